@@ -1,0 +1,404 @@
+"""The itinerary file, format v1 (YAML): safe loading with line-numbered errors, atomic saving."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from itinerary.errors import ValidationError
+from itinerary.io.atomic import write_text
+from itinerary.model import (
+    DateSpan,
+    Itinerary,
+    Mode,
+    Place,
+    Role,
+    Source,
+    Status,
+    Stop,
+    Trip,
+)
+
+MAX_BYTES = 2 * 1024 * 1024
+FORMAT_VERSION = 1
+
+__all__ = ["MAX_BYTES", "dump", "dumps", "load", "loads", "schema"]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text (we parse and validate them ourselves)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The published JSON Schema of format v1."""
+    text = resources.files("itinerary.io").joinpath("itinerary.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _path_str(parts: tuple[str | int, ...]) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def _line_map(node: yaml.Node, source: str | None) -> dict[str, int]:
+    """Map each key path to its 1-based line; reject duplicate keys."""
+    lines: dict[str, int] = {}
+
+    def walk(n: yaml.Node, path: tuple[str | int, ...]) -> None:
+        lines[_path_str(path)] = n.start_mark.line + 1
+        if isinstance(n, yaml.MappingNode):
+            seen: set[str] = set()
+            for k, v in n.value:
+                key = str(k.value)
+                if key in seen:
+                    raise ValidationError(
+                        f"duplicate key {key!r}; keep only one",
+                        source=source,
+                        line=k.start_mark.line + 1,
+                        path=_path_str((*path, key)),
+                    )
+                seen.add(key)
+                walk(v, (*path, key))
+                lines[_path_str((*path, key))] = k.start_mark.line + 1
+        elif isinstance(n, yaml.SequenceNode):
+            for i, item in enumerate(n.value):
+                walk(item, (*path, i))
+
+    walk(node, ())
+    return lines
+
+
+def _parse_yaml(text: str, source: str | None) -> tuple[Any, dict[str, int]]:
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise ValidationError(
+            f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; an itinerary file is small "
+            "(split it into several files)",
+            source=source,
+        )
+    if not text.strip():
+        raise ValidationError(
+            "empty file; an itinerary starts with 'itinerary: 1' and a 'trips:' list",
+            source=source,
+            line=1,
+        )
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or "invalid YAML"
+        bad_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+        fix = (
+            "; the line contains a tab: indent with spaces, not tabs"
+            if "\t" in bad_line
+            else "; check the indentation and quoting"
+        )
+        raise ValidationError(f"YAML syntax error: {problem}{fix}", source=source, line=line) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
+        raise ValidationError(f"YAML error: {exc}", source=source) from None
+    if node is None:
+        raise ValidationError("empty document", source=source, line=1)
+    return data, _line_map(node, source)
+
+
+def _nearest_line(lines: dict[str, int], parts: tuple[str | int, ...]) -> int | None:
+    for n in range(len(parts), -1, -1):
+        key = _path_str(parts[:n])
+        if key in lines:
+            return lines[key]
+    return None
+
+
+def _schema_error(data: Any, lines: dict[str, int], source: str | None) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: (-len(e.absolute_path), str(e.path)))
+    if not errors:
+        return
+    err = jsonschema.exceptions.best_match(errors)
+    assert err is not None
+    parts = tuple(err.absolute_path)
+    path = _path_str(parts) or "(top level)"
+    raise ValidationError(
+        _explain(err), source=source, line=_nearest_line(lines, parts), path=path
+    )
+
+
+def _explain(err: Any) -> str:
+    v = err.validator
+    val = err.instance
+    if v == "enum":
+        return f"unknown value {val!r}; expected one of {', '.join(map(str, err.validator_value))}"
+    if v == "const":
+        return f"unsupported value {val!r}; expected {err.validator_value!r}"
+    if v == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        return f"missing required key {missing!r}"
+    if v == "additionalProperties":
+        extra = sorted(set(val) - set(err.schema.get("properties", {})))
+        allowed = ", ".join(err.schema.get("properties", {}))
+        return f"unknown key {', '.join(map(repr, extra))}; allowed keys: {allowed}"
+    if v == "anyOf":
+        return "a stop needs a 'place' name or both 'lat' and 'lon'"
+    if v in ("minimum", "maximum"):
+        return f"value {val!r} out of range; expected {err.validator_value} {'or more' if v == 'minimum' else 'or less'}"
+    if v == "pattern":
+        return f"invalid date {val!r}; expected YYYY-MM-DD, YYYY-MM, YYYY or START/END"
+    if v == "type":
+        return f"value {val!r} has the wrong type; expected {err.validator_value}"
+    if v == "minItems":
+        return "list is empty; add at least one item"
+    return str(err.message)
+
+
+def _opt_str(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+def _date(v: Any) -> dt.date | None:
+    span = DateSpan.parse(None if v is None else str(v))
+    return span.start
+
+
+def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> Itinerary:
+    def fail(msg: str, *parts: str | int) -> ValidationError:
+        return ValidationError(
+            msg, source=source, line=_nearest_line(lines, parts), path=_path_str(parts)
+        )
+
+    def date_span(value: Any, *parts: str | int) -> DateSpan:
+        try:
+            return DateSpan.parse(None if value is None else str(value))
+        except ValueError as exc:
+            raise fail(str(exc), *parts) from None
+
+    sources = []
+    seen_sources: set[str] = set()
+    for i, s in enumerate(data.get("sources") or []):
+        if s["id"] in seen_sources:
+            raise fail(f"duplicate source id {s['id']!r}; source ids must be unique", "sources", i, "id")
+        seen_sources.add(s["id"])
+        sources.append(
+            Source(
+                id=s["id"],
+                publisher=_opt_str(s.get("publisher")),
+                url=_opt_str(s.get("url")),
+                title=_opt_str(s.get("title")),
+                published=date_span(s.get("published"), "sources", i, "published").start,
+                language=_opt_str(s.get("language")),
+            )
+        )
+    trips = []
+    seen_trips: set[str] = set()
+    for ti, t in enumerate(data["trips"]):
+        if t["id"] in seen_trips:
+            raise fail(f"duplicate trip id {t['id']!r}; trip ids must be unique", "trips", ti, "id")
+        seen_trips.add(t["id"])
+        stops = []
+        for si, s in enumerate(t["stops"]):
+            where = ("trips", ti, "stops", si)
+            if s.get("source") is not None and s["source"] not in seen_sources:
+                known = ", ".join(sorted(seen_sources)) or "none defined"
+                raise fail(
+                    f"unknown source {s['source']!r}; define it under 'sources' (known: {known})",
+                    *where,
+                    "source",
+                )
+            if ("lat" in s) != ("lon" in s):
+                raise fail("give both 'lat' and 'lon', or neither", *where)
+            r = s.get("resolved")
+            stops.append(
+                Stop(
+                    status=Status(s["status"]),
+                    place=_opt_str(s.get("place")),
+                    role=Role(s.get("role", "visit")),
+                    hint=_opt_str(s.get("hint")),
+                    date=date_span(s.get("date"), *where, "date"),
+                    mode=Mode(s["mode"]) if s.get("mode") else None,
+                    source=_opt_str(s.get("source")),
+                    quote=_opt_str(s.get("quote")),
+                    note=_opt_str(s.get("note")),
+                    lat=float(s["lat"]) if "lat" in s else None,
+                    lon=float(s["lon"]) if "lon" in s else None,
+                    resolved=None if r is None else _place(r),
+                    needs_review=bool(s.get("needs_review", False)),
+                    confidence=None if s.get("confidence") is None else float(s["confidence"]),
+                )
+            )
+        trips.append(
+            Trip(
+                id=t["id"],
+                traveller=t["traveller"],
+                stops=tuple(stops),
+                mode=Mode(t["mode"]) if t.get("mode") else None,
+                title=_opt_str(t.get("title")),
+            )
+        )
+    return Itinerary(
+        trips=tuple(trips),
+        title=_opt_str(data.get("title")),
+        as_of=date_span(data.get("as_of"), "as_of").start,
+        sources=tuple(sources),
+        version=FORMAT_VERSION,
+    )
+
+
+def _place(r: dict[str, Any]) -> Place:
+    return Place(
+        id=str(r["id"]),
+        name=str(r["name"]),
+        lat=float(r["lat"]),
+        lon=float(r["lon"]),
+        kind=str(r["kind"]),
+        country_code=_opt_str(r.get("country_code")),
+        admin1=_opt_str(r.get("admin1")),
+        confidence=float(r.get("confidence", 1.0)),
+    )
+
+
+def loads(text: str, *, source: str | None = None) -> Itinerary:
+    """Parse and validate an itinerary from YAML text.
+
+    Raises :class:`~itinerary.errors.ValidationError` naming the line, key path and bad value.
+    """
+    data, lines = _parse_yaml(text, source)
+    if not isinstance(data, dict):
+        raise ValidationError(
+            "the file must be a mapping that starts with 'itinerary: 1'", source=source, line=1
+        )
+    _schema_error(data, lines, source)
+    return _build(data, lines, source)
+
+
+def load(path: str | os.PathLike[str]) -> Itinerary:
+    """Read and validate an itinerary file."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ValidationError(
+                f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit "
+                "for an itinerary file (split it into several files)",
+                source=str(p),
+            )
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ValidationError("file not found; check the path", source=str(p)) from None
+    except IsADirectoryError:
+        raise ValidationError("is a folder, not an itinerary file", source=str(p)) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ValidationError(
+            "not valid UTF-8 text; save the file as UTF-8", source=str(p), line=line
+        ) from None
+    return loads(text, source=str(p))
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _clean(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def _stop_dict(s: Stop) -> dict[str, Any]:
+    d: dict[str, Any] = {"place": s.place}
+    if s.pinned:
+        d["lat"], d["lon"] = s.lat, s.lon
+    d["hint"] = s.hint
+    if s.role is not Role.VISIT:
+        d["role"] = s.role.value
+    d["status"] = s.status.value
+    d["date"] = s.date.text if s.date.known else None
+    d["mode"] = s.mode.value if s.mode else None
+    d["source"] = s.source
+    d["quote"] = s.quote
+    d["note"] = s.note
+    if s.needs_review:
+        d["needs_review"] = True
+    d["confidence"] = s.confidence
+    if s.resolved is not None:
+        d["resolved"] = _clean(s.resolved.to_dict())
+    return _clean(d)
+
+
+def to_data(it: Itinerary) -> dict[str, Any]:
+    """The itinerary as plain data in the layout of format v1."""
+    out: dict[str, Any] = {"itinerary": FORMAT_VERSION}
+    if it.title is not None:
+        out["title"] = it.title
+    if it.as_of is not None:
+        out["as_of"] = it.as_of.isoformat()
+    if it.sources:
+        out["sources"] = [
+            _clean(
+                {
+                    "id": s.id,
+                    "publisher": s.publisher,
+                    "url": s.url,
+                    "title": s.title,
+                    "published": s.published.isoformat() if s.published else None,
+                    "language": s.language,
+                }
+            )
+            for s in it.sources
+        ]
+    out["trips"] = [
+        _clean(
+            {
+                "id": t.id,
+                "traveller": t.traveller,
+                "title": t.title,
+                "mode": t.mode.value if t.mode else None,
+                "stops": [_stop_dict(s) for s in t.stops],
+            }
+        )
+        for t in it.trips
+    ]
+    return out
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+def dumps(it: Itinerary) -> str:
+    """Serialise an itinerary to YAML format v1."""
+    text: str = yaml.dump(
+        to_data(it), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
+    )
+    return text
+
+
+def dump(it: Itinerary, path: str | os.PathLike[str]) -> None:
+    """Write an itinerary file atomically (temporary file, then rename)."""
+    write_text(path, dumps(it))

@@ -1,0 +1,350 @@
+"""The itinerary model: frozen dataclasses and enums, no I/O.
+
+An :class:`Itinerary` holds :class:`Source` records and :class:`Trip` objects; a trip is a
+traveller's ordered :class:`Stop` list. :class:`Leg` objects join consecutive stops and are
+derived, never stored in files.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from shapely.geometry.base import BaseGeometry
+
+
+class _StrEnum(str, Enum):
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def choices(cls) -> list[str]:
+        return [m.value for m in cls]
+
+
+class Status(_StrEnum):
+    """How certain a stop is, as of the itinerary's ``as_of`` date."""
+
+    CONFIRMED = "confirmed"
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+
+
+class Mode(_StrEnum):
+    """How the traveller reaches a stop."""
+
+    RAIL = "rail"
+    AIR = "air"
+    ROAD = "road"
+    SEA = "sea"
+    UNKNOWN = "unknown"
+
+
+class Role(_StrEnum):
+    """The part a stop plays in its trip."""
+
+    ORIGIN = "origin"
+    VISIT = "visit"
+    TRANSIT = "transit"
+    DESTINATION = "destination"
+
+
+class Basis(_StrEnum):
+    """Why a leg has the geometry it has."""
+
+    REPORTED = "reported"  # the itinerary says how the traveller went
+    ASSUMED = "assumed"  # we inferred the mode or part of the path
+    FALLBACK = "fallback"  # routing failed; a great circle stands in
+
+
+class Precision(_StrEnum):
+    """How precisely a date is known."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    UNKNOWN = "unknown"
+
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _parse_one(text: str) -> tuple[dt.date, dt.date, Precision]:
+    m = _DATE_RE.match(text.strip())
+    if not m:
+        raise ValueError(
+            f"invalid date {text!r}; expected YYYY-MM-DD, YYYY-MM, YYYY or START/END"
+        )
+    year = int(m.group(1))
+    if m.group(3):
+        try:
+            day = dt.date(year, int(m.group(2)), int(m.group(3)))
+        except ValueError as exc:  # 2023-13-45, 2023-02-30
+            raise ValueError(f"invalid date {text!r} ({exc}); expected a real calendar day") from None
+        return day, day, Precision.DAY
+    if m.group(2):
+        month = int(m.group(2))
+        if not 1 <= month <= 12:
+            raise ValueError(f"invalid month {month:02d} in date {text!r}")
+        last = calendar.monthrange(year, month)[1]
+        return dt.date(year, month, 1), dt.date(year, month, last), Precision.MONTH
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date or date range with its precision.
+
+    ``start`` and ``end`` are inclusive calendar days; for a month or a year they are the
+    first and last day of it. ``text`` keeps the form the date was written in.
+    """
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: Precision = Precision.UNKNOWN
+    text: str | None = None
+
+    @classmethod
+    def parse(cls, value: str | dt.date | None) -> DateSpan:
+        """Parse ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or an ISO interval ``START/END``."""
+        if value is None or value == "":
+            return cls()
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return cls(value, value, Precision.DAY, value.isoformat())
+        text = str(value).strip()
+        if "/" in text:
+            left, _, right = text.partition("/")
+            s0, _, p0 = _parse_one(left)
+            _, e1, p1 = _parse_one(right)
+            if e1 < s0:
+                raise ValueError(f"date range {text!r} ends before it starts")
+            coarse = max((p0, p1), key=_PRECISION_RANK.__getitem__)
+            return cls(s0, e1, coarse, text)
+        start, end, precision = _parse_one(text)
+        return cls(start, end, precision, text)
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None
+
+    def __str__(self) -> str:
+        return self.text or ""
+
+    def display(self) -> str:
+        """Human form with its precision: ``13 Sep 2023``, ``Oct 2023``, ``date unknown``."""
+        if self.start is None or self.end is None:
+            return "date unknown"
+        fmt = {Precision.DAY: "%-d %b %Y", Precision.MONTH: "%b %Y", Precision.YEAR: "%Y"}
+        f = fmt.get(self.precision, "%Y-%m-%d")
+        first = self.start.strftime(f)
+        last = self.end.strftime(f)
+        single = {
+            Precision.DAY: self.start == self.end,
+            Precision.MONTH: self.start.replace(day=1) == self.end.replace(day=1),
+            Precision.YEAR: self.start.year == self.end.year,
+        }.get(self.precision, False)
+        return first if single else f"{first} – {last}"
+
+
+_PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2, Precision.UNKNOWN: 3}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a piece of information comes from."""
+
+    id: str
+    publisher: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer answer: where a stop was resolved to."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country_code: str | None = None
+    admin1: str | None = None
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "kind": self.kind,
+            "country_code": self.country_code,
+            "admin1": self.admin1,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One stop of a trip, with its status, date, mode and evidence."""
+
+    status: Status
+    place: str | None = None
+    role: Role = Role.VISIT
+    hint: str | None = None
+    date: DateSpan = field(default_factory=DateSpan)
+    mode: Mode | None = None
+    source: str | None = None
+    quote: str | None = None
+    note: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    resolved: Place | None = None
+    needs_review: bool = False
+    confidence: float | None = None
+
+    @property
+    def pinned(self) -> bool:
+        """True when the stop's coordinates are given in the file."""
+        return self.lat is not None and self.lon is not None
+
+    @property
+    def latlon(self) -> tuple[float, float] | None:
+        """(lat, lon) from the pinned coordinates, else from the resolved place."""
+        if self.lat is not None and self.lon is not None:
+            return (self.lat, self.lon)
+        if self.resolved is not None:
+            return (self.resolved.lat, self.resolved.lon)
+        return None
+
+    @property
+    def label(self) -> str:
+        if self.place:
+            return self.place
+        if self.resolved is not None:
+            return self.resolved.name
+        return f"{self.lat:.4f}, {self.lon:.4f}"
+
+
+@dataclass(frozen=True)
+class Leg:
+    """The way between two consecutive stops of a trip.
+
+    ``geometry`` is a shapely (Multi)LineString in lon/lat (EPSG:4326), unwrapped across the
+    antimeridian (longitudes may leave [-180, 180] so the line stays continuous for display).
+    """
+
+    trip_id: str
+    index: int
+    origin: Stop
+    destination: Stop
+    mode: Mode
+    basis: Basis
+    geometry: BaseGeometry | None = None
+    length_km: float | None = None
+    connectors: tuple[BaseGeometry, ...] = ()
+
+    @property
+    def status(self) -> Status:
+        return leg_status(self.origin, self.destination)
+
+
+def leg_status(a: Stop, b: Stop) -> Status:
+    """A leg is cancelled if either end is, else planned if either end is."""
+    statuses = {a.status, b.status}
+    if Status.CANCELLED in statuses:
+        return Status.CANCELLED
+    if Status.PLANNED in statuses:
+        return Status.PLANNED
+    return Status.CONFIRMED
+
+
+@dataclass(frozen=True)
+class Trip:
+    """A traveller's journey: stops in travel order."""
+
+    id: str
+    traveller: str
+    stops: tuple[Stop, ...] = ()
+    mode: Mode | None = None
+    title: str | None = None
+
+    def leg_mode(self, index: int) -> tuple[Mode, Basis]:
+        """Mode and basis of the leg that ends at stop ``index``."""
+        stop = self.stops[index]
+        if stop.mode is not None and stop.mode is not Mode.UNKNOWN:
+            return stop.mode, Basis.REPORTED
+        if self.mode is not None and self.mode is not Mode.UNKNOWN:
+            return self.mode, Basis.REPORTED
+        return Mode.UNKNOWN, Basis.ASSUMED
+
+    def pairs(self) -> Iterator[tuple[int, Stop, Stop]]:
+        """(index of the destination, origin, destination) for each consecutive pair."""
+        for i in range(1, len(self.stops)):
+            yield i, self.stops[i - 1], self.stops[i]
+
+
+@dataclass(frozen=True)
+class Itinerary:
+    """A file's worth of trips and the sources behind them."""
+
+    trips: tuple[Trip, ...] = ()
+    title: str | None = None
+    as_of: dt.date | None = None
+    sources: tuple[Source, ...] = ()
+    version: int = 1
+
+    def source(self, source_id: str | None) -> Source | None:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        return None
+
+    def trip(self, trip_id: str) -> Trip:
+        for t in self.trips:
+            if t.id == trip_id:
+                return t
+        raise KeyError(trip_id)
+
+    def stops(self) -> Iterator[tuple[Trip, int, Stop]]:
+        for t in self.trips:
+            for i, s in enumerate(t.stops):
+                yield t, i, s
+
+    def with_trips(self, trips: tuple[Trip, ...]) -> Itinerary:
+        return replace(self, trips=trips)
+
+    # Interop hooks are provided lazily so the model imports nothing heavy.
+    def to_geodataframe(self, **kwargs: Any) -> Any:
+        """Stops, legs and regions as a GeoDataFrame (see :mod:`itinerary.io.gis`)."""
+        from itinerary.io.gis import to_geodataframe
+
+        return to_geodataframe(self, **kwargs)
+
+    @classmethod
+    def from_geodataframe(cls, gdf: Any) -> Itinerary:
+        from itinerary.io.gis import from_geodataframe
+
+        return from_geodataframe(gdf)
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        from itinerary.io.geojson import to_feature_collection
+
+        return to_feature_collection(self)
+
+    def _repr_html_(self) -> str:
+        from itinerary.render.map import make_map
+
+        return str(make_map(self)._repr_html_())
