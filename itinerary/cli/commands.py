@@ -103,3 +103,45 @@ def resolve(trip_file: Path, output: Path | None, strict: bool, force: bool) -> 
     else:
         yaml_io.dump(resolved, output)
         click.echo(f"wrote {output}", err=True)
+
+
+@cli.command("map")
+@click.argument("trip_file", metavar="TRIP.yaml", type=TRIP)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write.")
+@click.option("--offline", is_flag=True,
+              help="Self-contained page: Leaflet and a Natural Earth basemap inlined, no request at all.")
+@click.option("--tiles", default="Esri.WorldGrayCanvas", show_default=True,
+              help="xyzservices tile provider name (ignored with --offline).")
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a static image (no browser needed).")
+@handle_errors
+def map_(trip_file: Path, output: Path, offline: bool, tiles: str, png: Path | None) -> None:
+    """Draw an interactive map: confirmed solid, planned dashed, every stop with its source."""
+    from itinerary.pipeline import prepare
+    from itinerary.render import make_map, save_map
+
+    p = prepare(yaml_io.load(trip_file))
+    save_map(make_map(p, offline=offline, tiles=tiles), output)
+    click.echo(f"wrote {output}", err=True)
+    if png is not None:
+        from itinerary.render.static import save_png
+
+        save_png(p, png)
+        click.echo(f"wrote {png}", err=True)
+
+
+@cli.command()
+@click.argument("trip_file", metavar="TRIP.yaml", type=TRIP)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file: .geojson, .gpkg, .fgb, .kml or .csv.")
+@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "fgb", "kml", "csv"]),
+              help="Format when the suffix does not say.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output.")
+@handle_errors
+def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
+    """Export stops, legs and regions (GeoJSON RFC 7946, GeoPackage, FlatGeobuf, KML, CSV)."""
+    from itinerary.io.gis import export as do_export
+
+    written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)
+    click.echo(f"wrote {output} ({written})", err=True)

@@ -1,0 +1,287 @@
+"""GeoJSON export and import (RFC 7946).
+
+One FeatureCollection in WGS84 lon/lat with no ``crs`` member, coordinates rounded to six
+decimals, polygons wound right-hand (exterior counter-clockwise), lines that cross the
+antimeridian split into MultiLineStrings. Features: ``stop`` (Point), ``leg``
+((Multi)LineString) and ``region`` ((Multi)Polygon). The itinerary's own fields (title,
+sources, trips) travel in the foreign member ``itinerary`` so a file we wrote reads back into
+an equal :class:`~itinerary.model.Itinerary`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from typing import TYPE_CHECKING, Any
+
+import shapely
+from shapely.geometry import mapping
+
+from itinerary.coords import xy
+from itinerary.errors import ValidationError
+from itinerary.io.atomic import write_text
+from itinerary.model import (
+    DateSpan,
+    Itinerary,
+    Leg,
+    Mode,
+    Place,
+    Precision,
+    Role,
+    Source,
+    Status,
+    Stop,
+    Trip,
+)
+
+if TYPE_CHECKING:
+    from itinerary.pipeline import Prepared
+
+DECIMALS = 6
+
+
+def _round(geom: Any) -> Any:
+    return shapely.set_precision(geom, 10**-DECIMALS, mode="pointwise")
+
+
+def _geometry(geom: Any) -> dict[str, Any]:
+    from itinerary.routing.geodesic import split_antimeridian
+
+    if geom.geom_type in ("LineString", "MultiLineString"):
+        geom = split_antimeridian(geom)
+    elif geom.geom_type in ("Polygon", "MultiPolygon"):
+        geom = shapely.orient_polygons(geom, exterior_cw=False)
+    out: dict[str, Any] = mapping(_round(geom))
+    return json.loads(json.dumps(out))  # tuples -> lists
+
+
+def _date_text(span: DateSpan) -> str | None:
+    return span.text if span.known else None
+
+
+def stop_properties(it: Itinerary, trip: Trip, order: int, stop: Stop) -> dict[str, Any]:
+    src = it.source(stop.source)
+    r = stop.resolved
+    return {
+        "feature": "stop",
+        "trip": trip.id,
+        "traveller": trip.traveller,
+        "order": order,
+        "name": r.name if r else stop.label,
+        "place": stop.place,
+        "status": stop.status.value,
+        "role": stop.role.value,
+        "date": _date_text(stop.date),
+        "date_start": stop.date.start.isoformat() if stop.date.start else None,
+        "date_end": stop.date.end.isoformat() if stop.date.end else None,
+        "date_precision": stop.date.precision.value,
+        "date_label": stop.date.display(),
+        "mode": stop.mode.value if stop.mode else None,
+        "hint": stop.hint,
+        "kind": r.kind if r else None,
+        "country_code": r.country_code if r else None,
+        "admin1": r.admin1 if r else None,
+        "place_id": r.id if r else None,
+        "confidence": r.confidence if r else None,
+        "pinned": stop.pinned,
+        "source": stop.source,
+        "source_url": src.url if src else None,
+        "quote": stop.quote,
+        "note": stop.note,
+        "needs_review": stop.needs_review,
+    }
+
+
+def leg_properties(trip: Trip, leg: Leg) -> dict[str, Any]:
+    return {
+        "feature": "leg",
+        "trip": trip.id,
+        "traveller": trip.traveller,
+        "order": leg.index,
+        "from": leg.origin.label,
+        "to": leg.destination.label,
+        "mode": leg.mode.value,
+        "status": leg.status.value,
+        "basis": leg.basis.value,
+        "length_km": None if leg.length_km is None else round(leg.length_km, 1),
+    }
+
+
+def _header(it: Itinerary) -> dict[str, Any]:
+    return {
+        "version": it.version,
+        "title": it.title,
+        "as_of": it.as_of.isoformat() if it.as_of else None,
+        "sources": [
+            {
+                "id": s.id,
+                "publisher": s.publisher,
+                "url": s.url,
+                "title": s.title,
+                "published": s.published.isoformat() if s.published else None,
+                "language": s.language,
+            }
+            for s in it.sources
+        ],
+        "trips": [
+            {"id": t.id, "traveller": t.traveller, "title": t.title, "mode": t.mode.value if t.mode else None}
+            for t in it.trips
+        ],
+    }
+
+
+def to_feature_collection(it: Itinerary | Prepared, *, prepare: bool = True) -> dict[str, Any]:
+    """The itinerary as an RFC 7946 FeatureCollection (dict).
+
+    A plain :class:`Itinerary` is resolved and routed first (offline) unless ``prepare`` is
+    False, in which case only stops with coordinates are written.
+    """
+    from itinerary.pipeline import Prepared
+    from itinerary.pipeline import prepare as _prepare
+
+    if isinstance(it, Prepared):
+        p = it
+    elif prepare:
+        p = _prepare(it)
+    else:
+        p = Prepared(it)
+    features: list[dict[str, Any]] = []
+    for trip in p.itinerary.trips:
+        for i, stop in enumerate(trip.stops):
+            ll = stop.latlon
+            geom = None if ll is None else {"type": "Point", "coordinates": [round(v, DECIMALS) for v in xy(*ll)]}
+            features.append(
+                {"type": "Feature", "geometry": geom, "properties": stop_properties(p.itinerary, trip, i, stop)}
+            )
+        for leg in p.legs.get(trip.id, ()):
+            if leg.geometry is None:
+                continue
+            features.append(
+                {"type": "Feature", "geometry": _geometry(leg.geometry), "properties": leg_properties(trip, leg)}
+            )
+    for region in p.regions:
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": _geometry(region.geometry),
+                "properties": {
+                    "feature": "region",
+                    "trip": region.trip_id,
+                    "name": region.name,
+                    "place_id": region.place_id,
+                    "from_hint": region.from_hint,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "itinerary": _header(p.itinerary), "features": features}
+
+
+def dumps(it: Itinerary | Prepared, *, indent: int | None = None) -> str:
+    return json.dumps(to_feature_collection(it), ensure_ascii=False, indent=indent)
+
+
+def dump(it: Itinerary | Prepared, path: str | os.PathLike[str]) -> None:
+    """Write GeoJSON atomically."""
+    write_text(path, dumps(it))
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _d(v: Any) -> dt.date | None:
+    return dt.date.fromisoformat(v) if v else None
+
+
+def _stop_from(props: dict[str, Any], geom: dict[str, Any] | None) -> Stop:
+    resolved = None
+    lon = lat = None
+    if geom and geom.get("type") == "Point":
+        lon, lat = geom["coordinates"][:2]
+    if props.get("place_id") and lat is not None and lon is not None:
+        resolved = Place(
+            id=props["place_id"],
+            name=props["name"],
+            lat=lat,
+            lon=lon,
+            kind=props.get("kind") or "point",
+            country_code=props.get("country_code"),
+            admin1=props.get("admin1"),
+            confidence=float(props.get("confidence") if props.get("confidence") is not None else 1.0),
+        )
+    pinned = bool(props.get("pinned"))
+    return Stop(
+        status=Status(props["status"]),
+        place=props.get("place"),
+        role=Role(props.get("role") or "visit"),
+        hint=props.get("hint"),
+        date=DateSpan.parse(props.get("date")) if props.get("date") else _date_from_parts(props),
+        mode=Mode(props["mode"]) if props.get("mode") else None,
+        source=props.get("source"),
+        quote=props.get("quote"),
+        note=props.get("note"),
+        lat=lat if pinned else None,
+        lon=lon if pinned else None,
+        resolved=resolved,
+        needs_review=bool(props.get("needs_review")),
+    )
+
+
+def _date_from_parts(props: dict[str, Any]) -> DateSpan:
+    start, end = props.get("date_start"), props.get("date_end")
+    if not start:
+        return DateSpan()
+    prec = Precision(props.get("date_precision") or "day")
+    text = {Precision.DAY: start, Precision.MONTH: start[:7], Precision.YEAR: start[:4]}.get(prec, start)
+    if prec is Precision.DAY and end and end != start:
+        text = f"{start}/{end}"
+    return DateSpan.parse(text)
+
+
+def from_feature_collection(fc: dict[str, Any]) -> Itinerary:
+    """Read back a FeatureCollection written by :func:`to_feature_collection`."""
+    if fc.get("type") != "FeatureCollection":
+        raise ValidationError("not a GeoJSON FeatureCollection")
+    head = fc.get("itinerary") or {}
+    stops: dict[str, list[tuple[int, Stop]]] = {}
+    travellers: dict[str, str] = {}
+    for f in fc.get("features", []):
+        props = f.get("properties") or {}
+        if props.get("feature") != "stop":
+            continue
+        stops.setdefault(props["trip"], []).append((int(props["order"]), _stop_from(props, f.get("geometry"))))
+        travellers.setdefault(props["trip"], props.get("traveller") or props["trip"])
+    trip_meta = {t["id"]: t for t in head.get("trips", [])} or {
+        tid: {"id": tid, "traveller": travellers[tid]} for tid in stops
+    }
+    trips = tuple(
+        Trip(
+            id=tid,
+            traveller=meta.get("traveller") or travellers.get(tid, tid),
+            title=meta.get("title"),
+            mode=Mode(meta["mode"]) if meta.get("mode") else None,
+            stops=tuple(s for _, s in sorted(stops.get(tid, []), key=lambda x: x[0])),
+        )
+        for tid, meta in trip_meta.items()
+    )
+    sources = tuple(
+        Source(
+            id=s["id"],
+            publisher=s.get("publisher"),
+            url=s.get("url"),
+            title=s.get("title"),
+            published=_d(s.get("published")),
+            language=s.get("language"),
+        )
+        for s in head.get("sources", [])
+    )
+    return Itinerary(trips=trips, title=head.get("title"), as_of=_d(head.get("as_of")), sources=sources)
+
+
+def load(path: str | os.PathLike[str]) -> Itinerary:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"invalid JSON: {exc.msg}", source=str(path), line=exc.lineno) from None
+    return from_feature_collection(data)

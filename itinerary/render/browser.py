@@ -1,0 +1,82 @@
+"""Headless Chromium (Debian's ``chromium``) driven by Playwright: screenshots and page checks.
+
+Playwright is an optional dependency: ``pip install playwright`` (no browser download is
+needed; the system Chromium at ``/usr/bin/chromium`` or ``$ITINERARY_CHROMIUM`` is used).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from itinerary.errors import MissingDependency
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("ITINERARY_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        raise MissingDependency(
+            "headless Chromium not found; install it with 'apt-get install -y chromium' "
+            "(or set ITINERARY_CHROMIUM)"
+        )
+    return path
+
+
+@contextlib.contextmanager
+def browser_page(*, block_network: bool = True, width: int = 1280, height: int = 860) -> Iterator[Any]:
+    """A Playwright page in headless Chromium; with ``block_network`` every non-file request
+    is aborted and recorded in ``page.blocked_requests``."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise MissingDependency("browser checks need Playwright: pip install playwright") from None
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
+        del profile  # Playwright gives every context a fresh profile
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            page.blocked_requests = []  # type: ignore[attr-defined]
+            page.console_errors = []  # type: ignore[attr-defined]
+            page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))  # type: ignore[attr-defined]
+            page.on("pageerror", lambda e: page.console_errors.append(str(e)))  # type: ignore[attr-defined]
+            if block_network:
+                def guard(route: Any) -> None:
+                    url = route.request.url
+                    if url.startswith(("file:", "data:", "about:", "blob:")):
+                        route.continue_()
+                    else:
+                        page.blocked_requests.append(url)  # type: ignore[attr-defined]
+                        route.abort()
+
+                context.route("**/*", guard)
+            yield page
+        finally:
+            browser.close()
+
+
+def screenshot(html: str | os.PathLike[str], png: str | os.PathLike[str], *, block_network: bool = True) -> list[str]:
+    """Render ``html`` and save a PNG; returns the console errors seen."""
+    with browser_page(block_network=block_network) as page:
+        page.goto(Path(html).resolve().as_uri())
+        page.wait_for_function("() => window.itineraryDraw !== undefined", timeout=15000)
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(png))
+        errors: list[str] = page.console_errors
+        return errors
