@@ -81,7 +81,12 @@ def build_countries(src: Path) -> None:
         iso = num_to_iso.get(int(row["id"])) if str(row["id"]).isdigit() else None
         geom = shapely.set_precision(row.geometry, 1e-3)
         geom = shapely.make_valid(geom)
-        if geom.is_empty:
+        # Quantised TopoJSON rings that wrap the antimeridian come out of make_valid as
+        # slivers spanning the whole world: drop any part wider than 180 degrees.
+        parts = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon"]
+        parts = [g for g in parts if g.bounds[2] - g.bounds[0] < 180]
+        geom = shapely.MultiPolygon(parts) if len(parts) > 1 else (parts[0] if parts else None)
+        if geom is None or geom.is_empty:
             continue
         geom = shapely.geometry.polygon.orient(geom) if geom.geom_type == "Polygon" else geom
         feats.append(

@@ -68,6 +68,4 @@ def cli() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from itinerary.cli import commands  # noqa: F401  (registers the commands)
-
     cli(prog_name="itinerary")

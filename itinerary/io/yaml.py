@@ -137,6 +137,9 @@ def _schema_error(data: Any, lines: dict[str, int], source: str | None) -> None:
     err = jsonschema.exceptions.best_match(errors)
     assert err is not None
     parts = tuple(err.absolute_path)
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        parts = (*parts, extra[0]) if extra else parts
     path = _path_str(parts) or "(top level)"
     raise ValidationError(
         _explain(err), source=source, line=_nearest_line(lines, parts), path=path

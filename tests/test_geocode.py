@@ -1,0 +1,209 @@
+"""The offline gazetteer on the seed report's names, typos, scripts, hints and trip context."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import warnings
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from itinerary import load
+from itinerary.cli import cli
+from itinerary.coords import haversine_km
+from itinerary.errors import AmbiguityWarning, AmbiguousPlace, PlaceNotFound
+from itinerary.geocode import normalize, resolve_itinerary
+
+from .conftest import SEED_14, SEED_18
+
+COSMODROME = (51.884, 128.334)
+KOMSOMOLSK = (50.55, 137.01)
+VLADIVOSTOK = (43.12, 131.89)
+
+
+def near(c, latlon, km=25.0) -> bool:  # type: ignore[no-untyped-def]
+    return haversine_km(c.record.lat, c.record.lon, *latlon) <= km
+
+
+def test_normalize() -> None:
+    assert normalize("Kimsomolsk-sur-l'Amour") == "kimsomolsk amour"
+    assert normalize("Komsomolsk-on-Amur") == "komsomolsk amur"
+    assert normalize("  N’Djaména ") == "n djamena"
+    assert normalize("province d'Amour") == "amour"
+
+
+@pytest.mark.parametrize(
+    ("query", "hint", "where"),
+    [
+        ("centre spatial de Vostochny", None, COSMODROME),
+        ("spatioport de Vostochny", None, COSMODROME),
+        ("Vostochny", "Amur Oblast", COSMODROME),
+        ("Vostochny Cosmodrome", None, COSMODROME),
+        ("Kimsomolsk-sur-l'Amour", None, KOMSOMOLSK),
+        ("Komsomolsk-sur-l'Amour", None, KOMSOMOLSK),
+        ("Комсомольск-на-Амуре", None, KOMSOMOLSK),
+        ("Komsomolsk-on-Amur", None, KOMSOMOLSK),
+        ("Vladivostok", None, VLADIVOSTOK),
+        ("Wladiwostok", None, VLADIVOSTOK),
+        ("Владивосток", None, VLADIVOSTOK),
+        ("Vladivostock", None, VLADIVOSTOK),
+        ("Khasan", "Primorsky Krai", (42.43, 130.64)),
+        ("Yakarta", None, (-6.21, 106.85)),
+        ("Pyongyang", None, (39.03, 125.75)),
+        ("Пхеньян", None, (39.03, 125.75)),
+        ("평양", None, (39.03, 125.75)),
+        ("Paris", None, (48.85, 2.35)),
+        ("Paris", "Texas", (33.66, -95.56)),
+    ],
+)
+def test_resolves(geocoder, query: str, hint: str | None, where: tuple[float, float]) -> None:  # type: ignore[no-untyped-def]
+    best = geocoder.candidates(query, hint=hint)[0]
+    assert near(best, where), str(best)
+    assert 0 < best.confidence <= 1
+
+
+@pytest.mark.parametrize("query", ["province d'Amour", "Amur Oblast", "Амурская область", "oblast de l'Amour"])
+def test_amur_region_with_polygon(geocoder, query: str) -> None:  # type: ignore[no-untyped-def]
+    from itinerary.geocode.regions import region_shape
+
+    best = geocoder.candidates(query)[0]
+    assert best.record.kind == "region" and best.record.id == "admin1:RU-AMU"
+    poly = region_shape(best.record.id)
+    from shapely.geometry import Point
+
+    assert poly is not None and poly.contains(Point(COSMODROME[1], COSMODROME[0]))
+    assert not poly.contains(Point(VLADIVOSTOK[1], VLADIVOSTOK[0]))
+
+
+@pytest.mark.parametrize("query", ["Corée du Nord", "Северная Корея", "North Korea", "Nordkorea", "Corea del Norte", "북한", "朝鲜"])
+def test_country_names(geocoder, query: str) -> None:  # type: ignore[no-untyped-def]
+    best = geocoder.candidates(query)[0]
+    assert best.record.kind == "country" and best.record.country_code == "KP"
+
+
+def test_context_beats_distant_namesake(geocoder) -> None:  # type: ignore[no-untyped-def]
+    alone = geocoder.candidates("Vostochny")
+    assert {c.record.kind for c in alone} >= {"city", "spaceport"}
+    with_context = geocoder.candidates("Vostochny", near=[VLADIVOSTOK, KOMSOMOLSK])
+    assert with_context[0].record.kind == "spaceport"
+    assert with_context[0].confidence > alone[0].confidence or alone[0].record.kind != "spaceport"
+
+
+def test_ambiguity_warns_and_strict_raises(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from itinerary.geocode import OfflineGeocoder
+
+    with pytest.warns(AmbiguityWarning, match="Springfield"):
+        OfflineGeocoder(gazetteer).resolve("Springfield")
+    with pytest.raises(AmbiguousPlace) as info:
+        OfflineGeocoder(gazetteer, strict=True).resolve("Springfield")
+    assert len(info.value.candidates) >= 2
+    assert isinstance(info.value, LookupError)
+
+
+def test_unknown_place_suggests(geocoder) -> None:  # type: ignore[no-untyped-def]
+    assert geocoder.candidates("Qwxzyplk") == []
+    with pytest.raises(PlaceNotFound) as info:
+        geocoder.resolve("Vladivoztokk Krrai Xy")
+    assert "unknown place" in str(info.value)
+
+
+def test_geopy_contract(geocoder) -> None:  # type: ignore[no-untyped-def]
+    from geopy.extra.rate_limiter import RateLimiter
+    from geopy.location import Location
+
+    loc = geocoder.geocode("Wladiwostok")
+    assert isinstance(loc, Location)
+    assert (round(loc.latitude, 2), round(loc.longitude, 2)) == (43.11, 131.87)
+    assert loc.raw["id"] == "geonames:2013348"
+    many = geocoder.geocode("Springfield", exactly_one=False, limit=3)
+    assert isinstance(many, list) and len(many) == 3
+    assert geocoder.geocode("Qwxzyplk") is None
+    rev = geocoder.reverse((43.1056, 131.8735))
+    assert rev.raw["name"] == "Vladivostok" and rev.raw["distance_km"] < 1
+    limited = RateLimiter(geocoder.geocode, min_delay_seconds=0)
+    assert limited("Komsomolsk-sur-l'Amour").raw["name"] == "Komsomolsk-on-Amur"
+
+
+def test_geopandas_geocode_with_our_provider() -> None:
+    import geopandas
+
+    from itinerary.geocode import OfflineGeocoder
+
+    gdf = geopandas.tools.geocode(["Vladivostok", "Khabarovsk", "Qwxzyplk"], provider=OfflineGeocoder)
+    assert gdf.crs.to_epsg() == 4326
+    x, y = gdf.geometry.iloc[0].x, gdf.geometry.iloc[0].y
+    assert round(x, 1) == 131.9 and round(y, 1) == 43.1  # lon, lat: a swap would fail
+    assert gdf.geometry.iloc[2].is_empty
+
+
+@pytest.mark.parametrize("path", [SEED_14, SEED_18])
+def test_resolve_seed_without_warnings(path: Path) -> None:
+    it = load(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        resolved = resolve_itinerary(it)
+    kim = resolved.trip("kim")
+    by_place = {s.place: s.resolved for s in kim.stops}
+    assert by_place["Vostochny Cosmodrome"].kind == "spaceport"
+    assert by_place["Komsomolsk-on-Amur"].country_code == "RU"
+    assert haversine_km(by_place["Vladivostok"].lat, by_place["Vladivostok"].lon, *VLADIVOSTOK) < 5
+    assert resolved.trip("putin").stops[-1].resolved.kind == "country"
+    assert all(s.resolved is not None for _, _, s in resolved.stops())
+
+
+def test_resolve_keeps_pinned_blocks() -> None:
+    import dataclasses
+
+    from itinerary.model import Place
+
+    it = load(SEED_14)
+    kim = it.trip("kim")
+    pinned = Place("custom:1", "My Vladivostok", 43.2, 131.9, "city", "RU")
+    stops = list(kim.stops)
+    stops[-1] = dataclasses.replace(stops[-1], resolved=pinned)
+    it2 = it.with_trips((dataclasses.replace(kim, stops=tuple(stops)), *it.trips[1:]))
+    out = resolve_itinerary(it2)
+    assert out.trip("kim").stops[-1].resolved == pinned
+
+
+def test_cli_geocode_json_and_unknown() -> None:
+    runner = CliRunner()
+    res = runner.invoke(cli, ["geocode", "--json", "Kimsomolsk-sur-l'Amour", "Vostochny", "--hint", "Amur Oblast"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert [d["query"] for d in data] == ["Kimsomolsk-sur-l'Amour", "Vostochny"]
+    assert data[0]["result"]["name"] == "Komsomolsk-on-Amur"
+    assert set(data[1]["result"]) == {"id", "name", "latitude", "longitude", "kind", "country_code", "admin1", "confidence"}
+    assert data[1]["result"]["kind"] == "spaceport"
+    bad = runner.invoke(cli, ["geocode", "Vladivostokk-Xyzzyq"])
+    assert bad.exit_code == 1 and "unknown place" in bad.output
+
+
+def test_cli_resolve_writes_pinned_file(tmp_path: Path) -> None:
+    out = tmp_path / "r.yaml"
+    res = CliRunner().invoke(cli, ["resolve", str(SEED_14), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "warning" not in res.output
+    again = load(out)
+    assert all(s.resolved is not None for _, _, s in again.stops())
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SEED_14.read_text().replace("place: Khasan", "place: Qwxzyplk Vbnm"))
+    res = CliRunner().invoke(cli, ["resolve", str(bad), "-o", str(tmp_path / "x.yaml")])
+    assert res.exit_code == 1 and "trips[0].stops[1].place" in res.output
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_broken_cache_is_rebuilt_with_warning(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from itinerary.errors import CacheError, ItineraryWarning
+    from itinerary.geocode import Gazetteer
+
+    broken = tmp_path / "g.pkl"
+    broken.write_bytes(b"not a pickle")
+    with pytest.raises(CacheError, match="delete it"):
+        Gazetteer.load(broken, rebuild=False)
+    good = tmp_path / "ok.pkl"
+    good.write_bytes(pickle.dumps(gazetteer._d))
+    assert len(Gazetteer.load(good, rebuild=False)) == len(gazetteer)
+    assert issubclass(ItineraryWarning, UserWarning)
