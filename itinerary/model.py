@@ -78,9 +78,7 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 def _parse_one(text: str) -> tuple[dt.date, dt.date, Precision]:
     m = _DATE_RE.match(text.strip())
     if not m:
-        raise ValueError(
-            f"invalid date {text!r}; expected YYYY-MM-DD, YYYY-MM, YYYY or START/END"
-        )
+        raise ValueError(f"invalid date {text!r}; expected YYYY-MM-DD, YYYY-MM, YYYY or START/END")
     year = int(m.group(1))
     if m.group(3):
         try:

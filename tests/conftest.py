@@ -33,7 +33,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
         raise NetworkBlocked(f"test tried to open a network connection to {address!r}")
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
-    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: (_ for _ in ()).throw(NetworkBlocked(str(a))))
+    monkeypatch.setattr(
+        socket, "create_connection", lambda *a, **k: (_ for _ in ()).throw(NetworkBlocked(str(a)))
+    )
 
 
 @pytest.fixture(scope="session")

@@ -64,7 +64,9 @@ def test_resolves(geocoder, query: str, hint: str | None, where: tuple[float, fl
     assert 0 < best.confidence <= 1
 
 
-@pytest.mark.parametrize("query", ["province d'Amour", "Amur Oblast", "Амурская область", "oblast de l'Amour"])
+@pytest.mark.parametrize(
+    "query", ["province d'Amour", "Amur Oblast", "Амурская область", "oblast de l'Amour"]
+)
 def test_amur_region_with_polygon(geocoder, query: str) -> None:  # type: ignore[no-untyped-def]
     from itinerary.geocode.regions import region_shape
 
@@ -77,7 +79,10 @@ def test_amur_region_with_polygon(geocoder, query: str) -> None:  # type: ignore
     assert not poly.contains(Point(VLADIVOSTOK[1], VLADIVOSTOK[0]))
 
 
-@pytest.mark.parametrize("query", ["Corée du Nord", "Северная Корея", "North Korea", "Nordkorea", "Corea del Norte", "북한", "朝鲜"])
+@pytest.mark.parametrize(
+    "query",
+    ["Corée du Nord", "Северная Корея", "North Korea", "Nordkorea", "Corea del Norte", "북한", "朝鲜"],
+)
 def test_country_names(geocoder, query: str) -> None:  # type: ignore[no-untyped-def]
     best = geocoder.candidates(query)[0]
     assert best.record.kind == "country" and best.record.country_code == "KP"
@@ -170,12 +175,23 @@ def test_resolve_keeps_pinned_blocks() -> None:
 
 def test_cli_geocode_json_and_unknown() -> None:
     runner = CliRunner()
-    res = runner.invoke(cli, ["geocode", "--json", "Kimsomolsk-sur-l'Amour", "Vostochny", "--hint", "Amur Oblast"])
+    res = runner.invoke(
+        cli, ["geocode", "--json", "Kimsomolsk-sur-l'Amour", "Vostochny", "--hint", "Amur Oblast"]
+    )
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert [d["query"] for d in data] == ["Kimsomolsk-sur-l'Amour", "Vostochny"]
     assert data[0]["result"]["name"] == "Komsomolsk-on-Amur"
-    assert set(data[1]["result"]) == {"id", "name", "latitude", "longitude", "kind", "country_code", "admin1", "confidence"}
+    assert set(data[1]["result"]) == {
+        "id",
+        "name",
+        "latitude",
+        "longitude",
+        "kind",
+        "country_code",
+        "admin1",
+        "confidence",
+    }
     assert data[1]["result"]["kind"] == "spaceport"
     bad = runner.invoke(cli, ["geocode", "Vladivostokk-Xyzzyq"])
     assert bad.exit_code == 1 and "unknown place" in bad.output

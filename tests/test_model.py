@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from itinerary.model import DateSpan, Mode, Precision, Status, Stop, Trip, leg_status, Basis
+from itinerary.model import Basis, DateSpan, Mode, Precision, Status, Stop, Trip, leg_status
 
 
 @pytest.mark.parametrize(
@@ -12,7 +12,13 @@ from itinerary.model import DateSpan, Mode, Precision, Status, Stop, Trip, leg_s
         ("2023-10", dt.date(2023, 10, 1), dt.date(2023, 10, 31), Precision.MONTH, "Oct 2023"),
         ("2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29), Precision.MONTH, "Feb 2024"),
         ("2023", dt.date(2023, 1, 1), dt.date(2023, 12, 31), Precision.YEAR, "2023"),
-        ("2023-09-15/2023-09-17", dt.date(2023, 9, 15), dt.date(2023, 9, 17), Precision.DAY, "15 Sep 2023 – 17 Sep 2023"),
+        (
+            "2023-09-15/2023-09-17",
+            dt.date(2023, 9, 15),
+            dt.date(2023, 9, 17),
+            Precision.DAY,
+            "15 Sep 2023 – 17 Sep 2023",
+        ),
     ],
 )
 def test_date_span_parse(text: str, start: dt.date, end: dt.date, precision: Precision, label: str) -> None:
@@ -22,7 +28,9 @@ def test_date_span_parse(text: str, start: dt.date, end: dt.date, precision: Pre
     assert str(span) == text
 
 
-@pytest.mark.parametrize("bad", ["2023-13-45", "2023-02-30", "13/09/2023", "2023-9-1", "2023-10-05/2023-10-01", "2023-00"])
+@pytest.mark.parametrize(
+    "bad", ["2023-13-45", "2023-02-30", "13/09/2023", "2023-9-1", "2023-10-05/2023-10-01", "2023-00"]
+)
 def test_date_span_rejects(bad: str) -> None:
     with pytest.raises(ValueError, match="date"):
         DateSpan.parse(bad)

@@ -51,15 +51,35 @@ def test_seed_files_validate() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "line", "needle"),
     [
-        ("status: confirmed", "status: confimed", 11, "unknown value 'confimed'; expected one of confirmed, planned, cancelled"),
+        (
+            "status: confirmed",
+            "status: confimed",
+            11,
+            "unknown value 'confimed'; expected one of confirmed, planned, cancelled",
+        ),
         ("date: 2023-09-16", "date: 2023-13-45", 12, "invalid date '2023-13-45'"),
         ("source: s1", "source: s2", 13, "unknown source 's2'"),
         ("- id: a", "- id: a\n    mode: boat", 8, "unknown value 'boat'"),
         ("      - place: Khabarovsk\n", "      - lat: 95.0\n        lon: 10.0\n", 14, "out of range"),
-        ("      - place: Khabarovsk\n", "      - note: nothing\n", 14, "needs a 'place' name or both 'lat' and 'lon'"),
+        (
+            "      - place: Khabarovsk\n",
+            "      - note: nothing\n",
+            14,
+            "needs a 'place' name or both 'lat' and 'lon'",
+        ),
         ("itinerary: 1", "itinerary: 2", 1, "unsupported value 2"),
-        ("    traveller: Someone", "    traveller: Someone\n    traveller: Other", 9, "duplicate key 'traveller'"),
-        ("        status: planned", "        status: planned\n        colour: red", 16, "unknown key 'colour'"),
+        (
+            "    traveller: Someone",
+            "    traveller: Someone\n    traveller: Other",
+            9,
+            "duplicate key 'traveller'",
+        ),
+        (
+            "        status: planned",
+            "        status: planned\n        colour: red",
+            16,
+            "unknown key 'colour'",
+        ),
     ],
 )
 def test_errors_name_line_and_value(old: str, new: str, line: int, needle: str) -> None:
@@ -129,9 +149,9 @@ def test_round_trip_seed(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- property-based round trip
 
-text = st.text(alphabet=string.ascii_letters + string.digits + " '\"-:#<>&éЖ\n`\\", min_size=1, max_size=30).filter(
-    lambda s: s.strip() == s and s != ""
-)
+text = st.text(
+    alphabet=string.ascii_letters + string.digits + " '\"-:#<>&éЖ\n`\\", min_size=1, max_size=30
+).filter(lambda s: s.strip() == s and s != "")
 dates = st.one_of(
     st.none(),
     st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)).map(lambda d: DateSpan.parse(d.isoformat())),
@@ -147,8 +167,16 @@ def stops(draw: st.DrawFn) -> Stop:
     pinned = draw(st.booleans())
     resolved = None
     if draw(st.booleans()):
-        resolved = Place(id="geonames:1", name=draw(text), lat=draw(lat), lon=draw(lon), kind="city",
-                         country_code="RU", admin1=draw(st.none() | text), confidence=draw(st.floats(0, 1).map(lambda v: round(v, 3))))
+        resolved = Place(
+            id="geonames:1",
+            name=draw(text),
+            lat=draw(lat),
+            lon=draw(lon),
+            kind="city",
+            country_code="RU",
+            admin1=draw(st.none() | text),
+            confidence=draw(st.floats(0, 1).map(lambda v: round(v, 3))),
+        )
     return Stop(
         status=draw(st.sampled_from(Status)),
         place=draw(text) if not pinned or draw(st.booleans()) else None,
@@ -169,12 +197,21 @@ def stops(draw: st.DrawFn) -> Stop:
 def itineraries(draw: st.DrawFn) -> Itinerary:
     n = draw(st.integers(1, 3))
     trips = tuple(
-        Trip(id=f"t{i}", traveller=draw(text), stops=tuple(draw(st.lists(stops(), min_size=1, max_size=4))),
-             mode=draw(st.none() | st.sampled_from(Mode)), title=draw(st.none() | text))
+        Trip(
+            id=f"t{i}",
+            traveller=draw(text),
+            stops=tuple(draw(st.lists(stops(), min_size=1, max_size=4))),
+            mode=draw(st.none() | st.sampled_from(Mode)),
+            title=draw(st.none() | text),
+        )
         for i in range(n)
     )
-    return Itinerary(trips=trips, title=draw(st.none() | text), as_of=draw(st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2030, 1, 1))),
-                     sources=(Source(id="s", publisher=draw(st.none() | text), url="https://example.org/a?b=1&c='x'"),))
+    return Itinerary(
+        trips=trips,
+        title=draw(st.none() | text),
+        as_of=draw(st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2030, 1, 1))),
+        sources=(Source(id="s", publisher=draw(st.none() | text), url="https://example.org/a?b=1&c='x'"),),
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -26,8 +26,9 @@ def validate(trip_file: Path) -> None:
 @click.argument("queries", metavar="QUERY...", nargs=-1, required=True)
 @click.option("--hint", help="Context that helps choose: a region, a country or a kind of place.")
 @click.option("--country", "country", metavar="CC", help="Keep places in this ISO country code.")
-@click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True,
-              help="How many candidates to list.")
+@click.option(
+    "--limit", type=click.IntRange(1, 50), default=5, show_default=True, help="How many candidates to list."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per query.")
 @click.option("--strict", is_flag=True, help="Fail when an answer is ambiguous.")
 @handle_errors
@@ -84,8 +85,12 @@ def geocode(
 
 @cli.command()
 @click.argument("trip_file", metavar="TRIP.yaml", type=TRIP)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the resolved file (default: print to standard output).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the resolved file (default: print to standard output).",
+)
 @click.option("--strict", is_flag=True, help="Fail on ambiguous places instead of warning.")
 @click.option("--force", is_flag=True, help="Re-resolve stops that already have a resolved block.")
 @handle_errors
@@ -107,14 +112,29 @@ def resolve(trip_file: Path, output: Path | None, strict: bool, force: bool) -> 
 
 @cli.command("map")
 @click.argument("trip_file", metavar="TRIP.yaml", type=TRIP)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The HTML file to write.")
-@click.option("--offline", is_flag=True,
-              help="Self-contained page: Leaflet and a Natural Earth basemap inlined, no request at all.")
-@click.option("--tiles", default="Esri.WorldGrayCanvas", show_default=True,
-              help="xyzservices tile provider name (ignored with --offline).")
-@click.option("--png", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write a static image (no browser needed).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write.",
+)
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Self-contained page: Leaflet and a Natural Earth basemap inlined, no request at all.",
+)
+@click.option(
+    "--tiles",
+    default="Esri.WorldGrayCanvas",
+    show_default=True,
+    help="xyzservices tile provider name (ignored with --offline).",
+)
+@click.option(
+    "--png",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a static image (no browser needed).",
+)
 @handle_errors
 def map_(trip_file: Path, output: Path, offline: bool, tiles: str, png: Path | None) -> None:
     """Draw an interactive map: confirmed solid, planned dashed, every stop with its source."""
@@ -133,10 +153,19 @@ def map_(trip_file: Path, output: Path, offline: bool, tiles: str, png: Path | N
 
 @cli.command()
 @click.argument("trip_file", metavar="TRIP.yaml", type=TRIP)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file: .geojson, .gpkg, .fgb, .kml or .csv.")
-@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "fgb", "kml", "csv"]),
-              help="Format when the suffix does not say.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file: .geojson, .gpkg, .fgb, .kml or .csv.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["geojson", "gpkg", "fgb", "kml", "csv"]),
+    help="Format when the suffix does not say.",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing output.")
 @handle_errors
 def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:

@@ -286,7 +286,7 @@ class Gazetteer:
         if path.exists():
             try:
                 with path.open("rb") as fh:
-                    data = pickle.load(fh)  # noqa: S301 - our own cache file
+                    data = pickle.load(fh)
                 if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
                     raise ValueError("unexpected content")
                 return cls(data)
@@ -404,7 +404,9 @@ class Gazetteer:
                 break
         return out
 
-    def nearest(self, lat: float, lon: float, *, k: int = 1, kinds: Iterable[str] | None = None) -> list[tuple[Record, float]]:
+    def nearest(
+        self, lat: float, lon: float, *, k: int = 1, kinds: Iterable[str] | None = None
+    ) -> list[tuple[Record, float]]:
         """The ``k`` records nearest to a point, with their great-circle distance in km."""
         from itinerary.coords import haversine_km
 
@@ -431,11 +433,13 @@ class Gazetteer:
 
 def _unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     la, lo = np.radians(lat), np.radians(lon)
-    return np.column_stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)])
+    out: np.ndarray = np.column_stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)])
+    return out
 
 
 def _unit_vector(lat: float, lon: float) -> np.ndarray:
-    return _unit_vectors(np.array([lat]), np.array([lon]))[0]
+    out: np.ndarray = _unit_vectors(np.array([lat]), np.array([lon]))[0]
+    return out
 
 
 def clear_default() -> None:

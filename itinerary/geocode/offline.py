@@ -272,13 +272,12 @@ class OfflineGeocoder:
         cands = self.candidates(query, hint=hint, country=country_codes, limit=limit or 10)
         if not cands:
             return None
-        locs = [
-            Location(_address(c.record), (c.record.lat, c.record.lon, 0.0), _raw(c))
-            for c in cands
-        ]
+        locs = [Location(_address(c.record), (c.record.lat, c.record.lon, 0.0), _raw(c)) for c in cands]
         return locs[0] if exactly_one else locs
 
-    def reverse(self, query: Any, *, exactly_one: bool = True, limit: int | None = None, **_kwargs: Any) -> Any:
+    def reverse(
+        self, query: Any, *, exactly_one: bool = True, limit: int | None = None, **_kwargs: Any
+    ) -> Any:
         """geopy-style reverse: the nearest place(s) to a ``(lat, lon)`` pair or geopy Point."""
         from geopy.location import Location
         from geopy.point import Point
@@ -286,8 +285,7 @@ class OfflineGeocoder:
         p = Point(query)
         hits = self.gazetteer.nearest(p.latitude, p.longitude, k=1 if exactly_one else (limit or 5))
         locs = [
-            Location(_address(r), (r.lat, r.lon, 0.0), {**_record_raw(r), "distance_km": d})
-            for r, d in hits
+            Location(_address(r), (r.lat, r.lon, 0.0), {**_record_raw(r), "distance_km": d}) for r, d in hits
         ]
         if not locs:
             return None
@@ -316,7 +314,7 @@ def _with_confidence(cands: list[Candidate]) -> list[Candidate]:
     weights = [math.exp((c.score - top) / TEMPERATURE) for c in cands]
     total = sum(weights)
     out = []
-    for c, w in zip(cands, weights, strict=True):
+    for c, _w in zip(cands, weights, strict=True):
         same = sum(w2 for c2, w2 in zip(cands, weights, strict=True) if _same_place(c.record, c2.record))
         conf = (same / total) * min(1.0, c.name_score)
         out.append(Candidate(c.record, c.score, c.name_score, c.matched, conf, c.reasons))

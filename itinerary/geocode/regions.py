@@ -16,11 +16,7 @@ from itinerary.paths import geodata_dir
 def _shapes(filename: str, key: str) -> dict[str, Any]:
     with gzip.open(geodata_dir() / filename) as fh:
         data = json.load(fh)
-    return {
-        str(f["properties"][key]): f["geometry"]
-        for f in data["features"]
-        if f["properties"].get(key)
-    }
+    return {str(f["properties"][key]): f["geometry"] for f in data["features"] if f["properties"].get(key)}
 
 
 def region_shape(place_id: str) -> Any | None:

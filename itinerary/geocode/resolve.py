@@ -38,9 +38,7 @@ def resolve_trip(
 ) -> Trip:
     """Resolve a trip's stops in two passes: alone, then with the confident stops as context."""
     stops = list(trip.stops)
-    pending = [
-        i for i, s in enumerate(stops) if force or (s.resolved is None)
-    ]
+    pending = [i for i, s in enumerate(stops) if force or (s.resolved is None)]
     for i in list(pending):
         s = stops[i]
         if s.pinned:
@@ -96,9 +94,7 @@ def resolve_itinerary(
         try:
             trips.append(resolve_trip(trip, geocoder, where=where, force=force))
         except PlaceNotFound as exc:
-            idx = next(
-                (si for si, s in enumerate(trip.stops) if s.place == exc.query), None
-            )
+            idx = next((si for si, s in enumerate(trip.stops) if s.place == exc.query), None)
             path = f"trips[{ti}].stops[{idx}].place" if idx is not None else f"trips[{ti}]"
             raise ValidationError(str(exc), source=source, path=path) from None
     return it.with_trips(tuple(trips))

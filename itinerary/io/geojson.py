@@ -53,7 +53,8 @@ def _geometry(geom: Any) -> dict[str, Any]:
     elif geom.geom_type in ("Polygon", "MultiPolygon"):
         geom = shapely.orient_polygons(geom, exterior_cw=False)
     out: dict[str, Any] = mapping(_round(geom))
-    return json.loads(json.dumps(out))  # tuples -> lists
+    result: dict[str, Any] = json.loads(json.dumps(out))  # tuples -> lists
+    return result
 
 
 def _date_text(span: DateSpan) -> str | None:
@@ -150,15 +151,27 @@ def to_feature_collection(it: Itinerary | Prepared, *, prepare: bool = True) -> 
     for trip in p.itinerary.trips:
         for i, stop in enumerate(trip.stops):
             ll = stop.latlon
-            geom = None if ll is None else {"type": "Point", "coordinates": [round(v, DECIMALS) for v in xy(*ll)]}
+            geom = (
+                None
+                if ll is None
+                else {"type": "Point", "coordinates": [round(v, DECIMALS) for v in xy(*ll)]}
+            )
             features.append(
-                {"type": "Feature", "geometry": geom, "properties": stop_properties(p.itinerary, trip, i, stop)}
+                {
+                    "type": "Feature",
+                    "geometry": geom,
+                    "properties": stop_properties(p.itinerary, trip, i, stop),
+                }
             )
         for leg in p.legs.get(trip.id, ()):
             if leg.geometry is None:
                 continue
             features.append(
-                {"type": "Feature", "geometry": _geometry(leg.geometry), "properties": leg_properties(trip, leg)}
+                {
+                    "type": "Feature",
+                    "geometry": _geometry(leg.geometry),
+                    "properties": leg_properties(trip, leg),
+                }
             )
     for region in p.regions:
         features.append(
@@ -207,7 +220,7 @@ def _stop_from(props: dict[str, Any], geom: dict[str, Any] | None) -> Stop:
             kind=props.get("kind") or "point",
             country_code=props.get("country_code"),
             admin1=props.get("admin1"),
-            confidence=float(props.get("confidence") if props.get("confidence") is not None else 1.0),
+            confidence=float(props.get("confidence") or 0.0) if props.get("confidence") is not None else 1.0,
         )
     pinned = bool(props.get("pinned"))
     return Stop(
@@ -249,7 +262,9 @@ def from_feature_collection(fc: dict[str, Any]) -> Itinerary:
         props = f.get("properties") or {}
         if props.get("feature") != "stop":
             continue
-        stops.setdefault(props["trip"], []).append((int(props["order"]), _stop_from(props, f.get("geometry"))))
+        stops.setdefault(props["trip"], []).append(
+            (int(props["order"]), _stop_from(props, f.get("geometry")))
+        )
         travellers.setdefault(props["trip"], props.get("traveller") or props["trip"])
     trip_meta = {t["id"]: t for t in head.get("trips", [])} or {
         tid: {"id": tid, "traveller": travellers[tid]} for tid in stops

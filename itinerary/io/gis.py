@@ -20,7 +20,14 @@ FORMATS = {
     "kml": ".kml",
     "csv": ".csv",
 }
-_SUFFIX = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".fgb": "fgb", ".kml": "kml", ".csv": "csv"}
+_SUFFIX = {
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".gpkg": "gpkg",
+    ".fgb": "fgb",
+    ".kml": "kml",
+    ".csv": "csv",
+}
 STATUS_COLORS = {"confirmed": "ff2e7d32", "planned": "ffc06515", "cancelled": "ff757575"}  # KML aabbggrr
 
 
@@ -62,7 +69,9 @@ def format_for(path: Path, fmt: str | None) -> str:
     return found
 
 
-def export(it: Itinerary | Prepared, path: str | os.PathLike[str], *, fmt: str | None = None, force: bool = False) -> str:
+def export(
+    it: Itinerary | Prepared, path: str | os.PathLike[str], *, fmt: str | None = None, force: bool = False
+) -> str:
     """Write the itinerary to ``path`` in the format of its suffix (or ``fmt``), atomically."""
     from itinerary.io import geojson
     from itinerary.pipeline import Prepared, prepare
@@ -129,7 +138,9 @@ def to_kml(gdf: Any) -> str:
         kind = row["feature"]
         if kind == "stop":
             name = f"{int(row['order']) + 1}. {row['name']}"
-            desc = " — ".join(str(x) for x in (row.get("status"), row.get("date_label"), row.get("quote")) if x and x == x)
+            desc = " — ".join(
+                str(x) for x in (row.get("status"), row.get("date_label"), row.get("quote")) if x and x == x
+            )
         elif kind == "leg":
             name = f"{row['from']} → {row['to']}"
             desc = f"{row['mode']}, {row['status']}, {row['basis']}, {row['length_km']} km"
@@ -157,7 +168,8 @@ def _kml_geometry(g: Any) -> str:
     if t == "Point":
         return f"<Point><coordinates>{g.x:.6f},{g.y:.6f}</coordinates></Point>"
     if t == "LineString":
-        return f"<LineString><tessellate>1</tessellate><coordinates>{_kml_coords(g.coords)}</coordinates></LineString>"
+        coords = _kml_coords(g.coords)
+        return f"<LineString><tessellate>1</tessellate><coordinates>{coords}</coordinates></LineString>"
     if t == "Polygon":
         inner = "".join(
             f"<innerBoundaryIs><LinearRing><coordinates>{_kml_coords(r.coords)}</coordinates></LinearRing></innerBoundaryIs>"

@@ -100,7 +100,7 @@ def _parse_yaml(text: str, source: str | None) -> tuple[Any, dict[str, int]]:
         )
     try:
         node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -141,9 +141,7 @@ def _schema_error(data: Any, lines: dict[str, int], source: str | None) -> None:
         extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
         parts = (*parts, extra[0]) if extra else parts
     path = _path_str(parts) or "(top level)"
-    raise ValidationError(
-        _explain(err), source=source, line=_nearest_line(lines, parts), path=path
-    )
+    raise ValidationError(_explain(err), source=source, line=_nearest_line(lines, parts), path=path)
 
 
 def _explain(err: Any) -> str:
@@ -163,7 +161,8 @@ def _explain(err: Any) -> str:
     if v == "anyOf":
         return "a stop needs a 'place' name or both 'lat' and 'lon'"
     if v in ("minimum", "maximum"):
-        return f"value {val!r} out of range; expected {err.validator_value} {'or more' if v == 'minimum' else 'or less'}"
+        side = "or more" if v == "minimum" else "or less"
+        return f"value {val!r} out of range; expected {err.validator_value} {side}"
     if v == "pattern":
         return f"invalid date {val!r}; expected YYYY-MM-DD, YYYY-MM, YYYY or START/END"
     if v == "type":
@@ -184,9 +183,7 @@ def _date(v: Any) -> dt.date | None:
 
 def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> Itinerary:
     def fail(msg: str, *parts: str | int) -> ValidationError:
-        return ValidationError(
-            msg, source=source, line=_nearest_line(lines, parts), path=_path_str(parts)
-        )
+        return ValidationError(msg, source=source, line=_nearest_line(lines, parts), path=_path_str(parts))
 
     def date_span(value: Any, *parts: str | int) -> DateSpan:
         try:
@@ -396,9 +393,7 @@ _Dumper.add_representer(str, _str_presenter)
 
 def dumps(it: Itinerary) -> str:
     """Serialise an itinerary to YAML format v1."""
-    text: str = yaml.dump(
-        to_data(it), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
-    )
+    text: str = yaml.dump(to_data(it), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return text
 
 

@@ -15,9 +15,7 @@ def _leaflet_dir() -> Path:
     try:
         import xstatic.pkg.leaflet as xl
     except ImportError:  # pragma: no cover - a declared dependency
-        raise MissingDependency(
-            "offline maps need Leaflet from PyPI: pip install xstatic-leaflet"
-        ) from None
+        raise MissingDependency("offline maps need Leaflet from PyPI: pip install xstatic-leaflet") from None
     return Path(xl.BASE_DIR)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -46,23 +45,25 @@ def browser_page(*, block_network: bool = True, width: int = 1280, height: int =
         from playwright.sync_api import sync_playwright
     except ImportError:
         raise MissingDependency("browser checks need Playwright: pip install playwright") from None
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
-        del profile  # Playwright gives every context a fresh profile
+    with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height})
-            page = context.new_page()
-            page.blocked_requests = []  # type: ignore[attr-defined]
-            page.console_errors = []  # type: ignore[attr-defined]
-            page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))  # type: ignore[attr-defined]
-            page.on("pageerror", lambda e: page.console_errors.append(str(e)))  # type: ignore[attr-defined]
+            context: Any = browser.new_context(viewport={"width": width, "height": height})
+            page: Any = context.new_page()
+            blocked: list[str] = []
+            errors: list[str] = []
+            page.blocked_requests = blocked
+            page.console_errors = errors
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
             if block_network:
+
                 def guard(route: Any) -> None:
                     url = route.request.url
                     if url.startswith(("file:", "data:", "about:", "blob:")):
                         route.continue_()
                     else:
-                        page.blocked_requests.append(url)  # type: ignore[attr-defined]
+                        blocked.append(url)
                         route.abort()
 
                 context.route("**/*", guard)
@@ -71,7 +72,9 @@ def browser_page(*, block_network: bool = True, width: int = 1280, height: int =
             browser.close()
 
 
-def screenshot(html: str | os.PathLike[str], png: str | os.PathLike[str], *, block_network: bool = True) -> list[str]:
+def screenshot(
+    html: str | os.PathLike[str], png: str | os.PathLike[str], *, block_network: bool = True
+) -> list[str]:
     """Render ``html`` and save a PNG; returns the console errors seen."""
     with browser_page(block_network=block_network) as page:
         page.goto(Path(html).resolve().as_uri())

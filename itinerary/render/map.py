@@ -42,21 +42,21 @@ def to_script_json(data: Any) -> str:
     )
 
 
-class ItineraryMap(folium.Map):  # type: ignore[misc]
+class ItineraryMap(folium.Map):
     """A folium Map that loads Leaflet alone (no jQuery, Bootstrap or icon fonts)."""
 
     default_js = [("leaflet", LEAFLET_CDN_JS)]
     default_css = [("leaflet_css", LEAFLET_CDN_CSS)]
 
 
-class OfflineMap(folium.Map):  # type: ignore[misc]
+class OfflineMap(folium.Map):
     """A folium Map with every asset inlined: the page makes no request at all."""
 
     default_js: list[tuple[str, str]] = []
     default_css: list[tuple[str, str]] = []
 
 
-class _Payload(MacroElement):  # type: ignore[misc]
+class _Payload(MacroElement):
     _template = Template(
         """
 {% macro script(this, kwargs) %}
@@ -66,7 +66,7 @@ itineraryDraw({{ this._parent.get_name() }}, {{ this.payload }});
     )
 
     def __init__(self, payload: dict[str, Any]) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._name = "ItineraryPayload"
         self.payload = to_script_json(payload)
 
@@ -154,11 +154,22 @@ def _offline_basemap() -> dict[str, Any]:
     feats = []
     for f in fc["features"]:
         g = shapely.geometry.shape(f["geometry"])
-        g = shapely.set_precision(shapely.simplify(g, 0.02, preserve_topology=True), 0.01)
+        # simplify only: snapping to a grid here turns thin Arctic coasts into world-wide slivers
+        g = shapely.simplify(g, 0.02, preserve_topology=True)
         if not g.is_empty:
-            feats.append({"type": "Feature", "properties": {}, "geometry": mapping(g)})
+            feats.append({"type": "Feature", "properties": {}, "geometry": _round_coords(mapping(g), 3)})
     out: dict[str, Any] = json.loads(json.dumps({"type": "FeatureCollection", "features": feats}))
     return out
+
+
+def _round_coords(obj: Any, nd: int) -> Any:
+    if isinstance(obj, float):
+        return round(obj, nd)
+    if isinstance(obj, (list, tuple)):
+        return [_round_coords(v, nd) for v in obj]
+    if isinstance(obj, dict):
+        return {k: _round_coords(v, nd) for k, v in obj.items()}
+    return obj
 
 
 def payload(p: Prepared, *, offline: bool = False, tiles_url: str | None = None) -> dict[str, Any]:
@@ -166,9 +177,7 @@ def payload(p: Prepared, *, offline: bool = False, tiles_url: str | None = None)
     data: dict[str, Any] = {
         "title": it.title,
         "as_of": it.as_of.isoformat() if it.as_of else None,
-        "sources": [
-            {"id": s.id, "name": s.title or s.publisher or s.id, "url": s.url} for s in it.sources
-        ],
+        "sources": [{"id": s.id, "name": s.title or s.publisher or s.id, "url": s.url} for s in it.sources],
         "trips": [_trip_json(p, t, PALETTE[i % len(PALETTE)]) for i, t in enumerate(it.trips)],
     }
     if offline:
@@ -206,9 +215,10 @@ def make_map(
     """
     p = itinerary if isinstance(itinerary, Prepared) else prepare(itinerary)
     title = p.itinerary.title or "Itinerary"
+    m: folium.Map
     if offline:
         m = OfflineMap(location=[30, 60], zoom_start=3, tiles=None, height=height, control_scale=False)
-        root = m.get_root()
+        root: Any = m.get_root()
         root.header.add_child(_inline("style", assets.leaflet_css()), name="leaflet_css_inline")
         root.header.add_child(_inline("script", assets.leaflet_js()), name="leaflet_js_inline")
         tiles_url = None

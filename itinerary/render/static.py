@@ -43,7 +43,9 @@ def draw(p: Prepared, ax: Any) -> None:
         color = PALETTE[ti % len(PALETTE)]
         for region in p.regions:
             if region.trip_id == trip.id:
-                gpd.GeoSeries([region.geometry]).plot(ax=ax, color=color, alpha=0.08, edgecolor=color, linewidth=0.8)
+                gpd.GeoSeries([region.geometry]).plot(
+                    ax=ax, color=color, alpha=0.08, edgecolor=color, linewidth=0.8
+                )
         for leg in p.legs.get(trip.id, ()):
             g = leg.geometry
             if g is None:
@@ -51,22 +53,46 @@ def draw(p: Prepared, ax: Any) -> None:
             parts = list(g.geoms) if g.geom_type == "MultiLineString" else [g]
             for part in parts:
                 x, y = part.xy
-                ax.plot(x, y, color="#888" if leg.status is Status.CANCELLED else color,
-                        linestyle=LINESTYLE[leg.status], linewidth=2.2 if leg.mode.value == "rail" else 1.5,
-                        alpha=0.9 if leg.basis.value == "reported" else 0.45)
+                ax.plot(
+                    x,
+                    y,
+                    color="#888" if leg.status is Status.CANCELLED else color,
+                    linestyle=LINESTYLE[leg.status],
+                    linewidth=2.2 if leg.mode.value == "rail" else 1.5,
+                    alpha=0.9 if leg.basis.value == "reported" else 0.45,
+                )
         for i, s in enumerate(trip.stops):
             if (ll := s.latlon) is None:
                 continue
             filled = s.status is Status.CONFIRMED
-            ax.plot(ll[1], ll[0], "o", markersize=11, markeredgewidth=1.6, markeredgecolor=color,
-                    markerfacecolor=color if filled else "white", zorder=5)
-            ax.text(ll[1], ll[0], str(i + 1), ha="center", va="center", fontsize=6.5, zorder=6,
-                    color="white" if filled else color, fontweight="bold")
+            ax.plot(
+                ll[1],
+                ll[0],
+                "o",
+                markersize=11,
+                markeredgewidth=1.6,
+                markeredgecolor=color,
+                markerfacecolor=color if filled else "white",
+                zorder=5,
+            )
+            ax.text(
+                ll[1],
+                ll[0],
+                str(i + 1),
+                ha="center",
+                va="center",
+                fontsize=6.5,
+                zorder=6,
+                color="white" if filled else color,
+                fontweight="bold",
+            )
         handles.append(Line2D([], [], color=color, linewidth=2, label=trip.traveller))
     handles += [
         Line2D([], [], color="#444", linestyle="-", label="confirmed"),
         Line2D([], [], color="#444", linestyle=(0, (5, 3)), label="planned"),
-        Line2D([], [], marker="o", color="#444", markerfacecolor="#444", linestyle="", label="confirmed stop"),
+        Line2D(
+            [], [], marker="o", color="#444", markerfacecolor="#444", linestyle="", label="confirmed stop"
+        ),
         Line2D([], [], marker="o", color="#444", markerfacecolor="white", linestyle="", label="planned stop"),
     ]
     ax.legend(handles=handles, loc="lower left", fontsize=7, framealpha=0.9)
@@ -95,7 +121,14 @@ def save_png(it: Itinerary | Prepared, path: str | os.PathLike[str], *, dpi: int
         draw(p, ax)
         title = p.itinerary.title or "Itinerary"
         ax.set_title(title, fontsize=11)
-        fig.text(0.99, 0.01, "Basemap: Natural Earth. Places: GeoNames (CC BY 4.0).", ha="right", fontsize=6, color="#555")
+        fig.text(
+            0.99,
+            0.01,
+            "Basemap: Natural Earth. Places: GeoNames (CC BY 4.0).",
+            ha="right",
+            fontsize=6,
+            color="#555",
+        )
         fig.tight_layout()
         with atomic_path(path) as tmp:
             fig.savefig(tmp, dpi=dpi, format="png")

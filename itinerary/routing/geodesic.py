@@ -23,7 +23,9 @@ def _geod() -> Any:
     return Geod(ellps="WGS84")
 
 
-def great_circle(a: tuple[float, float], b: tuple[float, float], step_km: float = STEP_KM) -> tuple[LineString, float]:
+def great_circle(
+    a: tuple[float, float], b: tuple[float, float], step_km: float = STEP_KM
+) -> tuple[LineString, float]:
     """Densified great circle between two (lat, lon) points and its length in km.
 
     Longitudes are unwrapped, so a path across the antimeridian stays continuous

@@ -10,6 +10,7 @@ with basis ``fallback`` and a :class:`~itinerary.errors.RoutingWarning`.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import warnings
 from dataclasses import dataclass
@@ -35,7 +36,8 @@ def _hav_km(lon1: np.ndarray, lat1: np.ndarray, lon2: np.ndarray, lat2: np.ndarr
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dl = np.radians(lon2 - lon1)
     a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    out: np.ndarray = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,7 @@ class RailNetwork:
         self.offsets = offsets
         self.country = country
         n_lines = len(offsets) - 1
-        seg = _hav_km(
-            self.coords[:-1, 0], self.coords[:-1, 1], self.coords[1:, 0], self.coords[1:, 1]
-        )
+        seg = _hav_km(self.coords[:-1, 0], self.coords[:-1, 1], self.coords[1:, 0], self.coords[1:, 1])
         # cumulative length along each line
         self.cum = np.zeros(len(self.coords))
         self.lengths = np.zeros(n_lines)
@@ -201,7 +201,7 @@ class RailNetwork:
         nodes.reverse()
         pieces: list[np.ndarray] = []
         km = 0.0
-        for x, y in zip(nodes[:-1], nodes[1:], strict=True):
+        for x, y in itertools.pairwise(nodes):
             e = edge_of[(x, y)]
             if e >= 0:
                 c = self.line_coords(e)
@@ -295,11 +295,7 @@ class RailRouter(Router):
         if sa is None or sb is None:
             far = a.label if sa is None else b.label
             return self._fallback(a, b, mode, f"{far!r} is over {self.snap_km:g} km from a railway")
-        countries = {
-            cc
-            for s in (a, b)
-            if s.resolved is not None and (cc := s.resolved.country_code)
-        }
+        countries = {cc for s in (a, b) if s.resolved is not None and (cc := s.resolved.country_code)}
         found = net.path(sa, sb, countries, self.foreign_penalty)
         if found is None:
             return self._fallback(a, b, mode, "the railway network does not connect them")

@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print tables (run them by hand; not part of the test suite)."""

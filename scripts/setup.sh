@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Set up everything the project needs on a fresh Debian machine with Python >= 3.11:
+# a virtual environment in .venv with the package and its dev tools, and (with --browser)
+# Debian's chromium for the browser tests and screenshots. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e ".[dev]"
+
+if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "installing Debian chromium (headless browser for the map tests)..."
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+# Build the gazetteer index once (about 30 s) so later runs start in a second.
+.venv/bin/python -c "from itinerary.geocode import Gazetteer; Gazetteer.default()"

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The whole test suite: set up (including headless chromium), lint, type-check, test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+.venv/bin/ruff check itinerary tests geodata benchmarks scripts
+.venv/bin/ruff format --check itinerary tests geodata benchmarks scripts
+.venv/bin/mypy
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,165 @@
+"""GeoJSON (RFC 7946) and GIS exports, read back by tools we did not write."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from itinerary import load
+from itinerary.cli import cli
+from itinerary.geocode import resolve_itinerary
+from itinerary.io import geojson as gj
+from itinerary.io.gis import export, from_geodataframe, to_geodataframe
+from itinerary.model import Itinerary, Mode, Place, Status, Stop, Trip
+from itinerary.pipeline import prepare
+
+from .conftest import SEED_14, SEED_18
+
+
+@pytest.fixture(scope="module")
+def seed14():  # type: ignore[no-untyped-def]
+    return prepare(resolve_itinerary(load(SEED_14)))
+
+
+def _ring_area(ring: list[list[float]]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring)) / 2
+
+
+def _check_rfc7946(fc: dict) -> None:  # type: ignore[type-arg]
+    assert "crs" not in fc
+    for f in fc["features"]:
+        g = f["geometry"]
+        if g is None:
+            continue
+        t = g["type"]
+        lines = {"LineString": [g["coordinates"]], "MultiLineString": g["coordinates"]}.get(t, [])
+        for line in lines:
+            for (x0, _), (x1, _) in itertools.pairwise(line):
+                assert abs(x1 - x0) <= 180, "segment longer than 180 degrees of longitude"
+            for x, y in line:
+                assert -180 <= x <= 180 and -90 <= y <= 90
+                assert round(x, 6) == x and round(y, 6) == y
+        polys = {"Polygon": [g["coordinates"]], "MultiPolygon": g["coordinates"]}.get(t, [])
+        for poly in polys:
+            assert _ring_area(poly[0]) > 0, "exterior ring must be counter-clockwise"
+            for hole in poly[1:]:
+                assert _ring_area(hole) < 0
+
+
+def test_seed_geojson_is_rfc7946_and_valid(seed14, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import geojson
+    import pyogrio
+
+    out = tmp_path / "seed.geojson"
+    gj.dump(seed14, out)
+    fc = json.loads(out.read_text())
+    _check_rfc7946(fc)
+    obj = geojson.loads(out.read_text())
+    assert obj.is_valid, obj.errors()
+    kinds = [f["properties"]["feature"] for f in fc["features"]]
+    assert kinds.count("stop") == 9 and kinds.count("leg") == 6 and kinds.count("region") >= 2
+    stop = next(f for f in fc["features"] if f["properties"].get("place") == "Vostochny Cosmodrome")
+    lon, lat = stop["geometry"]["coordinates"]
+    assert (lat, lon) == (51.884, 128.334)
+    p = stop["properties"]
+    assert p["status"] == "confirmed" and p["date_start"] == "2023-09-13" and p["date_precision"] == "day"
+    assert p["kind"] == "spaceport" and p["country_code"] == "RU"
+    leg = next(
+        f
+        for f in fc["features"]
+        if f["properties"]["feature"] == "leg" and f["properties"]["to"] == "Komsomolsk-on-Amur"
+    )
+    assert leg["properties"]["status"] == "planned" and leg["properties"]["basis"] == "reported"
+    df = pyogrio.read_dataframe(out)
+    assert len(df) == len(fc["features"])
+    assert set(df["feature"]) == {"stop", "leg", "region"}
+
+
+def test_geojson_round_trip_exact(seed14) -> None:  # type: ignore[no-untyped-def]
+    fc = json.loads(gj.dumps(seed14))
+    assert gj.from_feature_collection(fc) == seed14.itinerary
+    it18 = resolve_itinerary(load(SEED_18))
+    assert gj.from_feature_collection(json.loads(gj.dumps(it18))) == it18
+
+
+def test_antimeridian_trip_exports_split_lines() -> None:
+    def s(name: str, lat: float, lon: float, status: Status) -> Stop:
+        return Stop(
+            status=status,
+            place=name,
+            mode=Mode.AIR,
+            resolved=Place(f"t:{name}", name, lat, lon, "city", "XX"),
+        )
+
+    it = Itinerary(
+        trips=(
+            Trip(
+                "t",
+                "T",
+                (
+                    s("Vladivostok", 43.1056, 131.8735, Status.CONFIRMED),
+                    s("Anchorage", 61.2181, -149.9003, Status.PLANNED),
+                    s("Near pole", 89.9, 10.0, Status.PLANNED),
+                ),
+            ),
+        )
+    )
+    fc = json.loads(gj.dumps(it))
+    _check_rfc7946(fc)
+    legs = [f for f in fc["features"] if f["properties"]["feature"] == "leg"]
+    assert legs[0]["geometry"]["type"] == "MultiLineString"
+    assert gj.from_feature_collection(fc) == it
+
+
+def test_geodataframe_interop(seed14) -> None:  # type: ignore[no-untyped-def]
+    gdf = to_geodataframe(seed14)
+    assert gdf.crs.to_epsg() == 4326
+    stops = gdf[gdf["feature"] == "stop"]
+    v = stops[stops["place"] == "Vladivostok"].geometry.iloc[0]
+    assert v.y == pytest.approx(43.10562) and v.x == pytest.approx(131.87353)
+    assert from_geodataframe(gdf) == seed14.itinerary
+    assert seed14.itinerary.__geo_interface__["type"] == "FeatureCollection"
+
+
+@pytest.mark.parametrize("suffix", ["gpkg", "fgb", "kml", "csv"])
+def test_other_formats_read_back(seed14, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+    import pyogrio
+
+    out = tmp_path / f"seed.{suffix}"
+    export(seed14, out)
+    if suffix == "csv":
+        df = pd.read_csv(out)
+        assert len(df) == 9 and {"lat", "lon", "status", "quote"} <= set(df.columns)
+        row = df[df["place"] == "Vostochny Cosmodrome"].iloc[0]
+        assert (row["lat"], row["lon"]) == (51.884, 128.334)
+    elif suffix == "gpkg":
+        layers = {name for name, _ in pyogrio.list_layers(out)}
+        assert layers == {"stops", "legs", "regions"}
+        assert len(pyogrio.read_dataframe(out, layer="stops")) == 9
+    elif suffix == "fgb":
+        assert len(pyogrio.read_dataframe(out)) == 9
+        assert len(pyogrio.read_dataframe(tmp_path / "seed-legs.fgb")) == 6
+    else:
+        df = pyogrio.read_dataframe(out)
+        assert len(df) >= 15
+        assert '<Style id="planned">' in out.read_text()
+
+
+def test_cli_export_force_and_unknown_format(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "seed.geojson"
+    assert runner.invoke(cli, ["export", str(SEED_14), "-o", str(out)]).exit_code == 0
+    before = out.read_text()
+    again = runner.invoke(cli, ["export", str(SEED_14), "-o", str(out)])
+    assert again.exit_code == 1 and "--force" in again.output
+    assert out.read_text() == before
+    assert runner.invoke(cli, ["export", str(SEED_14), "-o", str(out), "--force"]).exit_code == 0
+    res = runner.invoke(cli, ["export", str(SEED_14), "-o", str(tmp_path / "x.shp")])
+    assert res.exit_code == 1 and "geojson" in res.output and "gpkg" in res.output
+    assert not (tmp_path / "x.shp").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left

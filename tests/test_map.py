@@ -1,0 +1,143 @@
+"""The interactive map, checked in a real headless Chromium with the network blocked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from itinerary import load
+from itinerary.cli import cli
+from itinerary.render import make_map, save_map
+
+from .conftest import ROOT, SEED_14, SEED_18
+
+HOSTILE = ROOT / "tests" / "data" / "hostile.yaml"
+
+
+def _map_var(page) -> str:  # type: ignore[no-untyped-def]
+    return str(page.eval_on_selector(".folium-map", "e => e.id"))
+
+
+def _open(page, path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(path.resolve().as_uri())
+    page.wait_for_selector(".itn-stop")
+    page.wait_for_timeout(300)
+
+
+@pytest.fixture(scope="module")
+def maps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("maps")
+    paths = {}
+    for name, src in {"14": SEED_14, "18": SEED_18, "hostile": HOSTILE}.items():
+        p = out / f"{name}.html"
+        save_map(make_map(load(src), offline=True), p)
+        paths[name] = p
+    return paths
+
+
+def test_offline_html_has_no_external_resource(maps: dict[str, Path]) -> None:
+    html = maps["14"].read_text()
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=\"https?:", html)
+    assert "cdn.jsdelivr" not in html and "code.jquery" not in html
+    online = make_map(load(SEED_14)).get_root().render()
+    assert "arcgisonline" in online  # the online map uses tiles instead
+
+
+def test_hostile_text_is_escaped_in_html(maps: dict[str, Path]) -> None:
+    html = maps["hostile"].read_text()
+    assert "<script>window.__pwned" not in html
+    assert "<img src=x" not in html
+    assert "<title>&lt;/script&gt;" in html
+
+
+@pytest.mark.browser
+def test_seed_map_in_browser(maps: dict[str, Path], artifacts: Path) -> None:
+    from itinerary.render.browser import browser_page
+
+    with browser_page() as page:
+        _open(page, maps["14"])
+        assert page.console_errors == [] and page.blocked_requests == []
+        assert page.locator(".itn-stop").count() == 9
+        assert page.locator("path.itn-leg").count() == 6
+        planned = page.locator("path.itn-leg-planned")
+        assert planned.count() == 4
+        for i in range(planned.count()):
+            assert planned.nth(i).get_attribute("stroke-dasharray")
+        confirmed = page.locator("path.itn-leg-confirmed")
+        assert confirmed.count() == 2 and confirmed.first.get_attribute("stroke-dasharray") is None
+        assert page.locator(".itn-stop.itn-confirmed").count() == 3
+        assert page.locator(".itn-stop.itn-planned").count() == 6
+        page.screenshot(path=str(artifacts / "seed-14-offline.png"))
+        # hiding a trip's layer hides its markers
+        label = page.locator(".leaflet-control-layers-overlays label", has_text="Sergei Lavrov · planned")
+        label.locator("input").uncheck()
+        assert page.locator(".itn-stop").count() == 7
+        # clicking a stop opens its popup with date and note
+        page.locator(".leaflet-marker-icon[title='Vostochny Cosmodrome']").click()
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        text = popup.inner_text()
+        assert "13 Sep 2023" in text and "confirmed" in text.lower() and "five hours" in text
+
+
+@pytest.mark.browser
+def test_time_slider_shows_trip_as_of_a_day(maps: dict[str, Path], artifacts: Path) -> None:
+    from itinerary.render.browser import browser_page
+
+    with browser_page() as page:
+        _open(page, maps["18"])
+        assert page.console_errors == [] and page.blocked_requests == []
+        slider = page.locator(".itn-slider-input")
+        lo = int(slider.get_attribute("min"))
+        day = 19613  # 2023-09-13 as days since 1970-01-01
+        assert lo <= day
+        slider.evaluate(f"(e) => {{ e.value = '{day}'; e.dispatchEvent(new Event('input')); }}")
+        titles = page.eval_on_selector_all(".itn-stop", "els => els.map(e => e.title)")
+        assert "Vostochny Cosmodrome" in titles
+        assert "Komsomolsk-on-Amur" not in titles and "Knevichi Airfield" not in titles
+        assert page.locator(".itn-slider-label").inner_text() == "As of 2023-09-13"
+        page.screenshot(path=str(artifacts / "seed-18-as-of-2023-09-13.png"))
+        slider.evaluate("(e) => { e.value = e.max; e.dispatchEvent(new Event('input')); }")
+        assert "Komsomolsk-on-Amur" in page.eval_on_selector_all(".itn-stop", "els => els.map(e => e.title)")
+
+
+@pytest.mark.browser
+def test_hostile_text_runs_nothing(maps: dict[str, Path], artifacts: Path) -> None:
+    from itinerary.render.browser import browser_page
+
+    with browser_page() as page:
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        _open(page, maps["hostile"])
+        for marker in page.locator(".itn-stop").all():
+            marker.hover()
+            marker.click()
+            page.wait_for_timeout(100)
+        page.locator(".leaflet-marker-icon").first.click()
+        page.wait_for_timeout(400)
+        text = " ".join(page.locator(".leaflet-popup-content").all_inner_texts())
+        assert "</script><script>window.__pwned='quote'</script>" in text
+        assert page.evaluate("window.__pwned") is None
+        assert dialogs == [] and page.blocked_requests == []
+        assert page.locator(".itn-popup a").count() == 0  # the javascript: URL is not a link
+        assert "<b onmouseover" in page.locator(".leaflet-control-layers").inner_text()
+        page.screenshot(path=str(artifacts / "hostile.png"))
+
+
+def test_cli_map_writes_html_and_png(tmp_path: Path) -> None:
+    out = tmp_path / "m.html"
+    png = tmp_path / "m.png"
+    res = CliRunner().invoke(cli, ["map", str(SEED_14), "-o", str(out), "--offline", "--png", str(png)])
+    assert res.exit_code == 0, res.output
+    assert out.stat().st_size > 100_000 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = CliRunner().invoke(cli, ["map", str(SEED_14), "-o", str(tmp_path / "x.html"), "--tiles", "No.Such"])
+    assert bad.exit_code == 1 and "unknown tile provider" in bad.output
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_repr_html_for_jupyter() -> None:
+    html = load(SEED_14)._repr_html_()
+    assert "iframe" in html and "itineraryDraw" in html
