@@ -109,7 +109,7 @@ def _leg_json(leg: Leg) -> dict[str, Any]:
     arrow = None
     if len(main) >= 2:
         k = min(len(main) // 2, len(main) - 2)
-        arrow = [main[k], main[k + 1]]
+        arrow = [[round(v, 4) for v in main[k]], [round(v, 4) for v in main[k + 1]]]
     return {
         "from": leg.origin.label,
         "to": leg.destination.label,
@@ -119,7 +119,7 @@ def _leg_json(leg: Leg) -> dict[str, Any]:
         "status": leg.status.value,
         "basis": leg.basis.value,
         "length_km": leg.length_km,
-        "paths": [[[round(a, 5), round(b, 5)] for a, b in p] for p in paths],
+        "paths": [[[round(a, 4), round(b, 4)] for a, b in p] for p in paths],  # ~10 m
         "arrow": arrow,
     }
 
