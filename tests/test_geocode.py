@@ -223,3 +223,25 @@ def test_broken_cache_is_rebuilt_with_warning(tmp_path: Path, gazetteer) -> None
     good.write_bytes(pickle.dumps(gazetteer._d))
     assert len(Gazetteer.load(good, rebuild=False)) == len(gazetteer)
     assert issubclass(ItineraryWarning, UserWarning)
+
+
+def test_accuracy_on_labelled_query_set(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """Top-1 within 25 km over the 509 labelled queries (benchmarks/bench_geocode.py prints
+    the table). The floor guards against regressions; the target is 97%."""
+    import csv
+
+    from .conftest import ROOT
+
+    with (ROOT / "tests" / "data" / "geocode_queries.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) >= 300
+    hits = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguityWarning)
+        for r in rows:
+            c = geocoder.candidates(r["query"], hint=r["hint"] or None, limit=1)
+            hits += (
+                bool(c)
+                and haversine_km(c[0].record.lat, c[0].record.lon, float(r["lat"]), float(r["lon"])) <= 25
+            )
+    assert hits / len(rows) >= 0.95
