@@ -64,17 +64,8 @@ class Candidate:
         )
 
     def to_json(self) -> dict[str, Any]:
-        r = self.record
-        return {
-            "id": r.id,
-            "name": r.name,
-            "latitude": r.lat,
-            "longitude": r.lon,
-            "kind": r.kind,
-            "country_code": r.country_code or None,
-            "admin1": r.admin1,
-            "confidence": round(self.confidence, 3),
-        }
+        """The JSON shape of ``itinerary geocode --json``."""
+        return {**_record_json(self.record), "confidence": round(self.confidence, 3)}
 
     def __str__(self) -> str:
         r = self.record
@@ -330,7 +321,7 @@ def _address(r: Record) -> str:
     return ", ".join(parts)
 
 
-def _record_raw(r: Record) -> dict[str, Any]:
+def _record_json(r: Record) -> dict[str, Any]:
     return {
         "id": r.id,
         "name": r.name,
@@ -339,8 +330,11 @@ def _record_raw(r: Record) -> dict[str, Any]:
         "kind": r.kind,
         "country_code": r.country_code or None,
         "admin1": r.admin1,
-        "population": r.population,
     }
+
+
+def _record_raw(r: Record) -> dict[str, Any]:
+    return {**_record_json(r), "population": r.population}
 
 
 def _raw(c: Candidate) -> dict[str, Any]:
