@@ -62,6 +62,7 @@ def test_seed_map_in_browser(maps: dict[str, Path], artifacts: Path) -> None:
         assert page.console_errors == [] and page.blocked_requests == []
         assert page.locator(".itn-stop").count() == 9
         assert page.locator("path.itn-leg").count() == 6
+        assert page.locator("path.itn-connector").count() >= 1  # the missing Vostochny spur, drawn faint
         planned = page.locator("path.itn-leg-planned")
         assert planned.count() == 4
         for i in range(planned.count()):

@@ -121,6 +121,7 @@ def _leg_json(leg: Leg) -> dict[str, Any]:
         "length_km": leg.length_km,
         "paths": [[[round(a, 4), round(b, 4)] for a, b in p] for p in paths],  # ~10 m
         "arrow": arrow,
+        "connectors": [[[round(y, 4), round(x, 4)] for x, y in c.coords] for c in leg.connectors],
     }
 
 

@@ -128,11 +128,14 @@
         var parts = leg.paths.map(function (path) {
           return L.polyline(path, legStyle(leg, trip.color));
         });
+        (leg.connectors || []).forEach(function (c) {
+          parts.push(L.polyline(c, { color: trip.color, weight: 2, opacity: 0.45, dashArray: "2 5", className: "itn-connector" }));
+        });
         var line = L.featureGroup(parts);
         line.eachLayer(function (pl) {
           pl.on("add", function () {
             var e = pl.getElement();
-            if (e) { e.classList.add("itn-leg", "itn-leg-" + leg.status, "itn-mode-" + leg.mode, "itn-basis-" + leg.basis); }
+            if (e && pl.options.className !== "itn-connector") { e.classList.add("itn-leg", "itn-leg-" + leg.status, "itn-mode-" + leg.mode, "itn-basis-" + leg.basis); }
           });
         });
         var tip = leg.from + " \u2192 " + leg.to + " \u00B7 " + leg.mode + " \u00B7 " + leg.basis + (leg.length_km ? " \u00B7 " + Math.round(leg.length_km) + " km" : "");
