@@ -166,6 +166,17 @@ class Source:
     language: str | None = None
     title: str | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data in the layout of format v1 (dates as ISO text)."""
+        return {
+            "id": self.id,
+            "publisher": self.publisher,
+            "url": self.url,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+        }
+
 
 @dataclass(frozen=True)
 class Place:

@@ -8,7 +8,6 @@ rapidfuzz inside a block of keys that share the first (or last) letter and about
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import json
@@ -440,9 +439,3 @@ def _unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
 def _unit_vector(lat: float, lon: float) -> np.ndarray:
     out: np.ndarray = _unit_vectors(np.array([lat]), np.array([lon]))[0]
     return out
-
-
-def clear_default() -> None:
-    """Forget the shared instance (tests)."""
-    with contextlib.suppress(Exception):
-        Gazetteer._default = None

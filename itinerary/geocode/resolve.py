@@ -38,20 +38,18 @@ def resolve_trip(
 ) -> Trip:
     """Resolve a trip's stops in two passes: alone, then with the confident stops as context."""
     stops = list(trip.stops)
-    pending = [i for i, s in enumerate(stops) if force or (s.resolved is None)]
-    for i in list(pending):
-        s = stops[i]
-        if s.pinned:
-            stops[i] = dataclasses.replace(s, resolved=_pinned_place(s, geocoder))
-            pending.remove(i)
+    todo = [i for i, s in enumerate(stops) if force or s.resolved is None]
+    pending = []
+    for i in todo:
+        if stops[i].pinned:
+            stops[i] = dataclasses.replace(stops[i], resolved=_pinned_place(stops[i], geocoder))
+        else:
+            pending.append(i)
     first: dict[int, float] = {}
     for i in pending:
         s = stops[i]
         assert s.place is not None
-        try:
-            cands = geocoder.candidates(s.place, hint=s.hint)
-        except PlaceNotFound:
-            cands = []
+        cands = geocoder.candidates(s.place, hint=s.hint)
         if not cands:
             raise PlaceNotFound(s.place, geocoder.gazetteer.suggestions(s.place))
         first[i] = cands[0].confidence

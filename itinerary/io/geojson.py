@@ -114,17 +114,7 @@ def _header(it: Itinerary) -> dict[str, Any]:
         "version": it.version,
         "title": it.title,
         "as_of": it.as_of.isoformat() if it.as_of else None,
-        "sources": [
-            {
-                "id": s.id,
-                "publisher": s.publisher,
-                "url": s.url,
-                "title": s.title,
-                "published": s.published.isoformat() if s.published else None,
-                "language": s.language,
-            }
-            for s in it.sources
-        ],
+        "sources": [s.to_dict() for s in it.sources],
         "trips": [
             {"id": t.id, "traveller": t.traveller, "title": t.title, "mode": t.mode.value if t.mode else None}
             for t in it.trips
@@ -220,7 +210,7 @@ def _stop_from(props: dict[str, Any], geom: dict[str, Any] | None) -> Stop:
             kind=props.get("kind") or "point",
             country_code=props.get("country_code"),
             admin1=props.get("admin1"),
-            confidence=float(props.get("confidence") or 0.0) if props.get("confidence") is not None else 1.0,
+            confidence=1.0 if props.get("confidence") is None else float(props["confidence"]),
         )
     pinned = bool(props.get("pinned"))
     return Stop(

@@ -351,19 +351,7 @@ def to_data(it: Itinerary) -> dict[str, Any]:
     if it.as_of is not None:
         out["as_of"] = it.as_of.isoformat()
     if it.sources:
-        out["sources"] = [
-            _clean(
-                {
-                    "id": s.id,
-                    "publisher": s.publisher,
-                    "url": s.url,
-                    "title": s.title,
-                    "published": s.published.isoformat() if s.published else None,
-                    "language": s.language,
-                }
-            )
-            for s in it.sources
-        ]
+        out["sources"] = [_clean(s.to_dict()) for s in it.sources]
     out["trips"] = [
         _clean(
             {

@@ -143,7 +143,7 @@ def _trip_json(p: Prepared, trip: Trip, color: str) -> dict[str, Any]:
         "color": color,
         "stops": stops,
         "legs": [_leg_json(leg) for leg in p.legs.get(trip.id, ())],
-        "regions": json.loads(json.dumps(regions)),
+        "regions": regions,
     }
 
 
@@ -159,8 +159,7 @@ def _offline_basemap() -> dict[str, Any]:
         g = shapely.simplify(g, 0.02, preserve_topology=True)
         if not g.is_empty:
             feats.append({"type": "Feature", "properties": {}, "geometry": _round_coords(mapping(g), 3)})
-    out: dict[str, Any] = json.loads(json.dumps({"type": "FeatureCollection", "features": feats}))
-    return out
+    return {"type": "FeatureCollection", "features": feats}
 
 
 def _round_coords(obj: Any, nd: int) -> Any:

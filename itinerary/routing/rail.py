@@ -229,7 +229,7 @@ class RailNetwork:
     def _between(self, a: Snap, b: Snap) -> np.ndarray:
         c = self.line_coords(a.line)
         pa, pb = np.array([[a.x, a.y]]), np.array([[b.x, b.y]])
-        if (a.segment, 0) <= (b.segment, 0):
+        if a.segment <= b.segment:
             return np.vstack([pa, c[a.segment + 1 : b.segment + 1], pb])
         return np.vstack([pa, c[b.segment + 1 : a.segment + 1][::-1], pb])
 
