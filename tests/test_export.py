@@ -76,7 +76,14 @@ def test_seed_geojson_is_rfc7946_and_valid(seed14, tmp_path: Path) -> None:  # t
     assert leg["properties"]["status"] == "planned" and leg["properties"]["basis"] == "reported"
     df = pyogrio.read_dataframe(out)
     assert len(df) == len(fc["features"])
-    assert set(df["feature"]) == {"stop", "leg", "region"}
+    assert set(df["feature"]) == {"stop", "leg", "connector", "region"}
+    # The cosmodrome is off the railway: its stretch is a connector feature with basis assumed,
+    # short, and ends exactly at the stop.
+    conns = [f for f in fc["features"] if f["properties"]["feature"] == "connector"]
+    to_cosmo = [c for c in conns if c["properties"]["to"] == "Vostochny Cosmodrome"]
+    assert to_cosmo and all(c["properties"]["basis"] == "assumed" for c in conns)
+    spur = next(c for c in to_cosmo if c["geometry"]["coordinates"][-1] == [128.334, 51.884])
+    assert 0 < spur["properties"]["length_km"] < 30
 
 
 def test_geojson_round_trip_exact(seed14) -> None:  # type: ignore[no-untyped-def]
@@ -139,11 +146,12 @@ def test_other_formats_read_back(seed14, tmp_path: Path, suffix: str) -> None:  
         assert (row["lat"], row["lon"]) == (51.884, 128.334)
     elif suffix == "gpkg":
         layers = {name for name, _ in pyogrio.list_layers(out)}
-        assert layers == {"stops", "legs", "regions"}
+        assert layers == {"stops", "legs", "connectors", "regions"}
         assert len(pyogrio.read_dataframe(out, layer="stops")) == 9
     elif suffix == "fgb":
         assert len(pyogrio.read_dataframe(out)) == 9
         assert len(pyogrio.read_dataframe(tmp_path / "seed-legs.fgb")) == 6
+        assert set(pyogrio.read_dataframe(tmp_path / "seed-connectors.fgb")["basis"]) == {"assumed"}
     else:
         df = pyogrio.read_dataframe(out)
         assert len(df) >= 15

@@ -11,6 +11,7 @@ an equal :class:`~itinerary.model.Itinerary`.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 from typing import TYPE_CHECKING, Any
@@ -18,10 +19,11 @@ from typing import TYPE_CHECKING, Any
 import shapely
 from shapely.geometry import mapping
 
-from itinerary.coords import xy
+from itinerary.coords import haversine_km, latlon, xy
 from itinerary.errors import ValidationError
 from itinerary.io.atomic import write_text
 from itinerary.model import (
+    Basis,
     DateSpan,
     Itinerary,
     Leg,
@@ -94,6 +96,11 @@ def stop_properties(it: Itinerary, trip: Trip, order: int, stop: Stop) -> dict[s
     }
 
 
+def _line_km(line: Any) -> float:
+    pts = [latlon(x, y) for x, y in line.coords]
+    return sum(haversine_km(*a, *b) for a, b in itertools.pairwise(pts))
+
+
 def leg_properties(trip: Trip, leg: Leg) -> dict[str, Any]:
     return {
         "feature": "leg",
@@ -163,6 +170,21 @@ def to_feature_collection(it: Itinerary | Prepared, *, prepare: bool = True) -> 
                     "properties": leg_properties(trip, leg),
                 }
             )
+            # The stretches between a stop and the railway it was snapped to: part of the
+            # leg's line above, and also their own features so a GIS can style them as assumed.
+            for c in leg.connectors:
+                features.append(
+                    {
+                        "type": "Feature",
+                        "geometry": _geometry(c),
+                        "properties": {
+                            **leg_properties(trip, leg),
+                            "feature": "connector",
+                            "basis": Basis.ASSUMED.value,
+                            "length_km": round(_line_km(c), 1),
+                        },
+                    }
+                )
     for region in p.regions:
         features.append(
             {

@@ -100,7 +100,7 @@ def export(
         import pyogrio
 
         target = tmp.with_suffix(FORMATS[fmt])
-        for kind in ("stop", "leg", "region"):
+        for kind in ("stop", "leg", "connector", "region"):
             part = gdf[gdf["feature"] == kind]
             if part.empty:
                 continue
@@ -110,7 +110,7 @@ def export(
             else:
                 pyogrio.write_dataframe(part, target, layer=f"{kind}s", driver=driver, append=target.exists())
         target.rename(tmp)
-        for kind in ("leg", "region"):
+        for kind in ("leg", "connector", "region"):
             extra = target.with_name(f"{target.stem}-{kind}s.fgb")
             if extra.exists():
                 extra.rename(path.with_name(f"{path.stem}-{kind}s.fgb"))
