@@ -1,0 +1,739 @@
+"""From a news article to a draft itinerary: places, travellers, status and dates.
+
+The pipeline, sentence by sentence:
+
+1. **Place mentions** come from two sources merged by span: the spaCy entity recogniser
+   (LOC/GPE/FAC) where a trained pipeline exists, and a scan of capitalised word windows
+   against the gazetteer (so "Kimsomolsk-sur-l'Amour" and Cyrillic case forms are found
+   even where the recogniser misses them). Mentions inside person or organisation names, or
+   right after an outlet word ("l'agence TASS"), are dropped.
+2. **Stops**: a mention is a stop when a locative or directional preposition ("à", "in",
+   "nach", "в") or a visit verb introduces it *and* the sentence speaks of travel. A region
+   or a country beside a stop in the same sentence ("à Luanda en Angola", "Amman, Jordan",
+   "dans la province d'Amour") is a hint for that stop, not a stop.
+3. **Status** from the words between the previous stop of the sentence and this one:
+   cancellation words, then future/conditional morphology and cue words, then the date
+   against the publication date; otherwise confirmed.
+4. **Traveller**: the person named nearest before the travel word; a pronoun or a title
+   ("le dirigeant nord-coréen") carries the previous sentence's traveller on.
+5. **Dates**: the nearest date expression of the sentence (see :mod:`itinerary.extract.dates`).
+
+Trips are then grouped by traveller, geocoded with the article as context, de-duplicated,
+and ordered by date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from itinerary.coords import haversine_km
+from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
+from itinerary.extract.dates import DateFinder, DateHit
+from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts
+from itinerary.extract.nlp import detect_language, has_model, pipeline
+from itinerary.model import DateSpan, Itinerary, Role, Source, Status, Stop, Trip
+
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+NON_PLACE_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC", "WORK_OF_ART", "EVENT", "PRODUCT"})
+AREA_KINDS = frozenset({"country", "region"})
+MIN_CITY_POPULATION = 50_000  # for gazetteer-only mentions (no recogniser agreed)
+REVIEW_BELOW = 0.6
+MAX_QUOTE = 400
+_SPACE = re.compile(r"\s+")
+_RU_ENDINGS = {
+    "ом": ("",), "ем": ("", "ь", "я"), "ой": ("а", "я"), "ей": ("я", "ь"), "ою": ("а",),
+    "ую": ("ая",), "ая": ("ая",), "ого": ("ый", "ий"), "ую ": ("ая",),
+    "а": ("",), "у": ("", "а"), "е": ("", "а", "я"), "ы": ("а",), "и": ("я", "ь"), "ю": ("я",),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Article:
+    """The text of a news article and what is known about it."""
+
+    text: str
+    published: dt.date | None = None
+    language: str | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    source_id: str = "article"
+
+
+def read_article(path: str | Path, *, published: dt.date | None = None, language: str | None = None) -> Article:
+    """Read an article file. An optional header of ``# key: value`` lines ended by ``---``
+    supplies ``date``, ``language``, ``title``, ``source_url`` and ``outlet``; arguments win."""
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ExtractionError(f"{p}: file not found; check the path") from None
+    except UnicodeDecodeError as exc:
+        raise ExtractionError(f"{p}: not UTF-8 text (byte {exc.start}); convert it, e.g. with iconv") from None
+    meta: dict[str, str] = {}
+    lines = raw.splitlines()
+    if lines and lines[0].startswith("# ") and "---" in (ln.strip() for ln in lines):
+        end = next(i for i, ln in enumerate(lines) if ln.strip() == "---")
+        for ln in lines[:end]:
+            key, sep, value = ln[2:].partition(":")
+            if sep:
+                meta[key.strip().lower()] = value.strip()
+        raw = "\n".join(lines[end + 1 :])
+    if not raw.strip():
+        raise ExtractionError(f"{p}: the article is empty")
+    if published is None and meta.get("date"):
+        m = re.match(r"\d{4}-\d{2}-\d{2}", meta["date"])
+        if m:
+            published = dt.date.fromisoformat(m.group())
+    url = meta.get("source_url")
+    return Article(
+        text=raw,
+        published=published,
+        language=language or (meta.get("language") or "")[:2] or None,
+        title=meta.get("title") or None,
+        url=url if url and url.startswith(("http://", "https://")) else None,
+        publisher=meta.get("outlet") or None,
+        source_id=re.sub(r"[^a-z0-9]+", "-", p.stem.lower()).strip("-") or "article",
+    )
+
+
+# ---------------------------------------------------------------- internal records
+@dataclass
+class _Place:
+    start: int  # character offsets in the paragraph
+    end: int
+    text: str
+    query: str
+    from_ner: bool
+    record: Any = None  # best gazetteer record
+    confidence: float = 0.0
+
+
+@dataclass
+class _Person:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass
+class _Draft:
+    place: _Place
+    sentence: str
+    status: Status
+    date: DateSpan | None
+    traveller: str | None
+    role: Role
+    hints: list[str]
+    order: int
+    explicit_traveller: bool = False
+
+
+@dataclass
+class _Sentence:
+    doc: Any
+    span: Any
+    places: list[_Place] = field(default_factory=list)
+    persons: list[_Person] = field(default_factory=list)
+    dates: list[DateHit] = field(default_factory=list)
+
+
+class Extractor:
+    """Turns articles into draft itineraries (reusable: models and gazetteer load once)."""
+
+    def __init__(self, geocoder: Any = None) -> None:
+        from itinerary.geocode import OfflineGeocoder
+
+        self.geocoder = geocoder or OfflineGeocoder()
+
+    # ------------------------------------------------------------ public
+    def extract(self, article: Article) -> Itinerary:
+        text = _clean(article.text)
+        lang = (article.language or detect_language(text)).lower()[:2]
+        lx = lexicon(lang)
+        nlp = pipeline(lang)
+        trained = has_model(lang)
+        finder = DateFinder(lx)
+        paragraphs = [p.strip() for p in re.split(r"\n+", text) if p.strip()]
+        sentences: list[_Sentence] = []
+        for doc in nlp.pipe(paragraphs):
+            for sent in doc.sents:
+                s = _Sentence(doc, sent)
+                s.persons = self._persons(sent, lx, trained)
+                s.places = self._places(sent, lx, trained)
+                s.dates = finder.find(sent.text, article.published)
+                sentences.append(s)
+        names = _canonical_persons([p.name for s in sentences for p in s.persons], lx)
+        roles = _title_phrases(sentences, names, lx)
+        drafts = self._drafts(sentences, lx, names, roles, article.published, trained)
+        trips = self._trips(drafts, article)
+        source = Source(
+            id=article.source_id,
+            publisher=article.publisher,
+            url=article.url,
+            title=article.title,
+            published=article.published,
+            language=lang,
+        )
+        title = article.title or "Draft itinerary"
+        return Itinerary(trips=tuple(trips), title=f"{title} (draft)", as_of=article.published, sources=(source,))
+
+    # ------------------------------------------------------------ mentions
+    def _persons(self, sent: Any, lx: Lexicon, trained: bool) -> list[_Person]:
+        out: list[_Person] = []
+        base = sent.start_char
+        text = sent.doc.text
+        if trained:
+            for ent in sent.ents:
+                if ent.label_ in PERSON_LABELS:
+                    end = ent.end_char
+                    m = re.match(r"-[^\W\d_]+", text[end:])  # "Kim Jong" + "-un"
+                    if m:
+                        end += m.end()
+                    out.append(_Person(ent.start_char - base, end - base, text[ent.start_char : end]))
+            if out:
+                return out
+        # No recogniser (or it found nobody): a title followed by capitalised words.
+        toks = list(sent)
+        i = 0
+        while i < len(toks):
+            if toks[i].lower_ in lx.titles and toks[i].lower_ not in lx.determiners:
+                j = i + 1
+                while j < len(toks) and toks[j].lower_ in lx.titles:
+                    j += 1
+                k = j
+                while k < len(toks) and k - j < 3 and _capitalised(toks[k].text) and not toks[k].is_sent_start:
+                    k += 1
+                # skip a country after a title ("президент России Владимир Путин")
+                if k > j and self._is_country(toks[j].text) and k < len(toks):
+                    j += 1
+                    k = j
+                    while k < len(toks) and k - j < 3 and _capitalised(toks[k].text):
+                        k += 1
+                if k > j:
+                    a, b = toks[j].idx - base, toks[k - 1].idx + len(toks[k - 1].text) - base
+                    out.append(_Person(a, b, sent.text[a:b]))
+                    i = k
+                    continue
+            i += 1
+        return out
+
+    def _is_country(self, word: str) -> bool:
+        g = self.geocoder.gazetteer
+        return any(g.record(i).kind in AREA_KINDS for w in _ru_variants(word) for i in g.lookup(w))
+
+    def _places(self, sent: Any, lx: Lexicon, trained: bool) -> list[_Place]:
+        base = sent.start_char
+        blocked: list[tuple[int, int]] = []
+        found: list[_Place] = []
+        if trained:
+            for ent in sent.ents:
+                a, b = ent.start_char - base, ent.end_char - base
+                if ent.label_ in PLACE_LABELS:
+                    found.append(_Place(a, b, ent.text, self._query(sent, ent.start, ent.text, lx), True))
+                elif ent.label_ in NON_PLACE_LABELS:
+                    blocked.append((a, b))
+        found.extend(self._gazetteer_scan(sent, lx, blocked, found))
+        out: list[_Place] = []
+        for p in sorted(found, key=lambda p: (p.start, -(p.end - p.start))):
+            if any(p.start < q.end and q.start < p.end for q in out):
+                continue
+            if any(p.start < b and a < p.end for a, b in blocked) and not p.from_ner:
+                continue
+            if self._outlet_before(sent.text, p.start, lx) or _outlet_after(sent.text, p.end):
+                continue
+            if self._accept(p):
+                out.append(p)
+        return out
+
+    def _query(self, sent: Any, tok_start: int, text: str, lx: Lexicon) -> str:
+        """The mention with the kind words just before it ("spatioport de" + "Vostochny")."""
+        from itinerary.geocode.normalize import KIND_WORDS
+
+        doc = sent.doc
+        j = tok_start
+        while j > sent.start and tok_start - j < 4:
+            w = doc[j - 1].lower_
+            if w in KIND_WORDS or w in {"de", "du", "d'", "of", "centre", "center"}:
+                j -= 1
+                continue
+            break
+        while j < tok_start and doc[j].lower_ not in KIND_WORDS:
+            j += 1
+        return doc[j:tok_start].text + " " + text if j < tok_start else text
+
+    def _gazetteer_scan(
+        self, sent: Any, lx: Lexicon, blocked: Sequence[tuple[int, int]], known: Sequence[_Place]
+    ) -> Iterable[_Place]:
+        g = self.geocoder.gazetteer
+        toks = list(sent)
+        base = sent.start_char
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            a = t.idx - base
+            if not _capitalised(t.text) or t.lower_ in lx.determiners or t.lower_ in lx.titles:
+                i += 1
+                continue
+            if any(a < e and s <= a for s, e in blocked) or any(p.start <= a < p.end for p in known):
+                i += 1
+                continue
+            hit = None
+            for n in range(min(5, len(toks) - i), 0, -1):
+                last = toks[i + n - 1]
+                if not last.text[:1].isalpha():
+                    continue
+                b = last.idx + len(last.text) - base
+                surface = sent.text[a:b]
+                words = surface.split()
+                for variant in _ru_variants(surface) if len(words) == 1 else [surface, _ru_multi(words)]:
+                    if not variant:
+                        continue
+                    recs = [g.record(k) for k in g.lookup(variant)]
+                    if any(_prominent(r) for r in recs):
+                        hit = _Place(a, b, surface, variant, False)
+                        break
+                if hit:
+                    break
+            if hit:
+                yield hit
+                while i < len(toks) and toks[i].idx - base < hit.end:
+                    i += 1
+            else:
+                i += 1
+
+    def _outlet_before(self, text: str, start: int, lx: Lexicon) -> bool:
+        before = text[max(0, start - 40) : start].lower().split()
+        return bool(before) and any(starts(w.strip("'’(«\""), lx.outlet) for w in before[-3:])
+
+    def _accept(self, p: _Place) -> bool:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", AmbiguityWarning)
+            cands = self.geocoder.candidates(p.query, limit=3)
+        if not cands:
+            return False
+        best = cands[0]
+        r = best.record
+        if best.name_score < (1.0 if not p.from_ner else 0.95 if r.kind in AREA_KINDS else 0.85):
+            return False
+        if r.kind == "city" and r.population < (1000 if p.from_ner else MIN_CITY_POPULATION):
+            return False
+        p.record, p.confidence = r, best.confidence
+        return True
+
+    # ------------------------------------------------------------ stops
+    def _drafts(
+        self,
+        sentences: list[_Sentence],
+        lx: Lexicon,
+        names: dict[str, str],
+        roles: dict[str, Counter[str]],
+        published: dt.date | None,
+        trained: bool,
+    ) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        carry: str | None = None
+        order = 0
+        for s in sentences:
+            sent = s.span
+            stext = sent.text
+            lower = stext.lower()
+            toks = list(sent)
+            base = sent.start_char
+            travel_positions = [t.idx - base for t in toks if starts(t.lower_, lx.travel)]
+            if (ph := phrase_in(lower, lx.travel)) is not None:
+                travel_positions.append(lower.index(ph))
+            hints_of: dict[int, list[str]] = {}
+            stops: list[tuple[_Place, Role]] = []
+            for idx, p in enumerate(s.places):
+                prev = _word_before(stext, p.start, lx)
+                role: Role | None = None
+                if prev in lx.at or starts(prev, ("visit", "besuch", "посет", "visitar", "visite")):
+                    role = Role.VISIT
+                elif prev in lx.origin:
+                    role = Role.ORIGIN
+                anchor = self._hint_anchor(s.places, idx, stext)
+                if anchor is not None:
+                    hints_of.setdefault(anchor, []).append(p.text)
+                    continue
+                if role is None or not travel_positions:
+                    continue
+                if _followed_by_speech(stext, p.end, lx):
+                    continue
+                stops.append((p, role))
+            if not stops:
+                if s.persons:
+                    carry = names.get(s.persons[0].name, carry)
+                continue
+            prev_end = 0
+            prev_status: Status | None = None
+            for p, role in stops:
+                window = stext[prev_end : p.start]
+                status = self._status(window, stext, toks, base, prev_end, p.start, lx, trained)
+                if status is None:
+                    status = prev_status
+                hit = _nearest_date(s.dates, p.start, p.end)
+                date = hit.resolve(published, future=status is Status.PLANNED) if hit else None
+                if status is None:
+                    status = (
+                        Status.PLANNED
+                        if date is not None and published is not None and date.start and date.start > published
+                        else Status.CONFIRMED
+                    )
+                trig = max((t for t in travel_positions if t < p.start), default=None)
+                if trig is None:
+                    trig = min(travel_positions)
+                person = _traveller(s.persons, trig, p.start, stext, lx)
+                explicit = person is not None
+                if person is not None:
+                    traveller = names.get(person.name, person.name)
+                else:  # "le dirigeant nord-coréen est arrivé": the person that title names
+                    traveller = _by_title(stext[: max(trig, 0)].lower(), roles) or carry
+                if traveller is not None:
+                    carry = traveller
+                idx = s.places.index(p)
+                drafts.append(
+                    _Draft(p, _quote(stext), status, date, traveller, role, hints_of.get(idx, []), order, explicit)
+                )
+                order += 1
+                prev_end, prev_status = p.end, status
+        return drafts
+
+    def _hint_anchor(self, places: list[_Place], idx: int, text: str) -> int | None:
+        """The index of the place that ``places[idx]`` qualifies, if it is an area beside one.
+
+        A region next to a city or landmark of the sentence ("au centre spatial de Vostochny,
+        dans la province d'Amour") is a hint; so is a country right beside a place of that
+        country ("à Luanda en Angola", "Amman, Jordan", "Samarkand (Usbekistan)").
+        """
+        p = places[idx]
+        if p.record is None or p.record.kind not in AREA_KINDS:
+            return None
+        best: tuple[int, int] | None = None
+        for j, q in enumerate(places):
+            if j == idx or q.record is None or q.record.kind in AREA_KINDS:
+                continue
+            gap = text[q.end : p.start] if j < idx else text[p.end : q.start]
+            if re.search(r"[.;!?]", gap):
+                continue
+            if p.record.kind == "country":
+                if q.record.country_code != p.record.country_code or len(gap) > 40 or abs(j - idx) > 1:
+                    continue
+            elif len(gap) > 80:
+                continue
+            if best is None or len(gap) < best[0]:
+                best = (len(gap), j)
+        return None if best is None else best[1]
+
+    def _status(
+        self,
+        window: str,
+        sentence: str,
+        toks: list[Any],
+        base: int,
+        start: int,
+        end: int,
+        lx: Lexicon,
+        trained: bool,
+    ) -> Status | None:
+        lower_sentence = sentence.lower()
+        words = [t.lower_ for t in toks if start <= t.idx - base < end]
+        if any(starts(w, lx.cancelled) for w in _words(lower_sentence)) or phrase_in(lower_sentence, lx.cancelled):
+            return Status.CANCELLED
+        wl = window.lower()
+        if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned):
+            return Status.PLANNED
+        verbs = [t for t in toks if start <= t.idx - base < end and t.pos_ in ("VERB", "AUX")]
+        for t in verbs:
+            tense, mood = t.morph.get("Tense"), t.morph.get("Mood")
+            if "Fut" in tense or "Cnd" in mood:
+                return Status.PLANNED
+            if lx.lang == "fr" and re.search(r"r(ait|aient|a|ont)$", t.lower_) and "Imp" in tense:
+                return Status.PLANNED  # the small model tags -rait conditionals as imperfect
+        if verbs or any(starts(w, lx.travel) for w in words):
+            return Status.CONFIRMED if trained else None
+        return None
+
+    # ------------------------------------------------------------ trips
+    def _trips(self, drafts: list[_Draft], article: Article) -> list[Trip]:
+        from itinerary.geocode.resolve import resolve_itinerary
+
+        published = article.published
+        explicit = Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller)
+        main = explicit.most_common(1)[0][0] if explicit else None
+        by_traveller: dict[str, list[_Draft]] = {}
+        for d in drafts:
+            if published and d.date and d.date.end and (published - d.date.end).days > 365:
+                continue  # a visit years ago is background, not part of this trip
+            who = d.traveller or main or "Unknown traveller"
+            by_traveller.setdefault(who, []).append(d)
+        trips: list[Trip] = []
+        used_ids: set[str] = set()
+        for who, items in by_traveller.items():
+            stops = _merge(items)
+            if not stops:
+                continue
+            tid = _slug(who if who != "Unknown traveller" else "unknown")
+            while tid in used_ids:
+                tid += "-2"
+            used_ids.add(tid)
+            built = tuple(
+                Stop(
+                    status=d.status,
+                    place=d.place.text,
+                    role=d.role,
+                    hint=", ".join(dict.fromkeys(d.hints)) or None,
+                    date=d.date or DateSpan(),
+                    source=article.source_id,
+                    quote=d.sentence,
+                    confidence=round(d.place.confidence, 3),
+                    needs_review=d.traveller is None or d.place.confidence < REVIEW_BELOW,
+                )
+                for d in stops
+            )
+            trips.append(Trip(id=tid, traveller=who, stops=built, title=f"{who} (from the article)"))
+        draft = Itinerary(trips=tuple(trips))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", AmbiguityWarning)
+            try:
+                resolved = resolve_itinerary(draft, self.geocoder)
+            except ValidationError as exc:  # a place the gazetteer knew a moment ago
+                raise ExtractionError(str(exc)) from None
+        doubtful = {str(w.message).split(":")[0] for w in caught}
+        out: list[Trip] = []
+        for ti, trip in enumerate(resolved.trips):
+            stops = []
+            for si, st in enumerate(trip.stops):
+                if f"trips[{ti}].stops[{si}]" in doubtful:
+                    st = dataclasses.replace(st, needs_review=True)
+                stops.append(st)
+            out.append(dataclasses.replace(trip, stops=_order(_absorb_countries(stops))))
+        return [t for t in out if t.stops]
+
+
+# ---------------------------------------------------------------- helpers
+def _clean(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\u2019", "'").replace("\u02bc", "'")
+    return re.sub(r"\[excerpt truncated[^\]]*\]", "", text)
+
+
+def _capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper() and any(c.isalpha() for c in word)
+
+
+def _prominent(r: Any) -> bool:
+    if r.kind in AREA_KINDS or r.is_landmark:
+        return True
+    return bool(r.kind == "city" and r.population >= MIN_CITY_POPULATION)
+
+
+def _ru_variants(word: str) -> list[str]:
+    """A Cyrillic word and its likely nominative forms ("Якутска" -> "Якутск")."""
+    out = [word]
+    if re.search(r"[\u0400-\u04ff]$", word):
+        low = word
+        for ending, repl in _RU_ENDINGS.items():
+            if low.endswith(ending) and len(low) > len(ending) + 2:
+                out.extend(low[: -len(ending)] + r for r in repl)
+    return list(dict.fromkeys(out))
+
+
+def _ru_multi(words: list[str]) -> str:
+    """Nominative guess for a Cyrillic adjective + noun ("Северную Корею" -> "Северная Корея")."""
+    if not all(re.search(r"[\u0400-\u04ff]", w) for w in words):
+        return ""
+    out = []
+    for w in words:
+        for ending, repl in (("ую", "ая"), ("ой", "ая"), ("ей", "ая"), ("ю", "я"), ("у", "а"), ("е", "а")):
+            if w.endswith(ending):
+                w = w[: -len(ending)] + repl
+                break
+        out.append(w)
+    return " ".join(out)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_][\w'-]*", text)
+
+
+def _word_before(text: str, start: int, lx: Lexicon) -> str:
+    words = _words(text[max(0, start - 60) : start].lower())
+    while words and (words[-1] in lx.determiners or words[-1] in {"l'", "d'"}):
+        words.pop()
+    if words and words[-1].endswith(("l'", "d'")):
+        words[-1] = words[-1][:-2]
+    w = words[-1] if words else ""
+    if w.startswith(("l'", "d'")):  # "l'Angola" tokenised with its article
+        w = w[2:]
+    return w
+
+
+def _outlet_after(text: str, end: int) -> bool:
+    return bool(re.match(r"\s+(News|Globe|Times|Post|Herald|Tribune|Today|TV|Radio)\b", text[end:]))
+
+
+def _followed_by_speech(text: str, end: int, lx: Lexicon) -> bool:
+    nxt = _words(text[end : end + 40].lower())[:3]
+    return any(starts(w, lx.speech) for w in nxt[:2])
+
+
+def _nearest_date(hits: list[DateHit], start: int, end: int) -> DateHit | None:
+    if not hits:
+        return None
+    return min(hits, key=lambda h: min(abs(h.start - end), abs(start - h.end)))
+
+
+def _traveller(persons: list[_Person], trigger: int, place_start: int, text: str, lx: Lexicon) -> _Person | None:
+    """The person named nearest before the travel word (or before the place)."""
+    limit = max(trigger, 0)
+    before = [p for p in persons if p.end <= limit] or [p for p in persons if p.end <= place_start]
+    for p in reversed(before):
+        prev = [w for w in _words(text[max(0, p.start - 40) : p.start].lower()) if w not in lx.titles]
+        if prev and prev[-1] in lx.with_:
+            continue
+        return p
+    return None
+
+
+def _title_phrases(sentences: list[_Sentence], names: dict[str, str], lx: Lexicon) -> dict[str, Counter[str]]:
+    """Title phrases written just before a name ("le dirigeant nord-coréen Kim Jong-un"),
+    mapped to the persons they introduce, so a later bare title can be read as that person."""
+    out: dict[str, Counter[str]] = {}
+    for s in sentences:
+        text = s.span.text
+        for p in s.persons:
+            words = text[max(0, p.start - 60) : p.start].lower().replace(",", " ").split()
+            run: list[str] = []
+            while words and len(run) < 3 and words[-1] not in lx.determiners and words[-1].isalpha() is not None:
+                w = words.pop()
+                if w in lx.at or w in lx.with_ or not re.match(r"^[^\W\d_][\w'-]*$", w):
+                    break
+                run.insert(0, w)
+            while run and run[0] not in lx.titles:
+                run.pop(0)
+            if run and len(run) >= 2:
+                out.setdefault(" ".join(run), Counter())[names.get(p.name, p.name)] += 1
+    return out
+
+
+def _by_title(text: str, roles: dict[str, Counter[str]]) -> str | None:
+    """The person a title phrase in ``text`` stands for, if the article named one."""
+    found = [(text.rfind(k), k) for k in roles if k in text]
+    if not found:
+        return None
+    _, key = max(found)
+    return roles[key].most_common(1)[0][0]
+
+
+def _strip_titles(name: str, lx: Lexicon) -> str:
+    words = name.replace("’", "'").split()
+    while len(words) > 1 and words[0].lower().strip(",") in lx.titles:
+        words.pop(0)
+    out = " ".join(words)
+    return re.sub(r"'s$", "", out).strip(" ,.")
+
+
+def _canonical_persons(raw: list[str], lx: Lexicon) -> dict[str, str]:
+    """Map every person mention to the fullest form of the same name in the article."""
+    cleaned = {r: _strip_titles(r, lx) for r in raw}
+    forms = Counter(cleaned.values())
+    out: dict[str, str] = {}
+    for r, c in cleaned.items():
+        toks = set(c.lower().split())
+        longer = [f for f in forms if f != c and toks and toks <= set(f.lower().split())]
+        out[r] = max(longer, key=lambda f: (forms[f], len(f))) if longer else c
+    return out
+
+
+def _quote(sentence: str) -> str:
+    q = _SPACE.sub(" ", sentence).strip()
+    return q if len(q) <= MAX_QUOTE else q[: MAX_QUOTE - 1].rstrip() + "…"
+
+
+def _slug(text: str) -> str:
+    import unicodedata
+
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", t).strip("-") or "trip"
+
+
+def _same_place(a: _Place, b: _Place) -> bool:
+    ra, rb = a.record, b.record
+    if ra is None or rb is None:
+        return bool(a.query.lower() == b.query.lower())
+    if ra.id == rb.id:
+        return True
+    if ra.kind in AREA_KINDS or rb.kind in AREA_KINDS:
+        return False
+    return haversine_km(ra.lat, ra.lon, rb.lat, rb.lon) <= 25
+
+
+def _merge(items: list[_Draft]) -> list[_Draft]:
+    """One stop per place and trip: the first mention, completed by the later ones."""
+    out: list[_Draft] = []
+    for d in items:
+        same = next((o for o in out if _same_place(o.place, d.place)), None)
+        if same is None:
+            out.append(dataclasses.replace(d, hints=list(d.hints)))
+            continue
+        if same.date is None and d.date is not None:
+            same.date = d.date
+        if d.status is Status.CANCELLED:
+            same.status = Status.CANCELLED
+        same.hints.extend(d.hints)
+        if d.place.confidence > same.place.confidence:
+            same.place = d.place
+    return out
+
+
+def _absorb_countries(stops: list[Stop]) -> list[Stop]:
+    """Drop a country stop that only repeats the country of a city stop of the same trip."""
+    out = []
+    for s in stops:
+        r = s.resolved
+        if r is not None and r.kind == "country":
+            inside = [
+                o
+                for o in stops
+                if o is not s and o.resolved is not None and o.resolved.kind not in AREA_KINDS
+                and o.resolved.country_code == r.country_code
+            ]
+            own_date = s.date.known and all(o.date != s.date for o in inside)
+            if inside and not own_date:
+                continue
+        out.append(s)
+    return out
+
+
+def _order(stops: list[Stop]) -> tuple[Stop, ...]:
+    """Text order, made consistent with the dates that are known (stable)."""
+    keyed = []
+    last: dt.date | None = None
+    for i, s in enumerate(stops):
+        if s.date.start is not None:
+            last = s.date.start
+        keyed.append((last or dt.date.min, 0 if s.role is Role.ORIGIN else 1, i, s))
+    return tuple(s for *_, s in sorted(keyed, key=lambda k: k[:3]))
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    language: str | None = None,
+    title: str | None = None,
+    source_id: str = "article",
+    extractor: Extractor | None = None,
+) -> Itinerary:
+    """A draft itinerary from the text of a news article (see the module docstring)."""
+    article = Article(text=text, published=published, language=language, title=title, source_id=source_id)
+    return (extractor or Extractor()).extract(article)

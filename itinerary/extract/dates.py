@@ -1,0 +1,175 @@
+"""Dates in news text, resolved against the publication date.
+
+``le 13 septembre`` -> 2023-09-13 (the year closest to the publication date), ``en octobre`` ->
+2023-10 (month precision), ``du 26 au 29 septembre`` -> a range, ``heute`` / ``tomorrow`` ->
+relative days, ``mercredi prochain`` / ``on Wednesday`` -> the weekday nearest in the right
+direction. Durations ("cinq heures", "two days") are never dates: only month names, weekdays,
+relative-day words and four-digit years after a preposition are read.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from itinerary.extract.lexicon import Lexicon
+from itinerary.model import DateSpan, Precision
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date expression found at ``start:end`` of a sentence."""
+
+    start: int
+    end: int
+    span: DateSpan | None = None  # absolute dates
+    weekday: int | None = None  # weekdays, resolved once the stop's status is known
+    next_: bool = False
+
+    def resolve(self, published: dt.date | None, *, future: bool) -> DateSpan | None:
+        if self.span is not None:
+            return self.span
+        if self.weekday is None or published is None:
+            return None
+        delta = (self.weekday - published.weekday()) % 7
+        if self.next_:
+            day = published + dt.timedelta(days=delta or 7)
+        elif future:
+            day = published + dt.timedelta(days=delta)
+        else:
+            day = published - dt.timedelta(days=(published.weekday() - self.weekday) % 7)
+        return _day(day)
+
+
+def _day(d: dt.date) -> DateSpan:
+    return DateSpan(d, d, Precision.DAY, d.isoformat())
+
+
+def _month(y: int, m: int) -> DateSpan:
+    last = calendar.monthrange(y, m)[1]
+    return DateSpan(dt.date(y, m, 1), dt.date(y, m, last), Precision.MONTH, f"{y:04d}-{m:02d}")
+
+
+def _year_for(month: int, day: int, published: dt.date | None) -> int | None:
+    """The year that puts ``day month`` closest to the publication date."""
+    if published is None:
+        return None
+    best: tuple[int, int] | None = None
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            d = dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
+        except ValueError:
+            continue
+        gap = abs((d - published).days)
+        if best is None or gap < best[0]:
+            best = (gap, y)
+    return best[1] if best else None
+
+
+def _alt(words: dict[str, int] | frozenset[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+class DateFinder:
+    """Finds and resolves the date expressions of one language."""
+
+    def __init__(self, lx: Lexicon) -> None:
+        self.lx = lx
+        months = _alt(lx.months)
+        de = r"(?:de\s+|del\s+)?"
+        num = r"(\d{1,2})(?:er|re|st|nd|rd|th|\.|º)?"
+        year = r"(?:,?\s+" + de + r"(\d{4}))?"
+        self._range_dm = re.compile(
+            rf"\b{num}\s*(?:-|–|au|to|al|bis|по|и|and|et|y|und)\s*{num}\s+{de}({months})\.?{year}(?!\w)", re.I
+        )
+        self._range_md = re.compile(rf"\b({months})\.?\s+(\d{{1,2}})\s*(?:-|–|to|and)\s*(\d{{1,2}}){year}\b", re.I)
+        self._dm = re.compile(rf"\b{num}\s+{de}({months})\.?{year}(?!\w)", re.I)
+        self._md = re.compile(rf"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d){year}(?!\w)", re.I)
+        preps = _alt(lx.period_preps) if lx.period_preps else "in"
+        self._month_only = re.compile(rf"\b(?:{preps})\s+(?:de\s+)?({months})\b(?:\s+(?:de\s+)?(\d{{4}}))?", re.I)
+        self._year_only = re.compile(rf"\b(?:{preps})\s+(?:l'an\s+)?(\d{{4}})(?:\s+(?:году|года|г\.))?\b", re.I)
+        self._weekday = re.compile(rf"\b({_alt(lx.weekdays)})\b(?:\s+({_alt(lx.next_words) or 'xx'}))?", re.I)
+        self._weekday_next = re.compile(rf"\b({_alt(lx.next_words) or 'xx'})\s+({_alt(lx.weekdays)})\b", re.I)
+        rel = {k: v for k, v in lx.relative.items()}
+        self._relative = re.compile(rf"(?<!\w)({_alt(rel)})(?!\w)", re.I)
+        self._rel_range = re.compile(
+            rf"(?<!\w)({_alt(rel)})\s+(?:und|and|et|y|и)\s+({_alt(rel)})(?!\w)", re.I
+        )
+
+    def find(self, text: str, published: dt.date | None) -> list[DateHit]:
+        """Every date expression of ``text``, in order, without overlaps."""
+        lx = self.lx
+        hits: list[DateHit] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= s or a >= e for s, e in taken)
+
+        def add(h: DateHit) -> None:
+            if free(h.start, h.end):
+                hits.append(h)
+                taken.append((h.start, h.end))
+
+        def month_of(word: str) -> int:
+            return lx.months[word.lower().rstrip(".")]
+
+        def day_span(d1: int, d2: int, month: int, y: str | None) -> DateSpan | None:
+            yr = int(y) if y else _year_for(month, d1, published)
+            if yr is None:
+                return None
+            try:
+                a, b = dt.date(yr, month, d1), dt.date(yr, month, d2)
+            except ValueError:
+                return None
+            if b < a:
+                return None
+            return _day(a) if a == b else DateSpan(a, b, Precision.DAY, f"{a.isoformat()}/{b.isoformat()}")
+
+        for m in self._range_dm.finditer(text):
+            span = day_span(int(m.group(1)), int(m.group(2)), month_of(m.group(3)), m.group(4))
+            if span:
+                add(DateHit(m.start(), m.end(), span))
+        for m in self._range_md.finditer(text):
+            span = day_span(int(m.group(2)), int(m.group(3)), month_of(m.group(1)), m.group(4))
+            if span:
+                add(DateHit(m.start(), m.end(), span))
+        for m in self._dm.finditer(text):
+            span = day_span(int(m.group(1)), int(m.group(1)), month_of(m.group(2)), m.group(3))
+            if span:
+                add(DateHit(m.start(), m.end(), span))
+        if lx.lang == "en":
+            for m in self._md.finditer(text):
+                span = day_span(int(m.group(2)), int(m.group(2)), month_of(m.group(1)), m.group(3))
+                if span:
+                    add(DateHit(m.start(), m.end(), span))
+        for m in self._month_only.finditer(text):
+            month = month_of(m.group(1))
+            yr = int(m.group(2)) if m.group(2) else _year_for(month, 15, published)
+            if yr is not None:
+                add(DateHit(m.start(), m.end(), _month(yr, month)))
+        for m in self._year_only.finditer(text):
+            y = int(m.group(1))
+            if 1900 <= y <= 2100:
+                add(DateHit(m.start(), m.end(), DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), Precision.YEAR, str(y))))
+        if published is not None:
+            for m in self._rel_range.finditer(text):
+                a = published + dt.timedelta(days=lx.relative[m.group(1).lower()])
+                b = published + dt.timedelta(days=lx.relative[m.group(2).lower()])
+                if a < b:
+                    add(DateHit(m.start(), m.end(), DateSpan(a, b, Precision.DAY, f"{a}/{b}")))
+            for m in self._relative.finditer(text):
+                word = m.group(1)
+                # German "Morgen" is also "morning" ("am Morgen", "heute Morgen").
+                before = text[max(0, m.start() - 6) : m.start()].lower()
+                if lx.lang == "de" and word.lower() == "morgen" and re.search(r"(am|heute|jeden)\s+$", before):
+                    continue
+                add(DateHit(m.start(), m.end(), _day(published + dt.timedelta(days=lx.relative[word.lower()]))))
+        for m in self._weekday_next.finditer(text):
+            add(DateHit(m.start(), m.end(), weekday=lx.weekdays[m.group(2).lower()], next_=True))
+        for m in self._weekday.finditer(text):
+            if re.match(r"\s+\d", text[m.end() : m.end() + 3]):
+                continue  # "vendredi 3 mars": the day number says it all
+            add(DateHit(m.start(), m.end(), weekday=lx.weekdays[m.group(1).lower()], next_=bool(m.group(2))))
+        return sorted(hits, key=lambda h: h.start)
