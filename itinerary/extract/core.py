@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import re
 import warnings
 from collections import Counter
@@ -41,6 +42,7 @@ from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts
 from itinerary.extract.nlp import detect_language, has_model, pipeline
 from itinerary.model import DateSpan, Itinerary, Role, Source, Status, Stop, Trip
 
+log = logging.getLogger("itinerary.extract")
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 NON_PLACE_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC", "WORK_OF_ART", "EVENT", "PRODUCT"})
@@ -166,13 +168,15 @@ class Extractor:
         paragraphs = [p.strip() for p in re.split(r"\n+", text) if p.strip()]
         sentences: list[_Sentence] = []
         for doc in nlp.pipe(paragraphs):
-            for sent in doc.sents:
+            for sent in _sentences(doc):
                 s = _Sentence(doc, sent)
                 s.persons = self._persons(sent, lx, trained)
-                s.places = self._places(sent, lx, trained)
                 s.dates = finder.find(sent.text, article.published)
                 sentences.append(s)
         names = _canonical_persons([p.name for s in sentences for p in s.persons], lx)
+        person_words = {w.lower() for n in names.values() for w in n.split()}
+        for s in sentences:
+            s.places = self._places(s.span, lx, trained, person_words)
         roles = _title_phrases(sentences, names, lx)
         drafts = self._drafts(sentences, lx, names, roles, article.published, trained)
         trips = self._trips(drafts, article)
@@ -231,29 +235,40 @@ class Extractor:
         g = self.geocoder.gazetteer
         return any(g.record(i).kind in AREA_KINDS for w in _ru_variants(word) for i in g.lookup(w))
 
-    def _places(self, sent: Any, lx: Lexicon, trained: bool) -> list[_Place]:
+    def _places(self, sent: Any, lx: Lexicon, trained: bool, person_words: set[str]) -> list[_Place]:
         base = sent.start_char
         blocked: list[tuple[int, int]] = []
-        found: list[_Place] = []
+        ner: list[_Place] = []
         if trained:
             for ent in sent.ents:
                 a, b = ent.start_char - base, ent.end_char - base
                 if ent.label_ in PLACE_LABELS:
-                    found.append(_Place(a, b, ent.text, self._query(sent, ent.start, ent.text, lx), True))
+                    ner.append(_Place(a, b, ent.text, self._query(sent, ent.start, ent.text, lx), True))
                 elif ent.label_ in NON_PLACE_LABELS:
                     blocked.append((a, b))
-        found.extend(self._gazetteer_scan(sent, lx, blocked, found))
+        accepted = [p for p in ner if self._usable(p, sent.text, lx, person_words)]
+        scanned = [
+            p
+            for p in self._gazetteer_scan(sent, lx, blocked, accepted)
+            if self._usable(p, sent.text, lx, person_words)
+        ]
         out: list[_Place] = []
-        for p in sorted(found, key=lambda p: (p.start, -(p.end - p.start))):
-            if any(p.start < q.end and q.start < p.end for q in out):
-                continue
-            if any(p.start < b and a < p.end for a, b in blocked) and not p.from_ner:
-                continue
-            if self._outlet_before(sent.text, p.start, lx) or _outlet_after(sent.text, p.end):
-                continue
-            if self._accept(p):
+        for p in sorted(accepted + scanned, key=lambda p: (p.start, -(p.end - p.start))):
+            if not any(p.start < q.end and q.start < p.end for q in out):
                 out.append(p)
         return out
+
+    def _usable(self, p: _Place, text: str, lx: Lexicon, person_words: set[str]) -> bool:
+        if self._outlet_before(text, p.start, lx) or _outlet_after(text, p.end):
+            log.debug("%r: a news outlet", p.text)
+            return False
+        if p.text.lower() in person_words:
+            log.debug("%r: a person's name", p.text)
+            return False
+        if not self._accept(p):
+            log.debug("%r: not a known place (query %r)", p.text, p.query)
+            return False
+        return True
 
     def _query(self, sent: Any, tok_start: int, text: str, lx: Lexicon) -> str:
         """The mention with the kind words just before it ("spatioport de" + "Vostochny")."""
@@ -321,12 +336,20 @@ class Extractor:
             cands = self.geocoder.candidates(p.query, limit=3)
         if not cands:
             return False
+        from itinerary.geocode.normalize import analyze
+
         best = cands[0]
         r = best.record
-        if best.name_score < (1.0 if not p.from_ner else 0.95 if r.kind in AREA_KINDS else 0.85):
-            return False
-        if r.kind == "city" and r.population < (1000 if p.from_ner else MIN_CITY_POPULATION):
-            return False
+        if best.name_score < 1.0:  # a typo: only for long names the recogniser saw as places
+            if not p.from_ner or len(analyze(p.query).key) < 7:
+                return False
+            if best.name_score < (0.95 if r.kind in AREA_KINDS else 0.85):
+                return False
+        if r.kind == "city" and r.population < MIN_CITY_POPULATION:
+            # a small town: only under its own name, and only where the recogniser saw a place
+            main = self.geocoder.gazetteer.is_main_name(best.matched, r.index)
+            if not p.from_ner or r.population < 1000 or not main:
+                return False
         p.record, p.confidence = r, best.confidence
         return True
 
@@ -354,21 +377,31 @@ class Extractor:
                 travel_positions.append(lower.index(ph))
             hints_of: dict[int, list[str]] = {}
             stops: list[tuple[_Place, Role]] = []
+            stop_roles: dict[int, Role] = {}
             for idx, p in enumerate(s.places):
-                prev = _word_before(stext, p.start, lx)
-                role: Role | None = None
-                if prev in lx.at or starts(prev, ("visit", "besuch", "посет", "visitar", "visite")):
-                    role = Role.VISIT
-                elif prev in lx.origin:
-                    role = Role.ORIGIN
                 anchor = self._hint_anchor(s.places, idx, stext)
                 if anchor is not None:
+                    log.debug("%r: hint for %r", p.text, s.places[anchor].text)
                     hints_of.setdefault(anchor, []).append(p.text)
                     continue
-                if role is None or not travel_positions:
+                if stext[p.end : p.end + 2] == "'s":
+                    log.debug("%r: possessive, not a stop", p.text)
+                    continue  # "Russia's Khasan station": a possessive qualifies, it is not a stop
+                role = _role(stext, p.start, lx)
+                if role is None and idx - 1 in stop_roles and _listed(stext[s.places[idx - 1].end : p.start], lx):
+                    role = stop_roles[idx - 1]  # "à Papúa Nueva Guinea, Timor Oriental y Singapur"
+                if role is None and _colon_list(stext, s.places, idx, lx):
+                    role = Role.VISIT  # "... he had visited: Egypt, Bahrain, Qatar and ..."
+                linked = _related(sent, p, lx) if trained and role is not None else None
+                if linked is None:
+                    linked = _near_travel(stext, p, travel_positions)
+                if role is None or not linked:
+                    log.debug("%r: not a stop (role %s, travel words at %s)", p.text, role, travel_positions)
                     continue
                 if _followed_by_speech(stext, p.end, lx):
+                    log.debug("%r: speaks (metonymy), not a stop", p.text)
                     continue
+                stop_roles[idx] = role
                 stops.append((p, role))
             if not stops:
                 if s.persons:
@@ -567,7 +600,7 @@ def _words(text: str) -> list[str]:
 
 def _word_before(text: str, start: int, lx: Lexicon) -> str:
     words = _words(text[max(0, start - 60) : start].lower())
-    while words and (words[-1] in lx.determiners or words[-1] in {"l'", "d'"}):
+    while words and (words[-1] in lx.determiners or words[-1] in {"l'", "d'"} or words[-1].endswith("'s")):
         words.pop()
     if words and words[-1].endswith(("l'", "d'")):
         words[-1] = words[-1][:-2]
@@ -575,6 +608,100 @@ def _word_before(text: str, start: int, lx: Lexicon) -> str:
     if w.startswith(("l'", "d'")):  # "l'Angola" tokenised with its article
         w = w[2:]
     return w
+
+
+def _sentences(doc: Any) -> list[Any]:
+    """The sentences of a paragraph, with a list after a colon kept in its sentence."""
+    out: list[Any] = []
+    for sent in doc.sents:
+        if out and out[-1].text.rstrip().endswith(":"):
+            out[-1] = doc[out[-1].start : sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+def _related(sent: Any, p: _Place, lx: Lexicon) -> bool | None:
+    """Whether the parse links the place to a travel word (None when there is no verb to judge by).
+
+    Walks up from the place to the first verb: a travel word on the way, or a travel verb,
+    links them ("scheduled to land in Amman"); another verb does not ("chose not to attend a
+    summit in Switzerland", "a adressé des avertissements à la Corée du Nord").
+    """
+    doc = sent.doc
+    span = doc.char_span(sent.start_char + p.start, sent.start_char + p.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(12):
+        if tok.i not in range(span.start, span.end) and starts(tok.lower_, lx.travel):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
+            return False
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _role(text: str, start: int, lx: Lexicon) -> Role | None:
+    """VISIT or ORIGIN when the words before a place make it a destination or a departure."""
+    from itinerary.geocode.normalize import KIND_WORDS
+
+    prev = _word_before(text, start, lx)
+    if prev in lx.at:
+        return Role.VISIT
+    if prev in lx.origin:
+        return Role.ORIGIN
+    raw = re.findall(r"[^\W\d_][\w'-]*", text[max(0, start - 80) : start])[-6:]
+    # "besucht der Bundeskanzler Kasachstan", "visited the Jordanian capital Amman"
+    for w in reversed(raw):
+        lw = w.lower()
+        if starts(lw, lx.visit_verbs):
+            return Role.VISIT
+        if lw in lx.determiners or lw in lx.titles or w[0].isupper():
+            continue
+        break
+    # "à l'aéroport international de Conakry", "at the space centre of ..."
+    if prev in {"de", "of", "di", "von", "du", "d", "del"}:
+        low = [w.lower() for w in raw]
+        for i, w in enumerate(low):
+            if w in KIND_WORDS and any(x in lx.at for x in low[max(0, i - 3) : i]):
+                return Role.VISIT
+    return None
+
+
+def _listed(gap: str, lx: Lexicon) -> bool:
+    """True when ``gap`` only joins two items of a list (", ", "et à", "and", "y", "puis en")."""
+    words = _words(gap.lower())
+    joiners = {"et", "and", "y", "und", "и", "puis", "then", "plus", "as", "well", "e", "ou", "or"}
+    rest = [w for w in words if w not in joiners and w not in lx.at and w not in lx.determiners]
+    rest = [w for w in rest if w not in {"l'", "d'"} and not w.startswith(("l'", "d'"))]
+    return not rest and len(gap) <= 25 and not re.search(r"[.;!?()]", gap)
+
+
+def _colon_list(text: str, places: list[_Place], idx: int, lx: Lexicon) -> bool:
+    """True when places[idx] belongs to a list of three or more places after a colon."""
+    i = idx
+    while i > 0 and _listed(text[places[i - 1].end : places[i].start], lx):
+        i -= 1
+    j = idx
+    while j + 1 < len(places) and _listed(text[places[j].end : places[j + 1].start], lx):
+        j += 1
+    if j - i + 1 < 3:
+        return False
+    before = text[max(0, places[i].start - 30) : places[i].start]
+    return ":" in before
+
+
+def _near_travel(text: str, p: _Place, travel: list[int]) -> bool:
+    """A travel word within 15 words before the place or 6 after it."""
+    for t in travel:
+        if t < p.start and len(_words(text[t : p.start])) <= 15:
+            return True
+        if t >= p.end and len(_words(text[p.end : t])) <= 6:
+            return True
+    return False
 
 
 def _outlet_after(text: str, end: int) -> bool:

@@ -23,6 +23,8 @@ class Lexicon:
     at: frozenset[str]
     # Prepositions before a place the traveller leaves ("from", "aus", "из").
     origin: frozenset[str]
+    # Verbs whose direct object is a place the traveller is at or goes to ("visit", "quitter").
+    visit_verbs: tuple[str, ...]
     # Words that make what follows planned: future, conditional, schedules, invitations.
     planned: tuple[str, ...]
     # Words that make a stop cancelled or postponed.
@@ -59,16 +61,20 @@ def _w(*names: str) -> dict[str, int]:
 FR = Lexicon(
     "fr",
     travel=(
-        "arriv", "rend", "visit", "voyag", "tourné", "étape", "escale", "séjour", "atterri",
-        "quitt", "part", "repart", "rejoin", "accueill", "reçu", "déplac", "poursui", "gagn",
-        "rest", "attendu", "se trouve", "se trouvait", "est à", "était à", "programme", "sommet",
+        "arriv", "rendre=", "rendra", "rendu", "rendait", "rendrait", "visit", "voyag", "tournée",
+        "étape", "escale", "séjour", "atterri", "quitt", "partir=", "parti=", "partira", "repart",
+        "rejoin", "déplac", "poursuit", "gagner=", "restera", "rester=", "resté", "attendu",
+        "attendue", "se trouve", "se trouvait", "est à", "était à", "mènera", "mène=", "emmen",
+        "direction", "entretenu", "entretiendra", "rencontr", "accueilli", "reçu par", "reçue par",
     ),
     at=frozenset("à au aux en dans vers pour sur".split()),
     origin=frozenset("depuis".split()),
+    visit_verbs=("visit", "quitt", "rejoin", "gagn", "atteindr", "parcour"),
     planned=(
-        "devr", "doit", "doivent", "dev", "prévu", "prévoi", "attendu", "attendue", "ser", "ira",
-        "iront", "se rendra", "rendra", "visitera", "invit", "prochain", "projet", "envisag",
-        "programm", "au programme", "ensuite", "puis", "demain", "compt",
+        "devr", "doit=", "doivent=", "devait=", "prévu", "prévoi", "attendu", "attendue", "sera=",
+        "seront=", "serait=", "ira=", "iront=", "rendra", "visitera", "invit", "prochain", "projet",
+        "envisag", "au programme", "ensuite", "puis=", "demain", "suivi=", "suivie=", "suivra",
+        "prendra", "mènera",
     ),
     cancelled=("annul", "report", "renonc", "ajourn"),
     speech=("a déclar", "déclar", "a annonc", "annonc", "a adressé", "adress", "averti", "a dit",
@@ -93,18 +99,21 @@ FR = Lexicon(
 EN = Lexicon(
     "en",
     travel=(
-        "arriv", "travel", "trip", "visit", "tour", "stop", "land", "depart", "left", "leav",
-        "head", "fly", "flew", "flown", "journey", "go to", "went to", "going to", "come to", "came to",
-        "in town", "hosted", "host", "summit", "destination", "stay", "en route", "bound for",
-        "reach", "toured", "touch", "meet", "met", "held talks", "talks in", "be in", "was in", "is in",
+        "arriv", "travel", "trip", "visit", "tour=", "tours=", "toured", "touring", "stop=", "stops=",
+        "stopped", "landed", "landing", "lands=", "land=", "depart", "left=", "leave=", "leaves=",
+        "leaving", "headed", "heading", "heads=", "fly=", "flies=", "flew", "flown", "flying",
+        "journey", "go to", "went to", "going to", "come to", "came to", "hosted", "destination",
+        "stay=", "stayed", "staying", "en route", "bound for", "reach", "held talks", "be in",
+        "was in", "is in", "voyage", "met=", "meets=", "meet with", "talks with", "welcomed",
     ),
     at=frozenset("in at to into for inside".split()),
     origin=frozenset("from".split()),
+    visit_verbs=("visit", "left=", "leave", "leaving", "reach", "tour=", "toured", "touring"),
     planned=(
-        "will", "'ll", "would", "shall", "expected", "plan", "scheduled", "due to", "to travel",
+        "will=", "'ll", "would=", "shall=", "expected", "plan", "scheduled", "due to", "to travel",
         "to visit", "to go", "next", "later", "tomorrow", "upcoming", "set to", "going to",
         "intend", "invit", "en route", "bound for", "heads to", "heading", "departed for", "is to",
-        "are to", "prepar", "aims to", "hopes to", "proposed",
+        "are to", "prepar", "aims to", "hopes to", "proposed", "followed by", "upcoming",
     ),
     cancelled=("cancel", "called off", "call off", "no longer", "postpon", "scrap", "scrapp", "delay"),
     speech=("said", "say", "says", "announc", "warn", "told", "stat", "claim", "insist", "accus",
@@ -129,14 +138,16 @@ EN = Lexicon(
 DE = Lexicon(
     "de",
     travel=(
-        "reis", "besuch", "besucht", "gelandet", "land", "ankunft", "angekommen", "eingetroffen",
-        "station", "weiterreis", "flieg", "flog", "geflogen", "trifft", "traf", "gipfel", "aufenthalt",
-        "fährt", "fuhr", "abgereist", "verlässt", "ist in", "war in", "ist im", "war im",
+        "reise", "reist", "besuch", "gelandet", "landet", "ankunft", "angekommen", "eingetroffen",
+        "station", "weiterreis", "fliegt", "flog", "geflogen", "aufenthalt", "fährt", "fuhr",
+        "abgereist", "verlässt", "verließ", "ist in", "war in", "ist im", "war im", "trifft", "traf",
+        "getroffen", "empfangen",
     ),
     at=frozenset("in im nach zu zum zur auf bei".split()),
-    origin=frozenset("aus von".split()),
+    origin=frozenset("aus".split()),
+    visit_verbs=("besuch", "verlässt", "verließ", "erreich", "bereist"),
     planned=(
-        "wird", "werden", "soll", "sollen", "will", "wollen", "geplant", "plant", "erwartet",
+        "wird=", "werden=", "soll=", "sollen=", "will=", "wollen=", "geplant", "plant=", "erwartet",
         "morgen", "übermorgen", "anschließend", "danach", "nächst", "weiter", "vorgesehen",
     ),
     cancelled=("abgesagt", "absag", "verschoben", "verschieb", "gestrichen"),
@@ -162,11 +173,13 @@ DE = Lexicon(
 ES = Lexicon(
     "es",
     travel=(
-        "lleg", "viaj", "visit", "gira", "escala", "aterriz", "parti", "sali", "recorr", "etapa",
-        "destino", "se traslad", "traslad", "estanc", "permanec", "cumbre", "se reun", "reuni",
+        "lleg", "viaj", "visit", "gira=", "giras=", "escala", "aterriz", "partió", "partirá", "salió",
+        "saldrá", "recorr", "etapa", "destino", "traslad", "estancia", "permanec", "descend",
+        "llevará", "llevó", "periplo", "se dirig", "se reunió", "se reunirá", "recibid",
     ),
     at=frozenset("a en hacia para al".split()),
     origin=frozenset("desde".split()),
+    visit_verbs=("visit", "recorr", "dej", "abandon"),
     planned=(
         "viajará", "visitará", "llegará", "partirá", "irá", "estará", "será", "prevé", "previst",
         "tiene previsto", "está previsto", "planea", "plane", "se espera", "esperad", "próxim",
@@ -191,12 +204,12 @@ ES = Lexicon(
 RU = Lexicon(
     "ru",
     travel=(
-        "прибы", "прилет", "прилёт", "посет", "визит", "поездк", "турне", "отправ", "направ",
-        "вылет", "вылете", "приезд", "приед", "прибуд", "покин", "находит", "остан", "встреч",
-        "саммит", "побыва", "турн",
+        "прибы", "прилет", "прилёт", "посет", "визит", "поездк", "турне", "отправ", "направится",
+        "направился", "вылет", "приезд", "приед", "прибуд", "покин", "находится", "побыва",
     ),
     at=frozenset("в во на к ко".split()),
-    origin=frozenset("из с со от".split()),
+    origin=frozenset("из".split()),
+    visit_verbs=("посет", "покин", "посещ"),
     planned=(
         "отправится", "посетит", "прибудет", "направится", "планир", "намерен", "должен", "должна",
         "будет", "собира", "ожида", "предстоит", "предстоящ", "затем", "после", "завтра", "следующ",
@@ -241,8 +254,17 @@ def lexicon(lang: str) -> Lexicon:
 
 
 def starts(word: str, prefixes: tuple[str, ...] | frozenset[str]) -> bool:
-    """True when ``word`` starts with one of the single-word ``prefixes``."""
-    return any(word.startswith(p) for p in prefixes if " " not in p)
+    """True when ``word`` starts with one of the single-word ``prefixes``; an entry ending
+    in ``=`` must match the whole word ("tour=" is not "tourism")."""
+    for p in prefixes:
+        if " " in p:
+            continue
+        if p.endswith("="):
+            if word == p[:-1]:
+                return True
+        elif word.startswith(p):
+            return True
+    return False
 
 
 def phrase_in(text: str, phrases: tuple[str, ...]) -> str | None:
