@@ -47,6 +47,7 @@ PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 NON_PLACE_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC", "WORK_OF_ART", "EVENT", "PRODUCT"})
 AREA_KINDS = frozenset({"country", "region"})
+GENITIVES = frozenset({"du", "de", "des", "d'", "of", "von", "del", "des"})
 MIN_CITY_POPULATION = 50_000  # for gazetteer-only mentions (no recogniser agreed)
 REVIEW_BELOW = 0.6
 MAX_QUOTE = 400
@@ -117,6 +118,7 @@ class _Place:
     query: str
     from_ner: bool
     record: Any = None  # best gazetteer record
+    natural: bool = False  # English LOC: seas, mountains, regions
     confidence: float = 0.0
 
 
@@ -198,7 +200,7 @@ class Extractor:
         text = sent.doc.text
         if trained:
             for ent in sent.ents:
-                if ent.label_ in PERSON_LABELS:
+                if ent.label_ in PERSON_LABELS and not self._place_not_person(ent.text):
                     end = ent.end_char
                     m = re.match(r"-[^\W\d_]+", text[end:])  # "Kim Jong" + "-un"
                     if m:
@@ -231,6 +233,13 @@ class Extractor:
             i += 1
         return out
 
+    def _place_not_person(self, text: str) -> bool:
+        """A one-word "person" that is a well-known place (recognisers tag "VLADIVOSTOK" so)."""
+        if len(text.split()) > 1:
+            return False
+        g = self.geocoder.gazetteer
+        return any(_prominent(g.record(i)) and g.record(i).population >= 100_000 for i in g.lookup(text))
+
     def _is_country(self, word: str) -> bool:
         g = self.geocoder.gazetteer
         return any(g.record(i).kind in AREA_KINDS for w in _ru_variants(word) for i in g.lookup(w))
@@ -240,13 +249,23 @@ class Extractor:
         blocked: list[tuple[int, int]] = []
         ner: list[_Place] = []
         if trained:
+            from itinerary.geocode.normalize import KIND_WORDS
+
             for ent in sent.ents:
                 a, b = ent.start_char - base, ent.end_char - base
-                if ent.label_ in PLACE_LABELS:
-                    ner.append(_Place(a, b, ent.text, self._query(sent, ent.start, ent.text, lx), True))
+                place_like = ent.label_ in PERSON_LABELS and self._place_not_person(ent.text)
+                if ent.label_ in PLACE_LABELS or place_like:
+                    p = _Place(a, b, ent.text, self._query(sent, ent.start, ent.text, lx), True)
+                    p.natural = ent.label_ == "LOC" and lx.lang == "en"
+                    ner.append(p)
                 elif ent.label_ in NON_PLACE_LABELS:
+                    after = [t.lower_ for t in sent.doc[ent.end : min(ent.end + 3, sent.end)]]
+                    if ent.label_ == "ORG" and any(w in KIND_WORDS for w in after):
+                        continue  # "Khasan train station": a facility, not an organisation
                     blocked.append((a, b))
         accepted = [p for p in ner if self._usable(p, sent.text, lx, person_words)]
+        # What the recogniser saw and the gazetteer refused is not rescanned ("the Pacific").
+        blocked.extend((p.start, p.end) for p in ner if p not in accepted)
         scanned = [
             p
             for p in self._gazetteer_scan(sent, lx, blocked, accepted)
@@ -341,13 +360,16 @@ class Extractor:
         best = cands[0]
         r = best.record
         if best.name_score < 1.0:  # a typo: only for long names the recogniser saw as places
-            if not p.from_ner or len(analyze(p.query).key) < 7:
+            key = analyze(p.query).key
+            if not p.from_ner or len(key) < 7 or key[:1] != best.matched[:1]:
                 return False
             if best.name_score < (0.95 if r.kind in AREA_KINDS else 0.85):
                 return False
+        main = self.geocoder.gazetteer.is_main_name(best.matched, r.index)
+        if p.natural and r.kind == "city" and not main:
+            return False  # "the Pacific" is an ocean, not Huntington Beach
         if r.kind == "city" and r.population < MIN_CITY_POPULATION:
             # a small town: only under its own name, and only where the recogniser saw a place
-            main = self.geocoder.gazetteer.is_main_name(best.matched, r.index)
             if not p.from_ner or r.population < 1000 or not main:
                 return False
         p.record, p.confidence = r, best.confidence
@@ -414,7 +436,7 @@ class Extractor:
                 status = self._status(window, stext, toks, base, prev_end, p.start, lx, trained)
                 if status is None:
                     status = prev_status
-                hit = _nearest_date(s.dates, p.start, p.end)
+                hit = _nearest_date(s.dates, p, s.places)
                 date = hit.resolve(published, future=status is Status.PLANNED) if hit else None
                 if status is None:
                     status = (
@@ -655,10 +677,13 @@ def _role(text: str, start: int, lx: Lexicon) -> Role | None:
         return Role.ORIGIN
     raw = re.findall(r"[^\W\d_][\w'-]*", text[max(0, start - 80) : start])[-6:]
     # "besucht der Bundeskanzler Kasachstan", "visited the Jordanian capital Amman"
+    # (but not "la visite du Russe": a genitive names the visitor, not the place)
     for w in reversed(raw):
         lw = w.lower()
         if starts(lw, lx.visit_verbs):
             return Role.VISIT
+        if lw in GENITIVES:
+            break
         if lw in lx.determiners or lw in lx.titles or w[0].isupper():
             continue
         break
@@ -713,10 +738,14 @@ def _followed_by_speech(text: str, end: int, lx: Lexicon) -> bool:
     return any(starts(w, lx.speech) for w in nxt[:2])
 
 
-def _nearest_date(hits: list[DateHit], start: int, end: int) -> DateHit | None:
-    if not hits:
-        return None
-    return min(hits, key=lambda h: min(abs(h.start - end), abs(start - h.end)))
+def _gap(h: DateHit, p: _Place) -> int:
+    return max(h.start - p.end, p.start - h.end, 0)
+
+
+def _nearest_date(hits: list[DateHit], p: _Place, places: list[_Place]) -> DateHit | None:
+    """The nearest date of the sentence that is not nearer to another place."""
+    own = [h for h in hits if min(places, key=lambda q: _gap(h, q)) is p]
+    return min(own, key=lambda h: _gap(h, p)) if own else None
 
 
 def _traveller(persons: list[_Person], trigger: int, place_start: int, text: str, lx: Lexicon) -> _Person | None:
@@ -772,12 +801,14 @@ def _strip_titles(name: str, lx: Lexicon) -> str:
 def _canonical_persons(raw: list[str], lx: Lexicon) -> dict[str, str]:
     """Map every person mention to the fullest form of the same name in the article."""
     cleaned = {r: _strip_titles(r, lx) for r in raw}
-    forms = Counter(cleaned.values())
+    forms = Counter(_strip_titles(r, lx) for r in raw)
+    first = {f: i for i, f in reversed(list(enumerate(_strip_titles(r, lx) for r in raw)))}
     out: dict[str, str] = {}
     for r, c in cleaned.items():
         toks = set(c.lower().split())
         longer = [f for f in forms if f != c and toks and toks <= set(f.lower().split())]
-        out[r] = max(longer, key=lambda f: (forms[f], len(f))) if longer else c
+        # the fullest form seen most often, then the one introduced first (the article's subject)
+        out[r] = max(longer, key=lambda f: (forms[f], -first[f])) if longer else c
     return out
 
 

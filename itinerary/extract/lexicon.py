@@ -116,8 +116,9 @@ EN = Lexicon(
         "are to", "prepar", "aims to", "hopes to", "proposed", "followed by", "upcoming",
     ),
     cancelled=("cancel", "called off", "call off", "no longer", "postpon", "scrap", "scrapp", "delay"),
-    speech=("said", "say", "says", "announc", "warn", "told", "stat", "claim", "insist", "accus",
-            "condemn", "denied", "deny", "blame", "urg", "report", "respond", "criticiz"),
+    speech=("said=", "say=", "says=", "announced", "announces", "warned", "warns", "told=", "stated",
+            "claimed", "claims=", "insisted", "accused", "condemned", "denied", "denies", "blamed",
+            "urged", "reported=", "reports=", "responded", "criticized", "criticised"),
     outlet=("news", "agency", "media", "television", "tv", "newspaper", "daily", "broadcaster"),
     titles=frozenset(
         "mr. mr mrs. mrs ms. ms dr. dr president prime minister secretary chancellor king queen "
