@@ -176,6 +176,8 @@ class Extractor:
                 s.dates = finder.find(sent.text, article.published)
                 sentences.append(s)
         names = _canonical_persons([p.name for s in sentences for p in s.persons], lx)
+        for s in sentences:  # a bare title ("Le Pape") is not a name
+            s.persons = [p for p in s.persons if p.name in names]
         person_words = {w.lower() for n in names.values() for w in n.split()}
         for s in sentences:
             s.places = self._places(s.span, lx, trained, person_words)
@@ -324,8 +326,8 @@ class Extractor:
             hit = None
             for n in range(min(5, len(toks) - i), 0, -1):
                 last = toks[i + n - 1]
-                if not last.text[:1].isalpha():
-                    continue
+                if not _capitalised(last.text):
+                    continue  # "Yakarta a las": a name ends on a capitalised word
                 b = last.idx + len(last.text) - base
                 surface = sent.text[a:b]
                 words = surface.split()
@@ -363,7 +365,7 @@ class Extractor:
             key = analyze(p.query).key
             if not p.from_ner or len(key) < 7 or key[:1] != best.matched[:1]:
                 return False
-            if best.name_score < (0.95 if r.kind in AREA_KINDS else 0.85):
+            if best.name_score < (0.95 if r.kind in AREA_KINDS else 0.9):
                 return False
         main = self.geocoder.gazetteer.is_main_name(best.matched, r.index)
         if p.natural and r.kind == "city" and not main:
@@ -398,6 +400,7 @@ class Extractor:
             if (ph := phrase_in(lower, lx.travel)) is not None:
                 travel_positions.append(lower.index(ph))
             hints_of: dict[int, list[str]] = {}
+            hint_owner: dict[int, int] = {}
             stops: list[tuple[_Place, Role]] = []
             stop_roles: dict[int, Role] = {}
             for idx, p in enumerate(s.places):
@@ -405,6 +408,7 @@ class Extractor:
                 if anchor is not None:
                     log.debug("%r: hint for %r", p.text, s.places[anchor].text)
                     hints_of.setdefault(anchor, []).append(p.text)
+                    hint_owner[idx] = anchor
                     continue
                 if stext[p.end : p.end + 2] == "'s":
                     log.debug("%r: possessive, not a stop", p.text)
@@ -436,8 +440,10 @@ class Extractor:
                 status = self._status(window, stext, toks, base, prev_end, p.start, lx, trained)
                 if status is None:
                     status = prev_status
-                hit = _nearest_date(s.dates, p, s.places)
-                date = hit.resolve(published, future=status is Status.PLANNED) if hit else None
+                hit = _nearest_date(s.dates, p, s.places, hint_owner)
+                future = status in (Status.PLANNED, Status.CANCELLED)
+                date = hit.resolve(published, future=future) if hit else None
+                date = _consistent(date, status, published)
                 if status is None:
                     status = (
                         Status.PLANNED
@@ -507,6 +513,8 @@ class Extractor:
         wl = window.lower()
         if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned):
             return Status.PLANNED
+        if lx.future_endings and not trained and any(_ends(w, lx.future_endings) for w in _words(wl)):
+            return Status.PLANNED
         verbs = [t for t in toks if start <= t.idx - base < end and t.pos_ in ("VERB", "AUX")]
         for t in verbs:
             tense, mood = t.morph.get("Tense"), t.morph.get("Mood")
@@ -571,7 +579,8 @@ class Extractor:
                 if f"trips[{ti}].stops[{si}]" in doubtful:
                     st = dataclasses.replace(st, needs_review=True)
                 stops.append(st)
-            out.append(dataclasses.replace(trip, stops=_order(_absorb_countries(stops))))
+            ordered = _date_from_publication(_order(_absorb_countries(stops)), article.published)
+            out.append(dataclasses.replace(trip, stops=ordered))
         return [t for t in out if t.stops]
 
 
@@ -671,6 +680,9 @@ def _role(text: str, start: int, lx: Lexicon) -> Role | None:
     from itinerary.geocode.normalize import KIND_WORDS
 
     prev = _word_before(text, start, lx)
+    tail = _SPACE.sub(" ", text[max(0, start - 30) : start].lower()).rstrip()
+    if any(tail.endswith(t) or tail.endswith(t + " la") or tail.endswith(t + " le") for t in lx.toward):
+        return Role.VISIT
     if prev in lx.at:
         return Role.VISIT
     if prev in lx.origin:
@@ -738,13 +750,44 @@ def _followed_by_speech(text: str, end: int, lx: Lexicon) -> bool:
     return any(starts(w, lx.speech) for w in nxt[:2])
 
 
+def _consistent(date: DateSpan | None, status: Status | None, published: dt.date | None) -> DateSpan | None:
+    """No past date on a planned stop, no future date on a confirmed one: such a date belongs
+    to something else in the sentence ("a tour that began on Monday will take him to ...")."""
+    if date is None or published is None or status is None or date.start is None or date.end is None:
+        return date
+    if status is Status.PLANNED and date.end < published:
+        return None
+    if status is Status.CONFIRMED and date.start > published:
+        return None
+    return date
+
+
+def _ends(word: str, endings: tuple[str, ...]) -> bool:
+    for e in endings:
+        if e.endswith("="):
+            if word.endswith(e[:-1]) and len(word) > len(e) + 3:
+                return True
+        elif word.endswith(e) and len(word) > len(e) + 2:
+            return True
+    return False
+
+
 def _gap(h: DateHit, p: _Place) -> int:
     return max(h.start - p.end, p.start - h.end, 0)
 
 
-def _nearest_date(hits: list[DateHit], p: _Place, places: list[_Place]) -> DateHit | None:
-    """The nearest date of the sentence that is not nearer to another place."""
-    own = [h for h in hits if min(places, key=lambda q: _gap(h, q)) is p]
+def _nearest_date(
+    hits: list[DateHit], p: _Place, places: list[_Place], hint_owner: dict[int, int]
+) -> DateHit | None:
+    """The nearest date of the sentence that is not nearer to another place (a date next to
+    a hint belongs to the place it qualifies: "in Hanoi, Vietnam, early Thursday")."""
+    me = places.index(p)
+
+    def owner(h: DateHit) -> int:
+        j = min(range(len(places)), key=lambda k: _gap(h, places[k]))
+        return hint_owner.get(j, j)
+
+    own = [h for h in hits if owner(h) == me]
     return min(own, key=lambda h: _gap(h, p)) if own else None
 
 
@@ -800,6 +843,7 @@ def _strip_titles(name: str, lx: Lexicon) -> str:
 
 def _canonical_persons(raw: list[str], lx: Lexicon) -> dict[str, str]:
     """Map every person mention to the fullest form of the same name in the article."""
+    raw = [r for r in raw if not all(w.lower().strip(",.") in lx.titles for w in r.split())]
     cleaned = {r: _strip_titles(r, lx) for r in raw}
     forms = Counter(_strip_titles(r, lx) for r in raw)
     first = {f: i for i, f in reversed(list(enumerate(_strip_titles(r, lx) for r in raw)))}
@@ -854,22 +898,50 @@ def _merge(items: list[_Draft]) -> list[_Draft]:
 
 
 def _absorb_countries(stops: list[Stop]) -> list[Stop]:
-    """Drop a country stop that only repeats the country of a city stop of the same trip."""
-    out = []
+    """Drop a country stop that only repeats the country of a city stop of the same trip.
+
+    Its date passes to the cities of that country that have none ("arrivé le 3 juin en
+    Guinée" ... "à son arrivée à Conakry"). A country keeps its own stop when its date differs
+    from every dated city in it (entering Russia on the 12th, the cosmodrome on the 13th).
+    """
+    out = list(stops)
     for s in stops:
         r = s.resolved
-        if r is not None and r.kind == "country":
-            inside = [
-                o
-                for o in stops
-                if o is not s and o.resolved is not None and o.resolved.kind not in AREA_KINDS
-                and o.resolved.country_code == r.country_code
-            ]
-            own_date = s.date.known and all(o.date != s.date for o in inside)
-            if inside and not own_date:
-                continue
-        out.append(s)
+        if r is None or r.kind != "country":
+            continue
+        inside = [
+            i
+            for i, o in enumerate(out)
+            if o is not s and o.resolved is not None and o.resolved.kind not in AREA_KINDS
+            and o.resolved.country_code == r.country_code and o.status is s.status
+        ]
+        if not inside:
+            continue
+        dated = [out[i] for i in inside if out[i].date.known]
+        if s.date.known and dated and all(o.date != s.date for o in dated):
+            continue
+        for i in inside:
+            if not out[i].date.known and s.date.known and out[i].status is s.status:
+                out[i] = dataclasses.replace(out[i], date=s.date)
+        out = [o for o in out if o is not s]
     return out
+
+
+def _date_from_publication(stops: tuple[Stop, ...], published: dt.date | None) -> tuple[Stop, ...]:
+    """The trip's latest confirmed stop, when undated, is where the news finds the traveller:
+    it gets the publication date, with a note saying so."""
+    if published is None:
+        return stops
+    confirmed = [i for i, s in enumerate(stops) if s.status is Status.CONFIRMED and s.role is not Role.ORIGIN]
+    if not confirmed:
+        return stops
+    i = confirmed[-1]
+    s = stops[i]
+    if s.date.known or any(o.date.known and o.date.start and o.date.start > published for o in stops[:i]):
+        return stops
+    note = "date inferred: the article's publication date (the latest confirmed stop)"
+    fixed = dataclasses.replace(s, date=DateSpan.parse(published), note=note)
+    return (*stops[:i], fixed, *stops[i + 1 :])
 
 
 def _order(stops: list[Stop]) -> tuple[Stop, ...]:

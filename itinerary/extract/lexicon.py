@@ -47,6 +47,10 @@ class Lexicon:
     next_words: frozenset[str] = frozenset()
     # Prepositions that introduce a month or a year ("en octobre", "in 2019").
     period_preps: frozenset[str] = frozenset()
+    # Multi-word prepositions of direction ("en direction de", "on to", "rumbo a").
+    toward: tuple[str, ...] = ()
+    # Verb endings of the future tense, for languages without a tagger ("llevará", "visitará").
+    future_endings: tuple[str, ...] = ()
 
 
 def _m(*names: str) -> dict[str, int]:
@@ -70,6 +74,7 @@ FR = Lexicon(
     at=frozenset("à au aux en dans vers pour sur".split()),
     origin=frozenset("depuis".split()),
     visit_verbs=("visit", "quitt", "rejoin", "gagn", "atteindr", "parcour"),
+    toward=("direction de", "direction d'", "route vers", "route pour", "à destination de"),
     planned=(
         "devr", "doit=", "doivent=", "devait=", "prévu", "prévoi", "attendu", "attendue", "sera=",
         "seront=", "serait=", "ira=", "iront=", "rendra", "visitera", "invit", "prochain", "projet",
@@ -109,6 +114,7 @@ EN = Lexicon(
     at=frozenset("in at to into for inside".split()),
     origin=frozenset("from".split()),
     visit_verbs=("visit", "left=", "leave", "leaving", "reach", "tour=", "toured", "touring"),
+    toward=("on to", "onward to", "bound for", "en route to", "way to"),
     planned=(
         "will=", "'ll", "would=", "shall=", "expected", "plan", "scheduled", "due to", "to travel",
         "to visit", "to go", "next", "later", "tomorrow", "upcoming", "set to", "going to",
@@ -147,6 +153,7 @@ DE = Lexicon(
     at=frozenset("in im nach zu zum zur auf bei".split()),
     origin=frozenset("aus".split()),
     visit_verbs=("besuch", "verlässt", "verließ", "erreich", "bereist"),
+    toward=("richtung", "weiter nach"),
     planned=(
         "wird=", "werden=", "soll=", "sollen=", "will=", "wollen=", "geplant", "plant=", "erwartet",
         "morgen", "übermorgen", "anschließend", "danach", "nächst", "weiter", "vorgesehen",
@@ -181,10 +188,12 @@ ES = Lexicon(
     at=frozenset("a en hacia para al".split()),
     origin=frozenset("desde".split()),
     visit_verbs=("visit", "recorr", "dej", "abandon"),
+    toward=("rumbo a", "camino a", "con destino a"),
+    future_endings=("ará", "erá", "irá", "arán", "erán", "irán"),
     planned=(
         "viajará", "visitará", "llegará", "partirá", "irá", "estará", "será", "prevé", "previst",
         "tiene previsto", "está previsto", "planea", "plane", "se espera", "esperad", "próxim",
-        "luego", "después", "mañana", "hará", "continuará", "seguirá",
+        "mañana", "hará", "continuará", "seguirá",
     ),
     cancelled=("cancel", "suspend", "aplaz", "pospus", "posterg"),
     speech=("dijo", "declaró", "afirmó", "anunció", "advirtió", "señaló", "criticó", "condenó"),
@@ -211,6 +220,8 @@ RU = Lexicon(
     at=frozenset("в во на к ко".split()),
     origin=frozenset("из".split()),
     visit_verbs=("посет", "покин", "посещ"),
+    toward=("в сторону", "в направлении"),
+    future_endings=("ится", "ятся", "ется", "ит=", "ут=", "ют="),
     planned=(
         "отправится", "посетит", "прибудет", "направится", "планир", "намерен", "должен", "должна",
         "будет", "собира", "ожида", "предстоит", "предстоящ", "затем", "после", "завтра", "следующ",
