@@ -37,7 +37,7 @@ from typing import Any
 
 from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
-from itinerary.extract.dates import DateFinder, DateHit
+from itinerary.extract.dates import DateFinder, DateHit, visit_days
 from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts
 from itinerary.extract.nlp import detect_language, has_model, pipeline
 from itinerary.model import DateSpan, Itinerary, Role, Source, Status, Stop, Trip
@@ -401,6 +401,7 @@ class Extractor:
                 travel_positions.append(lower.index(ph))
             hints_of: dict[int, list[str]] = {}
             hint_owner: dict[int, int] = {}
+            group: dict[int, int] = {}  # list item -> first item of its list
             stops: list[tuple[_Place, Role]] = []
             stop_roles: dict[int, Role] = {}
             for idx, p in enumerate(s.places):
@@ -414,11 +415,14 @@ class Extractor:
                     log.debug("%r: possessive, not a stop", p.text)
                     continue  # "Russia's Khasan station": a possessive qualifies, it is not a stop
                 role = _role(stext, p.start, lx)
-                if role is None and idx - 1 in stop_roles and _listed(stext[s.places[idx - 1].end : p.start], lx):
-                    role = stop_roles[idx - 1]  # "à Papúa Nueva Guinea, Timor Oriental y Singapur"
-                if role is None and _colon_list(stext, s.places, idx, lx):
-                    role = Role.VISIT  # "... he had visited: Egypt, Bahrain, Qatar and ..."
                 linked = _related(sent, p, lx) if trained and role is not None else None
+                if idx and _listed(stext[s.places[idx - 1].end : p.start], lx):
+                    group[idx] = group.get(idx - 1, idx - 1)
+                if role is None and idx - 1 in stop_roles and _listed(stext[s.places[idx - 1].end : p.start], lx):
+                    role, linked = stop_roles[idx - 1], True  # "à Papúa Nueva Guinea, Timor Oriental y Singapur"
+                if _colon_list(stext, s.places, idx, lx):
+                    # "... he had visited: Egypt, Bahrain, Qatar and ...": the list answers the travel words
+                    role, linked = role or Role.VISIT, bool(travel_positions)
                 if linked is None:
                     linked = _near_travel(stext, p, travel_positions)
                 if role is None or not linked:
@@ -440,10 +444,14 @@ class Extractor:
                 status = self._status(window, stext, toks, base, prev_end, p.start, lx, trained)
                 if status is None:
                     status = prev_status
-                hit = _nearest_date(s.dates, p, s.places, hint_owner)
                 future = status in (Status.PLANNED, Status.CANCELLED)
-                date = hit.resolve(published, future=future) if hit else None
-                date = _consistent(date, status, published)
+                owned = _owned_dates(s.dates, p, s.places, hint_owner, group)
+                resolved_dates = [d for h in owned if (d := h.resolve(published, future=future)) is not None]
+                date = _consistent(_combine(resolved_dates), status, published)
+                days = visit_days(stext) if len(stops) == 1 else None
+                if date is not None and days and date.start == date.end and date.precision.value == "day":
+                    end = date.start + dt.timedelta(days=days - 1)  # type: ignore[operator]
+                    date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
                 if status is None:
                     status = (
                         Status.PLANNED
@@ -506,11 +514,12 @@ class Extractor:
         lx: Lexicon,
         trained: bool,
     ) -> Status | None:
-        lower_sentence = sentence.lower()
+        # cancellation words count in the words leading to this place ("no longer scheduled to
+        # travel to Jordan ... after he visits Israel" cancels Jordan, not Israel)
         words = [t.lower_ for t in toks if start <= t.idx - base < end]
-        if any(starts(w, lx.cancelled) for w in _words(lower_sentence)) or phrase_in(lower_sentence, lx.cancelled):
-            return Status.CANCELLED
         wl = window.lower()
+        if any(starts(w, lx.cancelled) for w in _words(wl)) or phrase_in(wl, lx.cancelled):
+            return Status.CANCELLED
         if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned):
             return Status.PLANNED
         if lx.future_endings and not trained and any(_ends(w, lx.future_endings) for w in _words(wl)):
@@ -586,6 +595,9 @@ class Extractor:
 
 # ---------------------------------------------------------------- helpers
 def _clean(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u2019", "'").replace("\u02bc", "'")
     return re.sub(r"\[excerpt truncated[^\]]*\]", "", text)
 
@@ -668,7 +680,8 @@ def _related(sent: Any, p: _Place, lx: Lexicon) -> bool | None:
         if tok.i not in range(span.start, span.end) and starts(tok.lower_, lx.travel):
             return True
         if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
-            return False
+            around = doc[max(tok.i - 2, sent.start) : min(tok.i + 2, sent.end)].text.lower()
+            return phrase_in(around, lx.travel) is not None  # "se trouve", "is in"
         if tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -776,19 +789,40 @@ def _gap(h: DateHit, p: _Place) -> int:
     return max(h.start - p.end, p.start - h.end, 0)
 
 
-def _nearest_date(
-    hits: list[DateHit], p: _Place, places: list[_Place], hint_owner: dict[int, int]
-) -> DateHit | None:
-    """The nearest date of the sentence that is not nearer to another place (a date next to
-    a hint belongs to the place it qualifies: "in Hanoi, Vietnam, early Thursday")."""
+def _owned_dates(
+    hits: list[DateHit], p: _Place, places: list[_Place], hint_owner: dict[int, int], group: dict[int, int]
+) -> list[DateHit]:
+    """The dates of the sentence that are nearer to this place than to any other. A date next
+    to a hint belongs to the place it qualifies ("in Hanoi, Vietnam, early Thursday"); a date
+    owned by one item of a list belongs to the whole list ("ce vendredi 3 mars: l'Angola, le
+    Congo-Brazzaville puis la RDC")."""
     me = places.index(p)
 
     def owner(h: DateHit) -> int:
         j = min(range(len(places)), key=lambda k: _gap(h, places[k]))
-        return hint_owner.get(j, j)
+        j = hint_owner.get(j, j)
+        return group.get(j, j)
 
-    own = [h for h in hits if owner(h) == me]
-    return min(own, key=lambda h: _gap(h, p)) if own else None
+    return [h for h in hits if owner(h) == group.get(me, me)]
+
+
+def _combine(spans: list[DateSpan]) -> DateSpan | None:
+    """Several dates for one stop in one sentence: the span from the first to the last
+    ("dès ce soir ... dimanche"), when it is a stay of at most two weeks."""
+    spans = [d for d in spans if d.start is not None and d.end is not None]
+    if not spans:
+        return None
+    if len(spans) == 1:
+        return spans[0]
+    # A date inside another is the more precise one ("du 1er au 5 mars ... ce vendredi 3 mars").
+    inner = [d for d in spans if all(o is d or (o.start <= d.start and d.end <= o.end) for o in spans)]  # type: ignore[operator]
+    if inner:
+        return inner[0]
+    a = min(d.start for d in spans if d.start)
+    b = max(d.end for d in spans if d.end)
+    if (b - a).days > 14 or any(d.precision.value != "day" for d in spans):
+        return spans[0]
+    return DateSpan(a, b, spans[0].precision, f"{a.isoformat()}/{b.isoformat()}")
 
 
 def _traveller(persons: list[_Person], trigger: int, place_start: int, text: str, lx: Lexicon) -> _Person | None:
@@ -889,6 +923,8 @@ def _merge(items: list[_Draft]) -> list[_Draft]:
             continue
         if same.date is None and d.date is not None:
             same.date = d.date
+        elif same.date is not None and d.date is not None and same.status is d.status:
+            same.date = _combine([same.date, d.date])  # a stay: arrival here, mass there on Sunday
         if d.status is Status.CANCELLED:
             same.status = Status.CANCELLED
         same.hints.extend(d.hints)
@@ -909,6 +945,13 @@ def _absorb_countries(stops: list[Stop]) -> list[Stop]:
         r = s.resolved
         if r is None or r.kind != "country":
             continue
+        if s.status is Status.CANCELLED:  # the trip to the country is off: so are its planned stops
+            out = [
+                dataclasses.replace(o, status=Status.CANCELLED)
+                if o.status is Status.PLANNED and o.resolved is not None and o.resolved.country_code == r.country_code
+                else o
+                for o in out
+            ]
         inside = [
             i
             for i, o in enumerate(out)
@@ -928,13 +971,14 @@ def _absorb_countries(stops: list[Stop]) -> list[Stop]:
 
 
 def _date_from_publication(stops: tuple[Stop, ...], published: dt.date | None) -> tuple[Stop, ...]:
-    """The trip's latest confirmed stop, when undated, is where the news finds the traveller:
-    it gets the publication date, with a note saying so."""
+    """When no confirmed stop of a trip is dated, the latest one is where the news finds the
+    traveller ("Scholz ist am Nachmittag in Samarkand gelandet"): it gets the publication
+    date, with a note saying so."""
     if published is None:
         return stops
     confirmed = [i for i, s in enumerate(stops) if s.status is Status.CONFIRMED and s.role is not Role.ORIGIN]
-    if not confirmed:
-        return stops
+    if not confirmed or any(stops[i].date.known for i in confirmed):
+        return stops  # the article dates the trip itself: nothing to infer
     i = confirmed[-1]
     s = stops[i]
     if s.date.known or any(o.date.known and o.date.start and o.date.start > published for o in stops[:i]):

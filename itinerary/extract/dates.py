@@ -72,6 +72,34 @@ def _alt(words: dict[str, int] | frozenset[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six ": 6, "sept": 7,
+    "ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "пяти": 5,
+}  # fmt: skip
+_N = "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r"|\d"
+# "a two-day state visit", "une visite de trois jours", "zweitägiger Besuch", "visita de dos días"
+_DURATION = re.compile(
+    rf"\b(?:({_N})[- ]day(?:\s+\w+)?\s+visit"
+    rf"|visite\s+(?:\w+\s+)?de\s+({_N})\s+jours"
+    rf"|({_N})tägige\w*\s+(?:\w+\s+)?besuch"
+    rf"|visita\s+(?:\w+\s+)?de\s+({_N})\s+días"
+    rf"|({_N})дневн\w*\s+(?:\w+\s+)?визит)",
+    re.I,
+)
+
+
+def visit_days(text: str) -> int | None:
+    """The length in days of a visit stated in ``text`` ("his two-day state visit"), if any."""
+    m = _DURATION.search(text)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g).lower()
+    return int(word) if word.isdigit() else _NUMBERS.get(word)
+
+
 class DateFinder:
     """Finds and resolves the date expressions of one language."""
 

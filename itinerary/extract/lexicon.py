@@ -96,7 +96,7 @@ FR = Lexicon(
         "août aout", "septembre sept", "octobre oct", "novembre nov", "décembre déc decembre",
     ),
     weekdays=_w("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    relative={"aujourd'hui": 0, "demain": 1, "après-demain": 2, "hier": -1, "avant-hier": -2},
+    relative={"aujourd'hui": 0, "ce soir": 0, "demain": 1, "après-demain": 2, "hier": -1, "avant-hier": -2},
     next_words=frozenset("prochain prochaine".split()),
     period_preps=frozenset("en début fin mi- courant".split()),
 )
@@ -173,7 +173,7 @@ DE = Lexicon(
         "september sept", "oktober okt", "november nov", "dezember dez",
     ),
     weekdays=_w("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
-    relative={"heute": 0, "morgen": 1, "übermorgen": 2, "gestern": -1, "vorgestern": -2},
+    relative={"heute": 0, "heute abend": 0, "morgen": 1, "übermorgen": 2, "gestern": -1, "vorgestern": -2},
     next_words=frozenset("nächsten nächste kommenden kommende".split()),
     period_preps=frozenset("im anfang ende mitte".split()),
 )
@@ -206,7 +206,7 @@ ES = Lexicon(
         "septiembre setiembre", "octubre", "noviembre", "diciembre",
     ),
     weekdays=_w("lunes", "martes", "miércoles miercoles", "jueves", "viernes", "sábado sabado", "domingo"),
-    relative={"hoy": 0, "mañana": 1, "pasado mañana": 2, "ayer": -1, "anteayer": -2},
+    relative={"hoy": 0, "esta noche": 0, "mañana": 1, "pasado mañana": 2, "ayer": -1, "anteayer": -2},
     next_words=frozenset("próximo próxima".split()),
     period_preps=frozenset("en a principios finales mediados".split()),
 )
@@ -244,7 +244,7 @@ RU = Lexicon(
         "понедельник понедельника", "вторник вторника", "среду среда среды", "четверг четверга",
         "пятницу пятница пятницы", "субботу суббота субботы", "воскресенье воскресенья",
     ),
-    relative={"сегодня": 0, "завтра": 1, "послезавтра": 2, "вчера": -1, "позавчера": -2},
+    relative={"сегодня": 0, "сегодня вечером": 0, "завтра": 1, "послезавтра": 2, "вчера": -1, "позавчера": -2},
     next_words=frozenset("следующий следующую следующей".split()),
     period_preps=frozenset("в во начале конце середине".split()),
 )
