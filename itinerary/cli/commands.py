@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -174,3 +176,105 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
 
     written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)
     click.echo(f"wrote {output} ({written})", err=True)
+
+
+@cli.command()
+@click.argument("articles", metavar="ARTICLE...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--lang",
+    type=click.Choice(["auto", "fr", "en", "es", "de", "ru"]),
+    default="auto",
+    show_default=True,
+    help="Language of the articles (auto: detected from the text).",
+)
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date YYYY-MM-DD: dates without a year, weekdays and 'tomorrow' are read against it.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The draft YAML to write (one article). Without it the draft goes to stdout.",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Batch mode: write <article name>.yaml for each article (or each .txt of a folder) here.",
+)
+@click.option("--force", is_flag=True, help="Overwrite existing drafts.")
+@handle_errors
+def extract(
+    articles: tuple[Path, ...],
+    lang: str,
+    published: Any,
+    output: Path | None,
+    out_dir: Path | None,
+    force: bool,
+) -> None:
+    """Turn news articles into draft itineraries (format v1) to review, resolve and map.
+
+    Each stop carries its status (confirmed, planned or cancelled, from tense and cue
+    words), its date, the sentence it comes from as `quote`, a resolved place and a
+    confidence; `needs_review: true` marks what to check. An article file may start with
+    '# key: value' header lines (date, language, title, source_url, outlet) ended by '---'.
+
+    \b
+      itinerary extract report.txt --published 2023-09-14 -o draft.yaml
+      itinerary map draft.yaml -o draft.html
+      itinerary extract articles/ --out-dir drafts/      # batch, with a progress bar
+    """
+    from itinerary.errors import ExtractionError
+    from itinerary.extract import Extractor, read_article
+
+    files: list[Path] = []
+    for a in articles:
+        if a.is_dir():
+            found = sorted(a.glob("*.txt"))
+            if not found:
+                raise ExtractionError(f"{a}: no .txt articles in this folder")
+            files.extend(found)
+        else:
+            files.append(a)
+    batch = out_dir is not None
+    if not batch and len(files) > 1:
+        raise ExtractionError(
+            f"{len(files)} articles given: use --out-dir DIR to write one draft per article"
+        )
+    if batch and output is not None:
+        raise ExtractionError("give either -o (one article) or --out-dir (several), not both")
+    day = published.date() if published else None
+    language = None if lang == "auto" else lang
+    targets = [(f, (out_dir / f"{f.stem}.yaml") if out_dir else output) for f in files]
+    existing = [str(t) for _, t in targets if t is not None and t.exists()]
+    if existing and not force:
+        raise ExtractionError(f"{', '.join(existing[:3])} exists; pass --force to overwrite")
+    extractor = Extractor()
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    stats = {"trips": 0, "stops": 0, "review": 0}
+
+    def one(path: Path, target: Path | None) -> None:
+        it = extractor.extract(read_article(path, published=day, language=language))
+        stops = [s for _, _, s in it.stops()]
+        stats["trips"] += len(it.trips)
+        stats["stops"] += len(stops)
+        stats["review"] += sum(1 for s in stops if s.needs_review)
+        if target is None:
+            click.echo(yaml_io.dumps(it), nl=False)
+        else:
+            yaml_io.dump(it, target)
+
+    if batch and len(targets) > 1:
+        bar: Any
+        with click.progressbar(targets, label="extracting", file=sys.stderr) as bar:
+            for path, target in bar:
+                one(path, target)
+    else:
+        for path, target in targets:
+            one(path, target)
+    where = out_dir if batch else output
+    summary = f"{stats['trips']} trips, {stats['stops']} stops, {stats['review']} to review"
+    if where is not None:
+        click.echo(f"wrote {where} ({len(files)} article{'s' * (len(files) > 1)}: {summary})", err=True)

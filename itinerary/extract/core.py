@@ -47,7 +47,7 @@ PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 NON_PLACE_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC", "WORK_OF_ART", "EVENT", "PRODUCT"})
 AREA_KINDS = frozenset({"country", "region"})
-GENITIVES = frozenset({"du", "de", "des", "d'", "of", "von", "del", "des"})
+GENITIVES = frozenset({"du", "de", "des", "d'", "of", "von", "del"})
 MIN_CITY_POPULATION = 50_000  # for gazetteer-only mentions (no recogniser agreed)
 REVIEW_BELOW = 0.6
 MAX_QUOTE = 400
@@ -72,7 +72,9 @@ class Article:
     source_id: str = "article"
 
 
-def read_article(path: str | Path, *, published: dt.date | None = None, language: str | None = None) -> Article:
+def read_article(
+    path: str | Path, *, published: dt.date | None = None, language: str | None = None
+) -> Article:
     """Read an article file. An optional header of ``# key: value`` lines ended by ``---``
     supplies ``date``, ``language``, ``title``, ``source_url`` and ``outlet``; arguments win."""
     p = Path(path)
@@ -81,7 +83,9 @@ def read_article(path: str | Path, *, published: dt.date | None = None, language
     except FileNotFoundError:
         raise ExtractionError(f"{p}: file not found; check the path") from None
     except UnicodeDecodeError as exc:
-        raise ExtractionError(f"{p}: not UTF-8 text (byte {exc.start}); convert it, e.g. with iconv") from None
+        raise ExtractionError(
+            f"{p}: not UTF-8 text (byte {exc.start}); convert it, e.g. with iconv"
+        ) from None
     meta: dict[str, str] = {}
     lines = raw.splitlines()
     if lines and lines[0].startswith("# ") and "---" in (ln.strip() for ln in lines):
@@ -192,8 +196,8 @@ class Extractor:
             published=article.published,
             language=lang,
         )
-        title = article.title or "Draft itinerary"
-        return Itinerary(trips=tuple(trips), title=f"{title} (draft)", as_of=article.published, sources=(source,))
+        title = f"Draft: {article.title}" if article.title else f"Draft itinerary from {article.source_id}"
+        return Itinerary(trips=tuple(trips), title=title, as_of=article.published, sources=(source,))
 
     # ------------------------------------------------------------ mentions
     def _persons(self, sent: Any, lx: Lexicon, trained: bool) -> list[_Person]:
@@ -219,7 +223,9 @@ class Extractor:
                 while j < len(toks) and toks[j].lower_ in lx.titles:
                     j += 1
                 k = j
-                while k < len(toks) and k - j < 3 and _capitalised(toks[k].text) and not toks[k].is_sent_start:
+                while (
+                    k < len(toks) and k - j < 3 and _capitalised(toks[k].text) and not toks[k].is_sent_start
+                ):
                     k += 1
                 # skip a country after a title ("президент России Владимир Путин")
                 if k > j and self._is_country(toks[j].text) and k < len(toks):
@@ -370,10 +376,10 @@ class Extractor:
         main = self.geocoder.gazetteer.is_main_name(best.matched, r.index)
         if p.natural and r.kind == "city" and not main:
             return False  # "the Pacific" is an ocean, not Huntington Beach
-        if r.kind == "city" and r.population < MIN_CITY_POPULATION:
-            # a small town: only under its own name, and only where the recogniser saw a place
-            if not p.from_ner or r.population < 1000 or not main:
-                return False
+        # a small town: only under its own name, and only where the recogniser saw a place
+        small = r.kind == "city" and r.population < MIN_CITY_POPULATION
+        if small and (not p.from_ner or r.population < 1000 or not main):
+            return False
         p.record, p.confidence = r, best.confidence
         return True
 
@@ -418,8 +424,15 @@ class Extractor:
                 linked = _related(sent, p, lx) if trained and role is not None else None
                 if idx and _listed(stext[s.places[idx - 1].end : p.start], lx):
                     group[idx] = group.get(idx - 1, idx - 1)
-                if role is None and idx - 1 in stop_roles and _listed(stext[s.places[idx - 1].end : p.start], lx):
-                    role, linked = stop_roles[idx - 1], True  # "à Papúa Nueva Guinea, Timor Oriental y Singapur"
+                if (
+                    role is None
+                    and idx - 1 in stop_roles
+                    and _listed(stext[s.places[idx - 1].end : p.start], lx)
+                ):
+                    role, linked = (
+                        stop_roles[idx - 1],
+                        True,
+                    )  # "à Papúa Nueva Guinea, Timor Oriental y Singapur"
                 if _colon_list(stext, s.places, idx, lx):
                     # "... he had visited: Egypt, Bahrain, Qatar and ...": the list answers the travel words
                     role, linked = role or Role.VISIT, bool(travel_positions)
@@ -449,13 +462,16 @@ class Extractor:
                 resolved_dates = [d for h in owned if (d := h.resolve(published, future=future)) is not None]
                 date = _consistent(_combine(resolved_dates), status, published)
                 days = visit_days(stext) if len(stops) == 1 else None
-                if date is not None and days and date.start == date.end and date.precision.value == "day":
-                    end = date.start + dt.timedelta(days=days - 1)  # type: ignore[operator]
+                if date is not None and date.start and days and date.start == date.end:
+                    end = date.start + dt.timedelta(days=days - 1)
                     date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
                 if status is None:
                     status = (
                         Status.PLANNED
-                        if date is not None and published is not None and date.start and date.start > published
+                        if date is not None
+                        and published is not None
+                        and date.start
+                        and date.start > published
                         else Status.CONFIRMED
                     )
                 trig = max((t for t in travel_positions if t < p.start), default=None)
@@ -463,6 +479,7 @@ class Extractor:
                     trig = min(travel_positions)
                 person = _traveller(s.persons, trig, p.start, stext, lx)
                 explicit = person is not None
+                traveller: str | None
                 if person is not None:
                     traveller = names.get(person.name, person.name)
                 else:  # "le dirigeant nord-coréen est arrivé": the person that title names
@@ -471,7 +488,17 @@ class Extractor:
                     carry = traveller
                 idx = s.places.index(p)
                 drafts.append(
-                    _Draft(p, _quote(stext), status, date, traveller, role, hints_of.get(idx, []), order, explicit)
+                    _Draft(
+                        p,
+                        _quote(stext),
+                        status,
+                        date,
+                        traveller,
+                        role,
+                        hints_of.get(idx, []),
+                        order,
+                        explicit,
+                    )
                 )
                 order += 1
                 prev_end, prev_status = p.end, status
@@ -583,12 +610,13 @@ class Extractor:
         doubtful = {str(w.message).split(":")[0] for w in caught}
         out: list[Trip] = []
         for ti, trip in enumerate(resolved.trips):
-            stops = []
+            kept: list[Stop] = []
             for si, st in enumerate(trip.stops):
                 if f"trips[{ti}].stops[{si}]" in doubtful:
                     st = dataclasses.replace(st, needs_review=True)
-                stops.append(st)
-            ordered = _date_from_publication(_order(_absorb_countries(stops)), article.published)
+                kept.append(st)
+            ordered = _date_from_publication(_order(_absorb_countries(kept)), article.published)
+            ordered = _place_country_entries(ordered)
             out.append(dataclasses.replace(trip, stops=ordered))
         return [t for t in out if t.stops]
 
@@ -825,7 +853,9 @@ def _combine(spans: list[DateSpan]) -> DateSpan | None:
     return DateSpan(a, b, spans[0].precision, f"{a.isoformat()}/{b.isoformat()}")
 
 
-def _traveller(persons: list[_Person], trigger: int, place_start: int, text: str, lx: Lexicon) -> _Person | None:
+def _traveller(
+    persons: list[_Person], trigger: int, place_start: int, text: str, lx: Lexicon
+) -> _Person | None:
     """The person named nearest before the travel word (or before the place)."""
     limit = max(trigger, 0)
     before = [p for p in persons if p.end <= limit] or [p for p in persons if p.end <= place_start]
@@ -846,7 +876,9 @@ def _title_phrases(sentences: list[_Sentence], names: dict[str, str], lx: Lexico
         for p in s.persons:
             words = text[max(0, p.start - 60) : p.start].lower().replace(",", " ").split()
             run: list[str] = []
-            while words and len(run) < 3 and words[-1] not in lx.determiners and words[-1].isalpha() is not None:
+            while (
+                words and len(run) < 3 and words[-1] not in lx.determiners and words[-1].isalpha() is not None
+            ):
                 w = words.pop()
                 if w in lx.at or w in lx.with_ or not re.match(r"^[^\W\d_][\w'-]*$", w):
                     break
@@ -948,15 +980,20 @@ def _absorb_countries(stops: list[Stop]) -> list[Stop]:
         if s.status is Status.CANCELLED:  # the trip to the country is off: so are its planned stops
             out = [
                 dataclasses.replace(o, status=Status.CANCELLED)
-                if o.status is Status.PLANNED and o.resolved is not None and o.resolved.country_code == r.country_code
+                if o.status is Status.PLANNED
+                and o.resolved is not None
+                and o.resolved.country_code == r.country_code
                 else o
                 for o in out
             ]
         inside = [
             i
             for i, o in enumerate(out)
-            if o is not s and o.resolved is not None and o.resolved.kind not in AREA_KINDS
-            and o.resolved.country_code == r.country_code and o.status is s.status
+            if o is not s
+            and o.resolved is not None
+            and o.resolved.kind not in AREA_KINDS
+            and o.resolved.country_code == r.country_code
+            and o.status is s.status
         ]
         if not inside:
             continue
@@ -968,6 +1005,41 @@ def _absorb_countries(stops: list[Stop]) -> list[Stop]:
                 out[i] = dataclasses.replace(out[i], date=s.date)
         out = [o for o in out if o is not s]
     return out
+
+
+def _place_country_entries(stops: tuple[Stop, ...]) -> tuple[Stop, ...]:
+    """A country stop next to a stop inside that country ("arrivé en Russie le 12 septembre",
+    then the cosmodrome) is an entry, not a visit to the capital: it is pinned to the point of
+    the country nearest that stop, so no route is drawn through a capital the article never
+    names, and a note says so."""
+    from shapely.ops import nearest_points
+
+    from itinerary.coords import latlon, point
+    from itinerary.geocode.regions import region_shape
+
+    out = list(stops)
+    for i, s in enumerate(stops):
+        r = s.resolved
+        if r is None or r.kind != "country" or s.pinned:
+            continue
+        near = [
+            o
+            for o in (stops[i + 1] if i + 1 < len(stops) else None, stops[i - 1] if i else None)
+            if o is not None
+            and o.resolved is not None
+            and o.resolved.kind not in AREA_KINDS
+            and o.resolved.country_code == r.country_code
+            and o.latlon is not None
+        ]
+        shape = region_shape(r.id) if near else None
+        if shape is None:
+            continue
+        target = point(*near[0].latlon)  # type: ignore[misc]
+        x, y = nearest_points(shape, target)[0].coords[0]
+        lat, lon = latlon(x, y)
+        note = f"the article names only the country; placed at the point of {r.name} nearest {near[0].label}"
+        out[i] = dataclasses.replace(s, lat=round(lat, 5), lon=round(lon, 5), role=Role.TRANSIT, note=note)
+    return tuple(out)
 
 
 def _date_from_publication(stops: tuple[Stop, ...], published: dt.date | None) -> tuple[Stop, ...]:

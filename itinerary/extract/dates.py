@@ -112,12 +112,18 @@ class DateFinder:
         self._range_dm = re.compile(
             rf"\b{num}\s*(?:-|–|au|to|al|bis|по|и|and|et|y|und)\s*{num}\s+{de}({months})\.?{year}(?!\w)", re.I
         )
-        self._range_md = re.compile(rf"\b({months})\.?\s+(\d{{1,2}})\s*(?:-|–|to|and)\s*(\d{{1,2}}){year}\b", re.I)
+        self._range_md = re.compile(
+            rf"\b({months})\.?\s+(\d{{1,2}})\s*(?:-|–|to|and)\s*(\d{{1,2}}){year}\b", re.I
+        )
         self._dm = re.compile(rf"\b{num}\s+{de}({months})\.?{year}(?!\w)", re.I)
         self._md = re.compile(rf"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d){year}(?!\w)", re.I)
         preps = _alt(lx.period_preps) if lx.period_preps else "in"
-        self._month_only = re.compile(rf"\b(?:{preps})\s+(?:de\s+)?({months})\b(?:\s+(?:de\s+)?(\d{{4}}))?", re.I)
-        self._year_only = re.compile(rf"\b(?:{preps})\s+(?:l'an\s+)?(\d{{4}})(?:\s+(?:году|года|г\.))?\b", re.I)
+        self._month_only = re.compile(
+            rf"\b(?:{preps})\s+(?:de\s+)?({months})\b(?:\s+(?:de\s+)?(\d{{4}}))?", re.I
+        )
+        self._year_only = re.compile(
+            rf"\b(?:{preps})\s+(?:l'an\s+)?(\d{{4}})(?:\s+(?:году|года|г\.))?\b", re.I
+        )
         self._weekday = re.compile(rf"\b({_alt(lx.weekdays)})\b(?:\s+({_alt(lx.next_words) or 'xx'}))?", re.I)
         self._weekday_next = re.compile(rf"\b({_alt(lx.next_words) or 'xx'})\s+({_alt(lx.weekdays)})\b", re.I)
         rel = {k: v for k, v in lx.relative.items()}
@@ -180,7 +186,13 @@ class DateFinder:
         for m in self._year_only.finditer(text):
             y = int(m.group(1))
             if 1900 <= y <= 2100:
-                add(DateHit(m.start(), m.end(), DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), Precision.YEAR, str(y))))
+                add(
+                    DateHit(
+                        m.start(),
+                        m.end(),
+                        DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), Precision.YEAR, str(y)),
+                    )
+                )
         if published is not None:
             for m in self._rel_range.finditer(text):
                 a = published + dt.timedelta(days=lx.relative[m.group(1).lower()])
@@ -191,9 +203,17 @@ class DateFinder:
                 word = m.group(1)
                 # German "Morgen" is also "morning" ("am Morgen", "heute Morgen").
                 before = text[max(0, m.start() - 6) : m.start()].lower()
-                if lx.lang == "de" and word.lower() == "morgen" and re.search(r"(am|heute|jeden)\s+$", before):
+                if (
+                    lx.lang == "de"
+                    and word.lower() == "morgen"
+                    and re.search(r"(am|heute|jeden)\s+$", before)
+                ):
                     continue
-                add(DateHit(m.start(), m.end(), _day(published + dt.timedelta(days=lx.relative[word.lower()]))))
+                add(
+                    DateHit(
+                        m.start(), m.end(), _day(published + dt.timedelta(days=lx.relative[word.lower()]))
+                    )
+                )
         for m in self._weekday_next.finditer(text):
             add(DateHit(m.start(), m.end(), weekday=lx.weekdays[m.group(2).lower()], next_=True))
         for m in self._weekday.finditer(text):

