@@ -452,9 +452,10 @@ class Extractor:
                 continue
             prev_end = 0
             prev_status: Status | None = None
-            for p, role in stops:
+            for k, (p, role) in enumerate(stops):
                 window = stext[prev_end : p.start]
-                status = self._status(window, stext, toks, base, prev_end, p.start, lx, trained)
+                after = stext[p.end : stops[k + 1][0].start if k + 1 < len(stops) else len(stext)]
+                status = self._status(window, after, toks, base, prev_end, p.start, lx, trained)
                 if status is None:
                     status = prev_status
                 future = status in (Status.PLANNED, Status.CANCELLED)
@@ -533,7 +534,7 @@ class Extractor:
     def _status(
         self,
         window: str,
-        sentence: str,
+        after: str,
         toks: list[Any],
         base: int,
         start: int,
@@ -541,12 +542,14 @@ class Extractor:
         lx: Lexicon,
         trained: bool,
     ) -> Status | None:
-        # cancellation words count in the words leading to this place ("no longer scheduled to
-        # travel to Jordan ... after he visits Israel" cancels Jordan, not Israel)
+        # cancellation words count between the previous stop and the next one ("no longer
+        # scheduled to travel to Jordan ... after he visits Israel" cancels Jordan, not Israel;
+        # "a planned stop in Kigali was called off" cancels Kigali)
         words = [t.lower_ for t in toks if start <= t.idx - base < end]
         wl = window.lower()
-        if any(starts(w, lx.cancelled) for w in _words(wl)) or phrase_in(wl, lx.cancelled):
-            return Status.CANCELLED
+        for part in (wl, after.lower()):
+            if any(starts(w, lx.cancelled) for w in _words(part)) or phrase_in(part, lx.cancelled):
+                return Status.CANCELLED
         if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned):
             return Status.PLANNED
         if lx.future_endings and not trained and any(_ends(w, lx.future_endings) for w in _words(wl)):

@@ -615,12 +615,18 @@ LEXICONS: dict[str, Lexicon] = {lx.lang: lx for lx in (FR, EN, ES, DE, RU)}
 
 # Function words that tell the languages apart (used by language detection).
 MARKERS: dict[str, frozenset[str]] = {
-    "fr": frozenset("le la les des du et est une dans pour que qui sur avec au aux ont été".split()),
-    "en": frozenset("the and of to in is was for that with on his her has have by from".split()),
-    "es": frozenset("el la los las del y en que por con para una se su al fue es".split()),
-    "de": frozenset("der die das und ist den dem von mit zu im nicht ein eine auf sich des".split()),
+    "fr": frozenset(
+        "le la les des du et est une dans pour que qui sur avec au aux ont été il elle sera".split()
+    ),
+    "en": frozenset("the and of to is was for that with on his her has have by from he she will".split()),
+    "es": frozenset("el la los las del y en que por con para una se su al fue es lo ha".split()),
+    "de": frozenset(
+        "der die das und ist den dem von mit zu im nicht ein eine auf sich des er sie nach wird hat".split()
+    ),
     "ru": frozenset("и в на с что по не из за для как к о от".split()),
 }
+# Letters that only some of the languages use.
+LETTERS: dict[str, str] = {"fr": "éèêàçùœ", "de": "äöüß", "es": "ñ¿¡íóú"}
 
 
 def lexicon(lang: str) -> Lexicon:

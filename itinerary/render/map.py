@@ -85,7 +85,7 @@ def _stop_json(it: Itinerary, stop: Stop, n: int) -> dict[str, Any] | None:
     r = stop.resolved
     return {
         "n": n,
-        "name": r.name if r and not stop.place else stop.label,
+        "name": r.name if r else stop.label,  # the place found; "As written" shows the text
         "place": stop.place,
         "lat": round(ll[0], 6),
         "lon": round(ll[1], 6),
