@@ -15,7 +15,7 @@ SHARED = ROOT.parent / "shared"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-class NetworkBlocked(RuntimeError):
+class NetworkBlocked(ConnectionRefusedError):
     pass
 
 

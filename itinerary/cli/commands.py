@@ -14,6 +14,37 @@ from itinerary.io import yaml as yaml_io
 TRIP = click.Path(dir_okay=False, path_type=Path)
 
 
+def online_options(func: Any) -> Any:
+    """--online, --user-agent and --geocode-cache, shared by geocode and resolve."""
+    func = click.option(
+        "--geocode-cache",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="SQLite file for online answers (default: in the user cache folder).",
+    )(func)
+    func = click.option(
+        "--user-agent",
+        envvar="ITINERARY_USER_AGENT",
+        help="Required with --online: your application and a contact (or $ITINERARY_USER_AGENT).",
+    )(func)
+    func = click.option(
+        "--online",
+        type=click.Choice(["nominatim", "photon"]),
+        help="Ask this service (1 request/s, cached) when the offline gazetteer is unsure.",
+    )(func)
+    return func
+
+
+def make_geocoder(online: str | None, user_agent: str | None, cache: Path | None, strict: bool) -> Any:
+    from itinerary.geocode import OfflineGeocoder
+
+    if online is None:
+        return OfflineGeocoder(strict=strict)
+    from itinerary.geocode.online import ChainGeocoder, GeocodeCache, online_geocoder
+
+    service = online_geocoder(online, user_agent=user_agent)
+    return ChainGeocoder(service, cache=GeocodeCache(cache), strict=strict)
+
+
 @cli.command()
 @click.argument("trip_file", metavar="TRIP.yaml", type=TRIP)
 @handle_errors
@@ -33,6 +64,7 @@ def validate(trip_file: Path) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per query.")
 @click.option("--strict", is_flag=True, help="Fail when an answer is ambiguous.")
+@online_options
 @handle_errors
 def geocode(
     queries: tuple[str, ...],
@@ -41,31 +73,36 @@ def geocode(
     limit: int,
     as_json: bool,
     strict: bool,
+    online: str | None,
+    user_agent: str | None,
+    geocode_cache: Path | None,
 ) -> None:
     """Look place names up in the offline gazetteer (any language, typos allowed).
 
-    Exits with code 1 when a name is unknown, listing the nearest names.
+    With --online, names the gazetteer does not know or is unsure of are also asked of
+    Nominatim or Photon, one request a second, and the answers are cached. Exits with code 1
+    when a name is unknown, listing the nearest names.
     """
     import json
 
     from itinerary.errors import AmbiguousPlace, PlaceNotFound
-    from itinerary.geocode import OfflineGeocoder
 
-    geocoder = OfflineGeocoder(strict=strict)
+    geocoder = make_geocoder(online, user_agent, geocode_cache, strict)
     results = []
     failed: list[str] = []
     for q in queries:
         cands = geocoder.candidates(q, hint=hint, country=country, limit=limit)
         best = None
-        if cands:
-            try:
-                best = geocoder.resolve(q, hint=hint, country=country)
-            except AmbiguousPlace as exc:
-                if not as_json:
-                    raise
-                failed.append(str(exc))
-        else:
-            failed.append(str(PlaceNotFound(q, geocoder.gazetteer.suggestions(q))))
+        try:
+            best = geocoder.resolve(q, hint=hint, country=country)
+        except AmbiguousPlace as exc:
+            if not as_json:
+                raise
+            failed.append(str(exc))
+        except PlaceNotFound as exc:
+            failed.append(str(exc))
+        if best is not None and all(c.record.id != best.record.id for c in cands):
+            cands = [best, *cands][:limit]  # an online answer
         results.append(
             {
                 "query": q,
@@ -95,8 +132,17 @@ def geocode(
 )
 @click.option("--strict", is_flag=True, help="Fail on ambiguous places instead of warning.")
 @click.option("--force", is_flag=True, help="Re-resolve stops that already have a resolved block.")
+@online_options
 @handle_errors
-def resolve(trip_file: Path, output: Path | None, strict: bool, force: bool) -> None:
+def resolve(
+    trip_file: Path,
+    output: Path | None,
+    strict: bool,
+    force: bool,
+    online: str | None,
+    user_agent: str | None,
+    geocode_cache: Path | None,
+) -> None:
     """Pin every stop to a gazetteer place: writes the file back with 'resolved:' blocks.
 
     Review the choices, edit them if needed: a resolved block is used as is next time.
@@ -104,7 +150,8 @@ def resolve(trip_file: Path, output: Path | None, strict: bool, force: bool) -> 
     from itinerary.geocode import resolve_itinerary
 
     it = yaml_io.load(trip_file)
-    resolved = resolve_itinerary(it, strict=strict, force=force, source=str(trip_file))
+    geocoder = make_geocoder(online, user_agent, geocode_cache, strict)
+    resolved = resolve_itinerary(it, geocoder, strict=strict, force=force, source=str(trip_file))
     if output is None:
         click.echo(yaml_io.dumps(resolved), nl=False)
     else:
