@@ -359,35 +359,45 @@ class Gazetteer:
             out.extend(self.exact(key))
         return tuple(dict.fromkeys(out))
 
+    @staticmethod
+    def _block_ids(key: str) -> tuple[str, str, str]:
+        """Three blocking keys: the first two letters, the last two, the first with the last."""
+        return key[:2], "\0" + key[-2:], "\1" + key[0] + key[-1]
+
     @cached_property
-    def _blocks(self) -> tuple[dict[tuple[str, int], list[str]], dict[tuple[str, int], list[str]]]:
-        first: dict[tuple[str, int], list[str]] = defaultdict(list)
-        last: dict[tuple[str, int], list[str]] = defaultdict(list)
+    def _blocks(self) -> dict[tuple[str, int], list[str]]:
+        blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key in self._keys:
             n = len(key)
-            first[(key[0], n)].append(key)
-            last[(key[-1], n)].append(key)
-        return dict(first), dict(last)
+            for b in self._block_ids(key):
+                blocks[(b, n)].append(key)
+        return dict(blocks)
 
     def fuzzy(self, key: str, *, limit: int = 10, cutoff: float = 75.0) -> list[tuple[str, float]]:
-        """Keys close to ``key`` (rapidfuzz ratio, 0-100), best first.
+        """Keys close to ``key`` (rapidfuzz ratio, 0-100), best first, ties by key (deterministic).
 
-        Candidates are keys of about the same length (+-2) that share the first or the last
-        character, so a typo anywhere but in both ends is found.
+        Candidates are keys of about the same length (+-2) that share their first two
+        letters, their last two, or their first and last letter: one or two typos are found
+        unless they hit both ends of the name. Each block is scored in C by rapidfuzz as it
+        is stored (no per-query set is built).
         """
         from rapidfuzz import fuzz, process
 
         if len(key) < 4:
             return []
-        first, last = self._blocks
-        pool: set[str] = set()
+        blocks = self._blocks
         n = len(key)
+        best: dict[str, float] = {}
         for m in range(max(1, n - 2), n + 3):
-            pool.update(first.get((key[0], m), ()))
-            pool.update(last.get((key[-1], m), ()))
-        pool.discard(key)
-        hits = process.extract(key, pool, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
-        return [(k, float(score)) for k, score, _ in hits]
+            for block in (blocks.get((b, m)) for b in self._block_ids(key)):
+                if not block:
+                    continue
+                for k, score, _ in process.extract(
+                    key, block, scorer=fuzz.ratio, limit=limit + 1, score_cutoff=cutoff
+                ):
+                    if k != key and score > best.get(k, -1.0):
+                        best[k] = float(score)
+        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
     def suggestions(self, name: str, n: int = 5) -> list[str]:
         """The names of the ``n`` nearest keys, for 'did you mean' messages."""

@@ -186,6 +186,8 @@ class OfflineGeocoder:
         h = self._parse_hint(hint)
         kinds = frozenset(qkinds | h.kinds | ({kind} if kind else set()))
         wanted = frozenset().union(*(KIND_MATCH.get(k, {k}) for k in kinds)) if kinds else None
+        # a kind the query itself names ("... International Airport") weighs more than a hint's
+        stated = frozenset().union(*(KIND_MATCH.get(k, {k}) for k in qkinds)) if qkinds else frozenset()
         countries = {country.upper()} if isinstance(country, str) else {c.upper() for c in country or ()}
         scored: list[Candidate] = []
         for i, (name_score, key) in found.items():
@@ -198,7 +200,11 @@ class OfflineGeocoder:
                 s -= 2.0  # "Vladivostok" means the city, not "Vladivostok Airport"
                 reasons.append("bare name of a landmark")
             if wanted is not None:
-                bonus = 1.5 if r.kind in wanted else (-0.3 if r.kind == "city" else -0.8)
+                bonus = (
+                    (3.0 if r.kind in stated else 1.5)
+                    if r.kind in wanted
+                    else (-0.3 if r.kind == "city" else -0.8)
+                )
                 s += bonus
                 reasons.append(f"kind {bonus:+.1f}")
             if countries:
