@@ -370,8 +370,8 @@ class Gazetteer:
                     stacklevel=2,
                 )
         arrays = to_arrays(build_index())
-        with atomic_path(path) as tmp, tmp.open("wb") as fh:
-            np.savez(fh, **arrays)  # type: ignore[arg-type]
+        with atomic_path(path) as tmp, tmp.open("wb") as out:
+            np.savez(out, **arrays)  # type: ignore[arg-type]
         return cls(arrays)
 
     # ------------------------------------------------------------ records
