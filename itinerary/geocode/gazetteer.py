@@ -32,7 +32,7 @@ from itinerary.geocode.normalize import analyze, keys_for
 from itinerary.io.atomic import atomic_path
 from itinerary.paths import cache_dir, geodata_dir
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 KINDS = (
     "city",
     "region",
@@ -252,6 +252,15 @@ def key_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+def _block_ids(key: str) -> tuple[str, str, str]:
+    """Three blocking keys: the first two letters, the last two, the first with the last."""
+    return key[:2], "\0" + key[-2:], "\1" + key[0] + key[-1]
+
+
+def _block_code(block: str, length: int) -> int:
+    return key_hash(f"{block}\2{length}")
+
+
 def _blob(strings: Iterable[str]) -> np.ndarray:
     return np.frombuffer("\0".join(s or "" for s in strings).encode("utf-8"), dtype=np.uint8)
 
@@ -272,6 +281,19 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
     multi = data["multi"]
     ptr = np.zeros(len(multi) + 1, dtype=np.int64)
     ptr[1:] = np.cumsum([len(m) for m in multi])
+    # Fuzzy blocks, precomputed: (block code, key position) pairs grouped by code.
+    sorted_keys = [keys[i] for i in order]
+    codes: list[int] = []
+    members: list[int] = []
+    for pos, key in enumerate(sorted_keys):
+        for b in _block_ids(key):
+            codes.append(_block_code(b, len(key)))
+            members.append(pos)
+    code_arr = np.asarray(codes, dtype=np.uint64)
+    by_code = np.argsort(code_arr, kind="stable")
+    code_arr = code_arr[by_code]
+    block_hash, starts = np.unique(code_arr, return_index=True)
+    block_ptr = np.append(starts, len(code_arr)).astype(np.int64)
     meta = {
         "version": INDEX_VERSION,
         "admin1_names": data["admin1_names"],
@@ -282,7 +304,10 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
         "ids": _blob(data["ids"]),
         "names": _blob(data["names"]),
         "cc": _blob(data["cc"]),
-        "keys": _blob(keys[i] for i in order),
+        "keys": _blob(sorted_keys),
+        "block_hash": block_hash,
+        "block_ptr": block_ptr,
+        "block_members": np.asarray(members, dtype=np.int32)[by_code],
         "key_hash": hashes,
         "key_target": targets,
         "multi_ptr": ptr,
@@ -318,6 +343,9 @@ class Gazetteer:
         self._targets: np.ndarray = arrays["key_target"]
         self._multi_ptr: np.ndarray = arrays["multi_ptr"]
         self._multi_idx: np.ndarray = arrays["multi_idx"]
+        self._block_hash: np.ndarray = arrays["block_hash"]
+        self._block_ptr: np.ndarray = arrays["block_ptr"]
+        self._block_members: np.ndarray = arrays["block_members"]
 
     @cached_property
     def _ids(self) -> list[str]:
@@ -433,19 +461,20 @@ class Gazetteer:
             out.extend(self.exact(key))
         return tuple(dict.fromkeys(out))
 
-    @staticmethod
-    def _block_ids(key: str) -> tuple[str, str, str]:
-        """Three blocking keys: the first two letters, the last two, the first with the last."""
-        return key[:2], "\0" + key[-2:], "\1" + key[0] + key[-1]
+    def _block(self, block: str, length: int) -> list[str]:
+        """The keys of one fuzzy block (precomputed at build time)."""
+        table = self._block_hash
+        h = np.uint64(_block_code(block, length))
+        pos = int(table.searchsorted(h))
+        if pos >= len(table) or table[pos] != h:
+            return []
+        a, b = int(self._block_ptr[pos]), int(self._block_ptr[pos + 1])
+        out: list[str] = self._key_array[self._block_members[a:b]].tolist()
+        return out
 
     @cached_property
-    def _blocks(self) -> dict[tuple[str, int], list[str]]:
-        blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for key in self._keys:
-            n = len(key)
-            for b in self._block_ids(key):
-                blocks[(b, n)].append(key)
-        return dict(blocks)
+    def _key_array(self) -> np.ndarray:
+        return np.array(self._keys, dtype=object)
 
     def fuzzy(self, key: str, *, limit: int = 10, cutoff: float = 75.0) -> list[tuple[str, float]]:
         """Keys close to ``key`` (rapidfuzz ratio, 0-100), best first, ties by key (deterministic).
@@ -459,11 +488,11 @@ class Gazetteer:
 
         if len(key) < 4:
             return []
-        blocks = self._blocks
         n = len(key)
         best: dict[str, float] = {}
         for m in range(max(1, n - 2), n + 3):
-            for block in (blocks.get((b, m)) for b in self._block_ids(key)):
+            for b in _block_ids(key):
+                block = self._block(b, m)
                 if not block:
                     continue
                 for k, score, _ in process.extract(
