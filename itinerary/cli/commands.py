@@ -237,7 +237,8 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
 @click.option(
     "--published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Publication date YYYY-MM-DD: dates without a year, weekdays and 'tomorrow' are read against it.",
+    help="Publication date YYYY-MM-DD: dates without a year, weekdays and 'tomorrow' are read "
+    "against it (without it, and without a '# date:' header, such dates are left out).",
 )
 @click.option(
     "-o",

@@ -63,6 +63,7 @@ def cli() -> None:
       itinerary resolve trip.yaml -o trip.resolved.yaml
       itinerary map trip.yaml -o trip.html --offline
       itinerary export trip.yaml -o trip.geojson
+      itinerary extract article.txt --published 2023-09-14 -o draft.yaml
     """
 
 
