@@ -326,3 +326,12 @@ def test_cli_batch_and_usage_errors(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "--published" in res.output
     res = runner.invoke(cli, ["extract", str(src / "one.txt"), "--lang", "xx"])
     assert res.exit_code == 2
+
+
+def test_french_conditional_without_a_cue_word(extractor: Extractor) -> None:
+    """'-rait' forms are planned whether the tagger reads them as conditional or, as the small
+    French model often does, as imperfect."""
+    it = extract(
+        "Le ministre Jean Martin voyagerait à Niamey mardi.", published=SEED_DATE, extractor=extractor
+    )
+    assert _rows(it) == [("Niamey", "planned", "2023-09-19")]
