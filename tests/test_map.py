@@ -117,8 +117,11 @@ def test_hostile_text_runs_nothing(maps: dict[str, Path], artifacts: Path) -> No
             marker.hover()
             marker.click()
             page.wait_for_timeout(100)
+        # close the last popup (a click on its own marker would toggle it shut)
+        page.eval_on_selector_all(".leaflet-popup-close-button", "bs => bs.forEach(b => b.click())")
+        page.wait_for_selector(".leaflet-popup-content", state="detached", timeout=10_000)
         page.locator(".leaflet-marker-icon").first.click()
-        page.wait_for_timeout(400)
+        page.wait_for_selector(".leaflet-popup-content", timeout=10_000)
         text = " ".join(page.locator(".leaflet-popup-content").all_inner_texts())
         assert "</script><script>window.__pwned='quote'</script>" in text
         assert page.evaluate("window.__pwned") is None
