@@ -101,8 +101,8 @@ def test_cli_extract_then_map(shared: Path, tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- the development set
 def test_development_set_scores(shared: Path, tmp_path: Path) -> None:
-    """The set's own scorer over drafts of all its articles: the floors are the issue's targets
-    for stops and status, and the level reached for dates (0.78 when this was written)."""
+    """The set's own scorer over drafts of all its articles; the floors are the targets
+    (stop F1 and status 0.9, exact dates 0.85)."""
     out = subprocess.run(
         [sys.executable, "benchmarks/bench_extract.py", str(shared / "articles"), "--keep", str(tmp_path)],
         capture_output=True,
@@ -115,7 +115,7 @@ def test_development_set_scores(shared: Path, tmp_path: Path) -> None:
     assert m, out
     f1, status, dates = map(float, m.groups())
     assert f1 >= 0.9 and status >= 0.9, out
-    assert dates >= 0.75, out
+    assert dates >= 0.85, out
     assert len(list(tmp_path.glob("*.yaml"))) == len(list((shared / "articles" / "dev").glob("*.txt")))
 
 

@@ -186,6 +186,7 @@ class Extractor:
         for s in sentences:
             s.places = self._places(s.span, lx, trained, person_words)
         roles = _title_phrases(sentences, names, lx)
+        self._dated: list[tuple[Any, DateSpan, set[str]]] = []
         drafts = self._drafts(sentences, lx, names, roles, article.published, trained)
         trips = self._trips(drafts, article)
         source = Source(
@@ -446,6 +447,17 @@ class Extractor:
                     continue
                 stop_roles[idx] = role
                 stops.append((p, role))
+            # Dated mentions of any place (stop or not) can date an undated stop later
+            # ("Speaking to reporters in Cairo on Sunday" dates the stop in Egypt).
+            stop_ids = {id(p) for p, _ in stops}
+            for idx, p in enumerate(s.places):
+                if idx in hint_owner or id(p) in stop_ids or p.record is None:
+                    continue
+                for h in _owned_dates(s.dates, p, s.places, hint_owner, group):
+                    d = h.resolve(published, future=False)
+                    if d is not None and d.precision.value == "day":
+                        who = {names.get(q.name, q.name) for q in s.persons}
+                        self._dated.append((p.record, d, who))
             if not stops:
                 if s.persons:
                     carry = names.get(s.persons[0].name, carry)
@@ -565,6 +577,23 @@ class Extractor:
             return Status.CONFIRMED if trained else None
         return None
 
+    def _date_from_mentions(self, stop: Stop, traveller: str, published: dt.date | None) -> Stop:
+        """An undated confirmed stop takes the one date the article gives the same place, or a
+        place inside it, in a sentence about the same traveller (or about nobody named)."""
+        r = stop.resolved
+        if stop.date.known or stop.status is not Status.CONFIRMED or r is None:
+            return stop
+        found = {
+            d
+            for rec, d, who in self._dated
+            if (rec.id == r.id or (r.kind == "country" and rec.country_code == r.country_code))
+            and (not who or traveller in who)
+            and (published is None or (d.end is not None and d.end <= published))
+        }
+        if len(found) != 1:
+            return stop
+        return dataclasses.replace(stop, date=found.pop())
+
     # ------------------------------------------------------------ trips
     def _trips(self, drafts: list[_Draft], article: Article) -> list[Trip]:
         from itinerary.geocode.resolve import resolve_itinerary
@@ -618,6 +647,7 @@ class Extractor:
                 if f"trips[{ti}].stops[{si}]" in doubtful:
                     st = dataclasses.replace(st, needs_review=True)
                 kept.append(st)
+            kept = [self._date_from_mentions(st, trip.traveller, article.published) for st in kept]
             ordered = _date_from_publication(_order(_absorb_countries(kept)), article.published)
             ordered = _place_country_entries(ordered)
             out.append(dataclasses.replace(trip, stops=ordered))
@@ -972,8 +1002,9 @@ def _absorb_countries(stops: list[Stop]) -> list[Stop]:
     """Drop a country stop that only repeats the country of a city stop of the same trip.
 
     Its date passes to the cities of that country that have none ("arrivé le 3 juin en
-    Guinée" ... "à son arrivée à Conakry"). A country keeps its own stop when its date differs
-    from every dated city in it (entering Russia on the 12th, the cosmodrome on the 13th).
+    Guinée" ... "à son arrivée à Conakry"). A country dated just after a city in it extends
+    that city's stay; one dated before keeps its own stop, as an entry (Russia on the 12th,
+    the cosmodrome on the 13th).
     """
     out = list(stops)
     for s in stops:
@@ -1000,8 +1031,20 @@ def _absorb_countries(stops: list[Stop]) -> list[Stop]:
         ]
         if not inside:
             continue
-        dated = [out[i] for i in inside if out[i].date.known]
-        if s.date.known and dated and all(o.date != s.date for o in dated):
+        dated = [i for i in inside if out[i].date.known]
+        if s.date.known and dated and all(out[i].date != s.date for i in dated):
+            # Dated after the last dated city in it: the stay there goes on ("arrivé le 2 mars
+            # à Luanda", then "ce vendredi 3 mars: l'Angola, ..."). Dated before: an entry.
+            last = max(dated, key=lambda i: out[i].date.end or dt.date.min)
+            city = out[last]
+            gap = (s.date.start - city.date.end).days if s.date.start and city.date.end else -1
+            if not 0 < gap <= 2 or not city.date.start or not s.date.end:
+                continue
+            text = f"{city.date.start.isoformat()}/{s.date.end.isoformat()}"
+            out[last] = dataclasses.replace(
+                city, date=DateSpan(city.date.start, s.date.end, city.date.precision, text)
+            )
+            out = [o for o in out if o is not s]
             continue
         for i in inside:
             if not out[i].date.known and s.date.known and out[i].status is s.status:
