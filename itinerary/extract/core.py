@@ -394,128 +394,85 @@ class Extractor:
         published: dt.date | None,
         trained: bool,
     ) -> list[_Draft]:
+        ctx = _Context(lx, names, roles, published, trained)
         drafts: list[_Draft] = []
         carry: str | None = None
-        order = 0
         for s in sentences:
-            sent = s.span
-            stext = sent.text
-            lower = stext.lower()
-            toks = list(sent)
-            base = sent.start_char
-            travel_positions = [t.idx - base for t in toks if starts(t.lower_, lx.travel)]
-            if (ph := phrase_in(lower, lx.travel)) is not None:
-                travel_positions.append(lower.index(ph))
-            hints_of: dict[int, list[str]] = {}
-            hint_owner: dict[int, int] = {}
-            group: dict[int, int] = {}  # list item -> first item of its list
-            stops: list[tuple[_Place, Role]] = []
-            stop_roles: dict[int, Role] = {}
-            for idx, p in enumerate(s.places):
-                anchor = self._hint_anchor(s.places, idx, stext)
-                if anchor is not None:
-                    log.debug("%r: hint for %r", p.text, s.places[anchor].text)
-                    hints_of.setdefault(anchor, []).append(p.text)
-                    hint_owner[idx] = anchor
-                    continue
-                if stext[p.end : p.end + 2] == "'s":
-                    log.debug("%r: possessive, not a stop", p.text)
-                    continue  # "Russia's Khasan station": a possessive qualifies, it is not a stop
-                role = _role(stext, p.start, lx)
-                linked = _related(sent, p, lx) if trained and role is not None else None
-                if idx and _listed(stext[s.places[idx - 1].end : p.start], lx):
-                    group[idx] = group.get(idx - 1, idx - 1)
-                if (
-                    role is None
-                    and idx - 1 in stop_roles
-                    and _listed(stext[s.places[idx - 1].end : p.start], lx)
-                ):
-                    role, linked = (
-                        stop_roles[idx - 1],
-                        True,
-                    )  # "à Papúa Nueva Guinea, Timor Oriental y Singapur"
-                if _colon_list(stext, s.places, idx, lx):
-                    # "... he had visited: Egypt, Bahrain, Qatar and ...": the list answers the travel words
-                    role, linked = role or Role.VISIT, bool(travel_positions)
-                if linked is None:
-                    linked = _near_travel(stext, p, travel_positions)
-                if role is None or not linked:
-                    log.debug("%r: not a stop (role %s, travel words at %s)", p.text, role, travel_positions)
-                    continue
-                if _followed_by_speech(stext, p.end, lx):
-                    log.debug("%r: speaks (metonymy), not a stop", p.text)
-                    continue
-                stop_roles[idx] = role
-                stops.append((p, role))
-            # Dated mentions of any place (stop or not) can date an undated stop later
-            # ("Speaking to reporters in Cairo on Sunday" dates the stop in Egypt).
-            stop_ids = {id(p) for p, _ in stops}
-            for idx, p in enumerate(s.places):
-                if idx in hint_owner or id(p) in stop_ids or p.record is None:
-                    continue
-                for h in _owned_dates(s.dates, p, s.places, hint_owner, group):
-                    d = h.resolve(published, future=False)
-                    if d is not None and d.precision.value == "day":
-                        who = {names.get(q.name, q.name) for q in s.persons}
-                        self._dated.append((p.record, d, who))
-            if not stops:
+            reading = self._classify(s, ctx)
+            self._collect_dated(s, reading, ctx)
+            if not reading.stops:
                 if s.persons:
                     carry = names.get(s.persons[0].name, carry)
                 continue
             prev_end = 0
             prev_status: Status | None = None
-            for k, (p, role) in enumerate(stops):
-                window = stext[prev_end : p.start]
-                after = stext[p.end : stops[k + 1][0].start if k + 1 < len(stops) else len(stext)]
-                status = self._status(window, after, toks, base, prev_end, p.start, lx, trained)
-                if status is None:
-                    status = prev_status
-                future = status in (Status.PLANNED, Status.CANCELLED)
-                owned = _owned_dates(s.dates, p, s.places, hint_owner, group)
-                resolved_dates = [d for h in owned if (d := h.resolve(published, future=future)) is not None]
-                date = _consistent(_combine(resolved_dates), status, published)
-                days = visit_days(stext) if len(stops) == 1 else None
-                if date is not None and date.start and days and date.start == date.end:
-                    end = date.start + dt.timedelta(days=days - 1)
-                    date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
-                if status is None:
-                    status = (
-                        Status.PLANNED
-                        if date is not None
-                        and published is not None
-                        and date.start
-                        and date.start > published
-                        else Status.CONFIRMED
-                    )
-                trig = max((t for t in travel_positions if t < p.start), default=None)
-                if trig is None:
-                    trig = min(travel_positions)
-                person = _traveller(s.persons, trig, p.start, stext, lx)
-                explicit = person is not None
-                traveller: str | None
-                if person is not None:
-                    traveller = names.get(person.name, person.name)
-                else:  # "le dirigeant nord-coréen est arrivé": the person that title names
-                    traveller = _by_title(stext[: max(trig, 0)].lower(), roles) or carry
-                if traveller is not None:
-                    carry = traveller
-                idx = s.places.index(p)
+            for k, (p, role) in enumerate(reading.stops):
+                status = self._status(s, reading, k, prev_end, ctx) or prev_status
+                date = _stop_date(s, reading, p, status, ctx.published)
+                if status is None:  # no tense or cue: the date decides, else it happened
+                    later = date is not None and ctx.published and date.start and date.start > ctx.published
+                    status = Status.PLANNED if later else Status.CONFIRMED
+                traveller, explicit = _stop_traveller(s, reading, p, ctx, carry)
+                carry = traveller or carry
+                hints = reading.hints_of.get(s.places.index(p), [])
                 drafts.append(
                     _Draft(
-                        p,
-                        _quote(stext),
-                        status,
-                        date,
-                        traveller,
-                        role,
-                        hints_of.get(idx, []),
-                        order,
-                        explicit,
+                        p, _quote(s.span.text), status, date, traveller, role, hints, len(drafts), explicit
                     )
                 )
-                order += 1
                 prev_end, prev_status = p.end, status
         return drafts
+
+    def _classify(self, s: _Sentence, ctx: _Context) -> _Reading:
+        """Which places of a sentence are stops, which are hints, which form lists."""
+        lx, text = ctx.lx, s.span.text
+        reading = _Reading(travel=_travel_positions(s.span, lx))
+        stop_roles: dict[int, Role] = {}
+        for idx, p in enumerate(s.places):
+            anchor = self._hint_anchor(s.places, idx, text)
+            if anchor is not None:
+                log.debug("%r: hint for %r", p.text, s.places[anchor].text)
+                reading.hints_of.setdefault(anchor, []).append(p.text)
+                reading.hint_owner[idx] = anchor
+                continue
+            if text[p.end : p.end + 2] == "'s":
+                log.debug("%r: possessive, not a stop", p.text)
+                continue  # "Russia's Khasan station": a possessive qualifies, it is not a stop
+            role = _role(text, p.start, lx)
+            linked = _related(s.span, p, lx) if ctx.trained and role is not None else None
+            listed = idx > 0 and _listed(text[s.places[idx - 1].end : p.start], lx)
+            if listed:
+                reading.group[idx] = reading.group.get(idx - 1, idx - 1)
+            if role is None and listed and idx - 1 in stop_roles:
+                # "à Papúa Nueva Guinea, Timor Oriental y Singapur": a list shares its preposition
+                role, linked = stop_roles[idx - 1], True
+            if _colon_list(text, s.places, idx, lx):
+                # "... he had visited: Egypt, Bahrain, Qatar and ...": the list answers the travel words
+                role, linked = role or Role.VISIT, bool(reading.travel)
+            if linked is None:
+                linked = _near_travel(text, p, reading.travel)
+            if role is None or not linked:
+                log.debug("%r: not a stop (role %s, travel words at %s)", p.text, role, reading.travel)
+                continue
+            if _followed_by_speech(text, p.end, lx):
+                log.debug("%r: speaks (metonymy), not a stop", p.text)
+                continue
+            stop_roles[idx] = role
+            reading.stops.append((p, role))
+        return reading
+
+    def _collect_dated(self, s: _Sentence, reading: _Reading, ctx: _Context) -> None:
+        """Dated mentions of places that are not stops here can date an undated stop later
+        ("Speaking to reporters in Cairo on Sunday" dates the stop in Egypt)."""
+        stop_ids = {id(p) for p, _ in reading.stops}
+        for idx, p in enumerate(s.places):
+            if idx in reading.hint_owner or id(p) in stop_ids or p.record is None:
+                continue
+            for h in _owned_dates(s.dates, p, s.places, reading.hint_owner, reading.group):
+                d = h.resolve(ctx.published, future=False)
+                if d is not None and d.precision.value == "day":
+                    who = {ctx.names.get(q.name, q.name) for q in s.persons}
+                    self._dated.append((p.record, d, who))
 
     def _hint_anchor(self, places: list[_Place], idx: int, text: str) -> int | None:
         """The index of the place that ``places[idx]`` qualifies, if it is an area beside one.
@@ -543,17 +500,16 @@ class Extractor:
                 best = (len(gap), j)
         return None if best is None else best[1]
 
-    def _status(
-        self,
-        window: str,
-        after: str,
-        toks: list[Any],
-        base: int,
-        start: int,
-        end: int,
-        lx: Lexicon,
-        trained: bool,
-    ) -> Status | None:
+    def _status(self, s: _Sentence, reading: _Reading, k: int, start: int, ctx: _Context) -> Status | None:
+        """Status from the words between the previous stop of the sentence and this one."""
+        lx, trained = ctx.lx, ctx.trained
+        text = s.span.text
+        p = reading.stops[k][0]
+        end = p.start
+        nxt = reading.stops[k + 1][0].start if k + 1 < len(reading.stops) else len(text)
+        window, after = text[start:end], text[p.end : nxt]
+        base = s.span.start_char
+        toks = list(s.span)
         # cancellation words count between the previous stop and the next one ("no longer
         # scheduled to travel to Jordan ... after he visits Israel" cancels Jordan, not Israel;
         # "a planned stop in Kigali was called off" cancels Kigali)
@@ -655,6 +611,66 @@ class Extractor:
 
 
 # ---------------------------------------------------------------- helpers
+@dataclass(frozen=True)
+class _Context:
+    lx: Lexicon
+    names: dict[str, str]
+    roles: dict[str, Counter[str]]
+    published: dt.date | None
+    trained: bool
+
+
+@dataclass
+class _Reading:
+    """What one sentence says: its stops and the hints, lists and travel words around them."""
+
+    travel: list[int]
+    stops: list[tuple[_Place, Role]] = field(default_factory=list)
+    hints_of: dict[int, list[str]] = field(default_factory=dict)  # stop index -> hint texts
+    hint_owner: dict[int, int] = field(default_factory=dict)  # hint index -> stop index
+    group: dict[int, int] = field(default_factory=dict)  # list item -> first item of its list
+
+
+def _travel_positions(sent: Any, lx: Lexicon) -> list[int]:
+    base = sent.start_char
+    out = [t.idx - base for t in sent if starts(t.lower_, lx.travel)]
+    lower = sent.text.lower()
+    if (ph := phrase_in(lower, lx.travel)) is not None:
+        out.append(lower.index(ph))
+    return out
+
+
+def _stop_date(
+    s: _Sentence, reading: _Reading, p: _Place, status: Status | None, published: dt.date | None
+) -> DateSpan | None:
+    """The stop's date: the dates of the sentence it owns, made consistent with its status,
+    stretched over a stated visit length ("his two-day state visit")."""
+    future = status in (Status.PLANNED, Status.CANCELLED)
+    owned = _owned_dates(s.dates, p, s.places, reading.hint_owner, reading.group)
+    spans = [d for h in owned if (d := h.resolve(published, future=future)) is not None]
+    date = _consistent(_combine(spans), status, published)
+    days = visit_days(s.span.text) if len(reading.stops) == 1 else None
+    if date is not None and date.start and days and date.start == date.end:
+        end = date.start + dt.timedelta(days=days - 1)
+        date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
+    return date
+
+
+def _stop_traveller(
+    s: _Sentence, reading: _Reading, p: _Place, ctx: _Context, carry: str | None
+) -> tuple[str | None, bool]:
+    """Who travels to this stop, and whether the sentence names them."""
+    text = s.span.text
+    trig = max((t for t in reading.travel if t < p.start), default=None)
+    if trig is None:
+        trig = min(reading.travel, default=0)
+    person = _traveller(s.persons, trig, p.start, text, ctx.lx)
+    if person is not None:
+        return ctx.names.get(person.name, person.name), True
+    # "le dirigeant nord-coréen est arrivé": the person that title names, or the last traveller
+    return _by_title(text[: max(trig, 0)].lower(), ctx.roles) or carry, False
+
+
 def _clean(text: str) -> str:
     import unicodedata
 
