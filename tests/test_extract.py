@@ -161,6 +161,14 @@ def test_year_is_the_one_nearest_the_publication_date() -> None:
     assert str(hit.span) == "2023-12-28"
 
 
+def test_this_weekday_is_in_the_current_week() -> None:
+    # 14 Sept 2023 is a Thursday: "ce lundi" is the 11th, whatever the tense around it
+    (hit,) = DateFinder(LEXICONS["fr"]).find("une tournée entamée ce lundi", SEED_DATE)
+    assert str(hit.resolve(SEED_DATE, future=True)) == "2023-09-11"
+    (hit,) = DateFinder(LEXICONS["es"]).find("llegará este sábado", SEED_DATE)
+    assert str(hit.resolve(SEED_DATE, future=False)) == "2023-09-16"
+
+
 def test_weekday_direction_follows_status() -> None:
     (hit,) = DateFinder(LEXICONS["en"]).find("on Tuesday", SEED_DATE)  # 14 Sept 2023 is a Thursday
     assert str(hit.resolve(SEED_DATE, future=False)) == "2023-09-12"
@@ -252,6 +260,14 @@ def test_languages_without_a_tagger_use_the_gazetteer(extractor: Extractor) -> N
     )
     by_name = {n: s for n, s, _ in _rows(ru)}
     assert by_name["Pyongyang"] == "confirmed" and by_name["Hanoi"] == "planned"
+    # a case form of a name seen before is the same person: "визит Путина" is Putin's visit
+    ru = extract(
+        "Президент России Владимир Путин прибыл в Пхеньян. "
+        "Генсек НАТО Йенс Столтенберг заявил, что визит Путина в Северную Корею опасен.",
+        published=SEED_DATE,
+        extractor=extractor,
+    )
+    assert [t.traveller for t in ru.trips] == ["Владимир Путин"]
 
 
 def test_article_text_is_escaped_in_the_map(extractor: Extractor, tmp_path: Path) -> None:

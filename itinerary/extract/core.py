@@ -182,6 +182,8 @@ class Extractor:
         names = _canonical_persons([p.name for s in sentences for p in s.persons], lx)
         for s in sentences:  # a bare title ("Le Pape") is not a name
             s.persons = [p for p in s.persons if p.name in names]
+        if not trained:
+            _inflected_persons(sentences, names)
         person_words = {w.lower() for n in names.values() for w in n.split()}
         for s in sentences:
             s.places = self._places(s.span, lx, trained, person_words)
@@ -234,6 +236,8 @@ class Extractor:
                     k = j
                     while k < len(toks) and k - j < 3 and _capitalised(toks[k].text):
                         k += 1
+                while j < k - 1 and toks[j].text.isupper() and len(toks[j].text) > 1:
+                    j += 1  # "Генсек НАТО Йенс Столтенберг": an organisation, not a first name
                 if k > j:
                     a, b = toks[j].idx - base, toks[k - 1].idx + len(toks[k - 1].text) - base
                     out.append(_Person(a, b, sent.text[a:b]))
@@ -596,6 +600,8 @@ class Extractor:
             except ValidationError as exc:  # a place the gazetteer knew a moment ago
                 raise ExtractionError(str(exc)) from None
         doubtful = {str(w.message).split(":")[0] for w in caught}
+        # the article's main traveller: the one with the most stops (the first such trip)
+        main_traveller = max(resolved.trips, key=lambda t: len(t.stops)).traveller if resolved.trips else None
         out: list[Trip] = []
         for ti, trip in enumerate(resolved.trips):
             kept: list[Stop] = []
@@ -604,7 +610,9 @@ class Extractor:
                     st = dataclasses.replace(st, needs_review=True)
                 kept.append(st)
             kept = [self._date_from_mentions(st, trip.traveller, article.published) for st in kept]
-            ordered = _date_from_publication(_order(_absorb_countries(kept)), article.published)
+            ordered = _order(_absorb_countries(kept))
+            if trip.traveller == main_traveller:
+                ordered = _date_from_publication(ordered, article.published)
             ordered = _place_country_entries(ordered)
             out.append(dataclasses.replace(trip, stops=ordered))
         return [t for t in out if t.stops]
@@ -664,7 +672,7 @@ def _stop_traveller(
     trig = max((t for t in reading.travel if t < p.start), default=None)
     if trig is None:
         trig = min(reading.travel, default=0)
-    person = _traveller(s.persons, trig, p.start, text, ctx.lx)
+    person = _after_travel_noun(s, trig) or _traveller(s.persons, trig, p.start, text, ctx.lx)
     if person is not None:
         return ctx.names.get(person.name, person.name), True
     # "le dirigeant nord-coréen est arrivé": the person that title names, or the last traveller
@@ -902,6 +910,22 @@ def _combine(spans: list[DateSpan]) -> DateSpan | None:
     return DateSpan(a, b, spans[0].precision, f"{a.isoformat()}/{b.isoformat()}")
 
 
+def _after_travel_noun(s: _Sentence, trigger: int) -> _Person | None:
+    """The person named right after a travel noun: "визит Путина", "la visite du pape François"."""
+    tok = next((t for t in s.span if t.idx - s.span.start_char == trigger), None)
+    if tok is None or tok.pos_ in ("VERB", "AUX"):
+        return None
+    end = trigger + len(tok.text)
+    after = s.span.text[end : end + 30]
+    for p in s.persons:
+        gap = p.start - end
+        if 0 <= gap <= 12 and re.fullmatch(
+            r"\s*(?:(?:du|de|des|of|the|del|des)\s+)*(?:\w+\s+)?", after[:gap]
+        ):
+            return p
+    return None
+
+
 def _traveller(
     persons: list[_Person], trigger: int, place_start: int, text: str, lx: Lexicon
 ) -> _Person | None:
@@ -914,6 +938,22 @@ def _traveller(
             continue
         return p
     return None
+
+
+def _inflected_persons(sentences: list[_Sentence], names: dict[str, str]) -> None:
+    """Without a recogniser, find the case forms of names already seen ("визит Путина")."""
+    known = {w.lower(): full for full in set(names.values()) for w in full.split() if len(w) > 3}
+    for s in sentences:
+        base = s.span.start_char
+        for t in s.span:
+            a = t.idx - base
+            if not _capitalised(t.text) or any(p.start <= a < p.end for p in s.persons):
+                continue
+            full = next((known[v.lower()] for v in _ru_variants(t.text) if v.lower() in known), None)
+            if full is not None:
+                s.persons.append(_Person(a, a + len(t.text), t.text))
+                names[t.text] = full
+        s.persons.sort(key=lambda p: p.start)
 
 
 def _title_phrases(sentences: list[_Sentence], names: dict[str, str], lx: Lexicon) -> dict[str, Counter[str]]:
@@ -1026,6 +1066,14 @@ def _absorb_countries(stops: list[Stop]) -> list[Stop]:
     for s in stops:
         r = s.resolved
         if r is None or r.kind != "country":
+            continue
+        done_inside = any(
+            o.status is Status.CONFIRMED and o.resolved and o.resolved.kind not in AREA_KINDS
+            and o.resolved.country_code == r.country_code
+            for o in out
+        )  # fmt: skip
+        if s.status is Status.PLANNED and not s.date.known and done_inside:
+            out = [o for o in out if o is not s]  # "will be in Russia" when he is already in Moscow
             continue
         if s.status is Status.CANCELLED:  # the trip to the country is off: so are its planned stops
             out = [

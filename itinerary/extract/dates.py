@@ -27,6 +27,7 @@ class DateHit:
     span: DateSpan | None = None  # absolute dates
     weekday: int | None = None  # weekdays, resolved once the stop's status is known
     next_: bool = False
+    this: bool = False  # "ce lundi", "este lunes", "this Monday": the one of the current week
 
     def resolve(self, published: dt.date | None, *, future: bool) -> DateSpan | None:
         if self.span is not None:
@@ -34,6 +35,8 @@ class DateHit:
         if self.weekday is None or published is None:
             return None
         delta = (self.weekday - published.weekday()) % 7
+        if self.this:
+            return _day(published + dt.timedelta(days=delta if delta <= 3 else delta - 7))
         if self.next_:
             day = published + dt.timedelta(days=delta or 7)
         elif future:
@@ -66,6 +69,9 @@ def _year_for(month: int, day: int, published: dt.date | None) -> int | None:
         if best is None or gap < best[0]:
             best = (gap, y)
     return best[1] if best else None
+
+
+_THIS = re.compile(r"\b(?:ce|cette|este|esta|this|diesen|dieser|diesem|этот|эту|в этот)\s+$", re.I)
 
 
 def _alt(words: dict[str, int] | frozenset[str]) -> str:
@@ -219,5 +225,7 @@ class DateFinder:
         for m in self._weekday.finditer(text):
             if re.match(r"\s+\d", text[m.end() : m.end() + 3]):
                 continue  # "vendredi 3 mars": the day number says it all
-            add(DateHit(m.start(), m.end(), weekday=lx.weekdays[m.group(1).lower()], next_=bool(m.group(2))))
+            this = bool(_THIS.search(text[max(0, m.start() - 12) : m.start()]))
+            day = lx.weekdays[m.group(1).lower()]
+            add(DateHit(m.start(), m.end(), weekday=day, next_=bool(m.group(2)), this=this))
         return sorted(hits, key=lambda h: h.start)
