@@ -136,3 +136,37 @@ print(out.name, "->", sum(len(t.stops) for t in fc.trips), "stops read back")
 import geopandas as gpd  # noqa: E402
 
 gpd.read_file(out).groupby("feature").size()
+
+# %% [markdown]
+# ## From text to a draft
+#
+# The same trip can start from prose. `itinerary.extract` reads an article (French, English;
+# Spanish, German and Russian through the gazetteer) and returns a draft itinerary: one trip per
+# traveller, stops with status and date, and the sentence behind each. The text below is a short
+# summary written for this notebook, with the report's misspelling kept.
+
+# %%
+import datetime  # noqa: E402
+
+from itinerary.extract import extract  # noqa: E402
+
+text = (
+    "Le dirigeant nord-coréen Kim Jong-un est arrivé en Russie le 12 septembre. "
+    "Il a rencontré Vladimir Poutine le 13 septembre au cosmodrome de Vostochny, dans la région de l'Amour. "
+    "Il devrait ensuite se rendre à Kimsomolsk-sur-l'Amour et à Vladivostok. "
+    "Le ministre Sergueï Lavrov devrait se rendre en Corée du Nord en octobre."
+)
+draft = extract(text, published=datetime.date(2023, 9, 14))
+pd.DataFrame(
+    [
+        {
+            "traveller": trip.traveller,
+            "as written": stop.place,
+            "resolved": stop.resolved.name if stop.resolved else None,
+            "status": stop.status.value,
+            "date": str(stop.date),
+            "quote": stop.quote,
+        }
+        for trip, _, stop in draft.stops()
+    ]
+)

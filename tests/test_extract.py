@@ -351,3 +351,10 @@ def test_french_conditional_without_a_cue_word(extractor: Extractor) -> None:
         "Le ministre Jean Martin voyagerait à Niamey mardi.", published=SEED_DATE, extractor=extractor
     )
     assert _rows(it) == [("Niamey", "planned", "2023-09-19")]
+
+
+def test_the_person_met_is_the_host_not_the_traveller(extractor: Extractor) -> None:
+    text = "Prime Minister Jane Doe met President John Roe in Nairobi on Monday."
+    assert _trip_table(extract(text, published=SEED_DATE, extractor=extractor)) == {
+        "Jane Doe": [("Nairobi", "confirmed", "2023-09-11")]
+    }

@@ -935,7 +935,9 @@ def _traveller(
     for p in reversed(before):
         prev = [w for w in _words(text[max(0, p.start - 40) : p.start].lower()) if w not in lx.titles]
         if prev and prev[-1] in lx.with_:
-            continue
+            continue  # "avec le président Poutine": a companion or host
+        if any(starts(w, lx.meet) for w in prev[-2:]):
+            continue  # "a rencontré Vladimir Poutine": the host
         return p
     return None
 

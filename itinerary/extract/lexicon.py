@@ -49,6 +49,8 @@ class Lexicon:
     period_preps: frozenset[str] = frozenset()
     # Multi-word prepositions of direction ("en direction de", "on to", "rumbo a").
     toward: tuple[str, ...] = ()
+    # Verbs of meeting: the person after them is the host, not the traveller ("a rencontré Poutine").
+    meet: tuple[str, ...] = ()
     # Verb endings of the future tense, for languages without a tagger ("llevará", "visitará").
     future_endings: tuple[str, ...] = ()
 
@@ -64,6 +66,7 @@ def _w(*names: str) -> dict[str, int]:
 
 FR = Lexicon(
     "fr",
+    meet=("rencontr", "reçu", "reçue", "accueilli", "accueillie", "retrouv", "entretenu"),
     travel=(
         "arriv",
         "rendre=",
@@ -189,6 +192,7 @@ FR = Lexicon(
 
 EN = Lexicon(
     "en",
+    meet=("met=", "meets=", "meet=", "meeting", "hosted", "received", "greeted", "welcomed"),
     travel=(
         "arriv",
         "travel",
@@ -336,6 +340,7 @@ EN = Lexicon(
 
 DE = Lexicon(
     "de",
+    meet=("trifft", "traf", "getroffen", "empfängt", "empfing", "empfangen"),
     travel=(
         "reise",
         "reist",
@@ -430,6 +435,7 @@ DE = Lexicon(
 
 ES = Lexicon(
     "es",
+    meet=("reunió", "reunirá", "recibió", "recibido", "recibida", "encontró"),
     travel=(
         "lleg",
         "viaj",
@@ -514,6 +520,7 @@ ES = Lexicon(
 
 RU = Lexicon(
     "ru",
+    meet=("встретил", "встретит", "встреча", "принял", "примет"),
     travel=(
         "прибы",
         "прилет",
