@@ -188,9 +188,9 @@ class Extractor:
         for s in sentences:
             s.places = self._places(s.span, lx, trained, person_words)
         roles = _title_phrases(sentences, names, lx)
-        self._dated: list[tuple[Any, DateSpan, set[str]]] = []
-        drafts = self._drafts(sentences, lx, names, roles, article.published, trained)
-        trips = self._trips(drafts, article)
+        ctx = _Context(lx, names, roles, article.published, trained)
+        drafts = self._drafts(sentences, ctx)
+        trips = self._trips(drafts, article, ctx)
         source = Source(
             id=article.source_id,
             publisher=article.publisher,
@@ -389,16 +389,7 @@ class Extractor:
         return True
 
     # ------------------------------------------------------------ stops
-    def _drafts(
-        self,
-        sentences: list[_Sentence],
-        lx: Lexicon,
-        names: dict[str, str],
-        roles: dict[str, Counter[str]],
-        published: dt.date | None,
-        trained: bool,
-    ) -> list[_Draft]:
-        ctx = _Context(lx, names, roles, published, trained)
+    def _drafts(self, sentences: list[_Sentence], ctx: _Context) -> list[_Draft]:
         drafts: list[_Draft] = []
         carry: str | None = None
         for s in sentences:
@@ -406,7 +397,7 @@ class Extractor:
             self._collect_dated(s, reading, ctx)
             if not reading.stops:
                 if s.persons:
-                    carry = names.get(s.persons[0].name, carry)
+                    carry = ctx.names.get(s.persons[0].name, carry)
                 continue
             prev_end = 0
             prev_status: Status | None = None
@@ -476,7 +467,7 @@ class Extractor:
                 d = h.resolve(ctx.published, future=False)
                 if d is not None and d.precision.value == "day":
                     who = {ctx.names.get(q.name, q.name) for q in s.persons}
-                    self._dated.append((p.record, d, who))
+                    ctx.dated.append((p.record, d, who))
 
     def _hint_anchor(self, places: list[_Place], idx: int, text: str) -> int | None:
         """The index of the place that ``places[idx]`` qualifies, if it is an area beside one.
@@ -537,7 +528,8 @@ class Extractor:
             return Status.CONFIRMED if trained else None
         return None
 
-    def _date_from_mentions(self, stop: Stop, traveller: str, published: dt.date | None) -> Stop:
+    @staticmethod
+    def _date_from_mentions(stop: Stop, traveller: str, ctx: _Context) -> Stop:
         """An undated confirmed stop takes the one date the article gives the same place, or a
         place inside it, in a sentence about the same traveller (or about nobody named)."""
         r = stop.resolved
@@ -545,17 +537,17 @@ class Extractor:
             return stop
         found = {
             d
-            for rec, d, who in self._dated
+            for rec, d, who in ctx.dated
             if (rec.id == r.id or (r.kind == "country" and rec.country_code == r.country_code))
             and (not who or traveller in who)
-            and (published is None or (d.end is not None and d.end <= published))
+            and (ctx.published is None or (d.end is not None and d.end <= ctx.published))
         }
         if len(found) != 1:
             return stop
         return dataclasses.replace(stop, date=found.pop())
 
     # ------------------------------------------------------------ trips
-    def _trips(self, drafts: list[_Draft], article: Article) -> list[Trip]:
+    def _trips(self, drafts: list[_Draft], article: Article, ctx: _Context) -> list[Trip]:
         from itinerary.geocode.resolve import resolve_itinerary
 
         published = article.published
@@ -609,7 +601,7 @@ class Extractor:
                 if f"trips[{ti}].stops[{si}]" in doubtful:
                     st = dataclasses.replace(st, needs_review=True)
                 kept.append(st)
-            kept = [self._date_from_mentions(st, trip.traveller, article.published) for st in kept]
+            kept = [self._date_from_mentions(st, trip.traveller, ctx) for st in kept]
             ordered = _order(_absorb_countries(kept))
             if trip.traveller == main_traveller:
                 ordered = _date_from_publication(ordered, article.published)
@@ -621,11 +613,15 @@ class Extractor:
 # ---------------------------------------------------------------- helpers
 @dataclass(frozen=True)
 class _Context:
+    """What one extraction knows beyond a sentence (an Extractor keeps no per-article state)."""
+
     lx: Lexicon
     names: dict[str, str]
     roles: dict[str, Counter[str]]
     published: dt.date | None
     trained: bool
+    # (place record, date, persons of the sentence) of dated mentions that are not stops
+    dated: list[tuple[Any, DateSpan, set[str]]] = field(default_factory=list)
 
 
 @dataclass
