@@ -156,7 +156,12 @@ class _Sentence:
 
 
 class Extractor:
-    """Turns articles into draft itineraries (reusable: models and gazetteer load once)."""
+    """Turns articles into draft itineraries (reusable: models and gazetteer load once).
+
+    ``geocoder`` is any :class:`~itinerary.geocode.OfflineGeocoder` (a
+    :class:`~itinerary.geocode.online.ChainGeocoder` to let an online service answer what the
+    gazetteer does not know).
+    """
 
     def __init__(self, geocoder: Any = None) -> None:
         from itinerary.geocode import OfflineGeocoder
@@ -165,6 +170,8 @@ class Extractor:
 
     # ------------------------------------------------------------ public
     def extract(self, article: Article) -> Itinerary:
+        """The draft itinerary of one article: a trip per traveller, stops resolved and ordered,
+        each with its status, date, quote and confidence (``needs_review`` where unsure)."""
         text = _clean(article.text)
         lang = (article.language or detect_language(text)).lower()[:2]
         lx = lexicon(lang)
