@@ -309,6 +309,10 @@ def test_read_article_header_and_errors(tmp_path: Path) -> None:
         read_article(latin)
     with pytest.raises(ExtractionError, match="not found"):
         read_article(tmp_path / "missing.txt")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(ExtractionError, match="binary"):
+        read_article(binary)
 
 
 def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -328,10 +332,12 @@ def test_cli_batch_and_usage_errors(tmp_path: Path) -> None:
     src.mkdir()
     (src / "one.txt").write_text("The minister John Smith arrived in Oslo on Monday.", encoding="utf-8")
     (src / "two.txt").write_text("Le ministre Jean Martin est arrivé à Lisbonne lundi.", encoding="utf-8")
+    (src / "three.txt").write_text("The markets were calm and the weather was fine.", encoding="utf-8")
     runner = CliRunner()
     out = tmp_path / "drafts"
     res = runner.invoke(cli, ["extract", str(src), "--out-dir", str(out), "--published", "2023-09-14"])
-    assert res.exit_code == 0, res.output
+    # an article with no trip is reported and fails the run; the others are written
+    assert res.exit_code == 1 and "three.txt: no trip found" in res.output
     assert sorted(p.name for p in out.iterdir()) == ["one.yaml", "two.yaml"]
     assert [s.resolved.name for _, _, s in itinerary.load(out / "two.yaml").stops() if s.resolved] == [
         "Lisbon"

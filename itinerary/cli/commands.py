@@ -303,8 +303,21 @@ def extract(
         out_dir.mkdir(parents=True, exist_ok=True)
     stats = {"trips": 0, "stops": 0, "review": 0}
 
+    failed: list[str] = []
+
     def one(path: Path, target: Path | None) -> None:
-        it = extractor.extract(read_article(path, published=day, language=language))
+        try:
+            it = extractor.extract(read_article(path, published=day, language=language))
+            if not it.trips:
+                raise ExtractionError(
+                    f"{path}: no trip found (no place is named as where someone goes or is); "
+                    "check the language (--lang) or write the itinerary by hand"
+                )
+        except ExtractionError as exc:
+            if not batch:
+                raise
+            failed.append(str(exc))
+            return
         stops = [s for _, _, s in it.stops()]
         stats["trips"] += len(it.trips)
         stats["stops"] += len(stops)
@@ -324,5 +337,10 @@ def extract(
             one(path, target)
     where = out_dir if batch else output
     summary = f"{stats['trips']} trips, {stats['stops']} stops, {stats['review']} to review"
+    done = len(files) - len(failed)
     if where is not None:
-        click.echo(f"wrote {where} ({len(files)} article{'s' * (len(files) > 1)}: {summary})", err=True)
+        click.echo(f"wrote {where} ({done} article{'s' * (done != 1)}: {summary})", err=True)
+    for msg in failed:
+        click.secho(f"error: {msg}", fg="red", err=True)
+    if failed:
+        raise SystemExit(1)

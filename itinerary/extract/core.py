@@ -86,6 +86,8 @@ def read_article(
         raise ExtractionError(
             f"{p}: not UTF-8 text (byte {exc.start}); convert it, e.g. with iconv"
         ) from None
+    if "\x00" in raw:
+        raise ExtractionError(f"{p}: this is a binary file, not the text of an article")
     meta: dict[str, str] = {}
     lines = raw.splitlines()
     if lines and lines[0].startswith("# ") and "---" in (ln.strip() for ln in lines):
