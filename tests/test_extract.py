@@ -310,7 +310,7 @@ def test_read_article_header_and_errors(tmp_path: Path) -> None:
     with pytest.raises(ExtractionError, match="not found"):
         read_article(tmp_path / "missing.txt")
     binary = tmp_path / "image.txt"
-    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    binary.write_bytes(b"GIF89a\x00\x01\x00\x01 data")  # valid UTF-8, but NUL bytes
     with pytest.raises(ExtractionError, match="binary"):
         read_article(binary)
 
