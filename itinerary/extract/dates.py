@@ -80,7 +80,7 @@ def _alt(words: dict[str, int] | frozenset[str]) -> str:
 
 _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six ": 6, "sept": 7,
+    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7,
     "ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
     "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
     "одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "пяти": 5,
@@ -132,7 +132,7 @@ class DateFinder:
         )
         self._weekday = re.compile(rf"\b({_alt(lx.weekdays)})\b(?:\s+({_alt(lx.next_words) or 'xx'}))?", re.I)
         self._weekday_next = re.compile(rf"\b({_alt(lx.next_words) or 'xx'})\s+({_alt(lx.weekdays)})\b", re.I)
-        rel = {k: v for k, v in lx.relative.items()}
+        rel = lx.relative
         self._relative = re.compile(rf"(?<!\w)({_alt(rel)})(?!\w)", re.I)
         self._rel_range = re.compile(
             rf"(?<!\w)({_alt(rel)})\s+(?:und|and|et|y|и)\s+({_alt(rel)})(?!\w)", re.I

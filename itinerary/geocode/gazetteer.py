@@ -359,11 +359,6 @@ class Gazetteer:
     def _cc(self) -> list[str]:
         return _unblob(self._a["cc"])
 
-    @cached_property
-    def _keys(self) -> list[str]:
-        """Every normalised key (decoded on first use: only fuzzy lookups need them)."""
-        return _unblob(self._a["keys"])
-
     # ------------------------------------------------------------ loading
     @classmethod
     def default(cls) -> Gazetteer:
@@ -474,7 +469,8 @@ class Gazetteer:
 
     @cached_property
     def _key_array(self) -> np.ndarray:
-        return np.array(self._keys, dtype=object)
+        """Every normalised key (decoded on first use: only fuzzy lookups need them)."""
+        return np.array(_unblob(self._a["keys"]), dtype=object)
 
     def fuzzy(self, key: str, *, limit: int = 10, cutoff: float = 75.0) -> list[tuple[str, float]]:
         """Keys close to ``key`` (rapidfuzz ratio, 0-100), best first, ties by key (deterministic).

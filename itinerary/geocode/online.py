@@ -313,20 +313,18 @@ class ChainGeocoder(OfflineGeocoder):
     ) -> Candidate:
         """The offline answer when it is confident; else the online one; else the offline one."""
         offline: Candidate | None = None
-        offline_error: PlaceNotFound | None = None
-        try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
+        missing: PlaceNotFound | None = None
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
                 offline = super().resolve(query, hint=hint, country=country, near=near)
-        except PlaceNotFound as exc:
-            offline_error = exc
-            caught = []
-        if self.online is None or (offline is not None and offline.confidence >= self.online_below):
+            except PlaceNotFound as exc:
+                if self.online is None:
+                    raise
+                missing = exc
+        if offline is not None and (self.online is None or offline.confidence >= self.online_below):
             for w in caught:
                 warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-            if offline is None:
-                assert offline_error is not None
-                raise offline_error
             return offline
         countries = [country] if isinstance(country, str) else list(country or ())
         if not countries and hint:
@@ -334,20 +332,19 @@ class ChainGeocoder(OfflineGeocoder):
         try:
             found = self._online_candidates(query, countries)
         except GeocoderUnavailable as exc:
-            if offline is None:
-                assert offline_error is not None
-                warnings.warn(
-                    f"{exc}; the offline gazetteer does not know it either", GeocoderWarning, stacklevel=2
-                )
-                raise PlaceNotFound(query, offline_error.suggestions) from exc
-            warnings.warn(f"{exc}; using the offline answer {offline}", GeocoderWarning, stacklevel=2)
-            return offline
+            if offline is not None:
+                warnings.warn(f"{exc}; using the offline answer {offline}", GeocoderWarning, stacklevel=2)
+                return offline
+            warnings.warn(
+                f"{exc}; the offline gazetteer does not know it either", GeocoderWarning, stacklevel=2
+            )
+            raise PlaceNotFound(query, missing.suggestions if missing else []) from exc
         if found:
             return found[0]
-        if offline is None:
-            assert offline_error is not None
-            raise offline_error
-        return offline
+        if offline is not None:
+            return offline
+        assert missing is not None
+        raise missing
 
     def geocode(
         self,
