@@ -523,6 +523,16 @@ class Gazetteer:
     def _id_index(self) -> dict[str, int]:
         return {rid: i for i, rid in enumerate(self._ids)}
 
+    @cached_property
+    def admin1_by_code(self) -> dict[str, tuple[int, ...]]:
+        """Admin-1 numbers by ISO 3166-2 code and by its tail ("US-TX" and "TX")."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for n, code in enumerate(self.admin1_ids):
+            if code:
+                out[code.upper()].append(n)
+                out[code.split("-", 1)[-1].upper()].append(n)
+        return {k: tuple(v) for k, v in out.items()}
+
     def records(self) -> Iterator[Record]:
         for i in range(len(self)):
             yield self.record(i)

@@ -1,25 +1,52 @@
 """OfflineGeocoder: the embedded gazetteer behind geopy's geocoder contract.
 
-``OfflineGeocoder().geocode("Wladiwostok")`` returns a geopy ``Location`` whose ``raw`` is our
+``OfflineGeocoder().geocode("Paris, TX")`` returns a geopy ``Location`` whose ``raw`` is our
 record, so the class works with ``geopandas.tools.geocode(names, provider=OfflineGeocoder)``
-and geopy's ``RateLimiter`` unchanged. :meth:`OfflineGeocoder.candidates` exposes the ranking:
-name similarity, prominence, kind words (cosmodrome, airport, province), hints (country,
-region, nearby city) and the trip's context (a candidate near the trip's other stops beats a
-namesake far away).
+and geopy's ``RateLimiter`` unchanged.
+
+A query is parsed into a place and its qualifiers ("City, Admin-1, Country", "Springfield
+(Illinois)", "Kumsusan Palace, Pyongyang"; see :mod:`itinerary.geocode.query`). Every record
+whose name matches the place is scored on features, with the weights in :data:`WEIGHTS`:
+
+- how the name matches: the record's primary name, an alternate (or historic) name, a
+  landmark's name without its kind words, a code (IATA, ICAO, ISO), or a fuzzy match with its
+  edit distance;
+- prominence: population, national capital, country, region, curated landmark;
+- agreement with the query's kind words ("airport", "oblast"), its qualifiers (a filter: a
+  country, an admin-1 region, or a containing city for landmarks), the free-text hint and
+  the trip's other stops.
+
+The confidence is the softmax share of the best answer among the candidates (namesakes within
+25 km count as one place), capped for fuzzy matches. :meth:`OfflineGeocoder.candidates`
+exposes the ranking.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import warnings
-from collections.abc import Sequence
+import weakref
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from itinerary.coords import haversine_km
+import numpy as np
+
+from itinerary.coords import EARTH_RADIUS_KM
 from itinerary.errors import AmbiguityWarning, AmbiguousPlace, PlaceNotFound
-from itinerary.geocode.gazetteer import LANDMARK_KINDS, Gazetteer, Record
-from itinerary.geocode.normalize import analyze, has_cyrillic, transliterate
+from itinerary.geocode.gazetteer import (
+    ALTERNATE,
+    CODE,
+    KINDS,
+    LANDMARK_KINDS,
+    PRIMARY,
+    REDUCED,
+    Gazetteer,
+    Record,
+)
+from itinerary.geocode.normalize import analyze, full_key, has_cyrillic, transliterate
+from itinerary.geocode.query import ParsedQuery, parse_query, parse_structured
 from itinerary.model import Place
 
 # Kind words in a query or hint -> record kinds they ask for.
@@ -33,15 +60,56 @@ KIND_MATCH: dict[str, frozenset[str]] = {
     "city": frozenset({"city"}),
 }
 SAME_PLACE_KM = 25.0
-NAME_WEIGHT = 4.0
-TEMPERATURE = 0.5
+NEAR_KM = 60.0  # a qualifier or hint naming a city covers what lies this close to it
 AMBIGUOUS_BELOW = 0.6
-FUZZY_CUTOFF = 80.0
+FUZZY_CUTOFF = 75.0
+SHORT_NAME = 6  # a name this short is not confidently matched more than one edit away
+_CODE_QUERY = re.compile(r"[A-Za-z]{3,4}")
+_KIND = {k: i for i, k in enumerate(KINDS)}
+_AREA = np.array([_KIND["country"], _KIND["region"]])
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Feature weights of the ranking (log-odds units; see the module docstring).
+
+    Set on the tuning half of the GeoNames-wide query sets (``benchmarks/geocode_sets.py``)
+    and checked on the held-out half by ``benchmarks/bench_geocode.py``.
+    """
+
+    name: float = 4.0  # an exact name match (fuzzy matches get name * similarity)
+    alternate: float = 2.0  # an alternate or historic name, not the record's own
+    article: float = 0.8  # the primary name, but only once articles are dropped ("El Salvador")
+    reduced: float = 2.0  # "Vladivostok" for "Vladivostok Airport"
+    fuzzy: float = 1.0  # any fuzzy match
+    edit: float = 0.7  # per edit of a fuzzy match
+    code: float = 2.5  # an upper-case code that is an IATA/ICAO/ISO code
+    population: float = 0.8  # per factor 10 of population
+    capital: float = 0.8
+    kind_stated: float = 3.0  # the query's own kind word ("... Airport")
+    kind_hinted: float = 1.5  # a kind word of the hint ("region")
+    kind_other: float = -0.8
+    kind_city: float = -0.3
+    qualifier: float = 3.0  # per qualifier agreeing (+) or disagreeing (-)
+    hint_country: float = 1.0
+    hint_region: float = 3.0
+    hint_near: float = 1.0
+    context: float = 1.5  # a stop near the trip's other stops
+    temperature: float = 0.5
+    fuzzy_cap: float = 0.75  # the most a fuzzy match can be trusted
+    doubtful_cap: float = 0.4  # a fuzzy match in another country than the hint, or too short
+
+
+WEIGHTS = Weights()
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A ranked gazetteer answer."""
+    """A ranked gazetteer answer.
+
+    ``match`` says how the name matched (exact, alternate, fuzzy, curated) and ``ambiguous``
+    that the answer needs a human look (a close runner-up or a fuzzy match).
+    """
 
     record: Record
     score: float
@@ -49,6 +117,8 @@ class Candidate:
     matched: str
     confidence: float = 0.0
     reasons: tuple[str, ...] = field(default=(), compare=False)
+    match: str = "exact"
+    ambiguous: bool = False
 
     def to_place(self) -> Place:
         r = self.record
@@ -65,7 +135,12 @@ class Candidate:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape of ``itinerary geocode --json``."""
-        return {**_record_json(self.record), "confidence": round(self.confidence, 3)}
+        return {
+            **_record_json(self.record),
+            "confidence": round(self.confidence, 3),
+            "match": self.match,
+            "ambiguous": self.ambiguous,
+        }
 
     def __str__(self) -> str:
         r = self.record
@@ -75,26 +150,64 @@ class Candidate:
 
 @dataclass
 class _Hint:
+    """What a qualifier or a hint says: countries (ISO codes), admin-1 regions (gazetteer
+    admin-1 numbers), points of named cities, kind words, and the records it named."""
+
     countries: set[str] = field(default_factory=set)
-    regions: set[str] = field(default_factory=set)
+    admin1: set[int] = field(default_factory=set)
     points: list[tuple[float, float]] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
+    records: set[int] = field(default_factory=set)
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.countries or self.admin1 or self.points)
 
 
-POP_WEIGHT = 0.8  # with TEMPERATURE 0.5 a city's prior weight grows as population ** 0.74
+@dataclass
+class _Matches:
+    """Candidate records of a place name as parallel arrays."""
+
+    idx: np.ndarray
+    mtype: np.ndarray
+    similarity: np.ndarray  # 1.0 for exact matches, rapidfuzz ratio / 100 for fuzzy ones
+    edits: np.ndarray
+    keys: list[str]
+    fuzzy: bool
+    kinds: frozenset[str]
 
 
-def _prominence(r: Record) -> float:
-    """Prior score of a record. Countries rank like a city of 10 million, regions like one
-    of 100,000, landmarks by their curated importance (0.9 ~ a city of a million)."""
-    if r.kind == "country":
-        return POP_WEIGHT * 7.0
-    if r.kind == "region":
-        return POP_WEIGHT * 5.0
-    if r.is_landmark:
-        return POP_WEIGHT * 6.0 * r.importance
-    capital = POP_WEIGHT if r.importance > 1.0 else 0.0
-    return POP_WEIGHT * math.log10(r.population + 1) + capital
+_PRIORS: weakref.WeakKeyDictionary[Gazetteer, np.ndarray] = weakref.WeakKeyDictionary()
+
+
+def _priors(g: Gazetteer, w: Weights) -> np.ndarray:
+    """Prominence of every record: cities by log population (+ capital), countries like a
+    city of 10 million, regions like one of 100,000, landmarks by curated importance."""
+    if g in _PRIORS:
+        return _PRIORS[g]
+    kind = g.kind_codes
+    imp = g._importance.astype(np.float64)
+    out = w.population * np.log10(g._pop.astype(np.float64) + 1.0)
+    out += np.where(imp > 1.0, w.capital, 0.0)
+    out = np.where(kind == _KIND["country"], w.population * 7.0, out)
+    out = np.where(kind == _KIND["region"], w.population * 5.0, out)
+    landmark = np.isin(kind, [_KIND[k] for k in LANDMARK_KINDS])
+    out = np.where(landmark, w.population * 6.0 * imp, out)
+    _PRIORS[g] = out
+    return out
+
+
+def _distances_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Great-circle distances from one point to many (vectorised haversine)."""
+    p1, p2 = math.radians(lat), np.radians(lats)
+    dp, dl = p2 - p1, np.radians(lons - lon)
+    a = np.sin(dp / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    out: np.ndarray = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    return out
+
+
+def _wanted(kinds: frozenset[str] | set[str]) -> np.ndarray:
+    return np.array(sorted({_KIND[k] for x in kinds for k in KIND_MATCH.get(x, {x}) if k in _KIND}))
 
 
 class OfflineGeocoder:
@@ -106,7 +219,7 @@ class OfflineGeocoder:
         The index to use; the shared default when omitted.
     strict:
         Raise :class:`~itinerary.errors.AmbiguousPlace` instead of warning when the best
-        answer's confidence is below ``ambiguous_below``.
+        answer is ambiguous (confidence below ``ambiguous_below``, or a fuzzy match).
     """
 
     def __init__(
@@ -115,11 +228,13 @@ class OfflineGeocoder:
         *,
         strict: bool = False,
         ambiguous_below: float = AMBIGUOUS_BELOW,
+        weights: Weights = WEIGHTS,
         **_geopy_kwargs: Any,
     ) -> None:
         self._gazetteer = gazetteer
         self.strict = strict
         self.ambiguous_below = ambiguous_below
+        self.weights = weights
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -127,47 +242,221 @@ class OfflineGeocoder:
             self._gazetteer = Gazetteer.default()
         return self._gazetteer
 
-    # ------------------------------------------------------------ ranking
-    def _matches(self, query: str) -> tuple[dict[int, tuple[float, str]], frozenset[str]]:
+    # ------------------------------------------------------------ name matches
+    def _matches(self, place: str) -> _Matches:
         g = self.gazetteer
-        info = analyze(query)
+        info = analyze(place)
         keys = [info.key]
         if has_cyrillic(info.key):
-            keys.append(analyze(transliterate(query)).key)
-        found: dict[int, tuple[float, str]] = {}
+            keys.append(analyze(transliterate(place)).key)
+        found: dict[int, int] = {}
         for key in keys:
-            for i in g.exact(key):
-                found[i] = (1.0, key)
-        if not found:
-            for key in keys:
-                for k, score in g.fuzzy(key, limit=8, cutoff=FUZZY_CUTOFF):
-                    for i in g.exact(k):
-                        if i not in found or found[i][0] < score / 100:
-                            found[i] = (score / 100, k)
-        return found, info.kinds
+            for i, m in g.exact_typed(key):
+                found[i] = min(m, found.get(i, m))
+        if _CODE_QUERY.fullmatch(place.strip()):
+            for i in g.code(place):
+                found.setdefault(i, CODE)
+        if found:
+            n = len(found)
+            return _Matches(
+                np.fromiter(found.keys(), dtype=np.int64, count=n),
+                np.fromiter(found.values(), dtype=np.int64, count=n),
+                np.ones(n),
+                np.zeros(n),
+                keys,
+                False,
+                info.kinds,
+            )
+        return self._fuzzy_matches(keys, info.kinds)
+
+    def _fuzzy_matches(self, keys: list[str], kinds: frozenset[str]) -> _Matches:
+        from rapidfuzz.distance import Levenshtein
+
+        g = self.gazetteer
+        best: dict[int, tuple[int, float, int, str]] = {}
+        for key in keys:
+            for k, score in g.fuzzy(key, limit=12, cutoff=FUZZY_CUTOFF):
+                edits = Levenshtein.distance(key, k)
+                for i, m in g.exact_typed(k):
+                    if i not in best or best[i][1] < score:
+                        best[i] = (m, score / 100.0, edits, k)
+        vals = list(best.values())
+        return _Matches(
+            np.fromiter(best.keys(), dtype=np.int64, count=len(best)),
+            np.array([v[0] for v in vals], dtype=np.int64),
+            np.array([v[1] for v in vals], dtype=np.float64),
+            np.array([v[2] for v in vals], dtype=np.float64),
+            [v[3] for v in vals],
+            True,
+            kinds,
+        )
+
+    # ------------------------------------------------------------ qualifiers and hints
+    def _resolve_part(self, part: str) -> _Hint:
+        """What one qualifier names: a country, an admin-1 region, a city (by name in any
+        language or by code: ISO 3166-1, ISO 3166-2 "US-TX" or its tail "TX")."""
+        g = self.gazetteer
+        out = _Hint()
+        info = analyze(part)
+        wants_region = "region" in info.kinds
+        for i, _m in g.exact_typed(info.key):
+            self._add_named(out, g, i, wants_region)
+        code = part.strip().replace(".", "")
+        if 2 <= len(code) <= 6 and code.replace("-", "").isalnum():
+            for i in g.code(code):
+                self._add_named(out, g, i, False)
+            for a in g.admin1_by_code.get(code.upper(), ()):
+                out.admin1.add(a)
+        if not out.resolved:
+            out.kinds.update(info.kinds)
+        return out
+
+    @staticmethod
+    def _add_named(out: _Hint, g: Gazetteer, i: int, regions_only: bool) -> None:
+        kind = KINDS[int(g.kind_codes[i])]
+        if kind == "country":
+            if not regions_only:
+                out.countries.add(g.countries[int(g.country_codes[i])])
+                out.records.add(i)
+        elif kind == "region":
+            out.admin1.add(int(g.admin1_codes[i]))
+            out.records.add(i)
+        elif not regions_only and (int(g._pop[i]) >= 1000 or kind in LANDMARK_KINDS):
+            out.points.append((float(g.lat[i]), float(g.lon[i])))
+            out.records.add(i)
 
     def _parse_hint(self, hint: str | None) -> _Hint:
+        """The free-text hint: every comma part, and the whole, resolved like a qualifier."""
         out = _Hint()
         if not hint:
             return out
-        g = self.gazetteer
-        for part in [hint, *hint.split(",")]:
-            info = analyze(part)
-            out.kinds.update(info.kinds)
-            for i in g.exact(info.key):
-                r = g.record(i)
-                if r.kind == "country":
-                    out.countries.add(r.country_code)
-                elif r.kind == "region":
-                    out.regions.add(r.name)
-                    out.countries.add(r.country_code)
-                elif r.population >= 1000 or r.is_landmark:
-                    out.points.append((r.lat, r.lon))
+        parts = [hint, *hint.split(",")] if "," in hint else [hint]
+        for part in parts:
+            h = self._resolve_part(part)
+            out.countries |= h.countries
+            out.admin1 |= h.admin1
+            out.points += h.points
+            out.kinds |= h.kinds
+            out.records |= h.records
         return out
 
+    # ------------------------------------------------------------ scoring
+    def _agreement(self, m: _Matches, h: _Hint) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per candidate: in a named country, in a named region, near a named city, is a named record."""
+        g = self.gazetteer
+        idx = m.idx
+        cc = [g.countries.index(c) for c in h.countries if c in g.countries]
+        in_country = np.isin(g.country_codes[idx], cc) if cc else np.zeros(len(idx), bool)
+        in_region = (
+            np.isin(g.admin1_codes[idx], list(h.admin1)) if h.admin1 else np.zeros(len(idx), bool)
+        ) & (g.admin1_codes[idx] > 0)
+        near = np.zeros(len(idx), bool)
+        for lat, lon in h.points:
+            near |= _distances_km(lat, lon, g.lat[idx], g.lon[idx]) <= NEAR_KM
+        is_self = np.isin(idx, list(h.records)) if h.records else np.zeros(len(idx), bool)
+        return in_country, in_region, near, is_self
+
+    def _name_scores(self, m: _Matches, place: str) -> np.ndarray:
+        w, g = self.weights, self.gazetteer
+        s = w.name * m.similarity
+        s -= np.where(m.mtype == ALTERNATE, w.alternate, 0.0)
+        if not m.kinds:
+            s -= np.where(m.mtype == REDUCED, w.reduced, 0.0)
+        upper = place.strip().isupper()
+        s += np.where(m.mtype == CODE, w.code if upper else -w.alternate, 0.0)
+        if m.fuzzy:
+            s -= w.fuzzy + w.edit * m.edits
+        else:
+            want = full_key(place)
+            names = g._names
+            for j in np.flatnonzero(m.mtype == PRIMARY).tolist():
+                if full_key(names[int(m.idx[j])]) != want:
+                    s[j] -= w.article
+        return s
+
+    def _kind_scores(self, m: _Matches, hint: _Hint, kind: str | None) -> np.ndarray:
+        w, g = self.weights, self.gazetteer
+        kinds = set(m.kinds | hint.kinds | ({kind} if kind else set()))
+        if not kinds:
+            return np.zeros(len(m.idx))
+        k = g.kind_codes[m.idx]
+        stated = np.isin(k, _wanted(m.kinds)) if m.kinds else np.zeros(len(k), bool)
+        wanted = np.isin(k, _wanted(kinds))
+        other = np.where(k == _KIND["city"], w.kind_city, w.kind_other)
+        out: np.ndarray = np.where(stated, w.kind_stated, np.where(wanted, w.kind_hinted, other))
+        return out
+
+    def _scores(
+        self,
+        m: _Matches,
+        place: str,
+        qualifiers: list[_Hint],
+        hint: _Hint,
+        kind: str | None,
+        near: Sequence[tuple[float, float]],
+    ) -> np.ndarray:
+        w, g = self.weights, self.gazetteer
+        s = self._name_scores(m, place) + _priors(g, w)[m.idx] + self._kind_scores(m, hint, kind)
+        for q in qualifiers:
+            in_country, in_region, close, is_self = self._agreement(m, q)
+            agree = in_region | close | (in_country & ~bool(q.admin1 or q.points))
+            if q.admin1 and q.countries:  # "GA": Gabon or Georgia (US)
+                agree |= in_country
+            s += np.where(is_self, 0.0, np.where(agree, w.qualifier, -w.qualifier))
+        if hint.resolved:
+            in_country, in_region, close, is_self = self._agreement(m, hint)
+            if hint.countries:
+                s += np.where(is_self, 0.0, np.where(in_country, w.hint_country, -w.hint_country))
+            s += np.where(in_region & ~is_self, w.hint_region, 0.0)
+            s += np.where(close & ~is_self, w.hint_near, 0.0)
+        if near:
+            d = np.min([_distances_km(la, lo, g.lat[m.idx], g.lon[m.idx]) for la, lo in near], axis=0)
+            s += w.context * np.exp(-d / 1000.0)
+        return s
+
+    # ------------------------------------------------------------ confidence
+    def _same_place(self, best: int, others: np.ndarray) -> np.ndarray:
+        """Which of ``others`` a reader would take for the same place as ``best``: points
+        within 25 km, or a region and its namesake city inside it (Moscow and Moscow region)."""
+        g = self.gazetteer
+        kb = int(g.kind_codes[best])
+        ko = g.kind_codes[others]
+        area_o = np.isin(ko, _AREA)
+        d = _distances_km(float(g.lat[best]), float(g.lon[best]), g.lat[others], g.lon[others])
+        close = d <= SAME_PLACE_KM
+        if kb in (_KIND["country"], _KIND["region"]):
+            if kb == _KIND["country"]:
+                return np.where(area_o, others == best, close)
+            inside = g.admin1_codes[others] == g.admin1_codes[best]
+            return np.where(area_o, others == best, inside)
+        region_o = ko == _KIND["region"]
+        contains = g.admin1_codes[others] == g.admin1_codes[best]
+        return np.where(region_o, contains, close)
+
+    def _confidences(self, m: _Matches, s: np.ndarray, order: np.ndarray, n: int, h: _Hint) -> list[float]:
+        w, g = self.weights, self.gazetteer
+        top = order[: max(n, 50)]
+        weights = np.exp((s[top] - s[top[0]]) / w.temperature)
+        total = float(weights.sum())
+        out = []
+        for j in top[:n].tolist():
+            same = self._same_place(int(m.idx[j]), m.idx[top])
+            conf = float(weights[same].sum()) / total
+            if m.fuzzy:
+                conf *= m.similarity[j]
+                cap = w.fuzzy_cap
+                short = len(m.keys[j]) <= SHORT_NAME and m.edits[j] > 1
+                c = g.countries[int(g.country_codes[m.idx[j]])]
+                if short or (h.countries and c not in h.countries):
+                    cap = w.doubtful_cap
+                conf = min(conf, cap)
+            out.append(conf)
+        return out
+
+    # ------------------------------------------------------------ ranking
     def candidates(
         self,
-        query: str,
+        query: str | Mapping[str, str],
         *,
         hint: str | None = None,
         country: str | Sequence[str] | None = None,
@@ -177,59 +466,66 @@ class OfflineGeocoder:
     ) -> list[Candidate]:
         """Every plausible answer for ``query``, best first, with scores and confidences.
 
+        ``query`` is free text ("Paris, TX") or a Nominatim-style structured dict;
+        ``country`` restricts the answers to ISO 3166-1 codes (geopy's ``country_codes``);
         ``near`` is the trip's context: (lat, lon) points of the other stops.
         """
-        g = self.gazetteer
-        found, qkinds = self._matches(query)
-        if not found:
-            return []
+        parsed = parse_structured(query) if isinstance(query, Mapping) else parse_query(query)
+        quals = [self._resolve_part(q) for q in parsed.qualifiers]
+        if isinstance(query, str) and any(not q.resolved for q in quals):
+            whole = ParsedQuery(query.strip())
+            if self.gazetteer.exact(analyze(whole.place).key):
+                parsed, quals = whole, []
         h = self._parse_hint(hint)
-        kinds = frozenset(qkinds | h.kinds | ({kind} if kind else set()))
-        wanted = frozenset().union(*(KIND_MATCH.get(k, {k}) for k in kinds)) if kinds else None
-        # a kind the query itself names ("... International Airport") weighs more than a hint's
-        stated = frozenset().union(*(KIND_MATCH.get(k, {k}) for k in qkinds)) if qkinds else frozenset()
-        countries = {country.upper()} if isinstance(country, str) else {c.upper() for c in country or ()}
-        scored: list[Candidate] = []
-        for i, (name_score, key) in found.items():
-            r = g.record(i)
-            reasons = [f"name {name_score:.2f}"]
-            s = NAME_WEIGHT * name_score + _prominence(r)
-            if g.is_main_name(key, i):
-                s += 0.5  # the current name beats a historical or variant one
-            if not kinds and g.is_reduced(key, i):
-                s -= 2.0  # "Vladivostok" means the city, not "Vladivostok Airport"
-                reasons.append("bare name of a landmark")
-            if wanted is not None:
-                bonus = (
-                    (3.0 if r.kind in stated else 1.5)
-                    if r.kind in wanted
-                    else (-0.3 if r.kind == "city" else -0.8)
-                )
-                s += bonus
-                reasons.append(f"kind {bonus:+.1f}")
-            if countries:
-                s += 0.5 if r.country_code in countries else -3.0
-            if h.countries:
-                s += 1.0 if r.country_code in h.countries else -1.0
-            if h.regions and r.admin1 in h.regions:
-                s += 1.0
-                reasons.append("hint region")
-            if h.points:
-                d = min(haversine_km(r.lat, r.lon, la, lo) for la, lo in h.points)
-                if d <= 60:
-                    s += 1.0
-                    reasons.append("near hint place")
-            if near:
-                d = min(haversine_km(r.lat, r.lon, la, lo) for la, lo in near)
-                s += 1.5 * math.exp(-d / 1000.0)
-                reasons.append(f"context {d:.0f} km")
-            scored.append(Candidate(r, s, name_score, key, reasons=tuple(reasons)))
-        scored.sort(key=lambda c: (-c.score, -c.record.population, c.record.id))
-        return _with_confidence(scored)[:limit]
+        for q in quals:  # kind words of an unresolved qualifier ("Vostochny, cosmodrome")
+            h.kinds |= q.kinds
+        return self._rank(parsed, [q for q in quals if q.resolved], h, country, kind, near, limit)
+
+    def _rank(
+        self,
+        parsed: ParsedQuery,
+        quals: list[_Hint],
+        h: _Hint,
+        country: str | Sequence[str] | None,
+        kind: str | None,
+        near: Sequence[tuple[float, float]],
+        limit: int,
+    ) -> list[Candidate]:
+        g = self.gazetteer
+        m = self._matches(parsed.place)
+        if country:
+            wanted = [country] if isinstance(country, str) else list(country)
+            codes = [g.countries.index(c.upper()) for c in wanted if c.upper() in g.countries]
+            keep = np.isin(g.country_codes[m.idx], codes)
+            m = _subset(m, keep)
+        if not len(m.idx):
+            return []
+        s = self._scores(m, parsed.place, quals, h, kind, near)
+        order = np.lexsort((m.idx, -g._pop[m.idx], -s))
+        n = min(limit, len(order))
+        conf = self._confidences(m, s, order, n, h)
+        out = []
+        for c, j in zip(conf, order[:n].tolist(), strict=True):
+            r = g.record(int(m.idx[j]))
+            label = self._label(m, j, r)
+            ambiguous = c < self.ambiguous_below or m.fuzzy
+            matched = m.keys[j] if m.fuzzy else m.keys[0]
+            out.append(
+                Candidate(r, float(s[j]), float(m.similarity[j]), matched, c, (label,), label, ambiguous)
+            )
+        return out
+
+    @staticmethod
+    def _label(m: _Matches, j: int, r: Record) -> str:
+        if m.fuzzy:
+            return "fuzzy"
+        if r.id.startswith("landmark:"):
+            return "curated"
+        return "alternate" if int(m.mtype[j]) == ALTERNATE else "exact"
 
     def resolve(
         self,
-        query: str,
+        query: str | Mapping[str, str],
         *,
         hint: str | None = None,
         country: str | Sequence[str] | None = None,
@@ -238,24 +534,31 @@ class OfflineGeocoder:
         """The best candidate; warns (or raises when ``strict``) if it is ambiguous."""
         cands = self.candidates(query, hint=hint, country=country, near=near)
         if not cands:
-            raise PlaceNotFound(query, self.gazetteer.suggestions(query))
+            raise PlaceNotFound(str(query), self.gazetteer.suggestions(_place_text(query)))
         best = cands[0]
-        if best.confidence < self.ambiguous_below:
+        if best.ambiguous:
             others = [c for c in cands[1:] if not _same_place(best.record, c.record)]
             if self.strict:
-                raise AmbiguousPlace(query, [best, *others[:4]])
-            warnings.warn(
-                f"{query!r} resolved to {best} but the runner-up is close: "
-                f"{others[0] if others else '?'}; add a hint or pin the stop",
-                AmbiguityWarning,
-                stacklevel=2,
-            )
+                raise AmbiguousPlace(str(query), [best, *others[:4]])
+            self._warn(query, best, others, stacklevel=3)
         return best
+
+    @staticmethod
+    def _warn(query: Any, best: Candidate, others: list[Candidate], *, stacklevel: int) -> None:
+        if best.match == "fuzzy":
+            why = f"only a fuzzy match ({best.matched!r})"
+        else:
+            why = f"the runner-up is close: {others[0] if others else '?'}"
+        warnings.warn(
+            f"{query!r} resolved to {best} but {why}; add a hint or pin the stop",
+            AmbiguityWarning,
+            stacklevel=stacklevel + 1,
+        )
 
     # ------------------------------------------------------------ geopy contract
     def geocode(
         self,
-        query: str,
+        query: str | Mapping[str, str],
         *,
         exactly_one: bool = True,
         limit: int | None = None,
@@ -263,12 +566,20 @@ class OfflineGeocoder:
         country_codes: str | Sequence[str] | None = None,
         **_kwargs: Any,
     ) -> Any:
-        """geopy-style geocode: None, one ``Location`` or a list of them."""
+        """geopy-style geocode: None, one ``Location`` or a list of them.
+
+        ``query`` may be a Nominatim-style dict; ``country_codes`` restricts the answers.
+        An ambiguous or fuzzy best answer emits an :class:`AmbiguityWarning`.
+        """
         from geopy.location import Location
 
-        cands = self.candidates(query, hint=hint, country=country_codes, limit=limit or 10)
+        cands = self.candidates(
+            query, hint=hint, country=country_codes, limit=2 if exactly_one else (limit or 10)
+        )
         if not cands:
             return None
+        if cands[0].ambiguous:
+            self._warn(query, cands[0], cands[1:], stacklevel=2)
         locs = [Location(_address(c.record), (c.record.lat, c.record.lon, 0.0), _raw(c)) for c in cands]
         return locs[0] if exactly_one else locs
 
@@ -289,9 +600,22 @@ class OfflineGeocoder:
         return locs[0] if exactly_one else locs
 
 
+def _subset(m: _Matches, keep: np.ndarray) -> _Matches:
+    keys = [k for k, x in zip(m.keys, keep.tolist(), strict=True)] if m.fuzzy else m.keys
+    return _Matches(
+        m.idx[keep], m.mtype[keep], m.similarity[keep], m.edits[keep], keys, m.fuzzy, m.kinds
+    )
+
+
+def _place_text(query: str | Mapping[str, str]) -> str:
+    return query if isinstance(query, str) else parse_structured(query).place
+
+
 def _same_place(a: Record, b: Record) -> bool:
     """Two answers that a reader would take for the same place: points within 25 km, or a
     region and its namesake city inside it (the city of Moscow and Moscow region)."""
+    from itinerary.coords import haversine_km
+
     area = {"country", "region"}
     if a.kind in area and b.kind in area:
         return a.id == b.id
@@ -299,23 +623,8 @@ def _same_place(a: Record, b: Record) -> bool:
         region, city = (a, b) if a.kind in area else (b, a)
         if region.kind == "country":  # a city-state, or the capital standing for its country
             return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
-        return city.admin1 == region.name and city.country_code == region.country_code
+        return city.admin1_id == region.admin1_id and city.country_code == region.country_code
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
-
-
-def _with_confidence(cands: list[Candidate]) -> list[Candidate]:
-    """Softmax over scores; candidates within 25 km of a better one count with it."""
-    if not cands:
-        return cands
-    top = cands[0].score
-    weights = [math.exp((c.score - top) / TEMPERATURE) for c in cands]
-    total = sum(weights)
-    out = []
-    for c, _w in zip(cands, weights, strict=True):
-        same = sum(w2 for c2, w2 in zip(cands, weights, strict=True) if _same_place(c.record, c2.record))
-        conf = (same / total) * min(1.0, c.name_score)
-        out.append(Candidate(c.record, c.score, c.name_score, c.matched, conf, c.reasons))
-    return out
 
 
 def _address(r: Record) -> str:
@@ -344,7 +653,13 @@ def _record_raw(r: Record) -> dict[str, Any]:
 
 
 def _raw(c: Candidate) -> dict[str, Any]:
-    return {**_record_raw(c.record), "confidence": c.confidence, "score": c.score}
+    return {
+        **_record_raw(c.record),
+        "confidence": c.confidence,
+        "score": c.score,
+        "match": c.match,
+        "ambiguous": c.ambiguous,
+    }
 
 
-__all__ = ["LANDMARK_KINDS", "Candidate", "OfflineGeocoder"]
+__all__ = ["LANDMARK_KINDS", "WEIGHTS", "Candidate", "OfflineGeocoder", "Weights"]
