@@ -279,7 +279,7 @@ def _add_countries(b: _Builder, countries: list[dict[str, Any]], aliases: dict[s
         b.add(
             f"country:{c['iso']}", c["name"], c["lat"], c["lon"], "country", c["iso"], 0,
             int(c["population"] or 0), 1.0, [*c["names"], *aliases.get(c["iso"], [])],
-            codes=[c["iso"], c["iso3"]],
+            codes=[c["iso"]],
         )  # fmt: skip
     return capitals
 

@@ -83,7 +83,7 @@ class Weights:
     reduced: float = 2.0  # "Vladivostok" for "Vladivostok Airport"
     fuzzy: float = 1.0  # any fuzzy match
     edit: float = 0.7  # per edit of a fuzzy match
-    code: float = 2.5  # an upper-case code that is an IATA/ICAO/ISO code
+    code: float = 4.0  # an upper-case code that is an IATA/ICAO/ISO code
     population: float = 0.8  # per factor 10 of population
     capital: float = 0.8
     kind_stated: float = 3.0  # the query's own kind word ("... Airport")
@@ -92,6 +92,7 @@ class Weights:
     kind_city: float = -0.3
     qualifier: float = 3.0  # per qualifier agreeing (+) or disagreeing (-)
     hint_country: float = 1.0
+    hint_country_fuzzy: float = 2.5  # a typo'd name leans on the hint's country
     hint_region: float = 3.0
     hint_near: float = 1.0
     context: float = 1.5  # a stop near the trip's other stops
@@ -156,6 +157,7 @@ class _Hint:
     countries: set[str] = field(default_factory=set)
     admin1: set[int] = field(default_factory=set)
     points: list[tuple[float, float]] = field(default_factory=list)
+    point_records: list[int] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
     records: set[int] = field(default_factory=set)
 
@@ -172,9 +174,12 @@ class _Matches:
     mtype: np.ndarray
     similarity: np.ndarray  # 1.0 for exact matches, rapidfuzz ratio / 100 for fuzzy ones
     edits: np.ndarray
-    keys: list[str]
-    fuzzy: bool
+    keys: list[str]  # the gazetteer key each candidate matched
     kinds: frozenset[str]
+
+    @property
+    def fuzzy(self) -> np.ndarray:
+        return self.similarity < 1.0
 
 
 _PRIORS: weakref.WeakKeyDictionary[Gazetteer, np.ndarray] = weakref.WeakKeyDictionary()
@@ -243,7 +248,9 @@ class OfflineGeocoder:
         return self._gazetteer
 
     # ------------------------------------------------------------ name matches
-    def _matches(self, place: str) -> _Matches:
+    def _matches(self, place: str, countries: set[str]) -> _Matches:
+        """Exact matches of ``place`` (and codes); fuzzy ones when there is none, or none in
+        the ``countries`` a hint or qualifier names."""
         g = self.gazetteer
         info = analyze(place)
         keys = [info.key]
@@ -256,29 +263,33 @@ class OfflineGeocoder:
         if _CODE_QUERY.fullmatch(place.strip()):
             for i in g.code(place):
                 found.setdefault(i, CODE)
-        if found:
-            n = len(found)
-            return _Matches(
-                np.fromiter(found.keys(), dtype=np.int64, count=n),
-                np.fromiter(found.values(), dtype=np.int64, count=n),
-                np.ones(n),
-                np.zeros(n),
-                keys,
-                False,
-                info.kinds,
-            )
-        return self._fuzzy_matches(keys, info.kinds)
+        n = len(found)
+        exact = _Matches(
+            np.fromiter(found.keys(), dtype=np.int64, count=n),
+            np.fromiter(found.values(), dtype=np.int64, count=n),
+            np.ones(n),
+            np.zeros(n),
+            [keys[0]] * n,
+            info.kinds,
+        )
+        if n and not (countries and not self._any_in(exact.idx, countries)):
+            return exact
+        return _concat(exact, self._fuzzy_matches(keys, info.kinds, found, wide=bool(countries)))
 
-    def _fuzzy_matches(self, keys: list[str], kinds: frozenset[str]) -> _Matches:
+    def _any_in(self, idx: np.ndarray, countries: set[str]) -> bool:
+        g = self.gazetteer
+        return any(g.countries[c] in countries for c in g.country_codes[idx].tolist())
+
+    def _fuzzy_matches(self, keys: list[str], kinds: frozenset[str], skip: dict[int, int], wide: bool) -> _Matches:
         from rapidfuzz.distance import Levenshtein
 
         g = self.gazetteer
         best: dict[int, tuple[int, float, int, str]] = {}
         for key in keys:
-            for k, score in g.fuzzy(key, limit=12, cutoff=FUZZY_CUTOFF):
+            for k, score in g.fuzzy(key, limit=40 if wide else 12, cutoff=FUZZY_CUTOFF):
                 edits = Levenshtein.distance(key, k)
                 for i, m in g.exact_typed(k):
-                    if i not in best or best[i][1] < score:
+                    if i not in skip and (i not in best or best[i][1] < score):
                         best[i] = (m, score / 100.0, edits, k)
         vals = list(best.values())
         return _Matches(
@@ -287,42 +298,48 @@ class OfflineGeocoder:
             np.array([v[1] for v in vals], dtype=np.float64),
             np.array([v[2] for v in vals], dtype=np.float64),
             [v[3] for v in vals],
-            True,
             kinds,
         )
 
     # ------------------------------------------------------------ qualifiers and hints
     def _resolve_part(self, part: str) -> _Hint:
-        """What one qualifier names: a country, an admin-1 region, a city (by name in any
-        language or by code: ISO 3166-1, ISO 3166-2 "US-TX" or its tail "TX")."""
+        """What one qualifier names: countries and admin-1 regions (by name in any language
+        or by code: ISO 3166-1, ISO 3166-2 "US-TX" or its tail "TX"); only when it names
+        neither, the most populous cities or the landmarks of that name (a landmark's city)."""
         g = self.gazetteer
         out = _Hint()
         info = analyze(part)
         wants_region = "region" in info.kinds
-        for i, _m in g.exact_typed(info.key):
-            self._add_named(out, g, i, wants_region)
+        hits = g.exact(info.key)
         code = part.strip().replace(".", "")
         if 2 <= len(code) <= 6 and code.replace("-", "").isalnum():
-            for i in g.code(code):
-                self._add_named(out, g, i, False)
-            for a in g.admin1_by_code.get(code.upper(), ()):
-                out.admin1.add(a)
+            hits += g.code(code)
+            out.admin1.update(g.admin1_by_code.get(code.upper(), ()))
+        for i in hits:
+            kind = int(g.kind_codes[i])
+            if kind == _KIND["country"] and not wants_region:
+                out.countries.add(g.countries[int(g.country_codes[i])])
+                out.records.add(i)
+            elif kind == _KIND["region"]:
+                out.admin1.add(int(g.admin1_codes[i]))
+                out.records.add(i)
+        if not out.resolved and not wants_region:
+            self._add_points(out, hits)
         if not out.resolved:
             out.kinds.update(info.kinds)
         return out
 
-    @staticmethod
-    def _add_named(out: _Hint, g: Gazetteer, i: int, regions_only: bool) -> None:
-        kind = KINDS[int(g.kind_codes[i])]
-        if kind == "country":
-            if not regions_only:
-                out.countries.add(g.countries[int(g.country_codes[i])])
-                out.records.add(i)
-        elif kind == "region":
-            out.admin1.add(int(g.admin1_codes[i]))
-            out.records.add(i)
-        elif not regions_only and (int(g._pop[i]) >= 1000 or kind in LANDMARK_KINDS):
+    def _add_points(self, out: _Hint, hits: Sequence[int]) -> None:
+        """The three most populous cities (of 1,000+) and every landmark among ``hits``."""
+        g = self.gazetteer
+        landmarks = [i for i in hits if KINDS[int(g.kind_codes[i])] in LANDMARK_KINDS]
+        cities = sorted(
+            (i for i in hits if g.kind_codes[i] == _KIND["city"] and g._pop[i] >= 1000),
+            key=lambda i: -int(g._pop[i]),
+        )[:3]
+        for i in (*cities, *landmarks):
             out.points.append((float(g.lat[i]), float(g.lon[i])))
+            out.point_records.append(i)
             out.records.add(i)
 
     def _parse_hint(self, hint: str | None) -> _Hint:
@@ -336,6 +353,7 @@ class OfflineGeocoder:
             out.countries |= h.countries
             out.admin1 |= h.admin1
             out.points += h.points
+            out.point_records += h.point_records
             out.kinds |= h.kinds
             out.records |= h.records
         return out
@@ -345,43 +363,47 @@ class OfflineGeocoder:
         """Per candidate: in a named country, in a named region, near a named city, is a named record."""
         g = self.gazetteer
         idx = m.idx
-        cc = [g.countries.index(c) for c in h.countries if c in g.countries]
-        in_country = np.isin(g.country_codes[idx], cc) if cc else np.zeros(len(idx), bool)
-        in_region = (
-            np.isin(g.admin1_codes[idx], list(h.admin1)) if h.admin1 else np.zeros(len(idx), bool)
-        ) & (g.admin1_codes[idx] > 0)
+        in_country = _member(g.country_codes[idx], [g.countries.index(c) for c in h.countries])
+        adm = g.admin1_codes[idx]
+        in_region = _member(adm, h.admin1) & (adm > 0)
         near = np.zeros(len(idx), bool)
-        for lat, lon in h.points:
-            near |= _distances_km(lat, lon, g.lat[idx], g.lon[idx]) <= NEAR_KM
-        is_self = np.isin(idx, list(h.records)) if h.records else np.zeros(len(idx), bool)
-        return in_country, in_region, near, is_self
+        for (lat, lon), rec in zip(h.points, h.point_records, strict=True):
+            near |= (_distances_km(lat, lon, g.lat[idx], g.lon[idx]) <= NEAR_KM) & (idx != rec)
+        return in_country, in_region, near, _member(idx, h.records)
 
     def _name_scores(self, m: _Matches, place: str) -> np.ndarray:
-        w, g = self.weights, self.gazetteer
+        w = self.weights
         s = w.name * m.similarity
         s -= np.where(m.mtype == ALTERNATE, w.alternate, 0.0)
         if not m.kinds:
             s -= np.where(m.mtype == REDUCED, w.reduced, 0.0)
         upper = place.strip().isupper()
         s += np.where(m.mtype == CODE, w.code if upper else -w.alternate, 0.0)
-        if m.fuzzy:
-            s -= w.fuzzy + w.edit * m.edits
-        else:
-            want = full_key(place)
-            names = g._names
-            for j in np.flatnonzero(m.mtype == PRIMARY).tolist():
-                if full_key(names[int(m.idx[j])]) != want:
-                    s[j] -= w.article
+        s -= np.where(m.fuzzy, w.fuzzy + w.edit * m.edits, 0.0)
         return s
 
-    def _kind_scores(self, m: _Matches, hint: _Hint, kind: str | None) -> np.ndarray:
+    def _article_penalty(self, m: _Matches, s: np.ndarray, place: str, top: int) -> None:
+        """Lower the primary names that match only once articles are dropped ("El Salvador"
+        for "Salvador"), among the best ``top`` (a penalty only lowers, so that suffices)."""
+        want, names, checked = full_key(place), self.gazetteer._names, set()
+        while True:
+            best = np.argsort(-s, kind="stable")[:top].tolist()
+            todo = [j for j in best if j not in checked and m.mtype[j] == PRIMARY and not m.fuzzy[j]]
+            if not todo:
+                return
+            for j in todo:
+                checked.add(j)
+                if full_key(names[int(m.idx[j])]) != want:
+                    s[j] -= self.weights.article
+
+    def _kind_scores(self, m: _Matches, hint: _Hint, kind: str | None) -> np.ndarray | float:
         w, g = self.weights, self.gazetteer
         kinds = set(m.kinds | hint.kinds | ({kind} if kind else set()))
         if not kinds:
-            return np.zeros(len(m.idx))
+            return 0.0
         k = g.kind_codes[m.idx]
-        stated = np.isin(k, _wanted(m.kinds)) if m.kinds else np.zeros(len(k), bool)
-        wanted = np.isin(k, _wanted(kinds))
+        stated = _member(k, _wanted(m.kinds))
+        wanted = _member(k, _wanted(kinds))
         other = np.where(k == _KIND["city"], w.kind_city, w.kind_other)
         out: np.ndarray = np.where(stated, w.kind_stated, np.where(wanted, w.kind_hinted, other))
         return out
@@ -399,14 +421,13 @@ class OfflineGeocoder:
         s = self._name_scores(m, place) + _priors(g, w)[m.idx] + self._kind_scores(m, hint, kind)
         for q in qualifiers:
             in_country, in_region, close, is_self = self._agreement(m, q)
-            agree = in_region | close | (in_country & ~bool(q.admin1 or q.points))
-            if q.admin1 and q.countries:  # "GA": Gabon or Georgia (US)
-                agree |= in_country
+            agree = in_region | close | in_country  # "GA": Gabon or Georgia (US)
             s += np.where(is_self, 0.0, np.where(agree, w.qualifier, -w.qualifier))
         if hint.resolved:
             in_country, in_region, close, is_self = self._agreement(m, hint)
             if hint.countries:
-                s += np.where(is_self, 0.0, np.where(in_country, w.hint_country, -w.hint_country))
+                weight = np.where(m.fuzzy, w.hint_country_fuzzy, w.hint_country)
+                s += np.where(is_self, 0.0, np.where(in_country, weight, -weight))
             s += np.where(in_region & ~is_self, w.hint_region, 0.0)
             s += np.where(close & ~is_self, w.hint_near, 0.0)
         if near:
@@ -421,35 +442,32 @@ class OfflineGeocoder:
         g = self.gazetteer
         kb = int(g.kind_codes[best])
         ko = g.kind_codes[others]
-        area_o = np.isin(ko, _AREA)
-        d = _distances_km(float(g.lat[best]), float(g.lon[best]), g.lat[others], g.lon[others])
-        close = d <= SAME_PLACE_KM
-        if kb in (_KIND["country"], _KIND["region"]):
-            if kb == _KIND["country"]:
-                return np.where(area_o, others == best, close)
+        region_o = ko == _KIND["region"]
+        area_o = region_o | (ko == _KIND["country"])
+        if kb == _KIND["region"]:
             inside = g.admin1_codes[others] == g.admin1_codes[best]
             return np.where(area_o, others == best, inside)
-        region_o = ko == _KIND["region"]
+        d = _distances_km(float(g.lat[best]), float(g.lon[best]), g.lat[others], g.lon[others])
+        close = d <= SAME_PLACE_KM
+        if kb == _KIND["country"]:
+            return np.where(area_o, others == best, close)
         contains = g.admin1_codes[others] == g.admin1_codes[best]
         return np.where(region_o, contains, close)
 
     def _confidences(self, m: _Matches, s: np.ndarray, order: np.ndarray, n: int, h: _Hint) -> list[float]:
         w, g = self.weights, self.gazetteer
-        top = order[: max(n, 50)]
+        top = order[:50]
         weights = np.exp((s[top] - s[top[0]]) / w.temperature)
         total = float(weights.sum())
         out = []
         for j in top[:n].tolist():
-            same = self._same_place(int(m.idx[j]), m.idx[top])
-            conf = float(weights[same].sum()) / total
-            if m.fuzzy:
-                conf *= m.similarity[j]
+            conf = 1.0 if len(top) == 1 else float(weights[self._same_place(int(m.idx[j]), m.idx[top])].sum()) / total
+            if m.fuzzy[j]:
                 cap = w.fuzzy_cap
                 short = len(m.keys[j]) <= SHORT_NAME and m.edits[j] > 1
-                c = g.countries[int(g.country_codes[m.idx[j]])]
-                if short or (h.countries and c not in h.countries):
+                if short or (h.countries and g.countries[int(g.country_codes[m.idx[j]])] not in h.countries):
                     cap = w.doubtful_cap
-                conf = min(conf, cap)
+                conf = min(conf * float(m.similarity[j]), cap)
             out.append(conf)
         return out
 
@@ -471,11 +489,12 @@ class OfflineGeocoder:
         ``near`` is the trip's context: (lat, lon) points of the other stops.
         """
         parsed = parse_structured(query) if isinstance(query, Mapping) else parse_query(query)
+        g = self.gazetteer
+        if parsed.head != parsed.place and g.exact(analyze(parsed.head).key):
+            parsed = ParsedQuery(parsed.head, parsed.qualifiers[parsed.in_head :], parsed.near)  # "Halle (Saale)"
         quals = [self._resolve_part(q) for q in parsed.qualifiers]
-        if isinstance(query, str) and any(not q.resolved for q in quals):
-            whole = ParsedQuery(query.strip())
-            if self.gazetteer.exact(analyze(whole.place).key):
-                parsed, quals = whole, []
+        if isinstance(query, str) and any(not q.resolved for q in quals) and g.exact(analyze(query).key):
+            parsed, quals = ParsedQuery(query.strip()), []
         h = self._parse_hint(hint)
         for q in quals:  # kind words of an unresolved qualifier ("Vostochny, cosmodrome")
             h.kinds |= q.kinds
@@ -492,15 +511,16 @@ class OfflineGeocoder:
         limit: int,
     ) -> list[Candidate]:
         g = self.gazetteer
-        m = self._matches(parsed.place)
+        countries = set().union(h.countries, *(q.countries for q in quals))
+        m = self._matches(parsed.place, countries)
         if country:
             wanted = [country] if isinstance(country, str) else list(country)
-            codes = [g.countries.index(c.upper()) for c in wanted if c.upper() in g.countries]
-            keep = np.isin(g.country_codes[m.idx], codes)
-            m = _subset(m, keep)
+            m = _subset(m, _member(g.country_codes[m.idx], [g.countries.index(c.upper())
+                                                            for c in wanted if c.upper() in g.countries]))  # fmt: skip
         if not len(m.idx):
             return []
         s = self._scores(m, parsed.place, quals, h, kind, near)
+        self._article_penalty(m, s, parsed.place, max(limit, 5))
         order = np.lexsort((m.idx, -g._pop[m.idx], -s))
         n = min(limit, len(order))
         conf = self._confidences(m, s, order, n, h)
@@ -508,16 +528,15 @@ class OfflineGeocoder:
         for c, j in zip(conf, order[:n].tolist(), strict=True):
             r = g.record(int(m.idx[j]))
             label = self._label(m, j, r)
-            ambiguous = c < self.ambiguous_below or m.fuzzy
-            matched = m.keys[j] if m.fuzzy else m.keys[0]
+            ambiguous = c < self.ambiguous_below or label == "fuzzy"
             out.append(
-                Candidate(r, float(s[j]), float(m.similarity[j]), matched, c, (label,), label, ambiguous)
+                Candidate(r, float(s[j]), float(m.similarity[j]), m.keys[j], c, (label,), label, ambiguous)
             )
         return out
 
     @staticmethod
     def _label(m: _Matches, j: int, r: Record) -> str:
-        if m.fuzzy:
+        if m.fuzzy[j]:
             return "fuzzy"
         if r.id.startswith("landmark:"):
             return "curated"
@@ -600,10 +619,27 @@ class OfflineGeocoder:
         return locs[0] if exactly_one else locs
 
 
+def _member(values: np.ndarray, wanted: Any) -> np.ndarray:
+    """``np.isin`` for a handful of wanted values (much cheaper than ``np.isin`` on small arrays)."""
+    out = np.zeros(len(values), bool)
+    for v in wanted:
+        out |= values == v
+    return out
+
+
 def _subset(m: _Matches, keep: np.ndarray) -> _Matches:
-    keys = [k for k, x in zip(m.keys, keep.tolist(), strict=True)] if m.fuzzy else m.keys
+    keys = [k for k, x in zip(m.keys, keep.tolist(), strict=True) if x]
+    return _Matches(m.idx[keep], m.mtype[keep], m.similarity[keep], m.edits[keep], keys, m.kinds)
+
+
+def _concat(a: _Matches, b: _Matches) -> _Matches:
     return _Matches(
-        m.idx[keep], m.mtype[keep], m.similarity[keep], m.edits[keep], keys, m.fuzzy, m.kinds
+        np.concatenate([a.idx, b.idx]),
+        np.concatenate([a.mtype, b.mtype]),
+        np.concatenate([a.similarity, b.similarity]),
+        np.concatenate([a.edits, b.edits]),
+        a.keys + b.keys,
+        a.kinds,
     )
 
 

@@ -30,6 +30,12 @@ class ParsedQuery:
     place: str
     qualifiers: tuple[str, ...] = ()
     near: bool = False
+    head: str = ""  # the leading part with its parenthesis ("Halle (Saale)"), when it had one
+    in_head: int = 0  # how many qualifiers came from that parenthesis
+
+    def __post_init__(self) -> None:
+        if not self.head:
+            object.__setattr__(self, "head", self.place)
 
 
 def parse_query(text: str) -> ParsedQuery:
@@ -48,12 +54,16 @@ def parse_query(text: str) -> ParsedQuery:
     if m and m.start() > 0:
         head, near = head[: m.start()], True
         qualifiers.append(parts[0][m.end() :])
+    full, in_head = head.strip(), 0
     p = _TRAILING_PAREN.match(head)
     if p:
         head = p["place"]
-        qualifiers.extend(x for x in _SEPARATORS.split(p["inner"]) if x)
+        inner = [x.strip() for x in _SEPARATORS.split(p["inner"]) if x.strip()]
+        qualifiers.extend(inner)
+        in_head = len(inner)
     qualifiers.extend(rest)
-    return ParsedQuery(head.strip(), tuple(q.strip() for q in qualifiers if q.strip()), near)
+    kept = tuple(q.strip() for q in qualifiers if q.strip())
+    return ParsedQuery(head.strip(), kept, near, full, in_head)
 
 
 def parse_structured(query: Mapping[str, str]) -> ParsedQuery:
