@@ -151,7 +151,9 @@ def _city_country(cities: list[dict[str, Any]], cname: dict[str, str]) -> Iterat
     lead_country = {c["geonameid"] for c in _leaders(big, lambda c: c["countrycode"])}
     adm = _admin1_of(big)
     admin1 = {c["geonameid"]: a for c, a in zip(big, adm, strict=True)}
-    lead_admin1 = {c["geonameid"] for c in _leaders(big, lambda c: (c["countrycode"], admin1[c["geonameid"]]))}
+    lead_admin1 = {
+        c["geonameid"] for c in _leaders(big, lambda c: (c["countrycode"], admin1[c["geonameid"]]))
+    }
     for c in big:
         country = cname.get(c["countrycode"])
         if country is None:

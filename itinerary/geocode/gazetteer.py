@@ -33,7 +33,7 @@ import numpy as np
 import yaml
 
 from itinerary.errors import CacheError, ItineraryWarning
-from itinerary.geocode.normalize import analyze, keys_for
+from itinerary.geocode.normalize import analyze, full_key, keys_for
 from itinerary.io.atomic import atomic_path
 from itinerary.paths import cache_dir, geodata_dir
 
@@ -107,6 +107,7 @@ class _Builder:
         self.admin1: list[int] = []
         self.pop: list[int] = []
         self.importance: list[float] = []
+        self.lossy: list[bool] = []
         self.admin1_ids = ["", *admin1_ids]
         self.admin1_names = ["", *admin1_names]
         self.countries = ["", *countries]
@@ -143,6 +144,7 @@ class _Builder:
         self.admin1.append(admin1)
         self.pop.append(int(pop or 0))
         self.importance.append(float(importance))
+        self.lossy.append(bool(name) and analyze(name).key != full_key(name))
         landmark = kind in LANDMARK_KINDS
         for n, match in ((name, PRIMARY), *((x, ALTERNATE) for x in names)):
             if not n:
@@ -183,6 +185,7 @@ class _Builder:
             "countries": self.countries,
             "pop": np.asarray(self.pop, dtype=np.int64),
             "importance": np.asarray(self.importance, dtype=np.float32),
+            "lossy": np.asarray(self.lossy, dtype=np.bool_),
             "keys": single,
             "multi": multi,
         }
@@ -235,7 +238,8 @@ def _airports() -> list[dict[str, Any]]:
     """Airports with an IATA code, from the airportsdata package (MIT)."""
     import airportsdata
 
-    return sorted(airportsdata.load("IATA").values(), key=lambda a: a["iata"])
+    airports: list[dict[str, Any]] = [dict(a) for a in airportsdata.load("IATA").values()]
+    return sorted(airports, key=lambda a: str(a["iata"]))
 
 
 def _airport_names(a: dict[str, Any]) -> list[str]:
@@ -269,7 +273,9 @@ def build_index(geodata: Path | None = None) -> dict[str, Any]:
     return b.freeze()
 
 
-def _add_countries(b: _Builder, countries: list[dict[str, Any]], aliases: dict[str, Any]) -> set[tuple[str, str]]:
+def _add_countries(
+    b: _Builder, countries: list[dict[str, Any]], aliases: dict[str, Any]
+) -> set[tuple[str, str]]:
     capitals: set[tuple[str, str]] = set()
     for c in countries:
         if c["lat"] is None:
@@ -408,7 +414,10 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
         "key_target": targets,
         "multi_ptr": ptr,
         "multi_idx": np.fromiter((i for m in multi for i in m), dtype=np.int32, count=int(ptr[-1])),
-        **{k: np.asarray(data[k]) for k in ("lat", "lon", "kind", "country", "admin1", "pop", "importance")},
+        **{
+            k: np.asarray(data[k])
+            for k in ("lat", "lon", "kind", "country", "admin1", "pop", "importance", "lossy")
+        },
     }
 
 
@@ -436,6 +445,8 @@ class Gazetteer:
         self.country_codes: np.ndarray = arrays["country"]
         self.admin1_codes: np.ndarray = arrays["admin1"]
         self._pop: np.ndarray = arrays["pop"]
+        # the primary name loses words in its key ("El Salvador" -> "salvador")
+        self.lossy: np.ndarray = arrays["lossy"]
         self._importance: np.ndarray = arrays["importance"]
         self._hashes: np.ndarray = arrays["key_hash"]
         self._targets: np.ndarray = arrays["key_target"]

@@ -26,14 +26,11 @@ from __future__ import annotations
 import math
 import re
 import warnings
-import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
-from itinerary.coords import EARTH_RADIUS_KM
+from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, AmbiguousPlace, PlaceNotFound
 from itinerary.geocode.gazetteer import (
     ALTERNATE,
@@ -63,10 +60,10 @@ SAME_PLACE_KM = 25.0
 NEAR_KM = 60.0  # a qualifier or hint naming a city covers what lies this close to it
 AMBIGUOUS_BELOW = 0.6
 FUZZY_CUTOFF = 75.0
+PRUNE_ABOVE = 32  # a bare name with more namesakes is ranked on its best 32 by prominence
 SHORT_NAME = 6  # a name this short is not confidently matched more than one edit away
 _CODE_QUERY = re.compile(r"[A-Za-z]{3,4}")
 _KIND = {k: i for i, k in enumerate(KINDS)}
-_AREA = np.array([_KIND["country"], _KIND["region"]])
 
 
 @dataclass(frozen=True)
@@ -166,53 +163,59 @@ class _Hint:
         return bool(self.countries or self.admin1 or self.points)
 
 
-@dataclass
-class _Matches:
-    """Candidate records of a place name as parallel arrays."""
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """One candidate record of a place name and how the name reached it."""
 
-    idx: np.ndarray
-    mtype: np.ndarray
-    similarity: np.ndarray  # 1.0 for exact matches, rapidfuzz ratio / 100 for fuzzy ones
-    edits: np.ndarray
-    keys: list[str]  # the gazetteer key each candidate matched
-    kinds: frozenset[str]
+    i: int  # record index
+    mtype: int  # PRIMARY, ALTERNATE, REDUCED or CODE
+    similarity: float = 1.0  # rapidfuzz ratio / 100 for fuzzy matches
+    edits: int = 0
+    key: str = ""  # the gazetteer key matched
 
     @property
-    def fuzzy(self) -> np.ndarray:
+    def fuzzy(self) -> bool:
         return self.similarity < 1.0
 
 
-_PRIORS: weakref.WeakKeyDictionary[Gazetteer, np.ndarray] = weakref.WeakKeyDictionary()
+@dataclass
+class _Context:
+    """What a query says beside the place name."""
+
+    place: str
+    quals: list[_Hint]
+    hint: _Hint
+    kinds: frozenset[str]  # kind words of the query itself
+    wanted: frozenset[int]  # record kinds asked for by the query, the hint or the caller
+    stated: frozenset[int]  # record kinds the query's own words ask for
+    near: Sequence[tuple[float, float]]
+    countries: set[str]  # countries the hint and qualifiers name
+    full: str = ""
+    lossy: bool = False
+
+    def __post_init__(self) -> None:
+        self.full = full_key(self.place)
+        self.lossy = self.full != analyze(self.place).key
 
 
-def _priors(g: Gazetteer, w: Weights) -> np.ndarray:
+def _priors(g: Gazetteer, w: Weights) -> Any:
     """Prominence of every record: cities by log population (+ capital), countries like a
-    city of 10 million, regions like one of 100,000, landmarks by curated importance."""
-    if g in _PRIORS:
-        return _PRIORS[g]
+    city of 10 million, regions like one of 100,000, landmarks by their curated importance."""
+    import numpy as np
+
     kind = g.kind_codes
     imp = g._importance.astype(np.float64)
-    out = w.population * np.log10(g._pop.astype(np.float64) + 1.0)
-    out += np.where(imp > 1.0, w.capital, 0.0)
+    out = w.population * np.log10(g._pop.astype(np.float64) + 1.0) + np.where(imp > 1.0, w.capital, 0.0)
     out = np.where(kind == _KIND["country"], w.population * 7.0, out)
     out = np.where(kind == _KIND["region"], w.population * 5.0, out)
-    landmark = np.isin(kind, [_KIND[k] for k in LANDMARK_KINDS])
-    out = np.where(landmark, w.population * 6.0 * imp, out)
-    _PRIORS[g] = out
-    return out
+    return np.where(np.isin(kind, list(_LANDMARK_CODES)), w.population * 6.0 * imp, out)
 
 
-def _distances_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    """Great-circle distances from one point to many (vectorised haversine)."""
-    p1, p2 = math.radians(lat), np.radians(lats)
-    dp, dl = p2 - p1, np.radians(lons - lon)
-    a = np.sin(dp / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    out: np.ndarray = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
-    return out
+def _wanted(kinds: frozenset[str] | set[str]) -> frozenset[int]:
+    return frozenset(_KIND[k] for x in kinds for k in KIND_MATCH.get(x, {x}) if k in _KIND)
 
 
-def _wanted(kinds: frozenset[str] | set[str]) -> np.ndarray:
-    return np.array(sorted({_KIND[k] for x in kinds for k in KIND_MATCH.get(x, {x}) if k in _KIND}))
+_LANDMARK_CODES = frozenset(_KIND[k] for k in LANDMARK_KINDS)
 
 
 class OfflineGeocoder:
@@ -248,9 +251,9 @@ class OfflineGeocoder:
         return self._gazetteer
 
     # ------------------------------------------------------------ name matches
-    def _matches(self, place: str, countries: set[str]) -> _Matches:
-        """Exact matches of ``place`` (and codes); fuzzy ones when there is none, or none in
-        the ``countries`` a hint or qualifier names."""
+    def _matches(self, place: str, countries: set[str]) -> list[_Match]:
+        """Exact matches of ``place`` (and codes); fuzzy ones too when there is none, or
+        none in the ``countries`` a hint or qualifier names."""
         g = self.gazetteer
         info = analyze(place)
         keys = [info.key]
@@ -263,43 +266,27 @@ class OfflineGeocoder:
         if _CODE_QUERY.fullmatch(place.strip()):
             for i in g.code(place):
                 found.setdefault(i, CODE)
-        n = len(found)
-        exact = _Matches(
-            np.fromiter(found.keys(), dtype=np.int64, count=n),
-            np.fromiter(found.values(), dtype=np.int64, count=n),
-            np.ones(n),
-            np.zeros(n),
-            [keys[0]] * n,
-            info.kinds,
-        )
-        if n and not (countries and not self._any_in(exact.idx, countries)):
+        exact = [_Match(i, m, key=keys[0]) for i, m in found.items()]
+        if exact and not (countries and not any(self._country(c.i) in countries for c in exact)):
             return exact
-        return _concat(exact, self._fuzzy_matches(keys, info.kinds, found, wide=bool(countries)))
+        return exact + self._fuzzy_matches(keys, found, wide=bool(countries))
 
-    def _any_in(self, idx: np.ndarray, countries: set[str]) -> bool:
-        g = self.gazetteer
-        return any(g.countries[c] in countries for c in g.country_codes[idx].tolist())
-
-    def _fuzzy_matches(self, keys: list[str], kinds: frozenset[str], skip: dict[int, int], wide: bool) -> _Matches:
+    def _fuzzy_matches(self, keys: list[str], skip: dict[int, int], wide: bool) -> list[_Match]:
         from rapidfuzz.distance import Levenshtein
 
         g = self.gazetteer
-        best: dict[int, tuple[int, float, int, str]] = {}
+        best: dict[int, _Match] = {}
         for key in keys:
             for k, score in g.fuzzy(key, limit=40 if wide else 12, cutoff=FUZZY_CUTOFF):
                 edits = Levenshtein.distance(key, k)
                 for i, m in g.exact_typed(k):
-                    if i not in skip and (i not in best or best[i][1] < score):
-                        best[i] = (m, score / 100.0, edits, k)
-        vals = list(best.values())
-        return _Matches(
-            np.fromiter(best.keys(), dtype=np.int64, count=len(best)),
-            np.array([v[0] for v in vals], dtype=np.int64),
-            np.array([v[1] for v in vals], dtype=np.float64),
-            np.array([v[2] for v in vals], dtype=np.float64),
-            [v[3] for v in vals],
-            kinds,
-        )
+                    if i not in skip and (i not in best or best[i].similarity < score / 100.0):
+                        best[i] = _Match(i, m, score / 100.0, edits, k)
+        return list(best.values())
+
+    def _country(self, i: int) -> str:
+        g = self.gazetteer
+        return g.countries[int(g.country_codes[i])]
 
     # ------------------------------------------------------------ qualifiers and hints
     def _resolve_part(self, part: str) -> _Hint:
@@ -318,7 +305,7 @@ class OfflineGeocoder:
         for i in hits:
             kind = int(g.kind_codes[i])
             if kind == _KIND["country"] and not wants_region:
-                out.countries.add(g.countries[int(g.country_codes[i])])
+                out.countries.add(self._country(i))
                 out.records.add(i)
             elif kind == _KIND["region"]:
                 out.admin1.add(int(g.admin1_codes[i]))
@@ -332,7 +319,7 @@ class OfflineGeocoder:
     def _add_points(self, out: _Hint, hits: Sequence[int]) -> None:
         """The three most populous cities (of 1,000+) and every landmark among ``hits``."""
         g = self.gazetteer
-        landmarks = [i for i in hits if KINDS[int(g.kind_codes[i])] in LANDMARK_KINDS]
+        landmarks = [i for i in hits if int(g.kind_codes[i]) in _LANDMARK_CODES]
         cities = sorted(
             (i for i in hits if g.kind_codes[i] == _KIND["city"] and g._pop[i] >= 1000),
             key=lambda i: -int(g._pop[i]),
@@ -359,116 +346,122 @@ class OfflineGeocoder:
         return out
 
     # ------------------------------------------------------------ scoring
-    def _agreement(self, m: _Matches, h: _Hint) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Per candidate: in a named country, in a named region, near a named city, is a named record."""
+    @property
+    def _priors(self) -> Any:
+        """Prominence of every record (a NumPy array computed once per gazetteer)."""
         g = self.gazetteer
-        idx = m.idx
-        in_country = _member(g.country_codes[idx], [g.countries.index(c) for c in h.countries])
-        adm = g.admin1_codes[idx]
-        in_region = _member(adm, h.admin1) & (adm > 0)
-        near = np.zeros(len(idx), bool)
-        for (lat, lon), rec in zip(h.points, h.point_records, strict=True):
-            near |= (_distances_km(lat, lon, g.lat[idx], g.lon[idx]) <= NEAR_KM) & (idx != rec)
-        return in_country, in_region, near, _member(idx, h.records)
+        if getattr(self, "_prior_for", None) is not g:
+            self._prior_array, self._prior_for = _priors(g, self.weights), g
+        return self._prior_array
 
-    def _name_scores(self, m: _Matches, place: str) -> np.ndarray:
-        w = self.weights
-        s = w.name * m.similarity
-        s -= np.where(m.mtype == ALTERNATE, w.alternate, 0.0)
-        if not m.kinds:
-            s -= np.where(m.mtype == REDUCED, w.reduced, 0.0)
-        upper = place.strip().isupper()
-        s += np.where(m.mtype == CODE, w.code if upper else -w.alternate, 0.0)
-        s -= np.where(m.fuzzy, w.fuzzy + w.edit * m.edits, 0.0)
+    def _name_score(self, c: _Match, x: _Context) -> float:
+        w, g = self.weights, self.gazetteer
+        s = w.name * c.similarity
+        if c.mtype == ALTERNATE:
+            s -= w.alternate
+        elif c.mtype == REDUCED and not x.kinds:
+            s -= w.reduced
+        elif c.mtype == CODE:
+            s += w.code if x.place.strip().isupper() else -w.alternate
+        if c.fuzzy:
+            return s - w.fuzzy - w.edit * c.edits
+        # the primary name, but only once articles are dropped ("El Salvador" for "Salvador")
+        if c.mtype == PRIMARY and (x.lossy or g.lossy[c.i]) and full_key(g._names[c.i]) != x.full:
+            s -= w.article
         return s
 
-    def _article_penalty(self, m: _Matches, s: np.ndarray, place: str, top: int) -> None:
-        """Lower the primary names that match only once articles are dropped ("El Salvador"
-        for "Salvador"), among the best ``top`` (a penalty only lowers, so that suffices)."""
-        want, names, checked = full_key(place), self.gazetteer._names, set()
-        while True:
-            best = np.argsort(-s, kind="stable")[:top].tolist()
-            todo = [j for j in best if j not in checked and m.mtype[j] == PRIMARY and not m.fuzzy[j]]
-            if not todo:
-                return
-            for j in todo:
-                checked.add(j)
-                if full_key(names[int(m.idx[j])]) != want:
-                    s[j] -= self.weights.article
+    def _agreement(self, i: int, h: _Hint) -> tuple[bool, bool]:
+        """(agrees, is the very record the hint names): in a named country or region, or
+        near a named city."""
+        g = self.gazetteer
+        if i in h.records:
+            return False, True
+        adm = int(g.admin1_codes[i])
+        if (adm and adm in h.admin1) or self._country(i) in h.countries:
+            return True, False
+        lat, lon = float(g.lat[i]), float(g.lon[i])
+        close = any(haversine_km(lat, lon, la, lo) <= NEAR_KM for la, lo in h.points)
+        return close, False
 
-    def _kind_scores(self, m: _Matches, hint: _Hint, kind: str | None) -> np.ndarray | float:
+    def _hint_score(self, c: _Match, h: _Hint) -> float:
         w, g = self.weights, self.gazetteer
-        kinds = set(m.kinds | hint.kinds | ({kind} if kind else set()))
-        if not kinds:
+        if c.i in h.records:
             return 0.0
-        k = g.kind_codes[m.idx]
-        stated = _member(k, _wanted(m.kinds))
-        wanted = _member(k, _wanted(kinds))
-        other = np.where(k == _KIND["city"], w.kind_city, w.kind_other)
-        out: np.ndarray = np.where(stated, w.kind_stated, np.where(wanted, w.kind_hinted, other))
-        return out
+        s = 0.0
+        if h.countries:
+            weight = w.hint_country_fuzzy if c.fuzzy else w.hint_country
+            s += weight if self._country(c.i) in h.countries else -weight
+        adm = int(g.admin1_codes[c.i])
+        if adm and adm in h.admin1:
+            s += w.hint_region
+        if h.points:
+            lat, lon = float(g.lat[c.i]), float(g.lon[c.i])
+            if any(haversine_km(lat, lon, la, lo) <= NEAR_KM for la, lo in h.points):
+                s += w.hint_near
+        return s
 
-    def _scores(
-        self,
-        m: _Matches,
-        place: str,
-        qualifiers: list[_Hint],
-        hint: _Hint,
-        kind: str | None,
-        near: Sequence[tuple[float, float]],
-    ) -> np.ndarray:
+    def _kind_score(self, i: int, x: _Context) -> float:
+        w = self.weights
+        kind = int(self.gazetteer.kind_codes[i])
+        if kind in x.stated:
+            return w.kind_stated
+        if kind in x.wanted:
+            return w.kind_hinted
+        return w.kind_city if kind == _KIND["city"] else w.kind_other
+
+    def _score(self, c: _Match, x: _Context) -> float:
         w, g = self.weights, self.gazetteer
-        s = self._name_scores(m, place) + _priors(g, w)[m.idx] + self._kind_scores(m, hint, kind)
-        for q in qualifiers:
-            in_country, in_region, close, is_self = self._agreement(m, q)
-            agree = in_region | close | in_country  # "GA": Gabon or Georgia (US)
-            s += np.where(is_self, 0.0, np.where(agree, w.qualifier, -w.qualifier))
-        if hint.resolved:
-            in_country, in_region, close, is_self = self._agreement(m, hint)
-            if hint.countries:
-                weight = np.where(m.fuzzy, w.hint_country_fuzzy, w.hint_country)
-                s += np.where(is_self, 0.0, np.where(in_country, weight, -weight))
-            s += np.where(in_region & ~is_self, w.hint_region, 0.0)
-            s += np.where(close & ~is_self, w.hint_near, 0.0)
-        if near:
-            d = np.min([_distances_km(la, lo, g.lat[m.idx], g.lon[m.idx]) for la, lo in near], axis=0)
-            s += w.context * np.exp(-d / 1000.0)
+        s = self._name_score(c, x) + float(self._priors[c.i])
+        if x.wanted:
+            s += self._kind_score(c.i, x)
+        for q in x.quals:
+            agrees, is_self = self._agreement(c.i, q)
+            s += 0.0 if is_self else (w.qualifier if agrees else -w.qualifier)
+        if x.hint.resolved:
+            s += self._hint_score(c, x.hint)
+        if x.near:
+            lat, lon = float(g.lat[c.i]), float(g.lon[c.i])
+            d = min(haversine_km(lat, lon, la, lo) for la, lo in x.near)
+            s += w.context * math.exp(-d / 1000.0)
         return s
 
     # ------------------------------------------------------------ confidence
-    def _same_place(self, best: int, others: np.ndarray) -> np.ndarray:
-        """Which of ``others`` a reader would take for the same place as ``best``: points
-        within 25 km, or a region and its namesake city inside it (Moscow and Moscow region)."""
+    def _same_place(self, a: int, b: int) -> bool:
+        """Two answers a reader would take for the same place: points within 25 km, or a
+        region and its namesake city inside it (Moscow and Moscow region)."""
         g = self.gazetteer
-        kb = int(g.kind_codes[best])
-        ko = g.kind_codes[others]
-        region_o = ko == _KIND["region"]
-        area_o = region_o | (ko == _KIND["country"])
-        if kb == _KIND["region"]:
-            inside = g.admin1_codes[others] == g.admin1_codes[best]
-            return np.where(area_o, others == best, inside)
-        d = _distances_km(float(g.lat[best]), float(g.lon[best]), g.lat[others], g.lon[others])
-        close = d <= SAME_PLACE_KM
-        if kb == _KIND["country"]:
-            return np.where(area_o, others == best, close)
-        contains = g.admin1_codes[others] == g.admin1_codes[best]
-        return np.where(region_o, contains, close)
+        if a == b:
+            return True
+        ka, kb = int(g.kind_codes[a]), int(g.kind_codes[b])
+        area = (_KIND["country"], _KIND["region"])
+        if ka in area and kb in area:
+            return False
+        if _KIND["region"] in (ka, kb):
+            return int(g.admin1_codes[a]) == int(g.admin1_codes[b]) != 0
+        d = haversine_km(float(g.lat[a]), float(g.lon[a]), float(g.lat[b]), float(g.lon[b]))
+        return d <= SAME_PLACE_KM
 
-    def _confidences(self, m: _Matches, s: np.ndarray, order: np.ndarray, n: int, h: _Hint) -> list[float]:
-        w, g = self.weights, self.gazetteer
-        top = order[:50]
-        weights = np.exp((s[top] - s[top[0]]) / w.temperature)
-        total = float(weights.sum())
+    def _confidences(self, ranked: list[tuple[float, _Match]], n: int, countries: set[str]) -> list[float]:
+        """Softmax share of each of the ``n`` best (with the answers that are the same place),
+        capped for fuzzy matches and for answers outside the ``countries`` the query names."""
+        w = self.weights
+        top = ranked[:50]
+        best = top[0][0]
+        weights = [math.exp((s - best) / w.temperature) for s, _ in top]
+        total = sum(weights)
         out = []
-        for j in top[:n].tolist():
-            conf = 1.0 if len(top) == 1 else float(weights[self._same_place(int(m.idx[j]), m.idx[top])].sum()) / total
-            if m.fuzzy[j]:
-                cap = w.fuzzy_cap
-                short = len(m.keys[j]) <= SHORT_NAME and m.edits[j] > 1
-                if short or (h.countries and g.countries[int(g.country_codes[m.idx[j]])] not in h.countries):
-                    cap = w.doubtful_cap
-                conf = min(conf * float(m.similarity[j]), cap)
-            out.append(conf)
+        weighty = [(wt, o) for wt, (_, o) in zip(weights, top, strict=True) if wt > 1e-4]
+        for _, c in top[:n]:
+            if len(top) == 1:
+                conf = 1.0
+            else:
+                conf = sum(wt for wt, o in weighty if self._same_place(c.i, o.i)) / total
+            cap = w.doubtful_cap if countries and self._country(c.i) not in countries else 1.0
+            if c.fuzzy:
+                short = len(c.key) <= SHORT_NAME and c.edits > 1
+                cap = min(cap, w.doubtful_cap if short else w.fuzzy_cap)
+                conf *= c.similarity
+            out.append(min(conf, cap))
         return out
 
     # ------------------------------------------------------------ ranking
@@ -490,57 +483,62 @@ class OfflineGeocoder:
         """
         parsed = parse_structured(query) if isinstance(query, Mapping) else parse_query(query)
         g = self.gazetteer
-        if parsed.head != parsed.place and g.exact(analyze(parsed.head).key):
-            parsed = ParsedQuery(parsed.head, parsed.qualifiers[parsed.in_head :], parsed.near)  # "Halle (Saale)"
+        if parsed.head != parsed.place and g.exact(analyze(parsed.head).key):  # "Halle (Saale)"
+            parsed = ParsedQuery(parsed.head, parsed.qualifiers[parsed.in_head :], parsed.near)
         quals = [self._resolve_part(q) for q in parsed.qualifiers]
         if isinstance(query, str) and any(not q.resolved for q in quals) and g.exact(analyze(query).key):
             parsed, quals = ParsedQuery(query.strip()), []
         h = self._parse_hint(hint)
         for q in quals:  # kind words of an unresolved qualifier ("Vostochny, cosmodrome")
             h.kinds |= q.kinds
-        return self._rank(parsed, [q for q in quals if q.resolved], h, country, kind, near, limit)
+        qkinds = analyze(parsed.place).kinds
+        x = _Context(
+            parsed.place,
+            [q for q in quals if q.resolved],
+            h,
+            qkinds,
+            _wanted(qkinds | h.kinds | ({kind} if kind else set())),
+            _wanted(qkinds),
+            near,
+            set().union(h.countries, *(q.countries for q in quals)),
+        )
+        return self._rank(x, country, limit)
 
-    def _rank(
-        self,
-        parsed: ParsedQuery,
-        quals: list[_Hint],
-        h: _Hint,
-        country: str | Sequence[str] | None,
-        kind: str | None,
-        near: Sequence[tuple[float, float]],
-        limit: int,
-    ) -> list[Candidate]:
+    def _prune(self, matches: list[_Match]) -> list[_Match]:
+        """The ``PRUNE_ABOVE`` best by name and prominence alone (a bare name: nothing else
+        could lift the others; the article penalty is smaller than the margin kept)."""
+        import numpy as np
+
+        w = self.weights
+        by_type = np.array([0.0, -w.alternate, -w.reduced, -w.alternate])
+        idx = np.fromiter((c.i for c in matches), dtype=np.int64, count=len(matches))
+        mtype = np.fromiter((c.mtype for c in matches), dtype=np.int64, count=len(matches))
+        sim = np.fromiter((c.similarity for c in matches), dtype=np.float64, count=len(matches))
+        quick = w.name * sim + by_type[mtype] + self._priors[idx]
+        keep = np.flatnonzero(quick >= np.sort(quick)[-PRUNE_ABOVE] - w.article - 1.0)
+        return [matches[j] for j in keep.tolist()]
+
+    def _rank(self, x: _Context, country: str | Sequence[str] | None, limit: int) -> list[Candidate]:
         g = self.gazetteer
-        countries = set().union(h.countries, *(q.countries for q in quals))
-        m = self._matches(parsed.place, countries)
+        matches = self._matches(x.place, x.countries)
         if country:
-            wanted = [country] if isinstance(country, str) else list(country)
-            m = _subset(m, _member(g.country_codes[m.idx], [g.countries.index(c.upper())
-                                                            for c in wanted if c.upper() in g.countries]))  # fmt: skip
-        if not len(m.idx):
+            wanted = {c.upper() for c in ([country] if isinstance(country, str) else country)}
+            matches = [c for c in matches if self._country(c.i) in wanted]
+        if not matches:
             return []
-        s = self._scores(m, parsed.place, quals, h, kind, near)
-        self._article_penalty(m, s, parsed.place, max(limit, 5))
-        order = np.lexsort((m.idx, -g._pop[m.idx], -s))
-        n = min(limit, len(order))
-        conf = self._confidences(m, s, order, n, h)
+        if len(matches) > PRUNE_ABOVE and not (x.quals or x.hint.resolved or x.near or x.wanted):
+            matches = self._prune(matches)
+        ranked = sorted(
+            ((self._score(c, x), c) for c in matches), key=lambda sc: (-sc[0], -int(g._pop[sc[1].i]), sc[1].i)
+        )
+        n = min(limit, len(ranked))
         out = []
-        for c, j in zip(conf, order[:n].tolist(), strict=True):
-            r = g.record(int(m.idx[j]))
-            label = self._label(m, j, r)
-            ambiguous = c < self.ambiguous_below or label == "fuzzy"
-            out.append(
-                Candidate(r, float(s[j]), float(m.similarity[j]), m.keys[j], c, (label,), label, ambiguous)
-            )
+        for conf, (s, c) in zip(self._confidences(ranked, n, x.countries), ranked[:n], strict=True):
+            r = g.record(c.i)
+            label = _label(c, r)
+            ambiguous = conf < self.ambiguous_below or label == "fuzzy"
+            out.append(Candidate(r, s, c.similarity, c.key, conf, (label,), label, ambiguous))
         return out
-
-    @staticmethod
-    def _label(m: _Matches, j: int, r: Record) -> str:
-        if m.fuzzy[j]:
-            return "fuzzy"
-        if r.id.startswith("landmark:"):
-            return "curated"
-        return "alternate" if int(m.mtype[j]) == ALTERNATE else "exact"
 
     def resolve(
         self,
@@ -593,12 +591,13 @@ class OfflineGeocoder:
         from geopy.location import Location
 
         cands = self.candidates(
-            query, hint=hint, country=country_codes, limit=2 if exactly_one else (limit or 10)
+            query, hint=hint, country=country_codes, limit=1 if exactly_one else (limit or 10)
         )
         if not cands:
             return None
         if cands[0].ambiguous:
-            self._warn(query, cands[0], cands[1:], stacklevel=2)
+            others = cands[1:] or self.candidates(query, hint=hint, country=country_codes, limit=2)[1:]
+            self._warn(query, cands[0], others, stacklevel=2)
         locs = [Location(_address(c.record), (c.record.lat, c.record.lon, 0.0), _raw(c)) for c in cands]
         return locs[0] if exactly_one else locs
 
@@ -619,28 +618,12 @@ class OfflineGeocoder:
         return locs[0] if exactly_one else locs
 
 
-def _member(values: np.ndarray, wanted: Any) -> np.ndarray:
-    """``np.isin`` for a handful of wanted values (much cheaper than ``np.isin`` on small arrays)."""
-    out = np.zeros(len(values), bool)
-    for v in wanted:
-        out |= values == v
-    return out
-
-
-def _subset(m: _Matches, keep: np.ndarray) -> _Matches:
-    keys = [k for k, x in zip(m.keys, keep.tolist(), strict=True) if x]
-    return _Matches(m.idx[keep], m.mtype[keep], m.similarity[keep], m.edits[keep], keys, m.kinds)
-
-
-def _concat(a: _Matches, b: _Matches) -> _Matches:
-    return _Matches(
-        np.concatenate([a.idx, b.idx]),
-        np.concatenate([a.mtype, b.mtype]),
-        np.concatenate([a.similarity, b.similarity]),
-        np.concatenate([a.edits, b.edits]),
-        a.keys + b.keys,
-        a.kinds,
-    )
+def _label(c: _Match, r: Record) -> str:
+    if c.fuzzy:
+        return "fuzzy"
+    if r.id.startswith("landmark:"):
+        return "curated"
+    return "alternate" if c.mtype == ALTERNATE else "exact"
 
 
 def _place_text(query: str | Mapping[str, str]) -> str:
@@ -650,8 +633,6 @@ def _place_text(query: str | Mapping[str, str]) -> str:
 def _same_place(a: Record, b: Record) -> bool:
     """Two answers that a reader would take for the same place: points within 25 km, or a
     region and its namesake city inside it (the city of Moscow and Moscow region)."""
-    from itinerary.coords import haversine_km
-
     area = {"country", "region"}
     if a.kind in area and b.kind in area:
         return a.id == b.id

@@ -12,7 +12,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-_NEAR_WORDS = r"near|close to|outside|nearby|près de|pres de|aux environs de|bei|nahe|in der nähe von|cerca de|около|под|возле"
+_NEAR_WORDS = (
+    r"near|close to|outside|nearby|près de|pres de|aux environs de|bei|nahe|in der nähe von|cerca de"
+    r"|около|под|возле"
+)
 _LEADING_NEAR = re.compile(rf"^\s*(?:{_NEAR_WORDS})\s+", re.IGNORECASE)
 _MIDDLE_NEAR = re.compile(rf"\s+(?:{_NEAR_WORDS})\s+", re.IGNORECASE)
 _TRAILING_PAREN = re.compile(r"^(?P<place>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*$")
@@ -41,6 +44,8 @@ class ParsedQuery:
 def parse_query(text: str) -> ParsedQuery:
     """Split ``text`` into the place and its qualifiers (see the module docstring)."""
     t = " ".join(text.split())
+    if " " not in t and not any(ch in t for ch in ",;/()"):
+        return ParsedQuery(t)
     near = False
     m = _LEADING_NEAR.match(t)
     if m and m.end() < len(t):
