@@ -535,6 +535,14 @@ class Gazetteer:
         return {rid: i for i, rid in enumerate(self._ids)}
 
     @cached_property
+    def curated(self) -> range:
+        """Indices of the curated landmarks (``geodata/landmarks.yaml``)."""
+        ids = self._ids
+        first = next((i for i, rid in enumerate(ids) if rid.startswith("landmark:")), len(ids))
+        last = next((i for i in range(len(ids) - 1, -1, -1) if ids[i].startswith("landmark:")), first - 1)
+        return range(first, last + 1)
+
+    @cached_property
     def admin1_by_code(self) -> dict[str, tuple[int, ...]]:
         """Admin-1 numbers by ISO 3166-2 code and by its tail ("US-TX" and "TX")."""
         out: dict[str, list[int]] = defaultdict(list)

@@ -42,7 +42,7 @@ from itinerary.geocode.gazetteer import (
     Gazetteer,
     Record,
 )
-from itinerary.geocode.normalize import analyze, full_key, has_cyrillic, transliterate
+from itinerary.geocode.normalize import KIND_WORDS, analyze, full_key, has_cyrillic, transliterate
 from itinerary.geocode.query import ParsedQuery, parse_query, parse_structured
 from itinerary.model import Place
 
@@ -59,7 +59,8 @@ KIND_MATCH: dict[str, frozenset[str]] = {
 SAME_PLACE_KM = 25.0
 NEAR_KM = 60.0  # a qualifier or hint naming a city covers what lies this close to it
 AMBIGUOUS_BELOW = 0.6
-FUZZY_CUTOFF = 75.0
+FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 75 for keys of up to 8 letters (one edit in "Dili" is 75)
+SHORT_FUZZY_CUTOFF = 75.0
 PRUNE_ABOVE = 32  # a bare name with more namesakes is ranked on its best 32 by prominence
 SHORT_NAME = 6  # a name this short is not confidently matched more than one edit away
 _CODE_QUERY = re.compile(r"[A-Za-z]{3,4}")
@@ -76,6 +77,7 @@ class Weights:
 
     name: float = 4.0  # an exact name match (fuzzy matches get name * similarity)
     alternate: float = 2.0  # an alternate or historic name, not the record's own
+    curated_alias: float = 0.8  # an alias of a curated landmark ("Maison Blanche")
     article: float = 0.8  # the primary name, but only once articles are dropped ("El Salvador")
     reduced: float = 2.0  # "Vladivostok" for "Vladivostok Airport"
     fuzzy: float = 1.0  # any fuzzy match
@@ -172,6 +174,7 @@ class _Match:
     similarity: float = 1.0  # rapidfuzz ratio / 100 for fuzzy matches
     edits: int = 0
     key: str = ""  # the gazetteer key matched
+    translit: bool = False  # reached only through the query's transliteration
 
     @property
     def fuzzy(self) -> bool:
@@ -260,29 +263,36 @@ class OfflineGeocoder:
         if has_cyrillic(info.key):
             keys.append(analyze(transliterate(place)).key)
         found: dict[int, int] = {}
-        for key in keys:
-            for i, m in g.exact_typed(key):
-                found[i] = min(m, found.get(i, m))
+        for i, m in g.exact_typed(keys[0]):
+            found[i] = min(m, found.get(i, m))
+        # a transliteration merges spellings (Ukrainian і and и): a weaker match
+        translit = {i: m for key in keys[1:] for i, m in g.exact_typed(key) if i not in found}
         if _CODE_QUERY.fullmatch(place.strip()):
             for i in g.code(place):
                 found.setdefault(i, CODE)
         exact = [_Match(i, m, key=keys[0]) for i, m in found.items()]
+        exact += [_Match(i, m, key=keys[-1], translit=True) for i, m in translit.items()]
+        found.update(translit)
         if exact and not (countries and not any(self._country(c.i) in countries for c in exact)):
             return exact
         return exact + self._fuzzy_matches(keys, found, wide=bool(countries))
 
     def _fuzzy_matches(self, keys: list[str], skip: dict[int, int], wide: bool) -> list[_Match]:
-        from rapidfuzz.distance import Levenshtein
+        """Records of the keys close to ``keys``; each keeps its best key (similarity, edits
+        counted with transpositions as one, primary before alternate)."""
+        from rapidfuzz.distance import OSA
 
-        g = self.gazetteer
-        best: dict[int, _Match] = {}
+        g, w = self.gazetteer, self.weights
+        best: dict[int, tuple[float, _Match]] = {}
         for key in keys:
-            for k, score in g.fuzzy(key, limit=40 if wide else 12, cutoff=FUZZY_CUTOFF):
-                edits = Levenshtein.distance(key, k)
+            cutoff = SHORT_FUZZY_CUTOFF if len(key) <= 8 else FUZZY_CUTOFF
+            for k, score in g.fuzzy(key, limit=40 if wide else 12, cutoff=cutoff):
+                edits = OSA.distance(key, k)
                 for i, m in g.exact_typed(k):
-                    if i not in skip and (i not in best or best[i].similarity < score / 100.0):
-                        best[i] = _Match(i, m, score / 100.0, edits, k)
-        return list(best.values())
+                    quick = w.name * score / 100.0 - w.edit * edits - (w.alternate if m == ALTERNATE else 0.0)
+                    if i not in skip and (i not in best or best[i][0] < quick):
+                        best[i] = (quick, _Match(i, m, score / 100.0, edits, k))
+        return [m for _, m in best.values()]
 
     def _country(self, i: int) -> str:
         g = self.gazetteer
@@ -296,6 +306,9 @@ class OfflineGeocoder:
         g = self.gazetteer
         out = _Hint()
         info = analyze(part)
+        if info.kinds and all(t in KIND_WORDS for t in info.tokens):  # "region", "airport"
+            out.kinds.update(info.kinds)
+            return out
         wants_region = "region" in info.kinds
         hits = g.exact(info.key)
         code = part.strip().replace(".", "")
@@ -357,17 +370,29 @@ class OfflineGeocoder:
     def _name_score(self, c: _Match, x: _Context) -> float:
         w, g = self.weights, self.gazetteer
         s = w.name * c.similarity
-        if c.mtype == ALTERNATE:
-            s -= w.alternate
+        if c.mtype == ALTERNATE:  # a curated landmark's aliases are vetted names of the news
+            s -= (
+                w.curated_alias
+                if int(g.kind_codes[c.i]) in _LANDMARK_CODES and c.i in g.curated
+                else w.alternate
+            )
         elif c.mtype == REDUCED and not x.kinds:
             s -= w.reduced
         elif c.mtype == CODE:
             s += w.code if x.place.strip().isupper() else -w.alternate
+        if c.translit:
+            s -= w.article
         if c.fuzzy:
             return s - w.fuzzy - w.edit * c.edits
-        # the primary name, but only once articles are dropped ("El Salvador" for "Salvador")
-        if c.mtype == PRIMARY and (x.lossy or g.lossy[c.i]) and full_key(g._names[c.i]) != x.full:
-            s -= w.article
+        # the primary name, but only once articles are dropped ("El Salvador" for "Salvador"),
+        # or a region's name without its kind word ("Sverdlovsk" for "Sverdlovsk Oblast")
+        if c.mtype == PRIMARY and (x.lossy or g.lossy[c.i]):
+            name = g._names[c.i]
+            if full_key(name) != x.full:
+                bare_region = (
+                    not x.kinds and int(g.kind_codes[c.i]) == _KIND["region"] and analyze(name).kinds
+                )
+                s -= w.reduced if bare_region else w.article
         return s
 
     def _agreement(self, i: int, h: _Hint) -> tuple[bool, bool]:
@@ -441,9 +466,20 @@ class OfflineGeocoder:
         d = haversine_km(float(g.lat[a]), float(g.lon[a]), float(g.lat[b]), float(g.lon[b]))
         return d <= SAME_PLACE_KM
 
-    def _confidences(self, ranked: list[tuple[float, _Match]], n: int, countries: set[str]) -> list[float]:
+    def _elsewhere(self, i: int, x: _Context) -> bool:
+        """The record contradicts a qualifier, or lies outside the country the hint names."""
+        for q in x.quals:
+            agrees, is_self = self._agreement(i, q)
+            if not (agrees or is_self):
+                return True
+        h = x.hint
+        if h.countries and i not in h.records and self._country(i) not in h.countries:
+            return int(self.gazetteer.admin1_codes[i]) not in h.admin1
+        return False
+
+    def _confidences(self, ranked: list[tuple[float, _Match]], n: int, x: _Context) -> list[float]:
         """Softmax share of each of the ``n`` best (with the answers that are the same place),
-        capped for fuzzy matches and for answers outside the ``countries`` the query names."""
+        capped for fuzzy matches and for answers the qualifiers or the hint contradict."""
         w = self.weights
         top = ranked[:50]
         best = top[0][0]
@@ -456,7 +492,7 @@ class OfflineGeocoder:
                 conf = 1.0
             else:
                 conf = sum(wt for wt, o in weighty if self._same_place(c.i, o.i)) / total
-            cap = w.doubtful_cap if countries and self._country(c.i) not in countries else 1.0
+            cap = w.doubtful_cap if self._elsewhere(c.i, x) else 1.0
             if c.fuzzy:
                 short = len(c.key) <= SHORT_NAME and c.edits > 1
                 cap = min(cap, w.doubtful_cap if short else w.fuzzy_cap)
@@ -533,7 +569,7 @@ class OfflineGeocoder:
         )
         n = min(limit, len(ranked))
         out = []
-        for conf, (s, c) in zip(self._confidences(ranked, n, x.countries), ranked[:n], strict=True):
+        for conf, (s, c) in zip(self._confidences(ranked, n, x), ranked[:n], strict=True):
             r = g.record(c.i)
             label = _label(c, r)
             ambiguous = conf < self.ambiguous_below or label == "fuzzy"
@@ -595,8 +631,8 @@ class OfflineGeocoder:
         )
         if not cands:
             return None
-        if cands[0].ambiguous:
-            others = cands[1:] or self.candidates(query, hint=hint, country=country_codes, limit=2)[1:]
+        if exactly_one and cands[0].ambiguous:
+            others = self.candidates(query, hint=hint, country=country_codes, limit=2)[1:]
             self._warn(query, cands[0], others, stacklevel=2)
         locs = [Location(_address(c.record), (c.record.lat, c.record.lon, 0.0), _raw(c)) for c in cands]
         return locs[0] if exactly_one else locs
