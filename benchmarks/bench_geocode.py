@@ -1,7 +1,10 @@
 """Geocoder benchmark: accuracy on the GeoNames-wide generated sets and the labelled query set,
 confidence calibration, speed, cold start and memory.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/bench_geocode.py [--misses N] [--baseline-sample 20]
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_geocode.py [--misses N] [--compare ../main]
+
+The machine's speed varies (shared cores): ``--compare`` measures another checkout's geocoder
+in the same run, so the ratio is the figure to quote.
 
 The generated sets (``benchmarks/geocode_sets.py``) are split by a hash into half A, on which
 the ranking weights were tuned, and half B, held out; both are printed, B is the figure to
@@ -16,9 +19,9 @@ import csv
 import gzip
 import itertools
 import json
+import os
 import random
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -32,7 +35,6 @@ import numpy as np
 from benchmarks.geocode_sets import SETS, Query, build_sets
 from itinerary.coords import haversine_km
 from itinerary.geocode import Gazetteer, OfflineGeocoder
-from itinerary.geocode.normalize import normalize
 from itinerary.paths import geodata_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,42 +165,80 @@ def rate(fn: Callable[[str], object], items: Sequence[str]) -> float:
     return len(items) / (time.perf_counter() - t)
 
 
-def speed(g: Gazetteer, geo: OfflineGeocoder, queries: Sequence[Query]) -> None:
+SPEED_SCRIPT = """
+import json, statistics, sys, time, warnings
+warnings.simplefilter("ignore")
+t = time.perf_counter()
+from itinerary.geocode import OfflineGeocoder
+geo = OfflineGeocoder()
+geo.geocode("Vladivostok")
+cold = time.perf_counter() - t
+from itinerary.geocode.normalize import normalize
+bare, typos = json.load(sys.stdin)
+g = geo.gazetteer
+keys = [normalize(x) for x in bare] * 20
+t = time.perf_counter()
+for k in keys:
+    g.exact(k)
+exact = len(keys) / (time.perf_counter() - t)
+t = time.perf_counter()
+for q in bare:
+    geo.geocode(q)
+rate = len(bare) / (time.perf_counter() - t)
+fuzzy = []
+for q in typos:
+    t = time.perf_counter()
+    g.fuzzy(normalize(q))
+    fuzzy.append((time.perf_counter() - t) * 1000)
+import resource
+print(json.dumps({"cold": cold, "exact": exact, "geocode": rate, "fuzzy50": statistics.median(fuzzy),
+                  "fuzzy95": statistics.quantiles(fuzzy, n=20)[18],
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def measure(tree: Path, queries: Sequence[Query]) -> dict[str, float]:
+    """Speed of the geocoder in ``tree`` (a checkout) in a fresh process, on the same queries."""
     bare = [q.query for q in queries if q.set == "bare-200k"]
-    keys = [normalize(x) for x in bare] * 20
-    city_country = [q.query for q in queries if q.set == "city-country"]
-    typos = [normalize(q.query) for q in queries if q.set == "typo-hint"]
-    fuzzy_ms = []
-    for k in typos:
-        t = time.perf_counter()
-        g.fuzzy(k, limit=12)
-        fuzzy_ms.append((time.perf_counter() - t) * 1000)
-    cold = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import time; t=time.perf_counter(); from itinerary.geocode import OfflineGeocoder; "
-            "OfflineGeocoder().geocode('Vladivostok'); print(time.perf_counter()-t)",
-        ],
+    typos = [q.query for q in queries if q.set == "typo-hint"]
+    out = subprocess.run(
+        [sys.executable, "-c", SPEED_SCRIPT],
+        input=json.dumps([bare, typos]),
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+        cwd=tree,
     )
-    print("\nspeed (one process, warm cache):")
-    print(f"  exact lookups per second                    {rate(g.exact, keys):10,.0f}   target >= 100,000")
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
+
+
+def speed(queries: Sequence[Query], geo: OfflineGeocoder, compare: Path | None) -> None:
+    ours = measure(ROOT, queries)
+    base = measure(compare, queries) if compare else None
+    city_country = [q.query for q in queries if q.set == "city-country"]
+    rows = [
+        ("exact lookups per second", "exact", "{:10,.0f}", ">= 100,000"),
+        ("geocode() per second, bare names", "geocode", "{:10,.0f}", ">= 10,000"),
+        ("fuzzy lookup p50 (typo set), ms", "fuzzy50", "{:10.2f}", ""),
+        ("fuzzy lookup p95 (typo set), ms", "fuzzy95", "{:10.2f}", "<= 5 ms"),
+        ("cold start to first answer, s", "cold", "{:10.2f}", "<= 0.5 s"),
+        ("peak memory (RSS) of that process, MB", "rss", "{:10.0f}", "reported"),
+    ]
+    print("\nspeed (a fresh process each, warm index cache):")
+    head = f"  {'':40} {'this tree':>10}" + (f" {'baseline':>10} {'ratio':>7}" if base else "") + "   target"
+    print(head)
+    for label, key, fmt, target in rows:
+        line = f"  {label:40} {fmt.format(ours[key])}"
+        if base:
+            line += f" {fmt.format(base[key])} {ours[key] / base[key]:7.2f}"
+        print(line + f"   {target}")
+    if base:
+        print(f"  (baseline: the geocoder of {compare}, run just now on this machine)")
+    print(f"  geocode() per second, 'City, Country' (this process): {rate(geo.geocode, city_country):,.0f}")
     print(
-        f"  geocode() per second, bare names            {rate(geo.geocode, bare):10,.0f}   target >= 10,000"
-    )
-    print(f"  geocode() per second, 'City, Country'       {rate(geo.geocode, city_country):10,.0f}")
-    print(
-        f"  fuzzy lookup p50 / p95 (typo set)           {statistics.median(fuzzy_ms):6.2f} / "
-        f"{statistics.quantiles(fuzzy_ms, n=20)[18]:.2f} ms   target p95 <= 5 ms"
-    )
-    print(
-        f"  cold start to first answer                  {float(cold.stdout.strip()):10.2f} s   target <= 0.5 s"
-    )
-    print(
-        f"  peak memory (RSS) of this benchmark         {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:10.0f} MB"
+        f"  peak memory (RSS) of this benchmark process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     )
 
 
@@ -228,6 +268,9 @@ def main() -> None:
         "--misses", type=int, default=0, help="print this many misses of the tuning half A per set"
     )
     ap.add_argument("--baseline-sample", type=int, default=0)
+    ap.add_argument(
+        "--compare", type=Path, help="another checkout (e.g. main) whose speed to measure alongside"
+    )
     args = ap.parse_args()
     t0 = time.perf_counter()
     g = Gazetteer.default()
@@ -242,7 +285,7 @@ def main() -> None:
     print(f"index load (warm cache) {load_s:.2f} s; {len(queries):,} generated queries\n")
     print_table(results, (hits, n), adm)
     print_calibration(results)
-    speed(g, geo, queries)
+    speed(queries, geo, args.compare)
     if args.baseline_sample:
         baseline(geo, queries, args.baseline_sample)
     if args.misses:

@@ -560,7 +560,7 @@ class Gazetteer:
     def exact_typed(self, key: str) -> tuple[tuple[int, int], ...]:
         """(record index, match type) pairs whose keys equal ``key`` (see ``MATCH_TYPES``)."""
         h = np.uint64(key_hash(key))
-        pos = int(np.searchsorted(self._hashes, h))
+        pos = int(self._hashes.searchsorted(h))
         if pos >= len(self._hashes) or self._hashes[pos] != h:
             return ()
         v = int(self._targets[pos])
@@ -572,7 +572,15 @@ class Gazetteer:
 
     def exact(self, key: str) -> tuple[int, ...]:
         """Record indices whose normalised names equal ``key``."""
-        return tuple(i for i, _ in self.exact_typed(key))
+        h = np.uint64(key_hash(key))
+        pos = int(self._hashes.searchsorted(h))
+        if pos >= len(self._hashes) or self._hashes[pos] != h:
+            return ()
+        v = int(self._targets[pos])
+        if v >= 0:
+            return (v >> 2,)
+        m = -v - 1
+        return tuple((self._multi_idx[self._multi_ptr[m] : self._multi_ptr[m + 1]] >> 2).tolist())
 
     def code(self, code: str) -> tuple[int, ...]:
         """Records with this code: IATA/ICAO for airports, ISO 3166 for countries and regions."""
