@@ -77,6 +77,10 @@ class GeocoderUnavailable(ItineraryError, OSError):
     """An online geocoding service could not be reached or refused the request."""
 
 
+class FileError(ItineraryError, OSError):
+    """A file could not be read or written; the message names it, the reason and the fix."""
+
+
 class CacheError(ItineraryError, OSError):
     """A cache file is unreadable or corrupt; deleting it fixes the problem."""
 

@@ -28,8 +28,8 @@ import numpy as np
 import yaml
 
 from itinerary.errors import CacheError, ItineraryWarning
+from itinerary.files import atomic_path
 from itinerary.geocode.normalize import analyze, keys_for
-from itinerary.io.atomic import atomic_path
 from itinerary.paths import cache_dir, geodata_dir
 
 INDEX_VERSION = 6

@@ -98,7 +98,7 @@ class RecordingAdapter(BaseSyncAdapter):  # type: ignore[misc]
         book["recordings"].append(
             {"service": host, "match": params, "responses": [{"status": 200, "json": data}]}
         )
-        from itinerary.io.atomic import write_text
+        from itinerary.files import write_text
 
         write_text(self.path, json.dumps(book, ensure_ascii=False, indent=1))
         return data

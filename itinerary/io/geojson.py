@@ -21,7 +21,7 @@ from shapely.geometry import mapping
 
 from itinerary.coords import haversine_km, latlon, xy
 from itinerary.errors import ValidationError
-from itinerary.io.atomic import write_text
+from itinerary.files import write_text
 from itinerary.model import (
     Basis,
     DateSpan,

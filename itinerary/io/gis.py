@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from itinerary.errors import ValidationError
-from itinerary.io.atomic import write_text, write_with
+from itinerary.files import atomic_dir, check_output, write_text
 from itinerary.model import Itinerary
 
 if TYPE_CHECKING:
@@ -78,50 +79,103 @@ def export(
 
     path = Path(path)
     fmt = format_for(path, fmt)
-    if path.exists() and not force:
-        raise ValidationError(f"{path} exists; pass --force to overwrite it")
+    check_output(path, force=force)
+    if fmt == "fgb":  # the sidecar files obey --force too
+        for kind in _SIDECARS:
+            check_output(_sidecar(path, kind), force=force)
     p = it if isinstance(it, Prepared) else prepare(it)
     if fmt == "geojson":
         geojson.dump(p, path)
         return fmt
     gdf = to_geodataframe(p)
     if fmt == "csv":
-        stops = gdf[gdf["feature"] == "stop"].copy()
-        stops.insert(0, "lat", stops.geometry.y.round(6))
-        stops.insert(1, "lon", stops.geometry.x.round(6))
-        write_text(path, stops.drop(columns="geometry").to_csv(index=False))
+        write_text(path, to_csv(gdf))
         return fmt
     if fmt == "kml":
         write_text(path, to_kml(gdf))
         return fmt
+    _write_ogr(gdf, path, fmt)
+    return fmt
+
+
+_SIDECARS = ("leg", "connector", "region")
+
+
+def _sidecar(path: Path, kind: str) -> Path:
+    return path.with_name(f"{path.stem}-{kind}s.fgb")
+
+
+def _write_ogr(gdf: Any, path: Path, fmt: str) -> None:
+    """GeoPackage (one file, a layer per feature kind) or FlatGeobuf (a file per kind).
+
+    Everything is written in a temporary folder beside the target and renamed into place at
+    the end, so a failure (a full disk) leaves neither a partial file nor a stray sidecar.
+    """
+    import pyogrio
+
     driver = {"gpkg": "GPKG", "fgb": "FlatGeobuf"}[fmt]
-
-    def write(tmp: Path) -> None:
-        import pyogrio
-
-        target = tmp.with_suffix(FORMATS[fmt])
-        for kind in ("stop", "leg", "connector", "region"):
+    targets = [path, *(_sidecar(path, k) for k in _SIDECARS)] if fmt == "fgb" else [path]
+    with atomic_dir(targets) as tmp_dir:
+        main = tmp_dir / path.name
+        for kind in ("stop", *_SIDECARS):
             part = gdf[gdf["feature"] == kind]
             if part.empty:
                 continue
             if fmt == "fgb":  # one layer per file: legs and regions go beside the stops
-                layer_path = target if kind == "stop" else target.with_name(f"{target.stem}-{kind}s.fgb")
+                layer_path = main if kind == "stop" else tmp_dir / _sidecar(path, kind).name
                 pyogrio.write_dataframe(part, layer_path, driver=driver)
             else:
-                pyogrio.write_dataframe(part, target, layer=f"{kind}s", driver=driver, append=target.exists())
-        target.rename(tmp)
-        for kind in ("leg", "connector", "region"):
-            extra = target.with_name(f"{target.stem}-{kind}s.fgb")
-            if extra.exists():
-                extra.rename(path.with_name(f"{path.stem}-{kind}s.fgb"))
+                pyogrio.write_dataframe(part, main, layer=f"{kind}s", driver=driver, append=main.exists())
 
-    write_with(path, write)
-    return fmt
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that spreadsheets show as text, never evaluate (OWASP CSV injection).
+
+    Text starting with ``= + - @``, a tab or a carriage return gets a leading apostrophe.
+    Numbers are left alone (a negative longitude stays a number).
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(gdf: Any) -> str:
+    """The stops as CSV: lat/lon columns first, every field quoted, formulas neutralised."""
+    import csv
+
+    stops = gdf[gdf["feature"] == "stop"].copy()
+    stops.insert(0, "lat", stops.geometry.y.round(6))
+    stops.insert(1, "lon", stops.geometry.x.round(6))
+    table = stops.drop(columns="geometry")
+    for col in table.columns:
+        if table[col].dtype == object:
+            table[col] = table[col].map(spreadsheet_safe)
+    text: str = table.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
+    return text
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: Any) -> str:
+    """A value as KML text: missing values empty, XML-invalid characters removed."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return _XML_INVALID.sub("", str(value))
+
+
+def escape(value: Any) -> str:
+    """Text for a KML element: XML-escaped, so markup in a quote is shown, not rendered."""
+    from xml.sax.saxutils import escape as xml_escape
+
+    return xml_escape(_text(value), {'"': "&quot;"})
 
 
 def to_kml(gdf: Any) -> str:
     """KML 2.2 with one style per status (for Google Earth and My Maps)."""
-    from xml.sax.saxutils import escape
 
     styles = []
     for status, color in STATUS_COLORS.items():
@@ -137,15 +191,19 @@ def to_kml(gdf: Any) -> str:
             continue
         kind = row["feature"]
         if kind == "stop":
-            name = f"{int(row['order']) + 1}. {row['name']}"
+            name = f"{int(row['order']) + 1}. {_text(row['name'])}"
             desc = " — ".join(
-                str(x) for x in (row.get("status"), row.get("date_label"), row.get("quote")) if x and x == x
+                _text(x) for x in (row.get("status"), row.get("date_label"), row.get("quote")) if _text(x)
             )
-        elif kind == "leg":
-            name = f"{row['from']} → {row['to']}"
-            desc = f"{row['mode']}, {row['status']}, {row['basis']}, {row['length_km']} km"
+        elif kind in ("leg", "connector"):
+            name = f"{_text(row.get('from'))} → {_text(row.get('to'))}"
+            if kind == "connector":
+                name = f"{name} (to the railway)" if name != " → " else "to the railway"
+            desc = f"{_text(row.get('mode'))}, {_text(row.get('status'))}, {_text(row.get('basis'))}"
+            if _text(row.get("length_km")):
+                desc += f", {_text(row.get('length_km'))} km"
         else:
-            name, desc = str(row["name"]), "region"
+            name, desc = _text(row.get("name")), "region"
         style = row.get("status") if row.get("status") in STATUS_COLORS else "confirmed"
         marks.append(
             f"<Placemark><name>{escape(name)}</name><description>{escape(desc)}</description>"

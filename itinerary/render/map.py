@@ -28,7 +28,7 @@ from jinja2 import Template
 from shapely.geometry import mapping
 
 from itinerary.coords import latlon_path
-from itinerary.io.atomic import write_text
+from itinerary.files import write_text
 from itinerary.model import Itinerary, Leg, Stop, Trip
 from itinerary.pipeline import Prepared, prepare
 from itinerary.render import assets
@@ -79,7 +79,7 @@ class Literal(Element):
     _template = Template("{{ this.text }}")
 
     def __init__(self, text: str) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
+        super().__init__()
         self.text = text
 
 
@@ -91,9 +91,12 @@ class _Payload(MacroElement):
         self._name = "ItineraryPayload"
         self.payload = to_script_json(payload)
 
-    def render(self, **kwargs: Any) -> None:
-        call = f"itineraryDraw({self._parent.get_name()}, {self.payload});"
-        self.get_root().script.add_child(Literal(call), name=self.get_name())
+    def render(self, **kwargs: Any) -> str:
+        parent: Any = self._parent
+        root: Any = self.get_root()
+        call = f"itineraryDraw({parent.get_name()}, {self.payload});"
+        root.script.add_child(Literal(call), name=self.get_name())
+        return ""
 
 
 def _inline(kind: str, text: str) -> Element:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from itinerary.io.atomic import atomic_path
+from itinerary.files import atomic_path
 from itinerary.model import Itinerary, Status
 from itinerary.pipeline import Prepared, prepare
 from itinerary.render.map import PALETTE
@@ -116,7 +116,15 @@ def save_png(it: Itinerary | Prepared, path: str | os.PathLike[str], *, dpi: int
     import matplotlib.pyplot as plt
 
     p = it if isinstance(it, Prepared) else prepare(it)
-    fig, ax = plt.subplots(figsize=(9, 7))
+    # Untrusted text is drawn as typed: no mathtext ("$5bn to $7bn"), no LaTeX.
+    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+        fig, ax = plt.subplots(figsize=(9, 7))
+        _draw_and_save(p, fig, ax, path, dpi)
+
+
+def _draw_and_save(p: Prepared, fig: Any, ax: Any, path: str | os.PathLike[str], dpi: int) -> None:
+    import matplotlib.pyplot as plt
+
     try:
         draw(p, ax)
         title = p.itinerary.title or "Itinerary"
