@@ -316,6 +316,36 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
     }
 
 
+_RECORD_ARRAYS = ("lat", "lon", "kind", "admin1", "pop", "importance")
+
+
+def _check_arrays(a: dict[str, Any]) -> None:
+    """Refuse an index whose arrays do not fit together (a truncated or tampered cache file)."""
+    n = len(a["lat"])
+    n_keys = len(a["key_hash"])
+
+    def bad(what: str) -> ValueError:
+        return ValueError(f"inconsistent index arrays ({what})")
+
+    if any(len(a[k]) != n for k in _RECORD_ARRAYS):
+        raise bad("record arrays of different lengths")
+    for blob in ("ids", "names", "cc"):
+        if int(np.count_nonzero(a[blob] == 0)) + 1 != n:
+            raise bad(f"{blob} does not hold one entry per record")
+    if int(np.count_nonzero(a["keys"] == 0)) + 1 != n_keys or len(a["key_target"]) != n_keys:
+        raise bad("keys, hashes and targets differ in length")
+    mptr, midx, bptr, bmem = a["multi_ptr"], a["multi_idx"], a["block_ptr"], a["block_members"]
+    if len(mptr) == 0 or int(mptr[-1]) != len(midx) or (len(midx) and int(midx.max()) >= n):
+        raise bad("multi-place lists")
+    if len(bptr) != len(a["block_hash"]) + 1 or int(bptr[-1]) != len(bmem):
+        raise bad("fuzzy blocks")
+    if len(bmem) and (int(bmem.max()) >= n_keys or int(bmem.min()) < 0):
+        raise bad("fuzzy block members")
+    targets = a["key_target"]
+    if n_keys and (int(targets.max()) >= n or -int(targets.min()) - 1 >= len(mptr) - 1):
+        raise bad("key targets")
+
+
 class Gazetteer:
     """The compiled index with exact and fuzzy lookups.
 
@@ -331,6 +361,7 @@ class Gazetteer:
         meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
         if meta.get("version") != INDEX_VERSION:
             raise ValueError(f"index version {meta.get('version')}, expected {INDEX_VERSION}")
+        _check_arrays(arrays)
         self._admin1_names: list[str] = meta["admin1_names"]
         self._reduced: frozenset[str] = frozenset(meta["reduced"])
         self.lat: np.ndarray = arrays["lat"]
@@ -376,7 +407,11 @@ class Gazetteer:
     @classmethod
     def load(cls, path: Path | None = None, *, rebuild: bool = True) -> Gazetteer:
         """Load the cached index; build it first when missing, or when broken and ``rebuild``."""
-        path = path or cls.cache_path()
+        if path is None:
+            try:
+                path = cls.cache_path()
+            except OSError as exc:
+                return cls._build_in_memory(f"the cache folder cannot be used ({exc.strerror or exc})")
         if path.exists():
             try:
                 with path.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
@@ -393,9 +428,27 @@ class Gazetteer:
                     stacklevel=2,
                 )
         arrays = to_arrays(build_index())
-        with atomic_path(path) as tmp, tmp.open("wb") as out:
-            np.savez(out, **arrays)  # type: ignore[arg-type]
+        try:
+            with atomic_path(path) as tmp, tmp.open("wb") as out:
+                np.savez(out, **arrays)  # type: ignore[arg-type]
+        except OSError as exc:
+            warnings.warn(
+                f"the gazetteer index could not be saved ({exc}); it was built in memory and will be "
+                "built again next time (set ITINERARY_CACHE_DIR to a writable folder)",
+                ItineraryWarning,
+                stacklevel=2,
+            )
         return cls(arrays)
+
+    @classmethod
+    def _build_in_memory(cls, why: str) -> Gazetteer:
+        warnings.warn(
+            f"{why}; the gazetteer index is built in memory and will be built again next time "
+            "(set ITINERARY_CACHE_DIR to a writable folder)",
+            ItineraryWarning,
+            stacklevel=3,
+        )
+        return cls(to_arrays(build_index()))
 
     # ------------------------------------------------------------ records
     def __len__(self) -> int:
