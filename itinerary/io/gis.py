@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from itinerary.errors import ValidationError
+from itinerary.errors import FileError, ValidationError
 from itinerary.files import atomic_dir, check_output, write_text
 from itinerary.model import Itinerary
 
@@ -121,11 +121,25 @@ def _write_ogr(gdf: Any, path: Path, fmt: str) -> None:
             part = gdf[gdf["feature"] == kind]
             if part.empty:
                 continue
+            layer_path = main
             if fmt == "fgb":  # one layer per file: legs and regions go beside the stops
                 layer_path = main if kind == "stop" else tmp_dir / _sidecar(path, kind).name
-                pyogrio.write_dataframe(part, layer_path, driver=driver)
-            else:
-                pyogrio.write_dataframe(part, main, layer=f"{kind}s", driver=driver, append=main.exists())
+            try:
+                if fmt == "fgb":
+                    pyogrio.write_dataframe(part, layer_path, driver=driver)
+                else:
+                    pyogrio.write_dataframe(part, main, layer=f"{kind}s", driver=driver, append=main.exists())
+            except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+                # GDAL reports a full disk or a file-size limit as a generic I/O failure
+                raise FileError(
+                    f"{path}: GDAL could not write the {driver} file ({_gdal_reason(exc)}); check the free "
+                    "space and the file-size limit of the target folder, or write elsewhere"
+                ) from None
+
+
+def _gdal_reason(exc: Exception) -> str:
+    text = str(exc)
+    return text.split("; ", 1)[1] if "; " in text else text
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -146,12 +160,14 @@ def to_csv(gdf: Any) -> str:
     """The stops as CSV: lat/lon columns first, every field quoted, formulas neutralised."""
     import csv
 
+    import pandas as pd
+
     stops = gdf[gdf["feature"] == "stop"].copy()
     stops.insert(0, "lat", stops.geometry.y.round(6))
     stops.insert(1, "lon", stops.geometry.x.round(6))
     table = stops.drop(columns="geometry")
     for col in table.columns:
-        if table[col].dtype == object:
+        if not pd.api.types.is_numeric_dtype(table[col]):
             table[col] = table[col].map(spreadsheet_safe)
     text: str = table.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
     return text
