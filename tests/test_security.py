@@ -23,6 +23,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from itinerary.cli import cli
+from itinerary.options import options_context
 
 from .conftest import SEED_14
 
@@ -408,11 +409,13 @@ def test_unusable_cache_folder_builds_in_memory(
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", "utf-8")
-    monkeypatch.setenv("ITINERARY_CACHE_DIR", str(blocker / "cache"))
     built: list[int] = []
     monkeypatch.setattr(gz, "build_index", lambda *a: built.append(1) or {})
     monkeypatch.setattr(gz, "to_arrays", lambda data: dict(gazetteer._a))  # the real index, not rebuilt
-    with pytest.warns(ItineraryWarning, match="built in memory"):
+    with (
+        options_context(cache_dir=blocker / "cache"),
+        pytest.warns(ItineraryWarning, match="built in memory"),
+    ):
         g = gz.Gazetteer.load()
     assert built == [1] and len(g) == len(gazetteer)
 

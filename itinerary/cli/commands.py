@@ -233,7 +233,7 @@ def map_(trip_file: Path, output: Path, offline: bool, tiles: str, png: Path | N
 @handle_errors
 def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
     """Export stops, legs and regions (GeoJSON RFC 7946, GeoPackage, FlatGeobuf, KML, CSV)."""
-    from itinerary.io.gis import export as do_export
+    from itinerary.pipeline import export as do_export
 
     check_output(output, inputs=[trip_file], force=force)
     written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)

@@ -20,6 +20,7 @@ import click
 from itinerary import __version__
 from itinerary.errors import ItineraryError, ItineraryWarning
 from itinerary.files import describe_os_error
+from itinerary.options import options_from_env, set_options
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -112,6 +113,7 @@ def cli() -> None:
       itinerary export trip.yaml -o trip.geojson
       itinerary extract article.txt --published 2023-09-14 -o draft.yaml
     """
+    set_options(**options_from_env())  # the library reads no environment variables; the CLI does
 
 
 def main() -> None:

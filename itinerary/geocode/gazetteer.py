@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from itinerary.coords import haversine_km
 from itinerary.errors import CacheError, ItineraryWarning
 from itinerary.files import atomic_path
 from itinerary.geocode.normalize import analyze, keys_for
@@ -569,7 +570,6 @@ class Gazetteer:
         self, lat: float, lon: float, *, k: int = 1, kinds: Iterable[str] | None = None
     ) -> list[tuple[Record, float]]:
         """The ``k`` records nearest to a point, with their great-circle distance in km."""
-        from itinerary.coords import haversine_km
 
         kind_codes = None if kinds is None else {_KIND_CODE[x] for x in kinds}
         tree = self._kdtree

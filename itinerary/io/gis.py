@@ -5,14 +5,12 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from itinerary.errors import FileError, ValidationError
 from itinerary.files import atomic_dir, check_output, write_text
-from itinerary.model import Itinerary
-
-if TYPE_CHECKING:
-    from itinerary.pipeline import Prepared
+from itinerary.io import geojson
+from itinerary.model import Itinerary, Prepared
 
 FORMATS = {
     "geojson": ".geojson",
@@ -36,9 +34,7 @@ def to_geodataframe(it: Itinerary | Prepared, *, feature: str | None = None) -> 
     """A GeoDataFrame (EPSG:4326) of stop, leg and region features; ``feature`` filters."""
     import geopandas as gpd
 
-    from itinerary.io.geojson import to_feature_collection
-
-    fc = to_feature_collection(it)
+    fc = geojson.to_feature_collection(it)
     feats = [f for f in fc["features"] if feature is None or f["properties"]["feature"] == feature]
     gdf = gpd.GeoDataFrame.from_features(feats, crs="EPSG:4326")
     gdf.attrs["itinerary"] = fc["itinerary"]
@@ -49,11 +45,9 @@ def from_geodataframe(gdf: Any) -> Itinerary:
     """Rebuild an itinerary from a GeoDataFrame made by :func:`to_geodataframe`."""
     import json
 
-    from itinerary.io.geojson import from_feature_collection
-
     fc = json.loads(gdf.to_json(na="null", drop_id=True))
     fc["itinerary"] = gdf.attrs.get("itinerary")
-    return from_feature_collection(fc)
+    return geojson.from_feature_collection(fc)
 
 
 def format_for(path: Path, fmt: str | None) -> str:
@@ -73,17 +67,14 @@ def format_for(path: Path, fmt: str | None) -> str:
 def export(
     it: Itinerary | Prepared, path: str | os.PathLike[str], *, fmt: str | None = None, force: bool = False
 ) -> str:
-    """Write the itinerary to ``path`` in the format of its suffix (or ``fmt``), atomically."""
-    from itinerary.io import geojson
-    from itinerary.pipeline import Prepared, prepare
+    """Write the itinerary to ``path`` in the format of its suffix (or ``fmt``), atomically.
 
+    Legs and regions come from a :class:`Prepared` itinerary; :func:`itinerary.pipeline.export`
+    resolves and routes a plain one first.
+    """
     path = Path(path)
-    fmt = format_for(path, fmt)
-    check_output(path, force=force)
-    if fmt == "fgb":  # the sidecar files obey --force too
-        for kind in _SIDECARS:
-            check_output(_sidecar(path, kind), force=force)
-    p = it if isinstance(it, Prepared) else prepare(it)
+    fmt = check_export_target(path, fmt=fmt, force=force)
+    p = it if isinstance(it, Prepared) else Prepared(it)
     if fmt == "geojson":
         geojson.dump(p, path)
         return fmt
@@ -99,6 +90,17 @@ def export(
 
 
 _SIDECARS = ("leg", "connector", "region")
+
+
+def check_export_target(path: str | os.PathLike[str], *, fmt: str | None = None, force: bool = False) -> str:
+    """The format for ``path``; refuse a target (or a FlatGeobuf sidecar) that may not be written."""
+    path = Path(path)
+    fmt = format_for(path, fmt)
+    check_output(path, force=force)
+    if fmt == "fgb":  # the sidecar files obey --force too
+        for kind in _SIDECARS:
+            check_output(_sidecar(path, kind), force=force)
+    return fmt
 
 
 def _sidecar(path: Path, kind: str) -> Path:

@@ -28,9 +28,11 @@ from jinja2 import Template
 from shapely.geometry import mapping
 
 from itinerary.coords import latlon_path
+from itinerary.errors import ValidationError
 from itinerary.files import write_text
-from itinerary.model import Itinerary, Leg, Stop, Trip
-from itinerary.pipeline import Prepared, prepare
+from itinerary.geocode.regions import basemap_geojson
+from itinerary.model import Itinerary, Leg, Prepared, Stop, Trip
+from itinerary.pipeline import prepare
 from itinerary.render import assets
 
 PALETTE = ["#c0392b", "#1f77b4", "#2ca02c", "#8e44ad", "#d35400", "#16a085", "#7f6000", "#e377c2"]
@@ -177,7 +179,6 @@ def _trip_json(p: Prepared, trip: Trip, color: str) -> dict[str, Any]:
 
 @cache
 def _offline_basemap() -> dict[str, Any]:
-    from itinerary.geocode.regions import basemap_geojson
 
     fc = basemap_geojson()
     feats = []
@@ -218,8 +219,6 @@ def payload(p: Prepared, *, offline: bool = False, tiles_url: str | None = None)
 
 def _tile_provider(name: str) -> Any:
     import xyzservices.providers as xyz
-
-    from itinerary.errors import ValidationError
 
     try:
         return xyz.query_name(name)

@@ -6,8 +6,9 @@ import os
 from typing import Any
 
 from itinerary.files import atomic_path
-from itinerary.model import Itinerary, Status
-from itinerary.pipeline import Prepared, prepare
+from itinerary.geocode.regions import basemap_geojson
+from itinerary.model import Itinerary, Prepared, Status
+from itinerary.pipeline import prepare
 from itinerary.render.map import PALETTE
 
 LINESTYLE = {Status.CONFIRMED: "-", Status.PLANNED: (0, (5, 3)), Status.CANCELLED: ":"}
@@ -32,8 +33,6 @@ def _bounds(p: Prepared) -> tuple[float, float, float, float]:
 def draw(p: Prepared, ax: Any) -> None:
     import geopandas as gpd
     from matplotlib.lines import Line2D
-
-    from itinerary.geocode.regions import basemap_geojson
 
     ax.set_facecolor("#cfe3ee")
     world = gpd.GeoDataFrame.from_features(basemap_geojson()["features"], crs="EPSG:4326")
