@@ -33,6 +33,7 @@ class ValidationError(ItineraryError, ValueError):
         self.source = source
         self.line = line
         self.path = path
+        self.problems: list[ValidationError] = [self]  # all of them when a file has several
         super().__init__(self._format())
 
     def _format(self) -> str:

@@ -11,7 +11,7 @@ import click
 
 from itinerary.cli.main import cli, handle_errors
 from itinerary.errors import ValidationError
-from itinerary.files import check_output
+from itinerary.files import check_output, read_limited, write_text
 from itinerary.io import yaml as yaml_io
 
 TRIP = click.Path(dir_okay=False, path_type=Path)
@@ -160,10 +160,12 @@ def resolve(
     it = yaml_io.load(trip_file)
     geocoder = make_geocoder(online, user_agent, geocode_cache, strict)
     resolved = resolve_itinerary(it, geocoder, strict=strict, force=refresh, source=str(trip_file))
+    # the file as written, with its comments and layout, plus the resolved blocks
+    text = yaml_io.dumps_like(resolved, read_limited(trip_file, yaml_io.MAX_BYTES).decode("utf-8"))
     if output is None:
-        click.echo(yaml_io.dumps(resolved), nl=False)
+        click.echo(text, nl=False)
     else:
-        yaml_io.dump(resolved, output)
+        write_text(output, text)
         click.echo(f"wrote {output}", err=True)
 
 

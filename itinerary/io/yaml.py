@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import math
 import os
@@ -196,20 +197,35 @@ def _nearest_line(lines: dict[str, int], parts: tuple[str | int, ...]) -> int | 
 
 
 def _schema_error(data: Any, lines: dict[str, int], source: str | None) -> None:
+    """Raise one :class:`ValidationError` listing every schema problem, in file order."""
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: (-len(e.absolute_path), str(e.path)))
-    if not errors:
+    by_path: dict[tuple[Any, ...], list[Any]] = {}
+    for e in validator.iter_errors(data):
+        by_path.setdefault(tuple(e.absolute_path), []).append(e)
+    if not by_path:
         return
-    err = jsonschema.exceptions.best_match(errors)
-    assert err is not None
-    parts = tuple(err.absolute_path)
-    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-        parts = (*parts, extra[0]) if extra else parts
-    path = _path_str(parts) or "(top level)"
-    raise ValidationError(_explain(err), source=source, line=_nearest_line(lines, parts), path=path)
+    problems: list[ValidationError] = []
+    for errors in by_path.values():
+        err = jsonschema.exceptions.best_match(errors)
+        assert err is not None
+        parts = tuple(err.absolute_path)
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            parts = (*parts, extra[0]) if extra else parts
+        path = _path_str(parts) or "(top level)"
+        problems.append(
+            ValidationError(_explain(err), source=source, line=_nearest_line(lines, parts), path=path)
+        )
+    problems.sort(key=lambda e: (e.line or 0, e.path or ""))
+    if len(problems) == 1:
+        raise problems[0]
+    listing = "\n".join(f"  {p}" for p in problems)
+    combined = ValidationError(f"{len(problems)} problems, in file order:\n{listing}", source=source)
+    combined.line, combined.path = problems[0].line, problems[0].path  # the first, for callers
+    combined.problems = problems
+    raise combined
 
 
 def _explain(err: Any) -> str:
@@ -225,7 +241,12 @@ def _explain(err: Any) -> str:
     if v == "additionalProperties":
         extra = sorted(set(val) - set(err.schema.get("properties", {})))
         allowed = ", ".join(err.schema.get("properties", {}))
-        return f"unknown key {', '.join(map(repr, extra))}; allowed keys: {allowed}"
+        msg = f"unknown key {', '.join(map(repr, extra))}; allowed keys: {allowed}"
+        if any(val.get(k) is None for k in extra):
+            msg += (
+                ' (a value with a comma or a colon inside {...} must be quoted: hint: "Amur Oblast, Russia")'
+            )
+        return msg
     if v == "anyOf":
         return "a stop needs a 'place' name or both 'lat' and 'lon'"
     if v in ("minimum", "maximum"):
@@ -446,6 +467,51 @@ def dumps(it: Itinerary) -> str:
     """Serialise an itinerary to YAML format v1."""
     text: str = yaml.dump(to_data(it), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return text
+
+
+def dumps_like(it: Itinerary, original: str) -> str:
+    """Serialise ``it`` as an edit of ``original`` (the text it was read from).
+
+    Comments, key order, quoting and flow style of the original are kept; only the fields
+    whose values changed (a ``resolved:`` block, ``needs_review``, ``confidence``...) are
+    written, in place. ``it`` must have the same trips and stops as ``original``.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 100
+    rt.indent(mapping=2, sequence=4, offset=2)  # the layout of the project's own trip files
+    doc = rt.load(original)
+    new = to_data(it)
+    if len(doc.get("trips") or []) != len(new["trips"]):
+        return dumps(it)
+    for old_trip, new_trip in zip(doc["trips"], new["trips"], strict=True):
+        if len(old_trip.get("stops") or []) != len(new_trip["stops"]):
+            return dumps(it)
+        for old_stop, new_stop in zip(old_trip["stops"], new_trip["stops"], strict=True):
+            for key, value in new_stop.items():
+                if isinstance(value, dict):
+                    if _plain(old_stop.get(key)) != value:
+                        old_stop[key] = CommentedMap(value)
+                elif _plain(old_stop.get(key)) != value and not (
+                    key == "date" and str(old_stop.get(key)) == value
+                ):
+                    old_stop[key] = value
+    out = io.StringIO()
+    rt.dump(doc, out)
+    return out.getvalue()
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if isinstance(v, str):
+        return str(v)
+    return v
 
 
 def dump(it: Itinerary, path: str | os.PathLike[str]) -> None:
