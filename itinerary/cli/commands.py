@@ -13,6 +13,7 @@ from itinerary.cli.main import cli, handle_errors
 from itinerary.errors import ValidationError
 from itinerary.files import check_output, read_limited, write_text
 from itinerary.io import yaml as yaml_io
+from itinerary.io.gis import FORMATS
 
 TRIP = click.Path(dir_okay=False, path_type=Path)
 FORCE = click.option("--force", is_flag=True, help="Overwrite existing output files.")
@@ -223,12 +224,14 @@ def map_(trip_file: Path, output: Path, offline: bool, tiles: str, png: Path | N
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Output file: .geojson, .gpkg, .fgb, .kml or .csv.",
+    help="Output file; its suffix gives the format: "
+    + ", ".join(f"{f.suffixes[0]} {f.description}" for f in FORMATS.values())
+    + ".",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["geojson", "gpkg", "fgb", "kml", "csv"]),
+    type=click.Choice(list(FORMATS)),
     help="Format when the suffix does not say.",
 )
 @FORCE

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,21 +14,6 @@ from itinerary.files import atomic_dir, check_output, write_text
 from itinerary.io import geojson
 from itinerary.model import Itinerary, Prepared
 
-FORMATS = {
-    "geojson": ".geojson",
-    "gpkg": ".gpkg",
-    "fgb": ".fgb",
-    "kml": ".kml",
-    "csv": ".csv",
-}
-_SUFFIX = {
-    ".geojson": "geojson",
-    ".json": "geojson",
-    ".gpkg": "gpkg",
-    ".fgb": "fgb",
-    ".kml": "kml",
-    ".csv": "csv",
-}
 STATUS_COLORS = {"confirmed": "ff2e7d32", "planned": "ffc06515", "cancelled": "ff757575"}  # KML aabbggrr
 
 
@@ -50,16 +37,62 @@ def from_geodataframe(gdf: Any) -> Itinerary:
     return geojson.from_feature_collection(fc)
 
 
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: its name (``--format``), file suffixes and writer."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    description: str
+    write: Callable[[Prepared, Path], None]
+
+
+def _write_geojson(p: Prepared, path: Path) -> None:
+    geojson.dump(p, path)
+
+
+def _write_csv(p: Prepared, path: Path) -> None:
+    write_text(path, to_csv(to_geodataframe(p)))
+
+
+def _write_kml(p: Prepared, path: Path) -> None:
+    write_text(path, to_kml(to_geodataframe(p)))
+
+
+def _write_gpkg(p: Prepared, path: Path) -> None:
+    _write_ogr(to_geodataframe(p), path, "gpkg")
+
+
+def _write_fgb(p: Prepared, path: Path) -> None:
+    _write_ogr(to_geodataframe(p), path, "fgb")
+
+
+#: The export formats, by name: the one list the CLI, suffix detection and writing read.
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("geojson", (".geojson", ".json"), "GeoJSON (RFC 7946)", _write_geojson),
+        ExportFormat("gpkg", (".gpkg",), "GeoPackage (a layer per feature kind)", _write_gpkg),
+        ExportFormat("fgb", (".fgb",), "FlatGeobuf (legs etc. in -legs.fgb files beside)", _write_fgb),
+        ExportFormat("kml", (".kml",), "KML 2.2 (Google Earth)", _write_kml),
+        ExportFormat("csv", (".csv",), "CSV of the stops", _write_csv),
+    )
+}
+
+
 def format_for(path: Path, fmt: str | None) -> str:
+    """The format's name, from ``fmt`` or else from the suffix of ``path``."""
     if fmt:
         if fmt not in FORMATS:
             raise ValidationError(f"unknown format {fmt!r}; known formats: {', '.join(FORMATS)}")
         return fmt
-    found = _SUFFIX.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    found = next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
     if found is None:
+        suffixes = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
         raise ValidationError(
-            f"cannot tell the format from {path.name!r}; use a suffix "
-            f"({', '.join(FORMATS.values())}) or --format ({', '.join(FORMATS)})"
+            f"cannot tell the format from {path.name!r}; use a suffix ({suffixes}) "
+            f"or --format ({', '.join(FORMATS)})"
         )
     return found
 
@@ -75,17 +108,7 @@ def export(
     path = Path(path)
     fmt = check_export_target(path, fmt=fmt, force=force)
     p = it if isinstance(it, Prepared) else Prepared(it)
-    if fmt == "geojson":
-        geojson.dump(p, path)
-        return fmt
-    gdf = to_geodataframe(p)
-    if fmt == "csv":
-        write_text(path, to_csv(gdf))
-        return fmt
-    if fmt == "kml":
-        write_text(path, to_kml(gdf))
-        return fmt
-    _write_ogr(gdf, path, fmt)
+    FORMATS[fmt].write(p, path)
     return fmt
 
 
