@@ -33,6 +33,7 @@ class ValidationError(ItineraryError, ValueError):
         self.source = source
         self.line = line
         self.path = path
+        self.problems: list[ValidationError] = [self]  # all of them when a file has several
         super().__init__(self._format())
 
     def _format(self) -> str:
@@ -75,6 +76,10 @@ class AmbiguousPlace(ItineraryError, LookupError):
 
 class GeocoderUnavailable(ItineraryError, OSError):
     """An online geocoding service could not be reached or refused the request."""
+
+
+class FileError(ItineraryError, OSError):
+    """A file could not be read or written; the message names it, the reason and the fix."""
 
 
 class CacheError(ItineraryError, OSError):

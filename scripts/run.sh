@@ -8,8 +8,8 @@ mkdir -p out
 for trip in geodata/trips/kim-jong-un-russia-2023-09-14.yaml geodata/trips/kim-jong-un-russia-2023-09-18.yaml; do
   name=$(basename "$trip" .yaml)
   .venv/bin/itinerary validate "$trip"
-  .venv/bin/itinerary resolve "$trip" -o "out/$name.resolved.yaml"
-  .venv/bin/itinerary map "out/$name.resolved.yaml" -o "out/$name.html" --offline --png "out/$name.png"
+  .venv/bin/itinerary resolve "$trip" -o "out/$name.resolved.yaml" --force
+  .venv/bin/itinerary map "out/$name.resolved.yaml" -o "out/$name.html" --offline --png "out/$name.png" --force
   .venv/bin/itinerary export "out/$name.resolved.yaml" -o "out/$name.geojson" --force
 done
 echo "done: $(ls out | tr '\n' ' ')"

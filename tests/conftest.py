@@ -63,3 +63,22 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present (CI always has it)")
     return SHARED
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Browser tests need headless Chromium: outside CI they skip, with the reason, when it is
+    missing; in CI (``CI`` set, as `scripts/test.sh` installs Chromium) they always run."""
+    import os
+
+    from itinerary.errors import MissingDependency
+    from itinerary.render.browser import chromium_path
+
+    if os.environ.get("CI"):
+        return
+    try:
+        chromium_path()
+    except MissingDependency as exc:
+        skip = pytest.mark.skip(reason=str(exc))
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(skip)

@@ -124,6 +124,7 @@ def test_hostile_text_runs_nothing(maps: dict[str, Path], artifacts: Path) -> No
         page.wait_for_selector(".leaflet-popup-content", timeout=10_000)
         text = " ".join(page.locator(".leaflet-popup-content").all_inner_texts())
         assert "</script><script>window.__pwned='quote'</script>" in text
+        assert "{{ 7*7 }} {# ref 12} {% for x in range(3) %}x{% endfor %}" in text  # shown as typed
         assert page.evaluate("window.__pwned") is None
         assert dialogs == [] and page.blocked_requests == []
         assert page.locator(".itn-popup a").count() == 0  # the javascript: URL is not a link
@@ -143,5 +144,5 @@ def test_cli_map_writes_html_and_png(tmp_path: Path) -> None:
 
 
 def test_repr_html_for_jupyter() -> None:
-    html = load(SEED_14)._repr_html_()
+    html = make_map(load(SEED_14))._repr_html_()
     assert "iframe" in html and "itineraryDraw" in html

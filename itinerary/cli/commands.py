@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -9,9 +10,13 @@ from typing import Any
 import click
 
 from itinerary.cli.main import cli, handle_errors
+from itinerary.errors import ValidationError
+from itinerary.files import check_output, read_limited, write_text
 from itinerary.io import yaml as yaml_io
+from itinerary.io.gis import FORMATS
 
 TRIP = click.Path(dir_okay=False, path_type=Path)
+FORCE = click.option("--force", is_flag=True, help="Overwrite existing output files.")
 
 
 def online_options(func: Any) -> Any:
@@ -131,13 +136,15 @@ def geocode(
     help="Where to write the resolved file (default: print to standard output).",
 )
 @click.option("--strict", is_flag=True, help="Fail on ambiguous places instead of warning.")
-@click.option("--force", is_flag=True, help="Re-resolve stops that already have a resolved block.")
+@click.option("--refresh", is_flag=True, help="Re-resolve stops that already have a resolved block.")
+@FORCE
 @online_options
 @handle_errors
 def resolve(
     trip_file: Path,
     output: Path | None,
     strict: bool,
+    refresh: bool,
     force: bool,
     online: str | None,
     user_agent: str | None,
@@ -149,13 +156,17 @@ def resolve(
     """
     from itinerary.geocode import resolve_itinerary
 
+    if output is not None:
+        check_output(output, inputs=[trip_file], force=force)
     it = yaml_io.load(trip_file)
     geocoder = make_geocoder(online, user_agent, geocode_cache, strict)
-    resolved = resolve_itinerary(it, geocoder, strict=strict, force=force, source=str(trip_file))
+    resolved = resolve_itinerary(it, geocoder, strict=strict, force=refresh, source=str(trip_file))
+    # the file as written, with its comments and layout, plus the resolved blocks
+    text = yaml_io.dumps_like(resolved, read_limited(trip_file, yaml_io.MAX_BYTES).decode("utf-8"))
     if output is None:
-        click.echo(yaml_io.dumps(resolved), nl=False)
+        click.echo(text, nl=False)
     else:
-        yaml_io.dump(resolved, output)
+        write_text(output, text)
         click.echo(f"wrote {output}", err=True)
 
 
@@ -184,12 +195,18 @@ def resolve(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write a static image (no browser needed).",
 )
+@FORCE
 @handle_errors
-def map_(trip_file: Path, output: Path, offline: bool, tiles: str, png: Path | None) -> None:
+def map_(trip_file: Path, output: Path, offline: bool, tiles: str, png: Path | None, force: bool) -> None:
     """Draw an interactive map: confirmed solid, planned dashed, every stop with its source."""
     from itinerary.pipeline import prepare
     from itinerary.render import make_map, save_map
 
+    check_output(output, inputs=[trip_file], force=force)
+    if png is not None:
+        check_output(png, inputs=[trip_file], force=force, option="--png")
+        if os.path.abspath(png) == os.path.abspath(output):
+            raise ValidationError("-o and --png name the same file; give the image another name")
     p = prepare(yaml_io.load(trip_file))
     save_map(make_map(p, offline=offline, tiles=tiles), output)
     click.echo(f"wrote {output}", err=True)
@@ -207,20 +224,23 @@ def map_(trip_file: Path, output: Path, offline: bool, tiles: str, png: Path | N
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Output file: .geojson, .gpkg, .fgb, .kml or .csv.",
+    help="Output file; its suffix gives the format: "
+    + ", ".join(f"{f.suffixes[0]} {f.description}" for f in FORMATS.values())
+    + ".",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["geojson", "gpkg", "fgb", "kml", "csv"]),
+    type=click.Choice(list(FORMATS)),
     help="Format when the suffix does not say.",
 )
-@click.option("--force", is_flag=True, help="Overwrite an existing output.")
+@FORCE
 @handle_errors
 def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
     """Export stops, legs and regions (GeoJSON RFC 7946, GeoPackage, FlatGeobuf, KML, CSV)."""
-    from itinerary.io.gis import export as do_export
+    from itinerary.pipeline import export as do_export
 
+    check_output(output, inputs=[trip_file], force=force)
     written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)
     click.echo(f"wrote {output} ({written})", err=True)
 
@@ -251,7 +271,7 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Batch mode: write <article name>.yaml for each article (or each .txt of a folder) here.",
 )
-@click.option("--force", is_flag=True, help="Overwrite existing drafts.")
+@FORCE
 @handle_errors
 def extract(
     articles: tuple[Path, ...],
@@ -295,9 +315,9 @@ def extract(
     day = published.date() if published else None
     language = None if lang == "auto" else lang
     targets = [(f, (out_dir / f"{f.stem}.yaml") if out_dir else output) for f in files]
-    existing = [str(t) for _, t in targets if t is not None and t.exists()]
-    if existing and not force:
-        raise ExtractionError(f"{', '.join(existing[:3])} exists; pass --force to overwrite")
+    for _, t in targets:
+        if t is not None:
+            check_output(t, inputs=files, force=force)
     extractor = Extractor()
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -7,15 +7,20 @@ Exit codes: 0 success, 1 bad data (the message names file, line, value and the f
 from __future__ import annotations
 
 import functools
+import os
 import sys
+import tempfile
+import traceback
 import warnings
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from itinerary import __version__
 from itinerary.errors import ItineraryError, ItineraryWarning
+from itinerary.files import describe_os_error
+from itinerary.options import options_from_env, set_options
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,8 +36,33 @@ def _show_warning(
     click.secho(f"warning: {message}", fg="yellow", err=True)
 
 
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in itinerary, not in the user's data
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    click.secho(f"error: {message}", fg="red", err=True)
+    sys.exit(code)
+
+
+def _crash_log(exc: BaseException) -> str:
+    """Write the traceback to a log file and return its path (or say why it could not)."""
+    text = "".join(traceback.format_exception(exc))
+    try:
+        fd, path = tempfile.mkstemp(prefix="itinerary-crash-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as f:
+            f.write(f"itinerary {__version__}\n{' '.join(sys.argv)}\n\n{text}")
+    except OSError:
+        return "(the log could not be written)"
+    return path
+
+
 def handle_errors(func: F) -> F:
-    """Turn library errors into a one-line message on stderr and exit code 1."""
+    """The guard around every command: no traceback ever reaches the user.
+
+    Library errors and OS errors become one line on stderr with exit code 1; an unexpected
+    exception is a bug: its traceback goes to a log file and the user is asked to report it
+    (exit code 70). Click's own usage errors (exit 2) pass through.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -41,9 +71,27 @@ def handle_errors(func: F) -> F:
                 warnings.simplefilter("always", ItineraryWarning)
                 warnings.showwarning = _show_warning
                 return func(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
         except ItineraryError as exc:
-            click.secho(f"error: {exc}", fg="red", err=True)
-            sys.exit(1)
+            _fail(str(exc))
+        except OSError as exc:
+            _fail(describe_os_error(exc))
+        except UnicodeError as exc:
+            _fail(f"text that is not valid Unicode ({exc}); save the file as UTF-8")
+        except RecursionError:
+            _fail("the input is nested too deeply to process; simplify it")
+        except MemoryError:
+            _fail("out of memory; the input is too large for this machine, split it")
+        except KeyboardInterrupt:
+            _fail("interrupted; nothing was written", 130)
+        except Exception as exc:
+            log = _crash_log(exc)
+            _fail(
+                f"internal error ({type(exc).__name__}); this is a bug in itinerary, please report it "
+                f"with the log {log}",
+                INTERNAL_ERROR,
+            )
 
     return wrapper  # type: ignore[return-value]
 
@@ -65,8 +113,14 @@ def cli() -> None:
       itinerary export trip.yaml -o trip.geojson
       itinerary extract article.txt --published 2023-09-14 -o draft.yaml
     """
+    set_options(**options_from_env())  # the library reads no environment variables; the CLI does
 
 
 def main() -> None:
     """Console-script entry point."""
-    cli(prog_name="itinerary")
+    try:
+        cli(prog_name="itinerary")
+    except BrokenPipeError:  # e.g. `itinerary resolve trip.yaml | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)

@@ -39,7 +39,9 @@ from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
 from itinerary.extract.dates import DateFinder, DateHit, visit_days
 from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts
+from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
 from itinerary.extract.nlp import detect_language, has_model, pipeline
+from itinerary.files import read_limited
 from itinerary.model import DateSpan, Itinerary, Role, Source, Status, Stop, Trip
 
 log = logging.getLogger("itinerary.extract")
@@ -79,9 +81,11 @@ def read_article(
     supplies ``date``, ``language``, ``title``, ``source_url`` and ``outlet``; arguments win."""
     p = Path(path)
     try:
-        raw = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ExtractionError(f"{p}: file not found; check the path") from None
+        data = read_limited(p, MAX_ARTICLE_BYTES, what="article")
+    except ValidationError as exc:
+        raise ExtractionError(str(exc)) from None
+    try:
+        raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ExtractionError(
             f"{p}: not UTF-8 text (byte {exc.start}); convert it, e.g. with iconv"
@@ -99,10 +103,16 @@ def read_article(
         raw = "\n".join(lines[end + 1 :])
     if not raw.strip():
         raise ExtractionError(f"{p}: the article is empty")
+    check_article_text(raw, str(p))
     if published is None and meta.get("date"):
         m = re.match(r"\d{4}-\d{2}-\d{2}", meta["date"])
         if m:
-            published = dt.date.fromisoformat(m.group())
+            try:
+                published = dt.date.fromisoformat(m.group())
+            except ValueError:
+                raise ExtractionError(
+                    f"{p}: header 'date: {meta['date']}' is not a real date; write it as YYYY-MM-DD"
+                ) from None
     url = meta.get("source_url")
     return Article(
         text=raw,
@@ -174,6 +184,7 @@ class Extractor:
     def extract(self, article: Article) -> Itinerary:
         """The draft itinerary of one article: a trip per traveller, stops resolved and ordered,
         each with its status, date, quote and confidence (``needs_review`` where unsure)."""
+        check_article_text(article.text, article.source_id)
         text = _clean(article.text)
         lang = (article.language or detect_language(text)).lower()[:2]
         lx = lexicon(lang)

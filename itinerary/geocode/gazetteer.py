@@ -32,9 +32,10 @@ from typing import Any
 import numpy as np
 import yaml
 
+from itinerary.coords import haversine_km
 from itinerary.errors import CacheError, ItineraryWarning
+from itinerary.files import atomic_path
 from itinerary.geocode.normalize import analyze, full_key, keys_for
-from itinerary.io.atomic import atomic_path
 from itinerary.paths import cache_dir, geodata_dir
 
 INDEX_VERSION = 7
@@ -421,6 +422,37 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
     }
 
 
+_RECORD_ARRAYS = ("lat", "lon", "kind", "country", "admin1", "pop", "importance", "lossy")
+
+
+def _check_arrays(a: dict[str, Any]) -> None:
+    """Refuse an index whose arrays do not fit together (a truncated or tampered cache file)."""
+    n = len(a["lat"])
+    n_keys = len(a["key_hash"])
+
+    def bad(what: str) -> ValueError:
+        return ValueError(f"inconsistent index arrays ({what})")
+
+    if any(len(a[k]) != n for k in _RECORD_ARRAYS):
+        raise bad("record arrays of different lengths")
+    for blob in ("ids", "names", "cc"):
+        if int(np.count_nonzero(a[blob] == 0)) + 1 != n:
+            raise bad(f"{blob} does not hold one entry per record")
+    if int(np.count_nonzero(a["keys"] == 0)) + 1 != n_keys or len(a["key_target"]) != n_keys:
+        raise bad("keys, hashes and targets differ in length")
+    mptr, midx, bptr, bmem = a["multi_ptr"], a["multi_idx"], a["block_ptr"], a["block_members"]
+    # key targets and multi-place lists hold record * 4 + match type
+    if len(mptr) == 0 or int(mptr[-1]) != len(midx) or (len(midx) and int(midx.max()) >> 2 >= n):
+        raise bad("multi-place lists")
+    if len(bptr) != len(a["block_hash"]) + 1 or int(bptr[-1]) != len(bmem):
+        raise bad("fuzzy blocks")
+    if len(bmem) and (int(bmem.max()) >= n_keys or int(bmem.min()) < 0):
+        raise bad("fuzzy block members")
+    targets = a["key_target"]
+    if n_keys and (int(targets.max()) >> 2 >= n or -int(targets.min()) - 1 >= len(mptr) - 1):
+        raise bad("key targets")
+
+
 class Gazetteer:
     """The compiled index with exact and fuzzy lookups.
 
@@ -436,9 +468,16 @@ class Gazetteer:
         meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
         if meta.get("version") != INDEX_VERSION:
             raise ValueError(f"index version {meta.get('version')}, expected {INDEX_VERSION}")
+        _check_arrays(arrays)
         self.admin1_ids: list[str] = meta["admin1_ids"]
         self.admin1_names: list[str] = meta["admin1_names"]
         self.countries: list[str] = meta["countries"]
+        if len(self.admin1_ids) != len(self.admin1_names) or (
+            len(arrays["admin1"]) and int(arrays["admin1"].max()) >= len(self.admin1_ids)
+        ):
+            raise ValueError("inconsistent index arrays (admin-1 table)")
+        if len(arrays["country"]) and int(arrays["country"].max()) >= len(self.countries):
+            raise ValueError("inconsistent index arrays (country table)")
         self.lat: np.ndarray = arrays["lat"]
         self.lon: np.ndarray = arrays["lon"]
         self.kind_codes: np.ndarray = arrays["kind"]
@@ -485,7 +524,11 @@ class Gazetteer:
     @classmethod
     def load(cls, path: Path | None = None, *, rebuild: bool = True) -> Gazetteer:
         """Load the cached index; build it first when missing, or when broken and ``rebuild``."""
-        path = path or cls.cache_path()
+        if path is None:
+            try:
+                path = cls.cache_path()
+            except OSError as exc:
+                return cls._build_in_memory(f"the cache folder cannot be used ({exc.strerror or exc})")
         if path.exists():
             try:
                 with path.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
@@ -502,9 +545,27 @@ class Gazetteer:
                     stacklevel=2,
                 )
         arrays = to_arrays(build_index())
-        with atomic_path(path) as tmp, tmp.open("wb") as out:
-            np.savez(out, **arrays)  # type: ignore[arg-type]
+        try:
+            with atomic_path(path) as tmp, tmp.open("wb") as out:
+                np.savez(out, **arrays)  # type: ignore[arg-type]
+        except OSError as exc:
+            warnings.warn(
+                f"the gazetteer index could not be saved ({exc}); it was built in memory and will be "
+                "built again next time (set ITINERARY_CACHE_DIR to a writable folder)",
+                ItineraryWarning,
+                stacklevel=2,
+            )
         return cls(arrays)
+
+    @classmethod
+    def _build_in_memory(cls, why: str) -> Gazetteer:
+        warnings.warn(
+            f"{why}; the gazetteer index is built in memory and will be built again next time "
+            "(set ITINERARY_CACHE_DIR to a writable folder)",
+            ItineraryWarning,
+            stacklevel=3,
+        )
+        return cls(to_arrays(build_index()))
 
     # ------------------------------------------------------------ records
     def __len__(self) -> int:
@@ -665,7 +726,6 @@ class Gazetteer:
         self, lat: float, lon: float, *, k: int = 1, kinds: Iterable[str] | None = None
     ) -> list[tuple[Record, float]]:
         """The ``k`` records nearest to a point, with their great-circle distance in km."""
-        from itinerary.coords import haversine_km
 
         kind_codes = None if kinds is None else {_KIND_CODE[x] for x in kinds}
         tree = self._kdtree

@@ -18,6 +18,7 @@ through :class:`itinerary.geocode.replay.ReplayAdapter`, a geopy adapter.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 import threading
@@ -31,6 +32,7 @@ from itinerary.errors import CacheError, GeocoderUnavailable, GeocoderWarning, I
 from itinerary.geocode.gazetteer import Gazetteer, Record
 from itinerary.geocode.normalize import normalize
 from itinerary.geocode.offline import Candidate, OfflineGeocoder
+from itinerary.paths import cache_dir
 
 PROVIDERS = ("nominatim", "photon")
 MIN_DELAY_SECONDS = 1.0
@@ -83,8 +85,6 @@ class GeocodeCache:
 
     def __init__(self, path: str | Path | None = None) -> None:
         if path is None:
-            from itinerary.paths import cache_dir
-
             path = cache_dir() / "geocode-cache.sqlite3"
         self.path = Path(path)
         self._lock = threading.Lock()
@@ -92,6 +92,8 @@ class GeocodeCache:
 
     def _connect(self) -> sqlite3.Connection:
         if self._con is None:
+            if self.path.is_dir():
+                raise CacheError(f"{self.path}: is a folder; the geocoding cache is a file, give a file path")
             try:
                 con = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
                 con.execute("PRAGMA journal_mode=WAL")
@@ -127,10 +129,10 @@ class GeocodeCache:
             return None
         try:
             data = json.loads(row[0])
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, TypeError) as exc:
             raise self._damaged(exc) from None
-        if not isinstance(data, list):
-            raise self._damaged(ValueError("an answer is not a list"))
+        if not isinstance(data, list) or not all(_valid_answer(a) for a in data):
+            raise self._damaged(ValueError(f"the stored answer for {query!r} is malformed"))
         return data
 
     def put(self, service: str, query: str, answers: list[dict[str, Any]]) -> None:
@@ -181,6 +183,25 @@ class Pace:
                 if left > 0:
                     self.sleep(left)
             self._last = self.clock()
+
+
+def _valid_answer(ans: Any) -> bool:
+    """A cached answer has finite coordinates in range, a text address and a mapping as raw."""
+    if not isinstance(ans, dict):
+        return False
+    lat, lon = ans.get("lat"), ans.get("lon")
+    if not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (lat, lon)
+    ):
+        return False
+    assert isinstance(lat, (int, float)) and isinstance(lon, (int, float))
+    raw = ans.get("raw")
+    return (
+        -90 <= lat <= 90
+        and -180 <= lon <= 180
+        and isinstance(ans.get("address", ""), str)
+        and (raw is None or isinstance(raw, dict))
+    )
 
 
 def _service_name(online: Any) -> str:
@@ -250,6 +271,7 @@ class ChainGeocoder(OfflineGeocoder):
         self.backoff_seconds = backoff_seconds
         self.pace = Pace(min_delay_seconds, clock=clock, sleep=sleep)
         self.requests = 0  # calls actually sent to the service
+        self.gave_up: str | None = None  # why the service is no longer asked in this run
 
     # ------------------------------------------------------------ online part
     def _query_key(self, query: str, country: Sequence[str]) -> str:
@@ -266,6 +288,8 @@ class ChainGeocoder(OfflineGeocoder):
             hit = self.cache.get(service, key)
             if hit is not None:
                 return hit
+        if self.gave_up is not None:
+            raise GeocoderUnavailable(self.gave_up)
         kwargs: dict[str, Any] = {"exactly_one": False}
         if service == "nominatim":
             kwargs["addressdetails"] = True
@@ -288,9 +312,13 @@ class ChainGeocoder(OfflineGeocoder):
             if self.cache is not None:
                 self.cache.put(service, key, answers)
             return answers
-        raise GeocoderUnavailable(
-            f"{service} did not answer for {query!r} after {self.retries + 1} attempts ({last})"
+        # A service that fails every attempt is down or unreachable: stop asking it in this run,
+        # so 20 unknown names cost one round of retries, not 20.
+        self.gave_up = (
+            f"{service} did not answer for {query!r} after {self.retries + 1} attempts ({last}); "
+            f"{service} is not asked again in this run"
         )
+        raise GeocoderUnavailable(self.gave_up)
 
     def _online_candidates(self, query: str, country: Sequence[str]) -> list[Candidate]:
         service = _service_name(self.online)
@@ -314,15 +342,16 @@ class ChainGeocoder(OfflineGeocoder):
         """The offline answer when it is confident; else the online one; else the offline one."""
         offline: Candidate | None = None
         missing: PlaceNotFound | None = None
+        use_online = self.online is not None and self.gave_up is None
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
                 offline = super().resolve(query, hint=hint, country=country, near=near)
             except PlaceNotFound as exc:
-                if self.online is None:
+                if not use_online:
                     raise
                 missing = exc
-        if offline is not None and (self.online is None or offline.confidence >= self.online_below):
+        if offline is not None and (not use_online or offline.confidence >= self.online_below):
             for w in caught:
                 warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
             return offline
@@ -361,7 +390,8 @@ class ChainGeocoder(OfflineGeocoder):
 
         cands = self.candidates(query, hint=hint, country=country_codes, limit=limit or 10)
         online: list[Candidate] = []
-        if self.online is not None and (not cands or cands[0].confidence < self.online_below):
+        use_online = self.online is not None and self.gave_up is None
+        if use_online and (not cands or cands[0].confidence < self.online_below):
             countries = [country_codes] if isinstance(country_codes, str) else list(country_codes or ())
             try:
                 online = self._online_candidates(_text(query), countries)

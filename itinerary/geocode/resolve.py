@@ -50,10 +50,10 @@ def resolve_trip(
         s = stops[i]
         assert s.place is not None
         cands = geocoder.candidates(s.place, hint=s.hint)
-        if not cands:
-            raise PlaceNotFound(s.place, geocoder.gazetteer.suggestions(s.place))
-        first[i] = cands[0].confidence
-        stops[i] = dataclasses.replace(s, resolved=cands[0].to_place())
+        # unknown offline: resolve() raises PlaceNotFound, or asks the online service of a chain
+        best = cands[0] if cands else geocoder.resolve(s.place, hint=s.hint)
+        first[i] = best.confidence
+        stops[i] = dataclasses.replace(s, resolved=best.to_place())
     for i in pending:
         s = stops[i]
         assert s.place is not None

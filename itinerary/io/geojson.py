@@ -14,14 +14,15 @@ import datetime as dt
 import itertools
 import json
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import shapely
 from shapely.geometry import mapping
 
 from itinerary.coords import haversine_km, latlon, xy
 from itinerary.errors import ValidationError
-from itinerary.io.atomic import write_text
+from itinerary.files import write_text
+from itinerary.geometry import split_antimeridian
 from itinerary.model import (
     Basis,
     DateSpan,
@@ -30,15 +31,13 @@ from itinerary.model import (
     Mode,
     Place,
     Precision,
+    Prepared,
     Role,
     Source,
     Status,
     Stop,
     Trip,
 )
-
-if TYPE_CHECKING:
-    from itinerary.pipeline import Prepared
 
 DECIMALS = 6
 
@@ -48,8 +47,6 @@ def _round(geom: Any) -> Any:
 
 
 def _geometry(geom: Any) -> dict[str, Any]:
-    from itinerary.routing.geodesic import split_antimeridian
-
     if geom.geom_type in ("LineString", "MultiLineString"):
         geom = split_antimeridian(geom)
     elif geom.geom_type in ("Polygon", "MultiPolygon"):
@@ -129,21 +126,14 @@ def _header(it: Itinerary) -> dict[str, Any]:
     }
 
 
-def to_feature_collection(it: Itinerary | Prepared, *, prepare: bool = True) -> dict[str, Any]:
+def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
     """The itinerary as an RFC 7946 FeatureCollection (dict).
 
-    A plain :class:`Itinerary` is resolved and routed first (offline) unless ``prepare`` is
-    False, in which case only stops with coordinates are written.
+    Legs and regions come from a :class:`Prepared` itinerary (see
+    :func:`itinerary.pipeline.prepare`); a plain :class:`Itinerary` gives its stops that have
+    coordinates only.
     """
-    from itinerary.pipeline import Prepared
-    from itinerary.pipeline import prepare as _prepare
-
-    if isinstance(it, Prepared):
-        p = it
-    elif prepare:
-        p = _prepare(it)
-    else:
-        p = Prepared(it)
+    p = it if isinstance(it, Prepared) else Prepared(it)
     features: list[dict[str, Any]] = []
     for trip in p.itinerary.trips:
         for i, stop in enumerate(trip.stops):

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from itinerary.errors import ValidationError
-from itinerary.io.atomic import write_text, write_with
-from itinerary.model import Itinerary
+from itinerary.errors import FileError, ValidationError
+from itinerary.files import atomic_dir, check_output, write_text
+from itinerary.io import geojson
+from itinerary.model import Itinerary, Prepared
 
-if TYPE_CHECKING:
-    from itinerary.pipeline import Prepared
-
-FORMATS = {
-    "geojson": ".geojson",
-    "gpkg": ".gpkg",
-    "fgb": ".fgb",
-    "kml": ".kml",
-    "csv": ".csv",
-}
-_SUFFIX = {
-    ".geojson": "geojson",
-    ".json": "geojson",
-    ".gpkg": "gpkg",
-    ".fgb": "fgb",
-    ".kml": "kml",
-    ".csv": "csv",
-}
 STATUS_COLORS = {"confirmed": "ff2e7d32", "planned": "ffc06515", "cancelled": "ff757575"}  # KML aabbggrr
 
 
@@ -35,9 +21,7 @@ def to_geodataframe(it: Itinerary | Prepared, *, feature: str | None = None) -> 
     """A GeoDataFrame (EPSG:4326) of stop, leg and region features; ``feature`` filters."""
     import geopandas as gpd
 
-    from itinerary.io.geojson import to_feature_collection
-
-    fc = to_feature_collection(it)
+    fc = geojson.to_feature_collection(it)
     feats = [f for f in fc["features"] if feature is None or f["properties"]["feature"] == feature]
     gdf = gpd.GeoDataFrame.from_features(feats, crs="EPSG:4326")
     gdf.attrs["itinerary"] = fc["itinerary"]
@@ -48,23 +32,67 @@ def from_geodataframe(gdf: Any) -> Itinerary:
     """Rebuild an itinerary from a GeoDataFrame made by :func:`to_geodataframe`."""
     import json
 
-    from itinerary.io.geojson import from_feature_collection
-
     fc = json.loads(gdf.to_json(na="null", drop_id=True))
     fc["itinerary"] = gdf.attrs.get("itinerary")
-    return from_feature_collection(fc)
+    return geojson.from_feature_collection(fc)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: its name (``--format``), file suffixes and writer."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    description: str
+    write: Callable[[Prepared, Path], None]
+
+
+def _write_geojson(p: Prepared, path: Path) -> None:
+    geojson.dump(p, path)
+
+
+def _write_csv(p: Prepared, path: Path) -> None:
+    write_text(path, to_csv(to_geodataframe(p)))
+
+
+def _write_kml(p: Prepared, path: Path) -> None:
+    write_text(path, to_kml(to_geodataframe(p)))
+
+
+def _write_gpkg(p: Prepared, path: Path) -> None:
+    _write_ogr(to_geodataframe(p), path, "gpkg")
+
+
+def _write_fgb(p: Prepared, path: Path) -> None:
+    _write_ogr(to_geodataframe(p), path, "fgb")
+
+
+#: The export formats, by name: the one list the CLI, suffix detection and writing read.
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("geojson", (".geojson", ".json"), "GeoJSON (RFC 7946)", _write_geojson),
+        ExportFormat("gpkg", (".gpkg",), "GeoPackage (a layer per feature kind)", _write_gpkg),
+        ExportFormat("fgb", (".fgb",), "FlatGeobuf (legs etc. in -legs.fgb files beside)", _write_fgb),
+        ExportFormat("kml", (".kml",), "KML 2.2 (Google Earth)", _write_kml),
+        ExportFormat("csv", (".csv",), "CSV of the stops", _write_csv),
+    )
+}
 
 
 def format_for(path: Path, fmt: str | None) -> str:
+    """The format's name, from ``fmt`` or else from the suffix of ``path``."""
     if fmt:
         if fmt not in FORMATS:
             raise ValidationError(f"unknown format {fmt!r}; known formats: {', '.join(FORMATS)}")
         return fmt
-    found = _SUFFIX.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    found = next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
     if found is None:
+        suffixes = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
         raise ValidationError(
-            f"cannot tell the format from {path.name!r}; use a suffix "
-            f"({', '.join(FORMATS.values())}) or --format ({', '.join(FORMATS)})"
+            f"cannot tell the format from {path.name!r}; use a suffix ({suffixes}) "
+            f"or --format ({', '.join(FORMATS)})"
         )
     return found
 
@@ -72,56 +100,123 @@ def format_for(path: Path, fmt: str | None) -> str:
 def export(
     it: Itinerary | Prepared, path: str | os.PathLike[str], *, fmt: str | None = None, force: bool = False
 ) -> str:
-    """Write the itinerary to ``path`` in the format of its suffix (or ``fmt``), atomically."""
-    from itinerary.io import geojson
-    from itinerary.pipeline import Prepared, prepare
+    """Write the itinerary to ``path`` in the format of its suffix (or ``fmt``), atomically.
 
+    Legs and regions come from a :class:`Prepared` itinerary; :func:`itinerary.pipeline.export`
+    resolves and routes a plain one first.
+    """
+    path = Path(path)
+    fmt = check_export_target(path, fmt=fmt, force=force)
+    p = it if isinstance(it, Prepared) else Prepared(it)
+    FORMATS[fmt].write(p, path)
+    return fmt
+
+
+_SIDECARS = ("leg", "connector", "region")
+
+
+def check_export_target(path: str | os.PathLike[str], *, fmt: str | None = None, force: bool = False) -> str:
+    """The format for ``path``; refuse a target (or a FlatGeobuf sidecar) that may not be written."""
     path = Path(path)
     fmt = format_for(path, fmt)
-    if path.exists() and not force:
-        raise ValidationError(f"{path} exists; pass --force to overwrite it")
-    p = it if isinstance(it, Prepared) else prepare(it)
-    if fmt == "geojson":
-        geojson.dump(p, path)
-        return fmt
-    gdf = to_geodataframe(p)
-    if fmt == "csv":
-        stops = gdf[gdf["feature"] == "stop"].copy()
-        stops.insert(0, "lat", stops.geometry.y.round(6))
-        stops.insert(1, "lon", stops.geometry.x.round(6))
-        write_text(path, stops.drop(columns="geometry").to_csv(index=False))
-        return fmt
-    if fmt == "kml":
-        write_text(path, to_kml(gdf))
-        return fmt
+    check_output(path, force=force)
+    if fmt == "fgb":  # the sidecar files obey --force too
+        for kind in _SIDECARS:
+            check_output(_sidecar(path, kind), force=force)
+    return fmt
+
+
+def _sidecar(path: Path, kind: str) -> Path:
+    return path.with_name(f"{path.stem}-{kind}s.fgb")
+
+
+def _write_ogr(gdf: Any, path: Path, fmt: str) -> None:
+    """GeoPackage (one file, a layer per feature kind) or FlatGeobuf (a file per kind).
+
+    Everything is written in a temporary folder beside the target and renamed into place at
+    the end, so a failure (a full disk) leaves neither a partial file nor a stray sidecar.
+    """
+    import pyogrio
+
     driver = {"gpkg": "GPKG", "fgb": "FlatGeobuf"}[fmt]
-
-    def write(tmp: Path) -> None:
-        import pyogrio
-
-        target = tmp.with_suffix(FORMATS[fmt])
-        for kind in ("stop", "leg", "connector", "region"):
+    targets = [path, *(_sidecar(path, k) for k in _SIDECARS)] if fmt == "fgb" else [path]
+    with atomic_dir(targets) as tmp_dir:
+        main = tmp_dir / path.name
+        for kind in ("stop", *_SIDECARS):
             part = gdf[gdf["feature"] == kind]
             if part.empty:
                 continue
+            layer_path = main
             if fmt == "fgb":  # one layer per file: legs and regions go beside the stops
-                layer_path = target if kind == "stop" else target.with_name(f"{target.stem}-{kind}s.fgb")
-                pyogrio.write_dataframe(part, layer_path, driver=driver)
-            else:
-                pyogrio.write_dataframe(part, target, layer=f"{kind}s", driver=driver, append=target.exists())
-        target.rename(tmp)
-        for kind in ("leg", "connector", "region"):
-            extra = target.with_name(f"{target.stem}-{kind}s.fgb")
-            if extra.exists():
-                extra.rename(path.with_name(f"{path.stem}-{kind}s.fgb"))
+                layer_path = main if kind == "stop" else tmp_dir / _sidecar(path, kind).name
+            try:
+                if fmt == "fgb":
+                    pyogrio.write_dataframe(part, layer_path, driver=driver)
+                else:
+                    pyogrio.write_dataframe(part, main, layer=f"{kind}s", driver=driver, append=main.exists())
+            except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+                # GDAL reports a full disk or a file-size limit as a generic I/O failure
+                raise FileError(
+                    f"{path}: GDAL could not write the {driver} file ({_gdal_reason(exc)}); check the free "
+                    "space and the file-size limit of the target folder, or write elsewhere"
+                ) from None
 
-    write_with(path, write)
-    return fmt
+
+def _gdal_reason(exc: Exception) -> str:
+    text = str(exc)
+    return text.split("; ", 1)[1] if "; " in text else text
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that spreadsheets show as text, never evaluate (OWASP CSV injection).
+
+    Text starting with ``= + - @``, a tab or a carriage return gets a leading apostrophe.
+    Numbers are left alone (a negative longitude stays a number).
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(gdf: Any) -> str:
+    """The stops as CSV: lat/lon columns first, every field quoted, formulas neutralised."""
+    import csv
+
+    import pandas as pd
+
+    stops = gdf[gdf["feature"] == "stop"].copy()
+    stops.insert(0, "lat", stops.geometry.y.round(6))
+    stops.insert(1, "lon", stops.geometry.x.round(6))
+    table = stops.drop(columns="geometry")
+    for col in table.columns:
+        if not pd.api.types.is_numeric_dtype(table[col]):
+            table[col] = table[col].map(spreadsheet_safe)
+    text: str = table.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
+    return text
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: Any) -> str:
+    """A value as KML text: missing values empty, XML-invalid characters removed."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return _XML_INVALID.sub("", str(value))
+
+
+def escape(value: Any) -> str:
+    """Text for a KML element: XML-escaped, so markup in a quote is shown, not rendered."""
+    from xml.sax.saxutils import escape as xml_escape
+
+    return xml_escape(_text(value), {'"': "&quot;"})
 
 
 def to_kml(gdf: Any) -> str:
     """KML 2.2 with one style per status (for Google Earth and My Maps)."""
-    from xml.sax.saxutils import escape
 
     styles = []
     for status, color in STATUS_COLORS.items():
@@ -137,15 +232,19 @@ def to_kml(gdf: Any) -> str:
             continue
         kind = row["feature"]
         if kind == "stop":
-            name = f"{int(row['order']) + 1}. {row['name']}"
+            name = f"{int(row['order']) + 1}. {_text(row['name'])}"
             desc = " — ".join(
-                str(x) for x in (row.get("status"), row.get("date_label"), row.get("quote")) if x and x == x
+                _text(x) for x in (row.get("status"), row.get("date_label"), row.get("quote")) if _text(x)
             )
-        elif kind == "leg":
-            name = f"{row['from']} → {row['to']}"
-            desc = f"{row['mode']}, {row['status']}, {row['basis']}, {row['length_km']} km"
+        elif kind in ("leg", "connector"):
+            name = f"{_text(row.get('from'))} → {_text(row.get('to'))}"
+            if kind == "connector":
+                name = f"{name} (to the railway)" if name != " → " else "to the railway"
+            desc = f"{_text(row.get('mode'))}, {_text(row.get('status'))}, {_text(row.get('basis'))}"
+            if _text(row.get("length_km")):
+                desc += f", {_text(row.get('length_km'))} km"
         else:
-            name, desc = str(row["name"]), "region"
+            name, desc = _text(row.get("name")), "region"
         style = row.get("status") if row.get("status") in STATUS_COLORS else "confirmed"
         marks.append(
             f"<Placemark><name>{escape(name)}</name><description>{escape(desc)}</description>"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import math
 import os
 from functools import cache
 from importlib import resources
@@ -13,7 +15,7 @@ from typing import Any
 import yaml
 
 from itinerary.errors import ValidationError
-from itinerary.io.atomic import write_text
+from itinerary.files import read_limited, write_text
 from itinerary.model import (
     DateSpan,
     Itinerary,
@@ -27,6 +29,8 @@ from itinerary.model import (
 )
 
 MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32  # format v1 nests 5 levels deep; anything deeper is a mistake or an attack
+MAX_STOPS = 20_000
 FORMAT_VERSION = 1
 
 __all__ = ["MAX_BYTES", "dump", "dumps", "load", "loads", "schema"]
@@ -85,6 +89,66 @@ def _line_map(node: yaml.Node, source: str | None) -> dict[str, int]:
     return lines
 
 
+def _check_events(text: str, source: str | None) -> None:
+    """Refuse anchors and aliases, deep nesting and text that is not valid Unicode.
+
+    Runs on the event stream, before any graph is built, so an alias bomb or a self-referencing
+    alias costs one linear pass instead of exponential memory or a RecursionError.
+    """
+    depth = 0
+    for ev in yaml.parse(text, Loader=_Loader):
+        line = ev.start_mark.line + 1 if ev.start_mark else None
+        if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
+            raise ValidationError(
+                "YAML anchors and aliases (&name, *name) are not supported in itinerary files; "
+                "write each value out in full",
+                source=source,
+                line=line,
+            )
+        if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ValidationError(
+                    f"nesting too deep (more than {MAX_DEPTH} levels); an itinerary file nests "
+                    "trips > stops > fields only",
+                    source=source,
+                    line=line,
+                )
+        elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif isinstance(ev, yaml.ScalarEvent):
+            try:
+                ev.value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValidationError(
+                    "text holds an invalid character (a lone surrogate such as \\ud800); "
+                    "remove the escape or write the character itself",
+                    source=source,
+                    line=line,
+                ) from None
+
+
+def _check_numbers(data: Any, lines: dict[str, int], source: str | None) -> None:
+    """Refuse NaN and infinite numbers anywhere (YAML writes them .nan and .inf)."""
+
+    def walk(v: Any, parts: tuple[str | int, ...]) -> None:
+        if isinstance(v, float) and not math.isfinite(v):
+            raise ValidationError(
+                f"value {v!r} is not a finite number; write a plain number",
+                source=source,
+                line=_nearest_line(lines, parts),
+                path=_path_str(parts),
+            )
+        if isinstance(v, dict):
+            for k, item in v.items():
+                walk(item, (*parts, str(k)))
+        elif isinstance(v, list):
+            for i, item in enumerate(v):
+                walk(item, (*parts, i))
+
+    walk(data, ())
+
+
 def _parse_yaml(text: str, source: str | None) -> tuple[Any, dict[str, int]]:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ValidationError(
@@ -99,8 +163,13 @@ def _parse_yaml(text: str, source: str | None) -> tuple[Any, dict[str, int]]:
             line=1,
         )
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        _check_events(text, source)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -128,20 +197,35 @@ def _nearest_line(lines: dict[str, int], parts: tuple[str | int, ...]) -> int | 
 
 
 def _schema_error(data: Any, lines: dict[str, int], source: str | None) -> None:
+    """Raise one :class:`ValidationError` listing every schema problem, in file order."""
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: (-len(e.absolute_path), str(e.path)))
-    if not errors:
+    by_path: dict[tuple[Any, ...], list[Any]] = {}
+    for e in validator.iter_errors(data):
+        by_path.setdefault(tuple(e.absolute_path), []).append(e)
+    if not by_path:
         return
-    err = jsonschema.exceptions.best_match(errors)
-    assert err is not None
-    parts = tuple(err.absolute_path)
-    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-        parts = (*parts, extra[0]) if extra else parts
-    path = _path_str(parts) or "(top level)"
-    raise ValidationError(_explain(err), source=source, line=_nearest_line(lines, parts), path=path)
+    problems: list[ValidationError] = []
+    for errors in by_path.values():
+        err = jsonschema.exceptions.best_match(errors)
+        assert err is not None
+        parts = tuple(err.absolute_path)
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            parts = (*parts, extra[0]) if extra else parts
+        path = _path_str(parts) or "(top level)"
+        problems.append(
+            ValidationError(_explain(err), source=source, line=_nearest_line(lines, parts), path=path)
+        )
+    problems.sort(key=lambda e: (e.line or 0, e.path or ""))
+    if len(problems) == 1:
+        raise problems[0]
+    listing = "\n".join(f"  {p}" for p in problems)
+    combined = ValidationError(f"{len(problems)} problems, in file order:\n{listing}", source=source)
+    combined.line, combined.path = problems[0].line, problems[0].path  # the first, for callers
+    combined.problems = problems
+    raise combined
 
 
 def _explain(err: Any) -> str:
@@ -157,7 +241,12 @@ def _explain(err: Any) -> str:
     if v == "additionalProperties":
         extra = sorted(set(val) - set(err.schema.get("properties", {})))
         allowed = ", ".join(err.schema.get("properties", {}))
-        return f"unknown key {', '.join(map(repr, extra))}; allowed keys: {allowed}"
+        msg = f"unknown key {', '.join(map(repr, extra))}; allowed keys: {allowed}"
+        if any(val.get(k) is None for k in extra):
+            msg += (
+                ' (a value with a comma or a colon inside {...} must be quoted: hint: "Amur Oblast, Russia")'
+            )
+        return msg
     if v == "anyOf":
         return "a stop needs a 'place' name or both 'lat' and 'lon'"
     if v in ("minimum", "maximum"):
@@ -285,26 +374,21 @@ def loads(text: str, *, source: str | None = None) -> Itinerary:
         raise ValidationError(
             "the file must be a mapping that starts with 'itinerary: 1'", source=source, line=1
         )
+    _check_numbers(data, lines, source)
     _schema_error(data, lines, source)
+    n_stops = sum(len(t.get("stops") or []) for t in data["trips"] if isinstance(t, dict))
+    if n_stops > MAX_STOPS:
+        raise ValidationError(
+            f"{n_stops} stops is over the limit of {MAX_STOPS:,} per file; split the file by trip",
+            source=source,
+        )
     return _build(data, lines, source)
 
 
 def load(path: str | os.PathLike[str]) -> Itinerary:
     """Read and validate an itinerary file."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ValidationError(
-                f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit "
-                "for an itinerary file (split it into several files)",
-                source=str(p),
-            )
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ValidationError("file not found; check the path", source=str(p)) from None
-    except IsADirectoryError:
-        raise ValidationError("is a folder, not an itinerary file", source=str(p)) from None
+    raw = read_limited(p, MAX_BYTES, what="itinerary file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -383,6 +467,51 @@ def dumps(it: Itinerary) -> str:
     """Serialise an itinerary to YAML format v1."""
     text: str = yaml.dump(to_data(it), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return text
+
+
+def dumps_like(it: Itinerary, original: str) -> str:
+    """Serialise ``it`` as an edit of ``original`` (the text it was read from).
+
+    Comments, key order, quoting and flow style of the original are kept; only the fields
+    whose values changed (a ``resolved:`` block, ``needs_review``, ``confidence``...) are
+    written, in place. ``it`` must have the same trips and stops as ``original``.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 100
+    rt.indent(mapping=2, sequence=4, offset=2)  # the layout of the project's own trip files
+    doc = rt.load(original)
+    new = to_data(it)
+    if len(doc.get("trips") or []) != len(new["trips"]):
+        return dumps(it)
+    for old_trip, new_trip in zip(doc["trips"], new["trips"], strict=True):
+        if len(old_trip.get("stops") or []) != len(new_trip["stops"]):
+            return dumps(it)
+        for old_stop, new_stop in zip(old_trip["stops"], new_trip["stops"], strict=True):
+            for key, value in new_stop.items():
+                if isinstance(value, dict):
+                    if _plain(old_stop.get(key)) != value:
+                        old_stop[key] = CommentedMap(value)
+                elif _plain(old_stop.get(key)) != value and not (
+                    key == "date" and str(old_stop.get(key)) == value
+                ):
+                    old_stop[key] = value
+    out = io.StringIO()
+    rt.dump(doc, out)
+    return out.getvalue()
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if isinstance(v, str):
+        return str(v)
+    return v
 
 
 def dump(it: Itinerary, path: str | os.PathLike[str]) -> None:

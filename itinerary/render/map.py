@@ -3,12 +3,21 @@
 Trips travel to the page as one JSON payload (escaped for a <script> context) and the
 runtime builds markers, legs, popups, legend, layer control and the date slider with DOM
 text nodes, so untrusted text from articles can never become markup or code.
+
+The rule for untrusted text (places, notes, quotes, travellers, titles, URLs):
+it never becomes part of a Jinja template. branca compiles the *output* of every
+``Element``/``MacroElement`` into a new ``jinja2.Template``, so a note holding ``{{ ... }}``
+would run as code. Everything this module puts in the page goes through :class:`Literal`, an
+element whose fixed template prints its text as data, and the payload JSON additionally
+escapes ``{`` before ``{``, ``%`` and ``#`` so no template delimiter survives even if a
+future change routes it through a compiled template.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from functools import cache
 from typing import Any
 
@@ -19,9 +28,11 @@ from jinja2 import Template
 from shapely.geometry import mapping
 
 from itinerary.coords import latlon_path
-from itinerary.io.atomic import write_text
-from itinerary.model import Itinerary, Leg, Stop, Trip
-from itinerary.pipeline import Prepared, prepare
+from itinerary.errors import ValidationError
+from itinerary.files import write_text
+from itinerary.geocode.regions import basemap_geojson
+from itinerary.model import Itinerary, Leg, Prepared, Stop, Trip
+from itinerary.pipeline import prepare
 from itinerary.render import assets
 
 PALETTE = ["#c0392b", "#1f77b4", "#2ca02c", "#8e44ad", "#d35400", "#16a085", "#7f6000", "#e377c2"]
@@ -30,9 +41,17 @@ LEAFLET_CDN_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 LEAFLET_CDN_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 
 
+_TEMPLATE_OPENERS = re.compile(r"\{(?=[{%#])")
+
+
 def to_script_json(data: Any) -> str:
-    """JSON that is safe inside an HTML <script> element."""
+    """JSON that is safe inside an HTML <script> element and inert for Jinja.
+
+    JSON never places a structural ``{`` before ``{``, ``%`` or ``#``, so every such brace is
+    inside a string, where ``\\u007b`` means the same character.
+    """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = _TEMPLATE_OPENERS.sub(r"\\u007b", text)
     return (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
@@ -56,23 +75,34 @@ class OfflineMap(folium.Map):
     default_css: list[tuple[str, str]] = []
 
 
+class Literal(Element):
+    """Page text placed exactly as given: data for a fixed template, never compiled itself."""
+
+    _template = Template("{{ this.text }}")
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
 class _Payload(MacroElement):
-    _template = Template(
-        """
-{% macro script(this, kwargs) %}
-itineraryDraw({{ this._parent.get_name() }}, {{ this.payload }});
-{% endmacro %}
-"""
-    )
+    """Calls the runtime with the payload; rendered as a :class:`Literal`, not a macro."""
 
     def __init__(self, payload: dict[str, Any]) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "ItineraryPayload"
         self.payload = to_script_json(payload)
 
+    def render(self, **kwargs: Any) -> str:
+        parent: Any = self._parent
+        root: Any = self.get_root()
+        call = f"itineraryDraw({parent.get_name()}, {self.payload});"
+        root.script.add_child(Literal(call), name=self.get_name())
+        return ""
+
 
 def _inline(kind: str, text: str) -> Element:
-    return Element(f"<{kind}>{assets.script_safe(text)}</{kind}>")
+    return Literal(f"<{kind}>{assets.script_safe(text)}</{kind}>")
 
 
 # ---------------------------------------------------------------- payload builders
@@ -149,7 +179,6 @@ def _trip_json(p: Prepared, trip: Trip, color: str) -> dict[str, Any]:
 
 @cache
 def _offline_basemap() -> dict[str, Any]:
-    from itinerary.geocode.regions import basemap_geojson
 
     fc = basemap_geojson()
     feats = []
@@ -191,8 +220,6 @@ def payload(p: Prepared, *, offline: bool = False, tiles_url: str | None = None)
 def _tile_provider(name: str) -> Any:
     import xyzservices.providers as xyz
 
-    from itinerary.errors import ValidationError
-
     try:
         return xyz.query_name(name)
     except ValueError:
@@ -228,7 +255,7 @@ def make_map(
         folium.TileLayer(provider, name=provider.name, control=False).add_to(m)
         tiles_url = provider.build_url(fill_subdomain=False)
     root = m.get_root()
-    root.header.add_child(Element(f"<title>{_escape(title)}</title>"), name="title")
+    root.header.add_child(Literal(f"<title>{_escape(title)}</title>"), name="title")
     root.header.add_child(_inline("style", assets.runtime_css()), name="itinerary_css")
     root.header.add_child(_inline("script", assets.runtime_js()), name="itinerary_js")
     m.add_child(_Payload(payload(p, offline=offline, tiles_url=tiles_url)))

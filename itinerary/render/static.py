@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from itinerary.io.atomic import atomic_path
-from itinerary.model import Itinerary, Status
-from itinerary.pipeline import Prepared, prepare
+from itinerary.files import atomic_path
+from itinerary.geocode.regions import basemap_geojson
+from itinerary.model import Itinerary, Prepared, Status
+from itinerary.pipeline import prepare
 from itinerary.render.map import PALETTE
 
 LINESTYLE = {Status.CONFIRMED: "-", Status.PLANNED: (0, (5, 3)), Status.CANCELLED: ":"}
@@ -32,8 +33,6 @@ def _bounds(p: Prepared) -> tuple[float, float, float, float]:
 def draw(p: Prepared, ax: Any) -> None:
     import geopandas as gpd
     from matplotlib.lines import Line2D
-
-    from itinerary.geocode.regions import basemap_geojson
 
     ax.set_facecolor("#cfe3ee")
     world = gpd.GeoDataFrame.from_features(basemap_geojson()["features"], crs="EPSG:4326")
@@ -116,7 +115,15 @@ def save_png(it: Itinerary | Prepared, path: str | os.PathLike[str], *, dpi: int
     import matplotlib.pyplot as plt
 
     p = it if isinstance(it, Prepared) else prepare(it)
-    fig, ax = plt.subplots(figsize=(9, 7))
+    # Untrusted text is drawn as typed: no mathtext ("$5bn to $7bn"), no LaTeX.
+    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+        fig, ax = plt.subplots(figsize=(9, 7))
+        _draw_and_save(p, fig, ax, path, dpi)
+
+
+def _draw_and_save(p: Prepared, fig: Any, ax: Any, path: str | os.PathLike[str], dpi: int) -> None:
+    import matplotlib.pyplot as plt
+
     try:
         draw(p, ax)
         title = p.itinerary.title or "Itinerary"
