@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import logging
 import math
 import threading
 import warnings
@@ -32,6 +33,8 @@ from itinerary.errors import CacheError, ItineraryWarning
 from itinerary.files import atomic_path
 from itinerary.geocode.normalize import analyze, keys_for
 from itinerary.paths import cache_dir, geodata_dir
+
+_log = logging.getLogger(__name__)
 
 INDEX_VERSION = 6
 KINDS = (
@@ -428,6 +431,7 @@ class Gazetteer:
                     ItineraryWarning,
                     stacklevel=2,
                 )
+        _log.info("building the gazetteer index in %s (once, about a minute)", path)
         arrays = to_arrays(build_index())
         try:
             with atomic_path(path) as tmp, tmp.open("wb") as out:
