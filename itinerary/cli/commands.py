@@ -1,4 +1,9 @@
-"""The commands of the ``itinerary`` group."""
+"""The commands of the ``itinerary`` group.
+
+Each command imports the library parts it runs inside its body: `itinerary --help` and
+`itinerary validate` then start without loading geopandas, pyproj, folium, matplotlib or
+spaCy (the heavy dependencies), which only the commands that draw, route or read articles need.
+"""
 
 from __future__ import annotations
 
