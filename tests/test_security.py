@@ -228,6 +228,7 @@ def _limited_run(args: list[str], cwd: Path, fsize: int) -> subprocess.Completed
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".html", ".gpkg", ".fgb"])
 def test_file_size_limit_leaves_nothing_behind(suffix: str, tmp_path: Path) -> None:
     args = (
