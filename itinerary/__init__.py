@@ -30,6 +30,7 @@ from itinerary.errors import (
     ValidationError,
 )
 from itinerary.io.yaml import dump, dumps, load, loads
+from itinerary.merge import MergeReport, merge, merge_report
 from itinerary.model import (
     Basis,
     DateSpan,
@@ -40,6 +41,7 @@ from itinerary.model import (
     Precision,
     Prepared,
     Region,
+    Report,
     Role,
     Source,
     Status,
@@ -94,6 +96,7 @@ __all__ = [
     "ItineraryError",
     "ItineraryWarning",
     "Leg",
+    "MergeReport",
     "Mode",
     "NoRoute",
     "OfflineGeocoder",
@@ -103,6 +106,7 @@ __all__ = [
     "Precision",
     "Prepared",
     "Region",
+    "Report",
     "Role",
     "Source",
     "Status",
@@ -127,4 +131,6 @@ __all__ = [
     "set_options",
     "to_feature_collection",
     "to_geodataframe",
+    "merge",
+    "merge_report",
 ]

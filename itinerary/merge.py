@@ -59,10 +59,9 @@ TITLES = frozenset(
     glava lider
     """.split()
 )
-# Soundex consonant classes (Russell & Odell): letters that sound alike across transliterations.
-_SOUNDEX = {
-    c: str(d) for d, letters in enumerate(("bfpv", "cgjkqsxz", "dt", "l", "mn", "r"), 1) for c in letters
-}
+# Soundex consonant classes (Russell & Odell), with l and r together as Korean and Japanese names
+# are written both ways ("Il"/"Ир"): letters that sound alike across transliterations.
+_SOUNDEX = {c: str(d) for d, letters in enumerate(("bfpv", "cgjkqsxz", "dt", "lr", "mn"), 1) for c in letters}
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -397,8 +396,8 @@ def _hosts(host: _Cluster, guest: _Cluster, kind: str) -> bool:
 
 
 def _lead(c: _Cluster) -> _Obs:
-    """The observation with the most precise place (a city before its country)."""
-    rank = {"site": 0, "city": 1, "region": 2, "country": 3, None: 4}
+    """The observation that names the stop: a city (its landmarks join it), a site, then areas."""
+    rank = {"city": 0, "site": 1, "region": 2, "country": 3, None: 4}
     return min(c.obs, key=lambda o: (rank[_coarse_kind(o.stop)], -(o.stop.confidence or 0.0), o.seq))
 
 
@@ -512,12 +511,13 @@ def _order(clusters: list[_Cluster], stops: list[Stop]) -> list[Stop]:
     """Sources' own order (each trip's stops inserted after the one before them), then dates."""
     seq: list[int] = []
     for key in dict.fromkeys(o.trip_key for c in clusters for o in sorted(c.obs, key=lambda o: o.seq)):
-        prev = -1
-        members = sorted(
-            ((o.seq, i) for i, c in enumerate(clusters) for o in c.obs if o.trip_key == key),
-            key=lambda x: x[0],
-        )
-        for _, i in members:
+        members = sorted((o.seq, i) for i, c in enumerate(clusters) for o in c.obs if o.trip_key == key)
+        order = list(dict.fromkeys(i for _, i in members))
+        known = [i for i in order if i in seq]
+        prev = (
+            seq.index(known[0]) - 1 if known else len(seq) - 1
+        )  # new leading stops go before the first known
+        for i in order:
             if i in seq:
                 prev = seq.index(i)
             else:
@@ -603,6 +603,8 @@ def _people(inputs: _Inputs, observed: list[tuple[str, list[_Obs]]]) -> list[_Pe
 
 
 def _add(person: _Person, inputs: _Inputs, k: int, obs: list[_Obs], name: str) -> None:
+    if not obs:  # nothing of this trip was published by the as-of day
+        return
     person.names.append(name)
     person.obs.append(obs)
     person.trips.append(inputs.trips[k][1])
@@ -693,7 +695,7 @@ def merge_report(
         skipped=tuple(inputs.skipped),
         reprints=_reprint_list(groups),
         conflicts=tuple(conflicts),
-        disjoint=len(itineraries) > 1 and all(len(p.inputs) < 2 for p in people),
+        disjoint=len({i for p in people for i in p.inputs}) > 1 and all(len(p.inputs) < 2 for p in people),
     )
     return itinerary, report
 
