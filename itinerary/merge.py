@@ -372,7 +372,8 @@ def _absorb(clusters: list[_Cluster]) -> list[_Cluster]:
         if len(hosts) != 1:
             continue
         host = hosts[0]
-        host.obs.extend(c.obs)
+        said = {o.source for o in host.obs}  # a source that names the city itself is taken at its word
+        host.obs.extend(o for o in c.obs if o.source not in said or o.source is None)
         if kind == "site":
             host.landmarks.append(_lead(c).stop.label)
         clusters.remove(c)
@@ -381,7 +382,7 @@ def _absorb(clusters: list[_Cluster]) -> list[_Cluster]:
 
 def _hosts(host: _Cluster, guest: _Cluster, kind: str) -> bool:
     h, g = _lead(host).stop, _lead(guest).stop
-    if _coarse_kind(h) not in ("city", "site" if kind == "country" else "city") or h.resolved is None:
+    if _coarse_kind(h) not in (("city", "site") if kind == "country" else ("city",)) or h.resolved is None:
         return False
     if g.resolved is None:
         return False
@@ -395,10 +396,12 @@ def _hosts(host: _Cluster, guest: _Cluster, kind: str) -> bool:
     return all(_compatible(a, b, slack) for a in host.obs for b in guest.obs)
 
 
+_SPECIFIC = {"city": 4, "site": 3, "region": 2, "country": 1, None: 0}
+
+
 def _lead(c: _Cluster) -> _Obs:
     """The observation that names the stop: a city (its landmarks join it), a site, then areas."""
-    rank = {"city": 0, "site": 1, "region": 2, "country": 3, None: 4}
-    return min(c.obs, key=lambda o: (rank[_coarse_kind(o.stop)], -(o.stop.confidence or 0.0), o.seq))
+    return max(c.obs, key=lambda o: (_SPECIFIC[_coarse_kind(o.stop)], o.stop.confidence or 0.0, -o.seq))
 
 
 # ---------------------------------------------------------------- reconciling
@@ -446,7 +449,11 @@ def _dates(obs: list[_Obs]) -> tuple[DateSpan, list[str]]:
     for o in dated:
         values.setdefault(str(o.date), []).append(o.source or "a source without id")
     said = "; ".join(f"{', '.join(dict.fromkeys(s))}: {v}" for v, s in values.items())
-    kept = fine[-1].date
+    agree = Counter(str(o.date) for o in fine)
+    best = max(
+        fine, key=lambda o: (o.sort_key[0], _SPECIFIC[_coarse_kind(o.stop)], agree[str(o.date)], o.seq)
+    )
+    kept = best.date
     return kept, [f"dates disagree ({said}); kept {kept} from the latest, most precise report"]
 
 
