@@ -369,3 +369,66 @@ def test_merge_warning_is_not_raised_for_related_files() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", MergeWarning)
         merge([itinerary.load(SEED_14), itinerary.load(SEED_18)])
+
+
+def test_geojson_and_gpkg_carry_every_source(tmp_path: Path) -> None:
+    from itinerary.io.geojson import from_feature_collection, to_feature_collection
+    from itinerary.io.gis import export
+
+    merged = merge([itinerary.load(SEED_14), itinerary.load(SEED_18)])
+    fc = to_feature_collection(merged, prepare=False)
+    stops = [f["properties"] for f in fc["features"] if f["properties"]["feature"] == "stop"]
+    komsomolsk = next(p for p in stops if p["place"] == "Komsomolsk-on-Amur")
+    assert komsomolsk["sources"] == "wire-2023-09-18, report-2023-09-14" and komsomolsk["corroboration"] == 2
+    assert '"status": "planned"' in komsomolsk["history"]
+    assert all(p["sources"] for p in stops)
+    back = from_feature_collection(fc)
+    assert [s.history for s in back.trip("kim").stops] == [s.history for s in merged.trip("kim").stops]
+    assert [s.all_sources for s in back.trip("kim").stops] == [s.all_sources for s in merged.trip("kim").stops]
+    written = export(merged, tmp_path / "trip.gpkg")
+    assert written == "gpkg" and (tmp_path / "trip.gpkg").stat().st_size > 0
+
+
+@pytest.mark.browser
+def test_map_shows_the_trip_as_known_on_a_day(tmp_path: Path) -> None:
+    from itinerary.render import make_map, save_map
+    from itinerary.render.browser import browser_page
+
+    page_file = tmp_path / "merged.html"
+    save_map(make_map(merge([itinerary.load(SEED_14), itinerary.load(SEED_18)]), offline=True), page_file)
+
+    def titles(page, cls: str) -> list[str]:  # type: ignore[no-untyped-def]
+        return list(page.eval_on_selector_all(f".itn-stop.{cls}", "els => els.map(e => e.title)"))
+
+    with browser_page() as page:
+        page.goto(page_file.resolve().as_uri())
+        page.wait_for_selector(".itn-stop")
+        assert page.console_errors == [] and page.blocked_requests == []
+        assert page.locator(".itn-known-label").inner_text() == "As known on 2023-09-18"
+        assert "Komsomolsk-on-Amur" in titles(page, "itn-confirmed")
+        known = page.locator(".itn-known-input")
+        known.evaluate("(e) => { e.value = '0'; e.dispatchEvent(new Event('input')); }")
+        assert page.locator(".itn-known-label").inner_text() == "As known on 2023-09-14"
+        assert "Komsomolsk-on-Amur" in titles(page, "itn-planned")
+        assert "Knevichi Airfield" not in titles(page, "itn-confirmed") + titles(page, "itn-planned")
+        known.evaluate("(e) => { e.value = e.max; e.dispatchEvent(new Event('input')); }")
+        page.locator(".leaflet-marker-icon[title='Komsomolsk-on-Amur']").click()
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        assert "Sources (2, 2 independent)" in popup.inner_text() and "(2023-09-14)" in popup.inner_text()
+
+
+def test_cli_diff_compares_two_as_of_states(tmp_path: Path) -> None:
+    trip = tmp_path / "trip.yaml"
+    itinerary.dump(merge([itinerary.load(SEED_14), itinerary.load(SEED_18)]), trip)
+    res = CliRunner().invoke(cli, ["diff", str(trip), "--as-of", "2023-09-14", "--as-of", "2023-09-18"])
+    assert res.exit_code == 0, res.output
+    rows = [line.split("\t") for line in res.stdout.splitlines()]
+    assert ["kim", "Komsomolsk-on-Amur", "status+date", "planned -> confirmed", "- -> 2023-09-15"] in rows
+    assert ["kim", "Khasan", "added", "- -> confirmed", "- -> 2023-09-18"] in rows
+    same = CliRunner().invoke(cli, ["diff", str(trip), "--as-of", "2023-09-14", "--as-of", "2023-09-16"])
+    assert same.exit_code == 0 and same.stdout == ""  # nothing was published in between
+    two_files = CliRunner().invoke(cli, ["diff", str(SEED_14), str(SEED_18), "--json"])
+    assert two_files.exit_code == 0 and '"change": "added"' in two_files.stdout
+    bad = CliRunner().invoke(cli, ["diff", str(trip)])
+    assert bad.exit_code == 2 and "one or two --as-of days" in bad.output
