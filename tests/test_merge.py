@@ -382,9 +382,9 @@ def test_geojson_and_gpkg_carry_every_source(tmp_path: Path) -> None:
     assert komsomolsk["sources"] == "wire-2023-09-18, report-2023-09-14" and komsomolsk["corroboration"] == 2
     assert '"status": "planned"' in komsomolsk["history"]
     assert all(p["sources"] for p in stops)
-    back = from_feature_collection(fc)
-    assert [s.history for s in back.trip("kim").stops] == [s.history for s in merged.trip("kim").stops]
-    assert [s.all_sources for s in back.trip("kim").stops] == [s.all_sources for s in merged.trip("kim").stops]
+    back, kim = from_feature_collection(fc).trip("kim"), merged.trip("kim")
+    assert [s.history for s in back.stops] == [s.history for s in kim.stops]
+    assert [s.all_sources for s in back.stops] == [s.all_sources for s in kim.stops]
     written = export(merged, tmp_path / "trip.gpkg")
     assert written == "gpkg" and (tmp_path / "trip.gpkg").stat().st_size > 0
 
