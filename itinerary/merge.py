@@ -180,6 +180,7 @@ class _Obs:
     seq: int  # input order: which itinerary, trip and stop
     trip_key: int  # the input trip it comes from
     position: float  # place in its trip, 0..1
+    quote: str | None = None  # the stop's quote, when it is this source's
 
     @property
     def sort_key(self) -> tuple[dt.date, int]:
@@ -311,7 +312,8 @@ def _observations(inputs: _Inputs, as_of: dt.date | None) -> list[tuple[str, lis
                 if as_of is not None and known is not None and known > as_of:
                     continue
                 seq += 1
-                obs.append(_Obs(stop, sid, status, date, known, seq, key, pos / n))
+                quote = stop.quote if src == stop.source or len(stop.all_sources) < 2 else None
+                obs.append(_Obs(stop, sid, status, date, known, seq, key, pos / n, quote))
         out.append((trip.traveller, obs))
     return out
 
@@ -482,7 +484,7 @@ def _build_stop(c: _Cluster, groups: dict[str, int]) -> tuple[Stop, list[str]]:
     date, date_notes = _dates(obs)
     notes += date_notes
     lead = _lead(c)
-    quoted = decider if decider.stop.quote else next((o for o in reversed(obs) if o.stop.quote), decider)
+    quoted = decider if decider.quote else next((o for o in reversed(obs) if o.quote), decider)
     sources = list(dict.fromkeys([quoted.source, *(o.source for o in obs)]))
     srcs = tuple(s for s in sources if s)
     latest = obs[-1].stop
@@ -501,7 +503,7 @@ def _build_stop(c: _Cluster, groups: dict[str, int]) -> tuple[Stop, list[str]]:
         mode=next((o.stop.mode for o in reversed(obs) if o.stop.mode), latest.mode),
         source=srcs[0] if srcs else None,
         sources=srcs if len(srcs) > 1 else (),
-        quote=quoted.stop.quote,
+        quote=quoted.quote,
         note=" | ".join([*own_notes, *c.notes, *notes]) or None,
         lat=pinned.lat if pinned else None,
         lon=pinned.lon if pinned else None,
@@ -564,7 +566,7 @@ def _reprint_groups(clusters: Iterable[_Cluster], sources: dict[str, Source]) ->
         if s.url:
             union(sid, by_url.setdefault(s.url, sid))
     for c in clusters:
-        quoted = [(o.source, _norm(o.stop.quote)) for o in c.obs if o.source in parent and o.stop.quote]
+        quoted = [(o.source, _norm(o.quote)) for o in c.obs if o.source in parent and o.quote]
         for i, (sa, qa) in enumerate(quoted):
             for sb, qb in quoted[i + 1 :]:
                 if sa and sb and sa != sb and _near_duplicate(qa, qb):
@@ -691,7 +693,7 @@ def merge_report(
     ordered_sources = sorted(sources.values(), key=lambda s: (s.published or dt.date.max, s.id))
     itinerary = Itinerary(
         trips=tuple(trips),
-        title=_title(itineraries, as_of),
+        title=_title(itineraries, trips, as_of),
         as_of=as_of or max((s.published for s in ordered_sources if s.published), default=None),
         sources=tuple(ordered_sources),
         version=itineraries[0].version,
@@ -714,13 +716,14 @@ def _reprint_list(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(v) for v in by.values() if len(v) > 1)
 
 
-def _title(itineraries: Sequence[Itinerary], as_of: dt.date | None) -> str | None:
+def _title(itineraries: Sequence[Itinerary], trips: list[Trip], as_of: dt.date | None) -> str | None:
+    """One input's title; for several, the latest hand-written one, else the travellers'."""
     usable = [it for it in itineraries if as_of is None or it.as_of is None or it.as_of <= as_of]
     latest = max(usable or itineraries, key=lambda it: it.as_of or dt.date.min)
     if len(itineraries) == 1 or (latest.title and not latest.title.startswith("Draft")):
         return latest.title
-    names = ", ".join(dict.fromkeys(t.traveller for it in itineraries for t in it.trips))
-    return f"{names}: merged from {len(itineraries)} itineraries"
+    names = ", ".join(t.traveller for t in trips)
+    return f"{names}: merged from {len(itineraries)} reports"
 
 
 def merge(itineraries: Sequence[Itinerary], *, as_of: dt.date | None = None) -> Itinerary:

@@ -432,3 +432,26 @@ def test_cli_diff_compares_two_as_of_states(tmp_path: Path) -> None:
     assert two_files.exit_code == 0 and '"change": "added"' in two_files.stdout
     bad = CliRunner().invoke(cli, ["diff", str(trip)])
     assert bad.exit_code == 2 and "one or two --as-of days" in bad.output
+
+
+def test_as_known_on_a_day_quotes_nothing_published_later() -> None:
+    first = "Kim is expected to travel on to the port city of Vladivostok later this week, officials said."
+    later = "Kim toured a Pacific Fleet frigate in Vladivostok on Saturday before visiting the university."
+    a = draft("early", D(2023, 9, 14), [stop(VLADIVOSTOK, Status.PLANNED, None, first)])
+    b = draft("late", D(2023, 9, 18), [stop(VLADIVOSTOK, Status.CONFIRMED, "2023-09-16", later)])
+    merged = itinerary.loads(itinerary.dumps(merge([a, b])))
+    (now,) = only_trip(merged).stops
+    assert (now.source, now.quote, now.status) == ("late", later, Status.CONFIRMED)
+    (then,) = only_trip(as_known_on(merged, D(2023, 9, 15))).stops
+    assert (then.source, then.status, then.date.known) == ("early", Status.PLANNED, False)
+    assert then.quote is None  # the file keeps the latest quote only: never one from a later report
+    (direct,) = only_trip(merge([a, b], as_of=D(2023, 9, 15))).stops
+    assert (direct.source, direct.quote) == ("early", first)
+
+
+def test_one_source_in_a_list_reads_as_the_stop_source() -> None:
+    text = SEED_14.read_text().replace("source: report-2023-09-14", "sources: [report-2023-09-14]", 1)
+    it = itinerary.loads(text)
+    first = it.trips[0].stops[0]
+    assert first.source == "report-2023-09-14" and first.all_sources == ("report-2023-09-14",)
+    assert itinerary.loads(itinerary.dumps(it)) == it

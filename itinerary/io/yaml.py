@@ -326,7 +326,7 @@ def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> I
                     resolved=None if r is None else _place(r),
                     needs_review=bool(s.get("needs_review", False)),
                     confidence=None if s.get("confidence") is None else float(s["confidence"]),
-                    sources=tuple(str(x) for x in s.get("sources") or ()),
+                    sources=_many(s.get("sources")),
                     corroboration=None if s.get("corroboration") is None else int(s["corroboration"]),
                     history=tuple(
                         Report(
@@ -354,6 +354,12 @@ def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> I
         sources=tuple(sources),
         version=FORMAT_VERSION,
     )
+
+
+def _many(ids: list[Any] | None) -> tuple[str, ...]:
+    """A stop's ``sources`` list; one id alone is the stop's ``source``, as written back."""
+    out = tuple(str(x) for x in ids or ())
+    return out if len(out) > 1 else ()
 
 
 def _check_source_refs(s: dict[str, Any], known: set[str], fail: Any, where: tuple[str | int, ...]) -> None:
