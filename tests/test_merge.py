@@ -455,3 +455,21 @@ def test_one_source_in_a_list_reads_as_the_stop_source() -> None:
     first = it.trips[0].stops[0]
     assert first.source == "report-2023-09-14" and first.all_sources == ("report-2023-09-14",)
     assert itinerary.loads(itinerary.dumps(it)) == it
+
+
+def test_drafts_of_two_articles_about_one_trip_merge(shared: Path) -> None:
+    from itinerary.extract import Extractor, read_article
+
+    articles = shared / "articles" / "dev"
+    extractor = Extractor()
+    drafts = [
+        extractor.extract(read_article(articles / f"{stem}.txt"))
+        for stem in ("25_en_dagens_putin_pyongyang_hanoi", "32_ru_ru24_putin_pyongyang")
+    ]
+    merged, report = merge_report(drafts)
+    putin = [t for t in merged.trips if same_traveller(t.traveller, "Vladimir Putin")]
+    assert len(putin) == 1 and not report.disjoint
+    assert all(s.all_sources for _, _, s in merged.stops())
+    assert {s.id for s in merged.sources} == {d.sources[0].id for d in drafts}
+    pyongyang = [s for s in putin[0].stops if s.resolved and s.resolved.name == "Pyongyang"]
+    assert len(pyongyang) == 1 and len(pyongyang[0].all_sources) == 2 and pyongyang[0].corroboration == 2
