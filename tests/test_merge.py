@@ -473,3 +473,11 @@ def test_drafts_of_two_articles_about_one_trip_merge(shared: Path) -> None:
     assert {s.id for s in merged.sources} == {d.sources[0].id for d in drafts}
     pyongyang = [s for s in putin[0].stops if s.resolved and s.resolved.name == "Pyongyang"]
     assert len(pyongyang) == 1 and len(pyongyang[0].all_sources) == 2 and pyongyang[0].corroboration == 2
+
+
+def test_cli_merge_never_writes_over_an_input(tmp_path: Path) -> None:
+    draft_file = tmp_path / "draft.yaml"
+    draft_file.write_text(SEED_14.read_text())
+    res = CliRunner().invoke(cli, ["merge", str(draft_file), str(SEED_18), "-o", str(draft_file), "--force"])
+    assert res.exit_code == 1 and "is also an input" in res.output
+    assert draft_file.read_text() == SEED_14.read_text()

@@ -375,13 +375,14 @@ def _load_for_merge(path: Path) -> Any:
     """An itinerary file, or the error that makes it unreadable (versions apart: they stop the merge)."""
     import re
 
-    from itinerary.errors import MergeError, ValidationError
+    from itinerary.errors import MergeError
+    from itinerary.files import read_limited
 
     try:
         return yaml_io.load(path)
     except ValidationError as exc:
         if exc.path == "itinerary":
-            text = path.read_text(encoding="utf-8", errors="replace")
+            text = read_limited(path, yaml_io.MAX_BYTES).decode("utf-8", errors="replace")
             found = re.search(r"^itinerary:\s*(\S+)", text, re.M)
             version = found.group(1) if found else "?"
             raise MergeError(
@@ -405,7 +406,7 @@ def _load_for_merge(path: Path) -> Any:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Merge only sources published by this day YYYY-MM-DD (the trip as known then).",
 )
-@click.option("--force", is_flag=True, help="Overwrite an existing output.")
+@FORCE
 @click.option(
     "--allow-disjoint",
     is_flag=True,
@@ -428,8 +429,7 @@ def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_
     from itinerary.errors import MergeError
     from itinerary.merge import merge_report
 
-    if output.exists() and not force:
-        raise MergeError(f"{output} exists; pass --force to overwrite")
+    check_output(output, inputs=files, force=force)
     loaded = [(f, _load_for_merge(f)) for f in files]
     failed = [str(x) for _, x in loaded if isinstance(x, Exception)]
     good = [x for _, x in loaded if not isinstance(x, Exception)]
