@@ -269,9 +269,7 @@ def _name(it: Itinerary, i: int) -> str:
 def _check_versions(itineraries: Sequence[Itinerary]) -> None:
     versions = Counter(it.version for it in itineraries)
     if len(versions) > 1:
-        listed = "; ".join(
-            f"{it.title or f'input {i + 1}'}: {it.version}" for i, it in enumerate(itineraries)
-        )
+        listed = "; ".join(f"{_name(it, i)}: {it.version}" for i, it in enumerate(itineraries))
         raise MergeError(
             f"the itineraries are in different format versions ({listed}); "
             "convert them to one version before merging"
@@ -284,12 +282,12 @@ def _collect(itineraries: Sequence[Itinerary], as_of: dt.date | None) -> _Inputs
     for i, it in enumerate(itineraries):
         renamed: dict[str, str] = {}
         for s in it.sources:
-            sid = s.id
-            while sid in out.sources and out.sources[sid] != s:
-                sid = f"{s.id}-{i + 1}" if sid == s.id else sid + "-b"
+            s = dataclasses.replace(s, published=s.published or it.as_of)
+            sid, n = s.id, 1
+            while sid in out.sources and dataclasses.replace(out.sources[sid], id=s.id) != s:
+                n += 1
+                sid = f"{s.id}-{n}"
             renamed[s.id] = sid
-            if s.published is None and it.as_of is not None:
-                s = dataclasses.replace(s, published=it.as_of)
             out.sources[sid] = dataclasses.replace(s, id=sid)
         for t in it.trips:
             out.trips.append((i, t, renamed, it))
@@ -584,7 +582,6 @@ class _Person:
     obs: list[list[_Obs]] = field(default_factory=list)
     trips: list[Trip] = field(default_factory=list)
     inputs: set[int] = field(default_factory=set)
-    notes: list[str] = field(default_factory=list)
 
 
 def _people(inputs: _Inputs, observed: list[tuple[str, list[_Obs]]]) -> list[_Person]:

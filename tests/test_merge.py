@@ -251,6 +251,7 @@ def test_reprints_of_one_agency_copy_count_once() -> None:
         ("Kim Jong Un", "Kim Jong-un", True),
         ("Kim Jong-un", "Ким Чен Ын", True),
         ("Kim Jong Un", "Kim Jong Il", False),
+        ("Kim Jong Un", "Kim Yo Jong", False),
         ("Ким Чен Ир", "Kim Jong Il", True),
         ("Ким Чен Ир", "Kim Jong-un", False),
         ("Vladimir Poutine", "Владимир Путин", True),
