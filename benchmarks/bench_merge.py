@@ -103,6 +103,7 @@ def main() -> int:
     total_best = {k: 0 for k in counters}
     total_merged = {k: 0 for k in counters}
     rows = []
+    all_drafts: list[Any] = []
     merge_seconds = 0.0
     for name, truth in groups:
         drafts = []
@@ -117,6 +118,7 @@ def main() -> int:
             if args.keep:
                 (args.keep / name).mkdir(parents=True, exist_ok=True)
                 itinerary.dump(draft, args.keep / name / f"{stem}.yaml")
+        all_drafts += drafts
         t0 = time.perf_counter()
         merged, report = merge_report(drafts)
         merge_seconds += time.perf_counter() - t0
@@ -157,7 +159,35 @@ def main() -> int:
         f"(recall strictly higher in {gains})"
     )
     print(f"merge time for all groups: {merge_seconds * 1000:.0f} ms")
+    scale(all_drafts)
     return 0
+
+
+def scale(drafts: list[Any], copies: int = 20) -> None:
+    """Time per draft when every draft comes back ``copies`` times as a distinct source."""
+    import dataclasses
+
+    from itinerary.merge import merge
+
+    def copy_of(d: Any, k: int) -> Any:
+        src = dataclasses.replace(d.sources[0], id=f"{d.sources[0].id}-{k}", url=None)
+        trips = tuple(
+            dataclasses.replace(t, stops=tuple(dataclasses.replace(s, source=src.id) for s in t.stops))
+            for t in d.trips
+        )
+        return dataclasses.replace(d, sources=(src,), trips=trips)
+
+    timings = []
+    for n in (1, copies):
+        batch = [copy_of(d, k) for k in range(n) for d in drafts]
+        t0 = time.perf_counter()
+        merge(batch)
+        timings.append((len(batch), time.perf_counter() - t0))
+    (n1, t1), (n2, t2) = timings
+    print(
+        f"scale: {n1} drafts in {t1 * 1000:.0f} ms, {n2} drafts in {t2 * 1000:.0f} ms "
+        f"(time per draft x{(t2 / n2) / (t1 / n1):.1f} for {n2 // n1} times the drafts)"
+    )
 
 
 if __name__ == "__main__":

@@ -113,6 +113,7 @@ def cli() -> None:
       itinerary map trip.yaml -o trip.html --offline
       itinerary export trip.yaml -o trip.geojson
       itinerary extract article.txt --published 2023-09-14 -o draft.yaml
+      itinerary merge drafts/*.yaml -o trip.yaml
     """
     set_options(**options_from_env())  # the library reads no environment variables; the CLI does
     _log_notes()
