@@ -323,6 +323,15 @@ def test_file_format_rejects_unknown_sources_in_sources_and_history() -> None:
     text = itinerary.dumps(merge([itinerary.load(SEED_14), itinerary.load(SEED_18)]))
     with pytest.raises(ValidationError, match=r"trips\[0\]\.stops\[0\]\.sources\[1\]: unknown source 'nope'"):
         itinerary.loads(text.replace("    - report-2023-09-14\n", "    - nope\n", 1))
+    both = (
+        "itinerary: 1\nsources: [{id: a}, {id: b}, {id: c}]\n"
+        "trips:\n  - id: t\n    traveller: X\n    stops:\n"
+        "      - {place: Vladivostok, status: planned, source: c, sources: [a, b]}\n"
+    )
+    with pytest.raises(
+        ValidationError, match=r"stops\[0\]\.source: source 'c' is not in this stop's 'sources'"
+    ):
+        itinerary.loads(both)
     with pytest.raises(ValidationError, match=r"history\[0\]\.source"):
         itinerary.loads(text.replace("    - source: report-2023-09-14", "    - source: nope", 1))
 

@@ -371,6 +371,12 @@ def _check_source_refs(s: dict[str, Any], known: set[str], fail: Any, where: tup
         if ref is not None and ref not in known:
             names = ", ".join(sorted(known)) or "none defined"
             raise fail(f"unknown source {ref!r}; define it under 'sources' (known: {names})", *where, *tail)
+    if s.get("source") is not None and s.get("sources") and s["source"] not in s["sources"]:
+        raise fail(
+            f"source {s['source']!r} is not in this stop's 'sources'; list it there (first: the quote's)",
+            *where,
+            "source",
+        )
 
 
 def _place(r: dict[str, Any]) -> Place:
