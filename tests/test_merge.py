@@ -491,3 +491,25 @@ def test_cli_merge_never_writes_over_an_input(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["merge", str(draft_file), str(SEED_18), "-o", str(draft_file), "--force"])
     assert res.exit_code == 1 and "is also an input" in res.output
     assert draft_file.read_text() == SEED_14.read_text()
+
+
+def test_order_from_dates_then_the_sources_own_order() -> None:
+    first = draft("a", D(2023, 9, 12), [stop(KHASAN, Status.PLANNED), stop(ARTYOM, Status.PLANNED)])
+    second = draft("b", D(2023, 9, 13), [stop(ARTYOM, Status.PLANNED), stop(VLADIVOSTOK, Status.PLANNED)])
+    assert [s.place for s in only_trip(merge([second, first])).stops] == ["Khasan", "Artyom", "Vladivostok"]
+    dated = draft("c", D(2023, 9, 15), [stop(KHASAN, Status.CONFIRMED, "2023-09-11")])
+    assert [s.place for s in only_trip(merge([first, second, dated])).stops] == [
+        "Khasan",
+        "Artyom",
+        "Vladivostok",
+    ]
+    flip = draft(
+        "f",
+        D(2023, 9, 16),
+        [stop(VLADIVOSTOK, Status.CONFIRMED, "2023-09-12"), stop(KHASAN, Status.CONFIRMED, "2023-09-14")],
+    )  # the dates say Vladivostok came first: they win over the order the sources wrote
+    assert [s.place for s in only_trip(merge([first, second, flip])).stops] == [
+        "Vladivostok",
+        "Khasan",
+        "Artyom",
+    ]
