@@ -421,11 +421,18 @@ def test_map_shows_the_trip_as_known_on_a_day(tmp_path: Path) -> None:
         assert page.locator(".itn-known-label").inner_text() == "As known on 2023-09-14"
         assert "Komsomolsk-on-Amur" in titles(page, "itn-planned")
         assert "Knevichi Airfield" not in titles(page, "itn-confirmed") + titles(page, "itn-planned")
+        popup = page.locator(".leaflet-popup-content")
+        page.locator(".leaflet-marker-icon[title='Komsomolsk-on-Amur']").click()
+        popup.wait_for()
+        then = popup.inner_text()  # nothing published after the 14th: no date, note or second source yet
+        assert "date unknown" in then and "aircraft plant" not in then and "Source: French-language" in then
+        page.eval_on_selector_all(".leaflet-popup-close-button", "bs => bs.forEach(b => b.click())")
+        popup.wait_for(state="detached")
         known.evaluate("(e) => { e.value = e.max; e.dispatchEvent(new Event('input')); }")
         page.locator(".leaflet-marker-icon[title='Komsomolsk-on-Amur']").click()
-        popup = page.locator(".leaflet-popup-content")
         popup.wait_for()
-        assert "Sources (2, 2 independent)" in popup.inner_text() and "(2023-09-14)" in popup.inner_text()
+        now = popup.inner_text()
+        assert "Sources (2, 2 independent)" in now and "(2023-09-14)" in now and "15 Sep 2023" in now
 
 
 def test_cli_diff_compares_two_as_of_states(tmp_path: Path) -> None:

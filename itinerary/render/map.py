@@ -135,14 +135,15 @@ def _stop_json(it: Itinerary, stop: Stop, n: int) -> dict[str, Any] | None:
 
 
 def _known(it: Itinerary, stop: Stop) -> list[list[str | None]]:
-    """[[day the source was published (None: unknown), status it gave], ...], oldest first."""
-    reports = [(h.source, h.status.value) for h in stop.history] or [
-        (sid, stop.status.value) for sid in stop.all_sources
+    """[[day the source was published (None: unknown), status it gave, date it gave], ...], oldest first."""
+    reports = [(h.source, h.status.value, h.date) for h in stop.history] or [
+        (sid, stop.status.value, stop.date) for sid in stop.all_sources
     ]
     rows: list[list[str | None]] = []
-    for sid, status in reports:
+    for sid, status, date in reports:
         src = it.source(sid)
-        rows.append([src.published.isoformat() if src and src.published else None, status])
+        day = src.published.isoformat() if src and src.published else None
+        rows.append([day, status, date.display() if date.known else None])
     return sorted(rows, key=lambda r: r[0] or "")
 
 

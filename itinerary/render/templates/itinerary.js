@@ -21,12 +21,16 @@
     }
   }
 
-  function popupContent(stop, trip, sources, status) {
+  function popupContent(stop, trip, sources, status, day) {
+    // day: the "as known on" day (null: everything in the file); nothing published later is shown
+    var shown = sources.filter(function (s) { return day === null || !s.published || dayNumber(s.published) <= day; });
+    var quoted = sources.filter(function (s) { return s.id === stop.source; })[0];
+    var early = day !== null && shown.length < sources.length;
     var box = el("div", "itn-popup");
     box.appendChild(el("div", "itn-popup-title", stop.n + ". " + stop.name));
     var meta = el("div", "itn-popup-meta");
     meta.appendChild(el("span", "itn-badge itn-badge-" + status, status));
-    meta.appendChild(el("span", "itn-popup-date", stop.date_label));
+    meta.appendChild(el("span", "itn-popup-date", early ? knownDate(stop, day) : stop.date_label));
     box.appendChild(meta);
     var facts = [["Traveller", trip.traveller], ["Role", stop.role]];
     if (stop.mode) facts.push(["Arrives by", stop.mode]);
@@ -38,17 +42,25 @@
       dl.appendChild(el("dd", null, f[1]));
     });
     box.appendChild(dl);
-    if (stop.quote) box.appendChild(el("blockquote", "itn-quote", stop.quote));
-    if (stop.note) box.appendChild(el("p", "itn-note", stop.note));
-    if (sources.length) box.appendChild(sourceList(stop, sources));
+    if (stop.quote && (!early || shown.indexOf(quoted) >= 0)) box.appendChild(el("blockquote", "itn-quote", stop.quote));
+    if (stop.note && !early) box.appendChild(el("p", "itn-note", stop.note));
+    if (shown.length) box.appendChild(sourceList(stop, shown, early));
     return box;
   }
 
-  function sourceList(stop, sources) {
+  function knownDate(stop, day) {
+    var label = "date unknown";
+    (stop.known || []).forEach(function (k) {
+      if ((k[0] === null || dayNumber(k[0]) <= day) && k[2]) label = k[2];
+    });
+    return label;
+  }
+
+  function sourceList(stop, sources, early) {
     var p = el("p", "itn-source");
     var head = "Source: ";
     if (sources.length > 1) {
-      head = "Sources (" + sources.length + (stop.corroboration ? ", " + stop.corroboration + " independent" : "") + "): ";
+      head = "Sources (" + sources.length + (stop.corroboration && !early ? ", " + stop.corroboration + " independent" : "") + "): ";
     }
     p.appendChild(el("span", null, head));
     sources.forEach(function (source, i) {
@@ -119,6 +131,7 @@
 
   window.itineraryDraw = function (map, data) {
     var overlays = {};
+    map.itinerary = { knownDay: null };  // null: as known now (the whole file)
     if (data.basemap) {
       map.getContainer().classList.add("itn-offline-map");
       L.geoJSON(data.basemap, { style: { color: "#9a9a9a", weight: 0.6, fillColor: "#f2efe9", fillOpacity: 1 }, interactive: false }).addTo(map);
@@ -145,7 +158,7 @@
       trip.stops.forEach(function (s, i) {
         var m = L.marker([s.lat, s.lon], { icon: stopIcon(s, trip.color), title: s.name, riseOnHover: true });
         var cited = (s.sources || []).map(function (id) { return sources[id] || { id: id }; });
-        m.bindPopup(function () { return popupContent(s, trip, cited, m.itnStatus); }, { maxWidth: 320 });
+        m.bindPopup(function () { return popupContent(s, trip, cited, m.itnStatus, map.itinerary.knownDay); }, { maxWidth: 320 });
         m.bindTooltip(el("span", null, s.n + ". " + s.name + " \u2014 " + s.date_label), { direction: "top", offset: [0, -12] });
         m.itnStatus = s.status;
         m.getElement && m.on("add", function () { var e = m.getElement(); if (e) e.setAttribute("data-itn-trip", trip.id); });
@@ -204,7 +217,8 @@
     if ((data.known_days || []).length > 1) addKnownSlider(map, data, all);
     if (bounds.isValid()) map.fitBounds(bounds, { paddingTopLeft: [40, 40], paddingBottomRight: [230, 40], maxZoom: 9 });
     if (data.minimap) addMiniMap(map, data);
-    map.itinerary = { overlays: overlays, items: all };
+    map.itinerary.overlays = overlays;
+    map.itinerary.items = all;
   };
 
   function addLegend(map, data) {
@@ -266,7 +280,7 @@
     var c = L.control({ position: "bottomleft" });
     c.onAdd = function () {
       var box = el("div", "itn-slider leaflet-bar");
-      var label = el("div", "itn-slider-label", "All dates");
+      var label = el("div", "itn-slider-label", "Whole trip");
       var input = el("input");
       input.type = "range";
       input.min = String(lo);
@@ -337,6 +351,7 @@
       function apply() {
         var v = days[parseInt(input.value, 10)];
         label.textContent = "As known on " + isoOf(v);
+        map.itinerary.knownDay = v === days[days.length - 1] ? null : v;
         var status = new Map();
         items.forEach(function (x) {
           if (!x.stop) return;
