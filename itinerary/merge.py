@@ -22,7 +22,9 @@ merges) into one trip per traveller:
   by near-identical quotes or the same URL, count once).
 
 ``as_of`` keeps only what was published by that day, so the trip can be shown as it was
-known on any day (:func:`as_known_on`).
+known on any day (:func:`as_known_on`). A source without a publication date takes its file's
+``as_of``; with neither, it is always kept. A merged file keeps the latest quote and all notes
+of a stop, so an earlier state shows its status, date and sources, but no quote published later.
 """
 
 from __future__ import annotations
