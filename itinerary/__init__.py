@@ -10,6 +10,7 @@ The verbs users call::
     itinerary.export(prepared, "trip.geojson")         # GeoJSON, GeoPackage, FlatGeobuf, KML, CSV
     gdf = itinerary.to_geodataframe(prepared)          # geopandas
     draft = itinerary.extract("Kim arrived in ...")    # article -> draft itinerary
+    trip = itinerary.merge([draft_a, draft_b])          # one trip per traveller, with sources
 """
 
 from __future__ import annotations
@@ -123,6 +124,8 @@ __all__ = [
     "load",
     "loads",
     "make_map",
+    "merge",
+    "merge_report",
     "options_context",
     "prepare",
     "read_article",
@@ -131,6 +134,4 @@ __all__ = [
     "set_options",
     "to_feature_collection",
     "to_geodataframe",
-    "merge",
-    "merge_report",
 ]

@@ -386,7 +386,7 @@ def test_geojson_and_gpkg_carry_every_source(tmp_path: Path) -> None:
     from itinerary.io.gis import export
 
     merged = merge([itinerary.load(SEED_14), itinerary.load(SEED_18)])
-    fc = to_feature_collection(merged, prepare=False)
+    fc = to_feature_collection(merged)
     stops = [f["properties"] for f in fc["features"] if f["properties"]["feature"] == "stop"]
     komsomolsk = next(p for p in stops if p["place"] == "Komsomolsk-on-Amur")
     assert komsomolsk["sources"] == "wire-2023-09-18, report-2023-09-14" and komsomolsk["corroboration"] == 2
