@@ -29,7 +29,7 @@ import numpy as np
 import yaml
 
 from itinerary.coords import haversine_km
-from itinerary.errors import CacheError, ItineraryWarning
+from itinerary.errors import CacheError, ItineraryWarning, ValidationError
 from itinerary.files import atomic_path
 from itinerary.geocode.normalize import analyze, keys_for
 from itinerary.paths import cache_dir, geodata_dir
@@ -54,6 +54,12 @@ KINDS = (
     "palace",
     "stadium",
     "landmark",
+    # appended (codes of the kinds above stay as they are in cached indexes)
+    "residence",
+    "parliament",
+    "headquarters",
+    "venue",
+    "border_crossing",
 )
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 LANDMARK_KINDS = frozenset(KINDS[3:])
@@ -234,6 +240,12 @@ def build_index(geodata: Path | None = None) -> dict[str, Any]:
     tree = STRtree(polys)
     landmarks = _load_yaml(geodata / "landmarks.yaml")["landmarks"]
     for lm in landmarks:
+        if lm["kind"] not in LANDMARK_KINDS:
+            raise ValidationError(
+                f"unknown kind {lm['kind']!r}; use one of {', '.join(sorted(LANDMARK_KINDS))}",
+                source=str(geodata / "landmarks.yaml"),
+                path=f"landmarks[id={lm['id']}].kind",
+            )
         hit = tree.query(Point(lm["lon"], lm["lat"]), predicate="intersects")
         adm = poly_names[int(hit[0])] if len(hit) else None
         b.add(
