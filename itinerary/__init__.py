@@ -10,6 +10,7 @@ The verbs users call::
     itinerary.export(prepared, "trip.geojson")         # GeoJSON, GeoPackage, FlatGeobuf, KML, CSV
     gdf = itinerary.to_geodataframe(prepared)          # geopandas
     draft = itinerary.extract("Kim arrived in ...")    # article -> draft itinerary
+    trip = itinerary.merge([draft_a, draft_b])          # one trip per traveller, with sources
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from itinerary.errors import (
     ValidationError,
 )
 from itinerary.io.yaml import dump, dumps, load, loads
+from itinerary.merge import MergeReport, merge, merge_report
 from itinerary.model import (
     Basis,
     DateSpan,
@@ -40,6 +42,7 @@ from itinerary.model import (
     Precision,
     Prepared,
     Region,
+    Report,
     Role,
     Source,
     Status,
@@ -94,6 +97,7 @@ __all__ = [
     "ItineraryError",
     "ItineraryWarning",
     "Leg",
+    "MergeReport",
     "Mode",
     "NoRoute",
     "OfflineGeocoder",
@@ -103,6 +107,7 @@ __all__ = [
     "Precision",
     "Prepared",
     "Region",
+    "Report",
     "Role",
     "Source",
     "Status",
@@ -119,6 +124,8 @@ __all__ = [
     "load",
     "loads",
     "make_map",
+    "merge",
+    "merge_report",
     "options_context",
     "prepare",
     "read_article",

@@ -205,8 +205,23 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Report:
+    """What one source said about a stop: its status and date as of that source."""
+
+    source: str
+    status: Status
+    date: DateSpan = field(default_factory=DateSpan)
+
+
+@dataclass(frozen=True)
 class Stop:
-    """One stop of a trip, with its status, date, mode and evidence."""
+    """One stop of a trip, with its status, date, mode and evidence.
+
+    ``source`` is the source of the quote; ``sources`` every source that reports the stop
+    (merged itineraries), ``corroboration`` how many of them are independent (reprints of one
+    agency copy count once) and ``history`` what each source said, so the stop can be shown
+    as known on any day.
+    """
 
     status: Status
     place: str | None = None
@@ -222,6 +237,16 @@ class Stop:
     resolved: Place | None = None
     needs_review: bool = False
     confidence: float | None = None
+    sources: tuple[str, ...] = ()
+    corroboration: int | None = None
+    history: tuple[Report, ...] = ()
+
+    @property
+    def all_sources(self) -> tuple[str, ...]:
+        """Every source id of the stop: ``sources``, else the single ``source``."""
+        if self.sources:
+            return self.sources
+        return (self.source,) if self.source else ()
 
     @property
     def pinned(self) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import logging
 import math
 import threading
 import warnings
@@ -33,10 +34,12 @@ import numpy as np
 import yaml
 
 from itinerary.coords import haversine_km
-from itinerary.errors import CacheError, ItineraryWarning
+from itinerary.errors import CacheError, ItineraryWarning, ValidationError
 from itinerary.files import atomic_path
 from itinerary.geocode.normalize import analyze, full_key, keys_for
 from itinerary.paths import cache_dir, geodata_dir
+
+_log = logging.getLogger(__name__)
 
 INDEX_VERSION = 7
 KINDS = (
@@ -56,6 +59,12 @@ KINDS = (
     "palace",
     "stadium",
     "landmark",
+    # appended (codes of the kinds above stay as they are in cached indexes)
+    "residence",
+    "parliament",
+    "headquarters",
+    "venue",
+    "border_crossing",
 )
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 LANDMARK_KINDS = frozenset(KINDS[3:])
@@ -203,6 +212,27 @@ def _load_yaml(path: Path) -> Any:
         return yaml.safe_load(fh)
 
 
+def load_landmarks(path: Path) -> list[dict[str, Any]]:
+    """The curated landmarks of ``path`` (``geodata/landmarks.yaml``), checked for a known kind
+    and a country code that YAML did not turn into a boolean (``NO`` for Norway must be quoted)."""
+    landmarks: list[dict[str, Any]] = _load_yaml(path)["landmarks"]
+    for i, lm in enumerate(landmarks):
+        where = f"landmarks[{i}] ({lm.get('id')})"
+        if lm.get("kind") not in LANDMARK_KINDS:
+            raise ValidationError(
+                f"unknown kind {lm.get('kind')!r}; use one of {', '.join(sorted(LANDMARK_KINDS))}",
+                source=str(path),
+                path=f"{where}.kind",
+            )
+        if not isinstance(lm.get("country_code"), str):
+            raise ValidationError(
+                f'country_code {lm.get("country_code")!r} is not a code; quote it ("NO")',
+                source=str(path),
+                path=f"{where}.country_code",
+            )
+    return landmarks
+
+
 class _Admin1Locator:
     """The admin-1 polygon containing a point (1-based; 0 when none is near)."""
 
@@ -270,7 +300,7 @@ def build_index(geodata: Path | None = None) -> dict[str, Any]:
     capitals = _add_countries(b, countries, _load_yaml(geodata / "country_aliases.yaml") or {})
     _add_regions(b, features)
     _add_cities(b, locator, capitals)
-    _add_points(b, locator, _load_yaml(geodata / "landmarks.yaml")["landmarks"], _airports())
+    _add_points(b, locator, load_landmarks(geodata / "landmarks.yaml"), _airports())
     return b.freeze()
 
 
@@ -544,6 +574,7 @@ class Gazetteer:
                     ItineraryWarning,
                     stacklevel=2,
                 )
+        _log.info("building the gazetteer index in %s (once, about a minute)", path)
         arrays = to_arrays(build_index())
         try:
             with atomic_path(path) as tmp, tmp.open("wb") as out:

@@ -32,6 +32,7 @@ from itinerary.model import (
     Place,
     Precision,
     Prepared,
+    Report,
     Role,
     Source,
     Status,
@@ -86,11 +87,32 @@ def stop_properties(it: Itinerary, trip: Trip, order: int, stop: Stop) -> dict[s
         "confidence": r.confidence if r else None,
         "pinned": stop.pinned,
         "source": stop.source,
+        "sources": ", ".join(stop.all_sources) or None,  # flat text, so GPKG, FlatGeobuf and CSV take it
+        "corroboration": stop.corroboration,
+        "history": _history_text(stop),
         "source_url": src.url if src else None,
         "quote": stop.quote,
         "note": stop.note,
         "needs_review": stop.needs_review,
     }
+
+
+def _history_text(stop: Stop) -> str | None:
+    """What each source said, as JSON text: [{"source", "status", "date"}, ...]."""
+    if not stop.history:
+        return None
+    rows = [{"source": h.source, "status": h.status.value, "date": _date_text(h.date)} for h in stop.history]
+    return json.dumps(rows, ensure_ascii=False)
+
+
+def _sources_from(text: str | None) -> tuple[str, ...]:
+    ids = tuple(x for x in (text or "").split(", ") if x)
+    return ids if len(ids) > 1 else ()  # one source is the stop's ``source``
+
+
+def _history_from(text: str | None) -> tuple[Report, ...]:
+    rows = json.loads(text) if text else []
+    return tuple(Report(r["source"], Status(r["status"]), DateSpan.parse(r.get("date"))) for r in rows)
 
 
 def _line_km(line: Any) -> float:
@@ -233,6 +255,9 @@ def _stop_from(props: dict[str, Any], geom: dict[str, Any] | None) -> Stop:
         date=DateSpan.parse(props.get("date")) if props.get("date") else _date_from_parts(props),
         mode=Mode(props["mode"]) if props.get("mode") else None,
         source=props.get("source"),
+        sources=_sources_from(props.get("sources")),
+        corroboration=None if props.get("corroboration") is None else int(props["corroboration"]),
+        history=_history_from(props.get("history")),
         quote=props.get("quote"),
         note=props.get("note"),
         lat=lat if pinned else None,

@@ -21,6 +21,7 @@ from itinerary.model import (
     Itinerary,
     Mode,
     Place,
+    Report,
     Role,
     Source,
     Status,
@@ -305,13 +306,7 @@ def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> I
         stops = []
         for si, s in enumerate(t["stops"]):
             where = ("trips", ti, "stops", si)
-            if s.get("source") is not None and s["source"] not in seen_sources:
-                known = ", ".join(sorted(seen_sources)) or "none defined"
-                raise fail(
-                    f"unknown source {s['source']!r}; define it under 'sources' (known: {known})",
-                    *where,
-                    "source",
-                )
+            _check_source_refs(s, seen_sources, fail, where)
             if ("lat" in s) != ("lon" in s):
                 raise fail("give both 'lat' and 'lon', or neither", *where)
             r = s.get("resolved")
@@ -323,7 +318,7 @@ def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> I
                     hint=_opt_str(s.get("hint")),
                     date=date_span(s.get("date"), *where, "date"),
                     mode=Mode(s["mode"]) if s.get("mode") else None,
-                    source=_opt_str(s.get("source")),
+                    source=_opt_str(s.get("source") or (s.get("sources") or [None])[0]),
                     quote=_opt_str(s.get("quote")),
                     note=_opt_str(s.get("note")),
                     lat=float(s["lat"]) if "lat" in s else None,
@@ -331,6 +326,16 @@ def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> I
                     resolved=None if r is None else _place(r),
                     needs_review=bool(s.get("needs_review", False)),
                     confidence=None if s.get("confidence") is None else float(s["confidence"]),
+                    sources=_many(s.get("sources")),
+                    corroboration=None if s.get("corroboration") is None else int(s["corroboration"]),
+                    history=tuple(
+                        Report(
+                            source=str(h["source"]),
+                            status=Status(h["status"]),
+                            date=date_span(h.get("date"), *where, "history", hi, "date"),
+                        )
+                        for hi, h in enumerate(s.get("history") or ())
+                    ),
                 )
             )
         trips.append(
@@ -349,6 +354,29 @@ def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> I
         sources=tuple(sources),
         version=FORMAT_VERSION,
     )
+
+
+def _many(ids: list[Any] | None) -> tuple[str, ...]:
+    """A stop's ``sources`` list; one id alone is the stop's ``source``, as written back."""
+    out = tuple(str(x) for x in ids or ())
+    return out if len(out) > 1 else ()
+
+
+def _check_source_refs(s: dict[str, Any], known: set[str], fail: Any, where: tuple[str | int, ...]) -> None:
+    """Every source a stop names (``source``, ``sources``, ``history``) is defined under 'sources'."""
+    refs: list[tuple[Any, tuple[str | int, ...]]] = [(s.get("source"), ("source",))]
+    refs += [(x, ("sources", i)) for i, x in enumerate(s.get("sources") or ())]
+    refs += [(h.get("source"), ("history", i, "source")) for i, h in enumerate(s.get("history") or ())]
+    for ref, tail in refs:
+        if ref is not None and ref not in known:
+            names = ", ".join(sorted(known)) or "none defined"
+            raise fail(f"unknown source {ref!r}; define it under 'sources' (known: {names})", *where, *tail)
+    if s.get("source") is not None and s.get("sources") and s["source"] not in s["sources"]:
+        raise fail(
+            f"source {s['source']!r} is not in this stop's 'sources'; list it there (first: the quote's)",
+            *where,
+            "source",
+        )
 
 
 def _place(r: dict[str, Any]) -> Place:
@@ -406,6 +434,12 @@ def _clean(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
 
 
+def _report_dict(h: Report) -> dict[str, Any]:
+    return _clean(
+        {"source": h.source, "status": h.status.value, "date": h.date.text if h.date.known else None}
+    )
+
+
 def _stop_dict(s: Stop) -> dict[str, Any]:
     d: dict[str, Any] = {"place": s.place}
     if s.pinned:
@@ -416,12 +450,18 @@ def _stop_dict(s: Stop) -> dict[str, Any]:
     d["status"] = s.status.value
     d["date"] = s.date.text if s.date.known else None
     d["mode"] = s.mode.value if s.mode else None
-    d["source"] = s.source
+    if len(s.all_sources) > 1:  # the quote's source first: it reads back as ``source``
+        d["sources"] = sorted(s.all_sources, key=lambda x: x != s.source)
+    else:
+        d["source"] = s.source or (s.all_sources[0] if s.all_sources else None)
     d["quote"] = s.quote
     d["note"] = s.note
     if s.needs_review:
         d["needs_review"] = True
     d["confidence"] = s.confidence
+    d["corroboration"] = s.corroboration
+    if s.history:
+        d["history"] = [_report_dict(h) for h in s.history]
     if s.resolved is not None:
         d["resolved"] = _clean(s.resolved.to_dict())
     return _clean(d)

@@ -128,7 +128,23 @@ def _stop_json(it: Itinerary, stop: Stop, n: int) -> dict[str, Any] | None:
         "quote": stop.quote,
         "note": stop.note,
         "source": stop.source,
+        "sources": list(stop.all_sources),
+        "corroboration": stop.corroboration,
+        "known": _known(it, stop),
     }
+
+
+def _known(it: Itinerary, stop: Stop) -> list[list[str | None]]:
+    """[[day the source was published (None: unknown), status it gave, date it gave], ...], oldest first."""
+    reports = [(h.source, h.status.value, h.date) for h in stop.history] or [
+        (sid, stop.status.value, stop.date) for sid in stop.all_sources
+    ]
+    rows: list[list[str | None]] = []
+    for sid, status, date in reports:
+        src = it.source(sid)
+        day = src.published.isoformat() if src and src.published else None
+        rows.append([day, status, date.display() if date.known else None])
+    return sorted(rows, key=lambda r: r[0] or "")
 
 
 def _leg_json(leg: Leg) -> dict[str, Any]:
@@ -206,7 +222,16 @@ def payload(p: Prepared, *, offline: bool = False, tiles_url: str | None = None)
     data: dict[str, Any] = {
         "title": it.title,
         "as_of": it.as_of.isoformat() if it.as_of else None,
-        "sources": [{"id": s.id, "name": s.title or s.publisher or s.id, "url": s.url} for s in it.sources],
+        "sources": [
+            {
+                "id": s.id,
+                "name": s.title or s.publisher or s.id,
+                "url": s.url,
+                "published": s.published.isoformat() if s.published else None,
+            }
+            for s in it.sources
+        ],
+        "known_days": sorted({s.published.isoformat() for s in it.sources if s.published}),
         "trips": [_trip_json(p, t, PALETTE[i % len(PALETTE)]) for i, t in enumerate(it.trips)],
     }
     if offline:

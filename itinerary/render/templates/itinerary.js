@@ -21,12 +21,16 @@
     }
   }
 
-  function popupContent(stop, trip, source) {
+  function popupContent(stop, trip, sources, status, day) {
+    // day: the "as known on" day (null: everything in the file); nothing published later is shown
+    var shown = sources.filter(function (s) { return day === null || !s.published || dayNumber(s.published) <= day; });
+    var quoted = sources.filter(function (s) { return s.id === stop.source; })[0];
+    var early = day !== null && shown.length < sources.length;
     var box = el("div", "itn-popup");
     box.appendChild(el("div", "itn-popup-title", stop.n + ". " + stop.name));
     var meta = el("div", "itn-popup-meta");
-    meta.appendChild(el("span", "itn-badge itn-badge-" + stop.status, stop.status));
-    meta.appendChild(el("span", "itn-popup-date", stop.date_label));
+    meta.appendChild(el("span", "itn-badge itn-badge-" + status, status));
+    meta.appendChild(el("span", "itn-popup-date", early ? knownDate(stop, day) : stop.date_label));
     box.appendChild(meta);
     var facts = [["Traveller", trip.traveller], ["Role", stop.role]];
     if (stop.mode) facts.push(["Arrives by", stop.mode]);
@@ -38,24 +42,60 @@
       dl.appendChild(el("dd", null, f[1]));
     });
     box.appendChild(dl);
-    if (stop.quote) box.appendChild(el("blockquote", "itn-quote", stop.quote));
-    if (stop.note) box.appendChild(el("p", "itn-note", stop.note));
-    if (source) {
-      var p = el("p", "itn-source");
-      p.appendChild(el("span", null, "Source: "));
+    if (stop.quote && (!early || shown.indexOf(quoted) >= 0)) box.appendChild(el("blockquote", "itn-quote", stop.quote));
+    if (stop.note && !early) box.appendChild(el("p", "itn-note", stop.note));
+    if (shown.length) box.appendChild(sourceList(stop, shown, early));
+    return box;
+  }
+
+  function knownDate(stop, day) {
+    var label = "date unknown";
+    (stop.known || []).forEach(function (k) {
+      if ((k[0] === null || dayNumber(k[0]) <= day) && k[2]) label = k[2];
+    });
+    return label;
+  }
+
+  function sourceList(stop, sources, early) {
+    var p = el("p", "itn-source");
+    var head = "Source: ";
+    if (sources.length > 1) {
+      head = "Sources (" + sources.length + (stop.corroboration && !early ? ", " + stop.corroboration + " independent" : "") + "): ";
+    }
+    p.appendChild(el("span", null, head));
+    sources.forEach(function (source, i) {
+      if (i) p.appendChild(el("span", null, "; "));
       var href = safeUrl(source.url);
+      var label = (source.name || source.id) + (source.published ? " (" + source.published + ")" : "");
       if (href) {
-        var a = el("a", null, source.name || href);
+        var a = el("a", null, label);
         a.href = href;
         a.target = "_blank";
         a.rel = "noopener noreferrer nofollow";
         p.appendChild(a);
       } else {
-        p.appendChild(el("span", null, source.name || source.id));
+        p.appendChild(el("span", null, label));
       }
-      box.appendChild(p);
-    }
-    return box;
+    });
+    return p;
+  }
+
+  function knownStatus(stop, day) {
+    // the status as known on a day: the latest report by then, a confirmed stop stays confirmed
+    if (!stop.known || !stop.known.length) return stop.status;
+    var cur = null;
+    stop.known.forEach(function (k) {
+      var d = k[0] === null ? -Infinity : dayNumber(k[0]);
+      if (d > day || (cur === "confirmed" && k[1] !== "confirmed")) return;
+      cur = k[1];
+    });
+    return cur;
+  }
+
+  function legStatusOf(a, b) {
+    if (a === "cancelled" || b === "cancelled") return "cancelled";
+    if (a === "planned" || b === "planned") return "planned";
+    return "confirmed";
   }
 
   function stopIcon(stop, color) {
@@ -91,6 +131,7 @@
 
   window.itineraryDraw = function (map, data) {
     var overlays = {};
+    map.itinerary = { knownDay: null };  // null: as known now (the whole file)
     if (data.basemap) {
       map.getContainer().classList.add("itn-offline-map");
       L.geoJSON(data.basemap, { style: { color: "#9a9a9a", weight: 0.6, fillColor: "#f2efe9", fillOpacity: 1 }, interactive: false }).addTo(map);
@@ -113,14 +154,18 @@
         if (d === null) d = prevDay; else prevDay = d;
         return d;
       });
+      var stopItems = [];
       trip.stops.forEach(function (s, i) {
         var m = L.marker([s.lat, s.lon], { icon: stopIcon(s, trip.color), title: s.name, riseOnHover: true });
-        m.bindPopup(popupContent(s, trip, sources[s.source]), { maxWidth: 320 });
+        var cited = (s.sources || []).map(function (id) { return sources[id] || { id: id }; });
+        m.bindPopup(function () { return popupContent(s, trip, cited, m.itnStatus, map.itinerary.knownDay); }, { maxWidth: 320 });
         m.bindTooltip(el("span", null, s.n + ". " + s.name + " \u2014 " + s.date_label), { direction: "top", offset: [0, -12] });
         m.itnStatus = s.status;
         m.getElement && m.on("add", function () { var e = m.getElement(); if (e) e.setAttribute("data-itn-trip", trip.id); });
         groups[s.status].addLayer(m);
-        all.push({ layer: m, group: groups[s.status], day: days[i] });
+        var item = { layer: m, group: groups[s.status], day: days[i], stop: s, color: trip.color, travelOK: true, knownOK: true };
+        stopItems.push(item);
+        all.push(item);
         bounds.extend([s.lat, s.lon]);
       });
       trip.legs.forEach(function (leg) {
@@ -144,7 +189,8 @@
         if (mid) line.addLayer(L.marker(mid[0], { icon: bearingIcon(mid[0], mid[1], leg.status === "cancelled" ? "#888" : trip.color), interactive: false, keyboard: false }));
         group.addLayer(line);
         var d = Math.max(days[leg.to_index] === null ? -Infinity : days[leg.to_index], days[leg.from_index] === null ? -Infinity : days[leg.from_index]);
-        all.push({ layer: line, group: group, day: d === -Infinity ? null : d });
+        all.push({ layer: line, group: group, day: d === -Infinity ? null : d, leg: leg, color: trip.color,
+          ends: [stopItems[leg.from_index], stopItems[leg.to_index]], travelOK: true, knownOK: true });
       });
       (trip.regions || []).forEach(function (r) {
         var g = L.geoJSON(r.geojson, { style: { color: trip.color, weight: 1.5, fillOpacity: r.from_hint ? 0.06 : 0.12, dashArray: r.from_hint ? "4 4" : null } });
@@ -168,9 +214,11 @@
     addLegend(map, data);
     addFullscreen(map);
     addTimeSlider(map, data, all);
+    if ((data.known_days || []).length > 1) addKnownSlider(map, data, all);
     if (bounds.isValid()) map.fitBounds(bounds, { paddingTopLeft: [40, 40], paddingBottomRight: [230, 40], maxZoom: 9 });
     if (data.minimap) addMiniMap(map, data);
-    map.itinerary = { overlays: overlays, items: all };
+    map.itinerary.overlays = overlays;
+    map.itinerary.items = all;
   };
 
   function addLegend(map, data) {
@@ -232,7 +280,7 @@
     var c = L.control({ position: "bottomleft" });
     c.onAdd = function () {
       var box = el("div", "itn-slider leaflet-bar");
-      var label = el("div", "itn-slider-label", "All dates");
+      var label = el("div", "itn-slider-label", "Whole trip");
       var input = el("input");
       input.type = "range";
       input.min = String(lo);
@@ -244,17 +292,87 @@
       function apply() {
         var v = parseInt(input.value, 10);
         var showAll = v > hi;
-        label.textContent = showAll ? "All dates" : "As of " + isoOf(v);
+        label.textContent = showAll ? "Whole trip" : "Trip up to " + isoOf(v);
         items.forEach(function (x) {
-          var visible = showAll || x.day === null || x.day <= v;
-          if (visible && !x.group.hasLayer(x.layer)) x.group.addLayer(x.layer);
-          if (!visible && x.group.hasLayer(x.layer)) x.group.removeLayer(x.layer);
+          x.travelOK = showAll || x.day === null || x.day <= v;
+          showItem(x);
         });
       }
       input.addEventListener("input", apply);
       map.itinerarySetDay = function (iso) { input.value = iso ? String(dayNumber(iso)) : String(hi + 1); apply(); };
       box.appendChild(label);
       box.appendChild(input);
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    c.addTo(map);
+  }
+
+  function showItem(x) {
+    var visible = x.travelOK && x.knownOK;
+    if (visible && !x.group.hasLayer(x.layer)) x.group.addLayer(x.layer);
+    if (!visible && x.group.hasLayer(x.layer)) x.group.removeLayer(x.layer);
+  }
+
+  function restyle(x, status) {
+    if (x.stop) {
+      if (x.layer.itnStatus === status) return;
+      x.layer.itnStatus = status;
+      x.layer.setIcon(stopIcon({ n: x.stop.n, status: status }, x.color));
+      return;
+    }
+    var st = { mode: x.leg.mode, basis: x.leg.basis, status: status };
+    x.layer.eachLayer(function (pl) {
+      if (!pl.setStyle || pl.options.className === "itn-connector") return;
+      pl.setStyle(legStyle(st, status === "cancelled" ? "#888" : x.color));
+      var e = pl.getElement && pl.getElement();
+      if (e) {
+        e.classList.remove("itn-leg-confirmed", "itn-leg-planned", "itn-leg-cancelled");
+        e.classList.add("itn-leg-" + status);
+      }
+    });
+  }
+
+  function addKnownSlider(map, data, items) {
+    // the trip as known on a day: only what sources published by then said, with the status they gave
+    var days = data.known_days.map(dayNumber);
+    var c = L.control({ position: "bottomleft" });
+    c.onAdd = function () {
+      var box = el("div", "itn-slider itn-known leaflet-bar");
+      var label = el("div", "itn-known-label", "");
+      var input = el("input");
+      input.type = "range";
+      input.min = "0";
+      input.max = String(days.length - 1);
+      input.value = String(days.length - 1);
+      input.step = "1";
+      input.setAttribute("aria-label", "Show the trip as it was known on a day");
+      input.className = "itn-known-input";
+      function apply() {
+        var v = days[parseInt(input.value, 10)];
+        label.textContent = "As known on " + isoOf(v);
+        map.itinerary.knownDay = v === days[days.length - 1] ? null : v;
+        var status = new Map();
+        items.forEach(function (x) {
+          if (!x.stop) return;
+          var st = knownStatus(x.stop, v);
+          status.set(x, st);
+          x.knownOK = st !== null;
+          if (st) restyle(x, st);
+        });
+        items.forEach(function (x) {
+          if (x.stop) { showItem(x); return; }
+          var a = status.get(x.ends[0]), b = status.get(x.ends[1]);
+          x.knownOK = !!(a && b);
+          if (a && b) restyle(x, legStatusOf(a, b));
+          showItem(x);
+        });
+      }
+      input.addEventListener("input", apply);
+      map.itinerarySetKnown = function (iso) { input.value = String(Math.max(0, days.filter(function (d) { return d <= dayNumber(iso); }).length - 1)); apply(); };
+      box.appendChild(label);
+      box.appendChild(input);
+      apply();
       L.DomEvent.disableClickPropagation(box);
       return box;
     };
