@@ -76,6 +76,8 @@ MATCH_TYPES = ("primary", "alternate", "reduced", "code")
 CODE_PREFIX = "\x01"  # code keys ("\x01fco") never collide with normalised names
 # A point this far (degrees) outside every admin-1 polygon still takes the nearest one.
 ADMIN1_SNAP_DEG = 0.25
+# airportsdata airports within 3 km of a curated entry of these kinds are that entry
+CURATED_AIRPORTS = frozenset({"airport", "airfield"})
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,10 @@ class _Builder:
             if code:
                 self._key(CODE_PREFIX + code.lower(), i, CODE)
         return i
+
+    def add_code(self, code: str, i: int) -> None:
+        """One more code (IATA, ICAO) for record ``i``."""
+        self._key(CODE_PREFIX + code.lower(), i, CODE)
 
     def freeze(self) -> dict[str, Any]:
         single: dict[str, int] = {}
@@ -355,12 +361,25 @@ def _add_points(
     lon = np.array([x["lon"] for x in (*landmarks, *airports)], dtype=np.float64)
     lat = np.array([x["lat"] for x in (*landmarks, *airports)], dtype=np.float64)
     adm = locator.locate(lon, lat, [""] * len(lon)).tolist()
+    first = []
     for lm, a in zip(landmarks, adm, strict=False):
+        first.append(len(b.ids))
         b.add(
             f"landmark:{lm['id']}", lm["name"], lm["lat"], lm["lon"], lm["kind"], lm["country_code"], a,
             0, float(lm.get("importance", 0.5)), lm.get("aliases", []), codes=lm.get("codes", []),
         )  # fmt: skip
+    curated = [
+        (i, lm["lat"], lm["lon"])
+        for i, lm in zip(first, landmarks, strict=True)
+        if lm["kind"] in CURATED_AIRPORTS
+    ]
     for ap, a in zip(airports, adm[len(landmarks) :], strict=True):
+        same = next((i for i, la, lo in curated if haversine_km(la, lo, ap["lat"], ap["lon"]) <= 3.0), None)
+        if same is not None:  # the curated entry stands for it, and takes its codes
+            for code in (ap["iata"], ap["icao"]):
+                if code:
+                    b.add_code(code, same)
+            continue
         importance = 0.45 if "international" in ap["name"].lower() else 0.35
         b.add(
             f"airport:{ap['iata']}", ap["name"], ap["lat"], ap["lon"], "airport", ap["country"], a,

@@ -77,7 +77,7 @@ class Weights:
 
     name: float = 4.0  # an exact name match (fuzzy matches get name * similarity)
     alternate: float = 2.0  # an alternate or historic name, not the record's own
-    curated_alias: float = 0.8  # an alias of a curated landmark ("Maison Blanche")
+    curated_alias: float = 0.5  # an alias of a curated landmark ("Maison Blanche", "Matignon")
     article: float = 0.8  # the primary name, but only once articles are dropped ("El Salvador")
     reduced: float = 2.0  # "Vladivostok" for "Vladivostok Airport"
     fuzzy: float = 1.0  # any fuzzy match
@@ -519,11 +519,11 @@ class OfflineGeocoder:
         """
         parsed = parse_structured(query) if isinstance(query, Mapping) else parse_query(query)
         g = self.gazetteer
-        if parsed.head != parsed.place and g.exact(analyze(parsed.head).key):  # "Halle (Saale)"
+        if isinstance(query, str) and parsed.qualifiers and g.exact(analyze(query).key):
+            parsed = ParsedQuery(query.strip())  # a name with a comma ("Royal Palace, Oslo")
+        elif parsed.head != parsed.place and g.exact(analyze(parsed.head).key):  # "Halle (Saale)"
             parsed = ParsedQuery(parsed.head, parsed.qualifiers[parsed.in_head :], parsed.near)
         quals = [self._resolve_part(q) for q in parsed.qualifiers]
-        if isinstance(query, str) and any(not q.resolved for q in quals) and g.exact(analyze(query).key):
-            parsed, quals = ParsedQuery(query.strip()), []
         h = self._parse_hint(hint)
         for q in quals:  # kind words of an unresolved qualifier ("Vostochny, cosmodrome")
             h.kinds |= q.kinds
