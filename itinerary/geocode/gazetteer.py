@@ -393,6 +393,9 @@ def _fingerprint(geodata: Path) -> str:
     h.update(metadata.version("airportsdata").encode())
     for name in _GEODATA_FILES:
         h.update(hashlib.sha256((geodata / name).read_bytes()).digest())
+    # the code that builds the keys: an index built by other code is never loaded
+    for module in ("gazetteer.py", "normalize.py"):
+        h.update(hashlib.sha256((Path(__file__).parent / module).read_bytes()).digest())
     return h.hexdigest()[:16]
 
 
