@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import math
 import re
 import warnings
 from collections import Counter
@@ -41,6 +42,7 @@ from itinerary.extract.dates import DateFinder, DateHit, visit_days
 from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts
 from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
 from itinerary.extract.nlp import detect_language, has_model, pipeline
+from itinerary.extract.scoring import StopModel, load_model
 from itinerary.files import read_limited
 from itinerary.model import DateSpan, Itinerary, Role, Source, Status, Stop, Trip
 
@@ -156,6 +158,20 @@ class _Draft:
     hints: list[str]
     order: int
     explicit_traveller: bool = False
+    rule: bool = True  # the travel rules made it a stop (else: a scored candidate)
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 1.0
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An article read up to the candidates (see :meth:`Extractor.analyse`)."""
+
+    article: Article
+    lang: str
+    drafts: list[_Draft]
+    ctx: _Context
 
 
 @dataclass
@@ -175,15 +191,21 @@ class Extractor:
     gazetteer does not know).
     """
 
-    def __init__(self, geocoder: Any = None) -> None:
+    def __init__(self, geocoder: Any = None, model: StopModel | None = None) -> None:
         from itinerary.geocode import OfflineGeocoder
 
         self.geocoder = geocoder or OfflineGeocoder()
+        self.model = model or load_model()
 
     # ------------------------------------------------------------ public
     def extract(self, article: Article) -> Itinerary:
         """The draft itinerary of one article: a trip per traveller, stops resolved and ordered,
         each with its status, date, quote and confidence (``needs_review`` where unsure)."""
+        return self.assemble(self.analyse(article))
+
+    def analyse(self, article: Article) -> Analysis:
+        """Everything about the article that does not depend on the stop model: the candidates
+        with their features (so a cross-validation reads each article once)."""
         check_article_text(article.text, article.source_id)
         text = _clean(article.text)
         lang = (article.language or detect_language(text)).lower()[:2]
@@ -210,7 +232,22 @@ class Extractor:
         roles = _title_phrases(sentences, names, lx)
         ctx = _Context(lx, names, roles, article.published, trained)
         drafts = self._drafts(sentences, ctx)
-        trips = self._trips(drafts, article, ctx)
+        seen = Counter(d.place.record.id for d in drafts if d.place.record is not None)
+        for d in drafts:
+            d.features["repeated"] = float(d.place.record is not None and seen[d.place.record.id] > 1)
+        return Analysis(article, lang, drafts, ctx)
+
+    def assemble(self, analysis: Analysis, model: StopModel | None = None) -> Itinerary:
+        """The draft itinerary from an analysis, with ``model`` (default: the extractor's) deciding
+        which candidates are stops."""
+        model = model or self.model
+        article, lang, ctx = analysis.article, analysis.lang, analysis.ctx
+        chosen: list[_Draft] = []
+        for d in analysis.drafts:
+            p = model.probability(d.features)
+            if p >= model.tuning.threshold:
+                chosen.append(dataclasses.replace(d, score=p, why=model.reasons(d.features)))
+        trips = self._trips(chosen, article, ctx, model)
         source = Source(
             id=article.source_id,
             publisher=article.publisher,
@@ -410,33 +447,65 @@ class Extractor:
 
     # ------------------------------------------------------------ stops
     def _drafts(self, sentences: list[_Sentence], ctx: _Context) -> list[_Draft]:
+        """Every resolved place mention as a candidate: the rule stops and the rest, each with
+        the features the scorer reads."""
         drafts: list[_Draft] = []
         carry: str | None = None
-        for s in sentences:
+        for si, s in enumerate(sentences):
             reading = self._classify(s, ctx)
             self._collect_dated(s, reading, ctx)
-            if not reading.stops:
-                if s.persons:
-                    carry = ctx.names.get(s.persons[0].name, carry)
-                continue
             prev_end = 0
             prev_status: Status | None = None
             for k, (p, role) in enumerate(reading.stops):
-                status = self._status(s, reading, k, prev_end, ctx) or prev_status
-                date = _stop_date(s, reading, p, status, ctx.published)
-                if status is None:  # no tense or cue: the date decides, else it happened
-                    later = date is not None and ctx.published and date.start and date.start > ctx.published
-                    status = Status.PLANNED if later else Status.CONFIRMED
-                traveller, explicit = _stop_traveller(s, reading, p, ctx, carry)
-                carry = traveller or carry
-                hints = reading.hints_of.get(s.places.index(p), [])
-                drafts.append(
-                    _Draft(
-                        p, _quote(s.span.text), status, date, traveller, role, hints, len(drafts), explicit
-                    )
-                )
-                prev_end, prev_status = p.end, status
+                d, carry = self._draft(s, reading, k, prev_end, prev_status, ctx, carry)
+                d.order = len(drafts)
+                d.features = _features(s, si, len(sentences), reading, p, d, ctx)
+                drafts.append(d)
+                prev_end, prev_status = p.end, d.status
+            if not reading.stops and s.persons:
+                carry = ctx.names.get(s.persons[0].name, carry)
+            drafts.extend(self._other_candidates(s, si, len(sentences), reading, ctx, carry, len(drafts)))
         return drafts
+
+    def _draft(
+        self,
+        s: _Sentence,
+        reading: _Reading,
+        k: int,
+        prev_end: int,
+        prev_status: Status | None,
+        ctx: _Context,
+        carry: str | None,
+    ) -> tuple[_Draft, str | None]:
+        p, role = reading.stops[k]
+        status = self._status(s, reading, k, prev_end, ctx) or prev_status
+        date = _stop_date(s, reading, p, status, ctx.published)
+        if status is None:  # no tense or cue: the date decides, else it happened
+            later = date is not None and ctx.published and date.start and date.start > ctx.published
+            status = Status.PLANNED if later else Status.CONFIRMED
+        traveller, explicit = _stop_traveller(s, reading, p, ctx, carry)
+        hints = reading.hints_of.get(s.places.index(p), [])
+        d = _Draft(p, _quote(s.span.text), status, date, traveller, role, hints, 0, explicit)
+        return d, traveller or carry
+
+    def _other_candidates(
+        self, s: _Sentence, si: int, n: int, reading: _Reading, ctx: _Context, carry: str | None, order: int
+    ) -> list[_Draft]:
+        """The places of the sentence the rules did not take, read as if they were stops."""
+        taken = {id(p) for p, _ in reading.stops}
+        out: list[_Draft] = []
+        for idx, p in enumerate(s.places):
+            if id(p) in taken or idx in reading.hint_owner or p.record is None:
+                continue
+            role = _role(s.span.text, p.start, ctx.lx) or Role.VISIT
+            trial = dataclasses.replace(reading, stops=sorted([*reading.stops, (p, role)], key=lambda x: x[0].start))
+            k = next(i for i, (q, _) in enumerate(trial.stops) if q is p)
+            prev_end = trial.stops[k - 1][0].end if k else 0
+            d, _ = self._draft(s, trial, k, prev_end, None, ctx, carry)
+            d.rule, d.order = False, order + len(out)
+            d.features = _features(s, si, n, trial, p, d, ctx, rule=False)
+            out.append(d)
+        return out
 
     def _classify(self, s: _Sentence, ctx: _Context) -> _Reading:
         """Which places of a sentence are stops, which are hints, which form lists."""
@@ -567,7 +636,7 @@ class Extractor:
         return dataclasses.replace(stop, date=found.pop())
 
     # ------------------------------------------------------------ trips
-    def _trips(self, drafts: list[_Draft], article: Article, ctx: _Context) -> list[Trip]:
+    def _trips(self, drafts: list[_Draft], article: Article, ctx: _Context, model: StopModel) -> list[Trip]:
         from itinerary.geocode.resolve import resolve_itinerary
 
         published = article.published
@@ -592,14 +661,15 @@ class Extractor:
             built = tuple(
                 Stop(
                     status=d.status,
-                    place=d.place.text,
+                    place=d.place.query,
                     role=d.role,
                     hint=", ".join(dict.fromkeys(d.hints)) or None,
                     date=d.date or DateSpan(),
                     source=article.source_id,
                     quote=d.sentence,
-                    confidence=round(d.place.confidence, 3),
-                    needs_review=d.traveller is None or d.place.confidence < REVIEW_BELOW,
+                    confidence=round(d.score, 3),
+                    needs_review=d.score < model.tuning.review_below or d.place.confidence < REVIEW_BELOW,
+                    note=_why_note(d),
                 )
                 for d in stops
             )
@@ -1060,6 +1130,10 @@ def _merge(items: list[_Draft]) -> list[_Draft]:
         if same is None:
             out.append(dataclasses.replace(d, hints=list(d.hints)))
             continue
+        if d.rule and not same.rule:  # the mention the rules read as a stop speaks for the place
+            keep = out.index(same)
+            out[keep] = dataclasses.replace(d, hints=[*same.hints, *d.hints], score=max(d.score, same.score))
+            continue
         if same.date is None and d.date is not None:
             same.date = d.date
         elif same.date is not None and d.date is not None and same.status is d.status:
@@ -1211,3 +1285,70 @@ def extract(
     """A draft itinerary from the text of a news article (see the module docstring)."""
     article = Article(text=text, published=published, language=language, title=title, source_id=source_id)
     return (extractor or Extractor()).extract(article)
+
+
+# ---------------------------------------------------------------- scorer features
+_DATELINE_TAIL = re.compile(r"^\s*(?:/[^,(]{0,30})?\s*(?:,|\(|[-–—]|\.-)")
+
+
+def _features(
+    s: _Sentence,
+    si: int,
+    n: int,
+    reading: _Reading,
+    p: _Place,
+    d: _Draft,
+    ctx: _Context,
+    rule: bool = True,
+) -> dict[str, float]:
+    """What the scorer reads about one candidate (names in :data:`scoring.FEATURES`)."""
+    text, lx = s.span.text, ctx.lx
+    role = _role(text, p.start, lx)
+    dists = [abs(t - p.start) for t in reading.travel]
+    close = max(0.0, 1.0 - min(dists) / 200) if dists else 0.0
+    r = p.record
+    kind = r.kind if r is not None else ""
+    landmark = bool(r is not None and r.is_landmark)
+    idx = s.places.index(p)
+    listed = idx > 0 and _listed(text[s.places[idx - 1].end : p.start], lx)
+    listed = listed or (idx + 1 < len(s.places) and _listed(text[p.end : s.places[idx + 1].start], lx))
+    owned = _owned_dates(s.dates, p, s.places, reading.hint_owner, reading.group)
+    old = bool(
+        ctx.published and d.date and d.date.end and (ctx.published - d.date.end).days > 365
+    )
+    dateline = s.span.start_char == 0 and p.start <= 2 and bool(_DATELINE_TAIL.match(text[p.end : p.end + 40]))
+    f = {
+        "rule": float(rule),
+        "prep_visit": float(role is Role.VISIT),
+        "prep_origin": float(role is Role.ORIGIN),
+        "travel_sentence": float(bool(reading.travel)),
+        "travel_near": float(_near_travel(text, p, reading.travel)),
+        "travel_close": close,
+        "speech_after": float(_followed_by_speech(text, p.end, lx)),
+        "possessive": float(text[p.end : p.end + 2] == "'s"),
+        "listed": float(listed),
+        "kind_country": float(kind == "country"),
+        "kind_region": float(kind == "region"),
+        "kind_city": float(kind == "city" and not landmark),
+        "kind_landmark": float(landmark),
+        "population": min(1.0, math.log10(1 + (r.population if r is not None else 0)) / 7),
+        "first_sentence": float(si == 0),
+        "dateline": float(dateline or (p.start <= 2 and p.text.isupper() and len(p.text) > 3)),
+        "date_sentence": float(bool(s.dates)),
+        "date_owned": float(bool(owned)),
+        "persons": float(bool(s.persons)),
+        "status_planned": float(d.status is Status.PLANNED),
+        "status_cancelled": float(d.status is Status.CANCELLED),
+        "recogniser": float(p.from_ner),
+        "position": si / max(1, n - 1),
+        "old_date": float(old),
+        "sentence_has_stop": float(any(q is not p for q, _ in reading.stops) if rule else bool(reading.stops)),
+    }
+    f.update({f"lang_{k}": float(lx.lang == k) for k in ("de", "es", "ru", "en")})
+    return f
+
+
+def _why_note(d: _Draft) -> str:
+    """The reasons that made a stop, for the draft's ``note``."""
+    head = "rules" if d.rule else "scorer"
+    return f"why ({head}, p={d.score:.2f}): " + "; ".join(d.why or ["no single strong cue"])

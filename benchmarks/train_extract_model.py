@@ -1,0 +1,43 @@
+"""Rebuild the stop model shipped with the extractor (itinerary/extract/stop_model.json).
+
+    .venv/bin/python benchmarks/train_extract_model.py [ARTICLES_DIR]
+
+Trains the logistic regression on every development article (dev/ + dev2/), and stores with it
+the reliability table of the leave-one-event-out cross-validation (the probabilities of each
+article come from a model that never saw its trip). Needs scikit-learn (the ``train`` extra);
+using the model needs nothing beyond the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("articles", nargs="?", type=Path, default=ROOT.parent / "shared" / "articles")
+    args = ap.parse_args()
+    from benchmarks import extract_eval as ev
+    from itinerary.extract import Extractor
+    from itinerary.extract.scoring import MODEL_FILE, Tuning, rules_only
+
+    ex = Extractor(model=rules_only())
+    items = ev.load(ex, args.articles)
+    tuning = Tuning()
+    rel = ev.reliability(items, ev.cross_validated(items, tuning))
+    model = ev.train(items, tuning, name=f"{len(items)} development articles (dev/ + dev2/)")
+    model = dataclasses.replace(model, reliability=tuple((a, b, round(c, 3), n) for a, b, c, n in rel))
+    out = ROOT / "itinerary" / "extract" / MODEL_FILE
+    model.save(out)
+    print(f"wrote {out} ({len(model.weights)} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""The stop scorer: every place mention the gazetteer resolves is a candidate; a small learned
+model decides which candidates are stops, and how sure it is.
+
+The model is a logistic regression over named features (see :data:`FEATURES`), trained by
+``benchmarks/train_extract_model.py`` on the development articles and shipped as
+``stop_model.json`` (package data: weights, threshold, a reliability table from the
+cross-validation, and the version of the feature set). Applying it needs no library: a dot
+product and a logistic function. Without a model file the extractor keeps the stops its rules
+find (``rule`` feature), so a broken or missing file degrades to the rules, never to nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from itinerary.errors import ExtractionError
+
+FEATURE_VERSION = 1
+MODEL_FILE = "stop_model.json"
+
+#: name -> what it measures (shown by ``--explain`` for the strongest reasons)
+FEATURES: dict[str, str] = {
+    "rule": "the travel rules make it a stop",
+    "prep_visit": "a locative or directional preposition introduces it",
+    "prep_origin": "a departure preposition introduces it",
+    "travel_sentence": "its sentence has a travel word",
+    "travel_near": "a travel word within a few words",
+    "travel_close": "closeness of the nearest travel word",
+    "speech_after": "followed by a speech verb (metonym)",
+    "possessive": "possessive form",
+    "listed": "item of a list of places",
+    "kind_country": "a country",
+    "kind_region": "a region",
+    "kind_city": "a city",
+    "kind_landmark": "a landmark",
+    "population": "population (log scale)",
+    "first_sentence": "in the first sentence",
+    "dateline": "the dateline",
+    "date_sentence": "its sentence has a date",
+    "date_owned": "a date next to it",
+    "persons": "a person is named in its sentence",
+    "repeated": "mentioned more than once",
+    "status_planned": "planned cue or future tense",
+    "status_cancelled": "cancellation cue",
+    "recogniser": "the named-entity recogniser saw a place",
+    "position": "how late in the article",
+    "old_date": "dated more than a year before publication",
+    "sentence_has_stop": "another place of its sentence is a rule stop",
+    "lang_de": "German text",
+    "lang_es": "Spanish text",
+    "lang_ru": "Russian text",
+    "lang_en": "English text",
+}
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Every threshold of the scorer in one place (the model file may override them)."""
+
+    threshold: float = 0.55  # a candidate at or above this probability is a stop
+    review_below: float = 0.7  # a stop below this probability gets needs_review
+    travel_far: int = 200  # characters at which a travel word no longer counts as close
+
+
+@dataclass(frozen=True)
+class StopModel:
+    """Logistic-regression weights over :data:`FEATURES`."""
+
+    weights: dict[str, float]
+    bias: float
+    tuning: Tuning = field(default_factory=Tuning)
+    reliability: tuple[tuple[float, float, float, int], ...] = ()  # (lo, hi, observed, n)
+    trained_on: str = ""
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(w * features.get(k, 0.0) for k, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def reasons(self, features: dict[str, float], top: int = 4) -> list[str]:
+        """The features that pushed hardest, strongest first ("+ a travel word within ...")."""
+        parts = [(w * features.get(k, 0.0), k) for k, w in self.weights.items()]
+        parts = [p for p in parts if abs(p[0]) >= 0.25]
+        parts.sort(key=lambda p: -abs(p[0]))
+        return [("+ " if c > 0 else "- ") + FEATURES.get(k, k) for c, k in parts[:top]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": "itinerary-stop-model",
+            "feature_version": FEATURE_VERSION,
+            "trained_on": self.trained_on,
+            "bias": round(self.bias, 6),
+            "weights": {k: round(v, 6) for k, v in self.weights.items()},
+            "threshold": self.tuning.threshold,
+            "review_below": self.tuning.review_below,
+            "reliability": [list(r) for r in self.reliability],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], origin: str = "model") -> StopModel:
+        if data.get("format") != "itinerary-stop-model" or data.get("feature_version") != FEATURE_VERSION:
+            raise ExtractionError(
+                f"{origin}: not a stop model of feature version {FEATURE_VERSION}; "
+                "rebuild it with benchmarks/train_extract_model.py"
+            )
+        weights = {str(k): float(v) for k, v in data["weights"].items() if k in FEATURES}
+        tuning = Tuning(threshold=float(data["threshold"]), review_below=float(data["review_below"]))
+        rel = tuple((float(a), float(b), float(c), int(n)) for a, b, c, n in data.get("reliability", []))
+        return cls(weights, float(data["bias"]), tuning, rel, str(data.get("trained_on", "")))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def rules_only() -> StopModel:
+    """The fallback: a candidate is a stop exactly when the rules say so."""
+    return StopModel({"rule": 4.0}, -2.0, Tuning(threshold=0.5, review_below=0.0), trained_on="rules")
+
+
+def load_model(path: Path | None = None) -> StopModel:
+    """The shipped model (or the one at ``path``)."""
+    if path is not None:
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ExtractionError(f"{path}: cannot read the stop model ({exc.strerror})") from None
+        origin = str(path)
+    else:
+        ref = resources.files("itinerary.extract").joinpath(MODEL_FILE)
+        if not ref.is_file():
+            return rules_only()
+        raw = ref.read_text(encoding="utf-8")
+        origin = MODEL_FILE
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ExtractionError(f"{origin}: line {exc.lineno}: not valid JSON; rebuild the model") from None
+    return StopModel.from_json(data, origin)
