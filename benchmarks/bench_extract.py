@@ -88,7 +88,10 @@ def main() -> int:
         drafts = Path(tmp) / "in-sample"
         ev.write_drafts(ex, items, shipped, drafts)
         for folder in ev.SETS:
-            _table(f"in-sample, {folder}/ (shipped model: {ex.model.trained_on})", ev.score_drafts(drafts, (folder,)))
+            _table(
+                f"in-sample, {folder}/ (shipped model: {ex.model.trained_on})",
+                ev.score_drafts(drafts, (folder,)),
+            )
         models = ev.cross_validated(items, ex.model.tuning)
         cv_dir = args.keep or Path(tmp) / "cv"
         ev.write_drafts(ex, items, models, cv_dir)

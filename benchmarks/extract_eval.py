@@ -11,7 +11,6 @@ import contextlib
 import datetime as dt
 import importlib.util
 import io
-import math
 import re
 import sys
 import tempfile
@@ -156,7 +155,9 @@ def cross_validated(items: list[Item], tuning: Tuning | None = None, **kw: Any) 
     return models
 
 
-def reliability(items: list[Item], models: dict[str, StopModel], bins: int = 5) -> list[tuple[float, float, float, int]]:
+def reliability(
+    items: list[Item], models: dict[str, StopModel], bins: int = 5
+) -> list[tuple[float, float, float, int]]:
     """Per probability bin: the share of candidates that are stops (held-out probabilities)."""
     rows: list[list[float]] = [[0.0, 0.0] for _ in range(bins)]
     for it in items:

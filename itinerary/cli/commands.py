@@ -277,6 +277,7 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
     help="Batch mode: write <article name>.yaml for each article (or each .txt of a folder) here.",
 )
 @FORCE
+@click.option("--explain", is_flag=True, help="Print why each stop was kept (on stderr).")
 @handle_errors
 def extract(
     articles: tuple[Path, ...],
@@ -285,6 +286,7 @@ def extract(
     output: Path | None,
     out_dir: Path | None,
     force: bool,
+    explain: bool = False,
 ) -> None:
     """Turn news articles into draft itineraries (format v1) to review, resolve and map.
 
@@ -347,6 +349,10 @@ def extract(
         stats["trips"] += len(it.trips)
         stats["stops"] += len(stops)
         stats["review"] += sum(1 for s in stops if s.needs_review)
+        if explain:
+            for s in stops:
+                flag = " [review]" if s.needs_review else ""
+                click.echo(f"{path.name}: {s.place} ({s.status.value}){flag}: {s.note or ''}", err=True)
         if target is None:
             click.echo(yaml_io.dumps(it), nl=False)
         else:
@@ -365,6 +371,8 @@ def extract(
     done = len(files) - len(failed)
     if where is not None:
         click.echo(f"wrote {where} ({done} article{'s' * (done != 1)}: {summary})", err=True)
+    else:
+        click.echo(f"draft: {summary}", err=True)
     for msg in failed:
         click.secho(f"error: {msg}", fg="red", err=True)
     if failed:

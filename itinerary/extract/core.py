@@ -41,7 +41,7 @@ from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
 from itinerary.extract.dates import DateFinder, DateHit, visit_days
 from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts
 from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
-from itinerary.extract.nlp import detect_language, has_model, pipeline
+from itinerary.extract.nlp import check_supported, detect_language, has_model, pipeline
 from itinerary.extract.scoring import StopModel, load_model
 from itinerary.files import read_limited
 from itinerary.model import DateSpan, Itinerary, Role, Source, Status, Stop, Trip
@@ -208,7 +208,7 @@ class Extractor:
         with their features (so a cross-validation reads each article once)."""
         check_article_text(article.text, article.source_id)
         text = _clean(article.text)
-        lang = (article.language or detect_language(text)).lower()[:2]
+        lang = check_supported(article.language or detect_language(text))
         lx = lexicon(lang)
         nlp = pipeline(lang)
         trained = has_model(lang)
@@ -456,7 +456,7 @@ class Extractor:
             self._collect_dated(s, reading, ctx)
             prev_end = 0
             prev_status: Status | None = None
-            for k, (p, role) in enumerate(reading.stops):
+            for k, (p, _) in enumerate(reading.stops):
                 d, carry = self._draft(s, reading, k, prev_end, prev_status, ctx, carry)
                 d.order = len(drafts)
                 d.features = _features(s, si, len(sentences), reading, p, d, ctx)
@@ -498,7 +498,9 @@ class Extractor:
             if id(p) in taken or idx in reading.hint_owner or p.record is None:
                 continue
             role = _role(s.span.text, p.start, ctx.lx) or Role.VISIT
-            trial = dataclasses.replace(reading, stops=sorted([*reading.stops, (p, role)], key=lambda x: x[0].start))
+            trial = dataclasses.replace(
+                reading, stops=sorted([*reading.stops, (p, role)], key=lambda x: x[0].start)
+            )
             k = next(i for i, (q, _) in enumerate(trial.stops) if q is p)
             prev_end = trial.stops[k - 1][0].end if k else 0
             d, _ = self._draft(s, trial, k, prev_end, None, ctx, carry)
@@ -640,13 +642,14 @@ class Extractor:
         from itinerary.geocode.resolve import resolve_itinerary
 
         published = article.published
-        explicit = Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller)
+        explicit = Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller and d.rule)
         main = explicit.most_common(1)[0][0] if explicit else None
         by_traveller: dict[str, list[_Draft]] = {}
         for d in drafts:
             if published and d.date and d.date.end and (published - d.date.end).days > 365:
                 continue  # a visit years ago is background, not part of this trip
-            who = d.traveller or main or "Unknown traveller"
+            # a stop only the scorer found belongs to the article's main traveller
+            who = (d.traveller if d.rule else main or d.traveller) or main or "Unknown traveller"
             by_traveller.setdefault(who, []).append(d)
         trips: list[Trip] = []
         used_ids: set[str] = set()
@@ -1131,8 +1134,8 @@ def _merge(items: list[_Draft]) -> list[_Draft]:
             out.append(dataclasses.replace(d, hints=list(d.hints)))
             continue
         if d.rule and not same.rule:  # the mention the rules read as a stop speaks for the place
-            keep = out.index(same)
-            out[keep] = dataclasses.replace(d, hints=[*same.hints, *d.hints], score=max(d.score, same.score))
+            out.remove(same)  # ... and takes its place in the text order
+            out.append(dataclasses.replace(d, hints=[*same.hints, *d.hints], score=max(d.score, same.score)))
             continue
         if same.date is None and d.date is not None:
             same.date = d.date
@@ -1313,10 +1316,10 @@ def _features(
     listed = idx > 0 and _listed(text[s.places[idx - 1].end : p.start], lx)
     listed = listed or (idx + 1 < len(s.places) and _listed(text[p.end : s.places[idx + 1].start], lx))
     owned = _owned_dates(s.dates, p, s.places, reading.hint_owner, reading.group)
-    old = bool(
-        ctx.published and d.date and d.date.end and (ctx.published - d.date.end).days > 365
+    old = bool(ctx.published and d.date and d.date.end and (ctx.published - d.date.end).days > 365)
+    dateline = (
+        s.span.start_char == 0 and p.start <= 2 and bool(_DATELINE_TAIL.match(text[p.end : p.end + 40]))
     )
-    dateline = s.span.start_char == 0 and p.start <= 2 and bool(_DATELINE_TAIL.match(text[p.end : p.end + 40]))
     f = {
         "rule": float(rule),
         "prep_visit": float(role is Role.VISIT),
@@ -1342,7 +1345,9 @@ def _features(
         "recogniser": float(p.from_ner),
         "position": si / max(1, n - 1),
         "old_date": float(old),
-        "sentence_has_stop": float(any(q is not p for q, _ in reading.stops) if rule else bool(reading.stops)),
+        "sentence_has_stop": float(
+            any(q is not p for q, _ in reading.stops) if rule else bool(reading.stops)
+        ),
     }
     f.update({f"lang_{k}": float(lx.lang == k) for k in ("de", "es", "ru", "en")})
     return f

