@@ -115,8 +115,27 @@ def _table(shared: Path, extractor: Extractor) -> dict[str, Any]:
     return out
 
 
-def test_status_values_are_known() -> None:
-    assert {s.value for s in Status} == {"confirmed", "planned", "cancelled"}
+TUESDAY = dt.date(2026, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "city", "status", "date"),
+    [
+        ("en", "The German chancellor Olaf Scholz is expected in Johannesburg on Saturday.",
+         "Johannesburg", Status.PLANNED, "2026-03-14"),
+        ("de", "Bundeskanzler Olaf Scholz wird am Freitag in Peking erwartet.",
+         "Beijing", Status.PLANNED, "2026-03-13"),
+        ("de", "Die Ministerin ist am Montag in Tokio gelandet. Ein Zwischenstopp in Manila wurde abgesagt.",
+         "Manila", Status.CANCELLED, ""),
+    ],
+)  # fmt: skip
+def test_expected_and_called_off(
+    lang: str, text: str, city: str, status: Status, date: str, extractor: Extractor
+) -> None:
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    found = {s.resolved.name: s for _, _, s in it.stops() if s.resolved}
+    assert city in found, found
+    assert (found[city].status, str(found[city].date)) == (status, date)
 
 
 if __name__ == "__main__":  # regenerate the golden table

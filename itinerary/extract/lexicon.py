@@ -198,6 +198,8 @@ EN = Lexicon(
         "travel",
         "trip",
         "visit",
+        "expected",  # "is expected in Johannesburg"
+        "stopover",
         "tour=",
         "tours=",
         "toured",
@@ -346,6 +348,9 @@ DE = Lexicon(
         "reist",
         "besuch",
         "gelandet",
+        "erwartet",  # "wird am Freitag in Peking erwartet"
+        "zwischenstopp",
+        "stopp",
         "landet",
         "ankunft",
         "angekommen",
