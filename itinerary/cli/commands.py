@@ -352,7 +352,8 @@ def extract(
         if explain:
             for s in stops:
                 flag = " [review]" if s.needs_review else ""
-                click.echo(f"{path.name}: {s.place} ({s.status.value}){flag}: {s.note or ''}", err=True)
+                line = f"{path.name}: {s.place} ({s.status.value}){flag}: {s.note or ''}"
+                click.echo("".join(c if c.isprintable() else "?" for c in line), err=True)  # article text
         if target is None:
             click.echo(yaml_io.dumps(it), nl=False)
         else:
