@@ -20,7 +20,7 @@ from itinerary.cli import cli
 from itinerary.errors import ExtractionError, MissingDependency
 from itinerary.extract import Extractor, detect_language, extract, read_article
 from itinerary.extract.dates import DateFinder, visit_days
-from itinerary.extract.lexicon import LEXICONS
+from itinerary.extract.lexicon import lexicon
 from itinerary.model import Precision, Status
 
 SEED_DATE = dt.date(2023, 9, 14)
@@ -158,26 +158,26 @@ def test_development_set_scores(shared: Path, tmp_path: Path) -> None:
     ],
 )
 def test_dates(lang: str, text: str, expected: list[str]) -> None:
-    hits = DateFinder(LEXICONS[lang]).find(text, SEED_DATE)
+    hits = DateFinder(lexicon(lang)).find(text, SEED_DATE)
     got = [str(h.resolve(SEED_DATE, future=True)) for h in hits]
     assert got == expected
 
 
 def test_year_is_the_one_nearest_the_publication_date() -> None:
-    (hit,) = DateFinder(LEXICONS["en"]).find("They met on 28 December.", dt.date(2024, 1, 3))
+    (hit,) = DateFinder(lexicon("en")).find("They met on 28 December.", dt.date(2024, 1, 3))
     assert str(hit.span) == "2023-12-28"
 
 
 def test_this_weekday_is_in_the_current_week() -> None:
     # 14 Sept 2023 is a Thursday: "ce lundi" is the 11th, whatever the tense around it
-    (hit,) = DateFinder(LEXICONS["fr"]).find("une tournée entamée ce lundi", SEED_DATE)
+    (hit,) = DateFinder(lexicon("fr")).find("une tournée entamée ce lundi", SEED_DATE)
     assert str(hit.resolve(SEED_DATE, future=True)) == "2023-09-11"
-    (hit,) = DateFinder(LEXICONS["es"]).find("llegará este sábado", SEED_DATE)
+    (hit,) = DateFinder(lexicon("es")).find("llegará este sábado", SEED_DATE)
     assert str(hit.resolve(SEED_DATE, future=False)) == "2023-09-16"
 
 
 def test_weekday_direction_follows_status() -> None:
-    (hit,) = DateFinder(LEXICONS["en"]).find("on Tuesday", SEED_DATE)  # 14 Sept 2023 is a Thursday
+    (hit,) = DateFinder(lexicon("en")).find("on Tuesday", SEED_DATE)  # 14 Sept 2023 is a Thursday
     assert str(hit.resolve(SEED_DATE, future=False)) == "2023-09-12"
     assert str(hit.resolve(SEED_DATE, future=True)) == "2023-09-19"
 

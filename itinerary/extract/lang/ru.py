@@ -1,0 +1,209 @@
+"""The Russian language pack: travel, tense, time and title words of news about official trips."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
+
+PACK = Lexicon(
+    "ru",
+    meet=("встретил", "встретит", "встреча", "принял", "примет"),
+    travel=(
+        "прибы",
+        "прилет",
+        "прилёт",
+        "посет",
+        "визит",
+        "поездк",
+        "турне",
+        "отправ",
+        "направится",
+        "направился",
+        "вылет",
+        "приезд",
+        "приед",
+        "прибуд",
+        "покин",
+        "находится",
+        "побыва",
+    ),
+    at=frozenset("в во на к ко".split()),
+    origin=frozenset("из".split()),
+    visit_verbs=("посет", "покин", "посещ"),
+    toward=("в сторону", "в направлении"),
+    future_endings=("ится", "ятся", "ется", "ит=", "ут=", "ют="),
+    planned=(
+        "отправится",
+        "посетит",
+        "прибудет",
+        "направится",
+        "планир",
+        "намерен",
+        "должен",
+        "должна",
+        "будет",
+        "собира",
+        "ожида",
+        "предстоит",
+        "предстоящ",
+        "затем",
+        "после",
+        "завтра",
+        "следующ",
+        "начнется",
+        "начнётся",
+    ),
+    cancelled=("отмен", "отлож", "перенес", "перенёс"),
+    speech=(
+        "заявил",
+        "заявила",
+        "сообщил",
+        "сообщила",
+        "сказал",
+        "сказала",
+        "подчеркну",
+        "предупред",
+        "осудил",
+        "отметил",
+    ),
+    outlet=("агентств", "канал", "газет", "пула", "пул", "сми"),
+    titles=frozenset("президент премьер министр глава лидер генсек папа г-н".split()),
+    determiners=frozenset(),
+    with_=frozenset("с со и".split()),
+    months=month_names(
+        "января январь январе",
+        "февраля февраль феврале",
+        "марта март марте",
+        "апреля апрель апреле",
+        "мая май мае",
+        "июня июнь июне",
+        "июля июль июле",
+        "августа август августе",
+        "сентября сентябрь сентябре",
+        "октября октябрь октябре",
+        "ноября ноябрь ноябре",
+        "декабря декабрь декабре",
+    ),
+    weekdays=weekday_names(
+        "понедельник понедельника",
+        "вторник вторника",
+        "среду среда среды",
+        "четверг четверга",
+        "пятницу пятница пятницы",
+        "субботу суббота субботы",
+        "воскресенье воскресенья",
+    ),
+    relative={
+        "сегодня": 0,
+        "сегодня вечером": 0,
+        "завтра": 1,
+        "послезавтра": 2,
+        "вчера": -1,
+        "позавчера": -2,
+    },
+    next_words=frozenset("следующий следующую следующей".split()),
+    period_preps=frozenset("в во начале конце середине".split()),
+)
+
+
+# ---------------------------------------------------------------- morphology hook
+_RU_ENDINGS = {
+    "ом": ("",), "ем": ("", "ь", "я"), "ой": ("а", "я"), "ей": ("я", "ь"), "ою": ("а",),
+    "ую": ("ая",), "ого": ("ый", "ий"),
+    "а": ("",), "у": ("", "а"), "е": ("", "а", "я"), "ы": ("а",), "и": ("я", "ь"), "ю": ("я",),
+}  # fmt: skip
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@cache
+def _morph() -> Any:
+    try:
+        import pymorphy3
+    except ImportError:  # the ending table below still gives the common forms
+        return None
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def variants(surface: str) -> list[str]:
+    """Nominative forms of an inflected place name ("Пекине" -> "Пекин", "Северную Корею" ->
+    "Северная Корея"): pymorphy3's analyses first, then a table of case endings."""
+    words = surface.split()
+    if not all(_CYRILLIC.search(w) for w in words):
+        return []
+    if len(words) == 1:
+        return [*_lemmas(surface), *_by_endings(surface)]
+    return [x for x in (_agree(words), _multi_by_endings(words)) if x]
+
+
+def _lemmas(word: str) -> list[str]:
+    m = _morph()
+    if m is None:
+        return []
+    parses = sorted(m.parse(word), key=lambda p: ("Geox" not in p.tag, -p.score))
+    return [_like(word, p.normal_form) for p in parses[:3] if p.tag.POS == "NOUN"]
+
+
+def _agree(words: list[str]) -> str:
+    """Adjectives put in the nominative, agreeing with the noun's gender."""
+    m = _morph()
+    if m is None:
+        return ""
+    noun = m.parse(words[-1])[0]
+    out = []
+    for w in words[:-1]:
+        p = m.parse(w)[0]
+        form = (
+            p.inflect({"nomn", "sing", noun.tag.gender}) if p.tag.POS == "ADJF" and noun.tag.gender else None
+        )
+        out.append(_like(w, form.word) if form else w)
+    return " ".join([*out, _like(words[-1], noun.normal_form)])
+
+
+def _like(model: str, word: str) -> str:
+    """``word`` with the capitals of ``model`` (first letter, and after hyphens)."""
+    if not model[:1].isupper():
+        return word
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+def _by_endings(word: str) -> list[str]:
+    out: list[str] = []
+    for ending, repl in _RU_ENDINGS.items():
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            out.extend(word[: -len(ending)] + r for r in repl)
+    return out
+
+
+def _multi_by_endings(words: list[str]) -> str:
+    out = []
+    for w in words:
+        for ending, repl in (("ую", "ая"), ("ой", "ая"), ("ей", "ая"), ("ю", "я"), ("у", "а"), ("е", "а")):
+            if w.endswith(ending):
+                w = w[: -len(ending)] + repl
+                break
+        out.append(w)
+    return " ".join(out)
+
+
+def tense(words: list[str]) -> str | None:
+    """The tense of the clause's verbs (pymorphy3): past, future (incl. perfective present
+    forms, "прибудет"), else present."""
+    m = _morph()
+    if m is None:
+        return None
+    found = set()
+    for w in words:
+        p = m.parse(w)[0]
+        if p.tag.POS == "VERB":
+            t = p.tag.tense
+            if t == "pres" and p.tag.aspect == "perf":
+                t = "futr"
+            found.add(t)
+    if "past" in found:
+        return "past"
+    if "futr" in found:
+        return "future"
+    return "present" if "pres" in found else None
