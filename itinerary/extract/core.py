@@ -479,6 +479,8 @@ class Extractor:
             date = _stop_date(s, reading, p, Status.PLANNED, ctx.published)
         else:
             date = _stop_date(s, reading, p, status, ctx.published)
+        if role is not Role.ORIGIN and status in (None, Status.CONFIRMED) and _en_route(s, p, ctx.lx):
+            status = Status.PLANNED  # "left Beijing for Astana": on the way, not there yet
         if status is None:  # no tense or cue: the date decides, else it happened
             later = date is not None and ctx.published and date.start and date.start > ctx.published
             status = Status.PLANNED if later else Status.CONFIRMED
@@ -642,6 +644,7 @@ class Extractor:
 
         published = article.published
         explicit = Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller and d.rule)
+        explicit = explicit or Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller)
         main = explicit.most_common(1)[0][0] if explicit else None
         by_traveller: dict[str, list[_Draft]] = {}
         for d in drafts:
@@ -1340,3 +1343,19 @@ def _clause_tense(s: _Sentence, reading: _Reading, k: int, ctx: _Context) -> str
     start = reading.stops[k - 1][0].end if k else 0
     end = reading.stops[k + 1][0].start if k + 1 < len(reading.stops) else len(text)
     return tense(ctx.lx.lang, _words(text[start:end]))
+
+
+def _en_route(s: _Sentence, p: _Place, lx: Lexicon) -> bool:
+    """A departure word before the place in its sentence, with no arrival word and no other
+    destination between them ("left Beijing for Astana": Astana is not reached yet)."""
+    text = s.span.text
+    low = text[: p.start].lower()
+    hits = [m.start() for m in re.finditer(r"[^\W\d_][\w'-]*", low) if starts(m.group(), lx.departure)]
+    hits += [low.rfind(ph) for ph in lx.departure if " " in ph and ph in low]
+    if not hits:
+        return False
+    dep = max(hits)
+    between = low[dep:]
+    if any(starts(w, lx.arrival) for w in _words(between)) or phrase_in(between, lx.arrival) is not None:
+        return False
+    return not any(dep < q.start < p.start and _role(text, q.start, lx) is not Role.ORIGIN for q in s.places)

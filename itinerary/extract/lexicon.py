@@ -49,6 +49,10 @@ class Lexicon:
     toward: tuple[str, ...] = ()
     # Verbs of meeting: the person after them is the host, not the traveller ("a rencontré Poutine").
     meet: tuple[str, ...] = ()
+    # Departure words: a place they lead to is not reached yet ("left for", "отправился в"),
+    # unless an arrival word comes between them and the place.
+    departure: tuple[str, ...] = ()
+    arrival: tuple[str, ...] = ()
     # Verb endings of the future tense, for languages without a tagger ("llevará", "visitará").
     future_endings: tuple[str, ...] = ()
 

@@ -6,6 +6,18 @@ from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "de",
+    departure=(
+        "aufgebrochen",
+        "bricht",
+        "abgereist",
+        "abgeflogen",
+        "unterwegs",
+        "auf dem weg",
+        "flug nach",
+        "losgeflogen",
+        "gestartet",
+    ),
+    arrival=("gelandet", "angekommen", "eingetroffen", "landet", "kommt an", "trifft ein"),
     meet=("trifft", "traf", "getroffen", "empfängt", "empfing", "empfangen"),
     travel=(
         "reise",

@@ -6,6 +6,23 @@ from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "en",
+    departure=(
+        "left for",
+        "leave for",
+        "leaves for",
+        "leaving for",
+        "departed for",
+        "set off",
+        "sets off",
+        "en route",
+        "heading to",
+        "heads to",
+        "headed to",
+        "bound for",
+        "on his way to",
+        "on her way to",
+    ),
+    arrival=("arriv", "landed", "lands", "reached"),
     meet=("met=", "meets=", "meet=", "meeting", "hosted", "received", "greeted", "welcomed"),
     travel=(
         "arriv",

@@ -8,6 +8,8 @@ from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "es",
+    departure=("partió", "salió", "rumbo a", "se dirige", "emprendió", "despegó", "viaja hacia", "en camino"),
+    arrival=("lleg", "aterriz", "arrib"),
     meet=("reunió", "reunirá", "recibió", "recibido", "recibida", "encontró"),
     travel=(
         "lleg",

@@ -6,6 +6,8 @@ from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "fr",
+    departure=("parti", "part pour", "envol", "décoll", "en route"),
+    arrival=("arriv", "atterri", "atteint", "rejoint"),
     meet=("rencontr", "reçu", "reçue", "accueilli", "accueillie", "retrouv", "entretenu"),
     travel=(
         "arriv",

@@ -8,6 +8,17 @@ from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "it",
+    departure=(
+        "partito",
+        "partita",
+        "partirà",
+        "diretto",
+        "diretta",
+        "in volo per",
+        "decollat",
+        "in viaggio verso",
+    ),
+    arrival=("arrivat", "arriva", "atterrat", "giunt"),
     meet=("incontr", "ricevut", "riceverà", "ha ricevuto"),
     travel=(
         "arriv",
