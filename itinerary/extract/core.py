@@ -40,7 +40,7 @@ from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
 from itinerary.extract.dates import DateFinder, DateHit, visit_days
 from itinerary.extract.lang import tense, variants
-from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts
+from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts, time_of_day
 from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
 from itinerary.extract.nlp import check_supported, detect_language, has_model, pipeline
 from itinerary.extract.scoring import StopModel, load_model
@@ -600,7 +600,11 @@ class Extractor:
         # cancellation words count between the previous stop and the next one ("no longer
         # scheduled to travel to Jordan ... after he visits Israel" cancels Jordan, not Israel;
         # "a planned stop in Kigali was called off" cancels Kigali)
-        words = [t.lower_ for t in toks if start <= t.idx - base < end]
+        words = [
+            t.lower_
+            for t in toks
+            if start <= t.idx - base < end and not time_of_day(lx, text, t.idx - base, t.text)
+        ]
         wl = window.lower()
         for part in (wl, after.lower()):
             if any(starts(w, lx.cancelled) for w in _words(part)) or phrase_in(part, lx.cancelled):
@@ -745,7 +749,9 @@ def _stop_date(
     """The stop's date: the dates of the sentence it owns, made consistent with its status,
     stretched over a stated visit length ("his two-day state visit")."""
     future = status in (Status.PLANNED, Status.CANCELLED)
-    owned = _owned_dates(s.dates, p, s.places, reading.hint_owner, reading.group)
+    # the dates of the clause go to its stops (and their hints), not to places that are none
+    stops = {s.places.index(q) for q, _ in reading.stops} | set(reading.hint_owner)
+    owned = _owned_dates(s.dates, p, s.places, reading.hint_owner, reading.group, stops)
     spans = [d for h in owned if (d := h.resolve(published, future=future)) is not None]
     date = _consistent(_combine(spans), status, published)
     days = visit_days(s.span.text) if len(reading.stops) == 1 else None
@@ -941,16 +947,22 @@ def _gap(h: DateHit, p: _Place) -> int:
 
 
 def _owned_dates(
-    hits: list[DateHit], p: _Place, places: list[_Place], hint_owner: dict[int, int], group: dict[int, int]
+    hits: list[DateHit],
+    p: _Place,
+    places: list[_Place],
+    hint_owner: dict[int, int],
+    group: dict[int, int],
+    among: set[int] | None = None,
 ) -> list[DateHit]:
     """The dates of the sentence that are nearer to this place than to any other. A date next
     to a hint belongs to the place it qualifies ("in Hanoi, Vietnam, early Thursday"); a date
     owned by one item of a list belongs to the whole list ("ce vendredi 3 mars: l'Angola, le
     Congo-Brazzaville puis la RDC")."""
     me = places.index(p)
+    eligible = sorted(among | {me}) if among is not None else range(len(places))
 
     def owner(h: DateHit) -> int:
-        j = min(range(len(places)), key=lambda k: _gap(h, places[k]))
+        j = min(eligible, key=lambda k: _gap(h, places[k]))
         j = hint_owner.get(j, j)
         return group.get(j, j)
 

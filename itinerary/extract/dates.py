@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from itinerary.extract.lexicon import Lexicon
+from itinerary.extract.lexicon import Lexicon, time_of_day
 from itinerary.model import DateSpan, Precision
 
 
@@ -207,14 +207,8 @@ class DateFinder:
                     add(DateHit(m.start(), m.end(), DateSpan(a, b, Precision.DAY, f"{a}/{b}")))
             for m in self._relative.finditer(text):
                 word = m.group(1)
-                # German "Morgen" is also "morning" ("am Morgen", "heute Morgen").
-                before = text[max(0, m.start() - 6) : m.start()].lower()
-                if (
-                    lx.lang == "de"
-                    and word.lower() == "morgen"
-                    and re.search(r"(am|heute|jeden)\s+$", before)
-                ):
-                    continue
+                if time_of_day(lx, text, m.start(), word):
+                    continue  # "am Morgen", "de la mañana": a time of day, not tomorrow
                 add(
                     DateHit(
                         m.start(), m.end(), _day(published + dt.timedelta(days=lx.relative[word.lower()]))

@@ -7,6 +7,7 @@ written for one article: each list is the ordinary vocabulary of news about offi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -52,6 +53,9 @@ class Lexicon:
     # Departure words: a place they lead to is not reached yet ("left for", "отправился в"),
     # unless an arrival word comes between them and the place.
     departure: tuple[str, ...] = ()
+    # Relative-day words that mean a time of day after some words ("am Morgen", "de la mañana"):
+    # word -> regular expression the text just before it matches.
+    time_of_day: dict[str, str] = field(default_factory=dict)
     arrival: tuple[str, ...] = ()
     # Verb endings of the future tense, for languages without a tagger ("llevará", "visitará").
     future_endings: tuple[str, ...] = ()
@@ -71,6 +75,14 @@ def lexicon(lang: str) -> Lexicon:
     from itinerary.extract.lang import pack
 
     return pack(lang)
+
+
+def time_of_day(lx: Lexicon, text: str, start: int, word: str) -> bool:
+    """True when ``word`` at ``start`` of ``text`` names a time of day, not a day ("la mañana")."""
+    pattern = lx.time_of_day.get(word.lower())
+    return (
+        bool(pattern) and re.search(pattern + r"\s+$", text[max(0, start - 12) : start].lower()) is not None
+    )
 
 
 def starts(word: str, prefixes: tuple[str, ...] | frozenset[str]) -> bool:

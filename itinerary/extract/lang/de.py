@@ -6,6 +6,7 @@ from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "de",
+    time_of_day={"morgen": r"\b(am|heute|jeden|vom)"},
     departure=(
         "aufgebrochen",
         "bricht",

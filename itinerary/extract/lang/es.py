@@ -8,6 +8,7 @@ from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "es",
+    time_of_day={"mañana": r"\b(la|esta|cada)"},
     departure=("partió", "salió", "rumbo a", "se dirige", "emprendió", "despegó", "viaja hacia", "en camino"),
     arrival=("lleg", "aterriz", "arrib"),
     meet=("reunió", "reunirá", "recibió", "recibido", "recibida", "encontró"),
