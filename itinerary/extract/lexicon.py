@@ -80,9 +80,9 @@ def lexicon(lang: str) -> Lexicon:
 def time_of_day(lx: Lexicon, text: str, start: int, word: str) -> bool:
     """True when ``word`` at ``start`` of ``text`` names a time of day, not a day ("la mañana")."""
     pattern = lx.time_of_day.get(word.lower())
-    return (
-        bool(pattern) and re.search(pattern + r"\s+$", text[max(0, start - 12) : start].lower()) is not None
-    )
+    if pattern is None:
+        return False
+    return re.search(pattern + r"\s+$", text[max(0, start - 12) : start].lower()) is not None
 
 
 def starts(word: str, prefixes: tuple[str, ...] | frozenset[str]) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
@@ -141,6 +141,13 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+@lru_cache(maxsize=65536)
+def _parse(word: str) -> tuple[Any, ...]:
+    """pymorphy3's analyses of a word (cached: names and verbs repeat across sentences)."""
+    m = _morph()
+    return () if m is None else tuple(m.parse(word))
+
+
 def variants(surface: str) -> list[str]:
     """Nominative forms of an inflected place name ("Пекине" -> "Пекин", "Северную Корею" ->
     "Северная Корея"): pymorphy3's analyses first, then a table of case endings."""
@@ -156,7 +163,7 @@ def _lemmas(word: str) -> list[str]:
     m = _morph()
     if m is None:
         return []
-    parses = sorted(m.parse(word), key=lambda p: ("Geox" not in p.tag, -p.score))
+    parses = sorted(_parse(word), key=lambda p: ("Geox" not in p.tag, -p.score))
     return [_like(word, p.normal_form) for p in parses[:3] if p.tag.POS == "NOUN"]
 
 
@@ -165,10 +172,10 @@ def _agree(words: list[str]) -> str:
     m = _morph()
     if m is None:
         return ""
-    noun = m.parse(words[-1])[0]
+    noun = _parse(words[-1])[0]
     out = []
     for w in words[:-1]:
-        p = m.parse(w)[0]
+        p = _parse(w)[0]
         form = (
             p.inflect({"nomn", "sing", noun.tag.gender}) if p.tag.POS == "ADJF" and noun.tag.gender else None
         )
@@ -210,7 +217,7 @@ def tense(words: list[str]) -> str | None:
         return None
     found = set()
     for w in words:
-        p = m.parse(w)[0]
+        p = _parse(w)[0]
         if p.tag.POS == "VERB":
             t = p.tag.tense
             if t == "pres" and p.tag.aspect == "perf":
