@@ -69,21 +69,28 @@ def main() -> int:
     ex.geocoder.gazetteer  # noqa: B018 (load the index)
     for lang in ("fr", "en"):
         pipeline(lang)
+    # first calls load the language detector, the blank pipelines and Russian morphology
+    extract("Warm-up: the minister arrived in Paris for talks with the president.", extractor=ex)
+    extract("Министр прибыл в Пекин.", language="ru", extractor=ex)
     t_load = time.perf_counter() - t0
-    extract("Warm-up: the minister arrived in Paris.", extractor=ex)
 
     rules = Extractor(ex.geocoder, model=rules_only())
-    per_3k: dict[str, list[float]] = {"scored": [], "rules": []}
-    for folder in ev.SETS:
-        for path in sorted((args.articles / folder).glob("*.txt")):
-            text = path.read_text(encoding="utf-8").partition("\n---\n")[2]
-            for name, who in (("scored", ex), ("rules", rules)):
-                runs = []
-                for _ in range(max(1, args.repeat)):
-                    t0 = time.perf_counter()
-                    extract(text, published=ev.published_of(path), source_id=path.stem, extractor=who)
-                    runs.append(time.perf_counter() - t0)
-                per_3k[name].append(statistics.median(runs) / max(len(text), 1) * 3000)
+    texts = [
+        (path.stem, path.read_text(encoding="utf-8").partition("\n---\n")[2], ev.published_of(path))
+        for folder in ev.SETS
+        for path in sorted((args.articles / folder).glob("*.txt"))
+    ]
+    for stem, text, day in texts:  # one untimed pass: every language loaded, caches warm
+        extract(text, published=day, source_id=stem, extractor=rules)
+    per_3k: dict[str, list[float]] = {"rules": [], "scored": []}
+    for name, who in (("rules", rules), ("scored", ex)):
+        for stem, text, day in texts:
+            runs = []
+            for _ in range(max(1, args.repeat)):
+                t0 = time.perf_counter()
+                extract(text, published=day, source_id=stem, extractor=who)
+                runs.append(time.perf_counter() - t0)
+            per_3k[name].append(statistics.median(runs) / max(len(text), 1) * 3000)
 
     items = ev.load(ex, args.articles)
     shipped = {it.event: ex.model for it in items}
@@ -107,12 +114,12 @@ def main() -> int:
     for lo, hi, obs, n in ev.reliability(items, models):
         print(f"  {lo:.1f} - {hi:.1f} {obs:8.2f} {n:5d}")
     print()
-    print(f"load (gazetteer, fr+en pipelines, model) {t_load:.2f} s")
+    print(f"load (gazetteer, fr+en pipelines, model, language detector, first calls) {t_load:.2f} s")
     med = {k: statistics.median(v) for k, v in per_3k.items()}
     print(
         f"time per 3,000 characters: median {med['scored'] * 1000:.0f} ms, "
-        f"max {max(per_3k['scored']) * 1000:.0f} ms (median of {args.repeat} runs per article, after one warm-up "
-        f"call); rules alone in the same run {med['rules'] * 1000:.0f} ms (ratio {med['scored'] / med['rules']:.2f})"
+        f"max {max(per_3k['scored']) * 1000:.0f} ms (median of {args.repeat} runs per article, after one warm "
+        f"pass); rules alone in the same run {med['rules'] * 1000:.0f} ms (ratio {med['scored'] / med['rules']:.2f})"
     )
     o = cv["overall"]
     worst = min((s["f1"] or 0.0, lang) for lang, s in cv["by_language"].items())
