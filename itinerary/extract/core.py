@@ -1,25 +1,31 @@
 """From a news article to a draft itinerary: places, travellers, status and dates.
 
-The pipeline, sentence by sentence:
+The pipeline, sentence by sentence (the words of each language come from its pack in
+:mod:`itinerary.extract.lang`; a language without a pack is refused):
 
 1. **Place mentions** come from two sources merged by span: the spaCy entity recogniser
    (LOC/GPE/FAC) where a trained pipeline exists, and a scan of capitalised word windows
-   against the gazetteer (so "Kimsomolsk-sur-l'Amour" and Cyrillic case forms are found
-   even where the recogniser misses them). Mentions inside person or organisation names, or
-   right after an outlet word ("l'agence TASS"), are dropped.
-2. **Stops**: a mention is a stop when a locative or directional preposition ("à", "in",
-   "nach", "в") or a visit verb introduces it *and* the sentence speaks of travel. A region
-   or a country beside a stop in the same sentence ("à Luanda en Angola", "Amman, Jordan",
-   "dans la province d'Amour") is a hint for that stop, not a stop.
+   against the gazetteer, with the pack's dictionary forms (so "Kimsomolsk-sur-l'Amour" and
+   Cyrillic case forms are found even where the recogniser misses them). Mentions inside
+   person or organisation names, or right after an outlet word ("l'agence TASS"), are dropped.
+2. **Candidates**: every mention the gazetteer resolves, except a region or a country beside
+   a place of the same sentence ("à Luanda en Angola": a hint for Luanda). The travel rules
+   mark some as stops (a locative or directional preposition or a visit verb, *and* travel
+   words nearby); each candidate gets features (see :mod:`itinerary.extract.scoring`).
 3. **Status** from the words between the previous stop of the sentence and this one:
-   cancellation words, then future/conditional morphology and cue words, then the date
-   against the publication date; otherwise confirmed.
+   cancellation words, then future/conditional morphology and cue words, departure words
+   ("left for": not there yet), then the date against the publication date; otherwise
+   confirmed. A weekday follows the tense (present or future: the next one).
 4. **Traveller**: the person named nearest before the travel word; a pronoun or a title
    ("le dirigeant nord-coréen") carries the previous sentence's traveller on.
-5. **Dates**: the nearest date expression of the sentence (see :mod:`itinerary.extract.dates`).
+5. **Dates**: the date expressions of the clause nearest to a stop (see
+   :mod:`itinerary.extract.dates`).
+6. **Scoring**: the stop model decides which candidates are stops; its probability is the
+   stop's ``confidence``, low ones get ``needs_review``, and the reasons go to its ``note``.
 
 Trips are then grouped by traveller, geocoded with the article as context, de-duplicated,
-and ordered by date.
+and ordered by date. :meth:`Extractor.analyse` stops before the scoring, so that a
+cross-validation reads each article once (``benchmarks/bench_extract.py``).
 """
 
 from __future__ import annotations
