@@ -326,6 +326,12 @@ class Extractor:
             for ent in sent.ents:
                 a, b = ent.start_char - base, ent.end_char - base
                 place_like = ent.label_ in PERSON_LABELS and self._place_not_person(ent.text)
+                # "rejoindre Djibouti" tagged MISC: a well-known place after a preposition or visit verb
+                place_like = place_like or (
+                    ent.label_ in ("MISC", "ORG")
+                    and _role(sent.text, a, lx) is not None
+                    and self._place_not_person(ent.text)
+                )
                 if ent.label_ in PLACE_LABELS or place_like:
                     p = _Place(a, b, ent.text, self._query(sent, ent.start, ent.text, lx), True)
                     p.natural = ent.label_ == "LOC" and lx.lang == "en"
@@ -619,7 +625,14 @@ class Extractor:
             return Status.PLANNED
         if lx.future_endings and not trained and any(_ends(w, lx.future_endings) for w in _words(wl)):
             return Status.PLANNED
-        verbs = [t for t in toks if start <= t.idx - base < end and t.pos_ in ("VERB", "AUX")]
+        # an infinitive has no tense ("avant de rejoindre Djibouti le 15 mars": the date decides)
+        verbs = [
+            t
+            for t in toks
+            if start <= t.idx - base < end
+            and t.pos_ in ("VERB", "AUX")
+            and "Inf" not in t.morph.get("VerbForm")
+        ]
         for t in verbs:
             tense, mood = t.morph.get("Tense"), t.morph.get("Mood")
             if "Fut" in tense or "Cnd" in mood:
