@@ -29,14 +29,19 @@ _DETECTABLE = (
 )  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def _detector() -> Any:
+SHORT_TEXT = 200  # characters below which the detector's full (slower to load) models are used
+
+
+@lru_cache(maxsize=2)
+def _detector(short: bool) -> Any:
+    """lingua over the detectable languages; trigram models only for article-length texts
+    (they load in a fraction of a second and are reliable there)."""
     try:
         from lingua import Language, LanguageDetectorBuilder
     except ImportError as exc:
         raise MissingDependency(f"language detection needs lingua-language-detector; {INSTALL}") from exc
-    langs = [getattr(Language, name) for name in _DETECTABLE]
-    return LanguageDetectorBuilder.from_languages(*langs).build()
+    builder = LanguageDetectorBuilder.from_languages(*[getattr(Language, n) for n in _DETECTABLE])
+    return builder.build() if short else builder.with_low_accuracy_mode().build()
 
 
 def detect_language(text: str) -> str:
@@ -48,8 +53,9 @@ def detect_language(text: str) -> str:
     words = _WORD.findall(text[:5000])
     if not words:
         raise ExtractionError("the article has no words; is it empty or binary?")
+    sample = " ".join(words[:400])
     with _lock:
-        found = _detector().detect_language_of(" ".join(words[:400]))
+        found = _detector(len(sample) < SHORT_TEXT).detect_language_of(sample)
     if found is None:
         raise ExtractionError(f"cannot tell the language of the article; {_supported_hint()}")
     return str(found.iso_code_639_1.name).lower()
