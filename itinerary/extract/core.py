@@ -365,6 +365,9 @@ class Extractor:
         if not self._accept(p):
             log.debug("%r: not a known place (query %r)", p.text, p.query)
             return False
+        if p.text.isupper() and len(p.text) <= 3 and p.record.kind not in AREA_KINDS:
+            log.debug("%r: an acronym (party, ministry, airport code), not a stop", p.text)
+            return False
         return True
 
     def _query(self, sent: Any, tok_start: int, text: str, lx: Lexicon) -> str:
