@@ -25,6 +25,7 @@ from itinerary.files import write_text
 from itinerary.model import (
     Basis,
     DateSpan,
+    Drawn,
     Itinerary,
     Leg,
     Mode,
@@ -35,6 +36,7 @@ from itinerary.model import (
     Status,
     Stop,
     Trip,
+    trip_totals,
 )
 
 if TYPE_CHECKING:
@@ -107,23 +109,31 @@ def leg_properties(trip: Trip, leg: Leg) -> dict[str, Any]:
         "trip": trip.id,
         "traveller": trip.traveller,
         "order": leg.index,
+        "to_order": leg.end_index,
         "from": leg.origin.label,
         "to": leg.destination.label,
         "mode": leg.mode.value,
         "status": leg.status.value,
         "basis": leg.basis.value,
+        "drawn_as": leg.drawn.value,
         "length_km": None if leg.length_km is None else round(leg.length_km, 1),
     }
 
 
-def _header(it: Itinerary) -> dict[str, Any]:
+def _header(it: Itinerary, legs: dict[str, tuple[Leg, ...]] | None = None) -> dict[str, Any]:
     return {
         "version": it.version,
         "title": it.title,
         "as_of": it.as_of.isoformat() if it.as_of else None,
         "sources": [s.to_dict() for s in it.sources],
         "trips": [
-            {"id": t.id, "traveller": t.traveller, "title": t.title, "mode": t.mode.value if t.mode else None}
+            {
+                "id": t.id,
+                "traveller": t.traveller,
+                "title": t.title,
+                "mode": t.mode.value if t.mode else None,
+                **({"totals": trip_totals(t, legs.get(t.id, ()))} if legs else {}),
+            }
             for t in it.trips
         ],
     }
@@ -181,6 +191,7 @@ def to_feature_collection(it: Itinerary | Prepared, *, prepare: bool = True) -> 
                             **leg_properties(trip, leg),
                             "feature": "connector",
                             "basis": Basis.ASSUMED.value,
+                            "drawn_as": Drawn.STRAIGHT_LINE.value,
                             "length_km": round(_line_km(c), 1),
                         },
                     }
@@ -199,7 +210,7 @@ def to_feature_collection(it: Itinerary | Prepared, *, prepare: bool = True) -> 
                 },
             }
         )
-    return {"type": "FeatureCollection", "itinerary": _header(p.itinerary), "features": features}
+    return {"type": "FeatureCollection", "itinerary": _header(p.itinerary, p.legs), "features": features}
 
 
 def dumps(it: Itinerary | Prepared, *, indent: int | None = None) -> str:
