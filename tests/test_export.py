@@ -140,10 +140,15 @@ def test_other_formats_read_back(seed14, tmp_path: Path, suffix: str) -> None:  
     out = tmp_path / f"seed.{suffix}"
     export(seed14, out)
     if suffix == "csv":
-        df = pd.read_csv(out)
+        table = pd.read_csv(out)
+        df = table[table["feature"] == "stop"]
         assert len(df) == 9 and {"lat", "lon", "status", "quote"} <= set(df.columns)
         row = df[df["place"] == "Vostochny Cosmodrome"].iloc[0]
         assert (row["lat"], row["lon"]) == (51.884, 128.334)
+        legs = table[table["feature"] == "leg"]
+        assert len(legs) == 6 and legs["km"].gt(0).all() and legs["from"].notna().all()
+        kim = table[(table["feature"] == "trip") & (table["trip"] == "kim")].iloc[0]
+        assert kim["km"] == pytest.approx(legs[legs["trip"] == "kim"]["km"].sum(), abs=2)
     elif suffix == "gpkg":
         layers = {name for name, _ in pyogrio.list_layers(out)}
         assert layers == {"stops", "legs", "connectors", "regions"}
@@ -153,9 +158,14 @@ def test_other_formats_read_back(seed14, tmp_path: Path, suffix: str) -> None:  
         assert len(pyogrio.read_dataframe(tmp_path / "seed-legs.fgb")) == 6
         assert set(pyogrio.read_dataframe(tmp_path / "seed-connectors.fgb")["basis"]) == {"assumed"}
     else:
-        df = pyogrio.read_dataframe(out)
-        assert len(df) >= 15
-        assert '<Style id="planned">' in out.read_text()
+        layers = [name for name, _ in pyogrio.list_layers(out)]
+        assert layers == ["Kim Jong-un", "Vladimir Putin", "Sergei Lavrov"]  # one folder per traveller
+        assert sum(len(pyogrio.read_dataframe(out, layer=n)) for n in layers) >= 15
+        text = out.read_text()
+        assert '<Style id="planned">' in text
+        assert "<TimeSpan><begin>2023-09-13</begin><end>2023-09-13</end></TimeSpan>" in text
+        assert '<Data name="note">' in text and '<Data name="source">' in text
+        assert '<Data name="drawn_as"><value>rail_network</value></Data>' in text
 
 
 def test_cli_export_force_and_unknown_format(tmp_path: Path) -> None:

@@ -99,7 +99,7 @@ def test_time_slider_shows_trip_as_of_a_day(maps: dict[str, Path], artifacts: Pa
         titles = page.eval_on_selector_all(".itn-stop", "els => els.map(e => e.title)")
         assert "Vostochny Cosmodrome" in titles
         assert "Komsomolsk-on-Amur" not in titles and "Knevichi Airfield" not in titles
-        assert page.locator(".itn-slider-label").inner_text() == "As of 2023-09-13"
+        assert page.locator(".itn-slider-label").inner_text() == "Trip up to 2023-09-13"
         page.screenshot(path=str(artifacts / "seed-18-as-of-2023-09-13.png"))
         slider.evaluate("(e) => { e.value = e.max; e.dispatchEvent(new Event('input')); }")
         assert "Komsomolsk-on-Amur" in page.eval_on_selector_all(".itn-stop", "els => els.map(e => e.title)")

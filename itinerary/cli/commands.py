@@ -183,7 +183,7 @@ def resolve(
 )
 @click.option(
     "--tiles",
-    default="CartoDB.Positron",
+    default="Esri.WorldGrayCanvas",
     show_default=True,
     help="xyzservices tile provider name (ignored with --offline).",
 )
@@ -240,8 +240,8 @@ def map_(
     check_output(output, inputs=[trip_file], force=force)
     images = [(path, opt) for path, opt in ((static, "--static"), (png, "--png")) if path is not None]
     for path, opt in images:  # refuse a bad name before anything is written
-        static_format(path)
         check_output(path, inputs=[trip_file], force=force, option=opt)
+        static_format(path)
         if os.path.abspath(path) == os.path.abspath(output):
             raise ValidationError(f"-o and {opt} name the same file; give the image another name")
     if png is not None:

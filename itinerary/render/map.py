@@ -44,7 +44,12 @@ from itinerary.render.layout import (
 )
 from itinerary.theme import theme, trip_color
 
-DEFAULT_TILES = "CartoDB.Positron"  # light, with place labels
+DEFAULT_TILES = "Esri.WorldGrayCanvas"
+# Place-name layers drawn over tiles that have none (the same provider's reference layer).
+LABEL_OVERLAYS = {
+    "Esri.WorldGrayCanvas": "https://server.arcgisonline.com/ArcGIS/rest/services/Canvas/"
+    "World_Light_Gray_Reference/MapServer/tile/{z}/{y}/{x}",
+}
 
 
 _TEMPLATE_OPENERS = re.compile(r"\{(?=[{%#])")
@@ -309,6 +314,10 @@ def make_map(
     if not offline:
         provider = _tile_provider(tiles)
         folium.TileLayer(provider, name=provider.name, control=False).add_to(m)
+        if (labels_url := LABEL_OVERLAYS.get(tiles)) is not None:
+            folium.TileLayer(labels_url, attr=provider.html_attribution, overlay=True, control=False).add_to(
+                m
+            )
         tiles_url = provider.build_url(fill_subdomain=False)
     root = m.get_root()
     root.header.add_child(Literal(f"<title>{_escape(title)}</title>"), name="title")
