@@ -266,7 +266,7 @@ def _folder(trip: dict[str, Any], marks: list[str]) -> str:
 
 def _stop_days(gdf: Any) -> dict[tuple[str, int], tuple[str, str]]:
     """(trip, order) -> (first day, last day) of every dated stop, for the legs' TimeSpans."""
-    out = {}
+    out: dict[tuple[str, int], tuple[str, str]] = {}
     if "date_start" not in gdf.columns:
         return out
     for _, row in gdf[gdf["feature"] == "stop"].iterrows():
