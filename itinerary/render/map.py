@@ -22,12 +22,13 @@ from functools import cache
 from typing import Any
 
 import folium
+import numpy as np
 import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 from shapely.geometry import mapping
 
-from itinerary.coords import latlon_path
+from itinerary.coords import latlon_array
 from itinerary.files import write_text
 from itinerary.model import Itinerary, Leg, Stop, Trip, trip_totals
 from itinerary.pipeline import Prepared, prepare
@@ -147,18 +148,27 @@ def _stop_json(stop: Stop, n: int, frame: LonFrame) -> dict[str, Any] | None:
     )
 
 
-def _path(coords: Any, frame: LonFrame) -> list[list[float]]:
-    pts = latlon_path(coords)
-    if not pts:
+def _paths(lines: list[Any], frame: LonFrame) -> list[list[list[float]]]:
+    """Each line as [[lat, lon], ...] rounded to ~10 m and shifted as a whole into the map's
+    longitude range (one vectorised pass for all the lines of a trip)."""
+    if not lines:
         return []
-    dx = frame.offset(pts[0][1])
-    return [[round(a, 4), round(b + dx, 4)] for a, b in pts]  # ~10 m
+    coords, idx = shapely.get_coordinates(lines, return_index=True)
+    counts = np.bincount(idx, minlength=len(lines))
+    firsts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    x0 = coords[np.minimum(firsts, max(len(coords) - 1, 0)), 0] if len(coords) else np.zeros(len(lines))
+    offsets = np.array([frame.offset(float(x)) for x in x0])
+    rows = latlon_array(coords, lon_offsets=offsets[idx])
+    out, k = [], 0
+    for n in counts:
+        out.append(rows[k : k + n])
+        k += n
+    return out
 
 
-def _leg_json(leg: Leg, frame: LonFrame) -> dict[str, Any]:
-    geom = leg.geometry
-    parts = list(geom.geoms) if geom is not None and geom.geom_type == "MultiLineString" else [geom]
-    paths = [_path(p.coords, frame) for p in parts if p is not None]
+def _leg_json(
+    leg: Leg, paths: list[list[list[float]]], connectors: list[list[list[float]]]
+) -> dict[str, Any]:
     main = max(paths, key=len) if paths else []
     arrow = None
     if len(main) >= 2:
@@ -176,8 +186,23 @@ def _leg_json(leg: Leg, frame: LonFrame) -> dict[str, Any]:
         "length_km": leg.length_km,
         "paths": paths,
         "arrow": arrow,
-        "connectors": [_path(c.coords, frame) for c in leg.connectors],
+        "connectors": connectors,
     }
+
+
+def _legs_json(legs: tuple[Leg, ...], frame: LonFrame) -> list[dict[str, Any]]:
+    lines: list[Any] = []
+    spans: list[tuple[int, int, int]] = []  # per leg: first line, parts, connectors
+    for leg in legs:
+        g = leg.geometry
+        parts = [] if g is None else list(g.geoms) if g.geom_type == "MultiLineString" else [g]
+        spans.append((len(lines), len(parts), len(leg.connectors)))
+        lines += parts + list(leg.connectors)
+    paths = _paths(lines, frame)
+    return [
+        _leg_json(leg, paths[i : i + n], paths[i + n : i + n + c])
+        for leg, (i, n, c) in zip(legs, spans, strict=True)
+    ]
 
 
 def _regions_json(p: Prepared, trip: Trip, hints: bool) -> list[dict[str, Any]]:
@@ -213,7 +238,7 @@ def _trip_json(p: Prepared, ti: int, frame: LonFrame, marks: list[Marker], hints
         "totals": trip_totals(trip, legs),
         "stops": stops,
         "markers": [_marker_json(m, shared) for m in marks if m.trip == ti],
-        "legs": [_leg_json(leg, frame) for leg in legs],
+        "legs": _legs_json(legs, frame),
         "regions": _regions_json(p, trip, hints),
     }
 

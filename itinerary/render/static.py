@@ -141,7 +141,6 @@ def _view_box(proj: Any, ext: tuple[float, ...], frame: LonFrame) -> tuple[float
 
 def _basemap(ax: Any, box: tuple[float, float, float, float]) -> None:
     """Land clipped to a lon/lat box around the view (faster, and no far-side artefacts)."""
-    import cartopy.crs as ccrs
     import shapely
 
     th = theme()["basemap"]
@@ -151,9 +150,42 @@ def _basemap(ax: Any, box: tuple[float, float, float, float]) -> None:
         a, b = max(-180.0, x0 + s), min(180.0, x1 + s)
         if a < b:
             pieces += [g for g in shapely.clip_by_rect(_world(), a, y0, b, y1) if not g.is_empty]
-    ax.add_geometries(
-        pieces, crs=ccrs.PlateCarree(), facecolor=th["land"], edgecolor=th["border"], linewidth=0.35
-    )
+    _add_projected(ax, pieces, facecolor=th["land"], edgecolor=th["border"], linewidth=0.35)
+
+
+@cache
+def _transformer(proj4: str) -> Any:
+    from pyproj import Transformer
+
+    return Transformer.from_crs("EPSG:4326", proj4, always_xy=True)
+
+
+@cache
+def _coarse_world() -> list[Any]:
+    import shapely
+
+    parts = shapely.get_parts(shapely.simplify(_world(), 0.5, preserve_topology=True))
+    return [g for g in parts if g.area > 4.0]  # a locator shows continents, not islands
+
+
+def _add_projected(ax: Any, geoms: list[Any], **style: Any) -> None:
+    """Polygons projected once into the axes' projection and drawn as one collection (cartopy's
+    feature artists re-project on every draw, and label placement draws several times)."""
+    import cartopy.crs as ccrs
+    import shapely
+    from cartopy.mpl.path import shapely_to_path
+    from matplotlib.collections import PathCollection
+
+    if isinstance(ax.projection, ccrs.Orthographic):  # a globe: cartopy cuts the far side
+        src = ccrs.PlateCarree()
+        projected = [ax.projection.project_geometry(g, src) for g in geoms]
+    else:  # the view lies well inside the projection's domain: project vertex by vertex
+        to_map = _transformer(ax.projection.proj4_init)
+        projected = list(
+            shapely.transform(geoms, lambda xy: np.column_stack(to_map.transform(xy[:, 0], xy[:, 1])))
+        )
+    paths = [shapely_to_path(g) for g in projected if not g.is_empty and shapely.is_valid(g)]
+    ax.add_collection(PathCollection(paths, transform=ax.transData, zorder=1, **style), autolim=False)
 
 
 def _linestyle(status: str, lw: float) -> Any:
@@ -245,9 +277,9 @@ def _fit_texts(fig: Any, ax: Any, proj: Any, ext: tuple[float, ...], texts: list
     """Widen the view so every label, as first placed, fits inside it (keeping the aspect)."""
     if not texts:
         return ext
-    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
     inv = ax.transData.inverted()
-    boxes = np.array([inv.transform(t.get_window_extent().get_points()) for t in texts]).reshape(-1, 2)
+    boxes = np.array([inv.transform(t.get_window_extent(r).get_points()) for t in texts]).reshape(-1, 2)
     x0, x1 = min(ext[0], float(boxes[:, 0].min())), max(ext[1], float(boxes[:, 0].max()))
     y0, y1 = min(ext[2], float(boxes[:, 1].min())), max(ext[3], float(boxes[:, 1].max()))
     mx, my = (x1 - x0) * 0.02, (y1 - y0) * 0.02
@@ -257,22 +289,67 @@ def _fit_texts(fig: Any, ax: Any, proj: Any, ext: tuple[float, ...], texts: list
     return new
 
 
-def place_labels(ax: Any, texts: list[Any], xy: np.ndarray, time_lim: float = 1.5) -> None:
-    """Move labels apart (adjustText) with leader lines to their points."""
-    from adjustText import adjust_text
+_DIRS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1))
+_GAPS = (3.0, 14.0, 30.0)  # points between a stop and its label; beyond the first, a leader line
 
+
+def _candidates(x: float, y: float, w: float, h: float, r: float, unit: float) -> np.ndarray:
+    """(x0, y0, x1, y1, gap) rows: label boxes around a stop, nearest first."""
+    rows = []
+    for gap in _GAPS:
+        g = r + gap * unit
+        for dx, dy in _DIRS:
+            x0 = x + g if dx > 0 else x - g - w if dx < 0 else x - w / 2
+            y0 = y + g if dy > 0 else y - g - h if dy < 0 else y - h / 2
+            rows.append((x0, y0, x0 + w, y0 + h, gap))
+    return np.array(rows)
+
+
+def _overlaps(cands: np.ndarray, placed: np.ndarray) -> np.ndarray:
+    """Total overlap area of each candidate box with the placed boxes."""
+    w = np.minimum(cands[:, None, 2], placed[None, :, 2]) - np.maximum(cands[:, None, 0], placed[None, :, 0])
+    h = np.minimum(cands[:, None, 3], placed[None, :, 3]) - np.maximum(cands[:, None, 1], placed[None, :, 1])
+    out: np.ndarray = (np.clip(w, 0, None) * np.clip(h, 0, None)).sum(axis=1)
+    return out
+
+
+def place_labels(ax: Any, texts: list[Any], xy: np.ndarray, time_lim: float = 1.0) -> int:
+    """Put each label beside its stop where it overlaps no other label or stop (eight directions,
+    three distances, a leader line when it sits away from the stop); labels that still overlap
+    are handed to adjustText. Returns how many labels overlapped after the first pass."""
     if not texts:
-        return
-    adjust_text(
-        texts,
-        target_x=xy[:, 0],
-        target_y=xy[:, 1],
-        ax=ax,
-        time_lim=time_lim,
-        min_arrow_len=4,
-        expand=(1.1, 1.3),
-        arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.5},
-    )
+        return 0
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    unit = fig.dpi / 72.0
+    fx0, fy0, fx1, fy1 = ax.bbox.extents
+    pts = ax.transData.transform(xy)
+    r = 4.0 * unit
+    placed = np.column_stack([pts[:, 0] - r, pts[:, 1] - r, pts[:, 0] + r, pts[:, 1] + r])
+    inv = ax.transData.inverted()
+    left: list[Any] = []
+    for t, (x, y) in zip(texts, pts, strict=True):
+        ext = t.get_window_extent(renderer)
+        c = _candidates(x, y, ext.width + 4 * unit, ext.height + 3 * unit, r, unit)
+        outside = (c[:, 0] < fx0) | (c[:, 1] < fy0) | (c[:, 2] > fx1) | (c[:, 3] > fy1)
+        cost = _overlaps(c, placed) + outside * 1e12
+        k = int(np.argmin(cost))  # the nearest candidate among the least crowded
+        best = c[k]
+        placed = np.vstack([placed, best[:4]])
+        t.set_ha("left")
+        t.set_va("bottom")
+        t.set_position(inv.transform((best[0] + 2 * unit, best[1] + 1.5 * unit)))
+        if best[4] > _GAPS[0]:
+            end = (min(max(x, best[0]), best[2]), min(max(y, best[1]), best[3]))
+            line = inv.transform([(x, y), end])
+            ax.plot(line[:, 0], line[:, 1], color="#555555", linewidth=0.5, zorder=7)
+        if cost[k] > 0:
+            left.append(t)
+    if left:
+        from adjustText import adjust_text
+
+        adjust_text(left, ax=ax, time_lim=time_lim, expand=(1.1, 1.3))
+    return len(left)
 
 
 # ---------------------------------------------------------------- framing and furniture
@@ -342,7 +419,7 @@ def _busy_points(ax: Any, proj: Any, d: Drawn, mxy: np.ndarray, texts: list[Any]
     lines = ax.transData.transform(proj.transform_points(ccrs.PlateCarree(), d.lons, d.lats)[:, :2])
     heavy = [ax.transData.transform(mxy)]
     for t in texts:
-        b = t.get_window_extent()
+        b = t.get_window_extent(ax.figure.canvas.get_renderer())
         heavy.append(
             np.array([[b.x0, b.y0], [b.x1, b.y0], [b.x0, b.y1], [b.x1, b.y1], [(b.x0 + b.x1) / 2, b.y0]])
         )
@@ -409,8 +486,7 @@ def _legend(fig: Any, ax: Any, p: Prepared, pts: np.ndarray, fontsize: float) ->
     leg = ax.legend(handles=handles, loc="upper right", fontsize=fontsize, framealpha=0.92, borderaxespad=0.6)
     for t in leg.get_texts():
         t.set_parse_math(False)
-    fig.canvas.draw()
-    bb = leg.get_window_extent().transformed(fig.transFigure.inverted())
+    bb = leg.get_window_extent(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
     corner = _emptiest(fig, ax, ["upper right", "lower left", "lower right"], bb.width, bb.height, pts)
     leg.set_loc(corner)
     if corner.startswith("lower"):
@@ -466,7 +542,7 @@ def _locator(fig: Any, proj: Any, ext: tuple[float, ...], corner: str, size: flo
     ins = fig.add_axes(box.bounds, projection=ccrs.Orthographic(lon, lat))
     ins.set_global()
     ins.set_facecolor(theme()["basemap"]["sea"])
-    ins.add_geometries(_world(), crs=ccrs.PlateCarree(), facecolor="#dddad2", edgecolor="none")
+    _add_projected(ins, _coarse_world(), facecolor="#dddad2", edgecolor="none")
     xs = np.linspace(ext[0], ext[1], 20)
     ys = np.linspace(ext[2], ext[3], 20)
     ring = np.vstack(
@@ -523,7 +599,6 @@ def figure(
         ext = _fit_texts(fig, ax, proj, ext, texts, w / h)
         _basemap(ax, _view_box(proj, ext, frame))
         place_labels(ax, texts, targets, label_time)
-        fig.canvas.draw()
         pts = _busy_points(ax, proj, d, mxy, texts)
         used = ["upper left", _legend(fig, ax, p, pts, fs - 0.5)]
         free = [c for c in CORNERS if c not in used]
