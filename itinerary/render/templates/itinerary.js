@@ -163,7 +163,7 @@
   };
 
   var DIRS = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1]];
-  var GAPS = [3, 22, 48];
+  var GAPS = [3, 22, 48, 80, 120, 170];
 
   // Rectangle of a w x h label beside a marker box (cx, cy, hw, hh) in direction d, gap g.
   function candidate(cx, cy, hw, hh, w, h, d, g) {
