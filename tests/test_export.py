@@ -17,7 +17,7 @@ from itinerary.io.gis import export, from_geodataframe, to_geodataframe
 from itinerary.model import Itinerary, Mode, Place, Status, Stop, Trip
 from itinerary.pipeline import prepare
 
-from .conftest import SEED_14, SEED_18
+from .conftest import ROOT, SEED_14, SEED_18
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +181,25 @@ def test_cli_export_force_and_unknown_format(tmp_path: Path) -> None:
     assert res.exit_code == 1 and "geojson" in res.output and "gpkg" in res.output
     assert not (tmp_path / "x.shp").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
+
+
+def test_geojson_live_route_skips_a_cancelled_stop() -> None:
+    from itinerary.io.geojson import to_feature_collection
+
+    trip = ROOT / "tests" / "data" / "trips" / "pyongyang-2024.yaml"
+    fc = to_feature_collection(load(trip))
+    legs = {
+        (f["properties"]["from"], f["properties"]["to"]): f["properties"]
+        for f in fc["features"]
+        if f["properties"]["feature"] == "leg"
+    }
+    live = legs[("Pyongyang", "Hanoi")]
+    assert live["status"] == "planned" and (live["order"], live["to_order"]) == (1, 3)
+    assert live["basis"] == "reported" and live["drawn_as"] == "great_circle"
+    assert (
+        legs[("Pyongyang", "Khabarovsk")]["status"] == legs[("Khabarovsk", "Hanoi")]["status"] == "cancelled"
+    )
+    totals = fc["itinerary"]["trips"][0]["totals"]
+    assert totals["days"] == 3 and totals["km"] == round(
+        sum(p["length_km"] for p in legs.values() if p["status"] != "cancelled")
+    )

@@ -88,7 +88,12 @@ def test_every_stop_labelled_without_overlaps(prepared: dict[str, Prepared], nam
             for stop in trip.stops:
                 assert (stop.resolved.name if stop.resolved else stop.label) in texts
         for i, (ta, a) in enumerate(boxes):
-            assert frame.x0 - 1 <= a.x0 and a.x1 <= frame.x1 + 1 and frame.y0 - 1 <= a.y0 and a.y1 <= frame.y1 + 1, ta
+            assert (
+                frame.x0 - 1 <= a.x0
+                and a.x1 <= frame.x1 + 1
+                and frame.y0 - 1 <= a.y0
+                and a.y1 <= frame.y1 + 1
+            ), ta
             for tb, b in boxes[i + 1 :]:
                 assert not a.overlaps(b), (ta, tb)
     finally:
@@ -159,7 +164,21 @@ def test_cli_static_formats_and_png_alias(tmp_path: Path) -> None:
     assert not (tmp_path / "x.html").exists() and not (tmp_path / "x.svg").exists()
     res = run(cli, ["map", str(trip), "-o", str(tmp_path / "y.html"), "--static", str(tmp_path / "y.tiff")])
     assert res.exit_code == 1 and ".png, .svg or .pdf" in res.output and not (tmp_path / "y.html").exists()
-    res = run(cli, ["map", str(trip), "-o", str(tmp_path / "c.html"), "--static", str(tmp_path / "c.png"), "--size", "column", "--dpi", "100"])
+    res = run(
+        cli,
+        [
+            "map",
+            str(trip),
+            "-o",
+            str(tmp_path / "c.html"),
+            "--static",
+            str(tmp_path / "c.png"),
+            "--size",
+            "column",
+            "--dpi",
+            "100",
+        ],
+    )
     assert res.exit_code == 0, res.output
     with Image.open(tmp_path / "c.png") as img:
         assert img.width == round(3.46 * 100)
