@@ -42,6 +42,7 @@ SIZES: dict[str, tuple[float, float | None]] = {
     "square": (7.0, 7.0),
 }
 CREDIT = "Basemap: Natural Earth (public domain). Places: GeoNames (CC BY 4.0). Made with itinerary."
+CREDIT_SHORT = "Natural Earth; GeoNames (CC BY 4.0)"
 CORNERS = ("upper right", "lower left", "lower right", "upper left")
 
 
@@ -313,7 +314,9 @@ def _overlaps(cands: np.ndarray, placed: np.ndarray) -> np.ndarray:
     return out
 
 
-def place_labels(ax: Any, texts: list[Any], xy: np.ndarray, time_lim: float = 1.0) -> int:
+def place_labels(
+    ax: Any, texts: list[Any], xy: np.ndarray, time_lim: float = 1.0, avoid: list[Any] | None = None
+) -> int:
     """Put each label beside its stop where it overlaps no other label or stop (eight directions,
     three distances, a leader line when it sits away from the stop); labels that still overlap
     are handed to adjustText. Returns how many labels overlapped after the first pass."""
@@ -326,6 +329,8 @@ def place_labels(ax: Any, texts: list[Any], xy: np.ndarray, time_lim: float = 1.
     pts = ax.transData.transform(xy)
     r = 4.0 * unit
     placed = np.column_stack([pts[:, 0] - r, pts[:, 1] - r, pts[:, 0] + r, pts[:, 1] + r])
+    if avoid:  # the title, legend, inset, scale bar and credit (display boxes x0, y0, x1, y1)
+        placed = np.vstack([placed, np.asarray(avoid, dtype=float).reshape(-1, 4)])
     inv = ax.transData.inverted()
     left: list[Any] = []
     for t, (x, y) in zip(texts, pts, strict=True):
@@ -450,7 +455,8 @@ def _emptiest(fig: Any, ax: Any, corners: list[str], w: float, h: float, pts: np
     return min(corners, key=lambda c: (_crowding(ax, _corner_box(fig, c, w, h), pts), corners.index(c)))
 
 
-def _legend_handles(p: Prepared) -> list[Any]:
+def _legend_handles(p: Prepared, narrow: bool) -> list[Any]:
+    """One entry per traveller (with km, days and km per mode) and keys for the statuses drawn."""
     from matplotlib.lines import Line2D
 
     th = theme()
@@ -462,40 +468,63 @@ def _legend_handles(p: Prepared) -> list[Any]:
             bits.append(f"{tot['days']} day{'s' if tot['days'] != 1 else ''}")
         if len(tot["km_by_mode"]) > 1:
             bits.append(", ".join(f"{m} {km:,}" for m, km in tot["km_by_mode"].items()))
-        label = trip.traveller + (f" ({'; '.join(bits)})" if bits else "")
+        sep = "\n" if narrow else " ("
+        label = trip.traveller + (f"{sep}{'; '.join(bits)}{'' if narrow else ')'}" if bits else "")
         handles.append(Line2D([], [], color=trip_color(ti), linewidth=2, label=label))
+    legs = {leg.status.value for leg in p.all_legs()}
+    stops = {s.status.value for _, _, s in p.itinerary.stops()}
     for st in ("confirmed", "planned", "cancelled"):
-        color = status_color(st, "#444444")
-        handles.append(
-            Line2D([], [], color=color, linestyle=_linestyle(st, 1.2), linewidth=1.2, label=f"{st} leg")
-        )
-    handles += [
-        Line2D(
+        if st in legs:
+            color = status_color(st, "#444444")
+            lw = 1.2
+            handles.append(
+                Line2D([], [], color=color, linestyle=_linestyle(st, lw), linewidth=lw, label=f"{st} leg")
+            )
+    marks = {
+        "confirmed": Line2D(
             [], [], marker="o", color="#444", markerfacecolor="#444", linestyle="", label="confirmed stop"
         ),
-        Line2D([], [], marker="o", color="#444", markerfacecolor="white", linestyle="", label="planned stop"),
-        Line2D(
+        "planned": Line2D(
+            [], [], marker="o", color="#444", markerfacecolor="white", linestyle="", label="planned stop"
+        ),
+        "cancelled": Line2D(
             [], [], marker="X", color=th["status"]["cancelled"]["color"], linestyle="", label="cancelled stop"
         ),
-    ]
+    }
+    handles += [h for st, h in marks.items() if st in stops]
     return handles
 
 
-def _legend(fig: Any, ax: Any, p: Prepared, pts: np.ndarray, fontsize: float) -> str:
-    handles = _legend_handles(p)
-    leg = ax.legend(handles=handles, loc="upper right", fontsize=fontsize, framealpha=0.92, borderaxespad=0.6)
+def _legend(
+    fig: Any, ax: Any, p: Prepared, pts: np.ndarray, fontsize: float, narrow: bool, title: Any
+) -> tuple[str, Any]:
+    handles = _legend_handles(p, narrow)
+    leg = ax.legend(
+        handles=handles,
+        loc="upper right",
+        fontsize=fontsize,
+        framealpha=0.92,
+        borderaxespad=0.6,
+        ncols=2 if narrow and len(handles) > 4 else 1,
+        handlelength=1.6 if narrow else 2.0,
+        columnspacing=0.8,
+    )
     for t in leg.get_texts():
         t.set_parse_math(False)
     bb = leg.get_window_extent(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
-    corner = _emptiest(fig, ax, ["upper right", "lower left", "lower right"], bb.width, bb.height, pts)
+    tb = title.get_window_extent(fig.canvas.get_renderer())
+    corners = ["upper right", "lower left", "lower right"]
+    clear = [c for c in corners if not _corner_box(fig, c, bb.width, bb.height).overlaps(tb)]
+    corner = _emptiest(fig, ax, clear or corners, bb.width, bb.height, pts)
     leg.set_loc(corner)
     if corner.startswith("lower"):
         leg.set_bbox_to_anchor((0, 0.035, 1, 1), transform=ax.transAxes)
-    return corner
+    leg.set_zorder(9)
+    return corner, leg
 
 
-def _title(ax: Any, title: str, fontsize: float) -> None:
-    ax.text(
+def _title(ax: Any, title: str, fontsize: float) -> Any:
+    return ax.text(
         0.015,
         0.985,
         title,
@@ -519,11 +548,16 @@ def _km(value: float, unit: str) -> str:
 def _scalebar(ax: Any, corner: str, fontsize: float) -> None:
     from matplotlib_scalebar.scalebar import ScaleBar
 
+    # in the lower right it stands on the credit line
+    anchor = (
+        {"bbox_to_anchor": (1.0, 0.045), "bbox_transform": ax.transAxes} if corner == "lower right" else {}
+    )
     ax.add_artist(
         ScaleBar(
             1,
             "m",
             location=corner,
+            **anchor,
             scale_formatter=_km,
             length_fraction=0.18,
             frameon=True,
@@ -533,12 +567,12 @@ def _scalebar(ax: Any, corner: str, fontsize: float) -> None:
     )
 
 
-def _locator(fig: Any, proj: Any, ext: tuple[float, ...], corner: str, size: float) -> None:
+def _locator(fig: Any, proj: Any, ext: tuple[float, ...], corner: str, size: tuple[float, float]) -> None:
     import cartopy.crs as ccrs
     import cartopy.feature as cfeature  # noqa: F401  (registers nothing; kept local)
 
     lon, lat = ccrs.PlateCarree().transform_point((ext[0] + ext[1]) / 2, (ext[2] + ext[3]) / 2, proj)
-    box = _corner_box(fig, corner, size, size).transformed(fig.transFigure.inverted())
+    box = _corner_box(fig, corner, size[0], size[1]).transformed(fig.transFigure.inverted())
     ins = fig.add_axes(box.bounds, projection=ccrs.Orthographic(lon, lat))
     ins.set_global()
     ins.set_facecolor(theme()["basemap"]["sea"])
@@ -594,27 +628,15 @@ def figure(
             ccrs.PlateCarree(), np.array([m.lon for m in marks]), np.array([m.lat for m in marks])
         )[:, :2]
         _draw_markers(ax, p, marks, mxy)
-        _title(ax, p.itinerary.title or "Itinerary", fs + 2.5)
+        narrow = w < 5
+        title = _title(ax, p.itinerary.title or "Itinerary", fs + (1.0 if narrow else 2.5))
         texts, targets = _label_texts(ax, p, marks, mxy, fs)
         ext = _fit_texts(fig, ax, proj, ext, texts, w / h)
         _basemap(ax, _view_box(proj, ext, frame))
-        place_labels(ax, texts, targets, label_time)
-        pts = _busy_points(ax, proj, d, mxy, texts)
-        used = ["upper left", _legend(fig, ax, p, pts, fs - 0.5)]
-        free = [c for c in CORNERS if c not in used]
-        spread_km = (ext[1] - ext[0]) / 1000 if metric else 1e9
-        if spread_km < 4000:
-            inset = _emptiest(
-                fig, ax, free, 0.16 * h / w if w > h else 0.16, 0.16 * (w / h if w > h else 1), pts
-            )
-            _locator(fig, proj, ext, inset, 0.2 if w <= h else 0.2 * h / w)
-            free.remove(inset)
-        if metric:
-            _scalebar(ax, _emptiest(fig, ax, free, 0.18, 0.06, pts), fs - 1)
-        fig.text(
+        credit = fig.text(
             0.995,
             0.004,
-            CREDIT,
+            CREDIT_SHORT if narrow else CREDIT,
             ha="right",
             va="bottom",
             fontsize=fs - 2.5,
@@ -622,6 +644,28 @@ def figure(
             parse_math=False,
             bbox={"boxstyle": "square,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
         )
+        # furniture first, in the corners with the fewest stops and lines; labels then avoid it
+        pts = _busy_points(ax, proj, d, mxy, [title])
+        canvas: Any = fig.canvas
+        renderer = canvas.get_renderer()
+        legend_corner, legend = _legend(fig, ax, p, pts, fs - (1.5 if narrow else 0.5), narrow, title)
+        avoid = [b.extents for b in (title.get_window_extent(renderer), credit.get_window_extent(renderer))]
+        avoid.append(legend.get_window_extent(renderer).extents)
+        free = [c for c in CORNERS if c not in ("upper left", legend_corner)]
+        spread_km = (ext[1] - ext[0]) / 1000 if metric else 1e9
+        if spread_km < 4000:
+            side = min(w, h) * 0.26  # inches: a square globe
+            spots = [c for c in free if c != "lower right"] or free
+            inset = _emptiest(fig, ax, spots, side / w, side / h, pts)
+            _locator(fig, proj, ext, inset, (side / w, side / h))
+            avoid.append(_corner_box(fig, inset, side / w, side / h).extents)
+            free.remove(inset)
+        if metric:  # not lower right: the credit line sits there
+            bar = [c for c in free if c != "lower right"] or free
+            corner = _emptiest(fig, ax, bar, 0.2, 0.08, pts)
+            _scalebar(ax, corner, fs - 1)
+            avoid.append(_corner_box(fig, corner, 0.2, 0.08).extents)
+        place_labels(ax, texts, targets, label_time, avoid=avoid)
     return fig
 
 
