@@ -12,6 +12,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
+from itinerary.geocode.normalize import normalize
 from itinerary.model import Itinerary, Stop, Trip
 
 CHANGE_KINDS = ("added", "removed", "status", "date", "status+date", "unchanged")
@@ -38,7 +39,6 @@ class StopChange:
 
 
 def _key(stop: Stop) -> str:
-    from itinerary.geocode.normalize import normalize
 
     if stop.place:
         return normalize(stop.place)

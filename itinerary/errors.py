@@ -33,6 +33,7 @@ class ValidationError(ItineraryError, ValueError):
         self.source = source
         self.line = line
         self.path = path
+        self.problems: list[ValidationError] = [self]  # all of them when a file has several
         super().__init__(self._format())
 
     def _format(self) -> str:
@@ -93,6 +94,10 @@ class ExtractionError(ItineraryError):
     """An article could not be turned into a draft itinerary."""
 
 
+class MergeError(ItineraryError, ValueError):
+    """Itineraries that cannot be merged (different format versions, say)."""
+
+
 class MissingDependency(ItineraryError, ImportError):
     """An optional dependency is not installed; the message gives the install command."""
 
@@ -111,3 +116,7 @@ class RoutingWarning(ItineraryWarning):
 
 class GeocoderWarning(ItineraryWarning):
     """An online geocoder failed and the offline answer was used instead."""
+
+
+class MergeWarning(ItineraryWarning):
+    """A merge went through but something needs a look (no traveller in common, say)."""

@@ -213,8 +213,23 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Report:
+    """What one source said about a stop: its status and date as of that source."""
+
+    source: str
+    status: Status
+    date: DateSpan = field(default_factory=DateSpan)
+
+
+@dataclass(frozen=True)
 class Stop:
-    """One stop of a trip, with its status, date, mode and evidence."""
+    """One stop of a trip, with its status, date, mode and evidence.
+
+    ``source`` is the source of the quote; ``sources`` every source that reports the stop
+    (merged itineraries), ``corroboration`` how many of them are independent (reprints of one
+    agency copy count once) and ``history`` what each source said, so the stop can be shown
+    as known on any day.
+    """
 
     status: Status
     place: str | None = None
@@ -230,6 +245,16 @@ class Stop:
     resolved: Place | None = None
     needs_review: bool = False
     confidence: float | None = None
+    sources: tuple[str, ...] = ()
+    corroboration: int | None = None
+    history: tuple[Report, ...] = ()
+
+    @property
+    def all_sources(self) -> tuple[str, ...]:
+        """Every source id of the stop: ``sources``, else the single ``source``."""
+        if self.sources:
+            return self.sources
+        return (self.source,) if self.source else ()
 
     @property
     def pinned(self) -> bool:
@@ -353,29 +378,32 @@ class Itinerary:
     def with_trips(self, trips: tuple[Trip, ...]) -> Itinerary:
         return replace(self, trips=trips)
 
-    # Interop hooks are provided lazily so the model imports nothing heavy.
-    def to_geodataframe(self, **kwargs: Any) -> Any:
-        """Stops, legs and regions as a GeoDataFrame (see :mod:`itinerary.io.gis`)."""
-        from itinerary.io.gis import to_geodataframe
 
-        return to_geodataframe(self, **kwargs)
+@dataclass(frozen=True)
+class Region:
+    """A polygon to highlight: a stop that is a region or country, or a region hint."""
 
-    @classmethod
-    def from_geodataframe(cls, gdf: Any) -> Itinerary:
-        from itinerary.io.gis import from_geodataframe
+    trip_id: str
+    name: str
+    place_id: str
+    geometry: Any
+    from_hint: bool = False
 
-        return from_geodataframe(gdf)
 
-    @property
-    def __geo_interface__(self) -> dict[str, Any]:
-        from itinerary.io.geojson import to_feature_collection
+@dataclass(frozen=True)
+class Prepared:
+    """An itinerary with every stop resolved, its legs routed and its regions found.
 
-        return to_feature_collection(self)
+    Plain data made by :func:`itinerary.pipeline.prepare`; exporters and renderers take it.
+    A ``Prepared`` built from an itinerary alone has no legs and no regions.
+    """
 
-    def _repr_html_(self) -> str:
-        from itinerary.render.map import make_map
+    itinerary: Itinerary
+    legs: dict[str, tuple[Leg, ...]] = field(default_factory=dict)
+    regions: tuple[Region, ...] = ()
 
-        return str(make_map(self)._repr_html_())
+    def all_legs(self) -> list[Leg]:
+        return [leg for t in self.itinerary.trips for leg in self.legs.get(t.id, ())]
 
 
 def trip_totals(trip: Trip, legs: Sequence[Leg]) -> dict[str, Any]:

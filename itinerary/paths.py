@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from itinerary.errors import ItineraryError
+from itinerary.options import get_options
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def geodata_dir() -> Path:
-    """The folder of shipped data (``geodata/``), or ``$ITINERARY_GEODATA`` when set."""
-    env = os.environ.get("ITINERARY_GEODATA")
-    candidates = [Path(env)] if env else []
+    """The folder of shipped data: the ``geodata_dir`` option, else the package's own copy."""
+    chosen = get_options().geodata_dir
+    candidates = [chosen] if chosen else []
     candidates += [_PACKAGE_DIR.parent / "geodata", _PACKAGE_DIR / "geodata"]
     for c in candidates:
         if (c / "landmarks.yaml").is_file():
@@ -21,15 +21,15 @@ def geodata_dir() -> Path:
     raise ItineraryError(
         "the project's geodata folder was not found (looked in "
         + ", ".join(str(c) for c in candidates)
-        + "); set ITINERARY_GEODATA to the geodata folder of an itinerary checkout"
+        + "); set ITINERARY_GEODATA (or itinerary.set_options(geodata_dir=...)) to a geodata folder"
     )
 
 
 def cache_dir() -> Path:
-    """The user cache folder (``$ITINERARY_CACHE_DIR`` or the platform's cache folder)."""
-    env = os.environ.get("ITINERARY_CACHE_DIR")
-    if env:
-        path = Path(env)
+    """The user cache folder: the ``cache_dir`` option, else the platform's cache folder."""
+    chosen = get_options().cache_dir
+    if chosen:
+        path = chosen
     else:
         import platformdirs
 

@@ -2,43 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import warnings
-from dataclasses import dataclass, field
 from typing import Any
 
 from itinerary.errors import AmbiguityWarning
-from itinerary.model import Itinerary, Leg
+from itinerary.geocode import OfflineGeocoder, resolve_itinerary
+from itinerary.geocode.regions import region_shape
+from itinerary.io import geojson as geojson_io
+from itinerary.io import gis
+from itinerary.model import Itinerary, Leg, Prepared, Region
+from itinerary.routing import build_legs, default_routers
+
+__all__ = ["Prepared", "Region", "export", "prepare", "to_feature_collection", "to_geodataframe"]
 
 REGION_KINDS = frozenset({"region", "country"})
 
 
-@dataclass(frozen=True)
-class Region:
-    """A polygon to highlight: a stop that is a region or country, or a region hint."""
-
-    trip_id: str
-    name: str
-    place_id: str
-    geometry: Any
-    from_hint: bool = False
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """An itinerary with every stop resolved, its legs routed and its regions found."""
-
-    itinerary: Itinerary
-    legs: dict[str, tuple[Leg, ...]] = field(default_factory=dict)
-    regions: tuple[Region, ...] = ()
-
-    def all_legs(self) -> list[Leg]:
-        return [leg for t in self.itinerary.trips for leg in self.legs.get(t.id, ())]
-
-
 def _regions(it: Itinerary) -> tuple[Region, ...]:
-    from itinerary.geocode import OfflineGeocoder
-    from itinerary.geocode.regions import region_shape
-
     out: list[Region] = []
     seen: set[tuple[str, str]] = set()
     geocoder: OfflineGeocoder | None = None
@@ -72,13 +53,31 @@ def _regions(it: Itinerary) -> tuple[Region, ...]:
 def prepare(it: Itinerary, *, resolve: bool = True, route: bool = True, regions: bool = True) -> Prepared:
     """Resolve stops that lack coordinates, route every trip and collect region polygons."""
     if resolve and any(s.latlon is None or s.resolved is None for _, _, s in it.stops()):
-        from itinerary.geocode import resolve_itinerary
-
         it = resolve_itinerary(it)
     legs: dict[str, tuple[Leg, ...]] = {}
     if route:
-        from itinerary.routing import build_legs, default_routers
-
         routers = default_routers()
         legs = {t.id: build_legs(t, routers) for t in it.trips}
     return Prepared(it, legs, _regions(it) if regions else ())
+
+
+def _prepared(it: Itinerary | Prepared) -> Prepared:
+    return it if isinstance(it, Prepared) else prepare(it)
+
+
+def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
+    """The itinerary as an RFC 7946 FeatureCollection, resolved and routed first if needed."""
+    return geojson_io.to_feature_collection(_prepared(it))
+
+
+def to_geodataframe(it: Itinerary | Prepared, *, feature: str | None = None) -> Any:
+    """Stops, legs and regions as a GeoDataFrame (EPSG:4326), resolved and routed first if needed."""
+    return gis.to_geodataframe(_prepared(it), feature=feature)
+
+
+def export(
+    it: Itinerary | Prepared, path: str | os.PathLike[str], *, fmt: str | None = None, force: bool = False
+) -> str:
+    """Write the itinerary in the format of ``path``'s suffix (or ``fmt``), resolved and routed first."""
+    gis.check_export_target(path, fmt=fmt, force=force)  # fail before the work
+    return gis.export(_prepared(it), path, fmt=fmt, force=force)

@@ -63,3 +63,33 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present (CI always has it)")
     return SHARED
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tiers, and Chromium.
+
+    Tests of the development articles get the ``articles`` marker and notebook runs the
+    ``notebooks`` marker, so the fast tier is ``pytest -m "not browser and not notebooks and
+    not articles and not slow"``; CI runs everything. Browser tests need headless Chromium:
+    outside CI they skip, with the reason, when it is missing; in CI (``CI`` set, as
+    `scripts/test.sh` sets it after installing Chromium) they always run."""
+    import os
+
+    from itinerary.errors import MissingDependency
+    from itinerary.render.browser import chromium_path
+
+    for item in items:
+        if "shared" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.articles)
+        if item.nodeid.startswith("tests/test_notebooks.py"):
+            item.add_marker(pytest.mark.notebooks)
+
+    if os.environ.get("CI"):
+        return
+    try:
+        chromium_path()
+    except MissingDependency as exc:
+        skip = pytest.mark.skip(reason=str(exc))
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(skip)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import itinerary
 from itinerary import load
 from itinerary.cli import cli
 from itinerary.geocode import resolve_itinerary
@@ -115,7 +116,7 @@ def test_antimeridian_trip_exports_split_lines() -> None:
             ),
         )
     )
-    fc = json.loads(gj.dumps(it))
+    fc = json.loads(gj.dumps(prepare(it)))
     _check_rfc7946(fc)
     legs = [f for f in fc["features"] if f["properties"]["feature"] == "leg"]
     assert legs[0]["geometry"]["type"] == "MultiLineString"
@@ -129,7 +130,7 @@ def test_geodataframe_interop(seed14) -> None:  # type: ignore[no-untyped-def]
     v = stops[stops["place"] == "Vladivostok"].geometry.iloc[0]
     assert v.y == pytest.approx(43.10562) and v.x == pytest.approx(131.87353)
     assert from_geodataframe(gdf) == seed14.itinerary
-    assert seed14.itinerary.__geo_interface__["type"] == "FeatureCollection"
+    assert itinerary.to_feature_collection(seed14)["type"] == "FeatureCollection"
 
 
 @pytest.mark.parametrize("suffix", ["gpkg", "fgb", "kml", "csv"])
@@ -184,7 +185,7 @@ def test_cli_export_force_and_unknown_format(tmp_path: Path) -> None:
 
 
 def test_geojson_live_route_skips_a_cancelled_stop() -> None:
-    from itinerary.io.geojson import to_feature_collection
+    from itinerary.pipeline import to_feature_collection
 
     trip = ROOT / "tests" / "data" / "trips" / "pyongyang-2024.yaml"
     fc = to_feature_collection(load(trip))

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
@@ -171,6 +172,7 @@ def _fuzz_commands(data: dict[str, Any], tmp_path_factory: Any) -> None:
             assert json.dumps(t, ensure_ascii=False)[1:-1] in props
 
 
+@pytest.mark.slow
 def test_hostile_trip_files(tmp_path_factory: Any) -> None:
     OUTCOMES.clear()
     _fuzz_commands(tmp_path_factory=tmp_path_factory)

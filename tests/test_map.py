@@ -144,7 +144,7 @@ def test_cli_map_writes_html_and_png(tmp_path: Path) -> None:
 
 
 def test_repr_html_for_jupyter() -> None:
-    html = load(SEED_14)._repr_html_()
+    html = make_map(load(SEED_14))._repr_html_()
     assert "iframe" in html and "itineraryDraw" in html
 
 

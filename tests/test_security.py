@@ -9,6 +9,7 @@ mathtext in the static image.
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import os
 import re
@@ -23,6 +24,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from itinerary.cli import cli
+from itinerary.options import options_context
 
 from .conftest import SEED_14
 
@@ -226,6 +228,7 @@ def _limited_run(args: list[str], cwd: Path, fsize: int) -> subprocess.Completed
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".html", ".gpkg", ".fgb"])
 def test_file_size_limit_leaves_nothing_behind(suffix: str, tmp_path: Path) -> None:
     args = (
@@ -409,11 +412,13 @@ def test_unusable_cache_folder_builds_in_memory(
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", "utf-8")
-    monkeypatch.setenv("ITINERARY_CACHE_DIR", str(blocker / "cache"))
     built: list[int] = []
     monkeypatch.setattr(gz, "build_index", lambda *a: built.append(1) or {})
     monkeypatch.setattr(gz, "to_arrays", lambda data: dict(gazetteer._a))  # the real index, not rebuilt
-    with pytest.warns(ItineraryWarning, match="built in memory"):
+    with (
+        options_context(cache_dir=blocker / "cache"),
+        pytest.warns(ItineraryWarning, match="built in memory"),
+    ):
         g = gz.Gazetteer.load()
     assert built == [1] and len(g) == len(gazetteer)
 
@@ -428,3 +433,31 @@ def test_static_image_draws_dollars_as_typed(tmp_path: Path) -> None:
     result = run("map", tmp_path / "t.yaml", "-o", tmp_path / "t.html", "--png", tmp_path / "t.png")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "t.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(
+    ("code", "fix"),
+    [
+        (errno.EACCES, "permission denied"),
+        (errno.EROFS, "read-only file system"),
+        (errno.ENOSPC, "no space left"),
+        (errno.EDQUOT, "quota"),
+    ],
+)
+def test_write_errors_name_the_file_and_the_fix(
+    code: int, fix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The errors a root test run cannot provoke for real (a read-only or full disk), injected
+    at the rename that ends every atomic write."""
+    import itinerary.files as files
+
+    def refuse(src: Any, dst: Any) -> None:
+        raise OSError(code, os.strerror(code))
+
+    target = tmp_path / "m.html"
+    target.write_text("old", encoding="utf-8")
+    monkeypatch.setattr(files.os, "replace", refuse)
+    result = run("map", SEED_14, "-o", target, "--offline", "--force")
+    assert_clean_failure(result, str(target), fix)
+    assert target.read_text("utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.html"]

@@ -218,3 +218,43 @@ def itineraries(draw: st.DrawFn) -> Itinerary:
 @given(itineraries())
 def test_round_trip_generated(it: Itinerary) -> None:
     assert loads(dumps(it)) == it
+
+
+def test_validate_reports_every_problem_in_file_order(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "itinerary: 1\ntrips:\n  - id: k\n    traveller: Kim\n    stops:\n"
+        "      - {place: Vladivostok, status: confirmed, hint: Primorsky Krai, Russia}\n"
+        "      - {place: Khabarovsk, status: confimed}\n"
+        "      - {place: Ussuriysk, status: planned, hint: Primorsky Krai, Russia}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as info:
+        load(bad)
+    lines = [p.line for p in info.value.problems]
+    assert lines == [6, 7, 8]
+    assert "must be quoted" in str(info.value.problems[0])
+    assert "'confimed'" in str(info.value.problems[1])
+    result = CliRunner().invoke(cli, ["validate", str(bad)])
+    assert result.exit_code == 1 and "3 problems" in result.output and "bad.yaml:8" in result.output
+
+
+def test_resolve_keeps_comments_order_and_flow_style(tmp_path: Path) -> None:
+    src = tmp_path / "trip.yaml"
+    src.write_text(
+        "# my notes on this trip\nitinerary: 1\ntitle: 'Kim in the Far East'  # working title\n"
+        "trips:\n  - id: k\n    traveller: Kim\n    stops:\n"
+        "      - {place: Vladivostok, status: confirmed}  # by train\n"
+        "      - place: Khabarovsk\n        status: planned\n        date: 2023-09-14\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "resolved.yaml"
+    assert CliRunner().invoke(cli, ["resolve", str(src), "-o", str(out)]).exit_code == 0
+    text = out.read_text("utf-8")
+    assert text.startswith("# my notes on this trip\n")
+    assert "'Kim in the Far East'  # working title" in text
+    assert "- {place: Vladivostok, status: confirmed, resolved: {" in text and "# by train" in text
+    assert "date: 2023-09-14" in text
+    it = load(out)
+    assert [s.resolved.name for s in it.trips[0].stops if s.resolved] == ["Vladivostok", "Khabarovsk"]
+    assert it.trips[0].stops[1].resolved.lat == pytest.approx(48.48, abs=0.1)

@@ -1,4 +1,9 @@
-"""The commands of the ``itinerary`` group."""
+"""The commands of the ``itinerary`` group.
+
+Each command imports the library parts it runs inside its body: `itinerary --help` and
+`itinerary validate` then start without loading geopandas, pyproj, folium, matplotlib or
+spaCy (the heavy dependencies), which only the commands that draw, route or read articles need.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,9 @@ import click
 
 from itinerary.cli.main import cli, handle_errors
 from itinerary.errors import ValidationError
-from itinerary.files import check_output
+from itinerary.files import check_output, read_limited, write_text
 from itinerary.io import yaml as yaml_io
+from itinerary.io.gis import FORMATS
 
 TRIP = click.Path(dir_okay=False, path_type=Path)
 FORCE = click.option("--force", is_flag=True, help="Overwrite existing output files.")
@@ -160,10 +166,12 @@ def resolve(
     it = yaml_io.load(trip_file)
     geocoder = make_geocoder(online, user_agent, geocode_cache, strict)
     resolved = resolve_itinerary(it, geocoder, strict=strict, force=refresh, source=str(trip_file))
+    # the file as written, with its comments and layout, plus the resolved blocks
+    text = yaml_io.dumps_like(resolved, read_limited(trip_file, yaml_io.MAX_BYTES).decode("utf-8"))
     if output is None:
-        click.echo(yaml_io.dumps(resolved), nl=False)
+        click.echo(text, nl=False)
     else:
-        yaml_io.dump(resolved, output)
+        write_text(output, text)
         click.echo(f"wrote {output}", err=True)
 
 
@@ -261,19 +269,21 @@ def map_(
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Output file: .geojson, .gpkg, .fgb, .kml or .csv.",
+    help="Output file; its suffix gives the format: "
+    + ", ".join(f"{f.suffixes[0]} {f.description}" for f in FORMATS.values())
+    + ".",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["geojson", "gpkg", "fgb", "kml", "csv"]),
+    type=click.Choice(list(FORMATS)),
     help="Format when the suffix does not say.",
 )
 @FORCE
 @handle_errors
 def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
     """Export stops, legs and regions (GeoJSON RFC 7946, GeoPackage, FlatGeobuf, KML, CSV)."""
-    from itinerary.io.gis import export as do_export
+    from itinerary.pipeline import export as do_export
 
     check_output(output, inputs=[trip_file], force=force)
     written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)
@@ -399,3 +409,143 @@ def extract(
         click.secho(f"error: {msg}", fg="red", err=True)
     if failed:
         raise SystemExit(1)
+
+
+def _load_for_merge(path: Path) -> Any:
+    """An itinerary file, or the error that makes it unreadable (versions apart: they stop the merge)."""
+    import re
+
+    from itinerary.errors import MergeError
+    from itinerary.files import read_limited
+
+    try:
+        return yaml_io.load(path)
+    except ValidationError as exc:
+        if exc.path == "itinerary":
+            text = read_limited(path, yaml_io.MAX_BYTES).decode("utf-8", errors="replace")
+            found = re.search(r"^itinerary:\s*(\S+)", text, re.M)
+            version = found.group(1) if found else "?"
+            raise MergeError(
+                f"{path}: format version {version} ('itinerary: {version}'), but the files to merge must "
+                f"all be format version {yaml_io.FORMAT_VERSION}; convert it or leave it out"
+            ) from None
+        return exc
+
+
+@cli.command()
+@click.argument("files", metavar="ITINERARY.yaml...", nargs=-1, required=True, type=TRIP)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The merged itinerary to write.",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Merge only sources published by this day YYYY-MM-DD (the trip as known then).",
+)
+@FORCE
+@click.option(
+    "--allow-disjoint",
+    is_flag=True,
+    help="Write the result even when the files share no traveller (they are about different trips).",
+)
+@handle_errors
+def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_disjoint: bool) -> None:
+    """Merge itineraries (drafts, hand-written files) into one trip per traveller.
+
+    Travellers are matched across spellings and scripts, stops by place and date; each stop
+    keeps all its sources, what each said (history) and how many independent sources report
+    it. The latest source decides the status (a confirmed stop stays confirmed); dates that
+    disagree are kept as needs_review with a note. An unreadable file is named and left out
+    (exit code 1); the others are merged.
+
+    \b
+      itinerary merge drafts/*.yaml -o trip.yaml
+      itinerary merge drafts/*.yaml -o trip-0915.yaml --as-of 2023-09-15
+    """
+    from itinerary.errors import MergeError
+    from itinerary.merge import merge_report
+
+    check_output(output, inputs=files, force=force)
+    loaded = [(f, _load_for_merge(f)) for f in files]
+    failed = [str(x) for _, x in loaded if isinstance(x, Exception)]
+    good = [x for _, x in loaded if not isinstance(x, Exception)]
+    if not good:
+        for msg in failed:
+            click.secho(f"error: {msg}", fg="red", err=True)
+        raise MergeError("no readable itinerary to merge; nothing written")
+    merged, report = merge_report(good, as_of=as_of.date() if as_of else None)
+    if report.disjoint and not allow_disjoint:
+        who = "; ".join(
+            f"{f}: {', '.join(t.traveller for t in x.trips)}"
+            for f, x in loaded
+            if not isinstance(x, Exception)
+        )
+        raise MergeError(
+            f"the files have no traveller in common ({who}); merge reports about the same trip, "
+            "check how the travellers are named, or pass --allow-disjoint to write them side by side"
+        )
+    if not merged.trips:
+        raise MergeError(f"nothing was published by {as_of.date()}; nothing written")
+    yaml_io.dump(merged, output)
+    stops = [s for _, _, s in merged.stops()]
+    review = sum(1 for s in stops if s.needs_review)
+    click.echo(
+        f"wrote {output} ({len(merged.trips)} trips, {len(stops)} stops, {len(merged.sources)} sources, "
+        f"{review} to review)",
+        err=True,
+    )
+    for line in report.lines():
+        click.echo(f"  {line}", err=True)
+    for msg in failed:
+        click.secho(f"error: {msg}", fg="red", err=True)
+    if failed:
+        raise SystemExit(1)
+
+
+@cli.command("diff")
+@click.argument("files", metavar="OLD.yaml [NEW.yaml]", nargs=-1, required=True, type=TRIP)
+@click.option(
+    "--as-of",
+    "as_of",
+    multiple=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="With one file: compare the trip as known on this day YYYY-MM-DD (give it twice for two days; "
+    "once compares that day with the whole file).",
+)
+@click.option("--all", "show_all", is_flag=True, help="Also list the stops that did not change.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per change.")
+@handle_errors
+def diff_(files: tuple[Path, ...], as_of: tuple[Any, ...], show_all: bool, as_json: bool) -> None:
+    """What changed between two itineraries, or between two days of one merged itinerary.
+
+    \b
+      itinerary diff trip-0914.yaml trip-0918.yaml
+      itinerary diff trip.yaml --as-of 2023-09-14 --as-of 2023-09-16
+    """
+    import json
+
+    from itinerary.diff import diff
+    from itinerary.merge import as_known_on
+
+    days = [d.date() for d in as_of]
+    if len(files) == 2 and not days:
+        old, new = yaml_io.load(files[0]), yaml_io.load(files[1])
+    elif len(files) == 1 and 1 <= len(days) <= 2:
+        it = yaml_io.load(files[0])
+        old = as_known_on(it, days[0])
+        new = as_known_on(it, days[1]) if len(days) == 2 else it
+    else:
+        raise click.UsageError("give two files, or one file with one or two --as-of days")
+    changes = diff(old, new, unchanged=show_all)
+    if as_json:
+        click.echo(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
+        return
+    for c in changes:
+        status = f"{c.old_status or '-'} -> {c.new_status or '-'}"
+        date = f"{c.old_date or '-'} -> {c.new_date or '-'}"
+        click.echo(f"{c.trip_id}\t{c.place}\t{c.change}\t{status}\t{date}")
+    click.echo(f"{len(changes)} change{'s' * (len(changes) != 1)}", err=True)

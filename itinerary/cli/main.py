@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 bad data (the message names file, line, value and the f
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import sys
 import tempfile
@@ -20,6 +21,7 @@ import click
 from itinerary import __version__
 from itinerary.errors import ItineraryError, ItineraryWarning
 from itinerary.files import describe_os_error
+from itinerary.options import options_from_env, set_options
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -111,7 +113,25 @@ def cli() -> None:
       itinerary map trip.yaml -o trip.html --offline
       itinerary export trip.yaml -o trip.geojson
       itinerary extract article.txt --published 2023-09-14 -o draft.yaml
+      itinerary merge drafts/*.yaml -o trip.yaml
     """
+    set_options(**options_from_env())  # the library reads no environment variables; the CLI does
+    _log_notes()
+
+
+class _NoteHandler(logging.Handler):
+    """Writes a log record as a note on the current stderr (which tests may swap)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.secho(f"note: {record.getMessage()}", err=True, dim=True)
+
+
+def _log_notes() -> None:
+    """Show the library's progress notes (e.g. the one-time gazetteer build) on stderr."""
+    log = logging.getLogger("itinerary")
+    if not any(isinstance(h, _NoteHandler) for h in log.handlers):
+        log.addHandler(_NoteHandler())
+        log.setLevel(logging.INFO)
 
 
 def main() -> None:

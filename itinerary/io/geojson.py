@@ -14,7 +14,7 @@ import datetime as dt
 import itertools
 import json
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import shapely
 from shapely.geometry import mapping
@@ -22,6 +22,7 @@ from shapely.geometry import mapping
 from itinerary.coords import haversine_km, latlon, xy
 from itinerary.errors import ValidationError
 from itinerary.files import write_text
+from itinerary.geometry import split_antimeridian
 from itinerary.model import (
     Basis,
     DateSpan,
@@ -31,6 +32,8 @@ from itinerary.model import (
     Mode,
     Place,
     Precision,
+    Prepared,
+    Report,
     Role,
     Source,
     Status,
@@ -38,9 +41,6 @@ from itinerary.model import (
     Trip,
     trip_totals,
 )
-
-if TYPE_CHECKING:
-    from itinerary.pipeline import Prepared
 
 DECIMALS = 6
 
@@ -50,8 +50,6 @@ def _round(geom: Any) -> Any:
 
 
 def _geometry(geom: Any) -> dict[str, Any]:
-    from itinerary.routing.geodesic import split_antimeridian
-
     if geom.geom_type in ("LineString", "MultiLineString"):
         geom = split_antimeridian(geom)
     elif geom.geom_type in ("Polygon", "MultiPolygon"):
@@ -91,11 +89,32 @@ def stop_properties(it: Itinerary, trip: Trip, order: int, stop: Stop) -> dict[s
         "confidence": r.confidence if r else None,
         "pinned": stop.pinned,
         "source": stop.source,
+        "sources": ", ".join(stop.all_sources) or None,  # flat text, so GPKG, FlatGeobuf and CSV take it
+        "corroboration": stop.corroboration,
+        "history": _history_text(stop),
         "source_url": src.url if src else None,
         "quote": stop.quote,
         "note": stop.note,
         "needs_review": stop.needs_review,
     }
+
+
+def _history_text(stop: Stop) -> str | None:
+    """What each source said, as JSON text: [{"source", "status", "date"}, ...]."""
+    if not stop.history:
+        return None
+    rows = [{"source": h.source, "status": h.status.value, "date": _date_text(h.date)} for h in stop.history]
+    return json.dumps(rows, ensure_ascii=False)
+
+
+def _sources_from(text: str | None) -> tuple[str, ...]:
+    ids = tuple(x for x in (text or "").split(", ") if x)
+    return ids if len(ids) > 1 else ()  # one source is the stop's ``source``
+
+
+def _history_from(text: str | None) -> tuple[Report, ...]:
+    rows = json.loads(text) if text else []
+    return tuple(Report(r["source"], Status(r["status"]), DateSpan.parse(r.get("date"))) for r in rows)
 
 
 def _line_km(line: Any) -> float:
@@ -139,21 +158,14 @@ def _header(it: Itinerary, legs: dict[str, tuple[Leg, ...]] | None = None) -> di
     }
 
 
-def to_feature_collection(it: Itinerary | Prepared, *, prepare: bool = True) -> dict[str, Any]:
+def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
     """The itinerary as an RFC 7946 FeatureCollection (dict).
 
-    A plain :class:`Itinerary` is resolved and routed first (offline) unless ``prepare`` is
-    False, in which case only stops with coordinates are written.
+    Legs and regions come from a :class:`Prepared` itinerary (see
+    :func:`itinerary.pipeline.prepare`); a plain :class:`Itinerary` gives its stops that have
+    coordinates only.
     """
-    from itinerary.pipeline import Prepared
-    from itinerary.pipeline import prepare as _prepare
-
-    if isinstance(it, Prepared):
-        p = it
-    elif prepare:
-        p = _prepare(it)
-    else:
-        p = Prepared(it)
+    p = it if isinstance(it, Prepared) else Prepared(it)
     features: list[dict[str, Any]] = []
     for trip in p.itinerary.trips:
         for i, stop in enumerate(trip.stops):
@@ -254,6 +266,9 @@ def _stop_from(props: dict[str, Any], geom: dict[str, Any] | None) -> Stop:
         date=DateSpan.parse(props.get("date")) if props.get("date") else _date_from_parts(props),
         mode=Mode(props["mode"]) if props.get("mode") else None,
         source=props.get("source"),
+        sources=_sources_from(props.get("sources")),
+        corroboration=None if props.get("corroboration") is None else int(props["corroboration"]),
+        history=_history_from(props.get("history")),
         quote=props.get("quote"),
         note=props.get("note"),
         lat=lat if pinned else None,

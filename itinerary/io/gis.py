@@ -4,41 +4,23 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from itinerary.errors import FileError, ValidationError
 from itinerary.files import atomic_dir, check_output, write_text
-from itinerary.model import Itinerary
+from itinerary.io import geojson
+from itinerary.model import Itinerary, Prepared
 from itinerary.theme import kml_color, theme
-
-if TYPE_CHECKING:
-    from itinerary.pipeline import Prepared
-
-FORMATS = {
-    "geojson": ".geojson",
-    "gpkg": ".gpkg",
-    "fgb": ".fgb",
-    "kml": ".kml",
-    "csv": ".csv",
-}
-_SUFFIX = {
-    ".geojson": "geojson",
-    ".json": "geojson",
-    ".gpkg": "gpkg",
-    ".fgb": "fgb",
-    ".kml": "kml",
-    ".csv": "csv",
-}
 
 
 def to_geodataframe(it: Itinerary | Prepared, *, feature: str | None = None) -> Any:
     """A GeoDataFrame (EPSG:4326) of stop, leg and region features; ``feature`` filters."""
     import geopandas as gpd
 
-    from itinerary.io.geojson import to_feature_collection
-
-    fc = to_feature_collection(it)
+    fc = geojson.to_feature_collection(it)
     feats = [f for f in fc["features"] if feature is None or f["properties"]["feature"] == feature]
     gdf = gpd.GeoDataFrame.from_features(feats, crs="EPSG:4326")
     gdf.attrs["itinerary"] = fc["itinerary"]
@@ -49,23 +31,67 @@ def from_geodataframe(gdf: Any) -> Itinerary:
     """Rebuild an itinerary from a GeoDataFrame made by :func:`to_geodataframe`."""
     import json
 
-    from itinerary.io.geojson import from_feature_collection
-
     fc = json.loads(gdf.to_json(na="null", drop_id=True))
     fc["itinerary"] = gdf.attrs.get("itinerary")
-    return from_feature_collection(fc)
+    return geojson.from_feature_collection(fc)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: its name (``--format``), file suffixes and writer."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    description: str
+    write: Callable[[Prepared, Path], None]
+
+
+def _write_geojson(p: Prepared, path: Path) -> None:
+    geojson.dump(p, path)
+
+
+def _write_csv(p: Prepared, path: Path) -> None:
+    write_text(path, to_csv(to_geodataframe(p)))
+
+
+def _write_kml(p: Prepared, path: Path) -> None:
+    write_text(path, to_kml(to_geodataframe(p)))
+
+
+def _write_gpkg(p: Prepared, path: Path) -> None:
+    _write_ogr(to_geodataframe(p), path, "gpkg")
+
+
+def _write_fgb(p: Prepared, path: Path) -> None:
+    _write_ogr(to_geodataframe(p), path, "fgb")
+
+
+#: The export formats, by name: the one list the CLI, suffix detection and writing read.
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("geojson", (".geojson", ".json"), "GeoJSON (RFC 7946)", _write_geojson),
+        ExportFormat("gpkg", (".gpkg",), "GeoPackage (a layer per feature kind)", _write_gpkg),
+        ExportFormat("fgb", (".fgb",), "FlatGeobuf (legs etc. in -legs.fgb files beside)", _write_fgb),
+        ExportFormat("kml", (".kml",), "KML 2.2 (Google Earth)", _write_kml),
+        ExportFormat("csv", (".csv",), "CSV of the stops", _write_csv),
+    )
+}
 
 
 def format_for(path: Path, fmt: str | None) -> str:
+    """The format's name, from ``fmt`` or else from the suffix of ``path``."""
     if fmt:
         if fmt not in FORMATS:
             raise ValidationError(f"unknown format {fmt!r}; known formats: {', '.join(FORMATS)}")
         return fmt
-    found = _SUFFIX.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    found = next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
     if found is None:
+        suffixes = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
         raise ValidationError(
-            f"cannot tell the format from {path.name!r}; use a suffix "
-            f"({', '.join(FORMATS.values())}) or --format ({', '.join(FORMATS)})"
+            f"cannot tell the format from {path.name!r}; use a suffix ({suffixes}) "
+            f"or --format ({', '.join(FORMATS)})"
         )
     return found
 
@@ -73,32 +99,30 @@ def format_for(path: Path, fmt: str | None) -> str:
 def export(
     it: Itinerary | Prepared, path: str | os.PathLike[str], *, fmt: str | None = None, force: bool = False
 ) -> str:
-    """Write the itinerary to ``path`` in the format of its suffix (or ``fmt``), atomically."""
-    from itinerary.io import geojson
-    from itinerary.pipeline import Prepared, prepare
+    """Write the itinerary to ``path`` in the format of its suffix (or ``fmt``), atomically.
 
+    Legs and regions come from a :class:`Prepared` itinerary; :func:`itinerary.pipeline.export`
+    resolves and routes a plain one first.
+    """
+    path = Path(path)
+    fmt = check_export_target(path, fmt=fmt, force=force)
+    p = it if isinstance(it, Prepared) else Prepared(it)
+    FORMATS[fmt].write(p, path)
+    return fmt
+
+
+_SIDECARS = ("leg", "connector", "region")
+
+
+def check_export_target(path: str | os.PathLike[str], *, fmt: str | None = None, force: bool = False) -> str:
+    """The format for ``path``; refuse a target (or a FlatGeobuf sidecar) that may not be written."""
     path = Path(path)
     fmt = format_for(path, fmt)
     check_output(path, force=force)
     if fmt == "fgb":  # the sidecar files obey --force too
         for kind in _SIDECARS:
             check_output(_sidecar(path, kind), force=force)
-    p = it if isinstance(it, Prepared) else prepare(it)
-    if fmt == "geojson":
-        geojson.dump(p, path)
-        return fmt
-    gdf = to_geodataframe(p)
-    if fmt == "csv":
-        write_text(path, to_csv(gdf))
-        return fmt
-    if fmt == "kml":
-        write_text(path, to_kml(gdf))
-        return fmt
-    _write_ogr(gdf, path, fmt)
     return fmt
-
-
-_SIDECARS = ("leg", "connector", "region")
 
 
 def _sidecar(path: Path, kind: str) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import math
 import os
@@ -20,6 +21,7 @@ from itinerary.model import (
     Itinerary,
     Mode,
     Place,
+    Report,
     Role,
     Source,
     Status,
@@ -196,20 +198,35 @@ def _nearest_line(lines: dict[str, int], parts: tuple[str | int, ...]) -> int | 
 
 
 def _schema_error(data: Any, lines: dict[str, int], source: str | None) -> None:
+    """Raise one :class:`ValidationError` listing every schema problem, in file order."""
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: (-len(e.absolute_path), str(e.path)))
-    if not errors:
+    by_path: dict[tuple[Any, ...], list[Any]] = {}
+    for e in validator.iter_errors(data):
+        by_path.setdefault(tuple(e.absolute_path), []).append(e)
+    if not by_path:
         return
-    err = jsonschema.exceptions.best_match(errors)
-    assert err is not None
-    parts = tuple(err.absolute_path)
-    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-        parts = (*parts, extra[0]) if extra else parts
-    path = _path_str(parts) or "(top level)"
-    raise ValidationError(_explain(err), source=source, line=_nearest_line(lines, parts), path=path)
+    problems: list[ValidationError] = []
+    for errors in by_path.values():
+        err = jsonschema.exceptions.best_match(errors)
+        assert err is not None
+        parts = tuple(err.absolute_path)
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            parts = (*parts, extra[0]) if extra else parts
+        path = _path_str(parts) or "(top level)"
+        problems.append(
+            ValidationError(_explain(err), source=source, line=_nearest_line(lines, parts), path=path)
+        )
+    problems.sort(key=lambda e: (e.line or 0, e.path or ""))
+    if len(problems) == 1:
+        raise problems[0]
+    listing = "\n".join(f"  {p}" for p in problems)
+    combined = ValidationError(f"{len(problems)} problems, in file order:\n{listing}", source=source)
+    combined.line, combined.path = problems[0].line, problems[0].path  # the first, for callers
+    combined.problems = problems
+    raise combined
 
 
 def _explain(err: Any) -> str:
@@ -225,7 +242,12 @@ def _explain(err: Any) -> str:
     if v == "additionalProperties":
         extra = sorted(set(val) - set(err.schema.get("properties", {})))
         allowed = ", ".join(err.schema.get("properties", {}))
-        return f"unknown key {', '.join(map(repr, extra))}; allowed keys: {allowed}"
+        msg = f"unknown key {', '.join(map(repr, extra))}; allowed keys: {allowed}"
+        if any(val.get(k) is None for k in extra):
+            msg += (
+                ' (a value with a comma or a colon inside {...} must be quoted: hint: "Amur Oblast, Russia")'
+            )
+        return msg
     if v == "anyOf":
         return "a stop needs a 'place' name or both 'lat' and 'lon'"
     if v in ("minimum", "maximum"):
@@ -284,13 +306,7 @@ def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> I
         stops = []
         for si, s in enumerate(t["stops"]):
             where = ("trips", ti, "stops", si)
-            if s.get("source") is not None and s["source"] not in seen_sources:
-                known = ", ".join(sorted(seen_sources)) or "none defined"
-                raise fail(
-                    f"unknown source {s['source']!r}; define it under 'sources' (known: {known})",
-                    *where,
-                    "source",
-                )
+            _check_source_refs(s, seen_sources, fail, where)
             if ("lat" in s) != ("lon" in s):
                 raise fail("give both 'lat' and 'lon', or neither", *where)
             r = s.get("resolved")
@@ -302,7 +318,7 @@ def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> I
                     hint=_opt_str(s.get("hint")),
                     date=date_span(s.get("date"), *where, "date"),
                     mode=Mode(s["mode"]) if s.get("mode") else None,
-                    source=_opt_str(s.get("source")),
+                    source=_opt_str(s.get("source") or (s.get("sources") or [None])[0]),
                     quote=_opt_str(s.get("quote")),
                     note=_opt_str(s.get("note")),
                     lat=float(s["lat"]) if "lat" in s else None,
@@ -310,6 +326,16 @@ def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> I
                     resolved=None if r is None else _place(r),
                     needs_review=bool(s.get("needs_review", False)),
                     confidence=None if s.get("confidence") is None else float(s["confidence"]),
+                    sources=_many(s.get("sources")),
+                    corroboration=None if s.get("corroboration") is None else int(s["corroboration"]),
+                    history=tuple(
+                        Report(
+                            source=str(h["source"]),
+                            status=Status(h["status"]),
+                            date=date_span(h.get("date"), *where, "history", hi, "date"),
+                        )
+                        for hi, h in enumerate(s.get("history") or ())
+                    ),
                 )
             )
         trips.append(
@@ -328,6 +354,29 @@ def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> I
         sources=tuple(sources),
         version=FORMAT_VERSION,
     )
+
+
+def _many(ids: list[Any] | None) -> tuple[str, ...]:
+    """A stop's ``sources`` list; one id alone is the stop's ``source``, as written back."""
+    out = tuple(str(x) for x in ids or ())
+    return out if len(out) > 1 else ()
+
+
+def _check_source_refs(s: dict[str, Any], known: set[str], fail: Any, where: tuple[str | int, ...]) -> None:
+    """Every source a stop names (``source``, ``sources``, ``history``) is defined under 'sources'."""
+    refs: list[tuple[Any, tuple[str | int, ...]]] = [(s.get("source"), ("source",))]
+    refs += [(x, ("sources", i)) for i, x in enumerate(s.get("sources") or ())]
+    refs += [(h.get("source"), ("history", i, "source")) for i, h in enumerate(s.get("history") or ())]
+    for ref, tail in refs:
+        if ref is not None and ref not in known:
+            names = ", ".join(sorted(known)) or "none defined"
+            raise fail(f"unknown source {ref!r}; define it under 'sources' (known: {names})", *where, *tail)
+    if s.get("source") is not None and s.get("sources") and s["source"] not in s["sources"]:
+        raise fail(
+            f"source {s['source']!r} is not in this stop's 'sources'; list it there (first: the quote's)",
+            *where,
+            "source",
+        )
 
 
 def _place(r: dict[str, Any]) -> Place:
@@ -385,6 +434,12 @@ def _clean(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
 
 
+def _report_dict(h: Report) -> dict[str, Any]:
+    return _clean(
+        {"source": h.source, "status": h.status.value, "date": h.date.text if h.date.known else None}
+    )
+
+
 def _stop_dict(s: Stop) -> dict[str, Any]:
     d: dict[str, Any] = {"place": s.place}
     if s.pinned:
@@ -395,12 +450,18 @@ def _stop_dict(s: Stop) -> dict[str, Any]:
     d["status"] = s.status.value
     d["date"] = s.date.text if s.date.known else None
     d["mode"] = s.mode.value if s.mode else None
-    d["source"] = s.source
+    if len(s.all_sources) > 1:  # the quote's source first: it reads back as ``source``
+        d["sources"] = sorted(s.all_sources, key=lambda x: x != s.source)
+    else:
+        d["source"] = s.source or (s.all_sources[0] if s.all_sources else None)
     d["quote"] = s.quote
     d["note"] = s.note
     if s.needs_review:
         d["needs_review"] = True
     d["confidence"] = s.confidence
+    d["corroboration"] = s.corroboration
+    if s.history:
+        d["history"] = [_report_dict(h) for h in s.history]
     if s.resolved is not None:
         d["resolved"] = _clean(s.resolved.to_dict())
     return _clean(d)
@@ -446,6 +507,51 @@ def dumps(it: Itinerary) -> str:
     """Serialise an itinerary to YAML format v1."""
     text: str = yaml.dump(to_data(it), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return text
+
+
+def dumps_like(it: Itinerary, original: str) -> str:
+    """Serialise ``it`` as an edit of ``original`` (the text it was read from).
+
+    Comments, key order, quoting and flow style of the original are kept; only the fields
+    whose values changed (a ``resolved:`` block, ``needs_review``, ``confidence``...) are
+    written, in place. ``it`` must have the same trips and stops as ``original``.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 100
+    rt.indent(mapping=2, sequence=4, offset=2)  # the layout of the project's own trip files
+    doc = rt.load(original)
+    new = to_data(it)
+    if len(doc.get("trips") or []) != len(new["trips"]):
+        return dumps(it)
+    for old_trip, new_trip in zip(doc["trips"], new["trips"], strict=True):
+        if len(old_trip.get("stops") or []) != len(new_trip["stops"]):
+            return dumps(it)
+        for old_stop, new_stop in zip(old_trip["stops"], new_trip["stops"], strict=True):
+            for key, value in new_stop.items():
+                if isinstance(value, dict):
+                    if _plain(old_stop.get(key)) != value:
+                        old_stop[key] = CommentedMap(value)
+                elif _plain(old_stop.get(key)) != value and not (
+                    key == "date" and str(old_stop.get(key)) == value
+                ):
+                    old_stop[key] = value
+    out = io.StringIO()
+    rt.dump(doc, out)
+    return out.getvalue()
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if isinstance(v, str):
+        return str(v)
+    return v
 
 
 def dump(it: Itinerary, path: str | os.PathLike[str]) -> None:

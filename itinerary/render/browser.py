@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from itinerary.errors import MissingDependency
+from itinerary.options import get_options
 
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -28,7 +29,8 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str:
-    path = os.environ.get("ITINERARY_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    chosen = get_options().browser_path
+    path = str(chosen) if chosen else shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
         raise MissingDependency(
             "headless Chromium not found; install it with 'apt-get install -y chromium' "

@@ -29,9 +29,11 @@ from jinja2 import Template
 from shapely.geometry import mapping
 
 from itinerary.coords import latlon_array
+from itinerary.errors import ValidationError
 from itinerary.files import write_text
-from itinerary.model import Itinerary, Leg, Stop, Trip, trip_totals
-from itinerary.pipeline import Prepared, prepare
+from itinerary.geocode.regions import basemap_geojson
+from itinerary.model import Itinerary, Leg, Prepared, Stop, Trip, trip_totals
+from itinerary.pipeline import prepare
 from itinerary.render import assets
 from itinerary.render.labels import basemap_labels, check_lang
 from itinerary.render.layout import (
@@ -121,7 +123,7 @@ def _compact(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None and v != ""}
 
 
-def _stop_json(stop: Stop, n: int, frame: LonFrame) -> dict[str, Any] | None:
+def _stop_json(it: Itinerary, stop: Stop, n: int, frame: LonFrame) -> dict[str, Any] | None:
     ll = stop.latlon
     if ll is None:
         return None
@@ -144,8 +146,24 @@ def _stop_json(stop: Stop, n: int, frame: LonFrame) -> dict[str, Any] | None:
             "quote": stop.quote,
             "note": stop.note,
             "source": stop.source,
+            "sources": list(stop.all_sources),
+            "corroboration": stop.corroboration,
+            "known": _known(it, stop),
         }
     )
+
+
+def _known(it: Itinerary, stop: Stop) -> list[list[str | None]]:
+    """[[day the source was published (None: unknown), status it gave, date it gave], ...], oldest first."""
+    reports = [(h.source, h.status.value, h.date) for h in stop.history] or [
+        (sid, stop.status.value, stop.date) for sid in stop.all_sources
+    ]
+    rows: list[list[str | None]] = []
+    for sid, status, date in reports:
+        src = it.source(sid)
+        day = src.published.isoformat() if src and src.published else None
+        rows.append([day, status, date.display() if date.known else None])
+    return sorted(rows, key=lambda r: r[0] or "")
 
 
 def _paths(lines: list[Any], frame: LonFrame) -> list[list[list[float]]]:
@@ -229,7 +247,7 @@ def _trip_json(p: Prepared, ti: int, frame: LonFrame, marks: list[Marker], hints
     shared = repeated_labels(p, marks)
     legs = p.legs.get(trip.id, ())
     # stops keep their place in the trip (null when a stop has no coordinates)
-    stops = [_stop_json(st, i + 1, frame) for i, st in enumerate(trip.stops)]
+    stops = [_stop_json(p.itinerary, st, i + 1, frame) for i, st in enumerate(trip.stops)]
     return {
         "id": trip.id,
         "traveller": trip.traveller,
@@ -245,7 +263,6 @@ def _trip_json(p: Prepared, ti: int, frame: LonFrame, marks: list[Marker], hints
 
 @cache
 def _offline_basemap() -> dict[str, Any]:
-    from itinerary.geocode.regions import basemap_geojson
 
     fc = basemap_geojson()
     feats = []
@@ -284,7 +301,16 @@ def payload(
     data: dict[str, Any] = {
         "title": it.title,
         "as_of": it.as_of.isoformat() if it.as_of else None,
-        "sources": [{"id": s.id, "name": s.title or s.publisher or s.id, "url": s.url} for s in it.sources],
+        "sources": [
+            {
+                "id": s.id,
+                "name": s.title or s.publisher or s.id,
+                "url": s.url,
+                "published": s.published.isoformat() if s.published else None,
+            }
+            for s in it.sources
+        ],
+        "known_days": sorted({s.published.isoformat() for s in it.sources if s.published}),
         "theme": theme(),
         "trips": [_trip_json(p, i, frame, marks, regions) for i in range(len(it.trips))],
     }
@@ -299,8 +325,6 @@ def payload(
 
 def _tile_provider(name: str) -> Any:
     import xyzservices.providers as xyz
-
-    from itinerary.errors import ValidationError
 
     try:
         return xyz.query_name(name)

@@ -21,8 +21,9 @@ import numpy as np
 
 from itinerary.errors import ValidationError
 from itinerary.files import atomic_path
-from itinerary.model import Itinerary, Status, trip_totals
-from itinerary.pipeline import Prepared, prepare
+from itinerary.geocode.regions import basemap_geojson
+from itinerary.model import Itinerary, Prepared, Status, trip_totals
+from itinerary.pipeline import prepare
 from itinerary.render.layout import (
     LonFrame,
     Marker,
@@ -118,8 +119,6 @@ def choose_projection(d: Drawn) -> tuple[Any, bool]:
 def _world() -> list[Any]:
     import shapely
     from shapely.geometry import shape
-
-    from itinerary.geocode.regions import basemap_geojson
 
     geoms = [shape(f["geometry"]) for f in basemap_geojson()["features"]]
     return [g for g in shapely.simplify(geoms, 0.02, preserve_topology=True) if not g.is_empty]

@@ -37,32 +37,71 @@
 
   // ------------------------------------------------------------------ popups
 
-  function sourceLine(source) {
+  function sourceList(stop, sources, early) {
     var p = el("p", "itn-source");
-    p.appendChild(el("span", null, "Source: "));
-    var href = safeUrl(source.url);
-    if (href) {
-      var a = el("a", null, source.name || href);
-      a.href = href;
-      a.target = "_blank";
-      a.rel = "noopener noreferrer nofollow";
-      p.appendChild(a);
-    } else {
-      p.appendChild(el("span", null, source.name || source.id));
+    var head = "Source: ";
+    if (sources.length > 1) {
+      head = "Sources (" + sources.length + (stop.corroboration && !early ? ", " + stop.corroboration + " independent" : "") + "): ";
     }
+    p.appendChild(el("span", null, head));
+    sources.forEach(function (source, i) {
+      if (i) p.appendChild(el("span", null, "; "));
+      var href = safeUrl(source.url);
+      var label = (source.name || source.id) + (source.published ? " (" + source.published + ")" : "");
+      if (href) {
+        var a = el("a", null, label);
+        a.href = href;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer nofollow";
+        p.appendChild(a);
+      } else {
+        p.appendChild(el("span", null, label));
+      }
+    });
     return p;
+  }
+
+  function knownDate(stop, day) {
+    var label = "date unknown";
+    (stop.known || []).forEach(function (k) {
+      if ((k[0] === null || dayNumber(k[0]) <= day) && k[2]) label = k[2];
+    });
+    return label;
+  }
+
+  function knownStatus(stop, day) {
+    // the status as known on a day: the latest report by then, a confirmed stop stays confirmed
+    if (!stop.known || !stop.known.length) return stop.status;
+    var cur = null;
+    stop.known.forEach(function (k) {
+      var d = k[0] === null ? -Infinity : dayNumber(k[0]);
+      if (d > day || (cur === "confirmed" && k[1] !== "confirmed")) return;
+      cur = k[1];
+    });
+    return cur;
+  }
+
+  function legStatusOf(a, b) {
+    if (a === "cancelled" || b === "cancelled") return "cancelled";
+    if (a === "planned" || b === "planned") return "planned";
+    return "confirmed";
   }
 
   var THEME = null;
 
-  function visitBox(stop, trip, source, many) {
+  // One visit in a popup. day: the "as known on" day (null: everything in the file); nothing
+  // published later is shown.
+  function visitBox(stop, trip, sources, status, day, many) {
+    var shown = sources.filter(function (s) { return day === null || !s.published || dayNumber(s.published) <= day; });
+    var quoted = sources.filter(function (s) { return s.id === stop.source; })[0];
+    var early = day !== null && shown.length < sources.length;
     var box = el("div", "itn-visit");
     if (many) box.appendChild(el("div", "itn-visit-title", "Stop " + stop.n));
     var meta = el("div", "itn-popup-meta");
-    var badge = el("span", "itn-badge itn-badge-" + stop.status, stop.status);
-    if (THEME && THEME.status[stop.status]) badge.style.background = THEME.status[stop.status].badge;
+    var badge = el("span", "itn-badge itn-badge-" + status, status);
+    if (THEME && THEME.status[status]) badge.style.background = THEME.status[status].badge;
     meta.appendChild(badge);
-    meta.appendChild(el("span", "itn-popup-date", stop.date_label));
+    meta.appendChild(el("span", "itn-popup-date", early ? knownDate(stop, day) : stop.date_label));
     box.appendChild(meta);
     var facts = [["Traveller", trip.traveller], ["Role", stop.role]];
     if (stop.mode) facts.push(["Arrives by", stop.mode]);
@@ -74,17 +113,21 @@
       dl.appendChild(el("dd", null, f[1]));
     });
     box.appendChild(dl);
-    if (stop.quote) box.appendChild(el("blockquote", "itn-quote", stop.quote));
-    if (stop.note) box.appendChild(el("p", "itn-note", stop.note));
-    if (source) box.appendChild(sourceLine(source));
+    if (stop.quote && (!early || shown.indexOf(quoted) >= 0)) box.appendChild(el("blockquote", "itn-quote", stop.quote));
+    if (stop.note && !early) box.appendChild(el("p", "itn-note", stop.note));
+    if (shown.length) box.appendChild(sourceList(stop, shown, early));
     return box;
   }
 
-  function popupContent(stops, trip, sources) {
+  function popupContent(stops, trip, sourcesById, day) {
     var box = el("div", "itn-popup");
     var nums = stops.map(function (s) { return s.n; }).join(", ");
     box.appendChild(el("div", "itn-popup-title", nums + ". " + stops[0].name));
-    stops.forEach(function (s) { box.appendChild(visitBox(s, trip, sources[s.source], stops.length > 1)); });
+    stops.forEach(function (s) {
+      var cited = (s.sources || (s.source ? [s.source] : [])).map(function (id) { return sourcesById[id] || { id: id }; });
+      var status = day === null ? s.status : knownStatus(s, day) || s.status;
+      box.appendChild(visitBox(s, trip, cited, status, day, stops.length > 1));
+    });
     return box;
   }
 
@@ -327,16 +370,21 @@
       if (d === null) d = prevDay; else prevDay = d;
       return d;
     });
+    var byStop = {};  // stop index -> its marker's item (for the legs' ends)
     trip.markers.forEach(function (mk, mi) {
       var stops = mk.s.map(function (i) { return trip.stops[i]; });
       var s0 = stops[0], status = markerStatus(stops);
       var text = stops.map(function (s) { return s.n; }).join(", ");
       var m = L.marker([s0.lat, s0.lon], { icon: stopIcon(text, status, trip.color, mk.k), title: s0.name, riseOnHover: true, alt: text + ". " + s0.name });
-      m.bindPopup(popupContent(stops, trip, ctx.sources), { maxWidth: 320 });
+      m.bindPopup(function () { return popupContent(stops, trip, ctx.sources, map.itinerary.knownDay); }, { maxWidth: 320 });
+      m.itnStatus = status;
       m.on("add", function () { var e = m.getElement(); if (e) e.setAttribute("data-itn-trip", trip.id); });
       groups[status].addLayer(m);
       var first = Math.min.apply(null, mk.s.map(function (i) { return days[i] === null ? Infinity : days[i]; }));
-      ctx.items.push({ layer: m, group: groups[status], day: first === Infinity ? null : first });
+      var item = { layer: m, group: groups[status], day: first === Infinity ? null : first, stops: stops,
+        text: text, slot: mk.k, color: trip.color, travelOK: true, knownOK: true };
+      ctx.items.push(item);
+      mk.s.forEach(function (i) { byStop[i] = item; });
       ctx.bounds.extend([s0.lat, s0.lon]);
       var dates = [];
       stops.forEach(function (s) { if (s.d && dates.indexOf(s.d) < 0) dates.push(s.d); });
@@ -372,7 +420,8 @@
       group.addLayer(line);
       var a = days[leg.from_index], b = days[leg.to_index];
       var d = Math.max(a === null ? -Infinity : a, b === null ? -Infinity : b);
-      ctx.items.push({ layer: line, group: group, day: d === -Infinity ? null : d });
+      ctx.items.push({ layer: line, group: group, day: d === -Infinity ? null : d, leg: leg, color: trip.color,
+        ends: [byStop[leg.from_index], byStop[leg.to_index]], travelOK: true, knownOK: true });
     });
     var regions = L.featureGroup();
     (trip.regions || []).forEach(function (r) {
@@ -392,6 +441,7 @@
   window.itineraryDraw = function (map, data) {
     var small = map.getSize().x < SMALL;
     THEME = data.theme;
+    map.itinerary = { knownDay: null };  // null: as known now (the whole file)
     var ctx = { overlays: {}, items: [], labels: [], bounds: L.latLngBounds([]), sources: {} };
     (data.sources || []).forEach(function (s) { ctx.sources[s.id] = s; });
     data.trips.forEach(function (trip) { drawTrip(map, data, trip, ctx); });
@@ -413,6 +463,7 @@
     var legend = addLegend(map, data, small);
     addFullscreen(map);
     addTimeSlider(map, ctx.items, labels);
+    if ((data.known_days || []).length > 1) addKnownSlider(map, data, ctx.items, labels);
     if (data.minimap && !small) addMiniMap(map, data, dxs);
     if (!data.basemap) addTileNotice(map);
     if (ctx.bounds.isValid()) {
@@ -420,7 +471,10 @@
       map.fitBounds(ctx.bounds, { paddingTopLeft: small ? [24, 24] : [60, 40], paddingBottomRight: [right, small ? 24 : 40], maxZoom: 9, animate: false });
     }
     labels.addTo(map);
-    map.itinerary = { overlays: ctx.overlays, items: ctx.items, labels: labels, bounds: ctx.bounds };
+    map.itinerary.overlays = ctx.overlays;
+    map.itinerary.items = ctx.items;
+    map.itinerary.labels = labels;
+    map.itinerary.bounds = ctx.bounds;
   };
 
   // ------------------------------------------------------------------ controls
@@ -538,9 +592,8 @@
         var showAll = v > hi;
         label.textContent = showAll ? "Whole trip" : "Trip up to " + isoOf(v);
         items.forEach(function (x) {
-          var visible = showAll || x.day === null || x.day <= v;
-          if (visible && !x.group.hasLayer(x.layer)) x.group.addLayer(x.layer);
-          if (!visible && x.group.hasLayer(x.layer)) x.group.removeLayer(x.layer);
+          x.travelOK = showAll || x.day === null || x.day <= v;
+          showItem(x);
         });
         labels.update();
       }
@@ -548,6 +601,85 @@
       map.itinerarySetDay = function (iso) { input.value = iso ? String(dayNumber(iso)) : String(hi + 1); apply(); };
       box.appendChild(label);
       box.appendChild(input);
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    c.addTo(map);
+  }
+
+  function showItem(x) {
+    var visible = x.travelOK && x.knownOK;
+    if (visible && !x.group.hasLayer(x.layer)) x.group.addLayer(x.layer);
+    if (!visible && x.group.hasLayer(x.layer)) x.group.removeLayer(x.layer);
+  }
+
+  function restyle(x, status) {
+    if (x.stops) {
+      if (x.layer.itnStatus === status) return;
+      x.layer.itnStatus = status;
+      x.layer.setIcon(stopIcon(x.text, status, x.color, x.slot));
+      return;
+    }
+    var st = { mode: x.leg.mode, basis: x.leg.basis, status: status };
+    x.layer.eachLayer(function (pl) {
+      if (!pl.setStyle || pl.options.className === "itn-connector") return;
+      pl.setStyle(legStyle(THEME, st, x.color));
+      var e = pl.getElement && pl.getElement();
+      if (e) {
+        e.classList.remove("itn-leg-confirmed", "itn-leg-planned", "itn-leg-cancelled");
+        e.classList.add("itn-leg-" + status);
+      }
+    });
+  }
+
+  function markerKnown(x, day) {
+    // a marker's status as known on a day: from the visits known by then (null: none known yet)
+    var known = x.stops.map(function (s) { return knownStatus(s, day); }).filter(function (st) { return st; });
+    if (!known.length) return null;
+    return markerStatus(known.map(function (st) { return { status: st }; }));
+  }
+
+  function addKnownSlider(map, data, items, labels) {
+    // the trip as known on a day: only what sources published by then said, with the status they gave
+    var days = data.known_days.map(dayNumber);
+    var c = L.control({ position: "bottomleft" });
+    c.onAdd = function () {
+      var box = el("div", "itn-slider itn-known leaflet-bar");
+      var label = el("div", "itn-known-label", "");
+      var input = el("input");
+      input.type = "range";
+      input.min = "0";
+      input.max = String(days.length - 1);
+      input.value = String(days.length - 1);
+      input.step = "1";
+      input.setAttribute("aria-label", "Show the trip as it was known on a day");
+      input.className = "itn-known-input";
+      function apply() {
+        var v = days[parseInt(input.value, 10)];
+        label.textContent = "As known on " + isoOf(v);
+        map.itinerary.knownDay = v === days[days.length - 1] ? null : v;
+        var status = new Map();
+        items.forEach(function (x) {
+          if (!x.stops) return;
+          var st = markerKnown(x, v);
+          status.set(x, st);
+          x.knownOK = st !== null;
+          if (st) restyle(x, st);
+        });
+        items.forEach(function (x) {
+          if (x.stops) { showItem(x); return; }
+          var a = status.get(x.ends[0]), b = status.get(x.ends[1]);
+          x.knownOK = !!(a && b);
+          if (a && b) restyle(x, legStatusOf(a, b));
+          showItem(x);
+        });
+        labels.update();
+      }
+      input.addEventListener("input", apply);
+      map.itinerarySetKnown = function (iso) { input.value = String(Math.max(0, days.filter(function (d) { return d <= dayNumber(iso); }).length - 1)); apply(); };
+      box.appendChild(label);
+      box.appendChild(input);
+      setTimeout(apply, 0);
       L.DomEvent.disableClickPropagation(box);
       return box;
     };

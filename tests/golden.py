@@ -1,0 +1,45 @@
+"""Golden files: the seed trip's GeoJSON and its normalised map payload.
+
+A change to either output shows up as a diff against the files in ``tests/data/golden/``.
+After an intended change, regenerate them and review the diff:
+
+    .venv/bin/python -m tests.golden
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from itinerary import load, prepare, to_feature_collection
+from itinerary.render.map import payload
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "data" / "golden"
+SEED_14 = ROOT / "geodata" / "trips" / "kim-jong-un-russia-2023-09-14.yaml"
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def outputs() -> dict[str, str]:
+    """The golden outputs as text, by file name."""
+    p = prepare(load(SEED_14))
+    pay = payload(p, offline=False)
+    return {
+        "seed-14.geojson": _dumps(to_feature_collection(p)),
+        "seed-14.payload.json": _dumps(pay),
+    }
+
+
+def main() -> None:
+    GOLDEN.mkdir(parents=True, exist_ok=True)
+    for name, text in outputs().items():
+        (GOLDEN / name).write_text(text, encoding="utf-8")
+        print(f"wrote {GOLDEN / name}")
+
+
+if __name__ == "__main__":
+    main()
