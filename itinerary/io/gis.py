@@ -192,8 +192,8 @@ def to_csv(gdf: Any) -> str:
     stops.insert(0, "lat", stops.geometry.y.round(6))
     stops.insert(1, "lon", stops.geometry.x.round(6))
     legs = gdf[gdf["feature"] == "leg"].rename(columns={"length_km": "km"})
-    leg_cols = ["feature", "trip", "traveller", "order", "to_order", "from", "to", "mode", "status"]
-    leg_cols += [c for c in ("basis", "drawn_as", "km") if c in legs.columns]
+    wanted = ["feature", "trip", "traveller", "order", "to_order", "from", "to", "mode", "status"]
+    leg_cols = [c for c in [*wanted, "basis", "drawn_as", "km"] if c in legs.columns]  # none: no legs
     trips = pd.DataFrame(_trip_rows(gdf.attrs.get("itinerary") or {}))
     parts = [stops.drop(columns="geometry"), pd.DataFrame(legs[leg_cols]), trips]
     table = pd.concat([p for p in parts if not p.empty], ignore_index=True)
