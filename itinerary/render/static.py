@@ -368,7 +368,9 @@ def _extent(proj: Any, d: Drawn, aspect: float | None, pad: float = 0.08) -> tup
     ok = np.isfinite(pts[:, 0]) & np.isfinite(pts[:, 1])
     x0, x1 = float(pts[ok, 0].min()), float(pts[ok, 0].max())
     y0, y1 = float(pts[ok, 1].min()), float(pts[ok, 1].max())
-    w, h = max(x1 - x0, 1e5), max(y1 - y0, 1e5)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    w, h = max(x1 - x0, 5e5), max(y1 - y0, 5e5)  # at least 500 km: the basemap is 1:50m
+    x0, x1, y0, y1 = cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2
     x0, x1, y0, y1 = x0 - w * pad, x1 + w * pad, y0 - h * (pad + 0.04), y1 + h * (pad + 0.1)
     if aspect is None:
         return x0, x1, y0, y1
