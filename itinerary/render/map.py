@@ -120,7 +120,7 @@ def _inline(kind: str, text: str) -> Element:
 
 def _compact(d: dict[str, Any]) -> dict[str, Any]:
     """Leave out empty fields: the runtime treats a missing field as empty (smaller pages)."""
-    return {k: v for k, v in d.items() if v is not None and v != ""}
+    return {k: v for k, v in d.items() if v is not None and v != "" and v != []}
 
 
 def _stop_json(it: Itinerary, stop: Stop, n: int, frame: LonFrame) -> dict[str, Any] | None:
@@ -236,7 +236,9 @@ def _regions_json(p: Prepared, trip: Trip, hints: bool) -> list[dict[str, Any]]:
 
 
 def _marker_json(m: Marker, shared: set[Marker]) -> dict[str, Any]:
-    out: dict[str, Any] = {"s": list(m.stops), "p": m.priority, "k": m.slot}
+    out: dict[str, Any] = {"s": list(m.stops), "p": m.priority}
+    if m.slot:
+        out["k"] = m.slot
     if m in shared:
         out["same"] = 1
     return out

@@ -375,14 +375,14 @@
       var stops = mk.s.map(function (i) { return trip.stops[i]; });
       var s0 = stops[0], status = markerStatus(stops);
       var text = stops.map(function (s) { return s.n; }).join(", ");
-      var m = L.marker([s0.lat, s0.lon], { icon: stopIcon(text, status, trip.color, mk.k), title: s0.name, riseOnHover: true, alt: text + ". " + s0.name });
+      var m = L.marker([s0.lat, s0.lon], { icon: stopIcon(text, status, trip.color, mk.k || 0), title: s0.name, riseOnHover: true, alt: text + ". " + s0.name });
       m.bindPopup(function () { return popupContent(stops, trip, ctx.sources, map.itinerary.knownDay); }, { maxWidth: 320 });
       m.itnStatus = status;
       m.on("add", function () { var e = m.getElement(); if (e) e.setAttribute("data-itn-trip", trip.id); });
       groups[status].addLayer(m);
       var first = Math.min.apply(null, mk.s.map(function (i) { return days[i] === null ? Infinity : days[i]; }));
       var item = { layer: m, group: groups[status], day: first === Infinity ? null : first, stops: stops,
-        text: text, slot: mk.k, color: trip.color, travelOK: true, knownOK: true };
+        text: text, slot: mk.k || 0, color: trip.color, travelOK: true, knownOK: true };
       ctx.items.push(item);
       mk.s.forEach(function (i) { byStop[i] = item; });
       ctx.bounds.extend([s0.lat, s0.lon]);
@@ -390,7 +390,7 @@
       stops.forEach(function (s) { if (s.d && dates.indexOf(s.d) < 0) dates.push(s.d); });
       var w = markerWidth(text);
       ctx.labels.push(labelItem(s0.name, dates.join(", "), "itn-label-stop itn-label-" + status, "12px system-ui, sans-serif", {
-        latlng: L.latLng(s0.lat, s0.lon), marker: m, shift: L.point(mk.k * 26, 0), hw: w / 2 + 1, hh: 13,
+        latlng: L.latLng(s0.lat, s0.lon), marker: m, shift: L.point((mk.k || 0) * 26, 0), hw: w / 2 + 1, hh: 13,
         prio: mk.p, key: trip.id + ":" + mi, color: trip.color,
         same: !!mk.same  // another traveller's marker here already carries this label
       }));
