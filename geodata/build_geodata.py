@@ -132,7 +132,11 @@ def build_admin1(src: Path) -> None:
             if alt.strip():
                 names.add(alt.strip())
         gn_code = p.get("gn_a1_code") or ""
-        gn_name = gn.get(gn_code, (None, None))[0]
+        gn_name, gn_id = gn.get(gn_code, (None, None))
+        if gn_name and p.get("gn_id") and str(gn_id) != str(p["gn_id"]):
+            # A stale code: GeoNames reused it for another region (FR.75 is now Nouvelle-Aquitaine,
+            # not the Paris department). The polygon keeps Natural Earth's own name.
+            gn_name, gn_code = None, ""
         if gn_name:
             names.add(gn_name)
         if p.get("name_en") and p.get("type"):

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -76,11 +78,13 @@ candidates = pd.DataFrame(rows)
 candidates
 
 # %% [markdown]
-# The misspelling in the report resolves too: the gazetteer is fuzzy and multilingual.
+# The misspelling in the report resolves too: the gazetteer is fuzzy and multilingual. A fuzzy
+# match is flagged for review (`geocoder.resolve` would also emit an `AmbiguityWarning`).
 
 # %%
 for name in ["Kimsomolsk-sur-l'Amour", "province d'Amour", "Владивосток", "centre spatial de Vostochny"]:
-    print(f"{name!r:32} -> {geocoder.resolve(name)}")
+    best = geocoder.candidates(name, limit=1)[0]
+    print(f"{name!r:32} -> {best} [{best.match}{', needs review' if best.ambiguous else ''}]")
 
 # %% [markdown]
 # ## Legs and their lengths

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -58,10 +60,18 @@ def table(query, **kwargs):
 # ## Many languages, many scripts, and typos
 #
 # One place, six spellings: English, German, Russian, Korean, a misspelling and a transposition.
+# The last two are fuzzy matches: right, but flagged as ambiguous (`geocoder.resolve` would emit
+# an `AmbiguityWarning` for them, and `itinerary resolve` marks such stops `needs_review: true`).
 
 # %%
 spellings = ["Vladivostok", "Wladiwostok", "Владивосток", "블라디보스토크", "Vladivostock", "Vladivotsok"]
-pd.DataFrame([{"query": q, "answer": str(geocoder.resolve(q))} for q in spellings])
+pd.DataFrame(
+    [
+        {"query": q, "answer": str(c), "match": c.match, "ambiguous": c.ambiguous}
+        for q in spellings
+        for c in geocoder.candidates(q, limit=1)
+    ]
+)
 
 # %% [markdown]
 # ## Homonyms: the hint decides

@@ -15,6 +15,7 @@ from itinerary.cli import cli
 from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, AmbiguousPlace, PlaceNotFound
 from itinerary.geocode import normalize, resolve_itinerary
+from itinerary.geocode.offline import AMBIGUOUS_BELOW
 
 from .conftest import SEED_14, SEED_18
 
@@ -191,8 +192,12 @@ def test_cli_geocode_json_and_unknown() -> None:
         "country_code",
         "admin1",
         "confidence",
+        "match",
+        "ambiguous",
     }
     assert data[1]["result"]["kind"] == "spaceport"
+    assert data[1]["result"]["match"] == "curated" and data[1]["result"]["ambiguous"] is False
+    assert data[0]["result"]["match"] == "fuzzy" and data[0]["result"]["ambiguous"] is True
     bad = runner.invoke(cli, ["geocode", "Vladivostokk-Xyzzyq"])
     assert bad.exit_code == 1 and "unknown place" in bad.output
 
@@ -252,3 +257,163 @@ def test_accuracy_on_labelled_query_set(geocoder) -> None:  # type: ignore[no-un
                 and haversine_km(c[0].record.lat, c[0].record.lon, float(r["lat"]), float(r["lon"])) <= 25
             )
     assert hits / len(rows) >= 0.97
+
+
+# ---------------------------------------------------------------- queries people type
+PHILADELPHIA = (39.95, -75.16)
+DILI = (-8.56, 125.57)
+MOSCOW = (55.75, 37.62)
+PARIS = (48.85, 2.35)
+KHABAROVSK = (48.48, 135.08)
+FIUMICINO = (41.80, 12.25)
+BILOHIRSK = (45.05, 34.60)
+BEIJING = (39.91, 116.39)
+PALM_BEACH = (26.68, -80.04)
+
+
+@pytest.mark.parametrize(
+    ("query", "where", "cc"),
+    [
+        ("Granada", (37.19, -3.61), "ES"),  # not Grenada (the Nicaraguan city comes close)
+        ("Springfield, IL", (39.80, -89.64), "US"),  # IL: Illinois or Israel
+    ],
+)
+def test_right_but_may_need_review(geocoder, query: str, where, cc: str) -> None:  # type: ignore[no-untyped-def]
+    best = geocoder.candidates(query)[0]
+    assert near(best, where) and best.record.country_code == cc, str(best)
+
+
+@pytest.mark.parametrize(
+    ("query", "hint", "where", "cc"),
+    [
+        ("Philadelphia", None, PHILADELPHIA, "US"),  # not Amman (an ancient name)
+        ("Dili", None, DILI, "TL"),  # not Delhi
+        ("Salvador", None, (-12.97, -38.50), "BR"),  # not El Salvador
+        ("El Salvador", None, (13.69, -89.19), "SV"),
+        ("Moscow, Russia", None, MOSCOW, "RU"),
+        ("Paris, France", None, PARIS, "FR"),
+        ("Kabul, Afghanistan", None, (34.53, 69.17), "AF"),
+        ("Khabarovsk", "Khabarovsk Krai", KHABAROVSK, "RU"),  # the city, not the krai's centre
+        ("Belogorsk", "Crimea", BILOHIRSK, "UA"),
+        ("Vladivostok, Primorsky Krai, Russia", None, VLADIVOSTOK, "RU"),
+        ("Springfield (Illinois)", None, (39.80, -89.64), "US"),
+        ("Springfield, Illinois", None, (39.80, -89.64), "US"),
+        ("Paris, TX", None, (33.66, -95.56), "US"),
+        ("Vostochny Cosmodrome, Amur Oblast", None, COSMODROME, "RU"),
+        ("near Pyongyang", None, (39.03, 125.75), "KP"),
+        ("FCO", None, FIUMICINO, "IT"),
+        ("LFPG", None, (49.01, 2.55), "FR"),
+        ("Rzeszów-Jasionka Airport", None, (50.11, 22.02), "PL"),
+    ],
+)
+def test_queries_people_type(geocoder, query: str, hint: str | None, where, cc: str) -> None:  # type: ignore[no-untyped-def]
+    best = geocoder.candidates(query, hint=hint)[0]
+    assert near(best, where), str(best)
+    assert best.record.country_code == cc
+    assert not best.ambiguous and best.confidence >= AMBIGUOUS_BELOW, str(best)
+
+
+def test_khabarovsk_with_krai_hint_is_the_city_and_the_krai_when_asked(geocoder) -> None:  # type: ignore[no-untyped-def]
+    assert geocoder.candidates("Khabarovsk", hint="Khabarovsk Krai")[0].record.kind == "city"
+    assert geocoder.candidates("Khabarovsk Krai")[0].record.kind == "region"
+
+
+def test_primary_names_show_the_alternate_runner_up(geocoder) -> None:  # type: ignore[no-untyped-def]
+    cands = geocoder.candidates("Philadelphia", limit=10)
+    amman = next(c for c in cands if c.record.country_code == "JO")
+    assert amman.match == "alternate" and amman.confidence < cands[0].confidence
+
+
+@pytest.mark.parametrize(
+    ("query", "hint", "where"),
+    [
+        ("Zhongnanhai", None, BEIJING),
+        ("Zhongnanhai, Beijing", None, BEIJING),
+        ("Mar-a-Lago", "Florida", PALM_BEACH),
+    ],
+)
+def test_landmark_right_or_flagged(geocoder, query: str, hint: str | None, where) -> None:  # type: ignore[no-untyped-def]
+    """A curated landmark comes out in its city; without it, a fuzzy namesake is never confident."""
+    best = geocoder.candidates(query, hint=hint)[0]
+    if near(best, where, 30):
+        assert best.match == "curated"
+    else:
+        assert best.match == "fuzzy" and best.ambiguous and best.confidence < 0.9, str(best)
+
+
+def test_fuzzy_outside_hint_country_is_doubtful(geocoder) -> None:  # type: ignore[no-untyped-def]
+    best = geocoder.candidates("Philadelphiaa", hint="Japan")[0]
+    assert best.match == "fuzzy" and best.record.country_code != "JP" and best.confidence <= 0.4
+    exact_elsewhere = geocoder.candidates("Philadelphia", hint="Japan")[0]
+    assert exact_elsewhere.record.country_code != "JP" and exact_elsewhere.confidence <= 0.4
+
+
+def test_admin1_is_the_polygon_containing_the_point(geocoder) -> None:  # type: ignore[no-untyped-def]
+    from shapely.geometry import Point
+
+    from itinerary.geocode.regions import region_shape
+
+    for query, admin1 in [("Paris, France", "Paris"), ("Hanoi", "Hanoi"), ("Barcelona, Spain", "Barcelona")]:
+        r = geocoder.candidates(query)[0].record
+        assert r.admin1 == admin1, query
+        poly = region_shape(f"admin1:{r.admin1_id}")
+        assert poly is not None and poly.contains(Point(r.lon, r.lat))
+
+
+def test_structured_query_and_country_codes(geocoder) -> None:  # type: ignore[no-untyped-def]
+    loc = geocoder.geocode({"city": "Paris", "state": "Texas", "country": "United States"})
+    assert loc.raw["country_code"] == "US" and loc.raw["admin1"] == "Texas"
+    us = geocoder.geocode("Moscow", country_codes=["us"])
+    assert us.raw["country_code"] == "US" and us.raw["match"] == "exact"
+    assert geocoder.geocode("Vladivostok", country_codes="fr") is None
+    with pytest.raises(ValueError, match="unknown structured query field"):
+        geocoder.geocode({"town": "Paris"})
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "qualifiers", "is_near"),
+    [
+        ("Vladivostok, Primorsky Krai, Russia", "Vladivostok", ("Primorsky Krai", "Russia"), False),
+        ("Springfield (Illinois)", "Springfield", ("Illinois",), False),
+        ("Kumsusan Palace near Pyongyang", "Kumsusan Palace", ("Pyongyang",), True),
+        ("près de Vladivostok", "Vladivostok", (), True),
+        ("  Paris ,TX ", "Paris", ("TX",), False),
+    ],
+)
+def test_parse_query(text: str, place: str, qualifiers: tuple[str, ...], is_near: bool) -> None:
+    from itinerary.geocode.query import parse_query
+
+    q = parse_query(text)
+    assert (q.place, q.qualifiers, q.near) == (place, qualifiers, is_near)
+
+
+def test_geopandas_city_country_points_and_warnings() -> None:
+    import geopandas
+
+    from itinerary.geocode import OfflineGeocoder
+
+    gdf = geopandas.tools.geocode(
+        ["Moscow, Russia", "Dili, Timor-Leste", "Paris, France"], provider=OfflineGeocoder
+    )
+    for (lat, lon), geom in zip([MOSCOW, DILI, PARIS], gdf.geometry, strict=True):
+        assert haversine_km(geom.y, geom.x, lat, lon) < 25  # lon, lat: a swap would fail
+    with pytest.warns(AmbiguityWarning, match="fuzzy"):
+        typo = geopandas.tools.geocode(["Khabarovks, Russia"], provider=OfflineGeocoder)
+    assert haversine_km(typo.geometry.iloc[0].y, typo.geometry.iloc[0].x, *KHABAROVSK) < 25
+    with pytest.warns(AmbiguityWarning, match="runner-up"):
+        geopandas.tools.geocode(["Springfield"], provider=OfflineGeocoder)
+
+
+def test_resolve_marks_ambiguous_stops_for_review() -> None:
+    from itinerary.io.yaml import loads
+
+    it = loads(
+        "itinerary: 1\ntitle: t\ntrips:\n  - id: a\n    traveller: A\n    stops:\n"
+        "      - place: Moscow, Russia\n        status: confirmed\n"
+        "      - place: Springfield\n        status: planned\n"
+    )
+    with pytest.warns(AmbiguityWarning, match="Springfield"):
+        out = resolve_itinerary(it)
+    first, second = out.trip("a").stops
+    assert not first.needs_review and second.needs_review
+    assert haversine_km(first.resolved.lat, first.resolved.lon, *MOSCOW) < 25

@@ -62,40 +62,12 @@ POWER_KINDS = (
 # the first. Bare names that point elsewhere ("Ramstein", "Ciampino", "Planalto") were removed
 # from the list instead. The ranking of the geocoder, not the data, decides these.
 NOTED_COLLISIONS: dict[str, dict[str, str]] = {
-    "vostochny-cosmodrome": {"Vostochny": "village Vostochny", "Восточный": "East Region (Cameroon)"},
-    "baikonur-cosmodrome": {"Baikonur": "the city of Baikonur", "Байконур": "the city of Baikonur"},
+    "baikonur-cosmodrome": {"Baikonur": "the city of Baikonur"},
     "plesetsk-cosmodrome": {"Plesetsk": "the town of Plesetsk"},
-    "khasan-station": {"Khassan": "Hasan Nuran (Iran)", "하산": "Hassan (India)", "哈桑": "Hassan (India)"},
-    "knevichi-airfield": {
-        "Knevichi": "village Knevichi",
-        "Кневичи": "village Knevichi",
-        "VVO": "Vladivostok",
-    },
+    "knevichi-airfield": {"Knevichi": "village Knevichi", "VVO": "Vladivostok"},
     "pyongyang-sunan-airport": {"FNJ": "Pyongyang (an alternate name in GeoNames)"},
-    "elysee-palace": {
-        "l'Élysée": "Paris 8th arrondissement",
-        "Élysée": "Paris 8th arrondissement",
-        "Elysee": "Paris 8th arrondissement",
-    },
-    "white-house": {
-        "White House": "Casablanca (an alternate name)",
-        "the White House": "Casablanca",
-        "Maison Blanche": "Maison-Blanche (Paris)",
-        "la Maison-Blanche": "Maison-Blanche (Paris)",
-    },
+    "white-house": {"Maison Blanche": "Maison-Blanche (Paris)"},
     "binnenhof": {"Binnenhof": "the GeoNames place Binnenhof (the same complex)"},
-    "stockholm-palace": {"Stockholm Palace": "Stockholm"},
-    "amalienborg": {
-        "Amalienborg": "Charlotte Amalie (an alternate name)",
-        "Амалиенборг": "Charlotte Amalie (an alternate name)",
-    },
-    "kyiv-passenger-station": {
-        "gare de Kyiv": "Kyiv",
-        "gare de Kiev": "Kyiv",
-        "Bahnhof Kiew": "Kyiv",
-        "estación de Kiev": "Kyiv",
-    },
-    "seoul-air-base": {"base aérea de Seúl": "Seoul"},
     "los-pinos": {
         "Los Pinos": "the town of Los Pinos (Mexico)",
         "Лос-Пинос": "the town of Los Pinos (Mexico)",

@@ -399,8 +399,8 @@ class Extractor:
             if best.name_score < (0.95 if r.kind in AREA_KINDS else 0.9):
                 return False
         main = self.geocoder.gazetteer.is_main_name(best.matched, r.index)
-        if p.natural and r.kind == "city" and not main:
-            return False  # "the Pacific" is an ocean, not Huntington Beach
+        if p.natural and r.kind == "city" and (not main or best.ambiguous):
+            return False  # "the Pacific" is an ocean, not Huntington Beach nor Pacific (Missouri)
         # a small town: only under its own name, and only where the recogniser saw a place
         small = r.kind == "city" and r.population < MIN_CITY_POPULATION
         if small and (not p.from_ner or r.population < 1000 or not main):

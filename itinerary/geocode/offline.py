@@ -1,25 +1,49 @@
 """OfflineGeocoder: the embedded gazetteer behind geopy's geocoder contract.
 
-``OfflineGeocoder().geocode("Wladiwostok")`` returns a geopy ``Location`` whose ``raw`` is our
+``OfflineGeocoder().geocode("Paris, TX")`` returns a geopy ``Location`` whose ``raw`` is our
 record, so the class works with ``geopandas.tools.geocode(names, provider=OfflineGeocoder)``
-and geopy's ``RateLimiter`` unchanged. :meth:`OfflineGeocoder.candidates` exposes the ranking:
-name similarity, prominence, kind words (cosmodrome, airport, province), hints (country,
-region, nearby city) and the trip's context (a candidate near the trip's other stops beats a
-namesake far away).
+and geopy's ``RateLimiter`` unchanged.
+
+A query is parsed into a place and its qualifiers ("City, Admin-1, Country", "Springfield
+(Illinois)", "Kumsusan Palace, Pyongyang"; see :mod:`itinerary.geocode.query`). Every record
+whose name matches the place is scored on features, with the weights in :data:`WEIGHTS`:
+
+- how the name matches: the record's primary name, an alternate (or historic) name, a
+  landmark's name without its kind words, a code (IATA, ICAO, ISO), or a fuzzy match with its
+  edit distance;
+- prominence: population, national capital, country, region, curated landmark;
+- agreement with the query's kind words ("airport", "oblast"), its qualifiers (a filter: a
+  country, an admin-1 region, or a containing city for landmarks), the free-text hint and
+  the trip's other stops.
+
+The confidence is the softmax share of the best answer among the candidates (namesakes within
+25 km count as one place), capped for fuzzy matches. :meth:`OfflineGeocoder.candidates`
+exposes the ranking.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, AmbiguousPlace, PlaceNotFound
-from itinerary.geocode.gazetteer import LANDMARK_KINDS, Gazetteer, Record
-from itinerary.geocode.normalize import analyze, has_cyrillic, transliterate
+from itinerary.geocode.gazetteer import (
+    ALTERNATE,
+    CODE,
+    KINDS,
+    LANDMARK_KINDS,
+    PRIMARY,
+    REDUCED,
+    Gazetteer,
+    Record,
+)
+from itinerary.geocode.normalize import KIND_WORDS, analyze, full_key, has_cyrillic, transliterate
+from itinerary.geocode.query import ParsedQuery, parse_query, parse_structured
 from itinerary.model import Place
 
 # Kind words in a query or hint -> record kinds they ask for.
@@ -33,15 +57,59 @@ KIND_MATCH: dict[str, frozenset[str]] = {
     "city": frozenset({"city"}),
 }
 SAME_PLACE_KM = 25.0
-NAME_WEIGHT = 4.0
-TEMPERATURE = 0.5
+NEAR_KM = 60.0  # a qualifier or hint naming a city covers what lies this close to it
 AMBIGUOUS_BELOW = 0.6
-FUZZY_CUTOFF = 80.0
+FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 75 for keys of up to 8 letters (one edit in "Dili" is 75)
+SHORT_FUZZY_CUTOFF = 75.0
+PRUNE_ABOVE = 32  # a bare name with more namesakes is ranked on its best 32 by prominence
+SHORT_NAME = 6  # a name this short is not confidently matched more than one edit away
+_CODE_QUERY = re.compile(r"[A-Za-z]{3,4}")
+_KIND = {k: i for i, k in enumerate(KINDS)}
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Feature weights of the ranking (log-odds units; see the module docstring).
+
+    Set on the tuning half of the GeoNames-wide query sets (``benchmarks/geocode_sets.py``)
+    and checked on the held-out half by ``benchmarks/bench_geocode.py``.
+    """
+
+    name: float = 4.0  # an exact name match (fuzzy matches get name * similarity)
+    alternate: float = 2.0  # an alternate or historic name, not the record's own
+    curated_alias: float = 0.5  # an alias of a curated landmark ("Maison Blanche", "Matignon")
+    article: float = 0.8  # the primary name, but only once articles are dropped ("El Salvador")
+    reduced: float = 2.0  # "Vladivostok" for "Vladivostok Airport"
+    fuzzy: float = 1.0  # any fuzzy match
+    edit: float = 0.7  # per edit of a fuzzy match
+    code: float = 4.0  # an upper-case code that is an IATA/ICAO/ISO code
+    population: float = 0.8  # per factor 10 of population
+    capital: float = 0.8
+    kind_stated: float = 3.0  # the query's own kind word ("... Airport")
+    kind_hinted: float = 1.5  # a kind word of the hint ("region")
+    kind_other: float = -0.8
+    kind_city: float = -0.3
+    qualifier: float = 3.0  # per qualifier agreeing (+) or disagreeing (-)
+    hint_country: float = 1.0
+    hint_country_fuzzy: float = 2.5  # a typo'd name leans on the hint's country
+    hint_region: float = 3.0
+    hint_near: float = 1.0
+    context: float = 1.5  # a stop near the trip's other stops
+    temperature: float = 0.5
+    fuzzy_cap: float = 0.75  # the most a fuzzy match can be trusted
+    doubtful_cap: float = 0.4  # a fuzzy match in another country than the hint, or too short
+
+
+WEIGHTS = Weights()
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A ranked gazetteer answer."""
+    """A ranked gazetteer answer.
+
+    ``match`` says how the name matched (exact, alternate, fuzzy, curated) and ``ambiguous``
+    that the answer needs a human look (a close runner-up or a fuzzy match).
+    """
 
     record: Record
     score: float
@@ -49,6 +117,8 @@ class Candidate:
     matched: str
     confidence: float = 0.0
     reasons: tuple[str, ...] = field(default=(), compare=False)
+    match: str = "exact"
+    ambiguous: bool = False
 
     def to_place(self) -> Place:
         r = self.record
@@ -65,7 +135,12 @@ class Candidate:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape of ``itinerary geocode --json``."""
-        return {**_record_json(self.record), "confidence": round(self.confidence, 3)}
+        return {
+            **_record_json(self.record),
+            "confidence": round(self.confidence, 3),
+            "match": self.match,
+            "ambiguous": self.ambiguous,
+        }
 
     def __str__(self) -> str:
         r = self.record
@@ -75,26 +150,75 @@ class Candidate:
 
 @dataclass
 class _Hint:
+    """What a qualifier or a hint says: countries (ISO codes), admin-1 regions (gazetteer
+    admin-1 numbers), points of named cities, kind words, and the records it named."""
+
     countries: set[str] = field(default_factory=set)
-    regions: set[str] = field(default_factory=set)
+    admin1: set[int] = field(default_factory=set)
     points: list[tuple[float, float]] = field(default_factory=list)
+    point_records: list[int] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
+    records: set[int] = field(default_factory=set)
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.countries or self.admin1 or self.points)
 
 
-POP_WEIGHT = 0.8  # with TEMPERATURE 0.5 a city's prior weight grows as population ** 0.74
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """One candidate record of a place name and how the name reached it."""
+
+    i: int  # record index
+    mtype: int  # PRIMARY, ALTERNATE, REDUCED or CODE
+    similarity: float = 1.0  # rapidfuzz ratio / 100 for fuzzy matches
+    edits: int = 0
+    key: str = ""  # the gazetteer key matched
+    translit: bool = False  # reached only through the query's transliteration
+
+    @property
+    def fuzzy(self) -> bool:
+        return self.similarity < 1.0
 
 
-def _prominence(r: Record) -> float:
-    """Prior score of a record. Countries rank like a city of 10 million, regions like one
-    of 100,000, landmarks by their curated importance (0.9 ~ a city of a million)."""
-    if r.kind == "country":
-        return POP_WEIGHT * 7.0
-    if r.kind == "region":
-        return POP_WEIGHT * 5.0
-    if r.is_landmark:
-        return POP_WEIGHT * 6.0 * r.importance
-    capital = POP_WEIGHT if r.importance > 1.0 else 0.0
-    return POP_WEIGHT * math.log10(r.population + 1) + capital
+@dataclass
+class _Context:
+    """What a query says beside the place name."""
+
+    place: str
+    quals: list[_Hint]
+    hint: _Hint
+    kinds: frozenset[str]  # kind words of the query itself
+    wanted: frozenset[int]  # record kinds asked for by the query, the hint or the caller
+    stated: frozenset[int]  # record kinds the query's own words ask for
+    near: Sequence[tuple[float, float]]
+    countries: set[str]  # countries the hint and qualifiers name
+    full: str = ""
+    lossy: bool = False
+
+    def __post_init__(self) -> None:
+        self.full = full_key(self.place)
+        self.lossy = self.full != analyze(self.place).key
+
+
+def _priors(g: Gazetteer, w: Weights) -> Any:
+    """Prominence of every record: cities by log population (+ capital), countries like a
+    city of 10 million, regions like one of 100,000, landmarks by their curated importance."""
+    import numpy as np
+
+    kind = g.kind_codes
+    imp = g._importance.astype(np.float64)
+    out = w.population * np.log10(g._pop.astype(np.float64) + 1.0) + np.where(imp > 1.0, w.capital, 0.0)
+    out = np.where(kind == _KIND["country"], w.population * 7.0, out)
+    out = np.where(kind == _KIND["region"], w.population * 5.0, out)
+    return np.where(np.isin(kind, list(_LANDMARK_CODES)), w.population * 6.0 * imp, out)
+
+
+def _wanted(kinds: frozenset[str] | set[str]) -> frozenset[int]:
+    return frozenset(_KIND[k] for x in kinds for k in KIND_MATCH.get(x, {x}) if k in _KIND)
+
+
+_LANDMARK_CODES = frozenset(_KIND[k] for k in LANDMARK_KINDS)
 
 
 class OfflineGeocoder:
@@ -106,7 +230,7 @@ class OfflineGeocoder:
         The index to use; the shared default when omitted.
     strict:
         Raise :class:`~itinerary.errors.AmbiguousPlace` instead of warning when the best
-        answer's confidence is below ``ambiguous_below``.
+        answer is ambiguous (confidence below ``ambiguous_below``, or a fuzzy match).
     """
 
     def __init__(
@@ -115,11 +239,13 @@ class OfflineGeocoder:
         *,
         strict: bool = False,
         ambiguous_below: float = AMBIGUOUS_BELOW,
+        weights: Weights = WEIGHTS,
         **_geopy_kwargs: Any,
     ) -> None:
         self._gazetteer = gazetteer
         self.strict = strict
         self.ambiguous_below = ambiguous_below
+        self.weights = weights
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -127,47 +253,257 @@ class OfflineGeocoder:
             self._gazetteer = Gazetteer.default()
         return self._gazetteer
 
-    # ------------------------------------------------------------ ranking
-    def _matches(self, query: str) -> tuple[dict[int, tuple[float, str]], frozenset[str]]:
+    # ------------------------------------------------------------ name matches
+    def _matches(self, place: str, countries: set[str]) -> list[_Match]:
+        """Exact matches of ``place`` (and codes); fuzzy ones too when there is none, or
+        none in the ``countries`` a hint or qualifier names."""
         g = self.gazetteer
-        info = analyze(query)
+        info = analyze(place)
         keys = [info.key]
         if has_cyrillic(info.key):
-            keys.append(analyze(transliterate(query)).key)
-        found: dict[int, tuple[float, str]] = {}
+            keys.append(analyze(transliterate(place)).key)
+        found: dict[int, int] = {}
+        for i, m in g.exact_typed(keys[0]):
+            found[i] = min(m, found.get(i, m))
+        # a transliteration merges spellings (Ukrainian і and и): a weaker match
+        translit = {i: m for key in keys[1:] for i, m in g.exact_typed(key) if i not in found}
+        if _CODE_QUERY.fullmatch(place.strip()):
+            for i in g.code(place):
+                found.setdefault(i, CODE)
+        exact = [_Match(i, m, key=keys[0]) for i, m in found.items()]
+        exact += [_Match(i, m, key=keys[-1], translit=True) for i, m in translit.items()]
+        found.update(translit)
+        if exact and not (countries and not any(self._country(c.i) in countries for c in exact)):
+            return exact
+        return exact + self._fuzzy_matches(keys, found, wide=bool(countries))
+
+    def _fuzzy_matches(self, keys: list[str], skip: dict[int, int], wide: bool) -> list[_Match]:
+        """Records of the keys close to ``keys``; each keeps its best key (similarity, edits
+        counted with transpositions as one, primary before alternate)."""
+        from rapidfuzz.distance import OSA
+
+        g, w = self.gazetteer, self.weights
+        best: dict[int, tuple[float, _Match]] = {}
         for key in keys:
-            for i in g.exact(key):
-                found[i] = (1.0, key)
-        if not found:
-            for key in keys:
-                for k, score in g.fuzzy(key, limit=8, cutoff=FUZZY_CUTOFF):
-                    for i in g.exact(k):
-                        if i not in found or found[i][0] < score / 100:
-                            found[i] = (score / 100, k)
-        return found, info.kinds
+            cutoff = SHORT_FUZZY_CUTOFF if len(key) <= 8 else FUZZY_CUTOFF
+            for k, score in g.fuzzy(key, limit=40 if wide else 12, cutoff=cutoff):
+                edits = OSA.distance(key, k)
+                for i, m in g.exact_typed(k):
+                    quick = w.name * score / 100.0 - w.edit * edits - (w.alternate if m == ALTERNATE else 0.0)
+                    if i not in skip and (i not in best or best[i][0] < quick):
+                        best[i] = (quick, _Match(i, m, score / 100.0, edits, k))
+        return [m for _, m in best.values()]
+
+    def _country(self, i: int) -> str:
+        g = self.gazetteer
+        return g.countries[int(g.country_codes[i])]
+
+    # ------------------------------------------------------------ qualifiers and hints
+    def _resolve_part(self, part: str) -> _Hint:
+        """What one qualifier names: countries and admin-1 regions (by name in any language
+        or by code: ISO 3166-1, ISO 3166-2 "US-TX" or its tail "TX"); only when it names
+        neither, the most populous cities or the landmarks of that name (a landmark's city)."""
+        g = self.gazetteer
+        out = _Hint()
+        info = analyze(part)
+        if info.kinds and all(t in KIND_WORDS for t in info.tokens):  # "region", "airport"
+            out.kinds.update(info.kinds)
+            return out
+        wants_region = "region" in info.kinds
+        hits = g.exact(info.key)
+        code = part.strip().replace(".", "")
+        if 2 <= len(code) <= 6 and code.replace("-", "").isalnum():
+            hits += g.code(code)
+            out.admin1.update(g.admin1_by_code.get(code.upper(), ()))
+        for i in hits:
+            kind = int(g.kind_codes[i])
+            if kind == _KIND["country"] and not wants_region:
+                out.countries.add(self._country(i))
+                out.records.add(i)
+            elif kind == _KIND["region"]:
+                out.admin1.add(int(g.admin1_codes[i]))
+                out.records.add(i)
+        if not out.resolved and not wants_region:
+            self._add_points(out, hits)
+        if not out.resolved:
+            out.kinds.update(info.kinds)
+        return out
+
+    def _add_points(self, out: _Hint, hits: Sequence[int]) -> None:
+        """The three most populous cities (of 1,000+) and every landmark among ``hits``."""
+        g = self.gazetteer
+        landmarks = [i for i in hits if int(g.kind_codes[i]) in _LANDMARK_CODES]
+        cities = sorted(
+            (i for i in hits if g.kind_codes[i] == _KIND["city"] and g._pop[i] >= 1000),
+            key=lambda i: -int(g._pop[i]),
+        )[:3]
+        for i in (*cities, *landmarks):
+            out.points.append((float(g.lat[i]), float(g.lon[i])))
+            out.point_records.append(i)
+            out.records.add(i)
 
     def _parse_hint(self, hint: str | None) -> _Hint:
+        """The free-text hint: every comma part, and the whole, resolved like a qualifier."""
         out = _Hint()
         if not hint:
             return out
-        g = self.gazetteer
-        for part in [hint, *hint.split(",")]:
-            info = analyze(part)
-            out.kinds.update(info.kinds)
-            for i in g.exact(info.key):
-                r = g.record(i)
-                if r.kind == "country":
-                    out.countries.add(r.country_code)
-                elif r.kind == "region":
-                    out.regions.add(r.name)
-                    out.countries.add(r.country_code)
-                elif r.population >= 1000 or r.is_landmark:
-                    out.points.append((r.lat, r.lon))
+        parts = [hint, *hint.split(",")] if "," in hint else [hint]
+        for part in parts:
+            h = self._resolve_part(part)
+            out.countries |= h.countries
+            out.admin1 |= h.admin1
+            out.points += h.points
+            out.point_records += h.point_records
+            out.kinds |= h.kinds
+            out.records |= h.records
         return out
 
+    # ------------------------------------------------------------ scoring
+    @property
+    def _priors(self) -> Any:
+        """Prominence of every record (a NumPy array computed once per gazetteer)."""
+        g = self.gazetteer
+        if getattr(self, "_prior_for", None) is not g:
+            self._prior_array, self._prior_for = _priors(g, self.weights), g
+        return self._prior_array
+
+    def _name_score(self, c: _Match, x: _Context) -> float:
+        w, g = self.weights, self.gazetteer
+        s = w.name * c.similarity
+        if c.mtype == ALTERNATE:  # a curated landmark's aliases are vetted names of the news
+            s -= (
+                w.curated_alias
+                if int(g.kind_codes[c.i]) in _LANDMARK_CODES and c.i in g.curated
+                else w.alternate
+            )
+        elif c.mtype == REDUCED and not x.kinds:
+            s -= w.reduced
+        elif c.mtype == CODE:
+            s += w.code if x.place.strip().isupper() else -w.alternate
+        if c.translit:
+            s -= w.article
+        if c.fuzzy:
+            return s - w.fuzzy - w.edit * c.edits
+        # the primary name, but only once articles are dropped ("El Salvador" for "Salvador"),
+        # or a region's name without its kind word ("Sverdlovsk" for "Sverdlovsk Oblast")
+        if c.mtype == PRIMARY and (x.lossy or g.lossy[c.i]):
+            name = g._names[c.i]
+            if full_key(name) != x.full:
+                bare_region = (
+                    not x.kinds and int(g.kind_codes[c.i]) == _KIND["region"] and analyze(name).kinds
+                )
+                s -= w.reduced if bare_region else w.article
+        return s
+
+    def _agreement(self, i: int, h: _Hint) -> tuple[bool, bool]:
+        """(agrees, is the very record the hint names): in a named country or region, or
+        near a named city."""
+        g = self.gazetteer
+        if i in h.records:
+            return False, True
+        adm = int(g.admin1_codes[i])
+        if (adm and adm in h.admin1) or self._country(i) in h.countries:
+            return True, False
+        lat, lon = float(g.lat[i]), float(g.lon[i])
+        close = any(haversine_km(lat, lon, la, lo) <= NEAR_KM for la, lo in h.points)
+        return close, False
+
+    def _hint_score(self, c: _Match, h: _Hint) -> float:
+        w, g = self.weights, self.gazetteer
+        if c.i in h.records:
+            return 0.0
+        s = 0.0
+        if h.countries:
+            weight = w.hint_country_fuzzy if c.fuzzy else w.hint_country
+            s += weight if self._country(c.i) in h.countries else -weight
+        adm = int(g.admin1_codes[c.i])
+        if adm and adm in h.admin1:
+            s += w.hint_region
+        if h.points:
+            lat, lon = float(g.lat[c.i]), float(g.lon[c.i])
+            if any(haversine_km(lat, lon, la, lo) <= NEAR_KM for la, lo in h.points):
+                s += w.hint_near
+        return s
+
+    def _kind_score(self, i: int, x: _Context) -> float:
+        w = self.weights
+        kind = int(self.gazetteer.kind_codes[i])
+        if kind in x.stated:
+            return w.kind_stated
+        if kind in x.wanted:
+            return w.kind_hinted
+        return w.kind_city if kind == _KIND["city"] else w.kind_other
+
+    def _score(self, c: _Match, x: _Context) -> float:
+        w, g = self.weights, self.gazetteer
+        s = self._name_score(c, x) + float(self._priors[c.i])
+        if x.wanted:
+            s += self._kind_score(c.i, x)
+        for q in x.quals:
+            agrees, is_self = self._agreement(c.i, q)
+            s += 0.0 if is_self else (w.qualifier if agrees else -w.qualifier)
+        if x.hint.resolved:
+            s += self._hint_score(c, x.hint)
+        if x.near:
+            lat, lon = float(g.lat[c.i]), float(g.lon[c.i])
+            d = min(haversine_km(lat, lon, la, lo) for la, lo in x.near)
+            s += w.context * math.exp(-d / 1000.0)
+        return s
+
+    # ------------------------------------------------------------ confidence
+    def _same_place(self, a: int, b: int) -> bool:
+        """Two answers a reader would take for the same place: points within 25 km, or a
+        region and its namesake city inside it (Moscow and Moscow region)."""
+        g = self.gazetteer
+        if a == b:
+            return True
+        ka, kb = int(g.kind_codes[a]), int(g.kind_codes[b])
+        area = (_KIND["country"], _KIND["region"])
+        if ka in area and kb in area:
+            return False
+        if _KIND["region"] in (ka, kb):
+            return int(g.admin1_codes[a]) == int(g.admin1_codes[b]) != 0
+        d = haversine_km(float(g.lat[a]), float(g.lon[a]), float(g.lat[b]), float(g.lon[b]))
+        return d <= SAME_PLACE_KM
+
+    def _elsewhere(self, i: int, x: _Context) -> bool:
+        """The record contradicts a qualifier, or lies outside the country the hint names."""
+        for q in x.quals:
+            agrees, is_self = self._agreement(i, q)
+            if not (agrees or is_self):
+                return True
+        h = x.hint
+        if h.countries and i not in h.records and self._country(i) not in h.countries:
+            return int(self.gazetteer.admin1_codes[i]) not in h.admin1
+        return False
+
+    def _confidences(self, ranked: list[tuple[float, _Match]], n: int, x: _Context) -> list[float]:
+        """Softmax share of each of the ``n`` best (with the answers that are the same place),
+        capped for fuzzy matches and for answers the qualifiers or the hint contradict."""
+        w = self.weights
+        top = ranked[:50]
+        best = top[0][0]
+        weights = [math.exp((s - best) / w.temperature) for s, _ in top]
+        total = sum(weights)
+        out = []
+        weighty = [(wt, o) for wt, (_, o) in zip(weights, top, strict=True) if wt > 1e-4]
+        for _, c in top[:n]:
+            if len(top) == 1:
+                conf = 1.0
+            else:
+                conf = sum(wt for wt, o in weighty if self._same_place(c.i, o.i)) / total
+            cap = w.doubtful_cap if self._elsewhere(c.i, x) else 1.0
+            if c.fuzzy:
+                short = len(c.key) <= SHORT_NAME and c.edits > 1
+                cap = min(cap, w.doubtful_cap if short else w.fuzzy_cap)
+                conf *= c.similarity
+            out.append(min(conf, cap))
+        return out
+
+    # ------------------------------------------------------------ ranking
     def candidates(
         self,
-        query: str,
+        query: str | Mapping[str, str],
         *,
         hint: str | None = None,
         country: str | Sequence[str] | None = None,
@@ -177,59 +513,72 @@ class OfflineGeocoder:
     ) -> list[Candidate]:
         """Every plausible answer for ``query``, best first, with scores and confidences.
 
+        ``query`` is free text ("Paris, TX") or a Nominatim-style structured dict;
+        ``country`` restricts the answers to ISO 3166-1 codes (geopy's ``country_codes``);
         ``near`` is the trip's context: (lat, lon) points of the other stops.
         """
+        parsed = parse_structured(query) if isinstance(query, Mapping) else parse_query(query)
         g = self.gazetteer
-        found, qkinds = self._matches(query)
-        if not found:
-            return []
+        if isinstance(query, str) and parsed.qualifiers and g.exact(analyze(query).key):
+            parsed = ParsedQuery(query.strip())  # a name with a comma ("Royal Palace, Oslo")
+        elif parsed.head != parsed.place and g.exact(analyze(parsed.head).key):  # "Halle (Saale)"
+            parsed = ParsedQuery(parsed.head, parsed.qualifiers[parsed.in_head :], parsed.near)
+        quals = [self._resolve_part(q) for q in parsed.qualifiers]
         h = self._parse_hint(hint)
-        kinds = frozenset(qkinds | h.kinds | ({kind} if kind else set()))
-        wanted = frozenset().union(*(KIND_MATCH.get(k, {k}) for k in kinds)) if kinds else None
-        # a kind the query itself names ("... International Airport") weighs more than a hint's
-        stated = frozenset().union(*(KIND_MATCH.get(k, {k}) for k in qkinds)) if qkinds else frozenset()
-        countries = {country.upper()} if isinstance(country, str) else {c.upper() for c in country or ()}
-        scored: list[Candidate] = []
-        for i, (name_score, key) in found.items():
-            r = g.record(i)
-            reasons = [f"name {name_score:.2f}"]
-            s = NAME_WEIGHT * name_score + _prominence(r)
-            if g.is_main_name(key, i):
-                s += 0.5  # the current name beats a historical or variant one
-            if not kinds and g.is_reduced(key, i):
-                s -= 2.0  # "Vladivostok" means the city, not "Vladivostok Airport"
-                reasons.append("bare name of a landmark")
-            if wanted is not None:
-                bonus = (
-                    (3.0 if r.kind in stated else 1.5)
-                    if r.kind in wanted
-                    else (-0.3 if r.kind == "city" else -0.8)
-                )
-                s += bonus
-                reasons.append(f"kind {bonus:+.1f}")
-            if countries:
-                s += 0.5 if r.country_code in countries else -3.0
-            if h.countries:
-                s += 1.0 if r.country_code in h.countries else -1.0
-            if h.regions and r.admin1 in h.regions:
-                s += 1.0
-                reasons.append("hint region")
-            if h.points:
-                d = min(haversine_km(r.lat, r.lon, la, lo) for la, lo in h.points)
-                if d <= 60:
-                    s += 1.0
-                    reasons.append("near hint place")
-            if near:
-                d = min(haversine_km(r.lat, r.lon, la, lo) for la, lo in near)
-                s += 1.5 * math.exp(-d / 1000.0)
-                reasons.append(f"context {d:.0f} km")
-            scored.append(Candidate(r, s, name_score, key, reasons=tuple(reasons)))
-        scored.sort(key=lambda c: (-c.score, -c.record.population, c.record.id))
-        return _with_confidence(scored)[:limit]
+        for q in quals:  # kind words of an unresolved qualifier ("Vostochny, cosmodrome")
+            h.kinds |= q.kinds
+        qkinds = analyze(parsed.place).kinds
+        x = _Context(
+            parsed.place,
+            [q for q in quals if q.resolved],
+            h,
+            qkinds,
+            _wanted(qkinds | h.kinds | ({kind} if kind else set())),
+            _wanted(qkinds),
+            near,
+            set().union(h.countries, *(q.countries for q in quals)),
+        )
+        return self._rank(x, country, limit)
+
+    def _prune(self, matches: list[_Match]) -> list[_Match]:
+        """The ``PRUNE_ABOVE`` best by name and prominence alone (a bare name: nothing else
+        could lift the others; the article penalty is smaller than the margin kept)."""
+        import numpy as np
+
+        w = self.weights
+        by_type = np.array([0.0, -w.alternate, -w.reduced, -w.alternate])
+        idx = np.fromiter((c.i for c in matches), dtype=np.int64, count=len(matches))
+        mtype = np.fromiter((c.mtype for c in matches), dtype=np.int64, count=len(matches))
+        sim = np.fromiter((c.similarity for c in matches), dtype=np.float64, count=len(matches))
+        quick = w.name * sim + by_type[mtype] + self._priors[idx]
+        keep = np.flatnonzero(quick >= np.sort(quick)[-PRUNE_ABOVE] - w.article - 1.0)
+        return [matches[j] for j in keep.tolist()]
+
+    def _rank(self, x: _Context, country: str | Sequence[str] | None, limit: int) -> list[Candidate]:
+        g = self.gazetteer
+        matches = self._matches(x.place, x.countries)
+        if country:
+            wanted = {c.upper() for c in ([country] if isinstance(country, str) else country)}
+            matches = [c for c in matches if self._country(c.i) in wanted]
+        if not matches:
+            return []
+        if len(matches) > PRUNE_ABOVE and not (x.quals or x.hint.resolved or x.near or x.wanted):
+            matches = self._prune(matches)
+        ranked = sorted(
+            ((self._score(c, x), c) for c in matches), key=lambda sc: (-sc[0], -int(g._pop[sc[1].i]), sc[1].i)
+        )
+        n = min(limit, len(ranked))
+        out = []
+        for conf, (s, c) in zip(self._confidences(ranked, n, x), ranked[:n], strict=True):
+            r = g.record(c.i)
+            label = _label(c, r)
+            ambiguous = conf < self.ambiguous_below or label == "fuzzy"
+            out.append(Candidate(r, s, c.similarity, c.key, conf, (label,), label, ambiguous))
+        return out
 
     def resolve(
         self,
-        query: str,
+        query: str | Mapping[str, str],
         *,
         hint: str | None = None,
         country: str | Sequence[str] | None = None,
@@ -238,24 +587,31 @@ class OfflineGeocoder:
         """The best candidate; warns (or raises when ``strict``) if it is ambiguous."""
         cands = self.candidates(query, hint=hint, country=country, near=near)
         if not cands:
-            raise PlaceNotFound(query, self.gazetteer.suggestions(query))
+            raise PlaceNotFound(str(query), self.gazetteer.suggestions(_place_text(query)))
         best = cands[0]
-        if best.confidence < self.ambiguous_below:
+        if best.ambiguous:
             others = [c for c in cands[1:] if not _same_place(best.record, c.record)]
             if self.strict:
-                raise AmbiguousPlace(query, [best, *others[:4]])
-            warnings.warn(
-                f"{query!r} resolved to {best} but the runner-up is close: "
-                f"{others[0] if others else '?'}; add a hint or pin the stop",
-                AmbiguityWarning,
-                stacklevel=2,
-            )
+                raise AmbiguousPlace(str(query), [best, *others[:4]])
+            self._warn(query, best, others, stacklevel=3)
         return best
+
+    @staticmethod
+    def _warn(query: Any, best: Candidate, others: list[Candidate], *, stacklevel: int) -> None:
+        if best.match == "fuzzy":
+            why = f"only a fuzzy match ({best.matched!r})"
+        else:
+            why = f"the runner-up is close: {others[0] if others else '?'}"
+        warnings.warn(
+            f"{query!r} resolved to {best} but {why}; add a hint or pin the stop",
+            AmbiguityWarning,
+            stacklevel=stacklevel + 1,
+        )
 
     # ------------------------------------------------------------ geopy contract
     def geocode(
         self,
-        query: str,
+        query: str | Mapping[str, str],
         *,
         exactly_one: bool = True,
         limit: int | None = None,
@@ -263,12 +619,21 @@ class OfflineGeocoder:
         country_codes: str | Sequence[str] | None = None,
         **_kwargs: Any,
     ) -> Any:
-        """geopy-style geocode: None, one ``Location`` or a list of them."""
+        """geopy-style geocode: None, one ``Location`` or a list of them.
+
+        ``query`` may be a Nominatim-style dict; ``country_codes`` restricts the answers.
+        An ambiguous or fuzzy best answer emits an :class:`AmbiguityWarning`.
+        """
         from geopy.location import Location
 
-        cands = self.candidates(query, hint=hint, country=country_codes, limit=limit or 10)
+        cands = self.candidates(
+            query, hint=hint, country=country_codes, limit=1 if exactly_one else (limit or 10)
+        )
         if not cands:
             return None
+        if exactly_one and cands[0].ambiguous:
+            others = self.candidates(query, hint=hint, country=country_codes, limit=2)[1:]
+            self._warn(query, cands[0], others, stacklevel=2)
         locs = [Location(_address(c.record), (c.record.lat, c.record.lon, 0.0), _raw(c)) for c in cands]
         return locs[0] if exactly_one else locs
 
@@ -289,6 +654,18 @@ class OfflineGeocoder:
         return locs[0] if exactly_one else locs
 
 
+def _label(c: _Match, r: Record) -> str:
+    if c.fuzzy:
+        return "fuzzy"
+    if r.id.startswith("landmark:"):
+        return "curated"
+    return "alternate" if c.mtype == ALTERNATE else "exact"
+
+
+def _place_text(query: str | Mapping[str, str]) -> str:
+    return query if isinstance(query, str) else parse_structured(query).place
+
+
 def _same_place(a: Record, b: Record) -> bool:
     """Two answers that a reader would take for the same place: points within 25 km, or a
     region and its namesake city inside it (the city of Moscow and Moscow region)."""
@@ -299,23 +676,8 @@ def _same_place(a: Record, b: Record) -> bool:
         region, city = (a, b) if a.kind in area else (b, a)
         if region.kind == "country":  # a city-state, or the capital standing for its country
             return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
-        return city.admin1 == region.name and city.country_code == region.country_code
+        return city.admin1_id == region.admin1_id and city.country_code == region.country_code
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
-
-
-def _with_confidence(cands: list[Candidate]) -> list[Candidate]:
-    """Softmax over scores; candidates within 25 km of a better one count with it."""
-    if not cands:
-        return cands
-    top = cands[0].score
-    weights = [math.exp((c.score - top) / TEMPERATURE) for c in cands]
-    total = sum(weights)
-    out = []
-    for c, _w in zip(cands, weights, strict=True):
-        same = sum(w2 for c2, w2 in zip(cands, weights, strict=True) if _same_place(c.record, c2.record))
-        conf = (same / total) * min(1.0, c.name_score)
-        out.append(Candidate(c.record, c.score, c.name_score, c.matched, conf, c.reasons))
-    return out
 
 
 def _address(r: Record) -> str:
@@ -344,7 +706,13 @@ def _record_raw(r: Record) -> dict[str, Any]:
 
 
 def _raw(c: Candidate) -> dict[str, Any]:
-    return {**_record_raw(c.record), "confidence": c.confidence, "score": c.score}
+    return {
+        **_record_raw(c.record),
+        "confidence": c.confidence,
+        "score": c.score,
+        "match": c.match,
+        "ambiguous": c.ambiguous,
+    }
 
 
-__all__ = ["LANDMARK_KINDS", "Candidate", "OfflineGeocoder"]
+__all__ = ["LANDMARK_KINDS", "WEIGHTS", "Candidate", "OfflineGeocoder", "Weights"]

@@ -24,7 +24,7 @@ import sqlite3
 import threading
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -333,7 +333,7 @@ class ChainGeocoder(OfflineGeocoder):
     # ------------------------------------------------------------ interface
     def resolve(
         self,
-        query: str,
+        query: str | Mapping[str, str],
         *,
         hint: str | None = None,
         country: str | Sequence[str] | None = None,
@@ -359,7 +359,7 @@ class ChainGeocoder(OfflineGeocoder):
         if not countries and hint:
             countries = sorted(self._parse_hint(hint).countries)
         try:
-            found = self._online_candidates(query, countries)
+            found = self._online_candidates(_text(query), countries)
         except GeocoderUnavailable as exc:
             if offline is not None:
                 warnings.warn(f"{exc}; using the offline answer {offline}", GeocoderWarning, stacklevel=2)
@@ -367,7 +367,7 @@ class ChainGeocoder(OfflineGeocoder):
             warnings.warn(
                 f"{exc}; the offline gazetteer does not know it either", GeocoderWarning, stacklevel=2
             )
-            raise PlaceNotFound(query, missing.suggestions if missing else []) from exc
+            raise PlaceNotFound(_text(query), missing.suggestions if missing else []) from exc
         if found:
             return found[0]
         if offline is not None:
@@ -377,7 +377,7 @@ class ChainGeocoder(OfflineGeocoder):
 
     def geocode(
         self,
-        query: str,
+        query: str | Mapping[str, str],
         *,
         exactly_one: bool = True,
         limit: int | None = None,
@@ -394,7 +394,7 @@ class ChainGeocoder(OfflineGeocoder):
         if use_online and (not cands or cands[0].confidence < self.online_below):
             countries = [country_codes] if isinstance(country_codes, str) else list(country_codes or ())
             try:
-                online = self._online_candidates(query, countries)
+                online = self._online_candidates(_text(query), countries)
             except GeocoderUnavailable as exc:
                 warnings.warn(f"{exc}; using the offline answer", GeocoderWarning, stacklevel=2)
         if not online:
@@ -403,6 +403,11 @@ class ChainGeocoder(OfflineGeocoder):
             )
         locs = [Location(c.record.name, (c.record.lat, c.record.lon, 0.0), c.to_json()) for c in online]
         return locs[0] if exactly_one else locs[: limit or len(locs)]
+
+
+def _text(query: str | Mapping[str, str]) -> str:
+    """A structured query as the free text an online service reads ("Paris, Texas, US")."""
+    return query if isinstance(query, str) else ", ".join(str(v) for v in query.values() if v)
 
 
 __all__ = ["PROVIDERS", "ChainGeocoder", "GeocodeCache", "Pace", "online_geocoder"]

@@ -67,7 +67,8 @@ def resolve_trip(
             best = geocoder.resolve(s.place, hint=s.hint, near=context)
         for w in caught:
             warnings.warn(f"{where}stops[{i}]: {w.message}", AmbiguityWarning, stacklevel=3)
-        stops[i] = dataclasses.replace(s, resolved=best.to_place())
+        review = s.needs_review or best.ambiguous  # a close runner-up or a fuzzy match: look at it
+        stops[i] = dataclasses.replace(s, resolved=best.to_place(), needs_review=review)
     return dataclasses.replace(trip, stops=tuple(stops))
 
 
