@@ -1,7 +1,10 @@
-"""Map benchmark: build time and HTML size for itineraries of 10, 1,000 and 10,000 stops, beside
-a plain folium map with one Marker and one PolyLine per stop built in the same run.
+"""Map benchmark: build time and HTML size for itineraries of 10, 1,000 and 10,000 stops (every
+stop labelled by the page's runtime), beside a plain folium map with one Marker and one PolyLine
+per stop built in the same run; then the label placement of a 100-stop print map.
 
     .venv/bin/python benchmarks/bench_map.py
+
+"ours s" is routing (prepare) + building the map + rendering the HTML; "map s" is the map alone.
 """
 
 from __future__ import annotations
@@ -45,20 +48,66 @@ def plain_folium(it: Itinerary) -> str:
     return m.get_root().render()
 
 
+def static_labels(n: int = 100, seed: int = 2) -> tuple[float, int]:
+    """Seconds spent placing the labels of an n-stop print map (adjustText), and label count."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from unittest import mock
+
+    from itinerary.render import static
+
+    rng = random.Random(seed)
+    stops = [
+        Stop(
+            status=Status.CONFIRMED,
+            place=f"Town {i}",
+            mode=Mode.ROAD,
+            resolved=Place(f"s:{i}", f"Town {i}", rng.uniform(44, 56), rng.uniform(20, 45), "city", "XX"),
+        )
+        for i in range(n)
+    ]
+    p = prepare(
+        Itinerary(trips=(Trip("t", "T", tuple(stops)),), title="Labels"), resolve=False, regions=False
+    )
+    spent: list[float] = []
+    real = static.place_labels
+
+    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        real(*args, **kwargs)
+        spent.append(time.perf_counter() - t)
+
+    with mock.patch.object(static, "place_labels", timed):
+        fig = static.figure(p)
+    count = len([t for t in fig.axes[0].texts if t.get_text().split(". ", 1)[0].isdigit()])
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return spent[0], count
+
+
 def main() -> None:
     print(
-        f"{'stops':>6} {'ours s':>8} {'ours MB':>8} {'folium s':>9} {'folium MB':>9} {'time ratio':>10} {'size ratio':>10}"
+        f"{'stops':>6} {'ours s':>8} {'map s':>6} {'ours MB':>8} {'folium s':>9} {'folium MB':>9} "
+        f"{'time ratio':>10} {'size ratio':>10}"
     )
     for n in (10, 1_000, 10_000):
         it = synthetic(n)
         t = time.perf_counter()
-        html = make_map(prepare(it, resolve=False, regions=False)).get_root().render()
-        ours = time.perf_counter() - t
+        p = prepare(it, resolve=False, regions=False)
+        t_map = time.perf_counter()
+        html = make_map(p).get_root().render()
+        ours, map_only = time.perf_counter() - t, time.perf_counter() - t_map
         t = time.perf_counter()
         plain = plain_folium(it)
         base = time.perf_counter() - t
         a, b = len(html.encode()) / 1e6, len(plain.encode()) / 1e6
-        print(f"{n:6d} {ours:8.2f} {a:8.2f} {base:9.2f} {b:9.2f} {ours / base:10.2f} {a / b:10.2f}")
+        print(
+            f"{n:6d} {ours:8.2f} {map_only:6.2f} {a:8.2f} {base:9.2f} {b:9.2f} {ours / base:10.2f} {a / b:10.2f}"
+        )
+    seconds, count = static_labels()
+    print(f"print map: placed {count} labels of 100 stops in {seconds:.2f} s")
 
 
 if __name__ == "__main__":

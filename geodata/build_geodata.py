@@ -198,12 +198,103 @@ def build_railways(src: Path) -> None:
     print(f"wrote geodata/railways.npz ({len(lines)} lines, {len(coords)} vertices, {size:.2f} MB)")
 
 
+LABEL_LANGS = ["en", "fr", "de", "es", "ru", "zh", "ko"]
+
+
+def _names(en: str, by_lang: dict[str, str | None]) -> dict[str, str]:
+    """{lang: name} keeping only the languages whose name differs from the English one."""
+    out = {"en": en}
+    for lang, name in by_lang.items():
+        if name and name.strip() and name.strip() != en:
+            out[lang] = name.strip()
+    return out
+
+
+def _country_labels(src: Path) -> list[dict[str, Any]]:
+    import babel
+    from shapely.ops import polylabel
+
+    ne = json.load(gzip.open(src / "ne-50m-admin0" / "ne_50m_admin_0_countries.geojson.gz"))
+    locales = {lang: babel.Locale.parse(lang) for lang in LABEL_LANGS}
+    out = []
+    for f in ne["features"]:
+        p = f["properties"]
+        iso = p.get("ISO_A2") if p.get("ISO_A2") not in (None, "-99") else None
+        geom = shapely.make_valid(shape(f["geometry"]))
+        parts = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon"]
+        if not parts or p.get("TYPE") == "Dependency" and (p.get("MIN_LABEL") or 9) > 4:
+            continue
+        big = max(parts, key=lambda g: g.area)
+        pt = polylabel(big, tolerance=0.1)
+        en = p.get("NAME") or p.get("ADMIN")
+        names = {lang: (loc.territories.get(iso) if iso else None) for lang, loc in locales.items()}
+        out.append(
+            {
+                "x": round(pt.x, 2),
+                "y": round(pt.y, 2),
+                "z": int(round(p.get("MIN_LABEL") or 5)),
+                "r": int(p.get("LABELRANK") or 9),
+                "n": _names(en, {k: v for k, v in names.items() if k != "en"}),
+            }
+        )
+    return out
+
+
+def _city_labels(src: Path) -> list[dict[str, Any]]:
+    import csv
+
+    path = src / "ne-10m-populated-places" / "ne_10m_populated_places_names.csv"
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            rank = int(row["scalerank"])
+            capital = row["featurecla"].startswith("Admin-0 capital")
+            if rank > 6 and not capital:
+                continue
+            en = row["name_en"] or row["name"]
+            out.append(
+                {
+                    "x": round(float(row["longitude"]), 3),
+                    "y": round(float(row["latitude"]), 3),
+                    "z": max(3, min(8, 3 + rank // 2 - (1 if capital else 0))),
+                    "r": rank - (3 if capital else 0),
+                    "c": 1 if capital else 0,
+                    "n": _names(en, {lang: row.get(f"name_{lang}") for lang in LABEL_LANGS if lang != "en"}),
+                }
+            )
+    out.sort(key=lambda c: (c["r"], -c["y"]))
+    return out
+
+
+def build_labels(src: Path) -> None:
+    """basemap_labels.json.gz: country, capital, major-city and sea labels for the offline
+    basemap, with names in the label languages and the zoom from which each label fits."""
+    import yaml
+
+    seas = yaml.safe_load((HERE / "seas.yaml").read_text("utf-8"))
+    data = {
+        "langs": LABEL_LANGS,
+        "countries": _country_labels(src),
+        "cities": _city_labels(src),
+        "seas": [
+            {"x": s["lon"], "y": s["lat"], "z": s["minzoom"], "r": s["minzoom"], "n": _names(s["en"], {k: s.get(k) for k in LABEL_LANGS[1:]})}
+            for s in seas
+        ],
+    }
+    _write_json_gz(HERE / "basemap_labels.json.gz", data)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--sources", type=Path, default=HERE.parent.parent / "shared" / "geodata-sources")
     ap.add_argument("what", nargs="*", default=["countries", "admin1", "railways"])
     args = ap.parse_args()
-    steps = {"countries": build_countries, "admin1": build_admin1, "railways": build_railways}
+    steps = {
+        "countries": build_countries,
+        "admin1": build_admin1,
+        "railways": build_railways,
+        "labels": build_labels,
+    }
     for name in args.what:
         steps[name](args.sources)
 

@@ -36,6 +36,19 @@ def latlon_path(coords: Iterable[Sequence[float]]) -> list[list[float]]:
     return [[float(c[1]), float(c[0])] for c in coords]
 
 
+def latlon_array(coords: Any, *, lon_offsets: Any = 0.0, decimals: int = 4) -> list[list[float]]:
+    """Shapely (lon, lat) coordinates (a sequence or an array) -> rounded [[lat, lon], ...],
+    ``lon_offsets`` (a number or one per point) added to the longitudes; vectorised."""
+    import numpy as np
+
+    a = np.asarray(coords, dtype=float).reshape(-1, np.shape(coords)[-1] if np.ndim(coords) == 2 else 2)[
+        :, :2
+    ]
+    out = np.column_stack([a[:, 1], a[:, 0] + lon_offsets]).round(decimals)
+    rows: list[list[float]] = out.tolist()
+    return rows
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km on the mean Earth sphere."""
     p1, p2 = math.radians(lat1), math.radians(lat2)

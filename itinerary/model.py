@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -56,11 +56,19 @@ class Role(_StrEnum):
 
 
 class Basis(_StrEnum):
-    """Why a leg has the geometry it has."""
+    """How a leg's mode is known."""
 
     REPORTED = "reported"  # the itinerary says how the traveller went
-    ASSUMED = "assumed"  # we inferred the mode or part of the path
-    FALLBACK = "fallback"  # routing failed; a great circle stands in
+    ASSUMED = "assumed"  # the itinerary does not say: the mode is unknown
+    FALLBACK = "fallback"  # read from older files only; legs now say how they are drawn in Drawn
+
+
+class Drawn(_StrEnum):
+    """How a leg's path was drawn (independent of how its mode is known)."""
+
+    RAIL_NETWORK = "rail_network"  # along the railway network
+    GREAT_CIRCLE = "great_circle"  # a great circle (air, road, sea, unknown, or no rail route)
+    STRAIGHT_LINE = "straight_line"  # a straight segment (e.g. a stop to the railway it is snapped to)
 
 
 class Precision(_StrEnum):
@@ -277,6 +285,8 @@ class Leg:
 
     ``geometry`` is a shapely (Multi)LineString in lon/lat (EPSG:4326), unwrapped across the
     antimeridian (longitudes may leave [-180, 180] so the line stays continuous for display).
+    ``index`` and ``to_index`` are the positions of its ends in the trip (``to_index`` is
+    ``index + 1`` unless cancelled stops lie between them); ``drawn`` says how the path was made.
     """
 
     trip_id: str
@@ -288,10 +298,17 @@ class Leg:
     geometry: BaseGeometry | None = None
     length_km: float | None = None
     connectors: tuple[BaseGeometry, ...] = ()
+    drawn: Drawn = Drawn.GREAT_CIRCLE
+    to_index: int | None = None
 
     @property
     def status(self) -> Status:
         return leg_status(self.origin, self.destination)
+
+    @property
+    def end_index(self) -> int:
+        """The position of the destination stop in the trip."""
+        return self.index + 1 if self.to_index is None else self.to_index
 
 
 def leg_status(a: Stop, b: Stop) -> Status:
@@ -317,7 +334,9 @@ class Trip:
     def leg_mode(self, index: int) -> tuple[Mode, Basis]:
         """Mode and basis of the leg that ends at stop ``index``."""
         stop = self.stops[index]
-        if stop.mode is not None and stop.mode is not Mode.UNKNOWN:
+        if stop.mode is Mode.UNKNOWN:  # said to be unknown: not replaced by the trip's mode
+            return Mode.UNKNOWN, Basis.ASSUMED
+        if stop.mode is not None:
             return stop.mode, Basis.REPORTED
         if self.mode is not None and self.mode is not Mode.UNKNOWN:
             return self.mode, Basis.REPORTED
@@ -385,3 +404,23 @@ class Prepared:
 
     def all_legs(self) -> list[Leg]:
         return [leg for t in self.itinerary.trips for leg in self.legs.get(t.id, ())]
+
+
+def trip_totals(trip: Trip, legs: Sequence[Leg]) -> dict[str, Any]:
+    """Distance of the live route (km, cancelled legs left out), per mode, and days travelled
+    (first to last stop dated to the day and not cancelled, both counted)."""
+    by_mode: dict[str, float] = {}
+    for leg in legs:
+        if leg.status is not Status.CANCELLED and leg.length_km is not None:
+            by_mode[leg.mode.value] = by_mode.get(leg.mode.value, 0.0) + leg.length_km
+    spans = [
+        (s.date.start, s.date.end)
+        for s in trip.stops
+        if s.status is not Status.CANCELLED and s.date.precision is Precision.DAY
+    ]
+    days = (max(e for _, e in spans if e) - min(a for a, _ in spans if a)).days + 1 if spans else None
+    return {
+        "km": round(sum(by_mode.values())),
+        "km_by_mode": {m: round(km) for m, km in sorted(by_mode.items(), key=lambda kv: -kv[1])},
+        "days": days,
+    }

@@ -116,9 +116,10 @@ legs
 # %% [markdown]
 # ## The map
 #
-# Confirmed stops are solid, planned ones hollow and dashed; each trip is a layer; click a stop
-# for its date, status and source. `offline=True` would inline Leaflet and a Natural Earth
-# basemap so that the map works with no network at all.
+# Confirmed stops are solid, planned ones hollow and dashed; each trip is a layer; every stop
+# is labelled with its name and date; click a stop for its status and source. Leaflet is inlined,
+# so the map draws with no network; only the background tiles need it (the map says so when they
+# fail). `offline=True` draws a labelled Natural Earth basemap instead.
 
 # %%
 m = make_map(prepared)

@@ -18,7 +18,7 @@ from itinerary.io.gis import export, from_geodataframe, to_geodataframe
 from itinerary.model import Itinerary, Mode, Place, Status, Stop, Trip
 from itinerary.pipeline import prepare
 
-from .conftest import SEED_14, SEED_18
+from .conftest import ROOT, SEED_14, SEED_18
 
 
 @pytest.fixture(scope="module")
@@ -141,10 +141,15 @@ def test_other_formats_read_back(seed14, tmp_path: Path, suffix: str) -> None:  
     out = tmp_path / f"seed.{suffix}"
     export(seed14, out)
     if suffix == "csv":
-        df = pd.read_csv(out)
+        table = pd.read_csv(out)
+        df = table[table["feature"] == "stop"]
         assert len(df) == 9 and {"lat", "lon", "status", "quote"} <= set(df.columns)
         row = df[df["place"] == "Vostochny Cosmodrome"].iloc[0]
         assert (row["lat"], row["lon"]) == (51.884, 128.334)
+        legs = table[table["feature"] == "leg"]
+        assert len(legs) == 6 and legs["km"].gt(0).all() and legs["from"].notna().all()
+        kim = table[(table["feature"] == "trip") & (table["trip"] == "kim")].iloc[0]
+        assert kim["km"] == pytest.approx(legs[legs["trip"] == "kim"]["km"].sum(), abs=2)
     elif suffix == "gpkg":
         layers = {name for name, _ in pyogrio.list_layers(out)}
         assert layers == {"stops", "legs", "connectors", "regions"}
@@ -154,9 +159,14 @@ def test_other_formats_read_back(seed14, tmp_path: Path, suffix: str) -> None:  
         assert len(pyogrio.read_dataframe(tmp_path / "seed-legs.fgb")) == 6
         assert set(pyogrio.read_dataframe(tmp_path / "seed-connectors.fgb")["basis"]) == {"assumed"}
     else:
-        df = pyogrio.read_dataframe(out)
-        assert len(df) >= 15
-        assert '<Style id="planned">' in out.read_text()
+        layers = [name for name, _ in pyogrio.list_layers(out)]
+        assert layers == ["Kim Jong-un", "Vladimir Putin", "Sergei Lavrov"]  # one folder per traveller
+        assert sum(len(pyogrio.read_dataframe(out, layer=n)) for n in layers) >= 15
+        text = out.read_text()
+        assert '<Style id="planned">' in text
+        assert "<TimeSpan><begin>2023-09-13</begin><end>2023-09-13</end></TimeSpan>" in text
+        assert '<Data name="note">' in text and '<Data name="source">' in text
+        assert '<Data name="drawn_as"><value>rail_network</value></Data>' in text
 
 
 def test_cli_export_force_and_unknown_format(tmp_path: Path) -> None:
@@ -172,3 +182,25 @@ def test_cli_export_force_and_unknown_format(tmp_path: Path) -> None:
     assert res.exit_code == 1 and "geojson" in res.output and "gpkg" in res.output
     assert not (tmp_path / "x.shp").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
+
+
+def test_geojson_live_route_skips_a_cancelled_stop() -> None:
+    from itinerary.pipeline import to_feature_collection
+
+    trip = ROOT / "tests" / "data" / "trips" / "pyongyang-2024.yaml"
+    fc = to_feature_collection(load(trip))
+    legs = {
+        (f["properties"]["from"], f["properties"]["to"]): f["properties"]
+        for f in fc["features"]
+        if f["properties"]["feature"] == "leg"
+    }
+    live = legs[("Pyongyang", "Hanoi")]
+    assert live["status"] == "planned" and (live["order"], live["to_order"]) == (1, 3)
+    assert live["basis"] == "reported" and live["drawn_as"] == "great_circle"
+    assert (
+        legs[("Pyongyang", "Khabarovsk")]["status"] == legs[("Khabarovsk", "Hanoi")]["status"] == "cancelled"
+    )
+    totals = fc["itinerary"]["trips"][0]["totals"]
+    assert totals["days"] == 3 and totals["km"] == round(
+        sum(p["length_km"] for p in legs.values() if p["status"] != "cancelled")
+    )

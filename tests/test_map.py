@@ -146,3 +146,27 @@ def test_cli_map_writes_html_and_png(tmp_path: Path) -> None:
 def test_repr_html_for_jupyter() -> None:
     html = make_map(load(SEED_14))._repr_html_()
     assert "iframe" in html and "itineraryDraw" in html
+
+
+def test_hint_regions_only_on_request() -> None:
+    from itinerary.pipeline import prepare
+    from itinerary.render.map import payload
+
+    p = prepare(load(SEED_14))
+    assert any(r.from_hint for r in p.regions)  # "Amur Oblast" and other hints resolve to regions
+    plain = [r for t in payload(p)["trips"] for r in t["regions"]]
+    asked = [r for t in payload(p, regions=True)["trips"] for r in t["regions"]]
+    assert plain and not any(r["from_hint"] for r in plain)  # a stop that is a country stays
+    assert any(r["from_hint"] for r in asked) and len(asked) > len(plain)
+
+
+def test_payload_carries_theme_totals_and_short_dates() -> None:
+    from itinerary.pipeline import prepare
+    from itinerary.render.map import payload
+    from itinerary.theme import theme
+
+    data = payload(prepare(load(SEED_14)))
+    assert data["theme"] == theme()
+    kim = data["trips"][0]
+    assert kim["totals"]["km"] == round(sum(leg["length_km"] for leg in kim["legs"]))
+    assert {s["d"] for s in kim["stops"] if s and "d" in s} == {"12 Sep", "13 Sep"}

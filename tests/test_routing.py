@@ -12,7 +12,7 @@ from shapely.geometry import MultiLineString, Point, shape
 from itinerary import load
 from itinerary.errors import RoutingWarning
 from itinerary.geocode import resolve_itinerary
-from itinerary.model import Basis, Mode, Place, Status, Stop, Trip
+from itinerary.model import Basis, Drawn, Mode, Place, Status, Stop, Trip
 from itinerary.paths import geodata_dir
 from itinerary.routing import GeodesicRouter, RailRouter, build_legs, split_antimeridian
 
@@ -67,7 +67,7 @@ def test_rail_fallback_warns() -> None:
     hilo = stop("Hilo", 19.7297, -155.09, "US")
     with pytest.warns(RoutingWarning, match="great circle"):
         leg = RailRouter().route(honolulu, hilo, Mode.RAIL)
-    assert leg.basis is Basis.FALLBACK
+    assert leg.basis is Basis.REPORTED and leg.drawn is Drawn.GREAT_CIRCLE
     assert 300 < leg.length_km < 400
 
 
@@ -116,9 +116,48 @@ def test_build_legs_modes_and_basis() -> None:
     )
     legs = build_legs(trip)
     assert [leg.mode for leg in legs] == [Mode.UNKNOWN, Mode.ROAD, Mode.UNKNOWN]
-    assert all(leg.basis is Basis.ASSUMED for leg in legs)
+    # basis says how the mode is known: the road leg is reported, the others are unknown
+    assert [leg.basis for leg in legs] == [Basis.ASSUMED, Basis.REPORTED, Basis.ASSUMED]
+    assert all(leg.drawn is Drawn.GREAT_CIRCLE for leg in legs)
     assert legs[1].status is Status.PLANNED
-    assert [leg.index for leg in legs] == [0, 1, 2]
+    assert [(leg.index, leg.end_index) for leg in legs] == [(0, 1), (1, 2), (2, 3)]
+
+
+def test_mode_unknown_stays_unknown() -> None:
+    said = Stop(
+        status=Status.CONFIRMED, place="Y", mode=Mode.UNKNOWN, resolved=Place("t:y", "Y", 47, 136, "city")
+    )
+    trip = Trip("t", "T", (VLADIVOSTOK, said), mode=Mode.AIR)
+    (leg,) = build_legs(trip)
+    assert (leg.mode, leg.basis) == (Mode.UNKNOWN, Basis.ASSUMED)
+
+
+def test_live_route_skips_cancelled_stops() -> None:
+    def at(name: str, lat: float, lon: float, status: Status) -> Stop:
+        return Stop(
+            status=status, place=name, mode=Mode.AIR, resolved=Place(f"t:{name}", name, lat, lon, "city")
+        )
+
+    trip = Trip(
+        "t",
+        "T",
+        (
+            at("Pyongyang", 39.03, 125.75, Status.CONFIRMED),
+            at("Khabarovsk", 48.48, 135.08, Status.CANCELLED),
+            at("Hanoi", 21.03, 105.85, Status.PLANNED),
+            at("Da Nang", 16.05, 108.2, Status.CANCELLED),
+        ),
+    )
+    legs = build_legs(trip)
+    ends = {(leg.origin.place, leg.destination.place): leg.status for leg in legs}
+    assert ends == {
+        ("Pyongyang", "Hanoi"): Status.PLANNED,  # the live route goes round the cancelled stop
+        ("Pyongyang", "Khabarovsk"): Status.CANCELLED,
+        ("Khabarovsk", "Hanoi"): Status.CANCELLED,
+        ("Hanoi", "Da Nang"): Status.CANCELLED,
+    }
+    live = next(leg for leg in legs if leg.status is Status.PLANNED)
+    assert (live.index, live.end_index) == (0, 2) and 2500 < live.length_km < 2800
 
 
 @pytest.mark.parametrize("path", [SEED_14, SEED_18])

@@ -196,30 +196,70 @@ def resolve(
     help="xyzservices tile provider name (ignored with --offline).",
 )
 @click.option(
+    "--lang",
+    type=click.Choice(["en", "fr", "de", "es", "ru", "zh", "ko"]),
+    default="en",
+    show_default=True,
+    help="Language of the offline basemap's labels (English where Natural Earth has no name).",
+)
+@click.option("--regions", is_flag=True, help="Also shade the regions named in stop hints.")
+@click.option(
+    "--static",
+    "static",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a print map; the format comes from the suffix (.png, .svg, .pdf).",
+)
+@click.option(
     "--png",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write a static image (no browser needed).",
+    help="Also write a PNG print map (same as --static with a .png file).",
+)
+@click.option(
+    "--size",
+    type=click.Choice(["column", "16:9", "square"]),
+    default="16:9",
+    show_default=True,
+    help="Print map size: one text column (8.8 cm wide), 16:9 slide, or square.",
+)
+@click.option(
+    "--dpi", type=click.IntRange(50, 1200), default=200, show_default=True, help="Print map resolution."
 )
 @FORCE
 @handle_errors
-def map_(trip_file: Path, output: Path, offline: bool, tiles: str, png: Path | None, force: bool) -> None:
-    """Draw an interactive map: confirmed solid, planned dashed, every stop with its source."""
+def map_(
+    trip_file: Path,
+    output: Path,
+    offline: bool,
+    tiles: str,
+    lang: str,
+    regions: bool,
+    static: Path | None,
+    png: Path | None,
+    size: str,
+    dpi: int,
+    force: bool,
+) -> None:
+    """Draw an interactive map (every stop labelled, confirmed solid, planned dashed, cancelled
+    grey) and, with --static, a print map."""
     from itinerary.pipeline import prepare
     from itinerary.render import make_map, save_map
+    from itinerary.render.static import check_png, save_static, static_format
 
     check_output(output, inputs=[trip_file], force=force)
+    images = [(path, opt) for path, opt in ((static, "--static"), (png, "--png")) if path is not None]
+    for path, opt in images:  # refuse a bad name before anything is written
+        check_output(path, inputs=[trip_file], force=force, option=opt)
+        static_format(path)
+        if os.path.abspath(path) == os.path.abspath(output):
+            raise ValidationError(f"-o and {opt} name the same file; give the image another name")
     if png is not None:
-        check_output(png, inputs=[trip_file], force=force, option="--png")
-        if os.path.abspath(png) == os.path.abspath(output):
-            raise ValidationError("-o and --png name the same file; give the image another name")
+        check_png(png)
     p = prepare(yaml_io.load(trip_file))
-    save_map(make_map(p, offline=offline, tiles=tiles), output)
+    save_map(make_map(p, offline=offline, tiles=tiles, lang=lang, regions=regions), output)
     click.echo(f"wrote {output}", err=True)
-    if png is not None:
-        from itinerary.render.static import save_png
-
-        save_png(p, png)
-        click.echo(f"wrote {png}", err=True)
+    for path, _ in images:
+        save_static(p, path, size=size, dpi=dpi, regions=regions)
+        click.echo(f"wrote {path}", err=True)
 
 
 @cli.command()

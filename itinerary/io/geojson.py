@@ -26,6 +26,7 @@ from itinerary.geometry import split_antimeridian
 from itinerary.model import (
     Basis,
     DateSpan,
+    Drawn,
     Itinerary,
     Leg,
     Mode,
@@ -38,6 +39,7 @@ from itinerary.model import (
     Status,
     Stop,
     Trip,
+    trip_totals,
 )
 
 DECIMALS = 6
@@ -126,23 +128,31 @@ def leg_properties(trip: Trip, leg: Leg) -> dict[str, Any]:
         "trip": trip.id,
         "traveller": trip.traveller,
         "order": leg.index,
+        "to_order": leg.end_index,
         "from": leg.origin.label,
         "to": leg.destination.label,
         "mode": leg.mode.value,
         "status": leg.status.value,
         "basis": leg.basis.value,
+        "drawn_as": leg.drawn.value,
         "length_km": None if leg.length_km is None else round(leg.length_km, 1),
     }
 
 
-def _header(it: Itinerary) -> dict[str, Any]:
+def _header(it: Itinerary, legs: dict[str, tuple[Leg, ...]] | None = None) -> dict[str, Any]:
     return {
         "version": it.version,
         "title": it.title,
         "as_of": it.as_of.isoformat() if it.as_of else None,
         "sources": [s.to_dict() for s in it.sources],
         "trips": [
-            {"id": t.id, "traveller": t.traveller, "title": t.title, "mode": t.mode.value if t.mode else None}
+            {
+                "id": t.id,
+                "traveller": t.traveller,
+                "title": t.title,
+                "mode": t.mode.value if t.mode else None,
+                **({"totals": trip_totals(t, legs.get(t.id, ()))} if legs else {}),
+            }
             for t in it.trips
         ],
     }
@@ -193,6 +203,7 @@ def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
                             **leg_properties(trip, leg),
                             "feature": "connector",
                             "basis": Basis.ASSUMED.value,
+                            "drawn_as": Drawn.STRAIGHT_LINE.value,
                             "length_km": round(_line_km(c), 1),
                         },
                     }
@@ -211,7 +222,7 @@ def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
                 },
             }
         )
-    return {"type": "FeatureCollection", "itinerary": _header(p.itinerary), "features": features}
+    return {"type": "FeatureCollection", "itinerary": _header(p.itinerary, p.legs), "features": features}
 
 
 def dumps(it: Itinerary | Prepared, *, indent: int | None = None) -> str:

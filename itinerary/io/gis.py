@@ -13,8 +13,7 @@ from itinerary.errors import FileError, ValidationError
 from itinerary.files import atomic_dir, check_output, write_text
 from itinerary.io import geojson
 from itinerary.model import Itinerary, Prepared
-
-STATUS_COLORS = {"confirmed": "ff2e7d32", "planned": "ffc06515", "cancelled": "ff757575"}  # KML aabbggrr
+from itinerary.theme import kml_color, theme
 
 
 def to_geodataframe(it: Itinerary | Prepared, *, feature: str | None = None) -> Any:
@@ -182,7 +181,9 @@ def spreadsheet_safe(value: Any) -> Any:
 
 
 def to_csv(gdf: Any) -> str:
-    """The stops as CSV: lat/lon columns first, every field quoted, formulas neutralised."""
+    """Stops, legs and trip totals as one CSV table (column ``feature`` says which row is
+    which): stops with lat/lon first; legs with from, to, mode, status and km; one row per
+    trip with its km, km per mode and days. Every field quoted, formulas neutralised."""
     import csv
 
     import pandas as pd
@@ -190,12 +191,35 @@ def to_csv(gdf: Any) -> str:
     stops = gdf[gdf["feature"] == "stop"].copy()
     stops.insert(0, "lat", stops.geometry.y.round(6))
     stops.insert(1, "lon", stops.geometry.x.round(6))
-    table = stops.drop(columns="geometry")
+    legs = gdf[gdf["feature"] == "leg"].rename(columns={"length_km": "km"})
+    wanted = ["feature", "trip", "traveller", "order", "to_order", "from", "to", "mode", "status"]
+    leg_cols = [c for c in [*wanted, "basis", "drawn_as", "km"] if c in legs.columns]  # none: no legs
+    trips = pd.DataFrame(_trip_rows(gdf.attrs.get("itinerary") or {}))
+    parts = [stops.drop(columns="geometry"), pd.DataFrame(legs[leg_cols]), trips]
+    table = pd.concat([p for p in parts if not p.empty], ignore_index=True)
     for col in table.columns:
         if not pd.api.types.is_numeric_dtype(table[col]):
             table[col] = table[col].map(spreadsheet_safe)
     text: str = table.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
     return text
+
+
+def _trip_rows(header: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for t in header.get("trips", []):
+        tot = t.get("totals") or {}
+        by_mode = "; ".join(f"{m} {km}" for m, km in (tot.get("km_by_mode") or {}).items())
+        rows.append(
+            {
+                "feature": "trip",
+                "trip": t["id"],
+                "traveller": t["traveller"],
+                "km": tot.get("km"),
+                "km_by_mode": by_mode or None,
+                "days": tot.get("days"),
+            }
+        )
+    return rows
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -216,45 +240,110 @@ def escape(value: Any) -> str:
 
 
 def to_kml(gdf: Any) -> str:
-    """KML 2.2 with one style per status (for Google Earth and My Maps)."""
-
-    styles = []
-    for status, color in STATUS_COLORS.items():
-        styles.append(
-            f'<Style id="{status}"><IconStyle><color>{color}</color></IconStyle>'
-            f"<LineStyle><color>{color}</color><width>{3 if status == 'confirmed' else 2}</width></LineStyle>"
-            f"<PolyStyle><color>33{color[2:]}</color></PolyStyle></Style>"
-        )
-    marks = []
+    """KML 2.2 for Google Earth and My Maps: one folder per traveller (its totals in the
+    folder's description), one style per status from the theme, each stop with a TimeSpan and
+    ExtendedData (source, quote, note, status), legs with mode, basis, path and km."""
+    header = gdf.attrs.get("itinerary") or {}
+    folders: dict[str, list[str]] = {}
+    days = _stop_days(gdf)
     for _, row in gdf.iterrows():
         geom = row.geometry
         if geom is None or geom.is_empty:
             continue
-        kind = row["feature"]
-        if kind == "stop":
-            name = f"{int(row['order']) + 1}. {_text(row['name'])}"
-            desc = " — ".join(
-                _text(x) for x in (row.get("status"), row.get("date_label"), row.get("quote")) if _text(x)
-            )
-        elif kind in ("leg", "connector"):
-            name = f"{_text(row.get('from'))} → {_text(row.get('to'))}"
-            if kind == "connector":
-                name = f"{name} (to the railway)" if name != " → " else "to the railway"
-            desc = f"{_text(row.get('mode'))}, {_text(row.get('status'))}, {_text(row.get('basis'))}"
-            if _text(row.get("length_km")):
-                desc += f", {_text(row.get('length_km'))} km"
-        else:
-            name, desc = _text(row.get("name")), "region"
-        style = row.get("status") if row.get("status") in STATUS_COLORS else "confirmed"
-        marks.append(
-            f"<Placemark><name>{escape(name)}</name><description>{escape(desc)}</description>"
-            f"<styleUrl>#{style}</styleUrl>{_kml_geometry(geom)}</Placemark>"
-        )
+        folders.setdefault(_text(row.get("trip")), []).append(_placemark(row, geom, days))
+    body = "".join(_folder(t, folders.pop(t["id"], [])) for t in header.get("trips", []))
+    body += "".join(f"<Folder><name>{escape(k)}</name>{''.join(v)}</Folder>" for k, v in folders.items())
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
-        + "".join(styles)
-        + "".join(marks)
+        + f"<name>{escape(header.get('title') or 'Itinerary')}</name>"
+        + _kml_styles()
+        + body
         + "</Document></kml>\n"
+    )
+
+
+def _kml_styles() -> str:
+    th = theme()
+    out = []
+    for status, st in th["status"].items():
+        color = kml_color(st["badge"])
+        width = 3 if not st["dash"] else 2
+        out.append(
+            f'<Style id="{status}"><IconStyle><color>{color}</color></IconStyle>'
+            f"<LineStyle><color>{color}</color><width>{width}</width></LineStyle>"
+            f"<PolyStyle><color>{kml_color(st['badge'], 0x33)}</color></PolyStyle></Style>"
+        )
+    return "".join(out)
+
+
+def _folder(trip: dict[str, Any], marks: list[str]) -> str:
+    tot = trip.get("totals") or {}
+    bits = [f"{tot['km']:,} km"] if tot.get("km") else []
+    if tot.get("days"):
+        bits.append(f"{tot['days']} days")
+    bits += [f"{m} {km:,} km" for m, km in (tot.get("km_by_mode") or {}).items()]
+    return (
+        f"<Folder><name>{escape(trip.get('traveller') or trip['id'])}</name>"
+        f"<description>{escape(', '.join(bits))}</description>{''.join(marks)}</Folder>"
+    )
+
+
+def _stop_days(gdf: Any) -> dict[tuple[str, int], tuple[str, str]]:
+    """(trip, order) -> (first day, last day) of every dated stop, for the legs' TimeSpans."""
+    out: dict[tuple[str, int], tuple[str, str]] = {}
+    if "date_start" not in gdf.columns:
+        return out
+    for _, row in gdf[gdf["feature"] == "stop"].iterrows():
+        a, b = _text(row.get("date_start")), _text(row.get("date_end"))
+        if a:
+            out[(_text(row.get("trip")), int(row["order"]))] = (a, b or a)
+    return out
+
+
+def _time_span(begin: str, end: str) -> str:
+    if not begin and not end:
+        return ""
+    parts = (f"<begin>{escape(begin)}</begin>" if begin else "") + (
+        f"<end>{escape(end)}</end>" if end else ""
+    )
+    return f"<TimeSpan>{parts}</TimeSpan>"
+
+
+def _extended(row: Any, keys: tuple[str, ...]) -> str:
+    data = "".join(
+        f'<Data name="{k}"><value>{escape(row.get(k))}</value></Data>' for k in keys if _text(row.get(k))
+    )
+    return f"<ExtendedData>{data}</ExtendedData>" if data else ""
+
+
+def _placemark(row: Any, geom: Any, days: dict[tuple[str, int], tuple[str, str]]) -> str:
+    kind = row["feature"]
+    span = ""
+    if kind == "stop":
+        name = f"{int(row['order']) + 1}. {_text(row['name'])}"
+        desc = " — ".join(
+            _text(x) for x in (row.get("status"), row.get("date_label"), row.get("quote")) if _text(x)
+        )
+        extra = _extended(row, ("source", "source_url", "quote", "note", "status", "role", "mode"))
+        span = _time_span(_text(row.get("date_start")), _text(row.get("date_end")))
+    elif kind in ("leg", "connector"):
+        name = f"{_text(row.get('from'))} → {_text(row.get('to'))}"
+        if kind == "connector":
+            name = f"{name} (to the railway)" if name != " → " else "to the railway"
+        desc = f"{_text(row.get('mode'))}, {_text(row.get('status'))}, {_text(row.get('basis'))}"
+        if _text(row.get("length_km")):
+            desc += f", {_text(row.get('length_km'))} km"
+        extra = _extended(row, ("mode", "status", "basis", "drawn_as", "length_km"))
+        trip = _text(row.get("trip"))
+        a = days.get((trip, int(row["order"]))) if _text(row.get("order")) else None
+        b = days.get((trip, int(row["to_order"]))) if _text(row.get("to_order")) else None
+        span = _time_span(a[0] if a else "", b[1] if b else "")
+    else:
+        name, desc, extra = _text(row.get("name")), "region", ""
+    style = row.get("status") if row.get("status") in theme()["status"] else "confirmed"
+    return (
+        f"<Placemark><name>{escape(name)}</name><description>{escape(desc)}</description>{span}"
+        f"<styleUrl>#{style}</styleUrl>{extra}{_kml_geometry(geom)}</Placemark>"
     )
 
 

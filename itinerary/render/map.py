@@ -22,23 +22,37 @@ from functools import cache
 from typing import Any
 
 import folium
+import numpy as np
 import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 from shapely.geometry import mapping
 
-from itinerary.coords import latlon_path
+from itinerary.coords import latlon_array
 from itinerary.errors import ValidationError
 from itinerary.files import write_text
 from itinerary.geocode.regions import basemap_geojson
-from itinerary.model import Itinerary, Leg, Prepared, Stop, Trip
+from itinerary.model import Itinerary, Leg, Prepared, Stop, Trip, trip_totals
 from itinerary.pipeline import prepare
 from itinerary.render import assets
+from itinerary.render.labels import basemap_labels, check_lang
+from itinerary.render.layout import (
+    LonFrame,
+    Marker,
+    frame_for,
+    markers,
+    repeated_labels,
+    short_date,
+    stop_name,
+)
+from itinerary.theme import theme, trip_color
 
-PALETTE = ["#c0392b", "#1f77b4", "#2ca02c", "#8e44ad", "#d35400", "#16a085", "#7f6000", "#e377c2"]
 DEFAULT_TILES = "Esri.WorldGrayCanvas"
-LEAFLET_CDN_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
-LEAFLET_CDN_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
+# Place-name layers drawn over tiles that have none (the same provider's reference layer).
+LABEL_OVERLAYS = {
+    "Esri.WorldGrayCanvas": "https://server.arcgisonline.com/ArcGIS/rest/services/Canvas/"
+    "World_Light_Gray_Reference/MapServer/tile/{z}/{y}/{x}",
+}
 
 
 _TEMPLATE_OPENERS = re.compile(r"\{(?=[{%#])")
@@ -62,17 +76,13 @@ def to_script_json(data: Any) -> str:
 
 
 class ItineraryMap(folium.Map):
-    """A folium Map that loads Leaflet alone (no jQuery, Bootstrap or icon fonts)."""
-
-    default_js = [("leaflet", LEAFLET_CDN_JS)]
-    default_css = [("leaflet_css", LEAFLET_CDN_CSS)]
-
-
-class OfflineMap(folium.Map):
-    """A folium Map with every asset inlined: the page makes no request at all."""
+    """A folium Map with Leaflet inlined (no jQuery, Bootstrap, icon fonts or CDN)."""
 
     default_js: list[tuple[str, str]] = []
     default_css: list[tuple[str, str]] = []
+
+
+OfflineMap = ItineraryMap
 
 
 class Literal(Element):
@@ -108,30 +118,39 @@ def _inline(kind: str, text: str) -> Element:
 # ---------------------------------------------------------------- payload builders
 
 
-def _stop_json(it: Itinerary, stop: Stop, n: int) -> dict[str, Any] | None:
+def _compact(d: dict[str, Any]) -> dict[str, Any]:
+    """Leave out empty fields: the runtime treats a missing field as empty (smaller pages)."""
+    return {k: v for k, v in d.items() if v is not None and v != "" and v != []}
+
+
+def _stop_json(it: Itinerary, stop: Stop, n: int, frame: LonFrame) -> dict[str, Any] | None:
     ll = stop.latlon
     if ll is None:
         return None
     r = stop.resolved
-    return {
-        "n": n,
-        "name": r.name if r else stop.label,  # the place found; "As written" shows the text
-        "place": stop.place,
-        "lat": round(ll[0], 6),
-        "lon": round(ll[1], 6),
-        "status": stop.status.value,
-        "role": stop.role.value,
-        "mode": stop.mode.value if stop.mode else None,
-        "date_label": stop.date.display(),
-        "date_start": stop.date.start.isoformat() if stop.date.start else None,
-        "kind": r.kind if r else None,
-        "quote": stop.quote,
-        "note": stop.note,
-        "source": stop.source,
-        "sources": list(stop.all_sources),
-        "corroboration": stop.corroboration,
-        "known": _known(it, stop),
-    }
+    name = stop_name(stop)
+    return _compact(
+        {
+            "n": n,
+            "name": name,  # the place found; "As written" shows the text
+            "place": stop.place if stop.place != name else None,
+            "lat": round(ll[0], 6),
+            "lon": round(frame.shift(ll[1]), 6),
+            "status": stop.status.value,
+            "role": stop.role.value,
+            "mode": stop.mode.value if stop.mode else None,
+            "date_label": stop.date.display(),
+            "d": short_date(stop.date),
+            "date_start": stop.date.start.isoformat() if stop.date.start else None,
+            "kind": r.kind if r else None,
+            "quote": stop.quote,
+            "note": stop.note,
+            "source": stop.source,
+            "sources": list(stop.all_sources),
+            "corroboration": stop.corroboration,
+            "known": _known(it, stop),
+        }
+    )
 
 
 def _known(it: Itinerary, stop: Stop) -> list[list[str | None]]:
@@ -147,49 +166,100 @@ def _known(it: Itinerary, stop: Stop) -> list[list[str | None]]:
     return sorted(rows, key=lambda r: r[0] or "")
 
 
-def _leg_json(leg: Leg) -> dict[str, Any]:
-    geom = leg.geometry
-    parts = list(geom.geoms) if geom is not None and geom.geom_type == "MultiLineString" else [geom]
-    paths = [latlon_path(p.coords) for p in parts if p is not None]
+def _paths(lines: list[Any], frame: LonFrame) -> list[list[list[float]]]:
+    """Each line as [[lat, lon], ...] rounded to ~10 m and shifted as a whole into the map's
+    longitude range (one vectorised pass for all the lines of a trip)."""
+    if not lines:
+        return []
+    coords, idx = shapely.get_coordinates(lines, return_index=True)
+    counts = np.bincount(idx, minlength=len(lines))
+    firsts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    x0 = coords[np.minimum(firsts, max(len(coords) - 1, 0)), 0] if len(coords) else np.zeros(len(lines))
+    offsets = np.array([frame.offset(float(x)) for x in x0])
+    rows = latlon_array(coords, lon_offsets=offsets[idx])
+    out, k = [], 0
+    for n in counts:
+        out.append(rows[k : k + n])
+        k += n
+    return out
+
+
+def _leg_json(
+    leg: Leg, paths: list[list[list[float]]], connectors: list[list[list[float]]]
+) -> dict[str, Any]:
     main = max(paths, key=len) if paths else []
     arrow = None
     if len(main) >= 2:
         k = min(len(main) // 2, len(main) - 2)
-        arrow = [[round(v, 4) for v in main[k]], [round(v, 4) for v in main[k + 1]]]
+        arrow = [main[k], main[k + 1]]
     return {
         "from": leg.origin.label,
         "to": leg.destination.label,
         "from_index": leg.index,
-        "to_index": leg.index + 1,
+        "to_index": leg.end_index,
         "mode": leg.mode.value,
         "status": leg.status.value,
         "basis": leg.basis.value,
+        "drawn": leg.drawn.value,
         "length_km": leg.length_km,
-        "paths": [[[round(a, 4), round(b, 4)] for a, b in p] for p in paths],  # ~10 m
+        "paths": paths,
         "arrow": arrow,
-        "connectors": [[[round(y, 4), round(x, 4)] for x, y in c.coords] for c in leg.connectors],
+        "connectors": connectors,
     }
 
 
-def _trip_json(p: Prepared, trip: Trip, color: str) -> dict[str, Any]:
-    stops = [s for i, st in enumerate(trip.stops) if (s := _stop_json(p.itinerary, st, i + 1))]
-    regions = [
+def _legs_json(legs: tuple[Leg, ...], frame: LonFrame) -> list[dict[str, Any]]:
+    lines: list[Any] = []
+    spans: list[tuple[int, int, int]] = []  # per leg: first line, parts, connectors
+    for leg in legs:
+        g = leg.geometry
+        parts = [] if g is None else list(g.geoms) if g.geom_type == "MultiLineString" else [g]
+        spans.append((len(lines), len(parts), len(leg.connectors)))
+        lines += parts + list(leg.connectors)
+    paths = _paths(lines, frame)
+    return [
+        _leg_json(leg, paths[i : i + n], paths[i + n : i + n + c])
+        for leg, (i, n, c) in zip(legs, spans, strict=True)
+    ]
+
+
+def _regions_json(p: Prepared, trip: Trip, hints: bool) -> list[dict[str, Any]]:
+    return [
         {
             "name": r.name,
             "from_hint": r.from_hint,
             "geojson": mapping(shapely.simplify(r.geometry, 0.01, preserve_topology=True)),
         }
         for r in p.regions
-        if r.trip_id == trip.id
+        if r.trip_id == trip.id and (hints or not r.from_hint)
     ]
+
+
+def _marker_json(m: Marker, shared: set[Marker]) -> dict[str, Any]:
+    out: dict[str, Any] = {"s": list(m.stops), "p": m.priority}
+    if m.slot:
+        out["k"] = m.slot
+    if m in shared:
+        out["same"] = 1
+    return out
+
+
+def _trip_json(p: Prepared, ti: int, frame: LonFrame, marks: list[Marker], hints: bool) -> dict[str, Any]:
+    trip = p.itinerary.trips[ti]
+    shared = repeated_labels(p, marks)
+    legs = p.legs.get(trip.id, ())
+    # stops keep their place in the trip (null when a stop has no coordinates)
+    stops = [_stop_json(p.itinerary, st, i + 1, frame) for i, st in enumerate(trip.stops)]
     return {
         "id": trip.id,
         "traveller": trip.traveller,
         "title": trip.title,
-        "color": color,
+        "color": trip_color(ti),
+        "totals": trip_totals(trip, legs),
         "stops": stops,
-        "legs": [_leg_json(leg) for leg in p.legs.get(trip.id, ())],
-        "regions": regions,
+        "markers": [_marker_json(m, shared) for m in marks if m.trip == ti],
+        "legs": _legs_json(legs, frame),
+        "regions": _regions_json(p, trip, hints),
     }
 
 
@@ -217,8 +287,19 @@ def _round_coords(obj: Any, nd: int) -> Any:
     return obj
 
 
-def payload(p: Prepared, *, offline: bool = False, tiles_url: str | None = None) -> dict[str, Any]:
+def payload(
+    p: Prepared,
+    *,
+    offline: bool = False,
+    tiles_url: str | None = None,
+    lang: str = "en",
+    regions: bool = False,
+) -> dict[str, Any]:
+    """The JSON the runtime draws: trips (longitudes in one continuous range), the theme, and
+    offline the basemap with its labels in ``lang``."""
     it = p.itinerary
+    frame = frame_for(p)
+    marks = markers(p, frame)
     data: dict[str, Any] = {
         "title": it.title,
         "as_of": it.as_of.isoformat() if it.as_of else None,
@@ -232,10 +313,12 @@ def payload(p: Prepared, *, offline: bool = False, tiles_url: str | None = None)
             for s in it.sources
         ],
         "known_days": sorted({s.published.isoformat() for s in it.sources if s.published}),
-        "trips": [_trip_json(p, t, PALETTE[i % len(PALETTE)]) for i, t in enumerate(it.trips)],
+        "theme": theme(),
+        "trips": [_trip_json(p, i, frame, marks, regions) for i in range(len(it.trips))],
     }
     if offline:
         data["basemap"] = _offline_basemap()
+        data["labels"] = basemap_labels(lang)
         data["minimap"] = {"geojson": data["basemap"]}
     elif tiles_url:
         data["minimap"] = {"url": tiles_url}
@@ -260,30 +343,39 @@ def make_map(
     offline: bool = False,
     tiles: str = DEFAULT_TILES,
     height: str = "100%",
+    lang: str = "en",
+    regions: bool = False,
 ) -> folium.Map:
     """The interactive map of an itinerary (resolved and routed on the fly if needed).
 
-    ``offline=True`` inlines Leaflet and a Natural Earth basemap: the HTML makes no request.
+    Leaflet is always inlined, so the map draws without network (in a notebook too); only the
+    background tiles of an online map need it, and the map says so when they fail.
+    ``offline=True`` draws a Natural Earth basemap with labels in ``lang`` (en, fr, de, es, ru,
+    zh, ko) instead: the HTML makes no request. ``regions=True`` also shades the regions named
+    in stop hints (regions that are stops are always drawn).
     """
+    check_lang(lang)
     p = itinerary if isinstance(itinerary, Prepared) else prepare(itinerary)
     title = p.itinerary.title or "Itinerary"
-    m: folium.Map
-    if offline:
-        m = OfflineMap(location=[30, 60], zoom_start=3, tiles=None, height=height, control_scale=False)
-        root: Any = m.get_root()
-        root.header.add_child(_inline("style", assets.leaflet_css()), name="leaflet_css_inline")
-        root.header.add_child(_inline("script", assets.leaflet_js()), name="leaflet_js_inline")
-        tiles_url = None
-    else:
+    m = ItineraryMap(location=[30, 60], zoom_start=3, tiles=None, height=height, control_scale=False)
+    root: Any = m.get_root()
+    root.header.add_child(_inline("style", assets.leaflet_css()), name="leaflet_css_inline")
+    root.header.add_child(_inline("script", assets.leaflet_js()), name="leaflet_js_inline")
+    tiles_url = None
+    if not offline:
         provider = _tile_provider(tiles)
-        m = ItineraryMap(location=[30, 60], zoom_start=3, tiles=None, height=height)
         folium.TileLayer(provider, name=provider.name, control=False).add_to(m)
+        if (labels_url := LABEL_OVERLAYS.get(tiles)) is not None:
+            folium.TileLayer(labels_url, attr=provider.html_attribution, overlay=True, control=False).add_to(
+                m
+            )
         tiles_url = provider.build_url(fill_subdomain=False)
     root = m.get_root()
     root.header.add_child(Literal(f"<title>{_escape(title)}</title>"), name="title")
     root.header.add_child(_inline("style", assets.runtime_css()), name="itinerary_css")
     root.header.add_child(_inline("script", assets.runtime_js()), name="itinerary_js")
-    m.add_child(_Payload(payload(p, offline=offline, tiles_url=tiles_url)))
+    data = payload(p, offline=offline, tiles_url=tiles_url, lang=lang, regions=regions)
+    m.add_child(_Payload(data))
     return m
 
 

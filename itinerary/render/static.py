@@ -1,143 +1,727 @@
-"""A static image of an itinerary for print: geopandas and matplotlib over the shipped basemap."""
+"""Static maps for print (PNG, SVG, PDF) with cartopy and matplotlib over the shipped basemap.
+
+The projection is chosen from the data: an azimuthal equidistant projection centred on the
+trips (true distances from the centre, so a scale bar is honest) unless they span more than
+a hemisphere, then Equal Earth centred on them. The frame is tight to everything drawn and
+fills the whole canvas; labels are moved apart by adjustText with leader lines; the legend
+and the locator inset go in the emptiest corners. All text is drawn literally (no mathtext).
+"""
 
 from __future__ import annotations
 
+import math
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from itinerary.errors import ValidationError
 from itinerary.files import atomic_path
 from itinerary.geocode.regions import basemap_geojson
-from itinerary.model import Itinerary, Prepared, Status
+from itinerary.model import Itinerary, Prepared, Status, trip_totals
 from itinerary.pipeline import prepare
-from itinerary.render.map import PALETTE
+from itinerary.render.layout import (
+    LonFrame,
+    Marker,
+    frame_for,
+    label_text,
+    lon_frame,
+    markers,
+    repeated_labels,
+)
+from itinerary.theme import status_color, theme, trip_color
 
-LINESTYLE = {Status.CONFIRMED: "-", Status.PLANNED: (0, (5, 3)), Status.CANCELLED: ":"}
+FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+# width and height in inches (None: from the data's shape); a column is 8.8 cm wide
+SIZES: dict[str, tuple[float, float | None]] = {
+    "column": (3.46, None),
+    "16:9": (10.0, 5.625),
+    "square": (7.0, 7.0),
+}
+CREDIT = "Basemap: Natural Earth (public domain). Places: GeoNames (CC BY 4.0). Made with itinerary."
+CREDIT_SHORT = "Natural Earth; GeoNames (CC BY 4.0)"
+CORNERS = ("upper right", "lower left", "lower right", "upper left")
 
 
-def _bounds(p: Prepared) -> tuple[float, float, float, float]:
-    xs, ys = [], []
-    for _, _, s in p.itinerary.stops():
-        if (ll := s.latlon) is not None:
-            ys.append(ll[0])
-            xs.append(ll[1])
-    for leg in p.all_legs():
-        if leg.geometry is not None:
-            x0, y0, x1, y1 = leg.geometry.bounds
-            xs += [x0, x1]
-            ys += [y0, y1]
-    pad_x = max(2.0, (max(xs) - min(xs)) * 0.1)
-    pad_y = max(2.0, (max(ys) - min(ys)) * 0.1)
-    return min(xs) - pad_x, min(ys) - pad_y, max(xs) + pad_x, max(ys) + pad_y
+def static_format(path: str | os.PathLike[str]) -> str:
+    """The image format of ``path`` from its suffix, or a one-line error naming the fix."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValidationError(
+            f"cannot tell the image format of {Path(path).name!r}; use a .png, .svg or .pdf suffix"
+        )
+    return FORMATS[suffix]
 
 
-def draw(p: Prepared, ax: Any) -> None:
-    import geopandas as gpd
+# ---------------------------------------------------------------- geometry
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """Every point the map draws, in lon/lat of the map's continuous longitude range."""
+
+    lons: np.ndarray
+    lats: np.ndarray
+
+
+def _leg_parts(p: Prepared, frame: LonFrame, trip_id: str) -> Iterator[tuple[Any, np.ndarray]]:
+    for leg in p.legs.get(trip_id, ()):
+        g = leg.geometry
+        if g is None:
+            continue
+        for part in list(g.geoms) if g.geom_type == "MultiLineString" else [g]:
+            xy = np.asarray(part.coords, dtype=float)[:, :2].copy()
+            xy[:, 0] += frame.offset(xy[0, 0])
+            yield leg, xy
+
+
+def drawn_points(p: Prepared, frame: LonFrame) -> Drawn:
+    pts = [(frame.shift(ll[1]), ll[0]) for _, _, s in p.itinerary.stops() if (ll := s.latlon) is not None]
+    for trip in p.itinerary.trips:
+        for _, xy in _leg_parts(p, frame, trip.id):
+            pts += [(float(x), float(y)) for x, y in xy]
+    arr = np.asarray(pts, dtype=float).reshape(-1, 2)
+    return Drawn(arr[:, 0], arr[:, 1])
+
+
+def _centre(d: Drawn) -> tuple[float, float, float]:
+    """(lon, lat) of the points' spherical centre and the largest angle (deg) from it."""
+    lo, la = np.radians(d.lons), np.radians(d.lats)
+    v = np.column_stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)])
+    c = v.mean(axis=0)
+    n = float(np.linalg.norm(c))
+    c = c / n if n > 1e-9 else np.array([1.0, 0.0, 0.0])
+    spread = float(np.degrees(np.arccos(np.clip(v @ c, -1, 1))).max())
+    return math.degrees(math.atan2(c[1], c[0])), math.degrees(math.asin(c[2])), spread
+
+
+def choose_projection(d: Drawn) -> tuple[Any, bool]:
+    """(cartopy projection, metric): azimuthal equidistant on the data's centre when every point
+    lies within 50 degrees of it (true distances from the centre: a scale bar is honest), else
+    Miller on the data's central meridian (a rectangle, so the frame never leaves the map)."""
+    import cartopy.crs as ccrs
+
+    lon, lat, spread = _centre(d)
+    if spread <= 50:
+        return ccrs.AzimuthalEquidistant(central_longitude=lon, central_latitude=lat), True
+    frame = lon_frame(d.lons)
+    return ccrs.Miller(central_longitude=frame.centre), False
+
+
+# ---------------------------------------------------------------- drawing
+
+
+@cache
+def _world() -> list[Any]:
+    import shapely
+    from shapely.geometry import shape
+
+    geoms = [shape(f["geometry"]) for f in basemap_geojson()["features"]]
+    return [g for g in shapely.simplify(geoms, 0.02, preserve_topology=True) if not g.is_empty]
+
+
+def _view_box(proj: Any, ext: tuple[float, ...], frame: LonFrame) -> tuple[float, float, float, float]:
+    """A lon/lat box (longitudes in the map's frame) that holds the whole view."""
+    import cartopy.crs as ccrs
+
+    gx, gy = np.meshgrid(np.linspace(ext[0], ext[1], 24), np.linspace(ext[2], ext[3], 24))
+    ll = ccrs.PlateCarree().transform_points(proj, gx.ravel(), gy.ravel())
+    ok = np.isfinite(ll[:, 0]) & np.isfinite(ll[:, 1])
+    lons = np.array([frame.shift(x) for x in ll[ok, 0]])
+    lats = ll[ok, 1]
+    y0, y1 = float(lats.min()) - 5, float(lats.max()) + 5
+    if y1 > 80 or y0 < -80 or lons.max() - lons.min() > 300:  # a pole in view: every longitude
+        return -180.0, max(-90.0, y0), 180.0, min(90.0, y1)
+    return float(lons.min()) - 5, max(-90.0, y0), float(lons.max()) + 5, min(90.0, y1)
+
+
+def _basemap(ax: Any, box: tuple[float, float, float, float]) -> None:
+    """Land clipped to a lon/lat box around the view (faster, and no far-side artefacts)."""
+    import shapely
+
+    th = theme()["basemap"]
+    x0, y0, x1, y1 = box
+    pieces = []
+    for s in (-360.0, 0.0, 360.0):
+        a, b = max(-180.0, x0 + s), min(180.0, x1 + s)
+        if a < b:
+            pieces += [g for g in shapely.clip_by_rect(_world(), a, y0, b, y1) if not g.is_empty]
+    _add_projected(ax, pieces, facecolor=th["land"], edgecolor=th["border"], linewidth=0.35)
+
+
+@cache
+def _transformer(proj4: str) -> Any:
+    from pyproj import Transformer
+
+    return Transformer.from_crs("EPSG:4326", proj4, always_xy=True)
+
+
+@cache
+def _coarse_world() -> list[Any]:
+    import shapely
+
+    parts = shapely.get_parts(shapely.simplify(_world(), 0.5, preserve_topology=True))
+    return [g for g in parts if g.area > 4.0]  # a locator shows continents, not islands
+
+
+def _add_projected(ax: Any, geoms: list[Any], **style: Any) -> None:
+    """Polygons projected once into the axes' projection and drawn as one collection (cartopy's
+    feature artists re-project on every draw, and label placement draws several times)."""
+    import cartopy.crs as ccrs
+    import shapely
+    from cartopy.mpl.path import shapely_to_path
+    from matplotlib.collections import PathCollection
+
+    if isinstance(ax.projection, ccrs.Orthographic):  # a globe: cartopy cuts the far side
+        src = ccrs.PlateCarree()
+        projected = [ax.projection.project_geometry(g, src) for g in geoms]
+    else:  # the view lies well inside the projection's domain: project vertex by vertex
+        to_map = _transformer(ax.projection.proj4_init)
+        projected = list(
+            shapely.transform(geoms, lambda xy: np.column_stack(to_map.transform(xy[:, 0], xy[:, 1])))
+        )
+    paths = [shapely_to_path(g) for g in projected if not g.is_empty and shapely.is_valid(g)]
+    ax.add_collection(PathCollection(paths, transform=ax.transData, zorder=1, **style), autolim=False)
+
+
+def _linestyle(status: str, lw: float) -> Any:
+    dash = theme()["status"][status]["dash"]
+    if not dash:
+        return "-"
+    return (0, tuple(max(0.5, v / 2 / lw) for v in dash))
+
+
+def _draw_legs(ax: Any, p: Prepared, frame: LonFrame, proj: Any) -> None:
+    import cartopy.crs as ccrs
+
+    th = theme()
+    src = ccrs.PlateCarree()
+    for ti, trip in enumerate(p.itinerary.trips):
+        color = trip_color(ti)
+        for leg, xy in _leg_parts(p, frame, trip.id):
+            pts = proj.transform_points(src, xy[:, 0], xy[:, 1])
+            lw = th["mode"][leg.mode.value]["weight"] * 0.45
+            ax.plot(
+                pts[:, 0],
+                pts[:, 1],
+                color=status_color(leg.status.value, color),
+                linestyle=_linestyle(leg.status.value, lw),
+                linewidth=lw,
+                alpha=th["basis"][leg.basis.value]["opacity"],
+                solid_capstyle="round",
+                zorder=3 if leg.status is not Status.CANCELLED else 2,
+            )
+
+
+def _draw_markers(ax: Any, p: Prepared, marks: list[Marker], xy: np.ndarray) -> None:
+    for m, (x, y) in zip(marks, xy, strict=True):
+        trip = p.itinerary.trips[m.trip]
+        color = trip_color(m.trip)
+        stops = [trip.stops[i] for i in m.stops]
+        if all(s.status is Status.CANCELLED for s in stops):
+            ax.plot(x, y, "X", markersize=6, color=status_color("cancelled", color), zorder=5)
+            continue
+        filled = any(s.status is Status.CONFIRMED for s in stops)
+        ax.plot(
+            x,
+            y,
+            "o",
+            markersize=5.5,
+            markeredgewidth=1.2,
+            markeredgecolor=color,
+            markerfacecolor=color if filled else "white",
+            zorder=6,
+        )
+
+
+def _label_texts(
+    ax: Any, p: Prepared, marks: list[Marker], xy: np.ndarray, fontsize: float
+) -> tuple[list[Any], np.ndarray]:
+    """One label per place and text: a place that several travellers reach on the same dates
+    gets one label without stop numbers. Returns the texts and their target points."""
+    same = repeated_labels(p, marks)
+    shared = {(m.lat, m.lon) for m in same}
+    texts, targets = [], []
+    for m, (x, y) in zip(marks, xy, strict=True):
+        if m in same:
+            continue
+        trip = p.itinerary.trips[m.trip]
+        name, dates = label_text(trip, m)
+        cancelled = all(trip.stops[i].status is Status.CANCELLED for i in m.stops)
+        nums = "" if (m.lat, m.lon) in shared else f"{m.numbers()}. "
+        text = f"{nums}{name}" + (f", {dates}" if dates else "") + (" (cancelled)" if cancelled else "")
+        targets.append((x, y))
+        texts.append(
+            ax.text(
+                x,
+                y,
+                text,
+                fontsize=fontsize,
+                color="#777777" if cancelled else "#1a1a1a",
+                style="italic" if cancelled else "normal",
+                ha="left",
+                va="bottom",
+                zorder=8,
+                parse_math=False,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+            )
+        )
+    return texts, np.asarray(targets, dtype=float).reshape(-1, 2)
+
+
+def _fit_texts(fig: Any, ax: Any, proj: Any, ext: tuple[float, ...], texts: list[Any], aspect: float) -> Any:
+    """Widen the view so every label, as first placed, fits inside it (keeping the aspect)."""
+    if not texts:
+        return ext
+    r = fig.canvas.get_renderer()
+    inv = ax.transData.inverted()
+    boxes = np.array([inv.transform(t.get_window_extent(r).get_points()) for t in texts]).reshape(-1, 2)
+    x0, x1 = min(ext[0], float(boxes[:, 0].min())), max(ext[1], float(boxes[:, 0].max()))
+    y0, y1 = min(ext[2], float(boxes[:, 1].min())), max(ext[3], float(boxes[:, 1].max()))
+    mx, my = (x1 - x0) * 0.02, (y1 - y0) * 0.02
+    new = _aspect_fit(proj, (x0 - mx, x1 + mx, y0 - my, y1 + my), aspect)
+    ax.set_xlim(new[0], new[1])
+    ax.set_ylim(new[2], new[3])
+    return new
+
+
+_DIRS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1))
+_GAPS = (3.0, 14.0, 30.0)  # points between a stop and its label; beyond the first, a leader line
+
+
+def _candidates(x: float, y: float, w: float, h: float, r: float, unit: float) -> np.ndarray:
+    """(x0, y0, x1, y1, gap) rows: label boxes around a stop, nearest first."""
+    rows = []
+    for gap in _GAPS:
+        g = r + gap * unit
+        for dx, dy in _DIRS:
+            x0 = x + g if dx > 0 else x - g - w if dx < 0 else x - w / 2
+            y0 = y + g if dy > 0 else y - g - h if dy < 0 else y - h / 2
+            rows.append((x0, y0, x0 + w, y0 + h, gap))
+    return np.array(rows)
+
+
+def _overlaps(cands: np.ndarray, placed: np.ndarray) -> np.ndarray:
+    """Total overlap area of each candidate box with the placed boxes."""
+    w = np.minimum(cands[:, None, 2], placed[None, :, 2]) - np.maximum(cands[:, None, 0], placed[None, :, 0])
+    h = np.minimum(cands[:, None, 3], placed[None, :, 3]) - np.maximum(cands[:, None, 1], placed[None, :, 1])
+    out: np.ndarray = (np.clip(w, 0, None) * np.clip(h, 0, None)).sum(axis=1)
+    return out
+
+
+def place_labels(
+    ax: Any, texts: list[Any], xy: np.ndarray, time_lim: float = 1.0, avoid: list[Any] | None = None
+) -> int:
+    """Put each label beside its stop where it overlaps no other label or stop (eight directions,
+    three distances, a leader line when it sits away from the stop); labels that still overlap
+    are handed to adjustText. Returns how many labels overlapped after the first pass."""
+    if not texts:
+        return 0
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    unit = fig.dpi / 72.0
+    fx0, fy0, fx1, fy1 = ax.bbox.extents
+    pts = ax.transData.transform(xy)
+    r = 4.0 * unit
+    placed = np.column_stack([pts[:, 0] - r, pts[:, 1] - r, pts[:, 0] + r, pts[:, 1] + r])
+    if avoid:  # the title, legend, inset, scale bar and credit (display boxes x0, y0, x1, y1)
+        placed = np.vstack([placed, np.asarray(avoid, dtype=float).reshape(-1, 4)])
+    inv = ax.transData.inverted()
+    left: list[Any] = []
+    for t, (x, y) in zip(texts, pts, strict=True):
+        ext = t.get_window_extent(renderer)
+        c = _candidates(x, y, ext.width + 4 * unit, ext.height + 3 * unit, r, unit)
+        outside = (c[:, 0] < fx0) | (c[:, 1] < fy0) | (c[:, 2] > fx1) | (c[:, 3] > fy1)
+        cost = _overlaps(c, placed) + outside * 1e12
+        k = int(np.argmin(cost))  # the nearest candidate among the least crowded
+        best = c[k]
+        placed = np.vstack([placed, best[:4]])
+        t.set_ha("left")
+        t.set_va("bottom")
+        t.set_position(inv.transform((best[0] + 2 * unit, best[1] + 1.5 * unit)))
+        if best[4] > _GAPS[0]:
+            end = (min(max(x, best[0]), best[2]), min(max(y, best[1]), best[3]))
+            line = inv.transform([(x, y), end])
+            ax.plot(line[:, 0], line[:, 1], color="#555555", linewidth=0.5, zorder=7)
+        if cost[k] > 0:
+            left.append(t)
+    if left:
+        from adjustText import adjust_text
+
+        adjust_text(left, ax=ax, time_lim=time_lim, expand=(1.1, 1.3))
+    return len(left)
+
+
+# ---------------------------------------------------------------- framing and furniture
+
+
+def _extent(proj: Any, d: Drawn, aspect: float | None, pad: float = 0.08) -> tuple[float, ...]:
+    """(x0, x1, y0, y1) in projected units around every point, padded, widened to ``aspect``
+    (width / height) so the map fills the canvas."""
+    import cartopy.crs as ccrs
+
+    pts = proj.transform_points(ccrs.PlateCarree(), d.lons, d.lats)
+    ok = np.isfinite(pts[:, 0]) & np.isfinite(pts[:, 1])
+    x0, x1 = float(pts[ok, 0].min()), float(pts[ok, 0].max())
+    y0, y1 = float(pts[ok, 1].min()), float(pts[ok, 1].max())
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    w, h = max(x1 - x0, 5e5), max(y1 - y0, 5e5)  # at least 500 km: the basemap is 1:50m
+    x0, x1, y0, y1 = cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2
+    x0, x1, y0, y1 = x0 - w * pad, x1 + w * pad, y0 - h * (pad + 0.04), y1 + h * (pad + 0.1)
+    if aspect is None:
+        return x0, x1, y0, y1
+    return _aspect_fit(proj, (x0, x1, y0, y1), aspect)
+
+
+def _aspect_fit(proj: Any, ext: tuple[float, ...], aspect: float) -> tuple[float, ...]:
+    """``ext`` grown to width / height == ``aspect`` and slid inside the projection's limits."""
+    x0, x1, y0, y1 = ext
+    w, h = x1 - x0, y1 - y0
+    if w / h < aspect:
+        grow = (h * aspect - w) / 2
+        x0, x1 = x0 - grow, x1 + grow
+    else:
+        grow = (w / aspect - h) / 2
+        y0, y1 = y0 - grow, y1 + grow
+    (x0, x1), (y0, y1) = _inside((x0, x1), proj.x_limits), _inside((y0, y1), proj.y_limits)
+    if (x1 - x0) / (y1 - y0) > aspect * 1.001:  # taller than the map allows: widen
+        grow = ((y1 - y0) * aspect - (x1 - x0)) / 2
+        x0, x1 = _inside((x0 - grow, x1 + grow), proj.x_limits)
+    return x0, x1, y0, y1
+
+
+def _inside(span: tuple[float, float], limits: tuple[float, float]) -> tuple[float, float]:
+    """``span`` slid (then cut) to lie within the projection's ``limits``."""
+    a, b = span
+    lo, hi = limits
+    if b - a >= hi - lo:
+        return lo, hi
+    if a < lo:
+        a, b = lo, b + (lo - a)
+    if b > hi:
+        a, b = a - (b - hi), hi
+    return a, b
+
+
+def _size(preset: str, proj: Any, d: Drawn) -> tuple[float, float]:
+    if preset not in SIZES:
+        raise ValidationError(f"unknown size {preset!r}; use one of {', '.join(SIZES)}")
+    width, height = SIZES[preset]
+    if height is None:
+        x0, x1, y0, y1 = _extent(proj, d, None)
+        height = width * min(1.4, max(0.6, (y1 - y0) / (x1 - x0)))
+    return width, height
+
+
+def _busy_points(ax: Any, proj: Any, d: Drawn, mxy: np.ndarray, texts: list[Any]) -> np.ndarray:
+    """Display points the legend and inset should not cover: line vertices once, stops and the
+    corners and centres of labels many times over (they matter more than a stretch of line)."""
+    import cartopy.crs as ccrs
+
+    lines = ax.transData.transform(proj.transform_points(ccrs.PlateCarree(), d.lons, d.lats)[:, :2])
+    heavy = [ax.transData.transform(mxy)]
+    for t in texts:
+        b = t.get_window_extent(ax.figure.canvas.get_renderer())
+        heavy.append(
+            np.array([[b.x0, b.y0], [b.x1, b.y0], [b.x0, b.y1], [b.x1, b.y1], [(b.x0 + b.x1) / 2, b.y0]])
+        )
+    return np.vstack([lines, *(np.repeat(h, 25, axis=0) for h in heavy)])
+
+
+def _crowding(ax: Any, bbox: Any, pts_disp: np.ndarray) -> int:
+    inside = (
+        (pts_disp[:, 0] >= bbox.x0)
+        & (pts_disp[:, 0] <= bbox.x1)
+        & (pts_disp[:, 1] >= bbox.y0)
+        & (pts_disp[:, 1] <= bbox.y1)
+    )
+    return int(inside.sum())
+
+
+def _corner_box(fig: Any, corner: str, w: float, h: float) -> Any:
+    """A w x h (figure fraction) box in a corner, as display coordinates."""
+    from matplotlib.transforms import Bbox
+
+    m = 0.015
+    x0 = m if "left" in corner else 1 - m - w
+    y0 = m + 0.03 if "lower" in corner else 1 - m - h
+    return Bbox.from_bounds(x0, y0, w, h).transformed(fig.transFigure)
+
+
+def _emptiest(fig: Any, ax: Any, corners: list[str], w: float, h: float, pts: np.ndarray) -> str:
+    return min(corners, key=lambda c: (_crowding(ax, _corner_box(fig, c, w, h), pts), corners.index(c)))
+
+
+def _legend_handles(p: Prepared, narrow: bool) -> list[Any]:
+    """One entry per traveller (with km, days and km per mode) and keys for the statuses drawn."""
     from matplotlib.lines import Line2D
 
-    ax.set_facecolor("#cfe3ee")
-    world = gpd.GeoDataFrame.from_features(basemap_geojson()["features"], crs="EPSG:4326")
-    world.plot(ax=ax, color="#f2efe9", edgecolor="#9a9a9a", linewidth=0.4)
+    th = theme()
     handles = []
     for ti, trip in enumerate(p.itinerary.trips):
-        color = PALETTE[ti % len(PALETTE)]
-        for region in p.regions:
-            if region.trip_id == trip.id:
-                gpd.GeoSeries([region.geometry]).plot(
-                    ax=ax, color=color, alpha=0.08, edgecolor=color, linewidth=0.8
-                )
-        for leg in p.legs.get(trip.id, ()):
-            g = leg.geometry
-            if g is None:
-                continue
-            parts = list(g.geoms) if g.geom_type == "MultiLineString" else [g]
-            for part in parts:
-                x, y = part.xy
-                ax.plot(
-                    x,
-                    y,
-                    color="#888" if leg.status is Status.CANCELLED else color,
-                    linestyle=LINESTYLE[leg.status],
-                    linewidth=2.2 if leg.mode.value == "rail" else 1.5,
-                    alpha=0.9 if leg.basis.value == "reported" else 0.45,
-                )
-        for i, s in enumerate(trip.stops):
-            if (ll := s.latlon) is None:
-                continue
-            filled = s.status is Status.CONFIRMED
-            ax.plot(
-                ll[1],
-                ll[0],
-                "o",
-                markersize=11,
-                markeredgewidth=1.6,
-                markeredgecolor=color,
-                markerfacecolor=color if filled else "white",
-                zorder=5,
+        tot = trip_totals(trip, p.legs.get(trip.id, ()))
+        bits = [f"{tot['km']:,} km"] if tot["km"] else []
+        if tot["days"]:
+            bits.append(f"{tot['days']} day{'s' if tot['days'] != 1 else ''}")
+        if len(tot["km_by_mode"]) > 1:
+            bits.append(", ".join(f"{m} {km:,}" for m, km in tot["km_by_mode"].items()))
+        sep = "\n" if narrow else " ("
+        label = trip.traveller + (f"{sep}{'; '.join(bits)}{'' if narrow else ')'}" if bits else "")
+        handles.append(Line2D([], [], color=trip_color(ti), linewidth=2, label=label))
+    legs = {leg.status.value for leg in p.all_legs()}
+    stops = {s.status.value for _, _, s in p.itinerary.stops()}
+    for st in ("confirmed", "planned", "cancelled"):
+        if st in legs:
+            color = status_color(st, "#444444")
+            lw = 1.2
+            handles.append(
+                Line2D([], [], color=color, linestyle=_linestyle(st, lw), linewidth=lw, label=f"{st} leg")
             )
-            ax.text(
-                ll[1],
-                ll[0],
-                str(i + 1),
-                ha="center",
-                va="center",
-                fontsize=6.5,
-                zorder=6,
-                color="white" if filled else color,
-                fontweight="bold",
-            )
-        handles.append(Line2D([], [], color=color, linewidth=2, label=trip.traveller))
-    handles += [
-        Line2D([], [], color="#444", linestyle="-", label="confirmed"),
-        Line2D([], [], color="#444", linestyle=(0, (5, 3)), label="planned"),
-        Line2D(
+    marks = {
+        "confirmed": Line2D(
             [], [], marker="o", color="#444", markerfacecolor="#444", linestyle="", label="confirmed stop"
         ),
-        Line2D([], [], marker="o", color="#444", markerfacecolor="white", linestyle="", label="planned stop"),
-    ]
-    ax.legend(handles=handles, loc="lower left", fontsize=7, framealpha=0.9)
-    x0, y0, x1, y1 = _bounds(p)
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    import math
-
-    ax.set_aspect(1 / max(0.2, math.cos(math.radians((y0 + y1) / 2))))
-    ax.set_xlabel("")
-    ax.set_ylabel("")
-    ax.set_xticks([])
-    ax.set_yticks([])
+        "planned": Line2D(
+            [], [], marker="o", color="#444", markerfacecolor="white", linestyle="", label="planned stop"
+        ),
+        "cancelled": Line2D(
+            [], [], marker="X", color=th["status"]["cancelled"]["color"], linestyle="", label="cancelled stop"
+        ),
+    }
+    handles += [h for st, h in marks.items() if st in stops]
+    return handles
 
 
-def save_png(it: Itinerary | Prepared, path: str | os.PathLike[str], *, dpi: int = 150) -> None:
-    """Write a PNG of the itinerary (atomic)."""
+def _legend(
+    fig: Any, ax: Any, p: Prepared, pts: np.ndarray, fontsize: float, narrow: bool, title: Any
+) -> tuple[str, Any]:
+    handles = _legend_handles(p, narrow)
+    leg = ax.legend(
+        handles=handles,
+        loc="upper right",
+        fontsize=fontsize,
+        framealpha=0.92,
+        borderaxespad=0.6,
+        ncols=2 if narrow and len(handles) > 4 else 1,
+        handlelength=1.6 if narrow else 2.0,
+        columnspacing=0.8,
+    )
+    for t in leg.get_texts():
+        t.set_parse_math(False)
+    bb = leg.get_window_extent(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
+    tb = title.get_window_extent(fig.canvas.get_renderer())
+    corners = ["upper right", "lower left", "lower right"]
+    clear = [c for c in corners if not _corner_box(fig, c, bb.width, bb.height).overlaps(tb)]
+    corner = _emptiest(fig, ax, clear or corners, bb.width, bb.height, pts)
+    leg.set_loc(corner)
+    if corner.startswith("lower"):
+        leg.set_bbox_to_anchor((0, 0.035, 1, 1), transform=ax.transAxes)
+    leg.set_zorder(9)
+    return corner, leg
+
+
+def _title(ax: Any, title: str, fontsize: float) -> Any:
+    return ax.text(
+        0.015,
+        0.985,
+        title,
+        transform=ax.transAxes,
+        ha="left",
+        va="top",
+        fontsize=fontsize,
+        fontweight="bold",
+        zorder=10,
+        parse_math=False,
+        bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "none", "alpha": 0.88},
+    )
+
+
+def _km(value: float, unit: str) -> str:
+    """Scale bar text in km (never megametres)."""
+    factor = {"Mm": 1000.0, "km": 1.0, "m": 0.001}.get(unit)
+    return f"{value * factor:g} km" if factor else f"{value:g} {unit}"
+
+
+def _scalebar(ax: Any, corner: str, fontsize: float) -> None:
+    from matplotlib_scalebar.scalebar import ScaleBar
+
+    # in the lower right it stands on the credit line
+    anchor = (
+        {"bbox_to_anchor": (1.0, 0.045), "bbox_transform": ax.transAxes} if corner == "lower right" else {}
+    )
+    ax.add_artist(
+        ScaleBar(
+            1,
+            "m",
+            location=corner,
+            **anchor,
+            scale_formatter=_km,
+            length_fraction=0.18,
+            frameon=True,
+            box_alpha=0.8,
+            font_properties={"size": fontsize},
+        )
+    )
+
+
+def _locator(fig: Any, proj: Any, ext: tuple[float, ...], corner: str, size: tuple[float, float]) -> None:
+    import cartopy.crs as ccrs
+    import cartopy.feature as cfeature  # noqa: F401  (registers nothing; kept local)
+
+    lon, lat = ccrs.PlateCarree().transform_point((ext[0] + ext[1]) / 2, (ext[2] + ext[3]) / 2, proj)
+    box = _corner_box(fig, corner, size[0], size[1]).transformed(fig.transFigure.inverted())
+    ins = fig.add_axes(box.bounds, projection=ccrs.Orthographic(lon, lat))
+    ins.set_global()
+    ins.set_facecolor(theme()["basemap"]["sea"])
+    _add_projected(ins, _coarse_world(), facecolor="#dddad2", edgecolor="none")
+    xs = np.linspace(ext[0], ext[1], 20)
+    ys = np.linspace(ext[2], ext[3], 20)
+    ring = np.vstack(
+        [
+            np.column_stack([xs, np.full(20, ext[2])]),
+            np.column_stack([np.full(20, ext[1]), ys]),
+            np.column_stack([xs[::-1], np.full(20, ext[3])]),
+            np.column_stack([np.full(20, ext[0]), ys[::-1]]),
+        ]
+    )
+    ins.plot(ring[:, 0], ring[:, 1], color="#c0392b", linewidth=1, transform=proj)
+
+
+# ---------------------------------------------------------------- the figure
+
+
+def figure(
+    it: Itinerary | Prepared, *, size: str = "16:9", regions: bool = False, label_time: float = 1.5
+) -> Any:
+    """The print map as a matplotlib Figure (caller closes it)."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
     p = it if isinstance(it, Prepared) else prepare(it)
-    # Untrusted text is drawn as typed: no mathtext ("$5bn to $7bn"), no LaTeX.
-    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
-        fig, ax = plt.subplots(figsize=(9, 7))
-        _draw_and_save(p, fig, ax, path, dpi)
+    frame = frame_for(p)
+    d = drawn_points(p, frame)
+    if d.lons.size == 0:
+        raise ValidationError("nothing to draw: no stop has coordinates; run 'itinerary resolve' first")
+    proj, metric = choose_projection(d)
+    w, h = _size(size, proj, d)
+    fs = 7.0 if w < 5 else 8.5
+    # untrusted text is drawn as typed: no mathtext ("$5bn to $7bn"), no LaTeX
+    with plt.rc_context({"text.parse_math": False, "text.usetex": False, "font.size": fs}):
+        fig = plt.figure(figsize=(w, h))
+        ax = fig.add_axes((0.0, 0.0, 1.0, 1.0), projection=proj)
+        ext = _extent(proj, d, w / h)
+        ax.set_xlim(ext[0], ext[1])
+        ax.set_ylim(ext[2], ext[3])
+        ax.set_facecolor(theme()["basemap"]["sea"])
+        if regions:
+            _regions(ax, p)
+        _draw_legs(ax, p, frame, proj)
+        marks = markers(p, frame)
+        import cartopy.crs as ccrs
+
+        mxy = proj.transform_points(
+            ccrs.PlateCarree(), np.array([m.lon for m in marks]), np.array([m.lat for m in marks])
+        )[:, :2]
+        _draw_markers(ax, p, marks, mxy)
+        narrow = w < 5
+        title = _title(ax, p.itinerary.title or "Itinerary", fs + (1.0 if narrow else 2.5))
+        texts, targets = _label_texts(ax, p, marks, mxy, fs)
+        ext = _fit_texts(fig, ax, proj, ext, texts, w / h)
+        _basemap(ax, _view_box(proj, ext, frame))
+        credit = fig.text(
+            0.995,
+            0.004,
+            CREDIT_SHORT if narrow else CREDIT,
+            ha="right",
+            va="bottom",
+            fontsize=fs - 2.5,
+            color="#444444",
+            parse_math=False,
+            bbox={"boxstyle": "square,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+        )
+        # furniture first, in the corners with the fewest stops and lines; labels then avoid it
+        pts = _busy_points(ax, proj, d, mxy, [title])
+        canvas: Any = fig.canvas
+        renderer = canvas.get_renderer()
+        legend_corner, legend = _legend(fig, ax, p, pts, fs - (1.5 if narrow else 0.5), narrow, title)
+        avoid = [b.extents for b in (title.get_window_extent(renderer), credit.get_window_extent(renderer))]
+        avoid.append(legend.get_window_extent(renderer).extents)
+        free = [c for c in CORNERS if c not in ("upper left", legend_corner)]
+        spread_km = (ext[1] - ext[0]) / 1000 if metric else 1e9
+        if spread_km < 4000:
+            side = min(w, h) * 0.26  # inches: a square globe
+            spots = [c for c in free if c != "lower right"] or free
+            inset = _emptiest(fig, ax, spots, side / w, side / h, pts)
+            _locator(fig, proj, ext, inset, (side / w, side / h))
+            avoid.append(_corner_box(fig, inset, side / w, side / h).extents)
+            free.remove(inset)
+        if metric:  # not lower right: the credit line sits there
+            bar = [c for c in free if c != "lower right"] or free
+            corner = _emptiest(fig, ax, bar, 0.2, 0.08, pts)
+            _scalebar(ax, corner, fs - 1)
+            avoid.append(_corner_box(fig, corner, 0.2, 0.08).extents)
+        place_labels(ax, texts, targets, label_time, avoid=avoid)
+    return fig
 
 
-def _draw_and_save(p: Prepared, fig: Any, ax: Any, path: str | os.PathLike[str], dpi: int) -> None:
+def _regions(ax: Any, p: Prepared) -> None:
+    import cartopy.crs as ccrs
+
+    for ti, trip in enumerate(p.itinerary.trips):
+        color = trip_color(ti)
+        geoms = [r.geometry for r in p.regions if r.trip_id == trip.id]
+        if geoms:
+            ax.add_geometries(
+                geoms, crs=ccrs.PlateCarree(), facecolor=color, alpha=0.1, edgecolor=color, linewidth=0.6
+            )
+
+
+def save_static(
+    it: Itinerary | Prepared,
+    path: str | os.PathLike[str],
+    *,
+    size: str = "16:9",
+    dpi: int = 200,
+    regions: bool = False,
+) -> None:
+    """Write a print map in the format of ``path``'s suffix (PNG, SVG or PDF), atomically."""
     import matplotlib.pyplot as plt
 
+    fmt = static_format(path)
+    if not 50 <= dpi <= 1200:
+        raise ValidationError(f"dpi {dpi} is out of range; use a value from 50 to 1200 (300 for print)")
+    fig = figure(it, size=size, regions=regions)
     try:
-        draw(p, ax)
-        title = p.itinerary.title or "Itinerary"
-        ax.set_title(title, fontsize=11)
-        fig.text(
-            0.99,
-            0.01,
-            "Basemap: Natural Earth. Places: GeoNames (CC BY 4.0).",
-            ha="right",
-            fontsize=6,
-            color="#555",
-        )
-        fig.tight_layout()
         with atomic_path(path) as tmp:
-            fig.savefig(tmp, dpi=dpi, format="png")
+            fig.savefig(tmp, dpi=dpi, format=fmt, metadata=_metadata(fmt))
     finally:
         plt.close(fig)
+
+
+def _metadata(fmt: str) -> dict[str, Any]:
+    # no creation dates: the same trip gives the same file
+    if fmt == "pdf":
+        return {"CreationDate": None, "ModDate": None}
+    if fmt == "svg":
+        return {"Date": None}
+    return {}
+
+
+def save_png(it: Itinerary | Prepared, path: str | os.PathLike[str], *, dpi: int = 150, **kw: Any) -> None:
+    """Write a PNG (kept for ``--png``): refuses a path whose suffix is not ``.png``."""
+    check_png(path)
+    save_static(it, path, dpi=dpi, **kw)
+
+
+def check_png(path: str | os.PathLike[str]) -> None:
+    if Path(path).suffix.lower() != ".png":
+        raise ValidationError(
+            f"--png writes PNG only but {Path(path).name!r} has another suffix; "
+            "use --static FILE.svg or FILE.pdf for other formats"
+        )

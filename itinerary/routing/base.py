@@ -26,8 +26,8 @@ class Router(ABC):
     def route(self, a: Stop, b: Stop, mode: Mode, basis: Basis = Basis.REPORTED) -> Leg:
         """The leg from ``a`` to ``b`` travelled by ``mode``.
 
-        ``basis`` says whether the mode was reported or assumed; a router lowers it to
-        ``fallback`` when it cannot follow the mode.
+        ``basis`` says whether the mode was reported or assumed; the leg's ``drawn`` says how
+        the router drew the path (a rail router that cannot follow the rails draws a great circle).
         """
         stop_latlon(a)
         stop_latlon(b)

@@ -1,11 +1,13 @@
-"""Legs of a whole trip: each pair of consecutive stops routed by its mode."""
+"""Legs of a whole trip: the live route between the stops that still stand, each routed by
+its mode, and the cancelled detours drawn apart."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+import itertools
+from collections.abc import Iterator, Mapping
 
-from itinerary.model import Basis, Leg, Mode, Trip
+from itinerary.model import Leg, Mode, Status, Trip
 from itinerary.routing.base import Router
 from itinerary.routing.geodesic import GeodesicRouter
 from itinerary.routing.rail import RailRouter
@@ -23,19 +25,40 @@ def default_routers() -> dict[Mode, Router]:
     }
 
 
-def build_legs(trip: Trip, routers: Mapping[Mode, Router] | None = None) -> tuple[Leg, ...]:
-    """Route every leg of ``trip``.
+def leg_pairs(trip: Trip) -> Iterator[tuple[int, int]]:
+    """(origin index, destination index) of every leg, in travel order.
 
-    A stop's mode, else the trip's mode, is *reported*; with neither the mode is unknown and
-    the leg is an *assumed* great circle. Road and sea legs are drawn as great circles, so
-    their basis is *assumed* too: the map says so.
+    The live route joins each stop that is not cancelled to the next such stop, skipping
+    cancelled stops between them; a run of cancelled stops becomes a detour of its own from the
+    last live stop before it, through the cancelled stops, to the next live stop.
+    """
+    n = len(trip.stops)
+    live = [i for i, s in enumerate(trip.stops) if s.status is not Status.CANCELLED]
+    yield from itertools.pairwise(live)
+    i = 0
+    while i < n:
+        if trip.stops[i].status is not Status.CANCELLED:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and trip.stops[j + 1].status is Status.CANCELLED:
+            j += 1
+        chain = ([i - 1] if i > 0 else []) + list(range(i, j + 1)) + ([j + 1] if j + 1 < n else [])
+        yield from itertools.pairwise(chain)
+        i = j + 1
+
+
+def build_legs(trip: Trip, routers: Mapping[Mode, Router] | None = None) -> tuple[Leg, ...]:
+    """Route every leg of ``trip`` (see :func:`leg_pairs`), sorted by origin then destination.
+
+    A leg's mode is that of the stop it reaches, else the trip's; the basis says whether the
+    file reports it (``mode: unknown`` stays unknown); the router says how it drew the path.
     """
     routers = routers or default_routers()
     legs = []
-    for i, a, b in trip.pairs():
-        mode, basis = trip.leg_mode(i)
-        if mode in (Mode.ROAD, Mode.SEA, Mode.UNKNOWN):
-            basis = Basis.ASSUMED
+    for i, j in sorted(leg_pairs(trip)):
+        a, b = trip.stops[i], trip.stops[j]
+        mode, basis = trip.leg_mode(j)
         leg = routers[mode].route(a, b, mode, basis)
-        legs.append(dataclasses.replace(leg, trip_id=trip.id, index=i - 1))
+        legs.append(dataclasses.replace(leg, trip_id=trip.id, index=i, to_index=j))
     return tuple(legs)

@@ -1,11 +1,11 @@
 """Rail routing on the Natural Earth 10m railway network shipped in ``geodata/railways.npz``.
 
 Stops snap to the nearest point on a line (not the nearest junction) within ``snap_km``.
-The stretch between a stop and its snapped point is a *connector* with basis ``assumed``
+The stretch between a stop and its snapped point is a *connector*, a straight line
 (the Vostochny spur is missing from the data). Shortest paths prefer lines in the countries
 of the two stops: other lines cost ``foreign_penalty`` times their length, so a Russian
 domestic leg does not cut through China. With no path the leg falls back to a great circle
-with basis ``fallback`` and a :class:`~itinerary.errors.RoutingWarning`.
+(``drawn`` says so; the basis of the mode is kept) and a :class:`~itinerary.errors.RoutingWarning`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from shapely.geometry import LineString
 
 from itinerary.coords import EARTH_RADIUS_KM, xy
 from itinerary.errors import RoutingWarning
-from itinerary.model import Basis, Leg, Mode, Stop
+from itinerary.model import Basis, Drawn, Leg, Mode, Stop
 from itinerary.paths import geodata_dir
 from itinerary.routing.base import Router, stop_latlon
 from itinerary.routing.geodesic import great_circle
@@ -278,14 +278,14 @@ class RailRouter(Router):
             self._network = RailNetwork.default()
         return self._network
 
-    def _fallback(self, a: Stop, b: Stop, mode: Mode, why: str) -> Leg:
+    def _fallback(self, a: Stop, b: Stop, mode: Mode, basis: Basis, why: str) -> Leg:
         warnings.warn(
             f"no rail route from {a.label!r} to {b.label!r} ({why}); drawing a great circle",
             RoutingWarning,
             stacklevel=4,
         )
         line, km = great_circle(stop_latlon(a), stop_latlon(b))
-        return Leg("", 0, a, b, mode, Basis.FALLBACK, line, round(km, 3))
+        return Leg("", 0, a, b, mode, basis, line, round(km, 3), drawn=Drawn.GREAT_CIRCLE)
 
     def _route(self, a: Stop, b: Stop, mode: Mode, basis: Basis) -> Leg:
         net = self.network
@@ -294,11 +294,11 @@ class RailRouter(Router):
         sb = net.snap(lb, lob, self.snap_km)
         if sa is None or sb is None:
             far = a.label if sa is None else b.label
-            return self._fallback(a, b, mode, f"{far!r} is over {self.snap_km:g} km from a railway")
+            return self._fallback(a, b, mode, basis, f"{far!r} is over {self.snap_km:g} km from a railway")
         countries = {cc for s in (a, b) if s.resolved is not None and (cc := s.resolved.country_code)}
         found = net.path(sa, sb, countries, self.foreign_penalty)
         if found is None:
-            return self._fallback(a, b, mode, "the railway network does not connect them")
+            return self._fallback(a, b, mode, basis, "the railway network does not connect them")
         coords, km = found
         connectors = []
         start, end = np.array([xy(la, lo)]), np.array([xy(lb, lob)])
@@ -311,4 +311,6 @@ class RailRouter(Router):
         km += sa.distance_km + sb.distance_km
         if len(coords) < 2:
             coords = np.vstack([coords, coords + 1e-9])
-        return Leg("", 0, a, b, mode, basis, LineString(coords), round(km, 3), tuple(connectors))
+        return Leg(
+            "", 0, a, b, mode, basis, LineString(coords), round(km, 3), tuple(connectors), Drawn.RAIL_NETWORK
+        )

@@ -1,8 +1,10 @@
 /* itinerary map runtime: draws trips from a JSON payload with plain Leaflet.
  * Untrusted text (names, quotes, notes) only ever reaches the page through textContent,
- * never through innerHTML or HTML strings. */
+ * never through innerHTML or HTML strings. Styles come from the payload's theme. */
 (function () {
   "use strict";
+
+  var SMALL = 600;  // px: below this width controls start collapsed
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -21,40 +23,19 @@
     }
   }
 
-  function popupContent(stop, trip, sources, status, day) {
-    // day: the "as known on" day (null: everything in the file); nothing published later is shown
-    var shown = sources.filter(function (s) { return day === null || !s.published || dayNumber(s.published) <= day; });
-    var quoted = sources.filter(function (s) { return s.id === stop.source; })[0];
-    var early = day !== null && shown.length < sources.length;
-    var box = el("div", "itn-popup");
-    box.appendChild(el("div", "itn-popup-title", stop.n + ". " + stop.name));
-    var meta = el("div", "itn-popup-meta");
-    meta.appendChild(el("span", "itn-badge itn-badge-" + status, status));
-    meta.appendChild(el("span", "itn-popup-date", early ? knownDate(stop, day) : stop.date_label));
-    box.appendChild(meta);
-    var facts = [["Traveller", trip.traveller], ["Role", stop.role]];
-    if (stop.mode) facts.push(["Arrives by", stop.mode]);
-    if (stop.place && stop.place !== stop.name) facts.push(["As written", stop.place]);
-    if (stop.kind) facts.push(["Kind", stop.kind]);
-    var dl = el("dl", "itn-facts");
-    facts.forEach(function (f) {
-      dl.appendChild(el("dt", null, f[0]));
-      dl.appendChild(el("dd", null, f[1]));
-    });
-    box.appendChild(dl);
-    if (stop.quote && (!early || shown.indexOf(quoted) >= 0)) box.appendChild(el("blockquote", "itn-quote", stop.quote));
-    if (stop.note && !early) box.appendChild(el("p", "itn-note", stop.note));
-    if (shown.length) box.appendChild(sourceList(stop, shown, early));
-    return box;
+  function dayNumber(iso) {
+    return iso ? Math.floor(Date.parse(iso + "T00:00:00Z") / 86400000) : null;
   }
 
-  function knownDate(stop, day) {
-    var label = "date unknown";
-    (stop.known || []).forEach(function (k) {
-      if ((k[0] === null || dayNumber(k[0]) <= day) && k[2]) label = k[2];
-    });
-    return label;
+  function isoOf(day) {
+    return new Date(day * 86400000).toISOString().slice(0, 10);
   }
+
+  function fmtKm(km) {
+    return Math.round(km).toLocaleString("en-GB") + " km";
+  }
+
+  // ------------------------------------------------------------------ popups
 
   function sourceList(stop, sources, early) {
     var p = el("p", "itn-source");
@@ -80,6 +61,14 @@
     return p;
   }
 
+  function knownDate(stop, day) {
+    var label = "date unknown";
+    (stop.known || []).forEach(function (k) {
+      if ((k[0] === null || dayNumber(k[0]) <= day) && k[2]) label = k[2];
+    });
+    return label;
+  }
+
   function knownStatus(stop, day) {
     // the status as known on a day: the latest report by then, a confirmed stop stays confirmed
     if (!stop.known || !stop.known.length) return stop.status;
@@ -98,18 +87,79 @@
     return "confirmed";
   }
 
-  function stopIcon(stop, color) {
-    var d = el("div", "itn-num", stop.n);
-    d.style.setProperty("--itn-color", color);
-    return L.divIcon({ html: d, className: "itn-stop itn-" + stop.status, iconSize: [24, 24], iconAnchor: [12, 12] });
+  var THEME = null;
+
+  // One visit in a popup. day: the "as known on" day (null: everything in the file); nothing
+  // published later is shown.
+  function visitBox(stop, trip, sources, status, day, many) {
+    var shown = sources.filter(function (s) { return day === null || !s.published || dayNumber(s.published) <= day; });
+    var quoted = sources.filter(function (s) { return s.id === stop.source; })[0];
+    var early = day !== null && shown.length < sources.length;
+    var box = el("div", "itn-visit");
+    if (many) box.appendChild(el("div", "itn-visit-title", "Stop " + stop.n));
+    var meta = el("div", "itn-popup-meta");
+    var badge = el("span", "itn-badge itn-badge-" + status, status);
+    if (THEME && THEME.status[status]) badge.style.background = THEME.status[status].badge;
+    meta.appendChild(badge);
+    meta.appendChild(el("span", "itn-popup-date", early ? knownDate(stop, day) : stop.date_label));
+    box.appendChild(meta);
+    var facts = [["Traveller", trip.traveller], ["Role", stop.role]];
+    if (stop.mode) facts.push(["Arrives by", stop.mode]);
+    if (stop.place) facts.push(["As written", stop.place]);
+    if (stop.kind) facts.push(["Kind", stop.kind]);
+    var dl = el("dl", "itn-facts");
+    facts.forEach(function (f) {
+      dl.appendChild(el("dt", null, f[0]));
+      dl.appendChild(el("dd", null, f[1]));
+    });
+    box.appendChild(dl);
+    if (stop.quote && (!early || shown.indexOf(quoted) >= 0)) box.appendChild(el("blockquote", "itn-quote", stop.quote));
+    if (stop.note && !early) box.appendChild(el("p", "itn-note", stop.note));
+    if (shown.length) box.appendChild(sourceList(stop, shown, early));
+    return box;
   }
 
-  function legStyle(leg, color) {
-    var s = { color: color, weight: leg.mode === "air" ? 2.5 : leg.mode === "rail" ? 4.5 : 3.5, opacity: 0.9 };
-    if (leg.status === "planned") s.dashArray = "10 8";
-    if (leg.status === "cancelled") { s.color = "#888"; s.dashArray = "2 6"; }
-    if (leg.basis !== "reported") s.opacity = 0.45;
+  function popupContent(stops, trip, sourcesById, day) {
+    var box = el("div", "itn-popup");
+    var nums = stops.map(function (s) { return s.n; }).join(", ");
+    box.appendChild(el("div", "itn-popup-title", nums + ". " + stops[0].name));
+    stops.forEach(function (s) {
+      var cited = (s.sources || (s.source ? [s.source] : [])).map(function (id) { return sourcesById[id] || { id: id }; });
+      var status = day === null ? s.status : knownStatus(s, day) || s.status;
+      box.appendChild(visitBox(s, trip, cited, status, day, stops.length > 1));
+    });
+    return box;
+  }
+
+  // ------------------------------------------------------------------ styles from the theme
+
+  function legStyle(th, leg, color) {
+    var st = th.status[leg.status] || {};
+    var s = {
+      color: st.color || color,
+      weight: (th.mode[leg.mode] || th.mode.unknown).weight,
+      opacity: (th.basis[leg.basis] || th.basis.assumed).opacity
+    };
+    if (st.dash) s.dashArray = st.dash.join(" ");
     return s;
+  }
+
+  function markerStatus(stops) {
+    var live = stops.filter(function (s) { return s.status !== "cancelled"; });
+    if (!live.length) return "cancelled";
+    return live.some(function (s) { return s.status === "confirmed"; }) ? "confirmed" : "planned";
+  }
+
+  function markerWidth(text) {
+    return Math.max(24, 10 + 7 * text.length);
+  }
+
+  function stopIcon(text, status, color, slot) {
+    var w = markerWidth(text);
+    var d = el("div", "itn-num", text);
+    d.style.setProperty("--itn-color", color);
+    d.style.width = w + "px";
+    return L.divIcon({ html: d, className: "itn-stop itn-" + status, iconSize: [w, 24], iconAnchor: [w / 2 - slot * 26, 12] });
   }
 
   function bearingIcon(a, b, color) {
@@ -121,138 +171,386 @@
     return L.divIcon({ html: d, className: "itn-arrow-icon", iconSize: [16, 16], iconAnchor: [8, 8] });
   }
 
-  function dayNumber(iso) {
-    return iso ? Math.floor(Date.parse(iso + "T00:00:00Z") / 86400000) : null;
+  // ------------------------------------------------------------------ labels without overlaps
+
+  var measureCtx = null;
+  function textWidth(text, font) {
+    if (!measureCtx) measureCtx = document.createElement("canvas").getContext("2d");
+    measureCtx.font = font;
+    return measureCtx.measureText(text).width;
   }
 
-  function isoOf(day) {
-    return new Date(day * 86400000).toISOString().slice(0, 10);
+  // A grid of placed rectangles for fast overlap tests.
+  function Grid(cell) { this.cell = cell; this.cells = {}; }
+  Grid.prototype.keys = function (r) {
+    var out = [], c = this.cell;
+    for (var x = Math.floor(r.x0 / c); x <= Math.floor(r.x1 / c); x++)
+      for (var y = Math.floor(r.y0 / c); y <= Math.floor(r.y1 / c); y++) out.push(x + ":" + y);
+    return out;
+  };
+  Grid.prototype.hits = function (r, except) {
+    var ks = this.keys(r);
+    for (var i = 0; i < ks.length; i++) {
+      var list = this.cells[ks[i]];
+      if (!list) continue;
+      for (var j = 0; j < list.length; j++) {
+        var o = list[j];
+        if (o.owner !== except && o.x0 < r.x1 && r.x0 < o.x1 && o.y0 < r.y1 && r.y0 < o.y1) return true;
+      }
+    }
+    return false;
+  };
+  Grid.prototype.add = function (r) {
+    var ks = this.keys(r);
+    for (var i = 0; i < ks.length; i++) (this.cells[ks[i]] = this.cells[ks[i]] || []).push(r);
+  };
+
+  var DIRS = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1]];
+  var GAPS = [3, 22, 48, 80, 120, 170];
+
+  // Rectangle of a w x h label beside a marker box (cx, cy, hw, hh) in direction d, gap g.
+  function candidate(cx, cy, hw, hh, w, h, d, g) {
+    var x = d[0] > 0 ? cx + hw + g : d[0] < 0 ? cx - hw - g - w : cx - w / 2;
+    var y = d[1] > 0 ? cy + hh + g : d[1] < 0 ? cy - hh - g - h : cy - h / 2;
+    return { x0: x, y0: y, x1: x + w, y1: y + h };
+  }
+
+  var LabelLayer = L.Layer.extend({
+    initialize: function (items) { this.items = items; },
+    onAdd: function (map) {
+      this._map = map;
+      var pane = map.getPane("itnLabels") || map.createPane("itnLabels");
+      pane.classList.add("leaflet-zoom-hide");
+      this._pane = pane;
+      this._svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      this._svg.setAttribute("class", "itn-leaders");
+      pane.appendChild(this._svg);
+      map.on("moveend zoomend viewreset resize overlayadd overlayremove", this.update, this);
+      this.update();
+    },
+    onRemove: function (map) {
+      map.off("moveend zoomend viewreset resize overlayadd overlayremove", this.update, this);
+    },
+    _element: function (it) {
+      if (it.el) return it.el;
+      var e = el("div", "itn-label " + it.cls);
+      e.appendChild(el("span", "itn-label-name", it.name));
+      if (it.date) e.appendChild(el("span", "itn-label-date", it.date));
+      if (it.key) e.setAttribute("data-itn-label", it.key);
+      if (it.color) e.style.setProperty("--itn-color", it.color);
+      this._pane.appendChild(e);
+      it.el = e;
+      return e;
+    },
+    _obstacles: function (map, grid) {
+      var box = map.getContainer().getBoundingClientRect();
+      var ctl = map.getContainer().querySelectorAll(".leaflet-control");
+      for (var i = 0; i < ctl.length; i++) {
+        var r = ctl[i].getBoundingClientRect();
+        if (r.width && r.height) grid.add({ x0: r.left - box.left - 2, y0: r.top - box.top - 2, x1: r.right - box.left + 2, y1: r.bottom - box.top + 2 });
+      }
+      this.items.forEach(function (it) {
+        if (!it.marker || !map.hasLayer(it.marker)) return;
+        var p = map.latLngToContainerPoint(it.latlng).add(it.shift);
+        grid.add({ x0: p.x - it.hw, y0: p.y - it.hh, x1: p.x + it.hw, y1: p.y + it.hh, owner: it });
+      });
+    },
+    update: function () {
+      var map = this._map;
+      if (!map) return;
+      var size = map.getSize(), zoom = map.getZoom();
+      var grid = new Grid(64), leaders = [];
+      this._obstacles(map, grid);
+      var shown = 0;
+      this.items.forEach(function (it) {
+        var visible = it.marker ? map.hasLayer(it.marker) : zoom >= it.minZoom;
+        var pos = null;
+        if (visible && !it.same) {
+          var p = map.latLngToContainerPoint(it.latlng).add(it.shift);
+          if (p.x > -50 && p.y > -50 && p.x < size.x + 50 && p.y < size.y + 50) pos = this._place(it, p, size, grid);
+        }
+        if (!pos) {
+          if (it.el) it.el.style.display = "none";
+          return;
+        }
+        var e = this._element(it);
+        e.style.display = "";
+        L.DomUtil.setPosition(e, map.containerPointToLayerPoint([pos.x0, pos.y0]));
+        shown += 1;
+        if (pos.gap > GAPS[0]) leaders.push([map.containerPointToLayerPoint(pos.anchor), map.containerPointToLayerPoint(pos.end), it.color]);
+      }, this);
+      this._drawLeaders(leaders);
+      this.shown = shown;
+    },
+    _place: function (it, p, size, grid) {
+      var w = it.w, h = it.h;
+      var gaps = it.marker ? GAPS : [0], dirs = it.marker ? DIRS : [[0, 0]];
+      for (var gi = 0; gi < gaps.length; gi++) {
+        for (var di = 0; di < dirs.length; di++) {
+          var r = candidate(p.x, p.y, it.marker ? it.hw : 0, it.marker ? it.hh : 0, w, h, dirs[di], gaps[gi]);
+          if (r.x0 < 2 || r.y0 < 2 || r.x1 > size.x - 2 || r.y1 > size.y - 2) continue;
+          r.owner = it;
+          if (grid.hits(r, it)) continue;
+          grid.add(r);
+          var end = { x: Math.max(r.x0, Math.min(p.x, r.x1)), y: Math.max(r.y0, Math.min(p.y, r.y1)) };
+          return { x0: r.x0, y0: r.y0, gap: gaps[gi], anchor: p, end: end };
+        }
+      }
+      return null;
+    },
+    _drawLeaders: function (leaders) {
+      var svg = this._svg;
+      while (svg.firstChild) svg.removeChild(svg.firstChild);
+      if (!leaders.length) return;
+      var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      leaders.forEach(function (l) {
+        [l[0], l[1]].forEach(function (q) { x0 = Math.min(x0, q.x); y0 = Math.min(y0, q.y); x1 = Math.max(x1, q.x); y1 = Math.max(y1, q.y); });
+      });
+      L.DomUtil.setPosition(svg, L.point(x0 - 2, y0 - 2));
+      svg.setAttribute("width", x1 - x0 + 4);
+      svg.setAttribute("height", y1 - y0 + 4);
+      leaders.forEach(function (l) {
+        var ln = document.createElementNS("http://www.w3.org/2000/svg", "line");
+        ln.setAttribute("x1", l[0].x - x0 + 2); ln.setAttribute("y1", l[0].y - y0 + 2);
+        ln.setAttribute("x2", l[1].x - x0 + 2); ln.setAttribute("y2", l[1].y - y0 + 2);
+        ln.setAttribute("class", "itn-leader");
+        svg.appendChild(ln);
+      });
+    }
+  });
+
+  function labelItem(name, date, cls, font, extra) {
+    var w = Math.ceil(textWidth(name, "600 " + font) + (date ? textWidth(" " + date, font) + 4 : 0)) + 14;
+    var it = { name: name, date: date, cls: cls, w: w, h: 17, shift: L.point(0, 0), hw: 0, hh: 0 };
+    for (var k in extra) it[k] = extra[k];
+    return it;
+  }
+
+  // ------------------------------------------------------------------ basemap
+
+  function shifts(bounds) {
+    var out = [0];
+    if (bounds.isValid() && bounds.getEast() > 180) out.push(360);
+    if (bounds.isValid() && bounds.getWest() < -180) out.push(-360);
+    return out;
+  }
+
+  function addBasemap(target, geojson, style, dxs) {
+    if (!target.getPane("itnBase")) target.createPane("itnBase").style.zIndex = 250;  // under the trips
+    dxs.forEach(function (dx) {
+      L.geoJSON(geojson, {
+        style: style, interactive: false, pane: "itnBase",
+        coordsToLatLng: function (c) { return L.latLng(c[1], c[0] + dx); }
+      }).addTo(target);
+    });
+  }
+
+  function basemapLabels(data, dxs) {
+    var order = { s: 0, c: 1, p: 2, t: 3 };
+    var rows = (data.labels || []).slice().sort(function (a, b) { return (order[a[4]] - order[b[4]]) || (a[3] - b[3]); });
+    var out = [];
+    rows.forEach(function (r) {
+      var font = r[4] === "c" ? "11px system-ui, sans-serif" : "10px system-ui, sans-serif";
+      dxs.forEach(function (dx) {
+        out.push(labelItem(r[5], null, "itn-bl itn-bl-" + r[4], font, { latlng: L.latLng(r[1], r[0] + dx), minZoom: r[2] }));
+      });
+    });
+    return out;
+  }
+
+  // ------------------------------------------------------------------ drawing
+
+  function drawTrip(map, data, trip, ctx) {
+    var th = data.theme;
+    var groups = {};
+    ["confirmed", "planned", "cancelled"].forEach(function (st) { groups[st] = L.featureGroup(); });
+    var prevDay = null;
+    var days = trip.stops.map(function (s) {
+      var d = s ? dayNumber(s.date_start) : null;
+      if (d === null) d = prevDay; else prevDay = d;
+      return d;
+    });
+    var byStop = {};  // stop index -> its marker's item (for the legs' ends)
+    trip.markers.forEach(function (mk, mi) {
+      var stops = mk.s.map(function (i) { return trip.stops[i]; });
+      var s0 = stops[0], status = markerStatus(stops);
+      var text = stops.map(function (s) { return s.n; }).join(", ");
+      var m = L.marker([s0.lat, s0.lon], { icon: stopIcon(text, status, trip.color, mk.k || 0), title: s0.name, riseOnHover: true, alt: text + ". " + s0.name });
+      m.bindPopup(function () { return popupContent(stops, trip, ctx.sources, map.itinerary.knownDay); }, { maxWidth: 320 });
+      m.itnStatus = status;
+      m.on("add", function () { var e = m.getElement(); if (e) e.setAttribute("data-itn-trip", trip.id); });
+      groups[status].addLayer(m);
+      var first = Math.min.apply(null, mk.s.map(function (i) { return days[i] === null ? Infinity : days[i]; }));
+      var item = { layer: m, group: groups[status], day: first === Infinity ? null : first, stops: stops,
+        text: text, slot: mk.k || 0, color: trip.color, travelOK: true, knownOK: true };
+      ctx.items.push(item);
+      mk.s.forEach(function (i) { byStop[i] = item; });
+      ctx.bounds.extend([s0.lat, s0.lon]);
+      var dates = [];
+      stops.forEach(function (s) { if (s.d && dates.indexOf(s.d) < 0) dates.push(s.d); });
+      var w = markerWidth(text);
+      ctx.labels.push(labelItem(s0.name, dates.join(", "), "itn-label-stop itn-label-" + status, "12px system-ui, sans-serif", {
+        latlng: L.latLng(s0.lat, s0.lon), marker: m, shift: L.point((mk.k || 0) * 26, 0), hw: w / 2 + 1, hh: 13,
+        prio: mk.p, key: trip.id + ":" + mi, color: trip.color,
+        same: !!mk.same  // another traveller's marker here already carries this label
+      }));
+    });
+    trip.legs.forEach(function (leg) {
+      var group = groups[leg.status];
+      var parts = leg.paths.map(function (path) {
+        path.forEach(function (q) { ctx.bounds.extend(q); });
+        return L.polyline(path, legStyle(th, leg, trip.color));
+      });
+      (leg.connectors || []).forEach(function (c) {
+        var cs = th.connector;
+        parts.push(L.polyline(c, { color: trip.color, weight: cs.weight, opacity: cs.opacity, dashArray: cs.dash.join(" "), className: "itn-connector" }));
+      });
+      var line = L.featureGroup(parts);
+      line.eachLayer(function (pl) {
+        pl.on("add", function () {
+          var e = pl.getElement();
+          if (e && pl.options.className !== "itn-connector") e.classList.add("itn-leg", "itn-leg-" + leg.status, "itn-mode-" + leg.mode, "itn-basis-" + leg.basis, "itn-drawn-" + leg.drawn);
+        });
+      });
+      var drawn = (th.drawn[leg.drawn] || {}).label || leg.drawn;
+      var tip = leg.from + " \u2192 " + leg.to + " \u00B7 " + leg.mode + " (" + leg.basis + ") \u00B7 " + drawn + (leg.length_km ? " \u00B7 " + fmtKm(leg.length_km) : "");
+      line.bindTooltip(el("span", null, tip), { sticky: true });
+      var mid = leg.arrow;
+      if (mid) line.addLayer(L.marker(mid[0], { icon: bearingIcon(mid[0], mid[1], (th.status[leg.status] || {}).color || trip.color), interactive: false, keyboard: false }));
+      group.addLayer(line);
+      var a = days[leg.from_index], b = days[leg.to_index];
+      var d = Math.max(a === null ? -Infinity : a, b === null ? -Infinity : b);
+      ctx.items.push({ layer: line, group: group, day: d === -Infinity ? null : d, leg: leg, color: trip.color,
+        ends: [byStop[leg.from_index], byStop[leg.to_index]], travelOK: true, knownOK: true });
+    });
+    var regions = L.featureGroup();
+    (trip.regions || []).forEach(function (r) {
+      var g = L.geoJSON(r.geojson, { style: { color: trip.color, weight: 1.5, fillOpacity: r.from_hint ? 0.06 : 0.12, dashArray: r.from_hint ? "4 4" : null } });
+      g.bindTooltip(el("span", null, r.name + (r.from_hint ? " (context)" : "")), { sticky: true });
+      regions.addLayer(g);
+    });
+    ["confirmed", "planned", "cancelled"].forEach(function (st) {
+      if (groups[st].getLayers().length) {
+        groups[st].addTo(map);
+        ctx.overlays[trip.traveller + " \u00B7 " + st] = groups[st];
+      }
+    });
+    if (regions.getLayers().length) { regions.addTo(map); ctx.overlays[trip.traveller + " \u00B7 regions"] = regions; }
   }
 
   window.itineraryDraw = function (map, data) {
-    var overlays = {};
+    var small = map.getSize().x < SMALL;
+    THEME = data.theme;
     map.itinerary = { knownDay: null };  // null: as known now (the whole file)
+    var ctx = { overlays: {}, items: [], labels: [], bounds: L.latLngBounds([]), sources: {} };
+    (data.sources || []).forEach(function (s) { ctx.sources[s.id] = s; });
+    data.trips.forEach(function (trip) { drawTrip(map, data, trip, ctx); });
+    var dxs = shifts(ctx.bounds);
     if (data.basemap) {
+      var bm = data.theme.basemap;
       map.getContainer().classList.add("itn-offline-map");
-      L.geoJSON(data.basemap, { style: { color: "#9a9a9a", weight: 0.6, fillColor: "#f2efe9", fillOpacity: 1 }, interactive: false }).addTo(map);
+      map.getContainer().style.background = bm.sea;
+      addBasemap(map, data.basemap, { color: bm.border, weight: 0.6, fillColor: bm.land, fillOpacity: 1 }, dxs);
       map.attributionControl.addAttribution("Basemap: Natural Earth (public domain)");
     }
-    var all = [];        // every stop marker and leg with its effective day, for the slider
-    var bounds = L.latLngBounds([]);
-    var sources = {};
-    (data.sources || []).forEach(function (s) { sources[s.id] = s; });
+    ctx.labels.sort(function (a, b) { return a.prio - b.prio; });
+    var labels = new LabelLayer(ctx.labels.concat(basemapLabels(data, dxs)));
 
-    data.trips.forEach(function (trip) {
-      var groups = {};
-      ["confirmed", "planned", "cancelled"].forEach(function (st) {
-        groups[st] = L.featureGroup();
-      });
-      var regions = L.featureGroup();
-      var prevDay = null;
-      var days = trip.stops.map(function (s) {
-        var d = dayNumber(s.date_start);
-        if (d === null) d = prevDay; else prevDay = d;
-        return d;
-      });
-      var stopItems = [];
-      trip.stops.forEach(function (s, i) {
-        var m = L.marker([s.lat, s.lon], { icon: stopIcon(s, trip.color), title: s.name, riseOnHover: true });
-        var cited = (s.sources || []).map(function (id) { return sources[id] || { id: id }; });
-        m.bindPopup(function () { return popupContent(s, trip, cited, m.itnStatus, map.itinerary.knownDay); }, { maxWidth: 320 });
-        m.bindTooltip(el("span", null, s.n + ". " + s.name + " \u2014 " + s.date_label), { direction: "top", offset: [0, -12] });
-        m.itnStatus = s.status;
-        m.getElement && m.on("add", function () { var e = m.getElement(); if (e) e.setAttribute("data-itn-trip", trip.id); });
-        groups[s.status].addLayer(m);
-        var item = { layer: m, group: groups[s.status], day: days[i], stop: s, color: trip.color, travelOK: true, knownOK: true };
-        stopItems.push(item);
-        all.push(item);
-        bounds.extend([s.lat, s.lon]);
-      });
-      trip.legs.forEach(function (leg) {
-        var group = groups[leg.status];
-        var parts = leg.paths.map(function (path) {
-          return L.polyline(path, legStyle(leg, trip.color));
-        });
-        (leg.connectors || []).forEach(function (c) {
-          parts.push(L.polyline(c, { color: trip.color, weight: 2, opacity: 0.45, dashArray: "2 5", className: "itn-connector" }));
-        });
-        var line = L.featureGroup(parts);
-        line.eachLayer(function (pl) {
-          pl.on("add", function () {
-            var e = pl.getElement();
-            if (e && pl.options.className !== "itn-connector") { e.classList.add("itn-leg", "itn-leg-" + leg.status, "itn-mode-" + leg.mode, "itn-basis-" + leg.basis); }
-          });
-        });
-        var tip = leg.from + " \u2192 " + leg.to + " \u00B7 " + leg.mode + " \u00B7 " + leg.basis + (leg.length_km ? " \u00B7 " + Math.round(leg.length_km) + " km" : "");
-        line.bindTooltip(el("span", null, tip), { sticky: true });
-        var mid = leg.arrow;
-        if (mid) line.addLayer(L.marker(mid[0], { icon: bearingIcon(mid[0], mid[1], leg.status === "cancelled" ? "#888" : trip.color), interactive: false, keyboard: false }));
-        group.addLayer(line);
-        var d = Math.max(days[leg.to_index] === null ? -Infinity : days[leg.to_index], days[leg.from_index] === null ? -Infinity : days[leg.from_index]);
-        all.push({ layer: line, group: group, day: d === -Infinity ? null : d, leg: leg, color: trip.color,
-          ends: [stopItems[leg.from_index], stopItems[leg.to_index]], travelOK: true, knownOK: true });
-      });
-      (trip.regions || []).forEach(function (r) {
-        var g = L.geoJSON(r.geojson, { style: { color: trip.color, weight: 1.5, fillOpacity: r.from_hint ? 0.06 : 0.12, dashArray: r.from_hint ? "4 4" : null } });
-        g.bindTooltip(el("span", null, r.name + (r.from_hint ? " (context)" : "")), { sticky: true });
-        regions.addLayer(g);
-      });
-      var label = trip.traveller;
-      ["confirmed", "planned", "cancelled"].forEach(function (st) {
-        if (groups[st].getLayers().length) {
-          groups[st].addTo(map);
-          overlays[label + " \u00B7 " + st] = groups[st];
-        }
-      });
-      if (regions.getLayers().length) { regions.addTo(map); overlays[label + " \u00B7 regions"] = regions; }
-    });
-
-    var ctl = L.control.layers(null, {}, { collapsed: false, position: "topright" });
-    Object.keys(overlays).forEach(function (name) { ctl.addOverlay(overlays[name], el("span", null, " " + name).outerHTML); });
+    var ctl = L.control.layers(null, {}, { collapsed: small, position: "topright" });
+    Object.keys(ctx.overlays).forEach(function (name) { ctl.addOverlay(ctx.overlays[name], el("span", null, " " + name).outerHTML); });
     ctl.addTo(map);
     L.control.scale({ imperial: false }).addTo(map);
-    addLegend(map, data);
+    var legend = addLegend(map, data, small);
     addFullscreen(map);
-    addTimeSlider(map, data, all);
-    if ((data.known_days || []).length > 1) addKnownSlider(map, data, all);
-    if (bounds.isValid()) map.fitBounds(bounds, { paddingTopLeft: [40, 40], paddingBottomRight: [230, 40], maxZoom: 9 });
-    if (data.minimap) addMiniMap(map, data);
-    map.itinerary.overlays = overlays;
-    map.itinerary.items = all;
+    addTimeSlider(map, ctx.items, labels);
+    if ((data.known_days || []).length > 1) addKnownSlider(map, data, ctx.items, labels);
+    if (data.minimap && !small) addMiniMap(map, data, dxs);
+    if (!data.basemap) addTileNotice(map);
+    if (ctx.bounds.isValid()) {
+      var right = small ? 24 : legend.offsetWidth + 24;
+      map.fitBounds(ctx.bounds, { paddingTopLeft: small ? [24, 24] : [60, 40], paddingBottomRight: [right, small ? 24 : 40], maxZoom: 9, animate: false });
+    }
+    labels.addTo(map);
+    map.itinerary.overlays = ctx.overlays;
+    map.itinerary.items = ctx.items;
+    map.itinerary.labels = labels;
+    map.itinerary.bounds = ctx.bounds;
   };
 
-  function addLegend(map, data) {
+  // ------------------------------------------------------------------ controls
+
+  function legendKeys(th) {
+    var rows = [];
+    ["confirmed", "planned", "cancelled"].forEach(function (st) {
+      rows.push(["itn-key-stop itn-" + st, th.status[st].label + " stop"]);
+    });
+    ["confirmed", "planned", "cancelled"].forEach(function (st) {
+      var k = el("span", "itn-key-line");
+      var s = th.status[st];
+      k.style.borderTopStyle = s.dash ? (s.dash[0] < 4 ? "dotted" : "dashed") : "solid";
+      if (s.color) k.style.borderTopColor = s.color;
+      rows.push([k, th.status[st].label + " leg" + (st === "cancelled" ? " (detour not taken)" : "")]);
+    });
+    rows.push(["itn-key-line itn-key-faint", th.basis.assumed.label]);
+    rows.push(["itn-key-line itn-key-thick", "rail thick, road/sea medium, air thin"]);
+    rows.push(["itn-key-arrow", "direction of travel"]);
+    rows.push(["itn-key-region", "region (dashed: context)"]);
+    return rows;
+  }
+
+  function tripTotals(t) {
+    var tt = t.totals || {};
+    var bits = [];
+    if (tt.km) bits.push(fmtKm(tt.km));
+    if (tt.days) bits.push(tt.days + (tt.days === 1 ? " day" : " days"));
+    var modes = Object.keys(tt.km_by_mode || {}).map(function (m) { return m + " " + fmtKm(tt.km_by_mode[m]); });
+    return [bits.join(" \u00B7 "), modes.length > 1 ? modes.join(", ") : ""];
+  }
+
+  function addLegend(map, data, small) {
     var c = L.control({ position: "bottomright" });
     c.onAdd = function () {
-      var box = el("div", "itn-legend leaflet-bar");
-      var head = el("div", "itn-legend-title", data.title || "Itinerary");
+      var box = el("div", "itn-legend leaflet-bar" + (small ? " itn-legend-closed" : ""));
+      var head = el("button", "itn-legend-title", data.title || "Itinerary");
+      head.type = "button";
       head.title = "Show or hide the key";
-      L.DomEvent.on(head, "click", function () { box.classList.toggle("itn-legend-closed"); });
+      head.setAttribute("aria-expanded", small ? "false" : "true");
+      L.DomEvent.on(head, "click", function () {
+        var closed = box.classList.toggle("itn-legend-closed");
+        head.setAttribute("aria-expanded", closed ? "false" : "true");
+        map.fire("moveend");
+      });
       box.appendChild(head);
-      if (data.as_of) box.appendChild(el("div", "itn-legend-asof", "As of " + data.as_of));
+      var body = el("div", "itn-legend-body");
+      box.appendChild(body);
+      if (data.as_of) body.appendChild(el("div", "itn-legend-asof", "As known on " + data.as_of));
       data.trips.forEach(function (t) {
         var row = el("div", "itn-legend-row");
         var sw = el("span", "itn-swatch");
         sw.style.background = t.color;
         row.appendChild(sw);
-        row.appendChild(el("span", null, t.traveller));
-        box.appendChild(row);
+        var txt = el("span", "itn-legend-trip");
+        txt.appendChild(el("span", "itn-legend-traveller", t.traveller));
+        var tot = tripTotals(t);
+        if (tot[0]) txt.appendChild(el("span", "itn-legend-totals", tot[0]));
+        if (tot[1]) txt.appendChild(el("span", "itn-legend-modes", tot[1]));
+        row.appendChild(txt);
+        body.appendChild(row);
       });
       var keys = el("div", "itn-legend-keys");
-      box.appendChild(keys);
-      [["itn-key-stop itn-confirmed", "confirmed stop (filled)"], ["itn-key-stop itn-planned", "planned stop (hollow)"], ["itn-key-stop itn-cancelled", "cancelled stop"],
-       ["itn-key-line", "confirmed leg"], ["itn-key-line itn-key-dashed", "planned leg (dashed)"], ["itn-key-line itn-key-grey", "cancelled leg"],
-       ["itn-key-line itn-key-faint", "assumed or fallback (faint)"], ["itn-key-line itn-key-thick", "rail thick, road medium, air thin"],
-       ["itn-key-arrow", "direction of travel"], ["itn-key-region", "region (dashed: context)"]].forEach(function (k) {
+      body.appendChild(keys);
+      legendKeys(data.theme).forEach(function (k) {
         var row = el("div", "itn-legend-row");
-        row.appendChild(el("span", k[0]));
+        row.appendChild(typeof k[0] === "string" ? el("span", k[0]) : k[0]);
         row.appendChild(el("span", null, k[1]));
         keys.appendChild(row);
       });
       L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
       return box;
     };
     c.addTo(map);
+    return c.getContainer();
   }
 
   function addFullscreen(map) {
@@ -273,7 +571,7 @@
     c.addTo(map);
   }
 
-  function addTimeSlider(map, data, items) {
+  function addTimeSlider(map, items, labels) {
     var days = items.map(function (x) { return x.day; }).filter(function (d) { return d !== null; });
     if (!days.length) return;
     var lo = Math.min.apply(null, days), hi = Math.max.apply(null, days);
@@ -287,7 +585,7 @@
       input.max = String(hi + 1);
       input.value = String(hi + 1);
       input.step = "1";
-      input.setAttribute("aria-label", "Show the trip as it stood on a day");
+      input.setAttribute("aria-label", "Show the trip up to a travel date");
       input.className = "itn-slider-input";
       function apply() {
         var v = parseInt(input.value, 10);
@@ -297,6 +595,7 @@
           x.travelOK = showAll || x.day === null || x.day <= v;
           showItem(x);
         });
+        labels.update();
       }
       input.addEventListener("input", apply);
       map.itinerarySetDay = function (iso) { input.value = iso ? String(dayNumber(iso)) : String(hi + 1); apply(); };
@@ -315,16 +614,16 @@
   }
 
   function restyle(x, status) {
-    if (x.stop) {
+    if (x.stops) {
       if (x.layer.itnStatus === status) return;
       x.layer.itnStatus = status;
-      x.layer.setIcon(stopIcon({ n: x.stop.n, status: status }, x.color));
+      x.layer.setIcon(stopIcon(x.text, status, x.color, x.slot));
       return;
     }
     var st = { mode: x.leg.mode, basis: x.leg.basis, status: status };
     x.layer.eachLayer(function (pl) {
       if (!pl.setStyle || pl.options.className === "itn-connector") return;
-      pl.setStyle(legStyle(st, status === "cancelled" ? "#888" : x.color));
+      pl.setStyle(legStyle(THEME, st, x.color));
       var e = pl.getElement && pl.getElement();
       if (e) {
         e.classList.remove("itn-leg-confirmed", "itn-leg-planned", "itn-leg-cancelled");
@@ -333,7 +632,14 @@
     });
   }
 
-  function addKnownSlider(map, data, items) {
+  function markerKnown(x, day) {
+    // a marker's status as known on a day: from the visits known by then (null: none known yet)
+    var known = x.stops.map(function (s) { return knownStatus(s, day); }).filter(function (st) { return st; });
+    if (!known.length) return null;
+    return markerStatus(known.map(function (st) { return { status: st }; }));
+  }
+
+  function addKnownSlider(map, data, items, labels) {
     // the trip as known on a day: only what sources published by then said, with the status they gave
     var days = data.known_days.map(dayNumber);
     var c = L.control({ position: "bottomleft" });
@@ -354,32 +660,49 @@
         map.itinerary.knownDay = v === days[days.length - 1] ? null : v;
         var status = new Map();
         items.forEach(function (x) {
-          if (!x.stop) return;
-          var st = knownStatus(x.stop, v);
+          if (!x.stops) return;
+          var st = markerKnown(x, v);
           status.set(x, st);
           x.knownOK = st !== null;
           if (st) restyle(x, st);
         });
         items.forEach(function (x) {
-          if (x.stop) { showItem(x); return; }
+          if (x.stops) { showItem(x); return; }
           var a = status.get(x.ends[0]), b = status.get(x.ends[1]);
           x.knownOK = !!(a && b);
           if (a && b) restyle(x, legStatusOf(a, b));
           showItem(x);
         });
+        labels.update();
       }
       input.addEventListener("input", apply);
       map.itinerarySetKnown = function (iso) { input.value = String(Math.max(0, days.filter(function (d) { return d <= dayNumber(iso); }).length - 1)); apply(); };
       box.appendChild(label);
       box.appendChild(input);
-      apply();
+      setTimeout(apply, 0);
       L.DomEvent.disableClickPropagation(box);
       return box;
     };
     c.addTo(map);
   }
 
-  function addMiniMap(map, data) {
+  function addTileNotice(map) {
+    var shown = false;
+    map.eachLayer(function (layer) {
+      if (!(layer instanceof L.TileLayer)) return;
+      layer.on("tileerror", function () {
+        if (shown) return;
+        shown = true;
+        var c = L.control({ position: "bottomleft" });
+        c.onAdd = function () {
+          return el("div", "itn-notice leaflet-bar", "Background tiles need the network; the trips are drawn without them. Use offline=True (or --offline) for the built-in basemap.");
+        };
+        c.addTo(map);
+      });
+    });
+  }
+
+  function addMiniMap(map, data, dxs) {
     var c = L.control({ position: "topleft" });
     c.onAdd = function () {
       var box = el("div", "itn-minimap leaflet-bar");
@@ -388,7 +711,7 @@
           doubleClickZoom: false, boxZoom: false, keyboard: false, touchZoom: false });
         mini.setView(map.getCenter(), Math.max(0, map.getZoom() - 5), { animate: false });
         if (data.minimap.geojson) {
-          L.geoJSON(data.minimap.geojson, { style: { color: "#999", weight: 0.5, fillColor: "#e8e4da", fillOpacity: 1 }, interactive: false }).addTo(mini);
+          addBasemap(mini, data.minimap.geojson, { color: "#999", weight: 0.5, fillColor: "#e8e4da", fillOpacity: 1 }, dxs);
         } else if (data.minimap.url) {
           L.tileLayer(data.minimap.url, { subdomains: data.minimap.subdomains || "abc" }).addTo(mini);
         }
