@@ -222,7 +222,7 @@ def _country_labels(src: Path) -> list[dict[str, Any]]:
         iso = p.get("ISO_A2") if p.get("ISO_A2") not in (None, "-99") else None
         geom = shapely.make_valid(shape(f["geometry"]))
         parts = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon"]
-        if not parts or p.get("TYPE") == "Dependency" and (p.get("MIN_LABEL") or 9) > 4:
+        if not parts or (p.get("TYPE") == "Dependency" and (p.get("MIN_LABEL") or 9) > 4):
             continue
         big = max(parts, key=lambda g: g.area)
         pt = polylabel(big, tolerance=0.1)
@@ -232,7 +232,7 @@ def _country_labels(src: Path) -> list[dict[str, Any]]:
             {
                 "x": round(pt.x, 2),
                 "y": round(pt.y, 2),
-                "z": int(round(p.get("MIN_LABEL") or 5)),
+                "z": round(float(p.get("MIN_LABEL") or 5)),
                 "r": int(p.get("LABELRANK") or 9),
                 "n": _names(en, {k: v for k, v in names.items() if k != "en"}),
             }
@@ -277,7 +277,13 @@ def build_labels(src: Path) -> None:
         "countries": _country_labels(src),
         "cities": _city_labels(src),
         "seas": [
-            {"x": s["lon"], "y": s["lat"], "z": s["minzoom"], "r": s["minzoom"], "n": _names(s["en"], {k: s.get(k) for k in LABEL_LANGS[1:]})}
+            {
+                "x": s["lon"],
+                "y": s["lat"],
+                "z": s["minzoom"],
+                "r": s["minzoom"],
+                "n": _names(s["en"], {k: s.get(k) for k in LABEL_LANGS[1:]}),
+            }
             for s in seas
         ],
     }
