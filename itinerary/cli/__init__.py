@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itinerary.cli import build as _build  # noqa: F401  (registers the build command)
 from itinerary.cli import commands as _commands  # noqa: F401  (registers the commands)
 from itinerary.cli.main import cli, main
 

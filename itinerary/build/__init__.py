@@ -1,0 +1,330 @@
+"""Build a corpus: extract every article (the map step, on Dask when installed), then merge the
+drafts into one trip per traveller (the reduce step).
+
+``OUT_DIR`` receives ``drafts/<name>.yaml`` (one per article), ``trips.yaml`` (merged),
+``stops.parquet`` and ``legs.parquet`` (GeoParquet) and ``manifest.jsonl`` (content hashes,
+so a second run skips what is finished and a stopped run resumes). Every file is written
+atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import time
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol
+
+from itinerary import __version__
+from itinerary.build.engine import (
+    SCALE_INSTALL,
+    BuildError,
+    Job,
+    Outcome,
+    dashboard_link,
+    dask_available,
+    dask_client,
+    dask_outcomes,
+    prepare_workers,
+    serial_outcomes,
+)
+from itinerary.build.manifest import FAILED, OK, Entry, Manifest, text_digest
+from itinerary.build.outputs import geoparquet_available, reduce_key, up_to_date, write_merged
+from itinerary.build.sources import Item, Options, expand, iter_items, to_article
+from itinerary.errors import ExtractionError, MergeWarning, ValidationError
+from itinerary.files import write_text
+from itinerary.io import yaml as yaml_io
+from itinerary.merge import merge
+from itinerary.model import Itinerary
+
+__all__ = ["BuildError", "Plan", "Reporter", "Summary", "build"]
+
+DRAFTS = "drafts"
+MANIFEST = "manifest.jsonl"
+LOCK = ".build.lock"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a run is about to do; given to the reporter before the first article."""
+
+    total: int
+    to_extract: int
+    reused: int
+    engine: str
+    workers: int
+    dashboard: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Summary:
+    """What a run did. ``failures`` are (origin, reason) pairs, in input order."""
+
+    total: int = 0
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    extracted: int = 0
+    seconds: float = 0.0
+    map_seconds: float = 0.0
+    trips: int = 0
+    stops: int = 0
+    workers: int = 0
+    engine: str = "nothing to extract"
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        """Articles extracted per second of the map step (cluster start-up not counted)."""
+        return self.extracted / self.map_seconds if self.map_seconds > 0 else 0.0
+
+    def line(self) -> str:
+        """The one-line summary printed at the end of a run."""
+        speed = f"{self.rate:.2f} articles/s on {self.engine}"
+        extracted = (
+            f"{self.extracted} extracted in {self.map_seconds:.1f} s ({speed})"
+            if self.extracted
+            else "nothing to extract"
+        )
+        return (
+            f"{self.ok} ok, {self.failed} failed, {self.skipped} skipped as finished; {extracted}; "
+            f"{self.trips} trips, {self.stops} stops; {self.seconds:.1f} s in all"
+        )
+
+
+class Reporter(Protocol):
+    """Receives progress: the plan, each finished article, the end of the map step."""
+
+    def start(self, plan: Plan) -> None: ...
+
+    def advance(self, outcome: Outcome) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+class _Silent:
+    def start(self, plan: Plan) -> None:
+        return None
+
+    def advance(self, outcome: Outcome) -> None:
+        return None
+
+    def finish(self) -> None:
+        return None
+
+
+def build(
+    sources: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    language: str | None = None,
+    published_default: dt.date | None = None,
+    as_of: dt.date | None = None,
+    force: bool = False,
+    serial: bool = False,
+    dashboard: bool = True,
+    reporter: Reporter | None = None,
+) -> Summary:
+    """Extract every article of ``sources`` and merge the drafts into ``out_dir``.
+
+    The map step runs on ``client`` (a ``distributed.Client``), else on the scheduler at
+    ``scheduler``, else on a new local cluster of ``workers`` processes (default: one per
+    core); with ``serial`` or without Dask installed, in this process. Articles whose content
+    hash and draft match the manifest are skipped (``force`` extracts them all again).
+    """
+    started = time.perf_counter()
+    out = Path(out_dir)
+    options = Options(language, published_default, __version__)
+    files = expand([str(s) for s in sources])
+    _check_out_dir(out, files)
+    items = list(iter_items(files, options))
+    out.mkdir(parents=True, exist_ok=True)
+    with _locked(out):
+        for leftover in (out / DRAFTS).glob(".*.tmp"):  # from a run killed while writing
+            leftover.unlink()
+        manifest = Manifest(out / MANIFEST)
+        run = _Run(out, manifest, reporter or _Silent(), Summary(total=len(items)))
+        try:
+            pending = run.reuse(items, force)
+            if pending:
+                run.extract(pending, options, _engine(client, workers, scheduler, dashboard, serial))
+            else:
+                run.reporter.start(Plan(len(items), 0, len(items), "nothing to extract", 0))
+            run.reduce(items, as_of)
+        finally:
+            manifest.compact()
+    run.summary.seconds = time.perf_counter() - started
+    return run.summary
+
+
+def _check_out_dir(out: Path, files: list[Path]) -> None:
+    if out.exists() and not out.is_dir():
+        raise ValidationError(f"{out} is not a folder; -o needs the folder to build into")
+    root = out.resolve()
+    for f in files:
+        if root in f.resolve().parents:
+            raise ValidationError(
+                f"{f} is inside the output folder {out}; build into another folder "
+                "(its drafts, manifest and Parquet files would be read as articles)"
+            )
+
+
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """One build at a time in ``out`` (an advisory lock on ``out/.build.lock``)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    with (out / LOCK).open("a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(
+                f"{out}: another build is writing into this folder; wait for it or choose another folder"
+            ) from None
+        yield
+
+
+class _Engine(Protocol):
+    def __call__(self, stream: Iterator[Job | Outcome]) -> Iterator[Outcome]: ...
+
+
+@dataclass
+class _Run:
+    out: Path
+    manifest: Manifest
+    reporter: Reporter
+    summary: Summary
+    fresh: dict[str, Itinerary] = field(default_factory=dict)
+    failures: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def drafts(self) -> Path:
+        return self.out / DRAFTS
+
+    def reuse(self, items: list[Item], force: bool) -> list[Item]:
+        """Count the finished articles; the ones left to extract."""
+        pending = []
+        for item in items:
+            entry = None if force else self.manifest.finished(item.name, item.digest, self.drafts)
+            if entry is None:
+                pending.append(item)
+                continue
+            self.summary.skipped += 1
+            if entry.status == FAILED:
+                self.failures[item.name] = entry.reason or f"{item.origin}: failed"
+        return pending
+
+    def extract(self, pending: list[Item], options: Options, engine: Any) -> None:
+        """The map step: every pending article through the engine, results taken as they come."""
+        with engine as (outcomes, info):
+            self.summary.engine, self.summary.workers = info.label, info.workers
+            reused = self.summary.total - len(pending)
+            self.reporter.start(Plan(self.summary.total, len(pending), reused, *info))
+            started = time.perf_counter()
+            try:
+                for outcome in outcomes(_jobs(pending, options)):
+                    self.take(outcome)
+            finally:
+                self.reporter.finish()
+            self.summary.map_seconds = time.perf_counter() - started
+
+    def take(self, outcome: Outcome) -> None:
+        """Write a finished article's draft and record it in the manifest."""
+        draft = self.drafts / f"{outcome.name}.yaml"
+        if outcome.ok:
+            assert outcome.draft is not None and outcome.itinerary is not None
+            write_text(draft, outcome.draft)
+            self.manifest.record(Entry(outcome.name, outcome.digest, OK, draft=text_digest(outcome.draft)))
+            self.fresh[outcome.name] = outcome.itinerary
+        else:
+            draft.unlink(missing_ok=True)  # an older draft of an article that now fails
+            if outcome.cacheable:
+                self.manifest.record(Entry(outcome.name, outcome.digest, FAILED, reason=outcome.reason))
+            self.failures[outcome.name] = outcome.reason or f"{outcome.origin}: failed"
+        self.summary.extracted += 1
+        self.reporter.advance(outcome)
+
+    def reduce(self, items: list[Item], as_of: dt.date | None) -> None:
+        """Merge the drafts of this input (in input order) and write the merged files, unless
+        the files of the same drafts are already there."""
+        s = self.summary
+        s.failures = [(item.origin, self.failures[item.name]) for item in items if item.name in self.failures]
+        s.failed = len(s.failures)
+        s.ok = len(items) - s.failed
+        ok = [item for item in items if item.name not in self.failures]
+        if not ok:
+            return
+        geoparquet = geoparquet_available()
+        key = reduce_key(
+            [(i.name, self.manifest.entries[i.name].draft or "") for i in ok], as_of, __version__, geoparquet
+        )
+        done = up_to_date(self.out, key)
+        if done is not None:
+            s.trips, s.stops = done
+            return
+        with warnings.catch_warnings():  # a corpus holds unrelated trips: no common traveller is normal
+            warnings.simplefilter("ignore", MergeWarning)
+            merged = merge([self._draft(item) for item in ok], as_of=as_of)
+        s.trips = len(merged.trips)
+        s.stops = sum(len(t.stops) for t in merged.trips)
+        s.written = write_merged(merged, self.out, key, geoparquet=geoparquet)
+
+    def _draft(self, item: Item) -> Itinerary:
+        found = self.fresh.get(item.name)
+        return found if found is not None else yaml_io.load(self.drafts / f"{item.name}.yaml")
+
+
+def _jobs(pending: list[Item], options: Options) -> Iterator[Job | Outcome]:
+    """Parse each article; an unreadable one becomes a failed outcome at once."""
+    for item in pending:
+        try:
+            article = to_article(item, options)
+        except ExtractionError as exc:
+            yield Outcome(item.name, item.origin, item.digest, reason=str(exc))
+            continue
+        yield Job(item.name, item.origin, item.digest, article)
+
+
+class EngineInfo(NamedTuple):
+    label: str
+    workers: int
+    dashboard: str | None = None
+    note: str | None = None
+
+
+@contextlib.contextmanager
+def _engine(
+    client: Any, workers: int | None, scheduler: str | None, dashboard: bool, serial: bool
+) -> Iterator[tuple[_Engine, EngineInfo]]:
+    """Where the map step runs: this process, or a Dask cluster (given, remote or local)."""
+    if serial or (client is None and not dask_available()):
+        note = None if serial else f"Dask is not installed: extracting in one process ({SCALE_INSTALL})"
+        yield serial_outcomes, EngineInfo("one process", 1, None, note)
+        return
+    with contextlib.ExitStack() as stack:
+        if client is None:
+            client = stack.enter_context(dask_client(workers, scheduler, dashboard))
+        threads = prepare_workers(client)
+        label = f"Dask, {threads} worker thread{'s' * (threads != 1)} at {client.scheduler.address}"
+
+        def run(stream: Iterator[Job | Outcome]) -> Iterator[Outcome]:
+            return dask_outcomes(client, stream, in_flight=max(8, 4 * threads))
+
+        yield run, EngineInfo(label, threads, dashboard_link(client))
+
+
+def exit_code(summary: Summary) -> int:
+    """0 when every article gave a draft, 1 when some failed."""
+    return 1 if summary.failed else 0

@@ -1,0 +1,202 @@
+"""The map step: extract articles, in this process or on Dask workers.
+
+A worker keeps one :class:`~itinerary.extract.Extractor` for its whole life (the spaCy
+pipelines and the gazetteer load once per process, warmed up by :class:`WarmUp` when the
+worker joins). Each task returns an :class:`Outcome`: the draft's YAML text, or why the
+article failed. Dask re-runs the tasks of a worker that dies on another worker (up to
+``distributed.scheduler.allowed-failures`` times, 3 by default).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from itinerary.errors import ExtractionError, ItineraryError
+from itinerary.extract import Article, Extractor
+from itinerary.io import yaml as yaml_io
+from itinerary.model import Itinerary
+
+SCALE_INSTALL = 'pip install "itinerary[scale]"'
+NO_TRIP = "no trip found (no place is named as where someone goes or is)"
+
+
+class BuildError(ItineraryError):
+    """The build cannot run (no scheduler, no workers); nothing about one article."""
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    origin: str
+    digest: str
+    article: Article
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one article gave. ``cacheable`` is False for failures that may not recur (a crash)."""
+
+    name: str
+    origin: str
+    digest: str
+    draft: str | None = None
+    itinerary: Itinerary | None = None
+    reason: str | None = None
+    cacheable: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.draft is not None
+
+
+@functools.cache
+def extractor() -> Extractor:
+    """The extractor of this process (models and gazetteer load on first use)."""
+    return Extractor()
+
+
+def warm_up() -> None:
+    """Load what extraction needs so the first article does not pay for it."""
+    from itinerary.extract.nlp import MODELS, has_model, pipeline
+
+    ex = extractor()
+    for lang in MODELS:
+        if has_model(lang):
+            pipeline(lang)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ex.geocoder.geocode("Vladivostok")
+
+
+def extract_one(job: Job) -> Outcome:
+    """Extract one article; never raises (a failure is an outcome with its reason)."""
+    try:
+        with warnings.catch_warnings():  # doubtful stops are marked needs_review in the draft
+            warnings.simplefilter("ignore")
+            it = extractor().extract(job.article)
+        if not it.trips:
+            raise ExtractionError(f"{job.origin}: {NO_TRIP}")
+        text = yaml_io.dumps(it)
+        return Outcome(job.name, job.origin, job.digest, text, yaml_io.loads(text, source=job.name))
+    except ItineraryError as exc:
+        reason = str(exc) if str(exc).startswith(job.origin) else f"{job.origin}: {exc}"
+        return Outcome(job.name, job.origin, job.digest, reason=reason)
+    except Exception as exc:  # a bug must not stop a long run; the next run tries again
+        reason = f"{job.origin}: internal error ({type(exc).__name__}: {exc}); please report it"
+        return Outcome(job.name, job.origin, job.digest, reason=reason, cacheable=False)
+
+
+def serial_outcomes(stream: Iterator[Job | Outcome]) -> Iterator[Outcome]:
+    """Extract in this process, one article after the other."""
+    for job in stream:
+        yield job if isinstance(job, Outcome) else extract_one(job)
+
+
+def dask_available() -> bool:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def dask_client(workers: int | None, scheduler: str | None, dashboard: bool) -> Iterator[Any]:
+    """A client of the scheduler at ``scheduler``, or of a new local cluster of processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise BuildError(
+                f"cannot reach the Dask scheduler at {scheduler} ({exc}); start one with "
+                "`dask scheduler` and give its address (tcp://HOST:8786)"
+            ) from None
+        with client:
+            yield client
+        return
+    n = workers or os.cpu_count() or 1
+    address = ":0" if dashboard else None
+    with (
+        LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=address) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def prepare_workers(client: Any, wait_s: float = 60.0) -> int:
+    """Wait for a worker, install the warm-up plugin; the number of worker threads."""
+    try:
+        client.wait_for_workers(1, timeout=wait_s)
+    except TimeoutError:
+        raise BuildError(
+            f"no Dask worker joined the scheduler in {wait_s:.0f} s; "
+            f"start some with `dask worker {client.scheduler.address}`"
+        ) from None
+    from itinerary.build.plugin import WarmUp
+
+    try:
+        client.register_plugin(WarmUp(), name=WarmUp.name)
+    except (ImportError, ItineraryError) as exc:  # raised on a worker, re-raised here
+        raise BuildError(
+            f"the Dask workers cannot load the extractor ({type(exc).__name__}: {exc}); install "
+            f'itinerary with its extras on every worker machine: pip install "itinerary[scale]"'
+        ) from None
+    return int(sum(client.nthreads().values()))
+
+
+def dashboard_link(client: Any) -> str | None:
+    services = client.scheduler_info().get("services", {})
+    return str(client.dashboard_link) if "dashboard" in services else None
+
+
+def dask_outcomes(client: Any, stream: Iterator[Job | Outcome], in_flight: int) -> Iterator[Outcome]:
+    """Extract on the cluster, at most ``in_flight`` tasks at a time, in completion order."""
+    from distributed import as_completed
+
+    jobs: dict[str, Job] = {}
+    done = as_completed()
+    while True:
+        while done.count() < in_flight:
+            item = next(stream, None)
+            if item is None:
+                break
+            if isinstance(item, Outcome):
+                yield item
+                continue
+            key = f"itinerary-extract-{item.digest[:16]}-{item.name}"
+            jobs[key] = item
+            done.add(client.submit(extract_one, item, key=key, pure=False))
+        if done.is_empty():
+            return
+        future = next(done)
+        yield _collect(future, jobs.pop(future.key))
+        future.release()
+
+
+def _collect(future: Any, job: Job) -> Outcome:
+    if future.status == "finished":
+        result: Outcome = future.result()
+        return result
+    if future.status == "cancelled":
+        raise BuildError(
+            "the Dask scheduler cancelled the work (was it stopped?); run the same command again to resume"
+        )
+    exc = future.exception()
+    from distributed import KilledWorker
+
+    if isinstance(exc, KilledWorker):
+        reason = (
+            f"{job.origin}: the workers extracting it died repeatedly ({exc}); "
+            "check their memory limit and logs"
+        )
+    else:
+        reason = f"{job.origin}: the task failed on the cluster ({type(exc).__name__}: {exc})"
+    return Outcome(job.name, job.origin, job.digest, reason=reason, cacheable=False)

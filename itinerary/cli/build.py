@@ -1,0 +1,167 @@
+"""``itinerary build``: a corpus of articles to drafts, one merged trip file and GeoParquet."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, cast
+
+import click
+
+from itinerary.cli.main import cli, handle_errors
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+class TerminalReporter:
+    """Plan and summary lines on stderr, and a progress bar (rich's when installed)."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._task: Any = None
+
+    def start(self, plan: Any) -> None:
+        if plan.note:
+            click.secho(f"note: {plan.note}", fg="yellow", err=True)
+        click.echo(
+            f"{plan.total} articles: {plan.reused} finished before, {plan.to_extract} to extract "
+            f"({plan.engine})",
+            err=True,
+        )
+        if plan.dashboard:
+            click.echo(f"Dask dashboard: {plan.dashboard}", err=True)
+        if plan.to_extract:
+            self._open(plan.to_extract)
+
+    def _open(self, total: int) -> None:
+        try:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+        except ImportError:
+            self._bar = cast(Any, click).progressbar(length=total, label="extracting", file=sys.stderr)
+            self._bar.__enter__()
+            return
+        self._bar = Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+        )
+        self._bar.__enter__()
+        self._task = self._bar.add_task("extract", total=total)
+
+    def advance(self, outcome: Any) -> None:
+        if self._bar is None:
+            return
+        if self._task is None:
+            self._bar.update(1)
+        else:
+            self._bar.advance(self._task)
+
+    def finish(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+@cli.command("build")
+@click.argument("sources", metavar="SOURCE...", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--out-dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where drafts/, trips.yaml, stops.parquet, legs.parquet and manifest.jsonl go.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, None),
+    help="Worker processes of the local Dask cluster (default: one per core).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Use a running Dask scheduler and its workers, e.g. tcp://10.0.0.5:8786.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["auto", "fr", "en", "es", "de", "ru"]),
+    default="auto",
+    show_default=True,
+    help="Language of every article (auto: the article's own header or field, else detected).",
+)
+@click.option(
+    "--published-default",
+    type=DATE,
+    help="Publication date YYYY-MM-DD for articles that give none (header 'date:' or field 'published').",
+)
+@click.option("--as-of", type=DATE, help="Merge only sources published by this date YYYY-MM-DD.")
+@click.option("--force", is_flag=True, help="Extract every article again, even the finished ones.")
+@click.option("--serial", is_flag=True, help="Extract in this process, without Dask.")
+@handle_errors
+def build_command(
+    sources: tuple[str, ...],
+    out_dir: Path,
+    workers: int | None,
+    scheduler: str | None,
+    lang: str,
+    published_default: Any,
+    as_of: Any,
+    force: bool,
+    serial: bool,
+) -> None:
+    """Extract a corpus of articles on Dask and merge the drafts into one trip per traveller.
+
+    SOURCE is a folder (its .txt, .jsonl and .parquet files), a glob ('news/**/*.txt'), a
+    text file (with the optional '# key: value' header of `extract`), a JSON Lines file (one
+    article a line: text, published, url, language) or a Parquet file with those columns.
+    Without --scheduler a local cluster of processes runs the extraction; without Dask
+    installed, this process does. A second run skips the articles already done (manifest of
+    content hashes), so a stopped run resumes where it was. Exit code 1 if any article failed.
+
+    \b
+      itinerary build articles/ -o corpus/
+      itinerary build 'feeds/*.jsonl' -o corpus/ --scheduler tcp://10.0.0.5:8786
+    """
+    from itinerary.build import build as run_build
+    from itinerary.build import exit_code
+
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("give --workers (local cluster) or --scheduler (running cluster), not both")
+    try:
+        summary = run_build(
+            sources,
+            out_dir,
+            workers=workers,
+            scheduler=scheduler,
+            language=None if lang == "auto" else lang,
+            published_default=published_default.date() if published_default else None,
+            as_of=as_of.date() if as_of else None,
+            force=force,
+            serial=serial,
+            reporter=TerminalReporter(),
+        )
+    except KeyboardInterrupt:
+        click.secho(
+            f"interrupted; the drafts written so far are kept in {out_dir}: run the same command to resume",
+            fg="red",
+            err=True,
+        )
+        raise SystemExit(130) from None
+    for _, reason in summary.failures:
+        click.secho(f"failed: {reason}", fg="red", err=True)
+    click.echo(summary.line(), err=True)
+    for path in summary.written:
+        click.echo(f"wrote {path}", err=True)
+    if summary.ok and not summary.written:
+        click.echo(f"{out_dir}: the merged files are up to date", err=True)
+    raise SystemExit(exit_code(summary))
