@@ -1,0 +1,281 @@
+"""itinerary build: a real local Dask scheduler and worker processes, a killed worker, an
+interrupted run resumed, bad articles recorded, and the one-process fallback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import itinerary
+from itinerary.build import BuildError, Plan, Summary, build
+from itinerary.build.engine import Outcome
+from itinerary.build.manifest import Manifest
+from itinerary.build.sources import MAX_LINE_BYTES
+from itinerary.cli import cli
+from itinerary.errors import ValidationError
+from itinerary.extract import read_article
+
+distributed = pytest.importorskip("distributed")
+
+DATA = Path(__file__).parent / "data" / "build"
+GOOD = ["a1-minister-oslo", "a2-president-lisbon", "a3-premier-nairobi", "a4-minister-tromso"]
+BAD = "b1-weather"
+
+
+class Hook:
+    """A reporter that calls ``action(n)`` after the n-th finished article."""
+
+    def __init__(self, action: Any = None) -> None:
+        self.action = action
+        self.plan: Plan | None = None
+        self.seen: list[Outcome] = []
+
+    def start(self, plan: Plan) -> None:
+        self.plan = plan
+
+    def advance(self, outcome: Outcome) -> None:
+        self.seen.append(outcome)
+        if self.action is not None:
+            self.action(len(self.seen))
+
+    def finish(self) -> None:
+        return None
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    """A real scheduler and two worker processes (one thread each) on 127.0.0.1."""
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+    )
+    with cluster, distributed.Client(cluster) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def reference(client: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Summary]:
+    out = tmp_path_factory.mktemp("reference")
+    return out, build([DATA], out, client=client)
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every file of an output folder, by relative path."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_build_on_a_local_cluster(reference: tuple[Path, Summary]) -> None:
+    out, summary = reference
+    assert (summary.ok, summary.failed, summary.skipped, summary.extracted) == (4, 1, 0, 5)
+    assert summary.engine.startswith("Dask, 2 worker threads at tcp://127.0.0.1:")
+    assert sorted(p.stem for p in (out / "drafts").glob("*.yaml")) == GOOD
+    [(origin, reason)] = summary.failures
+    assert origin.endswith("b1_weather.txt") and "no trip found" in reason
+    merged = itinerary.load(out / "trips.yaml")
+    travellers = sorted(t.traveller for t in merged.trips)
+    assert travellers == ["Lula da Silva", "Mélanie Joly", "Narendra Modi"]
+    joly = next(t for t in merged.trips if t.traveller == "Mélanie Joly")
+    assert {s.source for s in joly.stops} == {"a1-minister-oslo", "a4-minister-tromso"}
+    assert {s.id for s in merged.sources} == set(GOOD)
+    entries = Manifest(out / "manifest.jsonl").entries
+    assert entries[BAD].status == "failed" and "no trip found" in (entries[BAD].reason or "")
+    assert all(entries[n].status == "ok" for n in GOOD)
+
+
+def test_geoparquet_is_read_by_geopandas_and_dask_geopandas(reference: tuple[Path, Summary]) -> None:
+    import dask_geopandas
+    import geopandas as gpd
+
+    out, _ = reference
+    merged = itinerary.load(out / "trips.yaml")
+    stops = gpd.read_parquet(out / "stops.parquet")
+    assert stops.crs.to_epsg() == 4326
+    assert len(stops) == sum(len(t.stops) for t in merged.trips)
+    oslo = stops[stops["place"] == "Oslo"].geometry.iloc[0]
+    assert (round(oslo.x, 1), round(oslo.y, 1)) == (10.7, 59.9)  # lon, lat
+    legs = dask_geopandas.read_parquet(out / "legs.parquet").compute()
+    assert len(legs) == sum(len(t.stops) - 1 for t in merged.trips)
+    assert set(legs.geom_type) <= {"LineString", "MultiLineString"}
+
+
+def test_interrupted_run_resumes_to_the_same_output(
+    client: Any, reference: tuple[Path, Summary], tmp_path: Path
+) -> None:
+    def stop_after_two(n: int) -> None:
+        if n == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build([DATA], tmp_path, client=client, reporter=Hook(stop_after_two))
+    assert not (tmp_path / "trips.yaml").exists()
+    assert len(Manifest(tmp_path / "manifest.jsonl").entries) == 2
+    # What a harder stop leaves behind: a line cut short and a temporary file.
+    with (tmp_path / "manifest.jsonl").open("a") as fh:
+        fh.write('{"name": "a3-premier-nairobi", "dig')
+    (tmp_path / "drafts" / ".a3-premier-nairobi.yaml.x1.tmp").write_text("half")
+
+    resumed = build([DATA], tmp_path, client=client)
+    assert (resumed.skipped, resumed.extracted) == (2, 3)
+    assert snapshot(tmp_path) == snapshot(reference[0])
+
+    again = build([DATA], tmp_path, client=client, reporter=(hook := Hook()))
+    assert (again.skipped, again.extracted, again.failed) == (5, 0, 1)
+    assert hook.plan is not None and hook.plan.engine == "nothing to extract"
+    assert again.written == [] and again.trips == resumed.trips  # the merged files were up to date
+    assert snapshot(tmp_path) == snapshot(reference[0])
+
+
+def test_cli_through_a_running_scheduler(
+    client: Any, reference: tuple[Path, Summary], tmp_path: Path
+) -> None:
+    address = client.scheduler.address
+    result = CliRunner().invoke(cli, ["build", str(DATA), "-o", str(tmp_path), "--scheduler", address])
+    assert result.exit_code == 1, result.output
+    assert f"at {address}" in result.output
+    assert "failed: " in result.output and "b1_weather.txt" in result.output
+    assert "4 ok, 1 failed, 0 skipped as finished; 5 extracted" in result.output
+    assert snapshot(tmp_path) == snapshot(reference[0])
+
+
+def test_a_killed_worker_has_its_task_run_again(
+    client: Any, reference: tuple[Path, Summary], tmp_path: Path
+) -> None:
+    before = client.run(os.getpid)
+    killed: list[str] = []
+
+    def kill_a_busy_worker(n: int) -> None:
+        if killed:
+            return
+        busy = [w for w, keys in client.processing().items() if keys]
+        if busy:
+            os.kill(before[busy[0]], signal.SIGKILL)
+            killed.append(busy[0])
+
+    summary = build([DATA], tmp_path, client=client, reporter=Hook(kill_a_busy_worker))
+    assert killed, "no worker was busy when the first article finished"
+    assert (summary.ok, summary.failed) == (4, 1)
+    assert snapshot(tmp_path) == snapshot(reference[0])
+    client.wait_for_workers(2, timeout=120)
+    assert set(client.run(os.getpid).values()) != set(before.values())  # the nanny started a new one
+
+
+def corpus_rows() -> list[dict[str, Any]]:
+    """The test articles as JSON Lines rows (text, published, url, language)."""
+    rows = []
+    for name in ("a1_minister_oslo", "a4_minister_tromso"):
+        art = read_article(DATA / f"{name}.txt")
+        rows.append(
+            {
+                "text": art.text,
+                "published": art.published.isoformat() if art.published else None,
+                "url": f"https://example.org/{name}",
+                "language": art.language,
+            }
+        )
+    return rows
+
+
+def test_jsonl_with_a_bad_line_in_one_process(tmp_path: Path) -> None:
+    rows = corpus_rows()
+    src = tmp_path / "feed.jsonl"
+    huge = json.dumps({**rows[0], "text": "x" * (MAX_LINE_BYTES + 10)})
+    lines = [
+        json.dumps(rows[0]),
+        '{"text": "cut short',
+        json.dumps({**rows[1], "published": "last week"}),
+        huge,
+    ]
+    src.write_text("\n".join([*lines, json.dumps(rows[1])]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    summary = build([src], out, serial=True)
+    assert (summary.ok, summary.failed, summary.engine) == (2, 3, "one process")
+    reasons = dict(summary.failures)
+    assert "not valid JSON" in reasons[f"{src}:2"]
+    assert "'last week' is not a date" in reasons[f"{src}:3"]
+    assert "over the 2048 KB limit" in reasons[f"{src}:4"]
+    assert sorted(p.stem for p in (out / "drafts").glob("*.yaml")) == ["feed-1", "feed-5"]
+    merged = itinerary.load(out / "trips.yaml")
+    assert {s.url for s in merged.sources} == {r["url"] for r in rows}
+
+
+def test_parquet_input_and_a_changed_article(tmp_path: Path) -> None:
+    import pandas as pd
+
+    rows = [{**r, "id": f"story {i}"} for i, r in enumerate(corpus_rows())]
+    src = tmp_path / "feed.parquet"
+    pd.DataFrame(rows).to_parquet(src)
+    out = tmp_path / "out"
+    first = build([src], out, serial=True)
+    assert (first.ok, first.extracted) == (2, 2)
+    assert sorted(p.stem for p in (out / "drafts").glob("*.yaml")) == ["story-0", "story-1"]
+    rows[1]["text"] = rows[1]["text"].replace("Wednesday", "Thursday")
+    pd.DataFrame(rows).to_parquet(src)
+    second = build([src], out, serial=True)
+    assert (second.skipped, second.extracted) == (1, 1)
+    assert [p.name for p in second.written] == ["trips.yaml", "stops.parquet", "legs.parquet"]
+    assert build([src], out, serial=True).written == []
+    (out / "legs.parquet").unlink()
+    third = build([src], out, serial=True)
+    assert third.extracted == 0 and (out / "legs.parquet") in third.written
+
+
+def test_without_dask_it_runs_in_one_process_and_says_how_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import itinerary.build as build_module
+
+    monkeypatch.setattr(build_module, "dask_available", lambda: False)
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(DATA / "a2_president_lisbon.txt", src)
+    result = CliRunner().invoke(cli, ["build", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert 'pip install "itinerary[scale]"' in result.output
+    assert "(one process)" in result.output
+    assert (tmp_path / "out" / "drafts" / "a2-president-lisbon.yaml").is_file()
+
+
+def test_workers_and_scheduler_together_is_a_usage_error(tmp_path: Path) -> None:
+    args = ["build", str(DATA), "-o", str(tmp_path), "--workers", "2", "--scheduler", "tcp://127.0.0.1:1"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "not both" in result.output
+
+
+def test_a_missing_source_is_named(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "nope"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "nope: no such file or folder" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_torn_manifest_line_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "manifest.jsonl"
+    path.write_text('{"name": "a", "digest": "d", "status": "failed", "reason": "r"}\n{"name": "b", "di')
+    assert list(Manifest(path).entries) == ["a"]
+
+
+def test_articles_inside_the_output_folder_are_refused(tmp_path: Path) -> None:
+    shutil.copy(DATA / "a2_president_lisbon.txt", tmp_path)
+    with pytest.raises(ValidationError, match="inside the output folder"):
+        build([tmp_path], tmp_path, serial=True)
+    assert list(tmp_path.iterdir()) == [tmp_path / "a2_president_lisbon.txt"]
+
+
+def test_one_build_at_a_time_in_a_folder(tmp_path: Path) -> None:
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / ".build.lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(BuildError, match="another build is writing into this folder"):
+            build([DATA / "a2_president_lisbon.txt"], out, serial=True)
+    assert not (out / "drafts").exists()
