@@ -41,9 +41,14 @@ def execute(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
-def test_there_are_three_notebooks() -> None:
+def test_there_are_four_notebooks() -> None:
     names = [p.stem for p in NOTEBOOKS]
-    assert names == ["01_seed_report_to_map", "02_what_changed", "03_geocoding_in_depth"]
+    assert names == [
+        "01_seed_report_to_map",
+        "02_what_changed",
+        "03_geocoding_in_depth",
+        "04_corpus_at_scale",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
