@@ -279,3 +279,13 @@ def test_one_build_at_a_time_in_a_folder(tmp_path: Path) -> None:
         with pytest.raises(BuildError, match="another build is writing into this folder"):
             build([DATA / "a2_president_lisbon.txt"], out, serial=True)
     assert not (out / "drafts").exists()
+
+
+def test_control_characters_in_names_do_not_reach_the_terminal(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "evil\x1b[2J.txt").write_text("# date: 2024-01-01\n---\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(src), "-o", str(tmp_path / "out"), "--serial"])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output
+    assert "evil\\x1b[2J.txt: the article is empty" in result.output

@@ -13,6 +13,11 @@ from itinerary.cli.main import cli, handle_errors
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (file names and article fields reach the terminal)."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 class TerminalReporter:
     """Plan and summary lines on stderr, and a progress bar (rich's when installed)."""
 
@@ -158,7 +163,7 @@ def build_command(
         )
         raise SystemExit(130) from None
     for _, reason in summary.failures:
-        click.secho(f"failed: {reason}", fg="red", err=True)
+        click.secho(f"failed: {printable(reason)}", fg="red", err=True)
     click.echo(summary.line(), err=True)
     for path in summary.written:
         click.echo(f"wrote {path}", err=True)
