@@ -289,3 +289,10 @@ def test_control_characters_in_names_do_not_reach_the_terminal(tmp_path: Path) -
     assert result.exit_code == 1
     assert "\x1b" not in result.output
     assert "evil\\x1b[2J.txt: the article is empty" in result.output
+
+
+def test_a_scheduler_address_that_is_not_one_is_named(tmp_path: Path) -> None:
+    args = ["build", str(DATA / "a2_president_lisbon.txt"), "-o", str(tmp_path / "out"), "--scheduler", "foo"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert "--scheduler 'foo' is not a Dask scheduler address" in result.output

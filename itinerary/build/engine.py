@@ -114,6 +114,11 @@ def dask_client(workers: int | None, scheduler: str | None, dashboard: bool) -> 
     if scheduler is not None:
         try:
             client = Client(scheduler, timeout="20s")
+        except ValueError as exc:  # not an address: 'foo', 'http://...'
+            raise BuildError(
+                f"--scheduler {scheduler!r} is not a Dask scheduler address ({exc}); "
+                "give it as tcp://HOST:8786"
+            ) from None
         except (OSError, TimeoutError) as exc:
             raise BuildError(
                 f"cannot reach the Dask scheduler at {scheduler} ({exc}); start one with "
