@@ -104,7 +104,13 @@ def local_run(corpus: Path, out: Path, n: int) -> Row:
 
     started = time.perf_counter()
     with (
-        LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            scheduler_kwargs={"dashboard": False},
+        ) as cluster,
         Client(cluster) as client,
     ):
         return timed_build(client, corpus, out, f"LocalCluster, {n} worker{'s' * (n > 1)}", started)

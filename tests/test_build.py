@@ -54,7 +54,12 @@ class Hook:
 def client() -> Iterator[Any]:
     """A real scheduler and two worker processes (one thread each) on 127.0.0.1."""
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=":0",
+        scheduler_kwargs={"dashboard": False},
     )
     with cluster, distributed.Client(cluster) as c:
         yield c

@@ -128,9 +128,12 @@ def dask_client(workers: int | None, scheduler: str | None, dashboard: bool) -> 
             yield client
         return
     n = workers or os.cpu_count() or 1
-    address = ":0" if dashboard else None
+    # The scheduler's web server (dashboard, metrics) on a free port: never a clash with another cluster
+    web: dict[str, Any] = {"dashboard_address": ":0"}
+    if not dashboard:
+        web["scheduler_kwargs"] = {"dashboard": False}
     with (
-        LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=address) as cluster,
+        LocalCluster(n_workers=n, threads_per_worker=1, processes=True, **web) as cluster,
         Client(cluster) as client,
     ):
         yield client
