@@ -63,7 +63,7 @@ def extractor() -> Extractor:
 
 def warm_up() -> None:
     """Load what extraction needs so the first article does not pay for it."""
-    from itinerary.extract.nlp import MODELS, has_model, pipeline
+    from itinerary.extract.nlp import MODELS, has_model, pipeline  # deferred: spaCy, on workers only
 
     ex = extractor()
     for lang in MODELS:
@@ -148,7 +148,7 @@ def prepare_workers(client: Any, wait_s: float = 60.0) -> int:
             f"no Dask worker joined the scheduler in {wait_s:.0f} s; "
             f"start some with `dask worker {client.scheduler.address}`"
         ) from None
-    from itinerary.build.plugin import WarmUp
+    from itinerary.build.plugin import WarmUp  # deferred: dask.distributed, an optional extra
 
     try:
         client.register_plugin(WarmUp(), name=WarmUp.name)

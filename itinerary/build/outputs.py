@@ -54,6 +54,7 @@ def write_merged(merged: Itinerary, out_dir: Path, key: str, *, geoparquet: bool
     written = [out_dir / TRIPS]
     yaml_io.dump(merged, written[0])
     if geoparquet:
+        # deferred: geopandas and routing, needed only for the GeoParquet files
         from itinerary.io.gis import to_geodataframe
         from itinerary.pipeline import prepare
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from itinerary.coords import haversine_km
+from itinerary.coords import haversine_km, latlon, point
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
 from itinerary.extract.dates import DateFinder, DateHit, visit_days
 from itinerary.extract.lang import tense, variants
@@ -51,6 +51,10 @@ from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
 from itinerary.extract.nlp import check_supported, detect_language, has_model, pipeline
 from itinerary.extract.scoring import StopModel, load_model
 from itinerary.files import read_limited
+from itinerary.geocode import OfflineGeocoder
+from itinerary.geocode.normalize import KIND_WORDS, analyze
+from itinerary.geocode.regions import region_shape
+from itinerary.geocode.resolve import resolve_itinerary
 from itinerary.model import DateSpan, Itinerary, Role, Source, Status, Stop, Trip
 
 log = logging.getLogger("itinerary.extract")
@@ -194,7 +198,6 @@ class Extractor:
     """
 
     def __init__(self, geocoder: Any = None, model: StopModel | None = None) -> None:
-        from itinerary.geocode import OfflineGeocoder
 
         self.geocoder = geocoder or OfflineGeocoder()
         self.model = model or load_model()
@@ -321,8 +324,6 @@ class Extractor:
         blocked: list[tuple[int, int]] = []
         ner: list[_Place] = []
         if trained:
-            from itinerary.geocode.normalize import KIND_WORDS
-
             for ent in sent.ents:
                 a, b = ent.start_char - base, ent.end_char - base
                 place_like = ent.label_ in PERSON_LABELS and self._place_not_person(ent.text)
@@ -372,7 +373,6 @@ class Extractor:
 
     def _query(self, sent: Any, tok_start: int, text: str, lx: Lexicon) -> str:
         """The mention with the kind words just before it ("spatioport de" + "Vostochny")."""
-        from itinerary.geocode.normalize import KIND_WORDS
 
         doc = sent.doc
         j = tok_start
@@ -435,7 +435,6 @@ class Extractor:
             cands = self.geocoder.candidates(p.query, limit=3)
         if not cands:
             return False
-        from itinerary.geocode.normalize import analyze
 
         best = cands[0]
         r = best.record
@@ -666,7 +665,6 @@ class Extractor:
 
     # ------------------------------------------------------------ trips
     def _trips(self, drafts: list[_Draft], article: Article, ctx: _Context, model: StopModel) -> list[Trip]:
-        from itinerary.geocode.resolve import resolve_itinerary
 
         published = article.published
         explicit = Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller and d.rule)
@@ -869,7 +867,6 @@ def _related(sent: Any, p: _Place, lx: Lexicon) -> bool | None:
 
 def _role(text: str, start: int, lx: Lexicon) -> Role | None:
     """VISIT or ORIGIN when the words before a place make it a destination or a departure."""
-    from itinerary.geocode.normalize import KIND_WORDS
 
     prev = _word_before(text, start, lx)
     tail = _SPACE.sub(" ", text[max(0, start - 30) : start].lower()).rstrip()
@@ -1229,9 +1226,6 @@ def _place_country_entries(stops: tuple[Stop, ...]) -> tuple[Stop, ...]:
     the country nearest that stop, so no route is drawn through a capital the article never
     names, and a note says so."""
     from shapely.ops import nearest_points
-
-    from itinerary.coords import latlon, point
-    from itinerary.geocode.regions import region_shape
 
     out = list(stops)
     for i, s in enumerate(stops):

@@ -72,7 +72,7 @@ def weekday_names(*names: str) -> dict[str, int]:
 
 def lexicon(lang: str) -> Lexicon:
     """The language pack of ``lang`` (see :mod:`itinerary.extract.lang`)."""
-    from itinerary.extract.lang import pack
+    from itinerary.extract.lang import pack  # deferred: the packs import this module (a cycle)
 
     return pack(lang)
 
