@@ -107,6 +107,7 @@ def _cells(text: str) -> list[str]:
     import csv
     import io
 
+    csv.field_size_limit(sys.maxsize)  # a 200,000-character payload is one cell
     return [c for row in csv.reader(io.StringIO(text, newline="")) for c in row]
 
 
@@ -262,7 +263,11 @@ def run_case(case: Case, timeout: float) -> tuple[str, str]:  # noqa: C901 - kno
                 return "data loss", f"{n} changed"
         if any(p.name.endswith(".tmp") for p in folder.rglob(".*")):
             return "data loss", "temporary file left behind"
-        if case.check and (finding := case.check(folder, err)):
+        try:
+            finding = case.check(folder, err) if case.check else None
+        except Exception as exc:  # the probe's own checker must not end the run
+            return "unclear", f"checker failed: {exc}"
+        if finding:
             return "security failure", finding
         if proc.returncode == 0:
             return "ok", ""
