@@ -461,3 +461,12 @@ def test_write_errors_name_the_file_and_the_fix(
     assert_clean_failure(result, str(target), fix)
     assert target.read_text("utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["m.html"]
+
+
+def test_print_labels_are_clipped() -> None:
+    """A 200,000-character place name once took over a minute to place on the print map."""
+    from itinerary.render.layout import LABEL_CHARS, clip
+
+    assert clip("Vladivostok") == "Vladivostok"
+    long = clip("x" * 200_000)
+    assert len(long) == LABEL_CHARS and long.endswith("…")

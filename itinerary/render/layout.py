@@ -126,7 +126,16 @@ def label_text(trip: Trip, m: Marker) -> tuple[str, str]:
     """(name, dates) of a marker's label: ``("Rome", "2 Sep, 13 Sep")``."""
     stops = [trip.stops[i] for i in m.stops]
     dates = [d for s in stops if (d := short_date(s.date))]
-    return stop_name(stops[0]), ", ".join(dict.fromkeys(dates))
+    return clip(stop_name(stops[0])), ", ".join(dict.fromkeys(dates))
+
+
+LABEL_CHARS = 60  # a label longer than this is cut with an ellipsis (the popup has it all)
+
+
+def clip(text: str, limit: int = LABEL_CHARS) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, so a hostile or mistaken
+    200,000-character name cannot stall label placement."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def repeated_labels(p: Prepared, marks: list[Marker]) -> set[Marker]:
