@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import signal
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -154,17 +155,25 @@ def test_a_killed_worker_has_its_task_run_again(
 ) -> None:
     before = client.run(os.getpid)
     killed: list[str] = []
+    done = threading.Event()
 
-    def kill_a_busy_worker(n: int) -> None:
-        if killed:
-            return
-        busy = [w for w, keys in client.processing().items() if keys]
-        if busy:
-            os.kill(before[busy[0]], signal.SIGKILL)
-            killed.append(busy[0])
+    def kill_the_first_busy_worker() -> None:
+        """Poll the scheduler and kill the first worker seen working on an article."""
+        while not done.is_set() and not killed:
+            busy = [w for w, keys in client.processing().items() if keys]
+            if busy:
+                os.kill(before[busy[0]], signal.SIGKILL)
+                killed.append(busy[0])
+            done.wait(0.02)
 
-    summary = build([DATA], tmp_path, client=client, reporter=Hook(kill_a_busy_worker))
-    assert killed, "no worker was busy when the first article finished"
+    watcher = threading.Thread(target=kill_the_first_busy_worker, daemon=True)
+    watcher.start()
+    try:
+        summary = build([DATA], tmp_path, client=client, reporter=Hook())
+    finally:
+        done.set()
+        watcher.join()
+    assert killed, "no worker was seen working on an article"
     assert (summary.ok, summary.failed) == (4, 1)
     assert snapshot(tmp_path) == snapshot(reference[0])
     client.wait_for_workers(2, timeout=120)
