@@ -15,8 +15,7 @@ from itinerary import DateSpan, Itinerary, Place, Role, Source, Status, Stop, Tr
 from itinerary.cli import cli
 from itinerary.errors import MergeError, MergeWarning, ValidationError
 from itinerary.merge import as_known_on, merge, merge_report, same_traveller
-
-from .conftest import SEED_14, SEED_18
+from tests.conftest import SEED_14, SEED_18
 
 D = dt.date
 VLADIVOSTOK = Place("geonames:2013348", "Vladivostok", 43.1056, 131.8735, "city", "RU")

@@ -25,8 +25,7 @@ from click.testing import CliRunner, Result
 
 from itinerary.cli import cli
 from itinerary.options import options_context
-
-from .conftest import SEED_14
+from tests.conftest import SEED_14
 
 RCE = "{{ cycler.__init__.__globals__.os.makedirs(dict(PWNED=1)|first, exist_ok=true) }}"
 JINJA = "{{ 7*7 }} said the statement {# ref 12}. {% for x in range(3) %}x{% endfor %}"

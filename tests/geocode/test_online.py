@@ -20,8 +20,9 @@ import pytest
 from itinerary.errors import CacheError, GeocoderWarning, ItineraryError, PlaceNotFound
 from itinerary.geocode.online import ChainGeocoder, GeocodeCache, Pace, online_geocoder
 from itinerary.geocode.replay import ReplayAdapter, UnrecordedRequest
+from tests.conftest import ROOT
 
-DATA = Path(__file__).parent / "data" / "geocoding"
+DATA = ROOT / "tests" / "data" / "geocoding"
 AGENT = "itinerary-tests (maps@example.org)"
 # "Posyet" is only a fuzzy match offline (Pos’yet, confidence about 0.7: a fuzzy match is capped
 # at 0.75): below this.

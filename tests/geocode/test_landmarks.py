@@ -21,8 +21,7 @@ from itinerary.coords import haversine_km
 from itinerary.errors import ValidationError
 from itinerary.geocode.gazetteer import LANDMARK_KINDS, load_landmarks
 from itinerary.geocode.normalize import analyze, has_cyrillic
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 GEODATA = ROOT / "geodata"
 REQUIRED = ("id", "name", "kind", "country_code", "city", "lat", "lon", "importance", "aliases", "source")

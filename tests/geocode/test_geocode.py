@@ -16,8 +16,7 @@ from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, AmbiguousPlace, PlaceNotFound
 from itinerary.geocode import normalize, resolve_itinerary
 from itinerary.geocode.offline import AMBIGUOUS_BELOW
-
-from .conftest import SEED_14, SEED_18
+from tests.conftest import SEED_14, SEED_18
 
 COSMODROME = (51.884, 128.334)
 KOMSOMOLSK = (50.55, 137.01)
@@ -242,7 +241,7 @@ def test_accuracy_on_labelled_query_set(geocoder) -> None:  # type: ignore[no-un
     the table). The floor is the target, 97%."""
     import csv
 
-    from .conftest import ROOT
+    from tests.conftest import ROOT
 
     with (ROOT / "tests" / "data" / "geocode_queries.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))

@@ -22,6 +22,7 @@ from itinerary.extract import Extractor, detect_language, extract, read_article
 from itinerary.extract.dates import DateFinder, visit_days
 from itinerary.extract.lexicon import lexicon
 from itinerary.model import Precision, Status
+from tests.conftest import ROOT
 
 SEED_DATE = dt.date(2023, 9, 14)
 
@@ -108,7 +109,7 @@ def test_development_set_scores(shared: Path, tmp_path: Path) -> None:
         [sys.executable, "benchmarks/bench_extract.py", str(shared / "articles"), "--keep", str(tmp_path)],
         capture_output=True,
         text=True,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=ROOT,
         check=True,
     ).stdout
     block = out.partition("cross-validated, leave one event out")[2]

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from itinerary import ValidationError, dumps, load, loads
 from itinerary.cli import cli
 from itinerary.model import DateSpan, Itinerary, Mode, Place, Role, Source, Status, Stop, Trip
-
-from .conftest import SEED_14, SEED_18
+from tests.conftest import SEED_14, SEED_18
 
 GOOD = """\
 itinerary: 1

@@ -11,8 +11,7 @@ from click.testing import CliRunner
 from itinerary import load
 from itinerary.cli import cli
 from itinerary.render import make_map, save_map
-
-from .conftest import ROOT, SEED_14, SEED_18
+from tests.conftest import ROOT, SEED_14, SEED_18
 
 HOSTILE = ROOT / "tests" / "data" / "hostile.yaml"
 

@@ -17,8 +17,7 @@ from itinerary.io import geojson as gj
 from itinerary.io.gis import export, from_geodataframe, to_geodataframe
 from itinerary.model import Itinerary, Mode, Place, Status, Stop, Trip
 from itinerary.pipeline import prepare
-
-from .conftest import ROOT, SEED_14, SEED_18
+from tests.conftest import ROOT, SEED_14, SEED_18
 
 
 @pytest.fixture(scope="module")

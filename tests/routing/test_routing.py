@@ -15,8 +15,7 @@ from itinerary.geocode import resolve_itinerary
 from itinerary.model import Basis, Drawn, Mode, Place, Status, Stop, Trip
 from itinerary.paths import geodata_dir
 from itinerary.routing import GeodesicRouter, RailRouter, build_legs, split_antimeridian
-
-from .conftest import SEED_14, SEED_18
+from tests.conftest import SEED_14, SEED_18
 
 
 def stop(name: str, lat: float, lon: float, cc: str = "RU") -> Stop:

@@ -2,7 +2,7 @@
 literal text, totals, and golden images compared with a tolerance (pixelmatch).
 
 Regenerate the golden images after an intended change of the drawing with
-``ITINERARY_UPDATE_GOLDEN=1 pytest tests/test_static.py`` and look at them before committing.
+``ITINERARY_UPDATE_GOLDEN=1 pytest tests/render/test_static.py`` and look at them before committing.
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from itinerary import load
 from itinerary.cli import cli
 from itinerary.pipeline import Prepared, prepare
 from itinerary.render import static
-
-from .conftest import ROOT, SEED_14
+from tests.conftest import ROOT, SEED_14
 
 FIXTURES = ROOT / "tests" / "data" / "trips"
 GOLDEN = ROOT / "tests" / "data" / "golden"

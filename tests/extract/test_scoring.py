@@ -20,8 +20,9 @@ from itinerary.extract import Extractor, detect_language, extract
 from itinerary.extract.lang import tense, variants
 from itinerary.extract.scoring import FEATURES, StopModel, Tuning, load_model, rules_only
 from itinerary.model import Status
+from tests.conftest import ROOT
 
-GOLDEN = Path(__file__).parent / "data" / "extract_golden.json"
+GOLDEN = ROOT / "tests" / "data" / "extract_golden.json"
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +95,7 @@ def test_cli_summary_counts_review_and_explains(tmp_path: Path) -> None:
 def test_golden_table_per_article(shared: Path, extractor: Extractor) -> None:
     """Each development article's draft, reduced to (place id, status, date, traveller), is the
     one recorded in tests/data/extract_golden.json; a change names the articles it touched.
-    Regenerate with ``python tests/test_extract_scoring.py`` after checking the diff."""
+    Regenerate with ``python tests/extract/test_scoring.py`` after checking the diff."""
     want = json.loads(GOLDEN.read_text(encoding="utf-8"))
     got = _table(shared, extractor)
     changed = sorted(k for k in want.keys() | got.keys() if want.get(k) != got.get(k))
@@ -186,7 +187,7 @@ def test_expected_and_called_off(
 
 
 if __name__ == "__main__":  # regenerate the golden table
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     sys.path.insert(0, str(root))
     table = _table(root.parent / "shared", Extractor())
     GOLDEN.write_text(json.dumps(table, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

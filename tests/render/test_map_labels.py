@@ -4,7 +4,7 @@ the live route around a cancelled stop, a phone-size screen, and golden screensh
 with a tolerance (pixelmatch).
 
 Regenerate the golden screenshots after an intended change with
-``ITINERARY_UPDATE_GOLDEN=1 pytest tests/test_map_labels.py`` and look at them before committing.
+``ITINERARY_UPDATE_GOLDEN=1 pytest tests/render/test_map_labels.py`` and look at them before committing.
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from itinerary import load
 from itinerary.pipeline import prepare
 from itinerary.render import make_map, save_map
 from itinerary.render.map import payload
-
-from .conftest import ROOT, SEED_14, SEED_18
+from tests.conftest import ROOT, SEED_14, SEED_18
 
 FIXTURES = ROOT / "tests" / "data" / "trips"
 GOLDEN = ROOT / "tests" / "data" / "golden"

@@ -23,10 +23,11 @@ from itinerary.build.sources import MAX_LINE_BYTES
 from itinerary.cli import cli
 from itinerary.errors import ValidationError
 from itinerary.extract import read_article
+from tests.conftest import ROOT
 
 distributed = pytest.importorskip("distributed")
 
-DATA = Path(__file__).parent / "data" / "build"
+DATA = ROOT / "tests" / "data" / "build"
 GOOD = ["a1-minister-oslo", "a2-president-lisbon", "a3-premier-nairobi", "a4-minister-tromso"]
 BAD = "b1-weather"
 
