@@ -11,7 +11,11 @@ third-party texts are not copied). Each run extracts the whole corpus into a fre
 * the 2-worker output built again by the `itinerary build` command in a new process
   (everything finished: nothing to extract, the merged files up to date);
 * a `dask scheduler` and a `dask worker --nworkers 2 --nthreads 1` started as separate
-  processes on 127.0.0.1, and `build(..., scheduler=ADDRESS)`.
+  processes on 127.0.0.1, and `build(..., scheduler=ADDRESS)`;
+* the baseline: the same extraction function over the same articles in a plain
+  ``concurrent.futures`` process pool of 1 and of 2 processes, no Dask. Its 2/1 ratio is what
+  this machine gives two processes (shared caches, memory bandwidth, virtual cores); the Dask
+  ratio is printed beside it and as a share of it.
 
 Printed: the map step's articles/s (cluster start-up and model loading not counted), the
 CPU seconds the workers spent per article (independent of other load on the machine), the
@@ -165,6 +169,28 @@ def resumed_run(corpus: Path, out: Path) -> tuple[float, str]:
     return time.perf_counter() - t0, summary
 
 
+def pool_rate(corpus: Path, n: int) -> float:
+    """Articles/s of the plain process pool (models loaded before the clock starts)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from itinerary.build import _jobs
+    from itinerary.build.engine import Job, extract_one, warm_up
+    from itinerary.build.sources import Options, expand, iter_items
+
+    options = Options(None, None, "bench")
+    jobs = [j for j in _jobs(list(iter_items(expand([str(corpus)]), options)), options) if isinstance(j, Job)]
+    with ProcessPoolExecutor(max_workers=n, initializer=warm_up) as pool:
+        list(pool.map(_nap, range(n)))  # every process started and warmed up
+        t0 = time.perf_counter()
+        done = list(pool.map(extract_one, jobs, chunksize=1))
+        rate = len(done) / (time.perf_counter() - t0)
+    return rate
+
+
+def _nap(_: int) -> None:
+    time.sleep(0.5)  # one per process, so that each process runs its initializer first
+
+
 def load() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
 
@@ -185,12 +211,13 @@ def main() -> int:
         rows = [local_run(tmp / "corpus", tmp / "out1", 1), local_run(tmp / "corpus", tmp / "out2", 2)]
         resumed_s, resumed = resumed_run(tmp / "corpus", tmp / "out2")
         rows.append(scheduler_run(tmp / "corpus", tmp / "out3", tmp, 2))
-    report(rows, resumed_s, resumed)
+        pool = (pool_rate(tmp / "corpus", 1), pool_rate(tmp / "corpus", 2))
+    report(rows, resumed_s, resumed, pool)
     print(f"load average at the end: {load()}")
     return 0
 
 
-def report(rows: list[Row], resumed_s: float, resumed: str) -> None:
+def report(rows: list[Row], resumed_s: float, resumed: str, pool: tuple[float, float]) -> None:
     print()
     print(
         "| run | workers | articles | articles/s (map step) | worker CPU s per article | start-up s | wall s "
@@ -206,7 +233,13 @@ def report(rows: list[Row], resumed_s: float, resumed: str) -> None:
         )
     one, two = rows[0], rows[1]
     print()
-    print(f"2 workers / 1 worker (map-step articles/s): {two.rate / one.rate:.2f}")
+    dask_ratio, pool_ratio = two.rate / one.rate, pool[1] / pool[0]
+    print(f"2 workers / 1 worker (map-step articles/s): {dask_ratio:.2f}")
+    print(
+        f"baseline, a plain process pool without Dask: {pool[0]:.2f} articles/s with 1 process, "
+        f"{pool[1]:.2f} with 2, ratio {pool_ratio:.2f} (what this machine gives two processes); "
+        f"Dask reaches {100 * dask_ratio / pool_ratio:.0f} % of it"
+    )
     print(
         f"worker CPU per article, 2 workers / 1 worker: {two.cpu_per_article / one.cpu_per_article:.2f} "
         "(1.00 = no parallel overhead; the wall-clock ratio reaches 2 only with both cores free)"
