@@ -478,11 +478,27 @@ def _place_text(obs: list[_Obs], lead: _Obs) -> str | None:
     return lead.stop.place
 
 
-def _build_stop(c: _Cluster, groups: dict[str, int]) -> tuple[Stop, list[str]]:
+def _unconfirmed(status: Status, date: DateSpan, obs: list[_Obs], known_on: dt.date | None) -> str | None:
+    """A planned stop whose day has passed by ``known_on`` while no report since says what became
+    of it: kept planned (that is what was reported), with a note asking for a later source."""
+    if status is not Status.PLANNED or known_on is None or date.end is None or date.end >= known_on:
+        return None
+    latest = max((o.published for o in obs if o.published), default=None)
+    if latest is not None and latest > date.end:
+        return None
+    said = f" (last reported on {latest.isoformat()})" if latest else ""
+    return (
+        f"planned for {date}{said}; no report after that date says whether it happened, "
+        f"as known on {known_on.isoformat()}"
+    )
+
+
+def _build_stop(c: _Cluster, groups: dict[str, int], known_on: dt.date | None) -> tuple[Stop, list[str]]:
     obs = sorted(c.obs, key=lambda o: o.sort_key)
     status, decider, notes = _status(obs)
     date, date_notes = _dates(obs)
     notes += date_notes
+    stale = _unconfirmed(status, date, obs, known_on)
     lead = _lead(c)
     quoted = decider if decider.quote else next((o for o in reversed(obs) if o.quote), decider)
     sources = list(dict.fromkeys([quoted.source, *(o.source for o in obs)]))
@@ -504,11 +520,11 @@ def _build_stop(c: _Cluster, groups: dict[str, int]) -> tuple[Stop, list[str]]:
         source=srcs[0] if srcs else None,
         sources=srcs if len(srcs) > 1 else (),
         quote=quoted.quote,
-        note=" | ".join([*own_notes, *c.notes, *notes]) or None,
+        note=" | ".join([*own_notes, *c.notes, *notes, *([stale] if stale else [])]) or None,
         lat=pinned.lat if pinned else None,
         lon=pinned.lon if pinned else None,
         resolved=lead.stop.resolved,
-        needs_review=bool(notes) or all(o.stop.needs_review for o in obs),
+        needs_review=bool(notes) or stale is not None or all(o.stop.needs_review for o in obs),
         confidence=max(confidences) if confidences else None,
         corroboration=len({groups.get(s, 0) for s in srcs}) if srcs else 0,
         history=history if len(history) > 1 or len(srcs) > 1 else (),
@@ -645,10 +661,14 @@ def _trip_id(person: _Person, name: str, used: set[str]) -> str:
 
 
 def _merge_person(
-    person: _Person, clusters: list[_Cluster], groups: dict[str, int], used: set[str]
+    person: _Person,
+    clusters: list[_Cluster],
+    groups: dict[str, int],
+    used: set[str],
+    known_on: dt.date | None,
 ) -> tuple[Trip, list[str]]:
     name = _display_name([n for n in person.names if not _is_unknown(n)] or [UNKNOWN_TRAVELLER])
-    built = [_build_stop(c, groups) for c in clusters]
+    built = [_build_stop(c, groups, known_on) for c in clusters]
     stops = _order(clusters, [s for s, _ in built])
     conflicts = [f"{name} / {s.label}: {n}" for s, notes in built for n in notes]
     modes = Counter(t.mode for t in person.trips if t.mode)
@@ -684,8 +704,9 @@ def merge_report(
     trips: list[Trip] = []
     conflicts: list[str] = []
     travellers: list[tuple[str, tuple[str, ...]]] = []
+    known_on = as_of or max((s.published for s in sources.values() if s.published), default=None)
     for person, cs in zip(people, clusters, strict=True):
-        trip, notes = _merge_person(person, cs, groups, used_ids)
+        trip, notes = _merge_person(person, cs, groups, used_ids, known_on)
         trips.append(trip)
         conflicts += notes
         travellers.append((trip.traveller, tuple(dict.fromkeys(n for n in person.names if n))))
@@ -693,7 +714,7 @@ def merge_report(
     itinerary = Itinerary(
         trips=tuple(trips),
         title=_title(itineraries, trips, as_of),
-        as_of=as_of or max((s.published for s in ordered_sources if s.published), default=None),
+        as_of=known_on,
         sources=tuple(ordered_sources),
         version=itineraries[0].version,
     )

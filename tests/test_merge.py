@@ -137,6 +137,23 @@ def test_confirmed_then_cancelled_is_kept_for_review() -> None:
     assert s.note is not None and "a says confirmed" in s.note and "b (later) says cancelled" in s.note
 
 
+def test_planned_stop_whose_day_passed_unreported_is_kept_planned_for_review() -> None:
+    early = draft("a", D(2023, 9, 11), [stop(VLADIVOSTOK, Status.PLANNED, "2023-09-15")])
+    later = draft("b", D(2023, 9, 20), [stop(ARTYOM, Status.CONFIRMED, "2023-09-17")])
+    by = {s.place: s for s in only_trip(merge([early, later])).stops}
+    vlad = by["Vladivostok"]
+    assert vlad.status is Status.PLANNED  # what was reported; the merge infers nothing
+    assert vlad.needs_review and vlad.note is not None
+    assert "planned for 2023-09-15 (last reported on 2023-09-11)" in vlad.note
+    assert "as known on 2023-09-20" in vlad.note
+    assert not by["Artyom"].needs_review
+    # known on a day before the planned one, or reported again after it: nothing to review
+    assert not only_trip(merge([early, later], as_of=D(2023, 9, 14))).stops[0].needs_review
+    again = draft("c", D(2023, 9, 16), [stop(VLADIVOSTOK, Status.PLANNED, "2023-09-15")])
+    vlad = next(s for s in only_trip(merge([early, again, later])).stops if s.place == "Vladivostok")
+    assert not vlad.needs_review
+
+
 def test_dates_reconciled_to_the_most_precise_consistent_value() -> None:
     month = draft("a", D(2023, 9, 1), [stop(VLADIVOSTOK, Status.PLANNED, "2023-09")])
     day = draft("b", D(2023, 9, 10), [stop(VLADIVOSTOK, Status.PLANNED, "2023-09-16")])
