@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 import warnings
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
@@ -246,6 +247,55 @@ def _gap_days(a: DateSpan, b: DateSpan) -> int | None:
     return (max(a.start, b.start) - min(a.end, b.end)).days
 
 
+@dataclass
+class _Span:
+    """What :func:`_compatible` looks at in a group of observations, kept as they are added:
+    the roles, and the latest start and earliest end of the dated ones. Every pair's
+    ``_gap_days`` is then a comparison with these, not a loop over the members."""
+
+    roles: set[Role] = field(default_factory=set)
+    max_start: dt.date | None = None
+    min_end: dt.date | None = None
+    max_own: int = -(10**9)  # the largest start - end of a member, in days (never above 0)
+
+    @classmethod
+    def of(cls, obs: Iterable[_Obs]) -> _Span:
+        span = cls()
+        for o in obs:
+            span.add(o)
+        return span
+
+    def add(self, o: _Obs) -> None:
+        self.roles.add(o.stop.role)
+        start, end = o.date.start, o.date.end
+        if start is not None and end is not None:
+            self.max_start = start if self.max_start is None else max(self.max_start, start)
+            self.min_end = end if self.min_end is None else min(self.min_end, end)
+            self.max_own = max(self.max_own, (start - end).days)
+
+    def opposite(self, other: _Span) -> bool:
+        """One side has an origin where the other has a destination: a departure and a return."""
+        return (Role.ORIGIN in self.roles and Role.DESTINATION in other.roles) or (
+            Role.DESTINATION in self.roles and Role.ORIGIN in other.roles
+        )
+
+    def widest_gap(self, o: _Obs) -> int | None:
+        """The largest ``_gap_days(o.date, x.date)`` over the members; None when none applies."""
+        start, end = o.date.start, o.date.end
+        if start is None or end is None or self.max_start is None or self.min_end is None:
+            return None
+        return max((start - end).days, (start - self.min_end).days, (self.max_start - end).days, self.max_own)
+
+    def fits(self, other: _Span, slack: int) -> bool:
+        """``_compatible`` for every pair of members, one from each side."""
+        if self.opposite(other):
+            return False
+        if None in (self.max_start, self.min_end, other.max_start, other.min_end):
+            return True
+        assert self.max_start and self.min_end and other.max_start and other.min_end
+        return max((other.max_start - self.min_end).days, (self.max_start - other.min_end).days) <= slack
+
+
 def _compatible(a: _Obs, b: _Obs, slack: int = 1) -> bool:
     """Could both be the same visit? Dates at most ``slack`` days apart, origin is not destination."""
     if {a.stop.role, b.stop.role} == {Role.ORIGIN, Role.DESTINATION}:
@@ -333,53 +383,152 @@ def _only_source(it: Itinerary, renamed: dict[str, str]) -> str | None:
 # ---------------------------------------------------------------- clustering
 
 
+_CELL_DEG = 0.5  # grid cells of the place index
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / _CELL_DEG), math.floor(lon / _CELL_DEG) % round(360 / _CELL_DEG)
+
+
+def _cells_near(lat: float, lon: float, km: float) -> list[tuple[int, int]]:
+    """The grid cells that hold every point within ``km`` of (lat, lon)."""
+    row, col = _cell(lat, lon)
+    dlat = math.ceil(km / 111.0 / _CELL_DEG)
+    cos = max(math.cos(math.radians(min(abs(lat) + dlat * _CELL_DEG, 89.9))), 1e-6)
+    dlon = min(math.ceil(km / (111.0 * cos) / _CELL_DEG), round(180 / _CELL_DEG))
+    width = round(360 / _CELL_DEG)
+    cols = {(col + k) % width for k in range(-dlon, dlon + 1)}
+    return [(r, c) for r in range(row - dlat, row + dlat + 1) for c in sorted(cols)]
+
+
+class _PlaceIndex:
+    """Items (clusters) by the place of a stop, so that a stop is compared only with those that
+    can be the same place by :func:`_same_place`: the same id, the same country or region, the
+    same kind nearby; items whose stop is not resolved are always candidates, and so is every
+    item for a stop that is not resolved (compared by name)."""
+
+    def __init__(self, radius_km: float = CITY_RADIUS_KM) -> None:
+        self.radius_km = radius_km
+        self.keyed: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        self.loose: list[int] = []
+        self.count = 0
+
+    def _keys(self, stop: Stop) -> list[tuple[object, ...]]:
+        r, kind = stop.resolved, _coarse_kind(stop)
+        assert r is not None
+        keys: list[tuple[object, ...]] = [("id", r.id)]
+        if kind == "country":
+            keys.append(("country", r.country_code))
+        elif kind == "region":
+            keys.append(("region", r.country_code, _norm(r.name)))
+        else:
+            keys.append((kind, *_cell(r.lat, r.lon)))
+        return keys
+
+    def add(self, i: int, stop: Stop) -> None:
+        self.count = max(self.count, i + 1)
+        if stop.resolved is None:
+            self.loose.append(i)
+            return
+        for key in self._keys(stop):
+            self.keyed[key].append(i)
+
+    def candidates(self, stop: Stop) -> list[int]:
+        r, kind = stop.resolved, _coarse_kind(stop)
+        if r is None:
+            return list(range(self.count))
+        found = set(self.loose) | set(self.keyed.get(("id", r.id), ()))
+        if kind in ("country", "region"):
+            for key in self._keys(stop)[1:]:
+                found.update(self.keyed.get(key, ()))
+        else:
+            for cell in _cells_near(r.lat, r.lon, self.radius_km):
+                found.update(self.keyed.get((kind, *cell), ()))
+        return sorted(found)
+
+
 def _cluster(trips: list[list[_Obs]]) -> list[_Cluster]:
     """Stops of one traveller grouped by place and visit, earliest reports first."""
     clusters: list[_Cluster] = []
+    spans: list[_Span] = []
+    index = _PlaceIndex()
+    home: dict[int, int] = {}  # id(stop) -> its cluster: one stop reported by several sources
     ordered = sorted(trips, key=lambda obs: min((o.sort_key for o in obs), default=(dt.date.min, 0)))
     for obs in ordered:
         taken: set[int] = set()
         for o in obs:
-            best = _best_cluster(o, clusters, taken)
+            best = home.get(id(o.stop))
             if best is None:
+                best = _best_cluster(o, clusters, spans, taken, index)
+            if best is None:
+                best = len(clusters)
                 clusters.append(_Cluster([o]))
-                taken.add(len(clusters) - 1)
+                spans.append(_Span())
+                index.add(best, o.stop)
             else:
                 clusters[best].obs.append(o)
-                taken.add(best)
+            spans[best].add(o)
+            taken.add(best)
+            home.setdefault(id(o.stop), best)
     return clusters
 
 
-def _best_cluster(o: _Obs, clusters: list[_Cluster], taken: set[int]) -> int | None:
+def _best_cluster(
+    o: _Obs, clusters: list[_Cluster], spans: list[_Span], taken: set[int], index: _PlaceIndex
+) -> int | None:
+    """The cluster of the same place whose every member could be the same visit as ``o``
+    (``_compatible``), the closest in dates, then in position in the trip."""
     scored = []
-    for i, c in enumerate(clusters):
-        if any(x.stop is o.stop for x in c.obs):  # the same stop, reported by another source
-            return i
-        if i in taken or not _same_place(c.obs[0].stop, o.stop):
+    alone = _Span.of([o])
+    for i in index.candidates(o.stop):
+        c = clusters[i]
+        if i in taken or not _same_place(c.obs[0].stop, o.stop) or spans[i].opposite(alone):
             continue
-        if not all(_compatible(o, x) for x in c.obs):
+        gap = spans[i].widest_gap(o)
+        if gap is not None and gap > 1:
             continue
-        gaps = [g for x in c.obs if (g := _gap_days(o.date, x.date)) is not None]
-        scored.append((max(gaps, default=0), abs(c.obs[0].position - o.position), i))
+        scored.append((gap if gap is not None else 0, abs(c.obs[0].position - o.position), i))
     return min(scored)[2] if scored else None
 
 
 def _absorb(clusters: list[_Cluster]) -> list[_Cluster]:
-    """A landmark beside a city visited the same day, or a country with one such city, joins it."""
-    for c in list(clusters):
-        kind = _coarse_kind(_lead(c).stop)
-        if kind not in ("site", "country"):
+    """A landmark beside a city visited the same day, or a country with one such city, joins it.
+
+    Hosts are looked up by country (for a country) and by grid cell (for a landmark): a host's
+    lead stays a city or a site while it takes guests in, so the index holds throughout."""
+    by_country: dict[str | None, list[int]] = defaultdict(list)
+    cities = _PlaceIndex(LANDMARK_IN_CITY_KM)
+    for i, c in enumerate(clusters):
+        lead = _lead(c).stop
+        kind = _coarse_kind(lead)
+        if kind in ("city", "site") and lead.resolved is not None:
+            by_country[lead.resolved.country_code].append(i)
+            if kind == "city":
+                cities.add(i, lead)
+    gone: set[int] = set()
+    for i, c in enumerate(clusters):
+        guest = _lead(c).stop
+        kind = _coarse_kind(guest)
+        if kind not in ("site", "country") or guest.resolved is None:
             continue
-        hosts = [h for h in clusters if h is not c and _hosts(h, c, kind)]
+        if kind == "country":
+            near = by_country.get(guest.resolved.country_code, [])
+        else:
+            near = cities.candidates(dataclasses.replace(guest, resolved=_as_city(guest.resolved)))
+        hosts = [j for j in near if j != i and j not in gone and _hosts(clusters[j], c, kind)]
         if len(hosts) != 1:
             continue
-        host = hosts[0]
+        host = clusters[hosts[0]]
         said = {o.source for o in host.obs}  # a source that names the city itself is taken at its word
         host.obs.extend(o for o in c.obs if o.source not in said or o.source is None)
         if kind == "site":
-            host.landmarks.append(_lead(c).stop.label)
-        clusters.remove(c)
-    return clusters
+            host.landmarks.append(guest.label)
+        gone.add(i)
+    return [c for i, c in enumerate(clusters) if i not in gone]
+
+
+def _as_city(place: Place) -> Place:
+    return dataclasses.replace(place, kind="city", id=f"{place.id}#as-city")
 
 
 def _hosts(host: _Cluster, guest: _Cluster, kind: str) -> bool:
@@ -394,8 +543,7 @@ def _hosts(host: _Cluster, guest: _Cluster, kind: str) -> bool:
             return False
     elif h.resolved.country_code != g.resolved.country_code:
         return False
-    slack = 0 if kind == "site" else 1
-    return all(_compatible(a, b, slack) for a in host.obs for b in guest.obs)
+    return _Span.of(host.obs).fits(_Span.of(guest.obs), slack=0 if kind == "site" else 1)
 
 
 _SPECIFIC = {"city": 4, "site": 3, "region": 2, "country": 1, None: 0}
@@ -438,8 +586,10 @@ def _dates(obs: list[_Obs]) -> tuple[DateSpan, list[str]]:
     rank = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2, Precision.UNKNOWN: 3}
     finest = min(rank[o.date.precision] for o in dated)
     fine = [o for o in dated if rank[o.date.precision] == finest]
-    consistent = all(
-        (g := _gap_days(a.date, b.date)) is not None and g <= 0 for a in dated for b in dated if a is not b
+    # every two overlap (``_gap_days`` <= 0): the latest start is not after the earliest end
+    consistent = len(dated) < 2 or (
+        all(o.date.start and o.date.end for o in dated)
+        and max(o.date.start for o in dated if o.date.start) <= min(o.date.end for o in dated if o.date.end)
     )
     if consistent:
         if finest == 0:
@@ -535,9 +685,12 @@ def _build_stop(c: _Cluster, groups: dict[str, int], known_on: dt.date | None) -
 def _order(clusters: list[_Cluster], stops: list[Stop]) -> list[Stop]:
     """Sources' own order (each trip's stops inserted after the one before them), then dates."""
     seq: list[int] = []
+    by_trip: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        for o in c.obs:
+            by_trip[o.trip_key].append((o.seq, i))
     for key in dict.fromkeys(o.trip_key for c in clusters for o in sorted(c.obs, key=lambda o: o.seq)):
-        members = sorted((o.seq, i) for i, c in enumerate(clusters) for o in c.obs if o.trip_key == key)
-        order = list(dict.fromkeys(i for _, i in members))
+        order = list(dict.fromkeys(i for _, i in sorted(by_trip[key])))
         known = [i for i in order if i in seq]
         prev = (
             seq.index(known[0]) - 1 if known else len(seq) - 1
@@ -564,6 +717,20 @@ def _near_duplicate(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= REPRINT_MIN_CHARS and fuzz.ratio(a, b) >= REPRINT_RATIO
 
 
+def _one_text(c: _Cluster, known: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """Pairs of sources whose quotes of this stop are one text: word for word, or near-identical
+    (compared once per distinct text, so a thousand copies of one quote cost one comparison)."""
+    first: dict[str, str] = {}
+    for o in c.obs:
+        if o.source and o.source in known and o.quote and len(text := _norm(o.quote)) >= REPRINT_MIN_CHARS:
+            yield o.source, first.setdefault(text, o.source)
+    distinct = list(first.items())
+    for i, (qa, sa) in enumerate(distinct):
+        for qb, sb in distinct[i + 1 :]:
+            if sa != sb and _near_duplicate(qa, qb):
+                yield sa, sb
+
+
 def _reprint_groups(clusters: Iterable[_Cluster], sources: dict[str, Source]) -> dict[str, int]:
     """Source id -> group number; sources with the same URL or near-identical quotes share one."""
     parent = {s: s for s in sources}
@@ -582,11 +749,8 @@ def _reprint_groups(clusters: Iterable[_Cluster], sources: dict[str, Source]) ->
         if s.url:
             union(sid, by_url.setdefault(s.url, sid))
     for c in clusters:
-        quoted = [(o.source, _norm(o.quote)) for o in c.obs if o.source in parent and o.quote]
-        for i, (sa, qa) in enumerate(quoted):
-            for sb, qb in quoted[i + 1 :]:
-                if sa and sb and sa != sb and _near_duplicate(qa, qb):
-                    union(sa, sb)
+        for sa, sb in _one_text(c, parent):
+            union(sa, sb)
     roots = {r: n for n, r in enumerate(dict.fromkeys(find(s) for s in sources))}
     return {s: roots[find(s)] for s in sources}
 
@@ -600,6 +764,7 @@ class _Person:
     obs: list[list[_Obs]] = field(default_factory=list)
     trips: list[Trip] = field(default_factory=list)
     inputs: set[int] = field(default_factory=set)
+    places: dict[tuple[object, ...], Stop] = field(default_factory=dict)  # one stop per distinct place
 
 
 def _people(inputs: _Inputs, observed: list[tuple[str, list[_Obs]]]) -> list[_Person]:
@@ -631,6 +796,8 @@ def _add(person: _Person, inputs: _Inputs, k: int, obs: list[_Obs], name: str) -
         return
     person.names.append(name)
     person.obs.append(obs)
+    for o in obs:  # what _same_place looks at
+        person.places.setdefault((o.stop.resolved, o.stop.place, o.stop.lat, o.stop.lon), o.stop)
     person.trips.append(inputs.trips[k][1])
     person.inputs.add(inputs.trips[k][0])
 
@@ -641,7 +808,7 @@ def _adopt(people: list[_Person], obs: list[_Obs]) -> _Person | None:
     if len(named) == 1:
         return named[0]
     shared = [
-        (sum(any(_same_place(o.stop, x.stop) for t in p.obs for x in t) for o in obs), i)
+        (sum(any(_same_place(o.stop, x) for x in p.places.values()) for o in obs), i)
         for i, p in enumerate(named)
     ]
     best = max(shared, default=(0, -1))

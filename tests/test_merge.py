@@ -9,12 +9,25 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import itinerary
 from itinerary import DateSpan, Itinerary, Place, Role, Source, Status, Stop, Trip
 from itinerary.cli import cli
 from itinerary.errors import MergeError, MergeWarning, ValidationError
-from itinerary.merge import as_known_on, merge, merge_report, same_traveller
+from itinerary.merge import (
+    _compatible,
+    _gap_days,
+    _Obs,
+    _PlaceIndex,
+    _same_place,
+    _Span,
+    as_known_on,
+    merge,
+    merge_report,
+    same_traveller,
+)
 from tests.conftest import SEED_14, SEED_18
 
 D = dt.date
@@ -536,3 +549,65 @@ def test_order_from_dates_then_the_sources_own_order() -> None:
         "Khasan",
         "Artyom",
     ]
+
+
+# ---------------------------------------------------------------- the fast paths agree with the rules
+
+_ROLES = list(Role)
+
+
+@st.composite
+def _observation(draw: st.DrawFn) -> _Obs:
+    role = draw(st.sampled_from(_ROLES))
+    if draw(st.booleans()):
+        start = D(2023, 9, 1) + dt.timedelta(days=draw(st.integers(0, 12)))
+        end = start + dt.timedelta(days=draw(st.integers(0, 4)))
+        span = DateSpan.parse(f"{start.isoformat()}/{end.isoformat()}" if end != start else start.isoformat())
+    else:
+        span = DateSpan()
+    s = stop(VLADIVOSTOK, Status.CONFIRMED, role=role)
+    return _Obs(s, "a", Status.CONFIRMED, span, None, 0, 0, 0.0)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(_observation(), max_size=6), st.lists(_observation(), min_size=1, max_size=6), st.integers(0, 1)
+)
+def test_span_summary_agrees_with_every_pair(group: list[_Obs], other: list[_Obs], slack: int) -> None:
+    """Clusters are matched through a summary of their members (roles, latest start, earliest
+    end); it must say what comparing every pair with _compatible and _gap_days says."""
+    span = _Span.of(group)
+    assert span.fits(_Span.of(other), slack) == all(_compatible(a, b, slack) for a in group for b in other)
+    o = other[0]
+    gaps = [g for x in group if (g := _gap_days(o.date, x.date)) is not None]
+    assert span.widest_gap(o) == (max(gaps) if gaps else None)
+
+
+@st.composite
+def _places(draw: st.DrawFn) -> list[Stop]:
+    """Places of every kind, many within a few km of each other, near the poles and the antimeridian."""
+    lat0 = draw(st.sampled_from([43.1, -33.9, 69.6, 84.0, -77.8]))
+    lon0 = draw(st.sampled_from([131.9, 179.9, -179.95, 0.01, -70.6]))
+    out = []
+    for k in range(draw(st.integers(2, 8))):
+        lat = max(-89.9, min(89.9, lat0 + draw(st.floats(-0.4, 0.4))))
+        lon = (lon0 + draw(st.floats(-1.5, 1.5)) + 180) % 360 - 180
+        kind = draw(st.sampled_from(["city", "city", "monument", "country", "region", "airport"]))
+        cc = draw(st.sampled_from(["RU", "FJ"]))
+        name = draw(st.sampled_from(["Vladivostok", "Primorye", "Artyom"]))
+        place = Place(f"x:{k}" if draw(st.booleans()) else "x:0", name, lat, lon, kind, cc)
+        out.append(
+            Stop(status=Status.CONFIRMED, place=name, resolved=place if k or draw(st.booleans()) else None)
+        )
+    return out
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(_places())
+def test_place_index_offers_every_cluster_that_can_be_the_same_place(stops: list[Stop]) -> None:
+    index = _PlaceIndex()
+    for i, s in enumerate(stops):
+        index.add(i, s)
+    for b in stops:
+        found = set(index.candidates(b))
+        assert {i for i, a in enumerate(stops) if _same_place(a, b)} <= found
