@@ -201,15 +201,18 @@ def scale(drafts: list[Any], copies: int = 20) -> None:
         return dataclasses.replace(d, sources=(src,), trips=trips)
 
     timings = []
-    for n in (1, copies):
+    for n in (1, copies, 10 * copies):
         batch = [copy_of(d, k) for k in range(n) for d in drafts]
         t0 = time.perf_counter()
         merge(batch)
         timings.append((len(batch), time.perf_counter() - t0))
-    (n1, t1), (n2, t2) = timings
+    n1, t1 = timings[0]
     print(
-        f"scale: {n1} drafts in {t1 * 1000:.0f} ms, {n2} drafts in {t2 * 1000:.0f} ms "
-        f"(time per draft x{(t2 / n2) / (t1 / n1):.1f} for {n2 // n1} times the drafts)"
+        "scale: "
+        + ", ".join(f"{n} drafts in {t * 1000:.0f} ms" for n, t in timings)
+        + "; time per draft against the first: "
+        + ", ".join(f"x{(t / n) / (t1 / n1):.1f}" for n, t in timings[1:])
+        + " (1.0 = linear)"
     )
 
 
