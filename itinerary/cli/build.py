@@ -137,7 +137,7 @@ def build_command(
       itinerary build articles/ -o corpus/
       itinerary build 'feeds/*.jsonl' -o corpus/ --scheduler tcp://10.0.0.5:8786
     """
-    from itinerary.build import build as run_build
+    from itinerary.build import build as run_build  # deferred: the extractor (spaCy) and Dask
     from itinerary.build import exit_code
 
     if workers is not None and scheduler is not None:

@@ -15,10 +15,11 @@ from typing import Any
 import click
 
 from itinerary.cli.main import cli, handle_errors
-from itinerary.errors import ValidationError
+from itinerary.errors import AmbiguousPlace, ExtractionError, MergeError, PlaceNotFound, ValidationError
 from itinerary.files import check_output, read_limited, write_text
 from itinerary.io import yaml as yaml_io
 from itinerary.io.gis import FORMATS
+from itinerary.merge import as_known_on, merge_report
 
 TRIP = click.Path(dir_okay=False, path_type=Path)
 FORCE = click.option("--force", is_flag=True, help="Overwrite existing output files.")
@@ -45,11 +46,11 @@ def online_options(func: Any) -> Any:
 
 
 def make_geocoder(online: str | None, user_agent: str | None, cache: Path | None, strict: bool) -> Any:
-    from itinerary.geocode import OfflineGeocoder
+    from itinerary.geocode import OfflineGeocoder  # deferred: the gazetteer's numpy index
 
     if online is None:
         return OfflineGeocoder(strict=strict)
-    from itinerary.geocode.online import ChainGeocoder, GeocodeCache, online_geocoder
+    from itinerary.geocode.online import ChainGeocoder, GeocodeCache, online_geocoder  # deferred: geopy
 
     service = online_geocoder(online, user_agent=user_agent)
     return ChainGeocoder(service, cache=GeocodeCache(cache), strict=strict)
@@ -94,8 +95,6 @@ def geocode(
     when a name is unknown, listing the nearest names.
     """
     import json
-
-    from itinerary.errors import AmbiguousPlace, PlaceNotFound
 
     geocoder = make_geocoder(online, user_agent, geocode_cache, strict)
     results = []
@@ -159,7 +158,7 @@ def resolve(
 
     Review the choices, edit them if needed: a resolved block is used as is next time.
     """
-    from itinerary.geocode import resolve_itinerary
+    from itinerary.geocode import resolve_itinerary  # deferred: the gazetteer's numpy index
 
     if output is not None:
         check_output(output, inputs=[trip_file], force=force)
@@ -241,9 +240,9 @@ def map_(
 ) -> None:
     """Draw an interactive map (every stop labelled, confirmed solid, planned dashed, cancelled
     grey) and, with --static, a print map."""
-    from itinerary.pipeline import prepare
-    from itinerary.render import make_map, save_map
-    from itinerary.render.static import check_png, save_static, static_format
+    from itinerary.pipeline import prepare  # deferred: shapely, pyproj, the rail network
+    from itinerary.render import make_map, save_map  # deferred: folium, matplotlib
+    from itinerary.render.static import check_png, save_static, static_format  # deferred: matplotlib
 
     check_output(output, inputs=[trip_file], force=force)
     images = [(path, opt) for path, opt in ((static, "--static"), (png, "--png")) if path is not None]
@@ -283,7 +282,7 @@ def map_(
 @handle_errors
 def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
     """Export stops, legs and regions (GeoJSON RFC 7946, GeoPackage, FlatGeobuf, KML, CSV)."""
-    from itinerary.pipeline import export as do_export
+    from itinerary.pipeline import export as do_export  # deferred: geopandas, pyogrio
 
     check_output(output, inputs=[trip_file], force=force)
     written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)
@@ -340,8 +339,7 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
       itinerary map draft.yaml -o draft.html
       itinerary extract articles/ --out-dir drafts/      # batch, with a progress bar
     """
-    from itinerary.errors import ExtractionError
-    from itinerary.extract import Extractor, read_article
+    from itinerary.extract import Extractor, read_article  # deferred: spaCy
 
     files: list[Path] = []
     for a in articles:
@@ -424,9 +422,6 @@ def _load_for_merge(path: Path) -> Any:
     """An itinerary file, or the error that makes it unreadable (versions apart: they stop the merge)."""
     import re
 
-    from itinerary.errors import MergeError
-    from itinerary.files import read_limited
-
     try:
         return yaml_io.load(path)
     except ValidationError as exc:
@@ -475,8 +470,6 @@ def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_
       itinerary merge drafts/*.yaml -o trip.yaml
       itinerary merge drafts/*.yaml -o trip-0915.yaml --as-of 2023-09-15
     """
-    from itinerary.errors import MergeError
-    from itinerary.merge import merge_report
 
     check_output(output, inputs=files, force=force)
     loaded = [(f, _load_for_merge(f)) for f in files]
@@ -537,8 +530,7 @@ def diff_(files: tuple[Path, ...], as_of: tuple[Any, ...], show_all: bool, as_js
     """
     import json
 
-    from itinerary.diff import diff
-    from itinerary.merge import as_known_on
+    from itinerary.diff import diff  # deferred: the gazetteer's normaliser
 
     days = [d.date() for d in as_of]
     if len(files) == 2 and not days:
