@@ -7,22 +7,20 @@ import io
 import json
 import math
 import os
-from functools import cache
-from importlib import resources
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from itinerary import fields
 from itinerary.errors import ValidationError
 from itinerary.files import read_limited, write_text
 from itinerary.model import (
     DateSpan,
     Itinerary,
-    Mode,
     Place,
     Report,
-    Role,
     Source,
     Status,
     Stop,
@@ -52,12 +50,90 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-@cache
+_SCHEMA_HEAD: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://github.com/itinerary-maps/itinerary/schema/itinerary-v1.json",
+    "title": "itinerary file, format v1",
+    "type": "object",
+    "required": ["itinerary", "trips"],
+    "additionalProperties": False,
+    "properties": {
+        "itinerary": {"const": 1, "description": "format version"},
+        "title": {"type": "string"},
+        "as_of": {"$ref": "#/$defs/date", "description": "the state of knowledge this file describes"},
+        "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
+        "trips": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/trip"}},
+    },
+}
+
+_SCHEMA_DEFS: dict[str, Any] = {
+    "date": {
+        "type": ["string", "integer"],
+        "pattern": "^\\d{4}(-\\d{2}(-\\d{2})?)?(/\\d{4}(-\\d{2}(-\\d{2})?)?)?$",
+    },
+    "text": {"type": ["string", "null"]},
+    "resolved": {
+        "type": "object",
+        "required": ["id", "name", "lat", "lon", "kind"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "string"},
+            "name": {"type": "string"},
+            "lat": {"type": "number", "minimum": -90, "maximum": 90},
+            "lon": {"type": "number", "minimum": -180, "maximum": 180},
+            "kind": {"type": "string"},
+            "country_code": {"$ref": "#/$defs/text"},
+            "admin1": {"$ref": "#/$defs/text"},
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        },
+    },
+    "report": {
+        "type": "object",
+        "required": ["source", "status"],
+        "additionalProperties": False,
+        "properties": {
+            "source": {"type": "string", "minLength": 1},
+            "status": {"enum": Status.choices()},
+            "date": {"$ref": "#/$defs/date"},
+        },
+    },
+}
+
+# beyond the fields' own schemas: a stop is named, or pinned by both coordinates
+_SCHEMA_EXTRA: dict[str, dict[str, Any]] = {
+    "stop": {"anyOf": [{"required": ["place"]}, {"required": ["lat", "lon"]}]},
+}
+
+_schema_cache: tuple[tuple[tuple[fields.Field, ...], ...], dict[str, Any]] | None = None
+
+
+def _object_schema(owner: str) -> dict[str, Any]:
+    rows = [f for f in fields.table(owner) if f.yaml]
+    out: dict[str, Any] = {"type": "object"}
+    required = [f.yaml for f in rows if f.required]
+    if required:
+        out["required"] = required
+    out["additionalProperties"] = False
+    out.update(_SCHEMA_EXTRA.get(owner, {}))
+    out["properties"] = {f.yaml: fields.schema_of(f) for f in rows}
+    return out
+
+
 def schema() -> dict[str, Any]:
-    """The published JSON Schema of format v1."""
-    text = resources.files("itinerary.io").joinpath("itinerary.schema.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    """The JSON Schema of format v1, built from the field tables (do not mutate: it is cached).
+
+    ``itinerary/io/itinerary.schema.json`` is its published copy (:func:`schema_text`;
+    ``python -m tests.golden`` rewrites it and a test checks it is current).
+    """
+    global _schema_cache
+    tables = tuple(fields.table(o) for o in ("source", "trip", "stop"))
+    if _schema_cache is None or any(a is not b for a, b in zip(_schema_cache[0], tables, strict=True)):
+        made = {o: _object_schema(o) for o in ("source", "trip", "stop")}
+        d = _SCHEMA_DEFS
+        defs = {"date": d["date"], "text": d["text"], "source": made["source"], "trip": made["trip"]}
+        defs |= {"resolved": d["resolved"], "report": d["report"], "stop": made["stop"]}
+        _schema_cache = (tables, {**_SCHEMA_HEAD, "$defs": defs})
+    return _schema_cache[1]
 
 
 def _path_str(parts: tuple[str | int, ...]) -> str:
@@ -279,89 +355,95 @@ def _date(v: Any) -> dt.date | None:
     return span.start
 
 
-def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> Itinerary:
-    def fail(msg: str, *parts: str | int) -> ValidationError:
-        return ValidationError(msg, source=source, line=_nearest_line(lines, parts), path=_path_str(parts))
+_Special = dict[str, Callable[[dict[str, Any], tuple[str | int, ...]], Any]]
 
-    def date_span(value: Any, *parts: str | int) -> DateSpan:
+
+class _Builder:
+    """Builds the model from validated data; errors name the line and key path."""
+
+    def __init__(self, lines: dict[str, int], source: str | None) -> None:
+        self.lines, self.source = lines, source
+        self.known_sources: set[str] = set()
+        self.stop_special: _Special = {
+            "source": lambda s, _: _opt_str(s.get("source") or (s.get("sources") or [None])[0]),
+            "sources": lambda s, _: _many(s.get("sources")),
+            "history": self.history,
+            "resolved": lambda s, _: None if s.get("resolved") is None else _place(s["resolved"]),
+        }
+
+    def fail(self, msg: str, *parts: str | int) -> ValidationError:
+        line = _nearest_line(self.lines, parts)
+        return ValidationError(msg, source=self.source, line=line, path=_path_str(parts))
+
+    def date_span(self, value: Any, *parts: str | int) -> DateSpan:
         try:
             return DateSpan.parse(None if value is None else str(value))
         except ValueError as exc:
-            raise fail(str(exc), *parts) from None
+            raise self.fail(str(exc), *parts) from None
 
-    sources = []
-    seen_sources: set[str] = set()
-    for i, s in enumerate(data.get("sources") or []):
-        if s["id"] in seen_sources:
-            raise fail(f"duplicate source id {s['id']!r}; source ids must be unique", "sources", i, "id")
-        seen_sources.add(s["id"])
-        sources.append(
-            Source(
-                id=s["id"],
-                publisher=_opt_str(s.get("publisher")),
-                url=_opt_str(s.get("url")),
-                title=_opt_str(s.get("title")),
-                published=date_span(s.get("published"), "sources", i, "published").start,
-                language=_opt_str(s.get("language")),
+    def read(
+        self, owner: str, raw: dict[str, Any], where: tuple[str | int, ...], special: _Special
+    ) -> dict[str, Any]:
+        """The model arguments of one mapping: plain fields through the table, others by ``special``."""
+        out: dict[str, Any] = {}
+        for f in fields.table(owner):
+            if f.derived or f.yaml is None:
+                continue
+            if f.name in special:
+                out[f.name] = special[f.name](raw, where)
+                continue
+            try:
+                out[f.name] = fields.from_plain(f, raw.get(f.yaml))
+            except ValueError as exc:
+                raise self.fail(str(exc), *where, f.yaml) from None
+        return out
+
+    def history(self, s: dict[str, Any], where: tuple[str | int, ...]) -> tuple[Report, ...]:
+        return tuple(
+            Report(
+                source=str(h["source"]),
+                status=Status(h["status"]),
+                date=self.date_span(h.get("date"), *where, "history", hi, "date"),
             )
+            for hi, h in enumerate(s.get("history") or ())
         )
-    trips = []
-    seen_trips: set[str] = set()
-    for ti, t in enumerate(data["trips"]):
-        if t["id"] in seen_trips:
-            raise fail(f"duplicate trip id {t['id']!r}; trip ids must be unique", "trips", ti, "id")
-        seen_trips.add(t["id"])
-        stops = []
+
+    def stops(self, t: dict[str, Any], where: tuple[str | int, ...]) -> tuple[Stop, ...]:
+        out = []
         for si, s in enumerate(t["stops"]):
-            where = ("trips", ti, "stops", si)
-            _check_source_refs(s, seen_sources, fail, where)
+            at = (*where, "stops", si)
+            _check_source_refs(s, self.known_sources, self.fail, at)
             if ("lat" in s) != ("lon" in s):
-                raise fail("give both 'lat' and 'lon', or neither", *where)
-            r = s.get("resolved")
-            stops.append(
-                Stop(
-                    status=Status(s["status"]),
-                    place=_opt_str(s.get("place")),
-                    role=Role(s.get("role", "visit")),
-                    hint=_opt_str(s.get("hint")),
-                    date=date_span(s.get("date"), *where, "date"),
-                    mode=Mode(s["mode"]) if s.get("mode") else None,
-                    source=_opt_str(s.get("source") or (s.get("sources") or [None])[0]),
-                    quote=_opt_str(s.get("quote")),
-                    note=_opt_str(s.get("note")),
-                    lat=float(s["lat"]) if "lat" in s else None,
-                    lon=float(s["lon"]) if "lon" in s else None,
-                    resolved=None if r is None else _place(r),
-                    needs_review=bool(s.get("needs_review", False)),
-                    confidence=None if s.get("confidence") is None else float(s["confidence"]),
-                    sources=_many(s.get("sources")),
-                    corroboration=None if s.get("corroboration") is None else int(s["corroboration"]),
-                    history=tuple(
-                        Report(
-                            source=str(h["source"]),
-                            status=Status(h["status"]),
-                            date=date_span(h.get("date"), *where, "history", hi, "date"),
-                        )
-                        for hi, h in enumerate(s.get("history") or ())
-                    ),
-                )
-            )
-        trips.append(
-            Trip(
-                id=t["id"],
-                traveller=t["traveller"],
-                stops=tuple(stops),
-                mode=Mode(t["mode"]) if t.get("mode") else None,
-                title=_opt_str(t.get("title")),
-            )
+                raise self.fail("give both 'lat' and 'lon', or neither", *at)
+            out.append(Stop(**self.read("stop", s, at, self.stop_special)))
+        return tuple(out)
+
+    def unique(self, kind: str, seen: set[str], value: str, *parts: str | int) -> None:
+        if value in seen:
+            raise self.fail(f"duplicate {kind} id {value!r}; {kind} ids must be unique", *parts)
+        seen.add(value)
+
+    def build(self, data: dict[str, Any]) -> Itinerary:
+        sources = []
+        for i, s in enumerate(data.get("sources") or []):
+            self.unique("source", self.known_sources, s["id"], "sources", i, "id")
+            sources.append(Source(**self.read("source", s, ("sources", i), {})))
+        trips = []
+        seen_trips: set[str] = set()
+        for ti, t in enumerate(data["trips"]):
+            self.unique("trip", seen_trips, t["id"], "trips", ti, "id")
+            trips.append(Trip(**self.read("trip", t, ("trips", ti), {"stops": self.stops})))
+        return Itinerary(
+            trips=tuple(trips),
+            title=_opt_str(data.get("title")),
+            as_of=self.date_span(data.get("as_of"), "as_of").start,
+            sources=tuple(sources),
+            version=FORMAT_VERSION,
         )
-    return Itinerary(
-        trips=tuple(trips),
-        title=_opt_str(data.get("title")),
-        as_of=date_span(data.get("as_of"), "as_of").start,
-        sources=tuple(sources),
-        version=FORMAT_VERSION,
-    )
+
+
+def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> Itinerary:
+    return _Builder(lines, source).build(data)
 
 
 def _many(ids: list[Any] | None) -> tuple[str, ...]:
@@ -448,31 +530,42 @@ def _report_dict(h: Report) -> dict[str, Any]:
     )
 
 
-def _stop_dict(s: Stop) -> dict[str, Any]:
-    d: dict[str, Any] = {"place": s.place}
-    if s.pinned:
-        d["lat"], d["lon"] = s.lat, s.lon
-    d["hint"] = s.hint
-    if s.role is not Role.VISIT:
-        d["role"] = s.role.value
-    d["status"] = s.status.value
-    d["date"] = s.date.text if s.date.known else None
-    d["mode"] = s.mode.value if s.mode else None
-    if len(s.all_sources) > 1:  # the quote's source first: it reads back as ``source``
-        d["sources"] = sorted(s.all_sources, key=lambda x: x != s.source)
-    else:
-        d["source"] = s.source or (s.all_sources[0] if s.all_sources else None)
-    d["quote"] = s.quote
-    d["note"] = s.note
-    if s.needs_review:
-        d["needs_review"] = True
-    d["confidence"] = s.confidence
-    d["corroboration"] = s.corroboration
-    if s.history:
-        d["history"] = [_report_dict(h) for h in s.history]
-    if s.resolved is not None:
-        d["resolved"] = _clean(s.resolved.to_dict())
+def _write(owner: str, obj: Any, special: Mapping[str, Callable[[Any], dict[str, Any]]]) -> dict[str, Any]:
+    """One mapping of the file: plain fields through the table (defaults left out), others by ``special``."""
+    d: dict[str, Any] = {}
+    for f in fields.table(owner):
+        if f.yaml is None:
+            continue
+        if f.name in special:
+            d.update(special[f.name](obj))
+            continue
+        value = getattr(obj, f.name)
+        if f.required or value != f.default:
+            d[f.yaml] = fields.to_plain(f, value)
     return _clean(d)
+
+
+def _stop_sources(s: Stop) -> dict[str, Any]:
+    if len(s.all_sources) > 1:  # the quote's source first: it reads back as ``source``
+        return {"sources": sorted(s.all_sources, key=lambda x: x != s.source)}
+    return {"source": s.source or (s.all_sources[0] if s.all_sources else None)}
+
+
+_STOP_WRITERS: dict[str, Callable[[Stop], dict[str, Any]]] = {
+    "source": _stop_sources,
+    "sources": lambda s: {},  # written with ``source``
+    "history": lambda s: {"history": [_report_dict(h) for h in s.history]} if s.history else {},
+    "resolved": lambda s: {} if s.resolved is None else {"resolved": _clean(s.resolved.to_dict())},
+}
+
+
+def _stop_dict(s: Stop) -> dict[str, Any]:
+    return _write("stop", s, _STOP_WRITERS)
+
+
+_TRIP_WRITERS: dict[str, Callable[[Trip], dict[str, Any]]] = {
+    "stops": lambda t: {"stops": [_stop_dict(s) for s in t.stops]},
+}
 
 
 def to_data(it: Itinerary) -> dict[str, Any]:
@@ -483,19 +576,11 @@ def to_data(it: Itinerary) -> dict[str, Any]:
     if it.as_of is not None:
         out["as_of"] = it.as_of.isoformat()
     if it.sources:
-        out["sources"] = [_clean(s.to_dict()) for s in it.sources]
-    out["trips"] = [
-        _clean(
-            {
-                "id": t.id,
-                "traveller": t.traveller,
-                "title": t.title,
-                "mode": t.mode.value if t.mode else None,
-                "stops": [_stop_dict(s) for s in t.stops],
-            }
-        )
-        for t in it.trips
-    ]
+        out["sources"] = [_write("source", s, {}) for s in it.sources]
+    stops: dict[str, Callable[[Any], dict[str, Any]]] = {
+        "stops": lambda t: {"stops": [_stop_dict(s) for s in t.stops]}
+    }
+    out["trips"] = [_write("trip", t, stops) for t in it.trips]
     return out
 
 
@@ -565,3 +650,8 @@ def _plain(v: Any) -> Any:
 def dump(it: Itinerary, path: str | os.PathLike[str]) -> None:
     """Write an itinerary file atomically (temporary file, then rename)."""
     write_text(path, dumps(it))
+
+
+def schema_text() -> str:
+    """The published JSON Schema file's text (itinerary/io/itinerary.schema.json)."""
+    return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"

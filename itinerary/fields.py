@@ -1,0 +1,571 @@
+"""The field table: one description of every field of a stop, a leg, a trip and a source.
+
+Each :class:`Field` row names a model attribute and says how it is written everywhere: its
+key in the trip file (YAML, format v1) and its JSON Schema, its GeoJSON properties (which are
+also the CSV columns), its keys in the map payload and its line in the map popup. The YAML
+reader and writer, the JSON Schema, the GeoJSON writer and reader, the CSV columns and the map
+payload all read these tables, so a plain field (text, number, flag, date or one of the enums)
+is one row here plus its attribute on the model class.
+
+A field whose value needs more than a conversion (a stop's coordinates come from the geometry,
+its ``resolved`` place spreads over several GeoJSON properties) is written by a small function
+registered under the field's name in the module that writes that output (``_YAML_WRITE``,
+``_GEOJSON_WRITE``...); tests check that every such field has one.
+
+``python -m itinerary.fields`` prints the tables as Markdown (docs/fields.md is that output).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Any
+
+from itinerary.model import Basis, DateSpan, Drawn, Mode, Place, Role, Status, Stop
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a model class and where it appears.
+
+    ``yaml`` is the key in the trip file (None: not stored in files); ``geojson`` the GeoJSON
+    properties it fills, which are also the CSV columns (``csv`` renames some); ``payload``
+    the keys of the map payload and ``popup`` the payload key and label the map popup lists
+    it under. ``schema`` adds JSON Schema keywords to those the type gives (or replaces them
+    for a type without a plain form). ``derived`` marks a value computed from other fields
+    (a property), which readers do not pass to the model class.
+    """
+
+    name: str
+    type: Any
+    description: str
+    required: bool = False
+    default: Any = None
+    yaml: str | None = None
+    schema: Mapping[str, Any] = field(default_factory=dict)
+    geojson: tuple[str, ...] = ()
+    csv: Mapping[str, str] = field(default_factory=dict)
+    payload: tuple[str, ...] = ()
+    popup: tuple[str, str] | None = None
+    derived: bool = False
+
+    @property
+    def type_label(self) -> str:
+        """The type as docs show it: text, integer, number, yes/no, date, or the allowed values."""
+        if isinstance(self.type, type) and issubclass(self.type, Enum):
+            return " \\| ".join(m.value for m in self.type)
+        return _TYPE_LABELS.get(self.type, getattr(self.type, "__name__", str(self.type)))
+
+    @property
+    def plain(self) -> bool:
+        """True when :func:`to_plain` and :func:`from_plain` convert the value on their own."""
+        return self.type in _TYPE_LABELS or (isinstance(self.type, type) and issubclass(self.type, Enum))
+
+    def csv_columns(self) -> tuple[str, ...]:
+        return tuple(self.csv.get(k, k) for k in self.geojson)
+
+
+_TYPE_LABELS: dict[Any, str] = {
+    str: "text",
+    int: "integer",
+    float: "number",
+    bool: "yes/no",
+    DateSpan: "date",
+    dt.date: "date",
+}
+
+_TYPE_SCHEMAS: dict[Any, Mapping[str, Any]] = {
+    str: {"$ref": "#/$defs/text"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    bool: {"type": "boolean"},
+    DateSpan: {"$ref": "#/$defs/date"},
+    dt.date: {"$ref": "#/$defs/date"},
+}
+
+
+def to_plain(f: Field, value: Any) -> Any:
+    """A value as plain data: enums as their text, dates as written (None when unknown)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, DateSpan):
+        return value.text if value.known else None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def from_plain(f: Field, raw: Any) -> Any:
+    """The model value of ``raw`` (None, or an empty value that is not text, gives the default).
+
+    Raises ValueError for a value the type refuses (an unknown enum value, a bad date).
+    """
+    if raw is None or (raw == "" and f.type is not str):
+        return f.default
+    t = f.type
+    if isinstance(t, type) and issubclass(t, Enum):
+        return t(raw)
+    if t is DateSpan:
+        return DateSpan.parse(str(raw))
+    if t is dt.date:
+        return DateSpan.parse(str(raw)).start
+    if t is bool:
+        return bool(raw)
+    if t in (str, int, float):
+        return t(raw)
+    raise TypeError(f"field {f.name!r} of type {t!r} has no plain form; register a function for it")
+
+
+def schema_of(f: Field) -> dict[str, Any]:
+    """The JSON Schema of the field's value in the trip file, with its description."""
+    base: dict[str, Any] = {}
+    if isinstance(f.type, type) and issubclass(f.type, Enum):
+        base = {"enum": [m.value for m in f.type]}
+    elif f.type in _TYPE_SCHEMAS:
+        base = dict(_TYPE_SCHEMAS[f.type])
+    if "$ref" in f.schema or "type" in f.schema:
+        base = {}
+    return {**base, **f.schema, "description": f.description}
+
+
+_RANGE_LAT = MappingProxyType({"type": "number", "minimum": -90, "maximum": 90})
+_RANGE_LON = MappingProxyType({"type": "number", "minimum": -180, "maximum": 180})
+_SHARE = MappingProxyType({"minimum": 0, "maximum": 1})
+_ID = MappingProxyType({"type": "string", "minLength": 1})
+
+#: A stop's fields, in the order the trip file lists them.
+STOP: tuple[Field, ...] = (
+    Field(
+        "place",
+        str,
+        "the place as the report names it (a label when the stop is pinned by lat and lon)",
+        yaml="place",
+        schema=_ID,
+        geojson=("place",),
+        payload=("name", "place"),
+        popup=("place", "As written"),
+    ),
+    Field(
+        "lat",
+        float,
+        "latitude of a stop pinned by coordinates (WGS84; give lon too)",
+        yaml="lat",
+        schema=_RANGE_LAT,
+        geojson=("pinned",),
+        payload=("lat",),
+    ),
+    Field(
+        "lon",
+        float,
+        "longitude of a stop pinned by coordinates (WGS84; give lat too)",
+        yaml="lon",
+        schema=_RANGE_LON,
+        payload=("lon",),
+    ),
+    Field(
+        "hint",
+        str,
+        "free-text context used to tell places apart (region, country, kind)",
+        yaml="hint",
+        geojson=("hint",),
+    ),
+    Field(
+        "role",
+        Role,
+        "the part the stop plays in the trip",
+        default=Role.VISIT,
+        yaml="role",
+        geojson=("role",),
+        payload=("role",),
+        popup=("role", "Role"),
+    ),
+    Field(
+        "status",
+        Status,
+        "how certain the stop is, as of the file's as_of date",
+        required=True,
+        yaml="status",
+        geojson=("status",),
+        payload=("status",),
+    ),
+    Field(
+        "date",
+        DateSpan,
+        "YYYY-MM-DD, YYYY-MM, YYYY or START/END; omitted when unknown",
+        default=DateSpan(),
+        yaml="date",
+        geojson=("date", "date_start", "date_end", "date_precision", "date_label"),
+        payload=("date_label", "d", "date_start"),
+    ),
+    Field(
+        "mode",
+        Mode,
+        "how the traveller reaches the stop (else the trip's mode)",
+        yaml="mode",
+        geojson=("mode",),
+        payload=("mode",),
+        popup=("mode", "Arrives by"),
+    ),
+    Field(
+        "source",
+        str,
+        "the source of the quote",
+        yaml="source",
+        schema={"type": "string"},
+        geojson=("source", "source_url"),
+        payload=("source",),
+    ),
+    Field(
+        "sources",
+        tuple,
+        "every source that reports the stop (a merged itinerary); the first is the quote's",
+        default=(),
+        yaml="sources",
+        schema={
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": {"type": "string", "minLength": 1},
+        },
+        geojson=("sources",),
+        payload=("sources",),
+    ),
+    Field(
+        "quote",
+        str,
+        "the sentence of the report that gives the stop",
+        yaml="quote",
+        geojson=("quote",),
+        payload=("quote",),
+    ),
+    Field("note", str, "free text", yaml="note", geojson=("note",), payload=("note",)),
+    Field(
+        "needs_review",
+        bool,
+        "the stop is doubtful (a fuzzy or ambiguous place, sources that disagree)",
+        default=False,
+        yaml="needs_review",
+        geojson=("needs_review",),
+    ),
+    Field(
+        "confidence",
+        float,
+        "how sure the extractor is of the stop, 0 to 1",
+        yaml="confidence",
+        schema=_SHARE,
+    ),
+    Field(
+        "corroboration",
+        int,
+        "how many independent sources report the stop (reprints of one copy count once)",
+        yaml="corroboration",
+        schema={"minimum": 0},
+        geojson=("corroboration",),
+        payload=("corroboration",),
+    ),
+    Field(
+        "history",
+        tuple,
+        "what each source said of the stop, oldest first",
+        default=(),
+        yaml="history",
+        schema={"type": "array", "items": {"$ref": "#/$defs/report"}},
+        geojson=("history",),
+        payload=("known",),
+    ),
+    Field(
+        "resolved",
+        Place,
+        "the gazetteer place the stop was resolved to (written by resolve; a pinned block is used as is)",
+        yaml="resolved",
+        schema={"$ref": "#/$defs/resolved"},
+        geojson=("name", "kind", "country_code", "admin1", "place_id", "confidence"),
+        payload=("kind",),
+        popup=("kind", "Kind"),
+    ),
+)
+
+#: A leg's fields (legs are derived from the stops, never stored in files), in GeoJSON order.
+LEG: tuple[Field, ...] = (
+    Field("trip_id", str, "the id of the leg's trip", required=True, geojson=("trip",)),
+    Field("traveller", str, "the trip's traveller", derived=True, geojson=("traveller",)),
+    Field(
+        "index",
+        int,
+        "position of the leg's first stop in the trip (0 first)",
+        required=True,
+        geojson=("order",),
+        payload=("from_index",),
+    ),
+    Field(
+        "to_index",
+        int,
+        "position of the leg's last stop (later than index + 1 past cancelled stops)",
+        geojson=("to_order",),
+        payload=("to_index",),
+    ),
+    Field(
+        "origin",
+        Stop,
+        "the stop the leg leaves (its label)",
+        required=True,
+        geojson=("from",),
+        payload=("from",),
+    ),
+    Field(
+        "destination",
+        Stop,
+        "the stop the leg reaches (its label)",
+        required=True,
+        geojson=("to",),
+        payload=("to",),
+    ),
+    Field("mode", Mode, "how the traveller goes", required=True, geojson=("mode",), payload=("mode",)),
+    Field(
+        "status",
+        Status,
+        "cancelled if either end is, else planned if either end is",
+        derived=True,
+        geojson=("status",),
+        payload=("status",),
+    ),
+    Field("basis", Basis, "how the mode is known", required=True, geojson=("basis",), payload=("basis",)),
+    Field(
+        "drawn",
+        Drawn,
+        "how the path was drawn",
+        default=Drawn.GREAT_CIRCLE,
+        geojson=("drawn_as",),
+        payload=("drawn",),
+    ),
+    Field(
+        "length_km",
+        float,
+        "length of the path in km",
+        geojson=("length_km",),
+        csv={"length_km": "km"},
+        payload=("length_km",),
+    ),
+    Field("geometry", object, "the path, lon/lat (the feature's geometry)", payload=("paths", "arrow")),
+    Field(
+        "connectors",
+        tuple,
+        "stretches from a stop to the railway it was snapped to (connector features)",
+        default=(),
+        payload=("connectors",),
+    ),
+)
+
+#: A trip's fields, in the order the trip file lists them.
+TRIP: tuple[Field, ...] = (
+    Field("id", str, "unique within the file", required=True, yaml="id", schema=_ID),
+    Field("traveller", str, "who travels", required=True, yaml="traveller", schema=_ID),
+    Field("title", str, "a title for the trip", yaml="title"),
+    Field("mode", Mode, "default mode of the trip's legs", yaml="mode"),
+    Field(
+        "stops",
+        tuple,
+        "the stops, in travel order",
+        required=True,
+        default=(),
+        yaml="stops",
+        schema={"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/stop"}},
+    ),
+)
+
+#: A source's fields, in the order the trip file lists them.
+SOURCE: tuple[Field, ...] = (
+    Field(
+        "id",
+        str,
+        "unique within the file; stops name it in source and sources",
+        required=True,
+        yaml="id",
+        schema=_ID,
+    ),
+    Field("publisher", str, "who published it", yaml="publisher"),
+    Field("url", str, "where it can be read", yaml="url"),
+    Field("title", str, "its headline", yaml="title"),
+    Field("published", dt.date, "the day it was published", yaml="published"),
+    Field("language", str, "its language (ISO 639-1 code)", yaml="language"),
+)
+
+OWNERS = ("stop", "leg", "trip", "source")
+
+#: The key order each output had before this table; keys not listed follow in table order.
+KEY_ORDER: dict[tuple[str, str], tuple[str, ...]] = {
+    ("stop", "geojson"): (
+        "name",
+        "place",
+        "status",
+        "role",
+        "date",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "date_label",
+        "mode",
+        "hint",
+        "kind",
+        "country_code",
+        "admin1",
+        "place_id",
+        "confidence",
+        "pinned",
+        "source",
+        "sources",
+        "corroboration",
+        "history",
+        "source_url",
+        "quote",
+        "note",
+        "needs_review",
+    ),
+    ("stop", "payload"): (
+        "name",
+        "place",
+        "lat",
+        "lon",
+        "status",
+        "role",
+        "mode",
+        "date_label",
+        "d",
+        "date_start",
+        "kind",
+        "quote",
+        "note",
+        "source",
+        "sources",
+        "corroboration",
+        "known",
+    ),
+    ("stop", "popup"): ("role", "mode", "place", "kind"),
+    ("leg", "payload"): (
+        "from",
+        "to",
+        "from_index",
+        "to_index",
+        "mode",
+        "status",
+        "basis",
+        "drawn",
+        "length_km",
+        "paths",
+        "arrow",
+        "connectors",
+    ),
+}
+
+
+def table(owner: str) -> tuple[Field, ...]:
+    """The fields of ``owner`` (stop, leg, trip or source), read from this module at call time."""
+    if owner not in OWNERS:
+        raise KeyError(owner)
+    rows: tuple[Field, ...] = getattr(sys.modules[__name__], owner.upper())
+    return rows
+
+
+def keys(owner: str, output: str) -> list[str]:
+    """The keys ``output`` (yaml, geojson, csv, payload) writes for ``owner``, in their order."""
+    if output == "csv":
+        return [c for f in table(owner) for c in f.csv_columns()]
+    if output == "popup":
+        return [f.popup[0] for f in table(owner) if f.popup]
+    found = [k for f in table(owner) for k in _keys_of(f, output)]
+    return ordered(found, KEY_ORDER.get((owner, output), ()))
+
+
+def _keys_of(f: Field, output: str) -> tuple[str, ...]:
+    if output == "yaml":
+        return (f.yaml,) if f.yaml else ()
+    out: tuple[str, ...] = getattr(f, output)
+    return out
+
+
+def ordered(found: Iterable[str], order: Iterable[str]) -> list[str]:
+    """``found`` with the keys listed in ``order`` first, in that order, then the others as found."""
+    found = list(found)
+    first = [k for k in order if k in found]
+    return first + [k for k in found if k not in first]
+
+
+def popup_facts(owner: str = "stop") -> list[list[str]]:
+    """[[payload key, label], ...]: what the map popup lists for each stop, in order."""
+    labels = {f.popup[0]: f.popup[1] for f in table(owner) if f.popup}
+    return [[k, labels[k]] for k in ordered(labels, KEY_ORDER.get((owner, "popup"), ()))]
+
+
+def by_name(owner: str) -> dict[str, Field]:
+    return {f.name: f for f in table(owner)}
+
+
+# ---------------------------------------------------------------- docs
+
+
+_TITLES = {"stop": "Stop", "leg": "Leg (derived, not in files)", "trip": "Trip", "source": "Source"}
+
+
+def _cell(values: Iterable[str]) -> str:
+    return ", ".join(f"`{v}`" for v in values) or "–"
+
+
+def _default(f: Field) -> str:
+    if f.required:
+        return "required"
+    if f.default is None or f.default in ((), DateSpan()):
+        return ""
+    return f"default `{to_plain(f, f.default)}`"
+
+
+def markdown() -> str:
+    """The tables as Markdown (what docs/fields.md holds)."""
+    out = [
+        "# Fields",
+        "",
+        "Generated from `itinerary/fields.py` by `python -m itinerary.fields > docs/fields.md`;",
+        "edit the table there, not this file. GeoJSON properties are also the CSV columns",
+        "(a renamed column is shown as property -> column). Stop features also carry `feature`,",
+        "`trip`, `traveller` and `order` (the stop's position, 0 first).",
+    ]
+    for owner in OWNERS:
+        out += ["", f"## {_TITLES[owner]}", ""]
+        out += ["| field | in the file | type | | GeoJSON / CSV | map | description |"]
+        out += ["|---|---|---|---|---|---|---|"]
+        for f in table(owner):
+            geo = [k if k not in f.csv else f"{k} -> {f.csv[k]}" for k in f.geojson]
+            row = [f"`{f.name}`", _cell([f.yaml] if f.yaml else []), f.type_label, _default(f)]
+            row += [_cell(geo), _cell(f.payload), f.description]
+            out.append("| " + " | ".join(row) + " |")
+    return "\n".join(out) + "\n"
+
+
+def _main() -> None:  # pragma: no cover - thin wrapper, tested through markdown()
+    sys.stdout.write(markdown())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _main()
+
+
+__all__ = [
+    "KEY_ORDER",
+    "LEG",
+    "OWNERS",
+    "SOURCE",
+    "STOP",
+    "TRIP",
+    "Field",
+    "by_name",
+    "from_plain",
+    "keys",
+    "markdown",
+    "ordered",
+    "popup_facts",
+    "schema_of",
+    "table",
+    "to_plain",
+]
