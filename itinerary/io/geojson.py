@@ -14,11 +14,14 @@ import datetime as dt
 import itertools
 import json
 import os
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 import shapely
 from shapely.geometry import mapping
 
+from itinerary import fields
 from itinerary.coords import haversine_km, latlon, xy
 from itinerary.errors import ValidationError
 from itinerary.files import write_text
@@ -34,7 +37,6 @@ from itinerary.model import (
     Precision,
     Prepared,
     Report,
-    Role,
     Source,
     Status,
     Stop,
@@ -63,40 +65,62 @@ def _date_text(span: DateSpan) -> str | None:
     return span.text if span.known else None
 
 
-def stop_properties(it: Itinerary, trip: Trip, order: int, stop: Stop) -> dict[str, Any]:
-    src = it.source(stop.source)
+def _geo_date(it: Itinerary, stop: Stop) -> dict[str, Any]:
+    span = stop.date
+    return {
+        "date": _date_text(span),
+        "date_start": span.start.isoformat() if span.start else None,
+        "date_end": span.end.isoformat() if span.end else None,
+        "date_precision": span.precision.value,
+        "date_label": span.display(),
+    }
+
+
+def _geo_resolved(it: Itinerary, stop: Stop) -> dict[str, Any]:
     r = stop.resolved
     return {
-        "feature": "stop",
-        "trip": trip.id,
-        "traveller": trip.traveller,
-        "order": order,
         "name": r.name if r else stop.label,
-        "place": stop.place,
-        "status": stop.status.value,
-        "role": stop.role.value,
-        "date": _date_text(stop.date),
-        "date_start": stop.date.start.isoformat() if stop.date.start else None,
-        "date_end": stop.date.end.isoformat() if stop.date.end else None,
-        "date_precision": stop.date.precision.value,
-        "date_label": stop.date.display(),
-        "mode": stop.mode.value if stop.mode else None,
-        "hint": stop.hint,
         "kind": r.kind if r else None,
         "country_code": r.country_code if r else None,
         "admin1": r.admin1 if r else None,
         "place_id": r.id if r else None,
         "confidence": r.confidence if r else None,
-        "pinned": stop.pinned,
-        "source": stop.source,
-        "sources": ", ".join(stop.all_sources) or None,  # flat text, so GPKG, FlatGeobuf and CSV take it
-        "corroboration": stop.corroboration,
-        "history": _history_text(stop),
-        "source_url": src.url if src else None,
-        "quote": stop.quote,
-        "note": stop.note,
-        "needs_review": stop.needs_review,
     }
+
+
+def _geo_source(it: Itinerary, stop: Stop) -> dict[str, Any]:
+    src = it.source(stop.source)
+    return {"source": stop.source, "source_url": src.url if src else None}
+
+
+#: Stop fields whose GeoJSON properties are more than their value (see itinerary.fields).
+STOP_WRITERS: dict[str, Callable[[Itinerary, Stop], dict[str, Any]]] = {
+    "lat": lambda it, stop: {"pinned": stop.pinned},
+    "date": _geo_date,
+    "source": _geo_source,
+    "sources": lambda it, stop: {"sources": ", ".join(stop.all_sources) or None},  # flat text for GPKG/CSV
+    "history": lambda it, stop: {"history": _history_text(stop)},
+    "resolved": _geo_resolved,
+}
+
+
+def _properties(
+    owner: str, obj: Any, special: Mapping[str, Callable[[Any], dict[str, Any]]]
+) -> dict[str, Any]:
+    """The GeoJSON properties of the table's fields, in their published order."""
+    props: dict[str, Any] = {}
+    for f in fields.table(owner):
+        if f.name in special:
+            props.update(special[f.name](obj))
+        elif f.geojson:
+            props[f.geojson[0]] = fields.to_plain(f, getattr(obj, f.name))
+    return {k: props[k] for k in fields.keys(owner, "geojson")}
+
+
+def stop_properties(it: Itinerary, trip: Trip, order: int, stop: Stop) -> dict[str, Any]:
+    special = {name: partial(fn, it) for name, fn in STOP_WRITERS.items()}
+    head = {"feature": "stop", "trip": trip.id, "traveller": trip.traveller, "order": order}
+    return head | _properties("stop", stop, special)
 
 
 def _history_text(stop: Stop) -> str | None:
@@ -122,21 +146,19 @@ def _line_km(line: Any) -> float:
     return sum(haversine_km(*a, *b) for a, b in itertools.pairwise(pts))
 
 
-def leg_properties(trip: Trip, leg: Leg) -> dict[str, Any]:
+def _leg_writers(trip: Trip) -> dict[str, Callable[[Leg], dict[str, Any]]]:
+    """Leg fields whose GeoJSON properties are more than their value (see itinerary.fields)."""
     return {
-        "feature": "leg",
-        "trip": trip.id,
-        "traveller": trip.traveller,
-        "order": leg.index,
-        "to_order": leg.end_index,
-        "from": leg.origin.label,
-        "to": leg.destination.label,
-        "mode": leg.mode.value,
-        "status": leg.status.value,
-        "basis": leg.basis.value,
-        "drawn_as": leg.drawn.value,
-        "length_km": None if leg.length_km is None else round(leg.length_km, 1),
+        "traveller": lambda leg: {"traveller": trip.traveller},
+        "to_index": lambda leg: {"to_order": leg.end_index},
+        "origin": lambda leg: {"from": leg.origin.label},
+        "destination": lambda leg: {"to": leg.destination.label},
+        "length_km": lambda leg: {"length_km": None if leg.length_km is None else round(leg.length_km, 1)},
     }
+
+
+def leg_properties(trip: Trip, leg: Leg) -> dict[str, Any]:
+    return {"feature": "leg"} | _properties("leg", leg, _leg_writers(trip))
 
 
 def _header(it: Itinerary, legs: dict[str, tuple[Leg, ...]] | None = None) -> dict[str, Any]:
@@ -241,41 +263,51 @@ def _d(v: Any) -> dt.date | None:
     return dt.date.fromisoformat(v) if v else None
 
 
+def _read_resolved(props: dict[str, Any], ll: tuple[float, float] | None) -> Place | None:
+    if not props.get("place_id") or ll is None:
+        return None
+    return Place(
+        id=props["place_id"],
+        name=props["name"],
+        lat=ll[0],
+        lon=ll[1],
+        kind=props.get("kind") or "point",
+        country_code=props.get("country_code"),
+        admin1=props.get("admin1"),
+        confidence=1.0 if props.get("confidence") is None else float(props["confidence"]),
+    )
+
+
+def _pinned(props: dict[str, Any], ll: tuple[float, float] | None, i: int) -> float | None:
+    return ll[i] if ll is not None and props.get("pinned") else None
+
+
+#: Stop fields read back from more than their one property (see itinerary.fields).
+STOP_READERS: dict[str, Callable[[dict[str, Any], tuple[float, float] | None], Any]] = {
+    "lat": lambda props, ll: _pinned(props, ll, 0),
+    "lon": lambda props, ll: _pinned(props, ll, 1),
+    "date": lambda props, ll: (
+        DateSpan.parse(props.get("date")) if props.get("date") else _date_from_parts(props)
+    ),
+    "source": lambda props, ll: props.get("source"),
+    "sources": lambda props, ll: _sources_from(props.get("sources")),
+    "history": lambda props, ll: _history_from(props.get("history")),
+    "resolved": _read_resolved,
+}
+
+
 def _stop_from(props: dict[str, Any], geom: dict[str, Any] | None) -> Stop:
-    resolved = None
-    lon = lat = None
+    ll = None
     if geom and geom.get("type") == "Point":
         lon, lat = geom["coordinates"][:2]
-    if props.get("place_id") and lat is not None and lon is not None:
-        resolved = Place(
-            id=props["place_id"],
-            name=props["name"],
-            lat=lat,
-            lon=lon,
-            kind=props.get("kind") or "point",
-            country_code=props.get("country_code"),
-            admin1=props.get("admin1"),
-            confidence=1.0 if props.get("confidence") is None else float(props["confidence"]),
-        )
-    pinned = bool(props.get("pinned"))
-    return Stop(
-        status=Status(props["status"]),
-        place=props.get("place"),
-        role=Role(props.get("role") or "visit"),
-        hint=props.get("hint"),
-        date=DateSpan.parse(props.get("date")) if props.get("date") else _date_from_parts(props),
-        mode=Mode(props["mode"]) if props.get("mode") else None,
-        source=props.get("source"),
-        sources=_sources_from(props.get("sources")),
-        corroboration=None if props.get("corroboration") is None else int(props["corroboration"]),
-        history=_history_from(props.get("history")),
-        quote=props.get("quote"),
-        note=props.get("note"),
-        lat=lat if pinned else None,
-        lon=lon if pinned else None,
-        resolved=resolved,
-        needs_review=bool(props.get("needs_review")),
-    )
+        ll = (lat, lon) if lat is not None and lon is not None else None
+    args: dict[str, Any] = {}
+    for f in fields.table("stop"):
+        if f.name in STOP_READERS:
+            args[f.name] = STOP_READERS[f.name](props, ll)
+        elif f.geojson and not f.derived:
+            args[f.name] = fields.from_plain(f, props.get(f.geojson[0]))
+    return Stop(**args)
 
 
 def _date_from_parts(props: dict[str, Any]) -> DateSpan:
