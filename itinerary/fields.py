@@ -27,6 +27,7 @@ from typing import Any
 
 from itinerary.model import Basis, DateSpan, Drawn, Mode, Place, Role, Status, Stop
 
+
 @dataclass(frozen=True)
 class Field:
     """One field of a model class and where it appears.
@@ -472,7 +473,8 @@ def table(owner: str) -> tuple[Field, ...]:
 def keys(owner: str, output: str) -> list[str]:
     """The keys ``output`` (yaml, geojson, csv, payload) writes for ``owner``, in their order."""
     if output == "csv":
-        return [c for f in table(owner) for c in f.csv_columns()]
+        renames = {k: v for f in table(owner) for k, v in f.csv.items()}
+        return [renames.get(k, k) for k in keys(owner, "geojson")]
     if output == "popup":
         return [f.popup[0] for f in table(owner) if f.popup]
     found = [k for f in table(owner) for k in _keys_of(f, output)]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from itinerary import fields
 from itinerary.errors import FileError, ValidationError
 from itinerary.files import atomic_dir, check_output, write_text
 from itinerary.io import geojson
@@ -180,28 +181,47 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
+def _int_columns() -> list[str]:
+    """Columns of whole numbers (a stop's position, a leg's ends, corroboration, trip days):
+    written as integers, although rows of other kinds leave them empty."""
+    from_table = [
+        c for o in ("stop", "leg") for f in fields.table(o) if f.type is int for c in f.csv_columns()
+    ]
+    return list(dict.fromkeys(["order", *from_table, "days"]))
+
+
 def to_csv(gdf: Any) -> str:
     """Stops, legs and trip totals as one CSV table (column ``feature`` says which row is
     which): stops with lat/lon first; legs with from, to, mode, status and km; one row per
-    trip with its km, km per mode and days. Every field quoted, formulas neutralised."""
+    trip with its km, km per mode and days. Columns come from the field table
+    (:mod:`itinerary.fields`). Every field quoted, formulas neutralised."""
     import csv
 
     import pandas as pd
 
-    stops = gdf[gdf["feature"] == "stop"].copy()
-    stops.insert(0, "lat", stops.geometry.y.round(6))
-    stops.insert(1, "lon", stops.geometry.x.round(6))
-    legs = gdf[gdf["feature"] == "leg"].rename(columns={"length_km": "km"})
-    wanted = ["feature", "trip", "traveller", "order", "to_order", "from", "to", "mode", "status"]
-    leg_cols = [c for c in [*wanted, "basis", "drawn_as", "km"] if c in legs.columns]  # none: no legs
+    head = ["feature", "trip", "traveller", "order"]
+    stops = gdf[gdf["feature"] == "stop"]
+    stops = pd.DataFrame(stops[[c for c in [*head, *fields.keys("stop", "csv")] if c in stops.columns]])
+    if not stops.empty:
+        stops.insert(0, "lat", gdf.loc[stops.index].geometry.y.round(6))
+        stops.insert(1, "lon", gdf.loc[stops.index].geometry.x.round(6))
+    legs = gdf[gdf["feature"] == "leg"].rename(columns=_csv_renames("leg"))
+    leg_cols = [c for c in ["feature", *fields.keys("leg", "csv")] if c in legs.columns]  # none: no legs
     trips = pd.DataFrame(_trip_rows(gdf.attrs.get("itinerary") or {}))
-    parts = [stops.drop(columns="geometry"), pd.DataFrame(legs[leg_cols]), trips]
+    parts = [stops, pd.DataFrame(legs[leg_cols]), trips]
     table = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    whole = _int_columns()
     for col in table.columns:
-        if not pd.api.types.is_numeric_dtype(table[col]):
+        if col in whole:
+            table[col] = pd.to_numeric(table[col]).astype("Int64")
+        elif not pd.api.types.is_numeric_dtype(table[col]):
             table[col] = table[col].map(spreadsheet_safe)
     text: str = table.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
     return text
+
+
+def _csv_renames(owner: str) -> dict[str, str]:
+    return {k: v for f in fields.table(owner) for k, v in f.csv.items()}
 
 
 def _trip_rows(header: dict[str, Any]) -> list[dict[str, Any]]:
