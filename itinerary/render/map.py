@@ -18,7 +18,9 @@ from __future__ import annotations
 import json
 import os
 import re
-from functools import cache
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache, partial
 from typing import Any
 
 import folium
@@ -28,6 +30,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 from shapely.geometry import mapping
 
+from itinerary import fields
 from itinerary.coords import latlon_array
 from itinerary.errors import ValidationError
 from itinerary.files import write_text
@@ -123,34 +126,56 @@ def _compact(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None and v != "" and v != []}
 
 
+@dataclass(frozen=True)
+class _StopCtx:
+    """What a stop's payload needs beyond the stop: its itinerary, the map's longitude frame."""
+
+    it: Itinerary
+    frame: LonFrame
+    latlon: tuple[float, float]
+
+
+def _place_json(c: _StopCtx, stop: Stop) -> dict[str, Any]:
+    name = stop_name(stop)
+    return {"name": name, "place": stop.place if stop.place != name else None}  # "As written" shows the text
+
+
+#: Stop fields whose payload keys are more than their value (see itinerary.fields).
+STOP_PAYLOAD: dict[str, Callable[[_StopCtx, Stop], dict[str, Any]]] = {
+    "place": _place_json,
+    "lat": lambda c, stop: {"lat": round(c.latlon[0], 6)},
+    "lon": lambda c, stop: {"lon": round(c.frame.shift(c.latlon[1]), 6)},
+    "date": lambda c, stop: {
+        "date_label": stop.date.display(),
+        "d": short_date(stop.date),
+        "date_start": stop.date.start.isoformat() if stop.date.start else None,
+    },
+    "sources": lambda c, stop: {"sources": list(stop.all_sources)},
+    "history": lambda c, stop: {"known": _known(c.it, stop)},
+    "resolved": lambda c, stop: {"kind": stop.resolved.kind if stop.resolved else None},
+}
+
+
+def _table_json(
+    owner: str, obj: Any, special: Mapping[str, Callable[[Any], dict[str, Any]]]
+) -> dict[str, Any]:
+    """The payload keys of the table's fields, in their order."""
+    out: dict[str, Any] = {}
+    for f in fields.table(owner):
+        if f.name in special:
+            out.update(special[f.name](obj))
+        elif f.payload:
+            out[f.payload[0]] = fields.to_plain(f, getattr(obj, f.name))
+    return {k: out[k] for k in fields.keys(owner, "payload")}
+
+
 def _stop_json(it: Itinerary, stop: Stop, n: int, frame: LonFrame) -> dict[str, Any] | None:
     ll = stop.latlon
     if ll is None:
         return None
-    r = stop.resolved
-    name = stop_name(stop)
-    return _compact(
-        {
-            "n": n,
-            "name": name,  # the place found; "As written" shows the text
-            "place": stop.place if stop.place != name else None,
-            "lat": round(ll[0], 6),
-            "lon": round(frame.shift(ll[1]), 6),
-            "status": stop.status.value,
-            "role": stop.role.value,
-            "mode": stop.mode.value if stop.mode else None,
-            "date_label": stop.date.display(),
-            "d": short_date(stop.date),
-            "date_start": stop.date.start.isoformat() if stop.date.start else None,
-            "kind": r.kind if r else None,
-            "quote": stop.quote,
-            "note": stop.note,
-            "source": stop.source,
-            "sources": list(stop.all_sources),
-            "corroboration": stop.corroboration,
-            "known": _known(it, stop),
-        }
-    )
+    c = _StopCtx(it, frame, ll)
+    special = {name: partial(fn, c) for name, fn in STOP_PAYLOAD.items()}
+    return _compact({"n": n} | _table_json("stop", stop, special))
 
 
 def _known(it: Itinerary, stop: Stop) -> list[list[str | None]]:
@@ -192,20 +217,14 @@ def _leg_json(
     if len(main) >= 2:
         k = min(len(main) // 2, len(main) - 2)
         arrow = [main[k], main[k + 1]]
-    return {
-        "from": leg.origin.label,
-        "to": leg.destination.label,
-        "from_index": leg.index,
-        "to_index": leg.end_index,
-        "mode": leg.mode.value,
-        "status": leg.status.value,
-        "basis": leg.basis.value,
-        "drawn": leg.drawn.value,
-        "length_km": leg.length_km,
-        "paths": paths,
-        "arrow": arrow,
-        "connectors": connectors,
+    special: dict[str, Callable[[Leg], dict[str, Any]]] = {
+        "origin": lambda leg: {"from": leg.origin.label},
+        "destination": lambda leg: {"to": leg.destination.label},
+        "to_index": lambda leg: {"to_index": leg.end_index},
+        "geometry": lambda leg: {"paths": paths, "arrow": arrow},
+        "connectors": lambda leg: {"connectors": connectors},
     }
+    return _table_json("leg", leg, special)
 
 
 def _legs_json(legs: tuple[Leg, ...], frame: LonFrame) -> list[dict[str, Any]]:
@@ -314,6 +333,7 @@ def payload(
         ],
         "known_days": sorted({s.published.isoformat() for s in it.sources if s.published}),
         "theme": theme(),
+        "popup": fields.popup_facts(),
         "trips": [_trip_json(p, i, frame, marks, regions) for i in range(len(it.trips))],
     }
     if offline:

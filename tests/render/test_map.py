@@ -96,6 +96,8 @@ def test_seed_map_in_browser(maps: dict[str, Path], artifacts: Path) -> None:
         popup.wait_for()
         text = popup.inner_text()
         assert "13 Sep 2023" in text and "confirmed" in text.lower() and "five hours" in text
+        # the facts the payload lists from the field table: role and kind (no mode, no second name)
+        assert "Role\nvisit" in text and "Kind\nspaceport" in text and "Arrives by" not in text
 
 
 @pytest.mark.browser

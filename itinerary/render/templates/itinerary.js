@@ -88,6 +88,7 @@
   }
 
   var THEME = null;
+  var POPUP = [];  // the stop facts a popup lists, from the payload
 
   // One visit in a popup. day: the "as known on" day (null: everything in the file); nothing
   // published later is shown.
@@ -103,10 +104,11 @@
     meta.appendChild(badge);
     meta.appendChild(el("span", "itn-popup-date", early ? knownDate(stop, day) : stop.date_label));
     box.appendChild(meta);
-    var facts = [["Traveller", trip.traveller], ["Role", stop.role]];
-    if (stop.mode) facts.push(["Arrives by", stop.mode]);
-    if (stop.place) facts.push(["As written", stop.place]);
-    if (stop.kind) facts.push(["Kind", stop.kind]);
+    var facts = [["Traveller", trip.traveller]];
+    POPUP.forEach(function (f) {  // [payload key, label] from the field table
+      var v = stop[f[0]];
+      if (v !== undefined && v !== null && v !== "") facts.push([f[1], Array.isArray(v) ? v.join(", ") : v]);
+    });
     var dl = el("dl", "itn-facts");
     facts.forEach(function (f) {
       dl.appendChild(el("dt", null, f[0]));
@@ -441,6 +443,7 @@
   window.itineraryDraw = function (map, data) {
     var small = map.getSize().x < SMALL;
     THEME = data.theme;
+    POPUP = data.popup || [];
     map.itinerary = { knownDay: null };  // null: as known now (the whole file)
     var ctx = { overlays: {}, items: [], labels: [], bounds: L.latLngBounds([]), sources: {} };
     (data.sources || []).forEach(function (s) { ctx.sources[s.id] = s; });
