@@ -495,6 +495,15 @@ def ordered(found: Iterable[str], order: Iterable[str]) -> list[str]:
     return first + [k for k in found if k not in first]
 
 
+def arrange(owner: str, output: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` in the order of :func:`keys`; refuses a key the table does not list, or a missing one."""
+    order = keys(owner, output)
+    if set(values) != set(order):
+        extra, missing = sorted(set(values) - set(order)), sorted(set(order) - set(values))
+        raise KeyError(f"{owner} {output} keys differ from the field table: extra {extra}, missing {missing}")
+    return {k: values[k] for k in order}
+
+
 def popup_facts(owner: str = "stop") -> list[list[str]]:
     """[[payload key, label], ...]: what the map popup lists for each stop, in order."""
     labels = {f.popup[0]: f.popup[1] for f in table(owner) if f.popup}
@@ -561,6 +570,7 @@ __all__ = [
     "STOP",
     "TRIP",
     "Field",
+    "arrange",
     "by_name",
     "from_plain",
     "keys",

@@ -114,7 +114,7 @@ def _properties(
             props.update(special[f.name](obj))
         elif f.geojson:
             props[f.geojson[0]] = fields.to_plain(f, getattr(obj, f.name))
-    return {k: props[k] for k in fields.keys(owner, "geojson")}
+    return fields.arrange(owner, "geojson", props)
 
 
 def stop_properties(it: Itinerary, trip: Trip, order: int, stop: Stop) -> dict[str, Any]:

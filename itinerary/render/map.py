@@ -166,7 +166,7 @@ def _table_json(
             out.update(special[f.name](obj))
         elif f.payload:
             out[f.payload[0]] = fields.to_plain(f, getattr(obj, f.name))
-    return {k: out[k] for k in fields.keys(owner, "payload")}
+    return fields.arrange(owner, "payload", out)
 
 
 def _stop_json(it: Itinerary, stop: Stop, n: int, frame: LonFrame) -> dict[str, Any] | None:
@@ -209,22 +209,37 @@ def _paths(lines: list[Any], frame: LonFrame) -> list[list[list[float]]]:
     return out
 
 
+@dataclass(frozen=True)
+class _LegCtx:
+    """A leg's lines as [[lat, lon], ...] in the map's longitude frame."""
+
+    paths: list[list[list[float]]]
+    connectors: list[list[list[float]]]
+
+    def arrow(self) -> list[list[float]] | None:
+        """Two points in the middle of the longest part, for the direction arrow."""
+        main = max(self.paths, key=len) if self.paths else []
+        if len(main) < 2:
+            return None
+        k = min(len(main) // 2, len(main) - 2)
+        return [main[k], main[k + 1]]
+
+
+#: Leg fields whose payload keys are more than their value (see itinerary.fields).
+LEG_PAYLOAD: dict[str, Callable[[_LegCtx, Leg], dict[str, Any]]] = {
+    "origin": lambda c, leg: {"from": leg.origin.label},
+    "destination": lambda c, leg: {"to": leg.destination.label},
+    "to_index": lambda c, leg: {"to_index": leg.end_index},
+    "geometry": lambda c, leg: {"paths": c.paths, "arrow": c.arrow()},
+    "connectors": lambda c, leg: {"connectors": c.connectors},
+}
+
+
 def _leg_json(
     leg: Leg, paths: list[list[list[float]]], connectors: list[list[list[float]]]
 ) -> dict[str, Any]:
-    main = max(paths, key=len) if paths else []
-    arrow = None
-    if len(main) >= 2:
-        k = min(len(main) // 2, len(main) - 2)
-        arrow = [main[k], main[k + 1]]
-    special: dict[str, Callable[[Leg], dict[str, Any]]] = {
-        "origin": lambda leg: {"from": leg.origin.label},
-        "destination": lambda leg: {"to": leg.destination.label},
-        "to_index": lambda leg: {"to_index": leg.end_index},
-        "geometry": lambda leg: {"paths": paths, "arrow": arrow},
-        "connectors": lambda leg: {"connectors": connectors},
-    }
-    return _table_json("leg", leg, special)
+    c = _LegCtx(paths, connectors)
+    return _table_json("leg", leg, {name: partial(fn, c) for name, fn in LEG_PAYLOAD.items()})
 
 
 def _legs_json(legs: tuple[Leg, ...], frame: LonFrame) -> list[dict[str, Any]]:
