@@ -37,7 +37,8 @@ class Field:
     the keys of the map payload and ``popup`` the payload key and label the map popup lists
     it under. ``schema`` adds JSON Schema keywords to those the type gives (or replaces them
     for a type without a plain form). ``derived`` marks a value computed from other fields
-    (a property), which readers do not pass to the model class.
+    (a property), which readers do not pass to the model class. ``type_name`` names a type
+    without a plain form in the docs.
     """
 
     name: str
@@ -52,10 +53,13 @@ class Field:
     payload: tuple[str, ...] = ()
     popup: tuple[str, str] | None = None
     derived: bool = False
+    type_name: str | None = None
 
     @property
     def type_label(self) -> str:
         """The type as docs show it: text, integer, number, yes/no, date, or the allowed values."""
+        if self.type_name:
+            return self.type_name
         if isinstance(self.type, type) and issubclass(self.type, Enum):
             return " \\| ".join(m.value for m in self.type)
         return _TYPE_LABELS.get(self.type, getattr(self.type, "__name__", str(self.type)))
@@ -233,6 +237,7 @@ STOP: tuple[Field, ...] = (
         },
         geojson=("sources",),
         payload=("sources",),
+        type_name="list of source ids",
     ),
     Field(
         "quote",
@@ -276,6 +281,7 @@ STOP: tuple[Field, ...] = (
         schema={"type": "array", "items": {"$ref": "#/$defs/report"}},
         geojson=("history",),
         payload=("known",),
+        type_name="list of {source, status, date}",
     ),
     Field(
         "resolved",
@@ -286,6 +292,7 @@ STOP: tuple[Field, ...] = (
         geojson=("name", "kind", "country_code", "admin1", "place_id", "confidence"),
         payload=("kind",),
         popup=("kind", "Kind"),
+        type_name="place block: id, name, lat, lon, kind, country_code, admin1, confidence",
     ),
 )
 
@@ -313,6 +320,7 @@ LEG: tuple[Field, ...] = (
         Stop,
         "the stop the leg leaves (its label)",
         required=True,
+        type_name="stop",
         geojson=("from",),
         payload=("from",),
     ),
@@ -321,6 +329,7 @@ LEG: tuple[Field, ...] = (
         Stop,
         "the stop the leg reaches (its label)",
         required=True,
+        type_name="stop",
         geojson=("to",),
         payload=("to",),
     ),
@@ -350,22 +359,31 @@ LEG: tuple[Field, ...] = (
         csv={"length_km": "km"},
         payload=("length_km",),
     ),
-    Field("geometry", object, "the path, lon/lat (the feature's geometry)", payload=("paths", "arrow")),
+    Field(
+        "geometry",
+        object,
+        "the path, lon/lat (the feature's geometry; in the map, lat/lon paths and a direction arrow)",
+        payload=("paths", "arrow"),
+        type_name="line",
+    ),
     Field(
         "connectors",
         tuple,
         "stretches from a stop to the railway it was snapped to (connector features)",
         default=(),
+        type_name="lines",
         payload=("connectors",),
     ),
 )
 
 #: A trip's fields, in the order the trip file lists them.
 TRIP: tuple[Field, ...] = (
-    Field("id", str, "unique within the file", required=True, yaml="id", schema=_ID),
-    Field("traveller", str, "who travels", required=True, yaml="traveller", schema=_ID),
-    Field("title", str, "a title for the trip", yaml="title"),
-    Field("mode", Mode, "default mode of the trip's legs", yaml="mode"),
+    Field("id", str, "unique within the file", required=True, yaml="id", schema=_ID, geojson=("id",)),
+    Field(
+        "traveller", str, "who travels", required=True, yaml="traveller", schema=_ID, geojson=("traveller",)
+    ),
+    Field("title", str, "a title for the trip", yaml="title", geojson=("title",)),
+    Field("mode", Mode, "default mode of the trip's legs", yaml="mode", geojson=("mode",)),
     Field(
         "stops",
         tuple,
@@ -374,6 +392,7 @@ TRIP: tuple[Field, ...] = (
         default=(),
         yaml="stops",
         schema={"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/stop"}},
+        type_name="list of stops",
     ),
 )
 
@@ -386,12 +405,13 @@ SOURCE: tuple[Field, ...] = (
         required=True,
         yaml="id",
         schema=_ID,
+        geojson=("id",),
     ),
-    Field("publisher", str, "who published it", yaml="publisher"),
-    Field("url", str, "where it can be read", yaml="url"),
-    Field("title", str, "its headline", yaml="title"),
-    Field("published", dt.date, "the day it was published", yaml="published"),
-    Field("language", str, "its language (ISO 639-1 code)", yaml="language"),
+    Field("publisher", str, "who published it", yaml="publisher", geojson=("publisher",)),
+    Field("url", str, "where it can be read", yaml="url", geojson=("url",)),
+    Field("title", str, "its headline", yaml="title", geojson=("title",)),
+    Field("published", dt.date, "the day it was published", yaml="published", geojson=("published",)),
+    Field("language", str, "its language (ISO 639-1 code)", yaml="language", geojson=("language",)),
 )
 
 OWNERS = ("stop", "leg", "trip", "source")
@@ -529,7 +549,8 @@ def _default(f: Field) -> str:
         return "required"
     if f.default is None or f.default in ((), DateSpan()):
         return ""
-    return f"default `{to_plain(f, f.default)}`"
+    value = to_plain(f, f.default)
+    return f"default `{str(value).lower() if isinstance(value, bool) else value}`"
 
 
 def markdown() -> str:
@@ -537,14 +558,25 @@ def markdown() -> str:
     out = [
         "# Fields",
         "",
-        "Generated from `itinerary/fields.py` by `python -m itinerary.fields > docs/fields.md`;",
-        "edit the table there, not this file. GeoJSON properties are also the CSV columns",
-        "(a renamed column is shown as property -> column). Stop features also carry `feature`,",
-        "`trip`, `traveller` and `order` (the stop's position, 0 first).",
+        "Every field of the model and where it appears: its key in the trip file (format v1,",
+        "checked by `itinerary/io/itinerary.schema.json`), its GeoJSON properties and its keys",
+        "in the map's payload. The GeoJSON properties of stops and legs are also the CSV columns",
+        "(a renamed column shows as property -> column); stop features also carry `feature`,",
+        "`trip`, `traveller` and `order` (the stop's position, 0 first). Trips and sources travel",
+        "in the GeoJSON's `itinerary` member.",
+        "",
+        "Generated from the table in `itinerary/fields.py` (edit it there) by",
+        "`python -m tests.golden`, which also rewrites the JSON Schema; `python -m itinerary.fields`",
+        "prints this page.",
+        "",
+        "To add a field: a row in the table and the attribute on the model class. A field whose",
+        "value is not plain (text, a number, a flag, a date or one of a fixed set of values), or",
+        "that fills several keys, also needs a function in each output that writes it;",
+        "`tests/test_fields.py` names the missing ones. A popup label shows the field in the map.",
     ]
     for owner in OWNERS:
         out += ["", f"## {_TITLES[owner]}", ""]
-        out += ["| field | in the file | type | | GeoJSON / CSV | map | description |"]
+        out += ["| field | in the file | type | | GeoJSON | map | description |"]
         out += ["|---|---|---|---|---|---|---|"]
         for f in table(owner):
             geo = [k if k not in f.csv else f"{k} -> {f.csv[k]}" for k in f.geojson]

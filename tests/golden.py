@@ -1,7 +1,9 @@
-"""Golden files: the seed trip's GeoJSON and its normalised map payload.
+"""Golden files: the seed trip's GeoJSON and its normalised map payload; generated files.
 
 A change to either output shows up as a diff against the files in ``tests/data/golden/``.
-After an intended change, regenerate them and review the diff:
+The published JSON Schema and docs/fields.md are generated from the field table
+(``itinerary/fields.py``); tests/test_fields.py checks they are current.
+After an intended change, regenerate them all and review the diff:
 
     .venv/bin/python -m tests.golden
 """
@@ -12,7 +14,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from itinerary import load, prepare, to_feature_collection
+from itinerary import fields, load, prepare, to_feature_collection
+from itinerary.io.yaml import schema_text
 from itinerary.render.map import payload
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,11 +37,19 @@ def outputs() -> dict[str, str]:
     }
 
 
+def generated() -> dict[str, str]:
+    """Files generated from the field table, by path from the project root."""
+    return {"itinerary/io/itinerary.schema.json": schema_text(), "docs/fields.md": fields.markdown()}
+
+
 def main() -> None:
     GOLDEN.mkdir(parents=True, exist_ok=True)
     for name, text in outputs().items():
         (GOLDEN / name).write_text(text, encoding="utf-8")
         print(f"wrote {GOLDEN / name}")
+    for path, text in generated().items():
+        (ROOT / path).write_text(text, encoding="utf-8")
+        print(f"wrote {ROOT / path}")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,6 @@ from itinerary.model import (
     Drawn,
     Itinerary,
     Leg,
-    Mode,
     Place,
     Precision,
     Prepared,
@@ -161,23 +160,31 @@ def leg_properties(trip: Trip, leg: Leg) -> dict[str, Any]:
     return {"feature": "leg"} | _properties("leg", leg, _leg_writers(trip))
 
 
+def _plain_fields(owner: str, obj: Any) -> dict[str, Any]:
+    """The table's plain fields of ``obj`` by their GeoJSON key (trips and sources in the header)."""
+    values = {
+        f.geojson[0]: fields.to_plain(f, getattr(obj, f.name)) for f in fields.table(owner) if f.geojson
+    }
+    return fields.arrange(owner, "geojson", values)
+
+
 def _header(it: Itinerary, legs: dict[str, tuple[Leg, ...]] | None = None) -> dict[str, Any]:
     return {
         "version": it.version,
         "title": it.title,
         "as_of": it.as_of.isoformat() if it.as_of else None,
-        "sources": [s.to_dict() for s in it.sources],
+        "sources": [_plain_fields("source", s) for s in it.sources],
         "trips": [
-            {
-                "id": t.id,
-                "traveller": t.traveller,
-                "title": t.title,
-                "mode": t.mode.value if t.mode else None,
-                **({"totals": trip_totals(t, legs.get(t.id, ()))} if legs else {}),
-            }
+            _plain_fields("trip", t) | ({"totals": trip_totals(t, legs.get(t.id, ()))} if legs else {})
             for t in it.trips
         ],
     }
+
+
+def _from_plain(owner: str, data: dict[str, Any], **given: Any) -> dict[str, Any]:
+    """Model arguments from header data: the table's fields by their GeoJSON key, then ``given``."""
+    rows = [f for f in fields.table(owner) if f.geojson and not f.derived]
+    return {f.name: fields.from_plain(f, data.get(f.geojson[0])) for f in rows} | given
 
 
 def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
@@ -341,25 +348,17 @@ def from_feature_collection(fc: dict[str, Any]) -> Itinerary:
     }
     trips = tuple(
         Trip(
-            id=tid,
-            traveller=meta.get("traveller") or travellers.get(tid, tid),
-            title=meta.get("title"),
-            mode=Mode(meta["mode"]) if meta.get("mode") else None,
-            stops=tuple(s for _, s in sorted(stops.get(tid, []), key=lambda x: x[0])),
+            **_from_plain(
+                "trip",
+                meta,
+                id=tid,
+                traveller=meta.get("traveller") or travellers.get(tid, tid),
+                stops=tuple(s for _, s in sorted(stops.get(tid, []), key=lambda x: x[0])),
+            )
         )
         for tid, meta in trip_meta.items()
     )
-    sources = tuple(
-        Source(
-            id=s["id"],
-            publisher=s.get("publisher"),
-            url=s.get("url"),
-            title=s.get("title"),
-            published=_d(s.get("published")),
-            language=s.get("language"),
-        )
-        for s in head.get("sources", [])
-    )
+    sources = tuple(Source(**_from_plain("source", s)) for s in head.get("sources", []))
     return Itinerary(trips=trips, title=head.get("title"), as_of=_d(head.get("as_of")), sources=sources)
 
 

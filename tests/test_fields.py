@@ -1,0 +1,184 @@
+"""The field table is the one description of the model's fields: every output reads it.
+
+A field added to the table (and to the model class) must reach the trip file, the JSON
+Schema, GeoJSON, CSV and the map payload with no other edit, and read back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+import pytest
+
+from itinerary import fields
+from itinerary.errors import ValidationError
+from itinerary.io import geojson, gis
+from itinerary.io import yaml as fileformat
+from itinerary.model import Leg, Mode, Prepared, Source, Status, Stop, Trip
+from itinerary.render import map as htmlmap
+
+from .golden import generated
+
+MODEL = {"stop": Stop, "leg": Leg, "trip": Trip, "source": Source}
+
+
+@pytest.mark.parametrize("owner", fields.OWNERS)
+def test_every_model_field_is_in_the_table_and_back(owner: str) -> None:
+    stored = {f.name for f in fields.table(owner) if not f.derived}
+    model = {f.name for f in dataclasses.fields(MODEL[owner])}
+    assert stored == model, (
+        f"add {sorted(model - stored)} to / remove {sorted(stored - model)} from fields.py"
+    )
+    for f in fields.table(owner):  # a derived field is something the model computes
+        if f.derived:
+            assert f.name not in model
+
+
+@pytest.mark.parametrize("owner", fields.OWNERS)
+@pytest.mark.parametrize("output", ["yaml", "geojson", "csv", "payload"])
+def test_keys_are_unique_within_an_output(owner: str, output: str) -> None:
+    found = fields.keys(owner, output)
+    assert len(found) == len(set(found))
+
+
+def _handled(owner: str, special: dict[str, Any], output: str) -> None:
+    """Every field an output writes is plain with one key, or has its own function there."""
+    for f in fields.table(owner):
+        keys = ((f.yaml,) if f.yaml else ()) if output == "yaml" else getattr(f, output)
+        if keys and f.name not in special:
+            assert f.plain and len(keys) == 1, f"{owner}.{f.name} needs a function in the {output} writer"
+
+
+def test_every_field_that_is_not_plain_has_its_functions() -> None:
+    trip = Trip("t", "Someone")
+    _handled("stop", fileformat._STOP_WRITERS, "yaml")
+    _handled("stop", fileformat._Builder({}, None).stop_special, "yaml")
+    _handled("trip", fileformat._TRIP_WRITERS, "yaml")
+    _handled("stop", geojson.STOP_WRITERS, "geojson")
+    _handled("stop", geojson.STOP_READERS, "geojson")
+    _handled("leg", geojson._leg_writers(trip), "geojson")
+    _handled("stop", htmlmap.STOP_PAYLOAD, "payload")
+    _handled("leg", htmlmap.LEG_PAYLOAD, "payload")
+
+
+def test_an_output_refuses_keys_the_table_does_not_list() -> None:
+    with pytest.raises(KeyError, match="extra \\['surprise'\\]"):
+        fields.arrange("leg", "payload", {k: 1 for k in [*fields.keys("leg", "payload"), "surprise"]})
+
+
+def test_plain_values_round_trip() -> None:
+    by = fields.by_name("stop")
+    assert fields.to_plain(by["mode"], Mode.RAIL) == "rail"
+    assert fields.from_plain(by["mode"], "") is None  # empty in a GeoDataFrame: not given
+    assert fields.from_plain(by["role"], None) is by["role"].default
+    assert fields.from_plain(by["corroboration"], 2.0) == 2
+    with pytest.raises(ValueError, match="invalid date"):
+        fields.from_plain(by["date"], "2023-13-45")
+
+
+# ---------------------------------------------------------------- a new field, one edit
+
+
+@dataclasses.dataclass(frozen=True)
+class WeatherStop(Stop):
+    weather: str | None = None
+
+
+WEATHER = fields.Field(
+    "weather",
+    str,
+    "the weather that day",
+    yaml="weather",
+    geojson=("weather",),
+    payload=("weather",),
+    popup=("weather", "Weather"),
+)
+
+TEXT = """\
+itinerary: 1
+title: Weather test
+trips:
+- id: w
+  traveller: Someone
+  stops:
+  - place: Vladivostok
+    lat: 43.1056
+    lon: 131.8735
+    status: confirmed
+    date: '2023-09-16'
+    note: by the sea
+    weather: fog over the bay
+  - place: Khabarovsk
+    lat: 48.4827
+    lon: 135.0838
+    status: planned
+"""
+
+
+@pytest.fixture
+def weather(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table gains a ``weather`` row after ``note``, the model class its attribute."""
+    rows = list(fields.STOP)
+    at = next(i for i, f in enumerate(rows) if f.name == "note") + 1
+    monkeypatch.setattr(fields, "STOP", (*rows[:at], WEATHER, *rows[at:]))
+    monkeypatch.setattr(fileformat, "Stop", WeatherStop)
+    monkeypatch.setattr(geojson, "Stop", WeatherStop)
+
+
+@pytest.mark.usefixtures("weather")
+def test_a_new_field_reaches_every_output() -> None:
+    it = fileformat.loads(TEXT)
+    stop = it.trips[0].stops[0]
+    assert isinstance(stop, WeatherStop) and stop.weather == "fog over the bay"
+    assert fileformat.dumps(it) == TEXT  # YAML -> model -> YAML, in the table's place
+
+    prop = fileformat.schema()["$defs"]["stop"]["properties"]["weather"]
+    assert prop == {"$ref": "#/$defs/text", "description": "the weather that day"}
+    with pytest.raises(ValidationError, match=r"weather.*wrong type"):
+        fileformat.loads(TEXT.replace("fog over the bay", "[1, 2]"))
+
+    fc = geojson.to_feature_collection(it)
+    assert [f["properties"]["weather"] for f in fc["features"]] == ["fog over the bay", None]
+    assert geojson.from_feature_collection(fc) == it
+
+    table = gis.to_csv(gis.to_geodataframe(Prepared(it)))
+    header, first = table.splitlines()[:2]
+    assert '"weather"' in header.split(",") and '"fog over the bay"' in first.split(",")
+
+    data = htmlmap.payload(Prepared(it))
+    assert data["trips"][0]["stops"][0]["weather"] == "fog over the bay"
+    assert "weather" not in data["trips"][0]["stops"][1]  # empty fields are left out
+    assert ["weather", "Weather"] in data["popup"]
+
+
+def test_without_the_new_field_it_is_refused() -> None:
+    with pytest.raises(ValidationError, match="unknown key 'weather'"):
+        fileformat.loads(TEXT)
+
+
+# ---------------------------------------------------------------- generated files
+
+
+@pytest.mark.parametrize("path", sorted(generated()))
+def test_generated_files_are_current(path: str) -> None:
+    from .golden import ROOT
+
+    on_disk = (ROOT / path).read_text("utf-8")
+    assert on_disk == generated()[path], f"{path} is out of date: run python -m tests.golden"
+
+
+def test_published_schema_is_the_table_schema() -> None:
+    from .golden import ROOT
+
+    assert json.loads((ROOT / "itinerary/io/itinerary.schema.json").read_text("utf-8")) == fileformat.schema()
+
+
+def test_docs_list_every_field() -> None:
+    text = fields.markdown()
+    for owner in fields.OWNERS:
+        for f in fields.table(owner):
+            assert f"| `{f.name}` |" in text
+    assert "`length_km -> km`" in text and "confirmed \\| planned \\| cancelled" in text
+    assert Status.CONFIRMED.value in text
