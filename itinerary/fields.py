@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
@@ -94,6 +94,8 @@ _TYPE_SCHEMAS: dict[Any, Mapping[str, Any]] = {
 
 def to_plain(f: Field, value: Any) -> Any:
     """A value as plain data: enums as their text, dates as written (None when unknown)."""
+    if value is None or type(value) in (str, int, float, bool):
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, DateSpan):
@@ -484,20 +486,32 @@ KEY_ORDER: dict[tuple[str, str], tuple[str, ...]] = {
 
 def table(owner: str) -> tuple[Field, ...]:
     """The fields of ``owner`` (stop, leg, trip or source), read from this module at call time."""
-    if owner not in OWNERS:
-        raise KeyError(owner)
-    rows: tuple[Field, ...] = getattr(sys.modules[__name__], owner.upper())
+    rows: tuple[Field, ...] = _MODULE[_TABLE_NAMES[owner]]
     return rows
 
 
-def keys(owner: str, output: str) -> list[str]:
-    """The keys ``output`` (yaml, geojson, csv, payload) writes for ``owner``, in their order."""
+_TABLE_NAMES = {owner: owner.upper() for owner in OWNERS}
+_MODULE = globals()
+
+
+def keys(owner: str, output: str) -> tuple[str, ...]:
+    """The keys ``output`` (yaml, geojson, csv, payload, kml) writes for ``owner``, in their order."""
+    rows = table(owner)
+    hit = _KEYS_MADE.get((owner, output))
+    if hit is None or hit[0] is not rows:  # made once per table (a test may swap the table)
+        hit = (rows, tuple(_make_keys(owner, output, rows)))
+        _KEYS_MADE[(owner, output)] = hit
+    return hit[1]
+
+
+_KEYS_MADE: dict[tuple[str, str], tuple[tuple[Field, ...], tuple[str, ...]]] = {}
+
+
+def _make_keys(owner: str, output: str, rows: tuple[Field, ...]) -> list[str]:
     if output == "csv":
-        renames = {k: v for f in table(owner) for k, v in f.csv.items()}
+        renames = {k: v for f in rows for k, v in f.csv.items()}
         return [renames.get(k, k) for k in keys(owner, "geojson")]
-    if output == "popup":
-        return [f.popup[0] for f in table(owner) if f.popup]
-    found = [k for f in table(owner) for k in _keys_of(f, output)]
+    found = [k for f in rows for k in _keys_of(f, output)]
     return ordered(found, KEY_ORDER.get((owner, output), ()))
 
 
@@ -518,10 +532,72 @@ def ordered(found: Iterable[str], order: Iterable[str]) -> list[str]:
 def arrange(owner: str, output: str, values: Mapping[str, Any]) -> dict[str, Any]:
     """``values`` in the order of :func:`keys`; refuses a key the table does not list, or a missing one."""
     order = keys(owner, output)
-    if set(values) != set(order):
+    if values.keys() != _key_set(owner, output):
         extra, missing = sorted(set(values) - set(order)), sorted(set(order) - set(values))
         raise KeyError(f"{owner} {output} keys differ from the field table: extra {extra}, missing {missing}")
     return {k: values[k] for k in order}
+
+
+def _key_set(owner: str, output: str) -> frozenset[str]:
+    order = keys(owner, output)
+    hit = _KEY_SETS.get((owner, output))
+    if hit is None or hit[0] is not order:
+        hit = (order, frozenset(order))
+        _KEY_SETS[(owner, output)] = hit
+    return hit[1]
+
+
+_KEY_SETS: dict[tuple[str, str], tuple[tuple[str, ...], frozenset[str]]] = {}
+
+#: A function that gives some keys of an output for one object, from a context and the object.
+Special = Mapping[str, Callable[[Any, Any], Mapping[str, Any]]]
+
+
+def fill(owner: str, output: str, obj: Any, special: Special, ctx: Any = None) -> dict[str, Any]:
+    """The keys ``output`` (geojson or payload) has for ``obj``, in order: a plain field's value
+    under its one key, the others from ``special[name](ctx, obj)``."""
+    p = plan(owner, output, special)
+    values: dict[str, Any] = {}
+    for name, key, f in p.plain:
+        v = getattr(obj, name)
+        values[key] = v if v is None or type(v) in _AS_IS else to_plain(f, v)
+    for fn in p.special:
+        values.update(fn(ctx, obj))
+    if values.keys() != p.key_set:
+        arrange(owner, output, values)  # raises, naming the keys
+    return {k: values[k] for k in p.order}
+
+
+_AS_IS = frozenset((str, int, float, bool))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How an output writes one owner's fields, worked out once per table and set of functions:
+    the plain fields (name, key, field), the functions of the others, the keys in order."""
+
+    plain: tuple[tuple[str, str, Field], ...]
+    special: tuple[Callable[[Any, Any], Mapping[str, Any]], ...]
+    order: tuple[str, ...]
+    key_set: frozenset[str]
+
+
+_PLANS: dict[tuple[str, str, int], tuple[tuple[Field, ...], Special, Plan]] = {}
+
+
+def plan(owner: str, output: str, special: Special) -> Plan:
+    """The :class:`Plan` of ``output`` for ``owner`` with the functions ``special``."""
+    rows = table(owner)
+    hit = _PLANS.get((owner, output, id(special)))
+    if hit is None or hit[0] is not rows or hit[1] is not special:
+        plain = tuple(
+            (f.name, _keys_of(f, output)[0], f) for f in rows if f.name not in special and _keys_of(f, output)
+        )
+        fns = tuple(special[f.name] for f in rows if f.name in special)
+        order = keys(owner, output)
+        hit = (rows, special, Plan(plain, fns, order, frozenset(order)))
+        _PLANS[(owner, output, id(special))] = hit
+    return hit[2]
 
 
 def popup_facts(owner: str = "stop") -> list[list[str]]:
@@ -604,10 +680,12 @@ __all__ = [
     "Field",
     "arrange",
     "by_name",
+    "fill",
     "from_plain",
     "keys",
     "markdown",
     "ordered",
+    "plan",
     "popup_facts",
     "schema_of",
     "table",

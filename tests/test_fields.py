@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -43,7 +44,7 @@ def test_keys_are_unique_within_an_output(owner: str, output: str) -> None:
     assert len(found) == len(set(found))
 
 
-def _handled(owner: str, special: dict[str, Any], output: str) -> None:
+def _handled(owner: str, special: Mapping[str, Any], output: str) -> None:
     """Every field an output writes is plain with one key, or has its own function there."""
     for f in fields.table(owner):
         keys = ((f.yaml,) if f.yaml else ()) if output == "yaml" else getattr(f, output)
@@ -52,13 +53,12 @@ def _handled(owner: str, special: dict[str, Any], output: str) -> None:
 
 
 def test_every_field_that_is_not_plain_has_its_functions() -> None:
-    trip = Trip("t", "Someone")
     _handled("stop", fileformat._STOP_WRITERS, "yaml")
     _handled("stop", fileformat._Builder({}, None).stop_special, "yaml")
     _handled("trip", fileformat._TRIP_WRITERS, "yaml")
     _handled("stop", geojson.STOP_WRITERS, "geojson")
     _handled("stop", geojson.STOP_READERS, "geojson")
-    _handled("leg", geojson._leg_writers(trip), "geojson")
+    _handled("leg", geojson.LEG_WRITERS, "geojson")
     _handled("stop", htmlmap.STOP_PAYLOAD, "payload")
     _handled("leg", htmlmap.LEG_PAYLOAD, "payload")
 

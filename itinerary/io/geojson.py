@@ -14,8 +14,7 @@ import datetime as dt
 import itertools
 import json
 import os
-from collections.abc import Callable, Mapping
-from functools import partial
+from collections.abc import Callable
 from typing import Any
 
 import shapely
@@ -103,23 +102,9 @@ STOP_WRITERS: dict[str, Callable[[Itinerary, Stop], dict[str, Any]]] = {
 }
 
 
-def _properties(
-    owner: str, obj: Any, special: Mapping[str, Callable[[Any], dict[str, Any]]]
-) -> dict[str, Any]:
-    """The GeoJSON properties of the table's fields, in their published order."""
-    props: dict[str, Any] = {}
-    for f in fields.table(owner):
-        if f.name in special:
-            props.update(special[f.name](obj))
-        elif f.geojson:
-            props[f.geojson[0]] = fields.to_plain(f, getattr(obj, f.name))
-    return fields.arrange(owner, "geojson", props)
-
-
 def stop_properties(it: Itinerary, trip: Trip, order: int, stop: Stop) -> dict[str, Any]:
-    special = {name: partial(fn, it) for name, fn in STOP_WRITERS.items()}
     head = {"feature": "stop", "trip": trip.id, "traveller": trip.traveller, "order": order}
-    return head | _properties("stop", stop, special)
+    return head | fields.fill("stop", "geojson", stop, STOP_WRITERS, it)
 
 
 def _history_text(stop: Stop) -> str | None:
@@ -145,19 +130,18 @@ def _line_km(line: Any) -> float:
     return sum(haversine_km(*a, *b) for a, b in itertools.pairwise(pts))
 
 
-def _leg_writers(trip: Trip) -> dict[str, Callable[[Leg], dict[str, Any]]]:
-    """Leg fields whose GeoJSON properties are more than their value (see itinerary.fields)."""
-    return {
-        "traveller": lambda leg: {"traveller": trip.traveller},
-        "to_index": lambda leg: {"to_order": leg.end_index},
-        "origin": lambda leg: {"from": leg.origin.label},
-        "destination": lambda leg: {"to": leg.destination.label},
-        "length_km": lambda leg: {"length_km": None if leg.length_km is None else round(leg.length_km, 1)},
-    }
+#: Leg fields whose GeoJSON properties are more than their value (see itinerary.fields).
+LEG_WRITERS: dict[str, Callable[[Trip, Leg], dict[str, Any]]] = {
+    "traveller": lambda trip, leg: {"traveller": trip.traveller},
+    "to_index": lambda trip, leg: {"to_order": leg.end_index},
+    "origin": lambda trip, leg: {"from": leg.origin.label},
+    "destination": lambda trip, leg: {"to": leg.destination.label},
+    "length_km": lambda trip, leg: {"length_km": None if leg.length_km is None else round(leg.length_km, 1)},
+}
 
 
 def leg_properties(trip: Trip, leg: Leg) -> dict[str, Any]:
-    return {"feature": "leg"} | _properties("leg", leg, _leg_writers(trip))
+    return {"feature": "leg"} | fields.fill("leg", "geojson", leg, LEG_WRITERS, trip)
 
 
 def _plain_fields(owner: str, obj: Any) -> dict[str, Any]:

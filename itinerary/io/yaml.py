@@ -7,7 +7,7 @@ import io
 import json
 import math
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -530,18 +530,18 @@ def _report_dict(h: Report) -> dict[str, Any]:
     )
 
 
-def _write(owner: str, obj: Any, special: Mapping[str, Callable[[Any], dict[str, Any]]]) -> dict[str, Any]:
-    """One mapping of the file: plain fields through the table (defaults left out), others by ``special``."""
+def _write(owner: str, obj: Any, special: fields.Special) -> dict[str, Any]:
+    """One mapping of the file: plain fields through the table (defaults left out), others by
+    ``special``; in the table's order."""
     d: dict[str, Any] = {}
     for f in fields.table(owner):
-        if f.yaml is None:
-            continue
-        if f.name in special:
-            d.update(special[f.name](obj))
-            continue
-        value = getattr(obj, f.name)
-        if f.required or value != f.default:
-            d[f.yaml] = fields.to_plain(f, value)
+        fn = special.get(f.name)
+        if fn is not None:
+            d.update(fn(None, obj))
+        elif f.yaml is not None:
+            value = getattr(obj, f.name)
+            if value is not None and (f.required or value != f.default):
+                d[f.yaml] = fields.to_plain(f, value)
     return _clean(d)
 
 
@@ -551,11 +551,11 @@ def _stop_sources(s: Stop) -> dict[str, Any]:
     return {"source": s.source or (s.all_sources[0] if s.all_sources else None)}
 
 
-_STOP_WRITERS: dict[str, Callable[[Stop], dict[str, Any]]] = {
-    "source": _stop_sources,
-    "sources": lambda s: {},  # written with ``source``
-    "history": lambda s: {"history": [_report_dict(h) for h in s.history]} if s.history else {},
-    "resolved": lambda s: {} if s.resolved is None else {"resolved": _clean(s.resolved.to_dict())},
+_STOP_WRITERS: dict[str, Callable[[None, Stop], dict[str, Any]]] = {
+    "source": lambda _, s: _stop_sources(s),
+    "sources": lambda _, s: {},  # written with ``source``
+    "history": lambda _, s: {"history": [_report_dict(h) for h in s.history]} if s.history else {},
+    "resolved": lambda _, s: {} if s.resolved is None else {"resolved": _clean(s.resolved.to_dict())},
 }
 
 
@@ -563,9 +563,10 @@ def _stop_dict(s: Stop) -> dict[str, Any]:
     return _write("stop", s, _STOP_WRITERS)
 
 
-_TRIP_WRITERS: dict[str, Callable[[Trip], dict[str, Any]]] = {
-    "stops": lambda t: {"stops": [_stop_dict(s) for s in t.stops]},
+_TRIP_WRITERS: dict[str, Callable[[None, Trip], dict[str, Any]]] = {
+    "stops": lambda _, t: {"stops": [_stop_dict(s) for s in t.stops]},
 }
+_NONE: dict[str, Callable[[None, Any], dict[str, Any]]] = {}
 
 
 def to_data(it: Itinerary) -> dict[str, Any]:
@@ -576,11 +577,8 @@ def to_data(it: Itinerary) -> dict[str, Any]:
     if it.as_of is not None:
         out["as_of"] = it.as_of.isoformat()
     if it.sources:
-        out["sources"] = [_write("source", s, {}) for s in it.sources]
-    stops: dict[str, Callable[[Any], dict[str, Any]]] = {
-        "stops": lambda t: {"stops": [_stop_dict(s) for s in t.stops]}
-    }
-    out["trips"] = [_write("trip", t, stops) for t in it.trips]
+        out["sources"] = [_write("source", s, _NONE) for s in it.sources]
+    out["trips"] = [_write("trip", t, _TRIP_WRITERS) for t in it.trips]
     return out
 
 

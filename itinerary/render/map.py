@@ -18,9 +18,9 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from typing import Any
 
 import folium
@@ -156,26 +156,12 @@ STOP_PAYLOAD: dict[str, Callable[[_StopCtx, Stop], dict[str, Any]]] = {
 }
 
 
-def _table_json(
-    owner: str, obj: Any, special: Mapping[str, Callable[[Any], dict[str, Any]]]
-) -> dict[str, Any]:
-    """The payload keys of the table's fields, in their order."""
-    out: dict[str, Any] = {}
-    for f in fields.table(owner):
-        if f.name in special:
-            out.update(special[f.name](obj))
-        elif f.payload:
-            out[f.payload[0]] = fields.to_plain(f, getattr(obj, f.name))
-    return fields.arrange(owner, "payload", out)
-
-
 def _stop_json(it: Itinerary, stop: Stop, n: int, frame: LonFrame) -> dict[str, Any] | None:
     ll = stop.latlon
     if ll is None:
         return None
     c = _StopCtx(it, frame, ll)
-    special = {name: partial(fn, c) for name, fn in STOP_PAYLOAD.items()}
-    return _compact({"n": n} | _table_json("stop", stop, special))
+    return _compact({"n": n} | fields.fill("stop", "payload", stop, STOP_PAYLOAD, c))
 
 
 def _known(it: Itinerary, stop: Stop) -> list[list[str | None]]:
@@ -239,7 +225,7 @@ def _leg_json(
     leg: Leg, paths: list[list[list[float]]], connectors: list[list[list[float]]]
 ) -> dict[str, Any]:
     c = _LegCtx(paths, connectors)
-    return _table_json("leg", leg, {name: partial(fn, c) for name, fn in LEG_PAYLOAD.items()})
+    return fields.fill("leg", "payload", leg, LEG_PAYLOAD, c)
 
 
 def _legs_json(legs: tuple[Leg, ...], frame: LonFrame) -> list[dict[str, Any]]:
