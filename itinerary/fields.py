@@ -12,13 +12,13 @@ its ``resolved`` place spreads over several GeoJSON properties) is written by a 
 registered under the field's name in the module that writes that output (``_YAML_WRITE``,
 ``_GEOJSON_WRITE``...); tests check that every such field has one.
 
-``python -m itinerary.fields`` prints the tables as Markdown (docs/fields.md is that output).
+:func:`markdown` gives the tables as Markdown: docs/fields.md, which ``python -m tests.golden``
+rewrites with the published JSON Schema.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -35,8 +35,9 @@ class Field:
     ``yaml`` is the key in the trip file (None: not stored in files); ``geojson`` the GeoJSON
     properties it fills, which are also the CSV columns (``csv`` renames some); ``payload``
     the keys of the map payload and ``popup`` the payload key and label the map popup lists
-    it under. ``schema`` adds JSON Schema keywords to those the type gives (or replaces them
-    for a type without a plain form). ``derived`` marks a value computed from other fields
+    it under; ``kml`` the GeoJSON properties a KML placemark carries as ExtendedData.
+    ``schema`` adds JSON Schema keywords to those the type gives (or replaces them for a type
+    without a plain form). ``derived`` marks a value computed from other fields
     (a property), which readers do not pass to the model class. ``type_name`` names a type
     without a plain form in the docs.
     """
@@ -52,6 +53,7 @@ class Field:
     csv: Mapping[str, str] = field(default_factory=dict)
     payload: tuple[str, ...] = ()
     popup: tuple[str, str] | None = None
+    kml: tuple[str, ...] = ()
     derived: bool = False
     type_name: str | None = None
 
@@ -188,6 +190,7 @@ STOP: tuple[Field, ...] = (
         geojson=("role",),
         payload=("role",),
         popup=("role", "Role"),
+        kml=("role",),
     ),
     Field(
         "status",
@@ -197,6 +200,7 @@ STOP: tuple[Field, ...] = (
         yaml="status",
         geojson=("status",),
         payload=("status",),
+        kml=("status",),
     ),
     Field(
         "date",
@@ -215,6 +219,7 @@ STOP: tuple[Field, ...] = (
         geojson=("mode",),
         payload=("mode",),
         popup=("mode", "Arrives by"),
+        kml=("mode",),
     ),
     Field(
         "source",
@@ -224,6 +229,7 @@ STOP: tuple[Field, ...] = (
         schema={"type": "string"},
         geojson=("source", "source_url"),
         payload=("source",),
+        kml=("source", "source_url"),
     ),
     Field(
         "sources",
@@ -248,8 +254,9 @@ STOP: tuple[Field, ...] = (
         yaml="quote",
         geojson=("quote",),
         payload=("quote",),
+        kml=("quote",),
     ),
-    Field("note", str, "free text", yaml="note", geojson=("note",), payload=("note",)),
+    Field("note", str, "free text", yaml="note", geojson=("note",), payload=("note",), kml=("note",)),
     Field(
         "needs_review",
         bool,
@@ -335,7 +342,15 @@ LEG: tuple[Field, ...] = (
         geojson=("to",),
         payload=("to",),
     ),
-    Field("mode", Mode, "how the traveller goes", required=True, geojson=("mode",), payload=("mode",)),
+    Field(
+        "mode",
+        Mode,
+        "how the traveller goes",
+        required=True,
+        geojson=("mode",),
+        payload=("mode",),
+        kml=("mode",),
+    ),
     Field(
         "status",
         Status,
@@ -343,8 +358,17 @@ LEG: tuple[Field, ...] = (
         derived=True,
         geojson=("status",),
         payload=("status",),
+        kml=("status",),
     ),
-    Field("basis", Basis, "how the mode is known", required=True, geojson=("basis",), payload=("basis",)),
+    Field(
+        "basis",
+        Basis,
+        "how the mode is known",
+        required=True,
+        geojson=("basis",),
+        payload=("basis",),
+        kml=("basis",),
+    ),
     Field(
         "drawn",
         Drawn,
@@ -352,6 +376,7 @@ LEG: tuple[Field, ...] = (
         default=Drawn.GREAT_CIRCLE,
         geojson=("drawn_as",),
         payload=("drawn",),
+        kml=("drawn_as",),
     ),
     Field(
         "length_km",
@@ -360,6 +385,7 @@ LEG: tuple[Field, ...] = (
         geojson=("length_km",),
         csv={"length_km": "km"},
         payload=("length_km",),
+        kml=("length_km",),
     ),
     Field(
         "geometry",
@@ -467,6 +493,7 @@ KEY_ORDER: dict[tuple[str, str], tuple[str, ...]] = {
         "known",
     ),
     ("stop", "popup"): ("role", "mode", "place", "kind"),
+    ("stop", "kml"): ("source", "source_url", "quote", "note", "status", "role", "mode"),
     ("leg", "payload"): (
         "from",
         "to",
@@ -635,15 +662,15 @@ def markdown() -> str:
         "# Fields",
         "",
         "Every field of the model and where it appears: its key in the trip file (format v1,",
-        "checked by `itinerary/io/itinerary.schema.json`), its GeoJSON properties and its keys",
-        "in the map's payload. The GeoJSON properties of stops and legs are also the CSV columns",
-        "(a renamed column shows as property -> column); stop features also carry `feature`,",
+        "checked by `itinerary/io/itinerary.schema.json`), its GeoJSON properties, its keys in",
+        "the map's payload and the properties KML placemarks carry as ExtendedData. The GeoJSON",
+        "properties of stops and legs are also the CSV columns (a renamed column shows as",
+        "property -> column) and GeoPackage/FlatGeobuf fields; stop features also carry `feature`,",
         "`trip`, `traveller` and `order` (the stop's position, 0 first). Trips and sources travel",
         "in the GeoJSON's `itinerary` member.",
         "",
         "Generated from the table in `itinerary/fields.py` (edit it there) by",
-        "`python -m tests.golden`, which also rewrites the JSON Schema; `python -m itinerary.fields`",
-        "prints this page.",
+        "`python -m tests.golden`, which also rewrites the JSON Schema.",
         "",
         "To add a field: a row in the table and the attribute on the model class. A field whose",
         "value is not plain (text, a number, a flag, a date or one of a fixed set of values), or",
@@ -652,22 +679,14 @@ def markdown() -> str:
     ]
     for owner in OWNERS:
         out += ["", f"## {_TITLES[owner]}", ""]
-        out += ["| field | in the file | type | | GeoJSON | map | description |"]
-        out += ["|---|---|---|---|---|---|---|"]
+        out += ["| field | in the file | type | | GeoJSON | map | KML | description |"]
+        out += ["|---|---|---|---|---|---|---|---|"]
         for f in table(owner):
             geo = [k if k not in f.csv else f"{k} -> {f.csv[k]}" for k in f.geojson]
             row = [f"`{f.name}`", _cell([f.yaml] if f.yaml else []), f.type_label, _default(f)]
-            row += [_cell(geo), _cell(f.payload), f.description]
+            row += [_cell(geo), _cell(f.payload), _cell(f.kml), f.description]
             out.append("| " + " | ".join(row) + " |")
     return "\n".join(out) + "\n"
-
-
-def _main() -> None:  # pragma: no cover - thin wrapper, tested through markdown()
-    sys.stdout.write(markdown())
-
-
-if __name__ == "__main__":  # pragma: no cover
-    _main()
 
 
 __all__ = [

@@ -38,7 +38,13 @@ def test_every_model_field_is_in_the_table_and_back(owner: str) -> None:
 
 
 @pytest.mark.parametrize("owner", fields.OWNERS)
-@pytest.mark.parametrize("output", ["yaml", "geojson", "csv", "payload"])
+def test_kml_carries_geojson_properties(owner: str) -> None:
+    for f in fields.table(owner):
+        assert set(f.kml) <= set(f.geojson), f"{owner}.{f.name}: kml keys must be GeoJSON properties"
+
+
+@pytest.mark.parametrize("owner", fields.OWNERS)
+@pytest.mark.parametrize("output", ["yaml", "geojson", "csv", "payload", "kml"])
 def test_keys_are_unique_within_an_output(owner: str, output: str) -> None:
     found = fields.keys(owner, output)
     assert len(found) == len(set(found))
@@ -94,6 +100,7 @@ WEATHER = fields.Field(
     geojson=("weather",),
     payload=("weather",),
     popup=("weather", "Weather"),
+    kml=("weather",),
 )
 
 TEXT = """\
@@ -146,6 +153,9 @@ def test_a_new_field_reaches_every_output() -> None:
     table = gis.to_csv(gis.to_geodataframe(Prepared(it)))
     header, first = table.splitlines()[:2]
     assert '"weather"' in header.split(",") and '"fog over the bay"' in first.split(",")
+
+    kml = gis.to_kml(gis.to_geodataframe(Prepared(it)))
+    assert kml.count('<Data name="weather"><value>fog over the bay</value></Data>') == 1
 
     data = htmlmap.payload(Prepared(it))
     assert data["trips"][0]["stops"][0]["weather"] == "fog over the bay"

@@ -344,7 +344,7 @@ def _placemark(row: Any, geom: Any, days: dict[tuple[str, int], tuple[str, str]]
         desc = " — ".join(
             _text(x) for x in (row.get("status"), row.get("date_label"), row.get("quote")) if _text(x)
         )
-        extra = _extended(row, ("source", "source_url", "quote", "note", "status", "role", "mode"))
+        extra = _extended(row, fields.keys("stop", "kml"))
         span = _time_span(_text(row.get("date_start")), _text(row.get("date_end")))
     elif kind in ("leg", "connector"):
         name = f"{_text(row.get('from'))} → {_text(row.get('to'))}"
@@ -353,7 +353,7 @@ def _placemark(row: Any, geom: Any, days: dict[tuple[str, int], tuple[str, str]]
         desc = f"{_text(row.get('mode'))}, {_text(row.get('status'))}, {_text(row.get('basis'))}"
         if _text(row.get("length_km")):
             desc += f", {_text(row.get('length_km'))} km"
-        extra = _extended(row, ("mode", "status", "basis", "drawn_as", "length_km"))
+        extra = _extended(row, fields.keys("leg", "kml"))
         trip = _text(row.get("trip"))
         a = days.get((trip, int(row["order"]))) if _text(row.get("order")) else None
         b = days.get((trip, int(row["to_order"]))) if _text(row.get("to_order")) else None
