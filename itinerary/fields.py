@@ -9,8 +9,13 @@ is one row here plus its attribute on the model class.
 
 A field whose value needs more than a conversion (a stop's coordinates come from the geometry,
 its ``resolved`` place spreads over several GeoJSON properties) is written by a small function
-registered under the field's name in the module that writes that output (``_YAML_WRITE``,
-``_GEOJSON_WRITE``...); tests check that every such field has one.
+registered under the field's name in the module that writes that output (``STOP_WRITERS``,
+``STOP_READERS`` and ``LEG_WRITERS`` in :mod:`itinerary.io.geojson`, ``STOP_PAYLOAD`` and
+``LEG_PAYLOAD`` in :mod:`itinerary.render.map`, the writers and readers of
+:mod:`itinerary.io.yaml`); tests/test_fields.py checks that every such field has one.
+
+Outputs keep the key order they had before the table (:data:`KEY_ORDER`); a new key follows
+the listed ones, in table order.
 
 :func:`markdown` gives the tables as Markdown: docs/fields.md, which ``python -m tests.golden``
 rewrites with the published JSON Schema.
@@ -559,22 +564,11 @@ def ordered(found: Iterable[str], order: Iterable[str]) -> list[str]:
 def arrange(owner: str, output: str, values: Mapping[str, Any]) -> dict[str, Any]:
     """``values`` in the order of :func:`keys`; refuses a key the table does not list, or a missing one."""
     order = keys(owner, output)
-    if values.keys() != _key_set(owner, output):
+    if set(values) != set(order):
         extra, missing = sorted(set(values) - set(order)), sorted(set(order) - set(values))
         raise KeyError(f"{owner} {output} keys differ from the field table: extra {extra}, missing {missing}")
     return {k: values[k] for k in order}
 
-
-def _key_set(owner: str, output: str) -> frozenset[str]:
-    order = keys(owner, output)
-    hit = _KEY_SETS.get((owner, output))
-    if hit is None or hit[0] is not order:
-        hit = (order, frozenset(order))
-        _KEY_SETS[(owner, output)] = hit
-    return hit[1]
-
-
-_KEY_SETS: dict[tuple[str, str], tuple[tuple[str, ...], frozenset[str]]] = {}
 
 #: A function that gives some keys of an output for one object, from a context and the object.
 Special = Mapping[str, Callable[[Any, Any], Mapping[str, Any]]]

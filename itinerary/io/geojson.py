@@ -290,8 +290,7 @@ STOP_READERS: dict[str, Callable[[dict[str, Any], tuple[float, float] | None], A
 def _stop_from(props: dict[str, Any], geom: dict[str, Any] | None) -> Stop:
     ll = None
     if geom and geom.get("type") == "Point":
-        lon, lat = geom["coordinates"][:2]
-        ll = (lat, lon) if lat is not None and lon is not None else None
+        ll = latlon(*geom["coordinates"][:2])
     args: dict[str, Any] = {}
     for f in fields.table("stop"):
         if f.name in STOP_READERS:
