@@ -1,4 +1,4 @@
-"""The field table: one description of every field of a stop, a leg, a trip and a source.
+"""The field table: one description of every field of a stop, a leg, a trip, a source and a region.
 
 Each :class:`Field` row names a model attribute and says how it is written everywhere: its
 key in the trip file (YAML, format v1) and its JSON Schema, its GeoJSON properties (which are
@@ -447,7 +447,30 @@ SOURCE: tuple[Field, ...] = (
     Field("language", str, "its language (ISO 639-1 code)", yaml="language", geojson=("language",)),
 )
 
-OWNERS = ("stop", "leg", "trip", "source")
+#: A region's fields (a polygon to shade: a stop that is a region, or a region hint), in GeoJSON order.
+REGION: tuple[Field, ...] = (
+    Field("trip_id", str, "the id of the region's trip", required=True, geojson=("trip",)),
+    Field("name", str, "the region's name", required=True, geojson=("name",), payload=("name",)),
+    Field("place_id", str, "its gazetteer id", required=True, geojson=("place_id",)),
+    Field(
+        "from_hint",
+        bool,
+        "named in a stop's hint, not a stop itself (drawn on the map on request)",
+        default=False,
+        geojson=("from_hint",),
+        payload=("from_hint",),
+    ),
+    Field(
+        "geometry",
+        object,
+        "the (Multi)Polygon, lon/lat (the feature's geometry; simplified GeoJSON in the map)",
+        required=True,
+        payload=("geojson",),
+        type_name="polygon",
+    ),
+)
+
+OWNERS = ("stop", "leg", "trip", "source", "region")
 
 #: The key order each output had before this table; keys not listed follow in table order.
 KEY_ORDER: dict[tuple[str, str], tuple[str, ...]] = {
@@ -517,7 +540,7 @@ KEY_ORDER: dict[tuple[str, str], tuple[str, ...]] = {
 
 
 def table(owner: str) -> tuple[Field, ...]:
-    """The fields of ``owner`` (stop, leg, trip or source), read from this module at call time."""
+    """The fields of ``owner`` (stop, leg, trip, source or region), read from this module at call time."""
     rows: tuple[Field, ...] = _MODULE[_TABLE_NAMES[owner]]
     return rows
 
@@ -634,7 +657,13 @@ def by_name(owner: str) -> dict[str, Field]:
 # ---------------------------------------------------------------- docs
 
 
-_TITLES = {"stop": "Stop", "leg": "Leg (derived, not in files)", "trip": "Trip", "source": "Source"}
+_TITLES = {
+    "stop": "Stop",
+    "leg": "Leg (derived, not in files)",
+    "trip": "Trip",
+    "source": "Source",
+    "region": "Region (derived, not in files)",
+}
 
 
 def _cell(values: Iterable[str]) -> str:
@@ -687,6 +716,7 @@ __all__ = [
     "KEY_ORDER",
     "LEG",
     "OWNERS",
+    "REGION",
     "SOURCE",
     "STOP",
     "TRIP",

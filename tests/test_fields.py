@@ -17,12 +17,12 @@ from itinerary import fields
 from itinerary.errors import ValidationError
 from itinerary.io import geojson, gis
 from itinerary.io import yaml as fileformat
-from itinerary.model import Leg, Mode, Prepared, Source, Status, Stop, Trip
+from itinerary.model import Leg, Mode, Prepared, Region, Source, Status, Stop, Trip
 from itinerary.render import map as htmlmap
 
 from .golden import generated
 
-MODEL = {"stop": Stop, "leg": Leg, "trip": Trip, "source": Source}
+MODEL = {"stop": Stop, "leg": Leg, "trip": Trip, "source": Source, "region": Region}
 
 
 @pytest.mark.parametrize("owner", fields.OWNERS)
@@ -67,6 +67,8 @@ def test_every_field_that_is_not_plain_has_its_functions() -> None:
     _handled("leg", geojson.LEG_WRITERS, "geojson")
     _handled("stop", htmlmap.STOP_PAYLOAD, "payload")
     _handled("leg", htmlmap.LEG_PAYLOAD, "payload")
+    _handled("region", {}, "geojson")
+    _handled("region", htmlmap.REGION_PAYLOAD, "payload")
 
 
 def test_an_output_refuses_keys_the_table_does_not_list() -> None:

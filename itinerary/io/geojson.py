@@ -130,6 +130,8 @@ def _line_km(line: Any) -> float:
     return sum(haversine_km(*a, *b) for a, b in itertools.pairwise(pts))
 
 
+_NONE: dict[str, Callable[[Any, Any], dict[str, Any]]] = {}  # every field plain
+
 #: Leg fields whose GeoJSON properties are more than their value (see itinerary.fields).
 LEG_WRITERS: dict[str, Callable[[Trip, Leg], dict[str, Any]]] = {
     "traveller": lambda trip, leg: {"traveller": trip.traveller},
@@ -226,13 +228,7 @@ def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
             {
                 "type": "Feature",
                 "geometry": _geometry(region.geometry),
-                "properties": {
-                    "feature": "region",
-                    "trip": region.trip_id,
-                    "name": region.name,
-                    "place_id": region.place_id,
-                    "from_hint": region.from_hint,
-                },
+                "properties": {"feature": "region"} | fields.fill("region", "geojson", region, _NONE),
             }
         )
     return {"type": "FeatureCollection", "itinerary": _header(p.itinerary, p.legs), "features": features}

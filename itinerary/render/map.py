@@ -35,7 +35,7 @@ from itinerary.coords import latlon_array
 from itinerary.errors import ValidationError
 from itinerary.files import write_text
 from itinerary.geocode.regions import basemap_geojson
-from itinerary.model import Itinerary, Leg, Prepared, Stop, Trip, trip_totals
+from itinerary.model import Itinerary, Leg, Prepared, Region, Stop, Trip, trip_totals
 from itinerary.pipeline import prepare
 from itinerary.render import assets
 from itinerary.render.labels import basemap_labels, check_lang
@@ -243,13 +243,15 @@ def _legs_json(legs: tuple[Leg, ...], frame: LonFrame) -> list[dict[str, Any]]:
     ]
 
 
+#: Region fields whose payload keys are more than their value (see itinerary.fields).
+REGION_PAYLOAD: dict[str, Callable[[None, Region], dict[str, Any]]] = {
+    "geometry": lambda _, r: {"geojson": mapping(shapely.simplify(r.geometry, 0.01, preserve_topology=True))},
+}
+
+
 def _regions_json(p: Prepared, trip: Trip, hints: bool) -> list[dict[str, Any]]:
     return [
-        {
-            "name": r.name,
-            "from_hint": r.from_hint,
-            "geojson": mapping(shapely.simplify(r.geometry, 0.01, preserve_topology=True)),
-        }
+        fields.fill("region", "payload", r, REGION_PAYLOAD)
         for r in p.regions
         if r.trip_id == trip.id and (hints or not r.from_hint)
     ]
