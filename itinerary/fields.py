@@ -439,11 +439,26 @@ SOURCE: tuple[Field, ...] = (
         yaml="id",
         schema=_ID,
         geojson=("id",),
+        payload=("id",),
     ),
     Field("publisher", str, "who published it", yaml="publisher", geojson=("publisher",)),
-    Field("url", str, "where it can be read", yaml="url", geojson=("url",)),
-    Field("title", str, "its headline", yaml="title", geojson=("title",)),
-    Field("published", dt.date, "the day it was published", yaml="published", geojson=("published",)),
+    Field("url", str, "where it can be read", yaml="url", geojson=("url",), payload=("url",)),
+    Field(
+        "title",
+        str,
+        "its headline (the map names the source by it, else by its publisher, else by its id)",
+        yaml="title",
+        geojson=("title",),
+        payload=("name",),
+    ),
+    Field(
+        "published",
+        dt.date,
+        "the day it was published",
+        yaml="published",
+        geojson=("published",),
+        payload=("published",),
+    ),
     Field("language", str, "its language (ISO 639-1 code)", yaml="language", geojson=("language",)),
 )
 
@@ -521,6 +536,7 @@ KEY_ORDER: dict[tuple[str, str], tuple[str, ...]] = {
         "known",
     ),
     ("stop", "popup"): ("role", "mode", "place", "kind"),
+    ("source", "payload"): ("id", "name", "url", "published"),
     ("stop", "kml"): ("source", "source_url", "quote", "note", "status", "role", "mode"),
     ("leg", "payload"): (
         "from",

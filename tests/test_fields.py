@@ -69,6 +69,7 @@ def test_every_field_that_is_not_plain_has_its_functions() -> None:
     _handled("leg", htmlmap.LEG_PAYLOAD, "payload")
     _handled("region", {}, "geojson")
     _handled("region", htmlmap.REGION_PAYLOAD, "payload")
+    _handled("source", htmlmap.SOURCE_PAYLOAD, "payload")
 
 
 def test_an_output_refuses_keys_the_table_does_not_list() -> None:

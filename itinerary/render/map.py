@@ -35,7 +35,7 @@ from itinerary.coords import latlon_array
 from itinerary.errors import ValidationError
 from itinerary.files import write_text
 from itinerary.geocode.regions import basemap_geojson
-from itinerary.model import Itinerary, Leg, Prepared, Region, Stop, Trip, trip_totals
+from itinerary.model import Itinerary, Leg, Prepared, Region, Source, Stop, Trip, trip_totals
 from itinerary.pipeline import prepare
 from itinerary.render import assets
 from itinerary.render.labels import basemap_labels, check_lang
@@ -243,6 +243,11 @@ def _legs_json(legs: tuple[Leg, ...], frame: LonFrame) -> list[dict[str, Any]]:
     ]
 
 
+#: Source fields whose payload keys are more than their value (see itinerary.fields).
+SOURCE_PAYLOAD: dict[str, Callable[[None, Source], dict[str, Any]]] = {
+    "title": lambda _, s: {"name": s.title or s.publisher or s.id},
+}
+
 #: Region fields whose payload keys are more than their value (see itinerary.fields).
 REGION_PAYLOAD: dict[str, Callable[[None, Region], dict[str, Any]]] = {
     "geometry": lambda _, r: {"geojson": mapping(shapely.simplify(r.geometry, 0.01, preserve_topology=True))},
@@ -325,15 +330,7 @@ def payload(
     data: dict[str, Any] = {
         "title": it.title,
         "as_of": it.as_of.isoformat() if it.as_of else None,
-        "sources": [
-            {
-                "id": s.id,
-                "name": s.title or s.publisher or s.id,
-                "url": s.url,
-                "published": s.published.isoformat() if s.published else None,
-            }
-            for s in it.sources
-        ],
+        "sources": [fields.fill("source", "payload", s, SOURCE_PAYLOAD) for s in it.sources],
         "known_days": sorted({s.published.isoformat() for s in it.sources if s.published}),
         "theme": theme(),
         "popup": fields.popup_facts(),
