@@ -273,7 +273,7 @@ STOP: tuple[Field, ...] = (
     Field(
         "confidence",
         float,
-        "how sure the extractor is of the stop, 0 to 1",
+        "how sure the extractor is that this is a stop, 0 to 1 (a merged stop: its best draft)",
         yaml="confidence",
         schema=_SHARE,
     ),
