@@ -62,6 +62,9 @@ def test_every_field_that_is_not_plain_has_its_functions() -> None:
     _handled("stop", fileformat._STOP_WRITERS, "yaml")
     _handled("stop", fileformat._Builder({}, None).stop_special, "yaml")
     _handled("trip", fileformat._TRIP_WRITERS, "yaml")
+    _handled("source", {}, "yaml")
+    _handled("trip", {}, "geojson")  # the header of a FeatureCollection: plain fields only
+    _handled("source", {}, "geojson")
     _handled("stop", geojson.STOP_WRITERS, "geojson")
     _handled("stop", geojson.STOP_READERS, "geojson")
     _handled("leg", geojson.LEG_WRITERS, "geojson")
