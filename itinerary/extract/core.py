@@ -44,7 +44,7 @@ from typing import Any
 
 from itinerary.coords import haversine_km, latlon, point
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
-from itinerary.extract.dates import DateFinder, DateHit, visit_days
+from itinerary.extract.dates import DateFinder, DateHit, anchor, visit_length
 from itinerary.extract.lang import tense, variants
 from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts, time_of_day
 from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
@@ -55,7 +55,7 @@ from itinerary.geocode import OfflineGeocoder
 from itinerary.geocode.normalize import KIND_WORDS, analyze
 from itinerary.geocode.regions import region_shape
 from itinerary.geocode.resolve import resolve_itinerary
-from itinerary.model import DateSpan, Itinerary, Role, Source, Status, Stop, Trip
+from itinerary.model import DateSpan, Itinerary, Precision, Role, Source, Status, Stop, Trip
 
 log = logging.getLogger("itinerary.extract")
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
@@ -187,6 +187,7 @@ class _Sentence:
     places: list[_Place] = field(default_factory=list)
     persons: list[_Person] = field(default_factory=list)
     dates: list[DateHit] = field(default_factory=list)
+    clauses: _Clauses | None = None
 
 
 class Extractor:
@@ -225,7 +226,12 @@ class Extractor:
                 s = _Sentence(doc, sent)
                 s.persons = self._persons(sent, lx, trained)
                 s.dates = finder.find(sent.text, article.published)
+                s.clauses = _clauses(sent.text, lx)
                 sentences.append(s)
+        ahead = [_tense(s.span, lx, trained, 0, len(s.span.text)) != "past" for s in sentences]
+        anchored = anchor([s.dates for s in sentences], article.published, ahead)
+        for s, hits in zip(sentences, anchored, strict=True):
+            s.dates = hits
         names = _canonical_persons([p.name for s in sentences for p in s.persons], lx)
         for s in sentences:  # a bare title ("Le Pape") is not a name
             s.persons = [p for p in s.persons if p.name in names]
@@ -488,11 +494,13 @@ class Extractor:
     ) -> tuple[_Draft, str | None]:
         p, role = reading.stops[k]
         status = self._status(s, reading, k, prev_end, ctx) or prev_status
-        if status is None and _clause_tense(s, reading, k, ctx) in ("present", "future"):
-            # no cue word but a present tense: a weekday points forward (the date then decides)
-            date = _stop_date(s, reading, p, Status.PLANNED, ctx.published)
-        else:
-            date = _stop_date(s, reading, p, status, ctx.published)
+        date = _stop_date(s, reading, p, status, ctx)
+        later = date is not None and ctx.published and date.start and date.start > ctx.published
+        if later and status is Status.CONFIRMED and _clause_tense(s, reading, k, ctx) != "past":
+            # a date ahead in a clause not in the past: still to come ("avant de rejoindre
+            # Djibouti le 15 mars", "Am Mittwoch reist er nach Seoul weiter")
+            status = Status.PLANNED
+        date = _consistent(date, status, ctx.published)
         if role is not Role.ORIGIN and status in (None, Status.CONFIRMED) and _en_route(s, p, ctx.lx):
             status = Status.PLANNED  # "left Beijing for Astana": on the way, not there yet
         if status is None:  # no tense or cue: the date decides, else it happened
@@ -569,8 +577,10 @@ class Extractor:
         for idx, p in enumerate(s.places):
             if idx in reading.hint_owner or id(p) in stop_ids or p.record is None:
                 continue
-            for h in _owned_dates(s.dates, p, s.places, reading.hint_owner, reading.group):
-                d = h.resolve(ctx.published, future=False)
+            for h in _owned_dates(s.dates, p, s.places, reading.hint_owner, reading.group, None, s.clauses):
+                d = h.resolve(
+                    ctx.published, future=bool(h.weekday is not None and _clause_future(s, h.start, ctx))
+                )
                 if d is not None and d.precision.value == "day":
                     who = {ctx.names.get(q.name, q.name) for q in s.persons}
                     ctx.dated.append((p.record, d, who))
@@ -764,21 +774,55 @@ def _travel_positions(sent: Any, lx: Lexicon) -> list[int]:
 
 
 def _stop_date(
-    s: _Sentence, reading: _Reading, p: _Place, status: Status | None, published: dt.date | None
+    s: _Sentence, reading: _Reading, p: _Place, status: Status | None, ctx: _Context
 ) -> DateSpan | None:
-    """The stop's date: the dates of the sentence it owns, made consistent with its status,
-    stretched over a stated visit length ("his two-day state visit")."""
-    future = status in (Status.PLANNED, Status.CANCELLED)
+    """The stop's date: the dates of its clause (see :func:`_owned_dates`), each weekday read
+    from the tense of its own clause, an "until" date closing the stay, stretched over a stated
+    visit length ("his two-day state visit")."""
+    published = ctx.published
     # the dates of the clause go to its stops (and their hints), not to places that are none
     stops = {s.places.index(q) for q, _ in reading.stops} | set(reading.hint_owner)
-    owned = _owned_dates(s.dates, p, s.places, reading.hint_owner, reading.group, stops)
-    spans = [d for h in owned if (d := h.resolve(published, future=future)) is not None]
-    date = _consistent(_combine(spans), status, published)
-    days = visit_days(s.span.text) if len(reading.stops) == 1 else None
-    if date is not None and date.start and days and date.start == date.end:
-        end = date.start + dt.timedelta(days=days - 1)
+    owned = _owned_dates(s.dates, p, s.places, reading.hint_owner, reading.group, stops, s.clauses)
+    # "announced on Tuesday a summit in Amman the following day": the anchor dates the announcement
+    anchors = {h.anchor for h in owned if h.anchor is not None}
+    owned = [h for h in owned if h.start not in anchors]
+    spans: list[DateSpan] = []
+    ends: list[DateSpan] = []
+    for h in owned:
+        ahead = _clause_future(s, h.start, ctx) if h.weekday is not None else None
+        if ahead is None:  # no tense to read: the status says it
+            ahead = status in (Status.PLANNED, Status.CANCELLED)
+        if (d := h.resolve(published, future=ahead)) is not None:
+            (ends if h.until else spans).append(d)
+    date = _until(_combine(spans), ends, status, published)
+    found = visit_length(s.span.text, ctx.lx) if len(reading.stops) == 1 else None
+    if date is not None and date.start and found and date.start == date.end and not _of_area(s, p, found[1]):
+        end = date.start + dt.timedelta(days=found[0] - 1)
         date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
     return date
+
+
+def _until(
+    date: DateSpan | None, ends: list[DateSpan], status: Status | None, published: dt.date | None
+) -> DateSpan | None:
+    """A stay closed by an "until" date: from the stop's own date (or, where the traveller is
+    already, the publication date) to that day."""
+    end = max((e.end for e in ends if e.end), default=None)
+    if end is None:
+        return date
+    start = date.start if date is not None else (published if status is Status.CONFIRMED else None)
+    if start is None or start > end or (end - start).days > 31:
+        return date
+    return _day_span(start, end)
+
+
+def _of_area(s: _Sentence, p: _Place, end: int) -> bool:
+    """A stated visit length followed by a country that qualifies the stop ("arrivé à Dakar pour
+    une visite de trois jours au Sénégal"): the length is the country's, not the city's."""
+    nxt = next((q for q in s.places if q.start >= end), None)
+    if nxt is None or nxt is p or nxt.start - end > 12:
+        return False
+    return nxt.record is not None and nxt.record.kind in AREA_KINDS
 
 
 def _stop_traveller(
@@ -834,7 +878,8 @@ def _sentences(doc: Any) -> list[Any]:
     """The sentences of a paragraph, with a list after a colon kept in its sentence."""
     out: list[Any] = []
     for sent in doc.sents:
-        if out and out[-1].text.rstrip().endswith(":"):
+        # a list after a colon; a sentence cut before its comma ("Samedi" | ", dans la matinée")
+        if out and (out[-1].text.rstrip().endswith(":") or sent.text.lstrip()[:1] in (",", ";")):
             out[-1] = doc[out[-1].start : sent.end]
         else:
             out.append(sent)
@@ -972,20 +1017,83 @@ def _owned_dates(
     hint_owner: dict[int, int],
     group: dict[int, int],
     among: set[int] | None = None,
+    clauses: _Clauses | None = None,
 ) -> list[DateHit]:
-    """The dates of the sentence that are nearer to this place than to any other. A date next
-    to a hint belongs to the place it qualifies ("in Hanoi, Vietnam, early Thursday"); a date
-    owned by one item of a list belongs to the whole list ("ce vendredi 3 mars: l'Angola, le
-    Congo-Brazzaville puis la RDC")."""
+    """The dates of the sentence that belong to this place: one date per clause. A date goes to
+    the nearest place of its own clause; a clause opened by "where" ("où", "wo", "где") speaks
+    of the place before it; a clause with no place gives a single day to the nearest place of
+    the sentence, but never a range. A date next to a hint belongs to the place it qualifies
+    ("in Hanoi, Vietnam, early Thursday"); a date owned by one item of a list belongs to the
+    whole list ("ce vendredi 3 mars: l'Angola, le Congo-Brazzaville puis la RDC")."""
     me = places.index(p)
-    eligible = sorted(among | {me}) if among is not None else range(len(places))
+    eligible = sorted(among | {me}) if among is not None else list(range(len(places)))
 
-    def owner(h: DateHit) -> int:
-        j = min(eligible, key=lambda k: _gap(h, places[k]))
+    def owner(h: DateHit) -> int | None:
+        pool = eligible
+        if clauses is not None:
+            cid = clauses.at(h.start)
+            inside = [k for k in eligible if clauses.at(places[k].start) == cid]
+            if inside:
+                pool = inside
+            elif clauses.kind(cid) == "where":
+                pool = [k for k in eligible if places[k].end <= h.start][-1:]
+            elif any(clauses.at(q.start) == cid for q in places) or h.until or _is_range(h):
+                return None  # the clause's own place is no stop; a range stays in its clause
+            if not pool:
+                return None
+        j = min(pool, key=lambda k: _gap(h, places[k]))
         j = hint_owner.get(j, j)
         return group.get(j, j)
 
     return [h for h in hits if owner(h) == group.get(me, me)]
+
+
+def _is_range(h: DateHit) -> bool:
+    return h.span is not None and h.span.start != h.span.end
+
+
+@dataclass(frozen=True)
+class _Clauses:
+    """The clauses of a sentence: an id for every character, and each id's kind ("main",
+    "opener", "where", "aside")."""
+
+    ids: tuple[int, ...]
+    kinds: tuple[str, ...]
+
+    def at(self, pos: int) -> int:
+        return self.ids[min(max(pos, 0), len(self.ids) - 1)] if self.ids else 0
+
+    def kind(self, cid: int) -> str:
+        return self.kinds[cid]
+
+
+def _clauses(text: str, lx: Lexicon) -> _Clauses:
+    """Split a sentence into clauses at the pack's clause openers ("before", "avant de",
+    "bevor", "antes de", "перед"), relative adverbs ("where", "où", "wo", "donde", "где") and
+    relative pronouns set off by commas (", qui ... ,", ", который ... ,": a clause between
+    the commas; the outer clause goes on after it)."""
+    marks: list[tuple[int, str, int]] = []
+    for words, kind in ((lx.clause_openers, "opener"), (lx.where_words, "where")):
+        for w in words:
+            for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I):
+                marks.append((m.start(), kind, len(text)))
+    for w in lx.relative_pronouns:
+        for m in re.finditer(rf",\s*({re.escape(w)})(?!\w)", text, re.I):
+            close = text.find(",", m.end())
+            marks.append((m.start(1), "aside", close if close >= 0 else len(text)))
+    ids = [0] * len(text)
+    kinds = ["main"]
+    seen: set[int] = set()
+    for pos, kind, stop in sorted(marks):
+        if pos in seen:
+            continue  # "avant de" and "avant d'" at one place
+        seen.add(pos)
+        outer, new = ids[pos], len(kinds)
+        kinds.append(kind)
+        for i in range(pos, stop):
+            if ids[i] == outer:
+                ids[i] = new
+    return _Clauses(tuple(ids), tuple(kinds))
 
 
 def _combine(spans: list[DateSpan]) -> DateSpan | None:
@@ -1143,18 +1251,40 @@ def _merge(items: list[_Draft]) -> list[_Draft]:
             continue
         if d.rule and not same.rule:  # the mention the rules read as a stop speaks for the place
             out.remove(same)  # ... and takes its place in the text order
-            out.append(dataclasses.replace(d, hints=[*same.hints, *d.hints], score=max(d.score, same.score)))
+            date = d.date or (same.date if same.status is d.status else None)
+            hints = [*same.hints, *d.hints]
+            out.append(dataclasses.replace(d, hints=hints, score=max(d.score, same.score), date=date))
             continue
-        if same.date is None and d.date is not None:
-            same.date = d.date
-        elif same.date is not None and d.date is not None and same.status is d.status:
-            same.date = _combine([same.date, d.date])  # a stay: arrival here, mass there on Sunday
+        # a mention the rules did not read as a stop gives a rule stop a day, not a vague month
+        if d.date is not None and (d.rule or not same.rule or d.date.precision is Precision.DAY):
+            if same.date is None and same.status is d.status:
+                same.date = d.date
+            elif same.status is d.status:
+                same.date = _stay(same.date, d.date)  # a stay: arrival here, mass there on Sunday
         if d.status is Status.CANCELLED:
             same.status = Status.CANCELLED
         same.hints.extend(d.hints)
         if d.place.confidence > same.place.confidence:
             same.place = d.place
     return out
+
+
+def _day_span(a: dt.date, b: dt.date) -> DateSpan:
+    return DateSpan(a, b, Precision.DAY, a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}")
+
+
+def _stay(a: DateSpan, b: DateSpan) -> DateSpan:
+    """Two dates of one stop from two mentions: the span that covers both (a stay: landed on
+    Tuesday, the ceremony there on Wednesday), if it is at most two weeks of days; else the
+    first one."""
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return a
+    if a.precision is not Precision.DAY or b.precision is not Precision.DAY:
+        return a
+    lo, hi = min(a.start, b.start), max(a.end, b.end)
+    if (hi - lo).days > 14:
+        return a
+    return _day_span(lo, hi)
 
 
 def _absorb_countries(stops: list[Stop]) -> list[Stop]:
@@ -1365,12 +1495,53 @@ def _why_note(d: _Draft) -> str:
 
 
 def _clause_tense(s: _Sentence, reading: _Reading, k: int, ctx: _Context) -> str | None:
-    """The tense of the clause of the k-th stop (from the previous stop to the next one), by the
-    language pack's hook."""
+    """The tense of the clause of the k-th stop (from the previous stop to the next one)."""
     text = s.span.text
     start = reading.stops[k - 1][0].end if k else 0
     end = reading.stops[k + 1][0].start if k + 1 < len(reading.stops) else len(text)
-    return tense(ctx.lx.lang, _words(text[start:end]))
+    return _tense(s.span, ctx.lx, ctx.trained, start, end)
+
+
+def _clause_future(s: _Sentence, pos: int, ctx: _Context) -> bool | None:
+    """Whether a weekday at ``pos`` points forward, from the tense of its own clause (present
+    or future: the next one; past: the previous one); None when the clause has no tense."""
+    start, end = 0, len(s.span.text)
+    if s.clauses is not None:
+        cid = s.clauses.at(pos)
+        chars = [i for i, c in enumerate(s.clauses.ids) if c == cid]
+        start, end = chars[0], chars[-1] + 1
+    found = _tense(s.span, ctx.lx, ctx.trained, start, end)
+    return None if found is None else found != "past"
+
+
+_HAVE = frozenset({"have", "avoir", "haber", "être", "be"})
+
+
+def _tense(span: Any, lx: Lexicon, trained: bool, start: int, end: int) -> str | None:
+    """ "past", "present" or "future" for the words of ``span`` between ``start`` and ``end``:
+    the tagger's morphology where there is one (a finite past verb or a perfect is past; the
+    future, a conditional or "will" is future), else the language pack's hook."""
+    if not trained:
+        return tense(lx.lang, _words(span.text[start:end]))
+    base = span.start_char
+    toks = [t for t in span if start <= t.idx - base < end and t.pos_ in ("VERB", "AUX")]
+    found: set[str] = set()
+    for t in toks:
+        tense_, mood, form = t.morph.get("Tense"), t.morph.get("Mood"), t.morph.get("VerbForm")
+        if "Fut" in tense_ or "Cnd" in mood or t.lower_ in ("will", "shall", "'ll"):
+            found.add("future")
+        elif "Past" in tense_ and "Part" not in form:
+            found.add("past")
+        elif "Past" in tense_ and any(
+            c.dep_ in ("aux", "aux:tense") and c.lemma_ in _HAVE for c in t.children
+        ):
+            found.add("past")  # "has arrived", "est arrivé" (not the passive "is scheduled")
+        elif "Pres" in tense_ and "Fin" in form:
+            found.add("present")
+    for name in ("past", "future", "present"):
+        if name in found:
+            return name
+    return None
 
 
 def _en_route(s: _Sentence, p: _Place, lx: Lexicon) -> bool:

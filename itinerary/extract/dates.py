@@ -2,14 +2,20 @@
 
 ``le 13 septembre`` -> 2023-09-13 (the year closest to the publication date), ``en octobre`` ->
 2023-10 (month precision), ``du 26 au 29 septembre`` -> a range, ``heute`` / ``tomorrow`` ->
-relative days, ``mercredi prochain`` / ``on Wednesday`` -> the weekday nearest in the right
-direction. Durations ("cinq heures", "two days") are never dates: only month names, weekdays,
-relative-day words and four-digit years after a preposition are read.
+relative days, ``el día 25`` -> the 25th of the month nearest the publication date,
+``mercredi prochain`` / ``on Wednesday`` -> the weekday nearest in the direction of the tense
+(past: the previous one; present or future: the next one). ``the day after`` / ``la veille`` /
+``на следующий день`` count from the date they refer to (:func:`anchor`); ``until`` /
+``jusqu'au`` / ``hasta el`` mark the last day of a stay. Durations ("cinq heures", "two days")
+are never dates: only month names, weekdays, relative-day words and four-digit years after a
+preposition are read; a stated length of a visit ("a two-day visit", "viertägiger Besuch") is
+read apart (:func:`visit_length`). Every word comes from the language pack.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -28,6 +34,9 @@ class DateHit:
     weekday: int | None = None  # weekdays, resolved once the stop's status is known
     next_: bool = False
     this: bool = False  # "ce lundi", "este lunes", "this Monday": the one of the current week
+    shift: int | None = None  # "the day after": days from the date referred to (see anchor())
+    anchor: int | None = None  # start of the date of the same sentence a shifted date counts from
+    until: bool = False  # "until Saturday", "jusqu'au 15 mars": the last day of a stay
 
     def resolve(self, published: dt.date | None, *, future: bool) -> DateSpan | None:
         if self.span is not None:
@@ -78,32 +87,68 @@ def _alt(words: dict[str, int] | frozenset[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7,
-    "ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
-    "одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "пяти": 5,
-}  # fmt: skip
-_N = "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r"|\d"
-# "a two-day state visit", "une visite de trois jours", "zweitägiger Besuch", "visita de dos días"
-_DURATION = re.compile(
-    rf"\b(?:({_N})[- ]day(?:\s+\w+)?\s+visit"
-    rf"|visite\s+(?:\w+\s+)?de\s+({_N})\s+jours"
-    rf"|({_N})tägige\w*\s+(?:\w+\s+)?besuch"
-    rf"|visita\s+(?:\w+\s+)?de\s+({_N})\s+días"
-    rf"|({_N})дневн\w*\s+(?:\w+\s+)?визит)",
-    re.I,
-)
-
-
-def visit_days(text: str) -> int | None:
-    """The length in days of a visit stated in ``text`` ("his two-day state visit"), if any."""
-    m = _DURATION.search(text)
-    if not m:
+def visit_length(text: str, lx: Lexicon) -> tuple[int, int] | None:
+    """The length in days of a visit stated in ``text`` ("his two-day state visit", "une visite
+    de trois jours", "viertägiger Besuch") and the end of that phrase, if any."""
+    if not lx.durations or not lx.numbers:
         return None
-    word = next(g for g in m.groups() if g).lower()
-    return int(word) if word.isdigit() else _NUMBERS.get(word)
+    n = "|".join(sorted(map(re.escape, lx.numbers), key=len, reverse=True)) + r"|\d{1,2}"
+    for pattern in lx.durations:
+        m = re.search(r"(?<!\w)" + pattern.replace("{n}", f"(?P<n>{n})"), text, re.I)
+        if m:
+            word = m.group("n").lower()
+            days = int(word) if word.isdigit() else lx.numbers[word]
+            return (days, m.end()) if 1 < days <= 14 else None
+    return None
+
+
+def visit_days(text: str, lx: Lexicon) -> int | None:
+    """The length in days of a visit stated in ``text``, if any (see :func:`visit_length`)."""
+    found = visit_length(text, lx)
+    return found[0] if found else None
+
+
+def _nearest_day(day: int, published: dt.date | None) -> DateSpan | None:
+    """``el día 25``: the 25th of the month nearest the publication date."""
+    if published is None or not 1 <= day <= 31:
+        return None
+    best: dt.date | None = None
+    for shift in (-1, 0, 1):
+        y, m = divmod(published.year * 12 + published.month - 1 + shift, 12)
+        if day <= calendar.monthrange(y, m + 1)[1]:
+            d = dt.date(y, m + 1, day)
+            if best is None or abs((d - published).days) < abs((best - published).days):
+                best = d
+    return _day(best) if best else None
+
+
+def anchor(
+    sentences: list[list[DateHit]], published: dt.date | None, future: list[bool]
+) -> list[list[DateHit]]:
+    """The anchored phrases ("the day after", "la veille", "am Tag darauf") of an article,
+    resolved: they count from the last day-precise date before them in the same sentence or
+    in the previous one (a range counts from its end going forward, from its start going
+    back), else from the publication date. ``future[i]`` is the direction of the weekdays of
+    sentence ``i`` (the tense of its clause)."""
+    out: list[list[DateHit]] = []
+    before: DateSpan | None = None  # the last day-precise date of the previous sentence
+    for hits, ahead in zip(sentences, future, strict=True):
+        here: tuple[DateSpan, int] | None = None
+        fixed: list[DateHit] = []
+        for h in hits:
+            if h.shift is not None:
+                ref, at = here if here else (before, None)
+                base = (ref.end if h.shift > 0 else ref.start) if ref else published
+                if base is None:
+                    continue
+                h = dataclasses.replace(h, span=_day(base + dt.timedelta(days=h.shift)), anchor=at)
+            fixed.append(h)
+            d = h.resolve(published, future=ahead)
+            if d is not None and d.precision is Precision.DAY and d.start and d.end:
+                here = (d, h.start)
+        out.append(fixed)
+        before = here[0] if here else None
+    return out
 
 
 class DateFinder:
@@ -132,6 +177,24 @@ class DateFinder:
         )
         self._weekday = re.compile(rf"\b({_alt(lx.weekdays)})\b(?:\s+({_alt(lx.next_words) or 'xx'}))?", re.I)
         self._weekday_next = re.compile(rf"\b({_alt(lx.next_words) or 'xx'})\s+({_alt(lx.weekdays)})\b", re.I)
+        self._day_only = (
+            re.compile(
+                rf"(?<!\w)(?:{_alt(frozenset(lx.day_words))})\s+(\d{{1,2}})(?:st|nd|rd|th|º|\.)?(?!\d)"
+                rf"(?!\s+(?:de\s+|del\s+|of\s+)?(?:{months})\b)",
+                re.I,
+            )
+            if lx.day_words
+            else None
+        )
+        of = rf"(?!\s+(?:{_alt(lx.of)})(?!\w))" if lx.of else ""
+        self._anchored = (
+            re.compile(rf"(?<!\w)({_alt(frozenset(lx.anchored))})(?!\w){of}", re.I) if lx.anchored else None
+        )
+        self._until = (
+            re.compile(rf"(?<!\w)(?:{_alt(frozenset(lx.until))})\s*(?:\S+\s+){{0,3}}$", re.I)
+            if lx.until
+            else None
+        )
         rel = lx.relative
         self._relative = re.compile(rf"(?<!\w)({_alt(rel)})(?!\w)", re.I)
         self._rel_range = re.compile(
@@ -199,6 +262,13 @@ class DateFinder:
                         DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), Precision.YEAR, str(y)),
                     )
                 )
+        if self._anchored is not None:
+            for m in self._anchored.finditer(text):
+                add(DateHit(m.start(), m.end(), shift=lx.anchored[m.group(1).lower()]))
+        if self._day_only is not None:
+            for m in self._day_only.finditer(text):
+                if span := _nearest_day(int(m.group(1)), published):
+                    add(DateHit(m.start(), m.end(), span))
         if published is not None:
             for m in self._rel_range.finditer(text):
                 a = published + dt.timedelta(days=lx.relative[m.group(1).lower()])
@@ -222,4 +292,10 @@ class DateFinder:
             this = bool(_THIS.search(text[max(0, m.start() - 12) : m.start()]))
             day = lx.weekdays[m.group(1).lower()]
             add(DateHit(m.start(), m.end(), weekday=day, next_=bool(m.group(2)), this=this))
-        return sorted(hits, key=lambda h: h.start)
+        return [self._mark_until(text, h) for h in sorted(hits, key=lambda h: h.start)]
+
+    def _mark_until(self, text: str, h: DateHit) -> DateHit:
+        """``until Saturday``, ``jusqu'au 15 mars``, ``hasta el día 25``: the end of a stay."""
+        if self._until is None or not self._until.search(text[max(0, h.start - 40) : h.start]):
+            return h
+        return dataclasses.replace(h, until=True)

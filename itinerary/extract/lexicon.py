@@ -59,6 +59,28 @@ class Lexicon:
     arrival: tuple[str, ...] = ()
     # Verb endings of the future tense, for languages without a tagger ("llevará", "visitará").
     future_endings: tuple[str, ...] = ()
+    # --- dates (see :mod:`itinerary.extract.dates`)
+    # Phrases counted in days from the date they refer to (the date just before them in the
+    # text, else the publication date): "the day after" +1, "la veille" -1, "am Tag darauf" +1.
+    anchored: dict[str, int] = field(default_factory=dict)
+    # Words after an anchored phrase that tie it to an event, not a date ("la veille du sommet").
+    of: frozenset[str] = frozenset()
+    # Words before the last day of a stay ("until", "jusqu'au", "bis zum", "hasta el", "до").
+    until: tuple[str, ...] = ()
+    # Words before a bare day of the month ("el día 25"): the month is the one nearest the
+    # publication date.
+    day_words: tuple[str, ...] = ()
+    # Number words, for stated lengths of visits.
+    numbers: dict[str, int] = field(default_factory=dict)
+    # Stated lengths of a visit, as regular expressions where ``{n}`` stands for a number
+    # ("{n}-day visit", "visite de {n} jours", "{n}tägig").
+    durations: tuple[str, ...] = ()
+    # Words that open a clause with dates of its own ("before", "avant de", "bevor", "перед").
+    clause_openers: tuple[str, ...] = ()
+    # Relative adverbs: their clause speaks of the place just before them ("where", "où", "wo").
+    where_words: tuple[str, ...] = ()
+    # Relative pronouns that open a clause set off by commas (", qui ... ,", ", который ... ,").
+    relative_pronouns: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

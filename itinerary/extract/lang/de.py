@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
@@ -113,6 +115,23 @@ PACK = Lexicon(
     relative={"heute": 0, "heute abend": 0, "morgen": 1, "übermorgen": 2, "gestern": -1, "vorgestern": -2},
     next_words=frozenset("nächsten nächste kommenden kommende".split()),
     period_preps=frozenset("im anfang ende mitte".split()),
+    anchored={
+        "am tag darauf": 1,
+        "tags darauf": 1,
+        "am folgenden tag": 1,
+        "am nächsten tag": 1,
+        "am tag danach": 1,
+        "am vortag": -1,
+        "am tag zuvor": -1,
+        "tags zuvor": -1,
+    },
+    of=frozenset("des der von vor".split()),
+    until=("bis zum", "bis am", "bis"),
+    numbers={"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8},
+    durations=(r"{n}tägig\w*\s+(?:[\w-]+\s+)?(?:besuch|aufenthalt|staatsbesuch|arbeitsbesuch)\w*",),
+    clause_openers=("bevor", "nachdem", "während", "ehe"),
+    where_words=("wo",),
+    relative_pronouns=("der", "die", "das", "welcher", "welche", "welches"),
 )
 
 
@@ -120,20 +139,32 @@ _PAST = frozenset(
     "war waren kam kamen traf trafen flog flogen fuhr hielt sprach musste mussten wurde wurden".split()
 )
 _AUX = frozenset("ist sind hat haben hatte hatten".split())
+_ARTICLES = frozenset(
+    "der die das den dem des ein eine einen einem einer eines im am zum zur vom beim".split()
+)
+# A past participle, with the separable prefix before "ge" ("gelandet", "eingetroffen",
+# "angekommen", "abgereist", "weitergeflogen").
+_PARTICIPLE = re.compile(
+    r"^(?:ab|an|auf|aus|ein|fort|heim|hin|her|los|mit|nach|vor|weg|weiter|zu|zurück|zusammen)?"
+    r"ge\w{2,}(?:t|en)$"
+)
 
 
 def tense(words: list[str]) -> str | None:
-    """Past for a preterite or a perfect ("ist ... gelandet", "reiste"), future for "wird",
-    else present (a weekday then points forward: "Am Mittwoch reist er nach Seoul weiter")."""
+    """Future for "wird" / "werden" (with an infinitive or a passive: "wird ... erwartet"),
+    past for a preterite or a perfect ("ist ... gelandet", "ist ... eingetroffen", "reiste"),
+    else present (a weekday then points forward: "Am Mittwoch reist er nach Seoul weiter").
+    A word in -te after an article or a preposition is an adjective ("die geplante Reise")."""
     low = [w.lower() for w in words]
-    if any(
-        w in _PAST or (len(w) > 5 and w.endswith(("te", "ten")) and not w.startswith("heute")) for w in low
-    ):
-        return "past"
-    if any(w in _AUX for w in low) and any(
-        w.startswith("ge") and w.endswith(("t", "en")) and len(w) > 5 for w in low
-    ):
-        return "past"
     if "wird" in low or "werden" in low:
         return "future"
+    if any(w in _PAST for w in low):
+        return "past"
+    if any(w in _AUX for w in low) and any(_PARTICIPLE.match(w) for w in low):
+        return "past"
+    for i, w in enumerate(low):
+        before = low[i - 1] if i else ""
+        adjective = before in _ARTICLES or before.endswith(("en", "er", "em", "es"))
+        if len(w) > 5 and w.endswith(("te", "ten")) and not w.startswith("heute") and not adjective:
+            return "past"
     return "present"

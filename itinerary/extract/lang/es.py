@@ -94,6 +94,21 @@ PACK = Lexicon(
     relative={"hoy": 0, "esta noche": 0, "mañana": 1, "pasado mañana": 2, "ayer": -1, "anteayer": -2},
     next_words=frozenset("próximo próxima".split()),
     period_preps=frozenset("en a principios finales mediados".split()),
+    anchored={
+        "al día siguiente": 1,
+        "el día siguiente": 1,
+        "un día después": 1,
+        "la víspera": -1,
+        "el día anterior": -1,
+    },
+    of=frozenset("de del".split()),
+    until=("hasta el", "hasta"),
+    day_words=("el día",),
+    numbers={"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8},
+    durations=(r"(?:visita|estancia|estadía)\s+(?:[\w-]+\s+){0,2}?de\s+{n}\s+días",),
+    clause_openers=("antes de", "después de", "luego de", "tras", "mientras"),
+    where_words=("donde", "en donde"),
+    relative_pronouns=("que", "quien", "quienes", "el cual", "la cual"),
 )
 
 

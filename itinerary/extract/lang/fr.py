@@ -130,4 +130,18 @@ PACK = Lexicon(
     relative={"aujourd'hui": 0, "ce soir": 0, "demain": 1, "après-demain": 2, "hier": -1, "avant-hier": -2},
     next_words=frozenset("prochain prochaine".split()),
     period_preps=frozenset("en début fin mi- courant".split()),
+    anchored={
+        "le lendemain": 1,
+        "le jour suivant": 1,
+        "le surlendemain": 2,
+        "la veille": -1,
+        "l'avant-veille": -2,
+    },
+    of=frozenset("de du des d'".split()),
+    until=("jusqu'au", "jusqu'à", "jusqu'"),
+    numbers={"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8},
+    durations=(r"(?:visite|séjour)\s+(?:[\w'-]+\s+){0,2}?de\s+{n}\s+jours",),
+    clause_openers=("avant de", "avant d'", "avant que", "après", "alors que", "tandis que", "pendant que"),
+    where_words=("où",),
+    relative_pronouns=("qui", "dont", "lequel", "laquelle"),
 )

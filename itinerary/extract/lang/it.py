@@ -101,6 +101,20 @@ PACK = Lexicon(
     relative={"oggi": 0, "stasera": 0, "domani": 1, "dopodomani": 2, "ieri": -1, "l'altro ieri": -2},
     next_words=frozenset("prossimo prossima".split()),
     period_preps=frozenset("a in inizio fine metà".split()),
+    anchored={
+        "il giorno dopo": 1,
+        "il giorno seguente": 1,
+        "l'indomani": 1,
+        "la vigilia": -1,
+        "il giorno prima": -1,
+    },
+    of=frozenset("di del della".split()),
+    until=("fino al", "fino a"),
+    numbers={"un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8},
+    durations=(r"(?:visita|soggiorno)\s+(?:[\w'-]+\s+){0,2}?di\s+{n}\s+giorni",),
+    clause_openers=("prima di", "prima che", "dopo", "mentre"),
+    where_words=("dove",),
+    relative_pronouns=("che", "il quale", "la quale"),
 )
 
 
