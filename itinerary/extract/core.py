@@ -582,7 +582,13 @@ class Extractor:
                     ctx.published, future=bool(h.weekday is not None and _clause_future(s, h.start, ctx))
                 )
                 if d is not None and d.precision.value == "day":
-                    who = {ctx.names.get(q.name, q.name) for q in s.persons}
+                    text = s.span.text
+                    # persons met or accompanied ("встреча с президентом Путиным") are not the subject
+                    who = {
+                        ctx.names.get(q.name, q.name)
+                        for q in s.persons
+                        if not _companion(text[max(0, q.start - 40) : q.start], ctx.lx)
+                    }
                     ctx.dated.append((p.record, d, who))
 
     def _hint_anchor(self, places: list[_Place], idx: int, text: str) -> int | None:
@@ -657,17 +663,19 @@ class Extractor:
 
     @staticmethod
     def _date_from_mentions(stop: Stop, traveller: str, ctx: _Context) -> Stop:
-        """An undated confirmed stop takes the one date the article gives the same place, or a
-        place inside it, in a sentence about the same traveller (or about nobody named)."""
+        """An undated stop takes the one date the article gives the same place, or a place
+        inside it, in a sentence about the same traveller (or about nobody named): a confirmed
+        stop a date up to the publication, a planned one a date from it on ("Во Владивостоке
+        25 апреля у него запланирована встреча")."""
         r = stop.resolved
-        if stop.date.known or stop.status is not Status.CONFIRMED or r is None:
+        if stop.date.known or stop.status is Status.CANCELLED or r is None:
             return stop
         found = {
             d
             for rec, d, who in ctx.dated
             if (rec.id == r.id or (r.kind == "country" and rec.country_code == r.country_code))
             and (not who or traveller in who)
-            and (ctx.published is None or (d.end is not None and d.end <= ctx.published))
+            and _consistent(d, stop.status, ctx.published) is d
         }
         if len(found) != 1:
             return stop
@@ -984,6 +992,13 @@ def _followed_by_speech(text: str, end: int, lx: Lexicon) -> bool:
     return any(starts(w, lx.speech) for w in nxt[:2])
 
 
+def _companion(before: str, lx: Lexicon) -> bool:
+    """Whether the words just before a person make them a companion or a host ("with", "avec",
+    "mit", "con", "с"; "met", "a rencontré")."""
+    prev = [w for w in _words(before.lower()) if w not in lx.titles]
+    return bool(prev) and (prev[-1] in lx.with_ or any(starts(w, lx.meet) for w in prev[-2:]))
+
+
 def _consistent(date: DateSpan | None, status: Status | None, published: dt.date | None) -> DateSpan | None:
     """No past date on a planned stop, no future date on a confirmed one: such a date belongs
     to something else in the sentence ("a tour that began on Monday will take him to ...")."""
@@ -1042,10 +1057,18 @@ def _owned_dates(
             if not pool:
                 return None
         j = min(pool, key=lambda k: _gap(h, places[k]))
+        # "débutée ce lundi 3 juin en Guinée, ... attendu à Ouagadougou": the date qualifies the
+        # place right beside it, which is no stop here
+        beside = min(range(len(places)), key=lambda k: _gap(h, places[k]))
+        if beside not in eligible and _gap(h, places[beside]) <= _BESIDE < _gap(h, places[j]):
+            return None
         j = hint_owner.get(j, j)
         return group.get(j, j)
 
     return [h for h in hits if owner(h) == group.get(me, me)]
+
+
+_BESIDE = 6  # characters between a date and the place it qualifies ("3 juin en Guinée")
 
 
 def _is_range(h: DateHit) -> bool:
@@ -1255,8 +1278,8 @@ def _merge(items: list[_Draft]) -> list[_Draft]:
             hints = [*same.hints, *d.hints]
             out.append(dataclasses.replace(d, hints=hints, score=max(d.score, same.score), date=date))
             continue
-        # a mention the rules did not read as a stop gives a rule stop a day, not a vague month
-        if d.date is not None and (d.rule or not same.rule or d.date.precision is Precision.DAY):
+        # a later mention gives a day, not a vague month ("im Juni Gastland beim G7-Gipfel")
+        if d.date is not None and d.date.precision is Precision.DAY:
             if same.date is None and same.status is d.status:
                 same.date = d.date
             elif same.status is d.status:
