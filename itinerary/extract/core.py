@@ -630,12 +630,18 @@ class Extractor:
         # cancellation words count between the previous stop and the next one ("no longer
         # scheduled to travel to Jordan ... after he visits Israel" cancels Jordan, not Israel;
         # "a planned stop in Kigali was called off" cancels Kigali)
+        # "the next day", "le lendemain": a date counted from another, not a word of the future
+        counted = [(h.start, h.end) for h in s.dates if h.shift is not None]
         words = [
             t.lower_
             for t in toks
-            if start <= t.idx - base < end and not time_of_day(lx, text, t.idx - base, t.text)
+            if start <= t.idx - base < end
+            and not time_of_day(lx, text, t.idx - base, t.text)
+            and not any(a <= t.idx - base < b for a, b in counted)
         ]
-        wl = window.lower()
+        wl = "".join(
+            " " if any(a <= start + i < b for a, b in counted) else c for i, c in enumerate(window.lower())
+        )
         for part in (wl, after.lower()):
             if any(starts(w, lx.cancelled) for w in _words(part)) or phrase_in(part, lx.cancelled):
                 return Status.CANCELLED
@@ -1537,7 +1543,7 @@ def _clause_future(s: _Sentence, pos: int, ctx: _Context) -> bool | None:
     return None if found is None else found != "past"
 
 
-_HAVE = frozenset({"have", "avoir", "haber", "être", "be"})
+_HAVE = frozenset({"has", "have", "had", "'ve", "'d"})  # English perfect auxiliaries
 
 
 def _tense(span: Any, lx: Lexicon, trained: bool, start: int, end: int) -> str | None:
@@ -1556,7 +1562,7 @@ def _tense(span: Any, lx: Lexicon, trained: bool, start: int, end: int) -> str |
         elif "Past" in tense_ and "Part" not in form:
             found.add("past")
         elif "Past" in tense_ and any(
-            c.dep_ in ("aux", "aux:tense") and c.lemma_ in _HAVE for c in t.children
+            c.dep_ == "aux:tense" or (c.dep_ == "aux" and c.lower_ in _HAVE) for c in t.children
         ):
             found.add("past")  # "has arrived", "est arrivé" (not the passive "is scheduled")
         elif "Pres" in tense_ and "Fin" in form:

@@ -264,6 +264,10 @@ class DateFinder:
                 )
         if self._anchored is not None:
             for m in self._anchored.finditer(text):
+                last = m.group(1).lower().split()[-1]
+                nxt = re.match(r"\s*([^\W\d_]+'?)", text[m.end() :])
+                if last in lx.clause_openers and nxt and nxt.group(1).lower() in lx.determiners | lx.of:
+                    continue  # "the day after the vote", "il giorno dopo il voto": from an event
                 add(DateHit(m.start(), m.end(), shift=lx.anchored[m.group(1).lower()]))
         if self._day_only is not None:
             for m in self._day_only.finditer(text):

@@ -184,10 +184,10 @@ def test_weekday_direction_follows_status() -> None:
 
 
 def test_visit_days() -> None:
-    assert visit_days("where he is on his two-day state visit") == 2
-    assert visit_days("une visite officielle de trois jours") == 3
-    assert visit_days("Scholz kommt zu einem zweitägigen Besuch") == 2
-    assert visit_days("the talks lasted five hours") is None
+    assert visit_days("where he is on his two-day state visit", lexicon("en")) == 2
+    assert visit_days("une visite officielle de trois jours", lexicon("fr")) == 3
+    assert visit_days("Scholz kommt zu einem zweitägigen Besuch", lexicon("de")) == 2
+    assert visit_days("the talks lasted five hours", lexicon("en")) is None
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,256 @@
+"""Dates, rule by rule: weekdays read from the tense, one date per clause, ranges and lengths of
+visits, phrases that count from another date, "until" dates, and no date the text does not give.
+
+Every sentence here is written for these tests (no article text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from itinerary.extract import Extractor, extract
+from itinerary.extract.dates import DateFinder, DateHit, anchor, visit_days, visit_length
+from itinerary.extract.lexicon import lexicon
+from itinerary.model import Itinerary
+
+TUESDAY = dt.date(2024, 10, 22)
+THURSDAY = dt.date(2024, 10, 24)
+
+
+@pytest.fixture(scope="module")
+def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
+    return Extractor(geocoder)
+
+
+def _find(lang: str, text: str, published: dt.date) -> list[DateHit]:
+    return DateFinder(lexicon(lang)).find(text, published)
+
+
+def _resolved(lang: str, sentences: list[str], published: dt.date, future: bool = False) -> list[list[str]]:
+    """The dates of consecutive sentences, anchored phrases resolved."""
+    hits = anchor([_find(lang, s, published) for s in sentences], published, [future] * len(sentences))
+    return [[str(h.resolve(published, future=future)) for h in row] for row in hits]
+
+
+def _table(it: Itinerary) -> dict[str, tuple[str, str]]:
+    return {
+        (s.resolved.name if s.resolved else s.place): (s.status.value, str(s.date)) for _, _, s in it.stops()
+    }
+
+
+# ---------------------------------------------------------------- ranges
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Il sera au Kenya du 12 au 15 mars.", "2024-03-12/2024-03-15"),
+        ("es", "Estará en Rabat del 3 al 5 de julio.", "2024-07-03/2024-07-05"),
+        ("de", "Er reist vom 3. bis 5. Juli durch Kenia.", "2024-07-03/2024-07-05"),
+        ("en", "The summit runs from 12 to 15 March.", "2024-03-12/2024-03-15"),
+        ("ru", "Визит продлится с 2 по 6 июля.", "2024-07-02/2024-07-06"),
+        ("it", "Sarà a Roma dal 3 al 5 luglio.", "2024-07-03/2024-07-05"),
+    ],
+)
+def test_ranges_of_days(lang: str, text: str, expected: str) -> None:
+    (hit,) = _find(lang, text, dt.date(2024, 3, 1))
+    assert str(hit.span) == expected
+
+
+# ---------------------------------------------------------------- lengths of visits
+@pytest.mark.parametrize(
+    ("lang", "text", "days"),
+    [
+        ("en", "He is on a two-day state visit to the region.", 2),
+        ("en", "She began a 3-day visit on Monday.", 3),
+        ("fr", "une visite officielle de trois jours au Sénégal", 3),
+        ("de", "Der Kanzler kommt zu einem viertägigen Besuch.", 4),
+        ("de", "ein zweitägiger Staatsbesuch", 2),
+        ("es", "una visita oficial de dos días", 2),
+        ("ru", "Президент прибыл с трехдневным государственным визитом.", 3),
+        ("it", "una visita di tre giorni", 3),
+    ],
+)
+def test_visit_lengths(lang: str, text: str, days: int) -> None:
+    assert visit_days(text, lexicon(lang)) == days
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The talks lasted five hours."),
+        ("de", "Erste Station seiner dreitägigen Reise ist Usbekistan."),  # a trip of several stops
+        ("fr", "Une tournée de cinq jours en Afrique."),
+        ("es", "Una gira de siete días por Asia."),
+    ],
+)
+def test_a_trip_or_hours_are_no_visit_length(lang: str, text: str) -> None:
+    assert visit_length(text, lexicon(lang)) is None
+
+
+# ---------------------------------------------------------------- phrases that count from a date
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        ("en", "The president arrived in the capital on 4 June.", "The day after, he flew on."),
+        ("en", "The president arrived in the capital on 4 June.", "The next day he flew on."),
+        ("fr", "Le président est arrivé dans la capitale le 4 juin.", "Le lendemain, il est reparti."),
+        ("de", "Der Präsident ist am 4. Juni in der Hauptstadt gelandet.", "Am Tag darauf reiste er weiter."),
+        ("es", "El presidente llegó a la capital el 4 de junio.", "Al día siguiente viajó al norte."),
+        ("ru", "Президент прибыл в столицу 4 июня.", "На следующий день он отправился дальше."),
+        ("it", "Il presidente è arrivato nella capitale il 4 giugno.", "Il giorno dopo è ripartito."),
+    ],
+)
+def test_the_day_after_counts_from_the_date_before_it(lang: str, first: str, second: str) -> None:
+    assert _resolved(lang, [first, second], dt.date(2024, 6, 10)) == [["2024-06-04"], ["2024-06-05"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Il est arrivé à Lomé le 10 mai; la veille, il était à Accra."),
+        ("ru", "Он прибыл в Ломе 10 мая, а накануне был в Аккре."),
+        ("es", "Llegó a Lomé el 10 de mayo; el día anterior estuvo en Accra."),
+        ("en", "He reached Lome on 10 May; the day before, he was in Accra."),
+    ],
+)
+def test_the_day_before_counts_back_from_the_date_of_its_sentence(lang: str, text: str) -> None:
+    assert _resolved(lang, [text], dt.date(2024, 5, 12)) == [["2024-05-10", "2024-05-09"]]
+
+
+def test_without_a_date_before_them_they_count_from_the_publication() -> None:
+    assert _resolved("es", ["El canciller arribó la víspera a Lima."], dt.date(2024, 6, 5)) == [
+        ["2024-06-04"]
+    ]
+    assert _resolved("fr", ["Le lendemain, il rentrera."], dt.date(2024, 6, 5), True) == [["2024-06-06"]]
+    # and "übermorgen" is always two days after the publication
+    assert _resolved("de", ["Übermorgen reist er weiter."], dt.date(2024, 6, 5), True) == [["2024-06-07"]]
+
+
+def test_the_eve_of_an_event_is_no_date() -> None:
+    assert _find("fr", "Il est arrivé la veille du sommet.", dt.date(2024, 6, 5)) == []
+    assert _find("en", "He left the day after the vote.", dt.date(2024, 6, 5)) == []
+
+
+def test_a_date_two_sentences_back_is_not_the_anchor() -> None:
+    rows = _resolved(
+        "en", ["He landed on 4 June.", "Talks went well.", "The next day he left."], dt.date(2024, 6, 9)
+    )
+    assert rows == [["2024-06-04"], [], ["2024-06-10"]]  # counted from the publication date
+
+
+# ---------------------------------------------------------------- until, bare days of the month
+@pytest.mark.parametrize(
+    ("lang", "text", "day"),
+    [
+        ("es", "una visita que se prolongará hasta el día 25", "2023-04-25"),
+        ("fr", "Il restera à Dakar jusqu'au 15 mars.", "2023-03-15"),
+        ("de", "Er bleibt bis zum 5. Mai in Kenia.", "2023-05-05"),
+        ("en", "He stays in Lima until Saturday.", "2023-04-22"),
+        ("ru", "Он пробудет в Пекине до 5 мая.", "2023-05-05"),
+    ],
+)
+def test_until_marks_the_last_day_of_a_stay(lang: str, text: str, day: str) -> None:
+    published = dt.date(2023, 4, 21)  # a Friday
+    hits = _find(lang, text, published)
+    assert [(h.until, str(h.resolve(published, future=True))) for h in hits] == [(True, day)]
+
+
+def test_a_bare_day_of_the_month_is_in_the_month_nearest_the_publication() -> None:
+    (hit,) = _find("es", "El acto está previsto el día 25.", dt.date(2023, 4, 21))
+    assert str(hit.span) == "2023-04-25"
+    (hit,) = _find("es", "Volverá el día 2.", dt.date(2023, 4, 28))
+    assert str(hit.span) == "2023-05-02"
+    (hit,) = _find("es", "Llegó el día 25 de abril.", dt.date(2023, 4, 28))  # a full date, read once
+    assert str(hit.span) == "2023-04-25"
+
+
+# ---------------------------------------------------------------- extraction: weekdays and tense
+def test_weekday_in_a_past_clause_is_the_previous_one(extractor: Extractor) -> None:
+    text = (
+        "Bundeskanzler Scholz ist am Montag in Neu-Delhi eingetroffen. "
+        "Am Dienstag reist er nach Goa weiter. "
+        "Ein geplanter Abstecher nach Mumbai wurde abgesagt."
+    )
+    table = _table(extract(text, published=THURSDAY, language="de", extractor=extractor))
+    assert table["New Delhi"] == ("confirmed", "2024-10-21")
+    assert table["Goa"] == ("planned", "2024-10-29")
+
+
+def test_weekday_in_a_present_clause_is_the_next_one(extractor: Extractor) -> None:
+    text = "Bundeskanzler Scholz ist in Tokio gelandet. Am Mittwoch reist er nach Seoul weiter."
+    table = _table(extract(text, published=TUESDAY, language="de", extractor=extractor))
+    assert table["Seoul"] == ("planned", "2024-10-23")
+    text = "President Jane Doe is expected in Johannesburg on Saturday."
+    table = _table(extract(text, published=TUESDAY, language="en", extractor=extractor))
+    assert table["Johannesburg"] == ("planned", "2024-10-26")
+
+
+def test_a_date_ahead_in_an_infinitive_clause_is_planned(extractor: Extractor) -> None:
+    text = "Le président Jean Martin est arrivé à Addis-Abeba, avant de rejoindre Djibouti le 15 mars."
+    table = _table(extract(text, published=dt.date(2024, 3, 10), language="fr", extractor=extractor))
+    assert table["Djibouti"] == ("planned", "2024-03-15")
+    assert table["Addis Ababa"][0] == "confirmed"
+
+
+# ---------------------------------------------------------------- extraction: one date per clause
+def test_a_range_in_a_clause_without_a_place_is_not_given_to_another(extractor: Extractor) -> None:
+    text = (
+        "Le président Jean Martin, qui effectue du 1er au 3 mars une tournée régionale, "
+        "est arrivé mardi à Dakar."
+    )
+    table = _table(extract(text, published=dt.date(2024, 3, 6), language="fr", extractor=extractor))
+    assert table["Dakar"] == ("confirmed", "2024-03-05")
+
+
+def test_a_where_clause_dates_the_place_before_it(extractor: Extractor) -> None:
+    text = (
+        "Minister Jane Doe landed in Lima on Monday, where she will open a trade fair on Wednesday "
+        "before heading to Quito."
+    )
+    table = _table(extract(text, published=dt.date(2024, 6, 3), language="en", extractor=extractor))
+    assert table["Lima"] == ("confirmed", "2024-06-03/2024-06-05")
+    assert table["Quito"] == ("planned", "")
+
+
+def test_dates_stay_in_their_clause(extractor: Extractor) -> None:
+    text = "El canciller Juan Pérez llegó la víspera a Lima y este miércoles se reunirá con el presidente."
+    table = _table(extract(text, published=dt.date(2024, 6, 5), language="es", extractor=extractor))
+    assert table["Lima"] == ("confirmed", "2024-06-04/2024-06-05")
+
+
+# ---------------------------------------------------------------- extraction: relative phrases, lengths
+def test_the_next_day_follows_the_date_of_the_sentence_before(extractor: Extractor) -> None:
+    text = "President Jane Doe arrived in Nairobi on 4 June. The next day, she travelled to Kampala."
+    table = _table(extract(text, published=dt.date(2024, 6, 6), language="en", extractor=extractor))
+    assert table["Nairobi"] == ("confirmed", "2024-06-04")
+    assert table["Kampala"] == ("confirmed", "2024-06-05")
+    text = "Президент Владимир Путин прибыл в Пекин 8 марта. На следующий день он посетил Харбин."
+    table = _table(extract(text, published=dt.date(2024, 3, 10), language="ru", extractor=extractor))
+    assert table["Harbin"] == ("confirmed", "2024-03-09")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "place", "expected"),
+    [
+        ("en", "Chancellor Max Muster arrived in Hanoi on Monday for a two-day visit.", "2024-06-03", "Hanoi",
+         "2024-06-03/2024-06-04"),
+        ("de", "Bundeskanzler Max Muster ist am Montag zu einem viertägigen Besuch in Nairobi eingetroffen.",
+         "2024-06-04", "Nairobi", "2024-06-03/2024-06-06"),
+        ("es", "El presidente Juan Pérez visitará Marruecos del 3 al 5 de julio.", "2024-07-01", "Morocco",
+         "2024-07-03/2024-07-05"),
+        ("es", "El presidente Juan Pérez llegó hoy a Lisboa en una visita que durará hasta el día 25.",
+         "2023-04-21", "Lisbon", "2023-04-21/2023-04-25"),
+    ],
+)  # fmt: skip
+def test_stays(extractor: Extractor, lang: str, text: str, published: str, place: str, expected: str) -> None:
+    table = _table(
+        extract(text, published=dt.date.fromisoformat(published), language=lang, extractor=extractor)
+    )
+    assert table[place][1] == expected
+
+
+def test_no_date_where_the_article_gives_none(extractor: Extractor) -> None:
+    text = "Minister Jane Doe will travel to Lima. She is also expected in Quito."
+    table = _table(extract(text, published=TUESDAY, language="en", extractor=extractor))
+    assert table == {"Lima": ("planned", ""), "Quito": ("planned", "")}
