@@ -1285,11 +1285,9 @@ def _merge(items: list[_Draft]) -> list[_Draft]:
             out.append(dataclasses.replace(d, hints=hints, score=max(d.score, same.score), date=date))
             continue
         # a later mention gives a day, not a vague month ("im Juni Gastland beim G7-Gipfel")
-        if d.date is not None and d.date.precision is Precision.DAY:
-            if same.date is None and same.status is d.status:
-                same.date = d.date
-            elif same.status is d.status:
-                same.date = _stay(same.date, d.date)  # a stay: arrival here, mass there on Sunday
+        if d.date is not None and d.date.precision is Precision.DAY and same.status is d.status:
+            # a stay: arrival here, mass there on Sunday
+            same.date = d.date if same.date is None else _stay(same.date, d.date)
         if d.status is Status.CANCELLED:
             same.status = Status.CANCELLED
         same.hints.extend(d.hints)
