@@ -582,14 +582,7 @@ class Extractor:
                     ctx.published, future=bool(h.weekday is not None and _clause_future(s, h.start, ctx))
                 )
                 if d is not None and d.precision.value == "day":
-                    text = s.span.text
-                    # persons met or accompanied ("встреча с президентом Путиным") are not the subject
-                    who = {
-                        ctx.names.get(q.name, q.name)
-                        for q in s.persons
-                        if not _companion(text[max(0, q.start - 40) : q.start], ctx.lx)
-                    }
-                    ctx.dated.append((p.record, d, who))
+                    ctx.dated.append((p.record, d, _subjects(s, ctx)))
 
     def _hint_anchor(self, places: list[_Place], idx: int, text: str) -> int | None:
         """The index of the place that ``places[idx]`` qualifies, if it is an area beside one.
@@ -745,7 +738,7 @@ class Extractor:
                     st = dataclasses.replace(st, needs_review=True)
                 kept.append(st)
             kept = [self._date_from_mentions(st, trip.traveller, ctx) for st in kept]
-            ordered = _order(_absorb_countries(kept))
+            ordered = _order(_absorb_countries(_date_from_country(kept, article.published)))
             if trip.traveller == main_traveller:
                 ordered = _date_from_publication(ordered, article.published)
             ordered = _place_country_entries(ordered)
@@ -998,6 +991,17 @@ def _followed_by_speech(text: str, end: int, lx: Lexicon) -> bool:
     return any(starts(w, lx.speech) for w in nxt[:2])
 
 
+def _subjects(s: _Sentence, ctx: _Context) -> set[str]:
+    """The persons a sentence is about: those named, less the ones met or accompanied
+    ("встреча с президентом Путиным")."""
+    text = s.span.text
+    return {
+        ctx.names.get(q.name, q.name)
+        for q in s.persons
+        if not _companion(text[max(0, q.start - 40) : q.start], ctx.lx)
+    }
+
+
 def _companion(before: str, lx: Lexicon) -> bool:
     """Whether the words just before a person make them a companion or a host ("with", "avec",
     "mit", "con", "с"; "met", "a rencontré")."""
@@ -1071,7 +1075,14 @@ def _owned_dates(
         j = hint_owner.get(j, j)
         return group.get(j, j)
 
-    return [h for h in hits if owner(h) == group.get(me, me)]
+    mine = [h for h in hits if owner(h) == group.get(me, me)]
+    if not mine and clauses is not None and clauses.kind(clauses.at(p.start)) == "sequel":
+        # "un acto previsto el día 25, tras el cual viajará a Madrid": Madrid on that day
+        first = clauses.ids.index(clauses.at(p.start))
+        before = clauses.at(first - 1)
+        mine = [h for h in hits if clauses.at(h.start) == before and h.span is not None and not _is_range(h)]
+        mine = [h for h in mine if h.span is not None and h.span.precision is Precision.DAY][-1:]
+    return mine
 
 
 _BESIDE = 6  # characters between a date and the place it qualifies ("3 juin en Guinée")
@@ -1084,7 +1095,7 @@ def _is_range(h: DateHit) -> bool:
 @dataclass(frozen=True)
 class _Clauses:
     """The clauses of a sentence: an id for every character, and each id's kind ("main",
-    "opener", "where", "aside")."""
+    "opener", "sequel", "where", "aside")."""
 
     ids: tuple[int, ...]
     kinds: tuple[str, ...]
@@ -1102,7 +1113,7 @@ def _clauses(text: str, lx: Lexicon) -> _Clauses:
     relative pronouns set off by commas (", qui ... ,", ", который ... ,": a clause between
     the commas; the outer clause goes on after it)."""
     marks: list[tuple[int, str, int]] = []
-    for words, kind in ((lx.clause_openers, "opener"), (lx.where_words, "where")):
+    for words, kind in ((lx.sequel, "sequel"), (lx.clause_openers, "opener"), (lx.where_words, "where")):
         for w in words:
             for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I):
                 marks.append((m.start(), kind, len(text)))
@@ -1113,7 +1124,7 @@ def _clauses(text: str, lx: Lexicon) -> _Clauses:
     ids = [0] * len(text)
     kinds = ["main"]
     seen: set[int] = set()
-    for pos, kind, stop in sorted(marks):
+    for pos, kind, stop in sorted(marks, key=lambda m: (m[0], m[1] != "sequel")):
         if pos in seen:
             continue  # "avant de" and "avant d'" at one place
         seen.add(pos)
@@ -1312,6 +1323,31 @@ def _stay(a: DateSpan, b: DateSpan) -> DateSpan:
     if (hi - lo).days > 14:
         return a
     return _day_span(lo, hi)
+
+
+def _date_from_country(stops: list[Stop], published: dt.date | None) -> list[Stop]:
+    """An undated city takes the day of the country stop it lies in when that day fits its own
+    status ("llegó este martes 20 de febrero a Venezuela ... se reunirá en Caracas": Caracas on
+    the 20th; "heute zu einem zweitägigen Besuch in Frankreich erwartet ... in Marseille")."""
+    out = list(stops)
+    for s in stops:
+        r = s.resolved
+        if r is None or r.kind != "country" or s.date.precision is not Precision.DAY:
+            continue
+        for i, o in enumerate(out):
+            inside = (
+                o.resolved is not None
+                and o.resolved.kind not in AREA_KINDS
+                and o.resolved.country_code == r.country_code
+            )
+            if (
+                inside
+                and not o.date.known
+                and o.status is not Status.CANCELLED
+                and _consistent(s.date, o.status, published) is s.date
+            ):
+                out[i] = dataclasses.replace(o, date=s.date)
+    return out
 
 
 def _absorb_countries(stops: list[Stop]) -> list[Stop]:

@@ -77,6 +77,9 @@ class Lexicon:
     durations: tuple[str, ...] = ()
     # Words that open a clause with dates of its own ("before", "avant de", "bevor", "перед").
     clause_openers: tuple[str, ...] = ()
+    # "After which": the clause follows the event of the clause before, on its day at the
+    # earliest ("tras el cual", "après quoi", "после чего").
+    sequel: tuple[str, ...] = ()
     # Relative adverbs: their clause speaks of the place just before them ("where", "où", "wo").
     where_words: tuple[str, ...] = ()
     # Relative pronouns that open a clause set off by commas (", qui ... ,", ", который ... ,").

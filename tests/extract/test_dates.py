@@ -254,3 +254,30 @@ def test_no_date_where_the_article_gives_none(extractor: Extractor) -> None:
     text = "Minister Jane Doe will travel to Lima. She is also expected in Quito."
     table = _table(extract(text, published=TUESDAY, language="en", extractor=extractor))
     assert table == {"Lima": ("planned", ""), "Quito": ("planned", "")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("es", "El presidente Juan Pérez irá a un acto previsto el día 25, tras el cual viajará a Madrid.",
+         "Madrid"),
+        ("en", "Minister Jane Doe attends a ceremony on 25 April, after which she flies to Quito.", "Quito"),
+    ],
+)  # fmt: skip
+def test_after_which_takes_the_day_of_the_clause_before(
+    extractor: Extractor, lang: str, text: str, place: str
+) -> None:
+    table = _table(extract(text, published=dt.date(2023, 4, 21), language=lang, extractor=extractor))
+    assert table[place] == ("planned", "2023-04-25")
+
+
+def test_a_city_takes_the_day_of_its_country(extractor: Extractor) -> None:
+    text = (
+        "Papst Franziskus wird heute zu einem zweitägigen Besuch in Frankreich erwartet. "
+        "Am Nachmittag landet er in Marseille."
+    )
+    table = _table(extract(text, published=dt.date(2023, 9, 22), language="de", extractor=extractor))
+    assert table["Marseille"][1] == "2023-09-22/2023-09-23"
+    text = "Le pape François est arrivé ce vendredi en France. Il se rendra à Marseille pour voir des jeunes."
+    table = _table(extract(text, published=dt.date(2023, 9, 22), language="fr", extractor=extractor))
+    assert table["Marseille"] == ("planned", "2023-09-22")
