@@ -44,7 +44,7 @@ from typing import Any
 
 from itinerary.coords import haversine_km, latlon, point
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
-from itinerary.extract.dates import DateFinder, DateHit, anchor, visit_length
+from itinerary.extract.dates import DateFinder, DateHit, anchor, requote, visit_length
 from itinerary.extract.lang import tense, variants
 from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts, time_of_day
 from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
@@ -231,7 +231,7 @@ class Extractor:
         ahead = [_tense(s.span, lx, trained, 0, len(s.span.text)) != "past" for s in sentences]
         anchored = anchor([s.dates for s in sentences], article.published, ahead)
         for s, hits in zip(sentences, anchored, strict=True):
-            s.dates = hits
+            s.dates = _requote(s, hits, article.published, lx, trained)
         names = _canonical_persons([p.name for s in sentences for p in s.persons], lx)
         for s in sentences:  # a bare title ("Le Pape") is not a name
             s.persons = [p for p in s.persons if p.name in names]
@@ -1088,6 +1088,27 @@ def _owned_dates(
 _BESIDE = 6  # characters between a date and the place it qualifies ("3 juin en Guinée")
 
 
+def _requote(
+    s: _Sentence, hits: list[DateHit], published: dt.date | None, lx: Lexicon, trained: bool
+) -> list[DateHit]:
+    """Relative days in a quotation count from the day its reporting clause gives ("„Die Reise
+    wird morgen fortgesetzt“, hieß es am Mittwochabend")."""
+    c = s.clauses
+    if c is None or "quote" not in c.kinds or published is None:
+        return hits
+    said = None
+    for h in hits:
+        if c.kind(c.at(h.start)) != "quote" and h.relative is None:
+            outer = [i for i, k in enumerate(c.ids) if k == c.at(h.start)]
+            ahead = _tense(s.span, lx, trained, outer[0], outer[-1] + 1) != "past"
+            d = h.resolve(published, future=ahead)
+            if d is not None and d.precision is Precision.DAY and d.start == d.end:
+                said = d.start
+    inside = [h for h in hits if c.kind(c.at(h.start)) == "quote"]
+    moved = dict(zip(map(id, inside), requote(inside, said), strict=True))
+    return [moved.get(id(h), h) for h in hits]
+
+
 def _is_range(h: DateHit) -> bool:
     return h.span is not None and h.span.start != h.span.end
 
@@ -1095,7 +1116,7 @@ def _is_range(h: DateHit) -> bool:
 @dataclass(frozen=True)
 class _Clauses:
     """The clauses of a sentence: an id for every character, and each id's kind ("main",
-    "opener", "sequel", "where", "aside")."""
+    "opener", "sequel", "where", "aside", "quote")."""
 
     ids: tuple[int, ...]
     kinds: tuple[str, ...]
@@ -1111,12 +1132,15 @@ def _clauses(text: str, lx: Lexicon) -> _Clauses:
     """Split a sentence into clauses at the pack's clause openers ("before", "avant de",
     "bevor", "antes de", "перед"), relative adverbs ("where", "où", "wo", "donde", "где") and
     relative pronouns set off by commas (", qui ... ,", ", который ... ,": a clause between
-    the commas; the outer clause goes on after it)."""
+    the commas; the outer clause goes on after it); a quotation is a clause of its own."""
     marks: list[tuple[int, str, int]] = []
     for words, kind in ((lx.sequel, "sequel"), (lx.clause_openers, "opener"), (lx.where_words, "where")):
         for w in words:
             for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I):
                 marks.append((m.start(), kind, len(text)))
+    # a quotation speaks in its own time ("„... morgen ...“, hieß es am Mittwochabend")
+    for m in re.finditer(r"(?:^|[„“«\"])([^„“”«»\"]{12,})[“”»\"]", text):
+        marks.append((m.start(), "quote", m.end()))
     for w in lx.relative_pronouns:
         for m in re.finditer(rf",\s*({re.escape(w)})(?!\w)", text, re.I):
             close = text.find(",", m.end())

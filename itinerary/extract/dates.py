@@ -37,6 +37,7 @@ class DateHit:
     shift: int | None = None  # "the day after": days from the date referred to (see anchor())
     anchor: int | None = None  # start of the date of the same sentence a shifted date counts from
     until: bool = False  # "until Saturday", "jusqu'au 15 mars": the last day of a stay
+    relative: int | None = None  # "tomorrow": days from the publication (or from a quote's day)
 
     def resolve(self, published: dt.date | None, *, future: bool) -> DateSpan | None:
         if self.span is not None:
@@ -283,11 +284,8 @@ class DateFinder:
                 word = m.group(1)
                 if time_of_day(lx, text, m.start(), word):
                     continue  # "am Morgen", "de la mañana": a time of day, not tomorrow
-                add(
-                    DateHit(
-                        m.start(), m.end(), _day(published + dt.timedelta(days=lx.relative[word.lower()]))
-                    )
-                )
+                days = lx.relative[word.lower()]
+                add(DateHit(m.start(), m.end(), _day(published + dt.timedelta(days=days)), relative=days))
         for m in self._weekday_next.finditer(text):
             add(DateHit(m.start(), m.end(), weekday=lx.weekdays[m.group(2).lower()], next_=True))
         for m in self._weekday.finditer(text):
@@ -303,3 +301,16 @@ class DateFinder:
         if self._until is None or not self._until.search(text[max(0, h.start - 40) : h.start]):
             return h
         return dataclasses.replace(h, until=True)
+
+
+def requote(hits: list[DateHit], said: dt.date | None) -> list[DateHit]:
+    """The relative days of a quotation counted from the day it was said ("„... morgen ...",
+    hieß es am Mittwochabend": Thursday), not from the publication."""
+    if said is None:
+        return hits
+    return [
+        dataclasses.replace(h, span=_day(said + dt.timedelta(days=h.relative)))
+        if h.relative is not None
+        else h
+        for h in hits
+    ]

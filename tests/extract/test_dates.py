@@ -281,3 +281,16 @@ def test_a_city_takes_the_day_of_its_country(extractor: Extractor) -> None:
     text = "Le pape François est arrivé ce vendredi en France. Il se rendra à Marseille pour voir des jeunes."
     table = _table(extract(text, published=dt.date(2023, 9, 22), language="fr", extractor=extractor))
     assert table["Marseille"] == ("planned", "2023-09-22")
+
+
+def test_weekday_and_time_of_day_in_one_german_word() -> None:
+    (hit,) = _find("de", "Er fliegt am Mittwochmittag zurück.", THURSDAY)
+    assert str(hit.resolve(THURSDAY, future=True)) == "2024-10-30"
+    assert str(hit.resolve(THURSDAY, future=False)) == "2024-10-23"
+
+
+def test_a_quotation_counts_its_days_from_the_day_it_was_said(extractor: Extractor) -> None:
+    text = "„Die Reise wird morgen in Nairobi fortgesetzt“, hieß es am Mittwochabend aus Delegationskreisen."
+    table = _table(extract(text, published=dt.date(2024, 1, 25), language="de", extractor=extractor))
+    # said on Wednesday the 24th: "morgen" is Thursday the 25th, not the day after publication
+    assert table["Nairobi"][1] == "2024-01-24/2024-01-25"

@@ -6,6 +6,8 @@ import re
 
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
+_DAYTIMES = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+
 PACK = Lexicon(
     "de",
     time_of_day={"morgen": r"\b(am|heute|jeden|vom)"},
@@ -111,7 +113,13 @@ PACK = Lexicon(
         "november nov",
         "dezember dez",
     ),
-    weekdays=weekday_names("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    # "am Mittwochabend", "Dienstagmorgen": a weekday and a time of day in one word
+    weekdays=weekday_names(
+        *(
+            " ".join([day] + [day + part for part in _DAYTIMES])
+            for day in ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+        )
+    ),
     relative={"heute": 0, "heute abend": 0, "morgen": 1, "übermorgen": 2, "gestern": -1, "vorgestern": -2},
     next_words=frozenset("nächsten nächste kommenden kommende".split()),
     period_preps=frozenset("im anfang ende mitte".split()),
@@ -137,7 +145,8 @@ PACK = Lexicon(
 
 
 _PAST = frozenset(
-    "war waren kam kamen traf trafen flog flogen fuhr hielt sprach musste mussten wurde wurden".split()
+    "war waren kam kamen traf trafen flog flogen fuhr hielt sprach musste mussten wurde wurden "
+    "hieß ging gingen blieb blieben begann fand gab nahm rief ließ brach zog schrieb stand lag saß".split()
 )
 _AUX = frozenset("ist sind hat haben hatte hatten".split())
 _ARTICLES = frozenset(
