@@ -697,7 +697,7 @@ class Extractor:
         trips: list[Trip] = []
         used_ids: set[str] = set()
         for who, items in by_traveller.items():
-            stops = _merge(items)
+            stops = _merge(items, published)
             if not stops:
                 continue
             tid = _slug(who if who != "Unknown traveller" else "unknown")
@@ -1305,8 +1305,9 @@ def _same_place(a: _Place, b: _Place) -> bool:
     return haversine_km(ra.lat, ra.lon, rb.lat, rb.lon) <= 25
 
 
-def _merge(items: list[_Draft]) -> list[_Draft]:
-    """One stop per place and trip: the first mention, completed by the later ones."""
+def _merge(items: list[_Draft], published: dt.date | None = None) -> list[_Draft]:
+    """One stop per place and trip: the first mention, completed by the later ones (their days
+    where they fit the stop's status)."""
     out: list[_Draft] = []
     for d in items:
         same = next((o for o in out if _same_place(o.place, d.place)), None)
@@ -1315,14 +1316,16 @@ def _merge(items: list[_Draft]) -> list[_Draft]:
             continue
         if d.rule and not same.rule:  # the mention the rules read as a stop speaks for the place
             out.remove(same)  # ... and takes its place in the text order
-            date = d.date or (same.date if same.status is d.status else None)
+            date = d.date or (same.date if _fits(same.date, d.status, published) else None)
             hints = [*same.hints, *d.hints]
             out.append(dataclasses.replace(d, hints=hints, score=max(d.score, same.score), date=date))
             continue
         # a later mention gives a day, not a vague month ("im Juni Gastland beim G7-Gipfel")
-        if d.date is not None and d.date.precision is Precision.DAY and same.status is d.status:
-            # a stay: arrival here, mass there on Sunday
-            same.date = d.date if same.date is None else _stay(same.date, d.date)
+        if d.date is not None and d.date.precision is Precision.DAY and _fits(d.date, same.status, published):
+            if same.date is None:
+                same.date = d.date
+            elif same.status is d.status:
+                same.date = _stay(same.date, d.date)  # a stay: arrival here, mass there on Sunday
         if d.status is Status.CANCELLED:
             same.status = Status.CANCELLED
         same.hints.extend(d.hints)
@@ -1333,6 +1336,12 @@ def _merge(items: list[_Draft]) -> list[_Draft]:
 
 def _day_span(a: dt.date, b: dt.date) -> DateSpan:
     return DateSpan(a, b, Precision.DAY, a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}")
+
+
+def _fits(date: DateSpan | None, status: Status, published: dt.date | None) -> bool:
+    """Whether a date another mention gives fits this stop's status (no day ahead for a stop
+    already made, no day past for one still planned)."""
+    return date is not None and _consistent(date, status, published) is date
 
 
 def _stay(a: DateSpan, b: DateSpan) -> DateSpan:
