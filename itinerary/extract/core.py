@@ -1070,7 +1070,12 @@ def _owned_dates(
         # "débutée ce lundi 3 juin en Guinée, ... attendu à Ouagadougou": the date qualifies the
         # place right beside it, which is no stop here
         beside = min(range(len(places)), key=lambda k: _gap(h, places[k]))
-        if beside not in eligible and _gap(h, places[beside]) <= _BESIDE < _gap(h, places[j]):
+        if (
+            clauses is not None
+            and beside not in eligible
+            and _beside(h, places[beside], clauses)
+            and _gap(h, places[j]) > _BESIDE
+        ):
             return None
         j = hint_owner.get(j, j)
         return group.get(j, j)
@@ -1086,6 +1091,15 @@ def _owned_dates(
 
 
 _BESIDE = 6  # characters between a date and the place it qualifies ("3 juin en Guinée")
+
+
+def _beside(h: DateHit, p: _Place, clauses: _Clauses) -> bool:
+    """A place right beside a date, joined by nothing but a preposition ("3 juin en Guinée",
+    "in Cairo on Sunday")."""
+    text = clauses.text
+    gap = text[p.end : h.start] if p.end <= h.start else text[h.end : p.start]
+    words = _words(gap.lower())
+    return len(gap) <= _BESIDE and not re.search(r"[,;:.]", gap) and all(w in clauses.at_words for w in words)
 
 
 def _requote(
@@ -1120,6 +1134,8 @@ class _Clauses:
 
     ids: tuple[int, ...]
     kinds: tuple[str, ...]
+    text: str = ""
+    at_words: frozenset[str] = frozenset()  # the pack's locative prepositions
 
     def at(self, pos: int) -> int:
         return self.ids[min(max(pos, 0), len(self.ids) - 1)] if self.ids else 0
@@ -1157,7 +1173,7 @@ def _clauses(text: str, lx: Lexicon) -> _Clauses:
         for i in range(pos, stop):
             if ids[i] == outer:
                 ids[i] = new
-    return _Clauses(tuple(ids), tuple(kinds))
+    return _Clauses(tuple(ids), tuple(kinds), text, lx.at | lx.origin)
 
 
 def _combine(spans: list[DateSpan]) -> DateSpan | None:
@@ -1320,8 +1336,10 @@ def _merge(items: list[_Draft], published: dt.date | None = None) -> list[_Draft
             hints = [*same.hints, *d.hints]
             out.append(dataclasses.replace(d, hints=hints, score=max(d.score, same.score), date=date))
             continue
-        # a later mention gives a day, not a vague month ("im Juni Gastland beim G7-Gipfel")
-        if d.date is not None and d.date.precision is Precision.DAY and _fits(d.date, same.status, published):
+        # a vague month or year only from a mention the rules read as a stop (not "im Juni
+        # Gastland beim G7-Gipfel"; but "his father visited Russia in 2011")
+        vague = d.date is not None and d.date.precision is not Precision.DAY
+        if d.date is not None and (d.rule or not vague) and _fits(d.date, same.status, published):
             if same.date is None:
                 same.date = d.date
             elif same.status is d.status:
