@@ -1130,7 +1130,7 @@ def _is_range(h: DateHit) -> bool:
 @dataclass(frozen=True)
 class _Clauses:
     """The clauses of a sentence: an id for every character, and each id's kind ("main",
-    "opener", "sequel", "where", "aside", "quote")."""
+    "opener", "before", "sequel", "where", "aside", "quote")."""
 
     ids: tuple[int, ...]
     kinds: tuple[str, ...]
@@ -1150,7 +1150,13 @@ def _clauses(text: str, lx: Lexicon) -> _Clauses:
     relative pronouns set off by commas (", qui ... ,", ", который ... ,": a clause between
     the commas; the outer clause goes on after it); a quotation is a clause of its own."""
     marks: list[tuple[int, str, int]] = []
-    for words, kind in ((lx.sequel, "sequel"), (lx.clause_openers, "opener"), (lx.where_words, "where")):
+    kinds_of = (
+        (lx.sequel, "sequel"),
+        (lx.before, "before"),
+        (lx.clause_openers, "opener"),
+        (lx.where_words, "where"),
+    )
+    for words, kind in kinds_of:
         for w in words:
             for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I):
                 marks.append((m.start(), kind, len(text)))
@@ -1164,7 +1170,8 @@ def _clauses(text: str, lx: Lexicon) -> _Clauses:
     ids = [0] * len(text)
     kinds = ["main"]
     seen: set[int] = set()
-    for pos, kind, stop in sorted(marks, key=lambda m: (m[0], m[1] != "sequel")):
+    order = {"sequel": 0, "before": 1}
+    for pos, kind, stop in sorted(marks, key=lambda m: (m[0], order.get(m[1], 2))):
         if pos in seen:
             continue  # "avant de" and "avant d'" at one place
         seen.add(pos)
@@ -1625,6 +1632,8 @@ def _clause_future(s: _Sentence, pos: int, ctx: _Context) -> bool | None:
         chars = [i for i, c in enumerate(s.clauses.ids) if c == cid]
         start, end = chars[0], chars[-1] + 1
     found = _tense(s.span, ctx.lx, ctx.trained, start, end)
+    if found is None and s.clauses is not None and s.clauses.kind(s.clauses.at(pos)) == "before":
+        return True  # "before traveling on to Vladivostok for a summit Thursday": later on
     return None if found is None else found != "past"
 
 

@@ -77,6 +77,9 @@ class Lexicon:
     durations: tuple[str, ...] = ()
     # Words that open a clause with dates of its own ("before", "avant de", "bevor", "перед").
     clause_openers: tuple[str, ...] = ()
+    # Openers of a clause about something later ("before", "avant de", "bevor", "antes de"):
+    # without a tense of its own, a weekday there points forward.
+    before: tuple[str, ...] = ()
     # "After which": the clause follows the event of the clause before, on its day at the
     # earliest ("tras el cual", "après quoi", "после чего").
     sequel: tuple[str, ...] = ()

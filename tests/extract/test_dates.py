@@ -294,3 +294,12 @@ def test_a_quotation_counts_its_days_from_the_day_it_was_said(extractor: Extract
     table = _table(extract(text, published=dt.date(2024, 1, 25), language="de", extractor=extractor))
     # said on Wednesday the 24th: "morgen" is Thursday the 25th, not the day after publication
     assert table["Nairobi"][1] == "2024-01-24/2024-01-25"
+
+
+def test_a_weekday_after_before_points_forward(extractor: Extractor) -> None:
+    text = (
+        "President Jane Doe first met officials in Lima before travelling on to Quito for a summit "
+        "Thursday with the president."
+    )
+    table = _table(extract(text, published=TUESDAY, language="en", extractor=extractor))
+    assert table["Quito"][1] == "2024-10-24"

@@ -138,6 +138,7 @@ PACK = Lexicon(
     numbers={"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8},
     durations=(r"{n}tägig\w*\s+(?:[\w-]+\s+)?(?:besuch|aufenthalt|staatsbesuch|arbeitsbesuch)\w*",),
     clause_openers=("bevor", "nachdem", "während", "ehe"),
+    before=("bevor", "ehe"),
     sequel=("wonach", "woraufhin"),
     where_words=("wo",),
     relative_pronouns=("der", "die", "das", "welcher", "welche", "welches"),

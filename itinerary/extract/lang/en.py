@@ -184,6 +184,7 @@ PACK = Lexicon(
     numbers={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8},
     durations=(r"{n}[- ]day(?:\s+[\w-]+){0,2}?\s+(?:visit|stay)",),
     clause_openers=("before", "after", "while", "whereas"),
+    before=("before",),
     sequel=("after which",),
     where_words=("where",),
     relative_pronouns=("who", "which"),

@@ -107,6 +107,7 @@ PACK = Lexicon(
     numbers={"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8},
     durations=(r"(?:visita|estancia|estadía)\s+(?:[\w-]+\s+){0,2}?de\s+{n}\s+días",),
     clause_openers=("antes de", "después de", "luego de", "tras", "mientras"),
+    before=("antes de",),
     sequel=("tras el cual", "tras la cual", "después de lo cual", "tras lo cual"),
     where_words=("donde", "en donde"),
     relative_pronouns=("que", "quien", "quienes", "el cual", "la cual"),

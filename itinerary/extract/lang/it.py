@@ -113,6 +113,7 @@ PACK = Lexicon(
     numbers={"un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8},
     durations=(r"(?:visita|soggiorno)\s+(?:[\w'-]+\s+){0,2}?di\s+{n}\s+giorni",),
     clause_openers=("prima di", "prima che", "dopo", "mentre"),
+    before=("prima di", "prima che"),
     sequel=("dopo di che", "dopodiché"),
     where_words=("dove",),
     relative_pronouns=("che", "il quale", "la quale"),
