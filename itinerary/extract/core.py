@@ -662,17 +662,18 @@ class Extractor:
 
     @staticmethod
     def _date_from_mentions(stop: Stop, traveller: str, ctx: _Context) -> Stop:
-        """An undated stop takes the one date the article gives the same place, or a place
-        inside it, in a sentence about the same traveller (or about nobody named): a confirmed
-        stop a date up to the publication, a planned one a date from it on ("Во Владивостоке
-        25 апреля у него запланирована встреча")."""
+        """An undated stop takes the one date the article gives the same place (a confirmed
+        country: or a place inside it), in a sentence about the same traveller (or about nobody
+        named): a confirmed stop a date up to the publication, a planned one a date from it on
+        ("Во Владивостоке 25 апреля у него запланирована встреча")."""
         r = stop.resolved
         if stop.date.known or stop.status is Status.CANCELLED or r is None:
             return stop
+        inside = stop.status is Status.CONFIRMED  # a planned country: not from a city already done
         found = {
             d
             for rec, d, who in ctx.dated
-            if (rec.id == r.id or (r.kind == "country" and rec.country_code == r.country_code))
+            if (rec.id == r.id or (inside and r.kind == "country" and rec.country_code == r.country_code))
             and (not who or traveller in who)
             and _consistent(d, stop.status, ctx.published) is d
         }
