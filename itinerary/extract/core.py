@@ -30,6 +30,7 @@ cross-validation reads each article once (``benchmarks/bench_extract.py``).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import logging
@@ -65,6 +66,7 @@ AREA_KINDS = frozenset({"country", "region"})
 GENITIVES = frozenset({"du", "de", "des", "d'", "of", "von", "del"})
 MIN_CITY_POPULATION = 50_000  # for gazetteer-only mentions (no recogniser agreed)
 REVIEW_BELOW = 0.6
+MAX_CLAUSES = 24  # clause marks read per sentence
 MAX_QUOTE = 400
 _SPACE = re.compile(r"\s+")
 
@@ -624,17 +626,20 @@ class Extractor:
         # scheduled to travel to Jordan ... after he visits Israel" cancels Jordan, not Israel;
         # "a planned stop in Kigali was called off" cancels Kigali)
         # "the next day", "le lendemain": a date counted from another, not a word of the future
-        counted = [(h.start, h.end) for h in s.dates if h.shift is not None]
+        counted = [
+            (h.start, h.end) for h in s.dates if h.shift is not None and h.end > start and h.start < end
+        ]
         words = [
             t.lower_
             for t in toks
             if start <= t.idx - base < end
             and not time_of_day(lx, text, t.idx - base, t.text)
-            and not any(a <= t.idx - base < b for a, b in counted)
+            and not _inside(t.idx - base, counted)
         ]
-        wl = "".join(
-            " " if any(a <= start + i < b for a, b in counted) else c for i, c in enumerate(window.lower())
-        )
+        wl = window.lower()
+        for a, b in counted:  # blank the counted phrases out of the window
+            a, b = max(a - start, 0), min(b - start, len(wl))
+            wl = wl[:a] + " " * (b - a) + wl[b:]
         for part in (wl, after.lower()):
             if any(starts(w, lx.cancelled) for w in _words(part)) or phrase_in(part, lx.cancelled):
                 return Status.CANCELLED
@@ -992,6 +997,12 @@ def _followed_by_speech(text: str, end: int, lx: Lexicon) -> bool:
     return any(starts(w, lx.speech) for w in nxt[:2])
 
 
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
 def _subjects(s: _Sentence, ctx: _Context) -> set[str]:
     """The persons a sentence is about: those named, less the ones met or accompanied
     ("встреча с президентом Путиным")."""
@@ -1084,7 +1095,7 @@ def _owned_dates(
     mine = [h for h in hits if owner(h) == group.get(me, me)]
     if not mine and clauses is not None and clauses.kind(clauses.at(p.start)) == "sequel":
         # "un acto previsto el día 25, tras el cual viajará a Madrid": Madrid on that day
-        first = clauses.ids.index(clauses.at(p.start))
+        first = clauses.bounds[clauses.at(p.start)][0] if clauses.bounds else 0
         before = clauses.at(first - 1)
         mine = [h for h in hits if clauses.at(h.start) == before and h.span is not None and not _is_range(h)]
         mine = [h for h in mine if h.span is not None and h.span.precision is Precision.DAY][-1:]
@@ -1114,8 +1125,8 @@ def _requote(
     said = None
     for h in hits:
         if c.kind(c.at(h.start)) != "quote" and h.relative is None:
-            outer = [i for i, k in enumerate(c.ids) if k == c.at(h.start)]
-            ahead = _tense(s.span, lx, trained, outer[0], outer[-1] + 1) != "past"
+            a, b = c.bounds[c.at(h.start)]
+            ahead = _tense(s.span, lx, trained, a, b) != "past"
             d = h.resolve(published, future=ahead)
             if d is not None and d.precision is Precision.DAY and d.start == d.end:
                 said = d.start
@@ -1137,6 +1148,7 @@ class _Clauses:
     kinds: tuple[str, ...]
     text: str = ""
     at_words: frozenset[str] = frozenset()  # the pack's locative prepositions
+    bounds: tuple[tuple[int, int], ...] = ()  # per clause id: its first and last character + 1
 
     def at(self, pos: int) -> int:
         return self.ids[min(max(pos, 0), len(self.ids) - 1)] if self.ids else 0
@@ -1172,7 +1184,9 @@ def _clauses(text: str, lx: Lexicon) -> _Clauses:
     kinds = ["main"]
     seen: set[int] = set()
     order = {"sequel": 0, "before": 1}
-    for pos, kind, stop in sorted(marks, key=lambda m: (m[0], order.get(m[1], 2))):
+    # a sentence has a few clauses; a run of hundreds of openers is no prose (and would cost
+    # time in proportion to its length times their number)
+    for pos, kind, stop in sorted(marks, key=lambda m: (m[0], order.get(m[1], 2)))[:MAX_CLAUSES]:
         if pos in seen:
             continue  # "avant de" and "avant d'" at one place
         seen.add(pos)
@@ -1181,7 +1195,11 @@ def _clauses(text: str, lx: Lexicon) -> _Clauses:
         for i in range(pos, stop):
             if ids[i] == outer:
                 ids[i] = new
-    return _Clauses(tuple(ids), tuple(kinds), text, lx.at | lx.origin)
+    bounds = [(len(text), 0)] * len(kinds)
+    for i, c in enumerate(ids):
+        a, b = bounds[c]
+        bounds[c] = (min(a, i), max(b, i + 1))
+    return _Clauses(tuple(ids), tuple(kinds), text, lx.at | lx.origin, tuple(bounds))
 
 
 def _combine(spans: list[DateSpan]) -> DateSpan | None:
@@ -1628,10 +1646,8 @@ def _clause_future(s: _Sentence, pos: int, ctx: _Context) -> bool | None:
     """Whether a weekday at ``pos`` points forward, from the tense of its own clause (present
     or future: the next one; past: the previous one); None when the clause has no tense."""
     start, end = 0, len(s.span.text)
-    if s.clauses is not None:
-        cid = s.clauses.at(pos)
-        chars = [i for i, c in enumerate(s.clauses.ids) if c == cid]
-        start, end = chars[0], chars[-1] + 1
+    if s.clauses is not None and s.clauses.bounds:
+        start, end = s.clauses.bounds[s.clauses.at(pos)]
     found = _tense(s.span, ctx.lx, ctx.trained, start, end)
     if found is None and s.clauses is not None and s.clauses.kind(s.clauses.at(pos)) == "before":
         return True  # "before traveling on to Vladivostok for a summit Thursday": later on
