@@ -18,8 +18,13 @@ The pipeline, sentence by sentence (the words of each language come from its pac
    confirmed. A weekday follows the tense (present or future: the next one).
 4. **Traveller**: the person named nearest before the travel word; a pronoun or a title
    ("le dirigeant nord-coréen") carries the previous sentence's traveller on.
-5. **Dates**: the date expressions of the clause nearest to a stop (see
-   :mod:`itinerary.extract.dates`).
+5. **Dates** (see :mod:`itinerary.extract.dates`): one date per clause (clauses split at the
+   pack's openers, "where" words, relative clauses between commas and quotations); a weekday
+   read from the tense of its own clause; "the day after" / "la veille" counted from the date
+   before it; "until" closing a stay; a stated visit length stretching a single day. A later
+   mention's day completes a stop where it fits the stop's status; an undated city takes the
+   day of its country stop; the latest confirmed stop of an undated trip gets the publication
+   date, with a note saying so.
 6. **Scoring**: the stop model decides which candidates are stops; its probability is the
    stop's ``confidence``, low ones get ``needs_review``, and the reasons go to its ``note``.
 
