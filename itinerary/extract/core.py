@@ -1179,7 +1179,8 @@ def _clauses(text: str, lx: Lexicon) -> _Clauses:
             for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I):
                 marks.append((m.start(), kind, len(text)))
     # a quotation speaks in its own time ("„... morgen ...“, hieß es am Mittwochabend")
-    for m in re.finditer(r"(?:^|[„“«\"])([^„“”«»\"]{12,})[“”»\"]", text):
+    # (one whose opening mark fell in the sentence before ends in a mark and a comma)
+    for m in re.finditer(r"[„“«\"][^„“”«»\"]{12,}[“”»\"]|^[^„“”«»\"]{12,}[“”»\"](?=\s*,)", text):
         marks.append((m.start(), "quote", m.end()))
     for w in lx.relative_pronouns:
         for m in re.finditer(rf",\s*({re.escape(w)})(?!\w)", text, re.I):

@@ -303,3 +303,11 @@ def test_a_weekday_after_before_points_forward(extractor: Extractor) -> None:
     )
     table = _table(extract(text, published=TUESDAY, language="en", extractor=extractor))
     assert table["Quito"][1] == "2024-10-24"
+
+
+def test_text_before_a_quotation_is_no_quotation(extractor: Extractor) -> None:
+    text = (
+        "Minister Jane Doe told reporters in Lima on Monday “we will fly to Quito tomorrow” before the talks."
+    )
+    table = _table(extract(text, published=TUESDAY, language="en", extractor=extractor))
+    assert table["Lima"][1] == "2024-10-21"  # Monday in the past clause, not shifted by the quote
