@@ -45,7 +45,7 @@ from typing import Any
 from itinerary.coords import haversine_km, latlon, point
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
 from itinerary.extract.dates import DateFinder, DateHit, visit_days
-from itinerary.extract.lang import tense, variants
+from itinerary.extract.lang import lemma, tense, variants
 from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts, time_of_day
 from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
 from itinerary.extract.nlp import check_supported, detect_language, has_model, pipeline
@@ -389,41 +389,43 @@ class Extractor:
     def _gazetteer_scan(
         self, sent: Any, lx: Lexicon, blocked: Sequence[tuple[int, int]], known: Sequence[_Place]
     ) -> Iterable[_Place]:
-        g = self.geocoder.gazetteer
         toks = list(sent)
         base = sent.start_char
         i = 0
         while i < len(toks):
             t = toks[i]
             a = t.idx - base
-            if not _capitalised(t.text) or t.lower_ in lx.determiners or t.lower_ in lx.titles:
+            if not _capitalised(t.text) or _function_word(t.lower_, lx):
                 i += 1
                 continue
             if any(a < e and s <= a for s, e in blocked) or any(p.start <= a < p.end for p in known):
                 i += 1
                 continue
-            hit = None
-            for n in range(min(5, len(toks) - i), 0, -1):
-                last = toks[i + n - 1]
-                if not _capitalised(last.text):
-                    continue  # "Yakarta a las": a name ends on a capitalised word
-                b = last.idx + len(last.text) - base
-                surface = sent.text[a:b]
-                for variant in variants(lx.lang, surface):
-                    if not variant:
-                        continue
-                    recs = [g.record(k) for k in g.lookup(variant)]
-                    if any(_prominent(r) for r in recs):
-                        hit = _Place(a, b, surface, variant, False)
-                        break
-                if hit:
-                    break
+            hit = self._scan_at(sent, toks, i, lx)
             if hit:
                 yield hit
                 while i < len(toks) and toks[i].idx - base < hit.end:
                     i += 1
             else:
                 i += 1
+
+    def _scan_at(self, sent: Any, toks: list[Any], i: int, lx: Lexicon) -> _Place | None:
+        """The longest window of capitalised words from ``toks[i]`` that names a prominent place."""
+        g = self.geocoder.gazetteer
+        base = sent.start_char
+        a = toks[i].idx - base
+        for n in range(min(5, len(toks) - i), 0, -1):
+            last = toks[i + n - 1]
+            if not _capitalised(last.text) or _function_word(last.lower_, lx):
+                continue  # "Yakarta a las": a name ends on a capitalised word
+            if any(k.is_punct and k.text not in "-'’" for k in toks[i : i + n]):
+                continue  # "LISBOA.- El", "Russland: Das": punctuation ends a name
+            b = last.idx + len(last.text) - base
+            surface = sent.text[a:b]
+            for variant in variants(lx.lang, surface):
+                if variant and any(_prominent(g.record(k)) for k in g.lookup(variant)):
+                    return _Place(a, b, surface, variant, False)
+        return None
 
     def _outlet_before(self, text: str, start: int, lx: Lexicon) -> bool:
         before = text[max(0, start - 40) : start].lower().split()
@@ -623,6 +625,9 @@ class Extractor:
         for part in (wl, after.lower()):
             if any(starts(w, lx.cancelled) for w in _words(part)) or phrase_in(part, lx.cancelled):
                 return Status.CANCELLED
+        sentence = set(_words(text.lower()))
+        if any(a in sentence and b in sentence for a, b in lx.irrealis):
+            return Status.CANCELLED  # "die nächste Station wäre X gewesen": it did not happen
         if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned):
             return Status.PLANNED
         if lx.future_endings and not trained and any(_ends(w, lx.future_endings) for w in _words(wl)):
@@ -756,11 +761,37 @@ class _Reading:
 
 def _travel_positions(sent: Any, lx: Lexicon) -> list[int]:
     base = sent.start_char
-    out = [t.idx - base for t in sent if starts(t.lower_, lx.travel)]
+    toks = list(sent)
+    out = [
+        t.idx - base for i, t in enumerate(toks) if starts(t.lower_, lx.travel) or _travel_word(toks, i, lx)
+    ]
     lower = sent.text.lower()
     if (ph := phrase_in(lower, lx.travel)) is not None:
         out.append(lower.index(ph))
     return out
+
+
+def _travel_word(toks: list[Any], i: int, lx: Lexicon) -> bool:
+    """A travel word by its lemma ("flog" -> fliegen), a separable verb with its particle later in
+    the clause ("reist ... weiter" -> weiterreisen), or a compound ending in a travel noun
+    ("Ostafrikareise")."""
+    if not lx.travel_lemmas:
+        return False
+    w = toks[i].lower_
+    base = lemma(lx.lang, w)
+    if base in lx.travel_lemmas:
+        return True
+    if lx.particles:
+        for t in toks[i + 1 : i + 16]:
+            if t.is_punct and t.text in ",.;:!?":
+                break
+            if t.lower_ in lx.particles and t.lower_ + base in lx.travel_lemmas:
+                return True
+    return (
+        toks[i].text[:1].isupper()
+        and any(w.endswith(h) and len(w) >= len(h) + 3 for h in lx.compound_heads)
+        and not w.endswith(lx.compound_not)
+    )
 
 
 def _stop_date(
@@ -802,6 +833,12 @@ def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u2019", "'").replace("\u02bc", "'")
     return re.sub(r"\[excerpt truncated[^\]]*\]", "", text)
+
+
+def _function_word(low: str, lx: Lexicon) -> bool:
+    """A determiner, title or preposition: capitalised at a sentence start ("Im Senegal", "В
+    Пекине"), it does not begin a place name."""
+    return low in lx.determiners or low in lx.titles or low in lx.at or low in lx.origin
 
 
 def _capitalised(word: str) -> bool:
@@ -872,10 +909,20 @@ def _role(text: str, start: int, lx: Lexicon) -> Role | None:
     tail = _SPACE.sub(" ", text[max(0, start - 30) : start].lower()).rstrip()
     if any(tail.endswith(t) or tail.endswith(t + " la") or tail.endswith(t + " le") for t in lx.toward):
         return Role.VISIT
+    if prev not in lx.at and prev not in lx.origin:
+        prev = _preposition_before_noun(text, start, lx) or prev
     if prev in lx.at:
         return Role.VISIT
     if prev in lx.origin:
         return Role.ORIGIN
+    return _role_by_verb(text, start, lx)
+
+
+def _role_by_verb(text: str, start: int, lx: Lexicon) -> Role | None:
+    """VISIT when a visit verb governs the place, or a stop noun is equated with it."""
+    if _equated_with_stop(text, start, lx):
+        return Role.VISIT
+    prev = _word_before(text, start, lx)
     raw = re.findall(r"[^\W\d_][\w'-]*", text[max(0, start - 80) : start])[-6:]
     # "besucht der Bundeskanzler Kasachstan", "visited the Jordanian capital Amman"
     # (but not "la visite du Russe": a genitive names the visitor, not the place)
@@ -895,6 +942,45 @@ def _role(text: str, start: int, lx: Lexicon) -> Role | None:
             if w in KIND_WORDS and any(x in lx.at for x in low[max(0, i - 3) : i]):
                 return Role.VISIT
     return None
+
+
+def _preposition_before_noun(text: str, start: int, lx: Lexicon) -> str | None:
+    """The preposition before a place noun or adjectives that precede the name ("in die
+    tadschikische Hauptstadt Duschanbe", "на приграничную станцию Хасан", "in the Jordanian
+    capital Amman"), if any."""
+    words = _words(text[max(0, start - 80) : start])
+    skipped = 0
+    while words and skipped < 3:
+        w = words[-1]
+        low = w.lower()
+        noun = _place_noun(low, lx)
+        adjective = bool(lx.adjective_endings) and low.endswith(lx.adjective_endings)
+        demonym = w[:1].isupper() and skipped > 0 and low.endswith(("ian", "ese", "ish", "ean", "i"))
+        if not (noun or adjective or demonym):
+            break
+        words.pop()
+        skipped += 1
+        while words and words[-1].lower() in lx.determiners:
+            words.pop()
+    if not skipped or not words:
+        return None
+    w = words[-1].lower()
+    return w if w in lx.at or w in lx.origin else None
+
+
+def _place_noun(word: str, lx: Lexicon) -> bool:
+    return any(word.startswith(n) or (len(word) > len(n) + 2 and word.endswith(n)) for n in lx.place_nouns)
+
+
+def _equated_with_stop(text: str, start: int, lx: Lexicon) -> bool:
+    """A place said to be a stop of the trip ("Erste Station ist Usbekistan", "the next stop will be
+    Hanoi"): a stop noun a few words before it in its clause."""
+    if not lx.stop_nouns:
+        return False
+    clause = re.split(r"[.;:!?]", text[max(0, start - 90) : start])[-1]
+    words = [w.lower() for w in _words(clause)][-8:]
+    noun = next((i for i, w in enumerate(words) if starts(w, lx.stop_nouns)), None)
+    return noun is not None and any(w in lx.copulas for w in words[noun + 1 :])
 
 
 def _listed(gap: str, lx: Lexicon) -> bool:

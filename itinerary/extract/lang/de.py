@@ -109,6 +109,24 @@ PACK = Lexicon(
         "november nov",
         "dezember dez",
     ),
+    travel_lemmas=frozenset(
+        """reisen weiterreisen abreisen anreisen zurückreisen heimreisen bereisen fliegen weiterfliegen
+        zurückfliegen abfliegen heimfliegen fahren weiterfahren zurückfahren durchfahren landen ankommen
+        eintreffen besuchen verlassen erreichen aufbrechen zurückkehren heimkehren übernachten weilen
+        reise besuch flug visite abstecher zwischenstopp station stippvisite aufenthalt ankunft
+        rückkehr tournee etappe""".split()
+    ),
+    particles=frozenset("weiter ein an ab auf zurück los heim durch fort vorbei weg".split()),
+    compound_heads=("reise", "reisen", "besuch", "besuche", "besuchs", "flug", "stopp", "visite", "tournee"),
+    compound_not=("kreise", "preise", "greise", "kreisen", "preisen"),
+    place_nouns=tuple(
+        """hauptstadt stadt metropole provinz region ortschaft dorf bahnhof grenzbahnhof flughafen hafen
+        palast königreich emirat republik""".split()
+    ),
+    adjective_endings=("ische", "ischen", "ischem", "ischer", "isches", "sten", "ste", "alen", "ale"),
+    stop_nouns=("station", "etappe", "zwischenstation", "reiseziel"),
+    copulas=frozenset("ist sind war waren wird werden wäre wären sein".split()),
+    irrealis=(("wäre", "gewesen"), ("wären", "gewesen"), ("hätte", "sollen"), ("hätten", "sollen")),
     weekdays=weekday_names("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
     relative={"heute": 0, "heute abend": 0, "morgen": 1, "übermorgen": 2, "gestern": -1, "vorgestern": -2},
     next_words=frozenset("nächsten nächste kommenden kommende".split()),
@@ -120,6 +138,18 @@ _PAST = frozenset(
     "war waren kam kamen traf trafen flog flogen fuhr hielt sprach musste mussten wurde wurden".split()
 )
 _AUX = frozenset("ist sind hat haben hatte hatten".split())
+_PARTICLES = ("weiter", "ein", "an", "ab", "auf", "zurück", "los", "heim", "durch", "fort", "vorbei", "weg")
+_INSEPARABLE = ("be", "ver", "er", "emp", "ent", "zer")
+
+
+def _participle(w: str) -> bool:
+    """A past participle: ge-t/-en, after a separable particle too ("eingetroffen", "angekommen"),
+    or with an inseparable prefix ("besucht", "verlassen", "erreicht")."""
+    if len(w) <= 5 or not w.endswith(("t", "en")):
+        return False
+    if w.startswith("ge") or any(w.startswith(p + "ge") for p in _PARTICLES):
+        return True
+    return w.startswith(_INSEPARABLE) and w.endswith("t")
 
 
 def tense(words: list[str]) -> str | None:
@@ -130,9 +160,7 @@ def tense(words: list[str]) -> str | None:
         w in _PAST or (len(w) > 5 and w.endswith(("te", "ten")) and not w.startswith("heute")) for w in low
     ):
         return "past"
-    if any(w in _AUX for w in low) and any(
-        w.startswith("ge") and w.endswith(("t", "en")) and len(w) > 5 for w in low
-    ):
+    if any(w in _AUX for w in low) and any(_participle(w) for w in low):
         return "past"
     if "wird" in low or "werden" in low:
         return "future"
