@@ -45,7 +45,7 @@ from typing import Any
 from itinerary.coords import haversine_km, latlon, point
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
 from itinerary.extract.dates import DateFinder, DateHit, visit_days
-from itinerary.extract.lang import lemma, tense, variants
+from itinerary.extract.lang import is_genitive, lemma, tense, variants
 from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts, time_of_day
 from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
 from itinerary.extract.nlp import check_supported, detect_language, has_model, pipeline
@@ -144,6 +144,7 @@ class _Place:
     record: Any = None  # best gazetteer record
     natural: bool = False  # English LOC: seas, mountains, regions
     confidence: float = 0.0
+    main_name: bool = True  # matched under the record's main name (not an alias)
 
 
 @dataclass
@@ -360,11 +361,19 @@ class Extractor:
         if self._outlet_before(text, p.start, lx) or _outlet_after(text, p.end):
             log.debug("%r: a news outlet", p.text)
             return False
-        if p.text.lower() in person_words:
+        if p.text.lower() in person_words or _beside_name(text, p, person_words):
             log.debug("%r: a person's name", p.text)
+            return False
+        if _after_name_adjective(text, p.start, lx):
+            log.debug("%r: the end of a longer name (an organisation)", p.text)
             return False
         if not self._accept(p):
             log.debug("%r: not a known place (query %r)", p.text, p.query)
+            return False
+        if not p.from_ner and not p.main_name and p.start == 0 and " " not in p.text and not p.text.isupper():
+            # "Dort", "Wie", "Там", "Este" opening a sentence: a common word that is also a
+            # place's alternate name (a dateline is written in capitals, a subject is no stop)
+            log.debug("%r: a sentence-initial word matching an alternate name", p.text)
             return False
         if p.text.isupper() and len(p.text) <= 3 and p.record.kind not in AREA_KINDS:
             log.debug("%r: an acronym (party, ministry, airport code), not a stop", p.text)
@@ -453,7 +462,7 @@ class Extractor:
         small = r.kind == "city" and r.population < MIN_CITY_POPULATION
         if small and (not p.from_ner or r.population < 1000 or not main):
             return False
-        p.record, p.confidence = r, best.confidence
+        p.record, p.confidence, p.main_name = r, best.confidence, main
         return True
 
     # ------------------------------------------------------------ stops
@@ -514,6 +523,8 @@ class Extractor:
         for idx, p in enumerate(s.places):
             if id(p) in taken or idx in reading.hint_owner or p.record is None:
                 continue
+            if s.span.text[p.end : p.end + 2] == "'s":
+                continue  # "America's top diplomat": a possessive qualifies a person or thing
             role = _role(s.span.text, p.start, ctx.lx) or Role.VISIT
             trial = dataclasses.replace(
                 reading, stops=sorted([*reading.stops, (p, role)], key=lambda x: x[0].start)
@@ -835,6 +846,29 @@ def _clean(text: str) -> str:
     return re.sub(r"\[excerpt truncated[^\]]*\]", "", text)
 
 
+def _beside_name(text: str, p: _Place, person_words: set[str]) -> bool:
+    """A one-word place right after or before a word of a person's name: an inflected part of
+    that name ("Ким Чен Ына", "Си Цзиньпин")."""
+    if " " in p.text or p.from_ner:
+        return False
+    before = re.search(r"([^\W\d_][\w'-]*)\s+$", text[: p.start])
+    after = re.match(r"\s+([^\W\d_][\w'-]*)", text[p.end :])
+    return any(
+        m is not None and m.group(1)[0].isupper() and m.group(1).lower() in person_words
+        for m in (before, after)
+    )
+
+
+def _after_name_adjective(text: str, start: int, lx: Lexicon) -> bool:
+    """A capitalised adjective inside a sentence just before the place: both belong to a longer
+    name ("Afrikanischen Union", "Европейского союза"), not to a place."""
+    m = re.search(r"([^\W\d_][\w-]*)\s+$", text[:start])
+    if m is None or m.start(1) == 0 or not lx.adjective_endings:
+        return False
+    w = m.group(1)
+    return w[0].isupper() and w.lower().endswith(lx.adjective_endings)
+
+
 def _function_word(low: str, lx: Lexicon) -> bool:
     """A determiner, title or preposition: capitalised at a sentence start ("Im Senegal", "В
     Пекине"), it does not begin a place name."""
@@ -954,7 +988,7 @@ def _preposition_before_noun(text: str, start: int, lx: Lexicon) -> str | None:
         w = words[-1]
         low = w.lower()
         noun = _place_noun(low, lx)
-        adjective = bool(lx.adjective_endings) and low.endswith(lx.adjective_endings)
+        adjective = bool(lx.adjective_endings) and w.islower() and low.endswith(lx.adjective_endings)
         demonym = w[:1].isupper() and skipped > 0 and low.endswith(("ian", "ese", "ish", "ean", "i"))
         if not (noun or adjective or demonym):
             break
@@ -1420,6 +1454,7 @@ def _features(
         "travel_close": close,
         "speech_after": float(_followed_by_speech(text, p.end, lx)),
         "possessive": float(text[p.end : p.end + 2] == "'s"),
+        "genitive": float(role is None and _genitive(text, p, lx)),
         "listed": float(listed),
         "kind_country": float(kind == "country"),
         "kind_region": float(kind == "region"),
@@ -1442,6 +1477,15 @@ def _features(
     }
     f.update({f"lang_{k}": float(lx.lang == k) for k in ("de", "es", "ru", "en")})
     return f
+
+
+def _genitive(text: str, p: _Place, lx: Lexicon) -> bool:
+    """The place complements a noun ("representatives of Brazil", "представители Бразилии"):
+    a genitive preposition before it, or a genitive case form (the pack's morphology)."""
+    words = _words(text[max(0, p.start - 30) : p.start].lower())
+    if words and words[-1] in GENITIVES:
+        return True
+    return is_genitive(lx.lang, p.text)
 
 
 def _why_note(d: _Draft) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 from itinerary.errors import ExtractionError
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 MODEL_FILE = "stop_model.json"
 
 #: name -> what it measures (shown by ``--explain`` for the strongest reasons)
@@ -33,6 +33,7 @@ FEATURES: dict[str, str] = {
     "travel_close": "closeness of the nearest travel word",
     "speech_after": "followed by a speech verb (metonym)",
     "possessive": "possessive form",
+    "genitive": "complements a noun (genitive case or preposition)",
     "listed": "item of a list of places",
     "kind_country": "a country",
     "kind_region": "a region",

@@ -7,6 +7,7 @@ narrow hooks:
 * ``variants(surface: str) -> list[str]``: dictionary forms of an inflected place name
   ("в Пекине" -> "Пекин"), tried against the gazetteer after the surface form.
 * ``tense(words: list[str]) -> str | None``: the tense of a clause.
+* ``genitive(surface: str) -> bool``: the name is in the genitive case ("Бразилии").
 
 A pack that lists ``travel_lemmas`` ships ``<code>_forms.json`` beside it: the inflected forms
 of those lemmas (and of the base verbs of its separable ones), taken from simplemma's
@@ -67,6 +68,12 @@ def tense(lang: str, words: list[str]) -> str | None:
     hook = getattr(_module(lang), "tense", None)
     found = hook(words) if hook is not None else None
     return str(found) if found else None
+
+
+def is_genitive(lang: str, surface: str) -> bool:
+    """True when the pack's morphology reads ``surface`` as a genitive (False without a hook)."""
+    hook = getattr(_module(lang), "genitive", None)
+    return bool(hook(surface)) if hook is not None else False
 
 
 @cache
