@@ -866,7 +866,7 @@ def _after_name_adjective(text: str, start: int, lx: Lexicon) -> bool:
     if m is None or m.start(1) == 0 or not lx.adjective_endings:
         return False
     w = m.group(1)
-    return w[0].isupper() and w.lower().endswith(lx.adjective_endings)
+    return w[0].isupper() and w.lower().endswith(tuple(e for e in lx.adjective_endings if len(e) >= 4))
 
 
 def _function_word(low: str, lx: Lexicon) -> bool:
@@ -989,7 +989,7 @@ def _preposition_before_noun(text: str, start: int, lx: Lexicon) -> str | None:
         low = w.lower()
         noun = _place_noun(low, lx)
         adjective = bool(lx.adjective_endings) and w.islower() and low.endswith(lx.adjective_endings)
-        demonym = w[:1].isupper() and skipped > 0 and low.endswith(("ian", "ese", "ish", "ean", "i"))
+        demonym = w[:1].isupper() and skipped > 0 and low.endswith(("an", "ese", "ish", "i"))
         if not (noun or adjective or demonym):
             break
         words.pop()
@@ -1023,7 +1023,8 @@ def _listed(gap: str, lx: Lexicon) -> bool:
     joiners = {"et", "and", "y", "und", "и", "puis", "then", "plus", "as", "well", "e", "ou", "or"}
     rest = [w for w in words if w not in joiners and w not in lx.at and w not in lx.determiners]
     rest = [w for w in rest if w not in {"l'", "d'"} and not w.startswith(("l'", "d'"))]
-    return not rest and len(gap) <= 25 and not re.search(r"[.;!?()]", gap)
+    joined = "," in gap or any(w in joiners for w in words)  # "du Russe à Conakry" is no list
+    return joined and not rest and len(gap) <= 25 and not re.search(r"[.;!?()]", gap)
 
 
 def _colon_list(text: str, places: list[_Place], idx: int, lx: Lexicon) -> bool:
@@ -1055,6 +1056,12 @@ def _outlet_after(text: str, end: int) -> bool:
 
 
 def _followed_by_speech(text: str, end: int, lx: Lexicon) -> bool:
+    """The place is the subject of a speech verb ("Moscow said", "Washington warned"), not the end
+    of a clause a reporting clause follows ("... ist Äthiopien, sagte ein Sprecher")."""
+    if re.match(r"\s*,\s*[^\W\d_]", text[end:]) and starts(
+        _words(text[end : end + 40].lower())[:1][0], lx.speech
+    ):
+        return False
     nxt = _words(text[end : end + 40].lower())[:3]
     return any(starts(w, lx.speech) for w in nxt[:2])
 

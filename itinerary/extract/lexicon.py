@@ -70,8 +70,9 @@ class Lexicon:
     # Nouns of places that stand between a preposition and a name ("in der Hauptstadt Duschanbe",
     # "на станцию Хасан"); matched at word start, and at word end for compounds ("Hafenstadt").
     place_nouns: tuple[str, ...] = ()
-    # Adjective endings: adjectives between a preposition and a name are skipped ("im saudischen
-    # Dschidda", "in die tadschikische Hauptstadt").
+    # Adjective endings: lower-case adjectives between a preposition and a name are skipped ("im
+    # saudischen Dschidda", "in die tadschikische Hauptstadt"); a capitalised word with one of the
+    # endings of four letters or more before a name makes both an organisation's name.
     adjective_endings: tuple[str, ...] = ()
     # Nouns of a stop in a trip: a place they are equated with is a stop ("Erste Station ist
     # Usbekistan", "the next stop will be Hanoi").

@@ -123,7 +123,9 @@ PACK = Lexicon(
         """hauptstadt stadt metropole provinz region ortschaft dorf bahnhof grenzbahnhof flughafen hafen
         palast königreich emirat republik""".split()
     ),
-    adjective_endings=("ische", "ischen", "ischem", "ischer", "isches", "sten", "ste", "alen", "ale"),
+    # lower-case words between a preposition and a name are adjectives ("im fernen Peking"); the
+    # long endings also mark a capitalised adjective that begins a name ("Afrikanischen Union")
+    adjective_endings=("ische", "ischen", "ischem", "ischer", "isches", "sten", "e", "en", "em", "er", "es"),
     stop_nouns=("station", "etappe", "zwischenstation", "reiseziel"),
     copulas=frozenset("ist sind war waren wird werden wäre wären sein".split()),
     irrealis=(("wäre", "gewesen"), ("wären", "gewesen"), ("hätte", "sollen"), ("hätten", "sollen")),
