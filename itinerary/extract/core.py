@@ -49,7 +49,7 @@ from itinerary.extract.lang import is_genitive, lemma, tense, variants
 from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts, time_of_day
 from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
 from itinerary.extract.nlp import check_supported, detect_language, has_model, pipeline
-from itinerary.extract.scoring import StopModel, load_model
+from itinerary.extract.scoring import StopModel, cued, load_model
 from itinerary.files import read_limited
 from itinerary.geocode import OfflineGeocoder
 from itinerary.geocode.normalize import KIND_WORDS, analyze
@@ -251,7 +251,7 @@ class Extractor:
         chosen: list[_Draft] = []
         for d in analysis.drafts:
             p = model.probability(d.features)
-            if p >= model.tuning.threshold:
+            if p >= model.tuning.threshold and cued(d.features):
                 chosen.append(dataclasses.replace(d, score=p, why=model.reasons(d.features)))
         trips = self._trips(chosen, article, ctx, model)
         source = Source(
@@ -1028,14 +1028,14 @@ def _listed(gap: str, lx: Lexicon) -> bool:
 
 
 def _colon_list(text: str, places: list[_Place], idx: int, lx: Lexicon) -> bool:
-    """True when places[idx] belongs to a list of three or more places after a colon."""
+    """True when places[idx] belongs to a list of two or more places after a colon."""
     i = idx
     while i > 0 and _listed(text[places[i - 1].end : places[i].start], lx):
         i -= 1
     j = idx
     while j + 1 < len(places) and _listed(text[places[j].end : places[j + 1].start], lx):
         j += 1
-    if j - i + 1 < 3:
+    if j - i + 1 < 2:
         return False
     before = text[max(0, places[i].start - 30) : places[i].start]
     return ":" in before

@@ -117,6 +117,16 @@ class StopModel:
         path.write_text(json.dumps(self.to_json(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
+#: features of which a stop needs one: a place nothing in its sentence links to travel (no
+#: preposition or visit verb, no travel word, not the dateline) is context, however often named
+CUES = ("rule", "prep_visit", "prep_origin", "travel_sentence", "dateline")
+
+
+def cued(features: dict[str, float]) -> bool:
+    """True when the candidate has at least one of :data:`CUES`."""
+    return any(features.get(k, 0.0) > 0 for k in CUES)
+
+
 def rules_only() -> StopModel:
     """The fallback: a candidate is a stop exactly when the rules say so."""
     return StopModel({"rule": 4.0}, -2.0, Tuning(threshold=0.5, review_below=0.0), trained_on="rules")

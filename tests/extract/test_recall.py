@@ -15,6 +15,7 @@ from itinerary.extract.core import _role, _travel_positions
 from itinerary.extract.lang import is_genitive, lemma
 from itinerary.extract.lexicon import lexicon
 from itinerary.extract.nlp import pipeline
+from itinerary.extract.scoring import cued
 from itinerary.model import Role, Status
 
 THURSDAY = dt.date(2024, 10, 24)
@@ -158,3 +159,21 @@ def test_genitive_case_forms() -> None:
 )  # fmt: skip
 def test_capitals_that_speak_are_not_stops(lang: str, text: str, extractor: Extractor) -> None:
     assert set(_stops(text, lang, TUESDAY, extractor)) == {"Rome"}
+
+
+def test_a_place_nothing_links_to_travel_is_no_stop(extractor: Extractor) -> None:
+    text = "Министр прибыл в Найроби. Там встретятся представители Бразилии, Индии и Китая."
+    assert set(_stops(text, "ru", TUESDAY, extractor)) == {"Nairobi"}
+    assert cued({"travel_sentence": 1.0}) and cued({"dateline": 1.0})
+    assert not cued({"listed": 1.0, "repeated": 1.0, "status_planned": 1.0, "kind_country": 1.0})
+
+
+def test_italian_title_and_cancelled_stop(extractor: Extractor) -> None:
+    text = (
+        "Il presidente del Consiglio Marco Bianchi è arrivato lunedì a Nairobi per una visita di due giorni. "
+        "Una tappa prevista a Kigali è stata annullata."
+    )
+    it = extract(text, published=TUESDAY, extractor=extractor)
+    assert [t.traveller for t in it.trips] == ["Marco Bianchi"]
+    stops = {s.resolved.name: s.status for _, _, s in it.stops() if s.resolved}
+    assert stops == {"Nairobi": Status.CONFIRMED, "Kigali": Status.CANCELLED}
