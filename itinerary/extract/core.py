@@ -525,6 +525,8 @@ class Extractor:
                 continue
             if s.span.text[p.end : p.end + 2] == "'s":
                 continue  # "America's top diplomat": a possessive qualifies a person or thing
+            if _dateline_elsewhere(s, p, reading):
+                continue
             role = _role(s.span.text, p.start, ctx.lx) or Role.VISIT
             trial = dataclasses.replace(
                 reading, stops=sorted([*reading.stops, (p, role)], key=lambda x: x[0].start)
@@ -1484,6 +1486,28 @@ def _features(
     }
     f.update({f"lang_{k}": float(lx.lang == k) for k in ("de", "es", "ru", "en")})
     return f
+
+
+_DATELINE_END = re.compile(r"\((?:[^)]{1,40})\)\s*[-–—]|\s[-–—]\s|\.-")
+
+
+def _dateline_elsewhere(s: _Sentence, p: _Place, reading: _Reading) -> bool:
+    """A place of the dateline that is not where the traveller is: a second city of the dateline
+    ("NEW YORK/NEW DELHI, June 20 (Reuters) -"), or the reporter's city when the lede puts the
+    traveller in another country ("BEIJING (Reuters) - Xi arrived in Kazakhstan")."""
+    if s.span.start_char != 0:
+        return False
+    text = s.span.text
+    end = _DATELINE_END.search(text[:120])
+    if end is None or p.start >= end.start():
+        return False
+    if "/" in text[: p.start]:
+        return True
+    r = p.record
+    return any(
+        q.record is not None and q.start > end.start() and q.record.country_code != r.country_code
+        for q, _ in reading.stops
+    )
 
 
 def _genitive(text: str, p: _Place, lx: Lexicon) -> bool:

@@ -177,3 +177,24 @@ def test_italian_title_and_cancelled_stop(extractor: Extractor) -> None:
     assert [t.traveller for t in it.trips] == ["Marco Bianchi"]
     stops = {s.resolved.name: s.status for _, _, s in it.stops() if s.resolved}
     assert stops == {"Nairobi": Status.CONFIRMED, "Kigali": Status.CANCELLED}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "BEIJING, Sept 14 (Reuters) - The Chinese president Li Wei arrived in Kazakhstan on Wednesday, "
+            "state media reported.",
+            {"Kazakhstan"},
+        ),
+        (
+            "NEW YORK/NEW DELHI, June 20 (Reuters) - The Indian prime minister Raj Kumar arrived in New York "
+            "on Tuesday for a state visit.",
+            {"New York"},
+        ),
+    ],
+)
+def test_a_dateline_elsewhere_is_the_reporters_city(
+    text: str, expected: set[str], extractor: Extractor
+) -> None:
+    assert set(_stops("Headline of the story\n" + text, "en", dt.date(2022, 9, 14), extractor)) == expected
