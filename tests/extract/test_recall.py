@@ -190,7 +190,7 @@ def test_italian_title_and_cancelled_stop(extractor: Extractor) -> None:
         (
             "NEW YORK/NEW DELHI, June 20 (Reuters) - The Indian prime minister Raj Kumar arrived in New York "
             "on Tuesday for a state visit.",
-            {"New York"},
+            {"New York City"},
         ),
     ],
 )
