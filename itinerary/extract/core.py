@@ -1464,6 +1464,7 @@ def _features(
         "speech_after": float(_followed_by_speech(text, p.end, lx)),
         "possessive": float(text[p.end : p.end + 2] == "'s"),
         "genitive": float(role is None and _genitive(text, p, lx)),
+        "noun_attached": float(role is Role.VISIT and _noun_attached(s, p, lx, ctx.trained)),
         "listed": float(listed),
         "kind_country": float(kind == "country"),
         "kind_region": float(kind == "region"),
@@ -1508,6 +1509,34 @@ def _dateline_elsewhere(s: _Sentence, p: _Place, reading: _Reading) -> bool:
         q.record is not None and q.start > end.start() and q.record.country_code != r.country_code
         for q, _ in reading.stops
     )
+
+
+def _noun_attached(s: _Sentence, p: _Place, lx: Lexicon, trained: bool) -> bool:
+    """The preposition before the place belongs to a noun that is no travel word ("the explosion in
+    Gaza", "Kampfhandlungen in der Ukraine"): the place says where something else is. From the
+    parse where there is one; in German, from the capitalised noun before the preposition."""
+    if trained:
+        doc = s.span.doc
+        span = doc.char_span(s.span.start_char + p.start, s.span.start_char + p.end, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        return bool(head.pos_ == "NOUN" and head.i < tok.i and not _is_travel(head.lower_, lx))
+    if lx.lang != "de":
+        return False
+    words = _words(s.span.text[max(0, p.start - 80) : p.start])
+    while words and (words[-1].lower() in lx.determiners or (words[-1].islower() and words[-1] not in lx.at)):
+        words.pop()
+    if len(words) < 3 or words[-1].lower() not in lx.at:
+        return False
+    noun = words[-2].lower()
+    time_word = noun in lx.weekdays or noun in lx.months or noun in lx.relative
+    return words[-2][:1].isupper() and not time_word and not _is_travel(noun, lx)
+
+
+def _is_travel(word: str, lx: Lexicon) -> bool:
+    return starts(word, lx.travel) or lemma(lx.lang, word) in lx.travel_lemmas
 
 
 def _genitive(text: str, p: _Place, lx: Lexicon) -> bool:

@@ -34,6 +34,7 @@ FEATURES: dict[str, str] = {
     "speech_after": "followed by a speech verb (metonym)",
     "possessive": "possessive form",
     "genitive": "complements a noun (genitive case or preposition)",
+    "noun_attached": "its preposition belongs to a noun that is no travel word",
     "listed": "item of a list of places",
     "kind_country": "a country",
     "kind_region": "a region",

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from itinerary.extract import Extractor, extract
+from itinerary.extract import Article, Extractor, extract
 from itinerary.extract.core import _role, _travel_positions
 from itinerary.extract.lang import is_genitive, lemma
 from itinerary.extract.lexicon import lexicon
@@ -198,3 +198,20 @@ def test_a_dateline_elsewhere_is_the_reporters_city(
     text: str, expected: set[str], extractor: Extractor
 ) -> None:
     assert set(_stops("Headline of the story\n" + text, "en", dt.date(2022, 9, 14), extractor)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "attached"),
+    [
+        ("en", "The minister spoke of the explosion in Gaza on Tuesday.", True),
+        ("en", "The minister arrived in Gaza on Tuesday.", False),
+        ("de", "Seit den Kampfhandlungen in der Ukraine reist er selten.", True),
+        ("de", "Sie ist am Montag in Tokio gelandet.", False),
+        ("de", "Der Besuch in Tokio dauert zwei Tage.", False),
+    ],
+)
+def test_a_preposition_that_belongs_to_a_noun(
+    lang: str, text: str, attached: bool, extractor: Extractor
+) -> None:
+    drafts = extractor.analyse(Article(text=text, language=lang, published=TUESDAY)).drafts
+    assert drafts and all(d.features["noun_attached"] == float(attached) for d in drafts)
