@@ -147,6 +147,31 @@ def score_drafts(drafts: Path, folders: tuple[str, ...], articles: Path = ARTICL
         return dict(json.loads((Path(tmp) / "s.json").read_text(encoding="utf-8")))
 
 
+def score_details(drafts: Path, folders: tuple[str, ...], articles: Path = ARTICLES) -> str:
+    """The set's scorer's per-article lines (--verbose), reduced to the misses and false stops."""
+    score = scorer_module(articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        truth = Path(tmp) / "truth"
+        truth.mkdir()
+        for folder in folders:
+            for t in (articles / folder / "truth").glob("*.yaml"):
+                (truth / t.name).symlink_to(t)
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            score.score_dir(str(drafts), str(truth), verbose=True, json_out=str(Path(tmp) / "s.json"))
+    out: list[str] = []
+    head = ""
+    for line in buf.getvalue().splitlines():
+        if line.startswith("== "):
+            head = line
+        elif line.strip().startswith(("FN", "FP")):
+            if head:
+                out.append(head)
+                head = ""
+            out.append(line)
+    return "\n".join(out)
+
+
 def cross_validated(items: list[Item], tuning: Tuning | None = None, **kw: Any) -> dict[str, StopModel]:
     """Leave one event out: a model per event, trained on the articles of all other events."""
     models: dict[str, StopModel] = {}

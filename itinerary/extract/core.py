@@ -51,11 +51,11 @@ from typing import Any
 from itinerary.coords import haversine_km, latlon, point
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
 from itinerary.extract.dates import DateFinder, DateHit, anchor, requote, visit_length
-from itinerary.extract.lang import tense, variants
+from itinerary.extract.lang import is_genitive, lemma, tense, variants
 from itinerary.extract.lexicon import Lexicon, lexicon, phrase_in, starts, time_of_day
 from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
 from itinerary.extract.nlp import check_supported, detect_language, has_model, pipeline
-from itinerary.extract.scoring import StopModel, load_model
+from itinerary.extract.scoring import StopModel, cued, load_model
 from itinerary.files import read_limited
 from itinerary.geocode import OfflineGeocoder
 from itinerary.geocode.normalize import KIND_WORDS, analyze
@@ -151,6 +151,7 @@ class _Place:
     record: Any = None  # best gazetteer record
     natural: bool = False  # English LOC: seas, mountains, regions
     confidence: float = 0.0
+    main_name: bool = True  # matched under the record's main name (not an alias)
 
 
 @dataclass
@@ -263,7 +264,7 @@ class Extractor:
         chosen: list[_Draft] = []
         for d in analysis.drafts:
             p = model.probability(d.features)
-            if p >= model.tuning.threshold:
+            if p >= model.tuning.threshold and cued(d.features):
                 chosen.append(dataclasses.replace(d, score=p, why=model.reasons(d.features)))
         trips = self._trips(chosen, article, ctx, model)
         source = Source(
@@ -373,11 +374,19 @@ class Extractor:
         if self._outlet_before(text, p.start, lx) or _outlet_after(text, p.end):
             log.debug("%r: a news outlet", p.text)
             return False
-        if p.text.lower() in person_words:
+        if p.text.lower() in person_words or _beside_name(text, p, person_words):
             log.debug("%r: a person's name", p.text)
+            return False
+        if _after_name_adjective(text, p.start, lx):
+            log.debug("%r: the end of a longer name (an organisation)", p.text)
             return False
         if not self._accept(p):
             log.debug("%r: not a known place (query %r)", p.text, p.query)
+            return False
+        if not p.from_ner and not p.main_name and p.start == 0 and " " not in p.text and not p.text.isupper():
+            # "Dort", "Wie", "Там", "Este" opening a sentence: a common word that is also a
+            # place's alternate name (a dateline is written in capitals, a subject is no stop)
+            log.debug("%r: a sentence-initial word matching an alternate name", p.text)
             return False
         if p.text.isupper() and len(p.text) <= 3 and p.record.kind not in AREA_KINDS:
             log.debug("%r: an acronym (party, ministry, airport code), not a stop", p.text)
@@ -402,41 +411,43 @@ class Extractor:
     def _gazetteer_scan(
         self, sent: Any, lx: Lexicon, blocked: Sequence[tuple[int, int]], known: Sequence[_Place]
     ) -> Iterable[_Place]:
-        g = self.geocoder.gazetteer
         toks = list(sent)
         base = sent.start_char
         i = 0
         while i < len(toks):
             t = toks[i]
             a = t.idx - base
-            if not _capitalised(t.text) or t.lower_ in lx.determiners or t.lower_ in lx.titles:
+            if not _capitalised(t.text) or _function_word(t.lower_, lx):
                 i += 1
                 continue
             if any(a < e and s <= a for s, e in blocked) or any(p.start <= a < p.end for p in known):
                 i += 1
                 continue
-            hit = None
-            for n in range(min(5, len(toks) - i), 0, -1):
-                last = toks[i + n - 1]
-                if not _capitalised(last.text):
-                    continue  # "Yakarta a las": a name ends on a capitalised word
-                b = last.idx + len(last.text) - base
-                surface = sent.text[a:b]
-                for variant in variants(lx.lang, surface):
-                    if not variant:
-                        continue
-                    recs = [g.record(k) for k in g.lookup(variant)]
-                    if any(_prominent(r) for r in recs):
-                        hit = _Place(a, b, surface, variant, False)
-                        break
-                if hit:
-                    break
+            hit = self._scan_at(sent, toks, i, lx)
             if hit:
                 yield hit
                 while i < len(toks) and toks[i].idx - base < hit.end:
                     i += 1
             else:
                 i += 1
+
+    def _scan_at(self, sent: Any, toks: list[Any], i: int, lx: Lexicon) -> _Place | None:
+        """The longest window of capitalised words from ``toks[i]`` that names a prominent place."""
+        g = self.geocoder.gazetteer
+        base = sent.start_char
+        a = toks[i].idx - base
+        for n in range(min(5, len(toks) - i), 0, -1):
+            last = toks[i + n - 1]
+            if not _capitalised(last.text) or _function_word(last.lower_, lx):
+                continue  # "Yakarta a las": a name ends on a capitalised word
+            if any(k.is_punct and k.text not in "-'’" for k in toks[i : i + n]):
+                continue  # "LISBOA.- El", "Russland: Das": punctuation ends a name
+            b = last.idx + len(last.text) - base
+            surface = sent.text[a:b]
+            for variant in variants(lx.lang, surface):
+                if variant and any(_prominent(g.record(k)) for k in g.lookup(variant)):
+                    return _Place(a, b, surface, variant, False)
+        return None
 
     def _outlet_before(self, text: str, start: int, lx: Lexicon) -> bool:
         before = text[max(0, start - 40) : start].lower().split()
@@ -464,7 +475,7 @@ class Extractor:
         small = r.kind == "city" and r.population < MIN_CITY_POPULATION
         if small and (not p.from_ner or r.population < 1000 or not main):
             return False
-        p.record, p.confidence = r, best.confidence
+        p.record, p.confidence, p.main_name = r, best.confidence, main
         return True
 
     # ------------------------------------------------------------ stops
@@ -526,6 +537,10 @@ class Extractor:
         out: list[_Draft] = []
         for idx, p in enumerate(s.places):
             if id(p) in taken or idx in reading.hint_owner or p.record is None:
+                continue
+            if s.span.text[p.end : p.end + 2] == "'s":
+                continue  # "America's top diplomat": a possessive qualifies a person or thing
+            if _dateline_elsewhere(s, p, reading):
                 continue
             role = _role(s.span.text, p.start, ctx.lx) or Role.VISIT
             trial = dataclasses.replace(
@@ -648,6 +663,9 @@ class Extractor:
         for part in (wl, after.lower()):
             if any(starts(w, lx.cancelled) for w in _words(part)) or phrase_in(part, lx.cancelled):
                 return Status.CANCELLED
+        sentence = set(_words(text.lower()))
+        if any(a in sentence and b in sentence for a, b in lx.irrealis):
+            return Status.CANCELLED  # "die nächste Station wäre X gewesen": it did not happen
         if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned):
             return Status.PLANNED
         if lx.future_endings and not trained and any(_ends(w, lx.future_endings) for w in _words(wl)):
@@ -784,11 +802,37 @@ class _Reading:
 
 def _travel_positions(sent: Any, lx: Lexicon) -> list[int]:
     base = sent.start_char
-    out = [t.idx - base for t in sent if starts(t.lower_, lx.travel)]
+    toks = list(sent)
+    out = [
+        t.idx - base for i, t in enumerate(toks) if starts(t.lower_, lx.travel) or _travel_word(toks, i, lx)
+    ]
     lower = sent.text.lower()
     if (ph := phrase_in(lower, lx.travel)) is not None:
         out.append(lower.index(ph))
     return out
+
+
+def _travel_word(toks: list[Any], i: int, lx: Lexicon) -> bool:
+    """A travel word by its lemma ("flog" -> fliegen), a separable verb with its particle later in
+    the clause ("reist ... weiter" -> weiterreisen), or a compound ending in a travel noun
+    ("Ostafrikareise")."""
+    if not lx.travel_lemmas:
+        return False
+    w = toks[i].lower_
+    base = lemma(lx.lang, w)
+    if base in lx.travel_lemmas:
+        return True
+    if lx.particles:
+        for t in toks[i + 1 : i + 16]:
+            if t.is_punct and t.text in ",.;:!?":
+                break
+            if t.lower_ in lx.particles and t.lower_ + base in lx.travel_lemmas:
+                return True
+    return (
+        toks[i].text[:1].isupper()
+        and any(w.endswith(h) and len(w) >= len(h) + 3 for h in lx.compound_heads)
+        and not w.endswith(lx.compound_not)
+    )
 
 
 def _stop_date(
@@ -866,6 +910,35 @@ def _clean(text: str) -> str:
     return re.sub(r"\[excerpt truncated[^\]]*\]", "", text)
 
 
+def _beside_name(text: str, p: _Place, person_words: set[str]) -> bool:
+    """A one-word place right after or before a word of a person's name: an inflected part of
+    that name ("Ким Чен Ына", "Си Цзиньпин")."""
+    if " " in p.text or p.from_ner:
+        return False
+    before = re.search(r"([^\W\d_][\w'-]*)\s+$", text[: p.start])
+    after = re.match(r"\s+([^\W\d_][\w'-]*)", text[p.end :])
+    return any(
+        m is not None and m.group(1)[0].isupper() and m.group(1).lower() in person_words
+        for m in (before, after)
+    )
+
+
+def _after_name_adjective(text: str, start: int, lx: Lexicon) -> bool:
+    """A capitalised adjective inside a sentence just before the place: both belong to a longer
+    name ("Afrikanischen Union", "Европейского союза"), not to a place."""
+    m = re.search(r"([^\W\d_][\w-]*)\s+$", text[:start])
+    if m is None or m.start(1) == 0 or not lx.adjective_endings:
+        return False
+    w = m.group(1)
+    return w[0].isupper() and w.lower().endswith(tuple(e for e in lx.adjective_endings if len(e) >= 4))
+
+
+def _function_word(low: str, lx: Lexicon) -> bool:
+    """A determiner, title or preposition: capitalised at a sentence start ("Im Senegal", "В
+    Пекине"), it does not begin a place name."""
+    return low in lx.determiners or low in lx.titles or low in lx.at or low in lx.origin
+
+
 def _capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper() and any(c.isalpha() for c in word)
 
@@ -935,10 +1008,20 @@ def _role(text: str, start: int, lx: Lexicon) -> Role | None:
     tail = _SPACE.sub(" ", text[max(0, start - 30) : start].lower()).rstrip()
     if any(tail.endswith(t) or tail.endswith(t + " la") or tail.endswith(t + " le") for t in lx.toward):
         return Role.VISIT
+    if prev not in lx.at and prev not in lx.origin:
+        prev = _preposition_before_noun(text, start, lx) or prev
     if prev in lx.at:
         return Role.VISIT
     if prev in lx.origin:
         return Role.ORIGIN
+    return _role_by_verb(text, start, lx)
+
+
+def _role_by_verb(text: str, start: int, lx: Lexicon) -> Role | None:
+    """VISIT when a visit verb governs the place, or a stop noun is equated with it."""
+    if _equated_with_stop(text, start, lx):
+        return Role.VISIT
+    prev = _word_before(text, start, lx)
     raw = re.findall(r"[^\W\d_][\w'-]*", text[max(0, start - 80) : start])[-6:]
     # "besucht der Bundeskanzler Kasachstan", "visited the Jordanian capital Amman"
     # (but not "la visite du Russe": a genitive names the visitor, not the place)
@@ -960,24 +1043,64 @@ def _role(text: str, start: int, lx: Lexicon) -> Role | None:
     return None
 
 
+def _preposition_before_noun(text: str, start: int, lx: Lexicon) -> str | None:
+    """The preposition before a place noun or adjectives that precede the name ("in die
+    tadschikische Hauptstadt Duschanbe", "на приграничную станцию Хасан", "in the Jordanian
+    capital Amman"), if any."""
+    words = _words(text[max(0, start - 80) : start])
+    skipped = 0
+    while words and skipped < 3:
+        w = words[-1]
+        low = w.lower()
+        noun = _place_noun(low, lx)
+        adjective = bool(lx.adjective_endings) and w.islower() and low.endswith(lx.adjective_endings)
+        demonym = w[:1].isupper() and skipped > 0 and low.endswith(("an", "ese", "ish", "i"))
+        if not (noun or adjective or demonym):
+            break
+        words.pop()
+        skipped += 1
+        while words and words[-1].lower() in lx.determiners:
+            words.pop()
+    if not skipped or not words:
+        return None
+    w = words[-1].lower()
+    return w if w in lx.at or w in lx.origin else None
+
+
+def _place_noun(word: str, lx: Lexicon) -> bool:
+    return any(word.startswith(n) or (len(word) > len(n) + 2 and word.endswith(n)) for n in lx.place_nouns)
+
+
+def _equated_with_stop(text: str, start: int, lx: Lexicon) -> bool:
+    """A place said to be a stop of the trip ("Erste Station ist Usbekistan", "the next stop will be
+    Hanoi"): a stop noun a few words before it in its clause."""
+    if not lx.stop_nouns:
+        return False
+    clause = re.split(r"[.;:!?]", text[max(0, start - 90) : start])[-1]
+    words = [w.lower() for w in _words(clause)][-8:]
+    noun = next((i for i, w in enumerate(words) if starts(w, lx.stop_nouns)), None)
+    return noun is not None and any(w in lx.copulas for w in words[noun + 1 :])
+
+
 def _listed(gap: str, lx: Lexicon) -> bool:
     """True when ``gap`` only joins two items of a list (", ", "et à", "and", "y", "puis en")."""
     words = _words(gap.lower())
     joiners = {"et", "and", "y", "und", "и", "puis", "then", "plus", "as", "well", "e", "ou", "or"}
     rest = [w for w in words if w not in joiners and w not in lx.at and w not in lx.determiners]
     rest = [w for w in rest if w not in {"l'", "d'"} and not w.startswith(("l'", "d'"))]
-    return not rest and len(gap) <= 25 and not re.search(r"[.;!?()]", gap)
+    joined = "," in gap or any(w in joiners for w in words)  # "du Russe à Conakry" is no list
+    return joined and not rest and len(gap) <= 25 and not re.search(r"[.;!?()]", gap)
 
 
 def _colon_list(text: str, places: list[_Place], idx: int, lx: Lexicon) -> bool:
-    """True when places[idx] belongs to a list of three or more places after a colon."""
+    """True when places[idx] belongs to a list of two or more places after a colon."""
     i = idx
     while i > 0 and _listed(text[places[i - 1].end : places[i].start], lx):
         i -= 1
     j = idx
     while j + 1 < len(places) and _listed(text[places[j].end : places[j + 1].start], lx):
         j += 1
-    if j - i + 1 < 3:
+    if j - i + 1 < 2:
         return False
     before = text[max(0, places[i].start - 30) : places[i].start]
     return ":" in before
@@ -998,6 +1121,12 @@ def _outlet_after(text: str, end: int) -> bool:
 
 
 def _followed_by_speech(text: str, end: int, lx: Lexicon) -> bool:
+    """The place is the subject of a speech verb ("Moscow said", "Washington warned"), not the end
+    of a clause a reporting clause follows ("... ist Äthiopien, sagte ein Sprecher")."""
+    if re.match(r"\s*,\s*[^\W\d_]", text[end:]) and starts(
+        _words(text[end : end + 40].lower())[:1][0], lx.speech
+    ):
+        return False
     nxt = _words(text[end : end + 40].lower())[:3]
     return any(starts(w, lx.speech) for w in nxt[:2])
 
@@ -1539,7 +1668,10 @@ def _date_from_publication(stops: tuple[Stop, ...], published: dt.date | None) -
         return stops  # the article dates the trip itself: nothing to infer
     i = confirmed[-1]
     s = stops[i]
-    if s.date.known or any(o.date.known and o.date.start and o.date.start > published for o in stops[:i]):
+    # a stop before it that is already done later than the publication ... is none; a planned
+    # one ahead of it in text order ("Во Владивостоке 25 апреля ... запланирована") says nothing
+    ahead = [o for o in stops[:i] if o.status is not Status.PLANNED]
+    if s.date.known or any(o.date.known and o.date.start and o.date.start > published for o in ahead):
         return stops
     note = "date inferred: the article's publication date (the latest confirmed stop)"
     fixed = dataclasses.replace(s, date=DateSpan.parse(published), note=note)
@@ -1610,6 +1742,8 @@ def _features(
         "travel_close": close,
         "speech_after": float(_followed_by_speech(text, p.end, lx)),
         "possessive": float(text[p.end : p.end + 2] == "'s"),
+        "genitive": float(role is None and _genitive(text, p, lx)),
+        "noun_attached": float(role is Role.VISIT and _noun_attached(s, p, lx, ctx.trained)),
         "listed": float(listed),
         "kind_country": float(kind == "country"),
         "kind_region": float(kind == "region"),
@@ -1632,6 +1766,65 @@ def _features(
     }
     f.update({f"lang_{k}": float(lx.lang == k) for k in ("de", "es", "ru", "en")})
     return f
+
+
+_DATELINE_END = re.compile(r"\((?:[^)]{1,40})\)\s*[-–—]|\s[-–—]\s|\.-")
+
+
+def _dateline_elsewhere(s: _Sentence, p: _Place, reading: _Reading) -> bool:
+    """A place of the dateline that is not where the traveller is: a second city of the dateline
+    ("NEW YORK/NEW DELHI, June 20 (Reuters) -"), or the reporter's city when the lede puts the
+    traveller in another country ("BEIJING (Reuters) - Xi arrived in Kazakhstan")."""
+    if s.span.start_char != 0:
+        return False
+    text = s.span.text
+    end = _DATELINE_END.search(text[:120])
+    if end is None or p.start >= end.start():
+        return False
+    if "/" in text[: p.start]:
+        return True
+    r = p.record
+    return any(
+        q.record is not None and q.start > end.start() and q.record.country_code != r.country_code
+        for q, _ in reading.stops
+    )
+
+
+def _noun_attached(s: _Sentence, p: _Place, lx: Lexicon, trained: bool) -> bool:
+    """The preposition before the place belongs to a noun that is no travel word ("the explosion in
+    Gaza", "Kampfhandlungen in der Ukraine"): the place says where something else is. From the
+    parse where there is one; in German, from the capitalised noun before the preposition."""
+    if trained:
+        doc = s.span.doc
+        span = doc.char_span(s.span.start_char + p.start, s.span.start_char + p.end, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        return bool(head.pos_ == "NOUN" and head.i < tok.i and not _is_travel(head.lower_, lx))
+    if lx.lang != "de":
+        return False
+    words = _words(s.span.text[max(0, p.start - 80) : p.start])
+    while words and (words[-1].lower() in lx.determiners or (words[-1].islower() and words[-1] not in lx.at)):
+        words.pop()
+    if len(words) < 3 or words[-1].lower() not in lx.at:
+        return False
+    noun = words[-2].lower()
+    time_word = noun in lx.weekdays or noun in lx.months or noun in lx.relative
+    return words[-2][:1].isupper() and not time_word and not _is_travel(noun, lx)
+
+
+def _is_travel(word: str, lx: Lexicon) -> bool:
+    return starts(word, lx.travel) or lemma(lx.lang, word) in lx.travel_lemmas
+
+
+def _genitive(text: str, p: _Place, lx: Lexicon) -> bool:
+    """The place complements a noun ("representatives of Brazil", "представители Бразилии"):
+    a genitive preposition before it, or a genitive case form (the pack's morphology)."""
+    words = _words(text[max(0, p.start - 30) : p.start].lower())
+    if words and words[-1] in GENITIVES:
+        return True
+    return is_genitive(lx.lang, p.text)
 
 
 def _why_note(d: _Draft) -> str:

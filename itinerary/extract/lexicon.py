@@ -59,6 +59,30 @@ class Lexicon:
     arrival: tuple[str, ...] = ()
     # Verb endings of the future tense, for languages without a tagger ("llevará", "visitará").
     future_endings: tuple[str, ...] = ()
+    # Dictionary forms (lemmas) of travel verbs and nouns: any inflected form counts, through the
+    # pack's table of forms (``lang/forms/<code>.json``, built from simplemma by
+    # scripts/build_lemma_forms.py): "reisen" covers reist, reiste, gereist, weiterzureisen.
+    travel_lemmas: frozenset[str] = frozenset()
+    # Separable verb particles: "reist ... weiter" is weiterreisen, "trifft ... ein" eintreffen.
+    particles: frozenset[str] = frozenset()
+    # Travel nouns that end a compound ("Ostafrikareise", "Antrittsbesuch", "Rückflug").
+    compound_heads: tuple[str, ...] = ()
+    # Nouns of places that stand between a preposition and a name ("in der Hauptstadt Duschanbe",
+    # "на станцию Хасан"); matched at word start, and at word end for compounds ("Hafenstadt").
+    place_nouns: tuple[str, ...] = ()
+    # Adjective endings: lower-case adjectives between a preposition and a name are skipped ("im
+    # saudischen Dschidda", "in die tadschikische Hauptstadt"); a capitalised word with one of the
+    # endings of four letters or more before a name makes both an organisation's name.
+    adjective_endings: tuple[str, ...] = ()
+    # Nouns of a stop in a trip: a place they are equated with is a stop ("Erste Station ist
+    # Usbekistan", "the next stop will be Hanoi").
+    stop_nouns: tuple[str, ...] = ()
+    # Forms of "to be" that equate a stop noun with a place.
+    copulas: frozenset[str] = frozenset()
+    # Words that end a compound like a travel noun but are none ("Delegationskreise").
+    compound_not: tuple[str, ...] = ()
+    # Word pairs of an unreal past: a stop in such a clause did not happen ("wären ... gewesen").
+    irrealis: tuple[tuple[str, str], ...] = ()
     # --- dates (see :mod:`itinerary.extract.dates`)
     # Phrases counted in days from the date they refer to (the date just before them in the
     # text, else the publication date): "the day after" +1, "la veille" -1, "am Tag darauf" +1.

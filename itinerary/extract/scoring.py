@@ -20,7 +20,7 @@ from typing import Any
 
 from itinerary.errors import ExtractionError
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 MODEL_FILE = "stop_model.json"
 
 #: name -> what it measures (shown by ``--explain`` for the strongest reasons)
@@ -33,6 +33,8 @@ FEATURES: dict[str, str] = {
     "travel_close": "closeness of the nearest travel word",
     "speech_after": "followed by a speech verb (metonym)",
     "possessive": "possessive form",
+    "genitive": "complements a noun (genitive case or preposition)",
+    "noun_attached": "its preposition belongs to a noun that is no travel word",
     "listed": "item of a list of places",
     "kind_country": "a country",
     "kind_region": "a region",
@@ -114,6 +116,16 @@ class StopModel:
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+#: features of which a stop needs one: a place nothing in its sentence links to travel (no
+#: preposition or visit verb, no travel word, not the dateline) is context, however often named
+CUES = ("rule", "prep_visit", "prep_origin", "travel_sentence", "dateline")
+
+
+def cued(features: dict[str, float]) -> bool:
+    """True when the candidate has at least one of :data:`CUES`."""
+    return any(features.get(k, 0.0) > 0 for k in CUES)
 
 
 def rules_only() -> StopModel:

@@ -6,6 +6,12 @@ narrow hooks:
 
 * ``variants(surface: str) -> list[str]``: dictionary forms of an inflected place name
   ("в Пекине" -> "Пекин"), tried against the gazetteer after the surface form.
+* ``tense(words: list[str]) -> str | None``: the tense of a clause.
+* ``genitive(surface: str) -> bool``: the name is in the genitive case ("Бразилии").
+
+A pack that lists ``travel_lemmas`` ships ``<code>_forms.json`` beside it: the inflected forms
+of those lemmas (and of the base verbs of its separable ones), taken from simplemma's
+dictionary by ``scripts/build_lemma_forms.py``; reading it needs no library and no time.
 
 Adding a language is adding ``xx.py`` here (and its test cases); the extractor finds it, the
 language detector's answer is accepted for it, and ``--language xx`` works. A language without
@@ -15,8 +21,10 @@ a pack is refused with the list of the supported ones.
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 from functools import cache
+from importlib import resources
 from types import ModuleType
 
 from itinerary.errors import ExtractionError
@@ -60,3 +68,25 @@ def tense(lang: str, words: list[str]) -> str | None:
     hook = getattr(_module(lang), "tense", None)
     found = hook(words) if hook is not None else None
     return str(found) if found else None
+
+
+def is_genitive(lang: str, surface: str) -> bool:
+    """True when the pack's morphology reads ``surface`` as a genitive (False without a hook)."""
+    hook = getattr(_module(lang), "genitive", None)
+    return bool(hook(surface)) if hook is not None else False
+
+
+@cache
+def _forms(lang: str) -> dict[str, str]:
+    ref = resources.files(__name__).joinpath(f"{lang}_forms.json")
+    if not ref.is_file():
+        return {}
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in data["forms"].items()}
+
+
+def lemma(lang: str, word: str) -> str:
+    """The dictionary form of ``word`` (lower case) when the pack's table of forms knows it, else
+    the word itself, lower-cased ("reist" -> "reisen", "eingetroffen" -> "eintreffen")."""
+    low = word.lower()
+    return _forms(lang).get(low, low)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 _DAYTIMES = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
@@ -113,6 +111,26 @@ PACK = Lexicon(
         "november nov",
         "dezember dez",
     ),
+    travel_lemmas=frozenset(
+        """reisen weiterreisen abreisen anreisen zurückreisen heimreisen bereisen fliegen weiterfliegen
+        zurückfliegen abfliegen heimfliegen fahren weiterfahren zurückfahren durchfahren landen ankommen
+        eintreffen besuchen verlassen erreichen aufbrechen zurückkehren heimkehren übernachten weilen
+        reise besuch flug visite abstecher zwischenstopp station stippvisite aufenthalt ankunft
+        rückkehr tournee etappe""".split()
+    ),
+    particles=frozenset("weiter ein an ab auf zurück los heim durch fort vorbei weg".split()),
+    compound_heads=("reise", "reisen", "besuch", "besuche", "besuchs", "flug", "stopp", "visite", "tournee"),
+    compound_not=("kreise", "preise", "greise", "kreisen", "preisen"),
+    place_nouns=tuple(
+        """hauptstadt stadt metropole provinz region ortschaft dorf bahnhof grenzbahnhof flughafen hafen
+        palast königreich emirat republik""".split()
+    ),
+    # lower-case words between a preposition and a name are adjectives ("im fernen Peking"); the
+    # long endings also mark a capitalised adjective that begins a name ("Afrikanischen Union")
+    adjective_endings=("ische", "ischen", "ischem", "ischer", "isches", "sten", "e", "en", "em", "er", "es"),
+    stop_nouns=("station", "etappe", "zwischenstation", "reiseziel"),
+    copulas=frozenset("ist sind war waren wird werden wäre wären sein".split()),
+    irrealis=(("wäre", "gewesen"), ("wären", "gewesen"), ("hätte", "sollen"), ("hätten", "sollen")),
     # "am Mittwochabend", "Dienstagmorgen": a weekday and a time of day in one word
     weekdays=weekday_names(
         *(
@@ -153,12 +171,18 @@ _AUX = frozenset("ist sind hat haben hatte hatten".split())
 _ARTICLES = frozenset(
     "der die das den dem des ein eine einen einem einer eines im am zum zur vom beim".split()
 )
-# A past participle, with the separable prefix before "ge" ("gelandet", "eingetroffen",
-# "angekommen", "abgereist", "weitergeflogen").
-_PARTICIPLE = re.compile(
-    r"^(?:ab|an|auf|aus|ein|fort|heim|hin|her|los|mit|nach|vor|weg|weiter|zu|zurück|zusammen)?"
-    r"ge\w{2,}(?:t|en)$"
-)
+_PARTICLES = ("weiter", "ein", "an", "ab", "auf", "zurück", "los", "heim", "durch", "fort", "vorbei", "weg")
+_INSEPARABLE = ("be", "ver", "er", "emp", "ent", "zer")
+
+
+def _participle(w: str) -> bool:
+    """A past participle: ge-t/-en, after a separable particle too ("eingetroffen", "angekommen"),
+    or with an inseparable prefix ("besucht", "verlassen", "erreicht")."""
+    if len(w) <= 5 or not w.endswith(("t", "en")):
+        return False
+    if w.startswith("ge") or any(w.startswith(p + "ge") for p in _PARTICLES):
+        return True
+    return w.startswith(_INSEPARABLE) and w.endswith("t")
 
 
 def tense(words: list[str]) -> str | None:
@@ -171,7 +195,7 @@ def tense(words: list[str]) -> str | None:
         return "future"
     if any(w in _PAST for w in low):
         return "past"
-    if any(w in _AUX for w in low) and any(_PARTICIPLE.match(w) for w in low):
+    if any(w in _AUX for w in low) and any(_participle(w) for w in low):
         return "past"
     for i, w in enumerate(low):
         before = low[i - 1] if i else ""

@@ -151,6 +151,9 @@ PACK = Lexicon(
     ),
     determiners=frozenset("the a an".split()),
     with_=frozenset("with and".split()),
+    place_nouns=("capital", "city", "town", "port", "village", "province", "region", "border", "resort"),
+    stop_nouns=("stop=", "stops=", "leg=", "destination"),
+    copulas=frozenset("is are was were be will".split()),
     months=month_names(
         "january jan",
         "february feb",

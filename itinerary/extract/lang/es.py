@@ -74,6 +74,9 @@ PACK = Lexicon(
     ),
     determiners=frozenset("el la los las un una lo".split()),
     with_=frozenset("con y".split()),
+    place_nouns=("capital", "ciudad", "localidad", "puerto", "provincia", "región", "villa"),
+    stop_nouns=("etapa", "escala", "destino", "parada"),
+    copulas=frozenset("es son será serán fue fueron era sería".split()),
     months=month_names(
         "enero",
         "febrero",

@@ -112,6 +112,9 @@ PACK = Lexicon(
     ),
     determiners=frozenset("le la l les un une des du de d' l' the".split()),
     with_=frozenset("avec et".split()),
+    place_nouns=("capitale", "ville", "cité", "port", "province", "région", "localité"),
+    stop_nouns=("étape", "escale", "destination"),
+    copulas=frozenset("est sont sera seront était étaient fut serait".split()),
     months=month_names(
         "janvier janv",
         "février févr fevrier",

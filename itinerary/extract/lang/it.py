@@ -71,7 +71,8 @@ PACK = Lexicon(
     speech=("ha detto", "ha dichiarato", "ha affermato", "ha annunciato", "ha avvertito", "ha criticato"),
     outlet=("agenzia", "quotidiano", "giornale", "emittente", "testata"),
     titles=frozenset(
-        "papa presidente premier ministro ministra re regina cancelliere il la lo del della sig.".split()
+        "papa presidente premier ministro ministra re regina cancelliere il la lo del della sig. consiglio "
+        "segretario esteri".split()
     ),
     determiners=frozenset("il lo la i gli le un uno una l'".split()),
     with_=frozenset("con e".split()),

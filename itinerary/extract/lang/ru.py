@@ -84,9 +84,17 @@ PACK = Lexicon(
         "отметил",
     ),
     outlet=("агентств", "канал", "газет", "пула", "пул", "сми"),
-    titles=frozenset("президент премьер министр глава лидер генсек папа г-н".split()),
+    titles=frozenset(
+        "президент премьер министр глава лидер генсек папа г-н председатель председателя".split()
+    ),
     determiners=frozenset(),
     with_=frozenset("с со и".split()),
+    place_nouns=tuple(
+        "столиц город поселк посёлк поселен станци район област регион деревн порт аэропорт курорт".split()
+    ),
+    adjective_endings=("ую", "ой", "ий", "ый", "ом", "ем", "ая", "ое", "ей"),
+    stop_nouns=("остановк", "пунктом", "этап"),
+    copulas=frozenset("станет будет стал стала станут был была".split()),
     months=month_names(
         "января январь январе",
         "февраля февраль феврале",
@@ -255,3 +263,13 @@ def tense(words: list[str]) -> str | None:
     if "futr" in found:
         return "future"
     return "present" if "pres" in found else None
+
+
+def genitive(surface: str) -> bool:
+    """The last word of a Cyrillic name read as a genitive by its likeliest analysis ("Бразилии",
+    "Китая"; not "Пекин", not "Москве")."""
+    words = surface.split()
+    if not words or not _CYRILLIC.search(words[-1]):
+        return False
+    parses = [p for p in _parse(words[-1]) if p.tag.POS == "NOUN"]
+    return bool(parses) and parses[0].tag.case == "gent"

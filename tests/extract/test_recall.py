@@ -1,0 +1,217 @@
+"""Stops the extractor must find (recall) and mentions it must not take for stops (precision).
+
+Every sentence here is written for these tests. German has no trained pipeline: its travel
+words come from lemmas (the pack's table of forms), separable verbs and compounds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from itinerary.extract import Article, Extractor, extract
+from itinerary.extract.core import _role, _travel_positions
+from itinerary.extract.lang import is_genitive, lemma
+from itinerary.extract.lexicon import lexicon
+from itinerary.extract.nlp import pipeline
+from itinerary.extract.scoring import cued
+from itinerary.model import Role, Status
+
+THURSDAY = dt.date(2024, 10, 24)
+TUESDAY = dt.date(2026, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
+    return Extractor(geocoder)
+
+
+def _stops(text: str, lang: str, published: dt.date, extractor: Extractor) -> dict[str, tuple[Status, str]]:
+    it = extract(text, published=published, language=lang, extractor=extractor)
+    return {s.resolved.name: (s.status, str(s.date)) for _, _, s in it.stops() if s.resolved}
+
+
+def test_perfect_tense_separable_verb_and_called_off_side_trip(extractor: Extractor) -> None:
+    text = (
+        "Bundeskanzler Olaf Scholz ist am Montag in Neu-Delhi eingetroffen. "
+        "Am Dienstag reist er nach Goa weiter. "
+        "Ein geplanter Abstecher nach Mumbai wurde abgesagt."
+    )
+    stops = _stops(text, "de", THURSDAY, extractor)
+    assert stops["New Delhi"] == (Status.CONFIRMED, "2024-10-21")  # "ist ... eingetroffen": past
+    assert stops["Goa"][0] is Status.PLANNED  # weiterreisen, its particle at the clause end
+    assert stops["Mumbai"][0] is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "status"),
+    [
+        # inflected forms through their lemma (fliegen), a separable verb split by the clause
+        ("Am Dienstag flog die Ministerin zurück nach Berlin.", "Berlin", Status.CONFIRMED),
+        ("Der Präsident kommt am Abend in Wien an und trifft den Kanzler.", "Vienna", None),
+        # a compound whose head is a travel noun
+        ("Ihre Ostafrikareise beginnt am Donnerstag in Kenia.", "Kenya", Status.PLANNED),
+        # a preposition before adjectives and a place noun
+        ("Er wird zunächst in die kenianische Hauptstadt Nairobi reisen.", "Nairobi", Status.PLANNED),
+        ("Sie musste im saudischen Dschidda einen ungeplanten Zwischenstopp einlegen.", "Jeddah", None),
+        # a stop noun equated with the place
+        ("Erste Station der Reise ist Äthiopien, sagte ein Sprecher.", "Ethiopia", None),
+    ],
+)  # fmt: skip
+def test_german_travel_words_by_lemma_and_position(
+    text: str, place: str, status: Status | None, extractor: Extractor
+) -> None:
+    stops = _stops(text, "de", TUESDAY, extractor)
+    assert place in stops, stops
+    if status is not None:
+        assert stops[place][0] is status
+
+
+def test_an_unreal_past_cancels_the_stops_of_its_sentence(extractor: Extractor) -> None:
+    text = (
+        "Die Außenministerin hat ihre Reise in Pakistan abgebrochen. "
+        "Die nächsten Stationen wären Uganda und Ruanda gewesen."
+    )
+    stops = _stops(text, "de", TUESDAY, extractor)
+    assert stops["Uganda"][0] is Status.CANCELLED and stops["Rwanda"][0] is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "The secretary flew to the Kenyan capital Nairobi for talks.", "Nairobi"),
+        ("ru", "Президент прилетел в узбекский город Самарканд на переговоры.", "Samarkand"),
+        ("de", "Der Minister ist am Morgen in der zweitgrößten Stadt Hamburg gelandet.", "Hamburg"),
+    ],
+)
+def test_a_preposition_reaches_over_place_nouns_and_adjectives(
+    lang: str, text: str, place: str, extractor: Extractor
+) -> None:
+    assert place in _stops(text, lang, TUESDAY, extractor)
+
+
+def test_role_over_place_nouns_and_stop_nouns() -> None:
+    de = lexicon("de")
+    text = "Er fliegt in die tadschikische Hauptstadt Duschanbe."
+    assert _role(text, text.index("Duschanbe"), de) is Role.VISIT
+    text = "Erste Station ist Usbekistan."
+    assert _role(text, text.index("Usbekistan"), de) is Role.VISIT
+    text = "Die Station liegt nahe Usbekistan."  # no copula: no equation
+    assert _role(text, text.index("Usbekistan"), de) is None
+    en = lexicon("en")
+    text = "The next stop will be Hanoi."
+    assert _role(text, text.index("Hanoi"), en) is Role.VISIT
+
+
+def test_lemmas_separable_verbs_and_compounds_are_travel_words() -> None:
+    assert lemma("de", "flog") == "fliegen" and lemma("de", "eingetroffen") == "eintreffen"
+    assert lemma("de", "Stationen") == "station" and lemma("de", "unbekanntes") == "unbekanntes"
+    de = lexicon("de")
+    nlp = pipeline("de")
+    for text, word in [
+        ("Am Mittwoch reist sie nach Seoul weiter.", "reist"),
+        ("Der Zug kommt um neun in Bonn an.", "kommt"),
+        ("Die Auslandsreise führt ihn nach Rom.", "Auslandsreise"),
+        ("Sie flogen nach Kairo.", "flogen"),
+    ]:
+        sent = next(iter(nlp(text).sents))
+        assert text.index(word) in _travel_positions(sent, de), text
+    sent = next(iter(nlp("Aus Delegationskreise hieß es, er kommt.").sents))
+    assert _travel_positions(sent, de) == []  # "kommt" without its particle; "-kreise" is no trip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_a_place"),
+    [
+        ("de", "Dort traf sie den Präsidenten. Sie ist am Montag in Rom gelandet.", "Dordrecht"),
+        ("de", "Wie die Agentur meldete, ist der Kanzler in Rom gelandet.", "Wiesbaden"),
+        ("de", "Das Land führt die Afrikanischen Union. Der Kanzler ist in Dakar gelandet.", "Union"),
+        ("en", "America's top diplomat flew to Cairo on Monday.", "América"),
+        ("ru", "Председатель Си Цзиньпин прибыл в Астану.", "Dallas"),
+    ],
+)
+def test_common_words_names_and_possessives_are_not_places(
+    lang: str, text: str, not_a_place: str, extractor: Extractor
+) -> None:
+    stops = _stops(text, lang, TUESDAY, extractor)
+    assert stops and not_a_place not in stops, stops
+
+
+def test_a_sentence_initial_preposition_is_not_part_of_the_name(extractor: Extractor) -> None:
+    it = extract("В Пекине прошла встреча. Президент прибыл в Пекин.", language="ru", extractor=extractor)
+    assert {s.place for _, _, s in it.stops()} <= {"Пекине", "Пекин"}
+
+
+def test_genitive_case_forms() -> None:
+    assert is_genitive("ru", "Бразилии") and is_genitive("ru", "Китая")
+    assert not is_genitive("ru", "Пекин") and not is_genitive("ru", "Москве")
+    assert not is_genitive("de", "Berlins")  # no morphology hook: never guessed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Moscow said the talks went well. Washington warned of sanctions. The minister flew to Rome."),
+        ("de", "Moskau erklärte, die Gespräche seien gut verlaufen. Washington warnte vor Sanktionen. "
+         "Der Minister reiste nach Rom."),
+    ],
+)  # fmt: skip
+def test_capitals_that_speak_are_not_stops(lang: str, text: str, extractor: Extractor) -> None:
+    assert set(_stops(text, lang, TUESDAY, extractor)) == {"Rome"}
+
+
+def test_a_place_nothing_links_to_travel_is_no_stop(extractor: Extractor) -> None:
+    text = "Министр прибыл в Найроби. Там встретятся представители Бразилии, Индии и Китая."
+    assert set(_stops(text, "ru", TUESDAY, extractor)) == {"Nairobi"}
+    assert cued({"travel_sentence": 1.0}) and cued({"dateline": 1.0})
+    assert not cued({"listed": 1.0, "repeated": 1.0, "status_planned": 1.0, "kind_country": 1.0})
+
+
+def test_italian_title_and_cancelled_stop(extractor: Extractor) -> None:
+    text = (
+        "Il presidente del Consiglio Marco Bianchi è arrivato lunedì a Nairobi per una visita di due giorni. "
+        "Una tappa prevista a Kigali è stata annullata."
+    )
+    it = extract(text, published=TUESDAY, extractor=extractor)
+    assert [t.traveller for t in it.trips] == ["Marco Bianchi"]
+    stops = {s.resolved.name: s.status for _, _, s in it.stops() if s.resolved}
+    assert stops == {"Nairobi": Status.CONFIRMED, "Kigali": Status.CANCELLED}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "BEIJING, Sept 14 (Reuters) - The Chinese president Li Wei arrived in Kazakhstan on Wednesday, "
+            "state media reported.",
+            {"Kazakhstan"},
+        ),
+        (
+            "NEW YORK/NEW DELHI, June 20 (Reuters) - The Indian prime minister Raj Kumar arrived in New York "
+            "on Tuesday for a state visit.",
+            {"New York City"},
+        ),
+    ],
+)
+def test_a_dateline_elsewhere_is_the_reporters_city(
+    text: str, expected: set[str], extractor: Extractor
+) -> None:
+    assert set(_stops("Headline of the story\n" + text, "en", dt.date(2022, 9, 14), extractor)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "attached"),
+    [
+        ("en", "The minister spoke of the explosion in Gaza on Tuesday.", True),
+        ("en", "The minister arrived in Gaza on Tuesday.", False),
+        ("de", "Seit den Kampfhandlungen in der Ukraine reist er selten.", True),
+        ("de", "Sie ist am Montag in Tokio gelandet.", False),
+        ("de", "Der Besuch in Tokio dauert zwei Tage.", False),
+    ],
+)
+def test_a_preposition_that_belongs_to_a_noun(
+    lang: str, text: str, attached: bool, extractor: Extractor
+) -> None:
+    drafts = extractor.analyse(Article(text=text, language=lang, published=TUESDAY)).drafts
+    assert drafts and all(d.features["noun_attached"] == float(attached) for d in drafts)
