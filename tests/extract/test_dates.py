@@ -311,3 +311,10 @@ def test_text_before_a_quotation_is_no_quotation(extractor: Extractor) -> None:
     )
     table = _table(extract(text, published=TUESDAY, language="en", extractor=extractor))
     assert table["Lima"][1] == "2024-10-21"  # Monday in the past clause, not shifted by the quote
+
+
+def test_the_publication_dates_the_latest_stop_made_even_after_a_planned_one(extractor: Extractor) -> None:
+    text = "In Quito, President Jane Doe will hold talks on 25 April. She has arrived in Lima."
+    table = _table(extract(text, published=dt.date(2023, 4, 21), language="en", extractor=extractor))
+    assert table["Quito"] == ("planned", "2023-04-25")
+    assert table["Lima"] == ("confirmed", "2023-04-21")  # inferred, with a note saying so
