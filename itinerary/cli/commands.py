@@ -369,10 +369,14 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
     stats = {"trips": 0, "stops": 0, "review": 0}
 
     failed: list[str] = []
+    undated: list[str] = []
 
     def one(path: Path, target: Path | None) -> None:
         try:
-            it = extractor.extract(read_article(path, published=day, language=language))
+            article = read_article(path, published=day, language=language)
+            if article.published is None:
+                undated.append(path.name)
+            it = extractor.extract(article)
             if not it.trips:
                 raise ExtractionError(
                     f"{path}: no trip found (no place is named as where someone goes or is); "
@@ -412,6 +416,13 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
         click.echo(f"wrote {where} ({done} article{'s' * (done != 1)}: {summary})", err=True)
     else:
         click.echo(f"draft: {summary}", err=True)
+    if undated:
+        names = ", ".join(undated[:3]) + (f" and {len(undated) - 3} more" if len(undated) > 3 else "")
+        click.echo(
+            f"note: no publication date for {names}: weekdays and relative dates were left undated "
+            "(give --published DATE, or a '# date: YYYY-MM-DD' header line ended by '---')",
+            err=True,
+        )
     for msg in failed:
         click.secho(f"error: {msg}", fg="red", err=True)
     if failed:

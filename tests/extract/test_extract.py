@@ -372,3 +372,17 @@ def test_the_person_met_is_the_host_not_the_traveller(extractor: Extractor) -> N
     assert _trip_table(extract(text, published=SEED_DATE, extractor=extractor)) == {
         "Jane Doe": [("Nairobi", "confirmed", "2023-09-11")]
     }
+
+
+def test_cli_says_when_an_article_has_no_publication_date(tmp_path: Path) -> None:
+    bare = tmp_path / "bare.txt"
+    bare.write_text("The minister John Smith arrived in Oslo on Monday.", encoding="utf-8")
+    dated = tmp_path / "dated.txt"
+    dated.write_text("# date: 2023-09-14\n---\n" + bare.read_text(encoding="utf-8"), encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["extract", str(bare), "-o", str(tmp_path / "a.yaml")])
+    assert res.exit_code == 0 and "note: no publication date for bare.txt" in res.output
+    assert "--published" in res.output
+    for args in (["extract", str(dated)], ["extract", str(bare), "--published", "2023-09-14"]):
+        res = runner.invoke(cli, args)
+        assert res.exit_code == 0 and "no publication date" not in res.output, args
