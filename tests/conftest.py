@@ -1,4 +1,5 @@
-"""Shared fixtures: no network, the seed trips, the shared article folder."""
+"""Shared fixtures: no network, the seed trips, the shared article folder, the full data and
+the mini data (a mini gazetteer and a toy rail network, tests/minidata.py)."""
 
 from __future__ import annotations
 
@@ -38,8 +39,44 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The environment variables the command line reads (``ITINERARY_CACHE_DIR`` ...) apply to
+    the tests too, so ``ITINERARY_CACHE_DIR=$(mktemp -d) pytest`` runs them on a cold cache."""
+    from itinerary.options import options_from_env, set_options
+
+    set_options(**options_from_env())
+
+
+class FullDataNotMarked(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def full_data_only_in_the_data_tier(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The full gazetteer and rail network are for tests marked ``data`` (the ``gazetteer`` and
+    ``geocoder`` fixtures mark theirs); any other test that reaches them fails, so the fast tier
+    never builds the full index. Unit tests take ``mini_gazetteer``, ``mini_geocoder``, ``toy_rail``."""
+    if request.node.get_closest_marker("data") is not None:
+        return
+    from itinerary.geocode import Gazetteer
+    from itinerary.routing.rail import RailNetwork
+
+    def refuse(what: str) -> object:
+        def default(cls: type) -> object:
+            raise FullDataNotMarked(
+                f"{request.node.nodeid} uses the full {what}: mark it @pytest.mark.data "
+                "or give it the mini data (mini_gazetteer, mini_geocoder, toy_rail)"
+            )
+
+        return classmethod(default)
+
+    monkeypatch.setattr(Gazetteer, "default", refuse("gazetteer"))
+    monkeypatch.setattr(RailNetwork, "default", refuse("rail network"))
+
+
 @pytest.fixture(scope="session")
 def gazetteer():  # type: ignore[no-untyped-def]
+    """The full gazetteer (built into the user cache on first use); its tests are marked ``data``."""
     from itinerary.geocode import Gazetteer
 
     return Gazetteer.default()
@@ -50,6 +87,30 @@ def geocoder(gazetteer):  # type: ignore[no-untyped-def]
     from itinerary.geocode import OfflineGeocoder
 
     return OfflineGeocoder(gazetteer)
+
+
+@pytest.fixture(scope="session")
+def mini_gazetteer():  # type: ignore[no-untyped-def]
+    """A gazetteer of a few hundred real places (tests/data/mini_gazetteer.csv), compiled by
+    the real index builder in a fraction of a second."""
+    from tests.minidata import mini_gazetteer
+
+    return mini_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def mini_geocoder(mini_gazetteer):  # type: ignore[no-untyped-def]
+    from itinerary.geocode import OfflineGeocoder
+
+    return OfflineGeocoder(mini_gazetteer)
+
+
+@pytest.fixture(scope="session")
+def toy_rail(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The toy rail network of tests/data/toy_rail.yaml, with a link and a disconnected line."""
+    from tests.minidata import toy_rail
+
+    return toy_rail(tmp_path_factory.mktemp("toy-rail"))
 
 
 @pytest.fixture(scope="session")
@@ -68,9 +129,10 @@ def shared() -> Path:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tiers, and Chromium.
 
-    Tests of the development articles get the ``articles`` marker and notebook runs the
-    ``notebooks`` marker, so the fast tier is ``pytest -m "not browser and not notebooks and
-    not articles and not slow"``; CI runs everything. Browser tests need headless Chromium:
+    Tests of the development articles get the ``articles`` marker, notebook runs the
+    ``notebooks`` marker and tests of the full gazetteer (``gazetteer``, ``geocoder``) the
+    ``data`` marker, so the fast tier is ``pytest -m "not browser and not notebooks and not
+    articles and not slow and not data"``; CI runs everything. Browser tests need headless Chromium:
     outside CI they skip, with the reason, when it is missing; in CI (``CI`` set, as
     `scripts/test.sh` sets it after installing Chromium) they always run."""
     import os
@@ -79,8 +141,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     from itinerary.render.browser import chromium_path
 
     for item in items:
-        if "shared" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "shared" in fixtures:
             item.add_marker(pytest.mark.articles)
+        if "gazetteer" in fixtures or "geocoder" in fixtures:
+            item.add_marker(pytest.mark.data)
         if item.nodeid.startswith("tests/test_notebooks.py"):
             item.add_marker(pytest.mark.notebooks)
 
