@@ -113,6 +113,17 @@ def toy_rail(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
     return toy_rail(tmp_path_factory.mktemp("toy-rail"))
 
 
+@pytest.fixture
+def mini_data(mini_gazetteer, toy_rail, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The process's gazetteer and rail network are the mini ones for this test: code that
+    takes the defaults (the command line, the pipeline) runs on the mini data."""
+    from itinerary.geocode import Gazetteer
+    from itinerary.routing.rail import RailNetwork
+
+    monkeypatch.setattr(Gazetteer, "default", classmethod(lambda cls: mini_gazetteer))
+    monkeypatch.setattr(RailNetwork, "default", classmethod(lambda cls: toy_rail))
+
+
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)

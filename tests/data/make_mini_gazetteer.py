@@ -79,10 +79,16 @@ def country_rows(geodata: Path) -> list[dict[str, str]]:
     aliases = yaml.safe_load((geodata / "country_aliases.yaml").read_text("utf-8")) or {}
     return [
         _row(
-            kind="country", id=iso, name=c["name"], lat=c["lat"], lon=c["lon"], country_code=iso,
-            population=c["population"], capital=c["capital"],
+            kind="country",
+            id=iso,
+            name=c["name"],
+            lat=c["lat"],
+            lon=c["lon"],
+            country_code=iso,
+            population=c["population"],
+            capital=c["capital"],
             names=_joined([*c["names"], *aliases.get(iso, [])]),
-        )  # fmt: skip
+        )
         for iso in COUNTRIES
         for c in [countries[iso]]
     ]
@@ -98,10 +104,16 @@ def region_rows(geodata: Path) -> list[dict[str, str]]:
         bbox = " ".join(f"{v:.3f}" for v in shape(f["geometry"]).bounds)
         rows.append(
             _row(
-                kind="region", id=rid, name=p["name"], lat=p["lat"], lon=p["lon"],
-                country_code=p["country_code"], admin1_code=p.get("gn_code"), bbox=bbox,
+                kind="region",
+                id=rid,
+                name=p["name"],
+                lat=p["lat"],
+                lon=p["lon"],
+                country_code=p["country_code"],
+                admin1_code=p.get("gn_code"),
+                bbox=bbox,
                 names=_joined(p["names"]),
-            )  # fmt: skip
+            )
         )
     return rows
 
@@ -115,10 +127,16 @@ def city_rows() -> list[dict[str, str]]:
             raise LookupError(f"no GeoNames city {name!r} in {cc}")
         rows += [
             _row(
-                kind="city", id=c["geonameid"], name=c["name"], lat=c["latitude"], lon=c["longitude"],
-                country_code=c["countrycode"], population=c["population"], admin1_code=c["admin1code"],
+                kind="city",
+                id=c["geonameid"],
+                name=c["name"],
+                lat=c["latitude"],
+                lon=c["longitude"],
+                country_code=c["countrycode"],
+                population=c["population"],
+                admin1_code=c["admin1code"],
                 names=_joined(c["alternatenames"]),
-            )  # fmt: skip
+            )
             for c in sorted(found, key=lambda c: int(c["geonameid"]))
         ]
     return rows
@@ -128,10 +146,17 @@ def landmark_rows(geodata: Path) -> list[dict[str, str]]:
     by_id = {lm["id"]: lm for lm in load_landmarks(geodata / "landmarks.yaml")}
     return [
         _row(
-            kind=lm["kind"], id=lid, name=lm["name"], lat=lm["lat"], lon=lm["lon"],
-            country_code=lm["country_code"], importance=lm.get("importance", 0.5), city=lm.get("city"),
-            names=_joined(lm.get("aliases", [])), codes=_joined(lm.get("codes", [])),
-        )  # fmt: skip
+            kind=lm["kind"],
+            id=lid,
+            name=lm["name"],
+            lat=lm["lat"],
+            lon=lm["lon"],
+            country_code=lm["country_code"],
+            importance=lm.get("importance", 0.5),
+            city=lm.get("city"),
+            names=_joined(lm.get("aliases", [])),
+            codes=_joined(lm.get("codes", [])),
+        )
         for lid in LANDMARKS
         for lm in [by_id[lid]]
     ]
@@ -141,9 +166,15 @@ def airport_rows() -> list[dict[str, str]]:
     airports = airportsdata.load("IATA")
     return [
         _row(
-            kind="airport", id=a["iata"], name=a["name"], lat=a["lat"], lon=a["lon"],
-            country_code=a["country"], city=a["city"], codes=_joined([a["icao"]]),
-        )  # fmt: skip
+            kind="airport",
+            id=a["iata"],
+            name=a["name"],
+            lat=a["lat"],
+            lon=a["lon"],
+            country_code=a["country"],
+            city=a["city"],
+            codes=_joined([a["icao"]]),
+        )
         for code in AIRPORTS
         for a in [airports[code]]
     ]
