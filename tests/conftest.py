@@ -4,7 +4,9 @@ the mini data (a mini gazetteer and a toy rail network, tests/minidata.py)."""
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,27 +53,44 @@ class FullDataNotMarked(AssertionError):
     pass
 
 
-@pytest.fixture(autouse=True)
-def full_data_only_in_the_data_tier(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+_RUNNING: list[pytest.Item] = []  # the test being set up, run or torn down
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _RUNNING[:] = [item]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def full_data_only_in_the_data_tier() -> Iterator[None]:
     """The full gazetteer and rail network are for tests marked ``data`` (the ``gazetteer`` and
-    ``geocoder`` fixtures mark theirs); any other test that reaches them fails, so the fast tier
-    never builds the full index. Unit tests take ``mini_gazetteer``, ``mini_geocoder``, ``toy_rail``."""
-    if request.node.get_closest_marker("data") is not None:
-        return
+    ``geocoder`` fixtures mark theirs); any other test that reaches them, from its body or from
+    a fixture of any scope, fails, so the fast tier never builds the full index. Unit tests
+    take ``mini_gazetteer``, ``mini_geocoder``, ``toy_rail`` or ``mini_data``."""
     from itinerary.geocode import Gazetteer
     from itinerary.routing.rail import RailNetwork
 
-    def refuse(what: str) -> object:
-        def default(cls: type) -> object:
-            raise FullDataNotMarked(
-                f"{request.node.nodeid} uses the full {what}: mark it @pytest.mark.data "
-                "or give it the mini data (mini_gazetteer, mini_geocoder, toy_rail)"
-            )
+    def guarded(cls: type, what: str) -> Any:
+        real = cls.__dict__["default"]
 
-        return classmethod(default)
+        def default(klass: type) -> Any:
+            item = _RUNNING[0] if _RUNNING else None
+            if item is not None and item.get_closest_marker("data") is None:
+                raise FullDataNotMarked(
+                    f"{item.nodeid} uses the full {what}: mark it @pytest.mark.data "
+                    "or give it the mini data (mini_gazetteer, mini_geocoder, toy_rail, mini_data)"
+                )
+            return real.__func__(klass)
 
-    monkeypatch.setattr(Gazetteer, "default", refuse("gazetteer"))
-    monkeypatch.setattr(RailNetwork, "default", refuse("rail network"))
+        return real, classmethod(default)
+
+    saved = {}
+    for cls, what in ((Gazetteer, "gazetteer"), (RailNetwork, "rail network")):
+        saved[cls], patched = guarded(cls, what)
+        cls.default = patched  # type: ignore[method-assign]
+    yield
+    for cls, real in saved.items():
+        cls.default = real  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")
@@ -114,14 +133,23 @@ def toy_rail(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
 
 
 @pytest.fixture
-def mini_data(mini_gazetteer, toy_rail, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def mini_data(mini_gazetteer, toy_rail) -> Iterator[None]:  # type: ignore[no-untyped-def]
     """The process's gazetteer and rail network are the mini ones for this test: code that
-    takes the defaults (the command line, the pipeline) runs on the mini data."""
-    from itinerary.geocode import Gazetteer
-    from itinerary.routing.rail import RailNetwork
+    takes the defaults (the command line, the pipeline) runs on the mini data. A test module
+    whose module-scoped fixtures need them uses ``mini_data_for_module``."""
+    from tests.minidata import as_defaults
 
-    monkeypatch.setattr(Gazetteer, "default", classmethod(lambda cls: mini_gazetteer))
-    monkeypatch.setattr(RailNetwork, "default", classmethod(lambda cls: toy_rail))
+    with as_defaults(mini_gazetteer, toy_rail):
+        yield
+
+
+@pytest.fixture(scope="module")
+def mini_data_for_module(mini_gazetteer, toy_rail) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """``mini_data`` for a whole module (``pytestmark = pytest.mark.usefixtures(...)``)."""
+    from tests.minidata import as_defaults
+
+    with as_defaults(mini_gazetteer, toy_rail):
+        yield
 
 
 @pytest.fixture(scope="session")

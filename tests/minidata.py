@@ -9,8 +9,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -136,3 +138,16 @@ def write_rail_archive(spec: Path, out: Path) -> tuple[Path, Path]:
 def toy_rail(out: Path, spec: Path = TOY_RAIL) -> RailNetwork:
     """The toy rail network, loaded from its archive by the real loader."""
     return RailNetwork.load(*write_rail_archive(spec, out))
+
+
+@contextlib.contextmanager
+def as_defaults(gazetteer: Gazetteer, network: RailNetwork) -> Iterator[None]:
+    """Inside the block, the process's gazetteer and rail network (``Gazetteer.default()``,
+    ``RailNetwork.default()``, what the command line and the pipeline take) are these."""
+    saved = Gazetteer.__dict__["default"], RailNetwork.__dict__["default"]
+    Gazetteer.default = classmethod(lambda cls: gazetteer)  # type: ignore[method-assign,assignment]
+    RailNetwork.default = classmethod(lambda cls: network)  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        Gazetteer.default, RailNetwork.default = saved  # type: ignore[method-assign]

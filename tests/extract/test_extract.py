@@ -335,6 +335,7 @@ def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
         nlp.pipeline.cache_clear()
 
 
+@pytest.mark.data  # extracts with the full gazetteer
 def test_cli_batch_and_usage_errors(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

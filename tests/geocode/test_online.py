@@ -213,7 +213,7 @@ def test_geopy_contract_with_the_chain(chain) -> None:  # type: ignore[no-untype
         assert chain.geocode("Zvezda shipyard").raw["id"].startswith("nominatim:")
 
 
-def test_cli_online_with_the_network_down(tmp_path: Path) -> None:
+def test_cli_online_with_the_network_down(tmp_path: Path, mini_data: None) -> None:
     """The real geopy adapter against a closed network (the no_network guard refuses the
     connection): the command warns and answers offline; nothing is cached."""
     from click.testing import CliRunner
