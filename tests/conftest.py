@@ -183,7 +183,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         fixtures = getattr(item, "fixturenames", ())
         if "shared" in fixtures:
             item.add_marker(pytest.mark.articles)
-        if "gazetteer" in fixtures or "geocoder" in fixtures:
+        # the development articles are extracted with the full gazetteer
+        if "gazetteer" in fixtures or "geocoder" in fixtures or "shared" in fixtures:
             item.add_marker(pytest.mark.data)
         if item.nodeid.startswith("tests/test_notebooks.py"):
             item.add_marker(pytest.mark.notebooks)
