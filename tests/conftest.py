@@ -165,13 +165,18 @@ def shared() -> Path:
     return SHARED
 
 
+SLOW_TIERS = ("browser", "notebooks", "articles", "slow", "data")
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tiers, and Chromium.
 
-    Tests of the development articles get the ``articles`` marker, notebook runs the
-    ``notebooks`` marker and tests of the full gazetteer (``gazetteer``, ``geocoder``) the
-    ``data`` marker, so the fast tier is ``pytest -m "not browser and not notebooks and not
-    articles and not slow and not data"``; CI runs everything. Browser tests need headless Chromium:
+    Tests of the development articles get the ``articles`` marker (and ``data``: they are
+    extracted with the full gazetteer), notebook runs the ``notebooks`` marker, tests of the
+    full gazetteer (the ``gazetteer`` and ``geocoder`` fixtures) the ``data`` marker, and every
+    test in none of these slow tiers the ``fast`` marker: ``pytest -m fast`` is the fast tier,
+    ``pytest`` runs everything (as CI does). Browser tests need headless Chromium:
     outside CI they skip, with the reason, when it is missing; in CI (``CI`` set, as
     `scripts/test.sh` sets it after installing Chromium) they always run."""
     import os
@@ -188,6 +193,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.data)
         if item.nodeid.startswith("tests/test_notebooks.py"):
             item.add_marker(pytest.mark.notebooks)
+        if not any(item.get_closest_marker(tier) for tier in SLOW_TIERS):
+            item.add_marker(pytest.mark.fast)
 
     if os.environ.get("CI"):
         return

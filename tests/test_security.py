@@ -134,6 +134,7 @@ def test_yaml_bombs_are_refused_quickly(text: str, fragment: str, tmp_path: Path
         assert_clean_failure(run(command, tmp_path / "b.yaml"), fragment, "b.yaml:")
 
 
+@pytest.mark.slow  # parses a file of 20,001 stops (about 20 s on one core)
 def test_stop_count_limit(tmp_path: Path) -> None:
     from itinerary.io.yaml import MAX_STOPS
 

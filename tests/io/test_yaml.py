@@ -213,6 +213,7 @@ def itineraries(draw: st.DrawFn) -> Itinerary:
     )
 
 
+@pytest.mark.slow  # fuzzing: 150 generated itineraries
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(itineraries())
 def test_round_trip_generated(it: Itinerary) -> None:
