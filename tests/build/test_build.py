@@ -25,8 +25,6 @@ from itinerary.errors import ValidationError
 from itinerary.extract import read_article
 from tests.conftest import ROOT
 
-distributed = pytest.importorskip("distributed")
-
 DATA = ROOT / "tests" / "data" / "build"
 GOOD = ["a1-minister-oslo", "a2-president-lisbon", "a3-premier-nairobi", "a4-minister-tromso"]
 BAD = "b1-weather"
@@ -57,6 +55,7 @@ class Hook:
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
     """A real scheduler and two worker processes (one thread each) on 127.0.0.1."""
+    distributed = pytest.importorskip("distributed")  # imported here: it takes seconds to import
     cluster = distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
