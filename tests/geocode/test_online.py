@@ -215,14 +215,19 @@ def test_geopy_contract_with_the_chain(chain) -> None:  # type: ignore[no-untype
 
 def test_cli_online_with_the_network_down(tmp_path: Path, mini_data: None) -> None:
     """The real geopy adapter against a closed network (the no_network guard refuses the
-    connection): the command warns and answers offline; nothing is cached."""
+    connection): the command warns and answers offline after two retries; nothing is cached.
+    The fake clock of the options takes the back-off (nothing sleeps for real)."""
     from click.testing import CliRunner
 
     from itinerary.cli import cli
+    from itinerary.options import options_context
 
     cache = tmp_path / "c.sqlite3"
     args = ["geocode", "Springfield", "--online", "nominatim", "--geocode-cache", str(cache)]
-    res = CliRunner().invoke(cli, [*args, "--user-agent", AGENT])
+    t = FakeTime()
+    with options_context(clock=t.clock, sleep=t.sleep):
+        res = CliRunner().invoke(cli, [*args, "--user-agent", AGENT])
+    assert t.sleeps == [2.0, 4.0]  # the back-off of two retries; the pace is already satisfied
     assert res.exit_code == 0, res.output  # Springfield is ambiguous offline (confidence ~0.2)
     assert "did not answer" in res.output and "using the offline answer" in res.output
     assert "Springfield (city" in res.output
