@@ -48,7 +48,7 @@ CITIES: list[tuple[str, str | None]] = [
     ("Vostochny", None), ("Vostochnyy", None), ("Philadelphia", None), ("Salvador", None), ("Granada", None),
     ("Belogorsk", None), ("Barcelona", "ES"), ("Vladivostok", "RU"), ("Khabarovsk", "RU"),
     ("Komsomolsk-on-Amur", "RU"), ("Tsiolkovskiy", "RU"), ("Artëm", "RU"), ("Ussuriysk", "RU"),
-    ("Blagoveshchensk", "RU"), ("Pyongyang", "KP"), ("Seoul", "KR"),
+    ("Blagoveshchensk", "RU"), ("Pos’yet", "RU"), ("Pyongyang", "KP"), ("Seoul", "KR"),
     ("Jakarta", "ID"), ("New Delhi", "IN"), ("Delhi", "IN"), ("Dili", "TL"), ("Amman", "JO"),
     ("San Salvador", "SV"), ("Kabul", "AF"), ("Bilohirsk", "UA"), ("Rome", "IT"),
     ("Beijing", "CN"), ("Palm Beach", "US"), ("West Palm Beach", "US"), ("Hanoi", "VN"),

@@ -54,11 +54,11 @@ def replay() -> ReplayAdapter:
 
 
 @pytest.fixture
-def chain(replay: ReplayAdapter, geocoder, tmp_path: Path):  # type: ignore[no-untyped-def]
+def chain(replay: ReplayAdapter, mini_geocoder, tmp_path: Path):  # type: ignore[no-untyped-def]
     t = FakeTime()
     online = online_geocoder("nominatim", user_agent=AGENT, adapter_factory=replay.factory)
     c = ChainGeocoder(
-        online, cache=GeocodeCache(tmp_path / "cache.sqlite3"), gazetteer=geocoder.gazetteer,
+        online, cache=GeocodeCache(tmp_path / "cache.sqlite3"), gazetteer=mini_geocoder.gazetteer,
         clock=t.clock, sleep=t.sleep, online_below=ONLINE_BELOW,
     )  # fmt: skip
     c.fake_time = t  # type: ignore[attr-defined]
@@ -114,12 +114,12 @@ def test_retries_with_backoff_then_success(chain, replay) -> None:  # type: igno
     assert chain.fake_time.sleeps == [2.0, 4.0]  # back-off; the pace is already satisfied by it
 
 
-def test_service_failure_falls_back_to_the_offline_answer(geocoder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_service_failure_falls_back_to_the_offline_answer(mini_geocoder, tmp_path) -> None:  # type: ignore[no-untyped-def]
     down = ReplayAdapter({"recordings": [{"match": {"q": "Posyet"}, "responses": [{"error": "timeout"}]}]})
     c = ChainGeocoder(
         online_geocoder("nominatim", user_agent=AGENT, adapter_factory=down.factory),
         cache=GeocodeCache(tmp_path / "c.sqlite3"),
-        gazetteer=geocoder.gazetteer,
+        gazetteer=mini_geocoder.gazetteer,
         sleep=lambda s: None,
         online_below=ONLINE_BELOW,
     )
@@ -142,12 +142,12 @@ def test_unrecorded_requests_fail_loudly(chain) -> None:  # type: ignore[no-unty
         chain.resolve("Qwertzuiop Kraftwerk")
 
 
-def test_photon_answers_too(geocoder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_photon_answers_too(mini_geocoder, tmp_path) -> None:  # type: ignore[no-untyped-def]
     replay = ReplayAdapter(DATA / "photon.json")
     c = ChainGeocoder(
         online_geocoder("photon", user_agent=AGENT, adapter_factory=replay.factory),
         cache=GeocodeCache(tmp_path / "c.sqlite3"),
-        gazetteer=geocoder.gazetteer,
+        gazetteer=mini_geocoder.gazetteer,
         sleep=lambda s: None,
     )
     loc = c.geocode("Zvezda shipyard")
