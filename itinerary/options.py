@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,10 @@ class Options:
     browser_path: Path | None = None  # default: `chromium` on the PATH, then /usr/bin/chromium
     user_agent: str | None = None  # required by online geocoders (their usage policies)
     timeout_seconds: float = 10.0  # one request to an online service
+    # The clock of every wait (the online services' pace, retry back-off); default: the real
+    # one (time.monotonic, time.sleep). Tests pass a fake one so that nothing sleeps for real.
+    clock: Callable[[], float] | None = None
+    sleep: Callable[[float], None] | None = None
 
     def replace(self, **changes: Any) -> Options:
         for key in ("cache_dir", "geodata_dir", "browser_path"):

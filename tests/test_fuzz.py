@@ -22,6 +22,9 @@ from hypothesis import strategies as st
 
 from itinerary.cli import cli
 
+# Places are geocoded and routed on the mini data: the point is hostile input, not places.
+pytestmark = pytest.mark.usefixtures("mini_data_for_module")
+
 PAYLOADS = [
     "{{ 7*7 }}",
     "{{ cycler.__init__.__globals__.os.makedirs('PWNED', exist_ok=true) }}",

@@ -11,6 +11,8 @@ import pytest
 
 from .golden import GOLDEN, outputs
 
+pytestmark = pytest.mark.data  # the seed trip geocoded and routed on the shipped data
+
 
 @pytest.mark.parametrize("name", ["seed-14.geojson", "seed-14.payload.json"])
 def test_matches_golden_file(name: str) -> None:

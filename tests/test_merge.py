@@ -429,7 +429,7 @@ def test_geojson_and_gpkg_carry_every_source(tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_map_shows_the_trip_as_known_on_a_day(tmp_path: Path) -> None:
+def test_map_shows_the_trip_as_known_on_a_day(tmp_path: Path, mini_data: None) -> None:
     from itinerary.render import make_map, save_map
     from itinerary.render.browser import browser_page
 

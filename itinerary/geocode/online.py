@@ -32,6 +32,7 @@ from itinerary.errors import CacheError, GeocoderUnavailable, GeocoderWarning, I
 from itinerary.geocode.gazetteer import Gazetteer, Record
 from itinerary.geocode.normalize import normalize
 from itinerary.geocode.offline import Candidate, OfflineGeocoder
+from itinerary.options import get_options
 from itinerary.paths import cache_dir
 
 PROVIDERS = ("nominatim", "photon")
@@ -260,10 +261,15 @@ class ChainGeocoder(OfflineGeocoder):
         min_delay_seconds: float = MIN_DELAY_SECONDS,
         retries: int = 2,
         backoff_seconds: float = 2.0,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], None] | None = None,
     ) -> None:
+        """``clock`` and ``sleep`` time the pace and the back-off; default: the ``clock`` and
+        ``sleep`` options, else the real ones."""
         super().__init__(gazetteer, strict=strict)
+        options = get_options()
+        clock = clock or options.clock or time.monotonic
+        sleep = sleep or options.sleep or time.sleep
         self.online = online
         self.cache = cache if cache is not None or online is None else GeocodeCache()
         self.online_below = online_below

@@ -25,11 +25,11 @@ from itinerary.errors import ValidationError
 from itinerary.extract import read_article
 from tests.conftest import ROOT
 
-distributed = pytest.importorskip("distributed")
-
 DATA = ROOT / "tests" / "data" / "build"
 GOOD = ["a1-minister-oslo", "a2-president-lisbon", "a3-premier-nairobi", "a4-minister-tromso"]
 BAD = "b1-weather"
+# Tests that extract articles are marked ``data``: the extraction geocodes with the full
+# gazetteer, in this process and in every Dask worker process.
 
 
 class Hook:
@@ -55,6 +55,7 @@ class Hook:
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
     """A real scheduler and two worker processes (one thread each) on 127.0.0.1."""
+    distributed = pytest.importorskip("distributed")  # imported here: it takes seconds to import
     cluster = distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
@@ -78,6 +79,7 @@ def snapshot(out: Path) -> dict[str, bytes]:
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.data
 def test_build_on_a_local_cluster(reference: tuple[Path, Summary]) -> None:
     out, summary = reference
     assert (summary.ok, summary.failed, summary.skipped, summary.extracted) == (4, 1, 0, 5)
@@ -96,6 +98,7 @@ def test_build_on_a_local_cluster(reference: tuple[Path, Summary]) -> None:
     assert all(entries[n].status == "ok" for n in GOOD)
 
 
+@pytest.mark.data
 def test_geoparquet_is_read_by_geopandas_and_dask_geopandas(reference: tuple[Path, Summary]) -> None:
     import dask_geopandas
     import geopandas as gpd
@@ -112,6 +115,7 @@ def test_geoparquet_is_read_by_geopandas_and_dask_geopandas(reference: tuple[Pat
     assert set(legs.geom_type) <= {"LineString", "MultiLineString"}
 
 
+@pytest.mark.data
 def test_interrupted_run_resumes_to_the_same_output(
     client: Any, reference: tuple[Path, Summary], tmp_path: Path
 ) -> None:
@@ -139,6 +143,7 @@ def test_interrupted_run_resumes_to_the_same_output(
     assert snapshot(tmp_path) == snapshot(reference[0])
 
 
+@pytest.mark.data
 def test_cli_through_a_running_scheduler(
     client: Any, reference: tuple[Path, Summary], tmp_path: Path
 ) -> None:
@@ -151,6 +156,7 @@ def test_cli_through_a_running_scheduler(
     assert snapshot(tmp_path) == snapshot(reference[0])
 
 
+@pytest.mark.data
 def test_a_killed_worker_has_its_task_run_again(
     client: Any, reference: tuple[Path, Summary], tmp_path: Path
 ) -> None:
@@ -197,6 +203,7 @@ def corpus_rows() -> list[dict[str, Any]]:
     return rows
 
 
+@pytest.mark.data
 def test_jsonl_with_a_bad_line_in_one_process(tmp_path: Path) -> None:
     rows = corpus_rows()
     src = tmp_path / "feed.jsonl"
@@ -220,6 +227,7 @@ def test_jsonl_with_a_bad_line_in_one_process(tmp_path: Path) -> None:
     assert {s.url for s in merged.sources} == {r["url"] for r in rows}
 
 
+@pytest.mark.data
 def test_parquet_input_and_a_changed_article(tmp_path: Path) -> None:
     import pandas as pd
 
@@ -241,6 +249,7 @@ def test_parquet_input_and_a_changed_article(tmp_path: Path) -> None:
     assert third.extracted == 0 and (out / "legs.parquet") in third.written
 
 
+@pytest.mark.data
 def test_without_dask_it_runs_in_one_process_and_says_how_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -335,6 +335,7 @@ def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
         nlp.pipeline.cache_clear()
 
 
+@pytest.mark.data  # extracts with the full gazetteer
 def test_cli_batch_and_usage_errors(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
@@ -374,6 +375,7 @@ def test_the_person_met_is_the_host_not_the_traveller(extractor: Extractor) -> N
     }
 
 
+@pytest.mark.data  # extracts with the full gazetteer
 def test_cli_says_when_an_article_has_no_publication_date(tmp_path: Path) -> None:
     bare = tmp_path / "bare.txt"
     bare.write_text("The minister John Smith arrived in Oslo on Monday.", encoding="utf-8")

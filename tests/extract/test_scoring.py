@@ -82,6 +82,7 @@ def test_languages_without_a_pack_are_refused(text: str, lang: str, extractor: E
         extract(text, language=lang, extractor=extractor)
 
 
+@pytest.mark.data  # extracts with the full gazetteer
 def test_cli_summary_counts_review_and_explains(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(

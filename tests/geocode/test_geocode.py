@@ -88,50 +88,50 @@ def test_country_names(geocoder, query: str) -> None:  # type: ignore[no-untyped
     assert best.record.kind == "country" and best.record.country_code == "KP"
 
 
-def test_context_beats_distant_namesake(geocoder) -> None:  # type: ignore[no-untyped-def]
-    alone = geocoder.candidates("Vostochny")
+def test_context_beats_distant_namesake(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    alone = mini_geocoder.candidates("Vostochny")
     assert {c.record.kind for c in alone} >= {"city", "spaceport"}
-    with_context = geocoder.candidates("Vostochny", near=[VLADIVOSTOK, KOMSOMOLSK])
+    with_context = mini_geocoder.candidates("Vostochny", near=[VLADIVOSTOK, KOMSOMOLSK])
     assert with_context[0].record.kind == "spaceport"
     assert with_context[0].confidence > alone[0].confidence or alone[0].record.kind != "spaceport"
 
 
-def test_ambiguity_warns_and_strict_raises(gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_ambiguity_warns_and_strict_raises(mini_gazetteer) -> None:  # type: ignore[no-untyped-def]
     from itinerary.geocode import OfflineGeocoder
 
     with pytest.warns(AmbiguityWarning, match="Springfield"):
-        OfflineGeocoder(gazetteer).resolve("Springfield")
+        OfflineGeocoder(mini_gazetteer).resolve("Springfield")
     with pytest.raises(AmbiguousPlace) as info:
-        OfflineGeocoder(gazetteer, strict=True).resolve("Springfield")
+        OfflineGeocoder(mini_gazetteer, strict=True).resolve("Springfield")
     assert len(info.value.candidates) >= 2
     assert isinstance(info.value, LookupError)
 
 
-def test_unknown_place_suggests(geocoder) -> None:  # type: ignore[no-untyped-def]
-    assert geocoder.candidates("Qwxzyplk") == []
+def test_unknown_place_suggests(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    assert mini_geocoder.candidates("Qwxzyplk") == []
     with pytest.raises(PlaceNotFound) as info:
-        geocoder.resolve("Vladivoztokk Krrai Xy")
+        mini_geocoder.resolve("Vladivoztokk Krrai Xy")
     assert "unknown place" in str(info.value)
 
 
-def test_geopy_contract(geocoder) -> None:  # type: ignore[no-untyped-def]
+def test_geopy_contract(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
     from geopy.extra.rate_limiter import RateLimiter
     from geopy.location import Location
 
-    loc = geocoder.geocode("Wladiwostok")
+    loc = mini_geocoder.geocode("Wladiwostok")
     assert isinstance(loc, Location)
     assert (round(loc.latitude, 2), round(loc.longitude, 2)) == (43.11, 131.87)
     assert loc.raw["id"] == "geonames:2013348"
-    many = geocoder.geocode("Springfield", exactly_one=False, limit=3)
+    many = mini_geocoder.geocode("Springfield", exactly_one=False, limit=3)
     assert isinstance(many, list) and len(many) == 3
-    assert geocoder.geocode("Qwxzyplk") is None
-    rev = geocoder.reverse((43.1056, 131.8735))
+    assert mini_geocoder.geocode("Qwxzyplk") is None
+    rev = mini_geocoder.reverse((43.1056, 131.8735))
     assert rev.raw["name"] == "Vladivostok" and rev.raw["distance_km"] < 1
-    limited = RateLimiter(geocoder.geocode, min_delay_seconds=0)
+    limited = RateLimiter(mini_geocoder.geocode, min_delay_seconds=0)
     assert limited("Komsomolsk-sur-l'Amour").raw["name"] == "Komsomolsk-on-Amur"
 
 
-def test_geopandas_geocode_with_our_provider() -> None:
+def test_geopandas_geocode_with_our_provider(mini_data: None) -> None:
     import geopandas
 
     from itinerary.geocode import OfflineGeocoder
@@ -143,6 +143,7 @@ def test_geopandas_geocode_with_our_provider() -> None:
     assert gdf.geometry.iloc[2].is_empty
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("path", [SEED_14, SEED_18])
 def test_resolve_seed_without_warnings(path: Path) -> None:
     it = load(path)
@@ -158,7 +159,7 @@ def test_resolve_seed_without_warnings(path: Path) -> None:
     assert all(s.resolved is not None for _, _, s in resolved.stops())
 
 
-def test_resolve_keeps_pinned_blocks() -> None:
+def test_resolve_keeps_pinned_blocks(mini_data: None) -> None:
     import dataclasses
 
     from itinerary.model import Place
@@ -173,7 +174,7 @@ def test_resolve_keeps_pinned_blocks() -> None:
     assert out.trip("kim").stops[-1].resolved == pinned
 
 
-def test_cli_geocode_json_and_unknown() -> None:
+def test_cli_geocode_json_and_unknown(mini_data: None) -> None:
     runner = CliRunner()
     res = runner.invoke(
         cli, ["geocode", "--json", "Kimsomolsk-sur-l'Amour", "Vostochny", "--hint", "Amur Oblast"]
@@ -201,7 +202,7 @@ def test_cli_geocode_json_and_unknown() -> None:
     assert bad.exit_code == 1 and "unknown place" in bad.output
 
 
-def test_cli_resolve_writes_pinned_file(tmp_path: Path) -> None:
+def test_cli_resolve_writes_pinned_file(tmp_path: Path, mini_data: None) -> None:
     out = tmp_path / "r.yaml"
     res = CliRunner().invoke(cli, ["resolve", str(SEED_14), "-o", str(out)])
     assert res.exit_code == 0, res.output
@@ -215,7 +216,7 @@ def test_cli_resolve_writes_pinned_file(tmp_path: Path) -> None:
     assert not (tmp_path / "x.yaml").exists()
 
 
-def test_broken_cache_is_rebuilt_with_warning(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_broken_cache_is_rebuilt_with_warning(tmp_path: Path, mini_gazetteer) -> None:  # type: ignore[no-untyped-def]
     from itinerary.errors import CacheError, ItineraryWarning
     from itinerary.geocode import Gazetteer
 
@@ -225,10 +226,10 @@ def test_broken_cache_is_rebuilt_with_warning(tmp_path: Path, gazetteer) -> None
         Gazetteer.load(broken, rebuild=False)
     good = tmp_path / "ok.npz"
     with good.open("wb") as fh:
-        np.savez(fh, **gazetteer._a)
+        np.savez(fh, **mini_gazetteer._a)
     again = Gazetteer.load(good, rebuild=False)
-    assert len(again) == len(gazetteer)
-    assert again.lookup("Владивосток") == gazetteer.lookup("Vladivostok") != ()
+    assert len(again) == len(mini_gazetteer)
+    assert again.lookup("Владивосток") == mini_gazetteer.lookup("Vladivostok") != ()
     truncated = tmp_path / "short.npz"
     truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     with pytest.raises(CacheError, match="delete it"):
@@ -312,13 +313,13 @@ def test_queries_people_type(geocoder, query: str, hint: str | None, where, cc: 
     assert not best.ambiguous and best.confidence >= AMBIGUOUS_BELOW, str(best)
 
 
-def test_khabarovsk_with_krai_hint_is_the_city_and_the_krai_when_asked(geocoder) -> None:  # type: ignore[no-untyped-def]
-    assert geocoder.candidates("Khabarovsk", hint="Khabarovsk Krai")[0].record.kind == "city"
-    assert geocoder.candidates("Khabarovsk Krai")[0].record.kind == "region"
+def test_khabarovsk_with_krai_hint_is_the_city_and_the_krai_when_asked(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    assert mini_geocoder.candidates("Khabarovsk", hint="Khabarovsk Krai")[0].record.kind == "city"
+    assert mini_geocoder.candidates("Khabarovsk Krai")[0].record.kind == "region"
 
 
-def test_primary_names_show_the_alternate_runner_up(geocoder) -> None:  # type: ignore[no-untyped-def]
-    cands = geocoder.candidates("Philadelphia", limit=10)
+def test_primary_names_show_the_alternate_runner_up(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    cands = mini_geocoder.candidates("Philadelphia", limit=10)
     amman = next(c for c in cands if c.record.country_code == "JO")
     assert amman.match == "alternate" and amman.confidence < cands[0].confidence
 
@@ -340,10 +341,10 @@ def test_landmark_right_or_flagged(geocoder, query: str, hint: str | None, where
         assert best.match == "fuzzy" and best.ambiguous and best.confidence < 0.9, str(best)
 
 
-def test_fuzzy_outside_hint_country_is_doubtful(geocoder) -> None:  # type: ignore[no-untyped-def]
-    best = geocoder.candidates("Philadelphiaa", hint="Japan")[0]
+def test_fuzzy_outside_hint_country_is_doubtful(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    best = mini_geocoder.candidates("Philadelphiaa", hint="Japan")[0]
     assert best.match == "fuzzy" and best.record.country_code != "JP" and best.confidence <= 0.4
-    exact_elsewhere = geocoder.candidates("Philadelphia", hint="Japan")[0]
+    exact_elsewhere = mini_geocoder.candidates("Philadelphia", hint="Japan")[0]
     assert exact_elsewhere.record.country_code != "JP" and exact_elsewhere.confidence <= 0.4
 
 
@@ -359,14 +360,14 @@ def test_admin1_is_the_polygon_containing_the_point(geocoder) -> None:  # type: 
         assert poly is not None and poly.contains(Point(r.lon, r.lat))
 
 
-def test_structured_query_and_country_codes(geocoder) -> None:  # type: ignore[no-untyped-def]
-    loc = geocoder.geocode({"city": "Paris", "state": "Texas", "country": "United States"})
+def test_structured_query_and_country_codes(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    loc = mini_geocoder.geocode({"city": "Paris", "state": "Texas", "country": "United States"})
     assert loc.raw["country_code"] == "US" and loc.raw["admin1"] == "Texas"
-    us = geocoder.geocode("Moscow", country_codes=["us"])
+    us = mini_geocoder.geocode("Moscow", country_codes=["us"])
     assert us.raw["country_code"] == "US" and us.raw["match"] == "exact"
-    assert geocoder.geocode("Vladivostok", country_codes="fr") is None
+    assert mini_geocoder.geocode("Vladivostok", country_codes="fr") is None
     with pytest.raises(ValueError, match="unknown structured query field"):
-        geocoder.geocode({"town": "Paris"})
+        mini_geocoder.geocode({"town": "Paris"})
 
 
 @pytest.mark.parametrize(
@@ -386,7 +387,7 @@ def test_parse_query(text: str, place: str, qualifiers: tuple[str, ...], is_near
     assert (q.place, q.qualifiers, q.near) == (place, qualifiers, is_near)
 
 
-def test_geopandas_city_country_points_and_warnings() -> None:
+def test_geopandas_city_country_points_and_warnings(mini_data: None) -> None:
     import geopandas
 
     from itinerary.geocode import OfflineGeocoder
@@ -403,7 +404,7 @@ def test_geopandas_city_country_points_and_warnings() -> None:
         geopandas.tools.geocode(["Springfield"], provider=OfflineGeocoder)
 
 
-def test_resolve_marks_ambiguous_stops_for_review() -> None:
+def test_resolve_marks_ambiguous_stops_for_review(mini_data: None) -> None:
     from itinerary.io.yaml import loads
 
     it = loads(

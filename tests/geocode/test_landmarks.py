@@ -1,7 +1,8 @@
 """The curated landmarks (geodata/landmarks.yaml): complete, placed in their country and city, findable.
 
 Every entry is checked against data nobody here wrote: the Natural Earth country outlines the
-project ships and the GeoNames places of the gazetteer.
+project ships and the GeoNames places of the gazetteer (the ``data`` tier). The loader's own
+checks are tested in test_gazetteer_build.py.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import gzip
 import json
 from collections import Counter
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +18,6 @@ from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
 from itinerary.coords import haversine_km
-from itinerary.errors import ValidationError
 from itinerary.geocode.gazetteer import LANDMARK_KINDS, load_landmarks
 from itinerary.geocode.normalize import analyze, has_cyrillic
 from tests.conftest import ROOT
@@ -73,6 +72,9 @@ NOTED_COLLISIONS: dict[str, dict[str, str]] = {
     },
 }
 
+
+# The point of these tests is the real data: they run in the data tier.
+pytestmark = pytest.mark.data
 
 LANDMARKS = load_landmarks(GEODATA / "landmarks.yaml")  # the loader of the gazetteer
 
@@ -185,21 +187,3 @@ def test_noted_collisions_are_real_names_of_the_entries() -> None:
     by_id = {lm["id"]: set(_names(lm)) for lm in LANDMARKS}
     for lid, names in NOTED_COLLISIONS.items():
         assert set(names) <= by_id[lid], (lid, set(names) - by_id[lid])
-
-
-@pytest.mark.parametrize(
-    ("line", "message"),
-    [("kind: castle", "unknown kind 'castle'"), ("country_code: NO", 'quote it ("NO")')],
-)
-def test_loader_names_the_bad_entry(tmp_path: Path, line: str, message: str) -> None:
-    entry = {"kind: castle": "country_code: CH", "country_code: NO": "kind: palace"}[line]
-    path = tmp_path / "landmarks.yaml"
-    path.write_text(
-        f"version: 1\nlandmarks:\n  - id: ok\n    kind: palace\n    country_code: FR\n"
-        f"  - id: bad-one\n    {line}\n    {entry}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(ValidationError) as err:
-        load_landmarks(path)
-    assert message in str(err.value) and "landmarks[1] (bad-one)" in str(err.value)
-    assert str(path) in str(err.value)

@@ -54,11 +54,11 @@ def replay() -> ReplayAdapter:
 
 
 @pytest.fixture
-def chain(replay: ReplayAdapter, geocoder, tmp_path: Path):  # type: ignore[no-untyped-def]
+def chain(replay: ReplayAdapter, mini_geocoder, tmp_path: Path):  # type: ignore[no-untyped-def]
     t = FakeTime()
     online = online_geocoder("nominatim", user_agent=AGENT, adapter_factory=replay.factory)
     c = ChainGeocoder(
-        online, cache=GeocodeCache(tmp_path / "cache.sqlite3"), gazetteer=geocoder.gazetteer,
+        online, cache=GeocodeCache(tmp_path / "cache.sqlite3"), gazetteer=mini_geocoder.gazetteer,
         clock=t.clock, sleep=t.sleep, online_below=ONLINE_BELOW,
     )  # fmt: skip
     c.fake_time = t  # type: ignore[attr-defined]
@@ -114,12 +114,12 @@ def test_retries_with_backoff_then_success(chain, replay) -> None:  # type: igno
     assert chain.fake_time.sleeps == [2.0, 4.0]  # back-off; the pace is already satisfied by it
 
 
-def test_service_failure_falls_back_to_the_offline_answer(geocoder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_service_failure_falls_back_to_the_offline_answer(mini_geocoder, tmp_path) -> None:  # type: ignore[no-untyped-def]
     down = ReplayAdapter({"recordings": [{"match": {"q": "Posyet"}, "responses": [{"error": "timeout"}]}]})
     c = ChainGeocoder(
         online_geocoder("nominatim", user_agent=AGENT, adapter_factory=down.factory),
         cache=GeocodeCache(tmp_path / "c.sqlite3"),
-        gazetteer=geocoder.gazetteer,
+        gazetteer=mini_geocoder.gazetteer,
         sleep=lambda s: None,
         online_below=ONLINE_BELOW,
     )
@@ -142,12 +142,12 @@ def test_unrecorded_requests_fail_loudly(chain) -> None:  # type: ignore[no-unty
         chain.resolve("Qwertzuiop Kraftwerk")
 
 
-def test_photon_answers_too(geocoder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_photon_answers_too(mini_geocoder, tmp_path) -> None:  # type: ignore[no-untyped-def]
     replay = ReplayAdapter(DATA / "photon.json")
     c = ChainGeocoder(
         online_geocoder("photon", user_agent=AGENT, adapter_factory=replay.factory),
         cache=GeocodeCache(tmp_path / "c.sqlite3"),
-        gazetteer=geocoder.gazetteer,
+        gazetteer=mini_geocoder.gazetteer,
         sleep=lambda s: None,
     )
     loc = c.geocode("Zvezda shipyard")
@@ -213,16 +213,21 @@ def test_geopy_contract_with_the_chain(chain) -> None:  # type: ignore[no-untype
         assert chain.geocode("Zvezda shipyard").raw["id"].startswith("nominatim:")
 
 
-def test_cli_online_with_the_network_down(tmp_path: Path) -> None:
+def test_cli_online_with_the_network_down(tmp_path: Path, mini_data: None) -> None:
     """The real geopy adapter against a closed network (the no_network guard refuses the
-    connection): the command warns and answers offline; nothing is cached."""
+    connection): the command warns and answers offline after two retries; nothing is cached.
+    The fake clock of the options takes the back-off (nothing sleeps for real)."""
     from click.testing import CliRunner
 
     from itinerary.cli import cli
+    from itinerary.options import options_context
 
     cache = tmp_path / "c.sqlite3"
     args = ["geocode", "Springfield", "--online", "nominatim", "--geocode-cache", str(cache)]
-    res = CliRunner().invoke(cli, [*args, "--user-agent", AGENT])
+    t = FakeTime()
+    with options_context(clock=t.clock, sleep=t.sleep):
+        res = CliRunner().invoke(cli, [*args, "--user-agent", AGENT])
+    assert t.sleeps == [2.0, 4.0]  # the back-off of two retries; the pace is already satisfied
     assert res.exit_code == 0, res.output  # Springfield is ambiguous offline (confidence ~0.2)
     assert "did not answer" in res.output and "using the offline answer" in res.output
     assert "Springfield (city" in res.output

@@ -19,6 +19,10 @@ from itinerary.model import Itinerary, Mode, Place, Status, Stop, Trip
 from itinerary.pipeline import prepare
 from tests.conftest import ROOT, SEED_14, SEED_18
 
+# Geocoded and routed on the mini data: these tests are about the formats (tests/test_golden.py
+# checks the seed GeoJSON on the real data).
+pytestmark = pytest.mark.usefixtures("mini_data_for_module")
+
 
 @pytest.fixture(scope="module")
 def seed14():  # type: ignore[no-untyped-def]

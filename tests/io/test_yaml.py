@@ -213,6 +213,7 @@ def itineraries(draw: st.DrawFn) -> Itinerary:
     )
 
 
+@pytest.mark.slow  # fuzzing: 150 generated itineraries
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(itineraries())
 def test_round_trip_generated(it: Itinerary) -> None:
@@ -238,7 +239,7 @@ def test_validate_reports_every_problem_in_file_order(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "3 problems" in result.output and "bad.yaml:8" in result.output
 
 
-def test_resolve_keeps_comments_order_and_flow_style(tmp_path: Path) -> None:
+def test_resolve_keeps_comments_order_and_flow_style(tmp_path: Path, mini_data: None) -> None:
     src = tmp_path / "trip.yaml"
     src.write_text(
         "# my notes on this trip\nitinerary: 1\ntitle: 'Kim in the Far East'  # working title\n"

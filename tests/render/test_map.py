@@ -42,7 +42,7 @@ def _open(page, path: Path) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def maps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def maps(mini_data_for_module: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("maps")
     paths = {}
     for name, src in {"14": SEED_14, "18": SEED_18, "hostile": HOSTILE}.items():
@@ -147,7 +147,7 @@ def test_hostile_text_runs_nothing(maps: dict[str, Path], artifacts: Path) -> No
         page.screenshot(path=str(artifacts / "hostile.png"))
 
 
-def test_cli_map_writes_html_and_png(tmp_path: Path) -> None:
+def test_cli_map_writes_html_and_png(tmp_path: Path, mini_data: None) -> None:
     out = tmp_path / "m.html"
     png = tmp_path / "m.png"
     res = CliRunner().invoke(cli, ["map", str(SEED_14), "-o", str(out), "--offline", "--png", str(png)])
@@ -158,12 +158,12 @@ def test_cli_map_writes_html_and_png(tmp_path: Path) -> None:
     assert not (tmp_path / "x.html").exists()
 
 
-def test_repr_html_for_jupyter() -> None:
+def test_repr_html_for_jupyter(mini_data: None) -> None:
     html = make_map(load(SEED_14))._repr_html_()
     assert "iframe" in html and "itineraryDraw" in html
 
 
-def test_hint_regions_only_on_request() -> None:
+def test_hint_regions_only_on_request(mini_data: None) -> None:
     from itinerary.pipeline import prepare
     from itinerary.render.map import payload
 
@@ -175,7 +175,7 @@ def test_hint_regions_only_on_request() -> None:
     assert any(r["from_hint"] for r in asked) and len(asked) > len(plain)
 
 
-def test_payload_carries_theme_totals_and_short_dates() -> None:
+def test_payload_carries_theme_totals_and_short_dates(mini_data: None) -> None:
     from itinerary.pipeline import prepare
     from itinerary.render.map import payload
     from itinerary.theme import theme

@@ -33,7 +33,8 @@ TRIPS = {
     "oceania": FIXTURES / "oceania-2024.yaml",
 }
 
-pytestmark = pytest.mark.browser
+# Golden screenshots of trips geocoded and routed on the shipped data.
+pytestmark = [pytest.mark.browser, pytest.mark.data]
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,9 @@ from itinerary.pipeline import Prepared, prepare
 from itinerary.render import static
 from tests.conftest import ROOT, SEED_14
 
+# Golden images of trips geocoded and routed on the shipped data (rail lines, nearest places).
+pytestmark = pytest.mark.data
+
 FIXTURES = ROOT / "tests" / "data" / "trips"
 GOLDEN = ROOT / "tests" / "data" / "golden"
 TRIPS = {

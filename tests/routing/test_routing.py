@@ -1,4 +1,7 @@
-"""Rail legs along the network, great circles, connectors, fallbacks and the antimeridian."""
+"""Rail legs along the network, great circles, connectors, fallbacks and the antimeridian.
+
+The router's behaviour is tested on the toy network (tests/data/toy_rail.yaml); the tests
+marked ``data`` check legs on the shipped network (published distances, borders)."""
 
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ def china():  # type: ignore[no-untyped-def]
     return next(shape(f["geometry"]) for f in data["features"] if f["properties"]["iso"] == "CN")
 
 
+@pytest.mark.data
 def test_rail_vladivostok_khabarovsk_length() -> None:
     leg = RailRouter().route(VLADIVOSTOK, KHABAROVSK, Mode.RAIL)
     assert leg.basis is Basis.REPORTED
@@ -42,6 +46,7 @@ def test_rail_vladivostok_khabarovsk_length() -> None:
     assert abs(y - 43.1056) < 0.05 and abs(x - 131.8735) < 0.05  # starts at Vladivostok (lon, lat)
 
 
+@pytest.mark.data
 def test_rail_khasan_cosmodrome_stays_in_russia(china) -> None:  # type: ignore[no-untyped-def]
     leg = RailRouter().route(KHASAN, COSMODROME, Mode.RAIL)
     assert not any(china.contains(Point(c)) for c in leg.geometry.coords[::5])
@@ -54,18 +59,74 @@ def test_rail_khasan_cosmodrome_stays_in_russia(china) -> None:  # type: ignore[
     assert 10 < end.length * 111 * 0.62 < 40  # roughly the 23 km the spur is missing
 
 
-def test_snap_to_line_not_junction() -> None:
-    router = RailRouter()
-    net = router.network
-    s = net.snap(48.4827, 135.0838, 30)
+def passes(leg, lat: float, lon: float) -> bool:  # type: ignore[no-untyped-def]
+    """The leg's line has a vertex at (lat, lon) (the toy's coordinates are float32)."""
+    return any(abs(x - lon) < 1e-4 and abs(y - lat) < 1e-4 for x, y in leg.geometry.coords)
+
+
+def test_snap_to_line_not_junction(toy_rail) -> None:  # type: ignore[no-untyped-def]
+    # beside the middle of the Ussuriysk-Khabarovsk line, hundreds of km from either end
+    s = toy_rail.snap(46.0, 133.88, 30)
     assert s is not None and s.distance_km < 3
+    x, y = toy_rail.line_coords(s.line)[0]
+    assert (round(y, 2), round(x, 2)) == (43.80, 131.95)  # lat, lon of the line's first point
+    assert 0 < s.segment < len(toy_rail.line_coords(s.line)) - 2
+    assert toy_rail.snap(46.0, 133.88 + 0.5, 30) is None  # 40 km away: too far
 
 
-def test_rail_fallback_warns() -> None:
+def test_route_along_the_network(toy_rail) -> None:  # type: ignore[no-untyped-def]
+    leg = RailRouter(toy_rail).route(VLADIVOSTOK, KHABAROVSK, Mode.RAIL)
+    assert (leg.basis, leg.drawn, leg.connectors) == (Basis.REPORTED, Drawn.RAIL_NETWORK, ())
+    x, y = leg.geometry.coords[0]
+    assert abs(y - 43.1056) < 0.01 and abs(x - 131.8735) < 0.01  # starts at Vladivostok (lon, lat)
+    # the two toy lines (78 km and 583 km), no shortcut
+    assert leg.length_km == pytest.approx(float(toy_rail.lengths[0] + toy_rail.lengths[1]), abs=0.01)
+    assert passes(leg, 43.4, 131.93)
+
+
+def test_foreign_lines_cost_more(toy_rail) -> None:  # type: ignore[no-untyped-def]
+    """Ussuriysk to Belogorsk: the Chinese line is shorter, the Russian one is taken."""
+    ussuriysk, belogorsk = stop("Ussuriysk", 43.80, 131.95), stop("Belogorsk", 50.92, 128.47)
+    home = RailRouter(toy_rail).route(ussuriysk, belogorsk, Mode.RAIL)
+    assert passes(home, 48.4827, 135.0838) and not passes(home, 45.75, 126.65)  # Khabarovsk, not Harbin
+    abroad = RailRouter(toy_rail, foreign_penalty=1.0).route(ussuriysk, belogorsk, Mode.RAIL)
+    assert passes(abroad, 45.75, 126.65) and abroad.length_km < home.length_km
+
+
+def test_links_join_lines_and_an_off_network_stop_gets_a_connector(toy_rail, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from itinerary.routing.rail import RailNetwork
+    from tests.minidata import TOY_RAIL, write_rail_archive
+
+    pyongyang = stop("Pyongyang", 39.0339, 125.7543, "KP")
+    leg = RailRouter(toy_rail).route(KHASAN, pyongyang, Mode.RAIL)
+    assert leg.drawn is Drawn.RAIL_NETWORK
+    assert passes(leg, 42.413, 130.642)  # over the bridge of the link
+    assert len(leg.connectors) == 2  # neither stop lies on a line end
+    npz, _ = write_rail_archive(TOY_RAIL, tmp_path)
+    without = RailNetwork.load(npz, tmp_path / "no-links.yaml")
+    assert len(without) == len(toy_rail) - 1
+    with pytest.warns(RoutingWarning, match="does not connect"):
+        RailRouter(without).route(KHASAN, pyongyang, Mode.RAIL)
+    to_cosmo = RailRouter(toy_rail).route(KHASAN, COSMODROME, Mode.RAIL)
+    end = to_cosmo.connectors[-1]
+    assert end.coords[-1] == pytest.approx((128.334, 51.884))
+    assert 15 < end.length * 111 * 0.62 < 35  # the toy's spur ends about 26 km short
+
+
+def test_disconnected_part_falls_back_to_a_great_circle(toy_rail) -> None:  # type: ignore[no-untyped-def]
+    sakhalin = stop("Yuzhno-Sakhalinsk", 46.9591, 142.7380)
+    assert toy_rail.snap(46.9591, 142.7380, 30) is not None  # on its own line
+    with pytest.warns(RoutingWarning, match="does not connect them"):
+        leg = RailRouter(toy_rail).route(VLADIVOSTOK, sakhalin, Mode.RAIL)
+    assert (leg.basis, leg.drawn) == (Basis.REPORTED, Drawn.GREAT_CIRCLE)
+    assert 900 < leg.length_km < 1000
+
+
+def test_rail_fallback_warns(toy_rail) -> None:  # type: ignore[no-untyped-def]
     honolulu = stop("Honolulu", 21.3069, -157.8583, "US")
     hilo = stop("Hilo", 19.7297, -155.09, "US")
     with pytest.warns(RoutingWarning, match="great circle"):
-        leg = RailRouter().route(honolulu, hilo, Mode.RAIL)
+        leg = RailRouter(toy_rail).route(honolulu, hilo, Mode.RAIL)
     assert leg.basis is Basis.REPORTED and leg.drawn is Drawn.GREAT_CIRCLE
     assert 300 < leg.length_km < 400
 
@@ -159,6 +220,7 @@ def test_live_route_skips_cancelled_stops() -> None:
     assert (live.index, live.end_index) == (0, 2) and 2500 < live.length_km < 2800
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("path", [SEED_14, SEED_18])
 def test_seed_trip_rail_legs(path, china) -> None:  # type: ignore[no-untyped-def]
     it = resolve_itinerary(load(path))
