@@ -81,13 +81,18 @@ FORMATS: dict[str, ExportFormat] = {
 
 
 def format_for(path: Path, fmt: str | None) -> str:
-    """The format's name, from ``fmt`` or else from the suffix of ``path``."""
+    """The format's name, from ``fmt`` or else from the suffix of ``path`` (the two must agree)."""
+    suffix = path.suffix.lower()
+    found = next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
     if fmt:
         if fmt not in FORMATS:
             raise ValidationError(f"unknown format {fmt!r}; known formats: {', '.join(FORMATS)}")
+        if found is not None and found != fmt:
+            raise ValidationError(
+                f"{path.name!r} names a {found} file but the format is {fmt!r}; "
+                f"give the file a {FORMATS[fmt].suffixes[0]} suffix, or leave the format out"
+            )
         return fmt
-    suffix = path.suffix.lower()
-    found = next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
     if found is None:
         suffixes = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
         raise ValidationError(

@@ -203,3 +203,13 @@ def test_geojson_live_route_skips_a_cancelled_stop() -> None:
     assert totals["days"] == 3 and totals["km"] == round(
         sum(p["length_km"] for p in legs.values() if p["status"] != "cancelled")
     )
+
+
+def test_format_that_contradicts_the_suffix_is_refused(tmp_path: Path) -> None:
+    from itinerary.errors import ValidationError
+    from itinerary.io.gis import format_for
+
+    assert format_for(tmp_path / "trip.out", "kml") == "kml"  # the suffix says nothing: the option decides
+    assert format_for(tmp_path / "trip.KML", "kml") == "kml"
+    with pytest.raises(ValidationError, match=r"'trip.geojson' names a geojson file but the format is 'kml'"):
+        format_for(tmp_path / "trip.geojson", "kml")
