@@ -7,8 +7,10 @@ spaCy (the heavy dependencies), which only the commands that draw, route or read
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -63,13 +65,40 @@ def validate(trip_file: Path) -> None:
     """Check an itinerary file against format v1 and report the first problem."""
     it = yaml_io.load(trip_file)
     n_stops = sum(len(t.stops) for t in it.trips)
-    click.echo(f"{trip_file}: valid ({len(it.trips)} trips, {n_stops} stops)")
+    click.echo(f"{trip_file}: valid ({_count(len(it.trips), 'trip')}, {_count(n_stops, 'stop')})")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _country_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not (len(value) == 2 and value.isascii() and value.isalpha()):
+        raise click.BadParameter(f"{value!r} is not a two-letter ISO 3166 code; use e.g. IT, RU or KP")
+    return value.upper() if value else None
+
+
+@contextlib.contextmanager
+def naming(trip_file: Path) -> Iterator[None]:
+    """A data error found after loading (an unknown place) names the file it comes from."""
+    try:
+        yield
+    except ValidationError as exc:
+        if exc.source is not None:
+            raise
+        raise ValidationError(exc.message, source=str(trip_file), line=exc.line, path=exc.path) from None
 
 
 @cli.command()
 @click.argument("queries", metavar="QUERY...", nargs=-1, required=True)
 @click.option("--hint", help="Context that helps choose: a region, a country or a kind of place.")
-@click.option("--country", "country", metavar="CC", help="Keep places in this ISO country code.")
+@click.option(
+    "--country",
+    "country",
+    metavar="CC",
+    callback=_country_code,
+    help="Keep places in this country (two-letter ISO 3166 code, e.g. IT).",
+)
 @click.option(
     "--limit", type=click.IntRange(1, 50), default=5, show_default=True, help="How many candidates to list."
 )
@@ -253,7 +282,8 @@ def map_(
             raise ValidationError(f"-o and {opt} name the same file; give the image another name")
     if png is not None:
         check_png(png)
-    p = prepare(yaml_io.load(trip_file))
+    with naming(trip_file):
+        p = prepare(yaml_io.load(trip_file))
     save_map(make_map(p, offline=offline, tiles=tiles, lang=lang, regions=regions), output)
     click.echo(f"wrote {output}", err=True)
     for path, _ in images:
@@ -276,7 +306,7 @@ def map_(
     "--format",
     "fmt",
     type=click.Choice(list(FORMATS)),
-    help="Format when the suffix does not say.",
+    help="Format when the suffix does not say (it must agree with a suffix that does).",
 )
 @FORCE
 @handle_errors
@@ -285,7 +315,8 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
     from itinerary.pipeline import export as do_export  # deferred: geopandas, pyogrio
 
     check_output(output, inputs=[trip_file], force=force)
-    written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)
+    with naming(trip_file):
+        written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)
     click.echo(f"wrote {output} ({written})", err=True)
 
 
