@@ -122,6 +122,24 @@ def test_time_slider_shows_trip_as_of_a_day(maps: dict[str, Path], artifacts: Pa
 
 
 @pytest.mark.browser
+def test_scale_bar_text_fits_its_bar(maps: dict[str, Path]) -> None:
+    """The scale bar's label ("1000 km") stays inside the bar at every zoom (a page-wide larger
+    font made it overflow the bar's right end)."""
+    from itinerary.render.browser import browser_page
+
+    with browser_page() as page:
+        _open(page, maps["14"])
+        name = _map_var(page)
+        for zoom in range(2, 10):
+            page.evaluate(f"() => window['{name}'].setZoom({zoom}, {{animate: false}})")
+            page.wait_for_timeout(50)
+            text, inner, box = page.eval_on_selector(
+                ".leaflet-control-scale-line", "e => [e.textContent, e.scrollWidth, e.clientWidth]"
+            )
+            assert inner <= box, (zoom, text, inner, box)
+
+
+@pytest.mark.browser
 def test_hostile_text_runs_nothing(maps: dict[str, Path], artifacts: Path) -> None:
     from itinerary.render.browser import browser_page
 

@@ -462,7 +462,7 @@
     var ctl = L.control.layers(null, {}, { collapsed: small, position: "topright" });
     Object.keys(ctx.overlays).forEach(function (name) { ctl.addOverlay(ctx.overlays[name], el("span", null, " " + name).outerHTML); });
     ctl.addTo(map);
-    L.control.scale({ imperial: false }).addTo(map);
+    L.control.scale({ imperial: false, maxWidth: 150 }).addTo(map);  // wide enough for its label
     var legend = addLegend(map, data, small);
     addFullscreen(map);
     addTimeSlider(map, ctx.items, labels);
