@@ -42,3 +42,12 @@ def test_unknown_place_on_map_and_export_names_the_file(tmp_path: Path) -> None:
         assert res.exit_code == 1, res.output
         assert f"error: {trip}: trips[0].stops[0].place: unknown place 'Xqzwwvtown'" in res.output
         assert not Path(args[2]).exists()
+
+
+def test_date_options_say_yyyy_mm_dd(tmp_path: Path) -> None:
+    for command in ("extract", "merge", "diff", "build"):
+        res = CliRunner().invoke(cli, [command, "--help"])
+        assert res.exit_code == 0 and "%Y" not in res.output and "YYYY-MM-DD" in res.output, command
+    trip = _trip(tmp_path, ONE)
+    res = CliRunner().invoke(cli, ["diff", str(trip), "--as-of", "2024-99-01"])
+    assert res.exit_code == 2 and "'2024-99-01' is not a date YYYY-MM-DD" in res.output

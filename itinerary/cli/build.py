@@ -8,9 +8,7 @@ from typing import Any, cast
 
 import click
 
-from itinerary.cli.main import cli, handle_errors
-
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+from itinerary.cli.main import DATE, cli, handle_errors
 
 
 def printable(text: str) -> str:

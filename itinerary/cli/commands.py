@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from itinerary.cli.main import cli, handle_errors
+from itinerary.cli.main import DATE, cli, handle_errors
 from itinerary.errors import AmbiguousPlace, ExtractionError, MergeError, PlaceNotFound, ValidationError
 from itinerary.files import check_output, read_limited, write_text
 from itinerary.io import yaml as yaml_io
@@ -331,7 +331,7 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
 )
 @click.option(
     "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DATE,
     help="Publication date YYYY-MM-DD: dates without a year, weekdays and 'tomorrow' are read "
     "against it (without it, and without a '# date:' header, such dates are left out).",
 )
@@ -489,7 +489,7 @@ def _load_for_merge(path: Path) -> Any:
 )
 @click.option(
     "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DATE,
     help="Merge only sources published by this day YYYY-MM-DD (the trip as known then).",
 )
 @FORCE
@@ -556,7 +556,7 @@ def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_
     "--as-of",
     "as_of",
     multiple=True,
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DATE,
     help="With one file: compare the trip as known on this day YYYY-MM-DD (give it twice for two days; "
     "once compares that day with the whole file).",
 )
