@@ -51,3 +51,10 @@ def test_date_options_say_yyyy_mm_dd(tmp_path: Path) -> None:
     trip = _trip(tmp_path, ONE)
     res = CliRunner().invoke(cli, ["diff", str(trip), "--as-of", "2024-99-01"])
     assert res.exit_code == 2 and "'2024-99-01' is not a date YYYY-MM-DD" in res.output
+
+
+def test_merge_counts_in_words(tmp_path: Path) -> None:
+    trip = _trip(tmp_path, ONE)
+    res = CliRunner().invoke(cli, ["merge", str(trip), "-o", str(tmp_path / "m.yaml")])
+    assert res.exit_code == 0, res.output
+    assert "(1 trip, 1 stop, 0 sources, 0 to review)" in res.output

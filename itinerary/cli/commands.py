@@ -441,7 +441,9 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
         for path, target in targets:
             one(path, target)
     where = out_dir if batch else output
-    summary = f"{stats['trips']} trips, {stats['stops']} stops, {stats['review']} to review"
+    summary = (
+        f"{_count(stats['trips'], 'trip')}, {_count(stats['stops'], 'stop')}, {stats['review']} to review"
+    )
     done = len(files) - len(failed)
     if where is not None:
         click.echo(f"wrote {where} ({done} article{'s' * (done != 1)}: {summary})", err=True)
@@ -538,7 +540,8 @@ def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_
     stops = [s for _, _, s in merged.stops()]
     review = sum(1 for s in stops if s.needs_review)
     click.echo(
-        f"wrote {output} ({len(merged.trips)} trips, {len(stops)} stops, {len(merged.sources)} sources, "
+        f"wrote {output} ({_count(len(merged.trips), 'trip')}, {_count(len(stops), 'stop')}, "
+        f"{_count(len(merged.sources), 'source')}, "
         f"{review} to review)",
         err=True,
     )
