@@ -11,7 +11,7 @@ from typing import Any
 
 from itinerary import fields
 from itinerary.errors import FileError, ValidationError
-from itinerary.files import atomic_dir, check_output, write_text
+from itinerary.files import atomic_dir, check_output, describe_os_error, write_text
 from itinerary.io import geojson
 from itinerary.model import Itinerary, Prepared
 from itinerary.theme import kml_color, theme
@@ -165,6 +165,14 @@ def _write_ogr(gdf: Any, path: Path, fmt: str) -> None:
                     f"{path}: GDAL could not write the {driver} file ({_gdal_reason(exc)}); check the free "
                     "space and the file-size limit of the target folder, or write elsewhere"
                 ) from None
+    if fmt == "fgb":  # an earlier export's sidecar of a kind this one lacks would mix two trips
+        for kind in _SIDECARS:
+            stale = _sidecar(path, kind)
+            if gdf[gdf["feature"] == kind].empty:
+                try:
+                    stale.unlink(missing_ok=True)
+                except OSError as exc:
+                    raise FileError(describe_os_error(exc, stale)) from None
 
 
 def _gdal_reason(exc: Exception) -> str:
