@@ -105,9 +105,9 @@ class TerminalReporter:
 @click.option(
     "--published-default",
     type=DATE,
-    help="Publication date YYYY-MM-DD for articles that give none (header 'date:' or field 'published').",
+    help="Publication date for articles that give none (header 'date:' or field 'published').",
 )
-@click.option("--as-of", type=DATE, help="Merge only sources published by this date YYYY-MM-DD.")
+@click.option("--as-of", type=DATE, help="Merge only sources published by this date.")
 @click.option("--force", is_flag=True, help="Extract every article again, even the finished ones.")
 @click.option("--serial", is_flag=True, help="Extract in this process, without Dask.")
 @handle_errors

@@ -332,7 +332,7 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
 @click.option(
     "--published",
     type=DATE,
-    help="Publication date YYYY-MM-DD: dates without a year, weekdays and 'tomorrow' are read "
+    help="Publication date: dates without a year, weekdays and 'tomorrow' are read "
     "against it (without it, and without a '# date:' header, such dates are left out).",
 )
 @click.option(
@@ -492,7 +492,7 @@ def _load_for_merge(path: Path) -> Any:
 @click.option(
     "--as-of",
     type=DATE,
-    help="Merge only sources published by this day YYYY-MM-DD (the trip as known then).",
+    help="Merge only sources published by this day (the trip as known then).",
 )
 @FORCE
 @click.option(
@@ -560,7 +560,7 @@ def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_
     "as_of",
     multiple=True,
     type=DATE,
-    help="With one file: compare the trip as known on this day YYYY-MM-DD (give it twice for two days; "
+    help="With one file: compare the trip as known on this day (give it twice for two days; "
     "once compares that day with the whole file).",
 )
 @click.option("--all", "show_all", is_flag=True, help="Also list the stops that did not change.")
