@@ -8,9 +8,7 @@ from typing import Any, cast
 
 import click
 
-from itinerary.cli.main import cli, handle_errors
-
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+from itinerary.cli.main import DATE, cli, handle_errors
 
 
 def printable(text: str) -> str:
@@ -107,9 +105,9 @@ class TerminalReporter:
 @click.option(
     "--published-default",
     type=DATE,
-    help="Publication date YYYY-MM-DD for articles that give none (header 'date:' or field 'published').",
+    help="Publication date for articles that give none (header 'date:' or field 'published').",
 )
-@click.option("--as-of", type=DATE, help="Merge only sources published by this date YYYY-MM-DD.")
+@click.option("--as-of", type=DATE, help="Merge only sources published by this date.")
 @click.option("--force", is_flag=True, help="Extract every article again, even the finished ones.")
 @click.option("--serial", is_flag=True, help="Extract in this process, without Dask.")
 @handle_errors

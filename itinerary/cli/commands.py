@@ -7,14 +7,16 @@ spaCy (the heavy dependencies), which only the commands that draw, route or read
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import click
 
-from itinerary.cli.main import cli, handle_errors
+from itinerary.cli.main import DATE, cli, handle_errors
 from itinerary.errors import AmbiguousPlace, ExtractionError, MergeError, PlaceNotFound, ValidationError
 from itinerary.files import check_output, read_limited, write_text
 from itinerary.io import yaml as yaml_io
@@ -63,13 +65,40 @@ def validate(trip_file: Path) -> None:
     """Check an itinerary file against format v1 and report the first problem."""
     it = yaml_io.load(trip_file)
     n_stops = sum(len(t.stops) for t in it.trips)
-    click.echo(f"{trip_file}: valid ({len(it.trips)} trips, {n_stops} stops)")
+    click.echo(f"{trip_file}: valid ({_count(len(it.trips), 'trip')}, {_count(n_stops, 'stop')})")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _country_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not (len(value) == 2 and value.isascii() and value.isalpha()):
+        raise click.BadParameter(f"{value!r} is not a two-letter ISO 3166 code; use e.g. IT, RU or KP")
+    return value.upper() if value else None
+
+
+@contextlib.contextmanager
+def naming(trip_file: Path) -> Iterator[None]:
+    """A data error found after loading (an unknown place) names the file it comes from."""
+    try:
+        yield
+    except ValidationError as exc:
+        if exc.source is not None:
+            raise
+        raise ValidationError(exc.message, source=str(trip_file), line=exc.line, path=exc.path) from None
 
 
 @cli.command()
 @click.argument("queries", metavar="QUERY...", nargs=-1, required=True)
 @click.option("--hint", help="Context that helps choose: a region, a country or a kind of place.")
-@click.option("--country", "country", metavar="CC", help="Keep places in this ISO country code.")
+@click.option(
+    "--country",
+    "country",
+    metavar="CC",
+    callback=_country_code,
+    help="Keep places in this country (two-letter ISO 3166 code, e.g. IT).",
+)
 @click.option(
     "--limit", type=click.IntRange(1, 50), default=5, show_default=True, help="How many candidates to list."
 )
@@ -253,7 +282,8 @@ def map_(
             raise ValidationError(f"-o and {opt} name the same file; give the image another name")
     if png is not None:
         check_png(png)
-    p = prepare(yaml_io.load(trip_file))
+    with naming(trip_file):
+        p = prepare(yaml_io.load(trip_file))
     save_map(make_map(p, offline=offline, tiles=tiles, lang=lang, regions=regions), output)
     click.echo(f"wrote {output}", err=True)
     for path, _ in images:
@@ -276,7 +306,7 @@ def map_(
     "--format",
     "fmt",
     type=click.Choice(list(FORMATS)),
-    help="Format when the suffix does not say.",
+    help="Format when the suffix does not say (it must agree with a suffix that does).",
 )
 @FORCE
 @handle_errors
@@ -285,7 +315,8 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
     from itinerary.pipeline import export as do_export  # deferred: geopandas, pyogrio
 
     check_output(output, inputs=[trip_file], force=force)
-    written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)
+    with naming(trip_file):
+        written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)
     click.echo(f"wrote {output} ({written})", err=True)
 
 
@@ -300,8 +331,8 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
 )
 @click.option(
     "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Publication date YYYY-MM-DD: dates without a year, weekdays and 'tomorrow' are read "
+    type=DATE,
+    help="Publication date: dates without a year, weekdays and 'tomorrow' are read "
     "against it (without it, and without a '# date:' header, such dates are left out).",
 )
 @click.option(
@@ -410,7 +441,9 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
         for path, target in targets:
             one(path, target)
     where = out_dir if batch else output
-    summary = f"{stats['trips']} trips, {stats['stops']} stops, {stats['review']} to review"
+    summary = (
+        f"{_count(stats['trips'], 'trip')}, {_count(stats['stops'], 'stop')}, {stats['review']} to review"
+    )
     done = len(files) - len(failed)
     if where is not None:
         click.echo(f"wrote {where} ({done} article{'s' * (done != 1)}: {summary})", err=True)
@@ -458,8 +491,8 @@ def _load_for_merge(path: Path) -> Any:
 )
 @click.option(
     "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Merge only sources published by this day YYYY-MM-DD (the trip as known then).",
+    type=DATE,
+    help="Merge only sources published by this day (the trip as known then).",
 )
 @FORCE
 @click.option(
@@ -507,7 +540,8 @@ def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_
     stops = [s for _, _, s in merged.stops()]
     review = sum(1 for s in stops if s.needs_review)
     click.echo(
-        f"wrote {output} ({len(merged.trips)} trips, {len(stops)} stops, {len(merged.sources)} sources, "
+        f"wrote {output} ({_count(len(merged.trips), 'trip')}, {_count(len(stops), 'stop')}, "
+        f"{_count(len(merged.sources), 'source')}, "
         f"{review} to review)",
         err=True,
     )
@@ -525,8 +559,8 @@ def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_
     "--as-of",
     "as_of",
     multiple=True,
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="With one file: compare the trip as known on this day YYYY-MM-DD (give it twice for two days; "
+    type=DATE,
+    help="With one file: compare the trip as known on this day (give it twice for two days; "
     "once compares that day with the whole file).",
 )
 @click.option("--all", "show_all", is_flag=True, help="Also list the stops that did not change.")

@@ -26,6 +26,27 @@ from itinerary.options import options_from_env, set_options
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class IsoDate(click.DateTime):
+    """A day written YYYY-MM-DD (shown so in --help and in the error for a bad value)."""
+
+    name = "date"
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d"])
+
+    def get_metavar(self, param: click.Parameter, *args: Any, **kwargs: Any) -> str:
+        return "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(f"{value!r} is not a date YYYY-MM-DD (a real calendar day)", param, ctx)
+
+
+DATE = IsoDate()
+
+
 def _show_warning(
     message: Warning | str,
     category: type[Warning],

@@ -11,7 +11,7 @@ from typing import Any
 
 from itinerary import fields
 from itinerary.errors import FileError, ValidationError
-from itinerary.files import atomic_dir, check_output, write_text
+from itinerary.files import atomic_dir, check_output, describe_os_error, write_text
 from itinerary.io import geojson
 from itinerary.model import Itinerary, Prepared
 from itinerary.theme import kml_color, theme
@@ -81,13 +81,18 @@ FORMATS: dict[str, ExportFormat] = {
 
 
 def format_for(path: Path, fmt: str | None) -> str:
-    """The format's name, from ``fmt`` or else from the suffix of ``path``."""
+    """The format's name, from ``fmt`` or else from the suffix of ``path`` (the two must agree)."""
+    suffix = path.suffix.lower()
+    found = next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
     if fmt:
         if fmt not in FORMATS:
             raise ValidationError(f"unknown format {fmt!r}; known formats: {', '.join(FORMATS)}")
+        if found is not None and found != fmt:
+            raise ValidationError(
+                f"{path.name!r} names a {found} file but the format is {fmt!r}; "
+                f"give the file a {FORMATS[fmt].suffixes[0]} suffix, or leave the format out"
+            )
         return fmt
-    suffix = path.suffix.lower()
-    found = next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
     if found is None:
         suffixes = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
         raise ValidationError(
@@ -160,6 +165,14 @@ def _write_ogr(gdf: Any, path: Path, fmt: str) -> None:
                     f"{path}: GDAL could not write the {driver} file ({_gdal_reason(exc)}); check the free "
                     "space and the file-size limit of the target folder, or write elsewhere"
                 ) from None
+    if fmt == "fgb":  # an earlier export's sidecar of a kind this one lacks would mix two trips
+        for kind in _SIDECARS:
+            stale = _sidecar(path, kind)
+            if gdf[gdf["feature"] == kind].empty:
+                try:
+                    stale.unlink(missing_ok=True)
+                except OSError as exc:
+                    raise FileError(describe_os_error(exc, stale)) from None
 
 
 def _gdal_reason(exc: Exception) -> str:

@@ -195,26 +195,52 @@ def _linestyle(status: str, lw: float) -> Any:
     return (0, tuple(max(0.5, v / 2 / lw) for v in dash))
 
 
-def _draw_legs(ax: Any, p: Prepared, frame: LonFrame, proj: Any) -> None:
+def seam_parts(xy: np.ndarray, centre: float) -> list[np.ndarray]:
+    """``xy`` (lon/lat) cut where it crosses the meridian opposite ``centre`` (the left and right
+    edge of a cylindrical map), each piece ending on that edge, so no segment is drawn across the
+    whole map. Longitudes come back within 180 degrees of ``centre``."""
+    rel = (xy[:, 0] - centre + 180.0) % 360.0 - 180.0
+    parts: list[np.ndarray] = []
+    current = [(rel[0], xy[0, 1])]
+    for i in range(1, len(xy)):
+        x0, x1, y0, y1 = rel[i - 1], rel[i], xy[i - 1, 1], xy[i, 1]
+        if abs(x1 - x0) > 180.0:  # the path leaves by one edge and comes back by the other
+            edge = 180.0 if x0 > 0 else -180.0
+            run = (x1 + 2 * edge) - x0
+            y = y0 + (y1 - y0) * ((edge - x0) / run if run else 0.0)
+            inside = edge - math.copysign(1e-6, edge)  # on the edge, on this side of it
+            parts.append(np.array([*current, (inside, y)]))
+            current = [(-inside, y)]
+        current.append((x1, y1))
+    parts.append(np.array(current))
+    return [np.column_stack([part[:, 0] + centre, part[:, 1]]) for part in parts if len(part) > 1]
+
+
+def _draw_legs(ax: Any, p: Prepared, frame: LonFrame, proj: Any, metric: bool) -> None:
     import cartopy.crs as ccrs
 
-    th = theme()
     src = ccrs.PlateCarree()
+    centre = float(proj.proj4_params.get("lon_0", 0.0))
     for ti, trip in enumerate(p.itinerary.trips):
         color = trip_color(ti)
-        for leg, xy in _leg_parts(p, frame, trip.id):
-            pts = proj.transform_points(src, xy[:, 0], xy[:, 1])
-            lw = th["mode"][leg.mode.value]["weight"] * 0.45
-            ax.plot(
-                pts[:, 0],
-                pts[:, 1],
-                color=status_color(leg.status.value, color),
-                linestyle=_linestyle(leg.status.value, lw),
-                linewidth=lw,
-                alpha=th["basis"][leg.basis.value]["opacity"],
-                solid_capstyle="round",
-                zorder=3 if leg.status is not Status.CANCELLED else 2,
-            )
+        for leg, whole in _leg_parts(p, frame, trip.id):
+            for xy in [whole] if metric else seam_parts(whole, centre):
+                _draw_leg(ax, leg, proj.transform_points(src, xy[:, 0], xy[:, 1]), color)
+
+
+def _draw_leg(ax: Any, leg: Any, pts: np.ndarray, color: str) -> None:
+    th = theme()
+    lw = th["mode"][leg.mode.value]["weight"] * 0.45
+    ax.plot(
+        pts[:, 0],
+        pts[:, 1],
+        color=status_color(leg.status.value, color),
+        linestyle=_linestyle(leg.status.value, lw),
+        linewidth=lw,
+        alpha=th["basis"][leg.basis.value]["opacity"],
+        solid_capstyle="round",
+        zorder=3 if leg.status is not Status.CANCELLED else 2,
+    )
 
 
 def _draw_markers(ax: Any, p: Prepared, marks: list[Marker], xy: np.ndarray) -> None:
@@ -621,7 +647,7 @@ def figure(
         ax.set_facecolor(theme()["basemap"]["sea"])
         if regions:
             _regions(ax, p)
-        _draw_legs(ax, p, frame, proj)
+        _draw_legs(ax, p, frame, proj, metric)
         marks = markers(p, frame)
         import cartopy.crs as ccrs
 

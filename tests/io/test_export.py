@@ -207,3 +207,34 @@ def test_geojson_live_route_skips_a_cancelled_stop() -> None:
     assert totals["days"] == 3 and totals["km"] == round(
         sum(p["length_km"] for p in legs.values() if p["status"] != "cancelled")
     )
+
+
+def test_format_that_contradicts_the_suffix_is_refused(tmp_path: Path) -> None:
+    from itinerary.errors import ValidationError
+    from itinerary.io.gis import format_for
+
+    assert format_for(tmp_path / "trip.out", "kml") == "kml"  # the suffix says nothing: the option decides
+    assert format_for(tmp_path / "trip.KML", "kml") == "kml"
+    with pytest.raises(ValidationError, match=r"'trip.geojson' names a geojson file but the format is 'kml'"):
+        format_for(tmp_path / "trip.geojson", "kml")
+
+
+def test_flatgeobuf_leaves_no_sidecar_of_an_earlier_export(tmp_path: Path) -> None:
+    """Exporting another trip over x.fgb (--force) must not leave the earlier trip's
+    x-regions.fgb beside it: a GIS would show both trips' data as one export."""
+    from itinerary.io.yaml import loads
+
+    head = "itinerary: 1\ntrips:\n  - id: t\n    traveller: T\n    mode: air\n    stops:\n"
+    with_region = loads(
+        head + "      - {place: Washington, hint: District of Columbia, lat: 38.8951, lon: -77.0364, "
+        "status: confirmed}\n      - {place: Doha, lat: 25.2854, lon: 51.531, status: confirmed}\n"
+    )
+    without = loads(
+        head + "      - {place: Suva, lat: -18.1416, lon: 178.4419, status: confirmed}\n"
+        "      - {place: Apia, lat: -13.8333, lon: -171.7667, status: planned}\n"
+    )
+    out = tmp_path / "x.fgb"
+    itinerary.export(with_region, out)
+    assert (tmp_path / "x-regions.fgb").exists() and (tmp_path / "x-legs.fgb").exists()
+    itinerary.export(without, out, force=True)
+    assert (tmp_path / "x-legs.fgb").exists() and not (tmp_path / "x-regions.fgb").exists()

@@ -122,6 +122,50 @@ def test_time_slider_shows_trip_as_of_a_day(maps: dict[str, Path], artifacts: Pa
 
 
 @pytest.mark.browser
+def test_scale_bar_text_fits_its_bar(maps: dict[str, Path]) -> None:
+    """The scale bar's label ("1000 km") stays inside the bar at every zoom (a page-wide larger
+    font made it overflow the bar's right end)."""
+    from itinerary.render.browser import browser_page
+
+    with browser_page() as page:
+        _open(page, maps["14"])
+        name = _map_var(page)
+        for zoom in range(2, 10):
+            page.evaluate(f"() => window['{name}'].setZoom({zoom}, {{animate: false}})")
+            page.wait_for_timeout(50)
+            text, inner, box = page.eval_on_selector(
+                ".leaflet-control-scale-line", "e => [e.textContent, e.scrollWidth, e.clientWidth]"
+            )
+            assert inner <= box, (zoom, text, inner, box)
+
+
+@pytest.mark.browser
+def test_known_slider_ends_on_the_files_as_of_day(tmp_path: Path) -> None:
+    """The "as known on" slider, at its end, names the same day as the legend (the file's
+    as_of), not the last source's publication day."""
+    from itinerary.render.browser import browser_page
+
+    trip = tmp_path / "t.yaml"
+    trip.write_text(
+        "itinerary: 1\nas_of: 2019-04-27\nsources:\n"
+        "  - {id: a, publisher: A, published: 2019-04-24}\n  - {id: b, publisher: B, published: 2019-04-26}\n"
+        "trips:\n  - id: k\n    traveller: K\n    mode: rail\n    stops:\n"
+        "      - {place: Pyongyang, lat: 39.0339, lon: 125.7543, status: confirmed, source: a}\n"
+        "      - {place: Vladivostok, lat: 43.1056, lon: 131.8735, status: confirmed, source: b}\n",
+        "utf-8",
+    )
+    html = tmp_path / "t.html"
+    save_map(make_map(load(trip), offline=True), html)
+    with browser_page() as page:
+        _open(page, html)
+        assert page.locator(".itn-legend-asof").inner_text() == "As known on 2019-04-27"
+        assert page.locator(".itn-known-label").inner_text() == "As known on 2019-04-27"
+        slider = page.locator(".itn-known-input")
+        slider.evaluate("(e) => { e.value = '0'; e.dispatchEvent(new Event('input')); }")
+        assert page.locator(".itn-known-label").inner_text() == "As known on 2019-04-24"
+
+
+@pytest.mark.browser
 def test_hostile_text_runs_nothing(maps: dict[str, Path], artifacts: Path) -> None:
     from itinerary.render.browser import browser_page
 

@@ -202,3 +202,30 @@ def test_golden_images(prepared: dict[str, Prepared], name: str, artifacts: Path
     if bad:
         diff.save(artifacts / f"static-{name}-diff.png")
     assert bad / (img.width * img.height) <= 0.01
+
+
+def test_no_line_is_drawn_across_the_map_at_its_edge(tmp_path: Path) -> None:
+    """A round-the-world trip: the return over the Pacific crosses the map's edge (the meridian
+    opposite its centre) and must be cut there, not joined by a line across the whole map."""
+    import matplotlib.pyplot as plt
+
+    trip = tmp_path / "world.yaml"
+    trip.write_text(
+        "itinerary: 1\ntrips:\n  - id: t\n    traveller: T\n    mode: air\n    stops:\n"
+        "      - {place: Washington, lat: 38.8951, lon: -77.0364, status: confirmed}\n"
+        "      - {place: Doha, lat: 25.2854, lon: 51.531, status: confirmed}\n"
+        "      - {place: Tokyo, lat: 35.6895, lon: 139.6917, status: confirmed}\n"
+        "      - {place: Busan, lat: 35.1017, lon: 129.0301, status: confirmed}\n"
+        "      - {place: Washington, lat: 38.8951, lon: -77.0364, status: planned}\n",
+        "utf-8",
+    )
+    fig = static.figure(prepare(load(trip)))
+    try:
+        ax = fig.axes[0]
+        width = abs(ax.get_xlim()[1] - ax.get_xlim()[0])
+        legs = [ln for ln in ax.lines if len(ln.get_xdata()) > 2]
+        assert legs
+        jumps = [float(np.abs(np.diff(np.asarray(ln.get_xdata(), dtype=float))).max()) for ln in legs]
+        assert max(jumps) < width / 4, jumps
+    finally:
+        plt.close(fig)

@@ -462,7 +462,7 @@
     var ctl = L.control.layers(null, {}, { collapsed: small, position: "topright" });
     Object.keys(ctx.overlays).forEach(function (name) { ctl.addOverlay(ctx.overlays[name], el("span", null, " " + name).outerHTML); });
     ctl.addTo(map);
-    L.control.scale({ imperial: false }).addTo(map);
+    L.control.scale({ imperial: false, maxWidth: 150 }).addTo(map);  // wide enough for its label
     var legend = addLegend(map, data, small);
     addFullscreen(map);
     addTimeSlider(map, ctx.items, labels);
@@ -659,7 +659,8 @@
       input.className = "itn-known-input";
       function apply() {
         var v = days[parseInt(input.value, 10)];
-        label.textContent = "As known on " + isoOf(v);
+        var end = v === days[days.length - 1] && data.as_of && data.as_of > isoOf(v);
+        label.textContent = "As known on " + (end ? data.as_of : isoOf(v));  // at the end: the file's day
         map.itinerary.knownDay = v === days[days.length - 1] ? null : v;
         var status = new Map();
         items.forEach(function (x) {
