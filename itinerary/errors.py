@@ -57,7 +57,8 @@ class PlaceNotFound(ItineraryError, LookupError):
         hint = f"; did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(
             f"unknown place {query!r}{hint} "
-            "(add a hint, pin the stop with lat/lon, or add it to geodata/landmarks.yaml)"
+            "(check the spelling or add the country, e.g. 'Vanimo, Papua New Guinea'; in a trip file, "
+            "give a hint or pin the stop with lat/lon; or ask an online geocoder with --online)"
         )
 
 
