@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from itinerary.cli import cli
+
+pytestmark = pytest.mark.usefixtures("mini_data_for_module")
 
 
 def _trip(tmp_path: Path, stops: str, trips: int = 1) -> Path:
