@@ -218,7 +218,7 @@ def test_golden_screenshots(pages: dict[str, Path], name: str, artifacts: Path) 
         Image.open(shot).convert("RGB").save(path)
     now, golden = Image.open(shot).convert("RGB"), Image.open(path).convert("RGB")
     assert now.size == golden.size
-    diff = Image.new("RGB", now.size)
+    diff = Image.new("RGBA", now.size)  # pixelmatch writes RGBA pixels
     bad = pixelmatch(golden, now, diff, threshold=0.2)
     if bad:
         diff.save(artifacts / f"golden-{name}-diff.png")

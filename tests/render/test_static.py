@@ -197,7 +197,7 @@ def test_golden_images(prepared: dict[str, Prepared], name: str, artifacts: Path
         img.save(path)
     golden = Image.open(path).convert("RGB")
     assert golden.size == img.size
-    diff = Image.new("RGB", img.size)
+    diff = Image.new("RGBA", img.size)  # pixelmatch writes RGBA pixels
     bad = pixelmatch(golden, img, diff, threshold=0.15)
     if bad:
         diff.save(artifacts / f"static-{name}-diff.png")
