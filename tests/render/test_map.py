@@ -140,6 +140,7 @@ def test_scale_bar_text_fits_its_bar(maps: dict[str, Path]) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.usefixtures("mini_data")
 def test_known_slider_ends_on_the_files_as_of_day(tmp_path: Path) -> None:
     """The "as known on" slider, at its end, names the same day as the legend (the file's
     as_of), not the last source's publication day."""
@@ -229,3 +230,35 @@ def test_payload_carries_theme_totals_and_short_dates(mini_data: None) -> None:
     kim = data["trips"][0]
     assert kim["totals"]["km"] == round(sum(leg["length_km"] for leg in kim["legs"]))
     assert {s["d"] for s in kim["stops"] if s and "d" in s} == {"12 Sep", "13 Sep"}
+
+
+@pytest.mark.browser
+@pytest.mark.usefixtures("mini_data")
+def test_legend_keys_only_what_the_map_draws(tmp_path: Path) -> None:
+    """Like the print map's legend, the key lists the statuses, line kinds and regions the map
+    draws, and nothing it does not."""
+    from itinerary.render.browser import browser_page
+
+    head = "itinerary: 1\ntrips:\n  - id: p\n    traveller: P\n    mode: air\n    stops:\n"
+    two = (
+        "      - {place: Rome, lat: 41.9028, lon: 12.4964, status: confirmed}\n"
+        "      - {place: Jakarta, lat: -6.2088, lon: 106.8456, status: confirmed}\n"
+    )
+    keys = {}
+    for name, stops in (
+        ("done", two),
+        ("more", two + "      - {place: Dili, lat: -8.5569, lon: 125.5603, status: planned}\n"),
+    ):
+        trip = tmp_path / f"{name}.yaml"
+        trip.write_text(head + stops, "utf-8")
+        html = tmp_path / f"{name}.html"
+        save_map(make_map(load(trip), offline=True), html)
+        with browser_page() as page:
+            _open(page, html)
+            keys[name] = page.locator(".itn-legend-keys").inner_text().lower()
+    assert "confirmed stop" in keys["done"] and "confirmed leg" in keys["done"]
+    assert "direction of travel" in keys["done"]
+    for absent in ("planned", "cancelled", "region", "mode not reported"):
+        assert absent not in keys["done"], (absent, keys["done"])
+    assert "planned stop" in keys["more"] and "planned leg" in keys["more"]
+    assert "cancelled" not in keys["more"]

@@ -482,22 +482,41 @@
 
   // ------------------------------------------------------------------ controls
 
-  function legendKeys(th) {
+  // What the map draws, so that the key lists only that (as the print map's legend does).
+  function drawn(data) {
+    var out = { stop: {}, leg: {}, assumed: false, legs: false, regions: false };
+    data.trips.forEach(function (t) {
+      (t.stops || []).forEach(function (s) { out.stop[s.status] = true; });
+      (t.legs || []).forEach(function (l) {
+        out.leg[l.status] = true;
+        out.legs = true;
+        if (l.basis === "assumed") out.assumed = true;
+      });
+      if ((t.regions || []).length) out.regions = true;
+    });
+    return out;
+  }
+
+  function legendKeys(th, data) {
+    var has = drawn(data);
     var rows = [];
     ["confirmed", "planned", "cancelled"].forEach(function (st) {
-      rows.push(["itn-key-stop itn-" + st, th.status[st].label + " stop"]);
+      if (has.stop[st]) rows.push(["itn-key-stop itn-" + st, th.status[st].label + " stop"]);
     });
     ["confirmed", "planned", "cancelled"].forEach(function (st) {
+      if (!has.leg[st]) return;
       var k = el("span", "itn-key-line");
       var s = th.status[st];
       k.style.borderTopStyle = s.dash ? (s.dash[0] < 4 ? "dotted" : "dashed") : "solid";
       if (s.color) k.style.borderTopColor = s.color;
       rows.push([k, th.status[st].label + " leg" + (st === "cancelled" ? " (detour not taken)" : "")]);
     });
-    rows.push(["itn-key-line itn-key-faint", th.basis.assumed.label]);
-    rows.push(["itn-key-line itn-key-thick", "rail thick, road/sea medium, air thin"]);
-    rows.push(["itn-key-arrow", "direction of travel"]);
-    rows.push(["itn-key-region", "region (dashed: context)"]);
+    if (has.assumed) rows.push(["itn-key-line itn-key-faint", th.basis.assumed.label]);
+    if (has.legs) {
+      rows.push(["itn-key-line itn-key-thick", "rail thick, road/sea medium, air thin"]);
+      rows.push(["itn-key-arrow", "direction of travel"]);
+    }
+    if (has.regions) rows.push(["itn-key-region", "region (dashed: context)"]);
     return rows;
   }
 
@@ -542,7 +561,7 @@
       });
       var keys = el("div", "itn-legend-keys");
       body.appendChild(keys);
-      legendKeys(data.theme).forEach(function (k) {
+      legendKeys(data.theme, data).forEach(function (k) {
         var row = el("div", "itn-legend-row");
         row.appendChild(typeof k[0] === "string" ? el("span", k[0]) : k[0]);
         row.appendChild(el("span", null, k[1]));
