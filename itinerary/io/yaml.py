@@ -612,7 +612,7 @@ def dumps_like(it: Itinerary, original: str) -> str:
 
     rt = YAML(typ="rt")
     rt.preserve_quotes = True
-    rt.width = 100
+    rt.width = 4096  # a flow-style stop stays on its line: no break between a key and its value
     rt.indent(mapping=2, sequence=4, offset=2)  # the layout of the project's own trip files
     doc = rt.load(original)
     new = to_data(it)

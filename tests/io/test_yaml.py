@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from pathlib import Path
 
@@ -254,6 +255,9 @@ def test_resolve_keeps_comments_order_and_flow_style(tmp_path: Path, mini_data: 
     assert text.startswith("# my notes on this trip\n")
     assert "'Kim in the Far East'  # working title" in text
     assert "- {place: Vladivostok, status: confirmed, resolved: {" in text and "# by train" in text
+    flow = next(line for line in text.splitlines() if "{place: Vladivostok" in line)
+    assert re.search(r"\}\} +# by train$", flow)  # the whole stop on its line, not broken mid-value
+    assert not [line for line in text.splitlines() if line != line.rstrip()]
     assert "date: 2023-09-14" in text
     it = load(out)
     assert [s.resolved.name for s in it.trips[0].stops if s.resolved] == ["Vladivostok", "Khabarovsk"]
