@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
-import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -36,15 +35,6 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def load_scorer(articles: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("dev_score", articles / "score.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"no score.py in {articles}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def as_known_on(truth: dict[str, Any], day: dt.date) -> dict[str, Any]:
@@ -110,7 +100,10 @@ def main() -> int:
     if not (args.articles / "score.py").exists():
         print(f"no development set at {args.articles}", file=sys.stderr)
         return 1
-    scorer = load_scorer(args.articles)
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.extract_eval import scorer_module
+
+    scorer = scorer_module(args.articles)
 
     import itinerary
     from itinerary.extract import Extractor, read_article

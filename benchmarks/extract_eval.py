@@ -14,6 +14,7 @@ import io
 import re
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -131,34 +132,36 @@ def write_drafts(extractor: Extractor, items: list[Item], models: dict[str, Stop
         itinerary.dump(draft, out / f"{it.stem}.yaml")
 
 
-def score_drafts(drafts: Path, folders: tuple[str, ...], articles: Path = ARTICLES) -> dict[str, Any]:
-    """The set's own scorer over the truth of ``folders`` (quietly; the summary as a dict)."""
-    score = scorer_module(articles)
+@contextlib.contextmanager
+def _truth_of(folders: tuple[str, ...], articles: Path) -> Iterator[tuple[Path, Path]]:
+    """A temporary folder and, inside it, links to the truth files of ``folders``."""
     with tempfile.TemporaryDirectory() as tmp:
         truth = Path(tmp) / "truth"
         truth.mkdir()
         for folder in folders:
             for t in (articles / folder / "truth").glob("*.yaml"):
                 (truth / t.name).symlink_to(t)
+        yield Path(tmp), truth
+
+
+def score_drafts(drafts: Path, folders: tuple[str, ...], articles: Path = ARTICLES) -> dict[str, Any]:
+    """The set's own scorer over the truth of ``folders`` (quietly; the summary as a dict)."""
+    score = scorer_module(articles)
+    with _truth_of(folders, articles) as (tmp, truth):
         with contextlib.redirect_stdout(io.StringIO()):
-            score.score_dir(str(drafts), str(truth), json_out=str(Path(tmp) / "s.json"))
+            score.score_dir(str(drafts), str(truth), json_out=str(tmp / "s.json"))
         import json
 
-        return dict(json.loads((Path(tmp) / "s.json").read_text(encoding="utf-8")))
+        return dict(json.loads((tmp / "s.json").read_text(encoding="utf-8")))
 
 
 def score_details(drafts: Path, folders: tuple[str, ...], articles: Path = ARTICLES) -> str:
     """The set's scorer's per-article lines (--verbose), reduced to the misses and false stops."""
     score = scorer_module(articles)
-    with tempfile.TemporaryDirectory() as tmp:
-        truth = Path(tmp) / "truth"
-        truth.mkdir()
-        for folder in folders:
-            for t in (articles / folder / "truth").glob("*.yaml"):
-                (truth / t.name).symlink_to(t)
+    with _truth_of(folders, articles) as (tmp, truth):
         buf = io.StringIO()
         with contextlib.redirect_stdout(buf):
-            score.score_dir(str(drafts), str(truth), verbose=True, json_out=str(Path(tmp) / "s.json"))
+            score.score_dir(str(drafts), str(truth), verbose=True, json_out=str(tmp / "s.json"))
     out: list[str] = []
     head = ""
     for line in buf.getvalue().splitlines():
