@@ -5,6 +5,13 @@ drafts into one trip per traveller (the reduce step).
 ``stops.parquet`` and ``legs.parquet`` (GeoParquet) and ``manifest.jsonl`` (content hashes,
 so a second run skips what is finished and a stopped run resumes). Every file is written
 atomically.
+
+Nothing a person wrote is lost: a draft that differs from what the manifest recorded, for an
+unchanged article, is a hand edit and is used as is; when the article changed (or with
+``force``) the edit is moved aside to ``<name>.yaml.edited`` before the new draft is written.
+An edited ``trips.yaml`` is moved aside the same way. The drafts of articles no longer in the
+input leave ``drafts/``, the manifest and the merge; a run that merges nothing removes the
+merged files of an earlier run, so the folder never shows an older input's trips.
 """
 
 from __future__ import annotations
@@ -33,9 +40,19 @@ from itinerary.build.engine import (
     serial_outcomes,
 )
 from itinerary.build.manifest import FAILED, OK, Entry, Manifest, text_digest
-from itinerary.build.outputs import geoparquet_available, reduce_key, up_to_date, write_merged
-from itinerary.build.sources import Item, Options, expand, iter_items, to_article
-from itinerary.errors import ExtractionError, MergeWarning, ValidationError
+from itinerary.build.outputs import (
+    TRIPS,
+    file_digest,
+    geoparquet_available,
+    reduce_key,
+    remove_merged,
+    set_aside,
+    set_aside_edited_trips,
+    up_to_date,
+    write_merged,
+)
+from itinerary.build.sources import Item, Options, expand, iter_items, to_article, unique_names
+from itinerary.errors import ExtractionError, ItineraryError, MergeWarning, ValidationError
 from itinerary.files import write_text
 from itinerary.io import yaml as yaml_io
 from itinerary.merge import merge
@@ -78,6 +95,11 @@ class Summary:
     engine: str = "nothing to extract"
     failures: list[tuple[str, str]] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    #: What the user should know about: kept or moved hand edits, renamed articles, removed
+    #: drafts, manifest lines skipped.
+    notes: list[str] = field(default_factory=list)
+    #: Why no merged file was written (no article gave a draft, nothing published by --as-of).
+    nothing_merged: str | None = None
 
     @property
     def rate(self) -> float:
@@ -146,22 +168,27 @@ def build(
     options = Options(language, published_default, __version__)
     files = expand([str(s) for s in sources])
     _check_out_dir(out, files)
-    items = list(iter_items(files, options))
+    items, renamed = unique_names(iter_items(files, options))
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out):
         for leftover in (out / DRAFTS).glob(".*.tmp"):  # from a run killed while writing
             leftover.unlink()
         manifest = Manifest(out / MANIFEST)
-        run = _Run(out, manifest, reporter or _Silent(), Summary(total=len(items)))
+        run = _Run(out, manifest, reporter or _Silent(), Summary(total=len(items)), force=force)
+        run.summary.notes += [*manifest.problems, *renamed]
         try:
-            pending = run.reuse(items, force)
+            pending = run.reuse(items)
             if pending:
                 run.extract(pending, options, _engine(client, workers, scheduler, dashboard, serial))
             else:
                 run.reporter.start(Plan(len(items), 0, len(items), "nothing to extract", 0))
+            run.forget_removed(items)
             run.reduce(items, as_of)
-        finally:
-            manifest.compact()
+        except BaseException:
+            with contextlib.suppress(OSError):  # the first error is the one to report
+                manifest.compact()
+            raise
+        manifest.compact()
     run.summary.seconds = time.perf_counter() - started
     return run.summary
 
@@ -206,25 +233,54 @@ class _Run:
     manifest: Manifest
     reporter: Reporter
     summary: Summary
+    force: bool = False
     fresh: dict[str, Itinerary] = field(default_factory=dict)
+    kept: dict[str, Itinerary] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)  # name -> SHA-256 of the draft merged
     failures: dict[str, str] = field(default_factory=dict)
 
     @property
     def drafts(self) -> Path:
         return self.out / DRAFTS
 
-    def reuse(self, items: list[Item], force: bool) -> list[Item]:
-        """Count the finished articles; the ones left to extract."""
+    def reuse(self, items: list[Item]) -> list[Item]:
+        """Count the finished articles and keep the hand-edited drafts; the ones left to extract."""
         pending = []
         for item in items:
-            entry = None if force else self.manifest.finished(item.name, item.digest, self.drafts)
-            if entry is None:
+            entry = self.manifest.entries.get(item.name)
+            same = entry is not None and entry.digest == item.digest and not self.force
+            draft = self.drafts / f"{item.name}.yaml"
+            on_disk = file_digest(draft)
+            if entry is None or not same:
                 pending.append(item)
-                continue
-            self.summary.skipped += 1
-            if entry.status == FAILED:
-                self.failures[item.name] = entry.reason or f"{item.origin}: failed"
+            elif on_disk is None and entry.status == OK:
+                pending.append(item)  # its draft was deleted: extract it again
+            elif on_disk is None or on_disk == entry.draft:
+                self.summary.skipped += 1  # finished before (a success or a failure)
+                if entry.status == FAILED:
+                    self.failures[item.name] = entry.reason or f"{item.origin}: failed"
+                else:
+                    self.digests[item.name] = on_disk or ""
+            else:
+                self.summary.skipped += 1
+                self._keep_edit(item, draft, on_disk)
         return pending
+
+    def _keep_edit(self, item: Item, draft: Path, digest: str) -> None:
+        """Use a draft edited (or written) by hand for an unchanged article, as it is."""
+        try:
+            self.kept[item.name] = yaml_io.load(draft)
+        except ItineraryError as exc:
+            self.failures[item.name] = (
+                f"{draft}: your edit of this draft is not a valid itinerary ({exc}); fix it, or "
+                f"delete the file to extract {item.origin} again"
+            )
+            return
+        self.digests[item.name] = digest
+        self.summary.notes.append(
+            f"kept your edit of {draft} (its article is unchanged; --force extracts it again "
+            "and moves your edit aside)"
+        )
 
     def extract(self, pending: list[Item], options: Options, engine: Any) -> None:
         """The map step: every pending article through the engine, results taken as they come."""
@@ -243,11 +299,14 @@ class _Run:
     def take(self, outcome: Outcome) -> None:
         """Write a finished article's draft and record it in the manifest."""
         draft = self.drafts / f"{outcome.name}.yaml"
+        self._protect(draft, outcome)
         if outcome.ok:
             assert outcome.draft is not None and outcome.itinerary is not None
             write_text(draft, outcome.draft)
-            self.manifest.record(Entry(outcome.name, outcome.digest, OK, draft=text_digest(outcome.draft)))
+            digest = text_digest(outcome.draft)
+            self.manifest.record(Entry(outcome.name, outcome.digest, OK, draft=digest))
             self.fresh[outcome.name] = outcome.itinerary
+            self.digests[outcome.name] = digest
         else:
             draft.unlink(missing_ok=True)  # an older draft of an article that now fails
             if outcome.cacheable:
@@ -256,20 +315,59 @@ class _Run:
         self.summary.extracted += 1
         self.reporter.advance(outcome)
 
+    def _protect(self, draft: Path, outcome: Outcome) -> None:
+        """Move aside a draft about to be replaced that is not the one the manifest recorded
+        (nor the new one): a person edited it."""
+        on_disk = file_digest(draft)
+        if on_disk is None:
+            return
+        entry = self.manifest.entries.get(outcome.name)
+        if (entry is not None and on_disk == entry.draft) or (
+            outcome.draft is not None and on_disk == text_digest(outcome.draft)
+        ):
+            return
+        aside = set_aside(draft)
+        why = "--force extracts every article again" if self.force else "its article changed"
+        self.summary.notes.append(f"moved your edit of {draft} to {aside} ({why}); compare and merge by hand")
+
+    def forget_removed(self, items: list[Item]) -> None:
+        """The drafts and manifest lines of articles no longer in the input leave the folder
+        (a hand-edited draft is moved aside, not deleted)."""
+        names = {item.name for item in items}
+        gone = sorted(n for n in self.manifest.entries if n not in names)
+        for name in gone:
+            entry = self.manifest.entries[name]
+            draft = self.drafts / f"{name}.yaml"
+            on_disk = file_digest(draft)
+            if on_disk is not None and on_disk != entry.draft:
+                aside = set_aside(draft)
+                self.summary.notes.append(
+                    f"moved your edit of {draft} to {aside} (its article is no longer in the input)"
+                )
+            else:
+                draft.unlink(missing_ok=True)
+            self.manifest.forget(name)
+        if gone:
+            listed = ", ".join(gone[:3]) + (f" and {len(gone) - 3} more" if len(gone) > 3 else "")
+            self.summary.notes.append(
+                f"removed {len(gone)} draft{'s' * (len(gone) != 1)} of articles no longer in the input "
+                f"from {self.drafts} ({listed})"
+            )
+
     def reduce(self, items: list[Item], as_of: dt.date | None) -> None:
         """Merge the drafts of this input (in input order) and write the merged files, unless
-        the files of the same drafts are already there."""
+        the files of the same drafts are already there. A run that merges nothing removes the
+        merged files of an earlier input."""
         s = self.summary
         s.failures = [(item.origin, self.failures[item.name]) for item in items if item.name in self.failures]
         s.failed = len(s.failures)
         s.ok = len(items) - s.failed
         ok = [item for item in items if item.name not in self.failures]
         if not ok:
+            self._nothing_merged("no article gave a draft")
             return
         geoparquet = geoparquet_available()
-        key = reduce_key(
-            [(i.name, self.manifest.entries[i.name].draft or "") for i in ok], as_of, __version__, geoparquet
-        )
+        key = reduce_key([(i.name, self.digests[i.name]) for i in ok], as_of, __version__, geoparquet)
         done = up_to_date(self.out, key)
         if done is not None:
             s.trips, s.stops = done
@@ -277,12 +375,29 @@ class _Run:
         with warnings.catch_warnings():  # a corpus holds unrelated trips: no common traveller is normal
             warnings.simplefilter("ignore", MergeWarning)
             merged = merge([self._draft(item) for item in ok], as_of=as_of)
+        if not merged.trips:
+            when = f"nothing was published by {as_of.isoformat()}" if as_of else "the drafts hold no trip"
+            self._nothing_merged(when)
+            return
         s.trips = len(merged.trips)
         s.stops = sum(len(t.stops) for t in merged.trips)
-        s.written = write_merged(merged, self.out, key, geoparquet=geoparquet)
+        text = yaml_io.dumps(merged)
+        aside = set_aside_edited_trips(self.out, text)
+        if aside is not None:
+            s.notes.append(f"moved your edit of {self.out / TRIPS} to {aside}")
+        s.written = write_merged(merged, self.out, key, geoparquet=geoparquet, text=text)
+
+    def _nothing_merged(self, why: str) -> None:
+        self.summary.nothing_merged = why
+        removed, aside = remove_merged(self.out)
+        if aside is not None:
+            self.summary.notes.append(f"moved your edit of the merged trips to {aside}")
+        if removed:
+            names = ", ".join(p.name for p in removed)
+            self.summary.notes.append(f"removed the merged files of an earlier run ({names})")
 
     def _draft(self, item: Item) -> Itinerary:
-        found = self.fresh.get(item.name)
+        found = self.fresh.get(item.name) or self.kept.get(item.name)
         return found if found is not None else yaml_io.load(self.drafts / f"{item.name}.yaml")
 
 
@@ -326,5 +441,5 @@ def _engine(
 
 
 def exit_code(summary: Summary) -> int:
-    """0 when every article gave a draft, 1 when some failed."""
-    return 1 if summary.failed else 0
+    """0 when every article gave a draft and the merge wrote its files, 1 otherwise."""
+    return 1 if summary.failed or summary.nothing_merged else 0

@@ -23,6 +23,7 @@ from itinerary.io import yaml as yaml_io
 from itinerary.model import Itinerary
 
 SCALE_INSTALL = 'pip install "itinerary[scale]"'
+CONNECT_TIMEOUT_S = 20.0  # to reach a remote scheduler and hear it answer
 NO_TRIP = "no trip found (no place is named as where someone goes or is)"
 
 
@@ -107,18 +108,19 @@ def dask_available() -> bool:
 
 
 @contextlib.contextmanager
-def dask_client(workers: int | None, scheduler: str | None, dashboard: bool) -> Iterator[Any]:
-    """A client of the scheduler at ``scheduler``, or of a new local cluster of processes."""
+def dask_client(
+    workers: int | None, scheduler: str | None, dashboard: bool, timeout: float = CONNECT_TIMEOUT_S
+) -> Iterator[Any]:
+    """A client of the scheduler at ``scheduler`` (checked first by :func:`check_scheduler`,
+    within ``timeout`` seconds), or of a new local cluster of processes."""
     from distributed import Client, LocalCluster
 
     if scheduler is not None:
+        check_scheduler(scheduler, timeout)
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout=f"{timeout}s")
         except ValueError as exc:  # not an address: 'foo', 'http://...'
-            raise BuildError(
-                f"--scheduler {scheduler!r} is not a Dask scheduler address ({exc}); "
-                "give it as tcp://HOST:8786"
-            ) from None
+            raise _not_an_address(scheduler, exc) from None
         except (OSError, TimeoutError) as exc:
             raise BuildError(
                 f"cannot reach the Dask scheduler at {scheduler} ({exc}); start one with "
@@ -137,6 +139,86 @@ def dask_client(workers: int | None, scheduler: str | None, dashboard: bool) -> 
         Client(cluster) as client,
     ):
         yield client
+
+
+def _not_an_address(scheduler: str, exc: Exception) -> BuildError:
+    return BuildError(
+        f"--scheduler {scheduler!r} is not a Dask scheduler address ({exc}); give it as tcp://HOST:8786"
+    )
+
+
+def check_scheduler(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
+    """Connect to ``address``, shake hands and ask who answers, all within ``timeout``
+    seconds; :class:`BuildError` naming the address when it is not a Dask scheduler that
+    answers. (``distributed.Client``'s own timeout covers the TCP connection only: a server
+    that accepts and never answers would make it wait forever.)"""
+    import asyncio
+    import threading
+
+    from distributed.comm import connect, parse_address, parse_host_port
+
+    async def identity() -> Any:
+        scheme, loc = parse_address(address, strict=True)
+        if scheme in ("tcp", "tls", "ws", "wss"):  # is anything listening there?
+            _, writer = await asyncio.open_connection(*parse_host_port(loc))
+            writer.close()
+            result["connected"] = True
+        comm = await connect(address, timeout=timeout)  # connects, then shakes hands
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            comm.abort()
+
+    result: dict[str, Any] = {}
+
+    def probe() -> None:  # in a thread of its own: the caller may be inside an event loop
+        try:
+            result["reply"] = asyncio.run(asyncio.wait_for(identity(), timeout))
+        except BaseException as exc:  # handed to the caller below
+            result["error"] = exc
+
+    thread = threading.Thread(target=probe, name="itinerary-scheduler-check", daemon=True)
+    thread.start()
+    thread.join(timeout + 5.0)
+    error = result.get("error")
+    if (thread.is_alive() or isinstance(error, TimeoutError)) and not result.get("connected"):
+        raise BuildError(
+            f"cannot reach the Dask scheduler at {address} (no connection within {timeout:g} s); start "
+            "one with `dask scheduler` and give its address (tcp://HOST:8786)"
+        )
+    if thread.is_alive() or isinstance(error, TimeoutError):
+        raise BuildError(
+            f"the server at {address} accepted the connection but did not answer as a Dask scheduler "
+            f"within {timeout:g} s; check the address and port (the scheduler's is 8786 by default)"
+        )
+    if isinstance(error, ValueError) and _bad_address(address):
+        raise _not_an_address(address, error)
+    if isinstance(error, OSError):
+        raise BuildError(
+            f"cannot reach the Dask scheduler at {address} ({error}); start one with "
+            "`dask scheduler` and give its address (tcp://HOST:8786)"
+        )
+    if isinstance(error, KeyboardInterrupt):
+        raise error
+    reply = result.get("reply")
+    if error is not None or not isinstance(reply, dict) or reply.get("type") != "Scheduler":
+        what = f"it answered {str(reply)[:60]!r}" if error is None else "its answer is not Dask's protocol"
+        raise BuildError(
+            f"the server at {address} is not a Dask scheduler ({what}); check the address and "
+            "port (the scheduler's is 8786 by default)"
+        )
+
+
+def _bad_address(address: str) -> bool:
+    from distributed.comm import parse_address
+    from distributed.comm.registry import get_backend
+
+    try:
+        get_backend(parse_address(address, strict=True)[0])
+    except ValueError:
+        return True
+    return False
 
 
 def prepare_workers(client: Any, wait_s: float = 60.0) -> int:

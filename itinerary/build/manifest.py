@@ -5,20 +5,27 @@ hash), ``status`` (ok or failed), ``draft`` (the SHA-256 of the draft written) o
 Lines are appended as articles finish, so a run stopped at any moment keeps what it did; a
 line cut short by the stop is ignored when read back, and the last line for a name wins. At
 the end of a run the file is rewritten (atomically) with one line per article, sorted by name.
+
+Every line is checked when read: a line that is not one of ours (a field of the wrong type,
+an unknown status, a name that is not a draft's file name) is skipped and reported in
+:attr:`Manifest.problems`; its article is extracted again. A bad line is never fatal.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from itinerary.files import write_text
 
 OK = "ok"
 FAILED = "failed"
+NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # an article's name: its draft's file name
+_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,8 @@ class Manifest:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.entries: dict[str, Entry] = _read(path)
+        self.problems: list[str] = []
+        self.entries: dict[str, Entry] = _read(path, self.problems)
         self._fh: IO[str] | None = None
 
     def finished(self, name: str, digest: str, drafts: Path) -> Entry | None:
@@ -63,6 +71,8 @@ class Manifest:
         if self._fh is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._fh = self.path.open("a", encoding="utf-8")
+            if self._fh.tell() and not _ends_with_newline(self.path):
+                self._fh.write("\n")  # after a line cut short by a stop: a line of its own
         self._fh.write(json.dumps(_plain(entry), ensure_ascii=False) + "\n")
         self._fh.flush()
 
@@ -74,27 +84,74 @@ class Manifest:
         lines = [json.dumps(_plain(self.entries[k]), ensure_ascii=False) for k in sorted(self.entries)]
         write_text(self.path, "".join(line + "\n" for line in lines))
 
+    def forget(self, name: str) -> None:
+        """Drop the entry of ``name`` (an article no longer in the input)."""
+        self.entries.pop(name, None)
+
     def close(self) -> None:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
 
 
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as fh:
+        fh.seek(-1, 2)
+        return fh.read(1) == b"\n"
+
+
 def _plain(entry: Entry) -> dict[str, str]:
     return {k: v for k, v in asdict(entry).items() if v is not None}
 
 
-def _read(path: Path) -> dict[str, Entry]:
+def _read(path: Path, problems: list[str]) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except FileNotFoundError:
         return entries
-    for line in lines:
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
         try:
             data = json.loads(line)
-            entry = Entry(**data)
-        except (ValueError, TypeError):
-            continue  # a line cut short by an interrupted run, or not ours: extract again
+        except ValueError:
+            if lineno == len(lines):
+                continue  # the last line cut short by an interrupted run: nothing to report
+            data = None
+        why = _check(data)
+        if why is not None:
+            problems.append(
+                f"{path}, line {lineno}: {why}; the line is ignored and its article extracted again"
+            )
+            continue
+        entry = Entry(**data)
         entries[entry.name] = entry
     return entries
+
+
+def _check(data: Any) -> str | None:
+    """Why ``data`` is not a manifest entry, or None when it is one."""
+    if not isinstance(data, dict):
+        return "not a JSON object of the manifest (name, digest, status)"
+    unknown = sorted(str(k) for k in data if k not in Entry.__dataclass_fields__)
+    if unknown:
+        return f"unknown field {unknown[0][:40]!r}"
+    name, digest, status = data.get("name"), data.get("digest"), data.get("status")
+    if not isinstance(name, str) or not NAME.fullmatch(name):
+        return f"'name' {_short(name)} is not an article's name (lower-case letters, digits, dashes)"
+    if not isinstance(digest, str) or not _HEX.fullmatch(digest):
+        return f"'digest' {_short(digest)} is not a SHA-256 in hexadecimal"
+    if status not in (OK, FAILED):
+        return f"'status' {_short(status)} is neither {OK!r} nor {FAILED!r}"
+    draft, reason = data.get("draft"), data.get("reason")
+    if status == OK and (not isinstance(draft, str) or not _HEX.fullmatch(draft)):
+        return f"'draft' {_short(draft)} is not a SHA-256 in hexadecimal"
+    if status == FAILED and not isinstance(reason, str):
+        return f"'reason' {_short(reason)} is not a text"
+    return None
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 40 else text[:37] + "..."

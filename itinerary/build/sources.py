@@ -9,7 +9,7 @@ import glob
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,9 @@ COLUMNS = "text, published, url, language (optional: id, title, outlet)"
 _GLOB = re.compile(r"[*?\[]")
 _SLUG = re.compile(r"[^a-z0-9]+")
 MAX_LINE_BYTES = 4 * MAX_ARTICLE_BYTES  # an article's text in JSON, escapes included
+MIN_YEAR, MAX_YEAR = 100, 9000  # publication dates read: far from the calendar's ends (1 and 9999)
+MAX_NAME = 80  # characters of an article's name (its draft's file name, less ".yaml")
+NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what slug() gives: a safe file name
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,14 @@ class Options:
 
 
 def slug(text: str) -> str:
-    return _SLUG.sub("-", text.lower()).strip("-") or "article"
+    """A file name for ``text``: lower-case letters, digits and dashes, at most ``MAX_NAME``
+    characters (a longer one is cut and ends with a short hash of the whole text, so two long
+    ids that share a beginning keep apart)."""
+    name = _SLUG.sub("-", text.lower()).strip("-") or "article"
+    if len(name) <= MAX_NAME:
+        return name
+    tag = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{name[: MAX_NAME - len(tag) - 1].rstrip('-')}-{tag}"
 
 
 def expand(sources: Sequence[str | Path]) -> list[Path]:
@@ -85,20 +95,45 @@ def expand(sources: Sequence[str | Path]) -> list[Path]:
 
 
 def iter_items(files: Sequence[Path], options: Options) -> Iterator[Item]:
-    """Every article of ``files``, in order, with names made unique (``-2``, ``-3`` ...)."""
-    seen: dict[str, int] = {}
+    """Every article of ``files``, in order, with the name its origin gives it (``x`` for
+    ``x.txt``, the slug of a row's ``id``); :func:`unique_names` makes them unique."""
     for path in files:
         suffix = path.suffix.lower()
         if suffix in JSONL_SUFFIXES:
-            items = _jsonl_items(path, options)
+            yield from _jsonl_items(path, options)
         elif suffix in PARQUET_SUFFIXES:
-            items = _parquet_items(path, options)
+            yield from _parquet_items(path, options)
         else:
-            items = iter([_text_item(path, options)])
-        for item in items:
-            n = seen.get(item.name, 0) + 1
-            seen[item.name] = n
-            yield item if n == 1 else dataclasses.replace(item, name=f"{item.name}-{n}")
+            yield _text_item(path, options)
+
+
+def unique_names(items: Iterable[Item]) -> tuple[list[Item], list[str]]:
+    """The items with names made unique, and a note for each renamed one.
+
+    The first article of a name keeps it; a later one gets the first of ``NAME-2``,
+    ``NAME-3`` ... that no article of the input is named (every natural name is reserved
+    first), so a generated name never takes the name of another article, whatever the order.
+    """
+    listed = list(items)
+    taken = {item.name for item in listed}
+    first: dict[str, str] = {}
+    out: list[Item] = []
+    notes: list[str] = []
+    for item in listed:
+        if item.name not in first:
+            first[item.name] = item.origin
+            out.append(item)
+            continue
+        n = 2
+        while (candidate := f"{item.name}-{n}") in taken:
+            n += 1
+        taken.add(candidate)
+        notes.append(
+            f"{item.origin}: the name {item.name!r} is already the name of {first[item.name]}; "
+            f"its draft is {candidate}.yaml (give every article its own id or file name)"
+        )
+        out.append(dataclasses.replace(item, name=candidate))
+    return out, notes
 
 
 def _digest(payload: bytes, options: Options) -> str:
@@ -181,7 +216,18 @@ def to_article(item: Item, options: Options) -> Article:
         article = _record_article(item.origin, item.record, options)
     if article.published is None and options.published_default is not None:
         article = dataclasses.replace(article, published=options.published_default)
+    check_year(item.origin, article.published)
     return dataclasses.replace(article, source_id=item.name)
+
+
+def check_year(origin: str, day: dt.date | None) -> None:
+    """Refuse a publication date outside the years ``MIN_YEAR``-``MAX_YEAR`` before anything
+    reads dates against it (a week after 9999-12-31 is no date)."""
+    if day is not None and not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ExtractionError(
+            f"{origin}: published {day.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR} "
+            "this tool reads; check the date (YYYY-MM-DD)"
+        )
 
 
 def _record_article(origin: str, record: dict[str, Any], options: Options) -> Article:

@@ -8,12 +8,7 @@ from typing import Any, cast
 
 import click
 
-from itinerary.cli.main import DATE, cli, handle_errors
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters escaped (file names and article fields reach the terminal)."""
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+from itinerary.cli.main import DATE, cli, handle_errors, say
 
 
 class TerminalReporter:
@@ -25,14 +20,13 @@ class TerminalReporter:
 
     def start(self, plan: Any) -> None:
         if plan.note:
-            click.secho(f"note: {plan.note}", fg="yellow", err=True)
-        click.echo(
+            say(f"note: {plan.note}", fg="yellow")
+        say(
             f"{plan.total} articles: {plan.reused} finished before, {plan.to_extract} to extract "
-            f"({plan.engine})",
-            err=True,
+            f"({plan.engine})"
         )
         if plan.dashboard:
-            click.echo(f"Dask dashboard: {plan.dashboard}", err=True)
+            say(f"Dask dashboard: {plan.dashboard}")
         if plan.to_extract:
             self._open(plan.to_extract)
 
@@ -154,17 +148,20 @@ def build_command(
             reporter=TerminalReporter(),
         )
     except KeyboardInterrupt:
-        click.secho(
+        say(
             f"interrupted; the drafts written so far are kept in {out_dir}: run the same command to resume",
             fg="red",
-            err=True,
         )
         raise SystemExit(130) from None
+    for note in summary.notes:
+        say(f"note: {note}", fg="yellow")
     for _, reason in summary.failures:
-        click.secho(f"failed: {printable(reason)}", fg="red", err=True)
-    click.echo(summary.line(), err=True)
+        say(f"failed: {reason}", fg="red")
+    say(summary.line())
     for path in summary.written:
-        click.echo(f"wrote {path}", err=True)
-    if summary.ok and not summary.written:
-        click.echo(f"{out_dir}: the merged files are up to date", err=True)
+        say(f"wrote {path}")
+    if summary.nothing_merged:
+        say(f"error: {summary.nothing_merged}; no merged file written", fg="red")
+    elif summary.ok and not summary.written:
+        say(f"{out_dir}: the merged files are up to date")
     raise SystemExit(exit_code(summary))

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from itinerary.cli.main import DATE, cli, handle_errors
+from itinerary.cli.main import DATE, cli, handle_errors, say
 from itinerary.errors import AmbiguousPlace, ExtractionError, MergeError, PlaceNotFound, ValidationError
 from itinerary.files import check_output, read_limited, write_text
 from itinerary.io import yaml as yaml_io
@@ -65,7 +65,7 @@ def validate(trip_file: Path) -> None:
     """Check an itinerary file against format v1 and report the first problem."""
     it = yaml_io.load(trip_file)
     n_stops = sum(len(t.stops) for t in it.trips)
-    click.echo(f"{trip_file}: valid ({_count(len(it.trips), 'trip')}, {_count(n_stops, 'stop')})")
+    say(f"{trip_file}: valid ({_count(len(it.trips), 'trip')}, {_count(n_stops, 'stop')})", err=False)
 
 
 def _count(n: int, noun: str) -> str:
@@ -149,13 +149,13 @@ def geocode(
             }
         )
         if not as_json and best is not None:
-            click.echo(f"{q}: {best}")
+            say(f"{q}: {best}", err=False)
             for c in cands[1:]:
-                click.echo(f"    or {c}")
+                say(f"    or {c}", err=False)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     for msg in failed:
-        click.secho(f"error: {msg}", fg="red", err=True)
+        say(f"error: {msg}", fg="red")
     if failed:
         raise SystemExit(1)
 
@@ -200,7 +200,7 @@ def resolve(
         click.echo(text, nl=False)
     else:
         write_text(output, text)
-        click.echo(f"wrote {output}", err=True)
+        say(f"wrote {output}")
 
 
 @cli.command("map")
@@ -285,10 +285,10 @@ def map_(
     with naming(trip_file):
         p = prepare(yaml_io.load(trip_file))
     save_map(make_map(p, offline=offline, tiles=tiles, lang=lang, regions=regions), output)
-    click.echo(f"wrote {output}", err=True)
+    say(f"wrote {output}")
     for path, _ in images:
         save_static(p, path, size=size, dpi=dpi, regions=regions)
-        click.echo(f"wrote {path}", err=True)
+        say(f"wrote {path}")
 
 
 @cli.command()
@@ -317,7 +317,7 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
     check_output(output, inputs=[trip_file], force=force)
     with naming(trip_file):
         written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)
-    click.echo(f"wrote {output} ({written})", err=True)
+    say(f"wrote {output} ({written})")
 
 
 @cli.command()
@@ -426,7 +426,7 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
             for s in stops:
                 flag = " [review]" if s.needs_review else ""
                 line = f"{path.name}: {s.place} ({s.status.value}){flag}: {s.note or ''}"
-                click.echo("".join(c if c.isprintable() else "?" for c in line), err=True)  # article text
+                say(line)  # article text, escaped
         if target is None:
             click.echo(yaml_io.dumps(it), nl=False)
         else:
@@ -446,18 +446,18 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
     )
     done = len(files) - len(failed)
     if where is not None:
-        click.echo(f"wrote {where} ({done} article{'s' * (done != 1)}: {summary})", err=True)
+        say(f"wrote {where} ({done} article{'s' * (done != 1)}: {summary})")
     else:
-        click.echo(f"draft: {summary}", err=True)
+        say(f"draft: {summary}")
     if undated:
         names = ", ".join(undated[:3]) + (f" and {len(undated) - 3} more" if len(undated) > 3 else "")
-        click.echo(
+        say(
             f"note: no publication date for {names}: weekdays and relative dates were left undated "
             "(give --published DATE, or a '# date: YYYY-MM-DD' header line ended by '---')",
             err=True,
         )
     for msg in failed:
-        click.secho(f"error: {msg}", fg="red", err=True)
+        say(f"error: {msg}", fg="red")
     if failed:
         raise SystemExit(1)
 
@@ -521,7 +521,7 @@ def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_
     good = [x for _, x in loaded if not isinstance(x, Exception)]
     if not good:
         for msg in failed:
-            click.secho(f"error: {msg}", fg="red", err=True)
+            say(f"error: {msg}", fg="red")
         raise MergeError("no readable itinerary to merge; nothing written")
     merged, report = merge_report(good, as_of=as_of.date() if as_of else None)
     if report.disjoint and not allow_disjoint:
@@ -539,16 +539,16 @@ def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_
     yaml_io.dump(merged, output)
     stops = [s for _, _, s in merged.stops()]
     review = sum(1 for s in stops if s.needs_review)
-    click.echo(
+    say(
         f"wrote {output} ({_count(len(merged.trips), 'trip')}, {_count(len(stops), 'stop')}, "
         f"{_count(len(merged.sources), 'source')}, "
         f"{review} to review)",
         err=True,
     )
     for line in report.lines():
-        click.echo(f"  {line}", err=True)
+        say(f"  {line}")
     for msg in failed:
-        click.secho(f"error: {msg}", fg="red", err=True)
+        say(f"error: {msg}", fg="red")
     if failed:
         raise SystemExit(1)
 
@@ -593,5 +593,5 @@ def diff_(files: tuple[Path, ...], as_of: tuple[Any, ...], show_all: bool, as_js
     for c in changes:
         status = f"{c.old_status or '-'} -> {c.new_status or '-'}"
         date = f"{c.old_date or '-'} -> {c.new_date or '-'}"
-        click.echo(f"{c.trip_id}\t{c.place}\t{c.change}\t{status}\t{date}")
-    click.echo(f"{len(changes)} change{'s' * (len(changes) != 1)}", err=True)
+        say(f"{c.trip_id}\t{c.place}\t{c.change}\t{status}\t{date}", err=False)
+    say(f"{len(changes)} change{'s' * (len(changes) != 1)}")

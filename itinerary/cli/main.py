@@ -6,12 +6,14 @@ Exit codes: 0 success, 1 bad data (the message names file, line, value and the f
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 import os
 import sys
 import tempfile
 import traceback
+import unicodedata
 import warnings
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
@@ -39,12 +41,43 @@ class IsoDate(click.DateTime):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         try:
-            return super().convert(value, param, ctx)
+            day = super().convert(value, param, ctx)
         except click.BadParameter:
             self.fail(f"{value!r} is not a date YYYY-MM-DD (a real calendar day)", param, ctx)
+        if isinstance(day, dt.datetime) and not MIN_YEAR <= day.year <= MAX_YEAR:
+            self.fail(f"{value!r} is outside the years {MIN_YEAR}-{MAX_YEAR}; check the date", param, ctx)
+        return day
 
 
+MIN_YEAR, MAX_YEAR = 100, 9000  # dates read against are kept far from the calendar's ends
 DATE = IsoDate()
+
+# Characters a console message never prints raw: C0 and C1 controls (escape sequences that
+# retitle or clear the terminal), the bidirectional controls (they reorder what follows) and
+# the other invisible format characters, line and paragraph separators and lone surrogates.
+# Kept: newline, tab, and the zero-width (non-)joiners that Persian, Indic and emoji text need.
+_KEEP = frozenset("\n\t\u200c\u200d")
+_UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def printable(text: str) -> str:
+    """``text`` with every control, bidi or invisible format character written as an escape
+    (``\\x1b``, ``\\u202e``): what reaches the terminal is shown, never obeyed."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c
+        if c in _KEEP or unicodedata.category(c) not in _UNSAFE
+        else c.encode("unicode_escape", "backslashreplace").decode("ascii")
+        for c in text
+    )
+
+
+def say(message: str, *, err: bool = True, nl: bool = True, **style: Any) -> None:
+    """Print one console message (stderr unless ``err=False``), escaped by :func:`printable`.
+    Every message of the command line goes through here; data written to stdout (YAML,
+    JSON) does not."""
+    click.secho(printable(message), err=err, nl=nl, **style)
 
 
 def _show_warning(
@@ -55,14 +88,14 @@ def _show_warning(
     file: Any = None,
     line: str | None = None,
 ) -> None:
-    click.secho(f"warning: {message}", fg="yellow", err=True)
+    say(f"warning: {message}", fg="yellow")
 
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in itinerary, not in the user's data
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
-    click.secho(f"error: {message}", fg="red", err=True)
+    say(f"error: {message}", fg="red")
     sys.exit(code)
 
 
@@ -144,7 +177,7 @@ class _NoteHandler(logging.Handler):
     """Writes a log record as a note on the current stderr (which tests may swap)."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.secho(f"note: {record.getMessage()}", err=True, dim=True)
+        say(f"note: {record.getMessage()}", dim=True)
 
 
 def _log_notes() -> None:

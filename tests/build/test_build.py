@@ -280,12 +280,6 @@ def test_a_missing_source_is_named(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_a_torn_manifest_line_is_ignored(tmp_path: Path) -> None:
-    path = tmp_path / "manifest.jsonl"
-    path.write_text('{"name": "a", "digest": "d", "status": "failed", "reason": "r"}\n{"name": "b", "di')
-    assert list(Manifest(path).entries) == ["a"]
-
-
 def test_articles_inside_the_output_folder_are_refused(tmp_path: Path) -> None:
     shutil.copy(DATA / "a2_president_lisbon.txt", tmp_path)
     with pytest.raises(ValidationError, match="inside the output folder"):
