@@ -370,7 +370,8 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
       itinerary map draft.yaml -o draft.html
       itinerary extract articles/ --out-dir drafts/      # batch, with a progress bar
     """
-    from itinerary.extract import Extractor, read_article  # deferred: spaCy
+    from itinerary.build.sources import check_year  # deferred: spaCy
+    from itinerary.extract import Extractor, read_article
 
     files: list[Path] = []
     for a in articles:
@@ -391,6 +392,9 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
     day = published.date() if published else None
     language = None if lang == "auto" else lang
     targets = [(f, (out_dir / f"{f.stem}.yaml") if out_dir else output) for f in files]
+    _check_distinct(targets)
+    finished = [] if force or not batch else [(f, t) for f, t in targets if t and _finished(f, t)]
+    targets = [x for x in targets if x not in finished]
     for _, t in targets:
         if t is not None:
             check_output(t, inputs=files, force=force)
@@ -405,6 +409,7 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
     def one(path: Path, target: Path | None) -> None:
         try:
             article = read_article(path, published=day, language=language)
+            check_year(str(path), article.published)
             if article.published is None:
                 undated.append(path.name)
             it = extractor.extract(article)
@@ -432,19 +437,38 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
         else:
             yaml_io.dump(it, target)
 
-    if batch and len(targets) > 1:
-        bar: Any
-        with click.progressbar(targets, label="extracting", file=sys.stderr) as bar:
-            for path, target in bar:
+    written = 0
+    try:
+        if batch and len(targets) > 1:
+            bar: Any
+            with click.progressbar(targets, label="extracting", file=sys.stderr) as bar:
+                for path, target in bar:
+                    one(path, target)
+                    written += 1
+        else:
+            for path, target in targets:
                 one(path, target)
-    else:
-        for path, target in targets:
-            one(path, target)
+                written += 1
+    except KeyboardInterrupt:
+        if not batch:
+            raise
+        drafts = written - len(failed)
+        say(
+            f"interrupted: {_count(drafts, 'draft')} written to {out_dir} in this run; run the same "
+            "command again to extract the rest (finished drafts are kept and skipped)",
+            fg="red",
+        )
+        raise SystemExit(130) from None
     where = out_dir if batch else output
     summary = (
         f"{_count(stats['trips'], 'trip')}, {_count(stats['stops'], 'stop')}, {stats['review']} to review"
     )
-    done = len(files) - len(failed)
+    done = len(targets) - len(failed)
+    if finished:
+        say(
+            f"note: {_count(len(finished), 'draft')} in {out_dir} newer than the article kept as "
+            "finished (--force extracts again)"
+        )
     if where is not None:
         say(f"wrote {where} ({done} article{'s' * (done != 1)}: {summary})")
     else:
@@ -460,6 +484,28 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
         say(f"error: {msg}", fg="red")
     if failed:
         raise SystemExit(1)
+
+
+def _check_distinct(targets: list[tuple[Path, Path | None]]) -> None:
+    """Refuse two articles that would write the same draft (``a/x.txt`` and ``b/x.txt``)."""
+    seen: dict[Path, Path] = {}
+    for article, draft in targets:
+        if draft is None:
+            continue
+        if draft in seen:
+            raise ExtractionError(
+                f"{seen[draft]} and {article} would both write {draft}; rename one, or use "
+                "`itinerary build`, which names every draft apart"
+            )
+        seen[draft] = article
+
+
+def _finished(article: Path, draft: Path) -> bool:
+    """A draft of an earlier (perhaps interrupted) batch run: there, and newer than its article."""
+    try:
+        return draft.is_file() and draft.stat().st_mtime >= article.stat().st_mtime
+    except OSError:
+        return False
 
 
 def _load_for_merge(path: Path) -> Any:
