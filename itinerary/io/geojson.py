@@ -3,7 +3,10 @@
 One FeatureCollection in WGS84 lon/lat with no ``crs`` member, coordinates rounded to six
 decimals, polygons wound right-hand (exterior counter-clockwise), lines that cross the
 antimeridian split into MultiLineStrings. Features: ``stop`` (Point), ``leg``
-((Multi)LineString) and ``region`` ((Multi)Polygon). The itinerary's own fields (title,
+((Multi)LineString) and ``region`` ((Multi)Polygon). Every geometry is valid (OGC simple
+features, as PostGIS and QGIS check them): a leg or connector with no length once rounded
+(its two ends at one point, e.g. a country then its capital) has no line and is left out,
+while both its stops are there. The itinerary's own fields (title,
 sources, trips) travel in the foreign member ``itinerary`` so a file we wrote reads back into
 an equal :class:`~itinerary.model.Itinerary`.
 """
@@ -56,6 +59,18 @@ def _geometry(geom: Any) -> dict[str, Any]:
         geom = shapely.orient_polygons(geom, exterior_cw=False)
     out: dict[str, Any] = mapping(_round(geom))
     result: dict[str, Any] = json.loads(json.dumps(out))  # tuples -> lists
+    return result
+
+
+def _line(geom: Any) -> dict[str, Any] | None:
+    """A leg's or connector's line as GeoJSON (split at the antimeridian, rounded), without
+    the parts that have no length; None when nothing is left (the line is one point)."""
+    rounded = _round(split_antimeridian(geom))
+    parts = [g for g in shapely.get_parts(rounded) if g.length > 0 and g.is_valid]
+    if not parts:
+        return None
+    line = parts[0] if len(parts) == 1 else shapely.MultiLineString(parts)
+    result: dict[str, Any] = json.loads(json.dumps(mapping(line)))
     return result
 
 
@@ -198,22 +213,20 @@ def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
                 }
             )
         for leg in p.legs.get(trip.id, ()):
-            if leg.geometry is None:
+            line = None if leg.geometry is None else _line(leg.geometry)
+            if line is None:
                 continue
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": _geometry(leg.geometry),
-                    "properties": leg_properties(trip, leg),
-                }
-            )
+            features.append({"type": "Feature", "geometry": line, "properties": leg_properties(trip, leg)})
             # The stretches between a stop and the railway it was snapped to: part of the
             # leg's line above, and also their own features so a GIS can style them as assumed.
             for c in leg.connectors:
+                stretch = _line(c)
+                if stretch is None:
+                    continue
                 features.append(
                     {
                         "type": "Feature",
-                        "geometry": _geometry(c),
+                        "geometry": stretch,
                         "properties": {
                             **leg_properties(trip, leg),
                             "feature": "connector",

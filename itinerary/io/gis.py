@@ -18,14 +18,34 @@ from itinerary.theme import kml_color, theme
 
 
 def to_geodataframe(it: Itinerary | Prepared, *, feature: str | None = None) -> Any:
-    """A GeoDataFrame (EPSG:4326) of stop, leg and region features; ``feature`` filters."""
+    """A GeoDataFrame (EPSG:4326) of stop, leg and region features; ``feature`` filters.
+
+    One geometry type per kind, as GIS layers want: stops are Points, legs and connectors
+    MultiLineStrings (one part, or two when a leg crosses the antimeridian), regions
+    MultiPolygons. Every geometry is valid: a leg with no length is left out (see
+    :mod:`itinerary.io.geojson`)."""
     import geopandas as gpd
 
     fc = geojson.to_feature_collection(it)
     feats = [f for f in fc["features"] if feature is None or f["properties"]["feature"] == feature]
     gdf = gpd.GeoDataFrame.from_features(feats, crs="EPSG:4326")
+    if "geometry" in gdf.columns and not gdf.empty:
+        gdf["geometry"] = gdf.geometry.map(_multi)
     gdf.attrs["itinerary"] = fc["itinerary"]
     return gdf
+
+
+def _multi(geom: Any) -> Any:
+    """Lines and polygons as their Multi* type (points and missing geometries as they are)."""
+    import shapely
+
+    if geom is None:
+        return None
+    if geom.geom_type == "LineString":
+        return shapely.MultiLineString([geom])
+    if geom.geom_type == "Polygon":
+        return shapely.MultiPolygon([geom])
+    return geom
 
 
 def from_geodataframe(gdf: Any) -> Itinerary:
