@@ -138,7 +138,26 @@ def dask_client(
         LocalCluster(n_workers=n, threads_per_worker=1, processes=True, **web) as cluster,
         Client(cluster) as client,
     ):
-        yield client
+        try:
+            yield client
+        except KeyboardInterrupt:
+            _stop_now(cluster)
+            raise
+
+
+def _stop_now(cluster: Any) -> None:
+    """After Ctrl-C: end the local workers at once and quietly (a graceful close waits for
+    the article each is extracting, and logs a warning or a traceback per worker). Their
+    finished drafts are already written; the next run resumes."""
+    import logging
+    import signal
+
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    for nanny in list(getattr(cluster, "workers", {}).values()):
+        pid = getattr(getattr(getattr(nanny, "process", None), "process", None), "pid", None)
+        if isinstance(pid, int):
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def _not_an_address(scheduler: str, exc: Exception) -> BuildError:

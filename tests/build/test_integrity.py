@@ -327,3 +327,46 @@ def test_a_removed_article_leaves_the_drafts_and_the_merge(mini_build: None, tmp
     assert travellers(out) == ["Emmanuel Macron"]
     assert list(Manifest(out / "manifest.jsonl").entries) == ["x"]
     assert any("removed 1 draft of articles no longer in the input" in n for n in summary.notes)
+
+
+# ---------------------------------------------------------------- 9. Ctrl-C: one line, at once
+
+
+@pytest.mark.data
+def test_ctrl_c_during_a_dask_build_is_one_line_and_prompt(tmp_path: Path) -> None:
+    """SIGINT to the whole process group, as a terminal sends it, while the workers extract."""
+    import os
+    import select
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pytest.importorskip("distributed")
+    from tests.conftest import ROOT
+
+    data = ROOT / "tests" / "data" / "build"
+    cmd = [sys.executable, "-m", "itinerary.cli", "build", str(data), "-o", str(tmp_path), "--workers", "1"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    assert proc.stderr is not None
+    before = ""
+    deadline = time.monotonic() + 180
+    while "to extract" not in before and time.monotonic() < deadline and proc.poll() is None:
+        if select.select([proc.stderr], [], [], 0.5)[0]:
+            before += proc.stderr.readline()
+    assert "to extract" in before, before
+    os.killpg(proc.pid, signal.SIGINT)
+    sent = time.monotonic()
+    try:
+        _, after = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    took = time.monotonic() - sent
+    assert proc.returncode == 130, after
+    lines = [line for line in after.splitlines() if not line.startswith(("extracting", "Dask dashboard"))]
+    assert lines == [
+        f"interrupted; the drafts written so far are kept in {tmp_path}: run the same command to resume"
+    ], after
+    assert took < 5, took
