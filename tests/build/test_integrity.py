@@ -370,3 +370,42 @@ def test_ctrl_c_during_a_dask_build_is_one_line_and_prompt(tmp_path: Path) -> No
         f"interrupted; the drafts written so far are kept in {tmp_path}: run the same command to resume"
     ], after
     assert took < 5, took
+
+
+# ---------------------------------------------------------------- 9. the first error is reported
+
+FULL_DISK = """
+import resource, signal, sys
+from pathlib import Path
+from tests.minidata import mini_gazetteer, toy_rail, as_defaults
+from itinerary.cli import cli
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+with as_defaults(mini_gazetteer(), toy_rail(Path(sys.argv[1]))):
+    resource.setrlimit(resource.RLIMIT_FSIZE, (200, 200))  # no file over 200 bytes: as a full disk
+    cli(sys.argv[2:], prog_name="itinerary")
+"""
+
+
+def test_a_full_disk_names_the_file_whose_write_failed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    x, y = article(tmp_path / "in" / "x.txt", MACRON), article(tmp_path / "in" / "y.txt", SCHOLZ)
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def run(limit: int, *sources: Path) -> subprocess.CompletedProcess[str]:
+        script = FULL_DISK.replace("(200, 200)", f"({limit}, {limit})")
+        args = [sys.executable, "-c", script, str(tmp_path), "build", *map(str, sources), "-o", str(out)]
+        return subprocess.run([*args, "--serial"], env=env, capture_output=True, text=True, timeout=300)
+
+    first = run(-1, x)  # a manifest of one article (about 180 bytes), written without a limit
+    assert first.returncode == 0, first.stderr
+    result = run(150, x, y)  # y's draft cannot be written, nor then the manifest
+    assert result.returncode == 1, result.stderr
+    assert "error: " in result.stderr and "Traceback" not in result.stderr
+    [error] = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert "y.yaml" in error and "manifest" not in error, error
