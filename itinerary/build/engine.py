@@ -154,10 +154,10 @@ def _stop_now(cluster: Any) -> None:
 
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
     for nanny in list(getattr(cluster, "workers", {}).values()):
-        pid = getattr(getattr(getattr(nanny, "process", None), "process", None), "pid", None)
-        if isinstance(pid, int):
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(Exception):  # a nanny still starting, or gone: nothing to end
+            nanny.close_gracefully()  # what a cluster's shutdown does: no restart of its worker
+            if isinstance(nanny.pid, int):
+                os.kill(nanny.pid, signal.SIGKILL)
 
 
 def _not_an_address(scheduler: str, exc: Exception) -> BuildError:

@@ -115,7 +115,7 @@ def _read(path: Path, problems: list[str]) -> dict[str, Entry]:
             continue
         try:
             data = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: brackets nested thousands deep
             if lineno == len(lines):
                 continue  # the last line cut short by an interrupted run: nothing to report
             data = None

@@ -182,6 +182,7 @@ BAD_LINES = [
     '{"name": "x", "digest": "%s", "status": "ok", "draft": "%s", "extra": 1}',
     '["not", "an", "object", "%s", "%s"]',
     "not json %s %s",
+    "[" * 100_000 + "%s%s",  # nested deeper than the JSON reader recurses
 ]
 
 
