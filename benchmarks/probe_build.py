@@ -68,8 +68,10 @@ class Run:
 
     @property
     def last(self) -> str:
+        """The line that says why: the first error or failure, else the last line."""
         lines = [ln for ln in self.err.strip().splitlines() if ln.strip()]
-        return lines[-1] if lines else ""
+        said = [ln for ln in lines if ln.startswith(("error:", "Error:", "failed:", "interrupted"))]
+        return said[0] if said else lines[-1] if lines else ""
 
 
 class Folder:
@@ -420,7 +422,8 @@ for address in ("foo", "http://127.0.0.1:8786", "tcp://[::1", "tcp://127.0.0.1:9
 
     def _bad_address(f: Folder, address: str = address) -> None:
         f.article("in/x.txt", MACRON)
-        f.cli("build", "in", "-o", "out", "--scheduler", address, expect=(1, 2))
+        run = f.cli("build", "in", "-o", "out", "--scheduler", address, expect=(1, 2))
+        check("is not a Dask scheduler address" in run.err, f"not said to be a bad address: {run.last}")
 
     case(f"3 --scheduler {address!r}")(_bad_address)
 
@@ -736,7 +739,7 @@ def _osc_geocode(f: Folder) -> None:
 
 @case("10 extract --explain quotes article text")
 def _osc_explain(f: Folder) -> None:
-    f.article("x.txt", f"President Emmanuel Macron landed in Berlin{OSC} on Sunday \u202e.")
+    f.article("x.txt", f"President Emmanuel Macron landed in Berlin on Sunday.{OSC} He met \u202eofficials.")
     f.cli("extract", "x.txt", "--explain", "-o", "d.yaml")
 
 

@@ -211,15 +211,15 @@ def check_scheduler(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
             f"the server at {address} accepted the connection but did not answer as a Dask scheduler "
             f"within {timeout:g} s; check the address and port (the scheduler's is 8786 by default)"
         )
-    if isinstance(error, ValueError) and _bad_address(address):
-        raise _not_an_address(address, error)
+    if isinstance(error, KeyboardInterrupt):
+        raise error
+    if isinstance(error, ValueError | OverflowError | TypeError) and not result.get("connected"):
+        raise _not_an_address(address, error)  # 'foo', 'http://...', 'tcp://[::1', port 99999
     if isinstance(error, OSError):
         raise BuildError(
             f"cannot reach the Dask scheduler at {address} ({error}); start one with "
             "`dask scheduler` and give its address (tcp://HOST:8786)"
         )
-    if isinstance(error, KeyboardInterrupt):
-        raise error
     reply = result.get("reply")
     if error is not None or not isinstance(reply, dict) or reply.get("type") != "Scheduler":
         what = f"it answered {str(reply)[:60]!r}" if error is None else "its answer is not Dask's protocol"
@@ -227,17 +227,6 @@ def check_scheduler(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
             f"the server at {address} is not a Dask scheduler ({what}); check the address and "
             "port (the scheduler's is 8786 by default)"
         )
-
-
-def _bad_address(address: str) -> bool:
-    from distributed.comm import parse_address
-    from distributed.comm.registry import get_backend
-
-    try:
-        get_backend(parse_address(address, strict=True)[0])
-    except ValueError:
-        return True
-    return False
 
 
 def prepare_workers(client: Any, wait_s: float = 60.0) -> int:

@@ -410,3 +410,21 @@ def test_a_full_disk_names_the_file_whose_write_failed(tmp_path: Path) -> None:
     assert "error: " in result.stderr and "Traceback" not in result.stderr
     [error] = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert "y.yaml" in error and "manifest" not in error, error
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("foo", "Invalid url scheme"),
+        ("http://127.0.0.1:8786", "unknown address scheme 'http'"),
+        ("tcp://[::1", "invalid address"),
+        ("tcp://127.0.0.1:99999", "port must be 0-65535"),
+        ("tcp://127.0.0.1", "missing port number"),
+    ],
+)
+def test_an_address_that_is_not_one_is_named(address: str, why: str) -> None:
+    pytest.importorskip("distributed")
+    with pytest.raises(BuildError) as err:
+        engine.check_scheduler(address, timeout=1.0)
+    assert str(err.value).startswith(f"--scheduler {address!r} is not a Dask scheduler address (")
+    assert why in str(err.value)
