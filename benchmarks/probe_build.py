@@ -253,6 +253,24 @@ def _names_parquet(f: Folder) -> None:
     check(drafts(f.path / "out") == ["same-2.yaml", "same.yaml"], f"drafts {drafts(f.path / 'out')}")
 
 
+@case("1 hostile ids: '../../evil', '', null, 7, '.', 'CON'")
+def _names_hostile(f: Folder) -> None:
+    texts = (MACRON, MODI, BIDEN, SCHOLZ, ISRAEL, MACRON)
+    ids: list[object] = ["../../evil", "", None, 7, ".", "CON"]
+    f.file(
+        "feed.jsonl",
+        "".join(json.dumps({**row("x", t), "id": i}) + "\n" for i, t in zip(ids, texts, strict=True)),
+    )
+    f.cli("build", "feed.jsonl", "-o", "out", "--serial")
+    check(len(drafts(f.path / "out")) == len(ids), f"drafts {drafts(f.path / 'out')}")
+    outside = [
+        p
+        for p in f.path.rglob("*.yaml")
+        if (f.path / "out" / "drafts") not in p.parents and p.name != "trips.yaml"
+    ]
+    check(not outside, f"a draft outside drafts/: {outside}")
+
+
 @case("1 extract --out-dir with two x.txt")
 def _names_extract(f: Folder) -> None:
     a, b = f.article("a/x.txt", MACRON), f.article("b/x.txt", MODI)
@@ -472,6 +490,31 @@ def _manifest_binary(f: Folder) -> None:
     f.cli("validate", "out/trips.yaml")
 
 
+@case("2 an edited draft of an article removed from the input")
+def _edit_removed(f: Folder) -> None:
+    srcs = built(f, MACRON, MODI)
+    draft = f.path / "out/drafts/y.yaml"
+    draft.write_text(draft.read_text(encoding="utf-8") + "# checked\n", encoding="utf-8")
+    f.protect(draft)
+    srcs[1].unlink()
+    f.cli("build", "in", "-o", "out", "--serial")
+    check(drafts(f.path / "out") == ["x.yaml"], f"drafts {drafts(f.path / 'out')}")
+
+
+@case("4 manifest.jsonl is a folder")
+def _manifest_folder(f: Folder) -> None:
+    f.article("in/x.txt", MACRON)
+    (f.path / "out/manifest.jsonl").mkdir(parents=True)
+    f.cli("build", "in", "-o", "out", "--serial", expect=(1,))
+
+
+@case("4 drafts is a file")
+def _drafts_file(f: Folder) -> None:
+    f.article("in/x.txt", MACRON)
+    f.file("out/drafts", "not a folder")
+    f.cli("build", "in", "-o", "out", "--serial", expect=(1,))
+
+
 # 7. outputs that match the run
 
 
@@ -483,6 +526,17 @@ def _as_of(f: Folder) -> None:
     finally:
         check(not (f.path / "out/trips.yaml").exists(), "an older trips.yaml is still there")
         check(not (f.path / "out/legs.parquet").exists(), "an older legs.parquet is still there")
+
+
+@case("7 --as-of between two sources")
+def _as_of_between(f: Folder) -> None:
+    f.article("in/x.txt", MACRON, "2024-05-20")
+    f.article("in/y.txt", MODI, "2024-06-20")
+    f.cli("build", "in", "-o", "out", "--serial")
+    f.cli("build", "in", "-o", "out", "--serial", "--as-of", "2024-06-01")
+    check(travellers(f.path / "out/trips.yaml") == ["Emmanuel Macron"], "a later source is merged")
+    f.cli("build", "in", "-o", "out", "--serial")
+    check(len(travellers(f.path / "out/trips.yaml")) == 2, "the full merge did not come back")
 
 
 @case("7 every article fails after a good run")

@@ -196,6 +196,10 @@ def build(
 def _check_out_dir(out: Path, files: list[Path]) -> None:
     if out.exists() and not out.is_dir():
         raise ValidationError(f"{out} is not a folder; -o needs the folder to build into")
+    if (out / DRAFTS).exists() and not (out / DRAFTS).is_dir():
+        raise ValidationError(
+            f"{out / DRAFTS} is not a folder; the drafts go in a folder of that name: move the file away"
+        )
     root = out.resolve()
     for f in files:
         if root in f.resolve().parents:
