@@ -70,6 +70,16 @@ class TerminalReporter:
             self._bar = None
 
 
+def _quiet_from_now_on() -> None:
+    """After the first Ctrl-C the run is ending: a second one (or one that reaches the
+    process while Dask shuts down) must not print tracebacks or cut the clean-up short."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @cli.command("build")
 @click.argument("sources", metavar="SOURCE...", nargs=-1, required=True)
 @click.option(
@@ -148,6 +158,7 @@ def build_command(
             reporter=TerminalReporter(),
         )
     except KeyboardInterrupt:
+        _quiet_from_now_on()
         say(
             f"interrupted; the drafts written so far are kept in {out_dir}: run the same command to resume",
             fg="red",
