@@ -187,7 +187,7 @@ def main() -> int:
                 f"in-sample, {folder}/ (shipped model: {ex.model.trained_on})",
                 ev.score_drafts(drafts, (folder,)),
             )
-        models = ev.cross_validated(items, ex.model.tuning)
+        models = ev.cross_validated(items, ex.model.thresholds)
         cv_dir = args.keep or Path(tmp) / "cv"
         ev.write_drafts(ex, items, models, cv_dir)
         cv = ev.score_drafts(cv_dir, ev.SETS)

@@ -21,9 +21,8 @@ from types import ModuleType
 from typing import Any
 
 import itinerary
-from itinerary.extract import Article, Extractor
-from itinerary.extract.core import Analysis
-from itinerary.extract.scoring import FEATURES, StopModel, Tuning
+from itinerary.extract import Analysis, Article, Extractor
+from itinerary.extract.scoring import FEATURES, LANGUAGE_FEATURE, StopModel, Thresholds
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "articles"
@@ -93,7 +92,7 @@ def load(extractor: Extractor, articles: Path = ARTICLES) -> list[Item]:
             art = Article(text=_body(path), published=published_of(path), source_id=path.stem)
             an = extractor.analyse(art)
             units = score.gold_units(truth[path.stem])
-            labels = [label(d.place.record, units, score) for d in an.drafts]
+            labels = [label(d.place.record, units, score) for d in an.candidates]
             lang = str(truth[path.stem].get("language"))
             items.append(Item(path.stem, folder, lang, event_of(path.stem), an, labels))
     return items
@@ -105,23 +104,35 @@ def _body(path: Path) -> str:
 
 
 def train(
-    items: list[Item], tuning: Tuning | None = None, name: str = "", c: float = 0.5, balanced: bool = False
+    items: list[Item],
+    tuning: Thresholds | None = None,
+    name: str = "",
+    c: float = 0.5,
+    balanced: bool = False,
 ) -> StopModel:
     """A logistic regression on the labelled candidates of ``items``."""
     from sklearn.linear_model import LogisticRegression
 
-    keys = list(FEATURES)
+    # the named features, and one per language of the training articles (see scoring.LANGUAGE_FEATURE)
+    langs = {
+        k
+        for it in items
+        for d in it.analysis.candidates
+        for k in d.features
+        if k.startswith(LANGUAGE_FEATURE)
+    }
+    keys = [*FEATURES, *sorted(langs)]
     xs: list[list[float]] = []
     ys: list[int] = []
     for it in items:
-        for d, y in zip(it.analysis.drafts, it.labels, strict=True):
+        for d, y in zip(it.analysis.candidates, it.labels, strict=True):
             if y is not None:
                 xs.append([d.features.get(k, 0.0) for k in keys])
                 ys.append(y)
     clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
     clf.fit(xs, ys)
     weights = {k: float(w) for k, w in zip(keys, clf.coef_[0], strict=True)}
-    return StopModel(weights, float(clf.intercept_[0]), tuning or Tuning(), trained_on=name)
+    return StopModel(weights, float(clf.intercept_[0]), tuning or Thresholds(), trained_on=name)
 
 
 def write_drafts(extractor: Extractor, items: list[Item], models: dict[str, StopModel], out: Path) -> None:
@@ -175,7 +186,7 @@ def score_details(drafts: Path, folders: tuple[str, ...], articles: Path = ARTIC
     return "\n".join(out)
 
 
-def cross_validated(items: list[Item], tuning: Tuning | None = None, **kw: Any) -> dict[str, StopModel]:
+def cross_validated(items: list[Item], tuning: Thresholds | None = None, **kw: Any) -> dict[str, StopModel]:
     """Leave one event out: a model per event, trained on the articles of all other events."""
     models: dict[str, StopModel] = {}
     for ev in sorted({it.event for it in items}):
@@ -190,7 +201,7 @@ def reliability(
     rows: list[list[float]] = [[0.0, 0.0] for _ in range(bins)]
     for it in items:
         m = models[it.event]
-        for d, y in zip(it.analysis.drafts, it.labels, strict=True):
+        for d, y in zip(it.analysis.candidates, it.labels, strict=True):
             if y is None:
                 continue
             p = m.probability(d.features)

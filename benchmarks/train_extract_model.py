@@ -25,11 +25,11 @@ def main() -> int:
     args = ap.parse_args()
     from benchmarks import extract_eval as ev
     from itinerary.extract import Extractor
-    from itinerary.extract.scoring import MODEL_FILE, Tuning, rules_only
+    from itinerary.extract.scoring import MODEL_FILE, Thresholds, rules_only
 
     ex = Extractor(model=rules_only())
     items = ev.load(ex, args.articles)
-    tuning = Tuning()
+    tuning = Thresholds()
     rel = ev.reliability(items, ev.cross_validated(items, tuning))
     model = ev.train(items, tuning, name=f"{len(items)} development articles (dev/ + dev2/)")
     model = dataclasses.replace(model, reliability=tuple((a, b, round(c, 3), n) for a, b, c, n in rel))

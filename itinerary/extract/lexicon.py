@@ -83,6 +83,29 @@ class Lexicon:
     compound_not: tuple[str, ...] = ()
     # Word pairs of an unreal past: a stop in such a clause did not happen ("wären ... gewesen").
     irrealis: tuple[tuple[str, str], ...] = ()
+    # --- grammar and script facts the extractor reads (each defaults to "the language has none")
+    # Elided articles and prepositions written onto the next word ("l'", "d'").
+    elisions: tuple[str, ...] = ()
+    # Possessive endings: a place with one qualifies a person or thing ("Russia's").
+    possessives: tuple[str, ...] = ()
+    # Prepositions of a genitive ("of", "de", "von"): a place after one complements a noun.
+    genitives: frozenset[str] = frozenset()
+    # Words between a travel noun and the person it names ("la visite du pape", "the visit of the").
+    person_links: frozenset[str] = frozenset()
+    # Words that join a kind word to a name ("spatioport de Vostochny", "centre of").
+    kind_joiners: frozenset[str] = frozenset()
+    # Words that join the items of a list ("and", "et", "puis").
+    list_joiners: frozenset[str] = frozenset()
+    # Endings of capitalised demonyms between a preposition and a name ("in the Jordanian capital").
+    demonym_endings: tuple[str, ...] = ()
+    # Auxiliaries of the future the tagger does not mark ("will", "'ll").
+    future_auxiliaries: frozenset[str] = frozenset()
+    # Auxiliaries of the perfect the tagger leaves as a plain dependency ("has arrived").
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    # The recogniser's LOC label means natural features (seas, mountains), not towns.
+    loc_is_natural: bool = False
+    # Nouns are written with a capital: a capitalised word before a preposition is a noun.
+    nouns_capitalised: bool = False
     # --- dates (see :mod:`itinerary.extract.dates`)
     # Phrases counted in days from the date they refer to (the date just before them in the
     # text, else the publication date): "the day after" +1, "la veille" -1, "am Tag darauf" +1.
@@ -120,13 +143,6 @@ def month_names(*names: str) -> dict[str, int]:
 
 def weekday_names(*names: str) -> dict[str, int]:
     return {form: i for i, forms in enumerate(names) for form in forms.split()}
-
-
-def lexicon(lang: str) -> Lexicon:
-    """The language pack of ``lang`` (see :mod:`itinerary.extract.lang`)."""
-    from itinerary.extract.lang import pack  # deferred: the packs import this module (a cycle)
-
-    return pack(lang)
 
 
 def time_of_day(lx: Lexicon, text: str, start: int, word: str) -> bool:

@@ -20,7 +20,7 @@ from itinerary.cli import cli
 from itinerary.errors import ExtractionError, MissingDependency
 from itinerary.extract import Extractor, detect_language, extract, read_article
 from itinerary.extract.dates import DateFinder, visit_days
-from itinerary.extract.lexicon import lexicon
+from itinerary.extract.lang import lexicon
 from itinerary.model import Precision, Status
 from tests.conftest import ROOT
 

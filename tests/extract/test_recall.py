@@ -7,15 +7,16 @@ words come from lemmas (the pack's table of forms), separable verbs and compound
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
 from itinerary.extract import Article, Extractor, extract
-from itinerary.extract.core import _role, _travel_positions
+from itinerary.extract.document import Context
 from itinerary.extract.lang import is_genitive, lemma
-from itinerary.extract.lexicon import lexicon
 from itinerary.extract.nlp import pipeline
 from itinerary.extract.scoring import cued
+from itinerary.extract.steps.roles import role_before, travel_positions
 from itinerary.model import Role, Status
 
 THURSDAY = dt.date(2024, 10, 24)
@@ -91,23 +92,23 @@ def test_a_preposition_reaches_over_place_nouns_and_adjectives(
     assert place in _stops(text, lang, TUESDAY, extractor)
 
 
-def test_role_over_place_nouns_and_stop_nouns() -> None:
-    de = lexicon("de")
+def test_role_over_place_nouns_and_stop_nouns(mini_geocoder: Any) -> None:
+    de = Context.start("de", mini_geocoder)
     text = "Er fliegt in die tadschikische Hauptstadt Duschanbe."
-    assert _role(text, text.index("Duschanbe"), de) is Role.VISIT
+    assert role_before(text, text.index("Duschanbe"), de) is Role.VISIT
     text = "Erste Station ist Usbekistan."
-    assert _role(text, text.index("Usbekistan"), de) is Role.VISIT
+    assert role_before(text, text.index("Usbekistan"), de) is Role.VISIT
     text = "Die Station liegt nahe Usbekistan."  # no copula: no equation
-    assert _role(text, text.index("Usbekistan"), de) is None
-    en = lexicon("en")
+    assert role_before(text, text.index("Usbekistan"), de) is None
+    en = Context.start("en", mini_geocoder)
     text = "The next stop will be Hanoi."
-    assert _role(text, text.index("Hanoi"), en) is Role.VISIT
+    assert role_before(text, text.index("Hanoi"), en) is Role.VISIT
 
 
-def test_lemmas_separable_verbs_and_compounds_are_travel_words() -> None:
+def test_lemmas_separable_verbs_and_compounds_are_travel_words(mini_geocoder: Any) -> None:
     assert lemma("de", "flog") == "fliegen" and lemma("de", "eingetroffen") == "eintreffen"
     assert lemma("de", "Stationen") == "station" and lemma("de", "unbekanntes") == "unbekanntes"
-    de = lexicon("de")
+    de = Context.start("de", mini_geocoder)
     nlp = pipeline("de")
     for text, word in [
         ("Am Mittwoch reist sie nach Seoul weiter.", "reist"),
@@ -116,9 +117,9 @@ def test_lemmas_separable_verbs_and_compounds_are_travel_words() -> None:
         ("Sie flogen nach Kairo.", "flogen"),
     ]:
         sent = next(iter(nlp(text).sents))
-        assert text.index(word) in _travel_positions(sent, de), text
+        assert text.index(word) in travel_positions(sent, de), text
     sent = next(iter(nlp("Aus Delegationskreise hieß es, er kommt.").sents))
-    assert _travel_positions(sent, de) == []  # "kommt" without its particle; "-kreise" is no trip
+    assert travel_positions(sent, de) == []  # "kommt" without its particle; "-kreise" is no trip
 
 
 @pytest.mark.parametrize(
@@ -213,5 +214,5 @@ def test_a_dateline_elsewhere_is_the_reporters_city(
 def test_a_preposition_that_belongs_to_a_noun(
     lang: str, text: str, attached: bool, extractor: Extractor
 ) -> None:
-    drafts = extractor.analyse(Article(text=text, language=lang, published=TUESDAY)).drafts
+    drafts = extractor.analyse(Article(text=text, language=lang, published=TUESDAY)).candidates
     assert drafts and all(d.features["noun_attached"] == float(attached) for d in drafts)

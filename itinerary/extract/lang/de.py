@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 _DAYTIMES = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
 
 PACK = Lexicon(
     "de",
+    genitives=frozenset({"von"}),
+    list_joiners=frozenset({"und", "oder"}),
+    nouns_capitalised=True,
     time_of_day={"morgen": r"\b(am|heute|jeden|vom)"},
     departure=(
         "aufgebrochen",
@@ -185,7 +189,7 @@ def _participle(w: str) -> bool:
     return w.startswith(_INSEPARABLE) and w.endswith("t")
 
 
-def tense(words: list[str]) -> str | None:
+def _tense(words: list[str]) -> str | None:
     """Future for "wird" / "werden" (with an infinitive or a passive: "wird ... erwartet"),
     past for a preterite or a perfect ("ist ... gelandet", "ist ... eingetroffen", "reiste"),
     else present (a weekday then points forward: "Am Mittwoch reist er nach Seoul weiter").
@@ -203,3 +207,14 @@ def tense(words: list[str]) -> str | None:
         if len(w) > 5 and w.endswith(("te", "ten")) and not w.startswith("heute") and not adjective:
             return "past"
     return "present"
+
+
+class German(Language):
+    """German."""
+
+    code = "de"
+    name = "German"
+    words = PACK
+
+    def tense(self, words: list[str]) -> str | None:
+        return _tense(words)

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "en",
+    possessives=("'s",),
+    person_links=frozenset({"of", "the"}),
+    genitives=frozenset({"of"}),
+    kind_joiners=frozenset({"of", "centre", "center"}),
+    list_joiners=frozenset({"and", "then", "plus", "as", "well", "or"}),
+    demonym_endings=("an", "ese", "ish", "i"),
+    perfect_auxiliaries=frozenset({"has", "have", "had", "'ve", "'d"}),
+    future_auxiliaries=frozenset({"will", "shall", "'ll"}),
+    loc_is_natural=True,
     departure=(
         "left for",
         "leave for",
@@ -192,3 +202,11 @@ PACK = Lexicon(
     where_words=("where",),
     relative_pronouns=("who", "which"),
 )
+
+
+class English(Language):
+    """English."""
+
+    code = "en"
+    name = "English"
+    words = PACK

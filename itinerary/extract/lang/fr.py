@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
+from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "fr",
+    elisions=("l'", "d'"),
+    person_links=frozenset({"du", "de", "des"}),
+    genitives=frozenset({"du", "de", "des", "d'"}),
+    kind_joiners=frozenset({"de", "du", "d'", "centre"}),
+    list_joiners=frozenset({"et", "puis", "plus", "ou"}),
     departure=("parti", "part pour", "envol", "décoll", "en route"),
     arrival=("arriv", "atterri", "atteint", "rejoint"),
     meet=("rencontr", "reçu", "reçue", "accueilli", "accueillie", "retrouv", "entretenu"),
@@ -150,3 +158,15 @@ PACK = Lexicon(
     where_words=("où",),
     relative_pronouns=("qui", "dont", "lequel", "laquelle"),
 )
+
+
+class French(Language):
+    """French."""
+
+    code = "fr"
+    name = "French"
+    words = PACK
+
+    def misread_conditional(self, word: str) -> bool:
+        # the small model tags the conditional and the future ("arriverait", "visitera") as imperfect
+        return re.search(r"r(ait|aient|a|ont)$", word) is not None

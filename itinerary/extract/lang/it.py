@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "it",
+    elisions=("l'", "d'"),
+    person_links=frozenset({"di", "del", "della"}),
+    genitives=frozenset({"di", "del", "della", "dei", "degli", "delle"}),
+    kind_joiners=frozenset({"di", "del", "della"}),
+    list_joiners=frozenset({"e", "ed", "poi", "o"}),
     departure=(
         "partito",
         "partita",
@@ -121,7 +127,7 @@ PACK = Lexicon(
 )
 
 
-def tense(words: list[str]) -> str | None:
+def _tense(words: list[str]) -> str | None:
     """Past for a perfect or a preterite ("è arrivato", "ha visitato", "arrivò"), future for
     "-rà", else present."""
     low = [w.lower() for w in words]
@@ -136,3 +142,14 @@ def tense(words: list[str]) -> str | None:
     if any(w.endswith(("rà", "ranno")) for w in low):
         return "future"
     return "present"
+
+
+class Italian(Language):
+    """Italian."""
+
+    code = "it"
+    name = "Italian"
+    words = PACK
+
+    def tense(self, words: list[str]) -> str | None:
+        return _tense(words)

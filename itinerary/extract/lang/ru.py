@@ -6,10 +6,12 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "ru",
+    list_joiners=frozenset({"и", "а", "затем", "или"}),
     departure=(
         "отправил",
         "отправля",
@@ -183,7 +185,7 @@ def _parse(word: str) -> tuple[Any, ...]:
     return () if m is None else tuple(m.parse(word))
 
 
-def variants(surface: str) -> list[str]:
+def _variants(surface: str) -> list[str]:
     """Nominative forms of an inflected place name ("Пекине" -> "Пекин", "Северную Корею" ->
     "Северная Корея"): pymorphy3's analyses first, then a table of case endings."""
     words = surface.split()
@@ -244,7 +246,7 @@ def _multi_by_endings(words: list[str]) -> str:
     return " ".join(out)
 
 
-def tense(words: list[str]) -> str | None:
+def _tense(words: list[str]) -> str | None:
     """The tense of the clause's verbs (pymorphy3): past, future (incl. perfective present
     forms, "прибудет"), else present."""
     m = _morph()
@@ -265,7 +267,7 @@ def tense(words: list[str]) -> str | None:
     return "present" if "pres" in found else None
 
 
-def genitive(surface: str) -> bool:
+def _genitive(surface: str) -> bool:
     """The last word of a Cyrillic name read as a genitive by its likeliest analysis ("Бразилии",
     "Китая"; not "Пекин", not "Москве")."""
     words = surface.split()
@@ -273,3 +275,20 @@ def genitive(surface: str) -> bool:
         return False
     parses = [p for p in _parse(words[-1]) if p.tag.POS == "NOUN"]
     return bool(parses) and parses[0].tag.case == "gent"
+
+
+class Russian(Language):
+    """Russian."""
+
+    code = "ru"
+    name = "Russian"
+    words = PACK
+
+    def variants(self, surface: str) -> list[str]:
+        return _variants(surface)
+
+    def tense(self, words: list[str]) -> str | None:
+        return _tense(words)
+
+    def is_genitive(self, surface: str) -> bool:
+        return _genitive(surface)
