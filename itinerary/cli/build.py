@@ -8,7 +8,7 @@ from typing import Any, cast
 
 import click
 
-from itinerary.cli.main import DATE, cli, handle_errors
+from itinerary.cli.main import ARTICLE_LANGUAGE, DATE, cli, handle_errors
 
 
 def printable(text: str) -> str:
@@ -97,7 +97,7 @@ class TerminalReporter:
 )
 @click.option(
     "--lang",
-    type=click.Choice(["auto", "fr", "en", "es", "de", "ru"]),
+    type=ARTICLE_LANGUAGE,
     default="auto",
     show_default=True,
     help="Language of every article (auto: the article's own header or field, else detected).",

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from itinerary.cli.main import DATE, cli, handle_errors
+from itinerary.cli.main import ARTICLE_LANGUAGE, DATE, cli, handle_errors
 from itinerary.errors import AmbiguousPlace, ExtractionError, MergeError, PlaceNotFound, ValidationError
 from itinerary.files import check_output, read_limited, write_text
 from itinerary.io import yaml as yaml_io
@@ -324,7 +324,7 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
 @click.argument("articles", metavar="ARTICLE...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--lang",
-    type=click.Choice(["auto", "fr", "en", "es", "de", "ru"]),
+    type=ARTICLE_LANGUAGE,
     default="auto",
     show_default=True,
     help="Language of the articles (auto: detected from the text).",
@@ -347,7 +347,11 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
     help="Batch mode: write <article name>.yaml for each article (or each .txt of a folder) here.",
 )
 @FORCE
-@click.option("--explain", is_flag=True, help="Print why each stop was kept (on stderr).")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print, on stderr, every place mention with the rule or probability that kept or dropped it.",
+)
 @handle_errors
 def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
     articles: tuple[Path, ...],
@@ -407,7 +411,11 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
             article = read_article(path, published=day, language=language)
             if article.published is None:
                 undated.append(path.name)
-            it = extractor.extract(article)
+            analysis = extractor.analyse(article)
+            it = extractor.assemble(analysis)
+            if explain:  # every candidate, kept or dropped, and the mentions that are no place
+                for line in extractor.explain(analysis):
+                    click.echo(_printable(f"{path.name}: {line}"), err=True)
             if not it.trips:
                 raise ExtractionError(
                     f"{path}: no trip found (no place is named as where someone goes or is); "
@@ -425,8 +433,8 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
         if explain:
             for s in stops:
                 flag = " [review]" if s.needs_review else ""
-                line = f"{path.name}: {s.place} ({s.status.value}){flag}: {s.note or ''}"
-                click.echo("".join(c if c.isprintable() else "?" for c in line), err=True)  # article text
+                line = f"{path.name}: stop {s.place} ({s.status.value}){flag}: {s.note or ''}"
+                click.echo(_printable(line), err=True)
         if target is None:
             click.echo(yaml_io.dumps(it), nl=False)
         else:
@@ -460,6 +468,11 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
         click.secho(f"error: {msg}", fg="red", err=True)
     if failed:
         raise SystemExit(1)
+
+
+def _printable(line: str) -> str:
+    """A console line of article text with control characters replaced."""
+    return "".join(c if c.isprintable() else "?" for c in line)
 
 
 def _load_for_merge(path: Path) -> Any:

@@ -20,6 +20,7 @@ import click
 
 from itinerary import __version__
 from itinerary.errors import ItineraryError, ItineraryWarning
+from itinerary.extract.lang import supported as supported_languages
 from itinerary.files import describe_os_error
 from itinerary.options import options_from_env, set_options
 
@@ -45,6 +46,8 @@ class IsoDate(click.DateTime):
 
 
 DATE = IsoDate()
+#: the article languages a command accepts: "auto" and every language pack (the registry decides)
+ARTICLE_LANGUAGE = click.Choice(["auto", *supported_languages()])
 
 
 def _show_warning(

@@ -21,14 +21,51 @@ per traveller (:mod:`.assemble`, :mod:`.completion`). The words of each language
 
 from __future__ import annotations
 
-from itinerary.extract.article import Article, read_article
-from itinerary.extract.document import Analysis, Candidate, Document, Mention, Reason
-from itinerary.extract.extractor import Extractor, extract
-from itinerary.extract.lang import supported as supported_languages
-from itinerary.extract.nlp import detect_language
-from itinerary.extract.pipeline import Pipeline
-from itinerary.extract.scoring import StopModel, Thresholds, load_model
-from itinerary.extract.tuning import TUNING, Tuning
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from itinerary.extract.article import Article, read_article
+    from itinerary.extract.document import Analysis, Candidate, Document, Mention, Reason
+    from itinerary.extract.extractor import Extractor, extract
+    from itinerary.extract.lang import supported as supported_languages
+    from itinerary.extract.nlp import detect_language
+    from itinerary.extract.pipeline import Pipeline
+    from itinerary.extract.scoring import StopModel, Thresholds, load_model
+    from itinerary.extract.tuning import TUNING, Tuning
+
+# The facade loads its modules on first use, so that a command line that only lists the supported
+# languages does not import the geocoder and the steps.
+_WHERE = {
+    "Article": "article",
+    "read_article": "article",
+    "Analysis": "document",
+    "Candidate": "document",
+    "Document": "document",
+    "Mention": "document",
+    "Reason": "document",
+    "Extractor": "extractor",
+    "extract": "extractor",
+    "supported_languages": "lang:supported",
+    "detect_language": "nlp",
+    "Pipeline": "pipeline",
+    "StopModel": "scoring",
+    "Thresholds": "scoring",
+    "load_model": "scoring",
+    "TUNING": "tuning",
+    "Tuning": "tuning",
+}
+
+
+def __getattr__(name: str) -> Any:
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, _, attr = where.partition(":")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), attr or name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "TUNING",

@@ -93,7 +93,7 @@ def other_candidates(
         prev_end = trial.stops[k - 1][0].end if k else 0
         d, _ = candidate_at(s, trial, k, prev_end, None, ctx, carry)
         d.rule, d.order = False, order + len(out)
-        d.reason = Reason(reading.refused.get(idx, "not read as a stop"))
+        d.reason = Reason("not a rule stop: " + reading.refused.get(idx, "not read as one"))
         d.features = features_of(s, si, n, trial, p, d, ctx, rule=False)
         out.append(d)
     return out

@@ -171,4 +171,4 @@ def order_stops(stops: list[Stop]) -> tuple[Stop, ...]:
         if s.date.start is not None:
             last = s.date.start
         keyed.append((last or dt.date.min, 0 if s.role is Role.ORIGIN else 1, i, s))
-    return tuple(s for *_, s in sorted(keyed, key=lambda k: k[:3]))
+    return tuple(s for *_, s in sorted(keyed, key=lambda k: (k[0], k[1], k[2])))

@@ -104,9 +104,22 @@ class Lexicon:
     perfect_auxiliaries: frozenset[str] = frozenset()
     # The recogniser's LOC label means natural features (seas, mountains), not towns.
     loc_is_natural: bool = False
+    # A day is written after its month ("June 20"), not only before it ("20 June").
+    month_before_day: bool = False
     # Nouns are written with a capital: a capitalised word before a preposition is a noun.
     nouns_capitalised: bool = False
     # --- dates (see :mod:`itinerary.extract.dates`)
+    # Words that join the two ends of a range of days ("du 3 au 5 mars", "June 3 to 5", "3 bis 5").
+    range_joiners: tuple[str, ...] = ()
+    # Endings written after a day's number ("1er", "3rd", "3.", "3º").
+    ordinal_suffixes: tuple[str, ...] = ()
+    # Words between a day, its month and its year ("3 de marzo de 2024").
+    date_links: tuple[str, ...] = ()
+    # Words just before a year ("l'an 2019") and just after one ("в 2019 году").
+    year_before: tuple[str, ...] = ()
+    year_after: tuple[str, ...] = ()
+    # Demonstratives before a weekday that mean the one of the current week ("ce lundi", "this Monday").
+    this: tuple[str, ...] = ()
     # Phrases counted in days from the date they refer to (the date just before them in the
     # text, else the publication date): "the day after" +1, "la veille" -1, "am Tag darauf" +1.
     anchored: dict[str, int] = field(default_factory=dict)
@@ -145,12 +158,12 @@ def weekday_names(*names: str) -> dict[str, int]:
     return {form: i for i, forms in enumerate(names) for form in forms.split()}
 
 
-def time_of_day(lx: Lexicon, text: str, start: int, word: str) -> bool:
+def time_of_day(lx: Lexicon, text: str, start: int, word: str, window: int) -> bool:
     """True when ``word`` at ``start`` of ``text`` names a time of day, not a day ("la mañana")."""
     pattern = lx.time_of_day.get(word.lower())
     if pattern is None:
         return False
-    return re.search(pattern + r"\s+$", text[max(0, start - 12) : start].lower()) is not None
+    return re.search(pattern + r"\s+$", text[max(0, start - window) : start].lower()) is not None
 
 
 def starts(word: str, prefixes: tuple[str, ...] | frozenset[str]) -> bool:

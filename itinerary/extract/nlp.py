@@ -62,7 +62,7 @@ def detect_language(text: str) -> str:
 
 
 def _supported_hint() -> str:
-    return f"supported languages: {', '.join(supported())}; give one with --language"
+    return f"supported languages: {', '.join(supported())}; give one with --lang"
 
 
 def check_supported(lang: str) -> str:

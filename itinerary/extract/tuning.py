@@ -109,6 +109,8 @@ class Tuning:
     compound_min_stem: int = 3
 
     # --- dates (steps/dates.py, steps/clauses.py)
+    #: characters before a relative-day word read for a time of day ("de la mañana") - rule tests
+    time_of_day_window: int = 12
     #: clause marks read per sentence (a run of hundreds is no prose) - hostile-input probe
     max_clauses: int = 24
     #: days at most from a stop's date to its "until" date - rule tests

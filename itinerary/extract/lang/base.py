@@ -26,6 +26,9 @@ class Language:
     name: ClassVar[str]
     #: the pack's words
     words: ClassVar[Lexicon]
+    #: the groups of words the language has none of by nature (German has no elisions, Russian no
+    #: articles): every other field of ``words`` must be filled (checked by the pack tests)
+    lacks: ClassVar[frozenset[str]] = frozenset()
     #: words that follow a place in the name of an outlet ("Miami Herald", "Jakarta Post"): English
     #: names, quoted as they are in articles of every language
     outlet_names: ClassVar[tuple[str, ...]] = (

@@ -9,6 +9,9 @@ _DAYTIMES = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
 
 PACK = Lexicon(
     "de",
+    range_joiners=("bis", "und"),
+    ordinal_suffixes=(".",),
+    this=("diesen", "dieser", "diesem"),
     genitives=frozenset({"von"}),
     list_joiners=frozenset({"und", "oder"}),
     nouns_capitalised=True,
@@ -215,6 +218,24 @@ class German(Language):
     code = "de"
     name = "German"
     words = PACK
+    lacks = frozenset(
+        {
+            "date_links",
+            "month_before_day",
+            "year_after",
+            "year_before",
+            "day_words",
+            "demonym_endings",
+            "elisions",
+            "future_auxiliaries",
+            "future_endings",
+            "kind_joiners",
+            "loc_is_natural",
+            "perfect_auxiliaries",
+            "person_links",
+            "possessives",
+        }
+    )
 
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)

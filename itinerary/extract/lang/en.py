@@ -7,6 +7,9 @@ from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "en",
+    range_joiners=("to", "and"),
+    ordinal_suffixes=("st", "nd", "rd", "th"),
+    this=("this",),
     possessives=("'s",),
     person_links=frozenset({"of", "the"}),
     genitives=frozenset({"of"}),
@@ -16,6 +19,7 @@ PACK = Lexicon(
     perfect_auxiliaries=frozenset({"has", "have", "had", "'ve", "'d"}),
     future_auxiliaries=frozenset({"will", "shall", "'ll"}),
     loc_is_natural=True,
+    month_before_day=True,
     departure=(
         "left for",
         "leave for",
@@ -210,3 +214,20 @@ class English(Language):
     code = "en"
     name = "English"
     words = PACK
+    lacks = frozenset(
+        {
+            "date_links",
+            "year_after",
+            "year_before",
+            "adjective_endings",
+            "compound_heads",
+            "compound_not",
+            "elisions",
+            "future_endings",
+            "irrealis",
+            "nouns_capitalised",
+            "particles",
+            "time_of_day",
+            "travel_lemmas",
+        }
+    )

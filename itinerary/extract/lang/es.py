@@ -9,6 +9,10 @@ from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "es",
+    range_joiners=("al", "y"),
+    ordinal_suffixes=("º",),
+    date_links=("de", "del"),
+    this=("este", "esta"),
     person_links=frozenset({"de", "del"}),
     genitives=frozenset({"de", "del"}),
     kind_joiners=frozenset({"de", "del"}),
@@ -140,6 +144,26 @@ class Spanish(Language):
     code = "es"
     name = "Spanish"
     words = PACK
+    lacks = frozenset(
+        {
+            "month_before_day",
+            "year_after",
+            "year_before",
+            "adjective_endings",
+            "compound_heads",
+            "compound_not",
+            "demonym_endings",
+            "elisions",
+            "future_auxiliaries",
+            "irrealis",
+            "loc_is_natural",
+            "nouns_capitalised",
+            "particles",
+            "perfect_auxiliaries",
+            "possessives",
+            "travel_lemmas",
+        }
+    )
 
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)

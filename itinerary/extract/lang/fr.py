@@ -9,6 +9,10 @@ from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "fr",
+    range_joiners=("au", "et"),
+    ordinal_suffixes=("er", "re"),
+    year_before=("l'an",),
+    this=("ce", "cette"),
     elisions=("l'", "d'"),
     person_links=frozenset({"du", "de", "des"}),
     genitives=frozenset({"du", "de", "des", "d'"}),
@@ -166,6 +170,28 @@ class French(Language):
     code = "fr"
     name = "French"
     words = PACK
+    lacks = frozenset(
+        {
+            "date_links",
+            "month_before_day",
+            "year_after",
+            "adjective_endings",
+            "compound_heads",
+            "compound_not",
+            "day_words",
+            "demonym_endings",
+            "future_auxiliaries",
+            "future_endings",
+            "irrealis",
+            "loc_is_natural",
+            "nouns_capitalised",
+            "particles",
+            "perfect_auxiliaries",
+            "possessives",
+            "time_of_day",
+            "travel_lemmas",
+        }
+    )
 
     def misread_conditional(self, word: str) -> bool:
         # the small model tags the conditional and the future ("arriverait", "visitera") as imperfect

@@ -9,6 +9,9 @@ from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "it",
+    range_joiners=("al", "e"),
+    ordinal_suffixes=("º",),
+    this=("questo", "questa", "quest'"),
     elisions=("l'", "d'"),
     person_links=frozenset({"di", "del", "della"}),
     genitives=frozenset({"di", "del", "della", "dei", "degli", "delle"}),
@@ -150,6 +153,31 @@ class Italian(Language):
     code = "it"
     name = "Italian"
     words = PACK
+    lacks = frozenset(
+        {
+            "date_links",
+            "month_before_day",
+            "year_after",
+            "year_before",
+            "adjective_endings",
+            "compound_heads",
+            "compound_not",
+            "copulas",
+            "day_words",
+            "demonym_endings",
+            "future_auxiliaries",
+            "irrealis",
+            "loc_is_natural",
+            "nouns_capitalised",
+            "particles",
+            "perfect_auxiliaries",
+            "place_nouns",
+            "possessives",
+            "stop_nouns",
+            "time_of_day",
+            "travel_lemmas",
+        }
+    )
 
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)

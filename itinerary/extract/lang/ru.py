@@ -11,6 +11,9 @@ from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "ru",
+    range_joiners=("по", "и"),
+    year_after=("году", "года", "г."),
+    this=("этот", "эту", "в этот"),
     list_joiners=frozenset({"и", "а", "затем", "или"}),
     departure=(
         "отправил",
@@ -283,6 +286,33 @@ class Russian(Language):
     code = "ru"
     name = "Russian"
     words = PACK
+    lacks = frozenset(
+        {
+            "date_links",
+            "month_before_day",
+            "ordinal_suffixes",
+            "year_before",
+            "compound_heads",
+            "compound_not",
+            "day_words",
+            "demonym_endings",
+            "determiners",
+            "elisions",
+            "future_auxiliaries",
+            "genitives",
+            "irrealis",
+            "kind_joiners",
+            "loc_is_natural",
+            "nouns_capitalised",
+            "of",
+            "particles",
+            "perfect_auxiliaries",
+            "person_links",
+            "possessives",
+            "time_of_day",
+            "travel_lemmas",
+        }
+    )
 
     def variants(self, surface: str) -> list[str]:
         return _variants(surface)

@@ -62,7 +62,7 @@ def _window_words(
         t.lower_
         for t in s.span
         if start <= t.idx - base < end
-        and not time_of_day(ctx.lx, text, t.idx - base, t.text)
+        and not time_of_day(ctx.lx, text, t.idx - base, t.text, ctx.tuning.time_of_day_window)
         and not inside(t.idx - base, counted)
     ]
 
