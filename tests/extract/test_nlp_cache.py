@@ -72,6 +72,7 @@ def _cache_file(cache: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # compiles the French expression afresh (seconds)
 def test_cached_programs_rebuild_equal_patterns(tmp_path: Path) -> None:
     fr = nlp.pipeline("fr")
     path = _cache_file(tmp_path)
