@@ -133,6 +133,7 @@ def train(
     langs = {
         k
         for it in items
+        if it.analysis is not None
         for d in it.analysis.candidates
         for k in d.features
         if k.startswith(LANGUAGE_FEATURE)
