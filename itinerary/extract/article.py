@@ -32,27 +32,7 @@ def read_article(
     """Read an article file. An optional header of ``# key: value`` lines ended by ``---``
     supplies ``date``, ``language``, ``title``, ``source_url`` and ``outlet``; arguments win."""
     p = Path(path)
-    try:
-        data = read_limited(p, MAX_ARTICLE_BYTES, what="article")
-    except ValidationError as exc:
-        raise ExtractionError(str(exc)) from None
-    try:
-        raw = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ExtractionError(
-            f"{p}: not UTF-8 text (byte {exc.start}); convert it, e.g. with iconv"
-        ) from None
-    if "\x00" in raw:
-        raise ExtractionError(f"{p}: this is a binary file, not the text of an article")
-    meta: dict[str, str] = {}
-    lines = raw.splitlines()
-    if lines and lines[0].startswith("# ") and "---" in (ln.strip() for ln in lines):
-        end = next(i for i, ln in enumerate(lines) if ln.strip() == "---")
-        for ln in lines[:end]:
-            key, sep, value = ln[2:].partition(":")
-            if sep:
-                meta[key.strip().lower()] = value.strip()
-        raw = "\n".join(lines[end + 1 :])
+    meta, raw = _header(_decode(p))
     if not raw.strip():
         raise ExtractionError(f"{p}: the article is empty")
     check_article_text(raw, str(p))
@@ -75,6 +55,37 @@ def read_article(
         publisher=meta.get("outlet") or None,
         source_id=re.sub(r"[^a-z0-9]+", "-", p.stem.lower()).strip("-") or "article",
     )
+
+
+def _decode(p: Path) -> str:
+    """The file's text (UTF-8, no binary), within the size limit."""
+    try:
+        data = read_limited(p, MAX_ARTICLE_BYTES, what="article")
+    except ValidationError as exc:
+        raise ExtractionError(str(exc)) from None
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ExtractionError(
+            f"{p}: not UTF-8 text (byte {exc.start}); convert it, e.g. with iconv"
+        ) from None
+    if "\x00" in raw:
+        raise ExtractionError(f"{p}: this is a binary file, not the text of an article")
+    return raw
+
+
+def _header(raw: str) -> tuple[dict[str, str], str]:
+    """The ``# key: value`` header lines ended by ``---`` (lower-case keys), and the text after them."""
+    meta: dict[str, str] = {}
+    lines = raw.splitlines()
+    if lines and lines[0].startswith("# ") and "---" in (ln.strip() for ln in lines):
+        end = next(i for i, ln in enumerate(lines) if ln.strip() == "---")
+        for ln in lines[:end]:
+            key, sep, value = ln[2:].partition(":")
+            if sep:
+                meta[key.strip().lower()] = value.strip()
+        raw = "\n".join(lines[end + 1 :])
+    return meta, raw
 
 
 def clean_text(text: str) -> str:

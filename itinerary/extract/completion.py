@@ -54,54 +54,56 @@ def absorb_countries(stops: list[Stop], t: Tuning) -> list[Stop]:
         r = s.resolved
         if r is None or r.kind != "country":
             continue
-        done_inside = any(
-            o.status is Status.CONFIRMED and o.resolved and o.resolved.kind not in AREA_KINDS
-            and o.resolved.country_code == r.country_code
-            for o in out
-        )  # fmt: skip
-        if s.status is Status.PLANNED and not s.date.known and done_inside:
+        if s.status is Status.PLANNED and not s.date.known and _done_inside(out, r.country_code):
             out = [o for o in out if o is not s]  # "will be in Russia" when he is already in Moscow
             continue
         if s.status is Status.CANCELLED:  # the trip to the country is off: so are its planned stops
-            out = [
-                dataclasses.replace(o, status=Status.CANCELLED)
-                if o.status is Status.PLANNED
-                and o.resolved is not None
-                and o.resolved.country_code == r.country_code
-                else o
-                for o in out
-            ]
-        inside = [
-            i
-            for i, o in enumerate(out)
-            if o is not s
-            and o.resolved is not None
-            and o.resolved.kind not in AREA_KINDS
-            and o.resolved.country_code == r.country_code
-            and o.status is s.status
-        ]
-        if not inside:
-            continue
-        dated = [i for i in inside if out[i].date.known]
-        if s.date.known and dated and all(out[i].date != s.date for i in dated):
-            # Dated after the last dated city in it: the stay there goes on ("arrivé le 2 mars
-            # à Luanda", then "ce vendredi 3 mars: l'Angola, ..."). Dated before: an entry.
-            last = max(dated, key=lambda i: out[i].date.end or dt.date.min)
-            city = out[last]
-            gap = (s.date.start - city.date.end).days if s.date.start and city.date.end else -1
-            if not 0 < gap <= t.country_stay_days or not city.date.start or not s.date.end:
-                continue
-            text = f"{city.date.start.isoformat()}/{s.date.end.isoformat()}"
-            out[last] = dataclasses.replace(
-                city, date=DateSpan(city.date.start, s.date.end, city.date.precision, text)
-            )
-            out = [o for o in out if o is not s]
-            continue
-        for i in inside:
-            if not out[i].date.known and s.date.known and out[i].status is s.status:
-                out[i] = dataclasses.replace(out[i], date=s.date)
-        out = [o for o in out if o is not s]
+            out = [_cancelled_if_planned(o, r.country_code) for o in out]
+        out = _into_cities(s, out, t)
     return out
+
+
+def _in_country(o: Stop, code: str | None) -> bool:
+    """A place (no area) inside the country ``code``."""
+    return o.resolved is not None and o.resolved.kind not in AREA_KINDS and o.resolved.country_code == code
+
+
+def _done_inside(stops: list[Stop], code: str | None) -> bool:
+    return any(o.status is Status.CONFIRMED and _in_country(o, code) for o in stops)
+
+
+def _cancelled_if_planned(o: Stop, code: str | None) -> Stop:
+    planned_there = o.status is Status.PLANNED and o.resolved is not None and o.resolved.country_code == code
+    return dataclasses.replace(o, status=Status.CANCELLED) if planned_there else o
+
+
+def _into_cities(s: Stop, out: list[Stop], t: Tuning) -> list[Stop]:
+    """The country stop ``s`` merged into the cities of that country with its status (its date to
+    those without one), extending the last city's stay, or kept as an entry."""
+    code = s.resolved.country_code if s.resolved is not None else None
+    inside = [i for i, o in enumerate(out) if o is not s and _in_country(o, code) and o.status is s.status]
+    if not inside:
+        return out
+    dated = [i for i in inside if out[i].date.known]
+    if s.date.known and dated and all(out[i].date != s.date for i in dated):
+        # Dated after the last dated city in it: the stay there goes on ("arrivé le 2 mars
+        # à Luanda", then "ce vendredi 3 mars: l'Angola, ..."). Dated before: an entry.
+        last = max(dated, key=lambda i: out[i].date.end or dt.date.min)
+        city = out[last]
+        gap = (s.date.start - city.date.end).days if s.date.start and city.date.end else -1
+        if not 0 < gap <= t.country_stay_days or not city.date.start or not s.date.end:
+            return out
+        text = f"{city.date.start.isoformat()}/{s.date.end.isoformat()}"
+        out = list(out)
+        out[last] = dataclasses.replace(
+            city, date=DateSpan(city.date.start, s.date.end, city.date.precision, text)
+        )
+        return [o for o in out if o is not s]
+    out = list(out)
+    for i in inside:
+        if not out[i].date.known and s.date.known and out[i].status is s.status:
+            out[i] = dataclasses.replace(out[i], date=s.date)
+    return [o for o in out if o is not s]
 
 
 def place_country_entries(stops: tuple[Stop, ...], t: Tuning) -> tuple[Stop, ...]:

@@ -37,7 +37,7 @@ def features_of(
     old = bool(
         ctx.published and d.date and d.date.end and (ctx.published - d.date.end).days > t.background_days
     )
-    owned = owned_dates(s.dates, p, s.places, reading.hint_owner, reading.group, t=t)
+    owned = owned_dates(s, p, reading, t, by_clause=False)
     f.update(
         {
             "first_sentence": float(si == 0),

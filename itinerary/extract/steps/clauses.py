@@ -20,25 +20,7 @@ def split_clauses(text: str, lx: Lexicon, max_clauses: int) -> Clauses:
     "bevor", "antes de", "перед"), relative adverbs ("where", "où", "wo", "donde", "где") and
     relative pronouns set off by commas (", qui ... ,", ", который ... ,": a clause between
     the commas; the outer clause goes on after it); a quotation is a clause of its own."""
-    marks: list[tuple[int, str, int]] = []
-    kinds_of = (
-        (lx.sequel, "sequel"),
-        (lx.before, "before"),
-        (lx.clause_openers, "opener"),
-        (lx.where_words, "where"),
-    )
-    for words, kind in kinds_of:
-        for w in words:
-            for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I):
-                marks.append((m.start(), kind, len(text)))
-    # a quotation speaks in its own time ("„... morgen ...“, hieß es am Mittwochabend")
-    # (one whose opening mark fell in the sentence before ends in a mark and a comma)
-    for m in re.finditer(r"[„“«\"][^„“”«»\"]{12,}[“”»\"]|^[^„“”«»\"]{12,}[“”»\"](?=\s*,)", text):
-        marks.append((m.start(), "quote", m.end()))
-    for w in lx.relative_pronouns:
-        for m in re.finditer(rf",\s*({re.escape(w)})(?!\w)", text, re.I):
-            close = text.find(",", m.end())
-            marks.append((m.start(1), "aside", close if close >= 0 else len(text)))
+    marks = _marks(text, lx)
     ids = [0] * len(text)
     kinds = ["main"]
     seen: set[int] = set()
@@ -59,6 +41,30 @@ def split_clauses(text: str, lx: Lexicon, max_clauses: int) -> Clauses:
         a, b = bounds[c]
         bounds[c] = (min(a, i), max(b, i + 1))
     return Clauses(tuple(ids), tuple(kinds), text, lx.at | lx.origin, tuple(bounds))
+
+
+def _marks(text: str, lx: Lexicon) -> list[tuple[int, str, int]]:
+    """Where clauses open: (position, kind, end)."""
+    marks: list[tuple[int, str, int]] = []
+    kinds_of = (
+        (lx.sequel, "sequel"),
+        (lx.before, "before"),
+        (lx.clause_openers, "opener"),
+        (lx.where_words, "where"),
+    )
+    for words, kind in kinds_of:
+        for w in words:
+            for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I):
+                marks.append((m.start(), kind, len(text)))
+    # a quotation speaks in its own time ("„... morgen ...“, hieß es am Mittwochabend")
+    # (one whose opening mark fell in the sentence before ends in a mark and a comma)
+    for m in re.finditer(r"[„“«\"][^„“”«»\"]{12,}[“”»\"]|^[^„“”«»\"]{12,}[“”»\"](?=\s*,)", text):
+        marks.append((m.start(), "quote", m.end()))
+    for w in lx.relative_pronouns:
+        for m in re.finditer(rf",\s*({re.escape(w)})(?!\w)", text, re.I):
+            close = text.find(",", m.end())
+            marks.append((m.start(1), "aside", close if close >= 0 else len(text)))
+    return marks
 
 
 def split_sentences(doc: Doc) -> list[Span]:

@@ -26,9 +26,7 @@ def stop_date(
     published = ctx.published
     # the dates of the clause go to its stops (and their hints), not to places that are none
     stops = {s.places.index(q) for q, _ in reading.stops} | set(reading.hint_owner)
-    owned = owned_dates(
-        s.dates, p, s.places, reading.hint_owner, reading.group, stops, s.clauses, t=ctx.tuning
-    )
+    owned = owned_dates(s, p, reading, ctx.tuning, stops)
     # "announced on Tuesday a summit in Amman the following day": the anchor dates the announcement
     anchors = {h.anchor for h in owned if h.anchor is not None}
     owned = [h for h in owned if h.start not in anchors]
@@ -78,60 +76,74 @@ def of_area(s: Sentence, p: Mention, end: int, t: Tuning) -> bool:
 
 
 def owned_dates(
-    hits: list[DateHit],
+    s: Sentence,
     p: Mention,
-    places: list[Mention],
-    hint_owner: dict[int, int],
-    group: dict[int, int],
-    among: set[int] | None = None,
-    clauses: Clauses | None = None,
-    *,
+    reading: Reading,
     t: Tuning,
+    among: set[int] | None = None,
+    *,
+    by_clause: bool = True,
 ) -> list[DateHit]:
     """The dates of the sentence that belong to this place: one date per clause. A date goes to
     the nearest place of its own clause; a clause opened by "where" ("où", "wo", "где") speaks
     of the place before it; a clause with no place gives a single day to the nearest place of
     the sentence, but never a range. A date next to a hint belongs to the place it qualifies
     ("in Hanoi, Vietnam, early Thursday"); a date owned by one item of a list belongs to the
-    whole list ("ce vendredi 3 mars: l'Angola, le Congo-Brazzaville puis la RDC")."""
+    whole list ("ce vendredi 3 mars: l'Angola, le Congo-Brazzaville puis la RDC"). Without
+    ``by_clause``, the nearest eligible place owns each date. ``among``: the eligible places."""
+    places, group = s.places, reading.group
+    clauses = s.clauses if by_clause else None
     me = places.index(p)
     eligible = sorted(among | {me}) if among is not None else list(range(len(places)))
-
-    def owner(h: DateHit) -> int | None:
-        pool = eligible
-        if clauses is not None:
-            cid = clauses.at(h.start)
-            inside = [k for k in eligible if clauses.at(places[k].start) == cid]
-            if inside:
-                pool = inside
-            elif clauses.kind(cid) == "where":
-                pool = [k for k in eligible if places[k].end <= h.start][-1:]
-            elif any(clauses.at(q.start) == cid for q in places) or h.until or is_range(h):
-                return None  # the clause's own place is no stop; a range stays in its clause
-            if not pool:
-                return None
-        j = min(pool, key=lambda k: gap_to(h, places[k]))
-        # "débutée ce lundi 3 juin en Guinée, ... attendu à Ouagadougou": the date qualifies the
-        # place right beside it, which is no stop here
-        beside = min(range(len(places)), key=lambda k: gap_to(h, places[k]))
-        if (
-            clauses is not None
-            and beside not in eligible
-            and beside_date(h, places[beside], clauses, t)
-            and gap_to(h, places[j]) > t.date_beside
-        ):
-            return None
-        j = hint_owner.get(j, j)
-        return group.get(j, j)
-
-    mine = [h for h in hits if owner(h) == group.get(me, me)]
+    mine = [h for h in s.dates if _owner(h, places, eligible, reading, clauses, t) == group.get(me, me)]
     if not mine and clauses is not None and clauses.kind(clauses.at(p.start)) == "sequel":
-        # "un acto previsto el día 25, tras el cual viajará a Madrid": Madrid on that day
-        first = clauses.bounds[clauses.at(p.start)][0] if clauses.bounds else 0
-        before = clauses.at(first - 1)
-        mine = [h for h in hits if clauses.at(h.start) == before and h.span is not None and not is_range(h)]
-        mine = [h for h in mine if h.span is not None and h.span.precision is Precision.DAY][-1:]
+        mine = _sequel_dates(s.dates, p, clauses)
     return mine
+
+
+def _owner(
+    h: DateHit,
+    places: list[Mention],
+    eligible: list[int],
+    reading: Reading,
+    clauses: Clauses | None,
+    t: Tuning,
+) -> int | None:
+    """The place (the first of its list) that owns the date ``h``, if any."""
+    pool = eligible
+    if clauses is not None:
+        cid = clauses.at(h.start)
+        inside = [k for k in eligible if clauses.at(places[k].start) == cid]
+        if inside:
+            pool = inside
+        elif clauses.kind(cid) == "where":
+            pool = [k for k in eligible if places[k].end <= h.start][-1:]
+        elif any(clauses.at(q.start) == cid for q in places) or h.until or is_range(h):
+            return None  # the clause's own place is no stop; a range stays in its clause
+        if not pool:
+            return None
+    j = min(pool, key=lambda k: gap_to(h, places[k]))
+    # "débutée ce lundi 3 juin en Guinée, ... attendu à Ouagadougou": the date qualifies the
+    # place right beside it, which is no stop here
+    beside = min(range(len(places)), key=lambda k: gap_to(h, places[k]))
+    if (
+        clauses is not None
+        and beside not in eligible
+        and beside_date(h, places[beside], clauses, t)
+        and gap_to(h, places[j]) > t.date_beside
+    ):
+        return None
+    j = reading.hint_owner.get(j, j)
+    return reading.group.get(j, j)
+
+
+def _sequel_dates(hits: list[DateHit], p: Mention, clauses: Clauses) -> list[DateHit]:
+    """ "un acto previsto el día 25, tras el cual viajará a Madrid": Madrid on that day (the last
+    single day of the clause before the "after which" clause)."""
+    first = clauses.bounds[clauses.at(p.start)][0] if clauses.bounds else 0
+    before = clauses.at(first - 1)
+    mine = [h for h in hits if clauses.at(h.start) == before and h.span is not None and not is_range(h)]
+    return [h for h in mine if h.span is not None and h.span.precision is Precision.DAY][-1:]
 
 
 def beside_date(h: DateHit, p: Mention, clauses: Clauses, t: Tuning) -> bool:
@@ -212,9 +224,7 @@ def collect_dated(s: Sentence, reading: Reading, ctx: Context) -> None:
     for idx, p in enumerate(s.places):
         if idx in reading.hint_owner or id(p) in stop_ids or p.record is None:
             continue
-        for h in owned_dates(
-            s.dates, p, s.places, reading.hint_owner, reading.group, None, s.clauses, t=ctx.tuning
-        ):
+        for h in owned_dates(s, p, reading, ctx.tuning):
             d = h.resolve(
                 ctx.published, future=bool(h.weekday is not None and clause_future(s, h.start, ctx))
             )
