@@ -250,6 +250,28 @@ def reliability(
     return [(i / bins, (i + 1) / bins, (s / n if n else 0.0), int(n)) for i, (s, n) in enumerate(rows)]
 
 
+def best_threshold(items: list[Item], models: dict[str, StopModel], grid: int = 9) -> float:
+    """The probability threshold that maximises the F1 of the held-out candidate decisions (each
+    candidate scored by the model that did not see its event), over 0.30, 0.35, ..., 0.70."""
+    from itinerary.extract.scoring import cued
+
+    held: list[tuple[float, int]] = []
+    for it in items:
+        m = models[it.event]
+        for d, y in zip(it.analysis.candidates if it.analysis else [], it.labels, strict=True):
+            if y is not None:
+                held.append((m.probability(d.features) if cued(d.features) else 0.0, y))
+    positives = sum(y for _, y in held)
+
+    def f1(th: float) -> float:
+        tp = sum(1 for p, y in held if p >= th and y)
+        fp = sum(1 for p, y in held if p >= th and not y)
+        return 2 * tp / (2 * tp + fp + (positives - tp)) if positives else 0.0
+
+    grid_points = [round(0.30 + 0.05 * i, 2) for i in range(grid)]
+    return max(grid_points, key=lambda th: (f1(th), -abs(th - 0.5)))
+
+
 def published_of(path: Path) -> dt.date | None:
     m = re.search(r"^# date:\s*(\d{4}-\d{2}-\d{2})", path.read_text(encoding="utf-8"), re.M)
     return dt.date.fromisoformat(m.group(1)) if m else None

@@ -104,5 +104,7 @@ def candidates(doc: Document) -> None:
     """Every resolved place mention as a candidate stop, with its features."""
     doc.candidates = candidates_of(doc.sentences, doc.ctx)
     seen = Counter(d.place.record.id for d in doc.candidates if d.place.record is not None)
+    trip = float(any(d.rule for d in doc.candidates))  # the travel rules found a trip somewhere
     for d in doc.candidates:
         d.features["repeated"] = float(d.place.record is not None and seen[d.place.record.id] > 1)
+        d.features["article_trip"] = trip

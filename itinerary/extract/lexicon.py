@@ -100,6 +100,9 @@ class Lexicon:
     demonym_endings: tuple[str, ...] = ()
     # Auxiliaries of the future the tagger does not mark ("will", "'ll").
     future_auxiliaries: frozenset[str] = frozenset()
+    # Stems of the participles of verbs whose perfect is built with "to be" ("il est arrivé"): a
+    # tagger may read that perfect as a passive.
+    be_perfect: tuple[str, ...] = ()
     # Auxiliaries of the perfect the tagger leaves as a plain dependency ("has arrived").
     perfect_auxiliaries: frozenset[str] = frozenset()
     # The recogniser's LOC label means natural features (seas, mountains), not towns.

@@ -216,3 +216,55 @@ def test_a_preposition_that_belongs_to_a_noun(
 ) -> None:
     drafts = extractor.analyse(Article(text=text, language=lang, published=TUESDAY)).candidates
     assert drafts and all(d.features["noun_attached"] == float(attached) for d in drafts)
+
+
+THURSDAY_NOV = dt.date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("fr", "La ministre est arrivée mardi à Nairobi pour une visite de deux jours.", "Nairobi"),
+        ("fr", "Le président sénégalais est arrivé mardi soir à Bamako.", "Bamako"),
+        ("it", "La ministra è arrivata martedì a Nairobi per una visita di due giorni.", "Nairobi"),
+        ("en", "The minister arrived in Nairobi on Tuesday for a two-day visit.", "Nairobi"),
+    ],
+)
+def test_a_perfect_built_with_to_be_is_past(lang: str, text: str, place: str, extractor: Extractor) -> None:
+    """"est arrivée mardi" happened (the Tuesday before Thursday 26 November), though a tagger may
+    read "est arrivée" as a passive."""
+    stops = _stops(text, lang, THURSDAY_NOV, extractor)
+    status, date = stops[place]
+    assert status is Status.CONFIRMED and date.startswith("2026-11-24"), stops
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept", "cancelled"),
+    [
+        (
+            "fr",
+            "Il doit ensuite se rendre à Kigali jeudi, mais son escale prévue à Addis-Abeba a été annulée.",
+            "Kigali",
+            "Addis Ababa",
+        ),
+        (
+            "en",
+            "She will travel on to Kigali on Friday, but her planned stop in Addis Ababa was called off.",
+            "Kigali",
+            "Addis Ababa",
+        ),
+        (
+            "es",
+            "Viajará a Kigali el viernes, pero su escala prevista en Adís Abeba fue cancelada.",
+            "Kigali",
+            "Addis Ababa",
+        ),
+    ],
+)
+def test_a_cancellation_stays_with_its_own_place(
+    lang: str, text: str, kept: str, cancelled: str, extractor: Extractor
+) -> None:
+    """The cancellation after the second place is that place's, not the first's."""
+    stops = _stops(text, lang, THURSDAY_NOV, extractor)
+    assert stops[kept][0] is Status.PLANNED, stops
+    assert stops[cancelled][0] is Status.CANCELLED, stops

@@ -220,6 +220,7 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "be_perfect",
             "date_links",
             "month_before_day",
             "year_after",

@@ -216,6 +216,7 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "be_perfect",
             "date_links",
             "year_after",
             "year_before",

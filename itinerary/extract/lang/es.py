@@ -146,6 +146,7 @@ class Spanish(Language):
     words = PACK
     lacks = frozenset(
         {
+            "be_perfect",
             "month_before_day",
             "year_after",
             "year_before",

@@ -155,6 +155,7 @@ class Italian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "be_perfect",
             "date_links",
             "month_before_day",
             "year_after",

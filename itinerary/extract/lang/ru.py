@@ -288,6 +288,7 @@ class Russian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "be_perfect",
             "date_links",
             "month_before_day",
             "ordinal_suffixes",

@@ -28,7 +28,7 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     text = s.span.text
     p = reading.stops[k][0]
     end = p.start
-    nxt = reading.stops[k + 1][0].start if k + 1 < len(reading.stops) else len(text)
+    nxt = _after_end(s, reading, k)
     # "the next day", "le lendemain": a date counted from another, not a word of the future
     counted = [(h.start, h.end) for h in s.dates if h.shift is not None and h.end > start and h.start < end]
     wl = text[start:end].lower()
@@ -51,6 +51,19 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     if future and any(ends_with(w, lx.future_endings, stem=2) for w in word_list(wl)):
         return Status.PLANNED
     return _status_by_verbs(s, start, end, words, ctx)
+
+
+def _after_end(s: Sentence, reading: Reading, k: int) -> int:
+    """Where the words after the k-th stop stop speaking of it: at the next place of the sentence
+    that is not in its list ("Kigali jeudi, mais son escale prévue à Addis-Abeba a été annulée":
+    the cancellation is Addis-Abeba's; "Jordan and Amman were called off": both)."""
+    p = reading.stops[k][0]
+    me = s.places.index(p)
+    mine = reading.group.get(me, me)
+    for idx, q in enumerate(s.places):
+        if q.start >= p.end and reading.group.get(idx, idx) != mine and idx not in reading.hint_owner:
+            return q.start
+    return len(s.span.text)
 
 
 def _window_words(
@@ -132,6 +145,9 @@ def _verb_tense(t: Token, ctx: Context) -> str | None:
         c.dep_ == "aux:tense" or (c.dep_ == "aux" and c.lower_ in perfect) for c in t.children
     ):
         return "past"  # "has arrived", "est arrivé" (not the passive "is scheduled")
+    be_perfect = starts(t.lower_, ctx.lx.be_perfect)
+    if "Past" in tense and be_perfect and any(c.dep_ == "aux:pass" for c in t.children):
+        return "past"  # "est arrivé" tagged as a passive: a verb whose perfect takes "to be"
     if "Pres" in tense and "Fin" in form:
         return "present"
     return None
