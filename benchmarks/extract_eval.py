@@ -251,16 +251,23 @@ def reliability(
 
 
 def best_threshold(items: list[Item], models: dict[str, StopModel], grid: int = 9) -> float:
-    """The probability threshold that maximises the F1 of the held-out candidate decisions (each
-    candidate scored by the model that did not see its event), over 0.30, 0.35, ..., 0.70."""
+    """The probability threshold that maximises the F1 of the held-out decisions (each candidate
+    scored by the model that did not see its event; one decision per place of an article, its
+    most probable mention), over 0.30, 0.35, ..., 0.70."""
     from itinerary.extract.scoring import cued
 
-    held: list[tuple[float, int]] = []
+    # one decision per place and article, as the draft has one stop per place: its best mention
+    best: dict[tuple[str, str], tuple[float, int]] = {}
     for it in items:
         m = models[it.event]
         for d, y in zip(it.analysis.candidates if it.analysis else [], it.labels, strict=True):
-            if y is not None:
-                held.append((m.probability(d.features) if cued(d.features) else 0.0, y))
+            if y is None or d.place.record is None:
+                continue
+            p = m.probability(d.features) if cued(d.features) else 0.0
+            key = (it.stem, d.place.record.id)
+            was = best.get(key, (0.0, 0))
+            best[key] = (max(was[0], p), max(was[1], y))
+    held = list(best.values())
     positives = sum(y for _, y in held)
 
     def f1(th: float) -> float:
