@@ -87,6 +87,7 @@ PACK = Lexicon(
         "rumará",
         "embarc",
         "voou",
+        "sobrevo",  # "sobrevoou a região", "depois de sobrevoar"
         "voa=",
         "voam=",
         "voará",
@@ -217,6 +218,11 @@ PACK = Lexicon(
         "fez-se representar",
         "se fez representar",
         "far-se-á representar",
+        # a trip denied ("não viajará para Kazan")
+        "não viajará",
+        "não vai viajar",
+        "não visitará",
+        "não vai visitar",
     ),
     speech=(
         "disse",
