@@ -58,6 +58,8 @@ PROBES = {
     "В среду она отправится в Аддис-Абебу, сообщил ее представитель, а в конце недели вернется в Мадрид.",
     "it": "La ministra degli Esteri Ana Lopez è arrivata lunedì a Nairobi per colloqui con il presidente. "
     "Mercoledì si recherà ad Addis Abeba, ha detto il suo portavoce, prima di rientrare a Madrid a fine settimana.",
+    "pt": "A ministra dos Negócios Estrangeiros, Ana Lopes, chegou na segunda-feira a Nairobi para conversações com o "
+    "presidente. Na quarta-feira viajará para Adis Abeba, disse o seu porta-voz, antes de regressar a Madrid no fim de semana.",
 }
 STAGES = ("import", "gazetteer", "detector", "pipeline", "first call")
 

@@ -68,15 +68,15 @@ def test_every_stop_says_why_and_weak_ones_need_review(extractor: Extractor) -> 
     ("text", "lang"),
     [
         (
-            "O presidente chegou a Tóquio na segunda-feira para uma visita de dois dias com os ministros.",
-            "pt",
+            "De president is maandag in Tokio aangekomen voor een bezoek van twee dagen met de ministers.",
+            "nl",
         ),
         ("대통령은 토요일에 요하네스버그에 도착할 예정이라고 대변인이 밝혔다.", "ko"),
     ],
 )
 def test_languages_without_a_pack_are_refused(text: str, lang: str, extractor: Extractor) -> None:
     assert detect_language(text) == lang
-    with pytest.raises(ExtractionError, match=r"supported languages: de, en, es, fr, it, ru"):
+    with pytest.raises(ExtractionError, match=r"supported languages: de, en, es, fr, it, pt, ru"):
         extract(text, extractor=extractor)
     with pytest.raises(ExtractionError, match=f"language '{lang}'"):
         extract(text, language=lang, extractor=extractor)
