@@ -1084,7 +1084,7 @@ def merge_report(
     ordered_sources = sorted(sources.values(), key=lambda s: (s.published or dt.date.max, s.id))
     itinerary = Itinerary(
         trips=tuple(trips),
-        title=_title(itineraries, trips, as_of),
+        title=_title(itineraries, trips, as_of, len(sources)),
         as_of=known_on,
         sources=tuple(ordered_sources),
         version=itineraries[0].version,
@@ -1112,14 +1112,28 @@ def _reprint_list(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(v) for v in by.values() if len(v) > 1)
 
 
-def _title(itineraries: Sequence[Itinerary], trips: list[Trip], as_of: dt.date | None) -> str | None:
-    """One input's title; for several, the latest hand-written one, else the travellers'."""
+_GENERATED_TITLE = re.compile(r": merged from \d+ reports?$")
+
+
+def _title(
+    itineraries: Sequence[Itinerary], trips: list[Trip], as_of: dt.date | None, sources: int
+) -> str | None:
+    """The inputs' title when they share one; else the latest hand-written one, else the
+    travellers' (a title made by an earlier merge is made again, so merging is idempotent)."""
     usable = [it for it in itineraries if as_of is None or it.as_of is None or it.as_of <= as_of]
-    latest = max(usable or itineraries, key=lambda it: it.as_of or dt.date.min)
-    if len(itineraries) == 1 or (latest.title and not latest.title.startswith("Draft")):
-        return latest.title
-    names = ", ".join(t.traveller for t in trips)
-    return f"{names}: merged from {len(itineraries)} reports"
+    usable = usable or list(itineraries)
+    titles = {it.title for it in usable}
+    if len(titles) == 1:
+        return titles.pop()
+    hand = [
+        it
+        for it in usable
+        if it.title and not it.title.startswith("Draft") and not _GENERATED_TITLE.search(it.title)
+    ]
+    if hand:
+        return max(hand, key=lambda it: (it.as_of or dt.date.min, it.title or "")).title
+    names = ", ".join(dict.fromkeys(t.traveller for t in trips))
+    return f"{names}: merged from {sources} report{'s' if sources != 1 else ''}"
 
 
 def merge(itineraries: Sequence[Itinerary], *, as_of: dt.date | None = None) -> Itinerary:
