@@ -834,11 +834,15 @@ def _place_names(observed: list[tuple[str, list[_Obs]]]) -> set[str]:
 
 
 def _people(inputs: _Inputs, observed: list[tuple[str, list[_Obs]]], several: bool) -> _Travellers:
-    """Input trips by person. A name that is not a person (an institution, a country, a place the
-    trips visit) is refused; a trip without a name joins the only traveller or the one sharing its
-    places, for review; with several inputs and no such traveller it is refused too."""
+    """Input trips by person. With several inputs, a name that is not a person (an institution, a
+    country, a place the trips visit) is refused; a trip without a name joins the only traveller
+    or the one of its own sources sharing its places, for review, and is refused when there is
+    none. One input is taken as written."""
     places = _place_names(observed)
-    why = {name: people.not_a_person(name, places) for name, _ in observed}
+    if several:
+        why = {name: people.not_a_person(name, places) for name, _ in observed}
+    else:  # one file (a hand-written trip, or the map of a day): its names are taken as written
+        why = {name: "no name" if _is_unknown(name) else None for name, _ in observed}
     grouping = people.group_names(n for n, w in why.items() if w is None)
     found = [_Person(names=list(g)) for g in grouping.groups]
     index = {n: p for p in found for n in p.names}
