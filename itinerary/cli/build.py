@@ -162,6 +162,8 @@ def build_command(
         raise SystemExit(130) from None
     for _, reason in summary.failures:
         click.secho(f"failed: {printable(reason)}", fg="red", err=True)
+    for trip_id, n in summary.review:
+        click.echo(f"  trip {printable(trip_id)}: {n} stop{'s' * (n != 1)} to review", err=True)
     click.echo(summary.line(), err=True)
     for path in summary.written:
         click.echo(f"wrote {path}", err=True)
