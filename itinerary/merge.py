@@ -838,11 +838,12 @@ def _people(inputs: _Inputs, observed: list[tuple[str, list[_Obs]]], several: bo
     country, a place the trips visit) is refused; a trip without a name joins the only traveller
     or the one of its own sources sharing its places, for review, and is refused when there is
     none. One input is taken as written."""
-    places = _place_names(observed)
+    places = frozenset(_place_names(observed))
+    names = sorted({name for name, _ in observed})
     if several:
-        why = {name: people.not_a_person(name, places) for name, _ in observed}
+        why = {name: people.not_a_person(name, places) for name in names}
     else:  # one file (a hand-written trip, or the map of a day): its names are taken as written
-        why = {name: "no name" if _is_unknown(name) else None for name, _ in observed}
+        why = {name: "no name" if _is_unknown(name) else None for name in names}
     grouping = people.group_names(n for n, w in why.items() if w is None)
     found = [_Person(names=list(g)) for g in grouping.groups]
     index = {n: p for p in found for n in p.names}
@@ -860,9 +861,34 @@ def _people(inputs: _Inputs, observed: list[tuple[str, list[_Obs]]], several: bo
         if name in alias_of:
             obs = [dataclasses.replace(o, alias=name) for o in obs]
         _add(person, inputs, k, obs, name)
+    refused += _place_unnamed(inputs, observed, unnamed, found, several)
+    return _Travellers(
+        [p for p in found if any(p.obs)],
+        sorted(set(refused)),
+        grouping.kept_apart,
+        grouping.aliases,
+    )
+
+
+def _place_unnamed(
+    inputs: _Inputs,
+    observed: list[tuple[str, list[_Obs]]],
+    unnamed: list[int],
+    found: list[_Person],
+    several: bool,
+) -> list[tuple[str, str]]:
+    """Each trip without a name joins its traveller (see :func:`_adopt`) for review, or a trip of
+    its own when nobody is named at all; with several inputs it is refused otherwise."""
+    refused: list[tuple[str, str]] = []
+    owners: dict[str | None, dict[int, _Person]] = defaultdict(dict)  # source -> the people it names
+    for p in found:
+        for src in {o.source for t in p.obs for o in t}:
+            owners[src][id(p)] = p
     for k in unnamed:
         name, obs = observed[k]
-        person = _adopt(found, obs)
+        mine = {o.source for o in obs}
+        candidates = {i: p for src in sorted(mine, key=str) for i, p in owners.get(src, {}).items()}
+        person = _adopt(found, list(candidates.values()), obs)
         if person is None and several and any(p.obs for p in found):
             if obs:
                 refused.append((name or UNKNOWN_TRAVELLER, "no name, and no traveller it can be"))
@@ -873,13 +899,10 @@ def _people(inputs: _Inputs, observed: list[tuple[str, list[_Obs]]], several: bo
         else:  # the traveller is assumed: the stops need a look
             doubtful = {id(o.stop): dataclasses.replace(o.stop, needs_review=True) for o in obs}
             obs = [dataclasses.replace(o, stop=doubtful[id(o.stop)]) for o in obs]
+        for src in mine:
+            owners[src][id(person)] = person
         _add(person, inputs, k, obs, name)
-    return _Travellers(
-        [p for p in found if any(p.obs)],
-        sorted(set(refused)),
-        grouping.kept_apart,
-        grouping.aliases,
-    )
+    return refused
 
 
 def _add(person: _Person, inputs: _Inputs, k: int, obs: list[_Obs], name: str) -> None:
@@ -894,14 +917,13 @@ def _add(person: _Person, inputs: _Inputs, k: int, obs: list[_Obs], name: str) -
     person.inputs.add(inputs.trips[k][0])
 
 
-def _adopt(people: list[_Person], obs: list[_Obs]) -> _Person | None:
-    """The traveller an unnamed trip belongs to: the only one, or the one its own sources name
-    that shares its places (a trip of another article is never assumed)."""
+def _adopt(people: list[_Person], candidates: list[_Person], obs: list[_Obs]) -> _Person | None:
+    """The traveller an unnamed trip belongs to: the only one, or the one of the ``candidates``
+    (the people its own sources name) that shares its places; another article's is never assumed."""
     named = [p for p in people if any(p.obs)]
     if len(named) == 1:
         return named[0]
-    mine = {o.source for o in obs}
-    named = [p for p in named if any(o.source in mine for t in p.obs for o in t)]
+    named = [p for p in candidates if any(p.obs)]
     shared = [
         (sum(any(_same_place(o.stop, x) for x in p.places.values()) for o in obs), i)
         for i, p in enumerate(named)

@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from anyascii import anyascii
@@ -213,6 +213,11 @@ def _loose(a: list[str], b: list[str]) -> bool:
     return len(short) == 1 and any(_sound(short[0]) and _sound(short[0]) == _sound(w) for w in long)
 
 
+@lru_cache(maxsize=4)
+def _place_words(places: frozenset[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(_fold(p)) for p in places)
+
+
 def not_a_person(name: str, places: Iterable[str] = ()) -> str | None:
     """Why ``name`` cannot be a traveller (no name, an institution, a country, one of ``places``:
     the names of the places its itineraries visit), else None."""
@@ -222,7 +227,7 @@ def not_a_person(name: str, places: Iterable[str] = ()) -> str | None:
         return "no name"
     if tuple(words) in _country_names():
         return "a country"
-    if any(words == _fold(p) for p in places):
+    if tuple(words) in _place_words(frozenset(places)):
         return "a place"
     named = [w for w in words if w not in data.titles]
     rest = tuple(w for w in named if w not in data.not_names and not w.isdigit())
