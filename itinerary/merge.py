@@ -987,6 +987,14 @@ def _cut(clusters: list[_Cluster]) -> list[list[_Cluster]]:
     return [[clusters[i] for i in sorted(part)] for part in parts if part] or [clusters]
 
 
+def _as_given(clusters: list[_Cluster]) -> list[list[_Cluster]]:
+    """One file's trips as it gives them (a hand-written trip, a merged file as known on a day)."""
+    parts: dict[int, list[_Cluster]] = {}
+    for c in clusters:
+        parts.setdefault(min(o.trip_key for o in c.obs), []).append(c)
+    return [parts[k] for k in sorted(parts)]
+
+
 def _bounds(clusters: list[_Cluster], comp: list[int]) -> tuple[dt.date, dt.date] | None:
     """The narrowest bound all of a group of stops' reports agree on, else their widest."""
     anchors = [a for i in comp if (a := _cluster_anchor(clusters[i], False)) is not None]
@@ -1036,8 +1044,8 @@ def _merge_trip(
     alone: bool,
 ) -> tuple[Trip, list[str]]:
     """One trip of a traveller. Its id and title carry its dates ("Vladimir Putin, 18-20 June
-    2024"); a hand-written id and title are kept when the trip is the person's only one and
-    every input trip of it has them."""
+    2024"); a hand-written id and title are kept when the trip stands ``alone`` (the person's only
+    trip, or a trip of a single file) and every input trip of it has the same."""
     keys = {o.trip_key for c in clusters for o in c.obs}
     trips = [t for k, t in zip(person.obs_keys, person.trips, strict=True) if k in keys]
     srcs = {o.source for c in clusters for o in c.obs if o.source}
@@ -1094,8 +1102,9 @@ def merge_report(
     travellers: list[tuple[str, tuple[str, ...]]] = []
     for person, cs in zip(who.people, clusters, strict=True):
         name = _display_name([n for n in person.names if not _is_unknown(n)] or [UNKNOWN_TRAVELLER])
-        parts = _cut(cs)
-        made += [_merge_trip(person, name, part, groups, known_on, len(parts) == 1) for part in parts]
+        parts = _cut(cs) if len(itineraries) > 1 else _as_given(cs)
+        alone = len(parts) == 1 or len(itineraries) == 1
+        made += [_merge_trip(person, name, part, groups, known_on, alone) for part in parts]
         travellers.append((name, tuple(sorted(set(n for n in person.names if n)))))
     made.sort(key=lambda tc: (tc[0].traveller, tc[0].id))
     trips: list[Trip] = []

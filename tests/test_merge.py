@@ -828,3 +828,28 @@ def test_development_articles_merge_into_one_trip_per_traveller_and_event(shared
         ]
         assert len(holding) == 1, (who, month, [t.id for t in trips])
         assert ids <= {s for st in holding[0].stops for s in st.all_sources}, (who, month)
+
+
+def test_one_file_keeps_its_trips_as_written_whatever_their_gaps() -> None:
+    tour = Itinerary(
+        trips=(
+            Trip(
+                id="grand-tour",
+                traveller="Kim Jong Un",
+                title="Grand tour",
+                stops=(
+                    stop(KHASAN, Status.CONFIRMED, "2023-06-01", source="a"),
+                    stop(VLADIVOSTOK, Status.PLANNED, "2023-06-20", source="b"),
+                ),
+            ),
+        ),
+        sources=(Source("a", published=D(2023, 6, 1)), Source("b", published=D(2023, 6, 10))),
+    )
+    assert [(t.id, t.title, len(t.stops)) for t in merge([tour]).trips] == [("grand-tour", "Grand tour", 2)]
+    assert [(t.id, len(t.stops)) for t in as_known_on(tour, D(2023, 6, 5)).trips] == [("grand-tour", 1)]
+    # merged with another report, the gap of 19 days without a stop makes two trips
+    other = draft("c", D(2023, 6, 21), [stop(VLADIVOSTOK, Status.CONFIRMED, "2023-06-20")])
+    assert [t.title for t in merge([tour, other]).trips] == [
+        "Kim Jong Un, 1 June 2023",
+        "Kim Jong Un, 20 June 2023",
+    ]
