@@ -75,7 +75,7 @@ class MergeReport:
     reprints: tuple[tuple[str, ...], ...] = ()  # groups of sources that are one text
     conflicts: tuple[str, ...] = ()  # "trip/place: note" for every disagreement kept
     disjoint: bool = False  # several inputs, no traveller in common
-    refused: tuple[tuple[str, str], ...] = ()  # (name, why it is not a traveller): its stops left out
+    refused: tuple[tuple[str, str], ...] = ()  # (name, why it is not a traveller, where its stops went)
     kept_apart: tuple[tuple[str, str], ...] = ()  # names that look alike, not taken as one person
     aliases: tuple[tuple[str, str], ...] = ()  # (name, name) joined by the known alias list only
     review: tuple[tuple[str, int], ...] = ()  # (trip id, stops that need review)
@@ -85,7 +85,7 @@ class MergeReport:
         out = [f"traveller {name}: {', '.join(spell)}" for name, spell in self.travellers if len(spell) > 1]
         out += [f"taken as one person by alias: '{a}' and '{b}'" for a, b in self.aliases]
         out += [f"kept apart: '{a}' and '{b}'" for a, b in self.kept_apart]
-        out += [f"not a traveller, left out: '{n}' ({why})" for n, why in self.refused]
+        out += [f"not a traveller: '{n}' ({why})" for n, why in self.refused]
         out += [f"reprints counted once: {', '.join(g)}" for g in self.reprints]
         if self.skipped:
             out.append(f"published after the as-of date, left out: {', '.join(self.skipped)}")
@@ -853,15 +853,12 @@ def _people(inputs: _Inputs, observed: list[tuple[str, list[_Obs]]], several: bo
     for k, (name, obs) in enumerate(observed):
         person = index.get(name)
         if person is None:
-            if why[name] == "no name":
-                unnamed.append(k)
-            elif obs:
-                refused.append((name, why[name] or "not a person"))
+            unnamed.append(k)
             continue
         if name in alias_of:
             obs = [dataclasses.replace(o, alias=name) for o in obs]
         _add(person, inputs, k, obs, name)
-    refused += _place_unnamed(inputs, observed, unnamed, found, several)
+    refused += _place_unnamed(inputs, observed, unnamed, found, several, why)
     return _Travellers(
         [p for p in found if any(p.obs)],
         sorted(set(refused)),
@@ -876,9 +873,11 @@ def _place_unnamed(
     unnamed: list[int],
     found: list[_Person],
     several: bool,
+    why: dict[str, str | None],
 ) -> list[tuple[str, str]]:
-    """Each trip without a name joins its traveller (see :func:`_adopt`) for review, or a trip of
-    its own when nobody is named at all; with several inputs it is refused otherwise."""
+    """Each trip without a person's name (none, or not a person's: ``why``) joins the traveller
+    its own article names (see :func:`_adopt`) for review; with no such traveller it is refused,
+    or, with nobody named at all, kept as an unknown traveller's."""
     refused: list[tuple[str, str]] = []
     owners: dict[str | None, dict[int, _Person]] = defaultdict(dict)  # source -> the people it names
     for p in found:
@@ -888,20 +887,30 @@ def _place_unnamed(
         name, obs = observed[k]
         mine = {o.source for o in obs}
         candidates = {i: p for src in sorted(mine, key=str) for i, p in owners.get(src, {}).items()}
+        reason = why.get(name) or "no name"
         person = _adopt(found, list(candidates.values()), obs)
-        if person is None and several and any(p.obs for p in found):
+        if person is None and (reason != "no name" or (several and any(p.obs for p in found))):
             if obs:
-                refused.append((name or UNKNOWN_TRAVELLER, "no name, and no traveller it can be"))
+                refused.append(
+                    (
+                        name or UNKNOWN_TRAVELLER,
+                        f"{reason}; its stops left out: no traveller of its article to give them to",
+                    )
+                )
             continue
         if person is None:
             person = _Person(names=[name or UNKNOWN_TRAVELLER])
             found.append(person)
         else:  # the traveller is assumed: the stops need a look
+            if reason != "no name" and obs:
+                refused.append(
+                    (name, f"{reason}; its stops given to the traveller of its article, for review")
+                )
             doubtful = {id(o.stop): dataclasses.replace(o.stop, needs_review=True) for o in obs}
             obs = [dataclasses.replace(o, stop=doubtful[id(o.stop)]) for o in obs]
         for src in mine:
             owners[src][id(person)] = person
-        _add(person, inputs, k, obs, name)
+        _add(person, inputs, k, obs, name if reason == "no name" else UNKNOWN_TRAVELLER)
     return refused
 
 

@@ -721,15 +721,40 @@ def test_names_that_are_not_persons_are_refused_and_reported() -> None:
     )
     merged, report = merge_report([person, kim, *others, lost])  # another article's traveller is not assumed
     assert [t.traveller for t in merged.trips] == ["Kim Jong Un", "Vladimir Putin"]
+    left_out = "its stops left out: no traveller of its article to give them to"
     assert dict(report.refused) == {
-        "Parlamento": "an institution, office, place or common noun",
-        "República Popular China": "an institution, office, place or common noun",
-        "Francia": "a country",
-        "Pyongyang": "a place",
-        "Unknown traveller": "no name, and no traveller it can be",
+        "Parlamento": f"an institution, office, place or common noun; {left_out}",
+        "República Popular China": f"an institution, office, place or common noun; {left_out}",
+        "Francia": f"a country; {left_out}",
+        "Pyongyang": f"a place; {left_out}",
+        "Unknown traveller": f"no name; {left_out}",
     }
-    assert "not a traveller, left out: 'Francia' (a country)" in report.lines()
+    assert f"not a traveller: 'Francia' (a country; {left_out})" in report.lines()
     assert {s.id for s in merged.sources} == {"a", "k"}
+    # a name that is not a person, in an article that names its traveller: the stops go to that
+    # traveller when they share a place, for review
+    both = Itinerary(
+        trips=(
+            Trip(
+                id="lula",
+                traveller="Lula",
+                stops=(stop(VLADIVOSTOK, Status.CONFIRMED, "2024-06-19", source="z"),),
+            ),
+            Trip(
+                id="p",
+                traveller="Parlamento",
+                stops=(stop(VLADIVOSTOK, Status.CONFIRMED, "2024-06-20", source="z"),),
+            ),
+        ),
+        sources=(Source("z", published=D(2024, 6, 19)),),
+    )
+    merged, report = merge_report([both, kim])
+    lula = merged.trips[1]
+    assert lula.traveller == "Luiz Inácio Lula da Silva" and [s.needs_review for s in lula.stops] == [True]
+    assert dict(report.refused) == {
+        "Parlamento": "an institution, office, place or common noun; its stops given to the traveller "
+        "of its article, for review"
+    }
 
 
 def test_a_stop_one_source_of_many_reports_and_an_alias_match_are_flagged() -> None:

@@ -538,7 +538,7 @@ def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_
         for line in report.lines():
             click.echo(f"  {line}", err=True)
         if as_of is None:
-            raise MergeError("no traveller is a person (see the names left out above); nothing written")
+            raise MergeError("no traveller is a person (see the names above); nothing written")
         raise MergeError(f"nothing was published by {as_of.date()}; nothing written")
     yaml_io.dump(merged, output)
     stops = [s for _, _, s in merged.stops()]
