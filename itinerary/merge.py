@@ -108,13 +108,16 @@ def _is_unknown(name: str) -> bool:
 
 
 def _display_name(names: list[str]) -> str:
-    """The alias list's full name when every name is shorter; else Latin script first, then the
-    fullest, then the most frequent, then the first in alphabetical order."""
+    """The alias list's name when it is given or fuller; else Latin script first, then the fullest
+    (titles aside), then the fewest titles, the most frequent, the first in alphabetical order."""
     shown = people.display_name(names)
     if shown is not None:
         return shown
     counts = Counter(names)
-    return min(counts, key=lambda n: (not people.latin(n), -len(people.tokens(n)), -counts[n], n))
+    return min(
+        counts,
+        key=lambda n: (not people.latin(n), -len(people.tokens(n)), len(n.split()), -counts[n], n),
+    )
 
 
 # ---------------------------------------------------------------- observations

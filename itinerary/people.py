@@ -169,6 +169,10 @@ def _part(short: list[str], long: list[str]) -> bool:
     return True
 
 
+def _alias_group(name: str) -> int | None:
+    return _data().aliases.get(tuple(sorted(tokens(name))))
+
+
 def match(a: str, b: str) -> Match | None:
     """How names ``a`` and ``b`` are one person, or None when a reader could not be sure."""
     ta, tb = tokens(a), tokens(b)
@@ -180,16 +184,15 @@ def match(a: str, b: str) -> Match | None:
         return Match.SPELLING
     if _part(ta, tb) or _part(tb, ta):
         return Match.PART
-    aliases = _data().aliases
-    ga, gb = aliases.get(tuple(sorted(ta))), aliases.get(tuple(sorted(tb)))
+    ga, gb = _alias_group(a), _alias_group(b)
     if ga is not None and ga == gb:
         return Match.ALIAS
     return None
 
 
 def display_name(names: Iterable[str]) -> str | None:
-    """The alias list's name for these names of one person, when it is fuller than all of them
-    ("Pope Francis" for "François", "Luiz Inácio Lula da Silva" for "Lula"); else None."""
+    """The alias list's name for these names of one person, when it is one of them or fuller than
+    all of them ("Pope Francis" for "François", "Luiz Inácio Lula da Silva" for "Lula"); else None."""
     data = _data()
     names = list(names)
     groups = {data.aliases.get(tuple(sorted(tokens(n)))) for n in names} - {None}
@@ -198,7 +201,9 @@ def display_name(names: Iterable[str]) -> str | None:
     (group,) = groups
     assert group is not None
     shown = data.shown[group]
-    return shown if all(len(_fold(shown)) > len(_fold(n)) for n in names) else None
+    if shown in names or all(len(_fold(shown)) > len(tokens(n)) for n in names):
+        return shown
+    return None
 
 
 def _loose(a: list[str], b: list[str]) -> bool:
@@ -297,7 +302,8 @@ def _join_alike(distinct: list[str]) -> tuple[dict[str, list[str]], list[tuple[s
     for i, a in enumerate(distinct):
         for b in distinct[i + 1 :]:
             how = match(a, b)
-            if how in (Match.SAME, Match.SPELLING, Match.ALIAS) and find(a) != find(b):
+            listed = how is Match.PART and _alias_group(a) is not None and _alias_group(a) == _alias_group(b)
+            if (how in (Match.SAME, Match.SPELLING, Match.ALIAS) or listed) and find(a) != find(b):
                 parent[find(b)] = find(a)
                 if how is Match.ALIAS:
                     aliased.append((b, a))
@@ -311,7 +317,8 @@ def _join_parts(groups: dict[str, list[str]]) -> list[tuple[str, str]]:
     """Groups of a partial name ("Putin") joined to the one group every name of it is a part of,
     in place; the pairs of a partial name and the several groups it fits, kept apart."""
     kept: list[tuple[str, str]] = []
-    for root in sorted(groups, key=lambda r: (max(len(tokens(n)) for n in groups[r]), _key(r))):
+    # the fullest parts first: once "Lula da Silva" has joined "Luiz Inácio Lula da Silva", "Lula" fits one
+    for root in sorted(groups, key=lambda r: (-max(len(tokens(n)) for n in groups[r]), _key(r))):
         g = groups.get(root)
         if g is None or any(len(tokens(n)) != len(tokens(g[0])) for n in g):
             continue

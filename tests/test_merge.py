@@ -4,6 +4,7 @@ conflicting dates, reprints, as-of states, the merge command's bad input."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 import warnings
 from pathlib import Path
 
@@ -778,6 +779,7 @@ _POOL = [
     "g7-plan-fr",
     "g7-news-en",
     "lula-lisbon",
+    "lula-lisbon-pt",
     "kim-jong-il-ulan-ude",
 ]
 
@@ -837,6 +839,17 @@ def test_development_articles_merge_into_one_trip_per_traveller_and_event(shared
     articles.update({p: read_article(shared / "articles" / f"{p}.txt") for p in others})
     drafts = [extractor.extract(a) for a in articles.values()]
     merged = merge(drafts)
+    # the same answer for any order of the same drafts, and merging the result again changes nothing
+    text = itinerary.dumps(merged)
+    rng = random.Random(23)
+    with warnings.catch_warnings():  # a subset may hold unrelated trips
+        warnings.simplefilter("ignore", MergeWarning)
+        for _ in range(4):
+            subset = rng.sample(drafts, rng.randint(2, len(drafts)))
+            once = itinerary.dumps(merge(subset))
+            assert itinerary.dumps(merge(list(reversed(subset)))) == once
+            assert itinerary.dumps(merge([itinerary.loads(once)])) == once
+        assert itinerary.dumps(merge([itinerary.loads(text), *drafts])) == text
     for trip in merged.trips:
         assert not_a_person(trip.traveller) is None, trip.traveller
         years = {s.date.start.year for s in trip.stops if s.date.start and s.date.precision.value == "day"}
