@@ -1,25 +1,36 @@
-"""From many reports to one trip: merge itineraries with provenance, as known on any day.
+"""From many reports to trips: merge itineraries with provenance, as known on any day.
 
 :func:`merge` combines itineraries (drafts extracted from articles, hand-written files, earlier
-merges) into one trip per traveller:
+merges) into trips, one per traveller and journey:
 
-* **Travellers** are matched by name across spellings, titles and scripts: names are
-  transliterated to ASCII (``anyascii``), titles dropped, then compared token by token with
-  rapidfuzz and, for tokens transliterated differently ("Chen"/"Jong", "Yn"/"Un"), by their
-  Soundex consonant classes. A trip with no named traveller joins the only traveller, or the
-  one whose places it shares.
+* **Travellers** are matched by :mod:`itinerary.people`: the same name across spellings,
+  titles and scripts, a part holding whole words ("Putin" in "Vladimir Putin"), or a known
+  alias (flagged); look-alikes that are not matched are listed as kept apart. With several
+  inputs, a name that is an institution, a country or a visited place is not a traveller: its
+  trip, like a trip with no name, joins the traveller its own article names when they share a
+  place (for review), else is left out and reported.
+* **Trips** are cut by time: a traveller's stops split where more than ``TRIP_GAP_DAYS`` days
+  pass without a stop (stops without a day follow their report's other stops, or the weeks
+  around its publication); a trip's id and title carry its dates. One input keeps its trips.
 * **Stops** are matched by place (the same gazetteer id, the same kind within a radius, or the
-  same name when a side is not resolved) when their dates and roles agree; a return to a place
-  (days later, or origin against destination) stays a separate stop. A landmark inside a
-  city visited the same day joins that stop, and so does a country stop when one city of
-  that country is visited then.
+  same name when a side is not resolved) when their dates and roles agree and they happened
+  at most ``TRIP_GAP_DAYS`` apart; a return to a place (days later, or origin against
+  destination) stays a separate stop. A landmark inside a city visited the same day joins that
+  stop, and so does a country stop when one city of that country is visited then.
 * **Status** follows the latest source that speaks of the stop: planned becomes confirmed or
   cancelled, a confirmed stop never goes back to planned. **Dates** are reconciled to the
   most precise consistent value; disagreements set ``needs_review`` with a note naming the
-  sources and their values. **Order** comes from the dates, then from the sources' own order.
+  sources and their values. ``needs_review`` from any source is kept; a stop cancelled then
+  back, a traveller matched by alias and a stop only one of many sources reports are noted.
+* **Order** comes from the dates, then from the sources' own order, the earliest source first
+  (a stop later cancelled stays where the plan had it), an undated origin first.
 * **Provenance**: every stop keeps ``sources`` (the quote's first), ``history`` (what each
   source said) and ``corroboration`` (independent sources: copies of one agency text, found
   by near-identical quotes or the same URL, count once).
+
+The result is a function of the set of inputs: they are put in an order of their own content
+and ties are broken by publication day and source id, never by position; merging a merged
+file again, with or without its drafts, gives the same file.
 
 ``as_of`` keeps only what was published by that day, so the trip can be shown as it was
 known on any day (:func:`as_known_on`). A source without a publication date takes its file's
