@@ -502,9 +502,11 @@ def _load_for_merge(path: Path) -> Any:
 )
 @handle_errors
 def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_disjoint: bool) -> None:
-    """Merge itineraries (drafts, hand-written files) into one trip per traveller.
+    """Merge itineraries (drafts, hand-written files) into trips, one per traveller and journey.
 
-    Travellers are matched across spellings and scripts, stops by place and date; each stop
+    Travellers are matched across spellings, scripts and known aliases (look-alikes kept apart
+    and names that are not persons are listed); a traveller's stops are cut into trips where
+    more than 4 days pass without a stop; stops are matched by place and date; each stop
     keeps all its sources, what each said (history) and how many independent sources report
     it. The latest source decides the status (a confirmed stop stays confirmed); dates that
     disagree are kept as needs_review with a note. An unreadable file is named and left out
