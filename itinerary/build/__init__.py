@@ -79,6 +79,7 @@ class Summary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     review: list[tuple[str, int]] = field(default_factory=list)  # (trip id, stops to review) when merged
+    undated: int = 0  # drafts merged whose article had no publication date
 
     @property
     def rate(self) -> float:
@@ -279,8 +280,10 @@ class _Run:
             return
         with warnings.catch_warnings():  # a corpus holds unrelated trips: no common traveller is normal
             warnings.simplefilter("ignore", MergeWarning)
-            merged, report = merge_report([self._draft(item) for item in ok], as_of=as_of)
+            drafts = [self._draft(item) for item in ok]
+            merged, report = merge_report(drafts, as_of=as_of)
         s.review = list(report.review)
+        s.undated = sum(1 for d in drafts if not any(src.published for src in d.sources))
         s.trips = len(merged.trips)
         s.stops = sum(len(t.stops) for t in merged.trips)
         s.written = write_merged(merged, self.out, key, geoparquet=geoparquet)
