@@ -27,6 +27,7 @@ import gzip
 import json
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -34,7 +35,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from anyascii import anyascii
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 __all__ = ["Grouping", "Match", "display_name", "group_names", "latin", "match", "not_a_person", "tokens"]
 
@@ -101,7 +102,12 @@ def _words(name: str, titles: frozenset[str]) -> list[str]:
 
 def tokens(name: str) -> list[str]:
     """The words of a name that identify the person: transliterated, lower case, no titles."""
-    return _words(name, _data().titles)
+    return list(_tokens(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(_words(name, _data().titles))
 
 
 def _sound(token: str) -> str:
@@ -260,7 +266,10 @@ def _key(name: str) -> tuple[int, str, str]:
 def group_names(names: Iterable[str]) -> Grouping:
     """Names of one person together: the same name, a transliteration or a known alias join
     at once; a part of a name ("Putin", "Lula") joins the one person it fits, and stays
-    apart, listed, when it fits several; names that look alike and were not joined are listed."""
+    apart, listed, when it fits several; names that look alike and were not joined are listed.
+
+    Only names that share a word, a word spelled alike, an alias group or a sound are compared,
+    so a corpus of many names costs about one comparison per name and look-alike."""
     distinct = sorted({n for n in names if tokens(n)}, key=_key)
     groups, aliased = _join_alike(distinct)
     kept = _join_parts(groups)
@@ -270,11 +279,34 @@ def group_names(names: Iterable[str]) -> Grouping:
     )
     listed = {frozenset(p) for p in kept}
     firsts = [min(g, key=_shown_key) for g in out]
+    by_word: dict[str, set[int]] = defaultdict(set)
+    by_sound: dict[str, set[int]] = defaultdict(set)
     for i, a in enumerate(firsts):
-        for b in firsts[i + 1 :]:
+        for w in _tokens(a):
+            if len(w) > 2:
+                by_word[w].add(i)
+            if _sound(w):
+                by_sound[_sound(w)].add(i)
+    for i, a in enumerate(firsts):
+        words = _tokens(a)
+        near = set().union(*(by_word.get(w, set()) for w in words))
+        near |= set().union(*(by_sound.get(_sound(w), set()) for w in words if _sound(w)))
+        for j in sorted(k for k in near if k > i):
+            b = firsts[j]
             if frozenset((a, b)) not in listed and _loose(tokens(a), tokens(b)):
                 kept.append((a, b))
     return Grouping(out, tuple(aliased), tuple(kept))
+
+
+def _alike_words(words: set[str]) -> dict[str, set[str]]:
+    """Each word -> the words spelled alike (rapidfuzz ratio ``SPELLING_RATIO``), itself included."""
+    vocab = sorted(words)
+    out = {w: {w} for w in vocab}
+    if len(vocab) > 1:
+        scores = process.cdist(vocab, vocab, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO, workers=1)
+        for i, j in zip(*scores.nonzero(), strict=True):
+            out[vocab[i]].add(vocab[j])
+    return out
 
 
 def _shown_key(name: str) -> tuple[bool, int, str]:
@@ -289,7 +321,9 @@ def latin(name: str) -> bool:
 
 def _join_alike(distinct: list[str]) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
     """Groups of names joined by the same name, a transliteration or the alias list (with the
-    pairs joined by the alias list only)."""
+    pairs joined by the alias list only). Names are compared only with those that share a word
+    spelled alike, an alias group or their letters run together: every pair :func:`match` can
+    join has one of these."""
     parent = {n: n for n in distinct}
 
     def find(x: str) -> str:
@@ -298,9 +332,21 @@ def _join_alike(distinct: list[str]) -> tuple[dict[str, list[str]], list[tuple[s
             x = parent[x]
         return x
 
+    by_word: dict[str, set[int]] = defaultdict(set)
+    by_key: dict[object, set[int]] = defaultdict(set)
+    for i, n in enumerate(distinct):
+        for w in _tokens(n):
+            by_word[w].add(i)
+        by_key["".join(_tokens(n))].add(i)
+        if (group := _alias_group(n)) is not None:
+            by_key[group].add(i)
+    alike = _alike_words(set(by_word))
     aliased: list[tuple[str, str]] = []
     for i, a in enumerate(distinct):
-        for b in distinct[i + 1 :]:
+        near = {j for w in _tokens(a) for v in alike[w] for j in by_word[v]}
+        near |= by_key["".join(_tokens(a))] | by_key.get(_alias_group(a), set())
+        for j in sorted(k for k in near if k > i):
+            b = distinct[j]
             how = match(a, b)
             listed = how is Match.PART and _alias_group(a) is not None and _alias_group(a) == _alias_group(b)
             if (how in (Match.SAME, Match.SPELLING, Match.ALIAS) or listed) and find(a) != find(b):
@@ -315,20 +361,24 @@ def _join_alike(distinct: list[str]) -> tuple[dict[str, list[str]], list[tuple[s
 
 def _join_parts(groups: dict[str, list[str]]) -> list[tuple[str, str]]:
     """Groups of a partial name ("Putin") joined to the one group every name of it is a part of,
-    in place; the pairs of a partial name and the several groups it fits, kept apart."""
+    in place; the pairs of a partial name and the several groups it fits, kept apart. A part
+    holds the surname of the name it is part of, so only groups with that word are looked at."""
     kept: list[tuple[str, str]] = []
+    root_of = {n: r for r, g in groups.items() for n in g}
+    with_word: dict[str, set[str]] = defaultdict(set)
+    for n in root_of:
+        for w in _tokens(n):
+            with_word[w].add(n)
     # the fullest parts first: once "Lula da Silva" has joined "Luiz Inácio Lula da Silva", "Lula" fits one
     for root in sorted(groups, key=lambda r: (-max(len(tokens(n)) for n in groups[r]), _key(r))):
         g = groups.get(root)
         if g is None or any(len(tokens(n)) != len(tokens(g[0])) for n in g):
             continue
-        fits = [
-            r
-            for r, h in groups.items()
-            if r != root and all(any(match(n, m) is Match.PART for m in h) for n in g)
-        ]
+        candidates = sorted({root_of[m] for m in with_word[_tokens(g[0])[-1]]} - {root})
+        fits = [r for r in candidates if all(any(match(n, m) is Match.PART for m in groups[r]) for n in g)]
         if len(fits) == 1 and all(len(tokens(m)) > len(tokens(g[0])) for m in groups[fits[0]]):
             groups[fits[0]].extend(g)
+            root_of.update({n: fits[0] for n in g})
             del groups[root]
         elif len(fits) > 1:
             kept += [(g[0], min(groups[r], key=_shown_key)) for r in sorted(fits, key=_key)]
