@@ -979,17 +979,16 @@ def _cut(clusters: list[_Cluster]) -> list[list[_Cluster]]:
         parts[-1].append(i)
         spans[-1] = (spans[-1][0], max(spans[-1][1], end))
     where = {i: n for n, part in enumerate(parts) for i in part}
-    rest = [i for i in range(len(clusters)) if i not in where]
     keys_of = {i: {o.trip_key for o in clusters[i].obs} for i in range(len(clusters))}
-    components: list[list[int]] = []
-    for i in rest:  # stops linked by a report they share
-        linked = [c for c in components if any(keys_of[i] & keys_of[j] for j in c)]
-        merged = [i] + [j for c in linked for j in c]
-        components = [c for c in components if c not in linked] + [sorted(merged)]
+    placed: dict[int, set[int]] = defaultdict(set)  # input trip -> the placed stops it reports
+    for i in where:
+        for k in keys_of[i]:
+            placed[k].add(i)
+    components = _linked([i for i in range(len(clusters)) if i not in where], keys_of)
     bounds = {id(c): _bounds(clusters, c) for c in components}
     for comp in sorted(components, key=lambda c: (bounds[id(c)] or (dt.date.max, dt.date.max), c)):
         keys = set().union(*(keys_of[i] for i in comp))
-        votes = Counter(where[j] for j in where if keys_of[j] & keys)
+        votes = Counter(where[j] for j in set().union(*(placed.get(k, set()) for k in keys)))
         span = bounds[id(comp)]
         if votes:
             n = min(votes, key=lambda n: (-votes[n], n))
@@ -1007,7 +1006,31 @@ def _cut(clusters: list[_Cluster]) -> list[list[_Cluster]]:
             spans.append(span or (dt.date.max, dt.date.max))
         parts[n].extend(comp)
         where.update({i: n for i in comp})
+        for i in comp:
+            for k in keys_of[i]:
+                placed[k].add(i)
     return [[clusters[i] for i in sorted(part)] for part in parts if part] or [clusters]
+
+
+def _linked(items: list[int], keys_of: dict[int, set[int]]) -> list[list[int]]:
+    """``items`` in groups linked by a key they share (stops reported by one input trip)."""
+    parent = {i: i for i in items}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[int, int] = {}
+    for i in items:
+        for k in keys_of[i]:
+            j = first.setdefault(k, i)
+            parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in items:
+        groups[find(i)].append(i)
+    return [sorted(g) for g in groups.values()]
 
 
 def _as_given(clusters: list[_Cluster]) -> list[list[_Cluster]]:
