@@ -162,6 +162,15 @@ def build_command(
         raise SystemExit(130) from None
     for _, reason in summary.failures:
         click.secho(f"failed: {printable(reason)}", fg="red", err=True)
+    for trip_id, n in summary.review:
+        click.echo(f"  trip {printable(trip_id)}: {n} stop{'s' * (n != 1)} to review", err=True)
+    if summary.undated:
+        click.echo(
+            f"{summary.undated} article{'s' * (summary.undated != 1)} had no publication date, so weekday "
+            "and relative dates were left out; give one with --published-default YYYY-MM-DD or a "
+            "'published' column (JSON Lines, Parquet)",
+            err=True,
+        )
     click.echo(summary.line(), err=True)
     for path in summary.written:
         click.echo(f"wrote {path}", err=True)

@@ -515,9 +515,11 @@ def _load_for_merge(path: Path) -> Any:
 )
 @handle_errors
 def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_disjoint: bool) -> None:
-    """Merge itineraries (drafts, hand-written files) into one trip per traveller.
+    """Merge itineraries (drafts, hand-written files) into trips, one per traveller and journey.
 
-    Travellers are matched across spellings and scripts, stops by place and date; each stop
+    Travellers are matched across spellings, scripts and known aliases (look-alikes kept apart
+    and names that are not persons are listed); a traveller's stops are cut into trips where
+    more than 4 days pass without a stop; stops are matched by place and date; each stop
     keeps all its sources, what each said (history) and how many independent sources report
     it. The latest source decides the status (a confirmed stop stays confirmed); dates that
     disagree are kept as needs_review with a note. An unreadable file is named and left out
@@ -548,6 +550,10 @@ def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_
             "check how the travellers are named, or pass --allow-disjoint to write them side by side"
         )
     if not merged.trips:
+        for line in report.lines():
+            click.echo(f"  {line}", err=True)
+        if as_of is None:
+            raise MergeError("no traveller is a person (see the names above); nothing written")
         raise MergeError(f"nothing was published by {as_of.date()}; nothing written")
     yaml_io.dump(merged, output)
     stops = [s for _, _, s in merged.stops()]
