@@ -53,14 +53,14 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from itinerary import people
-from itinerary.coords import haversine_km
+from itinerary.coords import SAME_CITY_KM, haversine_km
 from itinerary.errors import MergeError, MergeWarning
 from itinerary.model import DateSpan, Itinerary, Place, Precision, Report, Role, Source, Status, Stop, Trip
 
 __all__ = ["MergeReport", "as_known_on", "merge", "merge_report", "same_traveller"]
 
 UNKNOWN_TRAVELLER = "Unknown traveller"
-CITY_RADIUS_KM = 25.0  # the same city, however each source's gazetteer placed it
+CITY_RADIUS_KM = SAME_CITY_KM  # the same city, however each source's gazetteer placed it
 SITE_RADIUS_KM = 2.0  # the same landmark without the same id or name
 LANDMARK_IN_CITY_KM = 30.0  # a landmark this close to a city visited that day is part of that stop
 REPRINT_RATIO = 90.0  # rapidfuzz ratio between two quotes that are one agency text

@@ -11,14 +11,12 @@ from itinerary.extract.document import Candidate, Context, Mention, Reading, Sen
 from itinerary.extract.lexicon import starts
 from itinerary.extract.steps.dates import owned_dates
 from itinerary.extract.steps.roles import followed_by_speech, is_listed, near_travel, role_before
-from itinerary.extract.text import possessive_after, word_list
+from itinerary.extract.text import DATELINE_END, possessive_after, word_list
 from itinerary.extract.tuning import Tuning
 from itinerary.model import Role, Status
 
 #: the end of a dateline's place ("MOSCOW, June 2 (Reuters) -", "ULAN BATOR /Mongolia/, June 2.")
 _DATELINE_TAIL = re.compile(r"^\s*(?:/[^,(]{0,30})?\s*(?:,|\(|[-–—]|\.-)")
-#: the end of a dateline ("(Reuters) -", " - ", "LISBOA.-")
-_DATELINE_END = re.compile(r"\((?:[^)]{1,40})\)\s*[-–—]|\s[-–—]\s|\.-")
 
 
 def features_of(
@@ -113,7 +111,7 @@ def dateline_elsewhere(s: Sentence, p: Mention, reading: Reading, t: Tuning) -> 
     if s.span.start_char != 0:
         return False
     text = s.span.text
-    end = _DATELINE_END.search(text[: t.dateline_window])
+    end = DATELINE_END.search(text[: t.dateline_window])
     if end is None or p.start >= end.start():
         return False
     if "/" in text[: p.start]:

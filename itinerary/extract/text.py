@@ -10,6 +10,8 @@ import unicodedata
 from itinerary.extract.lexicon import Lexicon
 
 SPACE = re.compile(r"\s+")
+#: the end of a dateline ("(Reuters) -", "/TASS/.", " - ", "LISBOA.-")
+DATELINE_END = re.compile(r"\((?:[^)]{1,40})\)\s*[-–—]|\s[-–—]\s|\.-|/[A-Z][\w-]{1,15}/\.?")
 
 
 def capitalised(word: str) -> bool:

@@ -424,6 +424,7 @@ class Portuguese(Language):
     words = PACK
     lacks = frozenset(
         {
+            "be_perfect",
             "month_before_day",
             "year_after",
             "year_before",

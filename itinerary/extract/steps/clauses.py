@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from itinerary.extract.document import Clauses, Document, Sentence
 from itinerary.extract.lexicon import Lexicon
 from itinerary.extract.registry import step
+from itinerary.extract.text import DATELINE_END
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -67,12 +68,18 @@ def _marks(text: str, lx: Lexicon) -> list[tuple[int, str, int]]:
     return marks
 
 
-def split_sentences(doc: Doc) -> list[Span]:
-    """The sentences of a paragraph, with a list after a colon kept in its sentence."""
+def split_sentences(doc: Doc, window: int) -> list[Span]:
+    """The sentences of a paragraph, with a list after a colon kept in its sentence, and a dateline
+    (within ``window`` characters of the paragraph's start) kept with the sentence it opens
+    ("BEIJING, Sept 14 (Reuters) -" | "Xi arrived ...")."""
+    dateline = DATELINE_END.search(doc.text[:window]) if doc.text[:1].isupper() else None
+    cut = dateline.end() if dateline else 0
     out: list[Span] = []
     for sent in doc.sents:
-        # a list after a colon; a sentence cut before its comma ("Samedi" | ", dans la matinée")
-        if out and (out[-1].text.rstrip().endswith(":") or sent.text.lstrip()[:1] in (",", ";")):
+        # a list after a colon; a sentence cut before its comma ("Samedi" | ", dans la matinée");
+        # a piece of the dateline
+        joined = out and (out[-1].text.rstrip().endswith(":") or sent.text.lstrip()[:1] in (",", ";"))
+        if joined or (out and out[-1].start_char < cut):
             out[-1] = doc[out[-1].start : sent.end]
         else:
             out.append(sent)
@@ -87,6 +94,6 @@ def parse(doc: Document) -> None:
     nlp = pipeline(doc.lang)
     paragraphs = [p.strip() for p in re.split(r"\n+", doc.text) if p.strip()]
     for parsed in nlp.pipe(paragraphs):
-        for sent in split_sentences(parsed):
+        for sent in split_sentences(parsed, doc.ctx.tuning.dateline_window):
             clauses = split_clauses(sent.text, doc.ctx.lx, doc.ctx.tuning.max_clauses)
             doc.sentences.append(Sentence(parsed, sent, clauses=clauses))

@@ -59,7 +59,7 @@ def _recognised(sent: Span, ctx: Context) -> tuple[list[Mention], list[tuple[int
         place_like = place_like or (
             ent.label_ in ("MISC", "ORG")
             and role_before(sent.text, a, ctx) is not None
-            and place_not_person(ent.text, ctx)
+            and well_known_place(ent.text, ctx)
         )
         if ent.label_ in PLACE_LABELS or place_like:
             p = Mention(a, b, ent.text, query_of(sent, ent.start, ent.text, ctx), True)
@@ -240,8 +240,12 @@ def prominent(r: Record, ctx: Context) -> bool:
 
 def place_not_person(text: str, ctx: Context) -> bool:
     """A one-word "person" that is a well-known place (recognisers tag "VLADIVOSTOK" so)."""
-    if len(text.split()) > 1:
-        return False
+    return len(text.split()) == 1 and well_known_place(text, ctx)
+
+
+def well_known_place(text: str, ctx: Context) -> bool:
+    """A name of a prominent place of ``Tuning.place_not_person_population`` people or more ("Ulan
+    Bator" after "arrived in", which a recogniser may tag as an organisation)."""
     g = ctx.geocoder.gazetteer
     floor = ctx.tuning.place_not_person_population
     return any(prominent(g.record(i), ctx) and g.record(i).population >= floor for i in g.lookup(text))
