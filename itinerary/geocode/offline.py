@@ -637,6 +637,35 @@ class OfflineGeocoder:
         locs = [Location(_address(c.record), (c.record.lat, c.record.lon, 0.0), _raw(c)) for c in cands]
         return locs[0] if exactly_one else locs
 
+    def resolve_spans(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        *,
+        near: Sequence[tuple[float, float]] = (),
+    ) -> list[Any]:
+        """Resolve every toponym of a text together: one geopy ``Location`` (or None) per span.
+
+        ``spans`` are the ``(start, end)`` character offsets of the toponyms in ``text`` (as
+        ``text[start:end]``; any order, overlapping spans are allowed), typically every place
+        name an extractor found in one article; ``near`` adds (lat, lon) points known to be
+        part of the story (a trip's other stops). The answer of a span is chosen with the whole
+        text as context: demonyms, abbreviations and continents (``"Turkish"``, ``"U.S."``,
+        ``"Ont."``), qualifiers written after the name (``"London, Ont."``), one reading per
+        name per text, the importance of each reading (a region against its namesake city) and
+        the countries, admin-1 regions and distances of the other places, the dateline counting
+        more (see :mod:`itinerary.geocode.toponyms`).
+
+        Each ``Location.raw`` holds the record (``id``, ``name``, ``kind``, ``country_code``,
+        ``admin1``), ``confidence``, ``match`` (exact, alternate, curated, qualified, demonym,
+        abbreviation, continent, fuzzy, approximate), ``ambiguous``, ``approximate`` and
+        ``runner_up`` (the best other reading, or None). A span with no answer is None.
+        Raises ``ValueError`` for a span outside the text.
+        """
+        from itinerary.geocode.toponyms import resolve_spans
+
+        return resolve_spans(self, text, spans, near=near)
+
     def reverse(
         self, query: Any, *, exactly_one: bool = True, limit: int | None = None, **_kwargs: Any
     ) -> Any:
