@@ -65,8 +65,10 @@ class ContextWeights:
     near: float = 2.0  # times exp(-km / near_km) to the nearest other place
     near_km: float = 150.0
     dateline: float = 3.0  # how many mentions the dateline counts for
-    fuzzy_outside: float = -6.0  # a fuzzy match outside every country of the article
-    unqualified_area: float = 0.0
+    prior_mentions: float = 2.0  # the shares above are taken over this many more mentions
+    country_bonus: float = 1.0  # a bare country name in a text is the country, not its capital
+    qualifying_area: float = 3.0  # a name that qualifies the one before it ("..., New York") is an area
+    min_fuzzy: float = 0.9  # the least similarity of a fuzzy match (names of 8 letters or more)
 
 
 CONTEXT = ContextWeights()
@@ -97,7 +99,7 @@ class Forms:
         if s in self.abbreviations:
             return Form("abbreviation", self.abbreviations[s])
         folded = s.replace(".", "").replace(" ", "")
-        if folded.isupper() and len(folded) >= 3 and folded in self._abbr_folded:
+        if folded.isupper() and (len(folded) >= 3 or "." in s) and folded in self._abbr_folded:
             return Form("abbreviation", self._abbr_folded[folded])
         key = normalize(s)
         if key in self.continent_names:
@@ -161,6 +163,8 @@ class _Name:
     options: list[_Option] = field(default_factory=list)
     fixed: bool = False  # a form (demonym, abbreviation) or a qualified name: context does not move it
     approximate: bool = False
+    county: bool = False  # "Laurel County", "Rapides Parish", "Loudon Co."
+    qualifying: bool = False  # follows another name as its qualifier ("Albany, New York")
     choice: int = 0
     scores: list[float] = field(default_factory=list)
 
@@ -186,9 +190,11 @@ def _option(geo: OfflineGeocoder, c: Candidate, match: str | None = None) -> _Op
     g = geo.gazetteer
     r = c.record
     base = c.score
-    if r.kind == "region":  # weigh a region by its people, not as a fixed 100,000
+    w = geo.weights.population
+    if r.kind == "country":  # weigh a country by its people (at least as one of 10 million)
+        base += max(0.0, w * math.log10(max(r.population, 1)) - w * 7.0) + CONTEXT.country_bonus
+    elif r.kind == "region":  # weigh a region by its people, not as a fixed 100,000
         people = float(_region_people(g)[int(g.admin1_codes[r.index])])
-        w = geo.weights.population
         base += w * math.log10(max(people, 1.0) / REGION_SHARE) - w * 5.0
     return _Option(
         r.index,
@@ -226,7 +232,9 @@ def _qualifier_after(text: str, end: int) -> str | None:
 def _is_dateline(text: str, start: int, end: int) -> bool:
     """A place that opens the text or a paragraph, followed by a dash or "(AP) —"."""
     before = text[max(0, start - 2) : start]
-    if start and "\n" not in before and start > 0:
+    surface = text[start:end]
+    opens = start == 0 or "\n" in before or (surface.isupper() and len(surface) > 2)
+    if not opens:
         return False
     rest = text[end : end + 40]
     q = _QUALIFIER.match(rest)
@@ -260,7 +268,11 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
             return
     cands = geo.candidates(name.surface, limit=CANDIDATES)
     exact = [c for c in cands if c.match != "fuzzy"]
-    name.options = [_option(geo, c) for c in (exact or cands)]
+    if not exact:  # a fuzzy match only for a long name one letter or so away
+        exact = [c for c in cands if len(c.matched) >= 8 and c.name_score >= CONTEXT.min_fuzzy]
+    if name.county:  # "Laurel County": a county is neither a country nor a namesake far away
+        exact = [c for c in exact if c.record.kind == "city"]
+    name.options = [_option(geo, c) for c in exact]
     if name.qualifier and name.options:
         countries, admin1, records = _qualifier_scope(geo, name.qualifier)
         if countries or admin1:
@@ -273,13 +285,9 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
                 name.options, name.fixed = inside, True
                 for o in inside:
                     o.match = "qualified"
-    if not name.options:
-        return
 
 
-def _county_fallback(name: _Name) -> bool:
-    info = analyze(name.surface)
-    return "region" in info.kinds and any(t in name.surface.lower() for t in ("county", "parish", "borough"))
+_COUNTY = re.compile(r"\b(?:county|parish|borough|co\.?)$", re.IGNORECASE)
 
 
 def _context_score(o: _Option, me: _Name, names: list[_Name], w: ContextWeights, near: Sequence[tuple[float, float]]) -> float:
@@ -305,11 +313,10 @@ def _context_score(o: _Option, me: _Name, names: list[_Name], w: ContextWeights,
             nearest = min(nearest, haversine_km(o.lat, o.lon, la, lo))
     if total == 0:
         return 0.0
+    total += w.prior_mentions
     s = w.country * country / total + w.admin1 * admin1 / total
     if nearest < math.inf:
         s += w.near * math.exp(-nearest / w.near_km)
-    if o.match == "fuzzy" and country == 0:
-        s += w.fuzzy_outside
     return s
 
 
@@ -325,6 +332,7 @@ def resolve_spans(
     docstring and :meth:`OfflineGeocoder.resolve_spans`."""
     by_key: dict[str, _Name] = {}
     of_span: list[_Name | None] = []
+    ends = {e for _, e in spans}
     for start, end in spans:
         if not (0 <= start < end <= len(text)):
             raise ValueError(f"span ({start}, {end}) is not inside the text of {len(text)} characters")
@@ -337,6 +345,8 @@ def resolve_spans(
         if name is None:
             name = by_key[key] = _Name(key, surface, [])
         name.mentions.append(len(of_span))
+        name.county = name.county or bool(_COUNTY.search(surface))
+        name.qualifying = name.qualifying or _follows_name(text, start, ends)
         q = _qualifier_after(text, end)
         if q and name.qualifier is None:
             name.qualifier = q
@@ -345,6 +355,10 @@ def resolve_spans(
     names = list(by_key.values())
     for name in names:
         _options(geo, name)
+        if name.qualifying and not name.fixed:
+            for o in name.options:
+                if o.area:
+                    o.base += weights.qualifying_area
         name.scores = [o.base for o in name.options]
         name.choice = max(range(len(name.options)), key=lambda j: name.scores[j]) if name.options else 0
     # the qualifiers' own mentions ("Texas" of "Paris, Texas") are context like any other
@@ -358,17 +372,23 @@ def resolve_spans(
             name.choice, name.scores = best, scores
         if not changed:
             break
-    for name in names:  # fuzzy-only names: dropped unless the article speaks of their country
-        if name.options and name.options[name.choice].match == "fuzzy":
-            o = name.options[name.choice]
-            if _context_score(o, name, names, weights, near) <= 0.0 and not name.fixed:
+    focus = _focus(names)
+    for name in names:
+        if name.county and name.options:  # a namesake town in a region of the article, or none
+            regions = {n.options[n.choice].admin1 for n in names if n is not name and n.options}
+            if name.options[name.choice].admin1 not in regions:
                 name.options = []
-        if not name.options and _county_fallback(name):
-            focus = _focus(names)
-            if focus is not None:
-                name.options, name.choice, name.approximate = [focus], 0, True
-                name.scores = [0.0]
+        if not name.options and focus is not None and name.surface[:1].isupper():
+            # a place the gazetteer does not hold: the article's main place, approximately
+            name.options, name.choice, name.approximate, name.scores = [focus], 0, True, [0.0]
     return [None if n is None else _location(geo, n) for n in of_span]
+
+
+def _follows_name(text: str, start: int, ends: set[int]) -> bool:
+    """Whether another span ends just before this one, a comma between ("Albany, New York")."""
+    head = text[max(0, start - 3) : start]
+    m = re.search(r",\s*$", head)
+    return m is not None and (start - len(head) + m.start()) in ends
 
 
 def _focus(names: list[_Name]) -> _Option | None:
