@@ -99,7 +99,7 @@ class Forms:
         if s in self.abbreviations:
             return Form("abbreviation", self.abbreviations[s])
         folded = s.replace(".", "").replace(" ", "")
-        if folded.isupper() and (len(folded) >= 3 or "." in s) and folded in self._abbr_folded:
+        if folded.isupper() and len(folded) >= 3 and folded in self._abbr_folded:
             return Form("abbreviation", self._abbr_folded[folded])
         key = normalize(s)
         if key in self.continent_names:
@@ -221,6 +221,16 @@ def _target_option(geo: OfflineGeocoder, target: str, match: str) -> _Option | N
     return _Option(r.index, r.lat, r.lon, r.kind, r.country_code, int(geo.gazetteer.admin1_codes[r.index]), 20.0, match, r)
 
 
+def _is_area_name(geo: OfflineGeocoder, surface: str) -> bool:
+    """The primary name of a country or region, or of a city of 100,000 people or more."""
+    g = geo.gazetteer
+    for i, m in g.exact_typed(normalize(surface)):
+        kind = int(g.kind_codes[i])
+        if m == 0 and (kind in (1, 2) or int(g._pop[i]) >= 100_000):
+            return True
+    return False
+
+
 def _qualifier_after(text: str, end: int) -> str | None:
     m = _QUALIFIER.match(text[end : end + 48])
     if not m:
@@ -261,6 +271,8 @@ def _qualifier_scope(geo: OfflineGeocoder, q: str) -> tuple[set[str], set[int], 
 def _options(geo: OfflineGeocoder, name: _Name) -> None:
     """The readings of a name: a form, else the gazetteer's candidates (within a qualifier)."""
     form = forms_of().form(name.surface)
+    if form is not None and form.kind != "abbreviation" and _is_area_name(geo, name.surface):
+        form = None  # "Indiana" is a state before it is an Italian adjective
     if form is not None:
         opt = _target_option(geo, form.target, form.kind)
         if opt is not None:
@@ -372,12 +384,13 @@ def resolve_spans(
             name.choice, name.scores = best, scores
         if not changed:
             break
-    focus = _focus(names)
     for name in names:
         if name.county and name.options:  # a namesake town in a region of the article, or none
             regions = {n.options[n.choice].admin1 for n in names if n is not name and n.options}
             if name.options[name.choice].admin1 not in regions:
                 name.options = []
+    focus = _focus([n for n in names if not n.county])
+    for name in names:
         if not name.options and focus is not None and name.surface[:1].isupper():
             # a place the gazetteer does not hold: the article's main place, approximately
             name.options, name.choice, name.approximate, name.scores = [focus], 0, True, [0.0]
