@@ -90,7 +90,9 @@ class Forms:
         self.abbreviations: dict[str, str] = data["abbreviations"]
         self.continents: dict[str, dict[str, Any]] = data["continents"]
         self.continent_names: dict[str, str] = data["continent_names"]
-        self._abbr_folded = {k.replace(".", "").replace(" ", "").upper(): v for k, v in self.abbreviations.items()}
+        self._abbr_folded = {
+            k.replace(".", "").replace(" ", "").upper(): v for k, v in self.abbreviations.items()
+        }
 
     def form(self, surface: str) -> Form | None:
         """The form ``surface`` is, if any: an abbreviation exactly as written (full stops
@@ -174,7 +176,7 @@ class _Name:
 
 
 @cache
-def _region_people(g: Gazetteer) -> Any:
+def region_people(g: Gazetteer) -> Any:
     """People living in each admin-1 region: the sum of its GeoNames places (by polygon)."""
     import numpy as np
 
@@ -194,7 +196,7 @@ def _option(geo: OfflineGeocoder, c: Candidate, match: str | None = None) -> _Op
     if r.kind == "country":  # weigh a country by its people (at least as one of 10 million)
         base += max(0.0, w * math.log10(max(r.population, 1)) - w * 7.0) + CONTEXT.country_bonus
     elif r.kind == "region":  # weigh a region by its people, not as a fixed 100,000
-        people = float(_region_people(g)[int(g.admin1_codes[r.index])])
+        people = float(region_people(g)[int(g.admin1_codes[r.index])])
         base += w * math.log10(max(people, 1.0) / REGION_SHARE) - w * 5.0
     return _Option(
         r.index,
@@ -218,7 +220,17 @@ def _target_option(geo: OfflineGeocoder, target: str, match: str) -> _Option | N
     r = geo.gazetteer.by_id(target)
     if r is None:
         return None
-    return _Option(r.index, r.lat, r.lon, r.kind, r.country_code, int(geo.gazetteer.admin1_codes[r.index]), 20.0, match, r)
+    return _Option(
+        r.index,
+        r.lat,
+        r.lon,
+        r.kind,
+        r.country_code,
+        int(geo.gazetteer.admin1_codes[r.index]),
+        20.0,
+        match,
+        r,
+    )
 
 
 def _is_area_name(geo: OfflineGeocoder, surface: str) -> bool:
@@ -302,7 +314,7 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
 _COUNTY = re.compile(r"\b(?:county|parish|borough|co\.?)$", re.IGNORECASE)
 
 
-def _context_score(o: _Option, me: _Name, names: list[_Name], w: ContextWeights, near: Sequence[tuple[float, float]]) -> float:
+def _context_score(o: _Option, me: _Name, names: list[_Name], w: ContextWeights) -> float:
     total = 0.0
     country = 0.0
     admin1 = 0.0
@@ -319,10 +331,6 @@ def _context_score(o: _Option, me: _Name, names: list[_Name], w: ContextWeights,
                 admin1 += wt
         if not c.area and not o.area:
             nearest = min(nearest, haversine_km(o.lat, o.lon, c.lat, c.lon))
-    for la, lo in near:
-        total += 1.0
-        if not o.area:
-            nearest = min(nearest, haversine_km(o.lat, o.lon, la, lo))
     if total == 0:
         return 0.0
     total += w.prior_mentions
@@ -367,6 +375,15 @@ def resolve_spans(
     names = list(by_key.values())
     for name in names:
         _options(geo, name)
+    g = geo.gazetteer
+    for n, (lat, lon) in enumerate(near):  # a trip's other stops: places of the story
+        hits = g.nearest(lat, lon, k=1)
+        if hits:
+            r = hits[0][0]
+            adm = int(g.admin1_codes[r.index])
+            stop = _Option(r.index, lat, lon, "point", r.country_code, adm, 0.0, "context", r)
+            names.append(_Name(f"\x00near{n}", "", [-1], options=[stop], fixed=True))
+    for name in names:
         if name.qualifying and not name.fixed:
             for o in name.options:
                 if o.area:
@@ -378,7 +395,7 @@ def resolve_spans(
     for _ in range(ROUNDS):
         changed = False
         for name in movable:
-            scores = [o.base + _context_score(o, name, names, weights, near) for o in name.options]
+            scores = [o.base + _context_score(o, name, names, weights) for o in name.options]
             best = max(range(len(scores)), key=lambda j: scores[j])
             changed |= best != name.choice
             name.choice, name.scores = best, scores
@@ -477,4 +494,4 @@ def _oname(o: _Option) -> str:
     return o.record.name if o.record is not None else str(o.extra.get("name", ""))
 
 
-__all__ = ["CONTEXT", "ContextWeights", "Form", "Forms", "forms_of", "resolve_spans"]
+__all__ = ["CONTEXT", "ContextWeights", "Form", "Forms", "forms_of", "region_people", "resolve_spans"]
