@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from itinerary.coords import haversine_km
-from itinerary.geocode.normalize import has_cyrillic, normalize
+from itinerary.geocode.normalize import full_key, has_cyrillic, normalize
 from itinerary.paths import geodata_dir
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ class ContextWeights:
     dateline: float = 3.0  # how many mentions the dateline counts for
     prior_mentions: float = 2.0  # the shares above are taken over this many more mentions
     named_region: float = 1.5  # the article names the candidate's admin-1 region
+    county_reach: float = 0.5  # per other name with a reading in a county's candidate state
     country_bonus: float = 1.0  # a bare country name in a text is the country, not its capital
     qualifying_area: float = 3.0  # a name that qualifies the one before it ("..., New York") is an area
     min_fuzzy: float = 0.9  # the least similarity of a fuzzy match (names of 8 letters or more)
@@ -190,7 +191,7 @@ def region_people(g: Gazetteer) -> Any:
     )
 
 
-def _option(geo: OfflineGeocoder, c: Candidate, native: bool = False) -> _Option:
+def _option(geo: OfflineGeocoder, c: Candidate, native: bool = False, surface: str | None = None) -> _Option:
     """A reading from a gazetteer candidate, weighed for running text: a region by its people,
     a country by its people, and a city named in Cyrillic by one of its alternate names as by
     a transliteration of its own (the news writes "Хабаровск" for the city)."""
@@ -199,6 +200,8 @@ def _option(geo: OfflineGeocoder, c: Candidate, native: bool = False) -> _Option
     base = c.score
     if native and c.match == "alternate" and r.kind == "city":
         base += geo.weights.alternate - geo.weights.article
+    if surface is not None and bool(g.lossy[r.index]) and full_key(r.name) != full_key(surface):
+        base -= geo.weights.reduced  # "Kansas" is not "Kansas City": running text names in full
     w = geo.weights.population
     if r.kind == "country":  # weigh a country by its people (at least as one of 10 million)
         base += max(0.0, w * math.log10(max(r.population, 1)) - w * 7.0) + CONTEXT.country_bonus
@@ -316,7 +319,7 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
     if name.county:  # "Laurel County": a county is neither a country nor a namesake far away
         exact = [c for c in exact if c.record.kind == "city"]
     native = has_cyrillic(name.surface)
-    name.options = [_option(geo, c, native) for c in exact]
+    name.options = [_option(geo, c, native, name.surface) for c in exact]
     if name.qualifier and name.options:
         countries, admin1, records = _qualifier_scope(geo, name.qualifier)
         if countries or admin1:
@@ -433,6 +436,15 @@ def resolve_spans(
         name.choice = max(range(len(name.options)), key=lambda j: name.scores[j]) if name.options else 0
     # the qualifiers' own mentions ("Texas" of "Paris, Texas") are context like any other
     movable = [n for n in names if n.options and not n.fixed and len(n.options) > 1]
+    for name in names:  # a county's state: where the article's other names could lie
+        if name.county and len(name.options) > 1 and name.options[0].match == "county":
+            reach = Counter(
+                adm for n in names if n is not name for adm in {o.admin1 for o in n.options if o.admin1}
+            )
+            name.scores = [o.base + weights.county_reach * reach[o.admin1] for o in name.options]
+            for o, sc in zip(name.options, name.scores, strict=True):
+                o.base = sc
+            name.choice = max(range(len(name.options)), key=lambda j: name.scores[j])
     for _ in range(ROUNDS):
         changed = False
         for name in movable:
