@@ -365,6 +365,24 @@ def peer_table(
             f"  {name:34} {acc161(errs):8.3f} {auc(errs):6.3f} {acc161(a):8.3f} {acc161(b):9.3f}"
             f"  {len(allm):5d} {acc161(allm):.3f}{target}"
         )
+    # itinerary answers a country with its capital's point and a region with its label point,
+    # GeoNames (and so every peer here) with a central point: the inside reading of the same set
+    inside = Inside()
+    tops = [(a, t) for a in lgl for t in a.toponyms]
+    for sname, ans in systems.items():
+        keyed = {}
+        index = 0
+        for a in lgl:
+            for k, _ in enumerate(a.toponyms):
+                keyed[index] = ans.get((a.docid, k))
+                index += 1
+        ok = {k: right(keyed[k], tops[k][1], inside) for k in common}
+        a_ok = [v for k, v in ok.items() if half[k] == "A"]
+        b_ok = [v for k, v in ok.items() if half[k] == "B"]
+        print(
+            f"  {'itinerary ' + sname + ', inside':34} {pct(list(ok.values())):>8} {'':6} {pct(a_ok):>8} {pct(b_ok):>9}"
+            "  (a country or region answer containing the gold point counts)"
+        )
 
 
 def corpus_table(
