@@ -302,13 +302,8 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
             return
     g = geo.gazetteer
     if name.county:  # a county of the United States: the states that have one of that name
-        states = us_counties().get(county_key(name.surface), ())
-        regions = [r for st in states if (r := g.by_id(f"admin1:US-{st}")) is not None]
-        if regions:
-            name.options = [
-                _Option(r.index, r.lat, r.lon, "region", "US", int(g.admin1_codes[r.index]), 0.0, "county", r)
-                for r in regions
-            ]
+        name.options = _county_states(geo, name.surface)
+        if name.options:
             return
     if not g.lookup(name.surface) and len(name.key) < 8:
         return  # unknown, and too short for a fuzzy match to be trusted in running text
@@ -321,6 +316,22 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
     native = has_cyrillic(name.surface)
     name.options = [_option(geo, c, native, name.surface) for c in exact]
     if name.qualifier and name.options:
+        _qualify(geo, name)
+
+
+def _county_states(geo: OfflineGeocoder, surface: str) -> list[_Option]:
+    g = geo.gazetteer
+    states = us_counties().get(county_key(surface), ())
+    regions = [r for st in states if (r := g.by_id(f"admin1:US-{st}")) is not None]
+    return [
+        _Option(r.index, r.lat, r.lon, "region", "US", int(g.admin1_codes[r.index]), 0.0, "county", r)
+        for r in regions
+    ]
+
+
+def _qualify(geo: OfflineGeocoder, name: _Name) -> None:
+    """Keep the readings inside the qualifier written after the name, if any lies there."""
+    if name.qualifier:
         countries, admin1, records = _qualifier_scope(geo, name.qualifier)
         if countries or admin1:
             inside = [
@@ -394,6 +405,19 @@ def resolve_spans(
 ) -> list[Any]:
     """geopy ``Location`` (or None) for every ``(start, end)`` span of ``text``; see the module
     docstring and :meth:`OfflineGeocoder.resolve_spans`."""
+    of_span = _names_of(text, spans)
+    names = list({id(n): n for n in of_span if n is not None}.values())
+    for name in names:
+        _options(geo, name)
+    names += _trip_stops(geo, near)
+    _start(names, weights)
+    _settle(names, weights)
+    _finish(names)
+    return [None if n is None else _location(geo, n) for n in of_span]
+
+
+def _names_of(text: str, spans: Sequence[tuple[int, int]]) -> list[_Name | None]:
+    """The name of every span (one per normalised name), with what the text says around it."""
     by_key: dict[str, _Name] = {}
     of_span: list[_Name | None] = []
     ends = {e for _, e in spans}
@@ -401,13 +425,11 @@ def resolve_spans(
         if not (0 <= start < end <= len(text)):
             raise ValueError(f"span ({start}, {end}) is not inside the text of {len(text)} characters")
         surface = _strip_possessive(" ".join(text[start:end].split()))
-        key = normalize(surface) or surface.lower()
         if not surface.strip():
             of_span.append(None)
             continue
-        name = by_key.get(key)
-        if name is None:
-            name = by_key[key] = _Name(key, surface, [])
+        key = normalize(surface) or surface.lower()
+        name = by_key.setdefault(key, _Name(key, surface, []))
         name.mentions.append(len(of_span))
         name.county = name.county or bool(_COUNTY.search(surface))
         name.qualifying = name.qualifying or _follows_name(text, start, ends)
@@ -416,51 +438,67 @@ def resolve_spans(
             name.qualifier = q
         name.dateline = name.dateline or _is_dateline(text, start, end)
         of_span.append(name)
-    names = list(by_key.values())
-    for name in names:
-        _options(geo, name)
+    return of_span
+
+
+def _trip_stops(geo: OfflineGeocoder, near: Sequence[tuple[float, float]]) -> list[_Name]:
+    """A trip's other stops as places of the story (their point, country and region)."""
     g = geo.gazetteer
-    for n, (lat, lon) in enumerate(near):  # a trip's other stops: places of the story
+    out = []
+    for n, (lat, lon) in enumerate(near):
         hits = g.nearest(lat, lon, k=1)
         if hits:
             r = hits[0][0]
             adm = int(g.admin1_codes[r.index])
             stop = _Option(r.index, lat, lon, "point", r.country_code, adm, 0.0, "context", r)
-            names.append(_Name(f"\x00near{n}", "", [-1], options=[stop], fixed=True))
+            out.append(_Name(f"\x00near{n}", "", [-1], options=[stop], fixed=True))
+    return out
+
+
+def _best(scores: list[float]) -> int:
+    return max(range(len(scores)), key=lambda j: scores[j]) if scores else 0
+
+
+def _start(names: list[_Name], weights: ContextWeights) -> None:
+    """First readings, before the context: a name that qualifies another is an area, and a
+    county's state leans to where the article's other names could lie."""
     for name in names:
         if name.qualifying and not name.fixed:
             for o in name.options:
                 if o.area:
                     o.base += weights.qualifying_area
-        name.scores = [o.base for o in name.options]
-        name.choice = max(range(len(name.options)), key=lambda j: name.scores[j]) if name.options else 0
-    # the qualifiers' own mentions ("Texas" of "Paris, Texas") are context like any other
-    movable = [n for n in names if n.options and not n.fixed and len(n.options) > 1]
-    for name in names:  # a county's state: where the article's other names could lie
         if name.county and len(name.options) > 1 and name.options[0].match == "county":
             reach = Counter(
                 adm for n in names if n is not name for adm in {o.admin1 for o in n.options if o.admin1}
             )
-            name.scores = [o.base + weights.county_reach * reach[o.admin1] for o in name.options]
-            for o, sc in zip(name.options, name.scores, strict=True):
-                o.base = sc
-            name.choice = max(range(len(name.options)), key=lambda j: name.scores[j])
+            for o in name.options:
+                o.base += weights.county_reach * reach[o.admin1]
+        name.scores = [o.base for o in name.options]
+        name.choice = _best(name.scores)
+
+
+def _settle(names: list[_Name], weights: ContextWeights) -> None:
+    """Each name's reading against the others' until they agree (a few rounds)."""
+    movable = [n for n in names if n.options and not n.fixed and len(n.options) > 1]
     for _ in range(ROUNDS):
         changed = False
         for name in movable:
             scores = [o.base + _context_score(o, name, names, weights) for o in name.options]
-            best = max(range(len(scores)), key=lambda j: scores[j])
+            best = _best(scores)
             changed |= best != name.choice
             name.choice, name.scores = best, scores
         if not changed:
             break
+
+
+def _finish(names: list[_Name]) -> None:
+    """Counties and names the gazetteer does not hold: the article's place, approximately."""
     for name in names:
         if name.county and name.options and name.options[name.choice].match == "county":
-            # the state chosen; the answer is the article's main place in it, approximately
+            # the state chosen; the answer is the article's main place in it
             state = name.options[name.choice]
             local = _focus([n for n in names if not n.county], state.admin1)
-            name.options, name.choice, name.approximate = [local or state], 0, True
-            name.scores = [0.0]
+            name.options, name.choice, name.approximate, name.scores = [local or state], 0, True, [0.0]
         elif name.county and name.options:  # a namesake town in a region of the article, or none
             regions = {n.options[n.choice].admin1 for n in names if n is not name and n.options}
             if name.options[name.choice].admin1 not in regions:
@@ -468,9 +506,7 @@ def resolve_spans(
     focus = _focus([n for n in names if not n.county])
     for name in names:
         if not name.options and focus is not None and name.surface[:1].isupper():
-            # a place the gazetteer does not hold: the article's main place, approximately
             name.options, name.choice, name.approximate, name.scores = [focus], 0, True, [0.0]
-    return [None if n is None else _location(geo, n) for n in of_span]
 
 
 def _follows_name(text: str, start: int, ends: set[int]) -> bool:
