@@ -46,7 +46,7 @@ import time
 import warnings
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,10 +151,8 @@ def calculate_scores(
             mean_g = (int(g[4]) + int(g[5])) / 2.0
             for p in preds:
                 same = p[1].lower() == g[1].lower()
-                if topocluster:
-                    match = same
-                else:
-                    match = same and abs(mean_g - (int(p[4]) + int(p[5])) / 2.0) < 10
+                close = abs(mean_g - (int(p[4]) + int(p[5])) / 2.0) < 10
+                match = same if topocluster else same and close  # Topocluster: the phrase alone
                 if match:
                     preds.remove(p)
                     km = haversine_km(float(p[2]), float(p[3]), float(g[2]), float(g[3]))
@@ -302,9 +300,10 @@ def error_class(t: Toponym, ans: Answer | None, geo: OfflineGeocoder) -> str:
         phrase[:1].isupper()
         and phrase.rstrip("s").endswith(("ish", "ian", "ese", "ean", "ic", "i"))
         and (t.fcode.startswith("PCL") or t.fcode in {"ADM1", "RGN", "CONT"})
+        and t.name.lower()[:3] == phrase.lower()[:3]
+        and phrase.lower() != t.name.lower()
     ):
-        if t.name.lower()[:3] == phrase.lower()[:3] and phrase.lower() != t.name.lower():
-            return "demonym"
+        return "demonym"  # an adjective of the gold place that the table does not hold
     if ans is None:
         return "unknown"
     gold_area = t.fcode.startswith(("PCL", "ADM")) or t.fcode in {"CONT", "RGN", "AREA"}

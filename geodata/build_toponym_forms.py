@@ -39,60 +39,76 @@ LANGS = ("en", "fr", "de", "es", "it", "pt", "ru")
 OFFICIAL = ("official", "de_facto_official")
 
 
+def _en(f: str) -> set[str]:
+    return {f + "s"} if f.lower().endswith(("an", "i")) else set()  # "Americans", "Iraqis"
+
+
+def _fr(f: str) -> set[str]:
+    low = f.lower()
+    fem = (
+        f[:-1] + "que"
+        if low.endswith("c")
+        else f + "ne"
+        if low.endswith("en")
+        else f
+        if low.endswith("e")
+        else f + "e"
+    )
+    return {fem, fem + "s", f if low.endswith(("s", "x")) else f + "s"}
+
+
+def _es_pt(f: str) -> set[str]:
+    low = f.lower()
+    if low.endswith("o"):
+        return {f[:-1] + "a", f + "s", f[:-1] + "as"}
+    if low.endswith(("és", "ês")):
+        stem = f[:-2] + "es"
+        return {stem + "a", stem + "es", stem + "as"}
+    if low.endswith("ão"):
+        return {f[:-2] + "ã", f[:-2] + "ães", f[:-2] + "ãs"}
+    if low.endswith(("í", "e")):
+        return {f + "s", f + "es"}
+    if low.endswith("u"):  # "europeu"
+        return {f[:-1] + "ia", f + "s", f[:-1] + "ias"}
+    base = f.replace("á", "a").replace("ó", "o") if low.endswith(("án", "ón")) else f  # "alemán"
+    return {base + "a", base + "es", base + "as"}
+
+
+def _it(f: str) -> set[str]:
+    low = f.lower()
+    if low.endswith("o"):
+        return {f[:-1] + "a", f[:-1] + "i", f[:-1] + "e"} | (
+            {f[:-1] + "hi"} if low.endswith(("co", "go")) else set()
+        )
+    return {f[:-1] + "i"} if low.endswith("e") else set()
+
+
+def _de(f: str) -> set[str]:
+    base = f[0].lower() + f[1:]
+    return {base + e for e in ("", "e", "en", "er", "es", "em")}
+
+
+_RU_HARD = ("ая", "ое", "ые", "ого", "ому", "ой", "ым", "ых", "ую", "ыми", "ом")
+_RU_VELAR = ("ая", "ое", "ие", "ого", "ому", "ой", "им", "их", "ую", "ими", "ом")  # турецкий
+_RU_SOFT = ("яя", "ее", "ие", "его", "ему", "ей", "им", "их", "юю", "ими", "ем")
+
+
+def _ru(f: str) -> set[str]:
+    low = f.lower()
+    if low.endswith("ый"):
+        return {f[:-2] + x for x in _RU_HARD}
+    if low.endswith("ий"):
+        return {f[:-2] + x for x in (_RU_VELAR if low[-3:-2] in ("к", "г", "х") else _RU_SOFT)}
+    return set()
+
+
+_INFLECT = {"en": _en, "fr": _fr, "de": _de, "es": _es_pt, "pt": _es_pt, "it": _it, "ru": _ru}
+
+
 def inflect(form: str, lang: str) -> set[str]:
     """The masculine singular ``form`` and its feminine, plural and case forms."""
     f = form.strip()
-    low = f.lower()
-    out = {f}
-    if lang == "en":
-        if low.endswith(("an", "i")):
-            out.add(f + "s")  # "Americans", "Iraqis"
-    elif lang == "fr":
-        fem = f + "e"
-        if low.endswith("c"):
-            fem = f[:-1] + "que"
-        elif low.endswith("en"):
-            fem = f + "ne"
-        elif low.endswith("e"):
-            fem = f
-        out |= {fem, fem + "s"}
-        out.add(f if low.endswith(("s", "x")) else f + "s")
-    elif lang in ("es", "pt"):
-        if low.endswith("o"):
-            out |= {f[:-1] + "a", f + "s", f[:-1] + "as"}
-        elif low.endswith(("és", "ês")):
-            stem = f[:-2] + "es"
-            out |= {stem + "a", stem + "es", stem + "as"}
-        elif low.endswith("ão"):
-            out |= {f[:-2] + "ã", f[:-2] + "ães", f[:-2] + "ãs"}
-        elif low.endswith(("í", "e")):
-            out |= {f + "s", f + "es"}
-        elif low.endswith("u"):  # "europeu"
-            out |= {f[:-1] + "ia", f + "s", f[:-1] + "ias"}
-        else:  # "alemán", "español"
-            base = f.replace("á", "a").replace("ó", "o") if low.endswith(("án", "ón")) else f
-            out |= {base + "a", base + "es", base + "as"}
-    elif lang == "it":
-        if low.endswith("o"):
-            out |= {f[:-1] + "a", f[:-1] + "i", f[:-1] + "e"}
-            if low.endswith(("co", "go")):
-                out.add(f[:-1] + "hi")
-        elif low.endswith("e"):
-            out.add(f[:-1] + "i")
-    elif lang == "de":
-        base = f[0].lower() + f[1:]
-        out |= {base + e for e in ("", "e", "en", "er", "es", "em")}
-    elif lang == "ru":
-        hard = ("ая", "ое", "ые", "ого", "ому", "ой", "ым", "ых", "ую", "ыми", "ом")
-        velar = ("ая", "ое", "ие", "ого", "ому", "ой", "им", "их", "ую", "ими", "ом")  # турецкий
-        soft = ("яя", "ее", "ие", "его", "ему", "ей", "им", "их", "юю", "ими", "ем")
-        if low.endswith("ый"):
-            out |= {f[:-2] + x for x in hard}
-        elif low.endswith("ий") and low[-3:-2] in ("к", "г", "х"):
-            out |= {f[:-2] + x for x in velar}
-        elif low.endswith("ий"):
-            out |= {f[:-2] + x for x in soft}
-    return out
+    return {f} | _INFLECT[lang](f)
 
 
 def _language_countries() -> dict[str, str]:
@@ -129,13 +145,13 @@ def _big_city_names() -> set[str]:
     return {normalize(c["name"]) for c in cities if int(c["population"] or 0) >= 100_000}
 
 
-def build() -> dict[str, Any]:
+def _claims(curated: dict[str, Any]) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """Every demonym key with the countries claiming it, and a written form of each key."""
     import countryinfo
     from babel import Locale
 
     from itinerary.geocode.normalize import normalize
 
-    curated = yaml.safe_load((HERE / "toponym_forms.yaml").read_text(encoding="utf-8"))
     claims: dict[str, set[str]] = defaultdict(set)  # key -> countries
     shown: dict[str, str] = {}
 
@@ -161,6 +177,34 @@ def build() -> dict[str, Any]:
     for cc, by_lang in curated["demonyms"].items():
         for lang, form in by_lang.items():
             claim(form, lang, f"country:{cc}")
+    return claims, shown
+
+
+def _continents(curated: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], dict[str, str]]:
+    """Continents by id, their names (key -> id) and their adjectives (key -> id)."""
+    from babel import Locale
+
+    from itinerary.geocode.normalize import normalize
+
+    continents: dict[str, Any] = {}
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for code, c in curated["continents"].items():
+        entry = {"id": f"continent:{c['geonames']}", "name": c["name"], "lat": c["lat"], "lon": c["lon"]}
+        continents[entry["id"]] = entry
+        for lang in LANGS:
+            name = Locale(lang).territories.get(code)
+            if name:
+                names.setdefault(normalize(name), entry["id"])
+        for lang, form in (curated["continent_adjectives"].get(code) or {}).items():
+            for x in inflect(form, lang):
+                adjectives.setdefault(normalize(x), entry["id"])
+    return continents, names, adjectives
+
+
+def build() -> dict[str, Any]:
+    curated = yaml.safe_load((HERE / "toponym_forms.yaml").read_text(encoding="utf-8"))
+    claims, shown = _claims(curated)
     big = _big_city_names()
     people = {
         f"country:{c['iso']}": int(c["population"] or 0)
@@ -175,20 +219,9 @@ def build() -> dict[str, Any]:
             demonyms[key] = ranked[0]
         else:
             dropped.append(f"{shown[key]} ({', '.join(sorted(targets))}{', a city' if key in big else ''})")
-    continents: dict[str, Any] = {}
-    for code, c in curated["continents"].items():
-        entry = {"id": f"continent:{c['geonames']}", "name": c["name"], "lat": c["lat"], "lon": c["lon"]}
-        continents[f"continent:{c['geonames']}"] = entry
-        for lang in LANGS:
-            name = Locale(lang).territories.get(code)
-            if name:
-                claims_key = normalize(name)
-                demonyms.setdefault(f"@{claims_key}", entry["id"])
-        for lang, form in (curated["continent_adjectives"].get(code) or {}).items():
-            for x in inflect(form, lang):
-                demonyms.setdefault(normalize(x), entry["id"])
-    names = {k[1:]: v for k, v in demonyms.items() if k.startswith("@")}
-    demonyms = {k: v for k, v in demonyms.items() if not k.startswith("@")}
+    continents, names, adjectives = _continents(curated)
+    for key, target in adjectives.items():
+        demonyms.setdefault(key, target)
     print(f"{len(demonyms)} demonym keys, {len(names)} continent names; left out: {', '.join(dropped)}")
     return {
         "demonyms": demonyms,
