@@ -196,6 +196,7 @@ class _Context:
     full: str = ""
     lossy: bool = False
     hint_text: str = ""
+    qual_texts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.full = full_key(self.place)
@@ -559,6 +560,7 @@ class OfflineGeocoder:
             near,
             set().union(h.countries, *(q.countries for q in quals)),
             hint_text=hint or "",
+            qual_texts=tuple(parsed.qualifiers),
         )
         return self._rank(x, country, limit)
 
@@ -592,14 +594,18 @@ class OfflineGeocoder:
         scope = self._scope(x)
         if scope is not None:  # a qualifier or a hint naming a place: its surroundings only
             inside = [(s, c) for s, c in ranked if self._within(c.i, scope)]
-            if not inside:  # else an exact name in the country of the qualifier's place (a
-                # name holding its own qualifier, "Misato, Saitama"), or any match in the country
-                # of a hint that names a region or a country ("Kimsomolsk", hint "Amur Oblast")
+            if not inside:  # else a name that holds its own qualifier ("Misato, Saitama") in
+                # the qualifier's country, or any match in the country of a hint that names a
+                # region or a country ("Kimsomolsk", hint "Amur Oblast")
                 countries = self._scope_countries(scope)
-                loose = not x.quals and not any(h.points for h in scope)
-                inside = [
-                    (s, c) for s, c in ranked if (loose or not c.fuzzy) and self._country(c.i) in countries
-                ]
+                if x.quals:
+                    inside = [
+                        (s, c)
+                        for s, c in ranked
+                        if not c.fuzzy and self._country(c.i) in countries and self._holds_qualifier(c.i, x)
+                    ]
+                elif not any(h.points for h in scope):
+                    inside = [(s, c) for s, c in ranked if self._country(c.i) in countries]
             if not inside:
                 return self._approximate(scope)
             ranked = inside
@@ -639,6 +645,11 @@ class OfflineGeocoder:
             h.records -= set(h.point_records)
             h.points, h.point_records = [], []
             self._add_points(h, hits)
+
+    def _holds_qualifier(self, i: int, x: _Context) -> bool:
+        """The record's own name holds the words of a qualifier ("Misato, Saitama")."""
+        name = f" {full_key(self.gazetteer._names[i])} "
+        return any(q and f" {full_key(q)} " in name for q in x.qual_texts)
 
     def _scope_countries(self, scope: list[_Hint]) -> set[str]:
         """The countries the places of ``scope`` lie in."""
@@ -719,7 +730,9 @@ class OfflineGeocoder:
 
     @staticmethod
     def _warn(query: Any, best: Candidate, others: list[Candidate], *, stacklevel: int) -> None:
-        if best.match == "fuzzy":
+        if best.match == "approximate":
+            why = "nothing of that name lies there: the answer is the named place itself, approximately"
+        elif best.match == "fuzzy":
             why = f"only a fuzzy match ({best.matched!r})"
         else:
             why = f"the runner-up is close: {others[0] if others else '?'}"
