@@ -622,7 +622,13 @@ class OfflineGeocoder:
         """The places a query is restricted to: its resolved qualifiers, else a hint that names
         a place (a country, a region or a city); None when neither does."""
         if x.quals:
-            return x.quals
+            named = set().union(*(q.countries for q in x.quals))
+            if not named:
+                return x.quals
+            # a qualifier read as a place outside the country the query names was misread
+            # ("Zanzibar, Zanzibar Urban/West, Tanzania": not the West region of Cameroon)
+            kept = [q for q in x.quals if q.countries or self._scope_countries([q]) & named]
+            return kept or x.quals
         if x.hint.resolved and x.hint_text:
             texts = [p for p in x.hint_text.split(",") if p.strip()]
             parts = [self._resolve_part(p) for p in texts]
