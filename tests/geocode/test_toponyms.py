@@ -223,3 +223,20 @@ def test_full_trnews_inside_reading(geocoder) -> None:  # type: ignore[no-untype
                 ans = _answer(loc)
             ok.append(right(ans, t, inside))
     assert sum(ok) / len(ok) >= 0.85
+
+
+def test_resolve_marks_an_approximate_stop_for_review(mini_data: None) -> None:
+    from itinerary.errors import AmbiguityWarning
+    from itinerary.geocode import resolve_itinerary
+    from itinerary.io.yaml import loads
+
+    it = loads(
+        "itinerary: 1\ntitle: t\ntrips:\n  - id: a\n    traveller: A\n    stops:\n"
+        "      - place: Berlin\n        status: confirmed\n"
+        "      - place: Moscone Center\n        hint: Berlin\n        status: planned\n"
+    )
+    with pytest.warns(AmbiguityWarning, match="approximately"):
+        out = resolve_itinerary(it)
+    first, second = out.trip("a").stops
+    assert not first.needs_review and second.needs_review
+    assert second.resolved is not None and second.resolved.name == "Berlin"
