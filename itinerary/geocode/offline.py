@@ -95,6 +95,7 @@ class Weights:
     hint_region: float = 3.0
     hint_near: float = 1.0
     context: float = 1.5  # a stop near the trip's other stops
+    context_country: float = 1.5  # times the share of the trip's other stops in its country
     temperature: float = 0.5
     fuzzy_cap: float = 0.75  # the most a fuzzy match can be trusted
     doubtful_cap: float = 0.4  # a fuzzy match in another country than the hint, or too short
@@ -197,6 +198,7 @@ class _Context:
     lossy: bool = False
     hint_text: str = ""
     qual_texts: tuple[str, ...] = ()
+    near_countries: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.full = full_key(self.place)
@@ -466,6 +468,8 @@ class OfflineGeocoder:
             lat, lon = float(g.lat[c.i]), float(g.lon[c.i])
             d = min(haversine_km(lat, lon, la, lo) for la, lo in x.near)
             s += w.context * math.exp(-d / 1000.0)
+            if x.near_countries:  # the share of the trip's other stops in the candidate's country
+                s += w.context_country * x.near_countries.get(self._country(c.i), 0.0)
         return s
 
     # ------------------------------------------------------------ confidence
@@ -561,8 +565,21 @@ class OfflineGeocoder:
             set().union(h.countries, *(q.countries for q in quals)),
             hint_text=hint or "",
             qual_texts=tuple(parsed.qualifiers),
+            near_countries=self._countries_of(near),
         )
         return self._rank(x, country, limit)
+
+    def _countries_of(self, points: Sequence[tuple[float, float]]) -> dict[str, float]:
+        """The share of ``points`` in each country (by the nearest gazetteer place)."""
+        if not points:
+            return {}
+        counts: dict[str, float] = {}
+        for lat, lon in points:
+            hits = self.gazetteer.nearest(lat, lon, k=1)
+            if hits and hits[0][0].country_code:
+                cc = hits[0][0].country_code
+                counts[cc] = counts.get(cc, 0.0) + 1.0
+        return {cc: n / len(points) for cc, n in counts.items()}
 
     def _prune(self, matches: list[_Match]) -> list[_Match]:
         """The ``PRUNE_ABOVE`` best by name and prominence alone (a bare name: nothing else

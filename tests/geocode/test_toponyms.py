@@ -240,3 +240,10 @@ def test_resolve_marks_an_approximate_stop_for_review(mini_data: None) -> None:
     first, second = out.trip("a").stops
     assert not first.needs_review and second.needs_review
     assert second.resolved is not None and second.resolved.name == "Berlin"
+
+
+def test_trip_stops_are_the_context_of_each_stop(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    dallas, houston = (32.78, -96.80), (29.76, -95.37)
+    assert mini_geocoder.candidates("Paris", limit=1)[0].record.country_code == "FR"
+    best = mini_geocoder.candidates("Paris", near=[dallas, houston], limit=1)[0]
+    assert best.record.admin1 == "Texas"
