@@ -67,7 +67,7 @@ class ContextWeights:
     country: float = 2.5  # times the share of the other mentions in the candidate's country
     admin1: float = 3.0  # times the share of the other mentions in its admin-1 region
     near: float = 2.0  # times exp(-km / near_km) to the nearest other place
-    near_km: float = 150.0
+    near_km: float = 300.0  # set on the development half A of LGL and TR-News (150 and 500 were worse)
     dateline: float = 3.0  # how many mentions the dateline counts for
     prior_mentions: float = 2.0  # the shares above are taken over this many more mentions
     named_region: float = 1.5  # the article names the candidate's admin-1 region
