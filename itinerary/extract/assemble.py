@@ -102,7 +102,11 @@ def _draft_trips(drafts: list[Candidate], article: Article, ctx: Context, model:
 
 
 def _stop(d: Candidate, article: Article, model: StopModel, t: Tuning) -> Stop:
+    # a reading the places step chose over the gazetteer's first answer (a city over the province
+    # of its name) is kept; the others are resolved with the trip's other stops as context
+    match = d.place.match if d.place.overruled else None
     return Stop(
+        resolved=match.to_place() if match is not None else None,
         status=d.status,
         place=d.place.query,
         role=d.role,

@@ -22,6 +22,7 @@ from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon
 from itinerary.extract.tuning import Tuning
 from itinerary.geocode.gazetteer import Record
+from itinerary.geocode.offline import Candidate as GeoCandidate
 from itinerary.geocode.offline import OfflineGeocoder
 from itinerary.model import DateSpan, Role, Status
 
@@ -46,6 +47,8 @@ class Mention:
     natural: bool = False  # a natural feature to the recogniser (seas, mountains)
     confidence: float = 0.0
     main_name: bool = True  # matched under the record's main name (not an alias)
+    match: GeoCandidate | None = None  # the gazetteer's answer the record comes from
+    overruled: bool = False  # the places step chose it over the gazetteer's first answer
 
 
 @dataclass

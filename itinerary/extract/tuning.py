@@ -30,6 +30,9 @@ class Tuning:
     min_town_population: int = 1_000
     #: people: a one-word "person" that names a place this large is a place ("VLADIVOSTOK") - bench
     place_not_person_population: int = 100_000
+    #: km at most between a region of no population and the large city of its name that news means
+    #: ("Kiev": the city, not the province) - rule tests
+    region_city_km: float = 100.0
     #: gazetteer candidates read per mention - bench
     candidates_per_mention: int = 3
     #: characters of a key under which a fuzzy match (a typo) is refused ("Kimsomolsk" has 10) - bench

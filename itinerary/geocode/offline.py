@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from itinerary.coords import haversine_km
+from itinerary.coords import SAME_CITY_KM, haversine_km
 from itinerary.errors import AmbiguityWarning, AmbiguousPlace, PlaceNotFound
 from itinerary.geocode.gazetteer import (
     ALTERNATE,
@@ -56,7 +56,7 @@ KIND_MATCH: dict[str, frozenset[str]] = {
     "palace": frozenset({"palace", "government"}),
     "city": frozenset({"city"}),
 }
-SAME_PLACE_KM = 25.0
+SAME_PLACE_KM = SAME_CITY_KM
 NEAR_KM = 60.0  # a qualifier or hint naming a city covers what lies this close to it
 AMBIGUOUS_BELOW = 0.6
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 75 for keys of up to 8 letters (one edit in "Dili" is 75)

@@ -268,3 +268,35 @@ def test_a_cancellation_stays_with_its_own_place(
     stops = _stops(text, lang, THURSDAY_NOV, extractor)
     assert stops[kept][0] is Status.PLANNED, stops
     assert stops[cancelled][0] is Status.CANCELLED, stops
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "city"),
+    [
+        ("en", "The chancellor arrived in Kiev on Monday.", "Kyiv"),
+        ("it", "La ministra è arrivata lunedì a Kiev.", "Kyiv"),
+        ("ru", "Министр прилетел в Астану в понедельник.", "Astana"),
+    ],
+)
+def test_a_capital_that_is_also_its_province_is_the_city(
+    lang: str, text: str, city: str, extractor: Extractor
+) -> None:
+    """News names the city, not the same-named province of no population around it."""
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    kinds = {s.resolved.name: s.resolved.kind for _, _, s in it.stops() if s.resolved}
+    assert kinds.get(city) == "city", kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("fr", "Le ministre se rendra jeudi à Goma, dans l'Est, pour rencontrer des déplacés.", "Goma"),
+        ("en", "The minister will travel on Thursday to Goma, in the East, to meet displaced families.", "Goma"),
+    ],
+)
+def test_a_region_of_another_country_is_no_hint(lang: str, text: str, place: str, extractor: Extractor) -> None:
+    """"dans l'Est" may be the name of some country's region: it qualifies Goma only if it is
+    Congo's (a hint constrains the stop's resolution)."""
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    found = {s.resolved.name: s.resolved.country_code for _, _, s in it.stops() if s.resolved}
+    assert found.get(place) == "CD", found

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning
 from itinerary.extract.document import AREA_KINDS, Context, Document, Mention
 from itinerary.extract.lexicon import starts
@@ -186,7 +187,7 @@ def accept(p: Mention, ctx: Context) -> bool:
         cands = ctx.geocoder.candidates(p.query, limit=t.candidates_per_mention)
     if not cands:
         return False
-    best = cands[0]
+    best = city_over_region(cands, ctx)
     r = best.record
     if best.name_score < 1.0:  # a typo: only for long names the recogniser saw as places
         key = analyze(p.query).key
@@ -201,8 +202,30 @@ def accept(p: Mention, ctx: Context) -> bool:
     small = r.kind == "city" and r.population < t.min_city_population
     if small and (not p.from_ner or r.population < t.min_town_population or not main):
         return False
-    p.record, p.confidence, p.main_name = r, best.confidence, main
+    p.record, p.confidence, p.main_name, p.match = r, best.confidence, main, best
+    p.overruled = best is not cands[0]
     return True
+
+
+def city_over_region(cands: Sequence[Any], ctx: Context) -> Any:
+    """The best candidate, but a large city rather than a same-named region of no population near it
+    ("Kiev", "Астана", "Ulaanbaatar": a capital that is also its own province): news names the city."""
+    best = cands[0]
+    r = best.record
+    if r.kind != "region" or r.population:
+        return best
+    t = ctx.tuning
+    for c in cands[1:]:
+        q = c.record
+        near = haversine_km(r.lat, r.lon, q.lat, q.lon) <= t.region_city_km
+        if (
+            q.kind == "city"
+            and q.country_code == r.country_code
+            and q.population >= t.min_city_population
+            and near
+        ):
+            return c
+    return best
 
 
 def beside_name(text: str, p: Mention, person_words: set[str]) -> bool:

@@ -218,9 +218,10 @@ def followed_by_speech(text: str, end: int, ctx: Context) -> bool:
 def hint_anchor(places: list[Mention], idx: int, text: str, ctx: Context) -> int | None:
     """The index of the place that ``places[idx]`` qualifies, if it is an area beside one.
 
-    A region next to a city or landmark of the sentence ("au centre spatial de Vostochny,
-    dans la province d'Amour") is a hint; so is a country right beside a place of that
-    country ("à Luanda en Angola", "Amman, Jordan", "Samarkand (Usbekistan)").
+    A region of the same country next to a city or landmark of the sentence ("au centre spatial
+    de Vostochny, dans la province d'Amour") is a hint; so is a country right beside a place of
+    that country ("à Luanda en Angola", "Amman, Jordan", "Samarkand (Usbekistan)"). A hint
+    constrains the stop's resolution, so one of another country is none.
     """
     p = places[idx]
     if p.record is None or p.record.kind not in AREA_KINDS:
@@ -232,12 +233,10 @@ def hint_anchor(places: list[Mention], idx: int, text: str, ctx: Context) -> int
         gap = text[q.end : p.start] if j < idx else text[p.end : q.start]
         if re.search(r"[.;!?]", gap):
             continue
+        if q.record.country_code != p.record.country_code:
+            continue  # a region or country of another country qualifies nothing here
         if p.record.kind == "country":
-            if (
-                q.record.country_code != p.record.country_code
-                or len(gap) > ctx.tuning.hint_country_gap
-                or abs(j - idx) > 1
-            ):
+            if len(gap) > ctx.tuning.hint_country_gap or abs(j - idx) > 1:
                 continue
         elif len(gap) > ctx.tuning.hint_region_gap:
             continue
