@@ -324,3 +324,62 @@ def map_title(it: Itinerary, limit: int = 3) -> str:
     years = sorted({d.year for _, _, s in it.stops() for d in (s.date.start, s.date.end) if d is not None})
     when = "" if not years else str(years[0]) if years[0] == years[-1] else f"{years[0]}\u2013{years[-1]}"
     return ", ".join(x for x in (who, when) if x) or "Itinerary"
+
+
+# ---------------------------------------------------------------- legs over the same path
+
+BEND = 0.12  # how far a leg drawn over another one bows out, as a share of its length
+_STATUS_RANK = {Status.CONFIRMED: 0, Status.PLANNED: 1, Status.CANCELLED: 2}
+
+
+def _place_key(ll: tuple[float, float]) -> tuple[int, int]:
+    return (round(ll[0] / SAME_PLACE_DEG), round((((ll[1] + 180.0) % 360.0) - 180.0) / SAME_PLACE_DEG))
+
+
+def parallel_bends(p: Prepared) -> dict[tuple[str, int, int], float]:
+    """Legs of the map between the same two places (either way, any traveller) bow apart so
+    each stays visible: ``{(trip id, index, to_index): bend}``, the bend a signed share of the
+    leg's length (0 for the first: the most certain, confirmed before planned before cancelled,
+    stays straight; then +, -, ++, --, ... on the same side of the path whichever way it runs)."""
+    groups: dict[tuple[tuple[int, int], tuple[int, int]], list[tuple[tuple[int, int, int], Leg, bool]]] = {}
+    for ti, trip in enumerate(p.itinerary.trips):
+        for leg in p.legs.get(trip.id, ()):
+            a, b = leg.origin.latlon, leg.destination.latlon
+            if a is None or b is None or leg.geometry is None:
+                continue
+            ka, kb = _place_key(a), _place_key(b)
+            if ka == kb:
+                continue
+            key = (min(ka, kb), max(ka, kb))
+            groups.setdefault(key, []).append(((_STATUS_RANK[leg.status], ti, leg.index), leg, ka > kb))
+    out: dict[tuple[str, int, int], float] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for k, (_, leg, reverse) in enumerate(sorted(members, key=lambda m: m[0])):
+            side = (k + 1) // 2 * (1 if k % 2 else -1)
+            out[(leg.trip_id, leg.index, leg.end_index)] = BEND * side * (-1 if reverse else 1)
+    return out
+
+
+def bend(xy: np.ndarray, share: float) -> np.ndarray:
+    """A line (lon, lat rows) bowed sideways by ``share`` of its chord at its middle (a sine
+    along its length), ends unmoved: the left of the chord for a positive share."""
+    xy = np.asarray(xy, dtype=float)
+    if share == 0 or len(xy) < 2:
+        return xy
+    if len(xy) == 2:
+        xy = np.column_stack([np.linspace(xy[0, 0], xy[1, 0], 17), np.linspace(xy[0, 1], xy[1, 1], 17)])
+    k = max(0.2, float(np.cos(np.radians(np.mean(xy[:, 1])))))  # degrees of longitude are shorter
+    dx, dy = (xy[-1, 0] - xy[0, 0]) * k, xy[-1, 1] - xy[0, 1]
+    length = float(np.hypot(dx, dy))
+    if length == 0:
+        return xy
+    steps = np.hypot(np.diff(xy[:, 0]) * k, np.diff(xy[:, 1]))
+    t = np.concatenate([[0.0], np.cumsum(steps)])
+    t = t / t[-1] if t[-1] > 0 else np.linspace(0, 1, len(xy))
+    off = share * length * np.sin(np.pi * t)
+    out = xy.copy()
+    out[:, 0] += -dy / length * off / k
+    out[:, 1] += dx / length * off
+    return out

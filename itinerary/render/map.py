@@ -42,11 +42,13 @@ from itinerary.render.layout import (
     LonFrame,
     Marker,
     arriving_legs,
+    bend,
     frame_for,
     frame_pieces,
     leg_doubt,
     map_title,
     markers,
+    parallel_bends,
     repeated_labels,
     short_date,
     stop_doubts,
@@ -232,15 +234,20 @@ def _leg_json(
     return out
 
 
-def _legs_json(legs: tuple[Leg, ...], frame: LonFrame) -> list[dict[str, Any]]:
+def _legs_json(
+    legs: tuple[Leg, ...], frame: LonFrame, bends: dict[tuple[str, int, int], float]
+) -> list[dict[str, Any]]:
     lines: list[Any] = []
     spans: list[tuple[int, int, int]] = []  # per leg: first line, parts, connectors
     for leg in legs:
         g = leg.geometry
         parts = [] if g is None else list(g.geoms) if g.geom_type == "MultiLineString" else [g]
+        if (share := bends.get((leg.trip_id, leg.index, leg.end_index), 0.0)) != 0.0:
+            # drawn over another leg: bowed aside so both stay visible
+            parts = [shapely.LineString(bend(shapely.get_coordinates(part), share)) for part in parts]
         spans.append((len(lines), len(parts), len(leg.connectors)))
         lines += parts + list(leg.connectors)
-    paths = _paths(lines, frame)
+    paths = _paths(lines, frame) if lines else []
     flat = [[piece for line in paths[a:b] for piece in line] for a, b in ((i, i + n) for i, n, _ in spans)]
     conns = [[piece for line in paths[i + n : i + n + c] for piece in line] for i, n, c in spans]
     return [_leg_json(leg, f, k) for leg, f, k in zip(legs, flat, conns, strict=True)]
@@ -274,7 +281,14 @@ def _marker_json(m: Marker, shared: set[Marker]) -> dict[str, Any]:
     return out
 
 
-def _trip_json(p: Prepared, ti: int, frame: LonFrame, marks: list[Marker], hints: bool) -> dict[str, Any]:
+def _trip_json(
+    p: Prepared,
+    ti: int,
+    frame: LonFrame,
+    marks: list[Marker],
+    hints: bool,
+    bends: dict[tuple[str, int, int], float],
+) -> dict[str, Any]:
     trip = p.itinerary.trips[ti]
     shared = repeated_labels(p, marks)
     legs = p.legs.get(trip.id, ())
@@ -291,7 +305,7 @@ def _trip_json(p: Prepared, ti: int, frame: LonFrame, marks: list[Marker], hints
         "totals": totals(trip, legs),
         "stops": stops,
         "markers": [_marker_json(m, shared) for m in marks if m.trip == ti],
-        "legs": _legs_json(legs, frame),
+        "legs": _legs_json(legs, frame, bends),
         "regions": _regions_json(p, trip, hints),
     }
 
@@ -333,6 +347,7 @@ def payload(
     it = p.itinerary
     frame = frame_for(p)
     marks = markers(p, frame)
+    bends = parallel_bends(p)
     data: dict[str, Any] = {
         "title": map_title(it),
         "as_of": it.as_of.isoformat() if it.as_of else None,
@@ -340,7 +355,7 @@ def payload(
         "known_days": sorted({s.published.isoformat() for s in it.sources if s.published}),
         "theme": theme(),
         "popup": fields.popup_facts(),
-        "trips": [_trip_json(p, i, frame, marks, regions) for i in range(len(it.trips))],
+        "trips": [_trip_json(p, i, frame, marks, regions, bends) for i in range(len(it.trips))],
     }
     if offline:
         data["basemap"] = _offline_basemap()

@@ -28,6 +28,7 @@ from itinerary.render.layout import (
     LonFrame,
     Marker,
     arriving_legs,
+    bend,
     frame_for,
     frame_pieces,
     label_text,
@@ -35,6 +36,7 @@ from itinerary.render.layout import (
     lon_frame,
     map_title,
     markers,
+    parallel_bends,
     repeated_labels,
     stop_doubts,
     totals,
@@ -75,12 +77,15 @@ class Drawn:
 
 
 def _leg_parts(p: Prepared, frame: LonFrame, trip_id: str) -> Iterator[tuple[Any, np.ndarray]]:
+    bends = parallel_bends(p)  # legs over the same path bow apart (as on the HTML map)
     for leg in p.legs.get(trip_id, ()):
         g = leg.geometry
         if g is None:
             continue
+        share = bends.get((leg.trip_id, leg.index, leg.end_index), 0.0)
         for part in list(g.geoms) if g.geom_type == "MultiLineString" else [g]:
-            for xy in frame_pieces(np.asarray(part.coords, dtype=float)[:, :2], frame):
+            coords = bend(np.asarray(part.coords, dtype=float)[:, :2], share)
+            for xy in frame_pieces(coords, frame):
                 yield leg, xy
 
 
