@@ -387,7 +387,9 @@ def place_labels(
 ) -> int:
     """Put each label beside its stop where it overlaps no other label or stop (eight directions,
     three distances, a leader line when it sits away from the stop); labels that still overlap
-    are handed to adjustText. Returns how many labels overlapped after the first pass."""
+    are handed to adjustText. The ``avoid`` boxes (title, legend, inset, scale bar, credit) are
+    never covered: a label adjustText moves onto one goes back to its first place. Returns how
+    many labels overlapped after the first pass."""
     if not texts:
         return 0
     fig = ax.figure
@@ -397,15 +399,16 @@ def place_labels(
     pts = ax.transData.transform(xy)
     r = 4.0 * unit
     placed = np.column_stack([pts[:, 0] - r, pts[:, 1] - r, pts[:, 0] + r, pts[:, 1] + r])
-    if avoid:  # the title, legend, inset, scale bar and credit (display boxes x0, y0, x1, y1)
-        placed = np.vstack([placed, np.asarray(avoid, dtype=float).reshape(-1, 4)])
+    hard = np.asarray(avoid or [], dtype=float).reshape(-1, 4)
+    pad = 3.0 * unit  # the title's and legend's frames reach beyond their text
+    hard = np.column_stack([hard[:, 0] - pad, hard[:, 1] - pad, hard[:, 2] + pad, hard[:, 3] + pad])
     inv = ax.transData.inverted()
     left: list[Any] = []
     for t, (x, y) in zip(texts, pts, strict=True):
         ext = t.get_window_extent(renderer)
         c = _candidates(x, y, ext.width + 4 * unit, ext.height + 3 * unit, r, unit)
         outside = (c[:, 0] < fx0) | (c[:, 1] < fy0) | (c[:, 2] > fx1) | (c[:, 3] > fy1)
-        cost = _overlaps(c, placed) + outside * 1e12
+        cost = _overlaps(c, placed) + outside * 1e12 + (_overlaps(c, hard) > 0) * 1e9
         k = int(np.argmin(cost))  # the nearest candidate among the least crowded
         best = c[k]
         placed = np.vstack([placed, best[:4]])
@@ -421,7 +424,13 @@ def place_labels(
     if left:
         from adjustText import adjust_text
 
+        first = [t.get_position() for t in left]
         adjust_text(left, ax=ax, time_lim=time_lim, expand=(1.1, 1.3))
+        for t, pos in zip(left, first, strict=True):
+            b = t.get_window_extent(renderer)
+            box = np.array([[b.x0, b.y0, b.x1, b.y1]])
+            if (_overlaps(box, hard) > 0).any() or b.x0 < fx0 or b.y0 < fy0 or b.x1 > fx1 or b.y1 > fy1:
+                t.set_position(pos)
     return len(left)
 
 
