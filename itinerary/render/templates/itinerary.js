@@ -414,7 +414,7 @@
       var doubt = stops.some(function (s) { return s.doubt && s.doubt.length; });
       var m = L.marker([s0.lat, s0.lon], { icon: stopIcon(text, status, trip.color, mk.k || 0, doubt), title: s0.name, riseOnHover: true,
         alt: text + ". " + s0.name + (doubt ? " (to be checked)" : ""), zIndexOffset: STATUS_Z[status] });
-      m.bindPopup(function () { return popupContent(stops, trip, ctx.sources, map.itinerary.knownDay); }, { maxWidth: 320 });
+      m.bindPopup(function () { return popupContent(stops, trip, ctx.sources, map.itinerary.knownDay); }, { maxWidth: 320, autoPan: false });  // panned by panPopupsClear
       m.itnStatus = status;
       m.on("add", function () { var e = m.getElement(); if (e) e.setAttribute("data-itn-trip", trip.id); });
       groups[status].addLayer(m);
@@ -495,7 +495,7 @@
     });
   }
 
-  // A popup that opens under a control (zoom, minimap, layers, legend) is panned clear of it.
+  // A popup is panned into view and clear of the controls (zoom, minimap, layers, legend).
   function panPopupsClear(map) {
     map.on("popupopen", function (e) {
       var pe = e.popup.getElement();
@@ -503,6 +503,13 @@
       var box = map.getContainer().getBoundingClientRect();
       var p = pe.getBoundingClientRect();
       var dx = 0, dy = 0;
+      if (p.top < box.top + 8) dy = box.top + 8 - p.top;  // into view first
+      else if (p.bottom > box.bottom - 8) dy = box.bottom - 8 - p.bottom;
+      if (p.left < box.left + 8) dx = box.left + 8 - p.left;
+      else if (p.right > box.right - 8) dx = box.right - 8 - p.right;
+      p = { left: p.left + dx, right: p.right + dx, top: p.top + dy, bottom: p.bottom + dy };
+      var ex = dx, ey = dy;
+      dx = 0; dy = 0;
       map.getContainer().querySelectorAll(".leaflet-control").forEach(function (c) {
         var r = c.getBoundingClientRect();
         if (!r.width || !r.height) return;
@@ -512,6 +519,7 @@
         var my = top ? r.bottom - p.top + 8 : -(p.bottom - r.top + 8);
         if (Math.abs(mx) < Math.abs(my)) { if (Math.abs(mx) > Math.abs(dx)) dx = mx; } else if (Math.abs(my) > Math.abs(dy)) dy = my;
       });
+      dx += ex; dy += ey;
       if (dx || dy) map.panBy([-dx, -dy], { animate: false });
     });
   }
