@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from itinerary.model import DateSpan, Itinerary, Leg, Precision, Role, Status, Stop, Trip, trip_totals
+from itinerary.model import DateSpan, Drawn, Itinerary, Leg, Precision, Role, Status, Stop, Trip, trip_totals
 from itinerary.pipeline import Prepared
 from itinerary.routing.legs import implausible
 
@@ -328,7 +328,8 @@ def map_title(it: Itinerary, limit: int = 3) -> str:
 
 # ---------------------------------------------------------------- legs over the same path
 
-BEND = 0.12  # how far a leg drawn over another one bows out, as a share of its length
+BEND = 0.1  # how far a leg drawn over another one bows out, as a share of its length
+BEND_RAIL = 0.03  # a railway path keeps close to its rails
 _STATUS_RANK = {Status.CONFIRMED: 0, Status.PLANNED: 1, Status.CANCELLED: 2}
 
 
@@ -358,7 +359,8 @@ def parallel_bends(p: Prepared) -> dict[tuple[str, int, int], float]:
             continue
         for k, (_, leg, reverse) in enumerate(sorted(members, key=lambda m: m[0])):
             side = (k + 1) // 2 * (1 if k % 2 else -1)
-            out[(leg.trip_id, leg.index, leg.end_index)] = BEND * side * (-1 if reverse else 1)
+            size = BEND_RAIL if leg.drawn is Drawn.RAIL_NETWORK else BEND
+            out[(leg.trip_id, leg.index, leg.end_index)] = size * side * (-1 if reverse else 1)
     return out
 
 

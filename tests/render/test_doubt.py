@@ -173,8 +173,10 @@ def test_legs_over_one_path_bow_apart(mini_data: None) -> None:
     assert shares[0] == 0.0  # the first confirmed leg stays straight
     mids = []
     for leg, share in zip(legs, shares, strict=True):
-        xy = bend(np.asarray(leg.geometry.coords)[:, :2], share)
-        assert np.allclose(xy[0], leg.geometry.coords[0]) and np.allclose(xy[-1], leg.geometry.coords[-1])
+        assert leg.geometry is not None
+        coords = np.asarray(leg.geometry.coords)[:, :2]
+        xy = bend(coords, share)
+        assert np.allclose(xy[0], coords[0]) and np.allclose(xy[-1], coords[-1])
         mids.append(xy[len(xy) // 2])
     for i in range(3):
         for j in range(i + 1, 3):

@@ -119,7 +119,7 @@ BOXES_JS = """sel => Array.from(document.querySelectorAll(sel))
 
 
 def _intersect(a: list[Any], b: list[Any]) -> bool:
-    return a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5
+    return bool(a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5)
 
 
 def test_doubtful_stop_and_implausible_leg(pages: dict[str, Path], artifacts: Path) -> None:

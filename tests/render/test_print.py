@@ -54,7 +54,7 @@ def trips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Prepared]:
 
 
 def _inside(box: Any, fig_box: Any, tol: float = 1.0) -> bool:
-    return (
+    return bool(
         box.x0 >= fig_box.x0 - tol
         and box.y0 >= fig_box.y0 - tol
         and box.x1 <= fig_box.x1 + tol
@@ -63,7 +63,7 @@ def _inside(box: Any, fig_box: Any, tol: float = 1.0) -> bool:
 
 
 def _overlap(a: Any, b: Any) -> bool:
-    return a.x0 < b.x1 - 0.5 and b.x0 < a.x1 - 0.5 and a.y0 < b.y1 - 0.5 and b.y0 < a.y1 - 0.5
+    return bool(a.x0 < b.x1 - 0.5 and b.x0 < a.x1 - 0.5 and a.y0 < b.y1 - 0.5 and b.y0 < a.y1 - 0.5)
 
 
 @pytest.mark.parametrize("size", list(static.SIZES))

@@ -222,6 +222,7 @@
 
   var DIRS = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1]];
   var GAPS = [3, 22, 48, 80, 120, 170];
+  var CLUSTER_PX = 80;  // markers this close (px, x + y) form one cluster for label placement
 
   // Rectangle of a w x h label beside a marker box (cx, cy, hw, hh) in direction d, gap g.
   function candidate(cx, cy, hw, hh, w, h, d, g) {
@@ -255,6 +256,7 @@
       if (it.date) e.appendChild(el("span", "itn-label-date", it.date));
       if (it.key) e.setAttribute("data-itn-label", it.key);
       if (it.color) e.style.setProperty("--itn-color", it.color);
+      if (it.marker) e.style.width = it.w + "px";  // the box placement reserved, no narrower
       this._pane.appendChild(e);
       it.el = e;
       return e;
@@ -311,6 +313,7 @@
           if (r.x0 < 2 || r.y0 < 2 || r.x1 > size.x - 2 || r.y1 > size.y - 2) continue;
           r.owner = it;
           if (grid.hits(r, it)) continue;
+          // a label is nearer its own marker than any other (but those of its own cluster)
           if (it.marker && this._nearerOther(r, p, it)) continue;
           grid.add(r);
           var end = { x: Math.max(r.x0, Math.min(p.x, r.x1)), y: Math.max(r.y0, Math.min(p.y, r.y1)) };
@@ -321,14 +324,16 @@
     },
     // True when another marker is nearer the label than its own: a reader would pair them wrongly.
     _nearerOther: function (r, p, it) {
-      function d2(q) {
-        var dx = Math.max(r.x0 - q.x, 0, q.x - r.x1), dy = Math.max(r.y0 - q.y, 0, q.y - r.y1);
+      function gap(q, hw, hh) {  // from the label to a marker's box
+        var dx = Math.max(r.x0 - (q.x + hw), 0, (q.x - hw) - r.x1), dy = Math.max(r.y0 - (q.y + hh), 0, (q.y - hh) - r.y1);
         return dx * dx + dy * dy;
       }
-      var own = d2(p);
+      var own = gap(p, it.hw, it.hh);
       for (var i = 0; i < this._pts.length; i++) {
         var q = this._pts[i];
-        if (q.owner !== it && d2(q) < own) return true;
+        // a marker of the same cluster does not count: there the leader line tells them apart
+        if (q.owner === it || Math.abs(q.x - p.x) + Math.abs(q.y - p.y) < CLUSTER_PX) continue;
+        if (gap(q, q.owner.hw, q.owner.hh) < own) return true;
       }
       return false;
     },
