@@ -199,6 +199,8 @@ def test_online_map_draws_without_network_and_says_so(tmp_path: Path, artifacts:
         page.wait_for_selector(".itn-notice")
         assert "need the network" in page.locator(".itn-notice").inner_text()
         assert page.blocked_requests and all("arcgisonline" in u for u in page.blocked_requests)
+        page.locator(".itn-notice-close").click()  # the notice can be closed, uncovering the map
+        assert page.locator(".itn-notice").count() == 0
 
 
 @pytest.mark.parametrize("name", ["seed14", "hanoi", "kyiv", "pyongyang", "oceania"])

@@ -903,9 +903,19 @@
         shown = true;
         var c = L.control({ position: "bottomleft" });
         c.onAdd = function () {
-          return el("div", "itn-notice leaflet-bar", "Background tiles need the network; the trips are drawn without them. Use offline=True (or --offline) for the built-in basemap.");
+          var box = el("div", "itn-notice leaflet-bar");
+          var close = el("button", "itn-notice-close", "\u00D7");
+          close.type = "button";
+          close.title = "Close this notice";
+          close.setAttribute("aria-label", "Close this notice");
+          L.DomEvent.on(close, "click", function () { c.remove(); map.fire("moveend"); });
+          box.appendChild(close);
+          box.appendChild(el("span", null, "Background tiles need the network; the trips are drawn without them. Use offline=True (or --offline) for the built-in basemap."));
+          L.DomEvent.disableClickPropagation(box);
+          return box;
         };
         c.addTo(map);
+        map.fire("moveend");  // labels move clear of the notice
       });
     });
   }
