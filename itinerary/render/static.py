@@ -256,7 +256,7 @@ def _draw_leg(ax: Any, leg: Any, pts: np.ndarray, color: str) -> None:
         linewidth=lw,
         alpha=th["basis"][leg.basis.value]["opacity"],
         solid_capstyle="round",
-        zorder=3 if leg.status is not Status.CANCELLED else 2,
+        zorder=3 + _STATUS_Z[leg.status] if leg.status is not Status.CANCELLED else 2,  # confirmed on top
     )
 
 

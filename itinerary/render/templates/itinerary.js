@@ -271,7 +271,7 @@
       var pts = this._pts = [];
       this.items.forEach(function (it) {
         if (!it.marker || !map.hasLayer(it.marker)) return;
-        var p = map.latLngToContainerPoint(it.latlng).add(it.shift);
+        var p = map.latLngToContainerPoint(it.latlng).add(it.shift).add(it.moved || L.point(0, 0));
         grid.add({ x0: p.x - it.hw, y0: p.y - it.hh, x1: p.x + it.hw, y1: p.y + it.hh, owner: it });
         pts.push({ x: p.x, y: p.y, owner: it });
       });
@@ -281,13 +281,14 @@
       if (!map) return;
       var size = map.getSize(), zoom = map.getZoom();
       var grid = new Grid(64), leaders = [];
+      this._declutter(map, leaders);
       this._obstacles(map, grid);
       var shown = 0;
       this.items.forEach(function (it) {
         var visible = it.marker ? map.hasLayer(it.marker) : zoom >= it.minZoom;
         var pos = null;
         if (visible && !it.same) {
-          var p = map.latLngToContainerPoint(it.latlng).add(it.shift);
+          var p = map.latLngToContainerPoint(it.latlng).add(it.shift).add(it.moved || L.point(0, 0));
           if (p.x > -50 && p.y > -50 && p.x < size.x + 50 && p.y < size.y + 50) pos = this._place(it, p, size, grid);
         }
         if (!pos) {
@@ -302,6 +303,32 @@
       }, this);
       this._drawLeaders(leaders);
       this.shown = shown;
+    },
+    // Markers that would hide one another at this zoom are moved apart (each stop stays visible,
+    // its number readable), the most important staying put; a moved marker gets a leader line
+    // from its true place. Moves are screen offsets, recomputed after every zoom and pan.
+    _declutter: function (map, leaders) {
+      var boxes = [];
+      var rings = [[0, 0]];
+      [1, 2, 3].forEach(function (k) { DIRS.forEach(function (d) { rings.push([d[0] * k, d[1] * k]); }); });
+      this.items.forEach(function (it) {
+        if (!it.marker) return;
+        var e = map.hasLayer(it.marker) && it.marker.getElement();
+        if (!e) { it.moved = null; return; }
+        var p = map.latLngToContainerPoint(it.latlng).add(it.shift);
+        var hw = it.hw, hh = it.hh, best = null;
+        for (var i = 0; i < rings.length && !best; i++) {
+          var dx = rings[i][0] * (hw + 14), dy = rings[i][1] * (2 * hh + 2);
+          var b = { x0: p.x + dx - hw, y0: p.y + dy - hh, x1: p.x + dx + hw, y1: p.y + dy + hh };
+          var free = boxes.every(function (o) { return o.x0 >= b.x1 - 2 || b.x0 >= o.x1 - 2 || o.y0 >= b.y1 - 2 || b.y0 >= o.y1 - 2; });
+          if (free) best = [dx, dy, b];
+        }
+        if (!best) best = [0, 0, { x0: p.x - hw, y0: p.y - hh, x1: p.x + hw, y1: p.y + hh }];
+        boxes.push(best[2]);
+        it.moved = L.point(best[0], best[1]);
+        e.style.translate = best[0] || best[1] ? best[0] + "px " + best[1] + "px" : "";
+        if (best[0] || best[1]) leaders.push([map.containerPointToLayerPoint(p), map.containerPointToLayerPoint(p.add(it.moved)), it.color]);
+      });
     },
     _place: function (it, p, size, grid) {
       var w = it.w, h = it.h;
