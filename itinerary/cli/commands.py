@@ -194,6 +194,7 @@ def resolve(
     it = yaml_io.load(trip_file)
     geocoder = make_geocoder(online, user_agent, geocode_cache, strict)
     resolved = resolve_itinerary(it, geocoder, strict=strict, force=refresh, source=str(trip_file))
+    warn_implausible(resolved)
     # the file as written, with its comments and layout, plus the resolved blocks
     text = yaml_io.dumps_like(resolved, read_limited(trip_file, yaml_io.MAX_BYTES).decode("utf-8"))
     if output is None:
@@ -201,6 +202,21 @@ def resolve(
     else:
         write_text(output, text)
         click.echo(f"wrote {output}", err=True)
+
+
+def warn_implausible(it: Any) -> None:
+    """One warning per leg that its mode cannot cover (a road leg of 10,000 km): a place was
+    probably resolved to the wrong one."""
+    from itinerary.routing.legs import implausible_legs  # deferred: pyproj
+
+    for ti, trip in enumerate(it.trips):
+        for d in implausible_legs(trip):
+            a, b = trip.stops[d.index].label, trip.stops[d.to_index].label
+            click.secho(
+                f"warning: trips[{ti}] leg {d.index + 1}\u2192{d.to_index + 1} ({a} \u2192 {b}): {d.reason}",
+                fg="yellow",
+                err=True,
+            )
 
 
 @cli.command("map")
@@ -252,6 +268,11 @@ def resolve(
 @click.option(
     "--dpi", type=click.IntRange(50, 1200), default=200, show_default=True, help="Print map resolution."
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse to draw stops marked needs_review and implausible legs (review them first).",
+)
 @FORCE
 @handle_errors
 def map_(
@@ -265,6 +286,7 @@ def map_(
     png: Path | None,
     size: str,
     dpi: int,
+    strict: bool,
     force: bool,
 ) -> None:
     """Draw an interactive map (every stop labelled, confirmed solid, planned dashed, cancelled
@@ -282,8 +304,26 @@ def map_(
             raise ValidationError(f"-o and {opt} name the same file; give the image another name")
     if png is not None:
         check_png(png)
+    from itinerary.render.layout import doubtful  # deferred: numpy
+
     with naming(trip_file):
         p = prepare(yaml_io.load(trip_file))
+    doubts = doubtful(p)
+    if strict and doubts:
+        raise ValidationError(
+            f"{len(doubts)} doubtful stop(s) or leg(s) not reviewed (--strict):\n  "
+            + "\n  ".join(doubts)
+            + "\ncheck each one, fix the place or the mode, set needs_review: false once checked, "
+            "or draw without --strict (they are then drawn as doubtful)",
+            source=str(trip_file),
+        )
+    warn_implausible(p.itinerary)
+    if (n := sum(1 for _, _, s in p.itinerary.stops() if s.needs_review)) > 0:
+        click.secho(
+            f"warning: {n} stop(s) marked needs_review are drawn as 'to be checked' (--strict refuses them)",
+            fg="yellow",
+            err=True,
+        )
     save_map(make_map(p, offline=offline, tiles=tiles, lang=lang, regions=regions), output)
     click.echo(f"wrote {output}", err=True)
     for path, _ in images:
