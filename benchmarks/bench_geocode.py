@@ -39,6 +39,7 @@ from itinerary.paths import geodata_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "tests" / "data" / "geocode_queries.csv"
+LANDMARK_CITY = Path(__file__).resolve().parent / "landmark_city_queries.csv"
 TARGETS = {
     "bare-200k": ">= 99.5 %",
     "capitals": "219 / 219",
@@ -48,6 +49,7 @@ TARGETS = {
     "airports-iata": ">= 99 %",
     "admin1-contains": ">= 99.5 %",
     "labelled set": ">= 97.5 %",
+    "landmark, city": ">= 95 % within 30 km",
 }
 BINS = (0.0, 0.3, 0.6, 0.8, 0.9, 0.95, 1.01)
 
@@ -88,6 +90,32 @@ def labelled(geo: OfflineGeocoder) -> tuple[int, int, list[tuple[str, ...]]]:
     return hits, len(rows), misses
 
 
+def landmark_city(geo: OfflineGeocoder) -> tuple[int, int, int, list[str]]:
+    """ "Landmark, City" queries for venues the gazetteer does not hold (``landmark_city_queries.csv``):
+    (right, measured, left out as held by the gazetteer, misses). Right: the answer lies within
+    30 km of the city's own answer ("City, CC")."""
+    from itinerary.geocode.gazetteer import LANDMARK_KINDS
+    from itinerary.geocode.normalize import analyze
+
+    g = geo.gazetteer
+    rows = list(csv.DictReader(LANDMARK_CITY.open(encoding="utf-8")))
+    hits = held = 0
+    misses = []
+    for r in rows:
+        if any(g.record(i).kind in LANDMARK_KINDS for i in g.exact(analyze(r["landmark"]).key)):
+            held += 1
+            continue
+        city = geo.candidates(f"{r['city']}, {r['country']}", limit=1)
+        got = geo.candidates(f"{r['landmark']}, {r['city']}", limit=1)
+        ok = bool(city and got) and (
+            haversine_km(got[0].record.lat, got[0].record.lon, city[0].record.lat, city[0].record.lon) <= 30.0
+        )
+        hits += ok
+        if not ok:
+            misses.append(f"{r['landmark']}, {r['city']} -> {got[0] if got else '-'}")
+    return hits, len(rows) - held, held, misses
+
+
 def admin1_contains(g: Gazetteer) -> tuple[int, int, int, int, int]:
     """Cities of 15,000+: (labelled, label polygon contains the point, within 0.01 degree of it,
     GeoNames-coded, GeoNames' code names the same polygon)."""
@@ -121,7 +149,12 @@ def pct(ok: Sequence[bool]) -> str:
     return f"{100 * sum(ok) / len(ok):6.2f} %" if ok else "      -"
 
 
-def print_table(results: list[Outcome], lab: tuple[int, int], adm: tuple[int, int, int, int, int]) -> None:
+def print_table(
+    results: list[Outcome],
+    lab: tuple[int, int],
+    adm: tuple[int, int, int, int, int],
+    lmc: tuple[int, int, int, list[str]] | None = None,
+) -> None:
     print(f"{'set':22} {'n':>6} {'tune (A)':>10} {'held out (B)':>13} {'all':>10}   target")
     for s in SETS:
         rows = [o for o in results if o.query.set == s]
@@ -140,6 +173,11 @@ def print_table(results: list[Outcome], lab: tuple[int, int], adm: tuple[int, in
     print(
         f"{'labelled set':22} {lab[1]:6d} {'':>10} {'':>13} {100 * lab[0] / lab[1]:8.2f} %   {TARGETS['labelled set']}"
     )
+    if lmc is not None:
+        print(
+            f"{'landmark, city':22} {lmc[1]:6d} {'':>10} {'':>13} {100 * lmc[0] / max(lmc[1], 1):8.2f} %   "
+            f"{TARGETS['landmark, city']} ({lmc[2]} left out: in the gazetteer)"
+        )
     print(
         f"(admin-1 cross-check: GeoNames' admin-1 code names the same polygon for {agree:,} of {coded:,} cities of 15,000+)"
     )
@@ -282,8 +320,9 @@ def main() -> None:
     results = run_sets(geo, queries)
     hits, n, lab_misses = labelled(geo)
     adm = admin1_contains(g)
+    lmc = landmark_city(geo)
     print(f"index load (warm cache) {load_s:.2f} s; {len(queries):,} generated queries\n")
-    print_table(results, (hits, n), adm)
+    print_table(results, (hits, n), adm, lmc)
     print_calibration(results)
     speed(queries, geo, args.compare)
     if args.baseline_sample:
@@ -294,6 +333,9 @@ def main() -> None:
             print(f"\nmisses in {s} (half A, first {args.misses} of {len(bad)}):")
             for o in bad[: args.misses]:
                 print(f"   {o.query.query!r} hint={o.query.hint!r} -> {o.answer} ({o.confidence:.2f})")
+        print(f"\nlandmark, city misses ({len(lmc[3])}):")
+        for m in lmc[3][: args.misses]:
+            print("  ", m)
         print(f"\nlabelled-set misses ({len(lab_misses)}):")
         for m in lab_misses[: args.misses]:
             print("  ", m)

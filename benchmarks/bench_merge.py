@@ -1,6 +1,7 @@
 """Merge benchmark: several articles about the same trips, merged, against the trips as they happened.
 
     .venv/bin/python benchmarks/bench_merge.py [ARTICLES_DIR] [--truth DIR] [--keep DRAFTS_DIR] [--verbose]
+    .venv/bin/python benchmarks/bench_merge.py --corpus [--cache DIR] [--verbose]
 
 ARTICLES_DIR defaults to ../shared/articles beside the project (the development set and its
 score.py; the article texts are third-party and stay there). Each file of --truth (default
@@ -15,6 +16,12 @@ Every article is extracted with the project's Extractor (publication date from i
 with the development set's own scorer (stops P/R/F1, status accuracy, exact-date accuracy). The
 table puts the merged trip beside the best single article (highest F1, then recall).
 
+``--corpus`` merges every development article (dev, dev2, dev3) together, as a build of the
+whole set does, and matches each merged trip to the events of the truth files: travellers
+precision and recall, trips per event (1.0 is right: one trip per traveller and event) and stops
+from another event (0 is right). The drafts are extracted once with the shipped model into
+``--cache`` and read from there, so the merge can be tuned without extracting again.
+
 The drafts are **held out** by default: each article is extracted with a stop model trained on
 the development articles of the other events only (leave one event out, as
 ``benchmarks/bench_extract.py`` does), so no draft comes from a model that saw its trip.
@@ -26,8 +33,10 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -96,10 +105,25 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="write the drafts and merged trips here")
     ap.add_argument("--verbose", action="store_true", help="per-group detail from the scorer")
     ap.add_argument("--in-sample", action="store_true", help="the shipped model, not held-out ones")
+    ap.add_argument(
+        "--corpus",
+        action="store_true",
+        help="all development articles (dev, dev2, dev3) merged together, scored per event",
+    )
+    ap.add_argument(
+        "--cache",
+        type=Path,
+        default=ROOT / "out" / "merge-corpus-drafts",
+        help="--corpus: where the drafts are extracted once and read again (default: %(default)s)",
+    )
     args = ap.parse_args()
     if not (args.articles / "score.py").exists():
         print(f"no development set at {args.articles}", file=sys.stderr)
         return 1
+    if args.corpus:
+        sys.path.insert(0, str(ROOT))
+        corpus(args.articles, args.cache, verbose=args.verbose)
+        return 0
     sys.path.insert(0, str(ROOT))
     from benchmarks.extract_eval import scorer_module
 
@@ -177,6 +201,199 @@ def main() -> int:
     print(f"merge time for all groups: {merge_seconds * 1000:.0f} ms")
     scale(all_drafts)
     return 0
+
+
+# ---------------------------------------------------------------- corpus
+
+CORPUS_SETS = ("dev", "dev2", "dev3")
+
+
+def _source_id(stem: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+
+
+def corpus_drafts(articles: Path, cache: Path) -> dict[str, Any]:
+    """``stem -> draft`` for every development article, extracted once into ``cache`` (shipped
+    model) and read from there on later runs: the merge is what is measured, not extraction."""
+    import itinerary
+    from itinerary.errors import ExtractionError
+    from itinerary.extract import Extractor, read_article
+
+    cache.mkdir(parents=True, exist_ok=True)
+    extractor: Any = None
+    out: dict[str, Any] = {}
+    for sub in CORPUS_SETS:
+        for path in sorted((articles / sub).glob("*.txt")):
+            cached, empty = cache / f"{path.stem}.yaml", cache / f"{path.stem}.none"
+            if not cached.exists() and not empty.exists():
+                extractor = extractor or Extractor()
+                try:
+                    draft = extractor.extract(read_article(path))
+                except ExtractionError as exc:  # a language the extractor does not read
+                    empty.write_text(f"{exc}\n", encoding="utf-8")
+                    continue
+                if not draft.trips:  # no trip found: nothing to merge (a file needs a trip)
+                    empty.write_text("no trip\n", encoding="utf-8")
+                    continue
+                itinerary.dump(draft, cached.with_suffix(".tmp"))
+                cached.with_suffix(".tmp").replace(cached)
+            if cached.exists():
+                out[path.stem] = itinerary.load(cached)
+    return out
+
+
+def event_keys(articles: Path) -> dict[str, str]:
+    """Article stem -> event key: dev and dev2 from ``extract_eval.EVENTS``, dev3 from the last
+    column of its README (``traveller | YYYY-MM | main destination``)."""
+    from benchmarks.extract_eval import event_of
+
+    keys: dict[str, str] = {}
+    for sub in ("dev", "dev2"):
+        for path in (articles / sub).glob("*.txt"):
+            keys[path.stem] = event_of(path.stem)
+    readme = (articles / "dev3" / "README.md").read_text(encoding="utf-8")
+    by_number = {p.stem.split("_")[0]: p.stem for p in (articles / "dev3").glob("*.txt")}
+    for line in readme.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 9 and cells[0] in by_number:
+            keys[by_number[cells[0]]] = " | ".join(cells[-3:])
+    return keys
+
+
+def _fold(name: str | None) -> list[str]:
+    from anyascii import anyascii
+
+    return [t for t in re.split(r"[^a-z0-9]+", anyascii(name or "").lower()) if t]
+
+
+def _is_person(name: str, trip: dict[str, Any]) -> bool:
+    """The merged traveller ``name`` is the truth trip's traveller: the same folded name as the
+    traveller or one of its aliases, or a name holding the traveller's surname (the last token,
+    spelled alike: rapidfuzz ratio 85, for transliterations such as Dmitrii/Dmitry Medvedev)."""
+    from rapidfuzz import fuzz
+
+    got = _fold(name)
+    canon = _fold(trip.get("traveller"))
+    if not got or not canon:
+        return False
+    if any(got == _fold(n) for n in [trip.get("traveller"), *(trip.get("traveller_aliases") or [])]):
+        return True
+    return any(fuzz.ratio(canon[-1], t) >= 85 for t in got)
+
+
+def corpus_score(scorer: ModuleType, articles: Path, merged: Any, keys: dict[str, str]) -> dict[str, Any]:
+    """Each merged trip against the truth events of the articles it cites.
+
+    A merged stop belongs to the event of the truth trip (same person, matching place) of one of
+    its source articles; a trip's event is the one most of its stops belong to. Figures: travellers
+    precision (merged travellers that are a truth traveller of an article they cite) and recall
+    (required truth travellers found), trips per event (merged trips holding stops of an event,
+    averaged over the events found; 1.0 is right) and stops from another event (0 is right)."""
+    truth: dict[str, Any] = {}
+    for sub in CORPUS_SETS:
+        truth.update(scorer.load_truth(str(articles / sub / "truth")))
+    persons = {
+        tuple(_fold(trip["traveller"]))
+        for t in truth.values()
+        for trip in t.get("trips") or []
+        if not trip.get("optional") and trip.get("stops")
+    }
+    trips_of_event: dict[str, set[str]] = {}
+    other_event = matched_stops = 0
+    names_ok: dict[str, bool] = {}
+    found: set[tuple[str, ...]] = set()
+    for trip in merged.trips:
+        mine, events = _trip_events(scorer, truth, trip, keys)
+        names_ok[trip.traveller] = names_ok.get(trip.traveller, False) or bool(mine)
+        found.update(tuple(_fold(tt["traveller"])) for _, tt in mine if not tt.get("optional"))
+        if not events:
+            continue
+        counts = Counter(events)
+        main = min(counts, key=lambda e: (-counts[e], e))
+        matched_stops += len(events)
+        other_event += len(events) - counts[main]
+        for e in counts:
+            trips_of_event.setdefault(e, set()).add(trip.id)
+    good = sum(names_ok.values())
+    return {
+        "trips": len(merged.trips),
+        "travellers": len(names_ok),
+        "traveller_precision": good / len(names_ok) if names_ok else 0.0,
+        "traveller_recall": len(found & persons) / len(persons) if persons else 0.0,
+        "events": len(trips_of_event),
+        "trips_per_event": sum(len(v) for v in trips_of_event.values()) / len(trips_of_event)
+        if trips_of_event
+        else 0.0,
+        "matched_stops": matched_stops,
+        "stops_from_another_event": other_event,
+        "not_persons": sorted(n for n, ok in names_ok.items() if not ok),
+        "split_events": sorted(e for e, v in trips_of_event.items() if len(v) > 1),
+    }
+
+
+def _trip_events(
+    scorer: ModuleType, truth: dict[str, Any], trip: Any, keys: dict[str, str]
+) -> tuple[list[tuple[str, dict[str, Any]]], list[str]]:
+    """(the truth trips of its traveller in the articles it cites, the event of each stop that
+    matches a stop of one of them)."""
+    by_source = {_source_id(stem): stem for stem in truth}
+    stems = {by_source[s] for st in trip.stops for s in st.all_sources if s in by_source}
+    mine = [
+        (stem, tt)
+        for stem in sorted(stems)
+        for tt in truth[stem].get("trips") or []
+        if _is_person(trip.traveller, tt)
+    ]
+    events: list[str] = []
+    for j, st in enumerate(trip.stops):
+        pred = scorer.stop_to_pred(_stop_data(st), trip.traveller, f"{trip.id}[{j}]")
+        if pred["lat"] is None:
+            continue
+        votes = Counter(
+            f"{keys.get(stem, stem)} / {' '.join(_fold(tt['traveller']))}"
+            for stem, tt in mine
+            if _source_id(stem) in st.all_sources
+            and any(scorer.match_cost(pred, gs) is not None for gs in tt.get("stops") or [])
+        )
+        if votes:
+            events.append(min(votes, key=lambda e: (-votes[e], e)))
+    return mine, events
+
+
+def _stop_data(stop: Any) -> dict[str, Any]:
+    from itinerary.io.yaml import to_data
+    from itinerary.model import Itinerary, Trip
+
+    data = to_data(Itinerary(trips=(Trip(id="t", traveller="t", stops=(stop,)),)))
+    return dict(data["trips"][0]["stops"][0])
+
+
+def corpus(articles: Path, cache: Path, verbose: bool = False) -> dict[str, Any]:
+    """All development articles extracted (cached) and merged together, scored per event."""
+    from benchmarks.extract_eval import scorer_module
+    from itinerary.merge import merge_report
+
+    scorer = scorer_module(articles)
+    drafts = corpus_drafts(articles, cache)
+    t0 = time.perf_counter()
+    merged, report = merge_report(list(drafts.values()))
+    seconds = time.perf_counter() - t0
+    res = corpus_score(scorer, articles, merged, event_keys(articles))
+    res["drafts"] = len(drafts)
+    res["seconds"] = seconds
+    print(
+        f"corpus: {len(drafts)} drafts merged in {seconds:.1f} s into {res['trips']} trips of "
+        f"{res['travellers']} travellers | travellers precision {res['traveller_precision']:.3f} "
+        f"recall {res['traveller_recall']:.3f} | trips per event {res['trips_per_event']:.2f} "
+        f"over {res['events']} events (target 1.0) | stops from another event "
+        f"{res['stops_from_another_event']} of {res['matched_stops']} (target 0)"
+    )
+    if verbose:
+        print("  not persons:", "; ".join(res["not_persons"]))
+        print("  events split over several trips:", "; ".join(res["split_events"]))
+        for line in report.lines():
+            print("  report:", line)
+    return res
 
 
 def scale(drafts: list[Any], copies: int = 20) -> None:

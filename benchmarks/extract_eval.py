@@ -2,50 +2,38 @@
 
 The articles and their truth live in ../shared/articles (third-party text, never copied here).
 Articles about the same trip form one *event*; the cross-validation leaves one event out at a
-time, so an article is always scored by a model that never saw an article about its trip.
+time, so an article is always scored by a model that never saw an article about its trip. The
+events are split into *open* and *sealed* ones (``extract_split.py``, committed as
+``extract_split.json``): :func:`load` reads one side when asked.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import importlib.util
 import io
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import itinerary
-from itinerary.extract import Article, Extractor
-from itinerary.extract.core import Analysis
-from itinerary.extract.scoring import FEATURES, StopModel, Tuning
+from benchmarks import extract_split as split
+from benchmarks.extract_split import EVENTS
+from itinerary.errors import ExtractionError
+from itinerary.extract import Article, Extractor, StopModel, Thresholds
+from itinerary.extract.scoring import FEATURES, LANGUAGE_FEATURE
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "articles"
-SETS = ("dev", "dev2")
-
-#: article number -> event (one trip of one traveller); from the topics in the set's README
-EVENTS: dict[str, str] = {
-    "00": "kim-russia-2023", "42": "kim-russia-2023",
-    "21": "kim-russia-2019", "47": "kim-russia-2019",
-    "22": "us-israel-oct-2023", "23": "us-israel-oct-2023",
-    "24": "modi-moscow-2024", "25": "putin-nk-vietnam-2024", "32": "putin-nk-vietnam-2024",
-    "26": "macron-central-africa-2023", "27": "xi-europe-2024", "28": "lavrov-africa-2024",
-    "29": "pope-lux-belgium-2024", "30": "pope-asia-2024", "31": "scholz-central-asia-2024",
-    "33": "lula-iberia-2023", "34": "sanchez-china-2024",
-    "35": "pope-congo-sudan-2023", "52": "pope-congo-sudan-2023",
-    "36": "putin-mongolia-2024", "37": "blinken-latam-2022", "38": "lavrov-caribbean-2024",
-    "39": "scholz-africa-2022", "40": "baerbock-pakistan-2022", "41": "putin-central-asia-2022",
-    "43": "baerbock-east-africa-2024", "44": "pope-marseille-2023", "45": "putin-tehran-2022",
-    "46": "putin-china-2024", "48": "lavrov-africa-2022", "49": "lavrov-africa-2023",
-    "50": "xi-central-asia-2024", "51": "modi-us-2023", "53": "xi-central-asia-2022",
-    "54": "pope-mongolia-2023", "55": "xi-malaysia-2025", "56": "macron-senegal-2018",
-}  # fmt: skip
+SETS = ("dev", "dev2")  # the sets the stop model was first built on (the merge benchmark's articles)
+ALL_SETS = split.SETS  # dev, dev2, dev3: the whole development set, split into open and sealed
 
 
 @dataclass
@@ -56,8 +44,9 @@ class Item:
     folder: str
     lang: str
     event: str
-    analysis: Analysis
+    analysis: Any  # the extractor's analysis; None when it refuses the article (a language without a pack)
     labels: list[int | None]  # per candidate: 1 stop, 0 not, None neutral (optional stop)
+    no_trip: bool = False  # the truth reports no trip
 
 
 def scorer_module(articles: Path = ARTICLES) -> ModuleType:
@@ -69,7 +58,20 @@ def scorer_module(articles: Path = ARTICLES) -> ModuleType:
 
 
 def event_of(stem: str) -> str:
-    return EVENTS.get(stem[:2], stem)
+    """The event of an article (from the split file, else the dev/dev2 table)."""
+    entry = _split().get(f"{stem}.txt")
+    return entry.event if entry else EVENTS.get(split.number(stem), stem)
+
+
+def side_of(stem: str) -> str | None:
+    """ "open" or "sealed" for an article of the split file, else None."""
+    entry = _split().get(f"{stem}.txt")
+    return entry.side if entry else None
+
+
+@functools.lru_cache(maxsize=1)
+def _split() -> dict[str, split.Entry]:
+    return split.load_split() if split.SPLIT_FILE.exists() else {}
 
 
 def label(record: Any, units: list[dict[str, Any]], score: ModuleType) -> int | None:
@@ -83,19 +85,32 @@ def label(record: Any, units: list[dict[str, Any]], score: ModuleType) -> int | 
     return None if hits else 0
 
 
-def load(extractor: Extractor, articles: Path = ARTICLES) -> list[Item]:
+def load(
+    extractor: Extractor,
+    articles: Path = ARTICLES,
+    folders: tuple[str, ...] = SETS,
+    side: str | None = None,
+) -> list[Item]:
+    """The articles of ``folders`` (only those of ``side`` of the split when given), analysed."""
     score = scorer_module(articles)
     items: list[Item] = []
-    for folder in SETS:
+    for folder in folders:
         truth = score.load_truth(str(articles / folder / "truth"))
         for path in sorted((articles / folder).glob("*.txt")):
+            if side is not None and side_of(path.stem) != side:
+                continue
             # as a user runs it: the body only, the header's date, the language detected
             art = Article(text=_body(path), published=published_of(path), source_id=path.stem)
-            an = extractor.analyse(art)
-            units = score.gold_units(truth[path.stem])
-            labels = [label(d.place.record, units, score) for d in an.drafts]
-            lang = str(truth[path.stem].get("language"))
-            items.append(Item(path.stem, folder, lang, event_of(path.stem), an, labels))
+            t = truth[path.stem]
+            try:
+                an = extractor.analyse(art)
+            except ExtractionError:  # refused (no language pack): no draft, its stops are missed
+                an = None
+            units = score.gold_units(t)
+            labels = [label(d.place.record, units, score) for d in an.candidates] if an else []
+            lang = str(t.get("language"))
+            no_trip = not t.get("trips")
+            items.append(Item(path.stem, folder, lang, event_of(path.stem), an, labels, no_trip))
     return items
 
 
@@ -105,49 +120,79 @@ def _body(path: Path) -> str:
 
 
 def train(
-    items: list[Item], tuning: Tuning | None = None, name: str = "", c: float = 0.5, balanced: bool = False
+    items: list[Item],
+    tuning: Thresholds | None = None,
+    name: str = "",
+    c: float = 0.5,
+    balanced: bool = False,
 ) -> StopModel:
     """A logistic regression on the labelled candidates of ``items``."""
     from sklearn.linear_model import LogisticRegression
 
-    keys = list(FEATURES)
+    # the named features, and one per language of the training articles (see scoring.LANGUAGE_FEATURE)
+    langs = {
+        k
+        for it in items
+        if it.analysis is not None
+        for d in it.analysis.candidates
+        for k in d.features
+        if k.startswith(LANGUAGE_FEATURE)
+    }
+    keys = [*FEATURES, *sorted(langs)]
     xs: list[list[float]] = []
     ys: list[int] = []
     for it in items:
-        for d, y in zip(it.analysis.drafts, it.labels, strict=True):
+        for d, y in zip(it.analysis.candidates if it.analysis else [], it.labels, strict=True):
             if y is not None:
                 xs.append([d.features.get(k, 0.0) for k in keys])
                 ys.append(y)
     clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
     clf.fit(xs, ys)
     weights = {k: float(w) for k, w in zip(keys, clf.coef_[0], strict=True)}
-    return StopModel(weights, float(clf.intercept_[0]), tuning or Tuning(), trained_on=name)
+    return StopModel(weights, float(clf.intercept_[0]), tuning or Thresholds(), trained_on=name)
 
 
-def write_drafts(extractor: Extractor, items: list[Item], models: dict[str, StopModel], out: Path) -> None:
-    """One draft per article, each assembled with the model of its event (``models[event]``)."""
+def write_drafts(
+    extractor: Extractor, items: list[Item], models: dict[str, StopModel], out: Path
+) -> dict[str, int]:
+    """One draft per article, each assembled with the model of its event (``models[event]``);
+    an article the extractor refused gets none. Returns the number of stops per article."""
     out.mkdir(parents=True, exist_ok=True)
+    stops: dict[str, int] = {}
     for it in items:
+        if it.analysis is None:
+            stops[it.stem] = 0
+            continue
         draft = extractor.assemble(it.analysis, models[it.event])
+        stops[it.stem] = sum(len(t.stops) for t in draft.trips)
         itinerary.dump(draft, out / f"{it.stem}.yaml")
+    return stops
 
 
 @contextlib.contextmanager
-def _truth_of(folders: tuple[str, ...], articles: Path) -> Iterator[tuple[Path, Path]]:
-    """A temporary folder and, inside it, links to the truth files of ``folders``."""
+def _truth_of(
+    folders: tuple[str, ...], articles: Path, stems: Collection[str] | None = None
+) -> Iterator[tuple[Path, Path]]:
+    """A temporary folder and, inside it, links to the truth files of ``folders`` (of the
+    articles ``stems`` only, when given)."""
     with tempfile.TemporaryDirectory() as tmp:
         truth = Path(tmp) / "truth"
         truth.mkdir()
         for folder in folders:
             for t in (articles / folder / "truth").glob("*.yaml"):
-                (truth / t.name).symlink_to(t)
+                if stems is None or t.stem in stems:
+                    (truth / t.name).symlink_to(t)
         yield Path(tmp), truth
 
 
-def score_drafts(drafts: Path, folders: tuple[str, ...], articles: Path = ARTICLES) -> dict[str, Any]:
-    """The set's own scorer over the truth of ``folders`` (quietly; the summary as a dict)."""
+def score_drafts(
+    drafts: Path, folders: tuple[str, ...], articles: Path = ARTICLES, stems: Collection[str] | None = None
+) -> dict[str, Any]:
+    """The set's own scorer over the truth of ``folders`` (of ``stems`` only, when given;
+    quietly; the summary as a dict, with ``by_article`` that only aggregates may use for
+    sealed articles)."""
     score = scorer_module(articles)
-    with _truth_of(folders, articles) as (tmp, truth):
+    with _truth_of(folders, articles, stems) as (tmp, truth):
         with contextlib.redirect_stdout(io.StringIO()):
             score.score_dir(str(drafts), str(truth), json_out=str(tmp / "s.json"))
         import json
@@ -155,10 +200,15 @@ def score_drafts(drafts: Path, folders: tuple[str, ...], articles: Path = ARTICL
         return dict(json.loads((tmp / "s.json").read_text(encoding="utf-8")))
 
 
-def score_details(drafts: Path, folders: tuple[str, ...], articles: Path = ARTICLES) -> str:
-    """The set's scorer's per-article lines (--verbose), reduced to the misses and false stops."""
+def score_details(
+    drafts: Path, folders: tuple[str, ...], articles: Path = ARTICLES, stems: Collection[str] | None = None
+) -> str:
+    """The set's scorer's per-article lines (--verbose), reduced to the misses and false stops
+    (never for sealed articles)."""
+    if stems is not None and any(side_of(s) == split.SEALED for s in stems):
+        raise ValueError("no per-article details for sealed articles")
     score = scorer_module(articles)
-    with _truth_of(folders, articles) as (tmp, truth):
+    with _truth_of(folders, articles, stems) as (tmp, truth):
         buf = io.StringIO()
         with contextlib.redirect_stdout(buf):
             score.score_dir(str(drafts), str(truth), verbose=True, json_out=str(tmp / "s.json"))
@@ -175,7 +225,7 @@ def score_details(drafts: Path, folders: tuple[str, ...], articles: Path = ARTIC
     return "\n".join(out)
 
 
-def cross_validated(items: list[Item], tuning: Tuning | None = None, **kw: Any) -> dict[str, StopModel]:
+def cross_validated(items: list[Item], tuning: Thresholds | None = None, **kw: Any) -> dict[str, StopModel]:
     """Leave one event out: a model per event, trained on the articles of all other events."""
     models: dict[str, StopModel] = {}
     for ev in sorted({it.event for it in items}):
@@ -190,7 +240,7 @@ def reliability(
     rows: list[list[float]] = [[0.0, 0.0] for _ in range(bins)]
     for it in items:
         m = models[it.event]
-        for d, y in zip(it.analysis.drafts, it.labels, strict=True):
+        for d, y in zip(it.analysis.candidates if it.analysis else [], it.labels, strict=True):
             if y is None:
                 continue
             p = m.probability(d.features)
@@ -198,6 +248,35 @@ def reliability(
             rows[b][0] += y
             rows[b][1] += 1
     return [(i / bins, (i + 1) / bins, (s / n if n else 0.0), int(n)) for i, (s, n) in enumerate(rows)]
+
+
+def best_threshold(items: list[Item], models: dict[str, StopModel], grid: int = 9) -> float:
+    """The probability threshold that maximises the F1 of the held-out decisions (each candidate
+    scored by the model that did not see its event; one decision per place of an article, its
+    most probable mention), over 0.30, 0.35, ..., 0.70."""
+    from itinerary.extract.scoring import cued
+
+    # one decision per place and article, as the draft has one stop per place: its best mention
+    best: dict[tuple[str, str], tuple[float, int]] = {}
+    for it in items:
+        m = models[it.event]
+        for d, y in zip(it.analysis.candidates if it.analysis else [], it.labels, strict=True):
+            if y is None or d.place.record is None:
+                continue
+            p = m.probability(d.features) if cued(d.features) else 0.0
+            key = (it.stem, d.place.record.id)
+            was = best.get(key, (0.0, 0))
+            best[key] = (max(was[0], p), max(was[1], y))
+    held = list(best.values())
+    positives = sum(y for _, y in held)
+
+    def f1(th: float) -> float:
+        tp = sum(1 for p, y in held if p >= th and y)
+        fp = sum(1 for p, y in held if p >= th and not y)
+        return 2 * tp / (2 * tp + fp + (positives - tp)) if positives else 0.0
+
+    grid_points = [round(0.30 + 0.05 * i, 2) for i in range(grid)]
+    return max(grid_points, key=lambda th: (f1(th), -abs(th - 0.5)))
 
 
 def published_of(path: Path) -> dt.date | None:

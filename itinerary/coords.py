@@ -12,6 +12,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 EARTH_RADIUS_KM = 6371.0088
+#: km within which two points are one place to a reader (a city and its airport, two gazetteers'
+#: points for one city): used by the extractor, the merge and the geocoder
+SAME_CITY_KM = 25.0
 
 
 def xy(lat: float, lon: float) -> tuple[float, float]:

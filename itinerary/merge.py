@@ -1,25 +1,36 @@
-"""From many reports to one trip: merge itineraries with provenance, as known on any day.
+"""From many reports to trips: merge itineraries with provenance, as known on any day.
 
 :func:`merge` combines itineraries (drafts extracted from articles, hand-written files, earlier
-merges) into one trip per traveller:
+merges) into trips, one per traveller and journey:
 
-* **Travellers** are matched by name across spellings, titles and scripts: names are
-  transliterated to ASCII (``anyascii``), titles dropped, then compared token by token with
-  rapidfuzz and, for tokens transliterated differently ("Chen"/"Jong", "Yn"/"Un"), by their
-  Soundex consonant classes. A trip with no named traveller joins the only traveller, or the
-  one whose places it shares.
+* **Travellers** are matched by :mod:`itinerary.people`: the same name across spellings,
+  titles and scripts, a part holding whole words ("Putin" in "Vladimir Putin"), or a known
+  alias (flagged); look-alikes that are not matched are listed as kept apart. With several
+  inputs, a name that is an institution, a country or a visited place is not a traveller: its
+  trip, like a trip with no name, joins the traveller its own article names when they share a
+  place (for review), else is left out and reported.
+* **Trips** are cut by time: a traveller's stops split where more than ``TRIP_GAP_DAYS`` days
+  pass without a stop (stops without a day follow their report's other stops, or the weeks
+  around its publication); a trip's id and title carry its dates. One input keeps its trips.
 * **Stops** are matched by place (the same gazetteer id, the same kind within a radius, or the
-  same name when a side is not resolved) when their dates and roles agree; a return to a place
-  (days later, or origin against destination) stays a separate stop. A landmark inside a
-  city visited the same day joins that stop, and so does a country stop when one city of
-  that country is visited then.
+  same name when a side is not resolved) when their dates and roles agree and they happened
+  at most ``TRIP_GAP_DAYS`` apart; a return to a place (days later, or origin against
+  destination) stays a separate stop. A landmark inside a city visited the same day joins that
+  stop, and so does a country stop when one city of that country is visited then.
 * **Status** follows the latest source that speaks of the stop: planned becomes confirmed or
   cancelled, a confirmed stop never goes back to planned. **Dates** are reconciled to the
   most precise consistent value; disagreements set ``needs_review`` with a note naming the
-  sources and their values. **Order** comes from the dates, then from the sources' own order.
+  sources and their values. ``needs_review`` from any source is kept; a stop cancelled then
+  back, a traveller matched by alias and a stop only one of many sources reports are noted.
+* **Order** comes from the dates, then from the sources' own order, the earliest source first
+  (a stop later cancelled stays where the plan had it), an undated origin first.
 * **Provenance**: every stop keeps ``sources`` (the quote's first), ``history`` (what each
   source said) and ``corroboration`` (independent sources: copies of one agency text, found
   by near-identical quotes or the same URL, count once).
+
+The result is a function of the set of inputs: they are put in an order of their own content
+and ties are broken by publication day and source id, never by position; merging a merged
+file again, with or without its drafts, gives the same file.
 
 ``as_of`` keeps only what was published by that day, so the trip can be shown as it was
 known on any day (:func:`as_known_on`). A source without a publication date takes its file's
@@ -41,30 +52,24 @@ from dataclasses import dataclass, field
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from itinerary.coords import haversine_km
+from itinerary import people
+from itinerary.coords import SAME_CITY_KM, haversine_km
 from itinerary.errors import MergeError, MergeWarning
 from itinerary.model import DateSpan, Itinerary, Place, Precision, Report, Role, Source, Status, Stop, Trip
 
 __all__ = ["MergeReport", "as_known_on", "merge", "merge_report", "same_traveller"]
 
 UNKNOWN_TRAVELLER = "Unknown traveller"
-CITY_RADIUS_KM = 25.0  # the same city, however each source's gazetteer placed it
+CITY_RADIUS_KM = SAME_CITY_KM  # the same city, however each source's gazetteer placed it
 SITE_RADIUS_KM = 2.0  # the same landmark without the same id or name
 LANDMARK_IN_CITY_KM = 30.0  # a landmark this close to a city visited that day is part of that stop
 REPRINT_RATIO = 90.0  # rapidfuzz ratio between two quotes that are one agency text
 REPRINT_MIN_CHARS = 40
-TITLES = frozenset(
-    """
-    pope pape papa papst papiez president presidente prasident praesident prezident mr mrs ms dr
-    sir king roi rey konig koenig queen reine prince chancellor kanzler bundeskanzler chancelier
-    canciller minister ministre ministro ministr prime premier foreign secretary leader dirigeant
-    general le la les el los der die the his her sa su saint st holiness saintete santo padre
-    glava lider
-    """.split()
-)
-# Soundex consonant classes (Russell & Odell), with l and r together as Korean and Japanese names
-# are written both ways ("Il"/"Ир"): letters that sound alike across transliterations.
-_SOUNDEX = {c: str(d) for d, letters in enumerate(("bfpv", "cgjkqsxz", "dt", "lr", "mn"), 1) for c in letters}
+# Days without a stop that end a trip: a traveller's stops further apart than this are two trips,
+# and two reports of one place further apart than this are two stops, whatever the place.
+TRIP_GAP_DAYS = 4
+UNDATED_DAYS = 30  # an undated stop happened within this many days of the report's publication
+MANY_SOURCES = 3  # a trip reported by this many independent sources flags a stop only one reports
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -81,91 +86,49 @@ class MergeReport:
     reprints: tuple[tuple[str, ...], ...] = ()  # groups of sources that are one text
     conflicts: tuple[str, ...] = ()  # "trip/place: note" for every disagreement kept
     disjoint: bool = False  # several inputs, no traveller in common
+    refused: tuple[tuple[str, str], ...] = ()  # (name, why it is not a traveller, where its stops went)
+    kept_apart: tuple[tuple[str, str], ...] = ()  # names that look alike, not taken as one person
+    aliases: tuple[tuple[str, str], ...] = ()  # (name, name) joined by the known alias list only
+    review: tuple[tuple[str, int], ...] = ()  # (trip id, stops that need review)
 
     def lines(self) -> list[str]:
         """The report as short lines for a terminal."""
         out = [f"traveller {name}: {', '.join(spell)}" for name, spell in self.travellers if len(spell) > 1]
+        out += [f"taken as one person by alias: '{a}' and '{b}'" for a, b in self.aliases]
+        out += [f"kept apart: '{a}' and '{b}'" for a, b in self.kept_apart]
+        out += [f"not a traveller: '{n}' ({why})" for n, why in self.refused]
         out += [f"reprints counted once: {', '.join(g)}" for g in self.reprints]
         if self.skipped:
             out.append(f"published after the as-of date, left out: {', '.join(self.skipped)}")
         out += [f"needs review: {c}" for c in self.conflicts]
+        out += [f"trip {t}: {n} stop{'s' if n != 1 else ''} to review" for t, n in self.review]
         return out
 
 
 # ---------------------------------------------------------------- travellers
 
 
-def _tokens(name: str) -> list[str]:
-    ascii_name = anyascii(name).lower().replace("'", "")
-    return [t for t in _NON_WORD.split(ascii_name) if t and t not in TITLES]
-
-
-def _sound(token: str) -> str:
-    codes = [_SOUNDEX[c] for c in token if c in _SOUNDEX]
-    return "".join(c for i, c in enumerate(codes) if i == 0 or c != codes[i - 1])
-
-
-def _token_match(a: str, b: str) -> bool:
-    if a == b or fuzz.ratio(a, b) >= 80:
-        return True
-    sa, sb = _sound(a), _sound(b)
-    return bool(sa and sb and sa[0] == sb[0] and fuzz.ratio(sa, sb) >= 80)
-
-
-def _strong_match(a: list[str], b: list[str]) -> bool:
-    if not a or not b:
-        return False
-    if fuzz.token_sort_ratio(" ".join(a), " ".join(b)) >= 90:
-        return True
-    if len(a) != len(b):
-        return False
-    return all(map(_token_match, a, b)) or all(map(_token_match, sorted(a), sorted(b)))
-
-
-def _part_of(short: list[str], long: list[str]) -> bool:
-    """Every token of ``short`` matches a different token of ``long`` ("Putin" in "Vladimir Putin")."""
-    rest = list(long)
-    for t in short:
-        hit = next((x for x in rest if _token_match(t, x)), None)
-        if hit is None:
-            return False
-        rest.remove(hit)
-    return len(short) < len(long)
-
-
 def same_traveller(a: str, b: str) -> bool:
-    """True when two names are the same person written differently (spelling, title, script)."""
-    return _strong_match(_tokens(a), _tokens(b))
+    """True when two names are one person: the same name, a transliteration, a part of the other
+    or a known alias (see :mod:`itinerary.people`)."""
+    return people.match(a, b) is not None
 
 
 def _is_unknown(name: str) -> bool:
-    return not _tokens(name) or _tokens(name) in (["unknown", "traveller"], ["unknown"])
+    return people.not_a_person(name) == "no name"
 
 
 def _display_name(names: list[str]) -> str:
-    """Latin script first, then the fullest, then the most frequent, then the first seen."""
+    """The alias list's name when it is given or fuller; else Latin script first, then the fullest
+    (titles aside), then the fewest titles, the most frequent, the first in alphabetical order."""
+    shown = people.display_name(names)
+    if shown is not None:
+        return shown
     counts = Counter(names)
-    first = {n: i for i, n in reversed(list(enumerate(names)))}
-    return min(counts, key=lambda n: (anyascii(n) != n, -len(_tokens(n)), -counts[n], first[n]))
-
-
-def _group_names(names: list[str]) -> list[list[str]]:
-    """Names grouped by person: strong matches, then a partial name that fits one group only."""
-    distinct = list(dict.fromkeys(n for n in names if not _is_unknown(n)))
-    groups: list[list[str]] = []
-    for n in distinct:
-        home = next((g for g in groups if any(_strong_match(_tokens(n), _tokens(m)) for m in g)), None)
-        if home is None:
-            groups.append([n])
-        else:
-            home.append(n)
-    for g in sorted(groups, key=lambda g: max(len(_tokens(n)) for n in g)):
-        toks = _tokens(g[0])
-        fits = [h for h in groups if h is not g and any(_part_of(toks, _tokens(m)) for m in h)]
-        if all(len(_tokens(n)) == len(toks) for n in g) and len(fits) == 1:
-            fits[0].extend(g)
-            g.clear()
-    return [g for g in groups if g]
+    return min(
+        counts,
+        key=lambda n: (not people.latin(n), -len(people.tokens(n)), len(n.split()), -counts[n], n),
+    )
 
 
 # ---------------------------------------------------------------- observations
@@ -184,10 +147,56 @@ class _Obs:
     trip_key: int  # the input trip it comes from
     position: float  # place in its trip, 0..1
     quote: str | None = None  # the stop's quote, when it is this source's
+    anchor: tuple[dt.date, dt.date] | None = None  # when it happened, as near as can be told
+    dated: bool = False  # the anchor is known (its days), not only a bound (see _anchor)
+    alias: str | None = None  # the traveller's name, when it was joined by the alias list
 
     @property
-    def sort_key(self) -> tuple[dt.date, int]:
-        return (self.published or dt.date.min, self.seq)
+    def sort_key(self) -> tuple[dt.date, str, int]:
+        """Publication day, then source id: never the position of an input."""
+        return (self.published or dt.date.min, self.source or "", self.seq)
+
+
+def _runs(days: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """Spans joined where less than ``TRIP_GAP_DAYS`` days separate them."""
+    out: list[tuple[dt.date, dt.date]] = []
+    for start, end in sorted(days):
+        if out and (start - out[-1][1]).days <= TRIP_GAP_DAYS:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _context(dates: list[DateSpan], published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The days an input trip is about: its run of day-precise dates nearest its publication."""
+    runs = _runs([(d.start, d.end) for d in dates if d.precision is Precision.DAY and d.start and d.end])
+    if not runs:
+        return None
+    if published is None:
+        return max(runs, key=lambda r: ((r[1] - r[0]).days, r[0]))
+    return min(runs, key=lambda r: (max((r[0] - published).days, (published - r[1]).days, 0), r[0]))
+
+
+def _anchor(
+    date: DateSpan, context: tuple[dt.date, dt.date] | None, published: dt.date | None
+) -> tuple[tuple[dt.date, dt.date] | None, bool]:
+    """When a report's stop happened, as near as can be told, and whether that is known (its own
+    day or days, or the days its trip is about) or only a bound (its month or year, or a month
+    either side of its publication day when it has no date)."""
+    if date.start is not None and date.end is not None:
+        if date.precision is Precision.DAY:
+            return (date.start, date.end), True
+        if context and context[0] <= date.end and context[1] >= date.start:
+            return (max(context[0], date.start), min(context[1], date.end)), True
+        if date.precision is Precision.MONTH or not published or not date.start <= published <= date.end:
+            return (date.start, date.end), False
+    elif context:
+        return context, True
+    if published is None:
+        return None, False
+    near = dt.timedelta(days=UNDATED_DAYS)
+    return (max(published - near, dt.date.min), min(published + near, dt.date.max)), False
 
 
 @dataclass
@@ -257,6 +266,8 @@ class _Span:
     max_start: dt.date | None = None
     min_end: dt.date | None = None
     max_own: int = -(10**9)  # the largest start - end of a member, in days (never above 0)
+    anchor_start: dt.date | None = None  # the latest start of the members' anchors
+    anchor_end: dt.date | None = None  # the earliest end of the members' anchors
 
     @classmethod
     def of(cls, obs: Iterable[_Obs]) -> _Span:
@@ -272,6 +283,18 @@ class _Span:
             self.max_start = start if self.max_start is None else max(self.max_start, start)
             self.min_end = end if self.min_end is None else min(self.min_end, end)
             self.max_own = max(self.max_own, (start - end).days)
+        if o.anchor is not None:
+            a, b = o.anchor
+            self.anchor_start = a if self.anchor_start is None else max(self.anchor_start, a)
+            self.anchor_end = b if self.anchor_end is None else min(self.anchor_end, b)
+
+    def too_far(self, other: _Span) -> bool:
+        """Some member of each side happened more than ``TRIP_GAP_DAYS`` apart: never one stop."""
+        if None in (self.anchor_start, self.anchor_end, other.anchor_start, other.anchor_end):
+            return False
+        assert self.anchor_start and self.anchor_end and other.anchor_start and other.anchor_end
+        gap = max((other.anchor_start - self.anchor_end).days, (self.anchor_start - other.anchor_end).days)
+        return gap > TRIP_GAP_DAYS
 
     def opposite(self, other: _Span) -> bool:
         """One side has an origin where the other has a destination: a departure and a return."""
@@ -355,15 +378,18 @@ def _observations(inputs: _Inputs, as_of: dt.date | None) -> list[tuple[str, lis
     for key, (_, trip, renamed, it) in enumerate(inputs.trips):
         obs: list[_Obs] = []
         n = max(len(trip.stops) - 1, 1)
-        for pos, stop in enumerate(trip.stops):
-            for src, status, date in _reports(stop):
-                sid = renamed.get(src, src) if src else _only_source(it, renamed)
-                known = inputs.sources[sid].published if sid in inputs.sources else it.as_of
-                if as_of is not None and known is not None and known > as_of:
-                    continue
-                seq += 1
-                quote = stop.quote if src == stop.source or len(stop.all_sources) < 2 else None
-                obs.append(_Obs(stop, sid, status, date, known, seq, key, pos / n, quote))
+        reports = [(pos, stop, *r) for pos, stop in enumerate(trip.stops) for r in _reports(stop)]
+        sids = [renamed.get(src, src) if src else _only_source(it, renamed) for _, _, src, _, _ in reports]
+        known = [inputs.sources[sid].published if sid in inputs.sources else it.as_of for sid in sids]
+        day = max((k for k in known if k), default=it.as_of)
+        context = _context([d for *_, d in reports], day)
+        for (pos, stop, src, status, date), sid, published in zip(reports, sids, known, strict=True):
+            if as_of is not None and published is not None and published > as_of:
+                continue
+            seq += 1
+            quote = stop.quote if src == stop.source or len(stop.all_sources) < 2 else None
+            anchor, dated = _anchor(date, context, published)
+            obs.append(_Obs(stop, sid, status, date, published, seq, key, pos / n, quote, anchor, dated))
         out.append((trip.traveller, obs))
     return out
 
@@ -453,7 +479,7 @@ def _cluster(trips: list[list[_Obs]]) -> list[_Cluster]:
     spans: list[_Span] = []
     index = _PlaceIndex()
     home: dict[int, int] = {}  # id(stop) -> its cluster: one stop reported by several sources
-    ordered = sorted(trips, key=lambda obs: min((o.sort_key for o in obs), default=(dt.date.min, 0)))
+    ordered = sorted(trips, key=lambda obs: min((o.sort_key for o in obs), default=(dt.date.min, "", 0)))
     for obs in ordered:
         taken: set[int] = set()
         for o in obs:
@@ -483,6 +509,8 @@ def _best_cluster(
     for i in index.candidates(o.stop):
         c = clusters[i]
         if i in taken or not _same_place(c.obs[0].stop, o.stop) or spans[i].opposite(alone):
+            continue
+        if spans[i].too_far(alone):
             continue
         gap = spans[i].widest_gap(o)
         if gap is not None and gap > 1:
@@ -543,7 +571,8 @@ def _hosts(host: _Cluster, guest: _Cluster, kind: str) -> bool:
             return False
     elif h.resolved.country_code != g.resolved.country_code:
         return False
-    return _Span.of(host.obs).fits(_Span.of(guest.obs), slack=0 if kind == "site" else 1)
+    hs, gs = _Span.of(host.obs), _Span.of(guest.obs)
+    return hs.fits(gs, slack=0 if kind == "site" else 1) and not hs.too_far(gs)
 
 
 _SPECIFIC = {"city": 4, "site": 3, "region": 2, "country": 1, None: 0}
@@ -558,7 +587,8 @@ def _lead(c: _Cluster) -> _Obs:
 
 
 def _status(obs: list[_Obs]) -> tuple[Status, _Obs, list[str]]:
-    """Latest source wins, but a confirmed stop never goes back to planned or cancelled."""
+    """Latest source wins, but a confirmed stop never goes back to planned or cancelled; a stop
+    confirmed then cancelled, or cancelled then back, is noted for review."""
     notes: list[str] = []
     ordered = sorted(obs, key=lambda o: o.sort_key)
     status, decider = ordered[0].status, ordered[0]
@@ -570,8 +600,13 @@ def _status(obs: list[_Obs]) -> tuple[Status, _Obs, list[str]]:
                     "cancelled; kept confirmed"
                 )
             continue
+        if status is Status.CANCELLED and o.status is not Status.CANCELLED:
+            notes.append(
+                f"status changed: {decider.source} says cancelled, {o.source} (later) says {o.status}; "
+                f"kept {o.status}"
+            )
         status, decider = o.status, o
-    return status, decider, notes
+    return status, decider, list(dict.fromkeys(notes))
 
 
 def _span_text(start: dt.date, end: dt.date) -> str:
@@ -603,7 +638,14 @@ def _dates(obs: list[_Obs]) -> tuple[DateSpan, list[str]]:
     said = "; ".join(f"{', '.join(dict.fromkeys(s))}: {v}" for v, s in values.items())
     agree = Counter(str(o.date) for o in fine)
     best = max(
-        fine, key=lambda o: (o.sort_key[0], _SPECIFIC[_coarse_kind(o.stop)], agree[str(o.date)], o.seq)
+        fine,
+        key=lambda o: (
+            o.sort_key[0],
+            o.date == o.stop.date,
+            _SPECIFIC[_coarse_kind(o.stop)],
+            agree[str(o.date)],
+            o.sort_key[1:],
+        ),
     )
     kept = best.date
     return kept, [f"dates disagree ({said}); kept {kept} from the latest, most precise report"]
@@ -643,7 +685,10 @@ def _unconfirmed(status: Status, date: DateSpan, obs: list[_Obs], known_on: dt.d
     )
 
 
-def _build_stop(c: _Cluster, groups: dict[str, int], known_on: dt.date | None) -> tuple[Stop, list[str]]:
+def _build_stop(
+    c: _Cluster, groups: dict[str, int], known_on: dt.date | None, independent: int
+) -> tuple[Stop, list[str]]:
+    """One stop from its reports; ``independent`` is how many independent sources its trip has."""
     obs = sorted(c.obs, key=lambda o: o.sort_key)
     status, decider, notes = _status(obs)
     date, date_notes = _dates(obs)
@@ -653,13 +698,22 @@ def _build_stop(c: _Cluster, groups: dict[str, int], known_on: dt.date | None) -
     quoted = decider if decider.quote else next((o for o in reversed(obs) if o.quote), decider)
     sources = list(dict.fromkeys([quoted.source, *(o.source for o in obs)]))
     srcs = tuple(s for s in sources if s)
+    corroboration = len({groups.get(s, 0) for s in srcs}) if srcs else 0
+    aliases = sorted({o.alias for o in obs if o.alias})
+    if aliases:
+        notes.append(
+            f"traveller named {', '.join(repr(a) for a in aliases)}, taken as the same person by alias"
+        )
+    if independent >= MANY_SOURCES and corroboration == 1 and status is not Status.CANCELLED:
+        notes.append(f"reported by one source of the {independent} about this trip")
     latest = obs[-1].stop
     pinned = next((o.stop for o in reversed(obs) if o.stop.pinned), None)
-    own_notes = list(dict.fromkeys(o.stop.note for o in obs if o.stop.note))
+    own = [part for o in obs if o.stop.note for part in o.stop.note.split(" | ")]
     if c.landmarks:
-        own_notes.append("landmarks: " + ", ".join(dict.fromkeys(c.landmarks)))
+        own.append("landmarks: " + ", ".join(sorted(set(c.landmarks))))
     history = tuple(dict.fromkeys(Report(o.source, o.status, o.date) for o in obs if o.source))
     confidences = [o.stop.confidence for o in obs if o.stop.confidence is not None]
+    note = list(dict.fromkeys([*own, *c.notes, *notes, *([stale] if stale else [])]))
     stop = Stop(
         status=status,
         place=_place_text(obs, lead),
@@ -670,26 +724,32 @@ def _build_stop(c: _Cluster, groups: dict[str, int], known_on: dt.date | None) -
         source=srcs[0] if srcs else None,
         sources=srcs if len(srcs) > 1 else (),
         quote=quoted.quote,
-        note=" | ".join([*own_notes, *c.notes, *notes, *([stale] if stale else [])]) or None,
+        note=" | ".join(note) or None,
         lat=pinned.lat if pinned else None,
         lon=pinned.lon if pinned else None,
         resolved=lead.stop.resolved,
-        needs_review=bool(notes) or stale is not None or all(o.stop.needs_review for o in obs),
+        needs_review=bool(notes) or stale is not None or any(o.stop.needs_review for o in obs),
         confidence=max(confidences) if confidences else None,
-        corroboration=len({groups.get(s, 0) for s in srcs}) if srcs else 0,
+        corroboration=corroboration,
         history=history if len(history) > 1 or len(srcs) > 1 else (),
     )
     return stop, notes
 
 
 def _order(clusters: list[_Cluster], stops: list[Stop]) -> list[Stop]:
-    """Sources' own order (each trip's stops inserted after the one before them), then dates."""
+    """Sources' own order (each trip's stops inserted after the one before them, the earliest
+    source first, so a stop later cancelled stays where the plan had it), then dates; an origin
+    without a date comes first."""
     seq: list[int] = []
     by_trip: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for i, c in enumerate(clusters):
         for o in c.obs:
             by_trip[o.trip_key].append((o.seq, i))
-    for key in dict.fromkeys(o.trip_key for c in clusters for o in sorted(c.obs, key=lambda o: o.seq)):
+    first: dict[int, tuple[dt.date, str, int]] = {}
+    for c in clusters:
+        for o in c.obs:
+            first[o.trip_key] = min(first.get(o.trip_key, o.sort_key), o.sort_key)
+    for key in sorted(first, key=first.__getitem__):  # the earliest source lays out the plan
         order = list(dict.fromkeys(i for _, i in sorted(by_trip[key])))
         known = [i for i in order if i in seq]
         prev = (
@@ -706,7 +766,8 @@ def _order(clusters: list[_Cluster], stops: list[Stop]) -> list[Stop]:
     for pos, i in enumerate(seq):
         start = stops[i].date.start
         last = start if start is not None else last
-        keyed.append((last, 0 if stops[i].role is Role.ORIGIN else 1, pos, i))
+        origin = stops[i].role is Role.ORIGIN
+        keyed.append((dt.date.min if origin and start is None else last, 0 if origin else 1, pos, i))
     return [stops[i] for *_, i in sorted(keyed)]
 
 
@@ -763,32 +824,108 @@ class _Person:
     names: list[str] = field(default_factory=list)
     obs: list[list[_Obs]] = field(default_factory=list)
     trips: list[Trip] = field(default_factory=list)
+    obs_keys: list[int] = field(default_factory=list)  # the input trip of each of ``trips``
     inputs: set[int] = field(default_factory=set)
     places: dict[tuple[object, ...], Stop] = field(default_factory=dict)  # one stop per distinct place
 
 
-def _people(inputs: _Inputs, observed: list[tuple[str, list[_Obs]]]) -> list[_Person]:
-    groups = _group_names([name for name, _ in observed])
-    people = [_Person(names=list(g)) for g in groups]
-    index = {n: p for p in people for n in p.names}
-    unknown: list[int] = []
+@dataclass
+class _Travellers:
+    """Who is who: the people found, the names refused and the look-alikes kept apart."""
+
+    people: list[_Person]
+    refused: list[tuple[str, str]]  # (name, why it is not a person)
+    kept_apart: tuple[tuple[str, str], ...]
+    aliases: tuple[tuple[str, str], ...]
+
+
+def _place_names(observed: list[tuple[str, list[_Obs]]]) -> set[str]:
+    names: set[str] = set()
+    for _, obs in observed:
+        for o in obs:
+            names.update(n for n in (o.stop.place, o.stop.resolved.name if o.stop.resolved else None) if n)
+    return names
+
+
+def _people(inputs: _Inputs, observed: list[tuple[str, list[_Obs]]], several: bool) -> _Travellers:
+    """Input trips by person. With several inputs, a name that is not a person (an institution, a
+    country, a place the trips visit) is refused; a trip without a name joins the only traveller
+    or the one of its own sources sharing its places, for review, and is refused when there is
+    none. One input is taken as written."""
+    places = frozenset(_place_names(observed))
+    names = sorted({name for name, _ in observed})
+    if several:
+        why = {name: people.not_a_person(name, places) for name in names}
+    else:  # one file (a hand-written trip, or the map of a day): its names are taken as written
+        why = {name: "no name" if _is_unknown(name) else None for name in names}
+    grouping = people.group_names(n for n, w in why.items() if w is None)
+    found = [_Person(names=list(g)) for g in grouping.groups]
+    index = {n: p for p in found for n in p.names}
+    alias_of = dict(grouping.aliases)
+    refused: list[tuple[str, str]] = []
+    unnamed: list[int] = []
     for k, (name, obs) in enumerate(observed):
         person = index.get(name)
         if person is None:
-            unknown.append(k)
+            unnamed.append(k)
             continue
+        if name in alias_of:
+            obs = [dataclasses.replace(o, alias=name) for o in obs]
         _add(person, inputs, k, obs, name)
-    for k in unknown:
+    refused += _place_unnamed(inputs, observed, unnamed, found, several, why)
+    return _Travellers(
+        [p for p in found if any(p.obs)],
+        sorted(set(refused)),
+        grouping.kept_apart,
+        grouping.aliases,
+    )
+
+
+def _place_unnamed(
+    inputs: _Inputs,
+    observed: list[tuple[str, list[_Obs]]],
+    unnamed: list[int],
+    found: list[_Person],
+    several: bool,
+    why: dict[str, str | None],
+) -> list[tuple[str, str]]:
+    """Each trip without a person's name (none, or not a person's: ``why``) joins the traveller
+    its own article names (see :func:`_adopt`) for review; with no such traveller it is refused,
+    or, with nobody named at all, kept as an unknown traveller's."""
+    refused: list[tuple[str, str]] = []
+    owners: dict[str | None, dict[int, _Person]] = defaultdict(dict)  # source -> the people it names
+    for p in found:
+        for src in {o.source for t in p.obs for o in t}:
+            owners[src][id(p)] = p
+    for k in unnamed:
         name, obs = observed[k]
-        person = _adopt(people, obs)
+        mine = {o.source for o in obs}
+        candidates = {i: p for src in sorted(mine, key=str) for i, p in owners.get(src, {}).items()}
+        reason = why.get(name) or "no name"
+        person = _adopt(found, list(candidates.values()), obs)
+        if person is None and (reason != "no name" or (several and any(p.obs for p in found))):
+            if obs:
+                refused.append(
+                    (
+                        name or UNKNOWN_TRAVELLER,
+                        f"{reason}; its stops left out: no traveller of its article to give them to",
+                    )
+                )
+            continue
         if person is None:
             person = _Person(names=[name or UNKNOWN_TRAVELLER])
-            people.append(person)
+            found.append(person)
         else:  # the traveller is assumed: the stops need a look
+            if reason != "no name" and obs:
+                refused.append(
+                    (name, f"{reason}; its stops given to the traveller of its article, for review")
+                )
             doubtful = {id(o.stop): dataclasses.replace(o.stop, needs_review=True) for o in obs}
             obs = [dataclasses.replace(o, stop=doubtful[id(o.stop)]) for o in obs]
-        _add(person, inputs, k, obs, name)
-    return [p for p in people if any(p.obs)]
+        for src in mine:
+            owners[src][id(person)] = person
+        _add(person, inputs, k, obs, name if reason == "no name" else UNKNOWN_TRAVELLER)
+    return refused
 
 
 def _add(person: _Person, inputs: _Inputs, k: int, obs: list[_Obs], name: str) -> None:
@@ -799,14 +936,17 @@ def _add(person: _Person, inputs: _Inputs, k: int, obs: list[_Obs], name: str) -
     for o in obs:  # what _same_place looks at
         person.places.setdefault((o.stop.resolved, o.stop.place, o.stop.lat, o.stop.lon), o.stop)
     person.trips.append(inputs.trips[k][1])
+    person.obs_keys.append(k)
     person.inputs.add(inputs.trips[k][0])
 
 
-def _adopt(people: list[_Person], obs: list[_Obs]) -> _Person | None:
-    """The traveller an unnamed trip belongs to: the only one, or the one sharing its places."""
+def _adopt(people: list[_Person], candidates: list[_Person], obs: list[_Obs]) -> _Person | None:
+    """The traveller an unnamed trip belongs to: the only one, or the one of the ``candidates``
+    (the people its own sources name) that shares its places; another article's is never assumed."""
     named = [p for p in people if any(p.obs)]
     if len(named) == 1:
         return named[0]
+    named = [p for p in candidates if any(p.obs)]
     shared = [
         (sum(any(_same_place(o.stop, x) for x in p.places.values()) for o in obs), i)
         for i, p in enumerate(named)
@@ -817,40 +957,175 @@ def _adopt(people: list[_Person], obs: list[_Obs]) -> _Person | None:
     return named[best[1]]
 
 
-def _trip_id(person: _Person, name: str, used: set[str]) -> str:
-    ids = Counter(t.id for t in person.trips)
-    base = ids.most_common(1)[0][0] if ids else (_norm(name).replace(" ", "-") or "trip")
-    tid = base
-    while tid in used:
-        tid += "-2"
-    used.add(tid)
-    return tid
+def _cluster_anchor(c: _Cluster, dated: bool) -> tuple[dt.date, dt.date] | None:
+    anchors = [o.anchor for o in c.obs if o.anchor and (o.dated or not dated)]
+    if not anchors:
+        return None
+    return (min(a for a, _ in anchors), max(b for _, b in anchors))
 
 
-def _merge_person(
+def _cut(clusters: list[_Cluster]) -> list[list[_Cluster]]:
+    """A traveller's stops as trips: a new trip where more than ``TRIP_GAP_DAYS`` days pass
+    without a stop. Stops without a known day go with the trip their reports' other stops are
+    in; a report with no known day at all keeps its stops together, in the trip its bounds fit
+    (a month, the weeks around its publication), else in a trip of their own."""
+    parts: list[list[int]] = []
+    spans: list[tuple[dt.date, dt.date]] = []
+    dated = sorted((a, i) for i, c in enumerate(clusters) if (a := _cluster_anchor(c, True)) is not None)
+    for (start, end), i in dated:
+        if not spans or (start - spans[-1][1]).days > TRIP_GAP_DAYS:
+            parts.append([])
+            spans.append((start, end))
+        parts[-1].append(i)
+        spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+    where = {i: n for n, part in enumerate(parts) for i in part}
+    keys_of = {i: {o.trip_key for o in clusters[i].obs} for i in range(len(clusters))}
+    placed: dict[int, set[int]] = defaultdict(set)  # input trip -> the placed stops it reports
+    for i in where:
+        for k in keys_of[i]:
+            placed[k].add(i)
+    components = _linked([i for i in range(len(clusters)) if i not in where], keys_of)
+    bounds = {id(c): _bounds(clusters, c) for c in components}
+    for comp in sorted(components, key=lambda c: (bounds[id(c)] or (dt.date.max, dt.date.max), c)):
+        keys = set().union(*(keys_of[i] for i in comp))
+        votes = Counter(where[j] for j in set().union(*(placed.get(k, set()) for k in keys)))
+        span = bounds[id(comp)]
+        if votes:
+            n = min(votes, key=lambda n: (-votes[n], n))
+        elif span is None:
+            n = 0 if len(parts) == 1 else len(parts)
+        else:
+            near = [
+                (max((span[0] - b).days, (a - span[1]).days, 0), k)
+                for k, (a, b) in enumerate(spans)
+                if max((span[0] - b).days, (a - span[1]).days) <= TRIP_GAP_DAYS
+            ]
+            n = min(near)[1] if near else len(parts)
+        if n == len(parts):
+            parts.append([])
+            spans.append(span or (dt.date.max, dt.date.max))
+        parts[n].extend(comp)
+        where.update({i: n for i in comp})
+        for i in comp:
+            for k in keys_of[i]:
+                placed[k].add(i)
+    return [[clusters[i] for i in sorted(part)] for part in parts if part] or [clusters]
+
+
+def _linked(items: list[int], keys_of: dict[int, set[int]]) -> list[list[int]]:
+    """``items`` in groups linked by a key they share (stops reported by one input trip)."""
+    parent = {i: i for i in items}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[int, int] = {}
+    for i in items:
+        for k in keys_of[i]:
+            j = first.setdefault(k, i)
+            parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in items:
+        groups[find(i)].append(i)
+    return [sorted(g) for g in groups.values()]
+
+
+def _as_given(clusters: list[_Cluster]) -> list[list[_Cluster]]:
+    """One file's trips as it gives them (a hand-written trip, a merged file as known on a day)."""
+    parts: dict[int, list[_Cluster]] = {}
+    for c in clusters:
+        parts.setdefault(min(o.trip_key for o in c.obs), []).append(c)
+    return [parts[k] for k in sorted(parts)]
+
+
+def _bounds(clusters: list[_Cluster], comp: list[int]) -> tuple[dt.date, dt.date] | None:
+    """The narrowest bound all of a group of stops' reports agree on, else their widest."""
+    anchors = [a for i in comp if (a := _cluster_anchor(clusters[i], False)) is not None]
+    if not anchors:
+        return None
+    start, end = max(a for a, _ in anchors), min(b for _, b in anchors)
+    if start <= end:
+        return (start, end)
+    return (min(a for a, _ in anchors), max(b for _, b in anchors))
+
+
+_MONTHS = ("January February March April May June July August September October November December").split()
+
+
+def _when(stops: Sequence[Stop]) -> tuple[str, str] | None:
+    """(id part, title part) of a trip's dates: "2024-06-18", "18-20 June 2024"."""
+    days = [s.date for s in stops if s.date.precision is Precision.DAY and s.date.start and s.date.end]
+    coarse = [s.date for s in stops if s.date.start and s.date.end and s.date.precision is Precision.MONTH]
+    if days:
+        a = min(d.start for d in days if d.start)
+        b = max(d.end for d in days if d.end)
+        if a == b:
+            text = f"{a.day} {_MONTHS[a.month - 1]} {a.year}"
+        elif (a.year, a.month) == (b.year, b.month):
+            text = f"{a.day}-{b.day} {_MONTHS[a.month - 1]} {a.year}"
+        elif a.year == b.year:
+            text = f"{a.day} {_MONTHS[a.month - 1]} - {b.day} {_MONTHS[b.month - 1]} {a.year}"
+        else:
+            text = f"{a.day} {_MONTHS[a.month - 1]} {a.year} - {b.day} {_MONTHS[b.month - 1]} {b.year}"
+        return a.isoformat(), text
+    if coarse:
+        m = min(d.start for d in coarse if d.start)
+        return f"{m.year}-{m.month:02d}", f"{_MONTHS[m.month - 1]} {m.year}"
+    return None
+
+
+def _slug(text: str) -> str:
+    return _norm(text).replace(" ", "-") or "trip"
+
+
+def _merge_trip(
     person: _Person,
+    name: str,
     clusters: list[_Cluster],
     groups: dict[str, int],
-    used: set[str],
     known_on: dt.date | None,
+    alone: bool,
 ) -> tuple[Trip, list[str]]:
-    name = _display_name([n for n in person.names if not _is_unknown(n)] or [UNKNOWN_TRAVELLER])
-    built = [_build_stop(c, groups, known_on) for c in clusters]
+    """One trip of a traveller. Its id and title carry its dates ("Vladimir Putin, 18-20 June
+    2024"); a hand-written id and title are kept when the trip stands ``alone`` (the person's only
+    trip, or a trip of a single file) and every input trip of it has the same."""
+    keys = {o.trip_key for c in clusters for o in c.obs}
+    trips = [t for k, t in zip(person.obs_keys, person.trips, strict=True) if k in keys]
+    srcs = {o.source for c in clusters for o in c.obs if o.source}
+    independent = len({groups.get(s, 0) for s in srcs})
+    built = [_build_stop(c, groups, known_on, independent) for c in clusters]
     stops = _order(clusters, [s for s, _ in built])
     conflicts = [f"{name} / {s.label}: {n}" for s, notes in built for n in notes]
-    modes = Counter(t.mode for t in person.trips if t.mode)
-    titles = [t.title for t in person.trips if t.title and "(from the article)" not in t.title]
+    modes = Counter(t.mode for t in trips if t.mode)
+    when = _when(stops)
+    hand = all(t.title and "(from the article)" not in t.title for t in trips)
+    titles = {t.title for t in trips}
+    ids = {t.id for t in trips}
+    if alone and hand and len(titles) == 1 and len(ids) == 1:
+        tid, title = ids.pop(), titles.pop()
+    else:
+        tid = _slug(name) + (f"-{when[0]}" if when else "")
+        title = f"{name}, {when[1]}" if when else name
     trip = Trip(
-        id=_trip_id(person, name, used),
+        id=tid,
         traveller=name,
         stops=tuple(stops),
-        mode=modes.most_common(1)[0][0] if modes else None,
-        title=titles[-1] if titles else None,
+        mode=min(modes, key=lambda m: (-modes[m], m.value)) if modes else None,
+        title=title,
     )
     return trip, conflicts
 
 
 # ---------------------------------------------------------------- public
+
+
+def _input_key(it: Itinerary) -> tuple[dt.date, tuple[str, ...], str]:
+    """An order of the inputs that depends on what they say, never on where they were given."""
+    published = min((s.published or it.as_of or dt.date.min for s in it.sources), default=dt.date.min)
+    return (published, tuple(sorted(s.id for s in it.sources)), repr(it))
 
 
 def merge_report(
@@ -860,38 +1135,53 @@ def merge_report(
     if not itineraries:
         raise MergeError("nothing to merge; give at least one itinerary")
     _check_versions(itineraries)
+    itineraries = sorted(itineraries, key=_input_key)
     inputs = _collect(itineraries, as_of)
     observed = _observations(inputs, as_of)
-    people = _people(inputs, observed)
-    used_sources = {o.source for p in people for t in p.obs for o in t if o.source}
+    who = _people(inputs, observed, several=len(itineraries) > 1)
+    used_sources = {o.source for p in who.people for t in p.obs for o in t if o.source}
     sources = {k: s for k, s in inputs.sources.items() if k in used_sources}
-    clusters = [_absorb(_cluster([o for o in p.obs if o])) for p in people]
+    clusters = [_absorb(_cluster([o for o in p.obs if o])) for p in who.people]
     groups = _reprint_groups([c for cs in clusters for c in cs], sources)
-    used_ids: set[str] = set()
-    trips: list[Trip] = []
-    conflicts: list[str] = []
-    travellers: list[tuple[str, tuple[str, ...]]] = []
     known_on = as_of or max((s.published for s in sources.values() if s.published), default=None)
-    for person, cs in zip(people, clusters, strict=True):
-        trip, notes = _merge_person(person, cs, groups, used_ids, known_on)
-        trips.append(trip)
-        conflicts += notes
-        travellers.append((trip.traveller, tuple(dict.fromkeys(n for n in person.names if n))))
+    made: list[tuple[Trip, list[str]]] = []
+    travellers: list[tuple[str, tuple[str, ...]]] = []
+    for person, cs in zip(who.people, clusters, strict=True):
+        name = _display_name([n for n in person.names if not _is_unknown(n)] or [UNKNOWN_TRAVELLER])
+        parts = _cut(cs) if len(itineraries) > 1 else _as_given(cs)
+        alone = len(parts) == 1 or len(itineraries) == 1
+        made += [_merge_trip(person, name, part, groups, known_on, alone) for part in parts]
+        travellers.append((name, tuple(sorted(set(n for n in person.names if n)))))
+    made.sort(key=lambda tc: (tc[0].traveller, tc[0].id))
+    trips: list[Trip] = []
+    used_ids: set[str] = set()
+    for trip, _ in made:
+        tid = trip.id
+        while tid in used_ids:
+            tid += "-2"
+        used_ids.add(tid)
+        trips.append(dataclasses.replace(trip, id=tid))
+    conflicts = [c for _, notes in made for c in notes]
     ordered_sources = sorted(sources.values(), key=lambda s: (s.published or dt.date.max, s.id))
     itinerary = Itinerary(
         trips=tuple(trips),
-        title=_title(itineraries, trips, as_of),
+        title=_title(itineraries, trips, as_of, len(sources)),
         as_of=known_on,
         sources=tuple(ordered_sources),
         version=itineraries[0].version,
     )
     report = MergeReport(
-        travellers=tuple(travellers),
+        travellers=tuple(sorted(travellers)),
         sources=tuple(s.id for s in ordered_sources),
         skipped=tuple(inputs.skipped),
         reprints=_reprint_list(groups),
         conflicts=tuple(conflicts),
-        disjoint=len({i for p in people for i in p.inputs}) > 1 and all(len(p.inputs) < 2 for p in people),
+        disjoint=len({i for p in who.people for i in p.inputs}) > 1
+        and all(len(p.inputs) < 2 for p in who.people),
+        refused=tuple(who.refused),
+        kept_apart=who.kept_apart,
+        aliases=who.aliases,
+        review=tuple((t.id, n) for t in trips if (n := sum(s.needs_review for s in t.stops))),
     )
     return itinerary, report
 
@@ -903,14 +1193,28 @@ def _reprint_list(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(v) for v in by.values() if len(v) > 1)
 
 
-def _title(itineraries: Sequence[Itinerary], trips: list[Trip], as_of: dt.date | None) -> str | None:
-    """One input's title; for several, the latest hand-written one, else the travellers'."""
+_GENERATED_TITLE = re.compile(r": merged from \d+ reports?$")
+
+
+def _title(
+    itineraries: Sequence[Itinerary], trips: list[Trip], as_of: dt.date | None, sources: int
+) -> str | None:
+    """The inputs' title when they share one; else the latest hand-written one, else the
+    travellers' (a title made by an earlier merge is made again, so merging is idempotent)."""
     usable = [it for it in itineraries if as_of is None or it.as_of is None or it.as_of <= as_of]
-    latest = max(usable or itineraries, key=lambda it: it.as_of or dt.date.min)
-    if len(itineraries) == 1 or (latest.title and not latest.title.startswith("Draft")):
-        return latest.title
-    names = ", ".join(t.traveller for t in trips)
-    return f"{names}: merged from {len(itineraries)} reports"
+    usable = usable or list(itineraries)
+    titles = {it.title for it in usable}
+    if len(titles) == 1:
+        return titles.pop()
+    hand = [
+        it
+        for it in usable
+        if it.title and not it.title.startswith("Draft") and not _GENERATED_TITLE.search(it.title)
+    ]
+    if hand:
+        return max(hand, key=lambda it: (it.as_of or dt.date.min, it.title or "")).title
+    names = ", ".join(dict.fromkeys(t.traveller for t in trips))
+    return f"{names}: merged from {sources} report{'s' if sources != 1 else ''}"
 
 
 def merge(itineraries: Sequence[Itinerary], *, as_of: dt.date | None = None) -> Itinerary:

@@ -4,6 +4,7 @@ conflicting dates, reprints, as-of states, the merge command's bad input."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 import warnings
 from pathlib import Path
 
@@ -70,7 +71,8 @@ def only_trip(it: Itinerary) -> Trip:
 
 def test_seed_files_merge_into_one_trip_per_traveller_with_sources() -> None:
     merged, report = merge_report([itinerary.load(SEED_14), itinerary.load(SEED_18)])
-    assert [t.traveller for t in merged.trips] == ["Kim Jong-un", "Vladimir Putin", "Sergei Lavrov"]
+    # trips in the order of their travellers' names, whatever the order of the inputs
+    assert [t.traveller for t in merged.trips] == ["Kim Jong-un", "Sergei Lavrov", "Vladimir Putin"]
     assert [s.id for s in merged.sources] == ["report-2023-09-14", "wire-2023-09-18"]
     assert all(s.published for s in merged.sources)
     for _, _, s in merged.stops():
@@ -303,9 +305,9 @@ def test_travellers_written_differently_become_one_trip() -> None:
     ]
     father = draft("bg", D(2019, 4, 24), [stop(RUSSIA, Status.CONFIRMED, "2011")], traveller="Kim Jong Il")
     merged, report = merge_report([*drafts, father])
-    assert [t.traveller for t in merged.trips] == ["Kim Jong Un", "Kim Jong Il"]
-    assert set(report.travellers[0][1]) == set(names)
-    assert merged.trips[0].stops[0].corroboration == 4
+    assert [t.traveller for t in merged.trips] == ["Kim Jong Il", "Kim Jong Un"]
+    assert set(report.travellers[1][1]) == set(names)
+    assert merged.trips[1].stops[0].corroboration == 4
     # a surname alone joins the one person it can be; with two Kims it stays apart
     putin = [
         draft("p", D(2024, 6, 19), [stop(KHASAN, Status.PLANNED)], traveller=n)
@@ -611,3 +613,281 @@ def test_place_index_offers_every_cluster_that_can_be_the_same_place(stops: list
     for b in stops:
         found = set(index.candidates(b))
         assert {i for i, a in enumerate(stops) if _same_place(a, b)} <= found
+
+
+# ---------------------------------------------------------------- who travels, when, in what order
+
+SUITE = Path(__file__).parent / "data" / "merge"
+PYONGYANG = Place("geonames:1871859", "Pyongyang", 39.03385, 125.75432, "city", "KP")
+HANOI = Place("geonames:1581130", "Hanoi", 21.0245, 105.84117, "city", "VN")
+
+
+def suite(name: str) -> Itinerary:
+    return itinerary.load(SUITE / f"{name}.yaml")
+
+
+def test_lula_and_kim_jong_il_stay_two_travellers_and_are_listed_as_kept_apart(tmp_path: Path) -> None:
+    files = [SUITE / "lula-lisbon.yaml", SUITE / "kim-jong-il-ulan-ude.yaml"]
+    merged, report = merge_report([itinerary.load(f) for f in files])
+    assert sorted(t.traveller for t in merged.trips) == ["Kim Jong Il", "Luiz Inácio Lula da Silva"]
+    assert all(len(t.stops) == 1 for t in merged.trips)
+    assert "kept apart: 'Kim Jong Il' and 'Lula'" in report.lines()
+    out = tmp_path / "trip.yaml"
+    res = CliRunner().invoke(cli, ["merge", *map(str, files), "-o", str(out), "--allow-disjoint"])
+    assert res.exit_code == 0, res.output
+    assert "kept apart: 'Kim Jong Il' and 'Lula'" in res.output
+    assert "Kim Jong Il, Lula" not in res.output and len(itinerary.load(out).trips) == 2
+
+
+def test_g7_drafts_merge_in_travel_order_with_their_review_flags() -> None:
+    plan, news = suite("g7-plan-fr"), suite("g7-news-en")
+    for inputs in ([plan, news], [news, plan]):
+        merged, report = merge_report(inputs)
+        trip = only_trip(merged)
+        assert [s.place for s in trip.stops] == ["Washington", "Hiroshima", "Port Moresby", "Sydney"]
+        assert [s.status for s in trip.stops] == [
+            Status.CONFIRMED,
+            Status.PLANNED,
+            Status.CANCELLED,
+            Status.CANCELLED,
+        ]
+        # the English draft's two stops to review stay to review; Hiroshima back from cancelled too
+        assert [s.needs_review for s in trip.stops] == [False, True, True, True]
+        hiroshima = trip.stops[1]
+        assert (
+            hiroshima.note
+            and "status changed" in hiroshima.note
+            and "plan-fr says cancelled" in hiroshima.note
+        )
+        assert report.review == ((trip.id, 3),)
+        assert f"trip {trip.id}: 3 stops to review" in report.lines()
+        assert trip.title == "President Joe Biden, 17-21 May 2023"
+    assert itinerary.dumps(merge([plan, news])) == itinerary.dumps(merge([news, plan]))
+
+
+def test_a_travellers_stops_are_cut_into_trips_by_time() -> None:
+    visit_2019 = draft(
+        "ap-2019",
+        D(2019, 4, 25),
+        [stop(VLADIVOSTOK, Status.CONFIRMED, "2019-04-25"), stop(RUSSIA, Status.CONFIRMED)],
+        traveller="Vladimir Putin",
+    )
+    visit_2024 = draft(
+        "ru-2024",
+        D(2024, 6, 19),
+        [
+            stop(RUSSIA, Status.CONFIRMED, role=Role.ORIGIN),
+            stop(PYONGYANG, Status.CONFIRMED, "2024-06-18/2024-06-19"),
+            stop(HANOI, Status.PLANNED, "2024-06-20"),
+        ],
+        traveller="Путин",
+    )
+    hanoi_news = draft(
+        "vn-2024", D(2024, 6, 20), [stop(HANOI, Status.CONFIRMED, "2024-06-20")], traveller="Putin"
+    )
+    merged = merge([visit_2019, visit_2024, hanoi_news])
+    assert [t.title for t in merged.trips] == [
+        "Vladimir Putin, 25 April 2019",
+        "Vladimir Putin, 18-20 June 2024",
+    ]
+    assert [t.id for t in merged.trips] == ["vladimir-putin-2019-04-25", "vladimir-putin-2024-06-18"]
+    first, second = merged.trips
+    assert [s.place for s in first.stops] == ["Vladivostok"]  # its country the same day joins it
+    assert [s.place for s in second.stops] == ["Russia", "Pyongyang", "Hanoi"]
+    # the undated 2019 "Russia" stays in 2019: never one stop with the 2024 origin
+    assert {s for st in first.stops for s in st.all_sources} == {"ap-2019"}
+    assert second.stops[0].all_sources == ("ru-2024",)
+    assert second.stops[2].status is Status.CONFIRMED and second.stops[2].corroboration == 2
+    # a return to a place years later is another stop and another trip, whatever its place
+    again = draft("ap-2020", D(2020, 1, 10), [stop(VLADIVOSTOK, Status.CONFIRMED, "2020-01-10")], "Putin")
+    assert len(merge([visit_2019, again]).trips) == 2
+    days_apart = draft(
+        "ap-0430", D(2019, 4, 30), [stop(VLADIVOSTOK, Status.CONFIRMED, "2019-04-30")], "Putin"
+    )
+    assert len(merge([visit_2019, days_apart]).trips) == 2  # five days without a stop: two trips
+    next_day = draft("ap-0426", D(2019, 4, 26), [stop(VLADIVOSTOK, Status.CONFIRMED, "2019-04-26")], "Putin")
+    (trip,) = merge([visit_2019, next_day]).trips  # a day apart: one visit, its dates to check
+    assert [set(s.all_sources) for s in trip.stops] == [{"ap-2019", "ap-0426"}] and trip.stops[0].needs_review
+
+
+def test_names_that_are_not_persons_are_refused_and_reported() -> None:
+    person = draft("a", D(2024, 6, 19), [stop(PYONGYANG, Status.CONFIRMED, "2024-06-19")], traveller="Putin")
+    others = [
+        draft(f"x{i}", D(2024, 6, 19), [stop(PYONGYANG, Status.CONFIRMED, "2024-06-19")], traveller=name)
+        for i, name in enumerate(["Parlamento", "República Popular China", "Francia", "Pyongyang"])
+    ]
+    kim = draft("k", D(2024, 6, 19), [stop(KHASAN, Status.CONFIRMED, "2024-06-19")], traveller="Kim Jong Un")
+    lost = draft(
+        "y", D(2024, 6, 19), [stop(KHASAN, Status.CONFIRMED, "2024-06-19")], traveller="Unknown traveller"
+    )
+    merged, report = merge_report([person, kim, *others, lost])  # another article's traveller is not assumed
+    assert [t.traveller for t in merged.trips] == ["Kim Jong Un", "Vladimir Putin"]
+    left_out = "its stops left out: no traveller of its article to give them to"
+    assert dict(report.refused) == {
+        "Parlamento": f"an institution, office, place or common noun; {left_out}",
+        "República Popular China": f"an institution, office, place or common noun; {left_out}",
+        "Francia": f"a country; {left_out}",
+        "Pyongyang": f"a place; {left_out}",
+        "Unknown traveller": f"no name; {left_out}",
+    }
+    assert f"not a traveller: 'Francia' (a country; {left_out})" in report.lines()
+    assert {s.id for s in merged.sources} == {"a", "k"}
+    # a name that is not a person, in an article that names its traveller: the stops go to that
+    # traveller when they share a place, for review
+    both = Itinerary(
+        trips=(
+            Trip(
+                id="lula",
+                traveller="Lula",
+                stops=(stop(VLADIVOSTOK, Status.CONFIRMED, "2024-06-19", source="z"),),
+            ),
+            Trip(
+                id="p",
+                traveller="Parlamento",
+                stops=(stop(VLADIVOSTOK, Status.CONFIRMED, "2024-06-20", source="z"),),
+            ),
+        ),
+        sources=(Source("z", published=D(2024, 6, 19)),),
+    )
+    merged, report = merge_report([both, kim])
+    lula = merged.trips[1]
+    assert lula.traveller == "Luiz Inácio Lula da Silva" and [s.needs_review for s in lula.stops] == [True]
+    assert dict(report.refused) == {
+        "Parlamento": "an institution, office, place or common noun; its stops given to the traveller "
+        "of its article, for review"
+    }
+
+
+def test_a_stop_one_source_of_many_reports_and_an_alias_match_are_flagged() -> None:
+    common = [stop(PYONGYANG, Status.CONFIRMED, "2024-06-19")]
+    drafts = [draft(f"s{i}", D(2024, 6, 19), list(common), traveller="Vladimir Putin") for i in range(2)]
+    alone = draft(
+        "s9", D(2024, 6, 20), [*common, stop(HANOI, Status.PLANNED, "2024-06-20")], traveller="Poutine"
+    )
+    trip = only_trip(merge([*drafts, alone]))
+    pyongyang, hanoi = trip.stops
+    assert hanoi.needs_review and hanoi.note and "reported by one source of the 3" in hanoi.note
+    assert "'Poutine', taken as the same person by alias" in hanoi.note
+    assert pyongyang.needs_review and pyongyang.corroboration == 3  # the alias note
+
+
+def _canonical(it: Itinerary) -> str:
+    return itinerary.dumps(it)
+
+
+_POOL = [
+    "g7-plan-fr",
+    "g7-news-en",
+    "lula-lisbon",
+    "lula-lisbon-pt",
+    "kim-jong-il-ulan-ude",
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(range(len(_POOL) + 2)), st.integers(min_value=1, max_value=len(_POOL) + 2))
+def test_merge_is_a_function_of_the_set_of_inputs_and_idempotent(order: list[int], size: int) -> None:
+    pool = [suite(n) for n in _POOL] + [itinerary.load(SEED_14), itinerary.load(SEED_18)]
+    chosen = [pool[i] for i in order[:size]]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MergeWarning)
+        once = merge(chosen)
+        assert _canonical(merge(sorted(chosen, key=repr))) == _canonical(once)
+        assert _canonical(merge([once])) == _canonical(once)
+        assert _canonical(merge([once, *chosen])) == _canonical(once)
+
+
+def test_notes_are_not_repeated_and_reconciled_dates_stay_put() -> None:
+    a = draft("a", D(2024, 6, 19), [stop(HANOI, Status.PLANNED, "2024-06-20")], traveller="Vladimir Putin")
+    b = draft("b", D(2024, 6, 19), [stop(HANOI, Status.PLANNED, "2024-06-19")], traveller="Vladimir Putin")
+    once = merge([a, b])
+    again = merge([merge([once])])
+    assert again == once
+    (hanoi,) = only_trip(once).stops
+    assert hanoi.note and hanoi.note.count("dates disagree") == 1 and hanoi.needs_review
+
+
+def test_development_articles_merge_into_one_trip_per_traveller_and_event(shared: Path) -> None:
+    """Articles of several events of a few travellers, merged together: each event's articles give
+    one trip of its traveller, no trip holds a stop of another year, and every trip is a person's."""
+    from itinerary.extract import Extractor, read_article
+    from itinerary.people import not_a_person
+
+    events = {  # (traveller, event): the articles about it
+        ("Vladimir Putin", "2024-06"): [
+            "dev/25_en_dagens_putin_pyongyang_hanoi",
+            "dev/32_ru_ru24_putin_pyongyang",
+        ],
+        ("Kim Jong Un", "2019-04"): [
+            "dev/21_en_ktsa_ap_kim_arrives_russia_2019",
+            "dev2/47_ru_mixnews_kim_hasan_2019",
+        ],
+        ("Pope Francis", "2023-02"): [
+            "dev2/35_es_carlosmartinhuerta_papa_kinshasa",
+            "dev2/52_en_ap_pope_juba",
+        ],
+    }
+    others = [  # more trips of the same travellers, other years
+        "dev/00_fr_seed",
+        "dev2/42_de_cash_kim_chasan_2023",
+        "dev/24_en_outlookindia_modi_moscow_austria",
+        "dev2/45_ru_jewishru_putin_tegeran",
+        "dev2/46_ru_regnum_putin_harbin",
+    ]
+    extractor = Extractor()
+    articles = {p: read_article(shared / "articles" / f"{p}.txt") for ps in events.values() for p in ps}
+    articles.update({p: read_article(shared / "articles" / f"{p}.txt") for p in others})
+    drafts = [extractor.extract(a) for a in articles.values()]
+    merged = merge(drafts)
+    # the same answer for any order of the same drafts, and merging the result again changes nothing
+    text = itinerary.dumps(merged)
+    rng = random.Random(23)
+    with warnings.catch_warnings():  # a subset may hold unrelated trips
+        warnings.simplefilter("ignore", MergeWarning)
+        for _ in range(4):
+            subset = rng.sample(drafts, rng.randint(2, len(drafts)))
+            once = itinerary.dumps(merge(subset))
+            assert itinerary.dumps(merge(list(reversed(subset)))) == once
+            assert itinerary.dumps(merge([itinerary.loads(once)])) == once
+        assert itinerary.dumps(merge([itinerary.loads(text), *drafts])) == text
+    for trip in merged.trips:
+        assert not_a_person(trip.traveller) is None, trip.traveller
+        years = {s.date.start.year for s in trip.stops if s.date.start and s.date.precision.value == "day"}
+        assert len(years) <= 1, (trip.id, years)
+    for (who, month), paths in events.items():
+        ids = {articles[p].source_id for p in paths}
+        trips = [
+            t
+            for t in merged.trips
+            if same_traveller(t.traveller, who) and ids & {s for st in t.stops for s in st.all_sources}
+        ]
+        holding = [
+            t for t in trips if any(s.date.start and s.date.start.isoformat()[:7] == month for s in t.stops)
+        ]
+        assert len(holding) == 1, (who, month, [t.id for t in trips])
+        assert ids <= {s for st in holding[0].stops for s in st.all_sources}, (who, month)
+
+
+def test_one_file_keeps_its_trips_as_written_whatever_their_gaps() -> None:
+    tour = Itinerary(
+        trips=(
+            Trip(
+                id="grand-tour",
+                traveller="Kim Jong Un",
+                title="Grand tour",
+                stops=(
+                    stop(KHASAN, Status.CONFIRMED, "2023-06-01", source="a"),
+                    stop(VLADIVOSTOK, Status.PLANNED, "2023-06-20", source="b"),
+                ),
+            ),
+        ),
+        sources=(Source("a", published=D(2023, 6, 1)), Source("b", published=D(2023, 6, 10))),
+    )
+    assert [(t.id, t.title, len(t.stops)) for t in merge([tour]).trips] == [("grand-tour", "Grand tour", 2)]
+    assert [(t.id, len(t.stops)) for t in as_known_on(tour, D(2023, 6, 5)).trips] == [("grand-tour", 1)]
+    # merged with another report, the gap of 19 days without a stop makes two trips
+    other = draft("c", D(2023, 6, 21), [stop(VLADIVOSTOK, Status.CONFIRMED, "2023-06-20")])
+    assert [t.title for t in merge([tour, other]).trips] == [
+        "Kim Jong Un, 1 June 2023",
+        "Kim Jong Un, 20 June 2023",
+    ]

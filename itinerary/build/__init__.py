@@ -55,7 +55,7 @@ from itinerary.build.sources import Item, Options, expand, iter_items, to_articl
 from itinerary.errors import ExtractionError, ItineraryError, MergeWarning, ValidationError
 from itinerary.files import write_text
 from itinerary.io import yaml as yaml_io
-from itinerary.merge import merge
+from itinerary.merge import merge_report
 from itinerary.model import Itinerary
 
 __all__ = ["BuildError", "Plan", "Reporter", "Summary", "build"]
@@ -95,6 +95,8 @@ class Summary:
     engine: str = "nothing to extract"
     failures: list[tuple[str, str]] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    review: list[tuple[str, int]] = field(default_factory=list)  # (trip id, stops to review) when merged
+    undated: int = 0  # drafts merged whose article had no publication date
     #: What the user should know about: kept or moved hand edits, renamed articles, removed
     #: drafts, manifest lines skipped.
     notes: list[str] = field(default_factory=list)
@@ -116,7 +118,9 @@ class Summary:
         )
         return (
             f"{self.ok} ok, {self.failed} failed, {self.skipped} skipped as finished; {extracted}; "
-            f"{self.trips} trips, {self.stops} stops; {self.seconds:.1f} s in all"
+            f"{self.trips} trips, {self.stops} stops"
+            + (f" ({sum(n for _, n in self.review)} to review)" if self.review else "")
+            + f"; {self.seconds:.1f} s in all"
         )
 
 
@@ -378,11 +382,14 @@ class _Run:
             return
         with warnings.catch_warnings():  # a corpus holds unrelated trips: no common traveller is normal
             warnings.simplefilter("ignore", MergeWarning)
-            merged = merge([self._draft(item) for item in ok], as_of=as_of)
+            drafts = [self._draft(item) for item in ok]
+            merged, report = merge_report(drafts, as_of=as_of)
         if not merged.trips:
             when = f"nothing was published by {as_of.isoformat()}" if as_of else "the drafts hold no trip"
             self._nothing_merged(when)
             return
+        s.review = list(report.review)
+        s.undated = sum(1 for d in drafts if not any(src.published for src in d.sources))
         s.trips = len(merged.trips)
         s.stops = sum(len(t.stops) for t in merged.trips)
         text = yaml_io.dumps(merged)

@@ -8,7 +8,7 @@ from typing import Any, cast
 
 import click
 
-from itinerary.cli.main import DATE, cli, handle_errors, say
+from itinerary.cli.main import ARTICLE_LANGUAGE, DATE, cli, handle_errors, say
 
 
 class TerminalReporter:
@@ -101,7 +101,7 @@ def _quiet_from_now_on() -> None:
 )
 @click.option(
     "--lang",
-    type=click.Choice(["auto", "fr", "en", "es", "de", "ru"]),
+    type=ARTICLE_LANGUAGE,
     default="auto",
     show_default=True,
     help="Language of every article (auto: the article's own header or field, else detected).",
@@ -168,6 +168,14 @@ def build_command(
         say(f"note: {note}", fg="yellow")
     for _, reason in summary.failures:
         say(f"failed: {reason}", fg="red")
+    for trip_id, n in summary.review:
+        say(f"  trip {trip_id}: {n} stop{'s' * (n != 1)} to review")
+    if summary.undated:
+        say(
+            f"{summary.undated} article{'s' * (summary.undated != 1)} had no publication date, so weekday "
+            "and relative dates were left out; give one with --published-default YYYY-MM-DD or a "
+            "'published' column (JSON Lines, Parquet)"
+        )
     say(summary.line())
     for path in summary.written:
         say(f"wrote {path}")

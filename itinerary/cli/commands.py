@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from itinerary.cli.main import DATE, cli, handle_errors, say
+from itinerary.cli.main import ARTICLE_LANGUAGE, DATE, cli, handle_errors, say
 from itinerary.errors import AmbiguousPlace, ExtractionError, MergeError, PlaceNotFound, ValidationError
 from itinerary.files import check_output, read_limited, write_text
 from itinerary.io import yaml as yaml_io
@@ -194,6 +194,7 @@ def resolve(
     it = yaml_io.load(trip_file)
     geocoder = make_geocoder(online, user_agent, geocode_cache, strict)
     resolved = resolve_itinerary(it, geocoder, strict=strict, force=refresh, source=str(trip_file))
+    warn_implausible(resolved)
     # the file as written, with its comments and layout, plus the resolved blocks
     text = yaml_io.dumps_like(resolved, read_limited(trip_file, yaml_io.MAX_BYTES).decode("utf-8"))
     if output is None:
@@ -201,6 +202,20 @@ def resolve(
     else:
         write_text(output, text)
         say(f"wrote {output}")
+
+
+def warn_implausible(it: Any) -> None:
+    """One warning per leg that its mode cannot cover (a road leg of 10,000 km): a place was
+    probably resolved to the wrong one."""
+    from itinerary.routing.legs import implausible_legs  # deferred: pyproj
+
+    for ti, trip in enumerate(it.trips):
+        for d in implausible_legs(trip):
+            a, b = trip.stops[d.index].label, trip.stops[d.to_index].label
+            say(
+                f"warning: trips[{ti}] leg {d.index + 1}\u2192{d.to_index + 1} ({a} \u2192 {b}): {d.reason}",
+                fg="yellow",
+            )
 
 
 @cli.command("map")
@@ -252,6 +267,11 @@ def resolve(
 @click.option(
     "--dpi", type=click.IntRange(50, 1200), default=200, show_default=True, help="Print map resolution."
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse to draw stops marked needs_review and implausible legs (review them first).",
+)
 @FORCE
 @handle_errors
 def map_(
@@ -265,6 +285,7 @@ def map_(
     png: Path | None,
     size: str,
     dpi: int,
+    strict: bool,
     force: bool,
 ) -> None:
     """Draw an interactive map (every stop labelled, confirmed solid, planned dashed, cancelled
@@ -282,8 +303,25 @@ def map_(
             raise ValidationError(f"-o and {opt} name the same file; give the image another name")
     if png is not None:
         check_png(png)
+    from itinerary.render.layout import doubtful  # deferred: numpy
+
     with naming(trip_file):
         p = prepare(yaml_io.load(trip_file))
+    doubts = doubtful(p)
+    if strict and doubts:
+        raise ValidationError(
+            f"{len(doubts)} doubtful stop(s) or leg(s) not reviewed (--strict):\n  "
+            + "\n  ".join(doubts)
+            + "\ncheck each one, fix the place or the mode, set needs_review: false once checked, "
+            "or draw without --strict (they are then drawn as doubtful)",
+            source=str(trip_file),
+        )
+    warn_implausible(p.itinerary)
+    if (n := sum(1 for _, _, s in p.itinerary.stops() if s.needs_review)) > 0:
+        say(
+            f"warning: {n} stop(s) marked needs_review are drawn as 'to be checked' (--strict refuses them)",
+            fg="yellow",
+        )
     save_map(make_map(p, offline=offline, tiles=tiles, lang=lang, regions=regions), output)
     say(f"wrote {output}")
     for path, _ in images:
@@ -324,7 +362,7 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
 @click.argument("articles", metavar="ARTICLE...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--lang",
-    type=click.Choice(["auto", "fr", "en", "es", "de", "ru"]),
+    type=ARTICLE_LANGUAGE,
     default="auto",
     show_default=True,
     help="Language of the articles (auto: detected from the text).",
@@ -347,7 +385,11 @@ def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
     help="Batch mode: write <article name>.yaml for each article (or each .txt of a folder) here.",
 )
 @FORCE
-@click.option("--explain", is_flag=True, help="Print why each stop was kept (on stderr).")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print, on stderr, every place mention with the rule or probability that kept or dropped it.",
+)
 @handle_errors
 def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
     articles: tuple[Path, ...],
@@ -412,7 +454,11 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
             check_year(str(path), article.published)
             if article.published is None:
                 undated.append(path.name)
-            it = extractor.extract(article)
+            analysis = extractor.analyse(article)
+            it = extractor.assemble(analysis)
+            if explain:  # every candidate, kept or dropped, and the mentions that are no place
+                for line in extractor.explain(analysis):
+                    say(f"{path.name}: {line}")  # article text, escaped
             if not it.trips:
                 raise ExtractionError(
                     f"{path}: no trip found (no place is named as where someone goes or is); "
@@ -430,7 +476,7 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
         if explain:
             for s in stops:
                 flag = " [review]" if s.needs_review else ""
-                line = f"{path.name}: {s.place} ({s.status.value}){flag}: {s.note or ''}"
+                line = f"{path.name}: stop {s.place} ({s.status.value}){flag}: {s.note or ''}"
                 say(line)  # article text, escaped
         if target is None:
             click.echo(yaml_io.dumps(it), nl=False)
@@ -548,9 +594,11 @@ def _load_for_merge(path: Path) -> Any:
 )
 @handle_errors
 def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_disjoint: bool) -> None:
-    """Merge itineraries (drafts, hand-written files) into one trip per traveller.
+    """Merge itineraries (drafts, hand-written files) into trips, one per traveller and journey.
 
-    Travellers are matched across spellings and scripts, stops by place and date; each stop
+    Travellers are matched across spellings, scripts and known aliases (look-alikes kept apart
+    and names that are not persons are listed); a traveller's stops are cut into trips where
+    more than 4 days pass without a stop; stops are matched by place and date; each stop
     keeps all its sources, what each said (history) and how many independent sources report
     it. The latest source decides the status (a confirmed stop stays confirmed); dates that
     disagree are kept as needs_review with a note. An unreadable file is named and left out
@@ -581,6 +629,10 @@ def merge(files: tuple[Path, ...], output: Path, as_of: Any, force: bool, allow_
             "check how the travellers are named, or pass --allow-disjoint to write them side by side"
         )
     if not merged.trips:
+        for line in report.lines():
+            say(f"  {line}")
+        if as_of is None:
+            raise MergeError("no traveller is a person (see the names above); nothing written")
         raise MergeError(f"nothing was published by {as_of.date()}; nothing written")
     yaml_io.dump(merged, output)
     stops = [s for _, _, s in merged.stops()]

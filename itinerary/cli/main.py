@@ -22,6 +22,7 @@ import click
 
 from itinerary import __version__
 from itinerary.errors import ItineraryError, ItineraryWarning
+from itinerary.extract.lang import supported as supported_languages
 from itinerary.files import describe_os_error
 from itinerary.options import options_from_env, set_options
 
@@ -51,6 +52,8 @@ class IsoDate(click.DateTime):
 
 MIN_YEAR, MAX_YEAR = 100, 9000  # dates read against are kept far from the calendar's ends
 DATE = IsoDate()
+#: the article languages a command accepts: "auto" and every language pack (the registry decides)
+ARTICLE_LANGUAGE = click.Choice(["auto", *supported_languages()])
 
 # Characters a console message never prints raw: C0 and C1 controls (escape sequences that
 # retitle or clear the terminal), the bidirectional controls (they reorder what follows) and

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from itinerary.extract.lexicon import Lexicon, time_of_day
+from itinerary.extract.tuning import TUNING
 from itinerary.model import DateSpan, Precision
 
 
@@ -81,11 +82,13 @@ def _year_for(month: int, day: int, published: dt.date | None) -> int | None:
     return best[1] if best else None
 
 
-_THIS = re.compile(r"\b(?:ce|cette|este|esta|this|diesen|dieser|diesem|этот|эту|в этот)\s+$", re.I)
-
-
 def _alt(words: dict[str, int] | frozenset[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _words(words: tuple[str, ...] | frozenset[str]) -> str:
+    """An alternation of ``words``, longest first."""
+    return _alt(frozenset(words))
 
 
 def visit_length(text: str, lx: Lexicon) -> tuple[int, int] | None:
@@ -155,33 +158,34 @@ def anchor(
 class DateFinder:
     """Finds and resolves the date expressions of one language."""
 
-    def __init__(self, lx: Lexicon) -> None:
+    def __init__(self, lx: Lexicon, time_of_day_window: int = TUNING.time_of_day_window) -> None:
         self.lx = lx
+        self.time_of_day_window = time_of_day_window
         months = _alt(lx.months)
-        de = r"(?:de\s+|del\s+)?"
-        num = r"(\d{1,2})(?:er|re|st|nd|rd|th|\.|º)?"
-        year = r"(?:,?\s+" + de + r"(\d{4}))?"
+        link = rf"(?:(?:{_words(lx.date_links)})\s+)?" if lx.date_links else ""
+        num = rf"(\d{{1,2}})(?:{_words(lx.ordinal_suffixes)})?" if lx.ordinal_suffixes else r"(\d{1,2})"
+        before = rf"(?:(?:{_words(lx.year_before)})\s+)?" if lx.year_before else ""
+        after = rf"(?:\s+(?:{_words(lx.year_after)}))?" if lx.year_after else ""
+        year = r"(?:,?\s+" + link + r"(\d{4}))?"
+        joiners = "|".join(["-", "–", *map(re.escape, lx.range_joiners)])
         self._range_dm = re.compile(
-            rf"\b{num}\s*(?:-|–|au|to|al|bis|по|и|and|et|y|und)\s*{num}\s+{de}({months})\.?{year}(?!\w)", re.I
+            rf"\b{num}\s*(?:{joiners})\s*{num}\s+{link}({months})\.?{year}(?!\w)", re.I
         )
         self._range_md = re.compile(
-            rf"\b({months})\.?\s+(\d{{1,2}})\s*(?:-|–|to|and)\s*(\d{{1,2}}){year}\b", re.I
+            rf"\b({months})\.?\s+(\d{{1,2}})\s*(?:{joiners})\s*(\d{{1,2}}){year}\b", re.I
         )
-        self._dm = re.compile(rf"\b{num}\s+{de}({months})\.?{year}(?!\w)", re.I)
-        self._md = re.compile(rf"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d){year}(?!\w)", re.I)
+        self._dm = re.compile(rf"\b{num}\s+{link}({months})\.?{year}(?!\w)", re.I)
+        self._md = re.compile(rf"\b({months})\.?\s+{num}(?!\d){year}(?!\w)", re.I)
         preps = _alt(lx.period_preps) if lx.period_preps else "in"
-        self._month_only = re.compile(
-            rf"\b(?:{preps})\s+(?:de\s+)?({months})\b(?:\s+(?:de\s+)?(\d{{4}}))?", re.I
-        )
-        self._year_only = re.compile(
-            rf"\b(?:{preps})\s+(?:l'an\s+)?(\d{{4}})(?:\s+(?:году|года|г\.))?\b", re.I
-        )
+        self._month_only = re.compile(rf"\b(?:{preps})\s+{link}({months})\b(?:\s+{link}(\d{{4}}))?", re.I)
+        self._year_only = re.compile(rf"\b(?:{preps})\s+{before}(\d{{4}}){after}(?!\w)", re.I)
         self._weekday = re.compile(rf"\b({_alt(lx.weekdays)})\b(?:\s+({_alt(lx.next_words) or 'xx'}))?", re.I)
         self._weekday_next = re.compile(rf"\b({_alt(lx.next_words) or 'xx'})\s+({_alt(lx.weekdays)})\b", re.I)
+        self._this = re.compile(rf"(?<!\w)(?:{_words(lx.this)})\s*$", re.I) if lx.this else None
         self._day_only = (
             re.compile(
-                rf"(?<!\w)(?:{_alt(frozenset(lx.day_words))})\s+(\d{{1,2}})(?:st|nd|rd|th|º|\.)?(?!\d)"
-                rf"(?!\s+(?:de\s+|del\s+|of\s+)?(?:{months})\b)",
+                rf"(?<!\w)(?:{_alt(frozenset(lx.day_words))})\s+{num}(?!\d)"
+                rf"(?!\s+(?:(?:{_words((*lx.date_links, *lx.genitives))})\s+)?(?:{months})\b)",
                 re.I,
             )
             if lx.day_words
@@ -198,9 +202,8 @@ class DateFinder:
         )
         rel = lx.relative
         self._relative = re.compile(rf"(?<!\w)({_alt(rel)})(?!\w)", re.I)
-        self._rel_range = re.compile(
-            rf"(?<!\w)({_alt(rel)})\s+(?:und|and|et|y|и)\s+({_alt(rel)})(?!\w)", re.I
-        )
+        joined = _words(lx.range_joiners) or "xx"
+        self._rel_range = re.compile(rf"(?<!\w)({_alt(rel)})\s+(?:{joined})\s+({_alt(rel)})(?!\w)", re.I)
 
     def find(self, text: str, published: dt.date | None) -> list[DateHit]:  # noqa: C901 - known debt, to split (listed in the project notes)
         """Every date expression of ``text``, in order, without overlaps."""
@@ -243,7 +246,7 @@ class DateFinder:
             span = day_span(int(m.group(1)), int(m.group(1)), month_of(m.group(2)), m.group(3))
             if span:
                 add(DateHit(m.start(), m.end(), span))
-        if lx.lang == "en":
+        if lx.month_before_day:  # "June 20"
             for m in self._md.finditer(text):
                 span = day_span(int(m.group(2)), int(m.group(2)), month_of(m.group(1)), m.group(3))
                 if span:
@@ -282,7 +285,7 @@ class DateFinder:
                     add(DateHit(m.start(), m.end(), DateSpan(a, b, Precision.DAY, f"{a}/{b}")))
             for m in self._relative.finditer(text):
                 word = m.group(1)
-                if time_of_day(lx, text, m.start(), word):
+                if time_of_day(lx, text, m.start(), word, self.time_of_day_window):
                     continue  # "am Morgen", "de la mañana": a time of day, not tomorrow
                 days = lx.relative[word.lower()]
                 add(DateHit(m.start(), m.end(), _day(published + dt.timedelta(days=days)), relative=days))
@@ -291,7 +294,9 @@ class DateFinder:
         for m in self._weekday.finditer(text):
             if re.match(r"\s+\d", text[m.end() : m.end() + 3]):
                 continue  # "vendredi 3 mars": the day number says it all
-            this = bool(_THIS.search(text[max(0, m.start() - 12) : m.start()]))
+            this = self._this is not None and bool(
+                self._this.search(text[max(0, m.start() - 12) : m.start()])
+            )
             day = lx.weekdays[m.group(1).lower()]
             add(DateHit(m.start(), m.end(), weekday=day, next_=bool(m.group(2)), this=this))
         return [self._mark_until(text, h) for h in sorted(hits, key=lambda h: h.start)]

@@ -83,7 +83,46 @@ class Lexicon:
     compound_not: tuple[str, ...] = ()
     # Word pairs of an unreal past: a stop in such a clause did not happen ("wären ... gewesen").
     irrealis: tuple[tuple[str, str], ...] = ()
+    # --- grammar and script facts the extractor reads (each defaults to "the language has none")
+    # Elided articles and prepositions written onto the next word ("l'", "d'").
+    elisions: tuple[str, ...] = ()
+    # Possessive endings: a place with one qualifies a person or thing ("Russia's").
+    possessives: tuple[str, ...] = ()
+    # Prepositions of a genitive ("of", "de", "von"): a place after one complements a noun.
+    genitives: frozenset[str] = frozenset()
+    # Words between a travel noun and the person it names ("la visite du pape", "the visit of the").
+    person_links: frozenset[str] = frozenset()
+    # Words that join a kind word to a name ("spatioport de Vostochny", "centre of").
+    kind_joiners: frozenset[str] = frozenset()
+    # Words that join the items of a list ("and", "et", "puis").
+    list_joiners: frozenset[str] = frozenset()
+    # Endings of capitalised demonyms between a preposition and a name ("in the Jordanian capital").
+    demonym_endings: tuple[str, ...] = ()
+    # Auxiliaries of the future the tagger does not mark ("will", "'ll").
+    future_auxiliaries: frozenset[str] = frozenset()
+    # Stems of the participles of verbs whose perfect is built with "to be" ("il est arrivé"): a
+    # tagger may read that perfect as a passive.
+    be_perfect: tuple[str, ...] = ()
+    # Auxiliaries of the perfect the tagger leaves as a plain dependency ("has arrived").
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    # The recogniser's LOC label means natural features (seas, mountains), not towns.
+    loc_is_natural: bool = False
+    # A day is written after its month ("June 20"), not only before it ("20 June").
+    month_before_day: bool = False
+    # Nouns are written with a capital: a capitalised word before a preposition is a noun.
+    nouns_capitalised: bool = False
     # --- dates (see :mod:`itinerary.extract.dates`)
+    # Words that join the two ends of a range of days ("du 3 au 5 mars", "June 3 to 5", "3 bis 5").
+    range_joiners: tuple[str, ...] = ()
+    # Endings written after a day's number ("1er", "3rd", "3.", "3º").
+    ordinal_suffixes: tuple[str, ...] = ()
+    # Words between a day, its month and its year ("3 de marzo de 2024").
+    date_links: tuple[str, ...] = ()
+    # Words just before a year ("l'an 2019") and just after one ("в 2019 году").
+    year_before: tuple[str, ...] = ()
+    year_after: tuple[str, ...] = ()
+    # Demonstratives before a weekday that mean the one of the current week ("ce lundi", "this Monday").
+    this: tuple[str, ...] = ()
     # Phrases counted in days from the date they refer to (the date just before them in the
     # text, else the publication date): "the day after" +1, "la veille" -1, "am Tag darauf" +1.
     anchored: dict[str, int] = field(default_factory=dict)
@@ -122,19 +161,12 @@ def weekday_names(*names: str) -> dict[str, int]:
     return {form: i for i, forms in enumerate(names) for form in forms.split()}
 
 
-def lexicon(lang: str) -> Lexicon:
-    """The language pack of ``lang`` (see :mod:`itinerary.extract.lang`)."""
-    from itinerary.extract.lang import pack  # deferred: the packs import this module (a cycle)
-
-    return pack(lang)
-
-
-def time_of_day(lx: Lexicon, text: str, start: int, word: str) -> bool:
+def time_of_day(lx: Lexicon, text: str, start: int, word: str, window: int) -> bool:
     """True when ``word`` at ``start`` of ``text`` names a time of day, not a day ("la mañana")."""
     pattern = lx.time_of_day.get(word.lower())
     if pattern is None:
         return False
-    return re.search(pattern + r"\s+$", text[max(0, start - 12) : start].lower()) is not None
+    return re.search(pattern + r"\s+$", text[max(0, start - window) : start].lower()) is not None
 
 
 def starts(word: str, prefixes: tuple[str, ...] | frozenset[str]) -> bool:

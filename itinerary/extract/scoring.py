@@ -20,7 +20,7 @@ from typing import Any
 
 from itinerary.errors import ExtractionError
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 MODEL_FILE = "stop_model.json"
 
 #: name -> what it measures (shown by ``--explain`` for the strongest reasons)
@@ -53,20 +53,34 @@ FEATURES: dict[str, str] = {
     "position": "how late in the article",
     "old_date": "dated more than a year before publication",
     "sentence_has_stop": "another place of its sentence is a rule stop",
-    "lang_de": "German text",
-    "lang_es": "Spanish text",
-    "lang_ru": "Russian text",
-    "lang_en": "English text",
+    "article_trip": "the travel rules find a trip in the article",
 }
+#: a feature ``lang_<code>`` is 1 for an article in that language; the model file holds a weight for
+#: the languages it was trained on (a language without one adds nothing)
+LANGUAGE_FEATURE = "lang_"
+
+
+def known_feature(name: str) -> bool:
+    """A feature of :data:`FEATURES`, or a language feature."""
+    return name in FEATURES or name.startswith(LANGUAGE_FEATURE)
+
+
+def describe(name: str) -> str:
+    """What a feature measures, for ``--explain``."""
+    if name.startswith(LANGUAGE_FEATURE):
+        from itinerary.extract.lang import language  # the packs know their names
+
+        return f"{language(name.removeprefix(LANGUAGE_FEATURE)).name} text"
+    return FEATURES.get(name, name)
 
 
 @dataclass(frozen=True)
-class Tuning:
-    """Every threshold of the scorer in one place (the model file may override them)."""
+class Thresholds:
+    """The stop model's two probabilities, saved in the model file with its weights (every other
+    number of the extractor is in :mod:`itinerary.extract.tuning`)."""
 
-    threshold: float = 0.55  # a candidate at or above this probability is a stop
+    keep: float = 0.55  # a candidate at or above this probability is a stop
     review_below: float = 0.7  # a stop below this probability gets needs_review
-    travel_far: int = 200  # characters at which a travel word no longer counts as close
 
 
 @dataclass(frozen=True)
@@ -75,7 +89,7 @@ class StopModel:
 
     weights: dict[str, float]
     bias: float
-    tuning: Tuning = field(default_factory=Tuning)
+    thresholds: Thresholds = field(default_factory=Thresholds)
     reliability: tuple[tuple[float, float, float, int], ...] = ()  # (lo, hi, observed, n)
     trained_on: str = ""
 
@@ -88,7 +102,7 @@ class StopModel:
         parts = [(w * features.get(k, 0.0), k) for k, w in self.weights.items()]
         parts = [p for p in parts if abs(p[0]) >= 0.25]
         parts.sort(key=lambda p: -abs(p[0]))
-        return [("+ " if c > 0 else "- ") + FEATURES.get(k, k) for c, k in parts[:top]]
+        return [("+ " if c > 0 else "- ") + describe(k) for c, k in parts[:top]]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -97,8 +111,8 @@ class StopModel:
             "trained_on": self.trained_on,
             "bias": round(self.bias, 6),
             "weights": {k: round(v, 6) for k, v in self.weights.items()},
-            "threshold": self.tuning.threshold,
-            "review_below": self.tuning.review_below,
+            "threshold": self.thresholds.keep,
+            "review_below": self.thresholds.review_below,
             "reliability": [list(r) for r in self.reliability],
         }
 
@@ -109,10 +123,10 @@ class StopModel:
                 f"{origin}: not a stop model of feature version {FEATURE_VERSION}; "
                 "rebuild it with benchmarks/train_extract_model.py"
             )
-        weights = {str(k): float(v) for k, v in data["weights"].items() if k in FEATURES}
-        tuning = Tuning(threshold=float(data["threshold"]), review_below=float(data["review_below"]))
+        weights = {str(k): float(v) for k, v in data["weights"].items() if known_feature(str(k))}
+        thresholds = Thresholds(keep=float(data["threshold"]), review_below=float(data["review_below"]))
         rel = tuple((float(a), float(b), float(c), int(n)) for a, b, c, n in data.get("reliability", []))
-        return cls(weights, float(data["bias"]), tuning, rel, str(data.get("trained_on", "")))
+        return cls(weights, float(data["bias"]), thresholds, rel, str(data.get("trained_on", "")))
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -130,7 +144,7 @@ def cued(features: dict[str, float]) -> bool:
 
 def rules_only() -> StopModel:
     """The fallback: a candidate is a stop exactly when the rules say so."""
-    return StopModel({"rule": 4.0}, -2.0, Tuning(threshold=0.5, review_below=0.0), trained_on="rules")
+    return StopModel({"rule": 4.0}, -2.0, Thresholds(keep=0.5, review_below=0.0), trained_on="rules")
 
 
 def load_model(path: Path | None = None) -> StopModel:

@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from itinerary.coords import haversine_km
+from itinerary.coords import SAME_CITY_KM, haversine_km
 from itinerary.errors import AmbiguityWarning, AmbiguousPlace, PlaceNotFound
 from itinerary.geocode.gazetteer import (
     ALTERNATE,
@@ -56,7 +56,7 @@ KIND_MATCH: dict[str, frozenset[str]] = {
     "palace": frozenset({"palace", "government"}),
     "city": frozenset({"city"}),
 }
-SAME_PLACE_KM = 25.0
+SAME_PLACE_KM = SAME_CITY_KM
 NEAR_KM = 60.0  # a qualifier or hint naming a city covers what lies this close to it
 AMBIGUOUS_BELOW = 0.6
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 75 for keys of up to 8 letters (one edit in "Dili" is 75)
@@ -95,6 +95,7 @@ class Weights:
     hint_region: float = 3.0
     hint_near: float = 1.0
     context: float = 1.5  # a stop near the trip's other stops
+    context_country: float = 1.5  # times the share of the trip's other stops in its country
     temperature: float = 0.5
     fuzzy_cap: float = 0.75  # the most a fuzzy match can be trusted
     doubtful_cap: float = 0.4  # a fuzzy match in another country than the hint, or too short
@@ -195,6 +196,9 @@ class _Context:
     countries: set[str]  # countries the hint and qualifiers name
     full: str = ""
     lossy: bool = False
+    hint_text: str = ""
+    qual_texts: tuple[str, ...] = ()
+    near_countries: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.full = full_key(self.place)
@@ -270,12 +274,28 @@ class OfflineGeocoder:
         if _CODE_QUERY.fullmatch(place.strip()):
             for i in g.code(place):
                 found.setdefault(i, CODE)
+        if not found:  # a landmark's words in another order ("Marine Corps Air Station Iwakuni")
+            for i, m in self._reordered(keys[0]):
+                found.setdefault(i, m)
         exact = [_Match(i, m, key=keys[0]) for i, m in found.items()]
         exact += [_Match(i, m, key=keys[-1], translit=True) for i, m in translit.items()]
         found.update(translit)
         if exact and not (countries and not any(self._country(c.i) in countries for c in exact)):
             return exact
         return exact + self._fuzzy_matches(keys, found, wide=bool(countries))
+
+    def _reordered(self, key: str) -> list[tuple[int, int]]:
+        """Landmarks whose key holds the words of ``key`` in another order: every rotation of
+        the words (a name moved from the end to the front, or the reverse)."""
+        words = key.split()
+        if not 2 <= len(words) <= 8:
+            return []
+        g = self.gazetteer
+        out: list[tuple[int, int]] = []
+        for k in range(1, len(words)):
+            rotated = " ".join(words[k:] + words[:k])
+            out += [(i, m) for i, m in g.exact_typed(rotated) if int(g.kind_codes[i]) in _LANDMARK_CODES]
+        return out
 
     def _fuzzy_matches(self, keys: list[str], skip: dict[int, int], wide: bool) -> list[_Match]:
         """Records of the keys close to ``keys``; each keeps its best key (similarity, edits
@@ -448,6 +468,8 @@ class OfflineGeocoder:
             lat, lon = float(g.lat[c.i]), float(g.lon[c.i])
             d = min(haversine_km(lat, lon, la, lo) for la, lo in x.near)
             s += w.context * math.exp(-d / 1000.0)
+            if x.near_countries:  # the share of the trip's other stops in the candidate's country
+                s += w.context_country * x.near_countries.get(self._country(c.i), 0.0)
         return s
 
     # ------------------------------------------------------------ confidence
@@ -524,6 +546,10 @@ class OfflineGeocoder:
         elif parsed.head != parsed.place and g.exact(analyze(parsed.head).key):  # "Halle (Saale)"
             parsed = ParsedQuery(parsed.head, parsed.qualifiers[parsed.in_head :], parsed.near)
         quals = [self._resolve_part(q) for q in parsed.qualifiers]
+        for n, (text, q) in enumerate(zip(parsed.qualifiers, quals, strict=True)):
+            areas = [o for o in quals[:n] + quals[n + 1 :] if o.countries or o.admin1]
+            if q.points and areas:  # "..., Woodside, California": the Woodside in California
+                self._points_within(q, text, areas)
         h = self._parse_hint(hint)
         for q in quals:  # kind words of an unresolved qualifier ("Vostochny, cosmodrome")
             h.kinds |= q.kinds
@@ -537,8 +563,23 @@ class OfflineGeocoder:
             _wanted(qkinds),
             near,
             set().union(h.countries, *(q.countries for q in quals)),
+            hint_text=hint or "",
+            qual_texts=tuple(parsed.qualifiers),
+            near_countries=self._countries_of(near),
         )
         return self._rank(x, country, limit)
+
+    def _countries_of(self, points: Sequence[tuple[float, float]]) -> dict[str, float]:
+        """The share of ``points`` in each country (by the nearest gazetteer place)."""
+        if not points:
+            return {}
+        counts: dict[str, float] = {}
+        for lat, lon in points:
+            hits = self.gazetteer.nearest(lat, lon, k=1)
+            if hits and hits[0][0].country_code:
+                cc = hits[0][0].country_code
+                counts[cc] = counts.get(cc, 0.0) + 1.0
+        return {cc: n / len(points) for cc, n in counts.items()}
 
     def _prune(self, matches: list[_Match]) -> list[_Match]:
         """The ``PRUNE_ABOVE`` best by name and prominence alone (a bare name: nothing else
@@ -560,13 +601,31 @@ class OfflineGeocoder:
         if country:
             wanted = {c.upper() for c in ([country] if isinstance(country, str) else country)}
             matches = [c for c in matches if self._country(c.i) in wanted]
-        if not matches:
-            return []
+        if not matches:  # unknown: "Madison Square Garden, New York" is in New York at least
+            return self._approximate(x.quals) if x.quals else []
         if len(matches) > PRUNE_ABOVE and not (x.quals or x.hint.resolved or x.near or x.wanted):
             matches = self._prune(matches)
         ranked = sorted(
             ((self._score(c, x), c) for c in matches), key=lambda sc: (-sc[0], -int(g._pop[sc[1].i]), sc[1].i)
         )
+        scope = self._scope(x)
+        if scope is not None:  # a qualifier or a hint naming a place: its surroundings only
+            inside = [(s, c) for s, c in ranked if self._within(c.i, scope)]
+            if not inside:  # else a name that holds its own qualifier ("Misato, Saitama") in
+                # the qualifier's country, or any match in the country of a hint that names a
+                # region or a country ("Kimsomolsk", hint "Amur Oblast")
+                countries = self._scope_countries(scope)
+                if x.quals:
+                    inside = [
+                        (s, c)
+                        for s, c in ranked
+                        if not c.fuzzy and self._country(c.i) in countries and self._holds_qualifier(c.i, x)
+                    ]
+                elif not any(h.points for h in scope):
+                    inside = [(s, c) for s, c in ranked if self._country(c.i) in countries]
+            if not inside:
+                return self._approximate(scope)
+            ranked = inside
         n = min(limit, len(ranked))
         out = []
         for conf, (s, c) in zip(self._confidences(ranked, n, x), ranked[:n], strict=True):
@@ -575,6 +634,102 @@ class OfflineGeocoder:
             ambiguous = conf < self.ambiguous_below or label == "fuzzy"
             out.append(Candidate(r, s, c.similarity, c.key, conf, (label,), label, ambiguous))
         return out
+
+    def _scope(self, x: _Context) -> list[_Hint] | None:
+        """The places a query is restricted to: its resolved qualifiers, else a hint that names
+        a place (a country, a region or a city); None when neither does."""
+        if x.quals:
+            named = set().union(*(q.countries for q in x.quals))
+            if not named:
+                return x.quals
+            # a qualifier read as a place outside the country the query names was misread
+            # ("Zanzibar, Zanzibar Urban/West, Tanzania": not the West region of Cameroon)
+            kept = [q for q in x.quals if q.countries or self._scope_countries([q]) & named]
+            return kept or x.quals
+        if x.hint.resolved and x.hint_text:
+            texts = [p for p in x.hint_text.split(",") if p.strip()]
+            parts = [self._resolve_part(p) for p in texts]
+            for n, (text, h) in enumerate(zip(texts, parts, strict=True)):
+                areas = [o for o in parts[:n] + parts[n + 1 :] if o.countries or o.admin1]
+                if h.points and areas:  # "Woodside, California": the Woodside in California
+                    self._points_within(h, text, areas)
+            return [h for h in parts if h.resolved] or [x.hint]
+        return None
+
+    def _points_within(self, h: _Hint, text: str, areas: list[_Hint]) -> None:
+        """Replace the cities a qualifier names by those of that name inside ``areas``."""
+        g = self.gazetteer
+        hits = [
+            i
+            for i in g.exact(analyze(text).key)
+            if int(g.kind_codes[i]) == _KIND["city"] and self._within(i, areas)
+        ]
+        if hits:
+            h.records -= set(h.point_records)
+            h.points, h.point_records = [], []
+            self._add_points(h, hits)
+
+    def _holds_qualifier(self, i: int, x: _Context) -> bool:
+        """The record's own name holds the words of a qualifier ("Misato, Saitama")."""
+        name = f" {full_key(self.gazetteer._names[i])} "
+        return any(q and f" {full_key(q)} " in name for q in x.qual_texts)
+
+    def _scope_countries(self, scope: list[_Hint]) -> set[str]:
+        """The countries the places of ``scope`` lie in."""
+        g = self.gazetteer
+        out: set[str] = set()
+        for h in scope:
+            out |= h.countries
+            out |= {self._country(i) for i in h.records}
+            out |= {g.admin1_ids[n].split("-", 1)[0] for n in h.admin1 if g.admin1_ids[n]}
+        return out
+
+    def _within(self, i: int, scope: list[_Hint]) -> bool:
+        """In every place of ``scope`` (or one of them): its country, its region, within
+        ``NEAR_KM`` of its city."""
+        for h in scope:
+            agrees, is_self = self._agreement(i, h)
+            if not (agrees or is_self):
+                return False
+        return True
+
+    def _approximate(self, scope: list[_Hint]) -> list[Candidate]:
+        """No candidate in the qualifier's place: that place itself, approximate ("Moscone
+        Center, San Francisco" -> San Francisco), to be reviewed."""
+        g = self.gazetteer
+        for n, h in enumerate(scope):  # the most specific first, inside the others
+            rest = scope[:n] + scope[n + 1 :]
+            points = [i for i in h.point_records if self._within(i, rest)]
+            picks = (
+                points[:1]
+                or sorted(
+                    h.records, key=lambda i: (int(g.kind_codes[i]) != _KIND["region"], -int(g._pop[i]))
+                )[:1]
+            )
+            if picks:
+                r = g.record(self._namesake_city(picks[0]))
+                conf = self.weights.doubtful_cap
+                return [Candidate(r, 0.0, 0.0, "", conf, ("approximate",), "approximate", True)]
+        return []
+
+    def _namesake_city(self, i: int) -> int:
+        """For a region, the city of its name that stands for it in a place's address: the
+        largest one of 100,000 people or more, unless the region has ``REGION_SHARE`` times
+        its people ("New York" -> New York City, "Bari" -> Bari, Italy); else the region."""
+        from itinerary.geocode.toponyms import REGION_SHARE, region_people
+
+        g = self.gazetteer
+        if int(g.kind_codes[i]) != _KIND["region"]:
+            return i
+        adm = int(g.admin1_codes[i])
+        people = float(region_people(g)[adm])
+        cities = [j for j in g.exact(analyze(g._names[i]).key) if int(g.kind_codes[j]) == _KIND["city"]]
+        big = max(
+            (j for j in cities if int(g._pop[j]) >= 100_000), key=lambda j: int(g._pop[j]), default=None
+        )
+        if big is None or people > REGION_SHARE * int(g._pop[big]):
+            return i
+        return big
 
     def resolve(
         self,
@@ -598,7 +753,9 @@ class OfflineGeocoder:
 
     @staticmethod
     def _warn(query: Any, best: Candidate, others: list[Candidate], *, stacklevel: int) -> None:
-        if best.match == "fuzzy":
+        if best.match == "approximate":
+            why = "nothing of that name lies there: the answer is the named place itself, approximately"
+        elif best.match == "fuzzy":
             why = f"only a fuzzy match ({best.matched!r})"
         else:
             why = f"the runner-up is close: {others[0] if others else '?'}"
@@ -636,6 +793,35 @@ class OfflineGeocoder:
             self._warn(query, cands[0], others, stacklevel=2)
         locs = [Location(_address(c.record), (c.record.lat, c.record.lon, 0.0), _raw(c)) for c in cands]
         return locs[0] if exactly_one else locs
+
+    def resolve_spans(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        *,
+        near: Sequence[tuple[float, float]] = (),
+    ) -> list[Any]:
+        """Resolve every toponym of a text together: one geopy ``Location`` (or None) per span.
+
+        ``spans`` are the ``(start, end)`` character offsets of the toponyms in ``text`` (as
+        ``text[start:end]``; any order, overlapping spans are allowed), typically every place
+        name an extractor found in one article; ``near`` adds (lat, lon) points known to be
+        part of the story (a trip's other stops). The answer of a span is chosen with the whole
+        text as context: demonyms, abbreviations and continents (``"Turkish"``, ``"U.S."``,
+        ``"Ont."``), qualifiers written after the name (``"London, Ont."``), one reading per
+        name per text, the importance of each reading (a region against its namesake city) and
+        the countries, admin-1 regions and distances of the other places, the dateline counting
+        more (see :mod:`itinerary.geocode.toponyms`).
+
+        Each ``Location.raw`` holds the record (``id``, ``name``, ``kind``, ``country_code``,
+        ``admin1``), ``confidence``, ``match`` (exact, alternate, curated, qualified, demonym,
+        abbreviation, continent, fuzzy, approximate), ``ambiguous``, ``approximate`` and
+        ``runner_up`` (the best other reading, or None). A span with no answer is None.
+        Raises ``ValueError`` for a span outside the text.
+        """
+        from itinerary.geocode.toponyms import resolve_spans
+
+        return resolve_spans(self, text, spans, near=near)
 
     def reverse(
         self, query: Any, *, exactly_one: bool = True, limit: int | None = None, **_kwargs: Any

@@ -1,14 +1,20 @@
 """What the interactive map and the static image agree on: one continuous longitude range per
-map, markers grouped by place, label texts with short dates, and label priorities."""
+map, markers grouped by place, label texts with short dates, label priorities, and the doubts
+a reader must see (stops to be checked, implausible legs)."""
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from itinerary.model import DateSpan, Precision, Role, Status, Stop, Trip
+import numpy as np
+
+from itinerary.model import DateSpan, Drawn, Itinerary, Leg, Precision, Role, Status, Stop, Trip, trip_totals
 from itinerary.pipeline import Prepared
+from itinerary.routing.legs import implausible
 
 SAME_PLACE_DEG = 0.01  # stops closer than this (about 1 km) share one marker
 
@@ -17,8 +23,9 @@ SAME_PLACE_DEG = 0.01  # stops closer than this (about 1 km) share one marker
 class LonFrame:
     """Longitudes drawn in one continuous range ``[west, west + 360)``.
 
-    ``west`` is the first longitude after the widest empty stretch of the circle, so a trip
-    across the Pacific is drawn Pacific-centred and one across the Atlantic is not moved.
+    ``west`` is the middle of the widest empty stretch of the circle (no stop, no line), so a
+    trip across the Pacific is drawn Pacific-centred and one across the Atlantic is not moved;
+    ``west + span / 2`` is the centre of what is drawn.
     """
 
     west: float = -180.0
@@ -38,19 +45,91 @@ class LonFrame:
         return self.shift(lon) - lon
 
 
-def lon_frame(lons: Iterable[float]) -> LonFrame:
-    """The frame whose range starts after the widest gap between the given longitudes."""
+def lon_frame(lons: Iterable[float], arcs: Iterable[tuple[float, float]] = ()) -> LonFrame:
+    """The frame whose range starts after the widest stretch of the circle that holds none of
+    the given longitudes and that none of the ``arcs`` (``(west, east)`` unwrapped longitude
+    ranges of the lines drawn) crosses, so no line is cut at the frame's edge when that can be
+    avoided. When the lines cover the whole circle, only the longitudes count."""
     xs = sorted(((x + 180.0) % 360.0) - 180.0 for x in lons)
     if not xs:
         return LonFrame()
+    covered: list[tuple[float, float]] = []
+    for a, b in arcs:
+        if b - a >= 360.0:
+            covered = []
+            break
+        a0 = ((a + 180.0) % 360.0) - 180.0
+        covered += (
+            [(a0, a0 + (b - a))] if a0 + (b - a) <= 180.0 else [(a0, 180.0), (-180.0, a0 + (b - a) - 360.0)]
+        )
+    else:
+        gap = _widest_gap(xs, covered)
+        if gap is not None:
+            return gap
     gaps = [(xs[0] + 360.0 - xs[-1], xs[0])]  # the gap across the antimeridian ends at xs[0]
     gaps += [(b - a, b) for a, b in itertools.pairwise(xs)]
     widest, west = max(gaps)
-    return LonFrame(west, 360.0 - widest)
+    return LonFrame(west - widest / 2, 360.0)  # the seam in the middle of the gap, not on a stop
+
+
+def _widest_gap(xs: list[float], covered: list[tuple[float, float]]) -> LonFrame | None:
+    """The frame after the widest free stretch of the circle (points ``xs`` and ``covered``
+    intervals, all within [-180, 180]), or None when nothing is free."""
+    spans = sorted([(x, x) for x in xs] + covered)
+    merged: list[list[float]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    gaps = [(merged[0][0] + 360.0 - merged[-1][1], merged[0][0])]
+    gaps += [(n[0] - m[1], n[0]) for m, n in itertools.pairwise(merged)]
+    widest, west = max(gaps)
+    if widest <= 1e-6:
+        return None
+    return LonFrame(west - widest / 2, 360.0)
 
 
 def frame_for(p: Prepared) -> LonFrame:
-    return lon_frame(ll[1] for _, _, s in p.itinerary.stops() if (ll := s.latlon) is not None)
+    """The map's one longitude frame: the stops and every leg of every trip."""
+    arcs = []
+    for leg in p.all_legs():
+        for line in [leg.geometry, *leg.connectors]:
+            if line is not None and not line.is_empty:
+                x0, _, x1, _ = line.bounds
+                arcs.append((x0, x1))
+    return lon_frame((ll[1] for _, _, s in p.itinerary.stops() if (ll := s.latlon) is not None), arcs)
+
+
+def frame_pieces(xy: np.ndarray, frame: LonFrame) -> list[np.ndarray]:
+    """An unwrapped line (lon, lat rows) in the map's frame: moved as a whole by whole turns,
+    and cut where it leaves the frame, each piece moved back in, so both ends of a leg sit on
+    their markers (a line can leave the frame only when the lines cover the whole circle)."""
+    xy = np.asarray(xy, dtype=float).copy()
+    if len(xy) == 0:
+        return []
+    xy[:, 0] += frame.offset(float(xy[0, 0]))
+    turn = np.floor((xy[:, 0] - frame.west) / 360.0)
+    if (turn == turn[0]).all():
+        return [xy]
+    pieces: list[tuple[np.ndarray, float]] = []
+    current = [xy[0]]
+    for i in range(1, len(xy)):
+        if turn[i] != turn[i - 1]:  # the line crosses the frame's edge here: end the piece on it
+            (x0, y0), (x1, y1) = xy[i - 1], xy[i]
+            edge = frame.west + 360.0 * max(turn[i], turn[i - 1])
+            y = y0 + (y1 - y0) * ((edge - x0) / (x1 - x0) if x1 != x0 else 0.0)
+            current.append(np.array([edge, y]))
+            pieces.append((np.array(current), float(turn[i - 1])))
+            current = [np.array([edge, y])]
+        current.append(xy[i])
+    pieces.append((np.array(current), float(turn[-1])))
+    out = []
+    for arr, t in pieces:
+        moved = arr.copy()
+        moved[:, 0] -= 360.0 * t
+        out.append(moved)
+    return [q for q in out if len(q) > 1]
 
 
 def short_date(span: DateSpan) -> str:
@@ -148,4 +227,161 @@ def repeated_labels(p: Prepared, marks: list[Marker]) -> set[Marker]:
         if text in seen.setdefault(key, set()):
             out.add(m)
         seen[key].add(text)
+    return out
+
+
+# ---------------------------------------------------------------- doubt
+
+#: Kinds of place that stand for an area: a stop resolved to one is drawn at its centre.
+APPROXIMATE_KINDS = frozenset({"country", "region", "approximate"})
+#: Below this gazetteer confidence a stop marked for review names the match it got.
+REVIEW_CONFIDENCE = 0.8
+
+
+def leg_doubt(leg: Leg) -> str | None:
+    """Why a leg is implausible (a road leg of 10,000 km), else None."""
+    return implausible(leg.mode, leg.length_km)
+
+
+def _same_name(a: str, b: str) -> bool:
+    x, y = (re.sub(r"\W+", " ", t.casefold()).strip() for t in (a, b))
+    return bool(x and y) and (x in y or y in x)
+
+
+def stop_doubts(stop: Stop, arriving: Sequence[Leg] = ()) -> list[str]:
+    """Why a reader should check a stop, in words (empty: nothing to check): marked for review
+    (naming the place it was matched to when that is another name), placed at the centre of an
+    area, or reached by an implausible leg."""
+    out = []
+    r = stop.resolved
+    if stop.needs_review:
+        if r is not None and stop.place and not stop.pinned and not _same_name(stop.place, r.name):
+            where = ", ".join(dict.fromkeys(x for x in (r.name, r.admin1, r.country_code) if x))
+            out.append(
+                f"to be checked: \u201c{clip(stop.place)}\u201d was matched to {where} "
+                f"(confidence {r.confidence:.2f}); is this the place?"
+            )
+        elif r is not None and not stop.pinned and r.confidence < REVIEW_CONFIDENCE:
+            out.append(f"to be checked: the place was matched with confidence {r.confidence:.2f}")
+        else:
+            out.append("to be checked: marked for review" + (" (see the note)" if stop.note else ""))
+    if r is not None and not stop.pinned and r.kind in APPROXIMATE_KINDS:
+        out.append(f"approximate: drawn at the centre of {r.name} ({r.kind}), the exact place is not known")
+    for leg in arriving:
+        if (why := leg_doubt(leg)) is not None:
+            out.append(f"reached by an implausible leg: {why}")
+    return out
+
+
+def arriving_legs(p: Prepared, trip: Trip) -> dict[int, list[Leg]]:
+    """The legs of a trip by the position of the stop they reach."""
+    out: dict[int, list[Leg]] = {}
+    for leg in p.legs.get(trip.id, ()):
+        out.setdefault(leg.end_index, []).append(leg)
+    return out
+
+
+def doubtful(p: Prepared) -> list[str]:
+    """One line per stop to be checked and per implausible leg, naming where it is in the file
+    (for ``map --strict``, which refuses to draw them until reviewed)."""
+    out = []
+    for ti, trip in enumerate(p.itinerary.trips):
+        arriving = arriving_legs(p, trip)
+        for i, stop in enumerate(trip.stops):
+            own = stop_doubts(stop)
+            if stop.needs_review:
+                out.append(f"trips[{ti}].stops[{i}] ({clip(stop.label)}): {'; '.join(own)}")
+            for leg in arriving.get(i, []):
+                if (why := leg_doubt(leg)) is not None:
+                    out.append(
+                        f"trips[{ti}] leg {leg.index + 1}\u2192{i + 1} "
+                        f"({clip(leg.origin.label)} \u2192 {clip(stop.label)}): {why}"
+                    )
+    return out
+
+
+def totals(trip: Trip, legs: Sequence[Leg]) -> dict[str, Any]:
+    """km per trip and mode and days (see :func:`itinerary.model.trip_totals`), implausible legs
+    left out of the distances and counted in ``doubtful_legs``."""
+    sure = [leg for leg in legs if leg_doubt(leg) is None]
+    out = trip_totals(trip, sure)
+    if len(sure) < len(legs):
+        out["doubtful_legs"] = len(legs) - len(sure)
+    return out
+
+
+TITLE_CHARS = 80  # a longer title of a map of many travellers (a list of names) is summarised
+
+
+def map_title(it: Itinerary, limit: int = 3) -> str:
+    """The map's title: the file's, else (or when it is a long list of more than ``limit``
+    travellers' names) the travellers, then how many, and the years: ``Kim Jong-un, 2023`` or
+    ``21 travellers, 2019\u20132024``."""
+    names = list(dict.fromkeys(t.traveller for t in it.trips))
+    if it.title and (len(it.title) <= TITLE_CHARS or len(names) <= limit):
+        return it.title
+    who = ", ".join(names) if len(names) <= limit else f"{len(names)} travellers"
+    years = sorted({d.year for _, _, s in it.stops() for d in (s.date.start, s.date.end) if d is not None})
+    when = "" if not years else str(years[0]) if years[0] == years[-1] else f"{years[0]}\u2013{years[-1]}"
+    return ", ".join(x for x in (who, when) if x) or "Itinerary"
+
+
+# ---------------------------------------------------------------- legs over the same path
+
+BEND = 0.1  # how far a leg drawn over another one bows out, as a share of its length
+BEND_RAIL = 0.03  # a railway path keeps close to its rails
+_STATUS_RANK = {Status.CONFIRMED: 0, Status.PLANNED: 1, Status.CANCELLED: 2}
+
+
+def _place_key(ll: tuple[float, float]) -> tuple[int, int]:
+    return (round(ll[0] / SAME_PLACE_DEG), round((((ll[1] + 180.0) % 360.0) - 180.0) / SAME_PLACE_DEG))
+
+
+def parallel_bends(p: Prepared) -> dict[tuple[str, int, int], float]:
+    """Legs of the map between the same two places (either way, any traveller) bow apart so
+    each stays visible: ``{(trip id, index, to_index): bend}``, the bend a signed share of the
+    leg's length (0 for the first: the most certain, confirmed before planned before cancelled,
+    stays straight; then +, -, ++, --, ... on the same side of the path whichever way it runs)."""
+    groups: dict[tuple[tuple[int, int], tuple[int, int]], list[tuple[tuple[int, int, int], Leg, bool]]] = {}
+    for ti, trip in enumerate(p.itinerary.trips):
+        for leg in p.legs.get(trip.id, ()):
+            a, b = leg.origin.latlon, leg.destination.latlon
+            if a is None or b is None or leg.geometry is None:
+                continue
+            ka, kb = _place_key(a), _place_key(b)
+            if ka == kb:
+                continue
+            key = (min(ka, kb), max(ka, kb))
+            groups.setdefault(key, []).append(((_STATUS_RANK[leg.status], ti, leg.index), leg, ka > kb))
+    out: dict[tuple[str, int, int], float] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for k, (_, leg, reverse) in enumerate(sorted(members, key=lambda m: m[0])):
+            side = (k + 1) // 2 * (1 if k % 2 else -1)
+            size = BEND_RAIL if leg.drawn is Drawn.RAIL_NETWORK else BEND
+            out[(leg.trip_id, leg.index, leg.end_index)] = size * side * (-1 if reverse else 1)
+    return out
+
+
+def bend(xy: np.ndarray, share: float) -> np.ndarray:
+    """A line (lon, lat rows) bowed sideways by ``share`` of its chord at its middle (a sine
+    along its length), ends unmoved: the left of the chord for a positive share."""
+    xy = np.asarray(xy, dtype=float)
+    if share == 0 or len(xy) < 2:
+        return xy
+    if len(xy) == 2:
+        xy = np.column_stack([np.linspace(xy[0, 0], xy[1, 0], 17), np.linspace(xy[0, 1], xy[1, 1], 17)])
+    k = max(0.2, float(np.cos(np.radians(np.mean(xy[:, 1])))))  # degrees of longitude are shorter
+    dx, dy = (xy[-1, 0] - xy[0, 0]) * k, xy[-1, 1] - xy[0, 1]
+    length = float(np.hypot(dx, dy))
+    if length == 0:
+        return xy
+    steps = np.hypot(np.diff(xy[:, 0]) * k, np.diff(xy[:, 1]))
+    t = np.concatenate([[0.0], np.cumsum(steps)])
+    t = t / t[-1] if t[-1] > 0 else np.linspace(0, 1, len(xy))
+    off = share * length * np.sin(np.pi * t)
+    out = xy.copy()
+    out[:, 0] += -dy / length * off / k
+    out[:, 1] += dx / length * off
     return out

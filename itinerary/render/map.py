@@ -24,7 +24,6 @@ from functools import cache
 from typing import Any
 
 import folium
-import numpy as np
 import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
@@ -35,18 +34,26 @@ from itinerary.coords import latlon_array
 from itinerary.errors import ValidationError
 from itinerary.files import write_text
 from itinerary.geocode.regions import basemap_geojson
-from itinerary.model import Itinerary, Leg, Prepared, Region, Source, Stop, Trip, trip_totals
+from itinerary.model import Itinerary, Leg, Prepared, Region, Source, Stop, Trip
 from itinerary.pipeline import prepare
 from itinerary.render import assets
 from itinerary.render.labels import basemap_labels, check_lang
 from itinerary.render.layout import (
     LonFrame,
     Marker,
+    arriving_legs,
+    bend,
     frame_for,
+    frame_pieces,
+    leg_doubt,
+    map_title,
     markers,
+    parallel_bends,
     repeated_labels,
     short_date,
+    stop_doubts,
     stop_name,
+    totals,
 )
 from itinerary.theme import theme, trip_color
 
@@ -156,12 +163,16 @@ STOP_PAYLOAD: dict[str, Callable[[_StopCtx, Stop], dict[str, Any]]] = {
 }
 
 
-def _stop_json(it: Itinerary, stop: Stop, n: int, frame: LonFrame) -> dict[str, Any] | None:
+def _stop_json(
+    it: Itinerary, stop: Stop, n: int, frame: LonFrame, arriving: list[Leg]
+) -> dict[str, Any] | None:
     ll = stop.latlon
     if ll is None:
         return None
     c = _StopCtx(it, frame, ll)
-    return _compact({"n": n} | fields.fill("stop", "payload", stop, STOP_PAYLOAD, c))
+    # why a reader should check the stop (drawn apart, listed in its popup)
+    doubt = stop_doubts(stop, arriving)
+    return _compact({"n": n} | fields.fill("stop", "payload", stop, STOP_PAYLOAD, c) | {"doubt": doubt})
 
 
 def _known(it: Itinerary, stop: Stop) -> list[list[str | None]]:
@@ -177,21 +188,13 @@ def _known(it: Itinerary, stop: Stop) -> list[list[str | None]]:
     return sorted(rows, key=lambda r: r[0] or "")
 
 
-def _paths(lines: list[Any], frame: LonFrame) -> list[list[list[float]]]:
-    """Each line as [[lat, lon], ...] rounded to ~10 m and shifted as a whole into the map's
-    longitude range (one vectorised pass for all the lines of a trip)."""
-    if not lines:
-        return []
-    coords, idx = shapely.get_coordinates(lines, return_index=True)
-    counts = np.bincount(idx, minlength=len(lines))
-    firsts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    x0 = coords[np.minimum(firsts, max(len(coords) - 1, 0)), 0] if len(coords) else np.zeros(len(lines))
-    offsets = np.array([frame.offset(float(x)) for x in x0])
-    rows = latlon_array(coords, lon_offsets=offsets[idx])
-    out, k = [], 0
-    for n in counts:
-        out.append(rows[k : k + n])
-        k += n
+def _paths(lines: list[Any], frame: LonFrame) -> list[list[list[list[float]]]]:
+    """Each line as pieces of [[lat, lon], ...] rounded to ~10 m in the map's longitude frame
+    (one piece unless the line must cross the frame's edge; see :func:`frame_pieces`)."""
+    out = []
+    for line in lines:
+        coords = shapely.get_coordinates(line)
+        out.append([latlon_array(piece) for piece in frame_pieces(coords, frame)])
     return out
 
 
@@ -225,22 +228,29 @@ def _leg_json(
     leg: Leg, paths: list[list[list[float]]], connectors: list[list[list[float]]]
 ) -> dict[str, Any]:
     c = _LegCtx(paths, connectors)
-    return fields.fill("leg", "payload", leg, LEG_PAYLOAD, c)
+    out = fields.fill("leg", "payload", leg, LEG_PAYLOAD, c)
+    if (why := leg_doubt(leg)) is not None:
+        out["doubt"] = why  # implausible: drawn as doubtful, left out of the totals
+    return out
 
 
-def _legs_json(legs: tuple[Leg, ...], frame: LonFrame) -> list[dict[str, Any]]:
+def _legs_json(
+    legs: tuple[Leg, ...], frame: LonFrame, bends: dict[tuple[str, int, int], float]
+) -> list[dict[str, Any]]:
     lines: list[Any] = []
     spans: list[tuple[int, int, int]] = []  # per leg: first line, parts, connectors
     for leg in legs:
         g = leg.geometry
         parts = [] if g is None else list(g.geoms) if g.geom_type == "MultiLineString" else [g]
+        if (share := bends.get((leg.trip_id, leg.index, leg.end_index), 0.0)) != 0.0:
+            # drawn over another leg: bowed aside so both stay visible
+            parts = [shapely.LineString(bend(shapely.get_coordinates(part), share)) for part in parts]
         spans.append((len(lines), len(parts), len(leg.connectors)))
         lines += parts + list(leg.connectors)
-    paths = _paths(lines, frame)
-    return [
-        _leg_json(leg, paths[i : i + n], paths[i + n : i + n + c])
-        for leg, (i, n, c) in zip(legs, spans, strict=True)
-    ]
+    paths = _paths(lines, frame) if lines else []
+    flat = [[piece for line in paths[a:b] for piece in line] for a, b in ((i, i + n) for i, n, _ in spans)]
+    conns = [[piece for line in paths[i + n : i + n + c] for piece in line] for i, n, c in spans]
+    return [_leg_json(leg, f, k) for leg, f, k in zip(legs, flat, conns, strict=True)]
 
 
 #: Source fields whose payload keys are more than their value (see itinerary.fields).
@@ -271,21 +281,31 @@ def _marker_json(m: Marker, shared: set[Marker]) -> dict[str, Any]:
     return out
 
 
-def _trip_json(p: Prepared, ti: int, frame: LonFrame, marks: list[Marker], hints: bool) -> dict[str, Any]:
+def _trip_json(
+    p: Prepared,
+    ti: int,
+    frame: LonFrame,
+    marks: list[Marker],
+    hints: bool,
+    bends: dict[tuple[str, int, int], float],
+) -> dict[str, Any]:
     trip = p.itinerary.trips[ti]
     shared = repeated_labels(p, marks)
     legs = p.legs.get(trip.id, ())
     # stops keep their place in the trip (null when a stop has no coordinates)
-    stops = [_stop_json(p.itinerary, st, i + 1, frame) for i, st in enumerate(trip.stops)]
+    arriving = arriving_legs(p, trip)
+    stops = [
+        _stop_json(p.itinerary, st, i + 1, frame, arriving.get(i, [])) for i, st in enumerate(trip.stops)
+    ]
     return {
         "id": trip.id,
         "traveller": trip.traveller,
         "title": trip.title,
         "color": trip_color(ti),
-        "totals": trip_totals(trip, legs),
+        "totals": totals(trip, legs),
         "stops": stops,
         "markers": [_marker_json(m, shared) for m in marks if m.trip == ti],
-        "legs": _legs_json(legs, frame),
+        "legs": _legs_json(legs, frame, bends),
         "regions": _regions_json(p, trip, hints),
     }
 
@@ -327,14 +347,15 @@ def payload(
     it = p.itinerary
     frame = frame_for(p)
     marks = markers(p, frame)
+    bends = parallel_bends(p)
     data: dict[str, Any] = {
-        "title": it.title,
+        "title": map_title(it),
         "as_of": it.as_of.isoformat() if it.as_of else None,
         "sources": [fields.fill("source", "payload", s, SOURCE_PAYLOAD) for s in it.sources],
         "known_days": sorted({s.published.isoformat() for s in it.sources if s.published}),
         "theme": theme(),
         "popup": fields.popup_facts(),
-        "trips": [_trip_json(p, i, frame, marks, regions) for i in range(len(it.trips))],
+        "trips": [_trip_json(p, i, frame, marks, regions, bends) for i in range(len(it.trips))],
     }
     if offline:
         data["basemap"] = _offline_basemap()
@@ -376,7 +397,7 @@ def make_map(
     """
     check_lang(lang)
     p = itinerary if isinstance(itinerary, Prepared) else prepare(itinerary)
-    title = p.itinerary.title or "Itinerary"
+    title = map_title(p.itinerary)
     m = ItineraryMap(location=[30, 60], zoom_start=3, tiles=None, height=height, control_scale=False)
     root: Any = m.get_root()
     root.header.add_child(_inline("style", assets.leaflet_css()), name="leaflet_css_inline")

@@ -22,16 +22,24 @@ import numpy as np
 from itinerary.errors import ValidationError
 from itinerary.files import atomic_path
 from itinerary.geocode.regions import basemap_geojson
-from itinerary.model import Itinerary, Prepared, Status, trip_totals
+from itinerary.model import Itinerary, Prepared, Status
 from itinerary.pipeline import prepare
 from itinerary.render.layout import (
     LonFrame,
     Marker,
+    arriving_legs,
+    bend,
     frame_for,
+    frame_pieces,
     label_text,
+    leg_doubt,
     lon_frame,
+    map_title,
     markers,
+    parallel_bends,
     repeated_labels,
+    stop_doubts,
+    totals,
 )
 from itinerary.theme import status_color, theme, trip_color
 
@@ -69,14 +77,16 @@ class Drawn:
 
 
 def _leg_parts(p: Prepared, frame: LonFrame, trip_id: str) -> Iterator[tuple[Any, np.ndarray]]:
+    bends = parallel_bends(p)  # legs over the same path bow apart (as on the HTML map)
     for leg in p.legs.get(trip_id, ()):
         g = leg.geometry
         if g is None:
             continue
+        share = bends.get((leg.trip_id, leg.index, leg.end_index), 0.0)
         for part in list(g.geoms) if g.geom_type == "MultiLineString" else [g]:
-            xy = np.asarray(part.coords, dtype=float)[:, :2].copy()
-            xy[:, 0] += frame.offset(xy[0, 0])
-            yield leg, xy
+            coords = bend(np.asarray(part.coords, dtype=float)[:, :2], share)
+            for xy in frame_pieces(coords, frame):
+                yield leg, xy
 
 
 def drawn_points(p: Prepared, frame: LonFrame) -> Drawn:
@@ -99,14 +109,18 @@ def _centre(d: Drawn) -> tuple[float, float, float]:
     return math.degrees(math.atan2(c[1], c[0])), math.degrees(math.asin(c[2])), spread
 
 
+AZIMUTHAL_MAX_DEG = 25.0  # about 2,800 km: beyond, an azimuthal map turns the continents at its edges
+
+
 def choose_projection(d: Drawn) -> tuple[Any, bool]:
     """(cartopy projection, metric): azimuthal equidistant on the data's centre when every point
-    lies within 50 degrees of it (true distances from the centre: a scale bar is honest), else
-    Miller on the data's central meridian (a rectangle, so the frame never leaves the map)."""
+    lies within 25 degrees of it (true distances from the centre: a scale bar is honest), else
+    Miller on the data's central meridian: north up everywhere (an ocean crossing keeps its
+    continents upright) and a rectangle, so the frame never leaves the map."""
     import cartopy.crs as ccrs
 
     lon, lat, spread = _centre(d)
-    if spread <= 50:
+    if spread <= AZIMUTHAL_MAX_DEG:
         return ccrs.AzimuthalEquidistant(central_longitude=lon, central_latitude=lat), True
     frame = lon_frame(d.lons)
     return ccrs.Miller(central_longitude=frame.centre), False
@@ -231,16 +245,28 @@ def _draw_legs(ax: Any, p: Prepared, frame: LonFrame, proj: Any, metric: bool) -
 def _draw_leg(ax: Any, leg: Any, pts: np.ndarray, color: str) -> None:
     th = theme()
     lw = th["mode"][leg.mode.value]["weight"] * 0.45
+    doubt = leg_doubt(leg) is not None
+    if doubt:  # implausible: a wide halo of the doubt colour under a dotted line
+        ax.plot(pts[:, 0], pts[:, 1], color=th["doubt"]["color"], linewidth=lw + 4, alpha=0.4, zorder=2)
     ax.plot(
         pts[:, 0],
         pts[:, 1],
         color=status_color(leg.status.value, color),
-        linestyle=_linestyle(leg.status.value, lw),
+        linestyle=(0, (1, 1.5)) if doubt else _linestyle(leg.status.value, lw),
         linewidth=lw,
         alpha=th["basis"][leg.basis.value]["opacity"],
         solid_capstyle="round",
-        zorder=3 if leg.status is not Status.CANCELLED else 2,
+        zorder=3 + _STATUS_Z[leg.status] if leg.status is not Status.CANCELLED else 2,  # confirmed on top
     )
+
+
+def _doubtful(p: Prepared, m: Marker) -> bool:
+    trip = p.itinerary.trips[m.trip]
+    arriving = arriving_legs(p, trip)
+    return any(stop_doubts(trip.stops[i], arriving.get(i, [])) for i in m.stops)
+
+
+_STATUS_Z = {Status.CONFIRMED: 0.2, Status.PLANNED: 0.1, Status.CANCELLED: 0.0}
 
 
 def _draw_markers(ax: Any, p: Prepared, marks: list[Marker], xy: np.ndarray) -> None:
@@ -248,6 +274,18 @@ def _draw_markers(ax: Any, p: Prepared, marks: list[Marker], xy: np.ndarray) -> 
         trip = p.itinerary.trips[m.trip]
         color = trip_color(m.trip)
         stops = [trip.stops[i] for i in m.stops]
+        if _doubtful(p, m):  # to be checked: a dashed ring of the doubt colour
+            ax.plot(
+                x,
+                y,
+                "o",
+                markersize=11,
+                markerfacecolor="none",
+                markeredgewidth=1.3,
+                markeredgecolor=theme()["doubt"]["color"],
+                linestyle="none",
+                zorder=6.5,
+            )
         if all(s.status is Status.CANCELLED for s in stops):
             ax.plot(x, y, "X", markersize=6, color=status_color("cancelled", color), zorder=5)
             continue
@@ -260,7 +298,7 @@ def _draw_markers(ax: Any, p: Prepared, marks: list[Marker], xy: np.ndarray) -> 
             markeredgewidth=1.2,
             markeredgecolor=color,
             markerfacecolor=color if filled else "white",
-            zorder=6,
+            zorder=6 + (_STATUS_Z[Status.CONFIRMED] if filled else _STATUS_Z[Status.PLANNED]),
         )
 
 
@@ -279,15 +317,20 @@ def _label_texts(
         name, dates = label_text(trip, m)
         cancelled = all(trip.stops[i].status is Status.CANCELLED for i in m.stops)
         nums = "" if (m.lat, m.lon) in shared else f"{m.numbers()}. "
-        text = f"{nums}{name}" + (f", {dates}" if dates else "") + (" (cancelled)" if cancelled else "")
+        doubt = " (to be checked)" if _doubtful(p, m) else ""
+        text = (
+            f"{nums}{name}" + (f", {dates}" if dates else "") + (" (cancelled)" if cancelled else "") + doubt
+        )
         targets.append((x, y))
+        # several travellers: each label in its traveller's colour, so equal numbers are told apart
+        ink = trip_color(m.trip) if len(p.itinerary.trips) > 1 else "#1a1a1a"
         texts.append(
             ax.text(
                 x,
                 y,
                 text,
                 fontsize=fontsize,
-                color="#777777" if cancelled else "#1a1a1a",
+                color="#777777" if cancelled else ink,
                 style="italic" if cancelled else "normal",
                 ha="left",
                 va="bottom",
@@ -344,7 +387,9 @@ def place_labels(
 ) -> int:
     """Put each label beside its stop where it overlaps no other label or stop (eight directions,
     three distances, a leader line when it sits away from the stop); labels that still overlap
-    are handed to adjustText. Returns how many labels overlapped after the first pass."""
+    are handed to adjustText. The ``avoid`` boxes (title, legend, inset, scale bar, credit) are
+    never covered: a label adjustText moves onto one goes back to its first place. Returns how
+    many labels overlapped after the first pass."""
     if not texts:
         return 0
     fig = ax.figure
@@ -354,15 +399,16 @@ def place_labels(
     pts = ax.transData.transform(xy)
     r = 4.0 * unit
     placed = np.column_stack([pts[:, 0] - r, pts[:, 1] - r, pts[:, 0] + r, pts[:, 1] + r])
-    if avoid:  # the title, legend, inset, scale bar and credit (display boxes x0, y0, x1, y1)
-        placed = np.vstack([placed, np.asarray(avoid, dtype=float).reshape(-1, 4)])
+    hard = np.asarray(avoid or [], dtype=float).reshape(-1, 4)
+    pad = 3.0 * unit  # the title's and legend's frames reach beyond their text
+    hard = np.column_stack([hard[:, 0] - pad, hard[:, 1] - pad, hard[:, 2] + pad, hard[:, 3] + pad])
     inv = ax.transData.inverted()
     left: list[Any] = []
     for t, (x, y) in zip(texts, pts, strict=True):
         ext = t.get_window_extent(renderer)
         c = _candidates(x, y, ext.width + 4 * unit, ext.height + 3 * unit, r, unit)
         outside = (c[:, 0] < fx0) | (c[:, 1] < fy0) | (c[:, 2] > fx1) | (c[:, 3] > fy1)
-        cost = _overlaps(c, placed) + outside * 1e12
+        cost = _overlaps(c, placed) + outside * 1e12 + (_overlaps(c, hard) > 0) * 1e9
         k = int(np.argmin(cost))  # the nearest candidate among the least crowded
         best = c[k]
         placed = np.vstack([placed, best[:4]])
@@ -378,7 +424,13 @@ def place_labels(
     if left:
         from adjustText import adjust_text
 
+        first = [t.get_position() for t in left]
         adjust_text(left, ax=ax, time_lim=time_lim, expand=(1.1, 1.3))
+        for t, pos in zip(left, first, strict=True):
+            b = t.get_window_extent(renderer)
+            box = np.array([[b.x0, b.y0, b.x1, b.y1]])
+            if (_overlaps(box, hard) > 0).any() or b.x0 < fx0 or b.y0 < fy0 or b.x1 > fx1 or b.y1 > fy1:
+                t.set_position(pos)
     return len(left)
 
 
@@ -489,14 +541,21 @@ def _legend_handles(p: Prepared, narrow: bool) -> list[Any]:
     th = theme()
     handles = []
     for ti, trip in enumerate(p.itinerary.trips):
-        tot = trip_totals(trip, p.legs.get(trip.id, ()))
+        tot = totals(trip, p.legs.get(trip.id, ()))
         bits = [f"{tot['km']:,} km"] if tot["km"] else []
         if tot["days"]:
             bits.append(f"{tot['days']} day{'s' if tot['days'] != 1 else ''}")
         if len(tot["km_by_mode"]) > 1:
             bits.append(", ".join(f"{m} {km:,}" for m, km in tot["km_by_mode"].items()))
+        if tot.get("doubtful_legs"):
+            bits.append(f"{tot['doubtful_legs']} doubtful leg(s) not counted")
         sep = "\n" if narrow else " ("
-        label = trip.traveller + (f"{sep}{'; '.join(bits)}{'' if narrow else ')'}" if bits else "")
+        detail = "; ".join(bits)
+        if narrow:  # a column is 8.8 cm wide: long details wrap
+            import textwrap
+
+            detail = "\n".join(textwrap.wrap(detail, 34))
+        label = trip.traveller + (f"{sep}{detail}{'' if narrow else ')'}" if bits else "")
         handles.append(Line2D([], [], color=trip_color(ti), linewidth=2, label=label))
     legs = {leg.status.value for leg in p.all_legs()}
     stops = {s.status.value for _, _, s in p.itinerary.stops()}
@@ -519,6 +578,24 @@ def _legend_handles(p: Prepared, narrow: bool) -> list[Any]:
         ),
     }
     handles += [h for st, h in marks.items() if st in stops]
+    dc = th["doubt"]["color"]
+    if any(_doubtful(p, m) for m in markers(p, frame_for(p))):
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                markerfacecolor="none",
+                markeredgecolor=dc,
+                markersize=8,
+                linestyle="",
+                label="to be checked",
+            )
+        )
+    if any(leg_doubt(leg) is not None for leg in p.all_legs()):
+        handles.append(
+            Line2D([], [], color=dc, linewidth=3, alpha=0.6, label="implausible leg (to be checked)")
+        )
     return handles
 
 
@@ -538,7 +615,15 @@ def _legend(
     )
     for t in leg.get_texts():
         t.set_parse_math(False)
+    # fitted to the size: a legend never takes more than about half the map (smaller type),
+    # so it is never cut at the edge
+    size = fontsize
     bb = leg.get_window_extent(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
+    while (bb.height > 0.5 or bb.width > 0.62) and size > 4.0:
+        size -= 0.5
+        for t in leg.get_texts():
+            t.set_fontsize(size)
+        bb = leg.get_window_extent(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
     tb = title.get_window_extent(fig.canvas.get_renderer())
     corners = ["upper right", "lower left", "lower right"]
     clear = [c for c in corners if not _corner_box(fig, c, bb.width, bb.height).overlaps(tb)]
@@ -548,6 +633,36 @@ def _legend(
         leg.set_bbox_to_anchor((0, 0.035, 1, 1), transform=ax.transAxes)
     leg.set_zorder(9)
     return corner, leg
+
+
+def _fit_title(fig: Any, t: Any, max_width: float, min_size: float = 5.5, max_lines: int = 2) -> None:
+    """Wrap the title at word breaks to ``max_width`` display units, shrinking its font until it
+    takes at most ``max_lines`` lines (never cut: a word too long for a line shrinks the font)."""
+    words = t.get_text().split()
+    renderer = fig.canvas.get_renderer()
+
+    def width(text: str) -> float:
+        t.set_text(text)
+        return float(t.get_window_extent(renderer).width)
+
+    size = t.get_fontsize()
+    while True:
+        t.set_fontsize(size)
+        lines: list[str] = []
+        for w in words:
+            if lines and width(lines[-1] + " " + w) <= max_width:
+                lines[-1] += " " + w
+            else:
+                lines.append(w)
+        fits = all(width(line) <= max_width for line in lines)
+        if (fits and len(lines) <= max_lines) or size <= min_size:
+            t.set_text("\n".join(lines))
+            if not fits or len(lines) > max_lines:  # the smallest font still too wide: scale it
+                widest = max(width(line) for line in lines)
+                t.set_fontsize(max(2.0, size * max_width / widest))
+                t.set_text("\n".join(lines))
+            return
+        size -= 0.5
 
 
 def _title(ax: Any, title: str, fontsize: float) -> Any:
@@ -620,6 +735,85 @@ def _locator(fig: Any, proj: Any, ext: tuple[float, ...], corner: str, size: tup
 # ---------------------------------------------------------------- the figure
 
 
+#: Text stays text: SVG keeps <text> elements and PDF embeds TrueType fonts (Type 42, not
+#: Type 3), so a graphics desk can edit the words; untrusted text is drawn as typed (no
+#: mathtext, no LaTeX).
+FONT_RC: Any = {  # rc keys are typed as literals in matplotlib
+    "text.parse_math": False,
+    "text.usetex": False,
+    "svg.fonttype": "none",
+    "pdf.fonttype": 42,
+    "ps.fonttype": 42,
+}
+
+
+def _zoom(ax: Any, proj: Any, ext: tuple[float, ...], width_in: float) -> float:
+    """The web-map zoom level whose scale matches the print map (for the basemap names)."""
+    import cartopy.crs as ccrs
+
+    y = (ext[2] + ext[3]) / 2
+    a, b = ccrs.PlateCarree().transform_points(proj, np.array([ext[0], ext[1]]), np.array([y, y]))[:, 0]
+    deg = abs(float(b - a)) if np.isfinite([a, b]).all() and abs(b - a) > 1e-6 else 360.0
+    return math.log2(max(1e-9, width_in * 96 * 360.0 / (256 * deg)))
+
+
+def place_names(
+    ax: Any,
+    proj: Any,
+    ext: tuple[float, ...],
+    frame: LonFrame,
+    taken: list[Any],
+    fontsize: float,
+    zoom: float,
+) -> list[Any]:
+    """Country and sea names of the basemap (as on the HTML map at this scale) where they cover
+    no label, stop, legend or title (``taken``: display boxes x0, y0, x1, y1)."""
+    import cartopy.crs as ccrs
+
+    from itinerary.render.labels import basemap_labels
+
+    rows = [r for r in basemap_labels("en") if r[4] in ("c", "s") and r[2] <= zoom + 1.0]
+    rows.sort(key=lambda r: (r[2], r[3]))
+    if not rows:
+        return []
+    lons = np.array([frame.shift(float(r[0])) for r in rows])
+    pts = proj.transform_points(ccrs.PlateCarree(), lons, np.array([float(r[1]) for r in rows]))
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    fx0, fy0, fx1, fy1 = ax.bbox.extents
+    boxes = [tuple(b) for b in taken]
+    out = []
+    for r, (x, y, _) in zip(rows, pts, strict=True):
+        if not (np.isfinite(x) and np.isfinite(y) and ext[0] < x < ext[1] and ext[2] < y < ext[3]):
+            continue
+        sea = r[4] == "s"
+        t = ax.text(
+            x,
+            y,
+            r[5],
+            fontsize=fontsize,
+            color="#4a7896" if sea else "#6b6b6b",
+            style="italic" if sea else "normal",
+            fontweight="normal" if sea else "bold",
+            ha="center",
+            va="center",
+            zorder=2.5,
+            parse_math=False,
+            alpha=0.9,
+        )
+        e = t.get_window_extent(renderer)
+        box = (e.x0 - 2, e.y0 - 2, e.x1 + 2, e.y1 + 2)
+        inside = fx0 <= box[0] and fy0 <= box[1] and box[2] <= fx1 and box[3] <= fy1
+        if not inside or any(
+            box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes
+        ):
+            t.remove()
+            continue
+        boxes.append(box)
+        out.append(t)
+    return out
+
+
 def figure(
     it: Itinerary | Prepared, *, size: str = "16:9", regions: bool = False, label_time: float = 1.5
 ) -> Any:
@@ -637,9 +831,9 @@ def figure(
     proj, metric = choose_projection(d)
     w, h = _size(size, proj, d)
     fs = 7.0 if w < 5 else 8.5
-    # untrusted text is drawn as typed: no mathtext ("$5bn to $7bn"), no LaTeX
-    with plt.rc_context({"text.parse_math": False, "text.usetex": False, "font.size": fs}):
+    with plt.rc_context({**FONT_RC, "font.size": fs}):
         fig = plt.figure(figsize=(w, h))
+        fig.patch.set_facecolor(theme()["basemap"]["sea"])
         ax = fig.add_axes((0.0, 0.0, 1.0, 1.0), projection=proj)
         ext = _extent(proj, d, w / h)
         ax.set_xlim(ext[0], ext[1])
@@ -656,7 +850,10 @@ def figure(
         )[:, :2]
         _draw_markers(ax, p, marks, mxy)
         narrow = w < 5
-        title = _title(ax, p.itinerary.title or "Itinerary", fs + (1.0 if narrow else 2.5))
+        canvas: Any = fig.canvas
+        renderer = canvas.get_renderer()
+        title = _title(ax, map_title(p.itinerary), fs + (1.0 if narrow else 2.5))
+        _fit_title(fig, title, fig.bbox.width * (0.94 if narrow else 0.6), max_lines=3 if narrow else 2)
         texts, targets = _label_texts(ax, p, marks, mxy, fs)
         ext = _fit_texts(fig, ax, proj, ext, texts, w / h)
         _basemap(ax, _view_box(proj, ext, frame))
@@ -673,27 +870,39 @@ def figure(
         )
         # furniture first, in the corners with the fewest stops and lines; labels then avoid it
         pts = _busy_points(ax, proj, d, mxy, [title])
-        canvas: Any = fig.canvas
-        renderer = canvas.get_renderer()
         legend_corner, legend = _legend(fig, ax, p, pts, fs - (1.5 if narrow else 0.5), narrow, title)
-        avoid = [b.extents for b in (title.get_window_extent(renderer), credit.get_window_extent(renderer))]
-        avoid.append(legend.get_window_extent(renderer).extents)
+        tbox = title.get_window_extent(renderer)
+        lbox = legend.get_window_extent(renderer)
+        avoid = [b.extents for b in (tbox, credit.get_window_extent(renderer))]
+        avoid.append(lbox.extents)
         free = [c for c in CORNERS if c not in ("upper left", legend_corner)]
         spread_km = (ext[1] - ext[0]) / 1000 if metric else 1e9
         if spread_km < 4000:
             side = min(w, h) * 0.26  # inches: a square globe
             spots = [c for c in free if c != "lower right"] or free
-            inset = _emptiest(fig, ax, spots, side / w, side / h, pts)
-            _locator(fig, proj, ext, inset, (side / w, side / h))
-            avoid.append(_corner_box(fig, inset, side / w, side / h).extents)
-            free.remove(inset)
-        if metric:  # not lower right: the credit line sits there
+            clear = [c for c in spots if not _clashes(_corner_box(fig, c, side / w, side / h), (tbox, lbox))]
+            if clear:
+                inset = _emptiest(fig, ax, clear, side / w, side / h, pts)
+                _locator(fig, proj, ext, inset, (side / w, side / h))
+                avoid.append(_corner_box(fig, inset, side / w, side / h).extents)
+                free.remove(inset)
+        if metric:  # not lower right: the credit line sits there; never over the title or legend
             bar = [c for c in free if c != "lower right"] or free
-            corner = _emptiest(fig, ax, bar, 0.2, 0.08, pts)
-            _scalebar(ax, corner, fs - 1)
-            avoid.append(_corner_box(fig, corner, 0.2, 0.08).extents)
+            bar = [c for c in bar if not _clashes(_corner_box(fig, c, 0.2, 0.08), (tbox, lbox))]
+            if bar:
+                corner = _emptiest(fig, ax, bar, 0.2, 0.08, pts)
+                _scalebar(ax, corner, fs - 1)
+                avoid.append(_corner_box(fig, corner, 0.2, 0.08).extents)
         place_labels(ax, texts, targets, label_time, avoid=avoid)
+        taken = [t.get_window_extent(renderer).extents for t in texts] + avoid
+        r = 5.0 * fig.dpi / 72.0
+        taken += [(x - r, y - r, x + r, y + r) for x, y in ax.transData.transform(mxy)]
+        place_names(ax, proj, ext, frame, taken, fs - 1.0, _zoom(ax, proj, ext, w))
     return fig
+
+
+def _clashes(box: Any, others: tuple[Any, ...]) -> bool:
+    return any(box.overlaps(o) for o in others)
 
 
 def _regions(ax: Any, p: Prepared) -> None:
@@ -724,8 +933,8 @@ def save_static(
         raise ValidationError(f"dpi {dpi} is out of range; use a value from 50 to 1200 (300 for print)")
     fig = figure(it, size=size, regions=regions)
     try:
-        with atomic_path(path) as tmp:
-            fig.savefig(tmp, dpi=dpi, format=fmt, metadata=_metadata(fmt))
+        with atomic_path(path) as tmp, plt.rc_context(FONT_RC):
+            fig.savefig(tmp, dpi=dpi, format=fmt, metadata=_metadata(fmt), facecolor=fig.get_facecolor())
     finally:
         plt.close(fig)
 

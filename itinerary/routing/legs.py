@@ -6,7 +6,9 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
+from itinerary.geometry import great_circle
 from itinerary.model import Leg, Mode, Status, Trip
 from itinerary.routing.base import Router
 from itinerary.routing.geodesic import GeodesicRouter
@@ -62,3 +64,45 @@ def build_legs(trip: Trip, routers: Mapping[Mode, Router] | None = None) -> tupl
         leg = routers[mode].route(a, b, mode, basis)
         legs.append(dataclasses.replace(leg, trip_id=trip.id, index=i, to_index=j))
     return tuple(legs)
+
+
+#: The longest one leg of a mode plausibly is, in km. A road leg of 2,000 km is already days of
+#: driving; the longest rail journeys of leaders (Pyongyang to Hanoi, Moscow to Vladivostok) stay
+#: under 10,000 km. Air and sea legs have no limit.
+PLAUSIBLE_KM: dict[Mode, float] = {Mode.ROAD: 2000.0, Mode.RAIL: 10000.0}
+
+
+def implausible(mode: Mode, km: float | None) -> str | None:
+    """Why a leg of ``km`` by ``mode`` is implausible (no such trip covers it), else None."""
+    limit = PLAUSIBLE_KM.get(mode)
+    if limit is None or km is None or km <= limit:
+        return None
+    return (
+        f"{km:,.0f} km by {mode.value} in one leg (more than {limit:,.0f} km): check the places or the mode"
+    )
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """An implausible leg of a trip: the positions of its ends and why it is doubtful."""
+
+    trip_id: str
+    index: int
+    to_index: int
+    reason: str
+
+
+def implausible_legs(trip: Trip) -> list[Doubt]:
+    """The trip's live and cancelled legs (see :func:`leg_pairs`) whose mode cannot cover their
+    great-circle distance; a routed path is longer, so the check needs no routing (``resolve``
+    runs it before any leg is drawn). Stops without coordinates are skipped."""
+    out = []
+    for i, j in sorted(leg_pairs(trip)):
+        a, b = trip.stops[i].latlon, trip.stops[j].latlon
+        mode, _ = trip.leg_mode(j)
+        if a is None or b is None or mode not in PLAUSIBLE_KM:
+            continue
+        reason = implausible(mode, great_circle(a, b, step_km=1e9)[1])
+        if reason is not None:
+            out.append(Doubt(trip.id, i, j, reason))
+    return out

@@ -12,7 +12,7 @@ import pytest
 
 from itinerary.extract import Extractor, extract
 from itinerary.extract.dates import DateFinder, DateHit, anchor, visit_days, visit_length
-from itinerary.extract.lexicon import lexicon
+from itinerary.extract.lang import lexicon
 from itinerary.model import Itinerary
 
 TUESDAY = dt.date(2024, 10, 22)

@@ -7,15 +7,16 @@ words come from lemmas (the pack's table of forms), separable verbs and compound
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
 from itinerary.extract import Article, Extractor, extract
-from itinerary.extract.core import _role, _travel_positions
+from itinerary.extract.document import Context
 from itinerary.extract.lang import is_genitive, lemma
-from itinerary.extract.lexicon import lexicon
 from itinerary.extract.nlp import pipeline
 from itinerary.extract.scoring import cued
+from itinerary.extract.steps.roles import role_before, travel_positions
 from itinerary.model import Role, Status
 
 THURSDAY = dt.date(2024, 10, 24)
@@ -91,23 +92,23 @@ def test_a_preposition_reaches_over_place_nouns_and_adjectives(
     assert place in _stops(text, lang, TUESDAY, extractor)
 
 
-def test_role_over_place_nouns_and_stop_nouns() -> None:
-    de = lexicon("de")
+def test_role_over_place_nouns_and_stop_nouns(mini_geocoder: Any) -> None:
+    de = Context.start("de", mini_geocoder)
     text = "Er fliegt in die tadschikische Hauptstadt Duschanbe."
-    assert _role(text, text.index("Duschanbe"), de) is Role.VISIT
+    assert role_before(text, text.index("Duschanbe"), de) is Role.VISIT
     text = "Erste Station ist Usbekistan."
-    assert _role(text, text.index("Usbekistan"), de) is Role.VISIT
+    assert role_before(text, text.index("Usbekistan"), de) is Role.VISIT
     text = "Die Station liegt nahe Usbekistan."  # no copula: no equation
-    assert _role(text, text.index("Usbekistan"), de) is None
-    en = lexicon("en")
+    assert role_before(text, text.index("Usbekistan"), de) is None
+    en = Context.start("en", mini_geocoder)
     text = "The next stop will be Hanoi."
-    assert _role(text, text.index("Hanoi"), en) is Role.VISIT
+    assert role_before(text, text.index("Hanoi"), en) is Role.VISIT
 
 
-def test_lemmas_separable_verbs_and_compounds_are_travel_words() -> None:
+def test_lemmas_separable_verbs_and_compounds_are_travel_words(mini_geocoder: Any) -> None:
     assert lemma("de", "flog") == "fliegen" and lemma("de", "eingetroffen") == "eintreffen"
     assert lemma("de", "Stationen") == "station" and lemma("de", "unbekanntes") == "unbekanntes"
-    de = lexicon("de")
+    de = Context.start("de", mini_geocoder)
     nlp = pipeline("de")
     for text, word in [
         ("Am Mittwoch reist sie nach Seoul weiter.", "reist"),
@@ -116,9 +117,9 @@ def test_lemmas_separable_verbs_and_compounds_are_travel_words() -> None:
         ("Sie flogen nach Kairo.", "flogen"),
     ]:
         sent = next(iter(nlp(text).sents))
-        assert text.index(word) in _travel_positions(sent, de), text
+        assert text.index(word) in travel_positions(sent, de), text
     sent = next(iter(nlp("Aus Delegationskreise hieß es, er kommt.").sents))
-    assert _travel_positions(sent, de) == []  # "kommt" without its particle; "-kreise" is no trip
+    assert travel_positions(sent, de) == []  # "kommt" without its particle; "-kreise" is no trip
 
 
 @pytest.mark.parametrize(
@@ -213,5 +214,95 @@ def test_a_dateline_elsewhere_is_the_reporters_city(
 def test_a_preposition_that_belongs_to_a_noun(
     lang: str, text: str, attached: bool, extractor: Extractor
 ) -> None:
-    drafts = extractor.analyse(Article(text=text, language=lang, published=TUESDAY)).drafts
+    drafts = extractor.analyse(Article(text=text, language=lang, published=TUESDAY)).candidates
     assert drafts and all(d.features["noun_attached"] == float(attached) for d in drafts)
+
+
+THURSDAY_NOV = dt.date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("fr", "La ministre est arrivée mardi à Nairobi pour une visite de deux jours.", "Nairobi"),
+        ("fr", "Le président sénégalais est arrivé mardi soir à Bamako.", "Bamako"),
+        ("it", "La ministra è arrivata martedì a Nairobi per una visita di due giorni.", "Nairobi"),
+        ("en", "The minister arrived in Nairobi on Tuesday for a two-day visit.", "Nairobi"),
+    ],
+)
+def test_a_perfect_built_with_to_be_is_past(lang: str, text: str, place: str, extractor: Extractor) -> None:
+    """ "est arrivée mardi" happened (the Tuesday before Thursday 26 November), though a tagger may
+    read "est arrivée" as a passive."""
+    stops = _stops(text, lang, THURSDAY_NOV, extractor)
+    status, date = stops[place]
+    assert status is Status.CONFIRMED and date.startswith("2026-11-24"), stops
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept", "cancelled"),
+    [
+        (
+            "fr",
+            "Il doit ensuite se rendre à Kigali jeudi, mais son escale prévue à Addis-Abeba a été annulée.",
+            "Kigali",
+            "Addis Ababa",
+        ),
+        (
+            "en",
+            "She will travel on to Kigali on Friday, but her planned stop in Addis Ababa was called off.",
+            "Kigali",
+            "Addis Ababa",
+        ),
+        (
+            "es",
+            "Viajará a Kigali el viernes, pero su escala prevista en Adís Abeba fue cancelada.",
+            "Kigali",
+            "Addis Ababa",
+        ),
+    ],
+)
+def test_a_cancellation_stays_with_its_own_place(
+    lang: str, text: str, kept: str, cancelled: str, extractor: Extractor
+) -> None:
+    """The cancellation after the second place is that place's, not the first's."""
+    stops = _stops(text, lang, THURSDAY_NOV, extractor)
+    assert stops[kept][0] is Status.PLANNED, stops
+    assert stops[cancelled][0] is Status.CANCELLED, stops
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "city"),
+    [
+        ("en", "The chancellor arrived in Kiev on Monday.", "Kyiv"),
+        ("it", "La ministra è arrivata lunedì a Kiev.", "Kyiv"),
+        ("ru", "Министр прилетел в Астану в понедельник.", "Astana"),
+    ],
+)
+def test_a_capital_that_is_also_its_province_is_the_city(
+    lang: str, text: str, city: str, extractor: Extractor
+) -> None:
+    """News names the city, not the same-named province of no population around it."""
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    kinds = {s.resolved.name: s.resolved.kind for _, _, s in it.stops() if s.resolved}
+    assert kinds.get(city) == "city", kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("fr", "Le ministre se rendra jeudi à Goma, dans l'Est, pour rencontrer des déplacés.", "Goma"),
+        (
+            "en",
+            "The minister will travel on Thursday to Goma, in the East, to meet displaced families.",
+            "Goma",
+        ),
+    ],
+)
+def test_a_region_of_another_country_is_no_hint(
+    lang: str, text: str, place: str, extractor: Extractor
+) -> None:
+    """ "dans l'Est" may be the name of some country's region: it qualifies Goma only if it is
+    Congo's (a hint constrains the stop's resolution)."""
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    found = {s.resolved.name: s.resolved.country_code for _, _, s in it.stops() if s.resolved}
+    assert found.get(place) == "CD", found

@@ -21,12 +21,13 @@ def _map_var(page) -> str:  # type: ignore[no-untyped-def]
 
 
 def _open_first_popup(page) -> None:  # type: ignore[no-untyped-def]
-    """Click the first stop marker until its popup shows (a click can land while the map is
+    """Click the first stop (the confirmed one: confirmed markers are drawn last, above planned
+    ones) until its popup shows (a click can land while the map is
     still settling after the previous popup closed, and then toggles nothing)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for attempt in range(3):
-        page.locator(".itn-stop").first.click()
+        page.locator(".itn-stop.itn-confirmed").first.click()
         try:
             page.wait_for_selector(".leaflet-popup-content", timeout=5_000)
             return
@@ -87,9 +88,14 @@ def test_seed_map_in_browser(maps: dict[str, Path], artifacts: Path) -> None:
         assert page.locator(".itn-stop.itn-planned").count() == 6
         page.screenshot(path=str(artifacts / "seed-14-offline.png"))
         # hiding a trip's layer hides its markers
-        label = page.locator(".leaflet-control-layers-overlays label", has_text="Sergei Lavrov · planned")
-        label.locator("input").uncheck()
+        row = page.locator(".itn-layer-row", has_text="Sergei Lavrov")  # one row per traveller
+        row.locator(".itn-status-toggle[data-itn-status='planned']").click()  # a status inside it
         assert page.locator(".itn-stop").count() == 7
+        row.locator(".itn-status-toggle[data-itn-status='planned']").click()
+        assert page.locator(".itn-stop").count() == 9
+        row.locator("input").uncheck()
+        assert page.locator(".itn-stop").count() == 7
+        assert page.locator(".itn-layer-row").count() == 3
         # clicking a stop opens its popup with date and note
         page.locator(".leaflet-marker-icon[title='Vostochny Cosmodrome']").click()
         popup = page.locator(".leaflet-popup-content")

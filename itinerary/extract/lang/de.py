@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 _DAYTIMES = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
 
 PACK = Lexicon(
     "de",
+    range_joiners=("bis", "und"),
+    ordinal_suffixes=(".",),
+    this=("diesen", "dieser", "diesem"),
+    genitives=frozenset({"von"}),
+    list_joiners=frozenset({"und", "oder"}),
+    nouns_capitalised=True,
     time_of_day={"morgen": r"\b(am|heute|jeden|vom)"},
     departure=(
         "aufgebrochen",
@@ -185,7 +192,7 @@ def _participle(w: str) -> bool:
     return w.startswith(_INSEPARABLE) and w.endswith("t")
 
 
-def tense(words: list[str]) -> str | None:
+def _tense(words: list[str]) -> str | None:
     """Future for "wird" / "werden" (with an infinitive or a passive: "wird ... erwartet"),
     past for a preterite or a perfect ("ist ... gelandet", "ist ... eingetroffen", "reiste"),
     else present (a weekday then points forward: "Am Mittwoch reist er nach Seoul weiter").
@@ -203,3 +210,33 @@ def tense(words: list[str]) -> str | None:
         if len(w) > 5 and w.endswith(("te", "ten")) and not w.startswith("heute") and not adjective:
             return "past"
     return "present"
+
+
+class German(Language):
+    """German."""
+
+    code = "de"
+    name = "German"
+    words = PACK
+    lacks = frozenset(
+        {
+            "be_perfect",
+            "date_links",
+            "month_before_day",
+            "year_after",
+            "year_before",
+            "day_words",
+            "demonym_endings",
+            "elisions",
+            "future_auxiliaries",
+            "future_endings",
+            "kind_joiners",
+            "loc_is_natural",
+            "perfect_auxiliaries",
+            "person_links",
+            "possessives",
+        }
+    )
+
+    def tense(self, words: list[str]) -> str | None:
+        return _tense(words)

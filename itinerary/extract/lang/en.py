@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "en",
+    range_joiners=("to", "and"),
+    ordinal_suffixes=("st", "nd", "rd", "th"),
+    this=("this",),
+    possessives=("'s",),
+    person_links=frozenset({"of", "the"}),
+    genitives=frozenset({"of"}),
+    kind_joiners=frozenset({"of", "centre", "center"}),
+    list_joiners=frozenset({"and", "then", "plus", "as", "well", "or"}),
+    demonym_endings=("an", "ese", "ish", "i"),
+    perfect_auxiliaries=frozenset({"has", "have", "had", "'ve", "'d"}),
+    future_auxiliaries=frozenset({"will", "shall", "'ll"}),
+    loc_is_natural=True,
+    month_before_day=True,
     departure=(
         "left for",
         "leave for",
@@ -192,3 +206,29 @@ PACK = Lexicon(
     where_words=("where",),
     relative_pronouns=("who", "which"),
 )
+
+
+class English(Language):
+    """English."""
+
+    code = "en"
+    name = "English"
+    words = PACK
+    lacks = frozenset(
+        {
+            "be_perfect",
+            "date_links",
+            "year_after",
+            "year_before",
+            "adjective_endings",
+            "compound_heads",
+            "compound_not",
+            "elisions",
+            "future_endings",
+            "irrealis",
+            "nouns_capitalised",
+            "particles",
+            "time_of_day",
+            "travel_lemmas",
+        }
+    )

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "es",
+    range_joiners=("al", "y"),
+    ordinal_suffixes=("º",),
+    date_links=("de", "del"),
+    this=("este", "esta"),
+    person_links=frozenset({"de", "del"}),
+    genitives=frozenset({"de", "del"}),
+    kind_joiners=frozenset({"de", "del"}),
+    list_joiners=frozenset({"y", "e", "o"}),
     time_of_day={"mañana": r"\b(la|esta|cada)"},
     departure=("partió", "salió", "rumbo a", "se dirige", "emprendió", "despegó", "viaja hacia", "en camino"),
     arrival=("lleg", "aterriz", "arrib"),
@@ -117,7 +126,7 @@ PACK = Lexicon(
 )
 
 
-def tense(words: list[str]) -> str | None:
+def _tense(words: list[str]) -> str | None:
     """Past for a preterite or a perfect ("llegó", "ha llegado"), future for "-rá", else present."""
     low = [w.lower() for w in words]
     if any(w.endswith(("ó", "aron", "ieron", "aba", "aban")) and len(w) > 3 for w in low):
@@ -127,3 +136,35 @@ def tense(words: list[str]) -> str | None:
     if any(w.endswith(("ará", "erá", "irá", "arán", "erán", "irán")) for w in low):
         return "future"
     return "present"
+
+
+class Spanish(Language):
+    """Spanish."""
+
+    code = "es"
+    name = "Spanish"
+    words = PACK
+    lacks = frozenset(
+        {
+            "be_perfect",
+            "month_before_day",
+            "year_after",
+            "year_before",
+            "adjective_endings",
+            "compound_heads",
+            "compound_not",
+            "demonym_endings",
+            "elisions",
+            "future_auxiliaries",
+            "irrealis",
+            "loc_is_natural",
+            "nouns_capitalised",
+            "particles",
+            "perfect_auxiliaries",
+            "possessives",
+            "travel_lemmas",
+        }
+    )
+
+    def tense(self, words: list[str]) -> str | None:
+        return _tense(words)

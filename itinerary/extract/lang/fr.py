@@ -2,10 +2,41 @@
 
 from __future__ import annotations
 
+import re
+
+from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "fr",
+    range_joiners=("au", "et"),
+    ordinal_suffixes=("er", "re"),
+    year_before=("l'an",),
+    this=("ce", "cette"),
+    elisions=("l'", "d'"),
+    be_perfect=(
+        "all",
+        "arriv",
+        "part",
+        "repart",
+        "ven",
+        "reven",
+        "parven",
+        "rentr",
+        "retourn",
+        "entr",
+        "sort",
+        "pass",
+        "repass",
+        "rest",
+        "descend",
+        "mont",
+        "tomb",
+    ),
+    person_links=frozenset({"du", "de", "des"}),
+    genitives=frozenset({"du", "de", "des", "d'"}),
+    kind_joiners=frozenset({"de", "du", "d'", "centre"}),
+    list_joiners=frozenset({"et", "puis", "plus", "ou"}),
     departure=("parti", "part pour", "envol", "décoll", "en route"),
     arrival=("arriv", "atterri", "atteint", "rejoint"),
     meet=("rencontr", "reçu", "reçue", "accueilli", "accueillie", "retrouv", "entretenu"),
@@ -150,3 +181,37 @@ PACK = Lexicon(
     where_words=("où",),
     relative_pronouns=("qui", "dont", "lequel", "laquelle"),
 )
+
+
+class French(Language):
+    """French."""
+
+    code = "fr"
+    name = "French"
+    words = PACK
+    lacks = frozenset(
+        {
+            "date_links",
+            "month_before_day",
+            "year_after",
+            "adjective_endings",
+            "compound_heads",
+            "compound_not",
+            "day_words",
+            "demonym_endings",
+            "future_auxiliaries",
+            "future_endings",
+            "irrealis",
+            "loc_is_natural",
+            "nouns_capitalised",
+            "particles",
+            "perfect_auxiliaries",
+            "possessives",
+            "time_of_day",
+            "travel_lemmas",
+        }
+    )
+
+    def misread_conditional(self, word: str) -> bool:
+        # the small model tags the conditional and the future ("arriverait", "visitera") as imperfect
+        return re.search(r"r(ait|aient|a|ont)$", word) is not None

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "it",
+    range_joiners=("al", "e"),
+    ordinal_suffixes=("º",),
+    this=("questo", "questa", "quest'"),
+    elisions=("l'", "d'"),
+    person_links=frozenset({"di", "del", "della"}),
+    genitives=frozenset({"di", "del", "della", "dei", "degli", "delle"}),
+    kind_joiners=frozenset({"di", "del", "della"}),
+    list_joiners=frozenset({"e", "ed", "poi", "o"}),
     departure=(
         "partito",
         "partita",
@@ -67,6 +76,23 @@ PACK = Lexicon(
         "domani",
         "proseguirà",
     ),
+    # "nella capitale Astana", "all'aeroporto di Fiumicino", "nel porto di Genova"
+    place_nouns=(
+        "capitale",
+        "città",
+        "cittadina",
+        "porto",
+        "base",
+        "aeroporto",
+        "stazione",
+        "provincia",
+        "regione",
+        "località",
+        "villaggio",
+    ),
+    # "la prima tappa sarà Hanoi", "destinazione finale è Nairobi"
+    stop_nouns=("tappa", "tappe", "destinazione", "meta=", "scalo"),
+    copulas=frozenset("è sono sarà saranno era erano fu furono sarebbe".split()),
     cancelled=("annullat", "cancellat", "rinviat", "sospes", "saltat"),
     speech=("ha detto", "ha dichiarato", "ha affermato", "ha annunciato", "ha avvertito", "ha criticato"),
     outlet=("agenzia", "quotidiano", "giornale", "emittente", "testata"),
@@ -111,6 +137,8 @@ PACK = Lexicon(
     },
     of=frozenset("di del della".split()),
     until=("fino al", "fino a"),
+    # "il giorno 25": the month is the one nearest the publication date
+    day_words=("il giorno",),
     numbers={"un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8},
     durations=(r"(?:visita|soggiorno)\s+(?:[\w'-]+\s+){0,2}?di\s+{n}\s+giorni",),
     clause_openers=("prima di", "prima che", "dopo", "mentre"),
@@ -121,7 +149,7 @@ PACK = Lexicon(
 )
 
 
-def tense(words: list[str]) -> str | None:
+def _tense(words: list[str]) -> str | None:
     """Past for a perfect or a preterite ("è arrivato", "ha visitato", "arrivò"), future for
     "-rà", else present."""
     low = [w.lower() for w in words]
@@ -136,3 +164,36 @@ def tense(words: list[str]) -> str | None:
     if any(w.endswith(("rà", "ranno")) for w in low):
         return "future"
     return "present"
+
+
+class Italian(Language):
+    """Italian."""
+
+    code = "it"
+    name = "Italian"
+    words = PACK
+    lacks = frozenset(
+        {
+            "be_perfect",
+            "date_links",
+            "month_before_day",
+            "year_after",
+            "year_before",
+            "adjective_endings",
+            "compound_heads",
+            "compound_not",
+            "demonym_endings",
+            "future_auxiliaries",
+            "irrealis",
+            "loc_is_natural",
+            "nouns_capitalised",
+            "particles",
+            "perfect_auxiliaries",
+            "possessives",
+            "time_of_day",
+            "travel_lemmas",
+        }
+    )
+
+    def tense(self, words: list[str]) -> str | None:
+        return _tense(words)

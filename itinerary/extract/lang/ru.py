@@ -6,10 +6,15 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
 PACK = Lexicon(
     "ru",
+    range_joiners=("по", "и"),
+    year_after=("году", "года", "г."),
+    this=("этот", "эту", "в этот"),
+    list_joiners=frozenset({"и", "а", "затем", "или"}),
     departure=(
         "отправил",
         "отправля",
@@ -183,7 +188,7 @@ def _parse(word: str) -> tuple[Any, ...]:
     return () if m is None else tuple(m.parse(word))
 
 
-def variants(surface: str) -> list[str]:
+def _variants(surface: str) -> list[str]:
     """Nominative forms of an inflected place name ("Пекине" -> "Пекин", "Северную Корею" ->
     "Северная Корея"): pymorphy3's analyses first, then a table of case endings."""
     words = surface.split()
@@ -244,7 +249,7 @@ def _multi_by_endings(words: list[str]) -> str:
     return " ".join(out)
 
 
-def tense(words: list[str]) -> str | None:
+def _tense(words: list[str]) -> str | None:
     """The tense of the clause's verbs (pymorphy3): past, future (incl. perfective present
     forms, "прибудет"), else present."""
     m = _morph()
@@ -265,7 +270,7 @@ def tense(words: list[str]) -> str | None:
     return "present" if "pres" in found else None
 
 
-def genitive(surface: str) -> bool:
+def _genitive(surface: str) -> bool:
     """The last word of a Cyrillic name read as a genitive by its likeliest analysis ("Бразилии",
     "Китая"; not "Пекин", not "Москве")."""
     words = surface.split()
@@ -273,3 +278,48 @@ def genitive(surface: str) -> bool:
         return False
     parses = [p for p in _parse(words[-1]) if p.tag.POS == "NOUN"]
     return bool(parses) and parses[0].tag.case == "gent"
+
+
+class Russian(Language):
+    """Russian."""
+
+    code = "ru"
+    name = "Russian"
+    words = PACK
+    lacks = frozenset(
+        {
+            "be_perfect",
+            "date_links",
+            "month_before_day",
+            "ordinal_suffixes",
+            "year_before",
+            "compound_heads",
+            "compound_not",
+            "day_words",
+            "demonym_endings",
+            "determiners",
+            "elisions",
+            "future_auxiliaries",
+            "genitives",
+            "irrealis",
+            "kind_joiners",
+            "loc_is_natural",
+            "nouns_capitalised",
+            "of",
+            "particles",
+            "perfect_auxiliaries",
+            "person_links",
+            "possessives",
+            "time_of_day",
+            "travel_lemmas",
+        }
+    )
+
+    def variants(self, surface: str) -> list[str]:
+        return _variants(surface)
+
+    def tense(self, words: list[str]) -> str | None:
+        return _tense(words)
+
+    def is_genitive(self, surface: str) -> bool:
+        return _genitive(surface)

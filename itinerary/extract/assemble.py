@@ -1,0 +1,210 @@
+"""Assembly: the candidates the stop model keeps become stops, grouped into one trip per traveller
+(the mentions of one place merged into one stop), resolved against the gazetteer with the trip as
+context, dated from what else the article says, and put in travel order."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import warnings
+from collections import Counter
+
+from itinerary.coords import haversine_km
+from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
+from itinerary.extract.article import Article
+from itinerary.extract.completion import (
+    absorb_countries,
+    date_from_country,
+    date_from_publication,
+    order_stops,
+    place_country_entries,
+)
+from itinerary.extract.document import AREA_KINDS, Candidate, Context, Mention
+from itinerary.extract.scoring import StopModel, cued
+from itinerary.extract.steps.dates import consistent, day_span
+from itinerary.extract.text import slug
+from itinerary.extract.tuning import Tuning
+from itinerary.geocode.resolve import resolve_itinerary
+from itinerary.merge import UNKNOWN_TRAVELLER
+from itinerary.model import DateSpan, Itinerary, Precision, Status, Stop, Trip
+
+
+def choose(candidates: list[Candidate], model: StopModel) -> list[Candidate]:
+    """Every candidate with the model's verdict in its reason; the kept ones are returned."""
+    chosen: list[Candidate] = []
+    for d in candidates:
+        p = model.probability(d.features)
+        kept = p >= model.thresholds.keep and cued(d.features)
+        why = tuple(model.reasons(d.features)) if kept else ()
+        d.reason = dataclasses.replace(d.reason, kept=kept, probability=p, why=why)
+        if kept:
+            chosen.append(dataclasses.replace(d, score=p, why=list(why)))
+    return chosen
+
+
+def build_trips(drafts: list[Candidate], article: Article, ctx: Context, model: StopModel) -> list[Trip]:
+    """One trip per traveller from the kept candidates, resolved, dated and ordered."""
+    draft = Itinerary(trips=tuple(_draft_trips(drafts, article, ctx, model)))
+    with warnings.catch_warnings():  # an ambiguous answer is marked needs_review by resolve
+        warnings.simplefilter("ignore", AmbiguityWarning)
+        try:
+            resolved = resolve_itinerary(draft, ctx.geocoder)  # the trip's other stops as context
+        except ValidationError as exc:  # a place the gazetteer knew a moment ago
+            raise ExtractionError(str(exc)) from None
+    # the article's main traveller: the one with the most stops (the first such trip)
+    main_traveller = max(resolved.trips, key=lambda t: len(t.stops)).traveller if resolved.trips else None
+    out: list[Trip] = []
+    for trip in resolved.trips:
+        kept = [date_from_mentions(st, trip.traveller, ctx) for st in trip.stops]
+        t = ctx.tuning
+        ordered = order_stops(absorb_countries(date_from_country(kept, article.published), t))
+        if trip.traveller == main_traveller:
+            ordered = date_from_publication(ordered, article.published)
+        ordered = place_country_entries(ordered, t)
+        out.append(dataclasses.replace(trip, stops=ordered))
+    return [t for t in out if t.stops]
+
+
+def _by_traveller(
+    drafts: list[Candidate], published: dt.date | None, t: Tuning
+) -> dict[str, list[Candidate]]:
+    """The candidates per traveller; a stop only the scorer found goes to the article's main one."""
+    explicit = Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller and d.rule)
+    explicit = explicit or Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller)
+    main = explicit.most_common(1)[0][0] if explicit else None
+    by_traveller: dict[str, list[Candidate]] = {}
+    for d in drafts:
+        if published and d.date and d.date.end and (published - d.date.end).days > t.background_days:
+            d.reason = dataclasses.replace(
+                d.reason, kept=False, rule="dated long before the article: background"
+            )
+            continue  # a visit years ago is background, not part of this trip
+        who = (d.traveller if d.rule else main or d.traveller) or main or UNKNOWN_TRAVELLER
+        by_traveller.setdefault(who, []).append(d)
+    return by_traveller
+
+
+def _draft_trips(drafts: list[Candidate], article: Article, ctx: Context, model: StopModel) -> list[Trip]:
+    t = ctx.tuning
+    trips: list[Trip] = []
+    used_ids: set[str] = set()
+    for who, items in _by_traveller(drafts, article.published, t).items():
+        stops = merge_mentions(items, article.published, t)
+        if not stops:
+            continue
+        tid = slug(who if who != UNKNOWN_TRAVELLER else "unknown")
+        while tid in used_ids:
+            tid += "-2"
+        used_ids.add(tid)
+        built = tuple(_stop(d, article, model, t) for d in stops)
+        trips.append(Trip(id=tid, traveller=who, stops=built, title=f"{who} (from the article)"))
+    return trips
+
+
+def _stop(d: Candidate, article: Article, model: StopModel, t: Tuning) -> Stop:
+    # a reading the places step chose over the gazetteer's first answer (a city over the province
+    # of its name) is kept; the others are resolved with the trip's other stops as context
+    match = d.place.match if d.place.overruled else None
+    return Stop(
+        resolved=match.to_place() if match is not None else None,
+        status=d.status,
+        place=d.place.query,
+        role=d.role,
+        hint=", ".join(dict.fromkeys(d.hints)) or None,
+        date=d.date or DateSpan(),
+        source=article.source_id,
+        quote=d.sentence,
+        confidence=round(d.score, t.confidence_decimals),
+        needs_review=d.score < model.thresholds.review_below or d.place.confidence < t.place_review_below,
+        note=why_note(d),
+    )
+
+
+def date_from_mentions(stop: Stop, traveller: str, ctx: Context) -> Stop:
+    """An undated stop takes the one date the article gives the same place (a confirmed
+    country: or a place inside it), in a sentence about the same traveller (or about nobody
+    named): a confirmed stop a date up to the publication, a planned one a date from it on
+    ("Во Владивостоке 25 апреля у него запланирована встреча")."""
+    r = stop.resolved
+    if stop.date.known or stop.status is Status.CANCELLED or r is None:
+        return stop
+    inside = stop.status is Status.CONFIRMED  # a planned country: not from a city already done
+    found = {
+        d
+        for rec, d, who in ctx.dated
+        if (rec.id == r.id or (inside and r.kind == "country" and rec.country_code == r.country_code))
+        and (not who or traveller in who)
+        and consistent(d, stop.status, ctx.published) is d
+    }
+    if len(found) != 1:
+        return stop
+    return dataclasses.replace(stop, date=found.pop())
+
+
+def merge_mentions(items: list[Candidate], published: dt.date | None, t: Tuning) -> list[Candidate]:
+    """One stop per place and trip: the first mention, completed by the later ones (their days
+    where they fit the stop's status)."""
+    out: list[Candidate] = []
+    for d in items:
+        same = next((o for o in out if same_place(o.place, d.place, t)), None)
+        if same is None:
+            out.append(dataclasses.replace(d, hints=list(d.hints)))
+            continue
+        if d.rule and not same.rule:  # the mention the rules read as a stop speaks for the place
+            out.remove(same)  # ... and takes its place in the text order
+            date = d.date or (same.date if fits(same.date, d.status, published) else None)
+            hints = [*same.hints, *d.hints]
+            out.append(dataclasses.replace(d, hints=hints, score=max(d.score, same.score), date=date))
+            continue
+        # a vague month or year only from a mention the rules read as a stop (not "im Juni
+        # Gastland beim G7-Gipfel"; but "his father visited Russia in 2011")
+        vague = d.date is not None and d.date.precision is not Precision.DAY
+        if d.date is not None and (d.rule or not vague) and fits(d.date, same.status, published):
+            if same.date is None:
+                same.date = d.date
+            elif same.status is d.status:
+                same.date = stay(same.date, d.date, t)  # a stay: arrival here, mass there on Sunday
+        if d.status is Status.CANCELLED:
+            same.status = Status.CANCELLED
+        same.hints.extend(d.hints)
+        if d.place.confidence > same.place.confidence:
+            same.place = d.place
+    return out
+
+
+def fits(date: DateSpan | None, status: Status, published: dt.date | None) -> bool:
+    """Whether a date another mention gives fits this stop's status (no day ahead for a stop
+    already made, no day past for one still planned)."""
+    return date is not None and consistent(date, status, published) is date
+
+
+def stay(a: DateSpan, b: DateSpan, t: Tuning) -> DateSpan:
+    """Two dates of one stop from two mentions: the span that covers both (a stay: landed on
+    Tuesday, the ceremony there on Wednesday), if it is at most two weeks of days; else the
+    first one."""
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return a
+    if a.precision is not Precision.DAY or b.precision is not Precision.DAY:
+        return a
+    lo, hi = min(a.start, b.start), max(a.end, b.end)
+    if (hi - lo).days > t.stay_max_days:
+        return a
+    return day_span(lo, hi)
+
+
+def same_place(a: Mention, b: Mention, t: Tuning) -> bool:
+    """One place: the same record, or two cities within ``Tuning.same_city_km``."""
+    ra, rb = a.record, b.record
+    if ra is None or rb is None:
+        return bool(a.query.lower() == b.query.lower())
+    if ra.id == rb.id:
+        return True
+    if ra.kind in AREA_KINDS or rb.kind in AREA_KINDS:
+        return False
+    return haversine_km(ra.lat, ra.lon, rb.lat, rb.lon) <= t.same_city_km
+
+
+def why_note(d: Candidate) -> str:
+    """The reasons that made a stop, for the draft's ``note``."""
+    head = "rules" if d.rule else "scorer"
+    return f"why ({head}, p={d.score:.2f}): " + "; ".join(d.why or ["no single strong cue"])

@@ -1,0 +1,110 @@
+"""Candidates: every resolved place mention, read as if it were a stop (status, date, traveller,
+role), with the features the stop model scores. The travel rules' stops come first in each
+sentence; the other mentions follow, each read as if the rules had taken it."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from itinerary.extract.document import Candidate, Context, Document, Reading, Reason, Sentence
+from itinerary.extract.features import dateline_elsewhere, features_of
+from itinerary.extract.registry import step
+from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
+from itinerary.extract.steps.persons import stop_traveller
+from itinerary.extract.steps.roles import classify, role_before
+from itinerary.extract.steps.status import clause_tense, en_route, status_of
+from itinerary.extract.text import possessive_after, quote_of
+from itinerary.model import Role, Status
+
+
+def candidates_of(sentences: list[Sentence], ctx: Context) -> list[Candidate]:
+    """Every resolved place mention as a candidate: the rule stops and the rest, each with
+    the features the scorer reads."""
+    drafts: list[Candidate] = []
+    carry: str | None = None
+    for si, s in enumerate(sentences):
+        reading = classify(s, ctx)
+        collect_dated(s, reading, ctx)
+        prev_end = 0
+        prev_status: Status | None = None
+        for k, (p, _) in enumerate(reading.stops):
+            d, carry = candidate_at(s, reading, k, prev_end, prev_status, ctx, carry)
+            d.order = len(drafts)
+            d.reason = Reason(reading.made.get(s.places.index(p), "a stop"))
+            d.features = features_of(s, si, len(sentences), reading, p, d, ctx)
+            drafts.append(d)
+            prev_end, prev_status = p.end, d.status
+        if not reading.stops and s.persons:
+            carry = ctx.names.get(s.persons[0].name, carry)
+        drafts.extend(other_candidates(s, si, len(sentences), reading, ctx, carry, len(drafts)))
+    return drafts
+
+
+def candidate_at(
+    s: Sentence,
+    reading: Reading,
+    k: int,
+    prev_end: int,
+    prev_status: Status | None,
+    ctx: Context,
+    carry: str | None,
+) -> tuple[Candidate, str | None]:
+    """The k-th stop of a sentence's reading as a candidate, and the traveller it carries on."""
+    p, role = reading.stops[k]
+    status = status_of(s, reading, k, prev_end, ctx) or prev_status
+    date = stop_date(s, reading, p, status, ctx)
+    later = date is not None and ctx.published and date.start and date.start > ctx.published
+    if later and status is Status.CONFIRMED and clause_tense(s, reading, k, ctx) != "past":
+        # a date ahead in a clause not in the past: still to come ("avant de rejoindre
+        # Djibouti le 15 mars", "Am Mittwoch reist er nach Seoul weiter")
+        status = Status.PLANNED
+    date = consistent(date, status, ctx.published)
+    if role is not Role.ORIGIN and status in (None, Status.CONFIRMED) and en_route(s, p, ctx):
+        status = Status.PLANNED  # "left Beijing for Astana": on the way, not there yet
+    if status is None:  # no tense or cue: the date decides, else it happened
+        later = date is not None and ctx.published and date.start and date.start > ctx.published
+        status = Status.PLANNED if later else Status.CONFIRMED
+    traveller, explicit = stop_traveller(s, reading, p, ctx, carry)
+    hints = reading.hints_of.get(s.places.index(p), [])
+    quote = quote_of(s.span.text, ctx.tuning.max_quote)
+    d = Candidate(p, quote, status, date, traveller, role, hints, 0, explicit)
+    return d, traveller or carry
+
+
+def other_candidates(
+    s: Sentence, si: int, n: int, reading: Reading, ctx: Context, carry: str | None, order: int
+) -> list[Candidate]:
+    """The places of the sentence the rules did not take, read as if they were stops."""
+    taken = {id(p) for p, _ in reading.stops}
+    out: list[Candidate] = []
+    for idx, p in enumerate(s.places):
+        if id(p) in taken or idx in reading.hint_owner or p.record is None:
+            continue
+        if possessive_after(s.span.text, p.end, ctx.lx):
+            continue  # "America's top diplomat": a possessive qualifies a person or thing
+        if dateline_elsewhere(s, p, reading, ctx.tuning):
+            continue
+        role = role_before(s.span.text, p.start, ctx) or Role.VISIT
+        trial = dataclasses.replace(
+            reading, stops=sorted([*reading.stops, (p, role)], key=lambda x: x[0].start)
+        )
+        k = next(i for i, (q, _) in enumerate(trial.stops) if q is p)
+        prev_end = trial.stops[k - 1][0].end if k else 0
+        d, _ = candidate_at(s, trial, k, prev_end, None, ctx, carry)
+        d.rule, d.order = False, order + len(out)
+        d.reason = Reason("not a rule stop: " + reading.refused.get(idx, "not read as one"))
+        d.features = features_of(s, si, n, trial, p, d, ctx, rule=False)
+        out.append(d)
+    return out
+
+
+@step("candidates", reads=("sentences", "ctx"), writes=("candidates", "ctx.dated"))
+def candidates(doc: Document) -> None:
+    """Every resolved place mention as a candidate stop, with its features."""
+    doc.candidates = candidates_of(doc.sentences, doc.ctx)
+    seen = Counter(d.place.record.id for d in doc.candidates if d.place.record is not None)
+    trip = float(any(d.rule for d in doc.candidates))  # the travel rules found a trip somewhere
+    for d in doc.candidates:
+        d.features["repeated"] = float(d.place.record is not None and seen[d.place.record.id] > 1)
+        d.features["article_trip"] = trip

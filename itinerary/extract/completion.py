@@ -1,0 +1,176 @@
+"""Completing a trip from what the rest of the article says: an undated city takes the day of its
+country stop; a country that only repeats a city's country is absorbed into it (or kept as the
+entry, pinned to its border nearest the city); the latest confirmed stop of an undated trip takes
+the publication date; stops in travel order."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from itinerary.coords import latlon, point
+from itinerary.extract.document import AREA_KINDS
+from itinerary.extract.steps.dates import consistent
+from itinerary.extract.tuning import Tuning
+from itinerary.geocode.regions import region_shape
+from itinerary.model import DateSpan, Precision, Role, Status, Stop
+
+
+def date_from_country(stops: list[Stop], published: dt.date | None) -> list[Stop]:
+    """An undated city takes the day of the country stop it lies in when that day fits its own
+    status ("llegó este martes 20 de febrero a Venezuela ... se reunirá en Caracas": Caracas on
+    the 20th; "heute zu einem zweitägigen Besuch in Frankreich erwartet ... in Marseille")."""
+    out = list(stops)
+    for s in stops:
+        r = s.resolved
+        if r is None or r.kind != "country" or s.date.precision is not Precision.DAY:
+            continue
+        for i, o in enumerate(out):
+            inside = (
+                o.resolved is not None
+                and o.resolved.kind not in AREA_KINDS
+                and o.resolved.country_code == r.country_code
+            )
+            if (
+                inside
+                and not o.date.known
+                and o.status is not Status.CANCELLED
+                and consistent(s.date, o.status, published) is s.date
+            ):
+                out[i] = dataclasses.replace(o, date=s.date)
+    return out
+
+
+def absorb_countries(stops: list[Stop], t: Tuning) -> list[Stop]:
+    """Drop a country stop that only repeats the country of a city stop of the same trip.
+
+    Its date passes to the cities of that country that have none ("arrivé le 3 juin en
+    Guinée" ... "à son arrivée à Conakry"). A country dated just after a city in it extends
+    that city's stay; one dated before keeps its own stop, as an entry (Russia on the 12th,
+    the cosmodrome on the 13th).
+    """
+    out = list(stops)
+    for s in stops:
+        r = s.resolved
+        if r is None or r.kind != "country":
+            continue
+        if s.status is Status.PLANNED and not s.date.known and _done_inside(out, r.country_code):
+            out = [o for o in out if o is not s]  # "will be in Russia" when he is already in Moscow
+            continue
+        if s.status is Status.CANCELLED:  # the trip to the country is off: so are its planned stops
+            out = [_cancelled_if_planned(o, r.country_code) for o in out]
+        out = _into_cities(s, out, t)
+    return out
+
+
+def _in_country(o: Stop, code: str | None) -> bool:
+    """A place (no area) inside the country ``code``."""
+    return o.resolved is not None and o.resolved.kind not in AREA_KINDS and o.resolved.country_code == code
+
+
+def _done_inside(stops: list[Stop], code: str | None) -> bool:
+    return any(o.status is Status.CONFIRMED and _in_country(o, code) for o in stops)
+
+
+def _cancelled_if_planned(o: Stop, code: str | None) -> Stop:
+    planned_there = o.status is Status.PLANNED and o.resolved is not None and o.resolved.country_code == code
+    return dataclasses.replace(o, status=Status.CANCELLED) if planned_there else o
+
+
+def _into_cities(s: Stop, out: list[Stop], t: Tuning) -> list[Stop]:
+    """The country stop ``s`` merged into the cities of that country with its status (its date to
+    those without one), extending the last city's stay, or kept as an entry."""
+    code = s.resolved.country_code if s.resolved is not None else None
+    inside = [i for i, o in enumerate(out) if o is not s and _in_country(o, code) and o.status is s.status]
+    if not inside:
+        return out
+    dated = [i for i in inside if out[i].date.known]
+    if s.date.known and dated and all(out[i].date != s.date for i in dated):
+        # Dated after the last dated city in it: the stay there goes on ("arrivé le 2 mars
+        # à Luanda", then "ce vendredi 3 mars: l'Angola, ..."). Dated before: an entry.
+        last = max(dated, key=lambda i: out[i].date.end or dt.date.min)
+        city = out[last]
+        gap = (s.date.start - city.date.end).days if s.date.start and city.date.end else -1
+        if not 0 < gap <= t.country_stay_days or not city.date.start or not s.date.end:
+            return out
+        text = f"{city.date.start.isoformat()}/{s.date.end.isoformat()}"
+        out = list(out)
+        out[last] = dataclasses.replace(
+            city, date=DateSpan(city.date.start, s.date.end, city.date.precision, text)
+        )
+        return [o for o in out if o is not s]
+    out = list(out)
+    for i in inside:
+        if not out[i].date.known and s.date.known and out[i].status is s.status:
+            out[i] = dataclasses.replace(out[i], date=s.date)
+    return [o for o in out if o is not s]
+
+
+def place_country_entries(stops: tuple[Stop, ...], t: Tuning) -> tuple[Stop, ...]:
+    """A country stop next to a stop inside that country ("arrivé en Russie le 12 septembre",
+    then the cosmodrome) is an entry, not a visit to the capital: it is pinned to the point of
+    the country nearest that stop, so no route is drawn through a capital the article never
+    names, and a note says so."""
+    from shapely.ops import nearest_points
+
+    out = list(stops)
+    for i, s in enumerate(stops):
+        r = s.resolved
+        if r is None or r.kind != "country" or s.pinned:
+            continue
+        near = [
+            o
+            for o in (stops[i + 1] if i + 1 < len(stops) else None, stops[i - 1] if i else None)
+            if o is not None
+            and o.resolved is not None
+            and o.resolved.kind not in AREA_KINDS
+            and o.resolved.country_code == r.country_code
+            and o.latlon is not None
+        ]
+        shape = region_shape(r.id) if near else None
+        if shape is None:
+            continue
+        target = point(*near[0].latlon)  # type: ignore[misc]
+        x, y = nearest_points(shape, target)[0].coords[0]
+        lat, lon = latlon(x, y)
+        note = f"the article names only the country; placed at the point of {r.name} nearest {near[0].label}"
+        out[i] = dataclasses.replace(
+            s,
+            lat=round(lat, t.coordinate_decimals),
+            lon=round(lon, t.coordinate_decimals),
+            role=Role.TRANSIT,
+            note=note,
+        )
+    return tuple(out)
+
+
+def date_from_publication(stops: tuple[Stop, ...], published: dt.date | None) -> tuple[Stop, ...]:
+    """When no confirmed stop of a trip is dated, the latest one is where the news finds the
+    traveller ("Scholz ist am Nachmittag in Samarkand gelandet"): it gets the publication
+    date, with a note saying so."""
+    if published is None:
+        return stops
+    confirmed = [i for i, s in enumerate(stops) if s.status is Status.CONFIRMED and s.role is not Role.ORIGIN]
+    if not confirmed or any(stops[i].date.known for i in confirmed):
+        return stops  # the article dates the trip itself: nothing to infer
+    i = confirmed[-1]
+    s = stops[i]
+    # a stop before it that is already done later than the publication ... is none; a planned
+    # one ahead of it in text order ("Во Владивостоке 25 апреля ... запланирована") says nothing
+    ahead = [o for o in stops[:i] if o.status is not Status.PLANNED]
+    if s.date.known or any(o.date.known and o.date.start and o.date.start > published for o in ahead):
+        return stops
+    note = "date inferred: the article's publication date (the latest confirmed stop)"
+    fixed = dataclasses.replace(s, date=DateSpan.parse(published), note=note)
+    return (*stops[:i], fixed, *stops[i + 1 :])
+
+
+def order_stops(stops: list[Stop]) -> tuple[Stop, ...]:
+    """Text order, made consistent with the dates that are known (stable)."""
+    keyed = []
+    last: dt.date | None = None
+    for i, s in enumerate(stops):
+        if s.date.start is not None:
+            last = s.date.start
+        keyed.append((last or dt.date.min, 0 if s.role is Role.ORIGIN else 1, i, s))
+    return tuple(s for *_, s in sorted(keyed, key=lambda k: (k[0], k[1], k[2])))

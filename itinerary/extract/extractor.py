@@ -1,0 +1,97 @@
+"""The extractor: an article through the pipeline's steps to its candidates (:meth:`Extractor.analyse`),
+then the stop model's choice and the assembly of the draft itinerary (:meth:`Extractor.assemble`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from itinerary.extract.article import Article, clean_text
+from itinerary.extract.assemble import build_trips, choose
+from itinerary.extract.document import Context, Document
+from itinerary.extract.limits import check_article_text
+from itinerary.extract.nlp import check_supported, detect_language
+from itinerary.extract.pipeline import Pipeline
+from itinerary.extract.scoring import StopModel, load_model
+from itinerary.extract.tuning import TUNING, Tuning
+from itinerary.geocode import OfflineGeocoder
+from itinerary.model import Itinerary, Source
+
+
+class Extractor:
+    """Turns articles into draft itineraries (reusable: models and gazetteer load once).
+
+    ``geocoder`` is any :class:`~itinerary.geocode.OfflineGeocoder` (a
+    :class:`~itinerary.geocode.online.ChainGeocoder` to let an online service answer what the
+    gazetteer does not know); ``pipeline`` the steps to run (:class:`~itinerary.extract.pipeline.Pipeline`).
+    """
+
+    def __init__(
+        self,
+        geocoder: Any = None,
+        model: StopModel | None = None,
+        *,
+        tuning: Tuning = TUNING,
+        pipeline: Pipeline | None = None,
+    ) -> None:
+        self.geocoder = geocoder or OfflineGeocoder()
+        self.model = model or load_model()
+        self.tuning = tuning
+        self.pipeline = pipeline or Pipeline()
+
+    def extract(self, article: Article) -> Itinerary:
+        """The draft itinerary of one article: a trip per traveller, stops resolved and ordered,
+        each with its status, date, quote and confidence (``needs_review`` where unsure)."""
+        return self.assemble(self.analyse(article))
+
+    def analyse(self, article: Article) -> Document:
+        """Everything about the article that does not depend on the stop model: the candidates
+        with their features (so a cross-validation reads each article once)."""
+        check_article_text(article.text, article.source_id)
+        text = clean_text(article.text)
+        code = check_supported(article.language or detect_language(text))
+        ctx = Context.start(code, self.geocoder, article.published, self.tuning)
+        return self.pipeline.run(Document(article, text, ctx))
+
+    def assemble(self, analysis: Document, model: StopModel | None = None) -> Itinerary:
+        """The draft itinerary from an analysis, with ``model`` (default: the extractor's) deciding
+        which candidates are stops; every candidate's ``reason`` records the verdict."""
+        model = model or self.model
+        article, ctx = analysis.article, analysis.ctx
+        chosen = choose(analysis.candidates, model)
+        trips = build_trips(chosen, article, ctx, model)
+        source = Source(
+            id=article.source_id,
+            publisher=article.publisher,
+            url=article.url,
+            title=article.title,
+            published=article.published,
+            language=analysis.lang,
+        )
+        title = f"Draft: {article.title}" if article.title else f"Draft itinerary from {article.source_id}"
+        return Itinerary(trips=tuple(trips), title=title, as_of=article.published, sources=(source,))
+
+    @staticmethod
+    def explain(analysis: Document) -> list[str]:
+        """One line per place mention of an assembled analysis: every candidate, kept or dropped,
+        with the rule and the model's probability that decided it, then every mention the places
+        step refused, with why."""
+        lines = [f"{c.place.text}: {c.reason.text()}" for c in analysis.candidates]
+        lines += [
+            f"{text}: dropped (not a place: {why})" for s in analysis.sentences for text, why in s.dropped
+        ]
+        return lines
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    language: str | None = None,
+    title: str | None = None,
+    source_id: str = "article",
+    extractor: Extractor | None = None,
+) -> Itinerary:
+    """A draft itinerary from the text of a news article (see :mod:`itinerary.extract`)."""
+    article = Article(text=text, published=published, language=language, title=title, source_id=source_id)
+    return (extractor or Extractor()).extract(article)

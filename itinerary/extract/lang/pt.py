@@ -1,0 +1,448 @@
+"""The Portuguese language pack: travel, tense, time and title words of news about official trips,
+in their European and Brazilian forms ("deslocou-se", "digressão", "cimeira"; "turnê", "cúpula",
+"pra")."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from itinerary.extract.lang.base import Language
+from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
+
+PACK = Lexicon(
+    "pt",
+    # "de 3 a 5 de março", "3 e 4 de março"
+    range_joiners=("a", "e"),
+    # "1º de maio" (the ordinal indicator, and the degree sign often typed for it)
+    ordinal_suffixes=("º", "°"),
+    # "3 de março de 2024"
+    date_links=("de",),
+    this=("este", "esta", "neste", "nesta", "deste", "desta", "nesse", "nessa"),
+    person_links=frozenset({"de", "do", "da", "dos", "das"}),
+    genitives=frozenset({"de", "do", "da", "dos", "das"}),
+    kind_joiners=frozenset({"de", "do", "da", "dos", "das"}),
+    list_joiners=frozenset({"e", "ou", "depois"}),
+    # lower-case demonyms after a place noun ("à capital angolana, Luanda"); only endings shorter
+    # than four letters, so no capitalised word is read as the start of an organisation's name
+    adjective_endings=("ano", "ana", "ês", "esa", "ino", "ina", "ico", "ica"),
+    # words that lead to a place not reached yet ("partiu para", "rumo a"); a bare "partiu" is
+    # not one ("partiu de Brasília" names the place left)
+    departure=(
+        "partiu para",
+        "partiu rumo",
+        "parte para",
+        "partem para",
+        "partiram para",
+        "rumo a",
+        "rumo ao",
+        "rumo à",
+        "a caminho de",
+        "a caminho do",
+        "a caminho da",
+        "embarca para",
+        "embarcam para",
+        "embarcou para",
+        "segue para",
+        "seguem para",
+        "descolou para",
+        "decolou para",
+    ),
+    arrival=("cheg", "desembarc", "aterrou", "aterrar", "aterraram", "aterrissou", "aterrizou"),
+    meet=(
+        "reuniu",
+        "reunirá",
+        "reunir-se",
+        "encontrou",
+        "encontrar-se",
+        "encontra-se com",
+        "recebeu",
+        "receberá",
+        "recebido",
+        "recebida",
+        "conversou",
+        "avistou-se",
+    ),
+    travel=(
+        "cheg",
+        "desembarc",
+        "aterrou",
+        "aterrar=",
+        "aterra=",
+        "aterraram",
+        "aterrará",
+        "aterrad",  # "tinha aterrado"
+        "aterragem",
+        "aterriss",
+        "aterriz",
+        "viaj",
+        "viagem",
+        "viagens",
+        "visit",
+        "desloc",  # "deslocou-se", "deslocação", "deslocamento"
+        "partiu",
+        "partiram",
+        "partirá",
+        "partir=",
+        "regress",
+        "retorn",
+        "voltou",
+        "voltará",
+        "voltar=",
+        "volta a",
+        "volta ao",
+        "volta à",
+        "rumou",
+        "rumará",
+        "embarc",
+        "voou",
+        "sobrevo",  # "sobrevoou a região", "depois de sobrevoar"
+        "voa=",
+        "voam=",
+        "voará",
+        "escala=",
+        "escalas=",
+        "périplo",
+        "giro=",
+        "turnê",
+        "digressão",
+        "estada",
+        "estadia",
+        "permanec",
+        "comitiva",
+        "recebid",
+        "acolhid",
+        "esperado",  # "é esperado em Luanda"
+        "esperada",
+        "aguardado",
+        "aguardada",
+        "seguiu para",
+        "segue para",
+        "seguirá para",
+        "seguiram para",
+        "passagem por",
+        "passou por",
+        "passa por",
+        "passará por",
+        "passando por",
+        "fez escala",
+        "parou em",
+        "parou no",
+        "parou na",
+        "esteve em",
+        "esteve no",
+        "esteve na",
+        "estará em",
+        "está em",
+        "encontra-se em",
+        "ida a",
+        "ida ao",
+        "ida à",
+        "reuniu-se",
+        "encontrou-se",
+    ),
+    at=frozenset("em no na nos nas num numa a ao à aos às para pra pro até".split()),
+    origin=frozenset({"desde"}),
+    visit_verbs=("visit", "percorr", "deix", "abandon"),
+    toward=(
+        "rumo a",
+        "rumo ao",
+        "rumo à",
+        "em direção a",
+        "em direção ao",
+        "em direção à",
+        "com destino a",
+        "com destino ao",
+        "com destino à",
+        "a caminho de",
+        "a caminho do",
+        "a caminho da",
+    ),
+    # the future and the plural conditional; a pronoun inside the verb ("realizar-se-á",
+    # "far-se-ia") leaves the ending after a hyphen
+    future_endings=(
+        "ará",
+        "erá",
+        "irá",
+        "arão",
+        "erão",
+        "irão",
+        "ariam",
+        "eriam",
+        "iriam",
+        "-á",
+        "-ão",
+        "-ia",
+        "-iam",
+    ),
+    planned=(
+        "vai=",
+        "vão=",
+        "irá=",
+        "irão=",
+        "iria=",
+        "iriam=",
+        "será=",
+        "serão=",
+        "seria=",
+        "deverá",
+        "deverão",
+        "deveria",
+        "deve=",
+        "devem=",
+        "previst",
+        "prevê",
+        "programad",
+        "agendad",
+        "planej",  # Brazil: "planeja visitar"
+        "planeia",  # Portugal: "planeia visitar"
+        "planead",
+        "pretende",
+        "tenciona",
+        "esperad",
+        "espera-se",
+        "aguardad",
+        "próxim",
+        "amanhã",
+        "visitará",
+        "viajará",
+        "chegará",
+        "seguirá",
+        "estará",
+    ),
+    cancelled=(
+        "cancel",
+        "adiou",
+        "adiad",
+        "adiament",
+        "adiar=",
+        "suspend",
+        "suspens",
+        "desmarc",
+        "anulou",
+        "anulad",
+        "desist",
+        # an absence from a meeting or a summit ("não compareceu", "fez-se representar")
+        "não compareceu",
+        "não comparecerá",
+        "não comparecerão",
+        "fez-se representar",
+        "se fez representar",
+        "far-se-á representar",
+        # a trip denied ("não viajará para Kazan")
+        "não viajará",
+        "não vai viajar",
+        "não visitará",
+        "não vai visitar",
+    ),
+    speech=(
+        "disse",
+        "declar",
+        "afirm",
+        "anunci",
+        "advert",
+        "alert",
+        "critic",
+        "conden",
+        "acus",
+        "denunci",
+        "reag",
+        "rejeit",
+        "repudi",
+        "exig",
+        "apel",
+        "avis",
+        "garant",
+        "saud",
+    ),
+    outlet=(
+        "agência",
+        "jornal",
+        "diário",
+        "emissora",
+        "canal",
+        "rádio",
+        "televisão",
+        "revista",
+        "portal",
+        "site",
+    ),
+    titles=frozenset(
+        """presidente presidenta primeiro-ministro primeira-ministra premiê premier ministro ministra
+        chanceler vice-presidente secretário secretária governador governadora papa rei rainha
+        príncipe princesa general senhor senhora sr. sra. dom líder chefe o os""".split()
+    ),  # not "do", "da", "de": "do Lobito", "da República" would open a name
+    # not "a": it is also the preposition of "chegou a Luanda"
+    determiners=frozenset("o os as um uma uns umas".split()),
+    with_=frozenset("com e".split()),
+    place_nouns=(
+        "capital",
+        "cidade",
+        "localidade",
+        "província",
+        "região",
+        "município",
+        "vila",
+        "porto",
+        "ilha",
+    ),
+    stop_nouns=("etapa", "escala", "destino", "paragem", "parada"),
+    copulas=frozenset("é são será serão foi foram era seria".split()),
+    months=month_names(
+        "janeiro jan",
+        "fevereiro fev",
+        "março mar",
+        "abril abr",
+        "maio mai",
+        "junho jun",
+        "julho jul",
+        "agosto ago",
+        "setembro set",
+        "outubro out",
+        "novembro nov",
+        "dezembro dez",
+    ),
+    # the weekday alone is the usual Brazilian form ("na segunda (3)")
+    weekdays=weekday_names(
+        "segunda-feira segunda",
+        "terça-feira terça",
+        "quarta-feira quarta",
+        "quinta-feira quinta",
+        "sexta-feira sexta",
+        "sábado sabado",
+        "domingo",
+    ),
+    relative={
+        "hoje": 0,
+        "esta noite": 0,
+        "amanhã": 1,
+        "depois de amanhã": 2,
+        "ontem": -1,
+        "anteontem": -2,
+        "antes de ontem": -2,
+    },
+    next_words=frozenset("próximo próxima".split()),
+    # not "no": "no mar" is the sea, not March
+    period_preps=frozenset("em início inícios princípio princípios fim fins final finais meados".split()),
+    anchored={
+        "no dia seguinte": 1,
+        "um dia depois": 1,
+        "dois dias depois": 2,
+        "na véspera": -1,
+        "no dia anterior": -1,
+    },
+    of=frozenset("de do da dos das ao à aos às".split()),
+    until=("até ao", "até à", "até o", "até a", "até"),
+    day_words=("dia",),
+    numbers={
+        "um": 1,
+        "uma": 1,
+        "dois": 2,
+        "duas": 2,
+        "três": 3,
+        "quatro": 4,
+        "cinco": 5,
+        "seis": 6,
+        "sete": 7,
+        "oito": 8,
+        "nove": 9,
+        "dez": 10,
+    },
+    durations=(
+        r"(?:visita|viagem|estada|estadia|deslocação|périplo|digressão|turnê|giro)"
+        r"\s+(?:[\w-]+\s+){0,2}?de\s+{n}\s+dias",
+    ),
+    clause_openers=(
+        "antes de",
+        "antes do",
+        "antes da",
+        "antes que",
+        "depois de",
+        "depois do",
+        "depois da",
+        "após",
+        "enquanto",
+    ),
+    before=("antes de", "antes do", "antes da", "antes que"),
+    sequel=("após o que", "depois do que", "após a qual", "após o qual"),
+    where_words=("onde", "aonde"),
+    relative_pronouns=("que", "quem", "o qual", "a qual", "os quais", "as quais"),
+)
+
+#: words with the ending of a past, a future or a conditional that are none: nouns, names and
+#: present forms ("europeu", "secretaria", "Maria", "Ceará", "estou")
+_LOOKALIKES = frozenset(
+    """seu meu teu europeu museu judeu ateu liceu troféu jubileu estou secretaria galeria bateria
+    loteria livraria padaria artilharia infantaria cavalaria tesouraria pastelaria maria ceará
+    pará""".split()
+)
+#: irregular preterites of "ser/ir", "estar", "ter", "fazer", "vir", "dizer", "dar", "haver"
+_PRETERITES = frozenset(
+    "foi foram esteve estiveram teve tiveram fez fizeram veio vieram disse disseram deu deram houve".split()
+)
+
+
+def _tense(words: list[str]) -> str | None:
+    """Past for a preterite, an imperfect or a pluperfect ("chegou", "partiram", "visitava",
+    "tinha chegado"), future for the future, the conditional or "ir" + infinitive ("chegará",
+    "visitaria", "vai visitar"), else present."""
+    low = [w.lower() for w in words if w.lower() not in _LOOKALIKES]
+    if any(w in _PRETERITES for w in low):
+        return "past"
+    if any(len(w) > 3 and w.endswith(("ou", "eu", "iu", "aram", "eram", "iram", "ava", "avam")) for w in low):
+        return "past"
+    if any(
+        a in ("tinha", "tinham", "havia", "haviam") and b.endswith(("ado", "ido", "ada", "ida"))
+        for a, b in pairwise(low)
+    ):
+        return "past"
+    future = (
+        "ará",
+        "erá",
+        "irá",
+        "arão",
+        "erão",
+        "irão",
+        "aria",
+        "eria",
+        "iria",
+        "ariam",
+        "eriam",
+        "iriam",
+        "-á",
+        "-ão",
+    )
+    if any(w.endswith(future) for w in low) or any(w in ("vai", "vão") for w in low):
+        return "future"
+    return "present"
+
+
+class Portuguese(Language):
+    """Portuguese (European and Brazilian)."""
+
+    code = "pt"
+    name = "Portuguese"
+    words = PACK
+    lacks = frozenset(
+        {
+            "be_perfect",
+            "month_before_day",
+            "year_after",
+            "year_before",
+            "compound_heads",
+            "compound_not",
+            "demonym_endings",
+            "elisions",
+            "future_auxiliaries",
+            "irrealis",
+            "loc_is_natural",
+            "nouns_capitalised",
+            "particles",
+            "perfect_auxiliaries",
+            "possessives",
+            "time_of_day",
+            "travel_lemmas",
+        }
+    )
+
+    def tense(self, words: list[str]) -> str | None:
+        return _tense(words)

@@ -1,0 +1,99 @@
+"""Sentences and clauses: a paragraph's sentences (a list after a colon kept in its sentence), and
+each sentence's clauses, split at the pack's clause openers, relative adverbs and pronouns, and
+quotations."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from itinerary.extract.document import Clauses, Document, Sentence
+from itinerary.extract.lexicon import Lexicon
+from itinerary.extract.registry import step
+from itinerary.extract.text import DATELINE_END
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+def split_clauses(text: str, lx: Lexicon, max_clauses: int) -> Clauses:
+    """Split a sentence into clauses at the pack's clause openers ("before", "avant de",
+    "bevor", "antes de", "перед"), relative adverbs ("where", "où", "wo", "donde", "где") and
+    relative pronouns set off by commas (", qui ... ,", ", который ... ,": a clause between
+    the commas; the outer clause goes on after it); a quotation is a clause of its own."""
+    marks = _marks(text, lx)
+    ids = [0] * len(text)
+    kinds = ["main"]
+    seen: set[int] = set()
+    order = {"sequel": 0, "before": 1}
+    # a sentence has a few clauses; a run of hundreds of openers is no prose (and would cost
+    # time in proportion to its length times their number)
+    for pos, kind, stop in sorted(marks, key=lambda m: (m[0], order.get(m[1], 2)))[:max_clauses]:
+        if pos in seen:
+            continue  # "avant de" and "avant d'" at one place
+        seen.add(pos)
+        outer, new = ids[pos], len(kinds)
+        kinds.append(kind)
+        for i in range(pos, stop):
+            if ids[i] == outer:
+                ids[i] = new
+    bounds = [(len(text), 0)] * len(kinds)
+    for i, c in enumerate(ids):
+        a, b = bounds[c]
+        bounds[c] = (min(a, i), max(b, i + 1))
+    return Clauses(tuple(ids), tuple(kinds), text, lx.at | lx.origin, tuple(bounds))
+
+
+def _marks(text: str, lx: Lexicon) -> list[tuple[int, str, int]]:
+    """Where clauses open: (position, kind, end)."""
+    marks: list[tuple[int, str, int]] = []
+    kinds_of = (
+        (lx.sequel, "sequel"),
+        (lx.before, "before"),
+        (lx.clause_openers, "opener"),
+        (lx.where_words, "where"),
+    )
+    for words, kind in kinds_of:
+        for w in words:
+            for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I):
+                marks.append((m.start(), kind, len(text)))
+    # a quotation speaks in its own time ("„... morgen ...“, hieß es am Mittwochabend")
+    # (one whose opening mark fell in the sentence before ends in a mark and a comma)
+    for m in re.finditer(r"[„“«\"][^„“”«»\"]{12,}[“”»\"]|^[^„“”«»\"]{12,}[“”»\"](?=\s*,)", text):
+        marks.append((m.start(), "quote", m.end()))
+    for w in lx.relative_pronouns:
+        for m in re.finditer(rf",\s*({re.escape(w)})(?!\w)", text, re.I):
+            close = text.find(",", m.end())
+            marks.append((m.start(1), "aside", close if close >= 0 else len(text)))
+    return marks
+
+
+def split_sentences(doc: Doc, window: int) -> list[Span]:
+    """The sentences of a paragraph, with a list after a colon kept in its sentence, and a dateline
+    (within ``window`` characters of the paragraph's start) kept with the sentence it opens
+    ("BEIJING, Sept 14 (Reuters) -" | "Xi arrived ...")."""
+    dateline = DATELINE_END.search(doc.text[:window]) if doc.text[:1].isupper() else None
+    cut = dateline.end() if dateline else 0
+    out: list[Span] = []
+    for sent in doc.sents:
+        # a list after a colon; a sentence cut before its comma ("Samedi" | ", dans la matinée");
+        # a piece of the dateline
+        joined = out and (out[-1].text.rstrip().endswith(":") or sent.text.lstrip()[:1] in (",", ";"))
+        if joined or (out and out[-1].start_char < cut):
+            out[-1] = doc[out[-1].start : sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+@step("parse", reads=("text",), writes=("sentences", "sentences.clauses"))
+def parse(doc: Document) -> None:
+    """Paragraphs through the language's spaCy pipeline; sentences and their clauses."""
+    from itinerary.extract.nlp import pipeline  # deferred: spaCy
+
+    nlp = pipeline(doc.lang)
+    paragraphs = [p.strip() for p in re.split(r"\n+", doc.text) if p.strip()]
+    for parsed in nlp.pipe(paragraphs):
+        for sent in split_sentences(parsed, doc.ctx.tuning.dateline_window):
+            clauses = split_clauses(sent.text, doc.ctx.lx, doc.ctx.tuning.max_clauses)
+            doc.sentences.append(Sentence(parsed, sent, clauses=clauses))

@@ -1,0 +1,250 @@
+"""Dates of stops: one date per clause, the nearest place of its own clause owning it; weekdays
+read from their clause's tense; "until" closing a stay; a stated visit length stretching a single
+day; dates in quotations counted from the day their reporting clause gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from itinerary.extract.dates import DateFinder, DateHit, anchor, requote, visit_length
+from itinerary.extract.document import AREA_KINDS, Clauses, Context, Document, Mention, Reading, Sentence
+from itinerary.extract.registry import step
+from itinerary.extract.steps.persons import subjects_of
+from itinerary.extract.steps.status import clause_future, tense_of
+from itinerary.extract.text import word_list
+from itinerary.extract.tuning import Tuning
+from itinerary.model import DateSpan, Precision, Status
+
+
+def stop_date(
+    s: Sentence, reading: Reading, p: Mention, status: Status | None, ctx: Context
+) -> DateSpan | None:
+    """The stop's date: the dates of its clause (see :func:`owned_dates`), each weekday read
+    from the tense of its own clause, an "until" date closing the stay, stretched over a stated
+    visit length ("his two-day state visit")."""
+    published = ctx.published
+    # the dates of the clause go to its stops (and their hints), not to places that are none
+    stops = {s.places.index(q) for q, _ in reading.stops} | set(reading.hint_owner)
+    owned = owned_dates(s, p, reading, ctx.tuning, stops)
+    # "announced on Tuesday a summit in Amman the following day": the anchor dates the announcement
+    anchors = {h.anchor for h in owned if h.anchor is not None}
+    owned = [h for h in owned if h.start not in anchors]
+    spans: list[DateSpan] = []
+    ends: list[DateSpan] = []
+    for h in owned:
+        ahead = clause_future(s, h.start, ctx) if h.weekday is not None else None
+        if ahead is None:  # no tense to read: the status says it
+            ahead = status in (Status.PLANNED, Status.CANCELLED)
+        if (d := h.resolve(published, future=ahead)) is not None:
+            (ends if h.until else spans).append(d)
+    date = until_span(combine(spans, ctx.tuning), ends, status, published, ctx.tuning)
+    found = visit_length(s.span.text, ctx.lx) if len(reading.stops) == 1 else None
+    if (
+        date is not None
+        and date.start
+        and found
+        and date.start == date.end
+        and not of_area(s, p, found[1], ctx.tuning)
+    ):
+        end = date.start + dt.timedelta(days=found[0] - 1)
+        date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
+    return date
+
+
+def until_span(
+    date: DateSpan | None, ends: list[DateSpan], status: Status | None, published: dt.date | None, t: Tuning
+) -> DateSpan | None:
+    """A stay closed by an "until" date: from the stop's own date (or, where the traveller is
+    already, the publication date) to that day."""
+    end = max((e.end for e in ends if e.end), default=None)
+    if end is None:
+        return date
+    start = date.start if date is not None else (published if status is Status.CONFIRMED else None)
+    if start is None or start > end or (end - start).days > t.until_max_days:
+        return date
+    return day_span(start, end)
+
+
+def of_area(s: Sentence, p: Mention, end: int, t: Tuning) -> bool:
+    """A stated visit length followed by a country that qualifies the stop ("arrivé à Dakar pour
+    une visite de trois jours au Sénégal"): the length is the country's, not the city's."""
+    nxt = next((q for q in s.places if q.start >= end), None)
+    if nxt is None or nxt is p or nxt.start - end > t.area_after_length:
+        return False
+    return nxt.record is not None and nxt.record.kind in AREA_KINDS
+
+
+def owned_dates(
+    s: Sentence,
+    p: Mention,
+    reading: Reading,
+    t: Tuning,
+    among: set[int] | None = None,
+    *,
+    by_clause: bool = True,
+) -> list[DateHit]:
+    """The dates of the sentence that belong to this place: one date per clause. A date goes to
+    the nearest place of its own clause; a clause opened by "where" ("où", "wo", "где") speaks
+    of the place before it; a clause with no place gives a single day to the nearest place of
+    the sentence, but never a range. A date next to a hint belongs to the place it qualifies
+    ("in Hanoi, Vietnam, early Thursday"); a date owned by one item of a list belongs to the
+    whole list ("ce vendredi 3 mars: l'Angola, le Congo-Brazzaville puis la RDC"). Without
+    ``by_clause``, the nearest eligible place owns each date. ``among``: the eligible places."""
+    places, group = s.places, reading.group
+    clauses = s.clauses if by_clause else None
+    me = places.index(p)
+    eligible = sorted(among | {me}) if among is not None else list(range(len(places)))
+    mine = [h for h in s.dates if _owner(h, places, eligible, reading, clauses, t) == group.get(me, me)]
+    if not mine and clauses is not None and clauses.kind(clauses.at(p.start)) == "sequel":
+        mine = _sequel_dates(s.dates, p, clauses)
+    return mine
+
+
+def _owner(
+    h: DateHit,
+    places: list[Mention],
+    eligible: list[int],
+    reading: Reading,
+    clauses: Clauses | None,
+    t: Tuning,
+) -> int | None:
+    """The place (the first of its list) that owns the date ``h``, if any."""
+    pool = eligible
+    if clauses is not None:
+        cid = clauses.at(h.start)
+        inside = [k for k in eligible if clauses.at(places[k].start) == cid]
+        if inside:
+            pool = inside
+        elif clauses.kind(cid) == "where":
+            pool = [k for k in eligible if places[k].end <= h.start][-1:]
+        elif any(clauses.at(q.start) == cid for q in places) or h.until or is_range(h):
+            return None  # the clause's own place is no stop; a range stays in its clause
+        if not pool:
+            return None
+    j = min(pool, key=lambda k: gap_to(h, places[k]))
+    # "débutée ce lundi 3 juin en Guinée, ... attendu à Ouagadougou": the date qualifies the
+    # place right beside it, which is no stop here
+    beside = min(range(len(places)), key=lambda k: gap_to(h, places[k]))
+    if (
+        clauses is not None
+        and beside not in eligible
+        and beside_date(h, places[beside], clauses, t)
+        and gap_to(h, places[j]) > t.date_beside
+    ):
+        return None
+    j = reading.hint_owner.get(j, j)
+    return reading.group.get(j, j)
+
+
+def _sequel_dates(hits: list[DateHit], p: Mention, clauses: Clauses) -> list[DateHit]:
+    """ "un acto previsto el día 25, tras el cual viajará a Madrid": Madrid on that day (the last
+    single day of the clause before the "after which" clause)."""
+    first = clauses.bounds[clauses.at(p.start)][0] if clauses.bounds else 0
+    before = clauses.at(first - 1)
+    mine = [h for h in hits if clauses.at(h.start) == before and h.span is not None and not is_range(h)]
+    return [h for h in mine if h.span is not None and h.span.precision is Precision.DAY][-1:]
+
+
+def beside_date(h: DateHit, p: Mention, clauses: Clauses, t: Tuning) -> bool:
+    """A place right beside a date, joined by nothing but a preposition ("3 juin en Guinée",
+    "in Cairo on Sunday")."""
+    text = clauses.text
+    gap = text[p.end : h.start] if p.end <= h.start else text[h.end : p.start]
+    words = word_list(gap.lower())
+    return (
+        len(gap) <= t.date_beside
+        and not re.search(r"[,;:.]", gap)
+        and all(w in clauses.at_words for w in words)
+    )
+
+
+def requote_sentence(s: Sentence, hits: list[DateHit], ctx: Context) -> list[DateHit]:
+    """Relative days in a quotation count from the day its reporting clause gives ("„Die Reise
+    wird morgen fortgesetzt“, hieß es am Mittwochabend")."""
+    c, published = s.clauses, ctx.published
+    if c is None or "quote" not in c.kinds or published is None:
+        return hits
+    said = None
+    for h in hits:
+        if c.kind(c.at(h.start)) != "quote" and h.relative is None:
+            a, b = c.bounds[c.at(h.start)]
+            ahead = tense_of(s.span, ctx, a, b) != "past"
+            d = h.resolve(published, future=ahead)
+            if d is not None and d.precision is Precision.DAY and d.start == d.end:
+                said = d.start
+    inside = [h for h in hits if c.kind(c.at(h.start)) == "quote"]
+    moved = dict(zip(map(id, inside), requote(inside, said), strict=True))
+    return [moved.get(id(h), h) for h in hits]
+
+
+def is_range(h: DateHit) -> bool:
+    return h.span is not None and h.span.start != h.span.end
+
+
+def combine(spans: list[DateSpan], t: Tuning) -> DateSpan | None:
+    """Several dates for one stop in one sentence: the span from the first to the last
+    ("dès ce soir ... dimanche"), when it is a stay of at most two weeks."""
+    spans = [d for d in spans if d.start is not None and d.end is not None]
+    if not spans:
+        return None
+    if len(spans) == 1:
+        return spans[0]
+    # A date inside another is the more precise one ("du 1er au 5 mars ... ce vendredi 3 mars").
+    inner = [d for d in spans if all(o is d or (o.start <= d.start and d.end <= o.end) for o in spans)]  # type: ignore[operator]
+    if inner:
+        return inner[0]
+    a = min(d.start for d in spans if d.start)
+    b = max(d.end for d in spans if d.end)
+    if (b - a).days > t.stay_max_days or any(d.precision.value != "day" for d in spans):
+        return spans[0]
+    return DateSpan(a, b, spans[0].precision, f"{a.isoformat()}/{b.isoformat()}")
+
+
+def consistent(date: DateSpan | None, status: Status | None, published: dt.date | None) -> DateSpan | None:
+    """No past date on a planned stop, no future date on a confirmed one: such a date belongs
+    to something else in the sentence ("a tour that began on Monday will take him to ...")."""
+    if date is None or published is None or status is None or date.start is None or date.end is None:
+        return date
+    if status is Status.PLANNED and date.end < published:
+        return None
+    if status is Status.CONFIRMED and date.start > published:
+        return None
+    return date
+
+
+def gap_to(h: DateHit, p: Mention) -> int:
+    return max(h.start - p.end, p.start - h.end, 0)
+
+
+def collect_dated(s: Sentence, reading: Reading, ctx: Context) -> None:
+    """Dated mentions of places that are not stops here can date an undated stop later
+    ("Speaking to reporters in Cairo on Sunday" dates the stop in Egypt)."""
+    stop_ids = {id(p) for p, _ in reading.stops}
+    for idx, p in enumerate(s.places):
+        if idx in reading.hint_owner or id(p) in stop_ids or p.record is None:
+            continue
+        for h in owned_dates(s, p, reading, ctx.tuning):
+            d = h.resolve(
+                ctx.published, future=bool(h.weekday is not None and clause_future(s, h.start, ctx))
+            )
+            if d is not None and d.precision.value == "day":
+                ctx.dated.append((p.record, d, subjects_of(s, ctx)))
+
+
+def day_span(a: dt.date, b: dt.date) -> DateSpan:
+    """The days from ``a`` to ``b``."""
+    return DateSpan(a, b, Precision.DAY, a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}")
+
+
+@step("dates", reads=("sentences", "sentences.clauses"), writes=("sentences.dates",))
+def dates(doc: Document) -> None:
+    """The dates of each sentence, relative phrases anchored, quotations counted from their day."""
+    ctx = doc.ctx
+    finder = DateFinder(ctx.lx)
+    for s in doc.sentences:
+        s.dates = finder.find(s.span.text, ctx.published)
+    ahead = [tense_of(s.span, ctx, 0, len(s.span.text)) != "past" for s in doc.sentences]
+    anchored = anchor([s.dates for s in doc.sentences], ctx.published, ahead)
+    for s, hits in zip(doc.sentences, anchored, strict=True):
+        s.dates = requote_sentence(s, hits, ctx)

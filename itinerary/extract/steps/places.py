@@ -1,0 +1,282 @@
+"""Places: the place mentions of a sentence, from two sources merged by span: the recogniser's
+LOC/GPE/FAC entities where a trained pipeline exists, and a scan of capitalised word windows
+against the gazetteer with the pack's dictionary forms (so "Kimsomolsk-sur-l'Amour" and Cyrillic
+case forms are found where the recogniser misses them). A mention keeps the gazetteer record it
+resolved to; a mention refused is kept with the reason (``Sentence.dropped``)."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from itinerary.coords import haversine_km
+from itinerary.errors import AmbiguityWarning
+from itinerary.extract.document import AREA_KINDS, Context, Document, Mention
+from itinerary.extract.lexicon import starts
+from itinerary.extract.registry import step
+from itinerary.extract.steps.roles import role_before
+from itinerary.extract.text import capitalised, function_word
+from itinerary.geocode.gazetteer import Record
+from itinerary.geocode.normalize import KIND_WORDS, analyze
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: the recogniser's labels of places, of persons, and of other names (no place)
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+NON_PLACE_LABELS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC", "WORK_OF_ART", "EVENT", "PRODUCT"})
+
+
+def find_places(
+    sent: Span, ctx: Context, person_words: set[str]
+) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """The place mentions of a sentence, and the mentions refused with why."""
+    ner, blocked = _recognised(sent, ctx) if ctx.trained else ([], [])
+    dropped: list[tuple[str, str]] = []
+    accepted = [p for p in ner if _keep(p, sent.text, ctx, person_words, dropped)]
+    # What the recogniser saw and the gazetteer refused is not rescanned ("the Pacific").
+    blocked.extend((p.start, p.end) for p in ner if p not in accepted)
+    found = gazetteer_scan(sent, ctx, blocked, accepted)
+    scanned = [p for p in found if _keep(p, sent.text, ctx, person_words, dropped)]
+    out: list[Mention] = []
+    for p in sorted(accepted + scanned, key=lambda p: (p.start, -(p.end - p.start))):
+        if not any(p.start < q.end and q.start < p.end for q in out):
+            out.append(p)
+    return out, dropped
+
+
+def _recognised(sent: Span, ctx: Context) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The recogniser's places, and the spans of its other names (no place is scanned there)."""
+    base = sent.start_char
+    blocked: list[tuple[int, int]] = []
+    ner: list[Mention] = []
+    for ent in sent.ents:
+        a, b = ent.start_char - base, ent.end_char - base
+        place_like = ent.label_ in PERSON_LABELS and place_not_person(ent.text, ctx)
+        # "rejoindre Djibouti" tagged MISC: a well-known place after a preposition or visit verb
+        place_like = place_like or (
+            ent.label_ in ("MISC", "ORG")
+            and role_before(sent.text, a, ctx) is not None
+            and well_known_place(ent.text, ctx)
+        )
+        if ent.label_ in PLACE_LABELS or place_like:
+            p = Mention(a, b, ent.text, query_of(sent, ent.start, ent.text, ctx), True)
+            p.natural = ent.label_ == "LOC" and ctx.lx.loc_is_natural
+            ner.append(p)
+        elif ent.label_ in NON_PLACE_LABELS:
+            after = [
+                t.lower_ for t in sent.doc[ent.end : min(ent.end + ctx.tuning.kind_words_after, sent.end)]
+            ]
+            if ent.label_ == "ORG" and any(w in KIND_WORDS for w in after):
+                continue  # "Khasan train station": a facility, not an organisation
+            blocked.append((a, b))
+    return ner, blocked
+
+
+def _keep(
+    p: Mention, text: str, ctx: Context, person_words: set[str], dropped: list[tuple[str, str]]
+) -> bool:
+    why = refusal(p, text, ctx, person_words)
+    if why is not None:
+        dropped.append((p.text, why))
+    return why is None
+
+
+def refusal(p: Mention, text: str, ctx: Context, person_words: set[str]) -> str | None:
+    """Why a mention is no place (None: it is one, and ``p.record`` is set)."""
+    if outlet_before(text, p.start, ctx) or outlet_after(text, p.end, ctx):
+        return "a news outlet"
+    if p.text.lower() in person_words or beside_name(text, p, person_words):
+        return "a person's name"
+    if after_name_adjective(text, p.start, ctx):
+        return "the end of a longer name (an organisation)"
+    if not accept(p, ctx):
+        return f"not a known place (query {p.query!r})"
+    if not p.from_ner and not p.main_name and p.start == 0 and " " not in p.text and not p.text.isupper():
+        # "Dort", "Wie", "Там", "Este" opening a sentence: a common word that is also a
+        # place's alternate name (a dateline is written in capitals, a subject is no stop)
+        return "a sentence-initial word matching an alternate name"
+    kind = p.record.kind if p.record is not None else ""
+    if p.text.isupper() and len(p.text) <= ctx.tuning.acronym_max and kind not in AREA_KINDS:
+        return "an acronym (party, ministry, airport code)"
+    return None
+
+
+def query_of(sent: Span, tok_start: int, text: str, ctx: Context) -> str:
+    """The mention with the kind words just before it ("spatioport de" + "Vostochny")."""
+    doc, joiners = sent.doc, ctx.lx.kind_joiners
+    j = tok_start
+    while j > sent.start and tok_start - j < ctx.tuning.kind_words_before:
+        w = doc[j - 1].lower_
+        if w in KIND_WORDS or w in joiners:
+            j -= 1
+            continue
+        break
+    while j < tok_start and doc[j].lower_ not in KIND_WORDS:
+        j += 1
+    return doc[j:tok_start].text + " " + text if j < tok_start else text
+
+
+def gazetteer_scan(
+    sent: Span, ctx: Context, blocked: Sequence[tuple[int, int]], known: Sequence[Mention]
+) -> Iterable[Mention]:
+    """Capitalised word windows that name a prominent place, outside the blocked spans."""
+    toks = list(sent)
+    base = sent.start_char
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        a = t.idx - base
+        if not capitalised(t.text) or function_word(t.lower_, ctx.lx):
+            i += 1
+            continue
+        if any(a < e and s <= a for s, e in blocked) or any(p.start <= a < p.end for p in known):
+            i += 1
+            continue
+        hit = scan_at(sent, toks, i, ctx)
+        if hit:
+            yield hit
+            while i < len(toks) and toks[i].idx - base < hit.end:
+                i += 1
+        else:
+            i += 1
+
+
+def scan_at(sent: Span, toks: list[Token], i: int, ctx: Context) -> Mention | None:
+    """The longest window of capitalised words from ``toks[i]`` that names a prominent place."""
+    g = ctx.geocoder.gazetteer
+    base = sent.start_char
+    a = toks[i].idx - base
+    for n in range(min(ctx.tuning.scan_max_words, len(toks) - i), 0, -1):
+        last = toks[i + n - 1]
+        if not capitalised(last.text) or function_word(last.lower_, ctx.lx):
+            continue  # "Yakarta a las": a name ends on a capitalised word
+        if any(k.is_punct and k.text not in "-'’" for k in toks[i : i + n]):
+            continue  # "LISBOA.- El", "Russland: Das": punctuation ends a name
+        b = last.idx + len(last.text) - base
+        surface = sent.text[a:b]
+        for variant in dict.fromkeys([surface, *ctx.language.variants(surface)]):
+            if variant and any(prominent(g.record(k), ctx) for k in g.lookup(variant)):
+                return Mention(a, b, surface, variant, False)
+    return None
+
+
+def outlet_before(text: str, start: int, ctx: Context) -> bool:
+    """An outlet word just before the place ("l'agence TASS", "Radio Moscou")."""
+    t = ctx.tuning
+    before = text[max(0, start - t.outlet_window) : start].lower().split()
+    return bool(before) and any(starts(w.strip("'’(«\""), ctx.lx.outlet) for w in before[-t.outlet_words :])
+
+
+def outlet_after(text: str, end: int, ctx: Context) -> bool:
+    """An outlet's name after the place ("Moscow Times")."""
+    names = "|".join(re.escape(n) for n in ctx.language.outlet_names)
+    if not names:
+        return False
+    return bool(re.match(rf"\s+(?:{names})\b", text[end:]))
+
+
+def accept(p: Mention, ctx: Context) -> bool:
+    """Whether the gazetteer knows the mention as a place it can be (and set its record)."""
+    t = ctx.tuning
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguityWarning)
+        cands = ctx.geocoder.candidates(p.query, limit=t.candidates_per_mention)
+    if not cands:
+        return False
+    best = city_over_region(cands, ctx)
+    r = best.record
+    if best.name_score < 1.0:  # a typo: only for long names the recogniser saw as places
+        key = analyze(p.query).key
+        if not p.from_ner or len(key) < t.typo_min_key or key[:1] != best.matched[:1]:
+            return False
+        if best.name_score < (t.typo_min_score_area if r.kind in AREA_KINDS else t.typo_min_score_city):
+            return False
+    main = ctx.geocoder.gazetteer.is_main_name(best.matched, r.index)
+    if p.natural and r.kind == "city" and (not main or best.ambiguous):
+        return False  # "the Pacific" is an ocean, not Huntington Beach nor Pacific (Missouri)
+    # a small town: only under its own name, and only where the recogniser saw a place
+    small = r.kind == "city" and r.population < t.min_city_population
+    if small and (not p.from_ner or r.population < t.min_town_population or not main):
+        return False
+    p.record, p.confidence, p.main_name, p.match = r, best.confidence, main, best
+    p.overruled = best is not cands[0]
+    return True
+
+
+def city_over_region(cands: Sequence[Any], ctx: Context) -> Any:
+    """The best candidate, but a large city rather than a same-named region of no population near it
+    ("Kiev", "Астана", "Ulaanbaatar": a capital that is also its own province): news names the city."""
+    best = cands[0]
+    r = best.record
+    if r.kind != "region" or r.population:
+        return best
+    t = ctx.tuning
+    for c in cands[1:]:
+        q = c.record
+        near = haversine_km(r.lat, r.lon, q.lat, q.lon) <= t.region_city_km
+        if (
+            q.kind == "city"
+            and q.country_code == r.country_code
+            and q.population >= t.min_city_population
+            and near
+        ):
+            return c
+    return best
+
+
+def beside_name(text: str, p: Mention, person_words: set[str]) -> bool:
+    """A one-word place right after or before a word of a person's name: an inflected part of
+    that name ("Ким Чен Ына", "Си Цзиньпин")."""
+    if " " in p.text or p.from_ner:
+        return False
+    before = re.search(r"([^\W\d_][\w'-]*)\s+$", text[: p.start])
+    after = re.match(r"\s+([^\W\d_][\w'-]*)", text[p.end :])
+    return any(
+        m is not None and m.group(1)[0].isupper() and m.group(1).lower() in person_words
+        for m in (before, after)
+    )
+
+
+def after_name_adjective(text: str, start: int, ctx: Context) -> bool:
+    """A capitalised adjective inside a sentence just before the place: both belong to a longer
+    name ("Afrikanischen Union", "Европейского союза"), not to a place."""
+    endings = ctx.lx.adjective_endings
+    m = re.search(r"([^\W\d_][\w-]*)\s+$", text[:start])
+    if m is None or m.start(1) == 0 or not endings:
+        return False
+    w = m.group(1)
+    return w[0].isupper() and w.lower().endswith(
+        tuple(e for e in endings if len(e) >= ctx.tuning.adjective_name_min)
+    )
+
+
+def prominent(r: Record, ctx: Context) -> bool:
+    """A country, region or landmark, or a city of ``Tuning.min_city_population`` people or more."""
+    if r.kind in AREA_KINDS or r.is_landmark:
+        return True
+    return bool(r.kind == "city" and r.population >= ctx.tuning.min_city_population)
+
+
+def place_not_person(text: str, ctx: Context) -> bool:
+    """A one-word "person" that is a well-known place (recognisers tag "VLADIVOSTOK" so)."""
+    return len(text.split()) == 1 and well_known_place(text, ctx)
+
+
+def well_known_place(text: str, ctx: Context) -> bool:
+    """A name of a prominent place of ``Tuning.place_not_person_population`` people or more ("Ulan
+    Bator" after "arrived in", which a recogniser may tag as an organisation)."""
+    g = ctx.geocoder.gazetteer
+    floor = ctx.tuning.place_not_person_population
+    return any(prominent(g.record(i), ctx) and g.record(i).population >= floor for i in g.lookup(text))
+
+
+@step("places", reads=("sentences", "ctx.names"), writes=("sentences.places", "sentences.dropped"))
+def places(doc: Document) -> None:
+    """The place mentions of each sentence, each with its gazetteer record."""
+    person_words = {w.lower() for n in doc.ctx.names.values() for w in n.split()}
+    for s in doc.sentences:
+        s.places, s.dropped = find_places(s.span, doc.ctx, person_words)

@@ -1,0 +1,301 @@
+"""Roles: which place mentions of a sentence are stops by the travel rules (a preposition or a
+visit verb before them, and a travel word that reaches them), which are hints qualifying another
+place, and which form lists. Every refusal names its rule (``Reading.refused``)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from itinerary.extract.document import AREA_KINDS, Context, Mention, Reading, Sentence
+from itinerary.extract.lexicon import Lexicon, phrase_in, starts
+from itinerary.extract.text import SPACE, possessive_after, word_before, word_list
+from itinerary.geocode.normalize import KIND_WORDS
+from itinerary.model import Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+log = logging.getLogger("itinerary.extract")
+
+
+def travel_positions(sent: Span, ctx: Context) -> list[int]:
+    """Where the travel words of a sentence start (characters)."""
+    lx = ctx.lx
+    base = sent.start_char
+    toks = list(sent)
+    out = [
+        t.idx - base for i, t in enumerate(toks) if starts(t.lower_, lx.travel) or travel_word(toks, i, ctx)
+    ]
+    lower = sent.text.lower()
+    if (ph := phrase_in(lower, lx.travel)) is not None:
+        out.append(lower.index(ph))
+    return out
+
+
+def travel_word(toks: list[Token], i: int, ctx: Context) -> bool:
+    """A travel word by its lemma ("flog" -> fliegen), a separable verb with its particle later in
+    the clause ("reist ... weiter" -> weiterreisen), or a compound ending in a travel noun
+    ("Ostafrikareise")."""
+    lx, t_ = ctx.lx, ctx.tuning
+    if not lx.travel_lemmas:
+        return False
+    w = toks[i].lower_
+    base = ctx.language.lemma(w)
+    if base in lx.travel_lemmas:
+        return True
+    if lx.particles:
+        for t in toks[i + 1 : i + t_.particle_window]:
+            if t.is_punct and t.text in ",.;:!?":
+                break
+            if t.lower_ in lx.particles and t.lower_ + base in lx.travel_lemmas:
+                return True
+    return (
+        toks[i].text[:1].isupper()
+        and any(w.endswith(h) and len(w) >= len(h) + t_.compound_min_stem for h in lx.compound_heads)
+        and not w.endswith(lx.compound_not)
+    )
+
+
+def related(sent: Span, p: Mention, ctx: Context) -> bool | None:
+    """Whether the parse links the place to a travel word (None when there is no verb to judge by).
+
+    Walks up from the place to the first verb: a travel word on the way, or a travel verb,
+    links them ("scheduled to land in Amman"); another verb does not ("chose not to attend a
+    summit in Switzerland", "a adressé des avertissements à la Corée du Nord").
+    """
+    lx, doc = ctx.lx, sent.doc
+    span = doc.char_span(sent.start_char + p.start, sent.start_char + p.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(ctx.tuning.parse_walk):
+        if tok.i not in range(span.start, span.end) and starts(tok.lower_, lx.travel):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
+            around = doc[max(tok.i - 2, sent.start) : min(tok.i + 2, sent.end)].text.lower()
+            return phrase_in(around, lx.travel) is not None  # "se trouve", "is in"
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def role_before(text: str, start: int, ctx: Context) -> Role | None:
+    """VISIT or ORIGIN when the words before a place make it a destination or a departure."""
+    lx, t = ctx.lx, ctx.tuning
+    prev = word_before(text, start, lx, t.word_before_window)
+    tail = SPACE.sub(" ", text[max(0, start - t.role_tail) : start].lower()).rstrip()
+    if any(tail.endswith(t) or tail.endswith(t + " la") or tail.endswith(t + " le") for t in lx.toward):
+        return Role.VISIT
+    if prev not in lx.at and prev not in lx.origin:
+        prev = preposition_before_noun(text, start, ctx) or prev
+    if prev in lx.at:
+        return Role.VISIT
+    if prev in lx.origin:
+        return Role.ORIGIN
+    return role_by_verb(text, start, ctx)
+
+
+def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
+    """VISIT when a visit verb governs the place, or a stop noun is equated with it."""
+    lx, t = ctx.lx, ctx.tuning
+    if equated_with_stop(text, start, ctx):
+        return Role.VISIT
+    prev = word_before(text, start, lx, t.word_before_window)
+    raw = re.findall(r"[^\W\d_][\w'-]*", text[max(0, start - t.verb_window) : start])[-t.verb_words :]
+    # "besucht der Bundeskanzler Kasachstan", "visited the Jordanian capital Amman"
+    # (but not "la visite du Russe": a genitive names the visitor, not the place)
+    for w in reversed(raw):
+        lw = w.lower()
+        if starts(lw, lx.visit_verbs):
+            return Role.VISIT
+        if lw in lx.genitives:
+            break
+        if lw in lx.determiners or lw in lx.titles or w[0].isupper():
+            continue
+        break
+    # "à l'aéroport international de Conakry", "at the space centre of ..."
+    if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions:
+        low = [w.lower() for w in raw]
+        for i, w in enumerate(low):
+            if w in KIND_WORDS and any(x in lx.at for x in low[max(0, i - t.kind_reach) : i]):
+                return Role.VISIT
+    return None
+
+
+def preposition_before_noun(text: str, start: int, ctx: Context) -> str | None:
+    """The preposition before a place noun or adjectives that precede the name ("in die
+    tadschikische Hauptstadt Duschanbe", "на приграничную станцию Хасан", "in the Jordanian
+    capital Amman"), if any."""
+    lx, t = ctx.lx, ctx.tuning
+    words = word_list(text[max(0, start - t.verb_window) : start])
+    skipped = 0
+    while words and skipped < t.place_noun_skip:
+        w = words[-1]
+        low = w.lower()
+        noun = place_noun(low, lx)
+        adjective = bool(lx.adjective_endings) and w.islower() and low.endswith(lx.adjective_endings)
+        demonym = (
+            w[:1].isupper() and skipped > 0 and bool(lx.demonym_endings) and low.endswith(lx.demonym_endings)
+        )
+        if not (noun or adjective or demonym):
+            break
+        words.pop()
+        skipped += 1
+        while words and words[-1].lower() in lx.determiners:
+            words.pop()
+    if not skipped or not words:
+        return None
+    w = words[-1].lower()
+    return w if w in lx.at or w in lx.origin else None
+
+
+def place_noun(word: str, lx: Lexicon) -> bool:
+    """A noun of places ("Hauptstadt", "станция"), also at the end of a compound ("Hafenstadt")."""
+    return any(word.startswith(n) or (len(word) > len(n) + 2 and word.endswith(n)) for n in lx.place_nouns)
+
+
+def equated_with_stop(text: str, start: int, ctx: Context) -> bool:
+    """A place said to be a stop of the trip ("Erste Station ist Usbekistan", "the next stop will be
+    Hanoi"): a stop noun a few words before it in its clause."""
+    lx, t = ctx.lx, ctx.tuning
+    if not lx.stop_nouns:
+        return False
+    clause = re.split(r"[.;:!?]", text[max(0, start - t.stop_noun_window) : start])[-1]
+    words = [w.lower() for w in word_list(clause)][-t.stop_noun_words :]
+    noun = next((i for i, w in enumerate(words) if starts(w, lx.stop_nouns)), None)
+    return noun is not None and any(w in lx.copulas for w in words[noun + 1 :])
+
+
+def is_listed(gap: str, ctx: Context) -> bool:
+    """True when ``gap`` only joins two items of a list (", ", "et à", "and", "y", "puis en")."""
+    lx = ctx.lx
+    words = word_list(gap.lower())
+    joiners = lx.list_joiners
+    rest = [w for w in words if w not in joiners and w not in lx.at and w not in lx.determiners]
+    rest = [w for w in rest if w not in lx.elisions and not (lx.elisions and w.startswith(lx.elisions))]
+    joined = "," in gap or any(w in joiners for w in words)  # "du Russe à Conakry" is no list
+    return joined and not rest and len(gap) <= ctx.tuning.list_gap and not re.search(r"[.;!?()]", gap)
+
+
+def colon_list(text: str, places: list[Mention], idx: int, ctx: Context) -> bool:
+    """True when places[idx] belongs to a list of two or more places after a colon."""
+    i = idx
+    while i > 0 and is_listed(text[places[i - 1].end : places[i].start], ctx):
+        i -= 1
+    j = idx
+    while j + 1 < len(places) and is_listed(text[places[j].end : places[j + 1].start], ctx):
+        j += 1
+    if j - i + 1 < 2:
+        return False
+    before = text[max(0, places[i].start - ctx.tuning.colon_window) : places[i].start]
+    return ":" in before
+
+
+def near_travel(text: str, p: Mention, travel: list[int], ctx: Context) -> bool:
+    """A travel word a few words before the place or after it (``Tuning.travel_*_words``)."""
+    tu = ctx.tuning
+    for t in travel:
+        if t < p.start and len(word_list(text[t : p.start])) <= tu.travel_before_words:
+            return True
+        if t >= p.end and len(word_list(text[p.end : t])) <= tu.travel_after_words:
+            return True
+    return False
+
+
+def followed_by_speech(text: str, end: int, ctx: Context) -> bool:
+    """The place is the subject of a speech verb ("Moscow said", "Washington warned"), not the end
+    of a clause a reporting clause follows ("... ist Äthiopien, sagte ein Sprecher")."""
+    lx, t = ctx.lx, ctx.tuning
+    after = word_list(text[end : end + t.speech_window].lower())
+    if re.match(r"\s*,\s*[^\W\d_]", text[end:]) and starts(after[:1][0], lx.speech):
+        return False
+    return any(starts(w, lx.speech) for w in after[: t.speech_words])
+
+
+def hint_anchor(places: list[Mention], idx: int, text: str, ctx: Context) -> int | None:
+    """The index of the place that ``places[idx]`` qualifies, if it is an area beside one.
+
+    A region of the same country next to a city or landmark of the sentence ("au centre spatial
+    de Vostochny, dans la province d'Amour") is a hint; so is a country right beside a place of
+    that country ("à Luanda en Angola", "Amman, Jordan", "Samarkand (Usbekistan)"). A hint
+    constrains the stop's resolution, so one of another country is none.
+    """
+    p = places[idx]
+    if p.record is None or p.record.kind not in AREA_KINDS:
+        return None
+    best: tuple[int, int] | None = None
+    for j, q in enumerate(places):
+        if j == idx or q.record is None or q.record.kind in AREA_KINDS:
+            continue
+        gap = text[q.end : p.start] if j < idx else text[p.end : q.start]
+        if re.search(r"[.;!?]", gap):
+            continue
+        if q.record.country_code != p.record.country_code:
+            continue  # a region or country of another country qualifies nothing here
+        if p.record.kind == "country":
+            if len(gap) > ctx.tuning.hint_country_gap or abs(j - idx) > 1:
+                continue
+        elif len(gap) > ctx.tuning.hint_region_gap:
+            continue
+        if best is None or len(gap) < best[0]:
+            best = (len(gap), j)
+    return None if best is None else best[1]
+
+
+def classify(s: Sentence, ctx: Context) -> Reading:
+    """Which places of a sentence are stops, which are hints, which form lists (and why not)."""
+    text = s.span.text
+    reading = Reading(travel=travel_positions(s.span, ctx))
+    stop_roles: dict[int, Role] = {}
+    for idx, p in enumerate(s.places):
+        anchor = hint_anchor(s.places, idx, text, ctx)
+        if anchor is not None:
+            reading.hints_of.setdefault(anchor, []).append(p.text)
+            reading.hint_owner[idx] = anchor
+            reading.refused[idx] = f"an area qualifying {s.places[anchor].text!r} (a hint)"
+            continue
+        if possessive_after(text, p.end, ctx.lx):
+            reading.refused[idx] = "a possessive qualifies a person or thing"
+            continue  # "Russia's Khasan station"
+        role, made = _role_and_link(s, idx, reading, stop_roles, ctx)
+        if role is None:
+            reading.refused[idx] = made
+            log.debug("%r: %s", p.text, made)
+            continue
+        if followed_by_speech(text, p.end, ctx):
+            reading.refused[idx] = "followed by a speech verb (it speaks for its government)"
+            continue
+        stop_roles[idx] = role
+        reading.made[idx] = made
+        reading.stops.append((p, role))
+    return reading
+
+
+def _role_and_link(
+    s: Sentence, idx: int, reading: Reading, stop_roles: dict[int, Role], ctx: Context
+) -> tuple[Role | None, str]:
+    """The role of the idx-th place and the rule that links it to the trip (or why none does)."""
+    text, p = s.span.text, s.places[idx]
+    role = role_before(text, p.start, ctx)
+    linked = related(s.span, p, ctx) if ctx.trained and role is not None else None
+    made = "a preposition or visit verb, linked to a travel word by the parse"
+    listed = idx > 0 and is_listed(text[s.places[idx - 1].end : p.start], ctx)
+    if listed:
+        reading.group[idx] = reading.group.get(idx - 1, idx - 1)
+    if role is None and listed and idx - 1 in stop_roles:
+        # "à Papúa Nueva Guinea, Timor Oriental y Singapur": a list shares its preposition
+        role, linked, made = stop_roles[idx - 1], True, "an item of a list of stops"
+    if colon_list(text, s.places, idx, ctx):
+        # "... he had visited: Egypt, Bahrain, Qatar and ...": the list answers the travel words
+        role, linked, made = role or Role.VISIT, bool(reading.travel), "a list after a colon"
+    if linked is None:
+        linked = near_travel(text, p, reading.travel, ctx)
+        made = "a preposition or visit verb, and a travel word nearby"
+    if role is None:
+        return None, "no preposition, visit verb or stop noun before it"
+    if not linked:
+        return None, "no travel word reaches it"
+    return role, made

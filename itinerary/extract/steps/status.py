@@ -1,0 +1,173 @@
+"""Status and tense: whether a stop is confirmed, planned or cancelled, read from the words between
+the previous stop of its sentence and this one (cancellation words, then planned words and future
+morphology, then the tense of the verbs), and the tense of a clause (the tagger's morphology where
+a trained pipeline read the text, else the language pack's hook)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from itinerary.extract.document import Context, Mention, Reading, Sentence
+from itinerary.extract.lexicon import phrase_in, starts, time_of_day
+from itinerary.extract.steps.roles import role_before
+from itinerary.extract.text import ends_with, inside, word_list
+from itinerary.model import Role, Status
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: the order in which a clause's tenses win: a past verb makes the clause past
+TENSES = ("past", "future", "present")
+
+
+def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -> Status | None:
+    """Status from the words between the previous stop of the sentence (ending at ``start``) and
+    the k-th stop; None when nothing in them tells."""
+    lx = ctx.lx
+    text = s.span.text
+    p = reading.stops[k][0]
+    end = p.start
+    nxt = _after_end(s, reading, k)
+    # "the next day", "le lendemain": a date counted from another, not a word of the future
+    counted = [(h.start, h.end) for h in s.dates if h.shift is not None and h.end > start and h.start < end]
+    wl = text[start:end].lower()
+    for a, b in counted:  # blank the counted phrases out of the window
+        a, b = max(a - start, 0), min(b - start, len(wl))
+        wl = wl[:a] + " " * (b - a) + wl[b:]
+    # cancellation words count between the previous stop and the next one ("no longer
+    # scheduled to travel to Jordan ... after he visits Israel" cancels Jordan, not Israel;
+    # "a planned stop in Kigali was called off" cancels Kigali)
+    for part in (wl, text[p.end : nxt].lower()):
+        if any(starts(w, lx.cancelled) for w in word_list(part)) or phrase_in(part, lx.cancelled):
+            return Status.CANCELLED
+    sentence = set(word_list(text.lower()))
+    if any(a in sentence and b in sentence for a, b in lx.irrealis):
+        return Status.CANCELLED  # "die nächste Station wäre X gewesen": it did not happen
+    words = _window_words(s, start, end, counted, ctx)
+    if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned):
+        return Status.PLANNED
+    future = lx.future_endings and not ctx.trained
+    if future and any(ends_with(w, lx.future_endings, stem=2) for w in word_list(wl)):
+        return Status.PLANNED
+    return _status_by_verbs(s, start, end, words, ctx)
+
+
+def _after_end(s: Sentence, reading: Reading, k: int) -> int:
+    """Where the words after the k-th stop stop speaking of it: at the next place of the sentence
+    that is not in its list ("Kigali jeudi, mais son escale prévue à Addis-Abeba a été annulée":
+    the cancellation is Addis-Abeba's; "Jordan and Amman were called off": both)."""
+    p = reading.stops[k][0]
+    me = s.places.index(p)
+    mine = reading.group.get(me, me)
+    for idx, q in enumerate(s.places):
+        if q.start >= p.end and reading.group.get(idx, idx) != mine and idx not in reading.hint_owner:
+            return q.start
+    return len(s.span.text)
+
+
+def _window_words(
+    s: Sentence, start: int, end: int, counted: list[tuple[int, int]], ctx: Context
+) -> list[str]:
+    """The lower-case tokens from ``start`` to ``end``, less times of day and counted dates."""
+    base, text = s.span.start_char, s.span.text
+    return [
+        t.lower_
+        for t in s.span
+        if start <= t.idx - base < end
+        and not time_of_day(ctx.lx, text, t.idx - base, t.text, ctx.tuning.time_of_day_window)
+        and not inside(t.idx - base, counted)
+    ]
+
+
+def _status_by_verbs(s: Sentence, start: int, end: int, words: list[str], ctx: Context) -> Status | None:
+    """Planned for a future or conditional verb; confirmed for another finite verb or a travel word
+    where a tagger read the text; else None (the date decides)."""
+    base = s.span.start_char
+    # an infinitive has no tense ("avant de rejoindre Djibouti le 15 mars": the date decides)
+    verbs = [
+        t
+        for t in s.span
+        if start <= t.idx - base < end
+        and t.pos_ in ("VERB", "AUX")
+        and "Inf" not in t.morph.get("VerbForm", [])
+    ]
+    for t in verbs:
+        tense, mood = t.morph.get("Tense", []), t.morph.get("Mood", [])
+        if "Fut" in tense or "Cnd" in mood:
+            return Status.PLANNED
+        if "Imp" in tense and ctx.language.misread_conditional(t.lower_):
+            return Status.PLANNED
+    if verbs or any(starts(w, ctx.lx.travel) for w in words):
+        return Status.CONFIRMED if ctx.trained else None
+    return None
+
+
+def en_route(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """A departure word before the place in its sentence, with no arrival word and no other
+    destination between them ("left Beijing for Astana": Astana is not reached yet)."""
+    lx = ctx.lx
+    text = s.span.text
+    low = text[: p.start].lower()
+    hits = [m.start() for m in re.finditer(r"[^\W\d_][\w'-]*", low) if starts(m.group(), lx.departure)]
+    hits += [low.rfind(ph) for ph in lx.departure if " " in ph and ph in low]
+    if not hits:
+        return False
+    dep = max(hits)
+    between = low[dep:]
+    if any(starts(w, lx.arrival) for w in word_list(between)) or phrase_in(between, lx.arrival) is not None:
+        return False
+    return not any(
+        dep < q.start < p.start and role_before(text, q.start, ctx) is not Role.ORIGIN for q in s.places
+    )
+
+
+def tense_of(span: Span, ctx: Context, start: int, end: int) -> str | None:
+    """ "past", "present" or "future" for the words of ``span`` between ``start`` and ``end``:
+    the tagger's morphology where there is one (a finite past verb or a perfect is past; the
+    future, a conditional or a future auxiliary is future), else the language pack's hook."""
+    if not ctx.trained:
+        found = ctx.language.tense(word_list(span.text[start:end]))
+        return str(found) if found else None
+    base = span.start_char
+    tenses = {_verb_tense(t, ctx) for t in span if start <= t.idx - base < end and t.pos_ in ("VERB", "AUX")}
+    return next((name for name in TENSES if name in tenses), None)
+
+
+def _verb_tense(t: Token, ctx: Context) -> str | None:
+    tense, mood, form = t.morph.get("Tense", []), t.morph.get("Mood", []), t.morph.get("VerbForm", [])
+    if "Fut" in tense or "Cnd" in mood or t.lower_ in ctx.lx.future_auxiliaries:
+        return "future"
+    if "Past" in tense and "Part" not in form:
+        return "past"
+    perfect = ctx.lx.perfect_auxiliaries
+    if "Past" in tense and any(
+        c.dep_ == "aux:tense" or (c.dep_ == "aux" and c.lower_ in perfect) for c in t.children
+    ):
+        return "past"  # "has arrived", "est arrivé" (not the passive "is scheduled")
+    be_perfect = starts(t.lower_, ctx.lx.be_perfect)
+    if "Past" in tense and be_perfect and any(c.dep_ == "aux:pass" for c in t.children):
+        return "past"  # "est arrivé" tagged as a passive: a verb whose perfect takes "to be"
+    if "Pres" in tense and "Fin" in form:
+        return "present"
+    return None
+
+
+def clause_tense(s: Sentence, reading: Reading, k: int, ctx: Context) -> str | None:
+    """The tense of the clause of the k-th stop (from the previous stop to the next one)."""
+    text = s.span.text
+    start = reading.stops[k - 1][0].end if k else 0
+    end = reading.stops[k + 1][0].start if k + 1 < len(reading.stops) else len(text)
+    return tense_of(s.span, ctx, start, end)
+
+
+def clause_future(s: Sentence, pos: int, ctx: Context) -> bool | None:
+    """Whether a weekday at ``pos`` points forward, from the tense of its own clause (present
+    or future: the next one; past: the previous one); None when the clause has no tense."""
+    start, end = 0, len(s.span.text)
+    if s.clauses is not None and s.clauses.bounds:
+        start, end = s.clauses.bounds[s.clauses.at(pos)]
+    found = tense_of(s.span, ctx, start, end)
+    if found is None and s.clauses is not None and s.clauses.kind(s.clauses.at(pos)) == "before":
+        return True  # "before traveling on to Vladivostok for a summit Thursday": later on
+    return None if found is None else found != "past"

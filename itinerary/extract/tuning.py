@@ -1,0 +1,160 @@
+"""Every window, threshold and distance of the extractor, in one place.
+
+Each field says its unit, shows an example, and names what set it: ``bench`` is
+``benchmarks/bench_extract.py`` on the open development articles (see ``benchmarks/extract_split.json``),
+``rule tests`` the sentences of ``tests/extract`` written for the suite. The stop model's own
+thresholds (probability to keep a candidate, probability under which a stop needs review) live in
+the model file with its weights (:class:`itinerary.extract.scoring.Thresholds`).
+
+The extractor reads one :class:`Tuning` (``Context.tuning``); :data:`TUNING` is the shipped one.
+Nothing in ``itinerary/extract`` outside this module and the language packs writes a number
+other than 0, 1 or 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from itinerary.coords import SAME_CITY_KM
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The extractor's windows (characters, words or tokens), sizes and distances."""
+
+    # --- place mentions (steps/places.py)
+    #: people: a town of fewer inhabitants is a place only where the recogniser saw one
+    #: ("Gao" is found by the gazetteer scan; "Wie" (a village) is not) - bench
+    min_city_population: int = 50_000
+    #: people: under this, not even a recognised place ("Strand") - rule tests
+    min_town_population: int = 1_000
+    #: people: a one-word "person" that names a place this large is a place ("VLADIVOSTOK") - bench
+    place_not_person_population: int = 100_000
+    #: km at most between a region of no population and the large city of its name that news means
+    #: ("Kiev": the city, not the province) - rule tests
+    region_city_km: float = 100.0
+    #: gazetteer candidates read per mention - bench
+    candidates_per_mention: int = 3
+    #: characters of a key under which a fuzzy match (a typo) is refused ("Kimsomolsk" has 10) - bench
+    typo_min_key: int = 7
+    #: name similarity a typo of a country or region needs (0-1) - rule tests
+    typo_min_score_area: float = 0.95
+    #: name similarity a typo of a city needs (0-1): "Kimsomolsk-sur-l'Amour" - rule tests
+    typo_min_score_city: float = 0.9
+    #: letters of an all-capital word read as an acronym, not a place ("PCF", "FCO") - bench
+    acronym_max: int = 3
+    #: capitalised words in one gazetteer-scan window ("Papouasie Nouvelle Guinée": 3) - bench
+    scan_max_words: int = 5
+    #: tokens before a name scanned for kind words ("spatioport de Vostochny") - rule tests
+    kind_words_before: int = 4
+    #: tokens after an organisation read for a kind word ("Khasan train station") - rule tests
+    kind_words_after: int = 3
+    #: letters of an adjective ending that makes a capitalised word part of a name ("-ischen") - rule tests
+    adjective_name_min: int = 4
+    #: characters before a place read for an outlet word ("l'agence TASS") - rule tests
+    outlet_window: int = 40
+    #: words before a place read for an outlet word - rule tests
+    outlet_words: int = 3
+
+    # --- persons and travellers (steps/persons.py)
+    #: capitalised words after a title that form a name ("président Emmanuel Macron") - rule tests
+    name_max_words: int = 3
+    #: letters a word of a known name needs to be looked for in case forms ("Путина") - rule tests
+    name_word_min: int = 3
+    #: characters before a name read for its title phrase ("le dirigeant nord-coréen") - bench
+    title_window: int = 60
+    #: words of a title phrase at most, and at least - bench
+    title_max_words: int = 3
+    title_min_words: int = 2
+    #: characters before a person read for "with" or a meeting verb ("avec le président") - rule tests
+    companion_window: int = 40
+    #: characters after a travel noun where its person may stand ("la visite du pape François") - rule tests
+    travel_noun_window: int = 30
+    #: characters at most between a travel noun and that person - rule tests
+    travel_noun_gap: int = 12
+
+    # --- roles, lists, hints (steps/roles.py)
+    #: characters before a place read for a multi-word direction ("en direction de") - rule tests
+    role_tail: int = 30
+    #: characters before a place read for a visit verb or place noun ("visited the capital") - rule tests
+    verb_window: int = 80
+    #: words before a place read for a visit verb - rule tests
+    verb_words: int = 6
+    #: words before a kind word read for a preposition ("à l'aéroport international de Conakry") - rule tests
+    kind_reach: int = 3
+    #: place nouns and adjectives skipped between a preposition and a name - rule tests
+    place_noun_skip: int = 3
+    #: characters before a place read for the word before it - rule tests
+    word_before_window: int = 60
+    #: characters and words before a place read for a stop noun ("Erste Station ist") - rule tests
+    stop_noun_window: int = 90
+    stop_noun_words: int = 8
+    #: characters at most between two items of a list ("Accra, Lomé et Cotonou") - rule tests
+    list_gap: int = 25
+    #: characters before a list read for its colon - rule tests
+    colon_window: int = 30
+    #: words at most between a travel word and a place after it / before it - bench
+    travel_before_words: int = 15
+    travel_after_words: int = 6
+    #: characters after a place read for a speech verb ("Moscow said") - rule tests
+    speech_window: int = 40
+    #: words after a place in which a speech verb makes it a speaker - rule tests
+    speech_words: int = 2
+    #: characters at most between a place and the country that qualifies it ("Amman, Jordan") - rule tests
+    hint_country_gap: int = 40
+    #: characters at most between a place and the region that qualifies it - rule tests
+    hint_region_gap: int = 80
+    #: tokens walked up the parse from a place to its verb - rule tests
+    parse_walk: int = 12
+    #: tokens after a verb read for its separable particle ("reist ... weiter") - rule tests
+    particle_window: int = 16
+    #: letters a compound needs before its travel head ("Ostafrikareise") - rule tests
+    compound_min_stem: int = 3
+
+    # --- dates (steps/dates.py, steps/clauses.py)
+    #: characters before a relative-day word read for a time of day ("de la mañana") - rule tests
+    time_of_day_window: int = 12
+    #: clause marks read per sentence (a run of hundreds is no prose) - hostile-input probe
+    max_clauses: int = 24
+    #: days at most from a stop's date to its "until" date - rule tests
+    until_max_days: int = 31
+    #: days at most of a stay made of several dates of one stop - rule tests
+    stay_max_days: int = 14
+    #: characters at most between a stated visit length and the country it belongs to - rule tests
+    area_after_length: int = 12
+    #: characters at most between a date and a place beside it ("3 juin en Guinée") - rule tests
+    date_beside: int = 6
+    #: days before publication after which a visit is background, not this trip - bench
+    background_days: int = 365
+    #: days at most between a city's date and its country's for the stay to go on - rule tests
+    country_stay_days: int = 2
+
+    # --- the scorer's features (features.py)
+    #: characters at which a travel word no longer counts as close - bench
+    travel_far: int = 200
+    #: log10 of the population that counts as the largest (10 million) - bench
+    population_log_max: int = 7
+    #: characters of the first sentence read for the end of a dateline ("(Reuters) -") - rule tests
+    dateline_window: int = 120
+    #: characters after the first place read for a dateline's tail ("/Mongolia/, June 2.") - rule tests
+    dateline_tail: int = 40
+    #: characters at most before a dateline's place, and letters of a dateline word in capitals - rule tests
+    dateline_start: int = 2
+    dateline_caps: int = 3
+    #: characters before a place read for a genitive preposition ("representatives of Brazil") - rule tests
+    genitive_window: int = 30
+
+    # --- the draft (assemble.py)
+    #: gazetteer confidence under which a stop needs review (0-1) - bench
+    place_review_below: float = 0.6
+    #: characters of a stop's quote at most
+    max_quote: int = 400
+    #: km within which two cities are one place (a city and its airport)
+    same_city_km: float = SAME_CITY_KM
+    #: decimals of a stop's confidence and of a pinned point's coordinates (about 1 m)
+    confidence_decimals: int = 3
+    coordinate_decimals: int = 5
+
+
+#: the shipped tuning
+TUNING = Tuning()
