@@ -387,6 +387,7 @@ with as_defaults(mini_gazetteer(), toy_rail(Path(sys.argv[1]))):
 """
 
 
+@pytest.mark.slow  # two processes under a file-size limit
 def test_a_full_disk_names_the_file_whose_write_failed(tmp_path: Path) -> None:
     import os
     import subprocess
