@@ -35,7 +35,7 @@ def _stops(text: str, lang: str, published: dt.date, extractor: Extractor) -> di
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known gap: the stop model scores Goa (a state, no population in the gazetteer) under its threshold",
+    reason="known gap: the stop model scores Goa (a state: no population in the gazetteer) too low",
 )
 def test_perfect_tense_separable_verb_and_called_off_side_trip(extractor: Extractor) -> None:
     text = (
