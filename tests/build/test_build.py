@@ -89,7 +89,11 @@ def test_build_on_a_local_cluster(reference: tuple[Path, Summary]) -> None:
     assert origin.endswith("b1_weather.txt") and "no trip found" in reason
     merged = itinerary.load(out / "trips.yaml")
     travellers = sorted(t.traveller for t in merged.trips)
-    assert travellers == ["Luiz Inácio Lula da Silva", "Mélanie Joly", "Narendra Modi"]  # named in full
+    assert travellers == [
+        "Luiz Inácio Lula da Silva",
+        "Mélanie Joly",
+        "Narendra Modi",
+    ]  # the alias list names him in full
     joly = next(t for t in merged.trips if t.traveller == "Mélanie Joly")
     assert {s.source for s in joly.stops} == {"a1-minister-oslo", "a4-minister-tromso"}
     assert {s.id for s in merged.sources} == set(GOOD)
