@@ -890,8 +890,9 @@ def _place_unnamed(
     why: dict[str, str | None],
 ) -> list[tuple[str, str]]:
     """Each trip without a person's name (none, or not a person's: ``why``) joins the traveller
-    its own article names (see :func:`_adopt`) for review; with no such traveller it is refused,
-    or, with nobody named at all, kept as an unknown traveller's."""
+    its own article names (see :func:`_adopt`) for review; with no such traveller, a name that is
+    no person's is refused (reported), and a trip with no name is kept as an unknown traveller's
+    (its stops are not lost)."""
     refused: list[tuple[str, str]] = []
     owners: dict[str | None, dict[int, _Person]] = defaultdict(dict)  # source -> the people it names
     for p in found:
@@ -903,7 +904,7 @@ def _place_unnamed(
         candidates = {i: p for src in sorted(mine, key=str) for i, p in owners.get(src, {}).items()}
         reason = why.get(name) or "no name"
         person = _adopt(found, list(candidates.values()), obs)
-        if person is None and (reason != "no name" or (several and any(p.obs for p in found))):
+        if person is None and reason != "no name":
             if obs:
                 refused.append(
                     (
@@ -941,12 +942,12 @@ def _add(person: _Person, inputs: _Inputs, k: int, obs: list[_Obs], name: str) -
 
 
 def _adopt(people: list[_Person], candidates: list[_Person], obs: list[_Obs]) -> _Person | None:
-    """The traveller an unnamed trip belongs to: the only one, or the one of the ``candidates``
-    (the people its own sources name) that shares its places; another article's is never assumed."""
-    named = [p for p in people if any(p.obs)]
+    """The traveller an unnamed trip belongs to: the only one of the ``candidates`` (the people its
+    own sources name), or the one of them that shares its places; another article's is never
+    assumed (an invisible or missing name does not join "Kim Jong Un" of another report)."""
+    named = [p for p in candidates if any(p.obs)]
     if len(named) == 1:
         return named[0]
-    named = [p for p in candidates if any(p.obs)]
     shared = [
         (sum(any(_same_place(o.stop, x) for x in p.places.values()) for o in obs), i)
         for i, p in enumerate(named)

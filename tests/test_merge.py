@@ -318,12 +318,16 @@ def test_travellers_written_differently_become_one_trip() -> None:
     assert len(merge([*drafts, father, kim]).trips) == 3
 
 
-def test_unnamed_traveller_joins_the_only_named_one_for_review() -> None:
+def test_unnamed_traveller_of_another_report_is_kept_apart() -> None:
+    """A trip without a name is not given to the traveller of another report (that would be a
+    guess); its stops are kept, as an unknown traveller's."""
     named = draft("a", D(2024, 9, 2), [stop(VLADIVOSTOK, Status.PLANNED)], traveller="Pope Francis")
     anon = draft("b", D(2024, 9, 3), [stop(KHASAN, Status.CONFIRMED)], traveller="Unknown traveller")
-    trip = only_trip(merge([named, anon]))
-    assert trip.traveller == "Pope Francis"
-    assert [s.needs_review for s in trip.stops] == [False, True]
+    invisible = draft("c", D(2024, 9, 3), [stop(KHASAN, Status.CONFIRMED)], traveller="\u200b")
+    for other in (anon, invisible):
+        with pytest.warns(MergeWarning, match="no traveller in common"):
+            merged = merge([named, other])
+        assert sorted(t.traveller for t in merged.trips) == ["Pope Francis", "Unknown traveller"]
 
 
 def test_source_ids_that_collide_are_renamed() -> None:
@@ -721,17 +725,16 @@ def test_names_that_are_not_persons_are_refused_and_reported() -> None:
         "y", D(2024, 6, 19), [stop(KHASAN, Status.CONFIRMED, "2024-06-19")], traveller="Unknown traveller"
     )
     merged, report = merge_report([person, kim, *others, lost])  # another article's traveller is not assumed
-    assert [t.traveller for t in merged.trips] == ["Kim Jong Un", "Vladimir Putin"]
+    assert [t.traveller for t in merged.trips] == ["Kim Jong Un", "Unknown traveller", "Vladimir Putin"]
     left_out = "its stops left out: no traveller of its article to give them to"
     assert dict(report.refused) == {
         "Parlamento": f"an institution, office, place or common noun; {left_out}",
         "República Popular China": f"an institution, office, place or common noun; {left_out}",
         "Francia": f"a country; {left_out}",
         "Pyongyang": f"a place; {left_out}",
-        "Unknown traveller": f"no name; {left_out}",
     }
     assert f"not a traveller: 'Francia' (a country; {left_out})" in report.lines()
-    assert {s.id for s in merged.sources} == {"a", "k"}
+    assert {s.id for s in merged.sources} == {"a", "k", "y"}  # the unnamed trip's stops are kept
     # a name that is not a person, in an article that names its traveller: the stops go to that
     # traveller when they share a place, for review
     both = Itinerary(
