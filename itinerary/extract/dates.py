@@ -180,6 +180,7 @@ class DateFinder:
         self._month_only = re.compile(rf"\b(?:{preps})\s+{link}({months})\b(?:\s+{link}(\d{{4}}))?", re.I)
         self._year_only = re.compile(rf"\b(?:{preps})\s+{before}(\d{{4}}){after}(?!\w)", re.I)
         self._weekday = re.compile(rf"\b({_alt(lx.weekdays)})\b(?:\s+({_alt(lx.next_words) or 'xx'}))?", re.I)
+        self._weekday_day = re.compile(rf"\b({_alt(lx.weekdays)})\s*\((\d{{1,2}})\)", re.I)
         self._weekday_next = re.compile(rf"\b({_alt(lx.next_words) or 'xx'})\s+({_alt(lx.weekdays)})\b", re.I)
         self._this = re.compile(rf"(?<!\w)(?:{_words(lx.this)})\s*$", re.I) if lx.this else None
         self._day_only = (
@@ -289,6 +290,9 @@ class DateFinder:
                     continue  # "am Morgen", "de la mañana": a time of day, not tomorrow
                 days = lx.relative[word.lower()]
                 add(DateHit(m.start(), m.end(), _day(published + dt.timedelta(days=days)), relative=days))
+        for m in self._weekday_day.finditer(text):  # "terça-feira (22)": the day of the month it gives
+            if span := _nearest_day(int(m.group(2)), published):
+                add(DateHit(m.start(), m.end(), span))
         for m in self._weekday_next.finditer(text):
             add(DateHit(m.start(), m.end(), weekday=lx.weekdays[m.group(2).lower()], next_=True))
         for m in self._weekday.finditer(text):

@@ -322,3 +322,17 @@ def test_the_publication_dates_the_latest_stop_made_even_after_a_planned_one(ext
     table = _table(extract(text, published=dt.date(2023, 4, 21), language="en", extractor=extractor))
     assert table["Quito"] == ("planned", "2023-04-25")
     assert table["Lima"] == ("confirmed", "2023-04-21")  # inferred, with a note saying so
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "O presidente chegou na terça-feira (24) a Luanda."),
+        ("es", "El presidente llegó el martes (24) a Luanda."),
+        ("en", "The president arrived in Luanda on Tuesday (24)."),
+    ],
+)
+def test_a_weekday_with_its_day_in_brackets_is_that_day(lang: str, text: str) -> None:
+    """ "terça-feira (22)", as Brazilian papers write: the day in brackets dates it."""
+    (hit,) = _find(lang, text, dt.date(2026, 11, 26))
+    assert hit.span is not None and str(hit.span) == "2026-11-24"

@@ -310,3 +310,16 @@ def test_a_region_of_another_country_is_no_hint(
     it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
     found = {s.resolved.name: s.resolved.country_code for _, _, s in it.stops() if s.resolved}
     assert found.get(place) == "CD", found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("es", "El presidente fue recibido el martes en Lima por su homólogo.", "Lima"),
+        ("pt", "O presidente foi recebido na terça-feira em Luanda pelo seu homólogo.", "Luanda"),
+    ],
+)
+def test_an_irregular_preterite_is_past(lang: str, text: str, place: str, extractor: Extractor) -> None:
+    """ "fue recibido el martes", "foi recebido na terça-feira": the Tuesday before (Thursday 26 November)."""
+    status, date = _stops(text, lang, THURSDAY_NOV, extractor)[place]
+    assert status is Status.CONFIRMED and date == "2026-11-24", (status, date)

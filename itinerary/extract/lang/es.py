@@ -126,9 +126,18 @@ PACK = Lexicon(
 )
 
 
+#: irregular preterites (ser/ir, estar, tener, hacer, venir, decir, poder, poner, traer, conducir)
+_PRETERITES = frozenset(
+    "fue fueron estuvo estuvieron tuvo tuvieron hizo hicieron vino vinieron dijo dijeron pudo "
+    "pudieron puso pusieron trajo trajeron condujo condujeron".split()
+)
+
+
 def _tense(words: list[str]) -> str | None:
     """Past for a preterite or a perfect ("llegó", "ha llegado"), future for "-rá", else present."""
     low = [w.lower() for w in words]
+    if any(w in _PRETERITES for w in low):
+        return "past"  # "fue recibido", "estuvo en Lima"
     if any(w.endswith(("ó", "aron", "ieron", "aba", "aban")) and len(w) > 3 for w in low):
         return "past"
     if any(a in ("ha", "han", "había") and b.endswith(("ado", "ido")) for a, b in pairwise(low)):
