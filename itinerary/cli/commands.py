@@ -62,7 +62,7 @@ def make_geocoder(online: str | None, user_agent: str | None, cache: Path | None
 @click.argument("trip_file", metavar="TRIP.yaml", type=TRIP)
 @handle_errors
 def validate(trip_file: Path) -> None:
-    """Check an itinerary file against format v1 and report the first problem."""
+    """Check an itinerary file against format v1 and report every problem (schema and calendar)."""
     it = yaml_io.load(trip_file)
     n_stops = sum(len(t.stops) for t in it.trips)
     say(f"{trip_file}: valid ({_count(len(it.trips), 'trip')}, {_count(n_stops, 'stop')})", err=False)
