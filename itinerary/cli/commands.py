@@ -688,6 +688,8 @@ def diff_(files: tuple[Path, ...], as_of: tuple[Any, ...], show_all: bool, as_js
     if as_json:
         click.echo(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
         return
+    if changes:  # a header row names the columns (none when nothing changed: stdout stays empty)
+        say("trip\tplace\tchange\tstatus\tdate", err=False)
     for c in changes:
         status = f"{c.old_status or '-'} -> {c.new_status or '-'}"
         date = f"{c.old_date or '-'} -> {c.new_date or '-'}"
