@@ -346,15 +346,20 @@ def map_(
     type=click.Choice(list(FORMATS)),
     help="Format when the suffix does not say (it must agree with a suffix that does).",
 )
+@click.option(
+    "--regions",
+    is_flag=True,
+    help="Also export the regions named in stop hints (as 'map --regions' shades them).",
+)
 @FORCE
 @handle_errors
-def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
+def export(trip_file: Path, output: Path, fmt: str | None, regions: bool, force: bool) -> None:
     """Export stops, legs and regions (GeoJSON RFC 7946, GeoPackage, FlatGeobuf, KML, CSV)."""
     from itinerary.pipeline import export as do_export  # deferred: geopandas, pyogrio
 
     check_output(output, inputs=[trip_file], force=force)
     with naming(trip_file):
-        written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)
+        written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force, regions=regions)
     say(f"wrote {output} ({written})")
 
 
