@@ -2,8 +2,8 @@
 
 Trips are paired by id; stops within a trip are aligned in order by place (the resolved
 place id when both sides have one, else the normalised name), so a place visited twice is
-two stops. Each aligned pair reports the status and date changes; unpaired stops are
-``added`` or ``removed``.
+two stops. Each aligned pair reports the status and date changes; a stop that only moved in
+the order (its date changed) is paired all the same; unpaired stops are ``added`` or ``removed``.
 """
 
 from __future__ import annotations
@@ -72,17 +72,47 @@ def _trip_changes(old: Trip | None, new: Trip | None, *, unchanged: bool) -> lis
             _date(b) if b else None,
         )
 
-    matcher = difflib.SequenceMatcher(a=[_key(s) for s in olds], b=[_key(s) for s in news], autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    def changed(a: Stop, b: Stop) -> None:
+        checks = (("status", a.status != b.status), ("date", a.date != b.date))
+        parts = [name for name, differs in checks if differs]
+        if parts or unchanged:
+            out.append(row("+".join(parts) or "unchanged", a, b))
+
+    old_keys, new_keys = [_key(s) for s in olds], [_key(s) for s in news]
+    matcher = difflib.SequenceMatcher(a=old_keys, b=new_keys, autojunk=False)
+    opcodes = matcher.get_opcodes()
+    moved = _moved(old_keys, new_keys, opcodes)
+    for op, i1, i2, j1, j2 in opcodes:
         if op == "equal":
             for a, b in zip(olds[i1:i2], news[j1:j2], strict=True):
-                checks = (("status", a.status != b.status), ("date", a.date != b.date))
-                parts = [name for name, changed in checks if changed]
-                if parts or unchanged:
-                    out.append(row("+".join(parts) or "unchanged", a, b))
-        else:
-            out.extend(row("removed", a, None) for a in olds[i1:i2])
-            out.extend(row("added", None, b) for b in news[j1:j2])
+                changed(a, b)
+            continue
+        out.extend(row("removed", olds[i], None) for i in range(i1, i2) if i not in moved.values())
+        for j in range(j1, j2):
+            if j in moved:  # the same stop, moved in the list (its date changed): one change
+                changed(olds[moved[j]], news[j])
+            else:
+                out.append(row("added", None, news[j]))
+    return out
+
+
+def _moved(old_keys: list[str], new_keys: list[str], opcodes: list[Any]) -> dict[int, int]:
+    """Stops left unpaired by the alignment but present on both sides: new index -> old index.
+
+    A stop whose date changed may move in the trip's order; the alignment then sees it removed
+    in one place and added in another. Each unpaired new stop takes the first unpaired old stop
+    of the same place (a second visit to a place already paired stays ``added``).
+    """
+    left = [i for op, i1, i2, _, _ in opcodes if op != "equal" for i in range(i1, i2)]
+    out: dict[int, int] = {}
+    for op, _, _, j1, j2 in opcodes:
+        if op == "equal":
+            continue
+        for j in range(j1, j2):
+            i = next((i for i in left if old_keys[i] == new_keys[j]), None)
+            if i is not None:
+                left.remove(i)
+                out[j] = i
     return out
 
 

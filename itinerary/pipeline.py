@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import warnings
 from typing import Any
@@ -76,8 +77,20 @@ def to_geodataframe(it: Itinerary | Prepared, *, feature: str | None = None) -> 
 
 
 def export(
-    it: Itinerary | Prepared, path: str | os.PathLike[str], *, fmt: str | None = None, force: bool = False
+    it: Itinerary | Prepared,
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    force: bool = False,
+    regions: bool = False,
 ) -> str:
-    """Write the itinerary in the format of ``path``'s suffix (or ``fmt``), resolved and routed first."""
+    """Write the itinerary in the format of ``path``'s suffix (or ``fmt``), resolved and routed first.
+
+    As on the map, the regions named in stop hints are left out unless ``regions=True``
+    (a stop that is a region or a country is always exported with its polygon).
+    """
     gis.check_export_target(path, fmt=fmt, force=force)  # fail before the work
-    return gis.export(_prepared(it), path, fmt=fmt, force=force)
+    p = _prepared(it)
+    if not regions:
+        p = dataclasses.replace(p, regions=tuple(r for r in p.regions if not r.from_hint))
+    return gis.export(p, path, fmt=fmt, force=force)

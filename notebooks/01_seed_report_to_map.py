@@ -117,12 +117,12 @@ legs
 # ## The map
 #
 # Confirmed stops are solid, planned ones hollow and dashed; each trip is a layer; every stop
-# is labelled with its name and date; click a stop for its status and source. Leaflet is inlined,
-# so the map draws with no network; only the background tiles need it (the map says so when they
-# fail). `offline=True` draws a labelled Natural Earth basemap instead.
+# is labelled with its name and date; click a stop for its status and source. Leaflet is inlined
+# and `offline=True` draws a labelled Natural Earth basemap, so the map needs no network at all.
+# Leave `offline` out for online background tiles (the map says so when they fail to load).
 
 # %%
-m = make_map(prepared)
+m = make_map(prepared, offline=True)
 m
 
 # %% [markdown]

@@ -69,7 +69,7 @@ def iframe(m, title):
     return f'<div style="flex:1"><h4>{title}</h4><iframe srcdoc="{html}" style="width:100%;height:420px;border:0"></iframe></div>'
 
 
-maps = [make_map(prepare(it), height="420px") for it in (before, after)]
+maps = [make_map(prepare(it), height="420px", offline=True) for it in (before, after)]
 HTML(
     '<div style="display:flex;gap:8px">'
     + iframe(maps[0], "14 September 2023")

@@ -116,4 +116,4 @@ stops = gpd.read_parquet(out / "stops.parquet")
 stops[["order", "place", "status", "date", "source", "geometry"]]
 
 # %%
-make_map(prepare(itinerary.load(out / "trips.yaml")), height="420px")
+make_map(prepare(itinerary.load(out / "trips.yaml")), height="420px", offline=True)

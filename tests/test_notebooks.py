@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import shutil
 import sys
 from pathlib import Path
 
@@ -64,6 +66,36 @@ def test_stored_without_outputs_and_paired(path: Path) -> None:
     assert [c.source.strip() for c in paired.cells] == [c.source.strip() for c in nb.cells], (
         f"{path.name} and {text.name} differ; run `jupytext --sync {text}`"
     )
+
+
+def test_maps_are_drawn_offline() -> None:
+    """Every map a notebook draws asks for the offline basemap: none fetches online tiles."""
+    calls: list[tuple[str, ast.Call]] = []
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                tree = ast.parse(cell.source)
+                calls += [
+                    (path.name, node)
+                    for node in ast.walk(tree)
+                    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "make_map"
+                ]
+    assert len(calls) >= 3  # the seed map, the two days side by side, the corpus map
+    for name, call in calls:
+        offline = next((k.value for k in call.keywords if k.arg == "offline"), None)
+        assert isinstance(offline, ast.Constant) and offline.value is True, (
+            f"{name}, line {call.lineno}: make_map(...) without offline=True"
+        )
+
+
+def test_readme_runs_notebooks_with_jupyter_execute() -> None:
+    """Both READMEs name `jupyter execute`, which the dev install provides, not a JupyterLab install."""
+    assert shutil.which("jupyter-execute", path=str(Path(sys.executable).parent))
+    for readme in (ROOT / "README.md", ROOT / "notebooks" / "README.md"):
+        text = readme.read_text("utf-8")
+        assert "jupyter execute notebooks/" in text, readme
+        assert "pip install jupyterlab" not in text and "jupyter lab" not in text, readme
 
 
 @pytest.mark.slow  # starts a kernel per notebook

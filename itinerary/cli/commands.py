@@ -62,7 +62,7 @@ def make_geocoder(online: str | None, user_agent: str | None, cache: Path | None
 @click.argument("trip_file", metavar="TRIP.yaml", type=TRIP)
 @handle_errors
 def validate(trip_file: Path) -> None:
-    """Check an itinerary file against format v1 and report the first problem."""
+    """Check an itinerary file against format v1 and report every problem (schema and calendar)."""
     it = yaml_io.load(trip_file)
     n_stops = sum(len(t.stops) for t in it.trips)
     say(f"{trip_file}: valid ({_count(len(it.trips), 'trip')}, {_count(n_stops, 'stop')})", err=False)
@@ -346,15 +346,20 @@ def map_(
     type=click.Choice(list(FORMATS)),
     help="Format when the suffix does not say (it must agree with a suffix that does).",
 )
+@click.option(
+    "--regions",
+    is_flag=True,
+    help="Also export the regions named in stop hints (as 'map --regions' shades them).",
+)
 @FORCE
 @handle_errors
-def export(trip_file: Path, output: Path, fmt: str | None, force: bool) -> None:
+def export(trip_file: Path, output: Path, fmt: str | None, regions: bool, force: bool) -> None:
     """Export stops, legs and regions (GeoJSON RFC 7946, GeoPackage, FlatGeobuf, KML, CSV)."""
     from itinerary.pipeline import export as do_export  # deferred: geopandas, pyogrio
 
     check_output(output, inputs=[trip_file], force=force)
     with naming(trip_file):
-        written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force)
+        written = do_export(yaml_io.load(trip_file), output, fmt=fmt, force=force, regions=regions)
     say(f"wrote {output} ({written})")
 
 
@@ -688,6 +693,8 @@ def diff_(files: tuple[Path, ...], as_of: tuple[Any, ...], show_all: bool, as_js
     if as_json:
         click.echo(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
         return
+    if changes:  # a header row names the columns (none when nothing changed: stdout stays empty)
+        say("trip\tplace\tchange\tstatus\tdate", err=False)
     for c in changes:
         status = f"{c.old_status or '-'} -> {c.new_status or '-'}"
         date = f"{c.old_date or '-'} -> {c.new_date or '-'}"

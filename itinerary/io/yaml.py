@@ -281,11 +281,44 @@ def _nearest_line(lines: dict[str, int], parts: tuple[str | int, ...]) -> int | 
     return None
 
 
-def _schema_error(data: Any, lines: dict[str, int], source: str | None) -> None:
-    """Raise one :class:`ValidationError` listing every schema problem, in file order."""
+def _calendar_fix(problem: str) -> str:
+    """A calendar problem of a date that has the right form, with how to fix it."""
+    if "ends before it starts" in problem:
+        return f"{problem}; write the earlier day first (START/END)"
+    if "invalid month" in problem:
+        return f"{problem}; a month is 01 to 12"
+    return problem  # an impossible day already says: expected a real calendar day
+
+
+def _validator_class() -> Any:
+    """Draft 2020-12 whose ``pattern`` keyword also checks the calendar of a well-formed date.
+
+    So an impossible day (2023-02-30) or a range that ends before it starts is reported with the
+    schema's problems, in one pass, rather than alone after they are fixed.
+    """
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(schema())
+    base = jsonschema.Draft202012Validator
+    plain = base.VALIDATORS["pattern"]
+    date_pattern = _SCHEMA_DEFS["date"]["pattern"]
+
+    def pattern(validator: Any, patrn: str, instance: Any, subschema: Any) -> Any:
+        errors = list(plain(validator, patrn, instance, subschema))
+        yield from errors
+        if not errors and patrn == date_pattern and isinstance(instance, str):
+            try:
+                DateSpan.parse(instance)
+            except ValueError as exc:
+                yield jsonschema.ValidationError(_calendar_fix(str(exc)), validator="calendar")
+
+    return jsonschema.validators.extend(base, {"pattern": pattern})
+
+
+def _schema_error(data: Any, lines: dict[str, int], source: str | None) -> None:
+    """Raise one :class:`ValidationError` listing every schema and calendar problem, in file order."""
+    import jsonschema
+
+    validator = _validator_class()(schema())
     by_path: dict[tuple[Any, ...], list[Any]] = {}
     for e in validator.iter_errors(data):
         by_path.setdefault(tuple(e.absolute_path), []).append(e)
@@ -337,6 +370,8 @@ def _explain(err: Any) -> str:
     if v in ("minimum", "maximum"):
         side = "or more" if v == "minimum" else "or less"
         return f"value {val!r} out of range; expected {err.validator_value} {side}"
+    if v == "calendar":
+        return str(err.message)
     if v == "pattern":
         return f"invalid date {val!r}; expected YYYY-MM-DD, YYYY-MM, YYYY or START/END"
     if v == "type":

@@ -238,3 +238,26 @@ def test_flatgeobuf_leaves_no_sidecar_of_an_earlier_export(tmp_path: Path) -> No
     assert (tmp_path / "x-regions.fgb").exists() and (tmp_path / "x-legs.fgb").exists()
     itinerary.export(without, out, force=True)
     assert (tmp_path / "x-legs.fgb").exists() and not (tmp_path / "x-regions.fgb").exists()
+
+
+def test_hint_regions_exported_only_on_request(tmp_path: Path) -> None:
+    """As the map shades the regions named in hints only with --regions, so does the export;
+    a stop that is a region or a country keeps its polygon either way."""
+
+    def regions(fc: dict) -> list[dict]:  # type: ignore[type-arg]
+        return [f["properties"] for f in fc["features"] if f["properties"]["feature"] == "region"]
+
+    plain, asked = tmp_path / "plain.geojson", tmp_path / "asked.geojson"
+    for out, extra in ((plain, []), (asked, ["--regions"])):
+        res = CliRunner().invoke(cli, ["export", str(SEED_14), "-o", str(out), *extra])
+        assert res.exit_code == 0, res.output
+    without, with_hints = regions(json.loads(plain.read_text())), regions(json.loads(asked.read_text()))
+    assert without and not any(r["from_hint"] for r in without)  # the country that is a stop stays
+    assert any(r["from_hint"] for r in with_hints) and len(with_hints) > len(without)
+    assert [r for r in with_hints if not r["from_hint"]] == without
+    gpkg = tmp_path / "plain.gpkg"
+    itinerary.export(load(SEED_14), gpkg)
+    import pyogrio
+
+    layer = pyogrio.read_dataframe(gpkg, layer="regions")
+    assert sorted(layer["name"]) == sorted(r["name"] for r in without)

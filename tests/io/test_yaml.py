@@ -240,6 +240,49 @@ def test_validate_reports_every_problem_in_file_order(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "3 problems" in result.output and "bad.yaml:8" in result.output
 
 
+def test_validate_reports_calendar_and_schema_problems_together(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "itinerary: 1\nas_of: 2023-02-30\ntrips:\n  - id: k\n    traveller: Kim\n    stops:\n"
+        "      - {place: Vladivostok, status: confimed, date: 2023-09-16}\n"
+        "      - {place: Khabarovsk, status: planned, date: 2023-09-20/2023-09-18}\n"
+        "      - {place: Ussuriysk, status: planned, date: 2023-13}\n"
+        "      - {place: Artyom, status: planned, date: 2023-09-31}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as info:
+        load(bad)
+    found = [(p.line, p.path) for p in info.value.problems]
+    assert found == [
+        (2, "as_of"),
+        (7, "trips[0].stops[0].status"),
+        (8, "trips[0].stops[1].date"),
+        (9, "trips[0].stops[2].date"),
+        (10, "trips[0].stops[3].date"),
+    ]
+    messages = [p.message for p in info.value.problems]
+    assert "'2023-02-30'" in messages[0] and "real calendar day" in messages[0]
+    assert (
+        "'2023-09-20/2023-09-18' ends before it starts" in messages[2] and "earlier day first" in messages[2]
+    )
+    assert "month 13" in messages[3] and "01 to 12" in messages[3]
+    assert "'2023-09-31'" in messages[4]
+    result = CliRunner().invoke(cli, ["validate", str(bad)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "5 problems" in result.output
+    for line in (2, 7, 8, 9, 10):
+        assert f"bad.yaml:{line}:" in result.output
+
+
+def test_validate_reports_every_calendar_problem_alone(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(GOOD.replace("date: 2023-09-16", "date: 2023-09-16/2023-09-01"), encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        load(bad)
+    assert (info.value.line, info.value.path) == (12, "trips[0].stops[0].date")
+    assert "ends before it starts; write the earlier day first" in info.value.message
+
+
 def test_resolve_keeps_comments_order_and_flow_style(tmp_path: Path, mini_data: None) -> None:
     src = tmp_path / "trip.yaml"
     src.write_text(
