@@ -488,22 +488,22 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
         else:
             yaml_io.dump(it, target)
 
-    written = 0
+    before = {t: _mtime(t) for _, t in targets if t is not None}
     try:
         if batch and len(targets) > 1:
             bar: Any
             with click.progressbar(targets, label="extracting", file=sys.stderr) as bar:
                 for path, target in bar:
                     one(path, target)
-                    written += 1
         else:
             for path, target in targets:
                 one(path, target)
-                written += 1
     except KeyboardInterrupt:
         if not batch:
             raise
-        drafts = written - len(failed)
+        # the drafts on disk that this run wrote (an interrupt may fall between a write and any
+        # counting of it, so the files are what counts)
+        drafts = sum(1 for t, was in before.items() if _mtime(t) not in (None, was))
         say(
             f"interrupted: {_count(drafts, 'draft')} written to {out_dir} in this run; run the same "
             "command again to extract the rest (finished drafts are kept and skipped)",
@@ -535,6 +535,14 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
         say(f"error: {msg}", fg="red")
     if failed:
         raise SystemExit(1)
+
+
+def _mtime(path: Path) -> int | None:
+    """The file's modification time in nanoseconds, None when it does not exist."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def _check_distinct(targets: list[tuple[Path, Path | None]]) -> None:
