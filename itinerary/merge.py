@@ -46,7 +46,7 @@ import math
 import re
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
@@ -55,6 +55,7 @@ from rapidfuzz import fuzz
 from itinerary import people
 from itinerary.coords import SAME_CITY_KM, haversine_km
 from itinerary.errors import MergeError, MergeWarning
+from itinerary.groups import DisjointSets
 from itinerary.model import DateSpan, Itinerary, Place, Precision, Report, Role, Source, Status, Stop, Trip
 
 __all__ = ["MergeReport", "as_known_on", "merge", "merge_report", "same_traveller"]
@@ -778,7 +779,7 @@ def _near_duplicate(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= REPRINT_MIN_CHARS and fuzz.ratio(a, b) >= REPRINT_RATIO
 
 
-def _one_text(c: _Cluster, known: dict[str, str]) -> Iterator[tuple[str, str]]:
+def _one_text(c: _Cluster, known: Container[str]) -> Iterator[tuple[str, str]]:
     """Pairs of sources whose quotes of this stop are one text: word for word, or near-identical
     (compared once per distinct text, so a thousand copies of one quote cost one comparison)."""
     first: dict[str, str] = {}
@@ -794,26 +795,16 @@ def _one_text(c: _Cluster, known: dict[str, str]) -> Iterator[tuple[str, str]]:
 
 def _reprint_groups(clusters: Iterable[_Cluster], sources: dict[str, Source]) -> dict[str, int]:
     """Source id -> group number; sources with the same URL or near-identical quotes share one."""
-    parent = {s: s for s in sources}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        parent[find(a)] = find(b)
-
+    sets = DisjointSets(sources)
     by_url: dict[str, str] = {}
     for sid, s in sources.items():
         if s.url:
-            union(sid, by_url.setdefault(s.url, sid))
+            sets.join(sid, by_url.setdefault(s.url, sid))
     for c in clusters:
-        for sa, sb in _one_text(c, parent):
-            union(sa, sb)
-    roots = {r: n for n, r in enumerate(dict.fromkeys(find(s) for s in sources))}
-    return {s: roots[find(s)] for s in sources}
+        for sa, sb in _one_text(c, sources):
+            sets.join(sa, sb)
+    roots = {r: n for n, r in enumerate(sets.groups())}
+    return {s: roots[sets.root(s)] for s in sources}
 
 
 # ---------------------------------------------------------------- trips
@@ -903,7 +894,7 @@ def _place_unnamed(
         mine = {o.source for o in obs}
         candidates = {i: p for src in sorted(mine, key=str) for i, p in owners.get(src, {}).items()}
         reason = why.get(name) or "no name"
-        person = _adopt(found, list(candidates.values()), obs)
+        person = _adopt(list(candidates.values()), obs)
         if person is None and reason != "no name":
             if obs:
                 refused.append(
@@ -941,7 +932,7 @@ def _add(person: _Person, inputs: _Inputs, k: int, obs: list[_Obs], name: str) -
     person.inputs.add(inputs.trips[k][0])
 
 
-def _adopt(people: list[_Person], candidates: list[_Person], obs: list[_Obs]) -> _Person | None:
+def _adopt(candidates: list[_Person], obs: list[_Obs]) -> _Person | None:
     """The traveller an unnamed trip belongs to: the only one of the ``candidates`` (the people its
     own sources name), or the one of them that shares its places; another article's is never
     assumed (an invisible or missing name does not join "Kim Jong Un" of another report)."""
@@ -1015,23 +1006,12 @@ def _cut(clusters: list[_Cluster]) -> list[list[_Cluster]]:
 
 def _linked(items: list[int], keys_of: dict[int, set[int]]) -> list[list[int]]:
     """``items`` in groups linked by a key they share (stops reported by one input trip)."""
-    parent = {i: i for i in items}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets(items)
     first: dict[int, int] = {}
     for i in items:
         for k in keys_of[i]:
-            j = first.setdefault(k, i)
-            parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in items:
-        groups[find(i)].append(i)
-    return [sorted(g) for g in groups.values()]
+            sets.join(i, first.setdefault(k, i))
+    return [sorted(g) for g in sets.groups().values()]
 
 
 def _as_given(clusters: list[_Cluster]) -> list[list[_Cluster]]:

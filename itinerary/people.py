@@ -37,6 +37,8 @@ from pathlib import Path
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
+from itinerary.groups import DisjointSets
+
 __all__ = ["Grouping", "Match", "display_name", "group_names", "latin", "match", "not_a_person", "tokens"]
 
 _DATA = Path(__file__).resolve().parent / "people.json"
@@ -324,14 +326,7 @@ def _join_alike(distinct: list[str]) -> tuple[dict[str, list[str]], list[tuple[s
     pairs joined by the alias list only). Names are compared only with those that share a word
     spelled alike, an alias group or their letters run together: every pair :func:`match` can
     join has one of these."""
-    parent = {n: n for n in distinct}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets(distinct)
     by_word: dict[str, set[int]] = defaultdict(set)
     by_key: dict[object, set[int]] = defaultdict(set)
     for i, n in enumerate(distinct):
@@ -349,14 +344,11 @@ def _join_alike(distinct: list[str]) -> tuple[dict[str, list[str]], list[tuple[s
             b = distinct[j]
             how = match(a, b)
             listed = how is Match.PART and _alias_group(a) is not None and _alias_group(a) == _alias_group(b)
-            if (how in (Match.SAME, Match.SPELLING, Match.ALIAS) or listed) and find(a) != find(b):
-                parent[find(b)] = find(a)
+            if (how in (Match.SAME, Match.SPELLING, Match.ALIAS) or listed) and sets.root(a) != sets.root(b):
+                sets.join(b, a)
                 if how is Match.ALIAS:
                     aliased.append((b, a))
-    groups: dict[str, list[str]] = {}
-    for n in distinct:
-        groups.setdefault(find(n), []).append(n)
-    return groups, aliased
+    return sets.groups(), aliased
 
 
 def _join_parts(groups: dict[str, list[str]]) -> list[tuple[str, str]]:

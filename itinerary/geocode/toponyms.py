@@ -210,17 +210,7 @@ def _option(geo: OfflineGeocoder, c: Candidate, native: bool = False, surface: s
     elif r.kind == "region":  # weigh a region by its people, not as a fixed 100,000
         people = float(region_people(g)[int(g.admin1_codes[r.index])])
         base += w * math.log10(max(people, 1.0) / REGION_SHARE) - w * 5.0
-    return _Option(
-        r.index,
-        r.lat,
-        r.lon,
-        r.kind,
-        r.country_code,
-        int(g.admin1_codes[r.index]),
-        base,
-        c.match,
-        r,
-    )
+    return _record_option(g, r, base, c.match)
 
 
 def _target_option(geo: OfflineGeocoder, target: str, match: str) -> _Option | None:
@@ -232,16 +222,13 @@ def _target_option(geo: OfflineGeocoder, target: str, match: str) -> _Option | N
     r = geo.gazetteer.by_id(target)
     if r is None:
         return None
+    return _record_option(geo.gazetteer, r, 20.0, match)
+
+
+def _record_option(g: Gazetteer, r: Record, base: float, match: str) -> _Option:
+    """A record's reading with its own kind, country and admin-1."""
     return _Option(
-        r.index,
-        r.lat,
-        r.lon,
-        r.kind,
-        r.country_code,
-        int(geo.gazetteer.admin1_codes[r.index]),
-        20.0,
-        match,
-        r,
+        r.index, r.lat, r.lon, r.kind, r.country_code, int(g.admin1_codes[r.index]), base, match, r
     )
 
 

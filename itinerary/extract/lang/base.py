@@ -10,6 +10,7 @@ never called), not a silent fall-back.
 from __future__ import annotations
 
 import json
+import re
 from functools import cached_property
 from importlib import resources
 from typing import ClassVar
@@ -54,6 +55,19 @@ class Language:
         """True when the tagger tags this verb form as a past imperfect although it is a
         conditional or future (the small French model on "-rait"). Default: never."""
         return False
+
+    # ---------------------------------------------------------------- patterns built once
+    @cached_property
+    def outlet_after(self) -> re.Pattern[str] | None:
+        """The name of an outlet right after a place (" Times", " Herald"), if the pack names any."""
+        names = "|".join(re.escape(n) for n in self.outlet_names)
+        return re.compile(rf"\s+(?:{names})\b") if names else None
+
+    @cached_property
+    def person_link(self) -> re.Pattern[str]:
+        """What may stand between a travel noun and the person it names ("la visite du pape")."""
+        links = "|".join(re.escape(w) for w in sorted(self.words.person_links, key=len, reverse=True))
+        return re.compile(rf"\s*(?:(?:{links})\s+)*(?:\w+\s+)?" if links else r"\s*(?:\w+\s+)?")
 
     # ---------------------------------------------------------------- lemmas
     @cached_property

@@ -117,7 +117,11 @@ def strip_titles(name: str, lx: Lexicon) -> str:
 def inflected_persons(sentences: list[Sentence], names: dict[str, str], ctx: Context) -> None:
     """Without a recogniser, find the case forms of names already seen ("визит Путина")."""
     shortest = ctx.tuning.name_word_min
-    known = {w.lower(): full for full in set(names.values()) for w in full.split() if len(w) > shortest}
+    known: dict[str, str] = {}
+    for full in dict.fromkeys(names.values()):  # a word two names share is the first one's
+        for w in full.split():
+            if len(w) > shortest:
+                known.setdefault(w.lower(), full)
     for s in sentences:
         base = s.span.start_char
         for t in s.span:
@@ -185,11 +189,10 @@ def after_travel_noun(s: Sentence, trigger: int, ctx: Context) -> Person | None:
     tok = next((t for t in s.span if t.idx - s.span.start_char == trigger), None)
     if tok is None or tok.pos_ in ("VERB", "AUX"):
         return None
-    t, lx = ctx.tuning, ctx.lx
+    t = ctx.tuning
     end = trigger + len(tok.text)
     after = s.span.text[end : end + t.travel_noun_window]
-    joiners = "|".join(re.escape(w) for w in sorted(lx.person_links, key=len, reverse=True))
-    between = re.compile(rf"\s*(?:(?:{joiners})\s+)*(?:\w+\s+)?" if joiners else r"\s*(?:\w+\s+)?")
+    between = ctx.language.person_link
     for p in s.persons:
         gap = p.start - end
         if 0 <= gap <= t.travel_noun_gap and between.fullmatch(after[:gap]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning
@@ -20,6 +20,7 @@ from itinerary.extract.steps.roles import role_before
 from itinerary.extract.text import capitalised, function_word
 from itinerary.geocode.gazetteer import Record
 from itinerary.geocode.normalize import KIND_WORDS, analyze
+from itinerary.geocode.offline import Candidate as GeoCandidate
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -173,10 +174,8 @@ def outlet_before(text: str, start: int, ctx: Context) -> bool:
 
 def outlet_after(text: str, end: int, ctx: Context) -> bool:
     """An outlet's name after the place ("Moscow Times")."""
-    names = "|".join(re.escape(n) for n in ctx.language.outlet_names)
-    if not names:
-        return False
-    return bool(re.match(rf"\s+(?:{names})\b", text[end:]))
+    pattern = ctx.language.outlet_after
+    return pattern is not None and pattern.match(text, end) is not None
 
 
 def accept(p: Mention, ctx: Context) -> bool:
@@ -207,7 +206,7 @@ def accept(p: Mention, ctx: Context) -> bool:
     return True
 
 
-def city_over_region(cands: Sequence[Any], ctx: Context) -> Any:
+def city_over_region(cands: Sequence[GeoCandidate], ctx: Context) -> GeoCandidate:
     """The best candidate, but a large city rather than a same-named region of no population near it
     ("Kiev", "Астана", "Ulaanbaatar": a capital that is also its own province): news names the city."""
     best = cands[0]
