@@ -310,7 +310,8 @@ def map_(
     doubts = doubtful(p)
     if strict and doubts:
         raise ValidationError(
-            f"{len(doubts)} doubtful stop(s) or leg(s) not reviewed (--strict):\n  "
+            f"{len(doubts)} doubtful {'stop or leg' if len(doubts) == 1 else 'stops or legs'} not reviewed"
+            " (--strict):\n  "
             + "\n  ".join(doubts)
             + "\ncheck each one, fix the place or the mode, set needs_review: false once checked, "
             "or draw without --strict (they are then drawn as doubtful)",
@@ -319,7 +320,8 @@ def map_(
     warn_implausible(p.itinerary)
     if (n := sum(1 for _, _, s in p.itinerary.stops() if s.needs_review)) > 0:
         say(
-            f"warning: {n} stop(s) marked needs_review are drawn as 'to be checked' (--strict refuses them)",
+            f"warning: {_count(n, 'stop')} marked needs_review {'is' if n == 1 else 'are'} drawn as "
+            "'to be checked' (--strict refuses them)",
             fg="yellow",
         )
     save_map(make_map(p, offline=offline, tiles=tiles, lang=lang, regions=regions), output)

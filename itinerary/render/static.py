@@ -548,7 +548,8 @@ def _legend_handles(p: Prepared, narrow: bool) -> list[Any]:
         if len(tot["km_by_mode"]) > 1:
             bits.append(", ".join(f"{m} {km:,}" for m, km in tot["km_by_mode"].items()))
         if tot.get("doubtful_legs"):
-            bits.append(f"{tot['doubtful_legs']} doubtful leg(s) not counted")
+            n = tot["doubtful_legs"]
+            bits.append(f"{n} doubtful leg{'s' * (n != 1)} not counted")
         sep = "\n" if narrow else " ("
         detail = "; ".join(bits)
         if narrow:  # a column is 8.8 cm wide: long details wrap
@@ -880,7 +881,13 @@ def figure(
         if spread_km < 4000:
             side = min(w, h) * 0.26  # inches: a square globe
             spots = [c for c in free if c != "lower right"] or free
-            clear = [c for c in spots if not _clashes(_corner_box(fig, c, side / w, side / h), (tbox, lbox))]
+            stops_disp = ax.transData.transform(mxy)  # the globe never hides a stop: else no globe
+            clear = [
+                c
+                for c in spots
+                if not _clashes(box := _corner_box(fig, c, side / w, side / h), (tbox, lbox))
+                and _crowding(ax, box, stops_disp) == 0
+            ]
             if clear:
                 inset = _emptiest(fig, ax, clear, side / w, side / h, pts)
                 _locator(fig, proj, ext, inset, (side / w, side / h))

@@ -108,7 +108,7 @@ def test_map_strict_refuses_doubtful_stops(tmp_path: Path, mini_data: None) -> N
     assert "needs_review: false" in r.output and "Traceback" not in r.output
     r = CliRunner().invoke(cli, ["map", str(DOUBTFUL), "-o", str(out), "--offline"])
     assert r.exit_code == 0 and out.exists()
-    assert "leg 3\u21924" in r.output and "2 stop(s) marked needs_review" in r.output
+    assert "leg 3\u21924" in r.output and "2 stops marked needs_review are drawn" in r.output
     reviewed = tmp_path / "reviewed.yaml"
     reviewed.write_text(
         DOUBTFUL.read_text("utf-8")
