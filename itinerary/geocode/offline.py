@@ -545,6 +545,8 @@ class OfflineGeocoder:
             parsed = ParsedQuery(query.strip())  # a name with a comma ("Royal Palace, Oslo")
         elif parsed.head != parsed.place and g.exact(analyze(parsed.head).key):  # "Halle (Saale)"
             parsed = ParsedQuery(parsed.head, parsed.qualifiers[parsed.in_head :], parsed.near)
+        elif isinstance(query, str) and not parsed.qualifiers:
+            parsed = self._trailing_country(parsed)
         quals = [self._resolve_part(q) for q in parsed.qualifiers]
         for n, (text, q) in enumerate(zip(parsed.qualifiers, quals, strict=True)):
             areas = [o for o in quals[:n] + quals[n + 1 :] if o.countries or o.admin1]
@@ -568,6 +570,23 @@ class OfflineGeocoder:
             near_countries=self._countries_of(near),
         )
         return self._rank(x, country, limit)
+
+    def _trailing_country(self, parsed: ParsedQuery) -> ParsedQuery:
+        """A query typed without its comma ("paris france", "st petersburg russia"): when the whole
+        is no known name but it ends in a country's name after a known place's, that country
+        qualifies the place, as "paris, france" would."""
+        g = self.gazetteer
+        words = parsed.place.split()
+        if len(words) < 2 or g.exact(analyze(parsed.place).key):
+            return parsed
+        for n in (1, 2, 3):
+            head, tail = " ".join(words[:-n]), " ".join(words[-n:])
+            if not head:
+                break
+            country = any(g.record(i).kind == "country" for i in g.exact(analyze(tail).key))
+            if country and g.exact(analyze(head).key):
+                return ParsedQuery(head, (tail,), parsed.near)
+        return parsed
 
     def _countries_of(self, points: Sequence[tuple[float, float]]) -> dict[str, float]:
         """The share of ``points`` in each country (by the nearest gazetteer place)."""

@@ -422,3 +422,17 @@ def test_resolve_marks_ambiguous_stops_for_review(mini_data: None) -> None:
     first, second = out.trip("a").stops
     assert not first.needs_review and second.needs_review
     assert haversine_km(first.resolved.lat, first.resolved.lon, *MOSCOW) < 25
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        ("paris france", "Paris", "FR"),
+        ("berlin germany", "Berlin", "DE"),
+        ("kyiv ukraine", "Kyiv", "UA"),
+        ("papua new guinea", "Papua New Guinea", "PG"),  # a country's own name is not split
+    ],
+)
+def test_a_country_typed_without_its_comma_qualifies(geocoder, query: str, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    best = geocoder.candidates(query)[0]
+    assert (best.record.name, best.record.country_code) == (name, country)
