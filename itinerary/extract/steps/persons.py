@@ -118,10 +118,10 @@ def inflected_persons(sentences: list[Sentence], names: dict[str, str], ctx: Con
     """Without a recogniser, find the case forms of names already seen ("визит Путина")."""
     shortest = ctx.tuning.name_word_min
     known: dict[str, str] = {}
-    for full in dict.fromkeys(names.values()):  # a word two names share is the first one's
-        for w in full.split():
+    for name in dict.fromkeys(names.values()):  # a word two names share is the first one's
+        for w in name.split():
             if len(w) > shortest:
-                known.setdefault(w.lower(), full)
+                known.setdefault(w.lower(), name)
     for s in sentences:
         base = s.span.start_char
         for t in s.span:
