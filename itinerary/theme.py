@@ -2,8 +2,9 @@
 to the browser in the payload), the static image and the KML writer.
 
 ``theme.json`` is the one place for visual constants. Its ``print`` section holds what only the
-print renderer reads (label placement in points); :func:`theme` leaves it out, so the browser
-payload carries only what the browser reads, and :func:`label_placement` serves it typed."""
+print renderer reads (its inks, label placement in points); :func:`theme` leaves it out, so the
+browser payload carries only what the browser reads; :func:`print_colors` and
+:func:`label_placement` serve it."""
 
 from __future__ import annotations
 
@@ -60,6 +61,14 @@ def label_placement() -> LabelPlacement:
         adjust_expand=(float(ex), float(ey)),
         names_clear_of_stops_pt=float(d["names_clear_of_stops_pt"]),
     )
+
+
+@cache
+def print_colors() -> dict[str, str]:
+    """The print map's own inks (``theme.json``: print.colors): label text, a cancelled stop's
+    label, country names, legend keys, the credit line, the locator globe's land and frame."""
+    colors: dict[str, str] = _theme_file()["print"]["colors"]
+    return colors
 
 
 def trip_color(i: int) -> str:

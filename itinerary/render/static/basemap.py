@@ -12,7 +12,7 @@ import numpy as np
 from itinerary.geocode.regions import basemap_geojson
 from itinerary.model import Prepared
 from itinerary.render.layout import LonFrame
-from itinerary.theme import theme, trip_color
+from itinerary.theme import print_colors, theme, trip_color
 
 
 @cache
@@ -118,7 +118,7 @@ def _name_text(ax: Any, x: float, y: float, text: str, sea: bool, fontsize: floa
         y,
         text,
         fontsize=fontsize,
-        color=theme()["basemap"]["sea_label"] if sea else "#6b6b6b",
+        color=theme()["basemap"]["sea_label"] if sea else print_colors()["country_name"],
         style="italic" if sea else "normal",
         fontweight="normal" if sea else "bold",
         ha="center",

@@ -15,7 +15,7 @@ from itinerary.render.layout import frame_for, leg_doubt, markers, totals
 from itinerary.render.static.basemap import add_projected, coarse_world
 from itinerary.render.static.marks import doubtful, linestyle
 from itinerary.render.static.projection import MapPoints
-from itinerary.theme import status_color, theme, trip_color
+from itinerary.theme import print_colors, status_color, theme, trip_color
 
 CREDIT = "Basemap: Natural Earth (public domain). Places: GeoNames (CC BY 4.0). Made with itinerary."
 CREDIT_SHORT = "Natural Earth; GeoNames (CC BY 4.0)"
@@ -99,11 +99,12 @@ def _status_keys(p: Prepared) -> list[Any]:
     th = theme()
     legs = {leg.status.value for leg in p.all_legs()}
     stops = {s.status.value for _, _, s in p.itinerary.stops()}
+    key = print_colors()["key"]
     handles = [
         Line2D(
             [],
             [],
-            color=status_color(st, "#444444"),
+            color=status_color(st, key),
             linestyle=linestyle(st, 1.2),
             linewidth=1.2,
             label=f"{st} leg",
@@ -113,10 +114,10 @@ def _status_keys(p: Prepared) -> list[Any]:
     ]
     marks = {
         "confirmed": Line2D(
-            [], [], marker="o", color="#444", markerfacecolor="#444", linestyle="", label="confirmed stop"
+            [], [], marker="o", color=key, markerfacecolor=key, linestyle="", label="confirmed stop"
         ),
         "planned": Line2D(
-            [], [], marker="o", color="#444", markerfacecolor="white", linestyle="", label="planned stop"
+            [], [], marker="o", color=key, markerfacecolor="white", linestyle="", label="planned stop"
         ),
         "cancelled": Line2D(
             [], [], marker="X", color=th["status"]["cancelled"]["color"], linestyle="", label="cancelled stop"
@@ -261,7 +262,7 @@ def credit(fig: Any, narrow: bool, fontsize: float) -> Any:
         ha="right",
         va="bottom",
         fontsize=fontsize,
-        color="#444444",
+        color=print_colors()["credit"],
         parse_math=False,
         bbox={"boxstyle": "square,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
     )
@@ -307,7 +308,7 @@ def locator(fig: Any, proj: Any, ext: tuple[float, ...], corner: str, size: tupl
     ins = fig.add_axes(box.bounds, projection=ccrs.Orthographic(lon, lat))
     ins.set_global()
     ins.set_facecolor(theme()["basemap"]["sea"])
-    add_projected(ins, coarse_world(), facecolor="#dddad2", edgecolor="none")
+    add_projected(ins, coarse_world(), facecolor=print_colors()["locator_land"], edgecolor="none")
     xs = np.linspace(ext[0], ext[1], 20)
     ys = np.linspace(ext[2], ext[3], 20)
     ring = np.vstack(
@@ -318,4 +319,4 @@ def locator(fig: Any, proj: Any, ext: tuple[float, ...], corner: str, size: tupl
             np.column_stack([np.full(20, ext[0]), ys[::-1]]),
         ]
     )
-    ins.plot(ring[:, 0], ring[:, 1], color="#c0392b", linewidth=1, transform=proj)
+    ins.plot(ring[:, 0], ring[:, 1], color=print_colors()["locator_frame"], linewidth=1, transform=proj)

@@ -20,7 +20,7 @@ from itinerary.render.layout import (
     stop_doubts,
 )
 from itinerary.render.static.seams import leg_parts, seam_parts
-from itinerary.theme import status_color, theme, trip_color
+from itinerary.theme import print_colors, status_color, theme, trip_color
 
 _STATUS_Z = {Status.CONFIRMED: 0.2, Status.PLANNED: 0.1, Status.CANCELLED: 0.0}
 
@@ -131,14 +131,14 @@ def label_texts(
         text, cancelled = _label(p, m, numbered=(m.lat, m.lon) not in shared)
         targets.append((x, y))
         # several travellers: each label in its traveller's colour, so equal numbers are told apart
-        ink = trip_color(m.trip) if len(p.itinerary.trips) > 1 else "#1a1a1a"
+        ink = trip_color(m.trip) if len(p.itinerary.trips) > 1 else print_colors()["label"]
         texts.append(
             ax.text(
                 x,
                 y,
                 text,
                 fontsize=fontsize,
-                color="#777777" if cancelled else ink,
+                color=print_colors()["cancelled_label"] if cancelled else ink,
                 style="italic" if cancelled else "normal",
                 ha="left",
                 va="bottom",
