@@ -87,7 +87,7 @@ def _id(page: Path) -> str:
 @pytest.mark.parametrize("page", PAGES, ids=_id)
 def test_every_block_is_run_or_marked(page: Path) -> None:
     """Every block says what it is: a file, a command, Python, shown text, or skipped with a
-    reason; and the pages this test runs are the ones the site and README have."""
+    reason."""
     found = blocks(page)
     assert found, f"{_id(page)} has no code block"
     for block in found:
@@ -95,6 +95,15 @@ def test_every_block_is_run_or_marked(page: Path) -> None:
         assert known, (
             f"{block.where()}: a code block without a language; name it (bash, python, yaml, text ...) "
             "or mark it <!-- docs-test: skip (why) -->"
+        )
+
+
+def test_every_guide_page_is_in_the_site() -> None:
+    """The pages whose blocks run are the site's: each is in the navigation of mkdocs.yml."""
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for page in PAGES[1:]:
+        assert f" {page.relative_to(ROOT / 'docs').as_posix()}\n" in nav, (
+            f"{_id(page)} is not in mkdocs.yml's nav"
         )
 
 
