@@ -56,11 +56,11 @@ from itinerary import people
 from itinerary.coords import SAME_CITY_KM, haversine_km
 from itinerary.errors import MergeError, MergeWarning
 from itinerary.groups import DisjointSets
+from itinerary.identity import UNKNOWN_TRAVELLER, in_travel_order, latest_status, same_place, unique_id
 from itinerary.model import DateSpan, Itinerary, Place, Precision, Report, Role, Source, Status, Stop, Trip
 
 __all__ = ["MergeReport", "as_known_on", "merge", "merge_report", "same_traveller"]
 
-UNKNOWN_TRAVELLER = "Unknown traveller"
 CITY_RADIUS_KM = SAME_CITY_KM  # the same city, however each source's gazetteer placed it
 SITE_RADIUS_KM = 2.0  # the same landmark without the same id or name
 LANDMARK_IN_CITY_KM = 30.0  # a landmark this close to a city visited that day is part of that stop
@@ -244,10 +244,11 @@ def _same_resolved(ra: Place, rb: Place, ka: str | None, kb: str | None) -> bool
         return bool(ra.country_code) and ra.country_code == rb.country_code
     if ka == "region":
         return ra.country_code == rb.country_code and _norm(ra.name) == _norm(rb.name)
-    km = haversine_km(ra.lat, ra.lon, rb.lat, rb.lon)
     if ka == "city":
-        return km <= CITY_RADIUS_KM
-    return km <= SITE_RADIUS_KM or (km <= CITY_RADIUS_KM and fuzz.ratio(_norm(ra.name), _norm(rb.name)) >= 90)
+        return same_place(ra, rb, CITY_RADIUS_KM)
+    return same_place(ra, rb, SITE_RADIUS_KM) or (
+        same_place(ra, rb, CITY_RADIUS_KM) and fuzz.ratio(_norm(ra.name), _norm(rb.name)) >= 90
+    )
 
 
 def _gap_days(a: DateSpan, b: DateSpan) -> int | None:
@@ -588,26 +589,11 @@ def _lead(c: _Cluster) -> _Obs:
 
 
 def _status(obs: list[_Obs]) -> tuple[Status, _Obs, list[str]]:
-    """Latest source wins, but a confirmed stop never goes back to planned or cancelled; a stop
-    confirmed then cancelled, or cancelled then back, is noted for review."""
-    notes: list[str] = []
+    """The stop's status by :func:`itinerary.identity.latest_status`, the report that decided it and
+    the notes for review."""
     ordered = sorted(obs, key=lambda o: o.sort_key)
-    status, decider = ordered[0].status, ordered[0]
-    for o in ordered[1:]:
-        if status is Status.CONFIRMED and o.status is not Status.CONFIRMED:
-            if o.status is Status.CANCELLED:
-                notes.append(
-                    f"status disagrees: {decider.source} says confirmed, {o.source} (later) says "
-                    "cancelled; kept confirmed"
-                )
-            continue
-        if status is Status.CANCELLED and o.status is not Status.CANCELLED:
-            notes.append(
-                f"status changed: {decider.source} says cancelled, {o.source} (later) says {o.status}; "
-                f"kept {o.status}"
-            )
-        status, decider = o.status, o
-    return status, decider, list(dict.fromkeys(notes))
+    verdict = latest_status([(o.source, o.status) for o in ordered])
+    return verdict.status, ordered[verdict.decider], list(verdict.notes)
 
 
 def _span_text(start: dt.date, end: dt.date) -> str:
@@ -762,14 +748,7 @@ def _order(clusters: list[_Cluster], stops: list[Stop]) -> list[Stop]:
             else:
                 seq.insert(prev + 1, i)
                 prev += 1
-    keyed = []
-    last = dt.date.min
-    for pos, i in enumerate(seq):
-        start = stops[i].date.start
-        last = start if start is not None else last
-        origin = stops[i].role is Role.ORIGIN
-        keyed.append((dt.date.min if origin and start is None else last, 0 if origin else 1, pos, i))
-    return [stops[i] for *_, i in sorted(keyed)]
+    return list(in_travel_order(stops[i] for i in seq))
 
 
 # ---------------------------------------------------------------- reprints
@@ -1137,9 +1116,7 @@ def merge_report(
     trips: list[Trip] = []
     used_ids: set[str] = set()
     for trip, _ in made:
-        tid = trip.id
-        while tid in used_ids:
-            tid += "-2"
+        tid = unique_id(trip.id, used_ids)
         used_ids.add(tid)
         trips.append(dataclasses.replace(trip, id=tid))
     conflicts = [c for _, notes in made for c in notes]

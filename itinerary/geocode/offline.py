@@ -44,6 +44,7 @@ from itinerary.geocode.gazetteer import (
 )
 from itinerary.geocode.normalize import KIND_WORDS, analyze, full_key, has_cyrillic, transliterate
 from itinerary.geocode.query import ParsedQuery, parse_query, parse_structured
+from itinerary.identity import AREA_KINDS, same_place
 from itinerary.model import Place
 
 # Kind words in a query or hint -> record kinds they ask for.
@@ -473,21 +474,6 @@ class OfflineGeocoder:
         return s
 
     # ------------------------------------------------------------ confidence
-    def _same_place(self, a: int, b: int) -> bool:
-        """Two answers a reader would take for the same place: points within 25 km, or a
-        region and its namesake city inside it (Moscow and Moscow region)."""
-        g = self.gazetteer
-        if a == b:
-            return True
-        ka, kb = int(g.kind_codes[a]), int(g.kind_codes[b])
-        area = (_KIND["country"], _KIND["region"])
-        if ka in area and kb in area:
-            return False
-        if _KIND["region"] in (ka, kb):
-            return int(g.admin1_codes[a]) == int(g.admin1_codes[b]) != 0
-        d = haversine_km(float(g.lat[a]), float(g.lon[a]), float(g.lat[b]), float(g.lon[b]))
-        return d <= SAME_PLACE_KM
-
     def _elsewhere(self, i: int, x: _Context) -> bool:
         """The record contradicts a qualifier, or lies outside the country the hint names."""
         for q in x.quals:
@@ -509,11 +495,13 @@ class OfflineGeocoder:
         total = sum(weights)
         out = []
         weighty = [(wt, o) for wt, (_, o) in zip(weights, top, strict=True) if wt > 1e-4]
+        records = {o.i: self.gazetteer.record(o.i) for _, o in weighty} if len(top) > 1 else {}
         for _, c in top[:n]:
             if len(top) == 1:
                 conf = 1.0
             else:
-                conf = sum(wt for wt, o in weighty if self._same_place(c.i, o.i)) / total
+                mine = records.get(c.i) or self.gazetteer.record(c.i)
+                conf = sum(wt for wt, o in weighty if _same_place(mine, records[o.i])) / total
             cap = w.doubtful_cap if self._elsewhere(c.i, x) else 1.0
             if c.fuzzy:
                 short = len(c.key) <= SHORT_NAME and c.edits > 1
@@ -872,17 +860,20 @@ def _place_text(query: str | Mapping[str, str]) -> str:
 
 
 def _same_place(a: Record, b: Record) -> bool:
-    """Two answers that a reader would take for the same place: points within 25 km, or a
-    region and its namesake city inside it (the city of Moscow and Moscow region)."""
-    area = {"country", "region"}
-    if a.kind in area and b.kind in area:
-        return a.id == b.id
-    if a.kind in area or b.kind in area:
-        region, city = (a, b) if a.kind in area else (b, a)
-        if region.kind == "country":  # a city-state, or the capital standing for its country
+    """Two answers a reader would take for one place: :func:`itinerary.identity.same_place`
+    (the same record, or points within ``SAME_PLACE_KM``), and also a region and its namesake
+    city inside it (the city of Moscow and Moscow region), or a country and a point within
+    ``SAME_PLACE_KM`` of its own (a city-state, a capital standing for its country)."""
+    if (a.kind in AREA_KINDS) != (b.kind in AREA_KINDS):
+        region, city = (a, b) if a.kind in AREA_KINDS else (b, a)
+        if region.kind == "country":
             return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
-        return city.admin1_id == region.admin1_id and city.country_code == region.country_code
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
+        return (
+            region.admin1_id is not None
+            and city.admin1_id == region.admin1_id
+            and city.country_code == region.country_code
+        )
+    return same_place(a, b, SAME_PLACE_KM)
 
 
 def _address(r: Record) -> str:
