@@ -46,15 +46,17 @@ import math
 import re
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from itinerary import people
+from itinerary import fields, people
 from itinerary.coords import SAME_CITY_KM, haversine_km
 from itinerary.errors import MergeError, MergeWarning
+from itinerary.fields import Field
 from itinerary.groups import DisjointSets
 from itinerary.identity import UNKNOWN_TRAVELLER, in_travel_order, latest_status, same_place, unique_id
 from itinerary.model import DateSpan, Itinerary, Place, Precision, Report, Role, Source, Status, Stop, Trip
@@ -672,19 +674,97 @@ def _unconfirmed(status: Status, date: DateSpan, obs: list[_Obs], known_on: dt.d
     )
 
 
+@dataclass(frozen=True)
+class _Merging:
+    """What the policies of a stop's fields read: its reports in publication order, the status
+    and date worked out once, the report that names the place and the one whose quote is kept."""
+
+    obs: list[_Obs]
+    cluster: _Cluster
+    status: Status
+    date: DateSpan
+    lead: _Obs
+    quoted: _Obs
+    sources: tuple[str, ...]
+    corroboration: int
+    notes: list[str]  # disagreements found by the merge (they set needs_review)
+    stale: str | None  # a planned stop whose day has passed with no later word
+
+    def values(self, name: str) -> list[object]:
+        """The field's value in each report, the latest last."""
+        return [getattr(o.stop, name) for o in self.obs]
+
+
+def _latest(f: Field, m: _Merging) -> object:
+    """The latest report that gives a value, else the latest report's own."""
+    return next((v for v in reversed(m.values(f.name)) if v), m.values(f.name)[-1])
+
+
+def _lead_value(f: Field, m: _Merging) -> object:
+    """The value of the report that names the place (see ``_lead``), else the latest given."""
+    return getattr(m.lead.stop, f.name) or _latest(f, m)
+
+
+def _max(f: Field, m: _Merging) -> object:
+    given = [v for v in m.values(f.name) if v is not None]
+    return max(given) if given else None  # type: ignore[type-var]
+
+
+def _pinned(f: Field, m: _Merging) -> object:
+    """The coordinates of the latest report that pins the stop."""
+    pinned = next((o.stop for o in reversed(m.obs) if o.stop.pinned), None)
+    return getattr(pinned, f.name) if pinned else None
+
+
+def _notes(f: Field, m: _Merging) -> str | None:
+    own = [part for o in m.obs if o.stop.note for part in o.stop.note.split(" | ")]
+    if m.cluster.landmarks:
+        own.append("landmarks: " + ", ".join(sorted(set(m.cluster.landmarks))))
+    note = list(dict.fromkeys([*own, *m.cluster.notes, *m.notes, *([m.stale] if m.stale else [])]))
+    return " | ".join(note) or None
+
+
+def _history(f: Field, m: _Merging) -> tuple[Report, ...]:
+    history = tuple(dict.fromkeys(Report(o.source, o.status, o.date) for o in m.obs if o.source))
+    return history if len(history) > 1 or len(m.sources) > 1 else ()
+
+
+#: How a stop's value is made from its reports, by the ``merge`` column of the field table.
+POLICIES: dict[str, Callable[[Field, _Merging], Any]] = {
+    "latest": _latest,
+    "lead": _lead_value,
+    "max": _max,
+    "union": lambda f, m: m.sources if len(m.sources) > 1 else (),
+    "status": lambda f, m: m.status,
+    "date": lambda f, m: m.date,
+    "naming": lambda f, m: _place_text(m.obs, m.lead),
+    "role": lambda f, m: _role(m.obs),
+    "pinned": _pinned,
+    "quoted": lambda f, m: m.quoted.quote if f.name == "quote" else (m.sources[0] if m.sources else None),
+    "notes": _notes,
+    "review": lambda f, m: bool(m.notes) or m.stale is not None or any(o.stop.needs_review for o in m.obs),
+    "independent": lambda f, m: m.corroboration,
+    "history": _history,
+}
+
+
 def _build_stop(
     c: _Cluster, groups: dict[str, int], known_on: dt.date | None, independent: int
 ) -> tuple[Stop, list[str]]:
-    """One stop from its reports; ``independent`` is how many independent sources its trip has."""
+    """One stop from its reports, a value for every field of the field table by its merge policy;
+    ``independent`` is how many independent sources its trip has."""
+    m = _merging(c, groups, known_on, independent)
+    values: dict[str, Any] = {f.name: POLICIES[f.merge](f, m) for f in fields.STOP if not f.derived}
+    return Stop(**values), m.notes
+
+
+def _merging(c: _Cluster, groups: dict[str, int], known_on: dt.date | None, independent: int) -> _Merging:
     obs = sorted(c.obs, key=lambda o: o.sort_key)
     status, decider, notes = _status(obs)
     date, date_notes = _dates(obs)
     notes += date_notes
-    stale = _unconfirmed(status, date, obs, known_on)
-    lead = _lead(c)
     quoted = decider if decider.quote else next((o for o in reversed(obs) if o.quote), decider)
-    sources = list(dict.fromkeys([quoted.source, *(o.source for o in obs)]))
-    srcs = tuple(s for s in sources if s)
+    srcs = tuple(s for s in dict.fromkeys([quoted.source, *(o.source for o in obs)]) if s)
     corroboration = len({groups.get(s, 0) for s in srcs}) if srcs else 0
     aliases = sorted({o.alias for o in obs if o.alias})
     if aliases:
@@ -693,34 +773,8 @@ def _build_stop(
         )
     if independent >= MANY_SOURCES and corroboration == 1 and status is not Status.CANCELLED:
         notes.append(f"reported by one source of the {independent} about this trip")
-    latest = obs[-1].stop
-    pinned = next((o.stop for o in reversed(obs) if o.stop.pinned), None)
-    own = [part for o in obs if o.stop.note for part in o.stop.note.split(" | ")]
-    if c.landmarks:
-        own.append("landmarks: " + ", ".join(sorted(set(c.landmarks))))
-    history = tuple(dict.fromkeys(Report(o.source, o.status, o.date) for o in obs if o.source))
-    confidences = [o.stop.confidence for o in obs if o.stop.confidence is not None]
-    note = list(dict.fromkeys([*own, *c.notes, *notes, *([stale] if stale else [])]))
-    stop = Stop(
-        status=status,
-        place=_place_text(obs, lead),
-        role=_role(obs),
-        hint=lead.stop.hint or next((o.stop.hint for o in reversed(obs) if o.stop.hint), None),
-        date=date,
-        mode=next((o.stop.mode for o in reversed(obs) if o.stop.mode), latest.mode),
-        source=srcs[0] if srcs else None,
-        sources=srcs if len(srcs) > 1 else (),
-        quote=quoted.quote,
-        note=" | ".join(note) or None,
-        lat=pinned.lat if pinned else None,
-        lon=pinned.lon if pinned else None,
-        resolved=lead.stop.resolved,
-        needs_review=bool(notes) or stale is not None or any(o.stop.needs_review for o in obs),
-        confidence=max(confidences) if confidences else None,
-        corroboration=corroboration,
-        history=history if len(history) > 1 or len(srcs) > 1 else (),
-    )
-    return stop, notes
+    stale = _unconfirmed(status, date, obs, known_on)
+    return _Merging(obs, c, status, date, _lead(c), quoted, srcs, corroboration, notes, stale)
 
 
 def _order(clusters: list[_Cluster], stops: list[Stop]) -> list[Stop]:
