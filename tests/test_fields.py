@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -20,6 +19,7 @@ from itinerary.errors import ValidationError
 from itinerary.io import geojson, gis
 from itinerary.io import yaml as fileformat
 from itinerary.merge import merge
+from itinerary.merge import stops as merge_stops
 from itinerary.model import (
     DateSpan,
     Itinerary,
@@ -39,7 +39,6 @@ from itinerary.render import map as htmlmap
 
 from .golden import generated
 
-merge_stops = importlib.import_module("itinerary.merge")  # the module, not the function
 D = dt.date
 MODEL = {"stop": Stop, "leg": Leg, "trip": Trip, "source": Source, "region": Region}
 
