@@ -17,6 +17,7 @@ import pytest
 from itinerary import fields
 from itinerary.errors import ValidationError
 from itinerary.io import geojson, gis
+from itinerary.io import schema as io_schema
 from itinerary.io import yaml as fileformat
 from itinerary.merge import merge
 from itinerary.merge import stops as merge_stops
@@ -166,7 +167,7 @@ def test_a_new_field_reaches_every_output() -> None:
     assert isinstance(stop, WeatherStop) and stop.weather == "fog over the bay"
     assert fileformat.dumps(it) == TEXT  # YAML -> model -> YAML, in the table's place
 
-    prop = fileformat.schema()["$defs"]["stop"]["properties"]["weather"]
+    prop = io_schema.schema()["$defs"]["stop"]["properties"]["weather"]
     assert prop == {"$ref": "#/$defs/text", "description": "the weather that day"}
     with pytest.raises(ValidationError, match=r"weather.*wrong type"):
         fileformat.loads(TEXT.replace("fog over the bay", "[1, 2]"))
@@ -257,13 +258,20 @@ def test_generated_files_are_current(path: str) -> None:
     from .golden import ROOT
 
     on_disk = (ROOT / path).read_text("utf-8")
-    assert on_disk == generated()[path], f"{path} is out of date: run python -m tests.golden"
+    fix = "python -m itinerary.io.schema" if path.endswith(".json") else "python -m tests.golden"
+    assert on_disk == generated()[path], f"{path} is out of date: run {fix}"
+
+
+def test_the_schema_generator_checks_the_published_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert io_schema.main(["--check"]) == 0
+    assert "is current" in capsys.readouterr().out
+    assert io_schema.main(["--nonsense"]) == 2
 
 
 def test_published_schema_is_the_table_schema() -> None:
     from .golden import ROOT
 
-    assert json.loads((ROOT / "itinerary/io/itinerary.schema.json").read_text("utf-8")) == fileformat.schema()
+    assert json.loads((ROOT / "itinerary/io/itinerary.schema.json").read_text("utf-8")) == io_schema.schema()
 
 
 def test_docs_list_every_field() -> None:
