@@ -110,3 +110,13 @@ def test_travel_order_follows_dates_then_the_sources_order() -> None:
     late = [at("a", "2024-06-01"), at("b", "2024-06-02"), at("home", None, Role.ORIGIN)]
     assert [s.place for s in in_travel_order(late)] == ["home", "a", "b"]
     assert [s.place for s in in_travel_order(late, undated_origin_first=False)] == ["a", "home", "b"]
+
+
+def test_a_verb_stays_a_verb_when_its_module_is_imported() -> None:
+    import importlib
+
+    import itinerary
+
+    for verb in ("prepare", "merge", "diff"):
+        module = importlib.import_module(f"itinerary.{verb}")  # the module that defines the verb
+        assert callable(getattr(itinerary, verb)) and getattr(itinerary, verb) is getattr(module, verb)

@@ -291,7 +291,7 @@ def map_(
 ) -> None:
     """Draw an interactive map (every stop labelled, confirmed solid, planned dashed, cancelled
     grey) and, with --static, a print map."""
-    from itinerary.pipeline import prepare  # deferred: shapely, pyproj, the rail network
+    from itinerary.prepare import prepare  # deferred: shapely, pyproj, the rail network
     from itinerary.render import make_map, save_map  # deferred: folium, matplotlib
     from itinerary.render.static import check_png, save_static, static_format  # deferred: matplotlib
 
@@ -358,7 +358,7 @@ def map_(
 @handle_errors
 def export(trip_file: Path, output: Path, fmt: str | None, regions: bool, force: bool) -> None:
     """Export stops, legs and regions (GeoJSON RFC 7946, GeoPackage, FlatGeobuf, KML, CSV)."""
-    from itinerary.pipeline import export as do_export  # deferred: geopandas, pyogrio
+    from itinerary.prepare import export as do_export  # deferred: geopandas, pyogrio
 
     check_output(output, inputs=[trip_file], force=force)
     with naming(trip_file):

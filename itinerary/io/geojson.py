@@ -192,7 +192,7 @@ def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
     """The itinerary as an RFC 7946 FeatureCollection (dict).
 
     Legs and regions come from a :class:`Prepared` itinerary (see
-    :func:`itinerary.pipeline.prepare`); a plain :class:`Itinerary` gives its stops that have
+    :func:`itinerary.prepare.prepare`); a plain :class:`Itinerary` gives its stops that have
     coordinates only.
     """
     p = it if isinstance(it, Prepared) else Prepared(it)
