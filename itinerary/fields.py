@@ -660,7 +660,7 @@ _AS_IS = frozenset((str, int, float, bool))
 
 
 @dataclass(frozen=True)
-class Plan:
+class WritePlan:
     """How an output writes one owner's fields, worked out once per table and set of functions:
     the plain fields (name, key, field), the functions of the others, the keys in order."""
 
@@ -670,11 +670,11 @@ class Plan:
     key_set: frozenset[str]
 
 
-_PLANS: dict[tuple[str, str, int], tuple[tuple[Field, ...], Special, Plan]] = {}
+_PLANS: dict[tuple[str, str, int], tuple[tuple[Field, ...], Special, WritePlan]] = {}
 
 
-def plan(owner: str, output: str, special: Special) -> Plan:
-    """The :class:`Plan` of ``output`` for ``owner`` with the functions ``special``."""
+def plan(owner: str, output: str, special: Special) -> WritePlan:
+    """The :class:`WritePlan` of ``output`` for ``owner`` with the functions ``special``."""
     rows = table(owner)
     hit = _PLANS.get((owner, output, id(special)))
     if hit is None or hit[0] is not rows or hit[1] is not special:
@@ -683,7 +683,7 @@ def plan(owner: str, output: str, special: Special) -> Plan:
         )
         fns = tuple(special[f.name] for f in rows if f.name in special)
         order = keys(owner, output)
-        hit = (rows, special, Plan(plain, fns, order, frozenset(order)))
+        hit = (rows, special, WritePlan(plain, fns, order, frozenset(order)))
         _PLANS[(owner, output, id(special))] = hit
     return hit[2]
 
