@@ -364,20 +364,9 @@ def _blob(strings: Iterable[str]) -> np.ndarray:
     return np.frombuffer("\0".join(s or "" for s in strings).encode("utf-8"), dtype=np.uint8)
 
 
-def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
-    """The built index (dicts and lists) as flat arrays for the cache file."""
-    keys = list(data["keys"])
-    hashes = np.fromiter((key_hash(k) for k in keys), dtype=np.uint64, count=len(keys))
-    order = np.argsort(hashes, kind="stable")
-    hashes = hashes[order]
-    if len(hashes) > 1 and bool((hashes[1:] == hashes[:-1]).any()):
-        raise CacheError("two gazetteer keys share a 64-bit hash; bump INDEX_VERSION and change key_hash")
-    targets = np.fromiter((data["keys"][k] for k in keys), dtype=np.int32, count=len(keys))[order]
-    multi = data["multi"]
-    ptr = np.zeros(len(multi) + 1, dtype=np.int64)
-    ptr[1:] = np.cumsum([len(m) for m in multi])
-    # Fuzzy blocks, precomputed: (block code, key position) pairs grouped by code.
-    sorted_keys = [keys[i] for i in order]
+def _fuzzy_blocks(sorted_keys: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Fuzzy blocks, precomputed: (block code, key position) pairs grouped by code, as the block
+    codes, the start of each block's members and the members."""
     codes: list[int] = []
     members: list[int] = []
     for pos, key in enumerate(sorted_keys):
@@ -391,6 +380,23 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
     code_arr = code_arr[by_code]
     block_hash, starts = np.unique(code_arr, return_index=True)
     block_ptr = np.append(starts, len(code_arr)).astype(np.int64)
+    return block_hash, block_ptr, np.asarray(members, dtype=np.int32)[by_code]
+
+
+def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
+    """The built index (dicts and lists) as flat arrays for the cache file."""
+    keys = list(data["keys"])
+    hashes = np.fromiter((key_hash(k) for k in keys), dtype=np.uint64, count=len(keys))
+    order = np.argsort(hashes, kind="stable")
+    hashes = hashes[order]
+    if len(hashes) > 1 and bool((hashes[1:] == hashes[:-1]).any()):
+        raise CacheError("two gazetteer keys share a 64-bit hash; bump INDEX_VERSION and change key_hash")
+    targets = np.fromiter((data["keys"][k] for k in keys), dtype=np.int32, count=len(keys))[order]
+    multi = data["multi"]
+    ptr = np.zeros(len(multi) + 1, dtype=np.int64)
+    ptr[1:] = np.cumsum([len(m) for m in multi])
+    sorted_keys = [keys[i] for i in order]
+    block_hash, block_ptr, block_members = _fuzzy_blocks(sorted_keys)
     meta = {
         "version": INDEX_VERSION,
         "admin1_ids": data["admin1_ids"],
@@ -405,7 +411,7 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
         "keys": _blob(sorted_keys),
         "block_hash": block_hash,
         "block_ptr": block_ptr,
-        "block_members": np.asarray(members, dtype=np.int32)[by_code],
+        "block_members": block_members,
         "key_hash": hashes,
         "key_target": targets,
         "multi_ptr": ptr,
