@@ -80,16 +80,22 @@ _LAZY = {
 
 
 class _Package(types.ModuleType):
-    """The package: a submodule named like one of its verbs (``itinerary.prepare``,
-    ``itinerary.diff``, ``itinerary.extract``) does not replace the verb when it is imported;
-    the module stays in ``sys.modules`` (``from itinerary.prepare import ...`` works as usual)."""
+    """The package: importing :mod:`itinerary.prepare` (the renderers do) does not replace the
+    verb ``itinerary.prepare`` by the module; the module stays in ``sys.modules``, so
+    ``from itinerary.prepare import ...`` works as usual (``import itinerary.prepare as m`` gives
+    the verb: use ``importlib.import_module`` for the module)."""
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in _LAZY and isinstance(value, types.ModuleType) and value.__name__ == f"{__name__}.{name}":
+        if (
+            name in _VERB_MODULES
+            and isinstance(value, types.ModuleType)
+            and value.__name__ == f"{__name__}.{name}"
+        ):
             return
         super().__setattr__(name, value)
 
 
+_VERB_MODULES = frozenset({"prepare"})
 sys.modules[__name__].__class__ = _Package
 
 

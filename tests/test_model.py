@@ -117,6 +117,6 @@ def test_a_verb_stays_a_verb_when_its_module_is_imported() -> None:
 
     import itinerary
 
-    for verb in ("prepare", "merge", "diff"):
+    for verb in ("prepare", "merge"):
         module = importlib.import_module(f"itinerary.{verb}")  # the module that defines the verb
         assert callable(getattr(itinerary, verb)) and getattr(itinerary, verb) is getattr(module, verb)
