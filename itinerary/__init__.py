@@ -16,6 +16,8 @@ The verbs users call::
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -56,7 +58,7 @@ if TYPE_CHECKING:
     from itinerary.extract import Extractor, extract, read_article
     from itinerary.geocode import OfflineGeocoder
     from itinerary.geocode import resolve_itinerary as resolve
-    from itinerary.pipeline import export, prepare, to_feature_collection, to_geodataframe
+    from itinerary.prepare import export, prepare, to_feature_collection, to_geodataframe
     from itinerary.render import make_map, save_map
 
 # Verbs whose modules pull heavy dependencies (geopandas, pyproj, folium, spaCy) are imported
@@ -64,10 +66,10 @@ if TYPE_CHECKING:
 _LAZY = {
     "OfflineGeocoder": ("itinerary.geocode", "OfflineGeocoder"),
     "resolve": ("itinerary.geocode", "resolve_itinerary"),
-    "prepare": ("itinerary.pipeline", "prepare"),
-    "export": ("itinerary.pipeline", "export"),
-    "to_feature_collection": ("itinerary.pipeline", "to_feature_collection"),
-    "to_geodataframe": ("itinerary.pipeline", "to_geodataframe"),
+    "prepare": ("itinerary.prepare", "prepare"),
+    "export": ("itinerary.prepare", "export"),
+    "to_feature_collection": ("itinerary.prepare", "to_feature_collection"),
+    "to_geodataframe": ("itinerary.prepare", "to_geodataframe"),
     "make_map": ("itinerary.render", "make_map"),
     "save_map": ("itinerary.render", "save_map"),
     "extract": ("itinerary.extract", "extract"),
@@ -75,6 +77,26 @@ _LAZY = {
     "Extractor": ("itinerary.extract", "Extractor"),
     "diff": ("itinerary.diff", "diff"),
 }
+
+
+class _Package(types.ModuleType):
+    """The package: importing :mod:`itinerary.prepare` (the renderers do) does not replace the
+    verb ``itinerary.prepare`` by the module; the module stays in ``sys.modules``, so
+    ``from itinerary.prepare import ...`` works as usual (``import itinerary.prepare as m`` gives
+    the verb: use ``importlib.import_module`` for the module)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if (
+            name in _VERB_MODULES
+            and isinstance(value, types.ModuleType)
+            and value.__name__ == f"{__name__}.{name}"
+        ):
+            return
+        super().__setattr__(name, value)
+
+
+_VERB_MODULES = frozenset({"prepare"})
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

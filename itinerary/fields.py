@@ -44,7 +44,9 @@ class Field:
     ``schema`` adds JSON Schema keywords to those the type gives (or replaces them for a type
     without a plain form). ``derived`` marks a value computed from other fields
     (a property), which readers do not pass to the model class. ``type_name`` names a type
-    without a plain form in the docs.
+    without a plain form in the docs. ``merge`` names how :func:`itinerary.merge.merge` makes
+    a stop's value from its reports (a policy of :data:`itinerary.merge.stops.POLICIES`; a new
+    field takes the latest report's value unless it says otherwise).
     """
 
     name: str
@@ -61,6 +63,7 @@ class Field:
     kml: tuple[str, ...] = ()
     derived: bool = False
     type_name: str | None = None
+    merge: str = "latest"
 
     @property
     def type_label(self) -> str:
@@ -161,6 +164,7 @@ STOP: tuple[Field, ...] = (
         geojson=("place",),
         payload=("name", "place"),
         popup=("place", "As written"),
+        merge="naming",
     ),
     Field(
         "lat",
@@ -170,6 +174,7 @@ STOP: tuple[Field, ...] = (
         schema=_RANGE_LAT,
         geojson=("pinned",),
         payload=("lat",),
+        merge="pinned",
     ),
     Field(
         "lon",
@@ -178,6 +183,7 @@ STOP: tuple[Field, ...] = (
         yaml="lon",
         schema=_RANGE_LON,
         payload=("lon",),
+        merge="pinned",
     ),
     Field(
         "hint",
@@ -185,6 +191,7 @@ STOP: tuple[Field, ...] = (
         "free-text context used to tell places apart (region, country, kind)",
         yaml="hint",
         geojson=("hint",),
+        merge="lead",
     ),
     Field(
         "role",
@@ -196,6 +203,7 @@ STOP: tuple[Field, ...] = (
         payload=("role",),
         popup=("role", "Role"),
         kml=("role",),
+        merge="role",
     ),
     Field(
         "status",
@@ -206,6 +214,7 @@ STOP: tuple[Field, ...] = (
         geojson=("status",),
         payload=("status",),
         kml=("status",),
+        merge="status",
     ),
     Field(
         "date",
@@ -215,6 +224,7 @@ STOP: tuple[Field, ...] = (
         yaml="date",
         geojson=("date", "date_start", "date_end", "date_precision", "date_label"),
         payload=("date_label", "d", "date_start"),
+        merge="date",
     ),
     Field(
         "mode",
@@ -225,6 +235,7 @@ STOP: tuple[Field, ...] = (
         payload=("mode",),
         popup=("mode", "Arrives by"),
         kml=("mode",),
+        merge="latest",
     ),
     Field(
         "source",
@@ -235,6 +246,7 @@ STOP: tuple[Field, ...] = (
         geojson=("source", "source_url"),
         payload=("source",),
         kml=("source", "source_url"),
+        merge="quoted",
     ),
     Field(
         "sources",
@@ -251,6 +263,7 @@ STOP: tuple[Field, ...] = (
         geojson=("sources",),
         payload=("sources",),
         type_name="list of source ids",
+        merge="union",
     ),
     Field(
         "quote",
@@ -260,8 +273,18 @@ STOP: tuple[Field, ...] = (
         geojson=("quote",),
         payload=("quote",),
         kml=("quote",),
+        merge="quoted",
     ),
-    Field("note", str, "free text", yaml="note", geojson=("note",), payload=("note",), kml=("note",)),
+    Field(
+        "note",
+        str,
+        "free text",
+        yaml="note",
+        geojson=("note",),
+        payload=("note",),
+        kml=("note",),
+        merge="notes",
+    ),
     Field(
         "needs_review",
         bool,
@@ -269,6 +292,7 @@ STOP: tuple[Field, ...] = (
         default=False,
         yaml="needs_review",
         geojson=("needs_review",),
+        merge="review",
     ),
     Field(
         "confidence",
@@ -276,6 +300,7 @@ STOP: tuple[Field, ...] = (
         "how sure the extractor is that this is a stop, 0 to 1 (a merged stop: its best draft)",
         yaml="confidence",
         schema=_SHARE,
+        merge="max",
     ),
     Field(
         "corroboration",
@@ -285,6 +310,7 @@ STOP: tuple[Field, ...] = (
         schema={"minimum": 0},
         geojson=("corroboration",),
         payload=("corroboration",),
+        merge="independent",
     ),
     Field(
         "history",
@@ -296,6 +322,7 @@ STOP: tuple[Field, ...] = (
         geojson=("history",),
         payload=("known",),
         type_name="list of {source, status, date}",
+        merge="history",
     ),
     Field(
         "resolved",
@@ -307,6 +334,7 @@ STOP: tuple[Field, ...] = (
         payload=("kind",),
         popup=("kind", "Kind"),
         type_name="place block: id, name, lat, lon, kind, country_code, admin1, confidence",
+        merge="lead",
     ),
 )
 
@@ -632,7 +660,7 @@ _AS_IS = frozenset((str, int, float, bool))
 
 
 @dataclass(frozen=True)
-class Plan:
+class WritePlan:
     """How an output writes one owner's fields, worked out once per table and set of functions:
     the plain fields (name, key, field), the functions of the others, the keys in order."""
 
@@ -642,11 +670,11 @@ class Plan:
     key_set: frozenset[str]
 
 
-_PLANS: dict[tuple[str, str, int], tuple[tuple[Field, ...], Special, Plan]] = {}
+_PLANS: dict[tuple[str, str, int], tuple[tuple[Field, ...], Special, WritePlan]] = {}
 
 
-def plan(owner: str, output: str, special: Special) -> Plan:
-    """The :class:`Plan` of ``output`` for ``owner`` with the functions ``special``."""
+def plan(owner: str, output: str, special: Special) -> WritePlan:
+    """The :class:`WritePlan` of ``output`` for ``owner`` with the functions ``special``."""
     rows = table(owner)
     hit = _PLANS.get((owner, output, id(special)))
     if hit is None or hit[0] is not rows or hit[1] is not special:
@@ -655,7 +683,7 @@ def plan(owner: str, output: str, special: Special) -> Plan:
         )
         fns = tuple(special[f.name] for f in rows if f.name in special)
         order = keys(owner, output)
-        hit = (rows, special, Plan(plain, fns, order, frozenset(order)))
+        hit = (rows, special, WritePlan(plain, fns, order, frozenset(order)))
         _PLANS[(owner, output, id(special))] = hit
     return hit[2]
 

@@ -394,7 +394,7 @@ class Region:
 class Prepared:
     """An itinerary with every stop resolved, its legs routed and its regions found.
 
-    Plain data made by :func:`itinerary.pipeline.prepare`; exporters and renderers take it.
+    Plain data made by :func:`itinerary.prepare.prepare`; exporters and renderers take it.
     A ``Prepared`` built from an itinerary alone has no legs and no regions.
     """
 

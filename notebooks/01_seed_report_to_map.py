@@ -36,7 +36,7 @@ from itinerary.coords import haversine_km
 from itinerary.geocode import OfflineGeocoder, resolve_itinerary
 from itinerary.io import geojson
 from itinerary.paths import geodata_dir
-from itinerary.pipeline import prepare
+from itinerary.prepare import prepare
 from itinerary.render import make_map
 
 pd.set_option("display.width", 160)
@@ -60,7 +60,14 @@ for trip, _, stop in it.stops():
     cands = geocoder.candidates(stop.place or "", hint=stop.hint, limit=5)
     best = cands[0]
     # The runner-up: the best candidate that is another place (more than 25 km away).
-    second = next((c for c in cands[1:] if haversine_km(c.record.lat, c.record.lon, best.record.lat, best.record.lon) > 25), None)
+    second = next(
+        (
+            c
+            for c in cands[1:]
+            if haversine_km(c.record.lat, c.record.lon, best.record.lat, best.record.lon) > 25
+        ),
+        None,
+    )
     rows.append(
         {
             "trip": trip.id,

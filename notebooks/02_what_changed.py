@@ -25,7 +25,7 @@ import pandas as pd
 import itinerary
 from itinerary.diff import diff_table
 from itinerary.paths import geodata_dir
-from itinerary.pipeline import prepare
+from itinerary.prepare import prepare
 from itinerary.render import make_map
 
 pd.set_option("display.width", 160)
@@ -53,7 +53,9 @@ summary
 # Planned stops that came true:
 
 # %%
-changes[(changes.old_status == "planned") & (changes.new_status == "confirmed")][["trip", "place", "new_date"]]
+changes[(changes.old_status == "planned") & (changes.new_status == "confirmed")][
+    ["trip", "place", "new_date"]
+]
 
 # %% [markdown]
 # ## Both maps side by side

@@ -35,7 +35,7 @@ from distributed import Client, LocalCluster
 import itinerary
 from itinerary.build import build
 from itinerary.paths import geodata_dir
-from itinerary.pipeline import prepare
+from itinerary.prepare import prepare
 from itinerary.render import make_map
 
 pd.set_option("display.width", 160)

@@ -3,9 +3,11 @@
 A change to either output shows up as a diff against the files in ``tests/data/golden/``.
 The published JSON Schema and docs/fields.md are generated from the field table
 (``itinerary/fields.py``); tests/test_fields.py checks they are current.
-After an intended change, regenerate them all and review the diff:
+After an intended change, regenerate them and review the diff (the schema is package data: the
+package writes it itself):
 
     .venv/bin/python -m tests.golden
+    .venv/bin/python -m itinerary.io.schema
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from itinerary import fields, load, prepare, to_feature_collection
-from itinerary.io.yaml import schema_text
+from itinerary.io.schema import schema_text
 from itinerary.render.map import payload
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +41,10 @@ def outputs() -> dict[str, str]:
 
 def generated() -> dict[str, str]:
     """Files generated from the field table, by path from the project root."""
-    return {"itinerary/io/itinerary.schema.json": schema_text(), "docs/fields.md": fields.markdown()}
+    return {SCHEMA: schema_text(), "docs/fields.md": fields.markdown()}
+
+
+SCHEMA = "itinerary/io/itinerary.schema.json"  # package data, written by python -m itinerary.io.schema
 
 
 def main() -> None:
@@ -48,8 +53,11 @@ def main() -> None:
         (GOLDEN / name).write_text(text, encoding="utf-8")
         print(f"wrote {GOLDEN / name}")
     for path, text in generated().items():
+        if path == SCHEMA:  # package data: the package's own generator writes it
+            continue
         (ROOT / path).write_text(text, encoding="utf-8")
         print(f"wrote {ROOT / path}")
+    print("regenerate the JSON Schema with: python -m itinerary.io.schema")
 
 
 if __name__ == "__main__":

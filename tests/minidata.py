@@ -2,7 +2,7 @@
 
 - The mini gazetteer: ``tests/data/mini_gazetteer.csv`` (written by
   ``tests/data/make_mini_gazetteer.py`` from the real sources) turned into
-  :class:`~itinerary.geocode.gazetteer.Sources` and compiled by the real index builder.
+  :class:`~itinerary.geocode.index_build.Sources` and compiled by the real index builder.
 - The toy rail network: ``tests/data/toy_rail.yaml``, written as an archive in the format of
   ``geodata/railways.npz`` and loaded by :meth:`RailNetwork.load`, links included.
 """
@@ -21,7 +21,7 @@ import yaml
 
 from itinerary.coords import xy
 from itinerary.geocode import Gazetteer
-from itinerary.geocode.gazetteer import Sources, build_index, to_arrays
+from itinerary.geocode.index_build import Sources, build_index, to_arrays
 from itinerary.routing.rail import RailNetwork
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -61,3 +61,18 @@ def test_merge_counts_in_words(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["merge", str(trip), "-o", str(tmp_path / "m.yaml")])
     assert res.exit_code == 0, res.output
     assert "(1 trip, 1 stop, 0 sources, 0 to review)" in res.output
+
+
+def test_choice_lists_read_their_registries() -> None:
+    from itinerary.cli.choices import MAP_LANGUAGES, ONLINE_SERVICES, PRINT_SIZES
+    from itinerary.geocode.online import PROVIDERS
+    from itinerary.render.labels import LANGS
+    from itinerary.render.static import SIZES
+
+    assert MAP_LANGUAGES.choices == tuple(LANGS)
+    assert ONLINE_SERVICES.choices == tuple(PROVIDERS)
+    assert PRINT_SIZES.choices == tuple(SIZES)
+    result = CliRunner().invoke(cli, ["map", "trip.yaml", "--size", "poster"])
+    assert result.exit_code == 2 and "'poster' is not one of 'column', '16:9', 'square'" in result.output
+    result = CliRunner().invoke(cli, ["geocode", "Paris", "--online", "bing"])
+    assert result.exit_code == 2 and "'bing' is not one of 'nominatim', 'photon'" in result.output

@@ -7,6 +7,7 @@ Schema, GeoJSON, CSV and the map payload with no other edit, and read back.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -16,12 +17,30 @@ import pytest
 from itinerary import fields
 from itinerary.errors import ValidationError
 from itinerary.io import geojson, gis
+from itinerary.io import schema as io_schema
 from itinerary.io import yaml as fileformat
-from itinerary.model import Leg, Mode, Prepared, Region, Source, Status, Stop, Trip
+from itinerary.merge import merge
+from itinerary.merge import stops as merge_stops
+from itinerary.model import (
+    DateSpan,
+    Itinerary,
+    Leg,
+    Mode,
+    Place,
+    Prepared,
+    Region,
+    Report,
+    Role,
+    Source,
+    Status,
+    Stop,
+    Trip,
+)
 from itinerary.render import map as htmlmap
 
 from .golden import generated
 
+D = dt.date
 MODEL = {"stop": Stop, "leg": Leg, "trip": Trip, "source": Source, "region": Region}
 
 
@@ -138,6 +157,7 @@ def weather(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fields, "STOP", (*rows[:at], WEATHER, *rows[at:]))
     monkeypatch.setattr(fileformat, "Stop", WeatherStop)
     monkeypatch.setattr(geojson, "Stop", WeatherStop)
+    monkeypatch.setattr(merge_stops, "Stop", WeatherStop)
 
 
 @pytest.mark.usefixtures("weather")
@@ -147,7 +167,7 @@ def test_a_new_field_reaches_every_output() -> None:
     assert isinstance(stop, WeatherStop) and stop.weather == "fog over the bay"
     assert fileformat.dumps(it) == TEXT  # YAML -> model -> YAML, in the table's place
 
-    prop = fileformat.schema()["$defs"]["stop"]["properties"]["weather"]
+    prop = io_schema.schema()["$defs"]["stop"]["properties"]["weather"]
     assert prop == {"$ref": "#/$defs/text", "description": "the weather that day"}
     with pytest.raises(ValidationError, match=r"weather.*wrong type"):
         fileformat.loads(TEXT.replace("fog over the bay", "[1, 2]"))
@@ -169,6 +189,62 @@ def test_a_new_field_reaches_every_output() -> None:
     assert ["weather", "Weather"] in data["popup"]
 
 
+@pytest.mark.usefixtures("weather")
+def test_a_new_field_is_merged_by_the_latest_report() -> None:
+    assert fields.by_name("stop")["weather"].merge == "latest"  # no policy given: the default
+    early = _report("a", D(2023, 9, 1), weather="fog over the bay", cls=WeatherStop)
+    late = _report("b", D(2023, 9, 3), weather="sun", cls=WeatherStop)
+    stop = merge([late, early]).trips[0].stops[0]
+    assert isinstance(stop, WeatherStop) and stop.weather == "sun"
+
+
+# ---------------------------------------------------------------- the merged value of every field
+
+
+def _report(src: str, day: dt.date, cls: type[Stop] = Stop, **values: Any) -> Itinerary:
+    stop = cls(**{"status": Status.CONFIRMED, "place": "Vladivostok", "source": src, **values})
+    trip = Trip("t", "Vladimir Putin", (stop,))
+    return Itinerary(
+        (trip,), as_of=day, sources=(Source(src, url=f"https://example.org/{src}", published=day),)
+    )
+
+
+def test_every_field_has_a_merge_policy_and_its_merged_value() -> None:
+    """Two reports of one stop that differ in every field: each merged value is the one the
+    field's policy picks. A new field needs its line here (and a policy, else it is the latest)."""
+    city = Place("g1", "Vladivostok", 43.1056, 131.8735, "city", "RU", confidence=0.5)
+    date = DateSpan.parse("2024-06-10")
+    a = dict(lat=43.10, lon=131.87, hint="Primorye", role=Role.VISIT, status=Status.PLANNED, date=date)
+    a |= dict(mode=Mode.RAIL, quote="a said so", note="from a", confidence=0.4, resolved=city)
+    b = dict(lat=43.11, lon=131.88, hint="Russia", role=Role.ORIGIN, status=Status.CONFIRMED, date=date)
+    b |= dict(mode=Mode.AIR, quote="b said so", note="from b", confidence=0.9, needs_review=True)
+    b |= dict(resolved=dataclasses.replace(city, confidence=0.9))
+    merged = merge([_report("b", D(2024, 6, 12), **b), _report("a", D(2024, 6, 1), **a)])
+    (stop,) = merged.trips[0].stops
+    expected = {
+        "place": "Vladivostok",  # naming: the most common Latin spelling of the lead's kind
+        "lat": 43.11,  # pinned: the latest report that pins the stop
+        "lon": 131.88,
+        "hint": "Russia",  # lead: the report that names the place best (the surer city)
+        "role": Role.ORIGIN,  # an origin stays an origin
+        "status": Status.CONFIRMED,  # the latest report
+        "date": date,
+        "mode": Mode.AIR,  # latest
+        "source": "b",  # the source of the quote kept
+        "sources": ("b", "a"),  # union, the quote's first
+        "quote": "b said so",  # the report that decided the status
+        "note": "from a | from b",  # every report's notes
+        "needs_review": True,  # any report's flag, or the merge's own notes
+        "confidence": 0.9,  # max
+        "corroboration": 2,  # independent sources
+        "history": (Report("a", Status.PLANNED, date), Report("b", Status.CONFIRMED, date)),
+        "resolved": b["resolved"],  # lead
+    }
+    assert set(expected) == {f.name for f in fields.STOP if not f.derived}, "add the new field here"
+    assert {f.merge for f in fields.STOP} <= set(merge_stops.POLICIES)
+    assert {name: getattr(stop, name) for name in expected} == expected
+
+
 def test_without_the_new_field_it_is_refused() -> None:
     with pytest.raises(ValidationError, match="unknown key 'weather'"):
         fileformat.loads(TEXT)
@@ -182,13 +258,20 @@ def test_generated_files_are_current(path: str) -> None:
     from .golden import ROOT
 
     on_disk = (ROOT / path).read_text("utf-8")
-    assert on_disk == generated()[path], f"{path} is out of date: run python -m tests.golden"
+    fix = "python -m itinerary.io.schema" if path.endswith(".json") else "python -m tests.golden"
+    assert on_disk == generated()[path], f"{path} is out of date: run {fix}"
+
+
+def test_the_schema_generator_checks_the_published_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert io_schema.main(["--check"]) == 0
+    assert "is current" in capsys.readouterr().out
+    assert io_schema.main(["--nonsense"]) == 2
 
 
 def test_published_schema_is_the_table_schema() -> None:
     from .golden import ROOT
 
-    assert json.loads((ROOT / "itinerary/io/itinerary.schema.json").read_text("utf-8")) == fileformat.schema()
+    assert json.loads((ROOT / "itinerary/io/itinerary.schema.json").read_text("utf-8")) == io_schema.schema()
 
 
 def test_docs_list_every_field() -> None:

@@ -17,18 +17,10 @@ import itinerary
 from itinerary import DateSpan, Itinerary, Place, Role, Source, Status, Stop, Trip
 from itinerary.cli import cli
 from itinerary.errors import MergeError, MergeWarning, ValidationError
-from itinerary.merge import (
-    _compatible,
-    _gap_days,
-    _Obs,
-    _PlaceIndex,
-    _same_place,
-    _Span,
-    as_known_on,
-    merge,
-    merge_report,
-    same_traveller,
-)
+from itinerary.merge import as_known_on, merge, merge_report, same_traveller
+from itinerary.merge.cluster import _compatible, _gap_days, _Span
+from itinerary.merge.observe import _Obs
+from itinerary.merge.places import _PlaceIndex, _same_place
 from tests.conftest import SEED_14, SEED_18
 
 D = dt.date

@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from itinerary.model import Basis, DateSpan, Mode, Precision, Status, Stop, Trip, leg_status
+from itinerary.identity import in_travel_order, latest_status, same_place, travel_order, unique_id
+from itinerary.model import Basis, DateSpan, Mode, Place, Precision, Role, Status, Stop, Trip, leg_status
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,66 @@ def test_stop_latlon_prefers_pin() -> None:
     s = Stop(status=Status.PLANNED, place="Vladivostok", lat=43.1056, lon=131.8735)
     assert s.latlon == (43.1056, 131.8735)
     assert Stop(status=Status.PLANNED, place="X").latlon is None
+
+
+# ---------------------------------------------------------------- identity rules
+
+
+def test_unique_id_counts_on_instead_of_stacking_suffixes() -> None:
+    used: set[str] = set()
+    made = []
+    for _ in range(4):
+        tid = unique_id("x", used)
+        used.add(tid)
+        made.append(tid)
+    assert made == ["x", "x-2", "x-3", "x-4"]
+    assert unique_id("y", {"x"}) == "y"
+    assert unique_id("x", {"x", "x-3"}) == "x-2"
+
+
+def test_latest_status_a_confirmed_stop_never_goes_back() -> None:
+    c, p, x = Status.CONFIRMED, Status.PLANNED, Status.CANCELLED
+    assert latest_status([("a", p), ("b", c)]).status is c
+    kept = latest_status([("a", c), ("b", p), ("c", x)])
+    assert (kept.status, kept.decider) == (c, 0)
+    assert kept.notes == ("status disagrees: a says confirmed, c (later) says cancelled; kept confirmed",)
+    back = latest_status([("a", p), ("b", x), ("c", p)])
+    assert (back.status, back.decider) == (p, 2)
+    assert back.notes == ("status changed: b says cancelled, c (later) says planned; kept planned",)
+    with pytest.raises(ValueError, match="at least one report"):
+        latest_status([])
+
+
+def test_same_place_by_id_or_by_distance_between_points() -> None:
+    paris = Place("p1", "Paris", 48.8566, 2.3522, "city", "FR")
+    orly = Place("p2", "Orly", 48.7262, 2.3652, "airport", "FR")  # about 15 km south
+    lyon = Place("p3", "Lyon", 45.764, 4.8357, "city", "FR")
+    france = Place("c1", "France", 46.6, 2.4, "country", "FR")
+    assert same_place(paris, paris) and same_place(paris, orly) and same_place(orly, paris)
+    assert not same_place(paris, orly, km=5.0)
+    assert not same_place(paris, lyon)
+    assert not same_place(france, Place("c1b", "France", 46.6, 2.4, "country", "FR"))  # areas: by id only
+    assert same_place(france, france)
+
+
+def test_travel_order_follows_dates_then_the_sources_order() -> None:
+    def at(name: str, day: str | None, role: Role = Role.VISIT) -> Stop:
+        return Stop(Status.CONFIRMED, place=name, date=DateSpan.parse(day), role=role)
+
+    stops = [at("b", "2024-06-02"), at("a", "2024-06-01"), at("c", None), at("home", None, Role.ORIGIN)]
+    assert [s.place for s in in_travel_order(stops)] == ["home", "a", "c", "b"]  # c follows a
+    assert travel_order(stops) == [3, 1, 2, 0]
+    # the extractor's variant: an undated origin keeps the day of the stop before it
+    late = [at("a", "2024-06-01"), at("b", "2024-06-02"), at("home", None, Role.ORIGIN)]
+    assert [s.place for s in in_travel_order(late)] == ["home", "a", "b"]
+    assert [s.place for s in in_travel_order(late, undated_origin_first=False)] == ["a", "home", "b"]
+
+
+def test_a_verb_stays_a_verb_when_its_module_is_imported() -> None:
+    import importlib
+
+    import itinerary
+
+    for verb in ("prepare", "merge"):
+        module = importlib.import_module(f"itinerary.{verb}")  # the module that defines the verb
+        assert callable(getattr(itinerary, verb)) and getattr(itinerary, verb) is getattr(module, verb)

@@ -412,12 +412,15 @@ def test_unusable_cache_folder_builds_in_memory(
 ) -> None:
     from itinerary.errors import ItineraryWarning
     from itinerary.geocode import gazetteer as gz
+    from itinerary.geocode import index_build
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", "utf-8")
     built: list[int] = []
-    monkeypatch.setattr(gz, "build_index", lambda *a: built.append(1) or {})
-    monkeypatch.setattr(gz, "to_arrays", lambda data: dict(mini_gazetteer._a))  # an index, not rebuilt
+    monkeypatch.setattr(index_build, "build_index", lambda *a: built.append(1) or {})
+    monkeypatch.setattr(
+        index_build, "to_arrays", lambda data: dict(mini_gazetteer._a)
+    )  # an index, not rebuilt
     with (
         options_context(cache_dir=blocker / "cache"),
         pytest.warns(ItineraryWarning, match="built in memory"),

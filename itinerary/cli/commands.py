@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from itinerary.cli.choices import MAP_LANGUAGES, ONLINE_SERVICES, PRINT_SIZES
 from itinerary.cli.main import ARTICLE_LANGUAGE, DATE, cli, handle_errors, say
 from itinerary.errors import AmbiguousPlace, ExtractionError, MergeError, PlaceNotFound, ValidationError
 from itinerary.files import check_output, read_limited, write_text
@@ -41,7 +42,7 @@ def online_options(func: Any) -> Any:
     )(func)
     func = click.option(
         "--online",
-        type=click.Choice(["nominatim", "photon"]),
+        type=ONLINE_SERVICES,
         help="Ask this service (1 request/s, cached) when the offline gazetteer is unsure.",
     )(func)
     return func
@@ -240,7 +241,7 @@ def warn_implausible(it: Any) -> None:
 )
 @click.option(
     "--lang",
-    type=click.Choice(["en", "fr", "de", "es", "ru", "zh", "ko"]),
+    type=MAP_LANGUAGES,
     default="en",
     show_default=True,
     help="Language of the offline basemap's labels (English where Natural Earth has no name).",
@@ -259,7 +260,7 @@ def warn_implausible(it: Any) -> None:
 )
 @click.option(
     "--size",
-    type=click.Choice(["column", "16:9", "square"]),
+    type=PRINT_SIZES,
     default="16:9",
     show_default=True,
     help="Print map size: one text column (8.8 cm wide), 16:9 slide, or square.",
@@ -290,7 +291,7 @@ def map_(
 ) -> None:
     """Draw an interactive map (every stop labelled, confirmed solid, planned dashed, cancelled
     grey) and, with --static, a print map."""
-    from itinerary.pipeline import prepare  # deferred: shapely, pyproj, the rail network
+    from itinerary.prepare import prepare  # deferred: shapely, pyproj, the rail network
     from itinerary.render import make_map, save_map  # deferred: folium, matplotlib
     from itinerary.render.static import check_png, save_static, static_format  # deferred: matplotlib
 
@@ -357,7 +358,7 @@ def map_(
 @handle_errors
 def export(trip_file: Path, output: Path, fmt: str | None, regions: bool, force: bool) -> None:
     """Export stops, legs and regions (GeoJSON RFC 7946, GeoPackage, FlatGeobuf, KML, CSV)."""
-    from itinerary.pipeline import export as do_export  # deferred: geopandas, pyogrio
+    from itinerary.prepare import export as do_export  # deferred: geopandas, pyogrio
 
     check_output(output, inputs=[trip_file], force=force)
     with naming(trip_file):

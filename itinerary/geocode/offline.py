@@ -30,8 +30,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from itinerary.coords import SAME_CITY_KM, haversine_km
+from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, AmbiguousPlace, PlaceNotFound
+from itinerary.geocode.answers import (
+    SAME_PLACE_KM,
+    WEIGHTS,
+    Candidate,
+    Weights,
+    _raw,
+    _same_place,
+)
+from itinerary.geocode.answers import _address as _address  # re-exported: geocode/toponyms.py imports
+from itinerary.geocode.answers import _record_raw as _record_raw  # these two from here
 from itinerary.geocode.gazetteer import (
     ALTERNATE,
     CODE,
@@ -44,7 +54,6 @@ from itinerary.geocode.gazetteer import (
 )
 from itinerary.geocode.normalize import KIND_WORDS, analyze, full_key, has_cyrillic, transliterate
 from itinerary.geocode.query import ParsedQuery, parse_query, parse_structured
-from itinerary.model import Place
 
 # Kind words in a query or hint -> record kinds they ask for.
 KIND_MATCH: dict[str, frozenset[str]] = {
@@ -56,97 +65,30 @@ KIND_MATCH: dict[str, frozenset[str]] = {
     "palace": frozenset({"palace", "government"}),
     "city": frozenset({"city"}),
 }
-SAME_PLACE_KM = SAME_CITY_KM
+
+
 NEAR_KM = 60.0  # a qualifier or hint naming a city covers what lies this close to it
+
+
 AMBIGUOUS_BELOW = 0.6
+
+
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 75 for keys of up to 8 letters (one edit in "Dili" is 75)
+
+
 SHORT_FUZZY_CUTOFF = 75.0
+
+
 PRUNE_ABOVE = 32  # a bare name with more namesakes is ranked on its best 32 by prominence
+
+
 SHORT_NAME = 6  # a name this short is not confidently matched more than one edit away
+
+
 _CODE_QUERY = re.compile(r"[A-Za-z]{3,4}")
+
+
 _KIND = {k: i for i, k in enumerate(KINDS)}
-
-
-@dataclass(frozen=True)
-class Weights:
-    """Feature weights of the ranking (log-odds units; see the module docstring).
-
-    Set on the tuning half of the GeoNames-wide query sets (``benchmarks/geocode_sets.py``)
-    and checked on the held-out half by ``benchmarks/bench_geocode.py``.
-    """
-
-    name: float = 4.0  # an exact name match (fuzzy matches get name * similarity)
-    alternate: float = 2.0  # an alternate or historic name, not the record's own
-    curated_alias: float = 0.5  # an alias of a curated landmark ("Maison Blanche", "Matignon")
-    article: float = 0.8  # the primary name, but only once articles are dropped ("El Salvador")
-    reduced: float = 2.0  # "Vladivostok" for "Vladivostok Airport"
-    fuzzy: float = 1.0  # any fuzzy match
-    edit: float = 0.7  # per edit of a fuzzy match
-    code: float = 4.0  # an upper-case code that is an IATA/ICAO/ISO code
-    population: float = 0.8  # per factor 10 of population
-    capital: float = 0.8
-    kind_stated: float = 3.0  # the query's own kind word ("... Airport")
-    kind_hinted: float = 1.5  # a kind word of the hint ("region")
-    kind_other: float = -0.8
-    kind_city: float = -0.3
-    qualifier: float = 3.0  # per qualifier agreeing (+) or disagreeing (-)
-    hint_country: float = 1.0
-    hint_country_fuzzy: float = 2.5  # a typo'd name leans on the hint's country
-    hint_region: float = 3.0
-    hint_near: float = 1.0
-    context: float = 1.5  # a stop near the trip's other stops
-    context_country: float = 1.5  # times the share of the trip's other stops in its country
-    temperature: float = 0.5
-    fuzzy_cap: float = 0.75  # the most a fuzzy match can be trusted
-    doubtful_cap: float = 0.4  # a fuzzy match in another country than the hint, or too short
-
-
-WEIGHTS = Weights()
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A ranked gazetteer answer.
-
-    ``match`` says how the name matched (exact, alternate, fuzzy, curated) and ``ambiguous``
-    that the answer needs a human look (a close runner-up or a fuzzy match).
-    """
-
-    record: Record
-    score: float
-    name_score: float
-    matched: str
-    confidence: float = 0.0
-    reasons: tuple[str, ...] = field(default=(), compare=False)
-    match: str = "exact"
-    ambiguous: bool = False
-
-    def to_place(self) -> Place:
-        r = self.record
-        return Place(
-            id=r.id,
-            name=r.name,
-            lat=round(r.lat, 6),
-            lon=round(r.lon, 6),
-            kind=r.kind,
-            country_code=r.country_code or None,
-            admin1=r.admin1,
-            confidence=round(self.confidence, 3),
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON shape of ``itinerary geocode --json``."""
-        return {
-            **_record_json(self.record),
-            "confidence": round(self.confidence, 3),
-            "match": self.match,
-            "ambiguous": self.ambiguous,
-        }
-
-    def __str__(self) -> str:
-        r = self.record
-        where = ", ".join(x for x in (r.admin1, r.country_code) if x)
-        return f"{r.name} ({r.kind}, {where}; {r.lat:.4f}, {r.lon:.4f}; confidence {self.confidence:.2f})"
 
 
 @dataclass
@@ -473,21 +415,6 @@ class OfflineGeocoder:
         return s
 
     # ------------------------------------------------------------ confidence
-    def _same_place(self, a: int, b: int) -> bool:
-        """Two answers a reader would take for the same place: points within 25 km, or a
-        region and its namesake city inside it (Moscow and Moscow region)."""
-        g = self.gazetteer
-        if a == b:
-            return True
-        ka, kb = int(g.kind_codes[a]), int(g.kind_codes[b])
-        area = (_KIND["country"], _KIND["region"])
-        if ka in area and kb in area:
-            return False
-        if _KIND["region"] in (ka, kb):
-            return int(g.admin1_codes[a]) == int(g.admin1_codes[b]) != 0
-        d = haversine_km(float(g.lat[a]), float(g.lon[a]), float(g.lat[b]), float(g.lon[b]))
-        return d <= SAME_PLACE_KM
-
     def _elsewhere(self, i: int, x: _Context) -> bool:
         """The record contradicts a qualifier, or lies outside the country the hint names."""
         for q in x.quals:
@@ -509,11 +436,13 @@ class OfflineGeocoder:
         total = sum(weights)
         out = []
         weighty = [(wt, o) for wt, (_, o) in zip(weights, top, strict=True) if wt > 1e-4]
+        records = {o.i: self.gazetteer.record(o.i) for _, o in weighty} if len(top) > 1 else {}
         for _, c in top[:n]:
             if len(top) == 1:
                 conf = 1.0
             else:
-                conf = sum(wt for wt, o in weighty if self._same_place(c.i, o.i)) / total
+                mine = records.get(c.i) or self.gazetteer.record(c.i)
+                conf = sum(wt for wt, o in weighty if _same_place(mine, records[o.i])) / total
             cap = w.doubtful_cap if self._elsewhere(c.i, x) else 1.0
             if c.fuzzy:
                 short = len(c.key) <= SHORT_NAME and c.edits > 1
@@ -871,53 +800,4 @@ def _place_text(query: str | Mapping[str, str]) -> str:
     return query if isinstance(query, str) else parse_structured(query).place
 
 
-def _same_place(a: Record, b: Record) -> bool:
-    """Two answers that a reader would take for the same place: points within 25 km, or a
-    region and its namesake city inside it (the city of Moscow and Moscow region)."""
-    area = {"country", "region"}
-    if a.kind in area and b.kind in area:
-        return a.id == b.id
-    if a.kind in area or b.kind in area:
-        region, city = (a, b) if a.kind in area else (b, a)
-        if region.kind == "country":  # a city-state, or the capital standing for its country
-            return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
-        return city.admin1_id == region.admin1_id and city.country_code == region.country_code
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
-
-
-def _address(r: Record) -> str:
-    parts = [r.name]
-    if r.admin1 and r.admin1 != r.name:
-        parts.append(r.admin1)
-    if r.country_code and r.kind != "country":
-        parts.append(r.country_code)
-    return ", ".join(parts)
-
-
-def _record_json(r: Record) -> dict[str, Any]:
-    return {
-        "id": r.id,
-        "name": r.name,
-        "latitude": r.lat,
-        "longitude": r.lon,
-        "kind": r.kind,
-        "country_code": r.country_code or None,
-        "admin1": r.admin1,
-    }
-
-
-def _record_raw(r: Record) -> dict[str, Any]:
-    return {**_record_json(r), "population": r.population}
-
-
-def _raw(c: Candidate) -> dict[str, Any]:
-    return {
-        **_record_raw(c.record),
-        "confidence": c.confidence,
-        "score": c.score,
-        "match": c.match,
-        "ambiguous": c.ambiguous,
-    }
-
-
-__all__ = ["LANDMARK_KINDS", "WEIGHTS", "Candidate", "OfflineGeocoder", "Weights"]
+__all__ = ["LANDMARK_KINDS", "SAME_PLACE_KM", "WEIGHTS", "Candidate", "OfflineGeocoder", "Weights"]

@@ -192,7 +192,7 @@ def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
     """The itinerary as an RFC 7946 FeatureCollection (dict).
 
     Legs and regions come from a :class:`Prepared` itinerary (see
-    :func:`itinerary.pipeline.prepare`); a plain :class:`Itinerary` gives its stops that have
+    :func:`itinerary.prepare.prepare`); a plain :class:`Itinerary` gives its stops that have
     coordinates only.
     """
     p = it if isinstance(it, Prepared) else Prepared(it)
@@ -213,29 +213,7 @@ def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
                 }
             )
         for leg in p.legs.get(trip.id, ()):
-            line = None if leg.geometry is None else _line(leg.geometry)
-            if line is None:
-                continue
-            features.append({"type": "Feature", "geometry": line, "properties": leg_properties(trip, leg)})
-            # The stretches between a stop and the railway it was snapped to: part of the
-            # leg's line above, and also their own features so a GIS can style them as assumed.
-            for c in leg.connectors:
-                stretch = _line(c)
-                if stretch is None:
-                    continue
-                features.append(
-                    {
-                        "type": "Feature",
-                        "geometry": stretch,
-                        "properties": {
-                            **leg_properties(trip, leg),
-                            "feature": "connector",
-                            "basis": Basis.ASSUMED.value,
-                            "drawn_as": Drawn.STRAIGHT_LINE.value,
-                            "length_km": round(_line_km(c), 1),
-                        },
-                    }
-                )
+            features += _leg_features(trip, leg)
     for region in p.regions:
         features.append(
             {
@@ -245,6 +223,28 @@ def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
             }
         )
     return {"type": "FeatureCollection", "itinerary": _header(p.itinerary, p.legs), "features": features}
+
+
+def _leg_features(trip: Trip, leg: Leg) -> list[dict[str, Any]]:
+    """A leg's line, then the stretches between a stop and the railway it was snapped to: part of
+    the leg's line, and also their own features so a GIS can style them as assumed."""
+    line = None if leg.geometry is None else _line(leg.geometry)
+    if line is None:
+        return []
+    out = [{"type": "Feature", "geometry": line, "properties": leg_properties(trip, leg)}]
+    for c in leg.connectors:
+        stretch = _line(c)
+        if stretch is None:
+            continue
+        properties = {
+            **leg_properties(trip, leg),
+            "feature": "connector",
+            "basis": Basis.ASSUMED.value,
+            "drawn_as": Drawn.STRAIGHT_LINE.value,
+            "length_km": round(_line_km(c), 1),
+        }
+        out.append({"type": "Feature", "geometry": stretch, "properties": properties})
+    return out
 
 
 def dumps(it: Itinerary | Prepared, *, indent: int | None = None) -> str:

@@ -127,7 +127,7 @@ def export(
 ) -> str:
     """Write the itinerary to ``path`` in the format of its suffix (or ``fmt``), atomically.
 
-    Legs and regions come from a :class:`Prepared` itinerary; :func:`itinerary.pipeline.export`
+    Legs and regions come from a :class:`Prepared` itinerary; :func:`itinerary.prepare.export`
     resolves and routes a plain one first.
     """
     path = Path(path)

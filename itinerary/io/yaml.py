@@ -1,11 +1,14 @@
-"""The itinerary file, format v1 (YAML): safe loading with line-numbered errors, atomic saving."""
+"""The itinerary file, format v1 (YAML): loading into the model with line-numbered errors, atomic
+saving, and rewriting a file in the style it was written in.
+
+Safe parsing is :mod:`itinerary.io.safe_yaml`; the JSON Schema and validation against it are
+:mod:`itinerary.io.schema`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import json
-import math
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -16,369 +19,22 @@ import yaml
 from itinerary import fields
 from itinerary.errors import ValidationError
 from itinerary.files import read_limited, write_text
-from itinerary.model import (
-    DateSpan,
-    Itinerary,
-    Place,
-    Report,
-    Source,
-    Status,
-    Stop,
-    Trip,
+from itinerary.io.safe_yaml import (
+    MAX_BYTES,
+    _check_numbers,
+    _nearest_line,
+    _parse_yaml,
+    _path_str,
 )
+from itinerary.model import DateSpan, Itinerary, Place, Report, Source, Status, Stop, Trip
 
-MAX_BYTES = 2 * 1024 * 1024
-MAX_DEPTH = 32  # format v1 nests 5 levels deep; anything deeper is a mistake or an attack
 MAX_STOPS = 20_000
+
+
 FORMAT_VERSION = 1
 
-__all__ = ["MAX_BYTES", "dump", "dumps", "load", "loads", "schema"]
 
-
-# LibYAML's parser (shipped in PyYAML's wheels) reads a file about ten times faster than the
-# pure-Python one; a corpus build reads back every draft it merges.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
-    """SafeLoader that keeps dates as text (we parse and validate them ourselves)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-_SCHEMA_HEAD: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "https://github.com/itinerary-maps/itinerary/schema/itinerary-v1.json",
-    "title": "itinerary file, format v1",
-    "type": "object",
-    "required": ["itinerary", "trips"],
-    "additionalProperties": False,
-    "properties": {
-        "itinerary": {"const": 1, "description": "format version"},
-        "title": {"type": "string"},
-        "as_of": {"$ref": "#/$defs/date", "description": "the state of knowledge this file describes"},
-        "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
-        "trips": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/trip"}},
-    },
-}
-
-_SCHEMA_DEFS: dict[str, Any] = {
-    "date": {
-        "type": ["string", "integer"],
-        "pattern": "^\\d{4}(-\\d{2}(-\\d{2})?)?(/\\d{4}(-\\d{2}(-\\d{2})?)?)?$",
-    },
-    "text": {"type": ["string", "null"]},
-    "resolved": {
-        "type": "object",
-        "required": ["id", "name", "lat", "lon", "kind"],
-        "additionalProperties": False,
-        "properties": {
-            "id": {"type": "string"},
-            "name": {"type": "string"},
-            "lat": {"type": "number", "minimum": -90, "maximum": 90},
-            "lon": {"type": "number", "minimum": -180, "maximum": 180},
-            "kind": {"type": "string"},
-            "country_code": {"$ref": "#/$defs/text"},
-            "admin1": {"$ref": "#/$defs/text"},
-            "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-        },
-    },
-    "report": {
-        "type": "object",
-        "required": ["source", "status"],
-        "additionalProperties": False,
-        "properties": {
-            "source": {"type": "string", "minLength": 1},
-            "status": {"enum": Status.choices()},
-            "date": {"$ref": "#/$defs/date"},
-        },
-    },
-}
-
-# beyond the fields' own schemas: a stop is named, or pinned by both coordinates
-_SCHEMA_EXTRA: dict[str, dict[str, Any]] = {
-    "stop": {"anyOf": [{"required": ["place"]}, {"required": ["lat", "lon"]}]},
-}
-
-_schema_cache: tuple[tuple[tuple[fields.Field, ...], ...], dict[str, Any]] | None = None
-
-
-def _object_schema(owner: str) -> dict[str, Any]:
-    rows = [f for f in fields.table(owner) if f.yaml]
-    out: dict[str, Any] = {"type": "object"}
-    required = [f.yaml for f in rows if f.required]
-    if required:
-        out["required"] = required
-    out["additionalProperties"] = False
-    out.update(_SCHEMA_EXTRA.get(owner, {}))
-    out["properties"] = {f.yaml: fields.schema_of(f) for f in rows}
-    return out
-
-
-def schema() -> dict[str, Any]:
-    """The JSON Schema of format v1, built from the field tables (do not mutate: it is cached).
-
-    ``itinerary/io/itinerary.schema.json`` is its published copy (:func:`schema_text`;
-    ``python -m tests.golden`` rewrites it and a test checks it is current).
-    """
-    global _schema_cache
-    tables = tuple(fields.table(o) for o in ("source", "trip", "stop"))
-    if _schema_cache is None or any(a is not b for a, b in zip(_schema_cache[0], tables, strict=True)):
-        made = {o: _object_schema(o) for o in ("source", "trip", "stop")}
-        d = _SCHEMA_DEFS
-        defs = {"date": d["date"], "text": d["text"], "source": made["source"], "trip": made["trip"]}
-        defs |= {"resolved": d["resolved"], "report": d["report"], "stop": made["stop"]}
-        _schema_cache = (tables, {**_SCHEMA_HEAD, "$defs": defs})
-    return _schema_cache[1]
-
-
-def _path_str(parts: tuple[str | int, ...]) -> str:
-    out = ""
-    for p in parts:
-        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
-    return out
-
-
-def _line_map(node: yaml.Node, source: str | None) -> dict[str, int]:
-    """Map each key path to its 1-based line; reject duplicate keys."""
-    lines: dict[str, int] = {}
-
-    def walk(n: yaml.Node, path: tuple[str | int, ...]) -> None:
-        lines[_path_str(path)] = n.start_mark.line + 1
-        if isinstance(n, yaml.MappingNode):
-            seen: set[str] = set()
-            for k, v in n.value:
-                key = str(k.value)
-                if key in seen:
-                    raise ValidationError(
-                        f"duplicate key {key!r}; keep only one",
-                        source=source,
-                        line=k.start_mark.line + 1,
-                        path=_path_str((*path, key)),
-                    )
-                seen.add(key)
-                walk(v, (*path, key))
-                lines[_path_str((*path, key))] = k.start_mark.line + 1
-        elif isinstance(n, yaml.SequenceNode):
-            for i, item in enumerate(n.value):
-                walk(item, (*path, i))
-
-    walk(node, ())
-    return lines
-
-
-SURROGATE = (
-    "text holds an invalid character (a lone surrogate such as \\ud800); "
-    "remove the escape or write the character itself"
-)
-
-
-def _check_events(text: str, source: str | None) -> None:
-    """Refuse anchors and aliases, deep nesting and text that is not valid Unicode.
-
-    Runs on the event stream, before any graph is built, so an alias bomb or a self-referencing
-    alias costs one linear pass instead of exponential memory or a RecursionError.
-    """
-    depth = 0
-    for ev in yaml.parse(text, Loader=_Loader):
-        line = ev.start_mark.line + 1 if ev.start_mark else None
-        if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
-            raise ValidationError(
-                "YAML anchors and aliases (&name, *name) are not supported in itinerary files; "
-                "write each value out in full",
-                source=source,
-                line=line,
-            )
-        if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise ValidationError(
-                    f"nesting too deep (more than {MAX_DEPTH} levels); an itinerary file nests "
-                    "trips > stops > fields only",
-                    source=source,
-                    line=line,
-                )
-        elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-        elif isinstance(ev, yaml.ScalarEvent):
-            try:
-                ev.value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise ValidationError(SURROGATE, source=source, line=line) from None
-
-
-def _check_numbers(data: Any, lines: dict[str, int], source: str | None) -> None:
-    """Refuse NaN and infinite numbers anywhere (YAML writes them .nan and .inf)."""
-
-    def walk(v: Any, parts: tuple[str | int, ...]) -> None:
-        if isinstance(v, float) and not math.isfinite(v):
-            raise ValidationError(
-                f"value {v!r} is not a finite number; write a plain number",
-                source=source,
-                line=_nearest_line(lines, parts),
-                path=_path_str(parts),
-            )
-        if isinstance(v, dict):
-            for k, item in v.items():
-                walk(item, (*parts, str(k)))
-        elif isinstance(v, list):
-            for i, item in enumerate(v):
-                walk(item, (*parts, i))
-
-    walk(data, ())
-
-
-def _parse_yaml(text: str, source: str | None) -> tuple[Any, dict[str, int]]:
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise ValidationError(
-            f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; an itinerary file is small "
-            "(split it into several files)",
-            source=source,
-        )
-    if not text.strip():
-        raise ValidationError(
-            "empty file; an itinerary starts with 'itinerary: 1' and a 'trips:' list",
-            source=source,
-            line=1,
-        )
-    try:
-        _check_events(text, source)
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            data = None if node is None else loader.construct_document(node)
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or "invalid YAML"
-        if "invalid Unicode character escape" in problem:  # LibYAML refuses \ud800 while scanning
-            raise ValidationError(SURROGATE, source=source, line=line) from None
-        bad_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
-        fix = (
-            "; the line contains a tab: indent with spaces, not tabs"
-            if "\t" in bad_line
-            else "; check the indentation and quoting"
-        )
-        raise ValidationError(f"YAML syntax error: {problem}{fix}", source=source, line=line) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
-        raise ValidationError(f"YAML error: {exc}", source=source) from None
-    if node is None:
-        raise ValidationError("empty document", source=source, line=1)
-    return data, _line_map(node, source)
-
-
-def _nearest_line(lines: dict[str, int], parts: tuple[str | int, ...]) -> int | None:
-    for n in range(len(parts), -1, -1):
-        key = _path_str(parts[:n])
-        if key in lines:
-            return lines[key]
-    return None
-
-
-def _calendar_fix(problem: str) -> str:
-    """A calendar problem of a date that has the right form, with how to fix it."""
-    if "ends before it starts" in problem:
-        return f"{problem}; write the earlier day first (START/END)"
-    if "invalid month" in problem:
-        return f"{problem}; a month is 01 to 12"
-    return problem  # an impossible day already says: expected a real calendar day
-
-
-def _validator_class() -> Any:
-    """Draft 2020-12 whose ``pattern`` keyword also checks the calendar of a well-formed date.
-
-    So an impossible day (2023-02-30) or a range that ends before it starts is reported with the
-    schema's problems, in one pass, rather than alone after they are fixed.
-    """
-    import jsonschema
-
-    base = jsonschema.Draft202012Validator
-    plain = base.VALIDATORS["pattern"]
-    date_pattern = _SCHEMA_DEFS["date"]["pattern"]
-
-    def pattern(validator: Any, patrn: str, instance: Any, subschema: Any) -> Any:
-        errors = list(plain(validator, patrn, instance, subschema))
-        yield from errors
-        if not errors and patrn == date_pattern and isinstance(instance, str):
-            try:
-                DateSpan.parse(instance)
-            except ValueError as exc:
-                yield jsonschema.ValidationError(_calendar_fix(str(exc)), validator="calendar")
-
-    return jsonschema.validators.extend(base, {"pattern": pattern})
-
-
-def _schema_error(data: Any, lines: dict[str, int], source: str | None) -> None:
-    """Raise one :class:`ValidationError` listing every schema and calendar problem, in file order."""
-    import jsonschema
-
-    validator = _validator_class()(schema())
-    by_path: dict[tuple[Any, ...], list[Any]] = {}
-    for e in validator.iter_errors(data):
-        by_path.setdefault(tuple(e.absolute_path), []).append(e)
-    if not by_path:
-        return
-    problems: list[ValidationError] = []
-    for errors in by_path.values():
-        err = jsonschema.exceptions.best_match(errors)
-        assert err is not None
-        parts = tuple(err.absolute_path)
-        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-            parts = (*parts, extra[0]) if extra else parts
-        path = _path_str(parts) or "(top level)"
-        problems.append(
-            ValidationError(_explain(err), source=source, line=_nearest_line(lines, parts), path=path)
-        )
-    problems.sort(key=lambda e: (e.line or 0, e.path or ""))
-    if len(problems) == 1:
-        raise problems[0]
-    listing = "\n".join(f"  {p}" for p in problems)
-    combined = ValidationError(f"{len(problems)} problems, in file order:\n{listing}", source=source)
-    combined.line, combined.path = problems[0].line, problems[0].path  # the first, for callers
-    combined.problems = problems
-    raise combined
-
-
-def _explain(err: Any) -> str:
-    v = err.validator
-    val = err.instance
-    if v == "enum":
-        return f"unknown value {val!r}; expected one of {', '.join(map(str, err.validator_value))}"
-    if v == "const":
-        return f"unsupported value {val!r}; expected {err.validator_value!r}"
-    if v == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else err.message
-        return f"missing required key {missing!r}"
-    if v == "additionalProperties":
-        extra = sorted(set(val) - set(err.schema.get("properties", {})))
-        allowed = ", ".join(err.schema.get("properties", {}))
-        msg = f"unknown key {', '.join(map(repr, extra))}; allowed keys: {allowed}"
-        if any(val.get(k) is None for k in extra):
-            msg += (
-                ' (a value with a comma or a colon inside {...} must be quoted: hint: "Amur Oblast, Russia")'
-            )
-        return msg
-    if v == "anyOf":
-        return "a stop needs a 'place' name or both 'lat' and 'lon'"
-    if v in ("minimum", "maximum"):
-        side = "or more" if v == "minimum" else "or less"
-        return f"value {val!r} out of range; expected {err.validator_value} {side}"
-    if v == "calendar":
-        return str(err.message)
-    if v == "pattern":
-        return f"invalid date {val!r}; expected YYYY-MM-DD, YYYY-MM, YYYY or START/END"
-    if v == "type":
-        return f"value {val!r} has the wrong type; expected {err.validator_value}"
-    if v == "minItems":
-        return "list is empty; add at least one item"
-    return str(err.message)
+__all__ = ["MAX_BYTES", "dump", "dumps", "load", "loads"]
 
 
 def _opt_str(v: Any) -> str | None:
@@ -528,6 +184,10 @@ def loads(text: str, *, source: str | None = None) -> Itinerary:
             "the file must be a mapping that starts with 'itinerary: 1'", source=source, line=1
         )
     _check_numbers(data, lines, source)
+    # deferred: the schema module is also a script (python -m itinerary.io.schema), which must not
+    # be imported before it runs; its validation imports jsonschema anyway
+    from itinerary.io.schema import _schema_error
+
     _schema_error(data, lines, source)
     n_stops = sum(len(t.get("stops") or []) for t in data["trips"] if isinstance(t, dict))
     if n_stops > MAX_STOPS:
@@ -550,9 +210,6 @@ def load(path: str | os.PathLike[str]) -> Itinerary:
             "not valid UTF-8 text; save the file as UTF-8", source=str(p), line=line
         ) from None
     return loads(text, source=str(p))
-
-
-# ---------------------------------------------------------------- writing
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:
@@ -601,6 +258,8 @@ def _stop_dict(s: Stop) -> dict[str, Any]:
 _TRIP_WRITERS: dict[str, Callable[[None, Trip], dict[str, Any]]] = {
     "stops": lambda _, t: {"stops": [_stop_dict(s) for s in t.stops]},
 }
+
+
 _NONE: dict[str, Callable[[None, Any], dict[str, Any]]] = {}
 
 
@@ -683,8 +342,3 @@ def _plain(v: Any) -> Any:
 def dump(it: Itinerary, path: str | os.PathLike[str]) -> None:
     """Write an itinerary file atomically (temporary file, then rename)."""
     write_text(path, dumps(it))
-
-
-def schema_text() -> str:
-    """The published JSON Schema file's text (itinerary/io/itinerary.schema.json)."""
-    return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"

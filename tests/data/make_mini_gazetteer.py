@@ -24,7 +24,7 @@ from typing import Any
 import airportsdata
 from shapely.geometry import shape
 
-from itinerary.geocode.gazetteer import _geonames_cities_path, load_landmarks
+from itinerary.geocode.index_build import _geonames_cities_path, load_landmarks
 from itinerary.paths import geodata_dir
 
 OUT = Path(__file__).with_name("mini_gazetteer.csv")

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from itinerary.errors import ValidationError
-from itinerary.geocode.gazetteer import CODE, PRIMARY, Gazetteer, load_landmarks
+from itinerary.geocode.gazetteer import CODE, PRIMARY, Gazetteer
+from itinerary.geocode.index_build import load_landmarks
 from itinerary.geocode.normalize import analyze
 from tests.minidata import MINI_CSV, mini_sources
 

@@ -18,7 +18,8 @@ from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
 from itinerary.coords import haversine_km
-from itinerary.geocode.gazetteer import LANDMARK_KINDS, load_landmarks
+from itinerary.geocode.gazetteer import LANDMARK_KINDS
+from itinerary.geocode.index_build import load_landmarks
 from itinerary.geocode.normalize import analyze, has_cyrillic
 from tests.conftest import ROOT
 

@@ -16,7 +16,7 @@ from itinerary.geocode import resolve_itinerary
 from itinerary.io import geojson as gj
 from itinerary.io.gis import export, from_geodataframe, to_geodataframe
 from itinerary.model import Itinerary, Mode, Place, Status, Stop, Trip
-from itinerary.pipeline import prepare
+from itinerary.prepare import prepare
 from tests.conftest import ROOT, SEED_14, SEED_18
 
 # Geocoded and routed on the mini data: these tests are about the formats (tests/test_golden.py
@@ -188,7 +188,7 @@ def test_cli_export_force_and_unknown_format(tmp_path: Path) -> None:
 
 
 def test_geojson_live_route_skips_a_cancelled_stop() -> None:
-    from itinerary.pipeline import to_feature_collection
+    from itinerary.prepare import to_feature_collection
 
     trip = ROOT / "tests" / "data" / "trips" / "pyongyang-2024.yaml"
     fc = to_feature_collection(load(trip))

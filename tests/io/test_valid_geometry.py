@@ -13,7 +13,7 @@ from itinerary.io import geojson
 from itinerary.io import yaml as yaml_io
 from itinerary.io.gis import export, to_geodataframe
 from itinerary.model import Prepared
-from itinerary.pipeline import prepare
+from itinerary.prepare import prepare
 
 # Tel Aviv twice (a country given by its capital's point, then the city), then a point 1e-8
 # degrees away (one point once rounded to six decimals), Rome, and across the antimeridian.
