@@ -79,23 +79,32 @@ _LAZY = {
 }
 
 
+class _VerbModule(types.ModuleType):
+    """A module named like the verb it defines (``itinerary.extract``, ``itinerary.diff``,
+    ``itinerary.prepare``): calling the module calls the verb. Python binds a submodule to its
+    package's attribute once it is imported, so ``itinerary.extract`` may be the module or the
+    function depending on what was imported first; either way ``itinerary.extract(text)`` works,
+    and ``import itinerary.extract as m`` still gives the module."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self, self.__name__.rpartition(".")[2])(*args, **kwargs)
+
+
 class _Package(types.ModuleType):
-    """The package: importing :mod:`itinerary.prepare` (the renderers do) does not replace the
-    verb ``itinerary.prepare`` by the module; the module stays in ``sys.modules``, so
-    ``from itinerary.prepare import ...`` works as usual (``import itinerary.prepare as m`` gives
-    the verb: use ``importlib.import_module`` for the module)."""
+    """The package: a submodule bound under a verb's name is made callable as that verb."""
 
     def __setattr__(self, name: str, value: Any) -> None:
         if (
             name in _VERB_MODULES
             and isinstance(value, types.ModuleType)
             and value.__name__ == f"{__name__}.{name}"
+            and type(value) is types.ModuleType
         ):
-            return
+            value.__class__ = _VerbModule
         super().__setattr__(name, value)
 
 
-_VERB_MODULES = frozenset({"prepare"})
+_VERB_MODULES = frozenset({"prepare", "extract", "diff"})
 sys.modules[__name__].__class__ = _Package
 
 
