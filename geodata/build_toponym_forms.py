@@ -21,6 +21,10 @@ A maintainer's step (needs Babel and countryinfo); the package reads only the fi
   name of a city of 100,000 or more people in the gazetteer's sources is left out.
 - **Abbreviations** ("U.S.", "B.C.", "N.Y.", "Ont.") and **continents** (GeoNames points, names
   from CLDR in the seven languages and curated adjectives): from ``toponym_forms.yaml``.
+- **Country centres**: the point a country answer of ``resolve_spans`` stands at (a toponym names
+  the whole country, not its capital): the centroid of the country's largest part in the shipped
+  ``countries.geojson.gz`` (Natural Earth 1:50m), or a point inside that part when the centroid
+  falls outside it (a crescent-shaped coast).
 """
 
 from __future__ import annotations
@@ -202,6 +206,23 @@ def _continents(curated: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]
     return continents, names, adjectives
 
 
+def country_centres() -> dict[str, list[float]]:
+    """ISO code -> [lat, lon] of the country's centre (see the module docstring)."""
+    from shapely.geometry import shape
+
+    with gzip.open(HERE / "countries.geojson.gz") as fh:
+        features = json.load(fh)["features"]
+    out: dict[str, list[float]] = {}
+    for f in features:
+        geom = shape(f["geometry"])
+        part = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+        pt = part.centroid
+        if not part.covers(pt):
+            pt = part.representative_point()
+        out[str(f["properties"]["iso"])] = [round(pt.y, 3), round(pt.x, 3)]
+    return out
+
+
 def build() -> dict[str, Any]:
     curated = yaml.safe_load((HERE / "toponym_forms.yaml").read_text(encoding="utf-8"))
     claims, shown = _claims(curated)
@@ -228,6 +249,7 @@ def build() -> dict[str, Any]:
         "abbreviations": dict(curated["abbreviations"]),
         "continents": continents,
         "continent_names": names,
+        "country_centres": country_centres(),
     }
 
 

