@@ -311,9 +311,37 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
     if name.county:  # "Laurel County": a county is neither a country nor a namesake far away
         exact = [c for c in exact if c.record.kind == "city"]
     native = has_cyrillic(name.surface)
-    name.options = [_option(geo, c, native, name.surface) for c in exact]
+    name.options = _drop_reduced(geo, name.surface, [_option(geo, c, native, name.surface) for c in exact])
     if name.qualifier and name.options:
         _qualify(geo, name)
+
+
+def _people(geo: OfflineGeocoder, o: _Option) -> float:
+    """The people of a reading: a region's by the sum of its places, else the record's."""
+    if o.record is None:
+        return 0.0
+    if o.kind == "region":
+        return float(region_people(geo.gazetteer)[o.admin1])
+    return float(o.record.population)
+
+
+def _drop_reduced(geo: OfflineGeocoder, surface: str, options: list[_Option]) -> list[_Option]:
+    """Without the readings that hold the name only once a kind word is dropped ("Missouri City",
+    "Michigan City" for "Missouri", "Michigan") when a country or region bears the name in full
+    with :data:`REGION_SHARE` times their people: running text names such a city in full. A city
+    of comparable weight keeps its reading ("New York" is also New York City)."""
+    g = geo.gazetteer
+    key = full_key(surface)
+    full = [o for o in options if o.area and o.record is not None and full_key(o.record.name) == key]
+    if not full:
+        return options
+    people = max(_people(geo, o) for o in full)
+
+    def reduced(o: _Option) -> bool:
+        r = o.record
+        return r is not None and not o.area and bool(g.lossy[r.index]) and full_key(r.name) != key
+
+    return [o for o in options if not (reduced(o) and REGION_SHARE * _people(geo, o) <= people)]
 
 
 def _county_states(geo: OfflineGeocoder, surface: str) -> list[_Option]:
@@ -383,6 +411,8 @@ def _context_score(o: _Option, me: _Name, names: list[_Name], w: ContextWeights)
                 admin1 += wt
         if not c.area and not o.area:
             nearest = min(nearest, haversine_km(o.lat, o.lon, c.lat, c.lon))
+        elif not c.area and o.kind == "region" and c.admin1 == o.admin1:
+            nearest = 0.0  # a place of the article lies in the region: it is as near as can be
     if total == 0:
         return 0.0
     total += w.prior_mentions

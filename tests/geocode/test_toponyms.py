@@ -201,6 +201,29 @@ def test_full_region_or_city_and_forms(geocoder, text: str, name: str, want: str
 
 
 @pytest.mark.data
+def test_full_a_state_is_not_a_city_named_after_it(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A name the gazetteer holds only with a kind word dropped ("Missouri City") is not read
+    for a state named in full, however near the article's places are; a city of the state's
+    weight keeps its reading ("New York")."""
+    text = "The Missouri team played in Pearland, Texas."
+    spans = spans_of(text, "Missouri", "Pearland", "Texas")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["Missouri"][0].raw["id"] == "admin1:US-MO"
+    loc = geocoder.resolve_spans("New York police said.", [(0, 8)])[0]
+    assert {loc.raw["name"], loc.raw["runner_up"]["name"]} == {"New York", "New York City"}
+
+
+@pytest.mark.data
+def test_full_a_region_holding_the_article_places_is_near_them(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A region that holds the article's other places is as near to them as its namesake city."""
+    text = "Quebec police in Montreal and Sherbrooke said."
+    spans = spans_of(text, "Quebec", "Montreal", "Sherbrooke")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["Quebec"][0].raw["id"] == "admin1:CA-QC"
+    assert got["Quebec"][0].raw["runner_up"]["kind"] == "city"
+
+
+@pytest.mark.data
 def test_full_qualified_and_contextual(geocoder) -> None:  # type: ignore[no-untyped-def]
     text = "LONDON, Ont. — Police in London said a man from Toronto was arrested near Windsor."
     spans = spans_of(text, "LONDON", "Ont.", "London", "Toronto", "Windsor")
