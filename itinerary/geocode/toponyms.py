@@ -23,7 +23,8 @@ What it uses, in order:
 5. **Co-mentioned places**: each name's candidates are scored against the answers of the other
    names (the share of the article in the candidate's country and in its admin-1 region, and the
    distance to the nearest other place), the dateline counting more; the answers are improved in
-   a few rounds until they agree.
+   a few rounds until they agree. Names joined in a list ("New South Wales, Western Australia
+   and Queensland", "Montana and Wyoming") lean to areas of the kind their list mates are read as.
 
 A name with no exact candidate is not matched fuzzily (running text spells its places; on the
 development half of LGL and TR-News, fuzzy readings were wrong more often than right). A county of
@@ -54,6 +55,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,6 +89,7 @@ class ContextWeights:
     county_reach: float = 0.5  # per other name with a reading in a county's candidate state
     country_bonus: float = 1.0  # a bare country name in a text is the country, not its capital
     qualifying_area: float = 3.0  # a name that qualifies the one before it ("..., New York") is an area
+    list_kind: float = 2.5  # an area, times the share of the names of its list read as areas of its kind
 
 
 CONTEXT = ContextWeights()
@@ -186,6 +189,7 @@ class _Name:
     approximate: bool = False
     county: bool = False  # "Laurel County", "Rapides Parish", "Loudon Co."
     qualifying: bool = False  # follows another name as its qualifier ("Albany, New York")
+    mates: list[_Name] = field(default_factory=list)  # the other names of its list ("A, B and C")
     choice: int = 0
     scores: list[float] = field(default_factory=list)
 
@@ -418,10 +422,15 @@ def _context_score(o: _Option, me: _Name, names: list[_Name], w: ContextWeights)
             nearest = min(nearest, haversine_km(o.lat, o.lon, c.lat, c.lon))
         elif not c.area and o.kind == "region" and c.admin1 == o.admin1:
             nearest = 0.0  # a place of the article lies in the region: it is as near as can be
+    if me.mates and o.area:  # a list joins areas of one kind: "Montana and Wyoming"
+        same = sum(1 for m in me.mates if m.options and m.options[m.choice].kind == o.kind)
+        list_share = w.list_kind * same / len(me.mates)
+    else:
+        list_share = 0.0
     if total == 0:
-        return 0.0
+        return list_share
     total += w.prior_mentions
-    s = w.country * country / total + w.admin1 * admin1 / total + named
+    s = w.country * country / total + w.admin1 * admin1 / total + named + list_share
     if nearest < math.inf:
         s += w.near * math.exp(-nearest / w.near_km)
     return s
@@ -439,6 +448,7 @@ def resolve_spans(
     docstring and :meth:`OfflineGeocoder.resolve_spans`."""
     of_span = _names_of(text, spans)
     names = list({id(n): n for n in of_span if n is not None}.values())
+    _lists(text, spans, of_span)
     for name in names:
         _options(geo, name)
     names += _trip_stops(geo, near)
@@ -471,6 +481,25 @@ def _names_of(text: str, spans: Sequence[tuple[int, int]]) -> list[_Name | None]
         name.dateline = name.dateline or _is_dateline(text, start, end)
         of_span.append(name)
     return of_span
+
+
+# What joins the names of a list, in the languages the project reads.
+_LIST_JOIN = re.compile(r"\s*(?:,|;|/)?\s*(?:(?:and|or|et|ou|und|oder|y|o|e|и|или)\s+)?", re.IGNORECASE)
+
+
+def _lists(text: str, spans: Sequence[tuple[int, int]], of_span: Sequence[_Name | None]) -> None:
+    """Each name's list mates: names whose spans follow one another joined only by a comma or a
+    conjunction ("New South Wales, Western Australia and Queensland")."""
+    order = sorted(range(len(spans)), key=lambda k: spans[k])
+    for a, b in pairwise(order):
+        na, nb = of_span[a], of_span[b]
+        if na is None or nb is None or na is nb:
+            continue
+        gap = text[spans[a][1] : spans[b][0]]
+        if gap.strip() and _LIST_JOIN.fullmatch(gap):
+            group = list({id(n): n for n in (na, *na.mates, nb, *nb.mates)}.values())
+            for n in group:
+                n.mates = [m for m in group if m is not n]
 
 
 def _trip_stops(geo: OfflineGeocoder, near: Sequence[tuple[float, float]]) -> list[_Name]:

@@ -247,6 +247,28 @@ def test_full_a_small_namesake_far_from_a_local_story_is_a_place_of_it(geocoder)
 
 
 @pytest.mark.data
+def test_full_a_list_of_states_holds_states(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """Names joined in a list are read as areas of one kind: "Montana and Wyoming" are states,
+    though the story's places (Ohio) hold a town named Wyoming; a city in the list does not turn
+    a state into a town ("Atlanta and Florida")."""
+    from itinerary.geocode.toponyms import ContextWeights, resolve_spans
+
+    text = "Families in Cincinnati and Dayton looked as far as Montana and Wyoming."
+    spans = spans_of(text, "Cincinnati", "Dayton", "Montana", "Wyoming")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["Wyoming"][0].raw["id"] == "admin1:US-WY"
+    # without the list, the Ohio town (the reading this rule corrects)
+    unlisted = by_surface(
+        text, spans, resolve_spans(geocoder, text, spans, weights=ContextWeights(list_kind=0))
+    )
+    assert unlisted["Wyoming"][0].raw["admin1"] == "Ohio"
+    text = "Police in Dayton said the man had lived in Atlanta and Florida."
+    spans = spans_of(text, "Dayton", "Atlanta", "Florida")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["Florida"][0].raw["id"] == "admin1:US-FL"
+
+
+@pytest.mark.data
 def test_full_qualified_and_contextual(geocoder) -> None:  # type: ignore[no-untyped-def]
     text = "LONDON, Ont. — Police in London said a man from Toronto was arrested near Windsor."
     spans = spans_of(text, "LONDON", "Ont.", "London", "Toronto", "Windsor")
