@@ -118,10 +118,13 @@ class Forms:
 
     def form(self, surface: str) -> Form | None:
         """The form ``surface`` is, if any: an abbreviation exactly as written (full stops
-        optional for those of three or more letters: "UAE", "U.A.E."), a continent, a demonym."""
+        optional for those of three or more letters: "UAE", "U.A.E."; the last one may be
+        missing after another: "N.Y"), a continent, a demonym."""
         s = _strip_possessive(surface.strip())
         if s in self.abbreviations:
             return Form("abbreviation", self.abbreviations[s])
+        if "." in s[:-1] and not s.endswith(".") and s + "." in self.abbreviations:
+            return Form("abbreviation", self.abbreviations[s + "."])  # "N.Y" for "N.Y."
         folded = s.replace(".", "").replace(" ", "")
         if folded.isupper() and len(folded) >= 3 and folded in self._abbr_folded:
             return Form("abbreviation", self._abbr_folded[folded])
@@ -470,7 +473,15 @@ def _names_of(text: str, spans: Sequence[tuple[int, int]]) -> list[_Name | None]
         if not surface.strip():
             of_span.append(None)
             continue
-        key = normalize(surface) or surface.lower()
+        form = forms_of().form(surface)
+        if form is None and text[end : end + 1] == ".":  # "in Calif." with the span before the stop
+            dotted = forms_of().form(surface + ".")
+            if dotted is not None and dotted.kind == "abbreviation":
+                surface, form = surface + ".", dotted
+        if form is not None and form.kind == "abbreviation":  # "N.Y." and "N.D." are not one name
+            key = "\x01" + surface.replace(".", "").replace(" ", "").upper()
+        else:
+            key = normalize(surface) or surface.lower()
         name = by_key.setdefault(key, _Name(key, surface, []))
         name.mentions.append(len(of_span))
         name.county = name.county or bool(_COUNTY.search(surface))

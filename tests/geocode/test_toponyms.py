@@ -51,6 +51,7 @@ def by_surface(text: str, spans: list[tuple[int, int]], locs: list[Any]) -> dict
         ("DRC", "abbreviation", "country:CD"),
         ("B.C.", "abbreviation", "admin1:CA-BC"),
         ("N.Y.", "abbreviation", "admin1:US-NY"),
+        ("N.Y", "abbreviation", "admin1:US-NY"),
         ("Ont.", "abbreviation", "admin1:CA-ON"),
         ("Asia", "continent", "continent:6255147"),
         ("Afrique", "continent", "continent:6255146"),
@@ -150,6 +151,16 @@ def test_a_country_answer_stands_at_its_centre_not_its_capital(mini_geocoder) ->
     # a typed query (a trip's stop) still stands at the capital
     typed = mini_geocoder.geocode("Russia")
     assert haversine_km(typed.latitude, typed.longitude, moscow.latitude, moscow.longitude) < 1
+
+
+def test_an_abbreviation_before_the_full_stop(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A span that leaves out an abbreviation's full stop ("in Springfield, Ill.") is read with it."""
+    text = "Sen. Cole, R-Tex., met farmers in Springfield, Ill."
+    spans = [(text.index("Tex"), text.index("Tex") + 3), (text.index("Ill"), text.index("Ill") + 3)]
+    got = mini_geocoder.resolve_spans(text, spans)
+    assert [loc.raw["id"] for loc in got] == ["admin1:US-TX", "admin1:US-IL"]
+    alone = mini_geocoder.resolve_spans("Ill", [(0, 3)])[0]  # no stop, no abbreviation
+    assert alone is None or alone.raw["id"] != "admin1:US-IL"
 
 
 def test_bad_spans(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
@@ -266,6 +277,16 @@ def test_full_a_list_of_states_holds_states(geocoder) -> None:  # type: ignore[n
     spans = spans_of(text, "Dayton", "Atlanta", "Florida")
     got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
     assert got["Florida"][0].raw["id"] == "admin1:US-FL"
+
+
+@pytest.mark.data
+def test_full_abbreviations_are_names_of_their_own(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """Two abbreviations that differ only in letters a name's key drops are two names."""
+    text = "Sen. Hoeven, R-N.D., and Rep. Rangel, D-N.Y., spoke."
+    spans = spans_of(text, "N.D.", "N.Y.")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["N.D."][0].raw["id"] == "admin1:US-ND"
+    assert got["N.Y."][0].raw["id"] == "admin1:US-NY"
 
 
 @pytest.mark.data
