@@ -155,7 +155,9 @@ def _strip_possessive(s: str) -> str:
 _QUALIFIER = re.compile(
     r"^(?:\s*,\s*(?P<comma>(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,2})|\s*\((?P<paren>[^()]{2,40})\))"
 )
-_DATELINE = re.compile(r"^\s*(?:[—–-]{1,2}|\(\w+\)\s*[—–-]{1,2}|:)")
+# A dateline's dash: a spaced hyphen or a dash ("LONDON —", "NEWARK - ", "Paris (AP) --"); a hyphen
+# touching the name joins a compound ("Logan-Rogersville"). \x97 is a dash left by cp1252 text.
+_DATELINE = re.compile(r"^(?:\s+[—–\x97-]{1,2}|\s*[—–\x97]|\s*--|\s*\(\w+\)\s*[—–\x97-]{1,2}|\s*:)")
 
 
 @dataclass

@@ -289,6 +289,17 @@ def test_full_abbreviations_are_names_of_their_own(geocoder) -> None:  # type: i
 
 
 @pytest.mark.data
+def test_full_a_hyphen_touching_a_name_is_no_dateline(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A compound at the top of a text ("Logan-Rogersville") is not a dateline, so it does not
+    outweigh the story's places; a small namesake far from them is read as a place of the story."""
+    text = "Logan-Rogersville students moved into a new school near Springfield; Rogersville parents cheered."
+    spans = spans_of(text, "Logan", "Rogersville", "Springfield")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    logan = got["Logan"][0]
+    assert logan.raw["admin1"] == "Missouri" and logan.raw["approximate"]
+
+
+@pytest.mark.data
 def test_full_qualified_and_contextual(geocoder) -> None:  # type: ignore[no-untyped-def]
     text = "LONDON, Ont. — Police in London said a man from Toronto was arrested near Windsor."
     spans = spans_of(text, "LONDON", "Ont.", "London", "Toronto", "Windsor")
