@@ -99,8 +99,8 @@ CONTEXT = ContextWeights()
 class Form:
     """A written form the gazetteer does not hold: its kind and the place it names."""
 
-    kind: str  # "demonym", "abbreviation" or "continent"
-    target: str  # a gazetteer id ("country:TR", "admin1:CA-ON") or "continent:<GeoNames id>"
+    kind: str  # "demonym", "abbreviation", "continent" or "area"
+    target: str  # a gazetteer id ("country:TR", "admin1:CA-ON"), "continent:<GeoNames id>" or "area:<code>"
 
 
 class Forms:
@@ -112,6 +112,8 @@ class Forms:
         self.continents: dict[str, dict[str, Any]] = data["continents"]
         self.continent_names: dict[str, str] = data["continent_names"]
         self.country_centres: dict[str, list[float]] = data.get("country_centres", {})
+        self.areas: dict[str, dict[str, Any]] = data.get("areas", {})
+        self.area_names: dict[str, str] = data.get("area_names", {})
         self._abbr_folded = {
             k.replace(".", "").replace(" ", "").upper(): v for k, v in self.abbreviations.items()
         }
@@ -131,6 +133,8 @@ class Forms:
         key = normalize(s)
         if key in self.continent_names:
             return Form("continent", self.continent_names[key])
+        if key in self.area_names:
+            return Form("area", self.area_names[key])
         if key in self.demonyms and s[:1].isalpha():
             target = self.demonyms[key]
             return Form("continent" if target.startswith("continent:") else "demonym", target)
@@ -177,7 +181,7 @@ class _Option:
 
     @property
     def area(self) -> bool:
-        return self.kind in ("country", "region", "continent")
+        return self.kind in ("country", "region", "continent", "union")
 
 
 @dataclass
@@ -242,6 +246,11 @@ def _target_option(geo: OfflineGeocoder, target: str, match: str) -> _Option | N
         if cont is None:
             return None
         return _Option(-1, cont["lat"], cont["lon"], "continent", "", 0, 20.0, match, None, cont)
+    if target.startswith("area:"):
+        a = forms_of().areas.get(target)
+        if a is None:
+            return None
+        return _Option(-1, a["lat"], a["lon"], a["kind"], a["country"], 0, 20.0, match, None, a)
     r = geo.gazetteer.by_id(target)
     if r is None:
         return None
@@ -672,8 +681,8 @@ def _location(geo: OfflineGeocoder, name: _Name) -> Any:
             "name": o.extra["name"],
             "latitude": o.lat,
             "longitude": o.lon,
-            "kind": "continent",
-            "country_code": None,
+            "kind": o.kind,
+            "country_code": o.country or None,
             "admin1": None,
             "population": 0,
         }

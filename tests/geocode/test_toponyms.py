@@ -56,6 +56,11 @@ def by_surface(text: str, spans: list[tuple[int, int]], locs: list[Any]) -> dict
         ("Asia", "continent", "continent:6255147"),
         ("Afrique", "continent", "continent:6255146"),
         ("Европа", "continent", "continent:6255148"),
+        ("England", "area", "area:GB-ENG"),
+        ("pays de Galles", "area", "area:GB-WLS"),
+        ("Scottish", "demonym", "area:GB-SCT"),
+        ("EU", "abbreviation", "area:EU"),
+        ("Union européenne", "area", "area:EU"),
     ],
 )
 def test_forms(surface: str, kind: str, target: str) -> None:
@@ -160,6 +165,26 @@ def test_an_abbreviation_before_the_full_stop(mini_geocoder) -> None:  # type: i
     got = mini_geocoder.resolve_spans(text, spans)
     assert [loc.raw["id"] for loc in got] == ["admin1:US-TX", "admin1:US-IL"]
     assert [loc.raw["match"] for loc in got] == ["abbreviation", "abbreviation"]
+
+
+def test_nations_of_the_united_kingdom_and_the_eu_are_areas(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    text = "Fans from England, Scotland and Northern Ireland travelled; the EU and Welsh officials said."
+    spans = spans_of(text, "England", "Scotland", "Northern Ireland", "EU", "Welsh")
+    got = by_surface(text, spans, mini_geocoder.resolve_spans(text, spans))
+    for name, want in (("England", "area:GB-ENG"), ("Scotland", "area:GB-SCT"), ("Welsh", "area:GB-WLS")):
+        loc = got[name][0]
+        assert (loc.raw["id"], loc.raw["kind"], loc.raw["country_code"]) == (want, "region", "GB"), name
+    assert got["Northern Ireland"][0].raw["name"] == "Northern Ireland"
+    eu = got["EU"][0]
+    assert eu.raw["kind"] == "union" and eu.raw["country_code"] is None
+    from shapely.geometry import Point
+
+    from itinerary.geocode.regions import region_shape
+
+    assert region_shape("country:BE").covers(Point(eu.longitude, eu.latitude))  # its seat, Brussels
+    for name in ("England", "Scotland", "Northern Ireland", "Welsh"):
+        loc = got[name][0]
+        assert region_shape("country:GB").covers(Point(loc.longitude, loc.latitude)), name
 
 
 def test_bad_spans(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
