@@ -265,6 +265,8 @@ def _qualify(geo: OfflineGeocoder, name: Name) -> None:
     """Keep the readings inside the qualifier written after the name, if any lies there."""
     if name.qualifier:
         countries, admin1, records = _qualifier_scope(geo, name.qualifier)
+        if countries and not admin1 and any(o.kind == "country" for o in name.options):
+            return  # "Russia, U.S. officials": a country's name is listed, not qualified by a country
         if countries or admin1:
             inside = [
                 o

@@ -325,6 +325,20 @@ def test_full_a_hyphen_touching_a_name_is_no_dateline(geocoder) -> None:  # type
 
 
 @pytest.mark.data
+def test_full_a_country_is_not_qualified_by_a_country(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A town named after a country is qualified by its state ("Jordan, Minn."); a country's name
+    followed by another country is a list or a new clause ("in Russia, U.S. officials said")."""
+    text = "He reported on entanglements in Russia, U.S. officials said on Wednesday."
+    spans = spans_of(text, "Russia", "U.S.")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["Russia"][0].raw["id"] == "country:RU"
+    text = "The plant in Jordan, Minn., closed."
+    spans = spans_of(text, "Jordan", "Minn.")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["Jordan"][0].raw["admin1"] == "Minnesota" and got["Jordan"][0].raw["match"] == "qualified"
+
+
+@pytest.mark.data
 def test_full_qualified_and_contextual(geocoder) -> None:  # type: ignore[no-untyped-def]
     text = "LONDON, Ont. — Police in London said a man from Toronto was arrested near Windsor."
     spans = spans_of(text, "LONDON", "Ont.", "London", "Toronto", "Windsor")
