@@ -194,7 +194,7 @@ def finish(names: list[Name]) -> None:
             regions = {n.options[n.choice].admin1 for n in names if n is not name and n.options}
             if name.options[name.choice].admin1 not in regions:
                 name.options = []
-    focus = _focus([n for n in names if not n.county])
+    focus = _focus(names)
     for name in names:
         if not name.options and focus is not None and name.surface[:1].isupper():
             name.options, name.choice, name.approximate, name.scores = [focus], 0, True, [0.0]
@@ -229,21 +229,23 @@ def _stray(name: Name, names: list[Name], focus: Option) -> bool:
 
 def _focus(names: list[Name], within: int = 0) -> Option | None:
     """The article's main place: a place of the admin-1 region most of its places lie in
-    (or of region ``within``), as an option."""
+    (or of region ``within``), as an option. A county votes for the state it was read in (a
+    county named in a story is a place of the story), but stands for it only if nothing else does."""
     votes: Counter[int] = Counter()
     keep: dict[int, Option] = {}
+    fallback: dict[int, Option] = {}
     for n in names:
-        if n.options and not n.approximate:
+        if n.options and (not n.approximate or n.county):
             o = n.options[n.choice]
             if within and (o.admin1 != within or o.kind == "region"):
                 continue
             if o.admin1 and o.kind != "country":
                 votes[o.admin1] += len(n.mentions)
-                keep.setdefault(o.admin1, o)
+                (fallback if n.county else keep).setdefault(o.admin1, o)
     if not votes:
         return None
     adm, _ = votes.most_common(1)[0]
-    o = keep[adm]
+    o = keep.get(adm) or fallback[adm]
     return Option(o.index, o.lat, o.lon, o.kind, o.country, o.admin1, 0.0, "approximate", o.record)
 
 

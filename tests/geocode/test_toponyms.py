@@ -202,6 +202,20 @@ def test_an_airport_named_without_its_city(mini_geocoder) -> None:  # type: igno
     assert loc.raw["kind"] == "airport" and loc.raw["match"] == "exact"
 
 
+def test_counties_are_places_of_the_story(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A name the gazetteer lacks answers the story's main region, and the counties named in the
+    story vote for the state they were read in (here Virginia, not the twice-named Florida)."""
+    text = (
+        "A York County man and a New Kent County woman were arrested in Lanexa on Monday, Virginia "
+        "police said. The man had lived in Florida; Florida police sought him."
+    )
+    spans = spans_of(text, "York County", "New Kent County", "Lanexa", "Virginia", "Florida")
+    got = by_surface(text, spans, mini_geocoder.resolve_spans(text, spans))
+    lanexa = got["Lanexa"][0]
+    assert lanexa.raw["admin1"] == "Virginia" and lanexa.raw["approximate"]
+    assert got["Florida"][0].raw["id"] == "admin1:US-FL"
+
+
 def test_bad_spans(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="not inside the text"):
         mini_geocoder.resolve_spans("Paris", [(0, 9)])
