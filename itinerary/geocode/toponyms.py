@@ -235,28 +235,39 @@ _AIRPORT_WORD = re.compile(r"\b(?:airport|aéroport|flughafen|aeropuerto|aeropor
 
 def _airports_named(geo: OfflineGeocoder, surface: str) -> list[int]:
     """The airports whose name holds every word of ``surface`` (the news drops the city from an
-    airport's name: "Pearson International Airport"), or none when the exact name is known."""
+    airport's name: "Pearson International Airport"), or none when the exact name is known or
+    the surface has no word of its own ("International Airport")."""
     g = geo.gazetteer
     if any(g.record(i).kind == "airport" for i in g.lookup(surface)):
         return []
     words = set(normalize(surface).split())
-    if not words:
+    own = [w for w in words if not _AIRPORT_WORD.fullmatch(w) and w not in _AIRPORT_GENERIC]
+    if not own:
         return []
-    by_word = _airport_words(g)
-    found = set.intersection(*(by_word.get(w, set()) for w in words))
-    return sorted(found)[:CANDIDATES]
+    probe = max(own, key=len)  # a cheap filter on the folded names, then the words in full
+    found = [
+        i
+        for i, folded in _airport_names(g)
+        if probe in folded and words <= set(normalize(g._names[i]).split())
+    ]
+    return found[:CANDIDATES]
+
+
+_AIRPORT_GENERIC = frozenset({"international", "regional", "municipal", "national", "county", "field"})
 
 
 @cache
-def _airport_words(g: Gazetteer) -> dict[str, set[int]]:
-    """Word of an airport's name -> the airports (record indices) whose name has it."""
+def _airport_names(g: Gazetteer) -> list[tuple[int, str]]:
+    """Every airport's record index and its name folded to lower-case ASCII (a quick filter:
+    normalising every name would take the better part of a second)."""
+    import unicodedata
+
     from itinerary.geocode.gazetteer import KINDS
 
-    out: dict[str, set[int]] = {}
-    for i in (g.kind_codes == KINDS.index("airport")).nonzero()[0]:
-        for w in normalize(g.record(int(i)).name).split():
-            out.setdefault(w, set()).add(int(i))
-    return out
+    def fold(name: str) -> str:
+        return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+    return [(int(i), fold(g._names[int(i)])) for i in (g.kind_codes == KINDS.index("airport")).nonzero()[0]]
 
 
 def _people(geo: OfflineGeocoder, o: Option) -> float:
