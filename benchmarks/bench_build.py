@@ -175,9 +175,9 @@ def pool_rate(corpus: Path, n: int) -> float:
 
     from itinerary.build import _jobs
     from itinerary.build.engine import Job, extract_one, warm_up
-    from itinerary.build.sources import Options, expand, iter_items
+    from itinerary.build.sources import DraftSettings, expand, iter_items
 
-    options = Options(None, None, "bench")
+    options = DraftSettings(None, None, "bench")
     jobs = [j for j in _jobs(list(iter_items(expand([str(corpus)]), options)), options) if isinstance(j, Job)]
     with ProcessPoolExecutor(max_workers=n, initializer=warm_up) as pool:
         list(pool.map(_nap, range(n)))  # every process started and warmed up

@@ -41,7 +41,8 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What one article gave. ``cacheable`` is False for failures that may not recur (a crash)."""
+    """What one article gave. ``cacheable`` is False for failures that may not recur (a crash);
+    ``screened`` is True when the screen sent the article to "no trip" unread."""
 
     name: str
     origin: str
@@ -50,6 +51,7 @@ class Outcome:
     itinerary: Itinerary | None = None
     reason: str | None = None
     cacheable: bool = True
+    screened: bool = False
 
     @property
     def ok(self) -> bool:
