@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from itinerary.build.screen import SCREENED, Screen, cues
 from itinerary.errors import ExtractionError, ItineraryError
-from itinerary.extract import Article, Extractor
+from itinerary.extract import Article, Extractor, supported_languages
 from itinerary.io import yaml as yaml_io
 from itinerary.model import Itinerary
 
@@ -33,10 +34,14 @@ class BuildError(ItineraryError):
 
 @dataclass(frozen=True)
 class Job:
+    """One article to extract; ``screen``: give it to the screen's second pass first (its
+    language is not stated: the detector decides which pack reads it)."""
+
     name: str
     origin: str
     digest: str
     article: Article
+    screen: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,14 +80,28 @@ def warm_up() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ex.geocoder.geocode("Vladivostok")
+    for code in supported_languages():  # the screen's words of every pack
+        cues(code)
+
+
+@functools.cache
+def screen() -> Screen:
+    """The screen of this process (its gazetteer is the extractor's)."""
+    return Screen()
 
 
 def extract_one(job: Job) -> Outcome:
-    """Extract one article; never raises (a failure is an outcome with its reason)."""
+    """Extract one article (after the screen's second pass when the job asks for it); never
+    raises (a failure is an outcome with its reason)."""
     try:
+        article = job.article
+        if job.screen:
+            may, article = screen().second_pass(article)
+            if not may:
+                return Outcome(job.name, job.origin, job.digest, reason=SCREENED, screened=True)
         with warnings.catch_warnings():  # doubtful stops are marked needs_review in the draft
             warnings.simplefilter("ignore")
-            it = extractor().extract(job.article)
+            it = extractor().extract(article)
         if not it.trips:
             raise ExtractionError(f"{job.origin}: {NO_TRIP}")
         text = yaml_io.dumps(it)

@@ -238,8 +238,9 @@ class Run:
 def jobs(
     pending: list[Item], settings: DraftSettings, screen: Screen | None, summary: Summary
 ) -> Iterator[Job | Outcome]:
-    """Parse each article and screen it: an unreadable one becomes a failed outcome at once, a
-    screened one a "no trip" outcome (the time the screen takes adds to ``summary``)."""
+    """Parse each article and give it to the screen's first pass: an unreadable one becomes a
+    failed outcome at once, a screened one a "no trip" outcome (the time the first pass takes
+    adds to ``summary``); one without a stated language goes to the second pass on the worker."""
     for item in pending:
         try:
             article = to_article(item, settings)
@@ -248,9 +249,10 @@ def jobs(
             continue
         if screen is not None:
             started = time.perf_counter()
-            may, article = screen.passes(article)
+            may = screen.first_pass(article)
             summary.screen_seconds += time.perf_counter() - started
             if not may:
                 yield Outcome(item.name, item.origin, item.digest, reason=SCREENED, screened=True)
                 continue
-        yield Job(item.name, item.origin, item.digest, article)
+        second = screen is not None and not article.language  # on the worker, with the detector
+        yield Job(item.name, item.origin, item.digest, article, screen=second)

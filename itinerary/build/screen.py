@@ -14,6 +14,13 @@ language (the article's own, else the detector's, as the extractor does):
 - then, in the paragraphs that hold one, a run of capitalised words (or one of the pack's
   dictionary forms of it) that names any place of the gazetteer.
 
+It runs in two passes. The first (:meth:`Screen.first_pass`, in the process that reads the
+corpus) needs no detector: an article that states its language (``--lang``, its header or
+field) is read with that pack, any other with the words of every pack (a superset of its own).
+The second (:meth:`Screen.second_pass`, on the worker, for an article without a stated language
+that passed the first) runs the language detector the extractor would run anyway and reads the
+article with that language's pack; the extractor then takes the language found.
+
 The screen never decides on what it cannot read: an article in a language without a pack, or
 whose language the detector cannot tell, goes to the extractor (which says why it fails).
 """
@@ -23,11 +30,12 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from itinerary.errors import ItineraryError
 from itinerary.extract import Article, detect_language, supported_languages
 from itinerary.extract.article import clean_text
 from itinerary.extract.lang import language as language_pack
@@ -122,22 +130,29 @@ class Screen:
         return self._gazetteer
 
     def passes(self, article: Article) -> tuple[bool, Article]:
-        """Whether ``article`` may hold a trip, and the article to extract.
+        """Whether ``article`` may hold a trip, and the article to extract: both passes."""
+        if not self.first_pass(article):
+            return False, article
+        return (True, article) if article.language else self.second_pass(article)
 
-        An article that states its language is read with that pack. Otherwise the words of every
-        pack are tried first (no detection needed when none is there); only an article that
-        holds some is given to the detector, as the extractor would, and the language found is
-        set on the article returned, so the extractor does not detect it again.
-        """
+    def first_pass(self, article: Article) -> bool:
+        """False when ``article`` cannot hold a trip, read without the detector: with the pack of
+        its stated language, else with the words of every pack (a superset of what its language
+        has). An article in a language without a pack passes (the extractor says why it fails)."""
         text = clean_text(article.text)
         if article.language:
             code = article.language.lower()[:2]
-            return code not in supported_languages() or self.may_hold_trip(text, code), article
-        if not self.may_hold_trip(text, None):
-            return False, article
+            return code not in supported_languages() or self.may_hold_trip(text, code)
+        return self.may_hold_trip(text, None)
+
+    def second_pass(self, article: Article) -> tuple[bool, Article]:
+        """For an article without a stated language that passed :meth:`first_pass`: its language
+        found by the detector, as the extractor finds it, and the article read with that pack.
+        The article returned has the language set, so the extractor does not detect it again."""
+        text = clean_text(article.text)
         try:
             code = detect_language(text)
-        except Exception:  # the extractor meets the same problem and names it
+        except ItineraryError:  # no words, no detector: the extractor meets it and says so
             return True, article
         if code not in supported_languages():
             return True, article
@@ -177,17 +192,22 @@ class Screen:
         return known
 
 
-def _capitalised_runs(paragraph: str) -> list[list[str]]:
-    """The runs of capitalised words of ``paragraph`` (words apart only by spaces)."""
-    runs: list[list[str]] = []
+def _capitalised_runs(paragraph: str) -> Iterator[list[str]]:
+    """The runs of capitalised words of ``paragraph`` (words apart only by spaces), each as soon
+    as it ends (the caller stops at the first place name)."""
+    run: list[str] = []
     end = -1
     for m in _NAME_WORD.finditer(paragraph):
-        if not m.group()[:1].isupper():
-            end = -1
+        word = m.group()
+        if not word[:1].isupper():
+            if run:
+                yield run
+                run = []
             continue
-        if end >= 0 and not paragraph[end : m.start()].strip():
-            runs[-1].append(m.group())
-        else:
-            runs.append([m.group()])
+        if run and paragraph[end : m.start()].strip():
+            yield run
+            run = []
+        run.append(word)
         end = m.end()
-    return runs
+    if run:
+        yield run

@@ -35,7 +35,7 @@ class Summary:
     extracted: int = 0
     seconds: float = 0.0
     map_seconds: float = 0.0
-    screen_seconds: float = 0.0  # of the map step, spent screening articles (in this process)
+    screen_seconds: float = 0.0  # of the map step, spent in the screen's first pass (in this process)
     trips: int = 0
     stops: int = 0
     workers: int = 0

@@ -99,6 +99,20 @@ def test_without_a_stated_language_the_detected_one_is_handed_on(mini_gazetteer:
     assert not screen.passes(read(tmp_path, WEATHER, None))[0]
 
 
+STATION = (
+    "The weather station in Berlin recorded heavy rain all day long, and the river rose by a metre "
+    "overnight while the city council debated the new budget."
+)  # "station" is a German travel word, no English one
+
+
+def test_the_second_pass_reads_the_detected_language(mini_gazetteer: Any, tmp_path: Path) -> None:
+    screen = Screen(mini_gazetteer)
+    unstated = read(tmp_path, STATION, None)
+    assert screen.first_pass(unstated)  # the words of every pack: German "station"
+    passes, found = screen.second_pass(unstated)
+    assert not passes and found.language == "en"
+
+
 # ---------------------------------------------------------------- in a build
 
 
@@ -120,6 +134,16 @@ def test_screened_articles_are_counted_and_listed(mini_build: None, tmp_path: Pa
     unscreened = build([src], out, serial=True, screen=False)  # the screened one is read now
     assert (unscreened.extracted, unscreened.screened, unscreened.failed) == (1, 0, 1)
     assert "no trip found" in unscreened.failures[0][1]
+
+
+def test_the_second_pass_runs_where_the_article_is_extracted(mini_build: None, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    article(src / "trip.txt", MACRON)
+    article(src / "station.txt", STATION, language=None)
+    summary = build([src], tmp_path / "out", serial=True)
+    assert (summary.ok, summary.screened, summary.failed) == (1, 1, 0)
+    assert summary.screen_seconds > 0
+    assert Manifest(tmp_path / "out" / "manifest.jsonl").entries["station"].status == NO_TRIP
 
 
 def test_no_screen_on_the_command_line(mini_build: None, tmp_path: Path) -> None:
