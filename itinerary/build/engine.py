@@ -221,13 +221,19 @@ def check_scheduler(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
     thread = threading.Thread(target=probe, name="itinerary-scheduler-check", daemon=True)
     thread.start()
     thread.join(timeout + 5.0)
+    _judge_answer(address, timeout, result, answered=not thread.is_alive())
+
+
+def _judge_answer(address: str, timeout: float, result: dict[str, Any], *, answered: bool) -> None:
+    """Raise the :class:`BuildError` that says what the server at ``address`` is, from what
+    :func:`check_scheduler`'s probe found (nothing when it is a Dask scheduler)."""
     error = result.get("error")
-    if (thread.is_alive() or isinstance(error, TimeoutError)) and not result.get("connected"):
+    if (not answered or isinstance(error, TimeoutError)) and not result.get("connected"):
         raise BuildError(
             f"cannot reach the Dask scheduler at {address} (no connection within {timeout:g} s); start "
             "one with `dask scheduler` and give its address (tcp://HOST:8786)"
         )
-    if thread.is_alive() or isinstance(error, TimeoutError):
+    if not answered or isinstance(error, TimeoutError):
         raise BuildError(
             f"the server at {address} accepted the connection but did not answer as a Dask scheduler "
             f"within {timeout:g} s; check the address and port (the scheduler's is 8786 by default)"

@@ -203,6 +203,13 @@ class Run:
         if done is not None:
             s.trips, s.stops = done
             return
+        started = time.perf_counter()
+        self._merge(ok, key, as_of, geoparquet)
+        s.merge_seconds, s.merged = time.perf_counter() - started, len(ok)
+
+    def _merge(self, ok: list[Item], key: str, as_of: dt.date | None, geoparquet: bool) -> None:
+        """Read the drafts (those of this run are in memory), merge them, write the merged files."""
+        s = self.summary
         with warnings.catch_warnings():  # a corpus holds unrelated trips: no common traveller is normal
             warnings.simplefilter("ignore", MergeWarning)
             drafts = [self._draft(item) for item in ok]
@@ -255,4 +262,5 @@ def jobs(
                 yield Outcome(item.name, item.origin, item.digest, reason=SCREENED, screened=True)
                 continue
         second = screen is not None and not article.language  # on the worker, with the detector
+        summary.sent += 1
         yield Job(item.name, item.origin, item.digest, article, screen=second)

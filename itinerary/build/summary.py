@@ -35,6 +35,9 @@ class Summary:
     extracted: int = 0
     seconds: float = 0.0
     map_seconds: float = 0.0
+    merge_seconds: float = 0.0  # reading, merging and writing the drafts (0 when up to date)
+    merged: int = 0  # drafts merged by this run (0 when the merged files were up to date)
+    sent: int = 0  # articles handed to the engine (past the screen's first pass)
     screen_seconds: float = 0.0  # of the map step, spent in the screen's first pass (in this process)
     trips: int = 0
     stops: int = 0
