@@ -213,25 +213,72 @@ def run_build(corpus: Path, out: Path, n: int) -> Row:
     )
 
 
-def screen_alone(corpus: Path) -> tuple[float, float, int, int]:
-    """Articles/s of the screen in this process over ``corpus``: the first pass, and both
-    passes with the language unstated (the detector runs); the counts each screens out."""
+def _rate(fn: Any, articles: list[Any]) -> tuple[float, float, int]:
+    """Articles/s of ``fn`` over ``articles`` by CPU time of this process (per core, whatever
+    else the machine runs) and by the clock, and how many it screens out."""
+    c0, t0 = time.process_time(), time.perf_counter()
+    out = sum(not fn(a) for a in articles)
+    cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+    return len(articles) / cpu, len(articles) / wall, out
+
+
+def screen_alone(articles: list[Any]) -> str:
+    """The screen in this process over ``articles``: the first pass (stated language), and both
+    passes with the language unstated (the detector runs)."""
     from itinerary.build.screen import Screen
+
+    screen = Screen()
+    unstated = [dataclasses.replace(a, language=None) for a in articles]
+    screen.passes(unstated[0])  # the gazetteer, the words and the detector loaded
+    cpu1, wall1, out1 = _rate(screen.first_pass, articles)
+    cpu2, wall2, out2 = _rate(lambda a: screen.passes(a)[0], unstated)
+    return (
+        f"first pass (stated language) {cpu1:.0f} articles/s per core ({wall1:.0f} by the clock), "
+        f"{out1} of {len(articles)} screened out; both passes (language unstated, detector) "
+        f"{cpu2:.0f} articles/s per core ({wall2:.0f} by the clock), {out2} screened out"
+    )
+
+
+def corpus_articles(corpus: Path) -> list[Any]:
     from itinerary.build.sources import DraftSettings, expand, iter_items, to_article
 
     settings = DraftSettings(None, None, "bench")
-    articles = [to_article(i, settings) for i in iter_items(expand([str(corpus)]), settings)]
+    return [to_article(i, settings) for i in iter_items(expand([str(corpus)]), settings)]
+
+
+def screen_figures(articles: Path, repeat: int) -> None:
+    """Recall on every development article with a trip (the sealed ones as one count, their
+    names unprinted), the share of the no-trip ones screened out, and the speed on the no-trip
+    articles of dev3 repeated."""
+    import yaml
+
+    from itinerary.build.screen import Screen
+    from itinerary.extract import read_article
+
+    split = json.loads((ROOT / "benchmarks" / "extract_split.json").read_text("utf-8"))["articles"]
     screen = Screen()
-    screen.first_pass(articles[0])  # the gazetteer and the words loaded
-    t0 = time.perf_counter()
-    first = sum(not screen.first_pass(a) for a in articles)
-    first_rate = len(articles) / (time.perf_counter() - t0)
-    unstated = [dataclasses.replace(a, language=None) for a in articles]
-    screen.passes(unstated[0])  # the detector loaded
-    t0 = time.perf_counter()
-    both = sum(not screen.passes(a)[0] for a in unstated)
-    both_rate = len(unstated) / (time.perf_counter() - t0)
-    return first_rate, both_rate, first, both
+    kept: dict[str, list[int]] = {"open": [0, 0], "sealed": [0, 0]}
+    lost_open: list[str] = []
+    no_trip = []
+    for folder in ("dev", "dev2", "dev3"):
+        for path in sorted((articles / folder).glob("*.txt")):
+            truth = yaml.safe_load((articles / folder / "truth" / f"{path.stem}.yaml").read_text("utf-8"))
+            art = read_article(path)
+            if not truth["trips"]:
+                no_trip.append(art)
+                continue
+            side = split.get(path.name, {}).get("side", "open")
+            ok = screen.passes(art)[0] and screen.passes(dataclasses.replace(art, language=None))[0]
+            kept[side][0] += 1
+            kept[side][1] += not ok
+            if not ok and side == "open":
+                lost_open.append(path.name)
+    for side, (n, lost) in kept.items():
+        names = f" ({', '.join(lost_open)})" if side == "open" and lost_open else ""
+        print(f"screen recall, {side} development articles with a trip: {n - lost} of {n} kept{names}")
+    out = sum(not screen.passes(a)[0] for a in no_trip)
+    print(f"no-trip development articles (dev3) screened out: {out} of {len(no_trip)}")
+    print(f"screen speed, the {len(no_trip)} no-trip articles x{repeat}: {screen_alone(no_trip * repeat)}")
 
 
 def load() -> str:
@@ -267,14 +314,21 @@ def main() -> int:
     ap.add_argument("--trip-share", type=int, default=10, help="one trip article in N (default 10)")
     ap.add_argument("--reprint-share", type=int, default=5, help="one reprint in N rows (default 5)")
     ap.add_argument("--unstated-language", action="store_true", help="rows without a language field")
+    ap.add_argument(
+        "--repeat", type=int, default=50, help="copies of dev3's no-trip articles timed (default 50)"
+    )
+    ap.add_argument("--screen-only", action="store_true", help="only the screen's recall and speed")
     ap.add_argument("--big", action="store_true", help=f"also a {BIG:,}-article run on 2 workers")
     args = ap.parse_args()
     if not (args.articles / "dev").is_dir():
         print(f"no development set at {args.articles / 'dev'}", file=sys.stderr)
         return 1
+    print(f"cores: {os.cpu_count()}, load average at start: {load()}")
+    screen_figures(args.articles, args.repeat)
+    if args.screen_only:
+        return 0
     sources = development(args.articles) + general_news(args.articles.parent / "geoparsing")
     trips = sum(s.trip for s in sources)
-    print(f"cores: {os.cpu_count()}, load average at start: {load()}")
     print(f"sources: {trips} development articles with a trip, {len(sources) - trips} without")
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmpdir:
         tmp = Path(tmpdir)
@@ -285,11 +339,7 @@ def main() -> int:
         print(
             f"corpus: {args.n} articles ({made['trip']} trip, {made['no trip']} no trip, {made['reprint']} reprints)"
         )
-        first_rate, both_rate, first, both = screen_alone(corpus)
-        print(
-            f"screen alone, one core: first pass {first_rate:.0f} articles/s ({first} screened out); "
-            f"both passes with the language unstated {both_rate:.0f} articles/s ({both} screened out)"
-        )
+        print(f"screen alone over the corpus: {screen_alone(corpus_articles(corpus))}")
         rows = [run_build(corpus, tmp / f"out{n}", n) for n in (1, 2)]
         report(rows)
         one, two = rows

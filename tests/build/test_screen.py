@@ -20,7 +20,6 @@ from itinerary.cli import cli
 from itinerary.extract import read_article, supported_languages
 from itinerary.extract.lang import lexicon
 
-ARTICLES = Path(__file__).resolve().parents[3] / "shared" / "articles"
 MACRON = "President Emmanuel Macron landed in Berlin on Sunday."
 WEATHER = "It rained all day in Berlin; the river rose by a metre."
 
@@ -219,21 +218,19 @@ def test_a_lock_held_by_another_build_is_left_to_it(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- recall on the development set
 
 
-def _trip_articles() -> list[Path]:
+def _trip_articles(articles: Path) -> list[Path]:
     out = []
     for folder in ("dev", "dev2", "dev3"):
-        for path in sorted((ARTICLES / folder).glob("*.txt")):
-            truth = yaml.safe_load((ARTICLES / folder / "truth" / f"{path.stem}.yaml").read_text("utf-8"))
+        for path in sorted((articles / folder).glob("*.txt")):
+            truth = yaml.safe_load((articles / folder / "truth" / f"{path.stem}.yaml").read_text("utf-8"))
             if truth.get("trips"):
                 out.append(path)
     return out
 
 
-@pytest.mark.data
-@pytest.mark.skipif(not ARTICLES.is_dir(), reason="the development articles (../shared/articles) are absent")
-def test_the_screen_keeps_every_development_article_that_has_a_trip() -> None:
+def test_the_screen_keeps_every_development_article_that_has_a_trip(shared: Path) -> None:
     screen = Screen()
-    paths = _trip_articles()
+    paths = _trip_articles(shared / "articles")
     assert len(paths) > 80
     lost = [p.name for p in paths if not screen.passes(read_article(p))[0]]
     assert not lost, f"{len(lost)} of {len(paths)} articles with a trip screened out"
