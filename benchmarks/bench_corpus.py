@@ -63,6 +63,7 @@ class Source:
 
 @dataclass
 class Row:
+    screen: bool
     workers: int
     articles: int
     startup_s: float
@@ -179,7 +180,7 @@ def cpu_seconds() -> float:
     return use.ru_utime + use.ru_stime
 
 
-def run_build(corpus: Path, out: Path, n: int) -> Row:
+def run_build(corpus: Path, out: Path, n: int, screen: bool = True) -> Row:
     """A fresh local cluster of ``n`` workers and one build of ``corpus`` into ``out``."""
     from distributed import Client, LocalCluster
 
@@ -200,11 +201,12 @@ def run_build(corpus: Path, out: Path, n: int) -> Row:
         prepare_workers(client)  # cluster up, workers warm: the start-up ends here
         startup = time.perf_counter() - started
         cpu0 = client.run(cpu_seconds)
-        summary = build([corpus], out, client=client)
+        summary = build([corpus], out, client=client, screen=screen)
         cpu = sum(v - cpu0[w] for w, v in client.run(cpu_seconds).items())
         peaks = sorted(client.run(peak_rss_mb).values())
     wall = time.perf_counter() - started
     return Row(
+        screen=screen,
         workers=n,
         articles=summary.total,
         startup_s=startup,
@@ -299,15 +301,15 @@ def load() -> str:
 
 def report(rows: list[Row]) -> None:
     print(
-        "| workers | articles | screened | to the workers | start-up s | wall s | screen art/s (1st pass) "
+        "| screen | workers | articles | screened | to the workers | start-up s | wall s | screen art/s (1st pass) "
         "| extraction art/s per worker | worker CPU s per article | merge drafts/s | peak RSS per "
         "worker MB | reading process MB | 100,000 articles at this rate | 100,000 articles, a core per worker |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         peaks = ", ".join(f"{p:.0f}" for p in r.peak_mb)
         print(
-            f"| {r.workers} | {r.articles} | {r.screened} ({100 * r.screened / r.articles:.0f} %) "
+            f"| {'on' if r.screen else 'off'} | {r.workers} | {r.articles} | {r.screened} ({100 * r.screened / r.articles:.0f} %) "
             f"| {r.extracted} | {r.startup_s:.1f} | {r.wall_s:.1f} | {r.screen_rate:.0f} "
             f"| {r.extract_rate_per_worker:.1f} | {r.cpu_per_article:.3f} | {r.merge_rate:.0f} ({r.merged}) "
             f"| {peaks} | {r.driver_mb:.0f} | {r.projected_h():.2f} h | {r.free_cores_h():.2f} h |"
@@ -327,6 +329,9 @@ def main() -> int:
         "--repeat", type=int, default=50, help="copies of dev3's no-trip articles timed (default 50)"
     )
     ap.add_argument("--screen-only", action="store_true", help="only the screen's recall and speed")
+    ap.add_argument(
+        "--compare-no-screen", action="store_true", help="also the 2-worker build with the screen off"
+    )
     ap.add_argument("--big", action="store_true", help=f"also a {BIG:,}-article run on 2 workers")
     args = ap.parse_args()
     if not (args.articles / "dev").is_dir():
@@ -358,6 +363,15 @@ def main() -> int:
             "(1.00 = no parallel overhead; the wall-time ratio reaches 2 only with both cores free)"
         )
         print(f"same trips.yaml from both runs: {one.trips == two.trips}")
+        if args.compare_no_screen:
+            off = run_build(corpus, tmp / "out-no-screen", 2, screen=False)
+            report([off])
+            cpu_on, cpu_off = two.cpu_per_article * two.extracted, off.cpu_per_article * off.extracted
+            print(
+                f"the screen, 2 workers: worker CPU {cpu_on:.0f} s with it, {cpu_off:.0f} s without "
+                f"({100 * (1 - cpu_on / cpu_off):.0f} % saved); wall {two.wall_s:.0f} s and {off.wall_s:.0f} s; "
+                f"same trips.yaml: {two.trips == off.trips}"
+            )
         if args.big:
             big = tmp / "big.jsonl"
             made = make_corpus(

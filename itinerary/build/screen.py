@@ -1,10 +1,13 @@
 """The screen: a cheap first pass that sends articles with no chance of a trip to "no trip"
 before the extractor parses them.
 
-The extractor finds a stop only where one of its language pack's travel words and a place the
-gazetteer knows stand in the same sentence, and a sentence never spans two paragraphs (lines).
-So an article none of whose paragraphs holds both cannot give a trip. The screen reads, per
-language (the article's own, else the detector's, as the extractor does):
+The extractor's travel rules find a stop only where one of its language pack's travel words
+and a place the gazetteer knows stand in the same sentence, and a sentence never spans two
+paragraphs (lines). So an article none of whose paragraphs holds both gives no rule stop. (Its
+stop model may still keep a place on other evidence, a preposition and a large city named twice;
+with no travel word anywhere near, that is a false positive: "Volunteers ... clean up the banks
+of the Kanawha River in Charleston".) The screen reads, per language (the article's own, else
+the detector's, as the extractor does):
 
 - the pack's travel words, read from the extractor's language registry (travel, arrival and
   departure words, visit verbs, directions, stop nouns, meeting verbs, every inflected form of its
