@@ -241,3 +241,33 @@ def test_the_screen_keeps_every_development_article_that_has_a_trip(shared: Path
         p.name for p in paths if not screen.passes(dataclasses.replace(read_article(p), language=None))[0]
     ]
     assert not lost, f"{len(lost)} of {len(paths)} articles with a trip screened out (detected language)"
+
+
+def test_what_the_screen_drops_holds_no_stop_of_the_travel_rules(shared: Path) -> None:
+    """The screen's guarantee, checked by the extractor itself: an article it drops gives no
+    candidate of the travel rules (dev3's no-trip articles, and LGL's local news)."""
+    import gzip
+    import warnings
+    import xml.etree.ElementTree as ET
+
+    from itinerary.extract import Article
+
+    dev3 = shared / "articles" / "dev3"
+    articles = [
+        read_article(p)
+        for p in sorted(dev3.glob("*.txt"))
+        if not yaml.safe_load((dev3 / "truth" / f"{p.stem}.yaml").read_text("utf-8"))["trips"]
+    ]
+    lgl = shared / "geoparsing" / "lgl.xml.gz"
+    if lgl.is_file():
+        with gzip.open(lgl) as fh:
+            texts = [a.findtext("text") or "" for a in ET.parse(fh).getroot().iter("article")]
+        articles += [Article(text=t, language="en") for t in texts[:200] if t.strip()]
+    screen, extractor = Screen(), engine.extractor()
+    dropped = [a for a in articles if not screen.passes(a)[0]]
+    assert len(dropped) >= 10
+    for a in dropped:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            analysis = extractor.analyse(a)
+        assert not [c.place.text for c in analysis.candidates if c.rule], a.text[:80]
