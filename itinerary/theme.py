@@ -1,19 +1,74 @@
 """The one theme: status, mode and basis styles, read from ``theme.json`` by the HTML map (sent
-to the browser in the payload), the static image and the KML writer."""
+to the browser in the payload), the static image and the KML writer.
+
+``theme.json`` is the one place for visual constants. Its ``print`` section holds what only the
+print renderer reads (its inks, label placement in points); :func:`theme` leaves it out, so the
+browser payload carries only what the browser reads; :func:`print_colors` and
+:func:`label_placement` serve it."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 
 @cache
-def theme() -> dict[str, Any]:
-    """The theme as plain data (do not mutate: it is cached)."""
+def _theme_file() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(resources.files("itinerary").joinpath("theme.json").read_text("utf-8"))
     return data
+
+
+@cache
+def theme() -> dict[str, Any]:
+    """The theme shared by every renderer, as plain data (do not mutate: it is cached)."""
+    return {k: v for k, v in _theme_file().items() if k != "print"}
+
+
+@dataclass(frozen=True)
+class LabelPlacement:
+    """How the print map places a stop's label beside its marker (``theme.json``: print.labels).
+
+    Sizes are in typographic points (1/72 inch). The HTML map's runtime has its own constants for
+    the same job, in screen pixels (``DIRS`` and ``GAPS`` in ``render/templates/itinerary.js``)."""
+
+    gaps_pt: tuple[float, ...]  # label to marker, tried in turn; beyond the first, a leader line
+    directions: tuple[tuple[int, int], ...]  # sides tried at each gap, in order of preference
+    stop_radius_pt: float  # half the side of the box a marker keeps free of labels
+    box_pad_pt: tuple[float, float]  # added to a label's width and height (text centred in it)
+    clear_of_furniture_pt: float  # margin kept around the title, legend, inset, scale bar, credit
+    leader_color: str
+    leader_width: float
+    adjust_expand: tuple[float, float]  # adjustText's box growth for labels still overlapping
+    names_clear_of_stops_pt: float  # country and sea names keep this far from a marker's centre
+
+
+@cache
+def label_placement() -> LabelPlacement:
+    """The print map's label-placement parameters."""
+    d = _theme_file()["print"]["labels"]
+    ex, ey = d["adjust_expand"]
+    return LabelPlacement(
+        gaps_pt=tuple(float(g) for g in d["gaps_pt"]),
+        directions=tuple((int(dx), int(dy)) for dx, dy in d["directions"]),
+        stop_radius_pt=float(d["stop_radius_pt"]),
+        box_pad_pt=(float(d["box_pad_pt"][0]), float(d["box_pad_pt"][1])),
+        clear_of_furniture_pt=float(d["clear_of_furniture_pt"]),
+        leader_color=str(d["leader"]["color"]),
+        leader_width=float(d["leader"]["width"]),
+        adjust_expand=(float(ex), float(ey)),
+        names_clear_of_stops_pt=float(d["names_clear_of_stops_pt"]),
+    )
+
+
+@cache
+def print_colors() -> dict[str, str]:
+    """The print map's own inks (``theme.json``: print.colors): label text, a cancelled stop's
+    label, country names, legend keys, the credit line, the locator globe's land and frame."""
+    colors: dict[str, str] = _theme_file()["print"]["colors"]
+    return colors
 
 
 def trip_color(i: int) -> str:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up everything the project needs on a fresh Debian machine with Python >= 3.11:
-# a virtual environment in .venv with the package and its dev tools, and (with --browser)
+# a virtual environment in .venv with the package, its dev tools and the docs site's tools, and (with --browser)
 # Debian's chromium for the browser tests and screenshots. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,10 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[dev]"
+# The distribution is itinerary-mapper ("itinerary" on PyPI is another project); an editable
+# install of this checkout made under its former name "itinerary" would claim the same command.
+.venv/bin/python -m pip uninstall --quiet --yes itinerary 2>/dev/null || true
+.venv/bin/python -m pip install --quiet -e ".[dev,docs]"  # docs: the site, mkdocs.yml
 
 if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
   SUDO=""

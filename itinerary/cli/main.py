@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.metadata
 import logging
 import os
 import sys
@@ -27,6 +28,22 @@ from itinerary.files import describe_os_error
 from itinerary.options import options_from_env, set_options
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: the name on PyPI ("itinerary" there is an unrelated project); import name and command: itinerary
+DISTRIBUTION = "itinerary-mapper"
+
+
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: the installed distribution's version, from its metadata (a source tree
+    run without installing says so and gives the package's own)."""
+    if not value or ctx.resilient_parsing:
+        return
+    try:
+        version = importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        version = f"{__version__} (not installed: run from a source tree)"
+    click.echo(f"itinerary, version {version}")
+    ctx.exit()
 
 
 class IsoDate(click.DateTime):
@@ -155,7 +172,14 @@ def handle_errors(func: F) -> F:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="itinerary")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 def cli() -> None:
     """Map the trips of leaders and officials as the news reports them.
 

@@ -138,6 +138,14 @@ def export(
 
 
 _SIDECARS = ("leg", "connector", "region")
+#: The one geometry type each layer declares (what :func:`to_geodataframe` makes), so the layers
+#: of two exports append to each other in a GIS.
+LAYER_TYPES = {
+    "stop": "Point",
+    "leg": "MultiLineString",
+    "connector": "MultiLineString",
+    "region": "MultiPolygon",
+}
 
 
 def check_export_target(path: str | os.PathLike[str], *, fmt: str | None = None, force: bool = False) -> str:
@@ -175,10 +183,11 @@ def _write_ogr(gdf: Any, path: Path, fmt: str) -> None:
             if fmt == "fgb":  # one layer per file: legs and regions go beside the stops
                 layer_path = main if kind == "stop" else tmp_dir / _sidecar(path, kind).name
             try:
+                typed = {"driver": driver, "geometry_type": LAYER_TYPES[kind]}
                 if fmt == "fgb":
-                    pyogrio.write_dataframe(part, layer_path, driver=driver)
+                    pyogrio.write_dataframe(part, layer_path, **typed)
                 else:
-                    pyogrio.write_dataframe(part, main, layer=f"{kind}s", driver=driver, append=main.exists())
+                    pyogrio.write_dataframe(part, main, layer=f"{kind}s", append=main.exists(), **typed)
             except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
                 # GDAL reports a full disk or a file-size limit as a generic I/O failure
                 raise FileError(

@@ -261,3 +261,57 @@ def test_hint_regions_exported_only_on_request(tmp_path: Path) -> None:
 
     layer = pyogrio.read_dataframe(gpkg, layer="regions")
     assert sorted(layer["name"]) == sorted(r["name"] for r in without)
+
+
+@pytest.mark.parametrize("suffix", ["gpkg", "fgb"])
+def test_leg_layers_of_every_export_declare_one_type_so_they_append(tmp_path: Path, suffix: str) -> None:
+    """A GIS appends the legs of one export to those of another (QGIS: "append features to
+    layer"): that needs every export's leg layer to declare the same geometry type, whether its
+    legs are one line each (Rome -> Paris) or cut at the antimeridian (Suva -> Apia)."""
+    import geopandas as gpd
+    import pyogrio
+
+    from itinerary.io.yaml import loads
+
+    head = "itinerary: 1\ntrips:\n  - id: {id}\n    traveller: T\n    mode: air\n    stops:\n"
+    europe = loads(
+        head.format(id="europe") + "      - {place: Rome, lat: 41.9, lon: 12.5, status: confirmed}\n"
+        "      - {place: Paris, lat: 48.8566, lon: 2.3522, status: confirmed}\n"
+    )
+    pacific = loads(
+        head.format(id="pacific") + "      - {place: Suva, lat: -18.1416, lon: 178.4419, status: confirmed}\n"
+        "      - {place: Apia, lat: -13.8333, lon: -171.7667, status: planned}\n"
+    )
+    layers: dict[str, tuple[Path, str | None]] = {}
+    for name, it in (("europe", europe), ("pacific", pacific)):
+        out = tmp_path / f"{name}.{suffix}"
+        export(prepare(it), out)
+        layers[name] = (out, "legs") if suffix == "gpkg" else (tmp_path / f"{name}-legs.fgb", None)
+    for path, layer in layers.values():
+        assert pyogrio.read_info(path, layer=layer)["geometry_type"] == "MultiLineString", path
+    (europe_path, layer), (pacific_path, _) = layers["europe"], layers["pacific"]
+    pacific_legs = gpd.read_file(pacific_path, layer=layer)
+    assert [len(g.geoms) for g in pacific_legs.geometry] == [2]  # cut at the antimeridian
+    pyogrio.write_dataframe(pacific_legs, europe_path, layer=layer, append=True)
+    both = gpd.read_file(europe_path, layer=layer)
+    assert list(both["trip"]) == ["europe", "pacific"]
+    assert set(both.geom_type) == {"MultiLineString"}
+    assert [len(g.geoms) for g in both.geometry] == [1, 2]
+    assert pyogrio.read_info(europe_path, layer=layer)["geometry_type"] == "MultiLineString"
+
+
+def test_a_stops_layer_with_no_coordinates_yet_declares_points(tmp_path: Path) -> None:
+    """Stops not yet resolved have no geometry; their layer still declares Point (GDAL would say
+    Unknown), so it appends to the stops of a resolved export."""
+    import pyogrio
+
+    from itinerary.io.yaml import loads
+
+    it = loads(
+        "itinerary: 1\ntrips:\n  - id: x\n    traveller: T\n    stops:\n"
+        "      - {place: Nowhere, status: confirmed}\n      - {place: Elsewhere, status: planned}\n"
+    )
+    out = tmp_path / "x.gpkg"
+    export(it, out)
+    assert pyogrio.read_info(out, layer="stops")["geometry_type"] == "Point"
+    assert pyogrio.read_dataframe(out, layer="stops").geometry.isna().all()
