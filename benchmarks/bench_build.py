@@ -173,12 +173,14 @@ def pool_rate(corpus: Path, n: int) -> float:
     """Articles/s of the plain process pool (models loaded before the clock starts)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from itinerary.build import _jobs
     from itinerary.build.engine import Job, extract_one, warm_up
-    from itinerary.build.sources import Options, expand, iter_items
+    from itinerary.build.run import jobs as to_jobs
+    from itinerary.build.sources import DraftSettings, expand, iter_items
+    from itinerary.build.summary import Summary
 
-    options = Options(None, None, "bench")
-    jobs = [j for j in _jobs(list(iter_items(expand([str(corpus)]), options)), options) if isinstance(j, Job)]
+    options = DraftSettings(None, None, "bench")
+    items = list(iter_items(expand([str(corpus)]), options))
+    jobs = [j for j in to_jobs(items, options, None, Summary()) if isinstance(j, Job)]
     with ProcessPoolExecutor(max_workers=n, initializer=warm_up) as pool:
         list(pool.map(_nap, range(n)))  # every process started and warmed up
         t0 = time.perf_counter()

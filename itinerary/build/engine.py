@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from itinerary.build.screen import SCREENED, Screen, cues
 from itinerary.errors import ExtractionError, ItineraryError
-from itinerary.extract import Article, Extractor
+from itinerary.extract import Article, Extractor, supported_languages
 from itinerary.io import yaml as yaml_io
 from itinerary.model import Itinerary
 
@@ -33,15 +34,20 @@ class BuildError(ItineraryError):
 
 @dataclass(frozen=True)
 class Job:
+    """One article to extract; ``screen``: give it to the screen's second pass first (its
+    language is not stated: the detector decides which pack reads it)."""
+
     name: str
     origin: str
     digest: str
     article: Article
+    screen: bool = False
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What one article gave. ``cacheable`` is False for failures that may not recur (a crash)."""
+    """What one article gave. ``cacheable`` is False for failures that may not recur (a crash);
+    ``screened`` is True when the screen sent the article to "no trip" unread."""
 
     name: str
     origin: str
@@ -50,6 +56,7 @@ class Outcome:
     itinerary: Itinerary | None = None
     reason: str | None = None
     cacheable: bool = True
+    screened: bool = False
 
     @property
     def ok(self) -> bool:
@@ -73,14 +80,28 @@ def warm_up() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ex.geocoder.geocode("Vladivostok")
+    for code in supported_languages():  # the screen's words of every pack
+        cues(code)
+
+
+@functools.cache
+def screen() -> Screen:
+    """The screen of this process (its gazetteer is the extractor's)."""
+    return Screen()
 
 
 def extract_one(job: Job) -> Outcome:
-    """Extract one article; never raises (a failure is an outcome with its reason)."""
+    """Extract one article (after the screen's second pass when the job asks for it); never
+    raises (a failure is an outcome with its reason)."""
     try:
+        article = job.article
+        if job.screen:
+            may, article = screen().second_pass(article)
+            if not may:
+                return Outcome(job.name, job.origin, job.digest, reason=SCREENED, screened=True)
         with warnings.catch_warnings():  # doubtful stops are marked needs_review in the draft
             warnings.simplefilter("ignore")
-            it = extractor().extract(job.article)
+            it = extractor().extract(article)
         if not it.trips:
             raise ExtractionError(f"{job.origin}: {NO_TRIP}")
         text = yaml_io.dumps(it)
@@ -200,13 +221,19 @@ def check_scheduler(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
     thread = threading.Thread(target=probe, name="itinerary-scheduler-check", daemon=True)
     thread.start()
     thread.join(timeout + 5.0)
+    _judge_answer(address, timeout, result, answered=not thread.is_alive())
+
+
+def _judge_answer(address: str, timeout: float, result: dict[str, Any], *, answered: bool) -> None:
+    """Raise the :class:`BuildError` that says what the server at ``address`` is, from what
+    :func:`check_scheduler`'s probe found (nothing when it is a Dask scheduler)."""
     error = result.get("error")
-    if (thread.is_alive() or isinstance(error, TimeoutError)) and not result.get("connected"):
+    if (not answered or isinstance(error, TimeoutError)) and not result.get("connected"):
         raise BuildError(
             f"cannot reach the Dask scheduler at {address} (no connection within {timeout:g} s); start "
             "one with `dask scheduler` and give its address (tcp://HOST:8786)"
         )
-    if thread.is_alive() or isinstance(error, TimeoutError):
+    if not answered or isinstance(error, TimeoutError):
         raise BuildError(
             f"the server at {address} accepted the connection but did not answer as a Dask scheduler "
             f"within {timeout:g} s; check the address and port (the scheduler's is 8786 by default)"

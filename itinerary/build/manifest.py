@@ -1,7 +1,8 @@
 """The build manifest: what each article gave, keyed by its content hash.
 
 ``manifest.jsonl`` holds one JSON object a line: ``name``, ``digest`` (the article's content
-hash), ``status`` (ok or failed), ``draft`` (the SHA-256 of the draft written) or ``reason``.
+hash), ``status`` (ok, failed, or no-trip for an article the screen sent to "no trip" unread,
+with ``reason`` "screened"), ``draft`` (the SHA-256 of the draft written) or ``reason``.
 Lines are appended as articles finish, so a run stopped at any moment keeps what it did; a
 line cut short by the stop is ignored when read back, and the last line for a name wins. At
 the end of a run the file is rewritten (atomically) with one line per article, sorted by name.
@@ -24,6 +25,8 @@ from itinerary.files import write_text
 
 OK = "ok"
 FAILED = "failed"
+NO_TRIP = "no-trip"  # the screen found no chance of a trip: no draft, and no failure
+STATUSES = (OK, FAILED, NO_TRIP)
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # an article's name: its draft's file name
 _HEX = re.compile(r"[0-9a-f]{64}")
 
@@ -142,12 +145,12 @@ def _check(data: Any) -> str | None:
         return f"'name' {_short(name)} is not an article's name (lower-case letters, digits, dashes)"
     if not isinstance(digest, str) or not _HEX.fullmatch(digest):
         return f"'digest' {_short(digest)} is not a SHA-256 in hexadecimal"
-    if status not in (OK, FAILED):
-        return f"'status' {_short(status)} is neither {OK!r} nor {FAILED!r}"
+    if status not in STATUSES:
+        return f"'status' {_short(status)} is none of {', '.join(map(repr, STATUSES))}"
     draft, reason = data.get("draft"), data.get("reason")
     if status == OK and (not isinstance(draft, str) or not _HEX.fullmatch(draft)):
         return f"'draft' {_short(draft)} is not a SHA-256 in hexadecimal"
-    if status == FAILED and not isinstance(reason, str):
+    if status in (FAILED, NO_TRIP) and not isinstance(reason, str):
         return f"'reason' {_short(reason)} is not a text"
     return None
 

@@ -47,7 +47,7 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Options:
+class DraftSettings:
     """What else decides a draft besides the article (part of every content hash)."""
 
     language: str | None = None
@@ -94,17 +94,17 @@ def expand(sources: Sequence[str | Path]) -> list[Path]:
     return files
 
 
-def iter_items(files: Sequence[Path], options: Options) -> Iterator[Item]:
+def iter_items(files: Sequence[Path], settings: DraftSettings) -> Iterator[Item]:
     """Every article of ``files``, in order, with the name its origin gives it (``x`` for
     ``x.txt``, the slug of a row's ``id``); :func:`unique_names` makes them unique."""
     for path in files:
         suffix = path.suffix.lower()
         if suffix in JSONL_SUFFIXES:
-            yield from _jsonl_items(path, options)
+            yield from _jsonl_items(path, settings)
         elif suffix in PARQUET_SUFFIXES:
-            yield from _parquet_items(path, options)
+            yield from _parquet_items(path, settings)
         else:
-            yield _text_item(path, options)
+            yield _text_item(path, settings)
 
 
 def unique_names(items: Iterable[Item]) -> tuple[list[Item], list[str]]:
@@ -136,25 +136,25 @@ def unique_names(items: Iterable[Item]) -> tuple[list[Item], list[str]]:
     return out, notes
 
 
-def _digest(payload: bytes, options: Options) -> str:
-    return hashlib.sha256(options.key() + b"\0" + payload).hexdigest()
+def _digest(payload: bytes, settings: DraftSettings) -> str:
+    return hashlib.sha256(settings.key() + b"\0" + payload).hexdigest()
 
 
-def _text_item(path: Path, options: Options) -> Item:
+def _text_item(path: Path, settings: DraftSettings) -> Item:
     try:
         payload = read_limited(path, MAX_ARTICLE_BYTES, what="article")
     except ItineraryError as exc:
         return Item(slug(path.stem), str(path), "", str(path), str(exc))
-    return Item(slug(path.stem), str(path), _digest(payload, options), str(path))
+    return Item(slug(path.stem), str(path), _digest(payload, settings), str(path))
 
 
-def _record_item(stem: str, origin: str, record: dict[str, Any], options: Options) -> Item:
+def _record_item(stem: str, origin: str, record: dict[str, Any], settings: DraftSettings) -> Item:
     payload = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode()
     name = slug(str(record["id"])) if record.get("id") not in (None, "") else stem
-    return Item(name, origin, _digest(payload, options), record)
+    return Item(name, origin, _digest(payload, settings), record)
 
 
-def _jsonl_items(path: Path, options: Options) -> Iterator[Item]:
+def _jsonl_items(path: Path, settings: DraftSettings) -> Iterator[Item]:
     stem = slug(path.stem)
     with path.open("rb") as fh:
         for lineno, line in enumerate(iter(lambda: fh.readline(MAX_LINE_BYTES + 1), b""), start=1):
@@ -162,19 +162,19 @@ def _jsonl_items(path: Path, options: Options) -> Iterator[Item]:
             if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
                 _skip_line(fh)
                 why = f"line over the {MAX_LINE_BYTES // 1024} KB limit for one article"
-                yield _bad_row(stem, lineno, origin, line[:1024], why, options)
+                yield _bad_row(stem, lineno, origin, line[:1024], why, settings)
                 continue
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
             except ValueError as exc:
-                yield _bad_row(stem, lineno, origin, line, f"not valid JSON ({exc})", options)
+                yield _bad_row(stem, lineno, origin, line, f"not valid JSON ({exc})", settings)
                 continue
             if not isinstance(record, dict):
-                yield _bad_row(stem, lineno, origin, line, "a line must be a JSON object", options)
+                yield _bad_row(stem, lineno, origin, line, "a line must be a JSON object", settings)
                 continue
-            yield _record_item(f"{stem}-{lineno}", origin, record, options)
+            yield _record_item(f"{stem}-{lineno}", origin, record, settings)
 
 
 def _skip_line(fh: Any) -> None:
@@ -183,11 +183,11 @@ def _skip_line(fh: Any) -> None:
         pass
 
 
-def _bad_row(stem: str, n: int, origin: str, raw: bytes, why: str, options: Options) -> Item:
-    return Item(f"{stem}-{n}", origin, _digest(raw, options), {}, f"{origin}: {why}; expected {{{COLUMNS}}}")
+def _bad_row(stem: str, n: int, origin: str, raw: bytes, why: str, settings: DraftSettings) -> Item:
+    return Item(f"{stem}-{n}", origin, _digest(raw, settings), {}, f"{origin}: {why}; expected {{{COLUMNS}}}")
 
 
-def _parquet_items(path: Path, options: Options) -> Iterator[Item]:
+def _parquet_items(path: Path, settings: DraftSettings) -> Iterator[Item]:
     try:
         import pyarrow.parquet as pq
     except ImportError as exc:
@@ -203,19 +203,19 @@ def _parquet_items(path: Path, options: Options) -> Iterator[Item]:
     for batch in table.iter_batches(batch_size=1024):
         for record in batch.to_pylist():
             row += 1
-            yield _record_item(f"{stem}-{row}", f"{path} (row {row})", record, options)
+            yield _record_item(f"{stem}-{row}", f"{path} (row {row})", record, settings)
 
 
-def to_article(item: Item, options: Options) -> Article:
+def to_article(item: Item, settings: DraftSettings) -> Article:
     """The article of ``item`` (its name as source id); :class:`ExtractionError` when unusable."""
     if item.error:
         raise ExtractionError(item.error)
     if isinstance(item.record, str):
-        article = read_article(item.record, language=options.language)
+        article = read_article(item.record, language=settings.language)
     else:
-        article = _record_article(item.origin, item.record, options)
-    if article.published is None and options.published_default is not None:
-        article = dataclasses.replace(article, published=options.published_default)
+        article = _record_article(item.origin, item.record, settings)
+    if article.published is None and settings.published_default is not None:
+        article = dataclasses.replace(article, published=settings.published_default)
     check_year(item.origin, article.published)
     return dataclasses.replace(article, source_id=item.name)
 
@@ -230,7 +230,7 @@ def check_year(origin: str, day: dt.date | None) -> None:
         )
 
 
-def _record_article(origin: str, record: dict[str, Any], options: Options) -> Article:
+def _record_article(origin: str, record: dict[str, Any], settings: DraftSettings) -> Article:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ExtractionError(f"{origin}: no article text (field 'text' is missing or empty)")
@@ -241,7 +241,7 @@ def _record_article(origin: str, record: dict[str, Any], options: Options) -> Ar
             f"{origin}: the text is over the {MAX_ARTICLE_BYTES // 1024} KB limit for one article; split it"
         )
     url = _opt(record.get("url"))
-    language = options.language or (_opt(record.get("language")) or "")[:2].lower() or None
+    language = settings.language or (_opt(record.get("language")) or "")[:2].lower() or None
     return Article(
         text=text,
         published=_published(origin, record.get("published")),

@@ -114,6 +114,12 @@ def _quiet_from_now_on() -> None:
 @click.option("--as-of", type=DATE, help="Merge only sources published by this date.")
 @click.option("--force", is_flag=True, help="Extract every article again, even the finished ones.")
 @click.option("--serial", is_flag=True, help="Extract in this process, without Dask.")
+@click.option(
+    "--no-screen",
+    is_flag=True,
+    help="Extract every article; by default one with no travel word beside a known place name "
+    "(in the same paragraph) is recorded as 'no trip' unread.",
+)
 @handle_errors
 def build_command(
     sources: tuple[str, ...],
@@ -125,6 +131,7 @@ def build_command(
     as_of: Any,
     force: bool,
     serial: bool,
+    no_screen: bool,
 ) -> None:
     """Extract a corpus of articles on Dask and merge the drafts into one trip per traveller.
 
@@ -155,6 +162,7 @@ def build_command(
             as_of=as_of.date() if as_of else None,
             force=force,
             serial=serial,
+            screen=not no_screen,
             reporter=TerminalReporter(),
         )
     except KeyboardInterrupt:

@@ -1,0 +1,266 @@
+"""One build in its output folder: reuse what the manifest says is finished, extract (and
+screen) the rest, write each draft as it comes, forget the articles no longer in the input, and
+merge the drafts (see :mod:`itinerary.build`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from itinerary import __version__
+from itinerary.build.engine import Job, Outcome
+from itinerary.build.manifest import FAILED, NO_TRIP, OK, Entry, Manifest, text_digest
+from itinerary.build.outputs import (
+    TRIPS,
+    file_digest,
+    geoparquet_available,
+    reduce_key,
+    remove_merged,
+    set_aside,
+    set_aside_edited_trips,
+    up_to_date,
+    write_merged,
+)
+from itinerary.build.screen import SCREENED, Screen
+from itinerary.build.sources import DraftSettings, Item, to_article
+from itinerary.build.summary import Plan, Reporter, Summary
+from itinerary.errors import ExtractionError, ItineraryError, MergeWarning
+from itinerary.files import write_text
+from itinerary.io import yaml as yaml_io
+from itinerary.merge import merge_report
+from itinerary.model import Itinerary
+
+DRAFTS = "drafts"
+
+
+class Engine(Protocol):
+    """Runs the jobs of a stream and yields their outcomes (the outcomes in it as they are)."""
+
+    def __call__(self, stream: Iterator[Job | Outcome]) -> Iterator[Outcome]: ...
+
+
+@dataclass
+class Run:
+    """One build in its output folder: what is reused, extracted, screened, failed and merged."""
+
+    out: Path
+    manifest: Manifest
+    reporter: Reporter
+    summary: Summary
+    force: bool = False
+    fresh: dict[str, Itinerary] = field(default_factory=dict)
+    kept: dict[str, Itinerary] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)  # name -> SHA-256 of the draft merged
+    failures: dict[str, str] = field(default_factory=dict)
+    screen: Screen | None = None  # None: every article is extracted (--no-screen)
+    screened: set[str] = field(default_factory=set)
+
+    @property
+    def drafts(self) -> Path:
+        return self.out / DRAFTS
+
+    def reuse(self, items: list[Item]) -> list[Item]:
+        """Count the finished articles and keep the hand-edited drafts; the ones left to extract."""
+        pending = []
+        for item in items:
+            entry = self.manifest.entries.get(item.name)
+            same = entry is not None and entry.digest == item.digest and not self.force
+            # a screened article is extracted when the screen is off
+            same = same and (entry is None or entry.status != NO_TRIP or self.screen is not None)
+            draft = self.drafts / f"{item.name}.yaml"
+            on_disk = file_digest(draft)
+            if entry is None or not same:
+                pending.append(item)
+            elif on_disk is None and entry.status == OK:
+                pending.append(item)  # its draft was deleted: extract it again
+            elif on_disk is None or on_disk == entry.draft:
+                self.summary.skipped += 1  # finished before (a success or a failure)
+                if entry.status == FAILED:
+                    self.failures[item.name] = entry.reason or f"{item.origin}: failed"
+                elif entry.status == NO_TRIP:
+                    self.screened.add(item.name)
+                else:
+                    self.digests[item.name] = on_disk or ""
+            else:
+                self.summary.skipped += 1
+                self._keep_edit(item, draft, on_disk)
+        return pending
+
+    def _keep_edit(self, item: Item, draft: Path, digest: str) -> None:
+        """Use a draft edited (or written) by hand for an unchanged article, as it is."""
+        try:
+            self.kept[item.name] = yaml_io.load(draft)
+        except ItineraryError as exc:
+            self.failures[item.name] = (
+                f"{draft}: your edit of this draft is not a valid itinerary ({exc}); fix it, or "
+                f"delete the file to extract {item.origin} again"
+            )
+            return
+        self.digests[item.name] = digest
+        self.summary.notes.append(
+            f"kept your edit of {draft} (its article is unchanged; --force extracts it again "
+            "and moves your edit aside)"
+        )
+
+    def extract(self, pending: list[Item], settings: DraftSettings, engine: Any) -> None:
+        """The map step: every pending article through the engine, results taken as they come."""
+        with engine as (outcomes, info):
+            self.summary.engine, self.summary.workers = info.label, info.workers
+            reused = self.summary.total - len(pending)
+            self.reporter.start(Plan(self.summary.total, len(pending), reused, *info))
+            started = time.perf_counter()
+            try:
+                for outcome in outcomes(jobs(pending, settings, self.screen, self.summary)):
+                    self.take(outcome)
+            finally:
+                self.reporter.finish()
+            self.summary.map_seconds = time.perf_counter() - started
+
+    def take(self, outcome: Outcome) -> None:
+        """Write a finished article's draft and record it in the manifest."""
+        draft = self.drafts / f"{outcome.name}.yaml"
+        self._protect(draft, outcome)
+        if outcome.screened:
+            draft.unlink(missing_ok=True)  # an older draft of an article that changed
+            self.manifest.record(Entry(outcome.name, outcome.digest, NO_TRIP, reason=SCREENED))
+            self.screened.add(outcome.name)
+        elif outcome.ok:
+            assert outcome.draft is not None and outcome.itinerary is not None
+            write_text(draft, outcome.draft)
+            digest = text_digest(outcome.draft)
+            self.manifest.record(Entry(outcome.name, outcome.digest, OK, draft=digest))
+            self.fresh[outcome.name] = outcome.itinerary
+            self.digests[outcome.name] = digest
+        else:
+            draft.unlink(missing_ok=True)  # an older draft of an article that now fails
+            if outcome.cacheable:
+                self.manifest.record(Entry(outcome.name, outcome.digest, FAILED, reason=outcome.reason))
+            self.failures[outcome.name] = outcome.reason or f"{outcome.origin}: failed"
+        self.summary.extracted += 1
+        self.reporter.advance(outcome)
+
+    def _protect(self, draft: Path, outcome: Outcome) -> None:
+        """Move aside a draft about to be replaced that is not the one the manifest recorded
+        (nor the new one): a person edited it."""
+        on_disk = file_digest(draft)
+        if on_disk is None:
+            return
+        entry = self.manifest.entries.get(outcome.name)
+        if (entry is not None and on_disk == entry.draft) or (
+            outcome.draft is not None and on_disk == text_digest(outcome.draft)
+        ):
+            return
+        aside = set_aside(draft)
+        why = "--force extracts every article again" if self.force else "its article changed"
+        self.summary.notes.append(f"moved your edit of {draft} to {aside} ({why}); compare and merge by hand")
+
+    def forget_removed(self, items: list[Item]) -> None:
+        """The drafts and manifest lines of articles no longer in the input leave the folder
+        (a hand-edited draft is moved aside, not deleted)."""
+        names = {item.name for item in items}
+        gone = sorted(n for n in self.manifest.entries if n not in names)
+        for name in gone:
+            entry = self.manifest.entries[name]
+            draft = self.drafts / f"{name}.yaml"
+            on_disk = file_digest(draft)
+            if on_disk is not None and on_disk != entry.draft:
+                aside = set_aside(draft)
+                self.summary.notes.append(
+                    f"moved your edit of {draft} to {aside} (its article is no longer in the input)"
+                )
+            else:
+                draft.unlink(missing_ok=True)
+            self.manifest.forget(name)
+        if gone:
+            listed = ", ".join(gone[:3]) + (f" and {len(gone) - 3} more" if len(gone) > 3 else "")
+            self.summary.notes.append(
+                f"removed {len(gone)} draft{'s' * (len(gone) != 1)} of articles no longer in the input "
+                f"from {self.drafts} ({listed})"
+            )
+
+    def reduce(self, items: list[Item], as_of: dt.date | None) -> None:
+        """Merge the drafts of this input (in input order) and write the merged files, unless
+        the files of the same drafts are already there. A run that merges nothing removes the
+        merged files of an earlier input."""
+        s = self.summary
+        s.failures = [(item.origin, self.failures[item.name]) for item in items if item.name in self.failures]
+        s.failed = len(s.failures)
+        s.screened = sum(1 for item in items if item.name in self.screened)
+        ok = [item for item in items if item.name not in self.failures and item.name not in self.screened]
+        s.ok = len(ok)
+        if not ok:
+            why = f" ({s.screened} screened out as holding no trip)" if s.screened else ""
+            self._nothing_merged(f"no article gave a draft{why}")
+            return
+        geoparquet = geoparquet_available()
+        key = reduce_key([(i.name, self.digests[i.name]) for i in ok], as_of, __version__, geoparquet)
+        done = up_to_date(self.out, key)
+        if done is not None:
+            s.trips, s.stops = done
+            return
+        started = time.perf_counter()
+        self._merge(ok, key, as_of, geoparquet)
+        s.merge_seconds, s.merged = time.perf_counter() - started, len(ok)
+
+    def _merge(self, ok: list[Item], key: str, as_of: dt.date | None, geoparquet: bool) -> None:
+        """Read the drafts (those of this run are in memory), merge them, write the merged files."""
+        s = self.summary
+        with warnings.catch_warnings():  # a corpus holds unrelated trips: no common traveller is normal
+            warnings.simplefilter("ignore", MergeWarning)
+            drafts = [self._draft(item) for item in ok]
+            merged, report = merge_report(drafts, as_of=as_of)
+        if not merged.trips:
+            when = f"nothing was published by {as_of.isoformat()}" if as_of else "the drafts hold no trip"
+            self._nothing_merged(when)
+            return
+        s.review = list(report.review)
+        s.undated = sum(1 for d in drafts if not any(src.published for src in d.sources))
+        s.trips = len(merged.trips)
+        s.stops = sum(len(t.stops) for t in merged.trips)
+        text = yaml_io.dumps(merged)
+        aside = set_aside_edited_trips(self.out, text)
+        if aside is not None:
+            s.notes.append(f"moved your edit of {self.out / TRIPS} to {aside}")
+        s.written = write_merged(merged, self.out, key, geoparquet=geoparquet, text=text)
+
+    def _nothing_merged(self, why: str) -> None:
+        self.summary.nothing_merged = why
+        removed, aside = remove_merged(self.out)
+        if aside is not None:
+            self.summary.notes.append(f"moved your edit of the merged trips to {aside}")
+        if removed:
+            names = ", ".join(p.name for p in removed)
+            self.summary.notes.append(f"removed the merged files of an earlier run ({names})")
+
+    def _draft(self, item: Item) -> Itinerary:
+        found = self.fresh.get(item.name) or self.kept.get(item.name)
+        return found if found is not None else yaml_io.load(self.drafts / f"{item.name}.yaml")
+
+
+def jobs(
+    pending: list[Item], settings: DraftSettings, screen: Screen | None, summary: Summary
+) -> Iterator[Job | Outcome]:
+    """Parse each article and give it to the screen's first pass: an unreadable one becomes a
+    failed outcome at once, a screened one a "no trip" outcome (the time the first pass takes
+    adds to ``summary``); one without a stated language goes to the second pass on the worker."""
+    for item in pending:
+        try:
+            article = to_article(item, settings)
+        except ExtractionError as exc:
+            yield Outcome(item.name, item.origin, item.digest, reason=str(exc))
+            continue
+        if screen is not None:
+            started = time.perf_counter()
+            may = screen.first_pass(article)
+            summary.screen_seconds += time.perf_counter() - started
+            if not may:
+                yield Outcome(item.name, item.origin, item.digest, reason=SCREENED, screened=True)
+                continue
+        second = screen is not None and not article.language  # on the worker, with the detector
+        summary.sent += 1
+        yield Job(item.name, item.origin, item.digest, article, screen=second)
