@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from itinerary.build.screen import SCREENED, Screen, cues
-from itinerary.errors import ExtractionError, ItineraryError
+from itinerary.errors import ItineraryError
 from itinerary.extract import Article, Extractor, supported_languages
 from itinerary.io import yaml as yaml_io
 from itinerary.model import Itinerary
 
 SCALE_INSTALL = 'pip install "itinerary[scale]"'
 CONNECT_TIMEOUT_S = 20.0  # to reach a remote scheduler and hear it answer
-NO_TRIP = "no trip found (no place is named as where someone goes or is)"
+NO_TRIP_REASON = "no trip found (no place is named as where someone goes or is)"
 
 
 class BuildError(ItineraryError):
@@ -47,7 +47,8 @@ class Job:
 @dataclass(frozen=True)
 class Outcome:
     """What one article gave. ``cacheable`` is False for failures that may not recur (a crash);
-    ``screened`` is True when the screen sent the article to "no trip" unread."""
+    ``screened`` is True when the screen sent the article to "no trip" unread; ``empty`` when the
+    extractor read it and found no trip (most news reports none: no failure either)."""
 
     name: str
     origin: str
@@ -57,6 +58,12 @@ class Outcome:
     reason: str | None = None
     cacheable: bool = True
     screened: bool = False
+    empty: bool = False
+
+    @property
+    def no_trip(self) -> bool:
+        """The article holds no trip (screened out, or read and found empty)."""
+        return self.screened or self.empty
 
     @property
     def ok(self) -> bool:
@@ -103,7 +110,7 @@ def extract_one(job: Job) -> Outcome:
             warnings.simplefilter("ignore")
             it = extractor().extract(article)
         if not it.trips:
-            raise ExtractionError(f"{job.origin}: {NO_TRIP}")
+            return Outcome(job.name, job.origin, job.digest, reason=NO_TRIP_REASON, empty=True)
         text = yaml_io.dumps(it)
         return Outcome(job.name, job.origin, job.digest, text, yaml_io.loads(text, source=job.name))
     except ItineraryError as exc:

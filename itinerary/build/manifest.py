@@ -1,8 +1,9 @@
 """The build manifest: what each article gave, keyed by its content hash.
 
 ``manifest.jsonl`` holds one JSON object a line: ``name``, ``digest`` (the article's content
-hash), ``status`` (ok, failed, or no-trip for an article the screen sent to "no trip" unread,
-with ``reason`` "screened"), ``draft`` (the SHA-256 of the draft written) or ``reason``.
+hash), ``status`` (ok, failed, or no-trip: the screen sent the article to "no trip" unread,
+``reason`` "screened", or the extractor read it and found none), ``draft`` (the SHA-256 of
+the draft written) or ``reason``.
 Lines are appended as articles finish, so a run stopped at any moment keeps what it did; a
 line cut short by the stop is ignored when read back, and the last line for a name wins. At
 the end of a run the file is rewritten (atomically) with one line per article, sorted by name.
@@ -25,7 +26,7 @@ from itinerary.files import write_text
 
 OK = "ok"
 FAILED = "failed"
-NO_TRIP = "no-trip"  # the screen found no chance of a trip: no draft, and no failure
+NO_TRIP = "no-trip"  # screened out, or read and no trip found: no draft, and no failure
 STATUSES = (OK, FAILED, NO_TRIP)
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # an article's name: its draft's file name
 _HEX = re.compile(r"[0-9a-f]{64}")

@@ -59,6 +59,7 @@ class Run:
     failures: dict[str, str] = field(default_factory=dict)
     screen: Screen | None = None  # None: every article is extracted (--no-screen)
     screened: set[str] = field(default_factory=set)
+    empty: set[str] = field(default_factory=set)  # read in full, no trip found
 
     @property
     def drafts(self) -> Path:
@@ -71,7 +72,7 @@ class Run:
             entry = self.manifest.entries.get(item.name)
             same = entry is not None and entry.digest == item.digest and not self.force
             # a screened article is extracted when the screen is off
-            same = same and (entry is None or entry.status != NO_TRIP or self.screen is not None)
+            same = same and (entry is None or entry.reason != SCREENED or self.screen is not None)
             draft = self.drafts / f"{item.name}.yaml"
             on_disk = file_digest(draft)
             if entry is None or not same:
@@ -83,7 +84,7 @@ class Run:
                 if entry.status == FAILED:
                     self.failures[item.name] = entry.reason or f"{item.origin}: failed"
                 elif entry.status == NO_TRIP:
-                    self.screened.add(item.name)
+                    (self.screened if entry.reason == SCREENED else self.empty).add(item.name)
                 else:
                     self.digests[item.name] = on_disk or ""
             else:
@@ -125,10 +126,11 @@ class Run:
         """Write a finished article's draft and record it in the manifest."""
         draft = self.drafts / f"{outcome.name}.yaml"
         self._protect(draft, outcome)
-        if outcome.screened:
+        if outcome.no_trip:
             draft.unlink(missing_ok=True)  # an older draft of an article that changed
-            self.manifest.record(Entry(outcome.name, outcome.digest, NO_TRIP, reason=SCREENED))
-            self.screened.add(outcome.name)
+            reason = SCREENED if outcome.screened else outcome.reason
+            self.manifest.record(Entry(outcome.name, outcome.digest, NO_TRIP, reason=reason))
+            (self.screened if outcome.screened else self.empty).add(outcome.name)
         elif outcome.ok:
             assert outcome.draft is not None and outcome.itinerary is not None
             write_text(draft, outcome.draft)
@@ -191,10 +193,20 @@ class Run:
         s.failures = [(item.origin, self.failures[item.name]) for item in items if item.name in self.failures]
         s.failed = len(s.failures)
         s.screened = sum(1 for item in items if item.name in self.screened)
-        ok = [item for item in items if item.name not in self.failures and item.name not in self.screened]
+        s.no_trip = sum(1 for item in items if item.name in self.empty)
+        none = self.failures.keys() | self.screened | self.empty
+        ok = [item for item in items if item.name not in none]
         s.ok = len(ok)
         if not ok:
-            why = f" ({s.screened} screened out as holding no trip)" if s.screened else ""
+            why = "; ".join(
+                f"{n} {what}"
+                for n, what in (
+                    (s.screened, "screened out as holding no trip"),
+                    (s.no_trip, "read with no trip found"),
+                )
+                if n
+            )
+            why = f" ({why})" if why else ""
             self._nothing_merged(f"no article gave a draft{why}")
             return
         geoparquet = geoparquet_available()

@@ -26,7 +26,8 @@ class Plan:
 @dataclass
 class Summary:
     """What a run did. ``failures`` are (origin, reason) pairs, in input order. ``ok`` counts
-    the articles that gave a draft; the screened ones are neither ok nor failed."""
+    the articles that gave a draft; the ones with no trip (screened out, or read and found empty)
+    are neither ok nor failed."""
 
     total: int = 0
     ok: int = 0
@@ -49,6 +50,8 @@ class Summary:
     undated: int = 0  # drafts merged whose article had no publication date
     #: Articles the screen sent to "no trip" without extracting them (this run and earlier ones).
     screened: int = 0
+    #: Articles read in full in which the extractor found no trip (no draft, no failure).
+    no_trip: int = 0
     #: What the user should know about: kept or moved hand edits, renamed articles, removed
     #: drafts, manifest lines skipped.
     notes: list[str] = field(default_factory=list)
@@ -71,6 +74,7 @@ class Summary:
         return (
             f"{self.ok} ok, {self.failed} failed, "
             + (f"{self.screened} screened out as holding no trip, " if self.screened else "")
+            + (f"{self.no_trip} read with no trip found, " if self.no_trip else "")
             + f"{self.skipped} skipped as finished; {extracted}; "
             f"{self.trips} trips, {self.stops} stops"
             + (f" ({sum(n for _, n in self.review)} to review)" if self.review else "")
@@ -102,6 +106,6 @@ class Silent:
 
 
 def exit_code(summary: Summary) -> int:
-    """0 when no article failed (a screened one is no failure) and the merge wrote its files,
+    """0 when no article failed (one with no trip is no failure) and the merge wrote its files,
     1 otherwise."""
     return 1 if summary.failed or summary.nothing_merged else 0

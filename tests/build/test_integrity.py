@@ -305,13 +305,13 @@ def test_as_of_before_every_source_writes_no_empty_merge(mini_build: None, tmp_p
     assert (out / "drafts" / "x.yaml").is_file()  # the drafts stay: the next run reuses them
 
 
-def test_a_run_where_every_article_fails_leaves_no_older_trips(mini_build: None, tmp_path: Path) -> None:
+def test_a_run_where_no_article_gives_a_draft_leaves_no_older_trips(mini_build: None, tmp_path: Path) -> None:
     out = tmp_path / "out"
     build([article(tmp_path / "one" / "x.txt", MACRON)], out, serial=True)
     weather = article(tmp_path / "two" / "w.txt", "It rained all day.")
-    summary = build([weather], out, serial=True, screen=False)  # extracted: no trip found, a failure
-    assert (summary.ok, summary.failed, summary.trips) == (0, 1, 0)
-    assert summary.nothing_merged == "no article gave a draft"
+    summary = build([weather], out, serial=True, screen=False)  # read in full: no trip, no failure
+    assert (summary.ok, summary.failed, summary.no_trip, summary.trips) == (0, 0, 1, 0)
+    assert summary.nothing_merged == "no article gave a draft (1 read with no trip found)"
     assert sorted(p.name for p in out.iterdir()) == ["drafts", "manifest.jsonl"]
 
 
