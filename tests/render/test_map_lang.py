@@ -1,0 +1,157 @@
+"""One language for the whole page: a French map shows no English word, checked against the
+catalogues, in a real headless Chromium with the network blocked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel import Locale
+
+from itinerary import load
+from itinerary.model import Itinerary
+from itinerary.render import make_map, save_map
+from itinerary.render.i18n import catalogue
+from tests.conftest import ROOT, SEED_14
+
+pytestmark = pytest.mark.usefixtures("mini_data_for_module")
+
+DOUBTFUL = ROOT / "tests" / "data" / "trips" / "doubtful-sf-2023.yaml"
+WORD = re.compile(r"[^\W\d_]+")
+
+# Every piece of text a reader can see or hear: text nodes, tooltips (title) and aria-labels,
+# basemap place names left out (Natural Earth's names, English where it has none).
+COLLECT = """() => {
+  const out = [];
+  const root = document.querySelector('.folium-map');
+  const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const n = walk.currentNode, e = n.parentElement;
+    if (!e || e.closest('.itn-bl')) continue;
+    const s = getComputedStyle(e);
+    if (s.display === 'none' || s.visibility === 'hidden') continue;
+    if (n.textContent.trim()) out.push(n.textContent.trim());
+  }
+  root.querySelectorAll('[title], [aria-label]').forEach(e => {
+    if (e.closest('.itn-bl')) return;
+    ['title', 'aria-label'].forEach(a => { if (e.getAttribute(a)) out.push(e.getAttribute(a)); });
+  });
+  return out;
+}"""
+
+
+def _data_texts(it: Itinerary) -> list[str]:
+    """The file's own text (names, notes, quotes, sources): shown as written, in any language."""
+    out: list[str] = [it.title or ""]
+    for trip in it.trips:
+        out += [trip.traveller, trip.title or "", trip.id]
+        for stop in trip.stops:
+            out += [stop.place or "", stop.note or "", stop.quote or "", stop.label]
+            r = stop.resolved
+            if r is not None:
+                out += [r.name, r.admin1 or "", r.country_code or ""]
+    for s in it.sources:
+        out += [s.title or "", s.publisher or "", s.id, s.url or ""]
+    return sorted((t for t in out if t), key=len, reverse=True)
+
+
+def _english_only() -> set[str]:
+    """Words of the English messages that no French message uses, and English month names."""
+    english: set[str] = set()
+    french: set[str] = set()
+    for m in catalogue("fr"):
+        if not m.id:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        for text in ids:
+            english |= set(WORD.findall(re.sub(r"\{\w+\}", " ", text)))
+        for text in strings:
+            french |= set(WORD.findall(re.sub(r"\{\w+\}", " ", text)))
+    months = Locale.parse("en_GB").months["format"]
+    names = set(months["abbreviated"].values()) | set(months["wide"].values())
+    return (english - french) | {w.rstrip(".") for w in names - french}
+
+
+def _visible_words(page: Any, data: list[str]) -> tuple[str, set[str]]:
+    texts = page.evaluate(COLLECT)
+    joined = "\n".join(texts)
+    for t in data:
+        joined = joined.replace(t, " ")
+    return joined, set(WORD.findall(joined))
+
+
+@pytest.fixture(scope="module")
+def french(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Itinerary]]:
+    out = tmp_path_factory.mktemp("fr")
+    pages = {}
+    for name, src in {"seed": SEED_14, "doubt": DOUBTFUL}.items():
+        it = load(src)
+        p = out / f"{name}.html"
+        save_map(make_map(it, offline=True, lang="fr"), p)
+        pages[name] = (p, it)
+    return pages
+
+
+def _open(page: Any, path: Path) -> None:
+    page.goto(path.resolve().as_uri())
+    page.wait_for_selector(".itn-stop")
+    page.wait_for_timeout(300)
+
+
+@pytest.mark.parametrize("name", ["seed", "doubt"])
+def test_french_page_has_no_english_word(
+    french: dict[str, tuple[Path, Itinerary]], name: str, artifacts: Path
+) -> None:
+    from itinerary.render.browser import browser_page
+
+    path, it = french[name]
+    data = _data_texts(it)
+    forbidden = _english_only()
+    assert {"Whole", "trip", "known", "stop", "leg", "confirmed"} <= forbidden  # the check has teeth
+    seen: set[str] = set()
+    text = ""
+    with browser_page() as page:
+        _open(page, path)
+        assert page.evaluate("document.documentElement.lang") == "fr"
+        joined, words = _visible_words(page, data)
+        text += joined
+        seen |= words
+        # every popup (field labels, statuses, dates, sources, the reasons to check a stop)
+        n = page.locator(".itn-stop").count()
+        for i in range(n):
+            page.evaluate(
+                """i => { const m = document.querySelectorAll('.itn-stop')[i];
+                       m.dispatchEvent(new MouseEvent('click', {bubbles: true})); }""",
+                i,
+            )
+            page.wait_for_timeout(50)
+            joined, words = _visible_words(page, data)
+            text += joined
+            seen |= words
+        # a leg's tooltip (mode, how it is drawn, its length)
+        page.locator("path.itn-leg").first.hover(force=True)
+        page.wait_for_timeout(100)
+        joined, words = _visible_words(page, data)
+        text += joined
+        seen |= words
+        # the known-on slider moved back (its date label)
+        if page.locator(".itn-known-input").count():
+            page.eval_on_selector(
+                ".itn-known-input", "e => { e.value = '0'; e.dispatchEvent(new Event('input')); }"
+            )
+            joined, words = _visible_words(page, data)
+            text += joined
+            seen |= words
+        page.screenshot(path=str(artifacts / f"map-fr-{name}.png"))
+        assert not page.console_errors and not page.blocked_requests
+    left = sorted(seen & forbidden)
+    assert not left, f"English words on the French page: {left}\n{text[:3000]}"
+    # and the French words are there: the legend, the slider, dates with French months
+    assert "Tout le voyage" in text
+    assert "arrêt confirmé" in text and "trajet confirmé" in text
+    assert re.search(r"\d+ (janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\.?", text), text[:2000]
+    if name == "doubt":
+        assert "À vérifier" in text and "à vérifier" in text
