@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -218,6 +218,47 @@ def warn_implausible(it: Any) -> None:
             )
 
 
+class _MapLanguages(Sequence[str]):
+    """``--lang`` choices read from the render registries when first needed (no folium at start)."""
+
+    def _all(self) -> tuple[str, ...]:
+        from itinerary.render.map import map_languages
+
+        return map_languages()
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._all()[i]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _warn_map_options(offline: bool, tiles: str, lang: str, images: list[Any]) -> None:
+    """Say which options have no effect in the chosen mode (they are not silently ignored)."""
+    from itinerary.render.map import DEFAULT_TILES, page_lang
+
+    words, names = page_lang(lang)
+    if offline and tiles != DEFAULT_TILES:
+        say(
+            f"note: --tiles {tiles} has no effect with --offline (the page draws its own basemap)",
+            fg="yellow",
+        )
+    if not offline and lang != "en":
+        say(
+            f"note: --lang {lang}: the background tiles keep their own place names; "
+            "use --offline for a basemap named in that language",
+            fg="yellow",
+        )
+    if words != lang:
+        say(f"note: --lang {lang}: no catalogue for the page's words, they stay in English", fg="yellow")
+    if offline and names != lang:
+        say(
+            f"note: --lang {lang}: the offline basemap has no {lang} names, they stay in English", fg="yellow"
+        )
+    if images and lang != "en":
+        say(f"note: --lang {lang} does not apply to the print map (English)", fg="yellow")
+
+
 @cli.command("map")
 @click.argument("trip_file", metavar="TRIP.yaml", type=TRIP)
 @click.option(
@@ -236,14 +277,15 @@ def warn_implausible(it: Any) -> None:
     "--tiles",
     default="Esri.WorldGrayCanvas",
     show_default=True,
-    help="xyzservices tile provider name (ignored with --offline).",
+    help="xyzservices tile provider name (no effect with --offline: said on stderr).",
 )
 @click.option(
     "--lang",
-    type=click.Choice(["en", "fr", "de", "es", "ru", "zh", "ko"]),
+    type=click.Choice(_MapLanguages()),
     default="en",
     show_default=True,
-    help="Language of the offline basemap's labels (English where Natural Earth has no name).",
+    help="Language of every word of the page (from its catalogue) and of the offline basemap's "
+    "place names (English where Natural Earth has none; zh and ko: the basemap only).",
 )
 @click.option("--regions", is_flag=True, help="Also shade the regions named in stop hints.")
 @click.option(
@@ -303,6 +345,7 @@ def map_(
             raise ValidationError(f"-o and {opt} name the same file; give the image another name")
     if png is not None:
         check_png(png)
+    _warn_map_options(offline, tiles, lang, images)
     from itinerary.render.layout import doubtful  # deferred: numpy
 
     with naming(trip_file):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -61,7 +62,9 @@ def languages() -> tuple[str, ...]:
 
 def check_page_lang(lang: str) -> str:
     if lang not in languages():
-        raise ValidationError(f"no catalogue for the page language {lang!r}; use one of {', '.join(languages())}")
+        raise ValidationError(
+            f"no catalogue for the page language {lang!r}; use one of {', '.join(languages())}"
+        )
     return lang
 
 
@@ -108,7 +111,9 @@ class Words:
         a, b = span.start, span.end
         if a is None or b is None or span.precision is Precision.UNKNOWN:
             return ""
-        skeleton = {Precision.DAY: "MMMd" if short else "yMMMd", Precision.MONTH: "yMMM"}.get(span.precision, "y")
+        skeleton = {Precision.DAY: "MMMd" if short else "yMMMd", Precision.MONTH: "yMMM"}.get(
+            span.precision, "y"
+        )
         if a == b or (span.precision is Precision.YEAR and a.year == b.year):
             return format_skeleton(skeleton, a, locale=self.locale)
         return format_interval(a, b, skeleton, locale=self.locale)
@@ -213,6 +218,30 @@ def message_ids() -> set[str | tuple[str, str]]:
     return set(extracted()) | set(data_messages())
 
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def catalogue_problems(cat: Catalog, wanted: set[str | tuple[str, str]] | None = None) -> list[str]:
+    """What a catalogue gets wrong: a message the page uses and it lacks, one it holds that the
+    page does not use, an empty translation (English excepted) or a placeholder lost or added."""
+    wanted = message_ids() if wanted is None else wanted
+    have = {m.id if isinstance(m.id, str) else (m.id[0], m.id[1]): m for m in cat if m.id}
+    out = [f"missing message {k!r}" for k in sorted(set(wanted) - set(have), key=str)]
+    out += [
+        f"unknown message {k!r} (the page does not use it)" for k in sorted(set(have) - set(wanted), key=str)
+    ]
+    for key, m in have.items():
+        ids = key if isinstance(key, tuple) else (key,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        if str(cat.locale) != "en" and not all(strings):
+            out.append(f"untranslated message {key!r}")
+        names = set(_PLACEHOLDER.findall(ids[-1]))
+        for text in strings:
+            if text and set(_PLACEHOLDER.findall(text)) != names:
+                out.append(f"message {key!r}: {text!r} must use the placeholders {sorted(names)}")
+    return out
+
+
 def template() -> Catalog:
     """``messages.pot``: every message with where it is used."""
     cat = Catalog(project="itinerary", domain="itinerary", fuzzy=False)
@@ -236,4 +265,14 @@ if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
     print(f"wrote {_locale_dir().joinpath('messages.pot')}")
 
 
-__all__ = ["ENGLISH", "Words", "catalogue", "check_page_lang", "kind_words", "languages", "message_ids", "page_words"]
+__all__ = [
+    "ENGLISH",
+    "Words",
+    "catalogue",
+    "catalogue_problems",
+    "check_page_lang",
+    "kind_words",
+    "languages",
+    "message_ids",
+    "page_words",
+]

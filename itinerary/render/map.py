@@ -335,7 +335,9 @@ def _popup_json(w: Words) -> list[list[Any]]:
     mode_labels = theme()["mode"]
     values: dict[str, dict[str, str]] = {
         "role": {r.value: w._(r.value) for r in Role},
-        "mode": {m.value: w._(mode_labels[m.value]["label"] if m.value in mode_labels else m.value) for m in Mode},
+        "mode": {
+            m.value: w._(mode_labels[m.value]["label"] if m.value in mode_labels else m.value) for m in Mode
+        },
         "kind": {k: w._(kind_words(k)) for k in KINDS},
     }
     return [[key, w._(label), values.get(key, {})] for key, label in fields.popup_facts()]

@@ -155,3 +155,28 @@ def test_french_page_has_no_english_word(
     assert re.search(r"\d+ (janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\.?", text), text[:2000]
     if name == "doubt":
         assert "À vérifier" in text and "à vérifier" in text
+
+
+def test_cli_says_which_options_have_no_effect(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from itinerary.cli import cli
+
+    out = tmp_path / "it.html"
+    res = CliRunner().invoke(
+        cli, ["map", str(SEED_14), "-o", str(out), "--offline", "--tiles", "CartoDB.Positron", "--lang", "it"]
+    )
+    assert res.exit_code == 0, res.output
+    assert "--tiles CartoDB.Positron has no effect with --offline" in res.output
+    assert "the offline basemap has no it names" in res.output
+    page = out.read_text("utf-8")
+    assert "Tutto il viaggio" in page and '"lang":"it"' in page
+    online = tmp_path / "fr.html"
+    res = CliRunner().invoke(cli, ["map", str(SEED_14), "-o", str(online), "--lang", "fr"])
+    assert res.exit_code == 0, res.output
+    assert "the background tiles keep their own place names" in res.output
+    assert "Tout le voyage" in online.read_text("utf-8")
+    res = CliRunner().invoke(cli, ["map", str(SEED_14), "-o", str(tmp_path / "x.html"), "--lang", "xx"])
+    assert res.exit_code != 0 and "fr" in res.output
+    res = CliRunner().invoke(cli, ["map", str(SEED_14), "-o", str(tmp_path / "en.html"), "--offline"])
+    assert res.exit_code == 0 and "note:" not in res.output
