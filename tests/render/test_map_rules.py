@@ -51,7 +51,9 @@ def _histories() -> list[Known]:
         for seq in itertools.product(STATUSES, repeat=k):
             out.append([[f"2024-01-0{i + 1}", s, None] for i, s in enumerate(seq)])
             out.append([["2024-01-01", s, None] for s in seq])
-            out.append([[None, seq[0], None]] + [[f"2024-01-0{i + 2}", s, None] for i, s in enumerate(seq[1:])])
+            out.append(
+                [[None, seq[0], None]] + [[f"2024-01-0{i + 2}", s, None] for i, s in enumerate(seq[1:])]
+            )
     return out
 
 

@@ -155,7 +155,7 @@ var LabelLayer = L.Layer.extend({
     for (var i = 0; i < shown.length; i++) {
       for (var j = i + 1; j < shown.length; j++) {
         var a = shown[i], b = shown[j];
-        if (Math.abs(pts[i].x - pts[j].x) < a.hw + b.hw + 2 && Math.abs(pts[i].y - pts[j].y) < a.hh + b.hh + 2) parent[root(i)] = root(j);
+        if (Math.abs(pts[i].x - pts[j].x) < a.hw + b.hw - 2 && Math.abs(pts[i].y - pts[j].y) < a.hh + b.hh - 2) parent[root(i)] = root(j);  // boxes overlap (as in _declutter)
       }
     }
     var groups = {};
