@@ -143,8 +143,8 @@ def page_words(lang: str) -> dict[str, Any]:
             forms = [s for s in m.string if s] if isinstance(m.string, tuple) else []
             if forms:
                 messages[m.id[0]] = forms
-        elif m.string:
-            messages[m.id] = m.string
+        elif isinstance(m.string, str) and m.string:
+            messages[str(m.id)] = m.string
     tr = _translations(lang)
     plural = getattr(tr, "plural", lambda n: int(n != 1))
     loc = Locale.parse(CLDR_LOCALE.get(lang, lang))
@@ -231,8 +231,10 @@ def catalogue_problems(cat: Catalog, wanted: set[str | tuple[str, str]] | None =
         f"unknown message {k!r} (the page does not use it)" for k in sorted(set(have) - set(wanted), key=str)
     ]
     for key, m in have.items():
-        ids = key if isinstance(key, tuple) else (key,)
-        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        ids: tuple[str, ...] = key if isinstance(key, tuple) else (key,)
+        strings: tuple[str, ...] = (
+            tuple(m.string) if isinstance(m.string, (tuple, list)) else (str(m.string or ""),)
+        )
         if str(cat.locale) != "en" and not all(strings):
             out.append(f"untranslated message {key!r}")
         names = set(_PLACEHOLDER.findall(ids[-1]))
@@ -245,8 +247,8 @@ def catalogue_problems(cat: Catalog, wanted: set[str | tuple[str, str]] | None =
 def template() -> Catalog:
     """``messages.pot``: every message with where it is used."""
     cat = Catalog(project="itinerary", domain="itinerary", fuzzy=False)
-    for msgid, where in sorted(extracted().items(), key=lambda kv: str(kv[0])):
-        cat.add(msgid, locations=[(w.rsplit(":", 1)[0], int(w.rsplit(":", 1)[1])) for w in where])
+    for msgid, found in sorted(extracted().items(), key=lambda kv: str(kv[0])):
+        cat.add(msgid, locations=[(w.rsplit(":", 1)[0], int(w.rsplit(":", 1)[1])) for w in found])
     for label, where in sorted(data_messages().items()):
         if label not in cat:
             cat.add(label, auto_comments=[f"from {where}"])

@@ -101,7 +101,7 @@ def test_seed_map_in_browser(maps: dict[str, Path], artifacts: Path) -> None:
         popup = page.locator(".leaflet-popup-content")
         popup.wait_for()
         text = popup.inner_text()
-        assert "13 Sep 2023" in text and "confirmed" in text.lower() and "five hours" in text
+        assert "13 Sept 2023" in text and "confirmed" in text.lower() and "five hours" in text  # CLDR en_GB
         # the facts the payload lists from the field table: role and kind (no mode, no second name)
         assert "Role\nvisit" in text and "Kind\nspaceport" in text and "Arrives by" not in text
 
@@ -121,7 +121,7 @@ def test_time_slider_shows_trip_as_of_a_day(maps: dict[str, Path], artifacts: Pa
         titles = page.eval_on_selector_all(".itn-stop", "els => els.map(e => e.title)")
         assert "Vostochny Cosmodrome" in titles
         assert "Komsomolsk-on-Amur" not in titles and "Knevichi Airfield" not in titles
-        assert page.locator(".itn-slider-label").inner_text() == "Trip up to 2023-09-13"
+        assert page.locator(".itn-slider-label").inner_text() == "Trip up to 13 Sept 2023"  # CLDR en_GB
         page.screenshot(path=str(artifacts / "seed-18-as-of-2023-09-13.png"))
         slider.evaluate("(e) => { e.value = e.max; e.dispatchEvent(new Event('input')); }")
         assert "Komsomolsk-on-Amur" in page.eval_on_selector_all(".itn-stop", "els => els.map(e => e.title)")

@@ -25,6 +25,12 @@ MARKERS = """() => [...document.querySelectorAll('.itn-stop')].map((e, i) => {
 })"""
 
 
+HOVER, UNHOVER, CLICK = (
+    f"i => document.querySelectorAll('.itn-stop')[i].dispatchEvent(new MouseEvent('{ev}', {{bubbles: true}}))"
+    for ev in ("mouseover", "mouseout", "click")
+)
+
+
 def _clusters(marks: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Markers whose true boxes overlap, joined transitively."""
     parent = list(range(len(marks)))
@@ -69,7 +75,7 @@ def test_a_cluster_lists_every_stop_it_holds(seed18: Path, artifacts: Path) -> N
         expected = set().union(*(_numbers(m["text"]) for m in cluster))
         for m in (cluster[0], cluster[-1]):
             page.evaluate(
-                "i => document.querySelectorAll('.itn-stop')[i].dispatchEvent(new MouseEvent('mouseover', {bubbles: true}))",
+                HOVER,
                 m["i"],
             )
             page.wait_for_selector(".itn-cluster-tip .itn-cluster-num")
@@ -80,12 +86,12 @@ def test_a_cluster_lists_every_stop_it_holds(seed18: Path, artifacts: Path) -> N
             head = page.text_content(".itn-cluster-tip .itn-cluster-head") or ""
             assert head == f"{len(expected)} stops here"
             page.evaluate(
-                "i => document.querySelectorAll('.itn-stop')[i].dispatchEvent(new MouseEvent('mouseout', {bubbles: true}))",
+                UNHOVER,
                 m["i"],
             )
         # the popup (a phone has no hover) lists them too, names as text
         page.evaluate(
-            "i => document.querySelectorAll('.itn-stop')[i].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
+            CLICK,
             cluster[0]["i"],
         )
         page.wait_for_selector(".leaflet-popup-content .itn-cluster")
@@ -107,7 +113,7 @@ def test_a_cluster_lists_every_stop_it_holds(seed18: Path, artifacts: Path) -> N
             )
             page.wait_for_selector(".itn-cluster-tip", state="detached")
             page.evaluate(
-                "i => document.querySelectorAll('.itn-stop')[i].dispatchEvent(new MouseEvent('mouseover', {bubbles: true}))",
+                HOVER,
                 alone[0]["i"],
             )
             page.wait_for_timeout(100)
