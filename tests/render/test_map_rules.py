@@ -1,8 +1,9 @@
-"""The trip rules the browser runtime applies agree with the Python rules they copy.
+"""The rules the browser runtime applies agree with the Python rules they copy.
 
 The runtime's ``rules.js`` (the status of a stop as known on a day; a leg's status from its
 ends) runs in a real headless Chromium over the golden payload's stops and over every short
 history of reports; the same cases go through ``merge._status`` and ``model.leg_status``.
+Its ``i18n.js`` writes days and plurals as Babel does in Python, for every page language.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def rules() -> Any:
         page.set_content("<html><body></body></html>")
         page.add_script_tag(
             content="window.RULES = (function () {\n" + src + "\nreturn {knownStatus: knownStatus, "
-            "legStatusOf: legStatusOf, dayNumber: dayNumber};\n})();"
+            "legStatusOf: legStatusOf, dayNumber: dayNumber, fmtDay: fmtDay, tn: tn, "
+            "setWords: function (w) { WORDS = w; }};\n})();"
         )
         yield page
 
@@ -101,3 +103,23 @@ def test_leg_status_matches_model_rule(rules: Any) -> None:
     js = rules.evaluate("pairs => pairs.map(p => RULES.legStatusOf(p[0], p[1]))", [list(p) for p in pairs])
     py = [leg_status(Stop(status=Status(a)), Stop(status=Status(b))).value for a, b in pairs]
     assert js == py
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "es", "ru", "it", "pt"])
+def test_runtime_dates_and_plurals_match_babel(rules: Any, lang: str) -> None:
+    """The runtime's fmtDay and tn (from the payload's CLDR pattern and plural table) write what
+    Babel writes in Python."""
+    from itinerary.model import Precision
+    from itinerary.render.i18n import Words, page_words
+
+    w = Words(lang)
+    days = [dt.date(2023, m, d) for m in range(1, 13) for d in (1, 9, 28)] + [dt.date(1999, 12, 31)]
+    counts = [*range(260), 1001, 1_000_000]
+    js = rules.evaluate(
+        """a => { RULES.setWords(a.words);
+                  return [a.days.map(d => RULES.fmtDay(RULES.dayNumber(d))),
+                          a.counts.map(n => RULES.tn('{n} day', '{n} days', n, {n: n}))]; }""",
+        {"words": page_words(lang), "days": [d.isoformat() for d in days], "counts": counts},
+    )
+    assert js[0] == [w.span(DateSpan(d, d, Precision.DAY)) for d in days]
+    assert js[1] == [w.ngettext("{n} day", "{n} days", n).format(n=n) for n in counts]
