@@ -139,11 +139,12 @@ def page_words(lang: str) -> dict[str, Any]:
     for m in cat:
         if not m.id:
             continue
+        # a message written as its id (English) is left out: the runtime falls back to the id
         if isinstance(m.id, tuple):
             forms = [s for s in m.string if s] if isinstance(m.string, tuple) else []
-            if forms:
+            if forms and forms != list(m.id):
                 messages[m.id[0]] = forms
-        elif isinstance(m.string, str) and m.string:
+        elif isinstance(m.string, str) and m.string and m.string != m.id:
             messages[str(m.id)] = m.string
     tr = _translations(lang)
     plural = getattr(tr, "plural", lambda n: int(n != 1))
