@@ -33,7 +33,13 @@ window.itineraryDraw = function (map, data) {
   var labels = new LabelLayer(ctx.labels.concat(basemapLabels(data, dxs)), small ? 48 : GAPS[GAPS.length - 1]);
 
   var overlays = addLayerControl(map, ctx.rows, small);
-  L.control.scale({ imperial: false, maxWidth: 150 }).addTo(map);  // wide enough for its label
+  var scale = L.control.scale({ imperial: false, maxWidth: 150 });  // wide enough for its label
+  scale._updateScale = function (line, text, ratio) {  // Leaflet's "500 km" / "300 m", unit in words, as text
+    var parts = text.split(" ");
+    line.style.width = Math.round(this.options.maxWidth * ratio) + "px";
+    line.textContent = parts[0] + " " + (parts[1] === "km" ? t("km") : t("m"));
+  };
+  scale.addTo(map);
   var legend = addLegend(map, data, small || data.trips.length > 6);
   addFullscreen(map);
   addTimeSlider(map, ctx.items, labels);
