@@ -57,11 +57,11 @@ def _data_texts(it: Itinerary) -> list[str]:
     return sorted((t for t in out if t), key=len, reverse=True)
 
 
-def _english_only() -> set[str]:
-    """Words of the English messages that no French message uses, and English month names."""
+def _english_only(lang: str = "fr") -> set[str]:
+    """Words of the English messages that no message of ``lang`` uses, and English month names."""
     english: set[str] = set()
     french: set[str] = set()
-    for m in catalogue("fr"):
+    for m in catalogue(lang):
         if not m.id:
             continue
         ids = m.id if isinstance(m.id, tuple) else (m.id,)
@@ -70,9 +70,11 @@ def _english_only() -> set[str]:
             english |= set(WORD.findall(re.sub(r"\{\w+\}", " ", text)))
         for text in strings:
             french |= set(WORD.findall(re.sub(r"\{\w+\}", " ", text)))
-    months = Locale.parse("en_GB").months["format"]
-    names = set(months["abbreviated"].values()) | set(months["wide"].values())
-    return (english - french) | {w.rstrip(".") for w in names - french}
+    def month_words(locale: str) -> set[str]:
+        months = Locale.parse(locale).months["format"]
+        return {w.rstrip(".") for w in (*months["abbreviated"].values(), *months["wide"].values())}
+
+    return (english - french) | (month_words("en_GB") - month_words(lang))  # "Nov" is German too
 
 
 def _visible_words(page: Any, data: list[str]) -> tuple[str, set[str]]:
@@ -95,6 +97,33 @@ def french(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, It
     return pages
 
 
+def _read_page(page: Any, data: list[str]) -> tuple[str, set[str]]:
+    """The page's text and words: as drawn, with every popup opened, a leg's tooltip shown and
+    the known-on slider moved back."""
+    text, seen = _visible_words(page, data)
+    n = page.locator(".itn-stop").count()
+    for i in range(n):
+        page.evaluate(
+            """i => { const m = document.querySelectorAll('.itn-stop')[i];
+                   m.dispatchEvent(new MouseEvent('click', {bubbles: true})); }""",
+            i,
+        )
+        page.wait_for_timeout(50)
+        joined, words = _visible_words(page, data)
+        text, seen = text + joined, seen | words
+    page.locator("path.itn-leg").first.hover(force=True)
+    page.wait_for_timeout(100)
+    joined, words = _visible_words(page, data)
+    text, seen = text + joined, seen | words
+    if page.locator(".itn-known-input").count():
+        page.eval_on_selector(
+            ".itn-known-input", "e => { e.value = '0'; e.dispatchEvent(new Event('input')); }"
+        )
+        joined, words = _visible_words(page, data)
+        text, seen = text + joined, seen | words
+    return text, seen
+
+
 def _open(page: Any, path: Path) -> None:
     page.goto(path.resolve().as_uri())
     page.wait_for_selector(".itn-stop")
@@ -111,40 +140,10 @@ def test_french_page_has_no_english_word(
     data = _data_texts(it)
     forbidden = _english_only()
     assert {"Whole", "trip", "known", "stop", "leg", "confirmed"} <= forbidden  # the check has teeth
-    seen: set[str] = set()
-    text = ""
     with browser_page() as page:
         _open(page, path)
         assert page.evaluate("document.documentElement.lang") == "fr"
-        joined, words = _visible_words(page, data)
-        text += joined
-        seen |= words
-        # every popup (field labels, statuses, dates, sources, the reasons to check a stop)
-        n = page.locator(".itn-stop").count()
-        for i in range(n):
-            page.evaluate(
-                """i => { const m = document.querySelectorAll('.itn-stop')[i];
-                       m.dispatchEvent(new MouseEvent('click', {bubbles: true})); }""",
-                i,
-            )
-            page.wait_for_timeout(50)
-            joined, words = _visible_words(page, data)
-            text += joined
-            seen |= words
-        # a leg's tooltip (mode, how it is drawn, its length)
-        page.locator("path.itn-leg").first.hover(force=True)
-        page.wait_for_timeout(100)
-        joined, words = _visible_words(page, data)
-        text += joined
-        seen |= words
-        # the known-on slider moved back (its date label)
-        if page.locator(".itn-known-input").count():
-            page.eval_on_selector(
-                ".itn-known-input", "e => { e.value = '0'; e.dispatchEvent(new Event('input')); }"
-            )
-            joined, words = _visible_words(page, data)
-            text += joined
-            seen |= words
+        text, seen = _read_page(page, data)
         page.screenshot(path=str(artifacts / f"map-fr-{name}.png"))
         assert not page.console_errors and not page.blocked_requests
     left = sorted(seen & forbidden)
@@ -180,3 +179,22 @@ def test_cli_says_which_options_have_no_effect(tmp_path: Path) -> None:
     assert res.exit_code != 0 and "fr" in res.output
     res = CliRunner().invoke(cli, ["map", str(SEED_14), "-o", str(tmp_path / "en.html"), "--offline"])
     assert res.exit_code == 0 and "note:" not in res.output
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "ru", "it", "pt"])
+def test_other_languages_leave_no_english_word(tmp_path: Path, lang: str) -> None:
+    from itinerary.render.browser import browser_page
+
+    it = load(DOUBTFUL)
+    path = tmp_path / f"{lang}.html"
+    save_map(make_map(it, offline=True, lang=lang), path)
+    forbidden = _english_only(lang)
+    with browser_page() as page:
+        _open(page, path)
+        assert page.evaluate("document.documentElement.lang") == lang
+        text, seen = _read_page(page, _data_texts(it))
+        assert not page.console_errors and not page.blocked_requests
+    left = sorted(seen & forbidden)
+    assert not left, f"English words on the {lang} page: {left}\n{text[:3000]}"
+    whole = {m.id: m.string for m in catalogue(lang) if isinstance(m.id, str)}["Whole trip"]
+    assert whole in text
