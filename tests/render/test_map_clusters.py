@@ -13,7 +13,7 @@ from itinerary import load
 from itinerary.render import make_map, save_map
 from tests.conftest import SEED_18
 
-pytestmark = pytest.mark.usefixtures("mini_data_for_module")
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("mini_data_for_module")]
 
 # Each marker: its stop numbers and its box at its true place (undoing the screen offset that
 # moves overlapping markers apart).

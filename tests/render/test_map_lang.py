@@ -70,6 +70,7 @@ def _english_only(lang: str = "fr") -> set[str]:
             english |= set(WORD.findall(re.sub(r"\{\w+\}", " ", text)))
         for text in strings:
             french |= set(WORD.findall(re.sub(r"\{\w+\}", " ", text)))
+
     def month_words(locale: str) -> set[str]:
         months = Locale.parse(locale).months["format"]
         return {w.rstrip(".") for w in (*months["abbreviated"].values(), *months["wide"].values())}
@@ -130,6 +131,7 @@ def _open(page: Any, path: Path) -> None:
     page.wait_for_timeout(300)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("name", ["seed", "doubt"])
 def test_french_page_has_no_english_word(
     french: dict[str, tuple[Path, Itinerary]], name: str, artifacts: Path
@@ -181,6 +183,7 @@ def test_cli_says_which_options_have_no_effect(tmp_path: Path) -> None:
     assert res.exit_code == 0 and "note:" not in res.output
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", ["de", "es", "ru", "it", "pt"])
 def test_other_languages_leave_no_english_word(tmp_path: Path, lang: str) -> None:
     from itinerary.render.browser import browser_page

@@ -20,6 +20,8 @@ from itinerary.model import DateSpan, Status, Stop, leg_status
 from itinerary.render.assets import runtime_module
 from tests.golden import GOLDEN
 
+pytestmark = pytest.mark.browser  # the runtime's rules run in headless Chromium
+
 STATUSES = [s.value for s in Status]
 Known = list[list[Any]]  # [[published day or None, status, date label], ...] as in the payload
 
