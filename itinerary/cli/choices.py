@@ -41,9 +41,9 @@ def _online_services() -> Iterable[str]:
 
 
 def _map_languages() -> Iterable[str]:
-    from itinerary.render.labels import LANGS
+    from itinerary.render.map import map_languages
 
-    return LANGS
+    return map_languages()
 
 
 def _print_sizes() -> Iterable[str]:
@@ -54,7 +54,8 @@ def _print_sizes() -> Iterable[str]:
 
 #: ``--online``: the online geocoding services (:data:`itinerary.geocode.online.PROVIDERS`).
 ONLINE_SERVICES = RegistryChoice(_online_services)
-#: ``map --lang``: the languages of the offline basemap's labels (:data:`itinerary.render.labels.LANGS`).
+#: ``map --lang``: the page catalogues' and the offline basemap's languages
+#: (:func:`itinerary.render.map.map_languages`).
 MAP_LANGUAGES = RegistryChoice(_map_languages)
 #: ``map --size``: the print map's sizes (:data:`itinerary.render.static.SIZES`).
 PRINT_SIZES = RegistryChoice(_print_sizes)

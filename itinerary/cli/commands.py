@@ -219,6 +219,32 @@ def warn_implausible(it: Any) -> None:
             )
 
 
+def _warn_map_options(offline: bool, tiles: str, lang: str, images: list[Any]) -> None:
+    """Say which options have no effect in the chosen mode (they are not silently ignored)."""
+    from itinerary.render.map import DEFAULT_TILES, page_lang
+
+    words, names = page_lang(lang)
+    if offline and tiles != DEFAULT_TILES:
+        say(
+            f"note: --tiles {tiles} has no effect with --offline (the page draws its own basemap)",
+            fg="yellow",
+        )
+    if not offline and lang != "en":
+        say(
+            f"note: --lang {lang}: the background tiles keep their own place names; "
+            "use --offline for a basemap named in that language",
+            fg="yellow",
+        )
+    if words != lang:
+        say(f"note: --lang {lang}: no catalogue for the page's words, they stay in English", fg="yellow")
+    if offline and names != lang:
+        say(
+            f"note: --lang {lang}: the offline basemap has no {lang} names, they stay in English", fg="yellow"
+        )
+    if images and lang != "en":
+        say(f"note: --lang {lang} does not apply to the print map (English)", fg="yellow")
+
+
 @cli.command("map")
 @click.argument("trip_file", metavar="TRIP.yaml", type=TRIP)
 @click.option(
@@ -237,14 +263,15 @@ def warn_implausible(it: Any) -> None:
     "--tiles",
     default="Esri.WorldGrayCanvas",
     show_default=True,
-    help="xyzservices tile provider name (ignored with --offline).",
+    help="xyzservices tile provider name (no effect with --offline: said on stderr).",
 )
 @click.option(
     "--lang",
     type=MAP_LANGUAGES,
     default="en",
     show_default=True,
-    help="Language of the offline basemap's labels (English where Natural Earth has no name).",
+    help="Language of every word of the page (from its catalogue) and of the offline basemap's "
+    "place names (English where Natural Earth has none; zh and ko: the basemap only).",
 )
 @click.option("--regions", is_flag=True, help="Also shade the regions named in stop hints.")
 @click.option(
@@ -304,6 +331,7 @@ def map_(
             raise ValidationError(f"-o and {opt} name the same file; give the image another name")
     if png is not None:
         check_png(png)
+    _warn_map_options(offline, tiles, lang, images)
     from itinerary.render.layout import doubtful  # deferred: numpy
 
     with naming(trip_file):

@@ -38,9 +38,41 @@ def leaflet_css() -> str:
     return re.sub(r"url\((images/[\w.-]+\.png)\)", inline, css)
 
 
+#: The browser runtime's modules (templates/runtime/NAME.js), in the order they are joined.
+RUNTIME_MODULES = (
+    "util",
+    "i18n",
+    "rules",
+    "icons",
+    "popup",
+    "labels",
+    "basemap",
+    "trip",
+    "legend",
+    "layers",
+    "sliders",
+    "minimap",
+    "main",
+)
+
+_RUNTIME_HEAD = """/* itinerary map runtime: draws trips from a JSON payload with plain Leaflet.
+ * Untrusted text (names, quotes, notes) only ever reaches the page through textContent,
+ * never through innerHTML or HTML strings. Styles come from the payload's theme, words from
+ * its message catalogue. Joined from the modules in itinerary/render/templates/runtime/. */
+(function () {
+"use strict";
+"""
+
+
+def runtime_module(name: str) -> str:
+    """One module of the runtime (ES5 declarations, meant to run inside the runtime's closure)."""
+    return resources.files("itinerary.render").joinpath(f"templates/runtime/{name}.js").read_text("utf-8")
+
+
 @cache
 def runtime_js() -> str:
-    return resources.files("itinerary.render").joinpath("templates/itinerary.js").read_text("utf-8")
+    """The runtime: its modules joined inside one closure (one ``itineraryDraw`` global)."""
+    return _RUNTIME_HEAD + "\n".join(runtime_module(n) for n in RUNTIME_MODULES) + "})();\n"
 
 
 @cache

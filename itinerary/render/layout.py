@@ -14,7 +14,8 @@ import numpy as np
 
 from itinerary.model import DateSpan, Drawn, Itinerary, Leg, Precision, Role, Status, Stop, Trip, trip_totals
 from itinerary.pipeline import Prepared
-from itinerary.routing.legs import implausible
+from itinerary.render.i18n import ENGLISH, Words, kind_words
+from itinerary.routing.legs import PLAUSIBLE_KM, implausible
 
 SAME_PLACE_DEG = 0.01  # stops closer than this (about 1 km) share one marker
 
@@ -238,9 +239,13 @@ APPROXIMATE_KINDS = frozenset({"country", "region", "approximate"})
 REVIEW_CONFIDENCE = 0.8
 
 
-def leg_doubt(leg: Leg) -> str | None:
-    """Why a leg is implausible (a road leg of 10,000 km), else None."""
-    return implausible(leg.mode, leg.length_km)
+def leg_doubt(leg: Leg, w: Words = ENGLISH) -> str | None:
+    """Why a leg is implausible (a road leg of 10,000 km), in ``w``'s language, else None."""
+    if implausible(leg.mode, leg.length_km) is None or leg.length_km is None:
+        return None
+    return w._("{km} km by {mode} in one leg (more than {limit} km): check the places or the mode").format(
+        km=w.number(leg.length_km), mode=w._(leg.mode.value), limit=w.number(PLAUSIBLE_KM[leg.mode])
+    )
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -248,28 +253,40 @@ def _same_name(a: str, b: str) -> bool:
     return bool(x and y) and (x in y or y in x)
 
 
-def stop_doubts(stop: Stop, arriving: Sequence[Leg] = ()) -> list[str]:
+def stop_doubts(stop: Stop, arriving: Sequence[Leg] = (), w: Words = ENGLISH) -> list[str]:
     """Why a reader should check a stop, in words (empty: nothing to check): marked for review
     (naming the place it was matched to when that is another name), placed at the centre of an
-    area, or reached by an implausible leg."""
+    area, or reached by an implausible leg. In ``w``'s language."""
     out = []
     r = stop.resolved
     if stop.needs_review:
         if r is not None and stop.place and not stop.pinned and not _same_name(stop.place, r.name):
             where = ", ".join(dict.fromkeys(x for x in (r.name, r.admin1, r.country_code) if x))
             out.append(
-                f"to be checked: \u201c{clip(stop.place)}\u201d was matched to {where} "
-                f"(confidence {r.confidence:.2f}); is this the place?"
+                w._(
+                    "to be checked: \u201c{written}\u201d was matched to {place} (confidence {confidence}); "
+                    "is this the place?"
+                ).format(written=clip(stop.place), place=where, confidence=w.number(r.confidence, 2))
             )
         elif r is not None and not stop.pinned and r.confidence < REVIEW_CONFIDENCE:
-            out.append(f"to be checked: the place was matched with confidence {r.confidence:.2f}")
+            out.append(
+                w._("to be checked: the place was matched with confidence {confidence}").format(
+                    confidence=w.number(r.confidence, 2)
+                )
+            )
+        elif stop.note:
+            out.append(w._("to be checked: marked for review (see the note)"))
         else:
-            out.append("to be checked: marked for review" + (" (see the note)" if stop.note else ""))
+            out.append(w._("to be checked: marked for review"))
     if r is not None and not stop.pinned and r.kind in APPROXIMATE_KINDS:
-        out.append(f"approximate: drawn at the centre of {r.name} ({r.kind}), the exact place is not known")
+        out.append(
+            w._("approximate: drawn at the centre of {place} ({kind}), the exact place is not known").format(
+                place=r.name, kind=w._(kind_words(r.kind))
+            )
+        )
     for leg in arriving:
-        if (why := leg_doubt(leg)) is not None:
-            out.append(f"reached by an implausible leg: {why}")
+        if (why := leg_doubt(leg, w)) is not None:
+            out.append(w._("reached by an implausible leg: {why}").format(why=why))
     return out
 
 
@@ -313,17 +330,18 @@ def totals(trip: Trip, legs: Sequence[Leg]) -> dict[str, Any]:
 TITLE_CHARS = 80  # a longer title of a map of many travellers (a list of names) is summarised
 
 
-def map_title(it: Itinerary, limit: int = 3) -> str:
+def map_title(it: Itinerary, limit: int = 3, w: Words = ENGLISH) -> str:
     """The map's title: the file's, else (or when it is a long list of more than ``limit``
     travellers' names) the travellers, then how many, and the years: ``Kim Jong-un, 2023`` or
     ``21 travellers, 2019\u20132024``."""
     names = list(dict.fromkeys(t.traveller for t in it.trips))
     if it.title and (len(it.title) <= TITLE_CHARS or len(names) <= limit):
         return it.title
-    who = ", ".join(names) if len(names) <= limit else f"{len(names)} travellers"
+    n = len(names)
+    who = ", ".join(names) if n <= limit else w.ngettext("{n} traveller", "{n} travellers", n).format(n=n)
     years = sorted({d.year for _, _, s in it.stops() for d in (s.date.start, s.date.end) if d is not None})
     when = "" if not years else str(years[0]) if years[0] == years[-1] else f"{years[0]}\u2013{years[-1]}"
-    return ", ".join(x for x in (who, when) if x) or "Itinerary"
+    return ", ".join(x for x in (who, when) if x) or w._("Itinerary")
 
 
 # ---------------------------------------------------------------- legs over the same path

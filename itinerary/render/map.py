@@ -33,11 +33,13 @@ from itinerary import fields
 from itinerary.coords import latlon_array
 from itinerary.errors import ValidationError
 from itinerary.files import write_text
+from itinerary.geocode.gazetteer import KINDS
 from itinerary.geocode.regions import basemap_geojson
-from itinerary.model import Itinerary, Leg, Prepared, Region, Source, Stop, Trip
+from itinerary.model import Itinerary, Leg, Mode, Prepared, Region, Role, Source, Stop, Trip
 from itinerary.pipeline import prepare
 from itinerary.render import assets
-from itinerary.render.labels import basemap_labels, check_lang
+from itinerary.render.i18n import ENGLISH, Words, check_page_lang, kind_words, languages, page_words
+from itinerary.render.labels import LANGS, basemap_labels
 from itinerary.render.layout import (
     LonFrame,
     Marker,
@@ -50,7 +52,6 @@ from itinerary.render.layout import (
     markers,
     parallel_bends,
     repeated_labels,
-    short_date,
     stop_doubts,
     stop_name,
     totals,
@@ -140,6 +141,7 @@ class _StopCtx:
     it: Itinerary
     frame: LonFrame
     latlon: tuple[float, float]
+    w: Words
 
 
 def _place_json(c: _StopCtx, stop: Stop) -> dict[str, Any]:
@@ -153,29 +155,29 @@ STOP_PAYLOAD: dict[str, Callable[[_StopCtx, Stop], dict[str, Any]]] = {
     "lat": lambda c, stop: {"lat": round(c.latlon[0], 6)},
     "lon": lambda c, stop: {"lon": round(c.frame.shift(c.latlon[1]), 6)},
     "date": lambda c, stop: {
-        "date_label": stop.date.display(),
-        "d": short_date(stop.date),
+        "date_label": c.w.date_label(stop.date),
+        "d": c.w.span(stop.date, short=True),
         "date_start": stop.date.start.isoformat() if stop.date.start else None,
     },
     "sources": lambda c, stop: {"sources": list(stop.all_sources)},
-    "history": lambda c, stop: {"known": _known(c.it, stop)},
+    "history": lambda c, stop: {"known": _known(c.it, stop, c.w)},
     "resolved": lambda c, stop: {"kind": stop.resolved.kind if stop.resolved else None},
 }
 
 
 def _stop_json(
-    it: Itinerary, stop: Stop, n: int, frame: LonFrame, arriving: list[Leg]
+    it: Itinerary, stop: Stop, n: int, frame: LonFrame, arriving: list[Leg], w: Words
 ) -> dict[str, Any] | None:
     ll = stop.latlon
     if ll is None:
         return None
-    c = _StopCtx(it, frame, ll)
+    c = _StopCtx(it, frame, ll, w)
     # why a reader should check the stop (drawn apart, listed in its popup)
-    doubt = stop_doubts(stop, arriving)
+    doubt = stop_doubts(stop, arriving, w)
     return _compact({"n": n} | fields.fill("stop", "payload", stop, STOP_PAYLOAD, c) | {"doubt": doubt})
 
 
-def _known(it: Itinerary, stop: Stop) -> list[list[str | None]]:
+def _known(it: Itinerary, stop: Stop, w: Words = ENGLISH) -> list[list[str | None]]:
     """[[day the source was published (None: unknown), status it gave, date it gave], ...], oldest first."""
     reports = [(h.source, h.status.value, h.date) for h in stop.history] or [
         (sid, stop.status.value, stop.date) for sid in stop.all_sources
@@ -184,7 +186,7 @@ def _known(it: Itinerary, stop: Stop) -> list[list[str | None]]:
     for sid, status, date in reports:
         src = it.source(sid)
         day = src.published.isoformat() if src and src.published else None
-        rows.append([day, status, date.display() if date.known else None])
+        rows.append([day, status, w.span(date) if date.known else None])
     return sorted(rows, key=lambda r: r[0] or "")
 
 
@@ -204,6 +206,7 @@ class _LegCtx:
 
     paths: list[list[list[float]]]
     connectors: list[list[list[float]]]
+    w: Words
 
     def arrow(self) -> list[list[float]] | None:
         """Two points in the middle of the longest part, for the direction arrow."""
@@ -224,18 +227,25 @@ LEG_PAYLOAD: dict[str, Callable[[_LegCtx, Leg], dict[str, Any]]] = {
 }
 
 
+def _km(w: Words, km: float | None) -> str | None:
+    """A distance in words: ``4,538 km`` (the page language's digits and separators)."""
+    return None if km is None else w._("{km} km").format(km=w.number(km))
+
+
 def _leg_json(
-    leg: Leg, paths: list[list[list[float]]], connectors: list[list[list[float]]]
+    leg: Leg, paths: list[list[list[float]]], connectors: list[list[list[float]]], w: Words
 ) -> dict[str, Any]:
-    c = _LegCtx(paths, connectors)
+    c = _LegCtx(paths, connectors, w)
     out = fields.fill("leg", "payload", leg, LEG_PAYLOAD, c)
-    if (why := leg_doubt(leg)) is not None:
+    if (km := _km(w, leg.length_km)) is not None:
+        out["km_text"] = km  # the length in the page's language (tooltip)
+    if (why := leg_doubt(leg, w)) is not None:
         out["doubt"] = why  # implausible: drawn as doubtful, left out of the totals
     return out
 
 
 def _legs_json(
-    legs: tuple[Leg, ...], frame: LonFrame, bends: dict[tuple[str, int, int], float]
+    legs: tuple[Leg, ...], frame: LonFrame, bends: dict[tuple[str, int, int], float], w: Words
 ) -> list[dict[str, Any]]:
     lines: list[Any] = []
     spans: list[tuple[int, int, int]] = []  # per leg: first line, parts, connectors
@@ -250,7 +260,7 @@ def _legs_json(
     paths = _paths(lines, frame) if lines else []
     flat = [[piece for line in paths[a:b] for piece in line] for a, b in ((i, i + n) for i, n, _ in spans)]
     conns = [[piece for line in paths[i + n : i + n + c] for piece in line] for i, n, c in spans]
-    return [_leg_json(leg, f, k) for leg, f, k in zip(legs, flat, conns, strict=True)]
+    return [_leg_json(leg, f, k, w) for leg, f, k in zip(legs, flat, conns, strict=True)]
 
 
 #: Source fields whose payload keys are more than their value (see itinerary.fields).
@@ -288,6 +298,7 @@ def _trip_json(
     marks: list[Marker],
     hints: bool,
     bends: dict[tuple[str, int, int], float],
+    w: Words,
 ) -> dict[str, Any]:
     trip = p.itinerary.trips[ti]
     shared = repeated_labels(p, marks)
@@ -295,19 +306,53 @@ def _trip_json(
     # stops keep their place in the trip (null when a stop has no coordinates)
     arriving = arriving_legs(p, trip)
     stops = [
-        _stop_json(p.itinerary, st, i + 1, frame, arriving.get(i, [])) for i, st in enumerate(trip.stops)
+        _stop_json(p.itinerary, st, i + 1, frame, arriving.get(i, []), w) for i, st in enumerate(trip.stops)
     ]
     return {
         "id": trip.id,
         "traveller": trip.traveller,
         "title": trip.title,
         "color": trip_color(ti),
-        "totals": totals(trip, legs),
+        "totals": _totals_json(trip, legs, w),
         "stops": stops,
         "markers": [_marker_json(m, shared) for m in marks if m.trip == ti],
-        "legs": _legs_json(legs, frame, bends),
+        "legs": _legs_json(legs, frame, bends, w),
         "regions": _regions_json(p, trip, hints),
     }
+
+
+def _totals_json(trip: Trip, legs: tuple[Leg, ...], w: Words) -> dict[str, Any]:
+    """The trip's totals, with its distances written in the page's language."""
+    out = totals(trip, legs)
+    out["km_text"] = _km(w, out["km"])
+    out["mode_text"] = {m: _km(w, km) for m, km in out["km_by_mode"].items()}
+    return out
+
+
+def _popup_json(w: Words) -> list[list[Any]]:
+    """[[payload key, label, {value: its words}], ...]: the popup's facts in the page's language."""
+    mode_labels = theme()["mode"]
+    values: dict[str, dict[str, str]] = {
+        "role": {r.value: w._(r.value) for r in Role},
+        "mode": {
+            m.value: w._(mode_labels[m.value]["label"] if m.value in mode_labels else m.value) for m in Mode
+        },
+        "kind": {k: w._(kind_words(k)) for k in KINDS},
+    }
+    return [[key, w._(label), values.get(key, {})] for key, label in fields.popup_facts()]
+
+
+def page_lang(lang: str) -> tuple[str, str]:
+    """(language of the page's words, language of the basemap's names) for ``--lang``: the page
+    falls back to English without a catalogue, the basemap to English without Natural Earth names."""
+    if lang not in languages() and lang not in LANGS:
+        raise ValidationError(f"unknown map language {lang!r}; use one of {', '.join(map_languages())}")
+    return (lang if lang in languages() else "en", lang if lang in LANGS else "en")
+
+
+def map_languages() -> tuple[str, ...]:
+    """Every ``--lang``: the page catalogues' languages, then basemap-only ones."""
+    return tuple(dict.fromkeys((*languages(), *LANGS)))
 
 
 @cache
@@ -345,21 +390,24 @@ def payload(
     """The JSON the runtime draws: trips (longitudes in one continuous range), the theme, and
     offline the basemap with its labels in ``lang``."""
     it = p.itinerary
+    words, names = page_lang(lang)
+    w = Words(check_page_lang(words))
     frame = frame_for(p)
     marks = markers(p, frame)
     bends = parallel_bends(p)
     data: dict[str, Any] = {
-        "title": map_title(it),
+        "title": map_title(it, w=w),
         "as_of": it.as_of.isoformat() if it.as_of else None,
         "sources": [fields.fill("source", "payload", s, SOURCE_PAYLOAD) for s in it.sources],
         "known_days": sorted({s.published.isoformat() for s in it.sources if s.published}),
         "theme": theme(),
-        "popup": fields.popup_facts(),
-        "trips": [_trip_json(p, i, frame, marks, regions, bends) for i in range(len(it.trips))],
+        "popup": _popup_json(w),
+        "words": page_words(w.lang),
+        "trips": [_trip_json(p, i, frame, marks, regions, bends, w) for i in range(len(it.trips))],
     }
     if offline:
         data["basemap"] = _offline_basemap()
-        data["labels"] = basemap_labels(lang)
+        data["labels"] = basemap_labels(names)
         data["minimap"] = {"geojson": data["basemap"]}
     elif tiles_url:
         data["minimap"] = {"url": tiles_url}
@@ -391,13 +439,15 @@ def make_map(
 
     Leaflet is always inlined, so the map draws without network (in a notebook too); only the
     background tiles of an online map need it, and the map says so when they fail.
-    ``offline=True`` draws a Natural Earth basemap with labels in ``lang`` (en, fr, de, es, ru,
-    zh, ko) instead: the HTML makes no request. ``regions=True`` also shades the regions named
+    Every word of the page is in ``lang`` (see :mod:`itinerary.render.i18n`: en, fr, de, es,
+    ru, it, pt; zh and ko name only the basemap's places). ``offline=True`` draws a Natural
+    Earth basemap with place names in ``lang`` (English where it has none) instead of tiles:
+    the HTML makes no request. ``regions=True`` also shades the regions named
     in stop hints (regions that are stops are always drawn).
     """
-    check_lang(lang)
+    words, _names = page_lang(lang)
     p = itinerary if isinstance(itinerary, Prepared) else prepare(itinerary)
-    title = map_title(p.itinerary)
+    title = map_title(p.itinerary, w=Words(words))
     m = ItineraryMap(location=[30, 60], zoom_start=3, tiles=None, height=height, control_scale=False)
     root: Any = m.get_root()
     root.header.add_child(_inline("style", assets.leaflet_css()), name="leaflet_css_inline")

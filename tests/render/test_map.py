@@ -101,7 +101,7 @@ def test_seed_map_in_browser(maps: dict[str, Path], artifacts: Path) -> None:
         popup = page.locator(".leaflet-popup-content")
         popup.wait_for()
         text = popup.inner_text()
-        assert "13 Sep 2023" in text and "confirmed" in text.lower() and "five hours" in text
+        assert "13 Sept 2023" in text and "confirmed" in text.lower() and "five hours" in text  # CLDR en_GB
         # the facts the payload lists from the field table: role and kind (no mode, no second name)
         assert "Role\nvisit" in text and "Kind\nspaceport" in text and "Arrives by" not in text
 
@@ -121,7 +121,7 @@ def test_time_slider_shows_trip_as_of_a_day(maps: dict[str, Path], artifacts: Pa
         titles = page.eval_on_selector_all(".itn-stop", "els => els.map(e => e.title)")
         assert "Vostochny Cosmodrome" in titles
         assert "Komsomolsk-on-Amur" not in titles and "Knevichi Airfield" not in titles
-        assert page.locator(".itn-slider-label").inner_text() == "Trip up to 2023-09-13"
+        assert page.locator(".itn-slider-label").inner_text() == "Trip up to 13 Sept 2023"  # CLDR en_GB
         page.screenshot(path=str(artifacts / "seed-18-as-of-2023-09-13.png"))
         slider.evaluate("(e) => { e.value = e.max; e.dispatchEvent(new Event('input')); }")
         assert "Komsomolsk-on-Amur" in page.eval_on_selector_all(".itn-stop", "els => els.map(e => e.title)")
@@ -165,11 +165,11 @@ def test_known_slider_ends_on_the_files_as_of_day(tmp_path: Path) -> None:
     save_map(make_map(load(trip), offline=True), html)
     with browser_page() as page:
         _open(page, html)
-        assert page.locator(".itn-legend-asof").inner_text() == "As known on 2019-04-27"
-        assert page.locator(".itn-known-label").inner_text() == "As known on 2019-04-27"
+        assert page.locator(".itn-legend-asof").inner_text() == "As known on 27 Apr 2019"
+        assert page.locator(".itn-known-label").inner_text() == "As known on 27 Apr 2019"
         slider = page.locator(".itn-known-input")
         slider.evaluate("(e) => { e.value = '0'; e.dispatchEvent(new Event('input')); }")
-        assert page.locator(".itn-known-label").inner_text() == "As known on 2019-04-24"
+        assert page.locator(".itn-known-label").inner_text() == "As known on 24 Apr 2019"
 
 
 @pytest.mark.browser
@@ -235,7 +235,7 @@ def test_payload_carries_theme_totals_and_short_dates(mini_data: None) -> None:
     assert data["theme"] == theme()
     kim = data["trips"][0]
     assert kim["totals"]["km"] == round(sum(leg["length_km"] for leg in kim["legs"]))
-    assert {s["d"] for s in kim["stops"] if s and "d" in s} == {"12 Sep", "13 Sep"}
+    assert {s["d"] for s in kim["stops"] if s and "d" in s} == {"12 Sept", "13 Sept"}  # CLDR en_GB
 
 
 @pytest.mark.browser
