@@ -16,7 +16,7 @@ import time
 import folium
 
 from itinerary.model import Itinerary, Mode, Place, Status, Stop, Trip
-from itinerary.pipeline import prepare
+from itinerary.prepare import prepare
 from itinerary.render import make_map
 
 

@@ -61,7 +61,7 @@ def write_merged(
     if geoparquet:
         # deferred: geopandas and routing, needed only for the GeoParquet files
         from itinerary.io.gis import to_geodataframe
-        from itinerary.pipeline import prepare
+        from itinerary.prepare import prepare
 
         prepared = prepare(merged, regions=False)
         for feature, name in GEOPARQUET.items():

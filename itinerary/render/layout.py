@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from itinerary.model import DateSpan, Drawn, Itinerary, Leg, Precision, Role, Status, Stop, Trip, trip_totals
-from itinerary.pipeline import Prepared
+from itinerary.prepare import Prepared
 from itinerary.render.i18n import ENGLISH, Words, kind_words
 from itinerary.routing.legs import PLAUSIBLE_KM, implausible
 

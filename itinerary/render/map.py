@@ -36,7 +36,7 @@ from itinerary.files import write_text
 from itinerary.geocode.gazetteer import KINDS
 from itinerary.geocode.regions import basemap_geojson
 from itinerary.model import Itinerary, Leg, Mode, Prepared, Region, Role, Source, Stop, Trip
-from itinerary.pipeline import prepare
+from itinerary.prepare import prepare
 from itinerary.render import assets
 from itinerary.render.i18n import ENGLISH, Words, check_page_lang, kind_words, languages, page_words
 from itinerary.render.labels import LANGS, basemap_labels

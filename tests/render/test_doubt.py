@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from itinerary import load
 from itinerary.cli import cli
 from itinerary.model import DateSpan, Itinerary, Mode, Place, Status, Stop, Trip
-from itinerary.pipeline import Prepared, prepare
+from itinerary.prepare import Prepared, prepare
 from itinerary.render.layout import (
     LonFrame,
     bend,

@@ -215,7 +215,7 @@ def test_repr_html_for_jupyter(mini_data: None) -> None:
 
 
 def test_hint_regions_only_on_request(mini_data: None) -> None:
-    from itinerary.pipeline import prepare
+    from itinerary.prepare import prepare
     from itinerary.render.map import payload
 
     p = prepare(load(SEED_14))
@@ -227,7 +227,7 @@ def test_hint_regions_only_on_request(mini_data: None) -> None:
 
 
 def test_payload_carries_theme_totals_and_short_dates(mini_data: None) -> None:
-    from itinerary.pipeline import prepare
+    from itinerary.prepare import prepare
     from itinerary.render.map import payload
     from itinerary.theme import theme
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from itinerary import load
-from itinerary.pipeline import prepare
+from itinerary.prepare import prepare
 from itinerary.render import make_map, save_map
 from itinerary.render.map import payload
 from tests.conftest import ROOT, SEED_14, SEED_18

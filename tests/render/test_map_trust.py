@@ -17,7 +17,7 @@ import pytest
 
 from itinerary import load
 from itinerary.errors import RoutingWarning
-from itinerary.pipeline import prepare
+from itinerary.prepare import prepare
 from itinerary.render import make_map, save_map
 from tests.conftest import ROOT
 

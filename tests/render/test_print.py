@@ -16,7 +16,7 @@ import pytest
 from matplotlib.text import Text
 
 from itinerary import load
-from itinerary.pipeline import Prepared, prepare
+from itinerary.prepare import Prepared, prepare
 from itinerary.render import static
 from tests.conftest import ROOT
 

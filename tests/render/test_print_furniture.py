@@ -19,7 +19,7 @@ import pytest
 
 from itinerary import load
 from itinerary.io.yaml import loads
-from itinerary.pipeline import Prepared, prepare
+from itinerary.prepare import Prepared, prepare
 from itinerary.render import static
 from itinerary.theme import label_placement, theme
 from tests.render.test_print import DENSE, PACIFIC

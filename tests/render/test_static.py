@@ -18,7 +18,7 @@ from PIL import Image
 
 from itinerary import load
 from itinerary.cli import cli
-from itinerary.pipeline import Prepared, prepare
+from itinerary.prepare import Prepared, prepare
 from itinerary.render import static
 from tests.conftest import ROOT, SEED_14
 

@@ -13,7 +13,7 @@ import numpy as np
 from itinerary.errors import ValidationError
 from itinerary.files import atomic_path
 from itinerary.model import Itinerary, Prepared
-from itinerary.pipeline import prepare
+from itinerary.prepare import prepare
 from itinerary.render.layout import LonFrame, frame_for, map_title, markers
 from itinerary.render.static import basemap, furniture, marks, placement
 from itinerary.render.static.projection import MapPoints, choose_projection, drawn_points, extent, page_size
