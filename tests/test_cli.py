@@ -66,10 +66,13 @@ def test_merge_counts_in_words(tmp_path: Path) -> None:
 def test_choice_lists_read_their_registries() -> None:
     from itinerary.cli.choices import MAP_LANGUAGES, ONLINE_SERVICES, PRINT_SIZES
     from itinerary.geocode.online import PROVIDERS
+    from itinerary.render.i18n import languages
     from itinerary.render.labels import LANGS
     from itinerary.render.static import SIZES
 
-    assert MAP_LANGUAGES.choices == tuple(LANGS)
+    # the page catalogues' languages first, then those only the basemap names
+    assert MAP_LANGUAGES.choices == tuple(dict.fromkeys((*languages(), *LANGS)))
+    assert set(LANGS) <= set(MAP_LANGUAGES.choices) and "pt" in MAP_LANGUAGES.choices
     assert ONLINE_SERVICES.choices == tuple(PROVIDERS)
     assert PRINT_SIZES.choices == tuple(SIZES)
     result = CliRunner().invoke(cli, ["map", "trip.yaml", "--size", "poster"])

@@ -186,7 +186,7 @@ def test_a_new_field_reaches_every_output() -> None:
     data = htmlmap.payload(Prepared(it))
     assert data["trips"][0]["stops"][0]["weather"] == "fog over the bay"
     assert "weather" not in data["trips"][0]["stops"][1]  # empty fields are left out
-    assert ["weather", "Weather"] in data["popup"]
+    assert ["weather", "Weather", {}] in data["popup"]  # a free-text field: no value to translate
 
 
 @pytest.mark.usefixtures("weather")

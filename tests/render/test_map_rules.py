@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from itinerary.merge import _Obs, _status
+from itinerary.merge.observe import _Obs
+from itinerary.merge.stops import _status
 from itinerary.model import DateSpan, Status, Stop, leg_status
 from itinerary.render.assets import runtime_module
 from tests.golden import GOLDEN
