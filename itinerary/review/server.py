@@ -246,7 +246,7 @@ class ReviewServer:
         self.sock = bind(self.port)
         self.port = self.sock.getsockname()[1]
         app = build_app(self.session, self.token, self.port)
-        config = uvicorn.Config(app, lifespan="off", log_level="warning", access_log=False)
+        config = uvicorn.Config(app, lifespan="off", ws="none", log_level="warning", access_log=False)
         self.server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
 

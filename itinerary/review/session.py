@@ -241,6 +241,9 @@ class ReviewSession:
         for _, _, st in self.itinerary.stops():
             if st.resolved is not None:
                 self.offered[st.resolved.id] = st.resolved
+        for m in self.marks.mentions:  # a mention's own place: a stop added from it
+            if m.place is not None and m.place["id"] not in self.offered:
+                self.offered[m.place["id"]] = Place(**m.place)
 
     # ------------------------------------------------------------ reading
     def _read_article(self, analyse: bool) -> tuple[str, Marks]:
