@@ -1,0 +1,219 @@
+"""The review server over plain HTTP on loopback (no browser, no spaCy): what it refuses, the
+save's checks (If-Match, a bad edit) and the command line without the extra."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from itinerary import load
+from itinerary.cli import cli
+from itinerary.review import ReviewSession, corrections_path, read_decisions
+
+pytest.importorskip("starlette")
+
+ARTICLE = """\
+# date: 2023-09-14
+---
+The president arrived in Paris on Monday.
+
+She will fly to Berlin on Wednesday.
+"""
+
+DRAFT = """\
+# reviewed by hand before
+itinerary: 1
+as_of: '2023-09-14'
+sources:
+  - id: article
+trips:
+  - id: president
+    traveller: The president
+    stops:
+      - place: Paris  # the capital
+        status: confirmed
+        date: '2023-09-11'
+        source: article
+        quote: The president arrived in Paris on Monday.
+      - {place: Berlin, status: planned, date: '2023-09-13', quote: She will fly to Berlin on Wednesday.}
+"""
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    d, a = tmp_path / "draft.yaml", tmp_path / "article.txt"
+    d.write_text(DRAFT, encoding="utf-8")
+    a.write_text(ARTICLE, encoding="utf-8")
+    return d, a
+
+
+@pytest.fixture
+def server(pair: tuple[Path, Path], serve: Callable[..., Any], mini_geocoder: Any) -> Any:
+    return serve(ReviewSession(*pair, analyse=False, geocoder=mini_geocoder))
+
+
+def request(
+    srv: Any, method: str, path: str, *, headers: dict[str, str] | None = None, body: Any = None
+) -> tuple[int, dict[str, str], bytes]:
+    """One raw HTTP/1.1 request on a loopback socket (the path and headers exactly as given)."""
+    hdrs = {"Host": f"127.0.0.1:{srv.port}", "Connection": "close", **(headers or {})}
+    data = json.dumps(body).encode() if body is not None else b""
+    if body is not None:
+        hdrs.setdefault("Content-Type", "application/json")
+        hdrs["Content-Length"] = str(len(data))
+    head = f"{method} {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in hdrs.items())
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(10)
+        sock.connect(("127.0.0.1", srv.port))
+        sock.sendall(head.encode("latin-1") + b"\r\n" + data)
+        r = http.client.HTTPResponse(sock, method=method)
+        r.begin()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+
+
+def origin(srv: Any) -> dict[str, str]:
+    return {"Origin": f"http://127.0.0.1:{srv.port}"}
+
+
+def test_bound_to_loopback_on_a_random_port_behind_a_random_token(
+    pair: tuple[Path, Path], serve: Callable[..., Any], mini_geocoder: Any
+) -> None:
+    a = serve(ReviewSession(*pair, analyse=False, geocoder=mini_geocoder))
+    b = serve(ReviewSession(*pair, analyse=False, geocoder=mini_geocoder))
+    assert a.sock.getsockname()[0] == b.sock.getsockname()[0] == "127.0.0.1"
+    assert a.port != b.port and a.token != b.token and len(a.token) >= 32
+    assert a.url == f"http://127.0.0.1:{a.port}/{a.token}/"
+
+
+def test_the_page_and_its_state_are_served_with_the_token(server: Any) -> None:
+    t = server.token
+    status, headers, body = request(server, "GET", f"/{t}/")
+    assert status == 200 and b"static/review.js" in body
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert headers["referrer-policy"] == "no-referrer" and headers["x-content-type-options"] == "nosniff"
+    status, _, body = request(server, "GET", f"/{t}/api/state")
+    state = json.loads(body)
+    assert status == 200 and state["text"].startswith("The president arrived in Paris")
+    assert [s["place"] for s in state["trips"][0]["stops"]] == ["Paris", "Berlin"]
+    status, _, body = request(server, "GET", f"/{t}/api/search?q=Paris")
+    assert status == 200 and any(p["country_code"] == "FR" for p in json.loads(body))
+
+
+@pytest.mark.parametrize(
+    ("how", "method", "path", "headers"),
+    [
+        ("no token", "GET", "/", {}),
+        ("no token", "GET", "/api/state", {}),
+        ("wrong token", "GET", "/{wrong}/api/state", {}),
+        ("foreign Host", "GET", "/{t}/api/state", {"Host": "evil.example"}),
+        ("foreign Host", "GET", "/{t}/api/state", {"Host": "127.0.0.1:1"}),
+        ("foreign Origin", "GET", "/{t}/api/state", {"Origin": "http://evil.example"}),
+        ("cross-site", "GET", "/{t}/api/state", {"Sec-Fetch-Site": "cross-site"}),
+        ("save without Origin", "POST", "/{t}/api/save", {}),
+        ("save from a foreign Origin", "POST", "/{t}/api/save", {"Origin": "http://127.0.0.1.evil.example"}),
+    ],
+)
+def test_requests_that_are_not_the_pages_own_are_refused(
+    server: Any, pair: tuple[Path, Path], how: str, method: str, path: str, headers: dict[str, str]
+) -> None:
+    path = path.format(t=server.token, wrong=server.token[::-1])
+    body = {"trips": []} if method == "POST" else None
+    status, hdrs, answer = request(server, method, path, headers=headers, body=body)
+    assert status == 403, how
+    assert b"refused" in answer and b"president" not in answer
+    assert "content-security-policy" in hdrs
+    assert pair[0].read_text("utf-8") == DRAFT
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/{t}/../../../../etc/passwd",
+        "/{t}/static/../session.py",
+        "/{t}/static/%2e%2e/session.py",
+        "/{t}/static/session.py",
+        "/{t}/static/..%2f..%2fdraft.yaml",
+        "/{t}/draft.yaml",
+        "/{t}/article.txt",
+        "/{t}/api/file?path=/etc/passwd",
+    ],
+)
+def test_no_other_path_is_readable(server: Any, path: str) -> None:
+    status, _, body = request(server, "GET", path.format(t=server.token))
+    assert status in (403, 404)
+    assert b"root:" not in body and b"president" not in body and b"import" not in body
+
+
+def test_a_save_needs_the_etag_and_keeps_comments(server: Any, pair: tuple[Path, Path]) -> None:
+    draft, _ = pair
+    t = server.token
+    _, headers, body = request(server, "GET", f"/{t}/api/state")
+    state = json.loads(body)
+    etag = headers["etag"]
+    stops = state["trips"][0]["stops"]
+    edits = {
+        "trips": [
+            {
+                "index": 0,
+                "stops": [
+                    {**stops[0], "reviewed": True, "date": "2023-09-10/2023-09-11", "resolved_id": None},
+                    {**stops[1], "reviewed": False, "resolved_id": None},
+                ],
+            }
+        ]
+    }
+    bad = json.loads(json.dumps(edits))
+    bad["trips"][0]["stops"][0]["date"] = "2023-13-45"
+    status, _, answer = request(
+        server, "POST", f"/{t}/api/save", headers={**origin(server), "If-Match": etag}, body=bad
+    )
+    assert status == 422 and b"2023-13-45" in answer and b"Paris" in answer
+    status, _, _ = request(server, "POST", f"/{t}/api/save", headers=origin(server), body=edits)
+    assert status == 412  # no If-Match
+    assert draft.read_text("utf-8") == DRAFT
+
+    status, headers, answer = request(
+        server, "POST", f"/{t}/api/save", headers={**origin(server), "If-Match": etag}, body=edits
+    )
+    assert status == 200, answer
+    text = draft.read_text("utf-8")
+    assert text.startswith("# reviewed by hand before\n") and "- place: Paris  # the capital\n" in text
+    assert "{place: Berlin, status: planned" in text  # the flow-style stop left as it was
+    paris, berlin = load(draft).trips[0].stops
+    assert paris.reviewed and paris.date.text == "2023-09-10/2023-09-11" and not berlin.reviewed
+    (decision,) = read_decisions(corrections_path(draft))
+    assert decision["action"] == "edit" and decision["date"] == "2023-09-10/2023-09-11"
+    assert decision["mention_text"] == "Paris"
+    assert sorted(p.name for p in draft.parent.iterdir()) == [
+        "article.txt",
+        "draft.corrections.jsonl",
+        "draft.yaml",
+    ]
+    status, _, _ = request(  # the old ETag is stale now
+        server, "POST", f"/{t}/api/save", headers={**origin(server), "If-Match": etag}, body=edits
+    )
+    assert status == 412
+
+
+def test_without_the_extra_the_command_says_how_to_install(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if not installed: its import fails
+    draft, article = pair
+    result = CliRunner().invoke(cli, ["review", str(draft), "--article", str(article)])
+    assert result.exit_code == 1
+    assert "pip install 'itinerary[review]'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_article_is_required(pair: tuple[Path, Path]) -> None:
+    result = CliRunner().invoke(cli, ["review", str(pair[0])])
+    assert result.exit_code == 2 and "--article" in result.output
