@@ -397,52 +397,69 @@ class ReviewSession:
         return out.getvalue(), decisions
 
     def _apply_trip(self, ytrip: Any, ti: int, stops: list[Any]) -> list[Decision]:
-        from ruamel.yaml.comments import CommentedMap
-
+        """The page's stops of one trip, in the page's order, onto the trip's YAML sequence: a
+        stop the page left out is removed, a new one inserted, a reviewed one updated in place
+        (its own comments stay with it)."""
         trip = self.itinerary.trips[ti]
         seq = ytrip["stops"]
         kept = [_int(s["orig"], "stop") for s in stops if s.get("orig") is not None]
         if any(not 0 <= k < len(seq) for k in kept) or len(set(kept)) != len(kept):
             raise EditError(f"trip {trip.id}: the page named stops the draft does not have")
-        if kept != sorted(kept):
-            raise EditError(f"trip {trip.id}: reordering stops is not supported")
+        maps = list(seq)
         decisions: list[Decision] = []
-        for orig in sorted(set(range(len(seq))) - set(kept), reverse=True):
+        removed = sorted(set(range(len(seq))) - set(kept), reverse=True)
+        for orig in removed:
             old = trip.stops[orig]
             decisions.append(self._decision("reject", trip.traveller, None, old.quote, old.place))
-            del seq[orig]
-        for pos, s in enumerate(stops):
+        items = []
+        for s in stops:
             fields = self._fields(s, trip.id)
             if s.get("orig") is None:
-                new = CommentedMap()
-                new["place"] = fields["place"]
-                new["status"] = fields["status"]
-                if fields.get("date"):
-                    new["date"] = fields["date"]
-                if fields["role"] != Role.VISIT.value:
-                    new["role"] = fields["role"]
-                source = self.itinerary.sources[0].id if self.itinerary.sources else None
-                if source:
-                    new["source"] = source
-                m = self._mention(s)
-                if m is not None:
-                    new["quote"] = m.sentence_text.strip()
-                new["reviewed"] = True
-                if fields.get("resolved") is not None:
-                    new["resolved"] = CommentedMap(fields["resolved"])
-                seq.insert(pos, new)
+                items.append(self._new_stop(s, fields))
                 decisions.append(self._decision("add", trip.traveller, s, None, None, fields))
                 continue
+            ymap = maps[_int(s["orig"], "stop")]
+            items.append(ymap)
             if not s.get("reviewed"):
                 continue
-            ymap = seq[pos]
             old = trip.stops[_int(s["orig"], "stop")]
             changed = self._set_fields(ymap, old, fields)
             ymap["reviewed"] = True
             ymap.pop("needs_review", None)
             action = "edit" if changed else "accept"
             decisions.append(self._decision(action, trip.traveller, s, old.quote, old.place, fields))
+        if kept != sorted(kept):  # reordered: the sequence rebuilt in the page's order
+            del seq[:]
+            seq.extend(items)
+            return decisions
+        for orig in removed:
+            del seq[orig]
+        for pos, item in enumerate(items):
+            if pos >= len(seq) or seq[pos] is not item:
+                seq.insert(pos, item)
         return decisions
+
+    def _new_stop(self, s: dict[str, Any], fields: dict[str, Any]) -> Any:
+        """A stop the person added (from a mention), as the trip file writes it."""
+        from ruamel.yaml.comments import CommentedMap
+
+        new = CommentedMap()
+        new["place"] = fields["place"]
+        new["status"] = fields["status"]
+        if fields.get("date"):
+            new["date"] = fields["date"]
+        if fields["role"] != Role.VISIT.value:
+            new["role"] = fields["role"]
+        source = self.itinerary.sources[0].id if self.itinerary.sources else None
+        if source:
+            new["source"] = source
+        m = self._mention(s)
+        if m is not None:
+            new["quote"] = m.sentence_text.strip()
+        new["reviewed"] = True
+        if fields.get("resolved") is not None:
+            new["resolved"] = CommentedMap(fields["resolved"])
+        return new
 
     def _set_fields(self, ymap: Any, old: Any, fields: dict[str, Any]) -> bool:
         from ruamel.yaml.comments import CommentedMap

@@ -161,7 +161,15 @@ def test_the_page_works_from_the_stops_alone_without_the_analysis(
     page = page_of(srv.url)
     assert page.locator("#article mark.m-kept").count() == 4
     assert page.locator("#article mark.m-dropped").count() == 0
-    page.keyboard.press("r")
+    page.keyboard.press("J")  # Vladivostok moved after Vostochny, with the keyboard
+    page.keyboard.press("j")
+    page.keyboard.press("r")  # Khabarovsk rejected: its mark no longer says kept
+    assert page.locator("#article mark.m-dropped", has_text="Khabarovsk").count() == 1
+    for _ in range(2):  # Moscow moved up past the rejected Khabarovsk and Vladivostok, with the mouse
+        page.locator(".stop", has=page.locator(".place", has_text="Moscow")).locator("button.up").click()
     page.keyboard.press("s")
     saved(page)
-    assert [s.place for s in load(copy).trips[0].stops] == ["Vostochny", "Khabarovsk", "Moscow"]
+    stops = load(copy).trips[0].stops
+    assert [s.place for s in stops] == ["Vostochny", "Moscow", "Vladivostok"]
+    assert [s.reviewed for s in stops] == [False, True, True]
+    assert STOPS_COMMENT in copy.read_text("utf-8")

@@ -117,6 +117,17 @@
     plain(pos, text.length);
   }
 
+  // a mention's mark says what the page will save: kept when a live stop comes from it
+  function refreshMarks() {
+    const live = new Set();
+    for (const t of trips) for (const s of t.stops) if (!s.rejected && s.mention !== null) live.add(s.mention);
+    for (const [id, e] of markEls) {
+      const m = S.mentions[id];
+      const kind = live.has(id) ? "kept" : m.kind === "kept" ? "dropped" : m.kind;
+      for (const k of ["kept", "dropped", "context"]) e.classList.toggle("m-" + k, k === kind);
+    }
+  }
+
   function showSentence(mid) {
     for (const p of pieces) p.el.classList.remove("sentence-on");
     for (const e of markEls.values()) e.classList.remove("on");
@@ -176,6 +187,7 @@
   }
 
   function renderStops() {
+    refreshMarks();
     const root = $("trips");
     root.textContent = "";
     trips.forEach((t, ti) => {
@@ -212,6 +224,8 @@
       ["Accept (a)", () => accept(ti, si), "accept"],
       [s.rejected ? "Restore (r)" : "Reject (r)", () => reject(ti, si), "reject"],
       ["Edit (e)", () => openEdit(ti, si), "edit"],
+      ["↑", () => reorder(ti, si, -1), "up"],
+      ["↓", () => reorder(ti, si, 1), "down"],
     ]) {
       const b = el("button", cls, label);
       b.type = "button";
@@ -408,6 +422,21 @@
     say("added " + m.query);
   }
 
+  function reorder(ti, si, step) {
+    const stops = trips[ti].stops;
+    const to = si + step;
+    if (to < 0 || to >= stops.length) return;
+    snapshot();
+    const [s] = stops.splice(si, 1);
+    stops.splice(to, 0, s);
+    s.reviewed = true;
+    current = [ti, to];
+    renderStops();
+    renderMap();
+    select(ti, to);
+    say("moved " + s.place + (step < 0 ? " up" : " down"));
+  }
+
   function undo() {
     if (!history.length) {
       say("nothing to undo");
@@ -543,6 +572,8 @@
     const keys = {
       j: () => move(1),
       k: () => move(-1),
+      J: () => current && reorder(current[0], current[1], 1),
+      K: () => current && reorder(current[0], current[1], -1),
       a: () => current && accept(current[0], current[1]),
       r: () => current && reject(current[0], current[1]),
       e: () => current && openEdit(current[0], current[1]),
