@@ -44,12 +44,17 @@ def review(draft: Path, article: Path, open_browser: bool, port: int) -> None:
       itinerary review draft.yaml --article report.txt --open
       itinerary map draft.yaml -o draft.html
     """
-    from itinerary.review.server import ReviewServer, require_server
+    from itinerary.review.server import ReviewServer, bind, require_server
     from itinerary.review.session import ReviewSession
 
     require_server()  # before the slow part: say how to install the extra
-    say(f"reading {article.name} and {draft.name} ...")
-    server = ReviewServer(ReviewSession(draft, article), port=port)
+    sock = bind(port)  # ... and whether the port is free
+    try:
+        say(f"reading {article.name} and {draft.name} ...")
+        server = ReviewServer(ReviewSession(draft, article), sock=sock)
+    except BaseException:
+        sock.close()
+        raise
     say(f"review {draft.name} at {server.url}  (Ctrl+C to stop)", fg="green")
     if open_browser:
         import webbrowser

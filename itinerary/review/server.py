@@ -237,14 +237,16 @@ class ReviewServer:
     session: ReviewSession
     port: int = 0
     token: str = ""
+    sock: socket.socket | None = None  # a socket from :func:`bind` (else bound here, on ``port``)
 
     def __post_init__(self) -> None:
         require_server()
         import uvicorn
 
         self.token = self.token or secrets.token_urlsafe(24)
-        self.sock = bind(self.port)
-        self.port = self.sock.getsockname()[1]
+        self._listener: socket.socket = self.sock or bind(self.port)
+        self.sock = self._listener
+        self.port = self._listener.getsockname()[1]
         app = build_app(self.session, self.token, self.port)
         config = uvicorn.Config(app, lifespan="off", ws="none", log_level="warning", access_log=False)
         self.server = uvicorn.Server(config)
@@ -255,7 +257,7 @@ class ReviewServer:
         return f"http://127.0.0.1:{self.port}/{self.token}/"
 
     def run(self) -> None:
-        self.server.run(sockets=[self.sock])
+        self.server.run(sockets=[self._listener])
 
     def start(self) -> ReviewServer:
         self._thread = threading.Thread(target=self.run, name="itinerary-review", daemon=True)
@@ -268,4 +270,4 @@ class ReviewServer:
         self.server.should_exit = True
         if self._thread is not None:
             self._thread.join(10)
-        self.sock.close()
+        self._listener.close()

@@ -228,7 +228,12 @@ class ReviewSession:
         self.article_path = Path(article)
         self.corrections = corrections_path(self.draft)
         raw = read_limited(self.draft, MAX_FILE_BYTES, what="draft")
-        self._loaded_text = raw.decode("utf-8")
+        try:
+            self._loaded_text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(
+                f"not UTF-8 text (byte {exc.start}); save the draft as UTF-8", source=str(self.draft)
+            ) from None
         self.etag = etag_of(raw)
         self.itinerary = yaml_io.loads(self._loaded_text, source=str(self.draft))
         article_bytes = read_limited(self.article_path, MAX_FILE_BYTES, what="article")

@@ -217,3 +217,21 @@ def test_without_the_extra_the_command_says_how_to_install(
 def test_the_article_is_required(pair: tuple[Path, Path]) -> None:
     result = CliRunner().invoke(cli, ["review", str(pair[0])])
     assert result.exit_code == 2 and "--article" in result.output
+
+
+def test_bad_files_and_a_busy_port_are_clear_errors(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    draft, article = pair
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("itinerary: 1\ntrips: [\n", encoding="utf-8")
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(b"\xff\xfe itinerary")
+    for bad, says in ((broken, "broken.yaml:3: YAML syntax error"), (binary, "binary.yaml: not UTF-8")):
+        result = CliRunner().invoke(cli, ["review", str(bad), "--article", str(article)])
+        assert result.exit_code == 1 and says in result.output and "Traceback" not in result.output
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(
+            cli, ["review", str(draft), "--article", str(article), "--port", str(port)]
+        )
+    assert result.exit_code == 1 and f"port {port} on 127.0.0.1 is not free" in result.output
