@@ -2,9 +2,11 @@
 
 The file sits beside the draft (``DRAFT.corrections.jsonl``), one JSON object a line, appended
 at each save: the article's SHA-256 (so an example is tied to the exact text it was made on),
-the mention's span and text, the version of the stop model's feature set the extractor used,
-what the extractor had said of the mention (kept / dropped / context) and the person's
-decision (a stop or not, and its place id, status, date, role and traveller).
+the article file (relative to the corrections file's folder where it can be), the mention's
+span (character offsets in the article's text after its header) and text, the version of the
+stop model's feature set the extractor used, what the extractor had said of the mention (kept /
+dropped / context) and the person's decision (a stop or not, and its place id, status, date,
+role and traveller).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Decision:
 
     article_sha256: str
     draft: str
+    article: str  # the article file, relative to the corrections file's folder where it can be
     action: str  # accept | edit | reject | add
     mention_start: int | None
     mention_end: int | None

@@ -528,6 +528,14 @@ class ReviewSession:
             return self.marks.mentions[mid]
         return None
 
+    def _article_ref(self) -> str:
+        """The article's path as the corrections file names it (relative to its folder if inside)."""
+        a, base = self.article_path.resolve(), self.corrections.parent.resolve()
+        try:
+            return str(a.relative_to(base))
+        except ValueError:
+            return str(a)
+
     def _decision(
         self,
         action: str,
@@ -545,6 +553,7 @@ class ReviewSession:
         return Decision(
             article_sha256=self.article_sha256,
             draft=self.draft.name,
+            article=self._article_ref(),
             action=action,
             mention_start=m.start if m else None,
             mention_end=m.end if m else None,

@@ -93,6 +93,7 @@ def test_correct_three_stops_with_keyboard_and_mouse_then_save(
     body = read_article(article).text
     for d in decisions:
         assert d["article_sha256"] == digest and d["features_version"] is not None
+        assert d["article"] == "article.txt" and d["draft"] == "draft.yaml"
         assert body[d["mention_start"] : d["mention_end"]] == d["mention_text"]
     added = next(d for d in decisions if d["action"] == "add")
     assert added["extractor_said"] == "dropped" and added["stop"] is True
