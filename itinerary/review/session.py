@@ -69,6 +69,7 @@ class MentionInfo:
     traveller: str | None = None
     place: dict[str, Any] | None = None
     hint: str | None = None
+    features: dict[str, float] = field(default_factory=dict)  # the stop model's (a candidate's)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -151,6 +152,7 @@ def _mention_info(body: str, m: Any, c: Any, span: tuple[int, int], sentence: st
         info.role = c.role.value
         info.traveller = c.traveller
         info.hint = ", ".join(dict.fromkeys(c.hints)) or None
+        info.features = dict(c.features)
     return info
 
 

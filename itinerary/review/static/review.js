@@ -223,7 +223,7 @@
     for (const [label, fn, cls] of [
       ["Accept (a)", () => accept(ti, si), "accept"],
       [s.rejected ? "Restore (r)" : "Reject (r)", () => reject(ti, si), "reject"],
-      ["Edit (e)", () => openEdit(ti, si), "edit"],
+      ["Edit (e)", () => openEdit(ti, si), "do-edit"],
       ["↑", () => reorder(ti, si, -1), "up"],
       ["↓", () => reorder(ti, si, 1), "down"],
     ]) {
