@@ -238,6 +238,13 @@ class ReviewSession:
             ) from None
         self.etag = etag_of(raw)
         self.itinerary = yaml_io.loads(self._loaded_text, source=str(self.draft))
+        from ruamel.yaml import YAML
+
+        self._rt = YAML(typ="rt")  # the layout of the project's own trip files, comments kept
+        self._rt.preserve_quotes = True
+        self._rt.width = 4096  # a flow-style stop stays on its line
+        self._rt.indent(mapping=2, sequence=4, offset=2)
+        self._doc: Any = None  # the parsed draft, once a save has parsed it
         article_bytes = read_limited(self.article_path, MAX_FILE_BYTES, what="article")
         self.article_sha256 = hashlib.sha256(article_bytes).hexdigest()
         self._extractor = extractor
@@ -375,23 +382,19 @@ class ReviewSession:
                 diff,
                 now,
             )
-        text, decisions = self._apply(edits)
+        doc, self._doc = self._doc or self._rt.load(self._loaded_text), None  # None until written
+        text, decisions = self._apply(doc, edits)
         new_it = yaml_io.loads(text, source=str(self.draft))  # the result is a valid trip file
         write_text(self.draft, text)
         append_decisions(self.corrections, decisions)
+        self._doc = doc  # the file as written, for the next save (a parse costs most of a save)
         self._loaded_text = text
         self.etag = etag_of(text.encode("utf-8"))
         self.itinerary = new_it
         return {"etag": self.etag, "decisions": len(decisions), "corrections": self.corrections.name}
 
-    def _apply(self, edits: dict[str, Any]) -> tuple[str, list[Decision]]:
-        from ruamel.yaml import YAML
-
-        rt = YAML(typ="rt")
-        rt.preserve_quotes = True
-        rt.width = 4096
-        rt.indent(mapping=2, sequence=4, offset=2)
-        doc = rt.load(self._loaded_text)
+    def _apply(self, doc: Any, edits: dict[str, Any]) -> tuple[str, list[Decision]]:
+        """The edits applied to ``doc`` (the draft's ruamel tree), dumped; and the decisions."""
         trips = doc.get("trips") or []
         decisions: list[Decision] = []
         for te in _list(edits.get("trips"), "trips"):
@@ -400,7 +403,7 @@ class ReviewSession:
                 raise EditError(f"no trip {ti} in {self.draft.name}")
             decisions += self._apply_trip(trips[ti], ti, _list(te.get("stops"), "stops"))
         out = io.StringIO()
-        rt.dump(doc, out)
+        self._rt.dump(doc, out)
         return out.getvalue(), decisions
 
     def _apply_trip(self, ytrip: Any, ti: int, stops: list[Any]) -> list[Decision]:

@@ -201,6 +201,18 @@ def test_a_save_needs_the_etag_and_keeps_comments(server: Any, pair: tuple[Path,
         server, "POST", f"/{t}/api/save", headers={**origin(server), "If-Match": etag}, body=edits
     )
     assert status == 412
+    _, headers, body = request(server, "GET", f"/{t}/api/state")  # a second save in the session
+    stops = json.loads(body)["trips"][0]["stops"]
+    edits = {"trips": [{"index": 0, "stops": [{**stops[1], "reviewed": True, "status": "cancelled"}]}]}
+    status, _, _ = request(
+        server, "POST", f"/{t}/api/save", headers={**origin(server), "If-Match": headers["etag"]}, body=edits
+    )
+    assert status == 200
+    text = draft.read_text("utf-8")
+    assert text.startswith("# reviewed by hand before\n") and "Paris" not in text
+    (berlin,) = load(draft).trips[0].stops
+    assert berlin.status.value == "cancelled" and berlin.reviewed
+    assert [d["action"] for d in read_decisions(corrections_path(draft))] == ["edit", "reject", "edit"]
 
 
 def test_without_the_extra_the_command_says_how_to_install(
