@@ -28,7 +28,7 @@ from typing import Any
 from itinerary.errors import MissingDependency, ValidationError
 from itinerary.review.session import MAX_SAVE_BYTES, Conflict, EditError, ReviewSession
 
-INSTALL_HINT = "the review app needs Starlette and uvicorn: pip install 'itinerary[review]'"
+INSTALL_HINT = "the review app needs Starlette and uvicorn: pip install 'itinerary-mapper[review]'"
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

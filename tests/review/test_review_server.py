@@ -222,7 +222,7 @@ def test_without_the_extra_the_command_says_how_to_install(
     draft, article = pair
     result = CliRunner().invoke(cli, ["review", str(draft), "--article", str(article)])
     assert result.exit_code == 1
-    assert "pip install 'itinerary[review]'" in result.output
+    assert "pip install 'itinerary-mapper[review]'" in result.output
     assert "Traceback" not in result.output
 
 
