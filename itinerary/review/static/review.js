@@ -496,12 +496,18 @@
     if (typeof L === "undefined") return;
     map = L.map("map", { zoomSnap: 0.25, worldCopyJump: true, attributionControl: false });
     map.setView([30, 20], 2);
+    new ResizeObserver(() => map.invalidateSize()).observe($("map")); // the panes settle after load
     const r = await fetch(api("basemap"));
     if (r.ok) {
-      L.geoJSON(await r.json(), {
-        style: { color: "#8a99a8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
-        interactive: false,
-      }).addTo(map);
+      const land = await r.json();
+      for (const shift of [-360, 0, 360]) {
+        // three copies of the world: a trip across the antimeridian still has land under it
+        L.geoJSON(land, {
+          style: { color: "#8a99a8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+          interactive: false,
+          coordsToLatLng: (c) => L.latLng(c[1], c[0] + shift),
+        }).addTo(map);
+      }
     }
     renderMap();
     if (current) focusMap(trips[current[0]].stops[current[1]]);
@@ -545,7 +551,7 @@
   function focusMap(s) {
     if (!map) return;
     renderMap();
-    if (s && s.resolved && !s.rejected) map.panTo([s.resolved.lat, s.resolved.lon]);
+    if (s && s.resolved && !s.rejected) map.panTo([s.resolved.lat, s.resolved.lon], { animate: false });
   }
 
   // ------------------------------------------------------------------ keys
