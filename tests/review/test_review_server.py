@@ -7,7 +7,7 @@ import http.client
 import json
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,21 @@ def pair(tmp_path: Path) -> tuple[Path, Path]:
 @pytest.fixture
 def server(pair: tuple[Path, Path], serve: Callable[..., Any], mini_geocoder: Any) -> Any:
     return serve(ReviewSession(*pair, analyse=False, geocoder=mini_geocoder))
+
+
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory, mini_geocoder: Any) -> Iterator[Any]:
+    """One server for the tests that only read (or are refused): its draft must stay as it is."""
+    from itinerary.review.server import ReviewServer
+
+    folder = tmp_path_factory.mktemp("review-shared")
+    d, a = folder / "draft.yaml", folder / "article.txt"
+    d.write_text(DRAFT, encoding="utf-8")
+    a.write_text(ARTICLE, encoding="utf-8")
+    srv = ReviewServer(ReviewSession(d, a, analyse=False, geocoder=mini_geocoder)).start()
+    srv.files = (d, a)
+    yield srv
+    srv.stop()
 
 
 def request(
@@ -122,15 +137,16 @@ def test_the_page_and_its_state_are_served_with_the_token(server: Any) -> None:
     ],
 )
 def test_requests_that_are_not_the_pages_own_are_refused(
-    server: Any, pair: tuple[Path, Path], how: str, method: str, path: str, headers: dict[str, str]
+    shared_server: Any, how: str, method: str, path: str, headers: dict[str, str]
 ) -> None:
+    server = shared_server
     path = path.format(t=server.token, wrong=server.token[::-1])
     body = {"trips": []} if method == "POST" else None
     status, hdrs, answer = request(server, method, path, headers=headers, body=body)
     assert status == 403, how
     assert b"refused" in answer and b"president" not in answer
     assert "content-security-policy" in hdrs
-    assert pair[0].read_text("utf-8") == DRAFT
+    assert server.files[0].read_text("utf-8") == DRAFT
 
 
 @pytest.mark.parametrize(
@@ -146,8 +162,8 @@ def test_requests_that_are_not_the_pages_own_are_refused(
         "/{t}/api/file?path=/etc/passwd",
     ],
 )
-def test_no_other_path_is_readable(server: Any, path: str) -> None:
-    status, _, body = request(server, "GET", path.format(t=server.token))
+def test_no_other_path_is_readable(shared_server: Any, path: str) -> None:
+    status, _, body = request(shared_server, "GET", path.format(t=shared_server.token))
     assert status in (403, 404)
     assert b"root:" not in body and b"president" not in body and b"import" not in body
 
