@@ -197,6 +197,18 @@ def build_app(session: ReviewSession, token: str, port: int) -> ASGIApp:
         headers = {"ETag": answer["etag"]} if status == 200 else None
         return JSONResponse(answer, status_code=status, headers=headers)
 
+    async def mention(request: Request) -> Response:
+        body = await request.body()
+        if len(body) > 1000:
+            return JSONResponse({"error": "too large"}, status_code=413)
+        try:
+            data = json.loads(body)
+            start, end = int(data["start"]), int(data["end"])
+            with lock:
+                return JSONResponse(session.mention_from_text(start, end))
+        except (ValueError, TypeError, KeyError, EditError) as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+
     p = f"/{token}"
     routes = [
         Route(f"{p}/", static("review.html")),
@@ -209,6 +221,7 @@ def build_app(session: ReviewSession, token: str, port: int) -> ASGIApp:
         Route(f"{p}/api/search", search),
         Route(f"{p}/api/basemap", basemap),
         Route(f"{p}/api/save", save, methods=["POST"]),
+        Route(f"{p}/api/mention", mention, methods=["POST"]),
     ]
     app = Starlette(routes=routes)
     return Guard(app, token, port)

@@ -97,6 +97,7 @@ class Marks:
     mentions: list[MentionInfo] = field(default_factory=list)
     persons: list[tuple[int, int]] = field(default_factory=list)
     dates: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # where each sentence is
     note: str = ""
 
 
@@ -117,6 +118,7 @@ def _sentence_spans(body: str, analysis: Any, marks: Marks) -> dict[int, tuple[i
             continue
         cursor = at + len(stext)
         spans[id(s)] = (at, at + len(stext))
+        marks.sentences.append(spans[id(s)])
         marks.persons += [(at + p.start, at + p.end) for p in s.persons]
         marks.dates += [(at + d.start, at + d.end) for d in s.dates]
     return spans
@@ -182,13 +184,14 @@ def analyse_article(article: Any, extractor: Any) -> tuple[str, Marks]:
 def marks_from_quotes(text: str, it: Itinerary) -> Marks:
     """The marks without the extractor (its extra is not installed): each stop's place name
     found in its quote."""
-    marks = Marks(note="the extractor is not installed: only the stops' own mentions are marked")
+    marks = Marks(note="the article was not analysed: only the stops' own mentions are marked")
     for _, _, st in it.stops():
         if not st.quote or not st.place:
             continue
         at = text.find(st.quote)
         if at < 0:
             continue
+        marks.sentences.append((at, at + len(st.quote)))
         inner = st.quote.find(st.place)
         if inner < 0:
             continue
@@ -352,6 +355,39 @@ class ReviewSession:
         if not query:
             return []
         return self._answers(query)
+
+    def mention_from_text(self, start: int, end: int) -> dict[str, Any]:
+        """A mention of text the person selected in the article (a place the extractor missed),
+        with the offline geocoder's best answer as its place; it can then become a stop."""
+        if not (0 <= start < end <= len(self.text)) or end - start > 200:
+            raise EditError("select a place name in the article (at most 200 characters)")
+        raw = self.text[start:end]
+        name = raw.strip()
+        if not name or "\n" in name:
+            raise EditError("select a place name within one paragraph")
+        start += len(raw) - len(raw.lstrip())
+        end = start + len(name)
+        inside = [x for x in self.marks.sentences if x[0] <= start and end <= x[1]]
+        if inside:
+            sentence = inside[0]
+        else:  # the paragraph around it
+            sentence = (self.text.rfind("\n", 0, start) + 1, _find_or_end(self.text, "\n", end))
+        answers = self._answers(name)
+        m = MentionInfo(
+            id=len(self.marks.mentions),
+            start=start,
+            end=end,
+            text=name,
+            query=name,
+            kind="selected",
+            rule="selected in the article by a person",
+            probability=None,
+            sentence=sentence,
+            sentence_text=self.text[sentence[0] : sentence[1]],
+            place=answers[0] if answers else None,
+        )
+        self.marks.mentions.append(m)
+        return m.to_json()
 
     def _answers(self, query: str, hint: str | None = None) -> list[dict[str, Any]]:
         out = []
@@ -563,7 +599,7 @@ class ReviewSession:
             mention_start=m.start if m else None,
             mention_end=m.end if m else None,
             mention_text=m.text if m else place,
-            extractor_said=m.kind if m else None,
+            extractor_said=m.kind if m and m.kind in ("kept", "dropped", "context") else None,
             stop=action != "reject",
             place=(fields or {}).get("place"),
             place_id=res["id"] if res else None,
@@ -572,6 +608,11 @@ class ReviewSession:
             role=(fields or {}).get("role"),
             traveller=traveller,
         )
+
+
+def _find_or_end(text: str, sub: str, start: int) -> int:
+    at = text.find(sub, start)
+    return at if at >= 0 else len(text)
 
 
 def _list(v: Any, what: str) -> list[Any]:

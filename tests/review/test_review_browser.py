@@ -174,3 +174,55 @@ def test_the_page_works_from_the_stops_alone_without_the_analysis(
     assert [s.place for s in stops] == ["Vostochny", "Moscow", "Vladivostok"]
     assert [s.reviewed for s in stops] == [False, True, True]
     assert STOPS_COMMENT in copy.read_text("utf-8")
+
+
+SELECT = """(word) => {
+  const root = document.getElementById("article");
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  let pos = 0;
+  while (walker.nextNode()) {
+    nodes.push([walker.currentNode, pos]);
+    pos += walker.currentNode.length;
+  }
+  const a = root.textContent.indexOf(word);
+  const b = a + word.length;
+  const [na, pa] = nodes.filter(([, p]) => p <= a).pop();
+  const [nb, pb] = nodes.filter(([, p]) => p < b).pop();
+  const range = document.createRange();
+  range.setStart(na, a - pa);
+  range.setEnd(nb, b - pb);
+  window.getSelection().removeAllRanges();
+  window.getSelection().addRange(range);
+  return nodes.filter(([, p]) => p >= a && p < b).length + 1;
+}"""
+
+
+def test_a_missed_place_is_added_from_selected_text(
+    extractor: Any, serve: Callable[..., Any], page_of: Callable[[str], Any], tmp_path: Path
+) -> None:
+    draft, article = write_pair(tmp_path, extractor)
+    srv = serve(ReviewSession(draft, article, extractor=extractor))
+    page = page_of(srv.url)
+    spans = page.evaluate(SELECT, "Komsomolsk-on-Amur")
+    assert spans == 2  # the selection crosses into the "Amur" context mark
+    page.keyboard.press("n")
+    page.locator("#article mark.m-selected", has_text="Komsomolsk-on-Amur").wait_for()
+    page.keyboard.press("s")
+    saved(page)
+    stops = load(draft).trips[0].stops
+    assert [s.place for s in stops] == [
+        "Vladivostok",
+        "Vostochny",
+        "Khabarovsk",
+        "Komsomolsk-on-Amur",
+        "Moscow",
+    ]
+    added = stops[3]
+    assert added.reviewed and added.resolved is not None and added.resolved.name == "Komsomolsk-on-Amur"
+    assert added.quote is not None and added.quote.startswith("Kim will travel to Khabarovsk")
+    (decision,) = read_decisions(corrections_path(draft))
+    body = read_article(article).text
+    assert decision["action"] == "add" and decision["extractor_said"] is None
+    assert body[decision["mention_start"] : decision["mention_end"]] == "Komsomolsk-on-Amur"
+    assert page.console_errors == [] and page.blocked_requests == []

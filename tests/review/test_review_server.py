@@ -263,3 +263,20 @@ def test_bad_files_and_a_busy_port_are_clear_errors(pair: tuple[Path, Path], tmp
             cli, ["review", str(draft), "--article", str(article), "--port", str(port)]
         )
     assert result.exit_code == 1 and f"port {port} on 127.0.0.1 is not free" in result.output
+
+
+def test_a_selection_becomes_a_mention_only_within_the_text(server: Any) -> None:
+    t, h = server.token, origin(server)
+    text = json.loads(request(server, "GET", f"/{t}/api/state")[2])["text"]
+    at = text.index("Berlin")
+    status, _, body = request(
+        server, "POST", f"/{t}/api/mention", headers=h, body={"start": at - 1, "end": at + 6}
+    )
+    m = json.loads(body)
+    assert status == 200 and (m["start"], m["end"], m["text"]) == (at, at + 6, "Berlin")  # trimmed
+    assert m["place"]["country_code"] == "DE" and m["kind"] == "selected"
+    assert text[m["sentence"][0] : m["sentence"][1]] == "She will fly to Berlin on Wednesday."
+    for bad in ({"start": -1, "end": 4}, {"start": 0, "end": 10_000}, {"start": "x"}, {"start": 5, "end": 5}):
+        assert request(server, "POST", f"/{t}/api/mention", headers=h, body=bad)[0] == 400
+    across = {"start": text.index("Monday"), "end": text.index("She") + 3}  # two paragraphs
+    assert request(server, "POST", f"/{t}/api/mention", headers=h, body=across)[0] == 400

@@ -407,7 +407,7 @@
       date: m.date || "",
       role: m.role || "visit",
       confidence: m.probability,
-      rule: "added by a person (the extractor: " + m.kind + ", " + m.rule + ")",
+      rule: m.kind === "selected" ? "added by a person from the text" : "added by a person (the extractor: " + m.kind + ", " + m.rule + ")",
       quote: "",
       needs_review: false,
       reviewed: true,
@@ -435,6 +435,47 @@
     renderMap();
     select(ti, to);
     say("moved " + s.place + (step < 0 ? " up" : " down"));
+  }
+
+  // the article offsets of the selected text (null when nothing in the article is selected)
+  function selectionOffsets() {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    const root = $("article");
+    const at = (node, off) => {
+      if (node === root) return off < pieces.length ? pieces[off].start : S.text.length;
+      const host = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+      const p = pieces.find((x) => x.el === host);
+      if (!p) return null;
+      if (node.nodeType === Node.TEXT_NODE) return p.start + off;
+      return off === 0 ? p.start : p.end;
+    };
+    const a = at(range.startContainer, range.startOffset);
+    const b = at(range.endContainer, range.endOffset);
+    return a === null || b === null || b <= a ? null : [a, b];
+  }
+
+  async function addSelection() {
+    const span = selectionOffsets();
+    if (!span) {
+      say("select a place name in the article first", true);
+      return;
+    }
+    const r = await fetch(api("mention"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ start: span[0], end: span[1] }),
+    });
+    const m = await r.json();
+    if (!r.ok) {
+      say(m.error, true);
+      return;
+    }
+    window.getSelection().removeAllRanges();
+    S.mentions[m.id] = m;
+    renderArticle();
+    addStop(m, trips[current ? current[0] : 0].index);
   }
 
   function undo() {
@@ -584,6 +625,7 @@
       r: () => current && reject(current[0], current[1]),
       e: () => current && openEdit(current[0], current[1]),
       u: () => undo(),
+      n: () => addSelection(),
       s: () => save(),
       Escape: () => {
         editing = false;
@@ -605,5 +647,6 @@
 
   $("save").addEventListener("click", () => save());
   $("undo").addEventListener("click", () => undo());
+  $("add-selection").addEventListener("click", () => addSelection());
   load().then(startMap);
 })();
