@@ -432,31 +432,50 @@ class ReviewSession:
     def _apply(self, doc: Any, edits: dict[str, Any]) -> tuple[str, list[Decision]]:
         """The edits applied to ``doc`` (the draft's ruamel tree), dumped; and the decisions."""
         trips = doc.get("trips") or []
-        decisions: list[Decision] = []
+        listed: list[tuple[int, list[Any]]] = []
         for te in _list(edits.get("trips"), "trips"):
             ti = _int(te.get("index"), "trip index")
-            if not 0 <= ti < len(trips) or ti >= len(self.itinerary.trips):
-                raise EditError(f"no trip {ti} in {self.draft.name}")
-            decisions += self._apply_trip(trips[ti], ti, _list(te.get("stops"), "stops"))
+            if not 0 <= ti < len(trips) or ti >= len(self.itinerary.trips) or ti in dict(listed):
+                raise EditError(f"no trip {ti} in {self.draft.name}, or named twice")
+            listed.append((ti, _list(te.get("stops"), "stops")))
+        maps = {ti: list(trips[ti]["stops"]) for ti, _ in listed}  # before any change
+        placed: dict[tuple[int, int], int] = {}  # (trip, stop) of the draft -> the trip it is in now
+        for ti, stops in listed:
+            for st in stops:
+                if st.get("orig") is None:
+                    continue
+                key = (_from_trip(st, ti), _int(st["orig"], "stop"))
+                if key[0] not in maps or not 0 <= key[1] < len(maps[key[0]]) or key in placed:
+                    raise EditError(f"the page named stop {key[1]} of trip {key[0]}, which it cannot")
+                placed[key] = ti
+        decisions: list[Decision] = []
+        for ti, stops in listed:
+            decisions += self._apply_trip(trips[ti]["stops"], ti, stops, maps, placed)
         out = io.StringIO()
         self._rt.dump(doc, out)
         return out.getvalue(), decisions
 
-    def _apply_trip(self, ytrip: Any, ti: int, stops: list[Any]) -> list[Decision]:
+    def _apply_trip(
+        self,
+        seq: Any,
+        ti: int,
+        stops: list[Any],
+        maps: dict[int, list[Any]],
+        placed: dict[tuple[int, int], int],
+    ) -> list[Decision]:
         """The page's stops of one trip, in the page's order, onto the trip's YAML sequence: a
-        stop the page left out is removed, a new one inserted, a reviewed one updated in place
-        (its own comments stay with it)."""
+        stop the page left out is removed, a new one inserted, one moved from another trip
+        taken over, a reviewed one updated in place (its own comments stay with it)."""
         trip = self.itinerary.trips[ti]
-        seq = ytrip["stops"]
-        kept = [_int(s["orig"], "stop") for s in stops if s.get("orig") is not None]
-        if any(not 0 <= k < len(seq) for k in kept) or len(set(kept)) != len(kept):
-            raise EditError(f"trip {trip.id}: the page named stops the draft does not have")
-        maps = list(seq)
+        stay = [
+            _int(s["orig"], "stop") for s in stops if s.get("orig") is not None and _from_trip(s, ti) == ti
+        ]
         decisions: list[Decision] = []
-        removed = sorted(set(range(len(seq))) - set(kept), reverse=True)
-        for orig in removed:
-            old = trip.stops[orig]
-            decisions.append(self._decision("reject", trip.traveller, None, old.quote, old.place))
+        gone = sorted((o for o in range(len(maps[ti])) if placed.get((ti, o)) != ti), reverse=True)
+        for orig in gone:
+            if (ti, orig) not in placed:  # not moved to another trip: rejected
+                old = trip.stops[orig]
+                decisions.append(self._decision("reject", trip.traveller, None, old.quote, old.place))
         items = []
         for s in stops:
             fields = self._fields(s, trip.id)
@@ -464,21 +483,22 @@ class ReviewSession:
                 items.append(self._new_stop(s, fields))
                 decisions.append(self._decision("add", trip.traveller, s, None, None, fields))
                 continue
-            ymap = maps[_int(s["orig"], "stop")]
+            src, orig = _from_trip(s, ti), _int(s["orig"], "stop")
+            ymap = maps[src][orig]
             items.append(ymap)
-            if not s.get("reviewed"):
+            if not s.get("reviewed") and src == ti:
                 continue
-            old = trip.stops[_int(s["orig"], "stop")]
-            changed = self._set_fields(ymap, old, fields)
+            old = self.itinerary.trips[src].stops[orig]
+            changed = self._set_fields(ymap, old, fields) or src != ti
             ymap["reviewed"] = True
             ymap.pop("needs_review", None)
             action = "edit" if changed else "accept"
             decisions.append(self._decision(action, trip.traveller, s, old.quote, old.place, fields))
-        if kept != sorted(kept):  # reordered: the sequence rebuilt in the page's order
+        if stay != sorted(stay):  # reordered: the sequence rebuilt in the page's order
             del seq[:]
             seq.extend(items)
             return decisions
-        for orig in removed:
+        for orig in gone:
             del seq[orig]
         for pos, item in enumerate(items):
             if pos >= len(seq) or seq[pos] is not item:
@@ -608,6 +628,12 @@ class ReviewSession:
             role=(fields or {}).get("role"),
             traveller=traveller,
         )
+
+
+def _from_trip(s: dict[str, Any], ti: int) -> int:
+    """The trip of the draft a stop of trip ``ti`` comes from (another one when it was moved)."""
+    src = s.get("from_trip")
+    return ti if src is None else _int(src, "trip index")
 
 
 def _find_or_end(text: str, sub: str, start: int) -> int:

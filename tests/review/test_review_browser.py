@@ -226,3 +226,31 @@ def test_a_missed_place_is_added_from_selected_text(
     assert decision["action"] == "add" and decision["extractor_said"] is None
     assert body[decision["mention_start"] : decision["mention_end"]] == "Komsomolsk-on-Amur"
     assert page.console_errors == [] and page.blocked_requests == []
+
+
+def test_a_stop_is_given_to_another_traveller(
+    mini_geocoder: Any, serve: Callable[..., Any], page_of: Callable[[str], Any], tmp_path: Path
+) -> None:
+    from tests.review.test_review_server import ARTICLE as TEXT
+    from tests.review.test_review_server import TWO
+
+    draft, article = tmp_path / "two.yaml", tmp_path / "article.txt"
+    draft.write_text(TWO, encoding="utf-8")
+    article.write_text(TEXT + "\nThe minister stayed in Rome.\n", encoding="utf-8")
+    srv = serve(ReviewSession(draft, article, analyse=False, geocoder=mini_geocoder))
+    page = page_of(srv.url)
+    page.keyboard.press("j")
+    page.keyboard.press("e")
+    page.select_option("#edit-traveller", label="The minister")
+    assert page.locator(".trip").nth(1).locator(".stop .place").all_text_contents() == ["Berlin", "Rome"]
+    page.keyboard.press("u")  # undone, then done again
+    assert page.locator(".trip").nth(0).locator(".stop .place").all_text_contents() == ["Paris", "Berlin"]
+    card(page, "Berlin").click()
+    page.keyboard.press("e")
+    page.select_option("#edit-traveller", label="The minister")
+    page.keyboard.press("Escape")
+    page.keyboard.press("s")
+    saved(page)
+    it = load(draft)
+    assert [[s.place for s in t.stops] for t in it.trips] == [["Paris"], ["Berlin", "Rome"]]
+    assert it.trips[1].stops[0].reviewed

@@ -280,3 +280,50 @@ def test_a_selection_becomes_a_mention_only_within_the_text(server: Any) -> None
         assert request(server, "POST", f"/{t}/api/mention", headers=h, body=bad)[0] == 400
     across = {"start": text.index("Monday"), "end": text.index("She") + 3}  # two paragraphs
     assert request(server, "POST", f"/{t}/api/mention", headers=h, body=across)[0] == 400
+
+
+TWO = (
+    DRAFT.replace("# reviewed by hand before\n", "# two travellers\n")
+    + """\
+  - id: minister
+    traveller: The minister
+    stops:  # the minister's own
+      - place: Rome
+        status: confirmed
+        source: article
+        quote: The minister stayed in Rome.
+"""
+)
+
+
+def test_a_stop_moves_to_another_travellers_trip(
+    tmp_path: Path, serve: Callable[..., Any], mini_geocoder: Any
+) -> None:
+    draft, article = tmp_path / "two.yaml", tmp_path / "article.txt"
+    draft.write_text(TWO, encoding="utf-8")
+    article.write_text(ARTICLE + "\nThe minister stayed in Rome.\n", encoding="utf-8")
+    server = serve(ReviewSession(draft, article, analyse=False, geocoder=mini_geocoder))
+    t, h = server.token, origin(server)
+    _, headers, body = request(server, "GET", f"/{t}/api/state")
+    president, minister = json.loads(body)["trips"]
+    paris, berlin = president["stops"]
+    (rome,) = minister["stops"]
+    moved = {**berlin, "from_trip": 0, "reviewed": True}
+    twice = {"trips": [{"index": 0, "stops": [paris, berlin]}, {"index": 1, "stops": [moved, rome]}]}
+    status, _, answer = request(
+        server, "POST", f"/{t}/api/save", headers={**h, "If-Match": headers["etag"]}, body=twice
+    )
+    assert status == 422 and b"cannot" in answer and draft.read_text("utf-8") == TWO
+    edits = {"trips": [{"index": 0, "stops": [paris]}, {"index": 1, "stops": [moved, rome]}]}
+    status, _, answer = request(
+        server, "POST", f"/{t}/api/save", headers={**h, "If-Match": headers["etag"]}, body=edits
+    )
+    assert status == 200, answer
+    text = draft.read_text("utf-8")
+    assert "# the minister's own" in text and "- place: Paris  # the capital" in text
+    assert "{place: Berlin, status: planned" in text  # moved with its own layout
+    it = load(draft)
+    assert [s.place for s in it.trips[0].stops] == ["Paris"]
+    assert [(s.place, s.reviewed) for s in it.trips[1].stops] == [("Berlin", True), ("Rome", False)]
+    (decision,) = read_decisions(corrections_path(draft))
+    assert decision["action"] == "edit" and decision["traveller"] == "The minister"

@@ -312,6 +312,18 @@
     }
     role.addEventListener("change", () => change(ti, si, (x) => (x.role = role.value)));
     row("Role", role);
+    if (trips.length > 1) {
+      const who = el("select");
+      who.id = "edit-traveller";
+      trips.forEach((t, tj) => {
+        const o = el("option", null, t.traveller);
+        o.value = String(tj);
+        o.selected = tj === ti;
+        who.appendChild(o);
+      });
+      who.addEventListener("change", () => moveToTrip(ti, si, Number(who.value)));
+      row("Traveller", who);
+    }
     return f;
   }
 
@@ -392,14 +404,7 @@
     if (ti < 0) return;
     snapshot();
     const t = trips[ti];
-    const at = (x) => (x.mention !== null && x.mention !== undefined ? S.mentions[x.mention].start : -1);
-    let pos = t.stops.length;
-    for (let i = 0; i < t.stops.length; i++) {
-      if (at(t.stops[i]) > m.start) {
-        pos = i;
-        break;
-      }
-    }
+    const pos = textPosition(t, m.start);
     t.stops.splice(pos, 0, {
       orig: null,
       place: m.query,
@@ -435,6 +440,28 @@
     renderMap();
     select(ti, to);
     say("moved " + s.place + (step < 0 ? " up" : " down"));
+  }
+
+  // a stop moved to another traveller's trip, at its place in the text order there
+  function moveToTrip(ti, si, tj) {
+    if (ti === tj) return;
+    snapshot();
+    const [s] = trips[ti].stops.splice(si, 1);
+    if (s.orig !== null && (s.from_trip === undefined || s.from_trip === null)) s.from_trip = trips[ti].index;
+    s.reviewed = true;
+    s.rejected = false;
+    const pos = textPosition(trips[tj], s.mention === null ? -1 : S.mentions[s.mention].start);
+    trips[tj].stops.splice(pos, 0, s);
+    editing = false;
+    select(tj, pos);
+    renderMap();
+    say("moved " + s.place + " to " + trips[tj].traveller);
+  }
+
+  function textPosition(t, start) {
+    const at = (x) => (x.mention !== null && x.mention !== undefined ? S.mentions[x.mention].start : -1);
+    for (let i = 0; i < t.stops.length; i++) if (at(t.stops[i]) > start) return i;
+    return t.stops.length;
   }
 
   // the article offsets of the selected text (null when nothing in the article is selected)
@@ -499,6 +526,7 @@
           .filter((s) => !s.rejected)
           .map((s) => ({
             orig: s.orig,
+            from_trip: s.from_trip === undefined ? null : s.from_trip,
             place: s.place,
             status: s.status,
             date: s.date,
