@@ -33,9 +33,10 @@ def review(draft: Path, article: Path, open_browser: bool, port: int) -> None:
     """Review a draft against its article in the browser: accept, reject or correct each stop.
 
     The page shows the article with every place mention marked (kept as a stop, dropped, or
-    context), the stops of each traveller, and a map. Keys: j/k next/previous stop, a accept,
-    r reject, e edit (place from the gazetteer's candidates or a search, status, date, role),
-    u undo, s save. A dropped mention becomes a stop from its panel.
+    context), the stops of each traveller, and a map. Keys: j/k next/previous stop, J/K move
+    it, a accept, r reject, e edit (place from the gazetteer's candidates or a search, status,
+    date, role, traveller), n add the text selected in the article as a stop, u undo, s save.
+    A dropped mention becomes a stop from its panel.
 
     Saving rewrites DRAFT in place, comments kept, and refuses when the file changed on disk
     since the page read it; reviewed stops get `reviewed: true`, and every decision is added to
