@@ -2,11 +2,22 @@
 draft, served by the real review server; headless Chromium opens the page.
 
     .venv/bin/python benchmarks/bench_review.py [PARAGRAPHS]
+    .venv/bin/python benchmarks/bench_review.py --loop [ARTICLES_DIR] [--prior P]
 
 Prints the analysis time (once, when the session starts), the page-ready time (navigation to the
 article, stops and marks drawn; best of 3) and the save time (the ruamel round trip, the ETag
 check, the atomic write and the corrections line; over HTTP, best of 5). Uses the full gazetteer
 and spaCy's English pipeline.
+
+``--loop`` plays the reviewer on the open development articles: from each article's truth, the
+decisions a person makes in the page and a save records (a kept candidate accepted or rejected, a
+dropped one that is a true stop added, a dropped non-stop ``left``), as the examples ``itinerary
+train`` builds from a corrections file; the stop model retrained on them
+(:func:`itinerary.review.learn.retrain`, ``--prior=P``, default 10) and the shipped one are then
+scored on the sealed articles, in aggregate only. ``--no-left`` leaves the implicit ``left``
+decisions out (the person's explicit corrections only). The shipped model was trained on the
+same open articles, so the corrections repeat what it saw: the loop shows the mechanism and its
+risks more than a gain.
 """
 
 from __future__ import annotations
@@ -115,5 +126,51 @@ def main(paragraphs: int = 40) -> None:
         srv.stop()
 
 
+def loop(articles: Path | None = None, prior: float = 10.0, implicit_only: bool = False) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks import extract_eval as ev
+    from itinerary.extract import load_model
+    from itinerary.review.learn import Example, held_out, retrain
+
+    articles = articles or ev.ARTICLES
+    base = load_model()
+    ex = Extractor(model=base)
+    t0 = time.perf_counter()
+    open_items = ev.load(ex, articles, ev.ALL_SETS, side="open")
+    examples: list[Example] = []
+    for it in open_items:
+        if it.analysis is None:
+            continue
+        ex.assemble(it.analysis)  # each candidate's verdict under the shipped model
+        for c, y in zip(it.analysis.candidates, it.labels, strict=True):
+            if y is None or (implicit_only and not c.reason.kept and y == 0):
+                continue  # an optional stop (or, without the implicit decisions, a dropped non-stop)
+            examples.append(Example(dict(c.features), y == 1, it.stem))
+    changed = sum((e.stop != (base.probability(e.features) >= base.thresholds.keep)) for e in examples)
+    print(
+        f"simulated review of {len(open_items)} open articles: {len(examples)} decisions "
+        f"({changed} disagree with the shipped model) in {time.perf_counter() - t0:.0f} s"
+    )
+    before, after = held_out(base, examples, prior)
+    print(f"held out on the open articles (folds by article): shipped {before}; retrained {after}")
+    model = retrain(base, examples, prior)
+    sealed = ev.load(ex, articles, ev.ALL_SETS, side="sealed")
+    stems = {it.stem for it in sealed}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, m in (("shipped model", base), ("retrained on the reviews", model)):
+            drafts = Path(tmp) / name.replace(" ", "-")
+            ev.write_drafts(ex, sealed, {it.event: m for it in sealed}, drafts)
+            o = ev.score_drafts(drafts, ev.ALL_SETS, articles, stems)["overall"]
+            print(
+                f"sealed ({len(sealed)} articles, aggregate), {name}: "
+                f"P {o['precision']:.3f} R {o['recall']:.3f} F1 {o['f1']:.3f}"
+            )
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 40)
+    if len(sys.argv) > 1 and sys.argv[1] == "--loop":
+        rest = [a for a in sys.argv[2:] if not a.startswith("--")]
+        prior = next((float(a.split("=", 1)[1]) for a in sys.argv[2:] if a.startswith("--prior=")), 10.0)
+        loop(Path(rest[0]) if rest else None, prior, implicit_only="--no-left" in sys.argv)
+    else:
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 40)

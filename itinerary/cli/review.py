@@ -86,7 +86,7 @@ def review(draft: Path, article: Path, open_browser: bool, port: int) -> None:
 @click.option(
     "--prior",
     type=click.FloatRange(min=0.0, min_open=True),
-    default=1.0,
+    default=10.0,
     show_default=True,
     help="How strongly the weights stay near the base model's (higher: the corrections move them less).",
 )
@@ -100,6 +100,9 @@ def train(corrections: tuple[Path, ...], output: Path, base: Path | None, prior:
     again; the article must be unchanged since the review. The model starts from the shipped
     one (or --base) and moves toward the corrections; the figures printed score the base and
     the new model on the corrections of articles left out of the training (folds by article).
+    Corrections are no random sample of candidates: check a new model on articles of your own
+    (benchmarks/bench_review.py --loop shows a model that wins on held-out corrections and
+    loses on the sealed articles when the implicit "left" decisions are left out).
 
     \b
       itinerary train drafts/*.corrections.jsonl -o my_model.json

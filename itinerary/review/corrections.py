@@ -6,7 +6,9 @@ the article file (relative to the corrections file's folder where it can be), th
 span (character offsets in the article's text after its header) and text, the version of the
 stop model's feature set the extractor used, what the extractor had said of the mention (kept /
 dropped / context) and the person's decision (a stop or not, and its place id, status, date,
-role and traveller).
+role and traveller). A save also records, as ``left``, every candidate the extractor dropped
+that the person did not make a stop: an implicit "not a stop", without which a model trained
+on the corrections only sees the person's additions among the dropped candidates.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ class Decision:
     article_sha256: str
     draft: str
     article: str  # the article file, relative to the corrections file's folder where it can be
-    action: str  # accept | edit | reject | add
+    action: str  # accept | edit | reject | add | left (a dropped candidate left out: implicit)
     mention_start: int | None
     mention_end: int | None
     mention_text: str | None

@@ -37,6 +37,7 @@ class Example:
     features: dict[str, float]
     stop: bool
     article: str  # the article's SHA-256 (folds keep one article's examples together)
+    text: str = ""  # the mention, for a person reading the examples
 
 
 @dataclass
@@ -85,11 +86,11 @@ def collect(paths: list[Path], extractor: Any) -> Collected:
             if m is None or not m.features:
                 skipped["the mention is no candidate of the extractor"] += 1
                 continue
-            examples.append(Example(dict(m.features), bool(d["stop"]), digest))
+            examples.append(Example(dict(m.features), bool(d["stop"]), digest, m.text))
     return Collected(examples, dict(skipped))
 
 
-def retrain(base: Any, examples: list[Example], prior: float = 1.0) -> Any:
+def retrain(base: Any, examples: list[Example], prior: float = 10.0) -> Any:
     """A stop model fitted to ``examples``, its weights and bias pulled toward ``base``'s."""
     import numpy as np
     from scipy.optimize import minimize
@@ -144,7 +145,7 @@ def score(model: Any, examples: list[Example]) -> Score:
     return Score(right, len(examples), ll / len(examples) if examples else 0.0)
 
 
-def held_out(base: Any, examples: list[Example], prior: float = 1.0, folds: int = 5) -> tuple[Score, Score]:
+def held_out(base: Any, examples: list[Example], prior: float = 10.0, folds: int = 5) -> tuple[Score, Score]:
     """The base model and the retrained one scored on corrections of articles each fold leaves
     out of the training (every example scored once, by a model that never saw its article)."""
     articles = sorted({e.article for e in examples})

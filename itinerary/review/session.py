@@ -451,6 +451,8 @@ class ReviewSession:
         decisions: list[Decision] = []
         for ti, stops in listed:
             decisions += self._apply_trip(trips[ti]["stops"], ti, stops, maps, placed)
+        used = {st.get("mention") for _, stops in listed for st in stops}
+        decisions += [self._left(m) for m in self.marks.mentions if m.kind == "dropped" and m.id not in used]
         out = io.StringIO()
         self._rt.dump(doc, out)
         return out.getvalue(), decisions
@@ -588,6 +590,23 @@ class ReviewSession:
         if isinstance(mid, int) and 0 <= mid < len(self.marks.mentions):
             return self.marks.mentions[mid]
         return None
+
+    def _left(self, m: MentionInfo) -> Decision:
+        """A candidate the extractor dropped and the person left as it was when saving: an
+        implicit "not a stop" (without these, the corrections would hold the person's additions
+        but none of the dropped candidates they agreed with, and a model trained on them would
+        keep too much)."""
+        return Decision(
+            article_sha256=self.article_sha256,
+            draft=self.draft.name,
+            article=self._article_ref(),
+            action="left",
+            mention_start=m.start,
+            mention_end=m.end,
+            mention_text=m.text,
+            extractor_said=m.kind,
+            stop=False,
+        )
 
     def _article_ref(self) -> str:
         """The article's path as the corrections file names it (relative to its folder if inside)."""

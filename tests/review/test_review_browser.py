@@ -88,7 +88,9 @@ def test_correct_three_stops_with_keyboard_and_mouse_then_save(
     assert stops[3].status.value == "confirmed" and before.stops[2].status.value == "planned"
 
     decisions = read_decisions(corrections_path(draft))
-    assert sorted(d["action"] for d in decisions) == ["accept", "add", "edit", "edit", "reject"]
+    assert sorted(d["action"] for d in decisions) == ["accept", "add", "edit", "edit", "left", "reject"]
+    (left,) = (d for d in decisions if d["action"] == "left")  # Seoul: dropped, left dropped
+    assert left["mention_text"] == "Seoul" and left["stop"] is False and left["extractor_said"] == "dropped"
     digest = hashlib.sha256(article.read_bytes()).hexdigest()
     body = read_article(article).text
     for d in decisions:
@@ -221,7 +223,9 @@ def test_a_missed_place_is_added_from_selected_text(
     added = stops[3]
     assert added.reviewed and added.resolved is not None and added.resolved.name == "Komsomolsk-on-Amur"
     assert added.quote is not None and added.quote.startswith("Kim will travel to Khabarovsk")
-    (decision,) = read_decisions(corrections_path(draft))
+    decisions = read_decisions(corrections_path(draft))
+    assert sorted(d["mention_text"] for d in decisions if d["action"] == "left") == ["Seoul", "Tokyo"]
+    (decision,) = (d for d in decisions if d["action"] != "left")
     body = read_article(article).text
     assert decision["action"] == "add" and decision["extractor_said"] is None
     assert body[decision["mention_start"] : decision["mention_end"]] == "Komsomolsk-on-Amur"
