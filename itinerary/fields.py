@@ -295,6 +295,14 @@ STOP: tuple[Field, ...] = (
         merge="review",
     ),
     Field(
+        "reviewed",
+        bool,
+        "a person checked the stop against its article (itinerary review) and kept it",
+        default=False,
+        yaml="reviewed",
+        geojson=("reviewed",),
+    ),
+    Field(
         "confidence",
         float,
         "how sure the extractor is that this is a stop, 0 to 1 (a merged stop: its best draft)",

@@ -244,6 +244,7 @@ class Stop:
     lon: float | None = None
     resolved: Place | None = None
     needs_review: bool = False
+    reviewed: bool = False  # a person checked it against the article
     confidence: float | None = None
     sources: tuple[str, ...] = ()
     corroboration: int | None = None

@@ -215,7 +215,7 @@ def test_every_field_has_a_merge_policy_and_its_merged_value() -> None:
     city = Place("g1", "Vladivostok", 43.1056, 131.8735, "city", "RU", confidence=0.5)
     date = DateSpan.parse("2024-06-10")
     a = dict(lat=43.10, lon=131.87, hint="Primorye", role=Role.VISIT, status=Status.PLANNED, date=date)
-    a |= dict(mode=Mode.RAIL, quote="a said so", note="from a", confidence=0.4, resolved=city)
+    a |= dict(mode=Mode.RAIL, quote="a said so", note="from a", confidence=0.4, resolved=city, reviewed=True)
     b = dict(lat=43.11, lon=131.88, hint="Russia", role=Role.ORIGIN, status=Status.CONFIRMED, date=date)
     b |= dict(mode=Mode.AIR, quote="b said so", note="from b", confidence=0.9, needs_review=True)
     b |= dict(resolved=dataclasses.replace(city, confidence=0.9))
@@ -235,6 +235,7 @@ def test_every_field_has_a_merge_policy_and_its_merged_value() -> None:
         "quote": "b said so",  # the report that decided the status
         "note": "from a | from b",  # every report's notes
         "needs_review": True,  # any report's flag, or the merge's own notes
+        "reviewed": True,  # latest given: a person checked a (a flag false gives no value)
         "confidence": 0.9,  # max
         "corroboration": 2,  # independent sources
         "history": (Report("a", Status.PLANNED, date), Report("b", Status.CONFIRMED, date)),

@@ -422,6 +422,11 @@ def export(trip_file: Path, output: Path, fmt: str | None, regions: bool, force:
 )
 @FORCE
 @click.option(
+    "--model",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The stop model that decides which candidates are stops (from `itinerary train`; default: shipped).",
+)
+@click.option(
     "--explain",
     is_flag=True,
     help="Print, on stderr, every place mention with the rule or probability that kept or dropped it.",
@@ -434,6 +439,7 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
     output: Path | None,
     out_dir: Path | None,
     force: bool,
+    model: Path | None = None,
     explain: bool = False,
 ) -> None:
     """Turn news articles into draft itineraries (format v1) to review, resolve and map.
@@ -449,7 +455,7 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
       itinerary extract articles/ --out-dir drafts/      # batch, with a progress bar
     """
     from itinerary.build.sources import check_year  # deferred: spaCy
-    from itinerary.extract import Extractor, read_article
+    from itinerary.extract import Extractor, load_model, read_article
 
     files: list[Path] = []
     for a in articles:
@@ -476,7 +482,7 @@ def extract(  # noqa: C901 - known debt, to split (listed in the project notes)
     for _, t in targets:
         if t is not None:
             check_output(t, inputs=files, force=force)
-    extractor = Extractor()
+    extractor = Extractor(model=load_model(model) if model else None)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     stats = {"trips": 0, "stops": 0, "review": 0}

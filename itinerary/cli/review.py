@@ -1,0 +1,138 @@
+"""``itinerary review``: a draft and its article in the browser, to correct and save."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from itinerary.cli.main import cli, handle_errors, say
+from itinerary.errors import ValidationError
+from itinerary.files import check_output, write_text
+
+
+@cli.command()
+@click.argument("draft", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--article",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The article the draft was extracted from (the text file given to extract).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=0,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: a random free port).",
+)
+@handle_errors
+def review(draft: Path, article: Path, open_browser: bool, port: int) -> None:
+    """Review a draft against its article in the browser: accept, reject or correct each stop.
+
+    The page shows the article with every place mention marked (kept as a stop, dropped, or
+    context), the stops of each traveller, and a map. Keys: j/k next/previous stop, J/K move
+    it, a accept, r reject, e edit (place from the gazetteer's candidates or a search, status,
+    date, role, traveller), n add the text selected in the article as a stop, u undo, s save.
+    A dropped mention becomes a stop from its panel.
+
+    Saving rewrites DRAFT in place, comments kept, and refuses when the file changed on disk
+    since the page read it; reviewed stops get `reviewed: true`, and every decision is added to
+    DRAFT.corrections.jsonl beside it. The server listens on 127.0.0.1 only, behind a random
+    token in the address; stop it with Ctrl+C.
+
+    \b
+      itinerary extract report.txt -o draft.yaml
+      itinerary review draft.yaml --article report.txt --open
+      itinerary map draft.yaml -o draft.html
+    """
+    from itinerary.review.server import ReviewServer, bind, require_server
+    from itinerary.review.session import ReviewSession
+
+    require_server()  # before the slow part: say how to install the extra
+    sock = bind(port)  # ... and whether the port is free
+    try:
+        say(f"reading {article.name} and {draft.name} ...")
+        server = ReviewServer(ReviewSession(draft, article), sock=sock)
+    except BaseException:
+        sock.close()
+        raise
+    say(f"review {draft.name} at {server.url}  (Ctrl+C to stop)", fg="green")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(server.url)
+    server.run()
+
+
+@cli.command()
+@click.argument(
+    "corrections", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The model to write.",
+)
+@click.option(
+    "--base",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Start from this stop model (default: the one the extractor ships).",
+)
+@click.option(
+    "--prior",
+    type=click.FloatRange(min=0.0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="How strongly the weights stay near the base model's (higher: the corrections move them less).",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file.")
+@handle_errors
+def train(corrections: tuple[Path, ...], output: Path, base: Path | None, prior: float, force: bool) -> None:
+    """Retrain the extractor's stop model on the corrections of reviews.
+
+    Each decision of the CORRECTIONS files (written by `itinerary review` beside the draft)
+    is matched to the extractor's candidate at its span in the article, which is analysed
+    again; the article must be unchanged since the review. The model starts from the shipped
+    one (or --base) and moves toward the corrections; the figures printed score the base and
+    the new model on the corrections of articles left out of the training (folds by article).
+    Corrections are no random sample of candidates: check a new model on articles of your own
+    (benchmarks/bench_review.py --loop shows a model that wins on held-out corrections and
+    loses on the sealed articles when the implicit "left" decisions are left out).
+
+    \b
+      itinerary train drafts/*.corrections.jsonl -o my_model.json
+      itinerary extract report.txt --model my_model.json -o draft.yaml
+    """
+    from itinerary.extract import Extractor, load_model
+    from itinerary.review.learn import collect, held_out, retrain
+
+    check_output(output, inputs=list(corrections), force=force)
+    base_model = load_model(base)
+    extractor = Extractor(model=base_model)
+    found = collect(list(corrections), extractor)
+    for why, n in sorted(found.skipped.items()):
+        say(f"left out {n} decision(s): {why}", fg="yellow")
+    if not found.examples:
+        raise ValidationError(
+            "no usable correction: review a draft (itinerary review) and save, then train on its "
+            ".corrections.jsonl",
+            source=str(corrections[0]),
+        )
+    stops = sum(e.stop for e in found.examples)
+    articles = len({e.article for e in found.examples})
+    n = len(found.examples)
+    say(f"{n} reviewed candidates ({stops} stops, {n - stops} not) from {articles} article(s)")
+    before, after = held_out(base_model, found.examples, prior)
+    if after.total:
+        say(f"held out, base model:       {before}")
+        say(f"held out, retrained model:  {after}")
+    else:
+        say(f"base model on the corrections: {before} (one article: no held-out figure)")
+    model = retrain(base_model, found.examples, prior)
+    write_text(output, json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n")  # atomic
+    say(f"wrote {output}; use it with: itinerary extract ARTICLE --model {output}", fg="green")

@@ -1,0 +1,169 @@
+"""The stop model learns from reviews: corrections become labelled candidates, and the model's
+weights move toward them.
+
+Each decision of a corrections file names its article (file and SHA-256) and the mention's span.
+The article is analysed again by the extractor (its public API: :meth:`Extractor.analyse` gives
+every candidate with the features the stop model reads); the candidate at the decision's span,
+with the person's verdict (a stop or not), is one example. Decisions on another version of the
+feature set, on an article whose text changed, or on a mention that is no candidate (context)
+are counted and left out.
+
+Training starts from a model (the shipped one by default) and fits a logistic regression whose
+weights are pulled toward that model's (a Gaussian prior of strength ``prior``): a handful of
+corrections moves the model where the person disagreed with it, without forgetting what it
+learned from its training articles. :func:`held_out` scores the base and the retrained model
+on corrections of articles left out of the training (folds by article).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from itinerary.errors import ValidationError
+from itinerary.review.corrections import read_decisions
+from itinerary.review.session import analyse_article
+
+
+@dataclass(frozen=True)
+class Example:
+    """One reviewed candidate: its features and the person's verdict."""
+
+    features: dict[str, float]
+    stop: bool
+    article: str  # the article's SHA-256 (folds keep one article's examples together)
+    text: str = ""  # the mention, for a person reading the examples
+
+
+@dataclass
+class Collected:
+    examples: list[Example]
+    skipped: dict[str, int]  # why -> how many decisions were left out
+
+
+def collect(paths: list[Path], extractor: Any) -> Collected:
+    """The examples of the corrections files (the latest decision on a mention wins)."""
+    from itinerary.extract import read_article
+    from itinerary.extract.scoring import FEATURE_VERSION
+
+    skipped: dict[str, int] = defaultdict(int)
+    latest: dict[tuple[Path, str, int, int], dict[str, Any]] = {}
+    for path in paths:
+        try:
+            decisions = read_decisions(path)
+        except (OSError, ValueError) as exc:
+            raise ValidationError(f"cannot read the corrections ({exc})", source=str(path)) from None
+        for d in decisions:
+            if d.get("features_version") != FEATURE_VERSION:
+                skipped["another feature version"] += 1
+            elif d.get("mention_start") is None or not d.get("article"):
+                skipped["no mention in the article"] += 1
+            else:
+                article = (path.parent / str(d["article"])).resolve()
+                latest[(article, d["article_sha256"], d["mention_start"], d["mention_end"])] = d
+    by_article: dict[tuple[Path, str], list[dict[str, Any]]] = defaultdict(list)
+    for (article, digest, _, _), d in latest.items():
+        by_article[(article, digest)].append(d)
+    examples: list[Example] = []
+    for (article, digest), decisions in sorted(by_article.items()):
+        try:
+            same = hashlib.sha256(article.read_bytes()).hexdigest() == digest
+        except OSError:
+            skipped["article not found"] += len(decisions)
+            continue
+        if not same:
+            skipped["article changed since the review"] += len(decisions)
+            continue
+        _, marks = analyse_article(read_article(article), extractor)
+        at = {(m.start, m.end): m for m in marks.mentions}
+        for d in decisions:
+            m = at.get((d["mention_start"], d["mention_end"]))
+            if m is None or not m.features:
+                skipped["the mention is no candidate of the extractor"] += 1
+                continue
+            examples.append(Example(dict(m.features), bool(d["stop"]), digest, m.text))
+    return Collected(examples, dict(skipped))
+
+
+def retrain(base: Any, examples: list[Example], prior: float = 10.0) -> Any:
+    """A stop model fitted to ``examples``, its weights and bias pulled toward ``base``'s."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    names = sorted(base.weights)
+    w0 = np.array([base.weights[k] for k in names] + [base.bias])
+    if not examples:
+        return base
+    x = np.array([[e.features.get(k, 0.0) for k in names] + [1.0] for e in examples])
+    y = np.array([1.0 if e.stop else 0.0 for e in examples])
+
+    def loss(w: Any) -> tuple[float, Any]:
+        z = np.clip(x @ w, -30, 30)
+        p = 1.0 / (1.0 + np.exp(-z))
+        eps = 1e-12
+        nll = -np.sum(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))
+        d = w - w0
+        return float(nll + 0.5 * prior * d @ d), x.T @ (p - y) + prior * d
+
+    fit = minimize(loss, w0, jac=True, method="L-BFGS-B")
+    w = fit.x
+    return dataclasses.replace(
+        base,
+        weights={k: float(v) for k, v in zip(names, w[:-1], strict=True)},
+        bias=float(w[-1]),
+        reliability=(),  # the base's reliability table does not describe the new weights
+        trained_on=f"{base.trained_on or 'the shipped model'} + {len(examples)} reviewed candidates",
+    )
+
+
+@dataclass(frozen=True)
+class Score:
+    """How a model does on examples: right verdicts (at its keep threshold) and the log-loss."""
+
+    right: int
+    total: int
+    log_loss: float
+
+    def __str__(self) -> str:
+        if not self.total:
+            return "no example"
+        return f"{self.right}/{self.total} verdicts right, log-loss {self.log_loss:.3f}"
+
+
+def score(model: Any, examples: list[Example]) -> Score:
+    right, ll = 0, 0.0
+    for e in examples:
+        p = model.probability(e.features)
+        right += (p >= model.thresholds.keep) == e.stop
+        q = min(max(p if e.stop else 1 - p, 1e-12), 1.0)
+        ll -= math.log(q)
+    return Score(right, len(examples), ll / len(examples) if examples else 0.0)
+
+
+def held_out(base: Any, examples: list[Example], prior: float = 10.0, folds: int = 5) -> tuple[Score, Score]:
+    """The base model and the retrained one scored on corrections of articles each fold leaves
+    out of the training (every example scored once, by a model that never saw its article)."""
+    articles = sorted({e.article for e in examples})
+    k = min(folds, len(articles))
+    if k < 2:
+        return score(base, examples), Score(0, 0, 0.0)
+    fold_of = {a: n % k for n, a in enumerate(articles)}
+    before, after = Score(0, 0, 0.0), Score(0, 0, 0.0)
+    for f in range(k):
+        test = [e for e in examples if fold_of[e.article] == f]
+        train = [e for e in examples if fold_of[e.article] != f]
+        b, a = score(base, test), score(retrain(base, train, prior), test)
+        before = _add(before, b)
+        after = _add(after, a)
+    return before, after
+
+
+def _add(s: Score, t: Score) -> Score:
+    n = s.total + t.total
+    ll = (s.log_loss * s.total + t.log_loss * t.total) / n if n else 0.0
+    return Score(s.right + t.right, n, ll)
