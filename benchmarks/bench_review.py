@@ -13,7 +13,7 @@ and spaCy's English pipeline.
 decisions a person makes in the page and a save records (a kept candidate accepted or rejected, a
 dropped one that is a true stop added, a dropped non-stop ``left``), as the examples ``itinerary
 train`` builds from a corrections file; the stop model retrained on them
-(:func:`itinerary.review.learn.retrain`, ``--prior=P``, default 10) and the shipped one are then
+(:func:`itinerary.review.learn.retrain`, ``--prior=P``, default ``DEFAULT_PRIOR``) and the shipped one are then
 scored on the sealed articles, in aggregate only. ``--no-left`` leaves the implicit ``left``
 decisions out (the person's explicit corrections only). The shipped model was trained on the
 same open articles, so the corrections repeat what it saw: the loop shows the mechanism and its
@@ -126,11 +126,11 @@ def main(paragraphs: int = 40) -> None:
         srv.stop()
 
 
-def loop(articles: Path | None = None, prior: float = 10.0, implicit_only: bool = False) -> None:
+def loop(articles: Path | None = None, prior: float | None = None, implicit_only: bool = False) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from benchmarks import extract_eval as ev
     from itinerary.extract import load_model
-    from itinerary.review.learn import Example, held_out, retrain
+    from itinerary.review.learn import DEFAULT_PRIOR, Example, held_out, retrain
 
     articles = articles or ev.ARTICLES
     base = load_model()
@@ -151,6 +151,7 @@ def loop(articles: Path | None = None, prior: float = 10.0, implicit_only: bool 
         f"simulated review of {len(open_items)} open articles: {len(examples)} decisions "
         f"({changed} disagree with the shipped model) in {time.perf_counter() - t0:.0f} s"
     )
+    prior = DEFAULT_PRIOR if prior is None else prior
     before, after = held_out(base, examples, prior)
     print(f"held out on the open articles (folds by article): shipped {before}; retrained {after}")
     model = retrain(base, examples, prior)
@@ -170,7 +171,7 @@ def loop(articles: Path | None = None, prior: float = 10.0, implicit_only: bool 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--loop":
         rest = [a for a in sys.argv[2:] if not a.startswith("--")]
-        prior = next((float(a.split("=", 1)[1]) for a in sys.argv[2:] if a.startswith("--prior=")), 10.0)
+        prior = next((float(a.split("=", 1)[1]) for a in sys.argv[2:] if a.startswith("--prior=")), None)
         loop(Path(rest[0]) if rest else None, prior, implicit_only="--no-left" in sys.argv)
     else:
         main(int(sys.argv[1]) if len(sys.argv) > 1 else 40)

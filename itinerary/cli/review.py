@@ -10,6 +10,7 @@ import click
 from itinerary.cli.main import cli, handle_errors, say
 from itinerary.errors import ValidationError
 from itinerary.files import check_output, write_text
+from itinerary.review.learn import DEFAULT_PRIOR
 
 
 @cli.command()
@@ -86,7 +87,7 @@ def review(draft: Path, article: Path, open_browser: bool, port: int) -> None:
 @click.option(
     "--prior",
     type=click.FloatRange(min=0.0, min_open=True),
-    default=10.0,
+    default=DEFAULT_PRIOR,
     show_default=True,
     help="How strongly the weights stay near the base model's (higher: the corrections move them less).",
 )
