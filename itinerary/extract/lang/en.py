@@ -132,7 +132,18 @@ PACK = Lexicon(
         "followed by",
         "upcoming",
     ),
-    cancelled=("cancel", "called off", "call off", "no longer", "postpon", "scrap", "scrapp", "delay"),
+    cancelled=(
+        "cancel",
+        "called off",
+        "call off",
+        "no longer",
+        "postpon",
+        "scrap",
+        "scrapp",
+        "delay",
+        "dropped from",  # "was dropped from the schedule"
+        "taken off",
+    ),
     speech=(
         "said=",
         "say=",

@@ -75,7 +75,7 @@ PACK = Lexicon(
         "continuará",
         "seguirá",
     ),
-    cancelled=("cancel", "suspend", "aplaz", "pospus", "posterg"),
+    cancelled=("cancel", "suspend", "aplaz", "pospus", "posterg", "suprimid", "retirad"),
     speech=("dijo", "declaró", "afirmó", "anunció", "advirtió", "señaló", "criticó", "condenó"),
     outlet=("agencia", "diario", "periódico", "cadena", "medio"),
     titles=frozenset(

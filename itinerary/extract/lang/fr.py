@@ -117,7 +117,7 @@ PACK = Lexicon(
         "prendra",
         "mènera",
     ),
-    cancelled=("annul", "report", "renonc", "ajourn"),
+    cancelled=("annul", "report", "renonc", "ajourn", "retiré du programme", "retirée du programme", "supprimé"),
     speech=(
         "a déclar",
         "déclar",
@@ -131,6 +131,7 @@ PACK = Lexicon(
         "affirm",
         "estim",
         "dénonc",
+        "critiqu",
         "condamn",
         "a réag",
         "réag",
