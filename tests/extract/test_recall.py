@@ -323,3 +323,32 @@ def test_an_irregular_preterite_is_past(lang: str, text: str, place: str, extrac
     """ "fue recibido el martes", "foi recebido na terça-feira": the Tuesday before (Thursday 26 November)."""
     status, date = _stops(text, lang, THURSDAY_NOV, extractor)[place]
     assert status is Status.CONFIRMED and date == "2026-11-24", (status, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il premier è arrivato martedì a Irpin e nel pomeriggio è volato a Kiev.", "it"),
+        ("Der Kanzler besuchte am Dienstag Irpin und reiste am Nachmittag nach Kiew weiter.", "de"),
+        ("Le président s'est rendu mardi à Irpin, puis à Kiev, où il a rencontré Zelensky.", "fr"),
+    ],
+)
+def test_two_towns_near_each_other_are_two_stops(text: str, lang: str, extractor: Extractor) -> None:
+    # Irpin lies about 20 km from Kyiv: near enough for "a city and its airport", but each town
+    # named under its own name is a stop of its own (only a landmark merges into its city)
+    stops = _stops(text, lang, TUESDAY, extractor)
+    assert {"Irpin", "Kyiv"} <= set(stops)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "status"),
+    [
+        # volare, rientrare, proseguire: Italian travel verbs
+        ("Il presidente è volato lunedì a Nairobi per colloqui con il governo.", "Nairobi", Status.CONFIRMED),
+        ("La premier rientrerà a Roma in nottata.", "Rome", Status.PLANNED),
+        ("Mercoledì la delegazione proseguirà per Addis Abeba.", "Addis Ababa", Status.PLANNED),
+    ],
+)
+def test_italian_travel_verbs(text: str, place: str, status: Status, extractor: Extractor) -> None:
+    stops = _stops(text, "it", TUESDAY, extractor)
+    assert stops[place][0] is status
