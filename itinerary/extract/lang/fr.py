@@ -117,7 +117,15 @@ PACK = Lexicon(
         "prendra",
         "mènera",
     ),
-    cancelled=("annul", "report", "renonc", "ajourn", "retiré du programme", "retirée du programme", "supprimé"),
+    cancelled=(
+        "annul",
+        "report",
+        "renonc",
+        "ajourn",
+        "retiré du programme",
+        "retirée du programme",
+        "supprimé",
+    ),
     speech=(
         "a déclar",
         "déclar",
