@@ -84,6 +84,14 @@ PACK = Lexicon(
         "vorgesehen",
     ),
     cancelled=("abgesagt", "absag", "verschoben", "verschieb", "gestrichen"),
+    denied=(
+        "wird nicht nach",
+        "reist nicht",
+        "fliegt nicht",
+        "nicht reisen",
+        "nicht teilnehmen",
+        "nicht fahren",
+    ),
     speech=(
         "sagte",
         "sagt",

@@ -144,6 +144,16 @@ PACK = Lexicon(
         "dropped from",  # "was dropped from the schedule"
         "taken off",
     ),
+    denied=(
+        "will not travel",
+        "won't travel",
+        "will not attend",
+        "won't attend",
+        "will not go to",
+        "won't go to",
+        "will not visit",
+        "won't visit",
+    ),
     speech=(
         "said=",
         "say=",

@@ -126,6 +126,13 @@ PACK = Lexicon(
         "retirée du programme",
         "supprimé",
     ),
+    denied=(
+        "ne se rendra pas",
+        "n'ira pas",
+        "ne partira pas",
+        "ne participera pas",
+        "ne visitera pas",
+    ),
     speech=(
         "a déclar",
         "déclar",

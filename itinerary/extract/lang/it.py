@@ -103,7 +103,27 @@ PACK = Lexicon(
     # "la prima tappa sarà Hanoi", "destinazione finale è Nairobi"
     stop_nouns=("tappa", "tappe", "destinazione", "meta=", "scalo"),
     copulas=frozenset("è sono sarà saranno era erano fu furono sarebbe".split()),
-    cancelled=("annullat", "cancellat", "rinviat", "sospes", "saltat"),
+    cancelled=(
+        "annullat",
+        "cancellat",
+        "cancellare",
+        "cancella=",
+        "cancellerà",
+        "rinviat",
+        "sospes",
+        "saltat",  # "è saltata la tappa", "fa saltare", "salta la missione"
+        "saltare",
+        "salta=",
+        "salterà",
+    ),
+    denied=(
+        "non andrà",
+        "non partirà",
+        "non si recherà",
+        "non visiterà",
+        "non volerà",
+        "non parteciperà",
+    ),
     speech=("ha detto", "ha dichiarato", "ha affermato", "ha annunciato", "ha avvertito", "ha criticato"),
     outlet=("agenzia", "quotidiano", "giornale", "emittente", "testata"),
     titles=frozenset(

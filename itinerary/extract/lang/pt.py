@@ -228,7 +228,8 @@ PACK = Lexicon(
         "fez-se representar",
         "se fez representar",
         "far-se-á representar",
-        # a trip denied ("não viajará para Kazan")
+    ),
+    denied=(
         "não viajará",
         "não vai viajar",
         "não visitará",
