@@ -352,3 +352,53 @@ def test_two_towns_near_each_other_are_two_stops(text: str, lang: str, extractor
 def test_italian_travel_verbs(text: str, place: str, status: Status, extractor: Extractor) -> None:
     stops = _stops(text, "it", TUESDAY, extractor)
     assert stops[place][0] is status
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "name_word"),
+    [
+        (
+            "Viajam com o primeiro-ministro os ministros Augusto Santos Silva e Capoulas Santos, "
+            "que ficam em Luanda até quarta-feira.",
+            "pt",
+            "Luanda",
+            "Santos",
+        ),
+        (
+            "Viajan con el presidente a Lima los ministros Augusto Santos Silva y Capoulas Santos.",
+            "es",
+            "Lima",
+            "Santos",
+        ),
+        (
+            "Mit der Kanzlerin reisten die Minister Paul Essen Weber und Anna Lobo nach Accra.",
+            "de",
+            "Accra",
+            "Essen",
+        ),
+    ],
+)
+def test_a_word_of_a_longer_name_is_no_place(
+    text: str, lang: str, place: str, name_word: str, extractor: Extractor
+) -> None:
+    # a one-word place with a capitalised word beside it that is no place runs into a name
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    names = {str(s.place) for _, _, s in it.stops()} | {
+        s.resolved.name for _, _, s in it.stops() if s.resolved
+    }
+    assert place in names or any(place in n for n in names)
+    assert name_word not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # a place noun before the name (capitalised in German) and a place beside a place stay places
+        ("Der Kanzler reiste am Montag in die Hauptstadt Nairobi.", "de", "Nairobi"),
+        ("O presidente chegou segunda-feira a Luanda e seguiu para Benguela.", "pt", "Benguela"),
+    ],
+)
+def test_a_place_beside_a_place_noun_is_still_a_place(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert place in _stops(text, lang, TUESDAY, extractor)

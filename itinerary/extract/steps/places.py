@@ -94,6 +94,8 @@ def refusal(p: Mention, text: str, ctx: Context, person_words: set[str]) -> str 
         return "a person's name"
     if after_name_adjective(text, p.start, ctx):
         return "the end of a longer name (an organisation)"
+    if inside_name(text, p, ctx):
+        return "a word of a longer capitalised name (a person's)"
     if not accept(p, ctx):
         return f"not a known place (query {p.query!r})"
     if not p.from_ner and not p.main_name and p.start == 0 and " " not in p.text and not p.text.isupper():
@@ -238,6 +240,30 @@ def beside_name(text: str, p: Mention, person_words: set[str]) -> bool:
         m is not None and m.group(1)[0].isupper() and m.group(1).lower() in person_words
         for m in (before, after)
     )
+
+
+def inside_name(text: str, p: Mention, ctx: Context) -> bool:
+    """A one-word place the scan found with a capitalised word right beside it that is no place,
+    prominent place, title, preposition or kind word: a word of a longer name ("Augusto Santos Silva", "João
+    Lourenço", "Capoulas Santos"); a place name runs into no other name. Where nouns are
+    capitalised (German), only the word after counts ("Hauptstadt Berlin")."""
+    if p.from_ner or " " in p.text:
+        return False
+    lx = ctx.lx
+    after = re.match(r" ([^\W\d_][\w'’-]*)", text[p.end :])
+    before = None if lx.nouns_capitalised else re.search(r"(?:^|[\s(])([^\W\d_][\w'’-]*) $", text[: p.start])
+    for m in (before, after):
+        if m is None:
+            continue
+        w = m.group(1)
+        if not w[0].isupper() or w.isupper() or function_word(w.lower(), lx) or w.lower() in KIND_WORDS:
+            continue
+        if m is before and m.start(1) == 0:
+            continue  # a capitalised first word of the sentence
+        g = ctx.geocoder.gazetteer
+        if not any(prominent(g.record(i), ctx) for i in g.lookup(w)):
+            return True
+    return False
 
 
 def after_name_adjective(text: str, start: int, ctx: Context) -> bool:
