@@ -68,6 +68,10 @@ class Tuning:
     title_min_words: int = 2
     #: characters before a person read for "with" or a meeting verb ("avec le président") - rule tests
     companion_window: int = 40
+    #: characters and words before a person read for the country of their title ("Russian
+    #: President", "Президент России", "O Presidente do Ruanda,") - bench
+    home_window: int = 60
+    home_words: int = 6
     #: characters after a travel noun where its person may stand ("la visite du pape François") - rule tests
     travel_noun_window: int = 30
     #: characters at most between a travel noun and that person - rule tests

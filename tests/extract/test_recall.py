@@ -402,3 +402,39 @@ def test_a_place_beside_a_place_noun_is_still_a_place(
     text: str, lang: str, place: str, extractor: Extractor
 ) -> None:
     assert place in _stops(text, lang, TUESDAY, extractor)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "home", "abroad"),
+    [
+        (
+            "Indian Prime Minister Narendra Modi arrived in New York on Tuesday. "
+            "He will fly back to New Delhi on Friday.",
+            "en",
+            "New Delhi",
+            "New York",
+        ),
+        (
+            "Le Premier ministre indien Narendra Modi est arrivé mardi à New York. "
+            "Il rentrera vendredi à New Delhi.",
+            "fr",
+            "New Delhi",
+            "New York",
+        ),
+        (
+            "Президент России Владимир Путин прибыл во вторник в Пекин. Затем он вернется в Москву.",
+            "ru",
+            "Москву",
+            "Пекин",
+        ),
+    ],
+)
+def test_the_travellers_home_capital_is_marked(
+    text: str, lang: str, home: str, abroad: str, extractor: Extractor
+) -> None:
+    # the country of the traveller's title (a demonym or a country's name before the name) makes
+    # its capital "home" for the stop model: where the trip starts and ends, not a stop abroad
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
+    by_text = {c.place.text: c.features["home"] for c in doc.candidates}
+    assert by_text[home] == 1.0
+    assert by_text[abroad] == 0.0
