@@ -10,6 +10,7 @@ from collections import Counter
 
 from itinerary.extract.document import Candidate, Context, Document, Reading, Reason, Sentence
 from itinerary.extract.features import dateline_elsewhere, features_of
+from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
 from itinerary.extract.steps.persons import stop_traveller
@@ -127,6 +128,12 @@ def title_countries(sentences: list[Sentence], ctx: Context) -> dict[str, set[st
     return out
 
 
+def remote_call(s: Sentence, ctx: Context) -> bool:
+    """The sentence speaks of a telephone or video call ("spoke by phone", "telefonata")."""
+    low = s.span.text.lower()
+    return any(starts(w, ctx.lx.calls) for w in word_list(low)) or phrase_in(low, ctx.lx.calls) is not None
+
+
 def at_home(d: Candidate, home: set[str]) -> bool:
     """The place is the traveller's country, its capital or a landmark there (where the trip
     starts and ends, and where the government speaks from)."""
@@ -146,7 +153,9 @@ def candidates(doc: Document) -> None:
     named = Counter(d.traveller for d in doc.candidates if d.rule and d.explicit_traveller and d.traveller)
     main = named.most_common(1)[0][0] if named else None
     home = title_countries(doc.sentences, doc.ctx).get(main, set()) if main else set()
+    call = float(any(remote_call(s, doc.ctx) for s in doc.sentences[: doc.ctx.tuning.call_sentences]))
     for d in doc.candidates:
         d.features["repeated"] = float(d.place.record is not None and seen[d.place.record.id] > 1)
         d.features["article_trip"] = trip
         d.features["home"] = float(at_home(d, home))
+        d.features["call_article"] = call

@@ -83,6 +83,8 @@ class Lexicon:
     compound_not: tuple[str, ...] = ()
     # Word pairs of an unreal past: a stop in such a clause did not happen ("wären ... gewesen").
     irrealis: tuple[tuple[str, str], ...] = ()
+    # Words of a talk at a distance (a telephone or video call): nobody travels for one.
+    calls: tuple[str, ...] = ()
     # A trip denied in the future ("will not travel", "non andrà", "не поедет"): cancels the
     # place after the phrase only (in "arrived in Lima but will not travel to Quito", not Lima).
     denied: tuple[str, ...] = ()

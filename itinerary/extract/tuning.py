@@ -72,6 +72,8 @@ class Tuning:
     #: President", "Президент России", "O Presidente do Ruanda,") - bench
     home_window: int = 60
     home_words: int = 6
+    #: the first sentences of an article read for a telephone or video call (headline, lede) - bench
+    call_sentences: int = 3
     #: characters after a travel noun where its person may stand ("la visite du pape François") - rule tests
     travel_noun_window: int = 30
     #: characters at most between a travel noun and that person - rule tests

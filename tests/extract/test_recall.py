@@ -438,3 +438,23 @@ def test_the_travellers_home_capital_is_marked(
     by_text = {c.place.text: c.features["home"] for c in doc.candidates}
     assert by_text[home] == 1.0
     assert by_text[abroad] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "call"),
+    [
+        ("Biden spoke by phone with Macron on Tuesday about the war in Ukraine.", "en", True),
+        ("Biden arrived in Paris on Tuesday for talks with Macron about Ukraine.", "en", False),
+        ("Telefonata tra Meloni e Macron martedì sulla guerra in Ucraina.", "it", True),
+        ("Meloni è arrivata martedì a Parigi per colloqui con Macron sull'Ucraina.", "it", False),
+        ("Lula e Zelensky conversaram por videoconferência sobre a guerra na Ucrânia.", "pt", True),
+        ("Путин провел телефонный разговор с Эрдоганом о ситуации в Сирии.", "ru", True),
+    ],
+)
+def test_an_article_opening_on_a_call_is_marked(
+    text: str, lang: str, call: bool, extractor: Extractor
+) -> None:
+    # a telephone or video call: nobody travels, and the stop model reads it from every candidate
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
+    assert doc.candidates
+    assert {c.features["call_article"] for c in doc.candidates} == {float(call)}

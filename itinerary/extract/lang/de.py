@@ -92,6 +92,12 @@ PACK = Lexicon(
         "nicht teilnehmen",
         "nicht fahren",
     ),
+    calls=(
+        "telefon",
+        "videokonferenz",
+        "videoschalte",
+        "videogespräch",
+    ),
     speech=(
         "sagte",
         "sagt",

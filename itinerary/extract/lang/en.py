@@ -154,6 +154,15 @@ PACK = Lexicon(
         "will not visit",
         "won't visit",
     ),
+    calls=(
+        "phone",
+        "phoned",
+        "telephone",
+        "video call",
+        "videoconference",
+        "video conference",
+        "video link",
+    ),
     speech=(
         "said=",
         "say=",

@@ -92,6 +92,12 @@ PACK = Lexicon(
         "no visitará",
         "no participará",
     ),
+    calls=(
+        "telefónic",
+        "llamada",
+        "videoconferencia",
+        "videollamada",
+    ),
     speech=("dijo", "declaró", "afirmó", "anunció", "advirtió", "señaló", "criticó", "condenó"),
     outlet=("agencia", "diario", "periódico", "cadena", "medio"),
     titles=frozenset(

@@ -133,6 +133,11 @@ PACK = Lexicon(
         "ne participera pas",
         "ne visitera pas",
     ),
+    calls=(
+        "téléphon",
+        "visioconférence",
+        "visio=",
+    ),
     speech=(
         "a déclar",
         "déclar",

@@ -124,6 +124,12 @@ PACK = Lexicon(
         "non volerà",
         "non parteciperà",
     ),
+    calls=(
+        "telefon",
+        "videoconferenza",
+        "videochiamata",
+        "videocollegamento",
+    ),
     speech=("ha detto", "ha dichiarato", "ha affermato", "ha annunciato", "ha avvertito", "ha criticato"),
     outlet=("agenzia", "quotidiano", "giornale", "emittente", "testata"),
     titles=frozenset(

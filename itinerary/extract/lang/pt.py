@@ -235,6 +235,11 @@ PACK = Lexicon(
         "não visitará",
         "não vai visitar",
     ),
+    calls=(
+        "telefon",
+        "videoconferência",
+        "videochamada",
+    ),
     speech=(
         "disse",
         "declar",
