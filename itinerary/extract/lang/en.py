@@ -213,7 +213,16 @@ PACK = Lexicon(
         "december dec",
     ),
     weekdays=weekday_names("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    relative={"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1},
+    relative={
+        "today": 0,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "last night": -1,
+        "tomorrow": 1,
+        "yesterday": -1,
+    },
     next_words=frozenset("next coming".split()),
     period_preps=frozenset("in early late mid- during".split()),
     anchored={

@@ -182,7 +182,16 @@ PACK = Lexicon(
         "décembre déc decembre",
     ),
     weekdays=weekday_names("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    relative={"aujourd'hui": 0, "ce soir": 0, "demain": 1, "après-demain": 2, "hier": -1, "avant-hier": -2},
+    relative={
+        "aujourd'hui": 0,
+        "ce soir": 0,
+        "ce matin": 0,
+        "cet après-midi": 0,
+        "demain": 1,
+        "après-demain": 2,
+        "hier": -1,
+        "avant-hier": -2,
+    },
     next_words=frozenset("prochain prochaine".split()),
     period_preps=frozenset("en début fin mi- courant".split()),
     anchored={

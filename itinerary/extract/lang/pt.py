@@ -320,6 +320,8 @@ PACK = Lexicon(
     relative={
         "hoje": 0,
         "esta noite": 0,
+        "esta manhã": 0,
+        "esta tarde": 0,
         "amanhã": 1,
         "depois de amanhã": 2,
         "ontem": -1,

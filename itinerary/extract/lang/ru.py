@@ -146,6 +146,7 @@ PACK = Lexicon(
     relative={
         "сегодня": 0,
         "сегодня вечером": 0,
+        "этим утром": 0,
         "ночью": 0,  # "ночью прибыл": in the night just past, the day of the news
         "этой ночью": 0,
         "завтра": 1,
