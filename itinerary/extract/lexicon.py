@@ -83,6 +83,10 @@ class Lexicon:
     compound_not: tuple[str, ...] = ()
     # Word pairs of an unreal past: a stop in such a clause did not happen ("wären ... gewesen").
     irrealis: tuple[tuple[str, str], ...] = ()
+    # Verbs of hosting in the active voice ("hosted", "a accueilli", "empfing", "acogió"): their
+    # subject is at home, so the place where it hosts is no stop of theirs (a passive, after a
+    # copula or "been"/"été"/"stato", is the guest's).
+    hosting: tuple[str, ...] = ()
     # Words of a talk at a distance (a telephone or video call): nobody travels for one.
     calls: tuple[str, ...] = ()
     # A trip denied in the future ("will not travel", "non andrà", "не поедет"): cancels the

@@ -458,3 +458,41 @@ def test_an_article_opening_on_a_call_is_marked(
     doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
     assert doc.candidates
     assert {c.features["call_article"] for c in doc.candidates} == {float(call)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "stop"),
+    [
+        # the host is at home where it hosts; the guest of a passive is on a trip
+        (
+            "Chancellor Merz hosted the Nordic leaders in Berlin on Monday for talks on energy.",
+            "en",
+            "Berlin",
+            False,
+        ),
+        (
+            "The president was hosted by King Charles at Windsor Castle on Monday.",
+            "en",
+            "Windsor Castle",
+            True,
+        ),
+        (
+            "Emmanuel Macron a accueilli lundi à Paris un sommet des dirigeants européens.",
+            "fr",
+            "Paris",
+            False,
+        ),
+        ("Le président a été accueilli lundi à Dakar par son homologue sénégalais.", "fr", "Dakar", True),
+        (
+            "Der Kanzler empfing am Montag in Berlin die Regierungschefs der nordischen Länder.",
+            "de",
+            "Berlin",
+            False,
+        ),
+        ("El presidente acogió el lunes en Madrid una cumbre de líderes europeos.", "es", "Madrid", False),
+    ],
+)
+def test_the_host_is_at_home(text: str, lang: str, place: str, stop: bool, extractor: Extractor) -> None:
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    names = {str(s.place) for _, _, s in it.stops()}
+    assert (place in names) is stop

@@ -92,6 +92,11 @@ PACK = Lexicon(
         "nicht teilnehmen",
         "nicht fahren",
     ),
+    hosting=(
+        "empfing",
+        "empfängt",
+        "gastgeber",
+    ),
     calls=(
         "telefon",
         "videokonferenz",

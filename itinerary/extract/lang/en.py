@@ -154,6 +154,12 @@ PACK = Lexicon(
         "will not visit",
         "won't visit",
     ),
+    hosting=(
+        "hosted",
+        "hosts=",
+        "host=",
+        "hosting",
+    ),
     calls=(
         "phone",
         "phoned",

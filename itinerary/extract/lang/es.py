@@ -92,6 +92,13 @@ PACK = Lexicon(
         "no visitará",
         "no participará",
     ),
+    hosting=(
+        "acogió",
+        "acoge=",
+        "acogerá",
+        "anfitrión",
+        "anfitriona",
+    ),
     calls=(
         "telefónic",
         "llamada",

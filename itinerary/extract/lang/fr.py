@@ -133,6 +133,12 @@ PACK = Lexicon(
         "ne participera pas",
         "ne visitera pas",
     ),
+    hosting=(
+        "a accueilli",
+        "accueille=",
+        "accueillera",
+        "accueillait",
+    ),
     calls=(
         "téléphon",
         "visioconférence",

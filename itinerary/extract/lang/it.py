@@ -124,6 +124,12 @@ PACK = Lexicon(
         "non volerà",
         "non parteciperà",
     ),
+    hosting=(
+        "ha ospitato",
+        "ospita=",
+        "ospiterà",
+        "padrone di casa",
+    ),
     calls=(
         "telefon",
         "videoconferenza",

@@ -235,6 +235,13 @@ PACK = Lexicon(
         "não visitará",
         "não vai visitar",
     ),
+    hosting=(
+        "acolheu",
+        "acolhe=",
+        "acolherá",
+        "anfitrião",
+        "anfitriã",
+    ),
     calls=(
         "telefon",
         "videoconferência",

@@ -215,6 +215,29 @@ def followed_by_speech(text: str, end: int, ctx: Context) -> bool:
     return any(starts(w, lx.speech) for w in after[: t.speech_words])
 
 
+def hosted_at(text: str, start: int, travel: list[int], ctx: Context) -> bool:
+    """A hosting verb in the active voice is the nearest cue before the place ("Starmer hosted the
+    Nordic leaders at Downing Street", "Macron a accueilli lundi à Paris un sommet"): the host is
+    at home there. Not a passive ("was hosted by", "a été accueilli", "è stato ospitato")."""
+    lx = ctx.lx
+    if not lx.hosting:
+        return False
+    low = text[:start].lower()
+    hits = [m.span() for m in re.finditer(r"[^\W\d_][\w'-]*", low) if starts(m.group(), lx.hosting)]
+    hits += [(i, i + len(ph)) for ph in lx.hosting if " " in ph and (i := low.rfind(ph)) >= 0]
+    if not hits:
+        return False
+    at, end = max(hits)
+    if any(end <= t < start for t in travel):
+        return False  # a travel word after the host word speaks of this place
+    before = word_list(low[max(0, at - ctx.tuning.verb_window) : at])[-2:]
+    after = word_list(low[end : end + ctx.tuning.verb_window])[:1]
+    passive = any(
+        w in lx.copulas or w in ("been", "été", "stato", "stata", "sido", "был", "была") for w in before
+    )
+    return not passive and not (after and after[0] in ("by", "par", "von", "por", "da", "pelo", "pela"))
+
+
 def hint_anchor(places: list[Mention], idx: int, text: str, ctx: Context) -> int | None:
     """The index of the place that ``places[idx]`` qualifies, if it is an area beside one.
 
@@ -267,6 +290,9 @@ def classify(s: Sentence, ctx: Context) -> Reading:
             continue
         if followed_by_speech(text, p.end, ctx):
             reading.refused[idx] = "followed by a speech verb (it speaks for its government)"
+            continue
+        if hosted_at(text, p.start, reading.travel, ctx):
+            reading.refused[idx] = "where the subject hosts (at home): no stop of theirs"
             continue
         stop_roles[idx] = role
         reading.made[idx] = made
