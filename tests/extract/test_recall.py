@@ -496,3 +496,24 @@ def test_the_host_is_at_home(text: str, lang: str, place: str, stop: bool, extra
     it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
     names = {str(s.place) for _, _, s in it.stops()}
     assert (place in names) is stop
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # the dateline's place is a mention whatever the recogniser tags words in capitals as
+        ("NAIROBI (Reuters) - Lula opened talks with his Kenyan counterpart on Tuesday.", "en", "Nairobi"),
+        (
+            "ULAN BATOR /Mongolia/, November 24. /TASS/. Putin has held talks with the Mongolian leadership.",
+            "en",
+            "Ulan Bator",
+        ),
+        ("GUADALAJARA, 3 mars (AFP) - Le président a inauguré mardi une usine.", "fr", "Guadalajara"),
+        ("АСТАНА, 14 октября. /ТАСС/. Президент провел переговоры с президентом Казахстана.", "ru", "Astana"),
+    ],
+)
+def test_the_datelines_place_is_a_candidate(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
+    first = [c for c in doc.candidates if c.place.start == 0]
+    assert first and first[0].place.record is not None and first[0].place.record.name == place
+    assert first[0].features["dateline"] == 1.0

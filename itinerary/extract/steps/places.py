@@ -17,7 +17,7 @@ from itinerary.extract.document import AREA_KINDS, Context, Document, Mention
 from itinerary.extract.lexicon import starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.roles import role_before
-from itinerary.extract.text import capitalised, function_word
+from itinerary.extract.text import DATELINE_END, capitalised, function_word
 from itinerary.geocode.gazetteer import Record
 from itinerary.geocode.normalize import KIND_WORDS, analyze
 from itinerary.geocode.offline import Candidate as GeoCandidate
@@ -37,6 +37,11 @@ def find_places(
     """The place mentions of a sentence, and the mentions refused with why."""
     ner, blocked = _recognised(sent, ctx) if ctx.trained else ([], [])
     dropped: list[tuple[str, str]] = []
+    line = dateline_place(sent, ctx)
+    if line is not None:  # the recogniser's reading of a dateline in capitals is no guide
+        ner = [p for p in ner if p.start >= line.end]
+        blocked = [(a, b) for a, b in blocked if a >= line.end]
+        ner.insert(0, line)
     accepted = [p for p in ner if _keep(p, sent.text, ctx, person_words, dropped)]
     # What the recogniser saw and the gazetteer refused is not rescanned ("the Pacific").
     blocked.extend((p.start, p.end) for p in ner if p not in accepted)
@@ -47,6 +52,25 @@ def find_places(
         if not any(p.start < q.end and q.start < p.end for q in out):
             out.append(p)
     return out, dropped
+
+
+#: a dateline's place: capitalised words at the start of the article, before "(Agency) -",
+#: ", 3 mars (AFP) -", " /Region/, date. /TASS/.", ".-" or " - "
+_DATELINE_HEAD = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s*(?:,|\(|/|[-–—]\s|\.-)")
+
+
+def dateline_place(sent: Span, ctx: Context) -> Mention | None:
+    """The place of the article's dateline, whatever a recogniser makes of words in capitals
+    ("NAIROBI (Reuters) -", "ULAN BATOR /Mongolia/, June 2. /TASS/.", "GUADALAJARA, 3 mars (AFP) -")."""
+    text = sent.text
+    if sent.start_char != 0 or DATELINE_END.search(text[: ctx.tuning.dateline_window]) is None:
+        return None
+    m = _DATELINE_HEAD.match(text)
+    if m is None or not all(capitalised(w) for w in m.group(1).split()):
+        return None
+    name = m.group(1).rstrip(".")
+    p = Mention(0, len(name), name, name, True)
+    return p if accept(p, ctx) and not outlet_after(text, p.end, ctx) else None
 
 
 def _recognised(sent: Span, ctx: Context) -> tuple[list[Mention], list[tuple[int, int]]]:
