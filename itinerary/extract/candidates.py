@@ -14,7 +14,7 @@ from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
 from itinerary.extract.steps.persons import stop_traveller
-from itinerary.extract.steps.roles import classify, role_before
+from itinerary.extract.steps.roles import classify, followed_by_speech, role_before
 from itinerary.extract.steps.status import clause_tense, en_route, status_of
 from itinerary.extract.text import possessive_after, quote_of, word_list
 from itinerary.geocode.toponyms import forms_of
@@ -88,7 +88,10 @@ def other_candidates(
             continue  # "America's top diplomat": a possessive qualifies a person or thing
         if dateline_elsewhere(s, p, reading, ctx.tuning):
             continue
-        role = role_before(s.span.text, p.start, ctx) or Role.VISIT
+        role = role_before(s.span.text, p.start, ctx)
+        if role is None and followed_by_speech(s.span.text, p.end, ctx):
+            continue  # "Moscow criticised the visit": a bare place speaking is its government
+        role = role or Role.VISIT
         trial = dataclasses.replace(
             reading, stops=sorted([*reading.stops, (p, role)], key=lambda x: x[0].start)
         )

@@ -517,3 +517,37 @@ def test_the_datelines_place_is_a_candidate(text: str, lang: str, place: str, ex
     first = [c for c in doc.candidates if c.place.start == 0]
     assert first and first[0].place.record is not None and first[0].place.record.name == place
     assert first[0].features["dateline"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "stop", "metonym"),
+    [
+        (
+            "The chancellor arrived in Kyiv on Monday for a two-day visit. "
+            "Moscow criticised the visit on Tuesday.",
+            "en",
+            "Kyiv",
+            "Moscow",
+        ),
+        (
+            "Le chancelier est arrivé lundi à Kiev pour une visite de deux jours. "
+            "Moscou a critiqué mardi cette visite.",
+            "fr",
+            "Kyiv",
+            "Moscow",
+        ),
+        (
+            "Канцлер прибыл в понедельник в Киев с двухдневным визитом. "
+            "Москва раскритиковала во вторник этот визит.",
+            "ru",
+            "Kyiv",
+            "Moscow",
+        ),
+    ],
+)
+def test_a_bare_place_that_speaks_is_its_government(
+    text: str, lang: str, stop: str, metonym: str, extractor: Extractor
+) -> None:
+    stops = _stops(text, lang, TUESDAY, extractor)
+    assert stop in stops
+    assert metonym not in stops
