@@ -347,6 +347,7 @@ def test_two_towns_near_each_other_are_two_stops(text: str, lang: str, extractor
         ("Il presidente è volato lunedì a Nairobi per colloqui con il governo.", "Nairobi", Status.CONFIRMED),
         ("La premier rientrerà a Roma in nottata.", "Rome", Status.PLANNED),
         ("Mercoledì la delegazione proseguirà per Addis Abeba.", "Addis Ababa", Status.PLANNED),
+        ("Nel pomeriggio il premier ha raggiunto Kiev in treno.", "Kyiv", Status.CONFIRMED),
     ],
 )
 def test_italian_travel_verbs(text: str, place: str, status: Status, extractor: Extractor) -> None:

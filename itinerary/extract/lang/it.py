@@ -45,6 +45,7 @@ PACK = Lexicon(
         "soggiorn",
         "trasfer",
         "raggiung",
+        "raggiunt",
         "missione",
         "tour=",
         "attes",  # "è atteso a Tokyo"
@@ -65,7 +66,7 @@ PACK = Lexicon(
     ),
     at=frozenset("a ad in al allo alla all' nel nello nella negli verso per presso".split()),
     origin=frozenset("da dal dallo dalla dall'".split()),
-    visit_verbs=("visit", "raggiung", "lasci"),
+    visit_verbs=("visit", "raggiung", "raggiunt", "lasci"),
     toward=("alla volta di", "in direzione di", "diretto a", "diretta a"),
     future_endings=("erà", "irà", "erò", "eranno", "iranno", "arà"),
     planned=(
