@@ -86,6 +86,9 @@ class Tuning:
     verb_window: int = 80
     #: words before a place read for a visit verb - rule tests
     verb_words: int = 6
+    #: letters at most of a preposition before a time word between a visit verb and its place
+    #: ("am Dienstag", "on Monday", "el lunes") - rule tests
+    time_preposition: int = 3
     #: words before a kind word read for a preposition ("à l'aéroport international de Conakry") - rule tests
     kind_reach: int = 3
     #: place nouns and adjectives skipped between a preposition and a name - rule tests

@@ -552,3 +552,15 @@ def test_a_bare_place_that_speaks_is_its_government(
     stops = _stops(text, lang, TUESDAY, extractor)
     assert stop in stops
     assert metonym not in stops
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # a time between a visit verb and its place does not part them
+        ("Der Kanzler besuchte am Dienstag Irpin und reiste dann nach Kiew weiter.", "de", "Irpin"),
+        ("El rey visitó el martes Cartagena de Indias.", "es", "Cartagena"),
+    ],
+)
+def test_a_time_between_visit_verb_and_place(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    assert place in _stops(text, lang, TUESDAY, extractor)

@@ -38,10 +38,14 @@ PACK = Lexicon(
     kind_joiners=frozenset({"de", "du", "d'", "centre"}),
     list_joiners=frozenset({"et", "puis", "plus", "ou"}),
     departure=("parti", "part pour", "envol", "décoll", "en route"),
-    arrival=("arriv", "atterri", "atteint", "rejoint"),
+    arrival=("arriv", "atterri", "atteint", "rejoint", "s'est posé", "s’est posé"),
     meet=("rencontr", "reçu", "reçue", "accueilli", "accueillie", "retrouv", "entretenu"),
     travel=(
         "arriv",
+        # se poser: to land ("l'avion présidentiel s'est posé à Nairobi")
+        "s'est posé",
+        "s’est posé",
+        "se posera",
         "rendre=",
         "rendra",
         "rendu",

@@ -107,7 +107,9 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
     raw = re.findall(r"[^\W\d_][\w'-]*", text[max(0, start - t.verb_window) : start])[-t.verb_words :]
     # "besucht der Bundeskanzler Kasachstan", "visited the Jordanian capital Amman"
     # (but not "la visite du Russe": a genitive names the visitor, not the place)
-    for w in reversed(raw):
+    times = {w for w in (lx.weekdays.keys() | lx.months.keys() | lx.relative.keys()) if " " not in w}
+    for k in range(len(raw) - 1, -1, -1):
+        w = raw[k]
         lw = w.lower()
         if starts(lw, lx.visit_verbs):
             return Role.VISIT
@@ -115,6 +117,9 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
             break
         if lw in lx.determiners or lw in lx.titles or w[0].isupper():
             continue
+        before_time = k + 1 < len(raw) and raw[k + 1].lower() in times and len(lw) <= t.time_preposition
+        if lw in times or before_time:
+            continue  # "besuchte am Dienstag Irpin", "a visité mardi Irpin": a time between them
         break
     # "à l'aéroport international de Conakry", "at the space centre of ..."
     if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions:
