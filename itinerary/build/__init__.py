@@ -69,6 +69,7 @@ def build(
     published_default: dt.date | None = None,
     as_of: dt.date | None = None,
     force: bool = False,
+    force_reviewed: bool = False,
     serial: bool = False,
     dashboard: bool = True,
     screen: bool = True,
@@ -79,7 +80,8 @@ def build(
     The map step runs on ``client`` (a ``distributed.Client``), else on the scheduler at
     ``scheduler``, else on a new local cluster of ``workers`` processes (default: one per
     core); with ``serial`` or without Dask installed, in this process. Articles whose content
-    hash and draft match the manifest are skipped (``force`` extracts them all again). With
+    hash and draft match the manifest are skipped (``force`` extracts them all again, but
+    refuses while a draft a person reviewed is among them, unless ``force_reviewed``). With
     ``screen`` (the default) an article with no chance of a trip is not extracted.
     """
     started = time.perf_counter()
@@ -95,7 +97,13 @@ def build(
         manifest = Manifest(out / MANIFEST)
         summary = Summary(total=len(items))
         run = Run(
-            out, manifest, reporter or Silent(), summary, force=force, screen=Screen() if screen else None
+            out,
+            manifest,
+            reporter or Silent(),
+            summary,
+            force=force or force_reviewed,
+            force_reviewed=force_reviewed,
+            screen=Screen() if screen else None,
         )
         summary.notes += [*manifest.problems, *renamed]
         try:
@@ -105,6 +113,7 @@ def build(
             else:
                 run.reporter.start(Plan(len(items), 0, len(items), "nothing to extract", 0))
             run.forget_removed(items)
+            run.forget_replaced()
             run.reduce(items, as_of)
         except BaseException:
             with contextlib.suppress(OSError):  # the first error is the one to report
