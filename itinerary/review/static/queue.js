@@ -77,7 +77,7 @@
       cell(tr, r.language || "");
       cell(tr, r.stops === null || r.stops === undefined ? "" : String(r.stops), "n");
       cell(tr, r.doubt ? String(r.doubt) : "", "n");
-      cell(tr, r.low === null || r.low === undefined ? "" : r.low.toFixed(2), "n");
+      cell(tr, r.low === null || r.low === undefined ? "" : r.low.toFixed(3), "n");
       cell(tr, r.reviewed ? "reviewed" : r.article ? "" : "no article kept");
       tr.addEventListener("click", (e) => {
         if (e.target.tagName !== "A") select(i);
