@@ -9,9 +9,12 @@ atomically.
 Nothing a person wrote is lost: a draft that differs from what the manifest recorded, for an
 unchanged article, is a hand edit and is used as is; when the article changed (or with
 ``force``) the edit is moved aside to ``<name>.yaml.edited`` before the new draft is written.
-An edited ``trips.yaml`` is moved aside the same way. The drafts of articles no longer in the
-input leave ``drafts/``, the manifest and the merge; a run that merges nothing removes the
-merged files of an earlier run, so the folder never shows an older input's trips.
+An edited ``trips.yaml`` is moved aside the same way. A draft saved in ``itinerary review``
+(listed in ``reviewed.jsonl``) is kept the same way, and ``force`` refuses to replace it unless
+``force_reviewed``; ``articles/<name>.txt`` keeps the text each draft came from, for the
+review. The drafts of articles no longer in the input leave ``drafts/``, the manifest and the
+merge; a run that merges nothing removes the merged files of an earlier run, so the folder
+never shows an older input's trips.
 
 Before an article is extracted, the screen (:mod:`itinerary.build.screen`) sends an article with
 no chance of a trip to "no trip" in about a millisecond; the manifest lists it (status
