@@ -48,7 +48,7 @@ from itinerary.build.engine import (
     prepare_workers,
     serial_outcomes,
 )
-from itinerary.build.manifest import Manifest
+from itinerary.build.manifest import ARTICLES, Manifest
 from itinerary.build.run import DRAFTS, Engine, Run
 from itinerary.build.screen import Screen
 from itinerary.build.sources import DraftSettings, expand, iter_items, unique_names
@@ -95,8 +95,9 @@ def build(
     items, renamed = unique_names(iter_items(files, settings))
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out):
-        for leftover in (out / DRAFTS).glob(".*.tmp"):  # from a run killed while writing
-            leftover.unlink()
+        for folder in (DRAFTS, ARTICLES):
+            for leftover in (out / folder).glob(".*.tmp"):  # from a run killed while writing
+                leftover.unlink()
         manifest = Manifest(out / MANIFEST)
         summary = Summary(total=len(items))
         run = Run(

@@ -184,3 +184,31 @@ def test_a_folder_that_is_no_corpus_and_an_article_with_a_corpus_are_refused(tmp
     a.write_text("text", encoding="utf-8")
     result = CliRunner().invoke(cli, ["review", str(out), "--article", str(a)])
     assert result.exit_code == 2 and "--article" in result.output
+
+
+def test_the_corpus_app_takes_no_path_and_keeps_the_guard(tmp_path: Path) -> None:
+    from itinerary.review.server import ReviewServer
+    from tests.review.test_review_server import origin, request
+
+    out = write_corpus(tmp_path / "corpus", 3, seed=2)
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    srv = ReviewServer(corpus=Corpus(out), analyse=False).start()
+    try:
+        t = srv.token
+        status, headers, body = request(srv, "GET", f"/{t}/api/queue?page=1")
+        assert status == 200 and json.loads(body)["progress"] == "reviewed 0 of 3"
+        assert "script-src 'self'" in headers["content-security-policy"]
+        assert request(srv, "GET", "/api/queue")[0] == 403  # no token
+        assert request(srv, "GET", f"/{t}/api/queue", headers={"Host": "evil.example"})[0] == 403
+        for name in ("..%2f..%2fsecret", "..", "%2e%2e", "d-00000.yaml", "manifest"):
+            status, _, body = request(srv, "GET", f"/{t}/d/{name}/api/state")
+            assert status in (403, 404) and b"secret" not in body and b"itinerary:" not in body
+        status, _, body = request(
+            srv, "POST", f"/{t}/d/d-00000/api/save", headers=origin(srv) | {"If-Match": '"x"'}, body={}
+        )
+        assert status == 412  # a stale ETag: nothing written, nothing recorded
+        assert not (out / "reviewed.jsonl").exists()
+        assert request(srv, "GET", f"/{t}/api/queue?show=everything")[0] == 400
+        assert request(srv, "GET", f"/{t}/api/queue?page=x")[0] == 400
+    finally:
+        srv.stop()
