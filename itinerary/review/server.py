@@ -266,6 +266,22 @@ def build_app(session: ReviewSession, token: str, port: int) -> ASGIApp:
     return Guard(Starlette(routes=_draft_routes(f"/{token}", the_session, lock)), token, port)
 
 
+def _load_extractor(shared: dict[str, Any], lock: Any) -> None:
+    """The extractor every draft of a corpus shares, in ``shared``, its models loaded (a short
+    analysis), so the first draft opened does not wait for them; None without its extra."""
+    with lock:
+        if "extractor" in shared:
+            return
+        try:
+            from itinerary.extract import Article, Extractor
+
+            extractor = Extractor()
+            extractor.analyse(Article(text="The president arrived in Paris on Monday.", language="en"))
+        except MissingDependency:
+            extractor = None
+        shared["extractor"] = extractor
+
+
 #: the review sessions a corpus keeps open (each holds its article's analysis)
 OPEN_SESSIONS = 8
 
@@ -284,19 +300,17 @@ def build_corpus_app(corpus: Corpus, token: str, port: int, *, analyse: bool = T
     sessions: OrderedDict[str, ReviewSession] = OrderedDict()
     shared: dict[str, Any] = {}  # one extractor for every draft (spaCy loads once)
 
+    def load_extractor() -> None:
+        if analyse:
+            _load_extractor(shared, lock)
+
     def open_session(name: str) -> ReviewSession:
+        load_extractor()  # at once, unless the warm-up has it (or is loading it: then wait)
         with lock:
             if name in sessions:
                 sessions.move_to_end(name)
                 return sessions[name]
             corpus.check_openable(name)
-            if analyse and "extractor" not in shared:
-                try:
-                    from itinerary.extract import Extractor
-
-                    shared["extractor"] = Extractor()
-                except MissingDependency:
-                    shared["extractor"] = None
             session = ReviewSession(
                 corpus.draft_path(name),
                 corpus.article_path(name),
@@ -332,6 +346,8 @@ def build_corpus_app(corpus: Corpus, token: str, port: int, *, analyse: bool = T
         answer["facets"] = corpus.facets()
         return JSONResponse(answer)
 
+    if analyse:  # the language models load while the person looks at the queue
+        threading.Thread(target=load_extractor, name="itinerary-review-warm-up", daemon=True).start()
     p = f"/{token}"
     routes = [
         Route(f"{p}/", static("queue.html")),
