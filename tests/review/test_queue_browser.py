@@ -104,3 +104,28 @@ def test_a_name_that_is_no_draft_of_the_corpus_is_not_opened(
     (corpus.out / "articles" / "d-00001.txt").write_text("changed", encoding="utf-8")
     page.goto(srv.url + "d/d-00001/")
     expect(page.locator("#status")).to_have_text(re.compile(r"changed since the build wrote the draft"))
+
+
+def test_hostile_names_in_the_index_are_shown_as_typed(tmp_path: Path, page_of: Callable[[str], Any]) -> None:
+    import json
+
+    from playwright.sync_api import expect
+
+    out = write_corpus(tmp_path / "corpus", 3, seed=5)
+    hostile = "<img src=x onerror=\"document.title='owned'\">{{7*7}}\u202eEve"
+    lines = (out / "manifest.jsonl").read_text("utf-8").splitlines()
+    first = json.loads(lines[0])
+    first["index"] |= {"travellers": [hostile], "language": "<b>xx</b>", "low": 0.0}
+    lines[0] = json.dumps(first)
+    (out / "manifest.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    srv = ReviewServer(corpus=Corpus(out), analyse=False).start()
+    try:
+        page = page_of(srv.url)
+        expect(page.locator("#rows tr").first.locator("td").nth(2)).to_have_text(hostile)
+        expect(page.locator("#rows tr").first.locator("td").nth(3)).to_have_text("<b>xx</b>")
+        assert page.locator("#rows img, #rows b, #traveller img").count() == 0
+        assert hostile + " (1)" in page.locator("#traveller option").all_text_contents()
+        assert "owned" not in page.title()
+        assert not page.blocked_requests and not page.console_errors
+    finally:
+        srv.stop()
