@@ -9,24 +9,23 @@ import datetime as dt
 import warnings
 from collections import Counter
 
-from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
 from itinerary.extract.article import Article
 from itinerary.extract.completion import (
     absorb_countries,
     date_from_country,
     date_from_publication,
-    order_stops,
     place_country_entries,
 )
-from itinerary.extract.document import AREA_KINDS, Candidate, Context, Mention
+from itinerary.extract.document import Candidate, Context, Mention
 from itinerary.extract.scoring import StopModel, cued
 from itinerary.extract.steps.dates import consistent, day_span
 from itinerary.extract.text import slug
 from itinerary.extract.tuning import Tuning
 from itinerary.geocode.normalize import analyze
 from itinerary.geocode.resolve import resolve_itinerary
-from itinerary.merge import UNKNOWN_TRAVELLER
+from itinerary.identity import UNKNOWN_TRAVELLER, in_travel_order, unique_id
+from itinerary.identity import same_place as same_point
 from itinerary.model import DateSpan, Itinerary, Precision, Status, Stop, Trip
 
 
@@ -58,7 +57,9 @@ def build_trips(drafts: list[Candidate], article: Article, ctx: Context, model: 
     for trip in resolved.trips:
         kept = [date_from_mentions(st, trip.traveller, ctx) for st in trip.stops]
         t = ctx.tuning
-        ordered = order_stops(absorb_countries(date_from_country(kept, article.published), t))
+        ordered = in_travel_order(
+            absorb_countries(date_from_country(kept, article.published), t), undated_origin_first=False
+        )
         if trip.traveller == main_traveller:
             ordered = date_from_publication(ordered, article.published)
         ordered = place_country_entries(ordered, t)
@@ -93,9 +94,7 @@ def _draft_trips(drafts: list[Candidate], article: Article, ctx: Context, model:
         stops = merge_mentions(items, article.published, t)
         if not stops:
             continue
-        tid = slug(who if who != UNKNOWN_TRAVELLER else "unknown")
-        while tid in used_ids:
-            tid += "-2"
+        tid = unique_id(slug(who if who != UNKNOWN_TRAVELLER else "unknown"), used_ids)
         used_ids.add(tid)
         built = tuple(_stop(d, article, model, t) for d in stops)
         trips.append(Trip(id=tid, traveller=who, stops=built, title=f"{who} (from the article)"))
@@ -194,18 +193,17 @@ def stay(a: DateSpan, b: DateSpan, t: Tuning) -> DateSpan:
 
 
 def same_place(a: Mention, b: Mention, t: Tuning) -> bool:
-    """One place: the same record, or within ``Tuning.same_city_km`` a city and a landmark (its
-    airport, a palace) or two records of one name."""
+    """One place: :func:`itinerary.identity.same_place` within ``Tuning.same_city_km``, with the
+    article's own rule on top: near records are one place only when one is a landmark (a city and
+    its airport, a palace) or both carry one name; two towns of their own names, however near
+    (Irpin and Kyiv), are two stops. Unresolved mentions are one place when written alike."""
     ra, rb = a.record, b.record
     if ra is None or rb is None:
         return bool(a.query.lower() == b.query.lower())
-    if ra.id == rb.id:
-        return True
-    if ra.kind in AREA_KINDS or rb.kind in AREA_KINDS:
+    landmark = ra.is_landmark or rb.is_landmark
+    if ra.id != rb.id and not landmark and analyze(ra.name).key != analyze(rb.name).key:
         return False
-    if not (ra.is_landmark or rb.is_landmark) and analyze(ra.name).key != analyze(rb.name).key:
-        return False  # two towns of their own names, however near (Irpin and Kyiv): two stops
-    return haversine_km(ra.lat, ra.lon, rb.lat, rb.lon) <= t.same_city_km
+    return same_point(ra, rb, t.same_city_km)
 
 
 def why_note(d: Candidate) -> str:

@@ -163,14 +163,3 @@ def date_from_publication(stops: tuple[Stop, ...], published: dt.date | None) ->
     note = "date inferred: the article's publication date (the latest confirmed stop)"
     fixed = dataclasses.replace(s, date=DateSpan.parse(published), note=note)
     return (*stops[:i], fixed, *stops[i + 1 :])
-
-
-def order_stops(stops: list[Stop]) -> tuple[Stop, ...]:
-    """Text order, made consistent with the dates that are known (stable)."""
-    keyed = []
-    last: dt.date | None = None
-    for i, s in enumerate(stops):
-        if s.date.start is not None:
-            last = s.date.start
-        keyed.append((last or dt.date.min, 0 if s.role is Role.ORIGIN else 1, i, s))
-    return tuple(s for *_, s in sorted(keyed, key=lambda k: (k[0], k[1], k[2])))
