@@ -286,6 +286,16 @@ STOP: tuple[Field, ...] = (
         merge="notes",
     ),
     Field(
+        "why",
+        str,
+        "why the extractor took the stop: the rule that made it, or the stop model's probability and "
+        "the cues it read (a draft's; a merged stop keeps its lead report's)",
+        yaml="why",
+        geojson=("why",),
+        payload=("why",),
+        merge="lead",
+    ),
+    Field(
         "needs_review",
         bool,
         "the stop is doubtful (a fuzzy or ambiguous place, sources that disagree)",

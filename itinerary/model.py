@@ -240,6 +240,7 @@ class Stop:
     source: str | None = None
     quote: str | None = None
     note: str | None = None
+    why: str | None = None  # why the extractor took it (its rule, or the stop model's reading)
     lat: float | None = None
     lon: float | None = None
     resolved: Place | None = None

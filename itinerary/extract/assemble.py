@@ -116,7 +116,7 @@ def _stop(d: Candidate, article: Article, model: StopModel, t: Tuning) -> Stop:
         quote=d.sentence,
         confidence=round(d.score, t.confidence_decimals),
         needs_review=d.score < model.thresholds.review_below or d.place.confidence < t.place_review_below,
-        note=why_note(d),
+        why=why_text(d),
     )
 
 
@@ -206,7 +206,7 @@ def same_place(a: Mention, b: Mention, t: Tuning) -> bool:
     return same_point(ra, rb, t.same_city_km)
 
 
-def why_note(d: Candidate) -> str:
-    """The reasons that made a stop, for the draft's ``note``."""
+def why_text(d: Candidate) -> str:
+    """The reasons that made a stop, for the draft's ``why``."""
     head = "rules" if d.rule else "scorer"
     return f"why ({head}, p={d.score:.2f}): " + "; ".join(d.why or ["no single strong cue"])

@@ -58,7 +58,8 @@ def test_every_stop_says_why_and_weak_ones_need_review(extractor: Extractor) -> 
     text = "The foreign minister Ana Lopez arrived in Nairobi on Monday for talks."
     it = extract(text, published=dt.date(2024, 5, 8), language="en", extractor=extractor)
     stops = [s for _, _, s in it.stops()]
-    assert stops and all((s.note or "").startswith("why (") for s in stops)
+    assert stops and all((s.why or "").startswith("why (") for s in stops)
+    assert not any((s.note or "").startswith("why (") for s in stops)  # the reasons have their own field
     strict = Extractor(extractor.geocoder, model=StopModel(rules_only().weights, -2.0, Thresholds(0.5, 0.99)))
     again = extract(text, published=dt.date(2024, 5, 8), language="en", extractor=strict)
     assert all(s.needs_review for _, _, s in again.stops())

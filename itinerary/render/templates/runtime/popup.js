@@ -66,6 +66,12 @@ function visitBox(stop, trip, sources, status, day, many) {
   }
   if (stop.quote && (!early || shown.indexOf(quoted) >= 0)) box.appendChild(el("blockquote", "itn-quote", stop.quote));
   if (stop.note && !early) box.appendChild(el("p", "itn-note", stop.note));
+  if (stop.why && !early) {  // the extractor's reasons, folded: for the curious, not the reader
+    var why = el("details", "itn-why");
+    why.appendChild(el("summary", null, t("Why this stop")));
+    why.appendChild(el("p", null, stop.why));
+    box.appendChild(why);
+  }
   if (shown.length) box.appendChild(sourceList(stop, shown, early));
   return box;
 }
