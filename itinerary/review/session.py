@@ -319,7 +319,7 @@ class ReviewSession:
                         "date": st.date.text if st.date.known else "",
                         "role": st.role.value,
                         "confidence": st.confidence,
-                        "rule": st.note or "",
+                        "rule": st.why or st.note or "",  # drafts before the why field kept it in note
                         "quote": st.quote or "",
                         "needs_review": st.needs_review,
                         "reviewed": st.reviewed,
