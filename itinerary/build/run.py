@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -15,6 +15,8 @@ from typing import Any, Protocol
 from itinerary import __version__
 from itinerary.build.engine import Job, Outcome
 from itinerary.build.manifest import FAILED, NO_TRIP, OK, Entry, Manifest, text_digest
+from itinerary.build.observations import FOLDER as OBSERVATIONS
+from itinerary.build.observations import Observations
 from itinerary.build.outputs import (
     TRIPS,
     file_digest,
@@ -32,7 +34,7 @@ from itinerary.build.summary import Plan, Reporter, Summary
 from itinerary.errors import ExtractionError, ItineraryError, MergeWarning
 from itinerary.files import write_text
 from itinerary.io import yaml as yaml_io
-from itinerary.merge import merge_report
+from itinerary.merge.split import Mapper, merge_split
 from itinerary.model import Itinerary
 
 DRAFTS = "drafts"
@@ -60,6 +62,7 @@ class Run:
     screen: Screen | None = None  # None: every article is extracted (--no-screen)
     screened: set[str] = field(default_factory=set)
     empty: set[str] = field(default_factory=set)  # read in full, no trip found
+    mapper: Mapper | None = None  # where the merge of each batch of travellers runs (None: here)
 
     @property
     def drafts(self) -> Path:
@@ -109,18 +112,19 @@ class Run:
         )
 
     def extract(self, pending: list[Item], settings: DraftSettings, engine: Any) -> None:
-        """The map step: every pending article through the engine, results taken as they come."""
-        with engine as (outcomes, info):
-            self.summary.engine, self.summary.workers = info.label, info.workers
-            reused = self.summary.total - len(pending)
-            self.reporter.start(Plan(self.summary.total, len(pending), reused, *info))
-            started = time.perf_counter()
-            try:
-                for outcome in outcomes(jobs(pending, settings, self.screen, self.summary)):
-                    self.take(outcome)
-            finally:
-                self.reporter.finish()
-            self.summary.map_seconds = time.perf_counter() - started
+        """The map step: every pending article through the engine (``(outcomes, info, mapper)``,
+        the mapper kept for the merge), results taken as they come."""
+        outcomes, info, self.mapper = engine
+        self.summary.engine, self.summary.workers = info.label, info.workers
+        reused = self.summary.total - len(pending)
+        self.reporter.start(Plan(self.summary.total, len(pending), reused, *info))
+        started = time.perf_counter()
+        try:
+            for outcome in outcomes(jobs(pending, settings, self.screen, self.summary)):
+                self.take(outcome)
+        finally:
+            self.reporter.finish()
+        self.summary.map_seconds = time.perf_counter() - started
 
     def take(self, outcome: Outcome) -> None:
         """Write a finished article's draft and record it in the manifest."""
@@ -207,6 +211,8 @@ class Run:
                 if n
             )
             why = f" ({why})" if why else ""
+            if geoparquet_available() and (self.out / OBSERVATIONS).exists():
+                self._keep_rows(Observations.read(self.out), [])
             self._nothing_merged(f"no article gave a draft{why}")
             return
         geoparquet = geoparquet_available()
@@ -220,12 +226,17 @@ class Run:
         s.merge_seconds, s.merged = time.perf_counter() - started, len(ok)
 
     def _merge(self, ok: list[Item], key: str, as_of: dt.date | None, geoparquet: bool) -> None:
-        """Read the drafts (those of this run are in memory), merge them, write the merged files."""
+        """Read the drafts (those of this run are in memory, the others from the observation
+        table, or their YAML when the table does not hold them), merge them by traveller, write
+        the merged files."""
         s = self.summary
+        table = Observations.read(self.out) if geoparquet else None
         with warnings.catch_warnings():  # a corpus holds unrelated trips: no common traveller is normal
             warnings.simplefilter("ignore", MergeWarning)
-            drafts = [self._draft(item) for item in ok]
-            merged, report = merge_report(drafts, as_of=as_of)
+            drafts = [self._draft(item, table) for item in ok]
+            if table is not None:
+                self._keep_rows(table, ok)
+            merged, report = merge_split(drafts, as_of=as_of, mapper=self.mapper or map)
         if not merged.trips:
             when = f"nothing was published by {as_of.isoformat()}" if as_of else "the drafts hold no trip"
             self._nothing_merged(when)
@@ -249,9 +260,40 @@ class Run:
             names = ", ".join(p.name for p in removed)
             self.summary.notes.append(f"removed the merged files of an earlier run ({names})")
 
-    def _draft(self, item: Item) -> Itinerary:
+    def _draft(self, item: Item, table: Observations | None) -> Itinerary:
+        """The draft of ``item``: this run's (in memory), else from its rows, else its YAML file;
+        the table gains the rows of a draft it does not hold."""
+        digest = self.digests[item.name]
         found = self.fresh.get(item.name) or self.kept.get(item.name)
-        return found if found is not None else yaml_io.load(self.drafts / f"{item.name}.yaml")
+        if found is None and table is not None:
+            found = table.draft(item.name, digest)
+        if found is None:
+            found = yaml_io.load(self.drafts / f"{item.name}.yaml")
+        if table is not None and not table.has(item.name, digest):
+            table.put(item.name, digest, found)
+        return found
+
+    def _keep_rows(self, table: Observations, ok: list[Item]) -> None:
+        """Only the merged drafts keep rows; the rows of articles no longer in the input go, and
+        the summary says so."""
+        names = {item.name for item in ok}
+        gone = [n for n in table.keep_only(names) if n not in self.manifest.entries]
+        table.write()
+        if gone:
+            listed = ", ".join(gone[:3]) + (f" and {len(gone) - 3} more" if len(gone) > 3 else "")
+            self.summary.notes.append(
+                f"removed the observations of {len(gone)} article{'s' * (len(gone) != 1)} no longer "
+                f"in the input from {self.out / OBSERVATIONS} ({listed})"
+            )
+
+
+def dask_mapper(client: Any) -> Mapper:
+    """The merge's batches of travellers as tasks on ``client``'s cluster, results in order."""
+
+    def run(fn: Callable[[Any], Any], batches: list[Any]) -> list[Any]:
+        return list(client.gather(client.map(fn, batches, pure=False)))
+
+    return run
 
 
 def jobs(
