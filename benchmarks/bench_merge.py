@@ -500,7 +500,7 @@ def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebu
     import tempfile
     import warnings
 
-    from itinerary.build.observations import Observations
+    from itinerary.build.observations import Observations, gc_paused
     from itinerary.io import yaml as yaml_io
     from itinerary.merge.split import merge_split
 
@@ -524,11 +524,12 @@ def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebu
                 table.write()
                 del drafts
                 t0, c0 = time.perf_counter(), time.process_time()
-                table = Observations.read(Path(tmp))
-                read = [table.draft(f"a{i}", f"h{i}") for i in range(n)]
+                with gc_paused():  # as the build reads and merges
+                    table = Observations.read(Path(tmp))
+                    read = [table.draft(f"a{i}", f"h{i}") for i in range(n)]
                 t_rows, c_rows = time.perf_counter() - t0, time.process_time() - c0
             drafts = [d for d in read if d is not None]
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), gc_paused():
                 warnings.simplefilter("ignore")
                 t0, c0 = time.perf_counter(), time.process_time()
                 merged, _ = merge_split(drafts)

@@ -18,8 +18,9 @@ drafts.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,20 @@ def from_rows(head: str, stops: Iterable[tuple[int, str]], source: str) -> Itine
     for ti, stop in stops:
         data["trips"][ti]["stops"].append(json.loads(stop))
     return yaml_io._build(data, {}, source)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused: reading the rows and merging make millions of small
+    objects that are kept, so its passes find nothing and cost a third of the time (measured at
+    30,000 drafts); reference counting still frees what is dropped."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 @dataclass

@@ -16,7 +16,7 @@ from itinerary import __version__
 from itinerary.build.engine import Job, Outcome
 from itinerary.build.manifest import FAILED, NO_TRIP, OK, Entry, Manifest, text_digest
 from itinerary.build.observations import FOLDER as OBSERVATIONS
-from itinerary.build.observations import Observations
+from itinerary.build.observations import Observations, gc_paused
 from itinerary.build.outputs import (
     TRIPS,
     file_digest,
@@ -231,7 +231,10 @@ class Run:
         the merged files."""
         s = self.summary
         table = Observations.read(self.out) if geoparquet else None
-        with warnings.catch_warnings():  # a corpus holds unrelated trips: no common traveller is normal
+        with (
+            warnings.catch_warnings(),
+            gc_paused(),
+        ):  # a corpus holds unrelated trips: no common traveller is normal
             warnings.simplefilter("ignore", MergeWarning)
             drafts = [self._draft(item, table) for item in ok]
             if table is not None:
