@@ -441,11 +441,11 @@ def test_map_shows_the_trip_as_known_on_a_day(tmp_path: Path, mini_data: None) -
         page.goto(page_file.resolve().as_uri())
         page.wait_for_selector(".itn-stop")
         assert page.console_errors == [] and page.blocked_requests == []
-        assert page.locator(".itn-known-label").inner_text() == "As known on 2023-09-18"
+        assert page.locator(".itn-known-label").inner_text() == "As known on 18 Sept 2023"  # CLDR en_GB
         assert "Komsomolsk-on-Amur" in titles(page, "itn-confirmed")
         known = page.locator(".itn-known-input")
         known.evaluate("(e) => { e.value = '0'; e.dispatchEvent(new Event('input')); }")
-        assert page.locator(".itn-known-label").inner_text() == "As known on 2023-09-14"
+        assert page.locator(".itn-known-label").inner_text() == "As known on 14 Sept 2023"
         assert "Komsomolsk-on-Amur" in titles(page, "itn-planned")
         assert "Knevichi Airfield" not in titles(page, "itn-confirmed") + titles(page, "itn-planned")
         popup = page.locator(".leaflet-popup-content")
@@ -459,7 +459,7 @@ def test_map_shows_the_trip_as_known_on_a_day(tmp_path: Path, mini_data: None) -
         page.locator(".leaflet-marker-icon[title='Komsomolsk-on-Amur']").click()
         popup.wait_for()
         now = popup.inner_text()
-        assert "Sources (2, 2 independent)" in now and "(2023-09-14)" in now and "15 Sep 2023" in now
+        assert "Sources (2, 2 independent)" in now and "(14 Sept 2023)" in now and "15 Sept 2023" in now
 
 
 def test_cli_diff_compares_two_as_of_states(tmp_path: Path) -> None:

@@ -9,9 +9,12 @@ atomically.
 Nothing a person wrote is lost: a draft that differs from what the manifest recorded, for an
 unchanged article, is a hand edit and is used as is; when the article changed (or with
 ``force``) the edit is moved aside to ``<name>.yaml.edited`` before the new draft is written.
-An edited ``trips.yaml`` is moved aside the same way. The drafts of articles no longer in the
-input leave ``drafts/``, the manifest and the merge; a run that merges nothing removes the
-merged files of an earlier run, so the folder never shows an older input's trips.
+An edited ``trips.yaml`` is moved aside the same way. A draft saved in ``itinerary review``
+(listed in ``reviewed.jsonl``) is kept the same way, and ``force`` refuses to replace it unless
+``force_reviewed``; ``articles/<name>.txt`` keeps the text each draft came from, for the
+review. The drafts of articles no longer in the input leave ``drafts/``, the manifest and the
+merge; a run that merges nothing removes the merged files of an earlier run, so the folder
+never shows an older input's trips.
 
 Before an article is extracted, the screen (:mod:`itinerary.build.screen`) sends an article with
 no chance of a trip to "no trip" in about a millisecond; the manifest lists it (status
@@ -45,7 +48,7 @@ from itinerary.build.engine import (
     prepare_workers,
     serial_outcomes,
 )
-from itinerary.build.manifest import Manifest
+from itinerary.build.manifest import ARTICLES, Manifest
 from itinerary.build.run import DRAFTS, Engine, Run, dask_mapper
 from itinerary.build.screen import Screen
 from itinerary.build.sources import DraftSettings, expand, iter_items, unique_names
@@ -70,6 +73,7 @@ def build(
     published_default: dt.date | None = None,
     as_of: dt.date | None = None,
     force: bool = False,
+    force_reviewed: bool = False,
     serial: bool = False,
     dashboard: bool = True,
     screen: bool = True,
@@ -80,7 +84,8 @@ def build(
     The map step runs on ``client`` (a ``distributed.Client``), else on the scheduler at
     ``scheduler``, else on a new local cluster of ``workers`` processes (default: one per
     core); with ``serial`` or without Dask installed, in this process. Articles whose content
-    hash and draft match the manifest are skipped (``force`` extracts them all again). With
+    hash and draft match the manifest are skipped (``force`` extracts them all again, but
+    refuses while a draft a person reviewed is among them, unless ``force_reviewed``). With
     ``screen`` (the default) an article with no chance of a trip is not extracted.
     """
     started = time.perf_counter()
@@ -91,12 +96,19 @@ def build(
     items, renamed = unique_names(iter_items(files, settings))
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out):
-        for leftover in (out / DRAFTS).glob(".*.tmp"):  # from a run killed while writing
-            leftover.unlink()
+        for folder in (DRAFTS, ARTICLES):
+            for leftover in (out / folder).glob(".*.tmp"):  # from a run killed while writing
+                leftover.unlink()
         manifest = Manifest(out / MANIFEST)
         summary = Summary(total=len(items))
         run = Run(
-            out, manifest, reporter or Silent(), summary, force=force, screen=Screen() if screen else None
+            out,
+            manifest,
+            reporter or Silent(),
+            summary,
+            force=force or force_reviewed,
+            force_reviewed=force_reviewed,
+            screen=Screen() if screen else None,
         )
         summary.notes += [*manifest.problems, *renamed]
         try:
@@ -108,6 +120,7 @@ def build(
                 else:
                     run.reporter.start(Plan(len(items), 0, len(items), "nothing to extract", 0))
                 run.forget_removed(items)
+                run.forget_replaced()
                 run.reduce(items, as_of)
         except BaseException:
             with contextlib.suppress(OSError):  # the first error is the one to report

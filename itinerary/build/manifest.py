@@ -3,7 +3,15 @@
 ``manifest.jsonl`` holds one JSON object a line: ``name``, ``digest`` (the article's content
 hash), ``status`` (ok, failed, or no-trip: the screen sent the article to "no trip" unread,
 ``reason`` "screened", or the extractor read it and found none), ``draft`` (the SHA-256 of
-the draft written) or ``reason``.
+the draft written) or ``reason``. A draft's line also carries ``article`` (the SHA-256 of the
+article text kept in ``articles/<name>.txt`` for the review) and ``index`` (what the review
+queue sorts and filters on: ``travellers``, ``language``, ``stops``, ``doubt`` (stops marked
+needs_review) and ``low`` (the lowest stop confidence)), so ``itinerary review OUT_DIR`` reads
+this file alone to list 10,000 drafts.
+
+``reviewed.jsonl`` beside it is written by the review (one line a save: ``name``, ``draft``
+(the SHA-256 of the saved draft), ``time``, ``index``): a draft named there was checked by a
+person; a build keeps it, and ``force`` replaces it only with ``force_reviewed``.
 Lines are appended as articles finish, so a run stopped at any moment keeps what it did; a
 line cut short by the stop is ignored when read back, and the last line for a name wins. At
 the end of a run the file is rewritten (atomically) with one line per article, sorted by name.
@@ -23,11 +31,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from itinerary.files import write_text
+from itinerary.model import Itinerary
 
 OK = "ok"
 FAILED = "failed"
 NO_TRIP = "no-trip"  # screened out, or read and no trip found: no draft, and no failure
 STATUSES = (OK, FAILED, NO_TRIP)
+REVIEWED = "reviewed.jsonl"  # written by itinerary review, read here
+ARTICLES = "articles"  # the article text of each draft, for the review
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # an article's name: its draft's file name
 _HEX = re.compile(r"[0-9a-f]{64}")
 
@@ -39,6 +50,8 @@ class Entry:
     status: str
     draft: str | None = None
     reason: str | None = None
+    article: str | None = None  # SHA-256 of articles/<name>.txt (the text the draft came from)
+    index: dict[str, Any] | None = None  # what the review queue shows (see the module docstring)
 
 
 def text_digest(text: str) -> str:
@@ -104,7 +117,58 @@ def _ends_with_newline(path: Path) -> bool:
         return fh.read(1) == b"\n"
 
 
-def _plain(entry: Entry) -> dict[str, str]:
+def draft_index(it: Itinerary) -> dict[str, Any]:
+    """What the review queue shows of a draft (``low``: its lowest stop confidence, a stop
+    without one counting as 0; None for a draft without stops)."""
+    stops = [st for _, _, st in it.stops()]
+    return {
+        "travellers": sorted({t.traveller for t in it.trips if t.traveller}),
+        "language": next((s.language for s in it.sources if s.language), None),
+        "stops": len(stops),
+        "doubt": sum(1 for st in stops if st.needs_review),
+        "low": min((st.confidence or 0.0 for st in stops), default=None),
+    }
+
+
+def read_reviewed(path: Path) -> dict[str, str]:
+    """The drafts a person reviewed (``reviewed.jsonl``): name -> SHA-256 of the draft saved
+    last. Lines that are not ours are skipped (a reviewed draft is then not protected: the
+    hand edit is still kept as any edit is)."""
+    found: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except FileNotFoundError:
+        return found
+    for line in lines:
+        try:
+            data = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("name"), str) and NAME.fullmatch(data["name"]):
+            found[data["name"]] = str(data.get("draft", ""))
+    return found
+
+
+def forget_reviewed(path: Path, names: set[str]) -> None:
+    """Drop the lines of ``names`` from ``reviewed.jsonl`` (their drafts were extracted again)."""
+    if not names or not path.exists():
+        return
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    kept = []
+    for line in lines:
+        try:
+            data = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(data, dict) and data.get("name") not in names:
+            kept.append(line + "\n")
+    if kept:
+        write_text(path, "".join(kept))
+    else:
+        path.unlink()
+
+
+def _plain(entry: Entry) -> dict[str, Any]:
     return {k: v for k, v in asdict(entry).items() if v is not None}
 
 
@@ -129,6 +193,8 @@ def _read(path: Path, problems: list[str]) -> dict[str, Entry]:
                 f"{path}, line {lineno}: {why}; the line is ignored and its article extracted again"
             )
             continue
+        if not _good_index(data.get("index")):
+            data.pop("index", None)  # the queue works it out from the draft
         entry = Entry(**data)
         entries[entry.name] = entry
     return entries
@@ -153,7 +219,27 @@ def _check(data: Any) -> str | None:
         return f"'draft' {_short(draft)} is not a SHA-256 in hexadecimal"
     if status in (FAILED, NO_TRIP) and not isinstance(reason, str):
         return f"'reason' {_short(reason)} is not a text"
+    article = data.get("article")
+    if article is not None and (not isinstance(article, str) or not _HEX.fullmatch(article)):
+        return f"'article' {_short(article)} is not a SHA-256 in hexadecimal"
     return None
+
+
+def _good_index(index: Any) -> bool:
+    if index is None:
+        return True
+    if not isinstance(index, dict):
+        return False
+    travellers, low = index.get("travellers"), index.get("low")
+    return (
+        isinstance(travellers, list)
+        and all(isinstance(t, str) for t in travellers)
+        and isinstance(index.get("language"), str | None)
+        and all(
+            isinstance(index.get(k), int) and not isinstance(index.get(k), bool) for k in ("stops", "doubt")
+        )
+        and (low is None or (isinstance(low, int | float) and not isinstance(low, bool)))
+    )
 
 
 def _short(value: Any) -> str:

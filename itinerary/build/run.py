@@ -4,6 +4,7 @@ merge the drafts (see :mod:`itinerary.build`)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 import warnings
@@ -14,7 +15,19 @@ from typing import Any, Protocol
 
 from itinerary import __version__
 from itinerary.build.engine import Job, Outcome
-from itinerary.build.manifest import FAILED, NO_TRIP, OK, Entry, Manifest, text_digest
+from itinerary.build.manifest import (
+    ARTICLES,
+    FAILED,
+    NO_TRIP,
+    OK,
+    REVIEWED,
+    Entry,
+    Manifest,
+    draft_index,
+    forget_reviewed,
+    read_reviewed,
+    text_digest,
+)
 from itinerary.build.observations import FOLDER as OBSERVATIONS
 from itinerary.build.observations import Observations, gc_paused
 from itinerary.build.outputs import (
@@ -31,7 +44,8 @@ from itinerary.build.outputs import (
 from itinerary.build.screen import SCREENED, Screen
 from itinerary.build.sources import DraftSettings, Item, to_article
 from itinerary.build.summary import Plan, Reporter, Summary
-from itinerary.errors import ExtractionError, ItineraryError, MergeWarning
+from itinerary.errors import ExtractionError, ItineraryError, MergeWarning, ValidationError
+from itinerary.extract import Article
 from itinerary.files import write_text
 from itinerary.io import yaml as yaml_io
 from itinerary.merge.split import Mapper, merge_split
@@ -62,14 +76,37 @@ class Run:
     screen: Screen | None = None  # None: every article is extracted (--no-screen)
     screened: set[str] = field(default_factory=set)
     empty: set[str] = field(default_factory=set)  # read in full, no trip found
+    force_reviewed: bool = False  # with force: extract the drafts a person reviewed again too
+    reviewed: dict[str, str] = field(default_factory=dict)  # name -> digest (reviewed.jsonl)
+    replaced: set[str] = field(default_factory=set)  # reviewed drafts this run replaced
+    _articles: dict[str, Article] = field(default_factory=dict)  # of the jobs in flight
     mapper: Mapper | None = None  # where the merge of each batch of travellers runs (None: here)
 
     @property
     def drafts(self) -> Path:
         return self.out / DRAFTS
 
+    def check_reviewed(self, items: list[Item]) -> None:
+        """With ``force`` but not ``force_reviewed``: refuse, before anything is done, when a
+        draft a person reviewed would be extracted again."""
+        self.reviewed = read_reviewed(self.out / REVIEWED)
+        if not self.force or self.force_reviewed:
+            return
+        hit = [i.name for i in items if i.name in self.reviewed and (self.drafts / f"{i.name}.yaml").exists()]
+        if hit:
+            listed = ", ".join(f"{n}.yaml" for n in hit[:3]) + (
+                f" and {len(hit) - 3} more" if len(hit) > 3 else ""
+            )
+            raise ValidationError(
+                f"--force would replace {len(hit)} reviewed draft{'s' * (len(hit) != 1)} in {self.drafts} "
+                f"({listed}); add --force-reviewed to extract them again (each review is moved "
+                "aside to <name>.yaml.edited), or leave --force out: a reviewed draft of an unchanged "
+                "article is kept"
+            )
+
     def reuse(self, items: list[Item]) -> list[Item]:
         """Count the finished articles and keep the hand-edited drafts; the ones left to extract."""
+        self.check_reviewed(items)
         pending = []
         for item in items:
             entry = self.manifest.entries.get(item.name)
@@ -106,6 +143,8 @@ class Run:
             )
             return
         self.digests[item.name] = digest
+        if item.name in self.reviewed:
+            return  # a reviewed draft: kept, and said in the summary line's count
         self.summary.notes.append(
             f"kept your edit of {draft} (its article is unchanged; --force extracts it again "
             "and moves your edit aside)"
@@ -120,16 +159,49 @@ class Run:
         self.reporter.start(Plan(self.summary.total, len(pending), reused, *info))
         started = time.perf_counter()
         try:
-            for outcome in outcomes(jobs(pending, settings, self.screen, self.summary)):
+            for outcome in outcomes(self._remember(jobs(pending, settings, self.screen, self.summary))):
                 self.take(outcome)
         finally:
             self.reporter.finish()
         self.summary.map_seconds = time.perf_counter() - started
 
+    def _remember(self, stream: Iterator[Job | Outcome]) -> Iterator[Job | Outcome]:
+        """The jobs as they go, their articles kept until their outcome comes back."""
+        for x in stream:
+            if isinstance(x, Job):
+                self._articles[x.name] = x.article
+            yield x
+
+    def _keep_article(self, name: str, outcome: Outcome) -> str | None:
+        """Write the text the draft came from to ``articles/<name>.txt`` (read by the review:
+        the header as ``extract`` reads it, then the text); its SHA-256, or None."""
+        article = self._articles.pop(name, None)
+        path = self.out / ARTICLES / f"{name}.txt"
+        if article is None or outcome.itinerary is None:
+            path.unlink(missing_ok=True)
+            return None
+        source = next(iter(outcome.itinerary.sources), None)
+        header = {
+            "date": article.published.isoformat() if article.published else None,
+            "language": article.language or (source.language if source else None),
+            "title": article.title,
+            "source_url": article.url,
+            "outlet": article.publisher,
+        }
+        lines = [f"# {k}: {' '.join(str(v).split())}" for k, v in header.items() if v]
+        text = "\n".join([*(lines or ["# source: " + name]), "---", article.text])
+        write_text(path, text)
+        return text_digest(text)
+
     def take(self, outcome: Outcome) -> None:
-        """Write a finished article's draft and record it in the manifest."""
+        """Write a finished article's draft (and its text) and record it in the manifest."""
         draft = self.drafts / f"{outcome.name}.yaml"
         self._protect(draft, outcome)
+        if outcome.name in self.reviewed:
+            self.replaced.add(outcome.name)
+        if not outcome.ok or outcome.no_trip:
+            self._articles.pop(outcome.name, None)
+            (self.out / ARTICLES / f"{outcome.name}.txt").unlink(missing_ok=True)
         if outcome.no_trip:
             draft.unlink(missing_ok=True)  # an older draft of an article that changed
             reason = SCREENED if outcome.screened else outcome.reason
@@ -139,7 +211,11 @@ class Run:
             assert outcome.draft is not None and outcome.itinerary is not None
             write_text(draft, outcome.draft)
             digest = text_digest(outcome.draft)
-            self.manifest.record(Entry(outcome.name, outcome.digest, OK, draft=digest))
+            article = self._keep_article(outcome.name, outcome)
+            index = draft_index(outcome.itinerary)
+            self.manifest.record(
+                Entry(outcome.name, outcome.digest, OK, draft=digest, article=article, index=index)
+            )
             self.fresh[outcome.name] = outcome.itinerary
             self.digests[outcome.name] = digest
         else:
@@ -157,13 +233,16 @@ class Run:
         if on_disk is None:
             return
         entry = self.manifest.entries.get(outcome.name)
-        if (entry is not None and on_disk == entry.draft) or (
-            outcome.draft is not None and on_disk == text_digest(outcome.draft)
+        reviewed = outcome.name in self.reviewed
+        if not reviewed and (
+            (entry is not None and on_disk == entry.draft)
+            or (outcome.draft is not None and on_disk == text_digest(outcome.draft))
         ):
             return
         aside = set_aside(draft)
         why = "--force extracts every article again" if self.force else "its article changed"
-        self.summary.notes.append(f"moved your edit of {draft} to {aside} ({why}); compare and merge by hand")
+        what = "your review" if reviewed else "your edit"
+        self.summary.notes.append(f"moved {what} of {draft} to {aside} ({why}); compare and merge by hand")
 
     def forget_removed(self, items: list[Item]) -> None:
         """The drafts and manifest lines of articles no longer in the input leave the folder
@@ -181,12 +260,29 @@ class Run:
                 )
             else:
                 draft.unlink(missing_ok=True)
+            (self.out / ARTICLES / f"{name}.txt").unlink(missing_ok=True)
+            if name in self.reviewed:
+                self.replaced.add(name)
             self.manifest.forget(name)
+        with contextlib.suppress(OSError):  # an empty articles/ folder leaves too (drafts/ stays)
+            (self.out / ARTICLES).rmdir()
         if gone:
             listed = ", ".join(gone[:3]) + (f" and {len(gone) - 3} more" if len(gone) > 3 else "")
             self.summary.notes.append(
                 f"removed {len(gone)} draft{'s' * (len(gone) != 1)} of articles no longer in the input "
                 f"from {self.drafts} ({listed})"
+            )
+
+    def forget_replaced(self) -> None:
+        """The reviewed drafts this run replaced (or removed) are no longer reviewed; the
+        summary counts those kept."""
+        forget_reviewed(self.out / REVIEWED, self.replaced)
+        kept = sum(
+            1 for n in self.reviewed if n not in self.replaced and (self.drafts / f"{n}.yaml").exists()
+        )
+        if kept:
+            self.summary.notes.append(
+                f"kept {kept} reviewed draft{'s' * (kept != 1)} in {self.drafts} as the person saved them"
             )
 
     def reduce(self, items: list[Item], as_of: dt.date | None) -> None:
@@ -231,11 +327,10 @@ class Run:
         the merged files."""
         s = self.summary
         table = Observations.read(self.out) if geoparquet else None
-        with (
-            warnings.catch_warnings(),
-            gc_paused(),
-        ):  # a corpus holds unrelated trips: no common traveller is normal
-            warnings.simplefilter("ignore", MergeWarning)
+        with warnings.catch_warnings(), gc_paused():
+            warnings.simplefilter(
+                "ignore", MergeWarning
+            )  # a corpus holds unrelated trips: no common traveller
             drafts = [self._draft(item, table) for item in ok]
             if table is not None:
                 self._keep_rows(table, ok)

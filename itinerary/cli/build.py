@@ -113,6 +113,11 @@ def _quiet_from_now_on() -> None:
 )
 @click.option("--as-of", type=DATE, help="Merge only sources published by this date.")
 @click.option("--force", is_flag=True, help="Extract every article again, even the finished ones.")
+@click.option(
+    "--force-reviewed",
+    is_flag=True,
+    help="Extract again the drafts a person reviewed too (implies --force; each review is moved aside).",
+)
 @click.option("--serial", is_flag=True, help="Extract in this process, without Dask.")
 @click.option(
     "--no-screen",
@@ -130,6 +135,7 @@ def build_command(
     published_default: Any,
     as_of: Any,
     force: bool,
+    force_reviewed: bool,
     serial: bool,
     no_screen: bool,
 ) -> None:
@@ -161,6 +167,7 @@ def build_command(
             published_default=published_default.date() if published_default else None,
             as_of=as_of.date() if as_of else None,
             force=force,
+            force_reviewed=force_reviewed,
             serial=serial,
             screen=not no_screen,
             reporter=TerminalReporter(),

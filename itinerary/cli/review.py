@@ -10,15 +10,16 @@ import click
 from itinerary.cli.main import cli, handle_errors, say
 from itinerary.errors import ValidationError
 from itinerary.files import check_output, write_text
+from itinerary.review.learn import DEFAULT_PRIOR
 
 
 @cli.command()
-@click.argument("draft", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("target", metavar="DRAFT|CORPUS_DIR", type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--article",
-    required=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The article the draft was extracted from (the text file given to extract).",
+    help="The article the draft was extracted from (the text file given to extract); "
+    "not with CORPUS_DIR, whose build kept each article.",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 @click.option(
@@ -29,7 +30,7 @@ from itinerary.files import check_output, write_text
     help="Port on 127.0.0.1 (0: a random free port).",
 )
 @handle_errors
-def review(draft: Path, article: Path, open_browser: bool, port: int) -> None:
+def review(target: Path, article: Path | None, open_browser: bool, port: int) -> None:
     """Review a draft against its article in the browser: accept, reject or correct each stop.
 
     The page shows the article with every place mention marked (kept as a stop, dropped, or
@@ -43,23 +44,44 @@ def review(draft: Path, article: Path, open_browser: bool, port: int) -> None:
     DRAFT.corrections.jsonl beside it. The server listens on 127.0.0.1 only, behind a random
     token in the address; stop it with Ctrl+C.
 
+    CORPUS_DIR, the output folder of `itinerary build`, opens the queue of its drafts: lowest
+    confidence first (the draft's weakest stop, then the most stops marked needs_review),
+    filtered by traveller and language, with the progress ("reviewed 37 of 412"); each draft
+    opens in the same page with the article text the build kept. A saved draft is recorded in
+    CORPUS_DIR/reviewed.jsonl: a later build keeps it, and merges it into trips.yaml.
+
     \b
       itinerary extract report.txt -o draft.yaml
       itinerary review draft.yaml --article report.txt --open
       itinerary map draft.yaml -o draft.html
+      itinerary review corpus/ --open
     """
     from itinerary.review.server import ReviewServer, bind, require_server
     from itinerary.review.session import ReviewSession
 
+    if target.is_dir() and article is not None:
+        raise click.UsageError("--article goes with a draft; a corpus folder holds the article of each draft")
+    if not target.is_dir() and article is None:
+        raise click.UsageError("Missing option '--article': the article the draft was extracted from")
     require_server()  # before the slow part: say how to install the extra
-    sock = bind(port)  # ... and whether the port is free
-    try:
-        say(f"reading {article.name} and {draft.name} ...")
-        server = ReviewServer(ReviewSession(draft, article), sock=sock)
-    except BaseException:
-        sock.close()
-        raise
-    say(f"review {draft.name} at {server.url}  (Ctrl+C to stop)", fg="green")
+    if target.is_dir():
+        from itinerary.review.corpus import Corpus
+
+        corpus = Corpus(target)  # before the port: a folder that is no corpus is said at once
+        sock = bind(port)
+        server = ReviewServer(corpus=corpus, sock=sock)
+        what = f"the {len(corpus.rows)} drafts of {target} ({corpus.page()['progress']})"
+    else:
+        assert article is not None
+        sock = bind(port)  # ... and whether the port is free
+        try:
+            say(f"reading {article.name} and {target.name} ...")
+            server = ReviewServer(ReviewSession(target, article), sock=sock)
+        except BaseException:
+            sock.close()
+            raise
+        what = target.name
+    say(f"review {what} at {server.url}  (Ctrl+C to stop)", fg="green")
     if open_browser:
         import webbrowser
 
@@ -86,7 +108,7 @@ def review(draft: Path, article: Path, open_browser: bool, port: int) -> None:
 @click.option(
     "--prior",
     type=click.FloatRange(min=0.0, min_open=True),
-    default=10.0,
+    default=DEFAULT_PRIOR,
     show_default=True,
     help="How strongly the weights stay near the base model's (higher: the corrections move them less).",
 )

@@ -24,6 +24,7 @@ from itinerary.extract.scoring import StopModel, cued
 from itinerary.extract.steps.dates import consistent, day_span
 from itinerary.extract.text import slug
 from itinerary.extract.tuning import Tuning
+from itinerary.geocode.normalize import analyze
 from itinerary.geocode.resolve import resolve_itinerary
 from itinerary.merge import UNKNOWN_TRAVELLER
 from itinerary.model import DateSpan, Itinerary, Precision, Status, Stop, Trip
@@ -193,7 +194,8 @@ def stay(a: DateSpan, b: DateSpan, t: Tuning) -> DateSpan:
 
 
 def same_place(a: Mention, b: Mention, t: Tuning) -> bool:
-    """One place: the same record, or two cities within ``Tuning.same_city_km``."""
+    """One place: the same record, or within ``Tuning.same_city_km`` a city and a landmark (its
+    airport, a palace) or two records of one name."""
     ra, rb = a.record, b.record
     if ra is None or rb is None:
         return bool(a.query.lower() == b.query.lower())
@@ -201,6 +203,8 @@ def same_place(a: Mention, b: Mention, t: Tuning) -> bool:
         return True
     if ra.kind in AREA_KINDS or rb.kind in AREA_KINDS:
         return False
+    if not (ra.is_landmark or rb.is_landmark) and analyze(ra.name).key != analyze(rb.name).key:
+        return False  # two towns of their own names, however near (Irpin and Kyiv): two stops
     return haversine_km(ra.lat, ra.lon, rb.lat, rb.lon) <= t.same_city_km
 
 

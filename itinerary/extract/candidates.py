@@ -5,16 +5,19 @@ sentence; the other mentions follow, each read as if the rules had taken it."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from itinerary.extract.document import Candidate, Context, Document, Reading, Reason, Sentence
 from itinerary.extract.features import dateline_elsewhere, features_of
+from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
 from itinerary.extract.steps.persons import stop_traveller
-from itinerary.extract.steps.roles import classify, role_before
+from itinerary.extract.steps.roles import classify, followed_by_speech, role_before
 from itinerary.extract.steps.status import clause_tense, en_route, status_of
-from itinerary.extract.text import possessive_after, quote_of
+from itinerary.extract.text import possessive_after, quote_of, word_list
+from itinerary.geocode.toponyms import forms_of
 from itinerary.model import Role, Status
 
 
@@ -85,7 +88,10 @@ def other_candidates(
             continue  # "America's top diplomat": a possessive qualifies a person or thing
         if dateline_elsewhere(s, p, reading, ctx.tuning):
             continue
-        role = role_before(s.span.text, p.start, ctx) or Role.VISIT
+        role = role_before(s.span.text, p.start, ctx)
+        if role is None and followed_by_speech(s.span.text, p.end, ctx):
+            continue  # "Moscow criticised the visit": a bare place speaking is its government
+        role = role or Role.VISIT
         trial = dataclasses.replace(
             reading, stops=sorted([*reading.stops, (p, role)], key=lambda x: x[0].start)
         )
@@ -99,12 +105,60 @@ def other_candidates(
     return out
 
 
+def title_countries(sentences: list[Sentence], ctx: Context) -> dict[str, set[str]]:
+    """The countries the titles of each person name ("Russian President Vladimir Putin", "le
+    président russe", "Президент России", "O Presidente do Ruanda, Paul Kagame"): a demonym or a
+    country's name in the few words before the name, in the same sentence."""
+    forms, g, t = forms_of(), ctx.geocoder.gazetteer, ctx.tuning
+    out: dict[str, set[str]] = {}
+    for s in sentences:
+        text = s.span.text
+        for q in s.persons:
+            zone = re.split(r"[.;:!?()\[\]«»\"“”]", text[max(0, q.start - t.home_window) : q.start])[-1]
+            codes: set[str] = set()
+            for w in word_list(zone)[-t.home_words :]:
+                form = forms.form(w)
+                if form is not None and form.kind == "demonym" and form.target.startswith("country:"):
+                    codes.add(form.target.removeprefix("country:"))
+                    continue
+                if not w[:1].isupper():
+                    continue
+                for variant in dict.fromkeys([w, *ctx.language.variants(w)]):
+                    codes.update(
+                        r.country_code for i in g.lookup(variant) if (r := g.record(i)).kind == "country"
+                    )
+            out.setdefault(ctx.names.get(q.name, q.name), set()).update(codes)
+    return out
+
+
+def remote_call(s: Sentence, ctx: Context) -> bool:
+    """The sentence speaks of a telephone or video call ("spoke by phone", "telefonata")."""
+    low = s.span.text.lower()
+    return any(starts(w, ctx.lx.calls) for w in word_list(low)) or phrase_in(low, ctx.lx.calls) is not None
+
+
+def at_home(d: Candidate, home: set[str]) -> bool:
+    """The place is the traveller's country, its capital or a landmark there (where the trip
+    starts and ends, and where the government speaks from)."""
+    r = d.place.record
+    if r is None or r.country_code not in home:
+        return False
+    return r.kind == "country" or r.is_capital or r.is_landmark
+
+
 @step("candidates", reads=("sentences", "ctx"), writes=("candidates", "ctx.dated"))
 def candidates(doc: Document) -> None:
     """Every resolved place mention as a candidate stop, with its features."""
     doc.candidates = candidates_of(doc.sentences, doc.ctx)
     seen = Counter(d.place.record.id for d in doc.candidates if d.place.record is not None)
     trip = float(any(d.rule for d in doc.candidates))  # the travel rules found a trip somewhere
+    # the article's main traveller (the one the rule stops name most) and the country of their title
+    named = Counter(d.traveller for d in doc.candidates if d.rule and d.explicit_traveller and d.traveller)
+    main = named.most_common(1)[0][0] if named else None
+    home = title_countries(doc.sentences, doc.ctx).get(main, set()) if main else set()
+    call = float(any(remote_call(s, doc.ctx) for s in doc.sentences[: doc.ctx.tuning.call_sentences]))
     for d in doc.candidates:
         d.features["repeated"] = float(d.place.record is not None and seen[d.place.record.id] > 1)
         d.features["article_trip"] = trip
+        d.features["home"] = float(at_home(d, home))
+        d.features["call_article"] = call

@@ -109,6 +109,7 @@ class Clauses:
     text: str = ""
     at_words: frozenset[str] = frozenset()  # the pack's locative prepositions
     bounds: tuple[tuple[int, int], ...] = ()  # per clause id: its first and last character + 1
+    joiners: frozenset[str] = frozenset()  # the pack's list joiners ("and", "y", "puis")
 
     def at(self, pos: int) -> int:
         return self.ids[min(max(pos, 0), len(self.ids) - 1)] if self.ids else 0

@@ -83,6 +83,15 @@ class Lexicon:
     compound_not: tuple[str, ...] = ()
     # Word pairs of an unreal past: a stop in such a clause did not happen ("wären ... gewesen").
     irrealis: tuple[tuple[str, str], ...] = ()
+    # Verbs of hosting in the active voice ("hosted", "a accueilli", "empfing", "acogió"): their
+    # subject is at home, so the place where it hosts is no stop of theirs (a passive, after a
+    # copula or "been"/"été"/"stato", is the guest's).
+    hosting: tuple[str, ...] = ()
+    # Words of a talk at a distance (a telephone or video call): nobody travels for one.
+    calls: tuple[str, ...] = ()
+    # A trip denied in the future ("will not travel", "non andrà", "не поедет"): cancels the
+    # place after the phrase only (in "arrived in Lima but will not travel to Quito", not Lima).
+    denied: tuple[str, ...] = ()
     # --- grammar and script facts the extractor reads (each defaults to "the language has none")
     # Elided articles and prepositions written onto the next word ("l'", "d'").
     elisions: tuple[str, ...] = ()

@@ -20,7 +20,7 @@ from typing import Any
 
 from itinerary.errors import ExtractionError
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 MODEL_FILE = "stop_model.json"
 
 #: name -> what it measures (shown by ``--explain`` for the strongest reasons)
@@ -54,6 +54,8 @@ FEATURES: dict[str, str] = {
     "old_date": "dated more than a year before publication",
     "sentence_has_stop": "another place of its sentence is a rule stop",
     "article_trip": "the travel rules find a trip in the article",
+    "call_article": "the article opens on a telephone or video call",
+    "home": "the main traveller's own country, its capital or a landmark there",
 }
 #: a feature ``lang_<code>`` is 1 for an article in that language; the model file holds a weight for
 #: the languages it was trained on (a language without one adds nothing)

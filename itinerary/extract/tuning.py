@@ -68,6 +68,12 @@ class Tuning:
     title_min_words: int = 2
     #: characters before a person read for "with" or a meeting verb ("avec le président") - rule tests
     companion_window: int = 40
+    #: characters and words before a person read for the country of their title ("Russian
+    #: President", "Президент России", "O Presidente do Ruanda,") - bench
+    home_window: int = 60
+    home_words: int = 6
+    #: the first sentences of an article read for a telephone or video call (headline, lede) - bench
+    call_sentences: int = 3
     #: characters after a travel noun where its person may stand ("la visite du pape François") - rule tests
     travel_noun_window: int = 30
     #: characters at most between a travel noun and that person - rule tests
@@ -80,6 +86,9 @@ class Tuning:
     verb_window: int = 80
     #: words before a place read for a visit verb - rule tests
     verb_words: int = 6
+    #: letters at most of a preposition before a time word between a visit verb and its place
+    #: ("am Dienstag", "on Monday", "el lunes") - rule tests
+    time_preposition: int = 3
     #: words before a kind word read for a preposition ("à l'aéroport international de Conakry") - rule tests
     kind_reach: int = 3
     #: place nouns and adjectives skipped between a preposition and a name - rule tests

@@ -20,12 +20,14 @@ import json
 import secrets
 import socket
 import threading
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from itinerary.errors import MissingDependency, ValidationError
+from itinerary.review.corpus import PER_PAGE, Corpus
 from itinerary.review.session import MAX_SAVE_BYTES, Conflict, EditError, ReviewSession
 
 INSTALL_HINT = "the review app needs Starlette and uvicorn: pip install 'itinerary-mapper[review]'"
@@ -160,44 +162,72 @@ def _save(session: ReviewSession, lock: Any, body: bytes, headers: Any) -> tuple
             return 422, {"error": str(exc)}
 
 
-def build_app(session: ReviewSession, token: str, port: int) -> ASGIApp:
-    """The guarded ASGI app of a review session."""
-    from starlette.applications import Starlette
+SessionOf = Callable[[Any], Awaitable[ReviewSession]]
+
+
+def static(name: str) -> Callable[[Any], Awaitable[Any]]:
+    """The endpoint of one of the app's static files (a fixed table: no path is taken)."""
+    from starlette.responses import Response
+
+    async def serve(request: Any) -> Response:
+        body, kind = _static(name)
+        return Response(body, media_type=kind)
+
+    return serve
+
+
+def _opened(session_of: SessionOf, handler: Callable[[Any, ReviewSession], Awaitable[Any]]) -> Any:
+    """An endpoint that gives ``handler`` the request's session, or says why there is none."""
+    from starlette.responses import JSONResponse
+
+    async def endpoint(request: Any) -> Any:
+        try:
+            session = await session_of(request)
+        except KeyError:
+            return JSONResponse({"error": "no such draft in this corpus"}, status_code=404)
+        except (ValidationError, OSError) as exc:
+            return JSONResponse({"error": str(exc)}, status_code=409)
+        return await handler(request, session)
+
+    return endpoint
+
+
+def _draft_routes(prefix: str, session_of: SessionOf, lock: Any, after_save: Any = None) -> list[Any]:
+    """The routes of one review page under ``prefix``; ``session_of(request)`` gives its session
+    (``after_save(request, session)`` runs after a save was written)."""
     from starlette.requests import Request
     from starlette.responses import JSONResponse, Response
     from starlette.routing import Route
 
-    lock = threading.Lock()  # one save at a time
+    def opened(handler: Callable[[Request, ReviewSession], Awaitable[Response]]) -> Any:
+        return _opened(session_of, handler)
 
-    def static(name: str) -> Callable[[Request], Awaitable[Response]]:
-        async def serve(request: Request) -> Response:
-            body, kind = _static(name)
-            return Response(body, media_type=kind)
+    async def state(request: Request, session: ReviewSession) -> Response:
+        answer = session.state()
+        answer["queue"] = after_save is not None
+        return JSONResponse(answer, headers={"ETag": session.etag})
 
-        return serve
-
-    async def state(request: Request) -> Response:
-        return JSONResponse(session.state(), headers={"ETag": session.etag})
-
-    async def candidates(request: Request) -> Response:
+    async def candidates(request: Request, session: ReviewSession) -> Response:
         try:
             mention = int(request.query_params.get("mention", ""))
             return JSONResponse(session.candidates(mention))
         except (ValueError, EditError) as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
 
-    async def search(request: Request) -> Response:
+    async def search(request: Request, session: ReviewSession) -> Response:
         return JSONResponse(session.search(request.query_params.get("q", "")))
 
     async def basemap(request: Request) -> Response:
         return Response(_basemap(), media_type="application/json")
 
-    async def save(request: Request) -> Response:
+    async def save(request: Request, session: ReviewSession) -> Response:
         status, answer = _save(session, lock, await request.body(), request.headers)
+        if status == 200 and after_save is not None:
+            after_save(request, session)
         headers = {"ETag": answer["etag"]} if status == 200 else None
         return JSONResponse(answer, status_code=status, headers=headers)
 
-    async def mention(request: Request) -> Response:
+    async def mention(request: Request, session: ReviewSession) -> Response:
         body = await request.body()
         if len(body) > 1000:
             return JSONResponse({"error": "too large"}, status_code=413)
@@ -209,22 +239,124 @@ def build_app(session: ReviewSession, token: str, port: int) -> ASGIApp:
         except (ValueError, TypeError, KeyError, EditError) as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
 
-    p = f"/{token}"
-    routes = [
+    p = prefix
+    return [
         Route(f"{p}/", static("review.html")),
         Route(f"{p}/static/review.js", static("review.js")),
         Route(f"{p}/static/review.css", static("review.css")),
         Route(f"{p}/static/leaflet.js", static("leaflet.js")),
         Route(f"{p}/static/leaflet.css", static("leaflet.css")),
-        Route(f"{p}/api/state", state),
-        Route(f"{p}/api/candidates", candidates),
-        Route(f"{p}/api/search", search),
+        Route(f"{p}/api/state", opened(state)),
+        Route(f"{p}/api/candidates", opened(candidates)),
+        Route(f"{p}/api/search", opened(search)),
         Route(f"{p}/api/basemap", basemap),
-        Route(f"{p}/api/save", save, methods=["POST"]),
-        Route(f"{p}/api/mention", mention, methods=["POST"]),
+        Route(f"{p}/api/save", opened(save), methods=["POST"]),
+        Route(f"{p}/api/mention", opened(mention), methods=["POST"]),
     ]
-    app = Starlette(routes=routes)
-    return Guard(app, token, port)
+
+
+def build_app(session: ReviewSession, token: str, port: int) -> ASGIApp:
+    """The guarded ASGI app of a review session."""
+    from starlette.applications import Starlette
+
+    async def the_session(request: Any) -> ReviewSession:
+        return session
+
+    lock = threading.Lock()  # one save at a time
+    return Guard(Starlette(routes=_draft_routes(f"/{token}", the_session, lock)), token, port)
+
+
+def _load_extractor(shared: dict[str, Any], lock: Any) -> None:
+    """The extractor every draft of a corpus shares, in ``shared``, its models loaded (a short
+    analysis), so the first draft opened does not wait for them; None without its extra."""
+    with lock:
+        if "extractor" in shared:
+            return
+        try:
+            from itinerary.extract import Article, Extractor
+
+            extractor = Extractor()
+            extractor.analyse(Article(text="The president arrived in Paris on Monday.", language="en"))
+        except MissingDependency:
+            extractor = None
+        shared["extractor"] = extractor
+
+
+#: the review sessions a corpus keeps open (each holds its article's analysis)
+OPEN_SESSIONS = 8
+
+
+def build_corpus_app(corpus: Corpus, token: str, port: int, *, analyse: bool = True) -> ASGIApp:
+    """The guarded ASGI app of a corpus: the queue at ``/<token>/``, each draft's review page
+    at ``/<token>/d/<name>/`` (``name`` must be a draft of the manifest: no path is taken from
+    the request)."""
+    from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+
+    lock = threading.Lock()  # one save (or session opening) at a time
+    sessions: OrderedDict[str, ReviewSession] = OrderedDict()
+    shared: dict[str, Any] = {}  # one extractor for every draft (spaCy loads once)
+
+    def load_extractor() -> None:
+        if analyse:
+            _load_extractor(shared, lock)
+
+    def open_session(name: str) -> ReviewSession:
+        load_extractor()  # at once, unless the warm-up has it (or is loading it: then wait)
+        with lock:
+            if name in sessions:
+                sessions.move_to_end(name)
+                return sessions[name]
+            corpus.check_openable(name)
+            session = ReviewSession(
+                corpus.draft_path(name),
+                corpus.article_path(name),
+                extractor=shared.get("extractor"),
+                analyse=analyse and shared.get("extractor") is not None,
+            )
+            sessions[name] = session
+            while len(sessions) > OPEN_SESSIONS:
+                sessions.popitem(last=False)
+            return session
+
+    async def session_of(request: Request) -> ReviewSession:
+        name = request.path_params["name"]
+        if name not in corpus.rows:
+            raise KeyError(name)
+        return await run_in_threadpool(open_session, name)
+
+    def after_save(request: Request, session: ReviewSession) -> None:
+        corpus.mark_reviewed(request.path_params["name"], session.itinerary, session.draft_bytes)
+
+    async def queue(request: Request) -> Response:
+        q = request.query_params
+        try:
+            answer = corpus.page(
+                traveller=q.get("traveller", ""),
+                language=q.get("language", ""),
+                show=q.get("show", "todo"),
+                page=int(q.get("page", "1")),
+                per_page=int(q.get("per_page", str(PER_PAGE))),
+            )
+        except ValueError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        answer["facets"] = corpus.facets()
+        return JSONResponse(answer)
+
+    if analyse:  # the language models load while the person looks at the queue
+        threading.Thread(target=load_extractor, name="itinerary-review-warm-up", daemon=True).start()
+    p = f"/{token}"
+    routes = [
+        Route(f"{p}/", static("queue.html")),
+        Route(f"{p}/static/queue.js", static("queue.js")),
+        Route(f"{p}/static/review.css", static("review.css")),
+        Route(f"{p}/api/queue", queue),
+        *_draft_routes(f"{p}/d/{{name}}", session_of, lock, after_save),
+    ]
+    return Guard(Starlette(routes=routes), token, port)
 
 
 def bind(port: int = 0) -> socket.socket:
@@ -247,10 +379,12 @@ class ReviewServer:
     """A review session served on 127.0.0.1: :meth:`run` blocks, :meth:`start` runs it in a
     thread (notebooks, tests) until :meth:`stop`."""
 
-    session: ReviewSession
+    session: ReviewSession | None = None
     port: int = 0
     token: str = ""
     sock: socket.socket | None = None  # a socket from :func:`bind` (else bound here, on ``port``)
+    corpus: Corpus | None = None  # a build's output folder: the queue (instead of ``session``)
+    analyse: bool = True  # corpus: let the extractor analyse each article opened
 
     def __post_init__(self) -> None:
         require_server()
@@ -260,7 +394,12 @@ class ReviewServer:
         self._listener: socket.socket = self.sock or bind(self.port)
         self.sock = self._listener
         self.port = self._listener.getsockname()[1]
-        app = build_app(self.session, self.token, self.port)
+        if self.corpus is not None:
+            app = build_corpus_app(self.corpus, self.token, self.port, analyse=self.analyse)
+        elif self.session is not None:
+            app = build_app(self.session, self.token, self.port)
+        else:
+            raise ValueError("a review server needs a session or a corpus")
         config = uvicorn.Config(app, lifespan="off", ws="none", log_level="warning", access_log=False)
         self.server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None

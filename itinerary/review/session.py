@@ -397,6 +397,11 @@ class ReviewSession:
             out.append(p.to_dict())
         return out
 
+    @property
+    def draft_bytes(self) -> bytes:
+        """The draft as the session last read or wrote it."""
+        return self._loaded_text.encode("utf-8")
+
     # ------------------------------------------------------------ saving
     def save(self, edits: dict[str, Any], if_match: str | None) -> dict[str, Any]:
         """Apply the page's edits to the draft and write it; returns the new ETag and the number

@@ -323,3 +323,244 @@ def test_an_irregular_preterite_is_past(lang: str, text: str, place: str, extrac
     """ "fue recibido el martes", "foi recebido na terça-feira": the Tuesday before (Thursday 26 November)."""
     status, date = _stops(text, lang, THURSDAY_NOV, extractor)[place]
     assert status is Status.CONFIRMED and date == "2026-11-24", (status, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il premier è arrivato martedì a Irpin e nel pomeriggio è volato a Kiev.", "it"),
+        ("Der Kanzler besuchte am Dienstag Irpin und reiste am Nachmittag nach Kiew weiter.", "de"),
+        ("Le président s'est rendu mardi à Irpin, puis à Kiev, où il a rencontré Zelensky.", "fr"),
+    ],
+)
+def test_two_towns_near_each_other_are_two_stops(text: str, lang: str, extractor: Extractor) -> None:
+    # Irpin lies about 20 km from Kyiv: near enough for "a city and its airport", but each town
+    # named under its own name is a stop of its own (only a landmark merges into its city)
+    stops = _stops(text, lang, TUESDAY, extractor)
+    assert {"Irpin", "Kyiv"} <= set(stops)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "status"),
+    [
+        # volare, rientrare, proseguire: Italian travel verbs
+        ("Il presidente è volato lunedì a Nairobi per colloqui con il governo.", "Nairobi", Status.CONFIRMED),
+        ("La premier rientrerà a Roma in nottata.", "Rome", Status.PLANNED),
+        ("Mercoledì la delegazione proseguirà per Addis Abeba.", "Addis Ababa", Status.PLANNED),
+        ("Nel pomeriggio il premier ha raggiunto Kiev in treno.", "Kyiv", Status.CONFIRMED),
+    ],
+)
+def test_italian_travel_verbs(text: str, place: str, status: Status, extractor: Extractor) -> None:
+    stops = _stops(text, "it", TUESDAY, extractor)
+    assert stops[place][0] is status
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "name_word"),
+    [
+        (
+            "Viajam com o primeiro-ministro os ministros Augusto Santos Silva e Capoulas Santos, "
+            "que ficam em Luanda até quarta-feira.",
+            "pt",
+            "Luanda",
+            "Santos",
+        ),
+        (
+            "Viajan con el presidente a Lima los ministros Augusto Santos Silva y Capoulas Santos.",
+            "es",
+            "Lima",
+            "Santos",
+        ),
+        (
+            "Mit der Kanzlerin reisten die Minister Paul Essen Weber und Anna Lobo nach Accra.",
+            "de",
+            "Accra",
+            "Essen",
+        ),
+    ],
+)
+def test_a_word_of_a_longer_name_is_no_place(
+    text: str, lang: str, place: str, name_word: str, extractor: Extractor
+) -> None:
+    # a one-word place with a capitalised word beside it that is no place runs into a name
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    names = {str(s.place) for _, _, s in it.stops()} | {
+        s.resolved.name for _, _, s in it.stops() if s.resolved
+    }
+    assert place in names or any(place in n for n in names)
+    assert name_word not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # a place noun before the name (capitalised in German) and a place beside a place stay places
+        ("Der Kanzler reiste am Montag in die Hauptstadt Nairobi.", "de", "Nairobi"),
+        ("O presidente chegou segunda-feira a Luanda e seguiu para Benguela.", "pt", "Benguela"),
+    ],
+)
+def test_a_place_beside_a_place_noun_is_still_a_place(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert place in _stops(text, lang, TUESDAY, extractor)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "home", "abroad"),
+    [
+        (
+            "Indian Prime Minister Narendra Modi arrived in New York on Tuesday. "
+            "He will fly back to New Delhi on Friday.",
+            "en",
+            "New Delhi",
+            "New York",
+        ),
+        (
+            "Le Premier ministre indien Narendra Modi est arrivé mardi à New York. "
+            "Il rentrera vendredi à New Delhi.",
+            "fr",
+            "New Delhi",
+            "New York",
+        ),
+        (
+            "Президент России Владимир Путин прибыл во вторник в Пекин. Затем он вернется в Москву.",
+            "ru",
+            "Москву",
+            "Пекин",
+        ),
+    ],
+)
+def test_the_travellers_home_capital_is_marked(
+    text: str, lang: str, home: str, abroad: str, extractor: Extractor
+) -> None:
+    # the country of the traveller's title (a demonym or a country's name before the name) makes
+    # its capital "home" for the stop model: where the trip starts and ends, not a stop abroad
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
+    by_text = {c.place.text: c.features["home"] for c in doc.candidates}
+    assert by_text[home] == 1.0
+    assert by_text[abroad] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "call"),
+    [
+        ("Biden spoke by phone with Macron on Tuesday about the war in Ukraine.", "en", True),
+        ("Biden arrived in Paris on Tuesday for talks with Macron about Ukraine.", "en", False),
+        ("Telefonata tra Meloni e Macron martedì sulla guerra in Ucraina.", "it", True),
+        ("Meloni è arrivata martedì a Parigi per colloqui con Macron sull'Ucraina.", "it", False),
+        ("Lula e Zelensky conversaram por videoconferência sobre a guerra na Ucrânia.", "pt", True),
+        ("Путин провел телефонный разговор с Эрдоганом о ситуации в Сирии.", "ru", True),
+    ],
+)
+def test_an_article_opening_on_a_call_is_marked(
+    text: str, lang: str, call: bool, extractor: Extractor
+) -> None:
+    # a telephone or video call: nobody travels, and the stop model reads it from every candidate
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
+    assert doc.candidates
+    assert {c.features["call_article"] for c in doc.candidates} == {float(call)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "stop"),
+    [
+        # the host is at home where it hosts; the guest of a passive is on a trip
+        (
+            "Chancellor Merz hosted the Nordic leaders in Berlin on Monday for talks on energy.",
+            "en",
+            "Berlin",
+            False,
+        ),
+        (
+            "The president was hosted by King Charles at Windsor Castle on Monday.",
+            "en",
+            "Windsor Castle",
+            True,
+        ),
+        (
+            "Emmanuel Macron a accueilli lundi à Paris un sommet des dirigeants européens.",
+            "fr",
+            "Paris",
+            False,
+        ),
+        ("Le président a été accueilli lundi à Dakar par son homologue sénégalais.", "fr", "Dakar", True),
+        (
+            "Der Kanzler empfing am Montag in Berlin die Regierungschefs der nordischen Länder.",
+            "de",
+            "Berlin",
+            False,
+        ),
+        ("El presidente acogió el lunes en Madrid una cumbre de líderes europeos.", "es", "Madrid", False),
+    ],
+)
+def test_the_host_is_at_home(text: str, lang: str, place: str, stop: bool, extractor: Extractor) -> None:
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    names = {str(s.place) for _, _, s in it.stops()}
+    assert (place in names) is stop
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # the dateline's place is a mention whatever the recogniser tags words in capitals as
+        ("NAIROBI (Reuters) - Lula opened talks with his Kenyan counterpart on Tuesday.", "en", "Nairobi"),
+        (
+            "ULAN BATOR /Mongolia/, November 24. /TASS/. Putin has held talks with the Mongolian leadership.",
+            "en",
+            "Ulan Bator",
+        ),
+        ("GUADALAJARA, 3 mars (AFP) - Le président a inauguré mardi une usine.", "fr", "Guadalajara"),
+        ("АСТАНА, 14 октября. /ТАСС/. Президент провел переговоры с президентом Казахстана.", "ru", "Astana"),
+    ],
+)
+def test_the_datelines_place_is_a_candidate(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
+    first = [c for c in doc.candidates if c.place.start == 0]
+    assert first and first[0].place.record is not None and first[0].place.record.name == place
+    assert first[0].features["dateline"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "stop", "metonym"),
+    [
+        (
+            "The chancellor arrived in Kyiv on Monday for a two-day visit. "
+            "Moscow criticised the visit on Tuesday.",
+            "en",
+            "Kyiv",
+            "Moscow",
+        ),
+        (
+            "Le chancelier est arrivé lundi à Kiev pour une visite de deux jours. "
+            "Moscou a critiqué mardi cette visite.",
+            "fr",
+            "Kyiv",
+            "Moscow",
+        ),
+        (
+            "Канцлер прибыл в понедельник в Киев с двухдневным визитом. "
+            "Москва раскритиковала во вторник этот визит.",
+            "ru",
+            "Kyiv",
+            "Moscow",
+        ),
+    ],
+)
+def test_a_bare_place_that_speaks_is_its_government(
+    text: str, lang: str, stop: str, metonym: str, extractor: Extractor
+) -> None:
+    stops = _stops(text, lang, TUESDAY, extractor)
+    assert stop in stops
+    assert metonym not in stops
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # a time between a visit verb and its place does not part them
+        ("Der Kanzler besuchte am Dienstag Irpin und reiste dann nach Kiew weiter.", "de", "Irpin"),
+        ("El rey visitó el martes Cartagena de Indias.", "es", "Cartagena"),
+    ],
+)
+def test_a_time_between_visit_verb_and_place(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    assert place in _stops(text, lang, TUESDAY, extractor)

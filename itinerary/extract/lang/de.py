@@ -84,6 +84,25 @@ PACK = Lexicon(
         "vorgesehen",
     ),
     cancelled=("abgesagt", "absag", "verschoben", "verschieb", "gestrichen"),
+    denied=(
+        "wird nicht nach",
+        "reist nicht",
+        "fliegt nicht",
+        "nicht reisen",
+        "nicht teilnehmen",
+        "nicht fahren",
+    ),
+    hosting=(
+        "empfing",
+        "empfängt",
+        "gastgeber",
+    ),
+    calls=(
+        "telefon",
+        "videokonferenz",
+        "videoschalte",
+        "videogespräch",
+    ),
     speech=(
         "sagte",
         "sagt",

@@ -75,7 +75,36 @@ PACK = Lexicon(
         "continuará",
         "seguirá",
     ),
-    cancelled=("cancel", "suspend", "aplaz", "pospus", "posterg"),
+    cancelled=(
+        "cancel",
+        "suspend",
+        "aplaz",
+        "pospus",
+        "posterg",
+        "suprimid",
+        "retirad",
+    ),
+    denied=(
+        "no irá",
+        "no viajará",
+        "no asistirá",
+        "no acudirá",
+        "no visitará",
+        "no participará",
+    ),
+    hosting=(
+        "acogió",
+        "acoge=",
+        "acogerá",
+        "anfitrión",
+        "anfitriona",
+    ),
+    calls=(
+        "telefónic",
+        "llamada",
+        "videoconferencia",
+        "videollamada",
+    ),
     speech=("dijo", "declaró", "afirmó", "anunció", "advirtió", "señaló", "criticó", "condenó"),
     outlet=("agencia", "diario", "periódico", "cadena", "medio"),
     titles=frozenset(
@@ -103,7 +132,17 @@ PACK = Lexicon(
     weekdays=weekday_names(
         "lunes", "martes", "miércoles miercoles", "jueves", "viernes", "sábado sabado", "domingo"
     ),
-    relative={"hoy": 0, "esta noche": 0, "mañana": 1, "pasado mañana": 2, "ayer": -1, "anteayer": -2},
+    relative={
+        "hoy": 0,
+        "esta noche": 0,
+        "esta mañana": 0,
+        "esta tarde": 0,
+        "anoche": -1,
+        "mañana": 1,
+        "pasado mañana": 2,
+        "ayer": -1,
+        "anteayer": -2,
+    },
     next_words=frozenset("próximo próxima".split()),
     period_preps=frozenset("en a principios finales mediados".split()),
     anchored={

@@ -228,11 +228,24 @@ PACK = Lexicon(
         "fez-se representar",
         "se fez representar",
         "far-se-á representar",
-        # a trip denied ("não viajará para Kazan")
+    ),
+    denied=(
         "não viajará",
         "não vai viajar",
         "não visitará",
         "não vai visitar",
+    ),
+    hosting=(
+        "acolheu",
+        "acolhe=",
+        "acolherá",
+        "anfitrião",
+        "anfitriã",
+    ),
+    calls=(
+        "telefon",
+        "videoconferência",
+        "videochamada",
     ),
     speech=(
         "disse",
@@ -314,6 +327,8 @@ PACK = Lexicon(
     relative={
         "hoje": 0,
         "esta noite": 0,
+        "esta manhã": 0,
+        "esta tarde": 0,
         "amanhã": 1,
         "depois de amanhã": 2,
         "ontem": -1,

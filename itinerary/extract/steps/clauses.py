@@ -41,7 +41,7 @@ def split_clauses(text: str, lx: Lexicon, max_clauses: int) -> Clauses:
     for i, c in enumerate(ids):
         a, b = bounds[c]
         bounds[c] = (min(a, i), max(b, i + 1))
-    return Clauses(tuple(ids), tuple(kinds), text, lx.at | lx.origin, tuple(bounds))
+    return Clauses(tuple(ids), tuple(kinds), text, lx.at | lx.origin, tuple(bounds), lx.list_joiners)
 
 
 def _marks(text: str, lx: Lexicon) -> list[tuple[int, str, int]]:

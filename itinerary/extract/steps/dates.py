@@ -122,7 +122,10 @@ def _owner(
             return None  # the clause's own place is no stop; a range stays in its clause
         if not pool:
             return None
-    j = min(pool, key=lambda k: gap_to(h, places[k]))
+    j = min(
+        pool,
+        key=lambda k: (clauses is not None and joined_before(h, places[k], clauses), gap_to(h, places[k])),
+    )
     # "débutée ce lundi 3 juin en Guinée, ... attendu à Ouagadougou": the date qualifies the
     # place right beside it, which is no stop here
     beside = min(range(len(places)), key=lambda k: gap_to(h, places[k]))
@@ -144,6 +147,14 @@ def _sequel_dates(hits: list[DateHit], p: Mention, clauses: Clauses) -> list[Dat
     before = clauses.at(first - 1)
     mine = [h for h in hits if clauses.at(h.start) == before and h.span is not None and not is_range(h)]
     return [h for h in mine if h.span is not None and h.span.precision is Precision.DAY][-1:]
+
+
+def joined_before(h: DateHit, p: Mention, clauses: Clauses) -> bool:
+    """A conjunction between the place and a date after it: the date opens what follows ("llegó
+    a Quito y esta mañana viajó a Lima", "arrived in Quito and on Tuesday flew on to Lima")."""
+    if p.end > h.start:
+        return False
+    return any(w in clauses.joiners for w in word_list(clauses.text[p.end : h.start].lower()))
 
 
 def beside_date(h: DateHit, p: Mention, clauses: Clauses, t: Tuning) -> bool:

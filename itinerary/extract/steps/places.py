@@ -17,7 +17,7 @@ from itinerary.extract.document import AREA_KINDS, Context, Document, Mention
 from itinerary.extract.lexicon import starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.roles import role_before
-from itinerary.extract.text import capitalised, function_word
+from itinerary.extract.text import DATELINE_END, capitalised, function_word
 from itinerary.geocode.gazetteer import Record
 from itinerary.geocode.normalize import KIND_WORDS, analyze
 from itinerary.geocode.offline import Candidate as GeoCandidate
@@ -37,6 +37,11 @@ def find_places(
     """The place mentions of a sentence, and the mentions refused with why."""
     ner, blocked = _recognised(sent, ctx) if ctx.trained else ([], [])
     dropped: list[tuple[str, str]] = []
+    line = dateline_place(sent, ctx)
+    if line is not None:  # the recogniser's reading of a dateline in capitals is no guide
+        ner = [p for p in ner if p.start >= line.end]
+        blocked = [(a, b) for a, b in blocked if a >= line.end]
+        ner.insert(0, line)
     accepted = [p for p in ner if _keep(p, sent.text, ctx, person_words, dropped)]
     # What the recogniser saw and the gazetteer refused is not rescanned ("the Pacific").
     blocked.extend((p.start, p.end) for p in ner if p not in accepted)
@@ -47,6 +52,25 @@ def find_places(
         if not any(p.start < q.end and q.start < p.end for q in out):
             out.append(p)
     return out, dropped
+
+
+#: a dateline's place: capitalised words at the start of the article, before "(Agency) -",
+#: ", 3 mars (AFP) -", " /Region/, date. /TASS/.", ".-" or " - "
+_DATELINE_HEAD = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s*(?:,|\(|/|[-–—]\s|\.-)")
+
+
+def dateline_place(sent: Span, ctx: Context) -> Mention | None:
+    """The place of the article's dateline, whatever a recogniser makes of words in capitals
+    ("NAIROBI (Reuters) -", "ULAN BATOR /Mongolia/, June 2. /TASS/.", "GUADALAJARA, 3 mars (AFP) -")."""
+    text = sent.text
+    if sent.start_char != 0 or DATELINE_END.search(text[: ctx.tuning.dateline_window]) is None:
+        return None
+    m = _DATELINE_HEAD.match(text)
+    if m is None or not all(capitalised(w) for w in m.group(1).split()):
+        return None
+    name = m.group(1).rstrip(".")
+    p = Mention(0, len(name), name, name, True)
+    return p if accept(p, ctx) and not outlet_after(text, p.end, ctx) else None
 
 
 def _recognised(sent: Span, ctx: Context) -> tuple[list[Mention], list[tuple[int, int]]]:
@@ -94,6 +118,8 @@ def refusal(p: Mention, text: str, ctx: Context, person_words: set[str]) -> str 
         return "a person's name"
     if after_name_adjective(text, p.start, ctx):
         return "the end of a longer name (an organisation)"
+    if inside_name(text, p, ctx):
+        return "a word of a longer capitalised name (a person's)"
     if not accept(p, ctx):
         return f"not a known place (query {p.query!r})"
     if not p.from_ner and not p.main_name and p.start == 0 and " " not in p.text and not p.text.isupper():
@@ -238,6 +264,30 @@ def beside_name(text: str, p: Mention, person_words: set[str]) -> bool:
         m is not None and m.group(1)[0].isupper() and m.group(1).lower() in person_words
         for m in (before, after)
     )
+
+
+def inside_name(text: str, p: Mention, ctx: Context) -> bool:
+    """A one-word place the scan found with a capitalised word right beside it that is no place,
+    prominent place, title, preposition or kind word: a word of a longer name ("Augusto Santos Silva", "João
+    Lourenço", "Capoulas Santos"); a place name runs into no other name. Where nouns are
+    capitalised (German), only the word after counts ("Hauptstadt Berlin")."""
+    if p.from_ner or " " in p.text:
+        return False
+    lx = ctx.lx
+    after = re.match(r" ([^\W\d_][\w'’-]*)", text[p.end :])
+    before = None if lx.nouns_capitalised else re.search(r"(?:^|[\s(])([^\W\d_][\w'’-]*) $", text[: p.start])
+    for m in (before, after):
+        if m is None:
+            continue
+        w = m.group(1)
+        if not w[0].isupper() or w.isupper() or function_word(w.lower(), lx) or w.lower() in KIND_WORDS:
+            continue
+        if m is before and m.start(1) == 0:
+            continue  # a capitalised first word of the sentence
+        g = ctx.geocoder.gazetteer
+        if not any(prominent(g.record(i), ctx) for i in g.lookup(w)):
+            return True
+    return False
 
 
 def after_name_adjective(text: str, start: int, ctx: Context) -> bool:

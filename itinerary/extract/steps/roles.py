@@ -107,7 +107,9 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
     raw = re.findall(r"[^\W\d_][\w'-]*", text[max(0, start - t.verb_window) : start])[-t.verb_words :]
     # "besucht der Bundeskanzler Kasachstan", "visited the Jordanian capital Amman"
     # (but not "la visite du Russe": a genitive names the visitor, not the place)
-    for w in reversed(raw):
+    times = {w for w in (lx.weekdays.keys() | lx.months.keys() | lx.relative.keys()) if " " not in w}
+    for k in range(len(raw) - 1, -1, -1):
+        w = raw[k]
         lw = w.lower()
         if starts(lw, lx.visit_verbs):
             return Role.VISIT
@@ -115,6 +117,9 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
             break
         if lw in lx.determiners or lw in lx.titles or w[0].isupper():
             continue
+        before_time = k + 1 < len(raw) and raw[k + 1].lower() in times and len(lw) <= t.time_preposition
+        if lw in times or before_time:
+            continue  # "besuchte am Dienstag Irpin", "a visité mardi Irpin": a time between them
         break
     # "à l'aéroport international de Conakry", "at the space centre of ..."
     if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions:
@@ -215,6 +220,29 @@ def followed_by_speech(text: str, end: int, ctx: Context) -> bool:
     return any(starts(w, lx.speech) for w in after[: t.speech_words])
 
 
+def hosted_at(text: str, start: int, travel: list[int], ctx: Context) -> bool:
+    """A hosting verb in the active voice is the nearest cue before the place ("Starmer hosted the
+    Nordic leaders at Downing Street", "Macron a accueilli lundi à Paris un sommet"): the host is
+    at home there. Not a passive ("was hosted by", "a été accueilli", "è stato ospitato")."""
+    lx = ctx.lx
+    if not lx.hosting:
+        return False
+    low = text[:start].lower()
+    hits = [m.span() for m in re.finditer(r"[^\W\d_][\w'-]*", low) if starts(m.group(), lx.hosting)]
+    hits += [(i, i + len(ph)) for ph in lx.hosting if " " in ph and (i := low.rfind(ph)) >= 0]
+    if not hits:
+        return False
+    at, end = max(hits)
+    if any(end <= t < start for t in travel):
+        return False  # a travel word after the host word speaks of this place
+    before = word_list(low[max(0, at - ctx.tuning.verb_window) : at])[-2:]
+    after = word_list(low[end : end + ctx.tuning.verb_window])[:1]
+    passive = any(
+        w in lx.copulas or w in ("been", "été", "stato", "stata", "sido", "был", "была") for w in before
+    )
+    return not passive and not (after and after[0] in ("by", "par", "von", "por", "da", "pelo", "pela"))
+
+
 def hint_anchor(places: list[Mention], idx: int, text: str, ctx: Context) -> int | None:
     """The index of the place that ``places[idx]`` qualifies, if it is an area beside one.
 
@@ -267,6 +295,9 @@ def classify(s: Sentence, ctx: Context) -> Reading:
             continue
         if followed_by_speech(text, p.end, ctx):
             reading.refused[idx] = "followed by a speech verb (it speaks for its government)"
+            continue
+        if hosted_at(text, p.start, reading.travel, ctx):
+            reading.refused[idx] = "where the subject hosts (at home): no stop of theirs"
             continue
         stop_roles[idx] = role
         reading.made[idx] = made

@@ -41,6 +41,8 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     for part in (wl, text[p.end : nxt].lower()):
         if any(starts(w, lx.cancelled) for w in word_list(part)) or phrase_in(part, lx.cancelled):
             return Status.CANCELLED
+    if phrase_in(wl, lx.denied):  # "... but will not travel to Quito": the place after it
+        return Status.CANCELLED
     sentence = set(word_list(text.lower()))
     if any(a in sentence and b in sentence for a, b in lx.irrealis):
         return Status.CANCELLED  # "die nächste Station wäre X gewesen": it did not happen

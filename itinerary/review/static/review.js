@@ -38,10 +38,17 @@
   async function load() {
     const r = await fetch(api("state"), { credentials: "same-origin" });
     if (!r.ok) {
-      say("could not load the review: " + r.status, true);
+      let why = String(r.status);
+      try {
+        why = (await r.json()).error || why;
+      } catch (e) {
+        /* not JSON: the status says it */
+      }
+      say("could not load the review: " + why, true);
       return;
     }
     S = await r.json();
+    $("back").hidden = !S.queue;
     etag = S.etag;
     trips = S.trips.map((t) => ({
       index: t.index,
