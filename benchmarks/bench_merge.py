@@ -619,7 +619,7 @@ def _rebuild(articles: Path, base: list[Any], n: int) -> None:
         rest = again.seconds - again.map_seconds
         print(
             f"rebuild after one article changed: {again.seconds:.1f} s in all, its extraction "
-            f"{again.map_seconds:.1f} s (one process, models loaded), the rest {rest:.1f} s "
+            f"{again.map_seconds:.1f} s (one process, models included), the rest {rest:.1f} s "
             f"(merge {again.merge_seconds:.1f} s; target {TARGET_REBUILD_S:.0f} s); "
             f"{again.extracted} extracted, {again.skipped} reused"
         )
