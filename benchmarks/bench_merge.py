@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_merge.py [ARTICLES_DIR] [--truth DIR] [--keep DRAFTS_DIR] [--verbose]
     .venv/bin/python benchmarks/bench_merge.py --corpus [--cache DIR] [--verbose]
+    .venv/bin/python benchmarks/bench_merge.py --rows [--drafts N ...] [--workers W] [--rebuild N] [--cache DIR]
 
 ARTICLES_DIR defaults to ../shared/articles beside the project (the development set and its
 score.py; the article texts are third-party and stay there). Each file of --truth (default
@@ -21,6 +22,13 @@ whole set does, and matches each merged trip to the events of the truth files: t
 precision and recall, trips per event (1.0 is right: one trip per traveller and event) and stops
 from another event (0 is right). The drafts are extracted once with the shipped model into
 ``--cache`` and read from there, so the merge can be tuned without extracting again.
+
+``--rows`` measures the build's merge: the development drafts (``--cache``) merged by the
+one-process merge, split by traveller, and read back from the observation table, compared byte for
+byte; then N drafts (repeated under new source ids, as wire copy reprinted by other outlets) merged
+from their rows against from their YAML (the YAML parse timed on a sample and projected), in this
+process and, with ``--workers``, on a local Dask cluster; ``--rebuild N`` builds a folder of N
+finished drafts and times a real ``build`` after one article changes (its extraction apart).
 
 The drafts are **held out** by default: each article is extracted with a stop model trained on
 the development articles of the other events only (leave one event out, as
@@ -116,14 +124,16 @@ def main() -> int:
         default=ROOT / "out" / "merge-corpus-drafts",
         help="--corpus: where the drafts are extracted once and read again (default: %(default)s)",
     )
+    ap.add_argument("--rows", action="store_true", help="the merge from the observation table, timed")
+    ap.add_argument("--drafts", type=int, nargs="*", default=[1000, 10000], help="--rows: sizes to merge")
+    ap.add_argument("--workers", type=int, default=0, help="--rows: also merge on this many Dask workers")
+    ap.add_argument("--rebuild", type=int, default=0, help="--rows: a build of N drafts, one article changed")
     args = ap.parse_args()
     if not (args.articles / "score.py").exists():
         print(f"no development set at {args.articles}", file=sys.stderr)
         return 1
-    if args.corpus:
-        sys.path.insert(0, str(ROOT))
-        corpus(args.articles, args.cache, verbose=args.verbose)
-        return 0
+    if args.corpus or args.rows:
+        return _whole_set(args)
     sys.path.insert(0, str(ROOT))
     from benchmarks.extract_eval import scorer_module
 
@@ -200,6 +210,15 @@ def main() -> int:
     )
     print(f"merge time for all groups: {merge_seconds * 1000:.0f} ms")
     scale(all_drafts)
+    return 0
+
+
+def _whole_set(args: argparse.Namespace) -> int:
+    """``--corpus`` and ``--rows``: every development draft at once."""
+    sys.path.insert(0, str(ROOT))
+    if args.rows:
+        return rows_bench(args.articles, args.cache, args.drafts, args.workers, args.rebuild)
+    corpus(args.articles, args.cache, verbose=args.verbose)
     return 0
 
 
@@ -424,6 +443,186 @@ def scale(drafts: list[Any], copies: int = 20) -> None:
         + ", ".join(f"x{(t / n) / (t1 / n1):.1f}" for n, t in timings[1:])
         + " (1.0 = linear)"
     )
+
+
+# ---------------------------------------------------------------- rows (the build's merge)
+
+TARGET_100K_S = 60.0  # merge of 100,000 drafts from rows
+TARGET_REBUILD_S = 5.0  # a rebuild after one article changes, its extraction apart
+
+
+def copy_of(d: Any, k: int) -> Any:
+    """``d`` as reprinted by another outlet: every source id given a suffix ``-c<k>``, no URL."""
+    import dataclasses
+
+    if k == 0:
+        return d
+    ids = {s.id: f"{s.id}-c{k}" for s in d.sources}
+    sources = tuple(dataclasses.replace(s, id=ids[s.id], url=None) for s in d.sources)
+
+    def stop(s: Any) -> Any:
+        return dataclasses.replace(
+            s,
+            source=ids.get(s.source, s.source) if s.source else None,
+            sources=tuple(ids.get(x, x) for x in s.sources),
+            history=tuple(dataclasses.replace(h, source=ids.get(h.source, h.source)) for h in s.history),
+        )
+
+    return dataclasses.replace(
+        d,
+        sources=sources,
+        trips=tuple(dataclasses.replace(t, stops=tuple(map(stop, t.stops))) for t in d.trips),
+    )
+
+
+def _same_yaml(drafts: list[Any]) -> str:
+    """The development drafts merged three ways; "identical" when all three files are the same."""
+    import warnings
+
+    from itinerary.build.observations import draft_rows, from_rows
+    from itinerary.io import yaml as yaml_io
+    from itinerary.merge import merge_report
+    from itinerary.merge.split import merge_split
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        one = yaml_io.dumps(merge_report(drafts)[0])
+        split = yaml_io.dumps(merge_split(drafts, batch=50)[0])
+        back = []
+        for i, d in enumerate(drafts):
+            head, rows = draft_rows(str(i), "h", d)
+            back.append(from_rows(head["head"], [(r["trip"], r["data"]) for r in rows], "rows"))
+        rows_text = yaml_io.dumps(merge_split(back, batch=50)[0])
+    return "identical" if one == split == rows_text else "DIFFERENT"
+
+
+def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebuild: int) -> int:
+    import tempfile
+    import warnings
+
+    from itinerary.build.observations import Observations, gc_paused
+    from itinerary.io import yaml as yaml_io
+    from itinerary.merge.split import merge_split
+
+    base = list(corpus_drafts(articles, cache).values())
+    print(
+        f"development drafts: {len(base)}; one-process merge, split merge, merge from rows: {_same_yaml(base)}"
+    )
+    texts = [yaml_io.dumps(d) for d in base]
+    c0 = time.process_time()
+    for text in texts * 5:
+        yaml_io.loads(text)
+    yaml_ms = (time.process_time() - c0) * 1000 / (5 * len(texts))
+    mapper, stop = _cluster(workers) if workers else (None, None)
+    try:
+        for n in sizes:
+            drafts = [copy_of(base[i % len(base)], i // len(base)) for i in range(n)]
+            with tempfile.TemporaryDirectory() as tmp:
+                table = Observations.read(Path(tmp))
+                for i, d in enumerate(drafts):
+                    table.put(f"a{i}", f"h{i}", d)
+                table.write()
+                del drafts
+                t0, c0 = time.perf_counter(), time.process_time()
+                with gc_paused():  # as the build reads and merges
+                    table = Observations.read(Path(tmp))
+                    read = [table.draft(f"a{i}", f"h{i}") for i in range(n)]
+                t_rows, c_rows = time.perf_counter() - t0, time.process_time() - c0
+            drafts = [d for d in read if d is not None]
+            with warnings.catch_warnings(), gc_paused():
+                warnings.simplefilter("ignore")
+                t0, c0 = time.perf_counter(), time.process_time()
+                merged, _ = merge_split(drafts)
+                t_merge, c_merge = time.perf_counter() - t0, time.process_time() - c0
+                line = (
+                    f"{n:>7} drafts: rows read {t_rows:5.1f} s (CPU {c_rows:5.1f} s, {c_rows * 1e3 / n:.2f} ms/draft), "
+                    f"merge {t_merge:5.1f} s (CPU {c_merge:5.1f} s), from rows {t_rows + t_merge:5.1f} s "
+                    f"(CPU {c_rows + c_merge:5.1f} s) | from YAML {n * yaml_ms / 1000 + c_merge:6.1f} s CPU "
+                    f"(parse {yaml_ms:.2f} ms/draft CPU, projected) | {len(merged.trips)} trips"
+                )
+                if mapper is not None:
+                    t0 = time.perf_counter()
+                    on_cluster, _ = merge_split(drafts, mapper=mapper)
+                    t_dask = time.perf_counter() - t0
+                    same = yaml_io.dumps(on_cluster) == yaml_io.dumps(merged)
+                    line += f" | merge on {workers} workers {t_dask:5.1f} s ({'same file' if same else 'DIFFERENT'})"
+            print(line, flush=True)
+            per_draft, cpu_per_draft = (t_rows + t_merge) / n, (c_rows + c_merge) / n
+        print(
+            f"100,000 drafts from rows, projected from {sizes[-1]:,}: {per_draft * 1e5:.0f} s by the clock, "
+            f"{cpu_per_draft * 1e5:.0f} s of CPU (an idle core; target {TARGET_100K_S:.0f} s)"
+        )
+    finally:
+        if stop is not None:
+            stop()
+    if rebuild:
+        _rebuild(articles, base, rebuild)
+    return 0
+
+
+def _cluster(workers: int) -> tuple[Any, Any]:
+    import distributed
+
+    from itinerary.build.run import dask_mapper
+
+    cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")
+    client = distributed.Client(cluster)
+
+    def stop() -> None:
+        client.close()
+        cluster.close()
+
+    return dask_mapper(client), stop
+
+
+def _rebuild(articles: Path, base: list[Any], n: int) -> None:
+    """A folder of ``n`` finished articles (their drafts, manifest and rows, made here), then a
+    real ``build`` after one article changed: its time, its extraction apart."""
+    import json
+    import tempfile
+
+    from itinerary import __version__
+    from itinerary.build import build
+    from itinerary.build.manifest import OK, Entry, Manifest, text_digest
+    from itinerary.build.observations import Observations
+    from itinerary.build.sources import DraftSettings, iter_items
+    from itinerary.io import yaml as yaml_io
+
+    changed = (articles / "dev" / sorted(p.name for p in (articles / "dev").glob("*.txt"))[0]).read_text(
+        encoding="utf-8"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "feed.jsonl", Path(tmp) / "out"
+        rows = [{"id": f"a{i}", "text": f"Article {i}.", "published": "2024-01-01"} for i in range(n)]
+        src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        items = list(iter_items([src], DraftSettings(None, None, __version__)))
+        (out / "drafts").mkdir(parents=True)
+        manifest, table = Manifest(out / "manifest.jsonl"), Observations.read(out)
+        t0 = time.perf_counter()
+        for i, item in enumerate(items):
+            draft = copy_of(base[i % len(base)], i // len(base))
+            text = yaml_io.dumps(draft)
+            (out / "drafts" / f"{item.name}.yaml").write_text(text, encoding="utf-8")
+            manifest.record(Entry(item.name, item.digest, OK, draft=text_digest(text)))
+            table.put(item.name, text_digest(text), draft)
+        manifest.compact()
+        table.write()
+        first = build([src], out, serial=True)  # the merged files (every draft read from its rows)
+        print(
+            f"rebuild: a folder of {n:,} finished drafts made in {time.perf_counter() - t0:.0f} s; "
+            f"first build (merge only) {first.seconds:.1f} s"
+        )
+        body = changed.split("---", 1)[-1]
+        rows[0] = {"id": "a0", "text": body, "published": "2024-06-18", "language": "en"}
+        src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        again = build([src], out, serial=True)
+        rest = again.seconds - again.map_seconds
+        print(
+            f"rebuild after one article changed: {again.seconds:.1f} s in all, its extraction "
+            f"{again.map_seconds:.1f} s (one process, models included), the rest {rest:.1f} s "
+            f"(merge {again.merge_seconds:.1f} s; target {TARGET_REBUILD_S:.0f} s); "
+            f"{again.extracted} extracted, {again.skipped} reused"
+        )
 
 
 if __name__ == "__main__":

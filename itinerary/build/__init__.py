@@ -49,11 +49,12 @@ from itinerary.build.engine import (
     serial_outcomes,
 )
 from itinerary.build.manifest import ARTICLES, Manifest
-from itinerary.build.run import DRAFTS, Engine, Run
+from itinerary.build.run import DRAFTS, Engine, Run, dask_mapper
 from itinerary.build.screen import Screen
 from itinerary.build.sources import DraftSettings, expand, iter_items, unique_names
 from itinerary.build.summary import Plan, Reporter, Silent, Summary, exit_code
 from itinerary.errors import ValidationError
+from itinerary.merge.split import Mapper
 
 __all__ = ["BuildError", "Plan", "Reporter", "Summary", "build", "exit_code"]
 
@@ -112,13 +113,15 @@ def build(
         summary.notes += [*manifest.problems, *renamed]
         try:
             pending = run.reuse(items)
-            if pending:
-                run.extract(pending, settings, _engine(client, workers, scheduler, dashboard, serial))
-            else:
-                run.reporter.start(Plan(len(items), 0, len(items), "nothing to extract", 0))
-            run.forget_removed(items)
-            run.forget_replaced()
-            run.reduce(items, as_of)
+            with contextlib.ExitStack() as stack:  # the cluster stays up for the merge
+                if pending:
+                    engine = stack.enter_context(_engine(client, workers, scheduler, dashboard, serial))
+                    run.extract(pending, settings, engine)
+                else:
+                    run.reporter.start(Plan(len(items), 0, len(items), "nothing to extract", 0))
+                run.forget_removed(items)
+                run.forget_replaced()
+                run.reduce(items, as_of)
         except BaseException:
             with contextlib.suppress(OSError):  # the first error is the one to report
                 manifest.compact()
@@ -195,11 +198,12 @@ class EngineInfo(NamedTuple):
 @contextlib.contextmanager
 def _engine(
     client: Any, workers: int | None, scheduler: str | None, dashboard: bool, serial: bool
-) -> Iterator[tuple[Engine, EngineInfo]]:
-    """Where the map step runs: this process, or a Dask cluster (given, remote or local)."""
+) -> Iterator[tuple[Engine, EngineInfo, Mapper | None]]:
+    """Where the map step runs (this process, or a Dask cluster: given, remote or local), and
+    where the merge of each batch of travellers runs (None: in this process)."""
     if serial or (client is None and not dask_available()):
         note = None if serial else f"Dask is not installed: extracting in one process ({SCALE_INSTALL})"
-        yield serial_outcomes, EngineInfo("one process", 1, None, note)
+        yield serial_outcomes, EngineInfo("one process", 1, None, note), None
         return
     with contextlib.ExitStack() as stack:
         if client is None:
@@ -210,7 +214,7 @@ def _engine(
         def run(stream: Iterator[Job | Outcome]) -> Iterator[Outcome]:
             return dask_outcomes(client, stream, in_flight=max(8, 4 * threads))
 
-        yield run, EngineInfo(label, threads, dashboard_link(client))
+        yield run, EngineInfo(label, threads, dashboard_link(client)), dask_mapper(client)
 
 
 def _workers_label(client: Any, threads: int) -> str:

@@ -50,11 +50,11 @@ from dataclasses import dataclass
 from itinerary.errors import MergeError, MergeWarning
 from itinerary.identity import UNKNOWN_TRAVELLER, unique_id
 from itinerary.merge.cluster import _absorb, _cluster
-from itinerary.merge.observe import _check_versions, _collect, _name, _observations
+from itinerary.merge.observe import _check_versions, _collect, _Inputs, _name, _observations
 from itinerary.merge.reprints import _reprint_groups, _reprint_list
-from itinerary.merge.travellers import _display_name, _is_unknown, _people, same_traveller
+from itinerary.merge.travellers import _display_name, _is_unknown, _people, _Travellers, same_traveller
 from itinerary.merge.trips import _as_given, _cut, _merge_trip
-from itinerary.model import Itinerary, Trip
+from itinerary.model import Itinerary, Source, Trip
 
 __all__ = ["UNKNOWN_TRAVELLER", "MergeReport", "as_known_on", "merge", "merge_report", "same_traveller"]
 
@@ -88,10 +88,26 @@ class MergeReport:
         return out
 
 
-def _input_key(it: Itinerary) -> tuple[dt.date, tuple[str, ...], str]:
-    """An order of the inputs that depends on what they say, never on where they were given."""
-    published = min((s.published or it.as_of or dt.date.min for s in it.sources), default=dt.date.min)
-    return (published, tuple(sorted(s.id for s in it.sources)), repr(it))
+class _InputKey:
+    """An order of the inputs that depends on what they say, never on where they were given:
+    the earliest publication, the source ids, then the whole input's ``repr`` (made only for a
+    tie, which is rare and costly to make for every input)."""
+
+    __slots__ = ("head", "it")
+
+    def __init__(self, it: Itinerary) -> None:
+        published = min((s.published or it.as_of or dt.date.min for s in it.sources), default=dt.date.min)
+        self.head = (published, tuple(sorted(s.id for s in it.sources)))
+        self.it = it
+
+    def __lt__(self, other: _InputKey) -> bool:
+        if self.head != other.head:
+            return self.head < other.head
+        return repr(self.it) < repr(other.it)
+
+
+def _input_key(it: Itinerary) -> _InputKey:
+    return _InputKey(it)
 
 
 def merge_report(
@@ -118,6 +134,21 @@ def merge_report(
         alone = len(parts) == 1 or len(itineraries) == 1
         made += [_merge_trip(person, name, part, groups, known_on, alone) for part in parts]
         travellers.append((name, tuple(sorted(set(n for n in person.names if n)))))
+    return _finish(itineraries, inputs, who, sources, groups, known_on, made, travellers, as_of)
+
+
+def _finish(
+    itineraries: Sequence[Itinerary],
+    inputs: _Inputs,
+    who: _Travellers,
+    sources: dict[str, Source],
+    groups: dict[str, int],
+    known_on: dt.date | None,
+    made: list[tuple[Trip, list[str]]],
+    travellers: list[tuple[str, tuple[str, ...]]],
+    as_of: dt.date | None,
+) -> tuple[Itinerary, MergeReport]:
+    """The merged itinerary and its report from every traveller's trips, in the people's order."""
     made.sort(key=lambda tc: (tc[0].traveller, tc[0].id))
     trips = _unique_ids([trip for trip, _ in made])
     conflicts = [c for _, notes in made for c in notes]

@@ -5,6 +5,7 @@ index of places so that a stop is compared only with those that can be the same.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -34,6 +35,7 @@ def _coarse_kind(stop: Stop) -> str | None:
     return "site"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # quotes and place names come back in every report of a stop
 def _norm(text: str | None) -> str:
     return " ".join(_NON_WORD.split(anyascii(text or "").lower())).strip()
 

@@ -1,0 +1,174 @@
+"""The merge split by traveller gives the one-process merge's file and report, byte for byte; a
+draft read back from its rows in the observation table is the draft read from its YAML."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+import warnings
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import itinerary
+from itinerary.build.observations import Observations, draft_rows, from_rows
+from itinerary.errors import MergeWarning
+from itinerary.io import yaml as yaml_io
+from itinerary.merge import merge_report
+from itinerary.merge.split import merge_split
+from itinerary.model import Itinerary
+from tests.conftest import ROOT
+
+GROUPS = sorted((ROOT / "tests" / "data" / "merge").glob("*.yaml"))
+TRIPS = sorted((ROOT / "tests" / "data" / "trips").rglob("*.yaml"))
+DRAFTS = {p.stem: itinerary.load(p) for p in GROUPS}
+
+
+@pytest.fixture(autouse=True)
+def _quiet() -> Iterator[None]:
+    with warnings.catch_warnings():  # unrelated inputs warn that they share no traveller
+        warnings.simplefilter("ignore", MergeWarning)
+        yield
+
+
+def both(drafts: Sequence[Itinerary], as_of: dt.date | None = None, batch: int = 1) -> tuple[str, str]:
+    """The YAML of the one-process merge and of the split merge (``batch`` reports a task)."""
+    one, one_report = merge_report(drafts, as_of=as_of)
+    split, split_report = merge_split(drafts, as_of=as_of, batch=batch)
+    assert split_report == one_report
+    return yaml_io.dumps(one), yaml_io.dumps(split)
+
+
+def published_days(drafts: Sequence[Itinerary]) -> list[dt.date]:
+    return sorted({s.published for d in drafts for s in d.sources if s.published})
+
+
+@pytest.mark.parametrize("size", range(1, len(GROUPS) + 1))
+def test_every_combination_of_the_merge_groups_merges_the_same_split(size: int) -> None:
+    for names in itertools.combinations(sorted(DRAFTS), size):
+        drafts = [DRAFTS[n] for n in names]
+        for as_of in [None, *published_days(drafts)]:
+            for batch in (1, 7, 10**6):
+                one, split = both(drafts, as_of, batch)
+                assert split == one, (names, as_of, batch)
+
+
+def test_trip_files_merged_with_the_groups_merge_the_same_split() -> None:
+    """Hand-written and merged files (one input taken as given, several cut by time)."""
+    files = [itinerary.load(p) for p in TRIPS]
+    files = [f for f in files if f.version == 1]
+    for f in files:
+        one, split = both([f])
+        assert split == one
+    one, split = both([*files, *DRAFTS.values()], batch=3)
+    assert split == one
+
+
+def copy_of(d: Itinerary, k: int) -> Itinerary:
+    """``d`` reported again by another outlet: every source renamed, no URL."""
+    ids = {s.id: f"{s.id}-c{k}" for s in d.sources}
+    sources = tuple(dataclasses.replace(s, id=ids[s.id], url=None) for s in d.sources)
+
+    def stop(s: Any) -> Any:
+        history = tuple(dataclasses.replace(h, source=ids.get(h.source, h.source)) for h in s.history)
+        return dataclasses.replace(
+            s,
+            source=ids.get(s.source, s.source) if s.source else None,
+            sources=tuple(ids.get(x, x) for x in s.sources),
+            history=history,
+        )
+
+    trips = tuple(dataclasses.replace(t, stops=tuple(stop(s) for s in t.stops)) for t in d.trips)
+    return dataclasses.replace(d, sources=sources, trips=trips)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(
+    picks=st.lists(st.tuples(st.sampled_from(sorted(DRAFTS)), st.integers(0, 3)), min_size=1, max_size=8),
+    batch=st.integers(1, 60),
+    day=st.one_of(st.none(), st.dates(dt.date(2011, 8, 1), dt.date(2025, 12, 31))),
+)
+def test_any_inputs_copies_and_batches_merge_the_same_split(
+    picks: list[tuple[str, int]], batch: int, day: dt.date | None
+) -> None:
+    """Any drafts, reprinted under other ids any number of times, in any order, cut into any
+    batches, as known on any day: the same file and report."""
+    drafts = [DRAFTS[name] if k == 0 else copy_of(DRAFTS[name], k) for name, k in picks]
+    if day is not None and not any(
+        (s.published or d.as_of or dt.date.min) <= day for d in drafts for s in d.sources
+    ):
+        day = None  # nothing published by then: both refuse alike (tested above with real days)
+    one, split = both(drafts, day, batch)
+    assert split == one
+
+
+@pytest.mark.slow
+def test_the_split_merge_on_dask_workers_is_the_same() -> None:
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=":0",
+            scheduler_kwargs={"dashboard": False},
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        from itinerary.build.run import dask_mapper
+
+        drafts = [copy_of(d, k) for k in range(4) for d in DRAFTS.values()]
+        one, report = merge_report(drafts)
+        split, split_report = merge_split(drafts, mapper=dask_mapper(client), batch=5)
+    assert yaml_io.dumps(split) == yaml_io.dumps(one) and split_report == report
+
+
+# ---------------------------------------------------------------- the observation table
+
+
+@pytest.mark.parametrize("path", GROUPS + TRIPS, ids=lambda p: p.stem)
+def test_a_draft_from_its_rows_is_the_draft_from_its_yaml(path: Path) -> None:
+    draft = itinerary.load(path)
+    head, rows = draft_rows(path.stem, "h", draft)
+    back = from_rows(head["head"], [(r["trip"], r["data"]) for r in rows], "rows")
+    assert back == draft and yaml_io.dumps(back) == yaml_io.dumps(draft)
+    assert len(rows) == sum(len(t.stops) for t in draft.trips)
+    assert {r["traveller"] for r in rows} == {t.traveller for t in draft.trips if t.stops}
+
+
+def test_the_table_keeps_rows_by_article_and_draft_hash(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    table = Observations.read(tmp_path)
+    assert not table.heads and not table.changed
+    for name, draft in DRAFTS.items():
+        table.put(name, f"hash-{name}", draft)
+    table.write()
+    again = Observations.read(tmp_path)
+    for name, draft in DRAFTS.items():
+        assert again.draft(name, f"hash-{name}") == draft
+        assert again.draft(name, "another hash") is None  # a changed draft is not read from old rows
+    changed, gone = sorted(DRAFTS)[:2]
+    again.put(changed, "new hash", DRAFTS[gone])
+    assert again.keep_only(set(DRAFTS) - {gone}) == [gone]
+    again.write()
+    last = Observations.read(tmp_path)
+    assert set(last.heads) == set(DRAFTS) - {gone}
+    assert last.draft(changed, "new hash") == DRAFTS[gone]
+    for name in set(DRAFTS) - {gone, changed}:
+        assert last.draft(name, f"hash-{name}") == DRAFTS[name]  # kept rows survive a rewrite
+
+
+def test_a_damaged_table_is_made_again(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    table = Observations.read(tmp_path)
+    table.put("a", "h", DRAFTS[sorted(DRAFTS)[0]])
+    table.write()
+    (table.folder / "stops.parquet").write_bytes(b"not parquet")
+    again = Observations.read(tmp_path)
+    assert not again.heads and again.changed  # read nothing: the drafts' YAML is read instead
