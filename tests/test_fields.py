@@ -215,9 +215,11 @@ def test_every_field_has_a_merge_policy_and_its_merged_value() -> None:
     city = Place("g1", "Vladivostok", 43.1056, 131.8735, "city", "RU", confidence=0.5)
     date = DateSpan.parse("2024-06-10")
     a = dict(lat=43.10, lon=131.87, hint="Primorye", role=Role.VISIT, status=Status.PLANNED, date=date)
-    a |= dict(mode=Mode.RAIL, quote="a said so", note="from a", why="a's rule", confidence=0.4, resolved=city, reviewed=True)
+    a |= dict(mode=Mode.RAIL, quote="a said so", note="from a", why="a's rule", confidence=0.4)
+    a |= dict(resolved=city, reviewed=True)
     b = dict(lat=43.11, lon=131.88, hint="Russia", role=Role.ORIGIN, status=Status.CONFIRMED, date=date)
-    b |= dict(mode=Mode.AIR, quote="b said so", note="from b", why="b's model", confidence=0.9, needs_review=True)
+    b |= dict(mode=Mode.AIR, quote="b said so", note="from b", why="b's model", confidence=0.9)
+    b |= dict(needs_review=True)
     b |= dict(resolved=dataclasses.replace(city, confidence=0.9))
     merged = merge([_report("b", D(2024, 6, 12), **b), _report("a", D(2024, 6, 1), **a)])
     (stop,) = merged.trips[0].stops
