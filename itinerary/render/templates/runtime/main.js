@@ -3,6 +3,7 @@
 window.itineraryDraw = function (map, data) {
   var small = map.getSize().x < SMALL;
   THEME = data.theme;
+  setLabelRules(data.theme.labels);
   if (data.words) WORDS = data.words;
   if (data.words) document.documentElement.lang = data.words.lang;
   var ac = map.attributionControl, prefix = ac && ac.options.prefix;
@@ -30,7 +31,7 @@ window.itineraryDraw = function (map, data) {
     map.attributionControl.addAttribution(t("Basemap: Natural Earth (public domain)"));
   }
   ctx.labels.sort(function (a, b) { return a.prio - b.prio; });
-  var labels = new LabelLayer(ctx.labels.concat(basemapLabels(data, dxs)), small ? 48 : GAPS[GAPS.length - 1]);
+  var labels = new LabelLayer(ctx.labels.concat(basemapLabels(data, dxs)), small ? PLACING.small_max_gap_px : GAPS[GAPS.length - 1]);
 
   var overlays = addLayerControl(map, ctx.rows, small);
   var scale = L.control.scale({ imperial: false, maxWidth: 150 });  // wide enough for its label
