@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from itinerary.geocode.answers import Weights
-from itinerary.geocode.gazetteer import ALTERNATE, CODE, KINDS, LANDMARK_KINDS, Gazetteer
+from itinerary.geocode.gazetteer import Gazetteer
 from itinerary.geocode.normalize import analyze, has_cyrillic, transliterate
+from itinerary.geocode.records import ALTERNATE, CODE, KINDS, LANDMARK_KINDS
 
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 75 for keys of up to 8 letters (one edit in "Dili" is 75)
 

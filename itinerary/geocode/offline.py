@@ -43,11 +43,12 @@ from itinerary.geocode.answers import (
 )
 from itinerary.geocode.answers import _address as _address  # re-exported: geocode/toponyms.py imports
 from itinerary.geocode.answers import _record_raw as _record_raw  # these two from here
-from itinerary.geocode.gazetteer import LANDMARK_KINDS, Gazetteer
+from itinerary.geocode.gazetteer import Gazetteer
 from itinerary.geocode.hints import Hint, HintReader
 from itinerary.geocode.normalize import analyze
 from itinerary.geocode.query import ParsedQuery, parse_query, parse_structured
 from itinerary.geocode.ranking import QueryContext, Ranker, priors, wanted
+from itinerary.geocode.records import LANDMARK_KINDS
 
 AMBIGUOUS_BELOW = 0.6
 

@@ -14,10 +14,11 @@ from typing import Any
 
 from itinerary.coords import haversine_km
 from itinerary.geocode.answers import Candidate, Weights, _same_place
-from itinerary.geocode.gazetteer import ALTERNATE, CODE, PRIMARY, REDUCED, Gazetteer, Record
+from itinerary.geocode.gazetteer import Gazetteer
 from itinerary.geocode.hints import NEAR_KM, Hint, HintReader
 from itinerary.geocode.matching import KIND, LANDMARK_CODES, NameMatch, NameMatcher, country_of
 from itinerary.geocode.normalize import analyze, full_key
+from itinerary.geocode.records import ALTERNATE, CODE, PRIMARY, REDUCED, Record
 
 # Kind words in a query or hint -> record kinds they ask for.
 KIND_MATCH: dict[str, frozenset[str]] = {
