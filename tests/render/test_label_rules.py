@@ -85,7 +85,7 @@ def test_screen_labels_follow_the_theme(tmp_path: Path, monkeypatch: pytest.Monk
     left = copy.deepcopy(theme())
     left["labels"]["directions"] = [[-1, 0]]
     left["labels"]["screen"]["gaps_px"] = [6, 22, 48, 80, 120, 170]
-    monkeypatch.setattr("itinerary.render.map.theme", lambda: left)
+    monkeypatch.setattr("itinerary.render.payload.theme", lambda: left)
     moved = tmp_path / "left.html"
     save_map(make_map(load(SEED_14), offline=True), moved)
     labels, markers = _screen_boxes(moved)
