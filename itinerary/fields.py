@@ -11,7 +11,7 @@ A field whose value needs more than a conversion (a stop's coordinates come from
 its ``resolved`` place spreads over several GeoJSON properties) is written by a small function
 registered under the field's name in the module that writes that output (``STOP_WRITERS``,
 ``STOP_READERS`` and ``LEG_WRITERS`` in :mod:`itinerary.io.geojson`, ``STOP_PAYLOAD`` and
-``LEG_PAYLOAD`` in :mod:`itinerary.render.map`, the writers and readers of
+``LEG_PAYLOAD`` in :mod:`itinerary.render.payload`, the writers and readers of
 :mod:`itinerary.io.yaml`); tests/test_fields.py checks that every such field has one.
 
 Outputs keep the key order they had before the table (:data:`KEY_ORDER`); a new key follows

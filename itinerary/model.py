@@ -1,4 +1,5 @@
-"""The itinerary model: frozen dataclasses and enums, no I/O.
+"""The itinerary model: frozen dataclasses, no I/O (their enums, the format's vocabularies, are
+in :mod:`itinerary.vocab` and re-exported here).
 
 An :class:`Itinerary` holds :class:`Source` records and :class:`Trip` objects; a trip is a
 traveller's ordered :class:`Stop` list. :class:`Leg` objects join consecutive stops and are
@@ -12,72 +13,17 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from enum import Enum
 from typing import TYPE_CHECKING, Any
+
+from itinerary.vocab import Basis as Basis
+from itinerary.vocab import Drawn as Drawn
+from itinerary.vocab import Mode as Mode
+from itinerary.vocab import Precision as Precision
+from itinerary.vocab import Role as Role
+from itinerary.vocab import Status as Status
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from shapely.geometry.base import BaseGeometry
-
-
-class _StrEnum(str, Enum):
-    def __str__(self) -> str:
-        return str(self.value)
-
-    @classmethod
-    def choices(cls) -> list[str]:
-        return [m.value for m in cls]
-
-
-class Status(_StrEnum):
-    """How certain a stop is, as of the itinerary's ``as_of`` date."""
-
-    CONFIRMED = "confirmed"
-    PLANNED = "planned"
-    CANCELLED = "cancelled"
-
-
-class Mode(_StrEnum):
-    """How the traveller reaches a stop."""
-
-    RAIL = "rail"
-    AIR = "air"
-    ROAD = "road"
-    SEA = "sea"
-    UNKNOWN = "unknown"
-
-
-class Role(_StrEnum):
-    """The part a stop plays in its trip."""
-
-    ORIGIN = "origin"
-    VISIT = "visit"
-    TRANSIT = "transit"
-    DESTINATION = "destination"
-
-
-class Basis(_StrEnum):
-    """How a leg's mode is known."""
-
-    REPORTED = "reported"  # the itinerary says how the traveller went
-    ASSUMED = "assumed"  # the itinerary does not say: the mode is unknown
-    FALLBACK = "fallback"  # read from older files only; legs now say how they are drawn in Drawn
-
-
-class Drawn(_StrEnum):
-    """How a leg's path was drawn (independent of how its mode is known)."""
-
-    RAIL_NETWORK = "rail_network"  # along the railway network
-    GREAT_CIRCLE = "great_circle"  # a great circle (air, road, sea, unknown, or no rail route)
-    STRAIGHT_LINE = "straight_line"  # a straight segment (e.g. a stop to the railway it is snapped to)
-
-
-class Precision(_StrEnum):
-    """How precisely a date is known."""
-
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
-    UNKNOWN = "unknown"
 
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

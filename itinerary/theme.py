@@ -4,7 +4,14 @@ to the browser in the payload), the static image and the KML writer.
 ``theme.json`` is the one place for visual constants. Its ``print`` section holds what only the
 print renderer reads (its inks, label placement in points); :func:`theme` leaves it out, so the
 browser payload carries only what the browser reads; :func:`print_colors` and
-:func:`label_placement` serve it."""
+:func:`label_placement` serve it.
+
+Label placement is one rule in both renderers: a stop's label is tried beside its marker at each
+gap in turn, and at each gap in the ``labels.directions`` order (x to the right, y up; the browser
+flips y for the screen); a label placed beyond the first gap gets a leader line to its marker.
+The gaps are the renderer's own (``labels.screen.gaps_px`` in screen pixels, read by the browser
+runtime from the payload's theme; ``print.labels.gaps_pt`` in points), as are the browser's
+declutter and cluster sizes (``labels.screen``)."""
 
 from __future__ import annotations
 
@@ -31,8 +38,8 @@ def theme() -> dict[str, Any]:
 class LabelPlacement:
     """How the print map places a stop's label beside its marker (``theme.json``: print.labels).
 
-    Sizes are in typographic points (1/72 inch). The HTML map's runtime has its own constants for
-    the same job, in screen pixels (``DIRS`` and ``GAPS`` in ``render/templates/itinerary.js``)."""
+    Sizes are in typographic points (1/72 inch). The directions are the theme's ``labels`` ones,
+    which the HTML map's runtime reads too (its gaps, in screen pixels: ``labels.screen``)."""
 
     gaps_pt: tuple[float, ...]  # label to marker, tried in turn; beyond the first, a leader line
     directions: tuple[tuple[int, int], ...]  # sides tried at each gap, in order of preference
@@ -52,7 +59,7 @@ def label_placement() -> LabelPlacement:
     ex, ey = d["adjust_expand"]
     return LabelPlacement(
         gaps_pt=tuple(float(g) for g in d["gaps_pt"]),
-        directions=tuple((int(dx), int(dy)) for dx, dy in d["directions"]),
+        directions=tuple((int(dx), int(dy)) for dx, dy in _theme_file()["labels"]["directions"]),
         stop_radius_pt=float(d["stop_radius_pt"]),
         box_pad_pt=(float(d["box_pad_pt"][0]), float(d["box_pad_pt"][1])),
         clear_of_furniture_pt=float(d["clear_of_furniture_pt"]),

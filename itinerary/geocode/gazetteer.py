@@ -20,7 +20,6 @@ import threading
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -41,74 +40,20 @@ from itinerary.geocode.index_format import (
     key_hash,
 )
 from itinerary.geocode.normalize import analyze, keys_for
+
+# re-exported: the record's vocabulary, as before the index and the records were apart
+from itinerary.geocode.records import _KIND_CODE as _KIND_CODE
+from itinerary.geocode.records import ALTERNATE as ALTERNATE
+from itinerary.geocode.records import CODE as CODE
+from itinerary.geocode.records import KINDS as KINDS
+from itinerary.geocode.records import LANDMARK_KINDS as LANDMARK_KINDS
+from itinerary.geocode.records import MATCH_TYPES as MATCH_TYPES
+from itinerary.geocode.records import PRIMARY as PRIMARY
+from itinerary.geocode.records import REDUCED as REDUCED
+from itinerary.geocode.records import Record as Record
 from itinerary.paths import cache_dir, geodata_dir
 
 _log = logging.getLogger(__name__)
-
-
-KINDS = (
-    "city",
-    "region",
-    "country",
-    "spaceport",
-    "airport",
-    "airfield",
-    "border_station",
-    "station",
-    "factory",
-    "university",
-    "island",
-    "museum",
-    "government",
-    "palace",
-    "stadium",
-    "landmark",
-    # appended (codes of the kinds above stay as they are in cached indexes)
-    "residence",
-    "parliament",
-    "headquarters",
-    "venue",
-    "border_crossing",
-)
-
-
-_KIND_CODE = {k: i for i, k in enumerate(KINDS)}
-
-
-LANDMARK_KINDS = frozenset(KINDS[3:])
-
-
-# How a key names a record (stored in the two low bits of each key target).
-PRIMARY, ALTERNATE, REDUCED, CODE = 0, 1, 2, 3
-
-
-MATCH_TYPES = ("primary", "alternate", "reduced", "code")
-
-
-@dataclass(frozen=True)
-class Record:
-    """One gazetteer entry."""
-
-    index: int
-    id: str
-    name: str
-    lat: float
-    lon: float
-    kind: str
-    country_code: str
-    admin1: str | None
-    population: int
-    importance: float
-    admin1_id: str | None = None
-
-    @property
-    def is_capital(self) -> bool:
-        """A national capital (its importance carries a 0.3 bonus above 1.0)."""
-        return self.kind == "city" and self.importance > 1.0
-
-    @property
-    def is_landmark(self) -> bool:
-        return self.kind in LANDMARK_KINDS
 
 
 def _built() -> dict[str, np.ndarray]:

@@ -25,7 +25,6 @@ import yaml
 
 from itinerary.coords import haversine_km
 from itinerary.errors import CacheError, ValidationError
-from itinerary.geocode.gazetteer import _KIND_CODE, ALTERNATE, CODE, LANDMARK_KINDS, PRIMARY, REDUCED
 from itinerary.geocode.index_format import (
     CODE_PREFIX,
     INDEX_VERSION,
@@ -34,6 +33,7 @@ from itinerary.geocode.index_format import (
     key_hash,
 )
 from itinerary.geocode.normalize import analyze, full_key, keys_for
+from itinerary.geocode.records import _KIND_CODE, ALTERNATE, CODE, LANDMARK_KINDS, PRIMARY, REDUCED
 from itinerary.paths import geodata_dir
 
 # A point this far (degrees) outside every admin-1 polygon still takes the nearest one.

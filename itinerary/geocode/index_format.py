@@ -32,7 +32,7 @@ def _fingerprint(geodata: Path) -> str:
     for name in _GEODATA_FILES:
         h.update(hashlib.sha256((geodata / name).read_bytes()).digest())
     # the code that builds the keys: an index built by other code is never loaded
-    for module in ("gazetteer.py", "index_build.py", "index_format.py", "normalize.py"):
+    for module in ("gazetteer.py", "index_build.py", "index_format.py", "normalize.py", "records.py"):
         h.update(hashlib.sha256((Path(__file__).parent / module).read_bytes()).digest())
     return h.hexdigest()[:16]
 

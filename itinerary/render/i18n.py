@@ -46,7 +46,7 @@ PLURAL_TABLE = 200
 # _("...") and ngettext("...", "...", n) in Python.
 _JS_KEYWORDS: dict[str, Any] = {"t": None, "tn": (1, 2)}
 _PY_KEYWORDS: dict[str, Any] = {"_": None, "ngettext": (1, 2)}
-_PY_SOURCES = ("layout.py", "map.py")
+_PY_SOURCES = ("layout.py", "payload.py")
 
 
 def _locale_dir() -> Traversable:

@@ -162,34 +162,12 @@ class RailNetwork:
         """Shortest rail path between two snaps: (lon/lat coordinates, km) or None."""
         n = self.n_nodes
         S, T = n, n + 1
-        weights = self.lengths.copy()
-        if countries:
-            foreign = ~np.isin(self.country, list(countries))
-            weights[foreign] *= foreign_penalty
-        u = np.concatenate([self.start_node, self.end_node])
-        v = np.concatenate([self.end_node, self.start_node])
-        w = np.concatenate([weights, weights])
-        lid = np.concatenate([np.arange(len(self)), np.arange(len(self))])
         a_head, a_tail, a0, a1 = self._pieces(a)
         b_head, b_tail, b0, b1 = self._pieces(b)
-        extra_u = [S, S, self.start_node[b.line], self.end_node[b.line]]
-        extra_v = [self.start_node[a.line], self.end_node[a.line], T, T]
         extra_w = [a0, a1, b0, b1]
-        direct: float | None = None
-        if a.line == b.line:
-            direct = abs(a0 - b0)
-            extra_u.append(S)
-            extra_v.append(T)
-            extra_w.append(direct)
-        u = np.concatenate([u, extra_u])
-        v = np.concatenate([v, extra_v])
-        w = np.concatenate([w, np.maximum(extra_w, 1e-6)])
-        lid = np.concatenate([lid, -np.arange(1, len(extra_u) + 1)])
-        order = np.lexsort((w, v, u))
-        u, v, w, lid = u[order], v[order], w[order], lid[order]
-        keep = np.ones(len(u), dtype=bool)
-        keep[1:] = (u[1:] != u[:-1]) | (v[1:] != v[:-1])
-        u, v, w, lid = u[keep], v[keep], w[keep], lid[keep]
+        if a.line == b.line:  # both on one line: also straight along it
+            extra_w.append(abs(a0 - b0))
+        u, v, w, lid = self._edges(a, b, extra_w, countries, foreign_penalty)
         graph = coo_matrix((w, (u, v)), shape=(n + 2, n + 2)).tocsr()
         dist, pred = dijkstra(graph, directed=True, indices=S, return_predecessors=True)
         if not np.isfinite(dist[T]):
@@ -199,6 +177,49 @@ class RailNetwork:
         while nodes[-1] != S:
             nodes.append(int(pred[nodes[-1]]))
         nodes.reverse()
+        ends = (a_head[::-1], a_tail, b_head, b_tail[::-1])
+        return self._walk(a, b, nodes, edge_of, extra_w, ends)
+
+    def _edges(
+        self, a: Snap, b: Snap, extra_w: list[float], countries: set[str], foreign_penalty: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The graph's edges (from, to, km, line; a negative line numbers an extra edge): every
+        line both ways, foreign ones ``foreign_penalty`` times dearer, and the extra edges from
+        the source node to the ends of ``a``'s line and from the ends of ``b``'s line to the
+        target (and source to target when both are on one line); the shortest of parallel edges."""
+        n = self.n_nodes
+        S, T = n, n + 1
+        weights = self.lengths.copy()
+        if countries:
+            foreign = ~np.isin(self.country, list(countries))
+            weights[foreign] *= foreign_penalty
+        u = np.concatenate([self.start_node, self.end_node])
+        v = np.concatenate([self.end_node, self.start_node])
+        w = np.concatenate([weights, weights])
+        lid = np.concatenate([np.arange(len(self)), np.arange(len(self))])
+        extra_u = [S, S, self.start_node[b.line], self.end_node[b.line], S][: len(extra_w)]
+        extra_v = [self.start_node[a.line], self.end_node[a.line], T, T, T][: len(extra_w)]
+        u = np.concatenate([u, extra_u])
+        v = np.concatenate([v, extra_v])
+        w = np.concatenate([w, np.maximum(extra_w, 1e-6)])
+        lid = np.concatenate([lid, -np.arange(1, len(extra_u) + 1)])
+        order = np.lexsort((w, v, u))
+        u, v, w, lid = u[order], v[order], w[order], lid[order]
+        keep = np.ones(len(u), dtype=bool)
+        keep[1:] = (u[1:] != u[:-1]) | (v[1:] != v[:-1])
+        return u[keep], v[keep], w[keep], lid[keep]
+
+    def _walk(
+        self,
+        a: Snap,
+        b: Snap,
+        nodes: list[int],
+        edge_of: dict[tuple[int, int], int],
+        extra_w: list[float],
+        ends: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    ) -> tuple[np.ndarray, float]:
+        """The coordinates and km along the nodes of a shortest path (each line the way it is
+        travelled; the snaps' pieces of their lines at the ends)."""
         pieces: list[np.ndarray] = []
         km = 0.0
         for x, y in itertools.pairwise(nodes):
@@ -211,16 +232,7 @@ class RailNetwork:
             else:
                 which = -e - 1
                 km += float(extra_w[which])
-                if which == 0:
-                    pieces.append(a_head[::-1])
-                elif which == 1:
-                    pieces.append(a_tail)
-                elif which == 2:
-                    pieces.append(b_head)
-                elif which == 3:
-                    pieces.append(b_tail[::-1])
-                else:
-                    pieces.append(self._between(a, b))
+                pieces.append(ends[which] if which < 4 else self._between(a, b))
         coords = np.vstack(pieces)
         keep = np.ones(len(coords), dtype=bool)
         keep[1:] = np.any(np.abs(np.diff(coords, axis=0)) > 1e-9, axis=1)

@@ -1,7 +1,8 @@
 """Print maps for a graphics desk, the checks beyond tests/render/test_print.py: the scale bar
 and the locator globe clear of the title, the legend and every label (the globe hides no stop);
 every label, country and sea name a real SVG ``<text>`` element; every PDF font embedded as
-TrueType; and the label placement read from the theme (``print.labels`` in theme.json).
+TrueType; and the label placement read from the theme (``print.labels`` and the shared
+``labels.directions`` in theme.json).
 
 The trips of tests/render/test_print.py (real places, pinned coordinates) on the mini data."""
 
@@ -126,7 +127,7 @@ def test_the_theme_holds_the_label_placement_and_keeps_it_out_of_the_browser_pay
     data = json.loads(resources.files("itinerary").joinpath("theme.json").read_text("utf-8"))
     lp = label_placement()
     assert list(lp.gaps_pt) == data["print"]["labels"]["gaps_pt"]
-    assert [list(d) for d in lp.directions] == data["print"]["labels"]["directions"]
+    assert [list(d) for d in lp.directions] == data["labels"]["directions"]  # shared with the HTML map
     assert "print" not in theme() and set(theme()) == set(data) - {"print"}
 
 

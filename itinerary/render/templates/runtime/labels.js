@@ -34,9 +34,16 @@ Grid.prototype.add = function (r) {
   for (var i = 0; i < ks.length; i++) (this.cells[ks[i]] = this.cells[ks[i]] || []).push(r);
 };
 
-var DIRS = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1]];
-var GAPS = [3, 22, 48, 80, 120, 170];
-var CLUSTER_PX = 80;  // markers this close (px, x + y) form one cluster for label placement
+// Label placement from the theme (theme.json "labels", in the payload; the print map reads the
+// same directions): sides tried in order at each gap, a leader line beyond the first gap.
+var DIRS = null;  // [dx, dy] on screen (y down)
+var GAPS = null;  // label to marker, px, tried in turn
+var PLACING = null;  // the rest of labels.screen: small_max_gap_px, declutter_*, cluster_px
+function setLabelRules(labels) {
+  DIRS = labels.directions.map(function (d) { return [d[0], -d[1] || 0]; });  // the theme's y points up
+  GAPS = labels.screen.gaps_px;
+  PLACING = labels.screen;
+}
 
 // Rectangle of a w x h label beside a marker box (cx, cy, hw, hh) in direction d, gap g.
 function candidate(cx, cy, hw, hh, w, h, d, g) {
@@ -124,7 +131,8 @@ var LabelLayer = L.Layer.extend({
   _declutter: function (map, leaders) {
     var boxes = [];
     var rings = [[0, 0]];
-    [1, 2, 3].forEach(function (k) { DIRS.forEach(function (d) { rings.push([d[0] * k, d[1] * k]); }); });
+    for (var k = 1; k <= PLACING.declutter_rings; k++) DIRS.forEach(function (d) { rings.push([d[0] * k, d[1] * k]); });
+    var step = PLACING.declutter_step_px;  // a ring: half a box and step[0] across, a box and step[1] up or down
     this.items.forEach(function (it) {
       if (!it.marker) return;
       var e = map.hasLayer(it.marker) && it.marker.getElement();
@@ -132,7 +140,7 @@ var LabelLayer = L.Layer.extend({
       var p = map.latLngToContainerPoint(it.latlng).add(it.shift);
       var hw = it.hw, hh = it.hh, best = null;
       for (var i = 0; i < rings.length && !best; i++) {
-        var dx = rings[i][0] * (hw + 14), dy = rings[i][1] * (2 * hh + 2);
+        var dx = rings[i][0] * (hw + step[0]), dy = rings[i][1] * (2 * hh + step[1]);
         var b = { x0: p.x + dx - hw, y0: p.y + dy - hh, x1: p.x + dx + hw, y1: p.y + dy + hh };
         var free = boxes.every(function (o) { return o.x0 >= b.x1 - 2 || b.x0 >= o.x1 - 2 || o.y0 >= b.y1 - 2 || b.y0 >= o.y1 - 2; });
         if (free) best = [dx, dy, b];
@@ -195,7 +203,7 @@ var LabelLayer = L.Layer.extend({
     for (var i = 0; i < this._pts.length; i++) {
       var q = this._pts[i];
       // a marker of the same cluster does not count: there the leader line tells them apart
-      if (q.owner === it || Math.abs(q.x - p.x) + Math.abs(q.y - p.y) < CLUSTER_PX) continue;
+      if (q.owner === it || Math.abs(q.x - p.x) + Math.abs(q.y - p.y) < PLACING.cluster_px) continue;
       if (gap(q, q.owner.hw, q.owner.hh) < own) return true;
     }
     return false;

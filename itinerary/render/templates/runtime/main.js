@@ -1,10 +1,7 @@
 /* The entry point: draws the payload on a Leaflet map. */
 
-window.itineraryDraw = function (map, data) {
-  var small = map.getSize().x < SMALL;
-  THEME = data.theme;
-  if (data.words) WORDS = data.words;
-  if (data.words) document.documentElement.lang = data.words.lang;
+// Leaflet's own words (the attribution link's title, the zoom buttons) in the page's language.
+function translateLeaflet(map) {
   var ac = map.attributionControl, prefix = ac && ac.options.prefix;
   if (typeof prefix === "string") {  // Leaflet's link title, written as escaped attribute text
     var title = escapeAttr(t("A JavaScript library for interactive maps"));
@@ -15,6 +12,26 @@ window.itineraryDraw = function (map, data) {
       if (b[0]) { b[0].title = b[1]; b[0].setAttribute("aria-label", b[1]); }
     });
   }
+}
+
+// Leaflet's scale bar, its unit in words.
+function addScale(map) {
+  var scale = L.control.scale({ imperial: false, maxWidth: 150 });  // wide enough for its label
+  scale._updateScale = function (line, text, ratio) {  // Leaflet's "500 km" / "300 m", unit in words, as text
+    var parts = text.split(" ");
+    line.style.width = Math.round(this.options.maxWidth * ratio) + "px";
+    line.textContent = parts[0] + " " + (parts[1] === "km" ? t("km") : t("m"));
+  };
+  scale.addTo(map);
+}
+
+window.itineraryDraw = function (map, data) {
+  var small = map.getSize().x < SMALL;
+  THEME = data.theme;
+  setLabelRules(data.theme.labels);
+  if (data.words) WORDS = data.words;
+  if (data.words) document.documentElement.lang = data.words.lang;
+  translateLeaflet(map);
   POPUP = data.popup || [];
   map.itinerary = { knownDay: null };  // null: as known now (the whole file)
   var ctx = { rows: [], items: [], labels: [], bounds: L.latLngBounds([]), sources: {}, numbered: data.trips.length > 1 };
@@ -30,16 +47,10 @@ window.itineraryDraw = function (map, data) {
     map.attributionControl.addAttribution(t("Basemap: Natural Earth (public domain)"));
   }
   ctx.labels.sort(function (a, b) { return a.prio - b.prio; });
-  var labels = new LabelLayer(ctx.labels.concat(basemapLabels(data, dxs)), small ? 48 : GAPS[GAPS.length - 1]);
+  var labels = new LabelLayer(ctx.labels.concat(basemapLabels(data, dxs)), small ? PLACING.small_max_gap_px : GAPS[GAPS.length - 1]);
 
   var overlays = addLayerControl(map, ctx.rows, small);
-  var scale = L.control.scale({ imperial: false, maxWidth: 150 });  // wide enough for its label
-  scale._updateScale = function (line, text, ratio) {  // Leaflet's "500 km" / "300 m", unit in words, as text
-    var parts = text.split(" ");
-    line.style.width = Math.round(this.options.maxWidth * ratio) + "px";
-    line.textContent = parts[0] + " " + (parts[1] === "km" ? t("km") : t("m"));
-  };
-  scale.addTo(map);
+  addScale(map);
   var legend = addLegend(map, data, small || data.trips.length > 6);
   addFullscreen(map);
   addTimeSlider(map, ctx.items, labels);

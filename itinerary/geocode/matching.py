@@ -1,0 +1,113 @@
+"""Candidate generation: the gazetteer records a place name can mean, and how the name reached
+each one (primary or alternate name, a landmark's name without its kind words, a code, the
+words in another order, a transliteration, or a fuzzy match with its edit distance).
+
+The geocoder (:mod:`itinerary.geocode.offline`) scores these matches (:mod:`itinerary.geocode.ranking`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from itinerary.geocode.answers import Weights
+from itinerary.geocode.gazetteer import Gazetteer
+from itinerary.geocode.normalize import analyze, has_cyrillic, transliterate
+from itinerary.geocode.records import ALTERNATE, CODE, KINDS, LANDMARK_KINDS
+
+FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 75 for keys of up to 8 letters (one edit in "Dili" is 75)
+
+
+SHORT_FUZZY_CUTOFF = 75.0
+
+
+_CODE_QUERY = re.compile(r"[A-Za-z]{3,4}")
+
+
+KIND = {k: i for i, k in enumerate(KINDS)}  # record kind -> the gazetteer's kind code
+LANDMARK_CODES = frozenset(KIND[k] for k in LANDMARK_KINDS)
+
+
+def country_of(g: Gazetteer, i: int) -> str:
+    """The ISO 3166-1 code of record ``i``'s country."""
+    return g.countries[int(g.country_codes[i])]
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """One candidate record of a place name and how the name reached it."""
+
+    i: int  # record index
+    mtype: int  # PRIMARY, ALTERNATE, REDUCED or CODE
+    similarity: float = 1.0  # rapidfuzz ratio / 100 for fuzzy matches
+    edits: int = 0
+    key: str = ""  # the gazetteer key matched
+    translit: bool = False  # reached only through the query's transliteration
+
+    @property
+    def fuzzy(self) -> bool:
+        return self.similarity < 1.0
+
+
+class NameMatcher:
+    """The records a place name matches in one gazetteer (``weights`` order fuzzy keys)."""
+
+    def __init__(self, gazetteer: Gazetteer, weights: Weights) -> None:
+        self.gazetteer = gazetteer
+        self.weights = weights
+
+    def matches(self, place: str, countries: set[str]) -> list[NameMatch]:
+        """Exact matches of ``place`` (and codes); fuzzy ones too when there is none, or
+        none in the ``countries`` a hint or qualifier names."""
+        g = self.gazetteer
+        info = analyze(place)
+        keys = [info.key]
+        if has_cyrillic(info.key):
+            keys.append(analyze(transliterate(place)).key)
+        found: dict[int, int] = {}
+        for i, m in g.exact_typed(keys[0]):
+            found[i] = min(m, found.get(i, m))
+        # a transliteration merges spellings (Ukrainian і and и): a weaker match
+        translit = {i: m for key in keys[1:] for i, m in g.exact_typed(key) if i not in found}
+        if _CODE_QUERY.fullmatch(place.strip()):
+            for i in g.code(place):
+                found.setdefault(i, CODE)
+        if not found:  # a landmark's words in another order ("Marine Corps Air Station Iwakuni")
+            for i, m in self._reordered(keys[0]):
+                found.setdefault(i, m)
+        exact = [NameMatch(i, m, key=keys[0]) for i, m in found.items()]
+        exact += [NameMatch(i, m, key=keys[-1], translit=True) for i, m in translit.items()]
+        found.update(translit)
+        if exact and not (countries and not any(country_of(g, c.i) in countries for c in exact)):
+            return exact
+        return exact + self._fuzzy_matches(keys, found, wide=bool(countries))
+
+    def _reordered(self, key: str) -> list[tuple[int, int]]:
+        """Landmarks whose key holds the words of ``key`` in another order: every rotation of
+        the words (a name moved from the end to the front, or the reverse)."""
+        words = key.split()
+        if not 2 <= len(words) <= 8:
+            return []
+        g = self.gazetteer
+        out: list[tuple[int, int]] = []
+        for k in range(1, len(words)):
+            rotated = " ".join(words[k:] + words[:k])
+            out += [(i, m) for i, m in g.exact_typed(rotated) if int(g.kind_codes[i]) in LANDMARK_CODES]
+        return out
+
+    def _fuzzy_matches(self, keys: list[str], skip: dict[int, int], wide: bool) -> list[NameMatch]:
+        """Records of the keys close to ``keys``; each keeps its best key (similarity, edits
+        counted with transpositions as one, primary before alternate)."""
+        from rapidfuzz.distance import OSA
+
+        g, w = self.gazetteer, self.weights
+        best: dict[int, tuple[float, NameMatch]] = {}
+        for key in keys:
+            cutoff = SHORT_FUZZY_CUTOFF if len(key) <= 8 else FUZZY_CUTOFF
+            for k, score in g.fuzzy(key, limit=40 if wide else 12, cutoff=cutoff):
+                edits = OSA.distance(key, k)
+                for i, m in g.exact_typed(k):
+                    quick = w.name * score / 100.0 - w.edit * edits - (w.alternate if m == ALTERNATE else 0.0)
+                    if i not in skip and (i not in best or best[i][0] < quick):
+                        best[i] = (quick, NameMatch(i, m, score / 100.0, edits, k))
+        return [m for _, m in best.values()]
