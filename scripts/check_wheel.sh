@@ -27,6 +27,8 @@ test "$("$it" --version)" = "itinerary, version $version" || { echo "itinerary -
 "$it" validate trip.yaml
 "$it" resolve trip.yaml -o resolved.yaml
 "$it" map resolved.yaml -o map.html --offline
+"$it" map resolved.yaml -o carte.html --offline --lang fr  # the page catalogues ship in the wheel
+grep -q "Voyageur" carte.html || { echo "map --lang fr: no French word in the page" >&2; exit 1; }
 "$it" export resolved.yaml -o trip.geojson
 test -s map.html && test -s trip.geojson
 echo "wheel check passed: $(ls | tr '\n' ' ')"
