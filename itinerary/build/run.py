@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import pickle
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from itinerary import __version__
-from itinerary.build.engine import Job, Outcome
+from itinerary.build.engine import Job, Outcome, jobs
+from itinerary.build.engine import (
+    dask_mapper as dask_mapper,
+)  # re-exported: the build and benchmarks import it here
 from itinerary.build.manifest import (
     ARTICLES,
     FAILED,
@@ -43,9 +45,9 @@ from itinerary.build.outputs import (
     write_merged,
 )
 from itinerary.build.screen import SCREENED, Screen
-from itinerary.build.sources import DraftSettings, Item, to_article
+from itinerary.build.sources import DraftSettings, Item
 from itinerary.build.summary import Plan, Reporter, Summary
-from itinerary.errors import ExtractionError, ItineraryError, MergeWarning, ValidationError
+from itinerary.errors import ItineraryError, MergeWarning, ValidationError
 from itinerary.extract import Article
 from itinerary.files import write_text
 from itinerary.io import yaml as yaml_io
@@ -388,48 +390,3 @@ class Run:
                 f"removed the observations of {len(gone)} article{'s' * (len(gone) != 1)} no longer "
                 f"in the input from {self.out / OBSERVATIONS} ({listed})"
             )
-
-
-def dask_mapper(client: Any) -> Mapper:
-    """The merge's batches of travellers as tasks on ``client``'s cluster, results in order.
-
-    Each batch goes and comes back as one pickled blob (made in this process and on the worker,
-    never read from elsewhere): Dask would otherwise walk every object of a batch looking for
-    tasks inside it, which cost more than the merge itself (25 s, 14 s as blobs, for 10,000 drafts)."""
-
-    def run(fn: Callable[[Any], Any], batches: list[Any]) -> list[Any]:
-        blobs = [pickle.dumps((fn, b), protocol=pickle.HIGHEST_PROTOCOL) for b in batches]
-        done = client.gather(client.map(_run_blob, blobs, pure=False))
-        return [pickle.loads(r) for r in done]
-
-    return run
-
-
-def _run_blob(blob: bytes) -> bytes:
-    fn, batch = pickle.loads(blob)
-    with gc_paused():
-        return pickle.dumps(fn(batch), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def jobs(
-    pending: list[Item], settings: DraftSettings, screen: Screen | None, summary: Summary
-) -> Iterator[Job | Outcome]:
-    """Parse each article and give it to the screen's first pass: an unreadable one becomes a
-    failed outcome at once, a screened one a "no trip" outcome (the time the first pass takes
-    adds to ``summary``); one without a stated language goes to the second pass on the worker."""
-    for item in pending:
-        try:
-            article = to_article(item, settings)
-        except ExtractionError as exc:
-            yield Outcome(item.name, item.origin, item.digest, reason=str(exc))
-            continue
-        if screen is not None:
-            started = time.perf_counter()
-            may = screen.first_pass(article)
-            summary.screen_seconds += time.perf_counter() - started
-            if not may:
-                yield Outcome(item.name, item.origin, item.digest, reason=SCREENED, screened=True)
-                continue
-        second = screen is not None and not article.language  # on the worker, with the detector
-        summary.sent += 1
-        yield Job(item.name, item.origin, item.digest, article, screen=second)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
 from itinerary.cli.main import ARTICLE_LANGUAGE, DATE, cli, handle_errors, say
+
+if TYPE_CHECKING:
+    from itinerary.build import Summary
 
 
 class TerminalReporter:
@@ -179,6 +182,13 @@ def build_command(
             fg="red",
         )
         raise SystemExit(130) from None
+    _report(summary, out_dir)
+    raise SystemExit(exit_code(summary))
+
+
+def _report(summary: Summary, out_dir: Path) -> None:
+    """The end of a build on stderr: notes, failures, stops to review, the summary line and
+    the files written."""
     for note in summary.notes:
         say(f"note: {note}", fg="yellow")
     for _, reason in summary.failures:
@@ -198,4 +208,3 @@ def build_command(
         say(f"error: {summary.nothing_merged}; no merged file written", fg="red")
     elif summary.ok and not summary.written:
         say(f"{out_dir}: the merged files are up to date")
-    raise SystemExit(exit_code(summary))

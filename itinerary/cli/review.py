@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +12,9 @@ from itinerary.cli.main import cli, handle_errors, say
 from itinerary.errors import ValidationError
 from itinerary.files import check_output, write_text
 from itinerary.review.learn import DEFAULT_PRIOR
+
+if TYPE_CHECKING:
+    from itinerary.review.server import ReviewServer
 
 
 @cli.command()
@@ -56,37 +60,43 @@ def review(target: Path, article: Path | None, open_browser: bool, port: int) ->
       itinerary map draft.yaml -o draft.html
       itinerary review corpus/ --open
     """
-    from itinerary.review.server import ReviewServer, bind, require_server
-    from itinerary.review.session import ReviewSession
+    from itinerary.review.server import require_server
 
     if target.is_dir() and article is not None:
         raise click.UsageError("--article goes with a draft; a corpus folder holds the article of each draft")
     if not target.is_dir() and article is None:
         raise click.UsageError("Missing option '--article': the article the draft was extracted from")
     require_server()  # before the slow part: say how to install the extra
-    if target.is_dir():
-        from itinerary.review.corpus import Corpus
-
-        corpus = Corpus(target)  # before the port: a folder that is no corpus is said at once
-        sock = bind(port)
-        server = ReviewServer(corpus=corpus, sock=sock)
-        what = f"the {len(corpus.rows)} drafts of {target} ({corpus.page()['progress']})"
-    else:
-        assert article is not None
-        sock = bind(port)  # ... and whether the port is free
-        try:
-            say(f"reading {article.name} and {target.name} ...")
-            server = ReviewServer(ReviewSession(target, article), sock=sock)
-        except BaseException:
-            sock.close()
-            raise
-        what = target.name
+    server, what = _open_server(target, article, port)
     say(f"review {what} at {server.url}  (Ctrl+C to stop)", fg="green")
     if open_browser:
         import webbrowser
 
         webbrowser.open(server.url)
     server.run()
+
+
+def _open_server(target: Path, article: Path | None, port: int) -> tuple[ReviewServer, str]:
+    """The review server of a corpus folder or of a draft and its article, and what it serves."""
+    from itinerary.review.server import ReviewServer, bind
+    from itinerary.review.session import ReviewSession
+
+    if target.is_dir():
+        from itinerary.review.corpus import Corpus
+
+        corpus = Corpus(target)  # before the port: a folder that is no corpus is said at once
+        sock = bind(port)
+        server = ReviewServer(corpus=corpus, sock=sock)
+        return server, f"the {len(corpus.rows)} drafts of {target} ({corpus.page()['progress']})"
+    assert article is not None
+    sock = bind(port)  # ... and whether the port is free
+    try:
+        say(f"reading {article.name} and {target.name} ...")
+        server = ReviewServer(ReviewSession(target, article), sock=sock)
+    except BaseException:
+        sock.close()
+        raise
+    return server, target.name
 
 
 @cli.command()

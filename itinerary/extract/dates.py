@@ -17,7 +17,9 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from itinerary.extract.lexicon import Lexicon, time_of_day
@@ -155,6 +157,20 @@ def anchor(
     return out
 
 
+def _day_span(d1: int, d2: int, month: int, y: str | None, published: dt.date | None) -> DateSpan | None:
+    """Days ``d1`` to ``d2`` of ``month`` in year ``y`` (else the year the publication implies)."""
+    yr = int(y) if y else _year_for(month, d1, published)
+    if yr is None:
+        return None
+    try:
+        a, b = dt.date(yr, month, d1), dt.date(yr, month, d2)
+    except ValueError:
+        return None
+    if b < a:
+        return None
+    return _day(a) if a == b else DateSpan(a, b, Precision.DAY, f"{a.isoformat()}/{b.isoformat()}")
+
+
 class DateFinder:
     """Finds and resolves the date expressions of one language."""
 
@@ -206,95 +222,111 @@ class DateFinder:
         joined = _words(lx.range_joiners) or "xx"
         self._rel_range = re.compile(rf"(?<!\w)({_alt(rel)})\s+(?:{joined})\s+({_alt(rel)})(?!\w)", re.I)
 
-    def find(self, text: str, published: dt.date | None) -> list[DateHit]:  # noqa: C901 - known debt, to split (listed in the project notes)
-        """Every date expression of ``text``, in order, without overlaps."""
-        lx = self.lx
+    def find(self, text: str, published: dt.date | None) -> list[DateHit]:
+        """Every date expression of ``text``, in order, without overlaps (an expression found
+        earlier, in the order of the readers below, wins over one overlapping it)."""
         hits: list[DateHit] = []
         taken: list[tuple[int, int]] = []
-
-        def free(a: int, b: int) -> bool:
-            return all(b <= s or a >= e for s, e in taken)
-
-        def add(h: DateHit) -> None:
-            if free(h.start, h.end):
+        readers = (
+            self._days(text, published),
+            self._periods(text, published),
+            self._anchored_days(text, published),
+            self._relative_days(text, published),
+            self._weekdays(text, published),
+        )
+        for h in itertools.chain(*readers):
+            if all(h.end <= s or h.start >= e for s, e in taken):
                 hits.append(h)
                 taken.append((h.start, h.end))
+        return [self._mark_until(text, h) for h in sorted(hits, key=lambda h: h.start)]
 
-        def month_of(word: str) -> int:
-            return lx.months[word.lower().rstrip(".")]
+    def _month_of(self, word: str) -> int:
+        return self.lx.months[word.lower().rstrip(".")]
 
-        def day_span(d1: int, d2: int, month: int, y: str | None) -> DateSpan | None:
-            yr = int(y) if y else _year_for(month, d1, published)
-            if yr is None:
-                return None
-            try:
-                a, b = dt.date(yr, month, d1), dt.date(yr, month, d2)
-            except ValueError:
-                return None
-            if b < a:
-                return None
-            return _day(a) if a == b else DateSpan(a, b, Precision.DAY, f"{a.isoformat()}/{b.isoformat()}")
-
+    def _days(self, text: str, published: dt.date | None) -> Iterator[DateHit]:
+        """Days and day ranges with their month: "20-22 June", "June 20-22", "20 June", "June 20"."""
         for m in self._range_dm.finditer(text):
-            span = day_span(int(m.group(1)), int(m.group(2)), month_of(m.group(3)), m.group(4))
+            span = _day_span(
+                int(m.group(1)), int(m.group(2)), self._month_of(m.group(3)), m.group(4), published
+            )
             if span:
-                add(DateHit(m.start(), m.end(), span))
+                yield DateHit(m.start(), m.end(), span)
         for m in self._range_md.finditer(text):
-            span = day_span(int(m.group(2)), int(m.group(3)), month_of(m.group(1)), m.group(4))
+            span = _day_span(
+                int(m.group(2)), int(m.group(3)), self._month_of(m.group(1)), m.group(4), published
+            )
             if span:
-                add(DateHit(m.start(), m.end(), span))
+                yield DateHit(m.start(), m.end(), span)
         for m in self._dm.finditer(text):
-            span = day_span(int(m.group(1)), int(m.group(1)), month_of(m.group(2)), m.group(3))
+            span = _day_span(
+                int(m.group(1)), int(m.group(1)), self._month_of(m.group(2)), m.group(3), published
+            )
             if span:
-                add(DateHit(m.start(), m.end(), span))
-        if lx.month_before_day:  # "June 20"
+                yield DateHit(m.start(), m.end(), span)
+        if self.lx.month_before_day:  # "June 20"
             for m in self._md.finditer(text):
-                span = day_span(int(m.group(2)), int(m.group(2)), month_of(m.group(1)), m.group(3))
+                span = _day_span(
+                    int(m.group(2)), int(m.group(2)), self._month_of(m.group(1)), m.group(3), published
+                )
                 if span:
-                    add(DateHit(m.start(), m.end(), span))
+                    yield DateHit(m.start(), m.end(), span)
+
+    def _periods(self, text: str, published: dt.date | None) -> Iterator[DateHit]:
+        """A month or a year after a preposition: "in June", "in 2025"."""
         for m in self._month_only.finditer(text):
-            month = month_of(m.group(1))
+            month = self._month_of(m.group(1))
             yr = int(m.group(2)) if m.group(2) else _year_for(month, 15, published)
             if yr is not None:
-                add(DateHit(m.start(), m.end(), _month(yr, month)))
+                yield DateHit(m.start(), m.end(), _month(yr, month))
         for m in self._year_only.finditer(text):
             y = int(m.group(1))
             if 1900 <= y <= 2100:
-                add(
-                    DateHit(
-                        m.start(),
-                        m.end(),
-                        DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), Precision.YEAR, str(y)),
-                    )
+                yield DateHit(
+                    m.start(),
+                    m.end(),
+                    DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), Precision.YEAR, str(y)),
                 )
+
+    def _anchored_days(self, text: str, published: dt.date | None) -> Iterator[DateHit]:
+        """Days counted from another date ("the day after") and a day of the month alone."""
+        lx = self.lx
         if self._anchored is not None:
             for m in self._anchored.finditer(text):
                 last = m.group(1).lower().split()[-1]
                 nxt = re.match(r"\s*([^\W\d_]+'?)", text[m.end() :])
                 if last in lx.clause_openers and nxt and nxt.group(1).lower() in lx.determiners | lx.of:
                     continue  # "the day after the vote", "il giorno dopo il voto": from an event
-                add(DateHit(m.start(), m.end(), shift=lx.anchored[m.group(1).lower()]))
+                yield DateHit(m.start(), m.end(), shift=lx.anchored[m.group(1).lower()])
         if self._day_only is not None:
             for m in self._day_only.finditer(text):
                 if span := _nearest_day(int(m.group(1)), published):
-                    add(DateHit(m.start(), m.end(), span))
-        if published is not None:
-            for m in self._rel_range.finditer(text):
-                a = published + dt.timedelta(days=lx.relative[m.group(1).lower()])
-                b = published + dt.timedelta(days=lx.relative[m.group(2).lower()])
-                if a < b:
-                    add(DateHit(m.start(), m.end(), DateSpan(a, b, Precision.DAY, f"{a}/{b}")))
-            for m in self._relative.finditer(text):
-                word = m.group(1)
-                if time_of_day(lx, text, m.start(), word, self.time_of_day_window):
-                    continue  # "am Morgen", "de la mañana": a time of day, not tomorrow
-                days = lx.relative[word.lower()]
-                add(DateHit(m.start(), m.end(), _day(published + dt.timedelta(days=days)), relative=days))
+                    yield DateHit(m.start(), m.end(), span)
+
+    def _relative_days(self, text: str, published: dt.date | None) -> Iterator[DateHit]:
+        """Days counted from the publication: "from today to tomorrow", "tomorrow"."""
+        if published is None:
+            return
+        lx = self.lx
+        for m in self._rel_range.finditer(text):
+            a = published + dt.timedelta(days=lx.relative[m.group(1).lower()])
+            b = published + dt.timedelta(days=lx.relative[m.group(2).lower()])
+            if a < b:
+                yield DateHit(m.start(), m.end(), DateSpan(a, b, Precision.DAY, f"{a}/{b}"))
+        for m in self._relative.finditer(text):
+            word = m.group(1)
+            if time_of_day(lx, text, m.start(), word, self.time_of_day_window):
+                continue  # "am Morgen", "de la mañana": a time of day, not tomorrow
+            days = lx.relative[word.lower()]
+            yield DateHit(m.start(), m.end(), _day(published + dt.timedelta(days=days)), relative=days)
+
+    def _weekdays(self, text: str, published: dt.date | None) -> Iterator[DateHit]:
+        """Weekdays: with the day of the month, after "next", alone (maybe after "this")."""
+        lx = self.lx
         for m in self._weekday_day.finditer(text):  # "terça-feira (22)": the day of the month it gives
             if span := _nearest_day(int(m.group(2)), published):
-                add(DateHit(m.start(), m.end(), span))
+                yield DateHit(m.start(), m.end(), span)
         for m in self._weekday_next.finditer(text):
-            add(DateHit(m.start(), m.end(), weekday=lx.weekdays[m.group(2).lower()], next_=True))
+            yield DateHit(m.start(), m.end(), weekday=lx.weekdays[m.group(2).lower()], next_=True)
         for m in self._weekday.finditer(text):
             if re.match(r"\s+\d", text[m.end() : m.end() + 3]):
                 continue  # "vendredi 3 mars": the day number says it all
@@ -302,8 +334,7 @@ class DateFinder:
                 self._this.search(text[max(0, m.start() - 12) : m.start()])
             )
             day = lx.weekdays[m.group(1).lower()]
-            add(DateHit(m.start(), m.end(), weekday=day, next_=bool(m.group(2)), this=this))
-        return [self._mark_until(text, h) for h in sorted(hits, key=lambda h: h.start)]
+            yield DateHit(m.start(), m.end(), weekday=day, next_=bool(m.group(2)), this=this)
 
     def _mark_until(self, text: str, h: DateHit) -> DateHit:
         """``until Saturday``, ``jusqu'au 15 mars``, ``hasta el día 25``: the end of a stay."""

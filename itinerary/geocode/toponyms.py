@@ -3,8 +3,10 @@
 :func:`resolve_spans` is the engine of :meth:`OfflineGeocoder.resolve_spans
 <itinerary.geocode.offline.OfflineGeocoder.resolve_spans>`: given a text and the character spans
 of its toponyms, it answers every span at once, the article being the context of each name.
-The table of written forms is in :mod:`itinerary.geocode.toponym_forms`, the scoring of each
-name against the others in :mod:`itinerary.geocode.toponym_context`.
+The table of written forms is in :mod:`itinerary.geocode.toponym_forms`, the reading of the text
+around each span (qualifier, county, dateline) in :mod:`itinerary.geocode.toponym_spans`, the
+answer (a geopy ``Location``) in :mod:`itinerary.geocode.toponym_answer`, the
+scoring of each name against the others in :mod:`itinerary.geocode.toponym_context`.
 
 What it uses, in order:
 
@@ -58,6 +60,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from itinerary.geocode.normalize import full_key, has_cyrillic, normalize
+from itinerary.geocode.toponym_answer import location
 from itinerary.geocode.toponym_context import (
     CONTEXT,
     ContextWeights,
@@ -69,14 +72,13 @@ from itinerary.geocode.toponym_context import (
     settle,
 )
 from itinerary.geocode.toponym_forms import (
-    COUNTY,
     Form,
     Forms,
     county_key,
     forms_of,
-    strip_possessive,
     us_counties,
 )
+from itinerary.geocode.toponym_spans import names_of
 
 if TYPE_CHECKING:
     from itinerary.geocode.gazetteer import Gazetteer, Record
@@ -84,15 +86,6 @@ if TYPE_CHECKING:
 
 REGION_SHARE = 5.0  # a region outranks its namesake city when it holds this many times its people
 CANDIDATES = 12  # candidates kept per name
-
-
-# A qualifier right after a name: ", Ont." ", Texas" ", N.Y." or "(Virginia)".
-_QUALIFIER = re.compile(
-    r"^(?:\s*,\s*(?P<comma>(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,2})|\s*\((?P<paren>[^()]{2,40})\))"
-)
-# A dateline's dash: a spaced hyphen or a dash ("LONDON —", "NEWARK - ", "Paris (AP) --"); a hyphen
-# touching the name joins a compound ("Logan-Rogersville"). \x97 is a dash left by cp1252 text.
-_DATELINE = re.compile(r"^(?:\s+[—–\x97-]{1,2}|\s*[—–\x97]|\s*--|\s*\(\w+\)\s*[—–\x97-]{1,2}|\s*:)")
 
 
 @cache
@@ -158,28 +151,6 @@ def _is_area_name(geo: OfflineGeocoder, surface: str) -> bool:
         if m == 0 and (kind in (1, 2) or int(g._pop[i]) >= 100_000):
             return True
     return False
-
-
-def _qualifier_after(text: str, end: int) -> str | None:
-    m = _QUALIFIER.match(text[end : end + 48])
-    if not m:
-        return None
-    q = (m["comma"] or m["paren"] or "").strip()
-    return q or None
-
-
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    """A place that opens the text or a paragraph, followed by a dash or "(AP) —"."""
-    before = text[max(0, start - 2) : start]
-    surface = text[start:end]
-    opens = start == 0 or "\n" in before or (surface.isupper() and len(surface) > 2)
-    if not opens:
-        return False
-    rest = text[end : end + 40]
-    q = _QUALIFIER.match(rest)
-    if q:
-        rest = rest[q.end() :]
-    return bool(_DATELINE.match(rest))
 
 
 def _qualifier_scope(geo: OfflineGeocoder, q: str) -> tuple[set[str], set[int], list[int]]:
@@ -336,7 +307,7 @@ def resolve_spans(
 ) -> list[Any]:
     """geopy ``Location`` (or None) for every ``(start, end)`` span of ``text``; see the module
     docstring and :meth:`OfflineGeocoder.resolve_spans`."""
-    of_span = _names_of(text, spans)
+    of_span = names_of(text, spans)
     names = list({id(n): n for n in of_span if n is not None}.values())
     lists(text, spans, of_span)
     for name in names:
@@ -345,40 +316,7 @@ def resolve_spans(
     first_readings(names, weights)
     settle(names, weights)
     finish(names)
-    return [None if n is None else _location(geo, n) for n in of_span]
-
-
-def _names_of(text: str, spans: Sequence[tuple[int, int]]) -> list[Name | None]:
-    """The name of every span (one per normalised name), with what the text says around it."""
-    by_key: dict[str, Name] = {}
-    of_span: list[Name | None] = []
-    ends = {e for _, e in spans}
-    for start, end in spans:
-        if not (0 <= start < end <= len(text)):
-            raise ValueError(f"span ({start}, {end}) is not inside the text of {len(text)} characters")
-        surface = strip_possessive(" ".join(text[start:end].split()))
-        if not surface.strip():
-            of_span.append(None)
-            continue
-        form = forms_of().form(surface)
-        if form is None and text[end : end + 1] == ".":  # "in Calif." with the span before the stop
-            dotted = forms_of().form(surface + ".")
-            if dotted is not None and dotted.kind == "abbreviation":
-                surface, form = surface + ".", dotted
-        if form is not None and form.kind == "abbreviation":  # "N.Y." and "N.D." are not one name
-            key = "\x01" + surface.replace(".", "").replace(" ", "").upper()
-        else:
-            key = normalize(surface) or surface.lower()
-        name = by_key.setdefault(key, Name(key, surface, []))
-        name.mentions.append(len(of_span))
-        name.county = name.county or bool(COUNTY.search(surface))
-        name.qualifying = name.qualifying or _follows_name(text, start, ends)
-        q = _qualifier_after(text, end)
-        if q and name.qualifier is None:
-            name.qualifier = q
-        name.dateline = name.dateline or _is_dateline(text, start, end)
-        of_span.append(name)
-    return of_span
+    return [None if n is None else location(geo, n) for n in of_span]
 
 
 def _trip_stops(geo: OfflineGeocoder, near: Sequence[tuple[float, float]]) -> list[Name]:
@@ -393,73 +331,6 @@ def _trip_stops(geo: OfflineGeocoder, near: Sequence[tuple[float, float]]) -> li
             stop = Option(r.index, lat, lon, "point", r.country_code, adm, 0.0, "context", r)
             out.append(Name(f"\x00near{n}", "", [-1], options=[stop], fixed=True))
     return out
-
-
-def _follows_name(text: str, start: int, ends: set[int]) -> bool:
-    """Whether another span ends just before this one, a comma between ("Albany, New York")."""
-    head = text[max(0, start - 3) : start]
-    m = re.search(r",\s*$", head)
-    return m is not None and (start - len(head) + m.start()) in ends
-
-
-def _location(geo: OfflineGeocoder, name: Name) -> Any:
-    from geopy.location import Location
-
-    from itinerary.geocode.offline import _address, _record_raw
-
-    if not name.options:
-        return None
-    o = name.options[name.choice]
-    scores = name.scores or [x.base for x in name.options]
-    best = scores[name.choice]
-    total = sum(math.exp((s - best) / geo.weights.temperature) for s in scores)
-    confidence = 1.0 / total if total else 1.0
-    if name.approximate or o.match == "fuzzy":
-        confidence = min(confidence, geo.weights.doubtful_cap)
-    runner = None
-    others = [j for j in range(len(name.options)) if j != name.choice]
-    if others:
-        j = max(others, key=lambda k: scores[k])
-        r = name.options[j]
-        runner = {"id": _oid(r), "name": _oname(r), "kind": r.kind, "latitude": r.lat, "longitude": r.lon}
-    lat, lon = o.lat, o.lon
-    if o.record is not None:
-        raw = _record_raw(o.record)
-        address = _address(o.record)
-        centre = forms_of().country_centres.get(o.country) if o.kind == "country" else None
-        if centre is not None:  # the whole country, not its capital (kept in raw)
-            raw["capital"] = {"latitude": o.lat, "longitude": o.lon}
-            lat, lon = centre
-            raw.update(latitude=lat, longitude=lon)
-    else:
-        raw = {
-            "id": o.extra["id"],
-            "name": o.extra["name"],
-            "latitude": o.lat,
-            "longitude": o.lon,
-            "kind": o.kind,
-            "country_code": o.country or None,
-            "admin1": None,
-            "population": 0,
-        }
-        address = o.extra["name"]
-    match = "approximate" if name.approximate else o.match
-    raw.update(
-        confidence=round(confidence, 3),
-        match=match,
-        ambiguous=confidence < geo.ambiguous_below or match in ("fuzzy", "approximate"),
-        approximate=name.approximate,
-        runner_up=runner,
-    )
-    return Location(address, (lat, lon, 0.0), raw)
-
-
-def _oid(o: Option) -> str:
-    return o.record.id if o.record is not None else str(o.extra.get("id", ""))
-
-
-def _oname(o: Option) -> str:
-    return o.record.name if o.record is not None else str(o.extra.get("name", ""))
 
 
 __all__ = [

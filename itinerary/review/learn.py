@@ -27,7 +27,7 @@ from typing import Any
 
 from itinerary.errors import ValidationError
 from itinerary.review.corrections import read_decisions
-from itinerary.review.session import analyse_article
+from itinerary.review.marks import analyse_article
 
 
 @dataclass(frozen=True)

@@ -10,46 +10,31 @@
 * no route takes a path: the page reads the draft and article given on the command line, and
   saves the draft only; the static files are a fixed list;
 * the page inserts article and draft text with ``textContent``: never as HTML or a template.
+
+The guard itself is :mod:`itinerary.review.guard`.
 """
 
 from __future__ import annotations
 
 import functools
-import hmac
 import json
 import secrets
 import socket
 import threading
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from itinerary.errors import MissingDependency, ValidationError
 from itinerary.review.corpus import PER_PAGE, Corpus
+from itinerary.review.guard import CSP, SECURITY_HEADERS, ASGIApp, Guard
 from itinerary.review.session import MAX_SAVE_BYTES, Conflict, EditError, ReviewSession
 
+__all__ = ["CSP", "SECURITY_HEADERS", "Guard", "ReviewServer", "bind", "build_app", "build_corpus_app"]
+
 INSTALL_HINT = "the review app needs Starlette and uvicorn: pip install 'itinerary-mapper[review]'"
-
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"cache-control", b"no-store"),
-    (b"x-frame-options", b"DENY"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-    (b"cross-origin-resource-policy", b"same-origin"),
-]
-
-Scope = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
-Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 def require_server() -> None:
@@ -59,57 +44,6 @@ def require_server() -> None:
         import uvicorn  # noqa: F401
     except ImportError:
         raise MissingDependency(INSTALL_HINT) from None
-
-
-class Guard:
-    """The ASGI wrapper that refuses what is not the page's own request, and adds the security
-    headers to every answer (refusals included)."""
-
-    def __init__(self, app: ASGIApp, token: str, port: int) -> None:
-        self.app = app
-        self.prefix = f"/{token}/"
-        self.hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
-        self.origins = {f"http://{h}" for h in self.hosts}
-
-    def refusal(self, scope: Scope) -> str | None:
-        """Why the request is refused (None: it passes)."""
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        if headers.get("host") not in self.hosts:
-            return "foreign Host"
-        origin = headers.get("origin")
-        if origin is not None and origin not in self.origins:
-            return "foreign Origin"
-        if headers.get("sec-fetch-site") == "cross-site":
-            return "cross-site request"
-        if scope.get("method", "GET") not in ("GET", "HEAD") and origin is None:
-            return "a change without an Origin"
-        path: str = scope.get("path", "")
-        if not hmac.compare_digest(path[: len(self.prefix)].encode(), self.prefix.encode()):
-            return "no token"
-        return None
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            return
-        reason = self.refusal(scope)
-
-        async def secured(message: MutableMapping[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
-            await send(message)
-
-        if reason is not None:
-            body = f"refused: {reason}\n".encode()
-            await secured(
-                {
-                    "type": "http.response.start",
-                    "status": 403,
-                    "headers": [(b"content-type", b"text/plain; charset=utf-8")],
-                }
-            )
-            await send({"type": "http.response.body", "body": body})
-            return
-        await self.app(scope, receive, secured)
 
 
 @functools.cache
@@ -192,53 +126,73 @@ def _opened(session_of: SessionOf, handler: Callable[[Any, ReviewSession], Await
     return endpoint
 
 
-def _draft_routes(prefix: str, session_of: SessionOf, lock: Any, after_save: Any = None) -> list[Any]:
-    """The routes of one review page under ``prefix``; ``session_of(request)`` gives its session
-    (``after_save(request, session)`` runs after a save was written)."""
-    from starlette.requests import Request
-    from starlette.responses import JSONResponse, Response
-    from starlette.routing import Route
+class _DraftApi:
+    """The JSON endpoints of one review page (``after_save(request, session)`` runs after a save
+    was written)."""
 
-    def opened(handler: Callable[[Request, ReviewSession], Awaitable[Response]]) -> Any:
-        return _opened(session_of, handler)
+    def __init__(self, lock: Any, after_save: Any = None) -> None:
+        self.lock = lock
+        self.after_save = after_save
 
-    async def state(request: Request, session: ReviewSession) -> Response:
+    async def state(self, request: Any, session: ReviewSession) -> Any:
+        from starlette.responses import JSONResponse
+
         answer = session.state()
-        answer["queue"] = after_save is not None
+        answer["queue"] = self.after_save is not None
         return JSONResponse(answer, headers={"ETag": session.etag})
 
-    async def candidates(request: Request, session: ReviewSession) -> Response:
+    async def candidates(self, request: Any, session: ReviewSession) -> Any:
+        from starlette.responses import JSONResponse
+
         try:
             mention = int(request.query_params.get("mention", ""))
             return JSONResponse(session.candidates(mention))
         except (ValueError, EditError) as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
 
-    async def search(request: Request, session: ReviewSession) -> Response:
+    async def search(self, request: Any, session: ReviewSession) -> Any:
+        from starlette.responses import JSONResponse
+
         return JSONResponse(session.search(request.query_params.get("q", "")))
 
-    async def basemap(request: Request) -> Response:
+    async def basemap(self, request: Any) -> Any:
+        from starlette.responses import Response
+
         return Response(_basemap(), media_type="application/json")
 
-    async def save(request: Request, session: ReviewSession) -> Response:
-        status, answer = _save(session, lock, await request.body(), request.headers)
-        if status == 200 and after_save is not None:
-            after_save(request, session)
+    async def save(self, request: Any, session: ReviewSession) -> Any:
+        from starlette.responses import JSONResponse
+
+        status, answer = _save(session, self.lock, await request.body(), request.headers)
+        if status == 200 and self.after_save is not None:
+            self.after_save(request, session)
         headers = {"ETag": answer["etag"]} if status == 200 else None
         return JSONResponse(answer, status_code=status, headers=headers)
 
-    async def mention(request: Request, session: ReviewSession) -> Response:
+    async def mention(self, request: Any, session: ReviewSession) -> Any:
+        from starlette.responses import JSONResponse
+
         body = await request.body()
         if len(body) > 1000:
             return JSONResponse({"error": "too large"}, status_code=413)
         try:
             data = json.loads(body)
             start, end = int(data["start"]), int(data["end"])
-            with lock:
+            with self.lock:
                 return JSONResponse(session.mention_from_text(start, end))
         except (ValueError, TypeError, KeyError, EditError) as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
 
+
+def _draft_routes(prefix: str, session_of: SessionOf, lock: Any, after_save: Any = None) -> list[Any]:
+    """The routes of one review page under ``prefix``; ``session_of(request)`` gives its session
+    (``after_save(request, session)`` runs after a save was written)."""
+    from starlette.routing import Route
+
+    def opened(handler: Callable[[Any, ReviewSession], Awaitable[Any]]) -> Any:
+        return _opened(session_of, handler)
+
+    api = _DraftApi(lock, after_save)
     p = prefix
     return [
         Route(f"{p}/", static("review.html")),
@@ -246,12 +200,12 @@ def _draft_routes(prefix: str, session_of: SessionOf, lock: Any, after_save: Any
         Route(f"{p}/static/review.css", static("review.css")),
         Route(f"{p}/static/leaflet.js", static("leaflet.js")),
         Route(f"{p}/static/leaflet.css", static("leaflet.css")),
-        Route(f"{p}/api/state", opened(state)),
-        Route(f"{p}/api/candidates", opened(candidates)),
-        Route(f"{p}/api/search", opened(search)),
-        Route(f"{p}/api/basemap", basemap),
-        Route(f"{p}/api/save", opened(save), methods=["POST"]),
-        Route(f"{p}/api/mention", opened(mention), methods=["POST"]),
+        Route(f"{p}/api/state", opened(api.state)),
+        Route(f"{p}/api/candidates", opened(api.candidates)),
+        Route(f"{p}/api/search", opened(api.search)),
+        Route(f"{p}/api/basemap", api.basemap),
+        Route(f"{p}/api/save", opened(api.save), methods=["POST"]),
+        Route(f"{p}/api/mention", opened(api.mention), methods=["POST"]),
     ]
 
 
@@ -286,52 +240,56 @@ def _load_extractor(shared: dict[str, Any], lock: Any) -> None:
 OPEN_SESSIONS = 8
 
 
-def build_corpus_app(corpus: Corpus, token: str, port: int, *, analyse: bool = True) -> ASGIApp:
-    """The guarded ASGI app of a corpus: the queue at ``/<token>/``, each draft's review page
-    at ``/<token>/d/<name>/`` (``name`` must be a draft of the manifest: no path is taken from
-    the request)."""
-    from starlette.applications import Starlette
-    from starlette.concurrency import run_in_threadpool
-    from starlette.requests import Request
-    from starlette.responses import JSONResponse, Response
-    from starlette.routing import Route
+class _CorpusSessions:
+    """The review sessions of a corpus's drafts: the last :data:`OPEN_SESSIONS` opened are kept
+    (each holds its article's analysis), all sharing one extractor (spaCy loads once)."""
 
-    lock = threading.Lock()  # one save (or session opening) at a time
-    sessions: OrderedDict[str, ReviewSession] = OrderedDict()
-    shared: dict[str, Any] = {}  # one extractor for every draft (spaCy loads once)
+    def __init__(self, corpus: Corpus, lock: Any, analyse: bool) -> None:
+        self.corpus = corpus
+        self.lock = lock  # one save (or session opening) at a time
+        self.analyse = analyse
+        self.sessions: OrderedDict[str, ReviewSession] = OrderedDict()
+        self.shared: dict[str, Any] = {}  # one extractor for every draft
 
-    def load_extractor() -> None:
-        if analyse:
-            _load_extractor(shared, lock)
+    def load_extractor(self) -> None:
+        if self.analyse:
+            _load_extractor(self.shared, self.lock)
 
-    def open_session(name: str) -> ReviewSession:
-        load_extractor()  # at once, unless the warm-up has it (or is loading it: then wait)
-        with lock:
-            if name in sessions:
-                sessions.move_to_end(name)
-                return sessions[name]
-            corpus.check_openable(name)
+    def open(self, name: str) -> ReviewSession:
+        self.load_extractor()  # at once, unless the warm-up has it (or is loading it: then wait)
+        with self.lock:
+            if name in self.sessions:
+                self.sessions.move_to_end(name)
+                return self.sessions[name]
+            self.corpus.check_openable(name)
             session = ReviewSession(
-                corpus.draft_path(name),
-                corpus.article_path(name),
-                extractor=shared.get("extractor"),
-                analyse=analyse and shared.get("extractor") is not None,
+                self.corpus.draft_path(name),
+                self.corpus.article_path(name),
+                extractor=self.shared.get("extractor"),
+                analyse=self.analyse and self.shared.get("extractor") is not None,
             )
-            sessions[name] = session
-            while len(sessions) > OPEN_SESSIONS:
-                sessions.popitem(last=False)
+            self.sessions[name] = session
+            while len(self.sessions) > OPEN_SESSIONS:
+                self.sessions.popitem(last=False)
             return session
 
-    async def session_of(request: Request) -> ReviewSession:
+    async def session_of(self, request: Any) -> ReviewSession:
+        from starlette.concurrency import run_in_threadpool
+
         name = request.path_params["name"]
-        if name not in corpus.rows:
+        if name not in self.corpus.rows:
             raise KeyError(name)
-        return await run_in_threadpool(open_session, name)
+        return await run_in_threadpool(self.open, name)
 
-    def after_save(request: Request, session: ReviewSession) -> None:
-        corpus.mark_reviewed(request.path_params["name"], session.itinerary, session.draft_bytes)
+    def after_save(self, request: Any, session: ReviewSession) -> None:
+        self.corpus.mark_reviewed(request.path_params["name"], session.itinerary, session.draft_bytes)
 
-    async def queue(request: Request) -> Response:
+
+def _queue(corpus: Corpus) -> Callable[[Any], Awaitable[Any]]:
+    """The endpoint of the queue: one page of the corpus's drafts, filtered, and the facets."""
+    from starlette.responses import JSONResponse
+
+    async def queue(request: Any) -> Any:
         q = request.query_params
         try:
             answer = corpus.page(
@@ -346,15 +304,27 @@ def build_corpus_app(corpus: Corpus, token: str, port: int, *, analyse: bool = T
         answer["facets"] = corpus.facets()
         return JSONResponse(answer)
 
+    return queue
+
+
+def build_corpus_app(corpus: Corpus, token: str, port: int, *, analyse: bool = True) -> ASGIApp:
+    """The guarded ASGI app of a corpus: the queue at ``/<token>/``, each draft's review page
+    at ``/<token>/d/<name>/`` (``name`` must be a draft of the manifest: no path is taken from
+    the request)."""
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+
+    lock = threading.Lock()  # one save (or session opening) at a time
+    sessions = _CorpusSessions(corpus, lock, analyse)
     if analyse:  # the language models load while the person looks at the queue
-        threading.Thread(target=load_extractor, name="itinerary-review-warm-up", daemon=True).start()
+        threading.Thread(target=sessions.load_extractor, name="itinerary-review-warm-up", daemon=True).start()
     p = f"/{token}"
     routes = [
         Route(f"{p}/", static("queue.html")),
         Route(f"{p}/static/queue.js", static("queue.js")),
         Route(f"{p}/static/review.css", static("review.css")),
-        Route(f"{p}/api/queue", queue),
-        *_draft_routes(f"{p}/d/{{name}}", session_of, lock, after_save),
+        Route(f"{p}/api/queue", _queue(corpus)),
+        *_draft_routes(f"{p}/d/{{name}}", sessions.session_of, lock, sessions.after_save),
     ]
     return Guard(Starlette(routes=routes), token, port)
 

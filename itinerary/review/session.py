@@ -8,6 +8,9 @@ ruamel round trip (comments, key order and quoting kept), refuses when the file 
 since it was read (an ETag check), writes atomically, and appends every decision to the
 corrections file beside the draft (:mod:`itinerary.review.corrections`).
 
+The marks live in :mod:`itinerary.review.marks` and the edits in :mod:`itinerary.review.edits`;
+their names are importable from here as before.
+
 Nothing here takes a path from the page: the two files are fixed when the session starts.
 """
 
@@ -16,15 +19,16 @@ from __future__ import annotations
 import difflib
 import hashlib
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from itinerary.errors import ItineraryError, MissingDependency, ValidationError
 from itinerary.files import read_limited, write_text
 from itinerary.io import yaml as yaml_io
-from itinerary.model import DateSpan, Itinerary, Place, Role, Status
+from itinerary.model import Place, Role, Status
 from itinerary.review.corrections import Decision, append_decisions, corrections_path
+from itinerary.review.edits import DraftEditor, EditError
+from itinerary.review.marks import Marks, MentionInfo, analyse_article, marks_from_quotes
 
 #: the largest save request the page may send (bytes)
 MAX_SAVE_BYTES = 4_000_000
@@ -41,180 +45,8 @@ class Conflict(ItineraryError):
         self.etag = etag
 
 
-class EditError(ItineraryError, ValueError):
-    """An edit the page sent that the trip file cannot take (a bad date, an unknown place)."""
-
-
 def etag_of(data: bytes) -> str:
     return '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
-
-
-@dataclass
-class MentionInfo:
-    """A place mention in the article text (offsets in the text the page shows)."""
-
-    id: int
-    start: int
-    end: int
-    text: str
-    query: str
-    kind: str  # kept | dropped | context
-    rule: str
-    probability: float | None
-    sentence: tuple[int, int]
-    sentence_text: str
-    status: str | None = None
-    date: str | None = None
-    role: str | None = None
-    traveller: str | None = None
-    place: dict[str, Any] | None = None
-    hint: str | None = None
-    features: dict[str, float] = field(default_factory=dict)  # the stop model's (a candidate's)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "query": self.query,
-            "kind": self.kind,
-            "rule": self.rule,
-            "probability": None if self.probability is None else round(self.probability, 3),
-            "sentence": list(self.sentence),
-            "status": self.status,
-            "date": self.date,
-            "role": self.role,
-            "traveller": self.traveller,
-            "place": self.place,
-        }
-
-
-@dataclass
-class Marks:
-    """What the page highlights in the article: place mentions, persons and dates."""
-
-    mentions: list[MentionInfo] = field(default_factory=list)
-    persons: list[tuple[int, int]] = field(default_factory=list)
-    dates: list[tuple[int, int]] = field(default_factory=list)
-    sentences: list[tuple[int, int]] = field(default_factory=list)  # where each sentence is
-    note: str = ""
-
-
-def _place_json(p: Place) -> dict[str, Any]:
-    return p.to_dict()
-
-
-def _sentence_spans(body: str, analysis: Any, marks: Marks) -> dict[int, tuple[int, int]]:
-    """Where each sentence sits in ``body`` (by the sentence object's id); persons and dates are
-    added to ``marks`` on the way."""
-    cursor = 0
-    spans: dict[int, tuple[int, int]] = {}
-    for s in analysis.sentences:
-        stext = s.span.text
-        at = body.find(stext, cursor)
-        at = at if at >= 0 else body.find(stext)
-        if at < 0:
-            continue
-        cursor = at + len(stext)
-        spans[id(s)] = (at, at + len(stext))
-        marks.sentences.append(spans[id(s)])
-        marks.persons += [(at + p.start, at + p.end) for p in s.persons]
-        marks.dates += [(at + d.start, at + d.end) for d in s.dates]
-    return spans
-
-
-def _mention_info(body: str, m: Any, c: Any, span: tuple[int, int], sentence: str) -> MentionInfo | None:
-    """A place mention of a sentence in the offsets of ``body``; ``c`` its candidate, if any."""
-    start, end = span[0] + m.start, span[0] + m.end
-    if body[start:end] != m.text:  # offsets that do not fit the text: find the name
-        start = body.find(m.text, span[0], span[1])
-        if start < 0:
-            return None
-        end = start + len(m.text)
-    info = MentionInfo(
-        id=0,
-        start=start,
-        end=end,
-        text=m.text,
-        query=m.query,
-        kind="context",
-        rule="named in the sentence, not read as a stop",
-        probability=None,
-        sentence=span,
-        sentence_text=sentence,
-        place=m.match.to_place().to_dict() if m.match is not None else None,
-    )
-    if c is not None:
-        info.kind = "kept" if c.reason.kept else "dropped"
-        info.rule = c.reason.text()
-        info.probability = c.reason.probability
-        info.status = c.status.value
-        info.date = c.date.text if c.date is not None and c.date.known else None
-        info.role = c.role.value
-        info.traveller = c.traveller
-        info.hint = ", ".join(dict.fromkeys(c.hints)) or None
-        info.features = dict(c.features)
-    return info
-
-
-def analyse_article(article: Any, extractor: Any) -> tuple[str, Marks]:
-    """The text the extractor read and its marks, from the extractor's analysis: every
-    candidate, kept or dropped, and the place mentions that are no candidate, as context."""
-    analysis = extractor.analyse(article)
-    extractor.assemble(analysis)  # every candidate's reason gets the model's verdict
-    body: str = analysis.text
-    marks = Marks()
-    spans = _sentence_spans(body, analysis, marks)
-    by_mention = {id(c.place): c for c in analysis.candidates}
-    for s in analysis.sentences:
-        span = spans.get(id(s))
-        if span is None:
-            continue
-        for m in s.places:
-            info = _mention_info(body, m, by_mention.get(id(m)), span, s.span.text)
-            if info is not None:
-                marks.mentions.append(info)
-    marks.mentions.sort(key=lambda x: x.start)
-    for n, x in enumerate(marks.mentions):
-        x.id = n
-    return body, marks
-
-
-def marks_from_quotes(text: str, it: Itinerary) -> Marks:
-    """The marks without the extractor (its extra is not installed): each stop's place name
-    found in its quote."""
-    marks = Marks(note="the article was not analysed: only the stops' own mentions are marked")
-    for _, _, st in it.stops():
-        if not st.quote or not st.place:
-            continue
-        at = text.find(st.quote)
-        if at < 0:
-            continue
-        marks.sentences.append((at, at + len(st.quote)))
-        inner = st.quote.find(st.place)
-        if inner < 0:
-            continue
-        marks.mentions.append(
-            MentionInfo(
-                id=len(marks.mentions),
-                start=at + inner,
-                end=at + inner + len(st.place),
-                text=st.place,
-                query=st.place,
-                kind="kept",
-                rule="a stop of the draft",
-                probability=st.confidence,
-                sentence=(at, at + len(st.quote)),
-                sentence_text=st.quote,
-                status=st.status.value,
-                place=st.resolved.to_dict() if st.resolved else None,
-            )
-        )
-    marks.mentions.sort(key=lambda x: x.start)
-    for n, x in enumerate(marks.mentions):
-        x.id = n
-    return marks
 
 
 class ReviewSession:
@@ -292,18 +124,7 @@ class ReviewSession:
         return self._geocoder
 
     def _mention_of(self, quote: str | None, place: str | None) -> int | None:
-        if not quote:
-            return None
-        best: MentionInfo | None = None
-        for m in self.marks.mentions:
-            same_sentence = m.sentence_text.strip() == quote.strip() or quote.strip() in m.sentence_text
-            if not same_sentence:
-                continue
-            if place and (m.query == place or m.text == place):
-                return m.id
-            if best is None or (m.kind == "kept" and best.kind != "kept"):
-                best = m
-        return best.id if best is not None else None
+        return self.marks.mention_of(quote, place)
 
     def state(self) -> dict[str, Any]:
         """Everything the page shows, as JSON data (text is text: the page inserts it as such)."""
@@ -436,228 +257,19 @@ class ReviewSession:
 
     def _apply(self, doc: Any, edits: dict[str, Any]) -> tuple[str, list[Decision]]:
         """The edits applied to ``doc`` (the draft's ruamel tree), dumped; and the decisions."""
-        trips = doc.get("trips") or []
-        listed: list[tuple[int, list[Any]]] = []
-        for te in _list(edits.get("trips"), "trips"):
-            ti = _int(te.get("index"), "trip index")
-            if not 0 <= ti < len(trips) or ti >= len(self.itinerary.trips) or ti in dict(listed):
-                raise EditError(f"no trip {ti} in {self.draft.name}, or named twice")
-            listed.append((ti, _list(te.get("stops"), "stops")))
-        maps = {ti: list(trips[ti]["stops"]) for ti, _ in listed}  # before any change
-        placed: dict[tuple[int, int], int] = {}  # (trip, stop) of the draft -> the trip it is in now
-        for ti, stops in listed:
-            for st in stops:
-                if st.get("orig") is None:
-                    continue
-                key = (_from_trip(st, ti), _int(st["orig"], "stop"))
-                if key[0] not in maps or not 0 <= key[1] < len(maps[key[0]]) or key in placed:
-                    raise EditError(f"the page named stop {key[1]} of trip {key[0]}, which it cannot")
-                placed[key] = ti
-        decisions: list[Decision] = []
-        for ti, stops in listed:
-            decisions += self._apply_trip(trips[ti]["stops"], ti, stops, maps, placed)
-        used = {st.get("mention") for _, stops in listed for st in stops}
-        decisions += [self._left(m) for m in self.marks.mentions if m.kind == "dropped" and m.id not in used]
+        editor = DraftEditor(
+            self.itinerary,
+            self.marks,
+            self.offered,
+            self.draft,
+            self.article_path,
+            self.corrections,
+            self.article_sha256,
+        )
+        decisions = editor.apply(doc, edits)
         out = io.StringIO()
         self._rt.dump(doc, out)
         return out.getvalue(), decisions
-
-    def _apply_trip(
-        self,
-        seq: Any,
-        ti: int,
-        stops: list[Any],
-        maps: dict[int, list[Any]],
-        placed: dict[tuple[int, int], int],
-    ) -> list[Decision]:
-        """The page's stops of one trip, in the page's order, onto the trip's YAML sequence: a
-        stop the page left out is removed, a new one inserted, one moved from another trip
-        taken over, a reviewed one updated in place (its own comments stay with it)."""
-        trip = self.itinerary.trips[ti]
-        stay = [
-            _int(s["orig"], "stop") for s in stops if s.get("orig") is not None and _from_trip(s, ti) == ti
-        ]
-        decisions: list[Decision] = []
-        gone = sorted((o for o in range(len(maps[ti])) if placed.get((ti, o)) != ti), reverse=True)
-        for orig in gone:
-            if (ti, orig) not in placed:  # not moved to another trip: rejected
-                old = trip.stops[orig]
-                decisions.append(self._decision("reject", trip.traveller, None, old.quote, old.place))
-        items = []
-        for s in stops:
-            fields = self._fields(s, trip.id)
-            if s.get("orig") is None:
-                items.append(self._new_stop(s, fields))
-                decisions.append(self._decision("add", trip.traveller, s, None, None, fields))
-                continue
-            src, orig = _from_trip(s, ti), _int(s["orig"], "stop")
-            ymap = maps[src][orig]
-            items.append(ymap)
-            if not s.get("reviewed") and src == ti:
-                continue
-            old = self.itinerary.trips[src].stops[orig]
-            changed = self._set_fields(ymap, old, fields) or src != ti
-            ymap["reviewed"] = True
-            ymap.pop("needs_review", None)
-            action = "edit" if changed else "accept"
-            decisions.append(self._decision(action, trip.traveller, s, old.quote, old.place, fields))
-        if stay != sorted(stay):  # reordered: the sequence rebuilt in the page's order
-            del seq[:]
-            seq.extend(items)
-            return decisions
-        for orig in gone:
-            del seq[orig]
-        for pos, item in enumerate(items):
-            if pos >= len(seq) or seq[pos] is not item:
-                seq.insert(pos, item)
-        return decisions
-
-    def _new_stop(self, s: dict[str, Any], fields: dict[str, Any]) -> Any:
-        """A stop the person added (from a mention), as the trip file writes it."""
-        from ruamel.yaml.comments import CommentedMap
-
-        new = CommentedMap()
-        new["place"] = fields["place"]
-        new["status"] = fields["status"]
-        if fields.get("date"):
-            new["date"] = fields["date"]
-        if fields["role"] != Role.VISIT.value:
-            new["role"] = fields["role"]
-        source = self.itinerary.sources[0].id if self.itinerary.sources else None
-        if source:
-            new["source"] = source
-        m = self._mention(s)
-        if m is not None:
-            new["quote"] = m.sentence_text.strip()
-        new["reviewed"] = True
-        if fields.get("resolved") is not None:
-            new["resolved"] = CommentedMap(fields["resolved"])
-        return new
-
-    def _set_fields(self, ymap: Any, old: Any, fields: dict[str, Any]) -> bool:
-        from ruamel.yaml.comments import CommentedMap
-
-        changed = False
-        if fields["place"] != (old.place or old.label):
-            ymap["place"] = fields["place"]
-            changed = True
-        if fields["status"] != old.status.value:
-            ymap["status"] = fields["status"]
-            changed = True
-        old_date = old.date.text if old.date.known else ""
-        if (fields.get("date") or "") != old_date:
-            if fields.get("date"):
-                ymap["date"] = fields["date"]
-            else:
-                ymap.pop("date", None)
-            changed = True
-        if fields["role"] != old.role.value:
-            ymap["role"] = fields["role"]
-            changed = True
-        new_res = fields.get("resolved")
-        old_res = old.resolved.to_dict() if old.resolved else None
-        if new_res is not None and (old_res is None or new_res["id"] != old_res["id"]):
-            ymap["resolved"] = CommentedMap(new_res)
-            changed = True
-        return changed
-
-    def _fields(self, s: dict[str, Any], trip_id: str) -> dict[str, Any]:
-        where = f"trip {trip_id}, stop {s.get('place')!r}"
-        place = str(s.get("place") or "").strip()
-        if not place:
-            raise EditError(f"{where}: the place is empty; type its name")
-        status = str(s.get("status"))
-        if status not in {x.value for x in Status}:
-            raise EditError(f"{where}: status {status!r} is none of confirmed, planned, cancelled")
-        role = str(s.get("role") or Role.VISIT.value)
-        if role not in {x.value for x in Role}:
-            raise EditError(f"{where}: role {role!r} is none of {', '.join(r.value for r in Role)}")
-        date = str(s.get("date") or "").strip()
-        if date:
-            try:
-                span = DateSpan.parse(date)
-            except ValueError as exc:
-                raise EditError(
-                    f"{where}: date {date!r}: {exc}; write YYYY-MM-DD, YYYY-MM, YYYY or START/END"
-                ) from None
-            date = span.text or date
-        resolved = None
-        rid = s.get("resolved_id")
-        if rid is not None:
-            p = self.offered.get(str(rid))
-            if p is None:
-                raise EditError(f"{where}: place id {rid!r} was not offered by this review")
-            resolved = _place_json(p)
-        return {"place": place, "status": status, "role": role, "date": date, "resolved": resolved}
-
-    def _mention(self, s: dict[str, Any]) -> MentionInfo | None:
-        mid = s.get("mention")
-        if isinstance(mid, int) and 0 <= mid < len(self.marks.mentions):
-            return self.marks.mentions[mid]
-        return None
-
-    def _left(self, m: MentionInfo) -> Decision:
-        """A candidate the extractor dropped and the person left as it was when saving: an
-        implicit "not a stop" (without these, the corrections would hold the person's additions
-        but none of the dropped candidates they agreed with, and a model trained on them would
-        keep too much)."""
-        return Decision(
-            article_sha256=self.article_sha256,
-            draft=self.draft.name,
-            article=self._article_ref(),
-            action="left",
-            mention_start=m.start,
-            mention_end=m.end,
-            mention_text=m.text,
-            extractor_said=m.kind,
-            stop=False,
-        )
-
-    def _article_ref(self) -> str:
-        """The article's path as the corrections file names it (relative to its folder if inside)."""
-        a, base = self.article_path.resolve(), self.corrections.parent.resolve()
-        try:
-            return str(a.relative_to(base))
-        except ValueError:
-            return str(a)
-
-    def _decision(
-        self,
-        action: str,
-        traveller: str,
-        s: dict[str, Any] | None,
-        quote: str | None,
-        place: str | None,
-        fields: dict[str, Any] | None = None,
-    ) -> Decision:
-        m = self._mention(s) if s is not None else None
-        if m is None:
-            mid = self._mention_of(quote, place)
-            m = self.marks.mentions[mid] if mid is not None else None
-        res = (fields or {}).get("resolved")
-        return Decision(
-            article_sha256=self.article_sha256,
-            draft=self.draft.name,
-            article=self._article_ref(),
-            action=action,
-            mention_start=m.start if m else None,
-            mention_end=m.end if m else None,
-            mention_text=m.text if m else place,
-            extractor_said=m.kind if m and m.kind in ("kept", "dropped", "context") else None,
-            stop=action != "reject",
-            place=(fields or {}).get("place"),
-            place_id=res["id"] if res else None,
-            status=(fields or {}).get("status"),
-            date=(fields or {}).get("date") or None,
-            role=(fields or {}).get("role"),
-            traveller=traveller,
-        )
-
-
-def _from_trip(s: dict[str, Any], ti: int) -> int:
-    """The trip of the draft a stop of trip ``ti`` comes from (another one when it was moved)."""
-    src = s.get("from_trip")
-    return ti if src is None else _int(src, "trip index")
 
 
 def _find_or_end(text: str, sub: str, start: int) -> int:
@@ -665,16 +277,14 @@ def _find_or_end(text: str, sub: str, start: int) -> int:
     return at if at >= 0 else len(text)
 
 
-def _list(v: Any, what: str) -> list[Any]:
-    if not isinstance(v, list):
-        raise EditError(f"the page sent no list of {what}")
-    return v
-
-
-def _int(v: Any, what: str) -> int:
-    if not isinstance(v, int) or isinstance(v, bool):
-        raise EditError(f"the page sent a bad {what}: {v!r}")
-    return v
-
-
-__all__ = ["Conflict", "EditError", "ReviewSession", "ValidationError", "etag_of"]
+__all__ = [
+    "Conflict",
+    "EditError",
+    "Marks",
+    "MentionInfo",
+    "ReviewSession",
+    "ValidationError",
+    "analyse_article",
+    "etag_of",
+    "marks_from_quotes",
+]

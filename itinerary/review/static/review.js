@@ -258,6 +258,22 @@
       f.appendChild(l);
       f.appendChild(input);
     };
+    row("Place", placeSelect(s, ti, si));
+    row("Search", searchInput(s));
+    row("Status", valueSelect("edit-status", S.statuses, s.status, (v) => change(ti, si, (x) => (x.status = v))));
+    const date = el("input");
+    date.id = "edit-date";
+    date.value = s.date || "";
+    date.placeholder = "YYYY-MM-DD, YYYY-MM, YYYY, START/END";
+    date.addEventListener("change", () => change(ti, si, (x) => (x.date = date.value.trim())));
+    row("Date", date);
+    row("Role", valueSelect("edit-role", S.roles, s.role, (v) => change(ti, si, (x) => (x.role = v))));
+    if (trips.length > 1) row("Traveller", travellerSelect(ti, si));
+    return f;
+  }
+
+  // The place of a stop being edited: kept as it is, or one of the candidates offered.
+  function placeSelect(s, ti, si) {
     const place = el("select");
     place.id = "edit-place";
     const choices = s.choices || (s.resolved ? [s.resolved] : []);
@@ -277,7 +293,11 @@
         x.place = p.name;
       });
     });
-    row("Place", place);
+    return place;
+  }
+
+  // A gazetteer search (on Enter) whose answers join the stop's candidates, first.
+  function searchInput(s) {
     const search = el("input");
     search.id = "edit-search";
     search.type = "search";
@@ -292,46 +312,35 @@
       $("edit-place").focus();
       say(found.length + " places found for " + JSON.stringify(search.value));
     });
-    row("Search", search);
-    const status = el("select");
-    status.id = "edit-status";
-    for (const v of S.statuses) {
+    return search;
+  }
+
+  // A select of ``values`` (a status, a role), ``current`` selected; ``onChange(value)``.
+  function valueSelect(id, values, current, onChange) {
+    const select = el("select");
+    select.id = id;
+    for (const v of values) {
       const o = el("option", null, v);
       o.value = v;
-      o.selected = v === s.status;
-      status.appendChild(o);
+      o.selected = v === current;
+      select.appendChild(o);
     }
-    status.addEventListener("change", () => change(ti, si, (x) => (x.status = status.value)));
-    row("Status", status);
-    const date = el("input");
-    date.id = "edit-date";
-    date.value = s.date || "";
-    date.placeholder = "YYYY-MM-DD, YYYY-MM, YYYY, START/END";
-    date.addEventListener("change", () => change(ti, si, (x) => (x.date = date.value.trim())));
-    row("Date", date);
-    const role = el("select");
-    role.id = "edit-role";
-    for (const v of S.roles) {
-      const o = el("option", null, v);
-      o.value = v;
-      o.selected = v === s.role;
-      role.appendChild(o);
-    }
-    role.addEventListener("change", () => change(ti, si, (x) => (x.role = role.value)));
-    row("Role", role);
-    if (trips.length > 1) {
-      const who = el("select");
-      who.id = "edit-traveller";
-      trips.forEach((t, tj) => {
-        const o = el("option", null, t.traveller);
-        o.value = String(tj);
-        o.selected = tj === ti;
-        who.appendChild(o);
-      });
-      who.addEventListener("change", () => moveToTrip(ti, si, Number(who.value)));
-      row("Traveller", who);
-    }
-    return f;
+    select.addEventListener("change", () => onChange(select.value));
+    return select;
+  }
+
+  // The traveller of a stop: choosing another one moves the stop to that trip.
+  function travellerSelect(ti, si) {
+    const who = el("select");
+    who.id = "edit-traveller";
+    trips.forEach((t, tj) => {
+      const o = el("option", null, t.traveller);
+      o.value = String(tj);
+      o.selected = tj === ti;
+      who.appendChild(o);
+    });
+    who.addEventListener("change", () => moveToTrip(ti, si, Number(who.value)));
+    return who;
   }
 
   async function loadChoices(s) {
