@@ -124,9 +124,10 @@ def _stop(d: Candidate, article: Article, model: StopModel, t: Tuning) -> Stop:
 
 def landmark_city(stop: Stop, ctx: Context) -> Stop:
     """A landmark in a city stands for it ("au Kremlin", "at the Elysee Palace"): the stop is named
-    by the most populous city of ``Tuning.min_city_population`` people or more within
+    by the most populous city of ``Tuning.landmark_city_population`` people or more within
     ``Tuning.landmark_city_km`` and stays pinned at the landmark (where the traveller was). A
-    landmark out of town (an airport, a cosmodrome) keeps the name the article gave it."""
+    landmark out of town (an airport, a cosmodrome) or beside a smaller town (Windsor Castle,
+    not Slough) keeps the name the article gave it."""
     r, t = stop.resolved, ctx.tuning
     if r is None or r.kind not in LANDMARK_KINDS:
         return stop
@@ -140,7 +141,7 @@ def landmark_city(stop: Stop, ctx: Context) -> Stop:
             # the article named it by its town ("au palais de Carthage", "the Baikonur cosmodrome")
             return dataclasses.replace(stop, place=c.name)
     near = g.nearest(r.lat, r.lon, k=t.landmark_city_near, kinds=["city"])
-    cities = [c for c, km in near if km <= t.landmark_city_km and c.population >= t.min_city_population]
+    cities = [c for c, km in near if km <= t.landmark_city_km and c.population >= t.landmark_city_population]
     if not cities:
         return stop
     city = max(cities, key=lambda c: c.population)

@@ -30,9 +30,11 @@ class Tuning:
     city_state_share: float = 0.5
     #: ... this close to it (km)
     city_state_km: float = 5.0
-    #: a landmark stop is named by the most populous city of at least ``min_city_population`` people
-    #: this close to it (km; the Kremlin by Moscow), else by its own name (an airport out of town)
+    #: a landmark stop is named by the most populous city of at least ``landmark_city_population``
+    #: people this close to it (km; the Kremlin by Moscow), else by its own name (an airport out of
+    #: town, Windsor Castle beside Slough)
     landmark_city_km: float = 15.0
+    landmark_city_population: int = 500_000
     #: ... unless the article named it by a town this close to it (km; "Baikonur cosmodrome")
     landmark_town_km: float = 50.0
     #: how many of the nearest cities are weighed for it (a capital's districts come first)
