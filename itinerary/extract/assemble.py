@@ -9,6 +9,7 @@ import datetime as dt
 import warnings
 from collections import Counter
 
+from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
 from itinerary.extract.article import Article
 from itinerary.extract.completion import (
@@ -23,6 +24,7 @@ from itinerary.extract.steps.dates import consistent, day_span
 from itinerary.extract.text import slug
 from itinerary.extract.tuning import Tuning
 from itinerary.geocode.normalize import analyze
+from itinerary.geocode.records import LANDMARK_KINDS
 from itinerary.geocode.resolve import resolve_itinerary
 from itinerary.identity import UNKNOWN_TRAVELLER, in_travel_order, unique_id
 from itinerary.identity import same_place as same_point
@@ -55,7 +57,7 @@ def build_trips(drafts: list[Candidate], article: Article, ctx: Context, model: 
     main_traveller = max(resolved.trips, key=lambda t: len(t.stops)).traveller if resolved.trips else None
     out: list[Trip] = []
     for trip in resolved.trips:
-        kept = [date_from_mentions(st, trip.traveller, ctx) for st in trip.stops]
+        kept = [landmark_city(date_from_mentions(st, trip.traveller, ctx), ctx) for st in trip.stops]
         t = ctx.tuning
         ordered = in_travel_order(
             absorb_countries(date_from_country(kept, article.published), t), undated_origin_first=False
@@ -118,6 +120,32 @@ def _stop(d: Candidate, article: Article, model: StopModel, t: Tuning) -> Stop:
         needs_review=d.score < model.thresholds.review_below or d.place.confidence < t.place_review_below,
         why=why_text(d),
     )
+
+
+def landmark_city(stop: Stop, ctx: Context) -> Stop:
+    """A landmark in a city stands for it ("au Kremlin", "at the Elysee Palace"): the stop is named
+    by the most populous city of ``Tuning.landmark_city_population`` people or more within
+    ``Tuning.landmark_city_km`` and stays pinned at the landmark (where the traveller was). A
+    landmark out of town (an airport, a cosmodrome) or beside a smaller town (Windsor Castle,
+    not Slough) keeps the name the article gave it."""
+    r, t = stop.resolved, ctx.tuning
+    if r is None or r.kind not in LANDMARK_KINDS:
+        return stop
+    g = ctx.geocoder.gazetteer
+    named = stop.place or ""
+    key = analyze(named).key if named else ""
+    for i in g.lookup(named) if key else ():
+        c = g.record(i)
+        town = c.kind == "city" and analyze(c.name).key == key
+        if town and haversine_km(c.lat, c.lon, r.lat, r.lon) <= t.landmark_town_km:
+            # the article named it by its town ("au palais de Carthage", "the Baikonur cosmodrome")
+            return dataclasses.replace(stop, place=c.name)
+    near = g.nearest(r.lat, r.lon, k=t.landmark_city_near, kinds=["city"])
+    cities = [c for c, km in near if km <= t.landmark_city_km and c.population >= t.landmark_city_population]
+    if not cities:
+        return stop
+    city = max(cities, key=lambda c: c.population)
+    return dataclasses.replace(stop, place=city.name)
 
 
 def date_from_mentions(stop: Stop, traveller: str, ctx: Context) -> Stop:

@@ -13,6 +13,7 @@ from itinerary.extract.steps.dates import owned_dates
 from itinerary.extract.steps.roles import followed_by_speech, is_listed, near_travel, role_before
 from itinerary.extract.text import DATELINE_END, possessive_after, word_list
 from itinerary.extract.tuning import Tuning
+from itinerary.geocode.records import Record
 from itinerary.model import Role, Status
 
 #: the end of a dateline's place ("MOSCOW, June 2 (Reuters) -", "ULAN BATOR /Mongolia/, June 2.")
@@ -83,6 +84,8 @@ def _place(p: Mention, ctx: Context) -> dict[str, float]:
     """Features of the gazetteer's place: its kind and size; whether the recogniser saw it."""
     r = p.record
     kind = r.kind if r is not None else ""
+    if r is not None and kind == "country" and city_state(r, ctx):
+        kind = "city"  # the Vatican, Monaco, Singapore: a country that is one city is a place like a city
     landmark = bool(r is not None and r.is_landmark)
     people = r.population if r is not None else 0
     return {
@@ -93,6 +96,19 @@ def _place(p: Mention, ctx: Context) -> dict[str, float]:
         "population": min(1.0, math.log10(1 + people) / ctx.tuning.population_log_max),
         "recogniser": float(p.from_ner),
     }
+
+
+def city_state(r: Record, ctx: Context) -> bool:
+    """A country most of whose people live in the one city at its point (``Tuning.city_state_share``
+    of them within ``Tuning.city_state_km``): a city-state, a place one visits like a city."""
+    t = ctx.tuning
+    near = ctx.geocoder.gazetteer.nearest(r.lat, r.lon, k=1, kinds=["city"])
+    return any(
+        c.country_code == r.country_code
+        and km <= t.city_state_km
+        and c.population >= t.city_state_share * r.population
+        for c, km in near
+    )
 
 
 def _dateline(s: Sentence, p: Mention, t: Tuning) -> bool:

@@ -26,6 +26,19 @@ class Tuning:
     #: people: a town of fewer inhabitants is a place only where the recogniser saw one
     #: ("Gao" is found by the gazetteer scan; "Wie" (a village) is not) - bench
     min_city_population: int = 50_000
+    #: a country is a city-state when this share of its people live in the city at its point ...
+    city_state_share: float = 0.5
+    #: ... this close to it (km)
+    city_state_km: float = 5.0
+    #: a landmark stop is named by the most populous city of at least ``landmark_city_population``
+    #: people this close to it (km; the Kremlin by Moscow), else by its own name (an airport out of
+    #: town, Windsor Castle beside Slough)
+    landmark_city_km: float = 15.0
+    landmark_city_population: int = 500_000
+    #: ... unless the article named it by a town this close to it (km; "Baikonur cosmodrome")
+    landmark_town_km: float = 50.0
+    #: how many of the nearest cities are weighed for it (a capital's districts come first)
+    landmark_city_near: int = 200
     #: people: under this, not even a recognised place ("Strand") - rule tests
     min_town_population: int = 1_000
     #: people: a one-word "person" that names a place this large is a place ("VLADIVOSTOK") - bench
@@ -91,6 +104,8 @@ class Tuning:
     time_preposition: int = 3
     #: words before a kind word read for a preposition ("à l'aéroport international de Conakry") - rule tests
     kind_reach: int = 3
+    #: words before a meeting verb searched for a passive auxiliary ("was received", "a été reçu")
+    passive_words: int = 3
     #: place nouns and adjectives skipped between a preposition and a name - rule tests
     place_noun_skip: int = 3
     #: characters before a place read for the word before it - rule tests

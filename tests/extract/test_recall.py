@@ -564,3 +564,99 @@ def test_a_bare_place_that_speaks_is_its_government(
 )
 def test_a_time_between_visit_verb_and_place(text: str, lang: str, place: str, extractor: Extractor) -> None:
     assert place in _stops(text, lang, TUESDAY, extractor)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "stop"),
+    [
+        # a landmark after a locative preposition, in a sentence where someone is received (passive)
+        (
+            "Italian Prime Minister Giorgia Meloni was received at the Elysee Palace on Tuesday.",
+            "en",
+            "Elysee",
+            True,
+        ),
+        ("Le président sénégalais a été reçu mardi au Kremlin par Vladimir Poutine.", "fr", "Kremlin", True),
+        ("The cosmonauts were received at the Baikonur Cosmodrome on Monday.", "en", "Baikonur", True),
+        ("Президент Лаоса был принят в среду в Кремле.", "ru", "Кремле", True),
+        ("El presidente fue recibido el martes en el Palacio de La Moneda.", "es", "Moneda", True),
+        # the active voice: the subject receives at home, the host (no rule stop by this rule)
+        ("В Кремле в среду Путин принял президента Лаоса.", "ru", "Кремле", False),
+        (
+            "Sheinbaum recibió el lunes en Palacio Nacional a los gobernadores.",
+            "es",
+            "Palacio Nacional",
+            False,
+        ),
+        # a city after the same words may be where the host is: no rule stop by this rule
+        ("Macron a reçu mardi à Paris le président sénégalais.", "fr", "Paris", False),
+        # a landmark that is no place where anyone is: the seat of government speaking
+        ("The Kremlin received the letter on Tuesday, a spokesman said.", "en", "Kremlin", False),
+    ],
+)
+def test_a_landmark_where_someone_is_received_is_a_rule_stop(
+    text: str, lang: str, place: str, stop: bool, extractor: Extractor
+) -> None:
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
+    rules = [c.features["rule"] for c in doc.candidates if place in c.place.text]
+    assert rules == [1.0] if stop else rules in ([], [0.0])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "landmark"),
+    [
+        # a landmark in a city is named by the city and stays pinned at the landmark
+        (
+            "Le président sénégalais a été reçu mardi au Kremlin par Vladimir Poutine.",
+            "fr",
+            "Moscow",
+            "Moscow Kremlin",
+        ),
+        (
+            "Lula fue recibido el martes en el Palacio de La Moneda por el presidente.",
+            "es",
+            "Santiago",
+            "Palacio de La Moneda",
+        ),
+        # ... unless the article names it by its town
+        ("Putin arrived at the Baikonur Cosmodrome on Monday.", "en", "Baikonur", "Baikonur Cosmodrome"),
+    ],
+)
+def test_a_landmark_stop_is_named_by_its_city(
+    text: str, lang: str, place: str, landmark: str, extractor: Extractor
+) -> None:
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    got = {(s.place, s.resolved.name if s.resolved else None) for _, _, s in it.stops()}
+    assert (place, landmark) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "city"),
+    [
+        # a country most of whose people live in its one city is a place like a city
+        ("Sheinbaum fue recibida el lunes en el Vaticano por el papa.", "es", "Vaticano", True),
+        ("Le prince est arrivé lundi à Monaco.", "fr", "Monaco", True),
+        ("Der Präsident ist am Montag in Singapur eingetroffen.", "de", "Singapur", True),
+        ("Le président est arrivé lundi au Mexique.", "fr", "Mexique", False),
+        ("El presidente llegó el lunes a Luxemburgo.", "es", "Luxemburgo", False),
+    ],
+)
+def test_a_city_state_is_a_place_like_a_city(
+    text: str, lang: str, place: str, city: bool, extractor: Extractor
+) -> None:
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
+    (c,) = [c for c in doc.candidates if c.place.text == place]
+    assert c.features["kind_city"] == float(city)
+    assert c.features["kind_country"] == float(not city)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # an adjective inside a German name is inflected: its nominative is the gazetteer's form
+        ("Die Ministerin ist am Montag in den Vereinigten Staaten eingetroffen.", "United States"),
+        ("Der Kanzler ist am Montag im Weißen Haus eingetroffen.", "White House"),
+    ],
+)
+def test_an_inflected_adjective_in_a_german_name(text: str, place: str, extractor: Extractor) -> None:
+    assert place in _stops(text, "de", TUESDAY, extractor)

@@ -190,8 +190,9 @@ PACK = Lexicon(
 
 
 _PAST = frozenset(
-    "war waren kam kamen traf trafen flog flogen fuhr hielt sprach musste mussten wurde wurden "
-    "hieß ging gingen blieb blieben begann fand gab nahm rief ließ brach zog schrieb stand lag saß".split()
+    "war waren kam kamen traf trafen empfing empfingen flog flogen fuhr hielt sprach musste mussten "
+    "wurde wurden hieß ging gingen blieb blieben begann fand gab nahm rief ließ brach zog schrieb stand "
+    "lag saß".split()
 )
 _AUX = frozenset("ist sind hat haben hatte hatten".split())
 _ARTICLES = frozenset(
@@ -231,6 +232,35 @@ def _tense(words: list[str]) -> str | None:
     return "present"
 
 
+#: endings of an inflected adjective inside a name, and the nominative endings tried instead
+_ADJECTIVE_CASES = ("en", "em", "er", "es")
+_NOMINATIVE = ("es", "e", "er")
+
+
+def _variants(surface: str) -> list[str]:
+    """Nominative forms of a name whose adjectives are inflected ("im Weißen Haus" -> "Weißes Haus",
+    "auf dem Roten Platz" -> "Roter Platz", "in den Vereinigten Staaten" -> "Vereinigte Staaten"):
+    every capitalised word but the last that ends like an inflected adjective takes each
+    nominative ending in turn."""
+    words = surface.split(" ")
+    if len(words) < 2:
+        return []
+    which = [
+        i
+        for i, w in enumerate(words[:-1])
+        if w[:1].isupper() and len(w) > 4 and w.lower().endswith(_ADJECTIVE_CASES)
+    ]
+    if not which:
+        return []
+    out = []
+    for ending in _NOMINATIVE:
+        forms = list(words)
+        for i in which:
+            forms[i] = words[i][:-2] + ending
+        out.append(" ".join(forms))
+    return [v for v in out if v != surface]
+
+
 class German(Language):
     """German."""
 
@@ -259,3 +289,6 @@ class German(Language):
 
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
+
+    def variants(self, surface: str) -> list[str]:
+        return _variants(surface)

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("itinerary.extract")
 
+#: the kinds of ``KIND_WORDS`` that name a building or site (not "region" nor "city")
+LANDMARK_WORD_KINDS = frozenset({"spaceport", "airport", "station", "university", "palace"})
+
 
 def travel_positions(sent: Span, ctx: Context) -> list[int]:
     """Where the travel words of a sentence start (characters)."""
@@ -327,6 +330,53 @@ def _role_and_link(
         made = "a preposition or visit verb, and a travel word nearby"
     if role is None:
         return None, "no preposition, visit verb or stop noun before it"
+    if not linked and role is Role.VISIT and meeting_at_landmark(s.span, p, ctx):
+        linked, made = True, "a landmark where the sentence's meeting or reception takes place"
     if not linked:
         return None, "no travel word reaches it"
     return role, made
+
+
+def meeting_at_landmark(sent: Span, p: Mention, ctx: Context) -> bool:
+    """A landmark (a palace, a seat of government, an airport) after a locative preposition in a
+    sentence that meets or receives someone ("was received at the Elysee Palace", "a été reçu au
+    Kremlin", "В Кремле Путин принял ..."): being received in a building is being there, where
+    a city after the same words may be its government speaking. Only the passive: the guest."""
+    if p.record is None or not ctx.lx.meet:
+        return False
+    if not (p.record.is_landmark or landmark_named(sent.text, p, ctx)):
+        return False
+    toks = list(sent)
+    reach = ctx.tuning.passive_words
+    return any(
+        starts(t.lower_, ctx.lx.meet) and passive_before([w.lower_ for w in toks[max(0, i - reach) : i]], ctx)
+        for i, t in enumerate(toks)
+    )
+
+
+#: past participles of "to be" and passive auxiliaries the packs' copulas do not list
+PASSIVE_AUXILIARIES = frozenset(
+    "been été stato stata stati state sido wurde wurden worden был была были было foi foram".split()
+)
+
+
+def passive_before(words: list[str], ctx: Context) -> bool:
+    """A passive voice: a copula or a passive auxiliary among the words before the verb ("was
+    received", "a été reçue", "fue recibido", "è stata ricevuta"). The one received is the guest
+    (where the subject receives, active, it is the host at home: "Sheinbaum recibió en Palacio
+    Nacional a los gobernadores")."""
+    return any(w in ctx.lx.copulas or w in PASSIVE_AUXILIARIES for w in words)
+
+
+def landmark_named(text: str, p: Mention, ctx: Context) -> bool:
+    """The place names a landmark by a kind word right before or after it ("au palais de Carthage",
+    "the Baikonur cosmodrome", "в аэропорту Внуково"): a building or site, not a city's government."""
+    t = ctx.tuning
+    before = word_list(text[max(0, p.start - t.verb_window) : p.start].lower())[-t.kind_reach :]
+    after = word_list(text[p.end : p.end + t.verb_window].lower())[:1]
+    return any(landmark_word(w) for w in (*before, *after))
+
+
+def landmark_word(word: str) -> bool:
+    """A kind word of a building or site ("palais", "cosmodrome", "аэропорт")."""
+    return KIND_WORDS.get(word, "region") in LANDMARK_WORD_KINDS
