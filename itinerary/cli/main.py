@@ -195,6 +195,7 @@ def cli() -> None:
       itinerary export trip.yaml -o trip.geojson
       itinerary extract article.txt --published 2023-09-14 -o draft.yaml
       itinerary merge drafts/*.yaml -o trip.yaml
+      itinerary review draft.yaml --article article.txt
     """
     set_options(**options_from_env())  # the library reads no environment variables; the CLI does
     _log_notes()
