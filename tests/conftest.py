@@ -143,6 +143,17 @@ def mini_data(mini_gazetteer, toy_rail) -> Iterator[None]:  # type: ignore[no-un
         yield
 
 
+@pytest.fixture
+def mini_build(mini_data: None) -> Iterator[None]:
+    """Builds in this test extract on the mini gazetteer: the extractor of the process is made
+    afresh before and after, so no other test sees the mini one."""
+    from itinerary.build import engine
+
+    engine.extractor.cache_clear()
+    yield
+    engine.extractor.cache_clear()
+
+
 @pytest.fixture(scope="module")
 def mini_data_for_module(mini_gazetteer, toy_rail) -> Iterator[None]:  # type: ignore[no-untyped-def]
     """``mini_data`` for a whole module (``pytestmark = pytest.mark.usefixtures(...)``)."""

@@ -9,26 +9,18 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from itinerary.build import build, engine
+from itinerary.build import build
 from itinerary.cli import cli
 from itinerary.cli.main import printable
 from tests.conftest import ROOT
 
 OSC_TITLE = "\x1b]0;pwned\x07"  # sets the terminal's title
 RLO = "\u202e"  # right-to-left override: reverses what follows
-
-
-@pytest.fixture
-def mini_build(mini_data: None) -> Iterator[None]:
-    engine.extractor.cache_clear()
-    yield
-    engine.extractor.cache_clear()
 
 
 def test_printable_escapes_controls_and_bidi_marks_only() -> None:

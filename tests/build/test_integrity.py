@@ -27,15 +27,6 @@ SCHOLZ = "Chancellor Olaf Scholz arrived in Rome on Monday."
 MELONI = "Prime Minister Giorgia Meloni flew to Paris on Tuesday."
 
 
-@pytest.fixture
-def mini_build(mini_data: None) -> Iterator[None]:
-    """Builds in this test extract on the mini gazetteer (the extractor of the process is
-    made afresh before and after, so no other test sees the mini one)."""
-    engine.extractor.cache_clear()
-    yield
-    engine.extractor.cache_clear()
-
-
 def article(path: Path, text: str, day: str = "2024-05-20") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"# date: {day}\n# language: en\n---\n{text}\n", encoding="utf-8")

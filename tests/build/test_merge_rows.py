@@ -3,13 +3,12 @@ drafts, and gives the file the one-process merge of the drafts' YAML gives (mini
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import itinerary
-from itinerary.build import build, engine
+from itinerary.build import build
 from itinerary.build.manifest import Manifest
 from itinerary.build.observations import Observations
 from itinerary.build.run import Run
@@ -23,13 +22,6 @@ pytest.importorskip("pyarrow")
 MACRON = "President Emmanuel Macron landed in Berlin on Sunday."
 SCHOLZ = "Chancellor Olaf Scholz arrived in Paris on Monday for talks."
 SCHOLZ_2 = "Chancellor Olaf Scholz arrived in Rome on Tuesday for talks."
-
-
-@pytest.fixture
-def mini_build(mini_data: None) -> Iterator[None]:
-    engine.extractor.cache_clear()
-    yield
-    engine.extractor.cache_clear()
 
 
 def article(path: Path, text: str, day: str = "2024-05-20") -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +21,6 @@ from itinerary.extract.lang import lexicon
 
 MACRON = "President Emmanuel Macron landed in Berlin on Sunday."
 WEATHER = "It rained all day in Berlin; the river rose by a metre."
-
-
-@pytest.fixture
-def mini_build(mini_data: None) -> Iterator[None]:
-    """Builds here extract on the mini gazetteer (the extractor of the process made afresh)."""
-    engine.extractor.cache_clear()
-    yield
-    engine.extractor.cache_clear()
 
 
 def read(folder: Path, text: str, language: str | None) -> Any:

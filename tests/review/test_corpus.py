@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import itinerary
-from itinerary.build import build, engine
+from itinerary.build import build
 from itinerary.cli import cli
 from itinerary.review.corpus import Corpus
 from tests.review.synthetic import write_corpus
@@ -24,13 +23,6 @@ from tests.review.synthetic import write_corpus
 MACRON = "President Emmanuel Macron landed in Berlin on Sunday."
 SCHOLZ = "Chancellor Olaf Scholz arrived in Rome on Monday."
 MELONI = "Prime Minister Giorgia Meloni flew to Paris on Tuesday."
-
-
-@pytest.fixture
-def mini_build(mini_data: None) -> Iterator[None]:
-    engine.extractor.cache_clear()
-    yield
-    engine.extractor.cache_clear()
 
 
 def article(path: Path, text: str, day: str = "2024-05-20") -> Path:
