@@ -79,3 +79,14 @@ def test_choice_lists_read_their_registries() -> None:
     assert result.exit_code == 2 and "'poster' is not one of 'column', '16:9', 'square'" in result.output
     result = CliRunner().invoke(cli, ["geocode", "Paris", "--online", "bing"])
     assert result.exit_code == 2 and "'bing' is not one of 'nominatim', 'photon'" in result.output
+
+
+@pytest.mark.parametrize("name", ["trip.png", "trip.PDF", "trip.svg"])
+def test_map_output_named_as_an_image_is_refused(tmp_path: Path, name: str) -> None:
+    """-o is the HTML page: an image name is refused before anything is written, naming --static."""
+    trip = _trip(tmp_path, ONE)
+    out = tmp_path / name
+    res = CliRunner().invoke(cli, ["map", str(trip), "-o", str(out)])
+    assert res.exit_code == 2, res.output
+    assert f"--static {out}" in res.output and "Traceback" not in res.output
+    assert not out.exists()

@@ -118,8 +118,14 @@ def map_(
     """Draw an interactive map (every stop labelled, confirmed solid, planned dashed, cancelled
     grey) and, with --static, a print map."""
     from itinerary.render import make_map, save_map  # deferred: folium, matplotlib
-    from itinerary.render.static import check_png, save_static, static_format  # deferred: matplotlib
+    from itinerary.render.static import FORMATS as IMAGE_FORMATS  # deferred: matplotlib
+    from itinerary.render.static import check_png, save_static, static_format
 
+    if output.suffix.lower() in IMAGE_FORMATS:  # an HTML page in a .png file opens nowhere
+        raise click.UsageError(
+            f"-o writes the interactive HTML page, and {output.name!r} names an image; for a print map "
+            f"use --static {output} (with -o {output.with_suffix('.html')})"
+        )
     check_output(output, inputs=[trip_file], force=force)
     images = [(path, opt) for path, opt in ((static, "--static"), (png, "--png")) if path is not None]
     for path, opt in images:  # refuse a bad name before anything is written
