@@ -83,9 +83,24 @@ def _by_traveller(
                 d.reason, kept=False, rule="dated long before the article: background"
             )
             continue  # a visit years ago is background, not part of this trip
-        who = (d.traveller if d.rule else main or d.traveller) or main or UNKNOWN_TRAVELLER
+        # a stop only the scorer found goes to the main traveller, unless the sentence names
+        # the persons who make it together ("Draghi, Macron e Scholz a Kiev")
+        own = d.rule or (d.explicit_traveller and bool(d.companions))
+        who = (d.traveller if own else main or d.traveller) or main or UNKNOWN_TRAVELLER
         by_traveller.setdefault(who, []).append(d)
+        for other in _fellows(d, who):  # one stop per traveller: each makes it on their own trip
+            by_traveller.setdefault(other, []).append(dataclasses.replace(d, traveller=other, companions=()))
     return by_traveller
+
+
+def _fellows(d: Candidate, who: str) -> list[str]:
+    """Who else makes the stop ``who`` was given: the traveller's companions when the stop went
+    to a member of its party (a scored stop given to the main traveller keeps its party only
+    when the main traveller is in it)."""
+    party = [x for x in (d.traveller, *d.companions) if x]
+    if who not in party:
+        return []
+    return [x for x in dict.fromkeys(party) if x != who]
 
 
 def _draft_trips(drafts: list[Candidate], article: Article, ctx: Context, model: StopModel) -> list[Trip]:
