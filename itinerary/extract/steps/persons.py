@@ -56,9 +56,10 @@ def _titled(sent: Span, ctx: Context) -> list[Person]:
         j = i + 1
         while j < len(toks) and is_title(toks[j].text, lx):
             j += 1
-        j = _past_qualifiers(toks, j, ctx)
+        qualified = _past_qualifiers(toks, j, ctx)
+        j, plain = qualified, qualified == j
         k = _name_end(toks, j, most, sent_start=True)
-        if k > j and is_country_word(toks[j].text, ctx) and k < len(toks):
+        if plain and k > j and is_country_word(toks[j].text, ctx) and k < len(toks):
             j += 1  # skip a country after a title ("президент России")
             k = _name_end(toks, j, most, sent_start=False)
         while j < k - 1 and toks[j].text.isupper() and len(toks[j].text) > 1:
@@ -442,7 +443,9 @@ def traveller_after(s: Sentence, trigger: int, place_start: int, ctx: Context) -
             and w not in lx.determiners
             and not nationality(w, lx)
         ]
-        if (prev and prev[-1] in AGENTS) or companion_before(text[trigger : q.start], lx):
+        if prev and (prev[-1] in AGENTS or (prev[-1] in lx.with_ and prev[-1] not in lx.list_joiners)):
+            return None  # "accolto da X", "arrivato con X": not the subject
+        if any(starts(w, lx.meet) for w in prev[-2:]):
             return None
         return q
     return None
@@ -528,8 +531,17 @@ def traveller_before(
             continue  # "avec le président Poutine": a companion or host
         if any(starts(w, lx.meet) for w in prev[-2:]):
             continue  # "a rencontré Vladimir Poutine": the host
+        if accompanied_before(word_list(text[max(0, p.start - window) : p.start].lower()), lx):
+            continue  # "X, accompagné de la ministre Y": Y travels with X, who is the traveller
         return p
     return None
+
+
+def accompanied_before(prev: list[str], lx: Lexicon) -> bool:
+    """The last words before a person say they accompany someone ("accompanied by the minister",
+    "accompagnato dal", "в сопровождении")."""
+    tail = " " + " ".join(prev[-5:])
+    return any(f" {a}" in tail for a in lx.accompanied)
 
 
 def subjects_of(s: Sentence, ctx: Context) -> set[str]:
