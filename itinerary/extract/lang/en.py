@@ -204,6 +204,9 @@ PACK = Lexicon(
     accompanied=("accompanied by", "joined by", "together with", "along with"),
     groups=(
         "the two leaders",
+        "the two",
+        "the three",
+        "the four",
         "the three leaders",
         "the four leaders",
         "the leaders",

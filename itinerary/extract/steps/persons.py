@@ -408,6 +408,9 @@ def stop_traveller(
         or traveller_before(s.persons, trig, p.start, text, ctx)
         or traveller_after(s, trig, p.start, ctx)
     )
+    group = group_subject(s, trig, ctx, since=person.end) if person is not None else ()
+    if group:  # "After the Zelensky meeting the leaders fly to": the plural is the subject
+        return group[0], False, group[1:]
     if person is not None:
         who = ctx.names.get(person.name, person.name)
         return who, True, tuple(c for c in accompanying(s, person, ctx) if c != who)
@@ -488,13 +491,13 @@ def accompanying(s: Sentence, person: Person, ctx: Context) -> list[str]:
     return [ctx.names.get(q.name, q.name) for q in party_of(s.persons, k, text, ctx)]
 
 
-def group_subject(s: Sentence, trigger: int, ctx: Context) -> tuple[str, ...]:
-    """A plural before the travel word that stands for persons named together before ("the three
-    leaders", "i tre leader", "les deux présidents", "оба лидера"): the latest list of persons
-    of the article up to this sentence."""
-    if trigger < 0 or not ctx.lx.groups:
+def group_subject(s: Sentence, trigger: int, ctx: Context, since: int = 0) -> tuple[str, ...]:
+    """A plural before the travel word (after ``since``) that stands for persons named together
+    before ("the three leaders", "i tre leader", "les deux présidents", "оба лидера"): the latest
+    list of persons of the article up to this sentence."""
+    if trigger < since or not ctx.lx.groups:
         return ()
-    low = " " + " ".join(word_list(s.span.text[:trigger].lower())) + " "
+    low = " " + " ".join(word_list(s.span.text[since:trigger].lower())) + " "
     if not any(f" {g} " in low for g in ctx.lx.groups):
         return ()
     start = s.span.start_char
