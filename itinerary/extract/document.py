@@ -158,7 +158,7 @@ class Context:
     trained: bool  # a trained spaCy pipeline (tagger, parser, recogniser) read the text
     names: dict[str, str] = field(default_factory=dict)  # person mention -> fullest name
     roles: dict[str, Counter[str]] = field(default_factory=dict)  # title phrase -> persons
-    #: sentence start (characters) -> the persons a sentence names together ("X, Y and Z")
+    #: sentence (its ``id``) -> the latest persons named together up to it ("X, Y and Z")
     groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
     #: (place record, date, persons of the sentence) of dated mentions that are not stops; the
     #: candidates step fills it, the assembly reads it

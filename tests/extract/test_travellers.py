@@ -146,7 +146,7 @@ def test_a_plural_that_stands_for_persons_named_together_makes_them_all_travel(
 
 AFTER_VERB = [
     ("it", "A Kiev è arrivato ieri anche il presidente romeno Klaus Iohannis.", "Iohannis", "kyiv"),
-    ("ru", "В Пекин вчера прибыл президент Белоруссии Александр Лукашенко.", "Лукашенко", "beijing"),
+    ("pt", "Chegou ontem a Luanda o presidente ruandês Paul Kagame.", "Kagame", "luanda"),
     ("es", "Llegó ayer a Bogotá el presidente chileno Gabriel Boric.", "Boric", "bogotá"),
 ]
 

@@ -216,7 +216,8 @@ def _runs(sent: Span, lx: Lexicon, most: int) -> list[tuple[int, int]]:
             low = w.lower()
             plain = capitalised(w) and not (w.isupper() and len(w) > 1)
             calendar = low in lx.months or low in lx.weekdays
-            if plain and not calendar and not function_word(low, lx) and not is_title(w, lx):
+            owner = any(low.replace("’", "'").endswith(e) for e in lx.possessives)  # "Zambia's"
+            if plain and not calendar and not owner and not function_word(low, lx) and not is_title(w, lx):
                 k, words = k + 1, words + 1
                 continue
             if k > i and _hyphen_joins(toks, k):
@@ -293,15 +294,23 @@ def listed_persons(sentences: list[Sentence], ctx: Context) -> None:
                 if any(q.start < r.end and r.start < q.end for q in s.persons):
                     continue
                 near = any(
-                    coordinated(text[q.end : r.start], lx, gap) or coordinated(text[r.end : q.start], lx, gap)
+                    listed_with(text[q.end : r.start], ctx, gap)
+                    or listed_with(text[r.end : q.start], ctx, gap)
                     for q in s.persons
                     if q.end <= r.start or r.end <= q.start
                 )
-                if near and not _is_place(r.name, ctx) and not is_country_word(r.name, ctx):
+                demonym = (f := forms_of().form(r.name)) is not None and f.kind == "demonym"  # "Egyptian"
+                if near and not demonym and not _is_place(r.name, ctx) and not is_country_word(r.name, ctx):
                     s.persons.append(r)
                     ctx.names.setdefault(r.name, r.name)
                     changed = True
         s.persons.sort(key=lambda q: q.start)
+
+
+def listed_with(gap: str, ctx: Context, most: int) -> bool:
+    """``gap`` joins two names of a list: a comma or a joiner ("Tshisekedi, Ndayishimiye e
+    Kenyatta"), or the titles and countries of a listed subject ("e il presidente angolano")."""
+    return coordinated(gap, ctx.lx, most) or (bool(gap.strip()) and party_gap(gap, ctx))
 
 
 def coordinated(gap: str, lx: Lexicon, most: int) -> bool:
@@ -345,8 +354,10 @@ def party_of(persons: list[Person], k: int, text: str, ctx: Context) -> list[Per
 
 
 def sentence_groups(sentences: list[Sentence], ctx: Context) -> dict[int, tuple[str, ...]]:
-    """Per sentence (by its first character): the largest list of persons it names together."""
+    """Per sentence (by ``id``): the latest list of persons named together up to it (the largest
+    of a sentence that names several)."""
     out: dict[int, tuple[str, ...]] = {}
+    latest: tuple[str, ...] = ()
     for s in sentences:
         best: tuple[str, ...] = ()
         for k in range(len(s.persons)):
@@ -356,7 +367,9 @@ def sentence_groups(sentences: list[Sentence], ctx: Context) -> dict[int, tuple[
             if len(names) > len(best):
                 best = names
         if len(best) > 1:
-            out[s.span.start_char] = best
+            latest = best
+        if latest:
+            out[id(s)] = latest
     return out
 
 
@@ -500,9 +513,7 @@ def group_subject(s: Sentence, trigger: int, ctx: Context, since: int = 0) -> tu
     low = " " + " ".join(word_list(s.span.text[since:trigger].lower())) + " "
     if not any(f" {g} " in low for g in ctx.lx.groups):
         return ()
-    start = s.span.start_char
-    earlier = [k for k in ctx.groups if k <= start]
-    return ctx.groups[max(earlier)] if earlier else ()
+    return ctx.groups.get(id(s), ())
 
 
 def after_travel_noun(s: Sentence, trigger: int, ctx: Context) -> Person | None:
