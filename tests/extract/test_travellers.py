@@ -132,6 +132,21 @@ GROUPS = [
         ("Ramaphosa", "Sall"),
         "warsaw",
     ),
+    # the plural stands between the last person named and the travel word: it is the subject
+    (
+        "en",
+        "President Cyril Ramaphosa and President Macky Sall spoke to reporters on Monday. "
+        "After meeting President Andrzej Duda the two leaders flew to Vilnius on Wednesday.",
+        ("Ramaphosa", "Sall"),
+        "vilnius",
+    ),
+    (
+        "fr",
+        "Le président Emmanuel Macron et le chancelier Olaf Scholz ont parlé lundi à la presse. "
+        "Après leur rencontre avec le président Andrzej Duda, les deux dirigeants sont arrivés mercredi à Vilnius.",
+        ("Macron", "Scholz"),
+        "vilnius",
+    ),
 ]
 
 
@@ -208,6 +223,24 @@ def test_a_stop_of_another_person_is_theirs_and_kept(
     assert main[1] <= _with(trips, main[0]), trips
     assert other[1] <= _with(trips, other[0]), trips
     assert "irpin" not in _with(trips, other[0]) and "shanghai" not in _with(trips, other[0])
+
+
+def test_a_fellow_traveller_s_only_stop_is_resolved_with_the_article_s_places(extractor: Extractor) -> None:
+    """A trip of one stop has no other stops to resolve it by: the article's stops are its context
+    (Saint Petersburg in Russia after Kyiv and Moscow, not the town in Florida)."""
+    text = (
+        "Il presidente russo Vladimir Putin è arrivato ieri a Mosca e poi a Kaliningrad. "
+        "Il presidente Aleksandr Lukashenko e il premier Mikhail Mishustin sono arrivati oggi a San Pietroburgo."
+    )
+    it = extract(text, published=PUBLISHED, language="it", extractor=extractor)
+    far = [
+        (t.traveller, s.resolved.country_code)
+        for t in it.trips
+        for s in t.stops
+        if s.resolved is not None and s.resolved.country_code != "RU"
+    ]
+    assert not far, far
+    assert sum(1 for t in it.trips if "Lukashenko" in t.traveller or "Mishustin" in t.traveller) == 2
 
 
 HOSTS = [
