@@ -138,7 +138,8 @@ def _past_qualifiers(toks: list[Token], j: int, ctx: Context) -> int:
     if k > j and k < len(toks) and capitalised(toks[k].text):
         return k
     if j + 2 < len(toks) and toks[j].lower_ in lx.genitives and is_country_word(toks[j + 1].text, ctx):
-        k = j + 3 if toks[j + 2].text == "," else j + 2
+        k = j + 2
+        k += toks[k].text == ","  # "do Ruanda, Paul Kagame"
         if k < len(toks) and capitalised(toks[k].text) and not is_country_word(toks[k].text, ctx):
             return k
     return j
@@ -545,16 +546,17 @@ def traveller_before(
             continue  # "avec le président Poutine": a companion or host
         if any(starts(w, lx.meet) for w in prev[-2:]):
             continue  # "a rencontré Vladimir Poutine": the host
-        if accompanied_before(word_list(text[max(0, p.start - window) : p.start].lower()), lx):
+        words = word_list(text[max(0, p.start - window) : p.start].lower())
+        if accompanied_before(words, lx, ctx.tuning.accompanied_words):
             continue  # "X, accompagné de la ministre Y": Y travels with X, who is the traveller
         return p
     return None
 
 
-def accompanied_before(prev: list[str], lx: Lexicon) -> bool:
+def accompanied_before(prev: list[str], lx: Lexicon, reach: int) -> bool:
     """The last words before a person say they accompany someone ("accompanied by the minister",
     "accompagnato dal", "в сопровождении")."""
-    tail = " " + " ".join(prev[-5:])
+    tail = " " + " ".join(prev[-reach:])
     return any(f" {a}" in tail for a in lx.accompanied)
 
 
