@@ -143,7 +143,8 @@ GROUPS = [
     (
         "fr",
         "Le président Emmanuel Macron et le chancelier Olaf Scholz ont parlé lundi à la presse. "
-        "Après leur rencontre avec le président Andrzej Duda, les deux dirigeants sont arrivés mercredi à Vilnius.",
+        "Après leur rencontre avec le président Andrzej Duda, les deux dirigeants sont arrivés "
+        "mercredi à Vilnius.",
         ("Macron", "Scholz"),
         "vilnius",
     ),
@@ -230,7 +231,8 @@ def test_a_fellow_traveller_s_only_stop_is_resolved_with_the_article_s_places(ex
     (Saint Petersburg in Russia after Kyiv and Moscow, not the town in Florida)."""
     text = (
         "Il presidente russo Vladimir Putin è arrivato ieri a Mosca e poi a Kaliningrad. "
-        "Il presidente Aleksandr Lukashenko e il premier Mikhail Mishustin sono arrivati oggi a San Pietroburgo."
+        "Il presidente Aleksandr Lukashenko e il premier Mikhail Mishustin sono arrivati oggi a "
+        "San Pietroburgo."
     )
     it = extract(text, published=PUBLISHED, language="it", extractor=extractor)
     far = [
@@ -266,3 +268,18 @@ def test_persons_met_are_no_co_travellers(
     assert "warsaw" in _with(trips, "Biden"), trips
     for surname in hosts:
         assert not any(surname in who for who in trips), trips
+
+
+ELIDED = [
+    ("it", "Il premier Mario Rossi è atterrato ieri all'aeroporto di Rzeszów.", "rzeszów"),
+    ("fr", "Le Premier ministre Jean Dupont a atterri hier soir à l'aéroport de Rzeszów.", "rzeszów"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), ELIDED, ids=[c[0] for c in ELIDED])
+def test_a_kind_word_with_an_elided_preposition_makes_a_stop(
+    lang: str, text: str, place: str, extractor: Extractor
+) -> None:
+    """ "all'aeroporto di X", "à l'aéroport de X": the preposition is written onto the kind word."""
+    trips = _trips(text, lang, extractor)
+    assert any(place in stops for stops in trips.values()), trips
