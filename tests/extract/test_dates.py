@@ -431,3 +431,21 @@ def test_a_dateline_joins_only_the_sentence_it_opens(lang: str, text: str) -> No
         text.split(". ")[0].split()[-1] + ".",
         text.split()[-1],
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second"),
+    [
+        ("en", "Prime Minister Jane Doe arrived in New Delhi on Friday after stops in Jakarta, "
+         "for talks on Wednesday, and Singapore on Thursday.", "Jakarta", "Singapore"),
+        ("fr", "Le Premier ministre Jean Martin est arrivé vendredi à New Delhi après des étapes à Jakarta, "
+         "pour un sommet mercredi, et à Singapour jeudi.", "Jakarta", "Singapore"),
+    ],
+)  # fmt: skip
+def test_each_stop_of_a_recap_keeps_the_day_beside_it(
+    extractor: Extractor, lang: str, text: str, first: str, second: str
+) -> None:
+    """ "..., and Singapore on Thursday": the day after the conjunction is Singapore's, not Jakarta's."""
+    table = _table(extract(text, published=dt.date(2024, 6, 10), language=lang, extractor=extractor))
+    assert table[first][1] == "2024-06-05"
+    assert table[second][1] == "2024-06-06"
