@@ -147,6 +147,8 @@ class Lexicon:
     # Phrases counted in days from the date they refer to (the date just before them in the
     # text, else the publication date): "the day after" +1, "la veille" -1, "am Tag darauf" +1.
     anchored: dict[str, int] = field(default_factory=dict)
+    # Phrases for the day last told in the article ("the same day", "le même jour", "am selben Tag").
+    same_day: tuple[str, ...] = ()
     # Words after an anchored phrase that tie it to an event, not a date ("la veille du sommet").
     of: frozenset[str] = frozenset()
     # Words before the last day of a stay ("until", "jusqu'au", "bis zum", "hasta el", "до").

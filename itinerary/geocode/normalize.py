@@ -23,7 +23,8 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-# Generic words mapped to the kind of place they announce.
+# Generic words mapped to the kind of place they announce: the folded form (keys are folded) and,
+# where it differs, the form the text writes (the extractor reads the words around a name as written).
 KIND_WORDS: dict[str, str] = {}
 for _kind, _words in {
     "region": """oblast oblasts oblast' oblasti province provincia provinz provincie krai kray
@@ -31,14 +32,15 @@ for _kind, _words in {
         prefecture préfecture state etat état estado bundesland land county comté departement
         département governorate gouvernorat voivodeship область край республика округ регион
         губерния провинция""",
-    "spaceport": """cosmodrome cosmódromo kosmodrom spaceport spatioport space spatial spaziale
-        espacial launch космодром""",
+    "spaceport": """cosmodrome cosmódromo cosmodromo kosmodrom spaceport spatioport space spatial
+        spaziale espacial launch космодром""",
     "airport": """airport aeroport aéroport aeropuerto aeroporto flughafen airfield aerodrome
-        aérodrome airbase base aerea аэропорт аэродром""",
-    "station": """station gare bahnhof estacion estación stazione вокзал станция border""",
+        aérodrome aeródromo aerodromo airbase base aerea aérea аэропорт аэродром""",
+    "station": """station gare bahnhof estacion estación estação estacao stazione вокзал станция
+        border""",
     "university": """university université universidad universität universitat universita
-        университет""",
-    "palace": """palace palais palacio palast palazzo дворец""",
+        università universidade университет""",
+    "palace": """palace palais palacio palácio palast palazzo дворец""",
     "city": """city ville ciudad stadt citta город""",
 }.items():
     for _w in _words.split():

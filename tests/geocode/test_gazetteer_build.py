@@ -42,6 +42,26 @@ def test_names_in_every_script_reach_the_same_record(mini_gazetteer: Gazetteer) 
     assert mini_gazetteer.lookup("Krakow") == mini_gazetteer.lookup("Kraków") != ()
 
 
+@pytest.mark.parametrize(
+    ("name", "key", "kind"),
+    [
+        # Italian and Portuguese kind words, accented or not, leave the name and announce the kind
+        ("cosmodromo di Vostochny", "vostochny", "spaceport"),
+        ("cosmódromo de Vostochny", "vostochny", "spaceport"),
+        ("estação de Khasan", "khasan", "station"),
+        ("stazione di Khasan", "khasan", "station"),
+        ("aeródromo de Knevichi", "knevichi", "airport"),
+        ("Universidade de Coimbra", "coimbra", "university"),
+        ("Università di Bologna", "bologna", "university"),
+        ("Palácio de Miraflores", "miraflores", "palace"),
+    ],
+)
+def test_kind_words_leave_the_key(name: str, key: str, kind: str) -> None:
+    info = analyze(name)
+    assert info.key == key
+    assert info.kinds == {kind}
+
+
 def test_homonyms_keep_their_own_regions(mini_gazetteer: Gazetteer) -> None:
     springfields = [mini_gazetteer.record(i) for i in mini_gazetteer.lookup("Springfield")]
     us = [r for r in springfields if r.country_code == "US" and r.kind == "city"]

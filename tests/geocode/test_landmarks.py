@@ -21,6 +21,7 @@ from itinerary.coords import haversine_km
 from itinerary.geocode.gazetteer import LANDMARK_KINDS
 from itinerary.geocode.index_build import load_landmarks
 from itinerary.geocode.normalize import analyze, has_cyrillic
+from itinerary.geocode.toponym_forms import forms_of
 from tests.conftest import ROOT
 
 GEODATA = ROOT / "geodata"
@@ -188,3 +189,15 @@ def test_noted_collisions_are_real_names_of_the_entries() -> None:
     by_id = {lm["id"]: set(_names(lm)) for lm in LANDMARKS}
     for lid, names in NOTED_COLLISIONS.items():
         assert set(names) <= by_id[lid], (lid, set(names) - by_id[lid])
+
+
+def test_no_name_reduces_to_a_continent_or_an_area_the_gazetteer_lacks() -> None:
+    """A name's key drops its kind words ("Palazzo Europa" is keyed "europa"). The gazetteer holds
+    no continent and no area such as the European Union or England, so no bigger place would
+    outrank a landmark name that reduces to one: "Europa" in any text would become the building."""
+    forms = forms_of()
+    lacking = set(forms.continent_names) | set(forms.area_names)
+    found = {
+        name: analyze(name).key for lm in LANDMARKS for name in _names(lm) if analyze(name).key in lacking
+    }
+    assert not found, f"names that reduce to a continent or area: {found}"

@@ -212,7 +212,16 @@ PACK = Lexicon(
         "l'indomani": 1,
         "la vigilia": -1,
         "il giorno prima": -1,
+        # a time of day without a day: the day being told (see dates.anchor)
+        "in mattinata": 0,
+        "in tarda mattinata": 0,
+        "nel pomeriggio": 0,
+        "in serata": 0,
+        "in tarda serata": 0,
+        "in nottata": 0,
+        "in giornata": 0,
     },
+    same_day=("lo stesso giorno", "quello stesso giorno", "nello stesso giorno"),
     of=frozenset("di del della".split()),
     until=("fino al", "fino a"),
     # "il giorno 25": the month is the one nearest the publication date
