@@ -64,7 +64,7 @@ PACK = Lexicon(
         "prosegu",
         "sosta",
     ),
-    at=frozenset("a ad in al allo alla all' nel nello nella negli verso per presso".split()),
+    at=frozenset("a ad in al allo alla all' nel nello nella nell' negli verso per presso".split()),
     origin=frozenset("da dal dallo dalla dall'".split()),
     visit_verbs=("visit", "raggiung", "raggiunt", "lasci"),
     toward=("alla volta di", "in direzione di", "diretto a", "diretta a"),
