@@ -68,10 +68,10 @@ def candidate_at(
     if status is None:  # no tense or cue: the date decides, else it happened
         later = date is not None and ctx.published and date.start and date.start > ctx.published
         status = Status.PLANNED if later else Status.CONFIRMED
-    traveller, explicit = stop_traveller(s, reading, p, ctx, carry)
+    traveller, explicit, companions = stop_traveller(s, reading, p, ctx, carry)
     hints = reading.hints_of.get(s.places.index(p), [])
     quote = quote_of(s.span.text, ctx.tuning.max_quote)
-    d = Candidate(p, quote, status, date, traveller, role, hints, 0, explicit)
+    d = Candidate(p, quote, status, date, traveller, role, hints, 0, explicit, companions=companions)
     return d, traveller or carry
 
 

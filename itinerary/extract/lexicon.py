@@ -92,7 +92,19 @@ class Lexicon:
     # A trip denied in the future ("will not travel", "non andrà", "не поедет"): cancels the
     # place after the phrase only (in "arrived in Lima but will not travel to Quito", not Lima).
     denied: tuple[str, ...] = ()
+    # Words after a person that make the next person a fellow traveller ("accompanied by",
+    # "accompagnato da", "в сопровождении"): both travel.
+    accompanied: tuple[str, ...] = ()
+    # Plural phrases that stand for persons named together before ("the three leaders", "i tre
+    # leader", "les deux présidents", "оба лидера"): the subject of a trip is all of them.
+    groups: tuple[str, ...] = ()
+    # Endings of lower-case nationality adjectives written between a title and a name ("il
+    # presidente angolano João Lourenço", "o presidente angolano", "le président ivoirien").
+    nationality_endings: tuple[str, ...] = ()
     # --- grammar and script facts the extractor reads (each defaults to "the language has none")
+    # The subject may follow its verb in a plain statement ("A Kiev è arrivato il presidente
+    # romeno", "Llegó a Bogotá el rey", "В Киев прибыл президент").
+    subject_after_verb: bool = False
     # Elided articles and prepositions written onto the next word ("l'", "d'").
     elisions: tuple[str, ...] = ()
     # Possessive endings: a place with one qualifies a person or thing ("Russia's").

@@ -81,6 +81,13 @@ class Tuning:
     title_min_words: int = 2
     #: characters before a person read for "with" or a meeting verb ("avec le président") - rule tests
     companion_window: int = 40
+    #: characters between two names of one list: ", " or " and " (the list of a subject, titles
+    #: and countries included, may take ``companion_window``) - rule tests
+    list_name_gap: int = 8
+    #: words before a person read for "accompanied by" and a title ("accompagné de la ministre") - rule tests
+    accompanied_words: int = 5
+    #: letters of the shortest title that ends a compound title ("Bundespräsident") - rule tests
+    compound_title_min: int = 6
     #: characters and words before a person read for the country of their title ("Russian
     #: President", "Президент России", "O Presidente do Ruanda,") - bench
     home_window: int = 60

@@ -200,11 +200,6 @@ def test_welcomed_at_a_landmark_in_italian(extractor: Extractor) -> None:
     assert [c.features["rule"] for c in doc.candidates if c.place.text == "Quirinale"] == [1.0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: an elided Italian preposition joins its noun ('all'aeroporto', 'nell'aeroporto'), so "
-    "the preposition before the kind word is not seen (Portuguese 'no aeroporto de' is)",
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -123,6 +123,23 @@ PACK = Lexicon(
     ),
     determiners=frozenset("der die das den dem des ein eine einen einem".split()),
     with_=frozenset("mit und".split()),
+    accompanied=(
+        "in begleitung von",
+        "in begleitung des",
+        "in begleitung der",
+        "begleitet von",
+        "zusammen mit",
+        "gemeinsam mit",
+    ),
+    groups=(
+        "die beiden",
+        "die drei",
+        "die vier",
+        "beide",
+        "die staatschefs",
+        "die präsidenten",
+        "die regierungschefs",
+    ),
     months=month_names(
         "januar jan",
         "februar feb",
@@ -277,6 +294,8 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "subject_after_verb",
+            "nationality_endings",
             "be_perfect",
             "date_links",
             "month_before_day",

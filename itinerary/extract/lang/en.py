@@ -201,6 +201,23 @@ PACK = Lexicon(
     ),
     determiners=frozenset("the a an".split()),
     with_=frozenset("with and".split()),
+    accompanied=("accompanied by", "joined by", "together with", "along with"),
+    groups=(
+        "the two leaders",
+        "the two",
+        "the three",
+        "the four",
+        "the three leaders",
+        "the four leaders",
+        "the leaders",
+        "both leaders",
+        "the two presidents",
+        "the three presidents",
+        "the presidents",
+        "the heads of state",
+        "the two men",
+        "the three men",
+    ),
     place_nouns=("capital", "city", "town", "port", "village", "province", "region", "border", "resort"),
     stop_nouns=("stop=", "stops=", "leg=", "destination"),
     copulas=frozenset("is are was were be will".split()),
@@ -270,6 +287,8 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "subject_after_verb",
+            "nationality_endings",
             "be_perfect",
             "date_links",
             "year_after",

@@ -174,6 +174,29 @@ PACK = Lexicon(
     ),
     determiners=frozenset("le la l les un une des du de d' l' the".split()),
     with_=frozenset("avec et".split()),
+    accompanied=(
+        "accompagné de",
+        "accompagnée de",
+        "accompagné par",
+        "accompagnée par",
+        "rejoint par",
+        "rejointe par",
+    ),
+    groups=(
+        "les deux dirigeants",
+        "les trois dirigeants",
+        "les dirigeants",
+        "les deux présidents",
+        "les trois présidents",
+        "les présidents",
+        "les chefs d'état",
+        "les deux hommes",
+        "les trois hommes",
+        "les deux",
+        "les trois",
+        "tous deux",
+    ),
+    nationality_endings=("ais", "aise", "ain", "aine", "ien", "ienne", "ois", "oise", "éen", "éenne"),
     place_nouns=("capitale", "ville", "cité", "port", "province", "région", "localité"),
     stop_nouns=("étape", "escale", "destination"),
     copulas=frozenset("est sont sera seront était étaient fut serait".split()),
@@ -244,6 +267,7 @@ class French(Language):
     words = PACK
     lacks = frozenset(
         {
+            "subject_after_verb",
             "date_links",
             "month_before_day",
             "year_after",

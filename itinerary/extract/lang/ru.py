@@ -120,6 +120,9 @@ PACK = Lexicon(
     ),
     determiners=frozenset(),
     with_=frozenset("с со и".split()),
+    subject_after_verb=True,
+    accompanied=("в сопровождении", "вместе с", "совместно с"),
+    groups=("оба лидера", "лидеры", "трое", "оба", "главы государств", "президенты"),
     place_nouns=tuple(
         "столиц город поселк посёлк поселен станци район област регион деревн порт аэропорт курорт".split()
     ),
@@ -322,6 +325,7 @@ class Russian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "nationality_endings",
             "be_perfect",
             "date_links",
             "month_before_day",

@@ -126,11 +126,20 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
         break
     # "à l'aéroport international de Conakry", "at the space centre of ..."
     if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions:
-        low = [w.lower() for w in raw]
+        low = [part for w in raw for part in split_elision(w.lower(), lx)]
         for i, w in enumerate(low):
             if w in KIND_WORDS and any(x in lx.at for x in low[max(0, i - t.kind_reach) : i]):
                 return Role.VISIT
     return None
+
+
+def split_elision(word: str, lx: Lexicon) -> list[str]:
+    """A word with an elided article or preposition written onto it, as two words ("all'aeroporto"
+    -> "all'", "aeroporto"; "l'aéroport" -> "l'", "aéroport")."""
+    head, mark, rest = word.partition("'")
+    if mark and rest and (head + mark in lx.elisions or head + mark in lx.at):
+        return [head + mark, rest]
+    return [word]
 
 
 def preposition_before_noun(text: str, start: int, ctx: Context) -> str | None:
