@@ -9,12 +9,12 @@ import re
 from collections import Counter
 
 from itinerary.extract.document import Candidate, Context, Document, Reading, Reason, Sentence
-from itinerary.extract.features import dateline_elsewhere, features_of
+from itinerary.extract.features import dateline_elsewhere, features_of, speaks_after
 from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
 from itinerary.extract.steps.persons import stop_traveller
-from itinerary.extract.steps.roles import classify, followed_by_speech, role_before
+from itinerary.extract.steps.roles import classify, role_before
 from itinerary.extract.steps.status import clause_tense, en_route, status_of
 from itinerary.extract.text import possessive_after, quote_of, word_list
 from itinerary.geocode.toponyms import forms_of
@@ -89,7 +89,7 @@ def other_candidates(
         if dateline_elsewhere(s, p, reading, ctx.tuning):
             continue
         role = role_before(s.span.text, p.start, ctx)
-        if role is None and followed_by_speech(s.span.text, p.end, ctx):
+        if role is None and speaks_after(s.span.text, p.end, ctx):
             continue  # "Moscow criticised the visit": a bare place speaking is its government
         role = role or Role.VISIT
         trial = dataclasses.replace(

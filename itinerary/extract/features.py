@@ -8,7 +8,7 @@ import math
 import re
 
 from itinerary.extract.document import Candidate, Context, Mention, Reading, Sentence
-from itinerary.extract.lexicon import starts
+from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.steps.dates import owned_dates
 from itinerary.extract.steps.roles import followed_by_speech, is_listed, near_travel, role_before
 from itinerary.extract.text import DATELINE_END, possessive_after, word_list
@@ -72,12 +72,35 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "travel_sentence": float(bool(reading.travel)),
         "travel_near": float(near_travel(text, p, reading.travel, ctx)),
         "travel_close": close,
-        "speech_after": float(followed_by_speech(text, p.end, ctx)),
+        "speech_after": float(speaks_after(text, p.end, ctx)),
         "possessive": float(possessive_after(text, p.end, ctx.lx)),
         "genitive": float(role is None and genitive_before(text, p, ctx)),
         "noun_attached": float(role is Role.VISIT and noun_attached(s, p, ctx)),
         "listed": float(listed),
     }
+
+
+def speaks_after(text: str, end: int, ctx: Context) -> bool:
+    """The place is the subject of a speech verb ("Moscow said"), also when negations and the
+    auxiliaries of a compound tense stand before the verb ("Washington has not commented", "Moscou
+    n'a pas commenté", "Roma non ha commentato", "Washington no ha comentado"): its government
+    speaks. Not the end of a clause a reporting clause follows ("... Tokyo, ha detto")."""
+    if followed_by_speech(text, end, ctx):
+        return True
+    lx, t = ctx.lx, ctx.tuning
+    if re.match(r"\s*,", text[end:]):
+        return False
+    words = word_list(text[end : end + t.speech_window].lower())
+    i = 0
+    while i < min(len(words), t.speech_skip) and words[i] in lx.negations:
+        i += 1
+    return 0 < i < len(words) and _speech_verb(words[i - 1], words[i], lx)
+
+
+def _speech_verb(before: str, word: str, lx: Lexicon) -> bool:
+    """A speech verb, alone or with the auxiliary before it (a pack's "ha detto")."""
+    pair = f"{before} {word}"
+    return starts(word, lx.speech) or any(" " in p and pair.startswith(p) for p in lx.speech)
 
 
 def _place(p: Mention, ctx: Context) -> dict[str, float]:

@@ -92,6 +92,10 @@ class Lexicon:
     # A trip denied in the future ("will not travel", "non andrà", "не поедет"): cancels the
     # place after the phrase only (in "arrived in Lima but will not travel to Quito", not Lima).
     denied: tuple[str, ...] = ()
+    # Negations and the auxiliaries of a compound tense that stand between a subject and its verb
+    # ("has not", "n'a pas", "no ha", "non ha", "не"): a place they follow may still be the subject
+    # of a speech verb ("Washington has not commented": its government, not a stop).
+    negations: frozenset[str] = frozenset()
     # --- grammar and script facts the extractor reads (each defaults to "the language has none")
     # Elided articles and prepositions written onto the next word ("l'", "d'").
     elisions: tuple[str, ...] = ()

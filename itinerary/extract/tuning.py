@@ -124,6 +124,8 @@ class Tuning:
     speech_window: int = 40
     #: words after a place in which a speech verb makes it a speaker - rule tests
     speech_words: int = 2
+    #: negations and auxiliaries skipped between a place and its speech verb ("has not yet") - rule tests
+    speech_skip: int = 3
     #: characters at most between a place and the country that qualifies it ("Amman, Jordan") - rule tests
     hint_country_gap: int = 40
     #: characters at most between a place and the region that qualifies it - rule tests
