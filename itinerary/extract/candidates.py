@@ -8,8 +8,8 @@ import dataclasses
 import re
 from collections import Counter
 
-from itinerary.extract.document import Candidate, Context, Document, Reading, Reason, Sentence
-from itinerary.extract.features import dateline_elsewhere, features_of, speaks_after
+from itinerary.extract.document import Candidate, Context, Document, Mention, Reading, Reason, Sentence
+from itinerary.extract.features import dateline_elsewhere, features_of, lone_dateline, speaks_after
 from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
@@ -40,8 +40,17 @@ def candidates_of(sentences: list[Sentence], ctx: Context) -> list[Candidate]:
             prev_end, prev_status = p.end, d.status
         if not reading.stops and s.persons:
             carry = ctx.names.get(s.persons[0].name, carry)
-        drafts.extend(other_candidates(s, si, len(sentences), reading, ctx, carry, len(drafts)))
+        lede = _lede_stops(sentences, ctx) if si == 0 else []
+        drafts.extend(other_candidates(s, si, len(sentences), reading, ctx, carry, len(drafts), lede))
     return drafts
+
+
+def _lede_stops(sentences: list[Sentence], ctx: Context) -> list[Mention]:
+    """The rule stops of the lede when the first sentence is a dateline alone ("АСТАНА."): where
+    the lede puts the traveller decides whether the dateline is the reporter's city."""
+    if len(sentences) < 2 or not lone_dateline(sentences[0]):
+        return []
+    return [q for q, _ in classify(sentences[1], ctx).stops]
 
 
 def candidate_at(
@@ -76,9 +85,17 @@ def candidate_at(
 
 
 def other_candidates(
-    s: Sentence, si: int, n: int, reading: Reading, ctx: Context, carry: str | None, order: int
+    s: Sentence,
+    si: int,
+    n: int,
+    reading: Reading,
+    ctx: Context,
+    carry: str | None,
+    order: int,
+    lede: list[Mention] | None = None,
 ) -> list[Candidate]:
-    """The places of the sentence the rules did not take, read as if they were stops."""
+    """The places of the sentence the rules did not take, read as if they were stops (``lede``:
+    the stops of the lede after a dateline that stands alone)."""
     taken = {id(p) for p, _ in reading.stops}
     out: list[Candidate] = []
     for idx, p in enumerate(s.places):
@@ -86,7 +103,7 @@ def other_candidates(
             continue
         if possessive_after(s.span.text, p.end, ctx.lx):
             continue  # "America's top diplomat": a possessive qualifies a person or thing
-        if dateline_elsewhere(s, p, reading, ctx.tuning):
+        if dateline_elsewhere(s, p, reading, ctx.tuning, lede or ()):
             continue
         role = role_before(s.span.text, p.start, ctx)
         if role is None and speaks_after(s.span.text, p.end, ctx):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
 from itinerary.extract.document import Candidate, Context, Mention, Reading, Sentence
 from itinerary.extract.lexicon import Lexicon, starts
@@ -143,13 +144,19 @@ def _dateline(s: Sentence, p: Mention, t: Tuning) -> bool:
     return p.start <= t.dateline_start and p.text.isupper() and len(p.text) > t.dateline_caps
 
 
-def dateline_elsewhere(s: Sentence, p: Mention, reading: Reading, t: Tuning) -> bool:
+def dateline_elsewhere(
+    s: Sentence, p: Mention, reading: Reading, t: Tuning, lede: Sequence[Mention] = ()
+) -> bool:
     """A place of the dateline that is not where the traveller is: a second city of the dateline
     ("NEW YORK/NEW DELHI, June 20 (Reuters) -"), or the reporter's city when the lede puts the
-    traveller in another country ("BEIJING (Reuters) - Xi arrived in Kazakhstan")."""
+    traveller in another country ("BEIJING (Reuters) - Xi arrived in Kazakhstan"; ``lede``: the
+    stops of the sentence after a dateline that stands alone, "АСТАНА. Токаев прибыл в Москву")."""
     if s.span.start_char != 0:
         return False
     text = s.span.text
+    if lede and lone_dateline(s):
+        code = p.record.country_code if p.record is not None else None
+        return any(q.record is not None and q.record.country_code != code for q in lede)
     end = DATELINE_END.search(text[: t.dateline_window])
     if end is None or p.start >= end.start():
         return False
@@ -160,6 +167,17 @@ def dateline_elsewhere(s: Sentence, p: Mention, reading: Reading, t: Tuning) -> 
         q.record is not None and q.start > end.start() and q.record.country_code != code
         for q, _ in reading.stops
     )
+
+
+def lone_dateline(s: Sentence) -> bool:
+    """The article's first sentence is a dateline alone ("АСТАНА.", "MOSCOW, June 2 (TASS)."): its
+    places and an agency in brackets, no other word."""
+    if s.span.start_char != 0 or not s.places:
+        return False
+    text = s.span.text
+    for q in sorted(s.places, key=lambda q: -q.start):
+        text = text[: q.start] + text[q.end :]
+    return not word_list(re.sub(r"\([^)]*\)|/[^/]*/", " ", text))
 
 
 def noun_attached(s: Sentence, p: Mention, ctx: Context) -> bool:

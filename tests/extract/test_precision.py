@@ -107,3 +107,51 @@ def test_the_noun_part_is_no_departure(
     text: str, lang: str, place: str, stop: bool, extractor: Extractor
 ) -> None:
     assert _candidates(text, lang, extractor).get(place) is stop
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dateline", "stop"),
+    [
+        (
+            "АСТАНА. Президент Казахстана Касым-Жомарт Токаев во вторник прибыл в Москву с визитом.",
+            "ru",
+            "АСТАНА",
+            "Москву",
+        ),
+        (
+            "ASTANA. Kazakh President Tokayev arrived in Moscow on Tuesday for a state visit.",
+            "en",
+            "ASTANA",
+            "Moscow",
+        ),
+    ],
+)
+def test_a_dateline_alone_before_a_lede_abroad_is_the_reporters_city(
+    text: str, lang: str, dateline: str, stop: str, extractor: Extractor
+) -> None:
+    # the dateline stands as a sentence of its own; the lede puts the traveller in another
+    # country, so the dateline is where the report was filed, not a stop
+    found = _candidates(text, lang, extractor)
+    assert found.get(stop) is True
+    assert dateline not in found
+
+
+def test_a_dateline_alone_before_a_lede_at_home_is_kept(extractor: Extractor) -> None:
+    # the lede stays in the dateline's country: the dateline may be a stop, for the model to weigh
+    found = _candidates("ASTANA. Kazakh President Tokayev arrived in Almaty on Tuesday.", "en", extractor)
+    assert "ASTANA" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Астане напоминают, что прошлой осенью с визитом в Казахстан приезжал Путин.",
+        "В Москве считают, что визит в Пекин пройдет успешно.",
+    ],
+)
+def test_an_impersonal_speech_verb_makes_the_place_a_speaker(text: str, extractor: Extractor) -> None:
+    # "в Астане напоминают" (Astana recalls): the third person plural without a subject speaks for
+    # the government there, the place is no stop of the rules
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language="ru"))
+    first = min(doc.candidates, key=lambda c: c.place.start)
+    assert not first.rule
