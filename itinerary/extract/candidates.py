@@ -163,6 +163,11 @@ def at_home(d: Candidate, home: set[str]) -> bool:
     return r.kind == "country" or r.is_capital or r.is_landmark
 
 
+def _sentence_index(d: Candidate, n: int) -> int:
+    """The index of the candidate's sentence among ``n`` (its ``position`` feature is index / (n - 1))."""
+    return round(d.features["position"] * max(1, n - 1))
+
+
 def _home(sentences: list[Sentence], main: str | None, ctx: Context) -> set[str]:
     """The countries of the main traveller's title; without them, those of the title of the first
     person the headline and lede name, the subject of the report ("Italian Prime Minister Mario
@@ -184,9 +189,14 @@ def candidates(doc: Document) -> None:
     named = Counter(d.traveller for d in doc.candidates if d.rule and d.explicit_traveller and d.traveller)
     main = named.most_common(1)[0][0] if named else None
     home = _home(doc.sentences, main, doc.ctx)
-    call = float(any(remote_call(s, doc.ctx) for s in doc.sentences[: doc.ctx.tuning.call_sentences]))
+    t = doc.ctx.tuning
+    call = any(remote_call(s, doc.ctx) for s in doc.sentences[: t.call_sentences])
+    # ... and no trip in its headline and lede: the call is what it reports, a later trip is background
+    n = len(doc.sentences)
+    lede_trip = any(d.rule and _sentence_index(d, n) < t.lede_sentences for d in doc.candidates)
     for d in doc.candidates:
         d.features["repeated"] = float(d.place.record is not None and seen[d.place.record.id] > 1)
         d.features["article_trip"] = trip
         d.features["home"] = float(at_home(d, home))
-        d.features["call_article"] = call
+        d.features["call_article"] = float(call)
+        d.features["call_no_trip_lede"] = float(call and not lede_trip)

@@ -185,3 +185,42 @@ def test_the_subject_of_the_lede_gives_home_when_no_traveller_is_named(
     by_text = {c.place.text: c.features["home"] for c in doc.candidates}
     assert by_text[home] == 1.0
     assert by_text[abroad] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "no_trip_lede"),
+    [
+        (
+            "Biden spoke by phone with Macron on Tuesday about the war in Ukraine. The two leaders "
+            "discussed energy prices. They agreed to speak again soon. "
+            "Macron invited Biden to travel to Paris in the spring.",
+            "en",
+            True,
+        ),
+        (
+            "After a phone call with Macron, Biden arrived in Paris on Tuesday for talks on Ukraine.",
+            "en",
+            False,
+        ),
+        (
+            "Telefonata tra Meloni e Macron martedì sulla guerra in Ucraina. I due leader hanno parlato "
+            "di energia. Hanno deciso di risentirsi presto. "
+            "Macron ha invitato Meloni a recarsi a Parigi in primavera.",
+            "it",
+            True,
+        ),
+        (
+            "Dopo una telefonata con Macron, Meloni è arrivata martedì a Parigi per colloqui sull'Ucraina.",
+            "it",
+            False,
+        ),
+    ],
+)
+def test_a_call_article_without_a_trip_in_its_lede_is_marked(
+    text: str, lang: str, no_trip_lede: bool, extractor: Extractor
+) -> None:
+    # an article that opens on a call and names no trip in its headline and lede reports the call:
+    # a trip it mentions later is background (an invitation, a past visit)
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
+    assert doc.candidates
+    assert {c.features["call_no_trip_lede"] for c in doc.candidates} == {float(no_trip_lede)}
