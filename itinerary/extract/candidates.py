@@ -168,17 +168,6 @@ def _sentence_index(d: Candidate, n: int) -> int:
     return round(d.features["position"] * max(1, n - 1))
 
 
-def _home(sentences: list[Sentence], main: str | None, ctx: Context) -> set[str]:
-    """The countries of the main traveller's title; without them, those of the title of the first
-    person the headline and lede name, the subject of the report ("Italian Prime Minister Mario
-    Draghi ...", "Президент Казахстана Касым-Жомарт Токаев ...")."""
-    titles = title_countries(sentences, ctx)
-    if main and titles.get(main):
-        return titles[main]
-    lede = [ctx.names.get(q.name, q.name) for s in sentences[: ctx.tuning.lede_sentences] for q in s.persons]
-    return set(titles.get(lede[0], set())) if lede else set()
-
-
 @step("candidates", reads=("sentences", "ctx"), writes=("candidates", "ctx.dated"))
 def candidates(doc: Document) -> None:
     """Every resolved place mention as a candidate stop, with its features."""
@@ -188,7 +177,7 @@ def candidates(doc: Document) -> None:
     # the article's main traveller (the one the rule stops name most) and the country of their title
     named = Counter(d.traveller for d in doc.candidates if d.rule and d.explicit_traveller and d.traveller)
     main = named.most_common(1)[0][0] if named else None
-    home = _home(doc.sentences, main, doc.ctx)
+    home = title_countries(doc.sentences, doc.ctx).get(main, set()) if main else set()
     t = doc.ctx.tuning
     call = any(remote_call(s, doc.ctx) for s in doc.sentences[: t.call_sentences])
     # ... and no trip in its headline and lede: the call is what it reports, a later trip is background

@@ -87,9 +87,8 @@ class Tuning:
     home_words: int = 6
     #: the first sentences of an article read for a telephone or video call (headline, lede) - bench
     call_sentences: int = 3
-    #: the first sentences of an article (headline, lede): their first person is the subject of the
-    #: report (its country is home when the rules name no main traveller), and a call article
-    #: without a trip in them reports the call - bench
+    #: the first sentences of an article (headline, lede): a call article without a trip in them
+    #: reports the call - bench
     lede_sentences: int = 3
     #: characters after a travel noun where its person may stand ("la visite du pape François") - rule tests
     travel_noun_window: int = 30

@@ -158,36 +158,6 @@ def test_an_impersonal_speech_verb_makes_the_place_a_speaker(text: str, extracto
 
 
 @pytest.mark.parametrize(
-    ("text", "lang", "home", "abroad"),
-    [
-        (
-            "Italian Prime Minister Mario Draghi spoke about gas supplies on Monday. The trip to Luanda "
-            "begins on Wednesday, and the return flight to Rome is planned for Friday.",
-            "en",
-            "Rome",
-            "Luanda",
-        ),
-        (
-            "Le Premier ministre italien Mario Draghi a parlé lundi des livraisons de gaz. Le voyage à "
-            "Luanda commence mercredi, et le vol de retour à Rome est prévu vendredi.",
-            "fr",
-            "Rome",
-            "Luanda",
-        ),
-    ],
-)
-def test_the_subject_of_the_lede_gives_home_when_no_traveller_is_named(
-    text: str, lang: str, home: str, abroad: str, extractor: Extractor
-) -> None:
-    # no stop names its traveller: the first person of the headline and lede is the subject of the
-    # report, and the country of their title is home (its capital is where the trip starts and ends)
-    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
-    by_text = {c.place.text: c.features["home"] for c in doc.candidates}
-    assert by_text[home] == 1.0
-    assert by_text[abroad] == 0.0
-
-
-@pytest.mark.parametrize(
     ("text", "lang", "no_trip_lede"),
     [
         (
