@@ -101,6 +101,10 @@ class Lexicon:
     # Endings of lower-case nationality adjectives written between a title and a name ("il
     # presidente angolano João Lourenço", "o presidente angolano", "le président ivoirien").
     nationality_endings: tuple[str, ...] = ()
+    # Negations and the auxiliaries of a compound tense that stand between a subject and its verb
+    # ("has not", "n'a pas", "no ha", "non ha", "не"): a place they follow may still be the subject
+    # of a speech verb ("Washington has not commented": its government, not a stop).
+    negations: frozenset[str] = frozenset()
     # --- grammar and script facts the extractor reads (each defaults to "the language has none")
     # The subject may follow its verb in a plain statement ("A Kiev è arrivato il presidente
     # romeno", "Llegó a Bogotá el rey", "В Киев прибыл президент").

@@ -94,6 +94,9 @@ class Tuning:
     home_words: int = 6
     #: the first sentences of an article read for a telephone or video call (headline, lede) - bench
     call_sentences: int = 3
+    #: the first sentences of an article (headline, lede): a call article without a trip in them
+    #: reports the call - bench
+    lede_sentences: int = 3
     #: characters after a travel noun where its person may stand ("la visite du pape François") - rule tests
     travel_noun_window: int = 30
     #: characters at most between a travel noun and that person - rule tests
@@ -131,6 +134,8 @@ class Tuning:
     speech_window: int = 40
     #: words after a place in which a speech verb makes it a speaker - rule tests
     speech_words: int = 2
+    #: negations and auxiliaries skipped between a place and its speech verb ("has not yet") - rule tests
+    speech_skip: int = 3
     #: characters at most between a place and the country that qualifies it ("Amman, Jordan") - rule tests
     hint_country_gap: int = 40
     #: characters at most between a place and the region that qualifies it - rule tests

@@ -97,6 +97,7 @@ PACK = Lexicon(
         "empfängt",
         "gastgeber",
     ),
+    negations=frozenset("hat haben hatte hatten nicht noch bisher".split()),
     calls=(
         "telefon",
         "videokonferenz",

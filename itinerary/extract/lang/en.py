@@ -160,6 +160,9 @@ PACK = Lexicon(
         "host=",
         "hosting",
     ),
+    negations=frozenset(
+        "not never yet has have had hasn't haven't hadn't did didn't does doesn't do don't".split()
+    ),
     calls=(
         "phone",
         "phoned",
@@ -193,6 +196,8 @@ PACK = Lexicon(
         "responded",
         "criticized",
         "criticised",
+        "commented",
+        "reacted",
     ),
     outlet=("news", "agency", "media", "television", "tv", "newspaper", "daily", "broadcaster"),
     titles=frozenset(

@@ -99,13 +99,26 @@ PACK = Lexicon(
         "anfitrión",
         "anfitriona",
     ),
+    negations=frozenset("no ha han había habían aún todavía nunca".split()),
     calls=(
         "telefónic",
         "llamada",
         "videoconferencia",
         "videollamada",
     ),
-    speech=("dijo", "declaró", "afirmó", "anunció", "advirtió", "señaló", "criticó", "condenó"),
+    speech=(
+        "dijo",
+        "declaró",
+        "afirmó",
+        "anunció",
+        "advirtió",
+        "señaló",
+        "criticó",
+        "condenó",
+        "coment",
+        "respond",
+        "reaccion",
+    ),
     outlet=("agencia", "diario", "periódico", "cadena", "medio"),
     titles=frozenset(
         "papa presidente presidenta ministro ministra rey reina el la los del de sr. sra.".split()

@@ -143,6 +143,7 @@ PACK = Lexicon(
         "accueillera",
         "accueillait",
     ),
+    negations=frozenset("ne n'a n'ont n'avait n'avaient pas jamais encore a ont avait avaient".split()),
     calls=(
         "téléphon",
         "visioconférence",
@@ -166,6 +167,7 @@ PACK = Lexicon(
         "a réag",
         "réag",
         "salu",
+        "comment",
     ),
     outlet=("agence", "journal", "quotidien", "chaîne", "radio", "télévision", "site"),
     titles=frozenset(

@@ -242,6 +242,7 @@ PACK = Lexicon(
         "anfitrião",
         "anfitriã",
     ),
+    negations=frozenset("não tem têm tinha tinham ainda nunca".split()),
     calls=(
         "telefon",
         "videoconferência",
@@ -266,6 +267,7 @@ PACK = Lexicon(
         "avis",
         "garant",
         "saud",
+        "coment",
     ),
     outlet=(
         "agência",
