@@ -8,6 +8,7 @@ Safe parsing is :mod:`itinerary.io.safe_yaml`; the JSON Schema and validation ag
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 import re
@@ -50,12 +51,20 @@ def _date(v: Any) -> dt.date | None:
 _Special = dict[str, Callable[[dict[str, Any], tuple[str | int, ...]], Any]]
 
 
+@functools.lru_cache(maxsize=4096)
+def _span(text: str) -> DateSpan:
+    """``DateSpan.parse(text)``, kept: a corpus repeats a few thousand dates in its every report
+    (a span is immutable, so one value serves all)."""
+    return DateSpan.parse(text)
+
+
 class _Builder:
     """Builds the model from validated data; errors name the line and key path."""
 
     def __init__(self, lines: dict[str, int], source: str | None) -> None:
         self.lines, self.source = lines, source
         self.known_sources: set[str] = set()
+        self.plans: dict[str, list[fields.Field]] = {}
         self.stop_special: _Special = {
             "source": lambda s, _: _opt_str(s.get("source") or (s.get("sources") or [None])[0]),
             "sources": lambda s, _: _many(s.get("sources")),
@@ -69,7 +78,7 @@ class _Builder:
 
     def date_span(self, value: Any, *parts: str | int) -> DateSpan:
         try:
-            return DateSpan.parse(None if value is None else str(value))
+            return DateSpan.parse(None) if value is None else _span(str(value))
         except ValueError as exc:
             raise self.fail(str(exc), *parts) from None
 
@@ -78,16 +87,25 @@ class _Builder:
     ) -> dict[str, Any]:
         """The model arguments of one mapping: plain fields through the table, others by ``special``."""
         out: dict[str, Any] = {}
-        for f in fields.table(owner):
-            if f.derived or f.yaml is None:
-                continue
+        plan = self.plans.get(owner)
+        if plan is None:  # the table's stored fields, looked up once per file
+            plan = self.plans[owner] = [
+                f for f in fields.table(owner) if not f.derived and f.yaml is not None
+            ]
+        for f in plan:
             if f.name in special:
                 out[f.name] = special[f.name](raw, where)
                 continue
+            value = raw.get(f.yaml)  # type: ignore[arg-type]  # plan: yaml is not None
+            if value is None:  # absent: the default, as fields.from_plain gives it
+                out[f.name] = f.default
+                continue
             try:
-                out[f.name] = fields.from_plain(f, raw.get(f.yaml))
+                out[f.name] = (
+                    _span(str(value)) if f.type is DateSpan and value != "" else fields.from_plain(f, value)
+                )
             except ValueError as exc:
-                raise self.fail(str(exc), *where, f.yaml) from None
+                raise self.fail(str(exc), *where, f.yaml) from None  # type: ignore[arg-type]
         return out
 
     def history(self, s: dict[str, Any], where: tuple[str | int, ...]) -> tuple[Report, ...]:
