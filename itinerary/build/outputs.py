@@ -172,6 +172,7 @@ class Parts:
         self.db: sqlite3.Connection | None = None
         self.new: dict[str, str] = {}
         self.used: set[str] = set()
+        self.reprs: dict[int, tuple[Trip, str]] = {}
         if path is not None:
             self.db = _connect(path)
 
@@ -192,7 +193,7 @@ class Parts:
 
     def texts_many(self, items: list[tuple[str, Any]], make: Callable[[list[Any]], list[str]]) -> list[str]:
         """The text of each ``(kind, object)``: kept, else made by ``make`` (all missing objects at once)."""
-        keys = [_part_key(kind, obj) for kind, obj in items]
+        keys = [self._key(kind, obj) for kind, obj in items]
         found = self._get(keys)
         missing = [i for i, k in enumerate(keys) if k not in found]
         if missing:
@@ -200,6 +201,21 @@ class Parts:
                 found[keys[i]] = self.new[keys[i]] = text
         self.used.update(keys)
         return [found[k] for k in keys]
+
+    def _key(self, kind: str, obj: Any) -> str:
+        """The key of ``(kind, obj)``; a trip's ``repr`` (the costly part) made once for all kinds."""
+        if isinstance(obj, tuple) and obj and isinstance(obj[0], Trip):
+            what = self._repr(obj[0]) + repr(obj[1:])
+        else:
+            what = self._repr(obj) if isinstance(obj, Trip) else repr(obj)
+        text = f"{kind}\0{PARTS_VERSION}\0{__version__}\0{what}"
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _repr(self, trip: Trip) -> str:
+        found = self.reprs.get(id(trip))
+        if found is None or found[0] is not trip:
+            found = self.reprs[id(trip)] = (trip, repr(trip))  # the trip held: its id stays its own
+        return found[1]
 
     def _get(self, keys: list[str]) -> dict[str, str]:
         if self.db is None:
@@ -258,11 +274,6 @@ def _connect(path: Path) -> sqlite3.Connection | None:
             db.close()
             path.unlink(missing_ok=True)
     return None
-
-
-def _part_key(kind: str, obj: Any) -> str:
-    text = f"{kind}\0{PARTS_VERSION}\0{__version__}\0{obj!r}"
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def file_digest(path: Path) -> str | None:
