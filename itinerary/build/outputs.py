@@ -30,7 +30,7 @@ GEOPARQUET = {"stop": "stops.parquet", "leg": "legs.parquet"}
 STATE = ".merged.json"  # what the merged files were made from, so an unchanged run skips them
 EDITED = ".edited"  # the suffix of a file a person edited, moved aside instead of replaced
 PARTS = ".merged-parts.sqlite"  # the text of each merged trip and source, kept for the next run
-PARTS_VERSION = 1  # in every key: another layout of the parts is never read
+PARTS_VERSION = 2  # in every key: another layout of the parts is never read
 
 
 def geoparquet_available() -> bool:
@@ -82,11 +82,10 @@ def write_merged(
         written = [out_dir / TRIPS]
         write_text(written[0], merged_yaml(merged, parts) if text is None else text)
         if geoparquet:
-            from itinerary.io.gis import from_features
-
             features, header = _features(merged, parts)
             for feature, name in GEOPARQUET.items():
-                frame = _frame(from_features(features, _Shared(header), feature=feature))
+                mine = [f for f in features if f["feature"] == feature]
+                frame = _frame(_geodataframe(mine, _Shared(header)))
                 write_with(out_dir / name, _parquet_writer(frame))
                 written.append(out_dir / name)
         parts.save()
@@ -109,9 +108,9 @@ def merged_yaml(merged: Itinerary, parts: Parts) -> str:
 
 
 def _features(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The GeoJSON features and ``itinerary`` member of ``merged`` resolved and routed (see
-    :func:`itinerary.io.geojson.to_feature_collection`, regions apart), from ``parts`` for the
-    trips made before: only the others are resolved and routed."""
+    """The features (see :func:`_stored`) and ``itinerary`` member of ``merged`` resolved and
+    routed (see :func:`itinerary.io.geojson.to_feature_collection`, regions apart), from ``parts``
+    for the trips made before: only the others are resolved and routed."""
     from itinerary.io import geojson
 
     by_id: dict[str, Source] = {}
@@ -127,7 +126,9 @@ def _features(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], di
         return [
             json.dumps(
                 {
-                    "features": geojson.trip_features(Itinerary(sources=mine), t, p.legs.get(t.id, ())),
+                    "features": _stored(
+                        geojson.trip_features(Itinerary(sources=mine), t, p.legs.get(t.id, ()))
+                    ),
                     "header": geojson.trip_header(t, p.legs.get(t.id, ())),
                 },
                 ensure_ascii=False,
@@ -144,6 +145,43 @@ def _features(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], di
         "trips": [d["header"] for d in done],
     }
     return [f for d in done for f in d["features"]], header
+
+
+def _stored(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """GeoJSON features as kept: the feature kind, the geometry as hex WKB (the geometry
+    :meth:`geopandas.GeoDataFrame.from_features` would make of it, and cheaper to read back than
+    its coordinates), the properties."""
+    import shapely
+    from shapely.geometry import shape
+
+    return [
+        {
+            "feature": f["properties"]["feature"],
+            "wkb": shapely.to_wkb(shape(f["geometry"]), hex=True) if f["geometry"] else None,
+            "properties": f["properties"],
+        }
+        for f in features
+    ]
+
+
+def _geodataframe(features: list[dict[str, Any]], header: dict[str, Any]) -> Any:
+    """:func:`itinerary.io.gis.from_features` of kept features (:func:`_stored`): the same frame,
+    the geometries made from WKB all at once."""
+    import geopandas as gpd
+    import shapely
+
+    from itinerary.io.gis import _multi
+
+    if not features:
+        gdf = gpd.GeoDataFrame(geometry=[], crs="EPSG:4326")
+    else:
+        geoms = shapely.from_wkb([None if f["wkb"] is None else bytes.fromhex(f["wkb"]) for f in features])
+        rows = [{"geometry": g} | f["properties"] for g, f in zip(geoms, features, strict=True)]
+        gdf = gpd.GeoDataFrame(rows, crs="EPSG:4326")
+    if "geometry" in gdf.columns and not gdf.empty:
+        gdf["geometry"] = gdf.geometry.map(_multi)
+    gdf.attrs["itinerary"] = header
+    return gdf
 
 
 class _Shared(dict[str, Any]):

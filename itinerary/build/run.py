@@ -334,11 +334,11 @@ class Run:
         table, or their YAML when the table does not hold them), merge them by traveller, write
         the merged files."""
         s = self.summary
-        table = Observations.read(self.out) if geoparquet else None
         with warnings.catch_warnings(), gc_paused():
             warnings.simplefilter(
                 "ignore", MergeWarning
             )  # a corpus holds unrelated trips: no common traveller
+            table = Observations.read(self.out) if geoparquet else None
             drafts = [self._draft(item, table) for item in ok]
             if table is not None:
                 self._keep_rows(table, ok)

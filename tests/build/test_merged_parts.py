@@ -171,3 +171,42 @@ def test_a_folder_without_a_store_still_gets_the_files(mini_data: None, tmp_path
     (out / PARTS).mkdir(parents=True)
     write_merged(merged, out, "k")
     assert digests(out) == made_whole(merged, tmp_path / "whole")
+
+
+MACRON = "President Emmanuel Macron landed in Berlin on Sunday."
+SCHOLZ = "Chancellor Olaf Scholz arrived in Paris on Monday for talks."
+SCHOLZ_2 = "Chancellor Olaf Scholz arrived in Rome on Tuesday for talks."
+
+
+def article(path: Path, text: str, day: str = "2024-05-20") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"# date: {day}\n# language: en\n---\n{text}\n", encoding="utf-8")
+    return path
+
+
+def test_a_rebuild_writes_the_files_a_fresh_build_writes(mini_build: None, tmp_path: Path) -> None:
+    """One article changes: the rebuild (most trips from the store) writes the bytes a build into
+    an empty folder writes; a build that merges nothing removes the store with the files."""
+    from itinerary.build import build
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    article(src / "macron.txt", MACRON)
+    scholz = article(src / "scholz.txt", SCHOLZ)
+    build([src], out, serial=True)
+    assert (out / PARTS).exists()
+
+    article(scholz, SCHOLZ_2, day="2024-05-21")
+    again = build([src], out, serial=True)
+    assert (again.extracted, again.skipped) == (1, 1)
+    fresh = tmp_path / "fresh"
+    build([src], fresh, serial=True)
+    assert digests(out) == digests(fresh)
+    assert "Rome" in (out / "trips.yaml").read_text(encoding="utf-8")
+    merged = itinerary.load(out / "trips.yaml")
+    assert stored(out) == 2 * len(merged.trips) + len(merged.sources)  # the last merge's parts only
+
+    for p in src.glob("*.txt"):
+        p.unlink()
+    article(src / "weather.txt", "It rained all day.")
+    build([src], out, serial=True, screen=False)
+    assert not (out / PARTS).exists() and not (out / "trips.yaml").exists()
