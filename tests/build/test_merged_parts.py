@@ -210,3 +210,19 @@ def test_a_rebuild_writes_the_files_a_fresh_build_writes(mini_build: None, tmp_p
     article(src / "weather.txt", "It rained all day.")
     build([src], out, serial=True, screen=False)
     assert not (out / PARTS).exists() and not (out / "trips.yaml").exists()
+
+
+def test_a_merge_without_legs_gets_the_files_made_whole(mini_data: None, tmp_path: Path) -> None:
+    """One stop a trip: no leg at all, an empty legs file, as the whole itinerary gives it."""
+    merged = merge_report([itinerary.load(p) for p in GROUPS])[0]
+    lone = dataclasses.replace(
+        merged, trips=tuple(dataclasses.replace(t, stops=t.stops[:1]) for t in merged.trips)
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    write_merged(lone, out, "k")
+    assert digests(out) == made_whole(lone, tmp_path / "whole")
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(out / "legs.parquet").num_rows == 0
+    assert pq.read_table(out / "stops.parquet").num_rows == len(lone.trips)
