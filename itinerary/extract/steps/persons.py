@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import AREA_KINDS, Context, Document, Mention, Person, Reading, Sentence
@@ -184,10 +185,14 @@ def inflected_persons(sentences: list[Sentence], names: dict[str, str], ctx: Con
     """Without a recogniser, find the case forms of names already seen ("визит Путина")."""
     shortest = ctx.tuning.name_word_min
     known: dict[str, str] = {}
+    short: dict[str, str] = {}
     for name in dict.fromkeys(names.values()):  # a word two names share is the first one's
-        for w in name.split():
+        words = name.split()
+        for w in words:
             if len(w) > shortest:
                 known.setdefault(w.lower(), name)
+        if len(words) > 1 and len(words[0]) <= shortest and capitalised(words[0]):
+            short.setdefault(words[0], name)  # the family name first: "Xi Jinping" ... "Xi"
     for s in sentences:
         base = s.span.start_char
         for t in s.span:
@@ -198,10 +203,21 @@ def inflected_persons(sentences: list[Sentence], names: dict[str, str], ctx: Con
                 (known[v.lower()] for v in [t.text, *ctx.language.variants(t.text)] if v.lower() in known),
                 None,
             )
+            if full is None and t.text in short and _family_first(t.text, ctx):
+                full = short[t.text]
             if full is not None:
                 s.persons.append(Person(a, a + len(t.text), t.text))
                 names[t.text] = full
         s.persons.sort(key=lambda p: p.start)
+
+
+def _family_first(word: str, ctx: Context) -> bool:
+    """A short first word of a full name, written alone, stands for that person (Chinese, Korean
+    and Vietnamese names put the family name first: "Xi Jinping ... Xi", "Li Qiang ... Li"),
+    unless it is a function word or a title of the language, or names a country (a village
+    called "Xi" does not make the word a place: the article already uses it as a name)."""
+    low = word.lower()
+    return not function_word(low, ctx.lx) and low not in ctx.lx.titles and not is_country_word(word, ctx)
 
 
 def _runs(sent: Span, lx: Lexicon, most: int) -> list[tuple[int, int]]:
@@ -252,6 +268,7 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
     in full once, then by the surname)."""
     lx, most = ctx.lx, ctx.tuning.name_max_words
     alone: Counter[str] = Counter()
+    inside: Counter[str] = Counter()  # alone, not at a sentence start
     runs: list[tuple[Sentence, list[tuple[int, int]]]] = []
     for s in sentences:
         found = _runs(s.span, lx, most)
@@ -260,15 +277,17 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
         for a, b in found:
             if b - a == 1:
                 alone[toks[a].text] += 1
+                inside[toks[a].text] += not toks[a].is_sent_start
     for s, found in runs:
         toks = list(s.span)
         for a, b in found:
             words = [t.text for t in toks[a:b] if t.text not in HYPHENS]
-            if (
-                len(words) < 2
-                or not alone[toks[b - 1].text]
-                or len(toks[b - 1].text) <= ctx.tuning.name_word_min
-            ):
+            last, first = toks[b - 1].text, toks[a].text
+            surname_last = alone[last] > 0 and len(last) > ctx.tuning.name_word_min
+            # the family name first ("Xi Jinping ... Xi"): a short word, or one seen inside a sentence
+            short = len(first) <= ctx.tuning.name_word_min
+            surname_first = (inside[first] > 0 or (short and alone[first] > 0)) and _family_first(first, ctx)
+            if len(words) < 2 or not (surname_last or surname_first):
                 continue
             p = _span_of(s.span, a, b)
             if any(q.start < p.end and p.start < q.end for q in s.persons):
@@ -422,6 +441,11 @@ def stop_traveller(
         or traveller_before(s.persons, trig, p.start, text, ctx)
         or traveller_after(s, trig, p.start, ctx)
     )
+    since = person.end if person is not None else 0
+    if person is None or person.end <= trig:
+        title = bare_title(s, since, p.start, ctx)
+        if title is not None:  # "mit Xi und Li fliegt der Kanzler nach": the title is the subject
+            return by_title(title, ctx.roles) or carry, False, ()
     group = group_subject(s, trig, ctx, since=person.end) if person is not None else ()
     if group:  # "After the Zelensky meeting the leaders fly to": the plural is the subject
         return group[0], False, group[1:]
@@ -460,11 +484,59 @@ def traveller_after(s: Sentence, trigger: int, place_start: int, ctx: Context) -
             and w not in lx.determiners
             and not nationality(w, lx)
         ]
+        if agent_before(text[max(0, q.start - ctx.tuning.companion_window) : q.start], ctx):
+            return None  # "ricevuto dal primo ministro X", "recebido pelo presidente X": the host
         if prev and (prev[-1] in AGENTS or (prev[-1] in lx.with_ and prev[-1] not in lx.list_joiners)):
             return None  # "accolto da X", "arrivato con X": not the subject
         if any(starts(w, lx.meet) for w in prev[-2:]):
             return None
         return q
+    return None
+
+
+#: words allowed between the agent preposition and the person ("dal primo ministro", "by Prime Minister")
+AGENT_GAP_WORDS = 3
+
+
+def agent_before(before: str, ctx: Context) -> bool:
+    """The person follows the agent preposition of a passive ("ricevuto dal primo ministro",
+    "received by Prime Minister", "accueilli par le président", "recebido pelo presidente"): the
+    host. Between the preposition and the name only determiners, titles, nationality adjectives
+    and lower-case qualifiers ("primo")."""
+    lx = ctx.lx
+    words = word_list(before)
+    for k in range(len(words) - 1, max(-1, len(words) - 2 - AGENT_GAP_WORDS), -1):
+        w, low = words[k], words[k].lower()
+        if low in AGENTS and w.islower():
+            return True
+        qualifier = w.islower() and k + 1 < len(words) and is_title(words[k + 1], lx)  # "primo ministro"
+        if not (qualifier or is_title(w, lx) or low in lx.determiners or nationality(low, lx)):
+            return False
+    return False
+
+
+def bare_title(s: Sentence, since: int, place_start: int, ctx: Context) -> str | None:
+    """A title with its determiner and no name, between ``since`` and the place ("der Kanzler",
+    "the chancellor", "il premier", "le chef de l'État"): it stands for the article's traveller
+    and is the subject, not a person named before it. The phrase, lower case, or None."""
+    lx, text = ctx.lx, s.span.text
+    toks = [t for t in s.span if since <= t.idx - s.span.start_char < place_start]
+    for a, b in pairwise(toks):
+        if a.lower_ not in lx.determiners or not is_title(b.text, lx) or b.lower_ in lx.determiners:
+            continue
+        end = b.idx - s.span.start_char + len(b.text)
+        nxt = b.nbor(1) if b.i + 1 < len(b.doc) else None
+        named = (
+            nxt is not None and capitalised(nxt.text) and (not lx.nouns_capitalised or nxt.pos_ == "PROPN")
+        )
+        if named or any(end <= q.start <= end + 1 for q in s.persons):
+            continue  # "der Kanzler Olaf Scholz", "la ministre Catherine Colonna": a name follows
+        if companion_before(
+            text[max(0, a.idx - s.span.start_char - ctx.tuning.companion_window) : a.idx - s.span.start_char],
+            lx,
+        ):
+            continue  # "mit dem Kanzler": met, not the subject
+        return f"{a.lower_} {b.lower_}"
     return None
 
 
@@ -541,6 +613,12 @@ def traveller_before(
     limit = max(trigger, 0)
     before = [p for p in persons if p.end <= limit] or [p for p in persons if p.end <= place_start]
     for p in reversed(before):
+        k = persons.index(p)
+        first = party_of(persons, k, text, ctx)[0] if k < len(persons) else p
+        if first is not p and companion_before(text[max(0, first.start - window) : first.start], lx):
+            continue  # "mit Xi und Ministerpräsident Li": a list of persons met, not the subject
+        if agent_before(text[max(0, p.start - window) : p.start], ctx):
+            continue  # "accueilli par le président X": the host
         prev = [w for w in word_list(text[max(0, p.start - window) : p.start].lower()) if w not in lx.titles]
         if prev and prev[-1] in lx.with_:
             continue  # "avec le président Poutine": a companion or host
