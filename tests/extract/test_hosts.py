@@ -114,3 +114,25 @@ def test_persons_listed_after_with_are_met_and_a_bare_title_is_the_traveller(
     trips = _trips(text, lang, extractor)
     assert _only_traveller_of(trips, "berlin") == ["Olaf Scholz"], trips
     assert not any("Li Qiang" in who for who in trips), trips
+
+
+MET_LIST = [
+    (
+        "de",
+        "Bundeskanzler Olaf Scholz ist am Montag in Peking eingetroffen. Nach dem Treffen mit Xi und "
+        "Ministerpräsident Li Qiang flog er am Abend zurück nach Berlin.",
+    ),
+    (
+        "en",
+        "Chancellor Olaf Scholz arrived in Beijing on Monday. After the meeting with Xi and Premier "
+        "Li Qiang, he flew back to Berlin in the evening.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), MET_LIST, ids=[c[0] for c in MET_LIST])
+def test_the_last_person_of_a_list_after_with_is_met_not_the_subject(
+    lang: str, text: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert _only_traveller_of(trips, "berlin") == ["Olaf Scholz"], trips

@@ -498,6 +498,35 @@ def traveller_after(s: Sentence, trigger: int, place_start: int, ctx: Context) -
 AGENT_GAP_WORDS = 3
 
 
+#: words looked at before a person for the "with" or meeting word of a list of persons met
+MET_LIST_WORDS = 8
+
+
+def met_list_before(before: str, ctx: Context) -> bool:
+    """The person closes a list that follows "with" or a verb of meeting ("nach dem Treffen mit Xi
+    und Ministerpräsident", "after meeting Xi and Premier", "con Xi e il premier"): met, not the
+    subject. Only names, titles, determiners, nationality adjectives and list joiners may stand
+    between; a comma only when a joiner follows it ("with X, Y and Z", not "with X, Z")."""
+    lx = ctx.lx
+    words = re.findall(r"[^\W\d_][\w'’-]*|,", before)[-MET_LIST_WORDS:]
+    joined = False
+    for w in reversed(words):
+        low = w.lower()
+        if w == ",":
+            if not joined:
+                return False
+            continue
+        if low in lx.list_joiners:
+            joined = True
+            continue
+        if (low in lx.with_ or starts(low, lx.meet)) and w.islower():
+            return True
+        if w[:1].isupper() or is_title(w, lx) or low in lx.determiners or nationality(low, lx):
+            continue
+        return False
+    return False
+
+
 def agent_before(before: str, ctx: Context) -> bool:
     """The person follows the agent preposition of a passive ("ricevuto dal primo ministro",
     "received by Prime Minister", "accueilli par le président", "recebido pelo presidente"): the
@@ -613,9 +642,7 @@ def traveller_before(
     limit = max(trigger, 0)
     before = [p for p in persons if p.end <= limit] or [p for p in persons if p.end <= place_start]
     for p in reversed(before):
-        k = persons.index(p)
-        first = party_of(persons, k, text, ctx)[0] if k < len(persons) else p
-        if first is not p and companion_before(text[max(0, first.start - window) : first.start], lx):
+        if met_list_before(text[max(0, p.start - ctx.tuning.title_window) : p.start], ctx):
             continue  # "mit Xi und Ministerpräsident Li": a list of persons met, not the subject
         if agent_before(text[max(0, p.start - window) : p.start], ctx):
             continue  # "accueilli par le président X": the host
