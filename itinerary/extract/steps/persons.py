@@ -51,8 +51,8 @@ def _titled(sent: Span, ctx: Context) -> list[Person]:
     base = sent.start_char
     i = 0
     while i < len(toks):
-        if not is_title(toks[i].text, lx) or toks[i].lower_ in lx.determiners:
-            i += 1
+        if not is_title(toks[i].text, lx) or toks[i].lower_ in lx.determiners or toks[i].lower_ in lx.genitives:
+            i += 1  # a title run starts with a title, not "della"/"de" ("della Romagna" is no person)
             continue
         j = i + 1
         while j < len(toks) and is_title(toks[j].text, lx):
@@ -445,7 +445,7 @@ def stop_traveller(
     if person is None or person.end <= trig:
         title = bare_title(s, since, p.start, ctx)
         if title is not None:  # "mit Xi und Li fliegt der Kanzler nach": the title is the subject
-            return by_title(title, ctx.roles) or carry, False, ()
+            return by_title(title, ctx.roles), False, ()  # else the article's main traveller
     group = group_subject(s, trig, ctx, since=person.end) if person is not None else ()
     if group:  # "After the Zelensky meeting the leaders fly to": the plural is the subject
         return group[0], False, group[1:]
