@@ -136,3 +136,32 @@ def test_the_last_person_of_a_list_after_with_is_met_not_the_subject(
 ) -> None:
     trips = _trips(text, lang, extractor)
     assert _only_traveller_of(trips, "berlin") == ["Olaf Scholz"], trips
+
+
+GENITIVE = [
+    (
+        "it",
+        "Il presidente Sergio Mattarella è atterrato all'aeroporto della Malpensa e poi è partito per Roma.",
+        "Sergio Mattarella",
+        "roma",
+        "Malpensa",
+    ),
+    (
+        "es",
+        "El presidente Pedro Sánchez aterrizó en el aeropuerto de Rzeszów y viajó después a Kiev.",
+        "Pedro Sánchez",
+        "kiev",
+        "Rzeszów",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "who", "place", "not_a_person"), GENITIVE, ids=[c[0] for c in GENITIVE]
+)
+def test_a_place_after_a_genitive_is_no_person(
+    lang: str, text: str, who: str, place: str, not_a_person: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert _only_traveller_of(trips, place) == [who], trips
+    assert not any(not_a_person in t for t in trips), trips

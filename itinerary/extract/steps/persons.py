@@ -51,7 +51,11 @@ def _titled(sent: Span, ctx: Context) -> list[Person]:
     base = sent.start_char
     i = 0
     while i < len(toks):
-        if not is_title(toks[i].text, lx) or toks[i].lower_ in lx.determiners or toks[i].lower_ in lx.genitives:
+        if (
+            not is_title(toks[i].text, lx)
+            or toks[i].lower_ in lx.determiners
+            or toks[i].lower_ in lx.genitives
+        ):
             i += 1  # a title run starts with a title, not "della"/"de" ("della Romagna" is no person)
             continue
         j = i + 1
