@@ -142,12 +142,33 @@ def _past_qualifiers(toks: list[Token], j: int, ctx: Context) -> int:
         k += 1
     if k > j and k < len(toks) and capitalised(toks[k].text):
         return k
+    if j + 2 < len(toks) and toks[j].text == "," and _named_after_comma(toks, j + 1, ctx):
+        return j + 1  # "O primeiro-ministro, António Costa,": the name in apposition
     if j + 2 < len(toks) and toks[j].lower_ in lx.genitives and is_country_word(toks[j + 1].text, ctx):
         k = j + 2
         k += toks[k].text == ","  # "do Ruanda, Paul Kagame"
         if k < len(toks) and capitalised(toks[k].text) and not is_country_word(toks[k].text, ctx):
             return k
+    if j + 3 < len(toks) and toks[j].lower_ in lx.genitives and capitalised(toks[j + 1].text):
+        # a portfolio, maybe a nationality, then the name after a comma ("ministro das Relações
+        # Exteriores angolano, Manuel Augusto", "Minister of Foreign Affairs, Sergey Lavrov")
+        k = j + 1
+        while k < len(toks) and k - j <= QUALIFIERS_MAX + 1 and capitalised(toks[k].text):
+            k += 1
+        while k < len(toks) and (nationality(toks[k].text, lx) or toks[k].lower_ in lx.genitives):
+            k += 1
+        if k + 1 < len(toks) and toks[k].text == "," and _named_after_comma(toks, k + 1, ctx):
+            return k + 1
     return j
+
+
+def _named_after_comma(toks: list[Token], k: int, ctx: Context) -> bool:
+    """``toks[k]`` starts a name of two capitalised words or more, closed by a comma, a
+    full stop or the sentence's end ("..., António Costa, aterrou")."""
+    end = _name_end(toks, k, ctx.tuning.name_max_words, sent_start=False)
+    if end - k < 2 or is_country_word(toks[k].text, ctx) or is_title(toks[k].text, ctx.lx):
+        return False
+    return end >= len(toks) or toks[end].text in {",", ".", ";"}
 
 
 def is_country_word(word: str, ctx: Context) -> bool:
@@ -310,7 +331,13 @@ def listed_persons(sentences: list[Sentence], ctx: Context) -> None:
         if not s.persons:
             continue
         text = s.span.text
-        found = [_span_of(s.span, a, b) for a, b in _runs(s.span, lx, most)]
+        toks = list(s.span)
+        # a run after a genitive is a portfolio or an institution ("ministro das Relações Exteriores")
+        found = [
+            _span_of(s.span, a, b)
+            for a, b in _runs(s.span, lx, most)
+            if a == 0 or toks[a - 1].lower_ not in lx.genitives
+        ]
         changed = True
         while changed:
             changed = False
