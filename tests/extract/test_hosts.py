@@ -165,3 +165,33 @@ def test_a_place_after_a_genitive_is_no_person(
     trips = _trips(text, lang, extractor)
     assert _only_traveller_of(trips, place) == [who], trips
     assert not any(not_a_person in t for t in trips), trips
+
+
+APPOSITION = [
+    (
+        "pt",
+        "O primeiro-ministro, António Costa, aterrou esta manhã em Luanda, onde foi recebido pelo ministro "
+        "das Relações Exteriores angolano, Manuel Augusto.",
+        "António Costa",
+    ),
+    (
+        "es",
+        "El primer ministro, Pedro Sánchez, aterrizó esta mañana en Luanda, donde fue recibido por el "
+        "ministro de Relaciones Exteriores angoleño, Téte António.",
+        "Pedro Sánchez",
+    ),
+    (
+        "it",
+        "Il presidente del Consiglio, Giorgia Meloni, è atterrata stamattina a Luanda, dove è stata accolta "
+        "dal ministro degli Esteri angolano, Téte António.",
+        "Giorgia Meloni",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "who"), APPOSITION, ids=[c[0] for c in APPOSITION])
+def test_a_name_in_apposition_after_a_title_is_the_traveller(
+    lang: str, text: str, who: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert _only_traveller_of(trips, "luanda") == [who], trips
