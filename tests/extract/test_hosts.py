@@ -195,3 +195,33 @@ def test_a_name_in_apposition_after_a_title_is_the_traveller(
 ) -> None:
     trips = _trips(text, lang, extractor)
     assert _only_traveller_of(trips, "luanda") == [who], trips
+
+
+AT_HOME = [
+    (
+        "it",
+        "Il presidente francese Emmanuel Macron e il presidente serbo Aleksandar Vučić sono arrivati "
+        "insieme a Belgrado.",
+        "belgrade",
+    ),
+    (
+        "en",
+        "French President Emmanuel Macron and Serbian President Aleksandar Vučić arrived together in "
+        "Belgrade.",
+        "belgrade",
+    ),
+    (
+        "pt",
+        "O presidente francês Emmanuel Macron e o presidente sérvio Aleksandar Vučić chegaram juntos a "
+        "Belgrado.",
+        "belgrade",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), AT_HOME, ids=[c[0] for c in AT_HOME])
+def test_a_host_listed_with_the_traveller_at_home_is_no_co_traveller(
+    lang: str, text: str, place: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert _only_traveller_of(trips, place) == ["Emmanuel Macron"], trips

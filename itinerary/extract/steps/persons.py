@@ -466,7 +466,7 @@ def stop_traveller(
         trig = min(reading.travel, default=0)
     party = listed_subject(s, trig, p.start, ctx)
     if party:
-        return party[0], True, party[1:]
+        return party[0], True, hosts_at_home(party[0], party[1:], p, ctx)
     person = (
         after_travel_noun(s, trig, ctx)
         or traveller_before(s.persons, trig, p.start, text, ctx)
@@ -714,6 +714,32 @@ def companion_before(before: str, lx: Lexicon) -> bool:
     return bool(prev) and (prev[-1] in lx.with_ or any(starts(w, lx.meet) for w in prev[-2:]))
 
 
+def title_countries(sentences: list[Sentence], ctx: Context) -> dict[str, set[str]]:
+    """The countries the titles of each person name ("Russian President Vladimir Putin", "le
+    président russe", "Президент России", "O Presidente do Ruanda, Paul Kagame"): a demonym or a
+    country's name in the few words before the name, in the same sentence."""
+    forms, g, t = forms_of(), ctx.geocoder.gazetteer, ctx.tuning
+    out: dict[str, set[str]] = {}
+    for s in sentences:
+        text = s.span.text
+        for q in s.persons:
+            zone = re.split(r"[.;:!?()\[\]«»\"“”]", text[max(0, q.start - t.home_window) : q.start])[-1]
+            codes: set[str] = set()
+            for w in word_list(zone)[-t.home_words :]:
+                form = forms.form(w)
+                if form is not None and form.kind == "demonym" and form.target.startswith("country:"):
+                    codes.add(form.target.removeprefix("country:"))
+                    continue
+                if not w[:1].isupper():
+                    continue
+                for variant in dict.fromkeys([w, *ctx.language.variants(w)]):
+                    codes.update(
+                        r.country_code for i in g.lookup(variant) if (r := g.record(i)).kind == "country"
+                    )
+            out.setdefault(ctx.names.get(q.name, q.name), set()).update(codes)
+    return out
+
+
 @step("persons", reads=("sentences",), writes=("sentences.persons",))
 def persons(doc: Document) -> None:
     """The persons named in each sentence."""
@@ -736,7 +762,21 @@ def names(doc: Document) -> None:
     ctx.groups = sentence_groups(doc.sentences, ctx)
 
 
-@step("titles", reads=("sentences.persons", "ctx.names"), writes=("ctx.roles",))
+@step("titles", reads=("sentences.persons", "ctx.names"), writes=("ctx.roles", "ctx.homes"))
 def titles(doc: Document) -> None:
-    """Title phrases that stand for a named person ("le dirigeant nord-coréen")."""
+    """Title phrases that stand for a named person ("le dirigeant nord-coréen"), and the
+    countries those titles name."""
     doc.ctx.roles = title_phrases(doc.sentences, doc.ctx.names, doc.ctx)
+    doc.ctx.homes = title_countries(doc.sentences, doc.ctx)
+
+
+def hosts_at_home(
+    traveller: str | None, companions: tuple[str, ...], p: Mention, ctx: Context
+) -> tuple[str, ...]:
+    """The companions less those at home where the stop is ("Tshisekedi e João Lourenço em
+    Luanda": the Angolan president receives, he does not travel): a person whose title names the
+    stop's country, when the traveller's does not."""
+    r = p.record
+    if r is None or not companions or r.country_code in ctx.homes.get(traveller or "", set()):
+        return companions
+    return tuple(c for c in companions if r.country_code not in ctx.homes.get(c, set()))
