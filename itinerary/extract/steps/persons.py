@@ -149,11 +149,11 @@ def _past_qualifiers(toks: list[Token], j: int, ctx: Context) -> int:
         k += toks[k].text == ","  # "do Ruanda, Paul Kagame"
         if k < len(toks) and capitalised(toks[k].text) and not is_country_word(toks[k].text, ctx):
             return k
-    if j + 3 < len(toks) and toks[j].lower_ in lx.genitives and capitalised(toks[j + 1].text):
+    if j + 2 < len(toks) and toks[j].lower_ in lx.genitives and capitalised(toks[j + 1].text):
         # a portfolio, maybe a nationality, then the name after a comma ("ministro das Relações
         # Exteriores angolano, Manuel Augusto", "Minister of Foreign Affairs, Sergey Lavrov")
         k = j + 1
-        while k < len(toks) and k - j <= QUALIFIERS_MAX + 1 and capitalised(toks[k].text):
+        while k < len(toks) and k - j <= ctx.tuning.portfolio_words and capitalised(toks[k].text):
             k += 1
         while k < len(toks) and (nationality(toks[k].text, lx) or toks[k].lower_ in lx.genitives):
             k += 1
@@ -525,21 +525,13 @@ def traveller_after(s: Sentence, trigger: int, place_start: int, ctx: Context) -
     return None
 
 
-#: words allowed between the agent preposition and the person ("dal primo ministro", "by Prime Minister")
-AGENT_GAP_WORDS = 3
-
-
-#: words looked at before a person for the "with" or meeting word of a list of persons met
-MET_LIST_WORDS = 8
-
-
 def met_list_before(before: str, ctx: Context) -> bool:
     """The person closes a list that follows "with" or a verb of meeting ("nach dem Treffen mit Xi
     und Ministerpräsident", "after meeting Xi and Premier", "con Xi e il premier"): met, not the
     subject. Only names, titles, determiners, nationality adjectives and list joiners may stand
     between; a comma only when a joiner follows it ("with X, Y and Z", not "with X, Z")."""
     lx = ctx.lx
-    words = re.findall(r"[^\W\d_][\w'’-]*|,", before)[-MET_LIST_WORDS:]
+    words = re.findall(r"[^\W\d_][\w'’-]*|,", before)[-ctx.tuning.met_list_words :]
     joined = False
     for w in reversed(words):
         low = w.lower()
@@ -565,7 +557,7 @@ def agent_before(before: str, ctx: Context) -> bool:
     and lower-case qualifiers ("primo")."""
     lx = ctx.lx
     words = word_list(before)
-    for k in range(len(words) - 1, max(-1, len(words) - 2 - AGENT_GAP_WORDS), -1):
+    for k in range(len(words) - 1, max(-1, len(words) - 2 - ctx.tuning.agent_gap_words), -1):
         w, low = words[k], words[k].lower()
         if low in AGENTS and w.islower():
             return True
