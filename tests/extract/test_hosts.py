@@ -225,3 +225,22 @@ def test_a_host_listed_with_the_traveller_at_home_is_no_co_traveller(
 ) -> None:
     trips = _trips(text, lang, extractor)
     assert _only_traveller_of(trips, place) == ["Emmanuel Macron"], trips
+
+
+PORTFOLIO = [
+    ("es", "El presidente del Gobierno, Pedro Sánchez, llegó ayer a Pekín.", "Pedro Sánchez", "beijing"),
+    (
+        "it",
+        "Il presidente del Consiglio, Mario Draghi, è arrivato ieri a Pechino.",
+        "Mario Draghi",
+        "beijing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "who", "place"), PORTFOLIO, ids=[c[0] for c in PORTFOLIO])
+def test_the_name_after_a_title_with_its_portfolio_is_the_person(
+    lang: str, text: str, who: str, place: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert _only_traveller_of(trips, place) == [who], trips

@@ -62,6 +62,11 @@ def _titled(sent: Span, ctx: Context) -> list[Person]:
         while j < len(toks) and is_title(toks[j].text, lx):
             j += 1
         qualified = _past_qualifiers(toks, j, ctx)
+        if qualified == j and toks[j - 1].lower_ in lx.genitives:
+            # the title run took the genitive ("presidente del"): a portfolio, then the name after
+            # a comma ("el presidente del Gobierno, Pedro Sánchez")
+            after = _past_qualifiers(toks, j - 1, ctx)
+            qualified = after if after > j else j
         j, plain = qualified, qualified == j
         k = _name_end(toks, j, most, sent_start=True)
         if plain and k > j and is_country_word(toks[j].text, ctx) and k < len(toks):
