@@ -28,7 +28,8 @@ PACK = Lexicon(
         "in viaggio verso",
     ),
     arrival=("arrivat", "arriva", "atterrat", "giunt"),
-    meet=("incontr", "ricevut", "riceverà", "ha ricevuto"),
+    # "è stato ricevuto", "è stata accolta" (accogliere: to welcome)
+    meet=("incontr", "ricevut", "riceverà", "ha ricevuto", "accolt"),
     travel=(
         "arriv",
         "giunt",
