@@ -210,6 +210,8 @@ def _open_figures(
         cv,
         _no_trip(items, stops, cv),
     )
+    strict = ev.score_drafts(cv_dir, ev.ALL_SETS, args.articles, stems, strict_traveller=True)
+    print(_row("  traveller required", strict["overall"]) + "  (a stop counts only on its traveller's trip)")
     if args.verbose:
         cv["details"] = ev.score_details(cv_dir, ev.ALL_SETS, args.articles, stems)
     print()
@@ -240,6 +242,8 @@ def _sealed_figures(ex: Any, open_model: Any, articles: Path, tmp: Path) -> dict
         result = ev.score_drafts(drafts, ev.ALL_SETS, articles, stems)
         title = f"SEALED, aggregate only ({len(sealed)} articles, {n_events} events; {what})"
         _table(title, result, _no_trip(sealed, stops, result))
+        strict = ev.score_drafts(drafts, ev.ALL_SETS, articles, stems, strict_traveller=True)
+        print(_row("  traveller required", strict["overall"]))
         for label, sets in (("dev/ dev2/", ("dev", "dev2")), ("dev3/", ("dev3",))):
             part = {it.stem for it in sealed if it.folder in sets}
             if part and part != stems:

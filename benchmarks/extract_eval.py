@@ -186,15 +186,21 @@ def _truth_of(
 
 
 def score_drafts(
-    drafts: Path, folders: tuple[str, ...], articles: Path = ARTICLES, stems: Collection[str] | None = None
+    drafts: Path,
+    folders: tuple[str, ...],
+    articles: Path = ARTICLES,
+    stems: Collection[str] | None = None,
+    *,
+    strict_traveller: bool = False,
 ) -> dict[str, Any]:
     """The set's own scorer over the truth of ``folders`` (of ``stems`` only, when given;
     quietly; the summary as a dict, with ``by_article`` that only aggregates may use for
-    sealed articles)."""
+    sealed articles). With ``strict_traveller`` a stop only matches a stop of a trip whose
+    traveller fits its own (the scorer's ``--strict-traveller``)."""
     score = scorer_module(articles)
     with _truth_of(folders, articles, stems) as (tmp, truth):
         with contextlib.redirect_stdout(io.StringIO()):
-            score.score_dir(str(drafts), str(truth), json_out=str(tmp / "s.json"))
+            score.score_dir(str(drafts), str(truth), strict_traveller, json_out=str(tmp / "s.json"))
         import json
 
         return dict(json.loads((tmp / "s.json").read_text(encoding="utf-8")))

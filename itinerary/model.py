@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from itinerary.vocab import Basis as Basis
@@ -306,11 +307,16 @@ class Itinerary:
     sources: tuple[Source, ...] = ()
     version: int = 1
 
-    def source(self, source_id: str | None) -> Source | None:
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        """The sources by id (the first of a repeated id, as a scan would find it), built once."""
+        index: dict[str, Source] = {}
         for s in self.sources:
-            if s.id == source_id:
-                return s
-        return None
+            index.setdefault(s.id, s)
+        return index
+
+    def source(self, source_id: str | None) -> Source | None:
+        return None if source_id is None else self._sources_by_id.get(source_id)
 
     def trip(self, trip_id: str) -> Trip:
         for t in self.trips:

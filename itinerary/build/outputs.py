@@ -1,23 +1,36 @@
-"""The reduce step's files: the merged ``trips.yaml`` and GeoParquet stops and legs."""
+"""The reduce step's files: the merged ``trips.yaml`` and GeoParquet stops and legs.
+
+Most of a rebuild's merged trips are the trips of the run before: each trip's YAML text and
+GeoJSON features (and each source's YAML text) are kept in ``.merged-parts.sqlite``, keyed by
+the SHA-256 of what they are made from, and only the trips that changed are written out
+(resolved, routed) again; the files are put together from the parts, the same bytes as when
+made whole (tested). A missing or damaged store is made again; it holds only the parts of the
+last merge.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from itinerary import __version__
 from itinerary.files import write_text, write_with
 from itinerary.io import yaml as yaml_io
-from itinerary.model import Itinerary
+from itinerary.model import Itinerary, Source, Trip
 
 TRIPS = "trips.yaml"
 GEOPARQUET = {"stop": "stops.parquet", "leg": "legs.parquet"}
 STATE = ".merged.json"  # what the merged files were made from, so an unchanged run skips them
 EDITED = ".edited"  # the suffix of a file a person edited, moved aside instead of replaced
+PARTS = ".merged-parts.sqlite"  # the text of each merged trip and source, kept for the next run
+PARTS_VERSION = 2  # in every key: another layout of the parts is never read
 
 
 def geoparquet_available() -> bool:
@@ -49,25 +62,33 @@ def up_to_date(out_dir: Path, key: str) -> tuple[int, int] | None:
 
 
 def write_merged(
-    merged: Itinerary, out_dir: Path, key: str, *, geoparquet: bool = True, text: str | None = None
+    merged: Itinerary,
+    out_dir: Path,
+    key: str,
+    *,
+    geoparquet: bool = True,
+    text: str | None = None,
+    parts: Parts | None = None,
 ) -> list[Path]:
     """Write ``trips.yaml`` (``text`` when given: the YAML of ``merged``) and, when ``geoparquet``,
     ``stops.parquet`` and ``legs.parquet`` (EPSG:4326, one row per stop, one per leg that has a
     line: see :func:`itinerary.io.gis.to_geodataframe`), each atomically; the paths written.
+    The parts of trips written before come from ``parts`` (the folder's own when None).
     ``key`` (see :func:`reduce_key`) and the files' hashes are recorded last, for
     :func:`up_to_date`."""
-    written = [out_dir / TRIPS]
-    write_text(written[0], yaml_io.dumps(merged) if text is None else text)
-    if geoparquet:
-        # deferred: geopandas and routing, needed only for the GeoParquet files
-        from itinerary.io.gis import to_geodataframe
-        from itinerary.prepare import prepare
-
-        prepared = prepare(merged, regions=False)
-        for feature, name in GEOPARQUET.items():
-            frame = _frame(to_geodataframe(prepared, feature=feature))
-            write_with(out_dir / name, _parquet_writer(frame))
-            written.append(out_dir / name)
+    with contextlib.ExitStack() as stack:
+        if parts is None:
+            parts = stack.enter_context(Parts.open(out_dir))
+        written = [out_dir / TRIPS]
+        write_text(written[0], merged_yaml(merged, parts) if text is None else text)
+        if geoparquet:
+            features, header = _features(merged, parts)
+            for feature, name in GEOPARQUET.items():
+                mine = [f for f in features if f["feature"] == feature]
+                frame = _frame(_geodataframe(mine, _Shared(header)))
+                write_with(out_dir / name, _parquet_writer(frame))
+                written.append(out_dir / name)
+        parts.save()
     state = {
         "key": key,
         "files": {p.name: file_digest(p) for p in written},
@@ -76,6 +97,221 @@ def write_merged(
     }
     write_text(out_dir / STATE, json.dumps(state, indent=1) + "\n")
     return written
+
+
+def merged_yaml(merged: Itinerary, parts: Parts) -> str:
+    """:func:`itinerary.io.yaml.dumps` of ``merged``, its trips and sources taken from ``parts``
+    when there (the ones made here are added)."""
+    trips = parts.texts([("yaml-trip", t) for t in merged.trips], lambda t: yaml_io.trip_text(t))
+    sources = parts.texts([("yaml-source", s) for s in merged.sources], lambda s: yaml_io.source_text(s))
+    return yaml_io.dumps_from_parts(merged, trips, sources)
+
+
+def _features(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The features (see :func:`_stored`) and ``itinerary`` member of ``merged`` resolved and
+    routed (see :func:`itinerary.io.geojson.to_feature_collection`, regions apart), from ``parts``
+    for the trips made before: only the others are resolved and routed."""
+    from itinerary.io import geojson
+
+    by_id: dict[str, Source] = {}
+    for s in merged.sources:
+        by_id.setdefault(s.id, s)
+    own = {t.id: _own_sources(t, by_id) for t in merged.trips}
+    items = [("geo-trip", (t, own[t.id])) for t in merged.trips]
+
+    def make_all(missing: list[tuple[Trip, tuple[Source, ...]]]) -> list[str]:
+        from itinerary.prepare import prepare
+
+        p = prepare(Itinerary(trips=tuple(t for t, _ in missing)), regions=False)
+        return [
+            json.dumps(
+                {
+                    "features": _stored(
+                        geojson.trip_features(Itinerary(sources=mine), t, p.legs.get(t.id, ()))
+                    ),
+                    "header": geojson.trip_header(t, p.legs.get(t.id, ())),
+                },
+                ensure_ascii=False,
+            )
+            for t, (_, mine) in zip(p.itinerary.trips, missing, strict=True)
+        ]
+
+    done = [json.loads(x) for x in parts.texts_many(items, make_all)]
+    header = {
+        "version": merged.version,
+        "title": merged.title,
+        "as_of": merged.as_of.isoformat() if merged.as_of else None,
+        "sources": [geojson.source_header(s) for s in merged.sources],
+        "trips": [d["header"] for d in done],
+    }
+    return [f for d in done for f in d["features"]], header
+
+
+def _stored(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """GeoJSON features as kept: the feature kind, the geometry as hex WKB (the geometry
+    :meth:`geopandas.GeoDataFrame.from_features` would make of it, and cheaper to read back than
+    its coordinates), the properties."""
+    import shapely
+    from shapely.geometry import shape
+
+    return [
+        {
+            "feature": f["properties"]["feature"],
+            "wkb": shapely.to_wkb(shape(f["geometry"]), hex=True) if f["geometry"] else None,
+            "properties": f["properties"],
+        }
+        for f in features
+    ]
+
+
+def _geodataframe(features: list[dict[str, Any]], header: dict[str, Any]) -> Any:
+    """:func:`itinerary.io.gis.from_features` of kept features (:func:`_stored`): the same frame,
+    the geometries made from WKB all at once."""
+    import geopandas as gpd
+    import shapely
+
+    from itinerary.io.gis import _multi
+
+    if not features:
+        gdf = gpd.GeoDataFrame(geometry=[], crs="EPSG:4326")
+    else:
+        geoms = shapely.from_wkb([None if f["wkb"] is None else bytes.fromhex(f["wkb"]) for f in features])
+        rows = [{"geometry": g} | f["properties"] for g, f in zip(geoms, features, strict=True)]
+        gdf = gpd.GeoDataFrame(rows, crs="EPSG:4326")
+    if "geometry" in gdf.columns and not gdf.empty:
+        gdf["geometry"] = gdf.geometry.map(_multi)
+    gdf.attrs["itinerary"] = header
+    return gdf
+
+
+class _Shared(dict[str, Any]):
+    """The ``itinerary`` member in a frame's ``attrs``, shared rather than copied: pandas deep-copies
+    ``attrs`` into every column it hands out (a third of the time of writing 10,000 trips' files,
+    measured), and this member is only read (by the Parquet writer, as JSON)."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Shared:
+        return self
+
+
+def _own_sources(trip: Trip, by_id: dict[str, Source]) -> tuple[Source, ...]:
+    """The sources the trip's stops name as theirs (their ``source``), once each."""
+    ids = dict.fromkeys(s.source for s in trip.stops if s.source)
+    return tuple(by_id[i] for i in ids if i in by_id)
+
+
+class Parts:
+    """The store of merged parts in an output folder: ``(kind, object) -> text``, keyed by the
+    SHA-256 of the kind, the package and store versions and the object's ``repr`` (every field
+    of a frozen model object). Unreadable: empty, made again. :meth:`save` keeps only the parts
+    used since it was opened."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.db: sqlite3.Connection | None = None
+        self.new: dict[str, str] = {}
+        self.used: set[str] = set()
+        self.reprs: dict[int, tuple[Trip, str]] = {}
+        if path is not None:
+            self.db = _connect(path)
+
+    @classmethod
+    @contextlib.contextmanager
+    def open(cls, out_dir: Path | None) -> Iterator[Parts]:
+        """The store of ``out_dir`` (None: a store that keeps nothing), closed on leaving."""
+        parts = cls(None if out_dir is None else out_dir / PARTS)
+        try:
+            yield parts
+        finally:
+            if parts.db is not None:
+                parts.db.close()
+
+    def texts(self, items: list[tuple[str, Any]], make: Callable[[Any], str]) -> list[str]:
+        """The text of each ``(kind, object)``: kept, else ``make(object)``."""
+        return self.texts_many(items, lambda missing: [make(x) for x in missing])
+
+    def texts_many(self, items: list[tuple[str, Any]], make: Callable[[list[Any]], list[str]]) -> list[str]:
+        """The text of each ``(kind, object)``: kept, else made by ``make`` (all missing objects at once)."""
+        keys = [self._key(kind, obj) for kind, obj in items]
+        found = self._get(keys)
+        missing = [i for i, k in enumerate(keys) if k not in found]
+        if missing:
+            for i, text in zip(missing, make([items[i][1] for i in missing]), strict=True):
+                found[keys[i]] = self.new[keys[i]] = text
+        self.used.update(keys)
+        return [found[k] for k in keys]
+
+    def _key(self, kind: str, obj: Any) -> str:
+        """The key of ``(kind, obj)``; a trip's ``repr`` (the costly part) made once for all kinds."""
+        if isinstance(obj, tuple) and obj and isinstance(obj[0], Trip):
+            what = self._repr(obj[0]) + repr(obj[1:])
+        else:
+            what = self._repr(obj) if isinstance(obj, Trip) else repr(obj)
+        text = f"{kind}\0{PARTS_VERSION}\0{__version__}\0{what}"
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _repr(self, trip: Trip) -> str:
+        found = self.reprs.get(id(trip))
+        if found is None or found[0] is not trip:
+            found = self.reprs[id(trip)] = (trip, repr(trip))  # the trip held: its id stays its own
+        return found[1]
+
+    def _get(self, keys: list[str]) -> dict[str, str]:
+        if self.db is None:
+            return {}
+        try:
+            self.db.execute("DELETE FROM wanted")
+            self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in keys))
+            rows = self.db.execute("SELECT parts.key, parts.text FROM parts JOIN wanted USING (key)")
+            found = dict(rows.fetchall())
+            self.db.commit()
+            return found
+        except sqlite3.Error:
+            self._drop()
+            return {}
+
+    def save(self) -> None:
+        """Add the parts made since :meth:`open` and forget the ones not used (one transaction)."""
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.execute("DELETE FROM wanted")
+                self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in self.used))
+                self.db.execute("DELETE FROM parts WHERE key NOT IN (SELECT key FROM wanted)")
+                self.db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?)", self.new.items())
+                self.db.execute("DELETE FROM wanted")
+        except sqlite3.Error:
+            self._drop()
+        self.new = {}
+
+    def _drop(self) -> None:
+        """A damaged store: removed, and nothing kept this run."""
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    """The store at ``path`` (made when missing, made again when damaged); None when it cannot
+    be used (e.g. a folder one may not write to: the parts are then made every run)."""
+    for _ in range(2):
+        try:
+            db = sqlite3.connect(path)
+        except (sqlite3.Error, OSError):
+            return None
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS parts (key TEXT PRIMARY KEY, text TEXT NOT NULL)")
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY)")
+            return db
+        except sqlite3.OperationalError:
+            db.close()
+            return None
+        except sqlite3.Error:  # not a database (damaged, or another file by that name)
+            db.close()
+            path.unlink(missing_ok=True)
+    return None
 
 
 def file_digest(path: Path) -> str | None:
@@ -128,7 +364,7 @@ def remove_merged(out_dir: Path) -> tuple[list[Path], Path | None]:
     the files removed, and where the edited one went."""
     aside = set_aside_edited_trips(out_dir)
     removed = []
-    for name in (TRIPS, *GEOPARQUET.values()):
+    for name in (TRIPS, *GEOPARQUET.values(), PARTS):
         path = out_dir / name
         if path.exists():
             path.unlink()

@@ -35,8 +35,10 @@ from itinerary.build.observations import FOLDER as OBSERVATIONS
 from itinerary.build.observations import Observations, gc_paused
 from itinerary.build.outputs import (
     TRIPS,
+    Parts,
     file_digest,
     geoparquet_available,
+    merged_yaml,
     reduce_key,
     remove_merged,
     set_aside,
@@ -332,29 +334,32 @@ class Run:
         table, or their YAML when the table does not hold them), merge them by traveller, write
         the merged files."""
         s = self.summary
-        table = Observations.read(self.out) if geoparquet else None
         with warnings.catch_warnings(), gc_paused():
             warnings.simplefilter(
                 "ignore", MergeWarning
             )  # a corpus holds unrelated trips: no common traveller
+            table = Observations.read(self.out) if geoparquet else None
             drafts = [self._draft(item, table) for item in ok]
             if table is not None:
                 self._keep_rows(table, ok)
             mapper = self.mapper if self.merge_on_cluster and self.mapper is not None else map
             merged, report = merge_split(drafts, as_of=as_of, mapper=mapper)
+            s.undated = sum(1 for d in drafts if not any(src.published for src in d.sources))
+            del drafts, table  # freed before writing, so a collection there has less to walk
         if not merged.trips:
             when = f"nothing was published by {as_of.isoformat()}" if as_of else "the drafts hold no trip"
             self._nothing_merged(when)
             return
         s.review = list(report.review)
-        s.undated = sum(1 for d in drafts if not any(src.published for src in d.sources))
         s.trips = len(merged.trips)
         s.stops = sum(len(t.stops) for t in merged.trips)
-        text = yaml_io.dumps(merged)
-        aside = set_aside_edited_trips(self.out, text)
-        if aside is not None:
-            s.notes.append(f"moved your edit of {self.out / TRIPS} to {aside}")
-        s.written = write_merged(merged, self.out, key, geoparquet=geoparquet, text=text)
+        # the trips of the last merge are not written out again; the collector paused as above
+        with Parts.open(self.out) as parts, gc_paused():
+            text = merged_yaml(merged, parts)
+            aside = set_aside_edited_trips(self.out, text)
+            if aside is not None:
+                s.notes.append(f"moved your edit of {self.out / TRIPS} to {aside}")
+            s.written = write_merged(merged, self.out, key, geoparquet=geoparquet, text=text, parts=parts)
 
     def _nothing_merged(self, why: str) -> None:
         self.summary.nothing_merged = why

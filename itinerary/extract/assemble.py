@@ -51,6 +51,13 @@ def build_trips(drafts: list[Candidate], article: Article, ctx: Context, model: 
         warnings.simplefilter("ignore", AmbiguityWarning)
         try:
             resolved = resolve_itinerary(draft, ctx.geocoder)  # the trip's other stops as context
+            if any(len(t.stops) == 1 for t in resolved.trips) and len(resolved.trips) > 1:
+                # a trip of one stop has no other stops to resolve it by: the article's stops
+                everyone = Trip(
+                    id="all", traveller="all", stops=tuple(s for t in draft.trips for s in t.stops)
+                )
+                article_wide = resolve_itinerary(Itinerary(trips=(everyone,)), ctx.geocoder).trips
+                resolved = resolved.with_trips(_shared_mentions(resolved.trips, article_wide[0]))
         except ValidationError as exc:  # a place the gazetteer knew a moment ago
             raise ExtractionError(str(exc)) from None
     # the article's main traveller: the one with the most stops (the first such trip)
@@ -69,6 +76,21 @@ def build_trips(drafts: list[Candidate], article: Article, ctx: Context, model: 
     return [t for t in out if t.stops]
 
 
+def _shared_mentions(trips: tuple[Trip, ...], everyone: Trip) -> tuple[Trip, ...]:
+    """The stops of a trip of one stop (a fellow traveller's, "Sall and Madbouly fly to St
+    Petersburg") resolved with the article's other stops as context (``everyone``: all stops of
+    the article as one trip); the other trips keep their own."""
+    found = {(st.quote, st.place): st.resolved for st in everyone.stops}
+    out = []
+    for trip in trips:
+        if len(trip.stops) == 1:
+            st = trip.stops[0]
+            place = found.get((st.quote, st.place)) or st.resolved
+            trip = dataclasses.replace(trip, stops=(dataclasses.replace(st, resolved=place),))
+        out.append(trip)
+    return tuple(out)
+
+
 def _by_traveller(
     drafts: list[Candidate], published: dt.date | None, t: Tuning
 ) -> dict[str, list[Candidate]]:
@@ -83,9 +105,29 @@ def _by_traveller(
                 d.reason, kept=False, rule="dated long before the article: background"
             )
             continue  # a visit years ago is background, not part of this trip
-        who = (d.traveller if d.rule else main or d.traveller) or main or UNKNOWN_TRAVELLER
+        # a stop only the scorer found goes to the main traveller, unless the sentence names
+        # the persons who make it together ("Draghi, Macron e Scholz a Kiev")
+        own = d.rule or (d.explicit_traveller and bool(d.companions))
+        who = (d.traveller if own else main or d.traveller) or main or UNKNOWN_TRAVELLER
         by_traveller.setdefault(who, []).append(d)
+        for other in _fellows(d, who):  # one stop per traveller: each makes it on their own trip
+            by_traveller.setdefault(other, []).append(_fellow_copy(d, other))
     return by_traveller
+
+
+def _fellow_copy(d: Candidate, who: str) -> Candidate:
+    """The stop of a fellow traveller (resolved like the traveller's: :func:`_shared_mentions`)."""
+    return dataclasses.replace(d, traveller=who, companions=())
+
+
+def _fellows(d: Candidate, who: str) -> list[str]:
+    """Who else makes the stop ``who`` was given: the traveller's companions when the stop went
+    to a member of its party (a scored stop given to the main traveller keeps its party only
+    when the main traveller is in it)."""
+    party = [x for x in (d.traveller, *d.companions) if x]
+    if who not in party:
+        return []
+    return [x for x in dict.fromkeys(party) if x != who]
 
 
 def _draft_trips(drafts: list[Candidate], article: Article, ctx: Context, model: StopModel) -> list[Trip]:

@@ -8,13 +8,13 @@ import dataclasses
 import re
 from collections import Counter
 
-from itinerary.extract.document import Candidate, Context, Document, Reading, Reason, Sentence
-from itinerary.extract.features import dateline_elsewhere, features_of
+from itinerary.extract.document import Candidate, Context, Document, Mention, Reading, Reason, Sentence
+from itinerary.extract.features import dateline_elsewhere, features_of, lone_dateline, speaks_after
 from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
 from itinerary.extract.steps.persons import stop_traveller
-from itinerary.extract.steps.roles import classify, followed_by_speech, role_before
+from itinerary.extract.steps.roles import classify, role_before
 from itinerary.extract.steps.status import clause_tense, en_route, status_of
 from itinerary.extract.text import possessive_after, quote_of, word_list
 from itinerary.geocode.toponyms import forms_of
@@ -40,8 +40,17 @@ def candidates_of(sentences: list[Sentence], ctx: Context) -> list[Candidate]:
             prev_end, prev_status = p.end, d.status
         if not reading.stops and s.persons:
             carry = ctx.names.get(s.persons[0].name, carry)
-        drafts.extend(other_candidates(s, si, len(sentences), reading, ctx, carry, len(drafts)))
+        lede = _lede_stops(sentences, ctx) if si == 0 else []
+        drafts.extend(other_candidates(s, si, len(sentences), reading, ctx, carry, len(drafts), lede))
     return drafts
+
+
+def _lede_stops(sentences: list[Sentence], ctx: Context) -> list[Mention]:
+    """The rule stops of the lede when the first sentence is a dateline alone ("АСТАНА."): where
+    the lede puts the traveller decides whether the dateline is the reporter's city."""
+    if len(sentences) < 2 or not lone_dateline(sentences[0]):
+        return []
+    return [q for q, _ in classify(sentences[1], ctx).stops]
 
 
 def candidate_at(
@@ -68,17 +77,25 @@ def candidate_at(
     if status is None:  # no tense or cue: the date decides, else it happened
         later = date is not None and ctx.published and date.start and date.start > ctx.published
         status = Status.PLANNED if later else Status.CONFIRMED
-    traveller, explicit = stop_traveller(s, reading, p, ctx, carry)
+    traveller, explicit, companions = stop_traveller(s, reading, p, ctx, carry)
     hints = reading.hints_of.get(s.places.index(p), [])
     quote = quote_of(s.span.text, ctx.tuning.max_quote)
-    d = Candidate(p, quote, status, date, traveller, role, hints, 0, explicit)
+    d = Candidate(p, quote, status, date, traveller, role, hints, 0, explicit, companions=companions)
     return d, traveller or carry
 
 
 def other_candidates(
-    s: Sentence, si: int, n: int, reading: Reading, ctx: Context, carry: str | None, order: int
+    s: Sentence,
+    si: int,
+    n: int,
+    reading: Reading,
+    ctx: Context,
+    carry: str | None,
+    order: int,
+    lede: list[Mention] | None = None,
 ) -> list[Candidate]:
-    """The places of the sentence the rules did not take, read as if they were stops."""
+    """The places of the sentence the rules did not take, read as if they were stops (``lede``:
+    the stops of the lede after a dateline that stands alone)."""
     taken = {id(p) for p, _ in reading.stops}
     out: list[Candidate] = []
     for idx, p in enumerate(s.places):
@@ -86,10 +103,10 @@ def other_candidates(
             continue
         if possessive_after(s.span.text, p.end, ctx.lx):
             continue  # "America's top diplomat": a possessive qualifies a person or thing
-        if dateline_elsewhere(s, p, reading, ctx.tuning):
+        if dateline_elsewhere(s, p, reading, ctx.tuning, lede or ()):
             continue
         role = role_before(s.span.text, p.start, ctx)
-        if role is None and followed_by_speech(s.span.text, p.end, ctx):
+        if role is None and speaks_after(s.span.text, p.end, ctx):
             continue  # "Moscow criticised the visit": a bare place speaking is its government
         role = role or Role.VISIT
         trial = dataclasses.replace(
@@ -146,6 +163,11 @@ def at_home(d: Candidate, home: set[str]) -> bool:
     return r.kind == "country" or r.is_capital or r.is_landmark
 
 
+def _sentence_index(d: Candidate, n: int) -> int:
+    """The index of the candidate's sentence among ``n`` (its ``position`` feature is index / (n - 1))."""
+    return round(d.features["position"] * max(1, n - 1))
+
+
 @step("candidates", reads=("sentences", "ctx"), writes=("candidates", "ctx.dated"))
 def candidates(doc: Document) -> None:
     """Every resolved place mention as a candidate stop, with its features."""
@@ -156,9 +178,14 @@ def candidates(doc: Document) -> None:
     named = Counter(d.traveller for d in doc.candidates if d.rule and d.explicit_traveller and d.traveller)
     main = named.most_common(1)[0][0] if named else None
     home = title_countries(doc.sentences, doc.ctx).get(main, set()) if main else set()
-    call = float(any(remote_call(s, doc.ctx) for s in doc.sentences[: doc.ctx.tuning.call_sentences]))
+    t = doc.ctx.tuning
+    call = any(remote_call(s, doc.ctx) for s in doc.sentences[: t.call_sentences])
+    # ... and no trip in its headline and lede: the call is what it reports, a later trip is background
+    n = len(doc.sentences)
+    lede_trip = any(d.rule and _sentence_index(d, n) < t.lede_sentences for d in doc.candidates)
     for d in doc.candidates:
         d.features["repeated"] = float(d.place.record is not None and seen[d.place.record.id] > 1)
         d.features["article_trip"] = trip
         d.features["home"] = float(at_home(d, home))
-        d.features["call_article"] = call
+        d.features["call_article"] = float(call)
+        d.features["call_no_trip_lede"] = float(call and not lede_trip)

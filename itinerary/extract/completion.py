@@ -17,9 +17,10 @@ from itinerary.model import DateSpan, Precision, Role, Status, Stop
 
 
 def date_from_country(stops: list[Stop], published: dt.date | None) -> list[Stop]:
-    """An undated city takes the day of the country stop it lies in when that day fits its own
-    status ("llegó este martes 20 de febrero a Venezuela ... se reunirá en Caracas": Caracas on
-    the 20th; "heute zu einem zweitägigen Besuch in Frankreich erwartet ... in Marseille")."""
+    """An undated city (or one dated the first day of the country's stay) takes the day of the
+    country stop it lies in when that day fits its own status ("llegó este martes 20 de
+    febrero a Venezuela ... se reunirá en Caracas": Caracas on the 20th; "heute zu einem
+    zweitägigen Besuch in Frankreich erwartet ... in Marseille")."""
     out = list(stops)
     for s in stops:
         r = s.resolved
@@ -33,12 +34,23 @@ def date_from_country(stops: list[Stop], published: dt.date | None) -> list[Stop
             )
             if (
                 inside
-                and not o.date.known
+                and (not o.date.known or _begins(o.date, s.date))
                 and o.status is not Status.CANCELLED
                 and consistent(s.date, o.status, published) is s.date
             ):
                 out[i] = dataclasses.replace(o, date=s.date)
     return out
+
+
+def _begins(city: DateSpan, country: DateSpan) -> bool:
+    """The city's single day opens the country's stay ("zweitägiger Besuch in Frankreich",
+    "am Nachmittag landet er in Marseille"): the city's stay is the country's."""
+    return (
+        city.precision is Precision.DAY
+        and city.start is not None
+        and city.start == city.end == country.start
+        and country.end != city.end
+    )
 
 
 def absorb_countries(stops: list[Stop], t: Tuning) -> list[Stop]:

@@ -41,6 +41,7 @@ class DateHit:
     anchor: int | None = None  # start of the date of the same sentence a shifted date counts from
     until: bool = False  # "until Saturday", "jusqu'au 15 mars": the last day of a stay
     relative: int | None = None  # "tomorrow": days from the publication (or from a quote's day)
+    told: bool = False  # "the same day": the day the article last told (see anchor())
 
     def resolve(self, published: dt.date | None, *, future: bool) -> DateSpan | None:
         if self.span is not None:
@@ -134,16 +135,20 @@ def anchor(
     """The anchored phrases ("the day after", "la veille", "am Tag darauf") of an article,
     resolved: they count from the last day-precise date before them in the same sentence or
     in the previous one (a range counts from its end going forward, from its start going
-    back), else from the publication date. ``future[i]`` is the direction of the weekdays of
+    back), else from the publication date; "the same day" ("le même jour") is the last day
+    the article told before it, if any. ``future[i]`` is the direction of the weekdays of
     sentence ``i`` (the tense of its clause)."""
     out: list[list[DateHit]] = []
     before: DateSpan | None = None  # the last day-precise date of the previous sentence
+    told: DateSpan | None = None  # the last day-precise date of the article so far
     for hits, ahead in zip(sentences, future, strict=True):
         here: tuple[DateSpan, int] | None = None
         fixed: list[DateHit] = []
         for h in hits:
             if h.shift is not None:
                 ref, at = here if here else (before, None)
+                if ref is None and h.told:
+                    ref = told  # "the same day": the day the article last told
                 base = (ref.end if h.shift > 0 else ref.start) if ref else published
                 if base is None:
                     continue
@@ -154,6 +159,7 @@ def anchor(
                 here = (d, h.start)
         out.append(fixed)
         before = here[0] if here else None
+        told = before or told
     return out
 
 
@@ -212,6 +218,9 @@ class DateFinder:
         self._anchored = (
             re.compile(rf"(?<!\w)({_alt(frozenset(lx.anchored))})(?!\w){of}", re.I) if lx.anchored else None
         )
+        self._same_day = (
+            re.compile(rf"(?<!\w)(?:{_words(lx.same_day)})(?!\w){of}", re.I) if lx.same_day else None
+        )
         self._until = (
             re.compile(rf"(?<!\w)(?:{_alt(frozenset(lx.until))})\s*(?:\S+\s+){{0,3}}$", re.I)
             if lx.until
@@ -238,7 +247,22 @@ class DateFinder:
             if all(h.end <= s or h.start >= e for s, e in taken):
                 hits.append(h)
                 taken.append((h.start, h.end))
+        hits = [h for h in hits if not self._qualifies_a_day(text, h, hits)]
         return [self._mark_until(text, h) for h in sorted(hits, key=lambda h: h.start)]
+
+    def _qualifies_a_day(self, text: str, h: DateHit, hits: list[DateHit]) -> bool:
+        """ "в понедельник вечером", "on Monday, in the evening": a time of day (or "the same
+        day") right beside another date is the time of that day, no date of its own."""
+        if h.shift != 0:
+            return False
+        window = self.time_of_day_window
+        for o in hits:
+            if o is h or o.shift is not None:
+                continue
+            gap = text[o.end : h.start] if o.end <= h.start else text[h.end : o.start]
+            if len(gap) <= window and not re.search(r"[.;:!?]", gap):
+                return True
+        return False
 
     def _month_of(self, word: str) -> int:
         return self.lx.months[word.lower().rstrip(".")]
@@ -297,6 +321,9 @@ class DateFinder:
                 if last in lx.clause_openers and nxt and nxt.group(1).lower() in lx.determiners | lx.of:
                     continue  # "the day after the vote", "il giorno dopo il voto": from an event
                 yield DateHit(m.start(), m.end(), shift=lx.anchored[m.group(1).lower()])
+        if self._same_day is not None:
+            for m in self._same_day.finditer(text):
+                yield DateHit(m.start(), m.end(), shift=0, told=True)
         if self._day_only is not None:
             for m in self._day_only.finditer(text):
                 if span := _nearest_day(int(m.group(1)), published):

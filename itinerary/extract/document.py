@@ -92,6 +92,8 @@ class Candidate:
     hints: list[str]
     order: int
     explicit_traveller: bool = False
+    #: persons who make the stop with the traveller ("Macron, Scholz and Draghi arrived")
+    companions: tuple[str, ...] = ()
     rule: bool = True  # the travel rules made it a stop (else: a scored candidate)
     features: dict[str, float] = field(default_factory=dict)
     score: float = 1.0
@@ -156,6 +158,8 @@ class Context:
     trained: bool  # a trained spaCy pipeline (tagger, parser, recogniser) read the text
     names: dict[str, str] = field(default_factory=dict)  # person mention -> fullest name
     roles: dict[str, Counter[str]] = field(default_factory=dict)  # title phrase -> persons
+    #: sentence (its ``id``) -> the latest persons named together up to it ("X, Y and Z")
+    groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
     #: (place record, date, persons of the sentence) of dated mentions that are not stops; the
     #: candidates step fills it, the assembly reads it
     dated: list[tuple[Record, DateSpan, set[str]]] = field(default_factory=list)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
 from itinerary.extract.document import Candidate, Context, Mention, Reading, Sentence
-from itinerary.extract.lexicon import starts
+from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.steps.dates import owned_dates
 from itinerary.extract.steps.roles import followed_by_speech, is_listed, near_travel, role_before
 from itinerary.extract.text import DATELINE_END, possessive_after, word_list
@@ -72,12 +73,35 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "travel_sentence": float(bool(reading.travel)),
         "travel_near": float(near_travel(text, p, reading.travel, ctx)),
         "travel_close": close,
-        "speech_after": float(followed_by_speech(text, p.end, ctx)),
+        "speech_after": float(speaks_after(text, p.end, ctx)),
         "possessive": float(possessive_after(text, p.end, ctx.lx)),
         "genitive": float(role is None and genitive_before(text, p, ctx)),
         "noun_attached": float(role is Role.VISIT and noun_attached(s, p, ctx)),
         "listed": float(listed),
     }
+
+
+def speaks_after(text: str, end: int, ctx: Context) -> bool:
+    """The place is the subject of a speech verb ("Moscow said"), also when negations and the
+    auxiliaries of a compound tense stand before the verb ("Washington has not commented", "Moscou
+    n'a pas commenté", "Roma non ha commentato", "Washington no ha comentado"): its government
+    speaks. Not the end of a clause a reporting clause follows ("... Tokyo, ha detto")."""
+    if followed_by_speech(text, end, ctx):
+        return True
+    lx, t = ctx.lx, ctx.tuning
+    if re.match(r"\s*,", text[end:]):
+        return False
+    words = word_list(text[end : end + t.speech_window].lower())
+    i = 0
+    while i < min(len(words), t.speech_skip) and words[i] in lx.negations:
+        i += 1
+    return 0 < i < len(words) and _speech_verb(words[i - 1], words[i], lx)
+
+
+def _speech_verb(before: str, word: str, lx: Lexicon) -> bool:
+    """A speech verb, alone or with the auxiliary before it (a pack's "ha detto")."""
+    pair = f"{before} {word}"
+    return starts(word, lx.speech) or any(" " in p and pair.startswith(p) for p in lx.speech)
 
 
 def _place(p: Mention, ctx: Context) -> dict[str, float]:
@@ -120,13 +144,19 @@ def _dateline(s: Sentence, p: Mention, t: Tuning) -> bool:
     return p.start <= t.dateline_start and p.text.isupper() and len(p.text) > t.dateline_caps
 
 
-def dateline_elsewhere(s: Sentence, p: Mention, reading: Reading, t: Tuning) -> bool:
+def dateline_elsewhere(
+    s: Sentence, p: Mention, reading: Reading, t: Tuning, lede: Sequence[Mention] = ()
+) -> bool:
     """A place of the dateline that is not where the traveller is: a second city of the dateline
     ("NEW YORK/NEW DELHI, June 20 (Reuters) -"), or the reporter's city when the lede puts the
-    traveller in another country ("BEIJING (Reuters) - Xi arrived in Kazakhstan")."""
+    traveller in another country ("BEIJING (Reuters) - Xi arrived in Kazakhstan"; ``lede``: the
+    stops of the sentence after a dateline that stands alone, "АСТАНА. Токаев прибыл в Москву")."""
     if s.span.start_char != 0:
         return False
     text = s.span.text
+    if lede and lone_dateline(s):
+        code = p.record.country_code if p.record is not None else None
+        return any(q.record is not None and q.record.country_code != code for q in lede)
     end = DATELINE_END.search(text[: t.dateline_window])
     if end is None or p.start >= end.start():
         return False
@@ -137,6 +167,17 @@ def dateline_elsewhere(s: Sentence, p: Mention, reading: Reading, t: Tuning) -> 
         q.record is not None and q.start > end.start() and q.record.country_code != code
         for q, _ in reading.stops
     )
+
+
+def lone_dateline(s: Sentence) -> bool:
+    """The article's first sentence is a dateline alone ("АСТАНА.", "MOSCOW, June 2 (TASS)."): its
+    places and an agency in brackets, no other word."""
+    if s.span.start_char != 0 or not s.places:
+        return False
+    text = s.span.text
+    for q in sorted(s.places, key=lambda q: -q.start):
+        text = text[: q.start] + text[q.end :]
+    return not word_list(re.sub(r"\([^)]*\)|/[^/]*/", " ", text))
 
 
 def noun_attached(s: Sentence, p: Mention, ctx: Context) -> bool:

@@ -92,7 +92,23 @@ class Lexicon:
     # A trip denied in the future ("will not travel", "non andrà", "не поедет"): cancels the
     # place after the phrase only (in "arrived in Lima but will not travel to Quito", not Lima).
     denied: tuple[str, ...] = ()
+    # Words after a person that make the next person a fellow traveller ("accompanied by",
+    # "accompagnato da", "в сопровождении"): both travel.
+    accompanied: tuple[str, ...] = ()
+    # Plural phrases that stand for persons named together before ("the three leaders", "i tre
+    # leader", "les deux présidents", "оба лидера"): the subject of a trip is all of them.
+    groups: tuple[str, ...] = ()
+    # Endings of lower-case nationality adjectives written between a title and a name ("il
+    # presidente angolano João Lourenço", "o presidente angolano", "le président ivoirien").
+    nationality_endings: tuple[str, ...] = ()
+    # Negations and the auxiliaries of a compound tense that stand between a subject and its verb
+    # ("has not", "n'a pas", "no ha", "non ha", "не"): a place they follow may still be the subject
+    # of a speech verb ("Washington has not commented": its government, not a stop).
+    negations: frozenset[str] = frozenset()
     # --- grammar and script facts the extractor reads (each defaults to "the language has none")
+    # The subject may follow its verb in a plain statement ("A Kiev è arrivato il presidente
+    # romeno", "Llegó a Bogotá el rey", "В Киев прибыл президент").
+    subject_after_verb: bool = False
     # Elided articles and prepositions written onto the next word ("l'", "d'").
     elisions: tuple[str, ...] = ()
     # Possessive endings: a place with one qualifies a person or thing ("Russia's").
@@ -135,6 +151,8 @@ class Lexicon:
     # Phrases counted in days from the date they refer to (the date just before them in the
     # text, else the publication date): "the day after" +1, "la veille" -1, "am Tag darauf" +1.
     anchored: dict[str, int] = field(default_factory=dict)
+    # Phrases for the day last told in the article ("the same day", "le même jour", "am selben Tag").
+    same_day: tuple[str, ...] = ()
     # Words after an anchored phrase that tie it to an event, not a date ("la veille du sommet").
     of: frozenset[str] = frozenset()
     # Words before the last day of a stay ("until", "jusqu'au", "bis zum", "hasta el", "до").

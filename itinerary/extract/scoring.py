@@ -20,7 +20,7 @@ from typing import Any
 
 from itinerary.errors import ExtractionError
 
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 MODEL_FILE = "stop_model.json"
 
 #: name -> what it measures (shown by ``--explain`` for the strongest reasons)
@@ -55,6 +55,7 @@ FEATURES: dict[str, str] = {
     "sentence_has_stop": "another place of its sentence is a rule stop",
     "article_trip": "the travel rules find a trip in the article",
     "call_article": "the article opens on a telephone or video call",
+    "call_no_trip_lede": "the article opens on a call and its headline and lede report no trip",
     "home": "the main traveller's own country, its capital or a landmark there",
 }
 #: a feature ``lang_<code>`` is 1 for an article in that language; the model file holds a weight for

@@ -81,12 +81,22 @@ class Tuning:
     title_min_words: int = 2
     #: characters before a person read for "with" or a meeting verb ("avec le président") - rule tests
     companion_window: int = 40
+    #: characters between two names of one list: ", " or " and " (the list of a subject, titles
+    #: and countries included, may take ``companion_window``) - rule tests
+    list_name_gap: int = 8
+    #: words before a person read for "accompanied by" and a title ("accompagné de la ministre") - rule tests
+    accompanied_words: int = 5
+    #: letters of the shortest title that ends a compound title ("Bundespräsident") - rule tests
+    compound_title_min: int = 6
     #: characters and words before a person read for the country of their title ("Russian
     #: President", "Президент России", "O Presidente do Ruanda,") - bench
     home_window: int = 60
     home_words: int = 6
     #: the first sentences of an article read for a telephone or video call (headline, lede) - bench
     call_sentences: int = 3
+    #: the first sentences of an article (headline, lede): a call article without a trip in them
+    #: reports the call - bench
+    lede_sentences: int = 3
     #: characters after a travel noun where its person may stand ("la visite du pape François") - rule tests
     travel_noun_window: int = 30
     #: characters at most between a travel noun and that person - rule tests
@@ -124,6 +134,8 @@ class Tuning:
     speech_window: int = 40
     #: words after a place in which a speech verb makes it a speaker - rule tests
     speech_words: int = 2
+    #: negations and auxiliaries skipped between a place and its speech verb ("has not yet") - rule tests
+    speech_skip: int = 3
     #: characters at most between a place and the country that qualifies it ("Amman, Jordan") - rule tests
     hint_country_gap: int = 40
     #: characters at most between a place and the region that qualifies it - rule tests

@@ -174,11 +174,8 @@ def _header(it: Itinerary, legs: dict[str, tuple[Leg, ...]] | None = None) -> di
         "version": it.version,
         "title": it.title,
         "as_of": it.as_of.isoformat() if it.as_of else None,
-        "sources": [_plain_fields("source", s) for s in it.sources],
-        "trips": [
-            _plain_fields("trip", t) | ({"totals": trip_totals(t, legs.get(t.id, ()))} if legs else {})
-            for t in it.trips
-        ],
+        "sources": [source_header(s) for s in it.sources],
+        "trips": [trip_header(t, legs.get(t.id, ()) if legs else None) for t in it.trips],
     }
 
 
@@ -198,22 +195,7 @@ def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
     p = it if isinstance(it, Prepared) else Prepared(it)
     features: list[dict[str, Any]] = []
     for trip in p.itinerary.trips:
-        for i, stop in enumerate(trip.stops):
-            ll = stop.latlon
-            geom = (
-                None
-                if ll is None
-                else {"type": "Point", "coordinates": [round(v, DECIMALS) for v in xy(*ll)]}
-            )
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": geom,
-                    "properties": stop_properties(p.itinerary, trip, i, stop),
-                }
-            )
-        for leg in p.legs.get(trip.id, ()):
-            features += _leg_features(trip, leg)
+        features += trip_features(p.itinerary, trip, p.legs.get(trip.id, ()))
     for region in p.regions:
         features.append(
             {
@@ -223,6 +205,31 @@ def to_feature_collection(it: Itinerary | Prepared) -> dict[str, Any]:
             }
         )
     return {"type": "FeatureCollection", "itinerary": _header(p.itinerary, p.legs), "features": features}
+
+
+def trip_features(it: Itinerary, trip: Trip, legs: tuple[Leg, ...]) -> list[dict[str, Any]]:
+    """The features of one trip of ``it``: its stops in order, then its legs (and connectors).
+    They depend on the trip, its legs and the URLs of its stops' sources alone."""
+    features: list[dict[str, Any]] = []
+    for i, stop in enumerate(trip.stops):
+        ll = stop.latlon
+        geom = None if ll is None else {"type": "Point", "coordinates": [round(v, DECIMALS) for v in xy(*ll)]}
+        features.append(
+            {"type": "Feature", "geometry": geom, "properties": stop_properties(it, trip, i, stop)}
+        )
+    for leg in legs:
+        features += _leg_features(trip, leg)
+    return features
+
+
+def trip_header(trip: Trip, legs: tuple[Leg, ...] | None) -> dict[str, Any]:
+    """A trip's entry in the ``itinerary`` member (its totals when the itinerary was routed)."""
+    return _plain_fields("trip", trip) | ({"totals": trip_totals(trip, legs)} if legs is not None else {})
+
+
+def source_header(source: Source) -> dict[str, Any]:
+    """A source's entry in the ``itinerary`` member."""
+    return _plain_fields("source", source)
 
 
 def _leg_features(trip: Trip, leg: Leg) -> list[dict[str, Any]]:

@@ -24,14 +24,22 @@ def to_geodataframe(it: Itinerary | Prepared, *, feature: str | None = None) -> 
     MultiLineStrings (one part, or two when a leg crosses the antimeridian), regions
     MultiPolygons. Every geometry is valid: a leg with no length is left out (see
     :mod:`itinerary.io.geojson`)."""
+    fc = geojson.to_feature_collection(it)
+    return from_features(fc["features"], fc["itinerary"], feature=feature)
+
+
+def from_features(
+    features: list[dict[str, Any]], header: dict[str, Any], *, feature: str | None = None
+) -> Any:
+    """The GeoDataFrame of :func:`to_geodataframe` from the GeoJSON features and ``itinerary``
+    member of :func:`itinerary.io.geojson.to_feature_collection` (``feature`` filters)."""
     import geopandas as gpd
 
-    fc = geojson.to_feature_collection(it)
-    feats = [f for f in fc["features"] if feature is None or f["properties"]["feature"] == feature]
+    feats = [f for f in features if feature is None or f["properties"]["feature"] == feature]
     gdf = gpd.GeoDataFrame.from_features(feats, crs="EPSG:4326")
     if "geometry" in gdf.columns and not gdf.empty:
         gdf["geometry"] = gdf.geometry.map(_multi)
-    gdf.attrs["itinerary"] = fc["itinerary"]
+    gdf.attrs["itinerary"] = header
     return gdf
 
 

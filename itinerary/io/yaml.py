@@ -8,8 +8,10 @@ Safe parsing is :mod:`itinerary.io.safe_yaml`; the JSON Schema and validation ag
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,7 +36,7 @@ MAX_STOPS = 20_000
 FORMAT_VERSION = 1
 
 
-__all__ = ["MAX_BYTES", "dump", "dumps", "load", "loads"]
+__all__ = ["MAX_BYTES", "dump", "dumps", "dumps_from_parts", "load", "loads", "source_text", "trip_text"]
 
 
 def _opt_str(v: Any) -> str | None:
@@ -49,12 +51,20 @@ def _date(v: Any) -> dt.date | None:
 _Special = dict[str, Callable[[dict[str, Any], tuple[str | int, ...]], Any]]
 
 
+@functools.lru_cache(maxsize=4096)
+def _span(text: str) -> DateSpan:
+    """``DateSpan.parse(text)``, kept: a corpus repeats a few thousand dates in its every report
+    (a span is immutable, so one value serves all)."""
+    return DateSpan.parse(text)
+
+
 class _Builder:
     """Builds the model from validated data; errors name the line and key path."""
 
     def __init__(self, lines: dict[str, int], source: str | None) -> None:
         self.lines, self.source = lines, source
         self.known_sources: set[str] = set()
+        self.plans: dict[str, list[fields.Field]] = {}
         self.stop_special: _Special = {
             "source": lambda s, _: _opt_str(s.get("source") or (s.get("sources") or [None])[0]),
             "sources": lambda s, _: _many(s.get("sources")),
@@ -68,7 +78,7 @@ class _Builder:
 
     def date_span(self, value: Any, *parts: str | int) -> DateSpan:
         try:
-            return DateSpan.parse(None if value is None else str(value))
+            return DateSpan.parse(None) if value is None else _span(str(value))
         except ValueError as exc:
             raise self.fail(str(exc), *parts) from None
 
@@ -77,16 +87,25 @@ class _Builder:
     ) -> dict[str, Any]:
         """The model arguments of one mapping: plain fields through the table, others by ``special``."""
         out: dict[str, Any] = {}
-        for f in fields.table(owner):
-            if f.derived or f.yaml is None:
-                continue
+        plan = self.plans.get(owner)
+        if plan is None:  # the table's stored fields, looked up once per file
+            plan = self.plans[owner] = [
+                f for f in fields.table(owner) if not f.derived and f.yaml is not None
+            ]
+        for f in plan:
             if f.name in special:
                 out[f.name] = special[f.name](raw, where)
                 continue
+            value = raw.get(f.yaml)  # type: ignore[arg-type]  # plan: yaml is not None
+            if value is None:  # absent: the default, as fields.from_plain gives it
+                out[f.name] = f.default
+                continue
             try:
-                out[f.name] = fields.from_plain(f, raw.get(f.yaml))
+                out[f.name] = (
+                    _span(str(value)) if f.type is DateSpan and value != "" else fields.from_plain(f, value)
+                )
             except ValueError as exc:
-                raise self.fail(str(exc), *where, f.yaml) from None
+                raise self.fail(str(exc), *where, f.yaml) from None  # type: ignore[arg-type]
         return out
 
     def history(self, s: dict[str, Any], where: tuple[str | int, ...]) -> tuple[Report, ...]:
@@ -280,18 +299,74 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _str_presenter(dumper: yaml.SafeDumper | yaml.CSafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
 _Dumper.add_representer(str, _str_presenter)
 
+# LibYAML's emitter when PyYAML was built with it: about three times faster, and the same text
+# (tested on generated text in every script) unless a string holds a character the two emitters
+# write differently: characters beyond U+FFFF (escaped by LibYAML), the line breaks U+0085,
+# U+2028 and U+2029, control characters and BOM-like code points. Data holding one is written by
+# the pure-Python emitter, as before.
+_DIFFERS = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff\U00010000-\U0010ffff]"
+)
+_CDumper: type[Any] | None = None
+if hasattr(yaml, "CSafeDumper"):
+
+    class _CDumperType(yaml.CSafeDumper):
+        pass
+
+    _CDumperType.add_representer(str, _str_presenter)
+    _CDumper = _CDumperType
+
+
+def _same_in_libyaml(data: Any) -> bool:
+    """No string in ``data`` holds a character LibYAML writes otherwise (see ``_DIFFERS``)."""
+    if isinstance(data, str):
+        return _DIFFERS.search(data) is None
+    if isinstance(data, dict):
+        return all(_same_in_libyaml(k) and _same_in_libyaml(v) for k, v in data.items())
+    if isinstance(data, list | tuple):
+        return all(_same_in_libyaml(v) for v in data)
+    return True
+
+
+def _emit(data: Any, *, pure: bool = False) -> str:
+    """``data`` as YAML in the project's style (LibYAML's emitter unless ``pure``, or when the
+    data holds a character it writes otherwise: the text is the pure-Python emitter's)."""
+    fast = not pure and _CDumper is not None and _same_in_libyaml(data)
+    dumper = _CDumper if fast else _Dumper
+    text: str = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    return text
+
 
 def dumps(it: Itinerary) -> str:
     """Serialise an itinerary to YAML format v1."""
-    text: str = yaml.dump(to_data(it), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
-    return text
+    return _emit(to_data(it))
+
+
+def trip_text(trip: Trip) -> str:
+    """The lines :func:`dumps` writes for ``trip`` in the file's ``trips:`` list."""
+    return _emit([_write("trip", trip, _TRIP_WRITERS)])
+
+
+def source_text(source: Source) -> str:
+    """The lines :func:`dumps` writes for ``source`` in the file's ``sources:`` list."""
+    return _emit([_write("source", source, _NONE)])
+
+
+def dumps_from_parts(it: Itinerary, trips: list[str], sources: list[str]) -> str:
+    """:func:`dumps` of ``it`` put together from the text of its trips and sources, in order
+    (:func:`trip_text`, :func:`source_text`, e.g. kept from an earlier run): the same text."""
+    if not it.trips or len(trips) != len(it.trips) or len(sources) != len(it.sources):
+        return dumps(it)
+    head = to_data(Itinerary(title=it.title, as_of=it.as_of))
+    del head["trips"]
+    return "".join([_emit(head), *(["sources:\n", *sources] if sources else []), "trips:\n", *trips])
 
 
 def dumps_like(it: Itinerary, original: str) -> str:

@@ -36,7 +36,8 @@ def _resolved(lang: str, sentences: list[str], published: dt.date, future: bool 
 
 def _table(it: Itinerary) -> dict[str, tuple[str, str]]:
     return {
-        (s.resolved.name if s.resolved else s.place): (s.status.value, str(s.date)) for _, _, s in it.stops()
+        (s.resolved.name if s.resolved else s.place or ""): (s.status.value, str(s.date))
+        for _, _, s in it.stops()
     }
 
 
@@ -282,6 +283,9 @@ def test_a_city_takes_the_day_of_its_country(extractor: Extractor) -> None:
     )
     table = _table(extract(text, published=dt.date(2023, 9, 22), language="de", extractor=extractor))
     assert table["Marseille"][1] == "2023-09-22/2023-09-23"
+    text = "Pope Francis is expected in France today for a two-day visit. In the afternoon he lands in Nice."
+    table = _table(extract(text, published=dt.date(2023, 9, 22), language="en", extractor=extractor))
+    assert table["Nice"][1] == "2023-09-22/2023-09-23"  # the city's own day opens the country's stay
     text = "Le pape François est arrivé ce vendredi en France. Il se rendra à Marseille pour voir des jeunes."
     table = _table(extract(text, published=dt.date(2023, 9, 22), language="fr", extractor=extractor))
     assert table["Marseille"] == ("planned", "2023-09-22")
@@ -336,3 +340,112 @@ def test_a_weekday_with_its_day_in_brackets_is_that_day(lang: str, text: str) ->
     """ "terça-feira (22)", as Brazilian papers write: the day in brackets dates it."""
     (hit,) = _find(lang, text, dt.date(2026, 11, 26))
     assert hit.span is not None and str(hit.span) == "2026-11-24"
+
+
+# ---------------------------------------------------------------- times of day, the same day
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        ("de", "Der Präsident ist am 4. Juni in Lima gelandet.", "Am Abend flog er nach Quito weiter."),
+        ("it", "Il presidente è arrivato a Lima il 4 giugno.", "In serata è ripartito per Quito."),
+        ("fr", "Le président est arrivé à Lima le 4 juin.", "Dans la soirée, il est reparti pour Quito."),
+        ("en", "The president arrived in Lima on 4 June.", "In the evening he flew on to Quito."),
+        ("es", "El presidente llegó a Lima el 4 de junio.", "Por la noche viajó a Quito."),
+        ("pt", "O presidente chegou a Lima em 4 de junho.", "À noite seguiu para Quito."),
+        ("ru", "Президент прибыл в Лиму 4 июня.", "Вечером он вылетел в Кито."),
+    ],
+)
+def test_a_time_of_day_alone_is_the_day_told_before_it(lang: str, first: str, second: str) -> None:
+    assert _resolved(lang, [first, second], dt.date(2024, 6, 10)) == [["2024-06-04"], ["2024-06-04"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Noch am Nachmittag fliegt die Kanzlerin weiter nach Warschau."),
+        ("it", "La premier rientrerà a Roma in nottata."),
+        ("fr", "Il rentrera à Paris dans la soirée."),
+    ],
+)
+def test_a_time_of_day_with_no_day_told_is_the_publication_day(lang: str, text: str) -> None:
+    assert _resolved(lang, [text], dt.date(2024, 6, 5), True) == [["2024-06-05"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Утром в понедельник он вылетел в Кито."),
+        ("ru", "В понедельник вечером он вылетел в Кито."),
+        ("es", "El lunes por la tarde viajó a Quito."),
+        ("de", "Er flog am Montag, am Abend, nach Quito."),
+    ],
+)
+def test_a_time_of_day_beside_a_day_is_the_time_of_that_day(lang: str, text: str) -> None:
+    published = dt.date(2024, 6, 5)  # a Wednesday
+    assert _resolved(lang, [text], published) == [["2024-06-03"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentences"),
+    [
+        ("en", ["He landed in Lima on 4 June.", "Talks went well.", "The same day he flew on to Quito."]),
+        ("fr", ["Il a atterri à Lima le 4 juin.", "Tout va bien.", "Le même jour, il est reparti."]),
+        ("de", ["Er landete am 4. Juni in Lima.", "Alles lief gut.", "Am selben Tag flog er weiter."]),
+        ("es", ["Llegó a Lima el 4 de junio.", "Todo fue bien.", "El mismo día viajó a Quito."]),
+        ("it", ["È arrivato a Lima il 4 giugno.", "Tutto bene.", "Lo stesso giorno è ripartito."]),
+        ("pt", ["Chegou a Lima em 4 de junho.", "Tudo correu bem.", "No mesmo dia seguiu para Quito."]),
+        ("ru", ["Он прибыл в Лиму 4 июня.", "Переговоры прошли хорошо.", "В тот же день он вылетел в Кито."]),
+    ],
+)  # fmt: skip
+def test_the_same_day_is_the_day_the_article_last_told(lang: str, sentences: list[str]) -> None:
+    assert _resolved(lang, sentences, dt.date(2024, 6, 10)) == [["2024-06-04"], [], ["2024-06-04"]]
+
+
+# ---------------------------------------------------------------- clauses and sentences that carry dates
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le roi est arrivé ce mardi après-midi à Kinshasa."),
+        ("en", "She gave an after-dinner speech in Lima on Monday."),
+    ],
+)
+def test_a_hyphenated_compound_opens_no_clause(lang: str, text: str) -> None:
+    from itinerary.extract.steps.clauses import split_clauses
+
+    assert split_clauses(text, lexicon(lang), 8).kinds == ("main",)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "OULAN-BATOR (Reuters) - Le pape est arrivé vendredi. Il doit parler samedi à Oulan-Bator."),
+        ("en", "NAIROBI (Reuters) - The president arrived on Friday. He will speak on Saturday in Nairobi."),
+    ],
+)  # fmt: skip
+def test_a_dateline_joins_only_the_sentence_it_opens(lang: str, text: str) -> None:
+    from itinerary.extract.nlp import pipeline
+    from itinerary.extract.steps.clauses import split_sentences
+
+    sentences = split_sentences(pipeline(lang)(text), 60)
+    assert [s.text.split()[-1] for s in sentences] == [
+        text.split(". ")[0].split()[-1] + ".",
+        text.split()[-1],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "second"),
+    [
+        ("en", "Prime Minister Jane Doe arrived in New Delhi on Friday after stops in Jakarta, "
+         "for talks on Wednesday, and Singapore on Thursday.", "Jakarta", "Singapore"),
+        ("fr", "Le Premier ministre Jean Martin est arrivé vendredi à New Delhi après des étapes à Jakarta, "
+         "pour un sommet mercredi, et à Singapour jeudi.", "Jakarta", "Singapore"),
+    ],
+)  # fmt: skip
+def test_each_stop_of_a_recap_keeps_the_day_beside_it(
+    extractor: Extractor, lang: str, text: str, first: str, second: str
+) -> None:
+    """ "..., and Singapore on Thursday": the day after the conjunction is Singapore's, not Jakarta's."""
+    table = _table(extract(text, published=dt.date(2024, 6, 10), language=lang, extractor=extractor))
+    assert table[first][1] == "2024-06-05"
+    assert table[second][1] == "2024-06-06"

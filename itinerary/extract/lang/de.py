@@ -97,6 +97,7 @@ PACK = Lexicon(
         "empfängt",
         "gastgeber",
     ),
+    negations=frozenset("hat haben hatte hatten nicht noch bisher".split()),
     calls=(
         "telefon",
         "videokonferenz",
@@ -123,6 +124,23 @@ PACK = Lexicon(
     ),
     determiners=frozenset("der die das den dem des ein eine einen einem".split()),
     with_=frozenset("mit und".split()),
+    accompanied=(
+        "in begleitung von",
+        "in begleitung des",
+        "in begleitung der",
+        "begleitet von",
+        "zusammen mit",
+        "gemeinsam mit",
+    ),
+    groups=(
+        "die beiden",
+        "die drei",
+        "die vier",
+        "beide",
+        "die staatschefs",
+        "die präsidenten",
+        "die regierungschefs",
+    ),
     months=month_names(
         "januar jan",
         "februar feb",
@@ -176,7 +194,15 @@ PACK = Lexicon(
         "am vortag": -1,
         "am tag zuvor": -1,
         "tags zuvor": -1,
+        # a time of day without a day: the day being told (see dates.anchor)
+        "am morgen": 0,
+        "am vormittag": 0,
+        "am mittag": 0,
+        "am nachmittag": 0,
+        "am abend": 0,
+        "im laufe des tages": 0,
     },
+    same_day=("am selben tag", "am gleichen tag", "am selben abend"),
     of=frozenset("des der von vor".split()),
     until=("bis zum", "bis am", "bis"),
     numbers={"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8},
@@ -269,6 +295,8 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "subject_after_verb",
+            "nationality_endings",
             "be_perfect",
             "date_links",
             "month_before_day",

@@ -160,6 +160,9 @@ PACK = Lexicon(
         "host=",
         "hosting",
     ),
+    negations=frozenset(
+        "not never yet has have had hasn't haven't hadn't did didn't does doesn't do don't".split()
+    ),
     calls=(
         "phone",
         "phoned",
@@ -193,6 +196,8 @@ PACK = Lexicon(
         "responded",
         "criticized",
         "criticised",
+        "commented",
+        "reacted",
     ),
     outlet=("news", "agency", "media", "television", "tv", "newspaper", "daily", "broadcaster"),
     titles=frozenset(
@@ -201,6 +206,23 @@ PACK = Lexicon(
     ),
     determiners=frozenset("the a an".split()),
     with_=frozenset("with and".split()),
+    accompanied=("accompanied by", "joined by", "together with", "along with"),
+    groups=(
+        "the two leaders",
+        "the two",
+        "the three",
+        "the four",
+        "the three leaders",
+        "the four leaders",
+        "the leaders",
+        "both leaders",
+        "the two presidents",
+        "the three presidents",
+        "the presidents",
+        "the heads of state",
+        "the two men",
+        "the three men",
+    ),
     place_nouns=("capital", "city", "town", "port", "village", "province", "region", "border", "resort"),
     stop_nouns=("stop=", "stops=", "leg=", "destination"),
     copulas=frozenset("is are was were be will".split()),
@@ -239,7 +261,16 @@ PACK = Lexicon(
         "two days later": 2,
         "the day before": -1,
         "the previous day": -1,
+        # a time of day without a day: the day being told (see dates.anchor)
+        "later in the day": 0,
+        "in the morning": 0,
+        "in the afternoon": 0,
+        "in the evening": 0,
+        "that morning": 0,
+        "that afternoon": 0,
+        "that evening": 0,
     },
+    same_day=("the same day", "that same day", "later that day"),
     of=frozenset("of".split()),
     until=("until", "till", "through"),
     day_words=("on the",),
@@ -261,6 +292,8 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "subject_after_verb",
+            "nationality_endings",
             "be_perfect",
             "date_links",
             "year_after",

@@ -95,6 +95,7 @@ PACK = Lexicon(
         "принимал у себя",
         "принимает у себя",
     ),
+    negations=frozenset("не пока ещё еще никак".split()),
     calls=(
         "телефон",
         "видеоконференц",
@@ -113,6 +114,12 @@ PACK = Lexicon(
         "раскритиковал",
         "критиковал",
         "отметил",
+        "прокомментир",
+        "комментир",
+        # the impersonal third person plural: "в Астане напоминают" (Astana recalls), "в Москве считают"
+        "напоминают",
+        "считают",
+        "полагают",
     ),
     outlet=("агентств", "канал", "газет", "пула", "пул", "сми"),
     titles=frozenset(
@@ -120,6 +127,9 @@ PACK = Lexicon(
     ),
     determiners=frozenset(),
     with_=frozenset("с со и".split()),
+    subject_after_verb=True,
+    accompanied=("в сопровождении", "вместе с", "совместно с"),
+    groups=("оба лидера", "лидеры", "трое", "оба", "главы государств", "президенты"),
     place_nouns=tuple(
         "столиц город поселк посёлк поселен станци район област регион деревн порт аэропорт курорт".split()
     ),
@@ -168,7 +178,14 @@ PACK = Lexicon(
         "днем позже": 1,
         "днём позже": 1,
         "накануне": -1,
+        # a time of day without a day: the day being told (see dates.anchor)
+        "утром": 0,
+        "днем": 0,
+        "днём": 0,
+        "вечером": 0,
+        "в тот же вечер": 0,
     },
+    same_day=("в тот же день", "в этот же день", "в тот день"),
     of=frozenset(),
     until=("до",),
     numbers={"одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5},
@@ -315,6 +332,7 @@ class Russian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "nationality_endings",
             "be_perfect",
             "date_links",
             "month_before_day",

@@ -55,7 +55,8 @@ def _marks(text: str, lx: Lexicon) -> list[tuple[int, str, int]]:
     )
     for words, kind in kinds_of:
         for w in words:
-            for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I):
+            # not inside a hyphenated compound ("après-midi" is no "après")
+            for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I):
                 marks.append((m.start(), kind, len(text)))
     # a quotation speaks in its own time ("„... morgen ...“, hieß es am Mittwochabend")
     # (one whose opening mark fell in the sentence before ends in a mark and a comma)
@@ -79,7 +80,7 @@ def split_sentences(doc: Doc, window: int) -> list[Span]:
         # a list after a colon; a sentence cut before its comma ("Samedi" | ", dans la matinée");
         # a piece of the dateline
         joined = out and (out[-1].text.rstrip().endswith(":") or sent.text.lstrip()[:1] in (",", ";"))
-        if joined or (out and out[-1].start_char < cut):
+        if joined or (out and out[-1].end_char <= cut):  # the one before lies in the dateline
             out[-1] = doc[out[-1].start : sent.end]
         else:
             out.append(sent)

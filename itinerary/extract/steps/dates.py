@@ -150,11 +150,11 @@ def _sequel_dates(hits: list[DateHit], p: Mention, clauses: Clauses) -> list[Dat
 
 
 def joined_before(h: DateHit, p: Mention, clauses: Clauses) -> bool:
-    """A conjunction between the place and a date after it: the date opens what follows ("llegó
-    a Quito y esta mañana viajó a Lima", "arrived in Quito and on Tuesday flew on to Lima")."""
-    if p.end > h.start:
-        return False
-    return any(w in clauses.joiners for w in word_list(clauses.text[p.end : h.start].lower()))
+    """A conjunction between the place and the date: the date opens what follows ("llegó a Quito
+    y esta mañana viajó a Lima", "arrived in Quito and on Tuesday flew on to Lima") or closes
+    what goes before ("stops in Jakarta on Wednesday, and Singapore on Thursday")."""
+    gap = clauses.text[p.end : h.start] if p.end <= h.start else clauses.text[h.end : p.start]
+    return any(w in clauses.joiners for w in word_list(gap.lower()))
 
 
 def beside_date(h: DateHit, p: Mention, clauses: Clauses, t: Tuning) -> bool:
@@ -163,10 +163,12 @@ def beside_date(h: DateHit, p: Mention, clauses: Clauses, t: Tuning) -> bool:
     text = clauses.text
     gap = text[p.end : h.start] if p.end <= h.start else text[h.end : p.start]
     words = word_list(gap.lower())
+    # a place preposition, or the one short word that puts a date ("on", "am", "el", "na", "во")
+    short = len(words) == 1 and len(words[0]) <= 3 and words[0] not in clauses.joiners
     return (
         len(gap) <= t.date_beside
         and not re.search(r"[,;:.]", gap)
-        and all(w in clauses.at_words for w in words)
+        and (short or all(w in clauses.at_words for w in words))
     )
 
 

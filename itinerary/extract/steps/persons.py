@@ -12,7 +12,9 @@ from itinerary.extract.document import AREA_KINDS, Context, Document, Mention, P
 from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.places import PERSON_LABELS, place_not_person
-from itinerary.extract.text import capitalised, word_list
+from itinerary.extract.text import capitalised, ends_with, function_word, word_list
+from itinerary.extract.tuning import TUNING
+from itinerary.geocode.toponyms import forms_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -48,14 +50,16 @@ def _titled(sent: Span, ctx: Context) -> list[Person]:
     base = sent.start_char
     i = 0
     while i < len(toks):
-        if toks[i].lower_ not in lx.titles or toks[i].lower_ in lx.determiners:
+        if not is_title(toks[i].text, lx) or toks[i].lower_ in lx.determiners:
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and toks[j].lower_ in lx.titles:
+        while j < len(toks) and is_title(toks[j].text, lx):
             j += 1
+        qualified = _past_qualifiers(toks, j, ctx)
+        j, plain = qualified, qualified == j
         k = _name_end(toks, j, most, sent_start=True)
-        if k > j and is_country_word(toks[j].text, ctx) and k < len(toks):
+        if plain and k > j and is_country_word(toks[j].text, ctx) and k < len(toks):
             j += 1  # skip a country after a title ("президент России")
             k = _name_end(toks, j, most, sent_start=False)
         while j < k - 1 and toks[j].text.isupper() and len(toks[j].text) > 1:
@@ -70,13 +74,75 @@ def _titled(sent: Span, ctx: Context) -> list[Person]:
 
 
 def _name_end(toks: list[Token], j: int, most: int, *, sent_start: bool) -> int:
-    """The end of the run of at most ``most`` capitalised words from ``toks[j]``."""
-    k = j
-    while k < len(toks) and k - j < most and capitalised(toks[k].text):
-        if sent_start and toks[k].is_sent_start:
+    """The end of the run of at most ``most`` capitalised words from ``toks[j]`` (a hyphen
+    joins two parts of one word: "Frank-Walter", "Jong-un")."""
+    k, words = j, 0
+    while k < len(toks) and words < most:
+        if capitalised(toks[k].text) and not (sent_start and toks[k].is_sent_start):
+            k, words = k + 1, words + 1
+        elif k > j and _hyphen_joins(toks, k):
+            k += 2
+        else:
             break
-        k += 1
     return k
+
+
+def _hyphen_joins(toks: list[Token], k: int) -> bool:
+    """``toks[k]`` is a hyphen written inside a word ("Frank-Walter": no space on either side)."""
+    return (
+        toks[k].text in HYPHENS
+        and k + 1 < len(toks)
+        and not toks[k - 1].whitespace_
+        and not toks[k].whitespace_
+        and toks[k + 1].text[:1].isalpha()
+    )
+
+
+#: hyphens that join the parts of a name
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+#: lower-case words skipped between a title and a name ("il presidente francese Emmanuel Macron")
+QUALIFIERS_MAX = 2
+
+
+def is_title(word: str, lx: Lexicon, shortest: int = TUNING.compound_title_min) -> bool:
+    """A title word; where nouns are capitalised, also a compound ending in one of ``shortest``
+    letters or more ("Bundespräsident")."""
+    low = word.lower()
+    if low in lx.titles:
+        return True
+    return (
+        lx.nouns_capitalised
+        and word[:1].isupper()
+        and any(len(t) >= shortest and low.endswith(t) and len(low) > len(t) for t in lx.titles)
+    )
+
+
+def nationality(word: str, lx: Lexicon) -> bool:
+    """A lower-case nationality adjective ("francese", "angolano", "ivoirien")."""
+    if not word.islower():
+        return False
+    form = forms_of().form(word)
+    if form is not None and form.kind == "demonym":
+        return True
+    return ends_with(word, lx.nationality_endings, 2)
+
+
+def _past_qualifiers(toks: list[Token], j: int, ctx: Context) -> int:
+    """Where the name starts after a title's qualifiers: nationality adjectives ("il presidente
+    angolano João Lourenço") or a genitive country and a comma ("o Presidente do Ruanda, Paul
+    Kagame"); ``j`` itself when there are none."""
+    lx = ctx.lx
+    k = j
+    while k < len(toks) and k - j < QUALIFIERS_MAX and nationality(toks[k].text, lx):
+        k += 1
+    if k > j and k < len(toks) and capitalised(toks[k].text):
+        return k
+    if j + 2 < len(toks) and toks[j].lower_ in lx.genitives and is_country_word(toks[j + 1].text, ctx):
+        k = j + 2
+        k += toks[k].text == ","  # "do Ruanda, Paul Kagame"
+        if k < len(toks) and capitalised(toks[k].text) and not is_country_word(toks[k].text, ctx):
+            return k
+    return j
 
 
 def is_country_word(word: str, ctx: Context) -> bool:
@@ -138,6 +204,176 @@ def inflected_persons(sentences: list[Sentence], names: dict[str, str], ctx: Con
         s.persons.sort(key=lambda p: p.start)
 
 
+def _runs(sent: Span, lx: Lexicon, most: int) -> list[tuple[int, int]]:
+    """The runs of capitalised words of a sentence that may be names (token indices): no title,
+    function word, month or weekday, nor a word in capitals ("KIEV")."""
+    toks = list(sent)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        k, words = i, 0
+        while k < len(toks) and words < most:
+            w = toks[k].text
+            low = w.lower()
+            plain = capitalised(w) and not (w.isupper() and len(w) > 1)
+            calendar = low in lx.months or low in lx.weekdays
+            owner = any(low.replace("’", "'").endswith(e) for e in lx.possessives)  # "Zambia's"
+            if plain and not calendar and not owner and not function_word(low, lx) and not is_title(w, lx):
+                k, words = k + 1, words + 1
+                continue
+            if k > i and _hyphen_joins(toks, k):
+                k += 2
+                continue
+            break
+        if k > i:
+            out.append((i, k))
+            i = k
+        else:
+            i += 1
+    return out
+
+
+def _span_of(sent: Span, a: int, b: int) -> Person:
+    toks = list(sent)
+    base = sent.start_char
+    start, end = toks[a].idx - base, toks[b - 1].idx + len(toks[b - 1].text) - base
+    return Person(start, end, sent.text[start:end])
+
+
+def _is_place(name: str, ctx: Context) -> bool:
+    """The gazetteer knows ``name`` (or a case form of it) as a place."""
+    g = ctx.geocoder.gazetteer
+    return any(g.lookup(f) for f in dict.fromkeys([name, *ctx.language.variants(name)]) if f)
+
+
+def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
+    """Without a recogniser: a first name and surname written in full, then the surname alone
+    elsewhere in the article ("Mario Draghi ... Draghi"), is a person (the news names a person
+    in full once, then by the surname)."""
+    lx, most = ctx.lx, ctx.tuning.name_max_words
+    alone: Counter[str] = Counter()
+    runs: list[tuple[Sentence, list[tuple[int, int]]]] = []
+    for s in sentences:
+        found = _runs(s.span, lx, most)
+        runs.append((s, found))
+        toks = list(s.span)
+        for a, b in found:
+            if b - a == 1:
+                alone[toks[a].text] += 1
+    for s, found in runs:
+        toks = list(s.span)
+        for a, b in found:
+            words = [t.text for t in toks[a:b] if t.text not in HYPHENS]
+            if (
+                len(words) < 2
+                or not alone[toks[b - 1].text]
+                or len(toks[b - 1].text) <= ctx.tuning.name_word_min
+            ):
+                continue
+            p = _span_of(s.span, a, b)
+            if any(q.start < p.end and p.start < q.end for q in s.persons):
+                continue
+            if _is_place(p.name, ctx) or is_country_word(toks[b - 1].text, ctx):
+                continue
+            s.persons.append(p)
+        s.persons.sort(key=lambda q: q.start)
+
+
+def listed_persons(sentences: list[Sentence], ctx: Context) -> None:
+    """Without a recogniser: a name listed with a person ("Tshisekedi, Ndayishimiye e Kenyatta",
+    "Путин, Лукашенко и Токаев") is a person too, unless the gazetteer knows it as a place."""
+    lx, most, gap = ctx.lx, ctx.tuning.name_max_words, ctx.tuning.list_name_gap
+    for s in sentences:
+        if not s.persons:
+            continue
+        text = s.span.text
+        found = [_span_of(s.span, a, b) for a, b in _runs(s.span, lx, most)]
+        changed = True
+        while changed:
+            changed = False
+            for r in found:
+                if any(q.start < r.end and r.start < q.end for q in s.persons):
+                    continue
+                near = any(
+                    listed_with(text[q.end : r.start], ctx, gap)
+                    or listed_with(text[r.end : q.start], ctx, gap)
+                    for q in s.persons
+                    if q.end <= r.start or r.end <= q.start
+                )
+                demonym = (f := forms_of().form(r.name)) is not None and f.kind == "demonym"  # "Egyptian"
+                if near and not demonym and not _is_place(r.name, ctx) and not is_country_word(r.name, ctx):
+                    s.persons.append(r)
+                    ctx.names.setdefault(r.name, r.name)
+                    changed = True
+        s.persons.sort(key=lambda q: q.start)
+
+
+def listed_with(gap: str, ctx: Context, most: int) -> bool:
+    """``gap`` joins two names of a list: a comma or a joiner ("Tshisekedi, Ndayishimiye e
+    Kenyatta"), or the titles and countries of a listed subject ("e il presidente angolano")."""
+    return coordinated(gap, ctx.lx, most) or (bool(gap.strip()) and party_gap(gap, ctx))
+
+
+def coordinated(gap: str, lx: Lexicon, most: int) -> bool:
+    """``gap`` only joins two names of a list: a comma or a list joiner ("and", "e", "и")."""
+    if len(gap) > most or re.search(r"[.;:!?()«»\"“”]", gap):
+        return False
+    words = word_list(gap.lower())
+    return (bool(words) or "," in gap) and all(w in lx.list_joiners for w in words)
+
+
+def party_gap(gap: str, ctx: Context) -> bool:
+    """``gap`` joins two persons of one list, maybe with their titles and countries (", Zambia's",
+    " and Comoros President ", " e o presidente angolano ")."""
+    lx = ctx.lx
+    if len(gap) > ctx.tuning.companion_window or re.search(r"[.;:!?()«»\"“”]", gap):
+        return False
+    words = word_list(gap)
+    if not ("," in gap or any(w.lower() in lx.list_joiners for w in words)):
+        return False
+    for w in words:
+        low = w.lower().replace("’", "'")
+        for e in lx.possessives:
+            low = low.removesuffix(e)
+        if low in lx.list_joiners or low in lx.determiners or is_title(w, lx) or nationality(low, lx):
+            continue
+        if w[:1].isupper() and (is_country_word(w, ctx) or is_country_word(low.title(), ctx)):
+            continue
+        return False
+    return True
+
+
+def party_of(persons: list[Person], k: int, text: str, ctx: Context) -> list[Person]:
+    """The persons listed together with ``persons[k]`` (itself included), in text order."""
+    a = k
+    while a > 0 and party_gap(text[persons[a - 1].end : persons[a].start], ctx):
+        a -= 1
+    b = k
+    while b + 1 < len(persons) and party_gap(text[persons[b].end : persons[b + 1].start], ctx):
+        b += 1
+    return persons[a : b + 1]
+
+
+def sentence_groups(sentences: list[Sentence], ctx: Context) -> dict[int, tuple[str, ...]]:
+    """Per sentence (by ``id``): the latest list of persons named together up to it (the largest
+    of a sentence that names several)."""
+    out: dict[int, tuple[str, ...]] = {}
+    latest: tuple[str, ...] = ()
+    for s in sentences:
+        best: tuple[str, ...] = ()
+        for k in range(len(s.persons)):
+            names = tuple(
+                dict.fromkeys(ctx.names.get(q.name, q.name) for q in party_of(s.persons, k, s.span.text, ctx))
+            )
+            if len(names) > len(best):
+                best = names
+        if len(best) > 1:
+            latest = best
+        if latest:
+            out[id(s)] = latest
+    return out
+
+
 def title_phrases(sentences: list[Sentence], names: dict[str, str], ctx: Context) -> dict[str, Counter[str]]:
     """Title phrases written just before a name ("le dirigeant nord-coréen Kim Jong-un"),
     mapped to the persons they introduce, so a later bare title can be read as that person."""
@@ -171,17 +407,114 @@ def by_title(text: str, roles: dict[str, Counter[str]]) -> str | None:
 
 def stop_traveller(
     s: Sentence, reading: Reading, p: Mention, ctx: Context, carry: str | None
-) -> tuple[str | None, bool]:
-    """Who travels to this stop, and whether the sentence names them."""
+) -> tuple[str | None, bool, tuple[str, ...]]:
+    """Who travels to this stop, whether the sentence names them, and who travels with them
+    (the other persons of a listed subject, those who accompany the traveller)."""
     text = s.span.text
     trig = max((t for t in reading.travel if t < p.start), default=None)
     if trig is None:
         trig = min(reading.travel, default=0)
-    person = after_travel_noun(s, trig, ctx) or traveller_before(s.persons, trig, p.start, text, ctx)
+    party = listed_subject(s, trig, p.start, ctx)
+    if party:
+        return party[0], True, party[1:]
+    person = (
+        after_travel_noun(s, trig, ctx)
+        or traveller_before(s.persons, trig, p.start, text, ctx)
+        or traveller_after(s, trig, p.start, ctx)
+    )
+    group = group_subject(s, trig, ctx, since=person.end) if person is not None else ()
+    if group:  # "After the Zelensky meeting the leaders fly to": the plural is the subject
+        return group[0], False, group[1:]
     if person is not None:
-        return ctx.names.get(person.name, person.name), True
+        who = ctx.names.get(person.name, person.name)
+        return who, True, tuple(c for c in accompanying(s, person, ctx) if c != who)
+    group = group_subject(s, trig, ctx)
+    if group:
+        return group[0], False, group[1:]
     # "le dirigeant nord-coréen est arrivé": the person that title names, or the last traveller
-    return by_title(text[: max(trig, 0)].lower(), ctx.roles) or carry, False
+    return by_title(text[: max(trig, 0)].lower(), ctx.roles) or carry, False, ()
+
+
+#: prepositions of the agent of a passive ("received by", "accolto da"): no subject after them
+AGENTS = frozenset({"by", "par", "von", "vom", "por", "pelo", "pela", "da", "dal", "dalla", "dai"})
+
+
+def traveller_after(s: Sentence, trigger: int, place_start: int, ctx: Context) -> Person | None:
+    """The subject written after the travel verb when nobody is named before it ("A Kiev è
+    arrivato anche il presidente romeno Klaus Iohannis", "В Киев прибыл президент Румынии",
+    "Llegó a Bogotá el rey Felipe"): the first person after it in the same clause, unless
+    "with", a verb of meeting or the agent of a passive stands before them."""
+    if not ctx.lx.subject_after_verb or trigger < 0:
+        return None
+    text, lx = s.span.text, ctx.lx
+    for q in s.persons:
+        if q.start <= trigger:
+            continue
+        if re.search(r"[.;:!?«»\"“”]", text[trigger : q.start]):
+            return None
+        prev = [
+            w.lower()
+            for w in word_list(text[max(0, q.start - ctx.tuning.companion_window) : q.start])
+            if not w[:1].isupper()
+            and not is_title(w, lx)
+            and w not in lx.determiners
+            and not nationality(w, lx)
+        ]
+        if prev and (prev[-1] in AGENTS or (prev[-1] in lx.with_ and prev[-1] not in lx.list_joiners)):
+            return None  # "accolto da X", "arrivato con X": not the subject
+        if any(starts(w, lx.meet) for w in prev[-2:]):
+            return None
+        return q
+    return None
+
+
+def listed_subject(s: Sentence, trigger: int, place_start: int, ctx: Context) -> tuple[str, ...]:
+    """The persons of a list written before the travel word ("Draghi, Macron e Scholz sono
+    arrivati", "Путин и Лукашенко прибыли"): all of them travel. Empty when the nearest person
+    before it is no list, or the list follows "with" or a verb of meeting (hosts, not travellers)."""
+    text = s.span.text
+    limit = max(trigger, 0)
+    before = [k for k, q in enumerate(s.persons) if q.end <= limit] or [
+        k for k, q in enumerate(s.persons) if q.end <= place_start
+    ]
+    if not before:
+        return ()
+    party = party_of(s.persons, before[-1], text, ctx)
+    if len(party) < 2:
+        return ()
+    first = party[0]
+    if companion_before(text[max(0, first.start - ctx.tuning.companion_window) : first.start], ctx.lx):
+        return ()
+    return tuple(dict.fromkeys(ctx.names.get(q.name, q.name) for q in party))
+
+
+def accompanying(s: Sentence, person: Person, ctx: Context) -> list[str]:
+    """The persons said to accompany the traveller ("X, accompanied by Y", "X, accompagnato da
+    Y", "X в сопровождении Y"): they make the trip too."""
+    text = s.span.text
+    after = [k for k, q in enumerate(s.persons) if q.start >= person.end]
+    if not after:
+        return []
+    k = after[0]
+    gap = text[person.end : s.persons[k].start].lower()
+    words = " ".join(word_list(gap))
+    if len(gap) > ctx.tuning.companion_window or not any(
+        words.startswith(a) or f" {a}" in f" {words}" for a in ctx.lx.accompanied
+    ):
+        return []
+    return [ctx.names.get(q.name, q.name) for q in party_of(s.persons, k, text, ctx)]
+
+
+def group_subject(s: Sentence, trigger: int, ctx: Context, since: int = 0) -> tuple[str, ...]:
+    """A plural before the travel word (after ``since``) that stands for persons named together
+    before ("the three leaders", "i tre leader", "les deux présidents", "оба лидера"): the latest
+    list of persons of the article up to this sentence."""
+    if trigger < since or not ctx.lx.groups:
+        return ()
+    low = " " + " ".join(word_list(s.span.text[since:trigger].lower())) + " "
+    if not any(f" {g} " in low for g in ctx.lx.groups):
+        return ()
+    return ctx.groups.get(id(s), ())
 
 
 def after_travel_noun(s: Sentence, trigger: int, ctx: Context) -> Person | None:
@@ -213,8 +546,18 @@ def traveller_before(
             continue  # "avec le président Poutine": a companion or host
         if any(starts(w, lx.meet) for w in prev[-2:]):
             continue  # "a rencontré Vladimir Poutine": the host
+        words = word_list(text[max(0, p.start - window) : p.start].lower())
+        if accompanied_before(words, lx, ctx.tuning.accompanied_words):
+            continue  # "X, accompagné de la ministre Y": Y travels with X, who is the traveller
         return p
     return None
+
+
+def accompanied_before(prev: list[str], lx: Lexicon, reach: int) -> bool:
+    """The last words before a person say they accompany someone ("accompanied by the minister",
+    "accompagnato dal", "в сопровождении")."""
+    tail = " " + " ".join(prev[-reach:])
+    return any(f" {a}" in tail for a in lx.accompanied)
 
 
 def subjects_of(s: Sentence, ctx: Context) -> set[str]:
@@ -242,15 +585,19 @@ def persons(doc: Document) -> None:
         s.persons = find_persons(s.span, doc.ctx)
 
 
-@step("names", reads=("sentences.persons",), writes=("ctx.names", "sentences.persons"))
+@step("names", reads=("sentences.persons",), writes=("ctx.names", "sentences.persons", "ctx.groups"))
 def names(doc: Document) -> None:
     """Each name mapped to its fullest form; bare titles dropped; case forms of known names added."""
     ctx = doc.ctx
+    if not ctx.trained:
+        recurring_names(doc.sentences, ctx)
     ctx.names = canonical_persons([p.name for s in doc.sentences for p in s.persons], ctx.lx)
     for s in doc.sentences:  # a bare title ("Le Pape") is not a name
         s.persons = [p for p in s.persons if p.name in ctx.names]
     if not ctx.trained:
         inflected_persons(doc.sentences, ctx.names, ctx)
+        listed_persons(doc.sentences, ctx)
+    ctx.groups = sentence_groups(doc.sentences, ctx)
 
 
 @step("titles", reads=("sentences.persons", "ctx.names"), writes=("ctx.roles",))

@@ -126,9 +126,8 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
             continue  # "besuchte am Dienstag Irpin", "a visité mardi Irpin": a time between them
         break
     # "à l'aéroport international de Conakry", "at the space centre of ...", "dall'aeroporto di
-    # Fiumicino": the word before the name is a joiner, or the kind word itself where the joiner
-    # is a determiner ("de", "du")
-    if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions or prev in KIND_WORDS:
+    # Fiumicino": a joiner before the name, the preposition before the kind word
+    if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions:
         return role_of_kind_word([w.lower() for w in raw], ctx)
     return None
 

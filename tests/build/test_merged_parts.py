@@ -1,0 +1,228 @@
+"""The merged files put together from the parts of an earlier merge are the files made whole:
+LibYAML's emitter writes the pure-Python emitter's bytes, ``trips.yaml`` assembled from each
+trip's and source's text is ``dumps``, and the GeoParquet files written from kept parts (or with
+a damaged store) are the files written from the whole itinerary."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import itinerary
+from itinerary.build.outputs import PARTS, Parts, _frame, file_digest, merged_yaml, write_merged
+from itinerary.errors import MergeWarning
+from itinerary.io import yaml as yaml_io
+from itinerary.merge import merge_report
+from itinerary.model import Itinerary
+from tests.conftest import ROOT
+
+pytest.importorskip("pyarrow")
+
+GROUPS = sorted((ROOT / "tests" / "data" / "merge").glob("*.yaml"))
+TRIPS = sorted((ROOT / "tests" / "data" / "trips").rglob("*.yaml"))
+
+
+@pytest.fixture(autouse=True)
+def _quiet() -> Iterator[None]:
+    with warnings.catch_warnings():  # unrelated inputs warn that they share no traveller
+        warnings.simplefilter("ignore", MergeWarning)
+        yield
+
+
+def everything() -> list[Itinerary]:
+    """Every draft and trip file of the tests' data, and the merge of all the drafts."""
+    files = [itinerary.load(p) for p in [*GROUPS, *TRIPS]]
+    return [*files, merge_report([itinerary.load(p) for p in GROUPS])[0]]
+
+
+libyaml = pytest.mark.skipif(yaml_io._CDumper is None, reason="PyYAML built without LibYAML")
+
+
+@libyaml
+def test_libyaml_writes_the_bytes_of_the_python_emitter() -> None:
+    for it in everything():
+        assert yaml_io.dumps(it) == yaml_io._emit(yaml_io.to_data(it), pure=True)
+
+
+@libyaml
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=140), min_size=1, max_size=4))
+def test_libyaml_writes_any_text_as_the_python_emitter_does(texts: list[str]) -> None:
+    """Quotes, line breaks, long lines, any script, control characters: the same bytes."""
+    data = {
+        "itinerary": 1,
+        "title": texts[0],
+        "sources": [{"id": "s", "title": t} for t in texts],
+        "trips": [{"id": "t", "traveller": texts[-1], "stops": [{"place": t, "quote": t} for t in texts]}],
+    }
+    assert yaml_io._emit(data) == yaml_io._emit(data, pure=True)
+
+
+@libyaml
+@pytest.mark.parametrize(
+    ("text", "differs"),
+    [("Nice \U0001f600", True), ("a\x85b", True), ("line\u2028break", False), ("bell\x07", True)],
+)
+def test_text_libyaml_writes_otherwise_is_written_by_the_python_emitter(text: str, differs: bool) -> None:
+    """LibYAML escapes characters beyond U+FFFF and breaks lines at U+0085 where the Python
+    emitter does not: such data (and any with a line-break or control character) takes the
+    Python emitter, so the bytes stay the same."""
+    import yaml
+
+    data = {"title": text, "trips": [{"id": "t", "stops": [{"quote": f"{text} " * 30}]}]}
+    pure = yaml_io._emit(data, pure=True)
+    forced = yaml.dump(data, Dumper=yaml_io._CDumper, sort_keys=False, allow_unicode=True, width=100)
+    assert (forced != pure) == differs  # what the guard is for
+    assert yaml_io._emit(data) == pure
+
+
+def test_a_file_put_together_from_its_parts_is_the_file() -> None:
+    for it in everything():
+        parts = ([yaml_io.trip_text(t) for t in it.trips], [yaml_io.source_text(s) for s in it.sources])
+        assert yaml_io.dumps_from_parts(it, *parts) == yaml_io.dumps(it)
+    empty = Itinerary(title="nothing yet")
+    assert yaml_io.dumps_from_parts(empty, [], []) == yaml_io.dumps(empty)
+
+
+def made_whole(merged: Itinerary, out: Path) -> dict[str, str | None]:
+    """The merged files as written from the whole itinerary (no parts), their hashes."""
+    from itinerary.io.gis import to_geodataframe
+    from itinerary.prepare import prepare
+
+    out.mkdir(parents=True)
+    (out / "trips.yaml").write_text(yaml_io.dumps(merged), encoding="utf-8")
+    prepared = prepare(merged, regions=False)
+    for feature in ("stop", "leg"):
+        _frame(to_geodataframe(prepared, feature=feature)).to_parquet(
+            out / f"{feature}s.parquet", index=False
+        )
+    return digests(out)
+
+
+def digests(out: Path) -> dict[str, str | None]:
+    return {n: file_digest(out / n) for n in ("trips.yaml", "stops.parquet", "legs.parquet")}
+
+
+def stored(out: Path) -> int:
+    with sqlite3.connect(out / PARTS) as db:
+        count: int = db.execute("SELECT count(*) FROM parts").fetchone()[0]
+    return count
+
+
+def test_files_from_kept_parts_are_the_files_made_whole(mini_data: None, tmp_path: Path) -> None:
+    drafts = [itinerary.load(p) for p in GROUPS]
+    merged = merge_report(drafts)[0]
+    out = tmp_path / "out"
+    out.mkdir()
+    write_merged(merged, out, "k1")  # every part made, and kept
+    assert digests(out) == made_whole(merged, tmp_path / "whole")
+    assert stored(out) == 2 * len(merged.trips) + len(merged.sources)
+
+    write_merged(merged, out, "k1")  # every part kept: the same files
+    assert digests(out) == made_whole(merged, tmp_path / "whole-2")
+
+    # one draft fewer: the trips it changed are made again, the others come from the store, and
+    # the store keeps only this merge's parts
+    fewer = merge_report(drafts[1:])[0]
+    assert fewer != merged
+    write_merged(fewer, out, "k2")
+    assert digests(out) == made_whole(fewer, tmp_path / "whole-3")
+    assert stored(out) == 2 * len(fewer.trips) + len(fewer.sources)
+
+
+def test_a_part_is_found_by_what_it_is_made_of(tmp_path: Path) -> None:
+    """A trip that changed in any field (here one stop's note) is written again, not taken from
+    the store; a part of another package version is never read."""
+    it = merge_report([itinerary.load(p) for p in GROUPS])[0]
+    with Parts.open(tmp_path) as parts:
+        assert merged_yaml(it, parts) == yaml_io.dumps(it)
+        parts.save()
+    trip = it.trips[0]
+    stops = (dataclasses.replace(trip.stops[0], note="changed by hand"), *trip.stops[1:])
+    changed = dataclasses.replace(it, trips=(dataclasses.replace(trip, stops=stops), *it.trips[1:]))
+    with Parts.open(tmp_path) as parts:
+        text = merged_yaml(changed, parts)
+        assert text == yaml_io.dumps(changed) and "changed by hand" in text
+        assert len(parts.new) == 1  # that trip alone was written out
+
+
+@pytest.mark.parametrize("damage", [b"not a database at all" * 100, b""])
+def test_a_damaged_store_is_made_again(mini_data: None, tmp_path: Path, damage: bytes) -> None:
+    merged = merge_report([itinerary.load(p) for p in GROUPS])[0]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / PARTS).write_bytes(damage)
+    write_merged(merged, out, "k")
+    assert digests(out) == made_whole(merged, tmp_path / "whole")
+    assert stored(out) == 2 * len(merged.trips) + len(merged.sources)
+
+
+def test_a_folder_without_a_store_still_gets_the_files(mini_data: None, tmp_path: Path) -> None:
+    """Where the store cannot be made (its name taken by a folder), the files are made whole."""
+    merged = merge_report([itinerary.load(p) for p in GROUPS])[0]
+    out = tmp_path / "out"
+    (out / PARTS).mkdir(parents=True)
+    write_merged(merged, out, "k")
+    assert digests(out) == made_whole(merged, tmp_path / "whole")
+
+
+MACRON = "President Emmanuel Macron landed in Berlin on Sunday."
+SCHOLZ = "Chancellor Olaf Scholz arrived in Paris on Monday for talks."
+SCHOLZ_2 = "Chancellor Olaf Scholz arrived in Rome on Tuesday for talks."
+
+
+def article(path: Path, text: str, day: str = "2024-05-20") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"# date: {day}\n# language: en\n---\n{text}\n", encoding="utf-8")
+    return path
+
+
+def test_a_rebuild_writes_the_files_a_fresh_build_writes(mini_build: None, tmp_path: Path) -> None:
+    """One article changes: the rebuild (most trips from the store) writes the bytes a build into
+    an empty folder writes; a build that merges nothing removes the store with the files."""
+    from itinerary.build import build
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    article(src / "macron.txt", MACRON)
+    scholz = article(src / "scholz.txt", SCHOLZ)
+    build([src], out, serial=True)
+    assert (out / PARTS).exists()
+
+    article(scholz, SCHOLZ_2, day="2024-05-21")
+    again = build([src], out, serial=True)
+    assert (again.extracted, again.skipped) == (1, 1)
+    fresh = tmp_path / "fresh"
+    build([src], fresh, serial=True)
+    assert digests(out) == digests(fresh)
+    assert "Rome" in (out / "trips.yaml").read_text(encoding="utf-8")
+    merged = itinerary.load(out / "trips.yaml")
+    assert stored(out) == 2 * len(merged.trips) + len(merged.sources)  # the last merge's parts only
+
+    for p in src.glob("*.txt"):
+        p.unlink()
+    article(src / "weather.txt", "It rained all day.")
+    build([src], out, serial=True, screen=False)
+    assert not (out / PARTS).exists() and not (out / "trips.yaml").exists()
+
+
+def test_a_merge_without_legs_gets_the_files_made_whole(mini_data: None, tmp_path: Path) -> None:
+    """One stop a trip: no leg at all, an empty legs file, as the whole itinerary gives it."""
+    merged = merge_report([itinerary.load(p) for p in GROUPS])[0]
+    lone = dataclasses.replace(
+        merged, trips=tuple(dataclasses.replace(t, stops=t.stops[:1]) for t in merged.trips)
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    write_merged(lone, out, "k")
+    assert digests(out) == made_whole(lone, tmp_path / "whole")
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(out / "legs.parquet").num_rows == 0
+    assert pq.read_table(out / "stops.parquet").num_rows == len(lone.trips)
