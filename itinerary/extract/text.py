@@ -24,6 +24,24 @@ def word_list(text: str) -> list[str]:
     return re.findall(r"[^\W\d_][\w'-]*", text)
 
 
+#: the joint of an elided word and the word after it ("all'aeroporto", "l'aéroport", "jusqu'à"):
+#: after a letter and an apostrophe, before a letter (the elision infix of spaCy's Italian and
+#: French tokenizers, ``spacy.lang.it.punctuation``; the cleaned text has only straight apostrophes)
+ELISION_JOINT = re.compile(r"(?<=[^\W\d_]')(?=[^\W\d_])")
+
+
+def words_of(text: str, lx: Lexicon) -> list[str]:
+    """The words of ``text`` as the language writes them: in a language that elides (its pack
+    has ``elisions``) an elided article or preposition is a word of its own ("all'aeroporto" ->
+    "all'", "aeroporto"), as the tokenizer splits it; a word the pack lists whole ("aujourd'hui",
+    "l'indomani") stays whole."""
+    words = word_list(text)
+    if not lx.elisions:
+        return words
+    whole = lx.relative.keys() | lx.anchored.keys()
+    return [part for w in words for part in ([w] if w.lower() in whole else ELISION_JOINT.split(w))]
+
+
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
     i = bisect.bisect_right(spans, (pos, math.inf)) - 1
@@ -44,8 +62,8 @@ def ends_with(word: str, endings: tuple[str, ...], stem: int) -> bool:
 
 def word_before(text: str, start: int, lx: Lexicon, window: int) -> str:
     """The word before ``start`` (within ``window`` characters), past determiners, elided articles
-    and possessives ("à l'Angola" -> "à")."""
-    words = word_list(text[max(0, start - window) : start].lower())
+    and possessives ("à l'Angola" -> "à", "all'aeroporto Marco Polo" -> "aeroporto")."""
+    words = words_of(text[max(0, start - window) : start].lower(), lx)
     while words and (
         words[-1] in lx.determiners
         or words[-1] in lx.elisions

@@ -28,7 +28,8 @@ PACK = Lexicon(
         "in viaggio verso",
     ),
     arrival=("arrivat", "arriva", "atterrat", "giunt"),
-    meet=("incontr", "ricevut", "riceverà", "ha ricevuto"),
+    # "è stato ricevuto", "è stata accolta" (accogliere: to welcome)
+    meet=("incontr", "ricevut", "riceverà", "ha ricevuto", "accolt"),
     travel=(
         "arriv",
         "giunt",
@@ -69,8 +70,12 @@ PACK = Lexicon(
         "prosegu",
         "sosta",
     ),
-    at=frozenset("a ad in al allo alla all' nel nello nella nell' negli verso per presso".split()),
-    origin=frozenset("da dal dallo dalla dall'".split()),
+    # "a" and "in" with every article they join ("all'aeroporto", "nell'isola", "negli Stati Uniti")
+    at=frozenset(
+        "a ad in al allo alla all' ai agli alle nel nello nella nell' nei negli nelle "
+        "verso per presso".split()
+    ),
+    origin=frozenset("da dal dallo dalla dall' dai dagli dalle".split()),
     visit_verbs=("visit", "raggiung", "raggiunt", "lasci"),
     toward=("alla volta di", "in direzione di", "diretto a", "diretta a"),
     future_endings=("erà", "irà", "erò", "eranno", "iranno", "arà"),

@@ -59,6 +59,8 @@ PACK = Lexicon(
         "receberá",
         "recebido",
         "recebida",
+        "acolhido",  # "foi acolhido no Palácio do Planalto" (acolher: to welcome)
+        "acolhida",
         "conversou",
         "avistou-se",
     ),

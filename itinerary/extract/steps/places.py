@@ -187,8 +187,24 @@ def scan_at(sent: Span, toks: list[Token], i: int, ctx: Context) -> Mention | No
         surface = sent.text[a:b]
         for variant in dict.fromkeys([surface, *ctx.language.variants(surface)]):
             if variant and any(prominent(g.record(k), ctx) for k in g.lookup(variant)):
-                return Mention(a, b, surface, variant, False)
+                return Mention(a, b, surface, scan_query(sent, toks[i].i, variant, ctx), False)
     return None
+
+
+def scan_query(sent: Span, tok_start: int, name: str, ctx: Context) -> str:
+    """The query of a scanned name: with the kind words before it, as for a recognised name
+    (:func:`query_of`), when they name a landmark the name alone does not ("aeroporto di" +
+    "Vnukovo": the airport, where "Vnukovo" is a small town); else the name alone."""
+    query = query_of(sent, tok_start, name, ctx)
+    if query == name:
+        return name
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguityWarning)
+        kind = ctx.geocoder.candidates(query, limit=1)
+        bare = ctx.geocoder.candidates(name, limit=1)
+    if not kind or not kind[0].record.is_landmark:
+        return name
+    return name if bare and bare[0].record.id == kind[0].record.id else query
 
 
 def outlet_before(text: str, start: int, ctx: Context) -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from itinerary.extract.document import AREA_KINDS, Context, Mention, Reading, Sentence
 from itinerary.extract.lexicon import Lexicon, phrase_in, starts
-from itinerary.extract.text import SPACE, possessive_after, word_before, word_list
+from itinerary.extract.text import SPACE, possessive_after, word_before, word_list, words_of
 from itinerary.geocode.normalize import KIND_WORDS
 from itinerary.model import Role
 
@@ -102,12 +102,13 @@ def role_before(text: str, start: int, ctx: Context) -> Role | None:
 
 
 def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
-    """VISIT when a visit verb governs the place, or a stop noun is equated with it."""
+    """VISIT when a visit verb governs the place, or a stop noun is equated with it; the role of
+    the preposition before a kind word that names it ("all'aeroporto di", "depuis l'aéroport de")."""
     lx, t = ctx.lx, ctx.tuning
     if equated_with_stop(text, start, ctx):
         return Role.VISIT
     prev = word_before(text, start, lx, t.word_before_window)
-    raw = re.findall(r"[^\W\d_][\w'-]*", text[max(0, start - t.verb_window) : start])[-t.verb_words :]
+    raw = words_of(text[max(0, start - t.verb_window) : start], lx)[-t.verb_words :]
     # "besucht der Bundeskanzler Kasachstan", "visited the Jordanian capital Amman"
     # (but not "la visite du Russe": a genitive names the visitor, not the place)
     times = {w for w in (lx.weekdays.keys() | lx.months.keys() | lx.relative.keys()) if " " not in w}
@@ -124,22 +125,26 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
         if lw in times or before_time:
             continue  # "besuchte am Dienstag Irpin", "a visité mardi Irpin": a time between them
         break
-    # "à l'aéroport international de Conakry", "at the space centre of ..."
+    # "à l'aéroport international de Conakry", "at the space centre of ...", "dall'aeroporto di
+    # Fiumicino": a joiner before the name, the preposition before the kind word
     if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions:
-        low = [part for w in raw for part in split_elision(w.lower(), lx)]
-        for i, w in enumerate(low):
-            if w in KIND_WORDS and any(x in lx.at for x in low[max(0, i - t.kind_reach) : i]):
-                return Role.VISIT
+        return role_of_kind_word([w.lower() for w in raw], ctx)
     return None
 
 
-def split_elision(word: str, lx: Lexicon) -> list[str]:
-    """A word with an elided article or preposition written onto it, as two words ("all'aeroporto"
-    -> "all'", "aeroporto"; "l'aéroport" -> "l'", "aéroport")."""
-    head, mark, rest = word.partition("'")
-    if mark and rest and (head + mark in lx.elisions or head + mark in lx.at):
-        return [head + mark, rest]
-    return [word]
+def role_of_kind_word(words: list[str], ctx: Context) -> Role | None:
+    """The role the preposition before a kind word gives the name after it: VISIT after "a"/"à"
+    ("all'aeroporto di", "à l'aéroport de"), ORIGIN after "da"/"depuis" ("dall'aeroporto di")."""
+    lx = ctx.lx
+    for i, w in enumerate(words):
+        if w not in KIND_WORDS:
+            continue
+        for x in reversed(words[max(0, i - ctx.tuning.kind_reach) : i]):
+            if x in lx.at:
+                return Role.VISIT
+            if x in lx.origin:
+                return Role.ORIGIN
+    return None
 
 
 def preposition_before_noun(text: str, start: int, ctx: Context) -> str | None:
@@ -381,7 +386,7 @@ def landmark_named(text: str, p: Mention, ctx: Context) -> bool:
     """The place names a landmark by a kind word right before or after it ("au palais de Carthage",
     "the Baikonur cosmodrome", "в аэропорту Внуково"): a building or site, not a city's government."""
     t = ctx.tuning
-    before = word_list(text[max(0, p.start - t.verb_window) : p.start].lower())[-t.kind_reach :]
+    before = words_of(text[max(0, p.start - t.verb_window) : p.start].lower(), ctx.lx)[-t.kind_reach :]
     after = word_list(text[p.end : p.end + t.verb_window].lower())[:1]
     return any(landmark_word(w) for w in (*before, *after))
 
