@@ -5,7 +5,6 @@ sentence; the other mentions follow, each read as if the rules had taken it."""
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
 
 from itinerary.extract.document import Candidate, Context, Document, Mention, Reading, Reason, Sentence
@@ -17,7 +16,6 @@ from itinerary.extract.steps.persons import stop_traveller
 from itinerary.extract.steps.roles import classify, role_before
 from itinerary.extract.steps.status import clause_tense, en_route, status_of
 from itinerary.extract.text import possessive_after, quote_of, word_list
-from itinerary.geocode.toponyms import forms_of
 from itinerary.model import Role, Status
 
 
@@ -122,32 +120,6 @@ def other_candidates(
     return out
 
 
-def title_countries(sentences: list[Sentence], ctx: Context) -> dict[str, set[str]]:
-    """The countries the titles of each person name ("Russian President Vladimir Putin", "le
-    président russe", "Президент России", "O Presidente do Ruanda, Paul Kagame"): a demonym or a
-    country's name in the few words before the name, in the same sentence."""
-    forms, g, t = forms_of(), ctx.geocoder.gazetteer, ctx.tuning
-    out: dict[str, set[str]] = {}
-    for s in sentences:
-        text = s.span.text
-        for q in s.persons:
-            zone = re.split(r"[.;:!?()\[\]«»\"“”]", text[max(0, q.start - t.home_window) : q.start])[-1]
-            codes: set[str] = set()
-            for w in word_list(zone)[-t.home_words :]:
-                form = forms.form(w)
-                if form is not None and form.kind == "demonym" and form.target.startswith("country:"):
-                    codes.add(form.target.removeprefix("country:"))
-                    continue
-                if not w[:1].isupper():
-                    continue
-                for variant in dict.fromkeys([w, *ctx.language.variants(w)]):
-                    codes.update(
-                        r.country_code for i in g.lookup(variant) if (r := g.record(i)).kind == "country"
-                    )
-            out.setdefault(ctx.names.get(q.name, q.name), set()).update(codes)
-    return out
-
-
 def remote_call(s: Sentence, ctx: Context) -> bool:
     """The sentence speaks of a telephone or video call ("spoke by phone", "telefonata")."""
     low = s.span.text.lower()
@@ -177,7 +149,7 @@ def candidates(doc: Document) -> None:
     # the article's main traveller (the one the rule stops name most) and the country of their title
     named = Counter(d.traveller for d in doc.candidates if d.rule and d.explicit_traveller and d.traveller)
     main = named.most_common(1)[0][0] if named else None
-    home = title_countries(doc.sentences, doc.ctx).get(main, set()) if main else set()
+    home = doc.ctx.homes.get(main, set()) if main else set()  # the titles step fills homes
     t = doc.ctx.tuning
     call = any(remote_call(s, doc.ctx) for s in doc.sentences[: t.call_sentences])
     # ... and no trip in its headline and lede: the call is what it reports, a later trip is background

@@ -160,6 +160,8 @@ class Context:
     roles: dict[str, Counter[str]] = field(default_factory=dict)  # title phrase -> persons
     #: sentence (its ``id``) -> the latest persons named together up to it ("X, Y and Z")
     groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    #: person -> the countries their titles name ("il presidente angolano João Lourenço": AO)
+    homes: dict[str, set[str]] = field(default_factory=dict)
     #: (place record, date, persons of the sentence) of dated mentions that are not stops; the
     #: candidates step fills it, the assembly reads it
     dated: list[tuple[Record, DateSpan, set[str]]] = field(default_factory=list)

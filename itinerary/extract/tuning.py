@@ -88,6 +88,13 @@ class Tuning:
     accompanied_words: int = 5
     #: letters of the shortest title that ends a compound title ("Bundespräsident") - rule tests
     compound_title_min: int = 6
+    #: words between the agent of a passive and the name ("dal primo ministro") - rule tests
+    agent_gap_words: int = 3
+    #: words before a person read for the "with" of a list of persons met ("mit Xi und
+    #: Ministerpräsident Li") - rule tests
+    met_list_words: int = 8
+    #: capitalised words of a portfolio after a title ("ministro das Relações Exteriores") - rule tests
+    portfolio_words: int = 3
     #: characters and words before a person read for the country of their title ("Russian
     #: President", "Президент России", "O Presidente do Ruanda,") - bench
     home_window: int = 60

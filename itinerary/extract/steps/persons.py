@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import AREA_KINDS, Context, Document, Mention, Person, Reading, Sentence
@@ -50,13 +51,22 @@ def _titled(sent: Span, ctx: Context) -> list[Person]:
     base = sent.start_char
     i = 0
     while i < len(toks):
-        if not is_title(toks[i].text, lx) or toks[i].lower_ in lx.determiners:
-            i += 1
+        if (
+            not is_title(toks[i].text, lx)
+            or toks[i].lower_ in lx.determiners
+            or toks[i].lower_ in lx.genitives
+        ):
+            i += 1  # a title run starts with a title, not "della"/"de" ("della Romagna" is no person)
             continue
         j = i + 1
         while j < len(toks) and is_title(toks[j].text, lx):
             j += 1
         qualified = _past_qualifiers(toks, j, ctx)
+        if qualified == j and toks[j - 1].lower_ in lx.genitives:
+            # the title run took the genitive ("presidente del"): a portfolio, then the name after
+            # a comma ("el presidente del Gobierno, Pedro Sánchez")
+            after = _past_qualifiers(toks, j - 1, ctx)
+            qualified = after if after > j else j
         j, plain = qualified, qualified == j
         k = _name_end(toks, j, most, sent_start=True)
         if plain and k > j and is_country_word(toks[j].text, ctx) and k < len(toks):
@@ -137,12 +147,33 @@ def _past_qualifiers(toks: list[Token], j: int, ctx: Context) -> int:
         k += 1
     if k > j and k < len(toks) and capitalised(toks[k].text):
         return k
+    if j + 2 < len(toks) and toks[j].text == "," and _named_after_comma(toks, j + 1, ctx):
+        return j + 1  # "O primeiro-ministro, António Costa,": the name in apposition
     if j + 2 < len(toks) and toks[j].lower_ in lx.genitives and is_country_word(toks[j + 1].text, ctx):
         k = j + 2
         k += toks[k].text == ","  # "do Ruanda, Paul Kagame"
         if k < len(toks) and capitalised(toks[k].text) and not is_country_word(toks[k].text, ctx):
             return k
+    if j + 2 < len(toks) and toks[j].lower_ in lx.genitives and capitalised(toks[j + 1].text):
+        # a portfolio, maybe a nationality, then the name after a comma ("ministro das Relações
+        # Exteriores angolano, Manuel Augusto", "Minister of Foreign Affairs, Sergey Lavrov")
+        k = j + 1
+        while k < len(toks) and k - j <= ctx.tuning.portfolio_words and capitalised(toks[k].text):
+            k += 1
+        while k < len(toks) and (nationality(toks[k].text, lx) or toks[k].lower_ in lx.genitives):
+            k += 1
+        if k + 1 < len(toks) and toks[k].text == "," and _named_after_comma(toks, k + 1, ctx):
+            return k + 1
     return j
+
+
+def _named_after_comma(toks: list[Token], k: int, ctx: Context) -> bool:
+    """``toks[k]`` starts a name of two capitalised words or more, closed by a comma, a
+    full stop or the sentence's end ("..., António Costa, aterrou")."""
+    end = _name_end(toks, k, ctx.tuning.name_max_words, sent_start=False)
+    if end - k < 2 or is_country_word(toks[k].text, ctx) or is_title(toks[k].text, ctx.lx):
+        return False
+    return end >= len(toks) or toks[end].text in {",", ".", ";"}
 
 
 def is_country_word(word: str, ctx: Context) -> bool:
@@ -184,10 +215,14 @@ def inflected_persons(sentences: list[Sentence], names: dict[str, str], ctx: Con
     """Without a recogniser, find the case forms of names already seen ("визит Путина")."""
     shortest = ctx.tuning.name_word_min
     known: dict[str, str] = {}
+    short: dict[str, str] = {}
     for name in dict.fromkeys(names.values()):  # a word two names share is the first one's
-        for w in name.split():
+        words = name.split()
+        for w in words:
             if len(w) > shortest:
                 known.setdefault(w.lower(), name)
+        if len(words) > 1 and len(words[0]) <= shortest and capitalised(words[0]):
+            short.setdefault(words[0], name)  # the family name first: "Xi Jinping" ... "Xi"
     for s in sentences:
         base = s.span.start_char
         for t in s.span:
@@ -198,10 +233,21 @@ def inflected_persons(sentences: list[Sentence], names: dict[str, str], ctx: Con
                 (known[v.lower()] for v in [t.text, *ctx.language.variants(t.text)] if v.lower() in known),
                 None,
             )
+            if full is None and t.text in short and _family_first(t.text, ctx):
+                full = short[t.text]
             if full is not None:
                 s.persons.append(Person(a, a + len(t.text), t.text))
                 names[t.text] = full
         s.persons.sort(key=lambda p: p.start)
+
+
+def _family_first(word: str, ctx: Context) -> bool:
+    """A short first word of a full name, written alone, stands for that person (Chinese, Korean
+    and Vietnamese names put the family name first: "Xi Jinping ... Xi", "Li Qiang ... Li"),
+    unless it is a function word or a title of the language, or names a country (a village
+    called "Xi" does not make the word a place: the article already uses it as a name)."""
+    low = word.lower()
+    return not function_word(low, ctx.lx) and low not in ctx.lx.titles and not is_country_word(word, ctx)
 
 
 def _runs(sent: Span, lx: Lexicon, most: int) -> list[tuple[int, int]]:
@@ -252,6 +298,7 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
     in full once, then by the surname)."""
     lx, most = ctx.lx, ctx.tuning.name_max_words
     alone: Counter[str] = Counter()
+    inside: Counter[str] = Counter()  # alone, not at a sentence start
     runs: list[tuple[Sentence, list[tuple[int, int]]]] = []
     for s in sentences:
         found = _runs(s.span, lx, most)
@@ -260,15 +307,17 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
         for a, b in found:
             if b - a == 1:
                 alone[toks[a].text] += 1
+                inside[toks[a].text] += not toks[a].is_sent_start
     for s, found in runs:
         toks = list(s.span)
         for a, b in found:
             words = [t.text for t in toks[a:b] if t.text not in HYPHENS]
-            if (
-                len(words) < 2
-                or not alone[toks[b - 1].text]
-                or len(toks[b - 1].text) <= ctx.tuning.name_word_min
-            ):
+            last, first = toks[b - 1].text, toks[a].text
+            surname_last = alone[last] > 0 and len(last) > ctx.tuning.name_word_min
+            # the family name first ("Xi Jinping ... Xi"): a short word, or one seen inside a sentence
+            short = len(first) <= ctx.tuning.name_word_min
+            surname_first = (inside[first] > 0 or (short and alone[first] > 0)) and _family_first(first, ctx)
+            if len(words) < 2 or not (surname_last or surname_first):
                 continue
             p = _span_of(s.span, a, b)
             if any(q.start < p.end and p.start < q.end for q in s.persons):
@@ -287,7 +336,13 @@ def listed_persons(sentences: list[Sentence], ctx: Context) -> None:
         if not s.persons:
             continue
         text = s.span.text
-        found = [_span_of(s.span, a, b) for a, b in _runs(s.span, lx, most)]
+        toks = list(s.span)
+        # a run after a genitive is a portfolio or an institution ("ministro das Relações Exteriores")
+        found = [
+            _span_of(s.span, a, b)
+            for a, b in _runs(s.span, lx, most)
+            if a == 0 or toks[a - 1].lower_ not in lx.genitives
+        ]
         changed = True
         while changed:
             changed = False
@@ -416,12 +471,17 @@ def stop_traveller(
         trig = min(reading.travel, default=0)
     party = listed_subject(s, trig, p.start, ctx)
     if party:
-        return party[0], True, party[1:]
+        return party[0], True, hosts_at_home(party[0], party[1:], p, ctx)
     person = (
         after_travel_noun(s, trig, ctx)
         or traveller_before(s.persons, trig, p.start, text, ctx)
         or traveller_after(s, trig, p.start, ctx)
     )
+    since = person.end if person is not None else 0
+    if person is None or person.end <= trig:
+        title = bare_title(s, since, p.start, ctx)
+        if title is not None:  # "mit Xi und Li fliegt der Kanzler nach": the title is the subject
+            return by_title(title, ctx.roles), False, ()  # else the article's main traveller
     group = group_subject(s, trig, ctx, since=person.end) if person is not None else ()
     if group:  # "After the Zelensky meeting the leaders fly to": the plural is the subject
         return group[0], False, group[1:]
@@ -460,11 +520,80 @@ def traveller_after(s: Sentence, trigger: int, place_start: int, ctx: Context) -
             and w not in lx.determiners
             and not nationality(w, lx)
         ]
+        if agent_before(text[max(0, q.start - ctx.tuning.companion_window) : q.start], ctx):
+            return None  # "ricevuto dal primo ministro X", "recebido pelo presidente X": the host
         if prev and (prev[-1] in AGENTS or (prev[-1] in lx.with_ and prev[-1] not in lx.list_joiners)):
             return None  # "accolto da X", "arrivato con X": not the subject
         if any(starts(w, lx.meet) for w in prev[-2:]):
             return None
         return q
+    return None
+
+
+def met_list_before(before: str, ctx: Context) -> bool:
+    """The person closes a list that follows "with" or a verb of meeting ("nach dem Treffen mit Xi
+    und Ministerpräsident", "after meeting Xi and Premier", "con Xi e il premier"): met, not the
+    subject. Only names, titles, determiners, nationality adjectives and list joiners may stand
+    between; a comma only when a joiner follows it ("with X, Y and Z", not "with X, Z")."""
+    lx = ctx.lx
+    words = re.findall(r"[^\W\d_][\w'’-]*|,", before)[-ctx.tuning.met_list_words :]
+    joined = False
+    for w in reversed(words):
+        low = w.lower()
+        if w == ",":
+            if not joined:
+                return False
+            continue
+        if low in lx.list_joiners:
+            joined = True
+            continue
+        if (low in lx.with_ or starts(low, lx.meet)) and w.islower():
+            return True
+        if w[:1].isupper() or is_title(w, lx) or low in lx.determiners or nationality(low, lx):
+            continue
+        return False
+    return False
+
+
+def agent_before(before: str, ctx: Context) -> bool:
+    """The person follows the agent preposition of a passive ("ricevuto dal primo ministro",
+    "received by Prime Minister", "accueilli par le président", "recebido pelo presidente"): the
+    host. Between the preposition and the name only determiners, titles, nationality adjectives
+    and lower-case qualifiers ("primo")."""
+    lx = ctx.lx
+    words = word_list(before)
+    for k in range(len(words) - 1, max(-1, len(words) - 2 - ctx.tuning.agent_gap_words), -1):
+        w, low = words[k], words[k].lower()
+        if low in AGENTS and w.islower():
+            return True
+        qualifier = w.islower() and k + 1 < len(words) and is_title(words[k + 1], lx)  # "primo ministro"
+        if not (qualifier or is_title(w, lx) or low in lx.determiners or nationality(low, lx)):
+            return False
+    return False
+
+
+def bare_title(s: Sentence, since: int, place_start: int, ctx: Context) -> str | None:
+    """A title with its determiner and no name, between ``since`` and the place ("der Kanzler",
+    "the chancellor", "il premier", "le chef de l'État"): it stands for the article's traveller
+    and is the subject, not a person named before it. The phrase, lower case, or None."""
+    lx, text = ctx.lx, s.span.text
+    toks = [t for t in s.span if since <= t.idx - s.span.start_char < place_start]
+    for a, b in pairwise(toks):
+        if a.lower_ not in lx.determiners or not is_title(b.text, lx) or b.lower_ in lx.determiners:
+            continue
+        end = b.idx - s.span.start_char + len(b.text)
+        nxt = b.nbor(1) if b.i + 1 < len(b.doc) else None
+        named = (
+            nxt is not None and capitalised(nxt.text) and (not lx.nouns_capitalised or nxt.pos_ == "PROPN")
+        )
+        if named or any(end <= q.start <= end + 1 for q in s.persons):
+            continue  # "der Kanzler Olaf Scholz", "la ministre Catherine Colonna": a name follows
+        if companion_before(
+            text[max(0, a.idx - s.span.start_char - ctx.tuning.companion_window) : a.idx - s.span.start_char],
+            lx,
+        ):
+            continue  # "mit dem Kanzler": met, not the subject
+        return f"{a.lower_} {b.lower_}"
     return None
 
 
@@ -541,6 +670,10 @@ def traveller_before(
     limit = max(trigger, 0)
     before = [p for p in persons if p.end <= limit] or [p for p in persons if p.end <= place_start]
     for p in reversed(before):
+        if met_list_before(text[max(0, p.start - ctx.tuning.title_window) : p.start], ctx):
+            continue  # "mit Xi und Ministerpräsident Li": a list of persons met, not the subject
+        if agent_before(text[max(0, p.start - window) : p.start], ctx):
+            continue  # "accueilli par le président X": the host
         prev = [w for w in word_list(text[max(0, p.start - window) : p.start].lower()) if w not in lx.titles]
         if prev and prev[-1] in lx.with_:
             continue  # "avec le président Poutine": a companion or host
@@ -578,6 +711,32 @@ def companion_before(before: str, lx: Lexicon) -> bool:
     return bool(prev) and (prev[-1] in lx.with_ or any(starts(w, lx.meet) for w in prev[-2:]))
 
 
+def title_countries(sentences: list[Sentence], ctx: Context) -> dict[str, set[str]]:
+    """The countries the titles of each person name ("Russian President Vladimir Putin", "le
+    président russe", "Президент России", "O Presidente do Ruanda, Paul Kagame"): a demonym or a
+    country's name in the few words before the name, in the same sentence."""
+    forms, g, t = forms_of(), ctx.geocoder.gazetteer, ctx.tuning
+    out: dict[str, set[str]] = {}
+    for s in sentences:
+        text = s.span.text
+        for q in s.persons:
+            zone = re.split(r"[.;:!?()\[\]«»\"“”]", text[max(0, q.start - t.home_window) : q.start])[-1]
+            codes: set[str] = set()
+            for w in word_list(zone)[-t.home_words :]:
+                form = forms.form(w)
+                if form is not None and form.kind == "demonym" and form.target.startswith("country:"):
+                    codes.add(form.target.removeprefix("country:"))
+                    continue
+                if not w[:1].isupper():
+                    continue
+                for variant in dict.fromkeys([w, *ctx.language.variants(w)]):
+                    codes.update(
+                        r.country_code for i in g.lookup(variant) if (r := g.record(i)).kind == "country"
+                    )
+            out.setdefault(ctx.names.get(q.name, q.name), set()).update(codes)
+    return out
+
+
 @step("persons", reads=("sentences",), writes=("sentences.persons",))
 def persons(doc: Document) -> None:
     """The persons named in each sentence."""
@@ -600,7 +759,21 @@ def names(doc: Document) -> None:
     ctx.groups = sentence_groups(doc.sentences, ctx)
 
 
-@step("titles", reads=("sentences.persons", "ctx.names"), writes=("ctx.roles",))
+@step("titles", reads=("sentences.persons", "ctx.names"), writes=("ctx.roles", "ctx.homes"))
 def titles(doc: Document) -> None:
-    """Title phrases that stand for a named person ("le dirigeant nord-coréen")."""
+    """Title phrases that stand for a named person ("le dirigeant nord-coréen"), and the
+    countries those titles name."""
     doc.ctx.roles = title_phrases(doc.sentences, doc.ctx.names, doc.ctx)
+    doc.ctx.homes = title_countries(doc.sentences, doc.ctx)
+
+
+def hosts_at_home(
+    traveller: str | None, companions: tuple[str, ...], p: Mention, ctx: Context
+) -> tuple[str, ...]:
+    """The companions less those at home where the stop is ("Tshisekedi e João Lourenço em
+    Luanda": the Angolan president receives, he does not travel): a person whose title names the
+    stop's country, when the traveller's does not."""
+    r = p.record
+    if r is None or not companions or r.country_code in ctx.homes.get(traveller or "", set()):
+        return companions
+    return tuple(c for c in companions if r.country_code not in ctx.homes.get(c, set()))
