@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from itinerary.build.observations import gc_paused
-from itinerary.build.screen import SCREENED, Screen, cues
+from itinerary.build.screen import SCREENED, Screen, cues, function_words
 from itinerary.build.sources import DraftSettings, Item, to_article
 from itinerary.errors import ExtractionError, ItineraryError
 from itinerary.extract import Article, Extractor, supported_languages
@@ -100,6 +100,7 @@ def warm_up() -> None:
         ex.geocoder.geocode("Vladivostok")
     for code in supported_languages():  # the screen's words of every pack
         cues(code)
+    function_words()  # the screen's guess of a language
 
 
 @functools.cache
@@ -371,20 +372,22 @@ def jobs(
 ) -> Iterator[Job | Outcome]:
     """Parse each article and give it to the screen's first pass: an unreadable one becomes a
     failed outcome at once, a screened one a "no trip" outcome (the time the first pass takes
-    adds to ``summary``); one without a stated language goes to the second pass on the worker."""
+    adds to ``summary``); one whose language neither is stated nor shows beyond doubt in its
+    function words goes to the second pass on the worker."""
     for item in pending:
         try:
             article = to_article(item, settings)
         except ExtractionError as exc:
             yield Outcome(item.name, item.origin, item.digest, reason=str(exc))
             continue
+        second = False  # the screen's second pass, on the worker (the detector decides the pack)
         if screen is not None:
             started = time.perf_counter()
             may = screen.first_pass(article)
+            second = may and screen.needs_second_pass(article)
             summary.screen_seconds += time.perf_counter() - started
             if not may:
                 yield Outcome(item.name, item.origin, item.digest, reason=SCREENED, screened=True)
                 continue
-        second = screen is not None and not article.language  # on the worker, with the detector
         summary.sent += 1
         yield Job(item.name, item.origin, item.digest, article, screen=second)
