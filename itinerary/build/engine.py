@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from itinerary.build.observations import gc_paused
-from itinerary.build.screen import SCREENED, Screen, cues
+from itinerary.build.screen import SCREENED, Screen, cues, function_words
 from itinerary.build.sources import DraftSettings, Item, to_article
 from itinerary.errors import ExtractionError, ItineraryError
 from itinerary.extract import Article, Extractor, supported_languages
@@ -100,6 +100,7 @@ def warm_up() -> None:
         ex.geocoder.geocode("Vladivostok")
     for code in supported_languages():  # the screen's words of every pack
         cues(code)
+    function_words()  # the screen's guess of a language
 
 
 @functools.cache
@@ -177,6 +178,9 @@ def dask_client(
         LocalCluster(n_workers=n, threads_per_worker=1, processes=True, **web) as cluster,
         Client(cluster) as client,
     ):
+        from itinerary.build.plugin import QuickExit  # deferred: dask.distributed, an optional extra
+
+        client.register_plugin(QuickExit(), name=QuickExit.name)  # our own workers: no slow exit
         try:
             yield client
         except KeyboardInterrupt:
@@ -305,7 +309,9 @@ def dask_outcomes(client: Any, stream: Iterator[Job | Outcome], in_flight: int) 
     from distributed import as_completed
 
     jobs: dict[str, Job] = {}
-    done = as_completed()
+    # results fetched by the client's own thread as each task ends (one round trip to a worker
+    # per result in this thread cost 30 ms apiece on a busy machine, while the workers waited)
+    done = as_completed(with_results=True, raise_errors=False)
     while True:
         while done.count() < in_flight:
             item = next(stream, None)
@@ -319,14 +325,13 @@ def dask_outcomes(client: Any, stream: Iterator[Job | Outcome], in_flight: int) 
             done.add(client.submit(extract_one, item, key=key, pure=False))
         if done.is_empty():
             return
-        future = next(done)
-        yield _collect(future, jobs.pop(future.key))
+        future, result = next(done)
+        yield _collect(future, result, jobs.pop(future.key))
         future.release()
 
 
-def _collect(future: Any, job: Job) -> Outcome:
-    if future.status == "finished":
-        result: Outcome = future.result()
+def _collect(future: Any, result: Any, job: Job) -> Outcome:
+    if future.status == "finished" and isinstance(result, Outcome):
         return result
     if future.status == "cancelled":
         raise BuildError(
@@ -371,20 +376,36 @@ def jobs(
 ) -> Iterator[Job | Outcome]:
     """Parse each article and give it to the screen's first pass: an unreadable one becomes a
     failed outcome at once, a screened one a "no trip" outcome (the time the first pass takes
-    adds to ``summary``); one without a stated language goes to the second pass on the worker."""
-    for item in pending:
+    adds to ``summary``); one whose language neither is stated nor shows beyond doubt in its
+    function words goes to the second pass on the worker.
+
+    The longest articles come first, so the last tasks of a run are short ones and no worker
+    waits long at the end for another's last article (outcomes come in any order anyway)."""
+    for item in sorted(pending, key=_size, reverse=True):
         try:
             article = to_article(item, settings)
         except ExtractionError as exc:
             yield Outcome(item.name, item.origin, item.digest, reason=str(exc))
             continue
+        second = False  # the screen's second pass, on the worker (the detector decides the pack)
         if screen is not None:
             started = time.perf_counter()
             may = screen.first_pass(article)
+            second = may and screen.needs_second_pass(article)
             summary.screen_seconds += time.perf_counter() - started
             if not may:
                 yield Outcome(item.name, item.origin, item.digest, reason=SCREENED, screened=True)
                 continue
-        second = screen is not None and not article.language  # on the worker, with the detector
         summary.sent += 1
         yield Job(item.name, item.origin, item.digest, article, screen=second)
+
+
+def _size(item: Item) -> int:
+    """How long ``item``'s article is, in characters or bytes, known without reading it."""
+    if isinstance(item.record, str):
+        try:
+            return os.stat(item.record).st_size
+        except OSError:  # to_article says what is wrong with it
+            return 0
+    text = item.record.get("text")
+    return len(text) if isinstance(text, str) else 0

@@ -14,9 +14,9 @@ from click.testing import CliRunner
 
 from itinerary.build import build, engine
 from itinerary.build.manifest import NO_TRIP, Manifest
-from itinerary.build.screen import SCREENED, Screen, cues
+from itinerary.build.screen import SCREENED, Screen, cues, guess_language
 from itinerary.cli import cli
-from itinerary.extract import read_article, supported_languages
+from itinerary.extract import detect_language, read_article, supported_languages
 from itinerary.extract.lang import lexicon
 
 MACRON = "President Emmanuel Macron landed in Berlin on Sunday."
@@ -95,12 +95,150 @@ STATION = (
 )  # "station" is a German travel word, no English one
 
 
+LONG_STATION = (
+    f"{STATION} It was the wettest night of the year, and most of the streets near the old station were "
+    "closed until the water had gone."
+)
+SHORT_STATION = "Weather station Berlin: heavy rain, the river rising."  # too few function words
+
+
 def test_the_second_pass_reads_the_detected_language(mini_gazetteer: Any, tmp_path: Path) -> None:
     screen = Screen(mini_gazetteer)
-    unstated = read(tmp_path, STATION, None)
+    unstated = read(tmp_path, SHORT_STATION, None)
+    assert guess_language(SHORT_STATION) is None and screen.needs_second_pass(unstated)
     assert screen.first_pass(unstated)  # the words of every pack: German "station"
     passes, found = screen.second_pass(unstated)
     assert not passes and found.language == "en"
+    assert not screen.passes(unstated)[0]
+
+
+def test_function_words_beyond_doubt_choose_the_pack_in_the_first_pass(
+    mini_gazetteer: Any, tmp_path: Path
+) -> None:
+    screen = Screen(mini_gazetteer)
+    unstated = read(tmp_path, LONG_STATION, None)
+    assert guess_language(LONG_STATION) == "en" and not screen.needs_second_pass(unstated)
+    assert not screen.first_pass(unstated)  # read as English: "station" is no English travel word
+    trip = read(tmp_path, LONG_STATION + "\nThe chancellor then travelled on to Berlin by train.", None)
+    passes, found = screen.passes(trip)
+    assert passes and found.language is None  # the extractor detects it, as without the screen
+
+
+# sentences written for the suite: (language, text); None: the guess must leave it to the detector
+GUESSES = [
+    (
+        "en",
+        (
+            "The minister said that he would not be there in the morning, because all of his "
+            "meetings had been moved to the afternoon."
+        ),
+    ),
+    (
+        "fr",
+        (
+            "Le ministre a dit qu'il ne serait pas là dans la matinée, parce que toutes ses "
+            "réunions avaient été déplacées à l'après-midi. Nous ne savons pas encore quand il "
+            "pourra nous recevoir, mais il sera chez lui ce soir."
+        ),
+    ),
+    (
+        "de",
+        (
+            "Der Minister sagte, dass er am Morgen nicht dort sein werde, weil alle seine Treffen"
+            " auf den Nachmittag verschoben worden seien."
+        ),
+    ),
+    (
+        "es",
+        (
+            "El ministro dijo que no estaría allí por la mañana, porque todas sus reuniones "
+            "habían sido trasladadas a la tarde, según su oficina. Nosotros todavía no sabemos "
+            "cuándo podrá recibirnos, pero ellos dicen que estará aquí esta noche."
+        ),
+    ),
+    (
+        "it",
+        (
+            "Il ministro ha detto che non sarebbe stato lì la mattina, perché tutti i suoi "
+            "incontri erano stati spostati al pomeriggio, secondo il suo ufficio."
+        ),
+    ),
+    (
+        "pt",
+        (
+            "O ministro disse que não estaria lá pela manhã, porque todas as suas reuniões tinham"
+            " sido transferidas para a tarde, segundo o seu gabinete. Nós ainda não sabemos "
+            "quando ele poderá nos receber, mas eles dizem que estará aqui esta noite."
+        ),
+    ),
+    (
+        "ru",
+        (
+            "Министр сказал, что его не будет там утром, потому что все его встречи были "
+            "перенесены на вторую половину дня, как сообщили в его ведомстве."
+        ),
+    ),
+    (
+        None,
+        (
+            "Міністр сказав, що його не буде там уранці, бо всі його зустрічі було перенесено на "
+            "другу половину дня, як повідомили в його відомстві."
+        ),
+    ),
+    (
+        None,
+        (
+            "De minister zei dat hij er 's ochtends niet zou zijn, omdat al zijn afspraken naar "
+            "de middag waren verschoven, volgens zijn kantoor."
+        ),
+    ),
+    (
+        None,
+        (
+            "Minister powiedział, że nie będzie go tam rano, ponieważ wszystkie jego spotkania "
+            "zostały przeniesione na popołudnie, jak podało jego biuro."
+        ),
+    ),
+    (
+        None,
+        (
+            "El ministre va dir que no hi seria al matí, perquè totes les seves reunions s'havien"
+            " traslladat a la tarda, segons el seu despatx."
+        ),
+    ),
+    (
+        None,
+        "The minister said he would come. Der Minister sagte, er werde kommen.",
+    ),  # mixed: no doubt-free language
+    (None, "Berlin, Paris, Moscow."),  # no function words
+]
+
+
+@pytest.mark.parametrize(("code", "text"), GUESSES, ids=[f"{c}-{t[:12]}" for c, t in GUESSES])
+def test_the_guess_names_a_language_only_beyond_doubt(code: str | None, text: str) -> None:
+    assert guess_language(text) == code
+    if code is not None:
+        assert detect_language(text) == code  # the detector agrees: the same pack reads it
+
+
+def test_the_guess_never_contradicts_the_detector_on_spacys_examples() -> None:
+    """spaCy's example sentences of every language it ships them for, each language's joined:
+    where the guess names a language, the detector names the same (for languages without a pack
+    the guess names none: the detector's answer, one of the languages it knows, is then taken)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    assert spec is not None and spec.origin is not None
+    placed = 0
+    for path in sorted((Path(spec.origin).parent / "lang").glob("*/examples.py")):
+        namespace: dict[str, Any] = {}
+        exec(compile(path.read_text("utf-8"), str(path), "exec"), namespace)  # a list of sentences
+        text = " ".join(str(x) for x in namespace.get("sentences", []))
+        code = guess_language(text)
+        if code is not None:
+            placed += 1
+            assert code == path.parent.name == detect_language(text), path
+    assert placed >= 3  # en, de, fr, ru at least name enough function words
 
 
 # ---------------------------------------------------------------- in a build
@@ -235,6 +373,35 @@ def test_the_screen_keeps_every_development_article_that_has_a_trip(shared: Path
         p.name for p in paths if not screen.passes(dataclasses.replace(read_article(p), language=None))[0]
     ]
     assert not lost, f"{len(lost)} of {len(paths)} articles with a trip screened out (detected language)"
+
+
+def test_the_guess_agrees_with_the_detector_on_every_development_article(shared: Path) -> None:
+    """Where the function words place an article (of every development folder, and LGL's local
+    news), the detector places it alike, and so does the truth; most are placed."""
+    import gzip
+    import xml.etree.ElementTree as ET
+
+    from itinerary.extract.article import clean_text
+
+    texts = []
+    for folder in ("dev", "dev2", "dev3"):
+        for path in sorted((shared / "articles" / folder).glob("*.txt")):
+            truth = yaml.safe_load(
+                (shared / "articles" / folder / "truth" / f"{path.stem}.yaml").read_text("utf-8")
+            )
+            texts.append((path.name, clean_text(read_article(path).text), truth["language"]))
+    lgl = shared / "geoparsing" / "lgl.xml.gz"
+    if lgl.is_file():
+        with gzip.open(lgl) as fh:
+            articles = ET.parse(fh).getroot().iter("article")
+            texts += [(f"lgl-{a.get('docid')}", clean_text(a.findtext("text") or ""), "en") for a in articles]
+    placed = 0
+    for name, text, language in texts:
+        guessed = guess_language(text)
+        if guessed is not None:
+            placed += 1
+            assert guessed == language == detect_language(text), name
+    assert placed >= 0.8 * len(texts)
 
 
 def test_what_the_screen_drops_holds_no_stop_of_the_travel_rules(shared: Path) -> None:
