@@ -69,6 +69,8 @@ def test_a_sequence_word_with_a_past_verb_is_a_past_event(
     ("lang", "text"),
     [
         ("it", "Il presidente cinese oggi incontra Vučić a Belgrado, poi vola a Budapest."),
+        ("it", "Il presidente cinese a Belgrado, poi a Budapest: la visita continua."),
+        ("es", "El presidente chino en Belgrado, luego en Budapest: la gira continúa."),
         ("en", "The Chinese president meets Vučić in Belgrade today and then travels to Budapest."),
         ("es", "El presidente chino se reúne hoy con Vučić en Belgrado y luego viaja a Budapest."),
         ("de", "Der chinesische Präsident trifft heute Vučić in Belgrad und reist danach nach Budapest."),
