@@ -177,6 +177,10 @@ class Lexicon:
     where_words: tuple[str, ...] = ()
     # Relative pronouns that open a clause set off by commas (", qui ... ,", ", который ... ,").
     relative_pronouns: tuple[str, ...] = ()
+    # Adverbs of sequence ("then", "danach", "ensuite", "poi", "затем"): they say "after", not "in
+    # the future": a stop after one is planned only in a sentence without a past verb ("danach
+    # reist er nach Shanghai", "a Belgrado, poi l'Ungheria"; not "reiste danach nach Shanghai").
+    sequence: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

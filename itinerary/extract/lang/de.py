@@ -77,11 +77,13 @@ PACK = Lexicon(
         "erwartet",
         "morgen",
         "übermorgen",
+        "nächst",
+        "vorgesehen",
+    ),
+    sequence=(
         "anschließend",
         "danach",
-        "nächst",
         "weiter",
-        "vorgesehen",
     ),
     cancelled=("abgesagt", "absag", "verschoben", "verschieb", "gestrichen"),
     denied=(

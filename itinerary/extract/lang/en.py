@@ -111,7 +111,6 @@ PACK = Lexicon(
         "to visit",
         "to go",
         "next",
-        "later",
         "tomorrow",
         "upcoming",
         "set to",
@@ -131,6 +130,10 @@ PACK = Lexicon(
         "proposed",
         "followed by",
         "upcoming",
+    ),
+    sequence=(
+        "then=",
+        "later",
     ),
     cancelled=(
         "cancel",

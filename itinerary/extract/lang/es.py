@@ -75,6 +75,10 @@ PACK = Lexicon(
         "continuará",
         "seguirá",
     ),
+    sequence=(
+        "luego=",
+        "después",
+    ),
     cancelled=(
         "cancel",
         "suspend",
@@ -221,14 +225,19 @@ _PRETERITES = frozenset(
 )
 
 
+#: auxiliaries of the perfect and the pluperfect ("ha llegado", "habían llegado")
+_PERFECT_AUX = frozenset("ha han he hemos había habían habia habian".split())
+
+
 def _tense(words: list[str]) -> str | None:
-    """Past for a preterite or a perfect ("llegó", "ha llegado"), future for "-rá", else present."""
+    """Past for a preterite, a perfect or a pluperfect ("llegó", "ha llegado", "habían llegado"),
+    future for "-rá", else present."""
     low = [w.lower() for w in words]
     if any(w in _PRETERITES for w in low):
         return "past"  # "fue recibido", "estuvo en Lima"
     if any(w.endswith(("ó", "aron", "ieron", "aba", "aban")) and len(w) > 3 for w in low):
         return "past"
-    if any(a in ("ha", "han", "había") and b.endswith(("ado", "ido")) for a, b in pairwise(low)):
+    if any(a in _PERFECT_AUX and b.endswith(("ado", "ido")) for a, b in pairwise(low)):
         return "past"
     if any(w.endswith(("ará", "erá", "irá", "arán", "erán", "irán")) for w in low):
         return "future"

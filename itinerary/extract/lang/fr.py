@@ -112,14 +112,16 @@ PACK = Lexicon(
         "projet",
         "envisag",
         "au programme",
-        "ensuite",
-        "puis=",
         "demain",
         "suivi=",
         "suivie=",
         "suivra",
         "prendra",
         "mènera",
+    ),
+    sequence=(
+        "ensuite",
+        "puis=",
     ),
     cancelled=(
         "annul",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
@@ -97,6 +95,7 @@ PACK = Lexicon(
         "domani",
         "proseguirà",
     ),
+    sequence=("poi=",),
     # "nella capitale Astana", "all'aeroporto di Fiumicino", "nel porto di Genova"
     place_nouns=(
         "capitale",
@@ -257,16 +256,35 @@ PACK = Lexicon(
 )
 
 
+#: auxiliaries of the perfect and the pluperfect
+_PERFECT_AUX = frozenset("è ha hanno sono era erano aveva avevano".split())
+#: adverbs written between the auxiliary and the participle
+_ADVERBS = frozenset("poi già quindi anche infine ormai appena dunque inoltre allora".split())
+#: endings of past participles: the regular ones and those of common irregular travel verbs
+#: ("giunto", "raggiunto", "visto", "fatto")
+_PARTICIPLE_ENDINGS = tuple(
+    "ato ata ati ate ito ita iti ite uto uta uti ute unto unta unti unte isto atto atta".split()
+)
+
+
+def _participle(word: str) -> bool:
+    return len(word) > 3 and word.endswith(_PARTICIPLE_ENDINGS)
+
+
 def _tense(words: list[str]) -> str | None:
     """Past for a perfect or a preterite ("è arrivato", "ha visitato", "arrivò"), future for
     "-rà", else present."""
     low = [w.lower() for w in words]
-    aux = ("è", "ha", "hanno", "sono", "era", "aveva")
-    if any(
-        a in aux and b.endswith(("ato", "ata", "ito", "ita", "uto", "uta", "ati", "iti"))
-        for a, b in pairwise(low)
-    ):
-        return "past"
+    # the perfect and the pluperfect ("era giunto", "avevano visitato"), an adverb may stand
+    # between the auxiliary and the participle ("è poi arrivato", "ha già incontrato")
+    for i, w in enumerate(low):
+        nxt = low[i + 1 : i + 3]
+        if (
+            w in _PERFECT_AUX
+            and nxt
+            and (_participle(nxt[0]) or (nxt[0] in _ADVERBS and _participle(nxt[-1])))
+        ):
+            return "past"
     if any(w.endswith("ò") and len(w) > 3 for w in low):
         return "past"
     if any(w.endswith(("rà", "ranno")) for w in low):

@@ -211,6 +211,10 @@ PACK = Lexicon(
         "seguirá",
         "estará",
     ),
+    sequence=(
+        "depois",
+        "em seguida",
+    ),
     cancelled=(
         "cancel",
         "adiou",

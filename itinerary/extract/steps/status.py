@@ -49,10 +49,22 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     words = _window_words(s, start, end, counted, ctx)
     if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned):
         return Status.PLANNED
+    if _sequence_ahead(words, wl, s, ctx):
+        return Status.PLANNED
     future = lx.future_endings and not ctx.trained
     if future and any(ends_with(w, lx.future_endings, stem=2) for w in word_list(wl)):
         return Status.PLANNED
     return _status_by_verbs(s, start, end, words, ctx)
+
+
+def _sequence_ahead(words: list[str], wl: str, s: Sentence, ctx: Context) -> bool:
+    """A sequence word before the stop ("then", "danach", "poi") in a sentence without a past
+    verb: what comes next ("a Belgrado, poi l'Ungheria"); with one it is a past event's order
+    ("reiste danach nach Shanghai")."""
+    lx = ctx.lx
+    if not (any(starts(w, lx.sequence) for w in words) or phrase_in(wl, lx.sequence)):
+        return False
+    return tense_of(s.span, ctx, 0, len(s.span.text)) != "past"
 
 
 def _after_end(s: Sentence, reading: Reading, k: int) -> int:
