@@ -245,21 +245,24 @@ def seat_speaks(text: str, p: Mention, ctx: Context) -> bool:
     """A landmark is the subject of a verb of saying or deciding ("the Kremlin said", "l'Élysée
     a annoncé", "il Quirinale ha fatto sapere", "o Planalto não comentou", "Кремль заявил"), also
     written after its verb ("hatte das Kanzleramt gestrichen", "confirmó el Kremlin"): a seat of
-    power speaks for its government, no stop and no mention of its city. Only in its clause."""
+    power speaks for its government, no stop and no mention of its city. Only in its clause, and
+    not after a locative preposition ("im Kanzleramt erklärte er": where someone speaks)."""
     if p.record is None or not p.record.is_landmark:
         return False
     lx, t = ctx.lx, ctx.tuning
     after = word_list(re.split(CLAUSE_END, text[p.end : p.end + t.speech_window])[0].lower())
-    i = 0
-    while i < min(len(after), t.speech_skip) and after[i] in lx.negations:
-        i += 1
-    if i < len(after) and _saying_at(after, i, lx):
-        return True  # the subject before its verb, auxiliaries and negations between
     before = [
         w
         for w in word_list(re.split(CLAUSE_END, text[: p.start])[-1].lower())
         if w not in lx.determiners and w not in lx.elisions
     ]
+    if before and (before[-1] in lx.at or before[-1] in lx.origin or before[-1] in lx.toward):
+        return False  # "im Kanzleramt erklärte er", "al Quirinale ha detto": where someone speaks
+    i = 0
+    while i < min(len(after), t.speech_skip) and after[i] in lx.negations:
+        i += 1
+    if i < len(after) and _saying_at(after, i, lx):
+        return True  # the subject before its verb, auxiliaries and negations between
     if not before:
         return False
     if _saying_at(before, len(before) - 1, lx):
