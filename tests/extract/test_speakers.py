@@ -87,6 +87,30 @@ def test_a_seat_of_power_speaking_is_no_mention_of_its_city(
     assert hong_kong, stops
 
 
+WHERE_SPOKEN = [
+    (
+        "de",
+        "Bundeskanzler Olaf Scholz ist am Montag in Berlin eingetroffen. Im Kanzleramt erklärte er, die "
+        "Reise nach Peking sei abgesagt.",
+        "federal chancellery",
+    ),
+    (
+        "it",
+        "Il presidente brasiliano Lula è arrivato lunedì a Roma. Al Quirinale ha detto che la visita a "
+        "Parigi è annullata.",
+        "quirinal palace",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "landmark"), WHERE_SPOKEN, ids=[c[0] for c in WHERE_SPOKEN])
+def test_a_seat_of_power_after_a_locative_preposition_is_where_someone_speaks(
+    lang: str, text: str, landmark: str, extractor: Extractor
+) -> None:
+    stops = _stops(text, lang, extractor)
+    assert any(landmark in names for _, names, _ in stops), stops
+
+
 RECEIVED = [
     (
         "en",
@@ -131,6 +155,12 @@ CARRIED = [
         "en",
         "Chinese President Xi Jinping arrived in Belgrade on Tuesday. Today the Chinese leader signed "
         "agreements with Serbian President Aleksandar Vucic. In the evening he will leave for Budapest.",
+    ),
+    (
+        "fr",
+        "Le président chinois Xi Jinping est arrivé hier à Belgrade. Aujourd'hui le dirigeant chinois a "
+        "signé des accords avec le président serbe Aleksandar Vučić. Dans la soirée, il partira pour "
+        "Budapest.",
     ),
 ]
 
