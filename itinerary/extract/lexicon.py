@@ -105,6 +105,10 @@ class Lexicon:
     # ("has not", "n'a pas", "no ha", "non ha", "не"): a place they follow may still be the subject
     # of a speech verb ("Washington has not commented": its government, not a stop).
     negations: frozenset[str] = frozenset()
+    # Stems of verbs of deciding and announcing that a seat of power takes as its subject ("das
+    # Kanzleramt hatte gestrichen", "l'Élysée a annoncé", "el Kremlin confirmó"): it speaks for
+    # its government, no stop and no mention of its city (with the speech words).
+    decisions: tuple[str, ...] = ()
     # --- grammar and script facts the extractor reads (each defaults to "the language has none")
     # The subject may follow its verb in a plain statement ("A Kiev è arrivato il presidente
     # romeno", "Llegó a Bogotá el rey", "В Киев прибыл президент").

@@ -163,6 +163,17 @@ PACK = Lexicon(
         "host=",
         "hosting",
     ),
+    decisions=(
+        "cancel",
+        "scrapp",
+        "announc",
+        "confirm",
+        "decid",
+        "denied",
+        "said",
+        "says",
+        "stated",
+    ),
     negations=frozenset(
         "not never yet has have had hasn't haven't hadn't did didn't does doesn't do don't".split()
     ),

@@ -103,6 +103,15 @@ PACK = Lexicon(
         "anfitrión",
         "anfitriona",
     ),
+    decisions=(
+        "cancel",
+        "anunci",
+        "confirm",
+        "decid",
+        "desmint",
+        "suspend",
+        "informó",
+    ),
     negations=frozenset("no ha han había habían aún todavía nunca".split()),
     calls=(
         "telefónic",

@@ -145,6 +145,16 @@ PACK = Lexicon(
         "accueillera",
         "accueillait",
     ),
+    decisions=(
+        "annul",
+        "annonc",
+        "confirm",
+        "décid",
+        "dément",
+        "démenti",
+        "indiqu",
+        "fait savoir",
+    ),
     negations=frozenset("ne n'a n'ont n'avait n'avaient pas jamais encore a ont avait avaient".split()),
     calls=(
         "téléphon",

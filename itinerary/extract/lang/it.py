@@ -140,6 +140,16 @@ PACK = Lexicon(
         "ospiterà",
         "padrone di casa",
     ),
+    decisions=(
+        "annull",
+        "cancell",
+        "annunci",
+        "conferm",
+        "decis",
+        "smentit",
+        "sospes",
+        "fatto sapere",
+    ),
     negations=frozenset("non ha hanno aveva avevano ancora mai".split()),
     calls=(
         "telefon",

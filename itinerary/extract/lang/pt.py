@@ -248,6 +248,15 @@ PACK = Lexicon(
         "anfitrião",
         "anfitriã",
     ),
+    decisions=(
+        "cancel",
+        "anunci",
+        "confirm",
+        "decid",
+        "desment",
+        "suspend",
+        "informou",
+    ),
     negations=frozenset("não tem têm tinha tinham ainda nunca".split()),
     calls=(
         "telefon",

@@ -704,6 +704,22 @@ def subjects_of(s: Sentence, ctx: Context) -> set[str]:
     }
 
 
+def carried_subject(s: Sentence, ctx: Context, carry: str | None) -> str | None:
+    """Who the next sentence without a subject continues with, after a sentence without stops:
+    its first person who is no object ("Il leader cinese ha firmato accordi con il presidente
+    serbo X. In serata partirà per Budapest": the leader, not X). A person after "with", a verb
+    of meeting or the agent of a passive is met; when every person is, the subject stays."""
+    text, window = s.span.text, ctx.tuning.companion_window
+    for q in s.persons:
+        before = text[max(0, q.start - window) : q.start]
+        if companion_before(before, ctx.lx) or agent_before(before, ctx):
+            continue
+        if met_list_before(text[max(0, q.start - ctx.tuning.title_window) : q.start], ctx):
+            continue
+        return ctx.names.get(q.name, q.name)
+    return carry
+
+
 def companion_before(before: str, lx: Lexicon) -> bool:
     """Whether the words just before a person make them a companion or a host ("with", "avec",
     "mit", "con", "с"; "met", "a rencontré")."""

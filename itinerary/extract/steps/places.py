@@ -16,7 +16,7 @@ from itinerary.errors import AmbiguityWarning
 from itinerary.extract.document import AREA_KINDS, Context, Document, Mention
 from itinerary.extract.lexicon import starts
 from itinerary.extract.registry import step
-from itinerary.extract.steps.roles import role_before
+from itinerary.extract.steps.roles import role_before, seat_speaks
 from itinerary.extract.text import DATELINE_END, capitalised, function_word
 from itinerary.geocode.gazetteer import Record
 from itinerary.geocode.normalize import KIND_WORDS, analyze
@@ -126,6 +126,8 @@ def refusal(p: Mention, text: str, ctx: Context, person_words: set[str]) -> str 
         # "Dort", "Wie", "Там", "Este" opening a sentence: a common word that is also a
         # place's alternate name (a dateline is written in capitals, a subject is no stop)
         return "a sentence-initial word matching an alternate name"
+    if seat_speaks(text, p, ctx):
+        return "a seat of power speaking for its government (no mention of its city)"
     kind = p.record.kind if p.record is not None else ""
     if p.text.isupper() and len(p.text) <= ctx.tuning.acronym_max and kind not in AREA_KINDS:
         return "an acronym (party, ministry, airport code)"

@@ -237,6 +237,50 @@ def followed_by_speech(text: str, end: int, ctx: Context) -> bool:
     return any(starts(w, lx.speech) for w in after[: t.speech_words])
 
 
+#: punctuation that ends a clause: a seat of power speaks only in its own clause
+CLAUSE_END = r"[.;:!?,«»\"“”()]"
+
+
+def seat_speaks(text: str, p: Mention, ctx: Context) -> bool:
+    """A landmark is the subject of a verb of saying or deciding ("the Kremlin said", "l'Élysée
+    a annoncé", "il Quirinale ha fatto sapere", "o Planalto não comentou", "Кремль заявил"), also
+    written after its verb ("hatte das Kanzleramt gestrichen", "confirmó el Kremlin"): a seat of
+    power speaks for its government, no stop and no mention of its city. Only in its clause, and
+    not after a locative preposition ("im Kanzleramt erklärte er": where someone speaks)."""
+    if p.record is None or not p.record.is_landmark:
+        return False
+    lx, t = ctx.lx, ctx.tuning
+    after = word_list(re.split(CLAUSE_END, text[p.end : p.end + t.speech_window])[0].lower())
+    before = [
+        w
+        for w in word_list(re.split(CLAUSE_END, text[: p.start])[-1].lower())
+        if w not in lx.determiners and w not in lx.elisions
+    ]
+    if before and (before[-1] in lx.at or before[-1] in lx.origin or before[-1] in lx.toward):
+        return False  # "im Kanzleramt erklärte er", "al Quirinale ha detto": where someone speaks
+    i = 0
+    while i < min(len(after), t.speech_skip) and after[i] in lx.negations:
+        i += 1
+    if i < len(after) and _saying_at(after, i, lx):
+        return True  # the subject before its verb, auxiliaries and negations between
+    if not before:
+        return False
+    if _saying_at(before, len(before) - 1, lx):
+        return True  # "sagte das Kanzleramt", "confirmó el Kremlin"
+    # "hatte das Kanzleramt bereits gestrichen": an auxiliary before it, its participle after it
+    return before[-1] in lx.negations and any(_saying_at(after, k, lx) for k in range(len(after)))
+
+
+def _saying_at(words: list[str], i: int, lx: Lexicon) -> bool:
+    """``words[i]`` is a verb of saying or deciding, alone or in a phrase of the pack's
+    ("ha detto", "fatto sapere")."""
+    verbs = (*lx.speech, *lx.decisions)
+    if starts(words[i], tuple(v for v in verbs if " " not in v)):
+        return True
+    pairs = (" ".join(words[max(0, i - 1) : i + 1]), " ".join(words[i : i + 2]))
+    return any(" " in v and any(pair.startswith(v) for pair in pairs) for v in verbs)
+
+
 def hosted_at(text: str, start: int, travel: list[int], ctx: Context) -> bool:
     """A hosting verb in the active voice is the nearest cue before the place ("Starmer hosted the
     Nordic leaders at Downing Street", "Macron a accueilli lundi à Paris un sommet"): the host is
