@@ -494,3 +494,32 @@ def test_a_number_that_is_not_the_weekday_s_date_gives_no_date(lang: str, text: 
 def test_a_planned_stop_takes_its_weekday_and_day_number(extractor: Extractor, lang: str, text: str) -> None:
     table = _table(extract(text, published=TUESDAY, language=lang, extractor=extractor))
     assert table["Brazzaville"] == ("planned", "2024-10-24")
+
+
+# --- a visit length told with a verb ("the visit will last three days", "визит продлится два дня") ---
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "days"),
+    [
+        ("en", "The state visit will last three days.", 3),
+        ("fr", "Sa visite officielle durera deux jours.", 2),
+        ("ru", "Государственный визит продлится два дня.", 2),
+    ],
+)
+def test_a_visit_length_told_with_a_verb(lang: str, text: str, days: int) -> None:
+    assert visit_days(text, lexicon(lang)) == days
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "President Jane Doe arrived in Rome on Tuesday; her state visit will last three days."),
+        ("fr", "Le président Jean Martin est arrivé mardi à Rome, où sa visite d'État durera trois jours."),
+    ],
+)
+def test_a_dated_arrival_stretches_over_a_length_told_with_a_verb(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    table = _table(extract(text, published=TUESDAY, language=lang, extractor=extractor))
+    assert table["Rome"] == ("confirmed", "2024-10-22/2024-10-24")
