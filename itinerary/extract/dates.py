@@ -203,6 +203,11 @@ class DateFinder:
         self._year_only = re.compile(rf"\b(?:{preps})\s+{before}(\d{{4}}){after}(?!\w)", re.I)
         self._weekday = re.compile(rf"\b({_alt(lx.weekdays)})\b(?:\s+({_alt(lx.next_words) or 'xx'}))?", re.I)
         self._weekday_day = re.compile(rf"\b({_alt(lx.weekdays)})\s*\((\d{{1,2}})\)", re.I)
+        # "giovedì 21", "jeudi 21", "Thursday 21st": the day of the month, no month named
+        of_month = _words((*lx.date_links, *lx.genitives)) or "xx"
+        self._weekday_num = re.compile(
+            rf"\s*,?\s+{num}(?!\d)(?!\.?\s+(?:(?:{of_month})\s+)?(?:{months})\b)", re.I
+        )
         self._weekday_next = re.compile(rf"\b({_alt(lx.next_words) or 'xx'})\s+({_alt(lx.weekdays)})\b", re.I)
         self._this = re.compile(rf"(?<!\w)(?:{_words(lx.this)})\s*$", re.I) if lx.this else None
         self._day_only = (
@@ -355,12 +360,19 @@ class DateFinder:
         for m in self._weekday_next.finditer(text):
             yield DateHit(m.start(), m.end(), weekday=lx.weekdays[m.group(2).lower()], next_=True)
         for m in self._weekday.finditer(text):
+            day = lx.weekdays[m.group(1).lower()]
+            if n := self._weekday_num.match(text, m.end()):
+                # "giovedì 21": that day of the month, if it falls on that weekday (else the
+                # number may count something else, "Thursday 25 people", "Montag 15 Uhr": no date)
+                span = _nearest_day(int(n.group(1)), published)
+                if span is not None and span.start is not None and span.start.weekday() == day:
+                    yield DateHit(m.start(), n.end(), span)
+                continue
             if re.match(r"\s+\d", text[m.end() : m.end() + 3]):
                 continue  # "vendredi 3 mars": the day number says it all
             this = self._this is not None and bool(
                 self._this.search(text[max(0, m.start() - 12) : m.start()])
             )
-            day = lx.weekdays[m.group(1).lower()]
             yield DateHit(m.start(), m.end(), weekday=day, next_=bool(m.group(2)), this=this)
 
     def _mark_until(self, text: str, h: DateHit) -> DateHit:

@@ -449,3 +449,77 @@ def test_each_stop_of_a_recap_keeps_the_day_beside_it(
     table = _table(extract(text, published=dt.date(2024, 6, 10), language=lang, extractor=extractor))
     assert table[first][1] == "2024-06-05"
     assert table[second][1] == "2024-06-06"
+
+
+# --- a weekday followed by the day of the month, no month named ("giovedì 24", "jeudi 24") ---
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "said"),
+    [
+        ("it", "Giovedì 24 la delegazione volerà a Luanda.", "Giovedì 24"),
+        ("fr", "Jeudi 24, la délégation s'envolera pour Luanda.", "Jeudi 24"),
+        ("es", "El jueves 24 la delegación viajará a Luanda.", "jueves 24"),
+        ("pt", "Na quinta-feira, 24, a delegação viaja para Luanda.", "quinta-feira, 24"),
+        ("en", "On Thursday 24th the delegation flies to Luanda.", "Thursday 24th"),
+        ("de", "Am Donnerstag 24. fliegt die Delegation nach Luanda.", "Donnerstag 24."),
+    ],
+)
+def test_a_weekday_with_its_day_of_the_month_is_that_day(lang: str, text: str, said: str) -> None:
+    hits = _find(lang, text, TUESDAY)
+    assert [(text[h.start : h.end], str(h.span)) for h in hits] == [(said, "2024-10-24")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Giovedì 25 persone hanno manifestato a Roma."),
+        ("fr", "Jeudi 25 personnes ont manifesté à Paris."),
+        ("en", "On Thursday 25 people marched in London."),
+    ],
+)
+def test_a_number_that_is_not_the_weekday_s_date_gives_no_date(lang: str, text: str) -> None:
+    """The 25th is a Friday: the number is no day of that Thursday, and no date is read."""
+    assert _find(lang, text, TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Il ministro Mario Rossi volerà giovedì 24 a Brazzaville."),
+        ("fr", "Le ministre Jean Martin se rendra jeudi 24 à Brazzaville."),
+        ("es", "El ministro Juan Pérez viajará el jueves 24 a Brazzaville."),
+    ],
+)
+def test_a_planned_stop_takes_its_weekday_and_day_number(extractor: Extractor, lang: str, text: str) -> None:
+    table = _table(extract(text, published=TUESDAY, language=lang, extractor=extractor))
+    assert table["Brazzaville"] == ("planned", "2024-10-24")
+
+
+# --- a visit length told with a verb ("the visit will last three days", "визит продлится два дня") ---
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "days"),
+    [
+        ("en", "The state visit will last three days.", 3),
+        ("fr", "Sa visite officielle durera deux jours.", 2),
+        ("ru", "Государственный визит продлится два дня.", 2),
+    ],
+)
+def test_a_visit_length_told_with_a_verb(lang: str, text: str, days: int) -> None:
+    assert visit_days(text, lexicon(lang)) == days
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "President Jane Doe arrived in Rome on Tuesday; her state visit will last three days."),
+        ("fr", "Le président Jean Martin est arrivé mardi à Rome, où sa visite d'État durera trois jours."),
+    ],
+)
+def test_a_dated_arrival_stretches_over_a_length_told_with_a_verb(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    table = _table(extract(text, published=TUESDAY, language=lang, extractor=extractor))
+    assert table["Rome"] == ("confirmed", "2024-10-22/2024-10-24")

@@ -289,7 +289,10 @@ PACK = Lexicon(
     until=("until", "till", "through"),
     day_words=("on the",),
     numbers={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8},
-    durations=(r"{n}[- ]day(?:\s+[\w-]+){0,2}?\s+(?:visit|stay)",),
+    durations=(
+        r"{n}[- ]day(?:\s+[\w-]+){0,2}?\s+(?:visit|stay)",
+        r"(?:visit|stay)\s+(?:will|is\s+to|is\s+due\s+to|is\s+expected\s+to)\s+last\s+{n}\s+days",
+    ),
     clause_openers=("before", "after", "while", "whereas"),
     before=("before",),
     sequel=("after which",),

@@ -264,7 +264,10 @@ PACK = Lexicon(
     of=frozenset("de du des d'".split()),
     until=("jusqu'au", "jusqu'à", "jusqu'"),
     numbers={"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8},
-    durations=(r"(?:visite|séjour)\s+(?:[\w'-]+\s+){0,2}?de\s+{n}\s+jours",),
+    durations=(
+        r"(?:visite|séjour)\s+(?:[\w'-]+\s+){0,2}?de\s+{n}\s+jours",
+        r"(?:visite|séjour)\s+(?:[\w'-]+\s+){0,2}?(?:durera|doit\s+durer|va\s+durer)\s+{n}\s+jours",
+    ),
     clause_openers=("avant de", "avant d'", "avant que", "après", "alors que", "tandis que", "pendant que"),
     before=("avant de", "avant d'", "avant que"),
     sequel=("après quoi", "à l'issue de laquelle"),
