@@ -58,11 +58,6 @@ def test_case_files_are_well_formed() -> None:
                 assert set(stop) <= {"place", "status", "date"} and stop.get("place"), (path.name, stop)
 
 
-@pytest.fixture(scope="module")
-def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
-    return Extractor(geocoder)
-
-
 def _names(stop: Any) -> set[str]:
     names = {str(stop.place).lower()}
     if stop.resolved is not None:

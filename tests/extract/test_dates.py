@@ -19,11 +19,6 @@ TUESDAY = dt.date(2024, 10, 22)
 THURSDAY = dt.date(2024, 10, 24)
 
 
-@pytest.fixture(scope="module")
-def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
-    return Extractor(geocoder)
-
-
 def _find(lang: str, text: str, published: dt.date) -> list[DateHit]:
     return DateFinder(lexicon(lang)).find(text, published)
 

@@ -28,11 +28,6 @@ from tests.conftest import ROOT
 SEED_DATE = dt.date(2023, 9, 14)
 
 
-@pytest.fixture(scope="module")
-def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
-    return Extractor(geocoder)
-
-
 def body(path: Path) -> tuple[str, dt.date]:
     head, _, text = path.read_text(encoding="utf-8").partition("\n---\n")
     m = re.search(r"^# date:\s*(\d{4}-\d{2}-\d{2})", head, re.M)

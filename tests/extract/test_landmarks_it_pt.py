@@ -19,11 +19,6 @@ from itinerary.extract import Article, Extractor, extract
 TUESDAY = dt.date(2026, 3, 10)
 
 
-@pytest.fixture(scope="module")
-def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
-    return Extractor(geocoder)
-
-
 @pytest.mark.parametrize(
     ("query", "landmark"),
     [

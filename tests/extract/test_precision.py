@@ -15,11 +15,6 @@ from itinerary.extract import Article, Extractor
 TUESDAY = dt.date(2026, 3, 10)
 
 
-@pytest.fixture(scope="module")
-def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
-    return Extractor(geocoder)
-
-
 def _candidates(text: str, lang: str, extractor: Extractor) -> dict[str, bool]:
     """Place text -> whether the travel rules made it a stop, for every candidate of the text."""
     doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))

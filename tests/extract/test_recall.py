@@ -23,11 +23,6 @@ THURSDAY = dt.date(2024, 10, 24)
 TUESDAY = dt.date(2026, 3, 10)
 
 
-@pytest.fixture(scope="module")
-def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
-    return Extractor(geocoder)
-
-
 def _stops(text: str, lang: str, published: dt.date, extractor: Extractor) -> dict[str, tuple[Status, str]]:
     it = extract(text, published=published, language=lang, extractor=extractor)
     return {s.resolved.name: (s.status, str(s.date)) for _, _, s in it.stops() if s.resolved}

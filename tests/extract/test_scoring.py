@@ -25,11 +25,6 @@ from tests.conftest import ROOT
 GOLDEN = ROOT / "tests" / "data" / "extract_golden.json"
 
 
-@pytest.fixture(scope="module")
-def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
-    return Extractor(geocoder)
-
-
 def test_shipped_model_loads_and_knows_its_features() -> None:
     m = load_model()
     assert {k for k in m.weights if not k.startswith("lang_")} <= set(FEATURES) and len(m.weights) >= 10

@@ -21,11 +21,6 @@ pytestmark = pytest.mark.data
 PUBLISHED = dt.date(2026, 3, 12)  # a Thursday
 
 
-@pytest.fixture(scope="module")
-def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
-    return Extractor(geocoder)
-
-
 def _stops(text: str, lang: str, extractor: Extractor) -> list[tuple[str, set[str], Status]]:
     """(traveller, the stop's names lower case, status) of every stop."""
     it = extract(text, published=PUBLISHED, language=lang, extractor=extractor)

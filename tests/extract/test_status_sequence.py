@@ -20,11 +20,6 @@ APRIL = dt.date(2024, 4, 16)  # a Tuesday
 MAY = dt.date(2024, 5, 8)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
-    return Extractor(geocoder)
-
-
 def _stop(text: str, lang: str, published: dt.date, place: str, extractor: Extractor) -> Stop:
     it = extract(text, published=published, language=lang, extractor=extractor)
     stops = [s for _, _, s in it.stops()]

@@ -15,26 +15,13 @@ import datetime as dt
 import pytest
 
 from itinerary.extract import Extractor, extract
+from tests.extract.support import trips_by_traveller
 
 PUBLISHED = dt.date(2026, 3, 12)  # a Thursday
 
 
-@pytest.fixture(scope="module")
-def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
-    return Extractor(geocoder)
-
-
 def _trips(text: str, lang: str, extractor: Extractor) -> dict[str, set[str]]:
-    """Traveller -> the names of their stops (the article's and the gazetteer's, lower case)."""
-    it = extract(text, published=PUBLISHED, language=lang, extractor=extractor)
-    out: dict[str, set[str]] = {}
-    for trip in it.trips:
-        names = out.setdefault(trip.traveller, set())
-        for s in trip.stops:
-            names.add(str(s.place).lower())
-            if s.resolved is not None:
-                names.add(s.resolved.name.lower())
-    return out
+    return trips_by_traveller(text, lang, extractor, PUBLISHED)
 
 
 def _with(trips: dict[str, set[str]], surname: str) -> set[str]:
