@@ -6,6 +6,7 @@ import bisect
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 
 from itinerary.extract.lexicon import Lexicon
 
@@ -98,3 +99,15 @@ def slug(text: str) -> str:
 def possessive_after(text: str, end: int, lx: Lexicon) -> bool:
     """A possessive ending right after ``end`` ("Russia's")."""
     return any(text.startswith(e, end) for e in lx.possessives)
+
+
+def joined_run(count: int, k: int, joined: Callable[[int], bool]) -> tuple[int, int]:
+    """The first and last index of the run of items around ``k`` in which each item and the next
+    are joined (``joined(i)``: items ``i`` and ``i + 1``), of ``count`` items in text order."""
+    a = k
+    while a > 0 and joined(a - 1):
+        a -= 1
+    b = k
+    while b + 1 < count and joined(b):
+        b += 1
+    return a, b

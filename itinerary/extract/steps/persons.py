@@ -13,7 +13,7 @@ from itinerary.extract.document import AREA_KINDS, Context, Document, Mention, P
 from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.places import PERSON_LABELS, place_not_person
-from itinerary.extract.text import capitalised, ends_with, function_word, word_list
+from itinerary.extract.text import capitalised, ends_with, function_word, joined_run, word_list
 from itinerary.extract.tuning import TUNING
 from itinerary.geocode.toponyms import forms_of
 
@@ -400,12 +400,7 @@ def party_gap(gap: str, ctx: Context) -> bool:
 
 def party_of(persons: list[Person], k: int, text: str, ctx: Context) -> list[Person]:
     """The persons listed together with ``persons[k]`` (itself included), in text order."""
-    a = k
-    while a > 0 and party_gap(text[persons[a - 1].end : persons[a].start], ctx):
-        a -= 1
-    b = k
-    while b + 1 < len(persons) and party_gap(text[persons[b].end : persons[b + 1].start], ctx):
-        b += 1
+    a, b = joined_run(len(persons), k, lambda i: party_gap(text[persons[i].end : persons[i + 1].start], ctx))
     return persons[a : b + 1]
 
 

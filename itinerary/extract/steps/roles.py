@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from itinerary.extract.document import AREA_KINDS, Context, Mention, Reading, Sentence
 from itinerary.extract.lexicon import Lexicon, phrase_in, starts
-from itinerary.extract.text import SPACE, possessive_after, word_before, word_list, words_of
+from itinerary.extract.text import SPACE, joined_run, possessive_after, word_before, word_list, words_of
 from itinerary.geocode.normalize import KIND_WORDS
 from itinerary.model import Role
 
@@ -204,12 +204,7 @@ def is_listed(gap: str, ctx: Context) -> bool:
 
 def colon_list(text: str, places: list[Mention], idx: int, ctx: Context) -> bool:
     """True when places[idx] belongs to a list of two or more places after a colon."""
-    i = idx
-    while i > 0 and is_listed(text[places[i - 1].end : places[i].start], ctx):
-        i -= 1
-    j = idx
-    while j + 1 < len(places) and is_listed(text[places[j].end : places[j + 1].start], ctx):
-        j += 1
+    i, j = joined_run(len(places), idx, lambda n: is_listed(text[places[n].end : places[n + 1].start], ctx))
     if j - i + 1 < 2:
         return False
     before = text[max(0, places[i].start - ctx.tuning.colon_window) : places[i].start]
