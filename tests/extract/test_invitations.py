@@ -79,6 +79,7 @@ def test_the_place_of_an_invitation_is_at_most_planned(
     ("text", "lang", "place"),
     [
         ("Convidado pelo rei, Lula chegou a Madrid na segunda-feira.", "pt", "Madrid"),
+        ("Er hat seinen Besuch in Madrid beendet und den König nach Lissabon eingeladen.", "de", "Madrid"),
         ("Scholz reiste am Montag nach Kiew, eingeladen von Selenskyj.", "de", "Kiew"),
     ],
 )
