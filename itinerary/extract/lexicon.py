@@ -92,6 +92,18 @@ class Lexicon:
     # A trip denied in the future ("will not travel", "non andrà", "не поедет"): cancels the
     # place after the phrase only (in "arrived in Lima but will not travel to Quito", not Lima).
     denied: tuple[str, ...] = ()
+    # Verbs of inviting: a place after one in its clause is where someone is invited, no stop
+    # ("invited Lula to visit Kyiv", "convidou Lula a visitar Kiev").
+    invitations: tuple[str, ...] = ()
+    # Forms of "invited" that close their clause after the place ("hat ihn nach Kiew eingeladen"):
+    # an invitation is no trip.
+    invitation_final: tuple[str, ...] = ()
+    # Nouns of weapons that travel without anyone aboard ("missiles", "Raketen", "ракеты"): a place
+    # they reach ("i missili hanno raggiunto Tel Aviv") is nobody's stop.
+    projectiles: tuple[str, ...] = ()
+    # Plurals of travel nouns that name traffic, not one person's trip ("Flüge aus Russland");
+    # matched at word end ("Linienflüge"). Packs whose travel words hold no such noun lack it.
+    traffic: tuple[str, ...] = ()
     # Words after a person that make the next person a fellow traveller ("accompanied by",
     # "accompagnato da", "в сопровождении"): both travel.
     accompanied: tuple[str, ...] = ()

@@ -65,6 +65,9 @@ PACK = Lexicon(
     origin=frozenset("aus".split()),
     visit_verbs=("besuch", "verlässt", "verließ", "erreich", "bereist"),
     toward=("richtung", "weiter nach"),
+    # verbs of inviting ("lud den Kanzler ein, Kiew zu besuchen"; not the noun of "at the invitation of")
+    invitations=("eingeladen", "einzuladen", "lädt=", "lud=", "luden="),
+    projectiles=("rakete", "drohne", "geschoss"),
     planned=(
         "wird=",
         "werden=",
@@ -85,6 +88,8 @@ PACK = Lexicon(
         "danach",
         "weiter",
     ),
+    invitation_final=("eingeladen", "einzuladen"),
+    traffic=("flüge", "flügen"),
     cancelled=("abgesagt", "absag", "verschoben", "verschieb", "gestrichen"),
     denied=(
         "wird nicht nach",

@@ -98,6 +98,9 @@ PACK = Lexicon(
     origin=frozenset("from".split()),
     visit_verbs=("visit", "left=", "leave", "leaving", "reach", "tour=", "toured", "touring"),
     toward=("on to", "onward to", "bound for", "en route to", "way to"),
+    # verbs of inviting ("invited the president to visit Kyiv"; not the noun of "at the invitation of")
+    invitations=("invited", "invites", "invite="),
+    projectiles=("missile", "rocket", "drone"),
     planned=(
         "will=",
         "'ll",
@@ -309,6 +312,8 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "invitation_final",  # the verb of inviting comes before the place
+            "traffic",  # no noun of flights among the travel words
             "subject_after_verb",
             "nationality_endings",
             "be_perfect",

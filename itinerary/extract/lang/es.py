@@ -53,6 +53,9 @@ PACK = Lexicon(
     visit_verbs=("visit", "recorr", "dej", "abandon"),
     toward=("rumbo a", "camino a", "con destino a"),
     future_endings=("ará", "erá", "irá", "arán", "erán", "irán"),
+    # verbs of inviting ("invitó al presidente a visitar Kiev"; not the noun of "at the invitation of")
+    invitations=("invitó", "invita=", "invitan=", "invitaron", "invitado", "invitada", "invitar"),
+    projectiles=("misil", "cohete", "dron"),
     planned=(
         "viajará",
         "visitará",
@@ -261,6 +264,8 @@ class Spanish(Language):
     words = PACK
     lacks = frozenset(
         {
+            "invitation_final",  # the verb of inviting comes before the place
+            "traffic",  # no noun of flights among the travel words
             "be_perfect",
             "month_before_day",
             "year_after",

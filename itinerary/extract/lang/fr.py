@@ -91,6 +91,9 @@ PACK = Lexicon(
     origin=frozenset("depuis".split()),
     visit_verbs=("visit", "quitt", "rejoin", "gagn", "atteindr", "parcour"),
     toward=("direction de", "direction d'", "route vers", "route pour", "à destination de"),
+    # verbs of inviting ("a invité le président à se rendre à Kiev"; not the noun of "at the invitation of")
+    invitations=("invité", "invitée", "invités", "invite=", "invitent", "inviter"),
+    projectiles=("missile", "roquette", "drone"),
     planned=(
         "devr",
         "doit=",
@@ -284,6 +287,8 @@ class French(Language):
     words = PACK
     lacks = frozenset(
         {
+            "invitation_final",  # the verb of inviting comes before the place
+            "traffic",  # no noun of flights among the travel words
             "subject_after_verb",
             "date_links",
             "month_before_day",

@@ -77,6 +77,9 @@ PACK = Lexicon(
     visit_verbs=("visit", "raggiung", "raggiunt", "lasci"),
     toward=("alla volta di", "in direzione di", "diretto a", "diretta a"),
     future_endings=("erà", "irà", "erò", "eranno", "iranno", "arà"),
+    # verbs of inviting ("ha invitato il presidente a visitare Kiev"; not the noun of "at the invitation of")
+    invitations=("invitato", "invitata", "invitati", "invitò", "invita=", "invitano", "invitare"),
+    projectiles=("missil", "razz", "dron"),
     planned=(
         "visiterà",
         "arriverà",
@@ -310,6 +313,8 @@ class Italian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "invitation_final",  # the verb of inviting comes before the place
+            "traffic",  # no noun of flights among the travel words
             "be_perfect",
             "date_links",
             "month_before_day",

@@ -176,6 +176,9 @@ PACK = Lexicon(
         "-ia",
         "-iam",
     ),
+    # verbs of inviting ("convidou o presidente a visitar Kiev"; not the noun of "at the invitation of")
+    invitations=("convidou", "convida=", "convidam", "convidaram", "convidado", "convidada", "convidar"),
+    projectiles=("míssi", "foguete", "drone"),
     planned=(
         "vai=",
         "vão=",
@@ -492,6 +495,8 @@ class Portuguese(Language):
     words = PACK
     lacks = frozenset(
         {
+            "invitation_final",  # the verb of inviting comes before the place
+            "traffic",  # no noun of flights among the travel words
             "be_perfect",
             "month_before_day",
             "year_after",

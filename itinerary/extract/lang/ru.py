@@ -54,6 +54,9 @@ PACK = Lexicon(
     visit_verbs=("посет", "покин", "посещ"),
     toward=("в сторону", "в направлении"),
     future_endings=("ится", "ятся", "ется", "ит=", "ут=", "ют="),
+    # verbs of inviting ("пригласил президента посетить Киев"; not the noun of "at the invitation of")
+    invitations=("пригласил", "приглашает", "приглашают", "приглашен", "приглашён"),
+    projectiles=("ракет", "дрон", "беспилотник"),
     planned=(
         "отправится",
         "посетит",
@@ -360,6 +363,8 @@ class Russian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "invitation_final",  # the verb of inviting comes before the place
+            "traffic",  # no noun of flights among the travel words
             "nationality_endings",
             "be_perfect",
             "date_links",

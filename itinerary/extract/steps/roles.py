@@ -45,6 +45,8 @@ def travel_word(toks: list[Token], i: int, ctx: Context) -> bool:
     if not lx.travel_lemmas:
         return False
     w = toks[i].lower_
+    if lx.traffic and w.endswith(lx.traffic):
+        return False  # "Flüge aus Russland": air traffic, nobody's trip
     base = ctx.language.lemma(w)
     if base in lx.travel_lemmas:
         return True
@@ -299,6 +301,30 @@ def hosted_at(text: str, start: int, travel: list[int], ctx: Context) -> bool:
     return not passive and not (after and after[0] in ("by", "par", "von", "por", "da", "pelo", "pela"))
 
 
+def reached_by_weapon(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """A weapon is the subject that reaches the place ("i missili lanciati dall'Iran hanno
+    raggiunto Tel Aviv", "Raketen erreichten Kiew"): a noun of weapons earlier in its clause, with
+    no capitalised word but other places between it and the place (a person would be the
+    traveller: "Nach einem Raketenangriff reiste Scholz nach Kiew")."""
+    lx, text = ctx.lx, s.span.text
+    if not lx.projectiles:
+        return False
+    cut = max(text.rfind(c, 0, p.start) for c in ",;:")
+    clause = text[cut + 1 : p.start]
+    base = cut + 1
+    spans = [(q.start, q.end) for q in s.places]
+    for m in re.finditer(r"[^\W\d_][\w'-]*", clause):
+        if not starts(m.group().lower(), lx.projectiles):
+            continue
+        between = [
+            w
+            for w in re.finditer(r"[^\W\d_][\w'-]*", clause[m.end() :])
+            if not any(a <= base + m.end() + w.start() < b for a, b in spans)
+        ]
+        return not any(w.group()[:1].isupper() and "'" not in w.group() for w in between)
+    return False
+
+
 def hint_anchor(places: list[Mention], idx: int, text: str, ctx: Context) -> int | None:
     """The index of the place that ``places[idx]`` qualifies, if it is an area beside one.
 
@@ -351,6 +377,9 @@ def classify(s: Sentence, ctx: Context) -> Reading:
             continue
         if followed_by_speech(text, p.end, ctx):
             reading.refused[idx] = "followed by a speech verb (it speaks for its government)"
+            continue
+        if reached_by_weapon(s, p, ctx):
+            reading.refused[idx] = "reached by a weapon: nobody's stop"
             continue
         if hosted_at(text, p.start, reading.travel, ctx):
             reading.refused[idx] = "where the subject hosts (at home): no stop of theirs"

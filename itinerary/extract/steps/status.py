@@ -47,6 +47,8 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     if any(a in sentence and b in sentence for a, b in lx.irrealis):
         return Status.CANCELLED  # "die nächste Station wäre X gewesen": it did not happen
     words = _window_words(s, start, end, counted, ctx)
+    if invited(text, p, nxt, ctx):
+        return Status.PLANNED  # "invited Lula to visit Kyiv": an invitation, no trip yet
     if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned):
         return Status.PLANNED
     if _sequence_ahead(words, wl, s, ctx):
@@ -55,6 +57,21 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     if future and any(ends_with(w, lx.future_endings, stem=2) for w in word_list(wl)):
         return Status.PLANNED
     return _status_by_verbs(s, start, end, words, ctx)
+
+
+def invited(text: str, p: Mention, nxt: int, ctx: Context) -> bool:
+    """A verb of inviting before the place in its clause ("Zelensky invited Lula to visit Kyiv",
+    "convidou Lula a visitar Kiev", "пригласил посетить Киев"), or one closing the clause after it
+    before the next place ("hat den Kanzler nach Kiew eingeladen"; not "den Besuch in Moskau
+    absolviert und Putin nach Aschgabat eingeladen"): an invitation is no trip, at most a planned one.
+    Not the noun of a visit made at someone's invitation ("arrived at the invitation of"), nor
+    "invited by" in a clause of its own ("Invited by Xi, Putin arrived in Beijing")."""
+    lx = ctx.lx
+    before = re.split(r"[,;:.!?]", text[: p.start].lower())[-1]
+    if lx.invitations and any(starts(w, lx.invitations) for w in word_list(before)):
+        return True
+    after = re.split(r"[,;:.!?]", text[p.end : nxt].lower(), maxsplit=1)[0]
+    return bool(lx.invitation_final) and any(starts(w, lx.invitation_final) for w in word_list(after))
 
 
 def _sequence_ahead(words: list[str], wl: str, s: Sentence, ctx: Context) -> bool:
