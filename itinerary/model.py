@@ -378,3 +378,17 @@ def trip_totals(trip: Trip, legs: Sequence[Leg]) -> dict[str, Any]:
         "km_by_mode": {m: round(km) for m, km in sorted(by_mode.items(), key=lambda kv: -kv[1])},
         "days": days,
     }
+
+
+def draft_index(it: Itinerary) -> dict[str, Any]:
+    """What a corpus's review queue shows of a draft: ``itinerary build`` writes it in the
+    manifest, the review refreshes it (``low``: the lowest stop confidence, a stop without one
+    counting as 0; None for a draft without stops)."""
+    stops = [st for _, _, st in it.stops()]
+    return {
+        "travellers": sorted({t.traveller for t in it.trips if t.traveller}),
+        "language": next((s.language for s in it.sources if s.language), None),
+        "stops": len(stops),
+        "doubt": sum(1 for st in stops if st.needs_review),
+        "low": min((st.confidence or 0.0 for st in stops), default=None),
+    }

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from itinerary.files import write_text
-from itinerary.model import Itinerary
 
 OK = "ok"
 FAILED = "failed"
@@ -115,19 +114,6 @@ def _ends_with_newline(path: Path) -> bool:
     with path.open("rb") as fh:
         fh.seek(-1, 2)
         return fh.read(1) == b"\n"
-
-
-def draft_index(it: Itinerary) -> dict[str, Any]:
-    """What the review queue shows of a draft (``low``: its lowest stop confidence, a stop
-    without one counting as 0; None for a draft without stops)."""
-    stops = [st for _, _, st in it.stops()]
-    return {
-        "travellers": sorted({t.traveller for t in it.trips if t.traveller}),
-        "language": next((s.language for s in it.sources if s.language), None),
-        "stops": len(stops),
-        "doubt": sum(1 for st in stops if st.needs_review),
-        "low": min((st.confidence or 0.0 for st in stops), default=None),
-    }
 
 
 def read_reviewed(path: Path) -> dict[str, str]:

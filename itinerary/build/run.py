@@ -26,7 +26,6 @@ from itinerary.build.manifest import (
     REVIEWED,
     Entry,
     Manifest,
-    draft_index,
     forget_reviewed,
     read_reviewed,
     text_digest,
@@ -54,7 +53,7 @@ from itinerary.extract import Article
 from itinerary.files import write_text
 from itinerary.io import yaml as yaml_io
 from itinerary.merge.split import Mapper, merge_split
-from itinerary.model import Itinerary
+from itinerary.model import Itinerary, draft_index
 
 DRAFTS = "drafts"
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from itinerary.errors import ItineraryError, ValidationError
 from itinerary.files import write_text
-from itinerary.model import Itinerary
+from itinerary.model import Itinerary, draft_index
 
 MANIFEST = "manifest.jsonl"
 REVIEWED = "reviewed.jsonl"
@@ -43,18 +43,6 @@ CACHE = ".review-index.json"
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 PER_PAGE = 50
 SHOW = ("todo", "reviewed", "all")
-
-
-def draft_index(it: Itinerary) -> dict[str, Any]:
-    """What the queue shows of a draft (as ``itinerary build`` writes it in the manifest)."""
-    stops = [st for _, _, st in it.stops()]
-    return {
-        "travellers": sorted({t.traveller for t in it.trips if t.traveller}),
-        "language": next((s.language for s in it.sources if s.language), None),
-        "stops": len(stops),
-        "doubt": sum(1 for st in stops if st.needs_review),
-        "low": min((st.confidence or 0.0 for st in stops), default=None),
-    }
 
 
 @dataclass

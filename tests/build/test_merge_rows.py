@@ -16,18 +16,9 @@ from itinerary.build.sources import Item
 from itinerary.build.summary import Silent, Summary
 from itinerary.io import yaml as yaml_io
 from itinerary.merge import merge_report
+from tests.build.support import MACRON, SCHOLZ, SCHOLZ_2, article
 
 pytest.importorskip("pyarrow")
-
-MACRON = "President Emmanuel Macron landed in Berlin on Sunday."
-SCHOLZ = "Chancellor Olaf Scholz arrived in Paris on Monday for talks."
-SCHOLZ_2 = "Chancellor Olaf Scholz arrived in Rome on Tuesday for talks."
-
-
-def article(path: Path, text: str, day: str = "2024-05-20") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"# date: {day}\n# language: en\n---\n{text}\n", encoding="utf-8")
-    return path
 
 
 def merged_from_yaml(out: Path) -> str:

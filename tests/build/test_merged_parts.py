@@ -21,6 +21,7 @@ from itinerary.errors import MergeWarning
 from itinerary.io import yaml as yaml_io
 from itinerary.merge import merge_report
 from itinerary.model import Itinerary
+from tests.build.support import MACRON, SCHOLZ, SCHOLZ_2, article
 from tests.conftest import ROOT
 
 pytest.importorskip("pyarrow")
@@ -171,17 +172,6 @@ def test_a_folder_without_a_store_still_gets_the_files(mini_data: None, tmp_path
     (out / PARTS).mkdir(parents=True)
     write_merged(merged, out, "k")
     assert digests(out) == made_whole(merged, tmp_path / "whole")
-
-
-MACRON = "President Emmanuel Macron landed in Berlin on Sunday."
-SCHOLZ = "Chancellor Olaf Scholz arrived in Paris on Monday for talks."
-SCHOLZ_2 = "Chancellor Olaf Scholz arrived in Rome on Tuesday for talks."
-
-
-def article(path: Path, text: str, day: str = "2024-05-20") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"# date: {day}\n# language: en\n---\n{text}\n", encoding="utf-8")
-    return path
 
 
 def test_a_rebuild_writes_the_files_a_fresh_build_writes(mini_build: None, tmp_path: Path) -> None:
