@@ -167,7 +167,8 @@ def stay_until_next_leg(stops: tuple[Stop, ...], lx: Lexicon, t: Tuning) -> tupl
     """Where the news finds the traveller (a confirmed stop dated a single day, no confirmed stop
     of the trip dated after it), the traveller stays until the next planned leg sets off, when
     it sets off within ``Tuning.stay_until_leg_days`` ("landed in Seoul on Sunday ... flies to
-    Tokyo on Monday evening": Seoul from Sunday to Monday). A leg told by its arrival ("is to
+    Tokyo on Monday evening": Seoul from Sunday to Monday); a leg the same day ends the stay that
+    day. A leg told by its arrival ("is to
     arrive in Hanoi early Thursday") says nothing of the day the traveller left, and nobody
     stays days at an airport: those keep their day."""
     out = list(stops)
@@ -191,13 +192,14 @@ def stay_until_next_leg(stops: tuple[Stop, ...], lx: Lexicon, t: Tuning) -> tupl
             if o.status is Status.PLANNED
             and o.date.precision is Precision.DAY
             and o.date.start is not None
-            and o.date.start > day
+            and o.date.start >= day
         ]
         if not legs:
             continue
         leg = min(legs, key=lambda o: o.date.start or day)
         nxt = leg.date.start
-        if nxt is None or (nxt - day).days > t.stay_until_leg_days or _told_by_arrival(leg, lx):
+        # a leg the same day: the traveller moves on that day ("rientrerà a Roma in nottata")
+        if nxt is None or not 0 < (nxt - day).days <= t.stay_until_leg_days or _told_by_arrival(leg, lx):
             continue
         out[i] = dataclasses.replace(s, date=DateSpan(day, nxt, Precision.DAY, f"{day}/{nxt}"))
     return tuple(out)

@@ -313,7 +313,9 @@ def test_text_before_a_quotation_is_no_quotation(extractor: Extractor) -> None:
         "Minister Jane Doe told reporters in Lima on Monday “we will fly to Quito tomorrow” before the talks."
     )
     table = _table(extract(text, published=TUESDAY, language="en", extractor=extractor))
-    assert table["Lima"][1] == "2024-10-21"  # Monday in the past clause, not shifted by the quote
+    # Monday in the past clause, not shifted by the quote (the stay lasts until the flight)
+    assert table["Lima"][1] == "2024-10-21/2024-10-22"
+    assert table["Quito"][1] == "2024-10-22"  # the quote's tomorrow: the day after Monday
 
 
 def test_the_publication_dates_the_latest_stop_made_even_after_a_planned_one(extractor: Extractor) -> None:
@@ -518,3 +520,21 @@ def test_a_dated_arrival_stretches_over_a_length_told_with_a_verb(
 ) -> None:
     table = _table(extract(text, published=TUESDAY, language=lang, extractor=extractor))
     assert table["Rome"] == ("confirmed", "2024-10-22/2024-10-24")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Minister Jane Doe arrives in Lima after stops in Quito and Bogotá; Caracas, tomorrow."),
+        (
+            "de",
+            "Ministerin Anna Muster landet in Lima nach Stationen in Quito und Bogotá; Caracas folgt morgen.",
+        ),
+    ],
+)
+def test_no_date_crosses_a_semicolon(extractor: Extractor, lang: str, text: str) -> None:
+    table = _table(extract(text, published=dt.date(2024, 6, 3), language=lang, extractor=extractor))
+    assert table["Caracas"] == ("planned", "2024-06-04")
+    assert table["Quito"] == ("confirmed", "")
+    assert table["Bogotá"][0] == "confirmed"
+    assert table["Bogotá"][1] != "2024-06-04"

@@ -114,3 +114,12 @@ def test_a_stop_the_trip_went_on_from_keeps_its_day() -> None:
         _stop("Beta", Status.PLANNED, "2024-06-05"),
     )
     assert _dates(stops) == ["2024-06-03", "2024-06-04/2024-06-05", "2024-06-05"]
+
+
+def test_a_leg_the_same_day_ends_the_stay_that_day() -> None:
+    stops = (
+        _stop("Alpha", Status.CONFIRMED, "2024-06-03"),
+        _stop("Gamma", Status.PLANNED, "2024-06-03"),
+        _stop("Beta", Status.PLANNED, "2024-06-04"),
+    )
+    assert _dates(stops) == ["2024-06-03", "2024-06-03", "2024-06-04"]

@@ -112,6 +112,10 @@ def _owner(
     """The place (the first of its list) that owns the date ``h``, if any."""
     pool = eligible
     if clauses is not None:
+        # a semicolon closes what goes before it: no date crosses it ("... Bogotá y Londres;
+        # Davos, mañana", "... in Oslo; on Friday, Helsinki")
+        eligible = [k for k in eligible if ";" not in _between(clauses.text, h, places[k])]
+        pool = eligible
         cid = clauses.at(h.start)
         inside = [k for k in eligible if clauses.at(places[k].start) == cid]
         if inside:
@@ -224,6 +228,11 @@ def consistent(date: DateSpan | None, status: Status | None, published: dt.date 
     if status is Status.CONFIRMED and date.start > published:
         return None
     return date
+
+
+def _between(text: str, h: DateHit, p: Mention) -> str:
+    """The text between a date and a place."""
+    return text[p.end : h.start] if p.end <= h.start else text[h.end : p.start]
 
 
 def gap_to(h: DateHit, p: Mention) -> int:
