@@ -538,3 +538,30 @@ def test_no_date_crosses_a_semicolon(extractor: Extractor, lang: str, text: str)
     assert table["Quito"] == ("confirmed", "")
     assert table["Bogotá"][0] == "confirmed"
     assert table["Bogotá"][1] != "2024-06-04"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Minister Jane Doe arrived in Manila on Sunday. She had been expected in Jakarta on Monday, "
+         "but that visit was called off."),
+        ("de", "Ministerin Anna Muster ist am Sonntag in Manila gelandet. Am Montag war sie in Jakarta "
+         "erwartet worden, der Besuch wurde aber abgesagt."),
+        ("fr", "La ministre Anne Martin est arrivée dimanche à Manille. Elle était attendue lundi à Jakarta, "
+         "mais la visite a été annulée."),
+    ],
+)  # fmt: skip
+def test_a_plan_told_in_the_past_is_in_the_days_around_the_news(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    table = _table(extract(text, published=dt.date(2024, 6, 9), language=lang, extractor=extractor))
+    assert table["Jakarta"] == ("cancelled", "2024-06-10")  # the Monday after the Sunday of the news
+
+
+def test_a_weekday_before_leaving_in_a_past_sentence_is_the_one_just_gone(extractor: Extractor) -> None:
+    text = (
+        "Le président Jean Martin avait parlé aux journalistes avant de quitter Dakar samedi soir "
+        "pour Bamako."
+    )
+    table = _table(extract(text, published=dt.date(2024, 6, 9), language="fr", extractor=extractor))
+    assert table["Dakar"] == ("confirmed", "2024-06-08")
