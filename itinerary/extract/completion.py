@@ -33,12 +33,14 @@ def date_from_country(stops: list[Stop], published: dt.date | None) -> list[Stop
         r = s.resolved
         if r is None or r.kind != "country" or s.date.precision is not Precision.DAY:
             continue
+        # the day of arrival in a country is that of the first place in it, not of every place:
+        # a place already dated that day entered the country ("arrived in the United States
+        # on Tuesday", "landed in New York on Tuesday": not Washington on Tuesday)
+        entered = [o for o in stops if _in_country(o, r.country_code) and o.date == s.date]
         for i, o in enumerate(out):
-            inside = (
-                o.resolved is not None
-                and o.resolved.kind not in AREA_KINDS
-                and o.resolved.country_code == r.country_code
-            )
+            inside = _in_country(o, r.country_code)
+            if entered and o not in entered:
+                continue
             if (
                 inside
                 and (not o.date.known or _begins(o.date, s.date))

@@ -565,3 +565,20 @@ def test_a_weekday_before_leaving_in_a_past_sentence_is_the_one_just_gone(extrac
     )
     table = _table(extract(text, published=dt.date(2024, 6, 9), language="fr", extractor=extractor))
     assert table["Dakar"] == ("confirmed", "2024-06-08")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "President Jane Doe arrived in Brazil on Tuesday. She landed in Rio de Janeiro on Tuesday and "
+         "will also travel to Brasília."),
+        ("es", "El presidente Juan Pérez llegó el martes a Brasil. Aterrizó el martes en Río de Janeiro y "
+         "también viajará a Brasilia."),
+    ],
+)  # fmt: skip
+def test_the_day_of_arrival_in_a_country_is_only_the_first_city_s(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    table = _table(extract(text, published=dt.date(2024, 6, 4), language=lang, extractor=extractor))
+    assert table["Rio de Janeiro"] == ("confirmed", "2024-06-04")
+    assert table["Brasília"] == ("planned", "")
