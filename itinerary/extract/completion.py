@@ -1,19 +1,26 @@
 """Completing a trip from what the rest of the article says: an undated city takes the day of its
 country stop; a country that only repeats a city's country is absorbed into it (or kept as the
 entry, pinned to its border nearest the city); the latest confirmed stop of an undated trip takes
-the publication date; stops in travel order."""
+the publication date; where the news finds the traveller, the stay lasts until the next leg sets
+off; stops in travel order."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from itinerary.coords import latlon, point
 from itinerary.extract.document import AREA_KINDS
+from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.steps.dates import consistent
+from itinerary.extract.text import word_list
 from itinerary.extract.tuning import Tuning
 from itinerary.geocode.regions import region_shape
 from itinerary.model import DateSpan, Precision, Role, Status, Stop
+
+#: places the traveller only passes through: nobody stays days at an airport
+TRANSIT_KINDS = frozenset({"airport"})
 
 
 def date_from_country(stops: list[Stop], published: dt.date | None) -> list[Stop]:
@@ -26,12 +33,14 @@ def date_from_country(stops: list[Stop], published: dt.date | None) -> list[Stop
         r = s.resolved
         if r is None or r.kind != "country" or s.date.precision is not Precision.DAY:
             continue
+        # the day of arrival in a country is that of the first place in it, not of every place:
+        # a place already dated that day entered the country ("arrived in the United States
+        # on Tuesday", "landed in New York on Tuesday": not Washington on Tuesday)
+        entered = [o for o in stops if _in_country(o, r.country_code) and o.date == s.date]
         for i, o in enumerate(out):
-            inside = (
-                o.resolved is not None
-                and o.resolved.kind not in AREA_KINDS
-                and o.resolved.country_code == r.country_code
-            )
+            inside = _in_country(o, r.country_code)
+            if entered and o not in entered:
+                continue
             if (
                 inside
                 and (not o.date.known or _begins(o.date, s.date))
@@ -154,6 +163,66 @@ def place_country_entries(stops: tuple[Stop, ...], t: Tuning) -> tuple[Stop, ...
             note=note,
         )
     return tuple(out)
+
+
+def stay_until_next_leg(stops: tuple[Stop, ...], lx: Lexicon, t: Tuning) -> tuple[Stop, ...]:
+    """Where the news finds the traveller (a confirmed stop dated a single day, no confirmed stop
+    of the trip dated after it), the traveller stays until the next planned leg sets off, when
+    it sets off within ``Tuning.stay_until_leg_days`` ("landed in Seoul on Sunday ... flies to
+    Tokyo on Monday evening": Seoul from Sunday to Monday); a leg the same day ends the stay that
+    day. A leg told by its arrival ("is to
+    arrive in Hanoi early Thursday") says nothing of the day the traveller left, and nobody
+    stays days at an airport: those keep their day."""
+    out = list(stops)
+    for i, s in enumerate(stops):
+        d = s.date
+        if (
+            s.status is not Status.CONFIRMED
+            or s.role is Role.ORIGIN
+            or (s.resolved is not None and s.resolved.kind in TRANSIT_KINDS)
+            or d.precision is not Precision.DAY
+            or d.start is None
+            or d.start != d.end
+        ):
+            continue
+        day = d.start
+        if any(o.status is Status.CONFIRMED and o.date.end and o.date.end > day for o in stops):
+            continue  # the trip went on from there: the article tells the next stops itself
+        legs = [
+            o
+            for o in stops
+            if o.status is Status.PLANNED
+            and o.date.precision is Precision.DAY
+            and o.date.start is not None
+            and o.date.start >= day
+        ]
+        if not legs:
+            continue
+        leg = min(legs, key=lambda o: o.date.start or day)
+        nxt = leg.date.start
+        # a leg the same day: the traveller moves on that day ("rientrerà a Roma in nottata")
+        if nxt is None or not 0 < (nxt - day).days <= t.stay_until_leg_days or _told_by_arrival(leg, lx):
+            continue
+        out[i] = dataclasses.replace(s, date=DateSpan(day, nxt, Precision.DAY, f"{day}/{nxt}"))
+    return tuple(out)
+
+
+def _told_by_arrival(leg: Stop, lx: Lexicon) -> bool:
+    """The sentence of a leg tells the traveller's arrival there ("arrive in Hanoi", "llega a",
+    "kommt am Abend in Kampala an": a separable particle closes its clause)."""
+    text = (leg.quote or "").lower()
+    words = word_list(text)
+    if any(starts(w, lx.arrival) for w in words):
+        return True
+    for phrase in lx.arrival:
+        verb, _, particle = phrase.partition(" ")
+        if not particle:
+            continue
+        if phrase in text or re.search(
+            rf"(?<!\w){re.escape(verb)}(?!\w).*?(?<!\w){re.escape(particle)}\s*(?:[,;:.!?]|$)", text
+        ):
+            return True
+    return False
 
 
 def date_from_publication(stops: tuple[Stop, ...], published: dt.date | None) -> tuple[Stop, ...]:

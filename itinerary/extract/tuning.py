@@ -171,6 +171,9 @@ class Tuning:
     background_days: int = 365
     #: days at most between a city's date and its country's for the stay to go on - rule tests
     country_stay_days: int = 2
+    #: days at most from the day the news finds the traveller at a stop to the day the next
+    #: planned leg begins, for the stay to last until then - bench (open articles)
+    stay_until_leg_days: int = 1
 
     # --- the scorer's features (features.py)
     #: characters at which a travel word no longer counts as close - bench

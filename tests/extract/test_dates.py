@@ -313,7 +313,9 @@ def test_text_before_a_quotation_is_no_quotation(extractor: Extractor) -> None:
         "Minister Jane Doe told reporters in Lima on Monday “we will fly to Quito tomorrow” before the talks."
     )
     table = _table(extract(text, published=TUESDAY, language="en", extractor=extractor))
-    assert table["Lima"][1] == "2024-10-21"  # Monday in the past clause, not shifted by the quote
+    # Monday in the past clause, not shifted by the quote (the stay lasts until the flight)
+    assert table["Lima"][1] == "2024-10-21/2024-10-22"
+    assert table["Quito"][1] == "2024-10-22"  # the quote's tomorrow: the day after Monday
 
 
 def test_the_publication_dates_the_latest_stop_made_even_after_a_planned_one(extractor: Extractor) -> None:
@@ -518,3 +520,65 @@ def test_a_dated_arrival_stretches_over_a_length_told_with_a_verb(
 ) -> None:
     table = _table(extract(text, published=TUESDAY, language=lang, extractor=extractor))
     assert table["Rome"] == ("confirmed", "2024-10-22/2024-10-24")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Minister Jane Doe arrives in Lima after stops in Quito and Bogotá; Caracas, tomorrow."),
+        (
+            "de",
+            "Ministerin Anna Muster landet in Lima nach Stationen in Quito und Bogotá; Caracas folgt morgen.",
+        ),
+    ],
+)
+def test_no_date_crosses_a_semicolon(extractor: Extractor, lang: str, text: str) -> None:
+    table = _table(extract(text, published=dt.date(2024, 6, 3), language=lang, extractor=extractor))
+    assert table["Caracas"] == ("planned", "2024-06-04")
+    assert table["Quito"] == ("confirmed", "")
+    assert table["Bogotá"][0] == "confirmed"
+    assert table["Bogotá"][1] != "2024-06-04"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Minister Jane Doe arrived in Manila on Sunday. She had been expected in Jakarta on Monday, "
+         "but that visit was called off."),
+        ("de", "Ministerin Anna Muster ist am Sonntag in Manila gelandet. Am Montag war sie in Jakarta "
+         "erwartet worden, der Besuch wurde aber abgesagt."),
+        ("fr", "La ministre Anne Martin est arrivée dimanche à Manille. Elle était attendue lundi à Jakarta, "
+         "mais la visite a été annulée."),
+    ],
+)  # fmt: skip
+def test_a_plan_told_in_the_past_is_in_the_days_around_the_news(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    table = _table(extract(text, published=dt.date(2024, 6, 9), language=lang, extractor=extractor))
+    assert table["Jakarta"] == ("cancelled", "2024-06-10")  # the Monday after the Sunday of the news
+
+
+def test_a_weekday_before_leaving_in_a_past_sentence_is_the_one_just_gone(extractor: Extractor) -> None:
+    text = (
+        "Le président Jean Martin avait parlé aux journalistes avant de quitter Dakar samedi soir "
+        "pour Bamako."
+    )
+    table = _table(extract(text, published=dt.date(2024, 6, 9), language="fr", extractor=extractor))
+    assert table["Dakar"] == ("confirmed", "2024-06-08")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "President Jane Doe arrived in Brazil on Tuesday. She landed in Rio de Janeiro on Tuesday and "
+         "will also travel to Brasília."),
+        ("es", "El presidente Juan Pérez llegó el martes a Brasil. Aterrizó el martes en Río de Janeiro y "
+         "también viajará a Brasilia."),
+    ],
+)  # fmt: skip
+def test_the_day_of_arrival_in_a_country_is_only_the_first_city_s(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    table = _table(extract(text, published=dt.date(2024, 6, 4), language=lang, extractor=extractor))
+    assert table["Rio de Janeiro"] == ("confirmed", "2024-06-04")
+    assert table["Brasília"] == ("planned", "")

@@ -4,11 +4,13 @@ day; dates in quotations counted from the day their reporting clause gives."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
 from itinerary.extract.dates import DateFinder, DateHit, anchor, requote, visit_length
 from itinerary.extract.document import AREA_KINDS, Clauses, Context, Document, Mention, Reading, Sentence
+from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.persons import subjects_of
 from itinerary.extract.steps.status import clause_future, tense_of
@@ -33,6 +35,8 @@ def stop_date(
     spans: list[DateSpan] = []
     ends: list[DateSpan] = []
     for h in owned:
+        if h.weekday is not None and this_week(s, h, ctx):
+            h = dataclasses.replace(h, this=True)
         ahead = clause_future(s, h.start, ctx) if h.weekday is not None else None
         if ahead is None:  # no tense to read: the status says it
             ahead = status in (Status.PLANNED, Status.CANCELLED)
@@ -50,6 +54,27 @@ def stop_date(
         end = date.start + dt.timedelta(days=found[0] - 1)
         date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
     return date
+
+
+def this_week(s: Sentence, h: DateHit, ctx: Context) -> bool:
+    """A weekday whose clause gives no direction of its own is the one nearest the publication:
+    in a clause with no tense after "before" ("prima di lasciare Hiroshima sabato sera", said
+    in the past: the Saturday just gone; "before flying on to Quito Thursday": the coming one),
+    and in a plan told in the past ("had been expected in Jakarta on Monday", "war für Montag
+    geplant"), which speaks of the days around the news, before or after it."""
+    c = s.clauses
+    if c is None or not c.bounds:
+        return False
+    cid = c.at(h.start)
+    a, b = c.bounds[cid]
+    tense = tense_of(s.span, ctx, a, b)
+    if tense is None:
+        return c.kind(cid) == "before"
+    if tense != "past":
+        return False
+    text = s.span.text[a:b].lower()
+    planned = ctx.lx.planned
+    return any(starts(w, planned) for w in word_list(text)) or phrase_in(text, planned) is not None
 
 
 def until_span(
@@ -112,6 +137,10 @@ def _owner(
     """The place (the first of its list) that owns the date ``h``, if any."""
     pool = eligible
     if clauses is not None:
+        # a semicolon closes what goes before it: no date crosses it ("... Bogotá y Londres;
+        # Davos, mañana", "... in Oslo; on Friday, Helsinki")
+        eligible = [k for k in eligible if ";" not in _between(clauses.text, h, places[k])]
+        pool = eligible
         cid = clauses.at(h.start)
         inside = [k for k in eligible if clauses.at(places[k].start) == cid]
         if inside:
@@ -224,6 +253,11 @@ def consistent(date: DateSpan | None, status: Status | None, published: dt.date 
     if status is Status.CONFIRMED and date.start > published:
         return None
     return date
+
+
+def _between(text: str, h: DateHit, p: Mention) -> str:
+    """The text between a date and a place."""
+    return text[p.end : h.start] if p.end <= h.start else text[h.end : p.start]
 
 
 def gap_to(h: DateHit, p: Mention) -> int:
