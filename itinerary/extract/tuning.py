@@ -99,6 +99,9 @@ class Tuning:
     #: President", "Президент России", "O Presidente do Ruanda,") - bench
     home_window: int = 60
     home_words: int = 6
+    #: letters of a title word read also as the stem of its inflected forms ("президентом") when
+    #: a demonym beside it names an office holder's country ("кенийским президентом") - rule tests
+    title_stem_min: int = 6
     #: the first sentences of an article read for a telephone or video call (headline, lede) - bench
     call_sentences: int = 3
     #: the first sentences of an article (headline, lede): a call article without a trip in them
