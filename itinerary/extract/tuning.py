@@ -41,6 +41,9 @@ class Tuning:
     landmark_city_near: int = 200
     #: people: under this, not even a recognised place ("Strand") - rule tests
     min_town_population: int = 1_000
+    #: kilometres at most between a small town after a preposition and a city or landmark of the
+    #: article in its country, for the town to be a place in that context - rule tests
+    town_context_km: float = 100.0
     #: people: a one-word "person" that names a place this large is a place ("VLADIVOSTOK") - bench
     place_not_person_population: int = 100_000
     #: km at most between a region of no population and the large city of its name that news means
