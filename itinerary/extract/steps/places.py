@@ -48,11 +48,46 @@ def find_places(
     blocked.extend((p.start, p.end) for p in ner if p not in accepted)
     found = gazetteer_scan(sent, ctx, blocked, accepted)
     scanned = [p for p in found if _keep(p, sent.text, ctx, person_words, dropped)]
+    for p in accepted:
+        landmark_run(p, sent, ctx)
     out: list[Mention] = []
     for p in sorted(accepted + scanned, key=lambda p: (p.start, -(p.end - p.start))):
         if not any(p.start < q.end and q.start < p.end for q in out):
             out.append(p)
     return out, dropped
+
+
+#: the words right after a name, on its line
+_NAME_RUN = re.compile(r"(?:[ \t]+(?:[^\W\d_][\w'’-]*))+")
+
+
+def landmark_run(p: Mention, sent: Span, ctx: Context) -> None:
+    """Read a place the recogniser cut short together with the capitalised words after it when,
+    with them, the gazetteer knows a landmark by that very name ("aéroport Léopold" + "Sédar
+    Senghor": the airport of Dakar, not Leopold in Australia); the mention grows over those words
+    inside its sentence (a sentence splitter may have cut the name too). A name runs on over its
+    capitalised words; ``p`` keeps its own reading when no landmark takes the longer one."""
+    text = sent.doc.text
+    at = sent.start_char + p.end
+    m = _NAME_RUN.match(text, at)
+    if m is None:
+        return
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", m.group(0)))[: ctx.tuning.scan_max_words]
+    for k in range(len(words), 0, -1):
+        if not words[k - 1].group(0)[:1].isupper() or not words[0].group(0)[:1].isupper():
+            continue
+        tail = m.group(0)[: words[k - 1].end()]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", AmbiguityWarning)
+            cands = ctx.geocoder.candidates(p.query + tail, limit=1)
+        if cands and cands[0].name_score >= 1.0 and cands[0].record.is_landmark:
+            c = cands[0]
+            p.query = p.query + tail
+            p.end = min(p.end + len(tail), sent.end_char - sent.start_char)
+            p.text = sent.text[p.start : p.end]
+            p.record, p.confidence, p.match, p.overruled = c.record, c.confidence, c, False
+            p.main_name = ctx.geocoder.gazetteer.is_main_name(c.matched, c.record.index)
+            return
 
 
 #: a dateline's place: capitalised words at the start of the article, before "(Agency) -",
