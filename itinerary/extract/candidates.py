@@ -16,6 +16,7 @@ from itinerary.extract.steps.persons import carried_subject, stop_traveller
 from itinerary.extract.steps.roles import classify, role_before
 from itinerary.extract.steps.status import clause_tense, en_route, status_of
 from itinerary.extract.text import possessive_after, quote_of, word_list
+from itinerary.geocode.toponyms import forms_of
 from itinerary.model import Role, Status
 
 
@@ -135,6 +136,61 @@ def at_home(d: Candidate, home: set[str]) -> bool:
     return r.kind == "country" or r.is_capital or r.is_landmark
 
 
+def dateline_away(d: Candidate, drafts: list[Candidate], n: int, lede: int) -> bool:
+    """The candidate is the article's dateline ("ROMA –", "PARIS -", "АСТАНА.") while the travel
+    rules put the traveller in another country in the headline and lede (its first ``lede``
+    sentences): the dateline is where the report was written, not a stop ("PARIS – La ministre
+    est arrivée à Gao", "ROMA – Draghi non partirà per Luanda")."""
+    r = d.place.record
+    if r is None or not d.features.get("dateline"):
+        return False
+    codes = {
+        q.place.record.country_code
+        for q in drafts
+        if q.rule and q is not d and q.place.record is not None and _sentence_index(q, n) < lede
+    }
+    return bool(codes) and r.country_code not in codes
+
+
+def title_demonyms(sentences: list[Sentence], ctx: Context) -> Counter[str]:
+    """The countries named by a demonym beside a title word anywhere in the article ("белорусский
+    лидер", "le président français", "il premier italiano", "der russische Präsident"): the
+    countries of the article's office holders, whether or not a name follows the title."""
+    forms, titles = forms_of(), ctx.lx.titles
+    stems = tuple(w for w in titles if len(w) >= ctx.tuning.title_stem_min)
+    out: Counter[str] = Counter()
+    for s in sentences:
+        words = word_list(s.span.text)
+        for i, w in enumerate(words):
+            low = w.lower()
+            if low not in titles and not low.startswith(stems):
+                continue
+            for j in (i - 1, i + 1):
+                f = forms.form(words[j]) if 0 <= j < len(words) else None
+                if f is not None and f.kind == "demonym" and f.target.startswith("country:"):
+                    out[f.target.removeprefix("country:")] += 1
+    return out
+
+
+def home_of(main: str | None, doc: Document) -> set[str]:
+    """The main traveller's own countries: those their titles name (the titles step), less the
+    country where their trip opens (a title read before the name may be the destination:
+    "прибыл в КНДР губернатор Олег Кожемяко"); else the country the article's title demonyms name
+    most, never one the travel rules send the traveller to ("белорусский лидер" in an article on a
+    visit to Kenya, where "кенийский президент" names the host)."""
+    if main is None:
+        return set()
+    own = [d for d in doc.candidates if d.rule and d.traveller == main and d.place.record is not None]
+    visited = {d.place.record.country_code for d in own if d.place.record is not None}
+    named = doc.ctx.homes.get(main, set())
+    if named:
+        first = next((d for d in own if d.role is not Role.ORIGIN), None)
+        opens = {first.place.record.country_code} if first and first.place.record else set()
+        return set(named) - opens
+    ranked = [c for c, _ in title_demonyms(doc.sentences, doc.ctx).most_common() if c not in visited]
+    return set(ranked[:1])
+
+
 def _sentence_index(d: Candidate, n: int) -> int:
     """The index of the candidate's sentence among ``n`` (its ``position`` feature is index / (n - 1))."""
     return round(d.features["position"] * max(1, n - 1))
@@ -149,7 +205,7 @@ def candidates(doc: Document) -> None:
     # the article's main traveller (the one the rule stops name most) and the country of their title
     named = Counter(d.traveller for d in doc.candidates if d.rule and d.explicit_traveller and d.traveller)
     main = named.most_common(1)[0][0] if named else None
-    home = doc.ctx.homes.get(main, set()) if main else set()  # the titles step fills homes
+    home = home_of(main, doc)
     t = doc.ctx.tuning
     call = any(remote_call(s, doc.ctx) for s in doc.sentences[: t.call_sentences])
     # ... and no trip in its headline and lede: the call is what it reports, a later trip is background
@@ -158,6 +214,7 @@ def candidates(doc: Document) -> None:
     for d in doc.candidates:
         d.features["repeated"] = float(d.place.record is not None and seen[d.place.record.id] > 1)
         d.features["article_trip"] = trip
-        d.features["home"] = float(at_home(d, home))
+        d.features["home"] = float(at_home(d, home) and d.role is not Role.ORIGIN)
         d.features["call_article"] = float(call)
         d.features["call_no_trip_lede"] = float(call and not lede_trip)
+        d.features["dateline_away"] = float(dateline_away(d, doc.candidates, n, t.lede_sentences))

@@ -20,7 +20,7 @@ from typing import Any
 
 from itinerary.errors import ExtractionError
 
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
 MODEL_FILE = "stop_model.json"
 
 #: name -> what it measures (shown by ``--explain`` for the strongest reasons)
@@ -57,6 +57,7 @@ FEATURES: dict[str, str] = {
     "call_article": "the article opens on a telephone or video call",
     "call_no_trip_lede": "the article opens on a call and its headline and lede report no trip",
     "home": "the main traveller's own country, its capital or a landmark there",
+    "dateline_away": "the dateline, while the headline and lede put the traveller in another country",
 }
 #: a feature ``lang_<code>`` is 1 for an article in that language; the model file holds a weight for
 #: the languages it was trained on (a language without one adds nothing)

@@ -41,6 +41,9 @@ class Tuning:
     landmark_city_near: int = 200
     #: people: under this, not even a recognised place ("Strand") - rule tests
     min_town_population: int = 1_000
+    #: kilometres at most between a small town after a preposition and a city or landmark of the
+    #: article in its country, for the town to be a place in that context - rule tests
+    town_context_km: float = 100.0
     #: people: a one-word "person" that names a place this large is a place ("VLADIVOSTOK") - bench
     place_not_person_population: int = 100_000
     #: km at most between a region of no population and the large city of its name that news means
@@ -99,6 +102,9 @@ class Tuning:
     #: President", "Президент России", "O Presidente do Ruanda,") - bench
     home_window: int = 60
     home_words: int = 6
+    #: letters of a title word read also as the stem of its inflected forms ("президентом") when
+    #: a demonym beside it names an office holder's country ("кенийским президентом") - rule tests
+    title_stem_min: int = 6
     #: the first sentences of an article read for a telephone or video call (headline, lede) - bench
     call_sentences: int = 3
     #: the first sentences of an article (headline, lede): a call article without a trip in them

@@ -21,6 +21,7 @@ from itinerary.extract.text import DATELINE_END, capitalised, function_word
 from itinerary.geocode.gazetteer import Record
 from itinerary.geocode.normalize import KIND_WORDS, analyze
 from itinerary.geocode.offline import Candidate as GeoCandidate
+from itinerary.model import Role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -47,11 +48,46 @@ def find_places(
     blocked.extend((p.start, p.end) for p in ner if p not in accepted)
     found = gazetteer_scan(sent, ctx, blocked, accepted)
     scanned = [p for p in found if _keep(p, sent.text, ctx, person_words, dropped)]
+    for p in accepted:
+        landmark_run(p, sent, ctx)
     out: list[Mention] = []
     for p in sorted(accepted + scanned, key=lambda p: (p.start, -(p.end - p.start))):
         if not any(p.start < q.end and q.start < p.end for q in out):
             out.append(p)
     return out, dropped
+
+
+#: the words right after a name, on its line
+_NAME_RUN = re.compile(r"(?:[ \t]+(?:[^\W\d_][\w'’-]*))+")
+
+
+def landmark_run(p: Mention, sent: Span, ctx: Context) -> None:
+    """Read a place the recogniser cut short together with the capitalised words after it when,
+    with them, the gazetteer knows a landmark by that very name ("aéroport Léopold" + "Sédar
+    Senghor": the airport of Dakar, not Leopold in Australia); the mention grows over those words
+    inside its sentence (a sentence splitter may have cut the name too). A name runs on over its
+    capitalised words; ``p`` keeps its own reading when no landmark takes the longer one."""
+    text = sent.doc.text
+    at = sent.start_char + p.end
+    m = _NAME_RUN.match(text, at)
+    if m is None:
+        return
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", m.group(0)))[: ctx.tuning.scan_max_words]
+    for k in range(len(words), 0, -1):
+        if not words[k - 1].group(0)[:1].isupper() or not words[0].group(0)[:1].isupper():
+            continue
+        tail = m.group(0)[: words[k - 1].end()]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", AmbiguityWarning)
+            cands = ctx.geocoder.candidates(p.query + tail, limit=1)
+        if cands and cands[0].name_score >= 1.0 and cands[0].record.is_landmark:
+            c = cands[0]
+            p.query = p.query + tail
+            p.end = min(p.end + len(tail), sent.end_char - sent.start_char)
+            p.text = sent.text[p.start : p.end]
+            p.record, p.confidence, p.match, p.overruled = c.record, c.confidence, c, False
+            p.main_name = ctx.geocoder.gazetteer.is_main_name(c.matched, c.record.index)
+            return
 
 
 #: a dateline's place: capitalised words at the start of the article, before "(Agency) -",
@@ -341,9 +377,66 @@ def well_known_place(text: str, ctx: Context) -> bool:
     return any(prominent(g.record(i), ctx) and g.record(i).population >= floor for i in g.lookup(text))
 
 
+def towns_in_context(
+    sent: Span, found: Sequence[Mention], anchors: Sequence[Record], ctx: Context
+) -> list[Mention]:
+    """Small towns the sentence names after a locative or directional preposition, each within
+    ``Tuning.town_context_km`` of a city or landmark the article names in the same country ("le
+    cortège est attendu à Samatiguila" near Odienné, "joined the group in Bucha" near Kyiv): a
+    town too small to be taken alone (``accept``) is a place when the article is already there,
+    whatever a recogniser made of its name (a person's, an organisation's). A word of a longer
+    person's name is never one."""
+    t, g = ctx.tuning, ctx.geocoder.gazetteer
+    base, text = sent.start_char, sent.text
+    name_words = {w.lower() for n in ctx.names.values() if " " in n for w in n.split()}
+    out: list[Mention] = []
+    for tok in sent:
+        a, b = tok.idx - base, tok.idx - base + len(tok.text)
+        if not capitalised(tok.text) or tok.text.isupper() or function_word(tok.lower_, ctx.lx):
+            continue
+        if tok.lower_ in name_words or any(p.start < b and a < p.end for p in found):
+            continue
+        if role_before(text, a, ctx) is not Role.VISIT:
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", AmbiguityWarning)
+            cands = ctx.geocoder.candidates(tok.text, limit=t.candidates_per_mention)
+        for c in cands:
+            r = c.record
+            if c.name_score < 1.0 or r.kind != "city" or r.population < t.min_town_population:
+                continue
+            if not g.is_main_name(c.matched, r.index):
+                continue
+            if not any(
+                q.id != r.id
+                and q.country_code == r.country_code
+                and haversine_km(q.lat, q.lon, r.lat, r.lon) <= t.town_context_km
+                for q in anchors
+            ):
+                continue
+            p = Mention(a, b, tok.text, tok.text, False, r, confidence=c.confidence, match=c)
+            p.overruled = c is not cands[0]
+            out.append(p)
+            break
+    return out
+
+
 @step("places", reads=("sentences", "ctx.names"), writes=("sentences.places", "sentences.dropped"))
 def places(doc: Document) -> None:
-    """The place mentions of each sentence, each with its gazetteer record."""
+    """The place mentions of each sentence, each with its gazetteer record; then the small towns
+    named beside the cities and landmarks of the article (:func:`towns_in_context`)."""
     person_words = {w.lower() for n in doc.ctx.names.values() for w in n.split()}
     for s in doc.sentences:
         s.places, s.dropped = find_places(s.span, doc.ctx, person_words)
+    anchors = [
+        p.record
+        for s in doc.sentences
+        for p in s.places
+        if p.record is not None and p.record.kind not in AREA_KINDS and prominent(p.record, doc.ctx)
+    ]
+    if not anchors:
+        return
+    for s in doc.sentences:
+        towns = towns_in_context(s.span, s.places, anchors, doc.ctx)
+        if towns:
+            s.places = sorted([*s.places, *towns], key=lambda p: p.start)
