@@ -69,6 +69,16 @@ def _titled(sent: Span, ctx: Context) -> list[Person]:
             qualified = after if after > j else j
         j, plain = qualified, qualified == j
         k = _name_end(toks, j, most, sent_start=True)
+        if (
+            plain
+            and k == j + 1
+            and toks[j - 1].lower_ in lx.genitives
+            and not is_country_word(toks[j].text, ctx)
+        ):
+            # one capitalised word after "del"/"of" names what the title is of ("el presidente
+            # del Parlamento luso", "il ministro della Difesa"), not the person
+            i = k
+            continue
         if plain and k > j and is_country_word(toks[j].text, ctx) and k < len(toks):
             j += 1  # skip a country after a title ("президент России")
             k = _name_end(toks, j, most, sent_start=False)
@@ -162,6 +172,8 @@ def _past_qualifiers(toks: list[Token], j: int, ctx: Context) -> int:
             k += 1
         while k < len(toks) and (nationality(toks[k].text, lx) or toks[k].lower_ in lx.genitives):
             k += 1
+        if k + 2 < len(toks) and toks[k].is_lower and toks[k + 1].text == ",":
+            k += 1  # an adjective the nationality list lacks ("del Parlamento luso, Augusto Santos Silva")
         if k + 1 < len(toks) and toks[k].text == "," and _named_after_comma(toks, k + 1, ctx):
             return k + 1
     return j
@@ -292,6 +304,17 @@ def _is_place(name: str, ctx: Context) -> bool:
     return any(g.lookup(f) for f in dict.fromkeys([name, *ctx.language.variants(name)]) if f)
 
 
+def _place_before_name(word: str, run: int, ctx: Context) -> bool:
+    """The first word of a run of ``run`` capitalised words is a place, not a first name: a
+    country before a first name and surname ("России Михаил Мишустин"), or a place in a case
+    form of its own ("Во Владивостоке Мишустин", "губернатор Приморья Олег Кожемяко": a first
+    name takes the case of its surname, a place written in another case is no part of it)."""
+    if run > 2 and is_country_word(word, ctx):
+        return True
+    g = ctx.geocoder.gazetteer
+    return not g.lookup(word) and any(g.lookup(v) for v in dict.fromkeys(ctx.language.variants(word)) if v)
+
+
 def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
     """Without a recogniser: a first name and surname written in full, then the surname alone
     elsewhere in the article ("Mario Draghi ... Draghi"), is a person (the news names a person
@@ -299,6 +322,7 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
     lx, most = ctx.lx, ctx.tuning.name_max_words
     alone: Counter[str] = Counter()
     inside: Counter[str] = Counter()  # alone, not at a sentence start
+    stems: Counter[str] = Counter()  # the base forms of the words alone
     runs: list[tuple[Sentence, list[tuple[int, int]]]] = []
     for s in sentences:
         found = _runs(s.span, lx, most)
@@ -308,17 +332,26 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
             if b - a == 1:
                 alone[toks[a].text] += 1
                 inside[toks[a].text] += not toks[a].is_sent_start
+                for v in dict.fromkeys(ctx.language.variants(toks[a].text)):
+                    stems[v] += 1  # its case forms: "Лавров" is "Сергея Лаврова"'s surname
     for s, found in runs:
         toks = list(s.span)
         for a, b in found:
             words = [t.text for t in toks[a:b] if t.text not in HYPHENS]
             last, first = toks[b - 1].text, toks[a].text
-            surname_last = alone[last] > 0 and len(last) > ctx.tuning.name_word_min
+            cased = alone[last] > 0 or any(
+                stems[v] > 0 for v in dict.fromkeys([last, *ctx.language.variants(last)])
+            )
+            surname_last = cased and len(last) > ctx.tuning.name_word_min
             # the family name first ("Xi Jinping ... Xi"): a short word, or one seen inside a sentence
             short = len(first) <= ctx.tuning.name_word_min
             surname_first = (inside[first] > 0 or (short and alone[first] > 0)) and _family_first(first, ctx)
             if len(words) < 2 or not (surname_last or surname_first):
                 continue
+            while surname_last and b - a > 1 and _place_before_name(toks[a].text, b - a, ctx):
+                a += 1  # "Председатель правительства России Михаил Мишустин", "Во Владивостоке Мишустин"
+            if b - a < 2:
+                continue  # the surname alone: a case form of a known name (inflected_persons)
             p = _span_of(s.span, a, b)
             if any(q.start < p.end and p.start < q.end for q in s.persons):
                 continue
@@ -404,6 +437,20 @@ def party_of(persons: list[Person], k: int, text: str, ctx: Context) -> list[Per
     return persons[a : b + 1]
 
 
+def _object_before(before: str, ctx: Context) -> bool:
+    """The words before a person make them an object: "with", a verb of meeting, the agent of a
+    passive, or a preposition ("to", "à", "nach", "в"), titles and determiners between."""
+    lx = ctx.lx
+    if companion_before(before, lx) or agent_before(before, ctx):
+        return True
+    prev = [
+        w
+        for w in word_list(before.lower())
+        if w not in lx.titles and w not in lx.determiners and not nationality(w, lx)
+    ]
+    return bool(prev) and (prev[-1] in lx.at or prev[-1] in lx.toward or prev[-1] in lx.origin)
+
+
 def sentence_groups(sentences: list[Sentence], ctx: Context) -> dict[int, tuple[str, ...]]:
     """Per sentence (by ``id``): the latest list of persons named together up to it (the largest
     of a sentence that names several)."""
@@ -411,10 +458,14 @@ def sentence_groups(sentences: list[Sentence], ctx: Context) -> dict[int, tuple[
     latest: tuple[str, ...] = ()
     for s in sentences:
         best: tuple[str, ...] = ()
+        text = s.span.text
         for k in range(len(s.persons)):
-            names = tuple(
-                dict.fromkeys(ctx.names.get(q.name, q.name) for q in party_of(s.persons, k, s.span.text, ctx))
-            )
+            party = party_of(s.persons, k, text, ctx)
+            if _object_before(
+                text[max(0, party[0].start - ctx.tuning.companion_window) : party[0].start], ctx
+            ):
+                continue  # "bring a plan to Zelensky, Putin", "met Xi and Li": no subject to stand for
+            names = tuple(dict.fromkeys(ctx.names.get(q.name, q.name) for q in party))
             if len(names) > len(best):
                 best = names
         if len(best) > 1:
@@ -467,19 +518,23 @@ def stop_traveller(
     party = listed_subject(s, trig, p.start, ctx)
     if party:
         return party[0], True, hosts_at_home(party[0], party[1:], p, ctx)
-    person = (
-        after_travel_noun(s, trig, ctx)
-        or traveller_before(s.persons, trig, p.start, text, ctx)
-        or traveller_after(s, trig, p.start, ctx)
-    )
+    person = after_travel_noun(s, trig, ctx) or traveller_before(s.persons, trig, p.start, text, ctx)
+    if person is None and bare_title(s, 0, max(trig, 0), ctx) is None:
+        # a person after the verb is its subject only when no title stands before it ("el
+        # presidente de Brasil viajará a Oporto y participará en un acto en el Parlamento")
+        person = traveller_after(s, trig, p.start, ctx)
     since = person.end if person is not None else 0
     if person is None or person.end <= trig:
         title = bare_title(s, since, p.start, ctx)
         if title is not None:  # "mit Xi und Li fliegt der Kanzler nach": the title is the subject
-            return by_title(title, ctx.roles), False, ()  # else the article's main traveller
+            # the person the article introduced with it, else the title itself (assembly gives
+            # it the article's main traveller, if the article names one)
+            return by_title(title.lower(), ctx.roles) or title, False, ()
     group = group_subject(s, trig, ctx, since=person.end) if person is not None else ()
     if group:  # "After the Zelensky meeting the leaders fly to": the plural is the subject
         return group[0], False, group[1:]
+    if person is not None and person.end <= trig and _plural_between(s, person.end, trig, ctx):
+        return None, False, ()  # a plural the article did not list: its main traveller
     if person is not None:
         who = ctx.names.get(person.name, person.name)
         return who, True, tuple(c for c in accompanying(s, person, ctx) if c != who)
@@ -505,8 +560,8 @@ def traveller_after(s: Sentence, trigger: int, place_start: int, ctx: Context) -
     for q in s.persons:
         if q.start <= trigger:
             continue
-        if re.search(r"[.;:!?«»\"“”]", text[trigger : q.start]):
-            return None
+        if re.search(r"[.;:!?«»\"“”]", text[trigger : q.start]) or "," in text[place_start : q.start]:
+            return None  # a comma after the place closes the verb's clause ("in Kiew, wo er X traf")
         prev = [
             w.lower()
             for w in word_list(text[max(0, q.start - ctx.tuning.companion_window) : q.start])
@@ -570,7 +625,7 @@ def agent_before(before: str, ctx: Context) -> bool:
 def bare_title(s: Sentence, since: int, place_start: int, ctx: Context) -> str | None:
     """A title with its determiner and no name, between ``since`` and the place ("der Kanzler",
     "the chancellor", "il premier", "le chef de l'État"): it stands for the article's traveller
-    and is the subject, not a person named before it. The phrase, lower case, or None."""
+    and is the subject, not a person named before it. The phrase as written, or None."""
     lx, text = ctx.lx, s.span.text
     toks = [t for t in s.span if since <= t.idx - s.span.start_char < place_start]
     for a, b in pairwise(toks):
@@ -588,7 +643,7 @@ def bare_title(s: Sentence, since: int, place_start: int, ctx: Context) -> str |
             lx,
         ):
             continue  # "mit dem Kanzler": met, not the subject
-        return f"{a.lower_} {b.lower_}"
+        return f"{a.text} {b.text}"
     return None
 
 
@@ -629,6 +684,12 @@ def accompanying(s: Sentence, person: Person, ctx: Context) -> list[str]:
     return [ctx.names.get(q.name, q.name) for q in party_of(s.persons, k, text, ctx)]
 
 
+def _plural_between(s: Sentence, since: int, trigger: int, ctx: Context) -> bool:
+    """A plural of persons ("the leaders", "i tre leader") stands between ``since`` and the travel word."""
+    low = " " + " ".join(word_list(s.span.text[since:trigger].lower())) + " "
+    return any(f" {g} " in low for g in ctx.lx.groups)
+
+
 def group_subject(s: Sentence, trigger: int, ctx: Context, since: int = 0) -> tuple[str, ...]:
     """A plural before the travel word (after ``since``) that stands for persons named together
     before ("the three leaders", "i tre leader", "les deux présidents", "оба лидера"): the latest
@@ -663,6 +724,9 @@ def traveller_before(
     """The person named nearest before the travel word (or before the place)."""
     lx, window = ctx.lx, ctx.tuning.companion_window
     limit = max(trigger, 0)
+    # a travel word after the place reaches back over it, not into the next clause ("war er in
+    # Kiew, wo er Präsident X traf": X is after a comma that closes the place's clause)
+    persons = [p for p in persons if p.start < place_start or "," not in text[place_start : p.start]]
     before = [p for p in persons if p.end <= limit] or [p for p in persons if p.end <= place_start]
     for p in reversed(before):
         if met_list_before(text[max(0, p.start - ctx.tuning.title_window) : p.start], ctx):

@@ -1,0 +1,250 @@
+"""Who travels, when the article is not plain about it.
+
+Rules of language, each checked in at least two languages on sentences written for the suite:
+a traveller the article knows only by a title ("die Außenministerin", "el papa") names the trip;
+a title before the travel verb is its subject, not a person written after it; a comma after the
+place closes its clause (the person met there is no traveller); a plural ("the leaders") stands
+for persons listed as subjects, not for persons a plan is brought to; one capitalised word after
+a title and "of" names what the title is of ("el presidente del Parlamento"), not a person; a
+name is recognised in its case forms ("Сергея Лаврова ... Лавров").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from itinerary.extract import Extractor
+from itinerary.extract.article import Article
+from itinerary.identity import UNKNOWN_TRAVELLER
+from tests.extract.support import trips_by_traveller
+
+PUBLISHED = dt.date(2026, 3, 12)  # a Thursday
+
+
+def _trips(text: str, lang: str, extractor: Extractor) -> dict[str, set[str]]:
+    return trips_by_traveller(text, lang, extractor, PUBLISHED)
+
+
+def _names(text: str, lang: str, extractor: Extractor) -> set[str]:
+    """The persons the article names (every mention's fullest form)."""
+    doc = extractor.analyse(Article(text=text, published=PUBLISHED, language=lang, source_id="t"))
+    return set(doc.ctx.names) | set(doc.ctx.names.values())
+
+
+TITLED = [
+    (
+        "de",
+        "Die Außenministerin ist am Dienstag nach Pakistan gereist. Danach wird die Außenministerin "
+        "nach Griechenland fliegen.",
+        "Die Außenministerin",
+        {"pakistan"},
+    ),
+    (
+        "es",
+        "El papa llegó el lunes a Yakarta tras trece horas de vuelo. El papa viajará después a Singapur.",
+        "El papa",
+        {"jakarta"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "title", "places"), TITLED, ids=[c[0] for c in TITLED])
+def test_a_traveller_known_only_by_a_title_names_the_trip(
+    lang: str, text: str, title: str, places: set[str], extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert UNKNOWN_TRAVELLER not in trips, trips
+    assert set(trips) == {title}, trips
+    assert places <= trips[title], trips
+
+
+TITLED_WITH_NAME = [
+    (
+        "de",
+        "Bundeskanzler Olaf Scholz ist am Montag in Samarkand gelandet. Am Mittwoch fliegt der Kanzler "
+        "nach Astana weiter.",
+        "Scholz",
+        "astana",
+    ),
+    (
+        "it",
+        "Il presidente Sergio Mattarella è arrivato ieri a Crotone. Poi il presidente è arrivato a "
+        "Catanzaro.",
+        "Mattarella",
+        "catanzaro",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "who", "place"), TITLED_WITH_NAME, ids=[c[0] for c in TITLED_WITH_NAME]
+)
+def test_a_bare_title_goes_to_the_named_traveller(
+    lang: str, text: str, who: str, place: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert len(trips) == 1, trips
+    ((name, stops),) = trips.items()
+    assert who in name and place in stops, trips
+
+
+TITLE_BEFORE_VERB = [
+    (
+        "es",
+        "El presidente de Brasil, Luiz Inácio Lula, llegó el lunes a Lisboa. El presidente de Brasil "
+        "viajará a Oporto y visitará la casa natal del ministro Augusto Santos.",
+        "Lula",
+        "Santos",
+        "porto",
+    ),
+    (
+        "it",
+        "Il presidente del Brasile, Luiz Inácio Lula, è arrivato lunedì a Roma. Il presidente andrà a "
+        "Milano e vedrà la mostra del ministro Gennaro Sangiuliano.",
+        "Lula",
+        "Sangiuliano",
+        "milan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "who", "other", "place"), TITLE_BEFORE_VERB, ids=[c[0] for c in TITLE_BEFORE_VERB]
+)
+def test_a_title_before_the_verb_is_its_subject_not_a_person_after_it(
+    lang: str, text: str, who: str, other: str, place: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert not any(other in name for name in trips), trips
+    assert any(who in name and place in stops for name, stops in trips.items()), trips
+
+
+MET_AFTER_COMMA = [
+    (
+        "de",
+        "Bundeskanzler Karl Nehammer hat die Reise am Sonntag angekündigt. Am Samstag war er in Kiew "
+        "gewesen, wo er Präsident Wolodymyr Selenskyj traf.",
+        "Nehammer",
+        "Selenskyj",
+        "kyiv",
+    ),
+    (
+        "es",
+        "El ministro José Manuel Albares anunció el viaje el domingo. El canciller llegó a Kiev, donde "
+        "el presidente Volodímir Zelenski lo recibió.",
+        "Albares",
+        "Zelenski",
+        "kyiv",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "who", "host", "place"), MET_AFTER_COMMA, ids=[c[0] for c in MET_AFTER_COMMA]
+)
+def test_a_person_after_a_comma_that_closes_the_place_s_clause_is_no_traveller(
+    lang: str, text: str, who: str, host: str, place: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert not any(host in name for name in trips), trips
+    assert any(who in name and place in stops for name, stops in trips.items()), trips
+
+
+PLURAL = [
+    (
+        "en",
+        "President Cyril Ramaphosa arrived in Kyiv on Friday to bring a peace plan to Volodymyr "
+        "Zelensky and Vladimir Putin. After the talks the leaders fly to St Petersburg.",
+        "Ramaphosa",
+        ("Zelensky", "Putin"),
+        "petersburg",
+    ),
+    (
+        "fr",
+        "Le président Cyril Ramaphosa est arrivé vendredi à Kiev pour apporter un plan de paix à "
+        "Volodymyr Zelensky et Vladimir Poutine. Après l'entretien, les dirigeants se rendront à "
+        "Saint-Pétersbourg.",
+        "Ramaphosa",
+        ("Zelensky", "Poutine"),
+        "petersburg",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "who", "others", "place"), PLURAL, ids=[c[0] for c in PLURAL])
+def test_a_plural_does_not_stand_for_persons_a_plan_is_brought_to(
+    lang: str, text: str, who: str, others: tuple[str, ...], place: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert not any(o in name for o in others for name in trips), trips
+    assert any(who in name and any(place in s for s in stops) for name, stops in trips.items()), trips
+
+
+PORTFOLIO = [
+    ("es", "El presidente del Parlamento llegó el lunes a Lisboa.", "Parlamento"),
+    ("it", "Il ministro della Difesa è arrivato lunedì a Kiev.", "Difesa"),
+    ("pt", "O ministro da Defesa chegou na segunda-feira a Luanda.", "Defesa"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), PORTFOLIO, ids=[c[0] for c in PORTFOLIO])
+def test_one_word_after_a_title_and_of_is_no_person(
+    lang: str, text: str, word: str, extractor: Extractor
+) -> None:
+    assert word not in _names(text, lang, extractor)
+
+
+def test_a_portfolio_and_an_adjective_before_the_name_after_a_comma(extractor: Extractor) -> None:
+    text = "El presidente del Parlamento luso, Augusto Santos Silva, llegó el lunes a Madrid."
+    names = _names(text, "es", extractor)
+    assert "Augusto Santos Silva" in names and "Parlamento" not in names, names
+
+
+CASE_FORMS = [
+    (
+        "ru",
+        "В понедельник началось турне Сергея Лаврова по Африке. Лавров прилетел в Найроби в понедельник "
+        "вечером.",
+        "Лавров",
+        "nairobi",
+    ),
+    (
+        "ru",
+        "Подготовить визит поручили Сергею Лаврову. Лавров прилетел в Пекин во вторник.",
+        "Лавров",
+        "beijing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "who", "place"), CASE_FORMS, ids=["genitive", "dative"])
+def test_a_full_name_in_a_case_form_and_the_surname_alone_are_one_person(
+    lang: str, text: str, who: str, place: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert UNKNOWN_TRAVELLER not in trips, trips
+    assert any(who in name and place in stops for name, stops in trips.items()), trips
+
+
+PLACE_BEFORE_NAME = [
+    (
+        "ru",
+        "Михаил Мишустин прилетел во Владивосток. Во Владивостоке Мишустин бывает впервые.",
+        "Владивостоке",
+    ),
+    (
+        "ru",
+        "Председатель правительства России Михаил Мишустин прилетел в Улан-Удэ. Мишустин осмотрит завод.",
+        "России",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), PLACE_BEFORE_NAME, ids=["locative", "country"])
+def test_a_place_before_a_name_is_no_part_of_it(
+    lang: str, text: str, place: str, extractor: Extractor
+) -> None:
+    names = _names(text, lang, extractor)
+    assert not any(place in n for n in names), names
