@@ -248,3 +248,123 @@ def test_a_place_before_a_name_is_no_part_of_it(
 ) -> None:
     names = _names(text, lang, extractor)
     assert not any(place in n for n in names), names
+
+
+COMPLEMENT = [
+    (
+        "pt",
+        "O Presidente Marcelo Rebelo chegou a Luanda na terça-feira. Marcelo esteve no aniversário "
+        "do Presidente angolano João Lourenço e depois viajou para Benguela.",
+        "Marcelo",
+        "Lourenço",
+        "benguela",
+    ),
+    (
+        "en",
+        "Prime Minister Anthony Albanese landed in Manila on Monday. Albanese flew to the funeral of "
+        "King Norodom Sihamoni after a stopover in Singapore.",
+        "Albanese",
+        "Sihamoni",
+        "singapore",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "who", "other", "place"), COMPLEMENT, ids=[c[0] for c in COMPLEMENT]
+)
+def test_a_person_who_complements_a_noun_is_not_the_subject(
+    lang: str, text: str, who: str, other: str, place: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert not any(other in name for name in trips), trips
+    assert any(who in name and place in stops for name, stops in trips.items()), trips
+
+
+OBJECT_OF_PLACE = [
+    (
+        "fr",
+        "Le chancelier Friedrich Merz est arrivé lundi à Paris. Après un déjeuner chez Emmanuel Macron, "
+        "il s'est envolé pour Varsovie.",
+        "Merz",
+        "Macron",
+        "warsaw",
+    ),
+    (
+        "de",
+        "Bundeskanzler Friedrich Merz ist am Montag in Paris gelandet. Nach dem Treffen bei Präsident "
+        "Emmanuel Macron fliegt er nach Warschau.",
+        "Merz",
+        "Macron",
+        "warsaw",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "who", "other", "place"), OBJECT_OF_PLACE, ids=[c[0] for c in OBJECT_OF_PLACE]
+)
+def test_a_name_after_a_preposition_of_place_is_not_the_subject(
+    lang: str, text: str, who: str, other: str, place: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert not any(other in name for name in trips), trips
+    assert any(who in name and any(place in s for s in stops) for name, stops in trips.items()), trips
+
+
+NOT_PERSONS = [
+    (
+        "fr",
+        "Le président Alassane Ouattara est arrivé mercredi à Odienné. Photo : bain de foule du couple "
+        "présidentiel. Jeudi, il se rendra à Minignan.",
+        ("Photo", "Jeudi"),
+    ),
+    (
+        "en",
+        "President William Ruto arrived in Atlanta on Monday. Photo: crowds on the tarmac. Wednesday, "
+        "he will fly to Washington.",
+        ("Photo", "Wednesday"),
+    ),
+    (
+        "de",
+        "Bundeskanzler Friedrich Merz ist in Paris. Am Mittag wurde er empfangen. Am Freitag reist er "
+        "nach Brüssel. Er bleibt am Abend in Brüssel.",
+        ("Am", "Am Mittag"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "words"), NOT_PERSONS, ids=[c[0] for c in NOT_PERSONS])
+def test_days_caption_labels_and_lower_case_words_are_no_persons(
+    lang: str, text: str, words: tuple[str, ...], extractor: Extractor
+) -> None:
+    names = _names(text, lang, extractor)
+    assert not set(words) & names, names
+    assert not any(w in name for w in words for name in _trips(text, lang, extractor)), names
+
+
+LONE = [
+    (
+        "es",
+        "Blinken comenzó su gira el lunes. El jefe de la diplomacia estadounidense llegó a Bogotá, "
+        "donde se reunió con el presidente Gustavo Petro. Blinken concluirá su gira en Lima.",
+        "Blinken",
+        ("bogotá", "lima"),
+    ),
+    (
+        "it",
+        "Tajani comincia lunedì la visita in Cina. Il capo della diplomazia italiana è arrivato a Pechino, "
+        "dove ha incontrato il ministro Wang Yi. Tajani ripartirà per Shanghai mercoledì.",
+        "Tajani",
+        ("beijing",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "who", "places"), LONE, ids=[c[0] for c in LONE])
+def test_a_surname_written_alone_before_verbs_is_a_person(
+    lang: str, text: str, who: str, places: tuple[str, ...], extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert who in trips, trips
+    assert all(any(p in s for s in trips[who]) for p in places), trips

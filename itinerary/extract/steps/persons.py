@@ -33,8 +33,13 @@ def find_persons(sent: Span, ctx: Context) -> list[Person]:
 def _recognised(sent: Span, ctx: Context) -> list[Person]:
     out: list[Person] = []
     base, text = sent.start_char, sent.doc.text
+    lx = ctx.lx
     for ent in sent.ents:
-        if ent.label_ in PERSON_LABELS and not place_not_person(ent.text, ctx):
+        calendar = ent.text.lower() in lx.weekdays or ent.text.lower() in lx.months  # "Jeudi, il ..."
+        label = ent.start == sent.start and len(ent) == 1 and sent.doc[ent.end : ent.end + 1].text == ":"
+        if label:
+            continue  # "Photo : bain de foule", "Foto: Kanzler Merz": a caption's label
+        if ent.label_ in PERSON_LABELS and not calendar and not place_not_person(ent.text, ctx):
             end = ent.end_char
             m = re.match(r"-[^\W\d_]+", text[end:])  # "Kim Jong" + "-un"
             if m:
@@ -324,6 +329,7 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
     inside: Counter[str] = Counter()  # alone, not at a sentence start
     stems: Counter[str] = Counter()  # the base forms of the words alone
     runs: list[tuple[Sentence, list[tuple[int, int]]]] = []
+    lower = {t.text for s in sentences for t in s.span if t.is_lower}  # "am" in "am Montag"
     for s in sentences:
         found = _runs(s.span, lx, most)
         runs.append((s, found))
@@ -345,7 +351,11 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
             surname_last = cased and len(last) > ctx.tuning.name_word_min
             # the family name first ("Xi Jinping ... Xi"): a short word, or one seen inside a sentence
             short = len(first) <= ctx.tuning.name_word_min
-            surname_first = (inside[first] > 0 or (short and alone[first] > 0)) and _family_first(first, ctx)
+            surname_first = (
+                (inside[first] > 0 or (short and alone[first] > 0))
+                and first.lower() not in lower  # a word the article also writes in lower case
+                and _family_first(first, ctx)
+            )
             if len(words) < 2 or not (surname_last or surname_first):
                 continue
             while surname_last and b - a > 1 and _place_before_name(toks[a].text, b - a, ctx):
@@ -358,6 +368,60 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
             if _is_place(p.name, ctx) or is_country_word(toks[b - 1].text, ctx):
                 continue
             s.persons.append(p)
+        s.persons.sort(key=lambda q: q.start)
+
+
+#: how often a capitalised word must stand alone before a verb to be taken for a surname
+LONE_NAME_MIN = 2
+
+
+def lone_names(sentences: list[Sentence], ctx: Context) -> None:
+    """Without a recogniser, where only names are capitalised: a capitalised word written alone
+    before two different lower-case words that are not function words ("Blinken comenzó ...
+    Blinken concluirá", "Лавров прибыл ... Лавров примет") is a surname (see :func:`_surname`)."""
+    if ctx.lx.nouns_capitalised:
+        return
+    lower: set[str] = set()
+    common: set[str] = set()  # after a determiner, or a common word of the language
+    before_verb: dict[str, set[str]] = {}  # the words that follow it (each verb once)
+    for s in sentences:
+        toks = list(s.span)
+        for i, t in enumerate(toks):
+            if t.is_lower:
+                lower.add(t.lower_)
+            elif capitalised(t.text) and not t.text.isupper():
+                if t.is_stop or (i > 0 and toks[i - 1].lower_ in ctx.lx.determiners):
+                    common.add(t.text)
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                alone = not (i > 0 and capitalised(toks[i - 1].text))
+                if alone and nxt is not None and nxt.is_lower and not nxt.is_stop:
+                    before_verb.setdefault(t.text, set()).add(nxt.lower_)
+    for word, verbs in before_verb.items():
+        if len(verbs) >= LONE_NAME_MIN and word not in common and _surname(word, lower, ctx):
+            _mark(sentences, word)
+
+
+def _surname(word: str, lower: set[str], ctx: Context) -> bool:
+    """``word`` may be a surname: the article never writes it in lower case, and it is no title,
+    function word, month, day, demonym or place."""
+    lx, low = ctx.lx, word.lower()
+    if low in lower or len(word) <= ctx.tuning.name_word_min:
+        return False
+    if function_word(low, lx) or is_title(word, lx) or low in lx.months or low in lx.weekdays:
+        return False
+    form = forms_of().form(word)
+    demonym = form is not None and form.kind == "demonym"
+    return not demonym and not _is_place(word, ctx) and not is_country_word(word, ctx)
+
+
+def _mark(sentences: list[Sentence], word: str) -> None:
+    """Every mention of ``word`` outside a person already found becomes a person."""
+    for s in sentences:
+        base = s.span.start_char
+        for t in s.span:
+            a = t.idx - base
+            if t.text == word and not any(p.start <= a < p.end for p in s.persons):
+                s.persons.append(Person(a, a + len(word), word))
         s.persons.sort(key=lambda q: q.start)
 
 
@@ -497,9 +561,20 @@ def title_phrases(sentences: list[Sentence], names: dict[str, str], ctx: Context
     return out
 
 
+#: marks a person's name in a text given to :func:`by_title`
+NAMED = "\x00"
+
+
 def by_title(text: str, roles: dict[str, Counter[str]]) -> str | None:
-    """The person a title phrase in ``text`` stands for, if the article named one."""
-    found = [(text.rfind(k), k) for k in roles if k in text]
+    """The person a title phrase in ``text`` stands for, if the article named one (a title right
+    before a name marked with :data:`NAMED` is that name's, not a bare title)."""
+    found = []
+    for k in roles:
+        at = text.rfind(k)
+        while at >= 0 and text[at + len(k) :].lstrip()[:1] == NAMED:
+            at = text.rfind(k, 0, at)
+        if at >= 0:
+            found.append((at, k))
     if not found:
         return None
     _, key = max(found)
@@ -542,7 +617,11 @@ def stop_traveller(
     if group:
         return group[0], False, group[1:]
     # "le dirigeant nord-coréen est arrivé": the person that title names, or the last traveller
-    return by_title(text[: max(trig, 0)].lower(), ctx.roles) or carry, False, ()
+    head = text[: max(trig, 0)].lower()
+    for q in s.persons:  # "the funeral of King X": the title is X's, it does not stand alone
+        if q.end <= len(head):
+            head = head[: q.start] + NAMED * (q.end - q.start) + head[q.end :]
+    return by_title(head, ctx.roles) or carry, False, ()
 
 
 #: prepositions of the agent of a passive ("received by", "accolto da"): no subject after them
@@ -731,6 +810,10 @@ def traveller_before(
     for p in reversed(before):
         if met_list_before(text[max(0, p.start - ctx.tuning.title_window) : p.start], ctx):
             continue  # "mit Xi und Ministerpräsident Li": a list of persons met, not the subject
+        if noun_complement(text[max(0, p.start - window) : p.start], ctx):
+            continue  # "the funeral of King X", "o aniversário de João Lourenço": not the subject
+        if _after_place_preposition(text[max(0, p.start - window) : p.start], ctx):
+            continue  # "Из Приморья премьер направится", "a message from X": not the subject
         if agent_before(text[max(0, p.start - window) : p.start], ctx):
             continue  # "accueilli par le président X": the host
         prev = [w for w in word_list(text[max(0, p.start - window) : p.start].lower()) if w not in lx.titles]
@@ -743,6 +826,36 @@ def traveller_before(
             continue  # "X, accompagné de la ministre Y": Y travels with X, who is the traveller
         return p
     return None
+
+
+def _after_place_preposition(before: str, ctx: Context) -> bool:
+    """A preposition of place or origin stands right before the name ("из", "from", "bei"): the
+    name is its object (a place the finder took for a name, or a host), not a subject."""
+    lx = ctx.lx
+    if not re.search(r"[^\W\d_]\s*$", before):
+        return False  # punctuation between: no preposition governs the name
+    words = [w.lower() for w in word_list(before)]
+    while words and (is_title(words[-1], lx) or words[-1] in lx.determiners or nationality(words[-1], lx)):
+        words.pop()
+    return bool(words) and (words[-1] in lx.at or words[-1] in lx.origin)
+
+
+def noun_complement(before: str, ctx: Context) -> bool:
+    """The person complements a noun ("the funeral of X", "o aniversário de X", "il compleanno di
+    X"): "of" right before the name, after a lower-case noun that is no travel word ("the visit of
+    X" keeps X as the visitor)."""
+    lx = ctx.lx
+    words = re.findall(r"[^\W\d_][\w'’-]*|[^\w\s]", before)
+    while (
+        len(words) > 2
+        and words[-1].lower() not in lx.genitives
+        and (is_title(words[-1], lx) or nationality(words[-1], lx))
+    ):
+        words.pop()  # "the funeral of King X"
+    if len(words) < 2 or words[-1].lower() not in lx.genitives:
+        return False
+    noun = words[-2].split("'")[-1].split("’")[-1]  # "d'eau" -> "eau"
+    return noun.isalpha() and noun.islower() and not is_title(noun, lx) and not starts(noun, lx.travel)
 
 
 def accompanied_before(prev: list[str], lx: Lexicon, reach: int) -> bool:
@@ -825,6 +938,7 @@ def names(doc: Document) -> None:
     ctx = doc.ctx
     if not ctx.trained:
         recurring_names(doc.sentences, ctx)
+        lone_names(doc.sentences, ctx)
     ctx.names = canonical_persons([p.name for s in doc.sentences for p in s.persons], ctx.lx)
     for s in doc.sentences:  # a bare title ("Le Pape") is not a name
         s.persons = [p for p in s.persons if p.name in ctx.names]
