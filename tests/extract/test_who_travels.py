@@ -368,3 +368,40 @@ def test_a_surname_written_alone_before_verbs_is_a_person(
     trips = _trips(text, lang, extractor)
     assert who in trips, trips
     assert all(any(p in s for s in trips[who]) for p in places), trips
+
+
+TITLE_AFTER_WORDS = [
+    (
+        "en",
+        "Crown Prince Mohammed bin Salman arrived in Islamabad on Sunday. Prime Minister Imran Khan "
+        "welcomed him at the airport. From Pakistan the crown prince flies to New Delhi on Tuesday.",
+        "Mohammed bin Salman",
+        "new delhi",
+    ),
+    (
+        "de",
+        "Bundeskanzler Olaf Scholz ist am Montag in Paris gelandet. Präsident Emmanuel Macron empfing "
+        "ihn im Élysée-Palast. Am Dienstag reist der deutsche Kanzler nach Warschau weiter.",
+        "Olaf Scholz",
+        "warsaw",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "who", "place"), TITLE_AFTER_WORDS, ids=[c[0] for c in TITLE_AFTER_WORDS]
+)
+def test_a_title_after_lower_case_words_is_still_a_bare_title(
+    lang: str, text: str, who: str, place: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert any(who in name and any(place in s for s in stops) for name, stops in trips.items()), trips
+
+
+def test_an_honorific_before_a_first_name_is_a_title(extractor: Extractor) -> None:
+    text = (
+        "El rey Felipe VI llegó el domingo a Bogotá para la investidura. Don Felipe había volado desde "
+        "Palma de Mallorca, donde pasaba sus vacaciones."
+    )
+    trips = _trips(text, "es", extractor)
+    assert list(trips) == ["Felipe VI"], trips

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import AREA_KINDS, Context, Document, Mention, Person, Reading, Sentence
@@ -707,9 +706,7 @@ def bare_title(s: Sentence, since: int, place_start: int, ctx: Context) -> str |
     and is the subject, not a person named before it. The phrase as written, or None."""
     lx, text = ctx.lx, s.span.text
     toks = [t for t in s.span if since <= t.idx - s.span.start_char < place_start]
-    for a, b in pairwise(toks):
-        if a.lower_ not in lx.determiners or not is_title(b.text, lx) or b.lower_ in lx.determiners:
-            continue
+    for a, b in _title_pairs(toks, lx):
         end = b.idx - s.span.start_char + len(b.text)
         nxt = b.nbor(1) if b.i + 1 < len(b.doc) else None
         named = (
@@ -722,8 +719,28 @@ def bare_title(s: Sentence, since: int, place_start: int, ctx: Context) -> str |
             lx,
         ):
             continue  # "mit dem Kanzler": met, not the subject
-        return f"{a.text} {b.text}"
+        return text[a.idx - s.span.start_char : end]
     return None
+
+
+def _title_pairs(toks: list[Token], lx: Lexicon) -> list[tuple[Token, Token]]:
+    """A determiner and the title it opens, maybe with lower-case words between ("the
+    chancellor", "the crown prince", "die neue Außenministerin")."""
+    out: list[tuple[Token, Token]] = []
+    for i, a in enumerate(toks):
+        if a.lower_ not in lx.determiners:
+            continue
+        for b in toks[i + 1 : i + 1 + BARE_TITLE_GAP + 1]:
+            if is_title(b.text, lx) and b.lower_ not in lx.determiners and b.lower_ not in lx.genitives:
+                out.append((a, b))
+                break
+            if not (b.is_alpha and b.is_lower) or b.lower_ in lx.genitives or b.lower_ in lx.determiners:
+                break
+    return out
+
+
+#: lower-case words between a determiner and its title ("the crown prince")
+BARE_TITLE_GAP = 2
 
 
 def listed_subject(s: Sentence, trigger: int, place_start: int, ctx: Context) -> tuple[str, ...]:
