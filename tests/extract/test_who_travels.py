@@ -405,3 +405,18 @@ def test_an_honorific_before_a_first_name_is_a_title(extractor: Extractor) -> No
     )
     trips = _trips(text, "es", extractor)
     assert list(trips) == ["Felipe VI"], trips
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der nordkoreanische Machthaber Kim Jong Un ist am Dienstag in Wladiwostok angekommen.",
+        "Der chinesische Staatschef Xi Jinping ist am Dienstag in Wladiwostok angekommen.",
+    ],
+    ids=["machthaber", "staatschef"],
+)
+def test_german_titles_of_rulers_introduce_the_name(text: str, extractor: Extractor) -> None:
+    trips = _trips(text, "de", extractor)
+    assert UNKNOWN_TRAVELLER not in trips and len(trips) == 1, trips
+    ((name, stops),) = trips.items()
+    assert name.split()[0] in {"Kim", "Xi"} and "vladivostok" in stops, trips
