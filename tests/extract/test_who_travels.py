@@ -420,3 +420,36 @@ def test_german_titles_of_rulers_introduce_the_name(text: str, extractor: Extrac
     assert UNKNOWN_TRAVELLER not in trips and len(trips) == 1, trips
     ((name, stops),) = trips.items()
     assert name.split()[0] in {"Kim", "Xi"} and "vladivostok" in stops, trips
+
+
+OPENING_TITLE = [
+    (
+        "es",
+        "El presidente Andrés Manuel López Obrador no viajará a Los Ángeles. El presidente aseguró que "
+        "su ausencia no supone una ruptura con su homólogo estadounidense, Joe Biden. Además, anunció "
+        "que en julio viajará a Washington para reunirse con Biden.",
+        "López",
+        "Biden",
+        "washington",
+    ),
+    (
+        "de",
+        "Bundeskanzler Olaf Scholz ist am Montag in Paris gelandet. Der Kanzler sagte am Montagabend vor "
+        "mitreisenden Journalisten, das Verhältnis zu Präsident Emmanuel Macron sei gut. Am Dienstag "
+        "reist er nach Warschau weiter.",
+        "Scholz",
+        "Macron",
+        "warsaw",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "who", "other", "place"), OPENING_TITLE, ids=[c[0] for c in OPENING_TITLE]
+)
+def test_a_title_that_opens_a_sentence_is_its_subject_for_the_next_one(
+    lang: str, text: str, who: str, other: str, place: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert not any(other in name for name in trips), trips
+    assert any(who in name and any(place in s for s in stops) for name, stops in trips.items()), trips

@@ -905,8 +905,31 @@ def carried_subject(s: Sentence, ctx: Context, carry: str | None) -> str | None:
             continue
         if met_list_before(text[max(0, q.start - ctx.tuning.title_window) : q.start], ctx):
             continue
+        if _opening_title(s, q.start, ctx):
+            break  # "El presidente aseguró que ..., su homólogo X": the title is the subject
         return ctx.names.get(q.name, q.name)
-    return carry
+    title = _opening_title(s, len(text), ctx)
+    return carry if title is None else by_title(title.lower(), ctx.roles)
+
+
+def _opening_title(s: Sentence, until: int, ctx: Context) -> str | None:
+    """A bare title that opens the sentence (at most ``OPENING_WORDS`` words before it) and ends
+    more than ``Tuning.title_window`` characters before ``until`` (a title right before a name in
+    apposition is that name's: "El presidente de México, Andrés Manuel López Obrador")."""
+    title = bare_title(s, 0, until, ctx)
+    if title is None:
+        return None
+    at = s.span.text.find(title)
+    if (
+        len(word_list(s.span.text[:at])) > OPENING_WORDS
+        or until - (at + len(title)) <= ctx.tuning.title_window
+    ):
+        return None
+    return title
+
+
+#: words that may stand before a title that opens a sentence ("Además, el presidente ...")
+OPENING_WORDS = 2
 
 
 def companion_before(before: str, lx: Lexicon) -> bool:
