@@ -94,12 +94,21 @@ def _shared_mentions(trips: tuple[Trip, ...], everyone: Trip) -> tuple[Trip, ...
 
 
 def _by_traveller(
-    drafts: list[Candidate], published: dt.date | None, t: Tuning
+    drafts: list[Candidate], published: dt.date | None, t: Tuning, named: set[str]
 ) -> dict[str, list[Candidate]]:
-    """The candidates per traveller; a stop only the scorer found goes to the article's main one."""
+    """The candidates per traveller; a stop only the scorer found goes to the article's main one.
+    A traveller known only by a title ("die Außenministerin", "el papa": no name of ``named``)
+    is the main traveller, or, in an article that names no traveller, the trip's name."""
     explicit = Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller and d.rule)
     explicit = explicit or Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller)
     main = explicit.most_common(1)[0][0] if explicit else None
+    titled = Counter(d.traveller for d in drafts if d.traveller and d.traveller not in named)
+    if main is None and titled:
+        main = titled.most_common(1)[0][0]  # the first of the most frequent titles
+    drafts = [
+        dataclasses.replace(d, traveller=main) if d.traveller and d.traveller not in named else d
+        for d in drafts
+    ]
     by_traveller: dict[str, list[Candidate]] = {}
     for d in drafts:
         if published and d.date and d.date.end and (published - d.date.end).days > t.background_days:
@@ -136,7 +145,7 @@ def _draft_trips(drafts: list[Candidate], article: Article, ctx: Context, model:
     t = ctx.tuning
     trips: list[Trip] = []
     used_ids: set[str] = set()
-    for who, items in _by_traveller(drafts, article.published, t).items():
+    for who, items in _by_traveller(drafts, article.published, t, set(ctx.names.values())).items():
         stops = merge_mentions(items, article.published, t)
         if not stops:
             continue

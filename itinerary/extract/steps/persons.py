@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import AREA_KINDS, Context, Document, Mention, Person, Reading, Sentence
@@ -33,8 +32,13 @@ def find_persons(sent: Span, ctx: Context) -> list[Person]:
 def _recognised(sent: Span, ctx: Context) -> list[Person]:
     out: list[Person] = []
     base, text = sent.start_char, sent.doc.text
+    lx = ctx.lx
     for ent in sent.ents:
-        if ent.label_ in PERSON_LABELS and not place_not_person(ent.text, ctx):
+        calendar = ent.text.lower() in lx.weekdays or ent.text.lower() in lx.months  # "Jeudi, il ..."
+        label = ent.start == sent.start and len(ent) == 1 and sent.doc[ent.end : ent.end + 1].text == ":"
+        if label:
+            continue  # "Photo : bain de foule", "Foto: Kanzler Merz": a caption's label
+        if ent.label_ in PERSON_LABELS and not calendar and not place_not_person(ent.text, ctx):
             end = ent.end_char
             m = re.match(r"-[^\W\d_]+", text[end:])  # "Kim Jong" + "-un"
             if m:
@@ -69,6 +73,16 @@ def _titled(sent: Span, ctx: Context) -> list[Person]:
             qualified = after if after > j else j
         j, plain = qualified, qualified == j
         k = _name_end(toks, j, most, sent_start=True)
+        if (
+            plain
+            and k == j + 1
+            and toks[j - 1].lower_ in lx.genitives
+            and not is_country_word(toks[j].text, ctx)
+        ):
+            # one capitalised word after "del"/"of" names what the title is of ("el presidente
+            # del Parlamento luso", "il ministro della Difesa"), not the person
+            i = k
+            continue
         if plain and k > j and is_country_word(toks[j].text, ctx) and k < len(toks):
             j += 1  # skip a country after a title ("президент России")
             k = _name_end(toks, j, most, sent_start=False)
@@ -162,6 +176,8 @@ def _past_qualifiers(toks: list[Token], j: int, ctx: Context) -> int:
             k += 1
         while k < len(toks) and (nationality(toks[k].text, lx) or toks[k].lower_ in lx.genitives):
             k += 1
+        if k + 2 < len(toks) and toks[k].is_lower and toks[k + 1].text == ",":
+            k += 1  # an adjective the nationality list lacks ("del Parlamento luso, Augusto Santos Silva")
         if k + 1 < len(toks) and toks[k].text == "," and _named_after_comma(toks, k + 1, ctx):
             return k + 1
     return j
@@ -292,6 +308,17 @@ def _is_place(name: str, ctx: Context) -> bool:
     return any(g.lookup(f) for f in dict.fromkeys([name, *ctx.language.variants(name)]) if f)
 
 
+def _place_before_name(word: str, run: int, ctx: Context) -> bool:
+    """The first word of a run of ``run`` capitalised words is a place, not a first name: a
+    country before a first name and surname ("России Михаил Мишустин"), or a place in a case
+    form of its own ("Во Владивостоке Мишустин", "губернатор Приморья Олег Кожемяко": a first
+    name takes the case of its surname, a place written in another case is no part of it)."""
+    if run > 2 and is_country_word(word, ctx):
+        return True
+    g = ctx.geocoder.gazetteer
+    return not g.lookup(word) and any(g.lookup(v) for v in dict.fromkeys(ctx.language.variants(word)) if v)
+
+
 def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
     """Without a recogniser: a first name and surname written in full, then the surname alone
     elsewhere in the article ("Mario Draghi ... Draghi"), is a person (the news names a person
@@ -299,7 +326,9 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
     lx, most = ctx.lx, ctx.tuning.name_max_words
     alone: Counter[str] = Counter()
     inside: Counter[str] = Counter()  # alone, not at a sentence start
+    stems: Counter[str] = Counter()  # the base forms of the words alone
     runs: list[tuple[Sentence, list[tuple[int, int]]]] = []
+    lower = {t.text for s in sentences for t in s.span if t.is_lower}  # "am" in "am Montag"
     for s in sentences:
         found = _runs(s.span, lx, most)
         runs.append((s, found))
@@ -308,23 +337,90 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
             if b - a == 1:
                 alone[toks[a].text] += 1
                 inside[toks[a].text] += not toks[a].is_sent_start
+                for v in dict.fromkeys(ctx.language.variants(toks[a].text)):
+                    stems[v] += 1  # its case forms: "Лавров" is "Сергея Лаврова"'s surname
     for s, found in runs:
         toks = list(s.span)
         for a, b in found:
             words = [t.text for t in toks[a:b] if t.text not in HYPHENS]
             last, first = toks[b - 1].text, toks[a].text
-            surname_last = alone[last] > 0 and len(last) > ctx.tuning.name_word_min
+            cased = alone[last] > 0 or any(
+                stems[v] > 0 for v in dict.fromkeys([last, *ctx.language.variants(last)])
+            )
+            surname_last = cased and len(last) > ctx.tuning.name_word_min
             # the family name first ("Xi Jinping ... Xi"): a short word, or one seen inside a sentence
             short = len(first) <= ctx.tuning.name_word_min
-            surname_first = (inside[first] > 0 or (short and alone[first] > 0)) and _family_first(first, ctx)
+            surname_first = (
+                (inside[first] > 0 or (short and alone[first] > 0))
+                and first.lower() not in lower  # a word the article also writes in lower case
+                and _family_first(first, ctx)
+            )
             if len(words) < 2 or not (surname_last or surname_first):
                 continue
+            while surname_last and b - a > 1 and _place_before_name(toks[a].text, b - a, ctx):
+                a += 1  # "Председатель правительства России Михаил Мишустин", "Во Владивостоке Мишустин"
+            if b - a < 2:
+                continue  # the surname alone: a case form of a known name (inflected_persons)
             p = _span_of(s.span, a, b)
             if any(q.start < p.end and p.start < q.end for q in s.persons):
                 continue
             if _is_place(p.name, ctx) or is_country_word(toks[b - 1].text, ctx):
                 continue
             s.persons.append(p)
+        s.persons.sort(key=lambda q: q.start)
+
+
+#: how often a capitalised word must stand alone before a verb to be taken for a surname
+LONE_NAME_MIN = 2
+
+
+def lone_names(sentences: list[Sentence], ctx: Context) -> None:
+    """Without a recogniser, where only names are capitalised: a capitalised word written alone
+    before two different lower-case words that are not function words ("Blinken comenzó ...
+    Blinken concluirá", "Лавров прибыл ... Лавров примет") is a surname (see :func:`_surname`)."""
+    if ctx.lx.nouns_capitalised:
+        return
+    lower: set[str] = set()
+    common: set[str] = set()  # after a determiner, or a common word of the language
+    before_verb: dict[str, set[str]] = {}  # the words that follow it (each verb once)
+    for s in sentences:
+        toks = list(s.span)
+        for i, t in enumerate(toks):
+            if t.is_lower:
+                lower.add(t.lower_)
+            elif capitalised(t.text) and not t.text.isupper():
+                if t.is_stop or (i > 0 and toks[i - 1].lower_ in ctx.lx.determiners):
+                    common.add(t.text)
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                alone = not (i > 0 and capitalised(toks[i - 1].text))
+                if alone and nxt is not None and nxt.is_lower and not nxt.is_stop:
+                    before_verb.setdefault(t.text, set()).add(nxt.lower_)
+    for word, verbs in before_verb.items():
+        if len(verbs) >= LONE_NAME_MIN and word not in common and _surname(word, lower, ctx):
+            _mark(sentences, word)
+
+
+def _surname(word: str, lower: set[str], ctx: Context) -> bool:
+    """``word`` may be a surname: the article never writes it in lower case, and it is no title,
+    function word, month, day, demonym or place."""
+    lx, low = ctx.lx, word.lower()
+    if low in lower or len(word) <= ctx.tuning.name_word_min:
+        return False
+    if function_word(low, lx) or is_title(word, lx) or low in lx.months or low in lx.weekdays:
+        return False
+    form = forms_of().form(word)
+    demonym = form is not None and form.kind == "demonym"
+    return not demonym and not _is_place(word, ctx) and not is_country_word(word, ctx)
+
+
+def _mark(sentences: list[Sentence], word: str) -> None:
+    """Every mention of ``word`` outside a person already found becomes a person."""
+    for s in sentences:
+        base = s.span.start_char
+        for t in s.span:
+            a = t.idx - base
+            if t.text == word and not any(p.start <= a < p.end for p in s.persons):
+                s.persons.append(Person(a, a + len(word), word))
         s.persons.sort(key=lambda q: q.start)
 
 
@@ -404,6 +500,20 @@ def party_of(persons: list[Person], k: int, text: str, ctx: Context) -> list[Per
     return persons[a : b + 1]
 
 
+def _object_before(before: str, ctx: Context) -> bool:
+    """The words before a person make them an object: "with", a verb of meeting, the agent of a
+    passive, or a preposition ("to", "à", "nach", "в"), titles and determiners between."""
+    lx = ctx.lx
+    if companion_before(before, lx) or agent_before(before, ctx):
+        return True
+    prev = [
+        w
+        for w in word_list(before.lower())
+        if w not in lx.titles and w not in lx.determiners and not nationality(w, lx)
+    ]
+    return bool(prev) and (prev[-1] in lx.at or prev[-1] in lx.toward or prev[-1] in lx.origin)
+
+
 def sentence_groups(sentences: list[Sentence], ctx: Context) -> dict[int, tuple[str, ...]]:
     """Per sentence (by ``id``): the latest list of persons named together up to it (the largest
     of a sentence that names several)."""
@@ -411,10 +521,14 @@ def sentence_groups(sentences: list[Sentence], ctx: Context) -> dict[int, tuple[
     latest: tuple[str, ...] = ()
     for s in sentences:
         best: tuple[str, ...] = ()
+        text = s.span.text
         for k in range(len(s.persons)):
-            names = tuple(
-                dict.fromkeys(ctx.names.get(q.name, q.name) for q in party_of(s.persons, k, s.span.text, ctx))
-            )
+            party = party_of(s.persons, k, text, ctx)
+            if _object_before(
+                text[max(0, party[0].start - ctx.tuning.companion_window) : party[0].start], ctx
+            ):
+                continue  # "bring a plan to Zelensky, Putin", "met Xi and Li": no subject to stand for
+            names = tuple(dict.fromkeys(ctx.names.get(q.name, q.name) for q in party))
             if len(names) > len(best):
                 best = names
         if len(best) > 1:
@@ -446,9 +560,20 @@ def title_phrases(sentences: list[Sentence], names: dict[str, str], ctx: Context
     return out
 
 
+#: marks a person's name in a text given to :func:`by_title`
+NAMED = "\x00"
+
+
 def by_title(text: str, roles: dict[str, Counter[str]]) -> str | None:
-    """The person a title phrase in ``text`` stands for, if the article named one."""
-    found = [(text.rfind(k), k) for k in roles if k in text]
+    """The person a title phrase in ``text`` stands for, if the article named one (a title right
+    before a name marked with :data:`NAMED` is that name's, not a bare title)."""
+    found = []
+    for k in roles:
+        at = text.rfind(k)
+        while at >= 0 and text[at + len(k) :].lstrip()[:1] == NAMED:
+            at = text.rfind(k, 0, at)
+        if at >= 0:
+            found.append((at, k))
     if not found:
         return None
     _, key = max(found)
@@ -467,19 +592,23 @@ def stop_traveller(
     party = listed_subject(s, trig, p.start, ctx)
     if party:
         return party[0], True, hosts_at_home(party[0], party[1:], p, ctx)
-    person = (
-        after_travel_noun(s, trig, ctx)
-        or traveller_before(s.persons, trig, p.start, text, ctx)
-        or traveller_after(s, trig, p.start, ctx)
-    )
+    person = after_travel_noun(s, trig, ctx) or traveller_before(s.persons, trig, p.start, text, ctx)
+    if person is None and bare_title(s, 0, max(trig, 0), ctx) is None:
+        # a person after the verb is its subject only when no title stands before it ("el
+        # presidente de Brasil viajará a Oporto y participará en un acto en el Parlamento")
+        person = traveller_after(s, trig, p.start, ctx)
     since = person.end if person is not None else 0
     if person is None or person.end <= trig:
         title = bare_title(s, since, p.start, ctx)
         if title is not None:  # "mit Xi und Li fliegt der Kanzler nach": the title is the subject
-            return by_title(title, ctx.roles), False, ()  # else the article's main traveller
+            # the person the article introduced with it, else the title itself (assembly gives
+            # it the article's main traveller, if the article names one)
+            return by_title(title.lower(), ctx.roles) or title, False, ()
     group = group_subject(s, trig, ctx, since=person.end) if person is not None else ()
     if group:  # "After the Zelensky meeting the leaders fly to": the plural is the subject
         return group[0], False, group[1:]
+    if person is not None and person.end <= trig and _plural_between(s, person.end, trig, ctx):
+        return None, False, ()  # a plural the article did not list: its main traveller
     if person is not None:
         who = ctx.names.get(person.name, person.name)
         return who, True, tuple(c for c in accompanying(s, person, ctx) if c != who)
@@ -487,7 +616,11 @@ def stop_traveller(
     if group:
         return group[0], False, group[1:]
     # "le dirigeant nord-coréen est arrivé": the person that title names, or the last traveller
-    return by_title(text[: max(trig, 0)].lower(), ctx.roles) or carry, False, ()
+    head = text[: max(trig, 0)].lower()
+    for q in s.persons:  # "the funeral of King X": the title is X's, it does not stand alone
+        if q.end <= len(head):
+            head = head[: q.start] + NAMED * (q.end - q.start) + head[q.end :]
+    return by_title(head, ctx.roles) or carry, False, ()
 
 
 #: prepositions of the agent of a passive ("received by", "accolto da"): no subject after them
@@ -505,8 +638,8 @@ def traveller_after(s: Sentence, trigger: int, place_start: int, ctx: Context) -
     for q in s.persons:
         if q.start <= trigger:
             continue
-        if re.search(r"[.;:!?«»\"“”]", text[trigger : q.start]):
-            return None
+        if re.search(r"[.;:!?«»\"“”]", text[trigger : q.start]) or "," in text[place_start : q.start]:
+            return None  # a comma after the place closes the verb's clause ("in Kiew, wo er X traf")
         prev = [
             w.lower()
             for w in word_list(text[max(0, q.start - ctx.tuning.companion_window) : q.start])
@@ -570,12 +703,10 @@ def agent_before(before: str, ctx: Context) -> bool:
 def bare_title(s: Sentence, since: int, place_start: int, ctx: Context) -> str | None:
     """A title with its determiner and no name, between ``since`` and the place ("der Kanzler",
     "the chancellor", "il premier", "le chef de l'État"): it stands for the article's traveller
-    and is the subject, not a person named before it. The phrase, lower case, or None."""
+    and is the subject, not a person named before it. The phrase as written, or None."""
     lx, text = ctx.lx, s.span.text
     toks = [t for t in s.span if since <= t.idx - s.span.start_char < place_start]
-    for a, b in pairwise(toks):
-        if a.lower_ not in lx.determiners or not is_title(b.text, lx) or b.lower_ in lx.determiners:
-            continue
+    for a, b in _title_pairs(toks, lx):
         end = b.idx - s.span.start_char + len(b.text)
         nxt = b.nbor(1) if b.i + 1 < len(b.doc) else None
         named = (
@@ -588,8 +719,28 @@ def bare_title(s: Sentence, since: int, place_start: int, ctx: Context) -> str |
             lx,
         ):
             continue  # "mit dem Kanzler": met, not the subject
-        return f"{a.lower_} {b.lower_}"
+        return text[a.idx - s.span.start_char : end]
     return None
+
+
+def _title_pairs(toks: list[Token], lx: Lexicon) -> list[tuple[Token, Token]]:
+    """A determiner and the title it opens, maybe with lower-case words between ("the
+    chancellor", "the crown prince", "die neue Außenministerin")."""
+    out: list[tuple[Token, Token]] = []
+    for i, a in enumerate(toks):
+        if a.lower_ not in lx.determiners:
+            continue
+        for b in toks[i + 1 : i + 1 + BARE_TITLE_GAP + 1]:
+            if is_title(b.text, lx) and b.lower_ not in lx.determiners and b.lower_ not in lx.genitives:
+                out.append((a, b))
+                break
+            if not (b.is_alpha and b.is_lower) or b.lower_ in lx.genitives or b.lower_ in lx.determiners:
+                break
+    return out
+
+
+#: lower-case words between a determiner and its title ("the crown prince")
+BARE_TITLE_GAP = 2
 
 
 def listed_subject(s: Sentence, trigger: int, place_start: int, ctx: Context) -> tuple[str, ...]:
@@ -629,6 +780,12 @@ def accompanying(s: Sentence, person: Person, ctx: Context) -> list[str]:
     return [ctx.names.get(q.name, q.name) for q in party_of(s.persons, k, text, ctx)]
 
 
+def _plural_between(s: Sentence, since: int, trigger: int, ctx: Context) -> bool:
+    """A plural of persons ("the leaders", "i tre leader") stands between ``since`` and the travel word."""
+    low = " " + " ".join(word_list(s.span.text[since:trigger].lower())) + " "
+    return any(f" {g} " in low for g in ctx.lx.groups)
+
+
 def group_subject(s: Sentence, trigger: int, ctx: Context, since: int = 0) -> tuple[str, ...]:
     """A plural before the travel word (after ``since``) that stands for persons named together
     before ("the three leaders", "i tre leader", "les deux présidents", "оба лидера"): the latest
@@ -663,10 +820,17 @@ def traveller_before(
     """The person named nearest before the travel word (or before the place)."""
     lx, window = ctx.lx, ctx.tuning.companion_window
     limit = max(trigger, 0)
+    # a travel word after the place reaches back over it, not into the next clause ("war er in
+    # Kiew, wo er Präsident X traf": X is after a comma that closes the place's clause)
+    persons = [p for p in persons if p.start < place_start or "," not in text[place_start : p.start]]
     before = [p for p in persons if p.end <= limit] or [p for p in persons if p.end <= place_start]
     for p in reversed(before):
         if met_list_before(text[max(0, p.start - ctx.tuning.title_window) : p.start], ctx):
             continue  # "mit Xi und Ministerpräsident Li": a list of persons met, not the subject
+        if noun_complement(text[max(0, p.start - window) : p.start], ctx):
+            continue  # "the funeral of King X", "o aniversário de João Lourenço": not the subject
+        if _after_place_preposition(text[max(0, p.start - window) : p.start], ctx):
+            continue  # "Из Приморья премьер направится", "a message from X": not the subject
         if agent_before(text[max(0, p.start - window) : p.start], ctx):
             continue  # "accueilli par le président X": the host
         prev = [w for w in word_list(text[max(0, p.start - window) : p.start].lower()) if w not in lx.titles]
@@ -679,6 +843,36 @@ def traveller_before(
             continue  # "X, accompagné de la ministre Y": Y travels with X, who is the traveller
         return p
     return None
+
+
+def _after_place_preposition(before: str, ctx: Context) -> bool:
+    """A preposition of place or origin stands right before the name ("из", "from", "bei"): the
+    name is its object (a place the finder took for a name, or a host), not a subject."""
+    lx = ctx.lx
+    if not re.search(r"[^\W\d_]\s*$", before):
+        return False  # punctuation between: no preposition governs the name
+    words = [w.lower() for w in word_list(before)]
+    while words and (is_title(words[-1], lx) or words[-1] in lx.determiners or nationality(words[-1], lx)):
+        words.pop()
+    return bool(words) and (words[-1] in lx.at or words[-1] in lx.origin)
+
+
+def noun_complement(before: str, ctx: Context) -> bool:
+    """The person complements a noun ("the funeral of X", "o aniversário de X", "il compleanno di
+    X"): "of" right before the name, after a lower-case noun that is no travel word ("the visit of
+    X" keeps X as the visitor)."""
+    lx = ctx.lx
+    words = re.findall(r"[^\W\d_][\w'’-]*|[^\w\s]", before)
+    while (
+        len(words) > 2
+        and words[-1].lower() not in lx.genitives
+        and (is_title(words[-1], lx) or nationality(words[-1], lx))
+    ):
+        words.pop()  # "the funeral of King X"
+    if len(words) < 2 or words[-1].lower() not in lx.genitives:
+        return False
+    noun = words[-2].split("'")[-1].split("’")[-1]  # "d'eau" -> "eau"
+    return noun.isalpha() and noun.islower() and not is_title(noun, lx) and not starts(noun, lx.travel)
 
 
 def accompanied_before(prev: list[str], lx: Lexicon, reach: int) -> bool:
@@ -711,8 +905,31 @@ def carried_subject(s: Sentence, ctx: Context, carry: str | None) -> str | None:
             continue
         if met_list_before(text[max(0, q.start - ctx.tuning.title_window) : q.start], ctx):
             continue
+        if _opening_title(s, q.start, ctx):
+            break  # "El presidente aseguró que ..., su homólogo X": the title is the subject
         return ctx.names.get(q.name, q.name)
-    return carry
+    title = _opening_title(s, len(text), ctx)
+    return carry if title is None else by_title(title.lower(), ctx.roles)
+
+
+def _opening_title(s: Sentence, until: int, ctx: Context) -> str | None:
+    """A bare title that opens the sentence (at most ``OPENING_WORDS`` words before it) and ends
+    more than ``Tuning.title_window`` characters before ``until`` (a title right before a name in
+    apposition is that name's: "El presidente de México, Andrés Manuel López Obrador")."""
+    title = bare_title(s, 0, until, ctx)
+    if title is None:
+        return None
+    at = s.span.text.find(title)
+    if (
+        len(word_list(s.span.text[:at])) > OPENING_WORDS
+        or until - (at + len(title)) <= ctx.tuning.title_window
+    ):
+        return None
+    return title
+
+
+#: words that may stand before a title that opens a sentence ("Además, el presidente ...")
+OPENING_WORDS = 2
 
 
 def companion_before(before: str, lx: Lexicon) -> bool:
@@ -761,6 +978,7 @@ def names(doc: Document) -> None:
     ctx = doc.ctx
     if not ctx.trained:
         recurring_names(doc.sentences, ctx)
+        lone_names(doc.sentences, ctx)
     ctx.names = canonical_persons([p.name for s in doc.sentences for p in s.persons], ctx.lx)
     for s in doc.sentences:  # a bare title ("Le Pape") is not a name
         s.persons = [p for p in s.persons if p.name in ctx.names]
