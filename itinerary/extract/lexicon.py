@@ -197,6 +197,9 @@ class Lexicon:
     # the future": a stop after one is planned only in a sentence without a past verb ("danach
     # reist er nach Shanghai", "a Belgrado, poi l'Ungheria"; not "reiste danach nach Shanghai").
     sequence: tuple[str, ...] = ()
+    # Phrases that say a plan came true ("as planned", "comme prévu", "wie erwartet"): the planned
+    # word in them tells of no future ("As expected, Lula arrived in Madrid").
+    as_planned: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -119,7 +119,6 @@ PACK = Lexicon(
         "set to",
         "going to",
         "intend",
-        "invit",
         "en route",
         "bound for",
         "heads to",
@@ -134,6 +133,7 @@ PACK = Lexicon(
         "followed by",
         "upcoming",
     ),
+    as_planned=("as expected", "as planned", "as scheduled", "as announced", "as agreed"),
     sequence=(
         "then=",
         "later",
@@ -173,6 +173,7 @@ PACK = Lexicon(
         "confirm",
         "decid",
         "denied",
+        "informed",
         "said",
         "says",
         "stated",

@@ -69,6 +69,14 @@ PACK = Lexicon(
         "tiene previsto",
         "está previsto",
         "planea",
+        # "debe llegar", "deberá viajar", "debía regresar a Madrid por la noche": is to, was to
+        "debe=",
+        "deben=",
+        "deberá",
+        "deberán",
+        "debería",
+        "debía=",
+        "debían=",
         "plane",
         "se espera",
         "esperad",
@@ -77,6 +85,14 @@ PACK = Lexicon(
         "hará",
         "continuará",
         "seguirá",
+    ),
+    as_planned=(
+        "como estaba previsto",
+        "como se esperaba",
+        "como previsto",
+        "como estaba planeado",
+        "según lo previsto",
+        "tal como se anunció",
     ),
     sequence=(
         "luego=",
@@ -90,6 +106,11 @@ PACK = Lexicon(
         "posterg",
         "suprimid",
         "retirad",
+        # "renunció al viaje" (not the noun "la renuncia", a resignation)
+        "renunció",
+        "renunciar=",
+        "renunciará",
+        "renunciaron",
     ),
     denied=(
         "no irá",

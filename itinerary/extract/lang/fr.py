@@ -110,7 +110,6 @@ PACK = Lexicon(
         "iront=",
         "rendra",
         "visitera",
-        "invit",
         "prochain",
         "projet",
         "envisag",
@@ -122,6 +121,7 @@ PACK = Lexicon(
         "prendra",
         "mènera",
     ),
+    as_planned=("comme prévu", "comme attendu", "comme annoncé", "comme convenu", "ainsi que prévu"),
     sequence=(
         "ensuite",
         "puis=",

@@ -94,10 +94,16 @@ PACK = Lexicon(
         "atteso",
         "attesa",
         "dovrebbe",
+        # "dovrà rientrare", "doveva rientrare a Roma in serata": will have to, was to
+        "dovrà",
+        "dovranno",
+        "doveva=",
+        "dovevano=",
         "prossim",
         "domani",
         "proseguirà",
     ),
+    as_planned=("come previsto", "come atteso", "come programmato", "come annunciato", "come da programma"),
     sequence=("poi=",),
     # "nella capitale Astana", "all'aeroporto di Fiumicino", "nel porto di Genova"
     place_nouns=(
@@ -128,6 +134,7 @@ PACK = Lexicon(
         "saltare",
         "salta=",
         "salterà",
+        "rinunc",  # "rinunciare al viaggio in Angola", "ha rinunciato alla tappa"
     ),
     denied=(
         "non andrà",

@@ -194,6 +194,8 @@ PACK = Lexicon(
         "deveria",
         "deve=",
         "devem=",
+        "devia=",  # "devia regressar a Lisboa à noite": was to
+        "deviam=",
         "previst",
         "prevê",
         "programad",
@@ -214,6 +216,16 @@ PACK = Lexicon(
         "seguirá",
         "estará",
     ),
+    as_planned=(
+        "como previsto",
+        "como estava previsto",
+        "como esperado",
+        "como se esperava",
+        "conforme previsto",
+        "conforme o previsto",
+        "como planeado",
+        "como planejado",
+    ),
     sequence=(
         "depois",
         "em seguida",
@@ -230,6 +242,9 @@ PACK = Lexicon(
         "anulou",
         "anulad",
         "desist",
+        "renunciou",  # "renunciou à viagem" (not "a renúncia", a resignation)
+        "renunciar=",
+        "renunciará",
         # an absence from a meeting or a summit ("não compareceu", "fez-se representar")
         "não compareceu",
         "não comparecerá",

@@ -31,6 +31,15 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     nxt = _after_end(s, reading, k)
     # "the next day", "le lendemain": a date counted from another, not a word of the future
     counted = [(h.start, h.end) for h in s.dates if h.shift is not None and h.end > start and h.start < end]
+    # "as expected", "comme prévu": a plan that came true, no word of the future either
+    low = text.lower()
+    counted += [
+        (m.start(), m.end())
+        for ph in lx.as_planned
+        for m in re.finditer(rf"(?<!\w){re.escape(ph)}(?!\w)", low)
+    ]
+    if ctx.trained:  # "traveled on Monday to visit flood victims in Kentucky": a purpose, no plan
+        counted += _purposes(s, start, end, ctx)
     wl = text[start:end].lower()
     for a, b in counted:  # blank the counted phrases out of the window
         a, b = max(a - start, 0), min(b - start, len(wl))
@@ -38,7 +47,10 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     # cancellation words count between the previous stop and the next one ("no longer
     # scheduled to travel to Jordan ... after he visits Israel" cancels Jordan, not Israel;
     # "a planned stop in Kigali was called off" cancels Kigali)
-    for part in (wl, text[p.end : nxt].lower()):
+    # (not those after a place that is the subject of a verb of saying or deciding: "Luanda
+    # suspendeu todas as visitas", "Riyadh had informed him that both visits were postponed")
+    parts = (wl,) if decides(text, p.end, ctx) else (wl, text[p.end : nxt].lower())
+    for part in parts:
         if any(starts(w, lx.cancelled) for w in word_list(part)) or phrase_in(part, lx.cancelled):
             return Status.CANCELLED
     if phrase_in(wl, lx.denied):  # "... but will not travel to Quito": the place after it
@@ -47,7 +59,7 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     if any(a in sentence and b in sentence for a, b in lx.irrealis):
         return Status.CANCELLED  # "die nächste Station wäre X gewesen": it did not happen
     words = _window_words(s, start, end, counted, ctx)
-    if invited(text, p, nxt, ctx):
+    if invited(s, p, nxt, ctx):
         return Status.PLANNED  # "invited Lula to visit Kyiv": an invitation, no trip yet
     if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned):
         return Status.PLANNED
@@ -59,29 +71,97 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     return _status_by_verbs(s, start, end, words, ctx)
 
 
-def invited(text: str, p: Mention, nxt: int, ctx: Context) -> bool:
+def invited(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
     """A verb of inviting before the place in its clause ("Zelensky invited Lula to visit Kyiv",
     "convidou Lula a visitar Kiev", "пригласил посетить Киев"), or one closing the clause after it
     before the next place ("hat den Kanzler nach Kiew eingeladen"; not "den Besuch in Moskau
     absolviert und Putin nach Aschgabat eingeladen"): an invitation is no trip, at most a planned one.
-    Not the noun of a visit made at someone's invitation ("arrived at the invitation of"), nor
-    "invited by" in a clause of its own ("Invited by Xi, Putin arrived in Beijing")."""
+    Not the noun of a visit made at someone's invitation ("arrived at the invitation of", "по
+    приглашению"), nor "invited by" in a clause of its own ("Invited by Xi, Putin arrived in
+    Beijing"), nor an invitation followed by the verb of the trip made ("was invited by Xi and
+    arrived in Beijing"), nor the guest of honour ("invitado de honor en la cumbre de Lima")."""
     lx = ctx.lx
-    before = re.split(r"[,;:.!?]", text[: p.start].lower())[-1]
-    if lx.invitations and any(starts(w, lx.invitations) for w in word_list(before)):
-        return True
+    text = s.span.text
+    cut = max(text.rfind(c, 0, p.start) for c in ",;:.!?") + 1
+    hits = [
+        m
+        for m in re.finditer(r"[^\W\d_][\w'-]*", text[cut : p.start])
+        if starts(m.group().lower(), lx.invitations)
+    ]
+    if lx.invitations and hits:
+        last = hits[-1]
+        between = text[cut + last.end() : p.start]
+        words = word_list(between.lower())
+        if words and words[0] in lx.genitives:
+            return False  # "invitado de honor", "convidado de honra": the guest, not an invitation
+        return not _verb_between(s, cut + last.end(), p.start, words, ctx)
     after = re.split(r"[,;:.!?]", text[p.end : nxt].lower(), maxsplit=1)[0]
     return bool(lx.invitation_final) and any(starts(w, lx.invitation_final) for w in word_list(after))
+
+
+def _verb_between(s: Sentence, start: int, end: int, words: list[str], ctx: Context) -> bool:
+    """A verb of the trip itself between an invitation and the place: a finite verb where a tagger
+    read the text ("was invited by Xi and arrives in Beijing"), else a verb the pack's tense hook
+    reads as past ("convidado pelo rei, Lula chegou a Madrid")."""
+    if not ctx.trained:
+        return ctx.language.tense(words) == "past"
+    base = s.span.start_char
+    return any(
+        start <= t.idx - base < end and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
+        for t in s.span
+    )
+
+
+def decides(text: str, end: int, ctx: Context) -> bool:
+    """The place is the subject of a verb of saying or deciding right after it, an auxiliary or a
+    negation between them ("Luanda suspendeu todas as visitas", "Riyadh had informed him", "Moscou
+    a annulé la visite"): its government speaks or decides; what it cancels is no stop at it. Not a
+    passive ("the stop in Kigali was called off")."""
+    lx = ctx.lx
+    if re.match(r"\s*,", text[end:]):
+        return False
+    after = word_list(text[end : end + ctx.tuning.speech_window].lower())
+    i = 0
+    while i < min(len(after), ctx.tuning.speech_skip) and after[i] in lx.negations:
+        i += 1
+    if i >= len(after):
+        return False
+    return (
+        starts(after[i], lx.decisions)
+        or starts(after[i], lx.speech)
+        or phrase_in(" ".join(after[: i + 2]), lx.speech) is not None
+    )
 
 
 def _sequence_ahead(words: list[str], wl: str, s: Sentence, ctx: Context) -> bool:
     """A sequence word before the stop ("then", "danach", "poi") in a sentence without a past
     verb: what comes next ("a Belgrado, poi l'Ungheria"); with one it is a past event's order
-    ("reiste danach nach Shanghai")."""
+    ("reiste danach nach Shanghai"). Not the preposition "after" ("después de visitar Lima",
+    "depois do encontro em Lisboa"): what follows it came first."""
     lx = ctx.lx
-    if not (any(starts(w, lx.sequence) for w in words) or phrase_in(wl, lx.sequence)):
+    adverb = any(
+        starts(w, lx.sequence) and (i + 1 == len(words) or words[i + 1] not in lx.genitives)
+        for i, w in enumerate(words)
+    )
+    if not (adverb or phrase_in(wl, lx.sequence)):
         return False
     return tense_of(s.span, ctx, 0, len(s.span.text)) != "past"
+
+
+def _purposes(s: Sentence, start: int, end: int, ctx: Context) -> list[tuple[int, int]]:
+    """The infinitives of purpose of a verb in the past between ``start`` and ``end`` with their
+    marker ("traveled to Kentucky to visit flood victims", "flew to Tokyo to attend"): why a trip
+    was made, not a trip to come ("agreed to visit", "plans to travel" are complements: kept)."""
+    base = s.span.start_char
+    out = []
+    for t in s.span:
+        if not start <= t.idx - base < end or t.dep_ != "advcl" or "Inf" not in t.morph.get("VerbForm", []):
+            continue
+        if _verb_tense(t.head, ctx) != "past":
+            continue
+        marker = t.nbor(-1) if t.i > s.span.start and t.nbor(-1).dep_ in ("aux", "mark") else t
+        out.append((marker.idx - base, t.idx - base + len(t.text)))
+    return out
 
 
 def _after_end(s: Sentence, reading: Reading, k: int) -> int:
@@ -113,7 +193,9 @@ def _window_words(
 
 def _status_by_verbs(s: Sentence, start: int, end: int, words: list[str], ctx: Context) -> Status | None:
     """Planned for a future or conditional verb; confirmed for another finite verb or a travel word
-    where a tagger read the text; else None (the date decides)."""
+    where a tagger read the text; else None (the date decides). After a stop of the same sentence
+    a travel noun alone does not tell: "expected in Kuala Lumpur for a two-day visit and in
+    Indonesia" lists Indonesia under the verb of the first (None: its status carries on)."""
     base = s.span.start_char
     # an infinitive has no tense ("avant de rejoindre Djibouti le 15 mars": the date decides)
     verbs = [
@@ -129,7 +211,7 @@ def _status_by_verbs(s: Sentence, start: int, end: int, words: list[str], ctx: C
             return Status.PLANNED
         if "Imp" in tense and ctx.language.misread_conditional(t.lower_):
             return Status.PLANNED
-    if verbs or any(starts(w, ctx.lx.travel) for w in words):
+    if verbs or (start == 0 and any(starts(w, ctx.lx.travel) for w in words)):
         return Status.CONFIRMED if ctx.trained else None
     return None
 

@@ -1,0 +1,169 @@
+"""Words of plans, invitations and sequence inside reports of visits that were made.
+
+A status word must not fire outside its own grammar: the noun of an invitation ("at the
+invitation of", "по приглашению") or a guest of honour is no invitation to come; a verb of the
+trip made between an invitation and the place ("was invited by the king and arrived in Madrid")
+reports the trip; "as expected", "comme prévu" say that a plan came true; an infinitive of
+purpose after a verb in the past ("traveled on Monday to visit flood victims in Kentucky") says
+why a trip was made; the preposition "after" ("después de visitar Lima", "после визита в
+Пекин") puts what follows it first, it is no adverb of sequence; a capital that decides or speaks
+("Luanda suspendeu todas as visitas", "Riyadh had informed him that both visits were
+postponed") is not the place of the trip it cancels. The shapes that do mean a plan or a
+cancellation keep theirs. Every sentence is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from itinerary.extract import Article, Extractor
+from itinerary.model import Status
+
+pytestmark = pytest.mark.data
+
+TUESDAY = dt.date(2026, 3, 10)
+
+
+def _status(text: str, lang: str, place: str, extractor: Extractor) -> Status | None:
+    """The status the rules give the first candidate ``place`` (None when it is no candidate)."""
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
+    found = [c.status for c in doc.candidates if c.place.text == place]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("At the invitation of King Felipe, Lula arrived in Madrid on Monday.", "en", "Madrid"),
+        ("À l'invitation du roi, Macron est arrivé lundi à Rabat.", "fr", "Rabat"),
+        ("Invité par le roi, Macron est arrivé lundi à Rabat.", "fr", "Rabat"),
+        ("По приглашению председателя Си Путин прибыл в Пекин.", "ru", "Пекин"),
+        ("По приглашению председателя Си Путин прибывает в Пекин.", "ru", "Пекин"),
+        ("Lula was invited by King Felipe and arrived in Madrid on Monday.", "en", "Madrid"),
+        ("The invited leaders arrived in Madrid on Monday.", "en", "Madrid"),
+        ("Lula, invitado de honor en la cumbre de Lima, llegó el lunes.", "es", "Lima"),
+        ("Lula, convidado de honra da cimeira de Lisboa, chegou na segunda-feira.", "pt", "Lisboa"),
+    ],
+)
+def test_an_invitation_that_was_taken_up_is_a_confirmed_visit(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Zelensky invited Lula to visit Kyiv.", "en", "Kyiv"),
+        ("Lula was invited by Zelensky to visit Kyiv.", "en", "Kyiv"),
+        ("Zelensky a invité Lula à se rendre à Kiev.", "fr", "Kiev"),
+        ("Зеленский пригласил Лулу посетить Киев.", "ru", "Киев"),
+        ("Лула приглашён посетить Киев.", "ru", "Киев"),
+        ("Zelensky convidou Lula a visitar Kiev.", "pt", "Kiev"),
+    ],
+)
+def test_an_invitation_to_come_stays_planned(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    assert _status(text, lang, place, extractor) is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("As expected, Lula arrived in Madrid on Monday.", "en", "Madrid"),
+        ("As scheduled, Blinken landed in Amman on Monday night.", "en", "Amman"),
+        ("Comme prévu, Macron est arrivé lundi à Rabat.", "fr", "Rabat"),
+        ("Wie geplant landete Scholz am Montag in Madrid.", "de", "Madrid"),
+        ("Como estaba previsto, el rey llegó el lunes a Bogotá.", "es", "Bogotá"),
+        ("Come previsto, Mattarella è arrivato lunedì a Madrid.", "it", "Madrid"),
+        ("Как и планировалось, Путин прибыл в Пекин в понедельник.", "ru", "Пекин"),
+    ],
+)
+def test_a_plan_that_came_true_is_confirmed(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    assert _status(text, lang, place, extractor) is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Mr. Blinken was scheduled to land in Amman on Monday night.", "en", "Amman"),
+        ("Lula is expected in Madrid on Monday.", "en", "Madrid"),
+        ("Lula agreed to visit Madrid.", "en", "Madrid"),
+        ("Lula plans to travel to Madrid.", "en", "Madrid"),
+    ],
+)
+def test_a_plan_stays_planned(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    assert _status(text, lang, place, extractor) is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Biden traveled on Monday to visit flood victims in Kentucky.", "en", "Kentucky"),
+        ("The pope returned on Sunday to visit a hospital in Lisbon.", "en", "Lisbon"),
+    ],
+)
+def test_the_purpose_of_a_trip_made_is_no_plan(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Después de visitar Lima, el presidente llega a Quito.", "es", "Lima"),
+        ("Después de visitar Lima, el presidente llega a Quito.", "es", "Quito"),
+        ("Después del encuentro en Lima, el presidente llega a Quito.", "es", "Quito"),
+        ("Depois de passar por Lisboa, Lula chega a Madrid.", "pt", "Lisboa"),
+        ("Depois do encontro em Lisboa, Lula chega a Madrid.", "pt", "Madrid"),
+        ("После визита в Пекин Путин прибывает в Ханой.", "ru", "Ханой"),
+    ],
+)
+def test_the_preposition_after_is_no_sequence_ahead(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("El presidente visita hoy Lima y después viaja a Quito.", "es", "Quito"),
+        ("Lula visita hoje Lisboa e depois viaja para Madrid.", "pt", "Madrid"),
+        ("Путин сегодня в Пекине, затем летит в Ханой.", "ru", "Ханой"),
+    ],
+)
+def test_the_adverb_then_still_points_ahead(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    assert _status(text, lang, place, extractor) is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Riyadh had informed him on Friday that both visits were postponed.", "en", "Riyadh"),
+        ("Luanda suspendeu todas as visitas de alto nível a Portugal.", "pt", "Luanda"),
+        ("Moscou a annulé la visite du ministre à Kiev.", "fr", "Moscou"),
+        ("Caracas suspendió la visita del ministro a Bogotá.", "es", "Caracas"),
+    ],
+)
+def test_a_capital_that_cancels_is_not_cancelled(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is not Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("A planned stop in Kigali was called off.", "en", "Kigali"),
+        ("Moscou a annulé la visite du ministre à Kiev.", "fr", "Kiev"),
+        ("Caracas suspendió la visita del ministro a Bogotá.", "es", "Bogotá"),
+        ("La escala en Quito fue cancelada.", "es", "Quito"),
+    ],
+)
+def test_the_trip_a_capital_cancels_is_cancelled(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is Status.CANCELLED
