@@ -167,3 +167,73 @@ def test_the_trip_a_capital_cancels_is_cancelled(
     text: str, lang: str, place: str, extractor: Extractor
 ) -> None:
     assert _status(text, lang, place, extractor) is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Biden's plane landed in Hanoi on Sunday.", "en", "Hanoi"),
+        ("Due to bad weather, the president landed in Shannon on Sunday.", "en", "Shannon"),
+        (
+            "The president landed in Shannon on Sunday due to bad weather and flew on to Dublin.",
+            "en",
+            "Dublin",
+        ),
+    ],
+)
+def test_a_word_that_only_looks_like_a_plan_is_none(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    """ "plane" is no "plan", the "due to" of a cause no "is due to arrive"."""
+    assert _status(text, lang, place, extractor) is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("The president is due to arrive in Hanoi on Sunday.", "en", "Hanoi"),
+        ("The prince was due in Kuala Lumpur on Sunday.", "en", "Kuala Lumpur"),
+        ("The president plans to travel to Hanoi.", "en", "Hanoi"),
+    ],
+)
+def test_due_and_plan_still_mean_a_plan(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    assert _status(text, lang, place, extractor) is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "want"),
+    [
+        ("Biden toured Vietnam last week, followed by a stop in Jakarta.", "en", "Jakarta", Status.CONFIRMED),
+        (
+            "Le président a visité Dakar lundi, suivi d'une escale à Abidjan.",
+            "fr",
+            "Abidjan",
+            Status.CONFIRMED,
+        ),
+        ("Biden tours Vietnam this week, followed by a stop in Jakarta.", "en", "Jakarta", Status.PLANNED),
+    ],
+)
+def test_followed_by_is_a_sequence(
+    text: str, lang: str, place: str, want: Status, extractor: Extractor
+) -> None:
+    """ "followed by", "suivi de" say "after": past after a verb in the past, ahead otherwise."""
+    assert _status(text, lang, place, extractor) is want
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "date"),
+    [
+        ("Macron a visité Dakar lundi.", "Dakar", "2026-03-09"),
+        ("Le président a visité Dakar lundi, puis une escale à Abidjan.", "Dakar", "2026-03-09"),
+        ("Macron avait quitté Dakar lundi.", "Dakar", "2026-03-09"),
+    ],
+)
+def test_a_french_compound_past_is_past_whatever_the_participle_is_tagged(
+    text: str, place: str, date: str, extractor: Extractor
+) -> None:
+    """The auxiliary of a compound tense ("a visité", the tagger's aux:tense) makes the clause
+    past even where the small French model takes the participle for a noun."""
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language="fr"))
+    found = [c for c in doc.candidates if c.place.text == place]
+    assert found and found[0].status is Status.CONFIRMED
+    assert str(found[0].date) == date

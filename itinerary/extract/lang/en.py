@@ -107,9 +107,19 @@ PACK = Lexicon(
         "would=",
         "shall=",
         "expected",
-        "plan",
+        # the verb and noun of a plan, not "plane" ("Biden's plane landed in Hanoi")
+        "plan=",
+        "plans=",
+        "planned",
+        "planning",
         "scheduled",
-        "due to",
+        # "is due to arrive", "was due in Kuala Lumpur"; not the "due to" of a cause ("due to
+        # bad weather, the plane landed in Shannon")
+        "is due",
+        "was due",
+        "are due",
+        "were due",
+        "'s due",
         "to travel",
         "to visit",
         "to go",
@@ -130,13 +140,13 @@ PACK = Lexicon(
         "aims to",
         "hopes to",
         "proposed",
-        "followed by",
         "upcoming",
     ),
     as_planned=("as expected", "as planned", "as scheduled", "as announced", "as agreed"),
     sequence=(
         "then=",
         "later",
+        "followed by",  # "toured Vietnam, followed by a stop in Jakarta": after, not ahead
     ),
     cancelled=(
         "cancel",

@@ -115,8 +115,6 @@ PACK = Lexicon(
         "envisag",
         "au programme",
         "demain",
-        "suivi=",
-        "suivie=",
         "suivra",
         "prendra",
         "mènera",
@@ -125,6 +123,9 @@ PACK = Lexicon(
     sequence=(
         "ensuite",
         "puis=",
+        # "a visité Dakar, suivi d'une escale à Abidjan": after, not ahead
+        "suivi=",
+        "suivie=",
     ),
     cancelled=(
         "annul",

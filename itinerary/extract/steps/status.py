@@ -251,6 +251,9 @@ def _verb_tense(t: Token, ctx: Context) -> str | None:
     tense, mood, form = t.morph.get("Tense", []), t.morph.get("Mood", []), t.morph.get("VerbForm", [])
     if "Fut" in tense or "Cnd" in mood or t.lower_ in ctx.lx.future_auxiliaries:
         return "future"
+    if t.dep_ == "aux:tense":
+        return "past"  # the auxiliary of a compound past ("a visité", "est arrivé", "avait quitté"),
+        # also where the tagger took the participle for a noun ("a visité Dakar lundi")
     if "Past" in tense and "Part" not in form:
         return "past"
     perfect = ctx.lx.perfect_auxiliaries
