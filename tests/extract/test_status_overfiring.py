@@ -237,3 +237,37 @@ def test_a_french_compound_past_is_past_whatever_the_participle_is_tagged(
     found = [c for c in doc.candidates if c.place.text == place]
     assert found and found[0].status is Status.CONFIRMED
     assert str(found[0].date) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Le pape, attendu par des milliers de fidèles, est arrivé mercredi à Lisbonne.", "fr", "Lisbonne"),
+        ("Il papa, atteso da migliaia di fedeli, è arrivato mercoledì a Lisbona.", "it", "Lisbona"),
+        ("Der Papst, der seit Wochen erwartet wurde, landete am Mittwoch in Lissabon.", "de", "Lissabon"),
+        ("After the planned talks, Lula flew to Madrid on Monday.", "en", "Madrid"),
+        ("Tras la reunión prevista, Lula viajó el lunes a Madrid.", "es", "Madrid"),
+        ("Depois da reunião prevista, Lula viajou na segunda-feira para Madrid.", "pt", "Madrid"),
+    ],
+)
+def test_a_trip_told_in_the_past_after_a_word_of_plan_is_confirmed(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    """A verb of travel in the past between the word of a plan and the place tells the trip made."""
+    assert _status(text, lang, place, extractor) is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Il papa è atteso mercoledì a Lisbona.", "it", "Lisbona"),
+        ("Der Papst wird am Mittwoch in Lissabon erwartet.", "de", "Lissabon"),
+        ("Le pape est attendu mercredi à Lisbonne.", "fr", "Lisbonne"),
+        ("Lula had planned to visit Madrid.", "en", "Madrid"),
+        ("Biden, who was expected to attend, said he would travel to Hanoi.", "en", "Hanoi"),
+    ],
+)
+def test_a_word_of_plan_without_a_trip_told_stays_planned(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is Status.PLANNED

@@ -61,7 +61,8 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     words = _window_words(s, start, end, counted, ctx)
     if invited(s, p, nxt, ctx):
         return Status.PLANNED  # "invited Lula to visit Kyiv": an invitation, no trip yet
-    if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned):
+    planned = any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned) is not None
+    if planned and not _trip_told(s, start + _last_cue(wl, lx.planned), end, ctx):
         return Status.PLANNED
     if _sequence_ahead(words, wl, s, ctx):
         return Status.PLANNED
@@ -146,6 +147,24 @@ def _sequence_ahead(words: list[str], wl: str, s: Sentence, ctx: Context) -> boo
     if not (adverb or phrase_in(wl, lx.sequence)):
         return False
     return tense_of(s.span, ctx, 0, len(s.span.text)) != "past"
+
+
+def _last_cue(window: str, cues: tuple[str, ...]) -> int:
+    """Where the last of ``cues`` in ``window`` ends (a word at its start, or a phrase)."""
+    ends = [m.end() for m in re.finditer(r"[^\W\d_][\w'-]*", window) if starts(m.group(), cues)]
+    ends += [window.rfind(c) + len(c) for c in cues if " " in c and c in window]
+    return max(ends, default=0)
+
+
+def _trip_told(s: Sentence, start: int, end: int, ctx: Context) -> bool:
+    """A verb of travel in the past between a word of a plan and the place: the trip is told as
+    made ("Le pape, attendu par des milliers de fidèles, est arrivé à Lisbonne", "After the
+    planned talks, Lula flew to Madrid"); not an infinitive ("was scheduled to land in Amman")."""
+    words = word_list(s.span.text[start:end].lower())
+    lx = ctx.lx
+    if not any(starts(w, lx.travel) or starts(w, lx.arrival) for w in words):
+        return False
+    return tense_of(s.span, ctx, start, end) == "past"
 
 
 def _purposes(s: Sentence, start: int, end: int, ctx: Context) -> list[tuple[int, int]]:
