@@ -200,6 +200,9 @@ class Lexicon:
     # Phrases that say a plan came true ("as planned", "comme prévu", "wie erwartet"): the planned
     # word in them tells of no future ("As expected, Lula arrived in Madrid").
     as_planned: tuple[str, ...] = ()
+    # A trip not allowed: a verb of refusing and a noun of permission, both before the place
+    # ("denied him permission to travel to", "le negó el permiso para viajar a"); word prefixes.
+    refusals: tuple[tuple[str, str], ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

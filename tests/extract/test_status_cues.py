@@ -95,3 +95,70 @@ def test_a_place_listed_after_another_takes_its_status(
     text: str, lang: str, place: str, want: Status, extractor: Extractor
 ) -> None:
     assert _status(text, lang, place, extractor) is want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        (
+            "El Congreso le negó el jueves, por 67 votos contra 42, el permiso para salir del país"
+            " y viajar a Bogotá.",
+            "es",
+            "Bogotá",
+        ),
+        ("Congress denied the president permission to travel to Bogotá.", "en", "Bogotá"),
+        ("O Congresso negou ao presidente a autorização para viajar a Bogotá.", "pt", "Bogotá"),
+        (
+            "Das Parlament verweigerte dem Präsidenten die Genehmigung für die Reise nach Bogotá.",
+            "de",
+            "Bogotá",
+        ),
+        ("Le Parlement a refusé au président l'autorisation de se rendre à Bogota.", "fr", "Bogota"),
+    ],
+)
+def test_a_trip_not_allowed_is_cancelled(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    assert _status(text, lang, place, extractor) is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "want"),
+    [
+        (
+            "Kagame fez-se representar pelo ministro dos Negócios Estrangeiros, Vincent Biruta,"
+            " que está em Luanda à frente da delegação.",
+            "pt",
+            "Luanda",
+            Status.CONFIRMED,
+        ),
+        (
+            "Kagame cancelled his trip and sent his foreign minister, who arrived in Luanda on Monday.",
+            "en",
+            "Luanda",
+            Status.CONFIRMED,
+        ),
+        (
+            "Kagame a annulé son voyage et a envoyé son ministre, qui est arrivé lundi à Luanda.",
+            "fr",
+            "Luanda",
+            Status.CONFIRMED,
+        ),
+        (
+            "Kagame canceló la visita, que debía incluir una escala en Luanda.",
+            "es",
+            "Luanda",
+            Status.CANCELLED,
+        ),
+        (
+            "Kagame cancelled the visit, which was to include a stop in Luanda.",
+            "en",
+            "Luanda",
+            Status.CANCELLED,
+        ),
+    ],
+)
+def test_a_relative_clause_of_a_person_has_its_own_status(
+    text: str, lang: str, place: str, want: Status, extractor: Extractor
+) -> None:
+    """What the main clause cancels is not where the person of a relative clause is; the relative
+    clause of a trip ("the visit, which was to include") shares the trip's cancellation."""
+    assert _status(text, lang, place, extractor) is want

@@ -85,6 +85,7 @@ PACK = Lexicon(
         "nächst",
         "vorgesehen",
     ),
+    refusals=(("verweiger", "genehmigung"), ("verweiger", "erlaubnis"), ("verweiger", "ausreise")),
     as_planned=("wie geplant", "wie erwartet", "wie vorgesehen", "wie angekündigt", "wie vereinbart"),
     sequence=(
         "anschließend",

@@ -142,6 +142,12 @@ PACK = Lexicon(
         "proposed",
         "upcoming",
     ),
+    refusals=(
+        ("denied", "permission"),
+        ("refused", "permission"),
+        ("denied", "authori"),
+        ("refused", "authori"),
+    ),
     as_planned=("as expected", "as planned", "as scheduled", "as announced", "as agreed"),
     sequence=(
         "then=",

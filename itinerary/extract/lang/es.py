@@ -86,6 +86,13 @@ PACK = Lexicon(
         "continuará",
         "seguirá",
     ),
+    refusals=(
+        ("negó", "permiso"),
+        ("denegó", "permiso"),
+        ("negó", "autoriza"),
+        ("denegó", "autoriza"),
+        ("rechazó", "permiso"),
+    ),
     as_planned=(
         "como estaba previsto",
         "como se esperaba",

@@ -119,6 +119,12 @@ PACK = Lexicon(
         "prendra",
         "mènera",
     ),
+    refusals=(
+        ("refus", "autorisation"),
+        ("refus", "l'autorisation"),
+        ("refus", "permission"),
+        ("interdit", "sortie"),
+    ),
     as_planned=("comme prévu", "comme attendu", "comme annoncé", "comme convenu", "ainsi que prévu"),
     sequence=(
         "ensuite",

@@ -103,6 +103,13 @@ PACK = Lexicon(
         "domani",
         "proseguirà",
     ),
+    refusals=(
+        ("negat", "permesso"),
+        ("negat", "autorizza"),
+        ("negò", "permesso"),
+        ("negò", "autorizza"),
+        ("rifiut", "autorizza"),
+    ),
     as_planned=("come previsto", "come atteso", "come programmato", "come annunciato", "come da programma"),
     sequence=("poi=",),
     # "nella capitale Astana", "all'aeroporto di Fiumicino", "nel porto di Genova"

@@ -216,6 +216,12 @@ PACK = Lexicon(
         "seguirá",
         "estará",
     ),
+    refusals=(
+        ("negou", "autoriza"),
+        ("negou", "permissão"),
+        ("recusou", "autoriza"),
+        ("recusou", "permissão"),
+    ),
     as_planned=(
         "como previsto",
         "como estava previsto",

@@ -28,6 +28,7 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     text = s.span.text
     p = reading.stops[k][0]
     end = p.start
+    start = _relative_start(text, start, end, ctx)
     nxt = _after_end(s, reading, k)
     # "the next day", "le lendemain": a date counted from another, not a word of the future
     counted = [(h.start, h.end) for h in s.dates if h.shift is not None and h.end > start and h.start < end]
@@ -55,6 +56,9 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
             return Status.CANCELLED
     if phrase_in(wl, lx.denied):  # "... but will not travel to Quito": the place after it
         return Status.CANCELLED
+    said = word_list(wl)
+    if any(any(starts(w, (a,)) for w in said) and any(starts(w, (b,)) for w in said) for a, b in lx.refusals):
+        return Status.CANCELLED  # "le negó el permiso para viajar a Bogotá": a trip not allowed
     sentence = set(word_list(text.lower()))
     if any(a in sentence and b in sentence for a, b in lx.irrealis):
         return Status.CANCELLED  # "die nächste Station wäre X gewesen": it did not happen
@@ -147,6 +151,27 @@ def _sequence_ahead(words: list[str], wl: str, s: Sentence, ctx: Context) -> boo
     if not (adverb or phrase_in(wl, lx.sequence)):
         return False
     return tense_of(s.span, ctx, 0, len(s.span.text)) != "past"
+
+
+def _relative_start(text: str, start: int, end: int, ctx: Context) -> int:
+    """Where the relative clause of a person that holds the place begins (after its pronoun), else
+    ``start``: the clause tells where that person is, in its own tense ("Kagame fez-se representar
+    pelo ministro, que está em Luanda": the minister is in Luanda; "met Sánchez, who arrived in
+    Madrid on Monday"). Not the relative of a trip ("cancelled the visit, which was to include
+    Luanda": the trip's cancellation reaches its places)."""
+    lx = ctx.lx
+    low = text[start:end].lower()
+    found = None
+    for pronoun in lx.relative_pronouns:
+        for m in re.finditer(rf",\s*{re.escape(pronoun)}(?!\w)", low):
+            if found is None or m.start() > found.start():
+                found = m
+    if found is None:
+        return start
+    before = word_list(low[: found.start()])
+    if before and (starts(before[-1], lx.travel) or before[-1] in lx.stop_nouns):
+        return start
+    return start + found.end()
 
 
 def _last_cue(window: str, cues: tuple[str, ...]) -> int:
