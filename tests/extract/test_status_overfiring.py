@@ -271,3 +271,52 @@ def test_a_word_of_plan_without_a_trip_told_stays_planned(
     text: str, lang: str, place: str, extractor: Extractor
 ) -> None:
     assert _status(text, lang, place, extractor) is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("After a two-hour delay, Biden landed in Hanoi on Sunday.", "en", "Hanoi"),
+        ("Nach einer Verschiebung um einen Tag landete Scholz am Montag in Peking.", "de", "Peking"),
+        ("Путин, перенесший визит на день, прибыл в Пекин в понедельник.", "ru", "Пекин"),
+        ("Tras la retirada de las tropas, el presidente visitó el lunes Kabul.", "es", "Kabul"),
+        ("Selon un reportage de France 24, Macron est arrivé lundi à Dakar.", "fr", "Dakar"),
+        ("Biden postponed his trip and flew to Warsaw instead.", "en", "Warsaw"),
+    ],
+)
+def test_a_trip_told_in_the_past_after_a_word_of_cancellation_was_made(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    """A delay or a postponement before a verb of travel in the past: the trip was made."""
+    assert _status(text, lang, place, extractor) is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Biden cancelled the trip he had planned to Hanoi.", "en", "Hanoi"),
+        ("The cancelled trip would have taken Biden to Hanoi.", "en", "Hanoi"),
+        ("Scholz hat die Reise abgesagt, die ihn nach Peking geführt hätte.", "de", "Peking"),
+        ("El presidente canceló el viaje que había planeado a Quito.", "es", "Quito"),
+        ("Lula cancelou a viagem que tinha planeado a Luanda.", "pt", "Luanda"),
+    ],
+)
+def test_a_cancelled_trip_without_a_verb_of_travel_in_the_past_stays_cancelled(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Shortly after the plane had taken off from Hanoi, Biden flew on to Jakarta.", "en", "Jakarta"),
+        ("The plane had taken off for Jakarta on Sunday.", "en", "Jakarta"),
+        ("Macron a répondu aux reporters à Dakar lundi.", "fr", "Dakar"),
+    ],
+)
+def test_a_word_that_only_looks_like_a_cancellation_is_none(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    """A plane that has "taken off" is no trip "taken off the schedule"; "reporters" is no "report"."""
+    assert _status(text, lang, place, extractor) is not Status.CANCELLED

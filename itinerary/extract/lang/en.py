@@ -164,7 +164,8 @@ PACK = Lexicon(
         "scrapp",
         "delay",
         "dropped from",  # "was dropped from the schedule"
-        "taken off",
+        # "taken off the schedule" (not a plane that has "taken off from Hanoi")
+        "taken off the",
     ),
     denied=(
         "will not travel",

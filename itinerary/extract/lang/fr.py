@@ -135,7 +135,13 @@ PACK = Lexicon(
     ),
     cancelled=(
         "annul",
-        "report",
+        # the postponement and the verb "reporter" (not "un reportage", "les reporters")
+        "report=",
+        "reporté",
+        "reportée",
+        "reporter=",
+        "reporte=",
+        "reportera",
         "renonc",
         "ajourn",
         "retiré du programme",

@@ -45,23 +45,8 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     for a, b in counted:  # blank the counted phrases out of the window
         a, b = max(a - start, 0), min(b - start, len(wl))
         wl = wl[:a] + " " * (b - a) + wl[b:]
-    # cancellation words count between the previous stop and the next one ("no longer
-    # scheduled to travel to Jordan ... after he visits Israel" cancels Jordan, not Israel;
-    # "a planned stop in Kigali was called off" cancels Kigali)
-    # (not those after a place that is the subject of a verb of saying or deciding: "Luanda
-    # suspendeu todas as visitas", "Riyadh had informed him that both visits were postponed")
-    parts = (wl,) if decides(text, p.end, ctx) else (wl, text[p.end : nxt].lower())
-    for part in parts:
-        if any(starts(w, lx.cancelled) for w in word_list(part)) or phrase_in(part, lx.cancelled):
-            return Status.CANCELLED
-    if phrase_in(wl, lx.denied):  # "... but will not travel to Quito": the place after it
+    if _cancelled(s, p, (start, end, nxt), wl, ctx):
         return Status.CANCELLED
-    said = word_list(wl)
-    if any(any(starts(w, (a,)) for w in said) and any(starts(w, (b,)) for w in said) for a, b in lx.refusals):
-        return Status.CANCELLED  # "le negó el permiso para viajar a Bogotá": a trip not allowed
-    sentence = set(word_list(text.lower()))
-    if any(a in sentence and b in sentence for a, b in lx.irrealis):
-        return Status.CANCELLED  # "die nächste Station wäre X gewesen": it did not happen
     words = _window_words(s, start, end, counted, ctx)
     if invited(s, p, nxt, ctx):
         return Status.PLANNED  # "invited Lula to visit Kyiv": an invitation, no trip yet
@@ -74,6 +59,35 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     if future and any(ends_with(w, lx.future_endings, stem=2) for w in word_list(wl)):
         return Status.PLANNED
     return _status_by_verbs(s, start, end, words, ctx)
+
+
+def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, ctx: Context) -> bool:
+    """Whether the words around the place cancel it; ``bounds``: the window's start and end (the
+    place's start) and where the words after the place stop speaking of it; ``wl``: the window's
+    lower-case text with counted phrases blanked."""
+    lx = ctx.lx
+    text = s.span.text
+    start, end, nxt = bounds
+    # cancellation words count between the previous stop and the next one ("no longer
+    # scheduled to travel to Jordan ... after he visits Israel" cancels Jordan, not Israel;
+    # "a planned stop in Kigali was called off" cancels Kigali)
+    # (not those after a place that is the subject of a verb of saying or deciding: "Luanda
+    # suspendeu todas as visitas", "Riyadh had informed him that both visits were postponed")
+    # (nor one followed by the trip told in the past: "After a two-hour delay, Biden landed in
+    # Hanoi", "Путин, перенесший визит на день, прибыл в Пекин": the trip was made)
+    parts = (wl,) if decides(text, p.end, ctx) else (wl, text[p.end : nxt].lower())
+    for i, part in enumerate(parts):
+        if any(starts(w, lx.cancelled) for w in word_list(part)) or phrase_in(part, lx.cancelled):
+            if i == 0 and _trip_told(s, start + _last_cue(wl, lx.cancelled), end, ctx):
+                continue
+            return True
+    if phrase_in(wl, lx.denied):  # "... but will not travel to Quito": the place after it
+        return True
+    said = word_list(wl)
+    if any(any(starts(w, (a,)) for w in said) and any(starts(w, (b,)) for w in said) for a, b in lx.refusals):
+        return True  # "le negó el permiso para viajar a Bogotá": a trip not allowed
+    sentence = set(word_list(text.lower()))
+    return any(a in sentence and b in sentence for a, b in lx.irrealis)  # "wäre X gewesen"
 
 
 def invited(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
@@ -157,8 +171,9 @@ def _relative_start(text: str, start: int, end: int, ctx: Context) -> int:
     """Where the relative clause of a person that holds the place begins (after its pronoun), else
     ``start``: the clause tells where that person is, in its own tense ("Kagame fez-se representar
     pelo ministro, que está em Luanda": the minister is in Luanda; "met Sánchez, who arrived in
-    Madrid on Monday"). Not the relative of a trip ("cancelled the visit, which was to include
-    Luanda": the trip's cancellation reaches its places)."""
+    Madrid on Monday"). Not after a clause that speaks of a trip ("cancelled the visit, which was
+    to include Luanda", "hat die Reise abgesagt, die ihn nach Peking geführt hätte": the trip's
+    cancellation reaches its places)."""
     lx = ctx.lx
     low = text[start:end].lower()
     found = None
@@ -168,9 +183,8 @@ def _relative_start(text: str, start: int, end: int, ctx: Context) -> int:
                 found = m
     if found is None:
         return start
-    before = word_list(low[: found.start()])
-    if before and (starts(before[-1], lx.travel) or before[-1] in lx.stop_nouns):
-        return start
+    if any(starts(w, lx.travel) or w in lx.stop_nouns for w in word_list(low[: found.start()])):
+        return start  # "hat die Reise abgesagt, die ihn nach Peking geführt hätte"
     return start + found.end()
 
 
@@ -182,14 +196,29 @@ def _last_cue(window: str, cues: tuple[str, ...]) -> int:
 
 
 def _trip_told(s: Sentence, start: int, end: int, ctx: Context) -> bool:
-    """A verb of travel in the past between a word of a plan and the place: the trip is told as
-    made ("Le pape, attendu par des milliers de fidèles, est arrivé à Lisbonne", "After the
-    planned talks, Lula flew to Madrid"); not an infinitive ("was scheduled to land in Amman")."""
-    words = word_list(s.span.text[start:end].lower())
+    """A verb of travel in the past between a word of a plan or a cancellation and the place: the
+    trip is told as made ("Le pape, attendu par des milliers de fidèles, est arrivé à Lisbonne",
+    "After a two-hour delay, Biden landed in Hanoi"). Not a noun of travel ("cancelled the trip he
+    had planned to Hanoi"), an infinitive ("was scheduled to land in Amman") or a conditional
+    ("would have flown to Hanoi")."""
     lx = ctx.lx
-    if not any(starts(w, lx.travel) or starts(w, lx.arrival) for w in words):
-        return False
-    return tense_of(s.span, ctx, start, end) == "past"
+    trip = (*lx.travel, *lx.arrival)
+    if ctx.trained:
+        base = s.span.start_char
+        toks = [t for t in s.span if start <= t.idx - base < end]
+        if any(_verb_tense(t, ctx) == "future" for t in toks if t.pos_ in ("VERB", "AUX")):
+            return False
+        return any(
+            t.pos_ in ("VERB", "AUX")
+            and starts(t.lower_, trip)
+            and (_verb_tense(t, ctx) == "past" or any(c.dep_ == "aux:tense" for c in t.children))
+            for t in toks
+        )
+    words = word_list(s.span.text[start:end].lower())
+    return any(
+        starts(w, trip) and ctx.language.tense(words[max(0, i - 2) : i + 1]) == "past"
+        for i, w in enumerate(words)
+    )
 
 
 def _purposes(s: Sentence, start: int, end: int, ctx: Context) -> list[tuple[int, int]]:
