@@ -320,3 +320,29 @@ def test_a_word_that_only_looks_like_a_cancellation_is_none(
 ) -> None:
     """A plane that has "taken off" is no trip "taken off the schedule"; "reporters" is no "report"."""
     assert _status(text, lang, place, extractor) is not Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Lula visitou ontem uma fábrica próxima de Lisboa.", "pt", "Lisboa"),
+        ("El rey visitó ayer una base militar próxima a Bagdad.", "es", "Bagdad"),
+        ("Il presidente ha visitato ieri una base in prossimità di Roma.", "it", "Roma"),
+    ],
+)
+def test_next_that_means_near_is_no_plan(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    """ "próxima de", "próxima a", "in prossimità di" say "near", not "next"."""
+    assert _status(text, lang, place, extractor) is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "want"),
+    [
+        ("Председатель Си ожидал Путина в аэропорту Пекина.", "ru", "Пекина", Status.CONFIRMED),
+        ("Путин ожидается в Пекине в среду.", "ru", "Пекине", Status.PLANNED),
+        ("Lula visitará a próxima semana Lisboa.", "es", "Lisboa", Status.PLANNED),
+    ],
+)
+def test_awaited_is_no_expected(text: str, lang: str, place: str, want: Status, extractor: Extractor) -> None:
+    """A host who awaited the guest ("ожидал") tells an arrival; "is expected" ("ожидается") a plan."""
+    assert _status(text, lang, place, extractor) is want

@@ -86,7 +86,7 @@ PACK = Lexicon(
         "vorgesehen",
     ),
     refusals=(("verweiger", "genehmigung"), ("verweiger", "erlaubnis"), ("verweiger", "ausreise")),
-    as_planned=("wie geplant", "wie erwartet", "wie vorgesehen", "wie angekündigt", "wie vereinbart"),
+    no_plan=("wie geplant", "wie erwartet", "wie vorgesehen", "wie angekündigt", "wie vereinbart"),
     sequence=(
         "anschließend",
         "danach",

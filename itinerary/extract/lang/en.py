@@ -148,7 +148,7 @@ PACK = Lexicon(
         ("denied", "authori"),
         ("refused", "authori"),
     ),
-    as_planned=("as expected", "as planned", "as scheduled", "as announced", "as agreed"),
+    no_plan=("as expected", "as planned", "as scheduled", "as announced", "as agreed"),
     sequence=(
         "then=",
         "later",

@@ -93,13 +93,22 @@ PACK = Lexicon(
         ("denegó", "autoriza"),
         ("rechazó", "permiso"),
     ),
-    as_planned=(
+    no_plan=(
         "como estaba previsto",
         "como se esperaba",
         "como previsto",
         "como estaba planeado",
         "según lo previsto",
         "tal como se anunció",
+        # "near": "una base próxima a Bagdad"
+        "próximo a",
+        "próxima a",
+        "próximos a",
+        "próximas a",
+        "próximo al",
+        "próxima al",
+        "próximo de",
+        "próxima de",
     ),
     sequence=(
         "luego=",

@@ -125,7 +125,7 @@ PACK = Lexicon(
         ("refus", "permission"),
         ("interdit", "sortie"),
     ),
-    as_planned=("comme prévu", "comme attendu", "comme annoncé", "comme convenu", "ainsi que prévu"),
+    no_plan=("comme prévu", "comme attendu", "comme annoncé", "comme convenu", "ainsi que prévu"),
     sequence=(
         "ensuite",
         "puis=",

@@ -110,7 +110,14 @@ PACK = Lexicon(
         ("negò", "autorizza"),
         ("rifiut", "autorizza"),
     ),
-    as_planned=("come previsto", "come atteso", "come programmato", "come annunciato", "come da programma"),
+    no_plan=(
+        "come previsto",
+        "come atteso",
+        "come programmato",
+        "come annunciato",
+        "come da programma",
+        "prossimità",  # "in prossimità di Roma": near
+    ),
     sequence=("poi=",),
     # "nella capitale Astana", "all'aeroporto di Fiumicino", "nel porto di Genova"
     place_nouns=(

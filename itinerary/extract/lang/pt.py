@@ -222,7 +222,7 @@ PACK = Lexicon(
         ("recusou", "autoriza"),
         ("recusou", "permissão"),
     ),
-    as_planned=(
+    no_plan=(
         "como previsto",
         "como estava previsto",
         "como esperado",
@@ -231,6 +231,19 @@ PACK = Lexicon(
         "conforme o previsto",
         "como planeado",
         "como planejado",
+        # "near": "uma fábrica próxima de Lisboa"
+        "próximo de",
+        "próxima de",
+        "próximos de",
+        "próximas de",
+        "próximo do",
+        "próxima do",
+        "próximo da",
+        "próxima da",
+        "próximo ao",
+        "próxima ao",
+        "próximo à",
+        "próxima à",
     ),
     sequence=(
         "depois",

@@ -35,9 +35,7 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     # "as expected", "comme prévu": a plan that came true, no word of the future either
     low = text.lower()
     counted += [
-        (m.start(), m.end())
-        for ph in lx.as_planned
-        for m in re.finditer(rf"(?<!\w){re.escape(ph)}(?!\w)", low)
+        (m.start(), m.end()) for ph in lx.no_plan for m in re.finditer(rf"(?<!\w){re.escape(ph)}(?!\w)", low)
     ]
     if ctx.trained:  # "traveled on Monday to visit flood victims in Kentucky": a purpose, no plan
         counted += _purposes(s, start, end, ctx)
