@@ -40,6 +40,8 @@ def _status(text: str, lang: str, place: str, extractor: Extractor) -> Status | 
         ("El presidente deberá viajar a Quito el jueves.", "es", "Quito"),
         ("O presidente devia regressar a Lisboa à noite.", "pt", "Lisboa"),
         ("Le président devait rentrer à Paris dans la soirée.", "fr", "Paris"),
+        ("Biden should go on to Jakarta after Hanoi.", "en", "Jakarta"),
+        ("Il presidente dovrebbe proseguire per Giacarta.", "it", "Giacarta"),
     ],
 )
 def test_what_was_to_happen_is_planned(text: str, lang: str, place: str, extractor: Extractor) -> None:

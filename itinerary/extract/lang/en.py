@@ -106,6 +106,7 @@ PACK = Lexicon(
         "'ll",
         "would=",
         "shall=",
+        "should=",  # "should go on to Jakarta": what is to come
         "expected",
         # the verb and noun of a plan, not "plane" ("Biden's plane landed in Hanoi")
         "plan=",
