@@ -346,3 +346,27 @@ def test_next_that_means_near_is_no_plan(text: str, lang: str, place: str, extra
 def test_awaited_is_no_expected(text: str, lang: str, place: str, want: Status, extractor: Extractor) -> None:
     """A host who awaited the guest ("ожидал") tells an arrival; "is expected" ("ожидается") a plan."""
     assert _status(text, lang, place, extractor) is want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "want"),
+    [
+        ("Tokayev then left for Astana, where he met the cabinet.", "en", "Astana", Status.CONFIRMED),
+        (
+            "Le chef de l'État s'est ensuite envolé pour Canton, où il a rencontré des étudiants.",
+            "fr",
+            "Canton",
+            Status.CONFIRMED,
+        ),
+        ("Затем он отправился в Харбин, где посетил выставку.", "ru", "Харбин", Status.CONFIRMED),
+        ("Luego partió hacia Shanghái, donde visitó una fábrica.", "es", "Shanghái", Status.CONFIRMED),
+        ("Depois partiu para Xangai, onde visitou uma fábrica.", "pt", "Xangai", Status.CONFIRMED),
+        ("Tokayev left for Astana, where he will meet the cabinet.", "en", "Astana", Status.PLANNED),
+    ],
+)
+def test_what_was_done_there_tells_the_traveller_arrived(
+    text: str, lang: str, place: str, want: Status, extractor: Extractor
+) -> None:
+    """After a word of departure ("left for", "отправился в") the place is not reached yet, unless
+    a clause of "where" in the past tells what the traveller did there."""
+    assert _status(text, lang, place, extractor) is want

@@ -289,9 +289,13 @@ def _status_by_verbs(s: Sentence, start: int, end: int, words: list[str], ctx: C
 
 def en_route(s: Sentence, p: Mention, ctx: Context) -> bool:
     """A departure word before the place in its sentence, with no arrival word and no other
-    destination between them ("left Beijing for Astana": Astana is not reached yet)."""
+    destination between them ("left Beijing for Astana": Astana is not reached yet), nor a clause
+    of "where" after the place in the past ("left for Astana, where he met the cabinet", "отправился
+    в Харбин, где посетил выставку": what he did there tells he arrived)."""
     lx = ctx.lx
     text = s.span.text
+    if _done_there(s, p, ctx):
+        return False
     low = text[: p.start].lower()
     hits = [m.start() for m in re.finditer(r"[^\W\d_][\w'-]*", low) if starts(m.group(), lx.departure)]
     hits += [low.rfind(ph) for ph in lx.departure if " " in ph and ph in low]
@@ -304,6 +308,20 @@ def en_route(s: Sentence, p: Mention, ctx: Context) -> bool:
     return not any(
         dep < q.start < p.start and role_before(text, q.start, ctx) is not Role.ORIGIN for q in s.places
     )
+
+
+def _done_there(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """A clause of "where" right after the place whose verb is in the past (", where he met", ",
+    où il a rencontré", ", donde visitó")."""
+    text = s.span.text
+    words = "|".join(re.escape(w) for w in ctx.lx.where_words)
+    m = re.match(rf"\s*,?\s*(?:{words})(?!\w)", text[p.end :].lower()) if words else None
+    if m is None:
+        return False
+    start = p.end + m.end()
+    stop = re.search(r"[.;:!?]", text[start:])
+    end = start + stop.start() if stop else len(text)
+    return tense_of(s.span, ctx, start, end) == "past"
 
 
 def tense_of(span: Span, ctx: Context, start: int, end: int) -> str | None:
