@@ -282,6 +282,7 @@ def test_a_word_of_plan_without_a_trip_told_stays_planned(
         ("Tras la retirada de las tropas, el presidente visitó el lunes Kabul.", "es", "Kabul"),
         ("Selon un reportage de France 24, Macron est arrivé lundi à Dakar.", "fr", "Dakar"),
         ("Biden postponed his trip and flew to Warsaw instead.", "en", "Warsaw"),
+        ("Malgré le report de la réunion, Macron a visité Dakar lundi.", "fr", "Dakar"),
     ],
 )
 def test_a_trip_told_in_the_past_after_a_word_of_cancellation_was_made(

@@ -206,10 +206,13 @@ def _trip_told(s: Sentence, start: int, end: int, ctx: Context) -> bool:
         toks = [t for t in s.span if start <= t.idx - base < end]
         if any(_verb_tense(t, ctx) == "future" for t in toks if t.pos_ in ("VERB", "AUX")):
             return False
+        # (a participle the small French model takes for a noun still has its aux:tense child)
         return any(
-            t.pos_ in ("VERB", "AUX")
-            and starts(t.lower_, trip)
-            and (_verb_tense(t, ctx) == "past" or any(c.dep_ == "aux:tense" for c in t.children))
+            starts(t.lower_, trip)
+            and (
+                (t.pos_ in ("VERB", "AUX") and _verb_tense(t, ctx) == "past")
+                or any(c.dep_ == "aux:tense" for c in t.children)
+            )
             for t in toks
         )
     words = word_list(s.span.text[start:end].lower())
