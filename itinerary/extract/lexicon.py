@@ -197,6 +197,13 @@ class Lexicon:
     # the future": a stop after one is planned only in a sentence without a past verb ("danach
     # reist er nach Shanghai", "a Belgrado, poi l'Ungheria"; not "reiste danach nach Shanghai").
     sequence: tuple[str, ...] = ()
+    # Phrases that hold a word of plan but tell none: a plan come true ("as planned", "comme prévu",
+    # "wie erwartet": "As expected, Lula arrived in Madrid") or a word of "next" that also means
+    # "near" ("una base próxima a Bagdad", "uma fábrica próxima de Lisboa").
+    no_plan: tuple[str, ...] = ()
+    # A trip not allowed: a verb of refusing and a noun of permission, both before the place
+    # ("denied him permission to travel to", "le negó el permiso para viajar a"); word prefixes.
+    refusals: tuple[tuple[str, str], ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

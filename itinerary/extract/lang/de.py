@@ -73,6 +73,8 @@ PACK = Lexicon(
         "werden=",
         "soll=",
         "sollen=",
+        "sollte=",  # "sollte am Abend nach Wien zurückfliegen": was to, not yet done
+        "sollten=",
         "will=",
         "wollen=",
         "geplant",
@@ -83,6 +85,8 @@ PACK = Lexicon(
         "nächst",
         "vorgesehen",
     ),
+    refusals=(("verweiger", "genehmigung"), ("verweiger", "erlaubnis"), ("verweiger", "ausreise")),
+    no_plan=("wie geplant", "wie erwartet", "wie vorgesehen", "wie angekündigt", "wie vereinbart"),
     sequence=(
         "anschließend",
         "danach",
@@ -90,7 +94,7 @@ PACK = Lexicon(
     ),
     invitation_final=("eingeladen", "einzuladen"),
     traffic=("flüge", "flügen"),
-    cancelled=("abgesagt", "absag", "verschoben", "verschieb", "gestrichen"),
+    cancelled=("abgesagt", "absag", "verschoben", "verschieb", "gestrichen", "verzicht"),
     denied=(
         "wird nicht nach",
         "reist nicht",

@@ -106,10 +106,21 @@ PACK = Lexicon(
         "'ll",
         "would=",
         "shall=",
+        "should=",  # "should go on to Jakarta": what is to come
         "expected",
-        "plan",
+        # the verb and noun of a plan, not "plane" ("Biden's plane landed in Hanoi")
+        "plan=",
+        "plans=",
+        "planned",
+        "planning",
         "scheduled",
-        "due to",
+        # "is due to arrive", "was due in Kuala Lumpur"; not the "due to" of a cause ("due to
+        # bad weather, the plane landed in Shannon")
+        "is due",
+        "was due",
+        "are due",
+        "were due",
+        "'s due",
         "to travel",
         "to visit",
         "to go",
@@ -119,7 +130,6 @@ PACK = Lexicon(
         "set to",
         "going to",
         "intend",
-        "invit",
         "en route",
         "bound for",
         "heads to",
@@ -131,12 +141,19 @@ PACK = Lexicon(
         "aims to",
         "hopes to",
         "proposed",
-        "followed by",
         "upcoming",
     ),
+    refusals=(
+        ("denied", "permission"),
+        ("refused", "permission"),
+        ("denied", "authori"),
+        ("refused", "authori"),
+    ),
+    no_plan=("as expected", "as planned", "as scheduled", "as announced", "as agreed"),
     sequence=(
         "then=",
         "later",
+        "followed by",  # "toured Vietnam, followed by a stop in Jakarta": after, not ahead
     ),
     cancelled=(
         "cancel",
@@ -148,7 +165,8 @@ PACK = Lexicon(
         "scrapp",
         "delay",
         "dropped from",  # "was dropped from the schedule"
-        "taken off",
+        # "taken off the schedule" (not a plane that has "taken off from Hanoi")
+        "taken off the",
     ),
     denied=(
         "will not travel",
@@ -173,6 +191,7 @@ PACK = Lexicon(
         "confirm",
         "decid",
         "denied",
+        "informed",
         "said",
         "says",
         "stated",

@@ -94,9 +94,29 @@ PACK = Lexicon(
         "atteso",
         "attesa",
         "dovrebbe",
+        # "dovrà rientrare", "doveva rientrare a Roma in serata": will have to, was to
+        "dovrà",
+        "dovranno",
+        "doveva=",
+        "dovevano=",
         "prossim",
         "domani",
         "proseguirà",
+    ),
+    refusals=(
+        ("negat", "permesso"),
+        ("negat", "autorizza"),
+        ("negò", "permesso"),
+        ("negò", "autorizza"),
+        ("rifiut", "autorizza"),
+    ),
+    no_plan=(
+        "come previsto",
+        "come atteso",
+        "come programmato",
+        "come annunciato",
+        "come da programma",
+        "prossimità",  # "in prossimità di Roma": near
     ),
     sequence=("poi=",),
     # "nella capitale Astana", "all'aeroporto di Fiumicino", "nel porto di Genova"
@@ -128,6 +148,7 @@ PACK = Lexicon(
         "saltare",
         "salta=",
         "salterà",
+        "rinunc",  # "rinunciare al viaggio in Angola", "ha rinunciato alla tappa"
     ),
     denied=(
         "non andrà",

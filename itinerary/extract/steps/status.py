@@ -28,28 +28,28 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     text = s.span.text
     p = reading.stops[k][0]
     end = p.start
+    start = _relative_start(text, start, end, ctx)
     nxt = _after_end(s, reading, k)
     # "the next day", "le lendemain": a date counted from another, not a word of the future
     counted = [(h.start, h.end) for h in s.dates if h.shift is not None and h.end > start and h.start < end]
+    # "as expected", "comme prévu": a plan that came true, no word of the future either
+    low = text.lower()
+    counted += [
+        (m.start(), m.end()) for ph in lx.no_plan for m in re.finditer(rf"(?<!\w){re.escape(ph)}(?!\w)", low)
+    ]
+    if ctx.trained:  # "traveled on Monday to visit flood victims in Kentucky": a purpose, no plan
+        counted += _purposes(s, start, end, ctx)
     wl = text[start:end].lower()
     for a, b in counted:  # blank the counted phrases out of the window
         a, b = max(a - start, 0), min(b - start, len(wl))
         wl = wl[:a] + " " * (b - a) + wl[b:]
-    # cancellation words count between the previous stop and the next one ("no longer
-    # scheduled to travel to Jordan ... after he visits Israel" cancels Jordan, not Israel;
-    # "a planned stop in Kigali was called off" cancels Kigali)
-    for part in (wl, text[p.end : nxt].lower()):
-        if any(starts(w, lx.cancelled) for w in word_list(part)) or phrase_in(part, lx.cancelled):
-            return Status.CANCELLED
-    if phrase_in(wl, lx.denied):  # "... but will not travel to Quito": the place after it
+    if _cancelled(s, p, (start, end, nxt), wl, ctx):
         return Status.CANCELLED
-    sentence = set(word_list(text.lower()))
-    if any(a in sentence and b in sentence for a, b in lx.irrealis):
-        return Status.CANCELLED  # "die nächste Station wäre X gewesen": it did not happen
     words = _window_words(s, start, end, counted, ctx)
-    if invited(text, p, nxt, ctx):
+    if invited(s, p, nxt, ctx):
         return Status.PLANNED  # "invited Lula to visit Kyiv": an invitation, no trip yet
-    if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned):
+    planned = any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned) is not None
+    if planned and not _trip_told(s, start + _last_cue(wl, lx.planned), end, ctx):
         return Status.PLANNED
     if _sequence_ahead(words, wl, s, ctx):
         return Status.PLANNED
@@ -59,29 +59,183 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     return _status_by_verbs(s, start, end, words, ctx)
 
 
-def invited(text: str, p: Mention, nxt: int, ctx: Context) -> bool:
+def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, ctx: Context) -> bool:
+    """Whether the words around the place cancel it; ``bounds``: the window's start and end (the
+    place's start) and where the words after the place stop speaking of it; ``wl``: the window's
+    lower-case text with counted phrases blanked."""
+    lx = ctx.lx
+    text = s.span.text
+    start, end, nxt = bounds
+    # cancellation words count between the previous stop and the next one ("no longer
+    # scheduled to travel to Jordan ... after he visits Israel" cancels Jordan, not Israel;
+    # "a planned stop in Kigali was called off" cancels Kigali)
+    # (not those after a place that is the subject of a verb of saying or deciding: "Luanda
+    # suspendeu todas as visitas", "Riyadh had informed him that both visits were postponed")
+    # (nor one followed by the trip told in the past: "After a two-hour delay, Biden landed in
+    # Hanoi", "Путин, перенесший визит на день, прибыл в Пекин": the trip was made)
+    parts = (wl,) if decides(text, p.end, ctx) else (wl, text[p.end : nxt].lower())
+    for i, part in enumerate(parts):
+        if any(starts(w, lx.cancelled) for w in word_list(part)) or phrase_in(part, lx.cancelled):
+            if i == 0 and _trip_told(s, start + _last_cue(wl, lx.cancelled), end, ctx):
+                continue
+            return True
+    if phrase_in(wl, lx.denied):  # "... but will not travel to Quito": the place after it
+        return True
+    said = word_list(wl)
+    if any(any(starts(w, (a,)) for w in said) and any(starts(w, (b,)) for w in said) for a, b in lx.refusals):
+        return True  # "le negó el permiso para viajar a Bogotá": a trip not allowed
+    sentence = set(word_list(text.lower()))
+    return any(a in sentence and b in sentence for a, b in lx.irrealis)  # "wäre X gewesen"
+
+
+def invited(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
     """A verb of inviting before the place in its clause ("Zelensky invited Lula to visit Kyiv",
     "convidou Lula a visitar Kiev", "пригласил посетить Киев"), or one closing the clause after it
     before the next place ("hat den Kanzler nach Kiew eingeladen"; not "den Besuch in Moskau
     absolviert und Putin nach Aschgabat eingeladen"): an invitation is no trip, at most a planned one.
-    Not the noun of a visit made at someone's invitation ("arrived at the invitation of"), nor
-    "invited by" in a clause of its own ("Invited by Xi, Putin arrived in Beijing")."""
+    Not the noun of a visit made at someone's invitation ("arrived at the invitation of", "по
+    приглашению"), nor "invited by" in a clause of its own ("Invited by Xi, Putin arrived in
+    Beijing"), nor an invitation followed by the verb of the trip made ("was invited by Xi and
+    arrived in Beijing"), nor the guest of honour ("invitado de honor en la cumbre de Lima")."""
     lx = ctx.lx
-    before = re.split(r"[,;:.!?]", text[: p.start].lower())[-1]
-    if lx.invitations and any(starts(w, lx.invitations) for w in word_list(before)):
-        return True
+    text = s.span.text
+    cut = max(text.rfind(c, 0, p.start) for c in ",;:.!?") + 1
+    hits = [
+        m
+        for m in re.finditer(r"[^\W\d_][\w'-]*", text[cut : p.start])
+        if starts(m.group().lower(), lx.invitations)
+    ]
+    if lx.invitations and hits:
+        last = hits[-1]
+        between = text[cut + last.end() : p.start]
+        words = word_list(between.lower())
+        if words and words[0] in lx.genitives:
+            return False  # "invitado de honor", "convidado de honra": the guest, not an invitation
+        return not _verb_between(s, cut + last.end(), p.start, words, ctx)
     after = re.split(r"[,;:.!?]", text[p.end : nxt].lower(), maxsplit=1)[0]
     return bool(lx.invitation_final) and any(starts(w, lx.invitation_final) for w in word_list(after))
+
+
+def _verb_between(s: Sentence, start: int, end: int, words: list[str], ctx: Context) -> bool:
+    """A verb of the trip itself between an invitation and the place: a finite verb where a tagger
+    read the text ("was invited by Xi and arrives in Beijing"), else a verb the pack's tense hook
+    reads as past ("convidado pelo rei, Lula chegou a Madrid")."""
+    if not ctx.trained:
+        return ctx.language.tense(words) == "past"
+    base = s.span.start_char
+    return any(
+        start <= t.idx - base < end and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
+        for t in s.span
+    )
+
+
+def decides(text: str, end: int, ctx: Context) -> bool:
+    """The place is the subject of a verb of saying or deciding right after it, an auxiliary or a
+    negation between them ("Luanda suspendeu todas as visitas", "Riyadh had informed him", "Moscou
+    a annulé la visite"): its government speaks or decides; what it cancels is no stop at it. Not a
+    passive ("the stop in Kigali was called off")."""
+    lx = ctx.lx
+    if re.match(r"\s*,", text[end:]):
+        return False
+    after = word_list(text[end : end + ctx.tuning.speech_window].lower())
+    i = 0
+    while i < min(len(after), ctx.tuning.speech_skip) and after[i] in lx.negations:
+        i += 1
+    if i >= len(after):
+        return False
+    return (
+        starts(after[i], lx.decisions)
+        or starts(after[i], lx.speech)
+        or phrase_in(" ".join(after[: i + 2]), lx.speech) is not None
+    )
 
 
 def _sequence_ahead(words: list[str], wl: str, s: Sentence, ctx: Context) -> bool:
     """A sequence word before the stop ("then", "danach", "poi") in a sentence without a past
     verb: what comes next ("a Belgrado, poi l'Ungheria"); with one it is a past event's order
-    ("reiste danach nach Shanghai")."""
+    ("reiste danach nach Shanghai"). Not the preposition "after" ("después de visitar Lima",
+    "depois do encontro em Lisboa"): what follows it came first."""
     lx = ctx.lx
-    if not (any(starts(w, lx.sequence) for w in words) or phrase_in(wl, lx.sequence)):
+    adverb = any(
+        starts(w, lx.sequence) and (i + 1 == len(words) or words[i + 1] not in lx.genitives)
+        for i, w in enumerate(words)
+    )
+    if not (adverb or phrase_in(wl, lx.sequence)):
         return False
     return tense_of(s.span, ctx, 0, len(s.span.text)) != "past"
+
+
+def _relative_start(text: str, start: int, end: int, ctx: Context) -> int:
+    """Where the relative clause of a person that holds the place begins (after its pronoun), else
+    ``start``: the clause tells where that person is, in its own tense ("Kagame fez-se representar
+    pelo ministro, que está em Luanda": the minister is in Luanda; "met Sánchez, who arrived in
+    Madrid on Monday"). Not after a clause that speaks of a trip ("cancelled the visit, which was
+    to include Luanda", "hat die Reise abgesagt, die ihn nach Peking geführt hätte": the trip's
+    cancellation reaches its places)."""
+    lx = ctx.lx
+    low = text[start:end].lower()
+    found = None
+    for pronoun in lx.relative_pronouns:
+        for m in re.finditer(rf",\s*{re.escape(pronoun)}(?!\w)", low):
+            if found is None or m.start() > found.start():
+                found = m
+    if found is None:
+        return start
+    if any(starts(w, lx.travel) or w in lx.stop_nouns for w in word_list(low[: found.start()])):
+        return start  # "hat die Reise abgesagt, die ihn nach Peking geführt hätte"
+    return start + found.end()
+
+
+def _last_cue(window: str, cues: tuple[str, ...]) -> int:
+    """Where the last of ``cues`` in ``window`` ends (a word at its start, or a phrase)."""
+    ends = [m.end() for m in re.finditer(r"[^\W\d_][\w'-]*", window) if starts(m.group(), cues)]
+    ends += [window.rfind(c) + len(c) for c in cues if " " in c and c in window]
+    return max(ends, default=0)
+
+
+def _trip_told(s: Sentence, start: int, end: int, ctx: Context) -> bool:
+    """A verb of travel in the past between a word of a plan or a cancellation and the place: the
+    trip is told as made ("Le pape, attendu par des milliers de fidèles, est arrivé à Lisbonne",
+    "After a two-hour delay, Biden landed in Hanoi"). Not a noun of travel ("cancelled the trip he
+    had planned to Hanoi"), an infinitive ("was scheduled to land in Amman") or a conditional
+    ("would have flown to Hanoi")."""
+    lx = ctx.lx
+    trip = (*lx.travel, *lx.arrival)
+    if ctx.trained:
+        base = s.span.start_char
+        toks = [t for t in s.span if start <= t.idx - base < end]
+        if any(_verb_tense(t, ctx) == "future" for t in toks if t.pos_ in ("VERB", "AUX")):
+            return False
+        # (a participle the small French model takes for a noun still has its aux:tense child)
+        return any(
+            starts(t.lower_, trip)
+            and (
+                (t.pos_ in ("VERB", "AUX") and _verb_tense(t, ctx) == "past")
+                or any(c.dep_ == "aux:tense" for c in t.children)
+            )
+            for t in toks
+        )
+    words = word_list(s.span.text[start:end].lower())
+    return any(
+        starts(w, trip) and ctx.language.tense(words[max(0, i - 2) : i + 1]) == "past"
+        for i, w in enumerate(words)
+    )
+
+
+def _purposes(s: Sentence, start: int, end: int, ctx: Context) -> list[tuple[int, int]]:
+    """The infinitives of purpose of a verb in the past between ``start`` and ``end`` with their
+    marker ("traveled to Kentucky to visit flood victims", "flew to Tokyo to attend"): why a trip
+    was made, not a trip to come ("agreed to visit", "plans to travel" are complements: kept)."""
+    base = s.span.start_char
+    out = []
+    for t in s.span:
+        if not start <= t.idx - base < end or t.dep_ != "advcl" or "Inf" not in t.morph.get("VerbForm", []):
+            continue
+        if _verb_tense(t.head, ctx) != "past":
+            continue
+        marker = t.nbor(-1) if t.i > s.span.start and t.nbor(-1).dep_ in ("aux", "mark") else t
+        out.append((marker.idx - base, t.idx - base + len(t.text)))
+    return out
 
 
 def _after_end(s: Sentence, reading: Reading, k: int) -> int:
@@ -113,7 +267,9 @@ def _window_words(
 
 def _status_by_verbs(s: Sentence, start: int, end: int, words: list[str], ctx: Context) -> Status | None:
     """Planned for a future or conditional verb; confirmed for another finite verb or a travel word
-    where a tagger read the text; else None (the date decides)."""
+    where a tagger read the text; else None (the date decides). After a stop of the same sentence
+    a travel noun alone does not tell: "expected in Kuala Lumpur for a two-day visit and in
+    Indonesia" lists Indonesia under the verb of the first (None: its status carries on)."""
     base = s.span.start_char
     # an infinitive has no tense ("avant de rejoindre Djibouti le 15 mars": the date decides)
     verbs = [
@@ -129,16 +285,20 @@ def _status_by_verbs(s: Sentence, start: int, end: int, words: list[str], ctx: C
             return Status.PLANNED
         if "Imp" in tense and ctx.language.misread_conditional(t.lower_):
             return Status.PLANNED
-    if verbs or any(starts(w, ctx.lx.travel) for w in words):
+    if verbs or (start == 0 and any(starts(w, ctx.lx.travel) for w in words)):
         return Status.CONFIRMED if ctx.trained else None
     return None
 
 
 def en_route(s: Sentence, p: Mention, ctx: Context) -> bool:
     """A departure word before the place in its sentence, with no arrival word and no other
-    destination between them ("left Beijing for Astana": Astana is not reached yet)."""
+    destination between them ("left Beijing for Astana": Astana is not reached yet), nor a clause
+    of "where" after the place in the past ("left for Astana, where he met the cabinet", "отправился
+    в Харбин, где посетил выставку": what he did there tells he arrived)."""
     lx = ctx.lx
     text = s.span.text
+    if _done_there(s, p, ctx):
+        return False
     low = text[: p.start].lower()
     hits = [m.start() for m in re.finditer(r"[^\W\d_][\w'-]*", low) if starts(m.group(), lx.departure)]
     hits += [low.rfind(ph) for ph in lx.departure if " " in ph and ph in low]
@@ -151,6 +311,20 @@ def en_route(s: Sentence, p: Mention, ctx: Context) -> bool:
     return not any(
         dep < q.start < p.start and role_before(text, q.start, ctx) is not Role.ORIGIN for q in s.places
     )
+
+
+def _done_there(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """A clause of "where" right after the place whose verb is in the past (", where he met", ",
+    où il a rencontré", ", donde visitó")."""
+    text = s.span.text
+    words = "|".join(re.escape(w) for w in ctx.lx.where_words)
+    m = re.match(rf"\s*,?\s*(?:{words})(?!\w)", text[p.end :].lower()) if words else None
+    if m is None:
+        return False
+    start = p.end + m.end()
+    stop = re.search(r"[.;:!?]", text[start:])
+    end = start + stop.start() if stop else len(text)
+    return tense_of(s.span, ctx, start, end) == "past"
 
 
 def tense_of(span: Span, ctx: Context, start: int, end: int) -> str | None:
@@ -169,6 +343,9 @@ def _verb_tense(t: Token, ctx: Context) -> str | None:
     tense, mood, form = t.morph.get("Tense", []), t.morph.get("Mood", []), t.morph.get("VerbForm", [])
     if "Fut" in tense or "Cnd" in mood or t.lower_ in ctx.lx.future_auxiliaries:
         return "future"
+    if t.dep_ == "aux:tense":
+        return "past"  # the auxiliary of a compound past ("a visité", "est arrivé", "avait quitté"),
+        # also where the tagger took the participle for a noun ("a visité Dakar lundi")
     if "Past" in tense and "Part" not in form:
         return "past"
     perfect = ctx.lx.perfect_auxiliaries
