@@ -258,6 +258,25 @@ def test_a_trip_told_in_the_past_after_a_word_of_plan_is_confirmed(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "place", "day"),
+    [
+        ("Il papa, atteso da migliaia di fedeli, è arrivato mercoledì a Lisbona.", "it", "Lisbona", 4),
+        ("Der Papst, der seit Wochen erwartet wurde, landete am Mittwoch in Lissabon.", "de", "Lissabon", 4),
+        ("Le pape, attendu par les fidèles, est arrivé mercredi à Lisbonne.", "fr", "Lisbonne", 4),
+    ],
+)
+def test_the_weekday_of_a_trip_told_in_the_past_after_a_word_of_plan_is_the_past_one(
+    text: str, lang: str, place: str, day: int, extractor: Extractor
+) -> None:
+    """The date reads the trip as the status does: made, so its weekday is the one gone by (a
+    plan told in the past alone, "had been expected in Jakarta on Monday", takes the nearest)."""
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
+    dates = [c.date for c in doc.candidates if c.place.text == place]
+    assert dates and dates[0] is not None
+    assert dates[0].start == dt.date(2026, 3, day)
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "place"),
     [
         ("Il papa è atteso mercoledì a Lisbona.", "it", "Lisbona"),

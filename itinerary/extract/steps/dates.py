@@ -13,7 +13,7 @@ from itinerary.extract.document import AREA_KINDS, Clauses, Context, Document, M
 from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.persons import subjects_of
-from itinerary.extract.steps.status import clause_future, tense_of
+from itinerary.extract.steps.status import clause_future, last_cue, tense_of, trip_told
 from itinerary.extract.text import word_list
 from itinerary.extract.tuning import Tuning
 from itinerary.model import DateSpan, Precision, Status
@@ -74,7 +74,11 @@ def this_week(s: Sentence, h: DateHit, ctx: Context) -> bool:
         return False
     text = s.span.text[a:b].lower()
     planned = ctx.lx.planned
-    return any(starts(w, planned) for w in word_list(text)) or phrase_in(text, planned) is not None
+    if not (any(starts(w, planned) for w in word_list(text)) or phrase_in(text, planned) is not None):
+        return False
+    # a trip told as made after the word of plan ("Il papa, atteso da migliaia di fedeli, è
+    # arrivato mercoledì a Lisbona"): a past, as the status reads it (see status.trip_told)
+    return not trip_told(s, a + last_cue(text, planned), b, ctx)
 
 
 def until_span(

@@ -49,7 +49,7 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     if invited(s, p, nxt, ctx):
         return Status.PLANNED  # "invited Lula to visit Kyiv": an invitation, no trip yet
     planned = any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned) is not None
-    if planned and not _trip_told(s, start + _last_cue(wl, lx.planned), end, ctx):
+    if planned and not trip_told(s, start + last_cue(wl, lx.planned), end, ctx):
         return Status.PLANNED
     if _sequence_ahead(words, wl, s, ctx):
         return Status.PLANNED
@@ -76,7 +76,7 @@ def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, c
     parts = (wl,) if decides(text, p.end, ctx) else (wl, text[p.end : nxt].lower())
     for i, part in enumerate(parts):
         if any(starts(w, lx.cancelled) for w in word_list(part)) or phrase_in(part, lx.cancelled):
-            if i == 0 and _trip_told(s, start + _last_cue(wl, lx.cancelled), end, ctx):
+            if i == 0 and trip_told(s, start + last_cue(wl, lx.cancelled), end, ctx):
                 continue
             return True
     if phrase_in(wl, lx.denied):  # "... but will not travel to Quito": the place after it
@@ -186,14 +186,14 @@ def _relative_start(text: str, start: int, end: int, ctx: Context) -> int:
     return start + found.end()
 
 
-def _last_cue(window: str, cues: tuple[str, ...]) -> int:
+def last_cue(window: str, cues: tuple[str, ...]) -> int:
     """Where the last of ``cues`` in ``window`` ends (a word at its start, or a phrase)."""
     ends = [m.end() for m in re.finditer(r"[^\W\d_][\w'-]*", window) if starts(m.group(), cues)]
     ends += [window.rfind(c) + len(c) for c in cues if " " in c and c in window]
     return max(ends, default=0)
 
 
-def _trip_told(s: Sentence, start: int, end: int, ctx: Context) -> bool:
+def trip_told(s: Sentence, start: int, end: int, ctx: Context) -> bool:
     """A verb of travel in the past between a word of a plan or a cancellation and the place: the
     trip is told as made ("Le pape, attendu par des milliers de fidèles, est arrivé à Lisbonne",
     "After a two-hour delay, Biden landed in Hanoi"). Not a noun of travel ("cancelled the trip he
