@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_merge.py [ARTICLES_DIR] [--truth DIR] [--keep DRAFTS_DIR] [--verbose]
     .venv/bin/python benchmarks/bench_merge.py --corpus [--cache DIR] [--verbose]
-    .venv/bin/python benchmarks/bench_merge.py --rows [--drafts N ...] [--workers W] [--rebuild N] [--cache DIR]
+    .venv/bin/python benchmarks/bench_merge.py --rows [--drafts N ...] [--workers W] [--rebuild N ...] [--cache DIR]
 
 ARTICLES_DIR defaults to ../shared/articles beside the project (the development set and its
 score.py; the article texts are third-party and stay there). Each file of --truth (default
@@ -27,10 +27,11 @@ from another event (0 is right). The drafts are extracted once with the shipped 
 one-process merge, split by traveller, and read back from the observation table, compared byte for
 byte; then N drafts (repeated under new source ids, as wire copy reprinted by other outlets) merged
 from their rows against from their YAML (the YAML parse timed on a sample and projected), in this
-process and, with ``--workers``, on a local Dask cluster; ``--rebuild N`` builds a folder of N
+process and, with ``--workers``, on a local Dask cluster; ``--rebuild N ...`` builds a folder of N
 finished drafts and times a real ``build`` after one article changes (its extraction apart),
 twice: the merged files of the trips that did not change are put together from the parts the
-first build kept.
+first build kept. Wall and CPU time are printed side by side (a loaded machine stretches the
+first); with two sizes or more, the rebuild at 100,000 drafts is projected from the two largest.
 
 The drafts are **held out** by default: each article is extracted with a stop model trained on
 the development articles of the other events only (leave one event out, as
@@ -129,7 +130,13 @@ def main() -> int:
     ap.add_argument("--rows", action="store_true", help="the merge from the observation table, timed")
     ap.add_argument("--drafts", type=int, nargs="*", default=[1000, 10000], help="--rows: sizes to merge")
     ap.add_argument("--workers", type=int, default=0, help="--rows: also merge on this many Dask workers")
-    ap.add_argument("--rebuild", type=int, default=0, help="--rows: a build of N drafts, one article changed")
+    ap.add_argument(
+        "--rebuild",
+        type=int,
+        nargs="*",
+        default=[],
+        help="--rows: a build of N drafts, one article changed (several sizes: the 100,000 one projected)",
+    )
     args = ap.parse_args()
     if not (args.articles / "score.py").exists():
         print(f"no development set at {args.articles}", file=sys.stderr)
@@ -498,7 +505,7 @@ def _same_yaml(drafts: list[Any]) -> str:
     return "identical" if one == split == rows_text else "DIFFERENT"
 
 
-def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebuild: int) -> int:
+def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebuild: list[int]) -> int:
     import tempfile
     import warnings
 
@@ -557,9 +564,25 @@ def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebu
     finally:
         if stop is not None:
             stop()
-    if rebuild:
-        _rebuild(articles, base, rebuild)
+    measured = [(n, *_rebuild(articles, base, n)) for n in rebuild]
+    if len(measured) > 1:
+        print(_projection(measured), flush=True)
     return 0
+
+
+def _projection(measured: list[tuple[int, float, float]], target: int = 100_000) -> str:
+    """The steady rebuild (its extraction apart) at ``target`` drafts, projected on the line
+    through the two largest sizes measured (wall and CPU time), and how it grew between them."""
+    (n1, w1, c1), (n2, w2, c2) = sorted(measured)[-2:]
+
+    def at(t1: float, t2: float) -> float:
+        return t2 + (t2 - t1) / (n2 - n1) * (target - n2)
+
+    return (
+        f"rebuild after one article changed, its extraction apart, projected to {target:,} drafts from "
+        f"{n1:,} and {n2:,}: {at(w1, w2):.1f} s by the clock, {at(c1, c2):.1f} s of CPU "
+        f"(x{n2 / n1:.1f} drafts gave x{w2 / w1:.2f} wall, x{c2 / c1:.2f} CPU; target {TARGET_REBUILD_S:.0f} s)"
+    )
 
 
 def _cluster(workers: int) -> tuple[Any, Any]:
@@ -580,10 +603,11 @@ def _cluster(workers: int) -> tuple[Any, Any]:
 REBUILD_ARTICLES = ("21_en_ktsa_ap_kim_arrives_russia_2019", "24_en_outlookindia_modi_moscow_austria")
 
 
-def _rebuild(articles: Path, base: list[Any], n: int) -> None:
+def _rebuild(articles: Path, base: list[Any], n: int) -> tuple[float, float]:
     """A folder of ``n`` finished articles (their drafts, manifest and rows, made here), then a
     real ``build`` after one article changed (to a development article that has a trip, then to
-    another): its time and CPU time, its extraction apart (models included)."""
+    another): its time and CPU time, its extraction apart (models included). The last rebuild's
+    (the steady state: models loaded) wall and CPU time, its extraction apart."""
     import json
     import tempfile
 
@@ -617,6 +641,7 @@ def _rebuild(articles: Path, base: list[Any], n: int) -> None:
             f"rebuild: a folder of {n:,} finished drafts made in {time.perf_counter() - t0:.0f} s; "
             f"first build (merge only) {first.seconds:.1f} s (CPU {time.process_time() - c0:.1f} s)"
         )
+        steady = (0.0, 0.0)
         for stem in REBUILD_ARTICLES:
             article = read_article(articles / "dev" / f"{stem}.txt")
             assert article.published is not None
@@ -631,14 +656,18 @@ def _rebuild(articles: Path, base: list[Any], n: int) -> None:
             again = build([src], out, serial=True)
             cpu = time.process_time() - c0
             rest = again.seconds - again.map_seconds
+            # the extraction's CPU is at most its wall time (one process): the rest's CPU is at least this
+            steady = (rest, max(cpu - again.map_seconds, 0.0))
             print(
                 f"rebuild after one article changed ({stem[:24]}...): {again.seconds:.1f} s in all "
                 f"(CPU {cpu:.1f} s), its extraction {again.map_seconds:.1f} s (one process, models "
-                f"included), the rest {rest:.1f} s (merge and files {again.merge_seconds:.1f} s; "
+                f"included), the rest {rest:.1f} s (CPU >= {steady[1]:.1f} s; merge and files "
+                f"{again.merge_seconds:.1f} s; "
                 f"target {TARGET_REBUILD_S:.0f} s); {again.extracted} extracted, {again.skipped} "
                 f"reused, {again.trips} trips",
                 flush=True,
             )
+    return steady
 
 
 if __name__ == "__main__":
