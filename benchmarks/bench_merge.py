@@ -513,7 +513,8 @@ def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebu
     from itinerary.io import yaml as yaml_io
     from itinerary.merge.split import merge_split
 
-    base = list(corpus_drafts(articles, cache).values())
+    corpus = corpus_drafts(articles, cache)
+    base = list(corpus.values())
     print(
         f"development drafts: {len(base)}; one-process merge, split merge, merge from rows: {_same_yaml(base)}"
     )
@@ -564,7 +565,7 @@ def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebu
     finally:
         if stop is not None:
             stop()
-    measured = [(n, *_rebuild(articles, base, n)) for n in rebuild]
+    measured = [(n, *_rebuild(articles, corpus, n)) for n in rebuild]
     if len(measured) > 1:
         print(_projection(measured), flush=True)
     return 0
@@ -603,11 +604,89 @@ def _cluster(workers: int) -> tuple[Any, Any]:
 REBUILD_ARTICLES = ("21_en_ktsa_ap_kim_arrives_russia_2019", "24_en_outlookindia_modi_moscow_austria")
 
 
-def _rebuild(articles: Path, base: list[Any], n: int) -> tuple[float, float]:
+class _Phases:
+    """CPU and wall time spent in the build's steps of a rebuild, each timed where the build
+    calls it (the functions wrapped in :mod:`itinerary.build.run` while ``with`` lasts)."""
+
+    STEPS = (
+        ("table read", "Observations", "read"),
+        ("drafts from rows", "Observations", "draft"),
+        ("table written", "Observations", "write"),
+        ("merge", None, "merge_split"),
+        ("trips.yaml text", None, "merged_yaml"),
+        ("files written", None, "write_merged"),
+    )
+
+    def __init__(self) -> None:
+        self.spent: dict[str, list[float]] = {name: [0.0, 0.0] for name, _, _ in self.STEPS}
+        self.undo: list[Any] = []
+
+    def __enter__(self) -> _Phases:
+        from itinerary.build import run
+
+        for name, owner, attr in self.STEPS:
+            holder = getattr(run, owner) if owner else run
+            original = holder.__dict__[attr] if owner else getattr(run, attr)
+            self.undo.append((holder, attr, original))
+            setattr(holder, attr, self._timed(name, original))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for holder, attr, original in reversed(self.undo):
+            setattr(holder, attr, original)
+
+    def _timed(self, name: str, original: Any) -> Any:
+        spent = self.spent[name]
+        inner = original.__func__ if isinstance(original, classmethod) else original
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            w0, c0 = time.perf_counter(), time.process_time()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                spent[0] += time.perf_counter() - w0
+                spent[1] += time.process_time() - c0
+
+        return classmethod(timed) if isinstance(original, classmethod) else timed
+
+    def line(self) -> str:
+        return ", ".join(f"{name} {w:.1f} s (CPU {c:.1f})" for name, (w, c) in self.spent.items())
+
+
+def _share(drafts: list[Any], changed: Any) -> str:
+    """What a merge that keeps each traveller's result could at best leave out: the share of the
+    observations held by the changed draft's travellers (merged again), and of the drafts linked
+    to them through a draft that names several travellers (read again, to merge a subset alone)."""
+    from itinerary.groups import DisjointSets
+    from itinerary.merge import _input_key
+    from itinerary.merge.observe import _collect, _observations
+    from itinerary.merge.travellers import _people
+
+    inputs = sorted(drafts, key=_input_key)
+    collected = _collect(inputs, None)
+    who = _people(collected, _observations(collected, None), several=True)
+    k = next(i for i, d in enumerate(inputs) if d is changed)
+    mine = [p for p in who.people if k in p.inputs]
+    sets = DisjointSets(range(len(inputs)))
+    for p in who.people:
+        first, *rest = sorted(p.inputs)
+        for i in rest:
+            sets.join(first, i)
+    linked = sum(1 for i in range(len(inputs)) if sets.root(i) == sets.root(k))
+    held = sum(len(t) for p in mine for t in p.obs)
+    total = sum(len(t) for p in who.people for t in p.obs)
+    return (
+        f"its travellers ({', '.join(p.names[0] for p in mine)}) hold {held / total:.1%} of the observations; "
+        f"the drafts linked to them through shared articles {linked / len(inputs):.1%}"
+    )
+
+
+def _rebuild(articles: Path, corpus: dict[str, Any], n: int) -> tuple[float, float]:
     """A folder of ``n`` finished articles (their drafts, manifest and rows, made here), then a
     real ``build`` after one article changed (to a development article that has a trip, then to
-    another): its time and CPU time, its extraction apart (models included). The last rebuild's
-    (the steady state: models loaded) wall and CPU time, its extraction apart."""
+    another): its time and CPU time, its extraction apart (models included), the build's steps,
+    and the share of the work the changed draft's travellers hold. The last rebuild's (the
+    steady state: models loaded) wall and CPU time, its extraction apart."""
     import json
     import tempfile
 
@@ -619,6 +698,7 @@ def _rebuild(articles: Path, base: list[Any], n: int) -> tuple[float, float]:
     from itinerary.extract import read_article
     from itinerary.io import yaml as yaml_io
 
+    base = list(corpus.values())
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "feed.jsonl", Path(tmp) / "out"
         rows = [{"id": f"a{i}", "text": f"Article {i}.", "published": "2024-01-01"} for i in range(n)]
@@ -653,7 +733,8 @@ def _rebuild(articles: Path, base: list[Any], n: int) -> tuple[float, float]:
             }
             src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
             c0 = time.process_time()
-            again = build([src], out, serial=True)
+            with _Phases() as phases:
+                again = build([src], out, serial=True)
             cpu = time.process_time() - c0
             rest = again.seconds - again.map_seconds
             # the extraction's CPU is at most its wall time (one process): the rest's CPU is at least this
@@ -667,6 +748,10 @@ def _rebuild(articles: Path, base: list[Any], n: int) -> tuple[float, float]:
                 f"reused, {again.trips} trips",
                 flush=True,
             )
+            print(f"    steps: {phases.line()}", flush=True)
+            if stem in corpus:
+                drafts = [corpus[stem], *(copy_of(base[i % len(base)], i // len(base)) for i in range(1, n))]
+                print(f"    {_share(drafts, drafts[0])}", flush=True)
     return steady
 
 
