@@ -240,6 +240,18 @@ class Parts:
         self.used.update(keys)
         return [found[k] for k in keys]
 
+    def recall(self, keys: list[str]) -> dict[str, str]:
+        """The texts kept under ``keys`` (already keys: see :class:`itinerary.merge.split.Memo`),
+        those found kept for the next run."""
+        found = self._get(keys)
+        self.used.update(found)
+        return found
+
+    def keep(self, key: str, text: str) -> None:
+        """Keep ``text`` under ``key`` (saved by :meth:`save`)."""
+        self.new[key] = text
+        self.used.add(key)
+
     def _key(self, kind: str, obj: Any) -> str:
         """The key of ``(kind, obj)``; a trip's ``repr`` (the costly part) made once for all kinds."""
         if isinstance(obj, tuple) and obj and isinstance(obj[0], Trip):
