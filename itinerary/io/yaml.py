@@ -166,7 +166,7 @@ def trips_from_data(trips: list[dict[str, Any]], sources: set[str], source: str 
 
     Raises :class:`~itinerary.errors.ValidationError` naming ``source`` and the key path."""
     builder = _Builder({}, source)
-    builder.known_sources = set(sources)
+    builder.known_sources = sources  # read only here: no copy (a merge holds many thousands)
     try:
         return [
             Trip(**builder.read("trip", t, ("trips", ti), {"stops": builder.stops}))
