@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_merge.py [ARTICLES_DIR] [--truth DIR] [--keep DRAFTS_DIR] [--verbose]
     .venv/bin/python benchmarks/bench_merge.py --corpus [--cache DIR] [--verbose]
-    .venv/bin/python benchmarks/bench_merge.py --rows [--drafts N ...] [--workers W] [--rebuild N] [--cache DIR]
+    .venv/bin/python benchmarks/bench_merge.py --rows [--drafts N ...] [--workers W] [--rebuild N ...] [--cache DIR]
 
 ARTICLES_DIR defaults to ../shared/articles beside the project (the development set and its
 score.py; the article texts are third-party and stay there). Each file of --truth (default
@@ -27,10 +27,11 @@ from another event (0 is right). The drafts are extracted once with the shipped 
 one-process merge, split by traveller, and read back from the observation table, compared byte for
 byte; then N drafts (repeated under new source ids, as wire copy reprinted by other outlets) merged
 from their rows against from their YAML (the YAML parse timed on a sample and projected), in this
-process and, with ``--workers``, on a local Dask cluster; ``--rebuild N`` builds a folder of N
+process and, with ``--workers``, on a local Dask cluster; ``--rebuild N ...`` builds a folder of N
 finished drafts and times a real ``build`` after one article changes (its extraction apart),
 twice: the merged files of the trips that did not change are put together from the parts the
-first build kept.
+first build kept. Wall and CPU time are printed side by side (a loaded machine stretches the
+first); with two sizes or more, the rebuild at 100,000 drafts is projected from the two largest.
 
 The drafts are **held out** by default: each article is extracted with a stop model trained on
 the development articles of the other events only (leave one event out, as
@@ -129,7 +130,13 @@ def main() -> int:
     ap.add_argument("--rows", action="store_true", help="the merge from the observation table, timed")
     ap.add_argument("--drafts", type=int, nargs="*", default=[1000, 10000], help="--rows: sizes to merge")
     ap.add_argument("--workers", type=int, default=0, help="--rows: also merge on this many Dask workers")
-    ap.add_argument("--rebuild", type=int, default=0, help="--rows: a build of N drafts, one article changed")
+    ap.add_argument(
+        "--rebuild",
+        type=int,
+        nargs="*",
+        default=[],
+        help="--rows: a build of N drafts, one article changed (several sizes: the 100,000 one projected)",
+    )
     args = ap.parse_args()
     if not (args.articles / "score.py").exists():
         print(f"no development set at {args.articles}", file=sys.stderr)
@@ -498,7 +505,7 @@ def _same_yaml(drafts: list[Any]) -> str:
     return "identical" if one == split == rows_text else "DIFFERENT"
 
 
-def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebuild: int) -> int:
+def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebuild: list[int]) -> int:
     import tempfile
     import warnings
 
@@ -506,7 +513,8 @@ def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebu
     from itinerary.io import yaml as yaml_io
     from itinerary.merge.split import merge_split
 
-    base = list(corpus_drafts(articles, cache).values())
+    corpus = corpus_drafts(articles, cache)
+    base = list(corpus.values())
     print(
         f"development drafts: {len(base)}; one-process merge, split merge, merge from rows: {_same_yaml(base)}"
     )
@@ -557,9 +565,25 @@ def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebu
     finally:
         if stop is not None:
             stop()
-    if rebuild:
-        _rebuild(articles, base, rebuild)
+    measured = [(n, *_rebuild(articles, corpus, n)) for n in rebuild]
+    if len(measured) > 1:
+        print(_projection(measured), flush=True)
     return 0
+
+
+def _projection(measured: list[tuple[int, float, float]], target: int = 100_000) -> str:
+    """The steady rebuild (its extraction apart) at ``target`` drafts, projected on the line
+    through the two largest sizes measured (wall and CPU time), and how it grew between them."""
+    (n1, w1, c1), (n2, w2, c2) = sorted(measured)[-2:]
+
+    def at(t1: float, t2: float) -> float:
+        return t2 + (t2 - t1) / (n2 - n1) * (target - n2)
+
+    return (
+        f"rebuild after one article changed, its extraction apart, projected to {target:,} drafts from "
+        f"{n1:,} and {n2:,}: {at(w1, w2):.1f} s by the clock, {at(c1, c2):.1f} s of CPU "
+        f"(x{n2 / n1:.1f} drafts gave x{w2 / w1:.2f} wall, x{c2 / c1:.2f} CPU; target {TARGET_REBUILD_S:.0f} s)"
+    )
 
 
 def _cluster(workers: int) -> tuple[Any, Any]:
@@ -580,10 +604,89 @@ def _cluster(workers: int) -> tuple[Any, Any]:
 REBUILD_ARTICLES = ("21_en_ktsa_ap_kim_arrives_russia_2019", "24_en_outlookindia_modi_moscow_austria")
 
 
-def _rebuild(articles: Path, base: list[Any], n: int) -> None:
+class _Phases:
+    """CPU and wall time spent in the build's steps of a rebuild, each timed where the build
+    calls it (the functions wrapped in :mod:`itinerary.build.run` while ``with`` lasts)."""
+
+    STEPS = (
+        ("table read", "Observations", "read"),
+        ("drafts from rows", "Observations", "draft"),
+        ("table written", "Observations", "write"),
+        ("merge", None, "merge_split"),
+        ("trips.yaml text", None, "merged_yaml"),
+        ("files written", None, "write_merged"),
+    )
+
+    def __init__(self) -> None:
+        self.spent: dict[str, list[float]] = {name: [0.0, 0.0] for name, _, _ in self.STEPS}
+        self.undo: list[Any] = []
+
+    def __enter__(self) -> _Phases:
+        from itinerary.build import run
+
+        for name, owner, attr in self.STEPS:
+            holder = getattr(run, owner) if owner else run
+            original = holder.__dict__[attr] if owner else getattr(run, attr)
+            self.undo.append((holder, attr, original))
+            setattr(holder, attr, self._timed(name, original))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for holder, attr, original in reversed(self.undo):
+            setattr(holder, attr, original)
+
+    def _timed(self, name: str, original: Any) -> Any:
+        spent = self.spent[name]
+        inner = original.__func__ if isinstance(original, classmethod) else original
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            w0, c0 = time.perf_counter(), time.process_time()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                spent[0] += time.perf_counter() - w0
+                spent[1] += time.process_time() - c0
+
+        return classmethod(timed) if isinstance(original, classmethod) else timed
+
+    def line(self) -> str:
+        return ", ".join(f"{name} {w:.1f} s (CPU {c:.1f})" for name, (w, c) in self.spent.items())
+
+
+def _share(drafts: list[Any], changed: Any) -> str:
+    """What a merge that keeps each traveller's result could at best leave out: the share of the
+    observations held by the changed draft's travellers (merged again), and of the drafts linked
+    to them through a draft that names several travellers (read again, to merge a subset alone)."""
+    from itinerary.groups import DisjointSets
+    from itinerary.merge import _input_key
+    from itinerary.merge.observe import _collect, _observations
+    from itinerary.merge.travellers import _people
+
+    inputs = sorted(drafts, key=_input_key)
+    collected = _collect(inputs, None)
+    who = _people(collected, _observations(collected, None), several=True)
+    k = next(i for i, d in enumerate(inputs) if d is changed)
+    mine = [p for p in who.people if k in p.inputs]
+    sets = DisjointSets(range(len(inputs)))
+    for p in who.people:
+        first, *rest = sorted(p.inputs)
+        for i in rest:
+            sets.join(first, i)
+    linked = sum(1 for i in range(len(inputs)) if sets.root(i) == sets.root(k))
+    held = sum(len(t) for p in mine for t in p.obs)
+    total = sum(len(t) for p in who.people for t in p.obs)
+    return (
+        f"its travellers ({', '.join(p.names[0] for p in mine)}) hold {held / total:.1%} of the observations; "
+        f"the drafts linked to them through shared articles {linked / len(inputs):.1%}"
+    )
+
+
+def _rebuild(articles: Path, corpus: dict[str, Any], n: int) -> tuple[float, float]:
     """A folder of ``n`` finished articles (their drafts, manifest and rows, made here), then a
     real ``build`` after one article changed (to a development article that has a trip, then to
-    another): its time and CPU time, its extraction apart (models included)."""
+    another): its time and CPU time, its extraction apart (models included), the build's steps,
+    and the share of the work the changed draft's travellers hold. The last rebuild's (the
+    steady state: models loaded) wall and CPU time, its extraction apart."""
     import json
     import tempfile
 
@@ -595,6 +698,7 @@ def _rebuild(articles: Path, base: list[Any], n: int) -> None:
     from itinerary.extract import read_article
     from itinerary.io import yaml as yaml_io
 
+    base = list(corpus.values())
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "feed.jsonl", Path(tmp) / "out"
         rows = [{"id": f"a{i}", "text": f"Article {i}.", "published": "2024-01-01"} for i in range(n)]
@@ -617,6 +721,7 @@ def _rebuild(articles: Path, base: list[Any], n: int) -> None:
             f"rebuild: a folder of {n:,} finished drafts made in {time.perf_counter() - t0:.0f} s; "
             f"first build (merge only) {first.seconds:.1f} s (CPU {time.process_time() - c0:.1f} s)"
         )
+        steady = (0.0, 0.0)
         for stem in REBUILD_ARTICLES:
             article = read_article(articles / "dev" / f"{stem}.txt")
             assert article.published is not None
@@ -628,17 +733,26 @@ def _rebuild(articles: Path, base: list[Any], n: int) -> None:
             }
             src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
             c0 = time.process_time()
-            again = build([src], out, serial=True)
+            with _Phases() as phases:
+                again = build([src], out, serial=True)
             cpu = time.process_time() - c0
             rest = again.seconds - again.map_seconds
+            # the extraction's CPU is at most its wall time (one process): the rest's CPU is at least this
+            steady = (rest, max(cpu - again.map_seconds, 0.0))
             print(
                 f"rebuild after one article changed ({stem[:24]}...): {again.seconds:.1f} s in all "
                 f"(CPU {cpu:.1f} s), its extraction {again.map_seconds:.1f} s (one process, models "
-                f"included), the rest {rest:.1f} s (merge and files {again.merge_seconds:.1f} s; "
+                f"included), the rest {rest:.1f} s (CPU >= {steady[1]:.1f} s; merge and files "
+                f"{again.merge_seconds:.1f} s; "
                 f"target {TARGET_REBUILD_S:.0f} s); {again.extracted} extracted, {again.skipped} "
                 f"reused, {again.trips} trips",
                 flush=True,
             )
+            print(f"    steps: {phases.line()}", flush=True)
+            if stem in corpus:
+                drafts = [corpus[stem], *(copy_of(base[i % len(base)], i // len(base)) for i in range(1, n))]
+                print(f"    {_share(drafts, drafts[0])}", flush=True)
+    return steady
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import itertools
 import warnings
 from collections.abc import Iterator, Sequence
@@ -105,6 +106,94 @@ def test_any_inputs_copies_and_batches_merge_the_same_split(
         day = None  # nothing published by then: both refuse alike (tested above with real days)
     one, split = both(drafts, day, batch)
     assert split == one
+
+
+# ---------------------------------------------------------------- the work of each traveller kept
+
+
+class DictMemo:
+    """Texts kept by key in memory (what the build's parts store keeps in its folder)."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.kept = 0
+
+    def recall(self, keys: list[str]) -> dict[str, str]:
+        return {k: self.texts[k] for k in keys if k in self.texts}
+
+    def keep(self, key: str, text: str) -> None:
+        self.texts[key] = text
+        self.kept += 1
+
+
+def file_digest(d: Itinerary) -> str:
+    return hashlib.sha256(yaml_io.dumps(d).encode("utf-8")).hexdigest()
+
+
+def kept_merge(
+    drafts: Sequence[Itinerary], memo: DictMemo, as_of: dt.date | None = None, batch: int = 3
+) -> int:
+    """The merge that keeps each traveller's work in ``memo`` gives the one-process merge's file
+    and report."""
+    one, one_report = merge_report(drafts, as_of=as_of)
+    digests = [file_digest(d) for d in drafts]
+    split, split_report = merge_split(drafts, as_of=as_of, batch=batch, digests=digests, memo=memo)
+    assert split_report == one_report
+    assert yaml_io.dumps(split) == yaml_io.dumps(one)
+    return len(one_report.travellers)
+
+
+def with_traveller(d: Itinerary, name: str) -> Itinerary:
+    return dataclasses.replace(d, trips=(dataclasses.replace(d.trips[0], traveller=name), *d.trips[1:]))
+
+
+def test_a_merge_keeping_each_travellers_work_merges_the_same() -> None:
+    """Kept work is taken back (nothing is merged again when nothing changed), and the file is
+    the same after a draft leaves, a trip moves to another traveller, a new traveller comes, and
+    when the kept texts are damaged."""
+    memo = DictMemo()
+    drafts = [*DRAFTS.values(), copy_of(DRAFTS["lula-lisbon"], 1)]
+    travellers = kept_merge(drafts, memo)
+    assert memo.kept == 2 * travellers  # the stops and the trips of every traveller
+    memo.kept = 0
+    kept_merge(list(reversed(drafts)), memo)  # the same inputs in another order
+    assert memo.kept == 0
+    kept_merge(drafts[1:], memo)  # a draft leaves
+    others = sorted({t.traveller for d in drafts[1:] for t in d.trips})
+    moved = with_traveller(drafts[0], others[-1])  # its trip goes to another traveller
+    kept_merge([moved, *drafts[1:]], memo)
+    memo.kept = 0
+    kept_merge([with_traveller(drafts[0], "Aurelia Newcomb"), *drafts[1:]], memo)  # a new traveller
+    assert 0 < memo.kept < 2 * travellers  # the travellers that did not change are taken back
+    for day in published_days(drafts):
+        kept_merge(drafts, memo, as_of=day)
+    memo.texts = dict.fromkeys(memo.texts, "not what was kept")
+    kept_merge(drafts, memo)
+    memo.texts = {k: '{"trips": [{"id": 1}], "conflicts": [], "traveller": ["x", []]}' for k in memo.texts}
+    kept_merge(drafts, memo)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(
+    steps=st.lists(
+        st.lists(st.tuples(st.sampled_from(sorted(DRAFTS)), st.integers(0, 2)), min_size=1, max_size=6),
+        min_size=2,
+        max_size=4,
+    ),
+    day=st.one_of(st.none(), st.dates(dt.date(2011, 8, 1), dt.date(2025, 12, 31))),
+)
+def test_any_sequence_of_merges_keeping_their_work_merges_the_same(
+    steps: list[list[tuple[str, int]]], day: dt.date | None
+) -> None:
+    """Merges of any inputs one after the other, each taking back what the ones before kept:
+    each is the one-process merge."""
+    memo = DictMemo()
+    for picks in steps:
+        drafts = [DRAFTS[name] if k == 0 else copy_of(DRAFTS[name], k) for name, k in picks]
+        known = day is None or any(
+            (s.published or d.as_of or dt.date.min) <= day for d in drafts for s in d.sources
+        )
+        kept_merge(drafts, memo, day if known else None)
 
 
 @pytest.mark.slow

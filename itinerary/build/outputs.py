@@ -4,8 +4,10 @@ Most of a rebuild's merged trips are the trips of the run before: each trip's YA
 GeoJSON features (and each source's YAML text) are kept in ``.merged-parts.sqlite``, keyed by
 the SHA-256 of what they are made from, and only the trips that changed are written out
 (resolved, routed) again; the files are put together from the parts, the same bytes as when
-made whole (tested). A missing or damaged store is made again; it holds only the parts of the
-last merge.
+made whole (tested). The store also keeps each traveller's merge for
+:func:`itinerary.merge.split.merge_split` (:meth:`Parts.recall`, :meth:`Parts.keep`), so only the
+travellers whose drafts changed are merged again. A missing or damaged store is made again; it
+holds only the parts of the last merge.
 """
 
 from __future__ import annotations
@@ -239,6 +241,18 @@ class Parts:
                 found[keys[i]] = self.new[keys[i]] = text
         self.used.update(keys)
         return [found[k] for k in keys]
+
+    def recall(self, keys: list[str]) -> dict[str, str]:
+        """The texts kept under ``keys`` (already keys: see :class:`itinerary.merge.split.Memo`),
+        those found kept for the next run."""
+        found = self._get(keys)
+        self.used.update(found)
+        return found
+
+    def keep(self, key: str, text: str) -> None:
+        """Keep ``text`` under ``key`` (saved by :meth:`save`)."""
+        self.new[key] = text
+        self.used.add(key)
 
     def _key(self, kind: str, obj: Any) -> str:
         """The key of ``(kind, obj)``; a trip's ``repr`` (the costly part) made once for all kinds."""

@@ -333,27 +333,34 @@ class Run:
         table, or their YAML when the table does not hold them), merge them by traveller, write
         the merged files."""
         s = self.summary
-        with warnings.catch_warnings(), gc_paused():
-            warnings.simplefilter(
-                "ignore", MergeWarning
-            )  # a corpus holds unrelated trips: no common traveller
-            table = Observations.read(self.out) if geoparquet else None
-            drafts = [self._draft(item, table) for item in ok]
-            if table is not None:
-                self._keep_rows(table, ok)
-            mapper = self.mapper if self.merge_on_cluster and self.mapper is not None else map
-            merged, report = merge_split(drafts, as_of=as_of, mapper=mapper)
-            s.undated = sum(1 for d in drafts if not any(src.published for src in d.sources))
-            del drafts, table  # freed before writing, so a collection there has less to walk
-        if not merged.trips:
-            when = f"nothing was published by {as_of.isoformat()}" if as_of else "the drafts hold no trip"
-            self._nothing_merged(when)
-            return
-        s.review = list(report.review)
-        s.trips = len(merged.trips)
-        s.stops = sum(len(t.stops) for t in merged.trips)
-        # the trips of the last merge are not written out again; the collector paused as above
-        with Parts.open(self.out) as parts, gc_paused():
+        # the travellers and trips of the last merge are not merged nor written out again (their
+        # work is kept in the parts); the collector paused while the rows are read and merged
+        with Parts.open(self.out) as parts:
+            with warnings.catch_warnings(), gc_paused():
+                warnings.simplefilter(
+                    "ignore", MergeWarning
+                )  # a corpus holds unrelated trips: no common traveller
+                table = Observations.read(self.out) if geoparquet else None
+                drafts = [self._draft(item, table) for item in ok]
+                if table is not None:
+                    self._keep_rows(table, ok)
+                mapper = self.mapper if self.merge_on_cluster and self.mapper is not None else map
+                digests = [self.digests[item.name] for item in ok]
+                merged, report = merge_split(drafts, as_of=as_of, mapper=mapper, digests=digests, memo=parts)
+                s.undated = sum(1 for d in drafts if not any(src.published for src in d.sources))
+                del drafts, table  # freed before writing, so a collection there has less to walk
+            if merged.trips:
+                s.review = list(report.review)
+                s.trips = len(merged.trips)
+                s.stops = sum(len(t.stops) for t in merged.trips)
+                self._write(merged, key, geoparquet, parts)
+        if not merged.trips:  # the store closed first: it leaves with the merged files
+            self._nothing_merged(f"nothing was published by {as_of}" if as_of else "the drafts hold no trip")
+
+    def _write(self, merged: Itinerary, key: str, geoparquet: bool, parts: Parts) -> None:
+        """The merged files, the trips written before taken from ``parts``."""
+        s = self.summary
+        with gc_paused():
             text = merged_yaml(merged, parts)
             aside = set_aside_edited_trips(self.out, text)
             if aside is not None:

@@ -156,6 +156,26 @@ def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> I
     return _Builder(lines, source).build(data)
 
 
+def trip_data(trip: Trip) -> dict[str, Any]:
+    """One trip as plain data, as :func:`to_data` writes it in the ``trips`` list."""
+    return _write("trip", trip, _TRIP_WRITERS)
+
+
+def trips_from_data(trips: list[dict[str, Any]], sources: set[str], source: str | None) -> list[Trip]:
+    """The trips of :func:`trip_data`, checked as a file's are; their stops name only ``sources``.
+
+    Raises :class:`~itinerary.errors.ValidationError` naming ``source`` and the key path."""
+    builder = _Builder({}, source)
+    builder.known_sources = sources  # read only here: no copy (a merge holds many thousands)
+    try:
+        return [
+            Trip(**builder.read("trip", t, ("trips", ti), {"stops": builder.stops}))
+            for ti, t in enumerate(trips)
+        ]
+    except (KeyError, TypeError, AttributeError) as exc:  # not the layout trip_data writes
+        raise builder.fail(f"not a trip as written: {exc!r}", "trips") from None
+
+
 def _many(ids: list[Any] | None) -> tuple[str, ...]:
     """A stop's ``sources`` list; one id alone is the stop's ``source``, as written back."""
     out = tuple(str(x) for x in ids or ())

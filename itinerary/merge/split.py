@@ -10,27 +10,40 @@ name given to the traveller of its article). Then each traveller's reports are g
 a stop in any traveller's trips) are joined in the order the one-process merge joins them; and
 each traveller's stops are cut into trips and merged, again in batches. The trips come back in the
 people's order, so ids made unique, conflicts and the report are the same as in one process.
+
+With a ``memo`` (a store of texts by key, such as the build folder's parts) and each input's
+``digests`` (the hash of its file), a traveller's work is kept and taken back the next time: the
+one-text pairs of its stops under a key made of what its reports are (the digest of each input
+trip's file, its place among the traveller's inputs, the sources renamed, the names, ``as_of``,
+the code of the package), and its merged trips under that key with its sources' reprint groups,
+the day the merge is known on and whether there are several inputs. Only the travellers whose
+reports changed are grouped into stops and merged again; the result is the same (tested).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
-from itinerary.errors import MergeError
+from itinerary.errors import MergeError, ValidationError
 from itinerary.groups import DisjointSets
 from itinerary.identity import UNKNOWN_TRAVELLER
 from itinerary.merge import MergeReport, _finish, _input_key
 from itinerary.merge.cluster import _absorb, _Cluster, _cluster
-from itinerary.merge.observe import _check_versions, _collect, _observations
+from itinerary.merge.observe import _check_versions, _collect, _Inputs, _observations
 from itinerary.merge.reprints import _one_text
 from itinerary.merge.travellers import _display_name, _is_unknown, _people, _Person
 from itinerary.merge.trips import _as_given, _cut, _merge_trip
 from itinerary.model import Itinerary, Source, Trip
 
-__all__ = ["Mapper", "merge_split"]
+__all__ = ["Mapper", "Memo", "merge_split"]
 
 
 Mapper = Callable[[Callable[[Any], Any], list[Any]], Iterable[Any]]
@@ -38,6 +51,20 @@ Mapper = Callable[[Callable[[Any], Any], list[Any]], Iterable[Any]]
 (``map``; ``lambda f, xs: client.gather(client.map(f, xs, pure=False))`` on a Dask cluster)."""
 
 BATCH_OBSERVATIONS = 20_000  # a batch of travellers holds about this many reports (one task)
+_T = TypeVar("_T")
+MEMO_VERSION = 1  # in every key: another layout of the kept work is never read
+
+
+class Memo(Protocol):
+    """Texts kept by key between merges (see :class:`itinerary.build.outputs.Parts`)."""
+
+    def recall(self, keys: list[str]) -> dict[str, str]:
+        """The texts kept under ``keys`` (those there), each marked as still wanted."""
+        ...
+
+    def keep(self, key: str, text: str) -> None:
+        """Keep ``text`` under ``key``."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -113,39 +140,198 @@ def _groups(sources: dict[str, Source], one_text: Iterable[tuple[str, str]]) -> 
     return {s: roots[sets.root(s)] for s in sources}
 
 
+@functools.cache
+def _code() -> str:
+    """What the kept work depends on besides the inputs: the package's code and the data the
+    matching of names reads, and the libraries that compare texts."""
+    root = Path(__file__).resolve().parents[1]  # the package
+    h = hashlib.sha256(f"{MEMO_VERSION}".encode())
+    files = [*sorted(root.rglob("*.py")), root / "people.json", root / "geodata" / "countries.json.gz"]
+    for path in files:
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes() if path.exists() else b"")
+    for lib in ("rapidfuzz", "anyascii"):
+        h.update(metadata.version(lib).encode())
+    return h.hexdigest()
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def _stops_keys(
+    people: list[_Person], inputs: _Inputs, digests: list[str], as_of: dt.date | None
+) -> list[str]:
+    """Each traveller's key for its stops: what each of its input trips is (its file's digest,
+    the trip's index there, its place among the traveller's inputs, the input's sources renamed,
+    the alias it was joined by, the stops a review was asked for), its names and ``as_of``."""
+    index: list[tuple[int, int]] = []  # input trip -> (input, trip index in it)
+    seen: dict[int, int] = {}
+    for i, *_ in inputs.trips:
+        index.append((i, seen.get(i, 0)))
+        seen[i] = seen.get(i, 0) + 1
+    keys = []
+    for p in people:
+        rank = {k: r for r, k in enumerate(sorted(p.obs_keys))}
+        trips = []
+        for k, obs in zip(p.obs_keys, p.obs, strict=True):
+            i, ti = index[k]
+            renamed = sorted((a, b) for a, b in inputs.trips[k][2].items() if a != b)
+            trips.append((digests[i], ti, rank[k], renamed, obs[0].alias, [o.stop.needs_review for o in obs]))
+        keys.append(_digest("stops", _code(), as_of, p.names, trips))
+    return keys
+
+
+def _trips_key(
+    stops_key: str, person: _Person, groups: dict[str, int], known_on: dt.date | None, several: bool
+) -> str:
+    """A traveller's key for its merged trips: its stops' key, its sources' reprint groups (which
+    of them are one text), the day the merge is known on and whether there are several inputs."""
+    labels: dict[int, int] = {}
+    srcs = sorted({o.source for t in person.obs for o in t if o.source})
+    together = [labels.setdefault(groups.get(s, 0), len(labels)) for s in srcs]
+    return _digest("trips", stops_key, srcs, together, known_on, several)
+
+
+def _trips_text(done: tuple[list[tuple[Trip, list[str]]], tuple[str, tuple[str, ...]]]) -> str:
+    from itinerary.io import yaml as yaml_io
+
+    made, (name, spellings) = done
+    return json.dumps(
+        {
+            "trips": [yaml_io.trip_data(t) for t, _ in made],
+            "conflicts": [notes for _, notes in made],
+            "traveller": [name, list(spellings)],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _trips_back(
+    text: str, sources: set[str]
+) -> tuple[list[tuple[Trip, list[str]]], tuple[str, tuple[str, ...]]] | None:
+    """A traveller's kept trips, or None when the text is not what :func:`_trips_text` writes."""
+    from itinerary.io import yaml as yaml_io
+
+    try:
+        data = json.loads(text)
+        trips = yaml_io.trips_from_data(data["trips"], sources, "kept merge")
+        conflicts = [[str(c) for c in notes] for notes in data["conflicts"]]
+        name, spellings = data["traveller"]
+        if len(conflicts) != len(trips):
+            return None
+        return list(zip(trips, conflicts, strict=True)), (str(name), tuple(str(x) for x in spellings))
+    except (ValueError, KeyError, TypeError, ValidationError):
+        return None
+
+
+def _pairs_back(text: str) -> list[tuple[str, str]] | None:
+    try:
+        return [(str(a), str(b)) for a, b in json.loads(text)]
+    except (ValueError, TypeError):
+        return None
+
+
 def merge_split(
     itineraries: Sequence[Itinerary],
     *,
     as_of: dt.date | None = None,
     mapper: Mapper = map,
     batch: int = BATCH_OBSERVATIONS,
+    digests: Sequence[str] | None = None,
+    memo: Memo | None = None,
 ) -> tuple[Itinerary, MergeReport]:
     """:func:`itinerary.merge.merge_report`, the work of each batch of travellers (about ``batch``
-    reports) run by ``mapper``; the same itinerary and report."""
+    reports) run by ``mapper``; the same itinerary and report. With ``memo`` and the ``digests``
+    of the inputs (the SHA-256 of each one's file, in their order), a traveller whose reports did
+    not change is taken from ``memo``, and the work done is kept there."""
     if not itineraries:
         raise MergeError("nothing to merge; give at least one itinerary")
+    if digests is not None and len(digests) != len(itineraries):
+        raise MergeError(f"{len(digests)} digests for {len(itineraries)} itineraries; give one each")
     _check_versions(itineraries)
-    itineraries = sorted(itineraries, key=_input_key)
+    order = sorted(range(len(itineraries)), key=lambda i: _input_key(itineraries[i]))
+    itineraries = [itineraries[i] for i in order]
     inputs = _collect(itineraries, as_of)
     who = _people(inputs, _observations(inputs, as_of), several=len(itineraries) > 1)
     used_sources = {o.source for p in who.people for t in p.obs for o in t if o.source}
     sources = {k: s for k, s in inputs.sources.items() if k in used_sources}
-    batches = _batches(who.people, batch)
-    if len(batches) < 2:  # one task: sending it elsewhere would only add the copying
-        mapper = map
-    stops: list[_Stops] = [
-        s for done in mapper(_stops_of, [[who.people[i] for i in b] for b in batches]) for s in done
-    ]
-    groups = _groups(sources, (pair for s in stops for pair in s.one_text))
+    if digests is None:
+        memo, stops_keys = None, []
+    else:
+        stops_keys = _stops_keys(who.people, inputs, [digests[i] for i in order], as_of)
+    stops, pairs = _pairs(who.people, stops_keys, memo, mapper, batch)
+    groups = _groups(sources, (pair for n in range(len(who.people)) for pair in pairs[n]))
     known_on = as_of or max((s.published for s in sources.values() if s.published), default=None)
     several = len(itineraries) > 1
+    trips_keys = (
+        [_trips_key(key, p, groups, known_on, several) for key, p in zip(stops_keys, who.people, strict=True)]
+        if memo is not None
+        else []
+    )
+    known = set(sources)
+    done = _kept(memo, trips_keys, lambda text: _trips_back(text, known))
+    todo = [n for n in range(len(who.people)) if n not in done]
+    stops.update(_run_stops(who.people, [n for n in todo if n not in stops], mapper, batch))
+    batches = _batches_of(who.people, todo, batch)
     work = [
-        [_TripWork(who.people[i], stops[i].clusters, groups, known_on, several) for i in b] for b in batches
+        [_TripWork(who.people[n], stops[n].clusters, groups, known_on, several) for n in b] for b in batches
     ]
+    for b, results in zip(batches, _mapped(mapper, _trips_of, work), strict=True):
+        for n, result in zip(b, results, strict=True):
+            done[n] = result
+            if memo is not None:
+                memo.keep(trips_keys[n], _trips_text(result))
     made: list[tuple[Trip, list[str]]] = []
     travellers: list[tuple[str, tuple[str, ...]]] = []
-    for done in mapper(_trips_of, work):
-        for trips, traveller in done:
-            made += trips
-            travellers.append(traveller)
+    for n in range(len(who.people)):
+        trips, traveller = done[n]
+        made += trips
+        travellers.append(traveller)
     return _finish(itineraries, inputs, who, sources, groups, known_on, made, travellers, as_of)
+
+
+def _pairs(
+    people: list[_Person], keys: list[str], memo: Memo | None, mapper: Mapper, size: int
+) -> tuple[dict[int, _Stops], dict[int, list[tuple[str, str]]]]:
+    """Each traveller's one-text pairs, kept in ``memo`` or found by grouping its reports into
+    stops (those stops, by traveller index, come back too)."""
+    pairs = _kept(memo, keys, _pairs_back)
+    todo = [n for n in range(len(people)) if n not in pairs]
+    stops = _run_stops(people, todo, mapper, size)
+    for n in todo:
+        pairs[n] = stops[n].one_text
+        if memo is not None:
+            memo.keep(keys[n], json.dumps(stops[n].one_text, ensure_ascii=False))
+    return stops, pairs
+
+
+def _kept(memo: Memo | None, keys: list[str], back: Callable[[str], _T | None]) -> dict[int, _T]:
+    """Index -> what ``memo`` kept under ``keys[index]``, read by ``back`` (None: not usable)."""
+    if memo is None or not keys:
+        return {}
+    kept = memo.recall(keys)
+    found = {n: back(kept[key]) for n, key in enumerate(keys) if key in kept}
+    return {n: x for n, x in found.items() if x is not None}
+
+
+def _batches_of(people: list[_Person], which: list[int], size: int) -> list[list[int]]:
+    """The travellers ``which`` (indices of ``people``) in batches of about ``size`` reports."""
+    return [[which[i] for i in b] for b in _batches([people[n] for n in which], size)]
+
+
+def _mapped(mapper: Mapper, f: Callable[[Any], Any], batches: list[Any]) -> Iterable[Any]:
+    """``mapper(f, batches)``; in this process when there is one batch or none (sending it
+    elsewhere would only add the copying)."""
+    return map(f, batches) if len(batches) < 2 else mapper(f, batches)
+
+
+def _run_stops(people: list[_Person], which: list[int], mapper: Mapper, size: int) -> dict[int, _Stops]:
+    """The stops of the travellers ``which`` (indices of ``people``), by index."""
+    batches = _batches_of(people, which, size)
+    out: dict[int, _Stops] = {}
+    for b, results in zip(
+        batches, _mapped(mapper, _stops_of, [[people[n] for n in b] for b in batches]), strict=True
+    ):
+        out.update(zip(b, results, strict=True))
+    return out

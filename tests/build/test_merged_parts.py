@@ -117,6 +117,12 @@ def stored(out: Path) -> int:
     return count
 
 
+def kept_by_build(merged: Itinerary) -> int:
+    """The parts a build keeps: each trip's text and features, each source's text, and each
+    traveller's stops and trips (see :func:`itinerary.merge.split.merge_split`)."""
+    return 2 * len(merged.trips) + len(merged.sources) + 2 * len({t.traveller for t in merged.trips})
+
+
 def test_files_from_kept_parts_are_the_files_made_whole(mini_data: None, tmp_path: Path) -> None:
     drafts = [itinerary.load(p) for p in GROUPS]
     merged = merge_report(drafts)[0]
@@ -193,13 +199,58 @@ def test_a_rebuild_writes_the_files_a_fresh_build_writes(mini_build: None, tmp_p
     assert digests(out) == digests(fresh)
     assert "Rome" in (out / "trips.yaml").read_text(encoding="utf-8")
     merged = itinerary.load(out / "trips.yaml")
-    assert stored(out) == 2 * len(merged.trips) + len(merged.sources)  # the last merge's parts only
+    assert stored(out) == kept_by_build(merged)  # the last merge's parts only
 
     for p in src.glob("*.txt"):
         p.unlink()
     article(src / "weather.txt", "It rained all day.")
     build([src], out, serial=True, screen=False)
     assert not (out / PARTS).exists() and not (out / "trips.yaml").exists()
+
+
+MELONI = "Prime Minister Giorgia Meloni arrived in London on Monday for talks."
+MACRON_ROME = "President Emmanuel Macron arrived in Rome on Tuesday for talks."
+
+
+def test_every_rebuild_of_a_changing_folder_writes_the_files_of_a_fresh_build(
+    mini_build: None, tmp_path: Path
+) -> None:
+    """A folder rebuilt after each change writes the bytes a build of the same input into an
+    empty folder writes: a new traveller comes, an article's trip moves to another traveller's
+    group, an article leaves the input (its trip with it), then one comes back."""
+    from itinerary.build import build
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    article(src / "macron.txt", MACRON)
+    article(src / "scholz.txt", SCHOLZ)
+    build([src], out, serial=True)
+
+    def travellers() -> list[str]:
+        return sorted({t.traveller for t in itinerary.load(out / "trips.yaml").trips})
+
+    def step(n: int) -> None:
+        again = build([src], out, serial=True)
+        assert again.skipped >= 1  # a rebuild: the unchanged articles are reused
+        fresh = build([src], tmp_path / f"fresh-{n}", serial=True)
+        assert digests(out) == digests(tmp_path / f"fresh-{n}")
+        merged = itinerary.load(out / "trips.yaml")
+        assert stored(out) == kept_by_build(merged)  # the last merge's parts only
+        assert (again.trips, again.stops) == (fresh.trips, fresh.stops)
+
+    assert travellers() == ["Emmanuel Macron", "Olaf Scholz"]
+    article(src / "meloni.txt", MELONI)  # a new traveller
+    step(1)
+    assert travellers() == ["Emmanuel Macron", "Giorgia Meloni", "Olaf Scholz"]
+    article(src / "scholz.txt", MACRON_ROME, day="2024-05-21")  # its trip goes to Macron's group
+    step(2)
+    assert travellers() == ["Emmanuel Macron", "Giorgia Meloni"]
+    assert "Rome" in (out / "trips.yaml").read_text(encoding="utf-8")
+    (src / "meloni.txt").unlink()  # an article leaves the input, its traveller with it
+    step(3)
+    assert travellers() == ["Emmanuel Macron"]
+    article(src / "scholz.txt", SCHOLZ)  # and comes back, in another article's place
+    step(4)
+    assert travellers() == ["Emmanuel Macron", "Olaf Scholz"]
 
 
 def test_a_merge_without_legs_gets_the_files_made_whole(mini_data: None, tmp_path: Path) -> None:
