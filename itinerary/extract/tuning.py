@@ -46,6 +46,10 @@ class Tuning:
     town_context_km: float = 100.0
     #: people: a one-word "person" that names a place this large is a place ("VLADIVOSTOK") - bench
     place_not_person_population: int = 100_000
+    #: zipf frequency (wordfreq, lower-case) from which a one-word name that is no country and no
+    #: city of ``place_not_person_population`` people is the language's common word ("Parlamento",
+    #: "República"; the Kremlin, 3.4-4.2, and Moncloa, 3.4, stay names) - rule tests
+    common_word_zipf: float = 4.4
     #: km at most between a region of no population and the large city of its name that news means
     #: ("Kiev": the city, not the province) - rule tests
     region_city_km: float = 100.0

@@ -162,12 +162,38 @@ def refusal(p: Mention, text: str, ctx: Context, person_words: set[str]) -> str 
         # "Dort", "Wie", "Там", "Este" opening a sentence: a common word that is also a
         # place's alternate name (a dateline is written in capitals, a subject is no stop)
         return "a sentence-initial word matching an alternate name"
+    if common_word(p, text, ctx):
+        return "a common word of the language (no city of that name after a preposition)"
     if seat_speaks(text, p, ctx):
         return "a seat of power speaking for its government (no mention of its city)"
     kind = p.record.kind if p.record is not None else ""
     if p.text.isupper() and len(p.text) <= ctx.tuning.acronym_max and kind not in AREA_KINDS:
         return "an acronym (party, ministry, airport code)"
     return None
+
+
+def common_word(p: Mention, text: str, ctx: Context) -> bool:
+    """A one-word name that is a frequent word of the language written lower-case ("Parlamento",
+    "República", "Guarda", "Interior": zipf frequency of ``Tuning.common_word_zipf`` or more) and
+    resolves to no country and no city of ``Tuning.place_not_person_population`` people: the
+    institution or the common noun, not the palace, village or district some gazetteer entry is
+    named after. A city of that name after a travel preposition stays a place ("visitou a
+    Guarda"); a dateline in capitals is the reporter's city whatever its name."""
+    from wordfreq import zipf_frequency  # loaded with the first article, not at import
+
+    r = p.record
+    if r is None or " " in p.text or "-" in p.text or r.kind == "country":
+        return False
+    if p.start == 0 and p.text.isupper():
+        return False
+    if r.kind == "city" and r.population >= ctx.tuning.place_not_person_population:
+        return False
+    if zipf_frequency(p.text.lower(), ctx.language.code, wordlist="small") < ctx.tuning.common_word_zipf:
+        return False
+    if role_before(text, p.start, ctx) is not Role.VISIT:
+        return True
+    g = ctx.geocoder.gazetteer
+    return not any(g.record(i).kind == "city" for i in g.lookup(p.text))
 
 
 def query_of(sent: Span, tok_start: int, text: str, ctx: Context) -> str:
