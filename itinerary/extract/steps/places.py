@@ -408,43 +408,72 @@ def towns_in_context(
 ) -> list[Mention]:
     """Small towns the sentence names after a locative or directional preposition, each within
     ``Tuning.town_context_km`` of a city or landmark the article names in the same country ("le
-    cortège est attendu à Samatiguila" near Odienné, "joined the group in Bucha" near Kyiv): a
-    town too small to be taken alone (``accept``) is a place when the article is already there,
-    whatever a recogniser made of its name (a person's, an organisation's). A word of a longer
-    person's name is never one."""
-    t, g = ctx.tuning, ctx.geocoder.gazetteer
+    cortège est attendu à Samatiguila" near Odienné, "joined the group in Bucha" near Kyiv), or
+    inside a region the article names ("ein Besuch in Bad Münstereifel" in an article naming
+    Nordrhein-Westfalen): a town too small to be taken alone (``accept``) is a place when the
+    article is already there, whatever a recogniser made of its name (a person's, an
+    organisation's). A name runs over its capitalised words ("Bad Münstereifel"); a word of a
+    longer person's name is never one."""
+    t = ctx.tuning
     base, text = sent.start_char, sent.text
     name_words = {w.lower() for n in ctx.names.values() if " " in n for w in n.split()}
+    toks = list(sent)
     out: list[Mention] = []
-    for tok in sent:
-        a, b = tok.idx - base, tok.idx - base + len(tok.text)
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        a = tok.idx - base
+        i += 1
         if not capitalised(tok.text) or tok.text.isupper() or function_word(tok.lower_, ctx.lx):
             continue
-        if tok.lower_ in name_words or any(p.start < b and a < p.end for p in found):
+        if tok.lower_ in name_words or role_before(text, a, ctx) is not Role.VISIT:
             continue
-        if role_before(text, a, ctx) is not Role.VISIT:
-            continue
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", AmbiguityWarning)
-            cands = ctx.geocoder.candidates(tok.text, limit=t.candidates_per_mention)
-        for c in cands:
-            r = c.record
-            if c.name_score < 1.0 or r.kind != "city" or r.population < t.min_town_population:
+        run = [tok]  # the capitalised words of the name, longest first
+        while len(run) < t.scan_max_words and i - 1 + len(run) < len(toks):
+            nxt = toks[i - 1 + len(run)]
+            if not capitalised(nxt.text) or nxt.text.isupper() or function_word(nxt.lower_, ctx.lx):
+                break
+            run.append(nxt)
+        for n in range(len(run), 0, -1):
+            b = run[n - 1].idx - base + len(run[n - 1].text)
+            if any(p.start < b and a < p.end for p in found):
                 continue
-            if not g.is_main_name(c.matched, r.index):
-                continue
-            if not any(
-                q.id != r.id
-                and q.country_code == r.country_code
-                and haversine_km(q.lat, q.lon, r.lat, r.lon) <= t.town_context_km
-                for q in anchors
-            ):
-                continue
-            p = Mention(a, b, tok.text, tok.text, False, r, confidence=c.confidence, match=c)
-            p.overruled = c is not cands[0]
-            out.append(p)
-            break
+            p = _town_near(text[a:b], a, b, anchors, ctx)
+            if p is not None:
+                out.append(p)
+                i += n - 1
+                break
     return out
+
+
+def _town_near(name: str, a: int, b: int, anchors: Sequence[Record], ctx: Context) -> Mention | None:
+    """The town called ``name`` (under its main name, of ``Tuning.min_town_population`` people or
+    more) near a city or landmark of ``anchors`` in its country, or inside a region of them."""
+    t, g = ctx.tuning, ctx.geocoder.gazetteer
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguityWarning)
+        cands = ctx.geocoder.candidates(name, limit=t.candidates_per_mention)
+    for c in cands:
+        r = c.record
+        if c.name_score < 1.0 or r.kind != "city" or r.population < t.min_town_population:
+            continue
+        if not g.is_main_name(c.matched, r.index):
+            continue
+        if not any(
+            q.id != r.id
+            and q.country_code == r.country_code
+            and (
+                haversine_km(q.lat, q.lon, r.lat, r.lon) <= t.town_context_km
+                if q.kind not in AREA_KINDS
+                else q.kind == "region" and r.admin1_id is not None and q.id.endswith(":" + r.admin1_id)
+            )
+            for q in anchors
+        ):
+            continue
+        p = Mention(a, b, name, name, False, r, confidence=c.confidence, match=c)
+        p.overruled = c is not cands[0]
+        return p
+    return None
 
 
 @step("places", reads=("sentences", "ctx.names"), writes=("sentences.places", "sentences.dropped"))
@@ -458,7 +487,8 @@ def places(doc: Document) -> None:
         p.record
         for s in doc.sentences
         for p in s.places
-        if p.record is not None and p.record.kind not in AREA_KINDS and prominent(p.record, doc.ctx)
+        if p.record is not None
+        and (p.record.kind == "region" or (p.record.kind not in AREA_KINDS and prominent(p.record, doc.ctx)))
     ]
     if not anchors:
         return
