@@ -55,6 +55,11 @@ class Tuning:
     region_city_km: float = 100.0
     #: gazetteer candidates read per mention - bench
     candidates_per_mention: int = 3
+    #: gazetteer candidates read when a name is re-read in the article's country ("Belém": the
+    #: Lisbon one is the fourth) - rule tests
+    country_candidates: int = 8
+    #: mentions of one country from which it is the country the article is about - rule tests
+    article_country_min: int = 3
     #: characters of a key under which a fuzzy match (a typo) is refused ("Kimsomolsk" has 10) - bench
     typo_min_key: int = 7
     #: name similarity a typo of a country or region needs (0-1) - rule tests

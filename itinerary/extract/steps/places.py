@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -476,6 +477,41 @@ def _town_near(name: str, a: int, b: int, anchors: Sequence[Record], ctx: Contex
     return None
 
 
+def in_article_country(mentions: Sequence[Mention], ctx: Context) -> None:
+    """Re-read in the country the article is about (the country most of its places lie in, named
+    ``Tuning.article_country_min`` times or more) a city or landmark the gazetteer put in a
+    country the article names nowhere else, when a place of that very name lies in the
+    article's country ("Granada" in an article on Nicaragua, "Belém" in one on Lisbon). A
+    national capital keeps its reading ("Madrid" in an article on Colombia is Spain's)."""
+    t, g = ctx.tuning, ctx.geocoder.gazetteer
+    counts = Counter(p.record.country_code for p in mentions if p.record is not None)
+    if not counts:
+        return
+    home, n = counts.most_common(1)[0]
+    if n < t.article_country_min:
+        return
+    for p in mentions:
+        r = p.record
+        if r is None or r.country_code == home or r.is_capital or (r.kind != "city" and not r.is_landmark):
+            continue
+        if any(
+            q.record is not None and q.record.country_code == r.country_code and q.query != p.query
+            for q in mentions
+        ):
+            continue  # the article names that country elsewhere: the reading may be right
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", AmbiguityWarning)
+            cands = ctx.geocoder.candidates(p.query, limit=t.country_candidates)
+        for c in cands:
+            q = c.record
+            if q.country_code != home or c.name_score < 1.0 or not g.is_main_name(c.matched, q.index):
+                continue
+            if not q.is_landmark and (q.kind != "city" or q.population < t.min_town_population):
+                continue
+            p.record, p.match, p.main_name, p.overruled = q, c, True, True
+            break
+
+
 @step("places", reads=("sentences", "ctx.names"), writes=("sentences.places", "sentences.dropped"))
 def places(doc: Document) -> None:
     """The place mentions of each sentence, each with its gazetteer record; then the small towns
@@ -483,6 +519,7 @@ def places(doc: Document) -> None:
     person_words = {w.lower() for n in doc.ctx.names.values() for w in n.split()}
     for s in doc.sentences:
         s.places, s.dropped = find_places(s.span, doc.ctx, person_words)
+    in_article_country([p for s in doc.sentences for p in s.places], doc.ctx)
     anchors = [
         p.record
         for s in doc.sentences
