@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from itinerary.extract import Article, Extractor
+from itinerary.extract.steps.places import word_zipf
 
 TUESDAY = dt.date(2026, 3, 10)
 
@@ -97,3 +98,8 @@ def test_a_large_city_named_by_a_frequent_word_stays(
     text: str, lang: str, city: str, extractor: Extractor
 ) -> None:
     assert city in _places(text, lang, extractor)
+
+
+def test_a_language_without_frequencies_reads_no_word_as_common() -> None:
+    assert word_zipf("parlamento", "it") > word_zipf("parlamento", "en")
+    assert word_zipf("parlamento", "zz") == 0.0

@@ -173,6 +173,17 @@ def refusal(p: Mention, text: str, ctx: Context, person_words: set[str]) -> str 
     return None
 
 
+def word_zipf(word: str, code: str) -> float:
+    """The zipf frequency of a lower-case word in language ``code`` (wordfreq's small lists;
+    0 for a language wordfreq has no list of)."""
+    from wordfreq import zipf_frequency  # loaded with the first article, not at import
+
+    try:
+        return float(zipf_frequency(word, code, wordlist="small"))
+    except LookupError:
+        return 0.0
+
+
 def common_word(p: Mention, text: str, ctx: Context) -> bool:
     """A one-word name that is a frequent word of the language written lower-case ("Parlamento",
     "República", "Guarda", "Interior": zipf frequency of ``Tuning.common_word_zipf`` or more) and
@@ -180,8 +191,6 @@ def common_word(p: Mention, text: str, ctx: Context) -> bool:
     institution or the common noun, not the palace, village or district some gazetteer entry is
     named after. A city of that name after a travel preposition stays a place ("visitou a
     Guarda"); a dateline in capitals is the reporter's city whatever its name."""
-    from wordfreq import zipf_frequency  # loaded with the first article, not at import
-
     r = p.record
     if r is None or " " in p.text or "-" in p.text or r.kind == "country":
         return False
@@ -189,7 +198,7 @@ def common_word(p: Mention, text: str, ctx: Context) -> bool:
         return False
     if r.kind == "city" and r.population >= ctx.tuning.place_not_person_population:
         return False
-    if zipf_frequency(p.text.lower(), ctx.language.code, wordlist="small") < ctx.tuning.common_word_zipf:
+    if word_zipf(p.text.lower(), ctx.language.code) < ctx.tuning.common_word_zipf:
         return False
     if role_before(text, p.start, ctx) is not Role.VISIT:
         return True
