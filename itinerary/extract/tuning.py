@@ -46,11 +46,20 @@ class Tuning:
     town_context_km: float = 100.0
     #: people: a one-word "person" that names a place this large is a place ("VLADIVOSTOK") - bench
     place_not_person_population: int = 100_000
+    #: zipf frequency (wordfreq, lower-case) from which a one-word name that is no country and no
+    #: city of ``place_not_person_population`` people is the language's common word ("Parlamento",
+    #: "República"; the Kremlin, 3.4-4.2, and Moncloa, 3.4, stay names) - rule tests
+    common_word_zipf: float = 4.4
     #: km at most between a region of no population and the large city of its name that news means
     #: ("Kiev": the city, not the province) - rule tests
     region_city_km: float = 100.0
     #: gazetteer candidates read per mention - bench
     candidates_per_mention: int = 3
+    #: gazetteer candidates read when a name is re-read in the article's country ("Belém": the
+    #: Lisbon one is the fourth) - rule tests
+    country_candidates: int = 8
+    #: mentions of one country from which it is the country the article is about - rule tests
+    article_country_min: int = 3
     #: characters of a key under which a fuzzy match (a typo) is refused ("Kimsomolsk" has 10) - bench
     typo_min_key: int = 7
     #: name similarity a typo of a country or region needs (0-1) - rule tests

@@ -70,3 +70,47 @@ def test_a_small_town_far_from_the_article_is_not_taken(
     # far from every place the article names, a small town's name is no evidence (the scan takes
     # no town alone, and a recogniser's organisation stays one)
     assert town not in _places(text, lang, extractor)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "town", "country"),
+    [
+        (
+            "Der Kanzler reiste am Dienstag nach Rheinland-Pfalz. Am Nachmittag sprach er in Bad "
+            "Kreuznach mit Helfern.",
+            "de",
+            "Bad Kreuznach",
+            "DE",
+        ),
+        (
+            "The prime minister flew to Queensland on Tuesday and stopped in Charters Towers to meet "
+            "farmers.",
+            "en",
+            "Charters Towers",
+            "AU",
+        ),
+    ],
+)
+def test_a_small_town_of_several_words_inside_a_region_of_the_article_is_a_place(
+    text: str, lang: str, town: str, country: str, extractor: Extractor
+) -> None:
+    # the article names the region; the town is in it: its capitalised words make one name
+    assert _places(text, lang, extractor).get(town) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "town"),
+    [
+        ("Der Kanzler sprach am Dienstag in Bad Kreuznach mit Helfern.", "de", "Bad Kreuznach"),
+        (
+            "The prime minister flew to Tasmania on Tuesday and stopped in Charters Towers to meet farmers.",
+            "en",
+            "Charters Towers",
+        ),
+    ],
+)
+def test_a_small_town_outside_the_regions_of_the_article_is_not_taken(
+    text: str, lang: str, town: str, extractor: Extractor
+) -> None:
+    # no region of the article holds it and no city of the article is near: no evidence
+    assert town not in _places(text, lang, extractor)

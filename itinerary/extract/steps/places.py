@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -162,12 +163,47 @@ def refusal(p: Mention, text: str, ctx: Context, person_words: set[str]) -> str 
         # "Dort", "Wie", "Там", "Este" opening a sentence: a common word that is also a
         # place's alternate name (a dateline is written in capitals, a subject is no stop)
         return "a sentence-initial word matching an alternate name"
+    if common_word(p, text, ctx):
+        return "a common word of the language (no city of that name after a preposition)"
     if seat_speaks(text, p, ctx):
         return "a seat of power speaking for its government (no mention of its city)"
     kind = p.record.kind if p.record is not None else ""
     if p.text.isupper() and len(p.text) <= ctx.tuning.acronym_max and kind not in AREA_KINDS:
         return "an acronym (party, ministry, airport code)"
     return None
+
+
+def word_zipf(word: str, code: str) -> float:
+    """The zipf frequency of a lower-case word in language ``code`` (wordfreq's small lists;
+    0 for a language wordfreq has no list of)."""
+    from wordfreq import zipf_frequency  # loaded with the first article, not at import
+
+    try:
+        return float(zipf_frequency(word, code, wordlist="small"))
+    except LookupError:
+        return 0.0
+
+
+def common_word(p: Mention, text: str, ctx: Context) -> bool:
+    """A one-word name that is a frequent word of the language written lower-case ("Parlamento",
+    "República", "Guarda", "Interior": zipf frequency of ``Tuning.common_word_zipf`` or more) and
+    resolves to no country and no city of ``Tuning.place_not_person_population`` people: the
+    institution or the common noun, not the palace, village or district some gazetteer entry is
+    named after. A city of that name after a travel preposition stays a place ("visitou a
+    Guarda"); a dateline in capitals is the reporter's city whatever its name."""
+    r = p.record
+    if r is None or " " in p.text or "-" in p.text or r.kind == "country":
+        return False
+    if p.start == 0 and p.text.isupper():
+        return False
+    if r.kind == "city" and r.population >= ctx.tuning.place_not_person_population:
+        return False
+    if word_zipf(p.text.lower(), ctx.language.code) < ctx.tuning.common_word_zipf:
+        return False
+    if role_before(text, p.start, ctx) is not Role.VISIT:
+        return True
+    g = ctx.geocoder.gazetteer
+    return not any(g.record(i).kind == "city" for i in g.lookup(p.text))
 
 
 def query_of(sent: Span, tok_start: int, text: str, ctx: Context) -> str:
@@ -382,43 +418,107 @@ def towns_in_context(
 ) -> list[Mention]:
     """Small towns the sentence names after a locative or directional preposition, each within
     ``Tuning.town_context_km`` of a city or landmark the article names in the same country ("le
-    cortège est attendu à Samatiguila" near Odienné, "joined the group in Bucha" near Kyiv): a
-    town too small to be taken alone (``accept``) is a place when the article is already there,
-    whatever a recogniser made of its name (a person's, an organisation's). A word of a longer
-    person's name is never one."""
-    t, g = ctx.tuning, ctx.geocoder.gazetteer
+    cortège est attendu à Samatiguila" near Odienné, "joined the group in Bucha" near Kyiv), or
+    inside a region the article names ("ein Besuch in Bad Münstereifel" in an article naming
+    Nordrhein-Westfalen): a town too small to be taken alone (``accept``) is a place when the
+    article is already there, whatever a recogniser made of its name (a person's, an
+    organisation's). A name runs over its capitalised words ("Bad Münstereifel"); a word of a
+    longer person's name is never one."""
+    t = ctx.tuning
     base, text = sent.start_char, sent.text
     name_words = {w.lower() for n in ctx.names.values() if " " in n for w in n.split()}
+    toks = list(sent)
     out: list[Mention] = []
-    for tok in sent:
-        a, b = tok.idx - base, tok.idx - base + len(tok.text)
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        a = tok.idx - base
+        i += 1
         if not capitalised(tok.text) or tok.text.isupper() or function_word(tok.lower_, ctx.lx):
             continue
-        if tok.lower_ in name_words or any(p.start < b and a < p.end for p in found):
+        if tok.lower_ in name_words or role_before(text, a, ctx) is not Role.VISIT:
             continue
-        if role_before(text, a, ctx) is not Role.VISIT:
+        run = [tok]  # the capitalised words of the name, longest first
+        while len(run) < t.scan_max_words and i - 1 + len(run) < len(toks):
+            nxt = toks[i - 1 + len(run)]
+            if not capitalised(nxt.text) or nxt.text.isupper() or function_word(nxt.lower_, ctx.lx):
+                break
+            run.append(nxt)
+        for n in range(len(run), 0, -1):
+            b = run[n - 1].idx - base + len(run[n - 1].text)
+            if any(p.start < b and a < p.end for p in found):
+                continue
+            p = _town_near(text[a:b], a, b, anchors, ctx)
+            if p is not None:
+                out.append(p)
+                i += n - 1
+                break
+    return out
+
+
+def _town_near(name: str, a: int, b: int, anchors: Sequence[Record], ctx: Context) -> Mention | None:
+    """The town called ``name`` (under its main name, of ``Tuning.min_town_population`` people or
+    more) near a city or landmark of ``anchors`` in its country, or inside a region of them."""
+    t, g = ctx.tuning, ctx.geocoder.gazetteer
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguityWarning)
+        cands = ctx.geocoder.candidates(name, limit=t.candidates_per_mention)
+    for c in cands:
+        r = c.record
+        if c.name_score < 1.0 or r.kind != "city" or r.population < t.min_town_population:
             continue
+        if not g.is_main_name(c.matched, r.index):
+            continue
+        if not any(
+            q.id != r.id
+            and q.country_code == r.country_code
+            and (
+                haversine_km(q.lat, q.lon, r.lat, r.lon) <= t.town_context_km
+                if q.kind not in AREA_KINDS
+                else q.kind == "region" and r.admin1_id is not None and q.id.endswith(":" + r.admin1_id)
+            )
+            for q in anchors
+        ):
+            continue
+        p = Mention(a, b, name, name, False, r, confidence=c.confidence, match=c)
+        p.overruled = c is not cands[0]
+        return p
+    return None
+
+
+def in_article_country(mentions: Sequence[Mention], ctx: Context) -> None:
+    """Re-read in the country the article is about (the country most of its places lie in, named
+    ``Tuning.article_country_min`` times or more) a city or landmark the gazetteer put in a
+    country the article names nowhere else, when a place of that very name lies in the
+    article's country ("Granada" in an article on Nicaragua, "Belém" in one on Lisbon). A
+    national capital keeps its reading ("Madrid" in an article on Colombia is Spain's)."""
+    t, g = ctx.tuning, ctx.geocoder.gazetteer
+    counts = Counter(p.record.country_code for p in mentions if p.record is not None)
+    if not counts:
+        return
+    home, n = counts.most_common(1)[0]
+    if n < t.article_country_min:
+        return
+    for p in mentions:
+        r = p.record
+        if r is None or r.country_code == home or r.is_capital or (r.kind != "city" and not r.is_landmark):
+            continue
+        if any(
+            q.record is not None and q.record.country_code == r.country_code and q.query != p.query
+            for q in mentions
+        ):
+            continue  # the article names that country elsewhere: the reading may be right
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", AmbiguityWarning)
-            cands = ctx.geocoder.candidates(tok.text, limit=t.candidates_per_mention)
+            cands = ctx.geocoder.candidates(p.query, limit=t.country_candidates)
         for c in cands:
-            r = c.record
-            if c.name_score < 1.0 or r.kind != "city" or r.population < t.min_town_population:
+            q = c.record
+            if q.country_code != home or c.name_score < 1.0 or not g.is_main_name(c.matched, q.index):
                 continue
-            if not g.is_main_name(c.matched, r.index):
+            if not q.is_landmark and (q.kind != "city" or q.population < t.min_town_population):
                 continue
-            if not any(
-                q.id != r.id
-                and q.country_code == r.country_code
-                and haversine_km(q.lat, q.lon, r.lat, r.lon) <= t.town_context_km
-                for q in anchors
-            ):
-                continue
-            p = Mention(a, b, tok.text, tok.text, False, r, confidence=c.confidence, match=c)
-            p.overruled = c is not cands[0]
-            out.append(p)
+            p.record, p.match, p.main_name, p.overruled = q, c, True, True
             break
-    return out
 
 
 @step("places", reads=("sentences", "ctx.names"), writes=("sentences.places", "sentences.dropped"))
@@ -428,11 +528,13 @@ def places(doc: Document) -> None:
     person_words = {w.lower() for n in doc.ctx.names.values() for w in n.split()}
     for s in doc.sentences:
         s.places, s.dropped = find_places(s.span, doc.ctx, person_words)
+    in_article_country([p for s in doc.sentences for p in s.places], doc.ctx)
     anchors = [
         p.record
         for s in doc.sentences
         for p in s.places
-        if p.record is not None and p.record.kind not in AREA_KINDS and prominent(p.record, doc.ctx)
+        if p.record is not None
+        and (p.record.kind == "region" or (p.record.kind not in AREA_KINDS and prominent(p.record, doc.ctx)))
     ]
     if not anchors:
         return
