@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -15,13 +17,23 @@ if TYPE_CHECKING:
 
 
 class TerminalReporter:
-    """Plan and summary lines on stderr, and a progress bar (rich's when installed)."""
+    """Plan and summary lines on stderr, and a progress bar (rich's when installed).
 
-    def __init__(self) -> None:
+    ``interrupted`` is set by Ctrl-C: a KeyboardInterrupt that a library swallows (Dask waiting
+    for a result catches it in some windows, and the build would run on to the end) is raised
+    again at the next article."""
+
+    def __init__(self, interrupted: threading.Event | None = None) -> None:
         self._bar: Any = None
         self._task: Any = None
+        self._interrupted = interrupted or threading.Event()
+
+    def _check(self) -> None:
+        if self._interrupted.is_set():
+            raise KeyboardInterrupt
 
     def start(self, plan: Any) -> None:
+        self._check()
         if plan.note:
             say(f"note: {plan.note}", fg="yellow")
         say(
@@ -60,6 +72,7 @@ class TerminalReporter:
         self._task = self._bar.add_task("extract", total=total)
 
     def advance(self, outcome: Any) -> None:
+        self._check()
         if self._bar is None:
             return
         if self._task is None:
@@ -73,12 +86,22 @@ class TerminalReporter:
             self._bar = None
 
 
+def _remember_ctrl_c() -> threading.Event:
+    """Ctrl-C raises KeyboardInterrupt as always, and is remembered (see TerminalReporter)."""
+    pressed = threading.Event()
+    if threading.current_thread() is threading.main_thread():
+
+        def on_sigint(signum: int, frame: Any) -> None:
+            pressed.set()
+            signal.default_int_handler(signum, frame)
+
+        signal.signal(signal.SIGINT, on_sigint)
+    return pressed
+
+
 def _quiet_from_now_on() -> None:
     """After the first Ctrl-C the run is ending: a second one (or one that reaches the
     process while Dask shuts down) must not print tracebacks or cut the clean-up short."""
-    import signal
-    import threading
-
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -173,7 +196,7 @@ def build_command(
             force_reviewed=force_reviewed,
             serial=serial,
             screen=not no_screen,
-            reporter=TerminalReporter(),
+            reporter=TerminalReporter(_remember_ctrl_c()),
         )
     except KeyboardInterrupt:
         _quiet_from_now_on()

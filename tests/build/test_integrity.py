@@ -420,3 +420,18 @@ def test_an_address_that_is_not_one_is_named(address: str, why: str) -> None:
         engine.check_scheduler(address, timeout=1.0)
     assert str(err.value).startswith(f"--scheduler {address!r} is not a Dask scheduler address (")
     assert why in str(err.value)
+
+
+def test_a_ctrl_c_a_library_swallowed_stops_the_build_at_the_next_article() -> None:
+    """Dask waiting for a result may catch the KeyboardInterrupt of a Ctrl-C: the key press is
+    remembered and the reporter raises it again when the next article comes in."""
+    import threading
+
+    from itinerary.cli.build import TerminalReporter
+
+    pressed = threading.Event()
+    reporter = TerminalReporter(pressed)
+    reporter.advance(object())  # no key pressed: the build goes on
+    pressed.set()
+    with pytest.raises(KeyboardInterrupt):
+        reporter.advance(object())
