@@ -17,6 +17,7 @@ from itinerary.extract.completion import (
     date_from_country,
     date_from_publication,
     place_country_entries,
+    stay_from_arrival,
     stay_until_next_leg,
 )
 from itinerary.extract.document import Candidate, Context, Mention
@@ -73,6 +74,7 @@ def build_trips(drafts: list[Candidate], article: Article, ctx: Context, model: 
         if trip.traveller == main_traveller:
             ordered = date_from_publication(ordered, article.published)
         ordered = stay_until_next_leg(ordered, ctx.lx, t)
+        ordered = stay_from_arrival(ordered, ctx.arrivals, trip.traveller, t)
         ordered = place_country_entries(ordered, t)
         out.append(dataclasses.replace(trip, stops=ordered))
     return [t for t in out if t.stops]

@@ -207,6 +207,41 @@ def stay_until_next_leg(stops: tuple[Stop, ...], lx: Lexicon, t: Tuning) -> tupl
     return tuple(out)
 
 
+def stay_from_arrival(
+    stops: tuple[Stop, ...], arrivals: list[tuple[dt.date, set[str]]], traveller: str, t: Tuning
+) -> tuple[Stop, ...]:
+    """An arrival the article tells without its place ("Tajani era arrivato ieri, domenica";
+    "she had landed on Sunday evening"), of this traveller (or of nobody named), is the arrival
+    where the news finds them: the latest confirmed stop, dated up to
+    ``Tuning.arrival_before_days`` after it, begins that day. Not when another stop of the
+    trip is dated between the two (the arrival was there), nor at an airport or a departure
+    point."""
+    days = {d for d, who in arrivals if not who or traveller in who}
+    if len(days) != 1:
+        return stops
+    came = days.pop()
+    confirmed = [
+        (i, s)
+        for i, s in enumerate(stops)
+        if s.status is Status.CONFIRMED and s.date.precision is Precision.DAY and s.date.start is not None
+    ]
+    if not confirmed:
+        return stops
+    i, s = max(confirmed, key=lambda x: x[1].date.start or came)
+    start = s.date.start
+    if (
+        start is None
+        or s.role is Role.ORIGIN
+        or (s.resolved is not None and s.resolved.kind in TRANSIT_KINDS)
+        or not 0 < (start - came).days <= t.arrival_before_days
+        or any(o is not s and o.date.start and came <= o.date.start < start for _, o in confirmed)
+    ):
+        return stops
+    end = s.date.end or start
+    fixed = dataclasses.replace(s, date=DateSpan(came, end, Precision.DAY, f"{came}/{end}"))
+    return (*stops[:i], fixed, *stops[i + 1 :])
+
+
 def _told_by_arrival(leg: Stop, lx: Lexicon) -> bool:
     """The sentence of a leg tells the traveller's arrival there ("arrive in Hanoi", "llega a",
     "kommt am Abend in Kampala an": a separable particle closes its clause)."""

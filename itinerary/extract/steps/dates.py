@@ -277,6 +277,32 @@ def collect_dated(s: Sentence, reading: Reading, ctx: Context) -> None:
             )
             if d is not None and d.precision.value == "day":
                 ctx.dated.append((p.record, d, subjects_of(s, ctx)))
+    for day in arrived_unplaced(s, ctx):
+        ctx.arrivals.append((day, subjects_of(s, ctx)))
+
+
+def arrived_unplaced(s: Sentence, ctx: Context) -> list[dt.date]:
+    """The days of arrivals a sentence tells in the past without naming where ("Tajani era
+    arrivato ieri, domenica", "She had landed on Sunday evening"): the place is the one the
+    article is about, where the news finds the traveller (see
+    :func:`itinerary.extract.completion.stay_from_arrival`)."""
+    c, lx = s.clauses, ctx.lx
+    if c is None or not c.bounds or not lx.arrival:
+        return []
+    out: list[dt.date] = []
+    for h in s.dates:
+        cid = c.at(h.start)
+        a, b = c.bounds[cid]
+        if h.until or is_range(h) or any(c.at(q.start) == cid for q in s.places):
+            continue
+        if not any(starts(w, lx.arrival) for w in word_list(c.text[a:b].lower())):
+            continue
+        if tense_of(s.span, ctx, a, b) != "past":
+            continue
+        d = h.resolve(ctx.published, future=False)
+        if d is not None and d.precision is Precision.DAY and d.start is not None and d.start == d.end:
+            out.append(d.start)
+    return sorted(set(out))
 
 
 def day_span(a: dt.date, b: dt.date) -> DateSpan:
