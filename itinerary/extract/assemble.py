@@ -19,6 +19,7 @@ from itinerary.extract.completion import (
     place_country_entries,
     stay_from_arrival,
     stay_until_next_leg,
+    stay_until_visit_end,
 )
 from itinerary.extract.document import Candidate, Context, Mention
 from itinerary.extract.scoring import StopModel, cued
@@ -75,6 +76,7 @@ def build_trips(drafts: list[Candidate], article: Article, ctx: Context, model: 
             ordered = date_from_publication(ordered, article.published)
         ordered = stay_until_next_leg(ordered, ctx.lx, t)
         ordered = stay_from_arrival(ordered, ctx.arrivals, trip.traveller, t)
+        ordered = stay_until_visit_end(ordered, ctx.visit_ends, trip.traveller, t)
         ordered = place_country_entries(ordered, t)
         out.append(dataclasses.replace(trip, stops=ordered))
     return [t for t in out if t.stops]

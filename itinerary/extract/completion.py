@@ -242,6 +242,38 @@ def stay_from_arrival(
     return (*stops[:i], fixed, *stops[i + 1 :])
 
 
+def stay_until_visit_end(
+    stops: tuple[Stop, ...], ends: list[tuple[dt.date, set[str]]], traveller: str, t: Tuning
+) -> tuple[Stop, ...]:
+    """A visit's end the article tells without its place ("A visita, de quatro dias, termina na
+    sexta-feira"), of this traveller (or of nobody named), closes the stay where the news finds
+    them (the latest confirmed stop) when the trip has no leg still planned (a trip going on
+    elsewhere ends elsewhere) and the stay lasts at most ``Tuning.stay_max_days``."""
+    days = {d for d, who in ends if not who or traveller in who}
+    if len(days) != 1 or any(s.status is Status.PLANNED for s in stops):
+        return stops
+    end = days.pop()
+    confirmed = [
+        (i, s)
+        for i, s in enumerate(stops)
+        if s.status is Status.CONFIRMED and s.date.precision is Precision.DAY and s.date.start is not None
+    ]
+    if not confirmed:
+        return stops
+    i, s = max(confirmed, key=lambda x: x[1].date.start or end)
+    start = s.date.start
+    if (
+        start is None
+        or s.role is Role.ORIGIN
+        or (s.resolved is not None and s.resolved.kind in TRANSIT_KINDS)
+        or not (s.date.end or start) < end
+        or (end - start).days > t.stay_max_days
+    ):
+        return stops
+    fixed = dataclasses.replace(s, date=DateSpan(start, end, Precision.DAY, f"{start}/{end}"))
+    return (*stops[:i], fixed, *stops[i + 1 :])
+
+
 def _told_by_arrival(leg: Stop, lx: Lexicon) -> bool:
     """The sentence of a leg tells the traveller's arrival there ("arrive in Hanoi", "llega a",
     "kommt am Abend in Kampala an": a separable particle closes its clause)."""

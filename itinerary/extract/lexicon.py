@@ -70,6 +70,9 @@ class Lexicon:
     # Nouns of places that stand between a preposition and a name ("in der Hauptstadt Duschanbe",
     # "на станцию Хасан"); matched at word start, and at word end for compounds ("Hafenstadt").
     place_nouns: tuple[str, ...] = ()
+    # Verbs of a visit's end ("the visit ends on Friday", "A visita termina na sexta-feira"): the
+    # date after one closes the stay where the news finds the traveller.
+    visit_ends: tuple[str, ...] = ()
     # Adjective endings: lower-case adjectives between a preposition and a name are skipped ("im
     # saudischen Dschidda", "in die tadschikische Hauptstadt"); a capitalised word with one of the
     # endings of four letters or more before a name makes both an organisation's name.

@@ -1,6 +1,8 @@
-"""An arrival told without its place ("Tajani era arrivato ieri", "she had landed on Sunday
-evening") is the arrival where the news finds the traveller: that stay begins on the arrival's
-day. Not when the arrival names its own place, not for another traveller, not days before.
+"""An arrival or a visit's end told without its place ("Tajani era arrivato ieri", "she had
+landed on Sunday evening"; "A visita termina na quarta-feira", "the visit ends on Wednesday") is
+told of the stay where the news finds the traveller: that stay begins on the arrival's day and
+lasts until the visit's end. Not when the sentence names its own place, not for another
+traveller, not days before; no visit's end for a trip still going on elsewhere.
 
 Every sentence here is written for these tests (no article text).
 """
@@ -12,7 +14,7 @@ import datetime as dt
 import pytest
 
 from itinerary.extract import Extractor, extract
-from itinerary.extract.completion import stay_from_arrival
+from itinerary.extract.completion import stay_from_arrival, stay_until_visit_end
 from itinerary.extract.tuning import TUNING
 from itinerary.model import DateSpan, Itinerary, Place, Role, Status, Stop
 
@@ -69,7 +71,46 @@ def test_an_arrival_that_names_its_place_is_there(
     assert table[there] == ("confirmed", "2024-06-02")
 
 
-# ---------------------------------------------------------------- the completion step alone
+@pytest.mark.parametrize(
+    ("lang", "text", "here"),
+    [
+        ("en", "Minister Jane Doe met her counterpart in Oslo today. The visit ends on Wednesday.", "Oslo"),
+        ("pt", "O ministro João Silva reuniu-se hoje em Luanda com o homólogo. A visita, de três dias, "
+         "termina na quarta-feira e inclui ainda um jantar com a comunidade portuguesa em Angola.", "Luanda"),
+        ("es", "El presidente Juan Pérez se reunió hoy en Lima con su homólogo. La visita termina el "
+         "miércoles.", "Lima"),
+        ("de", "Ministerin Anna Muster traf heute in Nairobi ihren Amtskollegen. Der Besuch endet am "
+         "Mittwoch.", "Nairobi"),
+        ("it", "Il ministro Mario Rossi è arrivato oggi a Pechino. La visita si conclude mercoledì.",
+         "Beijing"),
+        ("fr", "Le ministre Jean Martin a rencontré aujourd'hui à Dakar son homologue. La visite s'achève "
+         "mercredi.", "Dakar"),
+        # an "until" date without its place closes the same stay
+        ("es", "El presidente Juan Pérez se reunió hoy en Lima con su homólogo. La visita se prolonga "
+         "hasta el miércoles.", "Lima"),
+    ],
+)  # fmt: skip
+def test_a_visits_end_without_its_place_closes_the_stay(
+    extractor: Extractor, lang: str, text: str, here: str
+) -> None:
+    table = _table(extract(text, published=MONDAY, language=lang, extractor=extractor))
+    assert table[here] == ("confirmed", "2024-06-03/2024-06-05")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Minister Jane Doe met her counterpart in Oslo today. The visit ends in Bergen on Wednesday."),
+        ("pt", "O ministro João Silva reuniu-se hoje em Luanda com o homólogo. A visita termina no Lubango "
+         "na quarta-feira."),
+    ],
+)  # fmt: skip
+def test_a_visits_end_that_names_its_place_is_there(extractor: Extractor, lang: str, text: str) -> None:
+    table = _table(extract(text, published=MONDAY, language=lang, extractor=extractor))
+    assert [v for k, v in table.items() if k != "Bergen" and k != "Lubango"] == [("confirmed", "2024-06-03")]
+
+
+# ---------------------------------------------------------------- the completion steps alone
 def _stop(name: str, status: Status, day: str, *, kind: str = "city", role: Role = Role.VISIT) -> Stop:
     return Stop(
         status=status,
@@ -113,3 +154,29 @@ def test_no_stay_begins_at_an_airport_nor_at_a_departure_point() -> None:
 def test_two_arrival_days_say_nothing() -> None:
     stops = (_stop("Beta", Status.CONFIRMED, "2024-06-03"),)
     assert _dates(stops, [(SUNDAY, set()), (dt.date(2024, 6, 1), set())]) == ["2024-06-03"]
+
+
+def _ends(stops: tuple[Stop, ...], ends: list[tuple[dt.date, set[str]]]) -> list[str]:
+    return [str(s.date) for s in stay_until_visit_end(stops, ends, "Jane Doe", TUNING)]
+
+
+WEDNESDAY = dt.date(2024, 6, 5)
+
+
+def test_the_visits_end_closes_the_latest_confirmed_stay() -> None:
+    stops = (_stop("Alpha", Status.CONFIRMED, "2024-06-01"), _stop("Beta", Status.CONFIRMED, "2024-06-03"))
+    assert _ends(stops, [(WEDNESDAY, {"Jane Doe"})]) == ["2024-06-01", "2024-06-03/2024-06-05"]
+    assert _ends(stops, [(WEDNESDAY, {"John Roe"})]) == ["2024-06-01", "2024-06-03"]
+
+
+def test_a_trip_going_on_elsewhere_ends_elsewhere() -> None:
+    stops = (_stop("Beta", Status.CONFIRMED, "2024-06-03"), _stop("Gamma", Status.PLANNED, "2024-06-04"))
+    assert _ends(stops, [(WEDNESDAY, set())]) == ["2024-06-03", "2024-06-04"]
+
+
+def test_no_visits_end_before_the_stay_nor_weeks_after_it() -> None:
+    stops = (_stop("Beta", Status.CONFIRMED, "2024-06-03"),)
+    assert _ends(stops, [(dt.date(2024, 6, 2), set())]) == ["2024-06-03"]
+    assert _ends(stops, [(dt.date(2024, 6, 30), set())]) == ["2024-06-03"]
+    airport = _stop("Beta Airport", Status.CONFIRMED, "2024-06-03", kind="airport")
+    assert _ends((airport,), [(WEDNESDAY, set())]) == ["2024-06-03"]

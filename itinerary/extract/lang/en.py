@@ -289,6 +289,7 @@ PACK = Lexicon(
     },
     same_day=("the same day", "that same day", "later that day"),
     of=frozenset("of".split()),
+    visit_ends=("ends=", "end=", "ended=", "concludes=", "conclude=", "concluded="),
     until=("until", "till", "through"),
     day_words=("on the",),
     numbers={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8},

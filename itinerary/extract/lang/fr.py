@@ -265,6 +265,17 @@ PACK = Lexicon(
     },
     same_day=("le même jour", "le jour même", "ce même jour"),
     of=frozenset("de du des d'".split()),
+    visit_ends=(
+        "achève=",
+        "achèvera=",
+        "s'achève=",
+        "s'achèvera=",
+        "s’achève=",
+        "achevée=",
+        "termine=",
+        "terminera=",
+        "terminée=",
+    ),
     until=("jusqu'au", "jusqu'à", "jusqu'"),
     numbers={"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8},
     durations=(

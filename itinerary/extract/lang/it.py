@@ -256,6 +256,16 @@ PACK = Lexicon(
     },
     same_day=("lo stesso giorno", "quello stesso giorno", "nello stesso giorno"),
     of=frozenset("di del della".split()),
+    visit_ends=(
+        "termina=",
+        "terminerà=",
+        "terminata=",
+        "conclude=",
+        "concluderà=",
+        "conclusa=",
+        "finisce=",
+        "finirà=",
+    ),
     until=("fino al", "fino a"),
     # "il giorno 25": the month is the one nearest the publication date
     day_words=("il giorno",),

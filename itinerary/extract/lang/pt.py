@@ -402,6 +402,16 @@ PACK = Lexicon(
     },
     same_day=("no mesmo dia", "nesse mesmo dia", "nesse dia"),
     of=frozenset("de do da dos das ao à aos às".split()),
+    visit_ends=(
+        "termina=",
+        "terminará=",
+        "terminou=",
+        "encerra=",
+        "encerrará=",
+        "encerrou=",
+        "conclui=",
+        "concluirá=",
+    ),
     until=("até ao", "até à", "até o", "até a", "até"),
     day_words=("dia",),
     numbers={

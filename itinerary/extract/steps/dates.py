@@ -279,6 +279,33 @@ def collect_dated(s: Sentence, reading: Reading, ctx: Context) -> None:
                 ctx.dated.append((p.record, d, subjects_of(s, ctx)))
     for day in arrived_unplaced(s, ctx):
         ctx.arrivals.append((day, subjects_of(s, ctx)))
+    for day in visit_end_unplaced(s, ctx):
+        ctx.visit_ends.append((day, subjects_of(s, ctx)))
+
+
+def visit_end_unplaced(s: Sentence, ctx: Context) -> list[dt.date]:
+    """The days a sentence gives as the end of a visit without naming where ("A visita, de
+    quatro dias, termina na sexta-feira", "the visit ends on Friday", "Der Besuch endet am
+    Freitag"; an "until" date too: "the visit goes on until Friday"): the stay where the news
+    finds the traveller closes then (see :func:`itinerary.extract.completion.stay_until_visit_end`)."""
+    c, lx = s.clauses, ctx.lx
+    if c is None or not c.bounds or not lx.visit_ends:
+        return []
+    out: list[dt.date] = []
+    for h in s.dates:
+        cid = c.at(h.start)
+        a, _ = c.bounds[cid]
+        # a place of the clause before the date, or right beside it, is where the visit ends
+        mine = [q for q in s.places if c.at(q.start) == cid]
+        if is_range(h) or any(q.start < h.start or beside_date(h, q, c, ctx.tuning) for q in mine):
+            continue
+        if not h.until and not any(starts(w, lx.visit_ends) for w in word_list(c.text[a : h.start].lower())):
+            continue
+        ahead = clause_future(s, h.start, ctx) if h.weekday is not None else None
+        d = h.resolve(ctx.published, future=True if ahead is None else ahead)
+        if d is not None and d.precision is Precision.DAY and d.start is not None and d.start == d.end:
+            out.append(d.start)
+    return sorted(set(out))
 
 
 def arrived_unplaced(s: Sentence, ctx: Context) -> list[dt.date]:
