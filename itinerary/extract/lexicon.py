@@ -170,7 +170,8 @@ class Lexicon:
     # Phrases counted in days from the date they refer to (the date just before them in the
     # text, else the publication date): "the day after" +1, "la veille" -1, "am Tag darauf" +1.
     anchored: dict[str, int] = field(default_factory=dict)
-    # Phrases for the day last told in the article ("the same day", "le même jour", "am selben Tag").
+    # Phrases for the day last told in the article ("the same day", "le même jour", "am selben Tag";
+    # the night with no day of its own: "spent the night in Lobito", "a noite será passada no Lobito").
     same_day: tuple[str, ...] = ()
     # Words after an anchored phrase that tie it to an event, not a date ("la veille du sommet").
     of: frozenset[str] = frozenset()

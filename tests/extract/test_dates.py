@@ -398,6 +398,31 @@ def test_the_same_day_is_the_day_the_article_last_told(lang: str, sentences: lis
     assert _resolved(lang, sentences, dt.date(2024, 6, 10)) == [["2024-06-04"], [], ["2024-06-04"]]
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentences"),
+    [
+        ("en", ["He landed in Lima on 4 June.", "Talks went well.", "He spent the night in Cusco."]),
+        ("fr", ["Il a atterri à Lima le 4 juin.", "Tout va bien.", "Il a passé la nuit à Cusco."]),
+        ("es", ["Llegó a Lima el 4 de junio.", "Todo fue bien.", "La noche la pasó en Cusco."]),
+        ("it", ["È arrivato a Lima il 4 giugno.", "Tutto bene.", "Ha passato la notte a Cusco."]),
+        ("pt", ["Chegou a Lima em 4 de junho.", "Tudo correu bem.", "A noite foi passada em Cusco."]),
+    ],
+)  # fmt: skip
+def test_the_night_is_that_of_the_day_the_article_last_told(lang: str, sentences: list[str]) -> None:
+    assert _resolved(lang, sentences, dt.date(2024, 6, 10)) == [["2024-06-04"], [], ["2024-06-04"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "He spent the night of the vote in Cusco."),
+        ("fr", "Le séisme a frappé dans la nuit de vendredi à samedi."),
+    ],
+)
+def test_the_night_of_something_else_is_no_day_told(lang: str, text: str) -> None:
+    assert [h for h in _find(lang, text, dt.date(2024, 6, 10)) if h.shift == 0] == []
+
+
 # ---------------------------------------------------------------- clauses and sentences that carry dates
 @pytest.mark.parametrize(
     ("lang", "text"),

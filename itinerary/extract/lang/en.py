@@ -287,7 +287,7 @@ PACK = Lexicon(
         "that afternoon": 0,
         "that evening": 0,
     },
-    same_day=("the same day", "that same day", "later that day"),
+    same_day=("the same day", "that same day", "later that day", "the night"),
     of=frozenset("of".split()),
     visit_ends=("ends=", "end=", "ended=", "concludes=", "conclude=", "concluded="),
     until=("until", "till", "through"),

@@ -216,7 +216,7 @@ PACK = Lexicon(
         "esa misma tarde": 0,
         "esa misma noche": 0,
     },
-    same_day=("el mismo día", "ese mismo día", "ese día"),
+    same_day=("el mismo día", "ese mismo día", "ese día", "la noche"),
     of=frozenset("de del".split()),
     visit_ends=(
         "termina=",

@@ -263,7 +263,7 @@ PACK = Lexicon(
         "en début d'après-midi": 0,
         "en début de soirée": 0,
     },
-    same_day=("le même jour", "le jour même", "ce même jour"),
+    same_day=("le même jour", "le jour même", "ce même jour", "la nuit"),
     of=frozenset("de du des d'".split()),
     visit_ends=(
         "achève=",

@@ -254,7 +254,7 @@ PACK = Lexicon(
         "in nottata": 0,
         "in giornata": 0,
     },
-    same_day=("lo stesso giorno", "quello stesso giorno", "nello stesso giorno"),
+    same_day=("lo stesso giorno", "quello stesso giorno", "nello stesso giorno", "la notte"),
     of=frozenset("di del della".split()),
     visit_ends=(
         "termina=",

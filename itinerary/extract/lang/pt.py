@@ -400,7 +400,7 @@ PACK = Lexicon(
         "no fim da tarde": 0,
         "no final da tarde": 0,
     },
-    same_day=("no mesmo dia", "nesse mesmo dia", "nesse dia"),
+    same_day=("no mesmo dia", "nesse mesmo dia", "nesse dia", "a noite"),
     of=frozenset("de do da dos das ao à aos às".split()),
     visit_ends=(
         "termina=",
