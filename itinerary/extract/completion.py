@@ -246,21 +246,22 @@ def stay_until_visit_end(
     stops: tuple[Stop, ...], ends: list[tuple[dt.date, set[str]]], traveller: str, t: Tuning
 ) -> tuple[Stop, ...]:
     """A visit's end the article tells without its place ("A visita, de quatro dias, termina na
-    sexta-feira"), of this traveller (or of nobody named), closes the stay where the news finds
-    them (the latest confirmed stop) when the trip has no leg still planned (a trip going on
-    elsewhere ends elsewhere) and the stay lasts at most ``Tuning.stay_max_days``."""
+    sexta-feira"; "Dort endet am Donnerstag seine Reise"), of this traveller (or of nobody
+    named), closes the stay at the trip's last stop (the one dated latest, done or planned)
+    when no leg of an untold day is still planned and the stay lasts at most
+    ``Tuning.stay_max_days``."""
     days = {d for d, who in ends if not who or traveller in who}
-    if len(days) != 1 or any(s.status is Status.PLANNED for s in stops):
+    if len(days) != 1 or any(s.status is Status.PLANNED and not s.date.known for s in stops):
         return stops
     end = days.pop()
-    confirmed = [
+    dated = [
         (i, s)
         for i, s in enumerate(stops)
-        if s.status is Status.CONFIRMED and s.date.precision is Precision.DAY and s.date.start is not None
+        if s.status is not Status.CANCELLED and s.date.precision is Precision.DAY and s.date.start is not None
     ]
-    if not confirmed:
+    if not dated:
         return stops
-    i, s = max(confirmed, key=lambda x: x[1].date.start or end)
+    i, s = max(dated, key=lambda x: x[1].date.start or end)
     start = s.date.start
     if (
         start is None

@@ -1,8 +1,9 @@
 """An arrival or a visit's end told without its place ("Tajani era arrivato ieri", "she had
 landed on Sunday evening"; "A visita termina na quarta-feira", "the visit ends on Wednesday") is
-told of the stay where the news finds the traveller: that stay begins on the arrival's day and
-lasts until the visit's end. Not when the sentence names its own place, not for another
-traveller, not days before; no visit's end for a trip still going on elsewhere.
+told of the stay where the news finds the traveller: that stay begins on the arrival's day; the
+visit's end closes the stay at the trip's last stop. Not when the sentence names its own place,
+not for another traveller, not days before; no visit's end while a leg of an untold day is still
+to come.
 
 Every sentence here is written for these tests (no article text).
 """
@@ -98,6 +99,25 @@ def test_a_visits_end_without_its_place_closes_the_stay(
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "last"),
+    [
+        ("en", "Minister Jane Doe met her counterpart in Oslo today. On Wednesday she flies on to Bergen. "
+         "There her trip ends on Thursday.", "Bergen"),
+        ("de", "Ministerin Anna Muster traf heute in Nairobi ihren Amtskollegen. Am Mittwoch fliegt sie "
+         "weiter nach Mombasa. Dort endet am Donnerstag ihre Reise.", "Mombasa"),
+        ("es", "El presidente Juan Pérez se reunió hoy en Lima con su homólogo. El miércoles viajará a "
+         "Cusco. Allí termina el jueves su gira.", "Cusco"),
+    ],
+)  # fmt: skip
+def test_a_visits_end_closes_the_stay_at_the_last_stop(
+    extractor: Extractor, lang: str, text: str, last: str
+) -> None:
+    table = _table(extract(text, published=MONDAY, language=lang, extractor=extractor))
+    assert table[last] == ("planned", "2024-06-05/2024-06-06")
+    assert [v for k, v in table.items() if k != last] == [("confirmed", "2024-06-03")]
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("en", "Minister Jane Doe met her counterpart in Oslo today. The visit ends in Bergen on Wednesday."),
@@ -163,15 +183,19 @@ def _ends(stops: tuple[Stop, ...], ends: list[tuple[dt.date, set[str]]]) -> list
 WEDNESDAY = dt.date(2024, 6, 5)
 
 
-def test_the_visits_end_closes_the_latest_confirmed_stay() -> None:
+def test_the_visits_end_closes_the_stay_dated_latest() -> None:
     stops = (_stop("Alpha", Status.CONFIRMED, "2024-06-01"), _stop("Beta", Status.CONFIRMED, "2024-06-03"))
     assert _ends(stops, [(WEDNESDAY, {"Jane Doe"})]) == ["2024-06-01", "2024-06-03/2024-06-05"]
     assert _ends(stops, [(WEDNESDAY, {"John Roe"})]) == ["2024-06-01", "2024-06-03"]
-
-
-def test_a_trip_going_on_elsewhere_ends_elsewhere() -> None:
     stops = (_stop("Beta", Status.CONFIRMED, "2024-06-03"), _stop("Gamma", Status.PLANNED, "2024-06-04"))
-    assert _ends(stops, [(WEDNESDAY, set())]) == ["2024-06-03", "2024-06-04"]
+    assert _ends(stops, [(WEDNESDAY, set())]) == ["2024-06-03", "2024-06-04/2024-06-05"]
+
+
+def test_a_leg_of_an_untold_day_still_to_come_says_the_end_is_elsewhere() -> None:
+    stops = (_stop("Beta", Status.CONFIRMED, "2024-06-03"), _stop("Gamma", Status.PLANNED, ""))
+    assert _ends(stops, [(WEDNESDAY, set())]) == ["2024-06-03", ""]
+    stops = (_stop("Beta", Status.CONFIRMED, "2024-06-03"), _stop("Gamma", Status.PLANNED, "2024-06-06"))
+    assert _ends(stops, [(WEDNESDAY, set())]) == ["2024-06-03", "2024-06-06"]
 
 
 def test_no_visits_end_before_the_stay_nor_weeks_after_it() -> None:
