@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from itinerary.coords import latlon, point
-from itinerary.extract.document import AREA_KINDS
+from itinerary.extract.document import AREA_KINDS, Candidate
 from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.steps.dates import consistent
 from itinerary.extract.text import word_list
@@ -273,6 +273,21 @@ def stay_until_visit_end(
         return stops
     fixed = dataclasses.replace(s, date=DateSpan(start, end, Precision.DAY, f"{start}/{end}"))
     return (*stops[:i], fixed, *stops[i + 1 :])
+
+
+def arrival_day(c: Candidate, arrival: tuple[str, ...], t: Tuning) -> dt.date | None:
+    """The day of a mention that tells the arrival there ("est arrivée mercredi sur la base
+    militaire de Gao", "landed on Tuesday in Oslo"): an arrival word of the pack a few words
+    before the place (``Tuning.travel_before_words``), nothing but words between them."""
+    d = c.date
+    if not arrival or d is None or d.precision is not Precision.DAY or d.start is None or d.start != d.end:
+        return None
+    before = c.sentence[: c.place.start]
+    words = list(re.finditer(r"\w+", before))
+    for k in range(len(words) - 1, max(-1, len(words) - 1 - t.travel_before_words), -1):
+        if starts(words[k].group(0).lower(), arrival):
+            return None if re.search(r"[,;:.!?()]", before[words[k].end() :]) else d.start
+    return None
 
 
 def _told_by_arrival(leg: Stop, lx: Lexicon) -> bool:

@@ -423,6 +423,28 @@ def test_the_night_of_something_else_is_no_day_told(lang: str, text: str) -> Non
     assert [h for h in _find(lang, text, dt.date(2024, 6, 10)) if h.shift == 0] == []
 
 
+# ---------------------------------------------------------------- dates of other events
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a participle qualifying a noun governs the date after it: the event of that noun
+        ("en", "Minister Jane Doe arrived in Gao on Wednesday to honour the soldiers killed on Monday "
+         "night."),
+        ("fr", "La ministre Jeanne Durand est arrivée mercredi à Gao pour rendre hommage aux soldats tués "
+         "lundi soir dans un accident."),
+        # no day of the stay before the arrival the article tells
+        ("en", "Minister Jane Doe arrived in Gao on Wednesday to meet the troops. A helicopter crashed in "
+         "Gao on Monday."),
+        ("fr", "La ministre Jeanne Durand est arrivée mercredi à Gao, où elle rencontrera les soldats. "
+         "Lundi, un hélicoptère s'est écrasé à Gao."),
+    ],
+)  # fmt: skip
+def test_a_day_of_another_event_is_no_day_of_the_stay(extractor: Extractor, lang: str, text: str) -> None:
+    wednesday = dt.date(2024, 6, 5)
+    table = _table(extract(text, published=wednesday, language=lang, extractor=extractor))
+    assert table["Gao"] == ("confirmed", "2024-06-05")
+
+
 # ---------------------------------------------------------------- clauses and sentences that carry dates
 @pytest.mark.parametrize(
     ("lang", "text"),

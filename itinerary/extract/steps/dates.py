@@ -32,6 +32,11 @@ def stop_date(
     # "announced on Tuesday a summit in Amman the following day": the anchor dates the announcement
     anchors = {h.anchor for h in owned if h.anchor is not None}
     owned = [h for h in owned if h.start not in anchors]
+    # "arrived in Gao on Wednesday to honour the soldiers killed on Monday": the Monday dates
+    # the killing, not the stop, when the stop has a date of its own
+    events = [h for h in owned if of_participle(s, h, ctx)]
+    if events and len(events) < len(owned):
+        owned = [h for h in owned if h not in events]
     spans: list[DateSpan] = []
     ends: list[DateSpan] = []
     for h in owned:
@@ -54,6 +59,26 @@ def stop_date(
         end = date.start + dt.timedelta(days=found[0] - 1)
         date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
     return date
+
+
+def of_participle(s: Sentence, h: DateHit, ctx: Context) -> bool:
+    """A date right after a participle that qualifies a noun ("the soldiers killed on Monday",
+    "les soldats tués lundi soir"): it dates that noun's event. Read from the parse, where the
+    language has one."""
+    if not ctx.trained:
+        return False
+    base = s.span.start_char
+    verbs = [t for t in s.span if t.pos_ in ("VERB", "AUX") and t.idx - base + len(t.text) <= h.start]
+    if not verbs:
+        return False
+    v = verbs[-1]
+    gap = s.span.text[v.idx - base + len(v.text) : h.start]
+    return (
+        "Part" in v.morph.get("VerbForm", [])
+        and v.dep_ == "acl"
+        and len(word_list(gap.lower())) <= ctx.tuning.participle_date_words
+        and not re.search(r"[,;:.!?()]", gap)
+    )
 
 
 def this_week(s: Sentence, h: DateHit, ctx: Context) -> bool:
