@@ -14,10 +14,13 @@ from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
 from itinerary.extract.article import Article
 from itinerary.extract.completion import (
     absorb_countries,
+    arrival_day,
     date_from_country,
     date_from_publication,
     place_country_entries,
+    stay_from_arrival,
     stay_until_next_leg,
+    stay_until_visit_end,
 )
 from itinerary.extract.document import Candidate, Context, Mention
 from itinerary.extract.scoring import StopModel, cued
@@ -73,6 +76,8 @@ def build_trips(drafts: list[Candidate], article: Article, ctx: Context, model: 
         if trip.traveller == main_traveller:
             ordered = date_from_publication(ordered, article.published)
         ordered = stay_until_next_leg(ordered, ctx.lx, t)
+        ordered = stay_from_arrival(ordered, ctx.arrivals, trip.traveller, t)
+        ordered = stay_until_visit_end(ordered, ctx.visit_ends, trip.traveller, t)
         ordered = place_country_entries(ordered, t)
         out.append(dataclasses.replace(trip, stops=ordered))
     return [t for t in out if t.stops]
@@ -146,7 +151,7 @@ def _draft_trips(drafts: list[Candidate], article: Article, ctx: Context, model:
     trips: list[Trip] = []
     used_ids: set[str] = set()
     for who, items in _by_traveller(drafts, article.published, t, set(ctx.names.values())).items():
-        stops = merge_mentions(items, article.published, t)
+        stops = merge_mentions(items, article.published, t, ctx.lx.arrival)
         if not stops:
             continue
         tid = unique_id(slug(who if who != UNKNOWN_TRAVELLER else "unknown"), used_ids)
@@ -222,27 +227,36 @@ def date_from_mentions(stop: Stop, traveller: str, ctx: Context) -> Stop:
     return dataclasses.replace(stop, date=found.pop())
 
 
-def merge_mentions(items: list[Candidate], published: dt.date | None, t: Tuning) -> list[Candidate]:
+def merge_mentions(
+    items: list[Candidate], published: dt.date | None, t: Tuning, arrival: tuple[str, ...] = ()
+) -> list[Candidate]:
     """One stop per place and trip: the first mention, completed by the later ones (their days
-    where they fit the stop's status)."""
+    where they fit the stop's status); no day before the arrival there that a mention tells
+    ("est arrivée mercredi ... à Gao": not the Monday of another mention of Gao)."""
     out: list[Candidate] = []
+    came: dict[int, dt.date] = {}  # a stop (its id) -> the day a mention tells the arrival there
     for d in items:
+        day = arrival_day(d, arrival, t)
         same = next((o for o in out if same_place(o.place, d.place, t)), None)
         if same is None:
             out.append(dataclasses.replace(d, hints=list(d.hints)))
+            _note_arrival(came, out[-1], day)
             continue
         if d.rule and not same.rule:  # the mention the rules read as a stop speaks for the place
             out.remove(same)  # ... and takes its place in the text order
             date = d.date or (same.date if fits(same.date, d.status, published) else None)
             hints = [*same.hints, *d.hints]
             out.append(dataclasses.replace(d, hints=hints, score=max(d.score, same.score), date=date))
+            _note_arrival(came, out[-1], day or came.get(id(same)))
             continue
+        d = _after_arrival(d, came.get(id(same)))
         # a vague month or year only from a mention the rules read as a stop (not "im Juni
         # Gastland beim G7-Gipfel"; but "his father visited Russia in 2011")
         vague = d.date is not None and d.date.precision is not Precision.DAY
         if d.date is not None and (d.rule or not vague) and fits(d.date, same.status, published):
             if same.date is None:
                 same.date = d.date
+                _note_arrival(came, same, day)
             elif same.status is d.status:
                 same.date = stay(same.date, d.date, t)  # a stay: arrival here, mass there on Sunday
         if d.status is Status.CANCELLED:
@@ -251,6 +265,20 @@ def merge_mentions(items: list[Candidate], published: dt.date | None, t: Tuning)
         if d.place.confidence > same.place.confidence:
             same.place = d.place
     return out
+
+
+def _note_arrival(came: dict[int, dt.date], stop: Candidate, day: dt.date | None) -> None:
+    """Remember the day a mention tells the arrival at ``stop``, if any."""
+    if day is not None:
+        came[id(stop)] = day
+
+
+def _after_arrival(d: Candidate, arrived: dt.date | None) -> Candidate:
+    """A mention dated before the arrival there that the article tells gives the stop no day:
+    the traveller was not there yet."""
+    if arrived is not None and d.date is not None and d.date.end is not None and d.date.end < arrived:
+        return dataclasses.replace(d, date=None)
+    return d
 
 
 def fits(date: DateSpan | None, status: Status, published: dt.date | None) -> bool:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from itinerary.coords import latlon, point
-from itinerary.extract.document import AREA_KINDS
+from itinerary.extract.document import AREA_KINDS, Candidate
 from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.steps.dates import consistent
 from itinerary.extract.text import word_list
@@ -205,6 +205,89 @@ def stay_until_next_leg(stops: tuple[Stop, ...], lx: Lexicon, t: Tuning) -> tupl
             continue
         out[i] = dataclasses.replace(s, date=DateSpan(day, nxt, Precision.DAY, f"{day}/{nxt}"))
     return tuple(out)
+
+
+def stay_from_arrival(
+    stops: tuple[Stop, ...], arrivals: list[tuple[dt.date, set[str]]], traveller: str, t: Tuning
+) -> tuple[Stop, ...]:
+    """An arrival the article tells without its place ("Tajani era arrivato ieri, domenica";
+    "she had landed on Sunday evening"), of this traveller (or of nobody named), is the arrival
+    where the news finds them: the latest confirmed stop, dated up to
+    ``Tuning.arrival_before_days`` after it, begins that day. Not when another stop of the
+    trip is dated between the two (the arrival was there), nor at an airport or a departure
+    point."""
+    days = {d for d, who in arrivals if not who or traveller in who}
+    if len(days) != 1:
+        return stops
+    came = days.pop()
+    confirmed = [
+        (i, s)
+        for i, s in enumerate(stops)
+        if s.status is Status.CONFIRMED and s.date.precision is Precision.DAY and s.date.start is not None
+    ]
+    if not confirmed:
+        return stops
+    i, s = max(confirmed, key=lambda x: x[1].date.start or came)
+    start = s.date.start
+    if (
+        start is None
+        or s.role is Role.ORIGIN
+        or (s.resolved is not None and s.resolved.kind in TRANSIT_KINDS)
+        or not 0 < (start - came).days <= t.arrival_before_days
+        or any(o is not s and o.date.start and came <= o.date.start < start for _, o in confirmed)
+    ):
+        return stops
+    end = s.date.end or start
+    fixed = dataclasses.replace(s, date=DateSpan(came, end, Precision.DAY, f"{came}/{end}"))
+    return (*stops[:i], fixed, *stops[i + 1 :])
+
+
+def stay_until_visit_end(
+    stops: tuple[Stop, ...], ends: list[tuple[dt.date, set[str]]], traveller: str, t: Tuning
+) -> tuple[Stop, ...]:
+    """A visit's end the article tells without its place ("A visita, de quatro dias, termina na
+    sexta-feira"; "Dort endet am Donnerstag seine Reise"), of this traveller (or of nobody
+    named), closes the stay at the trip's last stop (the one dated latest, done or planned)
+    when no leg of an untold day is still planned and the stay lasts at most
+    ``Tuning.stay_max_days``."""
+    days = {d for d, who in ends if not who or traveller in who}
+    if len(days) != 1 or any(s.status is Status.PLANNED and not s.date.known for s in stops):
+        return stops
+    end = days.pop()
+    dated = [
+        (i, s)
+        for i, s in enumerate(stops)
+        if s.status is not Status.CANCELLED and s.date.precision is Precision.DAY and s.date.start is not None
+    ]
+    if not dated:
+        return stops
+    i, s = max(dated, key=lambda x: x[1].date.start or end)
+    start = s.date.start
+    if (
+        start is None
+        or s.role is Role.ORIGIN
+        or (s.resolved is not None and s.resolved.kind in TRANSIT_KINDS)
+        or not (s.date.end or start) < end
+        or (end - start).days > t.stay_max_days
+    ):
+        return stops
+    fixed = dataclasses.replace(s, date=DateSpan(start, end, Precision.DAY, f"{start}/{end}"))
+    return (*stops[:i], fixed, *stops[i + 1 :])
+
+
+def arrival_day(c: Candidate, arrival: tuple[str, ...], t: Tuning) -> dt.date | None:
+    """The day of a mention that tells the arrival there ("est arrivée mercredi sur la base
+    militaire de Gao", "landed on Tuesday in Oslo"): an arrival word of the pack a few words
+    before the place (``Tuning.travel_before_words``), nothing but words between them."""
+    d = c.date
+    if not arrival or d is None or d.precision is not Precision.DAY or d.start is None or d.start != d.end:
+        return None
+    before = c.sentence[: c.place.start]
+    words = list(re.finditer(r"\w+", before))
+    for k in range(len(words) - 1, max(-1, len(words) - 1 - t.travel_before_words), -1):
+        if starts(words[k].group(0).lower(), arrival):
+            return None if re.search(r"[,;:.!?()]", before[words[k].end() :]) else d.start
+    return None
 
 
 def _told_by_arrival(leg: Stop, lx: Lexicon) -> bool:

@@ -165,6 +165,12 @@ class Context:
     #: (place record, date, persons of the sentence) of dated mentions that are not stops; the
     #: candidates step fills it, the assembly reads it
     dated: list[tuple[Record, DateSpan, set[str]]] = field(default_factory=list)
+    #: (day, persons of the sentence) of arrivals told without their place ("Tajani era arrivato
+    #: ieri"); the candidates step fills it, the assembly reads it
+    arrivals: list[tuple[dt.date, set[str]]] = field(default_factory=list)
+    #: (day, persons of the sentence) of a visit's end told without its place ("A visita termina
+    #: na sexta-feira"); the candidates step fills it, the assembly reads it
+    visit_ends: list[tuple[dt.date, set[str]]] = field(default_factory=list)
 
     @property
     def lx(self) -> Lexicon:

@@ -70,6 +70,9 @@ class Lexicon:
     # Nouns of places that stand between a preposition and a name ("in der Hauptstadt Duschanbe",
     # "на станцию Хасан"); matched at word start, and at word end for compounds ("Hafenstadt").
     place_nouns: tuple[str, ...] = ()
+    # Verbs of a visit's end ("the visit ends on Friday", "A visita termina na sexta-feira"): the
+    # date after one closes the stay where the news finds the traveller.
+    visit_ends: tuple[str, ...] = ()
     # Adjective endings: lower-case adjectives between a preposition and a name are skipped ("im
     # saudischen Dschidda", "in die tadschikische Hauptstadt"); a capitalised word with one of the
     # endings of four letters or more before a name makes both an organisation's name.
@@ -167,7 +170,8 @@ class Lexicon:
     # Phrases counted in days from the date they refer to (the date just before them in the
     # text, else the publication date): "the day after" +1, "la veille" -1, "am Tag darauf" +1.
     anchored: dict[str, int] = field(default_factory=dict)
-    # Phrases for the day last told in the article ("the same day", "le même jour", "am selben Tag").
+    # Phrases for the day last told in the article ("the same day", "le même jour", "am selben Tag";
+    # the night with no day of its own: "spent the night in Lobito", "a noite será passada no Lobito").
     same_day: tuple[str, ...] = ()
     # Words after an anchored phrase that tie it to an event, not a date ("la veille du sommet").
     of: frozenset[str] = frozenset()

@@ -189,6 +189,12 @@ class Tuning:
     #: days at most from the day the news finds the traveller at a stop to the day the next
     #: planned leg begins, for the stay to last until then - bench (open articles)
     stay_until_leg_days: int = 1
+    #: days at most from an arrival told without its place ("era arrivato ieri") to the day the
+    #: news finds the traveller at a stop, for that stay to begin on the arrival - bench (open)
+    arrival_before_days: int = 1
+    #: words at most between a participle qualifying a noun and a date it governs ("killed on
+    #: Monday") - dates of other events (steps/dates.of_participle)
+    participle_date_words: int = 2
 
     # --- the scorer's features (features.py)
     #: characters at which a travel word no longer counts as close - bench

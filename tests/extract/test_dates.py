@@ -398,6 +398,53 @@ def test_the_same_day_is_the_day_the_article_last_told(lang: str, sentences: lis
     assert _resolved(lang, sentences, dt.date(2024, 6, 10)) == [["2024-06-04"], [], ["2024-06-04"]]
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentences"),
+    [
+        ("en", ["He landed in Lima on 4 June.", "Talks went well.", "He spent the night in Cusco."]),
+        ("fr", ["Il a atterri à Lima le 4 juin.", "Tout va bien.", "Il a passé la nuit à Cusco."]),
+        ("es", ["Llegó a Lima el 4 de junio.", "Todo fue bien.", "La noche la pasó en Cusco."]),
+        ("it", ["È arrivato a Lima il 4 giugno.", "Tutto bene.", "Ha passato la notte a Cusco."]),
+        ("pt", ["Chegou a Lima em 4 de junho.", "Tudo correu bem.", "A noite foi passada em Cusco."]),
+    ],
+)  # fmt: skip
+def test_the_night_is_that_of_the_day_the_article_last_told(lang: str, sentences: list[str]) -> None:
+    assert _resolved(lang, sentences, dt.date(2024, 6, 10)) == [["2024-06-04"], [], ["2024-06-04"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "He spent the night of the vote in Cusco."),
+        ("fr", "Le séisme a frappé dans la nuit de vendredi à samedi."),
+    ],
+)
+def test_the_night_of_something_else_is_no_day_told(lang: str, text: str) -> None:
+    assert [h for h in _find(lang, text, dt.date(2024, 6, 10)) if h.shift == 0] == []
+
+
+# ---------------------------------------------------------------- dates of other events
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a participle qualifying a noun governs the date after it: the event of that noun
+        ("en", "Minister Jane Doe arrived in Gao on Wednesday to honour the soldiers killed on Monday "
+         "night."),
+        ("fr", "La ministre Jeanne Durand est arrivée mercredi à Gao pour rendre hommage aux soldats tués "
+         "lundi soir dans un accident."),
+        # no day of the stay before the arrival the article tells
+        ("en", "Minister Jane Doe arrived in Gao on Wednesday to meet the troops. A helicopter crashed in "
+         "Gao on Monday."),
+        ("fr", "La ministre Jeanne Durand est arrivée mercredi à Gao, où elle rencontrera les soldats. "
+         "Lundi, un hélicoptère s'est écrasé à Gao."),
+    ],
+)  # fmt: skip
+def test_a_day_of_another_event_is_no_day_of_the_stay(extractor: Extractor, lang: str, text: str) -> None:
+    wednesday = dt.date(2024, 6, 5)
+    table = _table(extract(text, published=wednesday, language=lang, extractor=extractor))
+    assert table["Gao"] == ("confirmed", "2024-06-05")
+
+
 # ---------------------------------------------------------------- clauses and sentences that carry dates
 @pytest.mark.parametrize(
     ("lang", "text"),

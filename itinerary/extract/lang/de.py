@@ -231,6 +231,7 @@ PACK = Lexicon(
     },
     same_day=("am selben tag", "am gleichen tag", "am selben abend"),
     of=frozenset("des der von vor".split()),
+    visit_ends=("endet=", "enden=", "endete=", "endeten="),
     until=("bis zum", "bis am", "bis"),
     numbers={"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8},
     durations=(r"{n}tägig\w*\s+(?:[\w-]+\s+)?(?:besuch|aufenthalt|staatsbesuch|arbeitsbesuch)\w*",),

@@ -32,6 +32,11 @@ def stop_date(
     # "announced on Tuesday a summit in Amman the following day": the anchor dates the announcement
     anchors = {h.anchor for h in owned if h.anchor is not None}
     owned = [h for h in owned if h.start not in anchors]
+    # "arrived in Gao on Wednesday to honour the soldiers killed on Monday": the Monday dates
+    # the killing, not the stop, when the stop has a date of its own
+    events = [h for h in owned if of_participle(s, h, ctx)]
+    if events and len(events) < len(owned):
+        owned = [h for h in owned if h not in events]
     spans: list[DateSpan] = []
     ends: list[DateSpan] = []
     for h in owned:
@@ -54,6 +59,26 @@ def stop_date(
         end = date.start + dt.timedelta(days=found[0] - 1)
         date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
     return date
+
+
+def of_participle(s: Sentence, h: DateHit, ctx: Context) -> bool:
+    """A date right after a participle that qualifies a noun ("the soldiers killed on Monday",
+    "les soldats tués lundi soir"): it dates that noun's event. Read from the parse, where the
+    language has one."""
+    if not ctx.trained:
+        return False
+    base = s.span.start_char
+    verbs = [t for t in s.span if t.pos_ in ("VERB", "AUX") and t.idx - base + len(t.text) <= h.start]
+    if not verbs:
+        return False
+    v = verbs[-1]
+    gap = s.span.text[v.idx - base + len(v.text) : h.start]
+    return (
+        "Part" in v.morph.get("VerbForm", [])
+        and v.dep_ == "acl"
+        and len(word_list(gap.lower())) <= ctx.tuning.participle_date_words
+        and not re.search(r"[,;:.!?()]", gap)
+    )
 
 
 def this_week(s: Sentence, h: DateHit, ctx: Context) -> bool:
@@ -281,6 +306,59 @@ def collect_dated(s: Sentence, reading: Reading, ctx: Context) -> None:
             )
             if d is not None and d.precision.value == "day":
                 ctx.dated.append((p.record, d, subjects_of(s, ctx)))
+    for day in arrived_unplaced(s, ctx):
+        ctx.arrivals.append((day, subjects_of(s, ctx)))
+    for day in visit_end_unplaced(s, ctx):
+        ctx.visit_ends.append((day, subjects_of(s, ctx)))
+
+
+def visit_end_unplaced(s: Sentence, ctx: Context) -> list[dt.date]:
+    """The days a sentence gives as the end of a visit without naming where ("A visita, de
+    quatro dias, termina na sexta-feira", "the visit ends on Friday", "Der Besuch endet am
+    Freitag"; an "until" date too: "the visit goes on until Friday"): the stay where the news
+    finds the traveller closes then (see :func:`itinerary.extract.completion.stay_until_visit_end`)."""
+    c, lx = s.clauses, ctx.lx
+    if c is None or not c.bounds or not lx.visit_ends:
+        return []
+    out: list[dt.date] = []
+    for h in s.dates:
+        cid = c.at(h.start)
+        a, _ = c.bounds[cid]
+        # a place of the clause before the date, or right beside it, is where the visit ends
+        mine = [q for q in s.places if c.at(q.start) == cid]
+        if is_range(h) or any(q.start < h.start or beside_date(h, q, c, ctx.tuning) for q in mine):
+            continue
+        if not h.until and not any(starts(w, lx.visit_ends) for w in word_list(c.text[a : h.start].lower())):
+            continue
+        ahead = clause_future(s, h.start, ctx) if h.weekday is not None else None
+        d = h.resolve(ctx.published, future=True if ahead is None else ahead)
+        if d is not None and d.precision is Precision.DAY and d.start is not None and d.start == d.end:
+            out.append(d.start)
+    return sorted(set(out))
+
+
+def arrived_unplaced(s: Sentence, ctx: Context) -> list[dt.date]:
+    """The days of arrivals a sentence tells in the past without naming where ("Tajani era
+    arrivato ieri, domenica", "She had landed on Sunday evening"): the place is the one the
+    article is about, where the news finds the traveller (see
+    :func:`itinerary.extract.completion.stay_from_arrival`)."""
+    c, lx = s.clauses, ctx.lx
+    if c is None or not c.bounds or not lx.arrival:
+        return []
+    out: list[dt.date] = []
+    for h in s.dates:
+        cid = c.at(h.start)
+        a, b = c.bounds[cid]
+        if h.until or is_range(h) or any(c.at(q.start) == cid for q in s.places):
+            continue
+        if not any(starts(w, lx.arrival) for w in word_list(c.text[a:b].lower())):
+            continue
+        if tense_of(s.span, ctx, a, b) != "past":
+            continue
+        d = h.resolve(ctx.published, future=False)
+        if d is not None and d.precision is Precision.DAY and d.start is not None and d.start == d.end:
+            out.append(d.start)
+    return sorted(set(out))
 
 
 def day_span(a: dt.date, b: dt.date) -> DateSpan:
