@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import warnings
 from collections import Counter
+from collections.abc import Sequence
 
 from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
@@ -109,6 +110,7 @@ def _by_traveller(
         dataclasses.replace(d, traveller=main) if d.traveller and d.traveller not in named else d
         for d in drafts
     ]
+    parties = _parties(drafts)
     by_traveller: dict[str, list[Candidate]] = {}
     for d in drafts:
         if published and d.date and d.date.end and (published - d.date.end).days > t.background_days:
@@ -121,9 +123,21 @@ def _by_traveller(
         own = d.rule or (d.explicit_traveller and bool(d.companions))
         who = (d.traveller if own else main or d.traveller) or main or UNKNOWN_TRAVELLER
         by_traveller.setdefault(who, []).append(d)
-        for other in _fellows(d, who):  # one stop per traveller: each makes it on their own trip
+        for other in _fellows(d, who, parties):  # one stop per traveller: each on their own trip
             by_traveller.setdefault(other, []).append(_fellow_copy(d, other))
     return by_traveller
+
+
+def _parties(drafts: list[Candidate]) -> list[tuple[int, tuple[str, ...]]]:
+    """The persons the article has travel together ("Draghi, Macron e Scholz sono arrivati",
+    "the three leaders flew"), each party with the place in the text from which on they travel
+    together (the order of its first candidate)."""
+    out: dict[tuple[str, ...], int] = {}
+    for d in sorted(drafts, key=lambda d: d.order):
+        party = tuple(dict.fromkeys(x for x in (d.traveller, *d.companions) if x))
+        if len(party) > 1:
+            out.setdefault(party, d.order)
+    return [(order, party) for party, order in out.items()]
 
 
 def _fellow_copy(d: Candidate, who: str) -> Candidate:
@@ -131,13 +145,20 @@ def _fellow_copy(d: Candidate, who: str) -> Candidate:
     return dataclasses.replace(d, traveller=who, companions=())
 
 
-def _fellows(d: Candidate, who: str) -> list[str]:
+def _fellows(d: Candidate, who: str, parties: Sequence[tuple[int, tuple[str, ...]]] = ()) -> list[str]:
     """Who else makes the stop ``who`` was given: the traveller's companions when the stop went
     to a member of its party (a scored stop given to the main traveller keeps its party only
-    when the main traveller is in it)."""
+    when the main traveller is in it). A stop no sentence gives to one person alone ("La prima
+    tappa è stata Irpin", "they then drove to Bucha"), after persons were said to travel
+    together, is made by the whole party: a joint trip takes its members everywhere it goes."""
     party = [x for x in (d.traveller, *d.companions) if x]
     if who not in party:
-        return []
+        party = []
+    alone = d.explicit_traveller and not d.companions
+    if not alone:
+        for order, joint in parties:
+            if who in joint and d.order >= order:
+                party.extend(joint)
     return [x for x in dict.fromkeys(party) if x != who]
 
 
