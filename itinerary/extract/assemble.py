@@ -128,16 +128,20 @@ def _by_traveller(
     return by_traveller
 
 
-def _parties(drafts: list[Candidate]) -> list[tuple[int, tuple[str, ...]]]:
+#: a party of persons travelling together: (the first candidate that names it, its members)
+Party = tuple[Candidate, tuple[str, ...]]
+
+
+def _parties(drafts: list[Candidate]) -> list[Party]:
     """The persons the article has travel together ("Draghi, Macron e Scholz sono arrivati",
-    "the three leaders flew"), each party with the place in the text from which on they travel
-    together (the order of its first candidate)."""
-    out: dict[tuple[str, ...], int] = {}
+    "the three leaders flew"), each party with the first candidate that names it: from its
+    sentence on they travel together."""
+    out: dict[tuple[str, ...], Candidate] = {}
     for d in sorted(drafts, key=lambda d: d.order):
         party = tuple(dict.fromkeys(x for x in (d.traveller, *d.companions) if x))
         if len(party) > 1:
-            out.setdefault(party, d.order)
-    return [(order, party) for party, order in out.items()]
+            out.setdefault(party, d)
+    return [(first, party) for party, first in out.items()]
 
 
 def _fellow_copy(d: Candidate, who: str) -> Candidate:
@@ -145,7 +149,7 @@ def _fellow_copy(d: Candidate, who: str) -> Candidate:
     return dataclasses.replace(d, traveller=who, companions=())
 
 
-def _fellows(d: Candidate, who: str, parties: Sequence[tuple[int, tuple[str, ...]]] = ()) -> list[str]:
+def _fellows(d: Candidate, who: str, parties: Sequence[Party] = ()) -> list[str]:
     """Who else makes the stop ``who`` was given: the traveller's companions when the stop went
     to a member of its party (a scored stop given to the main traveller keeps its party only
     when the main traveller is in it). A stop no sentence gives to one person alone ("La prima
@@ -156,8 +160,8 @@ def _fellows(d: Candidate, who: str, parties: Sequence[tuple[int, tuple[str, ...
         party = []
     alone = d.explicit_traveller and not d.companions
     if not alone:
-        for order, joint in parties:
-            if who in joint and d.order >= order:
+        for first, joint in parties:
+            if who in joint and (d.order >= first.order or d.sentence == first.sentence):
                 party.extend(joint)
     return [x for x in dict.fromkeys(party) if x != who]
 

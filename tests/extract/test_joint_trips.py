@@ -75,3 +75,56 @@ def test_a_stop_given_to_one_member_alone_stays_theirs(lang: str, text: str, ext
     trips = trips_by_traveller(text, lang, extractor, PUBLISHED)
     assert "chișinău" in _with(trips, "Macron") or "chisinau" in _with(trips, "Macron"), trips
     assert not {"chisinau", "chișinău"} & _with(trips, "Scholz"), trips
+
+
+PORTFOLIOS = [
+    (
+        "it",
+        "Il ministro degli Esteri Luigi Di Maio e il ministro della Transizione ecologica Roberto Cingolani "
+        "sono arrivati ieri a Luanda.",
+    ),
+    (
+        "en",
+        "Foreign Minister Luigi Di Maio and the Minister of Ecological Transition Roberto Cingolani arrived "
+        "in Luanda on Wednesday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), PORTFOLIOS, ids=[c[0] for c in PORTFOLIOS])
+def test_a_title_s_portfolio_does_not_break_a_list_of_travellers(
+    lang: str, text: str, extractor: Extractor
+) -> None:
+    """ "il ministro della Transizione ecologica X": the portfolio belongs to the title, the list
+    of travellers goes on."""
+    trips = trips_by_traveller(text, lang, extractor, PUBLISHED)
+    for surname in ("Di Maio", "Cingolani"):
+        assert "luanda" in _with(trips, surname), (surname, trips)
+
+
+DELEGATION = [
+    (
+        "it",
+        "La missione non salta: a guidare la delegazione saranno il ministro degli Esteri Luigi Di Maio e il "
+        "ministro Roberto Cingolani. Giovedì la delegazione volerà a Brazzaville.",
+    ),
+    (
+        "en",
+        "The mission goes ahead: Foreign Minister Luigi Di Maio and Minister Roberto Cingolani will lead it. "
+        "On Thursday the delegation will fly to Brazzaville.",
+    ),
+    (
+        "pt",
+        "A missão mantém-se: o ministro Luigi Di Maio e o ministro Roberto Cingolani vão chefiá-la. Na "
+        "quinta-feira a delegação viajará para Brazzaville.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), DELEGATION, ids=[c[0] for c in DELEGATION])
+def test_the_delegation_stands_for_the_persons_named_together_before(
+    lang: str, text: str, extractor: Extractor
+) -> None:
+    trips = trips_by_traveller(text, lang, extractor, PUBLISHED)
+    for surname in ("Di Maio", "Cingolani"):
+        assert "brazzaville" in _with(trips, surname), (surname, trips)

@@ -167,6 +167,7 @@ PACK = Lexicon(
         "die staatschefs",
         "die präsidenten",
         "die regierungschefs",
+        "die delegation",
     ),
     months=month_names(
         "januar jan",

@@ -258,6 +258,7 @@ PACK = Lexicon(
         "the heads of state",
         "the two men",
         "the three men",
+        "the delegation",
     ),
     place_nouns=("capital", "city", "town", "port", "village", "province", "region", "border", "resort"),
     stop_nouns=("stop=", "stops=", "leg=", "destination"),

@@ -200,6 +200,7 @@ PACK = Lexicon(
         "los dos",
         "los tres",
         "ambos",
+        "la delegación",
     ),
     nationality_endings=("ano", "ana", "és", "esa", "eno", "ena", "ino", "ina", "ense", "eño", "eña"),
     place_nouns=("capital", "ciudad", "localidad", "puerto", "provincia", "región", "villa"),

@@ -221,6 +221,7 @@ PACK = Lexicon(
         "i tre",
         "i quattro",
         "entrambi",
+        "la delegazione",
     ),
     nationality_endings=("ese", "ano", "ana", "eno", "ena", "ino", "ina"),
     months=month_names(

@@ -365,6 +365,7 @@ PACK = Lexicon(
         "os dois",
         "os três",
         "ambos",
+        "a delegação",
     ),
     nationality_endings=("ano", "ana", "ês", "esa", "eno", "ena", "ino", "ina", "ense"),
     place_nouns=(

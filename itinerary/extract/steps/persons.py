@@ -4,6 +4,7 @@ who travels to each stop."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -475,8 +476,12 @@ def coordinated(gap: str, lx: Lexicon, most: int) -> bool:
 
 def party_gap(gap: str, ctx: Context) -> bool:
     """``gap`` joins two persons of one list, maybe with their titles and countries (", Zambia's",
-    " and Comoros President ", " e o presidente angolano ")."""
+    " and Comoros President ", " e o presidente angolano "), a title's portfolio included (" e il
+    ministro della Transizione ecologica ", " and the Minister of Foreign Affairs ")."""
     lx = ctx.lx
+    gap, portfolio = _portfolio_split(gap, lx)
+    if len(portfolio) > ctx.tuning.companion_window or re.search(r"[.;:!?()«»\"“”,]", portfolio):
+        return False
     if len(gap) > ctx.tuning.companion_window or re.search(r"[.;:!?()«»\"“”]", gap):
         return False
     words = word_list(gap)
@@ -492,6 +497,17 @@ def party_gap(gap: str, ctx: Context) -> bool:
             continue
         return False
     return True
+
+
+def _portfolio_split(gap: str, lx: Lexicon) -> tuple[str, str]:
+    """``gap`` cut before the portfolio of its last title ("ministro | della Transizione ecologica",
+    "Minister | of Foreign Affairs"): the title's genitive and what follows it up to the name
+    (``(gap, "")`` when no title has one)."""
+    matches = list(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", gap))
+    for a, b in itertools.pairwise(matches):
+        if is_title(a.group(), lx) and b.group().lower() in lx.genitives:
+            return gap[: b.start()], gap[b.start() :]
+    return gap, ""
 
 
 def party_of(persons: list[Person], k: int, text: str, ctx: Context) -> list[Person]:
