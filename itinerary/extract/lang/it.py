@@ -121,6 +121,7 @@ PACK = Lexicon(
     sequence=("poi=",),
     # "nella capitale Astana", "all'aeroporto di Fiumicino", "nel porto di Genova"
     place_nouns=(
+        "vicin",  # an adjective of position: "nel vicino Uzbekistan", "nella vicina Slovenia"
         "capitale",
         "città",
         "cittadina",

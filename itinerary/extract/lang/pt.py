@@ -369,6 +369,7 @@ PACK = Lexicon(
     ),
     nationality_endings=("ano", "ana", "ês", "esa", "eno", "ena", "ino", "ina", "ense"),
     place_nouns=(
+        "vizinh",  # an adjective of position: "no vizinho Uzbequistão", "na vizinha Bolívia"
         "capital",
         "cidade",
         "localidade",
