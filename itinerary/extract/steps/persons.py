@@ -258,6 +258,34 @@ def inflected_persons(sentences: list[Sentence], names: dict[str, str], ctx: Con
         s.persons.sort(key=lambda p: p.start)
 
 
+def names_alone(sentences: list[Sentence], names: dict[str, str], ctx: Context) -> None:
+    """With a recogniser: the surname of a person it found in full, written alone where it found
+    nobody ("Xi Jinping arrived ... Xi is expected in", "Scholz reist ... Scholz trifft"), is that
+    person: a family name first when short (Chinese, Korean, Vietnamese names), else the last
+    word; never a word that names a place or a country (not "Jordan" of "Michael Jordan")."""
+    shortest = ctx.tuning.name_word_min
+    alone: dict[str, str] = {}
+    for name in dict.fromkeys(names.values()):  # a word two names share is the first one's
+        words = name.split()
+        if len(words) < 2:
+            continue
+        first, last = words[0], words[-1]
+        if len(first) <= shortest and capitalised(first) and _family_first(first, ctx):
+            alone.setdefault(first, name)
+        place = _is_place(last, ctx) or is_country_word(last, ctx)
+        if len(last) > shortest and capitalised(last) and not place:
+            alone.setdefault(last, name)
+    for s in sentences:
+        base = s.span.start_char
+        for t in s.span:
+            a = t.idx - base
+            if t.text not in alone or any(p.start <= a < p.end for p in s.persons):
+                continue
+            s.persons.append(Person(a, a + len(t.text), t.text))
+            names[t.text] = alone[t.text]
+        s.persons.sort(key=lambda p: p.start)
+
+
 def _family_first(word: str, ctx: Context) -> bool:
     """A short first word of a full name, written alone, stands for that person (Chinese, Korean
     and Vietnamese names put the family name first: "Xi Jinping ... Xi", "Li Qiang ... Li"),
@@ -1001,6 +1029,8 @@ def names(doc: Document) -> None:
     if not ctx.trained:
         inflected_persons(doc.sentences, ctx.names, ctx)
         listed_persons(doc.sentences, ctx)
+    else:
+        names_alone(doc.sentences, ctx.names, ctx)
     ctx.groups = sentence_groups(doc.sentences, ctx)
 
 
