@@ -100,7 +100,13 @@ def _by_traveller(
     """The candidates per traveller; a stop only the scorer found goes to the article's main one.
     A traveller known only by a title ("die Außenministerin", "el papa": no name of ``named``)
     is the main traveller, or, in an article that names no traveller, the trip's name."""
-    explicit = Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller and d.rule)
+    # a stop a sentence gives to persons listed together counts for each of them
+    explicit = Counter(
+        x
+        for d in drafts
+        if d.explicit_traveller and d.traveller and (d.rule or d.companions)
+        for x in (d.traveller, *d.companions)
+    )
     explicit = explicit or Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller)
     main = explicit.most_common(1)[0][0] if explicit else None
     titled = Counter(d.traveller for d in drafts if d.traveller and d.traveller not in named)

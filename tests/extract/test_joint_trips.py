@@ -12,6 +12,10 @@ import datetime as dt
 import pytest
 
 from itinerary.extract import Extractor
+from itinerary.extract.assemble import _by_traveller
+from itinerary.extract.document import Candidate, Mention
+from itinerary.extract.tuning import TUNING
+from itinerary.model import Role, Status
 from tests.extract.support import trips_by_traveller
 
 PUBLISHED = dt.date(2026, 3, 12)  # a Thursday
@@ -128,3 +132,83 @@ def test_the_delegation_stands_for_the_persons_named_together_before(
     trips = trips_by_traveller(text, lang, extractor, PUBLISHED)
     for surname in ("Di Maio", "Cingolani"):
         assert "brazzaville" in _with(trips, surname), (surname, trips)
+
+
+def _candidate(
+    place: str, order: int, who: str, *, explicit: bool, rule: bool, party: tuple[str, ...] = ()
+) -> Candidate:
+    mention = Mention(0, len(place), place, place, True)
+    return Candidate(
+        mention,
+        f"sentence {order}",
+        Status.CONFIRMED,
+        None,
+        who,
+        Role.VISIT,
+        [],
+        order,
+        explicit,
+        party,
+        rule,
+    )
+
+
+def test_a_stop_of_persons_listed_together_counts_for_each_in_choosing_the_main_traveller() -> None:
+    """ "Draghi, Macron e Scholz a Kiev" (no travel word: a scored stop of the three) outweighs "A
+    Kiev è arrivato anche il presidente romeno Klaus Iohannis" (one rule stop of one person): a
+    stop only the scorer found goes to the party, not to the last person named."""
+    party = ("Emmanuel Macron", "Olaf Scholz")
+    drafts = [
+        _candidate("Kiev", 0, "Mario Draghi", explicit=True, rule=False, party=party),
+        _candidate("Kiev", 1, "Klaus Iohannis", explicit=True, rule=True),
+        _candidate("Irpin", 2, "Klaus Iohannis", explicit=False, rule=False),  # carried on
+    ]
+    named = {"Mario Draghi", *party, "Klaus Iohannis"}
+    trips = {
+        who: [d.place.text for d in ds] for who, ds in _by_traveller(drafts, None, TUNING, named).items()
+    }
+    for who in ("Mario Draghi", *party):
+        assert "Irpin" in trips[who], trips
+    assert trips["Klaus Iohannis"] == ["Kiev"], trips
+
+
+INCISE = [
+    (
+        "it",
+        "Emmanuel Macron era ieri a Chisinau. A Kiev è arrivato, con un altro treno, anche il presidente "
+        "romeno Klaus Iohannis.",
+        "Iohannis",
+        "kiev",
+    ),
+    (
+        "es",
+        "Gustavo Petro estuvo ayer en Quito. A Bogotá llegó, en un vuelo privado, el presidente chileno "
+        "Gabriel Boric.",
+        "Boric",
+        "bogotá",
+    ),
+    (
+        "pt",
+        "Lula esteve ontem em Brasília. A Luanda chegou, num voo privado, o presidente moçambicano "
+        "Filipe Nyusi.",
+        "Nyusi",
+        "luanda",
+    ),
+    (
+        "ru",
+        "Путин был вчера в Минске. В Пекин прибыл, специальным рейсом, президент Казахстана "
+        "Касым-Жомарт Токаев.",
+        "Токаев",
+        "beijing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "who", "stop"), INCISE, ids=[c[0] for c in INCISE])
+def test_an_insert_between_commas_does_not_cut_the_verb_from_its_subject(
+    lang: str, text: str, who: str, stop: str, extractor: Extractor
+) -> None:
+    """ "A Kiev è arrivato, con un altro treno, anche X": the commas enclose an insert; X, written
+    after the verb, is its subject."""
+    trips = trips_by_traveller(text, lang, extractor, PUBLISHED)
+    assert stop in _with(trips, who), trips

@@ -682,7 +682,9 @@ def traveller_after(s: Sentence, trigger: int, place_start: int, ctx: Context) -
     for q in s.persons:
         if q.start <= trigger:
             continue
-        if re.search(r"[.;:!?«»\"“”]", text[trigger : q.start]) or "," in text[place_start : q.start]:
+        if re.search(r"[.;:!?«»\"“”]", text[trigger : q.start]):
+            return None
+        if "," in text[place_start : q.start] and not _incise(text, place_start, trigger, q.start):
             return None  # a comma after the place closes the verb's clause ("in Kiew, wo er X traf")
         prev = [
             w.lower()
@@ -822,6 +824,15 @@ def accompanying(s: Sentence, person: Person, ctx: Context) -> list[str]:
     ):
         return []
     return [ctx.names.get(q.name, q.name) for q in party_of(s.persons, k, text, ctx)]
+
+
+def _incise(text: str, place_start: int, trigger: int, person_start: int) -> bool:
+    """The commas between the travel verb and its subject only enclose an insert, the place
+    before the verb ("A Kiev è arrivato, con un altro treno, anche X", "A Bogotá llegó, en un
+    vuelo privado, el rey Felipe"): they do not close the verb's clause."""
+    if place_start > trigger or "," in text[place_start:trigger]:
+        return False
+    return text[trigger:person_start].count(",") % 2 == 0
 
 
 def _plural_between(s: Sentence, since: int, trigger: int, ctx: Context) -> bool:
