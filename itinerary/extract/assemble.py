@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import warnings
 from collections import Counter
+from collections.abc import Sequence
 
 from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
@@ -104,7 +105,13 @@ def _by_traveller(
     """The candidates per traveller; a stop only the scorer found goes to the article's main one.
     A traveller known only by a title ("die Außenministerin", "el papa": no name of ``named``)
     is the main traveller, or, in an article that names no traveller, the trip's name."""
-    explicit = Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller and d.rule)
+    # a stop a sentence gives to persons listed together counts for each of them
+    explicit = Counter(
+        x
+        for d in drafts
+        if d.explicit_traveller and d.traveller and (d.rule or d.companions)
+        for x in (d.traveller, *d.companions)
+    )
     explicit = explicit or Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller)
     main = explicit.most_common(1)[0][0] if explicit else None
     titled = Counter(d.traveller for d in drafts if d.traveller and d.traveller not in named)
@@ -114,6 +121,7 @@ def _by_traveller(
         dataclasses.replace(d, traveller=main) if d.traveller and d.traveller not in named else d
         for d in drafts
     ]
+    parties = _parties(drafts)
     by_traveller: dict[str, list[Candidate]] = {}
     for d in drafts:
         if published and d.date and d.date.end and (published - d.date.end).days > t.background_days:
@@ -126,9 +134,25 @@ def _by_traveller(
         own = d.rule or (d.explicit_traveller and bool(d.companions))
         who = (d.traveller if own else main or d.traveller) or main or UNKNOWN_TRAVELLER
         by_traveller.setdefault(who, []).append(d)
-        for other in _fellows(d, who):  # one stop per traveller: each makes it on their own trip
+        for other in _fellows(d, who, parties):  # one stop per traveller: each on their own trip
             by_traveller.setdefault(other, []).append(_fellow_copy(d, other))
     return by_traveller
+
+
+#: a party of persons travelling together: (the first candidate that names it, its members)
+Party = tuple[Candidate, tuple[str, ...]]
+
+
+def _parties(drafts: list[Candidate]) -> list[Party]:
+    """The persons the article has travel together ("Draghi, Macron e Scholz sono arrivati",
+    "the three leaders flew"), each party with the first candidate that names it: from its
+    sentence on they travel together."""
+    out: dict[tuple[str, ...], Candidate] = {}
+    for d in sorted(drafts, key=lambda d: d.order):
+        party = tuple(dict.fromkeys(x for x in (d.traveller, *d.companions) if x))
+        if len(party) > 1:
+            out.setdefault(party, d)
+    return [(first, party) for party, first in out.items()]
 
 
 def _fellow_copy(d: Candidate, who: str) -> Candidate:
@@ -136,13 +160,20 @@ def _fellow_copy(d: Candidate, who: str) -> Candidate:
     return dataclasses.replace(d, traveller=who, companions=())
 
 
-def _fellows(d: Candidate, who: str) -> list[str]:
+def _fellows(d: Candidate, who: str, parties: Sequence[Party] = ()) -> list[str]:
     """Who else makes the stop ``who`` was given: the traveller's companions when the stop went
     to a member of its party (a scored stop given to the main traveller keeps its party only
-    when the main traveller is in it)."""
+    when the main traveller is in it). A stop no sentence gives to one person alone ("La prima
+    tappa è stata Irpin", "they then drove to Bucha"), after persons were said to travel
+    together, is made by the whole party: a joint trip takes its members everywhere it goes."""
     party = [x for x in (d.traveller, *d.companions) if x]
     if who not in party:
-        return []
+        party = []
+    alone = d.explicit_traveller and not d.companions
+    if not alone:
+        for first, joint in parties:
+            if who in joint and (d.order >= first.order or d.sentence == first.sentence):
+                party.extend(joint)
     return [x for x in dict.fromkeys(party) if x != who]
 
 

@@ -167,6 +167,7 @@ PACK = Lexicon(
         "die staatschefs",
         "die präsidenten",
         "die regierungschefs",
+        "die delegation",
     ),
     months=month_names(
         "januar jan",
@@ -194,7 +195,7 @@ PACK = Lexicon(
     compound_not=("kreise", "preise", "greise", "kreisen", "preisen"),
     place_nouns=tuple(
         """hauptstadt stadt metropole provinz region ortschaft dorf bahnhof grenzbahnhof flughafen hafen
-        palast königreich emirat republik""".split()
+        palast königreich emirat republik benachbart""".split()  # benachbart: "ins benachbarte Usbekistan"
     ),
     # lower-case words between a preposition and a name are adjectives ("im fernen Peking"); the
     # long endings also mark a capitalised adjective that begins a name ("Afrikanischen Union")

@@ -258,8 +258,21 @@ PACK = Lexicon(
         "the heads of state",
         "the two men",
         "the three men",
+        "the delegation",
     ),
-    place_nouns=("capital", "city", "town", "port", "village", "province", "region", "border", "resort"),
+    place_nouns=(
+        "capital",
+        "city",
+        "town",
+        "port",
+        "village",
+        "province",
+        "region",
+        "border",
+        "resort",
+        "neighbouring",  # an adjective of position: "in neighbouring Uzbekistan"
+        "neighboring",
+    ),
     stop_nouns=("stop=", "stops=", "leg=", "destination"),
     copulas=frozenset("is are was were be will".split()),
     months=month_names(

@@ -200,9 +200,19 @@ PACK = Lexicon(
         "los dos",
         "los tres",
         "ambos",
+        "la delegación",
     ),
     nationality_endings=("ano", "ana", "és", "esa", "eno", "ena", "ino", "ina", "ense", "eño", "eña"),
-    place_nouns=("capital", "ciudad", "localidad", "puerto", "provincia", "región", "villa"),
+    place_nouns=(
+        "vecin",  # an adjective of position: "en el vecino Uzbekistán", "a la vecina Bolivia"
+        "capital",
+        "ciudad",
+        "localidad",
+        "puerto",
+        "provincia",
+        "región",
+        "villa",
+    ),
     stop_nouns=("etapa", "escala", "destino", "parada"),
     copulas=frozenset("es son será serán fue fueron era sería".split()),
     months=month_names(

@@ -225,6 +225,7 @@ PACK = Lexicon(
         "les deux",
         "les trois",
         "tous deux",
+        "la délégation",
     ),
     nationality_endings=("ais", "aise", "ain", "aine", "ien", "ienne", "ois", "oise", "éen", "éenne"),
     place_nouns=("capitale", "ville", "cité", "port", "province", "région", "localité"),

@@ -121,6 +121,7 @@ PACK = Lexicon(
     sequence=("poi=",),
     # "nella capitale Astana", "all'aeroporto di Fiumicino", "nel porto di Genova"
     place_nouns=(
+        "vicin",  # an adjective of position: "nel vicino Uzbekistan", "nella vicina Slovenia"
         "capitale",
         "città",
         "cittadina",
@@ -221,6 +222,7 @@ PACK = Lexicon(
         "i tre",
         "i quattro",
         "entrambi",
+        "la delegazione",
     ),
     nationality_endings=("ese", "ano", "ana", "eno", "ena", "ino", "ina"),
     months=month_names(

@@ -365,9 +365,11 @@ PACK = Lexicon(
         "os dois",
         "os três",
         "ambos",
+        "a delegação",
     ),
     nationality_endings=("ano", "ana", "ês", "esa", "eno", "ena", "ino", "ina", "ense"),
     place_nouns=(
+        "vizinh",  # an adjective of position: "no vizinho Uzbequistão", "na vizinha Bolívia"
         "capital",
         "cidade",
         "localidade",

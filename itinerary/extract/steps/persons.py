@@ -4,6 +4,7 @@ who travels to each stop."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -257,6 +258,34 @@ def inflected_persons(sentences: list[Sentence], names: dict[str, str], ctx: Con
         s.persons.sort(key=lambda p: p.start)
 
 
+def names_alone(sentences: list[Sentence], names: dict[str, str], ctx: Context) -> None:
+    """With a recogniser: the surname of a person it found in full, written alone where it found
+    nobody ("Xi Jinping arrived ... Xi is expected in", "Scholz reist ... Scholz trifft"), is that
+    person: a family name first when short (Chinese, Korean, Vietnamese names), else the last
+    word; never a word that names a place or a country (not "Jordan" of "Michael Jordan")."""
+    shortest = ctx.tuning.name_word_min
+    alone: dict[str, str] = {}
+    for name in dict.fromkeys(names.values()):  # a word two names share is the first one's
+        words = name.split()
+        if len(words) < 2:
+            continue
+        first, last = words[0], words[-1]
+        if len(first) <= shortest and capitalised(first) and _family_first(first, ctx):
+            alone.setdefault(first, name)
+        place = _is_place(last, ctx) or is_country_word(last, ctx)
+        if len(last) > shortest and capitalised(last) and not place:
+            alone.setdefault(last, name)
+    for s in sentences:
+        base = s.span.start_char
+        for t in s.span:
+            a = t.idx - base
+            if t.text not in alone or any(p.start <= a < p.end for p in s.persons):
+                continue
+            s.persons.append(Person(a, a + len(t.text), t.text))
+            names[t.text] = alone[t.text]
+        s.persons.sort(key=lambda p: p.start)
+
+
 def _family_first(word: str, ctx: Context) -> bool:
     """A short first word of a full name, written alone, stands for that person (Chinese, Korean
     and Vietnamese names put the family name first: "Xi Jinping ... Xi", "Li Qiang ... Li"),
@@ -475,8 +504,12 @@ def coordinated(gap: str, lx: Lexicon, most: int) -> bool:
 
 def party_gap(gap: str, ctx: Context) -> bool:
     """``gap`` joins two persons of one list, maybe with their titles and countries (", Zambia's",
-    " and Comoros President ", " e o presidente angolano ")."""
+    " and Comoros President ", " e o presidente angolano "), a title's portfolio included (" e il
+    ministro della Transizione ecologica ", " and the Minister of Foreign Affairs ")."""
     lx = ctx.lx
+    gap, portfolio = _portfolio_split(gap, lx)
+    if len(portfolio) > ctx.tuning.companion_window or re.search(r"[.;:!?()«»\"“”,]", portfolio):
+        return False
     if len(gap) > ctx.tuning.companion_window or re.search(r"[.;:!?()«»\"“”]", gap):
         return False
     words = word_list(gap)
@@ -492,6 +525,17 @@ def party_gap(gap: str, ctx: Context) -> bool:
             continue
         return False
     return True
+
+
+def _portfolio_split(gap: str, lx: Lexicon) -> tuple[str, str]:
+    """``gap`` cut before the portfolio of its last title ("ministro | della Transizione ecologica",
+    "Minister | of Foreign Affairs"): the title's genitive and what follows it up to the name
+    (``(gap, "")`` when no title has one)."""
+    matches = list(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", gap))
+    for a, b in itertools.pairwise(matches):
+        if is_title(a.group(), lx) and b.group().lower() in lx.genitives:
+            return gap[: b.start()], gap[b.start() :]
+    return gap, ""
 
 
 def party_of(persons: list[Person], k: int, text: str, ctx: Context) -> list[Person]:
@@ -638,7 +682,9 @@ def traveller_after(s: Sentence, trigger: int, place_start: int, ctx: Context) -
     for q in s.persons:
         if q.start <= trigger:
             continue
-        if re.search(r"[.;:!?«»\"“”]", text[trigger : q.start]) or "," in text[place_start : q.start]:
+        if re.search(r"[.;:!?«»\"“”]", text[trigger : q.start]):
+            return None
+        if "," in text[place_start : q.start] and not _incise(text, place_start, trigger, q.start):
             return None  # a comma after the place closes the verb's clause ("in Kiew, wo er X traf")
         prev = [
             w.lower()
@@ -778,6 +824,15 @@ def accompanying(s: Sentence, person: Person, ctx: Context) -> list[str]:
     ):
         return []
     return [ctx.names.get(q.name, q.name) for q in party_of(s.persons, k, text, ctx)]
+
+
+def _incise(text: str, place_start: int, trigger: int, person_start: int) -> bool:
+    """The commas between the travel verb and its subject only enclose an insert, the place
+    before the verb ("A Kiev è arrivato, con un altro treno, anche X", "A Bogotá llegó, en un
+    vuelo privado, el rey Felipe"): they do not close the verb's clause."""
+    if place_start > trigger or "," in text[place_start:trigger]:
+        return False
+    return text[trigger:person_start].count(",") % 2 == 0
 
 
 def _plural_between(s: Sentence, since: int, trigger: int, ctx: Context) -> bool:
@@ -985,6 +1040,8 @@ def names(doc: Document) -> None:
     if not ctx.trained:
         inflected_persons(doc.sentences, ctx.names, ctx)
         listed_persons(doc.sentences, ctx)
+    else:
+        names_alone(doc.sentences, ctx.names, ctx)
     ctx.groups = sentence_groups(doc.sentences, ctx)
 
 

@@ -120,7 +120,7 @@ def _recognised(sent: Span, ctx: Context) -> tuple[list[Mention], list[tuple[int
         place_like = ent.label_ in PERSON_LABELS and place_not_person(ent.text, ctx)
         # "rejoindre Djibouti" tagged MISC: a well-known place after a preposition or visit verb
         place_like = place_like or (
-            ent.label_ in ("MISC", "ORG")
+            ent.label_ in ("MISC", "ORG", "NORP")
             and role_before(sent.text, a, ctx) is not None
             and well_known_place(ent.text, ctx)
         )
