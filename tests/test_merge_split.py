@@ -22,7 +22,7 @@ from itinerary.errors import MergeWarning
 from itinerary.io import yaml as yaml_io
 from itinerary.merge import merge_report
 from itinerary.merge.split import merge_split
-from itinerary.model import Itinerary
+from itinerary.model import Itinerary, Trip
 from tests.conftest import ROOT
 
 GROUPS = sorted((ROOT / "tests" / "data" / "merge").glob("*.yaml"))
@@ -117,6 +117,8 @@ class DictMemo:
     def __init__(self) -> None:
         self.texts: dict[str, str] = {}
         self.kept = 0
+        self.named: dict[str, Trip] = {}  # every key a merge told, and its trip
+        self.told: list[tuple[Trip, str]] = []  # what the last merge told
 
     def recall(self, keys: list[str]) -> dict[str, str]:
         return {k: self.texts[k] for k in keys if k in self.texts}
@@ -124,6 +126,10 @@ class DictMemo:
     def keep(self, key: str, text: str) -> None:
         self.texts[key] = text
         self.kept += 1
+
+    def known(self, trip: Trip, key: str) -> None:
+        assert self.named.setdefault(key, trip) == trip  # a key is one trip, in any merge told it
+        self.told.append((trip, key))
 
 
 def file_digest(d: Itinerary) -> str:
@@ -137,9 +143,13 @@ def kept_merge(
     and report."""
     one, one_report = merge_report(drafts, as_of=as_of)
     digests = [file_digest(d) for d in drafts]
+    memo.told = []
     split, split_report = merge_split(drafts, as_of=as_of, batch=batch, digests=digests, memo=memo)
     assert split_report == one_report
     assert yaml_io.dumps(split) == yaml_io.dumps(one)
+    assert [t for t, _ in memo.told] == list(split.trips)  # each trip of the merge told, in its order
+    assert all(t is m for (t, _), m in zip(memo.told, split.trips, strict=True))
+    assert len({k for _, k in memo.told}) == len(split.trips)
     return len(one_report.travellers)
 
 
@@ -261,3 +271,44 @@ def test_a_damaged_table_is_made_again(tmp_path: Path) -> None:
     (table.folder / "stops.parquet").write_bytes(b"not parquet")
     again = Observations.read(tmp_path)
     assert not again.heads and again.changed  # read nothing: the drafts' YAML is read instead
+
+
+def hand_written(traveller: str, source: str, place: str) -> Itinerary:
+    """A hand-written file: one trip, its id ``visit`` as given (kept when the trip stands alone)."""
+    return yaml_io.loads(
+        f"""\
+itinerary: 1
+title: {traveller}
+sources:
+  - id: {source}
+    published: 2024-05-02
+trips:
+  - id: visit
+    traveller: {traveller}
+    title: A visit
+    stops:
+      - place: {place}
+        status: confirmed
+        date: 2024-05-03
+        source: {source}
+"""
+    )
+
+
+def test_a_trip_told_by_its_key_carries_the_id_the_merge_made_unique() -> None:
+    """One traveller's trips, taken back from the kept work, get ``visit`` in one merge and
+    ``visit-2`` in another (another traveller's ``visit`` sorts first): the key each is told by
+    differs, so the parts of one are never the other's."""
+    alice = hand_written("Alice Martin", "s-alice", "Lisbon")
+    bruno = hand_written("Bruno Keller", "s-bruno", "Porto")
+    zoe = hand_written("Zoe Walter", "s-zoe", "Madrid")
+    memo = DictMemo()
+    day = dt.date(2024, 5, 10)
+    kept_merge([alice, bruno], memo, as_of=day)
+    assert {t.traveller: t.id for t, _ in memo.told} == {"Alice Martin": "visit", "Bruno Keller": "visit-2"}
+    before = dict((t.traveller, k) for t, k in memo.told)
+    memo.kept = 0
+    kept_merge([bruno, zoe], memo, as_of=day)
+    assert memo.kept == 2  # Zoe's stops and trips: Bruno's work is taken back
+    assert {t.traveller: t.id for t, _ in memo.told} == {"Bruno Keller": "visit", "Zoe Walter": "visit-2"}
+    assert dict((t.traveller, k) for t, k in memo.told)["Bruno Keller"] != before["Bruno Keller"]

@@ -18,6 +18,7 @@ drafts.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -119,6 +120,11 @@ class Observations:
     def folder(self) -> Path:
         return self.out_dir / FOLDER
 
+    @functools.cached_property
+    def _where(self) -> str:
+        """The stops file's path as errors name it (made once: a rebuild reads every draft)."""
+        return str(self.folder / STOPS)
+
     @classmethod
     def read(cls, out_dir: Path) -> Observations:
         """The table of ``out_dir`` (empty when there is none, or it cannot be read)."""
@@ -147,7 +153,7 @@ class Observations:
         found = self.heads.get(name)
         if found is None or found[0] != digest:
             return None
-        return from_rows(found[1], self.stops[name], f"{self.folder / STOPS} ({name})")
+        return from_rows(found[1], self.stops[name], f"{self._where} ({name})")
 
     def has(self, name: str, digest: str) -> bool:
         return self.heads.get(name, ("",))[0] == digest

@@ -204,8 +204,8 @@ def _own_sources(trip: Trip, by_id: dict[str, Source]) -> tuple[Source, ...]:
 class Parts:
     """The store of merged parts in an output folder: ``(kind, object) -> text``, keyed by the
     SHA-256 of the kind, the package and store versions and the object's ``repr`` (every field
-    of a frozen model object). Unreadable: empty, made again. :meth:`save` keeps only the parts
-    used since it was opened."""
+    of a frozen model object), or for a trip the merge told (:meth:`known`) the key it was told
+    by. Unreadable: empty, made again. :meth:`save` keeps only the parts used since it was opened."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -253,6 +253,11 @@ class Parts:
         """Keep ``text`` under ``key`` (saved by :meth:`save`)."""
         self.new[key] = text
         self.used.add(key)
+
+    def known(self, trip: Trip, key: str) -> None:
+        """``trip`` is all that ``key`` says (see :class:`itinerary.merge.split.Memo`): its parts
+        are kept under ``key``, and its ``repr`` is not made."""
+        self.reprs[id(trip)] = (trip, f"known\0{key}")
 
     def _key(self, kind: str, obj: Any) -> str:
         """The key of ``(kind, obj)``; a trip's ``repr`` (the costly part) made once for all kinds."""

@@ -8,11 +8,13 @@ Safe parsing is :mod:`itinerary.io.safe_yaml`; the JSON Schema and validation ag
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import io
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +87,27 @@ class _Builder:
     def read(
         self, owner: str, raw: dict[str, Any], where: tuple[str | int, ...], special: _Special
     ) -> dict[str, Any]:
-        """The model arguments of one mapping: plain fields through the table, others by ``special``."""
+        """The model arguments of one mapping: plain fields through the table, others by ``special``.
+
+        Only the keys present are converted (a stop names about half its fields); a value the
+        table refuses is read again field by field, so the error is the one the table gives."""
+        plan = _plan(owner, tuple(special))
+        out = dict(plan.defaults)
+        try:
+            for key, value in raw.items():
+                conv = plan.convert.get(key)
+                if conv is not None and value is not None:
+                    out[conv[0]] = conv[1](value)
+        except (ValueError, TypeError):
+            return self.read_each(owner, raw, where, special)
+        for name in plan.special:
+            out[name] = special[name](raw, where)
+        return out
+
+    def read_each(
+        self, owner: str, raw: dict[str, Any], where: tuple[str | int, ...], special: _Special
+    ) -> dict[str, Any]:
+        """:meth:`read` field by field, in the table's order: the first bad value is the one named."""
         out: dict[str, Any] = {}
         plan = self.plans.get(owner)
         if plan is None:  # the table's stored fields, looked up once per file
@@ -150,6 +172,41 @@ class _Builder:
             sources=tuple(sources),
             version=FORMAT_VERSION,
         )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How one mapping of ``owner`` is read: the fields' defaults, each stored key's field name
+    and converter (as :func:`itinerary.fields.from_plain` converts it), and the special fields."""
+
+    defaults: dict[str, Any]
+    convert: dict[str, tuple[str, Callable[[Any], Any]]]
+    special: tuple[str, ...]
+
+
+@functools.cache
+def _plan(owner: str, special: tuple[str, ...]) -> _Plan:
+    stored = [f for f in fields.table(owner) if not f.derived and f.yaml is not None]
+    plain = [f for f in stored if f.name not in special]
+    return _Plan(
+        {f.name: f.default for f in plain},
+        {f.yaml: (f.name, _converter(f)) for f in plain if f.yaml is not None},
+        tuple(f.name for f in stored if f.name in special),
+    )
+
+
+def _converter(f: fields.Field) -> Callable[[Any], Any]:
+    """``fields.from_plain(f, value)`` for a value that is not None, dates through :func:`_span`."""
+    t, default = f.type, f.default
+    if t is str:
+        return str
+    if t is DateSpan:
+        return lambda v: default if v == "" else _span(str(v))
+    if t is dt.date:
+        return lambda v: default if v == "" else _span(str(v)).start
+    if t in (bool, int, float) or (isinstance(t, type) and issubclass(t, enum.Enum)):
+        return lambda v: default if v == "" else t(v)
+    return lambda v: fields.from_plain(f, v)
 
 
 def _build(data: dict[str, Any], lines: dict[str, int], source: str | None) -> Itinerary:

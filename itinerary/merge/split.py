@@ -17,7 +17,10 @@ one-text pairs of its stops under a key made of what its reports are (the digest
 trip's file, its place among the traveller's inputs, the sources renamed, the names, ``as_of``,
 the code of the package), and its merged trips under that key with its sources' reprint groups,
 the day the merge is known on and whether there are several inputs. Only the travellers whose
-reports changed are grouped into stops and merged again; the result is the same (tested).
+reports changed are grouped into stops and merged again; the result is the same (tested). The
+memo is also told each trip of the merge by a key of its own (its traveller's trips key, its place
+among that traveller's trips, its id made unique), so what is made of a trip can be kept by that
+key without writing out the trip's every field.
 """
 
 from __future__ import annotations
@@ -64,6 +67,11 @@ class Memo(Protocol):
 
     def keep(self, key: str, text: str) -> None:
         """Keep ``text`` under ``key``."""
+        ...
+
+    def known(self, trip: Trip, key: str) -> None:
+        """``trip``, one of the merge's, is all that ``key`` says (what is made of it can be kept
+        under ``key`` instead of the trip's every field)."""
         ...
 
 
@@ -284,11 +292,19 @@ def merge_split(
                 memo.keep(trips_keys[n], _trips_text(result))
     made: list[tuple[Trip, list[str]]] = []
     travellers: list[tuple[str, tuple[str, ...]]] = []
+    whose: dict[int, tuple[int, int]] = {}  # id of a trip made -> (traveller, its index there)
     for n in range(len(who.people)):
         trips, traveller = done[n]
+        whose.update((id(t), (n, i)) for i, (t, _) in enumerate(trips))
         made += trips
         travellers.append(traveller)
-    return _finish(itineraries, inputs, who, sources, groups, known_on, made, travellers, as_of)
+    made.sort(key=lambda tc: (tc[0].traveller, tc[0].id))  # as _finish orders them (then a no-op)
+    merged, report = _finish(itineraries, inputs, who, sources, groups, known_on, made, travellers, as_of)
+    if memo is not None:  # each trip is its traveller's trips key, its place there and its id made unique
+        for (trip, _), final in zip(made, merged.trips, strict=True):
+            n, i = whose[id(trip)]
+            memo.known(final, _digest("trip", trips_keys[n], i, final.id))
+    return merged, report
 
 
 def _pairs(

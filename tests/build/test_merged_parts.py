@@ -160,6 +160,31 @@ def test_a_part_is_found_by_what_it_is_made_of(tmp_path: Path) -> None:
         assert len(parts.new) == 1  # that trip alone was written out
 
 
+def test_a_trip_the_merge_told_is_found_by_its_key_alone(tmp_path: Path) -> None:
+    """A trip told by a key (the merge's word that the key is all the trip is) is kept under that
+    key: the same key finds its parts again, whatever the trip object; a trip not told is found by
+    its fields."""
+    it = merge_report([itinerary.load(p) for p in GROUPS])[0]
+    with Parts.open(tmp_path) as parts:
+        for n, trip in enumerate(it.trips):
+            parts.known(trip, f"key {n}")
+        assert merged_yaml(it, parts) == yaml_io.dumps(it)
+        parts.save()
+    trip = it.trips[0]
+    stops = (dataclasses.replace(trip.stops[0], note="changed by hand"), *trip.stops[1:])
+    changed = dataclasses.replace(it, trips=(dataclasses.replace(trip, stops=stops), *it.trips[1:]))
+    with Parts.open(tmp_path) as parts:
+        for n, trip in enumerate(changed.trips):
+            parts.known(trip, f"key {n}")
+        assert "changed by hand" not in merged_yaml(changed, parts)  # told as before: taken back
+        assert not parts.new
+    with Parts.open(tmp_path) as parts:
+        for n, trip in enumerate(changed.trips[1:], start=1):
+            parts.known(trip, f"key {n}")
+        assert merged_yaml(changed, parts) == yaml_io.dumps(changed)
+        assert len(parts.new) == 1  # the trip not told, by its fields
+
+
 @pytest.mark.parametrize("damage", [b"not a database at all" * 100, b""])
 def test_a_damaged_store_is_made_again(mini_data: None, tmp_path: Path, damage: bytes) -> None:
     merged = merge_report([itinerary.load(p) for p in GROUPS])[0]

@@ -305,3 +305,58 @@ def test_resolve_keeps_comments_order_and_flow_style(tmp_path: Path, mini_data: 
     it = load(out)
     assert [s.resolved.name for s in it.trips[0].stops if s.resolved] == ["Vladivostok", "Khabarovsk"]
     assert it.trips[0].stops[1].resolved.lat == pytest.approx(48.48, abs=0.1)
+
+
+def _one_stop(**stop: object) -> dict[str, object]:
+    """A file's data (as parsed, before the schema) with one trip of one stop."""
+    return {
+        "itinerary": 1,
+        "sources": [{"id": "s1", "published": "2024-05-02"}],
+        "trips": [{"id": "a", "traveller": "Someone", "stops": [{"place": "Rome", **stop}]}],
+    }
+
+
+def test_data_read_key_by_key_is_the_model_read_field_by_field() -> None:
+    """The reader converts only the keys a mapping has; every field it does not name is the
+    table's default, and each value is what ``fields.from_plain`` makes of it."""
+    from itinerary import fields
+    from itinerary.io.yaml import _build
+
+    stop = {
+        "lat": "41.9",
+        "lon": 12.5,
+        "role": "destination",
+        "status": "confirmed",
+        "date": "2024-05-03",
+        "mode": "air",
+        "hint": "",
+        "confidence": "0.5",
+        "corroboration": "2",
+        "needs_review": 1,
+        "date_unknown_key": "ignored",
+        "quote": None,
+        "source": "s1",
+    }
+    got = _build(_one_stop(**stop), {}, "data").trips[0].stops[0]
+    for f in fields.table("stop"):
+        if f.derived or f.yaml is None or f.name in ("source", "sources", "history", "resolved"):
+            continue
+        raw = _one_stop(**stop)["trips"][0]["stops"][0].get(f.yaml)  # type: ignore[index]
+        want = f.default if raw is None else fields.from_plain(f, raw)
+        assert getattr(got, f.name) == want, f.name
+    assert got.source == "s1" and got.sources == () and got.history == () and got.resolved is None
+    assert _build(_one_stop(date=""), {}, "data").trips[0].stops[0].date == DateSpan.parse(None)
+
+
+def test_the_first_bad_value_in_the_tables_order_is_the_one_named() -> None:
+    """Two bad values: the error names the one the field table lists first (``role`` before
+    ``status``), whatever order the mapping gives them in, with its path."""
+    from itinerary.io.yaml import _build
+
+    with pytest.raises(ValidationError, match=r"trips\[0\]\.stops\[0\]\.role") as bad:
+        _build(_one_stop(status="flying", role="nowhere"), {}, "data")
+    assert "nowhere" in str(bad.value) and "data" in str(bad.value)
+    with pytest.raises(ValidationError, match=r"trips\[0\]\.stops\[0\]\.status"):
+        _build(_one_stop(status="flying"), {}, "data")
+    with pytest.raises(ValidationError, match=r"trips\[0\]\.stops\[0\]\.date"):
+        _build(_one_stop(date="the day after"), {}, "data")
