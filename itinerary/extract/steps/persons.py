@@ -958,6 +958,8 @@ def carried_subject(s: Sentence, ctx: Context, carry: str | None) -> str | None:
         before = text[max(0, q.start - window) : q.start]
         if companion_before(before, ctx.lx) or agent_before(before, ctx):
             continue
+        if _after_place_preposition(before, ctx):
+            continue  # "luogo caro a Macron", "un lieu cher à Macron": an object, as for a traveller
         if met_list_before(text[max(0, q.start - ctx.tuning.title_window) : q.start], ctx):
             continue
         if _opening_title(s, q.start, ctx):
