@@ -152,6 +152,10 @@ trips:
 @pytest.fixture
 def weather(monkeypatch: pytest.MonkeyPatch) -> None:
     """The table gains a ``weather`` row after ``note``, the model class its attribute."""
+    _add_weather(monkeypatch)
+
+
+def _add_weather(monkeypatch: pytest.MonkeyPatch) -> None:
     rows = list(fields.STOP)
     at = next(i for i, f in enumerate(rows) if f.name == "note") + 1
     monkeypatch.setattr(fields, "STOP", (*rows[:at], WEATHER, *rows[at:]))
@@ -187,6 +191,15 @@ def test_a_new_field_reaches_every_output() -> None:
     assert data["trips"][0]["stops"][0]["weather"] == "fog over the bay"
     assert "weather" not in data["trips"][0]["stops"][1]  # empty fields are left out
     assert ["weather", "Weather", {}] in data["popup"]  # a free-text field: no value to translate
+
+
+def test_a_field_added_after_a_file_was_read_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader's plan of the stored fields is made again when the field table changes: a file
+    read before the new field came must not hide it from the files read after."""
+    fileformat.loads(TEXT.replace("    weather: fog over the bay\n", ""))
+    _add_weather(monkeypatch)
+    stop = fileformat.loads(TEXT).trips[0].stops[0]
+    assert isinstance(stop, WeatherStop) and stop.weather == "fog over the bay"
 
 
 @pytest.mark.usefixtures("weather")

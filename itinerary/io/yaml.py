@@ -184,9 +184,24 @@ class _Plan:
     special: tuple[str, ...]
 
 
-@functools.cache
+#: the plan of each owner and its special fields, with the field table it was made from
+_PLANS: dict[tuple[str, tuple[str, ...]], tuple[tuple[fields.Field, ...], _Plan]] = {}
+
+
 def _plan(owner: str, special: tuple[str, ...]) -> _Plan:
-    stored = [f for f in fields.table(owner) if not f.derived and f.yaml is not None]
+    """How to read ``owner``'s stored fields, made once per field table (a table that changes,
+    as an extension's or a test's new field does, gets a new plan)."""
+    table = fields.table(owner)
+    kept = _PLANS.get((owner, special))
+    if kept is not None and kept[0] is table:
+        return kept[1]
+    plan = _make_plan(table, special)
+    _PLANS[(owner, special)] = (table, plan)
+    return plan
+
+
+def _make_plan(table: tuple[fields.Field, ...], special: tuple[str, ...]) -> _Plan:
+    stored = [f for f in table if not f.derived and f.yaml is not None]
     plain = [f for f in stored if f.name not in special]
     return _Plan(
         {f.name: f.default for f in plain},
