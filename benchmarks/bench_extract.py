@@ -206,7 +206,7 @@ def _open_figures(
     cv = ev.score_drafts(cv_dir, ev.ALL_SETS, args.articles, stems)
     _table(
         f"cross-validated, leave one event out ({len(items)} open articles, {len(cv_models)} events; "
-        "the stop model retrained per fold)",
+        f"the stop model retrained per fold, a stop kept at p >= {ex.model.thresholds.keep:.2f})",
         cv,
         _no_trip(items, stops, cv),
     )
