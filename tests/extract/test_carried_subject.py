@@ -52,3 +52,37 @@ def test_a_person_after_a_preposition_is_not_the_subject_carried_on(
     trips = trips_by_traveller(text, lang, extractor, WEDNESDAY)
     assert place.lower() in trips.get("Xi Jinping", set()), trips
     assert not any(place.lower() in stops for who, stops in trips.items() if who != "Xi Jinping"), trips
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Il presidente cinese Xi Jinping è arrivato ieri a Belgrado. Martedì il presidente francese "
+            "Emmanuel Macron ha parlato ai giornalisti. Oggi il presidente cinese ha firmato accordi con "
+            "Vučić. In serata partirà per Budapest.",
+            "it",
+        ),
+        (
+            "El presidente chino Xi Jinping llegó ayer a Belgrado. El martes el presidente francés Emmanuel "
+            "Macron habló con los periodistas. Hoy el presidente chino firmó acuerdos con Vučić. Por la "
+            "noche partirá hacia Budapest.",
+            "es",
+        ),
+        (
+            "Le président chinois Xi Jinping est arrivé hier à Belgrade. Mardi, le président français "
+            "Emmanuel Macron a parlé aux journalistes. Aujourd'hui, le président chinois a signé des "
+            "accords avec Vučić. Dans la soirée, il partira pour Budapest.",
+            "fr",
+        ),
+    ],
+)
+def test_a_sentence_that_opens_with_a_bare_title_gives_its_subject_to_the_next(
+    text: str, lang: str, extractor: Extractor
+) -> None:
+    """A title with no name that opens a short sentence ("Oggi il presidente cinese ha firmato")
+    is its subject, the person the article introduced with that title and nationality; the next
+    sentence without a subject carries it on, not the person named in the sentence before."""
+    trips = trips_by_traveller(text, lang, extractor, WEDNESDAY)
+    assert "budapest" in trips.get("Xi Jinping", set()), trips
+    assert "budapest" not in trips.get("Emmanuel Macron", set()), trips

@@ -965,21 +965,32 @@ def carried_subject(s: Sentence, ctx: Context, carry: str | None) -> str | None:
         if _opening_title(s, q.start, ctx):
             break  # "El presidente aseguró que ..., su homólogo X": the title is the subject
         return ctx.names.get(q.name, q.name)
-    title = _opening_title(s, len(text), ctx)
-    return carry if title is None else by_title(title.lower(), ctx.roles)
+    title = _opening_title(s, len(text), ctx, before_name=False)
+    if title is None:
+        return carry
+    # "il presidente cinese": the title with its nationality, as the article introduced a person
+    end = text.find(title) + len(title)
+    kin = list(itertools.takewhile(lambda w: nationality(w, ctx.lx), word_list(text[end:])[:2]))
+    return by_title(" ".join([title, *kin]).lower(), ctx.roles)
 
 
-def _opening_title(s: Sentence, until: int, ctx: Context) -> str | None:
-    """A bare title that opens the sentence (at most ``OPENING_WORDS`` words before it) and ends
-    more than ``Tuning.title_window`` characters before ``until`` (a title right before a name in
-    apposition is that name's: "El presidente de México, Andrés Manuel López Obrador")."""
+def opens_with_title(s: Sentence, ctx: Context) -> bool:
+    """The sentence opens with a bare title ("Oggi il presidente cinese ha firmato"): its subject,
+    which a following sentence without one carries on (see :func:`carried_subject`)."""
+    return _opening_title(s, len(s.span.text), ctx, before_name=False) is not None
+
+
+def _opening_title(s: Sentence, until: int, ctx: Context, before_name: bool = True) -> str | None:
+    """A bare title that opens the sentence (at most ``OPENING_WORDS`` words before it); when a
+    name starts at ``until`` (``before_name``), one that ends more than ``Tuning.title_window``
+    characters before it (a title right before a name in apposition is that name's: "El
+    presidente de México, Andrés Manuel López Obrador")."""
     title = bare_title(s, 0, until, ctx)
     if title is None:
         return None
     at = s.span.text.find(title)
-    if (
-        len(word_list(s.span.text[:at])) > OPENING_WORDS
-        or until - (at + len(title)) <= ctx.tuning.title_window
+    if len(word_list(s.span.text[:at])) > OPENING_WORDS or (
+        before_name and until - (at + len(title)) <= ctx.tuning.title_window
     ):
         return None
     return title
