@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from itinerary.extract import Extractor, extract
+from itinerary.extract import Article, Extractor, extract
+from itinerary.model import Status
 
 
 def trips_by_traveller(text: str, lang: str, extractor: Extractor, published: dt.date) -> dict[str, set[str]]:
@@ -18,3 +19,12 @@ def trips_by_traveller(text: str, lang: str, extractor: Extractor, published: dt
             if s.resolved is not None:
                 names.add(s.resolved.name.lower())
     return out
+
+
+def candidate_status(
+    text: str, lang: str, place: str, extractor: Extractor, published: dt.date
+) -> Status | None:
+    """The status the rules give the first candidate ``place`` (None when it is no candidate)."""
+    doc = extractor.analyse(Article(text=text, published=published, language=lang))
+    found = [c.status for c in doc.candidates if c.place.text == place]
+    return found[0] if found else None

@@ -19,6 +19,7 @@ import pytest
 
 from itinerary.extract import Article, Extractor
 from itinerary.model import Status
+from tests.extract.support import candidate_status
 
 TUESDAY = dt.date(2026, 3, 10)
 
@@ -29,10 +30,7 @@ def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
 
 
 def _status(text: str, lang: str, place: str, extractor: Extractor) -> Status | None:
-    """The status the rules give the candidate ``place`` (None when it is no candidate)."""
-    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
-    found = [c.status for c in doc.candidates if c.place.text == place]
-    return found[0] if found else None
+    return candidate_status(text, lang, place, extractor, TUESDAY)
 
 
 @pytest.mark.parametrize(
