@@ -12,7 +12,7 @@ from itinerary.extract.features import dateline_elsewhere, features_of, lone_dat
 from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
-from itinerary.extract.steps.persons import carried_subject, opens_with_title, stop_traveller
+from itinerary.extract.steps.persons import carried_subject, stop_traveller
 from itinerary.extract.steps.roles import classify, role_before
 from itinerary.extract.steps.status import clause_tense, en_route, status_of
 from itinerary.extract.text import possessive_after, quote_of, word_list
@@ -37,7 +37,7 @@ def candidates_of(sentences: list[Sentence], ctx: Context) -> list[Candidate]:
             d.features = features_of(s, si, len(sentences), reading, p, d, ctx)
             drafts.append(d)
             prev_end, prev_status = p.end, d.status
-        if not reading.stops and (s.persons or opens_with_title(s, ctx)):
+        if not reading.stops:  # a sentence naming nobody and opening with no title keeps it
             carry = carried_subject(s, ctx, carry)
         lede = _lede_stops(sentences, ctx) if si == 0 else []
         drafts.extend(other_candidates(s, si, len(sentences), reading, ctx, carry, len(drafts), lede))

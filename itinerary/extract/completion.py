@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from itinerary.coords import latlon, point
 from itinerary.extract.document import AREA_KINDS, Candidate
@@ -220,26 +221,16 @@ def stay_from_arrival(
     if len(days) != 1:
         return stops
     came = days.pop()
-    confirmed = [
-        (i, s)
-        for i, s in enumerate(stops)
-        if s.status is Status.CONFIRMED and s.date.precision is Precision.DAY and s.date.start is not None
-    ]
-    if not confirmed:
+    confirmed = _dated_days(stops, lambda s: s.status is Status.CONFIRMED)
+    found = _latest_stay(confirmed)
+    if found is None:
         return stops
-    i, s = max(confirmed, key=lambda x: x[1].date.start or came)
-    start = s.date.start
-    if (
-        start is None
-        or s.role is Role.ORIGIN
-        or (s.resolved is not None and s.resolved.kind in TRANSIT_KINDS)
-        or not 0 < (start - came).days <= t.arrival_before_days
-        or any(o is not s and o.date.start and came <= o.date.start < start for _, o in confirmed)
+    i, s, start = found
+    if not 0 < (start - came).days <= t.arrival_before_days or any(
+        o is not s and o.date.start and came <= o.date.start < start for _, o in confirmed
     ):
         return stops
-    end = s.date.end or start
-    fixed = dataclasses.replace(s, date=DateSpan(came, end, Precision.DAY, f"{came}/{end}"))
-    return (*stops[:i], fixed, *stops[i + 1 :])
+    return _redated(stops, i, came, s.date.end or start)
 
 
 def stay_until_visit_end(
@@ -254,24 +245,40 @@ def stay_until_visit_end(
     if len(days) != 1 or any(s.status is Status.PLANNED and not s.date.known for s in stops):
         return stops
     end = days.pop()
-    dated = [
+    found = _latest_stay(_dated_days(stops, lambda s: s.status is not Status.CANCELLED))
+    if found is None:
+        return stops
+    i, s, start = found
+    if not (s.date.end or start) < end or (end - start).days > t.stay_max_days:
+        return stops
+    return _redated(stops, i, start, end)
+
+
+def _dated_days(stops: tuple[Stop, ...], keep: Callable[[Stop], bool]) -> list[tuple[int, Stop]]:
+    """The stops ``keep`` takes that are dated to a day, with their places in ``stops``."""
+    return [
         (i, s)
         for i, s in enumerate(stops)
-        if s.status is not Status.CANCELLED and s.date.precision is Precision.DAY and s.date.start is not None
+        if keep(s) and s.date.precision is Precision.DAY and s.date.start is not None
     ]
+
+
+def _latest_stay(dated: list[tuple[int, Stop]]) -> tuple[int, Stop, dt.date] | None:
+    """Of ``dated``, the stop dated latest, with its place and first day: where the news finds the
+    traveller. None when there is none, or when it is a departure point or an airport (no stay)."""
     if not dated:
-        return stops
-    i, s = max(dated, key=lambda x: x[1].date.start or end)
+        return None
+    i, s = max(dated, key=lambda x: x[1].date.start or dt.date.min)
     start = s.date.start
-    if (
-        start is None
-        or s.role is Role.ORIGIN
-        or (s.resolved is not None and s.resolved.kind in TRANSIT_KINDS)
-        or not (s.date.end or start) < end
-        or (end - start).days > t.stay_max_days
-    ):
-        return stops
-    fixed = dataclasses.replace(s, date=DateSpan(start, end, Precision.DAY, f"{start}/{end}"))
+    transit = s.resolved is not None and s.resolved.kind in TRANSIT_KINDS
+    if start is None or s.role is Role.ORIGIN or transit:
+        return None
+    return i, s, start
+
+
+def _redated(stops: tuple[Stop, ...], i: int, start: dt.date, end: dt.date) -> tuple[Stop, ...]:
+    """``stops`` with the ``i``-th stop's stay running from ``start`` to ``end``."""
+    fixed = dataclasses.replace(stops[i], date=DateSpan(start, end, Precision.DAY, f"{start}/{end}"))
     return (*stops[:i], fixed, *stops[i + 1 :])
 
 

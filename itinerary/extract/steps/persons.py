@@ -974,12 +974,6 @@ def carried_subject(s: Sentence, ctx: Context, carry: str | None) -> str | None:
     return by_title(" ".join([title, *kin]).lower(), ctx.roles)
 
 
-def opens_with_title(s: Sentence, ctx: Context) -> bool:
-    """The sentence opens with a bare title ("Oggi il presidente cinese ha firmato"): its subject,
-    which a following sentence without one carries on (see :func:`carried_subject`)."""
-    return _opening_title(s, len(s.span.text), ctx, before_name=False) is not None
-
-
 def _opening_title(s: Sentence, until: int, ctx: Context, before_name: bool = True) -> str | None:
     """A bare title that opens the sentence (at most ``OPENING_WORDS`` words before it); when a
     name starts at ``until`` (``before_name``), one that ends more than ``Tuning.title_window``
