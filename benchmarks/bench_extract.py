@@ -201,15 +201,17 @@ def _open_figures(
         res = ev.score_drafts(drafts, ev.ALL_SETS, args.articles, stems)
         _table(f"in-sample, open articles ({what})", res, _no_trip(items, stops, res))
     cv_models = ev.cross_validated(items, ex.model.thresholds)
+    date_models, rules_dated = _date_folds(ex, items, cv_models, args, tmp)
     cv_dir = args.keep or tmp / "cv"
-    stops = ev.write_drafts(ex, items, cv_models, cv_dir)
+    stops = ev.write_dated_drafts(ex, items, cv_models, date_models, cv_dir)
     cv = ev.score_drafts(cv_dir, ev.ALL_SETS, args.articles, stems)
     _table(
         f"cross-validated, leave one event out ({len(items)} open articles, {len(cv_models)} events; "
-        f"the stop model retrained per fold, a stop kept at p >= {ex.model.thresholds.keep:.2f})",
+        f"the stop and date models retrained per fold, a stop kept at p >= {ex.model.thresholds.keep:.2f})",
         cv,
         _no_trip(items, stops, cv),
     )
+    _date_gain(rules_dated, cv)
     strict = ev.score_drafts(cv_dir, ev.ALL_SETS, args.articles, stems, strict_traveller=True)
     print(_row("  traveller required", strict["overall"]) + "  (a stop counts only on its traveller's trip)")
     if args.verbose:
@@ -220,6 +222,41 @@ def _open_figures(
     for lo, hi, obs, n in ev.reliability(items, cv_models):
         print(f"  {lo:.1f} - {hi:.1f} {obs:8.2f} {n:5d}")
     return open_model, cv
+
+
+def _date_folds(
+    ex: Any, items: list[Any], cv_models: dict[str, Any], args: argparse.Namespace, tmp: Path
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The date model of each fold (trained on the stops of the other events' drafts, its C chosen
+    on them alone) and the leave-one-event-out result with the rules' dates alone."""
+    from benchmarks import extract_eval as ev
+    from itinerary.extract.date_model import rules_dates
+
+    rows = ev.date_rows(ex, items, cv_models, args.articles)
+    events = {it.event for it in items}
+    date_models = ev.cross_validated_dates(rows, events)
+    rules = {ev_: rules_dates() for ev_ in events}
+    drafts = tmp / "cv-rules-dates"
+    ev.write_dated_drafts(ex, items, cv_models, rules, drafts)
+    return date_models, ev.score_drafts(drafts, ev.ALL_SETS, args.articles, {it.stem for it in items})
+
+
+def _date_gain(rules: dict[str, Any], learned: dict[str, Any]) -> None:
+    """Exact dates, leave one event out, with the rules' dates and with the learned ranker."""
+
+    def f(v: Any) -> str:
+        return f"{v:.3f}" if isinstance(v, float) else "  -  "
+
+    def line(name: str, a: dict[str, Any], b: dict[str, Any]) -> str:
+        return (
+            f"  {name:10} rules {f(a['date_exact'])} learned {f(b['date_exact'])} (n {b['date_n']}) "
+            f"| F1 {f(a['f1'])} -> {f(b['f1'])} status {f(a['status_accuracy'])} -> {f(b['status_accuracy'])}"
+        )
+
+    print("exact dates, leave one event out: the rules' dates vs the date ranker retrained per fold")
+    print(line("overall", rules["overall"], learned["overall"]))
+    for lang, s in learned["by_language"].items():
+        print(line(lang, rules["by_language"].get(lang, s), s))
 
 
 def _sealed_figures(ex: Any, open_model: Any, articles: Path, tmp: Path) -> dict[str, Any]:

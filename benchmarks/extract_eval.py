@@ -285,6 +285,189 @@ def best_threshold(items: list[Item], models: dict[str, StopModel], grid: int = 
     return max(grid_points, key=lambda th: (f1(th), -abs(th - 0.5)))
 
 
+# --- the date model (itinerary.extract.date_model): which date the article offers is a stop's date
+
+#: the regularisation of the date ranker, fixed before training: a few hundred dated stops and about
+#: thirty features, so a strong L2 penalty (``train_extract_model.py`` prints the held-out pick
+#: accuracy of a grid around it)
+DATE_C = 0.1
+DATE_C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
+
+
+@dataclass
+class DateRow:
+    """One draft stop matched to a dated stop of the truth: the dates the article offers it and,
+    for each, 1 when it is the truth's date as the scorer counts an exact date."""
+
+    stem: str
+    event: str
+    lang: str
+    options: list[Any]  # itinerary.extract.date_model.DateOption
+    labels: list[int]
+
+
+def _scorer_match(
+    units: list[dict[str, Any]], preds: list[dict[str, Any]], score: ModuleType
+) -> dict[int, int]:
+    """The scorer's matching of predicted stops to truth units (its greedy lowest cost first)."""
+    pairs = []
+    for i, p in enumerate(preds):
+        if p.get("lat") is None:
+            continue
+        for j, u in enumerate(units):
+            c = score.match_cost(p, u["stop"])
+            if c is not None:
+                pairs.append((c + (0.5 if u["optional"] else 0.0) + score.tie_break(p, u["stop"]), i, j))
+    pairs.sort()
+    used_p: set[int] = set()
+    used_u: set[int] = set()
+    match: dict[int, int] = {}
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_u:
+            used_p.add(i)
+            used_u.add(j)
+            match[i] = j
+    return match
+
+
+def _exact(date: Any, gold: dict[str, Any], score: ModuleType) -> int:
+    """1 when ``date`` (a DateSpan) is the gold stop's date as the scorer counts an exact date."""
+    if not date.known or date.start is None or date.end is None:
+        return 0
+    g = score.parse_interval(gold.get("date_start"), gold.get("date_end"))
+    prec = gold.get("date_precision")
+
+    def trunc(d: dt.date) -> tuple[Any, ...]:
+        return (d.year,) if prec == "year" else (d.year, d.month) if prec == "month" else (d,)
+
+    return int(trunc(date.start) == trunc(g[0]) and trunc(date.end) == trunc(g[1]))
+
+
+def date_rows(
+    extractor: Extractor, items: list[Item], models: dict[str, StopModel], articles: Path = ARTICLES
+) -> list[DateRow]:
+    """The date table: every stop of each article's draft (assembled with ``models[event]`` and
+    the rules' dates) that the scorer matches to a required, dated stop of the truth."""
+    from itinerary.extract.date_model import rules_dates, trip_options
+
+    score = scorer_module(articles)
+    truths: dict[str, dict[str, Any]] = {}
+    rows: list[DateRow] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for it in items:
+            if it.analysis is None:
+                continue
+            if it.folder not in truths:
+                truths[it.folder] = score.load_truth(str(articles / it.folder / "truth"))
+            units = score.gold_units(truths[it.folder][it.stem])
+            draft = extractor.assemble(it.analysis, models[it.event], rules_dates())
+            opts = [o for trip in draft.trips for o in trip_options(trip, it.analysis)]
+            path = Path(tmp) / f"{it.stem}.yaml"
+            itinerary.dump(draft, path)
+            preds = score.load_draft(str(path))
+            if len(preds) != len(opts):
+                raise RuntimeError(
+                    f"{it.stem}: {len(preds)} stops in the draft file, {len(opts)} in the draft"
+                )
+            for i, j in _scorer_match(units, preds, score).items():
+                gold = units[j]["stop"]
+                if (
+                    units[j]["optional"]
+                    or gold.get("date_precision") == "unknown"
+                    or not gold.get("date_start")
+                ):
+                    continue
+                labels = [_exact(o.date, gold, score) for o in opts[i]]
+                rows.append(DateRow(it.stem, it.event, it.lang, opts[i], labels))
+    return rows
+
+
+def train_dates(rows: list[DateRow], name: str = "", c: float = DATE_C) -> Any:
+    """The date ranker: a logistic regression on every (stop, candidate date) pair of the stops
+    that have the truth's date among their candidates, each pair scored on its own."""
+    from sklearn.linear_model import LogisticRegression
+
+    from itinerary.extract.date_model import FEATURES as DATE_FEATURES
+    from itinerary.extract.date_model import DateModel
+
+    keys = list(DATE_FEATURES)
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    for r in rows:
+        if not any(r.labels):
+            continue  # nothing to learn: the truth's date is not among the candidates
+        for o, y in zip(r.options, r.labels, strict=True):
+            xs.append([o.features.get(k, 0.0) for k in keys])
+            ys.append(y)
+    clf = LogisticRegression(C=c, max_iter=5000)
+    clf.fit(xs, ys)
+    return DateModel({k: float(w) for k, w in zip(keys, clf.coef_[0], strict=True)}, trained_on=name)
+
+
+def cross_validated_dates(
+    rows: list[DateRow], events: Collection[str], c: float | None = None
+) -> dict[str, Any]:
+    """Leave one event out: a date model per event, trained on the stops of all other events
+    (its C chosen by :func:`choose_date_c` on those stops alone, unless ``c`` is given)."""
+    out: dict[str, Any] = {}
+    for ev in sorted(events):
+        train_rows = [r for r in rows if r.event != ev]
+        out[ev] = train_dates(train_rows, f"all but {ev}", c if c is not None else choose_date_c(train_rows))
+    return out
+
+
+def choose_date_c(rows: list[DateRow], grid: tuple[float, ...] = DATE_C_GRID, folds: int = 5) -> float:
+    """The C of :data:`DATE_C_GRID` with the best held-out pick accuracy over ``rows`` (their events
+    dealt into ``folds`` groups, each left out in turn); on a tie, the smaller C (stronger penalty)."""
+    events = sorted({r.event for r in rows})
+    group = {ev: i % folds for i, ev in enumerate(events)}
+
+    def held_out(c: float) -> float:
+        models: dict[str, Any] = {}
+        for g in range(folds):
+            m = train_dates([r for r in rows if group[r.event] != g], c=c)
+            models.update({ev: m for ev in events if group[ev] == g})
+        return date_pick_accuracy(rows, models)
+
+    scores = {c: held_out(c) for c in grid}
+    return max(grid, key=lambda c: (round(scores[c], 6), -c))
+
+
+def date_pick_accuracy(rows: list[DateRow], models: dict[str, Any] | None = None) -> float:
+    """The share of the table's stops whose chosen candidate is the truth's date (each stop with
+    the model of its event; without ``models``, the rules' choice)."""
+    if not rows:
+        return 0.0
+    hits = 0
+    for r in rows:
+        if models is None:
+            pick = next(k for k, o in enumerate(r.options) if o.features.get("rules"))
+        else:
+            pick = r.options.index(models[r.event].choose(r.options))
+        hits += r.labels[pick]
+    return hits / len(rows)
+
+
+def write_dated_drafts(
+    extractor: Extractor,
+    items: list[Item],
+    models: dict[str, StopModel],
+    date_models: dict[str, Any],
+    out: Path,
+) -> dict[str, int]:
+    """:func:`write_drafts` with each article's dates chosen by ``date_models[event]``."""
+    out.mkdir(parents=True, exist_ok=True)
+    stops: dict[str, int] = {}
+    for it in items:
+        if it.analysis is None:
+            stops[it.stem] = 0
+            continue
+        draft = extractor.assemble(it.analysis, models[it.event], date_models[it.event])
+        stops[it.stem] = sum(len(t.stops) for t in draft.trips)
+        itinerary.dump(draft, out / f"{it.stem}.yaml")
+    return stops
+
+
 def published_of(path: Path) -> dt.date | None:
     m = re.search(r"^# date:\s*(\d{4}-\d{2}-\d{2})", path.read_text(encoding="utf-8"), re.M)
     return dt.date.fromisoformat(m.group(1)) if m else None

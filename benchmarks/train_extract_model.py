@@ -15,6 +15,7 @@ import argparse
 import dataclasses
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -44,7 +45,31 @@ def main() -> int:
     out = args.out or ROOT / "itinerary" / "extract" / MODEL_FILE
     model.save(out)
     print(f"wrote {out} ({len(model.weights)} weights, keep at p >= {tuning.keep})")
+    train_date_model(ex, items, held_out, args, salt)
     return 0
+
+
+def train_date_model(
+    ex: Any, items: list[Any], held_out: dict[str, Any], args: argparse.Namespace, salt: str
+) -> None:
+    """The date ranker (itinerary/extract/date_model.json) on the stops of the cross-validated
+    drafts; shipped switched on only when its leave-one-event-out pick accuracy beats the rules'."""
+    from benchmarks import extract_eval as ev
+    from itinerary.extract.date_model import MODEL_FILE as DATE_FILE
+
+    rows = ev.date_rows(ex, items, held_out, args.articles)
+    events = {it.event for it in items}
+    rules = ev.date_pick_accuracy(rows)
+    learned = ev.date_pick_accuracy(rows, ev.cross_validated_dates(rows, events))
+    c = ev.choose_date_c(rows)
+    name = f"{len(rows)} dated stops of {len(items)} open development articles (split {salt}), C={c}"
+    model = dataclasses.replace(ev.train_dates(rows, name, c), enabled=learned > rules)
+    out = (args.out.parent if args.out else ROOT / "itinerary" / "extract") / DATE_FILE
+    model.save(out)
+    print(
+        f"wrote {out} (C={c}; exact dates leave one event out: rules {rules:.3f}, learned {learned:.3f}; "
+        f"{'on' if model.enabled else 'off: the rules keep their dates'})"
+    )
 
 
 if __name__ == "__main__":

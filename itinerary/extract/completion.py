@@ -12,13 +12,13 @@ import re
 from collections.abc import Callable
 
 from itinerary.coords import latlon, point
-from itinerary.extract.document import AREA_KINDS, Candidate
+from itinerary.extract.document import AREA_KINDS, Candidate, Document
 from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.steps.dates import consistent
 from itinerary.extract.text import word_list
 from itinerary.extract.tuning import Tuning
 from itinerary.geocode.regions import region_shape
-from itinerary.model import DateSpan, Precision, Role, Status, Stop
+from itinerary.model import DateSpan, Itinerary, Precision, Role, Status, Stop
 
 #: places the traveller only passes through: nobody stays days at an airport
 TRANSIT_KINDS = frozenset({"airport"})
@@ -334,3 +334,41 @@ def date_from_publication(stops: tuple[Stop, ...], published: dt.date | None) ->
     note = "date inferred: the article's publication date (the latest confirmed stop)"
     fixed = dataclasses.replace(s, date=DateSpan.parse(published), note=note)
     return (*stops[:i], fixed, *stops[i + 1 :])
+
+
+def date_after_sequence(draft: Itinerary, doc: Document) -> Itinerary:
+    """A stop made after a word of sequence in a sentence with no date of its own ("On Thursday
+    he held talks in Warsaw. He then travelled to Przemysl, ..."; "Danach reiste er nach
+    Przemysl"; "Il s'est ensuite rendu à Przemysl") follows what the sentence before it told, in
+    the same paragraph: it takes that sentence's last single day, not one of a later sentence
+    ("He arrived in Kyiv on Friday"). Only a stop already made, undated or dated after that day."""
+    from itinerary.extract.date_model import locate, paragraph_start
+
+    seq, published = doc.ctx.lx.sequence, doc.ctx.published
+    if not seq:
+        return draft
+    trips = []
+    for trip in draft.trips:
+        stops = list(trip.stops)
+        for i, stop in enumerate(stops):
+            at = locate(stop, doc) if stop.status is Status.CONFIRMED else None
+            if at is None or at[1] is None or at[0] == 0 or paragraph_start(doc, at[0]) == at[0]:
+                continue
+            s, before, m = doc.sentences[at[0]], doc.sentences[at[0] - 1], at[1]
+            # the first place after the word of sequence ("then travelled to Przemysl, where he
+            # boarded the train for Kyiv": Przemysl, not Kyiv)
+            words = list(re.finditer(r"\w+", s.span.text[: m.start]))
+            cue = next((w.end() for w in reversed(words) if starts(w.group(0).lower(), seq)), None)
+            if s.dates or cue is None or any(cue <= q.start < m.start for q in s.places):
+                continue
+            days = [d for h in before.dates if (d := h.resolve(published, future=False)) is not None]
+            days = [
+                d for d in days if d.precision is Precision.DAY and d.start is not None and d.start == d.end
+            ]
+            if not days or (
+                stop.date.start is not None and stop.date.start <= (days[-1].start or dt.date.max)
+            ):
+                continue
+            stops[i] = dataclasses.replace(stop, date=days[-1])
+        trips.append(dataclasses.replace(trip, stops=tuple(stops)))
+    return draft.with_trips(tuple(trips))

@@ -8,6 +8,8 @@ from typing import Any
 
 from itinerary.extract.article import Article, clean_text
 from itinerary.extract.assemble import build_trips, choose
+from itinerary.extract.completion import date_after_sequence
+from itinerary.extract.date_model import DateModel, load_date_model, redate
 from itinerary.extract.document import Context, Document
 from itinerary.extract.limits import check_article_text
 from itinerary.extract.nlp import check_supported, detect_language
@@ -33,11 +35,13 @@ class Extractor:
         *,
         tuning: Tuning = TUNING,
         pipeline: Pipeline | None = None,
+        date_model: DateModel | None = None,
     ) -> None:
         self.geocoder = geocoder or OfflineGeocoder()
         self.model = model or load_model()
         self.tuning = tuning
         self.pipeline = pipeline or Pipeline()
+        self.date_model = date_model or load_date_model()
 
     def extract(self, article: Article) -> Itinerary:
         """The draft itinerary of one article: a trip per traveller, stops resolved and ordered,
@@ -53,9 +57,13 @@ class Extractor:
         ctx = Context.start(code, self.geocoder, article.published, self.tuning)
         return self.pipeline.run(Document(article, text, ctx))
 
-    def assemble(self, analysis: Document, model: StopModel | None = None) -> Itinerary:
+    def assemble(
+        self, analysis: Document, model: StopModel | None = None, date_model: DateModel | None = None
+    ) -> Itinerary:
         """The draft itinerary from an analysis, with ``model`` (default: the extractor's) deciding
-        which candidates are stops; every candidate's ``reason`` records the verdict."""
+        which candidates are stops (every candidate's ``reason`` records the verdict) and
+        ``date_model`` (default: the extractor's) which of the dates the article offers a stop is
+        its date."""
         model = model or self.model
         article, ctx = analysis.article, analysis.ctx
         chosen = choose(analysis.candidates, model)
@@ -69,7 +77,8 @@ class Extractor:
             language=analysis.lang,
         )
         title = f"Draft: {article.title}" if article.title else f"Draft itinerary from {article.source_id}"
-        return Itinerary(trips=tuple(trips), title=title, as_of=article.published, sources=(source,))
+        draft = Itinerary(trips=tuple(trips), title=title, as_of=article.published, sources=(source,))
+        return redate(date_after_sequence(draft, analysis), analysis, date_model or self.date_model)
 
     @staticmethod
     def explain(analysis: Document) -> list[str]:
