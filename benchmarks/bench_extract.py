@@ -250,7 +250,8 @@ def _date_gain(rules: dict[str, Any], learned: dict[str, Any]) -> None:
     def line(name: str, a: dict[str, Any], b: dict[str, Any]) -> str:
         return (
             f"  {name:10} rules {f(a['date_exact'])} learned {f(b['date_exact'])} (n {b['date_n']}) "
-            f"| F1 {f(a['f1'])} -> {f(b['f1'])} status {f(a['status_accuracy'])} -> {f(b['status_accuracy'])}"
+            f"| F1 {f(a['f1'])} -> {f(b['f1'])} status {f(a['status_accuracy'])} -> {f(b['status_accuracy'])} "
+            f"| dates the truth does not give {a['dates_without_gold_support']} -> {b['dates_without_gold_support']}"
         )
 
     print("exact dates, leave one event out: the rules' dates vs the date ranker retrained per fold")

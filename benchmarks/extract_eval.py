@@ -287,11 +287,11 @@ def best_threshold(items: list[Item], models: dict[str, StopModel], grid: int = 
 
 # --- the date model (itinerary.extract.date_model): which date the article offers is a stop's date
 
-#: the regularisation of the date ranker, fixed before training: a few hundred dated stops and about
-#: thirty features, so a strong L2 penalty (``train_extract_model.py`` prints the held-out pick
-#: accuracy of a grid around it)
-DATE_C = 0.1
-DATE_C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
+#: the regularisation of the date ranker: chosen on the training stops alone by a held-out search
+#: over :data:`DATE_C_GRID` (:func:`choose_date_c`, the smaller C on a tie); DATE_C is the default
+#: of :func:`train_dates` when none is given
+DATE_C = 1.0
+DATE_C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
 
 
 @dataclass
@@ -304,6 +304,8 @@ class DateRow:
     lang: str
     options: list[Any]  # itinerary.extract.date_model.DateOption
     labels: list[int]
+    gold: str = ""  # the truth's date, for reading the table
+    dated: bool = True  # the truth gives the stop a date (else the right option is "undated")
 
 
 def _scorer_match(
@@ -347,7 +349,8 @@ def date_rows(
     extractor: Extractor, items: list[Item], models: dict[str, StopModel], articles: Path = ARTICLES
 ) -> list[DateRow]:
     """The date table: every stop of each article's draft (assembled with ``models[event]`` and
-    the rules' dates) that the scorer matches to a required, dated stop of the truth."""
+    the rules' dates) that the scorer matches to a required stop of the truth; when the truth
+    gives that stop no date, "undated" is its right option."""
     from itinerary.extract.date_model import rules_dates, trip_options
 
     score = scorer_module(articles)
@@ -371,14 +374,16 @@ def date_rows(
                 )
             for i, j in _scorer_match(units, preds, score).items():
                 gold = units[j]["stop"]
-                if (
-                    units[j]["optional"]
-                    or gold.get("date_precision") == "unknown"
-                    or not gold.get("date_start")
-                ):
+                if units[j]["optional"]:
+                    continue
+                if gold.get("date_precision") == "unknown" or not gold.get("date_start"):
+                    # the truth gives no date: leaving the stop undated is right
+                    labels = [int(not o.date.known) for o in opts[i]]
+                    rows.append(DateRow(it.stem, it.event, it.lang, opts[i], labels, "", dated=False))
                     continue
                 labels = [_exact(o.date, gold, score) for o in opts[i]]
-                rows.append(DateRow(it.stem, it.event, it.lang, opts[i], labels))
+                g = f"{gold.get('date_start')}/{gold.get('date_end') or ''} ({gold.get('date_precision')})"
+                rows.append(DateRow(it.stem, it.event, it.lang, opts[i], labels, g))
     return rows
 
 
@@ -417,8 +422,9 @@ def cross_validated_dates(
 
 
 def choose_date_c(rows: list[DateRow], grid: tuple[float, ...] = DATE_C_GRID, folds: int = 5) -> float:
-    """The C of :data:`DATE_C_GRID` with the best held-out pick accuracy over ``rows`` (their events
-    dealt into ``folds`` groups, each left out in turn); on a tie, the smaller C (stronger penalty)."""
+    """The C of :data:`DATE_C_GRID` with the best held-out pick accuracy over ``rows`` (the truth's
+    date or, where it gives none, "undated"; their events dealt into ``folds`` groups, each left
+    out in turn); on a tie, the smaller C (stronger penalty)."""
     events = sorted({r.event for r in rows})
     group = {ev: i % folds for i, ev in enumerate(events)}
 
@@ -427,15 +433,19 @@ def choose_date_c(rows: list[DateRow], grid: tuple[float, ...] = DATE_C_GRID, fo
         for g in range(folds):
             m = train_dates([r for r in rows if group[r.event] != g], c=c)
             models.update({ev: m for ev in events if group[ev] == g})
-        return date_pick_accuracy(rows, models)
+        return date_pick_accuracy(rows, models, dated=None)  # the right date, or rightly undated
 
     scores = {c: held_out(c) for c in grid}
     return max(grid, key=lambda c: (round(scores[c], 6), -c))
 
 
-def date_pick_accuracy(rows: list[DateRow], models: dict[str, Any] | None = None) -> float:
-    """The share of the table's stops whose chosen candidate is the truth's date (each stop with
-    the model of its event; without ``models``, the rules' choice)."""
+def date_pick_accuracy(
+    rows: list[DateRow], models: dict[str, Any] | None = None, *, dated: bool | None = True
+) -> float:
+    """The share of the table's stops the truth dates (``dated``; False: of those it leaves
+    undated; None: of all) whose chosen candidate is the truth's (each stop with the model of its
+    event; without ``models``, the rules' choice). With ``dated``, the scorer's exact dates."""
+    rows = [r for r in rows if dated is None or r.dated is dated]
     if not rows:
         return 0.0
     hits = 0

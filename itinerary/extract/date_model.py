@@ -42,6 +42,9 @@ DATELINE_CHARS = 60
 FEATURES: dict[str, str] = {
     "undated": "the candidate is to leave the stop undated",
     "rules": "the date rules chose this date",
+    "undated_planned": "leaving undated a stop that is planned (or cancelled)",
+    "undated_untold": "leaving undated a stop whose sentence and paragraph give no date",
+    "undated_own_date": "leaving undated a stop whose sentence has a date",
     "same_clause": "the date stands in the clause of the stop's place",
     "same_sentence": "the date stands in the stop's sentence, in another clause",
     "before_place": "the date comes before the place in the sentence",
@@ -100,7 +103,7 @@ class DateModel:
     def choose(self, opts: list[DateOption]) -> DateOption:
         """The best option; on a tie, the earlier one (:func:`options` puts the rules' first)."""
         if not self.enabled:
-            return next(o for o in opts if o.features.get("rules"))
+            return next(o for o in opts if _by_rules(o))
         best = opts[0]
         top = self.score(best.features)
         for o in opts[1:]:
@@ -130,6 +133,10 @@ class DateModel:
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _by_rules(o: DateOption) -> bool:
+    return bool(o.features.get("rules"))
 
 
 def rules_dates() -> DateModel:
@@ -297,7 +304,15 @@ def options(stop: Stop, doc: Document, prev: Stop | None = None, nxt: Stop | Non
         if near is not None and near.date.known:
             offers.add(near.date, {name: 1.0})
     own = [d for _, d in _resolved(doc.sentences[at[0]].dates if at else [], published, future)]
-    return [_option(d, f, stop, published, prev, own) for d, f in offers.found.values()]
+    # what speaks for leaving the stop undated: features of the "undated" option alone
+    text = {"same_clause", "same_sentence", "prev_sentence", "next_sentence", "paragraph", "dateline"}
+    told = any(text & set(f) for _, f in offers.found.values())
+    undated = {
+        "undated_planned": float(stop.status is not Status.CONFIRMED),
+        "undated_untold": float(not told),
+        "undated_own_date": float(bool(own)),
+    }
+    return [_option(d, f, stop, published, prev, own, undated) for d, f in offers.found.values()]
 
 
 def _option(
@@ -307,10 +322,11 @@ def _option(
     published: dt.date | None,
     prev: Stop | None,
     own: list[DateSpan],
+    undated: dict[str, float],
 ) -> DateOption:
     """The option of date ``d`` with its features completed by what holds of the date itself."""
     if not d.known:
-        return DateOption(d, {"undated": 1.0, **({"rules": 1.0} if f.get("rules") else {})})
+        return DateOption(d, {"undated": 1.0, **({"rules": 1.0} if f.get("rules") else {}), **undated})
     f = {**f, "sources": math.log1p(f["sources"]), **_fits(d, stop.status, published, prev)}
     if f.get("publication") and stop.status is Status.CONFIRMED:
         f["publication_done"] = 1.0
@@ -358,14 +374,14 @@ def _text_position(stop: Stop, doc: Document) -> int:
 def redate(draft: Itinerary, doc: Document, model: DateModel) -> Itinerary:
     """The draft with each stop's date the one ``model`` ranks first (the rules' date where the
     model is switched off or prefers it); stops put back in travel order."""
-    if not model.enabled or set(model.weights) == {"rules"}:
+    if not model.enabled or model.trained_on == "rules":
         return draft
     trips = []
     for trip in draft.trips:
         stops = list(trip.stops)
         for i, opts in enumerate(trip_options(trip, doc)):
             best = model.choose(opts)
-            if best.features.get("rules"):
+            if _by_rules(best):
                 continue
             note = "date chosen by the date model among the dates the article offers"
             stops[i] = dataclasses.replace(stops[i], date=best.date, note=stops[i].note or note)
