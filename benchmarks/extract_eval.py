@@ -306,6 +306,7 @@ class DateRow:
     labels: list[int]
     gold: str = ""  # the truth's date, for reading the table
     dated: bool = True  # the truth gives the stop a date (else the right option is "undated")
+    matrix: list[list[float]] | None = None  # the options' features in FEATURES order (see train_dates)
 
 
 def _scorer_match(
@@ -401,9 +402,10 @@ def train_dates(rows: list[DateRow], name: str = "", c: float = DATE_C) -> Any:
     for r in rows:
         if not any(r.labels):
             continue  # nothing to learn: the truth's date is not among the candidates
-        for o, y in zip(r.options, r.labels, strict=True):
-            xs.append([o.features.get(k, 0.0) for k in keys])
-            ys.append(y)
+        if r.matrix is None:  # the features as numbers, once per row (the folds refit many times)
+            r.matrix = [[o.features.get(k, 0.0) for k in keys] for o in r.options]
+        xs.extend(r.matrix)
+        ys.extend(r.labels)
     clf = LogisticRegression(C=c, max_iter=5000)
     clf.fit(xs, ys)
     return DateModel({k: float(w) for k, w in zip(keys, clf.coef_[0], strict=True)}, trained_on=name)
