@@ -50,6 +50,9 @@ PACK = Lexicon(
         "se reunió",
         "se reunirá",
         "recibid",
+        "estará en",  # being at the place ("el jueves estará en Davos", "estuvo en Lima")
+        "estuvo en",
+        "estaba en",
     ),
     at=frozenset("a en hacia para al".split()),
     origin=frozenset("desde".split()),

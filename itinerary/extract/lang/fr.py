@@ -80,6 +80,7 @@ PACK = Lexicon(
         "se trouvait",
         "est à",
         "était à",
+        "sera à",  # being at the place, in the future ("jeudi, elle sera à Davos")
         "mènera",
         "mène=",
         "emmen",

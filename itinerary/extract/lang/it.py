@@ -71,6 +71,11 @@ PACK = Lexicon(
         "ritorn",
         "prosegu",
         "sosta",
+        "sarà a",  # being at the place ("giovedì sarà a Davos", "ieri era stato a Chisinau")
+        "è stato a",
+        "è stata a",
+        "era stato a",
+        "era stata a",
     ),
     # "a" and "in" with every article they join ("all'aeroporto", "nell'isola", "negli Stati Uniti")
     at=frozenset(
