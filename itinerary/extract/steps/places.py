@@ -248,7 +248,7 @@ def refusal(p: Mention, text: str, ctx: Context, person_words: set[str]) -> str 
         return "the end of a longer name (an organisation)"
     if inside_name(text, p, ctx):
         return "a word of a longer capitalised name (a person's)"
-    if not accept(p, ctx):
+    if not accept(p, ctx) and not accept_dictionary_form(p, ctx):
         return f"not a known place (query {p.query!r})"
     if not p.from_ner and not p.main_name and p.start == 0 and " " not in p.text and not p.text.isupper():
         # "Dort", "Wie", "Там", "Este" opening a sentence: a common word that is also a
@@ -411,6 +411,20 @@ def accept(p: Mention, ctx: Context) -> bool:
     p.record, p.confidence, p.main_name, p.match = r, best.confidence, main, best
     p.overruled = best is not cands[0]
     return True
+
+
+def accept_dictionary_form(p: Mention, ctx: Context) -> bool:
+    """Whether the gazetteer knows the mention under a dictionary form of its words (the pack's
+    morphology: "после посещения Самарканда" -> "Самарканд"), when it does not know the form
+    written; the mention then asks that form."""
+    asked = p.query
+    for v in ctx.language.variants(p.text):
+        if v != asked and v != p.text:
+            p.query = v
+            if accept(p, ctx):
+                return True
+    p.query = asked
+    return False
 
 
 def city_over_region(cands: Sequence[GeoCandidate], ctx: Context) -> GeoCandidate:
