@@ -88,3 +88,22 @@ def test_a_weekday_between_the_travel_verb_and_its_place(
     lang: str, text: str, place: str, extractor: Extractor
 ) -> None:
     assert place in _stops(text, lang, extractor)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "President Ana Ruiz ended the tour in China later in the week.", "China"),
+        ("fr", "La présidente Ana Ruiz a achevé sa tournée à Dakar vendredi.", "Dakar"),
+    ],
+)
+def test_a_verb_whose_object_is_the_trip_links_its_place(
+    lang: str, text: str, place: str, extractor: Extractor
+) -> None:
+    """ "ended the tour in China": the place belongs to the verb, and the verb's object is the trip."""
+    assert place in _stops(text, lang, extractor)
+
+
+def test_a_verb_whose_object_is_no_trip_does_not_link_its_place(extractor: Extractor) -> None:
+    text = "President Ana Ruiz ended the strike in Lima, her office said."
+    assert "Lima" not in _stops(text, "en", extractor)
