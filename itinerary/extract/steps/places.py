@@ -139,7 +139,9 @@ def city_of_landmark_name(start: int, end: int, text: str, ctx: Context, from_ne
     first, _, rest = m.group(0).partition("-")
     if not rest[:1].isupper():
         return None
-    before = re.findall(r"\w+", text[max(0, start - ctx.tuning.verb_window) : start].lower())[-3:]
+    before = re.findall(r"\w+", text[max(0, start - ctx.tuning.verb_window) : start].lower())[
+        -ctx.tuning.kind_reach :
+    ]
     if not any(KIND_WORDS.get(w) in _CITY_NAMED_KINDS for w in before):
         return None
     g = ctx.geocoder.gazetteer
