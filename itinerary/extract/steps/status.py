@@ -5,6 +5,7 @@ a trained pipeline read the text, else the language pack's hook)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from itinerary.extract.document import Context, Mention, Reading, Sentence
 from itinerary.extract.lexicon import phrase_in, starts, time_of_day
 from itinerary.extract.steps.roles import role_before
 from itinerary.extract.text import ends_with, inside, word_list
-from itinerary.model import Role, Status
+from itinerary.model import DateSpan, Role, Status
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -379,3 +380,104 @@ def clause_future(s: Sentence, pos: int, ctx: Context) -> bool | None:
     if found is None and s.clauses is not None and s.clauses.kind(s.clauses.at(pos)) == "before":
         return True  # "before traveling on to Vladivostok for a summit Thursday": later on
     return None if found is None else found != "past"
+
+
+def status_cues(
+    s: Sentence, reading: Reading, k: int, start: int, date: DateSpan | None, ctx: Context
+) -> dict[str, float]:
+    """What the status model reads about the k-th stop of a sentence (names and meanings in
+    :data:`itinerary.extract.status_model.FEATURES`): the tense of its clause and of the words
+    before it, the words of plans, cancellations and invitations around it and how near they
+    are, its date against the publication, reported speech, conditionals and sequence words.
+    ``start``: where the previous stop of the sentence ends; ``date``: the stop's date as the
+    rules read it (before it was made to agree with their status)."""
+    lx = ctx.lx
+    text = s.span.text
+    low = text.lower()
+    p = reading.stops[k][0]
+    nxt = _after_end(s, reading, k)
+    clause, verbs = clause_tense(s, reading, k, ctx), tense_of(s.span, ctx, start, p.start)
+    f: dict[str, float] = {}
+    for name in TENSES:
+        f[f"clause_{name}"] = float(clause == name)
+        f[f"verb_{name}"] = float(verbs == name)
+    f["clause_untold"] = float(clause is None)
+    for name, cues in (("planned", lx.planned), ("cancelled", lx.cancelled), ("invitation", lx.invitations)):
+        before = _cue_distance(low, start, p.start, cues, last=True)
+        after = _cue_distance(low, p.end, nxt, cues, last=False)
+        anywhere = [
+            x
+            for x in (
+                _cue_distance(low, 0, p.start, cues, True),
+                _cue_distance(low, p.end, len(low), cues, False),
+            )
+            if x is not None
+        ]
+        f[f"{name}_before"] = float(before is not None)
+        f[f"{name}_after"] = float(after is not None)
+        f[f"{name}_near"] = 1.0 / (1.0 + min(anywhere)) if anywhere else 0.0
+    window = word_list(low[start : p.start])
+    f["invited"] = float(invited(s, p, nxt, ctx))
+    f["denied"] = float(phrase_in(low[start : p.start], lx.denied) is not None)
+    f["trip_told"] = float(trip_told(s, start, p.start, ctx))
+    f["en_route"] = float(en_route(s, p, ctx))
+    f["arrival_before"] = float(
+        any(starts(w, lx.arrival) for w in window) or phrase_in(low[start : p.start], lx.arrival) is not None
+    )
+    f["sequence_before"] = float(
+        any(starts(w, lx.sequence) for w in window)
+        or phrase_in(low[start : p.start], lx.sequence) is not None
+    )
+    said = word_list(low)
+    f["speech"] = float(any(starts(w, lx.speech) for w in said) or phrase_in(low, lx.speech) is not None)
+    f["quoted"] = float(any(q in text for q in QUOTES))
+    f["conditional"] = float(_conditional(s, said, ctx))
+    f.update(date_relation(date, ctx.published))
+    return f
+
+
+#: quotation marks: a sentence with one quotes someone
+QUOTES = ('"', "«", "»", "“", "”", "„")
+
+
+def date_relation(date: DateSpan | None, published: dt.date | None) -> dict[str, float]:
+    """The stop's date against the publication: before it, on that day (a span holding it), after
+    it, or unknown (no date, no publication date)."""
+    if date is None or published is None or date.start is None or date.end is None:
+        where = "unknown"
+    elif date.start > published:
+        where = "after"
+    elif date.end < published:
+        where = "before"
+    else:
+        where = "same"
+    return {f"date_{name}": float(where == name) for name in ("before", "same", "after", "unknown")}
+
+
+def _cue_distance(low: str, start: int, end: int, cues: tuple[str, ...], last: bool) -> int | None:
+    """How many words lie between the place and the nearest of ``cues`` (a word at its start, or
+    a phrase) in ``low[start:end]``: the last one of a window before the place (``last``), the
+    first one of a window after it; None without one."""
+    words = list(re.finditer(r"[^\W\d_][\w'-]*", low[start:end]))
+    hits = [i for i, m in enumerate(words) if starts(m.group(), cues)]
+    part = low[start:end]
+    for c in cues:
+        if " " in c and (at := (part.rfind(c) if last else part.find(c))) >= 0:
+            hits.append(sum(1 for m in words if m.start() < at))
+    if not hits:
+        return None
+    return len(words) - 1 - max(hits) if last else min(hits)
+
+
+def _conditional(s: Sentence, words: list[str], ctx: Context) -> bool:
+    """A conditional in the sentence: a verb the tagger reads in the conditional mood (or a form
+    it misreads as a past imperfect), or one of the pack's word pairs of an unreal past."""
+    if any(a in words and b in words for a, b in ctx.lx.irrealis):
+        return True
+    if not ctx.trained:
+        return False
+    return any(
+        "Cnd" in t.morph.get("Mood", []) or ctx.language.misread_conditional(t.lower_)
+        for t in s.span
+        if t.pos_ in ("VERB", "AUX")
+    )
