@@ -16,7 +16,8 @@ no-trip articles the stops and false stops per article:
 * **in-sample** on the open articles: with the shipped model and with a model trained on all open
   articles (what ``train_extract_model.py`` ships);
 * **leave one event out** over the open articles: each article is scored by a model trained on
-  the other open events only (every learned part retrained per fold: today the stop model);
+  the other open events only (every learned part retrained per fold: the stop model and the status
+  model), with the status of the rules alone beside the learned one, per language;
 * the reliability table of the held-out stop probabilities (calibration of ``confidence``);
 * with ``--sealed``, the **sealed** articles as aggregate figures only (overall and per
   language; no per-article line, no list of misses), with the shipped model and with the model
