@@ -6,7 +6,9 @@ a trained pipeline read the text, else the language pack's hook)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import Context, Mention, Reading, Sentence
@@ -402,34 +404,24 @@ def status_cues(
         f[f"clause_{name}"] = float(clause == name)
         f[f"verb_{name}"] = float(verbs == name)
     f["clause_untold"] = float(clause is None)
+    at = [m.start() for m in _WORD.finditer(low)]  # where each word of the sentence starts
+    ws, nb = bisect_left(at, start), bisect_left(at, p.start)  # the window before the place
+    na, ne = bisect_left(at, p.end), bisect_left(at, nxt)  # the words after it, to the next stop
     for name, cues in (("planned", lx.planned), ("cancelled", lx.cancelled), ("invitation", lx.invitations)):
-        before = _cue_distance(low, start, p.start, cues, last=True)
-        after = _cue_distance(low, p.end, nxt, cues, last=False)
-        anywhere = [
-            x
-            for x in (
-                _cue_distance(low, 0, p.start, cues, True),
-                _cue_distance(low, p.end, len(low), cues, False),
-            )
-            if x is not None
-        ]
-        f[f"{name}_before"] = float(before is not None)
-        f[f"{name}_after"] = float(after is not None)
-        f[f"{name}_near"] = 1.0 / (1.0 + min(anywhere)) if anywhere else 0.0
+        hits = _cue_words(low, at, cues)
+        f[f"{name}_before"] = float(any(ws <= h < nb for h in hits))
+        f[f"{name}_after"] = float(any(na <= h < ne for h in hits))
+        gaps = [nb - 1 - h for h in hits if h < nb] + [h - na for h in hits if h >= na]
+        f[f"{name}_near"] = 1.0 / (1.0 + min(gaps)) if gaps else 0.0
     window = word_list(low[start : p.start])
     f["invited"] = float(invited(s, p, nxt, ctx))
     f["denied"] = float(phrase_in(low[start : p.start], lx.denied) is not None)
     f["trip_told"] = float(trip_told(s, start, p.start, ctx))
     f["en_route"] = float(en_route(s, p, ctx))
-    f["arrival_before"] = float(
-        any(starts(w, lx.arrival) for w in window) or phrase_in(low[start : p.start], lx.arrival) is not None
-    )
-    f["sequence_before"] = float(
-        any(starts(w, lx.sequence) for w in window)
-        or phrase_in(low[start : p.start], lx.sequence) is not None
-    )
+    f["arrival_before"] = float(_any_cue(window, low[start : p.start], lx.arrival))
+    f["sequence_before"] = float(_any_cue(window, low[start : p.start], lx.sequence))
     said = word_list(low)
-    f["speech"] = float(any(starts(w, lx.speech) for w in said) or phrase_in(low, lx.speech) is not None)
+    f["speech"] = float(_any_cue(said, low, lx.speech))
     f["quoted"] = float(any(q in text for q in QUOTES))
     f["conditional"] = float(_conditional(s, said, ctx))
     f.update(date_relation(date, ctx.published))
@@ -454,19 +446,32 @@ def date_relation(date: DateSpan | None, published: dt.date | None) -> dict[str,
     return {f"date_{name}": float(where == name) for name in ("before", "same", "after", "unknown")}
 
 
-def _cue_distance(low: str, start: int, end: int, cues: tuple[str, ...], last: bool) -> int | None:
-    """How many words lie between the place and the nearest of ``cues`` (a word at its start, or
-    a phrase) in ``low[start:end]``: the last one of a window before the place (``last``), the
-    first one of a window after it; None without one."""
-    words = list(re.finditer(r"[^\W\d_][\w'-]*", low[start:end]))
-    hits = [i for i, m in enumerate(words) if starts(m.group(), cues)]
-    part = low[start:end]
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+@functools.cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for the single words of ``cues``, matched at a word's start as
+    :func:`~itinerary.extract.lexicon.starts` matches them (an entry ending in ``=``: the whole word)."""
+    alts = [re.escape(c[:-1]) + "$" if c.endswith("=") else re.escape(c) for c in cues if " " not in c]
+    return re.compile("(?:" + "|".join(alts) + ")") if alts else None
+
+
+def _any_cue(words: list[str], text: str, cues: tuple[str, ...]) -> bool:
+    """One of ``words`` is one of ``cues``, or ``text`` holds one of its phrases."""
+    pattern = _cue_pattern(cues)
+    return (pattern is not None and any(pattern.match(w) for w in words)) or phrase_in(text, cues) is not None
+
+
+def _cue_words(low: str, at: list[int], cues: tuple[str, ...]) -> list[int]:
+    """The indexes of the words of ``low`` (starting at ``at``) that are one of ``cues`` (a word
+    at its start) or open one of its phrases."""
+    pattern = _cue_pattern(cues)
+    hits = [i for i, m in enumerate(_WORD.finditer(low)) if pattern is not None and pattern.match(m.group())]
     for c in cues:
-        if " " in c and (at := (part.rfind(c) if last else part.find(c))) >= 0:
-            hits.append(sum(1 for m in words if m.start() < at))
-    if not hits:
-        return None
-    return len(words) - 1 - max(hits) if last else min(hits)
+        if " " in c and c in low:
+            hits += [bisect_left(at, m.start()) for m in re.finditer(re.escape(c), low)]
+    return hits
 
 
 def _conditional(s: Sentence, words: list[str], ctx: Context) -> bool:
