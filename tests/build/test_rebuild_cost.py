@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import itinerary
 from itinerary import __version__
 from itinerary.build import build
 from itinerary.build import manifest as manifest_module
@@ -214,3 +215,28 @@ def test_a_json_line_is_hashed_as_read(tmp_path: Path) -> None:
     assert digest(json.dumps(row) + "  ") == same  # the line's end is not the row
     assert digest(json.dumps({**row, "text": "President Macron landed in Bonn."})) != same
     assert DraftSettings("fr", None, __version__).key() != settings.key()
+
+
+# ---------------------------------------------------------------- the observation table read once
+
+
+def test_the_table_is_written_from_the_rows_it_read(tmp_path: Path) -> None:
+    """A rebuild reads the stops file once: the rows it keeps are those it read (here the file is
+    gone before the write; the kept drafts' rows are still all there, with the new draft's)."""
+    pytest.importorskip("pyarrow")
+    from itinerary.build.observations import FOLDER, STOPS, Observations
+
+    folder = Path(__file__).parents[1] / "data" / "merge"
+    one, two, three = (itinerary.load(folder / f) for f in sorted(os.listdir(folder))[:3])
+    table = Observations.read(tmp_path)
+    table.put("one", "h1", one)
+    table.put("two", "h2", two)
+    table.write()
+    table = Observations.read(tmp_path)
+    (tmp_path / FOLDER / STOPS).unlink()
+    table.put("three", "h3", three)
+    table.keep_only({"one", "three"})
+    table.write()
+    back = Observations.read(tmp_path)
+    assert sorted(back.heads) == ["one", "three"]
+    assert (back.draft("one", "h1"), back.draft("three", "h3")) == (one, three)
