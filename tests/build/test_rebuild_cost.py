@@ -240,3 +240,47 @@ def test_the_table_is_written_from_the_rows_it_read(tmp_path: Path) -> None:
     back = Observations.read(tmp_path)
     assert sorted(back.heads) == ["one", "three"]
     assert (back.draft("one", "h1"), back.draft("three", "h3")) == (one, three)
+
+
+# ---------------------------------------------------------------- the collector paused
+
+
+class _Node:
+    other: object = None
+
+
+def test_objects_made_while_the_collector_is_paused_grow_old_and_are_still_collected() -> None:
+    import gc
+    import weakref
+
+    from itinerary.build.observations import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        cycle = _Node()
+        cycle.other = cycle
+        gone = weakref.ref(cycle)
+        made = [[] for _ in range(5000)]
+    assert gc.isenabled()
+    assert gc.get_count()[0] < len(made)  # not left in the young generation to be walked
+    oldest = {id(x) for x in gc.get_objects(generation=2)}
+    assert id(made[0]) in oldest and id(cycle) in oldest
+    del cycle
+    gc.collect()
+    assert gone() is None  # a full collection still frees a cycle made meanwhile
+
+
+def test_objects_frozen_by_someone_else_stay_frozen() -> None:
+    import gc
+
+    from itinerary.build.observations import gc_paused
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with gc_paused():
+            pass
+        assert gc.get_freeze_count() == frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()
