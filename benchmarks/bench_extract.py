@@ -16,7 +16,8 @@ no-trip articles the stops and false stops per article:
 * **in-sample** on the open articles: with the shipped model and with a model trained on all open
   articles (what ``train_extract_model.py`` ships);
 * **leave one event out** over the open articles: each article is scored by a model trained on
-  the other open events only (every learned part retrained per fold: today the stop model);
+  the other open events only (every learned part retrained per fold: the stop model and the status
+  model), with the status of the rules alone beside the learned one, per language;
 * the reliability table of the held-out stop probabilities (calibration of ``confidence``);
 * with ``--sealed``, the **sealed** articles as aggregate figures only (overall and per
   language; no per-article line, no list of misses), with the shipped model and with the model
@@ -115,6 +116,10 @@ def _row(label: str, s: dict[str, Any]) -> str:
     )
 
 
+def _f3(v: Any) -> str:
+    return f"{v:.3f}" if isinstance(v, float) else "  -  "
+
+
 def _no_trip(items: list[Any], stops: dict[str, int], result: dict[str, Any]) -> str:
     """Stops and false stops per no-trip article (aggregates only)."""
     stems = [it.stem for it in items if it.no_trip]
@@ -188,29 +193,57 @@ def _open_figures(
     """In-sample and leave-one-event-out figures on the open articles; the model trained on
     all of them (what ``train_extract_model.py`` ships) and the cross-validated result."""
     from benchmarks import extract_eval as ev
+    from itinerary.extract.status_model import rules_status
 
     stems = {it.stem for it in items}
     open_model = ev.train(items, ex.model.thresholds, name=f"{len(items)} open articles")
+    # the status model's stops: each article's draft with the stop model that never saw its event
+    cv_models = ev.cross_validated(items, ex.model.thresholds)
+    rows = ev.status_rows(ex, items, cv_models, args.articles)
+    open_status = ev.train_status(items, rows, name=f"{len(items)} open articles")
     runs = (
-        (f"shipped model, trained on {ex.model.trained_on}", {it.event: ex.model for it in items}),
-        (f"model trained on the {len(items)} open articles", {it.event: open_model for it in items}),
+        (
+            f"shipped models, trained on {ex.model.trained_on}",
+            {it.event: ex.model for it in items},
+            {it.event: ex.status_model for it in items},
+        ),
+        (
+            f"models trained on the {len(items)} open articles",
+            {it.event: open_model for it in items},
+            {it.event: open_status for it in items},
+        ),
     )
-    for i, (what, models) in enumerate(runs):
+    for i, (what, models, statuses) in enumerate(runs):
         drafts = tmp / f"in-sample-{i}"
-        stops = ev.write_drafts(ex, items, models, drafts)
+        stops = ev.write_drafts(ex, items, models, drafts, statuses)
         res = ev.score_drafts(drafts, ev.ALL_SETS, args.articles, stems)
         _table(f"in-sample, open articles ({what})", res, _no_trip(items, stops, res))
-    cv_models = ev.cross_validated(items, ex.model.thresholds)
-    date_models, rules_dated = _date_folds(ex, items, cv_models, args, tmp)
+    cv_status = ev.cross_validated_status(items, rows)
+    # the date model of each fold, and the rules' dates alone beside it
+    date_models, rules_dated = _date_folds(ex, items, cv_models, cv_status, args, tmp)
+    # the status of the rules alone beside the learned one (both with the stop model of each fold)
+    rules_dir = tmp / "cv-rules"
+    rules_st = {it.event: rules_status() for it in items}
+    ev.write_dated_drafts(ex, items, cv_models, date_models, rules_dir, rules_st)
+    rules_cv = ev.score_drafts(rules_dir, ev.ALL_SETS, args.articles, stems)
     cv_dir = args.keep or tmp / "cv"
-    stops = ev.write_dated_drafts(ex, items, cv_models, date_models, cv_dir)
+    stops = ev.write_dated_drafts(ex, items, cv_models, date_models, cv_dir, cv_status)
     cv = ev.score_drafts(cv_dir, ev.ALL_SETS, args.articles, stems)
     _table(
         f"cross-validated, leave one event out ({len(items)} open articles, {len(cv_models)} events; "
-        f"the stop and date models retrained per fold, a stop kept at p >= {ex.model.thresholds.keep:.2f})",
+        f"the stop, status and date models retrained per fold, a stop kept at p >= {ex.model.thresholds.keep:.2f}, "
+        f"status model C = {ev.STATUS_C}, rules' reading x{ev.STATUS_RULE_SCALE:g})",
         cv,
         _no_trip(items, stops, cv),
     )
+    print("  status per language, leave one event out: rules alone -> learned status model")
+    for lang, s in [("overall", cv["overall"]), *cv["by_language"].items()]:
+        r = rules_cv["overall"] if lang == "overall" else rules_cv["by_language"].get(lang, {})
+        print(
+            f"    {lang:8} {_f3(r.get('status_accuracy'))} -> {_f3(s['status_accuracy'])} "
+            f"(n {s.get('status_n', '-')}; F1 {_f3(r.get('f1'))} -> {_f3(s['f1'])}, "
+            f"dates {_f3(r.get('date_exact'))} -> {_f3(s['date_exact'])})"
+        )
     _date_gain(rules_dated, cv)
     strict = ev.score_drafts(cv_dir, ev.ALL_SETS, args.articles, stems, strict_traveller=True)
     print(_row("  traveller required", strict["overall"]) + "  (a stop counts only on its traveller's trip)")
@@ -221,23 +254,28 @@ def _open_figures(
     print(f"  {'bin':>11} {'observed':>8} {'n':>5}")
     for lo, hi, obs, n in ev.reliability(items, cv_models):
         print(f"  {lo:.1f} - {hi:.1f} {obs:8.2f} {n:5d}")
-    return open_model, cv
+    return (open_model, open_status), cv
 
 
 def _date_folds(
-    ex: Any, items: list[Any], cv_models: dict[str, Any], args: argparse.Namespace, tmp: Path
+    ex: Any,
+    items: list[Any],
+    cv_models: dict[str, Any],
+    cv_status: dict[str, Any],
+    args: argparse.Namespace,
+    tmp: Path,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The date model of each fold (trained on the stops of the other events' drafts, its C chosen
     on them alone) and the leave-one-event-out result with the rules' dates alone."""
     from benchmarks import extract_eval as ev
     from itinerary.extract.date_model import rules_dates
 
-    rows = ev.date_rows(ex, items, cv_models, args.articles)
+    rows = ev.date_rows(ex, items, cv_models, args.articles, cv_status)
     events = {it.event for it in items}
     date_models = ev.cross_validated_dates(rows, events)
     rules = {ev_: rules_dates() for ev_ in events}
     drafts = tmp / "cv-rules-dates"
-    ev.write_dated_drafts(ex, items, cv_models, rules, drafts)
+    ev.write_dated_drafts(ex, items, cv_models, rules, drafts, cv_status)
     return date_models, ev.score_drafts(drafts, ev.ALL_SETS, args.articles, {it.stem for it in items})
 
 
@@ -260,7 +298,9 @@ def _date_gain(rules: dict[str, Any], learned: dict[str, Any]) -> None:
         print(line(lang, rules["by_language"].get(lang, s), s))
 
 
-def _sealed_figures(ex: Any, open_model: Any, articles: Path, tmp: Path) -> dict[str, Any]:
+def _sealed_figures(
+    ex: Any, open_model: Any, articles: Path, tmp: Path, open_status: Any = None
+) -> dict[str, Any]:
     """The sealed articles, scored in aggregate only: overall and per language, never per article
     (their drafts stay in a temporary folder, their misses are not listed)."""
     from benchmarks import extract_eval as ev
@@ -273,10 +313,15 @@ def _sealed_figures(ex: Any, open_model: Any, articles: Path, tmp: Path) -> dict
         shipped += "; it saw sealed articles, so these figures are partly in-sample"
     result: dict[str, Any] = {}
     n_events = len({it.event for it in sealed})
-    runs = ((shipped, ex.model), (f"model trained on {open_model.trained_on}", open_model))
-    for i, (what, model) in enumerate(runs):
+    runs = (
+        (shipped, ex.model, ex.status_model),
+        (f"models trained on {open_model.trained_on}", open_model, open_status or ex.status_model),
+    )
+    for i, (what, model, status) in enumerate(runs):
         drafts = tmp / f"sealed-{i}"
-        stops = ev.write_drafts(ex, sealed, {it.event: model for it in sealed}, drafts)
+        stops = ev.write_drafts(
+            ex, sealed, {it.event: model for it in sealed}, drafts, {it.event: status for it in sealed}
+        )
         result = ev.score_drafts(drafts, ev.ALL_SETS, articles, stems)
         title = f"SEALED, aggregate only ({len(sealed)} articles, {n_events} events; {what})"
         _table(title, result, _no_trip(sealed, stops, result))
@@ -329,8 +374,10 @@ def main() -> int:
 
     items = ev.load(ex, args.articles, ev.ALL_SETS, side="open")
     with tempfile.TemporaryDirectory() as tmp:
-        open_model, cv = _open_figures(ex, items, args, Path(tmp))
-        sealed = _sealed_figures(ex, open_model, args.articles, Path(tmp)) if args.sealed else None
+        (open_model, open_status), cv = _open_figures(ex, items, args, Path(tmp))
+        sealed = (
+            _sealed_figures(ex, open_model, args.articles, Path(tmp), open_status) if args.sealed else None
+        )
     if loads:
         print()
         print("load per language (a fresh process reading one article; seconds):")

@@ -18,7 +18,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -29,6 +29,8 @@ from benchmarks.extract_split import EVENTS
 from itinerary.errors import ExtractionError
 from itinerary.extract import Article, Extractor, StopModel, Thresholds
 from itinerary.extract.scoring import FEATURES, LANGUAGE_FEATURE
+from itinerary.extract.status_model import StatusModel
+from itinerary.model import Status
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "articles"
@@ -153,17 +155,23 @@ def train(
 
 
 def write_drafts(
-    extractor: Extractor, items: list[Item], models: dict[str, StopModel], out: Path
+    extractor: Extractor,
+    items: list[Item],
+    models: dict[str, StopModel],
+    out: Path,
+    status_models: dict[str, StatusModel] | None = None,
 ) -> dict[str, int]:
-    """One draft per article, each assembled with the model of its event (``models[event]``);
-    an article the extractor refused gets none. Returns the number of stops per article."""
+    """One draft per article, each assembled with the model of its event (``models[event]``, and
+    ``status_models[event]`` when given, else the extractor's status model); an article the
+    extractor refused gets none. Returns the number of stops per article."""
     out.mkdir(parents=True, exist_ok=True)
     stops: dict[str, int] = {}
     for it in items:
         if it.analysis is None:
             stops[it.stem] = 0
             continue
-        draft = extractor.assemble(it.analysis, models[it.event])
+        status = status_models[it.event] if status_models is not None else None
+        draft = extractor.assemble(it.analysis, models[it.event], status)
         stops[it.stem] = sum(len(t.stops) for t in draft.trips)
         itinerary.dump(draft, out / f"{it.stem}.yaml")
     return stops
@@ -347,11 +355,15 @@ def _exact(date: Any, gold: dict[str, Any], score: ModuleType) -> int:
 
 
 def date_rows(
-    extractor: Extractor, items: list[Item], models: dict[str, StopModel], articles: Path = ARTICLES
+    extractor: Extractor,
+    items: list[Item],
+    models: dict[str, StopModel],
+    articles: Path = ARTICLES,
+    status_models: dict[str, StatusModel] | None = None,
 ) -> list[DateRow]:
     """The date table: every stop of each article's draft (assembled with ``models[event]`` and
-    the rules' dates) that the scorer matches to a required stop of the truth; when the truth
-    gives that stop no date, "undated" is its right option."""
+    the rules' dates; ``status_models[event]`` when given) that the scorer matches to a required
+    stop of the truth; when the truth gives that stop no date, "undated" is its right option."""
     from itinerary.extract.date_model import rules_dates, trip_options
 
     score = scorer_module(articles)
@@ -364,7 +376,8 @@ def date_rows(
             if it.folder not in truths:
                 truths[it.folder] = score.load_truth(str(articles / it.folder / "truth"))
             units = score.gold_units(truths[it.folder][it.stem])
-            draft = extractor.assemble(it.analysis, models[it.event], rules_dates())
+            status = status_models[it.event] if status_models is not None else None
+            draft = extractor.assemble(it.analysis, models[it.event], status, rules_dates())
             opts = [o for trip in draft.trips for o in trip_options(trip, it.analysis)]
             path = Path(tmp) / f"{it.stem}.yaml"
             itinerary.dump(draft, path)
@@ -466,6 +479,7 @@ def write_dated_drafts(
     models: dict[str, StopModel],
     date_models: dict[str, Any],
     out: Path,
+    status_models: dict[str, StatusModel] | None = None,
 ) -> dict[str, int]:
     """:func:`write_drafts` with each article's dates chosen by ``date_models[event]``."""
     out.mkdir(parents=True, exist_ok=True)
@@ -474,7 +488,8 @@ def write_dated_drafts(
         if it.analysis is None:
             stops[it.stem] = 0
             continue
-        draft = extractor.assemble(it.analysis, models[it.event], date_models[it.event])
+        status = status_models[it.event] if status_models is not None else None
+        draft = extractor.assemble(it.analysis, models[it.event], status, date_models[it.event])
         stops[it.stem] = sum(len(t.stops) for t in draft.trips)
         itinerary.dump(draft, out / f"{it.stem}.yaml")
     return stops
@@ -483,6 +498,141 @@ def write_dated_drafts(
 def published_of(path: Path) -> dt.date | None:
     m = re.search(r"^# date:\s*(\d{4}-\d{2}-\d{2})", path.read_text(encoding="utf-8"), re.M)
     return dt.date.fromisoformat(m.group(1)) if m else None
+
+
+# ----------------------------------------------------------------------------- the status model
+
+#: the status model's regularisation (about 180 labelled stops, a tenth of them cancelled): strong,
+#: so that a feature beside the rules' reading moves the decision only with steady evidence
+STATUS_C = 0.1
+#: the rules' reading (the ``rule_*`` one-hot) enters the fit multiplied by this, so its weights
+#: pay a hundredth of the penalty: the model keeps what the rules know (with the same penalty
+#: as the other features, the rare cancelled stops fold into planned ones) and the penalty holds
+#: the other features back; the weights saved are those of the unscaled features
+STATUS_RULE_SCALE = 10.0
+
+
+def status_label(record: Any, units: list[dict[str, Any]], score: ModuleType) -> Status | None:
+    """The truth status of the required stop the place matches as the scorer matches (the nearest
+    one; None for no match, an optional stop, a status the truth marks ambiguous, or nearest
+    stops that disagree)."""
+    if record is None:
+        return None
+    pred = {"lat": record.lat, "lon": record.lon, "country_code": record.country_code}
+    hits = [(c, u) for u in units if (c := score.match_cost(pred, u["stop"])) is not None]
+    if not hits:
+        return None
+    best = min(c for c, _ in hits)
+    nearest = [u for c, u in hits if c == best]
+    if any(u["optional"] or u["stop"].get("status_ambiguous") for u in nearest):
+        return None
+    found = {score.norm_status(u["stop"].get("status")) for u in nearest}
+    if len(found) != 1:
+        return None
+    try:
+        return Status(found.pop())
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Recorder(StatusModel):
+    """A status model that decides nothing and records every trip's merged stops with what the
+    status model reads about them."""
+
+    seen: list[tuple[Any, dict[str, float]]] = field(default_factory=list)
+
+    def settle(self, stops: list[Any], published: dt.date | None) -> list[Any]:
+        from itinerary.extract.status_model import vectors
+
+        self.seen.extend(zip(stops, vectors(stops), strict=True))
+        return stops
+
+
+#: per article: the status model's features and the truth status of each of its labelled stops
+StatusRows = dict[str, list[tuple[dict[str, float], Status]]]
+
+
+def status_rows(
+    extractor: Extractor, items: list[Item], models: dict[str, StopModel], articles: Path = ARTICLES
+) -> StatusRows:
+    """The stops of every article's draft (assembled with the stop model of its event,
+    ``models[event]``, their mentions merged, the status the rules read), each with what the
+    status model reads and the truth status of the stop it matches (see :func:`status_label`):
+    what the status model decides on, where it decides."""
+    score = scorer_module(articles)
+    truth: dict[str, Any] = {}
+    for folder in sorted({it.folder for it in items}):
+        truth.update(score.load_truth(str(articles / folder / "truth")))
+    out: StatusRows = {}
+    for it in items:
+        out[it.stem] = []
+        if it.analysis is None:
+            continue
+        rec = _Recorder()
+        extractor.assemble(it.analysis, models[it.event], rec)
+        units = score.gold_units(truth[it.stem])
+        for d, f in rec.seen:
+            y = status_label(d.place.record, units, score)
+            if y is not None:
+                out[it.stem].append((f, y))
+    return out
+
+
+def fit_status(
+    xs: list[dict[str, float]],
+    ys: list[Status],
+    c: float = STATUS_C,
+    name: str = "",
+    languages: bool = False,
+    rule_scale: float = STATUS_RULE_SCALE,
+) -> StatusModel:
+    """A multinomial logistic regression over the named features of the status model (and one
+    per language of the rows, with ``languages``); the rules' reading scaled by ``rule_scale``
+    (see :data:`STATUS_RULE_SCALE`)."""
+    from sklearn.linear_model import LogisticRegression
+
+    from itinerary.extract.status_model import FEATURES as STATUS_FEATURES
+    from itinerary.extract.status_model import LANGUAGE_FEATURE as LANG
+
+    langs = sorted({k for x in xs for k in x if k.startswith(LANG)}) if languages else []
+    keys = [*STATUS_FEATURES, *langs]
+    classes = sorted(set(ys))
+    if len(classes) < 2:  # one status only: the model always says it
+        return StatusModel({classes[0]: {}} if classes else {}, {classes[0]: 0.0} if classes else {}, name, c)
+    scale = [rule_scale if k.startswith("rule_") else 1.0 for k in keys]
+    clf = LogisticRegression(C=c, max_iter=5000)
+    clf.fit(
+        [[x.get(k, 0.0) * m for k, m in zip(keys, scale, strict=True)] for x in xs], [y.value for y in ys]
+    )
+    found = [Status(v) for v in clf.classes_]
+    if len(found) == 2:  # a binary fit: the first status is the zero of the softmax
+        coef = [[0.0] * len(keys), list(clf.coef_[0])]
+        bias = [0.0, float(clf.intercept_[0])]
+    else:
+        coef = [list(row) for row in clf.coef_]
+        bias = [float(b) for b in clf.intercept_]
+    weights = {
+        st: {k: float(w) * m for k, w, m in zip(keys, row, scale, strict=True)}
+        for st, row in zip(found, coef, strict=True)
+    }
+    return StatusModel(weights, dict(zip(found, bias, strict=True)), name, c)
+
+
+def train_status(items: list[Item], rows: StatusRows, c: float = STATUS_C, name: str = "") -> StatusModel:
+    """The status model trained on the labelled stops of ``items`` (``rows``: :func:`status_rows`)."""
+    pairs = [r for it in items for r in rows[it.stem]]
+    return fit_status([x for x, _ in pairs], [y for _, y in pairs], c, name)
+
+
+def cross_validated_status(
+    items: list[Item], rows: StatusRows, c: float = STATUS_C
+) -> dict[str, StatusModel]:
+    """Leave one event out: a status model per event, trained on the articles of all other events."""
+    return {
+        ev: train_status([it for it in items if it.event != ev], rows, c, name=f"all but {ev}")
+        for ev in sorted({it.event for it in items})
+    }
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,11 +1,16 @@
-"""Rebuild the stop model shipped with the extractor (itinerary/extract/stop_model.json).
+"""Rebuild the models shipped with the extractor: the stop model (itinerary/extract/stop_model.json),
+the status model (itinerary/extract/status_model.json) and the date model
+(itinerary/extract/date_model.json).
 
-    .venv/bin/python benchmarks/train_extract_model.py [ARTICLES_DIR] [--out MODEL_JSON]
+    .venv/bin/python benchmarks/train_extract_model.py [ARTICLES_DIR] [--out MODEL_JSON] [--status-out JSON] [--date-out JSON]
 
 Trains the logistic regression on the *open* development articles (dev/, dev2/ and dev3/, the
 open side of the split in ``extract_split.json``; the sealed ones are never trained on), and
 stores with it the reliability table of the leave-one-event-out cross-validation over them (the
-probabilities of each article come from a model that never saw its trip). Needs scikit-learn
+probabilities of each article come from a model that never saw its trip). The status model is
+trained on the stops of the same articles' drafts, each assembled with the stop model that never
+saw its event, labelled with the status of the truth stop they match; the date model on the dates
+those stops are offered, labelled by the truth's date. Needs scikit-learn
 (the ``train`` extra); using the model needs nothing beyond the package.
 """
 
@@ -25,6 +30,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("articles", nargs="?", type=Path, default=ROOT.parent / "shared" / "articles")
     ap.add_argument("--out", type=Path, help="write the model here (default: the one the package ships)")
+    ap.add_argument(
+        "--status-out", type=Path, help="write the status model here (default: the one the package ships)"
+    )
+    ap.add_argument(
+        "--date-out", type=Path, help="write the date model here (default: the one the package ships)"
+    )
     args = ap.parse_args()
     from benchmarks import extract_eval as ev
     from benchmarks.extract_split import split_salt
@@ -45,8 +56,27 @@ def main() -> int:
     out = args.out or ROOT / "itinerary" / "extract" / MODEL_FILE
     model.save(out)
     print(f"wrote {out} ({len(model.weights)} weights, keep at p >= {tuning.keep})")
+    write_status_model(
+        ex, items, held_out, args.status_out, f"{len(items)} open development articles (split {salt})"
+    )
     train_date_model(ex, items, held_out, args, salt)
     return 0
+
+
+def write_status_model(
+    ex: Any, items: list[Any], held_out: dict[str, Any], out: Path | None, name: str
+) -> None:
+    """The status model (itinerary/extract/status_model.json), trained on the stops of the drafts
+    of ``items``, each assembled with the stop model that did not see its event (``held_out``)."""
+    from benchmarks import extract_eval as ev
+    from itinerary.extract.status_model import MODEL_FILE
+
+    rows = ev.status_rows(ex, items, held_out)
+    model = ev.train_status(items, rows, name=name)
+    path = out or ROOT / "itinerary" / "extract" / MODEL_FILE
+    model.save(path)
+    n = sum(len(r) for r in rows.values())
+    print(f"wrote {path} ({n} labelled stops, statuses {', '.join(st.value for st in model.weights)})")
 
 
 def train_date_model(
@@ -67,7 +97,7 @@ def train_date_model(
     # on only when it beats the rules held out: on exact dates and on all stops (undated ones too)
     on = learned[0] > rules[0] and learned[2] > rules[2]
     model = dataclasses.replace(ev.train_dates(rows, name, c), enabled=on)
-    out = (args.out.parent if args.out else ROOT / "itinerary" / "extract") / DATE_FILE
+    out = args.date_out or ROOT / "itinerary" / "extract" / DATE_FILE
     model.save(out)
     print(
         f"wrote {out} (C={c}; leave one event out, rules -> learned: exact dates {rules[0]:.3f} -> "

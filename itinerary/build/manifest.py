@@ -14,7 +14,13 @@ this file alone to list 10,000 drafts.
 person; a build keeps it, and ``force`` replaces it only with ``force_reviewed``.
 Lines are appended as articles finish, so a run stopped at any moment keeps what it did; a
 line cut short by the stop is ignored when read back, and the last line for a name wins. At
-the end of a run the file is rewritten (atomically) with one line per article, sorted by name.
+the end of a run the file is rewritten (atomically) with one line per article, sorted by name,
+when that changes what a reader finds or the file has grown: an article left the input, a line
+was bad or cut short, an article's last line says other than "ok" after an earlier line (the
+review lists the "ok" lines), or the lines beyond one per article reach an eighth of the
+articles. Otherwise the lines a
+run appended stay at the end (a rebuild after one article changed does not rewrite the lines
+of 100,000 articles).
 
 Every line is checked when read: a line that is not one of ours (a field of the wrong type,
 an unknown status, a name that is not a draft's file name) is skipped and reported in
@@ -25,8 +31,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
-from dataclasses import asdict, dataclass
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -63,7 +71,10 @@ class Manifest:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problems: list[str] = []
-        self.entries: dict[str, Entry] = _read(path, self.problems)
+        self._lines: dict[str, str] = {}  # name -> its line as read (or written), for a rewrite
+        self.entries: dict[str, Entry] = {}
+        # lines beyond one per article, and whether a reader of the "ok" lines could be misled
+        self._appended, self._compact = _read(path, self.problems, self.entries, self._lines)
         self._fh: IO[str] | None = None
 
     def finished(self, name: str, digest: str, drafts: Path) -> Entry | None:
@@ -89,20 +100,31 @@ class Manifest:
             self._fh = self.path.open("a", encoding="utf-8")
             if self._fh.tell() and not _ends_with_newline(self.path):
                 self._fh.write("\n")  # after a line cut short by a stop: a line of its own
-        self._fh.write(json.dumps(_plain(entry), ensure_ascii=False) + "\n")
+        line = json.dumps(_plain(entry), ensure_ascii=False)
+        self._fh.write(line + "\n")
         self._fh.flush()
+        self._appended += 1
+        if entry.status != OK and entry.name in self._lines:
+            self._compact = False  # a reader of the "ok" lines must not find the older line
+        self._lines[entry.name] = line
 
-    def compact(self) -> None:
-        """Rewrite the file atomically, one sorted line per article."""
+    def compact(self, *, always: bool = False) -> None:
+        """Rewrite the file atomically, one sorted line per article, when it is not that already
+        and the difference matters (see the module docstring), or ``always``."""
         self.close()
         if not self.entries and not self.path.exists():
             return  # nothing was done: leave no empty manifest behind
-        lines = [json.dumps(_plain(self.entries[k]), ensure_ascii=False) for k in sorted(self.entries)]
-        write_text(self.path, "".join(line + "\n" for line in lines))
+        if not always and self._compact and self._appended * 8 < max(len(self.entries), 8):
+            return  # this run's lines appended stay at the end: the last line for a name wins
+        text = "".join(self._lines[k] + "\n" for k in sorted(self.entries))
+        write_text(self.path, text)
+        self._compact, self._appended = True, 0
 
     def forget(self, name: str) -> None:
         """Drop the entry of ``name`` (an article no longer in the input)."""
-        self.entries.pop(name, None)
+        if self.entries.pop(name, None) is not None:
+            self._lines.pop(name, None)
+            self._compact = False
 
     def close(self) -> None:
         if self._fh is not None:
@@ -154,16 +176,26 @@ def forget_reviewed(path: Path, names: set[str]) -> None:
         path.unlink()
 
 
+_FIELDS = tuple(Entry.__dataclass_fields__)
+
+
 def _plain(entry: Entry) -> dict[str, Any]:
-    return {k: v for k, v in asdict(entry).items() if v is not None}
+    """The entry's fields that are set, for its line (not copied: written out at once)."""
+    return {k: v for k in _FIELDS if (v := getattr(entry, k)) is not None}
 
 
-def _read(path: Path, problems: list[str]) -> dict[str, Entry]:
-    entries: dict[str, Entry] = {}
+def _read(
+    path: Path, problems: list[str], entries: dict[str, Entry], raw: dict[str, str]
+) -> tuple[int, bool]:
+    """Fill ``entries`` from the file (the last line for a name wins) and ``raw`` with each
+    entry's line as read (as a rewrite writes it again). The number of lines beyond one per
+    article, and False when the file needs a rewrite before the review reads it: a bad line, or
+    a name whose last line is not "ok" after an earlier one."""
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except FileNotFoundError:
-        return entries
+        return 0, True
+    count, clean = 0, True
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -171,6 +203,7 @@ def _read(path: Path, problems: list[str]) -> dict[str, Entry]:
             data = json.loads(line)
         except (ValueError, RecursionError):  # RecursionError: brackets nested thousands deep
             if lineno == len(lines):
+                clean = False  # rewritten without it, lest a line appended after it be taken as bad
                 continue  # the last line cut short by an interrupted run: nothing to report
             data = None
         why = _check(data)
@@ -179,11 +212,16 @@ def _read(path: Path, problems: list[str]) -> dict[str, Entry]:
                 f"{path}, line {lineno}: {why}; the line is ignored and its article extracted again"
             )
             continue
-        if not _good_index(data.get("index")):
+        good = _good_index(data.get("index"))
+        if not good:
             data.pop("index", None)  # the queue works it out from the draft
         entry = Entry(**data)
+        if entry.name in entries and entry.status != OK:
+            clean = False
         entries[entry.name] = entry
-    return entries
+        raw[entry.name] = line.strip() if good else json.dumps(_plain(entry), ensure_ascii=False)
+        count += 1
+    return count - len(entries), clean and not problems
 
 
 def _check(data: Any) -> str | None:
@@ -231,3 +269,106 @@ def _good_index(index: Any) -> bool:
 def _short(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=True)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+STATS = ".draft-stats.jsonl"  # beside the manifest: the drafts' hashes by file status
+SETTLED_NS = 2_000_000_000  # a file changed this recently may change again in the same tick
+
+
+class DraftDigests:
+    """The SHA-256 of each draft file, taken from ``.draft-stats.jsonl`` when the file's status
+    (size, modification and change times in nanoseconds, inode) is the one recorded with it,
+    else read and hashed: a rebuild does not read 100,000 unchanged drafts to learn they are
+    unchanged. An edit changes the change time (which no tool sets back) and the inode or
+    size or modification time. A status is recorded only for a file left alone for
+    ``SETTLED_NS`` and unchanged while it was hashed, so an edit in the same clock tick as
+    the write is never mistaken for it.
+
+    The file holds one JSON array a line (name, hash, size, mtime_ns, ctime_ns, inode), the
+    last line for a name winning; :meth:`save` appends the new lines and rewrites the file
+    (atomically) when names left or the lines outnumber the drafts by an eighth. It is only
+    a cache: a bad or missing file means the drafts are hashed again.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.known: dict[str, tuple[str, int, int, int, int]] = {}
+        self.lines = 0
+        self.used: set[str] = set()
+        self.new: dict[str, tuple[str, int, int, int, int]] = {}
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return
+        for line in text.splitlines():
+            self.lines += 1
+            try:
+                name, digest, *sig = json.loads(line)
+            except (ValueError, TypeError, RecursionError):
+                continue
+            if (
+                isinstance(name, str)
+                and isinstance(digest, str)
+                and _HEX.fullmatch(digest)
+                and len(sig) == 4
+                and all(type(x) is int for x in sig)
+            ):
+                self.known[name] = (digest, *sig)
+
+    def digest(self, name: str, path: str) -> str | None:
+        """The SHA-256 of the draft ``name`` at ``path``; None when there is none (or it
+        cannot be read)."""
+        sig = _status(path)
+        if sig is None:
+            return None
+        known = self.known.get(name)
+        self.used.add(name)
+        if known is not None and known[1:] == sig:
+            return known[0]
+        h = hashlib.sha256()
+        try:
+            with open(path, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(chunk)
+        except OSError:
+            return None
+        digest = h.hexdigest()
+        if _status(path) == sig and time.time_ns() - max(sig[1], sig[2]) > SETTLED_NS:
+            self.known[name] = self.new[name] = (digest, *sig)
+        return digest
+
+    def save(self) -> None:
+        """Record the statuses hashed this run; forget the names not asked for."""
+        gone = self.known.keys() - self.used
+        for name in gone:
+            del self.known[name]
+        if not gone and not self.new:
+            return
+        try:
+            if not self.known:
+                self.path.unlink(missing_ok=True)
+                self.lines = 0
+            elif gone or (self.lines + len(self.new)) * 8 > len(self.known) * 9 + 64:
+                write_text(self.path, "".join(_stat_line(n, v) for n, v in sorted(self.known.items())))
+                self.lines = len(self.known)
+            else:  # an appended line cut short is skipped when read back
+                with self.path.open("a", encoding="utf-8") as fh:
+                    if fh.tell() and not _ends_with_newline(self.path):
+                        fh.write("\n")
+                    fh.write("".join(_stat_line(n, v) for n, v in self.new.items()))
+                self.lines += len(self.new)
+        except OSError:
+            pass  # a folder one may not write to: the drafts are hashed again next time
+        self.new = {}
+
+
+def _status(path: str) -> tuple[int, int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+def _stat_line(name: str, value: tuple[str, int, int, int, int]) -> str:
+    return json.dumps([name, *value]) + "\n"

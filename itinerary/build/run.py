@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import time
 import warnings
 from collections.abc import Iterator
@@ -24,6 +25,8 @@ from itinerary.build.manifest import (
     NO_TRIP,
     OK,
     REVIEWED,
+    STATS,
+    DraftDigests,
     Entry,
     Manifest,
     forget_reviewed,
@@ -112,16 +115,19 @@ class Run:
             )
 
     def reuse(self, items: list[Item]) -> list[Item]:
-        """Count the finished articles and keep the hand-edited drafts; the ones left to extract."""
+        """Count the finished articles and keep the hand-edited drafts; the ones left to extract.
+        The drafts' hashes come from their files' status when it is the one recorded (see
+        :class:`DraftDigests`)."""
         self.check_reviewed(items)
         pending = []
+        known = DraftDigests(self.out / STATS)
+        folder = str(self.drafts)
         for item in items:
             entry = self.manifest.entries.get(item.name)
             same = entry is not None and entry.digest == item.digest and not self.force
             # a screened article is extracted when the screen is off
             same = same and (entry is None or entry.reason != SCREENED or self.screen is not None)
-            draft = self.drafts / f"{item.name}.yaml"
-            on_disk = file_digest(draft)
+            on_disk = known.digest(item.name, os.path.join(folder, f"{item.name}.yaml"))
             if entry is None or not same:
                 pending.append(item)
             elif on_disk is None and entry.status == OK:
@@ -136,7 +142,8 @@ class Run:
                     self.digests[item.name] = on_disk or ""
             else:
                 self.summary.skipped += 1
-                self._keep_edit(item, draft, on_disk)
+                self._keep_edit(item, self.drafts / f"{item.name}.yaml", on_disk)
+        known.save()
         return pending
 
     def _keep_edit(self, item: Item, draft: Path, digest: str) -> None:

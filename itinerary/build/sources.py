@@ -148,10 +148,15 @@ def _text_item(path: Path, settings: DraftSettings) -> Item:
     return Item(slug(path.stem), str(path), _digest(payload, settings), str(path))
 
 
-def _record_item(stem: str, origin: str, record: dict[str, Any], settings: DraftSettings) -> Item:
-    payload = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode()
+def _record_item(
+    stem: str, origin: str, record: dict[str, Any], settings: DraftSettings, raw: bytes | None = None
+) -> Item:
+    """The item of a row; its content hash is of ``raw`` (a JSON line as read, which decides the
+    row: hashing it costs less than writing the row out again), else of the row as JSON."""
+    if raw is None:
+        raw = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode()
     name = slug(str(record["id"])) if record.get("id") not in (None, "") else stem
-    return Item(name, origin, _digest(payload, settings), record)
+    return Item(name, origin, _digest(raw, settings), record)
 
 
 def _jsonl_items(path: Path, settings: DraftSettings) -> Iterator[Item]:
@@ -174,7 +179,7 @@ def _jsonl_items(path: Path, settings: DraftSettings) -> Iterator[Item]:
             if not isinstance(record, dict):
                 yield _bad_row(stem, lineno, origin, line, "a line must be a JSON object", settings)
                 continue
-            yield _record_item(f"{stem}-{lineno}", origin, record, settings)
+            yield _record_item(f"{stem}-{lineno}", origin, record, settings, line.strip())
 
 
 def _skip_line(fh: Any) -> None:

@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
@@ -35,6 +35,9 @@ from itinerary.identity import UNKNOWN_TRAVELLER, in_travel_order, unique_id
 from itinerary.identity import same_place as same_point
 from itinerary.model import DateSpan, Itinerary, Precision, Status, Stop, Trip
 
+#: decides the final status of the merged stops of one trip (see :mod:`itinerary.extract.status_model`)
+Settle = Callable[[list[Candidate]], list[Candidate]]
+
 
 def choose(candidates: list[Candidate], model: StopModel) -> list[Candidate]:
     """Every candidate with the model's verdict in its reason; the kept ones are returned."""
@@ -49,9 +52,12 @@ def choose(candidates: list[Candidate], model: StopModel) -> list[Candidate]:
     return chosen
 
 
-def build_trips(drafts: list[Candidate], article: Article, ctx: Context, model: StopModel) -> list[Trip]:
-    """One trip per traveller from the kept candidates, resolved, dated and ordered."""
-    draft = Itinerary(trips=tuple(_draft_trips(drafts, article, ctx, model)))
+def build_trips(
+    drafts: list[Candidate], article: Article, ctx: Context, model: StopModel, settle: Settle | None = None
+) -> list[Trip]:
+    """One trip per traveller from the kept candidates, resolved, dated and ordered (``settle``
+    decides the final status of each trip's stops once their mentions are merged)."""
+    draft = Itinerary(trips=tuple(_draft_trips(drafts, article, ctx, model, settle)))
     with warnings.catch_warnings():  # an ambiguous answer is marked needs_review by resolve
         warnings.simplefilter("ignore", AmbiguityWarning)
         try:
@@ -177,12 +183,16 @@ def _fellows(d: Candidate, who: str, parties: Sequence[Party] = ()) -> list[str]
     return [x for x in dict.fromkeys(party) if x != who]
 
 
-def _draft_trips(drafts: list[Candidate], article: Article, ctx: Context, model: StopModel) -> list[Trip]:
+def _draft_trips(
+    drafts: list[Candidate], article: Article, ctx: Context, model: StopModel, settle: Settle | None = None
+) -> list[Trip]:
     t = ctx.tuning
     trips: list[Trip] = []
     used_ids: set[str] = set()
     for who, items in _by_traveller(drafts, article.published, t, set(ctx.names.values())).items():
         stops = merge_mentions(items, article.published, t, ctx.lx.arrival)
+        if settle is not None:  # the final status, over the merged stops of the trip
+            stops = settle(stops)
         if not stops:
             continue
         tid = unique_id(slug(who if who != UNKNOWN_TRAVELLER else "unknown"), used_ids)

@@ -14,7 +14,7 @@ from itinerary.extract.registry import step
 from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
 from itinerary.extract.steps.persons import carried_subject, stop_traveller
 from itinerary.extract.steps.roles import classify, role_before
-from itinerary.extract.steps.status import clause_tense, en_route, status_of
+from itinerary.extract.steps.status import clause_tense, en_route, status_cues, status_of
 from itinerary.extract.text import possessive_after, quote_of, word_list
 from itinerary.geocode.toponyms import forms_of
 from itinerary.model import Role, Status
@@ -65,6 +65,7 @@ def candidate_at(
     p, role = reading.stops[k]
     status = status_of(s, reading, k, prev_end, ctx) or prev_status
     date = stop_date(s, reading, p, status, ctx)
+    cues, read = status_cues(s, reading, k, prev_end, date, ctx), date  # what the status model reads
     later = date is not None and ctx.published and date.start and date.start > ctx.published
     if later and status is Status.CONFIRMED and clause_tense(s, reading, k, ctx) != "past":
         # a date ahead in a clause not in the past: still to come ("avant de rejoindre
@@ -80,6 +81,7 @@ def candidate_at(
     hints = reading.hints_of.get(s.places.index(p), [])
     quote = quote_of(s.span.text, ctx.tuning.max_quote)
     d = Candidate(p, quote, status, date, traveller, role, hints, 0, explicit, companions=companions)
+    d.status_features, d.read_date = cues, read
     return d, traveller or carry
 
 

@@ -69,13 +69,15 @@ class Reason:
     kept: bool | None = None  # None until the model decided
     probability: float | None = None
     why: tuple[str, ...] = ()
+    status: str = ""  # the status model's verdict on a kept stop, with its strongest reasons
 
     def text(self) -> str:
         """One line for ``extract --explain``."""
         verdict = "" if self.kept is None else ("kept" if self.kept else "dropped")
         p = "" if self.probability is None else f" p={self.probability:.2f}"
         why = f"; {'; '.join(self.why)}" if self.why else ""
-        return f"{verdict}{p} (rules: {self.rule}){why}".strip()
+        status = f"; {self.status}" if self.status else ""
+        return f"{verdict}{p} (rules: {self.rule}){why}{status}".strip()
 
 
 @dataclass
@@ -99,6 +101,11 @@ class Candidate:
     score: float = 1.0
     why: list[str] = field(default_factory=list)
     reason: Reason = Reason("a stop")
+    #: what the status model reads (names in :data:`itinerary.extract.status_model.FEATURES`)
+    status_features: dict[str, float] = field(default_factory=dict)
+    #: the date the rules read, before it was made to agree with their status (a status the
+    #: status model changes takes the date that agrees with it)
+    read_date: DateSpan | None = None
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ then the stop model's choice and the assembly of the draft itinerary (:meth:`Ext
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -10,11 +11,12 @@ from itinerary.extract.article import Article, clean_text
 from itinerary.extract.assemble import build_trips, choose
 from itinerary.extract.completion import date_after_sequence
 from itinerary.extract.date_model import DateModel, load_date_model, redate
-from itinerary.extract.document import Context, Document
+from itinerary.extract.document import Candidate, Context, Document
 from itinerary.extract.limits import check_article_text
 from itinerary.extract.nlp import check_supported, detect_language
 from itinerary.extract.pipeline import Pipeline
 from itinerary.extract.scoring import StopModel, load_model
+from itinerary.extract.status_model import StatusModel, load_status_model
 from itinerary.extract.tuning import TUNING, Tuning
 from itinerary.geocode import OfflineGeocoder
 from itinerary.model import Itinerary, Source
@@ -35,10 +37,12 @@ class Extractor:
         *,
         tuning: Tuning = TUNING,
         pipeline: Pipeline | None = None,
+        status_model: StatusModel | None = None,
         date_model: DateModel | None = None,
     ) -> None:
         self.geocoder = geocoder or OfflineGeocoder()
         self.model = model or load_model()
+        self.status_model = status_model or load_status_model()
         self.tuning = tuning
         self.pipeline = pipeline or Pipeline()
         self.date_model = date_model or load_date_model()
@@ -58,16 +62,33 @@ class Extractor:
         return self.pipeline.run(Document(article, text, ctx))
 
     def assemble(
-        self, analysis: Document, model: StopModel | None = None, date_model: DateModel | None = None
+        self,
+        analysis: Document,
+        model: StopModel | None = None,
+        status_model: StatusModel | None = None,
+        date_model: DateModel | None = None,
     ) -> Itinerary:
         """The draft itinerary from an analysis, with ``model`` (default: the extractor's) deciding
-        which candidates are stops (every candidate's ``reason`` records the verdict) and
+        which candidates are stops, ``status_model`` (default: the extractor's) their status, and
         ``date_model`` (default: the extractor's) which of the dates the article offers a stop is
-        its date."""
+        its date; every candidate's ``reason`` records the verdicts."""
         model = model or self.model
         article, ctx = analysis.article, analysis.ctx
         chosen = choose(analysis.candidates, model)
-        trips = build_trips(chosen, article, ctx, model)
+        status = status_model or self.status_model
+        notes = {d.order: d for d in analysis.candidates}
+
+        def decide(stops: list[Candidate]) -> list[Candidate]:
+            """The final status of a trip's stops: the status model over the rules' reading."""
+            out = status.settle(stops, ctx.published)
+            for d in out:  # the verdict, for --explain
+                if d.order in notes:
+                    notes[d.order].reason = dataclasses.replace(notes[d.order].reason, status=d.reason.status)
+            return out
+
+        for d in analysis.candidates:  # no verdict of an earlier assembly (another model) stays
+            d.reason = dataclasses.replace(d.reason, status="")
+        trips = build_trips(chosen, article, ctx, model, decide)
         source = Source(
             id=article.source_id,
             publisher=article.publisher,

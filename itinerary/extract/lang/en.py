@@ -45,6 +45,8 @@ PACK = Lexicon(
         "visit",
         "expected",  # "is expected in Johannesburg"
         "stopover",
+        "passing through",  # passing through on the way ("after passing through Doha")
+        "passed through",
         "tour=",
         "tours=",
         "toured",
@@ -97,7 +99,17 @@ PACK = Lexicon(
     at=frozenset("in at to into for inside".split()),
     origin=frozenset("from".split()),
     visit_verbs=("visit", "left=", "leave", "leaving", "reach", "tour=", "toured", "touring"),
-    toward=("on to", "onward to", "bound for", "en route to", "way to"),
+    # ... and the phrases of passing through a place on the way (a transit stop: "via Doha")
+    toward=(
+        "on to",
+        "onward to",
+        "bound for",
+        "en route to",
+        "way to",
+        "passing through",
+        "passed through",
+        "via",
+    ),
     # verbs of inviting ("invited the president to visit Kyiv"; not the noun of "at the invitation of")
     invitations=("invited", "invites", "invite="),
     projectiles=("missile", "rocket", "drone"),

@@ -28,6 +28,9 @@ PACK = Lexicon(
         "gira=",
         "giras=",
         "escala",
+        "pasar por",  # passing through on the way ("tras pasar por Quito")
+        "pasó por",
+        "pasará por",
         "aterriz",
         "partió",
         "partirá",
@@ -47,11 +50,15 @@ PACK = Lexicon(
         "se reunió",
         "se reunirá",
         "recibid",
+        "estará en",  # being at the place ("el jueves estará en Davos", "estuvo en Lima")
+        "estuvo en",
+        "estaba en",
     ),
     at=frozenset("a en hacia para al".split()),
     origin=frozenset("desde".split()),
     visit_verbs=("visit", "recorr", "dej", "abandon"),
-    toward=("rumbo a", "camino a", "con destino a"),
+    # ... and the phrases of passing through a place on the way (a transit stop: "tras pasar por Quito")
+    toward=("rumbo a", "camino a", "con destino a", "pasar por", "pasó por", "pasará por", "vía"),
     future_endings=("ará", "erá", "irá", "arán", "erán", "irán"),
     # verbs of inviting ("invitó al presidente a visitar Kiev"; not the noun of "at the invitation of")
     invitations=("invitó", "invita=", "invitan=", "invitaron", "invitado", "invitada", "invitar"),

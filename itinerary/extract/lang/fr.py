@@ -56,6 +56,10 @@ PACK = Lexicon(
         "tournée",
         "étape",
         "escale",
+        "passer par",  # passing through on the way ("après être passé par Dakar")
+        "passé par",
+        "passée par",
+        "passera par",
         "séjour",
         "atterri",
         "quitt",
@@ -76,6 +80,7 @@ PACK = Lexicon(
         "se trouvait",
         "est à",
         "était à",
+        "sera à",  # being at the place, in the future ("jeudi, elle sera à Davos")
         "mènera",
         "mène=",
         "emmen",
@@ -90,7 +95,19 @@ PACK = Lexicon(
     at=frozenset("à au aux en dans vers pour sur".split()),
     origin=frozenset("depuis".split()),
     visit_verbs=("visit", "quitt", "rejoin", "gagn", "atteindr", "parcour"),
-    toward=("direction de", "direction d'", "route vers", "route pour", "à destination de"),
+    # ... and the phrases of passing through a place on the way (a transit stop: "après être passé par Dakar")
+    toward=(
+        "direction de",
+        "direction d'",
+        "route vers",
+        "route pour",
+        "à destination de",
+        "passer par",
+        "passé par",
+        "passée par",
+        "passera par",
+        "via",
+    ),
     # verbs of inviting ("a invité le président à se rendre à Kiev"; not the noun of "at the invitation of")
     invitations=("invité", "invitée", "invités", "invite=", "invitent", "inviter"),
     projectiles=("missile", "roquette", "drone"),

@@ -46,6 +46,10 @@ PACK = Lexicon(
         "tappa",
         "tappe",
         "scalo",
+        "passare per",  # passing through on the way ("dopo essere passato per Baku")
+        "passato per",
+        "passata per",
+        "passerà per",
         "soggiorn",
         "trasfer",
         "raggiung",
@@ -67,6 +71,11 @@ PACK = Lexicon(
         "ritorn",
         "prosegu",
         "sosta",
+        "sarà a",  # being at the place ("giovedì sarà a Davos", "ieri era stato a Chisinau")
+        "è stato a",
+        "è stata a",
+        "era stato a",
+        "era stata a",
     ),
     # "a" and "in" with every article they join ("all'aeroporto", "nell'isola", "negli Stati Uniti")
     at=frozenset(
@@ -75,7 +84,18 @@ PACK = Lexicon(
     ),
     origin=frozenset("da dal dallo dalla dall' dai dagli dalle".split()),
     visit_verbs=("visit", "raggiung", "raggiunt", "lasci"),
-    toward=("alla volta di", "in direzione di", "diretto a", "diretta a"),
+    # ... and the phrases of passing through a place on the way ("dopo essere passato per Baku")
+    toward=(
+        "alla volta di",
+        "in direzione di",
+        "diretto a",
+        "diretta a",
+        "passare per",
+        "passato per",
+        "passata per",
+        "passerà per",
+        "via",
+    ),
     future_endings=("erà", "irà", "erò", "eranno", "iranno", "arà"),
     # verbs of inviting ("ha invitato il presidente a visitare Kiev"; not the noun of "at the invitation of")
     invitations=("invitato", "invitata", "invitati", "invitò", "invita=", "invitano", "invitare"),

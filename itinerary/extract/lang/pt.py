@@ -158,6 +158,12 @@ PACK = Lexicon(
         "a caminho de",
         "a caminho do",
         "a caminho da",
+        # passing through a place on the way (a transit stop: "depois de passar por Luanda")
+        "passar por",
+        "passou por",
+        "passará por",
+        "passagem por",
+        "via",
     ),
     # the future and the plural conditional; a pronoun inside the verb ("realizar-se-á",
     # "far-se-ia") leaves the ending after a hyphen

@@ -45,17 +45,110 @@ def find_places(
         blocked = [(a, b) for a, b in blocked if a >= line.end]
         ner.insert(0, line)
     accepted = [p for p in ner if _keep(p, sent.text, ctx, person_words, dropped)]
+    for p in [p for p in ner if p not in accepted]:  # "l'aéroport Marrakech-Menara": Marrakech
+        city = city_of_landmark_name(p.start, p.end, sent.text, ctx, p.from_ner)
+        if city is not None and _keep(city, sent.text, ctx, person_words, dropped):
+            accepted.append(city)
     # What the recogniser saw and the gazetteer refused is not rescanned ("the Pacific").
     blocked.extend((p.start, p.end) for p in ner if p not in accepted)
     found = gazetteer_scan(sent, ctx, blocked, accepted)
     scanned = [p for p in found if _keep(p, sent.text, ctx, person_words, dropped)]
+    for tok in sent:  # a hyphenated name the recogniser missed ("all'aeroporto Roma-Fiumicino")
+        a = tok.idx - sent.start_char
+        if "-" not in tok.text or any(q.start <= a < q.end for q in accepted + scanned):
+            continue
+        city = city_of_landmark_name(a, a + len(tok.text), sent.text, ctx, False)
+        if city is not None and _keep(city, sent.text, ctx, person_words, dropped):
+            scanned.append(city)
     for p in accepted:
         landmark_run(p, sent, ctx)
+    scanned.extend(towns_of_their_country(sent.text, accepted + scanned, ctx))
     out: list[Mention] = []
     for p in sorted(accepted + scanned, key=lambda p: (p.start, -(p.end - p.start))):
         if not any(p.start < q.end and q.start < p.end for q in out):
             out.append(p)
     return out, dropped
+
+
+#: a name, then its country in brackets or after a comma ("Davos (Suiza)", "Gao, au Mali")
+_NAME_THEN_COUNTRY = re.compile(r"([^\W\d_][\w'’-]*)(?: \(| ?, ?)$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def towns_of_their_country(text: str, found: Sequence[Mention], ctx: Context) -> list[Mention]:
+    """Towns named with their country in brackets or after a comma ("estará en Davos (Suiza)",
+    "sera à Davos (Suisse)", "in Davos, Switzerland"): news writes the country beside a town its
+    readers may not know, so a town too small to be taken alone (``accept``) is a place when the
+    gazetteer has a town of that very name (its main name, ``Tuning.min_town_population`` people
+    or more) in the country named beside it."""
+    out: list[Mention] = []
+    for q in found:
+        if q.record is None or q.record.kind != "country":
+            continue
+        m = _NAME_THEN_COUNTRY.search(text[: q.start])
+        if m is None:
+            continue
+        words = list(_WORD.finditer(text, 0, m.end(1)))
+        k = len(words)  # the name: the capitalised words before the country ("en Davos": Davos)
+        while k > 0 and len(words) - k < ctx.tuning.scan_max_words and words[k - 1].group(0)[:1].isupper():
+            k -= 1
+        if k == len(words) or k == 0:
+            continue  # no name, or the sentence's first word (capitalised whatever it is)
+        a, b = words[k].start(), words[-1].end()
+        if any(p.start < b and a < p.end for p in [*found, *out]):
+            continue
+        town = _town_in(text[a:b], a, b, q.record.country_code, ctx)
+        if town is not None:
+            out.append(town)
+    return out
+
+
+def _town_in(name: str, a: int, b: int, country: str, ctx: Context) -> Mention | None:
+    """The town called ``name`` (its main name, ``Tuning.min_town_population`` people or more) in
+    ``country``."""
+    t, g = ctx.tuning, ctx.geocoder.gazetteer
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguityWarning)
+        cands = ctx.geocoder.candidates(name, limit=t.candidates_per_mention)
+    for c in cands:
+        r = c.record
+        if c.name_score < 1.0 or r.kind != "city" or r.country_code != country:
+            continue
+        if r.population < t.min_town_population or not g.is_main_name(c.matched, r.index):
+            continue
+        p = Mention(a, b, name, name, False, r, confidence=c.confidence, match=c)
+        p.overruled = c is not cands[0]
+        return p
+    return None
+
+
+#: the kinds of landmark named "City-Name" after their city ("aéroport Marrakech-Menara")
+_CITY_NAMED_KINDS = frozenset({"airport", "station"})
+
+
+def city_of_landmark_name(start: int, end: int, text: str, ctx: Context, from_ner: bool) -> Mention | None:
+    """The city that opens the name of an airport or station the gazetteer does not know, after the
+    kind word ("l'aéroport Marrakech-Menara", "aeroporto Roma-Fiumicino", "la gare Lyon-Perrache"):
+    such names join the city and the landmark's own name by a hyphen, and the stop is the city.
+    None unless the part before the hyphen names a prominent city. ``start``/``end``: the name in
+    ``text``, with or without the kind word before it."""
+    m = re.search(r"[^\W\d_][\w'’]*-[^\W\d_][\w'’-]*$", text[start:end])
+    if m is None or not m.group(0)[:1].isupper():
+        return None
+    start += m.start()
+    first, _, rest = m.group(0).partition("-")
+    if not rest[:1].isupper():
+        return None
+    before = re.findall(r"\w+", text[max(0, start - ctx.tuning.verb_window) : start].lower())[
+        -ctx.tuning.kind_reach :
+    ]
+    if not any(KIND_WORDS.get(w) in _CITY_NAMED_KINDS for w in before):
+        return None
+    g = ctx.geocoder.gazetteer
+    records = [g.record(k) for k in g.lookup(first)]
+    if not any(r.kind == "city" and prominent(r, ctx) for r in records):
+        return None
+    return Mention(start, start + len(first), first, first, from_ner)
 
 
 #: the words right after a name, on its line
@@ -157,7 +250,7 @@ def refusal(p: Mention, text: str, ctx: Context, person_words: set[str]) -> str 
         return "the end of a longer name (an organisation)"
     if inside_name(text, p, ctx):
         return "a word of a longer capitalised name (a person's)"
-    if not accept(p, ctx):
+    if not accept(p, ctx) and not accept_dictionary_form(p, ctx):
         return f"not a known place (query {p.query!r})"
     if not p.from_ner and not p.main_name and p.start == 0 and " " not in p.text and not p.text.isupper():
         # "Dort", "Wie", "Там", "Este" opening a sentence: a common word that is also a
@@ -320,6 +413,20 @@ def accept(p: Mention, ctx: Context) -> bool:
     p.record, p.confidence, p.main_name, p.match = r, best.confidence, main, best
     p.overruled = best is not cands[0]
     return True
+
+
+def accept_dictionary_form(p: Mention, ctx: Context) -> bool:
+    """Whether the gazetteer knows the mention under a dictionary form of its words (the pack's
+    morphology: "после посещения Самарканда" -> "Самарканд"), when it does not know the form
+    written; the mention then asks that form."""
+    asked = p.query
+    for v in ctx.language.variants(p.text):
+        if v != asked and v != p.text:
+            p.query = v
+            if accept(p, ctx):
+                return True
+    p.query = asked
+    return False
 
 
 def city_over_region(cands: Sequence[GeoCandidate], ctx: Context) -> GeoCandidate:

@@ -75,12 +75,17 @@ def related(sent: Span, p: Mention, ctx: Context) -> bool | None:
     if span is None:
         return None
     tok = span.root
+    times = lx.weekdays.keys() | lx.months.keys() | lx.relative.keys()
     for _ in range(ctx.tuning.parse_walk):
         if tok.i not in range(span.start, span.end) and starts(tok.lower_, lx.travel):
             return True
-        if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
+        # a weekday or month the parser took for a verb is none ("s'est rendue lundi à Berlin")
+        verb = tok.pos_ in ("VERB", "AUX") and tok.lower_ not in times
+        if verb and tok.i not in range(span.start, span.end):
             around = doc[max(tok.i - 2, sent.start) : min(tok.i + 2, sent.end)].text.lower()
-            return phrase_in(around, lx.travel) is not None  # "se trouve", "is in"
+            # "ended the tour in China", "a achevé sa tournée à Dakar": the verb's object is the trip
+            trip = any(c.dep_ in ("dobj", "obj") and starts(c.lower_, lx.travel) for c in tok.children)
+            return trip or phrase_in(around, lx.travel) is not None  # "se trouve", "is in"
         if tok.head.i == tok.i:
             return None
         tok = tok.head

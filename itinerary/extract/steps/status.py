@@ -5,14 +5,17 @@ a trained pipeline read the text, else the language pack's hook)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import Context, Mention, Reading, Sentence
 from itinerary.extract.lexicon import phrase_in, starts, time_of_day
 from itinerary.extract.steps.roles import role_before
 from itinerary.extract.text import ends_with, inside, word_list
-from itinerary.model import Role, Status
+from itinerary.model import DateSpan, Role, Status
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -379,3 +382,107 @@ def clause_future(s: Sentence, pos: int, ctx: Context) -> bool | None:
     if found is None and s.clauses is not None and s.clauses.kind(s.clauses.at(pos)) == "before":
         return True  # "before traveling on to Vladivostok for a summit Thursday": later on
     return None if found is None else found != "past"
+
+
+def status_cues(
+    s: Sentence, reading: Reading, k: int, start: int, date: DateSpan | None, ctx: Context
+) -> dict[str, float]:
+    """What the status model reads about the k-th stop of a sentence (names and meanings in
+    :data:`itinerary.extract.status_model.FEATURES`): the tense of its clause and of the words
+    before it, the words of plans, cancellations and invitations around it and how near they
+    are, its date against the publication, reported speech, conditionals and sequence words.
+    ``start``: where the previous stop of the sentence ends; ``date``: the stop's date as the
+    rules read it (before it was made to agree with their status)."""
+    lx = ctx.lx
+    text = s.span.text
+    low = text.lower()
+    p = reading.stops[k][0]
+    nxt = _after_end(s, reading, k)
+    clause, verbs = clause_tense(s, reading, k, ctx), tense_of(s.span, ctx, start, p.start)
+    f: dict[str, float] = {}
+    for name in TENSES:
+        f[f"clause_{name}"] = float(clause == name)
+        f[f"verb_{name}"] = float(verbs == name)
+    f["clause_untold"] = float(clause is None)
+    at = [m.start() for m in _WORD.finditer(low)]  # where each word of the sentence starts
+    ws, nb = bisect_left(at, start), bisect_left(at, p.start)  # the window before the place
+    na, ne = bisect_left(at, p.end), bisect_left(at, nxt)  # the words after it, to the next stop
+    for name, cues in (("planned", lx.planned), ("cancelled", lx.cancelled), ("invitation", lx.invitations)):
+        hits = _cue_words(low, at, cues)
+        f[f"{name}_before"] = float(any(ws <= h < nb for h in hits))
+        f[f"{name}_after"] = float(any(na <= h < ne for h in hits))
+        gaps = [nb - 1 - h for h in hits if h < nb] + [h - na for h in hits if h >= na]
+        f[f"{name}_near"] = 1.0 / (1.0 + min(gaps)) if gaps else 0.0
+    window = word_list(low[start : p.start])
+    f["invited"] = float(invited(s, p, nxt, ctx))
+    f["denied"] = float(phrase_in(low[start : p.start], lx.denied) is not None)
+    f["trip_told"] = float(trip_told(s, start, p.start, ctx))
+    f["en_route"] = float(en_route(s, p, ctx))
+    f["arrival_before"] = float(_any_cue(window, low[start : p.start], lx.arrival))
+    f["sequence_before"] = float(_any_cue(window, low[start : p.start], lx.sequence))
+    said = word_list(low)
+    f["speech"] = float(_any_cue(said, low, lx.speech))
+    f["quoted"] = float(any(q in text for q in QUOTES))
+    f["conditional"] = float(_conditional(s, said, ctx))
+    f.update(date_relation(date, ctx.published))
+    return f
+
+
+#: quotation marks: a sentence with one quotes someone
+QUOTES = ('"', "«", "»", "“", "”", "„")
+
+
+def date_relation(date: DateSpan | None, published: dt.date | None) -> dict[str, float]:
+    """The stop's date against the publication: before it, on that day (a span holding it), after
+    it, or unknown (no date, no publication date)."""
+    if date is None or published is None or date.start is None or date.end is None:
+        where = "unknown"
+    elif date.start > published:
+        where = "after"
+    elif date.end < published:
+        where = "before"
+    else:
+        where = "same"
+    return {f"date_{name}": float(where == name) for name in ("before", "same", "after", "unknown")}
+
+
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+@functools.cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for the single words of ``cues``, matched at a word's start as
+    :func:`~itinerary.extract.lexicon.starts` matches them (an entry ending in ``=``: the whole word)."""
+    alts = [re.escape(c[:-1]) + "$" if c.endswith("=") else re.escape(c) for c in cues if " " not in c]
+    return re.compile("(?:" + "|".join(alts) + ")") if alts else None
+
+
+def _any_cue(words: list[str], text: str, cues: tuple[str, ...]) -> bool:
+    """One of ``words`` is one of ``cues``, or ``text`` holds one of its phrases."""
+    pattern = _cue_pattern(cues)
+    return (pattern is not None and any(pattern.match(w) for w in words)) or phrase_in(text, cues) is not None
+
+
+def _cue_words(low: str, at: list[int], cues: tuple[str, ...]) -> list[int]:
+    """The indexes of the words of ``low`` (starting at ``at``) that are one of ``cues`` (a word
+    at its start) or open one of its phrases."""
+    pattern = _cue_pattern(cues)
+    hits = [i for i, m in enumerate(_WORD.finditer(low)) if pattern is not None and pattern.match(m.group())]
+    for c in cues:
+        if " " in c and c in low:
+            hits += [bisect_left(at, m.start()) for m in re.finditer(re.escape(c), low)]
+    return hits
+
+
+def _conditional(s: Sentence, words: list[str], ctx: Context) -> bool:
+    """A conditional in the sentence: a verb the tagger reads in the conditional mood (or a form
+    it misreads as a past imperfect), or one of the pack's word pairs of an unreal past."""
+    if any(a in words and b in words for a, b in ctx.lx.irrealis):
+        return True
+    if not ctx.trained:
+        return False
+    return any(
+        "Cnd" in t.morph.get("Mood", []) or ctx.language.misread_conditional(t.lower_)
+        for t in s.span
+        if t.pos_ in ("VERB", "AUX")
+    )
