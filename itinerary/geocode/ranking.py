@@ -228,8 +228,13 @@ class Ranker:
             return self._approximate(x.quals) if x.quals else []
         if len(matches) > PRUNE_ABOVE and not (x.quals or x.hint.resolved or x.near or x.wanted):
             matches = self._prune(matches)
+        scores = {c.i: self._score(c, x) for c in matches}
+        for region, city in self._regions_named_after_city(matches, x).items():
+            # the name's reading as the region is the city's: the region comes after it
+            scores[city] = max(scores[city], scores[region])
+            scores[region] -= self.weights.reduced
         ranked = sorted(
-            ((self._score(c, x), c) for c in matches), key=lambda sc: (-sc[0], -int(g._pop[sc[1].i]), sc[1].i)
+            ((scores[c.i], c) for c in matches), key=lambda sc: (-sc[0], -int(g._pop[sc[1].i]), sc[1].i)
         )
         scope = self._scope(x)
         if scope is not None:  # a qualifier or a hint naming a place: its surroundings only
@@ -256,6 +261,40 @@ class Ranker:
             label = label_of(c, r)
             ambiguous = conf < self.ambiguous_below or label == "fuzzy"
             out.append(Candidate(r, s, c.similarity, c.key, conf, (label,), label, ambiguous))
+        return out
+
+    def _regions_named_after_city(self, matches: list[NameMatch], x: QueryContext) -> dict[int, int]:
+        """The regions of the query's name that a city of the same name in the same country stands
+        for, each with that city (the largest of the name in the country): a bare name shared by
+        a first-level region and the city it is named after ("Kiev", "Odessa", "Sofia", "Lagos",
+        "Moscow") names the city unless the query or the hint says region ("Kiev Oblast", hint
+        "region"), or the region holds ``REGION_SHARE`` times the city's people ("Quebec": the
+        province), as in running text (:mod:`itinerary.geocode.toponyms`). The city is scored at
+        least as the region, the region ``Weights.reduced`` lower."""
+        from itinerary.geocode.toponyms import REGION_SHARE, region_people
+
+        region = KIND["region"]
+        if "region" in x.kinds or region in x.wanted:
+            return {}
+        g = self.gazetteer
+        biggest: dict[str, int] = {}  # country -> its largest city of the name
+        for c in matches:
+            if not c.fuzzy and int(g.kind_codes[c.i]) == KIND["city"] and int(g._pop[c.i]) > 0:
+                cc = self._country(c.i)
+                if cc not in biggest or int(g._pop[c.i]) > int(g._pop[biggest[cc]]):
+                    biggest[cc] = c.i
+        if not biggest:
+            return {}
+        people = region_people(g)
+        out: dict[int, int] = {}
+        for c in matches:
+            if c.fuzzy or int(g.kind_codes[c.i]) != region:
+                continue
+            city = biggest.get(self._country(c.i))
+            if city is not None and float(people[int(g.admin1_codes[c.i])]) < REGION_SHARE * int(
+                g._pop[city]
+            ):
+                out[c.i] = city
         return out
 
     def _scope(self, x: QueryContext) -> list[Hint] | None:

@@ -436,3 +436,39 @@ def test_resolve_marks_ambiguous_stops_for_review(mini_data: None) -> None:
 def test_a_country_typed_without_its_comma_qualifies(geocoder, query: str, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
     best = geocoder.candidates(query)[0]
     assert (best.record.name, best.record.country_code) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("query", "city_cc"),
+    [
+        ("kiev", "UA"),  # Kiev Oblast is named after the city; the oblast's own name is "Kiev"
+        ("Kiev", "UA"),
+        ("Киев", "UA"),
+        ("Moscow", "RU"),
+        ("México", "MX"),
+        ("Sofia", "BG"),
+        ("Lagos", "NG"),
+        ("Puebla", "MX"),
+    ],
+)
+def test_a_bare_name_of_a_region_and_its_city_is_the_city(geocoder, query: str, city_cc: str) -> None:  # type: ignore[no-untyped-def]
+    best = geocoder.candidates(query, limit=5)[0]
+    assert best.record.kind == "city" and best.record.country_code == city_cc, str(best)
+    assert best.record.population >= 1_000_000 and not best.ambiguous, str(best)
+
+
+@pytest.mark.parametrize(
+    ("query", "hint"),
+    [("Kiev Oblast", None), ("Kiev region", None), ("Kiev", "region"), ("Odessa region", None)],
+)
+def test_the_region_when_the_query_or_hint_says_region(geocoder, query: str, hint: str | None) -> None:  # type: ignore[no-untyped-def]
+    best = geocoder.candidates(query, hint=hint, limit=5)[0]
+    assert best.record.kind == "region" and best.record.country_code == "UA", str(best)
+
+
+def test_a_region_with_many_times_its_city_people_stays_the_region(geocoder) -> None:  # type: ignore[no-untyped-def]
+    # Quebec: the province holds many times the people of Québec City; both stay one place
+    cands = geocoder.candidates("Quebec", limit=5)
+    kinds = {c.record.kind: c for c in cands[:2]}
+    assert set(kinds) == {"city", "region"} and all(c.record.country_code == "CA" for c in cands[:2])
+    assert kinds["region"].score > kinds["city"].score - geocoder.weights.reduced  # not demoted
