@@ -42,6 +42,17 @@ ADMIN1_SNAP_DEG = 0.25
 CURATED_AIRPORTS = frozenset({"airport", "airfield"})
 
 
+def _keys_of(name: str, match: int) -> list[str]:
+    """The index keys of a name; a city's alternate name written all in lower case ("da he",
+    "ha mu", "kyiva": GeoNames' romanisations) is a romanisation's syllables, not a name as the
+    news writes it: its key keeps every word, so that dropping the syllables that look like
+    articles ("da", "le", "an") does not leave a common word ("he") naming the city."""
+    if match == ALTERNATE and name == name.lower() and name != name.upper():
+        key = full_key(name)
+        return [key] if key else []
+    return keys_for(name)
+
+
 class _Builder:
     """Accumulates records and keys, then freezes them into arrays."""
 
@@ -98,7 +109,7 @@ class _Builder:
             if not n:
                 continue
             reduced = landmark and bool(analyze(str(n)).kinds)
-            for key in keys_for(str(n)):
+            for key in _keys_of(str(n), match if kind == "city" else PRIMARY):
                 if len(key) >= 2:
                     # "Vladivostok International Airport" -> "vladivostok": a bare-name match
                     # on such a key is weaker than on the landmark's own name.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from itinerary.geocode.answers import Weights
 from itinerary.geocode.gazetteer import Gazetteer
@@ -22,6 +23,21 @@ SHORT_FUZZY_CUTOFF = 75.0
 
 
 _CODE_QUERY = re.compile(r"[A-Za-z]{3,4}")
+
+#: a word in capitals: an acronym ("AIFA", "AMLO", "UNAM", "FARC") or a dateline's place
+_CAPITALS = re.compile(r"[^\W\d_]{2,}")
+ACRONYM_MAX = 4  # letters: a longer word in capitals is read as a name
+
+#: a city's alternate name read from an acronym's letters must be a word of the news in one of
+#: these languages (wordfreq), and the city a large one: "KIEW", "ROM", "PRAG", "КИЕВ" in a
+#: dateline are Kyiv, Rome, Prague, Kyiv; "AIFA" is no rare name of Haifa, "AMLO" no Amloh
+NEWS_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "ru")
+ACRONYM_NAME_ZIPF = 3.0
+ACRONYM_CITY_PEOPLE = 100_000
+
+#: a short word this frequent in one of the news languages (a pronoun, an article: "He", "Die",
+#: "Las") names no city through an alternate name (Hay, Australia, has "He" among them)
+FUNCTION_WORD_ZIPF = 6.0
 
 
 KIND = {k: i for i, k in enumerate(KINDS)}  # record kind -> the gazetteer's kind code
@@ -78,9 +94,37 @@ class NameMatcher:
         exact = [NameMatch(i, m, key=keys[0]) for i, m in found.items()]
         exact += [NameMatch(i, m, key=keys[-1], translit=True) for i, m in translit.items()]
         found.update(translit)
+        word = place.strip()
+        if _CAPITALS.fullmatch(word):
+            if len(word) <= ACRONYM_MAX:
+                exact = [c for c in exact if not self._function_word(c, word)]
+            if word.isupper():  # a word in capitals is no typo of a place ("UNAM", "FARC", "BRICS")
+                return [c for c in exact if not self._acronym_only(c, word)]
         if exact and not (countries and not any(country_of(g, c.i) in countries for c in exact)):
             return exact
         return exact + self._fuzzy_matches(keys, found, wide=bool(countries))
+
+    def _function_word(self, c: NameMatch, word: str) -> bool:
+        """A short word among the most frequent of a news language (:data:`FUNCTION_WORD_ZIPF`)
+        that reaches a city only through one of its alternate names."""
+        g = self.gazetteer
+        if c.mtype != ALTERNATE or int(g.kind_codes[c.i]) != KIND["city"]:
+            return False
+        return news_zipf(word.lower()) >= FUNCTION_WORD_ZIPF
+
+    def _acronym_only(self, c: NameMatch, word: str) -> bool:
+        """A short word in capitals that reaches a city only through one of its alternate names,
+        when that name is no word of the news (:data:`NEWS_LANGUAGES`) or the city a small one,
+        and is not the city's own name written without its marks: the letters of an acronym,
+        not the city's name in a dateline."""
+        from anyascii import anyascii
+
+        g = self.gazetteer
+        if c.mtype != ALTERNATE or len(word) > ACRONYM_MAX or int(g.kind_codes[c.i]) != KIND["city"]:
+            return False
+        if anyascii(g._names[c.i]).casefold() == word.casefold():
+            return False  # the city's own name without its letters' marks ("LODZ": Łódź)
+        return int(g._pop[c.i]) < ACRONYM_CITY_PEOPLE or news_zipf(word.lower()) < ACRONYM_NAME_ZIPF
 
     def _reordered(self, key: str) -> list[tuple[int, int]]:
         """Landmarks whose key holds the words of ``key`` in another order: every rotation of
@@ -111,3 +155,12 @@ class NameMatcher:
                     if i not in skip and (i not in best or best[i][0] < quick):
                         best[i] = (quick, NameMatch(i, m, score / 100.0, edits, k))
         return [m for _, m in best.values()]
+
+
+@lru_cache(maxsize=4096)
+def news_zipf(word: str) -> float:
+    """The highest zipf frequency of ``word`` in the :data:`NEWS_LANGUAGES` (wordfreq's small
+    lists: a fifth of a second to load them all)."""
+    from wordfreq import zipf_frequency  # loaded with the first short word matched
+
+    return max(float(zipf_frequency(word, code, wordlist="small")) for code in NEWS_LANGUAGES)

@@ -228,11 +228,7 @@ class Ranker:
             return self._approximate(x.quals) if x.quals else []
         if len(matches) > PRUNE_ABOVE and not (x.quals or x.hint.resolved or x.near or x.wanted):
             matches = self._prune(matches)
-        scores = {c.i: self._score(c, x) for c in matches}
-        for region, city in self._regions_named_after_city(matches, x).items():
-            # the name's reading as the region is the city's: the region comes after it
-            scores[city] = max(scores[city], scores[region])
-            scores[region] -= self.weights.reduced
+        scores = self._scores(matches, x)
         ranked = sorted(
             ((scores[c.i], c) for c in matches), key=lambda sc: (-sc[0], -int(g._pop[sc[1].i]), sc[1].i)
         )
@@ -263,14 +259,34 @@ class Ranker:
             out.append(Candidate(r, s, c.similarity, c.key, conf, (label,), label, ambiguous))
         return out
 
+    def _scores(self, matches: list[NameMatch], x: QueryContext) -> dict[int, float]:
+        """The score of every match, a region named after a city ranked after that city."""
+        g = self.gazetteer
+        scores = {c.i: self._score(c, x) for c in matches}
+        for region, city in self._regions_named_after_city(matches, x).items():
+            # the name's reading as the region is the city's: the region comes after it
+            if g.admin1_codes[city] == g.admin1_codes[region]:  # one place (_same_place): the
+                # city takes the region's rank, the weights of the place stay as they were
+                if scores[region] > scores[city]:
+                    scores[city], scores[region] = scores[region], scores[city]
+            else:
+                scores[city] = max(scores[city], scores[region])
+                scores[region] -= self.weights.reduced
+        return scores
+
     def _regions_named_after_city(self, matches: list[NameMatch], x: QueryContext) -> dict[int, int]:
         """The regions of the query's name that a city of the same name in the same country stands
         for, each with that city (the largest of the name in the country): a bare name shared by
         a first-level region and the city it is named after ("Kiev", "Odessa", "Sofia", "Lagos",
         "Moscow") names the city unless the query or the hint says region ("Kiev Oblast", hint
         "region"), or the region holds ``REGION_SHARE`` times the city's people ("Quebec": the
-        province), as in running text (:mod:`itinerary.geocode.toponyms`). The city is scored at
-        least as the region, the region ``Weights.reduced`` lower."""
+        province), as in running text (:mod:`itinerary.geocode.toponyms`). The region is named
+        after the city: the city's own name is one of the region's ("Kyiv" for Kiev Oblast; not
+        "Anchorage", which some list as "Alaska"). A city inside its region is one place with it
+        (:func:`~itinerary.geocode.answers._same_place`, their confidence shared): it takes the
+        region's rank when the region's is higher (their scores swapped); a region the city lies
+        outside of ("Kiev" Oblast around the city of Kyiv) gives the city its score and is
+        scored ``Weights.reduced`` lower."""
         from itinerary.geocode.toponyms import REGION_SHARE, region_people
 
         region = KIND["region"]
@@ -291,9 +307,9 @@ class Ranker:
             if c.fuzzy or int(g.kind_codes[c.i]) != region:
                 continue
             city = biggest.get(self._country(c.i))
-            if city is not None and float(people[int(g.admin1_codes[c.i])]) < REGION_SHARE * int(
-                g._pop[city]
-            ):
+            if city is None or float(people[int(g.admin1_codes[c.i])]) >= REGION_SHARE * int(g._pop[city]):
+                continue
+            if c.i in g.exact(analyze(g._names[city]).key):  # named after the city
                 out[c.i] = city
         return out
 

@@ -472,3 +472,41 @@ def test_a_region_with_many_times_its_city_people_stays_the_region(geocoder) -> 
     kinds = {c.record.kind: c for c in cands[:2]}
     assert set(kinds) == {"city", "region"} and all(c.record.country_code == "CA" for c in cands[:2])
     assert kinds["region"].score > kinds["city"].score - geocoder.weights.reduced  # not demoted
+
+
+@pytest.mark.parametrize("query", ["AIFA", "AMLO", "EFE", "UNAM", "FARC", "PSOE", "ASEAN", "BRICS", "OPEC"])
+def test_an_acronym_is_no_rare_alternate_name_nor_a_typo_of_a_city(geocoder, query: str) -> None:  # type: ignore[no-untyped-def]
+    # "AIFA" is an alternate name of Haifa, "AMLO" of Amloh; "UNAM" was read as a typo of Guam
+    assert all(c.record.kind != "city" for c in geocoder.candidates(query, limit=10)), query
+
+
+@pytest.mark.parametrize(
+    ("query", "where"),
+    [
+        ("KIEW", (50.45, 30.52)),  # a dateline in capitals: the city's name in the article's language
+        ("КИЕВ", (50.45, 30.52)),
+        ("ROM", (41.89, 12.48)),
+        ("GENF", (46.20, 6.15)),
+        ("LODZ", (51.77, 19.46)),  # Łódź without its marks
+        ("OSLO", (59.91, 10.75)),
+    ],
+)
+def test_a_city_in_capitals_is_still_the_city(geocoder, query: str, where: tuple[float, float]) -> None:  # type: ignore[no-untyped-def]
+    best = geocoder.candidates(query, limit=5)[0]
+    assert near(best, where), str(best)
+
+
+@pytest.mark.parametrize("query", ["He", "Was", "Las"])
+def test_a_function_word_names_no_city_through_an_alternate_name(geocoder, query: str) -> None:  # type: ignore[no-untyped-def]
+    # Yamato has the romanisation "da he", Hay (Australia) the alternate name "He"
+    cands = geocoder.candidates(query, limit=10)
+    assert not [c for c in cands if c.record.kind == "city" and c.match == "alternate"], cands
+
+
+def test_a_romanisation_in_lower_case_keeps_its_syllables(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames lists "da he" for Yamato: the key keeps "da" (no article in a romanisation)
+    yamato = max(
+        (i for i in gazetteer.lookup("Yamato") if gazetteer.record(i).name == "Yamato"),
+        key=lambda i: gazetteer.record(i).population,
+    )
+    assert yamato in gazetteer.exact("da he") and yamato not in gazetteer.exact("he")
