@@ -35,10 +35,6 @@ NEWS_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "ru")
 ACRONYM_NAME_ZIPF = 3.0
 ACRONYM_CITY_PEOPLE = 100_000
 
-#: a short word this frequent in one of the news languages (a pronoun, an article: "He", "Die",
-#: "Las") names no city through an alternate name (Hay, Australia, has "He" among them)
-FUNCTION_WORD_ZIPF = 6.0
-
 
 KIND = {k: i for i, k in enumerate(KINDS)}  # record kind -> the gazetteer's kind code
 LANDMARK_CODES = frozenset(KIND[k] for k in LANDMARK_KINDS)
@@ -95,22 +91,11 @@ class NameMatcher:
         exact += [NameMatch(i, m, key=keys[-1], translit=True) for i, m in translit.items()]
         found.update(translit)
         word = place.strip()
-        if _CAPITALS.fullmatch(word):
-            if len(word) <= ACRONYM_MAX:
-                exact = [c for c in exact if not self._function_word(c, word)]
-            if word.isupper():  # a word in capitals is no typo of a place ("UNAM", "FARC", "BRICS")
-                return [c for c in exact if not self._acronym_only(c, word)]
+        if _CAPITALS.fullmatch(word) and word.isupper():  # no typo of a place ("UNAM", "FARC", "BRICS")
+            return [c for c in exact if not self._acronym_only(c, word)]
         if exact and not (countries and not any(country_of(g, c.i) in countries for c in exact)):
             return exact
         return exact + self._fuzzy_matches(keys, found, wide=bool(countries))
-
-    def _function_word(self, c: NameMatch, word: str) -> bool:
-        """A short word among the most frequent of a news language (:data:`FUNCTION_WORD_ZIPF`)
-        that reaches a city only through one of its alternate names."""
-        g = self.gazetteer
-        if c.mtype != ALTERNATE or int(g.kind_codes[c.i]) != KIND["city"]:
-            return False
-        return news_zipf(word.lower()) >= FUNCTION_WORD_ZIPF
 
     def _acronym_only(self, c: NameMatch, word: str) -> bool:
         """A short word in capitals that reaches a city only through one of its alternate names,
@@ -161,6 +146,6 @@ class NameMatcher:
 def news_zipf(word: str) -> float:
     """The highest zipf frequency of ``word`` in the :data:`NEWS_LANGUAGES` (wordfreq's small
     lists: a fifth of a second to load them all)."""
-    from wordfreq import zipf_frequency  # loaded with the first short word matched
+    from wordfreq import zipf_frequency  # loaded with the first acronym matched
 
     return max(float(zipf_frequency(word, code, wordlist="small")) for code in NEWS_LANGUAGES)

@@ -263,7 +263,8 @@ class Ranker:
         """The score of every match, a region named after a city ranked after that city."""
         g = self.gazetteer
         scores = {c.i: self._score(c, x) for c in matches}
-        for region, city in self._regions_named_after_city(matches, x).items():
+        named = self._regions_named_after_city(matches, x)
+        for region, city in named.items():
             # the name's reading as the region is the city's: the region comes after it
             if g.admin1_codes[city] == g.admin1_codes[region]:  # one place (_same_place): the
                 # city takes the region's rank, the weights of the place stay as they were
@@ -293,24 +294,25 @@ class Ranker:
         if "region" in x.kinds or region in x.wanted:
             return {}
         g = self.gazetteer
-        biggest: dict[str, int] = {}  # country -> its largest city of the name
-        for c in matches:
-            if not c.fuzzy and int(g.kind_codes[c.i]) == KIND["city"] and int(g._pop[c.i]) > 0:
-                cc = self._country(c.i)
-                if cc not in biggest or int(g._pop[c.i]) > int(g._pop[biggest[cc]]):
-                    biggest[cc] = c.i
-        if not biggest:
+        kinds = g.kind_codes[[c.i for c in matches]].tolist()
+        if region not in kinds:  # most names: no region to weigh
             return {}
+        exact = [(c.i, k) for c, k in zip(matches, kinds, strict=True) if not c.fuzzy]
+        regions = [i for i, k in exact if k == region]
+        biggest: dict[str, int] = {}  # country -> its largest city of the name
+        for i, k in exact:
+            if k == KIND["city"] and int(g._pop[i]) > 0:
+                cc = self._country(i)
+                if cc not in biggest or int(g._pop[i]) > int(g._pop[biggest[cc]]):
+                    biggest[cc] = i
         people = region_people(g)
         out: dict[int, int] = {}
-        for c in matches:
-            if c.fuzzy or int(g.kind_codes[c.i]) != region:
+        for r in regions:
+            city = biggest.get(self._country(r))
+            if city is None or float(people[int(g.admin1_codes[r])]) >= REGION_SHARE * int(g._pop[city]):
                 continue
-            city = biggest.get(self._country(c.i))
-            if city is None or float(people[int(g.admin1_codes[c.i])]) >= REGION_SHARE * int(g._pop[city]):
-                continue
-            if c.i in g.exact(analyze(g._names[city]).key):  # named after the city
-                out[c.i] = city
+            if r in g.exact(analyze(g._names[city]).key):  # named after the city
+                out[r] = city
         return out
 
     def _scope(self, x: QueryContext) -> list[Hint] | None:
