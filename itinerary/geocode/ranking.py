@@ -38,6 +38,9 @@ PRUNE_ABOVE = 32  # a bare name with more namesakes is ranked on its best 32 by 
 SHORT_NAME = 6  # a name this short is not confidently matched more than one edit away
 
 
+NAMESAKE_CITY = 100_000  # people: a city this large stands for the region named after it
+
+
 @dataclass
 class QueryContext:
     """What a query says beside the place name."""
@@ -276,14 +279,16 @@ class Ranker:
         return scores
 
     def _regions_named_after_city(self, matches: list[NameMatch], x: QueryContext) -> dict[int, int]:
-        """The regions of the query's name that a city of the same name in the same country stands
-        for, each with that city (the largest of the name in the country): a bare name shared by
-        a first-level region and the city it is named after ("Kiev", "Odessa", "Sofia", "Lagos",
-        "Moscow") names the city unless the query or the hint says region ("Kiev Oblast", hint
-        "region"), or the region holds ``REGION_SHARE`` times the city's people ("Quebec": the
-        province), as in running text (:mod:`itinerary.geocode.toponyms`). The region is named
-        after the city: the city's own name is one of the region's ("Kyiv" for Kiev Oblast; not
-        "Anchorage", which some list as "Alaska"). A city inside its region is one place with it
+        """The regions of the query's name that a city of the same name in the same country
+        stands for, each with that city (the largest of the name in the country, of
+        ``NAMESAKE_CITY`` people or more): a bare name shared by a first-level region and the
+        city it is named after ("Kiev", "Odessa", "Sofia", "Lagos", "Moscow") names the city
+        unless the query or the hint says region ("Kiev Oblast", hint "region"), or the region
+        holds ``REGION_SHARE`` times the city's people ("Quebec": the province), as in running
+        text (:mod:`itinerary.geocode.toponyms`). The region is named after the city: the city's
+        own name is one of the region's ("Kyiv" for Kiev Oblast; not "Anchorage", which some
+        list as "Alaska"), and the city's name is the bare name (not "Kansas City" for
+        "Kansas"). A city inside its region is one place with it
         (:func:`~itinerary.geocode.answers._same_place`, their confidence shared): it takes the
         region's rank when the region's is higher (their scores swapped); a region the city lies
         outside of ("Kiev" Oblast around the city of Kyiv) gives the city its score and is
@@ -301,7 +306,7 @@ class Ranker:
         regions = [i for i, k in exact if k == region]
         biggest: dict[str, int] = {}  # country -> its largest city of the name
         for i, k in exact:
-            if k == KIND["city"] and int(g._pop[i]) > 0:
+            if k == KIND["city"] and int(g._pop[i]) >= NAMESAKE_CITY and not analyze(g._names[i]).kinds:
                 cc = self._country(i)
                 if cc not in biggest or int(g._pop[i]) > int(g._pop[biggest[cc]]):
                     biggest[cc] = i
@@ -370,7 +375,7 @@ class Ranker:
         people = float(region_people(g)[adm])
         cities = [j for j in g.exact(analyze(g._names[i]).key) if int(g.kind_codes[j]) == KIND["city"]]
         big = max(
-            (j for j in cities if int(g._pop[j]) >= 100_000), key=lambda j: int(g._pop[j]), default=None
+            (j for j in cities if int(g._pop[j]) >= NAMESAKE_CITY), key=lambda j: int(g._pop[j]), default=None
         )
         if big is None or people > REGION_SHARE * int(g._pop[big]):
             return i

@@ -509,3 +509,11 @@ def test_a_romanisation_in_lower_case_keeps_its_syllables(gazetteer) -> None:  #
         key=lambda i: gazetteer.record(i).population,
     )
     assert yamato in gazetteer.exact("da he") and yamato not in gazetteer.exact("he")
+
+
+@pytest.mark.parametrize("query", ["Kansas", "Oklahoma", "Alaska"])
+def test_a_region_not_named_after_the_city_stays_the_region(geocoder, query: str) -> None:  # type: ignore[no-untyped-def]
+    # Kansas City and Oklahoma City are no bare "Kansas", "Oklahoma"; GeoNames lists "Alaska"
+    # among Anchorage's names, but the state is not named after Anchorage
+    best = geocoder.candidates(query, limit=5)[0]
+    assert best.record.kind == "region" and best.record.country_code == "US", str(best)
