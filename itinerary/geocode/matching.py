@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from itinerary.geocode.answers import Weights
 from itinerary.geocode.gazetteer import Gazetteer
-from itinerary.geocode.normalize import analyze, has_cyrillic, transliterate
+from itinerary.geocode.normalize import analyze, has_cyrillic, news_zipf, transliterate
 from itinerary.geocode.records import ALTERNATE, CODE, KINDS, LANDMARK_KINDS
 
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 75 for keys of up to 8 letters (one edit in "Dili" is 75)
@@ -31,7 +30,6 @@ ACRONYM_MAX = 4  # letters: a longer word in capitals is read as a name
 #: a city's alternate name read from an acronym's letters must be a word of the news in one of
 #: these languages (wordfreq), and the city a large one: "KIEW", "ROM", "PRAG", "КИЕВ" in a
 #: dateline are Kyiv, Rome, Prague, Kyiv; "AIFA" is no rare name of Haifa, "AMLO" no Amloh
-NEWS_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "ru")
 ACRONYM_NAME_ZIPF = 3.0
 ACRONYM_CITY_PEOPLE = 100_000
 
@@ -99,9 +97,9 @@ class NameMatcher:
 
     def _acronym_only(self, c: NameMatch, word: str) -> bool:
         """A short word in capitals that reaches a city only through one of its alternate names,
-        when that name is no word of the news (:data:`NEWS_LANGUAGES`) or the city a small one,
-        and is not the city's own name written without its marks: the letters of an acronym,
-        not the city's name in a dateline."""
+        when that name is no word of the news (:func:`~itinerary.geocode.normalize.news_zipf`)
+        or the city a small one, and is not the city's own name written without its marks: the
+        letters of an acronym, not the city's name in a dateline."""
         from anyascii import anyascii
 
         g = self.gazetteer
@@ -140,12 +138,3 @@ class NameMatcher:
                     if i not in skip and (i not in best or best[i][0] < quick):
                         best[i] = (quick, NameMatch(i, m, score / 100.0, edits, k))
         return [m for _, m in best.values()]
-
-
-@lru_cache(maxsize=4096)
-def news_zipf(word: str) -> float:
-    """The highest zipf frequency of ``word`` in the :data:`NEWS_LANGUAGES` (wordfreq's small
-    lists: a fifth of a second to load them all)."""
-    from wordfreq import zipf_frequency  # loaded with the first acronym matched
-
-    return max(float(zipf_frequency(word, code, wordlist="small")) for code in NEWS_LANGUAGES)

@@ -502,6 +502,13 @@ def test_a_pronoun_is_no_large_city(geocoder) -> None:  # type: ignore[no-untype
     assert not [c for c in cands if c.record.kind == "city" and c.record.population >= 50_000], cands
 
 
+@pytest.mark.parametrize("query", ["He", "Was", "Est", "Die"])
+def test_a_function_word_names_no_city_through_an_alternate_name(geocoder, query: str) -> None:  # type: ignore[no-untyped-def]
+    # Hay (Australia) lists "He" among its names; a city's own name stays ("Die", in the Drôme)
+    cands = geocoder.candidates(query, limit=10)
+    assert not [c for c in cands if c.record.kind == "city" and c.match == "alternate"], cands
+
+
 def test_a_romanisation_in_lower_case_keeps_its_syllables(gazetteer) -> None:  # type: ignore[no-untyped-def]
     # GeoNames lists "da he" for Yamato: the key keeps "da" (no article in a romanisation)
     yamato = max(
