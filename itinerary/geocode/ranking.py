@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from itinerary.coords import haversine_km
@@ -75,6 +76,18 @@ def priors(g: Gazetteer, w: Weights) -> Any:
     out = np.where(kind == KIND["country"], w.population * 7.0, out)
     out = np.where(kind == KIND["region"], w.population * 5.0, out)
     return np.where(np.isin(kind, list(LANDMARK_CODES)), w.population * 6.0 * imp, out)
+
+
+@cache
+def _region_and_city_sets(g: Gazetteer) -> tuple[frozenset[int], frozenset[int]]:
+    """The record indices of the gazetteer's regions and of its cities of ``NAMESAKE_CITY``
+    people or more (a quick test per query)."""
+    import numpy as np
+
+    kind = g.kind_codes
+    regions = np.flatnonzero(kind == KIND["region"]).tolist()
+    cities = np.flatnonzero((kind == KIND["city"]) & (g._pop >= NAMESAKE_CITY)).tolist()
+    return frozenset(regions), frozenset(cities)
 
 
 def wanted(kinds: frozenset[str] | set[str]) -> frozenset[int]:
@@ -295,18 +308,17 @@ class Ranker:
         scored ``Weights.reduced`` lower."""
         from itinerary.geocode.toponyms import REGION_SHARE, region_people
 
-        region = KIND["region"]
-        if "region" in x.kinds or region in x.wanted:
+        if "region" in x.kinds or KIND["region"] in x.wanted:
             return {}
         g = self.gazetteer
-        kinds = g.kind_codes[[c.i for c in matches]].tolist()
-        if region not in kinds:  # most names: no region to weigh
+        known, big = _region_and_city_sets(g)
+        regions = [c.i for c in matches if c.i in known and not c.fuzzy]
+        cities = [c.i for c in matches if c.i in big and not c.fuzzy]
+        if not (regions and cities):  # most names: no region and city to weigh
             return {}
-        exact = [(c.i, k) for c, k in zip(matches, kinds, strict=True) if not c.fuzzy]
-        regions = [i for i, k in exact if k == region]
         biggest: dict[str, int] = {}  # country -> its largest city of the name
-        for i, k in exact:
-            if k == KIND["city"] and int(g._pop[i]) >= NAMESAKE_CITY and not analyze(g._names[i]).kinds:
+        for i in cities:
+            if not analyze(g._names[i]).kinds:
                 cc = self._country(i)
                 if cc not in biggest or int(g._pop[i]) > int(g._pop[biggest[cc]]):
                     biggest[cc] = i
