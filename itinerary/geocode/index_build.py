@@ -32,7 +32,7 @@ from itinerary.geocode.index_format import (
     _fuzzy_blocks,
     key_hash,
 )
-from itinerary.geocode.normalize import analyze, full_key, keys_for
+from itinerary.geocode.normalize import analyze, full_key, keys_for, news_zipf
 from itinerary.geocode.records import _KIND_CODE, ALTERNATE, CODE, LANDMARK_KINDS, PRIMARY, REDUCED
 from itinerary.paths import geodata_dir
 
@@ -40,6 +40,28 @@ from itinerary.paths import geodata_dir
 ADMIN1_SNAP_DEG = 0.25
 # airportsdata airports within 3 km of a curated entry of these kinds are that entry
 CURATED_AIRPORTS = frozenset({"airport", "airfield"})
+
+
+#: an alternate name of a city that is a word this frequent in a news language (a pronoun, an
+#: article: "He", "Est", "Die") is not indexed: the word names no city (primary names stay)
+FUNCTION_WORD_ZIPF = 6.0
+FUNCTION_WORD_MAX = 4  # letters: the most frequent words are short
+
+
+def _keys_of(name: str, match: int) -> list[str]:
+    """The index keys of a name; a city's alternate name written all in lower case ("da he",
+    "ha mu", "kyiva": GeoNames' romanisations) is a romanisation's syllables, not a name as the
+    news writes it: its key keeps every word, so that dropping the syllables that look like
+    articles ("da", "le", "an") does not leave a common word ("he") naming the city; a city's
+    alternate name that is a function word of the news (:data:`FUNCTION_WORD_ZIPF`) is left out."""
+    if match != ALTERNATE:
+        return keys_for(name)
+    keys = [full_key(name)] if name == name.lower() and name != name.upper() else keys_for(name)
+    return [k for k in keys if k and not _function_word(k)]
+
+
+def _function_word(key: str) -> bool:
+    return len(key) <= FUNCTION_WORD_MAX and " " not in key and news_zipf(key) >= FUNCTION_WORD_ZIPF
 
 
 class _Builder:
@@ -98,7 +120,7 @@ class _Builder:
             if not n:
                 continue
             reduced = landmark and bool(analyze(str(n)).kinds)
-            for key in keys_for(str(n)):
+            for key in _keys_of(str(n), match if kind == "city" else PRIMARY):
                 if len(key) >= 2:
                     # "Vladivostok International Airport" -> "vladivostok": a bare-name match
                     # on such a key is weaker than on the landmark's own name.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from itinerary.geocode.answers import Weights
 from itinerary.geocode.gazetteer import Gazetteer
-from itinerary.geocode.normalize import analyze, has_cyrillic, transliterate
+from itinerary.geocode.normalize import analyze, has_cyrillic, news_zipf, transliterate
 from itinerary.geocode.records import ALTERNATE, CODE, KINDS, LANDMARK_KINDS
 
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 75 for keys of up to 8 letters (one edit in "Dili" is 75)
@@ -22,6 +22,16 @@ SHORT_FUZZY_CUTOFF = 75.0
 
 
 _CODE_QUERY = re.compile(r"[A-Za-z]{3,4}")
+
+#: a word in capitals: an acronym ("AIFA", "AMLO", "UNAM", "FARC") or a dateline's place
+_CAPITALS = re.compile(r"[^\W\d_]{2,}")
+ACRONYM_MAX = 4  # letters: a longer word in capitals is read as a name
+
+#: a city's alternate name read from an acronym's letters must be a word of the news in one of
+#: these languages (wordfreq), and the city a large one: "KIEW", "ROM", "PRAG", "КИЕВ" in a
+#: dateline are Kyiv, Rome, Prague, Kyiv; "AIFA" is no rare name of Haifa, "AMLO" no Amloh
+ACRONYM_NAME_ZIPF = 3.0
+ACRONYM_CITY_PEOPLE = 100_000
 
 
 KIND = {k: i for i, k in enumerate(KINDS)}  # record kind -> the gazetteer's kind code
@@ -78,9 +88,26 @@ class NameMatcher:
         exact = [NameMatch(i, m, key=keys[0]) for i, m in found.items()]
         exact += [NameMatch(i, m, key=keys[-1], translit=True) for i, m in translit.items()]
         found.update(translit)
+        word = place.strip()
+        if _CAPITALS.fullmatch(word) and word.isupper():  # no typo of a place ("UNAM", "FARC", "BRICS")
+            return [c for c in exact if not self._acronym_only(c, word)]
         if exact and not (countries and not any(country_of(g, c.i) in countries for c in exact)):
             return exact
         return exact + self._fuzzy_matches(keys, found, wide=bool(countries))
+
+    def _acronym_only(self, c: NameMatch, word: str) -> bool:
+        """A short word in capitals that reaches a city only through one of its alternate names,
+        when that name is no word of the news (:func:`~itinerary.geocode.normalize.news_zipf`)
+        or the city a small one, and is not the city's own name written without its marks: the
+        letters of an acronym, not the city's name in a dateline."""
+        from anyascii import anyascii
+
+        g = self.gazetteer
+        if c.mtype != ALTERNATE or len(word) > ACRONYM_MAX or int(g.kind_codes[c.i]) != KIND["city"]:
+            return False
+        if anyascii(g._names[c.i]).casefold() == word.casefold():
+            return False  # the city's own name without its letters' marks ("LODZ": Łódź)
+        return int(g._pop[c.i]) < ACRONYM_CITY_PEOPLE or news_zipf(word.lower()) < ACRONYM_NAME_ZIPF
 
     def _reordered(self, key: str) -> list[tuple[int, int]]:
         """Landmarks whose key holds the words of ``key`` in another order: every rotation of

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from itinerary.coords import haversine_km
@@ -36,6 +37,9 @@ PRUNE_ABOVE = 32  # a bare name with more namesakes is ranked on its best 32 by 
 
 
 SHORT_NAME = 6  # a name this short is not confidently matched more than one edit away
+
+
+NAMESAKE_CITY = 100_000  # people: a city this large stands for the region named after it
 
 
 @dataclass
@@ -72,6 +76,18 @@ def priors(g: Gazetteer, w: Weights) -> Any:
     out = np.where(kind == KIND["country"], w.population * 7.0, out)
     out = np.where(kind == KIND["region"], w.population * 5.0, out)
     return np.where(np.isin(kind, list(LANDMARK_CODES)), w.population * 6.0 * imp, out)
+
+
+@cache
+def _region_and_city_sets(g: Gazetteer) -> tuple[frozenset[int], frozenset[int]]:
+    """The record indices of the gazetteer's regions and of its cities of ``NAMESAKE_CITY``
+    people or more (a quick test per query)."""
+    import numpy as np
+
+    kind = g.kind_codes
+    regions = np.flatnonzero(kind == KIND["region"]).tolist()
+    cities = np.flatnonzero((kind == KIND["city"]) & (g._pop >= NAMESAKE_CITY)).tolist()
+    return frozenset(regions), frozenset(cities)
 
 
 def wanted(kinds: frozenset[str] | set[str]) -> frozenset[int]:
@@ -228,8 +244,9 @@ class Ranker:
             return self._approximate(x.quals) if x.quals else []
         if len(matches) > PRUNE_ABOVE and not (x.quals or x.hint.resolved or x.near or x.wanted):
             matches = self._prune(matches)
+        scores = self._scores(matches, x)
         ranked = sorted(
-            ((self._score(c, x), c) for c in matches), key=lambda sc: (-sc[0], -int(g._pop[sc[1].i]), sc[1].i)
+            ((scores[c.i], c) for c in matches), key=lambda sc: (-sc[0], -int(g._pop[sc[1].i]), sc[1].i)
         )
         scope = self._scope(x)
         if scope is not None:  # a qualifier or a hint naming a place: its surroundings only
@@ -256,6 +273,63 @@ class Ranker:
             label = label_of(c, r)
             ambiguous = conf < self.ambiguous_below or label == "fuzzy"
             out.append(Candidate(r, s, c.similarity, c.key, conf, (label,), label, ambiguous))
+        return out
+
+    def _scores(self, matches: list[NameMatch], x: QueryContext) -> dict[int, float]:
+        """The score of every match, a region named after a city ranked after that city."""
+        g = self.gazetteer
+        scores = {c.i: self._score(c, x) for c in matches}
+        named = self._regions_named_after_city(matches, x)
+        for region, city in named.items():
+            # the name's reading as the region is the city's: the region comes after it
+            if g.admin1_codes[city] == g.admin1_codes[region]:  # one place (_same_place): the
+                # city takes the region's rank, the weights of the place stay as they were
+                if scores[region] > scores[city]:
+                    scores[city], scores[region] = scores[region], scores[city]
+            else:
+                scores[city] = max(scores[city], scores[region])
+                scores[region] -= self.weights.reduced
+        return scores
+
+    def _regions_named_after_city(self, matches: list[NameMatch], x: QueryContext) -> dict[int, int]:
+        """The regions of the query's name that a city of the same name in the same country
+        stands for, each with that city (the largest of the name in the country, of
+        ``NAMESAKE_CITY`` people or more): a bare name shared by a first-level region and the
+        city it is named after ("Kiev", "Odessa", "Sofia", "Lagos", "Moscow") names the city
+        unless the query or the hint says region ("Kiev Oblast", hint "region"), or the region
+        holds ``REGION_SHARE`` times the city's people ("Quebec": the province), as in running
+        text (:mod:`itinerary.geocode.toponyms`). The region is named after the city: the city's
+        own name is one of the region's ("Kyiv" for Kiev Oblast; not "Anchorage", which some
+        list as "Alaska"), and the city's name is the bare name (not "Kansas City" for
+        "Kansas"). A city inside its region is one place with it
+        (:func:`~itinerary.geocode.answers._same_place`, their confidence shared): it takes the
+        region's rank when the region's is higher (their scores swapped); a region the city lies
+        outside of ("Kiev" Oblast around the city of Kyiv) gives the city its score and is
+        scored ``Weights.reduced`` lower."""
+        from itinerary.geocode.toponyms import REGION_SHARE, region_people
+
+        if "region" in x.kinds or KIND["region"] in x.wanted:
+            return {}
+        g = self.gazetteer
+        known, big = _region_and_city_sets(g)
+        regions = [c.i for c in matches if c.i in known and not c.fuzzy]
+        cities = [c.i for c in matches if c.i in big and not c.fuzzy]
+        if not (regions and cities):  # most names: no region and city to weigh
+            return {}
+        biggest: dict[str, int] = {}  # country -> its largest city of the name
+        for i in cities:
+            if not analyze(g._names[i]).kinds:
+                cc = self._country(i)
+                if cc not in biggest or int(g._pop[i]) > int(g._pop[biggest[cc]]):
+                    biggest[cc] = i
+        people = region_people(g)
+        out: dict[int, int] = {}
+        for r in regions:
+            city = biggest.get(self._country(r))
+            if city is None or float(people[int(g.admin1_codes[r])]) >= REGION_SHARE * int(g._pop[city]):
+                continue
+            if r in g.exact(analyze(g._names[city]).key):  # named after the city
+                out[r] = city
         return out
 
     def _scope(self, x: QueryContext) -> list[Hint] | None:
@@ -313,7 +387,7 @@ class Ranker:
         people = float(region_people(g)[adm])
         cities = [j for j in g.exact(analyze(g._names[i]).key) if int(g.kind_codes[j]) == KIND["city"]]
         big = max(
-            (j for j in cities if int(g._pop[j]) >= 100_000), key=lambda j: int(g._pop[j]), default=None
+            (j for j in cities if int(g._pop[j]) >= NAMESAKE_CITY), key=lambda j: int(g._pop[j]), default=None
         )
         if big is None or people > REGION_SHARE * int(g._pop[big]):
             return i

@@ -436,3 +436,91 @@ def test_resolve_marks_ambiguous_stops_for_review(mini_data: None) -> None:
 def test_a_country_typed_without_its_comma_qualifies(geocoder, query: str, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
     best = geocoder.candidates(query)[0]
     assert (best.record.name, best.record.country_code) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("query", "city_cc"),
+    [
+        ("kiev", "UA"),  # Kiev Oblast is named after the city; the oblast's own name is "Kiev"
+        ("Kiev", "UA"),
+        ("Киев", "UA"),
+        ("Moscow", "RU"),
+        ("México", "MX"),
+        ("Sofia", "BG"),
+        ("Lagos", "NG"),
+        ("Puebla", "MX"),
+    ],
+)
+def test_a_bare_name_of_a_region_and_its_city_is_the_city(geocoder, query: str, city_cc: str) -> None:  # type: ignore[no-untyped-def]
+    best = geocoder.candidates(query, limit=5)[0]
+    assert best.record.kind == "city" and best.record.country_code == city_cc, str(best)
+    assert best.record.population >= 1_000_000 and not best.ambiguous, str(best)
+
+
+@pytest.mark.parametrize(
+    ("query", "hint"),
+    [("Kiev Oblast", None), ("Kiev region", None), ("Kiev", "region"), ("Odessa region", None)],
+)
+def test_the_region_when_the_query_or_hint_says_region(geocoder, query: str, hint: str | None) -> None:  # type: ignore[no-untyped-def]
+    best = geocoder.candidates(query, hint=hint, limit=5)[0]
+    assert best.record.kind == "region" and best.record.country_code == "UA", str(best)
+
+
+def test_a_region_with_many_times_its_city_people_stays_the_region(geocoder) -> None:  # type: ignore[no-untyped-def]
+    # Quebec: the province holds many times the people of Québec City; both stay one place
+    cands = geocoder.candidates("Quebec", limit=5)
+    kinds = {c.record.kind: c for c in cands[:2]}
+    assert set(kinds) == {"city", "region"} and all(c.record.country_code == "CA" for c in cands[:2])
+    assert kinds["region"].score > kinds["city"].score - geocoder.weights.reduced  # not demoted
+
+
+@pytest.mark.parametrize("query", ["AIFA", "AMLO", "EFE", "UNAM", "FARC", "PSOE", "ASEAN", "BRICS", "OPEC"])
+def test_an_acronym_is_no_rare_alternate_name_nor_a_typo_of_a_city(geocoder, query: str) -> None:  # type: ignore[no-untyped-def]
+    # "AIFA" is an alternate name of Haifa, "AMLO" of Amloh; "UNAM" was read as a typo of Guam
+    assert all(c.record.kind != "city" for c in geocoder.candidates(query, limit=10)), query
+
+
+@pytest.mark.parametrize(
+    ("query", "where"),
+    [
+        ("KIEW", (50.45, 30.52)),  # a dateline in capitals: the city's name in the article's language
+        ("КИЕВ", (50.45, 30.52)),
+        ("ROM", (41.89, 12.48)),
+        ("GENF", (46.20, 6.15)),
+        ("LODZ", (51.77, 19.46)),  # Łódź without its marks
+        ("OSLO", (59.91, 10.75)),
+    ],
+)
+def test_a_city_in_capitals_is_still_the_city(geocoder, query: str, where: tuple[float, float]) -> None:  # type: ignore[no-untyped-def]
+    best = geocoder.candidates(query, limit=5)[0]
+    assert near(best, where), str(best)
+
+
+def test_a_pronoun_is_no_large_city(geocoder) -> None:  # type: ignore[no-untyped-def]
+    # Yamato (242,000 people) has the romanisation "da he": "He" was Yamato once "da" was dropped
+    cands = geocoder.candidates("He", limit=10)
+    assert not [c for c in cands if c.record.kind == "city" and c.record.population >= 50_000], cands
+
+
+@pytest.mark.parametrize("query", ["He", "Was", "Est", "Die"])
+def test_a_function_word_names_no_city_through_an_alternate_name(geocoder, query: str) -> None:  # type: ignore[no-untyped-def]
+    # Hay (Australia) lists "He" among its names; a city's own name stays ("Die", in the Drôme)
+    cands = geocoder.candidates(query, limit=10)
+    assert not [c for c in cands if c.record.kind == "city" and c.match == "alternate"], cands
+
+
+def test_a_romanisation_in_lower_case_keeps_its_syllables(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames lists "da he" for Yamato: the key keeps "da" (no article in a romanisation)
+    yamato = max(
+        (i for i in gazetteer.lookup("Yamato") if gazetteer.record(i).name == "Yamato"),
+        key=lambda i: gazetteer.record(i).population,
+    )
+    assert yamato in gazetteer.exact("da he") and yamato not in gazetteer.exact("he")
+
+
+@pytest.mark.parametrize("query", ["Kansas", "Oklahoma", "Alaska"])
+def test_a_region_not_named_after_the_city_stays_the_region(geocoder, query: str) -> None:  # type: ignore[no-untyped-def]
+    # Kansas City and Oklahoma City are no bare "Kansas", "Oklahoma"; GeoNames lists "Alaska"
+    # among Anchorage's names, but the state is not named after Anchorage
+    best = geocoder.candidates(query, limit=5)[0]
+    assert best.record.kind == "region" and best.record.country_code == "US", str(best)

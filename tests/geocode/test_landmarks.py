@@ -64,8 +64,7 @@ POWER_KINDS = (
 NOTED_COLLISIONS: dict[str, dict[str, str]] = {
     "baikonur-cosmodrome": {"Baikonur": "the city of Baikonur"},
     "plesetsk-cosmodrome": {"Plesetsk": "the town of Plesetsk"},
-    "knevichi-airfield": {"Knevichi": "village Knevichi", "VVO": "Vladivostok"},
-    "pyongyang-sunan-airport": {"FNJ": "Pyongyang (an alternate name in GeoNames)"},
+    "knevichi-airfield": {"Knevichi": "village Knevichi"},
     "white-house": {"Maison Blanche": "Maison-Blanche (Paris)"},
     "binnenhof": {"Binnenhof": "the GeoNames place Binnenhof (the same complex)"},
     "los-pinos": {

@@ -4,15 +4,18 @@ who travels to each stop."""
 
 from __future__ import annotations
 
+import functools
 import itertools
+import json
 import re
 from collections import Counter
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import AREA_KINDS, Context, Document, Mention, Person, Reading, Sentence
 from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.registry import step
-from itinerary.extract.steps.places import PERSON_LABELS, place_not_person
+from itinerary.extract.steps.places import PERSON_LABELS, place_not_person, word_zipf
 from itinerary.extract.text import capitalised, ends_with, function_word, joined_run, word_list
 from itinerary.extract.tuning import TUNING
 from itinerary.geocode.toponyms import forms_of
@@ -348,6 +351,16 @@ def _place_before_name(word: str, run: int, ctx: Context) -> bool:
     return not g.lookup(word) and any(g.lookup(v) for v in dict.fromkeys(ctx.language.variants(word)) if v)
 
 
+def _name_start(toks: list[Token], a: int, b: int, surname_last: bool, ctx: Context) -> int:
+    """Where the name of the run ``a:b`` starts: after the places before it, and after a verb
+    opening the sentence (its capital is the sentence's: "Acompanham Lula na viagem ...")."""
+    while surname_last and b - a > 1 and _place_before_name(toks[a].text, b - a, ctx):
+        a += 1  # "Председатель правительства России Михаил Мишустин", "Во Владивостоке Мишустин"
+    if b - a > 1 and toks[a].is_sent_start and opening_verb(toks[a].text, ctx):
+        a += 1
+    return a
+
+
 def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
     """Without a recogniser: a first name and surname written in full, then the surname alone
     elsewhere in the article ("Mario Draghi ... Draghi"), is a person (the news names a person
@@ -386,8 +399,7 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
             )
             if len(words) < 2 or not (surname_last or surname_first):
                 continue
-            while surname_last and b - a > 1 and _place_before_name(toks[a].text, b - a, ctx):
-                a += 1  # "Председатель правительства России Михаил Мишустин", "Во Владивостоке Мишустин"
+            a = _name_start(toks, a, b, surname_last, ctx)
             if b - a < 2:
                 continue  # the surname alone: a case form of a known name (inflected_persons)
             p = _span_of(s.span, a, b)
@@ -397,6 +409,30 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             s.persons.append(p)
         s.persons.sort(key=lambda q: q.start)
+
+
+def opening_verb(word: str, ctx: Context) -> bool:
+    """A frequent inflected verb form of the language ("Acompanham", "Begleitet", "Acompañan",
+    "Сопровождают"; ``<code>_verb_forms.json``, built by ``scripts/build_verb_forms.py``): a
+    sentence may open with it before its subject, and it is no given name."""
+    return word.lower() in _verb_forms(ctx.language.code)
+
+
+def _opening_word(word: str, ctx: Context) -> bool:
+    """A one-word run opening a sentence that is a verb form or a frequent word of the language
+    (``Tuning.common_word_zipf``: "Depois", "Danach", "Luego"): capitalised as the sentence's
+    first word, not as a name."""
+    if " " in word:
+        return False
+    return (
+        opening_verb(word, ctx) or word_zipf(word.lower(), ctx.language.code) >= ctx.tuning.common_word_zipf
+    )
+
+
+@functools.cache
+def _verb_forms(code: str) -> frozenset[str]:
+    ref = resources.files("itinerary.extract.lang").joinpath(f"{code}_verb_forms.json")
+    return frozenset(json.loads(ref.read_text(encoding="utf-8"))["forms"]) if ref.is_file() else frozenset()
 
 
 #: how often a capitalised word must stand alone before a verb to be taken for a surname
@@ -436,6 +472,8 @@ def _surname(word: str, lower: set[str], ctx: Context) -> bool:
     if low in lower or len(word) <= ctx.tuning.name_word_min:
         return False
     if function_word(low, lx) or is_title(word, lx) or low in lx.months or low in lx.weekdays:
+        return False
+    if opening_verb(word, ctx):
         return False
     form = forms_of().form(word)
     demonym = form is not None and form.kind == "demonym"
@@ -481,6 +519,8 @@ def listed_persons(sentences: list[Sentence], ctx: Context) -> None:
                     if q.end <= r.start or r.end <= q.start
                 )
                 demonym = (f := forms_of().form(r.name)) is not None and f.kind == "demonym"  # "Egyptian"
+                if near and r.start == 0 and _opening_word(r.name, ctx):
+                    continue  # "Depois, Lula seguiu": the sentence's capital on a common word
                 if near and not demonym and not _is_place(r.name, ctx) and not is_country_word(r.name, ctx):
                     s.persons.append(r)
                     ctx.names.setdefault(r.name, r.name)
