@@ -35,8 +35,6 @@ from itinerary.model import DateSpan, Itinerary, Precision, Status, Stop, Trip
 
 FEATURE_VERSION = 1
 MODEL_FILE = "date_model.json"
-#: a date this close to the start of the article is its dateline's ("WARSAW, Aug. 22 (Reuters) -")
-DATELINE_CHARS = 60
 
 #: name -> what it measures; every feature is about one (stop, candidate date) pair
 FEATURES: dict[str, str] = {
@@ -296,7 +294,7 @@ def options(stop: Stop, doc: Document, prev: Stop | None = None, nxt: Stop | Non
     if at is not None:
         _from_text(offers, doc, at[0], at[1], stop, prev)
     for h, d in _resolved(doc.sentences[0].dates if doc.sentences else [], published, future):
-        if h.start <= DATELINE_CHARS:
+        if h.start <= doc.ctx.tuning.dateline_window:  # the dateline's date ("WARSAW, Aug. 22 (Reuters) -")
             offers.add(d, {"dateline": 1.0} | _kind(h, d))
     if published is not None:
         offers.add(DateSpan.parse(published), {"publication": 1.0, "kind_day": 1.0})

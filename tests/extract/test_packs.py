@@ -81,7 +81,7 @@ def test_no_number_outside_the_tuning() -> None:
     allowed = {"0", "1", "2", "0.0", "1.0", "-1"}
     found = []
     for path in _code_files():
-        if path.name in ("dates.py", "scoring.py", "status_model.py", "limits.py", "nlp.py"):
+        if path.name in ("dates.py", "scoring.py", "status_model.py", "date_model.py", "limits.py", "nlp.py"):
             continue  # date arithmetic, the model files and the input limits: their own constants
         tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
         found += [
