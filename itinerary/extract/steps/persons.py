@@ -971,6 +971,8 @@ def traveller_before(
     persons = [p for p in persons if p.start < place_start or "," not in text[place_start : p.start]]
     before = [p for p in persons if p.end <= limit] or [p for p in persons if p.end <= place_start]
     for p in reversed(before):
+        if relative_subject(text, p, limit, place_start, persons, ctx):
+            return p  # "met X, who had flown in from Y": X travels, whoever met them
         if met_list_before(text[max(0, p.start - ctx.tuning.title_window) : p.start], ctx):
             continue  # "mit Xi und Ministerpräsident Li": a list of persons met, not the subject
         if noun_complement(text[max(0, p.start - window) : p.start], ctx):
@@ -989,6 +991,34 @@ def traveller_before(
             continue  # "X, accompagné de la ministre Y": Y travels with X, who is the traveller
         return p
     return None
+
+
+#: relative pronouns of a pack that are never the subject of their clause ("dont": "of which")
+NOT_SUBJECT = frozenset({"dont"})
+
+
+def relative_subject(
+    text: str, p: Person, trigger: int, place_start: int, persons: list[Person], ctx: Context
+) -> bool:
+    """``p`` is the subject of the travel word at ``trigger`` through a relative clause that opens
+    right after the name ("se reunió con Mike Pompeo, que había llegado desde Berlín", "traf X, der
+    aus Y angereist war"): the pronoun follows a comma after the name, the travel word is in its
+    clause (no comma, no other person between) within ``Tuning.companion_window`` characters, and
+    so is the place."""
+    lx = ctx.lx
+    gap = text[p.end : max(trigger, place_start)]  # "X, der aus Y angereist war": the verb last
+    pronouns = [w for w in lx.relative_pronouns if w not in NOT_SUBJECT]
+    m = (
+        re.match(r"\s*,\s*(" + "|".join(map(re.escape, pronouns)) + r")(?!\w)", gap, re.I)
+        if pronouns
+        else None
+    )
+    if m is None:
+        return False
+    rest = gap[m.end() :]
+    if "," in rest or len(rest) > ctx.tuning.companion_window or "," in text[trigger:place_start]:
+        return False  # the travel word, or the place, outside the relative clause
+    return not any(p.end < q.start < trigger for q in persons)
 
 
 def _after_place_preposition(before: str, ctx: Context) -> bool:
