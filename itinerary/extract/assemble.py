@@ -24,13 +24,16 @@ from itinerary.extract.completion import (
     stay_until_visit_end,
 )
 from itinerary.extract.document import Candidate, Context, Mention
+from itinerary.extract.lexicon import Lexicon
 from itinerary.extract.scoring import StopModel, cued
 from itinerary.extract.steps.dates import consistent, day_span
+from itinerary.extract.steps.persons import nationality
 from itinerary.extract.text import slug
 from itinerary.extract.tuning import Tuning
 from itinerary.geocode.normalize import analyze
 from itinerary.geocode.records import LANDMARK_KINDS
 from itinerary.geocode.resolve import resolve_itinerary
+from itinerary.geocode.toponyms import forms_of
 from itinerary.identity import UNKNOWN_TRAVELLER, in_travel_order, unique_id
 from itinerary.identity import same_place as same_point
 from itinerary.model import DateSpan, Itinerary, Precision, Status, Stop, Trip
@@ -106,7 +109,11 @@ def _shared_mentions(trips: tuple[Trip, ...], everyone: Trip) -> tuple[Trip, ...
 
 
 def _by_traveller(
-    drafts: list[Candidate], published: dt.date | None, t: Tuning, named: set[str]
+    drafts: list[Candidate],
+    published: dt.date | None,
+    t: Tuning,
+    named: set[str],
+    ctx: Context | None = None,
 ) -> dict[str, list[Candidate]]:
     """The candidates per traveller; a stop only the scorer found goes to the article's main one.
     A traveller known only by a title ("die Außenministerin", "el papa": no name of ``named``)
@@ -123,8 +130,11 @@ def _by_traveller(
     titled = Counter(d.traveller for d in drafts if d.traveller and d.traveller not in named)
     if main is None and titled:
         main = titled.most_common(1)[0][0]  # the first of the most frequent titles
+    home = ctx.homes.get(main or "", set()) if ctx is not None else set()
     drafts = [
-        dataclasses.replace(d, traveller=main) if d.traveller and d.traveller not in named else d
+        dataclasses.replace(d, traveller=(ctx and foreign_title(d, home, ctx.lx)) or main)
+        if d.traveller and d.traveller not in named
+        else d
         for d in drafts
     ]
     parties = _parties(drafts)
@@ -143,6 +153,29 @@ def _by_traveller(
         for other in _fellows(d, who, parties):  # one stop per traveller: each on their own trip
             by_traveller.setdefault(other, []).append(_fellow_copy(d, other))
     return by_traveller
+
+
+def foreign_title(d: Candidate, home: set[str], lx: Lexicon) -> str | None:
+    """The bare title of the stop's traveller with the nationality its sentence gives it, when that
+    is not the main traveller's own (``home``, the countries their titles name): "il presidente
+    americano", "the French president" in an article about another leader name another person,
+    who gets a trip of their own under that title."""
+    title = d.traveller or ""
+    at = d.sentence.lower().find(title.lower())
+    if not title or at < 0:
+        return None
+    after = [(w, True) for w in d.sentence[at + len(title) :].split()[:1]]
+    before = [(w, False) for w in d.sentence[:at].split()[-1:]]
+    for raw, follows in after + before:
+        word = raw.strip(".,;:!?()«»\"'")
+        form = forms_of().form(word)
+        if form is not None and form.kind == "demonym" and form.target.startswith("country:"):
+            if form.target.removeprefix("country:") in home:
+                return None
+        elif home or not nationality(word, lx):
+            continue
+        return f"{title} {word}" if follows else f"{word} {title}"
+    return None
 
 
 #: a party of persons travelling together: (the first candidate that names it, its members)
@@ -189,7 +222,7 @@ def _draft_trips(
     t = ctx.tuning
     trips: list[Trip] = []
     used_ids: set[str] = set()
-    for who, items in _by_traveller(drafts, article.published, t, set(ctx.names.values())).items():
+    for who, items in _by_traveller(drafts, article.published, t, set(ctx.names.values()), ctx).items():
         stops = merge_mentions(items, article.published, t, ctx.lx.arrival)
         if settle is not None:  # the final status, over the merged stops of the trip
             stops = settle(stops)

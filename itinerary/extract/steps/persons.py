@@ -51,6 +51,57 @@ def _recognised(sent: Span, ctx: Context) -> list[Person]:
     return out
 
 
+def place_noun_word(word: str, lx: Lexicon) -> bool:
+    """A whole word of ``Lexicon.place_nouns`` ("village", "localidad"), or a compound ending in one
+    in a language that writes them ("Grenzdorf", "Hafenstadt")."""
+    w = word.lower()
+    return w in lx.place_nouns or (
+        bool(lx.compound_heads) and any(len(w) > len(n) + 2 and w.endswith(n) for n in lx.place_nouns)
+    )
+
+
+def named_by_place_noun(sent: Span, person: Person, lx: Lexicon) -> bool:
+    """A name that follows a noun of places is the place's name, not a person's ("im Eifeldorf
+    Schuld", "the village of Tumen", "la localidad de Paracuellos"): the noun opens the name or
+    stands before it, a genitive preposition ("of", "de", "von") may come between. The noun is a
+    whole word of ``Lexicon.place_nouns``, or the end of a compound in a language that writes them
+    ("Grenzdorf", "Hafenstadt")."""
+
+    base = sent.start_char
+    toks = [t for t in sent if not t.is_space]
+    inside = [k for k, t in enumerate(toks) if person.start <= t.idx - base < person.end]
+    if not inside:
+        return False
+    first = inside[0]
+    if len(inside) > 1 and place_noun_word(toks[first].text, lx):
+        return True
+    i = first - 1
+    if i > 0 and toks[i].lower_ in lx.genitives:
+        i -= 1
+    return i >= 0 and place_noun_word(toks[i].text, lx)
+
+
+def names_after_place_nouns(sentences: list[Sentence], lx: Lexicon) -> set[str]:
+    """The names an article writes after a noun of places ("the village of Tumen", "dem Eifeldorf
+    Schuld", "la localidad de Paracuellos"): places, wherever else they stand ("Tumen lies on the
+    river" is no person)."""
+    out: set[str] = set()
+    for s in sentences:
+        toks = [t for t in s.span if not t.is_space]
+        for i, t in enumerate(toks):
+            if not place_noun_word(t.text, lx):
+                continue
+            j = i + 1
+            if j < len(toks) and toks[j].lower_ in lx.genitives:
+                j += 1
+            k = j
+            while k < len(toks) and toks[k].text[:1].isupper() and not place_noun_word(toks[k].text, lx):
+                k += 1
+            if k > j:
+                out.add(" ".join(x.text for x in toks[j:k]))
+    return out
+
+
 def _titled(sent: Span, ctx: Context) -> list[Person]:
     """A title followed by capitalised words ("президент России Владимир Путин")."""
     lx, most = ctx.lx, ctx.tuning.name_max_words
@@ -920,6 +971,8 @@ def traveller_before(
     persons = [p for p in persons if p.start < place_start or "," not in text[place_start : p.start]]
     before = [p for p in persons if p.end <= limit] or [p for p in persons if p.end <= place_start]
     for p in reversed(before):
+        if relative_subject(text, p, limit, place_start, persons, ctx):
+            return p  # "met X, who had flown in from Y": X travels, whoever met them
         if met_list_before(text[max(0, p.start - ctx.tuning.title_window) : p.start], ctx):
             continue  # "mit Xi und Ministerpräsident Li": a list of persons met, not the subject
         if noun_complement(text[max(0, p.start - window) : p.start], ctx):
@@ -938,6 +991,34 @@ def traveller_before(
             continue  # "X, accompagné de la ministre Y": Y travels with X, who is the traveller
         return p
     return None
+
+
+#: relative pronouns of a pack that are never the subject of their clause ("dont": "of which")
+NOT_SUBJECT = frozenset({"dont"})
+
+
+def relative_subject(
+    text: str, p: Person, trigger: int, place_start: int, persons: list[Person], ctx: Context
+) -> bool:
+    """``p`` is the subject of the travel word at ``trigger`` through a relative clause that opens
+    right after the name ("se reunió con Mike Pompeo, que había llegado desde Berlín", "traf X, der
+    aus Y angereist war"): the pronoun follows a comma after the name, the travel word is in its
+    clause (no comma, no other person between) within ``Tuning.companion_window`` characters, and
+    so is the place."""
+    lx = ctx.lx
+    gap = text[p.end : max(trigger, place_start)]  # "X, der aus Y angereist war": the verb last
+    pronouns = [w for w in lx.relative_pronouns if w not in NOT_SUBJECT]
+    m = (
+        re.match(r"\s*,\s*(" + "|".join(map(re.escape, pronouns)) + r")(?!\w)", gap, re.I)
+        if pronouns
+        else None
+    )
+    if m is None:
+        return False
+    rest = gap[m.end() :]
+    if "," in rest or len(rest) > ctx.tuning.companion_window or "," in text[trigger:place_start]:
+        return False  # the travel word, or the place, outside the relative clause
+    return not any(p.end < q.start < trigger for q in persons)
 
 
 def _after_place_preposition(before: str, ctx: Context) -> bool:
@@ -1081,6 +1162,12 @@ def names(doc: Document) -> None:
     if not ctx.trained:
         recurring_names(doc.sentences, ctx)
         lone_names(doc.sentences, ctx)
+    # "im Eifeldorf Schuld", "the village of Tumen": a place's name, here and wherever it recurs
+    placed = names_after_place_nouns(doc.sentences, ctx.lx)
+    for s in doc.sentences:
+        s.persons = [
+            p for p in s.persons if p.name not in placed and not named_by_place_noun(s.span, p, ctx.lx)
+        ]
     ctx.names = canonical_persons([p.name for s in doc.sentences for p in s.persons], ctx.lx)
     for s in doc.sentences:  # a bare title ("Le Pape") is not a name
         s.persons = [p for p in s.persons if p.name in ctx.names]
