@@ -218,6 +218,35 @@ class Ranker:
             out.append(min(conf, cap))
         return out
 
+    def _by_confidence(
+        self, ranked: list[tuple[float, NameMatch]], x: QueryContext
+    ) -> list[tuple[float, tuple[float, NameMatch]]]:
+        """The answers with their confidences, in one order, that of the places they are: each
+        place (its best-scored answer; the answers of the same place after it share its
+        confidence) by its confidence, the other answers of a place (a namesake region, an
+        airport) by their own share. The first answer is the most confident place: "Odesa"
+        (its city and region together) before a Texan Odessa that scores a little higher alone,
+        or the reverse, never the one first and the other more confident."""
+        top = ranked[:50]
+        confs = self._confidences(top, len(top), x)
+        if len(top) < 2:
+            return list(zip(confs, top, strict=True))
+        g, w = self.gazetteer, self.weights
+        records = [g.record(c.i) for _, c in top]
+        best = top[0][0]
+        weights = [math.exp((s - best) / w.temperature) for s, _ in top]
+        total = sum(weights)
+        heads: list[int] = []
+        key: list[float] = []
+        for j in range(len(top)):
+            if any(_same_place(records[h], records[j]) for h in heads):
+                key.append(min(confs[j], weights[j] / total))  # a place's other answer
+            else:
+                heads.append(j)
+                key.append(confs[j])
+        order = sorted(range(len(top)), key=lambda j: (-key[j], j))
+        return [(confs[j], top[j]) for j in order] + [(0.0, sc) for sc in ranked[50:]]
+
     def _prune(self, matches: list[NameMatch]) -> list[NameMatch]:
         """The ``PRUNE_ABOVE`` best by name and prominence alone (a bare name: nothing else
         could lift the others; the article penalty is smaller than the margin kept)."""
@@ -268,7 +297,7 @@ class Ranker:
             ranked = inside
         n = min(limit, len(ranked))
         out = []
-        for conf, (s, c) in zip(self._confidences(ranked, n, x), ranked[:n], strict=True):
+        for conf, (s, c) in self._by_confidence(ranked, x)[:n]:
             r = g.record(c.i)
             label = label_of(c, r)
             ambiguous = conf < self.ambiguous_below or label == "fuzzy"
