@@ -43,11 +43,9 @@ def test_the_answers_are_ordered_by_the_confidence_of_their_place(name: str, geo
     assert len(cands) > 1
     assert cands[0].confidence == max(c.confidence for c in cands)
     # each new place (not the same place as an answer before it) is no more sure than those before
-    places: list = []  # type: ignore[type-arg]
-    for c in cands:
-        if not any(_same_place(p.record, c.record) for p in places):
-            assert all(c.confidence <= p.confidence + 1e-9 for p in places), (name, str(c))
-            places.append(c)
+    for j, c in enumerate(cands):
+        if not any(_same_place(p.record, c.record) for p in cands[:j]):
+            assert all(c.confidence <= p.confidence + 1e-9 for p in cands[:j]), (name, str(c))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         best = geocoder.resolve(name)
