@@ -14,13 +14,12 @@ from functools import cache
 from typing import Any
 
 from itinerary.coords import haversine_km
-from itinerary.geocode.answers import SAME_PLACE_KM, Candidate, Weights, _same_place
+from itinerary.geocode.answers import Candidate, Weights, _same_place
 from itinerary.geocode.gazetteer import Gazetteer
 from itinerary.geocode.hints import NEAR_KM, Hint, HintReader
 from itinerary.geocode.matching import KIND, LANDMARK_CODES, NameMatch, NameMatcher, country_of
 from itinerary.geocode.normalize import analyze, full_key
 from itinerary.geocode.records import ALTERNATE, CODE, PRIMARY, REDUCED, Record
-from itinerary.identity import AREA_KINDS
 
 # Kind words in a query or hint -> record kinds they ask for.
 KIND_MATCH: dict[str, frozenset[str]] = {
@@ -194,57 +193,30 @@ class Ranker:
             return int(self.gazetteer.admin1_codes[i]) not in h.admin1
         return False
 
-    def _confidences(
-        self, top: list[tuple[float, NameMatch]], n: int, x: QueryContext
-    ) -> tuple[list[float], list[list[bool]]]:
+    def _confidences(self, ranked: list[tuple[float, NameMatch]], n: int, x: QueryContext) -> list[float]:
         """Softmax share of each of the ``n`` best (with the answers that are the same place),
-        capped for fuzzy matches and for answers the qualifiers or the hint contradict; and
-        which of them are the same place (:func:`_same_places`)."""
+        capped for fuzzy matches and for answers the qualifiers or the hint contradict."""
         w = self.weights
+        top = ranked[:50]
         best = top[0][0]
         weights = [math.exp((s - best) / w.temperature) for s, _ in top]
         total = sum(weights)
-        k = sum(1 for wt in weights if wt > 1e-4)  # the answers of any weight (a prefix)
-        m = max(n, k)
-        same = _same_places([self.gazetteer.record(c.i) for _, c in top[:m]]) if len(top) > 1 else [[True]]
         out = []
-        for j, (_, c) in enumerate(top[:n]):
-            conf = 1.0 if len(top) == 1 else sum(weights[o] for o in range(k) if same[j][o]) / total
+        weighty = [(wt, o) for wt, (_, o) in zip(weights, top, strict=True) if wt > 1e-4]
+        records = {o.i: self.gazetteer.record(o.i) for _, o in weighty} if len(top) > 1 else {}
+        for _, c in top[:n]:
+            if len(top) == 1:
+                conf = 1.0
+            else:
+                mine = records.get(c.i) or self.gazetteer.record(c.i)
+                conf = sum(wt for wt, o in weighty if _same_place(mine, records[o.i])) / total
             cap = w.doubtful_cap if self._elsewhere(c.i, x) else 1.0
             if c.fuzzy:
                 short = len(c.key) <= SHORT_NAME and c.edits > 1
                 cap = min(cap, w.doubtful_cap if short else w.fuzzy_cap)
                 conf *= c.similarity
             out.append(min(conf, cap))
-        return out, same
-
-    def _by_confidence(
-        self, ranked: list[tuple[float, NameMatch]], n: int, x: QueryContext
-    ) -> list[tuple[float, tuple[float, NameMatch]]]:
-        """The ``n`` best answers with their confidences, in one order, that of the places they
-        are: each place (its best-scored answer; an answer that is the same place as one before
-        it shares its confidence) by its confidence, the other answers of a place (a namesake
-        region, an airport) by their own share; the answers of no weight follow by score. The
-        first answer is the most confident place: "Odesa" (its city and region together) before
-        a Texan Odessa that scores a little higher alone, or the reverse, never the one first
-        and the other more confident."""
-        top = ranked[:50]
-        w = self.weights
-        best = top[0][0]
-        weights = [math.exp((s - best) / w.temperature) for s, _ in top]
-        k = sum(1 for wt in weights if wt > 1e-4)
-        confs, same = self._confidences(top, max(k, min(n, len(top))), x)
-        if k < 2:
-            return list(zip(confs, top, strict=False))[:n]
-        total = sum(weights)
-        key: list[float] = []
-        for j in range(k):
-            if any(same[h][j] for h in range(j)):
-                key.append(min(confs[j], weights[j] / total))  # a place's other answer
-            else:
-                key.append(confs[j])
-        order = sorted(range(k), key=lambda j: (-key[j], j)) + list(range(k, len(confs)))
-        return [(confs[j], top[j]) for j in order][:n]
+        return out
 
     def _prune(self, matches: list[NameMatch]) -> list[NameMatch]:
         """The ``PRUNE_ABOVE`` best by name and prominence alone (a bare name: nothing else
@@ -296,7 +268,7 @@ class Ranker:
             ranked = inside
         n = min(limit, len(ranked))
         out = []
-        for conf, (s, c) in self._by_confidence(ranked, n, x):
+        for conf, (s, c) in zip(self._confidences(ranked, n, x), ranked[:n], strict=True):
             r = g.record(c.i)
             label = label_of(c, r)
             ambiguous = conf < self.ambiguous_below or label == "fuzzy"
@@ -420,26 +392,6 @@ class Ranker:
         if big is None or people > REGION_SHARE * int(g._pop[big]):
             return i
         return big
-
-
-def _same_places(records: list[Record]) -> list[list[bool]]:
-    """Which of ``records`` are the same place (:func:`~itinerary.geocode.answers._same_place`),
-    as a matrix: two points farther apart than ``SAME_PLACE_KM`` (and a kilometre) are told
-    apart at once, every other pair asks ``_same_place``."""
-    import numpy as np
-
-    lat = np.radians([r.lat for r in records])
-    lon = np.radians([r.lon for r in records])
-    dlat, dlon = lat[:, None] - lat[None, :], lon[:, None] - lon[None, :]
-    h = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
-    km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-    area = np.array([r.kind in AREA_KINDS for r in records])
-    ask = (km <= SAME_PLACE_KM + 1.0) | area[:, None] | area[None, :]
-    n = len(records)
-    return [
-        [bool(ask[i, j]) and (i == j or _same_place(records[i], records[j])) for j in range(n)]
-        for i in range(n)
-    ]
 
 
 def label_of(c: NameMatch, r: Record) -> str:
