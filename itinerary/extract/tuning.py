@@ -60,6 +60,13 @@ class Tuning:
     country_candidates: int = 8
     #: mentions of one country from which it is the country the article is about - rule tests
     article_country_min: int = 3
+    #: other places of a country from which a name read elsewhere is re-read there when the
+    #: geocoder, with the article's places as context, ranks it there ("Córdoba" after Sevilla
+    #: and Málaga) - rule tests
+    context_country_min: int = 2
+    #: geocoder confidence from which a city names its country for that re-reading (a shared
+    #: name read in the same wrong country does not: "León" and "Granada" in Nicaragua) - rule tests
+    context_named_confidence: float = 0.8
     #: characters of a key under which a fuzzy match (a typo) is refused ("Kimsomolsk" has 10) - bench
     typo_min_key: int = 7
     #: name similarity a typo of a country or region needs (0-1) - rule tests

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from itinerary.geocode.answers import Weights
 from itinerary.geocode.gazetteer import Gazetteer
-from itinerary.geocode.normalize import analyze, has_cyrillic, news_zipf, transliterate
+from itinerary.geocode.normalize import analyze, has_cyrillic, news_zipf, spelled_keys, transliterate
 from itinerary.geocode.records import ALTERNATE, CODE, KINDS, LANDMARK_KINDS
 
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 75 for keys of up to 8 letters (one edit in "Dili" is 75)
@@ -52,7 +52,7 @@ class NameMatch:
     similarity: float = 1.0  # rapidfuzz ratio / 100 for fuzzy matches
     edits: int = 0
     key: str = ""  # the gazetteer key matched
-    translit: bool = False  # reached only through the query's transliteration
+    translit: bool = False  # reached only through another spelling: a transliteration, "Saint" for "St"
 
     @property
     def fuzzy(self) -> bool:
@@ -77,6 +77,13 @@ class NameMatcher:
         found: dict[int, int] = {}
         for i, m in g.exact_typed(keys[0]):
             found[i] = min(m, found.get(i, m))
+        # another spelling of the name ("St Petersburg" for "Saint Petersburg"; a weaker match
+        # than the name as written: "St. Louis" is the one in Missouri, "Saint-Louis" Senegal's)
+        respelled: dict[int, tuple[int, str]] = {}
+        for key in spelled_keys(keys[0])[1:]:
+            for i, m in g.exact_typed(key):
+                if m < found.get(i, 4) and (i not in respelled or m < respelled[i][0]):
+                    respelled[i] = (m, key)
         # a transliteration merges spellings (Ukrainian і and и): a weaker match
         translit = {i: m for key in keys[1:] for i, m in g.exact_typed(key) if i not in found}
         if _CODE_QUERY.fullmatch(place.strip()):
@@ -85,9 +92,15 @@ class NameMatcher:
         if not found:  # a landmark's words in another order ("Marine Corps Air Station Iwakuni")
             for i, m in self._reordered(keys[0]):
                 found.setdefault(i, m)
+        # the record's own name respelled before one of its other names as written
+        respelled = {i: mk for i, mk in respelled.items() if i not in found or mk[0] < found[i]}
+        found = {i: m for i, m in found.items() if i not in respelled}
+        translit = {i: m for i, m in translit.items() if i not in found and i not in respelled}
         exact = [NameMatch(i, m, key=keys[0]) for i, m in found.items()]
+        exact += [NameMatch(i, m, key=k, translit=True) for i, (m, k) in respelled.items()]
         exact += [NameMatch(i, m, key=keys[-1], translit=True) for i, m in translit.items()]
         found.update(translit)
+        found.update({i: m for i, (m, _) in respelled.items()})
         word = place.strip()
         if _CAPITALS.fullmatch(word) and word.isupper():  # no typo of a place ("UNAM", "FARC", "BRICS")
             return [c for c in exact if not self._acronym_only(c, word)]

@@ -103,6 +103,21 @@ def normalize(text: str) -> str:
     return analyze(text).key
 
 
+#: the abbreviations of a saint's title written in place names ("St Petersburg", "St. Louis",
+#: "Sault Ste. Marie"): the key with the word abbreviated and the key with it in full name one place
+SAINT_WORDS: dict[str, str] = {"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste"}
+
+
+def spelled_keys(key: str) -> list[str]:
+    """``key`` and the keys of its other spellings: each saint's title abbreviated or written in
+    full (:data:`SAINT_WORDS`; "st petersburg" -> "saint petersburg")."""
+    words = key.split()
+    if not any(w in SAINT_WORDS for w in words):
+        return [key]
+    other = " ".join(SAINT_WORDS.get(w, w) for w in words)
+    return [key, other]
+
+
 def keys_for(name: str) -> list[str]:
     """Every index key for ``name``: its key and, for Cyrillic, its transliteration."""
     key = normalize(name)

@@ -594,38 +594,96 @@ def _town_near(name: str, a: int, b: int, anchors: Sequence[Record], ctx: Contex
 
 
 def in_article_country(mentions: Sequence[Mention], ctx: Context) -> None:
-    """Re-read in the country the article is about (the country most of its places lie in, named
-    ``Tuning.article_country_min`` times or more) a city or landmark the gazetteer put in a
-    country the article names nowhere else, when a place of that very name lies in the
-    article's country ("Granada" in an article on Nicaragua, "Belém" in one on Lisbon). A
-    national capital keeps its reading ("Madrid" in an article on Colombia is Spain's)."""
-    t, g = ctx.tuning, ctx.geocoder.gazetteer
+    """Re-read in the country of the article's other places a city, landmark or country the
+    gazetteer put in a country the article names nowhere else, when a place of that name lies
+    in a country the article names. The geocoder ranks the name again with the article's other
+    places as context (their countries and their distances weigh, see
+    :mod:`itinerary.geocode.ranking`) and its first answer is taken when it lies in a country
+    of ``Tuning.context_country_min`` of them or more ("St. Petersburg" after Tampa and
+    Orlando, "Odessa" after Kyiv and Mykolaiv, "Córdoba" after Sevilla and Málaga, "Georgia"
+    the state after Atlanta and Savannah); else, in the country the article is about
+    (the one most of its places lie in, named ``Tuning.article_country_min`` times or more),
+    the first place of that name there under its main name ("Granada" in an article on
+    Nicaragua, "Belém" in one on Lisbon). A national capital keeps its reading ("Madrid" in an
+    article on Colombia is Spain's)."""
+    t = ctx.tuning
     counts = Counter(p.record.country_code for p in mentions if p.record is not None)
     if not counts:
         return
     home, n = counts.most_common(1)[0]
-    if n < t.article_country_min:
-        return
     for p in mentions:
         r = p.record
-        if r is None or r.country_code == home or r.is_capital or (r.kind != "city" and not r.is_landmark):
+        if r is None or r.is_capital or (r.kind not in ("city", "country") and not r.is_landmark):
             continue
-        if any(
-            q.record is not None and q.record.country_code == r.country_code and q.query != p.query
-            for q in mentions
+        others = [q for q in mentions if q.record is not None and q.query != p.query]
+        around = Counter(q.record.country_code for q in others if q.record is not None)
+        there = {cc for cc, k in around.items() if k >= t.context_country_min}
+        # the article names the country of the reading elsewhere (a country, a region or a place
+        # the geocoder is sure of, not another shared name): the reading may be right
+        named = any(
+            q.record.country_code == r.country_code
+            and (q.record.kind in AREA_KINDS or q.confidence >= t.context_named_confidence)
+            for q in others
+            if q.record is not None
+        )
+        c = None
+        if there and not named:
+            c = _reading_in_context(p, [(q.record.lat, q.record.lon) for q in others if q.record], there, ctx)
+            if c is not None and c.record.index == r.index:
+                c = None
+            elif c is not None:  # how sure the geocoder is of it in that context
+                p.confidence = c.confidence
+        if (
+            c is None
+            and not named
+            and n >= t.article_country_min
+            and r.country_code != home
+            and r.kind != "country"
         ):
-            continue  # the article names that country elsewhere: the reading may be right
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", AmbiguityWarning)
-            cands = ctx.geocoder.candidates(p.query, limit=t.country_candidates)
-        for c in cands:
-            q = c.record
-            if q.country_code != home or c.name_score < 1.0 or not g.is_main_name(c.matched, q.index):
-                continue
-            if not q.is_landmark and (q.kind != "city" or q.population < t.min_town_population):
-                continue
-            p.record, p.match, p.main_name, p.overruled = q, c, True, True
-            break
+            c = _reading_in(p, home, ctx)
+        if c is not None:
+            p.record, p.match, p.overruled = c.record, c, True
+            p.main_name = ctx.geocoder.gazetteer.is_main_name(c.matched, c.record.index)
+
+
+def _reading_in_context(
+    p: Mention, near: Sequence[tuple[float, float]], countries: set[str], ctx: Context
+) -> GeoCandidate | None:
+    """The geocoder's first answer for ``p`` with the points ``near`` as context, when it lies
+    in one of ``countries`` (a town of ``Tuning.min_town_population`` people or more, a landmark, or for
+    a country's name a region: "Georgia")."""
+    t = ctx.tuning
+    r = p.record
+    assert r is not None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguityWarning)
+        cands = ctx.geocoder.candidates(p.query, near=near, limit=1)
+    kinds = ("region",) if r.kind == "country" else ("city",)
+    for c in cands:
+        q = c.record
+        if q.country_code not in countries or c.name_score < 1.0 or not (q.kind in kinds or q.is_landmark):
+            continue
+        if q.kind == "city" and q.population < t.min_town_population:
+            continue
+        return c
+    return None
+
+
+def _reading_in(p: Mention, home: str, ctx: Context) -> GeoCandidate | None:
+    """The first place of ``p``'s name in the country ``home`` under its main name (a town of
+    ``Tuning.min_town_population`` people or more, or a landmark)."""
+    t, g = ctx.tuning, ctx.geocoder.gazetteer
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguityWarning)
+        cands = ctx.geocoder.candidates(p.query, limit=t.country_candidates)
+    for c in cands:
+        q = c.record
+        if q.country_code != home or c.name_score < 1.0 or not g.is_main_name(c.matched, q.index):
+            continue
+        if not q.is_landmark and (q.kind != "city" or q.population < t.min_town_population):
+            continue
+        return c
+    return None
 
 
 @step("places", reads=("sentences", "ctx.names"), writes=("sentences.places", "sentences.dropped"))
