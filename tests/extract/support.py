@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from itinerary.extract import Article, Extractor, extract
 from itinerary.model import Status
 
@@ -28,3 +30,14 @@ def candidate_status(
     doc = extractor.analyse(Article(text=text, published=published, language=lang))
     found = [c.status for c in doc.candidates if c.place.text == place]
     return found[0] if found else None
+
+
+#: a rule test whose stop the shipped stop model scores just under its keep threshold: a known gap
+#: of the learned scorer, not of the rule (strict: it fails loudly once the stop is kept again)
+UNDER_THE_KEEP_THRESHOLD = pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "the stop model retrained on the merged open articles keeps a stop at p >= 0.60 "
+        "(the held-out F1 chose it over 0.55) and scores this one between 0.55 and 0.60"
+    ),
+)
