@@ -21,7 +21,6 @@ import datetime as dt
 import json
 import math
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from itinerary.errors import ExtractionError
 from itinerary.extract.dates import DateHit
 from itinerary.extract.document import Document, Mention, Sentence
 from itinerary.extract.lexicon import starts
+from itinerary.extract.scoring import read_model_file
 from itinerary.extract.text import word_list
 from itinerary.identity import in_travel_order
 from itinerary.model import DateSpan, Itinerary, Precision, Status, Stop, Trip
@@ -144,23 +144,8 @@ def rules_dates() -> DateModel:
 
 def load_date_model(path: Path | None = None) -> DateModel:
     """The shipped date model (or the one at ``path``); the rules' dates when none is shipped."""
-    if path is not None:
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ExtractionError(f"{path}: cannot read the date model ({exc.strerror})") from None
-        origin = str(path)
-    else:
-        ref = resources.files("itinerary.extract").joinpath(MODEL_FILE)
-        if not ref.is_file():
-            return rules_dates()
-        raw = ref.read_text(encoding="utf-8")
-        origin = MODEL_FILE
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ExtractionError(f"{origin}: line {exc.lineno}: not valid JSON; rebuild the model") from None
-    return DateModel.from_json(data, origin)
+    read = read_model_file(path, MODEL_FILE, "date model")
+    return rules_dates() if read is None else DateModel.from_json(*read)
 
 
 # --- candidates -------------------------------------------------------------------------------

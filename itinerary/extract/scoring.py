@@ -151,22 +151,28 @@ def rules_only() -> StopModel:
     return StopModel({"rule": 4.0}, -2.0, Thresholds(keep=0.5, review_below=0.0), trained_on="rules")
 
 
-def load_model(path: Path | None = None) -> StopModel:
-    """The shipped model (or the one at ``path``)."""
+def read_model_file(path: Path | None, name: str, what: str) -> tuple[Any, str] | None:
+    """The JSON of a model file and where it came from: the file at ``path``, or the one the
+    package ships as ``name`` (None when it ships none). ``what`` names it in errors."""
     if path is not None:
         try:
             raw = path.read_text(encoding="utf-8")
         except OSError as exc:
-            raise ExtractionError(f"{path}: cannot read the stop model ({exc.strerror})") from None
+            raise ExtractionError(f"{path}: cannot read the {what} ({exc.strerror})") from None
         origin = str(path)
     else:
-        ref = resources.files("itinerary.extract").joinpath(MODEL_FILE)
+        ref = resources.files("itinerary.extract").joinpath(name)
         if not ref.is_file():
-            return rules_only()
+            return None
         raw = ref.read_text(encoding="utf-8")
-        origin = MODEL_FILE
+        origin = name
     try:
-        data = json.loads(raw)
+        return json.loads(raw), origin
     except json.JSONDecodeError as exc:
         raise ExtractionError(f"{origin}: line {exc.lineno}: not valid JSON; rebuild the model") from None
-    return StopModel.from_json(data, origin)
+
+
+def load_model(path: Path | None = None) -> StopModel:
+    """The shipped model (or the one at ``path``)."""
+    read = read_model_file(path, MODEL_FILE, "stop model")
+    return rules_only() if read is None else StopModel.from_json(*read)

@@ -22,12 +22,12 @@ import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from itinerary.errors import ExtractionError, ItineraryWarning
 from itinerary.extract.document import Candidate
+from itinerary.extract.scoring import read_model_file
 from itinerary.extract.steps.dates import consistent
 from itinerary.model import Status
 
@@ -222,27 +222,16 @@ def load_status_model(path: Path | None = None) -> StatusModel:
     read gives the rules' status (with a warning for a broken one); a file named by ``path``
     that cannot be read is an error."""
     if path is not None:
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ExtractionError(f"{path}: cannot read the status model ({exc.strerror})") from None
-        return _parse(raw, str(path))
-    ref = resources.files("itinerary.extract").joinpath(MODEL_FILE)
-    if not ref.is_file():
-        return rules_status()
+        return _from(read_model_file(path, MODEL_FILE, "status model"))
     try:
-        return _parse(ref.read_text(encoding="utf-8"), MODEL_FILE)
+        return _from(read_model_file(None, MODEL_FILE, "status model"))
     except (ExtractionError, OSError, UnicodeDecodeError) as exc:
         warnings.warn(f"{exc}; the stops keep the status the rules read", ItineraryWarning, stacklevel=2)
         return rules_status()
 
 
-def _parse(raw: str, origin: str) -> StatusModel:
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ExtractionError(f"{origin}: line {exc.lineno}: not valid JSON; rebuild the model") from None
-    return StatusModel.from_json(data, origin)
+def _from(read: tuple[Any, str] | None) -> StatusModel:
+    return rules_status() if read is None else StatusModel.from_json(*read)
 
 
 def one_hot(prefix: str, status: Status | None) -> dict[str, float]:
