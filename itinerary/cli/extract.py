@@ -49,6 +49,12 @@ from itinerary.io import yaml as yaml_io
     help="The stop model that decides which candidates are stops (from `itinerary train`; default: shipped).",
 )
 @click.option(
+    "--status-model",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The status model that decides confirmed, planned or cancelled "
+    "(from `itinerary train --status-output`; default: shipped).",
+)
+@click.option(
     "--explain",
     is_flag=True,
     help="Print, on stderr, every place mention with the rule or probability that kept or dropped it.",
@@ -62,6 +68,7 @@ def extract(
     out_dir: Path | None,
     force: bool,
     model: Path | None = None,
+    status_model: Path | None = None,
     explain: bool = False,
 ) -> None:
     """Turn news articles into draft itineraries (format v1) to review, resolve and map.
@@ -77,6 +84,7 @@ def extract(
       itinerary extract articles/ --out-dir drafts/      # batch, with a progress bar
     """
     from itinerary.extract import Extractor, load_model
+    from itinerary.extract.status_model import load_status_model
 
     files = _article_files(articles)
     batch = out_dir is not None
@@ -94,7 +102,10 @@ def extract(
         if t is not None:
             check_output(t, inputs=files, force=force)
     run = _Run(
-        Extractor(model=load_model(model) if model else None),
+        Extractor(
+            model=load_model(model) if model else None,
+            status_model=load_status_model(status_model) if status_model else None,
+        ),
         day=published.date() if published else None,
         language=None if lang == "auto" else lang,
         batch=batch,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -122,10 +123,29 @@ def _open_server(target: Path, article: Path | None, port: int) -> tuple[ReviewS
     show_default=True,
     help="How strongly the weights stay near the base model's (higher: the corrections move them less).",
 )
-@click.option("--force", is_flag=True, help="Overwrite the output file.")
+@click.option(
+    "--status-output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also retrain the status model on the statuses of the stops the person kept, and write it "
+    "here (use it with `itinerary extract --status-model`).",
+)
+@click.option(
+    "--status-base",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Start the status model from this one (default: the one the extractor ships).",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output files.")
 @handle_errors
-def train(corrections: tuple[Path, ...], output: Path, base: Path | None, prior: float, force: bool) -> None:
-    """Retrain the extractor's stop model on the corrections of reviews.
+def train(
+    corrections: tuple[Path, ...],
+    output: Path,
+    base: Path | None,
+    prior: float,
+    force: bool,
+    status_output: Path | None = None,
+    status_base: Path | None = None,
+) -> None:
+    """Retrain the extractor's stop model (and its status model) on the corrections of reviews.
 
     Each decision of the CORRECTIONS files (written by `itinerary review` beside the draft)
     is matched to the extractor's candidate at its span in the article, which is analysed
@@ -136,16 +156,30 @@ def train(corrections: tuple[Path, ...], output: Path, base: Path | None, prior:
     (benchmarks/bench_review.py --loop shows a model that wins on held-out corrections and
     loses on the sealed articles when the implicit "left" decisions are left out).
 
+    With --status-output, each stop the person accepted or edited is matched to the stop of the
+    draft assembled again, and the status model moves toward the person's status the same way.
+
     \b
       itinerary train drafts/*.corrections.jsonl -o my_model.json
       itinerary extract report.txt --model my_model.json -o draft.yaml
+      itinerary train drafts/*.corrections.jsonl -o my_model.json --status-output my_status.json
+      itinerary extract report.txt --model my_model.json --status-model my_status.json -o draft.yaml
     """
     from itinerary.extract import Extractor, load_model
+    from itinerary.extract.status_model import load_status_model
     from itinerary.review.learn import collect, held_out, retrain
 
     check_output(output, inputs=list(corrections), force=force)
+    if status_output is not None:
+        if status_output.resolve() == output.resolve():
+            raise ValidationError(
+                "-o and --status-output name the same file: give the status model its own file",
+                source=str(output),
+            )
+        check_output(status_output, inputs=list(corrections), force=force)
     base_model = load_model(base)
-    extractor = Extractor(model=base_model)
+    status_model = load_status_model(status_base) if status_base or status_output else None
+    extractor = Extractor(model=base_model, status_model=status_model)
     found = collect(list(corrections), extractor)
     for why, n in sorted(found.skipped.items()):
         say(f"left out {n} decision(s): {why}", fg="yellow")
@@ -166,5 +200,38 @@ def train(corrections: tuple[Path, ...], output: Path, base: Path | None, prior:
     else:
         say(f"base model on the corrections: {before} (one article: no held-out figure)")
     model = retrain(base_model, found.examples, prior)
+    new_status = _retrain_status(found, extractor.status_model, prior, corrections) if status_output else None
     write_text(output, json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n")  # atomic
     say(f"wrote {output}; use it with: itinerary extract ARTICLE --model {output}", fg="green")
+    if status_output is not None and new_status is not None:
+        write_text(status_output, json.dumps(new_status.to_json(), indent=1, sort_keys=True) + "\n")
+        say(
+            f"wrote {status_output}; use it with: itinerary extract ARTICLE --status-model {status_output}",
+            fg="green",
+        )
+
+
+def _retrain_status(found: Any, base: Any, prior: float, corrections: tuple[Path, ...]) -> Any:
+    """The status model retrained on the reviewed stops of ``found`` (said as it goes); an error
+    when the corrections hold no kept stop with a status (nothing is written then)."""
+    from itinerary.review.learn import held_out_status, retrain_status
+
+    for why, n in sorted(found.statuses_skipped.items()):
+        say(f"status model: left out {n} decision(s): {why}", fg="yellow")
+    examples = found.statuses
+    if not examples:
+        raise ValidationError(
+            "no reviewed stop with a status for the status model: accept or edit stops in the "
+            "review (itinerary review) and save, or leave out --status-output",
+            source=str(corrections[0]),
+        )
+    counts = ", ".join(f"{n} {st}" for st, n in sorted(Counter(e.status.value for e in examples).items()))
+    articles = len({e.article for e in examples})
+    say(f"{len(examples)} reviewed stops ({counts}) from {articles} article(s) for the status model")
+    before, after = held_out_status(base, examples, prior)
+    if after.total:
+        say(f"held out, base status model:       {before}")
+        say(f"held out, retrained status model:  {after}")
+    else:
+        say(f"base status model on the corrections: {before} (one article: no held-out figure)")
+    return retrain_status(base, examples, prior)

@@ -1,5 +1,5 @@
-"""The stop model learns from reviews: corrections become labelled candidates, and the model's
-weights move toward them.
+"""The extractor learns from reviews: corrections become labelled candidates for the stop model
+and labelled stops for the status model, and each model's weights move toward them.
 
 Each decision of a corrections file names its article (file and SHA-256) and the mention's span.
 The article is analysed again by the extractor (its public API: :meth:`Extractor.analyse` gives
@@ -13,6 +13,12 @@ weights are pulled toward that model's (a Gaussian prior of strength ``prior``):
 corrections moves the model where the person disagreed with it, without forgetting what it
 learned from its training articles. :func:`held_out` scores the base and the retrained model
 on corrections of articles left out of the training (folds by article).
+
+The status model learns the same way (:func:`retrain_status`, :func:`held_out_status`): each stop
+the person kept (accepted or edited) with a status is matched to the stop of the draft assembled
+again from the article (its mention's place and traveller), and what the status model reads about
+that stop, labelled with the person's status, is one example of a softmax regression pulled
+toward the base status model's weights.
 """
 
 from __future__ import annotations
@@ -26,8 +32,10 @@ from pathlib import Path
 from typing import Any
 
 from itinerary.errors import ValidationError
+from itinerary.extract.status_model import STATUSES, StatusModel, vectors
+from itinerary.model import Status
 from itinerary.review.corrections import read_decisions
-from itinerary.review.marks import analyse_article
+from itinerary.review.marks import marks_of
 
 
 @dataclass(frozen=True)
@@ -40,10 +48,35 @@ class Example:
     text: str = ""  # the mention, for a person reading the examples
 
 
+@dataclass(frozen=True)
+class StatusExample:
+    """One reviewed stop: what the status model reads about it and the person's status."""
+
+    features: dict[str, float]
+    status: Status
+    rule: Status  # the status the rules read (the model's fallback on a tie)
+    article: str  # the article's SHA-256
+    text: str = ""
+
+
 @dataclass
 class Collected:
     examples: list[Example]
     skipped: dict[str, int]  # why -> how many decisions were left out
+    statuses: list[StatusExample] = dataclasses.field(default_factory=list)
+    statuses_skipped: dict[str, int] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Recording(StatusModel):
+    """The extractor's status model, which also records each trip's stops (their mentions
+    merged) with what the status model reads about them, before it decides."""
+
+    seen: list[tuple[Any, dict[str, float]]] = dataclasses.field(default_factory=list)
+
+    def settle(self, stops: list[Any], published: Any) -> list[Any]:
+        self.seen.extend(zip(stops, vectors(stops), strict=True))
+        return super().settle(stops, published)
 
 
 def collect(paths: list[Path], extractor: Any) -> Collected:
@@ -70,6 +103,8 @@ def collect(paths: list[Path], extractor: Any) -> Collected:
     for (article, digest, _, _), d in latest.items():
         by_article[(article, digest)].append(d)
     examples: list[Example] = []
+    statuses: list[StatusExample] = []
+    status_skipped: dict[str, int] = defaultdict(int)
     for (article, digest), decisions in sorted(by_article.items()):
         try:
             same = hashlib.sha256(article.read_bytes()).hexdigest() == digest
@@ -79,7 +114,11 @@ def collect(paths: list[Path], extractor: Any) -> Collected:
         if not same:
             skipped["article changed since the review"] += len(decisions)
             continue
-        _, marks = analyse_article(read_article(article), extractor)
+        analysis = extractor.analyse(read_article(article))
+        base = extractor.status_model
+        recording = _Recording(base.weights, base.bias, base.trained_on, base.c)
+        extractor.assemble(analysis, status_model=recording)  # every candidate gets its verdict
+        marks = marks_of(analysis)
         at = {(m.start, m.end): m for m in marks.mentions}
         for d in decisions:
             m = at.get((d["mention_start"], d["mention_end"]))
@@ -87,7 +126,35 @@ def collect(paths: list[Path], extractor: Any) -> Collected:
                 skipped["the mention is no candidate of the extractor"] += 1
                 continue
             examples.append(Example(dict(m.features), bool(d["stop"]), digest, m.text))
-    return Collected(examples, dict(skipped))
+            _status_example(d, m, recording.seen, digest, statuses, status_skipped)
+    return Collected(examples, dict(skipped), statuses, dict(status_skipped))
+
+
+def _status_example(
+    d: dict[str, Any],
+    m: Any,
+    seen: list[tuple[Any, dict[str, float]]],
+    digest: str,
+    out: list[StatusExample],
+    skipped: dict[str, int],
+) -> None:
+    """The status example of a decision: the person's status of a stop they kept, with what the
+    status model reads about the draft's stop at that mention's place (same traveller first)."""
+    if not d.get("stop") or d.get("action") not in ("accept", "edit", "add"):
+        return
+    try:
+        status = Status(str(d.get("status")))
+    except ValueError:
+        skipped["a kept stop without a status"] += 1
+        return
+    place = str((m.place or {}).get("id") or d.get("place_id") or "")
+    here = [(c, f) for c, f in seen if c.place.record is not None and str(c.place.record.id) == place]
+    mine = [(c, f) for c, f in here if c.traveller == d.get("traveller")] or here
+    if not place or not mine:
+        skipped["no stop of the draft at that place (the status model never read it)"] += 1
+        return
+    c, f = mine[0]
+    out.append(StatusExample(dict(f), status, c.status, digest, m.text))
 
 
 #: How strongly a retrained model's weights stay near the base model's (a Gaussian prior's
@@ -175,3 +242,102 @@ def _add(s: Score, t: Score) -> Score:
     n = s.total + t.total
     ll = (s.log_loss * s.total + t.log_loss * t.total) / n if n else 0.0
     return Score(s.right + t.right, n, ll)
+
+
+# --- the status model
+
+
+@dataclass(frozen=True)
+class StatusScore:
+    """How a status model does on reviewed stops: right statuses and the log-loss."""
+
+    right: int
+    total: int
+    log_loss: float
+
+    def __str__(self) -> str:
+        if not self.total:
+            return "no example"
+        return f"{self.right}/{self.total} statuses right, log-loss {self.log_loss:.3f}"
+
+
+def score_status(model: StatusModel, examples: list[StatusExample]) -> StatusScore:
+    """Right statuses (the model's decision, the rules' on a tie or without a model) and the
+    log-loss of the person's status (a model without weights gives the rules' status p = 1 and
+    the others ``1e-12``... a log-loss that says it cannot hedge)."""
+    right, ll = 0, 0.0
+    for e in examples:
+        right += model.decide(e.features, e.rule) is e.status
+        p = model.probabilities(e.features).get(e.status) if model.learned else float(e.rule is e.status)
+        ll -= math.log(min(max(p or 0.0, 1e-12), 1.0))
+    return StatusScore(right, len(examples), ll / len(examples) if examples else 0.0)
+
+
+def retrain_status(
+    base: StatusModel, examples: list[StatusExample], prior: float = DEFAULT_PRIOR
+) -> StatusModel:
+    """A status model fitted to ``examples`` (a softmax over the statuses), its weights and
+    biases pulled toward ``base``'s (zero where the base has none: the rules' fallback)."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    if not examples:
+        return base
+    names = sorted(
+        {k for ws in base.weights.values() for k in ws} or {k for e in examples for k in e.features}
+    )
+    known = set(base.weights) | {e.status for e in examples}
+    labels = [st for st in STATUSES if st in known]
+    w0 = np.array(
+        [[base.weights.get(st, {}).get(k, 0.0) for k in names] + [base.bias.get(st, 0.0)] for st in labels]
+    )
+    x = np.array([[e.features.get(k, 0.0) for k in names] + [1.0] for e in examples])
+    y = np.zeros((len(examples), len(labels)))
+    for i, e in enumerate(examples):
+        y[i, labels.index(e.status)] = 1.0
+    shape = w0.shape
+
+    def loss(flat: Any) -> tuple[float, Any]:
+        w = flat.reshape(shape)
+        z = x @ w.T
+        z -= z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        d = w - w0
+        grad = (np.exp(logp) - y).T @ x + prior * d
+        return float(-(y * logp).sum() + 0.5 * prior * (d * d).sum()), grad.ravel()
+
+    fit = minimize(loss, w0.ravel(), jac=True, method="L-BFGS-B")
+    w = fit.x.reshape(shape)
+    return StatusModel(
+        weights={
+            st: {k: float(v) for k, v in zip(names, w[i, :-1], strict=True)} for i, st in enumerate(labels)
+        },
+        bias={st: float(w[i, -1]) for i, st in enumerate(labels)},
+        trained_on=f"{base.trained_on or 'the rules'} + {len(examples)} reviewed stops",
+        c=base.c,
+    )
+
+
+def held_out_status(
+    base: StatusModel, examples: list[StatusExample], prior: float = DEFAULT_PRIOR, folds: int = 5
+) -> tuple[StatusScore, StatusScore]:
+    """The base status model and the retrained one scored on the reviewed stops of articles each
+    fold leaves out of the training (every stop scored once, by a model that never saw it)."""
+    articles = sorted({e.article for e in examples})
+    k = min(folds, len(articles))
+    if k < 2:
+        return score_status(base, examples), StatusScore(0, 0, 0.0)
+    fold_of = {a: n % k for n, a in enumerate(articles)}
+    before, after = StatusScore(0, 0, 0.0), StatusScore(0, 0, 0.0)
+    for f in range(k):
+        test = [e for e in examples if fold_of[e.article] == f]
+        train = [e for e in examples if fold_of[e.article] != f]
+        b, a = score_status(base, test), score_status(retrain_status(base, train, prior), test)
+        before, after = _add_status(before, b), _add_status(after, a)
+    return before, after
+
+
+def _add_status(s: StatusScore, t: StatusScore) -> StatusScore:
+    n = s.total + t.total
+    ll = (s.log_loss * s.total + t.log_loss * t.total) / n if n else 0.0
+    return StatusScore(s.right + t.right, n, ll)

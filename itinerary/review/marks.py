@@ -140,6 +140,11 @@ def analyse_article(article: Any, extractor: Any) -> tuple[str, Marks]:
     candidate, kept or dropped, and the place mentions that are no candidate, as context."""
     analysis = extractor.analyse(article)
     extractor.assemble(analysis)  # every candidate's reason gets the model's verdict
+    return analysis.text, marks_of(analysis)
+
+
+def marks_of(analysis: Any) -> Marks:
+    """The marks of an analysis that was assembled (so every candidate carries its verdict)."""
     body: str = analysis.text
     marks = Marks()
     spans = _sentence_spans(body, analysis, marks)
@@ -155,7 +160,7 @@ def analyse_article(article: Any, extractor: Any) -> tuple[str, Marks]:
     marks.mentions.sort(key=lambda x: x.start)
     for n, x in enumerate(marks.mentions):
         x.id = n
-    return body, marks
+    return marks
 
 
 def marks_from_quotes(text: str, it: Itinerary) -> Marks:

@@ -69,3 +69,63 @@ def test_changed_articles_and_empty_corrections_are_explained(extractor: Any, tm
     result = CliRunner().invoke(cli, ["train", str(corrections), "-o", str(tmp_path / "m.json")])
     assert result.exit_code == 1 and "article changed since the review" in result.output
     assert "no usable correction" in result.output and not (tmp_path / "m.json").exists()
+
+
+def review_statuses(folder: Path, extractor: Any, article: str, to: str = "confirmed") -> tuple[Path, Path]:
+    """A person's review that keeps every stop and says each planned one was made (``to``)."""
+    folder.mkdir()
+    draft, art = write_pair(folder, extractor, article)
+    session = ReviewSession(draft, art, extractor=extractor)
+    stops = [
+        {**s, "reviewed": True, "resolved_id": None, "status": to if s["status"] == "planned" else s["status"]}
+        for s in session.state()["trips"][0]["stops"]
+    ]
+    session.save({"trips": [{"index": 0, "stops": stops}]}, session.etag)
+    return corrections_path(draft), art
+
+
+def test_train_the_status_model_on_reviewed_statuses(extractor: Any, tmp_path: Path) -> None:
+    from itinerary.extract.status_model import load_status_model
+    from itinerary.model import Status
+    from itinerary.review.learn import score_status
+
+    c1, a1 = review_statuses(tmp_path / "one", extractor, ARTICLE)
+    c2, _ = review_statuses(tmp_path / "two", extractor, SECOND)
+    found = collect([c1, c2], extractor)
+    assert not found.statuses_skipped, found.statuses_skipped
+    # the stops the rules read as planned, said made by the person: what the model must learn
+    changed = [e for e in found.statuses if e.rule is Status.PLANNED]
+    assert changed and all(e.status is Status.CONFIRMED for e in changed)
+    assert {e.article for e in found.statuses} == {e.article for e in found.examples}
+
+    stop_path, status_path = tmp_path / "model.json", tmp_path / "status.json"
+    args = ["train", str(c1), str(c2), "-o", str(stop_path), "--status-output", str(status_path)]
+    result = CliRunner().invoke(cli, [*args, "--prior", "0.5"])
+    assert result.exit_code == 0, result.output
+    assert "for the status model" in result.output and "held out, retrained status model:" in result.output
+    base, new = load_status_model(), load_status_model(status_path)
+    assert new.trained_on.endswith("reviewed stops")
+    # the fit moves toward the person: the corrected stops are more likely confirmed than before
+    for e in changed:
+        assert new.probabilities(e.features)[Status.CONFIRMED] > base.probabilities(e.features)[Status.CONFIRMED]
+    assert score_status(new, found.statuses).log_loss < score_status(base, found.statuses).log_loss
+
+    out = tmp_path / "again.yaml"
+    result = CliRunner().invoke(
+        cli, ["extract", str(a1), "--model", str(stop_path), "--status-model", str(status_path), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert CliRunner().invoke(cli, ["extract", str(a1), "-o", str(tmp_path / "base.yaml")]).exit_code == 0
+    before = (tmp_path / "base.yaml").read_text("utf-8")
+    assert out.read_text("utf-8").count("status: planned") < before.count("status: planned"), out.read_text("utf-8")
+
+
+def test_status_training_refuses_what_it_cannot_use(extractor: Any, tmp_path: Path) -> None:
+    c1, _ = review(tmp_path / "one", extractor, ARTICLE)
+    same = tmp_path / "m.json"
+    result = CliRunner().invoke(cli, ["train", str(c1), "-o", str(same), "--status-output", str(same)])
+    assert result.exit_code == 1 and "name the same file" in result.output and not same.exists()
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else"}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "one" / "article.txt"), "--status-model", str(bad)])
+    assert result.exit_code == 1 and "not a status model" in result.output and "Traceback" not in result.output
