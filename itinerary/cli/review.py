@@ -109,7 +109,7 @@ def _open_server(target: Path, article: Path | None, port: int) -> tuple[ReviewS
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The model to write.",
+    help="The stop model to write.",
 )
 @click.option(
     "--base",
