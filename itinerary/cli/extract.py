@@ -55,6 +55,12 @@ from itinerary.io import yaml as yaml_io
     "(from `itinerary train --status-output`; default: shipped).",
 )
 @click.option(
+    "--date-model",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The date model that picks each stop's date among those the article offers "
+    "(from `itinerary train --date-output`; default: shipped).",
+)
+@click.option(
     "--explain",
     is_flag=True,
     help="Print, on stderr, every place mention with the rule or probability that kept or dropped it.",
@@ -69,6 +75,7 @@ def extract(
     force: bool,
     model: Path | None = None,
     status_model: Path | None = None,
+    date_model: Path | None = None,
     explain: bool = False,
 ) -> None:
     """Turn news articles into draft itineraries (format v1) to review, resolve and map.
@@ -84,6 +91,7 @@ def extract(
       itinerary extract articles/ --out-dir drafts/      # batch, with a progress bar
     """
     from itinerary.extract import Extractor, load_model
+    from itinerary.extract.date_model import load_date_model
     from itinerary.extract.status_model import load_status_model
 
     files = _article_files(articles)
@@ -105,6 +113,7 @@ def extract(
         Extractor(
             model=load_model(model) if model else None,
             status_model=load_status_model(status_model) if status_model else None,
+            date_model=load_date_model(date_model) if date_model else None,
         ),
         day=published.date() if published else None,
         language=None if lang == "auto" else lang,

@@ -134,6 +134,17 @@ def _open_server(target: Path, article: Path | None, port: int) -> tuple[ReviewS
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Start the status model from this one (default: the one the extractor ships).",
 )
+@click.option(
+    "--date-output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also retrain the date model on the dates of the stops the person kept (which of the "
+    "dates the article offers is theirs), and write it here (for `itinerary extract --date-model`).",
+)
+@click.option(
+    "--date-base",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Start the date model from this one (default: the one the extractor ships).",
+)
 @click.option("--force", is_flag=True, help="Overwrite the output files.")
 @handle_errors
 def train(
@@ -144,6 +155,8 @@ def train(
     force: bool,
     status_output: Path | None = None,
     status_base: Path | None = None,
+    date_output: Path | None = None,
+    date_base: Path | None = None,
 ) -> None:
     """Retrain the extractor's stop model (and its status model) on the corrections of reviews.
 
@@ -156,30 +169,37 @@ def train(
     (benchmarks/bench_review.py --loop shows a model that wins on held-out corrections and
     loses on the sealed articles when the implicit "left" decisions are left out).
 
-    With --status-output, each stop the person accepted or edited is matched to the stop of the
-    draft assembled again, and the status model moves toward the person's status the same way.
+    With --status-output (--date-output), each stop the person accepted or edited is matched to
+    the stop of the draft assembled again, and the status model (the date model) moves toward the
+    person's status (date) the same way.
 
     \b
       itinerary train drafts/*.corrections.jsonl -o my_model.json
       itinerary extract report.txt --model my_model.json -o draft.yaml
       itinerary train drafts/*.corrections.jsonl -o my_model.json --status-output my_status.json
       itinerary extract report.txt --model my_model.json --status-model my_status.json -o draft.yaml
+      itinerary train drafts/*.corrections.jsonl -o my_model.json --date-output my_dates.json
     """
     from itinerary.extract import Extractor, load_model
+    from itinerary.extract.date_model import load_date_model
     from itinerary.extract.status_model import load_status_model
     from itinerary.review.learn import collect, held_out, retrain
 
-    check_output(output, inputs=list(corrections), force=force)
-    if status_output is not None:
-        if status_output.resolve() == output.resolve():
-            raise ValidationError(
-                "-o and --status-output name the same file: give the status model its own file",
-                source=str(output),
-            )
-        check_output(status_output, inputs=list(corrections), force=force)
+    outputs = {"-o": output, "--status-output": status_output, "--date-output": date_output}
+    named = [(k, p.resolve()) for k, p in outputs.items() if p is not None]
+    for i, (k, p) in enumerate(named):
+        for k2, p2 in named[:i]:
+            if p == p2:
+                raise ValidationError(
+                    f"{k2} and {k} name the same file: give each model its own file", source=str(p)
+                )
+    for out in outputs.values():
+        if out is not None:
+            check_output(out, inputs=list(corrections), force=force)
     base_model = load_model(base)
     status_model = load_status_model(status_base) if status_base or status_output else None
-    extractor = Extractor(model=base_model, status_model=status_model)
+    date_model = load_date_model(date_base) if date_base or date_output else None
+    extractor = Extractor(model=base_model, status_model=status_model, date_model=date_model)
     found = collect(list(corrections), extractor)
     for why, n in sorted(found.skipped.items()):
         say(f"left out {n} decision(s): {why}", fg="yellow")
@@ -201,6 +221,7 @@ def train(
         say(f"base model on the corrections: {before} (one article: no held-out figure)")
     model = retrain(base_model, found.examples, prior)
     new_status = _retrain_status(found, extractor.status_model, prior, corrections) if status_output else None
+    new_dates = _retrain_dates(found, extractor.date_model, prior, corrections) if date_output else None
     write_text(output, json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n")  # atomic
     say(f"wrote {output}; use it with: itinerary extract ARTICLE --model {output}", fg="green")
     if status_output is not None and new_status is not None:
@@ -209,6 +230,37 @@ def train(
             f"wrote {status_output}; use it with: itinerary extract ARTICLE --status-model {status_output}",
             fg="green",
         )
+    if date_output is not None and new_dates is not None:
+        write_text(date_output, json.dumps(new_dates.to_json(), indent=1, sort_keys=True) + "\n")
+        say(
+            f"wrote {date_output}; use it with: itinerary extract ARTICLE --date-model {date_output}",
+            fg="green",
+        )
+
+
+def _retrain_dates(found: Any, base: Any, prior: float, corrections: tuple[Path, ...]) -> Any:
+    """The date model retrained on the reviewed stops of ``found`` (said as it goes); an error
+    when no kept stop's date is among those its article offers (nothing is written then)."""
+    from itinerary.review.learn import held_out_dates, retrain_dates
+
+    for why, n in sorted(found.dates_skipped.items()):
+        say(f"date model: left out {n} decision(s): {why}", fg="yellow")
+    examples = found.dates
+    if not examples:
+        raise ValidationError(
+            "no reviewed stop whose date the article offers, for the date model: accept or edit "
+            "stops in the review (itinerary review) and save, or leave out --date-output",
+            source=str(corrections[0]),
+        )
+    articles = len({e.article for e in examples})
+    say(f"{len(examples)} reviewed stops from {articles} article(s) for the date model")
+    before, after = held_out_dates(base, examples, prior)
+    if after.total:
+        say(f"held out, base date model:       {before}")
+        say(f"held out, retrained date model:  {after}")
+    else:
+        say(f"base date model on the corrections: {before} (one article: no held-out figure)")
+    return retrain_dates(base, examples, prior)
 
 
 def _retrain_status(found: Any, base: Any, prior: float, corrections: tuple[Path, ...]) -> Any:

@@ -32,8 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from itinerary.errors import ValidationError
+from itinerary.extract.date_model import DateModel, DateOption, rules_dates, trip_options
 from itinerary.extract.status_model import STATUSES, StatusModel, vectors
-from itinerary.model import Status
+from itinerary.model import DateSpan, Status
 from itinerary.review.corrections import read_decisions
 from itinerary.review.marks import marks_of
 
@@ -59,12 +60,24 @@ class StatusExample:
     text: str = ""
 
 
+@dataclass(frozen=True)
+class DateExample:
+    """One reviewed stop's dates: those the article offers it, and which is the person's."""
+
+    options: tuple[DateOption, ...]
+    labels: tuple[bool, ...]
+    article: str  # the article's SHA-256
+    text: str = ""
+
+
 @dataclass
 class Collected:
     examples: list[Example]
     skipped: dict[str, int]  # why -> how many decisions were left out
     statuses: list[StatusExample] = dataclasses.field(default_factory=list)
     statuses_skipped: dict[str, int] = dataclasses.field(default_factory=dict)
+    dates: list[DateExample] = dataclasses.field(default_factory=list)
+    dates_skipped: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,8 @@ def collect(paths: list[Path], extractor: Any) -> Collected:
     examples: list[Example] = []
     statuses: list[StatusExample] = []
     status_skipped: dict[str, int] = defaultdict(int)
+    dates: list[DateExample] = []
+    dates_skipped: dict[str, int] = defaultdict(int)
     for (article, digest), decisions in sorted(by_article.items()):
         try:
             same = hashlib.sha256(article.read_bytes()).hexdigest() == digest
@@ -117,7 +132,9 @@ def collect(paths: list[Path], extractor: Any) -> Collected:
         analysis = extractor.analyse(read_article(article))
         base = extractor.status_model
         recording = _Recording(base.weights, base.bias, base.trained_on, base.c)
-        extractor.assemble(analysis, status_model=recording)  # every candidate gets its verdict
+        # every candidate gets its verdict; the rules' dates, which the date options are built on
+        draft = extractor.assemble(analysis, status_model=recording, date_model=rules_dates())
+        offered = _date_options(draft, analysis)
         marks = marks_of(analysis)
         at = {(m.start, m.end): m for m in marks.mentions}
         for d in decisions:
@@ -127,7 +144,60 @@ def collect(paths: list[Path], extractor: Any) -> Collected:
                 continue
             examples.append(Example(dict(m.features), bool(d["stop"]), digest, m.text))
             _status_example(d, m, recording.seen, digest, statuses, status_skipped)
-    return Collected(examples, dict(skipped), statuses, dict(status_skipped))
+            _date_example(d, m, offered, digest, dates, dates_skipped)
+    return Collected(examples, dict(skipped), statuses, dict(status_skipped), dates, dict(dates_skipped))
+
+
+def _kept(d: dict[str, Any]) -> bool:
+    """A decision that keeps a stop with the person's fields (its status and date are theirs)."""
+    return bool(d.get("stop")) and d.get("action") in ("accept", "edit", "add")
+
+
+def _date_options(draft: Any, analysis: Any) -> list[tuple[str, str, list[DateOption]]]:
+    """Every stop of the draft (its place id, its traveller) with the dates the article offers it."""
+    out: list[tuple[str, str, list[DateOption]]] = []
+    for trip in draft.trips:
+        for stop, opts in zip(trip.stops, trip_options(trip, analysis), strict=True):
+            if stop.resolved is not None and stop.resolved.id:
+                out.append((str(stop.resolved.id), trip.traveller, opts))
+    return out
+
+
+def _date_example(
+    d: dict[str, Any],
+    m: Any,
+    offered: list[tuple[str, str, list[DateOption]]],
+    digest: str,
+    out: list[DateExample],
+    skipped: dict[str, int],
+) -> None:
+    """The date example of a decision: which of the dates the article offers the stop is the
+    person's date (none: "undated" is)."""
+    if not _kept(d):
+        return
+    try:
+        gold = DateSpan.parse(d.get("date") or None)
+    except ValueError:
+        skipped["a date that cannot be read"] += 1
+        return
+    place = str((m.place or {}).get("id") or d.get("place_id") or "")
+    here = [(t, o) for pid, t, o in offered if pid == place]
+    mine = [o for t, o in here if t == d.get("traveller")] or [o for _, o in here]
+    if not place or not mine:
+        skipped["no stop of the draft at that place (the date model never read it)"] += 1
+        return
+    opts = mine[0]
+    labels = tuple(_same_day(o.date, gold) for o in opts)
+    if not any(labels):
+        skipped["the reviewed date is none of those the article offers"] += 1
+        return
+    out.append(DateExample(tuple(opts), labels, digest, m.text))
+
+
+def _same_day(a: DateSpan, b: DateSpan) -> bool:
+    if not a.known or not b.known:
+        return a.known == b.known
+    return (a.start, a.end) == (b.start, b.end)
 
 
 def _status_example(
@@ -140,7 +210,7 @@ def _status_example(
 ) -> None:
     """The status example of a decision: the person's status of a stop they kept, with what the
     status model reads about the draft's stop at that mention's place (same traveller first)."""
-    if not d.get("stop") or d.get("action") not in ("accept", "edit", "add"):
+    if not _kept(d):
         return
     try:
         status = Status(str(d.get("status")))
@@ -341,3 +411,79 @@ def _add_status(s: StatusScore, t: StatusScore) -> StatusScore:
     n = s.total + t.total
     ll = (s.log_loss * s.total + t.log_loss * t.total) / n if n else 0.0
     return StatusScore(s.right + t.right, n, ll)
+
+
+# --- the date model
+
+
+@dataclass(frozen=True)
+class DateScore:
+    """How a date model does on reviewed stops: how often it picks the person's date."""
+
+    right: int
+    total: int
+
+    def __str__(self) -> str:
+        return f"{self.right}/{self.total} dates right" if self.total else "no example"
+
+
+def score_dates(model: DateModel, examples: list[DateExample]) -> DateScore:
+    right = 0
+    for e in examples:
+        pick = model.choose(list(e.options))
+        right += e.labels[e.options.index(pick)]
+    return DateScore(right, len(examples))
+
+
+def retrain_dates(base: DateModel, examples: list[DateExample], prior: float = DEFAULT_PRIOR) -> DateModel:
+    """A date ranker fitted to ``examples`` (a softmax over each stop's options: the person's
+    date against the others), its weights pulled toward ``base``'s; switched on."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    from itinerary.extract.date_model import FEATURES as DATE_FEATURES
+
+    if not examples:
+        return base
+    names = list(DATE_FEATURES)
+    w0 = np.array([base.weights.get(k, 0.0) for k in names])
+    blocks = [np.array([[o.features.get(k, 0.0) for k in names] for o in e.options]) for e in examples]
+    targets = [np.array(e.labels, dtype=float) / sum(e.labels) for e in examples]
+
+    def loss(w: Any) -> tuple[float, Any]:
+        total, grad = 0.0, prior * (w - w0)
+        for x, t in zip(blocks, targets, strict=True):
+            z = x @ w
+            z = z - z.max()
+            p = np.exp(z) / np.exp(z).sum()
+            total -= float(t @ np.log(p + 1e-12))
+            grad = grad + x.T @ (p - t)
+        d = w - w0
+        return total + 0.5 * prior * float(d @ d), grad
+
+    fit = minimize(loss, w0, jac=True, method="L-BFGS-B")
+    return DateModel(
+        {k: float(v) for k, v in zip(names, fit.x, strict=True)},
+        trained_on=f"{base.trained_on or 'the rules'} + {len(examples)} reviewed stops",
+        enabled=True,
+    )
+
+
+def held_out_dates(
+    base: DateModel, examples: list[DateExample], prior: float = DEFAULT_PRIOR, folds: int = 5
+) -> tuple[DateScore, DateScore]:
+    """The base date model and the retrained one on the reviewed stops of articles each fold
+    leaves out of the training."""
+    articles = sorted({e.article for e in examples})
+    k = min(folds, len(articles))
+    if k < 2:
+        return score_dates(base, examples), DateScore(0, 0)
+    fold_of = {a: n % k for n, a in enumerate(articles)}
+    before, after = DateScore(0, 0), DateScore(0, 0)
+    for f in range(k):
+        test = [e for e in examples if fold_of[e.article] == f]
+        train = [e for e in examples if fold_of[e.article] != f]
+        b, a = score_dates(base, test), score_dates(retrain_dates(base, train, prior), test)
+        before = DateScore(before.right + b.right, before.total + b.total)
+        after = DateScore(after.right + a.right, after.total + a.total)
+    return before, after

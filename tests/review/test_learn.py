@@ -77,7 +77,12 @@ def review_statuses(folder: Path, extractor: Any, article: str, to: str = "confi
     draft, art = write_pair(folder, extractor, article)
     session = ReviewSession(draft, art, extractor=extractor)
     stops = [
-        {**s, "reviewed": True, "resolved_id": None, "status": to if s["status"] == "planned" else s["status"]}
+        {
+            **s,
+            "reviewed": True,
+            "resolved_id": None,
+            "status": to if s["status"] == "planned" else s["status"],
+        }
         for s in session.state()["trips"][0]["stops"]
     ]
     session.save({"trips": [{"index": 0, "stops": stops}]}, session.etag)
@@ -107,17 +112,22 @@ def test_train_the_status_model_on_reviewed_statuses(extractor: Any, tmp_path: P
     assert new.trained_on.endswith("reviewed stops")
     # the fit moves toward the person: the corrected stops are more likely confirmed than before
     for e in changed:
-        assert new.probabilities(e.features)[Status.CONFIRMED] > base.probabilities(e.features)[Status.CONFIRMED]
+        assert (
+            new.probabilities(e.features)[Status.CONFIRMED] > base.probabilities(e.features)[Status.CONFIRMED]
+        )
     assert score_status(new, found.statuses).log_loss < score_status(base, found.statuses).log_loss
 
     out = tmp_path / "again.yaml"
     result = CliRunner().invoke(
-        cli, ["extract", str(a1), "--model", str(stop_path), "--status-model", str(status_path), "-o", str(out)]
+        cli,
+        ["extract", str(a1), "--model", str(stop_path), "--status-model", str(status_path), "-o", str(out)],
     )
     assert result.exit_code == 0, result.output
     assert CliRunner().invoke(cli, ["extract", str(a1), "-o", str(tmp_path / "base.yaml")]).exit_code == 0
     before = (tmp_path / "base.yaml").read_text("utf-8")
-    assert out.read_text("utf-8").count("status: planned") < before.count("status: planned"), out.read_text("utf-8")
+    assert out.read_text("utf-8").count("status: planned") < before.count("status: planned"), out.read_text(
+        "utf-8"
+    )
 
 
 def test_status_training_refuses_what_it_cannot_use(extractor: Any, tmp_path: Path) -> None:
@@ -125,7 +135,68 @@ def test_status_training_refuses_what_it_cannot_use(extractor: Any, tmp_path: Pa
     same = tmp_path / "m.json"
     result = CliRunner().invoke(cli, ["train", str(c1), "-o", str(same), "--status-output", str(same)])
     assert result.exit_code == 1 and "name the same file" in result.output and not same.exists()
+    other = tmp_path / "d.json"
+    result = CliRunner().invoke(
+        cli, ["train", str(c1), "-o", str(other), "--status-output", str(same), "--date-output", str(other)]
+    )
+    assert result.exit_code == 1 and "-o and --date-output name the same file" in result.output
+    assert not other.exists() and not same.exists()
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "something else"}\n', encoding="utf-8")
-    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "one" / "article.txt"), "--status-model", str(bad)])
-    assert result.exit_code == 1 and "not a status model" in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(
+        cli, ["extract", str(tmp_path / "one" / "article.txt"), "--status-model", str(bad)]
+    )
+    assert (
+        result.exit_code == 1 and "not a status model" in result.output and "Traceback" not in result.output
+    )
+
+
+PUBLISHED = "2023-09-14"  # the article's "# date:"
+
+
+def review_dates(folder: Path, extractor: Any, article: str) -> tuple[Path, Path, dict[str, str]]:
+    """A person's review that keeps every stop and dates each confirmed one to the publication
+    day (a date the article offers every stop, and one the rules give none of them here)."""
+    folder.mkdir()
+    draft, art = write_pair(folder, extractor, article)
+    session = ReviewSession(draft, art, extractor=extractor)
+    stops, changed = [], {}
+    for s in session.state()["trips"][0]["stops"]:
+        s = {**s, "reviewed": True, "resolved_id": None}
+        if s["status"] == "confirmed" and s.get("date") != PUBLISHED:
+            s["date"] = PUBLISHED
+            changed[s["place"]] = s["date"]
+        stops.append(s)
+    session.save({"trips": [{"index": 0, "stops": stops}]}, session.etag)
+    return corrections_path(draft), art, changed
+
+
+def test_train_the_date_model_on_reviewed_dates(extractor: Any, tmp_path: Path) -> None:
+    from itinerary.extract.date_model import load_date_model
+    from itinerary.review.learn import score_dates
+
+    c1, a1, changed = review_dates(tmp_path / "one", extractor, ARTICLE)
+    assert changed
+    c2, _, _ = review_dates(tmp_path / "two", extractor, SECOND)
+    found = collect([c1, c2], extractor)
+    assert found.dates and not found.dates_skipped, found.dates_skipped
+    # every example has the person's date among its options, and "undated" is one of them
+    for e in found.dates:
+        assert any(e.labels) and any(not o.date.known for o in e.options)
+    stop_path, date_path = tmp_path / "model.json", tmp_path / "dates.json"
+    result = CliRunner().invoke(
+        cli,
+        ["train", str(c1), str(c2), "-o", str(stop_path), "--date-output", str(date_path), "--prior", "0.5"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "for the date model" in result.output and "held out, retrained date model:" in result.output
+    base, new = load_date_model(), load_date_model(date_path)
+    assert new.enabled and new.trained_on.endswith("reviewed stops")
+    assert score_dates(new, found.dates).right > score_dates(base, found.dates).right
+    out = tmp_path / "again.yaml"
+    result = CliRunner().invoke(cli, ["extract", str(a1), "--date-model", str(date_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    # the extractor with the new model gives the person's date to more stops than with the shipped one
+    assert CliRunner().invoke(cli, ["extract", str(a1), "-o", str(tmp_path / "base.yaml")]).exit_code == 0
+    base_text, new_text = (tmp_path / "base.yaml").read_text("utf-8"), out.read_text("utf-8")
+    assert new_text.count(PUBLISHED) > base_text.count(PUBLISHED), new_text
