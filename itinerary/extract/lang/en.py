@@ -208,6 +208,13 @@ PACK = Lexicon(
         "says",
         "stated",
     ),
+    negation_words=frozenset(
+        "not didn't doesn't don't won't wasn't weren't isn't aren't hasn't haven't hadn't cannot "
+        "can't".split()
+    ),
+    yet_words=frozenset("yet".split()),
+    only_words=frozenset("only just".split()),
+    complementizers=frozenset("that".split()),
     negations=frozenset(
         "not never yet has have had hasn't haven't hadn't did didn't does doesn't do don't".split()
     ),

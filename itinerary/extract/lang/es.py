@@ -159,6 +159,10 @@ PACK = Lexicon(
         "suspend",
         "informó",
     ),
+    negation_words=frozenset("no".split()),
+    yet_words=frozenset("todavía aún".split()),
+    only_words=frozenset("sólo solo solamente únicamente".split()),
+    complementizers=frozenset("que".split()),
     negations=frozenset("no ha han había habían aún todavía nunca".split()),
     calls=(
         "telefónic",
@@ -318,7 +322,27 @@ def _tense(words: list[str]) -> str | None:
         return "past"
     if any(w.endswith(("ará", "erá", "irá", "arán", "erán", "irán")) for w in low):
         return "future"
+    # the conditional ("viajaría", "visitarían"; not a noun after its article: "la secretaría")
+    if any(
+        w.endswith(_CONDITIONAL) and len(w) > len("aría") and (i == 0 or low[i - 1] not in _BEFORE_NOUN)
+        for i, w in enumerate(low)
+    ):
+        return "future"
+    # "ir a" + infinitive ("va a viajar a Rabat")
+    if any(
+        a in _IR and b == "a" and c.endswith(("ar", "er", "ir"))
+        for a, b, c in zip(low, low[1:], low[2:], strict=False)
+    ):
+        return "future"
     return "present"
+
+
+#: endings of the conditional
+_CONDITIONAL = ("ría", "rían", "ríamos")
+#: words after which a form in "-ría" is a noun ("la secretaría", "una galería", "de la mayoría")
+_BEFORE_NOUN = PACK.determiners | PACK.at | PACK.genitives | frozenset("su sus esta este esa".split())
+#: the present of "ir" ("va a viajar")
+_IR = frozenset("voy vas va vamos van".split())
 
 
 class Spanish(Language):

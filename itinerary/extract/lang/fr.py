@@ -188,6 +188,12 @@ PACK = Lexicon(
         "indiqu",
         "fait savoir",
     ),
+    # "aller" + infinitive, the near future ("va se rendre à Rabat"), read only with its infinitive
+    future_auxiliaries=frozenset("vais vas va allons allez vont allait allaient".split()),
+    negation_words=frozenset("ne pas".split()),
+    yet_words=frozenset("encore".split()),
+    only_words=frozenset("seulement uniquement".split()),
+    complementizers=frozenset("que qu'il qu'elle qu'ils qu'elles qu'on".split()),
     negations=frozenset("ne n'a n'ont n'avait n'avaient pas jamais encore a ont avait avaient".split()),
     calls=(
         "téléphon",
@@ -340,7 +346,6 @@ class French(Language):
             "compound_not",
             "day_words",
             "demonym_endings",
-            "future_auxiliaries",
             "future_endings",
             "irrealis",
             "loc_is_natural",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
@@ -195,6 +197,10 @@ PACK = Lexicon(
         "sospes",
         "fatto sapere",
     ),
+    negation_words=frozenset("non".split()),
+    yet_words=frozenset("ancora".split()),
+    only_words=frozenset("solo soltanto solamente".split()),
+    complementizers=frozenset("che".split()),
     negations=frozenset("non ha hanno aveva avevano ancora mai".split()),
     calls=(
         "telefon",
@@ -355,6 +361,10 @@ def _tense(words: list[str]) -> str | None:
         return "past"
     if any(w.endswith(("rà", "ranno")) for w in low):
         return "future"
+    if any(w.endswith(("rebbe", "rebbero")) for w in low):
+        return "future"  # the conditional ("si recherebbe", "visiterebbero")
+    if any(a in ("sta", "stanno") and b == "per" for a, b in pairwise(low)):
+        return "future"  # "stare per" + infinitive: about to ("sta per partire")
     return "present"
 
 

@@ -300,6 +300,10 @@ PACK = Lexicon(
         "suspend",
         "informou",
     ),
+    negation_words=frozenset("não".split()),
+    yet_words=frozenset("ainda".split()),
+    only_words=frozenset("só somente apenas".split()),
+    complementizers=frozenset("que".split()),
     negations=frozenset("não tem têm tinha tinham ainda nunca".split()),
     calls=(
         "telefon",
@@ -508,7 +512,7 @@ def _tense(words: list[str]) -> str | None:
     """Past for a preterite, an imperfect or a pluperfect ("chegou", "partiram", "visitava",
     "tinha chegado"), future for the future, the conditional or "ir" + infinitive ("chegará",
     "visitaria", "vai visitar"), else present."""
-    low = [w.lower() for w in words if w.lower() not in _LOOKALIKES]
+    low = [_without_clitic(w.lower()) for w in words if w.lower() not in _LOOKALIKES]
     if any(w in _PRETERITES for w in low):
         return "past"
     if any(len(w) > 3 and w.endswith(("ou", "eu", "iu", "aram", "eram", "iram", "ava", "avam")) for w in low):
@@ -537,6 +541,17 @@ def _tense(words: list[str]) -> str | None:
     if any(w.endswith(future) for w in low) or any(w in ("vai", "vão") for w in low):
         return "future"
     return "present"
+
+
+#: pronouns written after a verb with a hyphen ("reuniu-se", "encontrou-o")
+_CLITICS = frozenset("se lhe lhes o a os as me te nos vos".split())
+
+
+def _without_clitic(word: str) -> str:
+    """The verb of a form with an enclitic pronoun ("reuniu-se" -> "reuniu"; "reunir-se-á", with
+    the future after the pronoun, stays)."""
+    head, _, tail = word.rpartition("-")
+    return head if head and tail in _CLITICS else word
 
 
 class Portuguese(Language):

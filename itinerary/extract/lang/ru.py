@@ -137,6 +137,10 @@ PACK = Lexicon(
         "сообщ",
         "заяв",
     ),
+    negation_words=frozenset("не".split()),
+    yet_words=frozenset("ещё еще пока".split()),
+    only_words=frozenset("только лишь".split()),
+    complementizers=frozenset("что чтобы".split()),
     negations=frozenset("не пока ещё еще никак".split()),
     calls=(
         "телефон",
@@ -362,7 +366,9 @@ def _multi_by_endings(words: list[str]) -> str:
 
 def _tense(words: list[str]) -> str | None:
     """The tense of the clause's verbs (pymorphy3): past, future (incl. perfective present
-    forms, "прибудет"), else present."""
+    forms, "прибудет", and the conditional with "бы"), else present."""
+    if "бы" in words:
+        return "future"  # the conditional ("поехал бы"): a trip that would be, not one made
     m = _morph()
     if m is None:
         return None

@@ -48,6 +48,9 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
         wl = wl[:a] + " " * (b - a) + wl[b:]
     if _cancelled(s, p, (start, end, nxt), wl, ctx):
         return Status.CANCELLED
+    negated = negation(s, p, wl, ctx)
+    if negated is not None:
+        return negated
     words = _window_words(s, start, end, counted, ctx)
     if invited(s, p, nxt, ctx):
         return Status.PLANNED  # "invited Lula to visit Kyiv": an invitation, no trip yet
@@ -59,7 +62,64 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     future = lx.future_endings and not ctx.trained
     if future and any(ends_with(w, lx.future_endings, stem=2) for w in word_list(wl)):
         return Status.PLANNED
+    if not ctx.trained and ctx.language.tense(own_clause(wl, ctx)) == "future":
+        return Status.PLANNED  # "dijo que visitaría Varsovia", "würde nach Havanna reisen"
     return _status_by_verbs(s, start, end, words, ctx)
+
+
+def own_clause(window: str, ctx: Context) -> list[str]:
+    """The words of ``window`` (lower case) after its last complementizer ("said that he would",
+    "dijo que", "sagte, dass", "disse que", "заявил, что"): the clause of the place, whose tense
+    is its own; the whole window without one."""
+    words = word_list(window)
+    cut = max((i for i, w in enumerate(words) if w in ctx.lx.complementizers), default=-1)
+    return words[cut + 1 :]
+
+
+def negation(s: Sentence, p: Mention, window: str, ctx: Context) -> Status | None:
+    """The verb that leads to the place negated: cancelled ("did not travel to Johannesburg", "ne
+    s'est pas rendu à", "reiste nicht nach", "no viajó a", "non si è recato a", "não viajou a",
+    "не поехал в"), or planned for "not yet" ("has not yet arrived in", "n'est pas encore arrivé",
+    "ist noch nicht in", "todavía no ha llegado"); None for "not only" ("nicht nur nach Paris")
+    or no negation. Where a tagger read the text, the negation is a child of the place's verb
+    (its polarity), else a negation word at most ``Tuning.negation_reach`` words before the place
+    in its clause (after its last comma)."""
+    lx = ctx.lx
+    if ctx.trained:
+        verb = _verb_of(s, p, ctx)
+        if verb is None:
+            return None
+        heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]  # "n'a pas pu se rendre à"
+        near = [c for h in heads for c in h.children]
+        negs = [c for c in near if "Neg" in c.morph.get("Polarity", [])]
+        if not negs or any(c.nbor(1).lower_ in lx.only_words for c in negs if c.i + 1 < len(c.doc)):
+            return None
+        return Status.PLANNED if any(c.lower_ in lx.yet_words for c in near) else Status.CANCELLED
+    clause = word_list(re.split(r"[,;:]", window)[-1])
+    hits = [i for i, w in enumerate(clause) if w in lx.negation_words]
+    if not hits or len(clause) - hits[-1] - 1 > ctx.tuning.negation_reach:
+        return None
+    i = hits[-1]
+    if i + 1 < len(clause) and clause[i + 1] in lx.only_words:
+        return None
+    around = clause[max(0, i - 1) : i + ctx.tuning.negation_reach]
+    return Status.PLANNED if any(w in lx.yet_words for w in around) else Status.CANCELLED
+
+
+def _verb_of(s: Sentence, p: Mention, ctx: Context) -> Token | None:
+    """The verb the place depends on in the tagger's parse (walking up from its first token)."""
+    base = s.span.start_char
+    toks = [t for t in s.span if p.start <= t.idx - base < p.end]
+    if not toks:
+        return None
+    t = toks[0]
+    for _ in range(ctx.tuning.parse_walk):
+        if t.pos_ in ("VERB", "AUX") and t.idx - base < p.start:
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
 
 
 def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, ctx: Context) -> bool:
@@ -284,7 +344,7 @@ def _status_by_verbs(s: Sentence, start: int, end: int, words: list[str], ctx: C
     ]
     for t in verbs:
         tense, mood = t.morph.get("Tense", []), t.morph.get("Mood", [])
-        if "Fut" in tense or "Cnd" in mood:
+        if "Fut" in tense or "Cnd" in mood or _going_to(t, ctx):
             return Status.PLANNED
         if "Imp" in tense and ctx.language.misread_conditional(t.lower_):
             return Status.PLANNED
@@ -342,10 +402,23 @@ def tense_of(span: Span, ctx: Context, start: int, end: int) -> str | None:
     return next((name for name in TENSES if name in tenses), None)
 
 
+def _going_to(t: Token, ctx: Context) -> bool:
+    """A verb of going that governs an infinitive: a periphrastic future ("va se rendre à Rabat",
+    "allait visiter"; not "va à Rome"). The pack's ``future_auxiliaries`` that the tagger reads
+    as a full verb."""
+    return (
+        t.pos_ == "VERB"
+        and t.lower_ in ctx.lx.future_auxiliaries
+        and any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in t.children)
+    )
+
+
 def _verb_tense(t: Token, ctx: Context) -> str | None:
     tense, mood, form = t.morph.get("Tense", []), t.morph.get("Mood", []), t.morph.get("VerbForm", [])
-    if "Fut" in tense or "Cnd" in mood or t.lower_ in ctx.lx.future_auxiliaries:
+    if "Fut" in tense or "Cnd" in mood or _going_to(t, ctx):
         return "future"
+    if t.lower_ in ctx.lx.future_auxiliaries and t.pos_ != "VERB":
+        return "future"  # "will", "'ll" (a verb of going only with its infinitive: above)
     if t.dep_ == "aux:tense":
         return "past"  # the auxiliary of a compound past ("a visité", "est arrivé", "avait quitté"),
         # also where the tagger took the participle for a noun ("a visité Dakar lundi")
