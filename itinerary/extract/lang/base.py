@@ -47,6 +47,13 @@ class Language:
         not read. Default: cannot tell."""
         return None
 
+    def conditional(self, words: list[str]) -> bool:
+        """True when the words of a clause hold a verb in the conditional, a trip that would be
+        ("würde reisen", "viajaría", "si recherebbe", "поехал бы"), for languages the tagger does not
+        read; not the conditional perfect of an unreal past ("sarebbe stato", "habría viajado").
+        Default: cannot tell."""
+        return False
+
     def is_genitive(self, surface: str) -> bool:
         """True when ``surface`` is in the genitive case ("Бразилии"). Default: no case."""
         return False

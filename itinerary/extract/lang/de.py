@@ -355,5 +355,9 @@ class German(Language):
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
 
+    def conditional(self, words: list[str]) -> bool:
+        low = [w.lower() for w in words]
+        return any(w in ("würde", "würden") for w in low) and "gewesen" not in low
+
     def variants(self, surface: str) -> list[str]:
         return _variants(surface)

@@ -322,11 +322,7 @@ def _tense(words: list[str]) -> str | None:
         return "past"
     if any(w.endswith(("ará", "erá", "irá", "arán", "erán", "irán")) for w in low):
         return "future"
-    # the conditional ("viajaría", "visitarían"; not a noun after its article: "la secretaría")
-    if any(
-        w.endswith(_CONDITIONAL) and len(w) > len("aría") and (i == 0 or low[i - 1] not in _BEFORE_NOUN)
-        for i, w in enumerate(low)
-    ):
+    if _conditional(low):
         return "future"
     # "ir a" + infinitive ("va a viajar a Rabat")
     if any(
@@ -335,6 +331,18 @@ def _tense(words: list[str]) -> str | None:
     ):
         return "future"
     return "present"
+
+
+def _conditional(low: list[str]) -> bool:
+    """A conditional ("viajaría", "visitarían"; not a noun after its article: "la secretaría"; not
+    the conditional perfect of an unreal past: "habría viajado")."""
+    return any(
+        w.endswith(_CONDITIONAL)
+        and len(w) > len("aría")
+        and (i == 0 or low[i - 1] not in _BEFORE_NOUN)
+        and not (w.startswith("habr") and any(n.endswith(("ado", "ido")) for n in low[i + 1 : i + 3]))
+        for i, w in enumerate(low)
+    )
 
 
 #: endings of the conditional
@@ -377,3 +385,6 @@ class Spanish(Language):
 
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
+
+    def conditional(self, words: list[str]) -> bool:
+        return _conditional([w.lower() for w in words])

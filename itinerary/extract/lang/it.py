@@ -343,6 +343,16 @@ def _participle(word: str) -> bool:
     return len(word) > 3 and word.endswith(_PARTICIPLE_ENDINGS)
 
 
+def _conditional(low: list[str]) -> bool:
+    """A conditional ("si recherebbe", "visiterebbero"), not the conditional perfect of an unreal
+    past ("si sarebbe trattato", "avrebbe visitato")."""
+    return any(
+        w.endswith(("rebbe", "rebbero"))
+        and not (w.startswith(("sar", "avr")) and any(_participle(n) for n in low[i + 1 : i + 3]))
+        for i, w in enumerate(low)
+    )
+
+
 def _tense(words: list[str]) -> str | None:
     """Past for a perfect or a preterite ("è arrivato", "ha visitato", "arrivò"), future for
     "-rà", else present."""
@@ -361,7 +371,7 @@ def _tense(words: list[str]) -> str | None:
         return "past"
     if any(w.endswith(("rà", "ranno")) for w in low):
         return "future"
-    if any(w.endswith(("rebbe", "rebbero")) for w in low):
+    if _conditional(low):
         return "future"  # the conditional ("si recherebbe", "visiterebbero")
     if any(a in ("sta", "stanno") and b == "per" for a, b in pairwise(low)):
         return "future"  # "stare per" + infinitive: about to ("sta per partire")
@@ -401,3 +411,6 @@ class Italian(Language):
 
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
+
+    def conditional(self, words: list[str]) -> bool:
+        return _conditional([w.lower() for w in words])

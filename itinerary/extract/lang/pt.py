@@ -543,6 +543,23 @@ def _tense(words: list[str]) -> str | None:
     return "present"
 
 
+#: endings of the conditional
+_CONDITIONAL = ("aria", "eria", "iria", "ariam", "eriam", "iriam")
+
+
+def _conditional(words: list[str]) -> bool:
+    """A conditional ("viajaria", "visitariam"; not "secretaria"), not the conditional perfect of
+    an unreal past ("teria viajado", "haveria visitado")."""
+    low = [_without_clitic(w.lower()) for w in words if w.lower() not in _LOOKALIKES]
+    return any(
+        w.endswith(_CONDITIONAL)
+        and not (
+            w.startswith(("ter", "haver")) and any(n.endswith(("ado", "ido")) for n in low[i + 1 : i + 3])
+        )
+        for i, w in enumerate(low)
+    )
+
+
 #: pronouns written after a verb with a hyphen ("reuniu-se", "encontrou-o")
 _CLITICS = frozenset("se lhe lhes o a os as me te nos vos".split())
 
@@ -586,3 +603,6 @@ class Portuguese(Language):
 
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
+
+    def conditional(self, words: list[str]) -> bool:
+        return _conditional(words)

@@ -441,5 +441,8 @@ class Russian(Language):
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
 
+    def conditional(self, words: list[str]) -> bool:
+        return "бы" in [w.lower() for w in words]
+
     def is_genitive(self, surface: str) -> bool:
         return _genitive(surface)

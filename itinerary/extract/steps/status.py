@@ -62,8 +62,12 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     future = lx.future_endings and not ctx.trained
     if future and any(ends_with(w, lx.future_endings, stem=2) for w in word_list(wl)):
         return Status.PLANNED
-    if not ctx.trained and ctx.language.tense(own_clause(wl, ctx)) == "future":
-        return Status.PLANNED  # "dijo que visitaría Varsovia", "würde nach Havanna reisen"
+    if not ctx.trained:
+        own = own_clause(wl, ctx)
+        if ctx.language.conditional(own):
+            return Status.PLANNED  # "würde nach Havanna reisen", "viajaría a La Habana"
+        if len(own) < len(word_list(wl)) and ctx.language.tense(own) == "future":
+            return Status.PLANNED  # "dijo que visitaría Varsovia": the reported clause's own tense
     return _status_by_verbs(s, start, end, words, ctx)
 
 
