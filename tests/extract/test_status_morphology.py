@@ -139,3 +139,32 @@ def test_a_past_with_an_enclitic_pronoun_is_past(
 def test_the_conditional_perfect_is_no_plan(text: str, lang: str, place: str, extractor: Extractor) -> None:
     """An unreal past ("sarebbe stato", "habría sido") tells no trip to come."""
     assert _status(text, lang, place, extractor) is not Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Le pape a accepté une invitation à se rendre à Kinshasa.", "fr", "Kinshasa"),
+        ("El papa aceptó una invitación para visitar Kinsasa.", "es", "Kinsasa"),
+        ("Il papa ha accettato l'invito a visitare Kinshasa.", "it", "Kinshasa"),
+        ("O papa aceitou o convite para visitar Kinshasa.", "pt", "Kinshasa"),
+    ],
+)
+def test_an_invitation_accepted_is_planned(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    """The noun of an invitation with the trip it invites to: a trip to come, not one made."""
+    assert _status(text, lang, place, extractor) is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("À l'invitation du président, le pape est arrivé lundi à Kinshasa.", "fr", "Kinshasa"),
+        ("El papa llegó el lunes a Kinsasa por invitación del presidente.", "es", "Kinsasa"),
+        ("Su invito del presidente, il papa è arrivato lunedì a Kinshasa.", "it", "Kinshasa"),
+        ("A convite do presidente, o papa chegou na segunda-feira a Kinshasa.", "pt", "Kinshasa"),
+    ],
+)
+def test_a_visit_made_at_an_invitation_is_confirmed(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is Status.CONFIRMED

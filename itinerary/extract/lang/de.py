@@ -66,7 +66,7 @@ PACK = Lexicon(
     visit_verbs=("besuch", "verlässt", "verließ", "erreich", "bereist"),
     toward=("richtung", "weiter nach"),
     # verbs of inviting ("lud den Kanzler ein, Kiew zu besuchen"; not the noun of "at the invitation of")
-    invitations=("eingeladen", "einzuladen", "lädt=", "lud=", "luden="),
+    invitations=("eingeladen", "einzuladen", "lädt=", "lud=", "luden=", "einladung"),
     projectiles=("rakete", "drohne", "geschoss"),
     planned=(
         "wird=",

@@ -111,7 +111,7 @@ PACK = Lexicon(
         "via",
     ),
     # verbs of inviting ("invited the president to visit Kyiv"; not the noun of "at the invitation of")
-    invitations=("invited", "invites", "invite="),
+    invitations=("invited", "invites", "invite=", "invitation="),
     projectiles=("missile", "rocket", "drone"),
     planned=(
         "will=",

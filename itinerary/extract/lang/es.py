@@ -61,7 +61,7 @@ PACK = Lexicon(
     toward=("rumbo a", "camino a", "con destino a", "pasar por", "pasó por", "pasará por", "vía"),
     future_endings=("ará", "erá", "irá", "arán", "erán", "irán"),
     # verbs of inviting ("invitó al presidente a visitar Kiev"; not the noun of "at the invitation of")
-    invitations=("invitó", "invita=", "invitan=", "invitaron", "invitado", "invitada", "invitar"),
+    invitations=("invitó", "invita=", "invitan=", "invitaron", "invitado", "invitada", "invitar", "invitaci"),
     projectiles=("misil", "cohete", "dron"),
     planned=(
         "viajará",

@@ -109,7 +109,7 @@ PACK = Lexicon(
         "via",
     ),
     # verbs of inviting ("a invité le président à se rendre à Kiev"; not the noun of "at the invitation of")
-    invitations=("invité", "invitée", "invités", "invite=", "invitent", "inviter"),
+    invitations=("invité", "invitée", "invités", "invite=", "invitent", "inviter", "invitation"),
     projectiles=("missile", "roquette", "drone"),
     planned=(
         "devr",

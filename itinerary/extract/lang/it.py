@@ -100,7 +100,17 @@ PACK = Lexicon(
     ),
     future_endings=("erà", "irà", "erò", "eranno", "iranno", "arà"),
     # verbs of inviting ("ha invitato il presidente a visitare Kiev"; not the noun of "at the invitation of")
-    invitations=("invitato", "invitata", "invitati", "invitò", "invita=", "invitano", "invitare"),
+    invitations=(
+        "invitato",
+        "invitata",
+        "invitati",
+        "invitò",
+        "invita=",
+        "invitano",
+        "invitare",
+        "invito=",
+        "inviti=",
+    ),
     projectiles=("missil", "razz", "dron"),
     planned=(
         "visiterà",

@@ -183,7 +183,16 @@ PACK = Lexicon(
         "-iam",
     ),
     # verbs of inviting ("convidou o presidente a visitar Kiev"; not the noun of "at the invitation of")
-    invitations=("convidou", "convida=", "convidam", "convidaram", "convidado", "convidada", "convidar"),
+    invitations=(
+        "convidou",
+        "convida=",
+        "convidam",
+        "convidaram",
+        "convidado",
+        "convidada",
+        "convidar",
+        "convite",
+    ),
     projectiles=("míssi", "foguete", "drone"),
     planned=(
         "vai=",

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import Context, Mention, Reading, Sentence
-from itinerary.extract.lexicon import phrase_in, starts, time_of_day
+from itinerary.extract.lexicon import Lexicon, phrase_in, starts, time_of_day
 from itinerary.extract.steps.roles import role_before
 from itinerary.extract.text import ends_with, inside, word_list
 from itinerary.model import DateSpan, Role, Status
@@ -159,8 +159,11 @@ def invited(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
     """A verb of inviting before the place in its clause ("Zelensky invited Lula to visit Kyiv",
     "convidou Lula a visitar Kiev", "пригласил посетить Киев"), or one closing the clause after it
     before the next place ("hat den Kanzler nach Kiew eingeladen"; not "den Besuch in Moskau
-    absolviert und Putin nach Aschgabat eingeladen"): an invitation is no trip, at most a planned one.
-    Not the noun of a visit made at someone's invitation ("arrived at the invitation of", "по
+    absolviert und Putin nach Aschgabat eingeladen"): an invitation is no trip, at most a planned
+    one. The noun of an invitation too, with the trip it invites to ("accepted an invitation to
+    visit Kinshasa", "a accepté l'invitation à se rendre à", "aceptó la invitación para visitar",
+    "ha accettato l'invito a visitare"). Not the noun of a visit made at someone's invitation, a
+    genitive after it ("arrived at the invitation of", "à l'invitation d'Emmanuel", "по
     приглашению"), nor "invited by" in a clause of its own ("Invited by Xi, Putin arrived in
     Beijing"), nor an invitation followed by the verb of the trip made ("was invited by Xi and
     arrived in Beijing"), nor the guest of honour ("invitado de honor en la cumbre de Lima")."""
@@ -170,17 +173,23 @@ def invited(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
     hits = [
         m
         for m in re.finditer(r"[^\W\d_][\w'-]*", text[cut : p.start])
-        if starts(m.group().lower(), lx.invitations)
+        if starts(_unelided(m.group().lower(), lx), lx.invitations)
     ]
     if lx.invitations and hits:
         last = hits[-1]
         between = text[cut + last.end() : p.start]
         words = word_list(between.lower())
-        if words and words[0] in lx.genitives:
+        elided = words and any(words[0].startswith(e) for e in lx.elisions if e in lx.genitives)
+        if words and (words[0] in lx.genitives or elided):
             return False  # "invitado de honor", "convidado de honra": the guest, not an invitation
         return not _verb_between(s, cut + last.end(), p.start, words, ctx)
     after = re.split(r"[,;:.!?]", text[p.end : nxt].lower(), maxsplit=1)[0]
     return bool(lx.invitation_final) and any(starts(w, lx.invitation_final) for w in word_list(after))
+
+
+def _unelided(word: str, lx: Lexicon) -> str:
+    """``word`` without the elided article or preposition written onto it ("l'invito" -> "invito")."""
+    return next((word[len(e) :] for e in lx.elisions if word.startswith(e) and len(word) > len(e)), word)
 
 
 def _verb_between(s: Sentence, start: int, end: int, words: list[str], ctx: Context) -> bool:
