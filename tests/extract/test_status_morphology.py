@@ -4,9 +4,12 @@
   rendu à", "reiste nicht nach", "no viajó a", "non è andato a", "não viajou a", "не полетел в");
   "not yet" tells one still to come: planned; "not only" negates nothing.
 * The conditional and the periphrastic future are what is to come: planned ("würde reisen",
-  "viajaría", "si recherebbe", "viajaria", "полетел бы"; "va se rendre", "vai
-  viajar"); a verb of going without an infinitive is no future ("va à Rome",
-  "sta a Roma").
+  "viajaría", "si recherebbe", "viajaria", "полетел бы"; "va se rendre", "va a viajar", "vai
+  viajar", "sta per volare", "собирается полететь"); a verb of going without an infinitive is no
+  future ("va à Rome", "va a Roma", "sta a Roma"); nor is the conditional perfect of an unreal past
+  ("sarebbe stato", "habría sido").
+* The noun of an invitation with the trip it invites to is planned ("accepted an invitation to
+  visit"); at someone's invitation (a genitive after the noun), the visit was made.
 * A reported clause has its own tense: "dijo que visitaría Varsovia", "disse que visitaria".
 * A verb with an enclitic pronoun keeps its tense ("reuniu-se": past).
 
@@ -83,6 +86,9 @@ def test_not_only_negates_no_trip(text: str, lang: str, place: str, extractor: E
         ("Президент полетел бы в Гавану, сказал советник.", "ru", "Гавану"),
         ("Le Premier ministre va se rendre à Rabat, a indiqué Matignon.", "fr", "Rabat"),
         ("A ministra vai viajar a Rabat, informou o ministério.", "pt", "Rabat"),
+        ("La ministra va a viajar a Rabat, informó el ministerio.", "es", "Rabat"),
+        ("La ministra sta per volare a Rabat, ha riferito il ministero.", "it", "Rabat"),
+        ("Министр собирается полететь в Рабат, сообщило министерство.", "ru", "Рабат"),
     ],
 )
 def test_the_conditional_and_the_periphrastic_future_are_planned(
@@ -96,6 +102,7 @@ def test_the_conditional_and_the_periphrastic_future_are_planned(
     [
         ("Le président va à Rome chaque année.", "fr", "Rome"),
         ("Il presidente sta a Roma per il vertice.", "it", "Roma"),
+        ("El presidente va a Roma cada año.", "es", "Roma"),
         ("La secretaría de Estado viajó a Lima.", "es", "Lima"),
     ],
 )

@@ -355,7 +355,7 @@ class German(Language):
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
 
-    def conditional(self, words: list[str]) -> bool:
+    def prospective(self, words: list[str]) -> bool:
         low = [w.lower() for w in words]
         return any(w in ("würde", "würden") for w in low) and "gewesen" not in low
 

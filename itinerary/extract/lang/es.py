@@ -324,11 +324,7 @@ def _tense(words: list[str]) -> str | None:
         return "future"
     if _conditional(low):
         return "future"
-    # "ir a" + infinitive ("va a viajar a Rabat")
-    if any(
-        a in _IR and b == "a" and c.endswith(("ar", "er", "ir"))
-        for a, b, c in zip(low, low[1:], low[2:], strict=False)
-    ):
+    if _going_to(low):
         return "future"
     return "present"
 
@@ -342,6 +338,14 @@ def _conditional(low: list[str]) -> bool:
         and (i == 0 or low[i - 1] not in _BEFORE_NOUN)
         and not (w.startswith("habr") and any(n.endswith(("ado", "ido")) for n in low[i + 1 : i + 3]))
         for i, w in enumerate(low)
+    )
+
+
+def _going_to(low: list[str]) -> bool:
+    """ "ir a" + infinitive, the periphrastic future ("va a viajar a Rabat"; not "va a Roma")."""
+    return any(
+        a in _IR and b == "a" and c.endswith(("ar", "er", "ir"))
+        for a, b, c in zip(low, low[1:], low[2:], strict=False)
     )
 
 
@@ -386,5 +390,6 @@ class Spanish(Language):
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
 
-    def conditional(self, words: list[str]) -> bool:
-        return _conditional([w.lower() for w in words])
+    def prospective(self, words: list[str]) -> bool:
+        low = [w.lower() for w in words]
+        return _conditional(low) or _going_to(low)

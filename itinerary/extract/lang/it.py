@@ -363,6 +363,11 @@ def _conditional(low: list[str]) -> bool:
     )
 
 
+def _about_to(low: list[str]) -> bool:
+    """ "stare per" + infinitive: about to ("sta per partire per Rabat")."""
+    return any(a in ("sta", "stanno") and b == "per" for a, b in pairwise(low))
+
+
 def _tense(words: list[str]) -> str | None:
     """Past for a perfect or a preterite ("è arrivato", "ha visitato", "arrivò"), future for
     "-rà", else present."""
@@ -383,8 +388,8 @@ def _tense(words: list[str]) -> str | None:
         return "future"
     if _conditional(low):
         return "future"  # the conditional ("si recherebbe", "visiterebbero")
-    if any(a in ("sta", "stanno") and b == "per" for a, b in pairwise(low)):
-        return "future"  # "stare per" + infinitive: about to ("sta per partire")
+    if _about_to(low):
+        return "future"
     return "present"
 
 
@@ -422,5 +427,6 @@ class Italian(Language):
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
 
-    def conditional(self, words: list[str]) -> bool:
-        return _conditional([w.lower() for w in words])
+    def prospective(self, words: list[str]) -> bool:
+        low = [w.lower() for w in words]
+        return _conditional(low) or _about_to(low)

@@ -613,5 +613,5 @@ class Portuguese(Language):
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
 
-    def conditional(self, words: list[str]) -> bool:
-        return _conditional(words)
+    def prospective(self, words: list[str]) -> bool:
+        return _conditional(words)  # "ir" + infinitive ("vai viajar"): the pack's words of plan

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 from itinerary.extract.lang.base import Language
@@ -387,6 +388,18 @@ def _tense(words: list[str]) -> str | None:
     return "present" if "pres" in found else None
 
 
+def _prospective(low: list[str]) -> bool:
+    """The conditional ("поехал бы") or "собираться" + infinitive ("собирается поехать"): a trip
+    that would be or is intended, not one made."""
+    if "бы" in low:
+        return True
+    if _morph() is None:
+        return False
+    return any(
+        _parse(a)[0].normal_form == "собираться" and _parse(b)[0].tag.POS == "INFN" for a, b in pairwise(low)
+    )
+
+
 def _genitive(surface: str) -> bool:
     """The last word of a Cyrillic name read as a genitive by its likeliest analysis ("Бразилии",
     "Китая"; not "Пекин", not "Москве")."""
@@ -441,8 +454,8 @@ class Russian(Language):
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
 
-    def conditional(self, words: list[str]) -> bool:
-        return "бы" in [w.lower() for w in words]
+    def prospective(self, words: list[str]) -> bool:
+        return _prospective([w.lower() for w in words])
 
     def is_genitive(self, surface: str) -> bool:
         return _genitive(surface)

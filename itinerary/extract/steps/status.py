@@ -64,8 +64,8 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
         return Status.PLANNED
     if not ctx.trained:
         own = own_clause(wl, ctx)
-        if ctx.language.conditional(own):
-            return Status.PLANNED  # "würde nach Havanna reisen", "viajaría a La Habana"
+        if ctx.language.prospective(own):
+            return Status.PLANNED  # "würde nach Havanna reisen", "viajaría a", "va a viajar a"
         if len(own) < len(word_list(wl)) and ctx.language.tense(own) == "future":
             return Status.PLANNED  # "dijo que visitaría Varsovia": the reported clause's own tense
     return _status_by_verbs(s, start, end, words, ctx)
