@@ -10,6 +10,9 @@
   ("sarebbe stato", "habría sido").
 * The noun of an invitation with the trip it invites to is planned ("accepted an invitation to
   visit"); at someone's invitation (a genitive after the noun), the visit was made.
+* A word of plan that closes the place's clause right after it speaks of it (verb-final clauses
+  and verbless headlines: "Kanzler in Ottawa erwartet", "Visite à Rabat prévue"); a time of day
+  or a plan come true there does not ("am Morgen", "as planned").
 * A reported clause has its own tense: "dijo que visitaría Varsovia", "disse que visitaria".
 * A verb with an enclitic pronoun keeps its tense ("reuniu-se": past).
 
@@ -172,6 +175,37 @@ def test_an_invitation_accepted_is_planned(text: str, lang: str, place: str, ext
     ],
 )
 def test_a_visit_made_at_an_invitation_is_confirmed(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is Status.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Kanzler in Ottawa erwartet", "de", "Ottawa"),
+        ("Besuch des Kanzlers in Warschau geplant", "de", "Warschau"),
+        ("Visite du président à Rabat prévue", "fr", "Rabat"),
+        ("Visita del presidente a Rabat prevista", "it", "Rabat"),
+        ("Biden in Hanoi tomorrow", "en", "Hanoi"),
+    ],
+)
+def test_a_word_of_plan_closing_the_clause_speaks_of_the_place(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    """Verb-final clauses and verbless headlines put the word of plan after the place."""
+    assert _status(text, lang, place, extractor) is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Der Kanzler war am Dienstag in Ottawa am Morgen.", "de", "Ottawa"),
+        ("Biden arrived in Hanoi on Tuesday as planned.", "en", "Hanoi"),
+        ("Le président est arrivé mardi à Rabat comme prévu.", "fr", "Rabat"),
+    ],
+)
+def test_a_time_of_day_or_a_plan_come_true_after_the_place_is_no_plan(
     text: str, lang: str, place: str, extractor: Extractor
 ) -> None:
     assert _status(text, lang, place, extractor) is Status.CONFIRMED

@@ -57,18 +57,53 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     planned = any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned) is not None
     if planned and not trip_told(s, start + last_cue(wl, lx.planned), end, ctx):
         return Status.PLANNED
+    if plan_closes(s, p, nxt, ctx):
+        return Status.PLANNED
     if _sequence_ahead(words, wl, s, ctx):
         return Status.PLANNED
-    future = lx.future_endings and not ctx.trained
-    if future and any(ends_with(w, lx.future_endings, stem=2) for w in word_list(wl)):
+    if not ctx.trained and _ahead_by_form(wl, ctx):
         return Status.PLANNED
-    if not ctx.trained:
-        own = own_clause(wl, ctx)
-        if ctx.language.prospective(own):
-            return Status.PLANNED  # "würde nach Havanna reisen", "viajaría a", "va a viajar a"
-        if len(own) < len(word_list(wl)) and ctx.language.tense(own) == "future":
-            return Status.PLANNED  # "dijo que visitaría Varsovia": the reported clause's own tense
     return _status_by_verbs(s, start, end, words, ctx)
+
+
+def _ahead_by_form(window: str, ctx: Context) -> bool:
+    """Where no tagger read the text, a verb form of what is to come before the place: a future
+    ending ("viajará", "visiterà"), a conditional or a periphrastic future (the pack's hook:
+    "würde nach Havanna reisen", "viajaría", "va a viajar"), or the future of the reported clause
+    of the place after a complementizer ("dijo que visitaría Varsovia")."""
+    lx = ctx.lx
+    words = word_list(window)
+    if lx.future_endings and any(ends_with(w, lx.future_endings, stem=2) for w in words):
+        return True
+    own = own_clause(window, ctx)
+    if ctx.language.prospective(own):
+        return True
+    return len(own) < len(words) and ctx.language.tense(own) == "future"
+
+
+def plan_closes(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
+    """A word of plan that closes the place's clause right after it, at most
+    ``Tuning.plan_after_words`` words on: a participle or infinitive at the end of a clause, or a
+    verbless headline ("Kanzler in Ottawa erwartet", "Besuch in Warschau geplant", "Visite à Rabat
+    prévue", "Biden in Hanoi tomorrow"). Not when another place comes first, nor a plan come true
+    ("arrived in Hanoi as planned"), nor a time of day ("war in Paris am Morgen")."""
+    lx = ctx.lx
+    text = s.span.text
+    stop = re.search(r"[,;:.!?\n]", text[p.end :])
+    end = p.end + stop.start() if stop else len(text)
+    if end > nxt:
+        return False  # another place first: the words speak of it
+    seg = text[p.end : end].lower()
+    for phrase in lx.no_plan:
+        seg = seg.replace(phrase, " " * len(phrase))
+    found = [
+        m
+        for m in _WORD.finditer(seg)
+        if not time_of_day(lx, text, p.end + m.start(), m.group(), ctx.tuning.time_of_day_window)
+    ]
+    if not found or len(found) > ctx.tuning.plan_after_words:
+        return False
+    return any(starts(m.group(), lx.planned) for m in found) or phrase_in(seg, lx.planned) is not None
 
 
 def own_clause(window: str, ctx: Context) -> list[str]:
