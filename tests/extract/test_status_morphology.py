@@ -26,6 +26,7 @@ import datetime as dt
 import pytest
 
 from itinerary.extract import Extractor
+from itinerary.extract.lang import language, supported
 from itinerary.model import Status
 from tests.extract.support import candidate_status
 
@@ -209,3 +210,13 @@ def test_a_time_of_day_or_a_plan_come_true_after_the_place_is_no_plan(
     text: str, lang: str, place: str, extractor: Extractor
 ) -> None:
     assert _status(text, lang, place, extractor) is Status.CONFIRMED
+
+
+@pytest.mark.parametrize("code", supported())
+def test_every_language_reads_the_conditional(code: str) -> None:
+    """Parity: a language the tagger does not read has its own hook for the conditional and the
+    periphrastic future (the tagger's mood and tense stand for it elsewhere)."""
+    from itinerary.extract.lang.base import Language
+    from itinerary.extract.nlp import MODELS
+
+    assert code in MODELS or type(language(code)).prospective is not Language.prospective, code
