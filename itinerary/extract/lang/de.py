@@ -65,7 +65,8 @@ PACK = Lexicon(
     origin=frozenset("aus".split()),
     visit_verbs=("besuch", "verlässt", "verließ", "erreich", "bereist"),
     toward=("richtung", "weiter nach"),
-    # verbs of inviting ("lud den Kanzler ein, Kiew zu besuchen"; not the noun of "at the invitation of")
+    # verbs and the noun of inviting ("lud den Kanzler ein, Kiew zu besuchen"); the noun with a genitive after
+    # it ("at the invitation of") is a visit made (see steps.status.invited)
     invitations=("eingeladen", "einzuladen", "lädt=", "lud=", "luden=", "einladung"),
     projectiles=("rakete", "drohne", "geschoss"),
     planned=(

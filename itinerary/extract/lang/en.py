@@ -110,7 +110,8 @@ PACK = Lexicon(
         "passed through",
         "via",
     ),
-    # verbs of inviting ("invited the president to visit Kyiv"; not the noun of "at the invitation of")
+    # verbs and the noun of inviting ("invited the president to visit Kyiv"); the noun with a genitive after
+    # it ("at the invitation of") is a visit made (see steps.status.invited)
     invitations=("invited", "invites", "invite=", "invitation="),
     projectiles=("missile", "rocket", "drone"),
     planned=(

@@ -60,7 +60,8 @@ PACK = Lexicon(
     # ... and the phrases of passing through a place on the way (a transit stop: "tras pasar por Quito")
     toward=("rumbo a", "camino a", "con destino a", "pasar por", "pasó por", "pasará por", "vía"),
     future_endings=("ará", "erá", "irá", "arán", "erán", "irán"),
-    # verbs of inviting ("invitó al presidente a visitar Kiev"; not the noun of "at the invitation of")
+    # verbs and the noun of inviting ("invitó al presidente a visitar Kiev"); the noun with a genitive after
+    # it ("at the invitation of") is a visit made (see steps.status.invited)
     invitations=("invitó", "invita=", "invitan=", "invitaron", "invitado", "invitada", "invitar", "invitaci"),
     projectiles=("misil", "cohete", "dron"),
     planned=(

@@ -108,7 +108,8 @@ PACK = Lexicon(
         "passera par",
         "via",
     ),
-    # verbs of inviting ("a invité le président à se rendre à Kiev"; not the noun of "at the invitation of")
+    # verbs and the noun of inviting ("a invité le président à se rendre à Kiev"); the noun with a
+    # genitive after it ("at the invitation of") is a visit made (see steps.status.invited)
     invitations=("invité", "invitée", "invités", "invite=", "invitent", "inviter", "invitation"),
     projectiles=("missile", "roquette", "drone"),
     planned=(

@@ -99,7 +99,8 @@ PACK = Lexicon(
         "via",
     ),
     future_endings=("erà", "irà", "erò", "eranno", "iranno", "arà"),
-    # verbs of inviting ("ha invitato il presidente a visitare Kiev"; not the noun of "at the invitation of")
+    # verbs and the noun of inviting ("ha invitato il presidente a visitare Kiev"); the noun with a
+    # genitive after it ("at the invitation of") is a visit made (see steps.status.invited)
     invitations=(
         "invitato",
         "invitata",

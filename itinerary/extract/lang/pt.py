@@ -182,7 +182,8 @@ PACK = Lexicon(
         "-ia",
         "-iam",
     ),
-    # verbs of inviting ("convidou o presidente a visitar Kiev"; not the noun of "at the invitation of")
+    # verbs and the noun of inviting ("convidou o presidente a visitar Kiev"); the noun with a genitive after
+    # it ("at the invitation of") is a visit made (see steps.status.invited)
     invitations=(
         "convidou",
         "convida=",
