@@ -120,6 +120,19 @@ class Lexicon:
     # ("has not", "n'a pas", "no ha", "non ha", "не"): a place they follow may still be the subject
     # of a speech verb ("Washington has not commented": its government, not a stop).
     negations: frozenset[str] = frozenset()
+    # Words that negate a verb ("not", "ne"/"pas", "nicht", "no", "non", "não", "не"): a trip verb
+    # they negate was not made ("did not travel to", "ne s'est pas rendu à", "reiste nicht nach").
+    negation_words: frozenset[str] = frozenset()
+    # Adverbs that make a negation "not yet" ("yet", "encore", "noch", "todavía", "ancora", "ainda",
+    # "ещё"): the trip is still to come, not called off.
+    yet_words: frozenset[str] = frozenset()
+    # Adverbs that make a negation "not only" ("only", "seulement", "nur", "sólo", "solo", "só",
+    # "только"): it negates nothing about the trip.
+    only_words: frozenset[str] = frozenset()
+    # Conjunctions that open a reported or complement clause ("that", "que", "dass", "che", "что"):
+    # the words after the last of them before a place are its own clause, whose tense tells its
+    # status ("dijo que visitaría Varsovia": planned, whatever the tense of "dijo").
+    complementizers: frozenset[str] = frozenset()
     # Stems of verbs of deciding and announcing that a seat of power takes as its subject ("das
     # Kanzleramt hatte gestrichen", "l'Élysée a annoncé", "el Kremlin confirmó"): it speaks for
     # its government, no stop and no mention of its city (with the speech words).

@@ -165,6 +165,12 @@ class Tuning:
     speech_words: int = 2
     #: negations and auxiliaries skipped between a place and its speech verb ("has not yet") - rule tests
     speech_skip: int = 3
+    #: words at most after a place to the end of its clause for a word of plan there to speak of
+    #: it ("Kanzler in Ottawa erwartet", "Visite à Rabat prévue") - rule tests
+    plan_after_words: int = 2
+    #: words at most between a negation and the place its verb leads to ("did not travel to",
+    #: "non si è recato a") for the trip to be negated - rule tests
+    negation_reach: int = 4
     #: characters at most between a place and the country that qualifies it ("Amman, Jordan") - rule tests
     hint_country_gap: int = 40
     #: characters at most between a place and the region that qualifies it - rule tests

@@ -47,6 +47,14 @@ class Language:
         not read. Default: cannot tell."""
         return None
 
+    def prospective(self, words: list[str]) -> bool:
+        """True when the words of a clause hold a verb of what would be or is about to be that the
+        pack's future endings miss, for languages the tagger does not read: the conditional
+        ("würde reisen", "viajaría", "si recherebbe", "поехал бы"; not the conditional perfect of an
+        unreal past: "sarebbe stato", "habría viajado") and the periphrastic future ("va a viajar",
+        "sta per partire", "собирается поехать"). Default: cannot tell."""
+        return False
+
     def is_genitive(self, surface: str) -> bool:
         """True when ``surface`` is in the genitive case ("Бразилии"). Default: no case."""
         return False

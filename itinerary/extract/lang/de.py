@@ -65,8 +65,9 @@ PACK = Lexicon(
     origin=frozenset("aus".split()),
     visit_verbs=("besuch", "verlässt", "verließ", "erreich", "bereist"),
     toward=("richtung", "weiter nach"),
-    # verbs of inviting ("lud den Kanzler ein, Kiew zu besuchen"; not the noun of "at the invitation of")
-    invitations=("eingeladen", "einzuladen", "lädt=", "lud=", "luden="),
+    # verbs and the noun of inviting ("lud den Kanzler ein, Kiew zu besuchen"); the noun with a genitive after
+    # it ("at the invitation of") is a visit made (see steps.status.invited)
+    invitations=("eingeladen", "einzuladen", "lädt=", "lud=", "luden=", "einladung"),
     projectiles=("rakete", "drohne", "geschoss"),
     planned=(
         "wird=",
@@ -124,6 +125,10 @@ PACK = Lexicon(
         "dementiert",
         "dementierte",
     ),
+    negation_words=frozenset("nicht".split()),
+    yet_words=frozenset("noch".split()),
+    only_words=frozenset("nur".split()),
+    complementizers=frozenset("dass daß".split()),
     negations=frozenset("hat haben hatte hatten nicht noch bisher".split()),
     calls=(
         "telefon",
@@ -250,6 +255,9 @@ _PAST = frozenset(
     "lag saß".split()
 )
 _AUX = frozenset("ist sind hat haben hatte hatten".split())
+#: "werden" of the future, of reported speech ("er werde reisen") and of the conditional ("würde
+#: reisen"): what is to come, or would be
+_FUTURE = frozenset("wird werden werde würde würden".split())
 _ARTICLES = frozenset(
     "der die das den dem des ein eine einen einem einer eines im am zum zur vom beim".split()
 )
@@ -268,12 +276,13 @@ def _participle(w: str) -> bool:
 
 
 def _tense(words: list[str]) -> str | None:
-    """Future for "wird" / "werden" (with an infinitive or a passive: "wird ... erwartet"),
+    """Future for "wird" / "werden" (with an infinitive or a passive: "wird ... erwartet"), for
+    "werde" and the conditional "würde",
     past for a preterite or a perfect ("ist ... gelandet", "ist ... eingetroffen", "reiste"),
     else present (a weekday then points forward: "Am Mittwoch reist er nach Seoul weiter").
     A word in -te after an article or a preposition is an adjective ("die geplante Reise")."""
     low = [w.lower() for w in words]
-    if "wird" in low or "werden" in low:
+    if any(w in _FUTURE for w in low):
         return "future"
     if any(w in _PAST for w in low):
         return "past"
@@ -346,6 +355,10 @@ class German(Language):
 
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
+
+    def prospective(self, words: list[str]) -> bool:
+        low = [w.lower() for w in words]
+        return any(w in ("würde", "würden") for w in low) and "gewesen" not in low
 
     def variants(self, surface: str) -> list[str]:
         return _variants(surface)

@@ -110,8 +110,9 @@ PACK = Lexicon(
         "passed through",
         "via",
     ),
-    # verbs of inviting ("invited the president to visit Kyiv"; not the noun of "at the invitation of")
-    invitations=("invited", "invites", "invite="),
+    # verbs and the noun of inviting ("invited the president to visit Kyiv"); the noun with a genitive after
+    # it ("at the invitation of") is a visit made (see steps.status.invited)
+    invitations=("invited", "invites", "invite=", "invitation="),
     projectiles=("missile", "rocket", "drone"),
     planned=(
         "will=",
@@ -208,6 +209,13 @@ PACK = Lexicon(
         "says",
         "stated",
     ),
+    negation_words=frozenset(
+        "not didn't doesn't don't won't wasn't weren't isn't aren't hasn't haven't hadn't cannot "
+        "can't".split()
+    ),
+    yet_words=frozenset("yet".split()),
+    only_words=frozenset("only just".split()),
+    complementizers=frozenset("that".split()),
     negations=frozenset(
         "not never yet has have had hasn't haven't hadn't did didn't does doesn't do don't".split()
     ),

@@ -60,8 +60,9 @@ PACK = Lexicon(
     # ... and the phrases of passing through a place on the way (a transit stop: "tras pasar por Quito")
     toward=("rumbo a", "camino a", "con destino a", "pasar por", "pasó por", "pasará por", "vía"),
     future_endings=("ará", "erá", "irá", "arán", "erán", "irán"),
-    # verbs of inviting ("invitó al presidente a visitar Kiev"; not the noun of "at the invitation of")
-    invitations=("invitó", "invita=", "invitan=", "invitaron", "invitado", "invitada", "invitar"),
+    # verbs and the noun of inviting ("invitó al presidente a visitar Kiev"); the noun with a genitive after
+    # it ("at the invitation of") is a visit made (see steps.status.invited)
+    invitations=("invitó", "invita=", "invitan=", "invitaron", "invitado", "invitada", "invitar", "invitaci"),
     projectiles=("misil", "cohete", "dron"),
     planned=(
         "viajará",
@@ -159,6 +160,10 @@ PACK = Lexicon(
         "suspend",
         "informó",
     ),
+    negation_words=frozenset("no".split()),
+    yet_words=frozenset("todavía aún".split()),
+    only_words=frozenset("sólo solo solamente únicamente".split()),
+    complementizers=frozenset("que".split()),
     negations=frozenset("no ha han había habían aún todavía nunca".split()),
     calls=(
         "telefónic",
@@ -318,7 +323,39 @@ def _tense(words: list[str]) -> str | None:
         return "past"
     if any(w.endswith(("ará", "erá", "irá", "arán", "erán", "irán")) for w in low):
         return "future"
+    if _conditional(low):
+        return "future"
+    if _going_to(low):
+        return "future"
     return "present"
+
+
+def _conditional(low: list[str]) -> bool:
+    """A conditional ("viajaría", "visitarían"; not a noun after its article: "la secretaría"; not
+    the conditional perfect of an unreal past: "habría viajado")."""
+    return any(
+        w.endswith(_CONDITIONAL)
+        and len(w) > len("aría")
+        and (i == 0 or low[i - 1] not in _BEFORE_NOUN)
+        and not (w.startswith("habr") and any(n.endswith(("ado", "ido")) for n in low[i + 1 : i + 3]))
+        for i, w in enumerate(low)
+    )
+
+
+def _going_to(low: list[str]) -> bool:
+    """ "ir a" + infinitive, the periphrastic future ("va a viajar a Rabat"; not "va a Roma")."""
+    return any(
+        a in _IR and b == "a" and c.endswith(("ar", "er", "ir"))
+        for a, b, c in zip(low, low[1:], low[2:], strict=False)
+    )
+
+
+#: endings of the conditional
+_CONDITIONAL = ("ría", "rían", "ríamos")
+#: words after which a form in "-ría" is a noun ("la secretaría", "una galería", "de la mayoría")
+_BEFORE_NOUN = PACK.determiners | PACK.at | PACK.genitives | frozenset("su sus esta este esa".split())
+#: the present of "ir" ("va a viajar")
+_IR = frozenset("voy vas va vamos van".split())
 
 
 class Spanish(Language):
@@ -353,3 +390,7 @@ class Spanish(Language):
 
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
+
+    def prospective(self, words: list[str]) -> bool:
+        low = [w.lower() for w in words]
+        return _conditional(low) or _going_to(low)

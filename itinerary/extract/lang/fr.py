@@ -108,8 +108,9 @@ PACK = Lexicon(
         "passera par",
         "via",
     ),
-    # verbs of inviting ("a invité le président à se rendre à Kiev"; not the noun of "at the invitation of")
-    invitations=("invité", "invitée", "invités", "invite=", "invitent", "inviter"),
+    # verbs and the noun of inviting ("a invité le président à se rendre à Kiev"); the noun with a
+    # genitive after it ("at the invitation of") is a visit made (see steps.status.invited)
+    invitations=("invité", "invitée", "invités", "invite=", "invitent", "inviter", "invitation"),
     projectiles=("missile", "roquette", "drone"),
     planned=(
         "devr",
@@ -188,6 +189,12 @@ PACK = Lexicon(
         "indiqu",
         "fait savoir",
     ),
+    # "aller" + infinitive, the near future ("va se rendre à Rabat"), read only with its infinitive
+    future_auxiliaries=frozenset("vais vas va allons allez vont allait allaient".split()),
+    negation_words=frozenset("ne pas".split()),
+    yet_words=frozenset("encore".split()),
+    only_words=frozenset("seulement uniquement".split()),
+    complementizers=frozenset("que qu'il qu'elle qu'ils qu'elles qu'on".split()),
     negations=frozenset("ne n'a n'ont n'avait n'avaient pas jamais encore a ont avait avaient".split()),
     calls=(
         "téléphon",
@@ -340,7 +347,6 @@ class French(Language):
             "compound_not",
             "day_words",
             "demonym_endings",
-            "future_auxiliaries",
             "future_endings",
             "irrealis",
             "loc_is_natural",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from itinerary.extract.lang.base import Language
 from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
 
@@ -97,8 +99,19 @@ PACK = Lexicon(
         "via",
     ),
     future_endings=("erà", "irà", "erò", "eranno", "iranno", "arà"),
-    # verbs of inviting ("ha invitato il presidente a visitare Kiev"; not the noun of "at the invitation of")
-    invitations=("invitato", "invitata", "invitati", "invitò", "invita=", "invitano", "invitare"),
+    # verbs and the noun of inviting ("ha invitato il presidente a visitare Kiev"); the noun with a
+    # genitive after it ("at the invitation of") is a visit made (see steps.status.invited)
+    invitations=(
+        "invitato",
+        "invitata",
+        "invitati",
+        "invitò",
+        "invita=",
+        "invitano",
+        "invitare",
+        "invito=",
+        "inviti=",
+    ),
     projectiles=("missil", "razz", "dron"),
     planned=(
         "visiterà",
@@ -195,6 +208,10 @@ PACK = Lexicon(
         "sospes",
         "fatto sapere",
     ),
+    negation_words=frozenset("non".split()),
+    yet_words=frozenset("ancora".split()),
+    only_words=frozenset("solo soltanto solamente".split()),
+    complementizers=frozenset("che".split()),
     negations=frozenset("non ha hanno aveva avevano ancora mai".split()),
     calls=(
         "telefon",
@@ -337,6 +354,21 @@ def _participle(word: str) -> bool:
     return len(word) > 3 and word.endswith(_PARTICIPLE_ENDINGS)
 
 
+def _conditional(low: list[str]) -> bool:
+    """A conditional ("si recherebbe", "visiterebbero"), not the conditional perfect of an unreal
+    past ("si sarebbe trattato", "avrebbe visitato")."""
+    return any(
+        w.endswith(("rebbe", "rebbero"))
+        and not (w.startswith(("sar", "avr")) and any(_participle(n) for n in low[i + 1 : i + 3]))
+        for i, w in enumerate(low)
+    )
+
+
+def _about_to(low: list[str]) -> bool:
+    """ "stare per" + infinitive: about to ("sta per partire per Rabat")."""
+    return any(a in ("sta", "stanno") and b == "per" for a, b in pairwise(low))
+
+
 def _tense(words: list[str]) -> str | None:
     """Past for a perfect or a preterite ("è arrivato", "ha visitato", "arrivò"), future for
     "-rà", else present."""
@@ -354,6 +386,10 @@ def _tense(words: list[str]) -> str | None:
     if any(w.endswith("ò") and len(w) > 3 for w in low):
         return "past"
     if any(w.endswith(("rà", "ranno")) for w in low):
+        return "future"
+    if _conditional(low):
+        return "future"  # the conditional ("si recherebbe", "visiterebbero")
+    if _about_to(low):
         return "future"
     return "present"
 
@@ -391,3 +427,7 @@ class Italian(Language):
 
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
+
+    def prospective(self, words: list[str]) -> bool:
+        low = [w.lower() for w in words]
+        return _conditional(low) or _about_to(low)

@@ -182,8 +182,18 @@ PACK = Lexicon(
         "-ia",
         "-iam",
     ),
-    # verbs of inviting ("convidou o presidente a visitar Kiev"; not the noun of "at the invitation of")
-    invitations=("convidou", "convida=", "convidam", "convidaram", "convidado", "convidada", "convidar"),
+    # verbs and the noun of inviting ("convidou o presidente a visitar Kiev"); the noun with a genitive after
+    # it ("at the invitation of") is a visit made (see steps.status.invited)
+    invitations=(
+        "convidou",
+        "convida=",
+        "convidam",
+        "convidaram",
+        "convidado",
+        "convidada",
+        "convidar",
+        "convite",
+    ),
     projectiles=("míssi", "foguete", "drone"),
     planned=(
         "vai=",
@@ -300,6 +310,10 @@ PACK = Lexicon(
         "suspend",
         "informou",
     ),
+    negation_words=frozenset("não".split()),
+    yet_words=frozenset("ainda".split()),
+    only_words=frozenset("só somente apenas".split()),
+    complementizers=frozenset("que".split()),
     negations=frozenset("não tem têm tinha tinham ainda nunca".split()),
     calls=(
         "telefon",
@@ -508,7 +522,7 @@ def _tense(words: list[str]) -> str | None:
     """Past for a preterite, an imperfect or a pluperfect ("chegou", "partiram", "visitava",
     "tinha chegado"), future for the future, the conditional or "ir" + infinitive ("chegará",
     "visitaria", "vai visitar"), else present."""
-    low = [w.lower() for w in words if w.lower() not in _LOOKALIKES]
+    low = [_without_clitic(w.lower()) for w in words if w.lower() not in _LOOKALIKES]
     if any(w in _PRETERITES for w in low):
         return "past"
     if any(len(w) > 3 and w.endswith(("ou", "eu", "iu", "aram", "eram", "iram", "ava", "avam")) for w in low):
@@ -537,6 +551,34 @@ def _tense(words: list[str]) -> str | None:
     if any(w.endswith(future) for w in low) or any(w in ("vai", "vão") for w in low):
         return "future"
     return "present"
+
+
+#: endings of the conditional
+_CONDITIONAL = ("aria", "eria", "iria", "ariam", "eriam", "iriam")
+
+
+def _conditional(words: list[str]) -> bool:
+    """A conditional ("viajaria", "visitariam"; not "secretaria"), not the conditional perfect of
+    an unreal past ("teria viajado", "haveria visitado")."""
+    low = [_without_clitic(w.lower()) for w in words if w.lower() not in _LOOKALIKES]
+    return any(
+        w.endswith(_CONDITIONAL)
+        and not (
+            w.startswith(("ter", "haver")) and any(n.endswith(("ado", "ido")) for n in low[i + 1 : i + 3])
+        )
+        for i, w in enumerate(low)
+    )
+
+
+#: pronouns written after a verb with a hyphen ("reuniu-se", "encontrou-o")
+_CLITICS = frozenset("se lhe lhes o a os as me te nos vos".split())
+
+
+def _without_clitic(word: str) -> str:
+    """The verb of a form with an enclitic pronoun ("reuniu-se" -> "reuniu"; "reunir-se-á", with
+    the future after the pronoun, stays)."""
+    head, _, tail = word.rpartition("-")
+    return head if head and tail in _CLITICS else word
 
 
 class Portuguese(Language):
@@ -571,3 +613,6 @@ class Portuguese(Language):
 
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
+
+    def prospective(self, words: list[str]) -> bool:
+        return _conditional(words)  # "ir" + infinitive ("vai viajar"): the pack's words of plan

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any
 
 from itinerary.extract.lang.base import Language
@@ -137,6 +138,10 @@ PACK = Lexicon(
         "сообщ",
         "заяв",
     ),
+    negation_words=frozenset("не".split()),
+    yet_words=frozenset("ещё еще пока".split()),
+    only_words=frozenset("только лишь".split()),
+    complementizers=frozenset("что чтобы".split()),
     negations=frozenset("не пока ещё еще никак".split()),
     calls=(
         "телефон",
@@ -362,7 +367,9 @@ def _multi_by_endings(words: list[str]) -> str:
 
 def _tense(words: list[str]) -> str | None:
     """The tense of the clause's verbs (pymorphy3): past, future (incl. perfective present
-    forms, "прибудет"), else present."""
+    forms, "прибудет", and the conditional with "бы"), else present."""
+    if "бы" in words:
+        return "future"  # the conditional ("поехал бы"): a trip that would be, not one made
     m = _morph()
     if m is None:
         return None
@@ -379,6 +386,18 @@ def _tense(words: list[str]) -> str | None:
     if "futr" in found:
         return "future"
     return "present" if "pres" in found else None
+
+
+def _prospective(low: list[str]) -> bool:
+    """The conditional ("поехал бы") or "собираться" + infinitive ("собирается поехать"): a trip
+    that would be or is intended, not one made."""
+    if "бы" in low:
+        return True
+    if _morph() is None:
+        return False
+    return any(
+        _parse(a)[0].normal_form == "собираться" and _parse(b)[0].tag.POS == "INFN" for a, b in pairwise(low)
+    )
 
 
 def _genitive(surface: str) -> bool:
@@ -434,6 +453,9 @@ class Russian(Language):
 
     def tense(self, words: list[str]) -> str | None:
         return _tense(words)
+
+    def prospective(self, words: list[str]) -> bool:
+        return _prospective([w.lower() for w in words])
 
     def is_genitive(self, surface: str) -> bool:
         return _genitive(surface)

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import Context, Mention, Reading, Sentence
-from itinerary.extract.lexicon import phrase_in, starts, time_of_day
+from itinerary.extract.lexicon import Lexicon, phrase_in, starts, time_of_day
 from itinerary.extract.steps.roles import role_before
 from itinerary.extract.text import ends_with, inside, word_list
 from itinerary.model import DateSpan, Role, Status
@@ -48,18 +48,117 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
         wl = wl[:a] + " " * (b - a) + wl[b:]
     if _cancelled(s, p, (start, end, nxt), wl, ctx):
         return Status.CANCELLED
+    negated = negation(s, p, wl, ctx)
+    if negated is not None:
+        return negated
     words = _window_words(s, start, end, counted, ctx)
     if invited(s, p, nxt, ctx):
         return Status.PLANNED  # "invited Lula to visit Kyiv": an invitation, no trip yet
     planned = any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned) is not None
     if planned and not trip_told(s, start + last_cue(wl, lx.planned), end, ctx):
         return Status.PLANNED
+    if plan_closes(s, p, nxt, ctx):
+        return Status.PLANNED
     if _sequence_ahead(words, wl, s, ctx):
         return Status.PLANNED
-    future = lx.future_endings and not ctx.trained
-    if future and any(ends_with(w, lx.future_endings, stem=2) for w in word_list(wl)):
+    if not ctx.trained and _ahead_by_form(wl, ctx):
         return Status.PLANNED
     return _status_by_verbs(s, start, end, words, ctx)
+
+
+def _ahead_by_form(window: str, ctx: Context) -> bool:
+    """Where no tagger read the text, a verb form of what is to come before the place: a future
+    ending ("viajará", "visiterà"), a conditional or a periphrastic future (the pack's hook:
+    "würde nach Havanna reisen", "viajaría", "va a viajar"), or the future of the reported clause
+    of the place after a complementizer ("dijo que visitaría Varsovia")."""
+    lx = ctx.lx
+    words = word_list(window)
+    if lx.future_endings and any(ends_with(w, lx.future_endings, stem=2) for w in words):
+        return True
+    own = own_clause(window, ctx)
+    if ctx.language.prospective(own):
+        return True
+    return len(own) < len(words) and ctx.language.tense(own) == "future"
+
+
+def plan_closes(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
+    """A word of plan that closes the place's clause right after it, at most
+    ``Tuning.plan_after_words`` words on: a participle or infinitive at the end of a clause, or a
+    verbless headline ("Kanzler in Ottawa erwartet", "Besuch in Warschau geplant", "Visite à Rabat
+    prévue", "Biden in Hanoi tomorrow"). Not when another place comes first, nor a plan come true
+    ("arrived in Hanoi as planned"), nor a time of day ("war in Paris am Morgen")."""
+    lx = ctx.lx
+    text = s.span.text
+    stop = re.search(r"[,;:.!?\n]", text[p.end :])
+    end = p.end + stop.start() if stop else len(text)
+    if end > nxt:
+        return False  # another place first: the words speak of it
+    seg = text[p.end : end].lower()
+    for phrase in lx.no_plan:
+        seg = seg.replace(phrase, " " * len(phrase))
+    found = [
+        m
+        for m in _WORD.finditer(seg)
+        if not time_of_day(lx, text, p.end + m.start(), m.group(), ctx.tuning.time_of_day_window)
+    ]
+    if not found or len(found) > ctx.tuning.plan_after_words:
+        return False
+    return any(starts(m.group(), lx.planned) for m in found) or phrase_in(seg, lx.planned) is not None
+
+
+def own_clause(window: str, ctx: Context) -> list[str]:
+    """The words of ``window`` (lower case) after its last complementizer ("said that he would",
+    "dijo que", "sagte, dass", "disse que", "заявил, что"): the clause of the place, whose tense
+    is its own; the whole window without one."""
+    words = word_list(window)
+    cut = max((i for i, w in enumerate(words) if w in ctx.lx.complementizers), default=-1)
+    return words[cut + 1 :]
+
+
+def negation(s: Sentence, p: Mention, window: str, ctx: Context) -> Status | None:
+    """The verb that leads to the place negated: cancelled ("did not travel to Johannesburg", "ne
+    s'est pas rendu à", "reiste nicht nach", "no viajó a", "non si è recato a", "não viajou a",
+    "не поехал в"), or planned for "not yet" ("has not yet arrived in", "n'est pas encore arrivé",
+    "ist noch nicht in", "todavía no ha llegado"); None for "not only" ("nicht nur nach Paris")
+    or no negation. Where a tagger read the text, the negation is a child of the place's verb
+    (its polarity), else a negation word at most ``Tuning.negation_reach`` words before the place
+    in its clause (after its last comma)."""
+    lx = ctx.lx
+    if ctx.trained:
+        verb = _verb_of(s, p, ctx)
+        if verb is None:
+            return None
+        heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]  # "n'a pas pu se rendre à"
+        near = [c for h in heads for c in h.children]
+        negs = [c for c in near if "Neg" in c.morph.get("Polarity", [])]
+        if not negs or any(c.nbor(1).lower_ in lx.only_words for c in negs if c.i + 1 < len(c.doc)):
+            return None
+        return Status.PLANNED if any(c.lower_ in lx.yet_words for c in near) else Status.CANCELLED
+    clause = word_list(re.split(r"[,;:]", window)[-1])
+    hits = [i for i, w in enumerate(clause) if w in lx.negation_words]
+    if not hits or len(clause) - hits[-1] - 1 > ctx.tuning.negation_reach:
+        return None
+    i = hits[-1]
+    if i + 1 < len(clause) and clause[i + 1] in lx.only_words:
+        return None
+    around = clause[max(0, i - 1) : i + ctx.tuning.negation_reach]
+    return Status.PLANNED if any(w in lx.yet_words for w in around) else Status.CANCELLED
+
+
+def _verb_of(s: Sentence, p: Mention, ctx: Context) -> Token | None:
+    """The verb the place depends on in the tagger's parse (walking up from its first token)."""
+    base = s.span.start_char
+    toks = [t for t in s.span if p.start <= t.idx - base < p.end]
+    if not toks:
+        return None
+    t = toks[0]
+    for _ in range(ctx.tuning.parse_walk):
+        if t.pos_ in ("VERB", "AUX") and t.idx - base < p.start:
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
 
 
 def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, ctx: Context) -> bool:
@@ -95,8 +194,11 @@ def invited(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
     """A verb of inviting before the place in its clause ("Zelensky invited Lula to visit Kyiv",
     "convidou Lula a visitar Kiev", "пригласил посетить Киев"), or one closing the clause after it
     before the next place ("hat den Kanzler nach Kiew eingeladen"; not "den Besuch in Moskau
-    absolviert und Putin nach Aschgabat eingeladen"): an invitation is no trip, at most a planned one.
-    Not the noun of a visit made at someone's invitation ("arrived at the invitation of", "по
+    absolviert und Putin nach Aschgabat eingeladen"): an invitation is no trip, at most a planned
+    one. The noun of an invitation too, with the trip it invites to ("accepted an invitation to
+    visit Kinshasa", "a accepté l'invitation à se rendre à", "aceptó la invitación para visitar",
+    "ha accettato l'invito a visitare"). Not the noun of a visit made at someone's invitation, a
+    genitive after it ("arrived at the invitation of", "à l'invitation d'Emmanuel", "по
     приглашению"), nor "invited by" in a clause of its own ("Invited by Xi, Putin arrived in
     Beijing"), nor an invitation followed by the verb of the trip made ("was invited by Xi and
     arrived in Beijing"), nor the guest of honour ("invitado de honor en la cumbre de Lima")."""
@@ -106,17 +208,23 @@ def invited(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
     hits = [
         m
         for m in re.finditer(r"[^\W\d_][\w'-]*", text[cut : p.start])
-        if starts(m.group().lower(), lx.invitations)
+        if starts(_unelided(m.group().lower(), lx), lx.invitations)
     ]
     if lx.invitations and hits:
         last = hits[-1]
         between = text[cut + last.end() : p.start]
         words = word_list(between.lower())
-        if words and words[0] in lx.genitives:
+        elided = words and any(words[0].startswith(e) for e in lx.elisions if e in lx.genitives)
+        if words and (words[0] in lx.genitives or elided):
             return False  # "invitado de honor", "convidado de honra": the guest, not an invitation
         return not _verb_between(s, cut + last.end(), p.start, words, ctx)
     after = re.split(r"[,;:.!?]", text[p.end : nxt].lower(), maxsplit=1)[0]
     return bool(lx.invitation_final) and any(starts(w, lx.invitation_final) for w in word_list(after))
+
+
+def _unelided(word: str, lx: Lexicon) -> str:
+    """``word`` without the elided article or preposition written onto it ("l'invito" -> "invito")."""
+    return next((word[len(e) :] for e in lx.elisions if word.startswith(e) and len(word) > len(e)), word)
 
 
 def _verb_between(s: Sentence, start: int, end: int, words: list[str], ctx: Context) -> bool:
@@ -284,7 +392,7 @@ def _status_by_verbs(s: Sentence, start: int, end: int, words: list[str], ctx: C
     ]
     for t in verbs:
         tense, mood = t.morph.get("Tense", []), t.morph.get("Mood", [])
-        if "Fut" in tense or "Cnd" in mood:
+        if "Fut" in tense or "Cnd" in mood or _going_to(t, ctx):
             return Status.PLANNED
         if "Imp" in tense and ctx.language.misread_conditional(t.lower_):
             return Status.PLANNED
@@ -342,10 +450,23 @@ def tense_of(span: Span, ctx: Context, start: int, end: int) -> str | None:
     return next((name for name in TENSES if name in tenses), None)
 
 
+def _going_to(t: Token, ctx: Context) -> bool:
+    """A verb of going that governs an infinitive: a periphrastic future ("va se rendre à Rabat",
+    "allait visiter"; not "va à Rome"). The pack's ``future_auxiliaries`` that the tagger reads
+    as a full verb."""
+    return (
+        t.pos_ == "VERB"
+        and t.lower_ in ctx.lx.future_auxiliaries
+        and any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in t.children)
+    )
+
+
 def _verb_tense(t: Token, ctx: Context) -> str | None:
     tense, mood, form = t.morph.get("Tense", []), t.morph.get("Mood", []), t.morph.get("VerbForm", [])
-    if "Fut" in tense or "Cnd" in mood or t.lower_ in ctx.lx.future_auxiliaries:
+    if "Fut" in tense or "Cnd" in mood or _going_to(t, ctx):
         return "future"
+    if t.lower_ in ctx.lx.future_auxiliaries and t.pos_ != "VERB":
+        return "future"  # "will", "'ll" (a verb of going only with its infinitive: above)
     if t.dep_ == "aux:tense":
         return "past"  # the auxiliary of a compound past ("a visité", "est arrivé", "avait quitté"),
         # also where the tagger took the participle for a noun ("a visité Dakar lundi")

@@ -1,0 +1,90 @@
+"""The status probes: tiny articles (a headline, one to three sentences, a publication date) in
+every language we read, written for the suite (never taken from an article), one per class of
+status that breaks on unseen news: the headline's present of arrival, the historical present,
+the future and the periphrastic future, "is expected / scheduled to", the conditional, "was to"
+(and "was to have", then cancelled), cancellation and postponement, negation, reported speech,
+an invitation accepted, "after visiting X he will go to Y", and the perfect. The files are
+``tests/extract/status_probes/<code>.yaml``, in the format of the case files (see
+``tests/extract/test_cases.py``): each stop listed must be found with its status. A probe that
+fails today carries ``xfail`` with its cause (strict: it fails loudly once it passes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from itinerary.extract import Extractor, extract
+from itinerary.extract.lang import supported
+
+pytestmark = pytest.mark.data
+
+PROBES = Path(__file__).parent / "status_probes"
+
+#: the classes every language's probe file covers
+CLASSES = frozenset(
+    {
+        "headline present",
+        "historical present",
+        "future",
+        "periphrastic future",
+        "expected / scheduled",
+        "conditional",
+        "was to",
+        "was to, then cancelled",
+        "cancellation",
+        "postponement",
+        "negation",
+        "reported speech",
+        "invitation accepted",
+        "after X, will go to Y",
+        "perfect tense",
+    }
+)
+
+
+def _load() -> list[Any]:
+    params = []
+    for path in sorted(PROBES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for i, case in enumerate(data["cases"]):
+            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+            cid = f"{path.stem}-{i}-{case['class']}"
+            params.append(pytest.param(path.stem, data["published"], case, id=cid, marks=marks))
+    return params
+
+
+def test_every_language_has_every_class() -> None:
+    assert {p.stem for p in PROBES.glob("*.yaml")} >= set(supported())
+    for path in sorted(PROBES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert isinstance(data["published"], dt.date), path.name
+        classes = {case["class"] for case in data["cases"]}
+        assert classes == CLASSES, (path.name, sorted(CLASSES ^ classes))
+        for case in data["cases"]:
+            assert set(case) <= {"text", "class", "stops", "xfail"} and case["stops"], (path.name, case)
+            assert "\n\n" in case["text"], f"{path.name}: a probe is a headline and a body: {case['text']}"
+
+
+def _names(stop: Any) -> set[str]:
+    names = {str(stop.place).lower()}
+    if stop.resolved is not None:
+        names.add(stop.resolved.name.lower())
+    return names
+
+
+@pytest.mark.parametrize(("lang", "published", "case"), _load())
+def test_probe(lang: str, published: dt.date, case: dict[str, Any], extractor: Extractor) -> None:
+    got = [
+        s
+        for _, _, s in extract(case["text"], published=published, language=lang, extractor=extractor).stops()
+    ]
+    found = [f"{s.place} ({s.status.value})" for s in got]
+    for want in case["stops"]:
+        match = [s for s in got if str(want["place"]).lower() in _names(s)]
+        assert match, f"{want['place']} not found among {found}"
+        assert match[0].status.value == want["status"], f"{want['place']}: {found}, not {want['status']}"
