@@ -268,7 +268,8 @@ def test_a_damaged_table_is_made_again(tmp_path: Path) -> None:
     table = Observations.read(tmp_path)
     table.put("a", "h", DRAFTS[sorted(DRAFTS)[0]])
     table.write()
-    (table.folder / "stops.parquet").write_bytes(b"not parquet")
+    (path,) = (table.folder / "stops").glob("part-*.parquet")
+    path.write_bytes(b"not parquet")
     again = Observations.read(tmp_path)
     assert not again.heads and again.changed  # read nothing: the drafts' YAML is read instead
 
