@@ -4,8 +4,9 @@ rebuild reads rows, not YAML.
 ``observations/stops/`` holds one row per stop of every draft: the article's name, the hash of
 its draft (the SHA-256 of the draft file, as the manifest records it), the trip and stop index, a
 few plain columns to query (traveller, place, status, date, source, lat, lon), and the stop in the
-layout of the itinerary file (``stop``, JSON). ``observations/drafts/`` holds one row per draft:
-the same key and the rest of the draft (title, as-of day, sources, the trips' own fields; JSON).
+layout of the itinerary file (``data``, JSON). ``observations/drafts/`` holds one row per draft:
+the same key and the whole draft in that layout (``data``, JSON), which is what a rebuild reads
+(one JSON text a draft); the stops' rows are made from it, for queries, and never read back.
 Each is a Parquet dataset of ``PARTS`` files (``part-NN.parquet``; ``pyarrow.parquet.read_table``
 or ``pandas.read_parquet`` of the folder reads it whole), an article's rows always in the part its
 name hashes to, so a rebuild after one article changed writes two small files, not the whole
@@ -16,8 +17,9 @@ The table is kept in step with the drafts by :class:`Observations`: rows of a dr
 changed, of an article that failed, found no trip, or left the input, are dropped; a new draft
 adds its rows. Every file is written atomically, a part's stops before its drafts, the two
 sharing a token (a hash of the part's articles and draft hashes) in their metadata: a part whose
-files do not share it (a run stopped between the two), a damaged or foreign part, is read as
-empty and made again from the drafts.
+stops do not carry its drafts' token (a run stopped between the two, a damaged file) has its stops
+written again from its drafts' rows; a part whose drafts cannot be read is made again from the
+drafts' YAML.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import functools
 import gc
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,15 +62,24 @@ STOP_COLUMNS = (
     "lon",
     "data",
 )
-DRAFT_COLUMNS = ("article", "draft", "head")
+DRAFT_COLUMNS = ("article", "draft", "data")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def draft_rows(name: str, digest: str, draft: Itinerary) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The draft's row (its head) and its stop rows."""
+    """The draft's row (the whole draft in the layout of the itinerary file, JSON) and its stop rows."""
     data = yaml_io.to_data(draft)
+    return {"article": name, "draft": digest, "data": _json(data)}, stop_rows(name, digest, data)
+
+
+def stop_rows(name: str, digest: str, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stop rows of a draft in the layout of the itinerary file (``data``)."""
     stops: list[dict[str, Any]] = []
     for ti, trip in enumerate(data["trips"]):
-        for si, stop in enumerate(trip.pop("stops")):
+        for si, stop in enumerate(trip.get("stops") or ()):
             stops.append(
                 {
                     "article": name,
@@ -82,25 +93,15 @@ def draft_rows(name: str, digest: str, draft: Itinerary) -> tuple[dict[str, Any]
                     "source": stop.get("source") or (stop.get("sources") or [None])[0],
                     "lat": stop.get("lat"),
                     "lon": stop.get("lon"),
-                    "data": json.dumps(stop, ensure_ascii=False, separators=(",", ":")),
+                    "data": _json(stop),
                 }
             )
-    head = {
-        "article": name,
-        "draft": digest,
-        "head": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-    }
-    return head, stops
+    return stops
 
 
-def from_rows(head: str, stops: Iterable[tuple[int, str]], source: str) -> Itinerary:
-    """A draft from its head and its ``(trip index, stop JSON)`` rows in order."""
-    data = json.loads(head)
-    for trip in data["trips"]:
-        trip["stops"] = []
-    for ti, stop in stops:
-        data["trips"][ti]["stops"].append(json.loads(stop))
-    return yaml_io._build(data, {}, source)
+def from_rows(data: str, source: str) -> Itinerary:
+    """A draft from its row's ``data`` (see :func:`draft_rows`); errors name ``source``."""
+    return yaml_io._build(json.loads(data), {}, source)
 
 
 @contextlib.contextmanager
@@ -128,17 +129,12 @@ def gc_paused() -> Iterator[None]:
 
 @dataclass
 class Observations:
-    """The table of ``out_dir``: read once, changed in memory; the parts that changed are written
-    back."""
+    """The table of ``out_dir``: the drafts' rows read once (the stops' rows are made from them and
+    never read back), changed in memory; the parts that changed are written again."""
 
     out_dir: Path
-    heads: dict[str, tuple[str, str]] = field(default_factory=dict)  # article -> (draft hash, head)
-    stops: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # article -> (trip, stop JSON)
-    extra: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # article -> new stop rows
+    heads: dict[str, tuple[str, str]] = field(default_factory=dict)  # article -> (draft hash, draft JSON)
     dirty: set[int] = field(default_factory=set)  # the parts to write again
-    _rows: dict[int, Any] = field(
-        default_factory=dict, repr=False, compare=False
-    )  # each part's stops, as read
     _legacy: bool = False  # the files of the one-file layout are there (removed by :meth:`write`)
 
     @property
@@ -152,14 +148,15 @@ class Observations:
 
     @functools.cached_property
     def _where(self) -> str:
-        """The stops' folder as errors name it (made once: a rebuild reads every draft)."""
-        return str(self.folder / STOPS)
+        """The drafts' folder as errors name it (made once: a rebuild reads every draft)."""
+        return str(self.folder / DRAFTS)
 
     @classmethod
     def read(cls, out_dir: Path) -> Observations:
-        """The table of ``out_dir`` (empty when there is none). A part that cannot be read (damaged,
-        written by another version, or its two files not written together) is left out, and
-        written again from the drafts."""
+        """The table of ``out_dir`` (empty when there is none). A part whose drafts' file cannot
+        be read (damaged, or another version's) is left out and made again from the drafts' YAML;
+        a part whose stops' file is not the one written with its drafts' (a run stopped between
+        the two, or a damaged file) is written again from its drafts' rows."""
         table = cls(out_dir)
         if not table.folder.is_dir():
             return table
@@ -167,49 +164,42 @@ class Observations:
         import pyarrow.parquet as pq
 
         for part in range(PARTS):
-            found = [(table.folder / sub / part_name(part)).exists() for sub in (DRAFTS, STOPS)]
-            if not any(found):
+            paths = [table.folder / sub / part_name(part) for sub in (DRAFTS, STOPS)]
+            if not any(path.exists() for path in paths):
                 continue
             try:
-                heads = pq.read_table(table.folder / DRAFTS / part_name(part))
-                rows = pq.read_table(table.folder / STOPS / part_name(part))  # every column: kept for write
-                token = _token(heads)
-                if token is None or token != _token(rows):
-                    raise ValueError("another version of the table, or its files not written together")
-            except Exception:  # damaged, half written or another version's: made again from the drafts
+                heads = pq.read_table(paths[0])
+                token = _token(heads.schema)
+                if token is None:
+                    raise ValueError("another version of the table")
+            except Exception:  # damaged or another version's: made again from the drafts' YAML
                 table.dirty.add(part)
                 continue
-            table._rows[part] = rows
-            mine: set[str] = set()
-            for name, digest, head in zip(*(heads.column(c).to_pylist() for c in DRAFT_COLUMNS), strict=True):
+            try:
+                if _token(pq.read_schema(paths[1])) != token:
+                    table.dirty.add(part)
+            except Exception:  # missing or damaged: written again
+                table.dirty.add(part)
+            for name, digest, data in zip(*(heads.column(c).to_pylist() for c in DRAFT_COLUMNS), strict=True):
                 if part_of(name) != part or name in table.heads:  # not this part's: the part is made again
                     table.dirty.add(part)
                     continue
-                table.heads[name] = (digest, head)
-                table.stops[name] = []
-                mine.add(name)
-            cols = [rows.column(c).to_pylist() for c in ("article", "draft", "trip", "data")]
-            for name, digest, ti, data in zip(*cols, strict=True):
-                if name in mine and table.heads[name][0] == digest:
-                    table.stops[name].append((ti, data))
+                table.heads[name] = (digest, data)
         return table
 
     def draft(self, name: str, digest: str) -> Itinerary | None:
-        """The draft of ``name`` with hash ``digest`` from its rows, or None when they are not here."""
+        """The draft of ``name`` with hash ``digest`` from its row, or None when it is not here."""
         found = self.heads.get(name)
         if found is None or found[0] != digest:
             return None
-        return from_rows(found[1], self.stops[name], f"{self._where} ({name})")
+        return from_rows(found[1], f"{self._where} ({name})")
 
     def has(self, name: str, digest: str) -> bool:
         return self.heads.get(name, ("",))[0] == digest
 
     def put(self, name: str, digest: str, draft: Itinerary) -> None:
         """Rows for the draft of ``name`` (replacing an older draft's)."""
-        head, rows = draft_rows(name, digest, draft)
-        self.heads[name] = (digest, head["head"])
-        self.stops[name] = [(r["trip"], r["data"]) for r in rows]
-        self.extra[name] = rows
+        self.heads[name] = (digest, _json(yaml_io.to_data(draft)))
         self.dirty.add(part_of(name))
 
     def keep_only(self, names: set[str]) -> list[str]:
@@ -217,8 +207,6 @@ class Observations:
         gone = sorted(n for n in self.heads if n not in names)
         for name in gone:
             del self.heads[name]
-            del self.stops[name]
-            self.extra.pop(name, None)
             self.dirty.add(part_of(name))
         return gone
 
@@ -243,49 +231,36 @@ class Observations:
                     (self.folder / sub).rmdir()
             with contextlib.suppress(OSError):
                 self.folder.rmdir()
-        self.dirty, self.extra, self._rows, self._legacy = set(), {}, {}, False
+        self.dirty, self._legacy = set(), False
 
     def _write_part(self, part: int, names: list[str]) -> None:
-        """One part's files: the stops first, then the heads; both carry one token, so a run
-        stopped between the two leaves a part that is read as damaged (made again)."""
+        """One part's files: the stops (made from the drafts' rows) first, then the drafts; both
+        carry one token, so a run stopped between the two leaves a part whose stops are written
+        again."""
         paths = [self.folder / sub / part_name(part) for sub in (STOPS, DRAFTS)]
         if not names:
             for path in paths:
                 path.unlink(missing_ok=True)
             return
         import pyarrow as pa
-        import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
         rows: dict[str, list[Any]] = {c: [] for c in STOP_COLUMNS}
         for name in names:
-            for row in self.extra.get(name, ()):
+            digest, data = self.heads[name]
+            for row in stop_rows(name, digest, json.loads(data)):
                 for c in STOP_COLUMNS:
                     rows[c].append(row[c])
-        new = pa.table(rows, schema=_STOP_SCHEMA(pa))
-        kept = [n for n in names if n not in self.extra]
-        parts = [new]
-        if kept:
-            try:
-                old = self._rows[part].select(list(STOP_COLUMNS))
-                old = old.replace_schema_metadata(None).cast(_STOP_SCHEMA(pa))
-                key = pc.binary_join_element_wise(old["article"], old["draft"], "\0")
-                wanted = pa.array([f"{n}\0{self.heads[n][0]}" for n in kept])
-                parts.insert(0, old.filter(pc.is_in(key, value_set=wanted)))
-            except Exception:  # not read: those drafts leave the table, read from YAML next time
-                for name in kept:
-                    del self.heads[name], self.stops[name]
-                names = [n for n in names if n not in set(kept)]
         token = hashlib.sha256(
-            json.dumps([TABLE_VERSION, [(n, self.heads[n][0]) for n in names]]).encode()
+            _json([TABLE_VERSION, [(n, self.heads[n][0]) for n in names]]).encode()
         ).hexdigest()
         meta = {META: f"{TABLE_VERSION} {token}".encode()}
-        stops = pa.concat_tables(parts).replace_schema_metadata(meta)
+        stops = pa.table(rows, schema=_STOP_SCHEMA(pa)).replace_schema_metadata(meta)
         heads = pa.table(
             {
                 "article": names,
                 "draft": [self.heads[n][0] for n in names],
-                "head": [self.heads[n][1] for n in names],
+                "data": [self.heads[n][1] for n in names],
             }
         ).replace_schema_metadata(meta)
         for path in paths:
@@ -305,9 +280,9 @@ def part_name(part: int) -> str:
     return f"part-{part:02d}.parquet"
 
 
-def _token(table: Any) -> str | None:
+def _token(schema: Any) -> str | None:
     """The part's version and token (what its two files share), or None for another version."""
-    raw = (table.schema.metadata or {}).get(META)
+    raw = (schema.metadata or {}).get(META)
     if not raw:
         return None
     version, _, token = raw.decode().partition(" ")
