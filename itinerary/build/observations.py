@@ -45,7 +45,7 @@ PARTS = (
     32  # the parts an article's rows are spread over by its name (a rebuild writes only those that changed)
 )
 LEGACY = ("stops.parquet", "drafts.parquet")  # the one-file layout of version 1: removed
-TABLE_VERSION = 2  # in the files' metadata: another version is rebuilt from the drafts
+TABLE_VERSION = 3  # in the files' metadata: another version is rebuilt from the drafts
 META = b"itinerary-observations"
 
 STOP_COLUMNS = (
@@ -168,10 +168,11 @@ class Observations:
             if not any(path.exists() for path in paths):
                 continue
             try:
-                heads = pq.read_table(paths[0])
+                heads = pq.read_table(paths[0], columns=list(DRAFT_COLUMNS))
                 token = _token(heads.schema)
                 if token is None:
                     raise ValueError("another version of the table")
+                rows = zip(*(heads.column(c).to_pylist() for c in DRAFT_COLUMNS), strict=True)
             except Exception:  # damaged or another version's: made again from the drafts' YAML
                 table.dirty.add(part)
                 continue
@@ -180,7 +181,10 @@ class Observations:
                     table.dirty.add(part)
             except Exception:  # missing or damaged: written again
                 table.dirty.add(part)
-            for name, digest, data in zip(*(heads.column(c).to_pylist() for c in DRAFT_COLUMNS), strict=True):
+            for name, digest, data in rows:
+                if not (isinstance(name, str) and isinstance(digest, str) and isinstance(data, str)):
+                    table.dirty.add(part)  # not what this version writes: the part is made again
+                    continue
                 if part_of(name) != part or name in table.heads:  # not this part's: the part is made again
                     table.dirty.add(part)
                     continue

@@ -170,3 +170,24 @@ def test_no_draft_left_removes_the_folder(tmp_path: Path) -> None:
     obs.keep_only(set())
     obs.write()
     assert not (tmp_path / FOLDER).exists()
+
+
+def test_a_part_of_another_layout_is_made_again_not_a_crash(tmp_path: Path) -> None:
+    """A drafts' file with this version's mark but not its columns (another layout of the same
+    version, or a file written by hand) is read as a part to make again."""
+    import pyarrow.parquet as pq
+
+    table = drafts(60)
+    written(tmp_path, table)
+    part = part_of("article-2")
+    path = tmp_path / FOLDER / DRAFTS / part_name(part)
+    heads = pq.read_table(path)
+    pq.write_table(heads.rename_columns(["article", "draft", "head"]), path)
+    back = Observations.read(tmp_path)
+    assert back.dirty == {part} and set(back.heads) == {n for n in table if part_of(n) != part}
+    import pyarrow as pa
+
+    numbers = pa.array(range(heads.num_rows), pa.int64())  # the right names, values of another type
+    pq.write_table(heads.set_column(2, "data", numbers).replace_schema_metadata(heads.schema.metadata), path)
+    back = Observations.read(tmp_path)
+    assert back.dirty == {part} and set(back.heads) == {n for n in table if part_of(n) != part}
