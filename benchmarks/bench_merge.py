@@ -499,8 +499,8 @@ def _same_yaml(drafts: list[Any]) -> str:
         split = yaml_io.dumps(merge_split(drafts, batch=50)[0])
         back = []
         for i, d in enumerate(drafts):
-            head, rows = draft_rows(str(i), "h", d)
-            back.append(from_rows(head["head"], [(r["trip"], r["data"]) for r in rows], "rows"))
+            head, _ = draft_rows(str(i), "h", d)
+            back.append(from_rows(head["data"], "rows"))
         rows_text = yaml_io.dumps(merge_split(back, batch=50)[0])
     return "identical" if one == split == rows_text else "DIFFERENT"
 

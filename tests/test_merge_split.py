@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import itertools
+import json
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -235,9 +236,14 @@ def test_the_split_merge_on_dask_workers_is_the_same() -> None:
 def test_a_draft_from_its_rows_is_the_draft_from_its_yaml(path: Path) -> None:
     draft = itinerary.load(path)
     head, rows = draft_rows(path.stem, "h", draft)
-    back = from_rows(head["head"], [(r["trip"], r["data"]) for r in rows], "rows")
+    back = from_rows(head["data"], "rows")
     assert back == draft and yaml_io.dumps(back) == yaml_io.dumps(draft)
     assert len(rows) == sum(len(t.stops) for t in draft.trips)
+    written = [stop for trip in json.loads(head["data"])["trips"] for stop in trip["stops"]]
+    assert [json.loads(r["data"]) for r in rows] == written  # the stop rows hold the stops as written
+    assert [(r["trip"], r["stop"]) for r in rows] == [
+        (ti, si) for ti, t in enumerate(draft.trips) for si in range(len(t.stops))
+    ]
     assert {r["traveller"] for r in rows} == {t.traveller for t in draft.trips if t.stops}
 
 
@@ -268,9 +274,26 @@ def test_a_damaged_table_is_made_again(tmp_path: Path) -> None:
     table = Observations.read(tmp_path)
     table.put("a", "h", DRAFTS[sorted(DRAFTS)[0]])
     table.write()
-    (table.folder / "stops.parquet").write_bytes(b"not parquet")
+    (path,) = (table.folder / "drafts").glob("part-*.parquet")
+    path.write_bytes(b"not parquet")
     again = Observations.read(tmp_path)
     assert not again.heads and again.changed  # read nothing: the drafts' YAML is read instead
+
+
+def test_damaged_stops_are_written_again_from_the_drafts_rows(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    table = Observations.read(tmp_path)
+    draft = DRAFTS[sorted(DRAFTS)[0]]
+    table.put("a", "h", draft)
+    table.write()
+    (path,) = (table.folder / "stops").glob("part-*.parquet")
+    path.write_bytes(b"not parquet")
+    again = Observations.read(tmp_path)
+    assert again.draft("a", "h") == draft and again.changed
+    again.write()
+    assert pq.read_table(path).num_rows == sum(len(t.stops) for t in draft.trips)
 
 
 def hand_written(traveller: str, source: str, place: str) -> Itinerary:

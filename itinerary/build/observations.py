@@ -1,18 +1,25 @@
 """The observation table: every draft's stops as rows of a Parquet table beside the drafts, so a
 rebuild reads rows, not YAML.
 
-``observations/stops.parquet`` holds one row per stop of every draft: the article's name, the
-hash of its draft (the SHA-256 of the draft file, as the manifest records it), the trip and stop
-index, a few plain columns to query (traveller, place, status, date, source, lat, lon), and the
-stop in the layout of the itinerary file (``stop``, JSON). ``observations/drafts.parquet`` holds
-one row per draft: the same key and the rest of the draft (title, as-of day, sources, the trips'
-own fields; JSON). A draft read back from its rows is the draft read from its YAML file
-(:func:`draft_rows`, :func:`from_rows`; tested on every development draft).
+``observations/stops/`` holds one row per stop of every draft: the article's name, the hash of
+its draft (the SHA-256 of the draft file, as the manifest records it), the trip and stop index, a
+few plain columns to query (traveller, place, status, date, source, lat, lon), and the stop in the
+layout of the itinerary file (``data``, JSON). ``observations/drafts/`` holds one row per draft:
+the same key and the whole draft in that layout (``data``, JSON), which is what a rebuild reads
+(one JSON text a draft); the stops' rows are made from it, for queries, and never read back.
+Each is a Parquet dataset of ``PARTS`` files (``part-NN.parquet``; ``pyarrow.parquet.read_table``
+or ``pandas.read_parquet`` of the folder reads it whole), an article's rows always in the part its
+name hashes to, so a rebuild after one article changed writes two small files, not the whole
+table. A draft read back from its rows is the draft read from its YAML file (:func:`draft_rows`,
+:func:`from_rows`; tested on every development draft).
 
 The table is kept in step with the drafts by :class:`Observations`: rows of a draft whose hash
 changed, of an article that failed, found no trip, or left the input, are dropped; a new draft
-adds its rows. Both files are written atomically; a damaged or foreign table is rebuilt from the
-drafts.
+adds its rows. Every file is written atomically, a part's stops before its drafts, the two
+sharing a token (a hash of the part's articles and draft hashes) in their metadata: a part whose
+stops do not carry its drafts' token (a run stopped between the two, a damaged file) has its stops
+written again from its drafts' rows; a part whose drafts cannot be read is made again from the
+drafts' YAML.
 """
 
 from __future__ import annotations
@@ -20,8 +27,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,9 +39,14 @@ from itinerary.io import yaml as yaml_io
 from itinerary.model import Itinerary
 
 FOLDER = "observations"
-STOPS = "stops.parquet"
-DRAFTS = "drafts.parquet"
-TABLE_VERSION = 1  # in the files' metadata: another version is rebuilt from the drafts
+STOPS = "stops"  # a folder of parts: ``stops/part-NN.parquet``
+DRAFTS = "drafts"  # likewise, one row per draft
+PARTS = (
+    32  # the parts an article's rows are spread over by its name (a rebuild writes only those that changed)
+)
+LEGACY = ("stops.parquet", "drafts.parquet")  # the one-file layout of version 1: removed
+TABLE_VERSION = 3  # in the files' metadata: another version is rebuilt from the drafts
+META = b"itinerary-observations"
 
 STOP_COLUMNS = (
     "article",
@@ -49,15 +62,24 @@ STOP_COLUMNS = (
     "lon",
     "data",
 )
-DRAFT_COLUMNS = ("article", "draft", "head")
+DRAFT_COLUMNS = ("article", "draft", "data")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def draft_rows(name: str, digest: str, draft: Itinerary) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The draft's row (its head) and its stop rows."""
+    """The draft's row (the whole draft in the layout of the itinerary file, JSON) and its stop rows."""
     data = yaml_io.to_data(draft)
+    return {"article": name, "draft": digest, "data": _json(data)}, stop_rows(name, digest, data)
+
+
+def stop_rows(name: str, digest: str, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stop rows of a draft in the layout of the itinerary file (``data``)."""
     stops: list[dict[str, Any]] = []
     for ti, trip in enumerate(data["trips"]):
-        for si, stop in enumerate(trip.pop("stops")):
+        for si, stop in enumerate(trip.get("stops") or ()):
             stops.append(
                 {
                     "article": name,
@@ -71,25 +93,15 @@ def draft_rows(name: str, digest: str, draft: Itinerary) -> tuple[dict[str, Any]
                     "source": stop.get("source") or (stop.get("sources") or [None])[0],
                     "lat": stop.get("lat"),
                     "lon": stop.get("lon"),
-                    "data": json.dumps(stop, ensure_ascii=False, separators=(",", ":")),
+                    "data": _json(stop),
                 }
             )
-    head = {
-        "article": name,
-        "draft": digest,
-        "head": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-    }
-    return head, stops
+    return stops
 
 
-def from_rows(head: str, stops: Iterable[tuple[int, str]], source: str) -> Itinerary:
-    """A draft from its head and its ``(trip index, stop JSON)`` rows in order."""
-    data = json.loads(head)
-    for trip in data["trips"]:
-        trip["stops"] = []
-    for ti, stop in stops:
-        data["trips"][ti]["stops"].append(json.loads(stop))
-    return yaml_io._build(data, {}, source)
+def from_rows(data: str, source: str) -> Itinerary:
+    """A draft from its row's ``data`` (see :func:`draft_rows`); errors name ``source``."""
+    return yaml_io._build(json.loads(data), {}, source)
 
 
 @contextlib.contextmanager
@@ -117,130 +129,168 @@ def gc_paused() -> Iterator[None]:
 
 @dataclass
 class Observations:
-    """The table of ``out_dir``: read once, changed in memory, written back when it changed."""
+    """The table of ``out_dir``: the drafts' rows read once (the stops' rows are made from them and
+    never read back), changed in memory; the parts that changed are written again."""
 
     out_dir: Path
-    heads: dict[str, tuple[str, str]] = field(default_factory=dict)  # article -> (draft hash, head)
-    stops: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # article -> (trip, stop JSON)
-    extra: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # article -> new stop rows
-    changed: bool = False
-    _rows: Any = field(default=None, repr=False, compare=False)  # the stops file as read (pyarrow)
+    heads: dict[str, tuple[str, str]] = field(default_factory=dict)  # article -> (draft hash, draft JSON)
+    dirty: set[int] = field(default_factory=set)  # the parts to write again
+    _legacy: bool = False  # the files of the one-file layout are there (removed by :meth:`write`)
 
     @property
     def folder(self) -> Path:
         return self.out_dir / FOLDER
 
+    @property
+    def changed(self) -> bool:
+        """Something to write: a part changed, or an older layout's files are to go."""
+        return bool(self.dirty) or self._legacy
+
     @functools.cached_property
     def _where(self) -> str:
-        """The stops file's path as errors name it (made once: a rebuild reads every draft)."""
-        return str(self.folder / STOPS)
+        """The drafts' folder as errors name it (made once: a rebuild reads every draft)."""
+        return str(self.folder / DRAFTS)
 
     @classmethod
     def read(cls, out_dir: Path) -> Observations:
-        """The table of ``out_dir`` (empty when there is none, or it cannot be read)."""
+        """The table of ``out_dir`` (empty when there is none). A part whose drafts' file cannot
+        be read (damaged, or another version's) is left out and made again from the drafts' YAML;
+        a part whose stops' file is not the one written with its drafts' (a run stopped between
+        the two, or a damaged file) is written again from its drafts' rows."""
         table = cls(out_dir)
-        try:
-            import pyarrow.parquet as pq
-
-            heads = pq.read_table(table.folder / DRAFTS)
-            rows = pq.read_table(table.folder / STOPS)  # every column: kept for :meth:`write`
-            if _version(heads) != TABLE_VERSION or _version(rows) != TABLE_VERSION:
-                raise ValueError("another version of the table")
-        except Exception:  # none yet, damaged, or written by another version: rebuilt from the drafts
-            table.changed = (table.folder).exists()
+        if not table.folder.is_dir():
             return table
-        table._rows = rows
-        for name, digest, head in zip(*(heads.column(c).to_pylist() for c in DRAFT_COLUMNS), strict=True):
-            table.heads[name] = (digest, head)
-            table.stops[name] = []
-        cols = [rows.column(c).to_pylist() for c in ("article", "draft", "trip", "data")]
-        for name, digest, ti, data in zip(*cols, strict=True):
-            if table.heads.get(name, ("",))[0] == digest:
-                table.stops[name].append((ti, data))
+        table._legacy = any((table.folder / name).exists() for name in LEGACY)
+        import pyarrow.parquet as pq
+
+        for part in range(PARTS):
+            paths = [table.folder / sub / part_name(part) for sub in (DRAFTS, STOPS)]
+            if not any(path.exists() for path in paths):
+                continue
+            try:
+                heads = pq.read_table(paths[0], columns=list(DRAFT_COLUMNS))
+                token = _token(heads.schema)
+                if token is None:
+                    raise ValueError("another version of the table")
+                rows = zip(*(heads.column(c).to_pylist() for c in DRAFT_COLUMNS), strict=True)
+            except Exception:  # damaged or another version's: made again from the drafts' YAML
+                table.dirty.add(part)
+                continue
+            try:
+                if _token(pq.read_schema(paths[1])) != token:
+                    table.dirty.add(part)
+            except Exception:  # missing or damaged: written again
+                table.dirty.add(part)
+            for name, digest, data in rows:
+                if not (isinstance(name, str) and isinstance(digest, str) and isinstance(data, str)):
+                    table.dirty.add(part)  # not what this version writes: the part is made again
+                    continue
+                if part_of(name) != part or name in table.heads:  # not this part's: the part is made again
+                    table.dirty.add(part)
+                    continue
+                table.heads[name] = (digest, data)
         return table
 
     def draft(self, name: str, digest: str) -> Itinerary | None:
-        """The draft of ``name`` with hash ``digest`` from its rows, or None when they are not here."""
+        """The draft of ``name`` with hash ``digest`` from its row, or None when it is not here."""
         found = self.heads.get(name)
         if found is None or found[0] != digest:
             return None
-        return from_rows(found[1], self.stops[name], f"{self._where} ({name})")
+        return from_rows(found[1], f"{self._where} ({name})")
 
     def has(self, name: str, digest: str) -> bool:
         return self.heads.get(name, ("",))[0] == digest
 
     def put(self, name: str, digest: str, draft: Itinerary) -> None:
         """Rows for the draft of ``name`` (replacing an older draft's)."""
-        head, rows = draft_rows(name, digest, draft)
-        self.heads[name] = (digest, head["head"])
-        self.stops[name] = [(r["trip"], r["data"]) for r in rows]
-        self.extra[name] = rows
-        self.changed = True
+        self.heads[name] = (digest, _json(yaml_io.to_data(draft)))
+        self.dirty.add(part_of(name))
 
     def keep_only(self, names: set[str]) -> list[str]:
         """Drop the rows of every article not in ``names``; the articles dropped."""
         gone = sorted(n for n in self.heads if n not in names)
         for name in gone:
             del self.heads[name]
-            del self.stops[name]
-            self.extra.pop(name, None)
-        self.changed = self.changed or bool(gone)
+            self.dirty.add(part_of(name))
         return gone
 
     def write(self) -> None:
-        """Write both files (atomically) when the table changed; with no draft left, the table's
-        folder leaves."""
+        """Write the parts that changed, each one's two files atomically (with no draft left in a
+        part, its files leave; with none at all, the table's folder leaves)."""
         if not self.changed:
             return
+        for name in LEGACY:  # the one-file layout of an earlier version: its drafts are in the parts now
+            (self.folder / name).unlink(missing_ok=True)
+        by_part: dict[int, list[str]] = {part: [] for part in self.dirty}
+        if self.dirty:
+            for name in self.heads:
+                mine = by_part.get(part_of(name))
+                if mine is not None:
+                    mine.append(name)
+        for part in sorted(self.dirty):
+            self._write_part(part, by_part[part])
         if not self.heads:
-            for name in (STOPS, DRAFTS):
-                (self.folder / name).unlink(missing_ok=True)
-            with contextlib.suppress(OSError):  # a file of someone else's in it: left there
+            for sub in (STOPS, DRAFTS):
+                with contextlib.suppress(OSError):  # a file of someone else's in it: left there
+                    (self.folder / sub).rmdir()
+            with contextlib.suppress(OSError):
                 self.folder.rmdir()
-            self.changed, self.extra, self._rows = False, {}, None
+        self.dirty, self._legacy = set(), False
+
+    def _write_part(self, part: int, names: list[str]) -> None:
+        """One part's files: the stops (made from the drafts' rows) first, then the drafts; both
+        carry one token, so a run stopped between the two leaves a part whose stops are written
+        again."""
+        paths = [self.folder / sub / part_name(part) for sub in (STOPS, DRAFTS)]
+        if not names:
+            for path in paths:
+                path.unlink(missing_ok=True)
             return
         import pyarrow as pa
-        import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
         rows: dict[str, list[Any]] = {c: [] for c in STOP_COLUMNS}
-        for name in self.heads:
-            for row in self.extra.get(name, ()):
+        for name in names:
+            digest, data = self.heads[name]
+            for row in stop_rows(name, digest, json.loads(data)):
                 for c in STOP_COLUMNS:
                     rows[c].append(row[c])
-        new = pa.table(rows, schema=_STOP_SCHEMA(pa))
-        kept = [n for n in self.heads if n not in self.extra]
-        parts = [new]
-        if kept:
-            try:
-                read = self._rows if self._rows is not None else pq.read_table(self.folder / STOPS)
-                old = read.select(list(STOP_COLUMNS))
-                old = old.replace_schema_metadata(None).cast(_STOP_SCHEMA(pa))
-                key = pc.binary_join_element_wise(old["article"], old["draft"], "\0")
-                wanted = pa.array([f"{n}\0{self.heads[n][0]}" for n in kept])
-                parts.insert(0, old.filter(pc.is_in(key, value_set=wanted)))
-            except Exception:  # unreadable: those drafts leave the table, read from YAML next time
-                for name in kept:
-                    del self.heads[name], self.stops[name]
-        meta = {b"itinerary-observations": str(TABLE_VERSION).encode()}
-        stops = pa.concat_tables(parts).replace_schema_metadata(meta)
+        token = hashlib.sha256(
+            _json([TABLE_VERSION, [(n, self.heads[n][0]) for n in names]]).encode()
+        ).hexdigest()
+        meta = {META: f"{TABLE_VERSION} {token}".encode()}
+        stops = pa.table(rows, schema=_STOP_SCHEMA(pa)).replace_schema_metadata(meta)
         heads = pa.table(
             {
-                "article": list(self.heads),
-                "draft": [d for d, _ in self.heads.values()],
-                "head": [h for _, h in self.heads.values()],
+                "article": names,
+                "draft": [self.heads[n][0] for n in names],
+                "data": [self.heads[n][1] for n in names],
             }
         ).replace_schema_metadata(meta)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        write_with(self.folder / STOPS, _writer(pq, stops))
-        write_with(self.folder / DRAFTS, _writer(pq, heads))
-        self.changed, self.extra, self._rows = False, {}, None
+        for path in paths:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        write_with(paths[0], _writer(pq, stops))
+        write_with(paths[1], _writer(pq, heads))
 
 
-def _version(table: Any) -> int | None:
-    meta = table.schema.metadata or {}
-    raw = meta.get(b"itinerary-observations")
-    return int(raw) if raw else None
+def part_of(name: str) -> int:
+    """The part of the table that holds the article ``name``'s rows (by a hash of the name, so
+    an article stays in its part)."""
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:4], "big") % PARTS
+
+
+def part_name(part: int) -> str:
+    return f"part-{part:02d}.parquet"
+
+
+def _token(schema: Any) -> str | None:
+    """The part's version and token (what its two files share), or None for another version."""
+    raw = (schema.metadata or {}).get(META)
+    if not raw:
+        return None
+    version, _, token = raw.decode().partition(" ")
+    return token if version == str(TABLE_VERSION) and token else None
 
 
 def _writer(pq: Any, table: Any) -> Callable[[Path], None]:
