@@ -64,6 +64,8 @@ PACK = Lexicon(
     at=frozenset("in im nach zu zum zur auf bei".split()),
     origin=frozenset("aus".split()),
     visit_verbs=("besuch", "verlässt", "verließ", "erreich", "bereist"),
+    # subject pronouns (one may follow a visit verb: "besuchte sie Accra")
+    subject_pronouns=frozenset("er sie es wir ihr man".split()),
     toward=("richtung", "weiter nach"),
     # verbs of inviting ("lud den Kanzler ein, Kiew zu besuchen"; not the noun of "at the invitation of")
     invitations=("eingeladen", "einzuladen", "lädt=", "lud=", "luden="),
@@ -324,6 +326,7 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "from_phrases",  # "aus" alone marks provenance (origin)
             "subject_after_verb",
             "nationality_endings",
             "be_perfect",

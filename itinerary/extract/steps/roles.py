@@ -34,7 +34,9 @@ def travel_positions(sent: Span, ctx: Context) -> list[int]:
     lower = sent.text.lower()
     if (ph := phrase_in(lower, lx.travel)) is not None:
         out.append(lower.index(ph))
-    return out
+    # a phrase of provenance tells a leg of the trip ("en provenance de Dakar", "vindo de Luanda")
+    out += [m.start() for f in lx.from_phrases for m in re.finditer(rf"(?<!\w){re.escape(f)}", lower)]
+    return sorted(set(out))
 
 
 def travel_word(toks: list[Token], i: int, ctx: Context) -> bool:
@@ -85,7 +87,8 @@ def related(sent: Span, p: Mention, ctx: Context) -> bool | None:
             around = doc[max(tok.i - 2, sent.start) : min(tok.i + 2, sent.end)].text.lower()
             # "ended the tour in China", "a achevé sa tournée à Dakar": the verb's object is the trip
             trip = any(c.dep_ in ("dobj", "obj") and starts(c.lower_, lx.travel) for c in tok.children)
-            return trip or phrase_in(around, lx.travel) is not None  # "se trouve", "is in"
+            # "se trouve", "is in"; "qui venait de Niamey" (a phrase of provenance)
+            return trip or phrase_in(around, lx.travel + lx.from_phrases) is not None
         if tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -99,6 +102,9 @@ def role_before(text: str, start: int, ctx: Context) -> Role | None:
     tail = SPACE.sub(" ", text[max(0, start - t.role_tail) : start].lower()).rstrip()
     if any(tail.endswith(t) or tail.endswith(t + " la") or tail.endswith(t + " le") for t in lx.toward):
         return Role.VISIT
+    # "en provenance de Dakar", "procedente de Quito", "vindo de Luanda": where "de" is also "of"
+    if any(tail.endswith(f) or tail.endswith(f + " la") for f in lx.from_phrases):
+        return Role.ORIGIN
     if prev not in lx.at and prev not in lx.origin:
         prev = preposition_before_noun(text, start, ctx) or prev
     if prev in lx.at:
@@ -128,15 +134,38 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
             break
         if lw in lx.determiners or lw in lx.titles or w[0].isupper():
             continue
+        if (
+            lw in lx.subject_pronouns
+            and k + 1 == len(raw)
+            and k > 0
+            and starts(raw[k - 1].lower(), lx.visit_verbs)
+        ):
+            continue  # "besuchte sie Accra": the subject after its verb, right before the object
         before_time = k + 1 < len(raw) and raw[k + 1].lower() in times and len(lw) <= t.time_preposition
         if lw in times or before_time:
             continue  # "besuchte am Dienstag Irpin", "a visité mardi Irpin": a time between them
         break
     # "à l'aéroport international de Conakry", "at the space centre of ...", "dall'aeroporto di
     # Fiumicino": a joiner before the name, the preposition before the kind word
-    if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions:
+    # "all'aeroporto Charles de Gaulle", "в аэропорту Шереметьево": the kind word right before it
+    if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions or kind_word(prev):
         return role_of_kind_word([w.lower() for w in raw], ctx)
     return None
+
+
+def kind_word(word: str) -> str | None:
+    """The kind a word of places names ("aeroporto": airport), also in a case form of the kind
+    word ("аэропорту", "космодроме": a case ending of one or two letters after a long stem)."""
+    if word in KIND_WORDS:
+        return KIND_WORDS[word]
+    for k in (word[:-1], word[:-2]):
+        if len(k) >= _KIND_STEM and k in KIND_WORDS:
+            return KIND_WORDS[k]
+    return None
+
+
+#: the shortest kind word read with a case ending after it
+_KIND_STEM = 6
 
 
 def role_of_kind_word(words: list[str], ctx: Context) -> Role | None:
@@ -144,7 +173,7 @@ def role_of_kind_word(words: list[str], ctx: Context) -> Role | None:
     ("all'aeroporto di", "à l'aéroport de"), ORIGIN after "da"/"depuis" ("dall'aeroporto di")."""
     lx = ctx.lx
     for i, w in enumerate(words):
-        if w not in KIND_WORDS:
+        if kind_word(w) is None:
             continue
         for x in reversed(words[max(0, i - ctx.tuning.kind_reach) : i]):
             if x in lx.at:
