@@ -14,7 +14,13 @@ from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
 from itinerary.extract.steps.persons import carried_subject, stop_traveller
-from itinerary.extract.steps.roles import classify, role_before
+from itinerary.extract.steps.roles import (
+    classify,
+    followed_by_speech,
+    hosted_at,
+    reached_by_weapon,
+    role_before,
+)
 from itinerary.extract.steps.status import clause_tense, en_route, status_cues, status_of
 from itinerary.extract.text import DATELINE_END, possessive_after, quote_of, word_list
 from itinerary.geocode.toponyms import forms_of
@@ -68,13 +74,19 @@ def dateline_tells_trip(sentences: list[Sentence], reading: Reading, ctx: Contex
     # the agency after a dateline cut at its date ("УЛАН-БАТОР, 10 марта." | "/ТАСС/. ...")
     agency = _AGENCY.match(sentences[1].span.text) if len(sentences) > 1 else None
     if end is not None and not lone_dateline(first):
-        cut = end.end()
+        lede, cut = first, end.end()
     elif len(sentences) > 1 and (end is not None or agency is not None):
-        reading, cut = classify(sentences[1], ctx), agency.end() if agency else 0
+        lede, cut = sentences[1], agency.end() if agency else 0
+        reading = classify(lede, ctx)
     else:
         return False
     travel = [w for w in reading.travel if w >= cut]
-    return bool(travel) and not any(q.start >= cut for q, role in reading.stops if role is Role.VISIT)
+    if not travel or any(q.start >= cut for q, role in reading.stops if role is Role.VISIT):
+        return False
+    # a trip still to come or called off ("will travel next week") puts nobody at the dateline
+    low = lede.span.text[cut:].lower()
+    cues = ctx.lx.planned + ctx.lx.cancelled
+    return not any(starts(w, cues) for w in word_list(low)) and phrase_in(low, cues) is None
 
 
 def _lede_stops(sentences: list[Sentence], ctx: Context) -> list[Mention]:
@@ -158,28 +170,35 @@ def other_candidates(
         d.rule, d.order = False, order + len(out)
         d.reason = Reason("not a rule stop: " + reading.refused.get(idx, "not read as one"))
         d.features = features_of(s, si, n, trial, p, d, ctx, rule=False)
-        if dateline_trip and d.features["dateline"]:
+        if dateline_trip and d.features["dateline"] and d.status is Status.CONFIRMED:
             d.rule, d.reason = (
                 True,
                 Reason("the dateline of a lede that tells a trip and names none of its places"),
             )
             d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
-        elif trip_before and at_on_the_way(s, reading, idx, d):
+        elif trip_before and at_on_the_way(s, reading, idx, d, ctx):
             d.rule, d.reason = True, Reason("a place the sentence is at, the trip told just before")
             d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
         out.append(d)
     return out
 
 
-def at_on_the_way(s: Sentence, reading: Reading, idx: int, d: Candidate) -> bool:
+def at_on_the_way(s: Sentence, reading: Reading, idx: int, d: Candidate, ctx: Context) -> bool:
     """The idx-th place of a sentence with no travel word and no stop of its own is where the
-    sentence is (a locative preposition that belongs to no noun, no government speaking): in a
-    paragraph that has just told the trip, a stop on the way ("Crowds lined the platform in
-    Tumen", "the motorcade crossed the border at Nogales")."""
-    f = d.features
-    if reading.travel or reading.stops or idx in reading.hint_owner:
+    sentence is (a locative preposition that belongs to no noun, no government speaking, no weapon
+    reaching it, nobody hosting there): in a paragraph that has just told the trip, a stop on the
+    way ("Crowds lined the platform in Tumen", "the motorcade crossed the border at Nogales")."""
+    f, p = d.features, d.place
+    if reading.travel or reading.stops or idx in reading.hint_owner or d.status is not Status.CONFIRMED:
         return False
-    return bool(f["prep_visit"] and not f["noun_attached"] and not f["speech_after"] and not f["possessive"])
+    if not f["prep_visit"] or f["noun_attached"] or f["speech_after"] or f["possessive"]:
+        return False
+    text = s.span.text
+    return not (
+        followed_by_speech(text, p.end, ctx)
+        or reached_by_weapon(s, p, ctx)
+        or hosted_at(text, p.start, [], ctx)
+    )
 
 
 def remote_call(s: Sentence, ctx: Context) -> bool:
