@@ -147,25 +147,10 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
         break
     # "à l'aéroport international de Conakry", "at the space centre of ...", "dall'aeroporto di
     # Fiumicino": a joiner before the name, the preposition before the kind word
-    # "all'aeroporto Charles de Gaulle", "в аэропорту Шереметьево": the kind word right before it
-    if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions or kind_word(prev):
+    # "all'aeroporto Charles de Gaulle", "au palais de Carthage": the kind word right before it
+    if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions or prev in KIND_WORDS:
         return role_of_kind_word([w.lower() for w in raw], ctx)
     return None
-
-
-def kind_word(word: str) -> str | None:
-    """The kind a word of places names ("aeroporto": airport), also in a case form of the kind
-    word ("аэропорту", "космодроме": a case ending of one or two letters after a long stem)."""
-    if word in KIND_WORDS:
-        return KIND_WORDS[word]
-    for k in (word[:-1], word[:-2]):
-        if len(k) >= _KIND_STEM and k in KIND_WORDS:
-            return KIND_WORDS[k]
-    return None
-
-
-#: the shortest kind word read with a case ending after it
-_KIND_STEM = 6
 
 
 def role_of_kind_word(words: list[str], ctx: Context) -> Role | None:
@@ -173,7 +158,7 @@ def role_of_kind_word(words: list[str], ctx: Context) -> Role | None:
     ("all'aeroporto di", "à l'aéroport de"), ORIGIN after "da"/"depuis" ("dall'aeroporto di")."""
     lx = ctx.lx
     for i, w in enumerate(words):
-        if kind_word(w) is None:
+        if w not in KIND_WORDS:
             continue
         for x in reversed(words[max(0, i - ctx.tuning.kind_reach) : i]):
             if x in lx.at:
