@@ -54,6 +54,23 @@ def test_a_phrase_of_provenance_makes_an_origin(
 @pytest.mark.parametrize(
     ("lang", "text", "place"),
     [
+        (
+            "es",
+            "Tras la ceremonia aterrizaron los primeros vuelos, entre ellos uno procedente de Caracas.",
+            "Caracas",
+        ),
+        ("pt", "Depois da cerimónia aterraram os primeiros voos, entre eles um vindo de Luanda.", "Luanda"),
+    ],
+)
+def test_a_provenance_with_no_arrival_is_no_leg(
+    lang: str, text: str, place: str, extractor: Extractor
+) -> None:
+    assert not _candidates(text, lang, extractor)[place].rule
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
         ("fr", "Le maire de Dakar a salué mercredi l'arrivée du président à Abidjan.", "Dakar"),
         ("es", "El alcalde de Quito saludó el miércoles la llegada del presidente a Lima.", "Quito"),
     ],

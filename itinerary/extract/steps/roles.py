@@ -102,8 +102,7 @@ def role_before(text: str, start: int, ctx: Context) -> Role | None:
     tail = SPACE.sub(" ", text[max(0, start - t.role_tail) : start].lower()).rstrip()
     if any(tail.endswith(t) or tail.endswith(t + " la") or tail.endswith(t + " le") for t in lx.toward):
         return Role.VISIT
-    # "en provenance de Dakar", "procedente de Quito", "vindo de Luanda": where "de" is also "of"
-    if any(tail.endswith(f) or tail.endswith(f + " la") for f in lx.from_phrases):
+    if provenance_before(tail, lx):
         return Role.ORIGIN
     if prev not in lx.at and prev not in lx.origin:
         prev = preposition_before_noun(text, start, ctx) or prev
@@ -112,6 +111,12 @@ def role_before(text: str, start: int, ctx: Context) -> Role | None:
     if prev in lx.origin:
         return Role.ORIGIN
     return role_by_verb(text, start, ctx)
+
+
+def provenance_before(tail: str, lx: Lexicon) -> bool:
+    """A phrase of provenance ends ``tail`` (the lower-case words before a place): "en provenance
+    de Dakar", "procedente de Quito", "vindo de Luanda", where "de" is also "of"."""
+    return any(tail.endswith(f) or tail.endswith(f + " la") for f in lx.from_phrases)
 
 
 def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
@@ -406,6 +411,16 @@ def classify(s: Sentence, ctx: Context) -> Reading:
         stop_roles[idx] = role
         reading.made[idx] = made
         reading.stops.append((p, role))
+    if not any(role is Role.VISIT for _, role in reading.stops):
+        # a leg runs from a place to a place: a provenance with no arrival in its sentence is that
+        # of flights or goods ("vuelos procedentes de Caracas"), no traveller's
+        tu = ctx.tuning
+        for idx, p in enumerate(s.places):
+            tail = SPACE.sub(" ", text[max(0, p.start - tu.role_tail) : p.start].lower()).rstrip()
+            if idx in stop_roles and provenance_before(tail, ctx.lx):
+                reading.stops = [(q, r) for q, r in reading.stops if q is not p]
+                reading.made.pop(idx, None)
+                reading.refused[idx] = "a provenance with no arrival in its sentence (no leg of a trip)"
     return reading
 
 
@@ -415,6 +430,8 @@ def _role_and_link(
     """The role of the idx-th place and the rule that links it to the trip (or why none does)."""
     text, p = s.span.text, s.places[idx]
     role = role_before(text, p.start, ctx)
+    if role is not None and unknown_landmark_name(text, p, ctx):
+        return None, "the name of a landmark the gazetteer does not know (not a place of that name)"
     linked = related(s.span, p, ctx) if ctx.trained and role is not None else None
     made = "a preposition or visit verb, linked to a travel word by the parse"
     listed = idx > 0 and is_listed(text[s.places[idx - 1].end : p.start], ctx)
@@ -436,6 +453,20 @@ def _role_and_link(
     if not linked:
         return None, "no travel word reaches it"
     return role, made
+
+
+def unknown_landmark_name(text: str, p: Mention, ctx: Context) -> bool:
+    """The place stands in apposition after a kind word of a building or site ("aeropuerto El
+    Dorado", "Flughafen Ben Gurion") but the gazetteer read it as no landmark: the name is the
+    landmark's own, not the town some entry of that name is (joined by "de"/"of" the name may
+    be its town: "au palais de Carthage", "aeroporto di Fiumicino")."""
+    if p.record is None or p.record.is_landmark:
+        return False
+    words = words_of(text[max(0, p.start - ctx.tuning.verb_window) : p.start], ctx.lx)
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and not landmark_word(words[k - 1].lower()):
+        k -= 1  # the capitalised words of the name before the place ("El" of "El Dorado")
+    return k > 0 and landmark_word(words[k - 1].lower())
 
 
 def meeting_at_landmark(sent: Span, p: Mention, ctx: Context) -> bool:
