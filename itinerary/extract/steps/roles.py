@@ -34,9 +34,7 @@ def travel_positions(sent: Span, ctx: Context) -> list[int]:
     lower = sent.text.lower()
     if (ph := phrase_in(lower, lx.travel)) is not None:
         out.append(lower.index(ph))
-    # a phrase of provenance tells a leg of the trip ("en provenance de Dakar", "vindo de Luanda")
-    out += [m.start() for f in lx.from_phrases for m in re.finditer(rf"(?<!\w){re.escape(f)}", lower)]
-    return sorted(set(out))
+    return out
 
 
 def travel_word(toks: list[Token], i: int, ctx: Context) -> bool:
