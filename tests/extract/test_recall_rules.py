@@ -250,7 +250,7 @@ def test_a_sentence_cut_without_punctuation_is_kept_whole(
     import spacy
     from spacy.tokens import Doc
 
-    flags = [i == 0 or i in starts for i in range(len(words))]
+    flags: list[bool | int | None] = [i == 0 or i in starts for i in range(len(words))]
     spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
     doc = Doc(spacy.blank("xx").vocab, words=words, spaces=spaces, sent_starts=flags)
     assert len(split_sentences(doc, 0)) == sentences
