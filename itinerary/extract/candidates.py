@@ -5,6 +5,7 @@ sentence; the other mentions follow, each read as if the rules had taken it."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from itinerary.extract.document import Candidate, Context, Document, Mention, Reading, Reason, Sentence
@@ -13,9 +14,15 @@ from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
 from itinerary.extract.steps.persons import carried_subject, stop_traveller
-from itinerary.extract.steps.roles import classify, role_before
+from itinerary.extract.steps.roles import (
+    classify,
+    followed_by_speech,
+    hosted_at,
+    reached_by_weapon,
+    role_before,
+)
 from itinerary.extract.steps.status import clause_tense, en_route, status_cues, status_of
-from itinerary.extract.text import possessive_after, quote_of, word_list
+from itinerary.extract.text import DATELINE_END, possessive_after, quote_of, word_list
 from itinerary.geocode.toponyms import forms_of
 from itinerary.model import Role, Status
 
@@ -25,6 +32,7 @@ def candidates_of(sentences: list[Sentence], ctx: Context) -> list[Candidate]:
     the features the scorer reads."""
     drafts: list[Candidate] = []
     carry: str | None = None
+    told = False  # the sentence before, in the same paragraph, took the traveller somewhere
     for si, s in enumerate(sentences):
         reading = classify(s, ctx)
         collect_dated(s, reading, ctx)
@@ -40,8 +48,45 @@ def candidates_of(sentences: list[Sentence], ctx: Context) -> list[Candidate]:
         if not reading.stops:  # a sentence naming nobody and opening with no title keeps it
             carry = carried_subject(s, ctx, carry)
         lede = _lede_stops(sentences, ctx) if si == 0 else []
-        drafts.extend(other_candidates(s, si, len(sentences), reading, ctx, carry, len(drafts), lede))
+        trip = si == 0 and dateline_tells_trip(sentences, reading, ctx)
+        drafts.extend(
+            other_candidates(s, si, len(sentences), reading, ctx, carry, len(drafts), lede, trip, told)
+        )
+        # this sentence takes the traveller somewhere: the next one of its paragraph goes on with the trip
+        told = any(role is Role.VISIT for _, role in reading.stops)
+        told = told and si + 1 < len(sentences) and sentences[si + 1].span.doc is s.span.doc
     return drafts
+
+
+#: an agency between slashes opening a sentence ("/ТАСС/.", "/BTA/")
+_AGENCY = re.compile(r"\s*/[^\W\d_][\w-]{1,15}/\.?")
+
+
+def dateline_tells_trip(sentences: list[Sentence], reading: Reading, ctx: Context) -> bool:
+    """The lede after the article's dateline tells a trip and names none of its places ("NIAMEY,
+    10 mars (AFP) - Le président, arrivé mardi pour une visite de deux jours, ..."): the dateline
+    is where the traveller is. ``reading``: the first sentence's (the lede is the next sentence
+    when the dateline stands alone, "УЛАН-БАТОР, 10 марта. /ТАСС/.")."""
+    first = sentences[0]
+    if not first.places or first.span.start_char != 0:
+        return False
+    end = DATELINE_END.search(first.span.text[: ctx.tuning.dateline_window])
+    # the agency after a dateline cut at its date ("УЛАН-БАТОР, 10 марта." | "/ТАСС/. ...")
+    agency = _AGENCY.match(sentences[1].span.text) if len(sentences) > 1 else None
+    if end is not None and not lone_dateline(first):
+        lede, cut = first, end.end()
+    elif len(sentences) > 1 and (end is not None or agency is not None):
+        lede, cut = sentences[1], agency.end() if agency else 0
+        reading = classify(lede, ctx)
+    else:
+        return False
+    travel = [w for w in reading.travel if w >= cut]
+    if not travel or any(q.start >= cut for q, role in reading.stops if role is Role.VISIT):
+        return False
+    # a trip still to come or called off ("will travel next week") puts nobody at the dateline
+    low = lede.span.text[cut:].lower()
+    cues = ctx.lx.planned + ctx.lx.cancelled
+    return not any(starts(w, cues) for w in word_list(low)) and phrase_in(low, cues) is None
 
 
 def _lede_stops(sentences: list[Sentence], ctx: Context) -> list[Mention]:
@@ -94,9 +139,15 @@ def other_candidates(
     carry: str | None,
     order: int,
     lede: list[Mention] | None = None,
+    dateline_trip: bool = False,
+    trip_before: bool = False,
 ) -> list[Candidate]:
     """The places of the sentence the rules did not take, read as if they were stops (``lede``:
-    the stops of the lede after a dateline that stands alone)."""
+    the stops of the lede after a dateline that stands alone; ``dateline_trip``: the lede tells a
+    trip and names none of its places, so the dateline's place is a stop of the rules;
+    ``trip_before``: the sentence before, in the same paragraph, takes the traveller somewhere, so
+    a place this sentence is at, with no travel word of its own, is a stop of the rules: "The train
+    left Moscow for Vladivostok. In Irkutsk it stood for an hour")."""
     taken = {id(p) for p, _ in reading.stops}
     out: list[Candidate] = []
     for idx, p in enumerate(s.places):
@@ -119,8 +170,35 @@ def other_candidates(
         d.rule, d.order = False, order + len(out)
         d.reason = Reason("not a rule stop: " + reading.refused.get(idx, "not read as one"))
         d.features = features_of(s, si, n, trial, p, d, ctx, rule=False)
+        if dateline_trip and d.features["dateline"] and d.status is Status.CONFIRMED:
+            d.rule, d.reason = (
+                True,
+                Reason("the dateline of a lede that tells a trip and names none of its places"),
+            )
+            d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
+        elif trip_before and at_on_the_way(s, reading, idx, d, ctx):
+            d.rule, d.reason = True, Reason("a place the sentence is at, the trip told just before")
+            d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
         out.append(d)
     return out
+
+
+def at_on_the_way(s: Sentence, reading: Reading, idx: int, d: Candidate, ctx: Context) -> bool:
+    """The idx-th place of a sentence with no travel word and no stop of its own is where the
+    sentence is (a locative preposition that belongs to no noun, no government speaking, no weapon
+    reaching it, nobody hosting there): in a paragraph that has just told the trip, a stop on the
+    way ("Crowds lined the platform in Tumen", "the motorcade crossed the border at Nogales")."""
+    f, p = d.features, d.place
+    if reading.travel or reading.stops or idx in reading.hint_owner or d.status is not Status.CONFIRMED:
+        return False
+    if not f["prep_visit"] or f["noun_attached"] or f["speech_after"] or f["possessive"]:
+        return False
+    text = s.span.text
+    return not (
+        followed_by_speech(text, p.end, ctx)
+        or reached_by_weapon(s, p, ctx)
+        or hosted_at(text, p.start, [], ctx)
+    )
 
 
 def remote_call(s: Sentence, ctx: Context) -> bool:

@@ -48,6 +48,12 @@ class Lexicon:
     period_preps: frozenset[str] = frozenset()
     # Multi-word prepositions of direction ("en direction de", "on to", "rumbo a").
     toward: tuple[str, ...] = ()
+    # Multi-word phrases of provenance before the place the traveller comes from, where the
+    # language's plain "of" also means "from" ("en provenance de", "procedente de", "vindo de").
+    from_phrases: tuple[str, ...] = ()
+    # Personal pronouns that stand as a subject: one may follow its verb and stand before the
+    # verb's object ("Während der Reise besuchte sie Accra").
+    subject_pronouns: frozenset[str] = frozenset()
     # Verbs of meeting: the person after them is the host, not the traveller ("a rencontré Poutine").
     meet: tuple[str, ...] = ()
     # Departure words: a place they lead to is not reached yet ("left for", "отправился в"),

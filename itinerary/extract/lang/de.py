@@ -64,6 +64,8 @@ PACK = Lexicon(
     at=frozenset("in im nach zu zum zur auf bei".split()),
     origin=frozenset("aus".split()),
     visit_verbs=("besuch", "verlässt", "verließ", "erreich", "bereist"),
+    # subject pronouns (one may follow a visit verb: "besuchte sie Accra")
+    subject_pronouns=frozenset("er sie es wir ihr man".split()),
     toward=("richtung", "weiter nach"),
     # verbs and the noun of inviting ("lud den Kanzler ein, Kiew zu besuchen"); the noun with a genitive after
     # it ("at the invitation of") is a visit made (see steps.status.invited)
@@ -333,6 +335,7 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "from_phrases",  # "aus" alone marks provenance (origin)
             "subject_after_verb",
             "nationality_endings",
             "be_perfect",

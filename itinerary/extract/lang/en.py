@@ -56,6 +56,8 @@ PACK = Lexicon(
         "stopped",
         "landed",
         "landing",
+        "touched down",  # landing ("the plane touched down at Ben Gurion airport")
+        "touches down",
         "lands=",
         "land=",
         "depart",
@@ -99,6 +101,8 @@ PACK = Lexicon(
     at=frozenset("in at to into for inside".split()),
     origin=frozenset("from".split()),
     visit_verbs=("visit", "left=", "leave", "leaving", "reach", "tour=", "toured", "touring"),
+    # subject pronouns (one may follow a visit verb: "besuchte sie Accra")
+    subject_pronouns=frozenset("he she it we they".split()),
     # ... and the phrases of passing through a place on the way (a transit stop: "via Doha")
     toward=(
         "on to",
@@ -365,6 +369,7 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "from_phrases",  # "from" alone marks provenance (origin)
             "invitation_final",  # the verb of inviting comes before the place
             "traffic",  # no noun of flights among the travel words
             "subject_after_verb",

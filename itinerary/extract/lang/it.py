@@ -63,6 +63,12 @@ PACK = Lexicon(
         "si è recato",
         "si è recata",
         "si reca",
+        # the participle of andare (go): "è andato martedì a Beirut" (not the future "andrà", as
+        # often "it will go well" as a journey)
+        "andato=",
+        "andata=",
+        "andati=",
+        "andate=",
         # volare, rientrare/tornare (return), proseguire (travel on), a sosta (halt)
         "volat",
         "volerà",
@@ -86,6 +92,8 @@ PACK = Lexicon(
     ),
     origin=frozenset("da dal dallo dalla dall' dai dagli dalle".split()),
     visit_verbs=("visit", "raggiung", "raggiunt", "lasci"),
+    # subject pronouns (one may follow a visit verb: "besuchte sie Accra")
+    subject_pronouns=frozenset("egli ella lui lei essi esse loro".split()),
     # ... and the phrases of passing through a place on the way ("dopo essere passato per Baku")
     toward=(
         "alla volta di",
@@ -402,6 +410,7 @@ class Italian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "from_phrases",  # "da" alone marks provenance (origin)
             "invitation_final",  # the verb of inviting comes before the place
             "traffic",  # no noun of flights among the travel words
             "be_perfect",

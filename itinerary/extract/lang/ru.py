@@ -49,11 +49,17 @@ PACK = Lexicon(
         "покин",
         "находится",
         "побыва",
+        "проездом",  # passing through on the way ("проездом через Хабаровск")
+        "транзитом",
+        "приземл",  # landing ("самолёт приземлился в аэропорту")
     ),
     at=frozenset("в во на к ко".split()),
     origin=frozenset("из".split()),
     visit_verbs=("посет", "покин", "посещ"),
-    toward=("в сторону", "в направлении"),
+    # subject pronouns (one may follow a visit verb: "besuchte sie Accra")
+    subject_pronouns=frozenset("он она оно они мы".split()),
+    # ... and the phrases of passing through a place on the way ("проездом через Хабаровск")
+    toward=("в сторону", "в направлении", "проездом через", "транзитом через"),
     future_endings=("ится", "ятся", "ется", "ит=", "ут=", "ют="),
     # verbs of inviting ("пригласил президента посетить Киев"; not the noun of "at the invitation of")
     # (the participles only: "приглашен" is also the stem of the noun of "по приглашению")
@@ -418,6 +424,7 @@ class Russian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "from_phrases",  # "из" alone marks provenance (origin)
             "invitation_final",  # the verb of inviting comes before the place
             "traffic",  # no noun of flights among the travel words
             "nationality_endings",

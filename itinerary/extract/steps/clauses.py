@@ -70,7 +70,8 @@ def _marks(text: str, lx: Lexicon) -> list[tuple[int, str, int]]:
 
 
 def split_sentences(doc: Doc, window: int) -> list[Span]:
-    """The sentences of a paragraph, with a list after a colon kept in its sentence, and a dateline
+    """The sentences of a paragraph, with a list after a colon kept in its sentence, a sentence
+    the parser cut where no punctuation ends it kept whole, and a dateline
     (within ``window`` characters of the paragraph's start) kept with the sentence it opens
     ("BEIJING, Sept 14 (Reuters) -" | "Xi arrived ...")."""
     dateline = DATELINE_END.search(doc.text[:window]) if doc.text[:1].isupper() else None
@@ -80,6 +81,9 @@ def split_sentences(doc: Doc, window: int) -> list[Span]:
         # a list after a colon; a sentence cut before its comma ("Samedi" | ", dans la matinée");
         # a piece of the dateline
         joined = out and (out[-1].text.rstrip().endswith(":") or sent.text.lstrip()[:1] in (",", ";"))
+        # a cut the parser made where no punctuation ends a sentence ("elle a visité" | "Accra,
+        # Lomé et Cotonou."): a paragraph's sentences end in punctuation (a headline is a paragraph)
+        joined = joined or bool(out and out[-1].text.rstrip()[-1:].isalnum())
         if joined or (out and out[-1].end_char <= cut):  # the one before lies in the dateline
             out[-1] = doc[out[-1].start : sent.end]
         else:

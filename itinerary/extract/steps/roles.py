@@ -85,7 +85,8 @@ def related(sent: Span, p: Mention, ctx: Context) -> bool | None:
             around = doc[max(tok.i - 2, sent.start) : min(tok.i + 2, sent.end)].text.lower()
             # "ended the tour in China", "a achevé sa tournée à Dakar": the verb's object is the trip
             trip = any(c.dep_ in ("dobj", "obj") and starts(c.lower_, lx.travel) for c in tok.children)
-            return trip or phrase_in(around, lx.travel) is not None  # "se trouve", "is in"
+            # "se trouve", "is in"; "qui venait de Niamey" (a phrase of provenance)
+            return trip or phrase_in(around, lx.travel + lx.from_phrases) is not None
         if tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -99,6 +100,8 @@ def role_before(text: str, start: int, ctx: Context) -> Role | None:
     tail = SPACE.sub(" ", text[max(0, start - t.role_tail) : start].lower()).rstrip()
     if any(tail.endswith(t) or tail.endswith(t + " la") or tail.endswith(t + " le") for t in lx.toward):
         return Role.VISIT
+    if provenance_before(tail, lx):
+        return Role.ORIGIN
     if prev not in lx.at and prev not in lx.origin:
         prev = preposition_before_noun(text, start, ctx) or prev
     if prev in lx.at:
@@ -106,6 +109,12 @@ def role_before(text: str, start: int, ctx: Context) -> Role | None:
     if prev in lx.origin:
         return Role.ORIGIN
     return role_by_verb(text, start, ctx)
+
+
+def provenance_before(tail: str, lx: Lexicon) -> bool:
+    """A phrase of provenance ends ``tail`` (the lower-case words before a place): "en provenance
+    de Dakar", "procedente de Quito", "vindo de Luanda", where "de" is also "of"."""
+    return any(tail.endswith(f) or tail.endswith(f + " la") for f in lx.from_phrases)
 
 
 def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
@@ -128,13 +137,21 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
             break
         if lw in lx.determiners or lw in lx.titles or w[0].isupper():
             continue
+        if (
+            lw in lx.subject_pronouns
+            and k + 1 == len(raw)
+            and k > 0
+            and starts(raw[k - 1].lower(), lx.visit_verbs)
+        ):
+            continue  # "besuchte sie Accra": the subject after its verb, right before the object
         before_time = k + 1 < len(raw) and raw[k + 1].lower() in times and len(lw) <= t.time_preposition
         if lw in times or before_time:
             continue  # "besuchte am Dienstag Irpin", "a visité mardi Irpin": a time between them
         break
     # "à l'aéroport international de Conakry", "at the space centre of ...", "dall'aeroporto di
     # Fiumicino": a joiner before the name, the preposition before the kind word
-    if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions:
+    # "all'aeroporto Charles de Gaulle", "au palais de Carthage": the kind word right before it
+    if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions or prev in KIND_WORDS:
         return role_of_kind_word([w.lower() for w in raw], ctx)
     return None
 
@@ -392,6 +409,16 @@ def classify(s: Sentence, ctx: Context) -> Reading:
         stop_roles[idx] = role
         reading.made[idx] = made
         reading.stops.append((p, role))
+    if not any(role is Role.VISIT for _, role in reading.stops):
+        # a leg runs from a place to a place: a provenance with no arrival in its sentence is that
+        # of flights or goods ("vuelos procedentes de Caracas"), no traveller's
+        tu = ctx.tuning
+        for idx, p in enumerate(s.places):
+            tail = SPACE.sub(" ", text[max(0, p.start - tu.role_tail) : p.start].lower()).rstrip()
+            if idx in stop_roles and provenance_before(tail, ctx.lx):
+                reading.stops = [(q, r) for q, r in reading.stops if q is not p]
+                reading.made.pop(idx, None)
+                reading.refused[idx] = "a provenance with no arrival in its sentence (no leg of a trip)"
     return reading
 
 
@@ -401,6 +428,8 @@ def _role_and_link(
     """The role of the idx-th place and the rule that links it to the trip (or why none does)."""
     text, p = s.span.text, s.places[idx]
     role = role_before(text, p.start, ctx)
+    if role is not None and unknown_landmark_name(text, p, ctx):
+        return None, "the name of a landmark the gazetteer does not know (not a place of that name)"
     linked = related(s.span, p, ctx) if ctx.trained and role is not None else None
     made = "a preposition or visit verb, linked to a travel word by the parse"
     listed = idx > 0 and is_listed(text[s.places[idx - 1].end : p.start], ctx)
@@ -422,6 +451,20 @@ def _role_and_link(
     if not linked:
         return None, "no travel word reaches it"
     return role, made
+
+
+def unknown_landmark_name(text: str, p: Mention, ctx: Context) -> bool:
+    """The place stands in apposition after a kind word of a building or site ("aeropuerto El
+    Dorado", "Flughafen Ben Gurion") but the gazetteer read it as no landmark: the name is the
+    landmark's own, not the town some entry of that name is (joined by "de"/"of" the name may
+    be its town: "au palais de Carthage", "aeroporto di Fiumicino")."""
+    if p.record is None or p.record.is_landmark:
+        return False
+    words = words_of(text[max(0, p.start - ctx.tuning.verb_window) : p.start], ctx.lx)
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and not landmark_word(words[k - 1].lower()):
+        k -= 1  # the capitalised words of the name before the place ("El" of "El Dorado")
+    return k > 0 and landmark_word(words[k - 1].lower())
 
 
 def meeting_at_landmark(sent: Span, p: Mention, ctx: Context) -> bool:
