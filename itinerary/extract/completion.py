@@ -6,19 +6,27 @@ off; stops in travel order."""
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
 
 from itinerary.coords import latlon, point
-from itinerary.extract.document import AREA_KINDS, Candidate, Document
-from itinerary.extract.lexicon import Lexicon, starts
-from itinerary.extract.steps.dates import consistent
+from itinerary.extract.dates import visit_length
+from itinerary.extract.document import AREA_KINDS, Candidate, Context, Document, Mention, Sentence
+from itinerary.extract.lexicon import Lexicon, phrase_in, starts
+from itinerary.extract.steps.dates import consistent, day_span
+from itinerary.extract.steps.persons import by_title, subjects_of
+from itinerary.extract.steps.status import clause_future
 from itinerary.extract.text import word_list
 from itinerary.extract.tuning import Tuning
 from itinerary.geocode.regions import region_shape
+from itinerary.identity import same_place as same_point
 from itinerary.model import DateSpan, Itinerary, Precision, Role, Status, Stop
+
+#: days of a week (weekday arithmetic)
+WEEK = len(calendar.day_name)
 
 #: places the traveller only passes through: nobody stays days at an airport
 TRANSIT_KINDS = frozenset({"airport"})
@@ -40,16 +48,61 @@ def date_from_country(stops: list[Stop], published: dt.date | None) -> list[Stop
         entered = [o for o in stops if _in_country(o, r.country_code) and o.date == s.date]
         for i, o in enumerate(out):
             inside = _in_country(o, r.country_code)
+            if inside and _last_inside(o, s.date, stops, r.country_code):
+                # "a state visit to Japan from 9 to 13 March ... to Osaka on Tuesday": the last
+                # city of the visit is where it ends
+                end = s.date.end
+                assert o.date.start is not None and end is not None
+                out[i] = dataclasses.replace(
+                    o, date=DateSpan(o.date.start, end, Precision.DAY, f"{o.date.start}/{end}")
+                )
+                continue
             if entered and o not in entered:
                 continue
             if (
                 inside
                 and (not o.date.known or _begins(o.date, s.date))
+                and not _later_inside(o, s.date, stops, r.country_code)
                 and o.status is not Status.CANCELLED
                 and consistent(s.date, o.status, published) is s.date
             ):
                 out[i] = dataclasses.replace(o, date=s.date)
     return out
+
+
+def _day_in(o: Stop, span: DateSpan) -> dt.date | None:
+    """The single day of ``o``, if it falls within ``span``."""
+    d = o.date
+    if d.precision is not Precision.DAY or d.start is None or d.start != d.end or span.start is None:
+        return None
+    return d.start if span.end is not None and span.start <= d.start <= span.end else None
+
+
+def _later_inside(o: Stop, span: DateSpan, stops: list[Stop], code: str | None) -> bool:
+    """Another city of the country is dated later within the country's ``span``: the traveller
+    moved on inside the country (each city's stay is its own)."""
+    day = _day_in(o, span) if o.date.known else span.start
+    return day is not None and any(
+        x is not o
+        and x.status is not Status.CANCELLED
+        and _in_country(x, code)
+        and (xd := _day_in(x, span))
+        and xd > day
+        for x in stops
+    )
+
+
+def _last_inside(o: Stop, span: DateSpan, stops: list[Stop], code: str | None) -> bool:
+    """``o`` is the last of two or more cities of the country dated within its ``span`` (a range),
+    on a day after its first: the visit ends there."""
+    day = _day_in(o, span)
+    if day is None or span.start is None or span.end is None or day == span.start or day == span.end:
+        return False
+    if o.status is Status.CANCELLED:
+        return False
+    return not _later_inside(o, span, stops, code) and any(
+        x is not o and _in_country(x, code) and _day_in(x, span) is not None for x in stops
+    )
 
 
 def _begins(city: DateSpan, country: DateSpan) -> bool:
@@ -171,9 +224,10 @@ def stay_until_next_leg(stops: tuple[Stop, ...], lx: Lexicon, t: Tuning) -> tupl
     of the trip dated after it), the traveller stays until the next planned leg sets off, when
     it sets off within ``Tuning.stay_until_leg_days`` ("landed in Seoul on Sunday ... flies to
     Tokyo on Monday evening": Seoul from Sunday to Monday); a leg the same day ends the stay that
-    day. A leg told by its arrival ("is to
-    arrive in Hanoi early Thursday") says nothing of the day the traveller left, and nobody
-    stays days at an airport: those keep their day."""
+    day. A leg told by its arrival ("is to arrive in Hanoi early Thursday") says nothing of the
+    day the traveller left, and nobody stays days at an airport: those keep their day. The
+    country the stop lies in is no later stop ("a state visit to Japan from 9 to 13 March": the
+    traveller is in Tokyo within it)."""
     out = list(stops)
     for i, s in enumerate(stops):
         d = s.date
@@ -187,7 +241,14 @@ def stay_until_next_leg(stops: tuple[Stop, ...], lx: Lexicon, t: Tuning) -> tupl
         ):
             continue
         day = d.start
-        if any(o.status is Status.CONFIRMED and o.date.end and o.date.end > day for o in stops):
+        went = _went_on(stops, i, lx, t)
+        if went is not None:
+            out[i] = dataclasses.replace(s, date=DateSpan(day, went, Precision.DAY, f"{day}/{went}"))
+            continue
+        if any(
+            o.status is Status.CONFIRMED and o.date.end and o.date.end > day and not _holds_stop(o, s)
+            for o in stops
+        ):
             continue  # the trip went on from there: the article tells the next stops itself
         legs = [
             o
@@ -202,10 +263,46 @@ def stay_until_next_leg(stops: tuple[Stop, ...], lx: Lexicon, t: Tuning) -> tupl
         leg = min(legs, key=lambda o: o.date.start or day)
         nxt = leg.date.start
         # a leg the same day: the traveller moves on that day ("rientrerà a Roma in nottata")
-        if nxt is None or not 0 < (nxt - day).days <= t.stay_until_leg_days or _told_by_arrival(leg, lx):
+        if (
+            nxt is None
+            or not 0 < (nxt - day).days <= t.stay_until_leg_days
+            or _told_by_arrival(leg, lx, t, s)
+        ):
             continue
         out[i] = dataclasses.replace(s, date=DateSpan(day, nxt, Precision.DAY, f"{day}/{nxt}"))
     return tuple(out)
+
+
+def _went_on(stops: tuple[Stop, ...], i: int, lx: Lexicon, t: Tuning) -> dt.date | None:
+    """The day the traveller set off from ``stops[i]`` when a sentence of its own tells the next
+    leg as a journey made the day after ("On Tuesday she flew on to Helsinki", "Am Dienstag flog
+    sie weiter nach Helsinki"); not a leg told by its arrival, nor one listed with the stop
+    ("after stops in Jakarta on Wednesday and Singapore on Thursday")."""
+    s = stops[i]
+    nxt = next(
+        (o for o in stops[i + 1 :] if o.status is not Status.CANCELLED and not _holds_stop(o, s)), None
+    )
+    if nxt is None or nxt.status is not Status.CONFIRMED or nxt.role is Role.ORIGIN or nxt.quote == s.quote:
+        return None
+    day, went = s.date.start, nxt.date.start
+    if (
+        day is None
+        or went is None
+        or nxt.date.precision is not Precision.DAY
+        or nxt.date.start != nxt.date.end
+    ):
+        return None
+    if not 0 < (went - day).days <= t.stay_until_leg_days or _told_by_arrival(nxt, lx, t):
+        return None
+    text = (nxt.quote or "").lower()
+    journey = phrase_in(text, lx.departure) is not None or any(starts(w, lx.travel) for w in word_list(text))
+    return went if journey else None
+
+
+def _holds_stop(area: Stop, s: Stop) -> bool:
+    """``area`` is the country stop ``s`` lies in (a visit to Japan holds the stay in Tokyo)."""
+    r = area.resolved
+    return r is not None and r.kind in AREA_KINDS and _in_country(s, r.country_code)
 
 
 def stay_from_arrival(
@@ -297,10 +394,23 @@ def arrival_day(c: Candidate, arrival: tuple[str, ...], t: Tuning) -> dt.date | 
     return None
 
 
-def _told_by_arrival(leg: Stop, lx: Lexicon) -> bool:
+def _told_by_arrival(leg: Stop, lx: Lexicon, t: Tuning, before: Stop | None = None) -> bool:
     """The sentence of a leg tells the traveller's arrival there ("arrive in Hanoi", "llega a",
-    "kommt am Abend in Kampala an": a separable particle closes its clause)."""
+    "kommt am Abend in Kampala an": a separable particle closes its clause). When the stop
+    before it stands earlier in the same sentence, only what follows that stop speaks of the
+    leg ("arrived in Vilnius on Monday and travelled to Riga the following day": the arrival is
+    Vilnius's)."""
     text = (leg.quote or "").lower()
+    if before is not None and before.quote == leg.quote and before.place and leg.place:
+        mine, prev = _find_name(text, leg.place, t), _find_name(text, before.place, t)
+        if 0 <= prev < mine:
+            # what follows the stop before, from the word that joins the next clause on
+            # ("ist am Montag in Vilnius eingetroffen und am Tag darauf nach Riga weitergereist")
+            rest = text[prev:mine]
+            joined = [
+                m.end() for m in re.finditer(r"\w+|[,;]", rest) if m.group(0) in {*lx.list_joiners, ",", ";"}
+            ]
+            text = text[prev + (joined[0] if joined else len(before.place)) :]
     words = word_list(text)
     if any(starts(w, lx.arrival) for w in words):
         return True
@@ -313,6 +423,15 @@ def _told_by_arrival(leg: Stop, lx: Lexicon) -> bool:
         ):
             return True
     return False
+
+
+def _find_name(text: str, name: str, t: Tuning) -> int:
+    """Where ``name`` (or, inflected, its stem: "в Ригу" for Riga) stands in ``text`` (lower case)."""
+    name = name.lower()
+    at = text.find(name)
+    if at < 0 and len(name) >= t.stem_min_letters:
+        at = text.find(name[:-2])
+    return at
 
 
 def date_from_publication(stops: tuple[Stop, ...], published: dt.date | None) -> tuple[Stop, ...]:
@@ -372,3 +491,182 @@ def date_after_sequence(draft: Itinerary, doc: Document) -> Itinerary:
             stops[i] = dataclasses.replace(stop, date=days[-1])
         trips.append(dataclasses.replace(trip, stops=tuple(stops)))
     return draft.with_trips(tuple(trips))
+
+
+def stay_through_activities(draft: Itinerary, doc: Document) -> Itinerary:
+    """A stay lasts through the traveller's later dated doings there: a sentence after the stop's
+    own that names its place again ("arrived in Astana on Wednesday ... On Thursday she will
+    take part in the summit, also held in Astana"), a "where" clause after its place ("landed
+    in New York on Tuesday, where he will mark Yoga Day on Wednesday before heading to
+    Washington"), or a sentence that names no place at all after it ("landed in Oslo on Monday.
+    On Tuesday she met the king"), about the traveller (see :func:`_about`), stretches the stay
+    to its day. A sentence with no place speaks of the stop named last before it (not across
+    another stop of the trip: the traveller went on); no stay goes past the day the next stop
+    of the trip begins, none for a stop called off, a departure point or an airport, none
+    longer than ``Tuning.stay_max_days``; a planned stop takes no day gone."""
+    from itinerary.extract.date_model import locate
+
+    ctx = doc.ctx
+    km = ctx.tuning.same_city_km
+    trips = []
+    for trip in draft.trips:
+        stops = list(trip.stops)
+        first = {i: found[0] for i, st in enumerate(stops) if (found := locate(st, doc)) is not None}
+        last: int | None = None  # the stop named last so far
+        for k, s in enumerate(doc.sentences):
+            named = [(m, i) for m in s.places for i, st in enumerate(stops) if i in first and _is(m, st, km)]
+            told = [(m, i) for m, i in named if first[i] <= k]
+            if not s.places and last is not None and _about(s, trip.traveller, ctx):
+                _stretch(stops, last, _activity_day(s, stops[last], stops, doc))
+            for m, i in told:
+                alone = all(j == i for _, j in named)
+                if alone:
+                    _stretch(stops, i, _length_end(s, stops[i], ctx))
+                if first[i] < k and alone and _about(s, trip.traveller, ctx):
+                    _stretch(stops, i, _activity_day(s, stops[i], stops, doc, _segment(s.span.text, m)))
+                elif (where := _where_after(s, m)) is not None:
+                    _stretch(stops, i, _activity_day(s, stops[i], stops, doc, where))
+            if named:
+                last = max(named, key=lambda x: x[0].start)[1]
+        trips.append(dataclasses.replace(trip, stops=tuple(stops)))
+    return draft.with_trips(tuple(trips))
+
+
+def _length_end(s: Sentence, st: Stop, ctx: Context) -> dt.date | None:
+    """The last day of a visit whose length a sentence naming the stop states ("Токаев прилетел
+    в Москву: государственный визит продлится два дня"), counted from the stop's single day."""
+    found = visit_length(s.span.text, ctx.lx)
+    d = st.date
+    if found is None or d.start is None or d.start != d.end or any(q.start >= found[1] for q in s.places):
+        return None
+    return d.start + dt.timedelta(days=found[0] - 1)
+
+
+def _stretch(stops: list[Stop], i: int, day: dt.date | None) -> None:
+    """The ``i``-th stop's stay runs to ``day`` (if it may stay: see :func:`_may_stay`)."""
+    st = stops[i]
+    if day is not None and st.date.start is not None and _may_stay(st):
+        stops[i] = dataclasses.replace(st, date=day_span(st.date.start, day))
+
+
+def _may_stay(s: Stop) -> bool:
+    """A stop dated to the day, not called off, no departure point, no airport."""
+    d = s.date
+    return not (
+        s.status is Status.CANCELLED
+        or s.role is Role.ORIGIN
+        or (s.resolved is not None and s.resolved.kind in TRANSIT_KINDS)
+        or d.precision is not Precision.DAY
+        or d.start is None
+        or d.end is None
+    )
+
+
+def _segment(text: str, m: Mention) -> tuple[int, int]:
+    """The part of the sentence around the mention ``m`` between semicolons (what a semicolon
+    closes speaks of something else: "... a Luanda, dove ...; giovedì 21 la delegazione volerà
+    a Brazzaville")."""
+    a = max((x.end() for x in re.finditer(";", text[: m.start])), default=0)
+    b = text.find(";", m.end)
+    return a, len(text) if b < 0 else b
+
+
+def _where_after(s: Sentence, m: Mention) -> tuple[int, int] | None:
+    """The span of the "where" clause ("where", "où", "wo", "где") right after the mention ``m``,
+    up to the next place or semicolon, if the sentence has one."""
+    c = s.clauses
+    if c is None or not c.bounds:
+        return None
+    cid = c.at(m.end)
+    if cid + 1 >= len(c.bounds) or c.kind(cid + 1) != "where":
+        return None
+    a, b = c.bounds[cid + 1]
+    if any(m.end <= q.start < a for q in s.places):
+        return None
+    # up to the next place, or a semicolon that closes what goes before it
+    stop = re.search(r"[;:]", s.span.text[a:b])
+    b = a + stop.start() if stop else b
+    return a, min([b, *(q.start for q in s.places if q.start > a)])
+
+
+def _about(s: Sentence, traveller: str, ctx: Context) -> bool:
+    """The sentence is about the traveller: it names them; or it names nobody and has a subject
+    pronoun of the pack ("On Tuesday she met the king"), opens (after its date) with a title the
+    article gives the traveller ("On Tuesday the president met the king"), or, in a language
+    that drops its subject pronouns, opens with no determiner ("El martes se reunió con el
+    rey"), where another subject would have one ("El viernes, los agricultores planean ...")."""
+    who = subjects_of(s, ctx)
+    if who:
+        return traveller in who
+    lx = ctx.lx
+    low = s.span.text.lower()
+    if any(w in lx.pronouns for w in word_list(low)) or phrase_in(low, lx.groups) is not None:
+        return True  # "she", "les deux chefs d'Etat"
+    text = s.span.text
+    t = ctx.tuning
+    if s.dates and all(len(w) <= t.date_lead_letters for w in word_list(text[: s.dates[0].start])):
+        text = text[s.dates[0].end :]  # the date it opens with ("El martes", "Am Dienstag")
+    words = word_list(text.lower())
+    if not words:
+        return False
+    if words[0] in lx.determiners:
+        return by_title(" ".join(words[: t.title_words]), ctx.roles) == traveller
+    # a plural noun opens with another subject ("Na sexta-feira, agricultores planejam ...")
+    plural = any(words[0].endswith(e) and len(words[0]) >= t.plural_min_letters for e in lx.plural_endings)
+    return lx.pro_drop and not plural
+
+
+def _is(m: Mention, st: Stop, km: float) -> bool:
+    """The mention names the stop's place (or a landmark within ``km`` of it: "au palais de la
+    République" in Dakar)."""
+    r = m.record
+    if r is None or st.resolved is None:
+        return bool(st.place) and m.query.lower() == (st.place or "").lower()
+    if r.id == st.resolved.id or (st.place or "").lower() in (m.query.lower(), m.text.lower()):
+        return True
+    return r.is_landmark and same_point(r, st.resolved, km)
+
+
+def _activity_day(
+    s: Sentence, stop: Stop, stops: list[Stop], doc: Document, within: tuple[int, int] | None = None
+) -> dt.date | None:
+    """The latest single day of the sentence (of its characters ``within``, when given) that
+    stretches the stay: after it so far, at most ``Tuning.stay_max_days`` from its first day, not
+    past the day the trip's next stop begins, not a past day for a planned stop."""
+    ctx, d = doc.ctx, stop.date
+    if not _may_stay(stop) or d.start is None or d.end is None:
+        return None
+    later = [o.date.start for o in stops if o is not stop and o.date.start and o.date.start > d.start]
+    limit = min(later, default=d.start + dt.timedelta(days=ctx.tuning.stay_max_days))
+    limit = min(limit, d.start + dt.timedelta(days=ctx.tuning.stay_max_days))
+    days = []
+    for h in s.dates:
+        if h.until or (h.span is not None and h.span.start != h.span.end):
+            continue
+        if within is not None and not within[0] <= h.start < within[1]:
+            continue
+        ahead = clause_future(s, h.start, ctx) if h.weekday is not None else None
+        if h.span is None and h.weekday is not None and not h.next_ and not h.this:
+            # a weekday told after the stop's day is the first such day after it ("arrived in
+            # Oslo on Monday. On Tuesday she met the king"), unless the tense says otherwise
+            first = d.start + dt.timedelta(days=(h.weekday - d.start.weekday()) % WEEK)
+            if _against_tense(first, ahead, ctx.published):
+                continue
+            r: DateSpan | None = day_span(first, first)
+        else:
+            future = stop.status is not Status.CONFIRMED if ahead is None else ahead
+            r = h.resolve(ctx.published, future=future)
+        if r is None or r.precision is not Precision.DAY or r.start is None or r.start != r.end:
+            continue
+        if d.end < r.start <= limit:
+            if stop.status is Status.PLANNED and ctx.published is not None and r.start < ctx.published:
+                continue
+            days.append(r.start)
+    return max(days, default=None)
+
+
+def _against_tense(day: dt.date, ahead: bool | None, published: dt.date | None) -> bool:
+    """A day after the publication told in the past, or before it told in the future."""
+    if ahead is None or published is None:
+        return False
+    return day < published if ahead else day > published

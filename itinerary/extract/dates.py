@@ -370,10 +370,17 @@ class DateFinder:
                 continue
             if re.match(r"\s+\d", text[m.end() : m.end() + 3]):
                 continue  # "vendredi 3 mars": the day number says it all
+            if m.group(1).lower() in lx.weekday_ordinals and not self._led(text, m.start()):
+                continue  # "a segunda visita": the second visit
             this = self._this is not None and bool(
                 self._this.search(text[max(0, m.start() - 12) : m.start()])
             )
             yield DateHit(m.start(), m.end(), weekday=day, next_=bool(m.group(2)), this=this)
+
+    def _led(self, text: str, at: int) -> bool:
+        """The word before ``at`` puts a day ("na segunda", "desta terça")."""
+        before = re.findall(r"\w+", text[max(0, at - 20) : at].lower())
+        return bool(before) and before[-1] in self.lx.weekday_leads
 
     def _mark_until(self, text: str, h: DateHit) -> DateHit:
         """``until Saturday``, ``jusqu'au 15 mars``, ``hasta el día 25``: the end of a stay."""

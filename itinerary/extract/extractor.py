@@ -9,7 +9,7 @@ from typing import Any
 
 from itinerary.extract.article import Article, clean_text
 from itinerary.extract.assemble import build_trips, choose
-from itinerary.extract.completion import date_after_sequence
+from itinerary.extract.completion import date_after_sequence, stay_through_activities
 from itinerary.extract.date_model import DateModel, load_date_model, redate
 from itinerary.extract.document import Candidate, Context, Document
 from itinerary.extract.limits import check_article_text
@@ -99,7 +99,8 @@ class Extractor:
         )
         title = f"Draft: {article.title}" if article.title else f"Draft itinerary from {article.source_id}"
         draft = Itinerary(trips=tuple(trips), title=title, as_of=article.published, sources=(source,))
-        return redate(date_after_sequence(draft, analysis), analysis, date_model or self.date_model)
+        dated = stay_through_activities(date_after_sequence(draft, analysis), analysis)
+        return redate(dated, analysis, date_model or self.date_model)
 
     @staticmethod
     def explain(analysis: Document) -> list[str]:

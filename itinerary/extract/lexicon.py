@@ -199,6 +199,19 @@ class Lexicon:
     # Words before a bare day of the month ("el día 25"): the month is the one nearest the
     # publication date.
     day_words: tuple[str, ...] = ()
+    # Third-person singular subject pronouns ("she", "il", "sie", "она"): a dated sentence that
+    # names nobody and no place but has one goes on with the traveller where they are (a stay).
+    pronouns: frozenset[str] = frozenset()
+    # Weekday words that are also ordinals ("segunda", "terça": second, third): a weekday only
+    # after one of ``weekday_leads`` ("na segunda", "desta terça"), not in "a segunda visita".
+    weekday_ordinals: frozenset[str] = frozenset()
+    weekday_leads: frozenset[str] = frozenset()
+    # The language drops its subject pronouns ("El martes se reunió con el rey"): a sentence
+    # that names nobody and opens with no determiner goes on with the traveller.
+    pro_drop: bool = False
+    # Endings of plural nouns that no third-person singular verb has ("agricultores"): a
+    # sentence that opens with such a word has a subject other than the traveller.
+    plural_endings: tuple[str, ...] = ()
     # Number words, for stated lengths of visits.
     numbers: dict[str, int] = field(default_factory=dict)
     # Stated lengths of a visit, as regular expressions where ``{n}`` stands for a number

@@ -205,6 +205,17 @@ class Tuning:
     #: days at most from an arrival told without its place ("era arrivato ieri") to the day the
     #: news finds the traveller at a stop, for that stay to begin on the arrival - bench (open)
     arrival_before_days: int = 1
+    #: letters a place name needs to be looked for by its stem in a sentence that inflects it
+    #: ("в Ригу" for Riga; the stem drops two letters) - rule tests (completion._find_name)
+    stem_min_letters: int = 5
+    #: letters at most of each word before a date that opens a sentence ("El martes", "Am
+    #: Dienstag"): such a sentence opens with its date - rule tests (completion._about)
+    date_lead_letters: int = 3
+    #: words after an opening determiner read for a title of the traveller ("the president")
+    title_words: int = 4
+    #: letters a word needs for a plural ending to mark it a plural noun ("agricultores", not
+    #: "es") - rule tests (completion._about)
+    plural_min_letters: int = 4
     #: words at most between a participle qualifying a noun and a date it governs ("killed on
     #: Monday") - dates of other events (steps/dates.of_participle)
     participle_date_words: int = 2

@@ -240,6 +240,7 @@ PACK = Lexicon(
     same_day=("am selben tag", "am gleichen tag", "am selben abend"),
     of=frozenset("des der von vor".split()),
     visit_ends=("endet=", "enden=", "endete=", "endeten="),
+    pronouns=frozenset("er sie".split()),
     until=("bis zum", "bis am", "bis"),
     numbers={"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8},
     durations=(r"{n}tägig\w*\s+(?:[\w-]+\s+)?(?:besuch|aufenthalt|staatsbesuch|arbeitsbesuch)\w*",),
@@ -336,6 +337,10 @@ class German(Language):
     lacks = frozenset(
         {
             "from_phrases",  # "aus" alone marks provenance (origin)
+            "plural_endings",  # German keeps its subject pronouns
+            "pro_drop",  # "sie", "er" are said
+            "weekday_leads",  # no weekday word is an ordinal
+            "weekday_ordinals",
             "subject_after_verb",
             "nationality_endings",
             "be_perfect",

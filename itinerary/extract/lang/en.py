@@ -346,6 +346,7 @@ PACK = Lexicon(
     same_day=("the same day", "that same day", "later that day", "the night"),
     of=frozenset("of".split()),
     visit_ends=("ends=", "end=", "ended=", "concludes=", "conclude=", "concluded="),
+    pronouns=frozenset("he she".split()),
     until=("until", "till", "through"),
     day_words=("on the",),
     numbers={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8},
@@ -370,6 +371,10 @@ class English(Language):
     lacks = frozenset(
         {
             "from_phrases",  # "from" alone marks provenance (origin)
+            "plural_endings",  # English keeps its subject pronouns
+            "pro_drop",  # "she", "he" are said
+            "weekday_leads",  # no weekday word is an ordinal
+            "weekday_ordinals",
             "invitation_final",  # the verb of inviting comes before the place
             "traffic",  # no noun of flights among the travel words
             "subject_after_verb",

@@ -311,6 +311,9 @@ PACK = Lexicon(
         "finalizará=",
         "finalizó=",
     ),
+    pro_drop=True,
+    plural_endings=("s",),
+    pronouns=frozenset("él ella".split()),
     until=("hasta el", "hasta"),
     day_words=("el día",),
     numbers={"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8},
@@ -389,6 +392,8 @@ class Spanish(Language):
     words = PACK
     lacks = frozenset(
         {
+            "weekday_leads",  # no weekday word is an ordinal
+            "weekday_ordinals",
             "invitation_final",  # the verb of inviting comes before the place
             "traffic",  # no noun of flights among the travel words
             "be_perfect",

@@ -347,6 +347,7 @@ PACK = Lexicon(
         "terminera=",
         "terminée=",
     ),
+    pronouns=frozenset("il elle".split()),
     until=("jusqu'au", "jusqu'à", "jusqu'"),
     numbers={"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8},
     durations=(
@@ -369,6 +370,10 @@ class French(Language):
     words = PACK
     lacks = frozenset(
         {
+            "plural_endings",  # French keeps its subject pronouns
+            "pro_drop",  # "il", "elle" are said
+            "weekday_leads",  # no weekday word is an ordinal
+            "weekday_ordinals",
             "invitation_final",  # the verb of inviting comes before the place
             "traffic",  # no noun of flights among the travel words
             "subject_after_verb",

@@ -334,6 +334,8 @@ PACK = Lexicon(
         "finisce=",
         "finirà=",
     ),
+    pro_drop=True,
+    pronouns=frozenset("lui lei egli".split()),
     until=("fino al", "fino a"),
     # "il giorno 25": the month is the one nearest the publication date
     day_words=("il giorno",),
@@ -411,6 +413,9 @@ class Italian(Language):
     lacks = frozenset(
         {
             "from_phrases",  # "da" alone marks provenance (origin)
+            "plural_endings",  # Italian plurals end like singular verbs ("-e", "-i")
+            "weekday_leads",  # no weekday word is an ordinal
+            "weekday_ordinals",
             "invitation_final",  # the verb of inviting comes before the place
             "traffic",  # no noun of flights among the travel words
             "be_perfect",

@@ -491,6 +491,14 @@ PACK = Lexicon(
         "conclui=",
         "concluirá=",
     ),
+    pro_drop=True,
+    plural_endings=("s",),
+    weekday_ordinals=frozenset("segunda terça terca quarta quinta sexta".split()),
+    weekday_leads=frozenset(
+        {"na", "no", "nesta", "neste", "desta", "deste", "nessa", "esta", "este", "até"}
+        | {"próxima", "próximo", "última", "último", "passada", "passado"}
+    ),
+    pronouns=frozenset("ele ela".split()),
     until=("até ao", "até à", "até o", "até a", "até"),
     day_words=("dia",),
     numbers={

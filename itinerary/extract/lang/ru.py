@@ -250,6 +250,7 @@ PACK = Lexicon(
         "заканчивается=",
         "закончилась=",
     ),
+    pronouns=frozenset("он она".split()),
     until=("до",),
     numbers={
         "одно": 1,
@@ -425,6 +426,10 @@ class Russian(Language):
     lacks = frozenset(
         {
             "from_phrases",  # "из" alone marks provenance (origin)
+            "plural_endings",  # a Russian past verb keeps its pronoun ("она встретилась")
+            "pro_drop",
+            "weekday_leads",  # no weekday word is an ordinal
+            "weekday_ordinals",
             "invitation_final",  # the verb of inviting comes before the place
             "traffic",  # no noun of flights among the travel words
             "nationality_endings",

@@ -1,0 +1,79 @@
+"""Stop dates over short texts written for the suite, in every language, one file per language in
+``tests/extract/date_cases/<code>.yaml`` (the format of ``tests/extract/cases``, see
+``test_cases.py``). Each case names the class of date expression or of stay it checks: a stay
+extended by later dated activities of the traveller at the same place (or with no other place
+named in between) and closed by the next leg; explicit ranges; weekdays read from the tense;
+today, yesterday and tomorrow; night arrivals; "the following day"; a dateline's day; a month.
+
+A stay runs from the arrival to the last dated activity of the traveller there, or to the day the
+next leg sets off; a date another person's event gives the same place is not the traveller's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from itinerary.extract import Extractor, extract
+from itinerary.extract.lang import supported
+
+CASES = Path(__file__).parent / "date_cases"
+
+
+def _load() -> list[Any]:
+    params = []
+    for path in sorted(CASES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for i, case in enumerate(data["cases"]):
+            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+            kind = re.sub(r"\W+", "_", case["class"]).strip("_")
+            params.append(
+                pytest.param(
+                    path.stem, data.get("published"), case, id=f"{path.stem}-{i}-{kind}", marks=marks
+                )
+            )
+    return params
+
+
+def test_every_language_has_date_probes() -> None:
+    assert {p.stem for p in CASES.glob("*.yaml")} >= set(supported())
+
+
+def test_date_probes_are_well_formed() -> None:
+    for path in sorted(CASES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in data["cases"]:
+            assert set(case) <= {"text", "class", "stops", "xfail", "published"}, (path.name, case)
+            assert case.get("text") and case.get("class") and case.get("stops"), (path.name, case)
+            for stop in case["stops"]:
+                assert set(stop) <= {"place", "status", "date"} and "date" in stop, (path.name, stop)
+
+
+def _names(stop: Any) -> set[str]:
+    names = {str(stop.place).lower()}
+    if stop.resolved is not None:
+        names.add(stop.resolved.name.lower())
+    return names
+
+
+@pytest.mark.parametrize(("lang", "published", "case"), _load())
+def test_date_probe(lang: str, published: Any, case: dict[str, Any], extractor: Extractor) -> None:
+    day = case.get("published", published)
+    day = day if isinstance(day, dt.date) or day is None else dt.date.fromisoformat(str(day))
+    it = extract(case["text"], published=day, language=lang, extractor=extractor)
+    got = [s for _, _, s in it.stops()]
+    found = [f"{s.place} ({s.status.value}, {s.date})" for s in got]
+    for want in case["stops"]:
+        match = [s for s in got if str(want["place"]).lower() in _names(s)]
+        assert match, f"{want['place']} not found among {found}"
+        s = match[0]
+        if "status" in want:
+            assert s.status.value == want["status"], (
+                f"{want['place']}: {s.status.value}, not {want['status']}"
+            )
+        assert str(s.date) == str(want["date"]), f"{want['place']}: dated {s.date}, not {want['date']}"
