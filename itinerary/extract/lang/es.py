@@ -23,6 +23,11 @@ PACK = Lexicon(
     meet=("reunió", "reunirá", "recibió", "recibido", "recibida", "encontró"),
     travel=(
         "lleg",
+        # volar: flying to a place is travel ("voló a Londres")
+        "voló",
+        "volará",
+        "volaría",
+        "volar=",
         "viaj",
         "visit",
         "gira=",
