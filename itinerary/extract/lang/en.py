@@ -208,6 +208,12 @@ PACK = Lexicon(
         "says",
         "stated",
     ),
+    sources=(
+        "according to",
+        "a spokesman for",
+        "a spokeswoman for",
+        "a spokesperson for",
+    ),
     negations=frozenset(
         "not never yet has have had hasn't haven't hadn't did didn't does doesn't do don't".split()
     ),
@@ -246,6 +252,13 @@ PACK = Lexicon(
         "criticised",
         "commented",
         "reacted",
+        "denounced",
+        "rejected",
+        "replied",
+        "protested",
+        "declined",
+        "signalled",
+        "signaled",
     ),
     outlet=("news", "agency", "media", "television", "tv", "newspaper", "daily", "broadcaster"),
     titles=frozenset(

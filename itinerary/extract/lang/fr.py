@@ -188,6 +188,13 @@ PACK = Lexicon(
         "indiqu",
         "fait savoir",
     ),
+    sources=(
+        "selon",
+        "d'après",
+        "de source",
+        "un porte-parole de",
+        "une porte-parole de",
+    ),
     negations=frozenset("ne n'a n'ont n'avait n'avaient pas jamais encore a ont avait avaient".split()),
     calls=(
         "téléphon",
@@ -213,6 +220,11 @@ PACK = Lexicon(
         "réag",
         "salu",
         "comment",
+        "précis",
+        "répond",
+        "répliqu",
+        "rejet",
+        "protest",
     ),
     outlet=("agence", "journal", "quotidien", "chaîne", "radio", "télévision", "site"),
     titles=frozenset(
