@@ -9,7 +9,13 @@ import re
 from collections import Counter
 
 from itinerary.extract.document import Candidate, Context, Document, Mention, Reading, Reason, Sentence
-from itinerary.extract.features import dateline_elsewhere, features_of, lone_dateline, speaks_after
+from itinerary.extract.features import (
+    article_features,
+    dateline_elsewhere,
+    features_of,
+    lone_dateline,
+    speaks_after,
+)
 from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
@@ -291,6 +297,7 @@ def candidates(doc: Document) -> None:
     # ... and no trip in its headline and lede: the call is what it reports, a later trip is background
     n = len(doc.sentences)
     lede_trip = any(d.rule and _sentence_index(d, n) < t.lede_sentences for d in doc.candidates)
+    lede = [d for d in doc.candidates if d.rule and _sentence_index(d, n) < t.lede_sentences]
     for d in doc.candidates:
         d.features["repeated"] = float(d.place.record is not None and seen[d.place.record.id] > 1)
         d.features["article_trip"] = trip
@@ -298,3 +305,4 @@ def candidates(doc: Document) -> None:
         d.features["call_article"] = float(call)
         d.features["call_no_trip_lede"] = float(call and not lede_trip)
         d.features["dateline_away"] = float(dateline_away(d, doc.candidates, n, t.lede_sentences))
+        d.features.update(article_features(d, main, lede, t, doc.candidates))

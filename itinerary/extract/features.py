@@ -8,6 +8,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from itinerary.coords import haversine_km
 from itinerary.extract.document import Candidate, Context, Mention, Reading, Sentence
 from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.steps.dates import owned_dates
@@ -49,6 +50,7 @@ def features_of(
             "status_cancelled": float(d.status is Status.CANCELLED),
             "position": si / max(1, n - 1),
             "old_date": float(old),
+            "past_time": float(past_time_near(s, p, ctx)),
             "sentence_has_stop": float(
                 any(q is not p for q, _ in reading.stops) if rule else bool(reading.stops)
             ),
@@ -74,6 +76,7 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "travel_near": float(near_travel(text, p, reading.travel, ctx)),
         "travel_close": close,
         "speech_after": float(speaks_after(text, p.end, ctx)),
+        "source": float(source_before(text, p.start, ctx)),
         "possessive": float(possessive_after(text, p.end, ctx.lx)),
         "genitive": float(role is None and genitive_before(text, p, ctx)),
         "noun_attached": float(role is Role.VISIT and noun_attached(s, p, ctx)),
@@ -92,10 +95,81 @@ def speaks_after(text: str, end: int, ctx: Context) -> bool:
     if re.match(r"\s*,", text[end:]):
         return False
     words = word_list(text[end : end + t.speech_window].lower())
-    i = 0
-    while i < min(len(words), t.speech_skip) and words[i] in lx.negations:
+    i = _time_words(words, 0, ctx)
+    stop = i + t.speech_skip
+    while i < min(len(words), stop) and words[i] in lx.negations:
         i += 1
     return 0 < i < len(words) and _speech_verb(words[i - 1], words[i], lx)
+
+
+def _time_words(words: list[str], i: int, ctx: Context) -> int:
+    """The index after the time words at ``words[i]`` ("on Sunday", "am Sonntag", "el domingo",
+    "в воскресенье", "domenica"): a weekday or a relative day, with the preposition or article
+    before it; at most ``Tuning.speech_time_skip`` words."""
+    lx = ctx.lx
+    k = i
+    while k < len(words) and k - i < ctx.tuning.speech_time_skip:
+        if _time_word(words[k], lx):
+            k += 1
+            i = k
+        elif k + 1 < len(words) and _time_word(words[k + 1], lx):
+            k += 1  # the preposition or article of the time word ("on", "am", "el", "в")
+        else:
+            break
+    return i
+
+
+def _time_word(word: str, lx: Lexicon) -> bool:
+    """A weekday or a relative day ("sunday", "yesterday", "вчера")."""
+    return word in lx.weekdays or word in lx.relative
+
+
+def source_before(text: str, start: int, ctx: Context) -> bool:
+    """The place follows a phrase naming the source of a statement ("according to Moscow",
+    "selon l'Élysée", "laut Kreml", "по данным Кремля"): its government speaks, no stop."""
+    lx = ctx.lx
+    if not lx.sources:
+        return False
+    words = word_list(text[max(0, start - ctx.tuning.speech_window) : start].lower())
+    while words and (words[-1] in lx.determiners or words[-1] in lx.elisions):
+        words.pop()
+    tail = " ".join(words)
+    return any(tail == src or tail.endswith(" " + src) for src in lx.sources)
+
+
+#: a year of four digits (1800-2099)
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def past_time_near(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """A year before the publication's, or a date more than ``Tuning.past_days`` before it, is
+    written beside the place with no other place between ("a summit in Osaka in 2019", "hatte
+    Kasachstan zuletzt 2016 besucht", "в Осаке в 2019 году"): the place belongs to another time
+    than the news (a background event or an earlier visit)."""
+    published, t = ctx.published, ctx.tuning
+    if published is None:
+        return False
+    text = s.span.text
+    lo, hi = max(0, p.start - t.past_window), min(len(text), p.end + t.past_window)
+    others = [(q.start, q.end) for q in s.places if q is not p]
+    spans: list[tuple[int, int]] = [
+        (m.start() + lo, m.end() + lo) for m in _YEAR.finditer(text[lo:hi]) if int(m.group()) < published.year
+    ]
+    spans += [
+        (h.start, h.end)
+        for h in s.dates
+        if h.span is not None and h.span.end and (published - h.span.end).days > t.past_days
+    ]
+    for a, b in spans:
+        if b <= p.start and a >= lo:
+            gap = (b, p.start)
+        elif a >= p.end and b <= hi:
+            gap = (p.end, a)
+        else:
+            continue
+        if not any(gap[0] <= qa and qb <= gap[1] for qa, qb in others):
+            return True
+    return False
 
 
 def _speech_verb(before: str, word: str, lx: Lexicon) -> bool:
@@ -163,10 +237,20 @@ def dateline_elsewhere(
     if "/" in text[: p.start]:
         return True
     code = p.record.country_code if p.record is not None else None
-    return any(
-        q.record is not None and q.start > end.start() and q.record.country_code != code
-        for q, _ in reading.stops
-    )
+    after = [q.record for q, _ in reading.stops if q.record is not None and q.start > end.start()]
+    if any(r.country_code != code for r in after):
+        return True
+    return p.record is not None and bool(after) and all(_other_place(p.record, r, t) for r in after)
+
+
+def _other_place(here: Record, there: Record, t: Tuning) -> bool:
+    """``there`` is another place than ``here``: not it, not its country or a region of its
+    country, farther than ``Tuning.dateline_same_km`` (a landmark or district of the city)."""
+    if there.id == here.id or (
+        there.kind in ("country", "region") and there.country_code == here.country_code
+    ):
+        return False
+    return haversine_km(here.lat, here.lon, there.lat, there.lon) > t.dateline_same_km
 
 
 def lone_dateline(s: Sentence) -> bool:
@@ -218,3 +302,63 @@ def genitive_before(text: str, p: Mention, ctx: Context) -> bool:
     if words and words[-1] in ctx.lx.genitives:
         return True
     return ctx.language.is_genitive(p.text)
+
+
+def article_features(
+    d: Candidate, main: str | None, lede: Sequence[Candidate], t: Tuning, drafts: Sequence[Candidate] = ()
+) -> dict[str, float]:
+    """The features of a candidate that read the whole article: ``main`` is the article's main
+    traveller, ``lede`` the rule stops of its headline and lede, ``drafts`` every candidate."""
+    other = other_traveller(d, main)
+    return {
+        "other_traveller": float(other),
+        "other_beside_main": float(other and beside_main(d, main, drafts)),
+        "dateline_other_place": float(dateline_other_place(d, lede, t)),
+    }
+
+
+def other_traveller(d: Candidate, main: str | None) -> bool:
+    """The sentence names another person than the article's main traveller as the one at the
+    place ("a week after Macron visited Algiers" in an article on Sánchez's trip), and the main
+    traveller is not among the persons who go there with them."""
+    if main is None or d.traveller is None or not d.explicit_traveller:
+        return False
+    return not any(_same_person(main, who) for who in (d.traveller, *d.companions))
+
+
+def beside_main(d: Candidate, main: str | None, drafts: Sequence[Candidate]) -> bool:
+    """Another place of the candidate's sentence is a rule stop of the main traveller ("Sánchez
+    arrived in Rabat, a week after Macron visited Algiers"): the sentence sets another person's
+    trip beside the main one, to date or compare it."""
+    r = d.place.record
+    return main is not None and any(
+        q is not d
+        and q.rule
+        and q.features.get("position") == d.features.get("position")
+        and q.sentence == d.sentence
+        and q.traveller is not None
+        and _same_person(q.traveller, main)
+        and q.place.record is not None
+        and (r is None or q.place.record.id != r.id)
+        for q in drafts
+    )
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two names of one person: the last word of one is a word of the other ("Sánchez", "Pedro
+    Sánchez")."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return bool(wa and wb) and (wa[-1] in wb or wb[-1] in wa)
+
+
+def dateline_other_place(d: Candidate, lede: Sequence[Candidate], t: Tuning) -> bool:
+    """The candidate is the dateline, and the headline and lede put the traveller at other places,
+    none of them the dateline's place nor its country or a region of it ("MOSCOW (Reuters) -
+    Putin arrived in Vladivostok"): the dateline is where the report was written."""
+    r = d.place.record
+    if r is None or not d.features.get("dateline"):
+        return False
+    others = [q.place.record for q in lede if q is not d and q.place.record is not None]
+    if not others:
+        return False
+    return all(_other_place(r, q, t) for q in others)

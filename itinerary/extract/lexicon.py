@@ -143,6 +143,9 @@ class Lexicon:
     # Kanzleramt hatte gestrichen", "l'Élysée a annoncé", "el Kremlin confirmó"): it speaks for
     # its government, no stop and no mention of its city (with the speech words).
     decisions: tuple[str, ...] = ()
+    # Phrases that name the source of a statement ("according to", "selon", "laut", "по данным"):
+    # a place right after one speaks for its government ("according to Moscow"), no stop.
+    sources: tuple[str, ...] = ()
     # --- grammar and script facts the extractor reads (each defaults to "the language has none")
     # The subject may follow its verb in a plain statement ("A Kiev è arrivato il presidente
     # romeno", "Llegó a Bogotá el rey", "В Киев прибыл президент").

@@ -20,7 +20,7 @@ from typing import Any
 
 from itinerary.errors import ExtractionError
 
-FEATURE_VERSION = 6
+FEATURE_VERSION = 7
 MODEL_FILE = "stop_model.json"
 
 #: name -> what it measures (shown by ``--explain`` for the strongest reasons)
@@ -31,7 +31,7 @@ FEATURES: dict[str, str] = {
     "travel_sentence": "its sentence has a travel word",
     "travel_near": "a travel word within a few words",
     "travel_close": "closeness of the nearest travel word",
-    "speech_after": "followed by a speech verb (metonym)",
+    "speech_after": "the subject of a speech verb, time words and negations between (metonym)",
     "possessive": "possessive form",
     "genitive": "complements a noun (genitive case or preposition)",
     "noun_attached": "its preposition belongs to a noun that is no travel word",
@@ -58,6 +58,11 @@ FEATURES: dict[str, str] = {
     "call_no_trip_lede": "the article opens on a call and its headline and lede report no trip",
     "home": "the main traveller's own country, its capital or a landmark there",
     "dateline_away": "the dateline, while the headline and lede put the traveller in another country",
+    "source": "named as the source of a statement ('according to Moscow')",
+    "past_time": "a past year or date beside it, not the news' time ('Osaka in 2019')",
+    "other_traveller": "its sentence sends another person than the main traveller there",
+    "other_beside_main": "another person's place, in a sentence that also tells a stop of the main traveller",
+    "dateline_other_place": "the dateline, while the headline and lede put the traveller at other places",
 }
 #: a feature ``lang_<code>`` is 1 for an article in that language; the model file holds a weight for
 #: the languages it was trained on (a language without one adds nothing)

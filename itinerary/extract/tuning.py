@@ -171,6 +171,14 @@ class Tuning:
     #: words at most between a negation and the place its verb leads to ("did not travel to",
     #: "non si è recato a") for the trip to be negated - rule tests
     negation_reach: int = 4
+    #: time words ("on Sunday", "am Sonntag") skipped between a place and its speech verb - rule tests
+    speech_time_skip: int = 3
+    #: km within which a stop of the lede is the dateline's own place (its airport, a district) - rule tests
+    dateline_same_km: float = 40.0
+    #: characters at most between a place and a past year or date beside it ("Osaka in 2019") - rule tests
+    past_window: int = 30
+    #: days before publication after which a date beside a place is another time than the trip's - rule tests
+    past_days: int = 45
     #: characters at most between a place and the country that qualifies it ("Amman, Jordan") - rule tests
     hint_country_gap: int = 40
     #: characters at most between a place and the region that qualifies it - rule tests

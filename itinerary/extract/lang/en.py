@@ -220,6 +220,12 @@ PACK = Lexicon(
     yet_words=frozenset("yet".split()),
     only_words=frozenset("only just".split()),
     complementizers=frozenset("that".split()),
+    sources=(
+        "according to",
+        "a spokesman for",
+        "a spokeswoman for",
+        "a spokesperson for",
+    ),
     negations=frozenset(
         "not never yet has have had hasn't haven't hadn't did didn't does doesn't do don't".split()
     ),
@@ -258,6 +264,13 @@ PACK = Lexicon(
         "criticised",
         "commented",
         "reacted",
+        "denounced",
+        "rejected",
+        "replied",
+        "protested",
+        "declined",
+        "signalled",
+        "signaled",
     ),
     outlet=("news", "agency", "media", "television", "tv", "newspaper", "daily", "broadcaster"),
     titles=frozenset(

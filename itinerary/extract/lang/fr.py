@@ -230,6 +230,13 @@ PACK = Lexicon(
     yet_words=frozenset("encore".split()),
     only_words=frozenset("seulement uniquement".split()),
     complementizers=frozenset("que qu'il qu'elle qu'ils qu'elles qu'on".split()),
+    sources=(
+        "selon",
+        "d'après",
+        "de source",
+        "un porte-parole de",
+        "une porte-parole de",
+    ),
     negations=frozenset("ne n'a n'ont n'avait n'avaient pas jamais encore a ont avait avaient".split()),
     calls=(
         "téléphon",
@@ -255,6 +262,11 @@ PACK = Lexicon(
         "réag",
         "salu",
         "comment",
+        "précis",
+        "répond",
+        "répliqu",
+        "rejet",
+        "protest",
     ),
     outlet=("agence", "journal", "quotidien", "chaîne", "radio", "télévision", "site"),
     titles=frozenset(

@@ -1,0 +1,93 @@
+"""Trips told beside the places an annotator marks as no stop, over ``tests/extract/traps/<code>.yaml``.
+
+Every case is a short article written for the suite (never taken from one): a real trip and one or
+more traps, or a report of no trip naming several cities. The format is that of the case files
+(see :mod:`tests.extract.test_cases`): ``stops`` must be found, ``absent`` must not be stops,
+``only`` allows no other stop. The ``class`` of a case names its trap:
+
+- ``metonym``: a capital speaking for its government ("Washington warned", "Moscou a dénoncé");
+- ``possessive``: a capital in the genitive or possessive ("Moscow's response", "Pekings Reaktion");
+- ``government seat``: a seat of power speaking, or named as the source ("the Kremlin said",
+  "según la Moncloa");
+- ``dateline``: the agency's home city when the article reports a trip elsewhere;
+- ``background``: the place of an event of another time ("a summit in Osaka in 2019");
+- ``other person``: the place of another person's trip or event;
+- ``caption``: a place named in a photo caption only;
+- ``comparison``: a place named only in a comparison;
+- ``partner``: a country named as a partner or the origin of goods;
+- ``no trip``: an article reporting no trip (sanctions, a call), naming several cities.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from itinerary.extract import Extractor, extract
+from itinerary.extract.lang import supported
+
+TRAPS = Path(__file__).parent / "traps"
+CLASSES = {
+    "metonym",
+    "possessive",
+    "government seat",
+    "dateline",
+    "background",
+    "other person",
+    "caption",
+    "comparison",
+    "partner",
+    "no trip",
+}
+
+
+def _load() -> list[Any]:
+    params = []
+    for path in sorted(TRAPS.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for i, case in enumerate(data["cases"]):
+            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+            day = data["published"]
+            params.append(pytest.param(path.stem, day, case, id=f"{path.stem}-{i}", marks=marks))
+    return params
+
+
+def test_every_pack_has_a_trap_file() -> None:
+    assert {p.stem for p in TRAPS.glob("*.yaml")} == set(supported())
+
+
+def test_trap_files_are_well_formed() -> None:
+    for path in sorted(TRAPS.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        classes = {c["class"] for c in data["cases"]}
+        assert classes == CLASSES, (path.name, CLASSES ^ classes)
+        for case in data["cases"]:
+            assert set(case) <= {"text", "class", "stops", "absent", "only", "xfail"}, (path.name, case)
+            assert case["class"] == "no trip" or case.get("stops"), (path.name, case["text"])
+
+
+def _names(stop: Any) -> set[str]:
+    names = {str(stop.place).lower()}
+    if stop.resolved is not None:
+        names.add(stop.resolved.name.lower())
+    return names
+
+
+@pytest.mark.parametrize(("lang", "published", "case"), _load())
+def test_trap(lang: str, published: Any, case: dict[str, Any], extractor: Extractor) -> None:
+    day = published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published))
+    it = extract(case["text"], published=day, language=lang, extractor=extractor)
+    got = [s for _, _, s in it.stops()]
+    found = [str(s.place) for s in got]
+    wanted = {str(w["place"]).lower() for w in case.get("stops", [])}
+    for place in wanted:
+        assert any(place in _names(s) for s in got), f"the trip's stop {place} is lost: {found}"
+    for place in case.get("absent", []):
+        assert not [s for s in got if str(place).lower() in _names(s)], f"{place} is a stop: {found}"
+    if case.get("only"):
+        extra = [str(s.place) for s in got if not (_names(s) & wanted)]
+        assert not extra, f"stops not expected: {extra}"
