@@ -21,7 +21,7 @@ PUBLISHED = dt.date(2026, 3, 12)  # a Thursday
 
 CASES = [
     ("en", "After lunch with the premier, the chancellor flew off to Warsaw.", "Warsaw"),
-    ("fr", "Après un déjeuner avec le Premier ministre, le chancelier s'est envolé pour Varsovie.", "Varsovie"),
+    ("fr", "Après le déjeuner, le chancelier s'est envolé pour Varsovie.", "Varsovie"),
     ("de", "Nach dem Mittagessen flog die Ministerin nach Wien.", "Wien"),
     ("es", "Tras el almuerzo, el canciller voló a Varsovia.", "Varsovia"),
     ("ru", "После обеда министр улетел в Варшаву.", "Варшаву"),
