@@ -241,10 +241,6 @@ def stay_until_next_leg(stops: tuple[Stop, ...], lx: Lexicon, t: Tuning) -> tupl
         ):
             continue
         day = d.start
-        went = _went_on(stops, i, lx, t)
-        if went is not None:
-            out[i] = dataclasses.replace(s, date=DateSpan(day, went, Precision.DAY, f"{day}/{went}"))
-            continue
         if any(
             o.status is Status.CONFIRMED and o.date.end and o.date.end > day and not _holds_stop(o, s)
             for o in stops
@@ -271,32 +267,6 @@ def stay_until_next_leg(stops: tuple[Stop, ...], lx: Lexicon, t: Tuning) -> tupl
             continue
         out[i] = dataclasses.replace(s, date=DateSpan(day, nxt, Precision.DAY, f"{day}/{nxt}"))
     return tuple(out)
-
-
-def _went_on(stops: tuple[Stop, ...], i: int, lx: Lexicon, t: Tuning) -> dt.date | None:
-    """The day the traveller set off from ``stops[i]`` when a sentence of its own tells the next
-    leg as a journey made the day after ("On Tuesday she flew on to Helsinki", "Am Dienstag flog
-    sie weiter nach Helsinki"); not a leg told by its arrival, nor one listed with the stop
-    ("after stops in Jakarta on Wednesday and Singapore on Thursday")."""
-    s = stops[i]
-    nxt = next(
-        (o for o in stops[i + 1 :] if o.status is not Status.CANCELLED and not _holds_stop(o, s)), None
-    )
-    if nxt is None or nxt.status is not Status.CONFIRMED or nxt.role is Role.ORIGIN or nxt.quote == s.quote:
-        return None
-    day, went = s.date.start, nxt.date.start
-    if (
-        day is None
-        or went is None
-        or nxt.date.precision is not Precision.DAY
-        or nxt.date.start != nxt.date.end
-    ):
-        return None
-    if not 0 < (went - day).days <= t.stay_until_leg_days or _told_by_arrival(nxt, lx, t):
-        return None
-    text = (nxt.quote or "").lower()
-    journey = phrase_in(text, lx.departure) is not None or any(starts(w, lx.travel) for w in word_list(text))
-    return went if journey else None
 
 
 def _holds_stop(area: Stop, s: Stop) -> bool:
