@@ -1,10 +1,11 @@
 """Verbs of flying off are travel words: the place they reach is a rule stop.
 
-A fact of every language, checked on sentences written for the suite: "flew off to",
-"s'est envolé pour", "voló a", "улетел в" ("flog nach" and the Italian and Portuguese forms were
-travel words already). Verbs of returning are not made travel words: a return home is most often
-one the article does not assert ("when he will return is not known"), and the development
-articles' truth leaves it out or optional.
+A fact of every language, checked on sentences written for the suite: "flew off to", "voló a",
+"улетел в" ("flog nach" and the Italian and Portuguese forms were travel words already). French
+"s'envoler" stays a departure word, which the parse walk does not read: made a travel word,
+"après un déjeuner chez X, il s'est envolé pour Varsovie" gave Varsovie to X. Verbs of returning
+are not made travel words: a return home is most often one the article does not assert ("when
+he will return is not known"), and the development articles' truth leaves it out or optional.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ PUBLISHED = dt.date(2026, 3, 12)  # a Thursday
 
 CASES = [
     ("en", "After lunch with the premier, the chancellor flew off to Warsaw.", "Warsaw"),
-    ("fr", "Après le déjeuner, le chancelier s'est envolé pour Varsovie.", "Varsovie"),
     ("de", "Nach dem Mittagessen flog die Ministerin nach Wien.", "Wien"),
     ("es", "Tras el almuerzo, el canciller voló a Varsovia.", "Varsovia"),
     ("ru", "После обеда министр улетел в Варшаву.", "Варшаву"),

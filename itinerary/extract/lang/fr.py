@@ -42,8 +42,6 @@ PACK = Lexicon(
     meet=("rencontr", "reçu", "reçue", "accueilli", "accueillie", "retrouv", "entretenu"),
     travel=(
         "arriv",
-        # s'envoler: flying off to a place is travel ("s'est envolé pour Varsovie")
-        "envol",
         # se poser: to land ("l'avion présidentiel s'est posé à Nairobi")
         "s'est posé",
         "s’est posé",
