@@ -33,6 +33,7 @@ from typing import Any
 
 from itinerary.errors import ValidationError
 from itinerary.extract.date_model import DateModel, DateOption, rules_dates, trip_options
+from itinerary.extract.status_model import FEATURES as STATUS_FEATURES
 from itinerary.extract.status_model import STATUSES, StatusModel, vectors
 from itinerary.model import DateSpan, Status
 from itinerary.review.corrections import read_decisions
@@ -232,6 +233,10 @@ def _status_example(
 #: articles (1: 0.448, 10: 0.420, 50: 0.402; ``bench_review.py --loop``).
 DEFAULT_PRIOR = 50.0
 
+#: the weight of the rules' own reading when a status model starts from the rules alone (a model
+#: that follows the rules: p = 0.99 for the rules' status against two others, before any correction)
+RULES_AS_WEIGHT = 5.0
+
 
 def retrain(base: Any, examples: list[Example], prior: float = DEFAULT_PRIOR) -> Any:
     """A stop model fitted to ``examples``, its weights and bias pulled toward ``base``'s."""
@@ -347,20 +352,21 @@ def retrain_status(
     base: StatusModel, examples: list[StatusExample], prior: float = DEFAULT_PRIOR
 ) -> StatusModel:
     """A status model fitted to ``examples`` (a softmax over the statuses), its weights and
-    biases pulled toward ``base``'s (zero where the base has none: the rules' fallback)."""
+    biases pulled toward ``base``'s (without weights, toward a model that follows the rules)."""
     import numpy as np
     from scipy.optimize import minimize
 
     if not examples:
         return base
-    names = sorted(
-        {k for ws in base.weights.values() for k in ws} or {k for e in examples for k in e.features}
-    )
-    known = set(base.weights) | {e.status for e in examples}
-    labels = [st for st in STATUSES if st in known]
-    w0 = np.array(
-        [[base.weights.get(st, {}).get(k, 0.0) for k in names] + [base.bias.get(st, 0.0)] for st in labels]
-    )
+    if base.learned:
+        names = sorted({k for ws in base.weights.values() for k in ws})
+        labels = [st for st in STATUSES if st in set(base.weights) | {e.status for e in examples}]
+        start = {st: base.weights.get(st, {}) for st in labels}
+    else:  # the rules as a model: each status follows the rules' reading of it
+        names = sorted(STATUS_FEATURES)
+        labels = list(STATUSES)
+        start = {st: {f"rule_{st.value}": RULES_AS_WEIGHT} for st in labels}
+    w0 = np.array([[start[st].get(k, 0.0) for k in names] + [base.bias.get(st, 0.0)] for st in labels])
     x = np.array([[e.features.get(k, 0.0) for k in names] + [1.0] for e in examples])
     y = np.zeros((len(examples), len(labels)))
     for i, e in enumerate(examples):

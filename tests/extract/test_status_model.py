@@ -54,11 +54,16 @@ def _fit(xs: list[dict[str, float]], ys: list[Status]) -> StatusModel:
 
 def test_shipped_model_loads_with_known_features() -> None:
     model = load_status_model()
-    assert model.learned, "the package ships a status model"
-    assert set(model.weights) == set(STATUSES)
-    names = {k for ws in model.weights.values() for k in ws}
-    assert names and all(known_feature(k) for k in names)
-    assert {f"rule_{st.value}" for st in STATUSES} <= names
+    assert model.trained_on, "the file says what it was trained on"
+    # shipped learned only when it beat the rules held out (benchmarks/train_extract_model.py);
+    # otherwise a file without weights: the rules decide
+    if model.learned:
+        assert set(model.weights) == set(STATUSES)
+        names = {k for ws in model.weights.values() for k in ws}
+        assert names and all(known_feature(k) for k in names)
+        assert {f"rule_{st.value}" for st in STATUSES} <= names
+    else:
+        assert not model.weights and not model.bias
     data = json.loads((ROOT / "itinerary" / "extract" / sm.MODEL_FILE).read_text(encoding="utf-8"))
     assert data["feature_version"] == sm.FEATURE_VERSION
     # the wheel ships it
