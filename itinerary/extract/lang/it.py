@@ -31,6 +31,13 @@ PACK = Lexicon(
     # "è stato ricevuto", "è stata accolta" (accogliere: to welcome)
     meet=("incontr", "ricevut", "riceverà", "ha ricevuto", "accolt"),
     travel=(
+        # recarsi: to go to a place ("si è recato a Lima", "intende recarsi in Giappone")
+        "recarsi",
+        "recat",
+        "recherà",
+        "recheranno",
+        "recherebbe",
+        "si reca",
         "arriv",
         "giunt",
         "giung",

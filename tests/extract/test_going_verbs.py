@@ -1,0 +1,37 @@
+"""A verb of going to a place is a travel word in every pack: Italian "recarsi" ("si è recato a",
+"intende recarsi in"), Russian "поехать" and "съездить" ("собирается поехать в", "съездил в"),
+as "rendre visite"/"se rendre" in French and "travel to" in English already were. Checked on
+sentences written for the suite, at the candidate (a rule stop), in four languages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from itinerary.extract import Article, Extractor
+
+pytestmark = pytest.mark.data
+
+PUBLISHED = dt.date(2026, 3, 12)  # a Thursday
+
+CASES = [
+    ("it", "Il ministro si è recato lunedì a Lima per due giorni di colloqui.", "Lima"),
+    ("it", "La presidente intende recarsi in Giappone ad aprile.", "Giappone"),
+    ("it", "Domani il premier si recherà a Tunisi.", "Tunisi"),
+    ("ru", "Министр собирается поехать в Рабат в апреле.", "Рабат"),
+    ("ru", "В понедельник президент съездил в Минск.", "Минск"),
+    ("en", "The minister travelled to Lima on Monday for two days of talks.", "Lima"),
+    ("fr", "Le ministre s'est rendu lundi à Lima pour deux jours d'entretiens.", "Lima"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), CASES, ids=[f"{c[0]}-{c[2]}" for c in CASES])
+def test_a_verb_of_going_to_a_place_makes_a_rule_stop(
+    lang: str, text: str, place: str, extractor: Extractor
+) -> None:
+    doc = extractor.analyse(Article(text=text, published=PUBLISHED, language=lang))
+    found = [c for c in doc.candidates if c.place.text == place]
+    assert found, [c.place.text for c in doc.candidates]
+    assert found[0].features.get("rule") == 1.0, found[0].reason
