@@ -1,7 +1,8 @@
 """A verb of going to a place is a travel word in every pack: Italian "recarsi" ("si è recato a",
-"intende recarsi in"), Russian "поехать" and "съездить" ("собирается поехать в", "съездил в"),
-as "rendre visite"/"se rendre" in French and "travel to" in English already were. Checked on
-sentences written for the suite, at the candidate (a rule stop), in four languages.
+"intende recarsi in") and "spostarsi" ("si sposterà a"), Russian "поехать" and "съездить"
+("собирается поехать в", "съездил в"), Spanish "desplazarse" ("se desplazará a"), as French
+"se déplacer" and Portuguese "deslocar-se" already were, and "se rendre", "travel to". Checked on
+sentences written for the suite, at the candidate (a rule stop), in six languages.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ CASES = [
     ("it", "Il ministro si è recato lunedì a Lima per due giorni di colloqui.", "Lima"),
     ("it", "La presidente intende recarsi in Giappone ad aprile.", "Giappone"),
     ("it", "Domani il premier si recherà a Tunisi.", "Tunisi"),
+    ("it", "Dopo Roma, il presidente si sposterà a Napoli per l'inaugurazione.", "Napoli"),
+    ("es", "Tras la cumbre, la presidenta se desplazará a Sevilla.", "Sevilla"),
+    ("pt", "Depois da cúpula, o presidente deslocou-se a Lisboa.", "Lisboa"),
+    ("fr", "Après le sommet, le président se déplacera à Lyon.", "Lyon"),
     ("ru", "Министр собирается поехать в Рабат в апреле.", "Рабат"),
     ("ru", "В понедельник президент съездил в Минск.", "Минск"),
     ("en", "The minister travelled to Lima on Monday for two days of talks.", "Lima"),

@@ -23,6 +23,8 @@ PACK = Lexicon(
     meet=("reunió", "reunirá", "recibió", "recibido", "recibida", "encontró"),
     travel=(
         "lleg",
+        # desplazarse: to move on to a place ("se desplazará a Sevilla"), as French "se déplacer"
+        "se desplaz",
         # volar: flying to a place is travel ("voló a Londres")
         "voló",
         "volará",

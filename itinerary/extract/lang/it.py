@@ -31,6 +31,8 @@ PACK = Lexicon(
     # "è stato ricevuto", "è stata accolta" (accogliere: to welcome)
     meet=("incontr", "ricevut", "riceverà", "ha ricevuto", "accolt"),
     travel=(
+        # spostarsi: to move on to a place ("si sposterà a Napoli"), as French "se déplacer"
+        "si spost",
         # recarsi: to go to a place ("si è recato a Lima", "intende recarsi in Giappone")
         "recarsi",
         "recat",
