@@ -27,9 +27,10 @@ import dataclasses
 import hashlib
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from itinerary.errors import ValidationError
 from itinerary.extract.date_model import DateModel, DateOption, rules_dates, trip_options
@@ -298,37 +299,52 @@ def held_out(
 ) -> tuple[Score, Score]:
     """The base model and the retrained one scored on corrections of articles each fold leaves
     out of the training (every example scored once, by a model that never saw its article)."""
+    return _held_out(base, examples, score, lambda m, train: retrain(m, train, prior), folds)
+
+
+ExampleT = TypeVar("ExampleT", Example, StatusExample, DateExample)
+ScoreT = TypeVar("ScoreT", bound=Score)
+ModelT = TypeVar("ModelT")
+
+
+def _held_out(
+    base: ModelT,
+    examples: list[ExampleT],
+    score_of: Callable[[ModelT, list[ExampleT]], ScoreT],
+    refit: Callable[[ModelT, list[ExampleT]], ModelT],
+    folds: int,
+) -> tuple[ScoreT, ScoreT]:
+    """The base model and the one refitted without them, each scored on the examples of the
+    articles a fold leaves out (folds by article); with one article, the base on all and no
+    held-out score."""
     articles = sorted({e.article for e in examples})
     k = min(folds, len(articles))
     if k < 2:
-        return score(base, examples), Score(0, 0, 0.0)
+        first = score_of(base, examples)
+        return first, type(first)(0, 0, 0.0)
     fold_of = {a: n % k for n, a in enumerate(articles)}
-    before, after = Score(0, 0, 0.0), Score(0, 0, 0.0)
+    before: ScoreT | None = None
+    after: ScoreT | None = None
     for f in range(k):
         test = [e for e in examples if fold_of[e.article] == f]
         train = [e for e in examples if fold_of[e.article] != f]
-        b, a = score(base, test), score(retrain(base, train, prior), test)
-        before = _add(before, b)
-        after = _add(after, a)
+        b, a = score_of(base, test), score_of(refit(base, train), test)
+        before, after = (b, a) if before is None or after is None else (_add(before, b), _add(after, a))
+    assert before is not None and after is not None
     return before, after
 
 
-def _add(s: Score, t: Score) -> Score:
+def _add(s: ScoreT, t: ScoreT) -> ScoreT:
     n = s.total + t.total
     ll = (s.log_loss * s.total + t.log_loss * t.total) / n if n else 0.0
-    return Score(s.right + t.right, n, ll)
+    return type(s)(s.right + t.right, n, ll)
 
 
 # --- the status model
 
 
-@dataclass(frozen=True)
-class StatusScore:
+class StatusScore(Score):
     """How a status model does on reviewed stops: right statuses and the log-loss."""
-
-    right: int
-    total: int
-    log_loss: float
 
     def __str__(self) -> str:
         if not self.total:
@@ -399,35 +415,14 @@ def held_out_status(
 ) -> tuple[StatusScore, StatusScore]:
     """The base status model and the retrained one scored on the reviewed stops of articles each
     fold leaves out of the training (every stop scored once, by a model that never saw it)."""
-    articles = sorted({e.article for e in examples})
-    k = min(folds, len(articles))
-    if k < 2:
-        return score_status(base, examples), StatusScore(0, 0, 0.0)
-    fold_of = {a: n % k for n, a in enumerate(articles)}
-    before, after = StatusScore(0, 0, 0.0), StatusScore(0, 0, 0.0)
-    for f in range(k):
-        test = [e for e in examples if fold_of[e.article] == f]
-        train = [e for e in examples if fold_of[e.article] != f]
-        b, a = score_status(base, test), score_status(retrain_status(base, train, prior), test)
-        before, after = _add_status(before, b), _add_status(after, a)
-    return before, after
-
-
-def _add_status(s: StatusScore, t: StatusScore) -> StatusScore:
-    n = s.total + t.total
-    ll = (s.log_loss * s.total + t.log_loss * t.total) / n if n else 0.0
-    return StatusScore(s.right + t.right, n, ll)
+    return _held_out(base, examples, score_status, lambda m, train: retrain_status(m, train, prior), folds)
 
 
 # --- the date model
 
 
-@dataclass(frozen=True)
-class DateScore:
-    """How a date model does on reviewed stops: how often it picks the person's date."""
-
-    right: int
-    total: int
+class DateScore(Score):
+    """How a date model does on reviewed stops: how often it picks the person's date (no log-loss)."""
 
     def __str__(self) -> str:
         return f"{self.right}/{self.total} dates right" if self.total else "no example"
@@ -438,7 +433,7 @@ def score_dates(model: DateModel, examples: list[DateExample]) -> DateScore:
     for e in examples:
         pick = model.choose(list(e.options))
         right += e.labels[e.options.index(pick)]
-    return DateScore(right, len(examples))
+    return DateScore(right, len(examples), 0.0)
 
 
 def retrain_dates(base: DateModel, examples: list[DateExample], prior: float = DEFAULT_PRIOR) -> DateModel:
@@ -480,16 +475,4 @@ def held_out_dates(
 ) -> tuple[DateScore, DateScore]:
     """The base date model and the retrained one on the reviewed stops of articles each fold
     leaves out of the training."""
-    articles = sorted({e.article for e in examples})
-    k = min(folds, len(articles))
-    if k < 2:
-        return score_dates(base, examples), DateScore(0, 0)
-    fold_of = {a: n % k for n, a in enumerate(articles)}
-    before, after = DateScore(0, 0), DateScore(0, 0)
-    for f in range(k):
-        test = [e for e in examples if fold_of[e.article] == f]
-        train = [e for e in examples if fold_of[e.article] != f]
-        b, a = score_dates(base, test), score_dates(retrain_dates(base, train, prior), test)
-        before = DateScore(before.right + b.right, before.total + b.total)
-        after = DateScore(after.right + a.right, after.total + a.total)
-    return before, after
+    return _held_out(base, examples, score_dates, lambda m, train: retrain_dates(m, train, prior), folds)
