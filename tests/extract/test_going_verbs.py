@@ -1,8 +1,16 @@
-"""A verb of going to a place is a travel word in every pack: Italian "recarsi" ("si è recato a",
-"intende recarsi in") and "spostarsi" ("si sposterà a"), Russian "поехать" and "съездить"
-("собирается поехать в", "съездил в"), Spanish "desplazarse" ("se desplazará a"), as French
-"se déplacer" and Portuguese "deslocar-se" already were, and "se rendre", "travel to". Checked on
-sentences written for the suite, at the candidate (a rule stop), in six languages.
+"""A verb of going to a place, or of flying off to it, is a travel word in every pack: the place
+it reaches is a rule stop. Italian "recarsi" ("si è recato a", "intende recarsi in") and
+"spostarsi" ("si sposterà a"), Russian "поехать" and "съездить" ("собирается поехать в", "съездил
+в"), Spanish "desplazarse" ("se desplazará a"), as French "se déplacer" and Portuguese "deslocar-se"
+already were; flying off: "flew off to", "voló a", "улетел в" ("flog nach" and the Italian and
+Portuguese forms were travel words already). Checked on sentences written for the suite, at the
+candidate, in six languages.
+
+French "s'envoler" stays a departure word, which the parse walk does not read: made a travel
+word, "après un déjeuner chez X, il s'est envolé pour Varsovie" gave Varsovie to X. Verbs of
+returning are not made travel words: a return home is most often one the article does not assert
+("when he will return is not known"), and the development articles' truth leaves it out or
+optional.
 """
 
 from __future__ import annotations
@@ -29,6 +37,11 @@ CASES = [
     ("ru", "В понедельник президент съездил в Минск.", "Минск"),
     ("en", "The minister travelled to Lima on Monday for two days of talks.", "Lima"),
     ("fr", "Le ministre s'est rendu lundi à Lima pour deux jours d'entretiens.", "Lima"),
+    # flying off
+    ("en", "After lunch with the premier, the chancellor flew off to Warsaw.", "Warsaw"),
+    ("de", "Nach dem Mittagessen flog die Ministerin nach Wien.", "Wien"),
+    ("es", "Tras el almuerzo, el canciller voló a Varsovia.", "Varsovia"),
+    ("ru", "После обеда министр улетел в Варшаву.", "Варшаву"),
 ]
 
 
