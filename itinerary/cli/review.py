@@ -222,68 +222,70 @@ def train(
     model = retrain(base_model, found.examples, prior)
     new_status = _retrain_status(found, extractor.status_model, prior, corrections) if status_output else None
     new_dates = _retrain_dates(found, extractor.date_model, prior, corrections) if date_output else None
-    write_text(output, json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n")  # atomic
-    say(f"wrote {output}; use it with: itinerary extract ARTICLE --model {output}", fg="green")
-    if status_output is not None and new_status is not None:
-        write_text(status_output, json.dumps(new_status.to_json(), indent=1, sort_keys=True) + "\n")
-        say(
-            f"wrote {status_output}; use it with: itinerary extract ARTICLE --status-model {status_output}",
-            fg="green",
+    written = [(output, model, "--model"), (status_output, new_status, "--status-model")]
+    written.append((date_output, new_dates, "--date-model"))
+    for path, trained, option in written:
+        if path is not None and trained is not None:
+            write_text(path, json.dumps(trained.to_json(), indent=1, sort_keys=True) + "\n")  # atomic
+            say(f"wrote {path}; use it with: itinerary extract ARTICLE {option} {path}", fg="green")
+
+
+def _retrain_part(
+    name: str,
+    examples: list[Any],
+    skipped: dict[str, int],
+    what: str,
+    none_why: str,
+    learn: tuple[Any, Any],
+    base: Any,
+    prior: float,
+    corrections: tuple[Path, ...],
+) -> Any:
+    """One of the companion models (``name``: "status" or "date") retrained on its reviewed
+    ``examples`` (``what`` says what they are), said as it goes with its held-out figures;
+    an error saying ``none_why`` when there is none (nothing is written then). ``learn`` is the
+    pair (held-out scorer, retrainer) of :mod:`itinerary.review.learn`."""
+    held_out, retrain = learn
+    for why, n in sorted(skipped.items()):
+        say(f"{name} model: left out {n} decision(s): {why}", fg="yellow")
+    if not examples:
+        raise ValidationError(
+            f"{none_why}, for the {name} model: accept or edit stops in the review (itinerary "
+            f"review) and save, or leave out --{name}-output",
+            source=str(corrections[0]),
         )
-    if date_output is not None and new_dates is not None:
-        write_text(date_output, json.dumps(new_dates.to_json(), indent=1, sort_keys=True) + "\n")
-        say(
-            f"wrote {date_output}; use it with: itinerary extract ARTICLE --date-model {date_output}",
-            fg="green",
-        )
+    articles = len({e.article for e in examples})
+    say(f"{len(examples)} reviewed stops{what} from {articles} article(s) for the {name} model")
+    before, after = held_out(base, examples, prior)
+    pad = " " * (6 - len(name))
+    if after.total:
+        say(f"held out, base {name} model:      {pad}{before}")
+        say(f"held out, retrained {name} model: {pad}{after}")
+    else:
+        say(f"base {name} model on the corrections: {before} (one article: no held-out figure)")
+    return retrain(base, examples, prior)
 
 
 def _retrain_dates(found: Any, base: Any, prior: float, corrections: tuple[Path, ...]) -> Any:
-    """The date model retrained on the reviewed stops of ``found`` (said as it goes); an error
-    when no kept stop's date is among those its article offers (nothing is written then)."""
+    """The date model retrained on the reviewed stops of ``found`` whose date the article offers."""
     from itinerary.review.learn import held_out_dates, retrain_dates
 
-    for why, n in sorted(found.dates_skipped.items()):
-        say(f"date model: left out {n} decision(s): {why}", fg="yellow")
-    examples = found.dates
-    if not examples:
-        raise ValidationError(
-            "no reviewed stop whose date the article offers, for the date model: accept or edit "
-            "stops in the review (itinerary review) and save, or leave out --date-output",
-            source=str(corrections[0]),
-        )
-    articles = len({e.article for e in examples})
-    say(f"{len(examples)} reviewed stops from {articles} article(s) for the date model")
-    before, after = held_out_dates(base, examples, prior)
-    if after.total:
-        say(f"held out, base date model:       {before}")
-        say(f"held out, retrained date model:  {after}")
-    else:
-        say(f"base date model on the corrections: {before} (one article: no held-out figure)")
-    return retrain_dates(base, examples, prior)
+    none_why = "no reviewed stop whose date the article offers"
+    learn = (held_out_dates, retrain_dates)
+    return _retrain_part(
+        "date", found.dates, found.dates_skipped, "", none_why, learn, base, prior, corrections
+    )
 
 
 def _retrain_status(found: Any, base: Any, prior: float, corrections: tuple[Path, ...]) -> Any:
-    """The status model retrained on the reviewed stops of ``found`` (said as it goes); an error
-    when the corrections hold no kept stop with a status (nothing is written then)."""
+    """The status model retrained on the reviewed stops of ``found`` that have a status."""
     from itinerary.review.learn import held_out_status, retrain_status
 
-    for why, n in sorted(found.statuses_skipped.items()):
-        say(f"status model: left out {n} decision(s): {why}", fg="yellow")
     examples = found.statuses
-    if not examples:
-        raise ValidationError(
-            "no reviewed stop with a status for the status model: accept or edit stops in the "
-            "review (itinerary review) and save, or leave out --status-output",
-            source=str(corrections[0]),
-        )
     counts = ", ".join(f"{n} {st}" for st, n in sorted(Counter(e.status.value for e in examples).items()))
-    articles = len({e.article for e in examples})
-    say(f"{len(examples)} reviewed stops ({counts}) from {articles} article(s) for the status model")
-    before, after = held_out_status(base, examples, prior)
-    if after.total:
-        say(f"held out, base status model:       {before}")
-        say(f"held out, retrained status model:  {after}")
-    else:
-        say(f"base status model on the corrections: {before} (one article: no held-out figure)")
-    return retrain_status(base, examples, prior)
+    learn = (held_out_status, retrain_status)
+    none_why = "no reviewed stop with a status"
+    what = f" ({counts})" if counts else ""
+    return _retrain_part(
+        "status", examples, found.statuses_skipped, what, none_why, learn, base, prior, corrections
+    )
