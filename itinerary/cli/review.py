@@ -158,16 +158,16 @@ def train(
     date_output: Path | None = None,
     date_base: Path | None = None,
 ) -> None:
-    """Retrain the extractor's stop model (and its status model) on the corrections of reviews.
+    """Retrain the extractor's stop model (and its status and date models) on reviews.
 
     Each decision of the CORRECTIONS files (written by `itinerary review` beside the draft)
     is matched to the extractor's candidate at its span in the article, which is analysed
     again; the article must be unchanged since the review. The model starts from the shipped
     one (or --base) and moves toward the corrections; the figures printed score the base and
     the new model on the corrections of articles left out of the training (folds by article).
-    Corrections are no random sample of candidates: check a new model on articles of your own
-    (benchmarks/bench_review.py --loop shows a model that wins on held-out corrections and
-    loses on the sealed articles when the implicit "left" decisions are left out).
+    Corrections are no random sample of candidates (a person corrects what looked wrong), so
+    a model can win on held-out corrections and lose on other articles: check a new model on
+    articles of your own, with their truth, before you use it.
 
     With --status-output (--date-output), each stop the person accepted or edited is matched to
     the stop of the draft assembled again, and the status model (the date model) moves toward the
