@@ -3,11 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from itinerary.extract import Article, Extractor, extract
 from itinerary.model import Status
+
+
+def load_probes(folder: Path) -> list[Any]:
+    """The probes of ``folder`` (one ``<language code>.yaml`` each: ``published`` and ``cases``)
+    as test parameters ``(language, published, case)``, with an id ``code-index-class``; a case
+    with ``xfail`` (its cause) is a strict expected failure: it fails loudly once it passes."""
+    params = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for i, case in enumerate(data["cases"]):
+            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+            kind = re.sub(r"\W+", "_", str(case.get("class", ""))).strip("_")
+            cid = f"{path.stem}-{i}-{kind}" if kind else f"{path.stem}-{i}"
+            params.append(pytest.param(path.stem, data.get("published"), case, id=cid, marks=marks))
+    return params
+
+
+def stop_names(stop: Any) -> set[str]:
+    """A stop's names to match a probe's place: as the article wrote it and as the gazetteer
+    resolved it (lower case)."""
+    names = {str(stop.place).lower()}
+    if stop.resolved is not None:
+        names.add(stop.resolved.name.lower())
+    return names
 
 
 def trips_by_traveller(text: str, lang: str, extractor: Extractor, published: dt.date) -> dict[str, set[str]]:

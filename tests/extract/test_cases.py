@@ -28,6 +28,7 @@ import yaml
 
 from itinerary.extract import Extractor, extract
 from itinerary.extract.lang import supported
+from tests.extract.support import stop_names
 
 CASES = Path(__file__).parent / "cases"
 
@@ -58,13 +59,6 @@ def test_case_files_are_well_formed() -> None:
                 assert set(stop) <= {"place", "status", "date"} and stop.get("place"), (path.name, stop)
 
 
-def _names(stop: Any) -> set[str]:
-    names = {str(stop.place).lower()}
-    if stop.resolved is not None:
-        names.add(stop.resolved.name.lower())
-    return names
-
-
 @pytest.mark.parametrize(("lang", "published", "case"), _load())
 def test_case(lang: str, published: Any, case: dict[str, Any], extractor: Extractor) -> None:
     day = case.get("published", published)
@@ -74,7 +68,7 @@ def test_case(lang: str, published: Any, case: dict[str, Any], extractor: Extrac
     found = [f"{s.place} ({s.status.value}, {s.date})" for s in got]
     for want in case.get("stops", []):
         place = str(want["place"]).lower()
-        match = [s for s in got if place in _names(s)]
+        match = [s for s in got if place in stop_names(s)]
         assert match, f"{want['place']} not found among {found}"
         s = match[0]
         if "status" in want:
@@ -84,8 +78,8 @@ def test_case(lang: str, published: Any, case: dict[str, Any], extractor: Extrac
         if "date" in want:
             assert str(s.date) == str(want["date"]), f"{want['place']}: dated {s.date}, not {want['date']}"
     for place in case.get("absent", []):
-        assert not [s for s in got if str(place).lower() in _names(s)], f"{place} is a stop: {found}"
+        assert not [s for s in got if str(place).lower() in stop_names(s)], f"{place} is a stop: {found}"
     if case.get("only"):
         wanted = {str(w["place"]).lower() for w in case.get("stops", [])}
-        extra = [s for s in got if not (_names(s) & wanted)]
+        extra = [s for s in got if not (stop_names(s) & wanted)]
         assert not extra, f"stops not expected: {[str(s.place) for s in extra]}"

@@ -12,7 +12,6 @@ next leg sets off; a date another person's event gives the same place is not the
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -21,23 +20,9 @@ import yaml
 
 from itinerary.extract import Extractor, extract
 from itinerary.extract.lang import supported
+from tests.extract.support import load_probes, stop_names
 
 CASES = Path(__file__).parent / "date_cases"
-
-
-def _load() -> list[Any]:
-    params = []
-    for path in sorted(CASES.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for i, case in enumerate(data["cases"]):
-            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-            kind = re.sub(r"\W+", "_", case["class"]).strip("_")
-            params.append(
-                pytest.param(
-                    path.stem, data.get("published"), case, id=f"{path.stem}-{i}-{kind}", marks=marks
-                )
-            )
-    return params
 
 
 def test_every_language_has_date_probes() -> None:
@@ -54,14 +39,7 @@ def test_date_probes_are_well_formed() -> None:
                 assert set(stop) <= {"place", "status", "date"} and "date" in stop, (path.name, stop)
 
 
-def _names(stop: Any) -> set[str]:
-    names = {str(stop.place).lower()}
-    if stop.resolved is not None:
-        names.add(stop.resolved.name.lower())
-    return names
-
-
-@pytest.mark.parametrize(("lang", "published", "case"), _load())
+@pytest.mark.parametrize(("lang", "published", "case"), load_probes(CASES))
 def test_date_probe(lang: str, published: Any, case: dict[str, Any], extractor: Extractor) -> None:
     day = case.get("published", published)
     day = day if isinstance(day, dt.date) or day is None else dt.date.fromisoformat(str(day))
@@ -69,7 +47,7 @@ def test_date_probe(lang: str, published: Any, case: dict[str, Any], extractor: 
     got = [s for _, _, s in it.stops()]
     found = [f"{s.place} ({s.status.value}, {s.date})" for s in got]
     for want in case["stops"]:
-        match = [s for s in got if str(want["place"]).lower() in _names(s)]
+        match = [s for s in got if str(want["place"]).lower() in stop_names(s)]
         assert match, f"{want['place']} not found among {found}"
         s = match[0]
         if "status" in want:

@@ -20,6 +20,7 @@ import yaml
 
 from itinerary.extract import Extractor, extract
 from itinerary.extract.lang import supported
+from tests.extract.support import load_probes, stop_names
 
 pytestmark = pytest.mark.data
 
@@ -47,17 +48,6 @@ CLASSES = frozenset(
 )
 
 
-def _load() -> list[Any]:
-    params = []
-    for path in sorted(PROBES.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for i, case in enumerate(data["cases"]):
-            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-            cid = f"{path.stem}-{i}-{case['class']}"
-            params.append(pytest.param(path.stem, data["published"], case, id=cid, marks=marks))
-    return params
-
-
 def test_every_language_has_every_class() -> None:
     assert {p.stem for p in PROBES.glob("*.yaml")} >= set(supported())
     for path in sorted(PROBES.glob("*.yaml")):
@@ -70,14 +60,7 @@ def test_every_language_has_every_class() -> None:
             assert "\n\n" in case["text"], f"{path.name}: a probe is a headline and a body: {case['text']}"
 
 
-def _names(stop: Any) -> set[str]:
-    names = {str(stop.place).lower()}
-    if stop.resolved is not None:
-        names.add(stop.resolved.name.lower())
-    return names
-
-
-@pytest.mark.parametrize(("lang", "published", "case"), _load())
+@pytest.mark.parametrize(("lang", "published", "case"), load_probes(PROBES))
 def test_probe(lang: str, published: dt.date, case: dict[str, Any], extractor: Extractor) -> None:
     got = [
         s
@@ -85,6 +68,6 @@ def test_probe(lang: str, published: dt.date, case: dict[str, Any], extractor: E
     ]
     found = [f"{s.place} ({s.status.value})" for s in got]
     for want in case["stops"]:
-        match = [s for s in got if str(want["place"]).lower() in _names(s)]
+        match = [s for s in got if str(want["place"]).lower() in stop_names(s)]
         assert match, f"{want['place']} not found among {found}"
         assert match[0].status.value == want["status"], f"{want['place']}: {found}, not {want['status']}"

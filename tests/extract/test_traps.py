@@ -29,6 +29,7 @@ import yaml
 
 from itinerary.extract import Extractor, extract
 from itinerary.extract.lang import supported
+from tests.extract.support import load_probes, stop_names
 
 TRAPS = Path(__file__).parent / "traps"
 CLASSES = {
@@ -45,17 +46,6 @@ CLASSES = {
 }
 
 
-def _load() -> list[Any]:
-    params = []
-    for path in sorted(TRAPS.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for i, case in enumerate(data["cases"]):
-            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-            day = data["published"]
-            params.append(pytest.param(path.stem, day, case, id=f"{path.stem}-{i}", marks=marks))
-    return params
-
-
 def test_every_pack_has_a_trap_file() -> None:
     assert {p.stem for p in TRAPS.glob("*.yaml")} == set(supported())
 
@@ -70,14 +60,7 @@ def test_trap_files_are_well_formed() -> None:
             assert case["class"] == "no trip" or case.get("stops"), (path.name, case["text"])
 
 
-def _names(stop: Any) -> set[str]:
-    names = {str(stop.place).lower()}
-    if stop.resolved is not None:
-        names.add(stop.resolved.name.lower())
-    return names
-
-
-@pytest.mark.parametrize(("lang", "published", "case"), _load())
+@pytest.mark.parametrize(("lang", "published", "case"), load_probes(TRAPS))
 def test_trap(lang: str, published: Any, case: dict[str, Any], extractor: Extractor) -> None:
     day = published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published))
     it = extract(case["text"], published=day, language=lang, extractor=extractor)
@@ -85,9 +68,9 @@ def test_trap(lang: str, published: Any, case: dict[str, Any], extractor: Extrac
     found = [str(s.place) for s in got]
     wanted = {str(w["place"]).lower() for w in case.get("stops", [])}
     for place in wanted:
-        assert any(place in _names(s) for s in got), f"the trip's stop {place} is lost: {found}"
+        assert any(place in stop_names(s) for s in got), f"the trip's stop {place} is lost: {found}"
     for place in case.get("absent", []):
-        assert not [s for s in got if str(place).lower() in _names(s)], f"{place} is a stop: {found}"
+        assert not [s for s in got if str(place).lower() in stop_names(s)], f"{place} is a stop: {found}"
     if case.get("only"):
-        extra = [str(s.place) for s in got if not (_names(s) & wanted)]
+        extra = [str(s.place) for s in got if not (stop_names(s) & wanted)]
         assert not extra, f"stops not expected: {extra}"
