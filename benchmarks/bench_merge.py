@@ -128,6 +128,12 @@ def main() -> int:
         help="--corpus: where the drafts are extracted once and read again (default: %(default)s)",
     )
     ap.add_argument("--rows", action="store_true", help="the merge from the observation table, timed")
+    ap.add_argument(
+        "--spread",
+        action="store_true",
+        help="--rows: each copy of a draft names its travellers anew (as a news feed names many "
+        "people), instead of every copy adding to the same travellers",
+    )
     ap.add_argument("--drafts", type=int, nargs="*", default=[1000, 10000], help="--rows: sizes to merge")
     ap.add_argument("--workers", type=int, default=0, help="--rows: also merge on this many Dask workers")
     ap.add_argument(
@@ -226,7 +232,7 @@ def _whole_set(args: argparse.Namespace) -> int:
     """``--corpus`` and ``--rows``: every development draft at once."""
     sys.path.insert(0, str(ROOT))
     if args.rows:
-        return rows_bench(args.articles, args.cache, args.drafts, args.workers, args.rebuild)
+        return rows_bench(args.articles, args.cache, args.drafts, args.workers, args.rebuild, args.spread)
     corpus(args.articles, args.cache, verbose=args.verbose)
     return 0
 
@@ -460,8 +466,10 @@ TARGET_100K_S = 60.0  # merge of 100,000 drafts from rows
 TARGET_REBUILD_S = 5.0  # a rebuild after one article changes, its extraction apart
 
 
-def copy_of(d: Any, k: int) -> Any:
-    """``d`` as reprinted by another outlet: every source id given a suffix ``-c<k>``, no URL."""
+def copy_of(d: Any, k: int, spread: bool = False) -> Any:
+    """``d`` as reprinted by another outlet: every source id given a suffix ``-c<k>``, no URL.
+    With ``spread``, each of its travellers' names is also made another person's, one per copy
+    (see :func:`_other_name`), so the copies spread over many travellers as news does."""
     import dataclasses
 
     if k == 0:
@@ -477,11 +485,40 @@ def copy_of(d: Any, k: int) -> Any:
             history=tuple(dataclasses.replace(h, source=ids.get(h.source, h.source)) for h in s.history),
         )
 
+    def traveller(name: str) -> str:
+        return _other_name(name, k) if spread else name
+
     return dataclasses.replace(
         d,
         sources=sources,
-        trips=tuple(dataclasses.replace(t, stops=tuple(map(stop, t.stops))) for t in d.trips),
+        trips=tuple(
+            dataclasses.replace(t, traveller=traveller(t.traveller), stops=tuple(map(stop, t.stops)))
+            for t in d.trips
+        ),
     )
+
+
+def _other_name(name: str, k: int) -> str:
+    """A person's ``name`` as copy ``k`` names it: each word replaced by a made-up word of four
+    syllables drawn from a hash of the copy and the word, so the names of one copy still match
+    one another as the original's do ("Modi" in "Narendra Modi") and no other copy's (checked
+    with :func:`itinerary.people.match` on 300 copies of a name). A name that is no person's
+    (an institution, no name) is kept."""
+    import hashlib
+
+    from itinerary import people
+
+    if not name or people.not_a_person(name) is not None:
+        return name
+    words = []
+    for word in name.split():
+        h = int.from_bytes(hashlib.sha256(f"{k} {word}".encode()).digest()[:8], "big")
+        syllables = []
+        for _ in range(4):
+            h, r = divmod(h, 70)
+            syllables.append("bdfgklmnprstvz"[r % 14] + "aeiou"[r // 14])
+        words.append("".join(syllables).capitalize())
+    return " ".join(words)
 
 
 def _same_yaml(drafts: list[Any]) -> str:
@@ -505,7 +542,9 @@ def _same_yaml(drafts: list[Any]) -> str:
     return "identical" if one == split == rows_text else "DIFFERENT"
 
 
-def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebuild: list[int]) -> int:
+def rows_bench(
+    articles: Path, cache: Path, sizes: list[int], workers: int, rebuild: list[int], spread: bool = False
+) -> int:
     import tempfile
     import warnings
 
@@ -518,6 +557,11 @@ def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebu
     print(
         f"development drafts: {len(base)}; one-process merge, split merge, merge from rows: {_same_yaml(base)}"
     )
+    print(
+        "corpus: each copy names its travellers anew (--spread)"
+        if spread
+        else "corpus: every copy of a draft adds to the same travellers (--spread to name them anew)"
+    )
     texts = [yaml_io.dumps(d) for d in base]
     c0 = time.process_time()
     for text in texts * 5:
@@ -526,7 +570,7 @@ def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebu
     mapper, stop = _cluster(workers) if workers else (None, None)
     try:
         for n in sizes:
-            drafts = [copy_of(base[i % len(base)], i // len(base)) for i in range(n)]
+            drafts = [copy_of(base[i % len(base)], i // len(base), spread) for i in range(n)]
             with tempfile.TemporaryDirectory() as tmp:
                 table = Observations.read(Path(tmp))
                 for i, d in enumerate(drafts):
@@ -565,7 +609,7 @@ def rows_bench(articles: Path, cache: Path, sizes: list[int], workers: int, rebu
     finally:
         if stop is not None:
             stop()
-    measured = [(n, *_rebuild(articles, corpus, n)) for n in rebuild]
+    measured = [(n, *_rebuild(articles, corpus, n, spread)) for n in rebuild]
     if len(measured) > 1:
         print(_projection(measured), flush=True)
     return 0
@@ -681,7 +725,7 @@ def _share(drafts: list[Any], changed: Any) -> str:
     )
 
 
-def _rebuild(articles: Path, corpus: dict[str, Any], n: int) -> tuple[float, float]:
+def _rebuild(articles: Path, corpus: dict[str, Any], n: int, spread: bool = False) -> tuple[float, float]:
     """A folder of ``n`` finished articles (their drafts, manifest and rows, made here), then a
     real ``build`` after one article changed (to a development article that has a trip, then to
     another): its time and CPU time, its extraction apart (models included), the build's steps,
@@ -708,7 +752,7 @@ def _rebuild(articles: Path, corpus: dict[str, Any], n: int) -> tuple[float, flo
         manifest, table = Manifest(out / "manifest.jsonl"), Observations.read(out)
         t0 = time.perf_counter()
         for i, item in enumerate(items):
-            draft = copy_of(base[i % len(base)], i // len(base))
+            draft = copy_of(base[i % len(base)], i // len(base), spread)
             text = yaml_io.dumps(draft)
             (out / "drafts" / f"{item.name}.yaml").write_text(text, encoding="utf-8")
             manifest.record(Entry(item.name, item.digest, OK, draft=text_digest(text)))
@@ -750,7 +794,10 @@ def _rebuild(articles: Path, corpus: dict[str, Any], n: int) -> tuple[float, flo
             )
             print(f"    steps: {phases.line()}", flush=True)
             if stem in corpus:
-                drafts = [corpus[stem], *(copy_of(base[i % len(base)], i // len(base)) for i in range(1, n))]
+                drafts = [
+                    corpus[stem],
+                    *(copy_of(base[i % len(base)], i // len(base), spread) for i in range(1, n)),
+                ]
                 print(f"    {_share(drafts, drafts[0])}", flush=True)
     return steady
 
