@@ -670,7 +670,9 @@ class _Phases:
 
         for name, owner, attr in self.STEPS:
             holder = getattr(run, owner) if owner else run
-            original = holder.__dict__[attr] if owner else getattr(run, attr)
+            original = holder.__dict__.get(attr) if owner else getattr(run, attr, None)
+            if original is None:  # a step this version of the build does not have
+                continue
             self.undo.append((holder, attr, original))
             setattr(holder, attr, self._timed(name, original))
         return self
