@@ -139,6 +139,10 @@ class Lexicon:
     # the words after the last of them before a place are its own clause, whose tense tells its
     # status ("dijo que visitaría Varsovia": planned, whatever the tense of "dijo").
     complementizers: frozenset[str] = frozenset()
+    # The forms of the verb of possibility that tell no trip made ("could", "may", "might", "can";
+    # "peut", "puede", "pode", "può", "kann", "может"; not their past: "a pu se rendre", "pudo
+    # viajar", "konnte reisen" tell a trip made): "could visit Caracas" is a trip that may be.
+    possibility: frozenset[str] = frozenset()
     # Stems of verbs of deciding and announcing that a seat of power takes as its subject ("das
     # Kanzleramt hatte gestrichen", "l'Élysée a annoncé", "el Kremlin confirmó"): it speaks for
     # its government, no stop and no mention of its city (with the speech words).
@@ -281,4 +285,22 @@ def phrase_in(text: str, phrases: tuple[str, ...]) -> str | None:
     for p in phrases:
         if " " in p and p in text:
             return p
+    return None
+
+
+def phrase_at(text: str, phrases: tuple[str, ...]) -> str | None:
+    """The first multi-word phrase of ``phrases`` found in ``text`` (lower case) where a word
+    starts, not inside another word ("no visitará" is not in "el mandatario peruano visitará",
+    "не посетит" not in "в июне посетит"); a phrase that opens with punctuation ("'s due") may
+    follow a letter."""
+    for p in phrases:
+        if " " not in p or p not in text:
+            continue
+        if not p[:1].isalnum():
+            return p
+        i = text.find(p)
+        while i >= 0:
+            if i == 0 or not text[i - 1].isalnum():
+                return p
+            i = text.find(p, i + 1)
     return None

@@ -131,6 +131,7 @@ PACK = Lexicon(
     yet_words=frozenset("noch".split()),
     only_words=frozenset("nur".split()),
     complementizers=frozenset("dass daß".split()),
+    possibility=frozenset("kann können".split()),  # see Lexicon.possibility
     sources=(
         "laut",
         "nach angaben",

@@ -220,6 +220,7 @@ PACK = Lexicon(
     yet_words=frozenset("yet".split()),
     only_words=frozenset("only just".split()),
     complementizers=frozenset("that".split()),
+    possibility=frozenset("could may might can".split()),  # see Lexicon.possibility
     sources=(
         "according to",
         "a spokesman for",

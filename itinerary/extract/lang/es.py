@@ -194,6 +194,7 @@ PACK = Lexicon(
     yet_words=frozenset("todavía aún".split()),
     only_words=frozenset("sólo solo solamente únicamente".split()),
     complementizers=frozenset("que".split()),
+    possibility=frozenset("puede pueden".split()),  # see Lexicon.possibility
     sources=(
         "según",
         "de acuerdo con",

@@ -228,6 +228,7 @@ PACK = Lexicon(
     yet_words=frozenset("encore".split()),
     only_words=frozenset("seulement uniquement".split()),
     complementizers=frozenset("que qu'il qu'elle qu'ils qu'elles qu'on".split()),
+    possibility=frozenset("peut peuvent".split()),  # see Lexicon.possibility
     sources=(
         "selon",
         "d'après",

@@ -229,6 +229,7 @@ PACK = Lexicon(
     yet_words=frozenset("ancora".split()),
     only_words=frozenset("solo soltanto solamente".split()),
     complementizers=frozenset("che".split()),
+    possibility=frozenset("può possono".split()),  # see Lexicon.possibility
     sources=(
         "secondo",
         "stando a",

@@ -337,6 +337,7 @@ PACK = Lexicon(
     yet_words=frozenset("ainda".split()),
     only_words=frozenset("só somente apenas".split()),
     complementizers=frozenset("que".split()),
+    possibility=frozenset("pode podem".split()),  # see Lexicon.possibility
     sources=(
         "segundo",
         "de acordo com",

@@ -159,6 +159,7 @@ PACK = Lexicon(
     yet_words=frozenset("ещё еще пока".split()),
     only_words=frozenset("только лишь".split()),
     complementizers=frozenset("что чтобы".split()),
+    possibility=frozenset("может могут".split()),  # see Lexicon.possibility
     sources=(
         "по данным",
         "по словам",

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import Context, Mention, Reading, Sentence
-from itinerary.extract.lexicon import Lexicon, phrase_in, starts, time_of_day
+from itinerary.extract.lexicon import Lexicon, phrase_at, phrase_in, starts, time_of_day
 from itinerary.extract.steps.roles import role_before
 from itinerary.extract.text import ends_with, inside, word_list
 from itinerary.model import DateSpan, Role, Status
@@ -57,6 +57,8 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     planned = any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned) is not None
     if planned and not trip_told(s, start + last_cue(wl, lx.planned), end, ctx):
         return Status.PLANNED
+    if possible(s, start, end, wl, ctx) and not trip_told(s, start, end, ctx):
+        return Status.PLANNED
     if plan_closes(s, p, nxt, ctx):
         return Status.PLANNED
     if _sequence_ahead(words, wl, s, ctx):
@@ -73,12 +75,21 @@ def _ahead_by_form(window: str, ctx: Context) -> bool:
     of the place after a complementizer ("dijo que visitaría Varsovia")."""
     lx = ctx.lx
     words = word_list(window)
-    if lx.future_endings and any(ends_with(w, lx.future_endings, stem=2) for w in words):
+    if lx.future_endings and any(_future_by_ending(w, ctx) for w in words):
         return True
     own = own_clause(window, ctx)
     if ctx.language.prospective(own):
         return True
     return len(own) < len(words) and ctx.language.tense(own) == "future"
+
+
+def _future_by_ending(word: str, ctx: Context) -> bool:
+    """A word with an ending of the future that the pack's morphology does not read as another
+    tense: a Russian imperfective present ends like a perfective one ("находится", "проводит":
+    is, holds; "посетит": will visit), the analyser tells them apart."""
+    if not ends_with(word, ctx.lx.future_endings, stem=2):
+        return False
+    return ctx.language.tense([word]) not in ("present", "past")
 
 
 def plan_closes(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
@@ -104,6 +115,28 @@ def plan_closes(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
     if not found or len(found) > ctx.tuning.plan_after_words:
         return False
     return any(starts(m.group(), lx.planned) for m in found) or phrase_in(seg, lx.planned) is not None
+
+
+def possible(s: Sentence, start: int, end: int, window: str, ctx: Context) -> bool:
+    """A verb of possibility in the present before the place ("could visit Caracas", "peut se
+    rendre à Caracas", "puede viajar a Caracas", "может поехать в Каракас"): a trip that may be,
+    not one made. Where a tagger read the text, the verb governs an infinitive (its auxiliary, or
+    a verb with an infinitive complement: not "May", the month); else one of the pack's
+    ``possibility`` words in the place's own clause (after its last complementizer)."""
+    lx = ctx.lx
+    if not lx.possibility:
+        return False
+    if not ctx.trained:
+        return any(w in lx.possibility for w in own_clause(window, ctx))
+    base = s.span.start_char
+    for t in s.span:
+        if not start <= t.idx - base < end or t.lower_ not in lx.possibility:
+            continue
+        if t.dep_ == "aux" and "Inf" in t.head.morph.get("VerbForm", []):
+            return True
+        if any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in t.children):
+            return True
+    return False
 
 
 def own_clause(window: str, ctx: Context) -> list[str]:
@@ -177,11 +210,11 @@ def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, c
     # Hanoi", "Путин, перенесший визит на день, прибыл в Пекин": the trip was made)
     parts = (wl,) if decides(text, p.end, ctx) else (wl, text[p.end : nxt].lower())
     for i, part in enumerate(parts):
-        if any(starts(w, lx.cancelled) for w in word_list(part)) or phrase_in(part, lx.cancelled):
+        if any(starts(w, lx.cancelled) for w in word_list(part)) or phrase_at(part, lx.cancelled):
             if i == 0 and trip_told(s, start + last_cue(wl, lx.cancelled), end, ctx):
                 continue
             return True
-    if phrase_in(wl, lx.denied):  # "... but will not travel to Quito": the place after it
+    if phrase_at(wl, lx.denied):  # "... but will not travel to Quito": the place after it
         return True
     said = word_list(wl)
     if any(any(starts(w, (a,)) for w in said) and any(starts(w, (b,)) for w in said) for a, b in lx.refusals):
@@ -536,7 +569,7 @@ def status_cues(
         f[f"{name}_near"] = 1.0 / (1.0 + min(gaps)) if gaps else 0.0
     window = word_list(low[start : p.start])
     f["invited"] = float(invited(s, p, nxt, ctx))
-    f["denied"] = float(phrase_in(low[start : p.start], lx.denied) is not None)
+    f["denied"] = float(phrase_at(low[start : p.start], lx.denied) is not None)
     f["trip_told"] = float(trip_told(s, start, p.start, ctx))
     f["en_route"] = float(en_route(s, p, ctx))
     f["arrival_before"] = float(_any_cue(window, low[start : p.start], lx.arrival))
