@@ -84,7 +84,7 @@ def build_trips(
             absorb_countries(date_from_country(kept, article.published), t), undated_origin_first=False
         )
         if trip.traveller == main_traveller:
-            ordered = date_from_publication(ordered, article.published)
+            ordered = date_from_publication(ordered, article.published, ctx.lx.vague_periods)
         ordered = stay_until_next_leg(ordered, ctx.lx, t)
         ordered = stay_from_arrival(ordered, ctx.arrivals, trip.traveller, t)
         ordered = stay_until_visit_end(ordered, ctx.visit_ends, trip.traveller, t)

@@ -404,10 +404,13 @@ def _find_name(text: str, name: str, t: Tuning) -> int:
     return at
 
 
-def date_from_publication(stops: tuple[Stop, ...], published: dt.date | None) -> tuple[Stop, ...]:
+def date_from_publication(
+    stops: tuple[Stop, ...], published: dt.date | None, vague: tuple[str, ...] = ()
+) -> tuple[Stop, ...]:
     """When no confirmed stop of a trip is dated, the latest one is where the news finds the
     traveller ("Scholz ist am Nachmittag in Samarkand gelandet"): it gets the publication
-    date, with a note saying so."""
+    date, with a note saying so; unless its sentence puts it in a period that names no day
+    (``vague``: "visited Cairo last week", "на прошлой неделе посетила Каир")."""
     if published is None:
         return stops
     confirmed = [i for i, s in enumerate(stops) if s.status is Status.CONFIRMED and s.role is not Role.ORIGIN]
@@ -420,9 +423,17 @@ def date_from_publication(stops: tuple[Stop, ...], published: dt.date | None) ->
     ahead = [o for o in stops[:i] if o.status is not Status.PLANNED]
     if s.date.known or any(o.date.known and o.date.start and o.date.start > published for o in ahead):
         return stops
+    if vague_period(s.quote or "", vague):
+        return stops
     note = "date inferred: the article's publication date (the latest confirmed stop)"
     fixed = dataclasses.replace(s, date=DateSpan.parse(published), note=note)
     return (*stops[:i], fixed, *stops[i + 1 :])
+
+
+def vague_period(text: str, vague: tuple[str, ...]) -> bool:
+    """``text`` names a period with no day of it ("last week", "le mois prochain")."""
+    low = text.lower().replace("’", "'")
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in vague)
 
 
 def date_after_sequence(draft: Itinerary, doc: Document) -> Itinerary:

@@ -203,6 +203,9 @@ class Lexicon:
     of: frozenset[str] = frozenset()
     # Words before the last day of a stay ("until", "jusqu'au", "bis zum", "hasta el", "до").
     until: tuple[str, ...] = ()
+    # Periods that name no day ("last week", "la semaine dernière", "в следующем месяце"): a
+    # stop told with one is no stop where the news finds the traveller today.
+    vague_periods: tuple[str, ...] = ()
     # Words before a bare day of the month ("el día 25"): the month is the one nearest the
     # publication date.
     day_words: tuple[str, ...] = ()

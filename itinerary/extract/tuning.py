@@ -227,6 +227,9 @@ class Tuning:
     #: words at most between a participle qualifying a noun and a date it governs ("killed on
     #: Monday") - dates of other events (steps/dates.of_participle)
     participle_date_words: int = 2
+    #: days at most from a dateline's day to the publication for "today" to count from the
+    #: dateline (the paper of the next morning) - rule tests (steps/dates.dateline_day)
+    dateline_lag_days: int = 2
 
     # --- the scorer's features (features.py)
     #: characters at which a travel word no longer counts as close - bench

@@ -14,9 +14,9 @@ from itinerary.extract import Article, Extractor, extract
 from itinerary.model import Status
 
 
-def load_probes(folder: Path) -> list[Any]:
+def load_probes(folder: Path, tag: str = "") -> list[Any]:
     """The probes of ``folder`` (one ``<language code>.yaml`` each: ``published`` and ``cases``)
-    as test parameters ``(language, published, case)``, with an id ``code-index-class``; a case
+    as test parameters ``(language, published, case)``, with an id ``<tag>code-index-class``; a case
     with ``xfail`` (its cause) is a strict expected failure: it fails loudly once it passes."""
     params = []
     for path in sorted(folder.glob("*.yaml")):
@@ -24,7 +24,7 @@ def load_probes(folder: Path) -> list[Any]:
         for i, case in enumerate(data["cases"]):
             marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
             kind = re.sub(r"\W+", "_", str(case.get("class", ""))).strip("_")
-            cid = f"{path.stem}-{i}-{kind}" if kind else f"{path.stem}-{i}"
+            cid = f"{tag}{path.stem}-{i}-{kind}" if kind else f"{tag}{path.stem}-{i}"
             params.append(pytest.param(path.stem, data.get("published"), case, id=cid, marks=marks))
     return params
 

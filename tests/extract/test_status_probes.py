@@ -86,7 +86,7 @@ def test_every_language_has_every_class(folder: Path, wanted: frozenset[str]) ->
             assert "\n\n" in case["text"], f"{path.name}: a probe is a headline and a body: {case['text']}"
 
 
-@pytest.mark.parametrize(("lang", "published", "case"), load_probes(PROBES) + load_probes(NEWS))
+@pytest.mark.parametrize(("lang", "published", "case"), load_probes(PROBES) + load_probes(NEWS, "news-"))
 def test_probe(lang: str, published: dt.date, case: dict[str, Any], extractor: Extractor) -> None:
     got = [
         s

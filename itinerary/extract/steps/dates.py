@@ -37,6 +37,13 @@ def stop_date(
     events = [h for h in owned if of_participle(s, h, ctx)]
     if events and len(events) < len(owned):
         owned = [h for h in owned if h not in events]
+    # "will visit Ghana, Togo and Benin from 21 to 25 September": the range of days is the
+    # tour's, and says not which days each stop of the list takes (a month or a year, "in
+    # 2020 he visited Magadan and Blagoveshchensk", still dates them all)
+    if in_list(s, p, reading):
+        owned = [
+            h for h in owned if not (is_range(h) and h.span is not None and h.span.precision is Precision.DAY)
+        ]
     spans: list[DateSpan] = []
     ends: list[DateSpan] = []
     for h in owned:
@@ -59,6 +66,14 @@ def stop_date(
         end = date.start + dt.timedelta(days=found[0] - 1)
         date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
     return date
+
+
+def in_list(s: Sentence, p: Mention, reading: Reading) -> bool:
+    """The place is one item of a list of stops of the sentence ("Ghana, Togo and Benin")."""
+    group = reading.group
+    me = s.places.index(p)
+    first = group.get(me, me)
+    return sum(1 for k in range(len(s.places)) if group.get(k, k) == first) > 1
 
 
 def of_participle(s: Sentence, h: DateHit, ctx: Context) -> bool:
@@ -178,6 +193,11 @@ def _owner(
             pool = [k for k in eligible if places[k].end <= h.start][-1:]
         elif any(clauses.at(q.start) == cid for q in places) or h.until or is_range(h):
             return None  # the clause's own place is no stop; a range stays in its clause
+        elif clauses.kind(cid) == "opener":
+            # "a week after the ceasefire was signed on 8 September", "nachdem ... am 8.
+            # September unterzeichnet worden war": a clause of another time, with no place of
+            # its own, dates its own event
+            return None
         if not pool:
             return None
     j = min(
@@ -366,13 +386,52 @@ def day_span(a: dt.date, b: dt.date) -> DateSpan:
     return DateSpan(a, b, Precision.DAY, a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}")
 
 
+#: before a dateline's date: its place, maybe with a region between slashes, and a comma
+#: ("MINSK, ", "ULAN BATOR /Mongolia/, ", "Minsk, ")
+_DATELINE_HEAD = re.compile(r"^\s*[^\W\d_][^\W\d_ .,/()-]*(?:[\s-][^\W\d_]+){0,3}(?:\s*/[^/\n]{1,30}/)?,\s*$")
+#: after it: the agency or the dash ("(Reuters) -", ". /ТАСС/.", "(EFE).-", " -"), or the end
+#: of a sentence that holds the dateline alone ("МИНСК, 16 сентября." | "/ТАСС/. ...")
+_DATELINE_TAIL = re.compile(r"^\s*\.?\s*(?:\(|/|[-–—]|$)")
+
+
+def dateline_day(sentences: list[Sentence], published: dt.date | None, t: Tuning) -> dt.date | None:
+    """The day of the article's dateline ("MINSK, Sept 16 (Reuters) -", "PARIS, 3 mars (AFP) -",
+    "МИНСК, 16 сентября. /ТАСС/."): the day the agency wrote the report, which its "today",
+    "yesterday" and "tomorrow" count from, when the paper prints it on that day or the next
+    ones (up to ``dateline_lag_days``)."""
+    if published is None:
+        return None
+    for s in sentences[: t.lede_sentences]:
+        if s.span.start != 0:
+            continue  # a dateline opens its paragraph
+        text = s.span.text
+        for h in s.dates[:1]:
+            d = h.span
+            if (
+                d is not None
+                and d.precision is Precision.DAY
+                and d.start is not None
+                and d.start == d.end
+                and h.end <= t.dateline_window
+                and _DATELINE_HEAD.match(text[: h.start])
+                and _DATELINE_TAIL.match(text[h.end :])
+                and 0 <= (published - d.start).days <= t.dateline_lag_days
+            ):
+                return d.start
+    return None
+
+
 @step("dates", reads=("sentences", "sentences.clauses"), writes=("sentences.dates",))
 def dates(doc: Document) -> None:
-    """The dates of each sentence, relative phrases anchored, quotations counted from their day."""
+    """The dates of each sentence, relative phrases anchored (counted from the dateline's day
+    where it has one), quotations counted from their day."""
     ctx = doc.ctx
     finder = DateFinder(ctx.lx)
     for s in doc.sentences:
         s.dates = finder.find(s.span.text, ctx.published)
+    if (day := dateline_day(doc.sentences, ctx.published, ctx.tuning)) is not None:
+        for s in doc.sentences:
+            s.dates = requote(s.dates, day)
     ahead = [tense_of(s.span, ctx, 0, len(s.span.text)) != "past" for s in doc.sentences]
     anchored = anchor([s.dates for s in doc.sentences], ctx.published, ahead)
     for s, hits in zip(doc.sentences, anchored, strict=True):
