@@ -12,6 +12,7 @@ from itinerary.coords import haversine_km
 from itinerary.extract.document import Candidate, Context, Mention, Reading, Sentence
 from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.steps.dates import owned_dates
+from itinerary.extract.steps.persons import owned_title_subject
 from itinerary.extract.steps.roles import followed_by_speech, is_listed, near_travel, role_before
 from itinerary.extract.text import DATELINE_END, possessive_after, word_list
 from itinerary.extract.tuning import Tuning
@@ -77,6 +78,8 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "travel_close": close,
         "speech_after": float(speaks_after(text, p.end, ctx)),
         "source": float(source_before(text, p.start, ctx)),
+        "birthplace": float(birthplace(text, p, ctx)),
+        "owned_title": float(owned_title_subject(s, p, ctx)),
         "possessive": float(possessive_after(text, p.end, ctx.lx)),
         "genitive": float(role is None and genitive_before(text, p, ctx)),
         "noun_attached": float(role is Role.VISIT and noun_attached(s, p, ctx)),
@@ -135,6 +138,24 @@ def source_before(text: str, start: int, ctx: Context) -> bool:
         words.pop()
     tail = " ".join(words)
     return any(tail == src or tail.endswith(" " + src) for src in lx.sources)
+
+
+def birthplace(text: str, p: Mention, ctx: Context) -> bool:
+    """A word of birth introduces the place ("born in Marseille", "né à Marseille", "nata a
+    Torino", "nacida en Sevilla", "уроженец Гомеля") or follows it ("in Odessa geborene"): a
+    person's birthplace, no stop."""
+    lx = ctx.lx
+    if not lx.births:
+        return False
+    words = word_list(text[max(0, p.start - ctx.tuning.genitive_window) : p.start].lower())
+    while words and (words[-1] in lx.determiners or words[-1] in lx.elisions):
+        words.pop()
+    if words and (words[-1] in lx.at or words[-1] in lx.genitives or words[-1] in lx.origin):
+        words.pop()
+    if words and words[-1] in lx.births:
+        return True
+    after = word_list(text[p.end : p.end + ctx.tuning.genitive_window].lower())
+    return bool(after) and after[0] in lx.births
 
 
 #: a year of four digits (1800-2099)

@@ -201,6 +201,8 @@ PACK = Lexicon(
         "un portavoz de",
         "una portavoz de",
     ),
+    owners=frozenset("su sus".split()),
+    births=frozenset("nacido nacida nacidos nacidas".split()),
     negations=frozenset("no ha han había habían aún todavía nunca".split()),
     calls=(
         "telefónic",

@@ -237,6 +237,8 @@ PACK = Lexicon(
         "fonti del",
         "un portavoce del",
     ),
+    owners=frozenset("suo sua suoi sue loro".split()),
+    births=frozenset("nato nata nati nate".split()),
     negations=frozenset("non ha hanno aveva avevano ancora mai".split()),
     calls=(
         "telefon",

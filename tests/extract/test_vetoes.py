@@ -1,0 +1,178 @@
+"""The features that veto a stop (:data:`itinerary.extract.scoring.VETOES`): a place where a person
+was born, and the place of a person the article names only by an office that a possessive points
+back to ("his foreign minister had visited Algiers").
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from itinerary.extract import Article, Extractor, extract
+from itinerary.extract.scoring import VETOES, cued
+
+TUESDAY = dt.date(2026, 3, 10)
+
+
+def _features(text: str, lang: str, extractor: Extractor, feature: str) -> dict[str, float]:
+    """Place text -> the highest value ``feature`` takes over its candidates."""
+    doc = extractor.analyse(Article(text=text, published=TUESDAY, language=lang))
+    out: dict[str, float] = {}
+    for c in doc.candidates:
+        out[c.place.text] = max(out.get(c.place.text, 0.0), c.features.get(feature, 0.0))
+    return out
+
+
+def _stops(text: str, lang: str, extractor: Extractor) -> set[str]:
+    """The place texts of the stops the extractor keeps."""
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    return {str(s.place) for _, _, s in it.stops()}
+
+
+def test_a_veto_overrides_every_cue() -> None:
+    """A candidate with a travel rule behind it is still no stop when a veto fires."""
+    for veto in VETOES:
+        assert cued({"rule": 1.0, "travel_sentence": 1.0})
+        assert not cued({"rule": 1.0, "travel_sentence": 1.0, veto: 1.0})
+
+
+OWNED = [
+    (
+        "Prime Minister Pedro Sánchez arrived in Rabat on Monday. His foreign minister had visited "
+        "Algiers last month.",
+        "en",
+        "Algiers",
+        "Rabat",
+    ),
+    (
+        "Le président Emmanuel Macron est arrivé lundi à Dakar. Son ministre des Affaires étrangères "
+        "s'était rendu à Bamako le mois dernier.",
+        "fr",
+        "Bamako",
+        "Dakar",
+    ),
+    (
+        "Bundeskanzler Friedrich Merz ist am Montag in Hanoi eingetroffen. Seine Außenministerin hatte "
+        "im Januar Manila besucht.",
+        "de",
+        "Manila",
+        "Hanoi",
+    ),
+    (
+        "La presidente del Consiglio Giorgia Meloni è arrivata lunedì al Cairo. Il suo ministro della "
+        "Difesa aveva visitato Amman a gennaio.",
+        "it",
+        "Amman",
+        "Cairo",
+    ),
+    (
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Баку. Его министр "
+        "иностранных дел посетил Ереван в январе.",
+        "ru",
+        "Ереван",
+        "Баку",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "other", "stop"), OWNED)
+def test_a_title_a_possessive_introduces_is_another_traveller(
+    text: str, lang: str, other: str, stop: str, extractor: Extractor
+) -> None:
+    """A possessive before a title ("his foreign minister had visited Algiers") points back to the
+    article's traveller, so the title is another person, one the article names by office only:
+    the place of that person's trip is no stop, the traveller's stays."""
+    assert _features(text, lang, extractor, "owned_title").get(other) == 1.0
+    kept = _stops(text, lang, extractor)
+    assert kept == {stop}, kept
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "stop"),
+    [
+        (
+            "Pedro Sánchez and his foreign minister arrived in Rabat on Monday.",
+            "en",
+            "Rabat",
+        ),
+        (
+            "Accompagné de son ministre des Armées, le président Emmanuel Macron est arrivé lundi à Dakar.",
+            "fr",
+            "Dakar",
+        ),
+        (
+            "Con il suo ministro degli Esteri, Giorgia Meloni è arrivata lunedì al Cairo.",
+            "it",
+            "Cairo",
+        ),
+    ],
+)
+def test_the_traveller_with_their_minister_keeps_the_stop(
+    text: str, lang: str, stop: str, extractor: Extractor
+) -> None:
+    """A possessive title after the traveller's name, or after "with", is a companion: the
+    traveller is the subject and the stop stays."""
+    assert _features(text, lang, extractor, "owned_title").get(stop) == 0.0
+    assert stop in _stops(text, lang, extractor)
+
+
+BORN = [
+    (
+        "President Emmanuel Macron arrived in Chisinau on Monday with his defence minister, who was "
+        "born in Toulouse.",
+        "en",
+        "Toulouse",
+        "Chisinau",
+    ),
+    (
+        "Le président Emmanuel Macron est arrivé lundi à Chisinau avec son ministre des Armées, "
+        "né à Toulouse.",
+        "fr",
+        "Toulouse",
+        "Chisinau",
+    ),
+    (
+        "Bundespräsident Frank-Walter Steinmeier ist am Montag in Kiew eingetroffen, begleitet von "
+        "einer in Charkiw geborenen Schriftstellerin.",
+        "de",
+        "Charkiw",
+        "Kiew",
+    ),
+    (
+        "El presidente Pedro Sánchez llegó el lunes a Kiev con su ministra de Defensa, nacida en Bilbao.",
+        "es",
+        "Bilbao",
+        "Kiev",
+    ),
+    (
+        "Il presidente Sergio Mattarella è arrivato lunedì a Kiev con il ministro della Difesa, nato a Bari.",
+        "it",
+        "Bari",
+        "Kiev",
+    ),
+    (
+        "O presidente Lula chegou na segunda-feira a Kiev com o seu ministro da Defesa, nascido em Belém.",
+        "pt",
+        "Belém",
+        "Kiev",
+    ),
+    (
+        "Президент Белоруссии Александр Лукашенко прибыл в понедельник в Москву вместе с министром "
+        "обороны, который родился в Гомеле.",
+        "ru",
+        "Гомеле",
+        "Москва",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "born", "stop"), BORN)
+def test_a_birthplace_is_no_stop(text: str, lang: str, born: str, stop: str, extractor: Extractor) -> None:
+    """A word of birth before or after the place ("né à Marseille", "in Odessa geboren"): where a
+    person was born, not where anyone went."""
+    assert _features(text, lang, extractor, "birthplace").get(born) == 1.0
+    kept = _stops(text, lang, extractor)
+    assert kept == {stop}, kept
