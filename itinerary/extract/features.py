@@ -80,6 +80,7 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "source": float(source_before(text, p.start, ctx)),
         "birthplace": float(birthplace(text, p, ctx)),
         "owned_title": float(owned_title_subject(s, p, ctx)),
+        "talked_about": float(talked_about(s, p, ctx)),
         "possessive": float(possessive_after(text, p.end, ctx.lx)),
         "genitive": float(role is None and genitive_before(text, p, ctx)),
         "noun_attached": float(role is Role.VISIT and noun_attached(s, p, ctx)),
@@ -156,6 +157,35 @@ def birthplace(text: str, p: Mention, ctx: Context) -> bool:
         return True
     after = word_list(text[p.end : p.end + ctx.tuning.genitive_window].lower())
     return bool(after) and after[0] in lx.births
+
+
+def talked_about(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """The place's clause opens on a travel noun and a verb of talking stands beside the place,
+    with no person named in the clause ("The visit was not discussed in Brussels", "Cette visite
+    n'a pas été évoquée à Bruxelles", "Über die Reise wurde in Brüssel nicht gesprochen", "Визит
+    не обсуждался в Брюсселе"): the place is where the trip was talked about, not where it went.
+    The clause runs from the place before (or the sentence's start) to the place; the verb stands
+    just before the place's preposition, or just after the place (negations between); the place
+    does not complement the travel noun ("Визит в Пекин обсуждался": the trip goes there)."""
+    lx, t, text = ctx.lx, ctx.tuning, s.span.text
+    if not lx.talk:
+        return False
+    start = max((q.end for q in s.places if q.end <= p.start), default=0)
+    if any(start <= q.start < p.start for q in s.persons):
+        return False
+    head = [w.lower() for w in word_list(text[start : p.start])]
+    opening = [w for w in head if w not in lx.determiners][: t.talk_opening_words]
+    if not any(is_travel(w, ctx) for w in opening):
+        return False
+    if len(head) > 1 and head[-1] in lx.at and is_travel(head[-2], ctx):
+        return False
+    before = head[:-1] if head and head[-1] in lx.at else []
+    while before and before[-1] in lx.negations:
+        before.pop()
+    after = [w.lower() for w in word_list(text[p.end : p.end + t.speech_window])]
+    while after and after[0] in lx.negations:
+        after.pop(0)
+    return any(starts(w, lx.talk) for w in (before[-1:] + after[:1]))
 
 
 #: a year of four digits (1800-2099)

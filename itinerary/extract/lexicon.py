@@ -153,6 +153,10 @@ class Lexicon:
     # Words of birth ("born", "né", "geboren", "nacido", "nato", "nascido", "родился", "уроженец"):
     # a place they introduce ("born in Marseille", "in Odessa geboren") is where a person was born.
     births: frozenset[str] = frozenset()
+    # Stems of verbs of talking about something ("discussed", "évoqu", "besprochen", "обсужда"):
+    # with a travel noun opening their clause ("the visit was not discussed in Brussels"), the
+    # place beside them is where the trip was talked about, not where it went.
+    talk: tuple[str, ...] = ()
     # --- grammar and script facts the extractor reads (each defaults to "the language has none")
     # The subject may follow its verb in a plain statement ("A Kiev è arrivato il presidente
     # romeno", "Llegó a Bogotá el rey", "В Киев прибыл президент").

@@ -65,6 +65,7 @@ FEATURES: dict[str, str] = {
     "dateline_other_place": "the dateline, while the headline and lede put the traveller at other places",
     "birthplace": "a person's birthplace ('born in Marseille', 'in Odessa geboren')",
     "owned_title": "its clause's subject is a title a possessive introduces ('his foreign minister')",
+    "talked_about": "where a trip was talked about ('the visit was not discussed in Brussels')",
 }
 #: a feature ``lang_<code>`` is 1 for an article in that language; the model file holds a weight for
 #: the languages it was trained on (a language without one adds nothing)
@@ -150,8 +151,9 @@ CUES = ("rule", "prep_visit", "prep_origin", "travel_sentence", "dateline")
 
 #: features of which a stop has none: the place is where something else is, by a general fact of
 #: the language however its trip words read (a birthplace; the place of a person the article names
-#: by an office a possessive points back to: "his foreign minister had visited Algiers")
-VETOES = ("birthplace", "owned_title")
+#: by an office a possessive points back to: "his foreign minister had visited Algiers"; where a
+#: trip was talked about: "the visit was not discussed in Brussels")
+VETOES = ("birthplace", "owned_title", "talked_about")
 
 
 def cued(features: dict[str, float]) -> bool:

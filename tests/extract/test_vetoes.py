@@ -176,3 +176,79 @@ def test_a_birthplace_is_no_stop(text: str, lang: str, born: str, stop: str, ext
     assert _features(text, lang, extractor, "birthplace").get(born) == 1.0
     kept = _stops(text, lang, extractor)
     assert kept == {stop}, kept
+
+
+TALKED = [
+    (
+        "Prime Minister Mark Carney arrived in Oslo on Monday. The visit was not discussed in Stockholm, "
+        "where Nordic ministers met.",
+        "en",
+        "Stockholm",
+        "Oslo",
+    ),
+    (
+        "Le Premier ministre Mark Carney est arrivé lundi à Oslo. Cette visite a été évoquée à Stockholm, "
+        "où les ministres nordiques étaient réunis.",
+        "fr",
+        "Stockholm",
+        "Oslo",
+    ),
+    (
+        "Premierminister Mark Carney ist am Montag in Oslo eingetroffen. Über den Besuch wurde in "
+        "Stockholm nicht gesprochen.",
+        "de",
+        "Stockholm",
+        "Oslo",
+    ),
+    (
+        "El primer ministro Mark Carney llegó el lunes a Oslo. La visita se discutió en Estocolmo, donde "
+        "se reunían los ministros nórdicos.",
+        "es",
+        "Estocolmo",
+        "Oslo",
+    ),
+    (
+        "Премьер-министр Марк Карни прибыл в понедельник в Осло. Визит обсуждался в Стокгольме, где "
+        "собрались министры северных стран.",
+        "ru",
+        "Стокгольме",
+        "Осло",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "talk", "stop"), TALKED)
+def test_where_a_trip_is_talked_about_is_no_stop(
+    text: str, lang: str, talk: str, stop: str, extractor: Extractor
+) -> None:
+    """A clause that opens on a travel noun, with a verb of talking beside the place ("the visit
+    was not discussed in Stockholm", "über den Besuch wurde in Stockholm nicht gesprochen"): the
+    place is where the trip was talked about."""
+    assert _features(text, lang, extractor, "talked_about").get(talk) == 1.0
+    assert _stops(text, lang, extractor) == {stop}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "stop"),
+    [
+        (
+            "President Emmanuel Macron arrived in Dakar on Monday. He said in Dakar that the talks "
+            "went well.",
+            "en",
+            "Dakar",
+        ),
+        ("Le président Emmanuel Macron a évoqué à Dakar, lundi, sa visite au Sénégal.", "fr", "Dakar"),
+        (
+            "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Пекин. Визит в Пекин "
+            "обсуждался давно.",
+            "ru",
+            "Пекин",
+        ),
+    ],
+)
+def test_a_traveller_speaking_or_a_trip_named_with_its_place_keeps_the_stop(
+    text: str, lang: str, stop: str, extractor: Extractor
+) -> None:
+    """The traveller talks at the place ("he said in Dakar"), or the place completes the travel
+    noun ("визит в Пекин обсуждался"): the veto does not fire."""
+    assert _features(text, lang, extractor, "talked_about").get(stop) == 0.0

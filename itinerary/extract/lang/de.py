@@ -144,6 +144,7 @@ PACK = Lexicon(
     births=frozenset(
         "geboren geborene geborenen geborener geborenes gebürtig gebürtige gebürtigen gebürtiger".split()
     ),
+    talk=("gesprochen", "besprochen", "diskutiert", "erörtert", "erwähnt", "thematisiert"),
     negations=frozenset("hat haben hatte hatten nicht noch bisher".split()),
     calls=(
         "telefon",

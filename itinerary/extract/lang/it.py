@@ -239,6 +239,7 @@ PACK = Lexicon(
     ),
     owners=frozenset("suo sua suoi sue loro".split()),
     births=frozenset("nato nata nati nate".split()),
+    talk=("discuss", "dibattut", "menzionat", "affrontat"),
     negations=frozenset("non ha hanno aveva avevano ancora mai".split()),
     calls=(
         "telefon",

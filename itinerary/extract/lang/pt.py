@@ -348,6 +348,7 @@ PACK = Lexicon(
     ),
     owners=frozenset("seu sua seus suas".split()),
     births=frozenset("nascido nascida nascidos nascidas".split()),
+    talk=("discutid", "discutiu", "debatid", "mencionad", "abordad"),
     negations=frozenset("não tem têm tinha tinham ainda nunca".split()),
     calls=(
         "telefon",
