@@ -150,10 +150,9 @@ CUES = ("rule", "prep_visit", "prep_origin", "travel_sentence", "dateline")
 
 
 #: features of which a stop has none: the place is where something else is, by a general fact of
-#: the language however its trip words read (a birthplace; the place of a person the article names
-#: by an office a possessive points back to: "his foreign minister had visited Algiers"; where a
-#: trip was talked about: "the visit was not discussed in Brussels")
-VETOES = ("birthplace", "owned_title", "talked_about")
+#: the language however its trip words read (a birthplace; where a trip was talked about: "the
+#: visit was not discussed in Brussels")
+VETOES = ("birthplace", "talked_about")
 
 
 def cued(features: dict[str, float]) -> bool:
