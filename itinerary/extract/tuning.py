@@ -180,6 +180,8 @@ class Tuning:
     #: words opening a clause (no determiners) where a travel noun is the subject of a verb of
     #: talking ("The visit was not discussed in", "Über die Reise wurde in") - rule tests
     talk_opening_words: int = 3
+    #: words a possessive's title may stand after it ("his new foreign minister") - rule tests
+    owned_title_gap: int = 3
     #: days before publication after which a date beside a place is another time than the trip's - rule tests
     past_days: int = 45
     #: characters at most between a place and the country that qualifies it ("Amman, Jordan") - rule tests

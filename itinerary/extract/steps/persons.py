@@ -1122,10 +1122,6 @@ def companion_before(before: str, lx: Lexicon) -> bool:
     return bool(prev) and (prev[-1] in lx.with_ or any(starts(w, lx.meet) for w in prev[-2:]))
 
 
-#: words a possessive's title may be away from it ("his new foreign minister", "il suo ministro")
-OWNED_TITLE_GAP = 3
-
-
 def owned_title_subject(s: Sentence, p: Mention, ctx: Context) -> bool:
     """The place's clause opens on a title that a possessive of the third person introduces, with
     no name ("His foreign minister had visited Algiers", "Son ministre s'était rendu à Alger",
@@ -1154,7 +1150,7 @@ def owned_title_subject(s: Sentence, p: Mention, ctx: Context) -> bool:
             continue
         if companion_before(" ".join(words[:i]), lx):
             return False
-        return any(is_title(x, lx) for x in words[i + 1 : i + 1 + OWNED_TITLE_GAP])
+        return any(is_title(x, lx) for x in words[i + 1 : i + 1 + ctx.tuning.owned_title_gap])
     return False
 
 
