@@ -12,6 +12,7 @@ from itinerary.coords import haversine_km
 from itinerary.extract.document import Candidate, Context, Mention, Reading, Sentence
 from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.steps.dates import owned_dates
+from itinerary.extract.steps.persons import owned_title_subject
 from itinerary.extract.steps.roles import followed_by_speech, is_listed, near_travel, role_before
 from itinerary.extract.text import DATELINE_END, possessive_after, word_list
 from itinerary.extract.tuning import Tuning
@@ -77,6 +78,9 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "travel_close": close,
         "speech_after": float(speaks_after(text, p.end, ctx)),
         "source": float(source_before(text, p.start, ctx)),
+        "birthplace": float(birthplace(text, p, ctx)),
+        "owned_title": float(owned_title_subject(s, p, ctx)),
+        "talked_about": float(talked_about(s, p, ctx)),
         "possessive": float(possessive_after(text, p.end, ctx.lx)),
         "genitive": float(role is None and genitive_before(text, p, ctx)),
         "noun_attached": float(role is Role.VISIT and noun_attached(s, p, ctx)),
@@ -135,6 +139,53 @@ def source_before(text: str, start: int, ctx: Context) -> bool:
         words.pop()
     tail = " ".join(words)
     return any(tail == src or tail.endswith(" " + src) for src in lx.sources)
+
+
+def birthplace(text: str, p: Mention, ctx: Context) -> bool:
+    """A word of birth introduces the place ("born in Marseille", "né à Marseille", "nata a
+    Torino", "nacida en Sevilla", "уроженец Гомеля") or follows it ("in Odessa geborene"): a
+    person's birthplace, no stop."""
+    lx = ctx.lx
+    if not lx.births:
+        return False
+    words = word_list(text[max(0, p.start - ctx.tuning.genitive_window) : p.start].lower())
+    while words and (words[-1] in lx.determiners or words[-1] in lx.elisions):
+        words.pop()
+    if words and (words[-1] in lx.at or words[-1] in lx.genitives or words[-1] in lx.origin):
+        words.pop()
+    if words and words[-1] in lx.births:
+        return True
+    after = word_list(text[p.end : p.end + ctx.tuning.genitive_window].lower())
+    return bool(after) and after[0] in lx.births
+
+
+def talked_about(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """The place's clause opens on a travel noun and a verb of talking stands beside the place,
+    with no person named in the clause ("The visit was not discussed in Brussels", "Cette visite
+    n'a pas été évoquée à Bruxelles", "Über die Reise wurde in Brüssel nicht gesprochen", "Визит
+    не обсуждался в Брюсселе"): the place is where the trip was talked about, not where it went.
+    The clause runs from the place before (or the sentence's start) to the place; the verb stands
+    just before the place's preposition, or just after the place (negations between); the place
+    does not complement the travel noun ("Визит в Пекин обсуждался": the trip goes there)."""
+    lx, t, text = ctx.lx, ctx.tuning, s.span.text
+    if not lx.talk:
+        return False
+    start = max((q.end for q in s.places if q.end <= p.start), default=0)
+    if any(start <= q.start < p.start for q in s.persons):
+        return False
+    head = [w.lower() for w in word_list(text[start : p.start])]
+    opening = [w for w in head if w not in lx.determiners][: t.talk_opening_words]
+    if not any(is_travel(w, ctx) for w in opening):
+        return False
+    if len(head) > 1 and head[-1] in lx.at and is_travel(head[-2], ctx):
+        return False
+    before = head[:-1] if head and head[-1] in lx.at else []
+    while before and before[-1] in lx.negations:
+        before.pop()
+    after = [w.lower() for w in word_list(text[p.end : p.end + t.speech_window])]
+    while after and after[0] in lx.negations:
+        after.pop(0)
+    return any(starts(w, lx.talk) for w in (before[-1:] + after[:1]))
 
 
 #: a year of four digits (1800-2099)

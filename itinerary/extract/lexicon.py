@@ -150,6 +150,17 @@ class Lexicon:
     # Phrases that name the source of a statement ("according to", "selon", "laut", "по данным"):
     # a place right after one speaks for its government ("according to Moscow"), no stop.
     sources: tuple[str, ...] = ()
+    # Possessive determiners of the third person ("his", "son", "sein", "su", "suo", "seu", "его"):
+    # a title they open with no name after it ("his foreign minister") is another person than
+    # the one they point back to, not a traveller the article follows.
+    owners: frozenset[str] = frozenset()
+    # Words of birth ("born", "né", "geboren", "nacido", "nato", "nascido", "родился", "уроженец"):
+    # a place they introduce ("born in Marseille", "in Odessa geboren") is where a person was born.
+    births: frozenset[str] = frozenset()
+    # Stems of verbs of talking about something ("discussed", "évoqu", "besprochen", "обсужда"):
+    # with a travel noun opening their clause ("the visit was not discussed in Brussels"), the
+    # place beside them is where the trip was talked about, not where it went.
+    talk: tuple[str, ...] = ()
     # --- grammar and script facts the extractor reads (each defaults to "the language has none")
     # The subject may follow its verb in a plain statement ("A Kiev è arrivato il presidente
     # romeno", "Llegó a Bogotá el rey", "В Киев прибыл президент").

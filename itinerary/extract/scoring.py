@@ -20,7 +20,7 @@ from typing import Any
 
 from itinerary.errors import ExtractionError
 
-FEATURE_VERSION = 7
+FEATURE_VERSION = 8
 MODEL_FILE = "stop_model.json"
 
 #: name -> what it measures (shown by ``--explain`` for the strongest reasons)
@@ -63,6 +63,9 @@ FEATURES: dict[str, str] = {
     "other_traveller": "its sentence sends another person than the main traveller there",
     "other_beside_main": "another person's place, in a sentence that also tells a stop of the main traveller",
     "dateline_other_place": "the dateline, while the headline and lede put the traveller at other places",
+    "birthplace": "a person's birthplace ('born in Marseille', 'in Odessa geboren')",
+    "owned_title": "its clause's subject is a title a possessive introduces ('his foreign minister')",
+    "talked_about": "where a trip was talked about ('the visit was not discussed in Brussels')",
 }
 #: a feature ``lang_<code>`` is 1 for an article in that language; the model file holds a weight for
 #: the languages it was trained on (a language without one adds nothing)
@@ -146,9 +149,15 @@ class StopModel:
 CUES = ("rule", "prep_visit", "prep_origin", "travel_sentence", "dateline")
 
 
+#: features of which a stop has none: the place is where something else is, by a general fact of
+#: the language however its trip words read (a birthplace; where a trip was talked about: "the
+#: visit was not discussed in Brussels")
+VETOES = ("birthplace", "talked_about")
+
+
 def cued(features: dict[str, float]) -> bool:
-    """True when the candidate has at least one of :data:`CUES`."""
-    return any(features.get(k, 0.0) > 0 for k in CUES)
+    """True when the candidate has at least one of :data:`CUES` and none of :data:`VETOES`."""
+    return any(features.get(k, 0.0) > 0 for k in CUES) and not any(features.get(k, 0.0) > 0 for k in VETOES)
 
 
 def rules_only() -> StopModel:

@@ -177,6 +177,11 @@ class Tuning:
     dateline_same_km: float = 40.0
     #: characters at most between a place and a past year or date beside it ("Osaka in 2019") - rule tests
     past_window: int = 30
+    #: words opening a clause (no determiners) where a travel noun is the subject of a verb of
+    #: talking ("The visit was not discussed in", "Über die Reise wurde in") - rule tests
+    talk_opening_words: int = 3
+    #: words a possessive's title may stand after it ("his new foreign minister") - rule tests
+    owned_title_gap: int = 3
     #: days before publication after which a date beside a place is another time than the trip's - rule tests
     past_days: int = 45
     #: characters at most between a place and the country that qualifies it ("Amman, Jordan") - rule tests

@@ -15,6 +15,13 @@ more traps, or a report of no trip naming several cities. The format is that of 
 - ``caption``: a place named in a photo caption only;
 - ``comparison``: a place named only in a comparison;
 - ``partner``: a country named as a partner or the origin of goods;
+- ``other event``: the place of another event, beside a travel noun ("the visit was not discussed
+  in Brussels");
+- ``name``: a place inside the name of an agreement ("the Minsk accords", "l'accord de Paris");
+- ``origin``: a place named as the origin of a product or a team ("wine from Bordeaux", "a team
+  from Manchester");
+- ``description``: a place in a person's description ("the Marseille-born minister", "the former
+  mayor of Lyon");
 - ``no trip``: an article reporting no trip (sanctions, a call), naming several cities.
 """
 
@@ -42,6 +49,10 @@ CLASSES = {
     "caption",
     "comparison",
     "partner",
+    "other event",
+    "name",
+    "origin",
+    "description",
     "no trip",
 }
 

@@ -141,6 +141,11 @@ PACK = Lexicon(
         "eine sprecherin des",
         "aus kreisen",
     ),
+    owners=frozenset("sein seine seinem seinen seiner seines ihr ihre ihrem ihren ihrer ihres".split()),
+    births=frozenset(
+        "geboren geborene geborenen geborener geborenes gebürtig gebürtige gebürtigen gebürtiger".split()
+    ),
+    talk=("gesprochen", "besprochen", "diskutiert", "erörtert", "erwähnt", "thematisiert"),
     negations=frozenset("hat haben hatte hatten nicht noch bisher".split()),
     calls=(
         "telefon",

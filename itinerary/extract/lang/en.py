@@ -227,6 +227,9 @@ PACK = Lexicon(
         "a spokeswoman for",
         "a spokesperson for",
     ),
+    owners=frozenset("his her its their".split()),
+    births=frozenset("born".split()),
+    talk=("discussed", "debated", "mentioned", "raised"),
     negations=frozenset(
         "not never yet has have had hasn't haven't hadn't did didn't does doesn't do don't".split()
     ),

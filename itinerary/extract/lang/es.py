@@ -202,6 +202,9 @@ PACK = Lexicon(
         "un portavoz de",
         "una portavoz de",
     ),
+    owners=frozenset("su sus".split()),
+    births=frozenset("nacido nacida nacidos nacidas".split()),
+    talk=("discut", "debat", "mencion", "abordad", "abordó"),
     negations=frozenset("no ha han había habían aún todavía nunca".split()),
     calls=(
         "telefónic",

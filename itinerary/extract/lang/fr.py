@@ -236,6 +236,9 @@ PACK = Lexicon(
         "un porte-parole de",
         "une porte-parole de",
     ),
+    owners=frozenset("son sa ses leur leurs".split()),
+    births=frozenset("né née nés nées natif native natifs natives".split()),
+    talk=("évoqu", "discut", "débattu", "abordé", "mentionn"),
     negations=frozenset("ne n'a n'ont n'avait n'avaient pas jamais encore a ont avait avaient".split()),
     calls=(
         "téléphon",

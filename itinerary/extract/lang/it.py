@@ -238,6 +238,9 @@ PACK = Lexicon(
         "fonti del",
         "un portavoce del",
     ),
+    owners=frozenset("suo sua suoi sue loro".split()),
+    births=frozenset("nato nata nati nate".split()),
+    talk=("discuss", "dibattut", "menzionat", "affrontat"),
     negations=frozenset("non ha hanno aveva avevano ancora mai".split()),
     calls=(
         "telefon",

@@ -347,6 +347,9 @@ PACK = Lexicon(
         "um porta-voz do",
         "um porta-voz de",
     ),
+    owners=frozenset("seu sua seus suas".split()),
+    births=frozenset("nascido nascida nascidos nascidas".split()),
+    talk=("discutid", "discutiu", "debatid", "mencionad", "abordad"),
     negations=frozenset("não tem têm tinha tinham ainda nunca".split()),
     calls=(
         "telefon",

@@ -1122,6 +1122,38 @@ def companion_before(before: str, lx: Lexicon) -> bool:
     return bool(prev) and (prev[-1] in lx.with_ or any(starts(w, lx.meet) for w in prev[-2:]))
 
 
+def owned_title_subject(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """The place's clause opens on a title that a possessive of the third person introduces, with
+    no name ("His foreign minister had visited Algiers", "Son ministre s'était rendu à Alger",
+    "Sein Außenminister hatte Islamabad besucht", "Его министр посетил Пхеньян"): its subject is
+    another person than the one the possessive points back to, named by office only, not a
+    traveller the article follows. The clause runs from the place before (or the sentence's
+    start) to the place; nobody is named in it, and no title, "with" or verb of meeting stands
+    before the possessive ("Macron and his minister", "accompagné de son ministre, le président")."""
+    lx, text = ctx.lx, s.span.text
+    if not lx.owners:
+        return False
+    # the clause starts after the place before (not a possessive read as a village: "Son")
+    before = [q.end for q in s.places if q.end <= p.start and q.text.lower() not in lx.owners]
+    start = max(before, default=0)
+    if any(start <= q.start < p.start for q in s.persons):
+        return False
+    words = word_list(text[start : p.start])
+    for i, w in enumerate(words):
+        low = w.lower()
+        name = i > 0 and capitalised(w) and not lx.nouns_capitalised
+        if low in lx.determiners:
+            continue  # "Il suo ministro", "O seu ministro"
+        if is_title(w, lx) or (name and low not in lx.weekdays and low not in lx.months):
+            return False  # a title or a name before the possessive: its person is the subject
+        if low not in lx.owners:
+            continue
+        if companion_before(" ".join(words[:i]), lx):
+            return False
+        return any(is_title(x, lx) for x in words[i + 1 : i + 1 + ctx.tuning.owned_title_gap])
+    return False
+
+
 def title_countries(sentences: list[Sentence], ctx: Context) -> dict[str, set[str]]:
     """The countries the titles of each person name ("Russian President Vladimir Putin", "le
     président russe", "Президент России", "O Presidente do Ruanda, Paul Kagame"): a demonym or a
