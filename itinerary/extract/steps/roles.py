@@ -550,7 +550,10 @@ def landmark_named(text: str, p: Mention, ctx: Context) -> bool:
     before = words_of(text[max(0, p.start - t.verb_window) : p.start].lower(), ctx.lx)[-t.kind_reach :]
     after = word_list(text[p.end : p.end + t.verb_window].lower())[:1]
     # a kind word in a case form ("в аэропорту", "на космодроме"): its dictionary forms
-    return any(landmark_word(v) for w in (*before, *after) for v in ctx.language.variants(w))
+    words = (*before, *after)
+    return any(landmark_word(w) for w in words) or any(
+        landmark_word(v) for w in words for v in ctx.language.variants(w)
+    )
 
 
 def landmark_word(word: str) -> bool:
