@@ -39,6 +39,7 @@ def candidates_of(sentences: list[Sentence], ctx: Context) -> list[Candidate]:
     drafts: list[Candidate] = []
     carry: str | None = None
     told = False  # the sentence before, in the same paragraph, took the traveller somewhere
+    named = {w for s in sentences for who in s.persons for w in who.name.split()}
     for si, s in enumerate(sentences):
         reading = classify(s, ctx)
         collect_dated(s, reading, ctx)
@@ -55,8 +56,10 @@ def candidates_of(sentences: list[Sentence], ctx: Context) -> list[Candidate]:
             carry = carried_subject(s, ctx, carry)
         lede = _lede_stops(sentences, ctx) if si == 0 else []
         trip = si == 0 and dateline_tells_trip(sentences, reading, ctx)
+        # a headline: the article's first sentence, a paragraph of its own
+        head = named if si == 0 and len(sentences) > 1 and sentences[1].span.doc is not s.span.doc else None
         drafts.extend(
-            other_candidates(s, si, len(sentences), reading, ctx, carry, len(drafts), lede, trip, told)
+            other_candidates(s, si, len(sentences), reading, ctx, carry, len(drafts), lede, trip, told, head)
         )
         # this sentence takes the traveller somewhere: the next one of its paragraph goes on with the trip
         told = any(role is Role.VISIT for _, role in reading.stops)
@@ -147,13 +150,15 @@ def other_candidates(
     lede: list[Mention] | None = None,
     dateline_trip: bool = False,
     trip_before: bool = False,
+    headline_names: set[str] | None = None,
 ) -> list[Candidate]:
     """The places of the sentence the rules did not take, read as if they were stops (``lede``:
     the stops of the lede after a dateline that stands alone; ``dateline_trip``: the lede tells a
     trip and names none of its places, so the dateline's place is a stop of the rules;
     ``trip_before``: the sentence before, in the same paragraph, takes the traveller somewhere, so
     a place this sentence is at, with no travel word of its own, is a stop of the rules: "The train
-    left Moscow for Vladivostok. In Irkutsk it stood for an hour")."""
+    left Moscow for Vladivostok. In Irkutsk it stood for an hour"; ``headline_names``: the sentence
+    is the headline, and these are the words of the names of the article's persons)."""
     taken = {id(p) for p, _ in reading.stops}
     out: list[Candidate] = []
     for idx, p in enumerate(s.places):
@@ -185,6 +190,9 @@ def other_candidates(
         elif trip_before and at_on_the_way(s, reading, idx, d, ctx):
             d.rule, d.reason = True, Reason("a place the sentence is at, the trip told just before")
             d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
+        elif headline_names and d.status is Status.CONFIRMED and person_at(s, p, headline_names, ctx):
+            d.rule, d.reason = True, Reason("a headline puts a person of the article at the place")
+            d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
         out.append(d)
     return out
 
@@ -205,6 +213,22 @@ def at_on_the_way(s: Sentence, reading: Reading, idx: int, d: Candidate, ctx: Co
         or reached_by_weapon(s, p, ctx)
         or hosted_at(text, p.start, [], ctx)
     )
+
+
+#: a headline's opening words up to a preposition right before a place ("Starmer in", "Sánchez, en")
+_WHO_AT = re.compile(r"((?:[^\W\d_][\w.'’-]*\s*){1,4}?),?\s+(\w+)\s+")
+
+
+def person_at(s: Sentence, p: Mention, names: set[str], ctx: Context) -> bool:
+    """The headline opens with a person of the article (their name or a title) and a locative
+    preposition right before the place: news headlines drop the verb of being ("Starmer in Warsaw
+    for defence talks", "Путин в Пекине: переговоры о газе", "Sánchez, en Varsovia"). An event
+    noun before the preposition ("Summit in Brussels", "Proteste in Paris") is no person."""
+    m = _WHO_AT.fullmatch(s.span.text[: p.start])
+    if m is None or m.group(2).lower() not in ctx.lx.at:
+        return False
+    words = m.group(1).split()
+    return words[0][:1].isupper() and all(w in names or w.lower() in ctx.lx.titles for w in words)
 
 
 def remote_call(s: Sentence, ctx: Context) -> bool:

@@ -60,6 +60,7 @@ PACK = Lexicon(
         "traf",
         "getroffen",
         "empfangen",
+        "kranz",  # a wreath is laid in person ("legte in Hanoi einen Kranz nieder", "Kranzniederlegung")
     ),
     at=frozenset("in im nach zu zum zur auf bei".split()),
     origin=frozenset("aus".split()),

@@ -88,6 +88,8 @@ PACK = Lexicon(
         "bound for",
         "reach",
         "held talks",
+        "holding talks",
+        "holds talks",
         "be in",
         "was in",
         "is in",
@@ -97,6 +99,7 @@ PACK = Lexicon(
         "meet with",
         "talks with",
         "welcomed",
+        "wreath",  # a wreath is laid in person ("laid a wreath in Hanoi")
     ),
     at=frozenset("in at to into for inside".split()),
     origin=frozenset("from".split()),

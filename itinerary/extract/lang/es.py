@@ -56,10 +56,13 @@ PACK = Lexicon(
         "se dirig",
         "se reunió",
         "se reunirá",
+        "se entrevist",  # meeting someone where they are ("se entrevistó con el gobernador en ...")
         "recibid",
         "estará en",  # being at the place ("el jueves estará en Davos", "estuvo en Lima")
         "estuvo en",
         "estaba en",
+        "ofrenda floral",  # a wreath is laid in person ("depositó una ofrenda floral en Hanói")
+        "corona de flores",
     ),
     at=frozenset("a en hacia para al".split()),
     origin=frozenset("desde".split()),

@@ -91,6 +91,7 @@ PACK = Lexicon(
         "accueilli",
         "reçu par",
         "reçue par",
+        "gerbe",  # a wreath is laid in person ("a déposé une gerbe à Hanoï")
     ),
     at=frozenset("à au aux en dans vers pour sur".split()),
     origin=frozenset("depuis".split()),

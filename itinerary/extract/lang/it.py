@@ -93,6 +93,9 @@ PACK = Lexicon(
         "è stata a",
         "era stato a",
         "era stata a",
+        "incontr",  # meeting someone where they are ("ha incontrato il governatore a ...")
+        "corona di fiori",  # a wreath is laid in person ("ha deposto una corona di fiori ad Hanoi")
+        "corona d'alloro",
     ),
     # "a" and "in" with every article they join ("all'aeroporto", "nell'isola", "negli Stati Uniti")
     at=frozenset(

@@ -141,6 +141,7 @@ PACK = Lexicon(
         "ida à",
         "reuniu-se",
         "encontrou-se",
+        "coroa de flores",  # a wreath is laid in person ("depositou uma coroa de flores em Hanói")
     ),
     at=frozenset("em no na nos nas num numa a ao à aos às para pra pro até".split()),
     origin=frozenset({"desde"}),

@@ -63,6 +63,10 @@ PACK = Lexicon(
         "проездом",  # passing through on the way ("проездом через Хабаровск")
         "транзитом",
         "приземл",  # landing ("самолёт приземлился в аэропорту")
+        "встретил",  # meeting someone where they are ("встретился с губернатором в Благовещенске")
+        "встретит",
+        "венок",  # a wreath is laid in person ("возложил венок к мавзолею в Ханое")
+        "венки",
     ),
     at=frozenset("в во на к ко".split()),
     origin=frozenset("из".split()),

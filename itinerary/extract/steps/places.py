@@ -17,7 +17,7 @@ from itinerary.errors import AmbiguityWarning
 from itinerary.extract.document import AREA_KINDS, Context, Document, Mention
 from itinerary.extract.lexicon import starts
 from itinerary.extract.registry import step
-from itinerary.extract.steps.roles import role_before, seat_speaks
+from itinerary.extract.steps.roles import landmark_named, role_before, seat_speaks
 from itinerary.extract.text import DATELINE_END, capitalised, function_word
 from itinerary.geocode.gazetteer import Record
 from itinerary.geocode.normalize import KIND_WORDS, analyze
@@ -250,7 +250,7 @@ def refusal(p: Mention, text: str, ctx: Context, person_words: set[str]) -> str 
         return "the end of a longer name (an organisation)"
     if inside_name(text, p, ctx):
         return "a word of a longer capitalised name (a person's)"
-    if not accept(p, ctx) and not accept_dictionary_form(p, ctx):
+    if not accept(p, ctx) and not accept_dictionary_form(p, ctx) and not accept_landmark(p, text, ctx):
         return f"not a known place (query {p.query!r})"
     if not p.from_ner and not p.main_name and p.start == 0 and " " not in p.text and not p.text.isupper():
         # "Dort", "Wie", "Там", "Este" opening a sentence: a common word that is also a
@@ -411,6 +411,24 @@ def accept(p: Mention, ctx: Context) -> bool:
     if small and (not p.from_ner or r.population < t.min_town_population or not main):
         return False
     p.record, p.confidence, p.main_name, p.match = r, best.confidence, main, best
+    p.overruled = best is not cands[0]
+    return True
+
+
+def accept_landmark(p: Mention, text: str, ctx: Context) -> bool:
+    """Whether a kind word of a building or site beside the mention names the landmark the
+    gazetteer knows under exactly that name, when its first answer (a village of the same name)
+    was refused: "в аэропорту Внуково" is the airport, not the village Vnukovo."""
+    if not landmark_named(text, p, ctx):
+        return False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguityWarning)
+        cands = ctx.geocoder.candidates(p.query, limit=ctx.tuning.candidates_per_mention)
+    best = next((c for c in cands if c.record.is_landmark and c.name_score >= 1.0), None)
+    if best is None:
+        return False
+    main = ctx.geocoder.gazetteer.is_main_name(best.matched, best.record.index)
+    p.record, p.confidence, p.main_name, p.match = best.record, best.confidence, main, best
     p.overruled = best is not cands[0]
     return True
 

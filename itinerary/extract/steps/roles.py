@@ -31,10 +31,16 @@ def travel_positions(sent: Span, ctx: Context) -> list[int]:
     out = [
         t.idx - base for i, t in enumerate(toks) if starts(t.lower_, lx.travel) or travel_word(toks, i, ctx)
     ]
-    lower = sent.text.lower()
-    if (ph := phrase_in(lower, lx.travel)) is not None:
-        out.append(lower.index(ph))
-    return out
+    # every multi-word phrase, each time it occurs: a sentence may tell two legs ("se reunió el
+    # lunes en Riad ... y el martes se desplazó a Doha")
+    out.extend(phrase_positions(sent.text.lower(), lx.travel))
+    return sorted(set(out))
+
+
+def phrase_positions(lower: str, phrases: tuple[str, ...]) -> list[int]:
+    """Where each multi-word phrase of ``phrases`` starts in ``lower`` (lower case), every time it
+    occurs at the start of a word."""
+    return [m.start() for p in phrases if " " in p for m in re.finditer(r"(?<!\w)" + re.escape(p), lower)]
 
 
 def travel_word(toks: list[Token], i: int, ctx: Context) -> bool:
@@ -100,7 +106,7 @@ def role_before(text: str, start: int, ctx: Context) -> Role | None:
     tail = SPACE.sub(" ", text[max(0, start - t.role_tail) : start].lower()).rstrip()
     if any(tail.endswith(t) or tail.endswith(t + " la") or tail.endswith(t + " le") for t in lx.toward):
         return Role.VISIT
-    if provenance_before(tail, lx):
+    if provenance_before(tail, lx) or left_from(text, start, ctx):
         return Role.ORIGIN
     if prev not in lx.at and prev not in lx.origin:
         prev = preposition_before_noun(text, start, ctx) or prev
@@ -115,6 +121,33 @@ def provenance_before(tail: str, lx: Lexicon) -> bool:
     """A phrase of provenance ends ``tail`` (the lower-case words before a place): "en provenance
     de Dakar", "procedente de Quito", "vindo de Luanda", where "de" is also "of"."""
     return any(tail.endswith(f) or tail.endswith(f + " la") for f in lx.from_phrases)
+
+
+def left_from(text: str, start: int, ctx: Context) -> bool:
+    """The place is the one a verb of leaving leaves, through the preposition that is also "of"
+    ("de", "von"): with only a time between the verb and it ("salió el domingo de Moscú",
+    "partiu no domingo à noite de Moscovo"), or, where the verb ends its clause, with the verb
+    right after the place ("ist am Sonntag von Moskau abgeflogen": a language with separable
+    particles puts its participles last; elsewhere "de Rusia partió" is "of Russia")."""
+    lx, t = ctx.lx, ctx.tuning
+    words = word_list(text[max(0, start - t.verb_window) : start].lower())
+    if not words or words[-1] not in lx.genitives or words[-1] in lx.origin:
+        return False
+    leave = tuple({w.split()[0] for w in lx.departure} - lx.at - lx.determiners)
+    # the participle right after the place's name ("von Moskau abgeflogen")
+    after = [w for w in word_list(text[start : start + t.verb_window])[1:] if not w[:1].isupper()]
+    if lx.particles and after and starts(after[0].lower(), leave):
+        return True
+    # the verb before it, past the words of a time ("el domingo", "no domingo à noite", "lundi soir")
+    times = {w for k in lx.weekdays.keys() | lx.months.keys() | lx.relative.keys() for w in k.split()}
+    k = len(words) - 2
+    while (
+        k >= 0
+        and len(words) - 2 - k < t.verb_words
+        and (words[k] in times or words[k] in lx.determiners or words[k] in lx.at)
+    ):
+        k -= 1
+    return 0 <= k < len(words) - 2 and starts(words[k], leave)
 
 
 def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
@@ -209,10 +242,19 @@ def equated_with_stop(text: str, start: int, ctx: Context) -> bool:
     lx, t = ctx.lx, ctx.tuning
     if not lx.stop_nouns:
         return False
-    clause = re.split(r"[.;:!?]", text[max(0, start - t.stop_noun_window) : start])[-1]
+    before = text[max(0, start - t.stop_noun_window) : start]
+    # a colon or a dash stands for the copula ("Prochaine étape : Vladivostok", "Следующая
+    # остановка — Владивосток": Russian writes no copula in the present, only the dash)
+    if (m := _NOUN_MARK.search(before)) is not None and starts(m.group(1).lower(), lx.stop_nouns):
+        return True
+    clause = re.split(r"[.;:!?]", before)[-1]
     words = [w.lower() for w in word_list(clause)][-t.stop_noun_words :]
     noun = next((i for i, w in enumerate(words) if starts(w, lx.stop_nouns)), None)
     return noun is not None and any(w in lx.copulas for w in words[noun + 1 :])
+
+
+#: a word, then a colon or a dash right before the place ("étape :", "остановка —")
+_NOUN_MARK = re.compile(r"([^\W\d_][\w-]*)\s*(?::|\s[—–-])\s*$")
 
 
 def is_listed(gap: str, ctx: Context) -> bool:
@@ -448,6 +490,9 @@ def _role_and_link(
         return None, "no preposition, visit verb or stop noun before it"
     if not linked and role is Role.VISIT and meeting_at_landmark(s.span, p, ctx):
         linked, made = True, "a landmark where the sentence's meeting or reception takes place"
+    if not linked and role is Role.VISIT and equated_with_stop(text, p.start, ctx):
+        # "The next stop is Vladivostok": the stop noun itself tells the trip
+        linked, made = True, "a place said to be a stop of the trip"
     if not linked:
         return None, "no travel word reaches it"
     return role, made
@@ -504,7 +549,11 @@ def landmark_named(text: str, p: Mention, ctx: Context) -> bool:
     t = ctx.tuning
     before = words_of(text[max(0, p.start - t.verb_window) : p.start].lower(), ctx.lx)[-t.kind_reach :]
     after = word_list(text[p.end : p.end + t.verb_window].lower())[:1]
-    return any(landmark_word(w) for w in (*before, *after))
+    # a kind word in a case form ("в аэропорту", "на космодроме"): its dictionary forms
+    words = (*before, *after)
+    return any(landmark_word(w) for w in words) or any(
+        landmark_word(v) for w in words for v in ctx.language.variants(w)
+    )
 
 
 def landmark_word(word: str) -> bool:

@@ -1,0 +1,63 @@
+"""Recall probes, second batch: stops as a reader of news meets them, in every language, from
+``tests/extract/recall_probes/news/<code>.yaml``: an airport standing for its city, a second
+multi-word travel phrase in one sentence, an origin with a time between the verb and "from", the
+stops of a recap after a noun ("after stops in Baku and Tbilisi"), a stop named only in the
+headline, a stop in a relative clause ("Vladivostok, where he will meet ..."), a stop told by a
+meeting with a local host, a stop told by the traveller's activity with no verb of travel ("laid a
+wreath in Hanoi"), and a second traveller.
+
+The format is that of ``tests/extract/recall_probes`` (see ``test_recall_probes.py``): a stop's
+``place`` may give alternatives ("Vnukovo International Airport|Moscow"). Every article here is
+written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from itinerary.extract import Extractor, extract
+from itinerary.extract.lang import supported
+from tests.extract.support import load_probes, stop_names
+
+pytestmark = pytest.mark.data
+
+PROBES = Path(__file__).parent / "recall_probes" / "news"
+
+#: the classes each language's file covers
+CLASSES = frozenset(
+    {
+        "airport",
+        "second phrase",
+        "origin time",
+        "recap participle",
+        "headline",
+        "relative",
+        "local host",
+        "activity",
+        "second traveller",
+    }
+)
+
+
+def test_every_language_probes_every_class() -> None:
+    for code in supported():
+        data = yaml.safe_load((PROBES / f"{code}.yaml").read_text(encoding="utf-8"))
+        assert {c["class"] for c in data["cases"]} == CLASSES, code
+        for case in data["cases"]:
+            assert set(case) <= {"text", "class", "stops", "xfail"} and case["stops"], case
+
+
+@pytest.mark.parametrize(("lang", "published", "case"), load_probes(PROBES))
+def test_probe(lang: str, published: Any, case: dict[str, Any], extractor: Extractor) -> None:
+    day = published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published))
+    it = extract(case["text"], published=day, language=lang, extractor=extractor)
+    got = [s for _, _, s in it.stops()]
+    found = [f"{s.place} ({s.resolved.name if s.resolved else '-'})" for s in got]
+    for want in case["stops"]:
+        names = {n.lower() for n in str(want["place"]).split("|")}
+        assert any(stop_names(s) & names for s in got), f"{want['place']} not found among {found}"
