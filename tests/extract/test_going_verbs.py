@@ -1,10 +1,10 @@
-"""A verb of going to a place, or of flying off to it, is a travel word in every pack: the place
-it reaches is a rule stop. Italian "recarsi" ("si è recato a", "intende recarsi in") and
-"spostarsi" ("si sposterà a"), Russian "поехать" and "съездить" ("собирается поехать в", "съездил
-в"), Spanish "desplazarse" ("se desplazará a"), as French "se déplacer" and Portuguese "deslocar-se"
-already were; flying off: "flew off to", "voló a", "улетел в" ("flog nach" and the Italian and
-Portuguese forms were travel words already). Checked on sentences written for the suite, at the
-candidate, in six languages.
+"""A verb of going to a place, or of flying off to it, is a travel word in every pack: the place it
+reaches is a rule stop. Italian "recarsi" ("si è recato a", "intende recarsi in") and "spostarsi"
+("si sposterà a"), Russian "поехать" and "съездить" ("собирается поехать в", "съездил в"), Spanish
+"desplazarse" ("se desplazará a"), as French "se déplacer" and Portuguese "deslocar-se" already
+were, in the present too ("se rend à Oslo", "se rendent à Rome"); flying off: "flew off to", "voló
+a", "улетел в" ("flog nach" and the Italian and Portuguese forms were travel words already).
+Checked on sentences written for the suite, at the candidate, in six languages.
 
 French "s'envoler" stays a departure word, which the parse walk does not read: made a travel
 word, "après un déjeuner chez X, il s'est envolé pour Varsovie" gave Varsovie to X. Verbs of
@@ -37,6 +37,11 @@ CASES = [
     ("ru", "В понедельник президент съездил в Минск.", "Минск"),
     ("en", "The minister travelled to Lima on Monday for two days of talks.", "Lima"),
     ("fr", "Le ministre s'est rendu lundi à Lima pour deux jours d'entretiens.", "Lima"),
+    # the present of the verbs of going ("se rend", "si reca", "se desplaza")
+    ("fr", "Le chancelier se rend à Oslo pour parler de gaz.", "Oslo"),
+    ("fr", "Les deux ministres se rendent à Rome jeudi.", "Rome"),
+    ("it", "Il cancelliere si reca a Oslo per parlare di gas.", "Oslo"),
+    ("es", "El canciller se desplaza a Oslo para hablar de gas.", "Oslo"),
     # flying off
     ("en", "After lunch with the premier, the chancellor flew off to Warsaw.", "Warsaw"),
     ("de", "Nach dem Mittagessen flog die Ministerin nach Wien.", "Wien"),

@@ -51,6 +51,17 @@ PACK = Lexicon(
         "rendu",
         "rendait",
         "rendrait",
+        # the present and the other persons of "se rendre" ("le président se rend à Oslo", "les
+        # ministres se rendent à Rome"), as phrases: "rend" alone also gives back ("rend visite")
+        "se rend à",
+        "se rend au",
+        "se rend en",
+        "se rend dans",
+        "se rendent",
+        "se rendront",
+        "se rendaient",
+        "s'y rend",
+        "s’y rend",
         "visit",
         "voyag",
         "tournée",
