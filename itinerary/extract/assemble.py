@@ -324,9 +324,6 @@ def merge_mentions(
             _note_arrival(came, out[-1], day or came.get(id(same)))
             continue
         d = _after_arrival(d, came.get(id(same)))
-        if came_true(same, d, published, t):  # "was expected in Dakar ... arrived in Dakar": made
-            same.status, same.status_features, same.read_date = d.status, d.status_features, d.read_date
-            same.date = same.date if fits(same.date, d.status, published) else None
         # a vague month or year only from a mention the rules read as a stop (not "im Juni
         # Gastland beim G7-Gipfel"; but "his father visited Russia in 2011")
         vague = d.date is not None and d.date.precision is not Precision.DAY
@@ -342,21 +339,6 @@ def merge_mentions(
         if d.place.confidence > same.place.confidence:
             same.place = d.place
     return out
-
-
-def came_true(stop: Candidate, d: Candidate, published: dt.date | None, t: Tuning) -> bool:
-    """A later mention tells the trip made that an earlier one told as planned ("The president
-    was expected in Dakar on Monday. He arrived in Dakar late on Monday"; "Lula to visit Hanoi" in
-    the headline, "arrived in Hanoi on Tuesday" below): the rules read it as a stop, confirmed,
-    undated or dated to a day at most ``Tuning.stay_max_days`` before the publication (not "he
-    last visited Dakar in 2019": another trip)."""
-    if stop.status is not Status.PLANNED or d.status is not Status.CONFIRMED or not d.rule:
-        return False
-    if d.date is None:
-        return True
-    if d.date.precision is not Precision.DAY or d.date.end is None:
-        return False
-    return published is None or (published - d.date.end).days <= t.stay_max_days
 
 
 def _note_arrival(came: dict[int, dt.date], stop: Candidate, day: dt.date | None) -> None:

@@ -9,9 +9,10 @@ an invitation accepted, "after visiting X he will go to Y", and the perfect. The
 fails today carries ``xfail`` with its cause (strict: it fails loudly once it passes).
 
 A second set (``status_probes/news/``) was written later, before reading the status rules, as a
-reader of news meets status: a place first expected and then reached (the confirmed mention
-wins), a plan told in the past, a trip called off or cut short, several places under one verb,
-a present tense with a day after publication, a trip under way, "could visit", a negated past.
+reader of news meets status: a place first expected and then reached (a known gap: the first
+mention wins), a plan told in the past, a trip called off or cut short, several places under one
+verb, a present tense with a day after publication, a trip under way, "could visit", a negated
+past.
 """
 
 from __future__ import annotations
