@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from itinerary.extract import Article, Extractor, extract
+from itinerary.extract.document import Candidate
 from itinerary.model import Status
 
 
@@ -58,6 +59,17 @@ def candidate_status(
     doc = extractor.analyse(Article(text=text, published=published, language=lang))
     found = [c.status for c in doc.candidates if c.place.text == place]
     return found[0] if found else None
+
+
+def candidates_by_place(
+    text: str, lang: str, extractor: Extractor, published: dt.date
+) -> dict[str, Candidate]:
+    """The article's candidates by the place's text (the first of each)."""
+    doc = extractor.analyse(Article(text=text, published=published, language=lang))
+    out: dict[str, Candidate] = {}
+    for c in doc.candidates:
+        out.setdefault(c.place.text, c)
+    return out
 
 
 #: a rule test whose stop the shipped stop model scores just under its keep threshold: a known gap

@@ -17,10 +17,11 @@ import datetime as dt
 
 import pytest
 
-from itinerary.extract import Article, Extractor
+from itinerary.extract import Extractor
 from itinerary.extract.document import Candidate
 from itinerary.extract.steps.roles import phrase_positions
 from itinerary.model import Role
+from tests.extract.support import candidates_by_place
 
 pytestmark = pytest.mark.data
 
@@ -28,12 +29,7 @@ THURSDAY = dt.date(2026, 3, 12)
 
 
 def _candidates(text: str, lang: str, extractor: Extractor) -> dict[str, Candidate]:
-    """The article's candidates by the place's text (the first of each)."""
-    doc = extractor.analyse(Article(text=text, published=THURSDAY, language=lang))
-    out: dict[str, Candidate] = {}
-    for c in doc.candidates:
-        out.setdefault(c.place.text, c)
-    return out
+    return candidates_by_place(text, lang, extractor, THURSDAY)
 
 
 def test_every_phrase_is_found_each_time_at_a_word_start() -> None:

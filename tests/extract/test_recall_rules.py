@@ -19,6 +19,7 @@ from itinerary.extract.document import Candidate
 from itinerary.extract.steps.clauses import split_sentences
 from itinerary.extract.steps.roles import role_before
 from itinerary.model import Role
+from tests.extract.support import candidates_by_place
 
 pytestmark = pytest.mark.data
 
@@ -26,12 +27,7 @@ THURSDAY = dt.date(2026, 3, 12)
 
 
 def _candidates(text: str, lang: str, extractor: Extractor) -> dict[str, Candidate]:
-    """The article's candidates by the place's text (the first of each)."""
-    doc = extractor.analyse(Article(text=text, published=THURSDAY, language=lang))
-    out: dict[str, Candidate] = {}
-    for c in doc.candidates:
-        out.setdefault(c.place.text, c)
-    return out
+    return candidates_by_place(text, lang, extractor, THURSDAY)
 
 
 @pytest.mark.parametrize(
