@@ -302,19 +302,20 @@ def phrase_in(text: str, phrases: tuple[str, ...]) -> str | None:
     return None
 
 
+def phrase_positions(text: str, phrases: tuple[str, ...]) -> list[int]:
+    """Where each multi-word phrase of ``phrases`` starts in ``text`` (lower case), every time it
+    occurs where a word starts, not inside another word ("no visitará" is not in "el mandatario
+    peruano visitará", "не посетит" not in "в июне посетит"); a phrase that opens with
+    punctuation ("'s due") may follow a letter."""
+    return [
+        m.start()
+        for p in phrases
+        if " " in p and p in text  # the cheap test first: most phrases are in no sentence
+        for m in re.finditer(("(?<!\\w)" if p[:1].isalnum() else "") + re.escape(p), text)
+    ]
+
+
 def phrase_at(text: str, phrases: tuple[str, ...]) -> str | None:
     """The first multi-word phrase of ``phrases`` found in ``text`` (lower case) where a word
-    starts, not inside another word ("no visitará" is not in "el mandatario peruano visitará",
-    "не посетит" not in "в июне посетит"); a phrase that opens with punctuation ("'s due") may
-    follow a letter."""
-    for p in phrases:
-        if " " not in p or p not in text:
-            continue
-        if not p[:1].isalnum():
-            return p
-        i = text.find(p)
-        while i >= 0:
-            if i == 0 or not text[i - 1].isalnum():
-                return p
-            i = text.find(p, i + 1)
-    return None
+    starts (:func:`phrase_positions`), if any."""
+    return next((p for p in phrases if phrase_positions(text, (p,))), None)

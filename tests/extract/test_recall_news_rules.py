@@ -19,7 +19,7 @@ import pytest
 
 from itinerary.extract import Extractor
 from itinerary.extract.document import Candidate
-from itinerary.extract.steps.roles import phrase_positions
+from itinerary.extract.lexicon import phrase_positions
 from itinerary.model import Role
 from tests.extract.support import candidates_by_place
 

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import AREA_KINDS, Context, Mention, Reading, Sentence
-from itinerary.extract.lexicon import Lexicon, phrase_in, starts
+from itinerary.extract.lexicon import Lexicon, phrase_in, phrase_positions, starts
 from itinerary.extract.text import SPACE, joined_run, possessive_after, word_before, word_list, words_of
 from itinerary.geocode.normalize import KIND_WORDS
 from itinerary.model import Role
@@ -35,12 +35,6 @@ def travel_positions(sent: Span, ctx: Context) -> list[int]:
     # lunes en Riad ... y el martes se desplazó a Doha")
     out.extend(phrase_positions(sent.text.lower(), lx.travel))
     return sorted(set(out))
-
-
-def phrase_positions(lower: str, phrases: tuple[str, ...]) -> list[int]:
-    """Where each multi-word phrase of ``phrases`` starts in ``lower`` (lower case), every time it
-    occurs at the start of a word."""
-    return [m.start() for p in phrases if " " in p for m in re.finditer(r"(?<!\w)" + re.escape(p), lower)]
 
 
 def travel_word(toks: list[Token], i: int, ctx: Context) -> bool:
