@@ -40,11 +40,13 @@ from itinerary.groups import DisjointSets
 from itinerary.identity import UNKNOWN_TRAVELLER
 from itinerary.merge import MergeReport, _finish, _input_key
 from itinerary.merge.cluster import _absorb, _Cluster, _cluster
+from itinerary.merge.names import group_names_kept, state_of
 from itinerary.merge.observe import _check_versions, _collect, _Inputs, _observations
 from itinerary.merge.reprints import _one_text
 from itinerary.merge.travellers import _display_name, _is_unknown, _people, _Person
 from itinerary.merge.trips import _as_given, _cut, _merge_trip
-from itinerary.model import Itinerary, Source, Trip
+from itinerary.model import Itinerary, Source, Status, Trip
+from itinerary.people import Grouping, group_names
 
 __all__ = ["Mapper", "Memo", "merge_split"]
 
@@ -190,18 +192,51 @@ def _stops_keys(
     return keys
 
 
-def _trips_key(
-    stops_key: str, person: _Person, groups: dict[str, int], known_on: dt.date | None, several: bool
-) -> str:
+def _trips_key(stops_key: str, person: _Person, groups: dict[str, int], several: bool) -> str:
     """A traveller's key for its merged trips: its stops' key, its sources' reprint groups (which
-    of them are one text), the day the merge is known on and whether there are several inputs."""
+    of them are one text) and whether there are several inputs. The day the merge is known on is
+    not in it (a new article is often the newest, and would change every traveller's key): the
+    kept trips say which days they hold for (see :func:`_holds_on`)."""
     labels: dict[int, int] = {}
     srcs = sorted({o.source for t in person.obs for o in t if o.source})
     together = [labels.setdefault(groups.get(s, 0), len(labels)) for s in srcs]
-    return _digest("trips", stops_key, srcs, together, known_on, several)
+    return _digest("trips", stops_key, srcs, together, several)
 
 
-def _trips_text(done: tuple[list[tuple[Trip, list[str]]], tuple[str, tuple[str, ...]]]) -> str:
+_Done = tuple[list[tuple[Trip, list[str]]], tuple[str, tuple[str, ...]]]
+
+
+def _planned_ends(made: list[tuple[Trip, list[str]]]) -> list[dt.date]:
+    """The last day of every planned stop with a day: the only stops whose merge reads the day
+    the merge is known on (a plan whose day has passed is noted, with that day)."""
+    return [s.date.end for t, _ in made for s in t.stops if s.status is Status.PLANNED and s.date.end]
+
+
+def _stale(made: list[tuple[Trip, list[str]]], known_on: dt.date | None) -> bool:
+    """Whether a planned stop's day has passed by ``known_on`` (its trips then hold for that day only)."""
+    return known_on is not None and any(end < known_on for end in _planned_ends(made))
+
+
+def _holds_on(made: list[tuple[Trip, list[str]]], known_on: dt.date | None) -> dict[str, str | None]:
+    """The days a traveller's trips merged as known on ``known_on`` are the same for: that day
+    only when a planned stop's day has passed by it; else any day up to the first planned stop's
+    last day (or none)."""
+    if _stale(made, known_on):
+        assert known_on is not None
+        return {"on": known_on.isoformat(), "upto": None}
+    ends = _planned_ends(made)
+    return {"on": None, "upto": min(ends).isoformat() if ends else None}
+
+
+def _holds(data: Any, known_on: dt.date | None) -> bool:
+    """Whether kept trips (their :func:`_holds_on`) are the merge as known on ``known_on``."""
+    on, upto = data["on"], data["upto"]
+    if on is not None:
+        return known_on is not None and known_on.isoformat() == on
+    return upto is None or known_on is None or known_on <= dt.date.fromisoformat(upto)
+
+
+def _trips_text(done: _Done, known_on: dt.date | None) -> str:
     from itinerary.io import yaml as yaml_io
 
     made, (name, spellings) = done
@@ -210,19 +245,21 @@ def _trips_text(done: tuple[list[tuple[Trip, list[str]]], tuple[str, tuple[str, 
             "trips": [yaml_io.trip_data(t) for t, _ in made],
             "conflicts": [notes for _, notes in made],
             "traveller": [name, list(spellings)],
+            "holds": _holds_on(made, known_on),
         },
         ensure_ascii=False,
     )
 
 
-def _trips_back(
-    text: str, sources: set[str]
-) -> tuple[list[tuple[Trip, list[str]]], tuple[str, tuple[str, ...]]] | None:
-    """A traveller's kept trips, or None when the text is not what :func:`_trips_text` writes."""
+def _trips_back(text: str, sources: set[str], known_on: dt.date | None) -> _Done | None:
+    """A traveller's kept trips, or None when the text is not what :func:`_trips_text` writes or
+    the trips do not hold on ``known_on``."""
     from itinerary.io import yaml as yaml_io
 
     try:
         data = json.loads(text)
+        if not _holds(data["holds"], known_on):
+            return None
         trips = yaml_io.trips_from_data(data["trips"], sources, "kept merge")
         conflicts = [[str(c) for c in notes] for notes in data["conflicts"]]
         name, spellings = data["traveller"]
@@ -261,7 +298,7 @@ def merge_split(
     order = sorted(range(len(itineraries)), key=lambda i: _input_key(itineraries[i]))
     itineraries = [itineraries[i] for i in order]
     inputs = _collect(itineraries, as_of)
-    who = _people(inputs, _observations(inputs, as_of), several=len(itineraries) > 1)
+    who = _people(inputs, _observations(inputs, as_of), len(itineraries) > 1, _grouper(memo))
     used_sources = {o.source for p in who.people for t in p.obs for o in t if o.source}
     sources = {k: s for k, s in inputs.sources.items() if k in used_sources}
     if digests is None:
@@ -273,12 +310,12 @@ def merge_split(
     known_on = as_of or max((s.published for s in sources.values() if s.published), default=None)
     several = len(itineraries) > 1
     trips_keys = (
-        [_trips_key(key, p, groups, known_on, several) for key, p in zip(stops_keys, who.people, strict=True)]
+        [_trips_key(key, p, groups, several) for key, p in zip(stops_keys, who.people, strict=True)]
         if memo is not None
         else []
     )
     known = set(sources)
-    done = _kept(memo, trips_keys, lambda text: _trips_back(text, known))
+    done = _kept(memo, trips_keys, lambda text: _trips_back(text, known, known_on))
     todo = [n for n in range(len(who.people)) if n not in done]
     stops.update(_run_stops(who.people, [n for n in todo if n not in stops], mapper, batch))
     batches = _batches_of(who.people, todo, batch)
@@ -289,7 +326,7 @@ def merge_split(
         for n, result in zip(b, results, strict=True):
             done[n] = result
             if memo is not None:
-                memo.keep(trips_keys[n], _trips_text(result))
+                memo.keep(trips_keys[n], _trips_text(result, known_on))
     made: list[tuple[Trip, list[str]]] = []
     travellers: list[tuple[str, tuple[str, ...]]] = []
     whose: dict[int, tuple[int, int]] = {}  # id of a trip made -> (traveller, its index there)
@@ -300,11 +337,31 @@ def merge_split(
         travellers.append(traveller)
     made.sort(key=lambda tc: (tc[0].traveller, tc[0].id))  # as _finish orders them (then a no-op)
     merged, report = _finish(itineraries, inputs, who, sources, groups, known_on, made, travellers, as_of)
-    if memo is not None:  # each trip is its traveller's trips key, its place there and its id made unique
+    if memo is not None:  # each trip is its traveller's trips key (and the day when its trips hold
+        # on it only), its place there and its id made unique
+        on = {n: known_on if _stale(done[n][0], known_on) else None for n in range(len(who.people))}
         for (trip, _), final in zip(made, merged.trips, strict=True):
             n, i = whose[id(trip)]
-            memo.known(final, _digest("trip", trips_keys[n], i, final.id))
+            memo.known(final, _digest("trip", trips_keys[n], on[n], i, final.id))
     return merged, report
+
+
+def _grouper(memo: Memo | None) -> Callable[[list[str]], Grouping]:
+    """How the names are grouped: :func:`itinerary.people.group_names`, or with a ``memo`` the same
+    groups with the last merge's work kept there (:func:`itinerary.merge.names.group_names_kept`)."""
+    if memo is None:
+        return group_names
+
+    def group(names: list[str]) -> Grouping:
+        assert memo is not None
+        key = _digest("names", _code())
+        before = memo.recall([key]).get(key)
+        grouping, state = group_names_kept(names, state_of(before))
+        if (text := state.text()) != before:
+            memo.keep(key, text)
+        return grouping
+
+    return group
 
 
 def _pairs(

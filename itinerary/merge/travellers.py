@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from itinerary import people
@@ -66,8 +67,14 @@ def _place_names(observed: list[tuple[str, list[_Obs]]]) -> set[str]:
     return names
 
 
-def _people(inputs: _Inputs, observed: list[tuple[str, list[_Obs]]], several: bool) -> _Travellers:
-    """Input trips by person. With several inputs, a name that is not a person (an institution, a
+def _people(
+    inputs: _Inputs,
+    observed: list[tuple[str, list[_Obs]]],
+    several: bool,
+    group: Callable[[list[str]], people.Grouping] = people.group_names,
+) -> _Travellers:
+    """Input trips by person (the names grouped by ``group``: :func:`itinerary.people.group_names`,
+    or what gives the same groups). With several inputs, a name that is not a person (an institution, a
     country, a place the trips visit) is refused; a trip without a name joins the only traveller
     or the one of its own sources sharing its places, for review, and is refused when there is
     none. One input is taken as written."""
@@ -77,7 +84,7 @@ def _people(inputs: _Inputs, observed: list[tuple[str, list[_Obs]]], several: bo
         why = {name: people.not_a_person(name, places) for name in names}
     else:  # one file (a hand-written trip, or the map of a day): its names are taken as written
         why = {name: "no name" if _is_unknown(name) else None for name in names}
-    grouping = people.group_names(n for n, w in why.items() if w is None)
+    grouping = group([n for n, w in why.items() if w is None])
     found = [_Person(names=list(g)) for g in grouping.groups]
     index = {n: p for p in found for n in p.names}
     alias_of = dict(grouping.aliases)
