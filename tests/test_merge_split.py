@@ -335,3 +335,57 @@ def test_a_trip_told_by_its_key_carries_the_id_the_merge_made_unique() -> None:
     assert memo.kept == 3  # Zoe's stops and trips, the names' grouping: Bruno's work is taken back
     assert {t.traveller: t.id for t, _ in memo.told} == {"Bruno Keller": "visit", "Zoe Walter": "visit-2"}
     assert dict((t.traveller, k) for t, k in memo.told)["Bruno Keller"] != before["Bruno Keller"]
+
+
+def report(traveller: str, source: str, place: str, published: str, status: str, date: str) -> Itinerary:
+    """One article's draft: one stop of one traveller."""
+    return yaml_io.loads(
+        f"""\
+itinerary: 1
+title: Draft of {source}
+sources:
+  - id: {source}
+    published: {published}
+trips:
+  - id: {source}-trip
+    traveller: {traveller}
+    title: A trip (from the article)
+    stops:
+      - place: {place}
+        status: {status}
+        date: {date}
+        source: {source}
+"""
+    )
+
+
+def test_a_newer_article_merges_again_only_its_travellers_and_the_plans_whose_day_it_passes() -> None:
+    """The day the merge is known on (the newest article's) is no traveller's key: a newer article
+    about another traveller leaves the others' trips taken back, but a planned stop whose day it
+    passes is merged again (its note names the new day), and again when a still newer one comes."""
+    alice = report("Alice Martin", "s-alice", "Lisbon", "2024-05-02", "planned", "2024-06-01")
+    bruno = report("Bruno Keller", "s-bruno", "Porto", "2024-05-10", "confirmed", "2024-05-09")
+    memo = DictMemo()
+    kept_merge([alice, bruno], memo)
+    texts = dict(memo.texts)
+    memo.kept = 0
+    zoe = report("Zoe Walter", "s-zoe", "Madrid", "2024-05-20", "confirmed", "2024-05-19")
+    kept_merge([alice, bruno, zoe], memo)  # known on 20 May: Alice's plan (1 June) still ahead
+    assert memo.kept == 3  # Zoe's stops and trips, the names' grouping: Alice and Bruno taken back
+    memo.kept = 0
+    yan = report("Yan Ortiz", "s-yan", "Rome", "2024-07-01", "confirmed", "2024-06-30")
+    kept_merge([alice, bruno, zoe, yan], memo)  # known on 1 July: Alice's plan has passed
+    assert memo.kept == 4  # Yan's stops and trips, the names, Alice's trips merged again
+    memo.kept = 0
+    late = report("Uma Lind", "s-uma", "Oslo", "2024-08-01", "confirmed", "2024-07-31")
+    kept_merge([alice, bruno, zoe, yan, late], memo)  # known on 1 August: Alice's note says so
+    assert memo.kept == 4
+    memo.kept = 0
+    kept_merge([late, yan, zoe, bruno, alice], memo)
+    assert memo.kept == 0
+    merged, _ = merge_report([alice, bruno, zoe, yan, late])
+    alices = [s for t in merged.trips if t.traveller == "Alice Martin" for s in t.stops]
+    assert alices and all(s.needs_review for s in alices)
+    assert "as known on 2024-08-01" in yaml_io.dumps(merged)
+    assert texts.keys() <= memo.texts.keys()  # Alice's trips are kept under the same key ...
+    assert [k for k in texts if '"holds": {"on": "2024-08-01"' in memo.texts[k]]  # ... for that day only

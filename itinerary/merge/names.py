@@ -125,10 +125,9 @@ def _alike(distinct: list[str], known: dict[str, list[str]]) -> dict[str, list[s
     words are compared, with every word."""
     vocab = sorted({w for n in distinct for w in people._tokens(n)})
     words = set(vocab)
-    out = {w: [v for v in known[w] if v in words] for w in vocab if w in known}
-    new = [w for w in vocab if w not in out]
-    for w in new:
-        out[w] = []
+    new = [w for w in vocab if w not in known]
+    out = {w: [v for v in known.get(w, ()) if v in words] for w in vocab}  # in one order, whatever came
+    fresh = set(new)
     for start in range(0, len(new), _CHUNK):
         chunk = new[start : start + _CHUNK]
         scores = process.cdist(chunk, vocab, scorer=fuzz.ratio, score_cutoff=people.SPELLING_RATIO, workers=1)
@@ -136,7 +135,7 @@ def _alike(distinct: list[str], known: dict[str, list[str]]) -> dict[str, list[s
             a, b = chunk[i], vocab[j]
             if a != b:
                 out[a].append(b)
-                if b not in new:  # a new word's pairs with another new word are found from both sides
+                if b not in fresh:  # a new word's pairs with another new word are found from both sides
                     out[b].append(a)
     return {w: sorted(set(vs)) for w, vs in out.items()}
 
@@ -179,10 +178,8 @@ def _loose(firsts: list[str], known: dict[str, list[str]]) -> dict[str, list[str
     for the names there before: only the new first names are compared, with every first name that
     shares a word or a sound with them."""
     current = set(firsts)
-    out: dict[str, set[str]] = {a: {b for b in known[a] if b in current} for a in firsts if a in known}
-    new = [a for a in firsts if a not in out]
-    for a in new:
-        out[a] = set()
+    new = [a for a in firsts if a not in known]
+    out = {a: {b for b in known.get(a, ()) if b in current} for a in firsts}  # in one order, whatever came
     if new:
         by_word: dict[str, list[str]] = defaultdict(list)
         by_sound: dict[str, list[str]] = defaultdict(list)
