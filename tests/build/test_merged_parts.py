@@ -6,6 +6,7 @@ a damaged store) are the files written from the whole itinerary."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import sqlite3
 import warnings
 from collections.abc import Iterator
@@ -118,9 +119,9 @@ def stored(out: Path) -> int:
 
 
 def kept_by_build(merged: Itinerary) -> int:
-    """The parts a build keeps: each trip's text and features, each source's text, and each
-    traveller's stops and trips (see :func:`itinerary.merge.split.merge_split`)."""
-    return 2 * len(merged.trips) + len(merged.sources) + 2 * len({t.traveller for t in merged.trips})
+    """The parts a build keeps: each trip's text and features, each source's text, each
+    traveller's stops and trips, and the names' grouping (see :func:`itinerary.merge.split.merge_split`)."""
+    return 2 * len(merged.trips) + len(merged.sources) + 2 * len({t.traveller for t in merged.trips}) + 1
 
 
 def test_files_from_kept_parts_are_the_files_made_whole(mini_data: None, tmp_path: Path) -> None:
@@ -292,3 +293,69 @@ def test_a_merge_without_legs_gets_the_files_made_whole(mini_data: None, tmp_pat
 
     assert pq.read_table(out / "legs.parquet").num_rows == 0
     assert pq.read_table(out / "stops.parquet").num_rows == len(lone.trips)
+
+
+def spread_folder(tmp_path: Path, n: int) -> tuple[Path, Path, list[dict[str, str]]]:
+    """A build folder of ``n`` finished articles whose drafts are copies of the merge groups'
+    drafts, each copy naming its travellers anew (the merge benchmark's ``--spread`` corpus):
+    the input file, the folder and the input's rows."""
+    import json
+
+    from benchmarks.bench_merge import copy_of
+    from itinerary import __version__
+    from itinerary.build.manifest import OK, Entry, Manifest, text_digest
+    from itinerary.build.sources import DraftSettings, iter_items
+
+    base = [itinerary.load(p) for p in GROUPS]
+    src, out = tmp_path / "feed.jsonl", tmp_path / "out"
+    rows = [{"id": f"a{i}", "text": f"Article {i}.", "published": "2024-01-01"} for i in range(n)]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (out / "drafts").mkdir(parents=True)
+    manifest = Manifest(out / "manifest.jsonl")
+    for i, item in enumerate(iter_items([src], DraftSettings(None, None, __version__))):
+        text = yaml_io.dumps(copy_of(base[i % len(base)], i // len(base), spread=True))
+        (out / "drafts" / f"{item.name}.yaml").write_text(text, encoding="utf-8")
+        manifest.record(Entry(item.name, item.digest, OK, draft=text_digest(text)))
+    manifest.compact()
+    return src, out, rows
+
+
+def test_every_rebuild_of_a_spread_corpus_writes_the_files_of_a_whole_merge(
+    mini_data: None, tmp_path: Path
+) -> None:
+    """A corpus of many travellers rebuilt after each change (a draft naming other travellers, a
+    draft that is the newest of all, an article leaving the input) writes the bytes of a build
+    of the same folder that keeps no work of the merge before (its store and state removed)."""
+    import json
+    import shutil
+
+    from benchmarks.bench_merge import copy_of
+    from itinerary.build import build
+    from itinerary.build.outputs import STATE
+
+    src, out, rows = spread_folder(tmp_path, 36)
+    build([src], out, serial=True)
+    base = [itinerary.load(p) for p in GROUPS]
+
+    def step(n: int) -> None:
+        build([src], out, serial=True)
+        whole = tmp_path / f"whole-{n}"
+        shutil.copytree(out, whole)
+        (whole / PARTS).unlink()
+        (whole / STATE).unlink()
+        build([src], whole, serial=True)
+        assert digests(out) == digests(whole)
+        assert all(digests(out).values())
+
+    other = copy_of(base[1], 99, spread=True)  # other travellers in a kept article's draft
+    (out / "drafts" / "a5.yaml").write_text(yaml_io.dumps(other), encoding="utf-8")
+    step(1)
+    newest = copy_of(base[2], 98, spread=True)  # the newest source of all: the day the merge is known on
+    newest = dataclasses.replace(
+        newest, sources=tuple(dataclasses.replace(s, published=dt.date(2031, 1, 1)) for s in newest.sources)
+    )
+    (out / "drafts" / "a7.yaml").write_text(yaml_io.dumps(newest), encoding="utf-8")
+    step(2)
+    assert "2031-01-01" in (out / "trips.yaml").read_text(encoding="utf-8")
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows if r["id"] != "a3"), encoding="utf-8")
+    step(3)
