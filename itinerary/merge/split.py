@@ -15,9 +15,13 @@ With a ``memo`` (a store of texts by key, such as the build folder's parts) and 
 ``digests`` (the hash of its file), a traveller's work is kept and taken back the next time: the
 one-text pairs of its stops under a key made of what its reports are (the digest of each input
 trip's file, its place among the traveller's inputs, the sources renamed, the names, ``as_of``,
-the code of the package), and its merged trips under that key with its sources' reprint groups,
-the day the merge is known on and whether there are several inputs. Only the travellers whose
-reports changed are grouped into stops and merged again; the result is the same (tested). The
+the code of the package), and its merged trips under that key with its sources' reprint groups
+and whether there are several inputs (kept trips say which days the merge may be known on for
+them to hold: the day of the newest source moves with every newer article, and only a plan whose
+day has passed reads it). Only the travellers whose reports changed are grouped into stops and
+merged again, and the names are grouped with the last merge's grouping kept
+(:mod:`itinerary.merge.names`: only the names that changed are compared); the result is the
+same (tested). The
 memo is also told each trip of the merge by a key of its own (its traveller's trips key, its place
 among that traveller's trips, its id made unique), so what is made of a trip can be kept by that
 key without writing out the trip's every field.
