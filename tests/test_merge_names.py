@@ -79,3 +79,14 @@ def test_any_sequence_of_name_sets_is_grouped_as_the_whole_pass_groups_each(step
         grouping, state = group_names_kept(names, state)
         assert grouping == group_names(names)
         state = NamesState.from_text(state.text())
+
+
+def test_new_words_compared_in_many_small_matrices_group_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from itinerary.merge import names
+
+    whole = group_names_kept(DEV)[1].alike  # every new word against every word at once
+    assert sum(map(len, whole.values())) > 10
+    monkeypatch.setattr(names, "_CELLS", 97)  # a few new words against every word at a time
+    kept, state = group_names_kept(DEV)
+    assert kept == group_names(DEV)
+    assert state.alike == whole

@@ -33,7 +33,7 @@ from itinerary.people import Grouping
 __all__ = ["NamesState", "group_names_kept"]
 
 STATE_VERSION = 1
-_CHUNK = 512  # new words compared with every word this many at a time (a matrix of CHUNK x words)
+_CELLS = 1 << 24  # new words are compared with every word in matrices of at most this many scores
 
 
 @dataclass
@@ -128,8 +128,9 @@ def _alike(distinct: list[str], known: dict[str, list[str]]) -> dict[str, list[s
     new = [w for w in vocab if w not in known]
     out = {w: [v for v in known.get(w, ()) if v in words] for w in vocab}  # in one order, whatever came
     fresh = set(new)
-    for start in range(0, len(new), _CHUNK):
-        chunk = new[start : start + _CHUNK]
+    rows = max(1, _CELLS // max(1, len(vocab)))
+    for start in range(0, len(new), rows):
+        chunk = new[start : start + rows]
         scores = process.cdist(chunk, vocab, scorer=fuzz.ratio, score_cutoff=people.SPELLING_RATIO, workers=1)
         for i, j in zip(*scores.nonzero(), strict=True):
             a, b = chunk[i], vocab[j]
