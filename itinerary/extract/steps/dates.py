@@ -14,7 +14,7 @@ from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.persons import subjects_of
 from itinerary.extract.steps.status import clause_future, last_cue, tense_of, trip_told
-from itinerary.extract.text import word_list
+from itinerary.extract.text import dateline_date_span, word_list
 from itinerary.extract.tuning import Tuning
 from itinerary.model import DateSpan, Precision, Status
 
@@ -386,19 +386,11 @@ def day_span(a: dt.date, b: dt.date) -> DateSpan:
     return DateSpan(a, b, Precision.DAY, a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}")
 
 
-#: before a dateline's date: its place, maybe with a region between slashes, and a comma
-#: ("MINSK, ", "ULAN BATOR /Mongolia/, ", "Minsk, ")
-_DATELINE_HEAD = re.compile(r"^\s*[^\W\d_][^\W\d_ .,/()-]*(?:[\s-][^\W\d_]+){0,3}(?:\s*/[^/\n]{1,30}/)?,\s*$")
-#: after it: the agency or the dash ("(Reuters) -", ". /ТАСС/.", "(EFE).-", " -"), or the end
-#: of a sentence that holds the dateline alone ("МИНСК, 16 сентября." | "/ТАСС/. ...")
-_DATELINE_TAIL = re.compile(r"^\s*\.?\s*(?:\(|/|[-–—]|$)")
-
-
 def dateline_day(sentences: list[Sentence], published: dt.date | None, t: Tuning) -> dt.date | None:
     """The day of the article's dateline ("MINSK, Sept 16 (Reuters) -", "PARIS, 3 mars (AFP) -",
-    "МИНСК, 16 сентября. /ТАСС/."): the day the agency wrote the report, which its "today",
-    "yesterday" and "tomorrow" count from, when the paper prints it on that day or the next
-    ones (up to ``dateline_lag_days``)."""
+    "МИНСК, 16 сентября. /ТАСС/.", the shapes of :func:`text.dateline_date_span`): the day the
+    agency wrote the report, which its "today", "yesterday" and "tomorrow" count from, when the
+    paper prints it on that day or the next ones (up to ``dateline_lag_days``)."""
     if published is None:
         return None
     for s in sentences[: t.lede_sentences]:
@@ -413,8 +405,7 @@ def dateline_day(sentences: list[Sentence], published: dt.date | None, t: Tuning
                 and d.start is not None
                 and d.start == d.end
                 and h.end <= t.dateline_window
-                and _DATELINE_HEAD.match(text[: h.start])
-                and _DATELINE_TAIL.match(text[h.end :])
+                and dateline_date_span(text, h.start, h.end)
                 and 0 <= (published - d.start).days <= t.dateline_lag_days
             ):
                 return d.start
