@@ -212,7 +212,7 @@ class DateFinder:
         self._this = re.compile(rf"(?<!\w)(?:{_words(lx.this)})\s*$", re.I) if lx.this else None
         self._day_only = (
             re.compile(
-                rf"(?<!\w)(?:{_alt(frozenset(lx.day_words))})\s+{num}(?!\d)"
+                rf"(?<!\w)(?:{_alt(frozenset(lx.day_words))})\s+{num}(?![\d%]|[^\W\d_])"
                 rf"(?!\s+(?:(?:{_words((*lx.date_links, *lx.genitives))})\s+)?(?:{months})\b)",
                 re.I,
             )

@@ -14,13 +14,10 @@ from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.steps.dates import owned_dates
 from itinerary.extract.steps.persons import owned_title_subject
 from itinerary.extract.steps.roles import followed_by_speech, is_listed, near_travel, role_before
-from itinerary.extract.text import DATELINE_END, possessive_after, word_list
+from itinerary.extract.text import DATELINE_AFTER_PLACE, DATELINE_END, possessive_after, word_list
 from itinerary.extract.tuning import Tuning
 from itinerary.geocode.records import Record
 from itinerary.model import Role, Status
-
-#: the end of a dateline's place ("MOSCOW, June 2 (Reuters) -", "ULAN BATOR /Mongolia/, June 2.")
-_DATELINE_TAIL = re.compile(r"^\s*(?:/[^,(]{0,30})?\s*(?:,|\(|[-–—]|\.-)")
 
 
 def features_of(
@@ -264,7 +261,7 @@ def _dateline(s: Sentence, p: Mention, t: Tuning) -> bool:
     """The place opens the article's dateline ("MOSCOW, June 2 (Reuters) -", "NAIROBI -")."""
     text = s.span.text
     first = s.span.start_char == 0 and p.start <= t.dateline_start
-    if first and _DATELINE_TAIL.match(text[p.end : p.end + t.dateline_tail]):
+    if first and DATELINE_AFTER_PLACE.match(text[p.end : p.end + t.dateline_tail]):
         return True
     return p.start <= t.dateline_start and p.text.isupper() and len(p.text) > t.dateline_caps
 

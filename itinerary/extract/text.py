@@ -11,8 +11,71 @@ from collections.abc import Callable
 from itinerary.extract.lexicon import Lexicon
 
 SPACE = re.compile(r"\s+")
-#: the end of a dateline ("(Reuters) -", "/TASS/.", " - ", "LISBOA.-")
-DATELINE_END = re.compile(r"\((?:[^)]{1,40})\)\s*[-–—]|\s[-–—]\s|\.-|/[A-Z][\w-]{1,15}/\.?")
+
+# The dateline: the head of a wire story saying where (and often when) it was written, in the
+# shapes the agencies of every script use: "NAIROBI (Reuters) -", "GUADALAJARA, 3 mars (AFP) -",
+# "ULAN BATOR /Mongolia/, June 2. /TASS/.", "LISBOA.-", "WINDHOEK (dpa-AFX) -", "МОСКВА, 5 июня.
+# /ТАСС/.", "ROMA, 4 giugno (ANSA) -", "Lubango, Angola, 07 mar (Lusa) —", "Moskau/Wien (APA) -".
+# Its parts are written once here; the patterns the steps read (its end, the tail after its
+# place, the head before its date, the tail after its date) and :func:`read_dateline` are built
+# from them.
+
+#: capital letters of the Latin (with Latin-1) and Cyrillic scripts
+_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+#: its place: one to four words ("NAIROBI", "ULAN BATOR", "SANTA CRUZ DE TENERIFE", "УЛАН-БАТОР")
+_PLACE = r"[^\W\d_][^\W\d_ .,/()-]*(?:[\s'’-][^\W\d_]+){0,3}"
+#: what may follow the place before its date or agency: a region or second place after a slash
+#: ("/Mongolia/", "/Wien"), a region in brackets before a comma ("Odienné (Côte d'Ivoire),"), a
+#: country after a comma, before another ("NAIROBI, Kenya,")
+_REGION = (
+    r"\s*/[^/,()\n]{1,30}/?"
+    r"|\s*\([^()\n]{1,30}\)(?=\s*,)"
+    r"|,\s*[^\W\d_]+(?:[\s-][^\W\d_]+)?(?=\s*,)"
+)
+#: a dash of a dateline (hyphen, en dash, em dash; a double hyphen)
+_DASH = r"[-–—]{1,2}"
+#: the agency between brackets ("(Reuters)", "(dpa-AFX)", "(EFE/AFP)", "(РИА Новости)")
+_AGENCY_BRACKETS = r"\([^()\n]{1,40}\)"
+#: the agency between slashes, any script ("/TASS/", "/ТАСС/", "/BTA/"): a slash-name before a
+#: comma is a region ("/Mongolia/,"), not an agency
+_AGENCY_SLASHES = r"/[^\W\d_][\w -]{1,15}/(?!\s*,)"
+#: the end of a dateline: the agency and its dash ("(Reuters) -", "(EFE).-"), an agency in
+#: brackets that starts with a capital and closes with a stop or the line ("(РИА Новости).",
+#: "(EUROPA PRESS)" at the end of its line), the agency between slashes ("/ТАСС/."), a dash
+#: between spaces ("KYIV - ", "Астана. 2 июня. КазТАГ — "), or a stop and a hyphen ("LISBOA.-")
+_END = (
+    rf"{_AGENCY_BRACKETS}\s*\.?\s*{_DASH}"
+    rf"|\([{_CAPITAL}][^()\n]{{0,39}}\)(?:\.(?=\s)|[ \t]*(?=\n|$))"
+    rf"|{_AGENCY_SLASHES}\.?"
+    rf"|\s{_DASH}\s"
+    r"|\.-"
+)
+#: the end of a dateline, searched in the opening characters of an article
+DATELINE_END = re.compile(_END)
+#: after the dateline's place: maybe a region, then the comma before its date, the agency, a
+#: dash or ".-" ("MOSCOW, June 2", "NAIROBI (Reuters) -", "ULAN BATOR /Mongolia/, June 2.",
+#: "Moskau/Wien (APA) -", "NEW DELHI —", "LISBOA.-")
+DATELINE_AFTER_PLACE = re.compile(rf"^(?:{_REGION})?\s*(?:,|\(|{_DASH}|\.-)")
+#: before the dateline's date: its place, maybe a region, and a comma ("MINSK, ", "ULAN BATOR
+#: /Mongolia/, ", "NAIROBI, Kenya, ", "Odienné (Côte d'Ivoire), ")
+DATELINE_BEFORE_DATE = re.compile(rf"^\s*(?P<place>{_PLACE})(?:{_REGION})?\s*,\s*$")
+#: after the dateline's date: the agency, the dash, or the end of a sentence that holds the
+#: dateline alone ("(Reuters) -", ". /ТАСС/.", "(EFE).-", " -", "МИНСК, 16 сентября." | ...),
+#: or an agency's name before its dash ("Астана. 2 июня. КазТАГ —")
+DATELINE_AFTER_DATE = re.compile(rf"^\s*\.?\s*(?:\(|/|{_DASH}|$|[{_CAPITAL}][\w-]*(?:\s[\w-]+)?\s{_DASH}\s)")
+
+
+def dateline_date_span(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a date) is the date of a dateline that opens ``text``: its
+    place and region before, its agency, dash or the sentence's end after; a place in capitals
+    may end its dateline with a stop alone ("ВЛАДИВОСТОК, 24 июля. Председатель ...")."""
+    head = DATELINE_BEFORE_DATE.match(text[:start])
+    if head is None:
+        return False
+    if DATELINE_AFTER_DATE.match(text[end:]):
+        return True
+    place = head.group("place")
+    return place.isupper() and len(place) > 1 and re.match(r"\.\s", text[end:]) is not None
 
 
 def capitalised(word: str) -> bool:

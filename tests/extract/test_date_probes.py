@@ -26,7 +26,11 @@ CASES = Path(__file__).parent / "date_cases"
 # the second batch (``news/``): dates as a reader of news meets them (today beside a dateline, a
 # bare weekday, the dateline's day, "the next day", ranges, a month around New Year, "last week",
 # the date of another event in the same sentence, a tour in one range, the way home)
-BATCHES = {"": CASES, "news-": CASES / "news"}
+# the third batch (``wire/``): how wire copy dates the stops of a trip (a weekday counted from the
+# dateline, the day before, a day of the month alone, "later this week", ranges, a date in the
+# headline, a date carried from the sentence before, "arrived ... and will stay until", the date of
+# another event in the same sentence)
+BATCHES = {"": CASES, "news-": CASES / "news", "wire-": CASES / "wire"}
 
 
 def _files() -> list[tuple[str, Path]]:

@@ -285,9 +285,9 @@ PACK = Lexicon(
     months=month_names(
         "enero ene",
         "febrero feb",
-        "marzo",
+        "marzo mar",
         "abril abr",
-        "mayo",
+        "mayo may",  # the agencies' abbreviations ("13 may (EFE).-")
         "junio jun",
         "julio jul",
         "agosto ago",

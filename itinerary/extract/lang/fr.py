@@ -397,6 +397,8 @@ PACK = Lexicon(
     ),
     pronouns=frozenset("il elle".split()),
     until=("jusqu'au", "jusqu'à", "jusqu'"),
+    # "le 18": the day of a month the publication implies ("le 18 mai" is read whole first)
+    day_words=("le",),
     numbers={"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8},
     durations=(
         r"(?:visite|séjour)\s+(?:[\w'-]+\s+){0,2}?de\s+{n}\s+jours",
@@ -431,7 +433,6 @@ class French(Language):
             "adjective_endings",
             "compound_heads",
             "compound_not",
-            "day_words",
             "demonym_endings",
             "future_endings",
             "irrealis",

@@ -391,7 +391,8 @@ PACK = Lexicon(
     pronouns=frozenset("lui lei egli".split()),
     until=("fino al", "fino a"),
     # "il giorno 25": the month is the one nearest the publication date
-    day_words=("il giorno",),
+    # "il 18": a day of the month alone after the article, as in "le 18", "am 18." (dates._day_only)
+    day_words=("il giorno", "il"),
     numbers={"un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8},
     durations=(r"(?:visita|soggiorno)\s+(?:[\w'-]+\s+){0,2}?di\s+{n}\s+giorni",),
     clause_openers=("prima di", "prima che", "dopo", "mentre"),

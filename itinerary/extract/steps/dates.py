@@ -14,7 +14,7 @@ from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.persons import subjects_of
 from itinerary.extract.steps.status import clause_future, last_cue, tense_of, trip_told
-from itinerary.extract.text import word_list
+from itinerary.extract.text import dateline_date_span, word_list
 from itinerary.extract.tuning import Tuning
 from itinerary.model import DateSpan, Precision, Status
 
@@ -29,6 +29,7 @@ def stop_date(
     # the dates of the clause go to its stops (and their hints), not to places that are none
     stops = {s.places.index(q) for q, _ in reading.stops} | set(reading.hint_owner)
     owned = owned_dates(s, p, reading, ctx.tuning, stops)
+    owned = told_elsewhere(s, p, owned, ctx.tuning)
     # "announced on Tuesday a summit in Amman the following day": the anchor dates the announcement
     anchors = {h.anchor for h in owned if h.anchor is not None}
     owned = [h for h in owned if h.start not in anchors]
@@ -46,15 +47,21 @@ def stop_date(
         ]
     spans: list[DateSpan] = []
     ends: list[DateSpan] = []
+    last: list[DateHit] = []  # "until Wednesday": read once the stay's first day is known
     for h in owned:
         if h.weekday is not None and this_week(s, h, ctx):
             h = dataclasses.replace(h, this=True)
+        if h.until and h.span is None and h.weekday is not None and not (h.next_ or h.this):
+            last.append(h)
+            continue
         ahead = clause_future(s, h.start, ctx) if h.weekday is not None else None
         if ahead is None:  # no tense to read: the status says it
             ahead = status in (Status.PLANNED, Status.CANCELLED)
         if (d := h.resolve(published, future=ahead)) is not None:
             (ends if h.until else spans).append(d)
-    date = until_span(combine(spans, ctx.tuning), ends, status, published, ctx.tuning)
+    first = combine(spans, ctx.tuning)
+    ends += until_weekdays(s, last, first, status, ctx)
+    date = until_span(first, ends, status, published, ctx.tuning)
     found = visit_length(s.span.text, ctx.lx) if len(reading.stops) == 1 else None
     if (
         date is not None
@@ -66,6 +73,49 @@ def stop_date(
         end = date.start + dt.timedelta(days=found[0] - 1)
         date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
     return date
+
+
+def until_weekdays(
+    s: Sentence, hits: list[DateHit], first: DateSpan | None, status: Status | None, ctx: Context
+) -> list[DateSpan]:
+    """The last days of "until" weekdays ("arrived on Sunday and will stay until Wednesday",
+    "bleibt bis Mittwoch"): a stay ends on the first such weekday after it began, whatever the
+    tense of its clause; without a first day, the tense (else the status) gives the direction."""
+    out: list[DateSpan] = []
+    for h in hits:
+        if first is not None and first.end is not None and h.weekday is not None:
+            day = first.end + dt.timedelta(days=(h.weekday - first.end.weekday()) % 7)
+            out.append(day_span(day, day))
+            continue
+        ahead = clause_future(s, h.start, ctx)
+        if ahead is None:  # no tense to read: the status says it
+            ahead = status in (Status.PLANNED, Status.CANCELLED)
+        if (d := h.resolve(ctx.published, future=ahead)) is not None:
+            out.append(d)
+    return out
+
+
+def told_elsewhere(s: Sentence, p: Mention, owned: list[DateHit], t: Tuning) -> list[DateHit]:
+    """The stop's dates without those another part of its sentence tells, when the stop has a
+    date of its own: the dateline's date (the day the report was written) and the date of a
+    relative clause with no place of its own (its noun's event)."""
+    # "VILNIUS, May 12 (Reuters) - Berg will travel to Riga on Wednesday": the dateline's date
+    # says when the report was written; a stop of the lede with a date of its own takes that one
+    if s.span.start == 0 and len(owned) > 1:
+        head = [
+            h for h in owned if h.end <= t.dateline_window and dateline_date_span(s.span.text, h.start, h.end)
+        ]
+        if head and len(head) < len(owned):
+            owned = [h for h in owned if h not in head]
+    # "arrived in Tallinn on Tuesday for the summit, which had been postponed from 28 April": a
+    # relative clause with no place of its own tells of its noun; the stop's own clause dates it
+    c = s.clauses
+    if c is not None and c.bounds and len(owned) > 1:
+        home = c.at(p.start)
+        aside = [h for h in owned if c.at(h.start) != home and c.kind(c.at(h.start)) == "aside"]
+        if aside and any(c.at(h.start) == home for h in owned):
+            owned = [h for h in owned if h not in aside]
+    return owned
 
 
 def in_list(s: Sentence, p: Mention, reading: Reading) -> bool:
@@ -386,19 +436,11 @@ def day_span(a: dt.date, b: dt.date) -> DateSpan:
     return DateSpan(a, b, Precision.DAY, a.isoformat() if a == b else f"{a.isoformat()}/{b.isoformat()}")
 
 
-#: before a dateline's date: its place, maybe with a region between slashes, and a comma
-#: ("MINSK, ", "ULAN BATOR /Mongolia/, ", "Minsk, ")
-_DATELINE_HEAD = re.compile(r"^\s*[^\W\d_][^\W\d_ .,/()-]*(?:[\s-][^\W\d_]+){0,3}(?:\s*/[^/\n]{1,30}/)?,\s*$")
-#: after it: the agency or the dash ("(Reuters) -", ". /ТАСС/.", "(EFE).-", " -"), or the end
-#: of a sentence that holds the dateline alone ("МИНСК, 16 сентября." | "/ТАСС/. ...")
-_DATELINE_TAIL = re.compile(r"^\s*\.?\s*(?:\(|/|[-–—]|$)")
-
-
 def dateline_day(sentences: list[Sentence], published: dt.date | None, t: Tuning) -> dt.date | None:
     """The day of the article's dateline ("MINSK, Sept 16 (Reuters) -", "PARIS, 3 mars (AFP) -",
-    "МИНСК, 16 сентября. /ТАСС/."): the day the agency wrote the report, which its "today",
-    "yesterday" and "tomorrow" count from, when the paper prints it on that day or the next
-    ones (up to ``dateline_lag_days``)."""
+    "МИНСК, 16 сентября. /ТАСС/.", the shapes of :func:`text.dateline_date_span`): the day the
+    agency wrote the report, which its "today", "yesterday" and "tomorrow" count from, when the
+    paper prints it on that day or the next ones (up to ``dateline_lag_days``)."""
     if published is None:
         return None
     for s in sentences[: t.lede_sentences]:
@@ -413,8 +455,7 @@ def dateline_day(sentences: list[Sentence], published: dt.date | None, t: Tuning
                 and d.start is not None
                 and d.start == d.end
                 and h.end <= t.dateline_window
-                and _DATELINE_HEAD.match(text[: h.start])
-                and _DATELINE_TAIL.match(text[h.end :])
+                and dateline_date_span(text, h.start, h.end)
                 and 0 <= (published - d.start).days <= t.dateline_lag_days
             ):
                 return d.start
@@ -424,7 +465,7 @@ def dateline_day(sentences: list[Sentence], published: dt.date | None, t: Tuning
 @step("dates", reads=("sentences", "sentences.clauses"), writes=("sentences.dates",))
 def dates(doc: Document) -> None:
     """The dates of each sentence, relative phrases anchored (counted from the dateline's day
-    where it has one), quotations counted from their day."""
+    where it has one: the article's day from here on), quotations counted from their day."""
     ctx = doc.ctx
     finder = DateFinder(ctx.lx)
     for s in doc.sentences:
@@ -432,6 +473,10 @@ def dates(doc: Document) -> None:
     if (day := dateline_day(doc.sentences, ctx.published, ctx.tuning)) is not None:
         for s in doc.sentences:
             s.dates = requote(s.dates, day)
+        # wire copy speaks from the day it was written: its weekdays ("will travel to Riga on
+        # Wednesday", written on Tuesday for Thursday's paper) and its tenses count from the
+        # dateline's day, not from the paper's
+        ctx.published = day
     ahead = [tense_of(s.span, ctx, 0, len(s.span.text)) != "past" for s in doc.sentences]
     anchored = anchor([s.dates for s in doc.sentences], ctx.published, ahead)
     for s, hits in zip(doc.sentences, anchored, strict=True):

@@ -1,0 +1,98 @@
+"""The dateline, one description in ``itinerary.extract.text`` read by the steps: where it ends
+(``DATELINE_END``, the clauses and candidates steps), what follows its place
+(``DATELINE_AFTER_PLACE``, the stop model's dateline feature) and whether a date is its own
+(``dateline_date_span``, the dates step), in the shapes the agencies of each language and script
+write. The texts are written for the suite."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from itinerary.extract import Extractor, extract
+from itinerary.extract.text import DATELINE_AFTER_PLACE, DATELINE_END, dateline_date_span
+
+#: (text, its place, its date or "", the end of the dateline)
+SHAPES = [
+    ("NAIROBI (Reuters) - The president arrived on Monday.", "NAIROBI", "", "(Reuters) -"),
+    ("GUADALAJARA, 3 mars (AFP) - Le président est arrivé lundi.", "GUADALAJARA", "3 mars", "(AFP) -"),
+    ("ULAN BATOR /Mongolia/, June 2. /TASS/. The president arrived.", "ULAN BATOR", "June 2", "/TASS/."),
+    ("LISBOA.- O presidente chegou na segunda-feira.", "LISBOA", "", ".-"),
+    ("WINDHOEK (dpa-AFX) - Der Präsident ist am Montag eingetroffen.", "WINDHOEK", "", "(dpa-AFX) -"),
+    ("МОСКВА, 5 июня. /ТАСС/. Президент прибыл в Москву.", "МОСКВА", "5 июня", "/ТАСС/."),
+    ("МОСКВА, 5 июня (РИА Новости). Президент прибыл в Москву.", "МОСКВА", "5 июня", "(РИА Новости)."),
+    ("ROMA, 4 giugno (ANSA) - Il presidente è arrivato lunedì.", "ROMA", "4 giugno", "(ANSA) -"),
+    ("BRASÍLIA (Reuters) - O presidente chegou na segunda-feira.", "BRASÍLIA", "", "(Reuters) -"),
+    ("MADRID, 7 jun (EFE).- El presidente llegó el lunes.", "MADRID", "7 jun", "(EFE).-"),
+    ("Lubango, Angola, 07 mar (Lusa) — O Presidente chegou.", "Lubango", "07 mar", "(Lusa) —"),
+    ("Moskau/Wien (APA) - Der Kanzler ist eingetroffen.", "Moskau", "", "(APA) -"),
+    ("Odienné (Côte d'Ivoire), 20 mai (APA) – Le président est arrivé.", "Odienné", "20 mai", "(APA) –"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "date", "end"), SHAPES, ids=[s[1] + "-" + s[3] for s in SHAPES])
+def test_the_end_the_place_and_the_date_of_a_dateline(text: str, place: str, date: str, end: str) -> None:
+    found = DATELINE_END.search(text[:120])
+    assert found is not None and found.group().strip() == end.strip()
+    assert text.startswith(place) and DATELINE_AFTER_PLACE.match(text[len(place) :])
+    if date:
+        a = text.index(date)
+        assert dateline_date_span(text, a, a + len(date))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president arrived in Nairobi on Monday - a day late.",  # a dash, but no dateline's date
+        "Der Präsident ist am 3. Juni in Windhoek eingetroffen.",
+        "Президент прибыл в Москву 5 июня.",
+        "Il presidente, arrivato il 4 giugno (lunedì), ha incontrato il premier.",
+    ],
+)
+def test_a_date_in_a_sentence_is_no_datelines(text: str) -> None:
+    words = ["Monday", "3. Juni", "5 июня", "4 giugno"]
+    w = next(w for w in words if w in text)
+    a = text.index(w)
+    assert not dateline_date_span(text, a, a + len(w))
+
+
+def test_a_region_between_slashes_is_no_agency() -> None:
+    # "/Mongolia/," holds the place's region: the dateline ends after the agency
+    text = "ULAN BATOR /Mongolia/, June 2. /TASS/. The president arrived."
+    found = DATELINE_END.search(text)
+    assert found is not None and found.group() == "/TASS/."
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "date"),
+    [
+        # "today" counts from the dateline's day, not from the paper of the next morning
+        ("ru", "МОСКВА, 5 июня. /ТАСС/. Президент Анна Берг сегодня прибыла в Минск.", "Минск", "2026-06-05"),
+        (
+            "ru",
+            "МИНСК, 5 июня (РИА Новости). Президент Анна Берг сегодня прибыла в Минск.",
+            "Минск",
+            "2026-06-05",
+        ),
+        (
+            "it",
+            "ROMA, 5 giugno (ANSA) - La presidente Anna Berg è arrivata oggi a Minsk.",
+            "Minsk",
+            "2026-06-05",
+        ),
+        (
+            "pt",
+            "Lubango, Angola, 05 jun (Lusa) — A presidente Anna Berg chegou hoje a Minsk.",
+            "Minsk",
+            "2026-06-05",
+        ),
+        ("en", "NAIROBI, Kenya, June 5 – President Anna Berg arrived in Minsk today.", "Minsk", "2026-06-05"),
+    ],
+)
+def test_today_counts_from_the_dateline(
+    lang: str, text: str, place: str, date: str, extractor: Extractor
+) -> None:
+    it = extract(text, published=dt.date(2026, 6, 6), language=lang, extractor=extractor)
+    got = {str(s.place): str(s.date) for _, _, s in it.stops()}
+    assert got.get(place) == date, got
