@@ -98,7 +98,9 @@ PACK = Lexicon(
     ),
     invitation_final=("eingeladen", "einzuladen"),
     traffic=("flüge", "flügen"),
-    cancelled=("abgesagt", "absag", "verschoben", "verschieb", "gestrichen", "verzicht"),
+    # (with the past of the strong verb: "verschob"; "sagte ... ab" is absagte, see
+    # steps.status.split_cue)
+    cancelled=("abgesagt", "absag", "verschoben", "verschieb", "verschob", "gestrichen", "verzicht"),
     denied=(
         "wird nicht nach",
         "reist nicht",

@@ -159,6 +159,7 @@ PACK = Lexicon(
         "cancel",
         "suspend",
         "aplaz",
+        "anul",  # "anuló la visita", "anulada"
         "pospus",
         "posterg",
         "suprimid",

@@ -197,6 +197,11 @@ PACK = Lexicon(
         "cancella=",
         "cancellerà",
         "rinviat",
+        "rinvia=",  # "rinvia la visita" (the present), "rinvierà"
+        "rinvier",
+        "annulla=",
+        "annullerà",
+        "posticip",  # "ha posticipato la visita", "posticipata"
         "sospes",
         "saltat",  # "è saltata la tappa", "fa saltare", "salta la missione"
         "saltare",

@@ -80,7 +80,11 @@ def _ahead_by_form(window: str, ctx: Context) -> bool:
     own = own_clause(window, ctx)
     if ctx.language.prospective(own):
         return True
-    return len(own) < len(words) and ctx.language.tense(own) == "future"
+    if len(own) < len(words) and ctx.language.tense(own) == "future":
+        return True
+    # the verb of the place's own clause (after its last punctuation) in the future, also one of
+    # a short stem the endings leave out ("voará", "irá", "hará escala")
+    return ctx.language.tense(word_list(re.split(r"[,;:]", window)[-1])) == "future"
 
 
 def _future_by_ending(word: str, ctx: Context) -> bool:
@@ -214,6 +218,8 @@ def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, c
             if i == 0 and trip_told(s, start + last_cue(wl, lx.cancelled), end, ctx):
                 continue
             return True
+    if split_cue(wl, text[p.end : nxt], lx.cancelled, lx):
+        return True  # "sagte seine Reise nach Manila ab", "called the visit to Manila off"
     if phrase_at(wl, lx.denied):  # "... but will not travel to Quito": the place after it
         return True
     said = word_list(wl)
@@ -221,6 +227,22 @@ def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, c
         return True  # "le negó el permiso para viajar a Bogotá": a trip not allowed
     sentence = set(word_list(text.lower()))
     return any(a in sentence and b in sentence for a, b in lx.irrealis)  # "wäre X gewesen"
+
+
+def split_cue(window: str, after: str, cues: tuple[str, ...], lx: Lexicon) -> bool:
+    """A verb of ``cues`` split around the place, its verb before the place in its clause and its
+    particle after it: a separable particle closes the clause and joins the verb's front (German
+    "sagte seine Reise nach Manila ab" is "absagte"), the particle of a phrasal verb follows the
+    object right after the place and joins the verb's back ("called the visit to Manila off
+    because of the storm" is "called off"). ``window``: the words before the place (lower case);
+    ``after``: the text after it."""
+    tail = word_list(re.split(r"[,;:.!?\n]", after.lower(), maxsplit=1)[0])
+    if not tail:
+        return False
+    verbs = word_list(re.split(r"[,;:]", window)[-1])
+    if tail[-1] in lx.particles and any(starts(tail[-1] + w, cues) for w in verbs):
+        return True
+    return any(f"{w} {tail[0]}" in cues for w in verbs)
 
 
 def invited(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
@@ -378,6 +400,8 @@ def _purposes(s: Sentence, start: int, end: int, ctx: Context) -> list[tuple[int
         if _verb_tense(t.head, ctx) != "past":
             continue
         marker = t.nbor(-1) if t.i > s.span.start and t.nbor(-1).dep_ in ("aux", "mark") else t
+        if starts(t.head.lower_, ctx.lx.planned) or f"{t.head.lower_} {marker.lower_}" in ctx.lx.planned:
+            continue  # "Lula set to visit Canberra", "expected to arrive": a plan, no purpose
         out.append((marker.idx - base, t.idx - base + len(t.text)))
     return out
 

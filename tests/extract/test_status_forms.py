@@ -1,0 +1,86 @@
+"""Forms of a plan and of a cancellation that the cue words alone miss. Every sentence is written
+for these tests.
+
+A verb split around the place: a German separable particle closes the clause and joins its verb
+("sagte seine Reise nach Manila ab" is absagen), an English phrasal particle too ("called the
+visit to Manila off"). The past of a strong or irregular verb of postponing or cancelling
+("verschob", "anuló", "rinvia", "сорвал", "переносит") cancels like its other forms. A future of a
+short stem ("voará", "hará escala") is the future of the place's own clause. "set to visit" in a
+headline (its copula left out) is a plan, not the purpose of a verb in the past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from itinerary.extract import Extractor
+from itinerary.model import Status
+from tests.extract.support import candidate_status
+
+pytestmark = pytest.mark.data
+
+TUESDAY = dt.date(2026, 3, 10)
+
+
+def _status(text: str, lang: str, place: str, extractor: Extractor) -> Status | None:
+    return candidate_status(text, lang, place, extractor, TUESDAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Der Präsident sagte seine Reise nach Manila wegen des Sturms ab.", "de", "Manila"),
+        ("Die Kanzlerin sagt den Besuch in Hanoi in letzter Minute ab.", "de", "Hanoi"),
+        ("The president called his visit to Manila off because of the storm.", "en", "Manila"),
+        ("The minister called the trip to Hanoi off at the last minute.", "en", "Hanoi"),
+    ],
+)
+def test_a_verb_split_around_the_place_cancels(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Der Präsident reiste nach Manila ab.", "de", "Manila"),  # abreisen: a departure, no cancellation
+        ("The president set off for Manila on Monday.", "en", "Manila"),
+    ],
+)
+def test_a_particle_of_another_verb_does_not_cancel(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is not Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Der Kanzler verschob seine Reise nach Warschau auf unbestimmte Zeit.", "de", "Warschau"),
+        ("El presidente anuló su viaje a Bogotá por la tormenta.", "es", "Bogotá"),
+        ("Il premier rinvia la visita a Tunisi per lo sciopero.", "it", "Tunisi"),
+        ("Il presidente ha posticipato la visita a Tunisi.", "it", "Tunisi"),
+        ("Шторм сорвал визит президента в Манилу.", "ru", "Манилу"),
+        ("Президент переносит визит в Ханой на следующий месяц.", "ru", "Ханой"),
+    ],
+)
+def test_every_form_of_a_verb_of_cancelling_cancels(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("O avião presidencial voará para Dacar antes de seguir para Lima.", "pt", "Dacar"),
+        ("El avión presidencial hará escala en Dakar antes de seguir a Lima.", "es", "Dakar"),
+        ("Lula set to visit Canberra", "en", "Canberra"),
+        ("Meloni set to travel to Rabat", "en", "Rabat"),
+    ],
+)
+def test_a_future_the_endings_miss_is_planned(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    assert _status(text, lang, place, extractor) is Status.PLANNED
