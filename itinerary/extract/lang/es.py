@@ -474,3 +474,6 @@ class Spanish(Language):
     def prospective(self, words: list[str]) -> bool:
         low = [w.lower() for w in words]
         return _conditional(low) or _going_to(low)
+
+    def past_participle(self, word: str) -> bool:
+        return len(word) > 5 and word.endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))

@@ -503,3 +503,6 @@ class Italian(Language):
     def prospective(self, words: list[str]) -> bool:
         low = [w.lower() for w in words]
         return _conditional(low) or _about_to(low)
+
+    def past_participle(self, word: str) -> bool:
+        return len(word) > 5 and word.endswith(tuple(a + b for a in ("at", "ut", "it") for b in "oaie"))

@@ -687,3 +687,6 @@ class Portuguese(Language):
 
     def prospective(self, words: list[str]) -> bool:
         return _conditional(words)  # "ir" + infinitive ("vai viajar"): the pack's words of plan
+
+    def past_participle(self, word: str) -> bool:
+        return len(word) > 5 and word.endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))

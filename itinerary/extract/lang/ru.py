@@ -527,5 +527,10 @@ class Russian(Language):
     def prospective(self, words: list[str]) -> bool:
         return _prospective([w.lower() for w in words])
 
+    def past_participle(self, word: str) -> bool:
+        # the active past participle ("прибывший", "прилетевшая", "вернувшийся"): -(в)ш- and an
+        # adjective's ending
+        return re.search(r"ш(?:ий|ая|ее|ие|его|ей|им|ими|их|ую|ийся|аяся|иеся|егося|ейся)$", word) is not None
+
     def is_genitive(self, surface: str) -> bool:
         return _genitive(surface)

@@ -65,6 +65,8 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
         return Status.PLANNED
     if not ctx.trained and _ahead_by_form(wl, ctx):
         return Status.PLANNED
+    if arrival_participle(s, end, ctx):
+        return Status.CONFIRMED  # "Il premier, arrivato lunedì ad Ankara, ...": reached
     return _status_by_verbs(s, start, end, words, ctx)
 
 
@@ -82,9 +84,13 @@ def _ahead_by_form(window: str, ctx: Context) -> bool:
         return True
     if len(own) < len(words) and ctx.language.tense(own) == "future":
         return True
-    # the verb of the place's own clause (after its last punctuation) in the future, also one of
-    # a short stem the endings leave out ("voará", "irá", "hará escala")
-    return ctx.language.tense(word_list(re.split(r"[,;:]", window)[-1])) == "future"
+    # a verb of travel in the future in the place's own clause (after its last punctuation), also
+    # one of a short stem the endings leave out ("voará para Baku", "irá a Lima")
+    trip = (*ctx.lx.travel, *ctx.lx.arrival)
+    return any(
+        starts(w, trip) and ctx.language.tense([w]) == "future"
+        for w in word_list(re.split(r"[,;:]", window)[-1])
+    )
 
 
 def _future_by_ending(word: str, ctx: Context) -> bool:
@@ -507,6 +513,32 @@ def tense_of(span: Span, ctx: Context, start: int, end: int) -> str | None:
     return next((name for name in TENSES if name in tenses), None)
 
 
+def arrival_participle(s: Sentence, pos: int, ctx: Context) -> bool:
+    """The stretch of the sentence between commas that holds ``pos`` opens, after a comma, with the
+    past participle of a verb of travel or arrival without an auxiliary ("Le Premier ministre,
+    arrivé lundi à Ankara, s'envolera vendredi pour Bakou", "Il premier, arrivato lunedì ad
+    Ankara, ...", "El rey, llegado el lunes a Rabat, ...", "Премьер, прибывший в понедельник в
+    Анкару, ..."): an arrival done, whatever the tense of the main clause; its place is reached
+    and its day is past. The tagger's morphology where it read the text, else the pack's hook."""
+    text = s.span.text
+    cut = max(text.rfind(c, 0, pos) for c in ",;:")
+    if cut < 0:
+        return False
+    m = re.match(r"\s*([^\W\d_][\w'-]*)", text[cut + 1 :])
+    if m is None or not starts(m.group(1).lower(), (*ctx.lx.travel, *ctx.lx.arrival)):
+        return False
+    if not ctx.trained:
+        return ctx.language.past_participle(m.group(1).lower())
+    at = s.span.start_char + cut + 1 + m.start(1)
+    tok = next((t for t in s.span if t.idx == at), None)
+    return (
+        tok is not None
+        and "Part" in tok.morph.get("VerbForm", [])
+        and "Past" in tok.morph.get("Tense", [])
+        and not any(c.dep_.startswith("aux") for c in tok.children)
+    )
+
+
 def _going_to(t: Token, ctx: Context) -> bool:
     """A verb of going that governs an infinitive: a periphrastic future ("va se rendre à Rabat",
     "allait visiter"; not "va à Rome"). The pack's ``future_auxiliaries`` that the tagger reads
@@ -553,6 +585,8 @@ def clause_tense(s: Sentence, reading: Reading, k: int, ctx: Context) -> str | N
 def clause_future(s: Sentence, pos: int, ctx: Context) -> bool | None:
     """Whether a weekday at ``pos`` points forward, from the tense of its own clause (present
     or future: the next one; past: the previous one); None when the clause has no tense."""
+    if arrival_participle(s, pos, ctx):
+        return False  # "Le Premier ministre, arrivé lundi à Ankara, s'envolera ...": that Monday is past
     start, end = 0, len(s.span.text)
     if s.clauses is not None and s.clauses.bounds:
         start, end = s.clauses.bounds[s.clauses.at(pos)]
