@@ -115,3 +115,36 @@ def test_a_participle_of_arrival_is_an_arrival_done(
 )
 def test_a_participle_of_a_plan_is_no_arrival(text: str, lang: str, place: str, extractor: Extractor) -> None:
     assert _status(text, lang, place, extractor) is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("When he arrives in Lima, the president will meet the mayor.", "en", "Lima"),
+        ("Cuando llegue a Lima, el presidente se reunirá con el alcalde.", "es", "Lima"),
+        ("Quando chegar a Lisboa, o presidente reunir-se-á com o primeiro-ministro.", "pt", "Lisboa"),
+        ("Sobald er in Rom ankommt, wird der Kanzler den Papst treffen.", "de", "Rom"),
+    ],
+)
+def test_a_clause_of_time_before_a_future_is_planned(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    """English, Spanish, Portuguese and German keep a present or a subjunctive in a clause of time
+    about what is to come ("when he arrives", "cuando llegue", "quando chegar")."""
+    assert _status(text, lang, place, extractor) is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("When he arrived in Lima, the president met the mayor.", "en", "Lima"),
+        ("Cuando llegó a Lima, el presidente se reunió con el alcalde.", "es", "Lima"),
+        ("Quando chegou a Lisboa, o presidente reuniu-se com o primeiro-ministro.", "pt", "Lisboa"),
+        ("Als er in Rom ankam, traf der Kanzler den Papst.", "de", "Rom"),
+        ("When he arrives in Lima, the president meets the mayor and lays a wreath.", "en", "Lima"),
+    ],
+)
+def test_a_clause_of_time_in_the_past_or_present_is_no_plan(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is not Status.PLANNED

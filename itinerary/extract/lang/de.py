@@ -302,6 +302,7 @@ PACK = Lexicon(
     clause_openers=("bevor", "nachdem", "während", "ehe"),
     before=("bevor", "ehe"),
     sequel=("wonach", "woraufhin"),
+    when_words=("wenn", "sobald"),  # (not "als": its clause is past)
     where_words=("wo",),
     relative_pronouns=("der", "die", "das", "welcher", "welche", "welches"),
 )

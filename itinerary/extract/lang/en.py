@@ -395,6 +395,7 @@ PACK = Lexicon(
     clause_openers=("before", "after", "while", "whereas"),
     before=("before",),
     sequel=("after which",),
+    when_words=("when", "once", "as soon as"),  # (not "after": "After visiting Riyadh, he will go")
     where_words=("where",),
     relative_pronouns=("who", "which"),
 )

@@ -373,6 +373,7 @@ PACK = Lexicon(
     clause_openers=("antes de", "después de", "luego de", "tras", "mientras"),
     before=("antes de",),
     sequel=("tras el cual", "tras la cual", "después de lo cual", "tras lo cual"),
+    when_words=("cuando", "en cuanto", "tan pronto como", "una vez que"),
     where_words=("donde", "en donde"),
     relative_pronouns=("que", "quien", "quienes", "el cual", "la cual"),
 )

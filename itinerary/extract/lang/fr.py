@@ -419,6 +419,7 @@ class French(Language):
     lacks = frozenset(
         {
             "plural_endings",  # French keeps its subject pronouns
+            "when_words",  # the clause of time takes the future itself
             "pro_drop",  # "il", "elle" are said
             "weekday_leads",  # no weekday word is an ordinal
             "weekday_ordinals",

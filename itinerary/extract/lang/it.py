@@ -471,6 +471,7 @@ class Italian(Language):
     lacks = frozenset(
         {
             "from_phrases",  # "da" alone marks provenance (origin)
+            "when_words",  # the clause of time takes the future itself
             "plural_endings",  # Italian plurals end like singular verbs ("-e", "-i")
             "weekday_leads",  # no weekday word is an ordinal
             "weekday_ordinals",

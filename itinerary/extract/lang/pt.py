@@ -572,6 +572,7 @@ PACK = Lexicon(
     ),
     before=("antes de", "antes do", "antes da", "antes que"),
     sequel=("após o que", "depois do que", "após a qual", "após o qual"),
+    when_words=("quando", "assim que", "logo que"),
     where_words=("onde", "aonde"),
     relative_pronouns=("que", "quem", "o qual", "a qual", "os quais", "as quais"),
 )

@@ -484,6 +484,7 @@ class Russian(Language):
     lacks = frozenset(
         {
             "from_phrases",  # "из" alone marks provenance (origin)
+            "when_words",  # the clause of time takes the future itself
             "plural_endings",  # a Russian past verb keeps its pronoun ("она встретилась")
             "pro_drop",
             "weekday_leads",  # no weekday word is an ordinal

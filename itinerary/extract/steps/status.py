@@ -61,10 +61,22 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
         return Status.PLANNED
     if plan_closes(s, p, nxt, ctx):
         return Status.PLANNED
+    return _status_by_form(s, (start, end), words, wl, ctx)
+
+
+def _status_by_form(
+    s: Sentence, bounds: tuple[int, int], words: list[str], wl: str, ctx: Context
+) -> Status | None:
+    """The status the forms of the verbs before the place tell, once no cue word has: a sequence
+    word, a future or conditional form, a clause of time before a future, a participle of
+    arrival, else the tense of the verbs (``bounds``: the window; ``wl``: its lower-case text)."""
+    start, end = bounds
     if _sequence_ahead(words, wl, s, ctx):
         return Status.PLANNED
     if not ctx.trained and _ahead_by_form(wl, ctx):
         return Status.PLANNED
+    if when_ahead(s, start, end, ctx):
+        return Status.PLANNED  # "When he arrives in Lima, he will meet the mayor"
     if arrival_participle(s, end, ctx):
         return Status.CONFIRMED  # "Il premier, arrivato lunedì ad Ankara, ...": reached
     return _status_by_verbs(s, start, end, words, ctx)
@@ -511,6 +523,27 @@ def tense_of(span: Span, ctx: Context, start: int, end: int) -> str | None:
     base = span.start_char
     tenses = {_verb_tense(t, ctx) for t in span if start <= t.idx - base < end and t.pos_ in ("VERB", "AUX")}
     return next((name for name in TENSES if name in tenses), None)
+
+
+def when_ahead(s: Sentence, start: int, end: int, ctx: Context) -> bool:
+    """The place is in a clause of time opened by one of the pack's ``when_words`` ("when",
+    "cuando", "quando", "wenn"), not in the past from that word to the place, in a sentence whose
+    tense is the future: "When he arrives in Lima, the president will meet the mayor", "Cuando
+    llegue a Lima, se reunirá con el alcalde", "Quando chegar a Lisboa, reunir-se-á com": such a
+    clause keeps a present or a subjunctive for what is to come (not "When he arrived in Lima")."""
+    lx = ctx.lx
+    if not lx.when_words:
+        return False
+    text = s.span.text
+    low = text[start:end].lower()
+    own = re.split(r"[,;:]", low)[-1]
+    hits = [m.end() for w in lx.when_words for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", own)]
+    if not hits:
+        return False
+    at = end - len(own) + max(hits)
+    if tense_of(s.span, ctx, at, end) == "past":
+        return False
+    return tense_of(s.span, ctx, 0, len(text)) == "future"
 
 
 def arrival_participle(s: Sentence, pos: int, ctx: Context) -> bool:
