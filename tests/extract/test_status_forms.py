@@ -148,3 +148,21 @@ def test_a_clause_of_time_in_the_past_or_present_is_no_plan(
     text: str, lang: str, place: str, extractor: Extractor
 ) -> None:
     assert _status(text, lang, place, extractor) is not Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("The trip to Lima, which had been planned for June, will not take place.", "en", "Lima"),
+        ("La visite à Lima, prévue en juin, n'aura pas lieu.", "fr", "Lima"),
+        ("Der Besuch in Lima findet nicht statt.", "de", "Lima"),
+        ("La visita a Lima non avrà luogo.", "it", "Lima"),
+        ("A visita a Lima não vai acontecer.", "pt", "Lima"),
+        ("La visita a Lima no se realizará.", "es", "Lima"),
+        ("Визит в Лиму не состоится.", "ru", "Лиму"),
+    ],
+)
+def test_a_visit_that_will_not_take_place_is_cancelled(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is Status.CANCELLED

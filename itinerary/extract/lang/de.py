@@ -100,7 +100,19 @@ PACK = Lexicon(
     traffic=("flüge", "flügen"),
     # (with the past of the strong verb: "verschob"; "sagte ... ab" is absagte, see
     # steps.status.split_cue)
-    cancelled=("abgesagt", "absag", "verschoben", "verschieb", "verschob", "gestrichen", "verzicht"),
+    cancelled=(
+        "abgesagt",
+        "absag",
+        "verschoben",
+        "verschieb",
+        "verschob",
+        "gestrichen",
+        "verzicht",
+        # a visit that will not or did not take place
+        "findet nicht statt",
+        "fand nicht statt",
+        "nicht stattfinden",
+    ),
     denied=(
         "wird nicht nach",
         "reist nicht",

@@ -169,6 +169,11 @@ PACK = Lexicon(
         "renunciar=",
         "renunciará",
         "renunciaron",
+        # a visit that will not or did not take place
+        "no se realizará",
+        "no se llevará a cabo",
+        "no tendrá lugar",
+        "no se realizó",
     ),
     denied=(
         "no irá",

@@ -210,6 +210,10 @@ PACK = Lexicon(
         "retiré du programme",
         "retirée du programme",
         "supprimé",
+        # une visite qui n'aura pas ou n'a pas eu lieu
+        "n'aura pas lieu",
+        "n'aura finalement pas lieu",
+        "n'a pas eu lieu",
     ),
     denied=(
         "ne se rendra pas",

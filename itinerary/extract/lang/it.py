@@ -208,6 +208,10 @@ PACK = Lexicon(
         "salta=",
         "salterà",
         "rinunc",  # "rinunciare al viaggio in Angola", "ha rinunciato alla tappa"
+        # a visit that will not or did not take place
+        "non avrà luogo",
+        "non ha avuto luogo",
+        "non si terrà",
     ),
     denied=(
         "non andrà",

@@ -311,6 +311,13 @@ PACK = Lexicon(
         "fez-se representar",
         "se fez representar",
         "far-se-á representar",
+        # a visit that will not or did not take place
+        "não vai acontecer",
+        "não acontecerá",
+        "não se realizará",
+        "não vai se realizar",
+        "não se vai realizar",
+        "não se realizou",
     ),
     denied=(
         "não viajará",
