@@ -246,6 +246,12 @@ class Lexicon:
     # "After which": the clause follows the event of the clause before, on its day at the
     # earliest ("tras el cual", "après quoi", "после чего").
     sequel: tuple[str, ...] = ()
+    # Conjunctions of time whose clause keeps a present (or a subjunctive) for what is to come
+    # ("when he arrives in Lima, he will meet", "cuando llegue a Lima", "quando chegar a Lisboa",
+    # "wenn er in Rom ankommt, wird er"): in a sentence whose main verb is future, a place in
+    # such a clause is planned. Languages that put the future in the clause itself ("quand il
+    # arrivera", "quando arriverà", "когда прибудет") lack them.
+    when_words: tuple[str, ...] = ()
     # Relative adverbs: their clause speaks of the place just before them ("where", "où", "wo").
     where_words: tuple[str, ...] = ()
     # Relative pronouns that open a clause set off by commas (", qui ... ,", ", который ... ,").

@@ -55,6 +55,12 @@ class Language:
         "sta per partire", "собирается поехать"). Default: cannot tell."""
         return False
 
+    def past_participle(self, word: str) -> bool:
+        """True when ``word`` (lower case) has the form of a past participle ("arrivato",
+        "llegado", "chegado", "прибывший"), for languages the tagger does not read: with a verb of
+        arrival it tells an arrival done, also without an auxiliary. Default: cannot tell."""
+        return False
+
     def is_genitive(self, surface: str) -> bool:
         """True when ``surface`` is in the genitive case ("Бразилии"). Default: no case."""
         return False

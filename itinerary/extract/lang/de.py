@@ -98,7 +98,21 @@ PACK = Lexicon(
     ),
     invitation_final=("eingeladen", "einzuladen"),
     traffic=("flüge", "flügen"),
-    cancelled=("abgesagt", "absag", "verschoben", "verschieb", "gestrichen", "verzicht"),
+    # (with the past of the strong verb: "verschob"; "sagte ... ab" is absagte, see
+    # steps.status.split_cue)
+    cancelled=(
+        "abgesagt",
+        "absag",
+        "verschoben",
+        "verschieb",
+        "verschob",
+        "gestrichen",
+        "verzicht",
+        # a visit that will not or did not take place
+        "findet nicht statt",
+        "fand nicht statt",
+        "nicht stattfinden",
+    ),
     denied=(
         "wird nicht nach",
         "reist nicht",
@@ -304,6 +318,7 @@ PACK = Lexicon(
     clause_openers=("bevor", "nachdem", "während", "ehe"),
     before=("bevor", "ehe"),
     sequel=("wonach", "woraufhin"),
+    when_words=("wenn", "sobald"),  # (not "als": its clause is past)
     where_words=("wo",),
     relative_pronouns=("der", "die", "das", "welcher", "welche", "welches"),
 )

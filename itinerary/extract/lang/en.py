@@ -187,6 +187,11 @@ PACK = Lexicon(
         "dropped from",  # "was dropped from the schedule"
         # "taken off the schedule" (not a plane that has "taken off from Hanoi")
         "taken off the",
+        # a visit that will not or did not take place
+        "will not take place",
+        "won't take place",
+        "did not take place",
+        "didn't take place",
     ),
     denied=(
         "will not travel",
@@ -395,6 +400,7 @@ PACK = Lexicon(
     clause_openers=("before", "after", "while", "whereas"),
     before=("before",),
     sequel=("after which",),
+    when_words=("when", "once", "as soon as"),  # (not "after": "After visiting Riyadh, he will go")
     where_words=("where",),
     relative_pronouns=("who", "which"),
 )

@@ -159,6 +159,7 @@ PACK = Lexicon(
         "cancel",
         "suspend",
         "aplaz",
+        "anul",  # "anuló la visita", "anulada"
         "pospus",
         "posterg",
         "suprimid",
@@ -168,6 +169,11 @@ PACK = Lexicon(
         "renunciar=",
         "renunciará",
         "renunciaron",
+        # a visit that will not or did not take place
+        "no se realizará",
+        "no se llevará a cabo",
+        "no tendrá lugar",
+        "no se realizó",
     ),
     denied=(
         "no irá",
@@ -372,6 +378,7 @@ PACK = Lexicon(
     clause_openers=("antes de", "después de", "luego de", "tras", "mientras"),
     before=("antes de",),
     sequel=("tras el cual", "tras la cual", "después de lo cual", "tras lo cual"),
+    when_words=("cuando", "en cuanto", "tan pronto como", "una vez que"),
     where_words=("donde", "en donde"),
     relative_pronouns=("que", "quien", "quienes", "el cual", "la cual"),
 )
@@ -473,3 +480,6 @@ class Spanish(Language):
     def prospective(self, words: list[str]) -> bool:
         low = [w.lower() for w in words]
         return _conditional(low) or _going_to(low)
+
+    def past_participle(self, word: str) -> bool:
+        return len(word) > 5 and word.endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))

@@ -210,6 +210,10 @@ PACK = Lexicon(
         "retiré du programme",
         "retirée du programme",
         "supprimé",
+        # une visite qui n'aura pas ou n'a pas eu lieu
+        "n'aura pas lieu",
+        "n'aura finalement pas lieu",
+        "n'a pas eu lieu",
     ),
     denied=(
         "ne se rendra pas",
@@ -421,6 +425,7 @@ class French(Language):
     lacks = frozenset(
         {
             "plural_endings",  # French keeps its subject pronouns
+            "when_words",  # the clause of time takes the future itself
             "pro_drop",  # "il", "elle" are said
             "weekday_leads",  # no weekday word is an ordinal
             "weekday_ordinals",

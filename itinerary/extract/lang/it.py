@@ -197,12 +197,21 @@ PACK = Lexicon(
         "cancella=",
         "cancellerà",
         "rinviat",
+        "rinvia=",  # "rinvia la visita" (the present), "rinvierà"
+        "rinvier",
+        "annulla=",
+        "annullerà",
+        "posticip",  # "ha posticipato la visita", "posticipata"
         "sospes",
         "saltat",  # "è saltata la tappa", "fa saltare", "salta la missione"
         "saltare",
         "salta=",
         "salterà",
         "rinunc",  # "rinunciare al viaggio in Angola", "ha rinunciato alla tappa"
+        # a visit that will not or did not take place
+        "non avrà luogo",
+        "non ha avuto luogo",
+        "non si terrà",
     ),
     denied=(
         "non andrà",
@@ -467,6 +476,7 @@ class Italian(Language):
     lacks = frozenset(
         {
             "from_phrases",  # "da" alone marks provenance (origin)
+            "when_words",  # the clause of time takes the future itself
             "plural_endings",  # Italian plurals end like singular verbs ("-e", "-i")
             "weekday_leads",  # no weekday word is an ordinal
             "weekday_ordinals",
@@ -499,3 +509,6 @@ class Italian(Language):
     def prospective(self, words: list[str]) -> bool:
         low = [w.lower() for w in words]
         return _conditional(low) or _about_to(low)
+
+    def past_participle(self, word: str) -> bool:
+        return len(word) > 5 and word.endswith(tuple(a + b for a in ("at", "ut", "it") for b in "oaie"))

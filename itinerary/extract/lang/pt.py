@@ -311,6 +311,13 @@ PACK = Lexicon(
         "fez-se representar",
         "se fez representar",
         "far-se-á representar",
+        # a visit that will not or did not take place
+        "não vai acontecer",
+        "não acontecerá",
+        "não se realizará",
+        "não vai se realizar",
+        "não se vai realizar",
+        "não se realizou",
     ),
     denied=(
         "não viajará",
@@ -572,6 +579,7 @@ PACK = Lexicon(
     ),
     before=("antes de", "antes do", "antes da", "antes que"),
     sequel=("após o que", "depois do que", "após a qual", "após o qual"),
+    when_words=("quando", "assim que", "logo que"),
     where_words=("onde", "aonde"),
     relative_pronouns=("que", "quem", "o qual", "a qual", "os quais", "as quais"),
 )
@@ -687,3 +695,6 @@ class Portuguese(Language):
 
     def prospective(self, words: list[str]) -> bool:
         return _conditional(words)  # "ir" + infinitive ("vai viajar"): the pack's words of plan
+
+    def past_participle(self, word: str) -> bool:
+        return len(word) > 5 and word.endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))

@@ -137,6 +137,13 @@ PACK = Lexicon(
         "исключен",
         "исключён",
         "отказал",  # "отказался от поездки"
+        "перенос",  # "переносит визит", "перенос визита"
+        "сорва",  # "визит сорвался", "сорвал поездку"
+        # a visit that will not or did not take place
+        "не состоится",
+        "не состоялся",
+        "не состоялась",
+        "не состоялось",
     ),
     denied=(
         "не поедет",
@@ -482,6 +489,7 @@ class Russian(Language):
     lacks = frozenset(
         {
             "from_phrases",  # "из" alone marks provenance (origin)
+            "when_words",  # the clause of time takes the future itself
             "plural_endings",  # a Russian past verb keeps its pronoun ("она встретилась")
             "pro_drop",
             "weekday_leads",  # no weekday word is an ordinal
@@ -524,6 +532,11 @@ class Russian(Language):
 
     def prospective(self, words: list[str]) -> bool:
         return _prospective([w.lower() for w in words])
+
+    def past_participle(self, word: str) -> bool:
+        # the active past participle ("прибывший", "прилетевшая", "вернувшийся"): -(в)ш- and an
+        # adjective's ending
+        return re.search(r"ш(?:ий|ая|ее|ие|его|ей|им|ими|их|ую|ийся|аяся|иеся|егося|ейся)$", word) is not None
 
     def is_genitive(self, surface: str) -> bool:
         return _genitive(surface)

@@ -61,10 +61,24 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
         return Status.PLANNED
     if plan_closes(s, p, nxt, ctx):
         return Status.PLANNED
+    return _status_by_form(s, (start, end), words, wl, ctx)
+
+
+def _status_by_form(
+    s: Sentence, bounds: tuple[int, int], words: list[str], wl: str, ctx: Context
+) -> Status | None:
+    """The status the forms of the verbs before the place tell, once no cue word has: a sequence
+    word, a future or conditional form, a clause of time before a future, a participle of
+    arrival, else the tense of the verbs (``bounds``: the window; ``wl``: its lower-case text)."""
+    start, end = bounds
     if _sequence_ahead(words, wl, s, ctx):
         return Status.PLANNED
     if not ctx.trained and _ahead_by_form(wl, ctx):
         return Status.PLANNED
+    if when_ahead(s, start, end, ctx):
+        return Status.PLANNED  # "When he arrives in Lima, he will meet the mayor"
+    if arrival_participle(s, end, ctx):
+        return Status.CONFIRMED  # "Il premier, arrivato lunedì ad Ankara, ...": reached
     return _status_by_verbs(s, start, end, words, ctx)
 
 
@@ -80,7 +94,15 @@ def _ahead_by_form(window: str, ctx: Context) -> bool:
     own = own_clause(window, ctx)
     if ctx.language.prospective(own):
         return True
-    return len(own) < len(words) and ctx.language.tense(own) == "future"
+    if len(own) < len(words) and ctx.language.tense(own) == "future":
+        return True
+    # a verb of travel in the future in the place's own clause (after its last punctuation), also
+    # one of a short stem the endings leave out ("voará para Baku", "irá a Lima")
+    trip = (*ctx.lx.travel, *ctx.lx.arrival)
+    return any(
+        starts(w, trip) and ctx.language.tense([w]) == "future"
+        for w in word_list(re.split(r"[,;:]", window)[-1])
+    )
 
 
 def _future_by_ending(word: str, ctx: Context) -> bool:
@@ -214,6 +236,8 @@ def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, c
             if i == 0 and trip_told(s, start + last_cue(wl, lx.cancelled), end, ctx):
                 continue
             return True
+    if split_cue(wl, text[p.end : nxt], lx.cancelled, lx):
+        return True  # "sagte seine Reise nach Manila ab", "called the visit to Manila off"
     if phrase_at(wl, lx.denied):  # "... but will not travel to Quito": the place after it
         return True
     said = word_list(wl)
@@ -221,6 +245,22 @@ def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, c
         return True  # "le negó el permiso para viajar a Bogotá": a trip not allowed
     sentence = set(word_list(text.lower()))
     return any(a in sentence and b in sentence for a, b in lx.irrealis)  # "wäre X gewesen"
+
+
+def split_cue(window: str, after: str, cues: tuple[str, ...], lx: Lexicon) -> bool:
+    """A verb of ``cues`` split around the place, its verb before the place in its clause and its
+    particle after it: a separable particle closes the clause and joins the verb's front (German
+    "sagte seine Reise nach Manila ab" is "absagte"), the particle of a phrasal verb follows the
+    object right after the place and joins the verb's back ("called the visit to Manila off
+    because of the storm" is "called off"). ``window``: the words before the place (lower case);
+    ``after``: the text after it."""
+    tail = word_list(re.split(r"[,;:.!?\n]", after.lower(), maxsplit=1)[0])
+    if not tail:
+        return False
+    verbs = word_list(re.split(r"[,;:]", window)[-1])
+    if tail[-1] in lx.particles and any(starts(tail[-1] + w, cues) for w in verbs):
+        return True
+    return any(f"{w} {tail[0]}" in cues for w in verbs)
 
 
 def invited(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
@@ -378,6 +418,8 @@ def _purposes(s: Sentence, start: int, end: int, ctx: Context) -> list[tuple[int
         if _verb_tense(t.head, ctx) != "past":
             continue
         marker = t.nbor(-1) if t.i > s.span.start and t.nbor(-1).dep_ in ("aux", "mark") else t
+        if starts(t.head.lower_, ctx.lx.planned) or f"{t.head.lower_} {marker.lower_}" in ctx.lx.planned:
+            continue  # "Lula set to visit Canberra", "expected to arrive": a plan, no purpose
         out.append((marker.idx - base, t.idx - base + len(t.text)))
     return out
 
@@ -483,6 +525,53 @@ def tense_of(span: Span, ctx: Context, start: int, end: int) -> str | None:
     return next((name for name in TENSES if name in tenses), None)
 
 
+def when_ahead(s: Sentence, start: int, end: int, ctx: Context) -> bool:
+    """The place is in a clause of time opened by one of the pack's ``when_words`` ("when",
+    "cuando", "quando", "wenn"), not in the past from that word to the place, in a sentence whose
+    tense is the future: "When he arrives in Lima, the president will meet the mayor", "Cuando
+    llegue a Lima, se reunirá con el alcalde", "Quando chegar a Lisboa, reunir-se-á com": such a
+    clause keeps a present or a subjunctive for what is to come (not "When he arrived in Lima")."""
+    lx = ctx.lx
+    if not lx.when_words:
+        return False
+    text = s.span.text
+    low = text[start:end].lower()
+    own = re.split(r"[,;:]", low)[-1]
+    hits = [m.end() for w in lx.when_words for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", own)]
+    if not hits:
+        return False
+    at = end - len(own) + max(hits)
+    if tense_of(s.span, ctx, at, end) == "past":
+        return False
+    return tense_of(s.span, ctx, 0, len(text)) == "future"
+
+
+def arrival_participle(s: Sentence, pos: int, ctx: Context) -> bool:
+    """The stretch of the sentence between commas that holds ``pos`` opens, after a comma, with the
+    past participle of a verb of travel or arrival without an auxiliary ("Le Premier ministre,
+    arrivé lundi à Ankara, s'envolera vendredi pour Bakou", "Il premier, arrivato lunedì ad
+    Ankara, ...", "El rey, llegado el lunes a Rabat, ...", "Премьер, прибывший в понедельник в
+    Анкару, ..."): an arrival done, whatever the tense of the main clause; its place is reached
+    and its day is past. The tagger's morphology where it read the text, else the pack's hook."""
+    text = s.span.text
+    cut = max(text.rfind(c, 0, pos) for c in ",;:")
+    if cut < 0:
+        return False
+    m = re.match(r"\s*([^\W\d_][\w'-]*)", text[cut + 1 :])
+    if m is None or not starts(m.group(1).lower(), (*ctx.lx.travel, *ctx.lx.arrival)):
+        return False
+    if not ctx.trained:
+        return ctx.language.past_participle(m.group(1).lower())
+    at = s.span.start_char + cut + 1 + m.start(1)
+    tok = next((t for t in s.span if t.idx == at), None)
+    return (
+        tok is not None
+        and "Part" in tok.morph.get("VerbForm", [])
+        and "Past" in tok.morph.get("Tense", [])
+        and not any(c.dep_.startswith("aux") for c in tok.children)
+    )
+
+
 def _going_to(t: Token, ctx: Context) -> bool:
     """A verb of going that governs an infinitive: a periphrastic future ("va se rendre à Rabat",
     "allait visiter"; not "va à Rome"). The pack's ``future_auxiliaries`` that the tagger reads
@@ -529,6 +618,8 @@ def clause_tense(s: Sentence, reading: Reading, k: int, ctx: Context) -> str | N
 def clause_future(s: Sentence, pos: int, ctx: Context) -> bool | None:
     """Whether a weekday at ``pos`` points forward, from the tense of its own clause (present
     or future: the next one; past: the previous one); None when the clause has no tense."""
+    if arrival_participle(s, pos, ctx):
+        return False  # "Le Premier ministre, arrivé lundi à Ankara, s'envolera ...": that Monday is past
     start, end = 0, len(s.span.text)
     if s.clauses is not None and s.clauses.bounds:
         start, end = s.clauses.bounds[s.clauses.at(pos)]
