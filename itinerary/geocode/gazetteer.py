@@ -274,6 +274,13 @@ class Gazetteer:
 
     @cached_property
     def _map_names(self) -> frozenset[tuple[int, int]]:
+        full = self._a["map_full"]
+        return frozenset(
+            zip(self._a["map_hash"][full].tolist(), self._a["map_record"][full].tolist(), strict=True)
+        )
+
+    @cached_property
+    def _map_keys(self) -> frozenset[tuple[int, int]]:
         return frozenset(zip(self._a["map_hash"].tolist(), self._a["map_record"].tolist(), strict=True))
 
     def is_map_name(self, key: str, index: int) -> bool:
@@ -281,6 +288,12 @@ class Gazetteer:
         news language ("odessa" for Odesa, "new york" for New York City): a name of the news
         written in full, not a historic or foreign one."""
         return (key_hash(key), index) in self._map_names
+
+    def is_map_key(self, key: str, index: int) -> bool:
+        """True when ``key`` is the key of a name that a map gives the town ``index``, written in
+        full or without its article ("habana" for La Habana): a name of its own, not another
+        town's nor a former one."""
+        return (key_hash(key), index) in self._map_keys
 
     def is_main_name(self, key: str, index: int) -> bool:
         """True when ``key`` is the key of the record's main name (not an alternate name)."""

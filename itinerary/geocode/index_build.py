@@ -87,6 +87,8 @@ class _Builder:
         self._country_index = {c: i for i, c in enumerate(self.countries)}
         self.keys: dict[str, dict[int, int]] = defaultdict(dict)
         self.map_names: set[tuple[str, int]] = set()  # (key, record): a name a map gives a town
+        # (key, record): the key of a name a map gives a town, written in full or not ("habana")
+        self.map_keys: set[tuple[str, int]] = set()
 
     def _key(self, key: str, i: int, match: int) -> None:
         recs = self.keys[key]
@@ -172,6 +174,7 @@ class _Builder:
             "seat": np.asarray(self.seat, dtype=np.uint8),
             "alts": np.asarray(self.alts, dtype=np.uint16),
             "map_names": sorted(self.map_names),
+            "map_keys": sorted(self.map_keys - self.map_names),
             "keys": single,
             "multi": multi,
         }
@@ -396,16 +399,26 @@ def _add_ranks(b: _Builder, cities: range, ranks: list[list[Any]]) -> None:
         b.seat[i] = max(b.seat[i], int(seat))
         if seat == 2 and b.importance[i] <= 1.0:
             b.importance[i] += 0.3
-        for n in (name, *names):  # the names maps give the town: its names in the news (as
-            for k, key in enumerate(keys_for(n)):  # written, not a Cyrillic name's transliteration)
-                if len(key) >= 2:
-                    b._key(key, i, ALTERNATE)
-                    # (not a name a town of the country of a tenth of its people or more bears
-                    # as its own: a map may name a town after its prefecture, Huinong "Shizuishan")
-                    rival = max((b.pop[j] for j in by_name.get((cc, key), []) if j != i), default=0)
-                    # nor a name that loses an article in its key ("Las Palmas": "palmas")
-                    if k == 0 and 10 * rival < b.pop[i] and key == full_key(n):
-                        b.map_names.add((key, i))
+        _add_map_names(b, i, [name, *names], by_name, cc)
+
+
+def _add_map_names(
+    b: _Builder, i: int, names: list[str], by_name: dict[tuple[str, str], list[int]], cc: str
+) -> None:
+    """The names maps give town ``i``: its names in the news (as written, not a Cyrillic name's
+    transliteration)."""
+    for n in names:
+        for k, key in enumerate(keys_for(n)):
+            if len(key) >= 2:
+                b._key(key, i, ALTERNATE)
+                # (not a name a town of the country of a tenth of its people or more bears
+                # as its own: a map may name a town after its prefecture, Huinong "Shizuishan")
+                rival = max((b.pop[j] for j in by_name.get((cc, key), []) if j != i), default=0)
+                # nor a name that loses an article in its key ("Las Palmas": "palmas")
+                if k == 0 and 10 * rival < b.pop[i] and key == full_key(n):
+                    b.map_names.add((key, i))
+                elif k == 0:  # still a name of the town's own ("Habana" for La Habana)
+                    b.map_keys.add((key, i))
 
 
 def _add_points(
@@ -461,10 +474,15 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
         "admin1_names": data["admin1_names"],
         "countries": data["countries"],
     }
-    map_names = data.get("map_names", [])
+    # a map's names of its towns, then the other keys of those names (marked not full)
+    map_names = [(k, i, True) for k, i in data.get("map_names", [])]
+    map_names += [(k, i, False) for k, i in data.get("map_keys", [])]
     return {
-        "map_hash": np.fromiter((key_hash(k) for k, _ in map_names), dtype=np.uint64, count=len(map_names)),
-        "map_record": np.fromiter((i for _, i in map_names), dtype=np.int32, count=len(map_names)),
+        "map_hash": np.fromiter(
+            (key_hash(k) for k, _, _ in map_names), dtype=np.uint64, count=len(map_names)
+        ),
+        "map_record": np.fromiter((i for _, i, _ in map_names), dtype=np.int32, count=len(map_names)),
+        "map_full": np.fromiter((f for _, _, f in map_names), dtype=np.bool_, count=len(map_names)),
         "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
         "ids": _blob(data["ids"]),
         "names": _blob(data["names"]),

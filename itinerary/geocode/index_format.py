@@ -99,8 +99,10 @@ def _check_arrays(a: dict[str, Any]) -> None:
         raise bad("fuzzy blocks")
     if len(bmem) and (int(bmem.max()) >= n_keys or int(bmem.min()) < 0):
         raise bad("fuzzy block members")
-    if len(a["map_hash"]) != len(a["map_record"]) or (
-        len(a["map_record"]) and int(a["map_record"].max()) >= n
+    if (
+        len(a["map_hash"]) != len(a["map_record"])
+        or len(a["map_full"]) != len(a["map_record"])
+        or (len(a["map_record"]) and int(a["map_record"].max()) >= n)
     ):
         raise bad("map names")
     targets = a["key_target"]

@@ -18,7 +18,7 @@ from itinerary.geocode.answers import Candidate, Weights, _same_place
 from itinerary.geocode.gazetteer import Gazetteer
 from itinerary.geocode.hints import NEAR_KM, Hint, HintReader
 from itinerary.geocode.matching import KIND, LANDMARK_CODES, NameMatch, NameMatcher, country_of
-from itinerary.geocode.normalize import analyze, full_key
+from itinerary.geocode.normalize import STOPWORDS, analyze, full_key
 from itinerary.geocode.records import ALTERNATE, CODE, PRIMARY, REDUCED, Record
 
 # Kind words in a query or hint -> record kinds they ask for.
@@ -146,6 +146,7 @@ class Ranker:
         self.weights = weights
         self._priors = priors
         self._renowns = renowns  # the renown part of each prior (:func:`renowns`)
+        self._in_namesake: frozenset[int] = frozenset()  # see :meth:`_towns_in_namesake_country`
         self.ambiguous_below = ambiguous_below
         self.hints = HintReader(gazetteer)
 
@@ -163,8 +164,9 @@ class Ranker:
                 if int(g.kind_codes[c.i]) in LANDMARK_CODES and c.i in g.curated
                 else w.alternate
             )
-            if int(g.ranks[c.i]) >= 0:  # a town a map names in the news languages (those names
-                s -= w.unmapped_name  # are its own): another of its names is historic or foreign
+            if int(g.ranks[c.i]) >= 0 and not g.is_map_key(c.key, c.i):  # a town a map names in
+                # the news languages (those names are its own, "Habana" without its article too):
+                s -= w.unmapped_name  # another of its names is historic or foreign
         elif c.mtype == REDUCED and not x.kinds:
             s -= w.reduced
         elif c.mtype == CODE:
@@ -185,13 +187,14 @@ class Ranker:
         """An alternate name that a map gives the town in a news language, asked as a town (not
         beside a kind word asking for an airport or a station: "gare de Kiev")."""
         g = self.gazetteer
-        if int(g.ranks[c.i]) < 0 or (x.wanted and KIND["city"] not in x.wanted):
+        if int(g.ranks[c.i]) < 0 or (x.wanted and KIND["city"] not in x.wanted) or c.i in self._in_namesake:
             return False  # (only a town a map ranks has a map's names)
         return g.is_map_name(c.key, c.i)
 
     def _cut_short(self, c: NameMatch, x: QueryContext) -> bool:
         """The record's own name matched only once words are dropped from it or from the query
-        (a name a map gives the town is written in full: "León" for León de los Aldama)."""
+        (a name a map gives the town is written in full: "New York" for New York City; not a
+        name without the article of the town's own: "Aquila" for L'Aquila)."""
         g = self.gazetteer
         if c.mtype != PRIMARY or not (x.lossy or g.lossy[c.i]):
             return False
@@ -200,6 +203,9 @@ class Ranker:
             return False
         if x.lossy:  # the query lost words ("El Salvador" is not Salvador)
             return True
+        if (set(full_key(name).split()) - set(x.full.split())) & STOPWORDS:
+            return True  # the town's article is part of its name, whatever a map in another
+            # language writes (Portuguese "Áquila")
         # a name a map gives the town is its name in full ("New York" for New York City)
         return not (int(g.ranks[c.i]) >= 0 and g.is_map_name(c.key, c.i))
 
@@ -215,6 +221,8 @@ class Ranker:
         alternate (historic, foreign) name, its name cut short, nor beside a kind word asking for
         an airport, a station, a region ("gare de Vladivostok", "Kiev Oblast"); a typo of a
         well-known name is more likely than of an obscure one."""
+        if c.i in self._in_namesake:
+            return False
         if c.mtype == ALTERNATE:
             return self._map_name(c, x)
         if c.mtype != PRIMARY or self._cut_short(c, x):
@@ -329,6 +337,7 @@ class Ranker:
             return self._approximate(x.quals) if x.quals else []
         if len(matches) > PRUNE_ABOVE and not (x.quals or x.hint.resolved or x.near or x.wanted):
             matches = self._prune(matches)
+        self._in_namesake = self._towns_in_namesake_country(matches)
         scores = self._scores(matches, x)
         ranked = sorted(
             ((scores[c.i], c) for c in matches), key=lambda sc: (-sc[0], -int(g._pop[sc[1].i]), sc[1].i)
@@ -360,6 +369,20 @@ class Ranker:
             renown = self._renown_of(c, x)
             out.append(Candidate(r, s, c.similarity, c.key, conf, (label,), label, ambiguous, renown))
         return out
+
+    def _towns_in_namesake_country(self, matches: list[NameMatch]) -> frozenset[int]:
+        """The towns of the query's name that lie in a country of that name ("Luxemburgo":
+        the city of Luxembourg in the country): a town's renown and its map names decide
+        between towns, not between a town and its country, which the name reads as before."""
+        g = self.gazetteer
+        countries = {
+            self._country(c.i) for c in matches if not c.fuzzy and int(g.kind_codes[c.i]) == KIND["country"]
+        }
+        if not countries:
+            return frozenset()
+        return frozenset(
+            c.i for c in matches if int(g.kind_codes[c.i]) == KIND["city"] and self._country(c.i) in countries
+        )
 
     def _scores(self, matches: list[NameMatch], x: QueryContext) -> dict[int, float]:
         """The score of every match, a region named after a city ranked after that city."""

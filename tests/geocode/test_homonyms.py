@@ -65,6 +65,33 @@ def test_a_maps_name_is_a_name_of_the_news_and_a_former_name_is_not(geocoder) ->
 
 @pytest.mark.data
 @pytest.mark.parametrize(
+    ("name", "country", "kind", "record"),
+    [
+        ("Luxemburgo", "LU", "country", "Luxembourg"),  # the town's renown is no reason to leave its country
+        ("Habana", "CU", "city", "Havana"),  # a map's "La Habana" without its article: no foreign name
+    ],
+)
+def test_renown_decides_between_towns_only(name: str, country: str, kind: str, record: str, geocoder) -> None:  # type: ignore[no-untyped-def]
+    r = geocoder.candidates(name, limit=1)[0].record
+    assert (r.country_code, r.kind, r.name) == (country, kind, record)
+
+
+@pytest.mark.data
+def test_a_towns_name_without_its_article_is_cut_short(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """ "Aquila" is L'Aquila's name cut short, though a Portuguese map writes "Áquila"."""
+
+    def city(q: str) -> float:
+        return next(
+            c.score
+            for c in geocoder.candidates(q, limit=5)
+            if c.record.kind == "city" and c.record.country_code == "IT"
+        )
+
+    assert city("Aquila") < city("L'Aquila")
+
+
+@pytest.mark.data
+@pytest.mark.parametrize(
     ("name", "context", "country"),
     [
         ("Valencia", "Caracas", "VE"),
@@ -149,3 +176,6 @@ def test_natural_earth_towns_join_their_geonames_places() -> None:
     assert (b.rank[far], b.seat[far]) == (-1, 0)
     assert ("odessa", other) in b.map_names and b.keys["odessa"][other] == 1  # an alternate name
     assert ("париж", paris) in b.map_names and ("parizh", paris) not in b.map_names  # not the transliteration
+    havana = b.add("geonames:4", "Havana", 23.13, -82.36, "city", "XX", 1, 2_000_000, 0.9, [])
+    _add_ranks(b, range(4), [[4, "XX", "Havana", 23.13, -82.36, 2, 2, ["La Habana"]]])
+    assert ("habana", havana) in b.map_keys and ("habana", havana) not in b.map_names  # its article lost
