@@ -53,11 +53,10 @@ class Weights:
     hint_country_fuzzy: float = 2.5  # a typo'd name leans on the hint's country
     hint_region: float = 3.0
     hint_near: float = 1.0
-    # a stop near the trip's other stops, times exp(-km / context_km): a namesake a few hundred km
-    # from the story outweighs a better-known one far away ("Paris" beside Dallas stays France's
-    # only for the world city)
-    context: float = 3.5
-    context_km: float = 500.0
+    # a stop near the trip's other stops, times exp(-km / context_km) (3.5 within 500 km won two
+    # more homonyms but sent a country, Luxembourg, to its neighbour's province of that name)
+    context: float = 1.5
+    context_km: float = 1000.0
     context_country: float = 1.5  # times the share of the trip's other stops in its country
     temperature: float = 0.5
     fuzzy_cap: float = 0.75  # the most a fuzzy match can be trusted

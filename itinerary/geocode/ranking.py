@@ -203,11 +203,9 @@ class Ranker:
             return False
         if x.lossy:  # the query lost words ("El Salvador" is not Salvador)
             return True
-        if (set(full_key(name).split()) - set(x.full.split())) & STOPWORDS:
-            return True  # the town's article is part of its name, whatever a map in another
-            # language writes (Portuguese "Áquila")
-        # a name a map gives the town is its name in full ("New York" for New York City)
-        return not (int(g.ranks[c.i]) >= 0 and g.is_map_name(c.key, c.i))
+        # (a map's shorter name, "Angeles" for Angeles City, "Áquila" for L'Aquila, is no reason
+        # to read the query in full: "Ángeles" is Los Angeles' name cut short as well)
+        return True
 
     def _renown_of(self, c: NameMatch, x: QueryContext) -> float:
         """The renown counted in the score of ``c``."""
