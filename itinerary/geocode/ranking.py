@@ -18,7 +18,7 @@ from itinerary.geocode.answers import Candidate, Weights, _same_place
 from itinerary.geocode.gazetteer import Gazetteer
 from itinerary.geocode.hints import NEAR_KM, Hint, HintReader
 from itinerary.geocode.matching import KIND, LANDMARK_CODES, NameMatch, NameMatcher, country_of
-from itinerary.geocode.normalize import STOPWORDS, analyze, full_key
+from itinerary.geocode.normalize import analyze, full_key
 from itinerary.geocode.records import ALTERNATE, CODE, PRIMARY, REDUCED, Record
 
 # Kind words in a query or hint -> record kinds they ask for.
@@ -193,19 +193,14 @@ class Ranker:
 
     def _cut_short(self, c: NameMatch, x: QueryContext) -> bool:
         """The record's own name matched only once words are dropped from it or from the query
-        (a name a map gives the town is written in full: "New York" for New York City; not a
-        name without the article of the town's own: "Aquila" for L'Aquila)."""
+        ("El Salvador" for Salvador, "Kansas" for Kansas City). A map's shorter name of the town
+        ("Angeles" for Angeles City, Portuguese "Áquila" for L'Aquila) is no reason to read the
+        query in full: "Ángeles" is Los Angeles' name cut short as well."""
         g = self.gazetteer
         if c.mtype != PRIMARY or not (x.lossy or g.lossy[c.i]):
             return False
         name = g._names[c.i]
-        if full_key(name) == x.full or analyze(name).key != c.key:
-            return False
-        if x.lossy:  # the query lost words ("El Salvador" is not Salvador)
-            return True
-        # (a map's shorter name, "Angeles" for Angeles City, "Áquila" for L'Aquila, is no reason
-        # to read the query in full: "Ángeles" is Los Angeles' name cut short as well)
-        return True
+        return full_key(name) != x.full and analyze(name).key == c.key
 
     def _renown_of(self, c: NameMatch, x: QueryContext) -> float:
         """The renown counted in the score of ``c``."""
