@@ -213,8 +213,10 @@ class Ranker:
         full, a map's name, another spelling of them), when the query asks for a town: not for an
         alternate (historic, foreign) name, its name cut short, nor beside a kind word asking for
         an airport, a station, a region ("gare de Vladivostok", "Kiev Oblast"); a typo of a
-        well-known name is more likely than of an obscure one."""
-        if c.i in self._in_namesake:
+        well-known name is more likely than of an obscure one. Beside a trip's other stops the
+        stops decide, not renown ("Paris" beside Dallas and Houston), as in running text
+        (``ContextWeights.renown_discount``)."""
+        if c.i in self._in_namesake or x.near:
             return False
         if c.mtype == ALTERNATE:
             return self._map_name(c, x)
