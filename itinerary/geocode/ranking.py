@@ -65,10 +65,6 @@ class QueryContext:
         self.lossy = self.full != analyze(self.place).key
 
 
-#: a region is weighed like a city of its people divided by this (the people of a region are
-#: spread over its towns: "Saitama" is the city before its prefecture of six times its people),
-#: and at least like a city of 100,000
-REGION_PEOPLE_SHARE = 20.0
 #: a town's other names beyond this many say it is known abroad (most towns have a few romanisations)
 FAME_FROM = 30.0
 #: Natural Earth's scalerank runs from 0 (the world's cities) to 10
@@ -78,8 +74,9 @@ RANK_SCALE = 10.0
 def priors(g: Gazetteer, w: Weights) -> Any:
     """Prominence of every record: cities by log population, national capital, first-level
     capital, the rank a map-maker gives the town (Natural Earth) and how many names it has in
-    other languages; countries like a city of 10 million, regions by their people (at least
-    like a city of 100,000), landmarks by their curated importance."""
+    other languages; countries like a city of 10 million, regions like one of 100,000 (weighed
+    by their people, "New York" read the state before the city), landmarks by their curated
+    importance."""
     import numpy as np
 
     kind = g.kind_codes
@@ -87,12 +84,7 @@ def priors(g: Gazetteer, w: Weights) -> Any:
     out = w.population * np.log10(g._pop.astype(np.float64) + 1.0) + np.where(imp > 1.0, w.capital, 0.0)
     out += renowns(g, w)
     out = np.where(kind == KIND["country"], w.population * 7.0, out)
-    city = kind == KIND["city"]
-    people = np.bincount(
-        g.admin1_codes[city], weights=g._pop[city].astype(np.float64), minlength=len(g.admin1_ids)
-    )[g.admin1_codes]
-    region = w.population * np.maximum(5.0, np.log10(people / REGION_PEOPLE_SHARE + 1.0))
-    out = np.where(kind == KIND["region"], region, out)
+    out = np.where(kind == KIND["region"], w.population * 5.0, out)
     return np.where(np.isin(kind, list(LANDMARK_CODES)), w.population * 6.0 * imp, out)
 
 
