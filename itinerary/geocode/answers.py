@@ -43,7 +43,12 @@ class Weights:
     # on the homonym list)
     rank: float = 0.5
     fame: float = 1.5  # per factor 10 of the town's other names beyond 30 (languages name famous places)
-    unmapped_name: float = 1.0  # an alternate name of a town a map names otherwise ("Victoria": Hong Kong)
+    # an alternate name of a town a map names otherwise ("Victoria": Hong Kong), beyond ``alternate``.
+    # 0: such names weigh as any alternate name. 1.0 reordered the weak readings below the answer
+    # ("Goa", one of Genoa's other names, fell below a town of the state of Goa that bears its
+    # name, and the extractor then took that town for the state) and won nothing on the homonym
+    # list nor on the geocoder's sets (one typo query aside)
+    unmapped_name: float = 0.0
     kind_stated: float = 3.0  # the query's own kind word ("... Airport")
     kind_hinted: float = 1.5  # a kind word of the hint ("region")
     kind_other: float = -0.8

@@ -177,10 +177,15 @@ class Ranker:
 
     def _map_name(self, c: NameMatch, x: QueryContext) -> bool:
         """An alternate name that a map gives the town in a news language, asked as a town (not
-        beside a kind word asking for an airport or a station: "gare de Kiev")."""
+        beside a kind word asking for an airport or a station: "gare de Kiev"), nor reached only
+        once the query's kind word is dropped: "Città di Castello" asks for a town whose name
+        holds "Città", not for the one a map calls "Castelló" (renown never makes a match of a
+        name's remainder strong)."""
         g = self.gazetteer
         if int(g.ranks[c.i]) < 0 or (x.wanted and KIND["city"] not in x.wanted) or c.i in self._in_namesake:
             return False  # (only a town a map ranks has a map's names)
+        if x.kinds:
+            return False
         return g.is_map_name(c.key, c.i)
 
     def _cut_short(self, c: NameMatch, x: QueryContext) -> bool:

@@ -13,10 +13,13 @@ checked as a whole; the sentences below are written for these tests.
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 
 import pytest
 
 from benchmarks import bench_homonyms as bh
+from itinerary.geocode import OfflineGeocoder
+from itinerary.geocode.answers import WEIGHTS
 from itinerary.geocode.index_build import _add_ranks, _Builder
 
 #: a trip abroad: beside a trip's stops renown does not count (the stops decide: "Paris" beside
@@ -78,6 +81,39 @@ def test_a_maps_name_is_a_name_of_the_news_and_a_former_name_is_not(geocoder) ->
 def test_renown_decides_between_towns_only(name: str, country: str, kind: str, record: str, geocoder) -> None:  # type: ignore[no-untyped-def]
     r = geocoder.candidates(name, limit=1)[0].record
     assert (r.country_code, r.kind, r.name) == (country, kind, record)
+
+
+@pytest.mark.data
+def test_renown_weighs_only_the_names_a_town_bears_in_the_news(geocoder) -> None:  # type: ignore[no-untyped-def]
+    """Renown lifts a town under its own name and the names maps give it, and leaves its other
+    names as they were: "Goa", one of Genoa's other names, neither gains nor loses by Genoa's
+    renown, and the state of Goa answers it."""
+    plain = OfflineGeocoder(geocoder.gazetteer, weights=replace(WEIGHTS, rank=0.0, fame=0.0, seat=0.0))
+
+    def score(geo: OfflineGeocoder, query: str, name: str) -> float:
+        return next(c.score for c in geo.candidates(query, limit=10) if c.record.name == name)
+
+    assert score(geocoder, "Goa", "Genoa") == pytest.approx(score(plain, "Goa", "Genoa"))
+    assert score(geocoder, "Odessa", "Odesa") > score(plain, "Odessa", "Odesa")  # a map's name
+    goa = geocoder.candidates("Goa", limit=1)[0].record
+    assert (goa.name, goa.kind, goa.country_code) == ("Goa", "region", "IN")
+
+
+@pytest.mark.data
+@pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        ("Città di Castello", "Città di Castello", "IT"),  # not Castelló, whose map name is "Castelló"
+        ("Ciudad del Este", "Ciudad del Este", "PY"),
+    ],
+)
+def test_a_query_with_a_kind_word_is_no_maps_name_of_its_remainder(
+    query: str, name: str, country: str, geocoder
+) -> None:  # type: ignore[no-untyped-def]
+    """A map's name counts as the town's own only for the name asked, not for what is left once
+    the query's kind word ("Città", "Ciudad") is dropped: renown never makes that match strong."""
+    r = geocoder.candidates(query, limit=1)[0].record
+    assert (r.name, r.country_code) == (name, country)
 
 
 @pytest.mark.data
