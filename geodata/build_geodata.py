@@ -291,10 +291,13 @@ def build_labels(src: Path) -> None:
 
 
 #: Natural Earth's classes of a populated place -> the seat it is (2: a national capital, 1: the
-#: capital of a first-level division, 0: neither)
+#: capital of a first-level division, 0: neither). A country's other seat ("Admin-0 capital alt":
+#: a former capital or a seat of some of its institutions, Lagos, Abidjan, Dar es Salaam, Yangon)
+#: is no national capital: as one, Lagos took a capital's weight and beat Lagos, Portugal, on a
+#: trip through Lisbon
 SEATS = {
     "Admin-0 capital": 2,
-    "Admin-0 capital alt": 2,
+    "Admin-0 capital alt": 1,
     "Admin-0 region capital": 1,
     "Admin-1 capital": 1,
     "Admin-1 region capital": 1,

@@ -371,14 +371,17 @@ RANK_JOIN_KM = 30.0
 def _add_ranks(b: _Builder, cities: range, ranks: list[list[Any]]) -> None:
     """Each Natural Earth town's rank, seat and names on its GeoNames place (by GeoNames id, else
     by one of its names in its country within ``RANK_JOIN_KM``): a national capital by Natural
-    Earth is a capital (GeoNames' capital name may be written without its accents: "San Jose" for
-    San José), and the names a map gives the town in the news languages are names of the news,
-    not historic or foreign ones ("Odessa" for Odesa, "Frankfurt" for Frankfurt am Main; see
+    Earth is a capital in a country that GeoNames gives none (its capital's name may be written
+    without its accents: "San Jose" for San José), not beside GeoNames' own (Natural Earth keeps
+    former capitals as capitals: Dar es Salaam beside Dodoma, Abidjan beside Yamoussoukro), and
+    the names a map gives the town in the news languages are names of the news, not historic or
+    foreign ones ("Odessa" for Odesa, "Frankfurt" for Frankfurt am Main; see
     :meth:`~itinerary.geocode.gazetteer.Gazetteer.is_map_name`)."""
     by_gid = {b.ids[i]: i for i in cities}
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
     for j in cities:
         by_name[b.cc[j], analyze(b.names[j]).key].append(j)
+    with_capital = {b.cc[j] for j in cities if b.importance[j] > 1.0}
     for gid, cc, name, lat, lon, rank, seat, names in ranks:
         found = by_gid.get(f"geonames:{gid}") if gid else None
         if found is not None and haversine_km(lat, lon, b.lat[found], b.lon[found]) > RANK_JOIN_KM:
@@ -397,7 +400,7 @@ def _add_ranks(b: _Builder, cities: range, ranks: list[list[Any]]) -> None:
         if b.rank[i] < 0 or rank < b.rank[i]:
             b.rank[i] = int(rank)
         b.seat[i] = max(b.seat[i], int(seat))
-        if seat == 2 and b.importance[i] <= 1.0:
+        if seat == 2 and b.importance[i] <= 1.0 and b.cc[i] not in with_capital:
             b.importance[i] += 0.3
         _add_map_names(b, i, [name, *names], by_name, cc)
 

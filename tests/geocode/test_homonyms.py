@@ -117,6 +117,17 @@ def test_a_query_with_a_kind_word_is_no_maps_name_of_its_remainder(
 
 
 @pytest.mark.data
+@pytest.mark.parametrize(
+    ("name", "capital"),
+    [("Abuja", True), ("Lagos", False), ("Dodoma", True), ("Dar es Salaam", False), ("Yangon", False)],
+)
+def test_a_countrys_other_seat_is_no_capital(name: str, capital: bool, geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A map's "other seat" of a country (a former capital) is a seat, not the national capital."""
+    r = geocoder.candidates(name, limit=1)[0].record
+    assert r.is_capital is capital
+
+
+@pytest.mark.data
 def test_a_towns_name_without_its_article_is_cut_short(geocoder) -> None:  # type: ignore[no-untyped-def]
     """ "Aquila" is L'Aquila's name cut short, though a Portuguese map writes "Áquila"."""
 
@@ -140,6 +151,7 @@ def test_a_towns_name_without_its_article_is_cut_short(geocoder) -> None:  # typ
         ("Birmingham", "Montgomery", "US"),
         ("Hyderabad", "Karachi", "PK"),
         ("Tripoli", "Beirut", "LB"),
+        ("Lagos", "Lisbon", "PT"),  # Nigeria's former capital is no capital: its weight lost beside Lisbon
         # a trip abroad: the world city stays itself
         ("Moscow", "Washington", "RU"),
         ("Paris", "Washington", "FR"),
@@ -190,13 +202,13 @@ def test_the_articles_places_decide(text: str, names: list[str], name: str, coun
 @pytest.mark.data
 def test_the_list_of_homonyms(geocoder) -> None:  # type: ignore[no-untyped-def]
     """The list as a whole: before this ranking 57/64 bare and 65/72 in context typed, 57/64 and
-    62/72 in a sentence; the figures must not fall back."""
+    62/72 in a sentence (now 64, 66, 64, 64); the figures must not fall back."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         got = bh.measure(geocoder)
     assert got["typed, bare"][0] >= 63, got
     assert got["article, bare"][0] >= 63, got
-    assert got["typed, context"][0] >= 65, got
+    assert got["typed, context"][0] >= 66, got
     assert got["article, context"][0] >= 62, got
 
 
@@ -219,3 +231,19 @@ def test_natural_earth_towns_join_their_geonames_places() -> None:
     havana = b.add("geonames:4", "Havana", 23.13, -82.36, "city", "XX", 1, 2_000_000, 0.9, [])
     _add_ranks(b, range(4), [[4, "XX", "Havana", 23.13, -82.36, 2, 2, ["La Habana"]]])
     assert ("habana", havana) in b.map_keys and ("habana", havana) not in b.map_names  # its article lost
+
+
+def test_a_maps_capital_is_a_capital_only_where_geonames_has_none() -> None:
+    """Natural Earth keeps a former capital as a national capital (Dar es Salaam beside Dodoma):
+    beside GeoNames' own capital it is no capital; where GeoNames has none (an accent lost in its
+    capital's name) the map's capital is one."""
+    b = _Builder(["XX-A"], ["A"], ["XX"])
+    capital = b.add("geonames:1", "Dodoma", -6.17, 35.74, "city", "XX", 1, 400_000, 1.1, [])
+    former = b.add("geonames:2", "Dar es Salaam", -6.82, 39.27, "city", "XX", 1, 4_000_000, 0.9, [])
+    _add_ranks(
+        b,
+        range(2),
+        [[2, "XX", "Dar es Salaam", -6.8, 39.27, 2, 2, []], [1, "XX", "Dodoma", -6.18, 35.75, 4, 1, []]],
+    )
+    assert b.importance[capital] > 1.0 and b.importance[former] <= 1.0
+    assert b.seat[former] == 2  # still a seat for its renown
