@@ -39,7 +39,17 @@ from rapidfuzz import fuzz, process
 
 from itinerary.groups import DisjointSets
 
-__all__ = ["Grouping", "Match", "display_name", "group_names", "latin", "match", "not_a_person", "tokens"]
+__all__ = [
+    "Grouping",
+    "Match",
+    "display_name",
+    "group_names",
+    "known_name",
+    "latin",
+    "match",
+    "not_a_person",
+    "tokens",
+]
 
 _DATA = Path(__file__).resolve().parent / "people.json"
 _COUNTRIES = Path(__file__).resolve().parent / "geodata" / "countries.json.gz"
@@ -196,6 +206,21 @@ def match(a: str, b: str) -> Match | None:
     if ga is not None and ga == gb:
         return Match.ALIAS
     return None
+
+
+@lru_cache(maxsize=1 << 12)
+def known_name(name: str) -> bool:
+    """``name`` is, word for word, a name of two words or more of the alias list, maybe spelled
+    otherwise or case-inflected ("Ким Чен Ына", "Lula da Silva", "Kim Jong-un"): a person wherever
+    it is written, whatever a recogniser made of it."""
+    words = tokens(name)
+    if len(words) < 2:
+        return False
+    return any(
+        sorted(words) == sorted(known) or _spelling(words, list(known))
+        for known in _data().aliases
+        if len(known) >= 2
+    )
 
 
 def display_name(names: Iterable[str]) -> str | None:
