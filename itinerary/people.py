@@ -45,6 +45,7 @@ __all__ = [
     "display_name",
     "group_names",
     "known_name",
+    "known_word",
     "latin",
     "match",
     "not_a_person",
@@ -208,6 +209,13 @@ def match(a: str, b: str) -> Match | None:
     return None
 
 
+def known_word(word: str) -> bool:
+    """``word`` is, as written (transliterated), a one-word name of the alias list ("Macron",
+    "Путин", "Lula")."""
+    words = tuple(tokens(word))
+    return len(words) == 1 and words in _data().aliases
+
+
 @lru_cache(maxsize=1 << 12)
 def known_name(name: str) -> bool:
     """``name`` is, word for word, a name of two words or more of the alias list, maybe spelled
@@ -217,10 +225,16 @@ def known_name(name: str) -> bool:
     if len(words) < 2:
         return False
     return any(
-        sorted(words) == sorted(known) or _spelling(words, list(known))
+        len(known) == len(words)
+        and (_letters_alike(words, list(known)) or _letters_alike(sorted(words), list(known)))
         for known in _data().aliases
         if len(known) >= 2
     )
+
+
+def _letters_alike(a: list[str], b: list[str]) -> bool:
+    """Word by word alike by their letters (rapidfuzz ratio), never by their sound alone."""
+    return all(x == y or fuzz.ratio(x, y) >= SPELLING_RATIO for x, y in zip(a, b, strict=True))
 
 
 def display_name(names: Iterable[str]) -> str | None:

@@ -19,7 +19,7 @@ from itinerary.extract.steps.places import PERSON_LABELS, place_not_person, prom
 from itinerary.extract.text import capitalised, ends_with, function_word, joined_run, word_list
 from itinerary.extract.tuning import TUNING
 from itinerary.geocode.toponyms import forms_of
-from itinerary.people import known_name
+from itinerary.people import known_name, known_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -276,7 +276,9 @@ def base_forms(names: dict[str, str], ctx: Context) -> None:
     """A name written in a case form of another name of the article is that name ("встретил
     Нарендру Моди ... Нарендра Моди посетил", "Ким Чен Ына ... Ким Чен Ын"): names of two words
     or more, word for word the same or a case form of it (the pack's variants, or the word with
-    an ending of at most ``CASE_ENDING_MAX`` letters added), at least one word differing."""
+    an ending of at most ``CASE_ENDING_MAX`` letters added), at least one word differing. A
+    shorter name whose every word is a case form of a word of a longer name (or the base of one:
+    "Лавров" ... "Сергея Лаврова") is the longer name."""
     values = list(dict.fromkeys(names.values()))
     base: dict[str, str] = {}
     for c in values:
@@ -288,6 +290,18 @@ def base_forms(names: dict[str, str], ctx: Context) -> None:
             if all(_case_form(w, o, ctx) for w, o in zip(words, other, strict=True)):
                 base[c] = f
                 break
+    for c in values:  # "Лавров" ... "Сергея Лаврова": a part of a longer name, in another case
+        words = c.split()
+        if c in base:
+            continue
+        longer = [
+            f
+            for f in values
+            if len(f.split()) > len(words)
+            and all(any(_case_form(w, o, ctx) or _case_form(o, w, ctx) for o in f.split()) for w in words)
+        ]
+        if longer:
+            base[c] = base.get(longer[0], longer[0])
     for r, c in names.items():
         names[r] = base.get(c, c)
 
@@ -668,12 +682,34 @@ def _known_runs(toks: list[Token], s: Sentence, ctx: Context) -> list[Person]:
             if known_name(toks[i].doc[toks[i].i : toks[k - 1].i + 1].text):
                 hit = k
                 break
+        if not hit and _known_word(toks, i, ctx):
+            hit = i + 1
         if hit:
             out.append(_span_of(s.span, i, hit))
             i = hit
         else:
             i += 1
     return out
+
+
+def _known_word(toks: list[Token], i: int, ctx: Context) -> bool:
+    """``toks[i]`` is a one-word name of the list of known names ("Macron", "Путин", "Lula"),
+    or a case form of one ("Путина"), written alone (no capitalised word beside it: not "San
+    Francisco"), of ``KNOWN_WORD_MIN`` letters or more, no frequent word of the language
+    ("Francisco" where it is one) and no prominent place."""
+    word = toks[i].text
+    if len(word) < KNOWN_WORD_MIN or word.isupper():
+        return False
+    if any(0 <= k < len(toks) and capitalised(toks[k].text) for k in (i - 1, i + 1)):
+        return False
+    if not any(known_word(v) for v in dict.fromkeys([word, *ctx.language.variants(word)]) if v):
+        return False
+    common = word_zipf(word.lower(), ctx.language.code) >= ctx.tuning.common_word_zipf
+    return not common and not _prominent_place(word, ctx)
+
+
+#: the fewest letters of a one-word known name read alone ("Xi" is too short to tell)
+KNOWN_WORD_MIN = 4
 
 
 def _travel_subject(toks: list[Token], b: int, ctx: Context) -> bool:
