@@ -529,6 +529,7 @@ def unrecognised_names(sentences: list[Sentence], ctx: Context) -> None:
     in a language that capitalises its nouns ("Weiße Haus"); a verb or a frequent word that opens
     the sentence is no part of it ("Поезд Ким Чен Ына")."""
     lx, t = ctx.lx, ctx.tuning
+    seen = {p.name for s in sentences for p in s.persons}
     for s in sentences:
         toks = list(s.span)
         found = [*_known_runs(toks, s, ctx)]
@@ -537,13 +538,16 @@ def unrecognised_names(sentences: list[Sentence], ctx: Context) -> None:
                 b - a > 1
                 and toks[a].is_sent_start
                 and _opening_word(toks[a].text, ctx)
-                and (toks[a].is_stop or _words_in(toks, a + 1, b) >= 2)
+                and (toks[a].is_stop or _words_in(toks, a + 1, b) >= 2 or _text(toks, a + 1, b) in seen)
             ):
-                a += 1  # "Поезд Ким Чен Ына", "Depois Lula": the sentence's capital on a common word
+                a += 1  # "Поезд Ким Чен Ына", "Depois Lula", "Куда Лукашенко": a common word's capital
+            while _words_in(toks, a, b) > 2 and _prominent_place(toks[a].text, ctx):
+                a += 1  # "Губернатор Приморья Олег Кожемяко": a region before the name
             a = _name_start(toks, a, b, True, ctx)
             if _words_in(toks, a, b) < 2 or not _name_like(toks, a, b, ctx):
                 continue
-            if _travel_subject(toks, b, ctx) or _apposed_title(toks, b, ctx) or _met_before(toks, a, ctx):
+            subject = _clause_start(toks, a, ctx) and _travel_subject(toks, b, ctx)
+            if subject or _apposed_title(toks, b, ctx) or _met_before(toks, a, ctx):
                 found.append(_span_of(s.span, a, b))
         for p in found:
             if not any(q.start < p.end and p.start < q.end for q in s.persons):
@@ -595,12 +599,27 @@ def _joined_runs(toks: list[Token], runs: list[tuple[int, int]], ctx: Context) -
                 and capitalised(gap[0].text)
                 and not gap[0].is_sent_start
                 and len(gap[0].text) <= NAME_PARTICLE_MAX
-                and function_word(gap[0].lower_, ctx.lx)
+                and (function_word(gap[0].lower_, ctx.lx) or gap[0].lower_ in ctx.lx.genitives)
             ):
                 out[-1] = (pa, b)
                 continue
         out.append((a, b))
     return out
+
+
+def _text(toks: list[Token], a: int, b: int) -> str:
+    return toks[a].doc[toks[a].i : toks[b - 1].i + 1].text if b > a else ""
+
+
+def _clause_start(toks: list[Token], a: int, ctx: Context) -> bool:
+    """``toks[a]`` opens a clause, where a subject stands: the sentence's start, after punctuation,
+    a list joiner, a weekday or a relative day ("В понедельник Шахбаз Шариф прилетел"), not after
+    a preposition ("после Объединенных Арабских Эмиратов")."""
+    if a == 0 or toks[a].is_sent_start:
+        return True
+    prev = toks[a - 1]
+    low, lx = prev.lower_, ctx.lx
+    return prev.is_punct or low in lx.list_joiners or low in lx.weekdays or low in lx.relative
 
 
 def _words_in(toks: list[Token], a: int, b: int) -> int:
