@@ -50,6 +50,8 @@ SUBJECTS = [
     ("pt", "Shehbaz Sharif chegou terça-feira a Pequim.", "Sharif", "beijing"),
     ("ru", "Шахбаз Шариф прилетел в Пекин во вторник.", "Шариф", "beijing"),
     ("fr", "Xi Jinping est arrivé lundi à Moscou.", "Xi", "moscow"),
+    # a clause opens after a time word
+    ("ru", "В понедельник Шахбаз Шариф прилетел в Пекин.", "Шариф", "beijing"),
     # a title in apposition
     (
         "de",
@@ -118,6 +120,9 @@ NOT_PERSONS = [
     ("es", "Casa Rosada anunció que el presidente viajará a Madrid."),
     ("pt", "Depois Lula chegou a Pequim."),
     ("es", "Buenos Aires recibió al presidente, que llegó a la capital el martes."),
+    # the object of a preposition that opens the sentence is no subject
+    ("ru", "После Объединенных Арабских Эмиратов лидер прилетел в Кению."),
+    ("de", "Nach Vereinigten Arabischen Emiraten flog der Präsident nach Kenia."),
 ]
 
 
@@ -142,3 +147,47 @@ def test_a_surname_with_its_particle_is_one_person(lang: str, text: str, extract
     trips = _trips(text, lang, extractor)
     assert "maio" not in _of(trips, "Maio"), trips
     assert "mindelo" in _of(trips, "Maio"), trips
+
+
+EXACT = [
+    ("ru", "Губернатор Приморья Олег Кожемяко прилетел в Пхеньян во вторник.", "Олег Кожемяко"),
+    ("ru", "Поезд Ким Чен Ына прибыл в Хасан во вторник.", "Ким Чен Ына"),
+    ("pt", "Depois Shehbaz Sharif chegou a Pequim.", "Shehbaz Sharif"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "who"), EXACT, ids=[f"{c[0]}-{i}" for i, c in enumerate(EXACT)])
+def test_a_word_before_a_name_is_no_part_of_it(lang: str, text: str, who: str, extractor: Extractor) -> None:
+    """What a title or a noun is of, in the genitive ("Губернатор Приморья"), and a common word
+    that opens the sentence ("Поезд", "Depois") stand before the name, not in it."""
+    assert list(_trips(text, lang, extractor)) == [who]
+
+
+# another person's visit named by a travel noun is theirs; the main traveller stays the one the
+# article names as travelling most often
+OTHER_VISITS = [
+    (
+        "it",
+        "Il ministro Antonio Tajani è arrivato lunedì a Pechino. Il memorandum fu firmato a Roma durante "
+        "la visita di Stato di Xi Jinping. Tajani ha detto che l'Italia resta amica. Martedì Tajani "
+        "partirà per Astana.",
+        "Tajani",
+        "rome",
+    ),
+    (
+        "es",
+        "El ministro José Manuel Albares llegó el lunes a Pekín. El acuerdo se firmó en Madrid durante la "
+        "visita de Estado de Xi Jinping. Albares dijo que España sigue siendo amiga. El martes Albares "
+        "viajará a Astaná.",
+        "Albares",
+        "madrid",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "main", "other"), OTHER_VISITS, ids=[c[0] for c in OTHER_VISITS])
+def test_another_persons_visit_is_not_the_main_travellers(
+    lang: str, text: str, main: str, other: str, extractor: Extractor
+) -> None:
+    trips = _trips(text, lang, extractor)
+    assert {"astana", "beijing"} <= _of(trips, main) and other not in _of(trips, main), trips

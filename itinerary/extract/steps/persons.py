@@ -534,19 +534,26 @@ def unrecognised_names(sentences: list[Sentence], ctx: Context) -> None:
         toks = list(s.span)
         found = [*_known_runs(toks, s, ctx)]
         for a, b in _joined_runs(toks, _runs(s.span, lx, t.name_max_words + 1), ctx):
+            opens, head = _clause_start(toks, a, ctx), a
             while (
                 b - a > 1
                 and toks[a].is_sent_start
                 and _opening_word(toks[a].text, ctx)
                 and (toks[a].is_stop or _words_in(toks, a + 1, b) >= 2 or _text(toks, a + 1, b) in seen)
             ):
+                opens = opens and not _governs(toks, a, b, ctx)  # "После Объединенных ...": an object
                 a += 1  # "Поезд Ким Чен Ына", "Depois Lula", "Куда Лукашенко": a common word's capital
-            while _words_in(toks, a, b) > 2 and _prominent_place(toks[a].text, ctx):
-                a += 1  # "Губернатор Приморья Олег Кожемяко": a region before the name
+            while (
+                _words_in(toks, a, b) > 2
+                and a > 0
+                and (is_title(toks[a - 1].text, lx) or a > head)
+                and ctx.language.is_genitive(toks[a].text)
+            ):
+                a += 1  # "Губернатор Приморья Олег Кожемяко": what the title or noun is of (genitive)
             a = _name_start(toks, a, b, True, ctx)
             if _words_in(toks, a, b) < 2 or not _name_like(toks, a, b, ctx):
                 continue
-            subject = _clause_start(toks, a, ctx) and _travel_subject(toks, b, ctx)
+            subject = opens and _travel_subject(toks, b, ctx)
             if subject or _apposed_title(toks, b, ctx) or _met_before(toks, a, ctx):
                 found.append(_span_of(s.span, a, b))
         for p in found:
@@ -607,19 +614,31 @@ def _joined_runs(toks: list[Token], runs: list[tuple[int, int]], ctx: Context) -
     return out
 
 
+def _governs(toks: list[Token], a: int, b: int, ctx: Context) -> bool:
+    """``toks[a]`` is a preposition of the words after it up to ``b``: one of the pack's
+    prepositions, or a function word before words in the genitive ("После Объединенных Арабских
+    Эмиратов")."""
+    lx, low = ctx.lx, toks[a].lower_
+    if low in lx.at or low in lx.origin or low in lx.toward or low in lx.genitives:
+        return True
+    return toks[a].is_stop and any(ctx.language.is_genitive(x.text) for x in toks[a + 1 : b])
+
+
 def _text(toks: list[Token], a: int, b: int) -> str:
     return toks[a].doc[toks[a].i : toks[b - 1].i + 1].text if b > a else ""
 
 
 def _clause_start(toks: list[Token], a: int, ctx: Context) -> bool:
     """``toks[a]`` opens a clause, where a subject stands: the sentence's start, after punctuation,
-    a list joiner, a weekday or a relative day ("В понедельник Шахбаз Шариф прилетел"), not after
-    a preposition ("после Объединенных Арабских Эмиратов")."""
+    a list joiner, a weekday or a relative day ("В понедельник Шахбаз Шариф прилетел") or a title
+    ("Губернатор Приморья Олег Кожемяко"), not after a preposition ("после Объединенных Арабских
+    Эмиратов")."""
     if a == 0 or toks[a].is_sent_start:
         return True
     prev = toks[a - 1]
     low, lx = prev.lower_, ctx.lx
-    return prev.is_punct or low in lx.list_joiners or low in lx.weekdays or low in lx.relative
+    time = low in lx.weekdays or low in lx.relative
+    return prev.is_punct or low in lx.list_joiners or time or is_title(prev.text, lx)
 
 
 def _words_in(toks: list[Token], a: int, b: int) -> int:
