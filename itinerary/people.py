@@ -39,7 +39,18 @@ from rapidfuzz import fuzz, process
 
 from itinerary.groups import DisjointSets
 
-__all__ = ["Grouping", "Match", "display_name", "group_names", "latin", "match", "not_a_person", "tokens"]
+__all__ = [
+    "Grouping",
+    "Match",
+    "display_name",
+    "group_names",
+    "known_name",
+    "known_word",
+    "latin",
+    "match",
+    "not_a_person",
+    "tokens",
+]
 
 _DATA = Path(__file__).resolve().parent / "people.json"
 _COUNTRIES = Path(__file__).resolve().parent / "geodata" / "countries.json.gz"
@@ -196,6 +207,34 @@ def match(a: str, b: str) -> Match | None:
     if ga is not None and ga == gb:
         return Match.ALIAS
     return None
+
+
+def known_word(word: str) -> bool:
+    """``word`` is, as written (transliterated), a one-word name of the alias list ("Macron",
+    "Путин", "Lula")."""
+    words = tuple(tokens(word))
+    return len(words) == 1 and words in _data().aliases
+
+
+@lru_cache(maxsize=1 << 12)
+def known_name(name: str) -> bool:
+    """``name`` is, word for word, a name of two words or more of the alias list, maybe spelled
+    otherwise or case-inflected ("Ким Чен Ына", "Lula da Silva", "Kim Jong-un"): a person wherever
+    it is written, whatever a recogniser made of it."""
+    words = tokens(name)
+    if len(words) < 2:
+        return False
+    return any(
+        len(known) == len(words)
+        and (_letters_alike(words, list(known)) or _letters_alike(sorted(words), list(known)))
+        for known in _data().aliases
+        if len(known) >= 2
+    )
+
+
+def _letters_alike(a: list[str], b: list[str]) -> bool:
+    """Word by word alike by their letters (rapidfuzz ratio), never by their sound alone."""
+    return all(x == y or fuzz.ratio(x, y) >= SPELLING_RATIO for x, y in zip(a, b, strict=True))
 
 
 def display_name(names: Iterable[str]) -> str | None:

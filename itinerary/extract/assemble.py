@@ -126,7 +126,10 @@ def _by_traveller(
         for x in (d.traveller, *d.companions)
     )
     explicit = explicit or Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller)
-    main = explicit.most_common(1)[0][0] if explicit else None
+    # a tie goes to the person the article names as a traveller most often (not another person's
+    # visit of long ago that a rule reads in full: "durante la visita di Stato di Xi Jinping")
+    named_often = Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller)
+    main = max(explicit, key=lambda x: (explicit[x], named_often[x])) if explicit else None
     titled = Counter(d.traveller for d in drafts if d.traveller and d.traveller not in named)
     if main is None and titled:
         main = titled.most_common(1)[0][0]  # the first of the most frequent titles

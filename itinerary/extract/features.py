@@ -161,13 +161,15 @@ def talked_about(s: Sentence, p: Mention, ctx: Context) -> bool:
     with no person named in the clause ("The visit was not discussed in Brussels", "Cette visite
     n'a pas été évoquée à Bruxelles", "Über die Reise wurde in Brüssel nicht gesprochen", "Визит
     не обсуждался в Брюсселе"): the place is where the trip was talked about, not where it went.
-    The clause runs from the place before (or the sentence's start) to the place; the verb stands
+    The clause runs from the place or the comma before (or the sentence's start: "According to
+    the Kremlin, the visit was not discussed in Moscow") to the place; the verb stands
     just before the place's preposition, or just after the place (negations between); the place
     does not complement the travel noun ("Визит в Пекин обсуждался": the trip goes there)."""
     lx, t, text = ctx.lx, ctx.tuning, s.span.text
     if not lx.talk:
         return False
     start = max((q.end for q in s.places if q.end <= p.start), default=0)
+    start = max(start, text.rfind(",", start, p.start) + 1)
     if any(start <= q.start < p.start for q in s.persons):
         return False
     head = [w.lower() for w in word_list(text[start : p.start])]

@@ -151,8 +151,9 @@ CUES = ("rule", "prep_visit", "prep_origin", "travel_sentence", "dateline")
 
 #: features of which a stop has none: the place is where something else is, by a general fact of
 #: the language however its trip words read (a birthplace; where a trip was talked about: "the
-#: visit was not discussed in Brussels")
-VETOES = ("birthplace", "talked_about")
+#: visit was not discussed in Brussels"; the source of a statement: "according to the Kremlin",
+#: "selon Moscou", its government speaks, and a stop there is named elsewhere in the article)
+VETOES = ("birthplace", "talked_about", "source")
 
 
 def cued(features: dict[str, float]) -> bool:

@@ -213,7 +213,7 @@ PACK = Lexicon(
     ),
     owners=frozenset("su sus".split()),
     births=frozenset("nacido nacida nacidos nacidas".split()),
-    talk=("discut", "debat", "mencion", "abordad", "abordó"),
+    talk=("discut", "debat", "mencion", "abordad", "abordó", "trató=", "tratará=", "trataron="),
     negations=frozenset("no ha han había habían aún todavía nunca".split()),
     calls=(
         "telefónic",

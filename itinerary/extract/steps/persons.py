@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from itinerary.extract.document import AREA_KINDS, Context, Document, Mention, Person, Reading, Sentence
 from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.registry import step
-from itinerary.extract.steps.places import PERSON_LABELS, place_not_person, word_zipf
+from itinerary.extract.steps.places import PERSON_LABELS, place_not_person, prominent, word_zipf
 from itinerary.extract.text import capitalised, ends_with, function_word, joined_run, word_list
 from itinerary.extract.tuning import TUNING
 from itinerary.geocode.toponyms import forms_of
+from itinerary.people import known_name, known_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -271,6 +272,55 @@ def canonical_persons(raw: list[str], lx: Lexicon) -> dict[str, str]:
     return out
 
 
+def base_forms(names: dict[str, str], ctx: Context) -> None:
+    """A name written in a case form of another name of the article is that name ("встретил
+    Нарендру Моди ... Нарендра Моди посетил", "Ким Чен Ына ... Ким Чен Ын"): names of two words
+    or more, word for word the same or a case form of it (the pack's variants, or the word with
+    an ending of at most ``CASE_ENDING_MAX`` letters added), at least one word differing. A
+    shorter name whose every word is a case form of a word of a longer name (or the base of one:
+    "Лавров" ... "Сергея Лаврова") is the longer name."""
+    values = list(dict.fromkeys(names.values()))
+    base: dict[str, str] = {}
+    for c in values:
+        words = c.split()
+        for f in values:
+            other = f.split()
+            if f == c or len(other) != len(words) or len(words) < 2:
+                continue
+            if all(_case_form(w, o, ctx) for w, o in zip(words, other, strict=True)):
+                base[c] = f
+                break
+    for c in values:  # "Лавров" ... "Сергея Лаврова": a part of a longer name, in another case
+        words = c.split()
+        if c in base:
+            continue
+        longer = [
+            f
+            for f in values
+            if len(f.split()) > len(words)
+            and all(any(_case_form(w, o, ctx) or _case_form(o, w, ctx) for o in f.split()) for w in words)
+        ]
+        if longer:
+            base[c] = base.get(longer[0], longer[0])
+    for r, c in names.items():
+        names[r] = base.get(c, c)
+
+
+#: the most letters a case ending adds to a name ("Ына", "Моди" is its own)
+CASE_ENDING_MAX = 2
+
+
+def _case_form(word: str, base: str, ctx: Context) -> bool:
+    """``word`` is ``base`` or a case form of it (never the other way round)."""
+    w, b = word.lower(), base.lower()
+    if w == b:
+        return True
+    if len(b) < 2 or len(w) < len(b) - 1:
+        return False
+    variants = {v.lower() for v in ctx.language.variants(word)}
+    return b in variants or (w.startswith(b) and 0 < len(w) - len(b) <= CASE_ENDING_MAX)
+
+
 def strip_titles(name: str, lx: Lexicon) -> str:
     """The name without its titles and possessive ending ("President Biden's" -> "Biden")."""
     words = name.replace("’", "'").split()
@@ -460,6 +510,292 @@ def recurring_names(sentences: list[Sentence], ctx: Context) -> None:
                 continue
             s.persons.append(p)
         s.persons.sort(key=lambda q: q.start)
+
+
+def unrecognised_names(sentences: list[Sentence], ctx: Context) -> None:
+    """Names of two words or more that neither the recogniser nor a title found, read as persons
+    by a general fact ("Нарендра Моди прилетел в Москву", "Xi Jinping reiste nach Moskau",
+    "Shehbaz Sharif, el primer ministro de Pakistán, llegó"; names of another script or culture
+    than the language's):
+
+    * the project's list of known names has it, in any spelling or case form ("Ким Чен Ына",
+      "Лула да Силва": :func:`itinerary.people.known_name`);
+    * it is the subject of a travel word: a lower-case word follows it, and a travel word comes
+      in its clause within ``SUBJECT_TRAVEL_WORDS`` words, before any speech word;
+    * a title follows it in apposition ("Kim Jong-un, le dirigeant nord-coréen");
+    * it follows "with" or a verb of meeting ("traf Xi Jinping", "с Нарендрой Моди").
+
+    Never a run the gazetteer knows as a place, nor one with a country's name or a frequent word
+    in a language that capitalises its nouns ("Weiße Haus"); a verb or a frequent word that opens
+    the sentence is no part of it ("Поезд Ким Чен Ына")."""
+    lx, t = ctx.lx, ctx.tuning
+    seen = {p.name for s in sentences for p in s.persons}
+    for s in sentences:
+        toks = list(s.span)
+        found = [*_known_runs(toks, s, ctx)]
+        for a, b in _joined_runs(toks, _runs(s.span, lx, t.name_max_words + 1), ctx):
+            opens, head = _clause_start(toks, a, ctx), a
+            while (
+                b - a > 1
+                and toks[a].is_sent_start
+                and _opening_word(toks[a].text, ctx)
+                and (toks[a].is_stop or _words_in(toks, a + 1, b) >= 2 or _text(toks, a + 1, b) in seen)
+            ):
+                opens = opens and not _governs(toks, a, b, ctx)  # "После Объединенных ...": an object
+                a += 1  # "Поезд Ким Чен Ына", "Depois Lula", "Куда Лукашенко": a common word's capital
+            while (
+                _words_in(toks, a, b) > 2
+                and a > 0
+                and (is_title(toks[a - 1].text, lx) or a > head)
+                and ctx.language.is_genitive(toks[a].text)
+            ):
+                a += 1  # "Губернатор Приморья Олег Кожемяко": what the title or noun is of (genitive)
+            a = _name_start(toks, a, b, True, ctx)
+            if _words_in(toks, a, b) < 2 or not _name_like(toks, a, b, ctx):
+                continue
+            subject = opens and _travel_subject(toks, b, ctx)
+            if subject or _apposed_title(toks, b, ctx) or _met_before(toks, a, ctx):
+                found.append(_span_of(s.span, a, b))
+        for p in found:
+            if not any(q.start < p.end and p.start < q.end for q in s.persons):
+                s.persons.append(p)
+        s.persons.sort(key=lambda q: q.start)
+
+
+def particles_of_names(sentences: list[Sentence], ctx: Context) -> None:
+    """A surname written alone that opens with a particle of its full name ("Luigi Di Maio ... Di
+    Maio said", "Ursula von der Leyen ... von der Leyen") is a person as a whole: the short words
+    (``NAME_PARTICLE_MAX`` letters at most) that stand before it as they stand in the full name
+    are part of the span, so that no word of the name is read as a place ("Maio", an island)."""
+    for s in sentences:
+        text = s.span.text
+        spans: list[Person] = []
+        for p in s.persons:
+            full = " " + ctx.names.get(p.name, p.name) + " "
+            start = p.start
+            for _ in range(NAME_PARTICLES):
+                m = re.search(r"([^\W\d_]+)\s+$", text[:start])
+                if m is None or len(m.group(1)) > NAME_PARTICLE_MAX:
+                    break
+                if f" {m.group(1)} {text[start : p.end]} " not in full:
+                    break
+                start = m.start(1)
+            if start == p.start:
+                spans.append(p)
+                continue
+            spans.append(Person(start, p.end, text[start : p.end]))
+            ctx.names.setdefault(text[start : p.end], ctx.names.get(p.name, p.name))
+        s.persons = spans
+
+
+#: the most particles before a surname written alone ("von der Leyen")
+NAME_PARTICLES = 2
+
+
+def _joined_runs(toks: list[Token], runs: list[tuple[int, int]], ctx: Context) -> list[tuple[int, int]]:
+    """Runs of capitalised words joined by a capitalised particle of a name between them, inside
+    the sentence ("Luigi Di Maio", "Ursula Von der Leyen" is not: only one particle): a short
+    function word written with a capital is part of a name, not of the sentence."""
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        if out:
+            pa, pb = out[-1]
+            gap = toks[pb:a]
+            if (
+                len(gap) == 1
+                and capitalised(gap[0].text)
+                and not gap[0].is_sent_start
+                and len(gap[0].text) <= NAME_PARTICLE_MAX
+                and (function_word(gap[0].lower_, ctx.lx) or gap[0].lower_ in ctx.lx.genitives)
+            ):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
+def _governs(toks: list[Token], a: int, b: int, ctx: Context) -> bool:
+    """``toks[a]`` is a preposition of the words after it up to ``b``: one of the pack's
+    prepositions, or a function word before words in the genitive ("После Объединенных Арабских
+    Эмиратов")."""
+    lx, low = ctx.lx, toks[a].lower_
+    if low in lx.at or low in lx.origin or low in lx.toward or low in lx.genitives:
+        return True
+    return toks[a].is_stop and any(ctx.language.is_genitive(x.text) for x in toks[a + 1 : b])
+
+
+def _text(toks: list[Token], a: int, b: int) -> str:
+    return toks[a].doc[toks[a].i : toks[b - 1].i + 1].text if b > a else ""
+
+
+def _clause_start(toks: list[Token], a: int, ctx: Context) -> bool:
+    """``toks[a]`` opens a clause, where a subject stands: the sentence's start, after punctuation,
+    a list joiner, a weekday or a relative day ("В понедельник Шахбаз Шариф прилетел") or a title
+    ("Губернатор Приморья Олег Кожемяко"), not after a preposition ("после Объединенных Арабских
+    Эмиратов")."""
+    if a == 0 or toks[a].is_sent_start:
+        return True
+    prev = toks[a - 1]
+    low, lx = prev.lower_, ctx.lx
+    time = low in lx.weekdays or low in lx.relative
+    return prev.is_punct or low in lx.list_joiners or time or is_title(prev.text, lx)
+
+
+def _words_in(toks: list[Token], a: int, b: int) -> int:
+    """The words of a name in ``toks[a:b]``, its hyphens and short particles not counted."""
+    return sum(
+        1 for x in toks[a:b] if x.text not in HYPHENS and not (len(x.text) <= NAME_PARTICLE_MAX and x.is_stop)
+    )
+
+
+def _name_like(toks: list[Token], a: int, b: int, ctx: Context) -> bool:
+    """The capitalised words ``toks[a:b]`` may be a person's name: no place, no country's name,
+    and no frequent word where nouns are capitalised."""
+    words = [x.text for x in toks[a:b] if x.text not in HYPHENS]
+    written = toks[a].doc[toks[a].i : toks[b - 1].i + 1].text
+    if any(_prominent_place(n, ctx) for n in {" ".join(words), written}):
+        return False  # "Buenos Aires", "Casa Rosada"; a village called "Pedro Sánchez" is no bar
+    if _country(words[-1], ctx) or _country(words[0], ctx):
+        return False
+    if any((f := forms_of().form(w)) is not None and f.kind == "demonym" for w in words):
+        return False
+    code, most = ctx.language.code, ctx.tuning.common_word_zipf
+    return not ctx.lx.nouns_capitalised or all(word_zipf(w.lower(), code) < most for w in words)
+
+
+def _prominent_place(name: str, ctx: Context) -> bool:
+    """The gazetteer knows ``name`` (or a case form of it) as a country, a region, a landmark or a
+    city of ``Tuning.min_city_population`` people or more."""
+    g = ctx.geocoder.gazetteer
+    return any(
+        prominent(g.record(i), ctx)
+        for f in dict.fromkeys([name, *ctx.language.variants(name)])
+        if f
+        for i in g.lookup(f)
+    )
+
+
+def _country(word: str, ctx: Context) -> bool:
+    """``word`` (or a case form of it) names a country."""
+    g = ctx.geocoder.gazetteer
+    return any(
+        g.record(i).kind == "country"
+        for f in dict.fromkeys([word, *ctx.language.variants(word)])
+        if f
+        for i in g.lookup(f)
+    )
+
+
+#: the most words between an unrecognised name and the travel word it is the subject of
+SUBJECT_TRAVEL_WORDS = 6
+#: the most words between an unrecognised name's comma and the title in apposition to it
+APPOSED_TITLE_WORDS = 3
+#: the most letters of a particle inside a known name ("Lula da Silva", "Mohammed bin Salman")
+NAME_PARTICLE_MAX = 3
+#: the most tokens of a known name
+KNOWN_NAME_TOKENS = 6
+
+
+def _known_runs(toks: list[Token], s: Sentence, ctx: Context) -> list[Person]:
+    """The names of the project's list of known names written in the sentence, longest first,
+    short lower-case particles inside them ("Лула да Силва")."""
+    out: list[Person] = []
+    i = 0
+    while i < len(toks):
+        if not capitalised(toks[i].text):
+            i += 1
+            continue
+        hit = 0
+        for k in range(min(len(toks), i + KNOWN_NAME_TOKENS), i + 1, -1):
+            inner = toks[i:k]
+            if not capitalised(inner[-1].text) or any(
+                not (
+                    capitalised(x.text)
+                    or x.text in HYPHENS
+                    or (x.is_lower and len(x.text) <= NAME_PARTICLE_MAX)
+                )
+                for x in inner
+            ):
+                continue
+            if known_name(toks[i].doc[toks[i].i : toks[k - 1].i + 1].text):
+                hit = k
+                break
+        if not hit and _known_word(toks, i, ctx):
+            hit = i + 1
+        if hit:
+            out.append(_span_of(s.span, i, hit))
+            i = hit
+        else:
+            i += 1
+    return out
+
+
+def _known_word(toks: list[Token], i: int, ctx: Context) -> bool:
+    """``toks[i]`` is a one-word name of the list of known names ("Macron", "Путин", "Lula"),
+    or a case form of one ("Путина"), written alone (no capitalised word beside it: not "San
+    Francisco"), of ``KNOWN_WORD_MIN`` letters or more, no frequent word of the language
+    ("Francisco" where it is one) and no prominent place."""
+    word = toks[i].text
+    if len(word) < KNOWN_WORD_MIN or word.isupper():
+        return False
+    if any(0 <= k < len(toks) and capitalised(toks[k].text) for k in (i - 1, i + 1)):
+        return False
+    if not any(known_word(v) for v in dict.fromkeys([word, *ctx.language.variants(word)]) if v):
+        return False
+    common = word_zipf(word.lower(), ctx.language.code) >= ctx.tuning.common_word_zipf
+    return not common and not _prominent_place(word, ctx)
+
+
+#: the fewest letters of a one-word known name read alone ("Xi" is too short to tell)
+KNOWN_WORD_MIN = 4
+
+
+def _travel_subject(toks: list[Token], b: int, ctx: Context) -> bool:
+    """The run ending before ``toks[b]`` is the subject of a travel word: a lower-case word follows
+    it, and a travel word comes in the clause within ``SUBJECT_TRAVEL_WORDS`` words, before
+    any speech word or complementizer ("Xi Jinping ist am Dienstag in Moskau eingetroffen")."""
+    lx = ctx.lx
+    if b >= len(toks) or not toks[b].is_lower:
+        return False
+    for x in toks[b : b + SUBJECT_TRAVEL_WORDS]:
+        low = x.lower_
+        if x.is_punct and low not in HYPHENS:
+            return False
+        if starts(low, lx.speech) or low in lx.complementizers:
+            return False
+        if x.is_lower and starts(low, lx.travel):
+            return True
+    return False
+
+
+def _apposed_title(toks: list[Token], b: int, ctx: Context) -> bool:
+    """A title follows the run in apposition, after a comma, within ``APPOSED_TITLE_WORDS``
+    words of determiners, nationality adjectives, qualifiers and countries ("Kim Jong-un, le
+    dirigeant nord-coréen", "Shehbaz Sharif, el primer ministro de Pakistán")."""
+    lx = ctx.lx
+    if b + 1 >= len(toks) or toks[b].text != ",":
+        return False
+    for x in toks[b + 1 : b + 1 + APPOSED_TITLE_WORDS]:
+        if is_title(x.text, lx) and x.lower_ not in lx.determiners:
+            return True
+        if not (x.is_lower or is_country_word(x.text, ctx)):
+            return False
+    return False
+
+
+def _met_before(toks: list[Token], a: int, ctx: Context) -> bool:
+    """The run follows "with" (not a list joiner) or a verb of meeting, titles and determiners
+    between ("traf Xi Jinping", "встреча с Нарендрой Моди", "con el presidente Lula da Silva")."""
+    lx = ctx.lx
+    k = a - 1
+    while k >= 0 and (
+        is_title(toks[k].text, lx) or toks[k].lower_ in lx.determiners or nationality(toks[k].text, lx)
+    ):
+        k -= 1
+    if k < 0 or not toks[k].is_lower:
+        return False
+    low = toks[k].lower_
+    return (low in lx.with_ and low not in lx.list_joiners) or starts(low, lx.meet)
 
 
 def opening_verb(word: str, ctx: Context) -> bool:
@@ -851,6 +1187,9 @@ def bare_title(s: Sentence, since: int, place_start: int, ctx: Context) -> str |
         )
         if named or any(end <= q.start <= end + 1 for q in s.persons):
             continue  # "der Kanzler Olaf Scholz", "la ministre Catherine Colonna": a name follows
+        start = a.idx - s.span.start_char
+        if any(q.end <= start and text[q.end : start].strip() == "," for q in s.persons):
+            continue  # "Shehbaz Sharif, der pakistanische Premierminister,": the name's apposition
         if companion_before(
             text[max(0, a.idx - s.span.start_char - ctx.tuning.companion_window) : a.idx - s.span.start_char],
             lx,
@@ -1195,12 +1534,14 @@ def names(doc: Document) -> None:
         recurring_names(doc.sentences, ctx)
         lone_names(doc.sentences, ctx)
     # "im Eifeldorf Schuld", "the village of Tumen": a place's name, here and wherever it recurs
+    unrecognised_names(doc.sentences, ctx)
     placed = names_after_place_nouns(doc.sentences, ctx.lx)
     for s in doc.sentences:
         s.persons = [
             p for p in s.persons if p.name not in placed and not named_by_place_noun(s.span, p, ctx.lx)
         ]
     ctx.names = canonical_persons([p.name for s in doc.sentences for p in s.persons], ctx.lx)
+    base_forms(ctx.names, ctx)
     for s in doc.sentences:  # a bare title ("Le Pape") is not a name
         s.persons = [p for p in s.persons if p.name in ctx.names]
     if not ctx.trained:
@@ -1208,6 +1549,7 @@ def names(doc: Document) -> None:
         listed_persons(doc.sentences, ctx)
     else:
         names_alone(doc.sentences, ctx.names, ctx)
+    particles_of_names(doc.sentences, ctx)
     ctx.groups = sentence_groups(doc.sentences, ctx)
 
 
