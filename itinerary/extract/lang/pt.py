@@ -65,6 +65,8 @@ PACK = Lexicon(
         "avistou-se",
     ),
     travel=(
+        "cruzou",  # crossing or driving on the way (a leg without a verb of arrival)
+        "deixou",  # crossing or driving on the way (a leg without a verb of arrival)
         "cheg",
         "desembarc",
         "aterrou",
@@ -165,6 +167,9 @@ PACK = Lexicon(
         "chegado da",
         "de regresso de",
         "de volta de",
+        "voado de",  # a leg by air from a place ("que tinha voado de Adis Abeba")
+        "voou de",
+        "voando de",
     ),
     visit_verbs=("visit", "percorr", "deix", "abandon"),
     # subject pronouns (one may follow a visit verb: "besuchte sie Accra")
@@ -445,6 +450,49 @@ PACK = Lexicon(
         "porto",
         "ilha",
     ),
+    transit_nouns=("fronteira", "plataforma", "estação", "posto fronteiriço", "cais"),
+    modes={
+        "rail": (
+            "trem=",
+            "trens=",
+            "comboio",
+            "trem blindado",
+            "comboio blindado",
+            "trem especial",
+            "ferrovia",
+            "ferroviári",
+            "vagão",
+            "locomotiva",
+        ),
+        "air": (
+            "avião",
+            "aviões",
+            "aeronave",
+            "helicóptero",
+            "voou",
+            "voado",
+            "voar",
+            "voo=",
+            "voos=",
+            "de avião",
+            "por via aérea",
+            "aéreo",
+            "aérea",
+        ),
+        "road": (
+            "carreata",
+            "comboio de carros",
+            "carro=",
+            "carros=",
+            "automóvel",
+            "de carro",
+            "por estrada",
+            "ônibus",
+            "autocarro",
+            "limusine",
+        ),
+        "sea": ("navio", "barco", "iate", "balsa", "ferry", "por mar", "cruzador", "fragata"),
+    },
     stop_nouns=("etapa", "escala", "destino", "paragem", "parada"),
     copulas=frozenset("é são será serão foi foram era seria".split()),
     months=month_names(

@@ -44,6 +44,7 @@ def find_places(
         ner = [p for p in ner if p.start >= line.end]
         blocked = [(a, b) for a, b in blocked if a >= line.end]
         ner.insert(0, line)
+    ner = [trimmed(p, sent.text, ctx) for p in ner]
     accepted = [p for p in ner if _keep(p, sent.text, ctx, person_words, dropped)]
     for p in [p for p in ner if p not in accepted]:  # "l'aéroport Marrakech-Menara": Marrakech
         city = city_of_landmark_name(p.start, p.end, sent.text, ctx, p.from_ner)
@@ -68,6 +69,22 @@ def find_places(
         if not any(p.start < q.end and q.start < p.end for q in out):
             out.append(p)
     return out, dropped
+
+
+def trimmed(p: Mention, text: str, ctx: Context) -> Mention:
+    """A recognised place whose span runs on over lower-case words the gazetteer does not know it
+    with ("Canberra overnight", "Tumen while"): a name ends on a capitalised word (the words after
+    it are not the place's), so the span is cut after its last capitalised word when the gazetteer
+    knows that shorter name; else the span as the recogniser read it."""
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", text[p.start : p.end]))
+    k = len(words)
+    while k > 1 and not words[k - 1].group(0)[:1].isupper():
+        k -= 1
+    if k == len(words) or not words[k - 1].group(0)[:1].isupper() or accept(p, ctx):
+        return p
+    end = p.start + words[k - 1].end()
+    cut = Mention(p.start, end, text[p.start : end], text[p.start : end], p.from_ner, natural=p.natural)
+    return cut if accept(cut, ctx) else p
 
 
 #: a name, then its country in brackets or after a comma ("Davos (Suiza)", "Gao, au Mali")
