@@ -231,7 +231,10 @@ def _draft_trips(
         tid = unique_id(slug(who if who != UNKNOWN_TRAVELLER else "unknown"), used_ids)
         used_ids.add(tid)
         built = tuple(_stop(d, article, model, t) for d in stops)
-        trips.append(Trip(id=tid, traveller=who, stops=built, title=f"{who} (from the article)"))
+        # the one means of travel the trip's stops name is the trip's ("by armoured train")
+        modes = {s.mode for s in built if s.mode is not None}
+        mode = modes.pop() if len(modes) == 1 else None
+        trips.append(Trip(id=tid, traveller=who, stops=built, mode=mode, title=f"{who} (from the article)"))
     return trips
 
 
@@ -244,6 +247,7 @@ def _stop(d: Candidate, article: Article, model: StopModel, t: Tuning) -> Stop:
         status=d.status,
         place=d.place.query,
         role=d.role,
+        mode=d.mode,
         hint=", ".join(dict.fromkeys(d.hints)) or None,
         date=d.date or DateSpan(),
         source=article.source_id,
@@ -320,7 +324,10 @@ def merge_mentions(
             out.remove(same)  # ... and takes its place in the text order
             date = d.date or (same.date if fits(same.date, d.status, published) else None)
             hints = [*same.hints, *d.hints]
-            out.append(dataclasses.replace(d, hints=hints, score=max(d.score, same.score), date=date))
+            mode = d.mode or same.mode
+            out.append(
+                dataclasses.replace(d, hints=hints, score=max(d.score, same.score), date=date, mode=mode)
+            )
             _note_arrival(came, out[-1], day or came.get(id(same)))
             continue
         d = _after_arrival(d, came.get(id(same)))
@@ -335,6 +342,7 @@ def merge_mentions(
                 same.date = stay(same.date, d.date, t)  # a stay: arrival here, mass there on Sunday
         if d.status is Status.CANCELLED:
             same.status = Status.CANCELLED
+        same.mode = same.mode or d.mode  # a later mention may tell how the traveller came
         same.hints.extend(d.hints)
         if d.place.confidence > same.place.confidence:
             same.place = d.place

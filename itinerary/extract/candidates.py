@@ -26,6 +26,7 @@ from itinerary.extract.steps.roles import (
     hosted_at,
     reached_by_weapon,
     role_before,
+    travel_mode,
 )
 from itinerary.extract.steps.status import clause_tense, en_route, status_cues, status_of
 from itinerary.extract.text import DATELINE_END, possessive_after, quote_of, word_list, words_of
@@ -143,6 +144,7 @@ def candidate_at(
     quote = quote_of(s.span.text, ctx.tuning.max_quote)
     d = Candidate(p, quote, status, date, traveller, role, hints, 0, explicit, companions=companions)
     d.status_features, d.read_date = cues, read
+    d.mode = travel_mode(s.span.text, p.start, ctx)
     return d, traveller or carry
 
 

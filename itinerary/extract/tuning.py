@@ -194,6 +194,8 @@ class Tuning:
     particle_window: int = 16
     #: letters a compound needs before its travel head ("Ostafrikareise") - rule tests
     compound_min_stem: int = 3
+    #: letters a mode noun needs to end a compound ("Regierungsflugzeug"; not "zug" of "Anzug") - rule tests
+    mode_head_min: int = 4
 
     # --- dates (steps/dates.py, steps/clauses.py)
     #: characters before a relative-day word read for a time of day ("de la mañana") - rule tests

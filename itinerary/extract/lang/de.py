@@ -273,7 +273,6 @@ PACK = Lexicon(
             "bus=",
             "busse=",
             "fuhr=",
-            "gefahren",
             "landweg",
         ),
         "sea": ("schiff", "jacht", "yacht", "fähre", "boot=", "boots=", "seeweg", "kreuzer", "fregatte"),

@@ -12,7 +12,7 @@ from itinerary.extract.document import AREA_KINDS, Context, Mention, Reading, Se
 from itinerary.extract.lexicon import Lexicon, phrase_in, phrase_positions, starts
 from itinerary.extract.text import SPACE, joined_run, possessive_after, word_before, word_list, words_of
 from itinerary.geocode.normalize import KIND_WORDS
-from itinerary.model import Role
+from itinerary.model import Mode, Role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -553,3 +553,35 @@ def landmark_named(text: str, p: Mention, ctx: Context) -> bool:
 def landmark_word(word: str) -> bool:
     """A kind word of a building or site ("palais", "cosmodrome", "аэропорт")."""
     return KIND_WORDS.get(word, "region") in LANDMARK_WORD_KINDS
+
+
+#: a word of a sentence (letters, then letters, digits, apostrophes and hyphens)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def travel_mode(text: str, at: int, ctx: Context) -> Mode | None:
+    """The means of travel ``text`` names nearest the character ``at`` (a stop's place), from the
+    pack's ``modes``: "arrived in Vladivostok by armoured train", "im Sonderzug nach Moskau",
+    "a bordo del treno", "в поезде". A word matches at its start ("=": the whole word); where
+    nouns are capitalised and compounded (German) a word may also end in a mode noun of the
+    pack ("Regierungsflugzeug", "Kriegsschiff"). None when the sentence names no means of travel."""
+    lx, low = ctx.lx, text.lower()
+    best: tuple[int, Mode] | None = None
+
+    def near(pos: int, mode: Mode) -> None:
+        nonlocal best
+        gap = abs(pos - at)
+        if best is None or gap < best[0]:
+            best = (gap, mode)
+
+    for name, entries in lx.modes.items():
+        mode = Mode(name)
+        single = tuple(e for e in entries if " " not in e)
+        heads = tuple(e for e in single if not e.endswith("=") and len(e) >= ctx.tuning.mode_head_min)
+        for m in _WORD.finditer(low):
+            w = m.group(0)
+            if starts(w, single) or (lx.nouns_capitalised and w.endswith(heads)):
+                near(m.start(), mode)
+        for pos in phrase_positions(low, entries):
+            near(pos, mode)
+    return None if best is None else best[1]
