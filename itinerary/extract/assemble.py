@@ -270,18 +270,20 @@ def landmark_city(stop: Stop, ctx: Context) -> Stop:
     r, t = stop.resolved, ctx.tuning
     if r is None or r.kind not in LANDMARK_KINDS:
         return stop
-    served = airport_city(r, ctx)  # an airport stands for the city it serves, not its town
-    if served is not None:
-        return dataclasses.replace(stop, place=served.name)
+    served = airport_city(r, ctx)  # an airport stands for the city it serves, not its small town
     g = ctx.geocoder.gazetteer
     named = stop.place or ""
     key = analyze(named).key if named else ""
     for i in g.lookup(named) if key else ():
         c = g.record(i)
         town = c.kind == "city" and analyze(c.name).key == key
+        if served is not None and c.population < t.landmark_city_population:
+            continue  # "aeroporto di Fiumicino": Rome, not the town of Fiumicino
         if town and haversine_km(c.lat, c.lon, r.lat, r.lon) <= t.landmark_town_km:
             # the article named it by its town ("au palais de Carthage", "the Baikonur cosmodrome")
             return dataclasses.replace(stop, place=c.name)
+    if served is not None:
+        return dataclasses.replace(stop, place=served.name)
     near = g.nearest(r.lat, r.lon, k=t.landmark_city_near, kinds=["city"])
     cities = [c for c, km in near if km <= t.landmark_city_km and c.population >= t.landmark_city_population]
     if not cities:

@@ -63,11 +63,10 @@ def candidates_of(sentences: list[Sentence], ctx: Context) -> list[Candidate]:
             s, si, len(sentences), reading, ctx, carry, len(drafts), lede, trip, told, head
         )
         drafts.extend(others)
-        # this sentence tells the trip (a stop, a leg from a place, a travel word: "The train left
-        # Pyongyang", "drove north on Tuesday") or goes on with it (a stop on the way): the next
-        # one of its paragraph goes on with the trip
+        # this sentence takes the traveller somewhere or from somewhere ("The train left Pyongyang")
+        # or goes on with the trip (a stop on the way): the next one of its paragraph goes on with it
         on_way = any(d.rule and d.reason.rule == ON_THE_WAY for d in others)
-        told = bool(reading.stops or reading.travel) or on_way
+        told = bool(reading.stops) or on_way
         told = told and si + 1 < len(sentences) and sentences[si + 1].span.doc is s.span.doc
     return drafts
 
@@ -207,13 +206,12 @@ def other_candidates(
 
 
 def at_on_the_way(s: Sentence, reading: Reading, idx: int, d: Candidate, ctx: Context) -> bool:
-    """The idx-th place of a sentence with no stop of its own (its travel words, if any, reach no
-    place: "while the train stood for an hour") is where the
+    """The idx-th place of a sentence with no travel word and no stop of its own is where the
     sentence is (a locative preposition that belongs to no noun, no government speaking, no weapon
     reaching it, nobody hosting there): in a paragraph that has just told the trip, a stop on the
     way ("Crowds lined the platform in Tumen", "the motorcade crossed the border at Nogales")."""
     f, p = d.features, d.place
-    if reading.stops or idx in reading.hint_owner or d.status is not Status.CONFIRMED:
+    if reading.travel or reading.stops or idx in reading.hint_owner or d.status is not Status.CONFIRMED:
         return False
     text = s.span.text
     if not f["prep_visit"] or f["speech_after"] or f["possessive"]:

@@ -203,6 +203,9 @@ class Tuning:
     compound_min_stem: int = 3
     #: letters a mode noun needs to end a compound ("Regierungsflugzeug"; not "zug" of "Anzug") - rule tests
     mode_head_min: int = 4
+    #: characters at most between a stop's place and the word of its means of travel ("arrived in
+    #: Vladivostok on Tuesday aboard his armoured train") - rule tests
+    mode_window: int = 60
 
     # --- dates (steps/dates.py, steps/clauses.py)
     #: characters before a relative-day word read for a time of day ("de la mañana") - rule tests

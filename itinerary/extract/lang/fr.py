@@ -319,15 +319,17 @@ PACK = Lexicon(
     transit_nouns=("frontière", "quai", "gare", "station", "poste-frontière", "poste frontière"),
     modes={
         "rail": (
-            "train=",
-            "trains=",
+            # not "train=": "en train de" (in the middle of doing), "un train de mesures"
+            "son train",
+            "à bord du train",
+            "par le train",
+            "en train spécial",
             "train blindé",
             "train spécial",
-            "rail=",
+            "train présidentiel",
             "ferroviaire",
             "voie ferrée",
             "wagon",
-            "locomotive",
         ),
         "air": (
             "avion",

@@ -32,6 +32,7 @@ PACK = Lexicon(
     meet=("incontr", "ricevut", "riceverà", "ha ricevuto", "accolt"),
     travel=(
         "attraversato",  # crossing or driving on the way (a leg without a verb of arrival)
+        "proveniente da",  # coming from a place: a leg (goods' provenance has no arrival: refused)
         # spostarsi: to move on to a place ("si sposterà a Napoli"), as French "se déplacer"
         "si spost",
         # recarsi: to go to a place ("si è recato a Lima", "intende recarsi in Giappone")

@@ -18,7 +18,7 @@ from itinerary.errors import AmbiguityWarning
 from itinerary.extract.document import AREA_KINDS, Context, Document, Mention
 from itinerary.extract.lexicon import starts
 from itinerary.extract.registry import step
-from itinerary.extract.steps.roles import landmark_named, role_before, seat_speaks
+from itinerary.extract.steps.roles import is_listed, landmark_named, role_before, seat_speaks
 from itinerary.extract.text import DATELINE_END, capitalised, function_word, word_list, words_of
 from itinerary.geocode.gazetteer import Record
 from itinerary.geocode.normalize import KIND_WORDS, analyze
@@ -230,10 +230,12 @@ def _recognised(sent: Span, ctx: Context) -> tuple[list[Mention], list[tuple[int
     for ent in sent.ents:
         a, b = ent.start_char - base, ent.end_char - base
         place_like = ent.label_ in PERSON_LABELS and place_not_person(ent.text, ctx)
-        # "rejoindre Djibouti" tagged MISC: a well-known place after a preposition or visit verb
+        # "rejoindre Djibouti" tagged MISC: a well-known place after a preposition or visit verb,
+        # or closing a list of places ("a visité Accra, Lomé et Cotonou")
+        after_place = bool(ner) and is_listed(sent.text[ner[-1].end : a], ctx)
         place_like = place_like or (
             ent.label_ in ("MISC", "ORG", "NORP")
-            and role_before(sent.text, a, ctx) is not None
+            and (role_before(sent.text, a, ctx) is not None or after_place)
             and well_known_place(ent.text, ctx)
         )
         if ent.label_ in PLACE_LABELS or place_like:
@@ -805,22 +807,22 @@ def places(doc: Document) -> None:
 
 
 def airport_city(r: Record | Place, ctx: Context) -> Record | None:
-    """The city an airport or station out of town serves: the nearest city of
+    """The city an airport or station out of town serves: of the cities of
     ``Tuning.landmark_city_population`` people or more in its country within
-    ``Tuning.landmark_airport_km`` (Sheremetyevo, Vnukovo and Domodedovo: Moscow; Fiumicino: Rome;
-    Düsseldorf airport: Düsseldorf, not Cologne farther off). None for another landmark (the Vostochny
-    cosmodrome, a castle) or an airport far from any such city."""
+    ``Tuning.landmark_airport_km``, the one of most people per kilometre away (Sheremetyevo, Vnukovo
+    and Domodedovo: Moscow; Fiumicino: Rome; Kuala Lumpur's airport: Kuala Lumpur, not the nearer
+    Subang Jaya; Düsseldorf's: Düsseldorf, not Cologne farther off). None for another landmark (the
+    Vostochny cosmodrome, a castle) or an airport far from any such city."""
     if r.kind not in SERVING_KINDS:
         return None
     t = ctx.tuning
     near = ctx.geocoder.gazetteer.nearest(r.lat, r.lon, k=t.landmark_airport_near, kinds=["city"])
-    return next(
-        (
-            c
-            for c, km in sorted(near, key=lambda x: x[1])
-            if km <= t.landmark_airport_km
-            and c.population >= t.landmark_city_population
-            and c.country_code == r.country_code
-        ),
-        None,
-    )
+    cities = [
+        (c, km)
+        for c, km in near
+        if km <= t.landmark_airport_km
+        and c.population >= t.landmark_city_population
+        and c.country_code == r.country_code
+    ]
+    # the pull of a city: its people over its distance (a capital farther off over a suburb)
+    return max(cities, key=lambda x: x[0].population / max(x[1], 1.0))[0] if cities else None

@@ -484,6 +484,8 @@ def _role_and_link(
         return None, "no preposition, visit verb or stop noun before it"
     if not linked and role is Role.VISIT and meeting_at_landmark(s.span, p, ctx):
         linked, made = True, "a landmark where the sentence's meeting or reception takes place"
+    if not linked and role is Role.VISIT and received_at(s.span, p, ctx):
+        linked, made = True, "the place where the subject is received (a passive: the guest)"
     if not linked and role is Role.VISIT and equated_with_stop(text, p.start, ctx):
         # "The next stop is Vladivostok": the stop noun itself tells the trip
         linked, made = True, "a place said to be a stop of the trip"
@@ -521,6 +523,28 @@ def meeting_at_landmark(sent: Span, p: Mention, ctx: Context) -> bool:
         starts(t.lower_, ctx.lx.meet) and passive_before([w.lower_ for w in toks[max(0, i - reach) : i]], ctx)
         for i, t in enumerate(toks)
     )
+
+
+def received_at(sent: Span, p: Mention, ctx: Context) -> bool:
+    """A verb of receiving or meeting in the passive right before the place, in its clause ("was
+    received in Wellington by the prime minister", "a été reçu mercredi à Wellington", "è stato
+    ricevuto mercoledì a Wellington"): the subject received there is the guest, so the place is a
+    stop (the active, "Sheinbaum recibió en Palacio Nacional", is the host at home). The clause runs
+    from the verb to the place with no comma or other verb of meeting between."""
+    if not ctx.lx.meet:
+        return False
+    toks = [t for t in sent if t.idx - sent.start_char < p.start]
+    reach = ctx.tuning.passive_words
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if t.is_punct and t.text in ",;:()":
+            return False
+        if starts(t.lower_, ctx.lx.meet):
+            before = [w.lower_ for w in toks[max(0, i - reach) : i]]
+            return (
+                passive_before(before, ctx) and p.start - (t.idx - sent.start_char) <= ctx.tuning.verb_window
+            )
+    return False
 
 
 #: past participles of "to be" and passive auxiliaries the packs' copulas do not list
@@ -561,7 +585,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def travel_mode(text: str, at: int, ctx: Context) -> Mode | None:
     """The means of travel ``text`` names nearest the character ``at`` (a stop's place), from the
-    pack's ``modes``: "arrived in Vladivostok by armoured train", "im Sonderzug nach Moskau",
+    pack's ``modes`` within ``Tuning.mode_window`` characters of it: "arrived in Vladivostok by
+    armoured train", "im Sonderzug nach Moskau",
     "a bordo del treno", "в поезде". A word matches at its start ("=": the whole word); where
     nouns are capitalised and compounded (German) a word may also end in a mode noun of the
     pack ("Regierungsflugzeug", "Kriegsschiff"). None when the sentence names no means of travel."""
@@ -571,6 +596,8 @@ def travel_mode(text: str, at: int, ctx: Context) -> Mode | None:
     def near(pos: int, mode: Mode) -> None:
         nonlocal best
         gap = abs(pos - at)
+        if gap > ctx.tuning.mode_window:
+            return  # a car bombing or an electric car later in the sentence is no means of travel
         if best is None or gap < best[0]:
             best = (gap, mode)
 
