@@ -66,7 +66,6 @@ PACK = Lexicon(
     ),
     travel=(
         "cruzou",  # crossing or driving on the way (a leg without a verb of arrival)
-        "deixou",  # crossing or driving on the way (a leg without a verb of arrival)
         "cheg",
         "desembarc",
         "aterrou",

@@ -83,6 +83,8 @@ def trimmed(p: Mention, text: str, ctx: Context) -> Mention:
         k -= 1
     if k == len(words) or not words[k - 1].group(0)[:1].isupper() or accept(p, ctx):
         return p
+    if any(function_word(w.group(0).lower(), ctx.lx) for w in words[k:]):
+        return p  # "Palais du peuple", "Bosnia and Herzegovina": lower-case words inside a name
     end = p.start + words[k - 1].end()
     cut = Mention(p.start, end, text[p.start : end], text[p.start : end], p.from_ner, natural=p.natural)
     return cut if accept(cut, ctx) else p

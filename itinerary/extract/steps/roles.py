@@ -530,7 +530,8 @@ def received_at(sent: Span, p: Mention, ctx: Context) -> bool:
     received in Wellington by the prime minister", "a été reçu mercredi à Wellington", "è stato
     ricevuto mercoledì a Wellington"): the subject received there is the guest, so the place is a
     stop (the active, "Sheinbaum recibió en Palacio Nacional", is the host at home). The clause runs
-    from the verb to the place with no comma or other verb of meeting between."""
+    from the verb to the place with no comma and no capitalised word between (not "received by US
+    Ambassador to Kenya")."""
     if not ctx.lx.meet:
         return False
     toks = [t for t in sent if t.idx - sent.start_char < p.start]
@@ -544,6 +545,8 @@ def received_at(sent: Span, p: Mention, ctx: Context) -> bool:
             return (
                 passive_before(before, ctx) and p.start - (t.idx - sent.start_char) <= ctx.tuning.verb_window
             )
+        if t.text[:1].isupper():
+            return False  # a name between: "received by US Ambassador to Kenya" (the host's post)
     return False
 
 
