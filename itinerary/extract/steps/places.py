@@ -466,6 +466,8 @@ def serving_landmark(p: Mention, text: str, ctx: Context) -> None:
     r = p.record
     if r is None or r.is_landmark or r.kind in AREA_KINDS:
         return
+    if r.population >= ctx.tuning.landmark_city_population:
+        return  # "Kyiv station", "l'aéroport Marrakech-Menara": the city itself is the stop
     kinds = serving_kinds_beside(text, p, ctx)
     if not kinds:
         return
