@@ -28,15 +28,17 @@ from itinerary.extract.lexicon import Lexicon
 from itinerary.extract.scoring import StopModel, cued
 from itinerary.extract.steps.dates import consistent, day_span
 from itinerary.extract.steps.persons import nationality
+from itinerary.extract.steps.places import SERVING_KINDS, airport_city
 from itinerary.extract.text import slug
 from itinerary.extract.tuning import Tuning
+from itinerary.geocode.gazetteer import Record
 from itinerary.geocode.normalize import analyze
 from itinerary.geocode.records import LANDMARK_KINDS
 from itinerary.geocode.resolve import resolve_itinerary
 from itinerary.geocode.toponyms import forms_of
 from itinerary.identity import UNKNOWN_TRAVELLER, in_travel_order, unique_id
 from itinerary.identity import same_place as same_point
-from itinerary.model import DateSpan, Itinerary, Precision, Status, Stop, Trip
+from itinerary.model import DateSpan, Itinerary, Place, Precision, Status, Stop, Trip
 
 #: decides the final status of the merged stops of one trip (see :mod:`itinerary.extract.status_model`)
 Settle = Callable[[list[Candidate]], list[Candidate]]
@@ -226,7 +228,7 @@ def _draft_trips(
     trips: list[Trip] = []
     used_ids: set[str] = set()
     for who, items in _by_traveller(drafts, article.published, t, set(ctx.names.values()), ctx).items():
-        stops = merge_mentions(items, article.published, t, ctx.lx.arrival)
+        stops = merge_mentions(items, article.published, t, ctx.lx.arrival, lambda r: airport_city(r, ctx))
         if settle is not None:  # the final status, over the merged stops of the trip
             stops = settle(stops)
         if not stops:
@@ -234,7 +236,10 @@ def _draft_trips(
         tid = unique_id(slug(who if who != UNKNOWN_TRAVELLER else "unknown"), used_ids)
         used_ids.add(tid)
         built = tuple(_stop(d, article, model, t) for d in stops)
-        trips.append(Trip(id=tid, traveller=who, stops=built, title=f"{who} (from the article)"))
+        # the one means of travel the trip's stops name is the trip's ("by armoured train")
+        modes = {s.mode for s in built if s.mode is not None}
+        mode = modes.pop() if len(modes) == 1 else None
+        trips.append(Trip(id=tid, traveller=who, stops=built, mode=mode, title=f"{who} (from the article)"))
     return trips
 
 
@@ -247,6 +252,7 @@ def _stop(d: Candidate, article: Article, model: StopModel, t: Tuning) -> Stop:
         status=d.status,
         place=d.place.query,
         role=d.role,
+        mode=d.mode,
         hint=", ".join(dict.fromkeys(d.hints)) or None,
         date=d.date or DateSpan(),
         source=article.source_id,
@@ -261,20 +267,26 @@ def landmark_city(stop: Stop, ctx: Context) -> Stop:
     """A landmark in a city stands for it ("au Kremlin", "at the Elysee Palace"): the stop is named
     by the most populous city of ``Tuning.landmark_city_population`` people or more within
     ``Tuning.landmark_city_km`` and stays pinned at the landmark (where the traveller was). A
-    landmark out of town (an airport, a cosmodrome) or beside a smaller town (Windsor Castle,
-    not Slough) keeps the name the article gave it."""
+    landmark out of town (a cosmodrome) or beside a smaller town (Windsor Castle, not Slough) keeps
+    the name the article gave it; an airport or station is named by the city it serves
+    (:func:`airport_city`: Sheremetyevo and Vnukovo by Moscow), else like any landmark."""
     r, t = stop.resolved, ctx.tuning
     if r is None or r.kind not in LANDMARK_KINDS:
         return stop
+    served = airport_city(r, ctx)  # an airport stands for the city it serves, not its small town
     g = ctx.geocoder.gazetteer
     named = stop.place or ""
     key = analyze(named).key if named else ""
     for i in g.lookup(named) if key else ():
         c = g.record(i)
         town = c.kind == "city" and analyze(c.name).key == key
+        if served is not None and c.population < t.landmark_city_population:
+            continue  # "aeroporto di Fiumicino": Rome, not the town of Fiumicino
         if town and haversine_km(c.lat, c.lon, r.lat, r.lon) <= t.landmark_town_km:
             # the article named it by its town ("au palais de Carthage", "the Baikonur cosmodrome")
             return dataclasses.replace(stop, place=c.name)
+    if served is not None:
+        return dataclasses.replace(stop, place=served.name)
     near = g.nearest(r.lat, r.lon, k=t.landmark_city_near, kinds=["city"])
     cities = [c for c, km in near if km <= t.landmark_city_km and c.population >= t.landmark_city_population]
     if not cities:
@@ -305,16 +317,22 @@ def date_from_mentions(stop: Stop, traveller: str, ctx: Context) -> Stop:
 
 
 def merge_mentions(
-    items: list[Candidate], published: dt.date | None, t: Tuning, arrival: tuple[str, ...] = ()
+    items: list[Candidate],
+    published: dt.date | None,
+    t: Tuning,
+    arrival: tuple[str, ...] = (),
+    serves: Callable[[Record | Place], Record | None] | None = None,
 ) -> list[Candidate]:
     """One stop per place and trip: the first mention, completed by the later ones (their days
     where they fit the stop's status); no day before the arrival there that a mention tells
-    ("est arrivée mercredi ... à Gao": not the Monday of another mention of Gao)."""
+    ("est arrivée mercredi ... à Gao": not the Monday of another mention of Gao). ``serves``: the
+    city an airport or station out of town serves (:func:`airport_city`), one stop with it."""
     out: list[Candidate] = []
     came: dict[int, dt.date] = {}  # a stop (its id) -> the day a mention tells the arrival there
     for d in items:
         day = arrival_day(d, arrival, t)
-        same = next((o for o in out if same_place(o.place, d.place, t)), None)
+        same = next((o for o in out if same_place(o.place, d.place, t, serves)), None)
+        served = same is not None and _serves(serves, same.place, d.place)
         if same is None:
             out.append(dataclasses.replace(d, hints=list(d.hints)))
             _note_arrival(came, out[-1], day)
@@ -322,8 +340,14 @@ def merge_mentions(
         if d.rule and not same.rule:  # the mention the rules read as a stop speaks for the place
             out.remove(same)  # ... and takes its place in the text order
             date = d.date or (same.date if fits(same.date, d.status, published) else None)
+            landed = same.date if fits(same.date, d.status, published) else None
+            if served and landed is not None and d.date is not None:
+                date = stay(landed, d.date, t)  # landed at the airport, then talks in the city
             hints = [*same.hints, *d.hints]
-            out.append(dataclasses.replace(d, hints=hints, score=max(d.score, same.score), date=date))
+            mode = d.mode or same.mode
+            out.append(
+                dataclasses.replace(d, hints=hints, score=max(d.score, same.score), date=date, mode=mode)
+            )
             _note_arrival(came, out[-1], day or came.get(id(same)))
             continue
         d = _after_arrival(d, came.get(id(same)))
@@ -338,10 +362,21 @@ def merge_mentions(
                 same.date = stay(same.date, d.date, t)  # a stay: arrival here, mass there on Sunday
         if d.status is Status.CANCELLED:
             same.status = Status.CANCELLED
+        same.mode = same.mode or d.mode  # a later mention may tell how the traveller came
         same.hints.extend(d.hints)
-        if d.place.confidence > same.place.confidence:
-            same.place = d.place
+        if served or (
+            d.place.confidence > same.place.confidence and not _serves(serves, d.place, same.place)
+        ):
+            same.place = d.place  # the city an airport serves is the stop, not the airport (Vnukovo)
     return out
+
+
+def _serves(serves: Callable[[Record | Place], Record | None] | None, a: Mention, b: Mention) -> bool:
+    """``a`` is an airport or station out of town and ``b`` the city it serves."""
+    if serves is None or a.record is None or b.record is None or b.record.kind != "city":
+        return False
+    city = serves(a.record)
+    return city is not None and city.id == b.record.id
 
 
 def _note_arrival(came: dict[int, dt.date], stop: Candidate, day: dt.date | None) -> None:
@@ -378,14 +413,23 @@ def stay(a: DateSpan, b: DateSpan, t: Tuning) -> DateSpan:
     return day_span(lo, hi)
 
 
-def same_place(a: Mention, b: Mention, t: Tuning) -> bool:
+def same_place(
+    a: Mention, b: Mention, t: Tuning, serves: Callable[[Record | Place], Record | None] | None = None
+) -> bool:
     """One place: :func:`itinerary.identity.same_place` within ``Tuning.same_city_km``, with the
     article's own rule on top: near records are one place only when one is a landmark (a city and
     its airport, a palace) or both carry one name; two towns of their own names, however near
-    (Irpin and Kyiv), are two stops. Unresolved mentions are one place when written alike."""
+    (Irpin and Kyiv), are two stops. An airport or station out of town and the city it serves
+    (``serves``: Vnukovo and Moscow) are one place: landing there is arriving in the city. Unresolved
+    mentions are one place when written alike."""
     ra, rb = a.record, b.record
     if ra is None or rb is None:
         return bool(a.query.lower() == b.query.lower())
+    if serves is not None and ra.id != rb.id:
+        for x, y in ((ra, rb), (rb, ra)):
+            city = serves(x) if x.kind in SERVING_KINDS and y.kind == "city" else None
+            if city is not None and city.id == y.id:
+                return True
     landmark = ra.is_landmark or rb.is_landmark
     if ra.id != rb.id and not landmark and analyze(ra.name).key != analyze(rb.name).key:
         return False

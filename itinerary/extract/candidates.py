@@ -26,9 +26,10 @@ from itinerary.extract.steps.roles import (
     hosted_at,
     reached_by_weapon,
     role_before,
+    travel_mode,
 )
 from itinerary.extract.steps.status import clause_tense, en_route, status_cues, status_of
-from itinerary.extract.text import DATELINE_END, possessive_after, quote_of, word_list
+from itinerary.extract.text import DATELINE_END, possessive_after, quote_of, word_list, words_of
 from itinerary.geocode.toponyms import forms_of
 from itinerary.model import Role, Status
 
@@ -58,14 +59,20 @@ def candidates_of(sentences: list[Sentence], ctx: Context) -> list[Candidate]:
         trip = si == 0 and dateline_tells_trip(sentences, reading, ctx)
         # a headline: the article's first sentence, a paragraph of its own
         head = named if si == 0 and len(sentences) > 1 and sentences[1].span.doc is not s.span.doc else None
-        drafts.extend(
-            other_candidates(s, si, len(sentences), reading, ctx, carry, len(drafts), lede, trip, told, head)
+        others = other_candidates(
+            s, si, len(sentences), reading, ctx, carry, len(drafts), lede, trip, told, head
         )
-        # this sentence takes the traveller somewhere: the next one of its paragraph goes on with the trip
-        told = any(role is Role.VISIT for _, role in reading.stops)
+        drafts.extend(others)
+        # this sentence takes the traveller somewhere or from somewhere ("The train left Pyongyang")
+        # or goes on with the trip (a stop on the way): the next one of its paragraph goes on with it
+        on_way = any(d.rule and d.reason.rule == ON_THE_WAY for d in others)
+        told = bool(reading.stops) or on_way
         told = told and si + 1 < len(sentences) and sentences[si + 1].span.doc is s.span.doc
     return drafts
 
+
+#: the rule of a stop on the way (:func:`at_on_the_way`)
+ON_THE_WAY = "a place the sentence is at, the trip told just before"
 
 #: an agency between slashes opening a sentence ("/ТАСС/.", "/BTA/")
 _AGENCY = re.compile(r"\s*/[^\W\d_][\w-]{1,15}/\.?")
@@ -136,6 +143,7 @@ def candidate_at(
     quote = quote_of(s.span.text, ctx.tuning.max_quote)
     d = Candidate(p, quote, status, date, traveller, role, hints, 0, explicit, companions=companions)
     d.status_features, d.read_date = cues, read
+    d.mode = travel_mode(s.span.text, p.start, ctx)
     return d, traveller or carry
 
 
@@ -188,7 +196,7 @@ def other_candidates(
             )
             d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
         elif trip_before and at_on_the_way(s, reading, idx, d, ctx):
-            d.rule, d.reason = True, Reason("a place the sentence is at, the trip told just before")
+            d.rule, d.reason = True, Reason(ON_THE_WAY)
             d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
         elif headline_names and d.status is Status.CONFIRMED and person_at(s, p, headline_names, ctx):
             d.rule, d.reason = True, Reason("a headline puts a person of the article at the place")
@@ -205,14 +213,38 @@ def at_on_the_way(s: Sentence, reading: Reading, idx: int, d: Candidate, ctx: Co
     f, p = d.features, d.place
     if reading.travel or reading.stops or idx in reading.hint_owner or d.status is not Status.CONFIRMED:
         return False
-    if not f["prep_visit"] or f["noun_attached"] or f["speech_after"] or f["possessive"]:
-        return False
     text = s.span.text
+    if not f["prep_visit"] or f["speech_after"] or f["possessive"]:
+        return False
+    if f["noun_attached"] and not transit_noun_before(text, p.start, ctx):
+        return False
     return not (
         followed_by_speech(text, p.end, ctx)
         or reached_by_weapon(s, p, ctx)
         or hosted_at(text, p.start, [], ctx)
     )
+
+
+def transit_noun_before(text: str, start: int, ctx: Context) -> bool:
+    """The preposition before the place at ``start`` belongs to a noun of a place a trip passes
+    (the pack's ``transit_nouns``: "crossed the border at Nogales", "lined the platform in Tumen",
+    "a franchi la frontière à Nogales"): the place is where the trip passes, not that of something
+    else."""
+    lx = ctx.lx
+    words = words_of(text[max(0, start - ctx.tuning.verb_window) : start].lower(), lx)
+    while words and words[-1] in lx.determiners:
+        words.pop()
+    if not words or words[-1].strip("'’") not in lx.at:
+        return False
+    words.pop()
+    if not words:
+        return False
+    last = words[-1]
+    single = tuple(n for n in lx.transit_nouns if " " not in n)
+    if starts(last, single) or any(starts(v.lower(), single) for v in ctx.language.variants(last)):
+        return True
+    tail = " ".join(words)
+    return any(" " in n and tail.endswith(n) for n in lx.transit_nouns)
 
 
 #: a headline's opening words up to a preposition right before a place ("Starmer in", "Sánchez, en")

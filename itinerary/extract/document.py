@@ -24,7 +24,7 @@ from itinerary.extract.tuning import Tuning
 from itinerary.geocode.gazetteer import Record
 from itinerary.geocode.offline import Candidate as GeoCandidate
 from itinerary.geocode.offline import OfflineGeocoder
-from itinerary.model import DateSpan, Role, Status
+from itinerary.model import DateSpan, Mode, Role, Status
 
 if TYPE_CHECKING:  # spaCy is imported by the parse step only
     from spacy.tokens import Doc, Span
@@ -106,6 +106,8 @@ class Candidate:
     #: the date the rules read, before it was made to agree with their status (a status the
     #: status model changes takes the date that agrees with it)
     read_date: DateSpan | None = None
+    #: the means of travel its sentence names nearest the place (None: it names none)
+    mode: Mode | None = None
 
 
 @dataclass(frozen=True)

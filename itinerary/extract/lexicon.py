@@ -83,6 +83,15 @@ class Lexicon:
     # saudischen Dschidda", "in die tadschikische Hauptstadt"); a capitalised word with one of the
     # endings of four letters or more before a name makes both an organisation's name.
     adjective_endings: tuple[str, ...] = ()
+    # Nouns of a place a trip passes (a border, a platform, a station): a place after a preposition
+    # that belongs to one is where the trip passes ("crossed the border at Nogales", "crowds lined
+    # the platform in Tumen"), where another noun makes it the place of something else.
+    transit_nouns: tuple[str, ...] = ()
+    # Words of the means of travel, by mode ("rail", "air", "road", "sea": the values of
+    # :class:`itinerary.vocab.Mode`), matched at word start ("=" for a whole word) or as phrases:
+    # the mode word nearest a stop in its sentence is how the traveller reached it
+    # ("arrived in Vladivostok by armoured train", "im Sonderzug nach Moskau").
+    modes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Nouns of a stop in a trip: a place they are equated with is a stop ("Erste Station ist
     # Usbekistan", "the next stop will be Hanoi").
     stop_nouns: tuple[str, ...] = ()

@@ -39,6 +39,13 @@ class Tuning:
     landmark_town_km: float = 50.0
     #: how many of the nearest cities are weighed for it (a capital's districts come first)
     landmark_city_near: int = 200
+    #: an airport or station farther out of town stands for the nearest city of
+    #: ``landmark_city_population`` people or more in its country this close to it (km; Sheremetyevo
+    #: and Vnukovo for Moscow at 28 km, Fiumicino for Rome, Domodedovo at 42 km), its stop that
+    #: city's (a cosmodrome or a castle out of town stays itself) - rule tests
+    landmark_airport_km: float = 50.0
+    #: ... among this many nearest cities (the suburbs of a capital are many)
+    landmark_airport_near: int = 400
     #: people: under this, not even a recognised place ("Strand") - rule tests
     min_town_population: int = 1_000
     #: kilometres at most between a small town after a preposition and a city or landmark of the
@@ -194,6 +201,11 @@ class Tuning:
     particle_window: int = 16
     #: letters a compound needs before its travel head ("Ostafrikareise") - rule tests
     compound_min_stem: int = 3
+    #: letters a mode noun needs to end a compound ("Regierungsflugzeug"; not "zug" of "Anzug") - rule tests
+    mode_head_min: int = 4
+    #: characters at most between a stop's place and the word of its means of travel ("arrived in
+    #: Vladivostok on Tuesday aboard his armoured train") - rule tests
+    mode_window: int = 60
 
     # --- dates (steps/dates.py, steps/clauses.py)
     #: characters before a relative-day word read for a time of day ("de la mañana") - rule tests

@@ -13,6 +13,13 @@ time between the verb and "from", the stops of a recap after a noun ("after stop
 Tbilisi"), a stop named only in the headline, a stop in a relative clause ("Vladivostok, where he
 will meet ..."), a stop told by a meeting with a local host, a stop told by the traveller's
 activity with no verb of travel ("laid a wreath in Hanoi"), and a second traveller.
+
+A third set (``recall_probes/wire/``) tells stops as wire copy does and the first two cover least:
+a transit or border stop with no verb of travel in its clause ("the train stood for an hour in
+Tumen", "crossed at Nogales"), an origin in a participle or a relative clause ("having flown in
+from Canberra", "aus Baku kommend", "прибыв из Хабаровска"), a recap listing the stops ("visited
+Accra, Lomé and Cotonou", "after passing through Quito and Lima"), a second traveller arriving in
+the same city, and a minister travelling ahead of the visit.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ pytestmark = pytest.mark.data
 
 PROBES = Path(__file__).parent / "recall_probes"
 NEWS = PROBES / "news"
+WIRE = PROBES / "wire"
 
 #: the classes of missed stops (issue 22) each language's file covers
 CLASSES = frozenset(
@@ -59,10 +67,24 @@ NEWS_CLASSES = frozenset(
         "second traveller",
     }
 )
+WIRE_CLASSES = frozenset(
+    {
+        "transit",
+        "border",
+        "origin participle",
+        "origin arriving",
+        "recap",
+        "recap participle",
+        "second traveller",
+        "minister ahead",
+    }
+)
 
 
 @pytest.mark.parametrize(
-    ("folder", "wanted"), [(PROBES, CLASSES), (NEWS, NEWS_CLASSES)], ids=["first", "news"]
+    ("folder", "wanted"),
+    [(PROBES, CLASSES), (NEWS, NEWS_CLASSES), (WIRE, WIRE_CLASSES)],
+    ids=["first", "news", "wire"],
 )
 def test_every_language_probes_every_class(folder: Path, wanted: frozenset[str]) -> None:
     for code in supported():
@@ -72,7 +94,10 @@ def test_every_language_probes_every_class(folder: Path, wanted: frozenset[str])
             assert set(case) <= {"text", "class", "stops", "absent", "xfail"} and case["stops"], case
 
 
-@pytest.mark.parametrize(("lang", "published", "case"), load_probes(PROBES) + load_probes(NEWS, "news-"))
+@pytest.mark.parametrize(
+    ("lang", "published", "case"),
+    load_probes(PROBES) + load_probes(NEWS, "news-") + load_probes(WIRE, "wire-"),
+)
 def test_probe(lang: str, published: Any, case: dict[str, Any], extractor: Extractor) -> None:
     day = published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published))
     it = extract(case["text"], published=day, language=lang, extractor=extractor)

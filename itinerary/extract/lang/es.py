@@ -22,6 +22,7 @@ PACK = Lexicon(
     arrival=("lleg", "aterriz", "arrib"),
     meet=("reunió", "reunirá", "recibió", "recibido", "recibida", "encontró"),
     travel=(
+        "cruzó",  # crossing or driving on the way (a leg without a verb of arrival)
         "lleg",
         # desplazarse: to move on to a place ("se desplazará a Sevilla"), as French "se déplacer"
         "se desplaz",
@@ -285,6 +286,45 @@ PACK = Lexicon(
         "región",
         "villa",
     ),
+    transit_nouns=("frontera", "andén", "estación", "paso fronterizo", "puesto fronterizo"),
+    modes={
+        "rail": (
+            "tren=",
+            "trenes=",
+            "tren blindado",
+            "tren especial",
+            "ferrocarril",
+            "ferroviari",
+            "vagón",
+            "locomotora",
+        ),
+        "air": (
+            "avión",
+            "aviones",
+            "aeronave",
+            "helicóptero",
+            "voló",
+            "volado",
+            "volar",
+            "vuelo=",
+            "vuelos=",
+            "por aire",
+            "en avión",
+            "aéreo",
+            "aérea",
+        ),
+        "road": (
+            "caravana",
+            "convoy",
+            "coche",
+            "automóvil",
+            "por carretera",
+            "en auto",
+            "autobús",
+            "limusina",
+        ),
+        "sea": ("barco", "buque", "yate", "ferri", "ferry", "por mar", "crucero", "fragata", "navío"),
+    },
     stop_nouns=("etapa", "escala", "destino", "parada"),
     copulas=frozenset("es son será serán fue fueron era sería".split()),
     # the agencies' abbreviations ("MADRID, 16 sep (EFE).-"); not "mar", which is the sea

@@ -41,6 +41,8 @@ PACK = Lexicon(
     arrival=("arriv", "atterri", "atteint", "rejoint", "s'est posé", "s’est posé"),
     meet=("rencontr", "reçu", "reçue", "accueilli", "accueillie", "retrouv", "entretenu"),
     travel=(
+        "franchi",  # crossing or driving on the way (a leg without a verb of arrival)
+        "pris la route",  # crossing or driving on the way (a leg without a verb of arrival)
         "arriv",
         # se poser: to land ("l'avion présidentiel s'est posé à Nairobi")
         "s'est posé",
@@ -318,6 +320,44 @@ PACK = Lexicon(
     ),
     nationality_endings=("ais", "aise", "ain", "aine", "ien", "ienne", "ois", "oise", "éen", "éenne"),
     place_nouns=("capitale", "ville", "cité", "port", "province", "région", "localité"),
+    transit_nouns=("frontière", "quai", "gare", "station", "poste-frontière", "poste frontière"),
+    modes={
+        "rail": (
+            # not "train=": "en train de" (in the middle of doing), "un train de mesures"
+            "son train",
+            "à bord du train",
+            "par le train",
+            "en train spécial",
+            "train blindé",
+            "train spécial",
+            "train présidentiel",
+            "ferroviaire",
+            "voie ferrée",
+            "wagon",
+        ),
+        "air": (
+            "avion",
+            "hélicoptère",
+            "par avion",
+            "en avion",
+            "aérien",
+            "aérienne",
+            "s'est envolé",
+            "envolée",
+        ),
+        "road": (
+            "cortège",
+            "convoi",
+            "voiture",
+            "par la route",
+            "en voiture",
+            "autocar",
+            "bus=",
+            "limousine",
+            "pris la route",
+        ),
+        "sea": ("navire", "bateau", "yacht", "ferry", "par la mer", "croiseur", "frégate", "paquebot"),
+    },
     stop_nouns=("étape", "escale", "destination"),
     copulas=frozenset("est sont sera seront était étaient fut serait".split()),
     months=month_names(

@@ -31,6 +31,8 @@ PACK = Lexicon(
     # "è stato ricevuto", "è stata accolta" (accogliere: to welcome)
     meet=("incontr", "ricevut", "riceverà", "ha ricevuto", "accolt"),
     travel=(
+        "attraversato",  # crossing or driving on the way (a leg without a verb of arrival)
+        "proveniente da",  # coming from a place: a leg (goods' provenance has no arrival: refused)
         # spostarsi: to move on to a place ("si sposterà a Napoli"), as French "se déplacer"
         "si spost",
         # recarsi: to go to a place ("si è recato a Lima", "intende recarsi in Giappone")
@@ -188,6 +190,43 @@ PACK = Lexicon(
         "villaggio",
     ),
     # "la prima tappa sarà Hanoi", "destinazione finale è Nairobi"
+    transit_nouns=("confine", "frontiera", "banchina", "binario", "stazione", "valico"),
+    modes={
+        "rail": (
+            "treno",
+            "treni=",
+            "treno blindato",
+            "treno speciale",
+            "ferrovia",
+            "ferroviari",
+            "vagone",
+            "locomotiva",
+        ),
+        "air": (
+            "aereo",
+            "aerei=",
+            "velivolo",
+            "elicottero",
+            "volato",
+            "volata",
+            "volo=",
+            "voli=",
+            "in aereo",
+            "per via aerea",
+        ),
+        "road": (
+            "corteo",
+            "colonna di auto",
+            "auto=",
+            "automobile",
+            "in macchina",
+            "per strada",
+            "autobus",
+            "pullman",
+            "limousine",
+        ),
+        "sea": ("nave", "navi=", "yacht", "traghetto", "barca", "per mare", "incrociatore", "fregata"),
+    },
     stop_nouns=("tappa", "tappe", "destinazione", "meta=", "scalo"),
     copulas=frozenset("è sono sarà saranno era erano fu furono sarebbe".split()),
     cancelled=(

@@ -6,6 +6,7 @@ resolved to; a mention refused is kept with the reason (``Sentence.dropped``).""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import warnings
 from collections import Counter
@@ -17,12 +18,12 @@ from itinerary.errors import AmbiguityWarning
 from itinerary.extract.document import AREA_KINDS, Context, Document, Mention
 from itinerary.extract.lexicon import starts
 from itinerary.extract.registry import step
-from itinerary.extract.steps.roles import landmark_named, role_before, seat_speaks
-from itinerary.extract.text import DATELINE_END, capitalised, function_word
+from itinerary.extract.steps.roles import is_listed, landmark_named, role_before, seat_speaks
+from itinerary.extract.text import DATELINE_END, capitalised, function_word, word_list, words_of
 from itinerary.geocode.gazetteer import Record
 from itinerary.geocode.normalize import KIND_WORDS, analyze
 from itinerary.geocode.offline import Candidate as GeoCandidate
-from itinerary.model import Role
+from itinerary.model import Place, Role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -44,6 +45,7 @@ def find_places(
         ner = [p for p in ner if p.start >= line.end]
         blocked = [(a, b) for a, b in blocked if a >= line.end]
         ner.insert(0, line)
+    ner = [trimmed(p, sent.text, ctx) for p in ner]
     accepted = [p for p in ner if _keep(p, sent.text, ctx, person_words, dropped)]
     for p in [p for p in ner if p not in accepted]:  # "l'aéroport Marrakech-Menara": Marrakech
         city = city_of_landmark_name(p.start, p.end, sent.text, ctx, p.from_ner)
@@ -68,6 +70,24 @@ def find_places(
         if not any(p.start < q.end and q.start < p.end for q in out):
             out.append(p)
     return out, dropped
+
+
+def trimmed(p: Mention, text: str, ctx: Context) -> Mention:
+    """A recognised place whose span runs on over lower-case words the gazetteer does not know it
+    with ("Canberra overnight", "Tumen while"): a name ends on a capitalised word (the words after
+    it are not the place's), so the span is cut after its last capitalised word when the gazetteer
+    knows that shorter name; else the span as the recogniser read it."""
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", text[p.start : p.end]))
+    k = len(words)
+    while k > 1 and not words[k - 1].group(0)[:1].isupper():
+        k -= 1
+    if k == len(words) or not words[k - 1].group(0)[:1].isupper() or accept(p, ctx):
+        return p
+    if any(function_word(w.group(0).lower(), ctx.lx) for w in words[k:]):
+        return p  # "Palais du peuple", "Bosnia and Herzegovina": lower-case words inside a name
+    end = p.start + words[k - 1].end()
+    cut = Mention(p.start, end, text[p.start : end], text[p.start : end], p.from_ner, natural=p.natural)
+    return cut if accept(cut, ctx) else p
 
 
 #: a name, then its country in brackets or after a comma ("Davos (Suiza)", "Gao, au Mali")
@@ -122,8 +142,9 @@ def _town_in(name: str, a: int, b: int, country: str, ctx: Context) -> Mention |
     return None
 
 
-#: the kinds of landmark named "City-Name" after their city ("aéroport Marrakech-Menara")
-_CITY_NAMED_KINDS = frozenset({"airport", "station"})
+#: the kinds of landmark named "City-Name" after their city ("aéroport Marrakech-Menara"), and
+#: that serve a city from out of town (:func:`airport_city`)
+SERVING_KINDS = frozenset({"airport", "station"})
 
 
 def city_of_landmark_name(start: int, end: int, text: str, ctx: Context, from_ner: bool) -> Mention | None:
@@ -142,7 +163,7 @@ def city_of_landmark_name(start: int, end: int, text: str, ctx: Context, from_ne
     before = re.findall(r"\w+", text[max(0, start - ctx.tuning.verb_window) : start].lower())[
         -ctx.tuning.kind_reach :
     ]
-    if not any(KIND_WORDS.get(w) in _CITY_NAMED_KINDS for w in before):
+    if not any(KIND_WORDS.get(w) in SERVING_KINDS for w in before):
         return None
     g = ctx.geocoder.gazetteer
     records = [g.record(k) for k in g.lookup(first)]
@@ -211,10 +232,12 @@ def _recognised(sent: Span, ctx: Context) -> tuple[list[Mention], list[tuple[int
     for ent in sent.ents:
         a, b = ent.start_char - base, ent.end_char - base
         place_like = ent.label_ in PERSON_LABELS and place_not_person(ent.text, ctx)
-        # "rejoindre Djibouti" tagged MISC: a well-known place after a preposition or visit verb
+        # "rejoindre Djibouti" tagged MISC: a well-known place after a preposition or visit verb,
+        # or closing a list of places ("a visité Accra, Lomé et Cotonou")
+        after_place = bool(ner) and is_listed(sent.text[ner[-1].end : a], ctx)
         place_like = place_like or (
             ent.label_ in ("MISC", "ORG", "NORP")
-            and role_before(sent.text, a, ctx) is not None
+            and (role_before(sent.text, a, ctx) is not None or after_place)
             and well_known_place(ent.text, ctx)
         )
         if ent.label_ in PLACE_LABELS or place_like:
@@ -252,6 +275,7 @@ def refusal(p: Mention, text: str, ctx: Context, person_words: set[str]) -> str 
         return "a word of a longer capitalised name (a person's)"
     if not accept(p, ctx) and not accept_dictionary_form(p, ctx) and not accept_landmark(p, text, ctx):
         return f"not a known place (query {p.query!r})"
+    serving_landmark(p, text, ctx)
     if not p.from_ner and not p.main_name and p.start == 0 and " " not in p.text and not p.text.isupper():
         # "Dort", "Wie", "Там", "Este" opening a sentence: a common word that is also a
         # place's alternate name (a dateline is written in capitals, a subject is no stop)
@@ -431,6 +455,63 @@ def accept_landmark(p: Mention, text: str, ctx: Context) -> bool:
     p.record, p.confidence, p.main_name, p.match = best.record, best.confidence, main, best
     p.overruled = best is not cands[0]
     return True
+
+
+def serving_landmark(p: Mention, text: str, ctx: Context) -> None:
+    """A name beside the kind word of an airport or station is that landmark when the gazetteer
+    knows one of that kind under exactly that name, though its first answer is the town the
+    landmark is named after ("landed at Vnukovo airport", "all'aeroporto di Fiumicino", "в
+    аэропорту Домодедово": the airports, not the towns Vnukovo, Fiumicino, Domodedovo); the
+    airport then stands for the city it serves (:func:`itinerary.extract.assemble.airport_city`)."""
+    r = p.record
+    if r is None or r.is_landmark or r.kind in AREA_KINDS:
+        return
+    if r.population >= ctx.tuning.landmark_city_population:
+        return  # "Kyiv station", "l'aéroport Marrakech-Menara": the city itself is the stop
+    kinds = serving_kinds_beside(text, p, ctx)
+    if not kinds:
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguityWarning)
+        cands = ctx.geocoder.candidates(p.query, limit=ctx.tuning.candidates_per_mention)
+    best = next((c for c in cands if c.record.kind in kinds and c.name_score >= 1.0), None)
+    if best is None and "airport" in kinds and r.kind == "city":
+        # an airport the gazetteer does not know, named after the small town it lies in ("Flughafen
+        # Schönefeld", "aeropuerto de Barajas"): the city it serves
+        best = _served_city(r, ctx)
+        if best is not None:
+            p.query = best.record.name
+    if best is None:
+        return
+    p.record, p.confidence, p.match, p.overruled = best.record, best.confidence, best, best is not cands[0]
+    p.main_name = ctx.geocoder.gazetteer.is_main_name(best.matched, best.record.index)
+
+
+def _served_city(town: Record, ctx: Context) -> GeoCandidate | None:
+    """The gazetteer's answer for the city an airport named after ``town`` serves (as for an
+    airport at the town's point, :func:`airport_city`), when the town is no such city itself."""
+    if town.population >= ctx.tuning.landmark_city_population:
+        return None
+    city = airport_city(dataclasses.replace(town, kind="airport"), ctx)
+    if city is None:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AmbiguityWarning)
+        cands = ctx.geocoder.candidates(city.name, limit=ctx.tuning.candidates_per_mention)
+    return next((c for c in cands if c.record.id == city.id), None)
+
+
+def serving_kinds_beside(text: str, p: Mention, ctx: Context) -> set[str]:
+    """The kinds (airport, station) of the kind words right before or after the place or opening its
+    name ("aeroporto di", "аэропорту" in its dictionary form, "airport" after the name, "Flughafen
+    Schönefeld")."""
+    t = ctx.tuning
+    before = words_of(text[max(0, p.start - t.verb_window) : p.start].lower(), ctx.lx)[-t.kind_reach :]
+    after = word_list(text[p.end : p.end + t.verb_window].lower())[:1]
+    inside = word_list(p.query.lower())[:-1]  # "Flughafen Schönefeld" read as one name
+    words = [*before, *inside, *after]
+    words += [v.lower() for w in words for v in ctx.language.variants(w)]
+    return {k for w in words if (k := KIND_WORDS.get(w, "")) in SERVING_KINDS}
 
 
 def accept_dictionary_form(p: Mention, ctx: Context) -> bool:
@@ -723,5 +804,29 @@ def places(doc: Document) -> None:
         return
     for s in doc.sentences:
         towns = towns_in_context(s.span, s.places, anchors, doc.ctx)
+        for town in towns:  # "auf dem Flughafen Schönefeld": the airport's city
+            serving_landmark(town, s.span.text, doc.ctx)
         if towns:
             s.places = sorted([*s.places, *towns], key=lambda p: p.start)
+
+
+def airport_city(r: Record | Place, ctx: Context) -> Record | None:
+    """The city an airport or station out of town serves: of the cities of
+    ``Tuning.landmark_city_population`` people or more in its country within
+    ``Tuning.landmark_airport_km``, the one of most people per kilometre away (Sheremetyevo, Vnukovo
+    and Domodedovo: Moscow; Fiumicino: Rome; Kuala Lumpur's airport: Kuala Lumpur, not the nearer
+    Subang Jaya; Düsseldorf's: Düsseldorf, not Cologne farther off). None for another landmark (the
+    Vostochny cosmodrome, a castle) or an airport far from any such city."""
+    if r.kind not in SERVING_KINDS:
+        return None
+    t = ctx.tuning
+    near = ctx.geocoder.gazetteer.nearest(r.lat, r.lon, k=t.landmark_airport_near, kinds=["city"])
+    cities = [
+        (c, km)
+        for c, km in near
+        if km <= t.landmark_airport_km
+        and c.population >= t.landmark_city_population
+        and c.country_code == r.country_code
+    ]
+    # the pull of a city: its people over its distance (a capital farther off over a suburb)
+    return max(cities, key=lambda x: x[0].population / max(x[1], 1.0))[0] if cities else None

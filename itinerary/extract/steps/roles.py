@@ -12,7 +12,7 @@ from itinerary.extract.document import AREA_KINDS, Context, Mention, Reading, Se
 from itinerary.extract.lexicon import Lexicon, phrase_in, phrase_positions, starts
 from itinerary.extract.text import SPACE, joined_run, possessive_after, word_before, word_list, words_of
 from itinerary.geocode.normalize import KIND_WORDS
-from itinerary.model import Role
+from itinerary.model import Mode, Role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -484,6 +484,8 @@ def _role_and_link(
         return None, "no preposition, visit verb or stop noun before it"
     if not linked and role is Role.VISIT and meeting_at_landmark(s.span, p, ctx):
         linked, made = True, "a landmark where the sentence's meeting or reception takes place"
+    if not linked and role is Role.VISIT and received_at(s.span, p, ctx):
+        linked, made = True, "the place where the subject is received (a passive: the guest)"
     if not linked and role is Role.VISIT and equated_with_stop(text, p.start, ctx):
         # "The next stop is Vladivostok": the stop noun itself tells the trip
         linked, made = True, "a place said to be a stop of the trip"
@@ -523,6 +525,31 @@ def meeting_at_landmark(sent: Span, p: Mention, ctx: Context) -> bool:
     )
 
 
+def received_at(sent: Span, p: Mention, ctx: Context) -> bool:
+    """A verb of receiving or meeting in the passive right before the place, in its clause ("was
+    received in Wellington by the prime minister", "a été reçu mercredi à Wellington", "è stato
+    ricevuto mercoledì a Wellington"): the subject received there is the guest, so the place is a
+    stop (the active, "Sheinbaum recibió en Palacio Nacional", is the host at home). The clause runs
+    from the verb to the place with no comma and no capitalised word between (not "received by US
+    Ambassador to Kenya")."""
+    if not ctx.lx.meet:
+        return False
+    toks = [t for t in sent if t.idx - sent.start_char < p.start]
+    reach = ctx.tuning.passive_words
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if t.is_punct and t.text in ",;:()":
+            return False
+        if starts(t.lower_, ctx.lx.meet):
+            before = [w.lower_ for w in toks[max(0, i - reach) : i]]
+            return (
+                passive_before(before, ctx) and p.start - (t.idx - sent.start_char) <= ctx.tuning.verb_window
+            )
+        if t.text[:1].isupper():
+            return False  # a name between: "received by US Ambassador to Kenya" (the host's post)
+    return False
+
+
 #: past participles of "to be" and passive auxiliaries the packs' copulas do not list
 PASSIVE_AUXILIARIES = frozenset(
     "been été stato stata stati state sido wurde wurden worden был была были было foi foram".split()
@@ -553,3 +580,38 @@ def landmark_named(text: str, p: Mention, ctx: Context) -> bool:
 def landmark_word(word: str) -> bool:
     """A kind word of a building or site ("palais", "cosmodrome", "аэропорт")."""
     return KIND_WORDS.get(word, "region") in LANDMARK_WORD_KINDS
+
+
+#: a word of a sentence (letters, then letters, digits, apostrophes and hyphens)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def travel_mode(text: str, at: int, ctx: Context) -> Mode | None:
+    """The means of travel ``text`` names nearest the character ``at`` (a stop's place), from the
+    pack's ``modes`` within ``Tuning.mode_window`` characters of it: "arrived in Vladivostok by
+    armoured train", "im Sonderzug nach Moskau",
+    "a bordo del treno", "в поезде". A word matches at its start ("=": the whole word); where
+    nouns are capitalised and compounded (German) a word may also end in a mode noun of the
+    pack ("Regierungsflugzeug", "Kriegsschiff"). None when the sentence names no means of travel."""
+    lx, low = ctx.lx, text.lower()
+    best: tuple[int, Mode] | None = None
+
+    def near(pos: int, mode: Mode) -> None:
+        nonlocal best
+        gap = abs(pos - at)
+        if gap > ctx.tuning.mode_window:
+            return  # a car bombing or an electric car later in the sentence is no means of travel
+        if best is None or gap < best[0]:
+            best = (gap, mode)
+
+    for name, entries in lx.modes.items():
+        mode = Mode(name)
+        single = tuple(e for e in entries if " " not in e)
+        heads = tuple(e for e in single if not e.endswith("=") and len(e) >= ctx.tuning.mode_head_min)
+        for m in _WORD.finditer(low):
+            w = m.group(0)
+            if starts(w, single) or (lx.nouns_capitalised and w.endswith(heads)):
+                near(m.start(), mode)
+        for pos in phrase_positions(low, entries):
+            near(pos, mode)
+    return None if best is None else best[1]
