@@ -32,7 +32,7 @@ GEOPARQUET = {"stop": "stops.parquet", "leg": "legs.parquet"}
 STATE = ".merged.json"  # what the merged files were made from, so an unchanged run skips them
 EDITED = ".edited"  # the suffix of a file a person edited, moved aside instead of replaced
 PARTS = ".merged-parts.sqlite"  # the text of each merged trip and source, kept for the next run
-PARTS_VERSION = 2  # in every key: another layout of the parts is never read
+PARTS_VERSION = 3  # in every key: another layout of the parts is never read
 
 
 def geoparquet_available() -> bool:
@@ -84,11 +84,9 @@ def write_merged(
         written = [out_dir / TRIPS]
         write_text(written[0], merged_yaml(merged, parts) if text is None else text)
         if geoparquet:
-            features, header = _features(merged, parts)
+            done, header = _tables(merged, parts)
             for feature, name in GEOPARQUET.items():
-                mine = [f for f in features if f["feature"] == feature]
-                frame = _frame(_geodataframe(mine, _Shared(header)))
-                write_with(out_dir / name, _parquet_writer(frame))
+                write_with(out_dir / name, _table_writer(_joined(done, feature, header)))
                 written.append(out_dir / name)
         parts.save()
     state = {
@@ -109,36 +107,58 @@ def merged_yaml(merged: Itinerary, parts: Parts) -> str:
     return yaml_io.dumps_from_parts(merged, trips, sources)
 
 
-def _features(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The features (see :func:`_stored`) and ``itinerary`` member of ``merged`` resolved and
-    routed (see :func:`itinerary.io.geojson.to_feature_collection`, regions apart), from ``parts``
-    for the trips made before: only the others are resolved and routed."""
+#: The property value types whose column pandas and Arrow type by the set of types alone (no
+#: value decides it), so a few parts that hold every type of a column are typed as the whole.
+_PLAIN = frozenset({"str", "int", "float", "bool", "NoneType", "None", "geometry"})
+
+
+def _tables(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Each trip's part of the GeoParquet files, from ``parts`` for the trips made before (only
+    the others are resolved, routed and turned into rows), and the ``itinerary`` member of
+    ``merged`` (see :func:`itinerary.io.geojson.to_feature_collection`, regions apart). A part:
+    ``header`` (the trip's entry), ``features`` (:func:`_stored`, as JSON text, read only for
+    the few parts that type the columns), and per feature kind the rows as an Arrow IPC stream
+    (base64) and the ``kinds`` of its values (:func:`_kinds`)."""
     from itinerary.io import geojson
 
     by_id: dict[str, Source] = {}
     for s in merged.sources:
         by_id.setdefault(s.id, s)
-    own = {t.id: _own_sources(t, by_id) for t in merged.trips}
-    items = [("geo-trip", (t, own[t.id])) for t in merged.trips]
+    items = [("geo-part", (t, _own_sources(t, by_id))) for t in merged.trips]
 
     def make_all(missing: list[tuple[Trip, tuple[Source, ...]]]) -> list[str]:
         from itinerary.prepare import prepare
 
         p = prepare(Itinerary(trips=tuple(t for t, _ in missing)), regions=False)
-        return [
-            json.dumps(
-                {
-                    "features": _stored(
-                        geojson.trip_features(Itinerary(sources=mine), t, p.legs.get(t.id, ()))
-                    ),
-                    "header": geojson.trip_header(t, p.legs.get(t.id, ())),
-                },
-                ensure_ascii=False,
+        made = [
+            (
+                _stored(geojson.trip_features(Itinerary(sources=mine), t, p.legs.get(t.id, ()))),
+                geojson.trip_header(t, p.legs.get(t.id, ())),
             )
             for t, (_, mine) in zip(p.itinerary.trips, missing, strict=True)
         ]
+        rows = {feature: _rows([features for features, _ in made], feature) for feature in GEOPARQUET}
+        return [
+            json.dumps(
+                {
+                    "header": header,
+                    "features": json.dumps(features, ensure_ascii=False),
+                    **{feature: rows[feature][i] for feature in GEOPARQUET},
+                },
+                ensure_ascii=False,
+            )
+            for i, (features, header) in enumerate(made)
+        ]
 
-    done = [json.loads(x) for x in parts.texts_many(items, make_all)]
+    found = [_part(x) for x in parts.texts_many(items, make_all)]
+    bad = [i for i, d in enumerate(found) if d is None]
+    if bad:  # a damaged part: made again, and kept in its place
+        for i, text in zip(bad, make_all([items[i][1] for i in bad]), strict=True):
+            parts.replace(*items[i], text)
+            found[i] = _part(text)
+    done = [d for d in found if d is not None]
+    if len(done) != len(found):
+        raise AssertionError("a part just made cannot be read back")
     header = {
         "version": merged.version,
         "title": merged.title,
@@ -146,7 +166,129 @@ def _features(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], di
         "sources": [geojson.source_header(s) for s in merged.sources],
         "trips": [d["header"] for d in done],
     }
-    return [f for d in done for f in d["features"]], header
+    return done, header
+
+
+def _part(text: str) -> dict[str, Any] | None:
+    """A kept part (see :func:`_tables`) read, its rows as Arrow tables (``table``); None when
+    it is damaged."""
+    import base64
+    import binascii
+
+    import pyarrow as pa
+
+    try:
+        part = json.loads(text)
+        if not isinstance(part["header"], dict) or not isinstance(part["features"], str):
+            return None
+        for feature in GEOPARQUET:
+            rows = part[feature]
+            kinds = rows["kinds"]
+            if not isinstance(kinds, list) or len(kinds) != 2 or not isinstance(kinds[1], dict):
+                return None
+            table = None
+            if rows["arrow"] is not None:
+                table = pa.ipc.open_stream(base64.b64decode(rows["arrow"], validate=True)).read_all()
+            if (table.num_rows if table is not None else 0) != rows["rows"]:
+                return None
+            rows["table"] = table
+        return dict(part)
+    except (ValueError, KeyError, TypeError, binascii.Error, pa.ArrowException):
+        return None
+
+
+def _kinds(features: list[dict[str, Any]]) -> list[Any]:
+    """What types a frame of ``features`` by: their property names in order (the same for
+    every feature, else None) and each property's value types."""
+    names = [list(f["properties"]) for f in features]
+    if any(n != names[0] for n in names):
+        return [None, {}]
+    types: dict[str, set[str]] = {}
+    for f in features:
+        for k, v in f["properties"].items():
+            types.setdefault(k, set()).add(type(v).__name__)
+    types[""] = {"None" if f["wkb"] is None else "geometry" for f in features}  # the geometries
+    return [names[0] if names else [], {k: sorted(v) for k, v in types.items()}]
+
+
+def _rows(made: list[list[dict[str, Any]]], feature: str) -> list[dict[str, Any]]:
+    """Each trip's ``feature`` rows (``made``: each trip's stored features) as the GeoParquet
+    writer makes them, one frame for all trips cut into each trip's rows: ``{"rows": n,
+    "arrow": base64 IPC stream or None, "kinds": ...}``."""
+    import base64
+
+    import pyarrow as pa
+
+    mine = [[f for f in features if f["feature"] == feature] for features in made]
+    flat = [f for m in mine for f in m]
+    table = _arrow(_geodataframe(flat, {})) if flat else None
+    out: list[dict[str, Any]] = []
+    at = 0
+    for m in mine:
+        data = None
+        if m and table is not None:
+            part = table.slice(at, len(m)).replace_schema_metadata(None)
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_stream(sink, part.schema) as writer:
+                writer.write_table(part)
+            data = base64.b64encode(sink.getvalue().to_pybytes()).decode("ascii")
+        out.append({"rows": len(m), "arrow": data, "kinds": _kinds(m)})
+        at += len(m)
+    return out
+
+
+def _arrow(gdf: Any) -> Any:
+    """The Arrow table the GeoParquet writer makes of ``gdf`` (with its metadata)."""
+    from geopandas.io.arrow import _geopandas_to_arrow
+
+    return _geopandas_to_arrow(gdf, index=False)
+
+
+def _whole(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> Any:
+    """The ``feature`` file's Arrow table made from the frame of every trip's rows."""
+    features = [f for d in done for f in json.loads(d["features"]) if f["feature"] == feature]
+    return _arrow(_frame(_geodataframe(features, _Shared(header))))
+
+
+def _joined(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> Any:
+    """The ``feature`` file's Arrow table, the same as the writer makes of the whole frame of
+    every trip's rows: the trips' kept rows put together, typed as the frame of a few parts
+    that hold every value type of every column (pandas types a column by those types), with
+    the ``geo`` metadata of all the geometries. Parts that name their columns otherwise: the
+    whole frame is made (the same table, slower)."""
+
+    import geopandas as gpd
+    import pyarrow as pa
+    import shapely
+    from geopandas.io.arrow import _create_metadata, _encode_metadata
+
+    mine = [d[feature] for d in done if d[feature]["rows"]]
+    names = {json.dumps(m["kinds"][0]) for m in mine}
+    plain = all(set(t) <= _PLAIN for m in mine for t in m["kinds"][1].values())
+    if not mine or len(names) != 1 or mine[0]["kinds"][0] is None or not plain:
+        return _whole(done, feature, header)
+    seen: set[tuple[str, str]] = set()
+    sample: list[dict[str, Any]] = []
+    for d in done:
+        part = d[feature]
+        if not part["rows"]:
+            continue
+        pairs = {(k, t) for k, types in part["kinds"][1].items() for t in types}
+        if not pairs <= seen:
+            seen |= pairs
+            sample += [f for f in json.loads(d["features"]) if f["feature"] == feature]
+    typed = _arrow(_geodataframe(sample, _Shared(header)))
+    schema = typed.schema
+    try:
+        whole = pa.concat_tables([m["table"].cast(schema.remove_metadata()) for m in mine])
+    except (pa.ArrowException, ValueError):  # rows kept otherwise than these trips' features say
+        return _whole(done, feature, header)
+    whole = whole.combine_chunks()
+    geoms = gpd.GeoDataFrame(
+        geometry=shapely.from_wkb(whole.column("geometry").to_numpy(zero_copy_only=False)), crs="EPSG:4326"
+    )
+    metadata = dict(schema.metadata) | {b"geo": _encode_metadata(_create_metadata(geoms))}
+    return whole.replace_schema_metadata(metadata)
 
 
 def _stored(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -241,6 +383,10 @@ class Parts:
                 found[keys[i]] = self.new[keys[i]] = text
         self.used.update(keys)
         return [found[k] for k in keys]
+
+    def replace(self, kind: str, obj: Any, text: str) -> None:
+        """Keep ``text`` as the part of ``(kind, obj)`` instead of the one found (saved by :meth:`save`)."""
+        self.keep(self._key(kind, obj), text)
 
     def recall(self, keys: list[str]) -> dict[str, str]:
         """The texts kept under ``keys`` (already keys: see :class:`itinerary.merge.split.Memo`),
@@ -392,9 +538,13 @@ def remove_merged(out_dir: Path) -> tuple[list[Path], Path | None]:
     return removed, aside
 
 
-def _parquet_writer(frame: Any) -> Callable[[Path], None]:
+def _table_writer(table: Any) -> Callable[[Path], None]:
+    """Write ``table`` as :meth:`geopandas.GeoDataFrame.to_parquet` writes its table."""
+
     def write(tmp: Path) -> None:
-        frame.to_parquet(tmp, index=False)
+        import pyarrow.parquet as pq
+
+        pq.write_table(table, tmp, compression="snappy")
 
     return write
 
