@@ -251,11 +251,18 @@ def _whole(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> 
 
 
 def _joined(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> Any:
+    """The ``feature`` file's Arrow table: :func:`_put_together`, else :func:`_whole`."""
+    table = _put_together(done, feature, header)
+    return _whole(done, feature, header) if table is None else table
+
+
+def _put_together(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> Any:
     """The ``feature`` file's Arrow table, the same as the writer makes of the whole frame of
     every trip's rows: the trips' kept rows put together, typed as the frame of a few parts
     that hold every value type of every column (pandas types a column by those types), with
-    the ``geo`` metadata of all the geometries. Parts that name their columns otherwise: the
-    whole frame is made (the same table, slower)."""
+    the ``geo`` metadata of all the geometries. None when the parts cannot be put together
+    (no rows, parts naming their columns otherwise, values of other types, rows not of the
+    types their kinds say)."""
 
     import geopandas as gpd
     import pyarrow as pa
@@ -266,7 +273,7 @@ def _joined(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) ->
     names = {json.dumps(m["kinds"][0]) for m in mine}
     plain = all(set(t) <= _PLAIN for m in mine for t in m["kinds"][1].values())
     if not mine or len(names) != 1 or mine[0]["kinds"][0] is None or not plain:
-        return _whole(done, feature, header)
+        return None
     seen: set[tuple[str, str]] = set()
     sample: list[dict[str, Any]] = []
     for d in done:
@@ -282,7 +289,7 @@ def _joined(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) ->
     try:
         whole = pa.concat_tables([m["table"].cast(schema.remove_metadata()) for m in mine])
     except (pa.ArrowException, ValueError):  # rows kept otherwise than these trips' features say
-        return _whole(done, feature, header)
+        return None
     whole = whole.combine_chunks()
     geoms = gpd.GeoDataFrame(
         geometry=shapely.from_wkb(whole.column("geometry").to_numpy(zero_copy_only=False)), crs="EPSG:4326"

@@ -339,7 +339,11 @@ def test_files_joined_from_parts_made_apart_are_the_files_made_whole(mini_data: 
             done, header = outputs._tables(whole_it, parts)
             assert not parts.new
             for feature in outputs.GEOPARQUET:
-                joined, whole = outputs._joined(done, feature, header), outputs._whole(done, feature, header)
+                joined, whole = (
+                    outputs._put_together(done, feature, header),
+                    outputs._whole(done, feature, header),
+                )
+                assert joined is not None  # put together from the parts, not made whole
                 assert joined.equals(whole, check_metadata=True)
                 assert joined.schema.metadata == whole.schema.metadata
         write_merged(whole_it, out, "all")
