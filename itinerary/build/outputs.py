@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -116,9 +117,7 @@ def _tables(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], dict
     """Each trip's part of the GeoParquet files, from ``parts`` for the trips made before (only
     the others are resolved, routed and turned into rows), and the ``itinerary`` member of
     ``merged`` (see :func:`itinerary.io.geojson.to_feature_collection`, regions apart). A part:
-    ``header`` (the trip's entry), ``features`` (:func:`_stored`, as JSON text, read only for
-    the few parts that type the columns), and per feature kind the rows as an Arrow IPC stream
-    (base64) and the ``kinds`` of its values (:func:`_kinds`)."""
+    ``header`` (the trip's entry) and per feature kind its rows (:func:`_rows`)."""
     from itinerary.io import geojson
 
     by_id: dict[str, Source] = {}
@@ -140,14 +139,10 @@ def _tables(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], dict
         rows = {feature: _rows([features for features, _ in made], feature) for feature in GEOPARQUET}
         return [
             json.dumps(
-                {
-                    "header": header,
-                    "features": json.dumps(features, ensure_ascii=False),
-                    **{feature: rows[feature][i] for feature in GEOPARQUET},
-                },
+                {"header": header, **{feature: rows[feature][i] for feature in GEOPARQUET}},
                 ensure_ascii=False,
             )
-            for i, (features, header) in enumerate(made)
+            for i, (_, header) in enumerate(made)
         ]
 
     found = [_part(x) for x in parts.texts_many(items, make_all)]
@@ -170,36 +165,47 @@ def _tables(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], dict
 
 
 def _part(text: str) -> dict[str, Any] | None:
-    """A kept part (see :func:`_tables`) read, its rows as Arrow tables (``table``); None when
-    it is damaged."""
-    import base64
-    import binascii
-
-    import pyarrow as pa
-
+    """A kept part (see :func:`_tables`) read; None when it is damaged."""
     try:
         part = json.loads(text)
-        if not isinstance(part["header"], dict) or not isinstance(part["features"], str):
+        if not isinstance(part, dict) or not isinstance(part["header"], dict):
             return None
         for feature in GEOPARQUET:
             rows = part[feature]
-            kinds = rows["kinds"]
-            if not isinstance(kinds, list) or len(kinds) != 2 or not isinstance(kinds[1], dict):
+            n, kinds, wkb, columns = rows["rows"], _kinds_read(rows["kinds"]), rows["wkb"], rows["columns"]
+            if kinds is None:
                 return None
-            table = None
-            if rows["arrow"] is not None:
-                table = pa.ipc.open_stream(base64.b64decode(rows["arrow"], validate=True)).read_all()
-            if (table.num_rows if table is not None else 0) != rows["rows"]:
+            if not isinstance(wkb, list) or len(wkb) != n or not isinstance(columns, list):
                 return None
-            rows["table"] = table
-        return dict(part)
-    except (ValueError, KeyError, TypeError, binascii.Error, pa.ArrowException):
+            if n and (kinds[0] is None or len(columns) != len(kinds[0])):
+                return None
+            if any(not isinstance(c, list) or len(c) != n for c in columns):
+                return None
+            if any(not (w is None or isinstance(w, str)) for w in wkb):
+                return None
+        return part
+    except (ValueError, KeyError, TypeError):
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _kinds_read(text: str) -> list[Any] | None:
+    """:func:`_kinds` from its JSON text (read once for all the parts that share it); None
+    when it is not one."""
+    try:
+        kinds = json.loads(text)
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(kinds, list) or len(kinds) != 2 or not isinstance(kinds[1], dict):
+        return None
+    if kinds[0] is not None and not isinstance(kinds[0], list):
+        return None
+    return kinds
 
 
 def _kinds(features: list[dict[str, Any]]) -> list[Any]:
     """What types a frame of ``features`` by: their property names in order (the same for
-    every feature, else None) and each property's value types."""
+    every feature, else None) and each property's value types (under "": the geometries')."""
     names = [list(f["properties"]) for f in features]
     if any(n != names[0] for n in names):
         return [None, {}]
@@ -207,34 +213,41 @@ def _kinds(features: list[dict[str, Any]]) -> list[Any]:
     for f in features:
         for k, v in f["properties"].items():
             types.setdefault(k, set()).add(type(v).__name__)
-    types[""] = {"None" if f["wkb"] is None else "geometry" for f in features}  # the geometries
+    types[""] = {"None" if f["wkb"] is None else "geometry" for f in features}
     return [names[0] if names else [], {k: sorted(v) for k, v in types.items()}]
 
 
 def _rows(made: list[list[dict[str, Any]]], feature: str) -> list[dict[str, Any]]:
-    """Each trip's ``feature`` rows (``made``: each trip's stored features) as the GeoParquet
-    writer makes them, one frame for all trips cut into each trip's rows: ``{"rows": n,
-    "arrow": base64 IPC stream or None, "kinds": ...}``."""
-    import base64
-
-    import pyarrow as pa
-
+    """Each trip's ``feature`` rows (``made``: each trip's stored features), by column:
+    ``{"rows": n, "kinds": ... (see :func:`_kinds`), "wkb": [each geometry as the GeoParquet
+    writer writes it, hex], "columns": [each property's values]}``."""
     mine = [[f for f in features if f["feature"] == feature] for features in made]
     flat = [f for m in mine for f in m]
-    table = _arrow(_geodataframe(flat, {})) if flat else None
+    wkb: list[Any] = _arrow(_geodataframe(flat, {})).column("geometry").to_pylist() if flat else []
     out: list[dict[str, Any]] = []
     at = 0
     for m in mine:
-        data = None
-        if m and table is not None:
-            part = table.slice(at, len(m)).replace_schema_metadata(None)
-            sink = pa.BufferOutputStream()
-            with pa.ipc.new_stream(sink, part.schema) as writer:
-                writer.write_table(part)
-            data = base64.b64encode(sink.getvalue().to_pybytes()).decode("ascii")
-        out.append({"rows": len(m), "arrow": data, "kinds": _kinds(m)})
+        kinds = _kinds(m)
+        names = kinds[0] or []
+        out.append(
+            {
+                "rows": len(m),
+                "kinds": json.dumps(kinds, ensure_ascii=False),
+                "wkb": [None if w is None else w.hex() for w in wkb[at : at + len(m)]],
+                "columns": [[f["properties"][k] for f in m] for k in names] if kinds[0] is not None else [],
+            }
+        )
         at += len(m)
     return out
+
+
+def _features_of(part: dict[str, Any], feature: str) -> list[dict[str, Any]]:
+    """A part's ``feature`` rows as features (:func:`_stored`)."""
+    names = (_kinds_read(part["kinds"]) or [[], {}])[0]
+    return [
+        {"feature": feature, "wkb": w, "properties": dict(zip(names, values, strict=True))}
+        for w, *values in zip(part["wkb"], *part["columns"], strict=True)
+    ]
 
 
 def _arrow(gdf: Any) -> Any:
@@ -246,7 +259,7 @@ def _arrow(gdf: Any) -> Any:
 
 def _whole(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> Any:
     """The ``feature`` file's Arrow table made from the frame of every trip's rows."""
-    features = [f for d in done for f in json.loads(d["features"]) if f["feature"] == feature]
+    features = [f for d in done if d[feature]["rows"] for f in _features_of(d[feature], feature)]
     return _arrow(_frame(_geodataframe(features, _Shared(header))))
 
 
@@ -258,44 +271,51 @@ def _joined(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) ->
 
 def _put_together(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> Any:
     """The ``feature`` file's Arrow table, the same as the writer makes of the whole frame of
-    every trip's rows: the trips' kept rows put together, typed as the frame of a few parts
+    every trip's rows: the trips' kept columns put together, typed as the frame of a few parts
     that hold every value type of every column (pandas types a column by those types), with
     the ``geo`` metadata of all the geometries. None when the parts cannot be put together
-    (no rows, parts naming their columns otherwise, values of other types, rows not of the
-    types their kinds say)."""
-
+    (no rows, parts naming their columns otherwise, values of other types)."""
     import geopandas as gpd
     import pyarrow as pa
     import shapely
     from geopandas.io.arrow import _create_metadata, _encode_metadata
 
     mine = [d[feature] for d in done if d[feature]["rows"]]
-    names = {json.dumps(m["kinds"][0]) for m in mine}
-    plain = all(set(t) <= _PLAIN for m in mine for t in m["kinds"][1].values())
-    if not mine or len(names) != 1 or mine[0]["kinds"][0] is None or not plain:
+    first: dict[str, dict[str, Any]] = {}  # the first part of each kinds text
+    for part in mine:
+        first.setdefault(part["kinds"], part)
+    kinds = [_kinds_read(k) or [None, {}] for k in first]
+    names = {json.dumps(k[0]) for k in kinds}
+    plain = all(set(t) <= _PLAIN for k in kinds for t in k[1].values())
+    if not mine or len(names) != 1 or kinds[0][0] is None or not plain:
         return None
     seen: set[tuple[str, str]] = set()
     sample: list[dict[str, Any]] = []
-    for d in done:
-        part = d[feature]
-        if not part["rows"]:
-            continue
-        pairs = {(k, t) for k, types in part["kinds"][1].items() for t in types}
+    for k, part in zip(kinds, first.values(), strict=True):
+        pairs = {(name, t) for name, types in k[1].items() for t in types}
         if not pairs <= seen:
             seen |= pairs
-            sample += [f for f in json.loads(d["features"]) if f["feature"] == feature]
-    typed = _arrow(_geodataframe(sample, _Shared(header)))
-    schema = typed.schema
-    try:
-        whole = pa.concat_tables([m["table"].cast(schema.remove_metadata()) for m in mine])
-    except (pa.ArrowException, ValueError):  # rows kept otherwise than these trips' features say
+            sample += _features_of(part, feature)
+    schema = _arrow(_geodataframe(sample, _Shared(header))).schema
+    if schema.names != ["geometry", *kinds[0][0]]:
         return None
-    whole = whole.combine_chunks()
-    geoms = gpd.GeoDataFrame(
-        geometry=shapely.from_wkb(whole.column("geometry").to_numpy(zero_copy_only=False)), crs="EPSG:4326"
-    )
+    wkb: list[Any] = []
+    columns: list[list[Any]] = [[] for _ in mine[0]["columns"]]
+    for part in mine:
+        wkb += part["wkb"]
+        for column, values in zip(columns, part["columns"], strict=True):
+            column += values
+    geometry = [None if w is None else bytes.fromhex(w) for w in wkb]
+    try:
+        arrays = [pa.array(geometry, type=schema.field(0).type)] + [
+            pa.array(values, type=schema.field(i).type, from_pandas=True)
+            for i, values in enumerate(columns, 1)
+        ]
+    except (pa.ArrowException, ValueError, TypeError, OverflowError):  # values pandas types otherwise
+        return None
+    geoms = gpd.GeoDataFrame(geometry=shapely.from_wkb(geometry), crs="EPSG:4326")
     metadata = dict(schema.metadata) | {b"geo": _encode_metadata(_create_metadata(geoms))}
-    return whole.replace_schema_metadata(metadata)
+    return pa.Table.from_arrays(arrays, schema=schema.with_metadata(metadata))
 
 
 def _stored(features: list[dict[str, Any]]) -> list[dict[str, Any]]:

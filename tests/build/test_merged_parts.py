@@ -359,7 +359,7 @@ def test_files_joined_from_parts_made_apart_are_the_files_made_whole(mini_data: 
 
 DAMAGED_PARTS = {
     "not JSON": lambda text: text[: len(text) // 2],
-    "no rows": lambda text: text.replace('"arrow": "', '"arrow": "!', 1),
+    "a value too many": lambda text: text.replace('"columns": [[', '"columns": [[0, ', 1),
     "rows cut": lambda text: text.replace('"rows": ', '"rows": 1', 1),
     "another layout": lambda text: '{"header": {}, "features": "[]"}',
 }
@@ -367,8 +367,8 @@ DAMAGED_PARTS = {
 
 @pytest.mark.parametrize("damage", DAMAGED_PARTS)
 def test_a_damaged_part_is_made_again(mini_data: None, tmp_path: Path, damage: str) -> None:
-    """A kept part that cannot be read (cut, its rows not Arrow, its row count wrong, another
-    layout) is made again, kept in its place, and the files are the files made whole."""
+    """A kept part that cannot be read (cut, a column longer than the others, its row count
+    wrong, another layout) is made again, kept in its place, and the files are the files made whole."""
     merged = mixed(merge_report([itinerary.load(p) for p in GROUPS])[0])
     out = tmp_path / "out"
     out.mkdir()
