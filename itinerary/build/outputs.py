@@ -1,10 +1,11 @@
 """The reduce step's files: the merged ``trips.yaml`` and GeoParquet stops and legs.
 
 Most of a rebuild's merged trips are the trips of the run before: each trip's YAML text and
-GeoJSON features (and each source's YAML text) are kept in ``.merged-parts.sqlite``, keyed by
-the SHA-256 of what they are made from, and only the trips that changed are written out
-(resolved, routed) again; the files are put together from the parts, the same bytes as when
-made whole (tested). The store also keeps each traveller's merge for
+GeoParquet rows (by column, see :func:`_tables`; and each source's YAML text) are kept in
+``.merged-parts.sqlite``, keyed by the SHA-256 of what they are made from, and only the trips
+that changed are written out (resolved, routed) again; the files are put together from the
+parts (the GeoParquet tables as Arrow arrays of all the trips' columns, with no data frame of
+them), the same bytes as when made whole (tested). The store also keeps each traveller's merge for
 :func:`itinerary.merge.split.merge_split` (:meth:`Parts.recall`, :meth:`Parts.keep`), so only the
 travellers whose drafts changed are merged again. A missing or damaged store is made again; it
 holds only the parts of the last merge.
