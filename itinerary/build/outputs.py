@@ -1,10 +1,11 @@
 """The reduce step's files: the merged ``trips.yaml`` and GeoParquet stops and legs.
 
 Most of a rebuild's merged trips are the trips of the run before: each trip's YAML text and
-GeoJSON features (and each source's YAML text) are kept in ``.merged-parts.sqlite``, keyed by
-the SHA-256 of what they are made from, and only the trips that changed are written out
-(resolved, routed) again; the files are put together from the parts, the same bytes as when
-made whole (tested). The store also keeps each traveller's merge for
+GeoParquet rows (by column, see :func:`_tables`; and each source's YAML text) are kept in
+``.merged-parts.sqlite``, keyed by the SHA-256 of what they are made from, and only the trips
+that changed are written out (resolved, routed) again; the files are put together from the
+parts (the GeoParquet tables as Arrow arrays of all the trips' columns, with no data frame of
+them), the same bytes as when made whole (tested). The store also keeps each traveller's merge for
 :func:`itinerary.merge.split.merge_split` (:meth:`Parts.recall`, :meth:`Parts.keep`), so only the
 travellers whose drafts changed are merged again. A missing or damaged store is made again; it
 holds only the parts of the last merge.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -32,7 +34,7 @@ GEOPARQUET = {"stop": "stops.parquet", "leg": "legs.parquet"}
 STATE = ".merged.json"  # what the merged files were made from, so an unchanged run skips them
 EDITED = ".edited"  # the suffix of a file a person edited, moved aside instead of replaced
 PARTS = ".merged-parts.sqlite"  # the text of each merged trip and source, kept for the next run
-PARTS_VERSION = 2  # in every key: another layout of the parts is never read
+PARTS_VERSION = 3  # in every key: another layout of the parts is never read
 
 
 def geoparquet_available() -> bool:
@@ -84,11 +86,9 @@ def write_merged(
         written = [out_dir / TRIPS]
         write_text(written[0], merged_yaml(merged, parts) if text is None else text)
         if geoparquet:
-            features, header = _features(merged, parts)
+            done, header = _tables(merged, parts)
             for feature, name in GEOPARQUET.items():
-                mine = [f for f in features if f["feature"] == feature]
-                frame = _frame(_geodataframe(mine, _Shared(header)))
-                write_with(out_dir / name, _parquet_writer(frame))
+                write_with(out_dir / name, _table_writer(_joined(done, feature, header)))
                 written.append(out_dir / name)
         parts.save()
     state = {
@@ -109,36 +109,52 @@ def merged_yaml(merged: Itinerary, parts: Parts) -> str:
     return yaml_io.dumps_from_parts(merged, trips, sources)
 
 
-def _features(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The features (see :func:`_stored`) and ``itinerary`` member of ``merged`` resolved and
-    routed (see :func:`itinerary.io.geojson.to_feature_collection`, regions apart), from ``parts``
-    for the trips made before: only the others are resolved and routed."""
+#: The property value types whose column pandas and Arrow type by the set of types alone (no
+#: value decides it), so a few parts that hold every type of a column are typed as the whole.
+_PLAIN = frozenset({"str", "int", "float", "bool", "NoneType", "None", "geometry"})
+
+
+def _tables(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Each trip's part of the GeoParquet files, from ``parts`` for the trips made before (only
+    the others are resolved, routed and turned into rows), and the ``itinerary`` member of
+    ``merged`` (see :func:`itinerary.io.geojson.to_feature_collection`, regions apart). A part:
+    ``header`` (the trip's entry) and per feature kind its rows (:func:`_rows`)."""
     from itinerary.io import geojson
 
     by_id: dict[str, Source] = {}
     for s in merged.sources:
         by_id.setdefault(s.id, s)
-    own = {t.id: _own_sources(t, by_id) for t in merged.trips}
-    items = [("geo-trip", (t, own[t.id])) for t in merged.trips]
+    items = [("geo-part", (t, _own_sources(t, by_id))) for t in merged.trips]
 
     def make_all(missing: list[tuple[Trip, tuple[Source, ...]]]) -> list[str]:
         from itinerary.prepare import prepare
 
         p = prepare(Itinerary(trips=tuple(t for t, _ in missing)), regions=False)
-        return [
-            json.dumps(
-                {
-                    "features": _stored(
-                        geojson.trip_features(Itinerary(sources=mine), t, p.legs.get(t.id, ()))
-                    ),
-                    "header": geojson.trip_header(t, p.legs.get(t.id, ())),
-                },
-                ensure_ascii=False,
+        made = [
+            (
+                _stored(geojson.trip_features(Itinerary(sources=mine), t, p.legs.get(t.id, ()))),
+                geojson.trip_header(t, p.legs.get(t.id, ())),
             )
             for t, (_, mine) in zip(p.itinerary.trips, missing, strict=True)
         ]
+        rows = {feature: _rows([features for features, _ in made], feature) for feature in GEOPARQUET}
+        return [
+            json.dumps(
+                {"header": header, **{feature: rows[feature][i] for feature in GEOPARQUET}},
+                ensure_ascii=False,
+            )
+            for i, (_, header) in enumerate(made)
+        ]
 
-    done = [json.loads(x) for x in parts.texts_many(items, make_all)]
+    found = [_part(x) for x in parts.texts_many(items, make_all)]
+    bad = [i for i, d in enumerate(found) if d is None]
+    if bad:  # a damaged part: made again, and kept in its place
+        for i, text in zip(bad, make_all([items[i][1] for i in bad]), strict=True):
+            parts.replace(*items[i], text)
+            found[i] = _part(text)
+    done = [d for d in found if d is not None]
+    if len(done) != len(found):
+        raise AssertionError("a part just made cannot be read back")
     header = {
         "version": merged.version,
         "title": merged.title,
@@ -146,7 +162,161 @@ def _features(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], di
         "sources": [geojson.source_header(s) for s in merged.sources],
         "trips": [d["header"] for d in done],
     }
-    return [f for d in done for f in d["features"]], header
+    return done, header
+
+
+def _part(text: str) -> dict[str, Any] | None:
+    """A kept part (see :func:`_tables`) read; None when it is damaged."""
+    try:
+        part = json.loads(text)
+        if not isinstance(part, dict) or not isinstance(part["header"], dict):
+            return None
+        for feature in GEOPARQUET:
+            rows = part[feature]
+            n, kinds, wkb, columns = rows["rows"], _kinds_read(rows["kinds"]), rows["wkb"], rows["columns"]
+            if kinds is None:
+                return None
+            if not isinstance(wkb, list) or len(wkb) != n or not isinstance(columns, list):
+                return None
+            if n and (kinds[0] is None or len(columns) != len(kinds[0])):
+                return None
+            if any(not isinstance(c, list) or len(c) != n for c in columns):
+                return None
+            if any(not (w is None or isinstance(w, str)) for w in wkb):
+                return None
+        return part
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _kinds_read(text: str) -> list[Any] | None:
+    """:func:`_kinds` from its JSON text (read once for all the parts that share it); None
+    when it is not one."""
+    try:
+        kinds = json.loads(text)
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(kinds, list) or len(kinds) != 2 or not isinstance(kinds[1], dict):
+        return None
+    if kinds[0] is not None and not isinstance(kinds[0], list):
+        return None
+    return kinds
+
+
+def _kinds(features: list[dict[str, Any]]) -> list[Any]:
+    """What types a frame of ``features`` by: their property names in order (the same for
+    every feature, else None) and each property's value types (under "": the geometries')."""
+    names = [list(f["properties"]) for f in features]
+    if any(n != names[0] for n in names):
+        return [None, {}]
+    types: dict[str, set[str]] = {}
+    for f in features:
+        for k, v in f["properties"].items():
+            types.setdefault(k, set()).add(type(v).__name__)
+    types[""] = {"None" if f["wkb"] is None else "geometry" for f in features}
+    return [names[0] if names else [], {k: sorted(v) for k, v in types.items()}]
+
+
+def _rows(made: list[list[dict[str, Any]]], feature: str) -> list[dict[str, Any]]:
+    """Each trip's ``feature`` rows (``made``: each trip's stored features), by column:
+    ``{"rows": n, "kinds": ... (see :func:`_kinds`), "wkb": [each geometry as the GeoParquet
+    writer writes it, hex], "columns": [each property's values]}``."""
+    mine = [[f for f in features if f["feature"] == feature] for features in made]
+    flat = [f for m in mine for f in m]
+    wkb: list[Any] = _arrow(_geodataframe(flat, {})).column("geometry").to_pylist() if flat else []
+    out: list[dict[str, Any]] = []
+    at = 0
+    for m in mine:
+        kinds = _kinds(m)
+        names = kinds[0] or []
+        out.append(
+            {
+                "rows": len(m),
+                "kinds": json.dumps(kinds, ensure_ascii=False),
+                "wkb": [None if w is None else w.hex() for w in wkb[at : at + len(m)]],
+                "columns": [[f["properties"][k] for f in m] for k in names] if kinds[0] is not None else [],
+            }
+        )
+        at += len(m)
+    return out
+
+
+def _features_of(part: dict[str, Any], feature: str) -> list[dict[str, Any]]:
+    """A part's ``feature`` rows as features (:func:`_stored`)."""
+    names = (_kinds_read(part["kinds"]) or [[], {}])[0]
+    return [
+        {"feature": feature, "wkb": w, "properties": dict(zip(names, values, strict=True))}
+        for w, *values in zip(part["wkb"], *part["columns"], strict=True)
+    ]
+
+
+def _arrow(gdf: Any) -> Any:
+    """The Arrow table the GeoParquet writer makes of ``gdf`` (with its metadata)."""
+    from geopandas.io.arrow import _geopandas_to_arrow
+
+    return _geopandas_to_arrow(gdf, index=False)
+
+
+def _whole(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> Any:
+    """The ``feature`` file's Arrow table made from the frame of every trip's rows."""
+    features = [f for d in done if d[feature]["rows"] for f in _features_of(d[feature], feature)]
+    return _arrow(_frame(_geodataframe(features, _Shared(header))))
+
+
+def _joined(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> Any:
+    """The ``feature`` file's Arrow table: :func:`_put_together`, else :func:`_whole`."""
+    table = _put_together(done, feature, header)
+    return _whole(done, feature, header) if table is None else table
+
+
+def _put_together(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> Any:
+    """The ``feature`` file's Arrow table, the same as the writer makes of the whole frame of
+    every trip's rows: the trips' kept columns put together, typed as the frame of a few parts
+    that hold every value type of every column (pandas types a column by those types), with
+    the ``geo`` metadata of all the geometries. None when the parts cannot be put together
+    (no rows, parts naming their columns otherwise, values of other types)."""
+    import geopandas as gpd
+    import pyarrow as pa
+    import shapely
+    from geopandas.io.arrow import _create_metadata, _encode_metadata
+
+    mine = [d[feature] for d in done if d[feature]["rows"]]
+    first: dict[str, dict[str, Any]] = {}  # the first part of each kinds text
+    for part in mine:
+        first.setdefault(part["kinds"], part)
+    kinds = [_kinds_read(k) or [None, {}] for k in first]
+    names = {json.dumps(k[0]) for k in kinds}
+    plain = all(set(t) <= _PLAIN for k in kinds for t in k[1].values())
+    if not mine or len(names) != 1 or kinds[0][0] is None or not plain:
+        return None
+    seen: set[tuple[str, str]] = set()
+    sample: list[dict[str, Any]] = []
+    for k, part in zip(kinds, first.values(), strict=True):
+        pairs = {(name, t) for name, types in k[1].items() for t in types}
+        if not pairs <= seen:
+            seen |= pairs
+            sample += _features_of(part, feature)
+    schema = _arrow(_geodataframe(sample, _Shared(header))).schema
+    if schema.names != ["geometry", *kinds[0][0]]:
+        return None
+    wkb: list[Any] = []
+    columns: list[list[Any]] = [[] for _ in mine[0]["columns"]]
+    for part in mine:
+        wkb += part["wkb"]
+        for column, values in zip(columns, part["columns"], strict=True):
+            column += values
+    geometry = [None if w is None else bytes.fromhex(w) for w in wkb]
+    try:
+        arrays = [pa.array(geometry, type=schema.field(0).type)] + [
+            pa.array(values, type=schema.field(i).type, from_pandas=True)
+            for i, values in enumerate(columns, 1)
+        ]
+    except (pa.ArrowException, ValueError, TypeError, OverflowError):  # values pandas types otherwise
+        return None
+    geoms = gpd.GeoDataFrame(geometry=shapely.from_wkb(geometry), crs="EPSG:4326")
+    metadata = dict(schema.metadata) | {b"geo": _encode_metadata(_create_metadata(geoms))}
+    return pa.Table.from_arrays(arrays, schema=schema.with_metadata(metadata))
 
 
 def _stored(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -241,6 +411,10 @@ class Parts:
                 found[keys[i]] = self.new[keys[i]] = text
         self.used.update(keys)
         return [found[k] for k in keys]
+
+    def replace(self, kind: str, obj: Any, text: str) -> None:
+        """Keep ``text`` as the part of ``(kind, obj)`` instead of the one found (saved by :meth:`save`)."""
+        self.keep(self._key(kind, obj), text)
 
     def recall(self, keys: list[str]) -> dict[str, str]:
         """The texts kept under ``keys`` (already keys: see :class:`itinerary.merge.split.Memo`),
@@ -392,9 +566,13 @@ def remove_merged(out_dir: Path) -> tuple[list[Path], Path | None]:
     return removed, aside
 
 
-def _parquet_writer(frame: Any) -> Callable[[Path], None]:
+def _table_writer(table: Any) -> Callable[[Path], None]:
+    """Write ``table`` as :meth:`geopandas.GeoDataFrame.to_parquet` writes its table."""
+
     def write(tmp: Path) -> None:
-        frame.to_parquet(tmp, index=False)
+        import pyarrow.parquet as pq
+
+        pq.write_table(table, tmp, compression="snappy")
 
     return write
 

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import itinerary
-from itinerary.build.outputs import PARTS, Parts, _frame, file_digest, merged_yaml, write_merged
+from itinerary.build.outputs import PARTS, Parts, _frame, _part, file_digest, merged_yaml, write_merged
 from itinerary.errors import MergeWarning
 from itinerary.io import yaml as yaml_io
 from itinerary.merge import merge_report
@@ -293,6 +293,102 @@ def test_a_merge_without_legs_gets_the_files_made_whole(mini_data: None, tmp_pat
 
     assert pq.read_table(out / "legs.parquet").num_rows == 0
     assert pq.read_table(out / "stops.parquet").num_rows == len(lone.trips)
+
+
+def mixed(merged: Itinerary) -> Itinerary:
+    """``merged`` three times over (the trips' ids made new) with trips whose columns hold other
+    types than their neighbours': a place with no region or country, no confidence, a travel mode
+    where others have none, a corroboration left out (a number column with a gap), a date left
+    out."""
+    from itinerary.model import Mode
+
+    trips = [dataclasses.replace(t, id=f"{t.id}-{k}") for k in range(3) for t in merged.trips]
+    for n, trip in enumerate(trips):
+        stops = list(trip.stops)
+        if n % 4 == 1 and stops[0].resolved is not None:
+            place = dataclasses.replace(stops[0].resolved, admin1=None, country_code=None)
+            stops[0] = dataclasses.replace(stops[0], resolved=place, confidence=None, quote=None)
+        if n % 4 == 2:
+            stops[-1] = dataclasses.replace(stops[-1], mode=Mode.AIR)
+        if n % 4 == 3:
+            stops[0] = dataclasses.replace(stops[0], corroboration=None, date=type(stops[0].date)())
+        trips[n] = dataclasses.replace(trip, stops=tuple(stops))
+    return dataclasses.replace(merged, trips=tuple(trips))
+
+
+def test_files_joined_from_parts_made_apart_are_the_files_made_whole(mini_data: None, tmp_path: Path) -> None:
+    """Each trip's rows are made alone (each its own batch: the narrowest column types, a column
+    of gaps only, no geometry, ...), then the files are put together from those parts alone: the
+    bytes of the file made from the whole frame, and the same Arrow table and metadata."""
+    import pyarrow.parquet as pq
+
+    from itinerary.build import outputs
+
+    merged = mixed(merge_report([itinerary.load(p) for p in GROUPS])[0])
+    assert len(merged.trips) >= 8
+    out = tmp_path / "out"
+    out.mkdir()
+    for n, trip in enumerate(merged.trips):
+        write_merged(dataclasses.replace(merged, trips=(trip,)), out, f"one {n}")
+        assert digests(out) == made_whole(dataclasses.replace(merged, trips=(trip,)), tmp_path / f"one-{n}")
+    for order in (merged.trips, merged.trips[::-1]):
+        with Parts.open(out) as parts:
+            for trip in merged.trips:  # every part kept, none of them made in one batch
+                write_merged(dataclasses.replace(merged, trips=(trip,)), out, "one", parts=parts)
+            whole_it = dataclasses.replace(merged, trips=order)
+            done, header = outputs._tables(whole_it, parts)
+            assert not parts.new
+            for feature in outputs.GEOPARQUET:
+                joined, whole = (
+                    outputs._put_together(done, feature, header),
+                    outputs._whole(done, feature, header),
+                )
+                assert joined is not None  # put together from the parts, not made whole
+                assert joined.equals(whole, check_metadata=True)
+                assert joined.schema.metadata == whole.schema.metadata
+        write_merged(whole_it, out, "all")
+        expected = made_whole(whole_it, tmp_path / f"whole-{len(order)}-{order[0].id}")
+        assert digests(out) == expected
+        for name in ("stops.parquet", "legs.parquet"):
+            mine, theirs = (
+                pq.read_table(out / name),
+                pq.read_table(tmp_path / f"whole-{len(order)}-{order[0].id}" / name),
+            )
+            assert mine.equals(theirs, check_metadata=True)
+
+
+DAMAGED_PARTS = {
+    "not JSON": lambda text: text[: len(text) // 2],
+    "a value too many": lambda text: text.replace('"columns": [[', '"columns": [[0, ', 1),
+    "rows cut": lambda text: text.replace('"rows": ', '"rows": 1', 1),
+    "another layout": lambda text: '{"header": {}, "features": "[]"}',
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGED_PARTS)
+def test_a_damaged_part_is_made_again(mini_data: None, tmp_path: Path, damage: str) -> None:
+    """A kept part that cannot be read (cut, a column longer than the others, its row count
+    wrong, another layout) is made again, kept in its place, and the files are the files made whole."""
+    merged = mixed(merge_report([itinerary.load(p) for p in GROUPS])[0])
+    out = tmp_path / "out"
+    out.mkdir()
+    write_merged(merged, out, "k")
+    with sqlite3.connect(out / PARTS) as db:
+        rows = db.execute("SELECT key, text FROM parts WHERE text LIKE '{\"header\"%'").fetchall()
+        assert len(rows) == len(merged.trips)
+        for key, text in rows[:2]:
+            db.execute("UPDATE parts SET text = ? WHERE key = ?", (DAMAGED_PARTS[damage](text), key))
+    write_merged(merged, out, "k")
+    assert digests(out) == made_whole(merged, tmp_path / "whole")
+    with sqlite3.connect(out / PARTS) as db:
+        again = dict(db.execute("SELECT key, text FROM parts WHERE text LIKE '{\"header\"%'").fetchall())
+    assert sorted(again) == sorted(key for key, _ in rows)  # the parts made again kept in their place
+    assert all(_part(text) is not None for text in again.values())
+    assert [again[key] for key, _ in rows[2:]] == [text for _, text in rows[2:]]
+    with Parts.open(out) as parts:  # and read back as they are
+        write_merged(merged, out, "k", parts=parts)
+        assert not parts.new
+    assert digests(out) == made_whole(merged, tmp_path / "whole-2")
 
 
 def spread_folder(tmp_path: Path, n: int) -> tuple[Path, Path, list[dict[str, str]]]:
