@@ -96,6 +96,17 @@ class Tuning:
     outlet_words: int = 3
 
     # --- persons and travellers (steps/persons.py)
+    #: words at most between an unrecognised name and the travel word it is the subject of
+    #: ("Xi Jinping reiste") - rule tests
+    subject_travel_words: int = 6
+    #: words at most between an unrecognised name's comma and the title in apposition to it - rule tests
+    apposed_title_words: int = 3
+    #: letters at most of a particle inside a known name ("Lula da Silva", "Mohammed bin Salman") - rule tests
+    name_particle_max: int = 3
+    #: tokens at most of a known name - rule tests
+    known_name_tokens: int = 6
+    #: letters at least of a one-word known name read alone ("Xi" is too short to tell) - rule tests
+    known_word_min: int = 4
     #: capitalised words after a title that form a name ("président Emmanuel Macron") - rule tests
     name_max_words: int = 3
     #: letters a word of a known name needs to be looked for in case forms ("Путина") - rule tests

@@ -521,7 +521,7 @@ def unrecognised_names(sentences: list[Sentence], ctx: Context) -> None:
     * the project's list of known names has it, in any spelling or case form ("Ким Чен Ына",
       "Лула да Силва": :func:`itinerary.people.known_name`);
     * it is the subject of a travel word: a lower-case word follows it, and a travel word comes
-      in its clause within ``SUBJECT_TRAVEL_WORDS`` words, before any speech word;
+      in its clause within ``Tuning.subject_travel_words`` words, before any speech word;
     * a title follows it in apposition ("Kim Jong-un, le dirigeant nord-coréen");
     * it follows "with" or a verb of meeting ("traf Xi Jinping", "с Нарендрой Моди").
 
@@ -539,19 +539,19 @@ def unrecognised_names(sentences: list[Sentence], ctx: Context) -> None:
                 b - a > 1
                 and toks[a].is_sent_start
                 and _opening_word(toks[a].text, ctx)
-                and (toks[a].is_stop or _words_in(toks, a + 1, b) >= 2 or _text(toks, a + 1, b) in seen)
+                and (toks[a].is_stop or _words_in(toks, a + 1, b, ctx) >= 2 or _text(toks, a + 1, b) in seen)
             ):
                 opens = opens and not _governs(toks, a, b, ctx)  # "После Объединенных ...": an object
                 a += 1  # "Поезд Ким Чен Ына", "Depois Lula", "Куда Лукашенко": a common word's capital
             while (
-                _words_in(toks, a, b) > 2
+                _words_in(toks, a, b, ctx) > 2
                 and a > 0
                 and (is_title(toks[a - 1].text, lx) or a > head)
                 and ctx.language.is_genitive(toks[a].text)
             ):
                 a += 1  # "Губернатор Приморья Олег Кожемяко": what the title or noun is of (genitive)
             a = _name_start(toks, a, b, True, ctx)
-            if _words_in(toks, a, b) < 2 or not _name_like(toks, a, b, ctx):
+            if _words_in(toks, a, b, ctx) < 2 or not _name_like(toks, a, b, ctx):
                 continue
             subject = opens and _travel_subject(toks, b, ctx)
             if subject or _apposed_title(toks, b, ctx) or _met_before(toks, a, ctx):
@@ -565,7 +565,7 @@ def unrecognised_names(sentences: list[Sentence], ctx: Context) -> None:
 def particles_of_names(sentences: list[Sentence], ctx: Context) -> None:
     """A surname written alone that opens with a particle of its full name ("Luigi Di Maio ... Di
     Maio said", "Ursula von der Leyen ... von der Leyen") is a person as a whole: the short words
-    (``NAME_PARTICLE_MAX`` letters at most) that stand before it as they stand in the full name
+    (``Tuning.name_particle_max`` letters at most) that stand before it as they stand in the full name
     are part of the span, so that no word of the name is read as a place ("Maio", an island)."""
     for s in sentences:
         text = s.span.text
@@ -575,7 +575,7 @@ def particles_of_names(sentences: list[Sentence], ctx: Context) -> None:
             start = p.start
             for _ in range(NAME_PARTICLES):
                 m = re.search(r"([^\W\d_]+)\s+$", text[:start])
-                if m is None or len(m.group(1)) > NAME_PARTICLE_MAX:
+                if m is None or len(m.group(1)) > ctx.tuning.name_particle_max:
                     break
                 if f" {m.group(1)} {text[start : p.end]} " not in full:
                     break
@@ -605,7 +605,7 @@ def _joined_runs(toks: list[Token], runs: list[tuple[int, int]], ctx: Context) -
                 len(gap) == 1
                 and capitalised(gap[0].text)
                 and not gap[0].is_sent_start
-                and len(gap[0].text) <= NAME_PARTICLE_MAX
+                and len(gap[0].text) <= ctx.tuning.name_particle_max
                 and (function_word(gap[0].lower_, ctx.lx) or gap[0].lower_ in ctx.lx.genitives)
             ):
                 out[-1] = (pa, b)
@@ -641,11 +641,10 @@ def _clause_start(toks: list[Token], a: int, ctx: Context) -> bool:
     return prev.is_punct or low in lx.list_joiners or time or is_title(prev.text, lx)
 
 
-def _words_in(toks: list[Token], a: int, b: int) -> int:
+def _words_in(toks: list[Token], a: int, b: int, ctx: Context) -> int:
     """The words of a name in ``toks[a:b]``, its hyphens and short particles not counted."""
-    return sum(
-        1 for x in toks[a:b] if x.text not in HYPHENS and not (len(x.text) <= NAME_PARTICLE_MAX and x.is_stop)
-    )
+    short = ctx.tuning.name_particle_max
+    return sum(1 for x in toks[a:b] if x.text not in HYPHENS and not (len(x.text) <= short and x.is_stop))
 
 
 def _name_like(toks: list[Token], a: int, b: int, ctx: Context) -> bool:
@@ -686,16 +685,6 @@ def _country(word: str, ctx: Context) -> bool:
     )
 
 
-#: the most words between an unrecognised name and the travel word it is the subject of
-SUBJECT_TRAVEL_WORDS = 6
-#: the most words between an unrecognised name's comma and the title in apposition to it
-APPOSED_TITLE_WORDS = 3
-#: the most letters of a particle inside a known name ("Lula da Silva", "Mohammed bin Salman")
-NAME_PARTICLE_MAX = 3
-#: the most tokens of a known name
-KNOWN_NAME_TOKENS = 6
-
-
 def _known_runs(toks: list[Token], s: Sentence, ctx: Context) -> list[Person]:
     """The names of the project's list of known names written in the sentence, longest first,
     short lower-case particles inside them ("Лула да Силва")."""
@@ -706,13 +695,13 @@ def _known_runs(toks: list[Token], s: Sentence, ctx: Context) -> list[Person]:
             i += 1
             continue
         hit = 0
-        for k in range(min(len(toks), i + KNOWN_NAME_TOKENS), i + 1, -1):
+        for k in range(min(len(toks), i + ctx.tuning.known_name_tokens), i + 1, -1):
             inner = toks[i:k]
             if not capitalised(inner[-1].text) or any(
                 not (
                     capitalised(x.text)
                     or x.text in HYPHENS
-                    or (x.is_lower and len(x.text) <= NAME_PARTICLE_MAX)
+                    or (x.is_lower and len(x.text) <= ctx.tuning.name_particle_max)
                 )
                 for x in inner
             ):
@@ -733,10 +722,10 @@ def _known_runs(toks: list[Token], s: Sentence, ctx: Context) -> list[Person]:
 def _known_word(toks: list[Token], i: int, ctx: Context) -> bool:
     """``toks[i]`` is a one-word name of the list of known names ("Macron", "Путин", "Lula"),
     or a case form of one ("Путина"), written alone (no capitalised word beside it: not "San
-    Francisco"), of ``KNOWN_WORD_MIN`` letters or more, no frequent word of the language
+    Francisco"), of ``Tuning.known_word_min`` letters or more, no frequent word of the language
     ("Francisco" where it is one) and no prominent place."""
     word = toks[i].text
-    if len(word) < KNOWN_WORD_MIN or word.isupper():
+    if len(word) < ctx.tuning.known_word_min or word.isupper():
         return False
     if any(0 <= k < len(toks) and capitalised(toks[k].text) for k in (i - 1, i + 1)):
         return False
@@ -746,18 +735,14 @@ def _known_word(toks: list[Token], i: int, ctx: Context) -> bool:
     return not common and not _prominent_place(word, ctx)
 
 
-#: the fewest letters of a one-word known name read alone ("Xi" is too short to tell)
-KNOWN_WORD_MIN = 4
-
-
 def _travel_subject(toks: list[Token], b: int, ctx: Context) -> bool:
     """The run ending before ``toks[b]`` is the subject of a travel word: a lower-case word follows
-    it, and a travel word comes in the clause within ``SUBJECT_TRAVEL_WORDS`` words, before
+    it, and a travel word comes in the clause within ``Tuning.subject_travel_words`` words, before
     any speech word or complementizer ("Xi Jinping ist am Dienstag in Moskau eingetroffen")."""
     lx = ctx.lx
     if b >= len(toks) or not toks[b].is_lower:
         return False
-    for x in toks[b : b + SUBJECT_TRAVEL_WORDS]:
+    for x in toks[b : b + ctx.tuning.subject_travel_words]:
         low = x.lower_
         if x.is_punct and low not in HYPHENS:
             return False
@@ -769,13 +754,13 @@ def _travel_subject(toks: list[Token], b: int, ctx: Context) -> bool:
 
 
 def _apposed_title(toks: list[Token], b: int, ctx: Context) -> bool:
-    """A title follows the run in apposition, after a comma, within ``APPOSED_TITLE_WORDS``
+    """A title follows the run in apposition, after a comma, within ``Tuning.apposed_title_words``
     words of determiners, nationality adjectives, qualifiers and countries ("Kim Jong-un, le
     dirigeant nord-coréen", "Shehbaz Sharif, el primer ministro de Pakistán")."""
     lx = ctx.lx
     if b + 1 >= len(toks) or toks[b].text != ",":
         return False
-    for x in toks[b + 1 : b + 1 + APPOSED_TITLE_WORDS]:
+    for x in toks[b + 1 : b + 1 + ctx.tuning.apposed_title_words]:
         if is_title(x.text, lx) and x.lower_ not in lx.determiners:
             return True
         if not (x.is_lower or is_country_word(x.text, ctx)):
