@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from itinerary.errors import ExtractionError
+from itinerary.extract.completion import vague_period
 from itinerary.extract.dates import DateHit
 from itinerary.extract.document import Document, Mention, Sentence
 from itinerary.extract.lexicon import starts
@@ -274,6 +275,9 @@ def options(stop: Stop, doc: Document, prev: Stop | None = None, nxt: Stop | Non
     published, future = doc.ctx.published, stop.status is not Status.CONFIRMED
     offers = _Offers()
     offers.add(stop.date, {"rules": 1.0})
+    if vague_period(stop.quote or "", doc.ctx.lx.vague_periods):
+        # "visited Cairo last week": the text gives no day, and no other date of the article is its
+        return [_option(d, f, stop, published, prev, [], {}) for d, f in offers.found.values()]
     offers.add(None, {})
     at = locate(stop, doc)
     if at is not None:
