@@ -2,7 +2,7 @@
 
 Usage::
 
-    python geodata/build_geodata.py --sources PATH/TO/geodata-sources [countries admin1 railways]
+    python geodata/build_geodata.py --sources PATH/TO/geodata-sources [countries admin1 railways labels ranks]
 
 The raw sources (Natural Earth, GeoNames admin-1, world-atlas) are described in
 geodata/README.md. This script is a build step for maintainers: the package never reads the
@@ -290,6 +290,61 @@ def build_labels(src: Path) -> None:
     _write_json_gz(HERE / "basemap_labels.json.gz", data)
 
 
+#: Natural Earth's classes of a populated place -> the seat it is (2: a national capital, 1: the
+#: capital of a first-level division, 0: neither). A country's other seat ("Admin-0 capital alt":
+#: a former capital or a seat of some of its institutions, Lagos, Abidjan, Dar es Salaam, Yangon)
+#: is no national capital: as one, Lagos took a capital's weight and beat Lagos, Portugal, on a
+#: trip through Lisbon
+SEATS = {
+    "Admin-0 capital": 2,
+    "Admin-0 capital alt": 1,
+    "Admin-0 region capital": 1,
+    "Admin-1 capital": 1,
+    "Admin-1 region capital": 1,
+}
+
+
+def build_place_ranks(src: Path) -> None:
+    """place_ranks.json.gz: the cartographer's rank of the world's well-known towns (Natural Earth
+    ``scalerank``: 0 for the world cities, 10 for the least of the 7,343 places it maps), their
+    seat (a national or first-level capital) and their names in the news languages (the name a
+    map gives the town: "Odessa", "Frankfurt", "Hanover", where GeoNames' own name is another),
+    each with its GeoNames id where Natural Earth gives one, and its name, country and point (the
+    gazetteer index joins them to GeoNames places)."""
+    import csv
+
+    path = src / "ne-10m-populated-places" / "ne_10m_populated_places_names.csv"
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if not row["iso_a2"] or row["iso_a2"] == "-99" or row["featurecla"] in _NOT_TOWNS:
+                continue
+            gid = int(float(row["geonameid"] or -1))
+            name = row["name_en"] or row["name"]
+            names = {row[f"name_{lang}"] for lang in RANK_NAME_LANGS} | {row["name"]}
+            rows.append(
+                [
+                    max(gid, 0),
+                    row["iso_a2"],
+                    name,
+                    round(float(row["latitude"]), 4),
+                    round(float(row["longitude"]), 4),
+                    int(row["scalerank"]),
+                    SEATS.get(row["featurecla"], 0),
+                    sorted(n for n in names if n and n != name),
+                ]
+            )
+    rows.sort(key=lambda r: (r[5], r[1], r[2]))
+    columns = ["geonameid", "country", "name", "lat", "lon", "scalerank", "seat", "names"]
+    data = {"columns": columns, "places": rows}
+    _write_json_gz(HERE / "place_ranks.json.gz", data)
+
+
+#: the news languages Natural Earth names its towns in (the name maps and the press give a town)
+RANK_NAME_LANGS = ("en", "fr", "de", "es", "pt", "ru")
+_NOT_TOWNS = frozenset({"Scientific station", "Meteorological Station", "Historic place"})
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--sources", type=Path, default=HERE.parent.parent / "shared" / "geodata-sources")
@@ -300,6 +355,7 @@ def main() -> None:
         "admin1": build_admin1,
         "railways": build_railways,
         "labels": build_labels,
+        "ranks": build_place_ranks,
     }
     for name in args.what:
         steps[name](args.sources)

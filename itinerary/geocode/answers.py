@@ -33,6 +33,22 @@ class Weights:
     code: float = 4.0  # an upper-case code that is an IATA/ICAO/ISO code
     population: float = 0.8  # per factor 10 of population
     capital: float = 0.8
+    # prominence beside the population, which alone decides between homonyms badly ("Valencia":
+    # Venezuela's city holds more people than Spain's; "Victoria": a district of Hong Kong)
+    seat: float = 0.0  # the capital of a first-level division (Natural Earth; no better held out)
+    # times (10 - Natural Earth's scalerank) / 10: how a map-maker ranks the town. Natural Earth
+    # ranks a town against its own region (a sparse country's towns rank high: Worcester, South
+    # Africa, before Worcester, Massachusetts), so the rank counts half as much as a factor 10 of
+    # people (1.0 sent Baoshan, Santa Ana and Worcester to a lesser namesake and gained nothing
+    # on the homonym list)
+    rank: float = 0.5
+    fame: float = 1.5  # per factor 10 of the town's other names beyond 30 (languages name famous places)
+    # an alternate name of a town a map names otherwise ("Victoria": Hong Kong), beyond ``alternate``.
+    # 0: such names weigh as any alternate name. 1.0 reordered the weak readings below the answer
+    # ("Goa", one of Genoa's other names, fell below a town of the state of Goa that bears its
+    # name, and the extractor then took that town for the state) and won nothing on the homonym
+    # list nor on the geocoder's sets (one typo query aside)
+    unmapped_name: float = 0.0
     kind_stated: float = 3.0  # the query's own kind word ("... Airport")
     kind_hinted: float = 1.5  # a kind word of the hint ("region")
     kind_other: float = -0.8
@@ -42,7 +58,10 @@ class Weights:
     hint_country_fuzzy: float = 2.5  # a typo'd name leans on the hint's country
     hint_region: float = 3.0
     hint_near: float = 1.0
-    context: float = 1.5  # a stop near the trip's other stops
+    # a stop near the trip's other stops, times exp(-km / context_km) (3.5 within 500 km won two
+    # more homonyms but sent a country, Luxembourg, to its neighbour's province of that name)
+    context: float = 1.5
+    context_km: float = 1000.0
     context_country: float = 1.5  # times the share of the trip's other stops in its country
     temperature: float = 0.5
     fuzzy_cap: float = 0.75  # the most a fuzzy match can be trusted
@@ -68,6 +87,7 @@ class Candidate:
     reasons: tuple[str, ...] = field(default=(), compare=False)
     match: str = "exact"
     ambiguous: bool = False
+    renown: float = field(default=0.0, compare=False)  # the part of ``score`` that is the town's renown
 
     def to_place(self) -> Place:
         r = self.record

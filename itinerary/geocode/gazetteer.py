@@ -98,6 +98,11 @@ class Gazetteer:
         # the primary name loses words in its key ("El Salvador" -> "salvador")
         self.lossy: np.ndarray = arrays["lossy"]
         self._importance: np.ndarray = arrays["importance"]
+        # prominence beside the population: Natural Earth's scalerank of a town (-1: none), its
+        # seat (2: national capital, 1: first-level capital) and how many other names it has
+        self.ranks: np.ndarray = arrays["rank"]
+        self.seats: np.ndarray = arrays["seat"]
+        self.alt_counts: np.ndarray = arrays["alts"]
         self._hashes: np.ndarray = arrays["key_hash"]
         self._targets: np.ndarray = arrays["key_target"]
         self._multi_ptr: np.ndarray = arrays["multi_ptr"]
@@ -266,6 +271,29 @@ class Gazetteer:
     def is_reduced(self, key: str, index: int) -> bool:
         """True when ``key`` reaches landmark ``index`` only once its kind words are dropped."""
         return self.match_type(key, index) == REDUCED
+
+    @cached_property
+    def _map_names(self) -> frozenset[tuple[int, int]]:
+        full = self._a["map_full"]
+        return frozenset(
+            zip(self._a["map_hash"][full].tolist(), self._a["map_record"][full].tolist(), strict=True)
+        )
+
+    @cached_property
+    def _map_keys(self) -> frozenset[tuple[int, int]]:
+        return frozenset(zip(self._a["map_hash"].tolist(), self._a["map_record"].tolist(), strict=True))
+
+    def is_map_name(self, key: str, index: int) -> bool:
+        """True when ``key`` is a name that a map (Natural Earth) gives the town ``index`` in a
+        news language ("odessa" for Odesa, "new york" for New York City): a name of the news
+        written in full, not a historic or foreign one."""
+        return (key_hash(key), index) in self._map_names
+
+    def is_map_key(self, key: str, index: int) -> bool:
+        """True when ``key`` is the key of a name that a map gives the town ``index``, written in
+        full or without its article ("habana" for La Habana): a name of its own, not another
+        town's nor a former one."""
+        return (key_hash(key), index) in self._map_keys
 
     def is_main_name(self, key: str, index: int) -> bool:
         """True when ``key`` is the key of the record's main name (not an alternate name)."""

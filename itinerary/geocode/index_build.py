@@ -16,7 +16,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -78,11 +78,17 @@ class _Builder:
         self.pop: list[int] = []
         self.importance: list[float] = []
         self.lossy: list[bool] = []
+        self.rank: list[int] = []  # Natural Earth's scalerank of a town (-1: not one of its places)
+        self.seat: list[int] = []  # 2: a national capital, 1: a first-level capital (Natural Earth)
+        self.alts: list[int] = []  # how many other names the record has (a well-known place has many)
         self.admin1_ids = ["", *admin1_ids]
         self.admin1_names = ["", *admin1_names]
         self.countries = ["", *countries]
         self._country_index = {c: i for i, c in enumerate(self.countries)}
         self.keys: dict[str, dict[int, int]] = defaultdict(dict)
+        self.map_names: set[tuple[str, int]] = set()  # (key, record): a name a map gives a town
+        # (key, record): the key of a name a map gives a town, written in full or not ("habana")
+        self.map_keys: set[tuple[str, int]] = set()
 
     def _key(self, key: str, i: int, match: int) -> None:
         recs = self.keys[key]
@@ -115,6 +121,10 @@ class _Builder:
         self.pop.append(int(pop or 0))
         self.importance.append(float(importance))
         self.lossy.append(bool(name) and analyze(name).key != full_key(name))
+        self.rank.append(-1)
+        self.seat.append(0)
+        names = list(names)
+        self.alts.append(min(len(names), 65535))
         landmark = kind in LANDMARK_KINDS
         for n, match in ((name, PRIMARY), *((x, ALTERNATE) for x in names)):
             if not n:
@@ -160,6 +170,11 @@ class _Builder:
             "pop": np.asarray(self.pop, dtype=np.int64),
             "importance": np.asarray(self.importance, dtype=np.float32),
             "lossy": np.asarray(self.lossy, dtype=np.bool_),
+            "rank": np.asarray(self.rank, dtype=np.int8),
+            "seat": np.asarray(self.seat, dtype=np.uint8),
+            "alts": np.asarray(self.alts, dtype=np.uint16),
+            "map_names": sorted(self.map_names),
+            "map_keys": sorted(self.map_keys - self.map_names),
             "keys": single,
             "multi": multi,
         }
@@ -264,6 +279,9 @@ class Sources:
     cities: list[dict[str, Any]]
     landmarks: list[dict[str, Any]]
     airports: list[dict[str, Any]]
+    #: Natural Earth's towns (``place_ranks.json.gz`` rows: GeoNames id, country, name, lat, lon,
+    #: scalerank, seat); none in a test's small index
+    ranks: list[list[Any]] = field(default_factory=list)
 
     @classmethod
     def shipped(cls, geodata: Path | None = None) -> Sources:
@@ -276,6 +294,7 @@ class Sources:
             cities=list(json.loads(_geonames_cities_path().read_bytes()).values()),
             landmarks=load_landmarks(geodata / "landmarks.yaml"),
             airports=_airports(),
+            ranks=json.loads(gzip.open(geodata / "place_ranks.json.gz").read())["places"],
         )
 
 
@@ -292,7 +311,9 @@ def build_index(geodata: Path | None = None, *, sources: Sources | None = None) 
     locator = _Admin1Locator(features)
     capitals = _add_countries(b, src.countries, src.aliases)
     _add_regions(b, features)
+    first_city = len(b.ids)
     _add_cities(b, locator, capitals, src.cities)
+    _add_ranks(b, range(first_city, len(b.ids)), src.ranks)
     _add_points(b, locator, src.landmarks, src.airports)
     return b.freeze()
 
@@ -340,6 +361,67 @@ def _add_cities(
             f"geonames:{c['geonameid']}", c["name"], c["latitude"], c["longitude"], "city", cc,
             a, pop, importance, c["alternatenames"],
         )  # fmt: skip
+
+
+#: a Natural Earth town with no GeoNames id is the GeoNames place of its name in its country this
+#: close to its point
+RANK_JOIN_KM = 30.0
+
+
+def _add_ranks(b: _Builder, cities: range, ranks: list[list[Any]]) -> None:
+    """Each Natural Earth town's rank, seat and names on its GeoNames place (by GeoNames id, else
+    by one of its names in its country within ``RANK_JOIN_KM``): a national capital by Natural
+    Earth is a capital in a country that GeoNames gives none (its capital's name may be written
+    without its accents: "San Jose" for San José), not beside GeoNames' own (Natural Earth keeps
+    former capitals as capitals: Dar es Salaam beside Dodoma, Abidjan beside Yamoussoukro), and
+    the names a map gives the town in the news languages are names of the news, not historic or
+    foreign ones ("Odessa" for Odesa, "Frankfurt" for Frankfurt am Main; see
+    :meth:`~itinerary.geocode.gazetteer.Gazetteer.is_map_name`)."""
+    by_gid = {b.ids[i]: i for i in cities}
+    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for j in cities:
+        by_name[b.cc[j], analyze(b.names[j]).key].append(j)
+    with_capital = {b.cc[j] for j in cities if b.importance[j] > 1.0}
+    for gid, cc, name, lat, lon, rank, seat, names in ranks:
+        found = by_gid.get(f"geonames:{gid}") if gid else None
+        if found is not None and haversine_km(lat, lon, b.lat[found], b.lon[found]) > RANK_JOIN_KM:
+            found = None  # an id that names another place
+        if found is None:
+            near = [
+                (haversine_km(lat, lon, b.lat[j], b.lon[j]), j)
+                for n in (name, *names)
+                for j in by_name.get((cc, analyze(n).key), [])
+            ]
+            near = [(d, j) for d, j in near if d <= RANK_JOIN_KM]
+            if not near:
+                continue
+            found = min(near)[1]
+        i = found
+        if b.rank[i] < 0 or rank < b.rank[i]:
+            b.rank[i] = int(rank)
+        b.seat[i] = max(b.seat[i], int(seat))
+        if seat == 2 and b.importance[i] <= 1.0 and b.cc[i] not in with_capital:
+            b.importance[i] += 0.3
+        _add_map_names(b, i, [name, *names], by_name, cc)
+
+
+def _add_map_names(
+    b: _Builder, i: int, names: list[str], by_name: dict[tuple[str, str], list[int]], cc: str
+) -> None:
+    """The names maps give town ``i``: its names in the news (as written, not a Cyrillic name's
+    transliteration)."""
+    for n in names:
+        for k, key in enumerate(keys_for(n)):
+            if len(key) >= 2:
+                b._key(key, i, ALTERNATE)
+                # (not a name a town of the country of a tenth of its people or more bears
+                # as its own: a map may name a town after its prefecture, Huinong "Shizuishan")
+                rival = max((b.pop[j] for j in by_name.get((cc, key), []) if j != i), default=0)
+                # nor a name that loses an article in its key ("Las Palmas": "palmas")
+                if k == 0 and 10 * rival < b.pop[i] and key == full_key(n):
+                    b.map_names.add((key, i))
+                elif k == 0:  # still a name of the town's own ("Habana" for La Habana)
+                    b.map_keys.add((key, i))
 
 
 def _add_points(
@@ -395,7 +477,15 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
         "admin1_names": data["admin1_names"],
         "countries": data["countries"],
     }
+    # a map's names of its towns, then the other keys of those names (marked not full)
+    map_names = [(k, i, True) for k, i in data.get("map_names", [])]
+    map_names += [(k, i, False) for k, i in data.get("map_keys", [])]
     return {
+        "map_hash": np.fromiter(
+            (key_hash(k) for k, _, _ in map_names), dtype=np.uint64, count=len(map_names)
+        ),
+        "map_record": np.fromiter((i for _, i, _ in map_names), dtype=np.int32, count=len(map_names)),
+        "map_full": np.fromiter((f for _, _, f in map_names), dtype=np.bool_, count=len(map_names)),
         "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
         "ids": _blob(data["ids"]),
         "names": _blob(data["names"]),
@@ -410,6 +500,18 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
         "multi_idx": np.fromiter((i for m in multi for i in m), dtype=np.int32, count=int(ptr[-1])),
         **{
             k: np.asarray(data[k])
-            for k in ("lat", "lon", "kind", "country", "admin1", "pop", "importance", "lossy")
+            for k in (
+                "lat",
+                "lon",
+                "kind",
+                "country",
+                "admin1",
+                "pop",
+                "importance",
+                "lossy",
+                "rank",
+                "seat",
+                "alts",
+            )
         },
     }

@@ -16,10 +16,16 @@ from typing import Any
 
 import numpy as np
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 
 
-_GEODATA_FILES = ("countries.json.gz", "admin1.geojson.gz", "landmarks.yaml", "country_aliases.yaml")
+_GEODATA_FILES = (
+    "countries.json.gz",
+    "admin1.geojson.gz",
+    "landmarks.yaml",
+    "country_aliases.yaml",
+    "place_ranks.json.gz",
+)
 
 
 CODE_PREFIX = "\x01"  # code keys ("\x01fco") never collide with normalised names
@@ -55,7 +61,19 @@ def _unblob(arr: np.ndarray) -> list[str]:
     return arr.tobytes().decode("utf-8").split("\0") if len(arr) else []
 
 
-_RECORD_ARRAYS = ("lat", "lon", "kind", "country", "admin1", "pop", "importance", "lossy")
+_RECORD_ARRAYS = (
+    "lat",
+    "lon",
+    "kind",
+    "country",
+    "admin1",
+    "pop",
+    "importance",
+    "lossy",
+    "rank",
+    "seat",
+    "alts",
+)
 
 
 def _check_arrays(a: dict[str, Any]) -> None:
@@ -81,6 +99,12 @@ def _check_arrays(a: dict[str, Any]) -> None:
         raise bad("fuzzy blocks")
     if len(bmem) and (int(bmem.max()) >= n_keys or int(bmem.min()) < 0):
         raise bad("fuzzy block members")
+    if (
+        len(a["map_hash"]) != len(a["map_record"])
+        or len(a["map_full"]) != len(a["map_record"])
+        or (len(a["map_record"]) and int(a["map_record"].max()) >= n)
+    ):
+        raise bad("map names")
     targets = a["key_target"]
     if n_keys and (int(targets.max()) >> 2 >= n or -int(targets.min()) - 1 >= len(mptr) - 1):
         raise bad("key targets")

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from itinerary.geocode.answers import Weights
 from itinerary.geocode.gazetteer import Gazetteer
-from itinerary.geocode.normalize import analyze, has_cyrillic, news_zipf, spelled_keys, transliterate
+from itinerary.geocode.normalize import (
+    analyze,
+    full_key,
+    has_cyrillic,
+    news_zipf,
+    spelled_keys,
+    transliterate,
+)
 from itinerary.geocode.records import ALTERNATE, CODE, KINDS, LANDMARK_KINDS
 
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 75 for keys of up to 8 letters (one edit in "Dili" is 75)
@@ -32,6 +39,26 @@ ACRONYM_MAX = 4  # letters: a longer word in capitals is read as a name
 #: dateline are Kyiv, Rome, Prague, Kyiv; "AIFA" is no rare name of Haifa, "AMLO" no Amloh
 ACRONYM_NAME_ZIPF = 3.0
 ACRONYM_CITY_PEOPLE = 100_000
+
+
+#: the prepositions that open family names in the news languages ("Di Maio", "Da Silva", "De Gaulle",
+#: "Del Piero", "Von Trier"): a name led by one of them capitalised is a person's, not a place whose
+#: own name lacks it (Maio, Cape Verde; Silva, Trier), though the key drops it as it drops "di" in
+#: "Reggio di Calabria". A place whose own name holds it ("Da Nang", "Del Rio", "De Panne") is
+#: still that place. Articles are not in the list: "El Cairo", "La Habana", "Le Caire" are places.
+SURNAME_PARTICLES = frozenset("di de da do dos das du del della von".split())
+
+
+def surname_particle(place: str) -> str | None:
+    """The particle that opens ``place`` as it opens a family name (capitalised, before a
+    capitalised word: "Di Maio" -> "di"), folded; None for any other name."""
+    words = place.split()
+    if len(words) < 2 or not words[1][:1].isupper():
+        return None
+    first = words[0]
+    if not (first[:1].isupper() and first[1:].islower()) or first.casefold() not in SURNAME_PARTICLES:
+        return None
+    return first.casefold()
 
 
 KIND = {k: i for i, k in enumerate(KINDS)}  # record kind -> the gazetteer's kind code
@@ -68,7 +95,17 @@ class NameMatcher:
 
     def matches(self, place: str, countries: set[str]) -> list[NameMatch]:
         """Exact matches of ``place`` (and codes); fuzzy ones too when there is none, or
-        none in the ``countries`` a hint or qualifier names."""
+        none in the ``countries`` a hint or qualifier names. A name led by a family name's
+        particle (:data:`SURNAME_PARTICLES`: "Di Maio") matches only places whose own name
+        holds the name as written, particle and all ("Da Nang")."""
+        found = self._matches(place, countries)
+        particle = surname_particle(place)
+        if particle is None:
+            return found
+        names, asked = self.gazetteer._names, f" {full_key(place)} "
+        return [c for c in found if asked in f" {full_key(names[c.i])} "]
+
+    def _matches(self, place: str, countries: set[str]) -> list[NameMatch]:
         g = self.gazetteer
         info = analyze(place)
         keys = [info.key]

@@ -47,7 +47,7 @@ from itinerary.geocode.gazetteer import Gazetteer
 from itinerary.geocode.hints import Hint, HintReader
 from itinerary.geocode.normalize import analyze
 from itinerary.geocode.query import ParsedQuery, parse_query, parse_structured
-from itinerary.geocode.ranking import QueryContext, Ranker, priors, wanted
+from itinerary.geocode.ranking import QueryContext, Ranker, priors, renowns, wanted
 from itinerary.geocode.records import LANDMARK_KINDS
 
 AMBIGUOUS_BELOW = 0.6
@@ -101,11 +101,18 @@ class OfflineGeocoder:
         g = self.gazetteer
         if getattr(self, "_prior_for", None) is not g:
             self._prior_array, self._prior_for = priors(g, self.weights), g
+            self._renown_array = renowns(g, self.weights)
         return self._prior_array
+
+    @property
+    def _renowns(self) -> Any:
+        """The renown part of every record's prominence (computed with :attr:`_priors`)."""
+        self._priors  # noqa: B018 - computed together
+        return self._renown_array
 
     def _ranker(self) -> Ranker:
         """The scorer of this query (the weights and the threshold as they are now)."""
-        return Ranker(self.gazetteer, self.weights, self._priors, self.ambiguous_below)
+        return Ranker(self.gazetteer, self.weights, self._priors, self.ambiguous_below, self._renowns)
 
     def candidates(
         self,

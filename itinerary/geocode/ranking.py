@@ -65,17 +65,46 @@ class QueryContext:
         self.lossy = self.full != analyze(self.place).key
 
 
+#: a town's other names beyond this many say it is known abroad (most towns have a few romanisations)
+FAME_FROM = 30.0
+#: Natural Earth's scalerank runs from 0 (the world's cities) to 10
+RANK_SCALE = 10.0
+
+
 def priors(g: Gazetteer, w: Weights) -> Any:
-    """Prominence of every record: cities by log population (+ capital), countries like a
-    city of 10 million, regions like one of 100,000, landmarks by their curated importance."""
+    """Prominence of every record: cities by log population, national capital, first-level
+    capital, the rank a map-maker gives the town (Natural Earth) and how many names it has in
+    other languages; countries like a city of 10 million, regions like one of 100,000 (weighed
+    by their people, "New York" read the state before the city), landmarks by their curated
+    importance."""
     import numpy as np
 
     kind = g.kind_codes
     imp = g._importance.astype(np.float64)
     out = w.population * np.log10(g._pop.astype(np.float64) + 1.0) + np.where(imp > 1.0, w.capital, 0.0)
+    out += renowns(g, w)
     out = np.where(kind == KIND["country"], w.population * 7.0, out)
     out = np.where(kind == KIND["region"], w.population * 5.0, out)
     return np.where(np.isin(kind, list(LANDMARK_CODES)), w.population * 6.0 * imp, out)
+
+
+def _renown(ranks: Any, seats: Any, alts: Any, w: Weights) -> Any:
+    """A town's renown beside its people: the seat of a first-level division, the rank a map gives
+    it (Natural Earth) and its names in other languages (arrays or single values)."""
+    import numpy as np
+
+    r = np.asarray(ranks, dtype=np.float64)
+    out = np.where(np.asarray(seats) == 1, w.seat, 0.0)
+    out = out + np.where(r >= 0, w.rank * (RANK_SCALE - r) / RANK_SCALE, 0.0)
+    many = np.log10(np.asarray(alts, dtype=np.float64) + 1.0) - np.log10(FAME_FROM + 1.0)
+    return out + w.fame * np.maximum(0.0, many)
+
+
+def renowns(g: Gazetteer, w: Weights) -> Any:
+    """The renown part of every record's prominence (:func:`priors`; 0 for what is no town)."""
+    import numpy as np
+
+    return np.where(g.kind_codes == KIND["city"], _renown(g.ranks, g.seats, g.alt_counts, w), 0.0)
 
 
 @cache
@@ -102,10 +131,14 @@ class Ranker:
     by the geocoder); an answer whose confidence is below ``ambiguous_below`` is ambiguous.
     """
 
-    def __init__(self, gazetteer: Gazetteer, weights: Weights, priors: Any, ambiguous_below: float) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, weights: Weights, priors: Any, ambiguous_below: float, renowns: Any = None
+    ) -> None:
         self.gazetteer = gazetteer
         self.weights = weights
         self._priors = priors
+        self._renowns = renowns  # the renown part of each prior (:func:`renowns`)
+        self._in_namesake: frozenset[int] = frozenset()  # see :meth:`_towns_in_namesake_country`
         self.ambiguous_below = ambiguous_below
         self.hints = HintReader(gazetteer)
 
@@ -115,12 +148,17 @@ class Ranker:
     def _name_score(self, c: NameMatch, x: QueryContext) -> float:
         w, g = self.weights, self.gazetteer
         s = w.name * c.similarity
-        if c.mtype == ALTERNATE:  # a curated landmark's aliases are vetted names of the news
+        if c.mtype == ALTERNATE and self._map_name(c, x):
+            pass  # the name a map gives the town in a news language ("Odessa", "Frankfurt")
+        elif c.mtype == ALTERNATE:  # a curated landmark's aliases are vetted names of the news
             s -= (
                 w.curated_alias
                 if int(g.kind_codes[c.i]) in LANDMARK_CODES and c.i in g.curated
                 else w.alternate
             )
+            if int(g.ranks[c.i]) >= 0 and not g.is_map_key(c.key, c.i):  # a town a map names in
+                # the news languages (those names are its own, "Habana" without its article too):
+                s -= w.unmapped_name  # another of its names is historic or foreign
         elif c.mtype == REDUCED and not x.kinds:
             s -= w.reduced
         elif c.mtype == CODE:
@@ -131,12 +169,57 @@ class Ranker:
             return s - w.fuzzy - w.edit * c.edits
         # the primary name, but only once articles are dropped ("El Salvador" for "Salvador"),
         # or a region's name without its kind word ("Sverdlovsk" for "Sverdlovsk Oblast")
-        if c.mtype == PRIMARY and (x.lossy or g.lossy[c.i]):
+        if self._cut_short(c, x):
             name = g._names[c.i]
-            if full_key(name) != x.full:
-                bare_region = not x.kinds and int(g.kind_codes[c.i]) == KIND["region"] and analyze(name).kinds
-                s -= w.reduced if bare_region else w.article
+            bare_region = not x.kinds and int(g.kind_codes[c.i]) == KIND["region"] and analyze(name).kinds
+            s -= w.reduced if bare_region else w.article
         return s
+
+    def _map_name(self, c: NameMatch, x: QueryContext) -> bool:
+        """An alternate name that a map gives the town in a news language, asked as a town (not
+        beside a kind word asking for an airport or a station: "gare de Kiev"), nor reached only
+        once the query's kind word is dropped: "Città di Castello" asks for a town whose name
+        holds "Città", not for the one a map calls "Castelló" (renown never makes a match of a
+        name's remainder strong)."""
+        g = self.gazetteer
+        if int(g.ranks[c.i]) < 0 or (x.wanted and KIND["city"] not in x.wanted) or c.i in self._in_namesake:
+            return False  # (only a town a map ranks has a map's names)
+        if x.kinds:
+            return False
+        return g.is_map_name(c.key, c.i)
+
+    def _cut_short(self, c: NameMatch, x: QueryContext) -> bool:
+        """The record's own name matched only once words are dropped from it or from the query
+        ("El Salvador" for Salvador, "Kansas" for Kansas City). A map's shorter name of the town
+        ("Angeles" for Angeles City, Portuguese "Áquila" for L'Aquila) is no reason to read the
+        query in full: "Ángeles" is Los Angeles' name cut short as well."""
+        g = self.gazetteer
+        if c.mtype != PRIMARY or not (x.lossy or g.lossy[c.i]):
+            return False
+        name = g._names[c.i]
+        return full_key(name) != x.full and analyze(name).key == c.key
+
+    def _renown_of(self, c: NameMatch, x: QueryContext) -> float:
+        """The renown counted in the score of ``c``."""
+        if self._renowns is None or not self._renowns[c.i] or not self._renowned(c, x):
+            return 0.0
+        return float(self._renowns[c.i])
+
+    def _renowned(self, c: NameMatch, x: QueryContext) -> bool:
+        """The town's renown counts for the names it is known by in the news (its own name in
+        full, a map's name, another spelling of them), when the query asks for a town: not for an
+        alternate (historic, foreign) name, its name cut short, nor beside a kind word asking for
+        an airport, a station, a region ("gare de Vladivostok", "Kiev Oblast"); a typo of a
+        well-known name is more likely than of an obscure one. Beside a trip's other stops the
+        stops decide, not renown ("Paris" beside Dallas and Houston), as in running text
+        (``ContextWeights.renown_discount``)."""
+        if c.i in self._in_namesake or x.near:
+            return False
+        if c.mtype == ALTERNATE:
+            return self._map_name(c, x)
+        if c.mtype != PRIMARY or self._cut_short(c, x):
+            return False
+        return not x.wanted or KIND["city"] in x.wanted
 
     def _hint_score(self, c: NameMatch, h: Hint) -> float:
         w, g = self.weights, self.gazetteer
@@ -167,6 +250,8 @@ class Ranker:
     def _score(self, c: NameMatch, x: QueryContext) -> float:
         w, g = self.weights, self.gazetteer
         s = self._name_score(c, x) + float(self._priors[c.i])
+        if self._renowns is not None and self._renowns[c.i] and not self._renowned(c, x):
+            s -= float(self._renowns[c.i])
         if x.wanted:
             s += self._kind_score(c.i, x)
         for q in x.quals:
@@ -177,7 +262,7 @@ class Ranker:
         if x.near:
             lat, lon = float(g.lat[c.i]), float(g.lon[c.i])
             d = min(haversine_km(lat, lon, la, lo) for la, lo in x.near)
-            s += w.context * math.exp(-d / 1000.0)
+            s += w.context * math.exp(-d / w.context_km)
             if x.near_countries:  # the share of the trip's other stops in the candidate's country
                 s += w.context_country * x.near_countries.get(self._country(c.i), 0.0)
         return s
@@ -244,6 +329,7 @@ class Ranker:
             return self._approximate(x.quals) if x.quals else []
         if len(matches) > PRUNE_ABOVE and not (x.quals or x.hint.resolved or x.near or x.wanted):
             matches = self._prune(matches)
+        self._in_namesake = self._towns_in_namesake_country(matches)
         scores = self._scores(matches, x)
         ranked = sorted(
             ((scores[c.i], c) for c in matches), key=lambda sc: (-sc[0], -int(g._pop[sc[1].i]), sc[1].i)
@@ -272,8 +358,23 @@ class Ranker:
             r = g.record(c.i)
             label = label_of(c, r)
             ambiguous = conf < self.ambiguous_below or label == "fuzzy"
-            out.append(Candidate(r, s, c.similarity, c.key, conf, (label,), label, ambiguous))
+            renown = self._renown_of(c, x)
+            out.append(Candidate(r, s, c.similarity, c.key, conf, (label,), label, ambiguous, renown))
         return out
+
+    def _towns_in_namesake_country(self, matches: list[NameMatch]) -> frozenset[int]:
+        """The towns of the query's name that lie in a country of that name ("Luxemburgo":
+        the city of Luxembourg in the country): a town's renown and its map names decide
+        between towns, not between a town and its country, which the name reads as before."""
+        g = self.gazetteer
+        countries = {
+            self._country(c.i) for c in matches if not c.fuzzy and int(g.kind_codes[c.i]) == KIND["country"]
+        }
+        if not countries:
+            return frozenset()
+        return frozenset(
+            c.i for c in matches if int(g.kind_codes[c.i]) == KIND["city"] and self._country(c.i) in countries
+        )
 
     def _scores(self, matches: list[NameMatch], x: QueryContext) -> dict[int, float]:
         """The score of every match, a region named after a city ranked after that city."""

@@ -43,6 +43,10 @@ class ContextWeights:
     country_bonus: float = 1.0  # a bare country name in a text is the country, not its capital
     qualifying_area: float = 3.0  # a name that qualifies the one before it ("..., New York") is an area
     list_kind: float = 2.5  # an area, times the share of the names of its list read as areas of its kind
+    # a story that names other places names its own towns, well known abroad or not: there the
+    # town's renown (its rank on maps, its seat, its names in other languages) counts up to this
+    # much less (times the share of the other mentions, over ``prior_mentions`` more)
+    renown_discount: float = 0.8
 
 
 CONTEXT = ContextWeights()
@@ -62,6 +66,9 @@ class Option:
     match: str
     record: Record | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    renown: float = (
+        0.0  # the part of ``base`` that is the town's renown (see ``ContextWeights.renown_discount``)
+    )
 
     @property
     def area(self) -> bool:
@@ -174,7 +181,10 @@ def settle(names: list[Name], weights: ContextWeights) -> None:
     for _ in range(ROUNDS):
         changed = False
         for name in movable:
-            scores = [o.base + context_score(o, name, names, weights) for o in name.options]
+            # the more of the story's places there are, the more they, not renown, decide
+            told = sum(other.weight for other in names if other is not name and other.options)
+            cut = weights.renown_discount * told / (told + weights.prior_mentions)
+            scores = [o.base - cut * o.renown + context_score(o, name, names, weights) for o in name.options]
             best = _best(scores)
             changed |= best != name.choice
             name.choice, name.scores = best, scores

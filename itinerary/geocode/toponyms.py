@@ -110,15 +110,27 @@ def _option(geo: OfflineGeocoder, c: Candidate, native: bool = False, surface: s
     base = c.score
     if native and c.match == "alternate" and r.kind == "city":
         base += geo.weights.alternate - geo.weights.article
-    if surface is not None and bool(g.lossy[r.index]) and full_key(r.name) != full_key(surface):
+    if surface is not None and _cut_short(g, r, surface):
         base -= geo.weights.reduced  # "Kansas" is not "Kansas City": running text names in full
     w = geo.weights.population
     if r.kind == "country":  # weigh a country by its people (at least as one of 10 million)
         base += max(0.0, w * math.log10(max(r.population, 1)) - w * 7.0) + CONTEXT.country_bonus
-    elif r.kind == "region":  # weigh a region by its people, not as a fixed 100,000
-        people = float(region_people(g)[int(g.admin1_codes[r.index])])
-        base += w * math.log10(max(people, 1.0) / REGION_SHARE) - w * 5.0
-    return _record_option(g, r, base, c.match)
+    elif r.kind == "region":  # weigh a region by its people (the geocoder's prior at least as
+        people = float(region_people(g)[int(g.admin1_codes[r.index])])  # a city of 100,000)
+        base += w * math.log10(max(people, 1.0) / REGION_SHARE) - float(geo._priors[r.index])
+    opt = _record_option(g, r, base, c.match)
+    opt.renown = c.renown
+    return opt
+
+
+def _cut_short(g: Gazetteer, r: Record, surface: str) -> bool:
+    """``surface`` is the record's own name without some of its words ("Kansas" for Kansas City),
+    not another name of its own written in full (a map's "Santa Cruz" for Santa Cruz de la Sierra)."""
+    return (
+        bool(g.lossy[r.index])
+        and full_key(r.name) != full_key(surface)
+        and normalize(r.name) == normalize(surface)
+    )
 
 
 def _target_option(geo: OfflineGeocoder, target: str, match: str) -> Option | None:
@@ -197,8 +209,27 @@ def _options(geo: OfflineGeocoder, name: Name) -> None:
         exact = [c for c in exact if c.record.kind == "city"]
     native = has_cyrillic(name.surface)
     name.options = _drop_reduced(geo, name.surface, [_option(geo, c, native, name.surface) for c in exact])
+    _renown_among_towns(name.options)
     if name.qualifier and name.options:
         _qualify(geo, name)
+
+
+def _renown_among_towns(options: list[Option]) -> None:
+    """A town's renown decides between towns of a name, not between a town and the region or
+    country of that name it lies in ("Quebec": the province holds many times the city's people,
+    :data:`REGION_SHARE`): such an area is as renowned as its town."""
+    for a in options:
+        if a.kind in ("region", "country"):
+            inside = [
+                o.renown
+                for o in options
+                if o.kind == "city"
+                and o.country == a.country
+                and (a.kind == "country" or o.admin1 == a.admin1)
+            ]
+            if inside:
+                a.base += max(inside)
+                a.renown = max(inside)
 
 
 _AIRPORT_WORD = re.compile(r"\b(?:airport|aéroport|flughafen|aeropuerto|aeroporto|аэропорт)\b", re.IGNORECASE)
@@ -264,7 +295,7 @@ def _drop_reduced(geo: OfflineGeocoder, surface: str, options: list[Option]) -> 
 
     def reduced(o: Option) -> bool:
         r = o.record
-        return r is not None and not o.area and bool(g.lossy[r.index]) and full_key(r.name) != key
+        return r is not None and not o.area and _cut_short(g, r, surface)
 
     return [o for o in options if not (reduced(o) and REGION_SHARE * _people(geo, o) <= people)]
 

@@ -62,7 +62,11 @@ POWER_KINDS = (
 # the first. Bare names that point elsewhere ("Ramstein", "Ciampino", "Planalto") were removed
 # from the list instead. The ranking of the geocoder, not the data, decides these.
 NOTED_COLLISIONS: dict[str, dict[str, str]] = {
-    "baikonur-cosmodrome": {"Baikonur": "the city of Baikonur"},
+    "baikonur-cosmodrome": {
+        "Baikonur": "the city of Baikonur",
+        "Baïkonour": "the city of Baikonur (its French name on maps)",
+        "Байконур": "the city of Baikonur (its Russian name on maps)",
+    },
     "plesetsk-cosmodrome": {"Plesetsk": "the town of Plesetsk"},
     "knevichi-airfield": {"Knevichi": "village Knevichi"},
     "white-house": {"Maison Blanche": "Maison-Blanche (Paris)"},
