@@ -138,7 +138,8 @@ class Ranker:
         self.weights = weights
         self._priors = priors
         self._renowns = renowns  # the renown part of each prior (:func:`renowns`)
-        self._in_namesake: frozenset[int] = frozenset()  # see :meth:`_towns_in_namesake_country`
+        self._named_as_country: frozenset[int] = frozenset()  # see :meth:`_towns_named_as_a_country`
+        self._beside_country: frozenset[int] = frozenset()  # see :meth:`_towns_beside_a_country`
         self.ambiguous_below = ambiguous_below
         self.hints = HintReader(gazetteer)
 
@@ -182,7 +183,11 @@ class Ranker:
         holds "Città", not for the one a map calls "Castelló" (renown never makes a match of a
         name's remainder strong)."""
         g = self.gazetteer
-        if int(g.ranks[c.i]) < 0 or (x.wanted and KIND["city"] not in x.wanted) or c.i in self._in_namesake:
+        if (
+            int(g.ranks[c.i]) < 0
+            or (x.wanted and KIND["city"] not in x.wanted)
+            or c.i in self._beside_country
+        ):
             return False  # (only a town a map ranks has a map's names)
         if x.kinds:
             return False
@@ -212,8 +217,9 @@ class Ranker:
         an airport, a station, a region ("gare de Vladivostok", "Kiev Oblast"); a typo of a
         well-known name is more likely than of an obscure one. Beside a trip's other stops the
         stops decide, not renown ("Paris" beside Dallas and Houston), as in running text
-        (``ContextWeights.renown_discount``)."""
-        if c.i in self._in_namesake or x.near:
+        (``ContextWeights.renown_discount``); nor beside a country of the name
+        (:meth:`_towns_beside_a_country`)."""
+        if c.i in self._beside_country or x.near:
             return False
         if c.mtype == ALTERNATE:
             return self._map_name(c, x)
@@ -252,6 +258,8 @@ class Ranker:
         s = self._name_score(c, x) + float(self._priors[c.i])
         if self._renowns is not None and self._renowns[c.i] and not self._renowned(c, x):
             s -= float(self._renowns[c.i])
+        if c.i in self._named_as_country and (c.mtype != PRIMARY or c.fuzzy) and g._importance[c.i] > 1.0:
+            s -= w.capital  # a capital named as a country is named: the country's name
         if x.wanted:
             s += self._kind_score(c.i, x)
         for q in x.quals:
@@ -329,7 +337,8 @@ class Ranker:
             return self._approximate(x.quals) if x.quals else []
         if len(matches) > PRUNE_ABOVE and not (x.quals or x.hint.resolved or x.near or x.wanted):
             matches = self._prune(matches)
-        self._in_namesake = self._towns_in_namesake_country(matches)
+        self._beside_country = self._towns_beside_a_country(matches)
+        self._named_as_country = self._towns_named_as_a_country(matches, self._beside_country)
         scores = self._scores(matches, x)
         ranked = sorted(
             ((scores[c.i], c) for c in matches), key=lambda sc: (-sc[0], -int(g._pop[sc[1].i]), sc[1].i)
@@ -362,19 +371,31 @@ class Ranker:
             out.append(Candidate(r, s, c.similarity, c.key, conf, (label,), label, ambiguous, renown))
         return out
 
-    def _towns_in_namesake_country(self, matches: list[NameMatch]) -> frozenset[int]:
-        """The towns of the query's name that lie in a country of that name ("Luxemburgo":
-        the city of Luxembourg in the country): a town's renown and its map names decide
-        between towns, not between a town and its country, which the name reads as before."""
-        g = self.gazetteer
-        countries = {
-            self._country(c.i) for c in matches if not c.fuzzy and int(g.kind_codes[c.i]) == KIND["country"]
-        }
-        if not countries:
+    def _towns_named_as_a_country(self, matches: list[NameMatch], beside: frozenset[int]) -> frozenset[int]:
+        """The towns of the query's name, when it also names a country, but for a city-state
+        (a town of half its country's people or more: "Singapur"). Their capital weight counts
+        only for their own name ("México" for Mexico City): the weight ranks a capital before
+        the other towns of its name; it is no reason to read the name of a country, in its
+        language or another, as a capital ("Бразилия": Brasília, which GeoNames also calls so;
+        "Алжир": Algiers), nor a typo of it ("Ruanda": Luanda) (:meth:`_score`)."""
+        if not beside:
             return frozenset()
-        return frozenset(
-            c.i for c in matches if int(g.kind_codes[c.i]) == KIND["city"] and self._country(c.i) in countries
-        )
+        g = self.gazetteer
+        people = {
+            self._country(c.i): int(g._pop[c.i]) for c in matches if int(g.kind_codes[c.i]) == KIND["country"]
+        }
+        return frozenset(i for i in beside if 2 * int(g._pop[i]) < people.get(self._country(i), math.inf))
+
+    def _towns_beside_a_country(self, matches: list[NameMatch]) -> frozenset[int]:
+        """The towns of the query's name when the name (or a typo of it, or an inflected form
+        read as one: "Ирана") also names a country, in that country or any other ("Армения":
+        the town of Armenia, Colombia, whose name a map writes so; "Колумбия": Columbia,
+        Missouri): a town's renown and its map names decide between towns, not between a town
+        and a country, which the name reads as before renown (countries have none)."""
+        g = self.gazetteer
+        if not any(int(g.kind_codes[c.i]) == KIND["country"] for c in matches):
+            return frozenset()
+        return frozenset(c.i for c in matches if int(g.kind_codes[c.i]) == KIND["city"])
 
     def _scores(self, matches: list[NameMatch], x: QueryContext) -> dict[int, float]:
         """The score of every match, a region named after a city ranked after that city."""

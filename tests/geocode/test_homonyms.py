@@ -84,6 +84,55 @@ def test_renown_decides_between_towns_only(name: str, country: str, kind: str, r
 
 
 @pytest.mark.data
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Бразилия", "BR"),  # also one of Brasília's names in GeoNames; Brasília is a capital
+        ("Бразилии", "BR"),  # a typo's reading of the genitive: the capital's weight is no reason either
+        ("Алжир", "DZ"),  # Russian names Algeria and Algiers alike: the country, not its capital
+        ("Армения", "AM"),  # a map's Russian name of Armenia, Colombia
+        ("Колумбия", "CO"),  # Columbia, Missouri, by a map's Russian name
+        ("Либерия", "LR"),  # Liberia, Costa Rica
+        ("Grenade", "GD"),  # French: Granada's name on a map, and Grenada's
+        ("Ruanda", "RW"),  # German: not a typo of Luanda, a capital
+        ("Руанда", "RW"),
+    ],
+)
+def test_a_countrys_name_in_any_language_is_the_country(name: str, country: str, geocoder) -> None:  # type: ignore[no-untyped-def]
+    """A town's renown, its map names and its capital's weight rank it among towns, not before a
+    country that bears its name (in the town's country or another)."""
+    assert _top(geocoder, name) == (country, "country")
+
+
+@pytest.mark.data
+@pytest.mark.parametrize(
+    ("name", "record", "country"),
+    [
+        ("México", "Mexico City", "MX"),  # the city's own name, cut short: its capital's weight counts
+        ("Brasília", "Brasília", "BR"),
+        ("Сингапур", "Singapore", "SG"),  # a city-state: the town is its country
+        ("Singapur", "Singapore", "SG"),
+    ],
+)
+def test_a_capital_named_by_its_own_name_keeps_its_weight(
+    name: str, record: str, country: str, geocoder
+) -> None:  # type: ignore[no-untyped-def]
+    r = geocoder.candidates(name, limit=1)[0].record
+    assert (r.name, r.kind, r.country_code) == (record, "city", country)
+
+
+@pytest.mark.data
+@pytest.mark.parametrize(
+    "cid", ["geonames:3469058", "geonames:3688689", "geonames:3439389", "geonames:2960316"]
+)
+def test_a_national_capital_a_map_gives_is_a_capital(cid: str, geocoder) -> None:  # type: ignore[no-untyped-def]
+    # Brasília, Bogotá, Asunción, Luxembourg: GeoNames writes their countries' capitals without accents
+    # or otherwise; Natural Earth's national capitals give them their weight
+    r = geocoder.gazetteer.by_id(cid)
+    assert r is not None and r.is_capital
+
+
+@pytest.mark.data
 def test_renown_weighs_only_the_names_a_town_bears_in_the_news(geocoder) -> None:  # type: ignore[no-untyped-def]
     """Renown lifts a town under its own name and the names maps give it, and leaves its other
     names as they were: "Goa", one of Genoa's other names, neither gains nor loses by Genoa's
