@@ -391,11 +391,19 @@ class Ranker:
         read as one: "Ирана") also names a country, in that country or any other ("Армения":
         the town of Armenia, Colombia, whose name a map writes so; "Колумбия": Columbia,
         Missouri): a town's renown and its map names decide between towns, not between a town
-        and a country, which the name reads as before renown (countries have none)."""
+        and a country, which the name reads as before renown (countries have none). A town
+        asked by its own name keeps them beside a country asked by another of its names
+        ("Granada": the city in Spain, not Grenada, whose Spanish name it is)."""
         g = self.gazetteer
-        if not any(int(g.kind_codes[c.i]) == KIND["country"] for c in matches):
+        countries = [c for c in matches if int(g.kind_codes[c.i]) == KIND["country"]]
+        if not countries:
             return frozenset()
-        return frozenset(c.i for c in matches if int(g.kind_codes[c.i]) == KIND["city"])
+        country_own = any(c.mtype == PRIMARY and not c.fuzzy for c in countries)
+        return frozenset(
+            c.i
+            for c in matches
+            if int(g.kind_codes[c.i]) == KIND["city"] and (country_own or c.mtype != PRIMARY or c.fuzzy)
+        )
 
     def _scores(self, matches: list[NameMatch], x: QueryContext) -> dict[int, float]:
         """The score of every match, a region named after a city ranked after that city."""
