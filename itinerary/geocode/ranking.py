@@ -258,7 +258,7 @@ class Ranker:
         s = self._name_score(c, x) + float(self._priors[c.i])
         if self._renowns is not None and self._renowns[c.i] and not self._renowned(c, x):
             s -= float(self._renowns[c.i])
-        if c.i in self._named_as_country and (c.mtype != PRIMARY or c.fuzzy) and g._importance[c.i] > 1.0:
+        if c.i in self._named_as_country and g._importance[c.i] > 1.0 and not self._own_name(c):
             s -= w.capital  # a capital named as a country is named: the country's name
         if x.wanted:
             s += self._kind_score(c.i, x)
@@ -374,10 +374,10 @@ class Ranker:
     def _towns_named_as_a_country(self, matches: list[NameMatch], beside: frozenset[int]) -> frozenset[int]:
         """The towns of the query's name, when it also names a country, but for a city-state
         (a town of half its country's people or more: "Singapur"). Their capital weight counts
-        only for their own name ("México" for Mexico City): the weight ranks a capital before
-        the other towns of its name; it is no reason to read the name of a country, in its
-        language or another, as a capital ("Бразилия": Brasília, which GeoNames also calls so;
-        "Алжир": Algiers), nor a typo of it ("Ruanda": Luanda) (:meth:`_score`)."""
+        only for their own names (:meth:`_own_name`: "México" for Mexico City, "Алжир" for
+        Algiers): the weight ranks a capital before the other towns of its name; it is no reason
+        to read a country's name as a capital that bears it only as another name ("Бразилия":
+        Brasília, which GeoNames also calls so), nor a typo of it ("Ruanda": Luanda)."""
         if not beside:
             return frozenset()
         g = self.gazetteer
@@ -385,6 +385,15 @@ class Ranker:
             self._country(c.i): int(g._pop[c.i]) for c in matches if int(g.kind_codes[c.i]) == KIND["country"]
         }
         return frozenset(i for i in beside if 2 * int(g._pop[i]) < people.get(self._country(i), math.inf))
+
+    def _own_name(self, c: NameMatch) -> bool:
+        """The town's own name or the name a map gives it in a news language, as written (no
+        typo): "México" for Mexico City, "Алжир" for Algiers (Russian names the country and its
+        capital alike); not another of its names ("Бразилия" for Brasília, which maps call
+        "Бразилиа")."""
+        if c.fuzzy:
+            return False
+        return c.mtype == PRIMARY or (c.mtype == ALTERNATE and self.gazetteer.is_map_name(c.key, c.i))
 
     def _towns_beside_a_country(self, matches: list[NameMatch]) -> frozenset[int]:
         """The towns of the query's name when the name (or a typo of it, or an inflected form
