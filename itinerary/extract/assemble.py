@@ -393,11 +393,14 @@ def merge_mentions(
 
 
 def _plan_told(other: Candidate, status: Status, published: dt.date | None) -> bool:
-    """The day of a mention not planned (a meeting, an event already told) is, for a planned
-    stop of the same place, the day of the telling when it is not after the publication day:
-    the plan is for later ("invited Doe to visit Chile ... protests in Chile on Tuesday")."""
+    """The day of a mention not planned and with no travel word near it (an event there already
+    told, not the journey) is, for a planned stop of the same place, the day of the telling when
+    it is not after the publication day: the plan is for later ("invited Doe to visit Chile ...
+    protests in Chile on Tuesday"); a mention travelling there tells the trip itself ("flies
+    to Benguela this evening", "arrived in the United States on Tuesday")."""
     return (
         other.status is not Status.PLANNED
+        and not other.features.get("travel_near")
         and other.date is not None
         and told_that_day(other.date, status, published)
     )

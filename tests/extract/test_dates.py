@@ -676,6 +676,11 @@ def test_a_planned_stop_takes_no_day_of_the_telling(
          "vendredi.", "Chile", "2024-10-25"),
         ("en", "President Jane Doe arrives in Chile today.", "Chile", "2024-10-22"),
         ("fr", "La présidente Jeanne Martin se rend aujourd'hui au Chili.", "Chile", "2024-10-22"),
+        # a later mention that travels there tells the trip itself, on the day of the telling
+        ("en", "President Jane Doe heads to Chile. She flies to Chile on Tuesday evening.", "Chile",
+         "2024-10-22"),
+        ("pt", "O Presidente João Silva segue para o Chile. Ao fim da tarde, João Silva voa para o Chile.",
+         "Chile", "2024-10-22"),
     ],
 )  # fmt: skip
 def test_a_planned_stop_keeps_a_later_day_and_its_own(
