@@ -299,7 +299,10 @@ def date_from_mentions(stop: Stop, traveller: str, ctx: Context) -> Stop:
     """An undated stop takes the one date the article gives the same place (a confirmed
     country: or a place inside it), in a sentence about the same traveller (or about nobody
     named): a confirmed stop a date up to the publication, a planned one a date from it on
-    ("Во Владивостоке 25 апреля у него запланирована встреча")."""
+    ("Во Владивостоке 25 апреля у него запланирована встреча"). A plan is for later: a planned
+    stop takes no day of another sentence that is not after the day the plan is told (the
+    dateline's or the publication day: "invited Doe to visit Chile ... protests in Chile on
+    Tuesday", that Tuesday being the day of the invitation)."""
     r = stop.resolved
     if stop.date.known or stop.status is Status.CANCELLED or r is None:
         return stop
@@ -310,10 +313,22 @@ def date_from_mentions(stop: Stop, traveller: str, ctx: Context) -> Stop:
         if (rec.id == r.id or (inside and r.kind == "country" and rec.country_code == r.country_code))
         and (not who or traveller in who)
         and consistent(d, stop.status, ctx.published) is d
+        and not told_that_day(d, stop.status, ctx.published)
     }
     if len(found) != 1:
         return stop
     return dataclasses.replace(stop, date=found.pop())
+
+
+def told_that_day(date: DateSpan, status: Status, published: dt.date | None) -> bool:
+    """A day another sentence gives that is, for a planned stop, no later than the day the plan
+    is told (``published``: the dateline's or the publication day), so not the trip's."""
+    return (
+        status is Status.PLANNED
+        and published is not None
+        and date.start is not None
+        and date.start <= published
+    )
 
 
 def merge_mentions(
@@ -339,8 +354,9 @@ def merge_mentions(
             continue
         if d.rule and not same.rule:  # the mention the rules read as a stop speaks for the place
             out.remove(same)  # ... and takes its place in the text order
-            date = d.date or (same.date if fits(same.date, d.status, published) else None)
-            landed = same.date if fits(same.date, d.status, published) else None
+            carried = fits(same.date, d.status, published) and not _plan_told(same, d.status, published)
+            date = d.date or (same.date if carried else None)
+            landed = same.date if carried else None
             if served and landed is not None and d.date is not None:
                 date = stay(landed, d.date, t)  # landed at the airport, then talks in the city
             hints = [*same.hints, *d.hints]
@@ -354,7 +370,12 @@ def merge_mentions(
         # a vague month or year only from a mention the rules read as a stop (not "im Juni
         # Gastland beim G7-Gipfel"; but "his father visited Russia in 2011")
         vague = d.date is not None and d.date.precision is not Precision.DAY
-        if d.date is not None and (d.rule or not vague) and fits(d.date, same.status, published):
+        if (
+            d.date is not None
+            and (d.rule or not vague)
+            and fits(d.date, same.status, published)
+            and not _plan_told(d, same.status, published)
+        ):
             if same.date is None:
                 same.date = d.date
                 _note_arrival(came, same, day)
@@ -369,6 +390,20 @@ def merge_mentions(
         ):
             same.place = d.place  # the city an airport serves is the stop, not the airport (Vnukovo)
     return out
+
+
+def _plan_told(other: Candidate, status: Status, published: dt.date | None) -> bool:
+    """The day of a mention not planned and with no travel word near it (an event there already
+    told, not the journey) is, for a planned stop of the same place, the day of the telling when
+    it is not after the publication day: the plan is for later ("invited Doe to visit Chile ...
+    protests in Chile on Tuesday"); a mention travelling there tells the trip itself ("flies
+    to Benguela this evening", "arrived in the United States on Tuesday")."""
+    return (
+        other.status is not Status.PLANNED
+        and not other.features.get("travel_near")
+        and other.date is not None
+        and told_that_day(other.date, status, published)
+    )
 
 
 def _serves(serves: Callable[[Record | Place], Record | None] | None, a: Mention, b: Mention) -> bool:

@@ -630,3 +630,59 @@ def test_the_day_of_arrival_in_a_country_is_only_the_first_city_s(
     table = _table(extract(text, published=dt.date(2024, 6, 4), language=lang, extractor=extractor))
     assert table["Rio de Janeiro"] == ("confirmed", "2024-06-04")
     assert table["Brasília"] == ("planned", "")
+
+
+# ---------------------------------------------------------------- extraction: a plan is for later
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "President Jane Doe met President John Roe in Rome on Tuesday. Roe invited Doe to visit "
+         "Chile, and she accepted. Protests were held in Chile on Tuesday.", "Chile"),
+        ("fr", "La présidente Jeanne Martin a rencontré le président Jean Dupont à Rome mardi. Dupont a "
+         "invité Martin à se rendre au Chili, ce qu'elle a accepté. Des manifestations ont eu lieu au "
+         "Chili le même jour.", "Chile"),
+        ("de", "Kanzlerin Anna Muster traf am Dienstag in Rom Präsident Jan Novak. Novak lud Muster zu einem "
+         "Besuch in Chile ein, sie nahm an. In Chile gab es am Dienstag Proteste.", "Chile"),
+        ("ru", "Президент Анна Иванова встретилась во вторник в Риме с президентом Яном Новаком. Новак "
+         "пригласил Иванову посетить Чили, и она приняла приглашение. Во вторник в Чили прошли протесты.",
+         "Chile"),
+        # the same place named again, not as a stop, on the day of the telling
+        ("en", "President Jane Doe met President John Roe in Rome on Tuesday. Roe invited Doe to visit "
+         "Chile, and she accepted. Argentina sent a warning to Chile the same day.", "Chile"),
+        ("fr", "La présidente Jeanne Martin a rencontré le président Jean Dupont à Rome mardi. Dupont a "
+         "invité Martin à se rendre au Chili, ce qu'elle a accepté. L'Argentine a adressé des "
+         "avertissements au Chili le même jour.", "Chile"),
+    ],
+)  # fmt: skip
+def test_a_planned_stop_takes_no_day_of_the_telling(
+    extractor: Extractor, lang: str, text: str, place: str
+) -> None:
+    """An invitation told on the day of publication is for a later trip: the day another
+    sentence gives the same place (here the day of the telling) does not date the plan."""
+    table = _table(extract(text, published=TUESDAY, language=lang, extractor=extractor))
+    assert table[place] == ("planned", "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "day"),
+    [
+        ("en", "President Jane Doe will travel to Chile. Talks are scheduled in Chile on Friday.", "Chile",
+         "2024-10-25"),
+        ("fr", "La présidente Jeanne Martin se rendra au Chili. Des entretiens sont prévus au Chili "
+         "vendredi.", "Chile", "2024-10-25"),
+        ("en", "President Jane Doe arrives in Chile today.", "Chile", "2024-10-22"),
+        ("fr", "La présidente Jeanne Martin se rend aujourd'hui au Chili.", "Chile", "2024-10-22"),
+        # a later mention that travels there tells the trip itself, on the day of the telling
+        ("en", "President Jane Doe heads to Chile. She flies to Chile on Tuesday evening.", "Chile",
+         "2024-10-22"),
+        ("pt", "O Presidente João Silva segue para o Chile. Ao fim da tarde, João Silva voa para o Chile.",
+         "Chile", "2024-10-22"),
+    ],
+)  # fmt: skip
+def test_a_planned_stop_keeps_a_later_day_and_its_own(
+    extractor: Extractor, lang: str, text: str, place: str, day: str
+) -> None:
+    """A day after the telling that another sentence gives the place still dates the plan, and a
+    stop whose own sentence says "today" keeps that day."""
+    table = _table(extract(text, published=TUESDAY, language=lang, extractor=extractor))
+    assert table[place][1] == day
