@@ -28,6 +28,7 @@ from itinerary.errors import CacheError, ValidationError
 from itinerary.geocode.index_format import (
     CODE_PREFIX,
     INDEX_VERSION,
+    RECORD_ARRAYS,
     _blob,
     _fuzzy_blocks,
     key_hash,
@@ -498,20 +499,5 @@ def to_arrays(data: dict[str, Any]) -> dict[str, np.ndarray]:
         "key_target": targets,
         "multi_ptr": ptr,
         "multi_idx": np.fromiter((i for m in multi for i in m), dtype=np.int32, count=int(ptr[-1])),
-        **{
-            k: np.asarray(data[k])
-            for k in (
-                "lat",
-                "lon",
-                "kind",
-                "country",
-                "admin1",
-                "pop",
-                "importance",
-                "lossy",
-                "rank",
-                "seat",
-                "alts",
-            )
-        },
+        **{k: np.asarray(data[k]) for k in RECORD_ARRAYS},
     }

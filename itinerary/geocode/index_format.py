@@ -61,7 +61,8 @@ def _unblob(arr: np.ndarray) -> list[str]:
     return arr.tobytes().decode("utf-8").split("\0") if len(arr) else []
 
 
-_RECORD_ARRAYS = (
+#: the arrays of the index that hold one value per record, in the order the builder writes them
+RECORD_ARRAYS = (
     "lat",
     "lon",
     "kind",
@@ -84,7 +85,7 @@ def _check_arrays(a: dict[str, Any]) -> None:
     def bad(what: str) -> ValueError:
         return ValueError(f"inconsistent index arrays ({what})")
 
-    if any(len(a[k]) != n for k in _RECORD_ARRAYS):
+    if any(len(a[k]) != n for k in RECORD_ARRAYS):
         raise bad("record arrays of different lengths")
     for blob in ("ids", "names", "cc"):
         if int(np.count_nonzero(a[blob] == 0)) + 1 != n:
