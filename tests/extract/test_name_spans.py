@@ -137,3 +137,23 @@ def test_name_particles_and_surnames_that_are_also_function_words_stay(
 ) -> None:
     found = travellers(text, lang, extractor)
     assert any(part in t for t in found), found
+
+
+#: abbreviated titles, written in capitals before a name as the title in full is ("PM Modi")
+ROLE_WORDS = [
+    (
+        "en",
+        "Prime Minister Narendra Modi arrived in Moscow on Monday. Deputy Prime Minister Denis Manturov "
+        "accompanied PM Modi to the hotel, and on Tuesday PM Modi flew to Vienna.",
+        "PM",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "role"), ROLE_WORDS, ids=[f"{c[0]}-{c[2]}" for c in ROLE_WORDS])
+def test_a_role_word_before_a_name_is_no_part_of_it(
+    lang: str, text: str, role: str, extractor: Extractor
+) -> None:
+    found = travellers(text, lang, extractor)
+    assert found, text
+    assert all(role not in t.split() for t in found), found
