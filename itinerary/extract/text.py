@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 import unicodedata
@@ -146,6 +147,34 @@ def function_word(low: str, lx: Lexicon) -> bool:
     """A determiner, title or preposition: capitalised at a sentence start ("Im Senegal", "В
     Пекине"), it does not begin a place name."""
     return low in lx.determiners or low in lx.titles or low in lx.at or low in lx.origin
+
+
+#: the particles a surname may open with in the seven languages' names and in the names they
+#: transliterate ("Von der Leyen", "Del Toro", "Dos Santos", "bin Salman", "ван Гог"): words of a
+#: closed class elsewhere, they may still begin a name
+NAME_PARTICLES = frozenset(
+    {"von", "vom", "van", "der", "den", "del", "dos", "das", "des", "bin", "ibn", "ben", "abu", "ter", "ten"}
+    | {"della", "dello", "degli", "фон", "ван", "дер", "дель", "бен", "бин", "ибн", "абу"}
+)
+
+
+@functools.cache
+def _stop_words(code: str) -> frozenset[str]:
+    from spacy.util import get_lang_class  # the pipeline's own library, loaded with it
+
+    try:
+        return frozenset(get_lang_class(code).Defaults.stop_words)
+    except ImportError:
+        return frozenset()
+
+
+def opens_no_name(word: str, lx: Lexicon) -> bool:
+    """A word of the language's closed classes (spaCy's stop words: prepositions, pronouns,
+    interrogatives, adverbs: "Für", "Para", "Per", "Куда", "Niente") capitalised because it opens
+    the sentence: no name begins with it ("Für Steinmeier ist es ..." names Steinmeier). Not a
+    particle of names, and not a word of two letters (a family name written first: "Ли Цян")."""
+    low = word.lower()
+    return len(low) > 2 and low not in NAME_PARTICLES and low in _stop_words(lx.lang)
 
 
 def quote_of(sentence: str, limit: int) -> str:

@@ -57,6 +57,9 @@ class Tuning:
     #: city of ``place_not_person_population`` people is the language's common word ("Parlamento",
     #: "República"; the Kremlin, 3.4-4.2, and Moncloa, 3.4, stay names) - rule tests
     common_word_zipf: float = 4.4
+    #: zipf frequency from which a word opening a sentence before another name's surname is a word
+    #: of the language, not a given name ("Кортеж Путина", 3.2; "Самолет", 4.7) - rule tests
+    opener_word_zipf: float = 3.0
     #: km at most between a region of no population and the large city of its name that news means
     #: ("Kiev": the city, not the province) - rule tests
     region_city_km: float = 100.0

@@ -16,7 +16,7 @@ from itinerary.extract.document import AREA_KINDS, Context, Document, Mention, P
 from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.places import PERSON_LABELS, place_not_person, prominent, word_zipf
-from itinerary.extract.text import capitalised, ends_with, function_word, joined_run, word_list
+from itinerary.extract.text import capitalised, ends_with, function_word, joined_run, opens_no_name, word_list
 from itinerary.extract.tuning import TUNING
 from itinerary.geocode.toponyms import forms_of
 from itinerary.people import known_name, known_word
@@ -44,11 +44,13 @@ def _recognised(sent: Span, ctx: Context) -> list[Person]:
         if label:
             continue  # "Photo : bain de foule", "Foto: Kanzler Merz": a caption's label
         if ent.label_ in PERSON_LABELS and not calendar and not place_not_person(ent.text, ctx):
-            end = ent.end_char
+            start, end = ent.start_char, ent.end_char
+            if len(ent) > 1 and opens_no_name(ent[0].text, lx):
+                start = ent[1].idx  # "Für Steinmeier ist es ...": the preposition is the sentence's
             m = re.match(r"-[^\W\d_]+", text[end:])  # "Kim Jong" + "-un"
             if m:
                 end += m.end()
-            out.append(Person(ent.start_char - base, end - base, text[ent.start_char : end]))
+            out.append(Person(start - base, end - base, text[start:end]))
     return out
 
 
@@ -306,6 +308,45 @@ def base_forms(names: dict[str, str], ctx: Context) -> None:
         names[r] = base.get(c, c)
 
 
+def common_word_openers(sentences: list[Sentence], names: dict[str, str], ctx: Context) -> None:
+    """A name whose first word is a word of a language that writes its nouns in lower case
+    (``Tuning.opener_word_zipf``), written with a capital only where it opens a sentence, before
+    the surname (or a case form of it) of another name of the article whose first word is written
+    with its capital mid-sentence too, is that other name: "Самолет Лукашенко приземлился" (the
+    plane of "Александр Лукашенко"), "Кортеж Путина", the Italian headline's "Viaggio Meloni a
+    Tokyo". A person keeps one given name through an article, and a given name keeps its capital
+    wherever it stands."""
+    if ctx.lx.nouns_capitalised:
+        return
+    text = " ".join(s.span.text for s in sentences)
+    values = list(dict.fromkeys(names.values()))
+    fold: dict[str, str] = {}
+    for c in values:
+        words = c.split()
+        if len(words) < 2 or known_word(words[0]) or not _sentence_opener_only(words[0], text, sentences):
+            continue
+        if word_zipf(words[0].lower(), ctx.language.code) < ctx.tuning.opener_word_zipf:
+            continue
+        other = [
+            f
+            for f in dict.fromkeys([*values, *names])  # "Путин" ... "Кортеж Путина": the shorter too
+            if f != c
+            and words[0] not in f.split()
+            and not _sentence_opener_only(f.split()[0], text, sentences)
+            and all(any(_case_form(w, o, ctx) or _case_form(o, w, ctx) for o in f.split()) for w in words[1:])
+        ]
+        if other:
+            fold[c] = max(other, key=lambda f: len(f.split()))
+    for r, c in names.items():
+        names[r] = fold.get(c, c)
+
+
+def _sentence_opener_only(word: str, text: str, sentences: list[Sentence]) -> bool:
+    """``word`` is written with its capital only as the first word of sentences."""
+    openers = sum(1 for s in sentences if s.span.text.lstrip().startswith(word + " "))
+    return openers > 0 and len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) == openers
+
+
 #: the most letters a case ending adds to a name ("Ына", "Моди" is its own)
 CASE_ENDING_MAX = 2
 
@@ -413,7 +454,15 @@ def _runs(sent: Span, lx: Lexicon, most: int) -> list[tuple[int, int]]:
             plain = capitalised(w) and not (w.isupper() and len(w) > 1)
             calendar = low in lx.months or low in lx.weekdays
             owner = any(low.replace("’", "'").endswith(e) for e in lx.possessives)  # "Zambia's"
-            if plain and not calendar and not owner and not function_word(low, lx) and not is_title(w, lx):
+            opener = k == i and opens_no_name(w, lx)  # "Куда Лукашенко отправится ..."
+            if (
+                plain
+                and not calendar
+                and not owner
+                and not opener
+                and not function_word(low, lx)
+                and not is_title(w, lx)
+            ):
                 k, words = k + 1, words + 1
                 continue
             if k > i and _hyphen_joins(toks, k):
@@ -1527,6 +1576,7 @@ def names(doc: Document) -> None:
         ]
     ctx.names = canonical_persons([p.name for s in doc.sentences for p in s.persons], ctx.lx)
     base_forms(ctx.names, ctx)
+    common_word_openers(doc.sentences, ctx.names, ctx)
     for s in doc.sentences:  # a bare title ("Le Pape") is not a name
         s.persons = [p for p in s.persons if p.name in ctx.names]
     if not ctx.trained:
