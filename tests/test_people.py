@@ -31,6 +31,9 @@ from itinerary.people import Match, display_name, group_names, match, not_a_pers
         ("Kim", "Kim Jong Un", Match.PART),
         ("Vladimir", "Vladimir Putin", Match.PART),
         ("Putina", "Vladimir Putin", None),  # a one-word name must be a whole word of the other
+        ("PM Modi", "Narendra Modi", Match.PART),  # an abbreviated title
+        ("First Lady Rachel Ruto", "Rachel Ruto", Match.SAME),
+        ("First Lady Rachel Ruto", "William Ruto", None),  # the title does not make her the president
     ],
 )
 def test_names_match_by_a_rule_a_reader_accepts(a: str, b: str, how: Match | None) -> None:
