@@ -143,3 +143,43 @@ def test_grouping_compares_every_pair_that_can_join(names: list[str]) -> None:
         for b in names:
             if where[a] != where[b]:
                 assert match(a, b) not in (Match.SAME, Match.SPELLING, Match.ALIAS), (a, b)
+
+
+def test_every_language_packs_title_is_a_title_when_travellers_are_compared() -> None:
+    """The packs' titles (dropped from a name where an article is read) and the identity's titles
+    (dropped where travellers' names are compared across articles) are one list of words in two
+    forms: a title an article may leave on a traveller's name ("Kanzlerin Merkel", "Premiê
+    Lula") must not keep that traveller apart in the merge. The particles of names ("de Sousa",
+    "da Silva", "von der Leyen") and the packs' articles ("il", the last word of "Kim Jong Il")
+    are words of the name, and single letters are initials."""
+    from itinerary.extract.lang import lexicon, supported
+    from itinerary.extract.text import NAME_PARTICLES
+    from itinerary.people import _data, _fold
+
+    particles = {*NAME_PARTICLES, "de", "da", "di", "do", "du", "dem"}
+    missing = {
+        code: sorted(
+            f
+            for w in lexicon(code).titles
+            for f in _fold(w)
+            if len(f) > 1
+            and f not in particles
+            and w not in lexicon(code).determiners
+            and f not in _data().titles
+        )
+        for code in supported()
+    }
+    assert not any(missing.values()), f"add to 'titles' in itinerary/people.json: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kanzlerin Angela Merkel", "Angela Merkel"),
+        ("Premiê Lula", "Luiz Inácio Lula da Silva"),
+        ("Sheikh Mohammed bin Zayed", "Mohammed bin Zayed"),
+        ("Председатель Си Цзиньпин", "Xi Jinping"),
+    ],
+)
+def test_a_title_in_any_language_does_not_keep_a_traveller_apart(a: str, b: str) -> None:
+    assert match(a, b) is not None
