@@ -157,3 +157,10 @@ def test_a_role_word_before_a_name_is_no_part_of_it(
     found = travellers(text, lang, extractor)
     assert found, text
     assert all(role not in t.split() for t in found), found
+
+
+def test_lady_is_a_title(extractor: Extractor) -> None:
+    """ "Lady" stands before a name as a title ("First Lady Rachel Ruto", "Lady Ashton"): the
+    traveller is the person, as the merge compares her."""
+    text = "The President and First Lady Rachel Ruto landed in Atlanta on Monday for a state visit."
+    assert travellers(text, "en", extractor) == {"Rachel Ruto"}

@@ -288,7 +288,7 @@ PACK = Lexicon(
     ),
     outlet=("news", "agency", "media", "television", "tv", "newspaper", "daily", "broadcaster"),
     titles=frozenset(
-        "mr. mr mrs. mrs ms. ms dr. dr pm president prime minister secretary chancellor king queen "
+        "mr. mr mrs. mrs ms. ms dr. dr pm lady president prime minister secretary chancellor king queen "
         "pope leader general prince sheikh the foreign of state".split()
     ),
     determiners=frozenset("the a an".split()),

@@ -45,13 +45,19 @@ def _recognised(sent: Span, ctx: Context) -> list[Person]:
             continue  # "Photo : bain de foule", "Foto: Kanzler Merz": a caption's label
         if ent.label_ in PERSON_LABELS and not calendar and not place_not_person(ent.text, ctx):
             start, end = ent.start_char, ent.end_char
-            if len(ent) > 1 and opens_no_name(ent[0].text, lx):
+            if len(ent) > 1 and _opening(ent[0]) and opens_no_name(ent[0].text, lx):
                 start = ent[1].idx  # "Für Steinmeier ist es ...": the preposition is the sentence's
             m = re.match(r"-[^\W\d_]+", text[end:])  # "Kim Jong" + "-un"
             if m:
                 end += m.end()
             out.append(Person(start - base, end - base, text[start:end]))
     return out
+
+
+def _opening(tok: Token) -> bool:
+    """``tok`` opens its sentence or follows a mark ("CITTÀ DEL VATICANO – Niente Emirati"): its
+    capital may be the sentence's, not a name's."""
+    return bool(tok.is_sent_start) or (tok.i > 0 and tok.doc[tok.i - 1].is_punct)
 
 
 def place_noun_word(word: str, lx: Lexicon) -> bool:
@@ -454,7 +460,7 @@ def _runs(sent: Span, lx: Lexicon, most: int) -> list[tuple[int, int]]:
             plain = capitalised(w) and not (w.isupper() and len(w) > 1)
             calendar = low in lx.months or low in lx.weekdays
             owner = any(low.replace("’", "'").endswith(e) for e in lx.possessives)  # "Zambia's"
-            opener = k == i and opens_no_name(w, lx)  # "Куда Лукашенко отправится ..."
+            opener = k == i and _opening(toks[k]) and opens_no_name(w, lx)  # "Куда Лукашенко отправится ..."
             if (
                 plain
                 and not calendar
