@@ -791,19 +791,23 @@ def _from_kept(
     made = dict(zip(new, _parts_of(parts, [items[i] for i in new]), strict=True))
     headers, kinds, counts = _trip_columns(kept["trip"].take(at.fill_null(0)), made)
     header = _header(merged, [json.loads(h) for h in headers])
+    firsts: dict[str, dict[str, int]] = {}  # per feature, the first trip of each kinds text
+    for f in GEOPARQUET:
+        firsts[f] = {}
+        for i, (k, n) in enumerate(zip(kinds[f], counts[f], strict=True)):
+            if n:
+                firsts[f].setdefault(k, i)
+    wanted = sorted({keys[i] for first in firsts.values() for i in first.values() if i not in made})
+    texts = parts.recall(wanted)  # the parts a sample may need, in one query
     tables: dict[str, Any] = {}
     rows: dict[str, Any] = {}
     for f in GEOPARQUET:
 
         def sample(i: int, f: str = f) -> dict[str, Any] | None:
-            part = made.get(i) or _part(parts.recall([keys[i]]).get(keys[i], ""))
+            part = made.get(i) or _part(texts.get(keys[i], ""))
             return None if part is None else dict(part[f])
 
-        first: dict[str, int] = {}
-        for i, (k, n) in enumerate(zip(kinds[f], counts[f], strict=True)):
-            if n:
-                first.setdefault(k, i)
-        schema = _schema(first, sample, f, header)
+        schema = _schema(firsts[f], sample, f, header)
         if schema is None:
             return None
         found = _feature_from_kept(kept[f], schema, order, [(i, made[i][f]) for i in sorted(made)])
