@@ -5,7 +5,10 @@ GeoParquet rows (by column, see :func:`_tables`; and each source's YAML text) ar
 ``.merged-parts.sqlite``, keyed by the SHA-256 of what they are made from, and only the trips
 that changed are written out (resolved, routed) again; the files are put together from the
 parts (the GeoParquet tables as Arrow arrays of all the trips' columns, with no data frame of
-them), the same bytes as when made whole (tested). The store also keeps each traveller's merge for
+them), the same bytes as when made whole (tested). Beside the store, the last merge's GeoParquet tables
+are kept as written, each row with its trip's key (``.merged-*.arrow``): a rebuild takes the rows
+of the trips it kept from them in one vectorised step, filtered by key and put in the trips' order
+(:func:`_from_kept`), and reads no part of theirs. The store also keeps each traveller's merge for
 :func:`itinerary.merge.split.merge_split` (:meth:`Parts.recall`, :meth:`Parts.keep`), so only the
 travellers whose drafts changed are merged again. A missing or damaged store is made again; it
 holds only the parts of the last merge.
