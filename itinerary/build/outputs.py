@@ -5,7 +5,10 @@ GeoParquet rows (by column, see :func:`_tables`; and each source's YAML text) ar
 ``.merged-parts.sqlite``, keyed by the SHA-256 of what they are made from, and only the trips
 that changed are written out (resolved, routed) again; the files are put together from the
 parts (the GeoParquet tables as Arrow arrays of all the trips' columns, with no data frame of
-them), the same bytes as when made whole (tested). The store also keeps each traveller's merge for
+them), the same bytes as when made whole (tested). Beside the store, the last merge's GeoParquet tables
+are kept as written, each row with its trip's key (``.merged-*.arrow``): a rebuild takes the rows
+of the trips it kept from them in one vectorised step, filtered by key and put in the trips' order
+(:func:`_from_kept`), and reads no part of theirs. The store also keeps each traveller's merge for
 :func:`itinerary.merge.split.merge_split` (:meth:`Parts.recall`, :meth:`Parts.keep`), so only the
 travellers whose drafts changed are merged again. A missing or damaged store is made again; it
 holds only the parts of the last merge.
@@ -14,6 +17,7 @@ holds only the parts of the last merge.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -22,7 +26,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from itinerary import __version__
 from itinerary.files import write_text, write_with
@@ -35,6 +39,14 @@ STATE = ".merged.json"  # what the merged files were made from, so an unchanged 
 EDITED = ".edited"  # the suffix of a file a person edited, moved aside instead of replaced
 PARTS = ".merged-parts.sqlite"  # the text of each merged trip and source, kept for the next run
 PARTS_VERSION = 3  # in every key: another layout of the parts is never read
+#: The last merge's GeoParquet tables as written, each row with its trip's part key, and one row a
+#: trip (its key, entry and kinds): a rebuild takes the rows of the trips it kept from them in one
+#: vectorised step (see :func:`_from_kept`).
+KEPT = {"trip": ".merged-trips.arrow", "stop": ".merged-stops.arrow", "leg": ".merged-legs.arrow"}
+KEPT_VERSION = 1
+KEPT_META = b"itinerary-kept"
+ROW_KEY = "__part"  # the kept tables' column of each row's trip part key
+_P = TypeVar("_P")
 
 
 def geoparquet_available() -> bool:
@@ -86,10 +98,11 @@ def write_merged(
         written = [out_dir / TRIPS]
         write_text(written[0], merged_yaml(merged, parts) if text is None else text)
         if geoparquet:
-            done, header = _tables(merged, parts)
+            tables, kept = _geo_tables(out_dir, merged, parts)
             for feature, name in GEOPARQUET.items():
-                write_with(out_dir / name, _table_writer(_joined(done, feature, header)))
+                write_with(out_dir / name, _table_writer(tables[feature]))
                 written.append(out_dir / name)
+            _keep_rows(out_dir, kept)
         parts.save()
     state = {
         "key": key,
@@ -114,17 +127,43 @@ def merged_yaml(merged: Itinerary, parts: Parts) -> str:
 _PLAIN = frozenset({"str", "int", "float", "bool", "NoneType", "None", "geometry"})
 
 
-def _tables(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Each trip's part of the GeoParquet files, from ``parts`` for the trips made before (only
-    the others are resolved, routed and turned into rows), and the ``itinerary`` member of
-    ``merged`` (see :func:`itinerary.io.geojson.to_feature_collection`, regions apart). A part:
-    ``header`` (the trip's entry) and per feature kind its rows (:func:`_rows`)."""
-    from itinerary.io import geojson
-
+def _geo_items(merged: Itinerary) -> list[tuple[str, tuple[Trip, tuple[Source, ...]]]]:
+    """Each trip's ``(kind, object)`` in the store of parts: the trip and its own sources."""
     by_id: dict[str, Source] = {}
     for s in merged.sources:
         by_id.setdefault(s.id, s)
-    items = [("geo-part", (t, _own_sources(t, by_id))) for t in merged.trips]
+    return [("geo-part", (t, _own_sources(t, by_id))) for t in merged.trips]
+
+
+def _tables(
+    merged: Itinerary, parts: Parts, items: list[tuple[str, tuple[Trip, tuple[Source, ...]]]] | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Each trip's part of the GeoParquet files, from ``parts`` for the trips made before (only
+    the others are resolved, routed and turned into rows), and the ``itinerary`` member of
+    ``merged`` (see :func:`itinerary.io.geojson.to_feature_collection`, regions apart). A part:
+    ``header`` (the trip's entry) and per feature kind its rows (:func:`_rows`). ``items``: the
+    trips' :func:`_geo_items` (made here when None)."""
+    done = _parts_of(parts, _geo_items(merged) if items is None else items)
+    return done, _header(merged, [d["header"] for d in done])
+
+
+def _header(merged: Itinerary, trips: list[dict[str, Any]]) -> dict[str, Any]:
+    """The ``itinerary`` member of the files: the itinerary's fields, its sources and ``trips``."""
+    from itinerary.io import geojson
+
+    return {
+        "version": merged.version,
+        "title": merged.title,
+        "as_of": merged.as_of.isoformat() if merged.as_of else None,
+        "sources": [geojson.source_header(s) for s in merged.sources],
+        "trips": trips,
+    }
+
+
+def _parts_of(parts: Parts, items: list[tuple[str, tuple[Trip, tuple[Source, ...]]]]) -> list[dict[str, Any]]:
+    """The parts (see :func:`_tables`) of ``items``: kept, else made (a damaged one made again
+    and kept in its place)."""
+    from itinerary.io import geojson
 
     def make_all(missing: list[tuple[Trip, tuple[Source, ...]]]) -> list[str]:
         from itinerary.prepare import prepare
@@ -155,14 +194,7 @@ def _tables(merged: Itinerary, parts: Parts) -> tuple[list[dict[str, Any]], dict
     done = [d for d in found if d is not None]
     if len(done) != len(found):
         raise AssertionError("a part just made cannot be read back")
-    header = {
-        "version": merged.version,
-        "title": merged.title,
-        "as_of": merged.as_of.isoformat() if merged.as_of else None,
-        "sources": [geojson.source_header(s) for s in merged.sources],
-        "trips": [d["header"] for d in done],
-    }
-    return done, header
+    return done
 
 
 def _part(text: str) -> dict[str, Any] | None:
@@ -276,29 +308,15 @@ def _put_together(done: list[dict[str, Any]], feature: str, header: dict[str, An
     that hold every value type of every column (pandas types a column by those types), with
     the ``geo`` metadata of all the geometries. None when the parts cannot be put together
     (no rows, parts naming their columns otherwise, values of other types)."""
-    import geopandas as gpd
     import pyarrow as pa
     import shapely
-    from geopandas.io.arrow import _create_metadata, _encode_metadata
 
     mine = [d[feature] for d in done if d[feature]["rows"]]
     first: dict[str, dict[str, Any]] = {}  # the first part of each kinds text
     for part in mine:
         first.setdefault(part["kinds"], part)
-    kinds = [_kinds_read(k) or [None, {}] for k in first]
-    names = {json.dumps(k[0]) for k in kinds}
-    plain = all(set(t) <= _PLAIN for k in kinds for t in k[1].values())
-    if not mine or len(names) != 1 or kinds[0][0] is None or not plain:
-        return None
-    seen: set[tuple[str, str]] = set()
-    sample: list[dict[str, Any]] = []
-    for k, part in zip(kinds, first.values(), strict=True):
-        pairs = {(name, t) for name, types in k[1].items() for t in types}
-        if not pairs <= seen:
-            seen |= pairs
-            sample += _features_of(part, feature)
-    schema = _arrow(_geodataframe(sample, _Shared(header))).schema
-    if schema.names != ["geometry", *kinds[0][0]]:
+    schema = _schema(first, lambda part: part, feature, header)
+    if schema is None:
         return None
     wkb: list[Any] = []
     columns: list[list[Any]] = [[] for _ in mine[0]["columns"]]
@@ -314,7 +332,41 @@ def _put_together(done: list[dict[str, Any]], feature: str, header: dict[str, An
         ]
     except (pa.ArrowException, ValueError, TypeError, OverflowError):  # values pandas types otherwise
         return None
-    geoms = gpd.GeoDataFrame(geometry=shapely.from_wkb(geometry), crs="EPSG:4326")
+    return _with_geo(arrays, schema, shapely.from_wkb(geometry))
+
+
+def _schema(first: dict[str, _P], rows_of: Callable[[_P], Any], feature: str, header: dict[str, Any]) -> Any:
+    """The Arrow schema the writer gives the frame of every trip's ``feature`` rows, from a few
+    parts: ``first`` holds the first trip of each kinds text (see :func:`_kinds`) in the trips'
+    order, ``rows_of`` gives its rows (None: they cannot be read). None when the parts cannot be
+    put together (parts naming their columns otherwise, values of types pandas types otherwise)."""
+    kinds = [_kinds_read(k) or [None, {}] for k in first]
+    names = {json.dumps(k[0]) for k in kinds}
+    plain = all(set(t) <= _PLAIN for k in kinds for t in k[1].values())
+    if not first or len(names) != 1 or kinds[0][0] is None or not plain:
+        return None
+    seen: set[tuple[str, str]] = set()
+    sample: list[dict[str, Any]] = []
+    for k, trip in zip(kinds, first.values(), strict=True):
+        pairs = {(name, t) for name, types in k[1].items() for t in types}
+        if not pairs <= seen:
+            seen |= pairs
+            rows = rows_of(trip)
+            if rows is None:
+                return None
+            sample += _features_of(rows, feature)
+    schema = _arrow(_geodataframe(sample, _Shared(header))).schema
+    return schema if schema.names == ["geometry", *kinds[0][0]] else None
+
+
+def _with_geo(arrays: list[Any], schema: Any, geometries: Any) -> Any:
+    """The table of ``arrays`` with the ``geo`` metadata of ``geometries`` (the shapely geometries
+    of its rows) added to ``schema``'s."""
+    import geopandas as gpd
+    import pyarrow as pa
+    from geopandas.io.arrow import _create_metadata, _encode_metadata
+
+    geoms = gpd.GeoDataFrame(geometry=geometries, crs="EPSG:4326")
     metadata = dict(schema.metadata) | {b"geo": _encode_metadata(_create_metadata(geoms))}
     return pa.Table.from_arrays(arrays, schema=schema.with_metadata(metadata))
 
@@ -400,6 +452,12 @@ class Parts:
     def texts(self, items: list[tuple[str, Any]], make: Callable[[Any], str]) -> list[str]:
         """The text of each ``(kind, object)``: kept, else ``make(object)``."""
         return self.texts_many(items, lambda missing: [make(x) for x in missing])
+
+    def keys(self, items: list[tuple[str, Any]]) -> list[str]:
+        """The key of each ``(kind, object)``, each marked as wanted (kept by :meth:`save`)."""
+        keys = [self._key(kind, obj) for kind, obj in items]
+        self.used.update(keys)
+        return keys
 
     def texts_many(self, items: list[tuple[str, Any]], make: Callable[[list[Any]], list[str]]) -> list[str]:
         """The text of each ``(kind, object)``: kept, else made by ``make`` (all missing objects at once)."""
@@ -562,6 +620,8 @@ def remove_merged(out_dir: Path) -> tuple[list[Path], Path | None]:
         if path.exists():
             path.unlink()
             removed.append(path)
+    for name in KEPT.values():  # the store's Arrow side: it leaves with it
+        (out_dir / name).unlink(missing_ok=True)
     (out_dir / STATE).unlink(missing_ok=True)
     return removed, aside
 
@@ -584,3 +644,235 @@ def _frame(gdf: Any) -> Any:
     if "geometry" in gdf.columns:
         return gdf
     return gpd.GeoDataFrame({"feature": []}, geometry=gpd.GeoSeries([], crs="EPSG:4326"))
+
+
+# ---------------------------------------------------------------- the kept rows (one scan in C)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Kept:
+    """What :func:`_keep_rows` writes: one row a trip (``trips``: its part key, its entry in the
+    ``itinerary`` member as JSON, and per feature the kinds text and count of its rows) and per
+    feature the table written, each row with its trip's key (column :data:`ROW_KEY`)."""
+
+    trips: Any
+    rows: dict[str, Any]
+
+    @classmethod
+    def of(cls, done: list[dict[str, Any]], keys: list[str], tables: dict[str, Any]) -> _Kept:
+        """From the parts of the trips (in order) and the tables put together from them."""
+        import numpy as np
+        import pyarrow as pa
+
+        trips = _trip_table(
+            keys,
+            [json.dumps(d["header"], ensure_ascii=False) for d in done],
+            {f: [d[f]["kinds"] for d in done] for f in GEOPARQUET},
+            {f: [d[f]["rows"] for d in done] for f in GEOPARQUET},
+        )
+        at = pa.array(keys, type=pa.string())
+        rows = {
+            f: tables[f].append_column(
+                ROW_KEY, at.take(pa.array(np.repeat(np.arange(len(keys)), [d[f]["rows"] for d in done])))
+            )
+            for f in GEOPARQUET
+        }
+        return cls(trips, rows)
+
+
+def _trip_table(
+    keys: list[str], headers: list[str], kinds: dict[str, list[str]], counts: dict[str, list[int]]
+) -> Any:
+    import pyarrow as pa
+
+    columns: dict[str, Any] = {"key": pa.array(keys, pa.string()), "header": pa.array(headers, pa.string())}
+    for f in GEOPARQUET:
+        columns[f"{f}_kinds"] = pa.array(kinds[f], pa.string())
+        columns[f"{f}_rows"] = pa.array(counts[f], pa.int64())
+    return pa.table(columns)
+
+
+def _keep_rows(out_dir: Path, kept: _Kept | None) -> None:
+    """Write the kept tables (each atomically, all carrying one token: the hash of the trips' keys
+    and row counts, so tables of two runs are never read together); with none, remove them."""
+    if kept is None:
+        for name in KEPT.values():
+            (out_dir / name).unlink(missing_ok=True)
+        return
+    h = hashlib.sha256(f"{KEPT_VERSION}".encode())
+    for column in ("key", "stop_rows", "leg_rows"):
+        h.update(json.dumps(kept.trips.column(column).to_pylist()).encode())
+    token = f"{KEPT_VERSION} {h.hexdigest()}".encode()
+    for what, table in [("trip", kept.trips), *kept.rows.items()]:
+        meta = dict(table.schema.metadata or {}) | {KEPT_META: token}
+        write_with(out_dir / KEPT[what], _ipc_writer(table.replace_schema_metadata(meta)))
+
+
+def _ipc_writer(table: Any) -> Callable[[Path], None]:
+    def write(tmp: Path) -> None:
+        import pyarrow as pa
+
+        options = pa.ipc.IpcWriteOptions(compression="zstd")
+        with (
+            pa.OSFile(str(tmp), "wb") as sink,
+            pa.ipc.new_file(sink, table.schema, options=options) as writer,
+        ):
+            writer.write_table(table)
+
+    return write
+
+
+def _read_kept(out_dir: Path) -> dict[str, Any] | None:
+    """The kept tables (see :func:`_keep_rows`), or None when one is missing, damaged, of another
+    version, or not of the same run as the others."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    tables: dict[str, Any] = {}
+    try:
+        for what, name in KEPT.items():
+            with pa.memory_map(str(out_dir / name)) as source:
+                tables[what] = pa.ipc.open_file(source).read_all()
+    except (OSError, pa.ArrowException, ValueError):
+        return None
+    tokens = {(t.schema.metadata or {}).get(KEPT_META) for t in tables.values()}
+    token = tokens.pop() if len(tokens) == 1 else None
+    if token is None or not token.startswith(f"{KEPT_VERSION} ".encode()):
+        return None
+    trips = tables["trip"]
+    wanted = ["key", "header", *(f"{f}_{c}" for f in GEOPARQUET for c in ("kinds", "rows"))]
+    if trips.schema.names != wanted:
+        return None
+    for f in GEOPARQUET:
+        rows = tables[f]
+        if rows.schema.names[-1:] != [ROW_KEY] or rows.num_rows != (pc.sum(trips[f"{f}_rows"]).as_py() or 0):
+            return None
+    return tables
+
+
+def _geo_tables(out_dir: Path, merged: Itinerary, parts: Parts) -> tuple[dict[str, Any], _Kept | None]:
+    """The GeoParquet tables of ``merged`` by feature, and what to keep of them for the next merge
+    (None: nothing): from the kept tables of the last merge when they serve (:func:`_from_kept`),
+    else put together from every trip's part, else made whole."""
+    items = _geo_items(merged)
+    keys = parts.keys(items)
+    found = _from_kept(out_dir, parts, merged, items, keys)
+    if found is not None:
+        return found
+    done, header = _tables(merged, parts, items)
+    joined = {feature: _put_together(done, feature, header) for feature in GEOPARQUET}
+    tables = {f: _whole(done, f, header) if t is None else t for f, t in joined.items()}
+    if any(t is None for t in joined.values()):
+        return tables, None
+    return tables, _Kept.of(done, keys, tables)
+
+
+def _from_kept(
+    out_dir: Path,
+    parts: Parts,
+    merged: Itinerary,
+    items: list[tuple[str, tuple[Trip, tuple[Source, ...]]]],
+    keys: list[str],
+) -> tuple[dict[str, Any], _Kept] | None:
+    """The GeoParquet tables of the trips ``items`` (their part ``keys``), the rows of the trips
+    of the last merge taken from its kept tables in one vectorised step (filtered by key, put in
+    the trips' order), the others' made from their parts: the same tables as put together from
+    every trip's part (tested). With them, the tables to keep for the next merge. None when that
+    cannot be done (no kept tables, another typing of a column, a sample part missing): the
+    tables are then put together from the parts."""
+    if parts.db is None or not items or len(set(keys)) != len(keys):
+        return None
+    kept = _read_kept(out_dir)
+    if kept is None:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    order = pa.array(keys, pa.string())
+    at = pc.index_in(order, value_set=kept["trip"]["key"])
+    new = [i for i, row in enumerate(at.to_pylist()) if row is None]
+    made = dict(zip(new, _parts_of(parts, [items[i] for i in new]), strict=True))
+    headers, kinds, counts = _trip_columns(kept["trip"].take(at.fill_null(0)), made)
+    header = _header(merged, [json.loads(h) for h in headers])
+    firsts: dict[str, dict[str, int]] = {}  # per feature, the first trip of each kinds text
+    for f in GEOPARQUET:
+        firsts[f] = {}
+        for i, (k, n) in enumerate(zip(kinds[f], counts[f], strict=True)):
+            if n:
+                firsts[f].setdefault(k, i)
+    wanted = sorted({keys[i] for first in firsts.values() for i in first.values() if i not in made})
+    texts = parts.recall(wanted)  # the parts a sample may need, in one query
+    tables: dict[str, Any] = {}
+    rows: dict[str, Any] = {}
+    for f in GEOPARQUET:
+
+        def sample(i: int, f: str = f) -> dict[str, Any] | None:
+            part = made.get(i) or _part(texts.get(keys[i], ""))
+            return None if part is None else dict(part[f])
+
+        schema = _schema(firsts[f], sample, f, header)
+        if schema is None:
+            return None
+        found = _feature_from_kept(kept[f], schema, order, [(i, made[i][f]) for i in sorted(made)])
+        if found is None or found[0].num_rows != sum(counts[f]):
+            return None
+        tables[f], rows[f] = found
+    return tables, _Kept(_trip_table(keys, headers, kinds, counts), rows)
+
+
+def _trip_columns(
+    old: Any, made: dict[int, dict[str, Any]]
+) -> tuple[list[str], dict[str, list[str]], dict[str, list[int]]]:
+    """Each trip's entry (JSON), and per feature its kinds text and count of rows: from the kept
+    table's rows ``old`` (one a trip, in order), the trips ``made`` here (index -> part) from
+    their parts."""
+    headers = old["header"].to_pylist()
+    for i, part in made.items():
+        headers[i] = json.dumps(part["header"], ensure_ascii=False)
+    kinds: dict[str, list[str]] = {}
+    counts: dict[str, list[int]] = {}
+    for f in GEOPARQUET:
+        kinds[f], counts[f] = old[f"{f}_kinds"].to_pylist(), old[f"{f}_rows"].to_pylist()
+        for i, part in made.items():
+            kinds[f][i], counts[f][i] = part[f]["kinds"], part[f]["rows"]
+    return headers, kinds, counts
+
+
+def _feature_from_kept(
+    kept: Any, schema: Any, order: Any, made: list[tuple[int, dict[str, Any]]]
+) -> tuple[Any, Any] | None:
+    """One feature's table (typed by ``schema``) and its kept table: the rows of ``kept`` whose
+    trip is in ``order`` (the keys of the merge's trips), with the rows of the trips ``made``
+    (their index in ``order`` and rows), in the trips' order. None when the kept rows are not
+    typed as ``schema`` types them (a column that the trips gone or come type otherwise)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import shapely
+
+    if kept.schema.remove(len(kept.schema) - 1).remove_metadata() != schema.remove_metadata():
+        return None
+    where = pc.index_in(kept[ROW_KEY], value_set=order)
+    valid = pc.is_valid(where)
+    columns = [kept.column(j).filter(valid).chunks for j in range(len(schema))]
+    position = where.filter(valid).cast(pa.int64()).chunks
+    mine = [(i, p) for i, p in made if p["rows"]]
+    if mine:
+        try:
+            wkb = [None if w is None else bytes.fromhex(w) for _, p in mine for w in p["wkb"]]
+            columns[0] = [*columns[0], pa.array(wkb, type=schema.field(0).type)]
+            for j in range(1, len(schema)):
+                values = [v for _, p in mine for v in p["columns"][j - 1]]
+                columns[j] = [*columns[j], pa.array(values, type=schema.field(j).type, from_pandas=True)]
+        except (pa.ArrowException, ValueError, TypeError, OverflowError, IndexError):
+            return None
+        at = np.repeat([i for i, _ in mine], [p["rows"] for _, p in mine])
+        position = [*position, pa.array(at, pa.int64())]
+    pos = pa.chunked_array(position, pa.int64())
+    ranked = pa.table({"pos": pos, "seq": pa.array(np.arange(len(pos)))})
+    index = pc.sort_indices(ranked, sort_keys=[("pos", "ascending"), ("seq", "ascending")])
+    arrays = [
+        pa.chunked_array(c, schema.field(j).type).take(index).combine_chunks() for j, c in enumerate(columns)
+    ]
+    table = _with_geo(arrays, schema, shapely.from_wkb(arrays[0].to_numpy(zero_copy_only=False)))
+    return table, table.append_column(ROW_KEY, order.take(pos.take(index)))

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import itinerary
-from itinerary.build.outputs import PARTS, Parts, _frame, _part, file_digest, merged_yaml, write_merged
+from itinerary.build.outputs import KEPT, PARTS, Parts, _frame, _part, file_digest, merged_yaml, write_merged
 from itinerary.errors import MergeWarning
 from itinerary.io import yaml as yaml_io
 from itinerary.merge import merge_report
@@ -378,6 +378,8 @@ def test_a_damaged_part_is_made_again(mini_data: None, tmp_path: Path, damage: s
         assert len(rows) == len(merged.trips)
         for key, text in rows[:2]:
             db.execute("UPDATE parts SET text = ? WHERE key = ?", (DAMAGED_PARTS[damage](text), key))
+    for name in KEPT.values():  # every part read (the kept rows would serve the trips without them)
+        (out / name).unlink()
     write_merged(merged, out, "k")
     assert digests(out) == made_whole(merged, tmp_path / "whole")
     with sqlite3.connect(out / PARTS) as db:
@@ -455,3 +457,71 @@ def test_every_rebuild_of_a_spread_corpus_writes_the_files_of_a_whole_merge(
     assert "2031-01-01" in (out / "trips.yaml").read_text(encoding="utf-8")
     src.write_text("".join(json.dumps(r) + "\n" for r in rows if r["id"] != "a3"), encoding="utf-8")
     step(3)
+
+
+def changed_trip(merged: Itinerary, n: int, note: str) -> Itinerary:
+    """``merged`` with one stop's note of its ``n``-th trip changed (the columns typed as before)."""
+    trip = merged.trips[n]
+    stops = (dataclasses.replace(trip.stops[0], note=note), *trip.stops[1:])
+    trips = list(merged.trips)
+    trips[n] = dataclasses.replace(trip, stops=stops)
+    return dataclasses.replace(merged, trips=tuple(trips))
+
+
+def test_a_rebuild_takes_the_kept_rows_of_its_trips_in_one_step(
+    mini_data: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The trips of the last merge take their GeoParquet rows from its kept tables (no part of theirs
+    is read: only the changed trip is made), a trip gone leaves, and the files are the files made
+    whole, in the trips' order whatever it is."""
+    from itinerary.build import outputs
+
+    merged = merge_report([itinerary.load(p) for p in GROUPS])[0]
+    out = tmp_path / "out"
+    out.mkdir()
+    write_merged(merged, out, "k")
+    assert all((out / name).exists() for name in outputs.KEPT.values())
+    made: list[int] = []
+    parts_of = outputs._parts_of
+    monkeypatch.setattr(
+        outputs, "_parts_of", lambda parts, items: made.append(len(items)) or parts_of(parts, items)
+    )
+    monkeypatch.setattr(outputs, "_tables", None)  # the parts' path is not taken
+    for n, it in enumerate(
+        [
+            changed_trip(merged, 1, "changed"),
+            dataclasses.replace(merged, trips=merged.trips[2:]),  # two trips leave
+            dataclasses.replace(merged, trips=merged.trips[::-1]),  # and come back, in another order
+        ]
+    ):
+        made.clear()
+        write_merged(it, out, f"k{n}")
+        assert digests(out) == made_whole(it, tmp_path / f"whole-{n}")
+        assert made == [1, 0, 2][n : n + 1]
+
+
+@pytest.mark.parametrize("damage", ["cut", "another run's", "missing"])
+def test_damaged_kept_rows_are_not_read(mini_data: None, tmp_path: Path, damage: str) -> None:
+    """A kept table cut, taken from another run, or missing: the files are put together from the
+    parts, the same bytes, and the kept tables are written again."""
+    from itinerary.build import outputs
+
+    merged = merge_report([itinerary.load(p) for p in GROUPS])[0]
+    fewer = dataclasses.replace(merged, trips=merged.trips[1:])
+    out, other = tmp_path / "out", tmp_path / "other"
+    out.mkdir()
+    other.mkdir()
+    write_merged(merged, out, "k")
+    write_merged(fewer, other, "k")
+    stops = out / outputs.KEPT["stop"]
+    if damage == "cut":
+        stops.write_bytes(stops.read_bytes()[:-100])
+    elif damage == "another run's":
+        stops.write_bytes((other / outputs.KEPT["stop"]).read_bytes())
+    else:
+        stops.unlink()
+    assert outputs._read_kept(out) is None
+    it = changed_trip(merged, 0, "changed")
+    write_merged(it, out, "k2")
+    assert digests(out) == made_whole(it, tmp_path / "whole")
+    assert outputs._read_kept(out) is not None
