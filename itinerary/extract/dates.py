@@ -94,6 +94,28 @@ def _words(words: tuple[str, ...] | frozenset[str]) -> str:
     return _alt(frozenset(words))
 
 
+def of_event(text: str, phrase: str, end: int, lx: Lexicon) -> bool:
+    """An anchored phrase ending in a clause opener and followed by an article or "of" counts
+    from an event, not from a date ("the day after the vote", "il giorno dopo il voto")."""
+    nxt = re.match(r"\s*([^\W\d_]+'?)", text[end:])
+    last = phrase.lower().split()[-1]
+    return last in lx.clause_openers and nxt is not None and nxt.group(1).lower() in lx.determiners | lx.of
+
+
+def anchored_openers(text: str, lx: Lexicon) -> set[int]:
+    """Where a clause opener closes an anchored phrase that is a date ("the day after that", "il
+    giorno dopo ancora", "le jour d'après"): a day counted from the day before, which opens no
+    clause of another time."""
+    if not lx.anchored or not lx.clause_openers:
+        return set()
+    out: set[int] = set()
+    for m in re.finditer(rf"(?<!\w)({_alt(frozenset(lx.anchored))})(?!\w)", text, re.I):
+        words = m.group(1).split()
+        if words[-1].lower() in lx.clause_openers and not of_event(text, m.group(1), m.end(), lx):
+            out.add(m.end() - len(words[-1]))
+    return out
+
+
 def visit_length(text: str, lx: Lexicon) -> tuple[int, int] | None:
     """The length in days of a visit stated in ``text`` ("his two-day state visit", "une visite
     de trois jours", "viertägiger Besuch") and the end of that phrase, if any."""
@@ -321,9 +343,7 @@ class DateFinder:
         lx = self.lx
         if self._anchored is not None:
             for m in self._anchored.finditer(text):
-                last = m.group(1).lower().split()[-1]
-                nxt = re.match(r"\s*([^\W\d_]+'?)", text[m.end() :])
-                if last in lx.clause_openers and nxt and nxt.group(1).lower() in lx.determiners | lx.of:
+                if of_event(text, m.group(1), m.end(), lx):
                     continue  # "the day after the vote", "il giorno dopo il voto": from an event
                 yield DateHit(m.start(), m.end(), shift=lx.anchored[m.group(1).lower()])
         if self._same_day is not None:

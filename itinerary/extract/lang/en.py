@@ -430,6 +430,13 @@ PACK = Lexicon(
         "this month",
         "earlier this month",
         "later this month",
+        # the beginning, middle or end of the month: no day of it
+        "earlier in the month",
+        "later in the month",
+        "at the beginning of the month",
+        "at the start of the month",
+        "at the end of the month",
+        "in the middle of the month",
         "last year",
         "next year",
         "in the coming days",

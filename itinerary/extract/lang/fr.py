@@ -391,6 +391,9 @@ PACK = Lexicon(
         "le lendemain": 1,
         "le jour suivant": 1,
         "le surlendemain": 2,
+        "un jour plus tard": 1,
+        "deux jours plus tard": 2,
+        "le jour d'après": 1,
         "la veille": -1,
         "l'avant-veille": -2,
         # a time of day without a day: the day being told (see dates.anchor)
@@ -416,6 +419,13 @@ PACK = Lexicon(
         "le mois passé",
         "le mois prochain",
         "ce mois-ci",
+        # the beginning, middle or end of the month: no day of it
+        "plus tôt ce mois-ci",
+        "plus tard ce mois-ci",
+        "début du mois",
+        "fin du mois",
+        "mi-mois",
+        "milieu du mois",
         "l'an dernier",
         "l'année dernière",
         "l'an passé",
