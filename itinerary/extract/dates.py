@@ -241,6 +241,14 @@ class DateFinder:
             if lx.day_words
             else None
         )
+        # "18-го числа": a day, maybe with a hyphenated ordinal ending, before its noun
+        self._day_noun = (
+            re.compile(
+                rf"(?<![\w-])(\d{{1,2}})(?:-[^\W\d_]{{1,3}})?\s+(?:{_words(lx.day_nouns)})(?!\w)", re.I
+            )
+            if lx.day_nouns
+            else None
+        )
         of = rf"(?!\s+(?:{_alt(lx.of)})(?!\w))" if lx.of else ""
         self._anchored = (
             re.compile(rf"(?<!\w)({_alt(frozenset(lx.anchored))})(?!\w){of}", re.I) if lx.anchored else None
@@ -339,7 +347,8 @@ class DateFinder:
                 )
 
     def _anchored_days(self, text: str, published: dt.date | None) -> Iterator[DateHit]:
-        """Days counted from another date ("the day after") and a day of the month alone."""
+        """Days counted from another date ("the day after") and a day of the month alone ("el
+        día 25", "18-го числа")."""
         lx = self.lx
         if self._anchored is not None:
             for m in self._anchored.finditer(text):
@@ -349,8 +358,8 @@ class DateFinder:
         if self._same_day is not None:
             for m in self._same_day.finditer(text):
                 yield DateHit(m.start(), m.end(), shift=0, told=True)
-        if self._day_only is not None:
-            for m in self._day_only.finditer(text):
+        for pattern in (self._day_only, self._day_noun):
+            for m in pattern.finditer(text) if pattern is not None else ():
                 if span := _nearest_day(int(m.group(1)), published):
                     yield DateHit(m.start(), m.end(), span)
 

@@ -132,3 +132,26 @@ def test_a_year_with_its_article_is_that_year(lang: str, text: str) -> None:
     # the news), not one of the days around the publication
     hits = DateFinder(lexicon(lang)).find(text, THURSDAY)
     assert [str(h.resolve(THURSDAY, future=False)) for h in hits] == ["2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Министр прибудет в Осло 18-го числа.", "2026-07-18"),
+        ("Министр прибыл в Осло 3-го числа.", "2026-07-03"),
+        ("Министр прибыл в Осло 3 числа.", "2026-07-03"),
+    ],
+)
+def test_a_day_of_the_month_before_its_noun_is_that_day(text: str, day: str) -> None:
+    # "18-го числа": the day of the month nearest the publication (Russian puts the noun after
+    # the number; the other languages' words come before it, "el día 18")
+    hits = DateFinder(lexicon("ru")).find(text, THURSDAY)
+    assert [str(h.resolve(THURSDAY, future=False)) for h in hits] == [day]
+
+
+def test_a_count_before_a_number_noun_is_no_day() -> None:
+    # "большого числа" is "of a large number": no digit, no day
+    assert (
+        DateFinder(lexicon("ru")).find("Министр встретился с представителями большого числа стран.", THURSDAY)
+        == []
+    )

@@ -463,6 +463,7 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_nouns",  # the day words come before the number ("am 18.")
             "from_phrases",  # "aus" alone marks provenance (origin)
             "plural_endings",  # German keeps its subject pronouns
             "pro_drop",  # "sie", "er" are said

@@ -471,6 +471,7 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_nouns",  # the day words come before the number ("on the 18th")
             "from_phrases",  # "from" alone marks provenance (origin)
             "plural_endings",  # English keeps its subject pronouns
             "pro_drop",  # "she", "he" are said

@@ -474,6 +474,7 @@ class French(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_nouns",  # the day words come before the number ("le 18")
             "plural_endings",  # French keeps its subject pronouns
             "when_words",  # the clause of time takes the future itself
             "pro_drop",  # "il", "elle" are said

@@ -526,6 +526,7 @@ class Italian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_nouns",  # the day words come before the number ("il 18")
             "from_phrases",  # "da" alone marks provenance (origin)
             "when_words",  # the clause of time takes the future itself
             "plural_endings",  # Italian plurals end like singular verbs ("-e", "-i")

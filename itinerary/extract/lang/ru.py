@@ -340,6 +340,7 @@ PACK = Lexicon(
         "в тот же вечер": 0,
     },
     # periods that name no day: such a stop is not where the news finds the traveller today
+    day_nouns=("числа",),  # "18-го числа": the 18th
     vague_periods=(
         "на прошлой неделе",
         "на следующей неделе",
