@@ -29,7 +29,14 @@ from itinerary.extract.steps.roles import (
     travel_mode,
 )
 from itinerary.extract.steps.status import clause_tense, en_route, status_cues, status_of
-from itinerary.extract.text import DATELINE_END, possessive_after, quote_of, word_list, words_of
+from itinerary.extract.text import (
+    DATELINE_AGENCY_OPENING,
+    DATELINE_END,
+    possessive_after,
+    quote_of,
+    word_list,
+    words_of,
+)
 from itinerary.geocode.toponyms import forms_of
 from itinerary.model import Role, Status
 
@@ -74,9 +81,6 @@ def candidates_of(sentences: list[Sentence], ctx: Context) -> list[Candidate]:
 #: the rule of a stop on the way (:func:`at_on_the_way`)
 ON_THE_WAY = "a place the sentence is at, the trip told just before"
 
-#: an agency between slashes opening a sentence ("/ТАСС/.", "/BTA/")
-_AGENCY = re.compile(r"\s*/[^\W\d_][\w-]{1,15}/\.?")
-
 
 def dateline_tells_trip(sentences: list[Sentence], reading: Reading, ctx: Context) -> bool:
     """The lede after the article's dateline tells a trip and names none of its places ("NIAMEY,
@@ -88,7 +92,7 @@ def dateline_tells_trip(sentences: list[Sentence], reading: Reading, ctx: Contex
         return False
     end = DATELINE_END.search(first.span.text[: ctx.tuning.dateline_window])
     # the agency after a dateline cut at its date ("УЛАН-БАТОР, 10 марта." | "/ТАСС/. ...")
-    agency = _AGENCY.match(sentences[1].span.text) if len(sentences) > 1 else None
+    agency = DATELINE_AGENCY_OPENING.match(sentences[1].span.text) if len(sentences) > 1 else None
     if end is not None and not lone_dateline(first):
         lede, cut = first, end.end()
     elif len(sentences) > 1 and (end is not None or agency is not None):

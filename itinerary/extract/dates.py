@@ -94,6 +94,28 @@ def _words(words: tuple[str, ...] | frozenset[str]) -> str:
     return _alt(frozenset(words))
 
 
+def of_event(text: str, phrase: str, end: int, lx: Lexicon) -> bool:
+    """An anchored phrase ending in a clause opener and followed by an article or "of" counts
+    from an event, not from a date ("the day after the vote", "il giorno dopo il voto")."""
+    nxt = re.match(r"\s*([^\W\d_]+'?)", text[end:])
+    last = phrase.lower().split()[-1]
+    return last in lx.clause_openers and nxt is not None and nxt.group(1).lower() in lx.determiners | lx.of
+
+
+def anchored_openers(text: str, lx: Lexicon) -> set[int]:
+    """Where a clause opener closes an anchored phrase that is a date ("the day after that", "il
+    giorno dopo ancora", "le jour d'après"): a day counted from the day before, which opens no
+    clause of another time."""
+    if not lx.anchored or not lx.clause_openers:
+        return set()
+    out: set[int] = set()
+    for m in re.finditer(rf"(?<!\w)({_alt(frozenset(lx.anchored))})(?!\w)", text, re.I):
+        words = m.group(1).split()
+        if words[-1].lower() in lx.clause_openers and not of_event(text, m.group(1), m.end(), lx):
+            out.add(m.end() - len(words[-1]))
+    return out
+
+
 def visit_length(text: str, lx: Lexicon) -> tuple[int, int] | None:
     """The length in days of a visit stated in ``text`` ("his two-day state visit", "une visite
     de trois jours", "viertägiger Besuch") and the end of that phrase, if any."""
@@ -219,6 +241,14 @@ class DateFinder:
             if lx.day_words
             else None
         )
+        # "18-го числа": a day, maybe with a hyphenated ordinal ending, before its noun
+        self._day_noun = (
+            re.compile(
+                rf"(?<![\w-])(\d{{1,2}})(?:-[^\W\d_]{{1,3}})?\s+(?:{_words(lx.day_nouns)})(?!\w)", re.I
+            )
+            if lx.day_nouns
+            else None
+        )
         of = rf"(?!\s+(?:{_alt(lx.of)})(?!\w))" if lx.of else ""
         self._anchored = (
             re.compile(rf"(?<!\w)({_alt(frozenset(lx.anchored))})(?!\w){of}", re.I) if lx.anchored else None
@@ -317,20 +347,19 @@ class DateFinder:
                 )
 
     def _anchored_days(self, text: str, published: dt.date | None) -> Iterator[DateHit]:
-        """Days counted from another date ("the day after") and a day of the month alone."""
+        """Days counted from another date ("the day after") and a day of the month alone ("el
+        día 25", "18-го числа")."""
         lx = self.lx
         if self._anchored is not None:
             for m in self._anchored.finditer(text):
-                last = m.group(1).lower().split()[-1]
-                nxt = re.match(r"\s*([^\W\d_]+'?)", text[m.end() :])
-                if last in lx.clause_openers and nxt and nxt.group(1).lower() in lx.determiners | lx.of:
+                if of_event(text, m.group(1), m.end(), lx):
                     continue  # "the day after the vote", "il giorno dopo il voto": from an event
                 yield DateHit(m.start(), m.end(), shift=lx.anchored[m.group(1).lower()])
         if self._same_day is not None:
             for m in self._same_day.finditer(text):
                 yield DateHit(m.start(), m.end(), shift=0, told=True)
-        if self._day_only is not None:
-            for m in self._day_only.finditer(text):
+        for pattern in (self._day_only, self._day_noun):
+            for m in pattern.finditer(text) if pattern is not None else ():
                 if span := _nearest_day(int(m.group(1)), published):
                     yield DateHit(m.start(), m.end(), span)
 

@@ -229,6 +229,9 @@ class Lexicon:
     # Words before a bare day of the month ("el día 25"): the month is the one nearest the
     # publication date.
     day_words: tuple[str, ...] = ()
+    # Nouns after a bare day of the month ("18-го числа"): the month is the one nearest the
+    # publication date, as after ``day_words``.
+    day_nouns: tuple[str, ...] = ()
     # Third-person singular subject pronouns ("she", "il", "sie", "она"): a dated sentence that
     # names nobody and no place but has one goes on with the traveller where they are (a stay).
     pronouns: frozenset[str] = frozenset()

@@ -23,8 +23,10 @@ SPACE = re.compile(r"\s+")
 
 #: capital letters of the Latin (with Latin-1) and Cyrillic scripts
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-#: its place: one to four words ("NAIROBI", "ULAN BATOR", "SANTA CRUZ DE TENERIFE", "УЛАН-БАТОР")
-_PLACE = r"[^\W\d_][^\W\d_ .,/()-]*(?:[\s'’-][^\W\d_]+){0,3}"
+#: its place: one to four words, each opening with a letter, the first maybe with stops, hyphens
+#: or apostrophes inside ("NAIROBI", "ULAN BATOR", "SANTA CRUZ DE TENERIFE", "УЛАН-БАТОР", "ST.
+#: PETERSBURG", "L'AQUILA"); the fewest words that the rest of the dateline follows
+_PLACE = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?"
 #: what may follow the place before its date or agency: a region or second place after a slash
 #: ("/Mongolia/", "/Wien"), a region in brackets before a comma ("Odienné (Côte d'Ivoire),"), a
 #: country after a comma, before another ("NAIROBI, Kenya,")
@@ -56,7 +58,14 @@ DATELINE_END = re.compile(_END)
 #: after the dateline's place: maybe a region, then the comma before its date, the agency, a
 #: dash or ".-" ("MOSCOW, June 2", "NAIROBI (Reuters) -", "ULAN BATOR /Mongolia/, June 2.",
 #: "Moskau/Wien (APA) -", "NEW DELHI —", "LISBOA.-")
-DATELINE_AFTER_PLACE = re.compile(rf"^(?:{_REGION})?\s*(?:,|\(|{_DASH}|\.-)")
+_AFTER_PLACE = rf"(?:{_REGION})?\s*(?:,|\(|{_DASH}|\.-)"
+DATELINE_AFTER_PLACE = re.compile(rf"^{_AFTER_PLACE}")
+#: the dateline's head: its place at the start of the article, before what may follow a place
+#: (``DATELINE_AFTER_PLACE``); a stop closing the place belongs to what follows ("LISBOA.-")
+DATELINE_HEAD = re.compile(rf"^(?P<place>{_PLACE})(?={_AFTER_PLACE})")
+#: the agency between slashes opening the sentence after a dateline cut at its date
+#: ("УЛАН-БАТОР, 10 марта." | "/ТАСС/. Президент ...")
+DATELINE_AGENCY_OPENING = re.compile(rf"\s*{_AGENCY_SLASHES}\.?")
 #: before the dateline's date: its place, maybe a region, and a comma ("MINSK, ", "ULAN BATOR
 #: /Mongolia/, ", "NAIROBI, Kenya, ", "Odienné (Côte d'Ivoire), ")
 DATELINE_BEFORE_DATE = re.compile(rf"^\s*(?P<place>{_PLACE})(?:{_REGION})?\s*,\s*$")

@@ -30,7 +30,11 @@ CASES = Path(__file__).parent / "date_cases"
 # dateline, the day before, a day of the month alone, "later this week", ranges, a date in the
 # headline, a date carried from the sentence before, "arrived ... and will stay until", the date of
 # another event in the same sentence)
-BATCHES = {"": CASES, "news-": CASES / "news", "wire-": CASES / "wire"}
+# the fourth batch (``feature/``): dates as features and long reports give them (a tour dated once,
+# ranges across months, "the following day" chained from a dated stop, "last week" and "earlier this
+# month" against the publication date, a weekday with "next"/"last", a day of the month alone, a
+# background trip with a year, an overnight flight in local time, a date in the headline)
+BATCHES = {"": CASES, "news-": CASES / "news", "wire-": CASES / "wire", "feature-": CASES / "feature"}
 
 
 def _files() -> list[tuple[str, Path]]:

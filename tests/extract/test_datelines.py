@@ -11,7 +11,14 @@ import datetime as dt
 import pytest
 
 from itinerary.extract import Extractor, extract
-from itinerary.extract.text import DATELINE_AFTER_PLACE, DATELINE_END, dateline_date_span
+from itinerary.extract.text import (
+    DATELINE_AFTER_PLACE,
+    DATELINE_AGENCY_OPENING,
+    DATELINE_BEFORE_DATE,
+    DATELINE_END,
+    DATELINE_HEAD,
+    dateline_date_span,
+)
 
 #: (text, its place, its date or "", the end of the dateline)
 SHAPES = [
@@ -28,6 +35,7 @@ SHAPES = [
     ("Lubango, Angola, 07 mar (Lusa) — O Presidente chegou.", "Lubango", "07 mar", "(Lusa) —"),
     ("Moskau/Wien (APA) - Der Kanzler ist eingetroffen.", "Moskau", "", "(APA) -"),
     ("Odienné (Côte d'Ivoire), 20 mai (APA) – Le président est arrivé.", "Odienné", "20 mai", "(APA) –"),
+    ("ST. PETERSBURG, June 2 (Reuters) - The president arrived.", "ST. PETERSBURG", "June 2", "(Reuters) -"),
 ]
 
 
@@ -39,6 +47,35 @@ def test_the_end_the_place_and_the_date_of_a_dateline(text: str, place: str, dat
     if date:
         a = text.index(date)
         assert dateline_date_span(text, a, a + len(date))
+
+
+@pytest.mark.parametrize(("text", "place", "date", "end"), SHAPES, ids=[s[1] + "-" + s[3] for s in SHAPES])
+def test_the_head_of_a_dateline_is_the_place_its_date_follows(
+    text: str, place: str, date: str, end: str
+) -> None:
+    # one description of the dateline's place: the places step reads its head, the dates step
+    # the place before its date; both find the same words
+    head = DATELINE_HEAD.match(text)
+    assert head is not None and head.group("place").rstrip(".") == place
+    if date:
+        a = text.index(date)
+        before = DATELINE_BEFORE_DATE.match(text[:a])
+        assert before is not None and before.group("place") == place
+
+
+@pytest.mark.parametrize(("text", "place", "date", "end"), [s for s in SHAPES if s[3].startswith("/")])
+def test_an_agency_cut_off_its_dateline_is_the_dateline_s_agency(
+    text: str, place: str, date: str, end: str
+) -> None:
+    # "УЛАН-БАТОР, 10 марта." | "/ТАСС/. ...": the sentence after a dateline cut at its date opens
+    # with the agency the dateline's end names
+    rest = text[text.index(date) + len(date) + 1 :]
+    found = DATELINE_AGENCY_OPENING.match(rest)
+    assert found is not None and found.group().strip() == end
+
+
+def test_a_region_between_slashes_opens_no_sentence_as_agency() -> None:
+    assert DATELINE_AGENCY_OPENING.match("/Mongolia/, June 2. The president arrived.") is None
 
 
 @pytest.mark.parametrize(

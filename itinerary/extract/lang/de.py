@@ -304,6 +304,7 @@ PACK = Lexicon(
     relative={"heute": 0, "heute abend": 0, "morgen": 1, "übermorgen": 2, "gestern": -1, "vorgestern": -2},
     next_words=frozenset("nächsten nächste kommenden kommende".split()),
     period_preps=frozenset("im anfang ende mitte".split()),
+    year_before=("jahr", "jahre"),  # "im Jahr 2019", "im Jahre 2019"
     anchored={
         "am tag darauf": 1,
         "tags darauf": 1,
@@ -343,6 +344,13 @@ PACK = Lexicon(
         "nächsten monat",
         "kommenden monat",
         "diesen monat",
+        # the beginning, middle or end of the month: no day of it
+        "anfang des monats",
+        "anfang dieses monats",
+        "ende des monats",
+        "ende dieses monats",
+        "mitte des monats",
+        "mitte dieses monats",
         "vergangenes jahr",
         "vergangenen jahr",
         "letztes jahr",
@@ -455,6 +463,7 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_nouns",  # the day words come before the number ("am 18.")
             "from_phrases",  # "aus" alone marks provenance (origin)
             "plural_endings",  # German keeps its subject pronouns
             "pro_drop",  # "sie", "er" are said
@@ -466,7 +475,6 @@ class German(Language):
             "date_links",
             "month_before_day",
             "year_after",
-            "year_before",
             "demonym_endings",
             "elisions",
             "future_auxiliaries",

@@ -430,6 +430,13 @@ PACK = Lexicon(
         "this month",
         "earlier this month",
         "later this month",
+        # the beginning, middle or end of the month: no day of it
+        "earlier in the month",
+        "later in the month",
+        "at the beginning of the month",
+        "at the start of the month",
+        "at the end of the month",
+        "in the middle of the month",
         "last year",
         "next year",
         "in the coming days",
@@ -464,6 +471,7 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_nouns",  # the day words come before the number ("on the 18th")
             "from_phrases",  # "from" alone marks provenance (origin)
             "plural_endings",  # English keeps its subject pronouns
             "pro_drop",  # "she", "he" are said

@@ -358,10 +358,14 @@ PACK = Lexicon(
     },
     next_words=frozenset("próximo próxima".split()),
     period_preps=frozenset("en a principios finales mediados".split()),
+    year_before=("el año",),  # "en el año 2019"
     anchored={
         "al día siguiente": 1,
         "el día siguiente": 1,
         "un día después": 1,
+        "un día más tarde": 1,
+        "dos días después": 2,
+        "dos días más tarde": 2,
         "la víspera": -1,
         "el día anterior": -1,
         # a time of day without a day: the day being told (see dates.anchor)
@@ -388,6 +392,14 @@ PACK = Lexicon(
         "el mes próximo",
         "el mes que viene",
         "este mes",
+        # the beginning, middle or end of the month: no day of it
+        "principios de mes",
+        "principios del mes",
+        "comienzos de mes",
+        "finales de mes",
+        "finales del mes",
+        "fin de mes",
+        "mediados de mes",
         "el año pasado",
         "el próximo año",
         "el año próximo",
@@ -490,6 +502,7 @@ class Spanish(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_nouns",  # the day words come before the number ("el día 18")
             "weekday_leads",  # no weekday word is an ordinal
             "weekday_ordinals",
             "invitation_final",  # the verb of inviting comes before the place
@@ -497,7 +510,6 @@ class Spanish(Language):
             "be_perfect",
             "month_before_day",
             "year_after",
-            "year_before",
             "adjective_endings",
             "compound_heads",
             "compound_not",

@@ -391,6 +391,9 @@ PACK = Lexicon(
         "le lendemain": 1,
         "le jour suivant": 1,
         "le surlendemain": 2,
+        "un jour plus tard": 1,
+        "deux jours plus tard": 2,
+        "le jour d'après": 1,
         "la veille": -1,
         "l'avant-veille": -2,
         # a time of day without a day: the day being told (see dates.anchor)
@@ -416,6 +419,13 @@ PACK = Lexicon(
         "le mois passé",
         "le mois prochain",
         "ce mois-ci",
+        # the beginning, middle or end of the month: no day of it
+        "plus tôt ce mois-ci",
+        "plus tard ce mois-ci",
+        "début du mois",
+        "fin du mois",
+        "mi-mois",
+        "milieu du mois",
         "l'an dernier",
         "l'année dernière",
         "l'an passé",
@@ -464,6 +474,7 @@ class French(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_nouns",  # the day words come before the number ("le 18")
             "plural_endings",  # French keeps its subject pronouns
             "when_words",  # the clause of time takes the future itself
             "pro_drop",  # "il", "elle" are said

@@ -388,10 +388,14 @@ PACK = Lexicon(
         "l'altro ieri": -2,
     },
     next_words=frozenset("prossimo prossima".split()),
-    period_preps=frozenset("a in inizio fine metà".split()),
+    period_preps=frozenset("a in nel inizio fine metà".split()),  # "nel 2019": a year takes the article
     anchored={
         "il giorno dopo": 1,
         "il giorno seguente": 1,
+        "un giorno dopo": 1,
+        "un giorno più tardi": 1,
+        "due giorni dopo": 2,
+        "due giorni più tardi": 2,
         "l'indomani": 1,
         "la vigilia": -1,
         "il giorno prima": -1,
@@ -416,6 +420,14 @@ PACK = Lexicon(
         "il mese prossimo",
         "il prossimo mese",
         "questo mese",
+        # the beginning, middle or end of the month: no day of it
+        "inizio del mese",
+        "inizio di questo mese",
+        "inizio mese",
+        "fine del mese",
+        "fine mese",
+        "metà del mese",
+        "metà mese",
         "l'anno scorso",
         "lo scorso anno",
         "l'anno prossimo",
@@ -514,6 +526,7 @@ class Italian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_nouns",  # the day words come before the number ("il 18")
             "from_phrases",  # "da" alone marks provenance (origin)
             "when_words",  # the clause of time takes the future itself
             "plural_endings",  # Italian plurals end like singular verbs ("-e", "-i")

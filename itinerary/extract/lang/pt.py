@@ -543,6 +543,8 @@ PACK = Lexicon(
         "no dia seguinte": 1,
         "um dia depois": 1,
         "dois dias depois": 2,
+        "um dia mais tarde": 1,
+        "dois dias mais tarde": 2,
         "na véspera": -1,
         "no dia anterior": -1,
         # a time of day without a day: the day being told (see dates.anchor)
@@ -567,6 +569,13 @@ PACK = Lexicon(
         "mês que vem",
         "este mês",
         "neste mês",
+        # the beginning, middle or end of the month: no day of it
+        "deste mês",
+        "início do mês",
+        "princípio do mês",
+        "final do mês",
+        "fim do mês",
+        "meados do mês",
         "ano passado",
         "próximo ano",
         "ano que vem",
@@ -715,6 +724,7 @@ class Portuguese(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_nouns",  # the day words come before the number ("no dia 18")
             "invitation_final",  # the verb of inviting comes before the place
             "traffic",  # no noun of flights among the travel words
             "be_perfect",

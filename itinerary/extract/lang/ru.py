@@ -327,6 +327,10 @@ PACK = Lexicon(
         "на другой день": 1,
         "днем позже": 1,
         "днём позже": 1,
+        "еще через день": 1,
+        "ещё через день": 1,
+        "день спустя": 1,
+        "два дня спустя": 2,
         "накануне": -1,
         # a time of day without a day: the day being told (see dates.anchor)
         "утром": 0,
@@ -336,6 +340,7 @@ PACK = Lexicon(
         "в тот же вечер": 0,
     },
     # periods that name no day: such a stop is not where the news finds the traveller today
+    day_nouns=("числа",),  # "18-го числа": the 18th
     vague_periods=(
         "на прошлой неделе",
         "на следующей неделе",
@@ -344,6 +349,12 @@ PACK = Lexicon(
         "в прошлом месяце",
         "в следующем месяце",
         "в этом месяце",
+        # the beginning, middle or end of the month: no day of it
+        "в начале месяца",
+        "в начале этого месяца",
+        "в конце месяца",
+        "в конце этого месяца",
+        "в середине месяца",
         "в прошлом году",
         "в следующем году",
         "в ближайшие дни",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from itinerary.extract.dates import anchored_openers
 from itinerary.extract.document import Clauses, Document, Sentence
 from itinerary.extract.lexicon import Lexicon
 from itinerary.extract.registry import step
@@ -53,11 +54,13 @@ def _marks(text: str, lx: Lexicon) -> list[tuple[int, str, int]]:
         (lx.clause_openers, "opener"),
         (lx.where_words, "where"),
     )
+    dated = anchored_openers(text, lx)  # "the day after that": a date, no clause
     for words, kind in kinds_of:
         for w in words:
             # not inside a hyphenated compound ("après-midi" is no "après")
             for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I):
-                marks.append((m.start(), kind, len(text)))
+                if kind != "opener" or m.start() not in dated:
+                    marks.append((m.start(), kind, len(text)))
     # a quotation speaks in its own time ("„... morgen ...“, hieß es am Mittwochabend")
     # (one whose opening mark fell in the sentence before ends in a mark and a comma)
     for m in re.finditer(r"[„“«\"][^„“”«»\"]{12,}[“”»\"]|^[^„“”«»\"]{12,}[“”»\"](?=\s*,)", text):

@@ -49,7 +49,9 @@ def stop_date(
     ends: list[DateSpan] = []
     last: list[DateHit] = []  # "until Wednesday": read once the stay's first day is known
     for h in owned:
-        if h.weekday is not None and this_week(s, h, ctx):
+        # "next Tuesday", "mardi prochain": the word says which Tuesday, whatever tense a
+        # reporting clause beside it has ("..., her office said")
+        if h.weekday is not None and not h.next_ and this_week(s, h, ctx):
             h = dataclasses.replace(h, this=True)
         if h.until and h.span is None and h.weekday is not None and not (h.next_ or h.this):
             last.append(h)

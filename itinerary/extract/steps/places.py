@@ -19,7 +19,14 @@ from itinerary.extract.document import AREA_KINDS, Context, Document, Mention
 from itinerary.extract.lexicon import starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.roles import is_listed, landmark_named, role_before, seat_speaks
-from itinerary.extract.text import DATELINE_END, capitalised, function_word, word_list, words_of
+from itinerary.extract.text import (
+    DATELINE_END,
+    DATELINE_HEAD,
+    capitalised,
+    function_word,
+    word_list,
+    words_of,
+)
 from itinerary.geocode.gazetteer import Record
 from itinerary.geocode.normalize import KIND_WORDS, analyze
 from itinerary.geocode.offline import Candidate as GeoCandidate
@@ -205,21 +212,16 @@ def landmark_run(p: Mention, sent: Span, ctx: Context) -> None:
             return
 
 
-#: a dateline's place: capitalised words at the start of the article, before "(Agency) -",
-#: ", 3 mars (AFP) -", " /Region/, date. /TASS/.", ".-" or " - "
-_DATELINE_HEAD = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)\s*(?:,|\(|/|[-–—]\s|\.-)")
-
-
 def dateline_place(sent: Span, ctx: Context) -> Mention | None:
     """The place of the article's dateline, whatever a recogniser makes of words in capitals
     ("NAIROBI (Reuters) -", "ULAN BATOR /Mongolia/, June 2. /TASS/.", "GUADALAJARA, 3 mars (AFP) -")."""
     text = sent.text
     if sent.start_char != 0 or DATELINE_END.search(text[: ctx.tuning.dateline_window]) is None:
         return None
-    m = _DATELINE_HEAD.match(text)
-    if m is None or not all(capitalised(w) for w in m.group(1).split()):
+    m = DATELINE_HEAD.match(text)
+    if m is None or not all(capitalised(w) for w in m.group("place").split()):
         return None
-    name = m.group(1).rstrip(".")
+    name = m.group("place").rstrip(".")
     p = Mention(0, len(name), name, name, True)
     return p if accept(p, ctx) and not outlet_after(text, p.end, ctx) else None
 
