@@ -367,6 +367,8 @@ def merge_mentions(
             _note_arrival(came, out[-1], day or came.get(id(same)))
             continue
         d = _after_arrival(d, came.get(id(same)))
+        if _headline_ahead(same, d, published):
+            same.status, same.date = Status.PLANNED, d.date  # "Macron visits Hanoi": on Thursday
         # a vague month or year only from a mention the rules read as a stop (not "im Juni
         # Gastland beim G7-Gipfel"; but "his father visited Russia in 2011")
         vague = d.date is not None and d.date.precision is not Precision.DAY
@@ -390,6 +392,28 @@ def merge_mentions(
         ):
             same.place = d.place  # the city an airport serves is the stop, not the airport (Vnukovo)
     return out
+
+
+def _headline_ahead(first: Candidate, later: Candidate, published: dt.date | None) -> bool:
+    """The first mention is the headline's, confirmed and undated (a headline tells in the present
+    what is done, under way or to come: "Macron visits Hanoi"), and a later one in the body (not
+    the headline's own "is received tomorrow at the Kremlin") tells the journey there planned on
+    a day after the publication, with a word of plan or a future before the place ("will arrive in
+    Hanoi on Thursday"; not a day read ahead alone): the body gives the time, the stop is planned."""
+    cues = later.status_features
+    return (
+        published is not None
+        and (cues.get("planned_before") == 1.0 or cues.get("verb_future") == 1.0)
+        and first.features.get("first_sentence") == 1.0
+        and first.status is Status.CONFIRMED
+        and first.date is None
+        and later.status is Status.PLANNED
+        and later.features.get("first_sentence") != 1.0  # the body's, not the headline's own
+        and bool(later.features.get("travel_near"))
+        and later.date is not None
+        and later.date.start is not None
+        and later.date.start > published
+    )
 
 
 def _plan_told(other: Candidate, status: Status, published: dt.date | None) -> bool:

@@ -20,6 +20,18 @@ the first two cover least, before the rules were changed for them: "is set / due
 of reported speech, a past relative clause inside a sentence whose main verb is future, a present
 stay ("is in Lagos on a visit"), "not only ... but also", a modal with an infinitive, a negated
 future.
+
+A fourth set (``status_probes/feature/``) was written in the register of features, analysis and
+long reports, before reading the status rules: long sentences with background, reported speech
+("according to", "said that he would"), hedged plans ("hopes to", "could", "is considering a trip,
+no date has been set"), an earlier trip told as background (dated within the year: a visit more
+than a year before the article is background, no stop), "would be the first visit since", an
+invitation accepted (planned) or extended (the host's stop stays; the invitee's place is asserted
+nowhere), a visit "which had been planned" then postponed or called off, a headline in the present
+over a body in the future, "headed to X, where he arrived", and forms of one language ("language
+form", one to three per language: "is due to", "was to have", "will have visited"; "è atteso",
+"dovrebbe", the passato prossimo with "essere"; "tiene previsto", "realizará", the imperfect of a
+stay; the Russian perfective future, "побывает"; "doit se rendre"; "soll ... eintreffen").
 """
 
 from __future__ import annotations
@@ -40,6 +52,7 @@ pytestmark = pytest.mark.data
 PROBES = Path(__file__).parent / "status_probes"
 NEWS = PROBES / "news"
 WIRE = PROBES / "wire"
+FEATURE = PROBES / "feature"
 
 #: the classes every language's probe file covers, in the first set and in the second (NEWS)
 CLASSES = frozenset(
@@ -92,11 +105,28 @@ WIRE_CLASSES = frozenset(
     }
 )
 
+FEATURE_CLASSES = frozenset(
+    {
+        "reported speech",
+        "hedged plan",
+        "under consideration",
+        "earlier trip as background",
+        "first visit since",
+        "invitation accepted",
+        "invitation extended",
+        "had been planned, then postponed",
+        "had been planned, then called off",
+        "headline and body tenses",
+        "headed to, where arrived",
+        "language form",
+    }
+)
+
 
 @pytest.mark.parametrize(
     ("folder", "wanted"),
-    [(PROBES, CLASSES), (NEWS, NEWS_CLASSES), (WIRE, WIRE_CLASSES)],
-    ids=["first", "news", "wire"],
+    [(PROBES, CLASSES), (NEWS, NEWS_CLASSES), (WIRE, WIRE_CLASSES), (FEATURE, FEATURE_CLASSES)],
+    ids=["first", "news", "wire", "feature"],
 )
 def test_every_language_has_every_class(folder: Path, wanted: frozenset[str]) -> None:
     assert {p.stem for p in folder.glob("*.yaml")} >= set(supported())
@@ -112,7 +142,10 @@ def test_every_language_has_every_class(folder: Path, wanted: frozenset[str]) ->
 
 @pytest.mark.parametrize(
     ("lang", "published", "case"),
-    load_probes(PROBES) + load_probes(NEWS, "news-") + load_probes(WIRE, "wire-"),
+    load_probes(PROBES)
+    + load_probes(NEWS, "news-")
+    + load_probes(WIRE, "wire-")
+    + load_probes(FEATURE, "feature-"),
 )
 def test_probe(lang: str, published: dt.date, case: dict[str, Any], extractor: Extractor) -> None:
     got = [

@@ -90,6 +90,13 @@ PACK = Lexicon(
         "übermorgen",
         "nächst",
         "vorgesehen",
+        # a hope, a trip weighed or possible: one that may be, not one made ("hofft, nach Tunis zu
+        # reisen", "erwägt einen Besuch in", "einen möglichen Besuch in")
+        "hofft",
+        "hoffen=",
+        "erwägt",
+        "erwägen",
+        "möglich",
     ),
     refusals=(("verweiger", "genehmigung"), ("verweiger", "erlaubnis"), ("verweiger", "ausreise")),
     no_plan=("wie geplant", "wie erwartet", "wie vorgesehen", "wie angekündigt", "wie vereinbart"),

@@ -164,6 +164,10 @@ PACK = Lexicon(
         "hopes to",
         "proposed",
         "upcoming",
+        # a trip weighed or possible, not one made ("is considering a visit to", "a possible trip")
+        "considering",
+        "considers",
+        "possible=",
     ),
     refusals=(
         ("denied", "permission"),
@@ -194,6 +198,18 @@ PACK = Lexicon(
         "won't take place",
         "did not take place",
         "didn't take place",
+        # the unreal past of a plan: a trip that did not take place ("was to have visited Quito")
+        "was to have",
+        "were to have",
+        # a trip shelved, pulled out of or skipped
+        "shelv",
+        "pulled out",
+        "pull out",
+        "pulls out",
+        "pulling out",
+        "skipped",
+        "skips",
+        "skipping",
     ),
     denied=(
         "will not travel",

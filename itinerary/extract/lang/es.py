@@ -127,6 +127,20 @@ PACK = Lexicon(
         "hará",
         "continuará",
         "seguirá",
+        # a hope, a trip weighed or possible: one that may be, not one made ("espera viajar a",
+        # "estudia una visita a", "una posible visita a")
+        "espera=",
+        "esperan=",
+        "esperaba=",
+        "estudia=",
+        "estudian=",
+        "sopesa",
+        "contempla=",
+        "evalúa",
+        "posible",
+        "eventual",
+        # a trip fixed for later ("tiene programada una visita a", "tiene programado viajar a")
+        "programad",
     ),
     refusals=(
         ("negó", "permiso"),
@@ -175,6 +189,11 @@ PACK = Lexicon(
         "no se llevará a cabo",
         "no tendrá lugar",
         "no se realizó",
+        # the unreal past of a plan ("debería haber viajado a Quito"): a trip that did not take place
+        "debería haber",
+        "deberían haber",
+        "habría debido",
+        "tendría que haber",
     ),
     denied=(
         "no irá",
@@ -431,7 +450,7 @@ PACK = Lexicon(
     before=("antes de",),
     sequel=("tras el cual", "tras la cual", "después de lo cual", "tras lo cual"),
     when_words=("cuando", "en cuanto", "tan pronto como", "una vez que"),
-    where_words=("donde", "en donde"),
+    where_words=("donde", "en donde", "adonde", "a donde"),
     relative_pronouns=("que", "quien", "quienes", "el cual", "la cual"),
 )
 

@@ -37,7 +37,7 @@ PACK = Lexicon(
     genitives=frozenset({"du", "de", "des", "d'"}),
     kind_joiners=frozenset({"de", "du", "d'", "centre"}),
     list_joiners=frozenset({"et", "puis", "plus", "ou"}),
-    departure=("parti", "part pour", "envol", "décoll", "en route"),
+    departure=("parti", "part pour", "envol", "décoll", "en route", "en partance"),
     arrival=("arriv", "atterri", "atteint", "rejoint", "s'est posé", "s’est posé"),
     meet=("rencontr", "reçu", "reçue", "accueilli", "accueillie", "retrouv", "entretenu"),
     travel=(
@@ -183,6 +183,13 @@ PACK = Lexicon(
         "suivra",
         "prendra",
         "mènera",
+        # a hope, a possible trip: one that may be, not one made ("espère se rendre à", "une
+        # éventuelle visite à")
+        "espère",
+        "espèrent",
+        "espérait",
+        "éventuel",
+        "possible=",
     ),
     refusals=(
         ("refus", "autorisation"),
@@ -216,6 +223,9 @@ PACK = Lexicon(
         "n'aura pas lieu",
         "n'aura finalement pas lieu",
         "n'a pas eu lieu",
+        # the unreal past of a plan ("aurait dû se rendre à Quito"): a trip that did not take place
+        "aurait dû",
+        "auraient dû",
     ),
     denied=(
         "ne se rendra pas",

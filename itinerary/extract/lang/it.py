@@ -26,6 +26,7 @@ PACK = Lexicon(
         "in volo per",
         "decollat",
         "in viaggio verso",
+        "in partenza per",  # about to leave: not there yet
     ),
     arrival=("arrivat", "arriva", "atterrat", "giunt"),
     # "è stato ricevuto", "è stata accolta" (accogliere: to welcome)
@@ -157,6 +158,16 @@ PACK = Lexicon(
         "prossim",
         "domani",
         "proseguirà",
+        # a hope, a trip weighed or possible: one that may be, not one made ("spera di andare a",
+        # "sta valutando una visita a", "una possibile visita a")
+        "in agenda",  # "il viaggio a Quito è in agenda per aprile"
+        "spera=",
+        "sperano=",
+        "sperava=",
+        "valutando",
+        "valuta=",
+        "possibil",
+        "eventual",
     ),
     refusals=(
         ("negat", "permesso"),
@@ -493,9 +504,27 @@ def _about_to(low: list[str]) -> bool:
     return any(a in ("sta", "stanno") and b == "per" for a, b in pairwise(low))
 
 
+#: the imperfect of "essere" and the endings of the imperfect (not "-iva", the ending of many nouns
+#: and adjectives: "iniziativa", "trattativa")
+_IMPERFECT = frozenset("era erano".split())
+_IMPERFECT_ENDINGS = ("ava", "avano", "eva", "evano", "ivano")
+
+
+#: the stems of the modal verbs, whose imperfect tells a plan ("doveva recarsi a Quito": was to)
+_MODALS = ("dov", "vol", "pot")
+
+
+def _imperfect(word: str) -> bool:
+    """An imperfect ("era", "si trovava", "visitavano"): a past of what was going on; not a modal
+    ("doveva", "voleva", "poteva"), whose imperfect is a plan of the past."""
+    if word.startswith(_MODALS):
+        return False
+    return word in _IMPERFECT or (len(word) > 5 and word.endswith(_IMPERFECT_ENDINGS))
+
+
 def _tense(words: list[str]) -> str | None:
-    """Past for a perfect or a preterite ("è arrivato", "ha visitato", "arrivò"), future for
-    "-rà", else present."""
+    """Past for a perfect, a preterite or an imperfect ("è arrivato", "ha visitato", "arrivò",
+    "era a Quito"), future for "-rà", else present."""
     low = [w.lower() for w in words]
     # the perfect and the pluperfect ("era giunto", "avevano visitato"), an adverb may stand
     # between the auxiliary and the participle ("è poi arrivato", "ha già incontrato")
@@ -509,6 +538,8 @@ def _tense(words: list[str]) -> str | None:
             return "past"
     if any(w.endswith("ò") and len(w) > 3 for w in low):
         return "past"
+    if any(_imperfect(w) for w in low):
+        return "past"  # the imperfect of a stay told ("era a Quito", "si trovava a Lima")
     if any(w.endswith(("rà", "ranno")) for w in low):
         return "future"
     if _conditional(low):

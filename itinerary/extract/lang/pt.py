@@ -259,6 +259,24 @@ PACK = Lexicon(
         "chegará",
         "seguirá",
         "estará",
+        # a hope, a trip weighed or possible: one that may be, not one made ("espera viajar a",
+        # "estuda uma visita a", "uma possível visita a")
+        "espera=",
+        "esperam=",
+        "esperava=",
+        "estuda=",
+        "estudam=",
+        "avalia=",
+        "cogita",
+        # a trip fixed for later ("tem viagem marcada para Doha", "uma visita marcada a"; not
+        # "marcado por", marked by)
+        "viagem marcada",
+        "visita marcada",
+        "marcada para",
+        "marcado para",
+        "possível",
+        "possibilidade",
+        "eventual",
     ),
     refusals=(
         ("negou", "autoriza"),
@@ -322,6 +340,9 @@ PACK = Lexicon(
         "não vai se realizar",
         "não se vai realizar",
         "não se realizou",
+        # the unreal past of a plan ("deveria ter viajado a Quito"): a trip that did not take place
+        "deveria ter",
+        "deveriam ter",
     ),
     denied=(
         "não viajará",

@@ -288,8 +288,11 @@ def invited(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
         between = text[cut + last.end() : p.start]
         words = word_list(between.lower())
         elided = words and any(words[0].startswith(e) for e in lx.elisions if e in lx.genitives)
-        if words and (words[0] in lx.genitives or elided):
-            return False  # "invitado de honor", "convidado de honra": the guest, not an invitation
+        asks = any(starts(w, (*lx.travel, *lx.visit_verbs)) for w in words)
+        if words and (words[0] in lx.genitives or elided) and not asks:
+            # "invitado de honor", "convidado de honra": the guest, not an invitation; but "a
+            # accepté l'invitation du président à se rendre à Dakar" names the giver, then the trip
+            return False
         return not _verb_between(s, cut + last.end(), p.start, words, ctx)
     after = re.split(r"[,;:.!?]", text[p.end : nxt].lower(), maxsplit=1)[0]
     return bool(lx.invitation_final) and any(starts(w, lx.invitation_final) for w in word_list(after))
@@ -393,6 +396,7 @@ def trip_told(s: Sentence, start: int, end: int, ctx: Context) -> bool:
         # (a participle the small French model takes for a noun still has its aux:tense child)
         return any(
             starts(t.lower_, trip)
+            and not _perfect_infinitive(t)
             and (
                 (t.pos_ in ("VERB", "AUX") and _verb_tense(t, ctx) == "past")
                 or any(c.dep_ == "aux:tense" for c in t.children)
@@ -403,6 +407,14 @@ def trip_told(s: Sentence, start: int, end: int, ctx: Context) -> bool:
     return any(
         starts(w, trip) and ctx.language.tense(words[max(0, i - 2) : i + 1]) == "past"
         for i, w in enumerate(words)
+    )
+
+
+def _perfect_infinitive(t: Token) -> bool:
+    """A participle complementing another verb with an infinitive of its perfect auxiliary ("was to
+    have visited Quito"): the perfect of a plan, not a trip told as made."""
+    return t.dep_ == "xcomp" and any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in t.children
     )
 
 
@@ -589,6 +601,11 @@ def _verb_tense(t: Token, ctx: Context) -> str | None:
         return "future"
     if t.lower_ in ctx.lx.future_auxiliaries and t.pos_ != "VERB":
         return "future"  # "will", "'ll" (a verb of going only with its infinitive: above)
+    if "Part" in form and any(
+        c.dep_.startswith("aux") and c.lower_ in ctx.lx.future_auxiliaries and c.pos_ != "VERB"
+        for c in t.children
+    ):
+        return "future"  # the future perfect: "will have visited Hanoi" by the end of the week
     if t.dep_ == "aux:tense":
         return "past"  # the auxiliary of a compound past ("a visité", "est arrivé", "avait quitté"),
         # also where the tagger took the participle for a noun ("a visité Dakar lundi")
