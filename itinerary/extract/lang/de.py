@@ -128,6 +128,12 @@ PACK = Lexicon(
         "empfängt",
         "gastgeber",
     ),
+    receiving=(
+        "empfing",
+        "empfängt",
+        "begrüßte",
+        "begrüßt=",
+    ),
     decisions=(
         "gestrichen",
         "strich",

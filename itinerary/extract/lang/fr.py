@@ -230,6 +230,15 @@ PACK = Lexicon(
         "accueillera",
         "accueillait",
     ),
+    receiving=(
+        "a reçu",
+        "reçoit=",
+        "recevra",
+        "recevait",
+        "a accueilli",
+        "accueille=",
+        "accueillera",
+    ),
     decisions=(
         "annul",
         "annonc",
