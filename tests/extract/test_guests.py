@@ -85,3 +85,33 @@ def test_the_person_a_host_receives_travels_there(
     trips = trips_by_traveller(text, lang, extractor, PUBLISHED)
     assert any(guest in who and place in stops for who, stops in trips.items()), trips
     assert not any(host in who for who in trips), trips
+
+
+WILL_RECEIVE = [
+    (
+        "en",
+        "Kenyan President William Ruto will host French President Emmanuel Macron in Mombasa on Friday.",
+        "Macron",
+        "Ruto",
+        "mombasa",
+    ),
+    (
+        "it",
+        "La premier Giorgia Meloni riceverà venerdì a Firenze il presidente francese Emmanuel Macron.",
+        "Macron",
+        "Meloni",
+        "firenze",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "guest", "host", "place"), WILL_RECEIVE, ids=[c[0] for c in WILL_RECEIVE]
+)
+def test_the_person_a_host_will_receive_is_the_traveller(
+    lang: str, text: str, guest: str, host: str, place: str, extractor: Extractor
+) -> None:
+    # the future of the verb ("will host") is no passive ("was hosted": the subject is the guest)
+    trips = trips_by_traveller(text, lang, extractor, PUBLISHED)
+    assert any(guest in who and place in stops for who, stops in trips.items()), trips
+    assert not any(host in who for who in trips), trips

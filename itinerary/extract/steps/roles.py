@@ -359,6 +359,10 @@ def hosted_at(text: str, start: int, travel: list[int], ctx: Context) -> bool:
     return not passive and not (after and after[0] in ("by", "par", "von", "por", "da", "pelo", "pela"))
 
 
+#: future auxiliaries a pack lists among its copulas ("the next stop will be Hanoi"): before a verb
+#: of receiving they make a future ("will host"), not a passive
+FUTURE_AUXILIARIES = frozenset({"will"})
+
 #: prepositions of the agent of a passive ("received by", "accolto da"): who follows is the host
 AGENTS = frozenset({"by", "par", "von", "vom", "por", "pelo", "pela", "da", "dal", "dalla", "dai"})
 
@@ -393,7 +397,8 @@ def received_guest(s: Sentence, place_start: int, travel: list[int], ctx: Contex
         return None
     before = word_list(low[max(0, at - t.verb_window) : at])[-t.passive_words :]
     after = word_list(low[end : end + t.verb_window])[:1]
-    if passive_before(before, ctx) or (after and after[0] in AGENTS):
+    passive = [w for w in before if w not in FUTURE_AUXILIARIES]
+    if passive_before(passive, ctx) or (after and after[0] in AGENTS):
         return None
     for q in s.persons:
         if q.start < end:
