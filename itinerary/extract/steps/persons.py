@@ -580,7 +580,7 @@ def headline_subject(sentences: list[Sentence], ctx: Context) -> None:
         return
     lx = ctx.lx
     toks = [t for t in sentences[0].span if not t.is_space]
-    if len(toks) < 3 or not toks[1].is_lower:
+    if not toks[2:] or not toks[1].is_lower:  # a word, then a lower-case one, then more
         return
     word, low = toks[0].text, toks[0].lower_
     if not capitalised(word) or word.isupper() or len(word) <= ctx.tuning.name_word_min:
