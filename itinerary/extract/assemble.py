@@ -133,6 +133,8 @@ def _by_traveller(
     named_often = Counter(d.traveller for d in drafts if d.explicit_traveller and d.traveller)
     main = max(explicit, key=lambda x: (explicit[x], named_often[x])) if explicit else None
     titled = Counter(d.traveller for d in drafts if d.traveller and d.traveller not in named)
+    if main is None and titled and len(named) == 1:
+        main = next(iter(named))  # the one person the article names, known to the stops by a title
     if main is None and titled:
         main = titled.most_common(1)[0][0]  # the first of the most frequent titles
     home = ctx.homes.get(main or "", set()) if ctx is not None else set()

@@ -25,6 +25,7 @@ from itinerary.extract.steps.roles import (
     followed_by_speech,
     hosted_at,
     reached_by_weapon,
+    received_guest,
     role_before,
     travel_mode,
 )
@@ -148,6 +149,8 @@ def candidate_at(
     d = Candidate(p, quote, status, date, traveller, role, hints, 0, explicit, companions=companions)
     d.status_features, d.read_date = cues, read
     d.mode = travel_mode(s.span.text, p.start, ctx)
+    if received_guest(s, p.start, reading.travel, ctx) is not None:
+        return d, carried_subject(s, ctx, carry)  # the host, not the guest, is the subject
     return d, traveller or carry
 
 

@@ -105,6 +105,10 @@ class Lexicon:
     # subject is at home, so the place where it hosts is no stop of theirs (a passive, after a
     # copula or "been"/"été"/"stato", is the guest's).
     hosting: tuple[str, ...] = ()
+    # Verbs of receiving a guest in the active voice ("received", "a reçu", "begrüßte",
+    # "recibió", "принял"): with the hosting verbs, a person named as their object in the place's
+    # clause is a guest who came there ("Ruto received Lula in Nairobi": Lula's stop).
+    receiving: tuple[str, ...] = ()
     # Words of a talk at a distance (a telephone or video call): nobody travels for one.
     calls: tuple[str, ...] = ()
     # A trip denied in the future ("will not travel", "non andrà", "не поедет"): cancels the

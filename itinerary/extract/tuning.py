@@ -166,6 +166,9 @@ class Tuning:
     kind_reach: int = 3
     #: words before a meeting verb searched for a passive auxiliary ("was received", "a été reçu")
     passive_words: int = 3
+    #: characters from a verb of receiving to the guest it names and to the place where it receives
+    #: ("a reçu lundi à Alger la présidente du Conseil italien Giorgia Meloni") - rule tests
+    guest_window: int = 100
     #: place nouns and adjectives skipped between a preposition and a name - rule tests
     place_noun_skip: int = 3
     #: characters before a place read for the word before it - rule tests

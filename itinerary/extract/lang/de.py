@@ -135,6 +135,12 @@ PACK = Lexicon(
         "empfängt",
         "gastgeber",
     ),
+    receiving=(
+        "empfing",
+        "empfängt",
+        "begrüßte",
+        "begrüßt=",
+    ),
     decisions=(
         "gestrichen",
         "strich",

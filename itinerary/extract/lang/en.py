@@ -227,6 +227,15 @@ PACK = Lexicon(
         "host=",
         "hosting",
     ),
+    receiving=(
+        "received",
+        "receives=",
+        "receive=",
+        "welcomed",
+        "welcomes=",
+        "welcome=",
+        "greeted",
+    ),
     decisions=(
         "cancel",
         "scrapp",

@@ -210,6 +210,14 @@ PACK = Lexicon(
         "anfitrión",
         "anfitriona",
     ),
+    receiving=(
+        "recibió",
+        "recibe=",
+        "recibirá",
+        "recibía",
+        "acogió",
+        "acogerá",
+    ),
     decisions=(
         "cancel",
         "anunci",

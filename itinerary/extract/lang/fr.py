@@ -240,6 +240,15 @@ PACK = Lexicon(
         "accueillera",
         "accueillait",
     ),
+    receiving=(
+        "a reçu",
+        "reçoit=",
+        "recevra",
+        "recevait",
+        "a accueilli",
+        "accueille=",
+        "accueillera",
+    ),
     decisions=(
         "annul",
         "annonc",

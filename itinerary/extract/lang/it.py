@@ -277,6 +277,15 @@ PACK = Lexicon(
         "ospiterà",
         "padrone di casa",
     ),
+    receiving=(
+        "ha ricevuto",
+        "riceve=",
+        "riceverà",
+        "ricevette",
+        "ha accolto",
+        "accoglie=",
+        "accoglierà",
+    ),
     decisions=(
         "annull",
         "cancell",

@@ -357,6 +357,14 @@ PACK = Lexicon(
         "anfitrião",
         "anfitriã",
     ),
+    receiving=(
+        "recebeu",
+        "recebe=",
+        "receberá",
+        "vai receber",
+        "acolheu",
+        "acolherá",
+    ),
     decisions=(
         "cancel",
         "anunci",

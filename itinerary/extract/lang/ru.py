@@ -166,6 +166,13 @@ PACK = Lexicon(
         "принимал у себя",
         "принимает у себя",
     ),
+    receiving=(
+        "принял=",
+        "приняла=",
+        "примет=",
+        "принимает=",
+        "принимал=",
+    ),
     decisions=(
         # the active of cancelling ("Москва отменила визит"), not its passive participle ("визит в
         # Кито отменён": the visit to the place is what is cancelled)

@@ -16,6 +16,7 @@ from itinerary.extract.document import AREA_KINDS, Context, Document, Mention, P
 from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.places import PERSON_LABELS, place_not_person, prominent, word_zipf
+from itinerary.extract.steps.roles import AGENTS, received_guest
 from itinerary.extract.text import capitalised, ends_with, function_word, joined_run, opens_no_name, word_list
 from itinerary.extract.tuning import TUNING
 from itinerary.geocode.toponyms import forms_of
@@ -585,9 +586,10 @@ def unrecognised_names(sentences: list[Sentence], ctx: Context) -> None:
     the sentence is no part of it ("Поезд Ким Чен Ына")."""
     lx, t = ctx.lx, ctx.tuning
     seen = {p.name for s in sentences for p in s.persons}
+    lower = {x.lower_ for s in sentences for x in s.span if x.is_lower}
     for s in sentences:
         toks = list(s.span)
-        found = [*_known_runs(toks, s, ctx)]
+        found = [*_known_runs(toks, s, ctx, lower)]
         for a, b in _joined_runs(toks, _runs(s.span, lx, t.name_max_words + 1), ctx):
             opens, head = _clause_start(toks, a, ctx), a
             while (
@@ -615,6 +617,58 @@ def unrecognised_names(sentences: list[Sentence], ctx: Context) -> None:
             if not any(q.start < p.end and p.start < q.end for q in s.persons):
                 s.persons.append(p)
         s.persons.sort(key=lambda q: q.start)
+
+
+def headline_subject(sentences: list[Sentence], ctx: Context) -> None:
+    """A word alone that opens the headline (the article's first sentence, a paragraph of its own)
+    before a lower-case word ("Orbán in Berlin", "Lula to visit Oslo", "Токаев в Минске") is the
+    person the article follows, when the article names nobody else: news headlines open on their
+    subject, named once, and a short body may go on with a title alone ("the Hungarian prime
+    minister"). Not a title, function word, month, day, demonym or verb; never written in lower case
+    in the article; no place (a name of the project's list of known names only when no prominent
+    place is called by it: "Lula" is another spelling of Luleå; else no place as written, the subject
+    standing in the nominative) and no frequent word of the language unless that list knows it
+    ("Lula" is frequent in Portuguese news)."""
+    if len(sentences) < 2 or sentences[1].span.doc is sentences[0].span.doc:
+        return
+    if any(s.persons for s in sentences):
+        return
+    lx = ctx.lx
+    toks = [t for t in sentences[0].span if not t.is_space]
+    if not toks[2:] or not toks[1].is_lower:  # a word, then a lower-case one, then more
+        return
+    word, low = toks[0].text, toks[0].lower_
+    if not capitalised(word) or word.isupper() or len(word) <= ctx.tuning.name_word_min:
+        return
+    if function_word(low, lx) or is_title(word, lx) or low in lx.months or low in lx.weekdays:
+        return
+    if opening_verb(word, ctx) or is_country_word(word, ctx):
+        return
+    if (f := forms_of().form(word)) is not None and f.kind == "demonym":
+        return
+    if any(t.lower_ == low and t.is_lower for s in sentences for t in s.span):
+        return
+    if any(known_word(v) for v in dict.fromkeys([word, *ctx.language.variants(word)]) if v):
+        if _place_called(word, ctx):
+            return
+    elif (
+        ctx.geocoder.gazetteer.lookup(word)
+        or word_zipf(low, ctx.language.code) >= ctx.tuning.common_word_zipf
+    ):
+        return  # the word as written: a subject stands in the nominative ("Токаев", not "Токай")
+    _mark(sentences, word)
+
+
+def _place_called(word: str, ctx: Context) -> bool:
+    """A prominent place of the gazetteer is called ``word`` by its own name (not one of its other
+    spellings: "Lula" for Luleå)."""
+    g, low = ctx.geocoder.gazetteer, word.lower()
+    return any(
+        prominent(r, ctx) and r.name.lower() == low
+        for f in dict.fromkeys([word, *ctx.language.variants(word)])
+        if f
+        for r in (g.record(i) for i in g.lookup(f))
+    )
 
 
 def particles_of_names(sentences: list[Sentence], ctx: Context) -> None:
@@ -740,7 +794,7 @@ def _country(word: str, ctx: Context) -> bool:
     )
 
 
-def _known_runs(toks: list[Token], s: Sentence, ctx: Context) -> list[Person]:
+def _known_runs(toks: list[Token], s: Sentence, ctx: Context, lower: set[str]) -> list[Person]:
     """The names of the project's list of known names written in the sentence, longest first,
     short lower-case particles inside them ("Лула да Силва")."""
     out: list[Person] = []
@@ -764,7 +818,7 @@ def _known_runs(toks: list[Token], s: Sentence, ctx: Context) -> list[Person]:
             if known_name(toks[i].doc[toks[i].i : toks[k - 1].i + 1].text):
                 hit = k
                 break
-        if not hit and _known_word(toks, i, ctx):
+        if not hit and _known_word(toks, i, ctx, lower):
             hit = i + 1
         if hit:
             out.append(_span_of(s.span, i, hit))
@@ -774,11 +828,14 @@ def _known_runs(toks: list[Token], s: Sentence, ctx: Context) -> list[Person]:
     return out
 
 
-def _known_word(toks: list[Token], i: int, ctx: Context) -> bool:
+def _known_word(toks: list[Token], i: int, ctx: Context, lower: set[str]) -> bool:
     """``toks[i]`` is a one-word name of the list of known names ("Macron", "Путин", "Lula"),
     or a case form of one ("Путина"), written alone (no capitalised word beside it: not "San
-    Francisco"), of ``Tuning.known_word_min`` letters or more, no frequent word of the language
-    ("Francisco" where it is one) and no prominent place."""
+    Francisco"), of ``Tuning.known_word_min`` letters or more, never written in lower case in the
+    article (``lower``: "lula", squid), no frequent word of the language unless the list has it as
+    written (news makes "Путин", and "Lula" in Portuguese, frequent words; a case form of a frequent
+    word is not taken for a name), and no prominent place's own name (not another spelling of one:
+    "Lula" for Luleå)."""
     word = toks[i].text
     if len(word) < ctx.tuning.known_word_min or word.isupper():
         return False
@@ -786,8 +843,11 @@ def _known_word(toks: list[Token], i: int, ctx: Context) -> bool:
         return False
     if not any(known_word(v) for v in dict.fromkeys([word, *ctx.language.variants(word)]) if v):
         return False
-    common = word_zipf(word.lower(), ctx.language.code) >= ctx.tuning.common_word_zipf
-    return not common and not _prominent_place(word, ctx)
+    if word.lower() in lower:
+        return False
+    if word_zipf(word.lower(), ctx.language.code) >= ctx.tuning.common_word_zipf and not known_word(word):
+        return False
+    return not _place_called(word, ctx)
 
 
 def _travel_subject(toks: list[Token], b: int, ctx: Context) -> bool:
@@ -1096,6 +1156,16 @@ def stop_traveller(
 ) -> tuple[str | None, bool, tuple[str, ...]]:
     """Who travels to this stop, whether the sentence names them, and who travels with them
     (the other persons of a listed subject, those who accompany the traveller)."""
+    guest = received_guest(s, p.start, reading.travel, ctx)
+    if guest is not None:  # "Ruto received Lula in Nairobi": the guest came, the host is at home
+        return ctx.names.get(guest.name, guest.name), True, ()
+    return _subject_traveller(s, reading, p, ctx, carry)
+
+
+def _subject_traveller(
+    s: Sentence, reading: Reading, p: Mention, ctx: Context, carry: str | None
+) -> tuple[str | None, bool, tuple[str, ...]]:
+    """Who travels to this stop as the subject of its travel word (:func:`stop_traveller`)."""
     text = s.span.text
     trig = max((t for t in reading.travel if t < p.start), default=None)
     if trig is None:
@@ -1132,10 +1202,6 @@ def stop_traveller(
         if q.end <= len(head):
             head = head[: q.start] + NAMED * (q.end - q.start) + head[q.end :]
     return by_title(head, ctx.roles) or carry, False, ()
-
-
-#: prepositions of the agent of a passive ("received by", "accolto da"): no subject after them
-AGENTS = frozenset({"by", "par", "von", "vom", "por", "pelo", "pela", "da", "dal", "dalla", "dai"})
 
 
 def traveller_after(s: Sentence, trigger: int, place_start: int, ctx: Context) -> Person | None:
@@ -1559,6 +1625,32 @@ def title_countries(sentences: list[Sentence], ctx: Context) -> dict[str, set[st
     return out
 
 
+def headline_home(sentences: list[Sentence], ctx: Context) -> None:
+    """The countries of the one person an article names only in its headline ("Orbán in Berlin"),
+    from the nationality the body gives a title ("Der ungarische Ministerpräsident ist
+    eingetroffen"): the body goes on with a title alone for the headline's subject, so that title
+    is theirs, not another person's (:func:`itinerary.extract.assemble.foreign_title`)."""
+    if len(sentences) < 2 or sentences[1].span.doc is sentences[0].span.doc:
+        return
+    named = {ctx.names.get(q.name, q.name) for q in sentences[0].persons}
+    if len(named) != 1 or any(s.persons for s in sentences[1:]):
+        return
+    (who,) = named
+    if ctx.homes.get(who):
+        return
+    forms, lx = forms_of(), ctx.lx
+    for s in sentences[1:]:
+        words = word_list(s.span.text)
+        for i, w in enumerate(words):
+            if not is_title(w, lx):
+                continue
+            for x in words[max(0, i - 1) : i + 2 : 2]:
+                form = forms.form(x)
+                if form is not None and form.kind == "demonym" and form.target.startswith("country:"):
+                    ctx.homes[who] = {form.target.removeprefix("country:")}
+                    return
+
+
 @step("persons", reads=("sentences",), writes=("sentences.persons",))
 def persons(doc: Document) -> None:
     """The persons named in each sentence."""
@@ -1575,6 +1667,7 @@ def names(doc: Document) -> None:
         lone_names(doc.sentences, ctx)
     # "im Eifeldorf Schuld", "the village of Tumen": a place's name, here and wherever it recurs
     unrecognised_names(doc.sentences, ctx)
+    headline_subject(doc.sentences, ctx)
     placed = names_after_place_nouns(doc.sentences, ctx.lx)
     for s in doc.sentences:
         s.persons = [
@@ -1600,6 +1693,7 @@ def titles(doc: Document) -> None:
     countries those titles name."""
     doc.ctx.roles = title_phrases(doc.sentences, doc.ctx.names, doc.ctx)
     doc.ctx.homes = title_countries(doc.sentences, doc.ctx)
+    headline_home(doc.sentences, doc.ctx)
 
 
 def hosts_at_home(

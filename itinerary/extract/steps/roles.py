@@ -8,7 +8,7 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from itinerary.extract.document import AREA_KINDS, Context, Mention, Reading, Sentence
+from itinerary.extract.document import AREA_KINDS, Context, Mention, Person, Reading, Sentence
 from itinerary.extract.lexicon import Lexicon, phrase_in, phrase_positions, starts
 from itinerary.extract.text import SPACE, joined_run, possessive_after, word_before, word_list, words_of
 from itinerary.geocode.normalize import KIND_WORDS
@@ -359,6 +359,63 @@ def hosted_at(text: str, start: int, travel: list[int], ctx: Context) -> bool:
     return not passive and not (after and after[0] in ("by", "par", "von", "por", "da", "pelo", "pela"))
 
 
+#: future auxiliaries a pack lists among its copulas ("the next stop will be Hanoi"): before a verb
+#: of receiving they make a future ("will host"), not a passive
+FUTURE_AUXILIARIES = frozenset({"will"})
+
+#: prepositions of the agent of a passive ("received by", "accolto da"): who follows is the host
+AGENTS = frozenset({"by", "par", "von", "vom", "por", "pelo", "pela", "da", "dal", "dalla", "dai"})
+
+
+def received_guest(s: Sentence, place_start: int, travel: list[int], ctx: Context) -> Person | None:
+    """The person a host receives at the place, in the active voice ("Ruto received President Lula
+    in Nairobi", "a reçu mardi à Alger la présidente Giorgia Meloni", "recibió en Bogotá al
+    presidente X", "принял в Москве президента X"): the guest came there, the host is at home.
+
+    The nearest verb of hosting or receiving before the place, in its sentence and within
+    ``Tuning.guest_window`` characters, with no travel word between it and the place (that word
+    tells of the place), not in the passive ("was received", "a été reçu": the subject is the
+    guest) nor followed by its agent; the guest is the first person after the verb within the
+    window (before or after the place), with no "with", agent or preposition of place before it (a
+    list after "with" holds no guest: "would host a summit in Amman with X, Y and Z"), and not
+    right after "of" (a portfolio: "al ministro de Asuntos Exteriores ..., Wang Yi")."""
+    lx, t = ctx.lx, ctx.tuning
+    if not lx.receiving:
+        return None
+    text = s.span.text
+    low = text.lower()
+    cut = max(low.rfind(c, 0, place_start) for c in ".;!?") + 1
+    verbs = (*lx.hosting, *lx.receiving)
+    hits = [(m.start(), m.end()) for m in _WORD.finditer(low, cut, place_start) if starts(m.group(), verbs)]
+    for ph in (v for v in verbs if " " in v):
+        found = re.compile(r"(?<!\w)" + re.escape(ph)).finditer(low, cut, place_start)
+        hits += [(m.start(), m.end()) for m in found]
+    if not hits:
+        return None
+    at, end = max(hits)
+    if place_start - end > t.guest_window or any(end <= x < place_start for x in travel):
+        return None
+    before = word_list(low[max(0, at - t.verb_window) : at])[-t.passive_words :]
+    after = word_list(low[end : end + t.verb_window])[:1]
+    passive = [w for w in before if w not in FUTURE_AUXILIARIES]
+    if passive_before(passive, ctx) or (after and after[0] in AGENTS):
+        return None
+    for q in s.persons:
+        if q.start < end:
+            continue
+        gap = text[end : q.start]
+        if q.start - end > t.guest_window or re.search(r"[.;:!?]", gap):
+            return None
+        words = [w for w in word_list(gap.lower()) if w not in lx.titles and w not in lx.determiners]
+        last = words[-1] if words else ""
+        if last in lx.with_ or last in AGENTS or last in lx.origin or starts(last, lx.meet):
+            return None  # "a summit with X, Y and Z", "by X", "from X": not one received
+        if last in lx.genitives and not gap.rstrip().endswith(","):
+            continue  # "al ministro de Asuntos Exteriores": what the title is of, the name follows
+        return q
+    return None
+
+
 def reached_by_weapon(s: Sentence, p: Mention, ctx: Context) -> bool:
     """A weapon is the subject that reaches the place ("i missili lanciati dall'Iran hanno
     raggiunto Tel Aviv", "Raketen erreichten Kiew"): a noun of weapons earlier in its clause, with
@@ -439,7 +496,10 @@ def classify(s: Sentence, ctx: Context) -> Reading:
         if reached_by_weapon(s, p, ctx):
             reading.refused[idx] = "reached by a weapon: nobody's stop"
             continue
-        if hosted_at(text, p.start, reading.travel, ctx):
+        if (
+            hosted_at(text, p.start, reading.travel, ctx)
+            and received_guest(s, p.start, reading.travel, ctx) is None
+        ):
             reading.refused[idx] = "where the subject hosts (at home): no stop of theirs"
             continue
         stop_roles[idx] = role
@@ -484,6 +544,8 @@ def _role_and_link(
         return None, "no preposition, visit verb or stop noun before it"
     if not linked and role is Role.VISIT and meeting_at_landmark(s.span, p, ctx):
         linked, made = True, "a landmark where the sentence's meeting or reception takes place"
+    if not linked and role is Role.VISIT and received_guest(s, p.start, reading.travel, ctx) is not None:
+        linked, made = True, "where a host receives a named guest (the guest's stop)"
     if not linked and role is Role.VISIT and received_at(s.span, p, ctx):
         linked, made = True, "the place where the subject is received (a passive: the guest)"
     if not linked and role is Role.VISIT and equated_with_stop(text, p.start, ctx):
