@@ -13,7 +13,7 @@ PACK = Lexicon(
     ordinal_suffixes=(".",),
     this=("diesen", "dieser", "diesem"),
     genitives=frozenset({"von"}),
-    list_joiners=frozenset({"und", "oder"}),
+    list_joiners=frozenset({"und", "oder", "dann", "danach", "anschließend", "schließlich", "zuletzt"}),
     nouns_capitalised=True,
     time_of_day={"morgen": r"\b(am|heute|jeden|vom)"},
     departure=(
@@ -91,6 +91,8 @@ PACK = Lexicon(
         "nächst",
         "vorgesehen",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(("nicht nur", "sondern auch"), ("nicht nur", "aber auch")),
     refusals=(("verweiger", "genehmigung"), ("verweiger", "erlaubnis"), ("verweiger", "ausreise")),
     no_plan=("wie geplant", "wie erwartet", "wie vorgesehen", "wie angekündigt", "wie vereinbart"),
     sequence=(

@@ -14,7 +14,7 @@ PACK = Lexicon(
     person_links=frozenset({"of", "the"}),
     genitives=frozenset({"of"}),
     kind_joiners=frozenset({"of", "centre", "center"}),
-    list_joiners=frozenset({"and", "then", "plus", "as", "well", "or"}),
+    list_joiners=frozenset({"and", "then", "finally", "lastly", "plus", "as", "well", "or"}),
     demonym_endings=("an", "ese", "ish", "i"),
     perfect_auxiliaries=frozenset({"has", "have", "had", "'ve", "'d"}),
     future_auxiliaries=frozenset({"will", "shall", "'ll"}),
@@ -165,6 +165,8 @@ PACK = Lexicon(
         "proposed",
         "upcoming",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(("not only", "but also"), ("not just", "but also"), ("not only", "but")),
     refusals=(
         ("denied", "permission"),
         ("refused", "permission"),

@@ -16,7 +16,7 @@ PACK = Lexicon(
     person_links=frozenset({"de", "del"}),
     genitives=frozenset({"de", "del"}),
     kind_joiners=frozenset({"de", "del"}),
-    list_joiners=frozenset({"y", "e", "o"}),
+    list_joiners=frozenset({"y", "e", "o", "luego", "después", "finalmente"}),
     time_of_day={"mañana": r"\b(la|esta|cada)"},
     departure=("partió", "salió", "rumbo a", "se dirige", "emprendió", "despegó", "viaja hacia", "en camino"),
     arrival=("lleg", "aterriz", "arrib"),
@@ -128,6 +128,8 @@ PACK = Lexicon(
         "continuará",
         "seguirá",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(("no solo", "sino también"), ("no sólo", "sino también"), ("no solamente", "sino también"), ("no solo", "sino"), ("no sólo", "sino")),
     refusals=(
         ("negó", "permiso"),
         ("denegó", "permiso"),

@@ -36,7 +36,7 @@ PACK = Lexicon(
     person_links=frozenset({"du", "de", "des"}),
     genitives=frozenset({"du", "de", "des", "d'"}),
     kind_joiners=frozenset({"de", "du", "d'", "centre"}),
-    list_joiners=frozenset({"et", "puis", "plus", "ou"}),
+    list_joiners=frozenset({"et", "puis", "ensuite", "enfin", "plus", "ou"}),
     departure=("parti", "part pour", "envol", "décoll", "en route"),
     arrival=("arriv", "atterri", "atteint", "rejoint", "s'est posé", "s’est posé"),
     meet=("rencontr", "reçu", "reçue", "accueilli", "accueillie", "retrouv", "entretenu"),
@@ -184,6 +184,8 @@ PACK = Lexicon(
         "prendra",
         "mènera",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(("non seulement", "mais aussi"), ("non seulement", "mais également"), ("non seulement", "mais encore")),
     refusals=(
         ("refus", "autorisation"),
         ("refus", "l'autorisation"),

@@ -16,7 +16,7 @@ PACK = Lexicon(
     person_links=frozenset({"di", "del", "della"}),
     genitives=frozenset({"di", "del", "della", "dei", "degli", "delle"}),
     kind_joiners=frozenset({"di", "del", "della"}),
-    list_joiners=frozenset({"e", "ed", "poi", "o"}),
+    list_joiners=frozenset({"e", "ed", "poi", "o", "quindi", "infine", "successivamente"}),
     departure=(
         "partito",
         "partita",
@@ -158,6 +158,8 @@ PACK = Lexicon(
         "domani",
         "proseguirà",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(("non solo", "ma anche"), ("non soltanto", "ma anche"), ("non solo", "ma pure")),
     refusals=(
         ("negat", "permesso"),
         ("negat", "autorizza"),

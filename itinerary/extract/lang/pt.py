@@ -21,7 +21,7 @@ PACK = Lexicon(
     person_links=frozenset({"de", "do", "da", "dos", "das"}),
     genitives=frozenset({"de", "do", "da", "dos", "das"}),
     kind_joiners=frozenset({"de", "do", "da", "dos", "das"}),
-    list_joiners=frozenset({"e", "ou", "depois"}),
+    list_joiners=frozenset({"e", "ou", "depois", "seguida", "finalmente", "fim"}),
     # lower-case demonyms after a place noun ("à capital angolana, Luanda"); only endings shorter
     # than four letters, so no capitalised word is read as the start of an organisation's name
     adjective_endings=("ano", "ana", "ês", "esa", "ino", "ina", "ico", "ica"),
@@ -260,6 +260,8 @@ PACK = Lexicon(
         "seguirá",
         "estará",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(("não só", "mas também"), ("não só", "como também"), ("não apenas", "mas também"), ("não apenas", "como também"), ("não somente", "mas também")),
     refusals=(
         ("negou", "autoriza"),
         ("negou", "permissão"),

@@ -15,7 +15,7 @@ PACK = Lexicon(
     range_joiners=("по", "и"),
     year_after=("году", "года", "г."),
     this=("этот", "эту", "в этот"),
-    list_joiners=frozenset({"и", "а", "затем", "или"}),
+    list_joiners=frozenset({"и", "а", "затем", "потом", "наконец", "или"}),
     departure=(
         "отправил",
         "отправля",
@@ -118,6 +118,8 @@ PACK = Lexicon(
         "начнется",
         "начнётся",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(("не только", "но и"), ("не только", "а также")),
     refusals=(("отказал", "разрешени"), ("запрет", "выезд"), ("не разрешил", "выезд")),
     no_plan=(
         "как и планировалось",
