@@ -206,6 +206,9 @@ def other_candidates(
         elif list_goes_on(s, idx, made, d, ctx):
             d.rule, d.reason = True, Reason(LIST_GOES_ON)
             d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
+        elif phrase_leads_to(s.span.text, d, ctx):
+            d.rule, d.reason = True, Reason(PHRASE_LEADS_TO)
+            d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
         elif correlative_item(s, reading, idx, made, d, ctx):
             d.rule, d.reason = True, Reason(CORRELATIVE)
             d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
@@ -252,6 +255,29 @@ def list_goes_on(s: Sentence, idx: int, made: set[int], d: Candidate, ctx: Conte
     if not f["prep_visit"] or f["speech_after"] or f["possessive"] or f["noun_attached"]:
         return False
     return is_listed(text[s.places[idx - 1].end : d.place.start], ctx)
+
+
+#: the rule of a place right after a phrase of travel (:func:`phrase_leads_to`)
+PHRASE_LEADS_TO = "right after a phrase of travel of several words"
+
+
+def phrase_leads_to(text: str, d: Candidate, ctx: Context) -> bool:
+    """A travel phrase of several words (the pack's ``travel``) stands right before the place, a
+    preposition of destination and determiners at most between them ("en route pour Riyad", "auf
+    dem Weg nach Riad", "по пути в Эр-Рияд", "bound for Quito"): the phrase itself takes the
+    traveller there, whatever verb the parse hangs the place on. Not a place speaking or in the
+    possessive."""
+    f, lx = d.features, ctx.lx
+    if d.role is not Role.VISIT or not f["prep_visit"] or f["speech_after"] or f["possessive"]:
+        return False
+    words = words_of(text[max(0, d.place.start - ctx.tuning.verb_window) : d.place.start].lower(), lx)
+    while words and (words[-1] in lx.determiners or words[-1] in lx.elisions):
+        words.pop()
+    tails = [" ".join(words)]
+    if words and words[-1] in lx.at:
+        tails.append(" ".join(words[:-1]))
+    phrases = [w for w in lx.travel if " " in w]
+    return any(t.endswith(ph) and (len(t) == len(ph) or t[-len(ph) - 1] == " ") for t in tails for ph in phrases)
 
 
 #: the rule of a place in "not only X but also Y" (:func:`correlative_item`)

@@ -98,3 +98,51 @@ def test_the_place_a_stop_is_made_on_the_way_to(
     lang: str, text: str, wanted: list[str], extractor: Extractor
 ) -> None:
     _assert_stops(text, lang, wanted, extractor)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted"),
+    [
+        ("en", "The Angolan president was received at the Kremlin on Friday by the Russian president.", ["Moscow|Moscow Kremlin|Kremlin"]),
+        ("en", "After the summit the Kenyan president was received at the Kremlin by Vladimir Putin.", ["Moscow|Moscow Kremlin|Kremlin"]),
+    ],
+)  # fmt: skip
+def test_a_landmark_the_recogniser_tags_as_an_institution(
+    lang: str, text: str, wanted: list[str], extractor: Extractor
+) -> None:
+    """A seat of government after a preposition of place is the building ("received at the
+    Kremlin"), however the recogniser tags it (English tags "Kremlin" ORG); the languages whose
+    recogniser tags it a place (French LOC) or that have none are read so already."""
+    _assert_stops(text, lang, wanted, extractor)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted"),
+    [
+        ("fr", "La ministre s'est arrêtée mardi à Tunis pour des entretiens avec le président tunisien, en route pour Alger.", ["Alger|Algiers"]),
+        ("fr", "Le président se rend mardi à Oslo pour un sommet sur l'Arctique.", ["Oslo"]),
+    ],
+)  # fmt: skip
+def test_a_phrase_of_travel_right_before_the_place(
+    lang: str, text: str, wanted: list[str], extractor: Extractor
+) -> None:
+    """A travel phrase of several words before the place takes the traveller there whatever verb the
+    parse hangs it on ("en route pour Alger"); French "se rend" goes also with a time or an adverb
+    before its preposition ("se rend mardi à Oslo")."""
+    _assert_stops(text, lang, wanted, extractor)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted"),
+    [
+        ("en", "The Peruvian president arrived in Montevideo on Tuesday for a regional summit.", ["Montevideo"]),
+        ("en", "The Argentine president, who grew up in Rosario, arrived in Montevideo on Monday for talks.", ["Montevideo"]),
+    ],
+)  # fmt: skip
+def test_a_well_known_place_the_recogniser_takes_for_another_name(
+    lang: str, text: str, wanted: list[str], extractor: Extractor
+) -> None:
+    """A well-known place after a preposition of destination is a place whatever other name the
+    recogniser took it for (English tags "Montevideo" PRODUCT); the recognisers of the other
+    languages have no such labels (MISC and ORG are read so already)."""
+    _assert_stops(text, lang, wanted, extractor)

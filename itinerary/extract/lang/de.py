@@ -38,6 +38,8 @@ PACK = Lexicon(
         "gelandet",
         "erwartet",  # "wird am Freitag in Peking erwartet"
         "zwischenstopp",
+        "auf dem weg nach",  # a stop on the way to the next ("auf dem Weg nach Riad")
+        "auf dem rückweg",
         "stopp",
         "landet",
         "ankunft",
@@ -56,6 +58,19 @@ PACK = Lexicon(
         "verließ",
         "ist in",
         "war in",
+        # the traveller's own words ("Heute bin ich in Accra", "Gestern waren wir in Kigali")
+        "bin ich in",
+        "ich bin in",
+        "bin ich im",
+        "ich bin im",
+        "war ich in",
+        "ich war in",
+        "war ich im",
+        "ich war im",
+        "sind wir in",
+        "wir sind in",
+        "waren wir in",
+        "wir waren in",
         "ist im",
         "war im",
         "trifft",

@@ -36,6 +36,10 @@ PACK = Lexicon(
         "gira=",
         "giras=",
         "escala",
+        "de camino a",  # a stop on the way to the next ("hizo escala en El Cairo, de camino a Riad")
+        "camino de",
+        "en camino",
+        "rumbo a",
         "pasar por",  # passing through on the way ("tras pasar por Quito")
         "pasó por",
         "pasará por",
@@ -62,6 +66,12 @@ PACK = Lexicon(
         "estará en",  # being at the place ("el jueves estará en Davos", "estuvo en Lima")
         "estuvo en",
         "estaba en",
+        # the traveller's own words ("Hoy estoy en Acra", "Ayer estuvimos en Kigali")
+        "estoy en",
+        "estuve en",
+        "estamos en",
+        "estuvimos en",
+        "estábamos en",
         "ofrenda floral",  # a wreath is laid in person ("depositó una ofrenda floral en Hanói")
         "corona de flores",
     ),

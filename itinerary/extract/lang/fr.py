@@ -55,6 +55,9 @@ PACK = Lexicon(
         "rendrait",
         # the present and the other persons of "se rendre" ("le président se rend à Oslo", "les
         # ministres se rendent à Rome"), as phrases: "rend" alone also gives back ("rend visite")
+        # the reflexive present with a time or an adverb before its preposition ("se rend mardi à
+        # Oslo", "se rend ensuite à Lomé"): "se rend" is "goes" ("rend" alone gives back)
+        "se rend",
         "se rend à",
         "se rend au",
         "se rend en",
@@ -69,6 +72,14 @@ PACK = Lexicon(
         "tournée",
         "étape",
         "escale",
+        "en route",  # a stop on the way to the next ("fait escale au Caire, en route pour Riyad")
+        "en chemin",
+        # s'envoler: to fly off ("s'est envolé lundi pour Colombo", "il s'envolera pour Djouba")
+        "envolé=",
+        "envolée=",
+        "envole=",
+        "envolera",
+        "envoleront",
         "passer par",  # passing through on the way ("après être passé par Dakar")
         "passé par",
         "passée par",
@@ -93,7 +104,23 @@ PACK = Lexicon(
         "se trouvait",
         "est à",
         "était à",
-        "sera à",  # being at the place, in the future ("jeudi, elle sera à Davos")
+        "sera à",
+        # the traveller's own words ("Aujourd'hui je suis à Accra", "Hier j'étais à Kigali")
+        "je suis à",
+        "je suis au",
+        "je suis en",
+        "j'étais à",
+        "j’étais à",
+        "j'étais au",
+        "j’étais au",
+        "j'étais en",
+        "j’étais en",
+        "nous sommes à",
+        "nous sommes au",
+        "nous sommes en",
+        "nous étions à",
+        "nous étions au",
+        "nous étions en",  # being at the place, in the future ("jeudi, elle sera à Davos")
         "mènera",
         "mène=",
         "emmen",

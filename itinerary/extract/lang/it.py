@@ -95,6 +95,16 @@ PACK = Lexicon(
         "è stata a",
         "era stato a",
         "era stata a",
+        # the traveller's own words ("Oggi sono ad Accra", "Ieri ero a Kigali")
+        "sono a",
+        "sono ad",
+        "ero a",
+        "ero ad",
+        "ero in",
+        "siamo a",
+        "siamo ad",
+        "eravamo a",
+        "eravamo ad",
         "incontr",  # meeting someone where they are ("ha incontrato il governatore a ...")
         "corona di fiori",  # a wreath is laid in person ("ha deposto una corona di fiori ad Hanoi")
         "corona d'alloro",

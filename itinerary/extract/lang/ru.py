@@ -32,6 +32,10 @@ PACK = Lexicon(
     arrival=("прибыл", "прибыва", "прилетел", "прилета", "приехал", "приезжа", "прибудет"),
     meet=("встретил", "встретит", "встреча", "принял", "примет", "принят"),
     travel=(
+        "по пути в",  # a stop on the way to the next ("по пути в Эр-Рияд сделала остановку в Каире")
+        "по пути из",
+        "по дороге в",
+        "остановк",
         "пересек",  # crossing or driving on the way (a leg without a verb of arrival)
         "пересёк",  # crossing or driving on the way (a leg without a verb of arrival)
         "прибы",
@@ -61,6 +65,12 @@ PACK = Lexicon(
         "прибуд",
         "покин",
         "находится",
+        # the traveller's own words ("Сегодня я в Аккре", "Вчера я был в Кигали")
+        "я в",
+        "я был в",
+        "я была в",
+        "мы в",
+        "мы были в",
         "побыва",
         "проездом",  # passing through on the way ("проездом через Хабаровск")
         "транзитом",
