@@ -146,3 +146,16 @@ def test_a_well_known_place_the_recogniser_takes_for_another_name(
     recogniser took it for (English tags "Montevideo" PRODUCT); the recognisers of the other
     languages have no such labels (MISC and ORG are read so already)."""
     _assert_stops(text, lang, wanted, extractor)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted"),
+    [
+        ("de", "Der Ministerpräsident sprach am Dienstag nach seiner Landung in Nikosia mit Journalisten.", ["Nikosia|Nicosia"]),
+        ("es", "El primer ministro habló el martes con los periodistas tras su aterrizaje en Nicosia.", ["Nicosia"]),
+    ],
+)  # fmt: skip
+def test_a_noun_of_landing_before_the_place(lang: str, text: str, wanted: list[str], extractor: Extractor) -> None:
+    """A noun of landing takes the traveller to the place as the verb does ("nach seiner Landung
+    in Nikosia", "tras su aterrizaje en Nicosia")."""
+    _assert_stops(text, lang, wanted, extractor)

@@ -43,6 +43,7 @@ PACK = Lexicon(
         "stopp",
         "landet",
         "ankunft",
+        "landung",  # "nach seiner Landung in Nikosia"
         "angekommen",
         "eingetroffen",
         "station",
