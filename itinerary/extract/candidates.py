@@ -191,31 +191,43 @@ def other_candidates(
         d.rule, d.order = False, order + len(out)
         d.reason = Reason("not a rule stop: " + reading.refused.get(idx, "not read as one"))
         d.features = features_of(s, si, n, trial, p, d, ctx, rule=False)
-        if dateline_trip and d.features["dateline"] and d.status is Status.CONFIRMED:
-            d.rule, d.reason = (
-                True,
-                Reason("the dateline of a lede that tells a trip and names none of its places"),
-            )
-            d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
-        elif trip_before and at_on_the_way(s, reading, idx, d, ctx):
-            d.rule, d.reason = True, Reason(ON_THE_WAY)
-            d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
-        elif headline_names and d.status is Status.CONFIRMED and person_at(s, p, headline_names, ctx):
-            d.rule, d.reason = True, Reason("a headline puts a person of the article at the place")
-            d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
-        elif list_goes_on(s, idx, made, d, ctx):
-            d.rule, d.reason = True, Reason(LIST_GOES_ON)
-            d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
-        elif phrase_leads_to(s.span.text, d, ctx):
-            d.rule, d.reason = True, Reason(PHRASE_LEADS_TO)
-            d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
-        elif correlative_item(s, reading, idx, made, d, ctx):
-            d.rule, d.reason = True, Reason(CORRELATIVE)
+        why = _rule_of_its_own(s, reading, idx, d, ctx, made, dateline_trip, trip_before, headline_names)
+        if why is not None:
+            d.rule, d.reason = True, Reason(why)
             d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
         if d.rule and d.role is Role.VISIT:
             made.add(id(p))
         out.append(d)
     return out
+
+
+def _rule_of_its_own(
+    s: Sentence,
+    reading: Reading,
+    idx: int,
+    d: Candidate,
+    ctx: Context,
+    made: set[int],
+    dateline_trip: bool,
+    trip_before: bool,
+    headline_names: set[str] | None,
+) -> str | None:
+    """The rule that makes the idx-th place a stop though the sentence's reading did not take it
+    (see :func:`other_candidates` for the flags), if any."""
+    p = d.place
+    if dateline_trip and d.features["dateline"] and d.status is Status.CONFIRMED:
+        return "the dateline of a lede that tells a trip and names none of its places"
+    if trip_before and at_on_the_way(s, reading, idx, d, ctx):
+        return ON_THE_WAY
+    if headline_names and d.status is Status.CONFIRMED and person_at(s, p, headline_names, ctx):
+        return "a headline puts a person of the article at the place"
+    if list_goes_on(s, idx, made, d, ctx):
+        return LIST_GOES_ON
+    if phrase_leads_to(s.span.text, d, ctx):
+        return PHRASE_LEADS_TO
+    if correlative_item(s, reading, idx, made, d, ctx):
+        return CORRELATIVE
+    return None
 
 
 def at_on_the_way(s: Sentence, reading: Reading, idx: int, d: Candidate, ctx: Context) -> bool:
@@ -277,7 +289,9 @@ def phrase_leads_to(text: str, d: Candidate, ctx: Context) -> bool:
     if words and words[-1] in lx.at:
         tails.append(" ".join(words[:-1]))
     phrases = [w for w in lx.travel if " " in w]
-    return any(t.endswith(ph) and (len(t) == len(ph) or t[-len(ph) - 1] == " ") for t in tails for ph in phrases)
+    return any(
+        t.endswith(ph) and (len(t) == len(ph) or t[-len(ph) - 1] == " ") for t in tails for ph in phrases
+    )
 
 
 #: the rule of a place in "not only X but also Y" (:func:`correlative_item`)

@@ -40,10 +40,30 @@ def _assert_stops(text: str, lang: str, wanted: list[str], extractor: Extractor)
 @pytest.mark.parametrize(
     ("lang", "text", "wanted"),
     [
-        ("de", "Die Reise der neuen österreichischen Außenministerin führte sie zunächst nach Wien, dann nach Graz und schließlich nach Linz.", ["Linz"]),
-        ("it", "Il viaggio della nuova ministra degli Esteri l'ha portata prima a Milano, poi a Torino e infine a Genova.", ["Genova|Genoa"]),
-        ("pt", "A viagem da nova ministra das Relações Exteriores levou-a primeiro a Lisboa, depois a Coimbra e finalmente ao Porto.", ["Porto"]),
-        ("es", "La gira de la nueva ministra de Exteriores la llevó primero a Sevilla, luego a Córdoba y finalmente a Granada.", ["Granada"]),
+        (
+            "de",
+            "Die Reise der neuen österreichischen Außenministerin führte sie zunächst nach Wien, dann "
+            "nach Graz und schließlich nach Linz.",
+            ["Linz"],
+        ),
+        (
+            "it",
+            "Il viaggio della nuova ministra degli Esteri l'ha portata prima a Milano, poi a Torino e "
+            "infine a Genova.",
+            ["Genova|Genoa"],
+        ),
+        (
+            "pt",
+            "A viagem da nova ministra das Relações Exteriores levou-a primeiro a Lisboa, depois a "
+            "Coimbra e finalmente ao Porto.",
+            ["Porto"],
+        ),
+        (
+            "es",
+            "La gira de la nueva ministra de Exteriores la llevó primero a Sevilla, luego a Córdoba y "
+            "finalmente a Granada.",
+            ["Granada"],
+        ),
     ],
 )  # fmt: skip
 def test_a_sequence_adverb_joins_a_list_of_stops(
@@ -56,11 +76,27 @@ def test_a_sequence_adverb_joins_a_list_of_stops(
     ("lang", "text", "wanted"),
     [
         ("en", "During the trip the minister visited not only Cairo but also Luxor.", ["Cairo", "Luxor"]),
-        ("de", "Auf der Reise besuchte die Ministerin nicht nur Kairo, sondern auch Luxor.", ["Kairo|Cairo", "Luxor"]),
-        ("es", "Durante el viaje la ministra visitó no solo El Cairo sino también Luxor.", ["El Cairo|Cairo", "Luxor"]),
-        ("it", "Durante il viaggio la ministra ha visitato non solo Il Cairo ma anche Luxor.", ["Cairo|Il Cairo", "Luxor"]),
+        (
+            "de",
+            "Auf der Reise besuchte die Ministerin nicht nur Kairo, sondern auch Luxor.",
+            ["Kairo|Cairo", "Luxor"],
+        ),
+        (
+            "es",
+            "Durante el viaje la ministra visitó no solo El Cairo sino también Luxor.",
+            ["El Cairo|Cairo", "Luxor"],
+        ),
+        (
+            "it",
+            "Durante il viaggio la ministra ha visitato non solo Il Cairo ma anche Luxor.",
+            ["Cairo|Il Cairo", "Luxor"],
+        ),
         ("pt", "Durante a viagem a ministra visitou não só o Cairo mas também Luxor.", ["Cairo", "Luxor"]),
-        ("ru", "Во время поездки министр посетила не только Каир, но и Луксор.", ["Каир|Cairo", "Луксор|Luxor"]),
+        (
+            "ru",
+            "Во время поездки министр посетила не только Каир, но и Луксор.",
+            ["Каир|Cairo", "Луксор|Luxor"],
+        ),
     ],
 )  # fmt: skip
 def test_not_only_but_also_after_a_verb_of_visiting(
@@ -72,12 +108,42 @@ def test_not_only_but_also_after_a_verb_of_visiting(
 @pytest.mark.parametrize(
     ("lang", "text", "wanted"),
     [
-        ("en", "\"Today I am in Accra to listen to our partners,\" the Dutch prime minister said on Wednesday.", ["Accra"]),
-        ("fr", "« Aujourd'hui je suis à Accra pour écouter nos partenaires », a déclaré mercredi le Premier ministre néerlandais.", ["Accra"]),
-        ("de", "„Heute bin ich in Accra, um unseren Partnern zuzuhören“, sagte der niederländische Ministerpräsident am Mittwoch.", ["Accra"]),
-        ("it", "«Oggi sono ad Accra per ascoltare i nostri partner», ha detto mercoledì il primo ministro olandese.", ["Accra"]),
-        ("pt", "“Hoje estou em Acra para ouvir os nossos parceiros”, disse na quarta-feira o primeiro-ministro neerlandês.", ["Acra|Accra"]),
-        ("ru", "«Сегодня я в Аккре, чтобы выслушать наших партнёров», — заявил в среду премьер-министр Нидерландов.", ["Аккра|Аккре|Accra"]),
+        (
+            "en",
+            "\"Today I am in Accra to listen to our partners,\" the Dutch prime minister said on "
+            "Wednesday.",
+            ["Accra"],
+        ),
+        (
+            "fr",
+            "« Aujourd'hui je suis à Accra pour écouter nos partenaires », a déclaré mercredi le "
+            "Premier ministre néerlandais.",
+            ["Accra"],
+        ),
+        (
+            "de",
+            "„Heute bin ich in Accra, um unseren Partnern zuzuhören“, sagte der niederländische "
+            "Ministerpräsident am Mittwoch.",
+            ["Accra"],
+        ),
+        (
+            "it",
+            "«Oggi sono ad Accra per ascoltare i nostri partner», ha detto mercoledì il primo "
+            "ministro olandese.",
+            ["Accra"],
+        ),
+        (
+            "pt",
+            "“Hoje estou em Acra para ouvir os nossos parceiros”, disse na quarta-feira o "
+            "primeiro-ministro neerlandês.",
+            ["Acra|Accra"],
+        ),
+        (
+            "ru",
+            "«Сегодня я в Аккре, чтобы выслушать наших партнёров», — заявил в среду премьер-министр "
+            "Нидерландов.",
+            ["Аккра|Аккре|Accra"],
+        ),
     ],
 )  # fmt: skip
 def test_the_travellers_own_words_in_the_first_person(
@@ -89,8 +155,17 @@ def test_the_travellers_own_words_in_the_first_person(
 @pytest.mark.parametrize(
     ("lang", "text", "wanted"),
     [
-        ("fr", "La ministre a fait escale mardi à Tunis pour rencontrer le président tunisien, en route pour Alger.", ["Alger|Algiers"]),
-        ("de", "Die Ministerin legte am Dienstag auf dem Weg nach Algier einen Halt in Tunis ein.", ["Algier|Algiers"]),
+        (
+            "fr",
+            "La ministre a fait escale mardi à Tunis pour rencontrer le président tunisien, en route "
+            "pour Alger.",
+            ["Alger|Algiers"],
+        ),
+        (
+            "de",
+            "Die Ministerin legte am Dienstag auf dem Weg nach Algier einen Halt in Tunis ein.",
+            ["Algier|Algiers"],
+        ),
         ("ru", "Министр во вторник по пути в Алжир сделала остановку в Тунисе.", ["Алжир|Algiers|Algeria"]),
     ],
 )  # fmt: skip
@@ -103,8 +178,16 @@ def test_the_place_a_stop_is_made_on_the_way_to(
 @pytest.mark.parametrize(
     ("lang", "text", "wanted"),
     [
-        ("en", "The Angolan president was received at the Kremlin on Friday by the Russian president.", ["Moscow|Moscow Kremlin|Kremlin"]),
-        ("en", "After the summit the Kenyan president was received at the Kremlin by Vladimir Putin.", ["Moscow|Moscow Kremlin|Kremlin"]),
+        (
+            "en",
+            "The Angolan president was received at the Kremlin on Friday by the Russian president.",
+            ["Moscow|Moscow Kremlin|Kremlin"],
+        ),
+        (
+            "en",
+            "After the summit the Kenyan president was received at the Kremlin by Vladimir Putin.",
+            ["Moscow|Moscow Kremlin|Kremlin"],
+        ),
     ],
 )  # fmt: skip
 def test_a_landmark_the_recogniser_tags_as_an_institution(
@@ -119,7 +202,12 @@ def test_a_landmark_the_recogniser_tags_as_an_institution(
 @pytest.mark.parametrize(
     ("lang", "text", "wanted"),
     [
-        ("fr", "La ministre s'est arrêtée mardi à Tunis pour des entretiens avec le président tunisien, en route pour Alger.", ["Alger|Algiers"]),
+        (
+            "fr",
+            "La ministre s'est arrêtée mardi à Tunis pour des entretiens avec le président tunisien, "
+            "en route pour Alger.",
+            ["Alger|Algiers"],
+        ),
         ("fr", "Le président se rend mardi à Oslo pour un sommet sur l'Arctique.", ["Oslo"]),
     ],
 )  # fmt: skip
@@ -135,8 +223,17 @@ def test_a_phrase_of_travel_right_before_the_place(
 @pytest.mark.parametrize(
     ("lang", "text", "wanted"),
     [
-        ("en", "The Peruvian president arrived in Montevideo on Tuesday for a regional summit.", ["Montevideo"]),
-        ("en", "The Argentine president, who grew up in Rosario, arrived in Montevideo on Monday for talks.", ["Montevideo"]),
+        (
+            "en",
+            "The Peruvian president arrived in Montevideo on Tuesday for a regional summit.",
+            ["Montevideo"],
+        ),
+        (
+            "en",
+            "The Argentine president, who grew up in Rosario, arrived in Montevideo on Monday for "
+            "talks.",
+            ["Montevideo"],
+        ),
     ],
 )  # fmt: skip
 def test_a_well_known_place_the_recogniser_takes_for_another_name(
@@ -151,11 +248,22 @@ def test_a_well_known_place_the_recogniser_takes_for_another_name(
 @pytest.mark.parametrize(
     ("lang", "text", "wanted"),
     [
-        ("de", "Der Ministerpräsident sprach am Dienstag nach seiner Landung in Nikosia mit Journalisten.", ["Nikosia|Nicosia"]),
-        ("es", "El primer ministro habló el martes con los periodistas tras su aterrizaje en Nicosia.", ["Nicosia"]),
+        (
+            "de",
+            "Der Ministerpräsident sprach am Dienstag nach seiner Landung in Nikosia mit "
+            "Journalisten.",
+            ["Nikosia|Nicosia"],
+        ),
+        (
+            "es",
+            "El primer ministro habló el martes con los periodistas tras su aterrizaje en Nicosia.",
+            ["Nicosia"],
+        ),
     ],
 )  # fmt: skip
-def test_a_noun_of_landing_before_the_place(lang: str, text: str, wanted: list[str], extractor: Extractor) -> None:
+def test_a_noun_of_landing_before_the_place(
+    lang: str, text: str, wanted: list[str], extractor: Extractor
+) -> None:
     """A noun of landing takes the traveller to the place as the verb does ("nach seiner Landung
     in Nikosia", "tras su aterrizaje en Nicosia")."""
     _assert_stops(text, lang, wanted, extractor)

@@ -139,7 +139,13 @@ PACK = Lexicon(
         "seguirá",
     ),
     # "not only X but also Y": both are the objects of the verb before it
-    correlatives=(("no solo", "sino también"), ("no sólo", "sino también"), ("no solamente", "sino también"), ("no solo", "sino"), ("no sólo", "sino")),
+    correlatives=(
+        ("no solo", "sino también"),
+        ("no sólo", "sino también"),
+        ("no solamente", "sino también"),
+        ("no solo", "sino"),
+        ("no sólo", "sino"),
+    ),
     refusals=(
         ("negó", "permiso"),
         ("denegó", "permiso"),

@@ -212,7 +212,11 @@ PACK = Lexicon(
         "mènera",
     ),
     # "not only X but also Y": both are the objects of the verb before it
-    correlatives=(("non seulement", "mais aussi"), ("non seulement", "mais également"), ("non seulement", "mais encore")),
+    correlatives=(
+        ("non seulement", "mais aussi"),
+        ("non seulement", "mais également"),
+        ("non seulement", "mais encore"),
+    ),
     refusals=(
         ("refus", "autorisation"),
         ("refus", "l'autorisation"),

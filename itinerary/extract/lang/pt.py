@@ -271,7 +271,13 @@ PACK = Lexicon(
         "estará",
     ),
     # "not only X but also Y": both are the objects of the verb before it
-    correlatives=(("não só", "mas também"), ("não só", "como também"), ("não apenas", "mas também"), ("não apenas", "como também"), ("não somente", "mas também")),
+    correlatives=(
+        ("não só", "mas também"),
+        ("não só", "como também"),
+        ("não apenas", "mas também"),
+        ("não apenas", "como também"),
+        ("não somente", "mas também"),
+    ),
     refusals=(
         ("negou", "autoriza"),
         ("negou", "permissão"),
