@@ -267,3 +267,16 @@ def test_a_noun_of_landing_before_the_place(
     """A noun of landing takes the traveller to the place as the verb does ("nach seiner Landung
     in Nikosia", "tras su aterrizaje en Nicosia")."""
     _assert_stops(text, lang, wanted, extractor)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted"),
+    [
+        ("en", "After two days in Nairobi the Dutch king went on to Kampala.", ["Kampala"]),
+        ("en", "The minister went on to Lusaka on Friday after talks in Harare.", ["Lusaka"]),
+    ],
+)  # fmt: skip
+def test_going_on_to_the_next_stop(lang: str, text: str, wanted: list[str], extractor: Extractor) -> None:
+    """English "went on to" travels onwards (the other languages' verbs of travelling on, "reiste
+    weiter", "s'est ensuite rendu", are read already)."""
+    _assert_stops(text, lang, wanted, extractor)

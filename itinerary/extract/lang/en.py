@@ -78,6 +78,10 @@ PACK = Lexicon(
         "journey",
         "go to",
         "went to",
+        "went on to",  # travelling onwards ("then went on to Abidjan")
+        "go on to",
+        "goes on to",
+        "will go on to",
         "going to",
         "come to",
         "came to",
