@@ -128,7 +128,7 @@ def test_not_only_but_also_after_a_verb_of_visiting(
         ),
         (
             "it",
-            "«Oggi sono ad Accra per ascoltare i nostri partner», ha detto mercoledì il primo "
+            "«Ieri ero ad Accra per ascoltare i nostri partner», ha detto mercoledì il primo "
             "ministro olandese.",
             ["Accra"],
         ),

@@ -62,12 +62,8 @@ PACK = Lexicon(
         # the traveller's own words ("Heute bin ich in Accra", "Gestern waren wir in Kigali")
         "bin ich in",
         "ich bin in",
-        "bin ich im",
-        "ich bin im",
         "war ich in",
         "ich war in",
-        "war ich im",
-        "ich war im",
         "sind wir in",
         "wir sind in",
         "waren wir in",

@@ -99,8 +99,9 @@ PACK = Lexicon(
         "be in",
         "was in",
         "is in",
-        # the traveller's own words ("Today I am in Accra", "We were in Kyiv yesterday")
-        "am in",
+        # the traveller's own words ("Today I am in Accra", "We were in Kyiv yesterday"; not "am
+        # in" alone: "at 9 am in Kyiv")
+        "i am in",
         "i'm in",
         "i’m in",
         "we are in",

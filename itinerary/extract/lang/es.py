@@ -37,7 +37,6 @@ PACK = Lexicon(
         "giras=",
         "escala",
         "de camino a",  # a stop on the way to the next ("hizo escala en El Cairo, de camino a Riad")
-        "camino de",
         "en camino",
         "rumbo a",
         "pasar por",  # passing through on the way ("tras pasar por Quito")

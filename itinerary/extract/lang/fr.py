@@ -104,23 +104,19 @@ PACK = Lexicon(
         "se trouvait",
         "est à",
         "était à",
-        "sera à",
-        # the traveller's own words ("Aujourd'hui je suis à Accra", "Hier j'étais à Kigali")
+        "sera à",  # being at the place, in the future ("jeudi, elle sera à Davos")
+        # the traveller's own words ("Aujourd'hui je suis à Accra", "Hier j'étais à Kigali"; not
+        # "je suis en": a phrase matches the start of the next word, "je suis en train de")
         "je suis à",
         "je suis au",
-        "je suis en",
         "j'étais à",
         "j’étais à",
         "j'étais au",
         "j’étais au",
-        "j'étais en",
-        "j’étais en",
         "nous sommes à",
         "nous sommes au",
-        "nous sommes en",
         "nous étions à",
         "nous étions au",
-        "nous étions en",  # being at the place, in the future ("jeudi, elle sera à Davos")
         "mènera",
         "mène=",
         "emmen",

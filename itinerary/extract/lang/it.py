@@ -95,14 +95,11 @@ PACK = Lexicon(
         "è stata a",
         "era stato a",
         "era stata a",
-        # the traveller's own words ("Oggi sono ad Accra", "Ieri ero a Kigali")
-        "sono a",
-        "sono ad",
+        # the traveller's own words ("Ieri ero a Kigali"; not "sono a": a phrase matches the start
+        # of the next word, and "ci sono anche" is no being somewhere)
         "ero a",
         "ero ad",
         "ero in",
-        "siamo a",
-        "siamo ad",
         "eravamo a",
         "eravamo ad",
         "incontr",  # meeting someone where they are ("ha incontrato il governatore a ...")

@@ -35,7 +35,6 @@ PACK = Lexicon(
         "по пути в",  # a stop on the way to the next ("по пути в Эр-Рияд сделала остановку в Каире")
         "по пути из",
         "по дороге в",
-        "остановк",
         "пересек",  # crossing or driving on the way (a leg without a verb of arrival)
         "пересёк",  # crossing or driving on the way (a leg without a verb of arrival)
         "прибы",
@@ -65,11 +64,11 @@ PACK = Lexicon(
         "прибуд",
         "покин",
         "находится",
-        # the traveller's own words ("Сегодня я в Аккре", "Вчера я был в Кигали")
+        # the traveller's own words ("Сегодня я в Аккре", "Вчера я был в Кигали"; not "мы в": a
+        # phrase matches the start of the next word, "мы вместе")
         "я в",
         "я был в",
         "я была в",
-        "мы в",
         "мы были в",
         "побыва",
         "проездом",  # passing through on the way ("проездом через Хабаровск")
