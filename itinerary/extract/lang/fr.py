@@ -74,10 +74,8 @@ PACK = Lexicon(
         "escale",
         "en route",  # a stop on the way to the next ("fait escale au Caire, en route pour Riyad")
         "en chemin",
-        # s'envoler: to fly off ("s'est envolé lundi pour Colombo", "il s'envolera pour Djouba")
-        "envolé=",
-        "envolée=",
-        "envole=",
+        # s'envoler: to fly off, in the future ("il s'envolera vendredi pour Djouba"; the past
+        # "s'est envolé pour" is a departure word, read with the persons' rules)
         "envolera",
         "envoleront",
         "passer par",  # passing through on the way ("après être passé par Dakar")

@@ -626,7 +626,8 @@ def known_landmark(text: str, ctx: Context) -> bool:
     the institution ("received at the Kremlin", tagged ORG); the institution speaking ("the
     Kremlin said") has no preposition before it."""
     g = ctx.geocoder.gazetteer
-    return any(g.record(i).is_landmark for i in g.lookup(text))
+    # not an airport or station: those carry their town's name ("Charters Towers" is the town)
+    return any(g.record(i).is_landmark and g.record(i).kind not in SERVING_KINDS for i in g.lookup(text))
 
 
 def towns_in_context(
