@@ -24,6 +24,7 @@ from itinerary.extract.steps.roles import (
     classify,
     followed_by_speech,
     hosted_at,
+    is_listed,
     reached_by_weapon,
     received_guest,
     role_before,
@@ -175,6 +176,7 @@ def other_candidates(
     left Moscow for Vladivostok. In Irkutsk it stood for an hour"; ``headline_names``: the sentence
     is the headline, and these are the words of the names of the article's persons)."""
     taken = {id(p) for p, _ in reading.stops}
+    made = {id(p) for p, role in reading.stops if role is Role.VISIT}  # destinations, so far
     out: list[Candidate] = []
     for idx, p in enumerate(s.places):
         if id(p) in taken or idx in reading.hint_owner or p.record is None:
@@ -196,20 +198,43 @@ def other_candidates(
         d.rule, d.order = False, order + len(out)
         d.reason = Reason("not a rule stop: " + reading.refused.get(idx, "not read as one"))
         d.features = features_of(s, si, n, trial, p, d, ctx, rule=False)
-        if dateline_trip and d.features["dateline"] and d.status is Status.CONFIRMED:
-            d.rule, d.reason = (
-                True,
-                Reason("the dateline of a lede that tells a trip and names none of its places"),
-            )
+        why = _rule_of_its_own(s, reading, idx, d, ctx, made, dateline_trip, trip_before, headline_names)
+        if why is not None:
+            d.rule, d.reason = True, Reason(why)
             d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
-        elif trip_before and at_on_the_way(s, reading, idx, d, ctx):
-            d.rule, d.reason = True, Reason(ON_THE_WAY)
-            d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
-        elif headline_names and d.status is Status.CONFIRMED and person_at(s, p, headline_names, ctx):
-            d.rule, d.reason = True, Reason("a headline puts a person of the article at the place")
-            d.features = features_of(s, si, n, trial, p, d, ctx, rule=True)
+        if d.rule and d.role is Role.VISIT:
+            made.add(id(p))
         out.append(d)
     return out
+
+
+def _rule_of_its_own(
+    s: Sentence,
+    reading: Reading,
+    idx: int,
+    d: Candidate,
+    ctx: Context,
+    made: set[int],
+    dateline_trip: bool,
+    trip_before: bool,
+    headline_names: set[str] | None,
+) -> str | None:
+    """The rule that makes the idx-th place a stop though the sentence's reading did not take it
+    (see :func:`other_candidates` for the flags), if any."""
+    p = d.place
+    if dateline_trip and d.features["dateline"] and d.status is Status.CONFIRMED:
+        return "the dateline of a lede that tells a trip and names none of its places"
+    if trip_before and at_on_the_way(s, reading, idx, d, ctx):
+        return ON_THE_WAY
+    if headline_names and d.status is Status.CONFIRMED and person_at(s, p, headline_names, ctx):
+        return "a headline puts a person of the article at the place"
+    if list_goes_on(s, idx, made, d, ctx):
+        return LIST_GOES_ON
+    if phrase_leads_to(s.span.text, d, ctx):
+        return PHRASE_LEADS_TO
+    if correlative_item(s, reading, idx, made, d, ctx):
+        return CORRELATIVE
+    return None
 
 
 def at_on_the_way(s: Sentence, reading: Reading, idx: int, d: Candidate, ctx: Context) -> bool:
@@ -230,6 +255,92 @@ def at_on_the_way(s: Sentence, reading: Reading, idx: int, d: Candidate, ctx: Co
         or reached_by_weapon(s, p, ctx)
         or hosted_at(text, p.start, [], ctx)
     )
+
+
+#: the rule of a stop listed after a stop (:func:`list_goes_on`)
+LIST_GOES_ON = "an item with its own preposition in a list after a stop"
+
+
+def list_goes_on(s: Sentence, idx: int, made: set[int], d: Candidate, ctx: Context) -> bool:
+    """The idx-th place has a preposition of destination of its own and only a list joiner
+    (the pack's ``list_joiners``: "and", "then", "finally") separates it from a destination the
+    rules took just before it: the list of a tour's stops goes on ("führte ihn zunächst nach
+    Jakarta, dann nach Kuala Lumpur und schließlich nach Singapur", "poi a Torino e infine a
+    Genova"), however far its travel word is. Not after a place speaking, in the possessive or
+    qualified by a noun of its own."""
+    if idx == 0 or id(s.places[idx - 1]) not in made or d.role is not Role.VISIT:
+        return False
+    f, text = d.features, s.span.text
+    if not f["prep_visit"] or f["speech_after"] or f["possessive"] or f["noun_attached"]:
+        return False
+    return is_listed(text[s.places[idx - 1].end : d.place.start], ctx)
+
+
+#: the rule of a place right after a phrase of travel (:func:`phrase_leads_to`)
+PHRASE_LEADS_TO = "right after a phrase of travel of several words"
+
+
+def phrase_leads_to(text: str, d: Candidate, ctx: Context) -> bool:
+    """A travel phrase of several words (the pack's ``travel``) stands right before the place, a
+    preposition of destination and determiners at most between them ("en route pour Riyad", "auf
+    dem Weg nach Riad", "по пути в Эр-Рияд", "bound for Quito"): the phrase itself takes the
+    traveller there, whatever verb the parse hangs the place on. Not a place speaking or in the
+    possessive."""
+    f, lx = d.features, ctx.lx
+    if d.role is not Role.VISIT or not f["prep_visit"] or f["speech_after"] or f["possessive"]:
+        return False
+    words = words_of(text[max(0, d.place.start - ctx.tuning.verb_window) : d.place.start].lower(), lx)
+    while words and (words[-1] in lx.determiners or words[-1] in lx.elisions):
+        words.pop()
+    tails = [" ".join(words)]
+    if words and words[-1] in lx.at:
+        tails.append(" ".join(words[:-1]))
+    phrases = [w for w in lx.travel if " " in w]
+    return any(
+        t.endswith(ph) and (len(t) == len(ph) or t[-len(ph) - 1] == " ") for t in tails for ph in phrases
+    )
+
+
+#: the rule of a place in "not only X but also Y" (:func:`correlative_item`)
+CORRELATIVE = "an object of a verb of travel or visit in 'not only X but also Y'"
+
+
+def correlative_item(
+    s: Sentence, reading: Reading, idx: int, made: set[int], d: Candidate, ctx: Context
+) -> bool:
+    """The idx-th place is an item of "not only X but also Y" (the pack's ``correlatives``): the
+    first when a travel word stands a few words before "not only" or a visit verb governs it
+    ("visited not only Riyadh", "besuchte nicht nur Riad"), the focus words keeping the verb from
+    its object; the second when the first is a destination the rules took ("but also Doha",
+    "sondern auch Doha"). Not a place speaking or in the possessive."""
+    f, text, p = d.features, s.span.text, d.place
+    if d.role is not Role.VISIT or f["speech_after"] or f["possessive"]:
+        return False
+    low, tu = text.lower(), ctx.tuning
+    for first, second in ctx.lx.correlatives:
+        a = _half_before(low, p.start, first, ctx)
+        if a is not None:
+            near = any(t < a and len(word_list(text[t:a])) <= tu.travel_before_words for t in reading.travel)
+            return near or role_before(text, a, ctx) is Role.VISIT
+        b = _half_before(low, p.start, second, ctx)
+        if b is not None:
+            opener = low.rfind(first, 0, b)
+            return opener >= 0 and any(id(q) in made for q in s.places[:idx] if q.start > opener)
+    return False
+
+
+def _half_before(low: str, start: int, half: str, ctx: Context) -> int | None:
+    """Where ``half`` (a half of a correlative) starts in the lower-case sentence ``low`` when only
+    a preposition of destination, determiners or elided articles stand between it and the place at
+    ``start`` ("non seulement à", "не только", "no solo El"); else None."""
+    lx = ctx.lx
+    i = low.rfind(half, max(0, start - ctx.tuning.verb_window), start)
+    if i < 0 or (i > 0 and low[i - 1].isalnum()) or low[i + len(half) : i + len(half) + 1].isalnum():
+        return None
+    between = words_of(low[i + len(half) : start], lx)
+    if any(w not in lx.at and w not in lx.determiners and w not in lx.elisions for w in between):
+        return None
+    return i
 
 
 def transit_noun_before(text: str, start: int, ctx: Context) -> bool:

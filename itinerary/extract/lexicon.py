@@ -283,6 +283,10 @@ class Lexicon:
     # A trip not allowed: a verb of refusing and a noun of permission, both before the place
     # ("denied him permission to travel to", "le negó el permiso para viajar a"); word prefixes.
     refusals: tuple[tuple[str, str], ...] = ()
+    # The two halves of "not only X but also Y" ("non seulement ... mais aussi", "nicht nur ...
+    # sondern auch", "не только ... но и"), lower case: both places are objects of the verb before
+    # the first half, the focus words standing between the verb and its objects.
+    correlatives: tuple[tuple[str, str], ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

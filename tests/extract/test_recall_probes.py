@@ -20,6 +20,15 @@ Tumen", "crossed at Nogales"), an origin in a participle or a relative clause ("
 from Canberra", "aus Baku kommend", "прибыв из Хабаровска"), a recap listing the stops ("visited
 Accra, Lomé and Cotonou", "after passing through Quito and Lima"), a second traveller arriving in
 the same city, and a minister travelling ahead of the visit.
+
+A fourth set (``recall_probes/feature/``) tells stops as features and long reports do: a stop at
+the end of a long sentence of background, a stop with an apposition ("in Hanoi, the Vietnamese
+capital,"), two coordinated verbs of travel ("flew to Colombo and then drove to Kandy"), stops
+named by a landmark only ("at the Kremlin", "at the Elysee Palace"), stops in the traveller's own
+quoted words, "not only X but also Y", an origin in a relative clause before the next leg ("who had
+flown in from Dakar, then went on to Abidjan"), a list of stops with "first ..., then ...", a leg
+told "from there", a stop "en route to" the next, and a place fronted before the traveller's
+activity ("In Benguela, he opened ...").
 """
 
 from __future__ import annotations
@@ -40,6 +49,7 @@ pytestmark = pytest.mark.data
 PROBES = Path(__file__).parent / "recall_probes"
 NEWS = PROBES / "news"
 WIRE = PROBES / "wire"
+FEATURE = PROBES / "feature"
 
 #: the classes of missed stops (issue 22) each language's file covers
 CLASSES = frozenset(
@@ -79,12 +89,27 @@ WIRE_CLASSES = frozenset(
         "minister ahead",
     }
 )
+FEATURE_CLASSES = frozenset(
+    {
+        "long sentence",
+        "apposition",
+        "coordinated verbs",
+        "landmark",
+        "quote",
+        "not only",
+        "origin relative",
+        "then list",
+        "from there",
+        "en route",
+        "fronted place",
+    }
+)
 
 
 @pytest.mark.parametrize(
     ("folder", "wanted"),
-    [(PROBES, CLASSES), (NEWS, NEWS_CLASSES), (WIRE, WIRE_CLASSES)],
-    ids=["first", "news", "wire"],
+    [(PROBES, CLASSES), (NEWS, NEWS_CLASSES), (WIRE, WIRE_CLASSES), (FEATURE, FEATURE_CLASSES)],
+    ids=["first", "news", "wire", "feature"],
 )
 def test_every_language_probes_every_class(folder: Path, wanted: frozenset[str]) -> None:
     for code in supported():
@@ -96,7 +121,10 @@ def test_every_language_probes_every_class(folder: Path, wanted: frozenset[str])
 
 @pytest.mark.parametrize(
     ("lang", "published", "case"),
-    load_probes(PROBES) + load_probes(NEWS, "news-") + load_probes(WIRE, "wire-"),
+    load_probes(PROBES)
+    + load_probes(NEWS, "news-")
+    + load_probes(WIRE, "wire-")
+    + load_probes(FEATURE, "feature-"),
 )
 def test_probe(lang: str, published: Any, case: dict[str, Any], extractor: Extractor) -> None:
     day = published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published))

@@ -13,7 +13,7 @@ PACK = Lexicon(
     ordinal_suffixes=(".",),
     this=("diesen", "dieser", "diesem"),
     genitives=frozenset({"von"}),
-    list_joiners=frozenset({"und", "oder"}),
+    list_joiners=frozenset({"und", "oder", "dann", "danach", "anschließend", "schließlich", "zuletzt"}),
     nouns_capitalised=True,
     time_of_day={"morgen": r"\b(am|heute|jeden|vom)"},
     departure=(
@@ -38,9 +38,12 @@ PACK = Lexicon(
         "gelandet",
         "erwartet",  # "wird am Freitag in Peking erwartet"
         "zwischenstopp",
+        "auf dem weg nach",  # a stop on the way to the next ("auf dem Weg nach Riad")
+        "auf dem rückweg",
         "stopp",
         "landet",
         "ankunft",
+        "landung",  # "nach seiner Landung in Nikosia"
         "angekommen",
         "eingetroffen",
         "station",
@@ -56,6 +59,15 @@ PACK = Lexicon(
         "verließ",
         "ist in",
         "war in",
+        # the traveller's own words ("Heute bin ich in Accra", "Gestern waren wir in Kigali")
+        "bin ich in",
+        "ich bin in",
+        "war ich in",
+        "ich war in",
+        "sind wir in",
+        "wir sind in",
+        "waren wir in",
+        "wir waren in",
         "ist im",
         "war im",
         "trifft",
@@ -98,6 +110,8 @@ PACK = Lexicon(
         "erwägen",
         "möglich",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(("nicht nur", "sondern auch"), ("nicht nur", "aber auch")),
     refusals=(("verweiger", "genehmigung"), ("verweiger", "erlaubnis"), ("verweiger", "ausreise")),
     no_plan=("wie geplant", "wie erwartet", "wie vorgesehen", "wie angekündigt", "wie vereinbart"),
     sequence=(

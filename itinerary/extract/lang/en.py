@@ -14,7 +14,7 @@ PACK = Lexicon(
     person_links=frozenset({"of", "the"}),
     genitives=frozenset({"of"}),
     kind_joiners=frozenset({"of", "centre", "center"}),
-    list_joiners=frozenset({"and", "then", "plus", "as", "well", "or"}),
+    list_joiners=frozenset({"and", "then", "finally", "lastly", "plus", "as", "well", "or"}),
     demonym_endings=("an", "ese", "ish", "i"),
     perfect_auxiliaries=frozenset({"has", "have", "had", "'ve", "'d"}),
     future_auxiliaries=frozenset({"will", "shall", "'ll"}),
@@ -78,6 +78,10 @@ PACK = Lexicon(
         "journey",
         "go to",
         "went to",
+        "went on to",  # travelling onwards ("then went on to Abidjan")
+        "go on to",
+        "goes on to",
+        "will go on to",
         "going to",
         "come to",
         "came to",
@@ -95,6 +99,15 @@ PACK = Lexicon(
         "be in",
         "was in",
         "is in",
+        # the traveller's own words ("Today I am in Accra", "We were in Kyiv yesterday"; not "am
+        # in" alone: "at 9 am in Kyiv")
+        "i am in",
+        "i'm in",
+        "i’m in",
+        "we are in",
+        "we're in",
+        "we’re in",
+        "we were in",
         "voyage",
         "met=",
         "meets=",
@@ -169,6 +182,8 @@ PACK = Lexicon(
         "considers",
         "possible=",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(("not only", "but also"), ("not just", "but also"), ("not only", "but")),
     refusals=(
         ("denied", "permission"),
         ("refused", "permission"),

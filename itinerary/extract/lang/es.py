@@ -16,7 +16,7 @@ PACK = Lexicon(
     person_links=frozenset({"de", "del"}),
     genitives=frozenset({"de", "del"}),
     kind_joiners=frozenset({"de", "del"}),
-    list_joiners=frozenset({"y", "e", "o"}),
+    list_joiners=frozenset({"y", "e", "o", "luego", "después", "finalmente"}),
     time_of_day={"mañana": r"\b(la|esta|cada)"},
     departure=("partió", "salió", "rumbo a", "se dirige", "emprendió", "despegó", "viaja hacia", "en camino"),
     arrival=("lleg", "aterriz", "arrib"),
@@ -36,6 +36,9 @@ PACK = Lexicon(
         "gira=",
         "giras=",
         "escala",
+        "de camino a",  # a stop on the way to the next ("hizo escala en El Cairo, de camino a Riad")
+        "en camino",
+        "rumbo a",
         "pasar por",  # passing through on the way ("tras pasar por Quito")
         "pasó por",
         "pasará por",
@@ -62,6 +65,12 @@ PACK = Lexicon(
         "estará en",  # being at the place ("el jueves estará en Davos", "estuvo en Lima")
         "estuvo en",
         "estaba en",
+        # the traveller's own words ("Hoy estoy en Acra", "Ayer estuvimos en Kigali")
+        "estoy en",
+        "estuve en",
+        "estamos en",
+        "estuvimos en",
+        "estábamos en",
         "ofrenda floral",  # a wreath is laid in person ("depositó una ofrenda floral en Hanói")
         "corona de flores",
     ),
@@ -141,6 +150,14 @@ PACK = Lexicon(
         "eventual",
         # a trip fixed for later ("tiene programada una visita a", "tiene programado viajar a")
         "programad",
+    ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(
+        ("no solo", "sino también"),
+        ("no sólo", "sino también"),
+        ("no solamente", "sino también"),
+        ("no solo", "sino"),
+        ("no sólo", "sino"),
     ),
     refusals=(
         ("negó", "permiso"),

@@ -36,7 +36,7 @@ PACK = Lexicon(
     person_links=frozenset({"du", "de", "des"}),
     genitives=frozenset({"du", "de", "des", "d'"}),
     kind_joiners=frozenset({"de", "du", "d'", "centre"}),
-    list_joiners=frozenset({"et", "puis", "plus", "ou"}),
+    list_joiners=frozenset({"et", "puis", "ensuite", "enfin", "plus", "ou"}),
     departure=("parti", "part pour", "envol", "décoll", "en route", "en partance"),
     arrival=("arriv", "atterri", "atteint", "rejoint", "s'est posé", "s’est posé"),
     meet=("rencontr", "reçu", "reçue", "accueilli", "accueillie", "retrouv", "entretenu"),
@@ -55,6 +55,9 @@ PACK = Lexicon(
         "rendrait",
         # the present and the other persons of "se rendre" ("le président se rend à Oslo", "les
         # ministres se rendent à Rome"), as phrases: "rend" alone also gives back ("rend visite")
+        # the reflexive present with a time or an adverb before its preposition ("se rend mardi à
+        # Oslo", "se rend ensuite à Lomé"): "se rend" is "goes" ("rend" alone gives back)
+        "se rend",
         "se rend à",
         "se rend au",
         "se rend en",
@@ -69,6 +72,12 @@ PACK = Lexicon(
         "tournée",
         "étape",
         "escale",
+        "en route",  # a stop on the way to the next ("fait escale au Caire, en route pour Riyad")
+        "en chemin",
+        # s'envoler: to fly off, in the future ("il s'envolera vendredi pour Djouba"; the past
+        # "s'est envolé pour" is a departure word, read with the persons' rules)
+        "envolera",
+        "envoleront",
         "passer par",  # passing through on the way ("après être passé par Dakar")
         "passé par",
         "passée par",
@@ -94,6 +103,18 @@ PACK = Lexicon(
         "est à",
         "était à",
         "sera à",  # being at the place, in the future ("jeudi, elle sera à Davos")
+        # the traveller's own words ("Aujourd'hui je suis à Accra", "Hier j'étais à Kigali"; not
+        # "je suis en": a phrase matches the start of the next word, "je suis en train de")
+        "je suis à",
+        "je suis au",
+        "j'étais à",
+        "j’étais à",
+        "j'étais au",
+        "j’étais au",
+        "nous sommes à",
+        "nous sommes au",
+        "nous étions à",
+        "nous étions au",
         "mènera",
         "mène=",
         "emmen",
@@ -190,6 +211,12 @@ PACK = Lexicon(
         "espérait",
         "éventuel",
         "possible=",
+    ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(
+        ("non seulement", "mais aussi"),
+        ("non seulement", "mais également"),
+        ("non seulement", "mais encore"),
     ),
     refusals=(
         ("refus", "autorisation"),

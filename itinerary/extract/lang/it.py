@@ -16,7 +16,7 @@ PACK = Lexicon(
     person_links=frozenset({"di", "del", "della"}),
     genitives=frozenset({"di", "del", "della", "dei", "degli", "delle"}),
     kind_joiners=frozenset({"di", "del", "della"}),
-    list_joiners=frozenset({"e", "ed", "poi", "o"}),
+    list_joiners=frozenset({"e", "ed", "poi", "o", "quindi", "infine", "successivamente"}),
     departure=(
         "partito",
         "partita",
@@ -96,6 +96,13 @@ PACK = Lexicon(
         "è stata a",
         "era stato a",
         "era stata a",
+        # the traveller's own words ("Ieri ero a Kigali"; not "sono a": a phrase matches the start
+        # of the next word, and "ci sono anche" is no being somewhere)
+        "ero a",
+        "ero ad",
+        "ero in",
+        "eravamo a",
+        "eravamo ad",
         "incontr",  # meeting someone where they are ("ha incontrato il governatore a ...")
         "corona di fiori",  # a wreath is laid in person ("ha deposto una corona di fiori ad Hanoi")
         "corona d'alloro",
@@ -169,6 +176,8 @@ PACK = Lexicon(
         "possibil",
         "eventual",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(("non solo", "ma anche"), ("non soltanto", "ma anche"), ("non solo", "ma pure")),
     refusals=(
         ("negat", "permesso"),
         ("negat", "autorizza"),

@@ -21,7 +21,7 @@ PACK = Lexicon(
     person_links=frozenset({"de", "do", "da", "dos", "das"}),
     genitives=frozenset({"de", "do", "da", "dos", "das"}),
     kind_joiners=frozenset({"de", "do", "da", "dos", "das"}),
-    list_joiners=frozenset({"e", "ou", "depois"}),
+    list_joiners=frozenset({"e", "ou", "depois", "seguida", "finalmente", "fim"}),
     # lower-case demonyms after a place noun ("à capital angolana, Luanda"); only endings shorter
     # than four letters, so no capitalised word is read as the start of an organisation's name
     adjective_endings=("ano", "ana", "ês", "esa", "ino", "ina", "ico", "ica"),
@@ -136,6 +136,16 @@ PACK = Lexicon(
         "esteve na",
         "estará em",
         "está em",
+        # the traveller's own words ("Hoje estou em Acra", "Ontem eu estava em Kigali")
+        "estou em",
+        "estou no",
+        "estou na",
+        "estive em",
+        "estava em",
+        "estava no",
+        "estava na",
+        "estamos em",
+        "estivemos em",
         "encontra-se em",
         "ida a",
         "ida ao",
@@ -277,6 +287,14 @@ PACK = Lexicon(
         "possível",
         "possibilidade",
         "eventual",
+    ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(
+        ("não só", "mas também"),
+        ("não só", "como também"),
+        ("não apenas", "mas também"),
+        ("não apenas", "como também"),
+        ("não somente", "mas também"),
     ),
     refusals=(
         ("negou", "autoriza"),

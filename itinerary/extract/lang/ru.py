@@ -15,7 +15,7 @@ PACK = Lexicon(
     range_joiners=("по", "и"),
     year_after=("году", "года", "г."),
     this=("этот", "эту", "в этот"),
-    list_joiners=frozenset({"и", "а", "затем", "или"}),
+    list_joiners=frozenset({"и", "а", "затем", "потом", "наконец", "или"}),
     departure=(
         "отправил",
         "отправля",
@@ -32,6 +32,9 @@ PACK = Lexicon(
     arrival=("прибыл", "прибыва", "прилетел", "прилета", "приехал", "приезжа", "прибудет"),
     meet=("встретил", "встретит", "встреча", "принял", "примет", "принят"),
     travel=(
+        "по пути в",  # a stop on the way to the next ("по пути в Эр-Рияд сделала остановку в Каире")
+        "по пути из",
+        "по дороге в",
         "пересек",  # crossing or driving on the way (a leg without a verb of arrival)
         "пересёк",  # crossing or driving on the way (a leg without a verb of arrival)
         "прибы",
@@ -61,6 +64,12 @@ PACK = Lexicon(
         "прибуд",
         "покин",
         "находится",
+        # the traveller's own words ("Сегодня я в Аккре", "Вчера я был в Кигали"; not "мы в": a
+        # phrase matches the start of the next word, "мы вместе")
+        "я в",
+        "я был в",
+        "я была в",
+        "мы были в",
         "побыва",
         "проездом",  # passing through on the way ("проездом через Хабаровск")
         "транзитом",
@@ -125,6 +134,8 @@ PACK = Lexicon(
         "запланир",  # "визит запланирован на апрель" (the perfective of "планировать")
         "возможн",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
+    correlatives=(("не только", "но и"), ("не только", "а также")),
     refusals=(("отказал", "разрешени"), ("запрет", "выезд"), ("не разрешил", "выезд")),
     no_plan=(
         "как и планировалось",

@@ -234,13 +234,14 @@ def _recognised(sent: Span, ctx: Context) -> tuple[list[Mention], list[tuple[int
     for ent in sent.ents:
         a, b = ent.start_char - base, ent.end_char - base
         place_like = ent.label_ in PERSON_LABELS and place_not_person(ent.text, ctx)
-        # "rejoindre Djibouti" tagged MISC: a well-known place after a preposition or visit verb,
-        # or closing a list of places ("a visité Accra, Lomé et Cotonou")
+        # "rejoindre Djibouti" tagged MISC, "arrived in Montevideo" tagged PRODUCT: a well-known
+        # place after a preposition or visit verb, or closing a list of places ("a visité Accra,
+        # Lomé et Cotonou"), whatever other name the recogniser took it for
         after_place = bool(ner) and is_listed(sent.text[ner[-1].end : a], ctx)
         place_like = place_like or (
-            ent.label_ in ("MISC", "ORG", "NORP")
+            ent.label_ in NON_PLACE_LABELS - PERSON_LABELS
             and (role_before(sent.text, a, ctx) is not None or after_place)
-            and well_known_place(ent.text, ctx)
+            and (well_known_place(ent.text, ctx) or known_landmark(ent.text, ctx))
         )
         if ent.label_ in PLACE_LABELS or place_like:
             p = Mention(a, b, ent.text, query_of(sent, ent.start, ent.text, ctx), True)
@@ -619,6 +620,16 @@ def well_known_place(text: str, ctx: Context) -> bool:
     g = ctx.geocoder.gazetteer
     floor = ctx.tuning.place_not_person_population
     return any(prominent(g.record(i), ctx) and g.record(i).population >= floor for i in g.lookup(text))
+
+
+def known_landmark(text: str, ctx: Context) -> bool:
+    """A name the gazetteer knows as a landmark (a palace, a seat of government): after a
+    preposition of place or a visit verb it is the building, also where the recogniser tagged it as
+    the institution ("received at the Kremlin", tagged ORG); the institution speaking ("the
+    Kremlin said") has no preposition before it."""
+    g = ctx.geocoder.gazetteer
+    # not an airport or station: those carry their town's name ("Charters Towers" is the town)
+    return any(g.record(i).is_landmark and g.record(i).kind not in SERVING_KINDS for i in g.lookup(text))
 
 
 def towns_in_context(
