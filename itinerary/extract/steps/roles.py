@@ -284,10 +284,13 @@ def near_travel(text: str, p: Mention, travel: list[int], ctx: Context) -> bool:
 
 def followed_by_speech(text: str, end: int, ctx: Context) -> bool:
     """The place is the subject of a speech verb ("Moscow said", "Washington warned"), not the end
-    of a clause a reporting clause follows ("... ist Äthiopien, sagte ein Sprecher")."""
+    of a clause a reporting clause follows ("... ist Äthiopien, sagte ein Sprecher"), also where
+    the place closes a quotation ("«... en Kampala», declaró", "«... в Кампале», — заявил")."""
     lx, t = ctx.lx, ctx.tuning
     after = word_list(text[end : end + t.speech_window].lower())
-    if re.match(r"\s*,\s*[^\W\d_]", text[end:]) and starts(after[:1][0], lx.speech):
+    if re.match(r"\s*[»”“\"]?\s*(?:,\s*[—–-]?|[—–-])\s*[^\W\d_]", text[end:]) and starts(
+        after[:1][0], lx.speech
+    ):
         return False
     return any(starts(w, lx.speech) for w in after[: t.speech_words])
 
