@@ -333,6 +333,15 @@ def home_of(main: str | None, doc: Document) -> set[str]:
     return set(ranked[:1])
 
 
+def long_before(d: Candidate, ctx: Context) -> bool:
+    """The candidate is dated more than ``Tuning.background_days`` before the article ("in 2023 Lula
+    had visited Madrid"): a trip of another time, which the assembly drops as background; recalled
+    in an article on a call or a speech, it is no trip of the article, nor its traveller the
+    article's."""
+    published, date = ctx.published, d.date
+    return bool(published and date and date.end and (published - date.end).days > ctx.tuning.background_days)
+
+
 def _sentence_index(d: Candidate, n: int) -> int:
     """The index of the candidate's sentence among ``n`` (its ``position`` feature is index / (n - 1))."""
     return round(d.features["position"] * max(1, n - 1))
@@ -343,9 +352,11 @@ def candidates(doc: Document) -> None:
     """Every resolved place mention as a candidate stop, with its features."""
     doc.candidates = candidates_of(doc.sentences, doc.ctx)
     seen = Counter(d.place.record.id for d in doc.candidates if d.place.record is not None)
-    trip = float(any(d.rule for d in doc.candidates))  # the travel rules found a trip somewhere
+    # the travel rules found a trip somewhere, not one of long ago the assembly drops as background
+    now = [d for d in doc.candidates if d.rule and not long_before(d, doc.ctx)]
+    trip = float(bool(now))
     # the article's main traveller (the one the rule stops name most) and the country of their title
-    named = Counter(d.traveller for d in doc.candidates if d.rule and d.explicit_traveller and d.traveller)
+    named = Counter(d.traveller for d in now if d.explicit_traveller and d.traveller)
     main = named.most_common(1)[0][0] if named else None
     home = home_of(main, doc)
     t = doc.ctx.tuning
@@ -360,5 +371,7 @@ def candidates(doc: Document) -> None:
         d.features["home"] = float(at_home(d, home) and d.role is not Role.ORIGIN)
         d.features["call_article"] = float(call)
         d.features["call_no_trip_lede"] = float(call and not lede_trip)
+        d.features["no_trip_lede"] = float(not lede_trip)
+        d.features["no_traveller"] = float(d.traveller is None)
         d.features["dateline_away"] = float(dateline_away(d, doc.candidates, n, t.lede_sentences))
         d.features.update(article_features(d, main, lede, t, doc.candidates))
