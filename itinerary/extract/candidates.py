@@ -371,7 +371,5 @@ def candidates(doc: Document) -> None:
         d.features["home"] = float(at_home(d, home) and d.role is not Role.ORIGIN)
         d.features["call_article"] = float(call)
         d.features["call_no_trip_lede"] = float(call and not lede_trip)
-        d.features["no_trip_lede"] = float(not lede_trip)
-        d.features["no_traveller"] = float(d.traveller is None)
         d.features["dateline_away"] = float(dateline_away(d, doc.candidates, n, t.lede_sentences))
         d.features.update(article_features(d, main, lede, t, doc.candidates))

@@ -56,8 +56,6 @@ FEATURES: dict[str, str] = {
     "article_trip": "the travel rules find a trip in the article",
     "call_article": "the article opens on a telephone or video call",
     "call_no_trip_lede": "the article opens on a call and its headline and lede report no trip",
-    "no_trip_lede": "the headline and lede report no trip: a trip told later is background",
-    "no_traveller": "no person or title of the article can be the one at the place",
     "home": "the main traveller's own country, its capital or a landmark there",
     "dateline_away": "the dateline, while the headline and lede put the traveller in another country",
     "source": "named as the source of a statement ('according to Moscow')",
