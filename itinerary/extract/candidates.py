@@ -451,6 +451,15 @@ def home_of(main: str | None, doc: Document) -> set[str]:
     return set(ranked[:1])
 
 
+def long_before(d: Candidate, ctx: Context) -> bool:
+    """The candidate is dated more than ``Tuning.background_days`` before the article ("in 2023 Lula
+    had visited Madrid"): a trip of another time, which the assembly drops as background; recalled
+    in an article on a call or a speech, it is no trip of the article, nor its traveller the
+    article's."""
+    published, date = ctx.published, d.date
+    return bool(published and date and date.end and (published - date.end).days > ctx.tuning.background_days)
+
+
 def _sentence_index(d: Candidate, n: int) -> int:
     """The index of the candidate's sentence among ``n`` (its ``position`` feature is index / (n - 1))."""
     return round(d.features["position"] * max(1, n - 1))
@@ -461,9 +470,11 @@ def candidates(doc: Document) -> None:
     """Every resolved place mention as a candidate stop, with its features."""
     doc.candidates = candidates_of(doc.sentences, doc.ctx)
     seen = Counter(d.place.record.id for d in doc.candidates if d.place.record is not None)
-    trip = float(any(d.rule for d in doc.candidates))  # the travel rules found a trip somewhere
+    # the travel rules found a trip somewhere, not one of long ago the assembly drops as background
+    now = [d for d in doc.candidates if d.rule and not long_before(d, doc.ctx)]
+    trip = float(bool(now))
     # the article's main traveller (the one the rule stops name most) and the country of their title
-    named = Counter(d.traveller for d in doc.candidates if d.rule and d.explicit_traveller and d.traveller)
+    named = Counter(d.traveller for d in now if d.explicit_traveller and d.traveller)
     main = named.most_common(1)[0][0] if named else None
     home = home_of(main, doc)
     t = doc.ctx.tuning
