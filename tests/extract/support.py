@@ -81,3 +81,12 @@ UNDER_THE_KEEP_THRESHOLD = pytest.mark.xfail(
         "(the held-out F1 chose it over 0.55) and scores this one between 0.55 and 0.60"
     ),
 )
+
+
+#: the publication day of the status rule tests: a Tuesday (Monday is past, Wednesday ahead)
+TUESDAY = dt.date(2026, 3, 10)
+
+
+def tuesday_status(text: str, lang: str, place: str, extractor: Extractor) -> Status | None:
+    """The status the rules give the first candidate ``place`` of a text published on TUESDAY."""
+    return candidate_status(text, lang, place, extractor, TUESDAY)

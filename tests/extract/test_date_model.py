@@ -91,7 +91,7 @@ SAME_CLAUSE = {
 #: it weighs the French sentence's publication date over the stop's own clause
 RANKER_GAPS = {
     "fr": "the ranker retrained on the open articles picks the publication date (it ships off)",
-    "en": "the ranker retrained after this session's merges weighs the publication date over the stop's own clause",
+    "en": "the ranker retrained on the merged rules weighs the publication date over the stop's own clause",
 }
 
 

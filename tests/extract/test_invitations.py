@@ -13,24 +13,17 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from itinerary.extract import Article, Extractor
 from itinerary.model import Status
-from tests.extract.support import candidate_status
-
-TUESDAY = dt.date(2026, 3, 10)
+from tests.extract.support import TUESDAY
+from tests.extract.support import tuesday_status as _status
 
 
 @pytest.fixture(scope="module")
 def extractor(geocoder) -> Extractor:  # type: ignore[no-untyped-def]
     return Extractor(geocoder)
-
-
-def _status(text: str, lang: str, place: str, extractor: Extractor) -> Status | None:
-    return candidate_status(text, lang, place, extractor, TUESDAY)
 
 
 @pytest.mark.parametrize(

@@ -11,21 +11,13 @@ does not report a trip made. Every sentence is written for these tests.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from itinerary.extract import Extractor
 from itinerary.model import Status
-from tests.extract.support import candidate_status
+from tests.extract.support import tuesday_status as _status
 
 pytestmark = pytest.mark.data
-
-TUESDAY = dt.date(2026, 3, 10)
-
-
-def _status(text: str, lang: str, place: str, extractor: Extractor) -> Status | None:
-    return candidate_status(text, lang, place, extractor, TUESDAY)
 
 
 @pytest.mark.parametrize(

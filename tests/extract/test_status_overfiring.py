@@ -20,15 +20,10 @@ import pytest
 
 from itinerary.extract import Article, Extractor
 from itinerary.model import Status
-from tests.extract.support import candidate_status
+from tests.extract.support import TUESDAY
+from tests.extract.support import tuesday_status as _status
 
 pytestmark = pytest.mark.data
-
-TUESDAY = dt.date(2026, 3, 10)
-
-
-def _status(text: str, lang: str, place: str, extractor: Extractor) -> Status | None:
-    return candidate_status(text, lang, place, extractor, TUESDAY)
 
 
 @pytest.mark.parametrize(
