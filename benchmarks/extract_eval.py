@@ -298,7 +298,13 @@ def best_threshold(items: list[Item], models: dict[str, StopModel], grid: int = 
 
     curve = ", ".join(f"{th:.2f}: {f1(th):.3f}" for th in grid_points)
     print(f"held-out F1 by keep threshold: {curve}", file=sys.stderr)
-    return max(grid_points, key=lambda th: (smooth(th), -abs(th - 0.5)))
+    # averaging flattens the top as much as it steadies it: among the thresholds whose averaged F1
+    # is within one held-out decision of the best (about 1 / positives of F1), the one whose own
+    # held-out F1 is highest (0.50 and 0.55 averaged 0.819 and 0.817 while their own F1 were 0.815
+    # and 0.825, and the drafts held out by event agreed with the latter: 10 false stops fewer)
+    top = max(smooth(th) for th in grid_points)
+    near = [th for th in grid_points if smooth(th) >= top - 1 / max(positives, 1)]
+    return max(near, key=lambda th: (f1(th), smooth(th), -abs(th - 0.5)))
 
 
 # --- the date model (itinerary.extract.date_model): which date the article offers is a stop's date
