@@ -326,11 +326,12 @@ def common_word_openers(sentences: list[Sentence], names: dict[str, str], ctx: C
     if ctx.lx.nouns_capitalised:
         return
     text = " ".join(s.span.text for s in sentences)
+    opener_only = functools.cache(lambda word: _sentence_opener_only(word, text, sentences))
     values = list(dict.fromkeys(names.values()))
     fold: dict[str, str] = {}
     for c in values:
         words = c.split()
-        if len(words) < 2 or known_word(words[0]) or not _sentence_opener_only(words[0], text, sentences):
+        if len(words) < 2 or known_word(words[0]) or not opener_only(words[0]):
             continue
         if word_zipf(words[0].lower(), ctx.language.code) < ctx.tuning.opener_word_zipf:
             continue
@@ -339,8 +340,8 @@ def common_word_openers(sentences: list[Sentence], names: dict[str, str], ctx: C
             for f in dict.fromkeys([*values, *names])  # "Путин" ... "Кортеж Путина": the shorter too
             if f != c
             and words[0] not in f.split()
-            and not _sentence_opener_only(f.split()[0], text, sentences)
             and all(any(_case_form(w, o, ctx) or _case_form(o, w, ctx) for o in f.split()) for w in words[1:])
+            and not opener_only(f.split()[0])
         ]
         if other:
             fold[c] = max(other, key=lambda f: len(f.split()))
