@@ -123,6 +123,7 @@ def _tokens(name: str) -> tuple[str, ...]:
     return tuple(_words(name, _data().titles))
 
 
+@lru_cache(maxsize=1 << 18)
 def _sound(token: str) -> str:
     codes = [_SOUNDEX[c] for c in token if c in _SOUNDEX]
     return "".join(c for i, c in enumerate(codes) if i == 0 or c != codes[i - 1])

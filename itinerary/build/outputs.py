@@ -296,12 +296,6 @@ def _whole(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> 
     return _arrow(_frame(_geodataframe(features, _Shared(header))))
 
 
-def _joined(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> Any:
-    """The ``feature`` file's Arrow table: :func:`_put_together`, else :func:`_whole`."""
-    table = _put_together(done, feature, header)
-    return _whole(done, feature, header) if table is None else table
-
-
 def _put_together(done: list[dict[str, Any]], feature: str, header: dict[str, Any]) -> Any:
     """The ``feature`` file's Arrow table, the same as the writer makes of the whole frame of
     every trip's rows: the trips' kept columns put together, typed as the frame of a few parts

@@ -178,11 +178,12 @@ def first_readings(names: list[Name], weights: ContextWeights) -> None:
 def settle(names: list[Name], weights: ContextWeights) -> None:
     """Each name's reading against the others' until they agree (a few rounds)."""
     movable = [n for n in names if n.options and not n.fixed and len(n.options) > 1]
+    total = sum(n.weight for n in names if n.options)  # weights and options stay as they are here
     for _ in range(ROUNDS):
         changed = False
         for name in movable:
             # the more of the story's places there are, the more they, not renown, decide
-            told = sum(other.weight for other in names if other is not name and other.options)
+            told = total - name.weight
             cut = weights.renown_discount * told / (told + weights.prior_mentions)
             scores = [o.base - cut * o.renown + context_score(o, name, names, weights) for o in name.options]
             best = _best(scores)

@@ -17,7 +17,6 @@ the whole pass (tested on the development drafts and on any sequence of name set
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -188,12 +187,12 @@ def _loose(firsts: list[str], known: dict[str, list[str]]) -> dict[str, list[str
             for w in people._tokens(a):
                 if len(w) > 2:
                     by_word[w].append(a)
-                if sound := _sound(w):
+                if sound := people._sound(w):
                     by_sound[sound].append(a)
         for a in new:
             words = people._tokens(a)
             near = {b for w in words for b in by_word.get(w, ())}
-            near |= {b for w in words if (s := _sound(w)) for b in by_sound.get(s, ())}
+            near |= {b for w in words if (s := people._sound(w)) for b in by_sound.get(s, ())}
             near.discard(a)
             ta = people.tokens(a)
             for b in near:
@@ -201,11 +200,6 @@ def _loose(firsts: list[str], known: dict[str, list[str]]) -> dict[str, list[str
                     out[a].add(b)
                     out[b].add(a)
     return {a: sorted(bs) for a, bs in out.items()}
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def _sound(word: str) -> str:
-    return people._sound(word)
 
 
 def state_of(text: str | None) -> NamesState | None:

@@ -225,10 +225,9 @@ def _holds_on(made: list[tuple[Trip, list[str]]], known_on: dt.date | None) -> d
     """The days a traveller's trips merged as known on ``known_on`` are the same for: that day
     only when a planned stop's day has passed by it; else any day up to the first planned stop's
     last day (or none)."""
-    if _stale(made, known_on):
-        assert known_on is not None
-        return {"on": known_on.isoformat(), "upto": None}
     ends = _planned_ends(made)
+    if known_on is not None and any(end < known_on for end in ends):  # as _stale, on the ends once
+        return {"on": known_on.isoformat(), "upto": None}
     return {"on": None, "upto": min(ends).isoformat() if ends else None}
 
 
