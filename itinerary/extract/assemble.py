@@ -24,6 +24,7 @@ from itinerary.extract.completion import (
     stay_until_visit_end,
 )
 from itinerary.extract.document import Candidate, Context, Mention
+from itinerary.extract.features import long_before
 from itinerary.extract.lexicon import Lexicon
 from itinerary.extract.scoring import StopModel, cued
 from itinerary.extract.steps.dates import consistent, day_span
@@ -147,7 +148,7 @@ def _by_traveller(
     parties = _parties(drafts)
     by_traveller: dict[str, list[Candidate]] = {}
     for d in drafts:
-        if published and d.date and d.date.end and (published - d.date.end).days > t.background_days:
+        if long_before(d, published, t.background_days):
             d.reason = dataclasses.replace(
                 d.reason, kept=False, rule="dated long before the article: background"
             )

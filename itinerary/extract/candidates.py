@@ -14,6 +14,7 @@ from itinerary.extract.features import (
     dateline_elsewhere,
     features_of,
     lone_dateline,
+    long_before,
     speaks_after,
 )
 from itinerary.extract.lexicon import phrase_in, starts
@@ -451,15 +452,6 @@ def home_of(main: str | None, doc: Document) -> set[str]:
     return set(ranked[:1])
 
 
-def long_before(d: Candidate, ctx: Context) -> bool:
-    """The candidate is dated more than ``Tuning.background_days`` before the article ("in 2023 Lula
-    had visited Madrid"): a trip of another time, which the assembly drops as background; recalled
-    in an article on a call or a speech, it is no trip of the article, nor its traveller the
-    article's."""
-    published, date = ctx.published, d.date
-    return bool(published and date and date.end and (published - date.end).days > ctx.tuning.background_days)
-
-
 def _sentence_index(d: Candidate, n: int) -> int:
     """The index of the candidate's sentence among ``n`` (its ``position`` feature is index / (n - 1))."""
     return round(d.features["position"] * max(1, n - 1))
@@ -471,7 +463,10 @@ def candidates(doc: Document) -> None:
     doc.candidates = candidates_of(doc.sentences, doc.ctx)
     seen = Counter(d.place.record.id for d in doc.candidates if d.place.record is not None)
     # the travel rules found a trip somewhere, not one of long ago the assembly drops as background
-    now = [d for d in doc.candidates if d.rule and not long_before(d, doc.ctx)]
+    ctx = doc.ctx
+    now = [
+        d for d in doc.candidates if d.rule and not long_before(d, ctx.published, ctx.tuning.background_days)
+    ]
     trip = float(bool(now))
     # the article's main traveller (the one the rule stops name most) and the country of their title
     named = Counter(d.traveller for d in now if d.explicit_traveller and d.traveller)

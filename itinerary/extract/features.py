@@ -4,6 +4,7 @@ where it stands in the article."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Sequence
@@ -33,9 +34,7 @@ def features_of(
     """What the scorer reads about one candidate (names in :data:`scoring.FEATURES`)."""
     f = {"rule": float(rule), **_words_around(s, reading, p, ctx), **_place(p, ctx)}
     t = ctx.tuning
-    old = bool(
-        ctx.published and d.date and d.date.end and (ctx.published - d.date.end).days > t.background_days
-    )
+    old = long_before(d, ctx.published, t.background_days)
     owned = owned_dates(s, p, reading, t, by_clause=False)
     f.update(
         {
@@ -412,3 +411,12 @@ def dateline_other_place(d: Candidate, lede: Sequence[Candidate], t: Tuning) -> 
     if not others:
         return False
     return all(_other_place(r, q, t) for q in others)
+
+
+def long_before(d: Candidate, published: dt.date | None, days: int) -> bool:
+    """The candidate is dated more than ``days`` (``Tuning.background_days``) before the article
+    published on ``published`` ("in 2023 Lula
+    had visited Madrid"): a trip of another time, which the assembly drops as background; recalled
+    in an article on a call or a speech, it is no trip of the article, nor its traveller the
+    article's."""
+    return bool(published and d.date and d.date.end and (published - d.date.end).days > days)

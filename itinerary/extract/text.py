@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 
 from itinerary.extract.lexicon import Lexicon
+from itinerary.geocode.matching import SURNAME_PARTICLES
 
 SPACE = re.compile(r"\s+")
 
@@ -158,12 +159,12 @@ def function_word(low: str, lx: Lexicon) -> bool:
     return low in lx.determiners or low in lx.titles or low in lx.at or low in lx.origin
 
 
-#: the particles a surname may open with in the seven languages' names and in the names they
-#: transliterate ("Von der Leyen", "Del Toro", "Dos Santos", "bin Salman", "ван Гог"): words of a
-#: closed class elsewhere, they may still begin a name
-NAME_PARTICLES = frozenset(
-    {"von", "vom", "van", "der", "den", "del", "dos", "das", "des", "bin", "ibn", "ben", "abu", "ter", "ten"}
-    | {"della", "dello", "degli", "фон", "ван", "дер", "дель", "бен", "бин", "ибн", "абу"}
+#: the particles a surname may open with: the geocoder's (:data:`SURNAME_PARTICLES`, "Di Maio",
+#: "Von der Leyen") and those of the names the seven languages transliterate ("bin Salman", "ван
+#: Гог"): words of a closed class elsewhere, they may still begin a name
+NAME_PARTICLES = SURNAME_PARTICLES | frozenset(
+    {"vom", "van", "der", "den", "des", "bin", "ibn", "ben", "abu", "ter", "ten", "dello", "degli"}
+    | {"фон", "ван", "дер", "дель", "бен", "бин", "ибн", "абу"}
 )
 
 

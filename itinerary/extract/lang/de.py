@@ -150,8 +150,6 @@ PACK = Lexicon(
         "gastgeber",
     ),
     receiving=(
-        "empfing",
-        "empfängt",
         "begrüßte",
         "begrüßt=",
     ),

@@ -232,8 +232,6 @@ PACK = Lexicon(
         "recibe=",
         "recibirá",
         "recibía",
-        "acogió",
-        "acogerá",
     ),
     decisions=(
         "cancel",

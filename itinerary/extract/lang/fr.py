@@ -272,9 +272,6 @@ PACK = Lexicon(
         "reçoit=",
         "recevra",
         "recevait",
-        "a accueilli",
-        "accueille=",
-        "accueillera",
     ),
     decisions=(
         "annul",

@@ -380,8 +380,6 @@ PACK = Lexicon(
         "recebe=",
         "receberá",
         "vai receber",
-        "acolheu",
-        "acolherá",
     ),
     decisions=(
         "cancel",

@@ -683,7 +683,7 @@ def particles_of_names(sentences: list[Sentence], ctx: Context) -> None:
         for p in s.persons:
             full = " " + ctx.names.get(p.name, p.name) + " "
             start = p.start
-            for _ in range(NAME_PARTICLES):
+            for _ in range(PARTICLES_MOST):
                 m = re.search(r"([^\W\d_]+)\s+$", text[:start])
                 if m is None or len(m.group(1)) > ctx.tuning.name_particle_max:
                     break
@@ -699,7 +699,7 @@ def particles_of_names(sentences: list[Sentence], ctx: Context) -> None:
 
 
 #: the most particles before a surname written alone ("von der Leyen")
-NAME_PARTICLES = 2
+PARTICLES_MOST = 2
 
 
 def _joined_runs(toks: list[Token], runs: list[tuple[int, int]], ctx: Context) -> list[tuple[int, int]]:
