@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from itinerary.extract.article import Article, clean_text
+from itinerary.extract.article import Article, clean_text, headline
 from itinerary.extract.assemble import build_trips, choose
 from itinerary.extract.completion import date_after_sequence, stay_through_activities
 from itinerary.extract.date_model import DateModel, load_date_model, redate
@@ -89,15 +89,16 @@ class Extractor:
         for d in analysis.candidates:  # no verdict of an earlier assembly (another model) stays
             d.reason = dataclasses.replace(d.reason, status="")
         trips = build_trips(chosen, article, ctx, model, decide)
+        named = article.title or headline(clean_text(article.text))
         source = Source(
             id=article.source_id,
             publisher=article.publisher,
             url=article.url,
-            title=article.title,
+            title=named,
             published=article.published,
             language=analysis.lang,
         )
-        title = f"Draft: {article.title}" if article.title else f"Draft itinerary from {article.source_id}"
+        title = f"Draft: {named}" if named else f"Draft itinerary from {article.source_id}"
         draft = Itinerary(trips=tuple(trips), title=title, as_of=article.published, sources=(source,))
         dated = stay_through_activities(date_after_sequence(draft, analysis), analysis)
         return redate(dated, analysis, date_model or self.date_model)
