@@ -89,21 +89,17 @@ def _header(raw: str) -> tuple[dict[str, str], str]:
     return meta, raw
 
 
-HEADLINE_MAX_CHARS = 160
-"""A first line longer than this is a paragraph of the body, not a headline."""
-
-
-def headline(text: str) -> str | None:
+def headline(text: str, max_chars: int) -> str | None:
     """The article's headline when the text opens on one: a first line standing as a paragraph of
-    its own (a blank line after it), short, not ended like a sentence of the body (a full stop,
-    colon, semicolon or comma) and not a dateline ("NAIROBI (Reuters) -"). Wire copy and web pages
-    put the headline there; it names the draft and its source when the file has no ``# title:``
-    header, so that a map says what it shows rather than the file's name."""
+    its own (a blank line after it), short (``max_chars``), not ended like a sentence of the body
+    (a full stop, colon, semicolon or comma) and not a dateline ("NAIROBI (Reuters) -"). Wire copy
+    and web pages put the headline there; it names the draft and its source when the file has no
+    ``# title:`` header, so that a map says what it shows rather than the file's name."""
     paragraphs = re.split(r"\n\s*\n", text.strip(), maxsplit=1)
     if len(paragraphs) < 2:  # a text of one paragraph has no headline of its own
         return None
     first = " ".join(paragraphs[0].split())
-    if not first or "\n" in paragraphs[0].strip() or len(first) > HEADLINE_MAX_CHARS:
+    if not first or "\n" in paragraphs[0].strip() or len(first) > max_chars:
         return None
     if first[-1] in ".:;,-\u2013\u2014" or DATELINE_HEAD.match(first):
         return None

@@ -57,6 +57,9 @@ def candidates_of(sentences: list[Sentence], ctx: Context) -> list[Candidate]:
         prev_end = 0
         prev_status: Status | None = None
         for k, (p, _) in enumerate(reading.stops):
+            i = s.places.index(p)
+            if i and locates_the_place_before(s.span.text, s.places[i - 1], p, ctx):
+                continue  # "Versailles bei Paris": the preposition of nearness is no "at"
             d, carry = candidate_at(s, reading, k, prev_end, prev_status, ctx, carry)
             d.order = len(drafts)
             d.reason = Reason(reading.made.get(s.places.index(p), "a stop"))
@@ -184,6 +187,8 @@ def other_candidates(
             continue
         if possessive_after(s.span.text, p.end, ctx.lx):
             continue  # "America's top diplomat": a possessive qualifies a person or thing
+        if idx and locates_the_place_before(s.span.text, s.places[idx - 1], p, ctx):
+            continue  # "Potsdam, south-west of Berlin": the second place says where the first is
         if dateline_elsewhere(s, p, reading, ctx.tuning, lede or ()):
             continue
         role = role_before(s.span.text, p.start, ctx)
@@ -207,6 +212,20 @@ def other_candidates(
             made.add(id(p))
         out.append(d)
     return out
+
+
+def locates_the_place_before(text: str, before: Mention, p: Mention, ctx: Context) -> bool:
+    """True when ``p`` is named to say where the place ``before`` it is: a phrase of direction or
+    nearness of the pack (``locating``) ends the few words between them ("Potsdam, some 30 km
+    south-west of Berlin", "Schloss Meseberg bei Berlin", "Подольск под Москвой"). The traveller is
+    at the first place; the second is a reference point, no stop of its own. A reference with no
+    place before it ("a village near Kharkiv") is all the text gives, and stays a candidate."""
+    if before.record is None or not ctx.lx.locating:
+        return False
+    gap = " ".join(text[before.end : p.start].lower().replace(",", " ").split())
+    if not gap or len(gap.split()) > ctx.tuning.locating_gap_words:
+        return False
+    return any(gap == w or gap.endswith(" " + w) for w in ctx.lx.locating)
 
 
 def _rule_of_its_own(

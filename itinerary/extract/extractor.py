@@ -89,7 +89,7 @@ class Extractor:
         for d in analysis.candidates:  # no verdict of an earlier assembly (another model) stays
             d.reason = dataclasses.replace(d.reason, status="")
         trips = build_trips(chosen, article, ctx, model, decide)
-        named = article.title or headline(clean_text(article.text))
+        named = article.title or headline(clean_text(article.text), self.tuning.headline_max_chars)
         source = Source(
             id=article.source_id,
             publisher=article.publisher,

@@ -287,6 +287,10 @@ class Lexicon:
     # sondern auch", "не только ... но и"), lower case: both places are objects of the verb before
     # the first half, the focus words standing between the verb and its objects.
     correlatives: tuple[tuple[str, str], ...] = ()
+    # Phrases of direction or nearness that tie a place to the one named just before it ("Potsdam,
+    # south-west of Berlin", "Meseberg bei Berlin", "Подольск под Москвой"): the second place locates
+    # the first and is no stop of its own.
+    locating: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

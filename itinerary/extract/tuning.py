@@ -22,6 +22,10 @@ from itinerary.coords import SAME_CITY_KM
 class Tuning:
     """The extractor's windows (characters, words or tokens), sizes and distances."""
 
+    # --- the article (article.py)
+    #: characters at most of a first paragraph read as the headline that names a draft - rule tests
+    headline_max_chars: int = 160
+
     # --- place mentions (steps/places.py)
     #: people: a town of fewer inhabitants is a place only where the recogniser saw one
     #: ("Gao" is found by the gazetteer scan; "Wie" (a village) is not) - bench
@@ -51,6 +55,9 @@ class Tuning:
     #: kilometres at most between a small town after a preposition and a city or landmark of the
     #: article in its country, for the town to be a place in that context - rule tests
     town_context_km: float = 100.0
+    #: words at most between two place names for a locating phrase ending there to tie the second to
+    #: the first ("Potsdam, some 30 km south-west of Berlin") - rule tests
+    locating_gap_words: int = 6
     #: people: a one-word "person" that names a place this large is a place ("VLADIVOSTOK") - bench
     place_not_person_population: int = 100_000
     #: zipf frequency (wordfreq, lower-case) from which a one-word name that is no country and no

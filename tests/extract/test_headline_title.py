@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from itinerary.extract import Extractor, extract
-from itinerary.extract.article import HEADLINE_MAX_CHARS, headline
+from itinerary.extract.article import headline
+from itinerary.extract.tuning import TUNING
 
 
 @pytest.mark.fast
@@ -28,11 +29,11 @@ from itinerary.extract.article import HEADLINE_MAX_CHARS, headline
         # one paragraph only, or a first paragraph of several lines
         ("Il presidente è arrivato a Roma lunedì e ha incontrato il papa", None),
         ("Biden lands in Hanoi\nafter the G20\n\nThe president arrived.", None),
-        ("x" * (HEADLINE_MAX_CHARS + 1) + "\n\nBody.", None),
+        ("x" * (TUNING.headline_max_chars + 1) + "\n\nBody.", None),
     ],
 )
 def test_headline(text: str, expected: str | None) -> None:
-    assert headline(text) == expected
+    assert headline(text, TUNING.headline_max_chars) == expected
 
 
 @pytest.mark.data
