@@ -533,7 +533,10 @@ def accept_dictionary_form(p: Mention, ctx: Context) -> bool:
 
 def city_over_region(cands: Sequence[GeoCandidate], ctx: Context) -> GeoCandidate:
     """The best candidate, but a large city rather than a same-named region of no population near it
-    ("Kiev", "Астана", "Ulaanbaatar": a capital that is also its own province): news names the city."""
+    ("Kiev", "Астана", "Ulaanbaatar": a capital that is also its own province): news names the city.
+    The city must be a seat (a national or first-level capital: "Tver", "Salzburg") or large in its
+    own right (``landmark_city_population``: Veracruz); a town that only shares its state's name
+    ("Brandenburg an der Havel", Potsdam being the seat) leaves the region."""
     best = cands[0]
     r = best.record
     if r.kind != "region" or r.population:
@@ -547,6 +550,7 @@ def city_over_region(cands: Sequence[GeoCandidate], ctx: Context) -> GeoCandidat
             and q.country_code == r.country_code
             and q.population >= t.min_city_population
             and near
+            and (ctx.geocoder.gazetteer.seats[q.index] > 0 or q.population >= t.landmark_city_population)
         ):
             return c
     return best
