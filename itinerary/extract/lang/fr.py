@@ -341,6 +341,8 @@ PACK = Lexicon(
     accompanied=(
         "accompagné de",
         "accompagnée de",
+        "accompagné du",
+        "accompagnée du",
         "accompagné par",
         "accompagnée par",
         "rejoint par",
