@@ -289,8 +289,7 @@ PACK = Lexicon(
     ),
     outlet=("agencia", "diario", "periódico", "cadena", "medio"),
     titles=frozenset(
-        "papa presidente presidenta ministro ministra canciller rey reina el la los del de sr. sra. don "
-        "doña".split()
+        "papa presidente presidenta ministro ministra rey reina el la los del de sr. sra. don doña".split()
     ),
     determiners=frozenset("el la los las un una lo".split()),
     with_=frozenset("con y".split()),
