@@ -271,6 +271,21 @@ def _place_words(places: frozenset[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(_fold(p)) for p in places)
 
 
+#: endings of a case or a plural an institution word may carry ("Rates", "Europäischen")
+_INSTITUTION_ENDINGS = ("es", "en", "s", "n")
+
+
+def institution_word(word: str) -> bool:
+    """``word`` names an institution, an office or a portfolio in one of the languages (the list's
+    ``not_names``: "Consejo", "Exteriores", "Rates"), maybe with a case or plural ending: no part
+    of a person's name."""
+    folded = _fold(word)
+    if len(folded) != 1:
+        return False
+    w, names = folded[0], _data().not_names
+    return w in names or any(w.endswith(e) and w[: -len(e)] in names for e in _INSTITUTION_ENDINGS)
+
+
 def not_a_person(name: str, places: Iterable[str] = ()) -> str | None:
     """Why ``name`` cannot be a traveller (no name, an institution, a country, one of ``places``:
     the names of the places its itineraries visit), else None."""

@@ -164,7 +164,7 @@ def function_word(low: str, lx: Lexicon) -> bool:
 #: Гог"): words of a closed class elsewhere, they may still begin a name
 NAME_PARTICLES = SURNAME_PARTICLES | frozenset(
     {"vom", "van", "der", "den", "des", "bin", "ibn", "ben", "abu", "ter", "ten", "dello", "degli"}
-    | {"фон", "ван", "дер", "дель", "бен", "бин", "ибн", "абу"}
+    | {"фон", "ван", "дер", "дель", "бен", "бин", "ибн", "абу", "да", "де", "ди", "дос", "ду"}
 )
 
 

@@ -133,6 +133,11 @@ class Tuning:
     list_name_gap: int = 8
     #: words before a person read for "accompanied by" and a title ("accompagné de la ministre") - rule tests
     accompanied_words: int = 5
+    #: characters before a person read for the title that "accompanied by" precedes, and the words
+    #: of its portfolio at most ("accompagné du ministre de l'Europe et des Affaires étrangères X")
+    #: - rule tests
+    companion_title_window: int = 120
+    companion_portfolio_words: int = 8
     #: letters of the shortest title that ends a compound title ("Bundespräsident") - rule tests
     compound_title_min: int = 6
     #: words between the agent of a passive and the name ("dal primo ministro") - rule tests

@@ -237,7 +237,7 @@ PACK = Lexicon(
     outlet=("agentur", "zeitung", "sender", "rundfunk", "info"),
     titles=frozenset(
         "herr frau präsident präsidentin bundeskanzler kanzler kanzlerin minister ministerin "
-        "außenminister papst könig machthaber staatschef regierungschef der die den dem von".split()
+        "außenminister papst könig königin machthaber staatschef regierungschef der die den dem von".split()
     ),
     determiners=frozenset("der die das den dem des ein eine einen einem".split()),
     with_=frozenset("mit und".split()),

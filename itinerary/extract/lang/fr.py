@@ -374,6 +374,8 @@ PACK = Lexicon(
     accompanied=(
         "accompagné de",
         "accompagnée de",
+        "accompagné du",
+        "accompagnée du",
         "accompagné par",
         "accompagnée par",
         "rejoint par",

@@ -17,10 +17,18 @@ from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.registry import step
 from itinerary.extract.steps.places import PERSON_LABELS, place_not_person, prominent, word_zipf
 from itinerary.extract.steps.roles import AGENTS, received_guest
-from itinerary.extract.text import capitalised, ends_with, function_word, joined_run, opens_no_name, word_list
+from itinerary.extract.text import (
+    NAME_PARTICLES,
+    capitalised,
+    ends_with,
+    function_word,
+    joined_run,
+    opens_no_name,
+    word_list,
+)
 from itinerary.extract.tuning import TUNING
 from itinerary.geocode.toponyms import forms_of
-from itinerary.people import known_name, known_word
+from itinerary.people import institution_word, known_name, known_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -46,13 +54,40 @@ def _recognised(sent: Span, ctx: Context) -> list[Person]:
             continue  # "Photo : bain de foule", "Foto: Kanzler Merz": a caption's label
         if ent.label_ in PERSON_LABELS and not calendar and not place_not_person(ent.text, ctx):
             start, end = ent.start_char, ent.end_char
+            first = _past_institution(list(sent), ent.start - sent.start, ent.end - sent.start, ctx)
+            if first is not None:
+                start, end = first.start + base, first.end + base
             if len(ent) > 1 and _opening(ent[0]) and opens_no_name(ent[0].text, lx):
                 start = ent[1].idx  # "Für Steinmeier ist es ...": the preposition is the sentence's
             m = re.match(r"-[^\W\d_]+", text[end:])  # "Kim Jong" + "-un"
             if m:
                 end += m.end()
+            else:
+                toks = list(sent)
+                tail = name_tail(toks, ent.end - sent.start, ctx)
+                if tail > ent.end - sent.start:  # "Ursula" + "von der Leyen", "Felipe" + "VI"
+                    end = toks[tail - 1].idx + len(toks[tail - 1].text.rstrip("."))
             out.append(Person(start - base, end - base, text[start:end]))
     return out
+
+
+def _past_institution(toks: list[Token], a: int, b: int, ctx: Context) -> Person | None:
+    """The name inside a recognised span ``toks[a:b]`` that took, after a title, what the title is
+    of: a word in the genitive before two more words, and acronyms ("Премьер | Госсовета КНР Ли"
+    -> "Ли Цян"); the name runs on to its end. None when the span opens on no such word."""
+    if a == 0 or not is_title(toks[a - 1].text, ctx.lx):
+        return None
+    start = a
+    if b - start > 2 and not toks[start].text.isupper() and ctx.language.is_genitive(toks[start].text):
+        start += 1
+    while b - start > 1 and toks[start].text.isupper() and len(toks[start].text) > 1:
+        start += 1
+    if start == a:
+        return None
+    end = max(b, _name_end(toks, start, ctx.tuning.name_max_words, sent_start=False, ctx=ctx))
+    base = toks[0].idx
+    x, y = toks[start].idx - base, toks[end - 1].idx + len(toks[end - 1].text.rstrip(".")) - base
+    return Person(x, y, toks[0].doc.text[x + base : y + base])
 
 
 def _opening(tok: Token) -> bool:
@@ -131,13 +166,30 @@ def _titled(sent: Span, ctx: Context) -> list[Person]:
         while j < len(toks) and is_title(toks[j].text, lx):
             j += 1
         qualified = _past_qualifiers(toks, j, ctx)
-        if qualified == j and toks[j - 1].lower_ in lx.genitives:
+        took = 1 + (j > i + 2 and toks[j - 1].lower_ in lx.determiners)  # "presidenta de la"
+        if qualified == j and toks[j - took].lower_ in lx.genitives:
             # the title run took the genitive ("presidente del"): a portfolio, then the name after
             # a comma ("el presidente del Gobierno, Pedro Sánchez")
-            after = _past_qualifiers(toks, j - 1, ctx)
+            after = _past_qualifiers(toks, j - took, ctx)
             qualified = after if after > j else j
         j, plain = qualified, qualified == j
-        k = _name_end(toks, j, most, sent_start=True)
+        k = _name_end(toks, j, most, sent_start=True, ctx=ctx)
+        # the title's genitive, in the title run ("presidente del Consiglio" in a pack whose titles
+        # hold "del" and "consiglio") or just before the name
+        of = [
+            g
+            for g in range(i + 1, min(j + 1, len(toks)))
+            # where nouns are capitalised, the article of the genitive ("der Präsident des Rates")
+            if toks[g].lower_ in lx.genitives or (lx.nouns_capitalised and toks[g].lower_ in lx.determiners)
+        ]
+        country = of != [] and of[-1] + 1 < len(toks) and is_country_word(toks[of[-1] + 1].text, ctx)
+        if plain and of and not country:
+            named = _past_portfolio(toks, of[-1] + 1, ctx)
+            if named is not None:  # "el ministro de Asuntos Exteriores José Manuel Albares"
+                a, b = toks[named[0]].idx - base, toks[named[1] - 1].idx + len(toks[named[1] - 1].text) - base
+                out.append(Person(a, b, sent.text[a:b]))
+                i = named[1]
+                continue
         if (
             plain
             and k == j + 1
@@ -150,11 +202,17 @@ def _titled(sent: Span, ctx: Context) -> list[Person]:
             continue
         if plain and k > j and is_country_word(toks[j].text, ctx) and k < len(toks):
             j += 1  # skip a country after a title ("президент России")
-            k = _name_end(toks, j, most, sent_start=False)
+            k = _name_end(toks, j, most, sent_start=False, ctx=ctx)
+        if plain and k - j > 2 and not toks[j].text.isupper() and ctx.language.is_genitive(toks[j].text):
+            # what the title is of, in the genitive, before a name of two words ("Премьер Госсовета
+            # КНР Ли Цян", "Председатель Еврокомиссии Урсула фон дер Ляйен")
+            j += 1
+            k = _name_end(toks, j, most, sent_start=False, ctx=ctx)
         while j < k - 1 and toks[j].text.isupper() and len(toks[j].text) > 1:
             j += 1  # "Генсек НАТО Йенс Столтенберг": an organisation, not a first name
+            k = max(k, _name_end(toks, j, most, sent_start=False, ctx=ctx))
         if k > j:
-            a, b = toks[j].idx - base, toks[k - 1].idx + len(toks[k - 1].text) - base
+            a, b = toks[j].idx - base, toks[k - 1].idx + len(toks[k - 1].text.rstrip(".")) - base
             out.append(Person(a, b, sent.text[a:b]))
             i = k
             continue
@@ -162,9 +220,51 @@ def _titled(sent: Span, ctx: Context) -> list[Person]:
     return out
 
 
-def _name_end(toks: list[Token], j: int, most: int, *, sent_start: bool) -> int:
+def _past_portfolio(toks: list[Token], j: int, ctx: Context) -> tuple[int, int] | None:
+    """The name after a title's portfolio with no comma before it, the portfolio opening at
+    ``toks[j]`` after the title's genitive ("il presidente del | Consiglio europeo António Costa",
+    "der Präsident des | Europäischen Rates António Costa", "el ministro de | Asuntos Exteriores José
+    Manuel Albares"): the first run of two capitalised words or more, less the institution words
+    that open it (:func:`itinerary.people.institution_word`), with none inside it and name-like;
+    the portfolio between holds capitalised words, genitives,
+    articles, joiners and adjectives, ``Tuning.companion_portfolio_words`` words at most. The word
+    a genitive or an article governs is the portfolio's, when two words or more follow it. Its
+    token span, or None."""
+    lx, t = ctx.lx, ctx.tuning
+    m = j
+    while m < len(toks) and m - j <= t.companion_portfolio_words:
+        x = toks[m]
+        if capitalised(x.text) and not x.text.isupper():
+            end = _name_end(toks, m, t.name_max_words + t.portfolio_words, sent_start=False, ctx=ctx)
+            a = m
+            governed = toks[m - 1].lower_ in lx.genitives or toks[m - 1].lower_ in lx.determiners
+            if end - a > 2 and governed:
+                a += 1  # "do Orçamento Simone Tebet": the word the genitive governs is the portfolio's
+            while end - a > 2 and (institution_word(toks[a].text) or is_title(toks[a].text, lx)):
+                a += 1
+            if (
+                end - a >= 2
+                and not any(institution_word(y.text) or is_title(y.text, lx) for y in toks[a:end])
+                and _name_like(toks, a, end, ctx)
+            ):
+                return a, end
+            m = end
+            continue
+        low = x.lower_
+        joins = low in lx.genitives or low in lx.determiners or low in lx.list_joiners
+        # a lower-case adjective of the portfolio ("europeo", "wirtschaftliche"): no function word,
+        # no verb ("il ministro degli Esteri ha incontrato ...": what follows is another person)
+        adjective = x.is_lower and not x.is_stop and not opening_verb(x.text, ctx)
+        if not x.is_alpha or not (joins or nationality(x.text, lx) or adjective):
+            return None
+        m += 1
+    return None
+
+
+def _name_end(toks: list[Token], j: int, most: int, *, sent_start: bool, ctx: Context | None = None) -> int:
     """The end of the run of at most ``most`` capitalised words from ``toks[j]`` (a hyphen
-    joins two parts of one word: "Frank-Walter", "Jong-un")."""
+    joins two parts of one word: "Frank-Walter", "Jong-un"); with ``ctx``, the name's lower-case
+    particles and surname and its regnal number after the run (:func:`name_tail`)."""
     k, words = j, 0
     while k < len(toks) and words < most:
         if capitalised(toks[k].text) and not (sent_start and toks[k].is_sent_start):
@@ -173,6 +273,44 @@ def _name_end(toks: list[Token], j: int, most: int, *, sent_start: bool) -> int:
             k += 2
         else:
             break
+    return name_tail(toks, k, ctx) if ctx is not None and k > j else k
+
+
+#: a regnal number after a name ("Felipe VI", "Карл III", "Felipe VI." in German), not "I" alone
+#: (the English pronoun)
+REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})\.?")
+
+
+def regnal(word: str) -> bool:
+    """``word`` is a Roman numeral of a ruler's name ("III", "VI", "XIV"; "VI." in German)."""
+    bare = word.rstrip(".")
+    return bool(bare) and bare != "I" and REGNAL.fullmatch(word) is not None
+
+
+def name_tail(toks: list[Token], k: int, ctx: Context) -> int:
+    """The end of a name whose capitalised words end at ``toks[k]``, with what follows them in
+    every language's names: lower-case particles and the surname after them ("Ursula von der
+    Leyen", "Lula da Silva", "Урсула фон дер Ляйен"; at most ``PARTICLES_MOST`` particles, the
+    first no article of the language: "sagte Scholz der Zeitung" is no name; the surname no
+    country, prominent place or title: "Gustavo Petro de Colombia") and a regnal number ("Felipe
+    VI", "Карл III")."""
+    lx, m = ctx.lx, k
+    while m < len(toks) and m - k < PARTICLES_MOST and toks[m].is_lower and toks[m].lower_ in NAME_PARTICLES:
+        m += 1
+    if (
+        m > k
+        and toks[k].lower_ not in lx.determiners
+        and m < len(toks)
+        and capitalised(toks[m].text)
+        and not toks[m].text.isupper()
+        and not is_title(toks[m].text, lx)
+        and not _prominent_place(toks[m].text, ctx)
+    ):
+        k = m + 1
+        while k < len(toks) and _hyphen_joins(toks, k):
+            k += 2
+    if k < len(toks) and regnal(toks[k].text):
+        k += 1
     return k
 
 
@@ -228,16 +366,23 @@ def _past_qualifiers(toks: list[Token], j: int, ctx: Context) -> int:
         return k
     if j + 2 < len(toks) and toks[j].text == "," and _named_after_comma(toks, j + 1, ctx):
         return j + 1  # "O primeiro-ministro, António Costa,": the name in apposition
-    if j + 2 < len(toks) and toks[j].lower_ in lx.genitives and is_country_word(toks[j + 1].text, ctx):
+    if (
+        j + 2 < len(toks)
+        and toks[j].lower_ in lx.genitives
+        and toks[j + 1].lower_ not in lx.determiners  # "de la Comisión": "la" is no country
+        and is_country_word(toks[j + 1].text, ctx)
+    ):
         k = j + 2
         k += toks[k].text == ","  # "do Ruanda, Paul Kagame"
         if k < len(toks) and capitalised(toks[k].text) and not is_country_word(toks[k].text, ctx):
             return k
-    if j + 2 < len(toks) and toks[j].lower_ in lx.genitives and capitalised(toks[j + 1].text):
+    # the genitive may take an article ("la presidenta de la Comisión Europea, Ursula ...")
+    p = j + 1 + (j + 2 < len(toks) and toks[j + 1].lower_ in lx.determiners)
+    if p + 1 < len(toks) and toks[j].lower_ in lx.genitives and capitalised(toks[p].text):
         # a portfolio, maybe a nationality, then the name after a comma ("ministro das Relações
         # Exteriores angolano, Manuel Augusto", "Minister of Foreign Affairs, Sergey Lavrov")
-        k = j + 1
-        while k < len(toks) and k - j <= ctx.tuning.portfolio_words and capitalised(toks[k].text):
+        k = p
+        while k < len(toks) and k - p < ctx.tuning.portfolio_words and capitalised(toks[k].text):
             k += 1
         while k < len(toks) and (nationality(toks[k].text, lx) or toks[k].lower_ in lx.genitives):
             k += 1
@@ -251,7 +396,7 @@ def _past_qualifiers(toks: list[Token], j: int, ctx: Context) -> int:
 def _named_after_comma(toks: list[Token], k: int, ctx: Context) -> bool:
     """``toks[k]`` starts a name of two capitalised words or more, closed by a comma, a
     full stop or the sentence's end ("..., António Costa, aterrou")."""
-    end = _name_end(toks, k, ctx.tuning.name_max_words, sent_start=False)
+    end = _name_end(toks, k, ctx.tuning.name_max_words, sent_start=False, ctx=ctx)
     if end - k < 2 or is_country_word(toks[k].text, ctx) or is_title(toks[k].text, ctx.lx):
         return False
     return end >= len(toks) or toks[end].text in {",", ".", ";"}
@@ -748,7 +893,8 @@ def _clause_start(toks: list[Token], a: int, ctx: Context) -> bool:
     prev = toks[a - 1]
     low, lx = prev.lower_, ctx.lx
     time = low in lx.weekdays or low in lx.relative
-    return prev.is_punct or low in lx.list_joiners or time or is_title(prev.text, lx)
+    that = low in lx.complementizers  # "dass Pedro Sánchez am Freitag reisen werde"
+    return prev.is_punct or low in lx.list_joiners or time or that or is_title(prev.text, lx)
 
 
 def _words_in(toks: list[Token], a: int, b: int, ctx: Context) -> int:
@@ -1297,11 +1443,12 @@ def bare_title(s: Sentence, since: int, place_start: int, ctx: Context) -> str |
         start = a.idx - s.span.start_char
         if any(q.end <= start and text[q.end : start].strip() == "," for q in s.persons):
             continue  # "Shehbaz Sharif, der pakistanische Premierminister,": the name's apposition
-        if companion_before(
-            text[max(0, a.idx - s.span.start_char - ctx.tuning.companion_window) : a.idx - s.span.start_char],
-            lx,
-        ):
+        before = text[max(0, start - ctx.tuning.companion_window) : start]
+        if companion_before(before, lx):
             continue  # "mit dem Kanzler": met, not the subject
+        with_title = text[max(0, start - ctx.tuning.companion_window) : end].lower()
+        if accompanied_before(word_list(with_title), lx, ctx.tuning.accompanied_words):
+            continue  # "accompanied by the Minister of ...", "accompagné du ministre": the companion's
         return text[a.idx - s.span.start_char : end]
     return None
 
@@ -1356,9 +1503,9 @@ def accompanying(s: Sentence, person: Person, ctx: Context) -> list[str]:
     k = after[0]
     gap = text[person.end : s.persons[k].start].lower()
     words = " ".join(word_list(gap))
-    if len(gap) > ctx.tuning.companion_window or not any(
-        words.startswith(a) or f" {a}" in f" {words}" for a in ctx.lx.accompanied
-    ):
+    # a long title with its portfolio may stand between "accompanied by" and the name
+    near = len(gap) <= ctx.tuning.companion_window or accompanied_past_title(text[: s.persons[k].start], ctx)
+    if not near or not any(words.startswith(a) or f" {a}" in f" {words}" for a in ctx.lx.accompanied):
         return []
     return [ctx.names.get(q.name, q.name) for q in party_of(s.persons, k, text, ctx)]
 
@@ -1433,7 +1580,9 @@ def traveller_before(
         if any(starts(w, lx.meet) for w in prev[-2:]):
             continue  # "a rencontré Vladimir Poutine": the host
         words = word_list(text[max(0, p.start - window) : p.start].lower())
-        if accompanied_before(words, lx, ctx.tuning.accompanied_words):
+        if accompanied_before(words, lx, ctx.tuning.accompanied_words) or accompanied_past_title(
+            text[: p.start], ctx
+        ):
             continue  # "X, accompagné de la ministre Y": Y travels with X, who is the traveller
         return p
     return None
@@ -1502,6 +1651,29 @@ def accompanied_before(prev: list[str], lx: Lexicon, reach: int) -> bool:
     "accompagnato dal", "в сопровождении")."""
     tail = " " + " ".join(prev[-reach:])
     return any(f" {a}" in tail for a in lx.accompanied)
+
+
+def accompanied_past_title(before: str, ctx: Context) -> bool:
+    """ "Accompanied by" before the title of a person whose portfolio stands between the title and
+    the name ("accompagné du ministre de l'Europe et des Affaires étrangères X", "в сопровождении
+    министра иностранных дел Российской Федерации X"): the words are counted from the title (its
+    last word within ``Tuning.companion_title_window`` characters, at most
+    ``Tuning.companion_portfolio_words`` words and no punctuation between it and the name)."""
+    lx, t = ctx.lx, ctx.tuning
+    window = before[max(0, len(before) - t.companion_title_window) :]
+    marks = list(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", window))
+    for n in range(len(marks) - 1, max(-1, len(marks) - 2 - t.companion_portfolio_words), -1):
+        if re.search(r"[.;:!?()«»\"“”,]", window[marks[n].end() :]):
+            return False
+        w = marks[n].group()
+        low = w.lower()
+        if low in lx.determiners or low in lx.genitives:
+            continue
+        if is_title(w, lx) or is_title(ctx.language.lemma(low), lx):
+            words = word_list(window[: marks[n].end()].lower())
+            if accompanied_before(words, lx, t.accompanied_words):
+                return True
+    return False
 
 
 def subjects_of(s: Sentence, ctx: Context) -> set[str]:
