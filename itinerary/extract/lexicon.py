@@ -280,6 +280,10 @@ class Lexicon:
     # "wie erwartet": "As expected, Lula arrived in Madrid") or a word of "next" that also means
     # "near" ("una base próxima a Bagdad", "uma fábrica próxima de Lisboa").
     no_plan: tuple[str, ...] = ()
+    # Verbs of saying, beyond ``speech``, that close a sentence in a trailing attribution (", teilte
+    # das Präsidialamt mit", ", informó el lunes el ministerio", ", ha reso noto il Quirinale"):
+    # the clause after the last comma is the telling's, in its own tense (word prefixes or phrases).
+    attributions: tuple[str, ...] = ()
     # A trip not allowed: a verb of refusing and a noun of permission, both before the place
     # ("denied him permission to travel to", "le negó el permiso para viajar a"); word prefixes.
     refusals: tuple[tuple[str, str], ...] = ()

@@ -683,6 +683,7 @@ PACK = Lexicon(
     when_words=("quando", "assim que", "logo que"),
     where_words=("onde", "aonde"),
     relative_pronouns=("que", "quem", "o qual", "a qual", "os quais", "as quais"),
+    attributions=("informou", "informaram", "anunciaram", "disseram", "comunicou"),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and
