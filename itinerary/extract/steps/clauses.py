@@ -57,7 +57,7 @@ def attribution(text: str, lx: Lexicon, most: int) -> int | None:
     the sentence's trip keeps its own ("will travel to Jakarta on Friday, her office said"). Not
     after a quotation: its telling's day is the day its words count from (see the dates step)."""
     cut = text.rfind(",")
-    if cut < 0 or any(q in text for q in "„“”«»\""):
+    if cut < 0 or any(q in text for q in '„“”«»"'):
         return None
     tail = text[cut + 1 :]
     words = word_list(tail.lower())
