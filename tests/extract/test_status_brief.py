@@ -96,3 +96,46 @@ def test_headline_place_planned_after_in_the_body(
     """A verbless headline ("Besuch in Lagos") over a body whose plan word closes the place's
     clause: the body tells the trip is to come, the stop is planned though no day is given."""
     assert _stops(text, lang, extractor)[place][0] is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("The minister was supposed to fly to Lagos on Monday; instead she stayed at home.", "en", "Lagos"),
+        (
+            "Die Ministerin sollte am Montag nach Lagos fliegen; stattdessen blieb sie zu Hause.",
+            "de",
+            "Lagos",
+        ),
+        ("Министр должен был посетить Лагос в понедельник. Вместо этого он остался дома.", "ru", "Лагос"),
+        ("La ministra doveva volare a Lagos lunedì; invece è rimasta a casa.", "it", "Lagos"),
+    ],
+)
+def test_a_plan_of_the_past_then_instead(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    """A plan told in the past ("was supposed to", "sollte", "должен был", "doveva") and a clause
+    or sentence right after it opened by "instead" ("stattdessen", "вместо этого", "invece"): the
+    plan did not come true."""
+    assert candidate_status(text, lang, place, extractor, WEDNESDAY) is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        (
+            "The minister will fly to Lagos on Friday; instead of a state visit, it is a working visit.",
+            "en",
+            "Lagos",
+        ),
+        (
+            "Die Ministerin wird am Freitag nach Lagos fliegen. Stattdessen bleibt der Kanzler in Berlin.",
+            "de",
+            "Lagos",
+        ),
+    ],
+)
+def test_instead_after_a_plan_to_come_keeps_it(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    """ "Instead of" is a preposition; "instead" after a plan still to come (the future) speaks of
+    something else: the plan stays planned."""
+    assert candidate_status(text, lang, place, extractor, WEDNESDAY) is Status.PLANNED

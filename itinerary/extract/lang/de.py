@@ -402,6 +402,7 @@ PACK = Lexicon(
     where_words=("wo",),
     relative_pronouns=("der", "die", "das", "welcher", "welche", "welches"),
     attributions=("hieß", "mitgeteilt", "verlautete"),
+    instead=("stattdessen", "statt dessen"),
 )
 
 

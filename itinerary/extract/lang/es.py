@@ -476,6 +476,7 @@ PACK = Lexicon(
     where_words=("donde", "en donde", "adonde", "a donde"),
     relative_pronouns=("que", "quien", "quienes", "el cual", "la cual"),
     attributions=("informó", "informaron", "comunicó", "anunciaron", "dijeron", "señalaron"),
+    instead=("en cambio", "en su lugar"),
 )
 
 

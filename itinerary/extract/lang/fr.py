@@ -507,6 +507,7 @@ PACK = Lexicon(
     where_words=("où",),
     relative_pronouns=("qui", "dont", "lequel", "laquelle"),
     attributions=("a indiqué", "ont indiqué", "a fait savoir", "a précisé", "ont annoncé", "a annoncé"),
+    instead=("à la place",),
 )
 
 

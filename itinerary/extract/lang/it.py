@@ -497,6 +497,7 @@ PACK = Lexicon(
         "hanno annunciato",
         "ha comunicato",
     ),
+    instead=("invece", "al suo posto"),
 )
 
 

@@ -17,14 +17,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
-def split_clauses(text: str, lx: Lexicon, max_clauses: int, attribution_words: int = 8) -> Clauses:
+def split_clauses(text: str, lx: Lexicon, max_clauses: int, attribution_words: int | None = None) -> Clauses:
     """Split a sentence into clauses at the pack's clause openers ("before", "avant de",
     "bevor", "antes de", "перед"), relative adverbs ("where", "où", "wo", "donde", "где") and
     relative pronouns set off by commas (", qui ... ,", ", который ... ,": a clause between
     the commas; the outer clause goes on after it); a quotation is a clause of its own, and so is
-    a trailing attribution of at most ``attribution_words`` words (see :func:`attribution`)."""
+    a trailing attribution of at most ``attribution_words`` words (see :func:`attribution`;
+    none without that reach)."""
     marks = _marks(text, lx)
-    at = attribution(text, lx, attribution_words)
+    at = attribution(text, lx, attribution_words) if attribution_words else None
     if at is not None:
         marks.append((at, "report", len(text)))
     ids = [0] * len(text)

@@ -56,12 +56,34 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
         return Status.PLANNED  # "invited Lula to visit Kyiv": an invitation, no trip yet
     planned = any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned) is not None
     if planned and not trip_told(s, start + last_cue(wl, lx.planned), end, ctx):
-        return Status.PLANNED
+        return Status.CANCELLED if unrealised(s, p, (start, end), ctx) else Status.PLANNED
     if possible(s, start, end, wl, ctx) and not trip_told(s, start, end, ctx):
         return Status.PLANNED
     if plan_closes(s, p, nxt, ctx):
         return Status.PLANNED
     return _status_by_form(s, (start, end), words, wl, ctx)
+
+
+def unrealised(s: Sentence, p: Mention, window: tuple[int, int], ctx: Context) -> bool:
+    """A plan told in the past ("was supposed to fly to Lima", "sollte nach Lima fliegen", "должен
+    был посетить Лиму", "doveva volare a Lima"; ``window``: the words before the place, in no
+    future) whose next clause (after a semicolon) or next sentence of the paragraph opens with one
+    of the pack's ``instead`` adverbs ("; instead he stayed at home", ". Вместо этого он остался
+    дома"): the plan did not come true. Not "instead of" (a preposition: "instead of a visit")."""
+    lx = ctx.lx
+    # (the packs read a modal's imperfect, "doveva", "tenía previsto", as no past: not a future
+    # is enough; a plan still to come, "will fly to Lima; instead of ...", is none)
+    if not lx.instead or tense_of(s.span, ctx, *window) == "future":
+        return False
+    text = s.span.text
+    semi = text.find(";", p.end)
+    after = text[semi + 1 :] if semi >= 0 else s.doc.text[s.span.end_char :]
+    after = after.lstrip(" \t\n-—–:").lower()
+    for w in lx.instead:
+        m = re.match(rf"{re.escape(w)}(?!\w)(\s+\w+)?", after)
+        if m and not (m.group(1) and m.group(1).strip() in lx.genitives):
+            return True
+    return False
 
 
 def _status_by_form(
