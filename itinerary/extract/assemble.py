@@ -404,18 +404,21 @@ def _headline_ahead(first: Candidate, later: Candidate, published: dt.date | Non
     a day after the publication, with a word of plan or a future before the place ("will arrive in
     Hanoi on Thursday"; not a day read ahead alone): the body gives the time, the stop is planned."""
     cues = later.status_features
+    start = later.date.start if later.date is not None else None
+    ahead = published is not None and start is not None and start > published
+    # "Besuch in Quito" over "Der Besuch in Quito ist für April geplant": a plan word after the
+    # place, whose month no date step read, tells the plan without a day
+    undated = later.date is None and cues.get("planned_after") == 1.0
     return (
         published is not None
-        and (cues.get("planned_before") == 1.0 or cues.get("verb_future") == 1.0)
+        and (cues.get("planned_before") == 1.0 or cues.get("verb_future") == 1.0 or undated)
         and first.features.get("first_sentence") == 1.0
         and first.status is Status.CONFIRMED
         and first.date is None
         and later.status is Status.PLANNED
         and later.features.get("first_sentence") != 1.0  # the body's, not the headline's own
         and bool(later.features.get("travel_near"))
-        and later.date is not None
-        and later.date.start is not None
-        and later.date.start > published
+        and (ahead or undated)
     )
 
 

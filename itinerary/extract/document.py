@@ -113,7 +113,7 @@ class Candidate:
 @dataclass(frozen=True)
 class Clauses:
     """The clauses of a sentence: an id for every character, and each id's kind ("main",
-    "opener", "before", "sequel", "where", "aside", "quote")."""
+    "opener", "before", "sequel", "where", "aside", "quote", "report")."""
 
     ids: tuple[int, ...]
     kinds: tuple[str, ...]

@@ -280,6 +280,14 @@ class Lexicon:
     # "wie erwartet": "As expected, Lula arrived in Madrid") or a word of "next" that also means
     # "near" ("una base próxima a Bagdad", "uma fábrica próxima de Lisboa").
     no_plan: tuple[str, ...] = ()
+    # Verbs of saying, beyond ``speech``, that close a sentence in a trailing attribution (", teilte
+    # das Präsidialamt mit", ", informó el lunes el ministerio", ", ha reso noto il Quirinale"):
+    # the clause after the last comma is the telling's, in its own tense (word prefixes or phrases).
+    attributions: tuple[str, ...] = ()
+    # Adverbs of "instead" ("stattdessen", "invece", "вместо этого"; not the preposition "instead
+    # of"): opening the clause or sentence right after a plan told in the past ("was supposed to
+    # fly to Lima; instead he stayed"), they tell the plan did not come true.
+    instead: tuple[str, ...] = ()
     # A trip not allowed: a verb of refusing and a noun of permission, both before the place
     # ("denied him permission to travel to", "le negó el permiso para viajar a"); word prefixes.
     refusals: tuple[tuple[str, str], ...] = ()

@@ -204,6 +204,13 @@ class Tuning:
     #: words at most after a place to the end of its clause for a word of plan there to speak of
     #: it ("Kanzler in Ottawa erwartet", "Visite à Rabat prévue") - rule tests
     plan_after_words: int = 2
+    #: words at most after a place that a travel noun before it heads ("the visit to Quito is
+    #: planned for April", "Визит в Кито запланирован на апрель"), the words of a date not counted,
+    #: for a word of plan closing the clause to make the trip planned - rule tests
+    plan_after_noun_words: int = 4
+    #: words at most of a trailing attribution after a sentence's last comma (", the Foreign Office
+    #: said on Monday"), a clause of its own - rule tests
+    attribution_words: int = 8
     #: words at most between a negation and the place its verb leads to ("did not travel to",
     #: "non si è recato a") for the trip to be negated - rule tests
     negation_reach: int = 4

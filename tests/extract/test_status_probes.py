@@ -32,6 +32,17 @@ over a body in the future, "headed to X, where he arrived", and forms of one lan
 form", one to three per language: "is due to", "was to have", "will have visited"; "è atteso",
 "dovrebbe", the passato prossimo with "essere"; "tiene previsto", "realizará", the imperfect of a
 stay; the Russian perfective future, "побывает"; "doit se rendre"; "soll ... eintreffen").
+
+A fifth set (``status_probes/brief/``) was written in the register of short briefs, live blogs and
+radio or TV transcripts, before reading the status rules: the perfect and pluperfect of travel
+verbs (German "ist ... gereist", "war ... eingetroffen"; the Italian passato prossimo and remoto),
+"returned from", negation at a German clause's end and "has not been back since", a plan word after
+the place ("the visit to X is planned for April"), a trailing attribution (", her office said") that
+must neither make a future trip past nor drop its date, "was expected in X ... arrived in X" (the
+later telling wins), a trip postponed or called off in the body under a headline in the present,
+a plan of the past left unrealised ("was supposed to", "должен был", "tenía previsto ... pero"),
+a past stop then a future one, and the Russian perfective future against its past. Its stops may
+give a ``date`` (checked), and ``not_confirmed`` lists places that must not be confirmed stops.
 """
 
 from __future__ import annotations
@@ -53,6 +64,7 @@ PROBES = Path(__file__).parent / "status_probes"
 NEWS = PROBES / "news"
 WIRE = PROBES / "wire"
 FEATURE = PROBES / "feature"
+BRIEF = PROBES / "brief"
 
 #: the classes every language's probe file covers, in the first set and in the second (NEWS)
 CLASSES = frozenset(
@@ -123,6 +135,49 @@ FEATURE_CLASSES = frozenset(
 )
 
 
+#: the classes of the fifth set (BRIEF): every one of en, de, it, ru, es covers BRIEF_CORE
+BRIEF_CORE = frozenset(
+    {
+        "perfect of travel",
+        "returned from",
+        "not since",
+        "plan after the place",
+        "trailing attribution",
+        "expected, then arrived",
+        "postponed in the body",
+        "called off in the body",
+        "unrealised plan of the past",
+        "past, then future",
+        "transcript",
+    }
+)
+BRIEF_CLASSES = BRIEF_CORE | {
+    "pluperfect",
+    "passato remoto",
+    "preterite",
+    "clause-end negation",
+    "perfective future",
+    "plan of the past, still ahead",
+}
+
+
+def test_brief_set_is_well_formed() -> None:
+    assert {p.stem for p in BRIEF.glob("*.yaml")} >= set(supported())
+    for path in sorted(BRIEF.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert isinstance(data["published"], dt.date), path.name
+        classes = {case["class"] for case in data["cases"]}
+        assert classes <= BRIEF_CLASSES, (path.name, sorted(classes - BRIEF_CLASSES))
+        if path.stem in {"en", "de", "it", "ru", "es"}:
+            assert classes >= BRIEF_CORE, (path.name, sorted(BRIEF_CORE - classes))
+        for case in data["cases"]:
+            assert set(case) <= {"text", "class", "stops", "not_confirmed", "xfail"}, (path.name, case)
+            assert case.get("stops") or case.get("not_confirmed"), (path.name, case)
+            for stop in case.get("stops", []):
+                assert set(stop) <= {"place", "status", "date"}, (path.name, stop)
+            assert "\n\n" in case["text"], f"{path.name}: a probe is a headline and a body: {case['text']}"
+
+
 @pytest.mark.parametrize(
     ("folder", "wanted"),
     [(PROBES, CLASSES), (NEWS, NEWS_CLASSES), (WIRE, WIRE_CLASSES), (FEATURE, FEATURE_CLASSES)],
@@ -157,3 +212,21 @@ def test_probe(lang: str, published: dt.date, case: dict[str, Any], extractor: E
         match = [s for s in got if str(want["place"]).lower() in stop_names(s)]
         assert match, f"{want['place']} not found among {found}"
         assert match[0].status.value == want["status"], f"{want['place']}: {found}, not {want['status']}"
+
+
+@pytest.mark.parametrize(("lang", "published", "case"), load_probes(BRIEF, "brief-"))
+def test_brief_probe(lang: str, published: dt.date, case: dict[str, Any], extractor: Extractor) -> None:
+    got = [
+        s
+        for _, _, s in extract(case["text"], published=published, language=lang, extractor=extractor).stops()
+    ]
+    found = [f"{s.place} ({s.status.value}, {s.date})" for s in got]
+    for want in case.get("stops", []):
+        match = [s for s in got if str(want["place"]).lower() in stop_names(s)]
+        assert match, f"{want['place']} not found among {found}"
+        assert match[0].status.value == want["status"], f"{want['place']}: {found}, not {want['status']}"
+        if "date" in want:
+            assert str(match[0].date) == str(want["date"]), f"{want['place']}: {found}, not {want['date']}"
+    for place in case.get("not_confirmed", []):
+        bad = [s for s in got if str(place).lower() in stop_names(s) and s.status.value == "confirmed"]
+        assert not bad, f"{place} is a confirmed stop: {found}"

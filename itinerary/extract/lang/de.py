@@ -420,6 +420,8 @@ PACK = Lexicon(
     when_words=("wenn", "sobald"),  # (not "als": its clause is past)
     where_words=("wo",),
     relative_pronouns=("der", "die", "das", "welcher", "welche", "welches"),
+    attributions=("hieß", "mitgeteilt", "verlautete"),
+    instead=("stattdessen", "statt dessen"),
 )
 
 

@@ -149,6 +149,7 @@ PACK = Lexicon(
         "planned",
         "planning",
         "scheduled",
+        "supposed to",  # "was supposed to fly to Lima": a plan (told in the past)
         # "is due to arrive", "was due in Kuala Lumpur"; not the "due to" of a cause ("due to
         # bad weather, the plane landed in Shannon")
         "is due",
@@ -523,6 +524,7 @@ PACK = Lexicon(
     when_words=("when", "once", "as soon as"),  # (not "after": "After visiting Riyadh, he will go")
     where_words=("where",),
     relative_pronouns=("who", "which"),
+    instead=("instead",),
 )
 
 
@@ -541,6 +543,7 @@ class English(Language):
             "weekday_leads",  # no weekday word is an ordinal
             "weekday_ordinals",
             "invitation_final",  # the verb of inviting comes before the place
+            "attributions",  # the verbs of saying ("said", "announced") already close attributions
             "traffic",  # no noun of flights among the travel words
             "subject_after_verb",
             "nationality_endings",

@@ -495,6 +495,8 @@ PACK = Lexicon(
     when_words=("cuando", "en cuanto", "tan pronto como", "una vez que"),
     where_words=("donde", "en donde", "adonde", "a donde"),
     relative_pronouns=("que", "quien", "quienes", "el cual", "la cual"),
+    attributions=("informó", "informaron", "comunicó", "anunciaron", "dijeron", "señalaron"),
+    instead=("en cambio", "en su lugar"),
 )
 
 

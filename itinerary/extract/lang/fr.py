@@ -541,6 +541,8 @@ PACK = Lexicon(
     sequel=("après quoi", "à l'issue de laquelle"),
     where_words=("où",),
     relative_pronouns=("qui", "dont", "lequel", "laquelle"),
+    attributions=("a indiqué", "ont indiqué", "a fait savoir", "a précisé", "ont annoncé", "a annoncé"),
+    instead=("à la place",),
 )
 
 

@@ -510,6 +510,15 @@ PACK = Lexicon(
     sequel=("dopo di che", "dopodiché"),
     where_words=("dove",),
     relative_pronouns=("che", "il quale", "la quale"),
+    attributions=(
+        "ha reso noto",
+        "ha fatto sapere",
+        "hanno reso noto",
+        "hanno fatto sapere",
+        "hanno annunciato",
+        "ha comunicato",
+    ),
+    instead=("invece", "al suo posto"),
 )
 
 

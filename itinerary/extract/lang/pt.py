@@ -717,6 +717,8 @@ PACK = Lexicon(
     when_words=("quando", "assim que", "logo que"),
     where_words=("onde", "aonde"),
     relative_pronouns=("que", "quem", "o qual", "a qual", "os quais", "as quais"),
+    attributions=("informou", "informaram", "anunciaram", "disseram", "comunicou"),
+    instead=("em vez disso", "ao invés disso", "em seu lugar"),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

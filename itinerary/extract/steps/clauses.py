@@ -9,20 +9,25 @@ from typing import TYPE_CHECKING
 
 from itinerary.extract.dates import anchored_openers
 from itinerary.extract.document import Clauses, Document, Sentence
-from itinerary.extract.lexicon import Lexicon
+from itinerary.extract.lexicon import Lexicon, phrase_at, starts
 from itinerary.extract.registry import step
-from itinerary.extract.text import DATELINE_END
+from itinerary.extract.text import DATELINE_END, word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
-def split_clauses(text: str, lx: Lexicon, max_clauses: int) -> Clauses:
+def split_clauses(text: str, lx: Lexicon, max_clauses: int, attribution_words: int | None = None) -> Clauses:
     """Split a sentence into clauses at the pack's clause openers ("before", "avant de",
     "bevor", "antes de", "перед"), relative adverbs ("where", "où", "wo", "donde", "где") and
     relative pronouns set off by commas (", qui ... ,", ", который ... ,": a clause between
-    the commas; the outer clause goes on after it); a quotation is a clause of its own."""
+    the commas; the outer clause goes on after it); a quotation is a clause of its own, and so is
+    a trailing attribution of at most ``attribution_words`` words (see :func:`attribution`;
+    none without that reach)."""
     marks = _marks(text, lx)
+    at = attribution(text, lx, attribution_words) if attribution_words else None
+    if at is not None:
+        marks.append((at, "report", len(text)))
     ids = [0] * len(text)
     kinds = ["main"]
     seen: set[int] = set()
@@ -43,6 +48,26 @@ def split_clauses(text: str, lx: Lexicon, max_clauses: int) -> Clauses:
         a, b = bounds[c]
         bounds[c] = (min(a, i), max(b, i + 1))
     return Clauses(tuple(ids), tuple(kinds), text, lx.at | lx.origin, tuple(bounds), lx.list_joiners)
+
+
+def attribution(text: str, lx: Lexicon, most: int) -> int | None:
+    """Where a trailing attribution opens: the words after the sentence's last comma, at most
+    ``most`` of them, with a verb of saying and no complementizer (", her office said", ", the
+    Foreign Office said on Monday", ", teilte das Präsidialamt mit", ", сообщили в Кремле",
+    ", informó el lunes el ministerio"). It tells who said it and when, in the telling's tense:
+    the sentence's trip keeps its own ("will travel to Jakarta on Friday, her office said"). Not
+    after a quotation: its telling's day is the day its words count from (see the dates step)."""
+    cut = text.rfind(",")
+    if cut < 0 or any(q in text for q in '„“”«»"'):
+        return None
+    tail = text[cut + 1 :]
+    words = word_list(tail.lower())
+    if not words or len(words) > most or any(w in lx.complementizers for w in words):
+        return None
+    cues = (*lx.speech, *lx.attributions)
+    if not any(starts(w, cues) for w in words) and phrase_at(tail.lower(), cues) is None:
+        return None
+    return cut + 1 + (len(tail) - len(tail.lstrip()))
 
 
 def _marks(text: str, lx: Lexicon) -> list[tuple[int, str, int]]:
@@ -103,5 +128,6 @@ def parse(doc: Document) -> None:
     paragraphs = [p.strip() for p in re.split(r"\n+", doc.text) if p.strip()]
     for parsed in nlp.pipe(paragraphs):
         for sent in split_sentences(parsed, doc.ctx.tuning.dateline_window):
-            clauses = split_clauses(sent.text, doc.ctx.lx, doc.ctx.tuning.max_clauses)
+            t = doc.ctx.tuning
+            clauses = split_clauses(sent.text, doc.ctx.lx, t.max_clauses, t.attribution_words)
             doc.sentences.append(Sentence(parsed, sent, clauses=clauses))

@@ -114,7 +114,8 @@ def told_elsewhere(s: Sentence, p: Mention, owned: list[DateHit], t: Tuning) -> 
     c = s.clauses
     if c is not None and c.bounds and len(owned) > 1:
         home = c.at(p.start)
-        aside = [h for h in owned if c.at(h.start) != home and c.kind(c.at(h.start)) == "aside"]
+        # (and the day of a trailing attribution: "..., the ministry said on Monday")
+        aside = [h for h in owned if c.at(h.start) != home and c.kind(c.at(h.start)) in ("aside", "report")]
         if aside and any(c.at(h.start) == home for h in owned):
             owned = [h for h in owned if h not in aside]
     return owned

@@ -56,12 +56,34 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
         return Status.PLANNED  # "invited Lula to visit Kyiv": an invitation, no trip yet
     planned = any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned) is not None
     if planned and not trip_told(s, start + last_cue(wl, lx.planned), end, ctx):
-        return Status.PLANNED
+        return Status.CANCELLED if unrealised(s, p, (start, end), ctx) else Status.PLANNED
     if possible(s, start, end, wl, ctx) and not trip_told(s, start, end, ctx):
         return Status.PLANNED
     if plan_closes(s, p, nxt, ctx):
         return Status.PLANNED
     return _status_by_form(s, (start, end), words, wl, ctx)
+
+
+def unrealised(s: Sentence, p: Mention, window: tuple[int, int], ctx: Context) -> bool:
+    """A plan told in the past ("was supposed to fly to Lima", "sollte nach Lima fliegen", "должен
+    был посетить Лиму", "doveva volare a Lima"; ``window``: the words before the place, in no
+    future) whose next clause (after a semicolon) or next sentence of the paragraph opens with one
+    of the pack's ``instead`` adverbs ("; instead he stayed at home", ". Вместо этого он остался
+    дома"): the plan did not come true. Not "instead of" (a preposition: "instead of a visit")."""
+    lx = ctx.lx
+    # (the packs read a modal's imperfect, "doveva", "tenía previsto", as no past: not a future
+    # is enough; a plan still to come, "will fly to Lima; instead of ...", is none)
+    if not lx.instead or tense_of(s.span, ctx, *window) == "future":
+        return False
+    text = s.span.text
+    semi = text.find(";", p.end)
+    after = text[semi + 1 :] if semi >= 0 else s.doc.text[s.span.end_char :]
+    after = after.lstrip(" \t\n-—–:").lower()
+    for w in lx.instead:
+        m = re.match(rf"{re.escape(w)}(?!\w)(\s+\w+)?", after)
+        if m and not (m.group(1) and m.group(1).strip() in lx.genitives):
+            return True
+    return False
 
 
 def _status_by_form(
@@ -134,9 +156,29 @@ def plan_closes(s: Sentence, p: Mention, nxt: int, ctx: Context) -> bool:
         for m in _WORD.finditer(seg)
         if not time_of_day(lx, text, p.end + m.start(), m.group(), ctx.tuning.time_of_day_window)
     ]
-    if not found or len(found) > ctx.tuning.plan_after_words:
+    if not found:
         return False
-    return any(starts(m.group(), lx.planned) for m in found) or phrase_in(seg, lx.planned) is not None
+    planned = any(starts(m.group(), lx.planned) for m in found) or phrase_in(seg, lx.planned) is not None
+    if len(found) <= ctx.tuning.plan_after_words:
+        return planned
+    return planned and _noun_plan(s, p, end, [p.end + m.start() for m in found], ctx)
+
+
+def _noun_plan(s: Sentence, p: Mention, end: int, at: list[int], ctx: Context) -> bool:
+    """The place is the complement of a travel noun that is the subject of a word of plan closing
+    the clause ("the visit to Quito is planned for April", "der Besuch in Quito ist für April
+    geplant", "визит в Кито запланирован на апрель", "il viaggio a Quito è in agenda per aprile"):
+    a travel word before the place in its clause, no trip told in the past there ("arrived in
+    Quito later than planned"), and at most ``Tuning.plan_after_noun_words`` words after it to the
+    clause's end, the words of a date not counted (``at``: where those words start)."""
+    text = s.span.text
+    cut = max(text.rfind(c, 0, p.start) for c in ",;:.!?") + 1
+    if not any(starts(w, ctx.lx.travel) for w in word_list(text[cut : p.start].lower())):
+        return False
+    if trip_told(s, cut, end, ctx):
+        return False
+    dated = [(h.start, h.end) for h in s.dates]
+    return sum(1 for a in at if not inside(a, dated)) <= ctx.tuning.plan_after_noun_words
 
 
 def possible(s: Sentence, start: int, end: int, window: str, ctx: Context) -> bool:
@@ -625,11 +667,23 @@ def _verb_tense(t: Token, ctx: Context) -> str | None:
 
 
 def clause_tense(s: Sentence, reading: Reading, k: int, ctx: Context) -> str | None:
-    """The tense of the clause of the k-th stop (from the previous stop to the next one)."""
+    """The tense of the clause of the k-th stop (from the previous stop to the next one), less a
+    trailing attribution after it (", her office said": the telling's tense, not the trip's)."""
     text = s.span.text
     start = reading.stops[k - 1][0].end if k else 0
     end = reading.stops[k + 1][0].start if k + 1 < len(reading.stops) else len(text)
-    return tense_of(s.span, ctx, start, end)
+    return tense_of(s.span, ctx, start, min(end, report_start(s, reading.stops[k][0].end)))
+
+
+def report_start(s: Sentence, pos: int) -> int:
+    """Where the sentence's trailing attribution opens (its "report" clause) when it comes after
+    ``pos``, else the sentence's end."""
+    c = s.clauses
+    end = len(s.span.text)
+    if c is None or "report" not in c.kinds or not c.bounds:
+        return end
+    first = min(c.bounds[i][0] for i, kind in enumerate(c.kinds) if kind == "report")
+    return first if first >= pos else end
 
 
 def clause_future(s: Sentence, pos: int, ctx: Context) -> bool | None:
