@@ -221,7 +221,10 @@ class DateFinder:
         self._dm = re.compile(rf"\b{num}\s+{link}({months})\.?{year}(?!\w)", re.I)
         self._md = re.compile(rf"\b({months})\.?\s+{num}(?!\d){year}(?!\w)", re.I)
         preps = _alt(lx.period_preps) if lx.period_preps else "in"
-        self._month_only = re.compile(rf"\b(?:{preps})\s+{link}({months})\b(?:\s+{link}(\d{{4}}))?", re.I)
+        month_preps = _alt(lx.period_preps | lx.plan_preps) if lx.period_preps else "in"
+        self._month_only = re.compile(
+            rf"\b(?:{month_preps})\s+{link}({months})\b(?:\s+{link}(\d{{4}}))?", re.I
+        )
         self._year_only = re.compile(rf"\b(?:{preps})\s+{before}(\d{{4}}){after}(?!\w)", re.I)
         self._weekday = re.compile(rf"\b({_alt(lx.weekdays)})\b(?:\s+({_alt(lx.next_words) or 'xx'}))?", re.I)
         self._weekday_day = re.compile(rf"\b({_alt(lx.weekdays)})\s*\((\d{{1,2}})\)", re.I)

@@ -46,6 +46,9 @@ class Lexicon:
     next_words: frozenset[str] = frozenset()
     # Prepositions that introduce a month or a year ("en octobre", "in 2019").
     period_preps: frozenset[str] = frozenset()
+    # Prepositions of a schedule before a month (not a year: "for 2000 families" is a number):
+    # "planned for April", "prevista para abril", "запланирован на апрель".
+    plan_preps: frozenset[str] = frozenset()
     # Multi-word prepositions of direction ("en direction de", "on to", "rumbo a").
     toward: tuple[str, ...] = ()
     # Multi-word phrases of provenance before the place the traveller comes from, where the

@@ -347,6 +347,7 @@ PACK = Lexicon(
     ),
     relative={"heute": 0, "heute abend": 0, "morgen": 1, "übermorgen": 2, "gestern": -1, "vorgestern": -2},
     next_words=frozenset("nächsten nächste kommenden kommende".split()),
+    plan_preps=frozenset("für".split()),
     period_preps=frozenset("im anfang ende mitte".split()),
     year_before=("jahr", "jahre"),  # "im Jahr 2019", "im Jahre 2019"
     anchored={

@@ -464,6 +464,7 @@ PACK = Lexicon(
         "yesterday": -1,
     },
     next_words=frozenset("next coming".split()),
+    plan_preps=frozenset("for".split()),
     period_preps=frozenset("in early late mid- during".split()),
     anchored={
         "the day after": 1,

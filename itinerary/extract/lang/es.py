@@ -419,6 +419,7 @@ PACK = Lexicon(
         "anteayer": -2,
     },
     next_words=frozenset("próximo próxima".split()),
+    plan_preps=frozenset("para".split()),
     period_preps=frozenset("en a principios finales mediados".split()),
     year_before=("el año",),  # "en el año 2019"
     anchored={

@@ -464,6 +464,7 @@ PACK = Lexicon(
         "avant-hier": -2,
     },
     next_words=frozenset("prochain prochaine".split()),
+    plan_preps=frozenset("pour".split()),
     period_preps=frozenset("en début fin mi- courant".split()),
     anchored={
         "le lendemain": 1,

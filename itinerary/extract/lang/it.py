@@ -438,6 +438,7 @@ PACK = Lexicon(
         "l'altro ieri": -2,
     },
     next_words=frozenset("prossimo prossima".split()),
+    plan_preps=frozenset("per ad".split()),
     period_preps=frozenset("a in nel inizio fine metà".split()),  # "nel 2019": a year takes the article
     anchored={
         "il giorno dopo": 1,

@@ -617,6 +617,7 @@ PACK = Lexicon(
     },
     next_words=frozenset("próximo próxima".split()),
     # not "no": "no mar" is the sea, not March
+    plan_preps=frozenset("para".split()),
     period_preps=frozenset("em início inícios princípio princípios fim fins final finais meados".split()),
     anchored={
         "no dia seguinte": 1,

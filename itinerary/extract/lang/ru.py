@@ -371,6 +371,7 @@ PACK = Lexicon(
         "позавчера": -2,
     },
     next_words=frozenset("следующий следующую следующей".split()),
+    plan_preps=frozenset("на".split()),
     period_preps=frozenset("в во начале конце середине".split()),
     anchored={
         "на следующий день": 1,
