@@ -389,3 +389,36 @@ def test_a_newer_article_merges_again_only_its_travellers_and_the_plans_whose_da
     assert "as known on 2024-08-01" in yaml_io.dumps(merged)
     assert texts.keys() <= memo.texts.keys()  # Alice's trips are kept under the same key ...
     assert [k for k in texts if '"holds": {"on": "2024-08-01"' in memo.texts[k]]  # ... for that day only
+
+
+def test_the_kept_work_is_kept_across_a_change_of_code_the_merge_does_not_import(tmp_path: Path) -> None:
+    """The merge's kept work is keyed by the code of the merge (its modules and the package's
+    modules they import), not by every module of the package: a change to the extraction or the
+    maps keeps it, a change to the merge, to a module it imports, or to the names' data does not."""
+    import shutil
+
+    from itinerary.merge.split import MERGE_DATA, code_digest
+
+    package = Path(itinerary.__file__).resolve().parent
+    root = tmp_path / package.name
+    for path in package.rglob("*.py"):
+        (root / path.relative_to(package)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, root / path.relative_to(package))
+    for name in MERGE_DATA:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(package / name, root / name)
+    before = code_digest(root, "itinerary.merge.split")
+    assert before == code_digest(package, "itinerary.merge.split")
+
+    def changed(name: str) -> str:
+        path = root / name
+        path.write_bytes(path.read_bytes() + b"\n# changed\n")
+        return code_digest(root, "itinerary.merge.split")
+
+    assert changed("extract/__init__.py") == before
+    assert changed("render/__init__.py") == before
+    assert changed("__init__.py") == before  # the package's re-exports
+    for name in ("merge/cluster.py", "merge/split.py", "people.py", "io/yaml.py", "model.py", "people.json"):
+        after = changed(name)
+        assert after != before, name
+        before = after

@@ -15,15 +15,15 @@ With a ``memo`` (a store of texts by key, such as the build folder's parts) and 
 ``digests`` (the hash of its file), a traveller's work is kept and taken back the next time: the
 one-text pairs of its stops under a key made of what its reports are (the digest of each input
 trip's file, its place among the traveller's inputs, the sources renamed, the names, ``as_of``,
-the code of the package), and its merged trips under that key with its sources' reprint groups
-and whether there are several inputs (kept trips say which days the merge may be known on for
-them to hold: the day of the newest source moves with every newer article, and only a plan whose
-day has passed reads it). Only the travellers whose reports changed are grouped into stops and
-merged again, and the names are grouped with the last merge's grouping kept
-(:mod:`itinerary.merge.names`: only the names that changed are compared); the result is the
-same (tested). The
-memo is also told each trip of the merge by a key of its own (its traveller's trips key, its place
-among that traveller's trips, its id made unique), so what is made of a trip can be kept by that
+the code of the merge and the modules it imports), and its merged trips under that key with its
+sources' reprint groups and whether there are several inputs (kept trips say which days the
+merge may be known on for them to hold: the day of the newest source moves with every newer
+article, and only a plan whose day has passed reads it). Only the travellers whose reports
+changed are grouped into stops and merged again, and the names are grouped with the last
+merge's grouping kept (:mod:`itinerary.merge.names`: only the names that changed are compared);
+the result is the same (tested). The memo is also told each trip of the merge by a key of its
+own (its traveller's trips key, its place among that traveller's trips, its id made unique), so
+what is made of a trip can be kept by that
 key without writing out the trip's every field.
 """
 
@@ -156,17 +156,73 @@ def _groups(sources: dict[str, Source], one_text: Iterable[tuple[str, str]]) -> 
 
 @functools.cache
 def _code() -> str:
-    """What the kept work depends on besides the inputs: the package's code and the data the
-    matching of names reads, and the libraries that compare texts."""
+    """What the kept work depends on besides the inputs: the code of the merge (the package's
+    modules it imports, see :func:`code_digest`), the data the matching of names reads, and the
+    libraries that compare texts. Another module of the package (the extraction, the maps)
+    changing keeps the work: an upgrade that did not touch the merge merges nothing again."""
     root = Path(__file__).resolve().parents[1]  # the package
+    return code_digest(root, "itinerary.merge.split")
+
+
+#: Data files of the package the merge reads (the matching of names).
+MERGE_DATA = ("people.json", "geodata/countries.json.gz")
+
+
+def code_digest(root: Path, module: str) -> str:
+    """The SHA-256 of ``module`` and of every module of the package at ``root`` it imports,
+    directly or not (found by reading their ``import`` statements, those inside functions too,
+    and the ``__init__`` of each subpackage on the way), of :data:`MERGE_DATA` and of the
+    versions of the libraries that compare texts."""
     h = hashlib.sha256(f"{MEMO_VERSION}".encode())
-    files = [*sorted(root.rglob("*.py")), root / "people.json", root / "geodata" / "countries.json.gz"]
-    for path in files:
+    for path in [*_imported(root, module), *(root / name for name in MERGE_DATA)]:
         h.update(str(path.relative_to(root)).encode())
         h.update(path.read_bytes() if path.exists() else b"")
     for lib in ("rapidfuzz", "anyascii"):
         h.update(metadata.version(lib).encode())
     return h.hexdigest()
+
+
+def _imported(root: Path, module: str) -> list[Path]:
+    """The files of ``module`` and of the package's modules it imports, directly or not, sorted.
+    The package's own ``__init__`` (``root``'s: re-exports and lazy verbs) is followed only
+    when a name is imported from it that is not a module."""
+    import ast
+
+    package = root.name
+
+    def file_of(name: str) -> Path | None:
+        parts = name.split(".")
+        if parts[0] != package:
+            return None
+        base = root.joinpath(*parts[1:])
+        for path in (base.with_suffix(".py"), base / "__init__.py"):
+            if path.is_file():
+                return path
+        return None
+
+    seen: set[Path] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        path = file_of(name)
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        parts = name.split(".")
+        todo += [".".join(parts[:i]) for i in range(2, len(parts))]  # the subpackages on the way
+        here = parts if path.name == "__init__.py" else parts[:-1]
+        for node in ast.walk(ast.parse(path.read_bytes(), str(path))):
+            if isinstance(node, ast.Import):
+                todo += [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                start = ".".join(here[: len(here) - node.level + 1]) if node.level else ""
+                base = ".".join(x for x in (start, node.module or "") if x)
+                subs = [f"{base}.{a.name}" for a in node.names]
+                found = [m for m in subs if file_of(m) is not None]
+                todo += found
+                if len(found) < len(subs):  # a name defined in the module ``base`` itself
+                    todo.append(base)
+    return sorted(seen)
 
 
 def _digest(*parts: object) -> str:
