@@ -184,6 +184,35 @@ def test_a_merge_keeping_each_travellers_work_merges_the_same() -> None:
     kept_merge(drafts, memo)
 
 
+def test_the_trips_of_travellers_kept_are_not_made_again() -> None:
+    """A merge again after one draft changed: the trips of the travellers it does not touch are
+    the ones the last merge stored, never turned back into model objects (their stops not read)
+    by the merge, its ordering, ids made unique, title and report; the file and the report are
+    the one-process merge's, and a trip stored is equal to (and shown as) the trip it stores."""
+    from itinerary.merge.stored import StoredTrip
+
+    class Told(DictMemo):
+        def known(self, trip: Trip, key: str) -> None:  # the trip's fields not compared here
+            self.told.append((trip, key))
+
+    memo = Told()
+    drafts = [*DRAFTS.values(), copy_of(DRAFTS["lula-lisbon"], 1)]
+    digests = [file_digest(d) for d in drafts]
+    merge_split(drafts, digests=digests, memo=memo)
+    changed = with_traveller(drafts[0], "Aurelia Newcomb")
+    again = [changed, *drafts[1:]]
+    merged, report = merge_split(again, digests=[file_digest(changed), *digests[1:]], memo=memo)
+    stored = [t for t in merged.trips if isinstance(t, StoredTrip)]
+    assert stored and len(stored) < len(merged.trips)  # the new traveller's trips are made
+    assert all(t._trip is None for t in stored)  # not made whole
+    one, one_report = merge_report(again)
+    assert report == one_report
+    assert all(t._trip is None for t in stored)
+    assert merged == one and yaml_io.dumps(merged) == yaml_io.dumps(one)
+    assert [repr(t) for t in merged.trips] == [repr(t) for t in one.trips]
+    assert {hash(t) for t in merged.trips} == {hash(t) for t in one.trips}
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(
     steps=st.lists(

@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 from itinerary import __version__
 from itinerary.files import write_text, write_with
 from itinerary.io import yaml as yaml_io
+from itinerary.merge.stored import own_source_ids, stop_count
 from itinerary.model import Itinerary, Source, Trip
 
 TRIPS = "trips.yaml"
@@ -108,7 +109,7 @@ def write_merged(
         "key": key,
         "files": {p.name: file_digest(p) for p in written},
         "trips": len(merged.trips),
-        "stops": sum(len(t.stops) for t in merged.trips),
+        "stops": sum(stop_count(t) for t in merged.trips),
     }
     write_text(out_dir / STATE, json.dumps(state, indent=1) + "\n")
     return written
@@ -413,8 +414,7 @@ class _Shared(dict[str, Any]):
 
 def _own_sources(trip: Trip, by_id: dict[str, Source]) -> tuple[Source, ...]:
     """The sources the trip's stops name as theirs (their ``source``), once each."""
-    ids = dict.fromkeys(s.source for s in trip.stops if s.source)
-    return tuple(by_id[i] for i in ids if i in by_id)
+    return tuple(by_id[i] for i in own_source_ids(trip) if i in by_id)
 
 
 class Parts:

@@ -39,7 +39,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from itinerary.errors import MergeError, ValidationError
+from itinerary.errors import MergeError
 from itinerary.groups import DisjointSets
 from itinerary.identity import UNKNOWN_TRAVELLER
 from itinerary.merge import MergeReport, _finish, _input_key
@@ -47,6 +47,7 @@ from itinerary.merge.cluster import _absorb, _Cluster, _cluster
 from itinerary.merge.names import group_names_kept, state_of
 from itinerary.merge.observe import _check_versions, _collect, _Inputs, _observations
 from itinerary.merge.reprints import _one_text
+from itinerary.merge.stored import StoredTrip, summary
 from itinerary.merge.travellers import _display_name, _is_unknown, _people, _Person
 from itinerary.merge.trips import _as_given, _cut, _merge_trip
 from itinerary.model import Itinerary, Source, Status, Trip
@@ -61,7 +62,7 @@ Mapper = Callable[[Callable[[Any], Any], list[Any]], Iterable[Any]]
 
 BATCH_OBSERVATIONS = 20_000  # a batch of travellers holds about this many reports (one task)
 _T = TypeVar("_T")
-MEMO_VERSION = 1  # in every key: another layout of the kept work is never read
+MEMO_VERSION = 2  # in every key: another layout of the kept work is never read
 
 
 class Memo(Protocol):
@@ -302,6 +303,7 @@ def _trips_text(done: _Done, known_on: dt.date | None) -> str:
     return json.dumps(
         {
             "trips": [yaml_io.trip_data(t) for t, _ in made],
+            "heads": [summary(t) for t, _ in made],
             "conflicts": [notes for _, notes in made],
             "traveller": [name, list(spellings)],
             "holds": _holds_on(made, known_on),
@@ -310,22 +312,33 @@ def _trips_text(done: _Done, known_on: dt.date | None) -> str:
     )
 
 
-def _trips_back(text: str, sources: set[str], known_on: dt.date | None) -> _Done | None:
-    """A traveller's kept trips, or None when the text is not what :func:`_trips_text` writes or
-    the trips do not hold on ``known_on``."""
+def _trips_back(text: str, sources: set[str], known_on: dt.date | None) -> tuple[_Done, bool] | None:
+    """A traveller's kept trips, as stored (:class:`itinerary.merge.stored.StoredTrip`: each made
+    whole, and checked as a file's trips are, only when its stops are read), and whether they
+    hold on ``known_on`` only (a planned stop's day has passed: see :func:`_stale`). None when
+    the text is not what :func:`_trips_text` writes or the trips do not hold on ``known_on``."""
     from itinerary.io import yaml as yaml_io
+
+    def whole(data: dict[str, Any]) -> Callable[[], Trip]:
+        return lambda: yaml_io.trips_from_data([data], sources, "kept merge")[0]
 
     try:
         data = json.loads(text)
         if not _holds(data["holds"], known_on):
             return None
-        trips = yaml_io.trips_from_data(data["trips"], sources, "kept merge")
+        heads, trips = data["heads"], data["trips"]
         conflicts = [[str(c) for c in notes] for notes in data["conflicts"]]
         name, spellings = data["traveller"]
-        if len(conflicts) != len(trips):
+        if not len(heads) == len(trips) == len(conflicts) or not all(
+            isinstance(h["stops"], int) and isinstance(h["review"], int) and isinstance(h["own"], list)
+            for h in heads
+        ):
             return None
-        return list(zip(trips, conflicts, strict=True)), (str(name), tuple(str(x) for x in spellings))
-    except (ValueError, KeyError, TypeError, ValidationError):
+        made: list[tuple[Trip, list[str]]] = [
+            (StoredTrip.stored(h, whole(t)), c) for h, t, c in zip(heads, trips, conflicts, strict=True)
+        ]
+        return (made, (str(name), tuple(str(x) for x in spellings))), data["holds"]["on"] is not None
+    except (ValueError, KeyError, TypeError):
         return None
 
 
@@ -374,7 +387,9 @@ def merge_split(
         else []
     )
     known = set(sources)
-    done = _kept(memo, trips_keys, lambda text: _trips_back(text, known, known_on))
+    kept = _kept(memo, trips_keys, lambda text: _trips_back(text, known, known_on))
+    done = {n: d for n, (d, _) in kept.items()}
+    stale = {n: s for n, (_, s) in kept.items()}  # the kept trips hold on ``known_on`` only
     todo = [n for n in range(len(who.people)) if n not in done]
     stops.update(_run_stops(who.people, [n for n in todo if n not in stops], mapper, batch))
     batches = _batches_of(who.people, todo, batch)
@@ -384,6 +399,7 @@ def merge_split(
     for b, results in zip(batches, _mapped(mapper, _trips_of, work), strict=True):
         for n, result in zip(b, results, strict=True):
             done[n] = result
+            stale[n] = _stale(result[0], known_on)
             if memo is not None:
                 memo.keep(trips_keys[n], _trips_text(result, known_on))
     made: list[tuple[Trip, list[str]]] = []
@@ -398,7 +414,7 @@ def merge_split(
     merged, report = _finish(itineraries, inputs, who, sources, groups, known_on, made, travellers, as_of)
     if memo is not None:  # each trip is its traveller's trips key (and the day when its trips hold
         # on it only), its place there and its id made unique
-        on = {n: known_on if _stale(done[n][0], known_on) else None for n in range(len(who.people))}
+        on = {n: known_on if stale[n] else None for n in range(len(who.people))}
         for (trip, _), final in zip(made, merged.trips, strict=True):
             n, i = whose[id(trip)]
             memo.known(final, _digest("trip", trips_keys[n], on[n], i, final.id))
