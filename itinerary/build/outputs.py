@@ -515,16 +515,17 @@ class Parts:
             return {}
 
     def save(self) -> None:
-        """Add the parts made since :meth:`open` and forget the ones not used (one transaction)."""
+        """Add the parts made since :meth:`open` and forget the ones not used (one transaction).
+        The parts not used are found among the keys alone (the key index, not the rows and their
+        texts, is read): a rebuild drops few parts of a store of many."""
         if self.db is None:
             return
         try:
             with self.db:
-                self.db.execute("DELETE FROM wanted")
-                self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in self.used))
-                self.db.execute("DELETE FROM parts WHERE key NOT IN (SELECT key FROM wanted)")
+                stored = self.db.execute("SELECT key FROM parts")  # the key index only
+                unused = [row for row in stored.fetchall() if row[0] not in self.used]
+                self.db.executemany("DELETE FROM parts WHERE key = ?", unused)
                 self.db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?)", self.new.items())
-                self.db.execute("DELETE FROM wanted")
         except sqlite3.Error:
             self._drop()
         self.new = {}
