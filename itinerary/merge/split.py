@@ -33,7 +33,8 @@ import datetime as dt
 import functools
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -183,12 +184,31 @@ def code_digest(root: Path, module: str) -> str:
     return h.hexdigest()
 
 
+_FROM = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]*)", re.MULTILINE)
+_IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#]+)", re.MULTILINE)
+
+
+def _imports(text: str, here: list[str]) -> Iterator[tuple[str, list[str]]]:
+    """``(module, names)`` of each import statement of a module's ``text`` (those inside
+    functions too; a line of a docstring that reads as one counts as well, which only ever adds
+    a module), relative ones resolved against the package ``here``. Read as text, not parsed: a
+    tenth of the time, and every build reads them."""
+    for m in _FROM.finditer(text):
+        dots = len(m.group(1)) - len(m.group(1).lstrip("."))
+        start = ".".join(here[: len(here) - dots + 1]) if dots else ""
+        base = ".".join(x for x in (start, m.group(1).lstrip(".")) if x)
+        names = [n.split()[0] for n in m.group(2).strip("() \t\n").replace("\n", " ").split(",") if n.split()]
+        yield base, names
+    for m in _IMPORT.finditer(text):
+        for n in m.group(1).split(","):
+            if n.split():
+                yield n.split()[0], []
+
+
 def _imported(root: Path, module: str) -> list[Path]:
     """The files of ``module`` and of the package's modules it imports, directly or not, sorted.
     The package's own ``__init__`` (``root``'s: re-exports and lazy verbs) is followed only
     when a name is imported from it that is not a module."""
-    import ast
-
     package = root.name
 
     def file_of(name: str) -> Path | None:
@@ -212,17 +232,12 @@ def _imported(root: Path, module: str) -> list[Path]:
         parts = name.split(".")
         todo += [".".join(parts[:i]) for i in range(2, len(parts))]  # the subpackages on the way
         here = parts if path.name == "__init__.py" else parts[:-1]
-        for node in ast.walk(ast.parse(path.read_bytes(), str(path))):
-            if isinstance(node, ast.Import):
-                todo += [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                start = ".".join(here[: len(here) - node.level + 1]) if node.level else ""
-                base = ".".join(x for x in (start, node.module or "") if x)
-                subs = [f"{base}.{a.name}" for a in node.names]
-                found = [m for m in subs if file_of(m) is not None]
-                todo += found
-                if len(found) < len(subs):  # a name defined in the module ``base`` itself
-                    todo.append(base)
+        for base, names in _imports(path.read_text(encoding="utf-8"), here):
+            subs = [f"{base}.{n}" for n in names]
+            found = [m for m in subs if file_of(m) is not None]
+            todo += found
+            if not names or len(found) < len(subs):  # the module itself, or a name defined in it
+                todo.append(base)
     return sorted(seen)
 
 
