@@ -29,14 +29,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from itinerary import __version__
-from itinerary.files import write_text, write_with
+from itinerary.files import BUILD_RECORD, write_text, write_with
 from itinerary.io import yaml as yaml_io
 from itinerary.merge.stored import own_source_ids, stop_count
 from itinerary.model import Itinerary, Source, Trip
 
 TRIPS = "trips.yaml"
 GEOPARQUET = {"stop": "stops.parquet", "leg": "legs.parquet"}
-STATE = ".merged.json"  # what the merged files were made from, so an unchanged run skips them
+STATE = BUILD_RECORD  # what the merged files were made from (an unchanged run skips them; the loader
+# reads a large merged file whole when it is the one recorded here)
 EDITED = ".edited"  # the suffix of a file a person edited, moved aside instead of replaced
 PARTS = ".merged-parts.sqlite"  # the text of each merged trip and source, kept for the next run
 PARTS_VERSION = 3  # in every key: another layout of the parts is never read
