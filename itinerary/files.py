@@ -27,11 +27,13 @@ from pathlib import Path
 from itinerary.errors import FileError, ValidationError
 
 __all__ = [
+    "BUILD_RECORD",
     "atomic_dir",
     "atomic_path",
     "check_output",
     "describe_os_error",
     "read_limited",
+    "recorded_digest",
     "write_text",
     "write_with",
 ]
@@ -71,6 +73,25 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a regular file"
+
+
+#: The record a build writes beside its merged files: their names and SHA-256 (JSON, ``files``).
+BUILD_RECORD = ".merged.json"
+_RECORD_BYTES = 1 << 20
+
+
+def recorded_digest(path: str | os.PathLike[str]) -> str | None:
+    """The SHA-256 the build record beside ``path`` (:data:`BUILD_RECORD`) gives for the file by
+    that name, or None: no record, not readable, or not naming the file."""
+    import json
+
+    p = Path(path)
+    try:
+        record = json.loads(read_limited(p.parent / BUILD_RECORD, _RECORD_BYTES).decode("utf-8"))
+        digest = record["files"][p.name]
+    except (ValidationError, FileError, ValueError, KeyError, TypeError):
+        return None
+    return digest if isinstance(digest, str) else None
 
 
 def read_limited(path: str | os.PathLike[str], limit: int, *, what: str = "file") -> bytes:

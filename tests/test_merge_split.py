@@ -184,6 +184,35 @@ def test_a_merge_keeping_each_travellers_work_merges_the_same() -> None:
     kept_merge(drafts, memo)
 
 
+def test_the_trips_of_travellers_kept_are_not_made_again() -> None:
+    """A merge again after one draft changed: the trips of the travellers it does not touch are
+    the ones the last merge stored, never turned back into model objects (their stops not read)
+    by the merge, its ordering, ids made unique, title and report; the file and the report are
+    the one-process merge's, and a trip stored is equal to (and shown as) the trip it stores."""
+    from itinerary.merge.stored import StoredTrip
+
+    class Told(DictMemo):
+        def known(self, trip: Trip, key: str) -> None:  # the trip's fields not compared here
+            self.told.append((trip, key))
+
+    memo = Told()
+    drafts = [*DRAFTS.values(), copy_of(DRAFTS["lula-lisbon"], 1)]
+    digests = [file_digest(d) for d in drafts]
+    merge_split(drafts, digests=digests, memo=memo)
+    changed = with_traveller(drafts[0], "Aurelia Newcomb")
+    again = [changed, *drafts[1:]]
+    merged, report = merge_split(again, digests=[file_digest(changed), *digests[1:]], memo=memo)
+    stored = [t for t in merged.trips if isinstance(t, StoredTrip)]
+    assert stored and len(stored) < len(merged.trips)  # the new traveller's trips are made
+    assert all(t._trip is None for t in stored)  # not made whole
+    one, one_report = merge_report(again)
+    assert report == one_report
+    assert all(t._trip is None for t in stored)
+    assert merged == one and yaml_io.dumps(merged) == yaml_io.dumps(one)
+    assert [repr(t) for t in merged.trips] == [repr(t) for t in one.trips]
+    assert {hash(t) for t in merged.trips} == {hash(t) for t in one.trips}
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(
     steps=st.lists(
@@ -389,3 +418,36 @@ def test_a_newer_article_merges_again_only_its_travellers_and_the_plans_whose_da
     assert "as known on 2024-08-01" in yaml_io.dumps(merged)
     assert texts.keys() <= memo.texts.keys()  # Alice's trips are kept under the same key ...
     assert [k for k in texts if '"holds": {"on": "2024-08-01"' in memo.texts[k]]  # ... for that day only
+
+
+def test_the_kept_work_is_kept_across_a_change_of_code_the_merge_does_not_import(tmp_path: Path) -> None:
+    """The merge's kept work is keyed by the code of the merge (its modules and the package's
+    modules they import), not by every module of the package: a change to the extraction or the
+    maps keeps it, a change to the merge, to a module it imports, or to the names' data does not."""
+    import shutil
+
+    from itinerary.merge.split import MERGE_DATA, code_digest
+
+    package = Path(itinerary.__file__).resolve().parent
+    root = tmp_path / package.name
+    for path in package.rglob("*.py"):
+        (root / path.relative_to(package)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, root / path.relative_to(package))
+    for name in MERGE_DATA:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(package / name, root / name)
+    before = code_digest(root, "itinerary.merge.split")
+    assert before == code_digest(package, "itinerary.merge.split")
+
+    def changed(name: str) -> str:
+        path = root / name
+        path.write_bytes(path.read_bytes() + b"\n# changed\n")
+        return code_digest(root, "itinerary.merge.split")
+
+    assert changed("extract/__init__.py") == before
+    assert changed("render/__init__.py") == before
+    assert changed("__init__.py") == before  # the package's re-exports
+    for name in ("merge/cluster.py", "merge/split.py", "people.py", "io/yaml.py", "model.py", "people.json"):
+        after = changed(name)
+        assert after != before, name
+        before = after

@@ -29,13 +29,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from itinerary import __version__
-from itinerary.files import write_text, write_with
+from itinerary.files import BUILD_RECORD, write_text, write_with
 from itinerary.io import yaml as yaml_io
+from itinerary.merge.stored import own_source_ids, stop_count
 from itinerary.model import Itinerary, Source, Trip
 
 TRIPS = "trips.yaml"
 GEOPARQUET = {"stop": "stops.parquet", "leg": "legs.parquet"}
-STATE = ".merged.json"  # what the merged files were made from, so an unchanged run skips them
+STATE = BUILD_RECORD  # what the merged files were made from (an unchanged run skips them; the loader
+# reads a large merged file whole when it is the one recorded here)
 EDITED = ".edited"  # the suffix of a file a person edited, moved aside instead of replaced
 PARTS = ".merged-parts.sqlite"  # the text of each merged trip and source, kept for the next run
 PARTS_VERSION = 3  # in every key: another layout of the parts is never read
@@ -108,7 +110,7 @@ def write_merged(
         "key": key,
         "files": {p.name: file_digest(p) for p in written},
         "trips": len(merged.trips),
-        "stops": sum(len(t.stops) for t in merged.trips),
+        "stops": sum(stop_count(t) for t in merged.trips),
     }
     write_text(out_dir / STATE, json.dumps(state, indent=1) + "\n")
     return written
@@ -413,8 +415,7 @@ class _Shared(dict[str, Any]):
 
 def _own_sources(trip: Trip, by_id: dict[str, Source]) -> tuple[Source, ...]:
     """The sources the trip's stops name as theirs (their ``source``), once each."""
-    ids = dict.fromkeys(s.source for s in trip.stops if s.source)
-    return tuple(by_id[i] for i in ids if i in by_id)
+    return tuple(by_id[i] for i in own_source_ids(trip) if i in by_id)
 
 
 class Parts:
@@ -515,16 +516,17 @@ class Parts:
             return {}
 
     def save(self) -> None:
-        """Add the parts made since :meth:`open` and forget the ones not used (one transaction)."""
+        """Add the parts made since :meth:`open` and forget the ones not used (one transaction).
+        The parts not used are found among the keys alone (the key index, not the rows and their
+        texts, is read): a rebuild drops few parts of a store of many."""
         if self.db is None:
             return
         try:
             with self.db:
-                self.db.execute("DELETE FROM wanted")
-                self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in self.used))
-                self.db.execute("DELETE FROM parts WHERE key NOT IN (SELECT key FROM wanted)")
+                stored = self.db.execute("SELECT key FROM parts")  # the key index only
+                unused = [row for row in stored.fetchall() if row[0] not in self.used]
+                self.db.executemany("DELETE FROM parts WHERE key = ?", unused)
                 self.db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?)", self.new.items())
-                self.db.execute("DELETE FROM wanted")
         except sqlite3.Error:
             self._drop()
         self.new = {}

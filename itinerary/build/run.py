@@ -56,6 +56,7 @@ from itinerary.extract import Article
 from itinerary.files import write_text
 from itinerary.io import yaml as yaml_io
 from itinerary.merge.split import Mapper, merge_split
+from itinerary.merge.stored import stop_count
 from itinerary.model import Itinerary, draft_index
 
 DRAFTS = "drafts"
@@ -359,7 +360,7 @@ class Run:
             if merged.trips:
                 s.review = list(report.review)
                 s.trips = len(merged.trips)
-                s.stops = sum(len(t.stops) for t in merged.trips)
+                s.stops = sum(stop_count(t) for t in merged.trips)
                 self._write(merged, key, geoparquet, parts)
         if not merged.trips:  # the store closed first: it leaves with the merged files
             self._nothing_merged(f"nothing was published by {as_of}" if as_of else "the drafts hold no trip")

@@ -12,6 +12,9 @@ import yaml
 from itinerary.errors import ValidationError
 
 MAX_BYTES = 2 * 1024 * 1024
+#: A file a build wrote (its merged ``trips.yaml``), read back unchanged: a corpus's trips in one
+#: file (about 3.3 KB a draft), read up to this size (see :func:`itinerary.io.yaml.load`).
+MAX_BUILT_BYTES = 1024 * 1024 * 1024
 
 
 MAX_DEPTH = 32  # format v1 nests 5 levels deep; anything deeper is a mistake or an attack
@@ -128,10 +131,10 @@ def _check_numbers(data: Any, lines: dict[str, int], source: str | None) -> None
     walk(data, ())
 
 
-def _parse_yaml(text: str, source: str | None) -> tuple[Any, dict[str, int]]:
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+def _parse_yaml(text: str, source: str | None, max_bytes: int = MAX_BYTES) -> tuple[Any, dict[str, int]]:
+    if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         raise ValidationError(
-            f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; an itinerary file is small "
+            f"file is larger than {max_bytes // (1024 * 1024)} MB; an itinerary file is small "
             "(split it into several files)",
             source=source,
         )

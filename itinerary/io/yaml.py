@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import hashlib
 import io
 import os
 import re
@@ -22,8 +23,9 @@ import yaml
 
 from itinerary import fields
 from itinerary.errors import ValidationError
-from itinerary.files import read_limited, write_text
+from itinerary.files import BUILD_RECORD, read_limited, recorded_digest, write_text
 from itinerary.io.safe_yaml import (
+    MAX_BUILT_BYTES,
     MAX_BYTES,
     _check_numbers,
     _nearest_line,
@@ -38,7 +40,17 @@ MAX_STOPS = 20_000
 FORMAT_VERSION = 1
 
 
-__all__ = ["MAX_BYTES", "dump", "dumps", "dumps_from_parts", "load", "loads", "source_text", "trip_text"]
+__all__ = [
+    "MAX_BUILT_BYTES",
+    "MAX_BYTES",
+    "dump",
+    "dumps",
+    "dumps_from_parts",
+    "load",
+    "loads",
+    "source_text",
+    "trip_text",
+]
 
 
 def _opt_str(v: Any) -> str | None:
@@ -289,7 +301,13 @@ def loads(text: str, *, source: str | None = None) -> Itinerary:
 
     Raises :class:`~itinerary.errors.ValidationError` naming the line, key path and bad value.
     """
-    data, lines = _parse_yaml(text, source)
+    return _loads(text, source, built=False)
+
+
+def _loads(text: str, source: str | None, *, built: bool) -> Itinerary:
+    """:func:`loads`; ``built``: the text of a file a build wrote, read under its limits (see
+    :func:`load`)."""
+    data, lines = _parse_yaml(text, source, MAX_BUILT_BYTES if built else MAX_BYTES)
     if not isinstance(data, dict):
         raise ValidationError(
             "the file must be a mapping that starts with 'itinerary: 1'", source=source, line=1
@@ -301,7 +319,7 @@ def loads(text: str, *, source: str | None = None) -> Itinerary:
 
     _schema_error(data, lines, source)
     n_stops = sum(len(t.get("stops") or []) for t in data["trips"] if isinstance(t, dict))
-    if n_stops > MAX_STOPS:
+    if n_stops > MAX_STOPS and not built:
         raise ValidationError(
             f"{n_stops} stops is over the limit of {MAX_STOPS:,} per file; split the file by trip",
             source=source,
@@ -310,9 +328,24 @@ def loads(text: str, *, source: str | None = None) -> Itinerary:
 
 
 def load(path: str | os.PathLike[str]) -> Itinerary:
-    """Read and validate an itinerary file."""
+    """Read and validate an itinerary file.
+
+    A file is at most :data:`MAX_BYTES` (2 MB) and :data:`MAX_STOPS` stops: a file a person
+    writes or is sent is small, and a larger one is refused before it is parsed. A file a build
+    wrote (the merged ``trips.yaml`` of a corpus, often larger) is read whole up to
+    :data:`MAX_BUILT_BYTES` (1 GB), with no count of stops, when it is unchanged: the build's
+    record beside it (``.merged.json``) gives its SHA-256, and the bytes read have it. An edited
+    copy of it, or the file moved away from its folder, is held to the usual limits."""
     p = Path(path)
-    raw = read_limited(p, MAX_BYTES, what="itinerary file")
+    built = recorded_digest(p)
+    raw = read_limited(p, MAX_BUILT_BYTES if built else MAX_BYTES, what="itinerary file")
+    if built and len(raw) > MAX_BYTES and hashlib.sha256(raw).hexdigest() != built:
+        raise ValidationError(
+            f"file is larger than {MAX_BYTES // (1024 * 1024)} MB and is not the file the build "
+            f"recorded in {BUILD_RECORD} (changed since); an itinerary file is small "
+            "(split it into several files), or build the folder again",
+            source=str(p),
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -320,7 +353,7 @@ def load(path: str | os.PathLike[str]) -> Itinerary:
         raise ValidationError(
             "not valid UTF-8 text; save the file as UTF-8", source=str(p), line=line
         ) from None
-    return loads(text, source=str(p))
+    return _loads(text, str(p), built=len(raw) > MAX_BYTES)
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:

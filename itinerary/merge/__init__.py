@@ -52,6 +52,7 @@ from itinerary.identity import UNKNOWN_TRAVELLER, unique_id
 from itinerary.merge.cluster import _absorb, _cluster
 from itinerary.merge.observe import _check_versions, _collect, _Inputs, _name, _observations
 from itinerary.merge.reprints import _reprint_groups, _reprint_list
+from itinerary.merge.stored import review_count
 from itinerary.merge.travellers import _display_name, _is_unknown, _people, _Travellers, same_traveller
 from itinerary.merge.trips import _as_given, _cut, _merge_trip
 from itinerary.model import Itinerary, Source, Trip
@@ -171,19 +172,20 @@ def _finish(
         refused=tuple(who.refused),
         kept_apart=who.kept_apart,
         aliases=who.aliases,
-        review=tuple((t.id, n) for t in trips if (n := sum(s.needs_review for s in t.stops))),
+        review=tuple((t.id, n) for t in trips if (n := review_count(t))),
     )
     return itinerary, report
 
 
 def _unique_ids(trips: list[Trip]) -> list[Trip]:
-    """The trips, each id made unique by :func:`itinerary.identity.unique_id` in their order."""
+    """The trips, each id made unique by :func:`itinerary.identity.unique_id` in their order (a
+    trip whose id stays is the same object: a stored trip is not made whole)."""
     used: set[str] = set()
     out: list[Trip] = []
     for trip in trips:
         tid = unique_id(trip.id, used)
         used.add(tid)
-        out.append(dataclasses.replace(trip, id=tid))
+        out.append(trip if tid == trip.id else dataclasses.replace(trip, id=tid))
     return out
 
 

@@ -15,15 +15,15 @@ With a ``memo`` (a store of texts by key, such as the build folder's parts) and 
 ``digests`` (the hash of its file), a traveller's work is kept and taken back the next time: the
 one-text pairs of its stops under a key made of what its reports are (the digest of each input
 trip's file, its place among the traveller's inputs, the sources renamed, the names, ``as_of``,
-the code of the package), and its merged trips under that key with its sources' reprint groups
-and whether there are several inputs (kept trips say which days the merge may be known on for
-them to hold: the day of the newest source moves with every newer article, and only a plan whose
-day has passed reads it). Only the travellers whose reports changed are grouped into stops and
-merged again, and the names are grouped with the last merge's grouping kept
-(:mod:`itinerary.merge.names`: only the names that changed are compared); the result is the
-same (tested). The
-memo is also told each trip of the merge by a key of its own (its traveller's trips key, its place
-among that traveller's trips, its id made unique), so what is made of a trip can be kept by that
+the code of the merge and the modules it imports), and its merged trips under that key with its
+sources' reprint groups and whether there are several inputs (kept trips say which days the
+merge may be known on for them to hold: the day of the newest source moves with every newer
+article, and only a plan whose day has passed reads it). Only the travellers whose reports
+changed are grouped into stops and merged again, and the names are grouped with the last
+merge's grouping kept (:mod:`itinerary.merge.names`: only the names that changed are compared);
+the result is the same (tested). The memo is also told each trip of the merge by a key of its
+own (its traveller's trips key, its place among that traveller's trips, its id made unique), so
+what is made of a trip can be kept by that
 key without writing out the trip's every field.
 """
 
@@ -33,13 +33,14 @@ import datetime as dt
 import functools
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from itinerary.errors import MergeError, ValidationError
+from itinerary.errors import MergeError
 from itinerary.groups import DisjointSets
 from itinerary.identity import UNKNOWN_TRAVELLER
 from itinerary.merge import MergeReport, _finish, _input_key
@@ -47,6 +48,7 @@ from itinerary.merge.cluster import _absorb, _Cluster, _cluster
 from itinerary.merge.names import group_names_kept, state_of
 from itinerary.merge.observe import _check_versions, _collect, _Inputs, _observations
 from itinerary.merge.reprints import _one_text
+from itinerary.merge.stored import StoredTrip, summary
 from itinerary.merge.travellers import _display_name, _is_unknown, _people, _Person
 from itinerary.merge.trips import _as_given, _cut, _merge_trip
 from itinerary.model import Itinerary, Source, Status, Trip
@@ -61,7 +63,7 @@ Mapper = Callable[[Callable[[Any], Any], list[Any]], Iterable[Any]]
 
 BATCH_OBSERVATIONS = 20_000  # a batch of travellers holds about this many reports (one task)
 _T = TypeVar("_T")
-MEMO_VERSION = 1  # in every key: another layout of the kept work is never read
+MEMO_VERSION = 2  # in every key: another layout of the kept work is never read
 
 
 class Memo(Protocol):
@@ -156,17 +158,87 @@ def _groups(sources: dict[str, Source], one_text: Iterable[tuple[str, str]]) -> 
 
 @functools.cache
 def _code() -> str:
-    """What the kept work depends on besides the inputs: the package's code and the data the
-    matching of names reads, and the libraries that compare texts."""
+    """What the kept work depends on besides the inputs: the code of the merge (the package's
+    modules it imports, see :func:`code_digest`), the data the matching of names reads, and the
+    libraries that compare texts. Another module of the package (the extraction, the maps)
+    changing keeps the work: an upgrade that did not touch the merge merges nothing again."""
     root = Path(__file__).resolve().parents[1]  # the package
+    return code_digest(root, "itinerary.merge.split")
+
+
+#: Data files of the package the merge reads (the matching of names).
+MERGE_DATA = ("people.json", "geodata/countries.json.gz")
+
+
+def code_digest(root: Path, module: str) -> str:
+    """The SHA-256 of ``module`` and of every module of the package at ``root`` it imports,
+    directly or not (found by reading their ``import`` statements, those inside functions too,
+    and the ``__init__`` of each subpackage on the way), of :data:`MERGE_DATA` and of the
+    versions of the libraries that compare texts."""
     h = hashlib.sha256(f"{MEMO_VERSION}".encode())
-    files = [*sorted(root.rglob("*.py")), root / "people.json", root / "geodata" / "countries.json.gz"]
-    for path in files:
+    for path in [*_imported(root, module), *(root / name for name in MERGE_DATA)]:
         h.update(str(path.relative_to(root)).encode())
         h.update(path.read_bytes() if path.exists() else b"")
     for lib in ("rapidfuzz", "anyascii"):
         h.update(metadata.version(lib).encode())
     return h.hexdigest()
+
+
+_FROM = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]*)", re.MULTILINE)
+_IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#]+)", re.MULTILINE)
+
+
+def _imports(text: str, here: list[str]) -> Iterator[tuple[str, list[str]]]:
+    """``(module, names)`` of each import statement of a module's ``text`` (those inside
+    functions too; a line of a docstring that reads as one counts as well, which only ever adds
+    a module), relative ones resolved against the package ``here``. Read as text, not parsed: a
+    tenth of the time, and every build reads them."""
+    for m in _FROM.finditer(text):
+        dots = len(m.group(1)) - len(m.group(1).lstrip("."))
+        start = ".".join(here[: len(here) - dots + 1]) if dots else ""
+        base = ".".join(x for x in (start, m.group(1).lstrip(".")) if x)
+        names = [n.split()[0] for n in m.group(2).strip("() \t\n").replace("\n", " ").split(",") if n.split()]
+        yield base, names
+    for m in _IMPORT.finditer(text):
+        for n in m.group(1).split(","):
+            if n.split():
+                yield n.split()[0], []
+
+
+def _imported(root: Path, module: str) -> list[Path]:
+    """The files of ``module`` and of the package's modules it imports, directly or not, sorted.
+    The package's own ``__init__`` (``root``'s: re-exports and lazy verbs) is followed only
+    when a name is imported from it that is not a module."""
+    package = root.name
+
+    def file_of(name: str) -> Path | None:
+        parts = name.split(".")
+        if parts[0] != package:
+            return None
+        base = root.joinpath(*parts[1:])
+        for path in (base.with_suffix(".py"), base / "__init__.py"):
+            if path.is_file():
+                return path
+        return None
+
+    seen: set[Path] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        path = file_of(name)
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        parts = name.split(".")
+        todo += [".".join(parts[:i]) for i in range(2, len(parts))]  # the subpackages on the way
+        here = parts if path.name == "__init__.py" else parts[:-1]
+        for base, names in _imports(path.read_text(encoding="utf-8"), here):
+            subs = [f"{base}.{n}" for n in names]
+            found = [m for m in subs if file_of(m) is not None]
+            todo += found
+            if not names or len(found) < len(subs):  # the module itself, or a name defined in it
+                todo.append(base)
+    return sorted(seen)
 
 
 def _digest(*parts: object) -> str:
@@ -246,6 +318,7 @@ def _trips_text(done: _Done, known_on: dt.date | None) -> str:
     return json.dumps(
         {
             "trips": [yaml_io.trip_data(t) for t, _ in made],
+            "heads": [summary(t) for t, _ in made],
             "conflicts": [notes for _, notes in made],
             "traveller": [name, list(spellings)],
             "holds": _holds_on(made, known_on),
@@ -254,22 +327,33 @@ def _trips_text(done: _Done, known_on: dt.date | None) -> str:
     )
 
 
-def _trips_back(text: str, sources: set[str], known_on: dt.date | None) -> _Done | None:
-    """A traveller's kept trips, or None when the text is not what :func:`_trips_text` writes or
-    the trips do not hold on ``known_on``."""
+def _trips_back(text: str, sources: set[str], known_on: dt.date | None) -> tuple[_Done, bool] | None:
+    """A traveller's kept trips, as stored (:class:`itinerary.merge.stored.StoredTrip`: each made
+    whole, and checked as a file's trips are, only when its stops are read), and whether they
+    hold on ``known_on`` only (a planned stop's day has passed: see :func:`_stale`). None when
+    the text is not what :func:`_trips_text` writes or the trips do not hold on ``known_on``."""
     from itinerary.io import yaml as yaml_io
+
+    def whole(data: dict[str, Any]) -> Callable[[], Trip]:
+        return lambda: yaml_io.trips_from_data([data], sources, "kept merge")[0]
 
     try:
         data = json.loads(text)
         if not _holds(data["holds"], known_on):
             return None
-        trips = yaml_io.trips_from_data(data["trips"], sources, "kept merge")
+        heads, trips = data["heads"], data["trips"]
         conflicts = [[str(c) for c in notes] for notes in data["conflicts"]]
         name, spellings = data["traveller"]
-        if len(conflicts) != len(trips):
+        if not len(heads) == len(trips) == len(conflicts) or not all(
+            isinstance(h["stops"], int) and isinstance(h["review"], int) and isinstance(h["own"], list)
+            for h in heads
+        ):
             return None
-        return list(zip(trips, conflicts, strict=True)), (str(name), tuple(str(x) for x in spellings))
-    except (ValueError, KeyError, TypeError, ValidationError):
+        made: list[tuple[Trip, list[str]]] = [
+            (StoredTrip.stored(h, whole(t)), c) for h, t, c in zip(heads, trips, conflicts, strict=True)
+        ]
+        return (made, (str(name), tuple(str(x) for x in spellings))), data["holds"]["on"] is not None
+    except (ValueError, KeyError, TypeError):
         return None
 
 
@@ -318,7 +402,9 @@ def merge_split(
         else []
     )
     known = set(sources)
-    done = _kept(memo, trips_keys, lambda text: _trips_back(text, known, known_on))
+    kept = _kept(memo, trips_keys, lambda text: _trips_back(text, known, known_on))
+    done = {n: d for n, (d, _) in kept.items()}
+    stale = {n: s for n, (_, s) in kept.items()}  # the kept trips hold on ``known_on`` only
     todo = [n for n in range(len(who.people)) if n not in done]
     stops.update(_run_stops(who.people, [n for n in todo if n not in stops], mapper, batch))
     batches = _batches_of(who.people, todo, batch)
@@ -328,6 +414,7 @@ def merge_split(
     for b, results in zip(batches, _mapped(mapper, _trips_of, work), strict=True):
         for n, result in zip(b, results, strict=True):
             done[n] = result
+            stale[n] = _stale(result[0], known_on)
             if memo is not None:
                 memo.keep(trips_keys[n], _trips_text(result, known_on))
     made: list[tuple[Trip, list[str]]] = []
@@ -342,7 +429,7 @@ def merge_split(
     merged, report = _finish(itineraries, inputs, who, sources, groups, known_on, made, travellers, as_of)
     if memo is not None:  # each trip is its traveller's trips key (and the day when its trips hold
         # on it only), its place there and its id made unique
-        on = {n: known_on if _stale(done[n][0], known_on) else None for n in range(len(who.people))}
+        on = {n: known_on if stale[n] else None for n in range(len(who.people))}
         for (trip, _), final in zip(made, merged.trips, strict=True):
             n, i = whose[id(trip)]
             memo.known(final, _digest("trip", trips_keys[n], on[n], i, final.id))

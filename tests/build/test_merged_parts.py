@@ -11,6 +11,7 @@ import sqlite3
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -525,3 +526,37 @@ def test_damaged_kept_rows_are_not_read(mini_data: None, tmp_path: Path, damage:
     write_merged(it, out, "k2")
     assert digests(out) == made_whole(it, tmp_path / "whole")
     assert outputs._read_kept(out) is not None
+
+
+def test_a_rebuild_does_not_make_the_kept_travellers_trips_again(
+    mini_data: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After one draft changes, the rebuild (merge, ``trips.yaml``, GeoParquet, summary) never
+    turns a kept traveller's stored trip back into model objects: its files' parts, counts and
+    sources come from what the last merge stored."""
+    from benchmarks.bench_merge import copy_of
+    from itinerary.build import build
+    from itinerary.merge.stored import StoredTrip
+
+    src, out, _ = spread_folder(tmp_path, 24)
+    build([src], out, serial=True)
+    made_whole: list[str] = []
+    whole = StoredTrip.whole
+
+    def counted(self: StoredTrip) -> Any:
+        made_whole.append(self.id)
+        return whole(self)
+
+    monkeypatch.setattr(StoredTrip, "whole", counted)
+    stored: list[StoredTrip] = []
+    keep = StoredTrip.stored.__func__  # type: ignore[attr-defined]
+
+    def recorded(cls: type[StoredTrip], *args: Any) -> StoredTrip:
+        stored.append(keep(cls, *args))
+        return stored[-1]
+
+    monkeypatch.setattr(StoredTrip, "stored", classmethod(recorded))
+    other = copy_of(itinerary.load(GROUPS[1]), 99, spread=True)
+    (out / "drafts" / "a5.yaml").write_text(yaml_io.dumps(other), encoding="utf-8")
+    again = build([src], out, serial=True)
+    assert again.trips > len(stored) > 10 and made_whole == []
