@@ -10,7 +10,6 @@ from pathlib import Path
 
 from itinerary.errors import ExtractionError, ValidationError
 from itinerary.extract.limits import MAX_ARTICLE_BYTES, check_article_text
-from itinerary.extract.text import DATELINE_HEAD
 from itinerary.files import read_limited
 
 
@@ -87,23 +86,6 @@ def _header(raw: str) -> tuple[dict[str, str], str]:
                 meta[key.strip().lower()] = value.strip()
         raw = "\n".join(lines[end + 1 :])
     return meta, raw
-
-
-def headline(text: str, max_chars: int) -> str | None:
-    """The article's headline when the text opens on one: a first line standing as a paragraph of
-    its own (a blank line after it), short (``max_chars``), not ended like a sentence of the body
-    (a full stop, colon, semicolon or comma) and not a dateline ("NAIROBI (Reuters) -"). Wire copy
-    and web pages put the headline there; it names the draft and its source when the file has no
-    ``# title:`` header, so that a map says what it shows rather than the file's name."""
-    paragraphs = re.split(r"\n\s*\n", text.strip(), maxsplit=1)
-    if len(paragraphs) < 2:  # a text of one paragraph has no headline of its own
-        return None
-    first = " ".join(paragraphs[0].split())
-    if not first or "\n" in paragraphs[0].strip() or len(first) > max_chars:
-        return None
-    if first[-1] in ".:;,-\u2013\u2014" or DATELINE_HEAD.match(first):
-        return None
-    return first
 
 
 def clean_text(text: str) -> str:

@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from itinerary.extract.article import Article, clean_text, headline
+from itinerary.extract.article import Article, clean_text
 from itinerary.extract.assemble import build_trips, choose
 from itinerary.extract.completion import date_after_sequence, stay_through_activities
 from itinerary.extract.date_model import DateModel, load_date_model, redate
@@ -17,6 +17,7 @@ from itinerary.extract.nlp import check_supported, detect_language
 from itinerary.extract.pipeline import Pipeline
 from itinerary.extract.scoring import StopModel, load_model
 from itinerary.extract.status_model import StatusModel, load_status_model
+from itinerary.extract.text import headline
 from itinerary.extract.tuning import TUNING, Tuning
 from itinerary.geocode import OfflineGeocoder
 from itinerary.model import Itinerary, Source

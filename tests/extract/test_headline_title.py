@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from itinerary.extract import Extractor, extract
-from itinerary.extract.article import headline
+from itinerary.extract.text import headline
 from itinerary.extract.tuning import TUNING
 
 
