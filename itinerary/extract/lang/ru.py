@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from itinerary.extract.lang.base import Language
-from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
+from itinerary.extract.lexicon import Lexicon, Stem, month_names, weekday_names
 
 PACK = Lexicon(
     "ru",
@@ -278,7 +278,7 @@ PACK = Lexicon(
             "поезду=",
             "бронепоезд",
             "спецпоезд",
-            "железной дорог",
+            Stem("железной дорог"),
             "вагон",
         ),
         "air": (
@@ -306,7 +306,7 @@ PACK = Lexicon(
             "автомобил",
             "машин",
             "автобус",
-            "по дороге",
+            # not "по дороге": "on the way" ("по дороге в Москву"), whatever carries the traveller
             "на машине",
             "по трассе",
             "лимузин",
