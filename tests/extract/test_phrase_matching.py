@@ -16,13 +16,14 @@ from typing import cast
 
 import pytest
 
+from itinerary.extract.completion import _told_by_arrival
 from itinerary.extract.dates import DateFinder
 from itinerary.extract.document import Context
 from itinerary.extract.lang import language, lexicon, supported
 from itinerary.extract.lexicon import Lexicon, Stem, phrase_at, phrase_in, phrase_positions
 from itinerary.extract.steps.roles import travel_mode
 from itinerary.extract.tuning import TUNING
-from itinerary.model import Mode
+from itinerary.model import Mode, Status, Stop
 
 JUNE = dt.date(2026, 6, 10)
 
@@ -84,6 +85,20 @@ def test_a_declared_stem_goes_on_into_its_word(lang: str, field: str, text: str,
     phrases = getattr(lexicon(lang), field)
     assert phrase_in(text, phrases) == found
     assert isinstance(next(p for p in phrases if p == found), Stem)
+
+
+@pytest.mark.parametrize(
+    ("quote", "arrived"),
+    [
+        ("Der Kanzler bekommt anschließend in Bonn einen Preis.", False),  # not "kommt an"
+        ("Das betrifft eine Sitzung in Bonn am Montag.", False),  # not "trifft ein"
+        ("Der Kanzler kommt am Abend in Bonn an.", True),
+        ("Der Kanzler trifft am Abend in Bonn ein.", True),
+    ],
+)
+def test_a_separable_arrival_is_found_as_words_of_its_own(quote: str, arrived: bool) -> None:
+    leg = Stop(status=Status.CONFIRMED, place="Bonn", quote=quote)
+    assert _told_by_arrival(leg, lexicon("de"), TUNING) is arrived
 
 
 def test_a_phrase_that_ends_with_an_apostrophe_runs_into_the_next_word() -> None:
