@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -321,10 +321,11 @@ def starts(word: str, prefixes: tuple[str, ...] | frozenset[str]) -> bool:
     return word in whole or word.startswith(stems)
 
 
-@lru_cache(maxsize=1024)
+@cache
 def _single_words(prefixes: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
     """The single-word entries of ``prefixes``, split once into whole words ("tour=") and stems
-    (the rest): :func:`starts` is asked of every word of every sentence."""
+    (the rest): :func:`starts` is asked of every word of every sentence. Kept for every group
+    asked for: they are the packs' own groups and a few made of them, as many as the packs."""
     single = [p for p in prefixes if " " not in p]
     return frozenset(p[:-1] for p in single if p.endswith("=")), tuple(
         p for p in single if not p.endswith("=")

@@ -517,6 +517,7 @@ class French(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("le 18")
             "plural_endings",  # French keeps its subject pronouns
             "when_words",  # the clause of time takes the future itself

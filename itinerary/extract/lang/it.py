@@ -576,6 +576,7 @@ class Italian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("il 18")
             "from_phrases",  # "da" alone marks provenance (origin)
             "when_words",  # the clause of time takes the future itself

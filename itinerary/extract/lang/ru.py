@@ -575,6 +575,7 @@ class Russian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_months",  # no month abbreviation is also a common word
             "from_phrases",  # "из" alone marks provenance (origin)
             "when_words",  # the clause of time takes the future itself
             "plural_endings",  # a Russian past verb keeps its pronoun ("она встретилась")
