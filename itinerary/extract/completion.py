@@ -15,7 +15,7 @@ from collections.abc import Callable
 from itinerary.coords import latlon, point
 from itinerary.extract.dates import visit_length
 from itinerary.extract.document import AREA_KINDS, Candidate, Context, Document, Mention, Sentence
-from itinerary.extract.lexicon import Lexicon, phrase_in, starts
+from itinerary.extract.lexicon import Lexicon, phrase_at, phrase_in, starts
 from itinerary.extract.steps.dates import consistent, day_span
 from itinerary.extract.steps.persons import by_title, subjects_of
 from itinerary.extract.steps.status import clause_future
@@ -388,7 +388,7 @@ def _told_by_arrival(leg: Stop, lx: Lexicon, t: Tuning, before: Stop | None = No
         verb, _, particle = phrase.partition(" ")
         if not particle:
             continue
-        if phrase in text or re.search(
+        if phrase_at(text, (phrase,)) is not None or re.search(
             rf"(?<!\w){re.escape(verb)}(?!\w).*?(?<!\w){re.escape(particle)}\s*(?:[,;:.!?]|$)", text
         ):
             return True

@@ -206,6 +206,8 @@ class DateFinder:
         self.lx = lx
         self.time_of_day_window = time_of_day_window
         months = _alt(lx.months)
+        # after a day's number, the abbreviations that are also words ("16 mar", not "en mar abierto")
+        day_months = _alt(lx.months | lx.day_months)
         link = rf"(?:(?:{_words(lx.date_links)})\s+)?" if lx.date_links else ""
         num = rf"(\d{{1,2}})(?:{_words(lx.ordinal_suffixes)})?" if lx.ordinal_suffixes else r"(\d{1,2})"
         before = rf"(?:(?:{_words(lx.year_before)})\s+)?" if lx.year_before else ""
@@ -213,12 +215,12 @@ class DateFinder:
         year = r"(?:,?\s+" + link + r"(\d{4}))?"
         joiners = "|".join(["-", "–", *map(re.escape, lx.range_joiners)])
         self._range_dm = re.compile(
-            rf"\b{num}\s*(?:{joiners})\s*{num}\s+{link}({months})\.?{year}(?!\w)", re.I
+            rf"\b{num}\s*(?:{joiners})\s*{num}\s+{link}({day_months})\.?{year}(?!\w)", re.I
         )
         self._range_md = re.compile(
             rf"\b({months})\.?\s+(\d{{1,2}})\s*(?:{joiners})\s*(\d{{1,2}}){year}\b", re.I
         )
-        self._dm = re.compile(rf"\b{num}\s+{link}({months})\.?{year}(?!\w)", re.I)
+        self._dm = re.compile(rf"\b{num}\s+{link}({day_months})\.?{year}(?!\w)", re.I)
         self._md = re.compile(rf"\b({months})\.?\s+{num}(?!\d){year}(?!\w)", re.I)
         preps = _alt(lx.period_preps) if lx.period_preps else "in"
         month_preps = _alt(lx.period_preps | lx.plan_preps) if lx.period_preps else "in"
@@ -231,14 +233,14 @@ class DateFinder:
         # "giovedì 21", "jeudi 21", "Thursday 21st": the day of the month, no month named
         of_month = _words((*lx.date_links, *lx.genitives)) or "xx"
         self._weekday_num = re.compile(
-            rf"\s*,?\s+{num}(?!\d)(?!\.?\s+(?:(?:{of_month})\s+)?(?:{months})\b)", re.I
+            rf"\s*,?\s+{num}(?!\d)(?!\.?\s+(?:(?:{of_month})\s+)?(?:{day_months})\b)", re.I
         )
         self._weekday_next = re.compile(rf"\b({_alt(lx.next_words) or 'xx'})\s+({_alt(lx.weekdays)})\b", re.I)
         self._this = re.compile(rf"(?<!\w)(?:{_words(lx.this)})\s*$", re.I) if lx.this else None
         self._day_only = (
             re.compile(
                 rf"(?<!\w)(?:{_alt(frozenset(lx.day_words))})\s+{num}(?![\d%]|[^\W\d_])"
-                rf"(?!\s+(?:(?:{_words((*lx.date_links, *lx.genitives))})\s+)?(?:{months})\b)",
+                rf"(?!\s+(?:(?:{_words((*lx.date_links, *lx.genitives))})\s+)?(?:{day_months})\b)",
                 re.I,
             )
             if lx.day_words
@@ -303,7 +305,8 @@ class DateFinder:
         return False
 
     def _month_of(self, word: str) -> int:
-        return self.lx.months[word.lower().rstrip(".")]
+        key = word.lower().rstrip(".")
+        return self.lx.months[key] if key in self.lx.months else self.lx.day_months[key]
 
     def _days(self, text: str, published: dt.date | None) -> Iterator[DateHit]:
         """Days and day ranges with their month: "20-22 June", "June 20-22", "20 June", "June 20"."""

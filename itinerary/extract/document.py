@@ -141,6 +141,11 @@ class Sentence:
     clauses: Clauses | None = None
     #: place mentions the places step refused, with the reason (for ``extract --explain``)
     dropped: list[tuple[str, str]] = field(default_factory=list)
+    #: the guest a host receives at a place, per place, travel words and persons, with the context
+    #: that read it (``steps.roles.received_guest``, asked for each place by several steps)
+    guests: dict[tuple[object, ...], tuple[Context, Person | None]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
 
 @dataclass

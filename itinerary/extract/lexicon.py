@@ -1,14 +1,19 @@
 """Words that carry travel, tense and time in the languages we read.
 
 Every entry is a lower-case word or word prefix (``"arriv"`` matches *arrivé*, *arrives*);
-patterns are matched against a token's lower-cased text at word start. Nothing here is
-written for one article: each list is the ordinary vocabulary of news about official trips.
+patterns are matched against a token's lower-cased text at word start (:func:`starts`; ``=``
+makes one a whole word). An entry of several words is a phrase, found where a word starts and
+ending where a word ends, unless the pack declares its last word a stem (:class:`Stem`); every
+test of a phrase goes through :func:`phrase_spans`. Nothing here is written for one article:
+each list is the ordinary vocabulary of news about official trips.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,9 @@ class Lexicon:
     # Words of "with" (a person after them is a companion or host, not the traveller).
     with_: frozenset[str]
     months: dict[str, int] = field(default_factory=dict)
+    # Abbreviations of months that are also words of the language ("mar", the sea, for "marzo"):
+    # a month only right after a day's number ("16 mar (EFE)"), never alone ("en mar abierto").
+    day_months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     # Relative days: word -> offset from the publication date.
     relative: dict[str, int] = field(default_factory=dict)
@@ -324,39 +332,70 @@ def time_of_day(lx: Lexicon, text: str, start: int, word: str, window: int) -> b
 def starts(word: str, prefixes: tuple[str, ...] | frozenset[str]) -> bool:
     """True when ``word`` starts with one of the single-word ``prefixes``; an entry ending
     in ``=`` must match the whole word ("tour=" is not "tourism")."""
-    for p in prefixes:
-        if " " in p:
-            continue
-        if p.endswith("="):
-            if word == p[:-1]:
-                return True
-        elif word.startswith(p):
-            return True
-    return False
+    whole, stems = _single_words(prefixes)
+    return word in whole or word.startswith(stems)
 
 
-def phrase_in(text: str, phrases: tuple[str, ...]) -> str | None:
-    """The first multi-word phrase of ``phrases`` found in ``text`` (lower case), if any."""
-    for p in phrases:
-        if " " in p and p in text:
-            return p
-    return None
+@cache
+def _single_words(prefixes: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The single-word entries of ``prefixes``, split once into whole words ("tour=") and stems
+    (the rest): :func:`starts` is asked of every word of every sentence. Kept for every group
+    asked for: they are the packs' own groups and a few made of them, as many as the packs."""
+    single = [p for p in prefixes if " " not in p]
+    return frozenset(p[:-1] for p in single if p.endswith("=")), tuple(
+        p for p in single if not p.endswith("=")
+    )
 
 
-def phrase_positions(text: str, phrases: tuple[str, ...]) -> list[int]:
-    """Where each multi-word phrase of ``phrases`` starts in ``text`` (lower case), every time it
-    occurs where a word starts, not inside another word ("no visitará" is not in "el mandatario
-    peruano visitará", "не посетит" not in "в июне посетит"); a phrase that opens with
-    punctuation ("'s due") may follow a letter."""
+class Stem(str):
+    """A pack entry of several words whose last word is a stem, not a whole word: it matches
+    however the word goes on ("se rend" in *se rendra*, *se rendre*; "a annonc" in *a annoncé*;
+    "fino a" in *fino alla*, where the preposition runs into its article). Every other entry of
+    several words ends where a word ends ("я в" is not in *я вчера*, "estoy en" not in *estoy
+    encantado*). A ``str`` itself, so a pack's tuples and every test on them read it as its text;
+    only the phrase matcher (:func:`phrase_spans`) tells the two apart. Single-word entries are
+    stems already (:func:`starts`; ``=`` makes one a whole word)."""
+
+    __slots__ = ()
+
+
+@cache
+def _phrase_pattern(phrase: str, stem: bool) -> re.Pattern[str]:
+    """The pattern of one phrase: where a word starts (a phrase that opens with punctuation, "'s
+    due", may follow a letter), and where a word ends unless it is a :class:`Stem` (or ends with
+    punctuation: "direction d'" before *Alger*)."""
+    head = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    tail = "" if stem or not phrase[-1:].isalnum() else r"(?!\w)"
+    return re.compile(head + re.escape(phrase) + tail)
+
+
+def phrase_spans(
+    text: str, phrases: Iterable[str], start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    """Where each multi-word phrase of ``phrases`` is in ``text`` (lower case), between ``start``
+    and ``end``, every time it occurs as words of its own (:class:`Stem`): the one matcher of the
+    packs' phrases, which every test of a phrase goes through."""
+    stop = len(text) if end is None else end
     return [
-        m.start()
+        m.span()
         for p in phrases
         if " " in p and p in text  # the cheap test first: most phrases are in no sentence
-        for m in re.finditer(("(?<!\\w)" if p[:1].isalnum() else "") + re.escape(p), text)
+        for m in _phrase_pattern(p, isinstance(p, Stem)).finditer(text, start, stop)
     ]
 
 
-def phrase_at(text: str, phrases: tuple[str, ...]) -> str | None:
-    """The first multi-word phrase of ``phrases`` found in ``text`` (lower case) where a word
-    starts (:func:`phrase_positions`), if any."""
-    return next((p for p in phrases if phrase_positions(text, (p,))), None)
+def phrase_positions(text: str, phrases: Iterable[str]) -> list[int]:
+    """Where each multi-word phrase of ``phrases`` starts in ``text`` (lower case), every time it
+    occurs as words of its own (:func:`phrase_spans`): "no visitará" is not in "el mandatario
+    peruano visitará", "не посетит" not in "в июне посетит", "я в" not in "я вчера"."""
+    return [a for a, _ in phrase_spans(text, phrases)]
+
+
+def phrase_at(text: str, phrases: Iterable[str]) -> str | None:
+    """The first multi-word phrase of ``phrases`` found in ``text`` (lower case) as words of its
+    own (:func:`phrase_spans`), if any."""
+    return next((p for p in phrases if phrase_spans(text, (p,))), None)
+
+
+#: the same test (a phrase is found only as words of its own, wherever it is looked for)
+phrase_in = phrase_at

@@ -100,8 +100,9 @@ class OfflineGeocoder:
         """Prominence of every record (a NumPy array computed once per gazetteer)."""
         g = self.gazetteer
         if getattr(self, "_prior_for", None) is not g:
-            self._prior_array, self._prior_for = priors(g, self.weights), g
+            # the renown once: the priors hold it, and the ranker reads it alone
             self._renown_array = renowns(g, self.weights)
+            self._prior_array, self._prior_for = priors(g, self.weights, self._renown_array), g
         return self._prior_array
 
     @property

@@ -71,18 +71,19 @@ FAME_FROM = 30.0
 RANK_SCALE = 10.0
 
 
-def priors(g: Gazetteer, w: Weights) -> Any:
+def priors(g: Gazetteer, w: Weights, renown: Any = None) -> Any:
     """Prominence of every record: cities by log population, national capital, first-level
     capital, the rank a map-maker gives the town (Natural Earth) and how many names it has in
     other languages; countries like a city of 10 million, regions like one of 100,000 (weighed
     by their people, "New York" read the state before the city), landmarks by their curated
-    importance."""
+    importance. ``renown``: the towns' renown (:func:`renowns`) when the caller keeps it too, so
+    the load computes it once."""
     import numpy as np
 
     kind = g.kind_codes
     imp = g._importance.astype(np.float64)
     out = w.population * np.log10(g._pop.astype(np.float64) + 1.0) + np.where(imp > 1.0, w.capital, 0.0)
-    out += renowns(g, w)
+    out += renowns(g, w) if renown is None else renown
     out = np.where(kind == KIND["country"], w.population * 7.0, out)
     out = np.where(kind == KIND["region"], w.population * 5.0, out)
     return np.where(np.isin(kind, list(LANDMARK_CODES)), w.population * 6.0 * imp, out)

@@ -510,6 +510,7 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("am 18.")
             "from_phrases",  # "aus" alone marks provenance (origin)
             "plural_endings",  # German keeps its subject pronouns

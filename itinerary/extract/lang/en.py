@@ -537,6 +537,7 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("on the 18th")
             "from_phrases",  # "from" alone marks provenance (origin)
             "plural_endings",  # English keeps its subject pronouns

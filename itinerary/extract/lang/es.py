@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from itinerary.extract.lang.base import Language
-from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
+from itinerary.extract.lexicon import Lexicon, Stem, month_names, weekday_names
 
 PACK = Lexicon(
     "es",
@@ -25,7 +25,7 @@ PACK = Lexicon(
         "cruzó",  # crossing or driving on the way (a leg without a verb of arrival)
         "lleg",
         # desplazarse: to move on to a place ("se desplazará a Sevilla"), as French "se déplacer"
-        "se desplaz",
+        Stem("se desplaz"),
         # volar: flying to a place is travel ("voló a Londres")
         "voló",
         "volará",
@@ -36,9 +36,9 @@ PACK = Lexicon(
         "gira=",
         "giras=",
         "escala",
-        "de camino a",  # a stop on the way to the next ("hizo escala en El Cairo, de camino a Riad")
+        Stem("de camino a"),  # a stop on the way to the next ("hizo escala en El Cairo, de camino a Riad")
         "en camino",
-        "rumbo a",
+        Stem("rumbo a"),
         "pasar por",  # passing through on the way ("tras pasar por Quito")
         "pasó por",
         "pasará por",
@@ -57,10 +57,10 @@ PACK = Lexicon(
         "llevará",
         "llevó",
         "periplo",
-        "se dirig",
+        Stem("se dirig"),
         "se reunió",
         "se reunirá",
-        "se entrevist",  # meeting someone where they are ("se entrevistó con el gobernador en ...")
+        Stem("se entrevist"),  # meeting someone where they are ("se entrevistó con el gobernador en ...")
         "recibid",
         "estará en",  # being at the place ("el jueves estará en Davos", "estuvo en Lima")
         "estuvo en",
@@ -393,7 +393,7 @@ PACK = Lexicon(
     months=month_names(
         "enero ene",
         "febrero feb",
-        "marzo mar",
+        "marzo",
         "abril abr",
         "mayo may",  # the agencies' abbreviations ("13 may (EFE).-")
         "junio jun",
@@ -404,6 +404,8 @@ PACK = Lexicon(
         "noviembre nov",
         "diciembre dic",
     ),
+    # "mar" is the sea ("en mar abierto"): March only after a day ("16 mar (EFE)")
+    day_months={"mar": 3},
     weekdays=weekday_names(
         "lunes", "martes", "miércoles miercoles", "jueves", "viernes", "sábado sabado", "domingo"
     ),

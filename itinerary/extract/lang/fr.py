@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from itinerary.extract.lang.base import Language
-from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
+from itinerary.extract.lexicon import Lexicon, Stem, month_names, weekday_names
 
 PACK = Lexicon(
     "fr",
@@ -38,15 +38,15 @@ PACK = Lexicon(
     kind_joiners=frozenset({"de", "du", "d'", "centre"}),
     list_joiners=frozenset({"et", "puis", "ensuite", "enfin", "plus", "ou"}),
     departure=("parti", "part pour", "envol", "décoll", "en route", "en partance"),
-    arrival=("arriv", "atterri", "atteint", "rejoint", "s'est posé", "s’est posé"),
+    arrival=("arriv", "atterri", "atteint", "rejoint", Stem("s'est posé"), Stem("s’est posé")),
     meet=("rencontr", "reçu", "reçue", "accueilli", "accueillie", "retrouv", "entretenu"),
     travel=(
         "franchi",  # crossing or driving on the way (a leg without a verb of arrival)
         "pris la route",  # crossing or driving on the way (a leg without a verb of arrival)
         "arriv",
         # se poser: to land ("l'avion présidentiel s'est posé à Nairobi")
-        "s'est posé",
-        "s’est posé",
+        Stem("s'est posé"),
+        Stem("s’est posé"),
         "se posera",
         "rendre=",
         "rendra",
@@ -340,21 +340,21 @@ PACK = Lexicon(
         "visio=",
     ),
     speech=(
-        "a déclar",
+        Stem("a déclar"),
         "déclar",
-        "a annonc",
+        Stem("a annonc"),
         "annonc",
         "a adressé",
         "adress",
         "averti",
         "a dit",
-        "a affirm",
+        Stem("a affirm"),
         "affirm",
         "estim",
         "dénonc",
         "critiqu",
         "condamn",
-        "a réag",
+        Stem("a réag"),
         "réag",
         "salu",
         "comment",
@@ -420,7 +420,7 @@ PACK = Lexicon(
             "en avion",
             "aérien",
             "aérienne",
-            "s'est envolé",
+            Stem("s'est envolé"),
             "envolée",
         ),
         "road": (
@@ -555,6 +555,7 @@ class French(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("le 18")
             "plural_endings",  # French keeps its subject pronouns
             "when_words",  # the clause of time takes the future itself

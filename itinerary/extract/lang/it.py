@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from itinerary.extract.lang.base import Language
-from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
+from itinerary.extract.lexicon import Lexicon, Stem, month_names, weekday_names
 
 PACK = Lexicon(
     "it",
@@ -33,16 +33,16 @@ PACK = Lexicon(
     meet=("incontr", "ricevut", "riceverà", "ha ricevuto", "accolt"),
     travel=(
         "attraversato",  # crossing or driving on the way (a leg without a verb of arrival)
-        "proveniente da",  # coming from a place: a leg (goods' provenance has no arrival: refused)
+        Stem("proveniente da"),  # coming from a place: a leg (goods' provenance has no arrival: refused)
         # spostarsi: to move on to a place ("si sposterà a Napoli"), as French "se déplacer"
-        "si spost",
+        Stem("si spost"),
         # recarsi: to go to a place ("si è recato a Lima", "intende recarsi in Giappone")
         "recarsi",
         "recat",
         "recherà",
         "recheranno",
         "recherebbe",
-        "si reca",
+        Stem("si reca"),
         "arriv",
         "giunt",
         "giung",
@@ -74,7 +74,7 @@ PACK = Lexicon(
         "si recherà",
         "si è recato",
         "si è recata",
-        "si reca",
+        Stem("si reca"),
         # the participle of andare (go): "è andato martedì a Beirut" (not the future "andrà", as
         # often "it will go well" as a journey)
         "andato=",
@@ -261,7 +261,8 @@ PACK = Lexicon(
             "auto=",
             "automobile",
             "in macchina",
-            "per strada",
+            # "su strada" is by road; "per strada" is in the street, on the way ("salutato per strada")
+            "su strada",
             "autobus",
             "pullman",
             "limousine",
@@ -606,6 +607,7 @@ class Italian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("il 18")
             "from_phrases",  # "da" alone marks provenance (origin)
             "when_words",  # the clause of time takes the future itself

@@ -566,7 +566,12 @@ PACK = Lexicon(
         ),
         "road": (
             "carreata",
+            # a column of cars (a motorcade), where "comboio" alone is a train (the longer entry
+            # wins where both start)
             "comboio de carros",
+            "comboio de viaturas",
+            "comboio de veículos",
+            "comboio automóvel",
             "carro=",
             "carros=",
             "automóvel",
@@ -583,7 +588,7 @@ PACK = Lexicon(
     months=month_names(
         "janeiro jan",
         "fevereiro fev",
-        "março mar",
+        "março",
         "abril abr",
         "maio mai",
         "junho jun",
@@ -592,8 +597,11 @@ PACK = Lexicon(
         "setembro set",
         "outubro out",
         "novembro nov",
-        "dezembro dez",
+        "dezembro",
     ),
+    # "mar" is the sea ("em mar aberto"), "dez" is ten ("em dez anos"): months only after a day
+    # ("07 mar (Lusa)", "5 dez")
+    day_months={"mar": 3, "dez": 12},
     # the weekday alone is the usual Brazilian form ("na segunda (3)")
     weekdays=weekday_names(
         "segunda-feira segunda",

@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from itinerary.extract.lang.base import Language
-from itinerary.extract.lexicon import Lexicon, month_names, weekday_names
+from itinerary.extract.lexicon import Lexicon, Stem, month_names, weekday_names
 
 PACK = Lexicon(
     "ru",
@@ -299,7 +299,7 @@ PACK = Lexicon(
             "поезду=",
             "бронепоезд",
             "спецпоезд",
-            "железной дорог",
+            Stem("железной дорог"),
             "вагон",
         ),
         "air": (
@@ -327,7 +327,7 @@ PACK = Lexicon(
             "автомобил",
             "машин",
             "автобус",
-            "по дороге",
+            # not "по дороге": "on the way" ("по дороге в Москву"), whatever carries the traveller
             "на машине",
             "по трассе",
             "лимузин",
@@ -599,6 +599,7 @@ class Russian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "day_months",  # no month abbreviation is also a common word
             "from_phrases",  # "из" alone marks provenance (origin)
             "when_words",  # the clause of time takes the future itself
             "plural_endings",  # a Russian past verb keeps its pronoun ("она встретилась")

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import AREA_KINDS, Context, Mention, Person, Reading, Sentence
-from itinerary.extract.lexicon import Lexicon, phrase_in, phrase_positions, starts
+from itinerary.extract.lexicon import Lexicon, phrase_in, phrase_positions, phrase_spans, starts
 from itinerary.extract.text import SPACE, joined_run, possessive_after, word_before, word_list, words_of
 from itinerary.geocode.normalize import KIND_WORDS
 from itinerary.model import Mode, Role
@@ -336,7 +336,22 @@ def _saying_at(words: list[str], i: int, lx: Lexicon) -> bool:
     if starts(words[i], tuple(v for v in verbs if " " not in v)):
         return True
     pairs = (" ".join(words[max(0, i - 1) : i + 1]), " ".join(words[i : i + 2]))
-    return any(" " in v and any(pair.startswith(v) for pair in pairs) for v in verbs)
+    return any(a == 0 for pair in pairs for a, _ in phrase_spans(pair, verbs))
+
+
+#: a word where hosting verbs are looked for (an apostrophe of the typesetter's splits "l’accueille")
+_HOST_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def verb_spans(
+    low: str, verbs: tuple[str, ...], start: int, end: int, word: re.Pattern[str] | None = None
+) -> list[tuple[int, int]]:
+    """Where the pack's ``verbs`` are in ``low`` between ``start`` and ``end``: a single word at
+    a word's start (:func:`starts`), a phrase as words of its own (:func:`phrase_spans`). The one
+    search of the hosting and receiving verbs (:func:`hosted_at`, :func:`received_guest`)."""
+    pattern = _WORD if word is None else word
+    hits = [m.span() for m in pattern.finditer(low, start, end) if starts(m.group(), verbs)]
+    return hits + phrase_spans(low, verbs, start, end)
 
 
 def hosted_at(text: str, start: int, travel: list[int], ctx: Context) -> bool:
@@ -347,8 +362,7 @@ def hosted_at(text: str, start: int, travel: list[int], ctx: Context) -> bool:
     if not lx.hosting:
         return False
     low = text[:start].lower()
-    hits = [m.span() for m in re.finditer(r"[^\W\d_][\w'-]*", low) if starts(m.group(), lx.hosting)]
-    hits += [(i, i + len(ph)) for ph in lx.hosting if " " in ph and (i := low.rfind(ph)) >= 0]
+    hits = verb_spans(low, lx.hosting, 0, start, _HOST_WORD)
     if not hits:
         return False
     at, end = max(hits)
@@ -382,17 +396,26 @@ def received_guest(s: Sentence, place_start: int, travel: list[int], ctx: Contex
     window (before or after the place), with no "with", agent or preposition of place before it (a
     list after "with" holds no guest: "would host a summit in Amman with X, Y and Z"), and not
     right after "of" (a portfolio: "al ministro de Asuntos Exteriores ..., Wang Yi")."""
-    lx, t = ctx.lx, ctx.tuning
-    if not lx.receiving:
+    if not ctx.lx.receiving:
         return None
+    # asked for each place by the rules, the candidate and its traveller: read once (the same
+    # sentence, travel words, persons and context give the same guest)
+    key = (place_start, tuple(travel), tuple((q.start, q.end, q.name) for q in s.persons))
+    known = s.guests.get(key)
+    if known is not None and known[0] is ctx:
+        return known[1]
+    guest = _received_guest(s, place_start, travel, ctx)
+    s.guests[key] = (ctx, guest)
+    return guest
+
+
+def _received_guest(s: Sentence, place_start: int, travel: list[int], ctx: Context) -> Person | None:
+    """The search of :func:`received_guest`, once per place."""
+    lx, t = ctx.lx, ctx.tuning
     text = s.span.text
     low = text.lower()
     cut = max(low.rfind(c, 0, place_start) for c in ".;!?") + 1
-    verbs = (*lx.hosting, *lx.receiving)
-    hits = [(m.start(), m.end()) for m in _WORD.finditer(low, cut, place_start) if starts(m.group(), verbs)]
-    for ph in (v for v in verbs if " " in v):
-        found = re.compile(r"(?<!\w)" + re.escape(ph)).finditer(low, cut, place_start)
-        hits += [(m.start(), m.end()) for m in found]
+    hits = verb_spans(low, (*lx.hosting, *lx.receiving), cut, place_start)
     if not hits:
         return None
     at, end = max(hits)
@@ -657,26 +680,24 @@ def travel_mode(text: str, at: int, ctx: Context) -> Mode | None:
     armoured train", "im Sonderzug nach Moskau",
     "a bordo del treno", "в поезде". A word matches at its start ("=": the whole word); where
     nouns are capitalised and compounded (German) a word may also end in a mode noun of the
-    pack ("Regierungsflugzeug", "Kriegsschiff"). None when the sentence names no means of travel."""
-    lx, low = ctx.lx, text.lower()
-    best: tuple[int, Mode] | None = None
-
-    def near(pos: int, mode: Mode) -> None:
-        nonlocal best
-        gap = abs(pos - at)
-        if gap > ctx.tuning.mode_window:
-            return  # a car bombing or an electric car later in the sentence is no means of travel
-        if best is None or gap < best[0]:
-            best = (gap, mode)
-
+    pack ("Regierungsflugzeug", "Kriegsschiff"). Of two entries that start at the same place the
+    longer tells (the motorcade "comboio de carros", not the train "comboio"). The sentence's
+    words are read once for every mode. None when the sentence names no means of travel."""
+    lx, low, window = ctx.lx, text.lower(), ctx.tuning.mode_window
+    best: tuple[int, int, Mode] | None = None  # (distance, -length, mode): nearest, then longest
+    # a car bombing or an electric car later in the sentence is no means of travel
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(low) if abs(m.start() - at) <= window]
     for name, entries in lx.modes.items():
         mode = Mode(name)
         single = tuple(e for e in entries if " " not in e)
         heads = tuple(e for e in single if not e.endswith("=") and len(e) >= ctx.tuning.mode_head_min)
-        for m in _WORD.finditer(low):
-            w = m.group(0)
-            if starts(w, single) or (lx.nouns_capitalised and w.endswith(heads)):
-                near(m.start(), mode)
-        for pos in phrase_positions(low, entries):
-            near(pos, mode)
-    return None if best is None else best[1]
+        found = [
+            (pos, w) for pos, w in words if starts(w, single) or (lx.nouns_capitalised and w.endswith(heads))
+        ]
+        spans = [(pos, len(w)) for pos, w in found]
+        spans += [(a, b - a) for a, b in phrase_spans(low, entries) if abs(a - at) <= window]
+        for pos, length in spans:
+            key = (abs(pos - at), -length, mode)
+            if best is None or key[:2] < best[:2]:
+                best = key
+    return None if best is None else best[2]
