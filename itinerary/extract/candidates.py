@@ -305,17 +305,19 @@ def phrase_leads_to(text: str, d: Candidate, ctx: Context) -> bool:
     preposition of destination and determiners at most between them ("en route pour Riyad", "auf
     dem Weg nach Riad", "по пути в Эр-Рияд", "bound for Quito"): the phrase itself takes the
     traveller there, whatever verb the parse hangs the place on. Not a place speaking or in the
-    possessive."""
+    possessive. A phrase of coming back leads from the place it names ("de retour de Nairobi")."""
     f, lx = d.features, ctx.lx
-    if d.role is not Role.VISIT or not f["prep_visit"] or f["speech_after"] or f["possessive"]:
+    visit = d.role is Role.VISIT and bool(f["prep_visit"])
+    if not (visit or d.role is Role.ORIGIN) or f["speech_after"] or f["possessive"]:
         return False
     words = words_of(text[max(0, d.place.start - ctx.tuning.verb_window) : d.place.start].lower(), lx)
+    whole = " ".join(words)  # "de retour de": its last word is also a determiner
     while words and (words[-1] in lx.determiners or words[-1] in lx.elisions):
         words.pop()
-    tails = [" ".join(words)]
+    tails = [" ".join(words), whole]
     if words and words[-1] in lx.at:
         tails.append(" ".join(words[:-1]))
-    phrases = [w for w in lx.travel if " " in w]
+    phrases = [w for w in lx.travel if " " in w and (visit or any(starts(x, lx.returns) for x in w.split()))]
     return any(
         t.endswith(ph) and (len(t) == len(ph) or t[-len(ph) - 1] == " ") for t in tails for ph in phrases
     )

@@ -310,6 +310,10 @@ class Lexicon:
     # south-west of Berlin", "Meseberg bei Berlin", "Подольск под Москвой"): the second place locates
     # the first and is no stop of its own.
     locating: tuple[str, ...] = ()
+    # Stems of the verbs and nouns of coming back ("regres", "rentr", "вернул"): the place they come
+    # back from, through the preposition that is also "of" ("regresó el lunes de Nairobi"), is one
+    # the trip reached, left as from a departure.
+    returns: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -110,7 +110,7 @@ PACK = Lexicon(
         "erwägen",
         "möglich",
     ),
-    # "not only X but also Y": both are the objects of the verb before it
+    returns=("zurück", "rückkehr", "heimkehr"),
     locating=(
         "nördlich von",
         "südlich von",
@@ -130,6 +130,7 @@ PACK = Lexicon(
         "km von",
         "kilometer von",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
     correlatives=(("nicht nur", "sondern auch"), ("nicht nur", "aber auch")),
     refusals=(("verweiger", "genehmigung"), ("verweiger", "erlaubnis"), ("verweiger", "ausreise")),
     no_plan=("wie geplant", "wie erwartet", "wie vorgesehen", "wie angekündigt", "wie vereinbart"),

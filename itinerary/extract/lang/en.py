@@ -39,6 +39,12 @@ PACK = Lexicon(
     arrival=("arriv", "landed", "lands", "reached"),
     meet=("met=", "meets=", "meet=", "meeting", "hosted", "received", "greeted", "welcomed"),
     travel=(
+        # coming back from a place tells that the trip reached it ("returned from Nairobi")
+        "returned from",
+        "returning from",
+        "returns from",
+        "came back from",
+        "back from",
         "drove",  # crossing or driving on the way (a leg without a verb of arrival)
         "crossed",  # crossing or driving on the way (a leg without a verb of arrival)
         "arriv",
@@ -183,7 +189,7 @@ PACK = Lexicon(
         "considers",
         "possible=",
     ),
-    # "not only X but also Y": both are the objects of the verb before it
+    returns=("return",),
     locating=(
         "north of",
         "south of",
@@ -207,6 +213,7 @@ PACK = Lexicon(
         "kilometers from",
         "miles from",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
     correlatives=(("not only", "but also"), ("not just", "but also"), ("not only", "but")),
     refusals=(
         ("denied", "permission"),

@@ -22,6 +22,14 @@ PACK = Lexicon(
     arrival=("lleg", "aterriz", "arrib"),
     meet=("reunió", "reunirá", "recibió", "recibido", "recibida", "encontró"),
     travel=(
+        # coming back from a place tells that the trip reached it ("returned from Nairobi")
+        "regresó=",
+        "regresó de",
+        "regresó del",
+        "volvió de",
+        "volvió del",
+        "vuelve de",
+        "regresa de",
         "cruzó",  # crossing or driving on the way (a leg without a verb of arrival)
         "lleg",
         # desplazarse: to move on to a place ("se desplazará a Sevilla"), as French "se déplacer"
@@ -151,7 +159,11 @@ PACK = Lexicon(
         # a trip fixed for later ("tiene programada una visita a", "tiene programado viajar a")
         "programad",
     ),
-    # "not only X but also Y": both are the objects of the verb before it
+    returns=(
+        "regres",
+        "volvi",
+        "vuelv",
+    ),
     locating=(
         "al norte de",
         "al sur de",
@@ -172,6 +184,7 @@ PACK = Lexicon(
         "km de",
         "kilómetros de",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
     correlatives=(
         ("no solo", "sino también"),
         ("no sólo", "sino también"),

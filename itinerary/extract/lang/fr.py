@@ -41,6 +41,16 @@ PACK = Lexicon(
     arrival=("arriv", "atterri", "atteint", "rejoint", Stem("s'est posé"), Stem("s’est posé")),
     meet=("rencontr", "reçu", "reçue", "accueilli", "accueillie", "retrouv", "entretenu"),
     travel=(
+        # coming back from a place tells that the trip reached it ("returned from Nairobi")
+        "est rentré",
+        "est rentrée",
+        "sont rentrés",
+        "rentré de",
+        "rentrée de",
+        "revenu de",
+        "revenue de",
+        "de retour de",
+        "de retour d'",
         "franchi",  # crossing or driving on the way (a leg without a verb of arrival)
         "pris la route",  # crossing or driving on the way (a leg without a verb of arrival)
         "arriv",
@@ -156,8 +166,6 @@ PACK = Lexicon(
         "arrivant de",
         "arrivant d'",
         "arrivant du",
-        "de retour de",
-        "de retour d'",
         "de retour du",
     ),
     visit_verbs=("visit", "quitt", "rejoin", "gagn", "atteindr", "parcour"),
@@ -212,7 +220,7 @@ PACK = Lexicon(
         "éventuel",
         "possible=",
     ),
-    # "not only X but also Y": both are the objects of the verb before it
+    returns=("rentr", "revenu", "retour"),
     locating=(
         "au nord de",
         "au sud de",
@@ -246,6 +254,7 @@ PACK = Lexicon(
         "kilomètres de",
         "kilomètres d'",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
     correlatives=(
         ("non seulement", "mais aussi"),
         ("non seulement", "mais également"),

@@ -176,7 +176,7 @@ PACK = Lexicon(
         "possibil",
         "eventual",
     ),
-    # "not only X but also Y": both are the objects of the verb before it
+    returns=("rientr", "torn", "ritorn"),
     locating=(
         "a nord di",
         "a sud di",
@@ -198,6 +198,7 @@ PACK = Lexicon(
         "km da",
         "chilometri da",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
     correlatives=(("non solo", "ma anche"), ("non soltanto", "ma anche"), ("non solo", "ma pure")),
     refusals=(
         ("negat", "permesso"),

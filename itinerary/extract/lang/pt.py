@@ -65,6 +65,16 @@ PACK = Lexicon(
         "avistou-se",
     ),
     travel=(
+        # coming back from a place tells that the trip reached it ("returned from Nairobi")
+        "regressou=",
+        "regressou de",
+        "regressou do",
+        "regressou da",
+        "voltou de",
+        "voltou do",
+        "voltou da",
+        "de volta de",
+        "de regresso de",
         "cruzou",  # crossing or driving on the way (a leg without a verb of arrival)
         "cheg",
         "desembarc",
@@ -174,8 +184,6 @@ PACK = Lexicon(
         "chegado de",
         "chegado do",
         "chegado da",
-        "de regresso de",
-        "de volta de",
         "voado de",  # a leg by air from a place ("que tinha voado de Adis Abeba")
         "voou de",
         "voando de",
@@ -288,7 +296,7 @@ PACK = Lexicon(
         "possibilidade",
         "eventual",
     ),
-    # "not only X but also Y": both are the objects of the verb before it
+    returns=("regress", "volt"),
     locating=(
         "ao norte de",
         "ao sul de",
@@ -323,6 +331,7 @@ PACK = Lexicon(
         "quilômetros de",
         "quilómetros de",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
     correlatives=(
         ("não só", "mas também"),
         ("não só", "como também"),

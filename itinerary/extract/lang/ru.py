@@ -32,6 +32,13 @@ PACK = Lexicon(
     arrival=("прибыл", "прибыва", "прилетел", "прилета", "приехал", "приезжа", "прибудет"),
     meet=("встретил", "встретит", "встреча", "принял", "примет", "принят"),
     travel=(
+        # coming back from a place tells that the trip reached it ("returned from Nairobi")
+        "вернулся из",
+        "вернулась из",
+        "вернулись из",
+        "возвратился из",
+        "возвратилась из",
+        "возвращается из",
         "по пути в",  # a stop on the way to the next ("по пути в Эр-Рияд сделала остановку в Каире")
         "по пути из",
         "по дороге в",
@@ -134,7 +141,7 @@ PACK = Lexicon(
         "запланир",  # "визит запланирован на апрель" (the perfective of "планировать")
         "возможн",
     ),
-    # "not only X but also Y": both are the objects of the verb before it
+    returns=("вернул", "возвращ", "возвратил"),
     locating=(
         "к северу от",
         "к югу от",
@@ -155,6 +162,7 @@ PACK = Lexicon(
         "км от",
         "километрах от",
     ),
+    # "not only X but also Y": both are the objects of the verb before it
     correlatives=(("не только", "но и"), ("не только", "а также")),
     refusals=(("отказал", "разрешени"), ("запрет", "выезд"), ("не разрешил", "выезд")),
     no_plan=(
