@@ -94,6 +94,17 @@ def _words(words: tuple[str, ...] | frozenset[str]) -> str:
     return _alt(frozenset(words))
 
 
+def _phrase(words: str) -> str:
+    """A pack's phrase as a pattern: any run of spaces between its words, either apostrophe."""
+    return r"\s+".join(re.escape(w) for w in words.split()).replace("'", "['’]")
+
+
+def _last_of_month(month: int, published: dt.date) -> int:
+    """The year of the last month of that name before the publication's month ("last
+    September" in November: this year's; "last December" in November: last year's)."""
+    return published.year if month < published.month else published.year - 1
+
+
 def of_event(text: str, phrase: str, end: int, lx: Lexicon) -> bool:
     """An anchored phrase ending in a clause opener and followed by an article or "of" counts
     from an event, not from a date ("the day after the vote", "il giorno dopo il voto")."""
@@ -266,6 +277,22 @@ class DateFinder:
             if lx.until
             else None
         )
+        # the periods before the publication's month that a phrase names ("last year", "im
+        # vergangenen Oktober", "в мае прошлого года"): see _past_periods
+        years = "|".join(sorted(map(_phrase, lx.past_years), key=len, reverse=True))
+        self._past_year = re.compile(rf"(?<!\w)(?:{years})(?!\w)", re.I) if years else None
+        self._month_past_year = (
+            re.compile(rf"(?<!\w)({months})\.?\s+(?:{years})(?!\w)", re.I) if years else None
+        )
+        self._past_months = [
+            re.compile(
+                r"(?<!\w)"
+                + r"\s+".join(f"({months})" if w == "{m}" else _phrase(w) for w in template.split())
+                + r"(?!\w)",
+                re.I,
+            )
+            for template in lx.past_months
+        ]
         rel = lx.relative
         self._relative = re.compile(rf"(?<!\w)({_alt(rel)})(?!\w)", re.I)
         joined = _words(lx.range_joiners) or "xx"
@@ -278,6 +305,7 @@ class DateFinder:
         taken: list[tuple[int, int]] = []
         readers = (
             self._days(text, published),
+            self._past_periods(text, published),
             self._periods(text, published),
             self._anchored_days(text, published),
             self._relative_days(text, published),
@@ -351,6 +379,27 @@ class DateFinder:
                     m.end(),
                     DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), Precision.YEAR, str(y)),
                 )
+
+    def _past_periods(self, text: str, published: dt.date | None) -> Iterator[DateHit]:
+        """A month or a year before the publication's that a phrase names instead of a number:
+        "in May last year" (that month of the year before), "last September", "en octobre
+        dernier", "im vergangenen Oktober" (the last month of that name before the publication's
+        month), "last year", "в прошлом году" (the year before). Read before the months after a
+        preposition, so "in May last year" is no May of the publication's year."""
+        if published is None:
+            return
+        last = published.year - 1
+        if self._month_past_year is not None:
+            for m in self._month_past_year.finditer(text):
+                yield DateHit(m.start(), m.end(), _month(last, self._month_of(m.group(1))))
+        for pattern in self._past_months:
+            for m in pattern.finditer(text):
+                month = self._month_of(m.group(1))
+                yield DateHit(m.start(), m.end(), _month(_last_of_month(month, published), month))
+        if self._past_year is not None:
+            for m in self._past_year.finditer(text):
+                year = DateSpan(dt.date(last, 1, 1), dt.date(last, 12, 31), Precision.YEAR, str(last))
+                yield DateHit(m.start(), m.end(), year)
 
     def _anchored_days(self, text: str, published: dt.date | None) -> Iterator[DateHit]:
         """Days counted from another date ("the day after") and a day of the month alone ("el

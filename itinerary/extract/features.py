@@ -18,7 +18,7 @@ from itinerary.extract.steps.roles import followed_by_speech, is_listed, near_tr
 from itinerary.extract.text import DATELINE_AFTER_PLACE, DATELINE_END, possessive_after, word_list
 from itinerary.extract.tuning import Tuning
 from itinerary.geocode.records import Record
-from itinerary.model import Role, Status
+from itinerary.model import Precision, Role, Status
 
 
 def features_of(
@@ -414,9 +414,21 @@ def dateline_other_place(d: Candidate, lede: Sequence[Candidate], t: Tuning) -> 
 
 
 def long_before(d: Candidate, published: dt.date | None, days: int) -> bool:
-    """The candidate is dated more than ``days`` (``Tuning.background_days``) before the article
-    published on ``published`` ("in 2023 Lula
-    had visited Madrid"): a trip of another time, which the assembly drops as background; recalled
+    """The candidate is a visit of another time than the article's: dated more than ``days``
+    (``Tuning.background_days``) before the article published on ``published`` ("in 2023 Lula
+    had visited Madrid"), or done in a month or a year that ended before the publication's month
+    ("had travelled to Port Moresby last year", "war im vergangenen Oktober in Neu-Delhi", "had
+    visited Washington in February"): news tells its own trip by its days, a period of the past is
+    what a speech, a call or an obituary recalls. The assembly drops it as background; recalled
     in an article on a call or a speech, it is no trip of the article, nor its traveller the
     article's."""
-    return bool(published and d.date and d.date.end and (published - d.date.end).days > days)
+    date = d.date
+    if not (published and date and date.end):
+        return False
+    if (published - date.end).days > days:
+        return True
+    return (
+        d.status is Status.CONFIRMED
+        and date.precision in (Precision.MONTH, Precision.YEAR)
+        and date.end < published.replace(day=1)
+    )

@@ -241,6 +241,13 @@ class Lexicon:
     # Periods that name no day ("last week", "la semaine dernière", "в следующем месяце"): a
     # stop told with one is no stop where the news finds the traveller today.
     vague_periods: tuple[str, ...] = ()
+    # Phrases naming the year before the publication's ("last year", "l'an dernier", "в прошлом
+    # году"), with the forms that follow a month ("in May last year", "en mai de l'année
+    # dernière", "в мае прошлого года"): a date, so a visit told with one is background.
+    past_years: tuple[str, ...] = ()
+    # Phrases making a month the last of its name before the publication's month, ``{m}`` standing
+    # for the month ("last {m}", "{m} dernier", "im vergangenen {m}", "el pasado mes de {m}").
+    past_months: tuple[str, ...] = ()
     # Words before a bare day of the month ("el día 25"): the month is the one nearest the
     # publication date.
     day_words: tuple[str, ...] = ()

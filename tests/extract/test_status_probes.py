@@ -24,14 +24,15 @@ future.
 A fourth set (``status_probes/feature/``) was written in the register of features, analysis and
 long reports, before reading the status rules: long sentences with background, reported speech
 ("according to", "said that he would"), hedged plans ("hopes to", "could", "is considering a trip,
-no date has been set"), an earlier trip told as background (dated within the year: a visit more
-than a year before the article is background, no stop), "would be the first visit since", an
-invitation accepted (planned) or extended (the host's stop stays; the invitee's place is asserted
-nowhere), a visit "which had been planned" then postponed or called off, a headline in the present
-over a body in the future, "headed to X, where he arrived", and forms of one language ("language
-form", one to three per language: "is due to", "was to have", "will have visited"; "è atteso",
-"dovrebbe", the passato prossimo with "essere"; "tiene previsto", "realizará", the imperfect of a
-stay; the Russian perfective future, "побывает"; "doit se rendre"; "soll ... eintreffen").
+no date has been set"), an earlier trip told as background (dated by a past month or year: a visit
+of another time is background, no stop; the trip to come keeps its status), "would be the first
+visit since", an invitation accepted (planned) or extended (the host's stop stays; the invitee's
+place is asserted nowhere), a visit "which had been planned" then postponed or called off, a
+headline in the present over a body in the future, "headed to X, where he arrived", and forms of
+one language ("language form", one to three per language: "is due to", "was to have", "will have
+visited"; "è atteso", "dovrebbe", the passato prossimo with "essere"; "tiene previsto",
+"realizará", the imperfect of a stay; the Russian perfective future, "побывает"; "doit se rendre";
+"soll ... eintreffen").
 
 A fifth set (``status_probes/brief/``) was written in the register of short briefs, live blogs and
 radio or TV transcripts, before reading the status rules: the perfect and pluperfect of travel

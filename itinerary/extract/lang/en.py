@@ -515,6 +515,8 @@ PACK = Lexicon(
         "in the coming weeks",
         "in recent days",
     ),
+    past_years=("last year",),
+    past_months=("last {m}",),
     same_day=("the same day", "that same day", "later that day", "the night"),
     of=frozenset("of".split()),
     visit_ends=("ends=", "end=", "ended=", "concludes=", "conclude=", "concluded="),

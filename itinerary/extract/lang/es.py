@@ -485,6 +485,8 @@ PACK = Lexicon(
         "en los próximos días",
         "en los últimos días",
     ),
+    past_years=("el año pasado", "del año pasado", "el pasado año", "del pasado año"),
+    past_months=("el pasado {m}", "el pasado mes de {m}", "{m} pasado"),
     same_day=("el mismo día", "ese mismo día", "ese día", "la noche"),
     of=frozenset("de del".split()),
     visit_ends=(

@@ -524,6 +524,17 @@ PACK = Lexicon(
         "dans les prochaines semaines",
         "ces derniers jours",
     ),
+    past_years=(
+        "l'an dernier",
+        "l'an passé",
+        "l'année dernière",
+        "l'année passée",
+        "de l'an dernier",
+        "de l'an passé",
+        "de l'année dernière",
+        "de l'année passée",
+    ),
+    past_months=("{m} dernier",),
     same_day=("le même jour", "le jour même", "ce même jour", "la nuit"),
     of=frozenset("de du des d'".split()),
     visit_ends=(

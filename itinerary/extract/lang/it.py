@@ -488,6 +488,15 @@ PACK = Lexicon(
         "nei prossimi giorni",
         "negli ultimi giorni",
     ),
+    past_years=(
+        "lo scorso anno",
+        "l'anno scorso",
+        "l'anno passato",
+        "dello scorso anno",
+        "dell'anno scorso",
+        "dell'anno passato",
+    ),
+    past_months=("lo scorso {m}", "lo scorso mese di {m}", "{m} scorso"),
     same_day=("lo stesso giorno", "quello stesso giorno", "nello stesso giorno", "la notte"),
     of=frozenset("di del della".split()),
     visit_ends=(

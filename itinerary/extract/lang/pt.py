@@ -679,6 +679,8 @@ PACK = Lexicon(
         "nos próximos dias",
         "nos últimos dias",
     ),
+    past_years=("ano passado", "no ano passado", "do ano passado"),
+    past_months=("{m} passado", "{m} último", "passado mês de {m}"),
     same_day=("no mesmo dia", "nesse mesmo dia", "nesse dia", "a noite"),
     of=frozenset("de do da dos das ao à aos às".split()),
     visit_ends=(
