@@ -33,24 +33,35 @@ from tests.extract.support import load_probes, stop_names
 pytestmark = pytest.mark.data
 
 PROBES = Path(__file__).parent / "notrip_probes"
+#: a second set of news-length articles (150 to 300 words): a leader recalling a visit dated
+#: relatively ("last year", "im vergangenen Oktober"), a host receiving guests at home, calls,
+#: protests and summits held where the leader does not go, sanctions and flight bans naming
+#: airports, interviews and briefings in the leader's capital, obituaries and anniversaries of old
+#: trips, "volverá a" and its kin (again, not travel), election campaigns at home
+NEWS = PROBES / "news2"
 
-#: the words of an article's body (its headline and dateline included), as a reader counts them
-MIN_WORDS, MAX_WORDS = 80, 200
+#: per set: its folder, the cases per language, and the words of an article's body (its headline
+#: and dateline included), as a reader counts them
+SETS = {"short": (PROBES, (4, 5), (80, 200)), "news2": (NEWS, (2, 3), (150, 300))}
 
 
-def test_every_language_has_notrip_articles() -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_every_language_has_notrip_articles(name: str) -> None:
+    folder, (least, most), (shortest, longest) = SETS[name]
     for code in supported():
-        data = yaml.safe_load((PROBES / f"{code}.yaml").read_text(encoding="utf-8"))
-        assert 4 <= len(data["cases"]) <= 5, code
+        data = yaml.safe_load((folder / f"{code}.yaml").read_text(encoding="utf-8"))
+        assert least <= len(data["cases"]) <= most, code
         assert len({c["class"] for c in data["cases"]}) == len(data["cases"]), code
         for case in data["cases"]:
             assert set(case) <= {"text", "class", "allowed", "xfail"}, case
             words = len(case["text"].split())
-            assert MIN_WORDS <= words <= MAX_WORDS, (code, case["class"], words)
+            assert shortest <= words <= longest, (code, case["class"], words)
             assert "\n\n" in case["text"], (code, case["class"])  # a headline, then the body
 
 
-@pytest.mark.parametrize(("lang", "published", "case"), load_probes(PROBES))
+@pytest.mark.parametrize(
+    ("lang", "published", "case"), [*load_probes(PROBES), *load_probes(NEWS, tag="news2-")]
+)
 def test_notrip_article_gives_no_stop(
     lang: str, published: Any, case: dict[str, Any], extractor: Extractor
 ) -> None:
