@@ -42,9 +42,17 @@ class DateHit:
     until: bool = False  # "until Saturday", "jusqu'au 15 mars": the last day of a stay
     relative: int | None = None  # "tomorrow": days from the publication (or from a quote's day)
     told: bool = False  # "the same day": the day the article last told (see anchor())
+    yearless: bool = False  # a month named without its year, placed nearest the publication
 
-    def resolve(self, published: dt.date | None, *, future: bool) -> DateSpan | None:
+    def resolve(self, published: dt.date | None, *, future: bool | None) -> DateSpan | None:
+        """The dates the hit names, read with the tense of its clause: ``future`` True for a
+        trip to come, False for one told in the past, None when nothing tells (a weekday is then
+        the last one, a month the nearest)."""
         if self.span is not None:
+            start = self.span.start
+            if self.yearless and future is False and published is not None and start and start > published:
+                # told in the past, it is the last month of that name up to the publication
+                return _month(start.year - 1, start.month)
             return self.span
         if self.weekday is None or published is None:
             return None
@@ -370,7 +378,7 @@ class DateFinder:
             month = self._month_of(m.group(1))
             yr = int(m.group(2)) if m.group(2) else _year_for(month, 15, published)
             if yr is not None:
-                yield DateHit(m.start(), m.end(), _month(yr, month))
+                yield DateHit(m.start(), m.end(), _month(yr, month), yearless=not m.group(2))
         for m in self._year_only.finditer(text):
             y = int(m.group(1))
             if 1900 <= y <= 2100:

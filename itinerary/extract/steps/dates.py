@@ -56,9 +56,11 @@ def stop_date(
         if h.until and h.span is None and h.weekday is not None and not (h.next_ or h.this):
             last.append(h)
             continue
-        ahead = clause_future(s, h.start, ctx) if h.weekday is not None else None
-        if ahead is None:  # no tense to read: the status says it
+        ahead = clause_future(s, h.start, ctx) if h.weekday is not None or h.yearless else None
+        if ahead is None and not h.yearless:  # no tense to read: the status says it
             ahead = status in (Status.PLANNED, Status.CANCELLED)
+        elif h.yearless and ahead is False and status is not Status.CONFIRMED:
+            ahead = None  # no visit told done (a plan, its cancellation, no cue): the nearest month
         if (d := h.resolve(published, future=ahead)) is not None:
             (ends if h.until else spans).append(d)
     first = combine(spans, ctx.tuning)
@@ -90,7 +92,7 @@ def until_weekdays(
             out.append(day_span(day, day))
             continue
         ahead = clause_future(s, h.start, ctx)
-        if ahead is None:  # no tense to read: the status says it
+        if ahead is None and status is not None:  # no tense to read: the status says it
             ahead = status in (Status.PLANNED, Status.CANCELLED)
         if (d := h.resolve(ctx.published, future=ahead)) is not None:
             out.append(d)
