@@ -348,18 +348,20 @@ def event_noun(text: str, p: Mention, ctx: Context) -> bool:
     """The place complements a noun of an event, a topic or a recipient (the pack's
     ``event_nouns``): "the war in Ukraine", "aid for Kyiv", "la situation à Gaza", "der Krieg in
     der Ukraine", "помощь Киеву" (no preposition: the case tells), "Ukraine aid" (before the noun,
-    as a modifier). Such a place says where something else happens or whom it is for, not where a
+    as a modifier, when no preposition of place comes before it: "hat in Kiew Hilfe zugesagt"
+    keeps Kyiv). Such a place says where something else happens or whom it is for, not where a
     traveller goes, whatever travel word the sentence has. Only determiners, one preposition and,
     where adjectives follow their noun, one more word stand between the noun and the place, with
     no punctuation: "after the war, Kyiv said" keeps Kyiv."""
     lx = ctx.lx
     if not lx.event_nouns:
         return False
-    after = re.match(r"[ \t]+([^\W\d_][\w'-]*)", text[p.end :])
-    if after and _event_word(after.group(1), lx):
-        return True
     head = text[max(0, p.start - ctx.tuning.verb_window) : p.start]
     words = list(_WORD.finditer(head))
+    lead = [w.group().lower() for w in words if w.group().lower() not in lx.determiners][-1:]
+    after = re.match(r"[ \t]+([^\W\d_][\w'-]*)", text[p.end :])
+    if after and _event_word(after.group(1), lx) and not (lead and lead[0] in lx.at):
+        return True  # "Ukraine aid"; not "hat in Kiew Hilfe zugesagt", where the place is a stop
     preps = lx.at | lx.event_preps
     i, seen_prep, between = len(words) - 1, False, 0
     end = len(head)

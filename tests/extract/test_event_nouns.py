@@ -117,7 +117,7 @@ def test_a_place_of_an_event_or_topic_is_no_stop(
 
 
 #: (language, an article, the stop whose preposition belongs to a noun that is no event: a summit
-#: or talks held there, a visit to it)
+#: held there, a visit to it; or a stop an event noun follows, its preposition one of place)
 KEPT = [
     (
         "en",
@@ -142,6 +142,12 @@ KEPT = [
         "Bundeskanzler Olaf Scholz reist am Donnerstag zum Gipfel in Brüssel, während der Krieg in der "
         "Ukraine weitergeht.",
         "Brüssel",
+    ),
+    (
+        "ru",
+        "Во время визита в Киев помощь Украине обсуждали канцлер Германии Олаф Шольц и президент "
+        "Владимир Зеленский.",
+        "Киев",
     ),
     (
         "es",
