@@ -80,6 +80,7 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "possessive": float(possessive_after(text, p.end, ctx.lx)),
         "genitive": float(role is None and genitive_before(text, p, ctx)),
         "noun_attached": float(role is Role.VISIT and noun_attached(s, p, ctx)),
+        "event_noun": float(event_noun(text, p, ctx)),
         "listed": float(listed),
     }
 
@@ -337,6 +338,69 @@ def noun_attached(s: Sentence, p: Mention, ctx: Context) -> bool:
     noun = words[-2].lower()
     time_word = noun in lx.weekdays or noun in lx.months or noun in lx.relative
     return words[-2][:1].isupper() and not time_word and not is_travel(noun, ctx)
+
+
+#: a word before a place: its text and whether only spaces part it from what follows it
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def event_noun(text: str, p: Mention, ctx: Context) -> bool:
+    """The place complements a noun of an event, a topic or a recipient (the pack's
+    ``event_nouns``): "the war in Ukraine", "aid for Kyiv", "la situation à Gaza", "der Krieg in
+    der Ukraine", "помощь Киеву" (no preposition: the case tells), "Ukraine aid" (before the noun,
+    as a modifier, when no preposition of place comes before it: "hat in Kiew Hilfe zugesagt"
+    keeps Kyiv). Such a place says where something else happens or whom it is for, not where a
+    traveller goes, whatever travel word the sentence has. Only determiners, one preposition and,
+    where adjectives follow their noun, one more word stand between the noun and the place, with
+    no punctuation: "after the war, Kyiv said" keeps Kyiv."""
+    lx = ctx.lx
+    if not lx.event_nouns:
+        return False
+    head = text[max(0, p.start - ctx.tuning.verb_window) : p.start]
+    words = list(_WORD.finditer(head))
+    lead = [w.group().lower() for w in words if w.group().lower() not in lx.determiners][-1:]
+    after = re.match(r"[ \t]+([^\W\d_][\w'-]*)", text[p.end :])
+    if after and _event_word(after.group(1), lx) and not (lead and lead[0] in lx.at):
+        return True  # "Ukraine aid"; not "hat in Kiew Hilfe zugesagt", where the place is a stop
+    preps = lx.at | lx.event_preps
+    i, seen_prep, between = len(words) - 1, False, 0
+    end = len(head)
+    while i >= 0:
+        w = words[i]
+        if re.search(r"[^\w\s'-]", head[w.end() : end]):
+            return False  # punctuation parts the word from what follows
+        said = w.group()
+        said = said.rsplit("'", 1)[-1] if "'" in said[:-1] else said  # "l'aide": the noun
+        word, bare = w.group().lower(), said.lower()
+        if _event_word(said, lx):
+            return True
+        if word in lx.determiners or bare in lx.determiners:
+            pass
+        elif not seen_prep and (word in preps or bare in preps):
+            seen_prep = True
+        elif seen_prep and lx.adjectives_after and not between and word.islower():
+            between = 1  # "l'aide militaire à Kiev": the adjective after its noun
+        else:
+            return False
+        end, i = w.start(), i - 1
+    return False
+
+
+def _event_word(word: str, lx: Lexicon) -> bool:
+    """A noun of an event or topic of the pack, by its beginning (a whole word for an entry that
+    ends in "="). Where nouns are compounded (German), the noun itself or the end of a compound,
+    with at most an inflection after it ("Krieges", "Militärhilfe", "Sanktionen"): "Krisengebiet"
+    is an area, somewhere a traveller goes."""
+    low = word.lower()
+    if not lx.nouns_capitalised:
+        return starts(low, lx.event_nouns)
+    for n in lx.event_nouns:
+        stem = n.rstrip("=")
+        at = low.rfind(stem)
+        rest = len(low) - at - len(stem)
+        if at >= 0 and rest <= (0 if n.endswith("=") else 2) and (at == 0 or at > 2):
+            return True
+    return False
 
 
 def is_travel(word: str, ctx: Context) -> bool:

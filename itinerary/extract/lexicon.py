@@ -321,6 +321,17 @@ class Lexicon:
     # back from, through the preposition that is also "of" ("regresó el lunes de Nairobi"), is one
     # the trip reached, left as from a departure.
     returns: tuple[str, ...] = ()
+    # Stems of nouns of an event, a topic or a recipient ("war", "aid=", "crisis", "krieg", "помощ";
+    # "=" for a whole word; in a language that writes compounds, also the end of one: "Militärhilfe"):
+    # a place that complements one ("the war in Ukraine", "aid for Kyiv", "помощь Киеву", "Ukraine
+    # aid") says where something else happens or whom it is for, not where a traveller goes.
+    event_nouns: tuple[str, ...] = ()
+    # Prepositions that join such a noun to its place besides those of ``at`` ("sanctions against
+    # Russia", "talks on Ukraine", "санкции против России").
+    event_preps: frozenset[str] = frozenset()
+    # Adjectives follow their noun ("l'aide militaire à Kiev", "la guerra civil en Siria"): one
+    # word may stand between an event noun and its preposition.
+    adjectives_after: bool = False
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -111,6 +111,34 @@ PACK = Lexicon(
         "möglich",
     ),
     returns=("zurück", "rückkehr", "heimkehr"),
+    event_nouns=(
+        "krieg",
+        "konflikt",
+        "krise",
+        "lage=",
+        "situation",
+        "hilfe",
+        "hilfen",
+        "angriff",
+        "anschlag",
+        "anschläge",
+        "explosion",
+        "sanktion",
+        "wahl=",
+        "wahlen=",
+        "waffenruhe",
+        "kämpfe",
+        "kampfhandlung",
+        "gewalt",
+        "katastrophe",
+        "spannung",
+        "offensive",
+        "invasion",
+        "besatzung",
+        "hungersnot",
+        "völkermord",
+    ),
+    event_preps=frozenset("gegen für mit um über an am".split()),
     locating=(
         "nördlich von",
         "südlich von",
@@ -524,6 +552,7 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "adjectives_after",  # adjectives stand before their noun
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("am 18.")
             "from_phrases",  # "aus" alone marks provenance (origin)

@@ -190,6 +190,34 @@ PACK = Lexicon(
         "possible=",
     ),
     returns=("return",),
+    event_nouns=(
+        "war=",
+        "wars=",
+        "conflict",
+        "crisis",
+        "crises",
+        "situation",
+        "aid=",
+        "assistance",
+        "attack",
+        "explosion",
+        "bombing",
+        "sanction",
+        "election",
+        "ceasefire",
+        "cease-fire",
+        "fighting",
+        "violence",
+        "catastrophe",
+        "disaster",
+        "tension",
+        "offensive",
+        "invasion",
+        "occupation",
+        "famine",
+        "genocide",
+    ),
+    event_preps=frozenset("on against over about with across".split()),
     locating=(
         "north of",
         "south of",
@@ -546,6 +574,7 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "adjectives_after",  # adjectives stand before their noun
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("on the 18th")
             "from_phrases",  # "from" alone marks provenance (origin)

@@ -142,6 +142,32 @@ PACK = Lexicon(
         "возможн",
     ),
     returns=("вернул", "возвращ", "возвратил"),
+    event_nouns=(
+        "войн",
+        "конфликт",
+        "кризис",
+        "ситуаци",
+        "помощ",
+        "атак",
+        "нападени",
+        "теракт",
+        "взрыв",
+        "обстрел",
+        "санкци",
+        "выбор",
+        "перемири",
+        "бои=",
+        "боёв=",
+        "боев=",
+        "насили",
+        "катастроф",
+        "напряж",
+        "наступлени",
+        "вторжени",
+        "оккупаци",
+        "геноцид",
+    ),
+    event_preps=frozenset("против с со по для за".split()),
     locating=(
         "к северу от",
         "к югу от",
@@ -616,6 +642,7 @@ class Russian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "adjectives_after",  # adjectives stand before their noun
             "day_months",  # no month abbreviation is also a common word
             "from_phrases",  # "из" alone marks provenance (origin)
             "when_words",  # the clause of time takes the future itself
