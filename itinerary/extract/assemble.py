@@ -26,7 +26,7 @@ from itinerary.extract.completion import (
 from itinerary.extract.document import Candidate, Context, Mention
 from itinerary.extract.features import long_before
 from itinerary.extract.lexicon import Lexicon
-from itinerary.extract.scoring import StopModel, cued
+from itinerary.extract.scoring import StopModel, cued, uncued
 from itinerary.extract.steps.dates import consistent, day_span
 from itinerary.extract.steps.persons import nationality
 from itinerary.extract.steps.places import SERVING_KINDS, airport_city
@@ -52,6 +52,8 @@ def choose(candidates: list[Candidate], model: StopModel) -> list[Candidate]:
         p = model.probability(d.features)
         kept = p >= model.thresholds.keep and cued(d.features)
         why = tuple(model.reasons(d.features)) if kept else ()
+        if p >= model.thresholds.keep and not kept:  # --explain says what overruled the model
+            why = (f"- not a stop whatever its probability: {uncued(d.features)}",)
         d.reason = dataclasses.replace(d.reason, kept=kept, probability=p, why=why)
         if kept:
             chosen.append(dataclasses.replace(d, score=p, why=list(why)))

@@ -292,6 +292,11 @@ class DateFinder:
         self._month_past_year = (
             re.compile(rf"(?<!\w)({months})\.?\s+(?:{years})(?!\w)", re.I) if years else None
         )
+        numbers = "|".join([r"\d{1,2}", *(re.escape(w) for w in sorted(lx.numbers, key=len, reverse=True))])
+        self._ago = [
+            (re.compile(r"(?<!\w)" + _phrase(t).replace(r"\{n\}", f"({numbers})") + r"(?!\w)", re.I), unit)
+            for t, unit in lx.ago
+        ]
         self._past_months = [
             re.compile(
                 r"(?<!\w)"
@@ -392,7 +397,8 @@ class DateFinder:
         """A month or a year before the publication's that a phrase names instead of a number:
         "in May last year" (that month of the year before), "last September", "en octobre
         dernier", "im vergangenen Oktober" (the last month of that name before the publication's
-        month), "last year", "в прошлом году" (the year before). Read before the months after a
+        month), "last year", "в прошлом году" (the year before), "a year ago", "vor drei Monaten" (the
+        month they count back to). Read before the months after a
         preposition, so "in May last year" is no May of the publication's year."""
         if published is None:
             return
@@ -404,6 +410,12 @@ class DateFinder:
             for m in pattern.finditer(text):
                 month = self._month_of(m.group(1))
                 yield DateHit(m.start(), m.end(), _month(_last_of_month(month, published), month))
+        for pattern, unit in self._ago:  # "a year ago", "il y a deux ans", "три месяца назад"
+            for m in pattern.finditer(text):
+                word = m.group(1).lower() if pattern.groups else "1"
+                n = int(word) if word.isdigit() else self.lx.numbers.get(word, 1)
+                back = published.year * 12 + published.month - 1 - n * unit
+                yield DateHit(m.start(), m.end(), _month(back // 12, back % 12 + 1))
         if self._past_year is not None:
             for m in self._past_year.finditer(text):
                 year = DateSpan(dt.date(last, 1, 1), dt.date(last, 12, 31), Precision.YEAR, str(last))

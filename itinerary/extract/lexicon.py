@@ -248,6 +248,10 @@ class Lexicon:
     # Phrases making a month the last of its name before the publication's month, ``{m}`` standing
     # for the month ("last {m}", "{m} dernier", "im vergangenen {m}", "el pasado mes de {m}").
     past_months: tuple[str, ...] = ()
+    # Phrases counting back from the publication, each with the months of its unit, ``{n}`` standing
+    # for a number ("a year ago", "{n} months ago", "il y a {n} ans", "vor einem Jahr", "год
+    # назад"): the month they count back to dates a visit of another time.
+    ago: tuple[tuple[str, int], ...] = ()
     # Words before a bare day of the month ("el día 25"): the month is the one nearest the
     # publication date.
     day_words: tuple[str, ...] = ()

@@ -159,6 +159,23 @@ CUES = ("rule", "prep_visit", "prep_origin", "travel_sentence", "dateline")
 VETOES = ("birthplace", "talked_about", "source", "event_noun")
 
 
+#: what each veto says in ``extract --explain``
+VETO_WHY = {
+    "birthplace": "a birthplace",
+    "talked_about": "where a trip was talked about",
+    "source": "the source of a statement",
+    "event_noun": "the place of an event, topic or recipient ('the war in X', 'aid for X')",
+}
+
+
+def uncued(features: dict[str, float]) -> str | None:
+    """Why the candidate is no stop whatever its probability (a veto, or no cue), else None."""
+    veto = next((k for k in VETOES if features.get(k, 0.0) > 0), None)
+    if veto is not None:
+        return VETO_WHY[veto]
+    return None if any(features.get(k, 0.0) > 0 for k in CUES) else "nothing links it to travel"
+
+
 def cued(features: dict[str, float]) -> bool:
     """True when the candidate has at least one of :data:`CUES` and none of :data:`VETOES`."""
     return any(features.get(k, 0.0) > 0 for k in CUES) and not any(features.get(k, 0.0) > 0 for k in VETOES)

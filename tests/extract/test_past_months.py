@@ -40,3 +40,32 @@ def test_a_month_of_the_past_is_the_last_one(lang: str, text: str, past: str, ah
     hits = DateFinder(lexicon(lang)).find(text, NOVEMBER)
     assert [str(h.resolve(NOVEMBER, future=False)) for h in hits] == [past]
     assert [str(h.resolve(NOVEMBER, future=True)) for h in hits] == [ahead]
+
+
+TUESDAY = dt.date(2026, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "month"),
+    [
+        ("en", "Biden, who travelled to Kyiv a year ago, said", "2025-03"),
+        ("en", "He visited Kyiv two years ago.", "2024-03"),
+        ("en", "He visited Kyiv three months ago.", "2025-12"),
+        ("de", "Er besuchte Kiew vor einem Jahr.", "2025-03"),
+        ("de", "Er war vor drei Monaten in Kiew.", "2025-12"),
+        ("fr", "Il a visité Kiev il y a un an.", "2025-03"),
+        ("fr", "Il s'est rendu à Kiev il y a deux ans.", "2024-03"),
+        ("es", "Visitó Kiev hace un año.", "2025-03"),
+        ("es", "Visitó Kiev hace tres meses.", "2025-12"),
+        ("it", "Ha visitato Kiev un anno fa.", "2025-03"),
+        ("it", "Era a Kiev due anni fa.", "2024-03"),
+        ("pt", "Visitou Kiev há um ano.", "2025-03"),
+        ("pt", "Esteve em Kiev há dois anos.", "2024-03"),
+        ("ru", "Он посетил Киев год назад.", "2025-03"),
+        ("ru", "Он был в Киеве два года назад.", "2024-03"),
+        ("ru", "Он был в Киеве три месяца назад.", "2025-12"),
+    ],
+)
+def test_a_time_ago_is_the_month_it_counts_back_to(lang: str, text: str, month: str) -> None:
+    hits = DateFinder(lexicon(lang)).find(text, TUESDAY)
+    assert [str(h.resolve(TUESDAY, future=False)) for h in hits] == [month]

@@ -447,6 +447,7 @@ PACK = Lexicon(
         "letzten jahres",
         "vorigen jahres",
     ),
+    ago=(("vor einem jahr", 12), ("vor {n} jahren", 12), ("vor einem monat", 1), ("vor {n} monaten", 1)),
     past_months=("vergangenen {m}", "letzten {m}", "vorigen {m}"),
     same_day=("am selben tag", "am gleichen tag", "am selben abend"),
     of=frozenset("des der von vor".split()),

@@ -544,6 +544,13 @@ PACK = Lexicon(
         "in recent days",
     ),
     past_years=("last year",),
+    ago=(
+        ("a year ago", 12),
+        ("one year ago", 12),
+        ("{n} years ago", 12),
+        ("a month ago", 1),
+        ("{n} months ago", 1),
+    ),
     past_months=("last {m}",),
     same_day=("the same day", "that same day", "later that day", "the night"),
     of=frozenset("of".split()),

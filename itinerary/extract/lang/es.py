@@ -514,6 +514,7 @@ PACK = Lexicon(
         "en los últimos días",
     ),
     past_years=("el año pasado", "del año pasado", "el pasado año", "del pasado año"),
+    ago=(("hace un año", 12), ("hace {n} años", 12), ("hace un mes", 1), ("hace {n} meses", 1)),
     past_months=("el pasado {m}", "el pasado mes de {m}", "{m} pasado"),
     same_day=("el mismo día", "ese mismo día", "ese día", "la noche"),
     of=frozenset("de del".split()),

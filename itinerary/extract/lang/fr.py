@@ -561,6 +561,7 @@ PACK = Lexicon(
         "de l'année dernière",
         "de l'année passée",
     ),
+    ago=(("il y a un an", 12), ("il y a {n} ans", 12), ("il y a un mois", 1), ("il y a {n} mois", 1)),
     past_months=("{m} dernier",),
     same_day=("le même jour", "le jour même", "ce même jour", "la nuit"),
     of=frozenset("de du des d'".split()),

@@ -522,6 +522,7 @@ PACK = Lexicon(
         "dell'anno scorso",
         "dell'anno passato",
     ),
+    ago=(("un anno fa", 12), ("{n} anni fa", 12), ("un mese fa", 1), ("{n} mesi fa", 1)),
     past_months=("lo scorso {m}", "lo scorso mese di {m}", "{m} scorso"),
     same_day=("lo stesso giorno", "quello stesso giorno", "nello stesso giorno", "la notte"),
     of=frozenset("di del della".split()),
