@@ -321,6 +321,14 @@ class Lexicon:
     # back from, through the preposition that is also "of" ("regresó el lunes de Nairobi"), is one
     # the trip reached, left as from a departure.
     returns: tuple[str, ...] = ()
+    # Phrases that deny a trip was ever planned ("has no plans to", "n'a pas l'intention de",
+    # "plant keine", "no tiene previsto", "не планирует", "non ha in programma", "não tem planos
+    # de"): the places after one in its sentence, up to a word of ``contrasts``, are no stops
+    # (neither planned nor made; a trip called off is ``cancelled``, one never planned is none).
+    plans_denied: tuple[str, ...] = ()
+    # Words of contrast that open a new clause ("but", "mais", "aber", "pero", "но"): a denial
+    # before one does not reach the places after it ("has no plans to go to Lagos but flew to Accra").
+    contrasts: frozenset[str] = frozenset()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -110,6 +110,17 @@ PACK = Lexicon(
         "erwägen",
         "möglich",
     ),
+    plans_denied=(
+        "plant keine",
+        "plant keinen",
+        "plane keine",
+        "plane keinen",
+        "hat nicht vor",
+        "habe nicht vor",
+        "keine pläne",
+        "keine reisepläne",
+    ),
+    contrasts=frozenset({"aber", "doch", "jedoch", "sondern", "stattdessen"}),
     returns=("zurück", "rückkehr", "heimkehr"),
     locating=(
         "nördlich von",

@@ -189,6 +189,17 @@ PACK = Lexicon(
         "considers",
         "possible=",
     ),
+    plans_denied=(
+        "no plans to",
+        "no plan to",
+        "no plans for",
+        "does not plan to",
+        "doesn't plan to",
+        "is not planning to",
+        "isn't planning to",
+        "no intention of",
+    ),
+    contrasts=frozenset({"but", "however", "instead"}),
     returns=("return",),
     locating=(
         "north of",

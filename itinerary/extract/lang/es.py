@@ -159,6 +159,16 @@ PACK = Lexicon(
         # a trip fixed for later ("tiene programada una visita a", "tiene programado viajar a")
         "programad",
     ),
+    plans_denied=(
+        "no tiene previsto",
+        "no tiene prevista",
+        "no tiene planes",
+        "no tiene intención",
+        "no prevé",
+        "no planea",
+        "no contempla",
+    ),
+    contrasts=frozenset({"pero", "sino", "aunque"}),
     returns=(
         "regres",
         "volvi",

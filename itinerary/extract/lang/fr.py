@@ -220,6 +220,18 @@ PACK = Lexicon(
         "éventuel",
         "possible=",
     ),
+    plans_denied=(
+        "pas l'intention de",
+        "pas l'intention d'",
+        Stem("ne prévoit pas"),
+        Stem("ne compte pas"),
+        Stem("n'envisage pas"),
+        "aucun projet de",
+        "aucun déplacement",
+        "aucune visite",
+        "aucun voyage",
+    ),
+    contrasts=frozenset({"mais", "cependant", "toutefois", "pourtant"}),
     returns=("rentr", "revenu", "retour"),
     locating=(
         "au nord de",

@@ -176,6 +176,16 @@ PACK = Lexicon(
         "possibil",
         "eventual",
     ),
+    plans_denied=(
+        "non ha in programma",
+        "non è in programma",
+        "non ha intenzione",
+        "non intende",
+        "non prevede",
+        "non ha previsto",
+        "non pensa di",
+    ),
+    contrasts=frozenset({"ma", "però", "tuttavia", "invece"}),
     returns=("rientr", "torn", "ritorn"),
     locating=(
         "a nord di",

@@ -296,6 +296,16 @@ PACK = Lexicon(
         "possibilidade",
         "eventual",
     ),
+    plans_denied=(
+        "não tem planos",
+        "não tem plano",
+        "não tem intenção",
+        "não pretende",
+        "não prevê",
+        "não planeja",
+        "não planeia",
+    ),
+    contrasts=frozenset({"mas", "porém", "contudo", "todavia"}),
     returns=("regress", "volt"),
     locating=(
         "ao norte de",

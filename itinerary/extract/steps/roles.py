@@ -505,7 +505,11 @@ def classify(s: Sentence, ctx: Context) -> Reading:
     text = s.span.text
     reading = Reading(travel=travel_positions(s.span, ctx))
     stop_roles: dict[int, Role] = {}
+    denied = denied_plans(text, ctx)
     for idx, p in enumerate(s.places):
+        if any(a <= p.start < b for a, b in denied):
+            reading.refused[idx] = "the place of a trip the sentence denies is planned"
+            continue
         anchor = hint_anchor(s.places, idx, text, ctx)
         if anchor is not None:
             reading.hints_of.setdefault(anchor, []).append(p.text)
@@ -546,6 +550,23 @@ def classify(s: Sentence, ctx: Context) -> Reading:
                 reading.made.pop(idx, None)
                 reading.refused[idx] = "a provenance with no arrival in its sentence (no leg of a trip)"
     return reading
+
+
+def denied_plans(text: str, ctx: Context) -> list[tuple[int, int]]:
+    """The spans of a sentence that a denied plan covers: from a phrase of the pack's
+    ``plans_denied`` ("has no plans to travel to", "n'a pas l'intention de se rendre à", "plant
+    keine Reise nach", "no tiene previsto viajar a", "не планирует ехать в") to the end of the
+    sentence or to the first word of contrast after it ("but", "mais", "но"). A trip nobody plans
+    is no stop at all, not even a cancelled one: nothing was set to be called off."""
+    lx = ctx.lx
+    if not lx.plans_denied:
+        return []
+    low = text.lower().replace("’", "'")
+    spans = []
+    for _, end in phrase_spans(low, lx.plans_denied):
+        stop = next((m.start() for m in _WORD.finditer(low, end) if m.group() in lx.contrasts), len(low))
+        spans.append((end, stop))
+    return spans
 
 
 def _role_and_link(
