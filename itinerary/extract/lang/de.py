@@ -121,6 +121,22 @@ PACK = Lexicon(
         "keine reisepläne",
     ),
     contrasts=frozenset({"aber", "doch", "jedoch", "sondern", "stattdessen"}),
+    movers=(
+        "flüchtling",
+        "migrant",
+        "geflüchtete",
+        "passagier",
+        "fluggäste",
+        "asylbewerber",
+        "truppen=",
+        "soldat",
+        "demonstrant",
+        "touristen=",
+        "pilger",
+        "güter=",
+        "demonstrationszug",
+        "protestzug",
+    ),
     returns=("zurück", "rückkehr", "heimkehr"),
     locating=(
         "nördlich von",
@@ -535,6 +551,8 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "again",  # "again" is the adverb "wieder", not a verb of coming back
+            "infinitive_endings",  # only read after an "again" pair
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("am 18.")
             "from_phrases",  # "aus" alone marks provenance (origin)

@@ -200,6 +200,23 @@ PACK = Lexicon(
         "no intention of",
     ),
     contrasts=frozenset({"but", "however", "instead"}),
+    movers=(
+        "refugee",
+        "migrant",
+        "passenger",
+        "asylum",
+        "troops=",
+        "soldier",
+        "marcher",
+        "protester",
+        "demonstrator",
+        "tourist",
+        "pilgrim",
+        "evacuee",
+        "goods=",
+        "cargo",
+        "column=",
+    ),
     returns=("return",),
     locating=(
         "north of",
@@ -557,6 +574,8 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "again",  # "again" is an adverb, not a verb of coming back with "to"
+            "infinitive_endings",  # only read after an "again" pair
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("on the 18th")
             "from_phrases",  # "from" alone marks provenance (origin)

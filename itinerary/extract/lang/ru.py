@@ -149,6 +149,23 @@ PACK = Lexicon(
         "нет планов",
     ),
     contrasts=frozenset({"но", "однако", "зато"}),
+    movers=(
+        "беженц",
+        "мигрант",
+        "пассажир",
+        "войск",
+        "солдат",
+        "военнослужащ",
+        "демонстрант",
+        "протестующ",
+        "туристы",
+        "туристов",
+        "паломник",
+        "грузы=",
+        "грузов=",
+        "товары=",
+        "товаров=",
+    ),
     returns=("вернул", "возвращ", "возвратил"),
     locating=(
         "к северу от",
@@ -624,6 +641,8 @@ class Russian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "again",  # "again" is the adverb "снова", not a verb of coming back
+            "infinitive_endings",  # only read after an "again" pair
             "day_months",  # no month abbreviation is also a common word
             "from_phrases",  # "из" alone marks provenance (origin)
             "when_words",  # the clause of time takes the future itself
