@@ -336,6 +336,27 @@ class Lexicon:
     # Adjectives follow their noun ("l'aide militaire à Kiev", "la guerra civil en Siria"): one
     # word may stand between an event noun and its preposition.
     adjectives_after: bool = False
+    # Phrases that deny a trip was ever planned ("has no plans to", "n'a pas l'intention de",
+    # "plant keine", "no tiene previsto", "не планирует", "non ha in programma", "não tem planos
+    # de"): the places after one in its sentence, up to a word of ``contrasts``, are no stops
+    # (neither planned nor made; a trip called off is ``cancelled``, one never planned is none).
+    plans_denied: tuple[str, ...] = ()
+    # Words of contrast that open a new clause ("but", "mais", "aber", "pero", "но"): a denial
+    # before one does not reach the places after it ("has no plans to go to Lagos but flew to Accra").
+    contrasts: frozenset[str] = frozenset()
+    # Nouns of groups of people or of goods that travel as a crowd ("refugees", "migrants",
+    # "passengers", "troops", "protesters", "goods"; word prefixes): a travel word whose subject or
+    # complement is one ("the return of refugees to Syria", "migrants arrived in Dover", "la columna
+    # llegó a Rosario") tells no trip of the article's leader. Not vehicles: "his plane landed in
+    # Hanoi" is the leader's.
+    movers: tuple[str, ...] = ()
+    # A verb of coming back and its preposition that, before an infinitive, mean "again" ("volverá
+    # a reunirse", "tornerà a incontrare", "voltou a subir"): each entry is the verb's stem and the
+    # preposition ("vuelv a"); the pair is no travel word there.
+    again: tuple[str, ...] = ()
+    # Endings of the infinitive (with the clitics it may carry: "reunirse", "riunirsi"): the word
+    # after an ``again`` pair that makes it "again".
+    infinitive_endings: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

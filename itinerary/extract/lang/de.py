@@ -110,6 +110,33 @@ PACK = Lexicon(
         "erwägen",
         "möglich",
     ),
+    plans_denied=(
+        "plant keine",
+        "plant keinen",
+        "plane keine",
+        "plane keinen",
+        "hat nicht vor",
+        "habe nicht vor",
+        "keine pläne",
+        "keine reisepläne",
+    ),
+    contrasts=frozenset({"aber", "doch", "jedoch", "sondern", "stattdessen"}),
+    movers=(
+        "flüchtling",
+        "migrant",
+        "geflüchtete",
+        "passagier",
+        "fluggäste",
+        "asylbewerber",
+        "truppen=",
+        "soldat",
+        "demonstrant",
+        "touristen=",
+        "pilger",
+        "güter=",
+        "demonstrationszug",
+        "protestzug",
+    ),
     returns=("zurück", "rückkehr", "heimkehr"),
     event_nouns=(
         "krieg",
@@ -554,6 +581,8 @@ class German(Language):
     lacks = frozenset(
         {
             "adjectives_after",  # adjectives stand before their noun
+            "again",  # "again" is the adverb "wieder", not a verb of coming back
+            "infinitive_endings",  # only read after an "again" pair
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("am 18.")
             "from_phrases",  # "aus" alone marks provenance (origin)

@@ -189,6 +189,34 @@ PACK = Lexicon(
         "considers",
         "possible=",
     ),
+    plans_denied=(
+        "no plans to",
+        "no plan to",
+        "no plans for",
+        "does not plan to",
+        "doesn't plan to",
+        "is not planning to",
+        "isn't planning to",
+        "no intention of",
+    ),
+    contrasts=frozenset({"but", "however", "instead"}),
+    movers=(
+        "refugee",
+        "migrant",
+        "passenger",
+        "asylum",
+        "troops=",
+        "soldier",
+        "marcher",
+        "protester",
+        "demonstrator",
+        "tourist",
+        "pilgrim",
+        "evacuee",
+        "goods=",
+        "cargo",
+        "column=",
+    ),
     returns=("return",),
     event_nouns=(
         "war=",
@@ -582,6 +610,8 @@ class English(Language):
     lacks = frozenset(
         {
             "adjectives_after",  # adjectives stand before their noun
+            "again",  # "again" is an adverb, not a verb of coming back with "to"
+            "infinitive_endings",  # only read after an "again" pair
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("on the 18th")
             "from_phrases",  # "from" alone marks provenance (origin)

@@ -220,6 +220,33 @@ PACK = Lexicon(
         "éventuel",
         "possible=",
     ),
+    plans_denied=(
+        "pas l'intention de",
+        "pas l'intention d'",
+        Stem("ne prévoit pas"),
+        Stem("ne compte pas"),
+        Stem("n'envisage pas"),
+        "aucun projet de",
+        "aucun déplacement",
+        "aucune visite",
+        "aucun voyage",
+    ),
+    contrasts=frozenset({"mais", "cependant", "toutefois", "pourtant"}),
+    movers=(
+        "réfugié",
+        "migrant",
+        "passager",
+        "exilé",
+        "demandeurs",
+        "troupes=",
+        "soldat",
+        "manifestant",
+        "marcheur",
+        "touriste",
+        "pèlerin",
+        "marchandise",
+        "colonne=",
+    ),
     returns=("rentr", "revenu", "retour"),
     event_nouns=(
         "guerre",
@@ -603,6 +630,8 @@ class French(Language):
     words = PACK
     lacks = frozenset(
         {
+            "again",  # "again" is the prefix "re-" ("se réunira"), not a verb of coming back with "à"
+            "infinitive_endings",  # only read after an "again" pair
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("le 18")
             "plural_endings",  # French keeps its subject pronouns

@@ -141,6 +141,31 @@ PACK = Lexicon(
         "запланир",  # "визит запланирован на апрель" (the perfective of "планировать")
         "возможн",
     ),
+    plans_denied=(
+        "не планирует",
+        "не планировал",
+        "не собирается",
+        "не намерен",
+        "нет планов",
+    ),
+    contrasts=frozenset({"но", "однако", "зато"}),
+    movers=(
+        "беженц",
+        "мигрант",
+        "пассажир",
+        "войск",
+        "солдат",
+        "военнослужащ",
+        "демонстрант",
+        "протестующ",
+        "туристы",
+        "туристов",
+        "паломник",
+        "грузы=",
+        "грузов=",
+        "товары=",
+        "товаров=",
+    ),
     returns=("вернул", "возвращ", "возвратил"),
     event_nouns=(
         "войн",
@@ -651,6 +676,8 @@ class Russian(Language):
     lacks = frozenset(
         {
             "adjectives_after",  # adjectives stand before their noun
+            "again",  # "again" is the adverb "снова", not a verb of coming back
+            "infinitive_endings",  # only read after an "again" pair
             "day_months",  # no month abbreviation is also a common word
             "from_phrases",  # "из" alone marks provenance (origin)
             "when_words",  # the clause of time takes the future itself

@@ -34,7 +34,22 @@ def travel_positions(sent: Span, ctx: Context) -> list[int]:
     # every multi-word phrase, each time it occurs: a sentence may tell two legs ("se reunió el
     # lunes en Riad ... y el martes se desplazó a Doha")
     out.extend(phrase_positions(sent.text.lower(), lx.travel))
-    return sorted(set(out))
+    return sorted(x for x in set(out) if not again_at(sent.text, x, ctx))
+
+
+def again_at(text: str, at: int, ctx: Context) -> bool:
+    """The travel word at ``at`` is a verb of coming back that means "again" here: its
+    preposition and an infinitive follow ("volverá a reunirse con", "tornerà a incontrare", "voltou
+    a subir"; the pack's ``again``), where "volvió a Madrid" and "tornerà a Roma" are travel."""
+    lx = ctx.lx
+    if not lx.again:
+        return False
+    words = [w.lower() for w in word_list(text[at : at + ctx.tuning.verb_window])]
+    first = next(zip(words, words[1:], words[2:], strict=False), None)  # the verb and the two after it
+    if first is None or not first[2].endswith(lx.infinitive_endings):
+        return False
+    verb, prep, _ = first
+    return any(verb.startswith(v) and prep == p for v, p in (e.split() for e in lx.again))
 
 
 def travel_word(toks: list[Token], i: int, ctx: Context) -> bool:
@@ -470,6 +485,82 @@ def reached_by_weapon(s: Sentence, p: Mention, ctx: Context) -> bool:
     return False
 
 
+def travel_of_others(s: Sentence, p: Mention, travel: list[int], ctx: Context) -> str | None:
+    """Why the travel that reaches the place is not a person's of the article (a weapon's, a
+    crowd's or goods'), if it is not."""
+    if reached_by_weapon(s, p, ctx):
+        return "reached by a weapon: nobody's stop"
+    if moved_by_others(s, p, travel, ctx):
+        return "a travel word of a group or of goods (refugees, migrants, troops): no leader's stop"
+    return None
+
+
+def moved_by_others(s: Sentence, p: Mention, travel: list[int], ctx: Context) -> bool:
+    """The travel word that reaches the place is that of a group of people or of goods (the pack's
+    ``movers``): its complement ("the return of refugees to Syria", "die Rückkehr von Flüchtlingen",
+    "возвращение беженцев в Сирию") or its subject ("migrants arrived in Dover", "la columna de
+    manifestantes llegó a Rosario", "centinaia di migranti sono arrivati a Palermo"). The crowd
+    travels, not the article's leader. The travel word is the nearest one before the place in its
+    clause, else the nearest one after it (``Tuning.travel_after_words``)."""
+    lx, tu, text = ctx.lx, ctx.tuning, s.span.text
+    if not lx.movers:
+        return False
+    before = [t for t in travel if t < p.start and not re.search(r"[.;:!?]", text[t : p.start])]
+    after = [t for t in travel if t >= p.end and len(word_list(text[p.end : t])) <= tu.travel_after_words]
+    if not before and not after:
+        return False
+    at = max(before) if before else min(after)
+    # the complement: "return of refugees", "retour des réfugiés", "возвращение беженцев"
+    skip = lx.genitives | lx.origin | lx.determiners | lx.of
+    follow = [w.lower() for w in word_list(text[at : at + tu.verb_window])[1:]]
+    rest = [w for w in follow[: tu.verb_words] if w not in skip]
+    if rest and starts(rest[0], lx.movers):
+        return True
+    return _crowd_subject(s, at, travel, ctx)
+
+
+def _crowd_subject(s: Sentence, at: int, travel: list[int], ctx: Context) -> bool:
+    """The subject of the travel verb at ``at`` (characters into the sentence) names a crowd or
+    goods of the pack's ``movers``: by the parse where a tagger read the text (the subject of the
+    verb or of the verb it is joined to, "passengers have continued to reach"), else a mover noun
+    earlier in its clause with no capitalised word but places between it and the verb."""
+    lx, text = ctx.lx, s.span.text
+    if ctx.trained:
+        tok = next((t for t in s.span if t.idx - s.span.start_char == at), None)
+        if tok is None:
+            return False
+        for _ in range(ctx.tuning.parse_walk):
+            subjects = [c for c in tok.children if c.dep_.startswith("nsubj") or c.dep_ == "sb"]
+            if subjects:
+                return any(
+                    starts(w.lower_, lx.movers)
+                    for c in subjects
+                    for w in list(c.subtree)[: ctx.tuning.verb_words]
+                )
+            if tok.dep_ not in ("xcomp", "conj", "oc", "cj", "acl") or tok.head is tok:
+                return False
+            tok = tok.head
+        return False
+    # a joiner ends the search ("traf Soldaten und reiste nach": the soldiers are met) unless a
+    # travel word of the same subject stands before it ("la columna partió del Congreso y llegó a")
+    cut = max(text.rfind(c, 0, at) for c in ",;:") + 1
+    words = [(m.start() + cut, m.group()) for m in _WORD.finditer(text[cut:at])]
+    k = len(words) - 1
+    while k >= 0:
+        pos, w = words[k]
+        if starts(w.lower(), lx.movers):
+            return True
+        if w.lower() in lx.list_joiners:
+            earlier = [t for t in travel if cut <= t < pos]
+            if not earlier:
+                return False
+            k = next(i for i, (q, _) in enumerate(words) if q == max(earlier))
+        elif w[:1].isupper() and not any(q.start <= pos < q.end for q in s.places):
+            return False
+        k -= 1
+    return False
+
+
 def hint_anchor(places: list[Mention], idx: int, text: str, ctx: Context) -> int | None:
     """The index of the place that ``places[idx]`` qualifies, if it is an area beside one.
 
@@ -505,7 +596,11 @@ def classify(s: Sentence, ctx: Context) -> Reading:
     text = s.span.text
     reading = Reading(travel=travel_positions(s.span, ctx))
     stop_roles: dict[int, Role] = {}
+    denied = denied_plans(text, ctx)
     for idx, p in enumerate(s.places):
+        if any(a <= p.start < b for a, b in denied):
+            reading.refused[idx] = "the place of a trip the sentence denies is planned"
+            continue
         anchor = hint_anchor(s.places, idx, text, ctx)
         if anchor is not None:
             reading.hints_of.setdefault(anchor, []).append(p.text)
@@ -523,8 +618,9 @@ def classify(s: Sentence, ctx: Context) -> Reading:
         if followed_by_speech(text, p.end, ctx):
             reading.refused[idx] = "followed by a speech verb (it speaks for its government)"
             continue
-        if reached_by_weapon(s, p, ctx):
-            reading.refused[idx] = "reached by a weapon: nobody's stop"
+        others = travel_of_others(s, p, reading.travel, ctx)
+        if others is not None:
+            reading.refused[idx] = others
             continue
         if (
             hosted_at(text, p.start, reading.travel, ctx)
@@ -546,6 +642,23 @@ def classify(s: Sentence, ctx: Context) -> Reading:
                 reading.made.pop(idx, None)
                 reading.refused[idx] = "a provenance with no arrival in its sentence (no leg of a trip)"
     return reading
+
+
+def denied_plans(text: str, ctx: Context) -> list[tuple[int, int]]:
+    """The spans of a sentence that a denied plan covers: from a phrase of the pack's
+    ``plans_denied`` ("has no plans to travel to", "n'a pas l'intention de se rendre à", "plant
+    keine Reise nach", "no tiene previsto viajar a", "не планирует ехать в") to the end of the
+    sentence or to the first word of contrast after it ("but", "mais", "но"). A trip nobody plans
+    is no stop at all, not even a cancelled one: nothing was set to be called off."""
+    lx = ctx.lx
+    if not lx.plans_denied:
+        return []
+    low = text.lower().replace("’", "'")
+    spans = []
+    for _, end in phrase_spans(low, lx.plans_denied):
+        stop = next((m.start() for m in _WORD.finditer(low, end) if m.group() in lx.contrasts), len(low))
+        spans.append((end, stop))
+    return spans
 
 
 def _role_and_link(
