@@ -111,6 +111,9 @@ PACK = Lexicon(
         "möglich",
     ),
     returns=("zurück", "rückkehr", "heimkehr"),
+    # being somewhere, not the auxiliary ("Nach Minsk ist er nie gewesen", "In Kiew war er nicht"),
+    # and participles of travel ("Nach Kiew ist sie nicht gereist")
+    being=("gewesen", "war=", "waren=", "weilte", "gereist", "gefahren"),
     locating=(
         "nördlich von",
         "südlich von",

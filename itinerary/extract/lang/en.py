@@ -546,6 +546,7 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "being",  # a place put first seldom has its verb negated after it (steps.status)
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("on the 18th")
             "from_phrases",  # "from" alone marks provenance (origin)

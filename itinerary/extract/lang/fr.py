@@ -575,6 +575,7 @@ class French(Language):
     words = PACK
     lacks = frozenset(
         {
+            "being",  # a place put first seldom has its verb negated after it (steps.status)
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("le 18")
             "plural_endings",  # French keeps its subject pronouns
