@@ -7,7 +7,8 @@ of status probes (``status_probes/brief/``).
   mention is another, older trip ("last visited Nairobi in 2019") or no trip at all.
 * A place put first and the verb of travel or being after it negated ("Nach Kiew ist sie seit
   2022 nicht gereist", "A Kiev non è più andata"): no stop made. Only verbs of travel and being:
-  "In Moskau traf er den Präsidenten nicht" keeps Moscow a place of the trip.
+  "In Moskau traf er den Präsidenten nicht" keeps Moscow a place of the trip, and a dateline's
+  city ("PADOVA – ... non partirà per il Cile") is no place put first.
 * The Russian perfective future of flying ("полетит в Баку") and the Italian future of going with
   the preposition of a place ("andrà a Baku") are verbs of travel: under a verbless headline
   ("Визит в Баку") the body's future with its day tells a trip to come. "Andrà bene" is no
@@ -116,6 +117,8 @@ def test_a_fronted_place_with_its_verb_negated(
     [
         ("In Moskau traf der Kanzler den Präsidenten nicht.", "de", "Moskau"),
         ("A Mosca il ministro non ha incontrato il presidente.", "it", "Mosca"),
+        ("PADOVA – Il ministro ha la febbre e non partirà per il Cile.", "it", "PADOVA"),
+        ("KASSEL – Die Ministerin ist krank und fliegt nicht nach Chile.", "de", "KASSEL"),
     ],
 )
 def test_a_fronted_place_with_another_verb_negated(

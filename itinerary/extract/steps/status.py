@@ -257,9 +257,10 @@ def fronted_negation(s: Sentence, p: Mention, nxt: int, ctx: Context) -> Status 
         return None
     text = s.span.text
     cut = max(text.rfind(c, 0, p.start) for c in ",;:.!?\n") + 1
-    if any(w not in lx.at for w in word_list(text[cut : p.start].lower())):
-        return None  # the place does not open its clause
-    stop = re.search(r"[,;:.!?\n]", text[p.end :])
+    lead = word_list(text[cut : p.start].lower())
+    if not lead or any(w not in lx.at for w in lead):
+        return None  # the place does not open its clause after its preposition (not a dateline)
+    stop = re.search(r"[,;:.!?\n–—]", text[p.end :])
     end = min(p.end + stop.start() if stop else len(text), nxt)
     words = word_list(text[p.end : end].lower())
     hits = [i for i, w in enumerate(words) if w in lx.negation_words]
