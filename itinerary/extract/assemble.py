@@ -372,6 +372,9 @@ def merge_mentions(
             _note_arrival(came, out[-1], day or came.get(id(same)))
             continue
         d = _after_arrival(d, came.get(id(same)))
+        if came_true(same, d, published, t):  # "was expected in Hanoi ... arrived in Hanoi on Tuesday"
+            same.status, same.status_features, same.read_date = d.status, d.status_features, d.read_date
+            same.date = d.date  # the arrival's day, not a range with the day first expected
         if _headline_ahead(same, d, published):
             same.status, same.date = Status.PLANNED, d.date  # "Macron visits Hanoi": on Thursday
         # a vague month or year only from a mention the rules read as a stop (not "im Juni
@@ -397,6 +400,27 @@ def merge_mentions(
         ):
             same.place = d.place  # the city an airport serves is the stop, not the airport (Vnukovo)
     return out
+
+
+def came_true(stop: Candidate, d: Candidate, published: dt.date | None, t: Tuning) -> bool:
+    """A later mention of the same traveller tells the trip made that an earlier one told as
+    planned ("was expected in Hanoi on Monday ... He arrived in Hanoi on Tuesday"): the rules read
+    it as a stop, confirmed, with a verb of travel or arrival in the past before the place, and
+    dated to a day at most ``Tuning.stay_max_days`` before the publication, not after it. Not an
+    undated or vaguely dated later mention ("he last visited Hanoi in 2019": another trip), nor
+    one with no verb of the journey ("protests broke out in Hanoi on Tuesday"), nor a plan dated
+    after that arrival (a later return to the place, another stop of the tour)."""
+    cues = d.status_features
+    if stop.status is not Status.PLANNED or d.status is not Status.CONFIRMED or not d.rule:
+        return False
+    if cues.get("trip_told") != 1.0 or cues.get("verb_past") != 1.0:
+        return False
+    day = d.date
+    if published is None or day is None or day.precision is not Precision.DAY or day.end is None:
+        return False
+    if stop.date is not None and stop.date.start is not None and stop.date.start > day.end:
+        return False  # a plan for after that arrival: a return there ("before flying back to Hanoi")
+    return 0 <= (published - day.end).days <= t.stay_max_days
 
 
 def _headline_ahead(first: Candidate, later: Candidate, published: dt.date | None) -> bool:

@@ -357,6 +357,12 @@ class Lexicon:
     # Endings of the infinitive (with the clitics it may carry: "reunirse", "riunirsi"): the word
     # after an ``again`` pair that makes it "again".
     infinitive_endings: tuple[str, ...] = ()
+    # Forms of being somewhere, full verbs not auxiliaries ("gewesen", "stato"), and participles of
+    # travel the stems of ``travel`` leave out ("gereist", "gefahren"): with the verbs of travel,
+    # the verbs a negation after a place put first denies ("Nach Minsk ist er nicht
+    # zurückgekehrt", "A Mosca non è più stato"; not "In Moskau traf er Putin nicht"). Empty: the
+    # language does not put the place first with its verb after it (see steps.status).
+    being: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

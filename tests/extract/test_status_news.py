@@ -8,10 +8,10 @@
   "puede viajar", "pode viajar", "может поехать") tells a trip that may be, not one made; its
   past ("a pu se rendre", "pudo viajar") tells a trip made.
 * A place first told as planned and then as reached ("was expected in Dakar ... arrived in
-  Dakar") keeps the status of its first mention today. A rule letting the later confirmed
-  mention win gained one status on the development articles and lost two dates there (a stop
-  made is dated otherwise than a plan), so it was taken out; the probes of the class are strict
-  expected failures. An older trip ("last visited Dakar in 2019") keeps the plan a plan.
+  Dakar") is confirmed only when the arrival is told in the past with a verb of travel or
+  arrival and a recent day, which dates the stop (``assemble.came_true``; an earlier, looser rule
+  cost dates on the development articles). An older trip ("last visited Dakar in 2019") keeps
+  the plan a plan.
 
 Every sentence here is written for these tests.
 """

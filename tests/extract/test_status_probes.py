@@ -9,8 +9,8 @@ an invitation accepted, "after visiting X he will go to Y", and the perfect. The
 fails today carries ``xfail`` with its cause (strict: it fails loudly once it passes).
 
 A second set (``status_probes/news/``) was written later, before reading the status rules, as a
-reader of news meets status: a place first expected and then reached (a known gap: the first
-mention wins), a plan told in the past, a trip called off or cut short, several places under one
+reader of news meets status: a place first expected and then reached (the arrival wins when it
+gives a recent day), a plan told in the past, a trip called off or cut short, several places under one
 verb, a present tense with a day after publication, a trip under way, "could visit", a negated
 past.
 

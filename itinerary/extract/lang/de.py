@@ -166,6 +166,9 @@ PACK = Lexicon(
         "völkermord",
     ),
     event_preps=frozenset("gegen für mit um über an am".split()),
+    # being somewhere, not the auxiliary ("Nach Minsk ist er nie gewesen", "In Kiew war er nicht"),
+    # and participles of travel ("Nach Kiew ist sie nicht gereist")
+    being=("gewesen", "war=", "waren=", "weilte", "gereist", "gefahren"),
     locating=(
         "nördlich von",
         "südlich von",

@@ -612,6 +612,7 @@ class English(Language):
             "adjectives_after",  # adjectives stand before their noun
             "again",  # "again" is an adverb, not a verb of coming back with "to"
             "infinitive_endings",  # only read after an "again" pair
+            "being",  # a place put first seldom has its verb negated after it (steps.status)
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("on the 18th")
             "from_phrases",  # "from" alone marks provenance (origin)

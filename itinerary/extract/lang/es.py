@@ -651,6 +651,7 @@ class Spanish(Language):
     words = PACK
     lacks = frozenset(
         {
+            "being",  # a place put first seldom has its verb negated after it (steps.status)
             "day_nouns",  # the day words come before the number ("el día 18")
             "weekday_leads",  # no weekday word is an ordinal
             "weekday_ordinals",

@@ -632,6 +632,7 @@ class French(Language):
         {
             "again",  # "again" is the prefix "re-" ("se réunira"), not a verb of coming back with "à"
             "infinitive_endings",  # only read after an "again" pair
+            "being",  # a place put first seldom has its verb negated after it (steps.status)
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("le 18")
             "plural_endings",  # French keeps its subject pronouns

@@ -81,6 +81,14 @@ PACK = Lexicon(
         "andata=",
         "andati=",
         "andate=",
+        # ... and its future, with the preposition of a place right after it ("andrà a Varsavia",
+        # "andranno in Cina"; "andrà bene" is no journey)
+        "andrà a",
+        "andrà ad",
+        "andrà in",
+        "andranno a",
+        "andranno ad",
+        "andranno in",
         # volare, rientrare/tornare (return), proseguire (travel on), a sosta (halt)
         "volat",
         "volerà",
@@ -240,6 +248,8 @@ PACK = Lexicon(
     ),
     event_preps=frozenset("contro con su sul sulla sui sulle".split()),
     adjectives_after=True,
+    # being somewhere: the participle of essere ("A Mosca non è più stato"), not the auxiliary
+    being=("stato=", "stata=", "stati=", "state="),
     locating=(
         "a nord di",
         "a sud di",

@@ -887,6 +887,7 @@ class Portuguese(Language):
     words = PACK
     lacks = frozenset(
         {
+            "being",  # a place put first seldom has its verb negated after it (steps.status)
             "day_nouns",  # the day words come before the number ("no dia 18")
             "invitation_final",  # the verb of inviting comes before the place
             "traffic",  # no noun of flights among the travel words

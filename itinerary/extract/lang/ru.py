@@ -56,6 +56,14 @@ PACK = Lexicon(
         # flying off to a place is travel ("улетел в Пекин")
         "улетел",
         "улетит",
+        # полететь: to fly to a place, its perfective future a trip to come ("полетит в Варшаву";
+        # the forms, not the stem: "полёт", "полета" are the noun of a flight)
+        "полетел",
+        "полетела",
+        "полетели",
+        "полетит",
+        "полетят",
+        "полететь",
         "прилет",
         "прилёт",
         "посет",
@@ -678,6 +686,7 @@ class Russian(Language):
             "adjectives_after",  # adjectives stand before their noun
             "again",  # "again" is the adverb "снова", not a verb of coming back
             "infinitive_endings",  # only read after an "again" pair
+            "being",  # "В Москве он не был": the negation stands before the verb (a later rule)
             "day_months",  # no month abbreviation is also a common word
             "from_phrases",  # "из" alone marks provenance (origin)
             "when_words",  # the clause of time takes the future itself

@@ -49,6 +49,8 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     if _cancelled(s, p, (start, end, nxt), wl, ctx):
         return Status.CANCELLED
     negated = negation(s, p, wl, ctx)
+    if negated is None:
+        negated = fronted_negation(s, p, nxt, ctx)
     if negated is not None:
         return negated
     words = _window_words(s, start, end, counted, ctx)
@@ -240,6 +242,38 @@ def negation(s: Sentence, p: Mention, window: str, ctx: Context) -> Status | Non
         return None
     around = clause[max(0, i - 1) : i + ctx.tuning.negation_reach]
     return Status.PLANNED if any(w in lx.yet_words for w in around) else Status.CANCELLED
+
+
+def fronted_negation(s: Sentence, p: Mention, nxt: int, ctx: Context) -> Status | None:
+    """The place put first in its clause, its preposition alone before it, and the verb after it
+    negated: a verb of travel, of coming back or of being there with a negation word in the
+    place's clause before the next place ("Nach Minsk ist er seit 2020 nicht zurückgekehrt",
+    "Nach Peking fliegt der Kanzler im April nicht", "A Mosca non è più tornato"): cancelled, or
+    planned for "not yet" ("noch nicht", "non ancora"). Not a verb of meeting ("In Moskau traf er
+    Putin nicht": the place may be a stop, only the meeting is denied), nor "not only"; only in
+    the languages whose pack lists the verbs of being (``being``)."""
+    lx = ctx.lx
+    if not lx.being:
+        return None
+    text = s.span.text
+    cut = max(text.rfind(c, 0, p.start) for c in ",;:.!?\n") + 1
+    lead = word_list(text[cut : p.start].lower())
+    if not lead or any(w not in lx.at for w in lead):
+        return None  # the place does not open its clause after its preposition (not a dateline)
+    stop = re.search(r"[,;:.!?\n–—]", text[p.end :])
+    end = min(p.end + stop.start() if stop else len(text), nxt)
+    words = word_list(text[p.end : end].lower())
+    hits = [i for i, w in enumerate(words) if w in lx.negation_words]
+    if not hits or (hits[0] + 1 < len(words) and words[hits[0] + 1] in lx.only_words):
+        return None
+    verbs = (*lx.travel, *lx.arrival, *lx.returns, *lx.being)
+    told = any(starts(w, verbs) and not starts(w, lx.meet) for w in words)
+    if not told and ctx.trained:  # a participle the stems leave out ("gereist": reisen)
+        base = s.span.start_char
+        told = any(p.end <= t.idx - base < end and t.lemma_.lower() in lx.travel_lemmas for t in s.span)
+    if not told:
+        return None
+    return Status.PLANNED if any(w in lx.yet_words for w in words) else Status.CANCELLED
 
 
 def _verb_of(s: Sentence, p: Mention, ctx: Context) -> Token | None:
