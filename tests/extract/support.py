@@ -72,17 +72,6 @@ def candidates_by_place(
     return out
 
 
-#: a rule test whose stop the shipped stop model scores just under its keep threshold: a known gap
-#: of the learned scorer, not of the rule (strict: it fails loudly once the stop is kept again)
-UNDER_THE_KEEP_THRESHOLD = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the stop model retrained on the merged open articles keeps a stop at p >= 0.60 "
-        "(the held-out F1 chose it over 0.55) and scores this one between 0.55 and 0.60"
-    ),
-)
-
-
 #: the publication day of the status rule tests: a Tuesday (Monday is past, Wednesday ahead)
 TUESDAY = dt.date(2026, 3, 10)
 

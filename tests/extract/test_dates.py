@@ -162,11 +162,6 @@ def test_a_bare_day_of_the_month_is_in_the_month_nearest_the_publication() -> No
 
 
 # ---------------------------------------------------------------- extraction: weekdays and tense
-@pytest.mark.xfail(
-    strict=True,
-    reason="the retrained stop model scores Goa ('reist er nach Goa weiter') at 0.549, under its"
-    " keep threshold 0.55",
-)
 def test_weekday_in_a_past_clause_is_the_previous_one(extractor: Extractor) -> None:
     text = (
         "Bundeskanzler Scholz ist am Montag in Neu-Delhi eingetroffen. "
