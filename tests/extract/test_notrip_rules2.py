@@ -259,3 +259,24 @@ BACK = [
 @pytest.mark.parametrize(("lang", "text", "place"), BACK, ids=[c[0] for c in BACK])
 def test_coming_back_to_a_place_stays_travel(lang: str, text: str, place: str, extractor: Extractor) -> None:
     assert candidates_by_place(text, lang, extractor, DAY)[place].rule
+
+
+@pytest.mark.data
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # a travel word after an elided article ("l'arrivo") starts inside the word the crowd
+        # search reads: it once looked for a word starting exactly there and crashed
+        ("it", "I leader, dopo l'arrivo a Roma e la visita in Vaticano, sono partiti per Glasgow.", "Roma"),
+        (
+            "fr",
+            "Les dirigeants, après l'arrivée à Rome et la visite au Vatican, sont partis pour Glasgow.",
+            "Rome",
+        ),
+    ],
+)
+def test_a_travel_word_after_an_elision_is_read(
+    lang: str, text: str, place: str, extractor: Extractor
+) -> None:
+    it = extract(text, published=dt.date(2021, 10, 30), language=lang, extractor=extractor)
+    assert any(place in stop_names(s) or place == str(s.place) for _, _, s in it.stops())

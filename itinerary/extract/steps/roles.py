@@ -554,7 +554,10 @@ def _crowd_subject(s: Sentence, at: int, travel: list[int], ctx: Context) -> boo
             earlier = [t for t in travel if cut <= t < pos]
             if not earlier:
                 return False
-            k = next(i for i, (q, _) in enumerate(words) if q == max(earlier))
+            # the word holding that travel word (a phrase may start inside the window's first word)
+            k = max((i for i, (q, _) in enumerate(words) if q <= max(earlier)), default=-1)
+            if k < 0:
+                return False
         elif w[:1].isupper() and not any(q.start <= pos < q.end for q in s.places):
             return False
         k -= 1
