@@ -539,11 +539,26 @@ def _tense(words: list[str]) -> str | None:
     if any(w in _AUX for w in low) and any(_participle(w) for w in low):
         return "past"
     for i, w in enumerate(low):
-        before = low[i - 1] if i else ""
-        adjective = before in _ARTICLES or before.endswith(("en", "er", "em", "es"))
-        if len(w) > 5 and w.endswith(("te", "ten")) and not w.startswith("heute") and not adjective:
+        preterite = len(w) > 5 and w.endswith(("te", "ten")) and not w.startswith("heute")
+        if preterite and w not in _SUBJUNCTIVE and not _determiner(words[i - 1] if i else ""):
             return "past"
     return "present"
+
+
+#: the subjunctive of the modals: a wish or a possibility ("möchte reisen", "könnte reisen"), no past
+_SUBJUNCTIVE = frozenset("möchte möchten möchtest könnte könnten dürfte dürften müsste müssten".split())
+#: personal pronouns that end like an inflected determiner ("er", "es") and stand before a verb
+_PRONOUNS = frozenset("er sie es wir ihr man".split())
+
+
+def _determiner(word: str) -> bool:
+    """The word before a form in -te makes it an adjective ("die geplante", "einer erwarteten"):
+    an article, or a lower-case inflected determiner ("diesen", "jener"); not a noun (capitalised:
+    "Der Kanzler reiste") nor a pronoun ("er reiste")."""
+    low = word.lower()
+    if low in _ARTICLES:
+        return True
+    return word[:1].islower() and low not in _PRONOUNS and low.endswith(("en", "er", "em", "es"))
 
 
 #: endings of an inflected adjective inside a name, and the nominative endings tried instead
@@ -616,7 +631,7 @@ class German(Language):
 
     def prospective(self, words: list[str]) -> bool:
         low = [w.lower() for w in words]
-        return any(w in ("würde", "würden") for w in low) and "gewesen" not in low
+        return any(w in ("würde", "würden") or w in _SUBJUNCTIVE for w in low) and "gewesen" not in low
 
     def variants(self, surface: str) -> list[str]:
         return _variants(surface)
