@@ -178,7 +178,7 @@ def uncued(features: dict[str, float]) -> str | None:
 
 def cued(features: dict[str, float]) -> bool:
     """True when the candidate has at least one of :data:`CUES` and none of :data:`VETOES`."""
-    return any(features.get(k, 0.0) > 0 for k in CUES) and not any(features.get(k, 0.0) > 0 for k in VETOES)
+    return uncued(features) is None
 
 
 def rules_only() -> StopModel:
