@@ -192,8 +192,8 @@ def other_candidates(
         if dateline_elsewhere(s, p, reading, ctx.tuning, lede or ()):
             continue
         role = role_before(s.span.text, p.start, ctx)
-        if role is None and speaks_after(s.span.text, p.end, ctx):
-            continue  # "Moscow criticised the visit": a bare place speaking is its government
+        if role is None and speaks_after(s.span.text, p.end, ctx, bare=True):
+            continue  # "Moscow criticised the visit", "Moscow was told": a bare place is its government
         role = role or Role.VISIT
         trial = dataclasses.replace(
             reading, stops=sorted([*reading.stops, (p, role)], key=lambda x: x[0].start)
@@ -395,9 +395,11 @@ def person_at(s: Sentence, p: Mention, names: set[str], ctx: Context) -> bool:
     """The headline opens with a person of the article (their name or a title) and a locative
     preposition right before the place: news headlines drop the verb of being ("Starmer in Warsaw
     for defence talks", "Путин в Пекине: переговоры о газе", "Sánchez, en Varsovia"). An event
-    noun before the preposition ("Summit in Brussels", "Proteste in Paris") is no person."""
+    noun before the preposition ("Summit in Brussels", "Proteste in Paris") is no person. A
+    preposition of topic (the pack's ``topic_preps``: "Merz zu Syrien", "Macron sur l'Ukraine")
+    tells what the person speaks of, not where they are."""
     m = _WHO_AT.fullmatch(s.span.text[: p.start])
-    if m is None or m.group(2).lower() not in ctx.lx.at:
+    if m is None or m.group(2).lower() not in ctx.lx.at - ctx.lx.topic_preps:
         return False
     words = m.group(1).split()
     return words[0][:1].isupper() and all(w in names or w.lower() in ctx.lx.titles for w in words)

@@ -72,7 +72,7 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "travel_sentence": float(bool(reading.travel)),
         "travel_near": float(near_travel(text, p, reading.travel, ctx)),
         "travel_close": close,
-        "speech_after": float(speaks_after(text, p.end, ctx)),
+        "speech_after": float(speaks_after(text, p.end, ctx, bare=role is None)),
         "source": float(source_before(text, p.start, ctx)),
         "birthplace": float(birthplace(text, p, ctx)),
         "owned_title": float(owned_title_subject(s, p, ctx)),
@@ -85,22 +85,45 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
     }
 
 
-def speaks_after(text: str, end: int, ctx: Context) -> bool:
+def speaks_after(text: str, end: int, ctx: Context, bare: bool = False) -> bool:
     """The place is the subject of a speech verb ("Moscow said"), also when negations and the
     auxiliaries of a compound tense stand before the verb ("Washington has not commented", "Moscou
     n'a pas commenté", "Roma non ha commentato", "Washington no ha comentado"): its government
-    speaks. Not the end of a clause a reporting clause follows ("... Tokyo, ha detto")."""
+    speaks. Not the end of a clause a reporting clause follows ("... Tokyo, ha detto"). A ``bare``
+    place (no preposition before it) that is told, informed or warned stands for its government
+    the same way (:func:`told_after`)."""
     if followed_by_speech(text, end, ctx):
         return True
     lx, t = ctx.lx, ctx.tuning
     if re.match(r"\s*,", text[end:]):
         return False
+    if bare and told_after(text, end, ctx):
+        return True
     words = word_list(text[end : end + t.speech_window].lower())
     i = _time_words(words, 0, ctx)
     stop = i + t.speech_skip
     while i < min(len(words), stop) and words[i] in lx.negations:
         i += 1
     return 0 < i < len(words) and _speech_verb(words[i - 1], words[i], lx)
+
+
+def told_after(text: str, end: int, ctx: Context) -> bool:
+    """The place is told of something: a participle of telling, informing, warning or consulting
+    (the pack's ``told``) follows it in its clause within ``Tuning.told_words`` words, after an
+    auxiliary of the passive or the perfect (``told_auxiliaries``: "Moscow had been told of the
+    trip", "Paris a été prévenu", "Berlin wurde vorab informiert", "Madrid fue informado", "Roma è
+    stata avvertita", "Brasília foi avisada"); in a language that tells the told place by its case,
+    the verb alone ("Москву заранее уведомили"). A government is told, as it speaks: the capital
+    or country stands for it, and is no stop."""
+    lx = ctx.lx
+    if not lx.told:
+        return False
+    clause = re.split(r"[.;:!?,«»\"“”()]", text[end : end + ctx.tuning.speech_window * 2])[0]
+    words = word_list(clause.lower())[: ctx.tuning.told_words]
+    for j, w in enumerate(words):
+        if starts(w, lx.told):
+            return not lx.told_auxiliaries or any(a in lx.told_auxiliaries for a in words[:j])
+    return False
 
 
 def _time_words(words: list[str], i: int, ctx: Context) -> int:
@@ -360,10 +383,10 @@ def event_noun(text: str, p: Mention, ctx: Context) -> bool:
     words = list(_WORD.finditer(head))
     lead = [w.group().lower() for w in words if w.group().lower() not in lx.determiners][-1:]
     after = re.match(r"[ \t]+([^\W\d_][\w'-]*)", text[p.end :])
-    if after and _event_word(after.group(1), lx) and not (lead and lead[0] in lx.at):
+    if after and _noun_of_event(after.group(1), lx) and not (lead and lead[0] in lx.at):
         return True  # "Ukraine aid"; not "hat in Kiew Hilfe zugesagt", where the place is a stop
     preps = lx.at | lx.event_preps
-    i, seen_prep, between = len(words) - 1, False, 0
+    i, seen_prep, between, origin = len(words) - 1, False, 0, False
     end = len(head)
     while i >= 0:
         w = words[i]
@@ -372,18 +395,37 @@ def event_noun(text: str, p: Mention, ctx: Context) -> bool:
         said = w.group()
         said = said.rsplit("'", 1)[-1] if "'" in said[:-1] else said  # "l'aide": the noun
         word, bare = w.group().lower(), said.lower()
-        if _event_word(said, lx):
+        if _event_word(said, lx) and not origin:
             return True
+        if _traffic_word(said, lx):
+            return True  # "flights to Tehran", "Flüge aus Moskau": traffic goes there and back
         if word in lx.determiners or bare in lx.determiners:
             pass
         elif not seen_prep and (word in preps or bare in preps):
             seen_prep = True
+        elif not seen_prep and word in lx.origin:
+            seen_prep, origin = True, True  # "flights from Moscow": only traffic comes from it
         elif seen_prep and lx.adjectives_after and not between and word.islower():
             between = 1  # "l'aide militaire à Kiev": the adjective after its noun
         else:
             return False
         end, i = w.start(), i - 1
     return False
+
+
+def _noun_of_event(word: str, lx: Lexicon) -> bool:
+    """A noun of an event or topic, or of traffic (:func:`_event_word`, :func:`_traffic_word`)."""
+    return _event_word(word, lx) or _traffic_word(word, lx)
+
+
+def _traffic_word(word: str, lx: Lexicon) -> bool:
+    """A noun of the pack's ``traffic`` ("flights", "vols", "рейсы"): the whole word, or where
+    nouns are compounded the end of one ("Linienflüge", "Luftraums": an inflection at most after
+    it). Traffic to or from a place is nobody's trip."""
+    low = word.lower()
+    if not lx.nouns_capitalised:
+        return low in lx.traffic
+    return any(0 <= len(low) - low.rfind(n) - len(n) <= 1 for n in lx.traffic if n in low)
 
 
 def _event_word(word: str, lx: Lexicon) -> bool:

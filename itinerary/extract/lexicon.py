@@ -134,8 +134,10 @@ class Lexicon:
     # Nouns of weapons that travel without anyone aboard ("missiles", "Raketen", "ракеты"): a place
     # they reach ("i missili hanno raggiunto Tel Aviv") is nobody's stop.
     projectiles: tuple[str, ...] = ()
-    # Plurals of travel nouns that name traffic, not one person's trip ("Flüge aus Russland");
-    # matched at word end ("Linienflüge"). Packs whose travel words hold no such noun lack it.
+    # Plurals of travel nouns that name traffic, not one person's trip ("Flüge aus Russland"), and
+    # nouns of air space; matched at word end where nouns compound ("Linienflüge"), else whole. A
+    # place they lead to or from ("flights to Tehran", "les vols vers Caracas", "рейсы в Стамбул")
+    # is where traffic goes, nobody's stop (with the event nouns, see features.event_noun).
     traffic: tuple[str, ...] = ()
     # Words after a person that make the next person a fellow traveller ("accompanied by",
     # "accompagnato da", "в сопровождении"): both travel.
@@ -363,6 +365,18 @@ class Lexicon:
     # zurückgekehrt", "A Mosca non è più stato"; not "In Moskau traf er Putin nicht"). Empty: the
     # language does not put the place first with its verb after it (see steps.status).
     being: tuple[str, ...] = ()
+    # Participles (stems) of verbs of telling, informing, warning and consulting ("told",
+    # "informed", "prévenu", "informiert", "avisada", "уведомили"): a bare capital or country they
+    # follow in its clause, after one of ``told_auxiliaries``, is told ("Moscow had been told of
+    # the trip", "Berlin wurde vorab informiert"), and stands for its government as one that speaks.
+    told: tuple[str, ...] = ()
+    # The auxiliaries of the passive and of the perfect before a participle of ``told`` ("was",
+    # "been", "été", "wurde", "fue", "stata", "foi"). A pack that lacks them puts the told place in
+    # its case, the verb alone after it ("Москву заранее уведомили").
+    told_auxiliaries: frozenset[str] = frozenset()
+    # Prepositions of a topic ("on", "sur", "zu", "sobre", "о", "su"): in a headline after a person
+    # ("Merz zu Syrien", "Macron sur l'Ukraine") they tell what the person speaks of, not where.
+    topic_preps: frozenset[str] = frozenset()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -201,6 +201,9 @@ class Tuning:
     speech_words: int = 2
     #: negations and auxiliaries skipped between a place and its speech verb ("has not yet") - rule tests
     speech_skip: int = 3
+    #: words after a bare place, in its clause, in which a participle of telling makes it told
+    #: ("Moscow had been told", "Berlin wurde vorab über die Reise informiert") - rule tests
+    told_words: int = 6
     #: words at most after a place to the end of its clause for a word of plan there to speak of
     #: it ("Kanzler in Ottawa erwartet", "Visite à Rabat prévue") - rule tests
     plan_after_words: int = 2

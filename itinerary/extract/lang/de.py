@@ -198,7 +198,7 @@ PACK = Lexicon(
         "weiter",
     ),
     invitation_final=("eingeladen", "einzuladen"),
-    traffic=("flüge", "flügen"),
+    traffic=("flüge", "flügen", "luftraum"),
     # (with the past of the strong verb: "verschob"; "sagte ... ab" is absagte, see
     # steps.status.split_cue)
     cancelled=(
@@ -496,6 +496,9 @@ PACK = Lexicon(
     relative_pronouns=("der", "die", "das", "welcher", "welche", "welches"),
     attributions=("hieß", "mitgeteilt", "verlautete"),
     instead=("stattdessen", "statt dessen"),
+    told=("informiert", "unterrichtet", "gewarnt", "vorgewarnt", "benachrichtigt", "konsultiert"),
+    told_auxiliaries=frozenset("wurde wurden worden war waren ist sind sei seien".split()),
+    topic_preps=frozenset("zu zum zur über".split()),
 )
 
 

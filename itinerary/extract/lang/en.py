@@ -598,6 +598,10 @@ PACK = Lexicon(
     where_words=("where",),
     relative_pronouns=("who", "which"),
     instead=("instead",),
+    told=("told=", "informed", "notified", "warned", "briefed", "consulted", "alerted"),
+    told_auxiliaries=frozenset("was were been is are being".split()),
+    topic_preps=frozenset("on about over".split()),
+    traffic=("flights", "airlines", "airspace"),
 )
 
 
@@ -622,7 +626,6 @@ class English(Language):
             "weekday_ordinals",
             "invitation_final",  # the verb of inviting comes before the place
             "attributions",  # the verbs of saying ("said", "announced") already close attributions
-            "traffic",  # no noun of flights among the travel words
             "subject_after_verb",
             "nationality_endings",
             "be_perfect",

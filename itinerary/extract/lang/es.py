@@ -582,6 +582,10 @@ PACK = Lexicon(
     relative_pronouns=("que", "quien", "quienes", "el cual", "la cual"),
     attributions=("informó", "informaron", "comunicó", "anunciaron", "dijeron", "señalaron"),
     instead=("en cambio", "en su lugar"),
+    told=("informad", "avisad", "advertid", "notificad", "consultad", "alertad"),
+    told_auxiliaries=frozenset("fue fueron sido es son era eran está están estaba estaban".split()),
+    topic_preps=frozenset({"sobre"}),
+    traffic=("vuelos",),
 )
 
 
@@ -656,7 +660,6 @@ class Spanish(Language):
             "weekday_leads",  # no weekday word is an ordinal
             "weekday_ordinals",
             "invitation_final",  # the verb of inviting comes before the place
-            "traffic",  # no noun of flights among the travel words
             "be_perfect",
             "month_before_day",
             "year_after",

@@ -619,6 +619,10 @@ PACK = Lexicon(
     relative_pronouns=("qui", "dont", "lequel", "laquelle"),
     attributions=("a indiqué", "ont indiqué", "a fait savoir", "a précisé", "ont annoncé", "a annoncé"),
     instead=("à la place",),
+    told=("prévenu", "informé", "averti", "notifié", "consulté", "alerté"),
+    told_auxiliaries=frozenset("été est sont était étaient fut".split()),
+    topic_preps=frozenset({"sur"}),
+    traffic=("vols",),
 )
 
 
@@ -641,7 +645,6 @@ class French(Language):
             "weekday_leads",  # no weekday word is an ordinal
             "weekday_ordinals",
             "invitation_final",  # the verb of inviting comes before the place
-            "traffic",  # no noun of flights among the travel words
             "subject_after_verb",
             "date_links",
             "month_before_day",

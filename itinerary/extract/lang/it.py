@@ -605,6 +605,10 @@ PACK = Lexicon(
         "ha comunicato",
     ),
     instead=("invece", "al suo posto"),
+    told=("informat", "avvertit", "avvisat", "preavvisat", "notificat", "consultat", "allertat"),
+    told_auxiliaries=frozenset("è sono stato stata stati state era erano fu viene venne".split()),
+    topic_preps=frozenset("su sul sulla sui sulle sull'".split()),
+    traffic=("voli",),
 )
 
 
@@ -699,7 +703,6 @@ class Italian(Language):
             "weekday_leads",  # no weekday word is an ordinal
             "weekday_ordinals",
             "invitation_final",  # the verb of inviting comes before the place
-            "traffic",  # no noun of flights among the travel words
             "be_perfect",
             "date_links",
             "month_before_day",

@@ -801,6 +801,10 @@ PACK = Lexicon(
     relative_pronouns=("que", "quem", "o qual", "a qual", "os quais", "as quais"),
     attributions=("informou", "informaram", "anunciaram", "disseram", "comunicou"),
     instead=("em vez disso", "ao invés disso", "em seu lugar"),
+    told=("informad", "avisad", "advertid", "notificad", "consultad", "alertad"),
+    told_auxiliaries=frozenset("foi foram sido é são era eram está estão estava estavam".split()),
+    topic_preps=frozenset({"sobre"}),
+    traffic=("voos",),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and
@@ -890,7 +894,6 @@ class Portuguese(Language):
             "being",  # a place put first seldom has its verb negated after it (steps.status)
             "day_nouns",  # the day words come before the number ("no dia 18")
             "invitation_final",  # the verb of inviting comes before the place
-            "traffic",  # no noun of flights among the travel words
             "be_perfect",
             "month_before_day",
             "year_after",

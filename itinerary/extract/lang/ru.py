@@ -541,6 +541,19 @@ PACK = Lexicon(
     ),
     attributions=("сообщили", "заявили", "сообщает", "сообщают", "передает", "передаёт"),
     instead=("вместо этого", "вместо того"),
+    told=(
+        "уведомил",
+        "уведомлен",
+        "предупредил",
+        "предупрежден",
+        "предупреждён",
+        "проинформирова",
+        "известил",
+        "извещен",
+        "оповещен",
+    ),
+    topic_preps=frozenset("о об про".split()),
+    traffic=("рейсы", "рейсов", "авиарейсы", "авиарейсов", "авиасообщение"),
 )
 
 
@@ -695,7 +708,6 @@ class Russian(Language):
             "weekday_leads",  # no weekday word is an ordinal
             "weekday_ordinals",
             "invitation_final",  # the verb of inviting comes before the place
-            "traffic",  # no noun of flights among the travel words
             "nationality_endings",
             "be_perfect",
             "date_links",
@@ -720,6 +732,7 @@ class Russian(Language):
             "person_links",
             "possessives",
             "time_of_day",
+            "told_auxiliaries",  # the told place is in its case, the verb alone after it
             "travel_lemmas",
         }
     )

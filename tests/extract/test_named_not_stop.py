@@ -1,0 +1,369 @@
+"""Places an article names that are no stop of anyone, by a general fact of the language:
+
+- a capital or a country told, informed, warned or consulted stands for its government, as it
+  does when it speaks ("Moscow had been told of the trip", "Berlin wurde vorab informiert",
+  "Москву заранее уведомили");
+- a country whose position, stance, role or policy is spoken of ("China's position", "la
+  position de la Chine", "позиция Китая") is a topic;
+- a headline's preposition of topic ("Merz zu Syrien", "Macron sur l'Ukraine", "Путин о Сирии")
+  says what a person speaks of, not where they are;
+- the end of flights, air lines and air space nobody rides ("flights to Tehran were
+  suspended", "Flüge nach Teheran", "рейсы в Стамбул"): travel of nobody.
+
+Each case keeps a control: the traveller's own stop in the same text, and the same place as a
+stop when the traveller really goes there. Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from itinerary.extract import Extractor, extract
+from itinerary.extract.document import Candidate
+from tests.extract.support import candidates_by_place
+
+pytestmark = pytest.mark.data
+
+TUESDAY = dt.date(2026, 3, 10)
+
+#: a sentence that sends the traveller to ``{place}``: the control of every case
+ARRIVED = {
+    "en": "Prime Minister Keir Starmer arrived in {place} on Monday.",
+    "fr": "Le président Emmanuel Macron est arrivé lundi à {place}.",
+    "de": "Bundeskanzler Friedrich Merz ist am Montag in {place} eingetroffen.",
+    "es": "El presidente Pedro Sánchez llegó el lunes a {place}.",
+    "ru": "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в {place}.",
+    "it": "La presidente del Consiglio Giorgia Meloni è arrivata lunedì a {place}.",
+    "pt": "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a {place}.",
+}
+
+
+def _stops(text: str, lang: str, extractor: Extractor) -> set[str]:
+    """The place texts of the stops the extractor keeps."""
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    return {str(s.place) for _, _, s in it.stops()}
+
+
+def _candidates(text: str, lang: str, extractor: Extractor) -> dict[str, Candidate]:
+    return candidates_by_place(text, lang, extractor, TUESDAY)
+
+
+def _check(text: str, lang: str, named: str, stop: str, control: str, extractor: Extractor) -> None:
+    """``named`` is no stop of ``text`` while ``stop`` is; ``control`` (the traveller going to
+    the named place) makes it one."""
+    got = _stops(text, lang, extractor)
+    assert stop in got and named not in got, got
+    went = _stops(ARRIVED[lang].format(place=control), lang, extractor)
+    assert named in went, went
+
+
+TOLD = [
+    (
+        "Prime Minister Keir Starmer arrived in Kyiv on Monday. Moscow had been told of the trip "
+        "in advance, a spokesman said.",
+        "en",
+        "Moscow",
+        "Kyiv",
+    ),
+    (
+        "Prime Minister Keir Starmer travelled to Riyadh on Monday. Washington was informed before "
+        "the visit.",
+        "en",
+        "Washington",
+        "Riyadh",
+    ),
+    (
+        "Le président Emmanuel Macron est arrivé lundi à Kiev. Moscou a été prévenu à l'avance de la visite.",
+        "fr",
+        "Moscou",
+        "Kiev",
+    ),
+    (
+        "Bundeskanzler Friedrich Merz ist am Montag nach Kiew gereist. Moskau wurde vorab über die "
+        "Reise informiert.",
+        "de",
+        "Moskau",
+        "Kiew",
+    ),
+    (
+        "El presidente Pedro Sánchez viajó el lunes a Kiev. Moscú fue informado del viaje con antelación.",
+        "es",
+        "Moscú",
+        "Kiev",
+    ),
+    (
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Пекин. Москву заранее "
+        "уведомили о поездке.",
+        "ru",
+        "Москву",
+        "Пекин",
+    ),
+    (
+        "La presidente del Consiglio Giorgia Meloni è arrivata lunedì a Kiev. Mosca è stata "
+        "avvertita in anticipo della visita.",
+        "it",
+        "Mosca",
+        "Kiev",
+    ),
+    (
+        "O presidente Luiz Inácio Lula da Silva viajou na segunda-feira a Kiev. Moscou foi avisada "
+        "com antecedência da viagem.",
+        "pt",
+        "Moscou",
+        "Kiev",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "named", "stop"), TOLD)
+def test_a_capital_told_of_the_trip_is_its_government(
+    text: str, lang: str, named: str, stop: str, extractor: Extractor
+) -> None:
+    """A capital that is told, informed or warned stands for its government, as one that speaks:
+    no candidate of its own, or one the model reads as speaking."""
+    c = _candidates(text, lang, extractor).get(named)
+    assert c is None or c.features["speech_after"] == 1.0, c.features
+    control = {"Москву": "Москву"}.get(named, named)
+    _check(text, lang, CANONICAL.get(named, named), stop, control, extractor)
+
+
+POSITION = [
+    (
+        "Chancellor Friedrich Merz arrived in Tokyo on Monday. China's position on the trade "
+        "dispute will also be discussed during the visit.",
+        "en",
+        "China",
+        "Tokyo",
+    ),
+    (
+        "Le président Emmanuel Macron est arrivé lundi à Tokyo. La position de la Chine sera aussi "
+        "évoquée pendant la visite.",
+        "fr",
+        "Chine",
+        "Tokyo",
+    ),
+    (
+        "Bundeskanzler Friedrich Merz ist am Montag nach Tokio gereist. Bei dem Besuch soll es auch "
+        "um Chinas Haltung im Handelsstreit gehen.",
+        "de",
+        "Chinas",
+        "Tokio",
+    ),
+    (
+        "El presidente Pedro Sánchez viajó el lunes a Tokio. Durante la visita se hablará también "
+        "de la postura de China.",
+        "es",
+        "China",
+        "Tokio",
+    ),
+    (
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Токио. В ходе визита "
+        "обсудят и позицию Китая.",
+        "ru",
+        "Китая",
+        "Токио",
+    ),
+    (
+        "La presidente del Consiglio Giorgia Meloni è arrivata lunedì a Tokyo. Durante la visita si "
+        "parlerà anche della posizione della Cina.",
+        "it",
+        "Cina",
+        "Tokyo",
+    ),
+    (
+        "O presidente Luiz Inácio Lula da Silva viajou na segunda-feira a Tóquio. Durante a visita "
+        "será discutida também a posição da China.",
+        "pt",
+        "China",
+        "Tóquio",
+    ),
+]
+
+#: the control's form of a place the cases name in another case
+CONTROL = {"Chinas": "China", "Китая": "Китай", "Chine": "Chine"}
+#: the name the extractor gives a stop named in a case form ("Москву" -> "Москва")
+CANONICAL = {"Москву": "Москва", "Китая": "Китай", "Сирии": "Сирия", "Анкару": "Анкара"}
+
+
+@pytest.mark.parametrize(("text", "lang", "named", "stop"), POSITION)
+def test_a_country_whose_position_is_spoken_of_is_a_topic(
+    text: str, lang: str, named: str, stop: str, extractor: Extractor
+) -> None:
+    """A country in the genitive of a noun of position, stance, role or policy is a topic."""
+    got = _stops(text, lang, extractor)
+    assert CANONICAL.get(stop, stop) in got and CANONICAL.get(named, named) not in got, got
+    control = CONTROL.get(named, named)
+    sentence = ARRIVED[lang].format(place=control).replace("à Chine", "en Chine")
+    assert CANONICAL.get(control, control) in _stops(sentence, lang, extractor)
+
+
+#: the control headline's form of the place ("Путин в Сирии")
+CONTROL_HEADLINE = {"Сирии": "Сирии"}
+
+HEADLINES = [
+    (
+        "Merz zu Syrien\n\nBundeskanzler Friedrich Merz ist am Montag nach Paris gereist. Dort "
+        "äußerte er sich zur Lage im Nahen Osten.",
+        "Merz in Syrien\n\nBundeskanzler Friedrich Merz sprach am Montag mit dem Präsidenten des Landes.",
+        "de",
+        "Syrien",
+        "Paris",
+    ),
+    (
+        "Merz zum Iran\n\nBundeskanzler Friedrich Merz ist am Montag nach Athen gereist. Dort "
+        "äußerte er sich zu den Gesprächen über das Atomprogramm.",
+        "Merz im Iran\n\nBundeskanzler Friedrich Merz sprach am Montag mit dem Präsidenten des Landes.",
+        "de",
+        "Iran",
+        "Athen",
+    ),
+    (
+        "Macron sur Israël\n\nLe président Emmanuel Macron est arrivé lundi à Berlin. Il s'y est "
+        "exprimé sur la guerre.",
+        "Macron en Israël\n\nLe président Emmanuel Macron s'est entretenu lundi avec le Premier ministre.",
+        "fr",
+        "Israël",
+        "Berlin",
+    ),
+    (
+        "Biden on Ukraine\n\nPresident Joe Biden arrived in Berlin on Monday. He spoke there about the war.",
+        "Biden in Ukraine\n\nPresident Joe Biden met his Ukrainian counterpart on Monday.",
+        "en",
+        "Ukraine",
+        "Berlin",
+    ),
+    (
+        "Sánchez sobre Venezuela\n\nEl presidente Pedro Sánchez llegó el lunes a Bogotá. Allí habló "
+        "de la crisis.",
+        "Sánchez, en Venezuela\n\nEl presidente Pedro Sánchez se entrevistó el lunes con su homólogo.",
+        "es",
+        "Venezuela",
+        "Bogotá",
+    ),
+    (
+        "Путин о Сирии\n\nПрезидент России Владимир Путин прибыл в понедельник в Анкару. Там он "
+        "говорил о войне.",
+        "Путин в Сирии\n\nВладимир Путин в понедельник провёл переговоры с президентом страны.",
+        "ru",
+        "Сирии",
+        "Анкару",
+    ),
+    (
+        "Meloni sulla Libia\n\nLa presidente del Consiglio Giorgia Meloni è arrivata lunedì a Tunisi. "
+        "Lì ha parlato della crisi.",
+        "Meloni in Libia\n\nLa presidente del Consiglio Giorgia Meloni ha incontrato lunedì il premier.",
+        "it",
+        "Libia",
+        "Tunisi",
+    ),
+    (
+        "Lula sobre a Venezuela\n\nO presidente Luiz Inácio Lula da Silva chegou na segunda-feira a "
+        "Bogotá. Lá falou da crise.",
+        "Lula na Venezuela\n\nO presidente Luiz Inácio Lula da Silva reuniu-se na segunda-feira com o "
+        "homólogo.",
+        "pt",
+        "Venezuela",
+        "Bogotá",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "control", "lang", "named", "stop"), HEADLINES)
+def test_a_headline_preposition_of_topic_puts_nobody_at_the_place(
+    text: str, control: str, lang: str, named: str, stop: str, extractor: Extractor
+) -> None:
+    """A headline "person + preposition of topic + place" tells what the person spoke of; the
+    same headline with a locative preposition puts the person there."""
+    topic = _candidates(text, lang, extractor).get(named)
+    assert topic is None or not topic.rule, topic.reason.text()
+    assert CANONICAL.get(stop, stop) in _stops(text, lang, extractor)
+    at = _candidates(control, lang, extractor)[CONTROL_HEADLINE.get(named, named)]
+    assert at.rule, at.reason.text()
+
+
+FLIGHTS = [
+    (
+        "Prime Minister Keir Starmer arrived in Ankara on Monday. Flights from Moscow were suspended "
+        "last week.",
+        "en",
+        "Moscow",
+        "Ankara",
+    ),
+    (
+        "Le président Emmanuel Macron est arrivé lundi à Bogota. Les vols vers Caracas restent suspendus.",
+        "fr",
+        "Caracas",
+        "Bogota",
+    ),
+    (
+        "Bundeskanzler Friedrich Merz ist am Montag in Ankara eingetroffen. Die Flüge nach Teheran "
+        "wurden ausgesetzt.",
+        "de",
+        "Teheran",
+        "Ankara",
+    ),
+    (
+        "El presidente Pedro Sánchez llegó el lunes a Bogotá. Los vuelos a Caracas siguen suspendidos.",
+        "es",
+        "Caracas",
+        "Bogotá",
+    ),
+    (
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Баку. Рейсы в Стамбул "
+        "были приостановлены.",
+        "ru",
+        "Стамбул",
+        "Баку",
+    ),
+    (
+        "La presidente del Consiglio Giorgia Meloni è arrivata lunedì ad Amman. I voli per Tel Aviv "
+        "restano sospesi.",
+        "it",
+        "Tel Aviv",
+        "Amman",
+    ),
+    (
+        "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a Madrid. Os voos para "
+        "Caracas continuam suspensos.",
+        "pt",
+        "Caracas",
+        "Madrid",
+    ),
+    (
+        "Bundeskanzler Friedrich Merz ist am Montag in Kiew eingetroffen. Russische Flugzeuge dürfen "
+        "den Luftraum über Polen nicht mehr nutzen.",
+        "de",
+        "Polen",
+        "Kiew",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "named", "stop"), FLIGHTS)
+def test_flights_and_trade_nobody_rides_are_no_stop(
+    text: str, lang: str, named: str, stop: str, extractor: Extractor
+) -> None:
+    """Flights, air lines and air space to or from a place are travel of nobody: a veto, whatever
+    trip the paragraph told before."""
+    c = _candidates(text, lang, extractor).get(named)
+    assert c is None or c.features["event_noun"] == 1.0, c.reason.text()
+    _check(text, lang, named, stop, named, extractor)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Prime Minister Keir Starmer took a flight to Tehran on Monday.", "en", "Tehran"),
+        ("Bundeskanzler Friedrich Merz nahm am Montag einen Flug nach Teheran.", "de", "Teheran"),
+        ("Le président Emmanuel Macron a pris lundi un vol pour Caracas.", "fr", "Caracas"),
+        ("Президент Казахстана Касым-Жомарт Токаев вылетел в понедельник рейсом в Стамбул.", "ru", "Стамбул"),
+    ],
+)
+def test_the_travellers_own_flight_is_no_traffic(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    """One flight the traveller takes is a trip: only flights as a service are nobody's."""
+    c = _candidates(text, lang, extractor)[place]
+    assert c.features["event_noun"] == 0.0, c.reason.text()
