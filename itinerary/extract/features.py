@@ -73,7 +73,7 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "travel_near": float(near_travel(text, p, reading.travel, ctx)),
         "travel_close": close,
         "speech_after": float(speaks_after(text, p.end, ctx, bare=role is None)),
-        "source": float(source_before(text, p.start, ctx)),
+        "source": float(source_before(text, p.start, ctx) or addressed_before(text, p.start, ctx)),
         "birthplace": float(birthplace(text, p, ctx)),
         "owned_title": float(owned_title_subject(s, p, ctx)),
         "talked_about": float(talked_about(s, p, ctx)),
@@ -159,6 +159,27 @@ def source_before(text: str, start: int, ctx: Context) -> bool:
         words.pop()
     tail = " ".join(words)
     return any(tail == src or tail.endswith(" " + src) for src in lx.sources)
+
+
+def addressed_before(text: str, start: int, ctx: Context) -> bool:
+    """The place is whom a statement is aimed at: right after a verb of saying, criticising or
+    warning (the pack's ``speech``) or of telling (``told``), determiners and, in Spanish, the
+    personal "a" (``addressee_preps``) at most between ("warned Moscow", "kritisierte er Moskau",
+    "criticó a Estados Unidos", "criticou os Estados Unidos", "уведомили Москву"): its government,
+    as the source of a statement is, no stop. In its clause only, and never after a locative."""
+    lx = ctx.lx
+    head = re.split(r"[.;:!?,«»\"“”()]", text[max(0, start - ctx.tuning.speech_window) : start])[-1]
+    words = word_list(head.lower())
+    while words and (words[-1] in lx.determiners or words[-1] in lx.elisions):
+        words.pop()
+    if words and words[-1] in lx.addressee_preps:
+        words.pop()
+    if len(words) >= 2 and words[-1] in lx.subject_pronouns:
+        words.pop()  # "kritisierte er Moskau": the subject after its verb
+    if not words:
+        return False
+    last = words[-1]
+    return starts(last, lx.told) or _speech_verb(words[-2] if len(words) > 1 else "", last, lx)
 
 
 def birthplace(text: str, p: Mention, ctx: Context) -> bool:
@@ -395,8 +416,8 @@ def event_noun(text: str, p: Mention, ctx: Context) -> bool:
         said = w.group()
         said = said.rsplit("'", 1)[-1] if "'" in said[:-1] else said  # "l'aide": the noun
         word, bare = w.group().lower(), said.lower()
-        if _event_word(said, lx) and not origin:
-            return True
+        if (_event_word(said, lx) or (not seen_prep and starts(bare, lx.stance_nouns))) and not origin:
+            return True  # "позицию Китая", "die Haltung Chinas": the case tells the genitive
         if _traffic_word(said, lx):
             return True  # "flights to Tehran", "Flüge aus Moskau": traffic goes there and back
         if word in lx.determiners or bare in lx.determiners:
@@ -405,11 +426,29 @@ def event_noun(text: str, p: Mention, ctx: Context) -> bool:
             seen_prep = True
         elif not seen_prep and word in lx.origin:
             seen_prep, origin = True, True  # "flights from Moscow": only traffic comes from it
+        elif not seen_prep and (word in lx.genitives or bare in lx.genitives):
+            # "the role of China", "la position de la Chine": only a noun of stance owns it
+            return _stance_before(words[: i + 1], head, lx)
         elif seen_prep and lx.adjectives_after and not between and word.islower():
             between = 1  # "l'aide militaire à Kiev": the adjective after its noun
         else:
             return False
         end, i = w.start(), i - 1
+    return False
+
+
+def _stance_before(words: list[re.Match[str]], head: str, lx: Lexicon) -> bool:
+    """The noun before the genitive preposition ``words[-1]``, determiners between and no
+    punctuation, is a noun of stance (the pack's ``stance_nouns``): a place in its genitive is
+    whose stance is spoken of, a topic."""
+    end = words[-1].start()
+    for w in reversed(words[:-1]):
+        if re.search(r"[^\w\s'-]", head[w.end() : end]):
+            return False
+        low = w.group().lower()
+        if low not in lx.determiners:
+            return starts(low, lx.stance_nouns)
+        end = w.start()
     return False
 
 

@@ -377,6 +377,13 @@ class Lexicon:
     # Prepositions of a topic ("on", "sur", "zu", "sobre", "о", "su"): in a headline after a person
     # ("Merz zu Syrien", "Macron sur l'Ukraine") they tell what the person speaks of, not where.
     topic_preps: frozenset[str] = frozenset()
+    # The preposition that marks a person or a government as the object of a verb (the Spanish
+    # personal "a": "criticó a Estados Unidos"): after a verb of saying, the place is addressed.
+    addressee_preps: frozenset[str] = frozenset()
+    # Nouns (stems) of a position, stance, role, policy or decision ("position", "Haltung",
+    # "postura", "позици"): a place in their genitive ("the role of China", "la position de la
+    # Chine", "позиция Китая") is whose stance is spoken of, a topic, no stop.
+    stance_nouns: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -58,7 +58,7 @@ FEATURES: dict[str, str] = {
     "call_no_trip_lede": "the article opens on a call and its headline and lede report no trip",
     "home": "the main traveller's own country, its capital or a landmark there",
     "dateline_away": "the dateline, while the headline and lede put the traveller in another country",
-    "source": "named as the source of a statement ('according to Moscow')",
+    "source": "named as the source or the addressee of a statement ('according to Moscow', 'warned Moscow')",
     "past_time": "a past year or date beside it, not the news' time ('Osaka in 2019')",
     "other_traveller": "its sentence sends another person than the main traveller there",
     "other_beside_main": "another person's place, in a sentence that also tells a stop of the main traveller",
@@ -163,7 +163,7 @@ VETOES = ("birthplace", "talked_about", "source", "event_noun")
 VETO_WHY = {
     "birthplace": "a birthplace",
     "talked_about": "where a trip was talked about",
-    "source": "the source of a statement",
+    "source": "the source or the addressee of a statement",
     "event_noun": "the place of an event, topic or recipient ('the war in X', 'aid for X')",
 }
 

@@ -367,3 +367,137 @@ def test_the_travellers_own_flight_is_no_traffic(
     """One flight the traveller takes is a trip: only flights as a service are nobody's."""
     c = _candidates(text, lang, extractor)[place]
     assert c.features["event_noun"] == 0.0, c.reason.text()
+
+
+def _feature(text: str, lang: str, place: str, feature: str, extractor: Extractor) -> float:
+    """The value of ``feature`` on the candidate ``place`` (0 when it is no candidate)."""
+    c = _candidates(text, lang, extractor).get(place)
+    return 0.0 if c is None else c.features[feature]
+
+
+ADDRESSED = [
+    (
+        "El presidente Pedro Sánchez llegó el lunes a Santiago. Allí criticó a Estados Unidos por "
+        "las sanciones.",
+        "es",
+        "Estados Unidos",
+        "Santiago",
+    ),
+    (
+        "Prime Minister Keir Starmer arrived in Kyiv on Monday. There he warned Moscow against any "
+        "escalation.",
+        "en",
+        "Moscow",
+        "Kyiv",
+    ),
+    (
+        "Bundeskanzler Friedrich Merz ist am Montag in Kiew eingetroffen. Dort kritisierte er Moskau scharf.",
+        "de",
+        "Moskau",
+        "Kiew",
+    ),
+    (
+        "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a Madrid. Lá criticou os "
+        "Estados Unidos pelas sanções.",
+        "pt",
+        "Estados Unidos",
+        "Madrid",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "named", "stop"), ADDRESSED)
+def test_a_capital_a_statement_is_aimed_at_is_its_government(
+    text: str, lang: str, named: str, stop: str, extractor: Extractor
+) -> None:
+    """A place right after a verb of saying, criticising or warning (in Spanish after its personal
+    "a") is whom the statement is aimed at: its government, as the source of a statement is."""
+    assert _feature(text, lang, named, "source", extractor) == 1.0
+    got = _stops(text, lang, extractor)
+    assert stop in got and named not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        (
+            "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Токио, где раскритиковал "
+            "позицию Японии.",
+            "ru",
+            "Токио",
+        ),
+        (
+            "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a Tóquio, onde criticou a "
+            "política do Japão.",
+            "pt",
+            "Tóquio",
+        ),
+        (
+            "El presidente Pedro Sánchez llegó el lunes a Tokio, donde dijo que la visita era un éxito.",
+            "es",
+            "Tokio",
+        ),
+    ],
+)
+def test_a_place_where_someone_speaks_is_no_speaker(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    """A relative "where" after the place ("Tokyo, where he criticised") makes the speaker
+    someone else: the place is where the traveller speaks, a stop, not a government speaking."""
+    assert _feature(text, lang, place, "speech_after", extractor) == 0.0
+    assert CANONICAL.get(place, place) in _stops(text, lang, extractor)
+
+
+STANCE = [
+    (
+        "El presidente Pedro Sánchez llegó el lunes a Santiago. Allí criticó la decisión de Estados "
+        "Unidos de mantener las sanciones.",
+        "es",
+        "Estados Unidos",
+        "Santiago",
+    ),
+    (
+        "Le président Emmanuel Macron est arrivé lundi à Tokyo, où il a critiqué la position de la Chine.",
+        "fr",
+        "la Chine",
+        "Tokyo",
+    ),
+    (
+        "La presidente del Consiglio Giorgia Meloni è arrivata lunedì a Tokyo, dove ha criticato la "
+        "posizione della Cina.",
+        "it",
+        "Cina",
+        "Tokyo",
+    ),
+    (
+        "O presidente Luiz Inácio Lula da Silva viajou na segunda-feira a Tóquio para falar do papel "
+        "da China na região.",
+        "pt",
+        "China",
+        "Tóquio",
+    ),
+    (
+        "Chancellor Friedrich Merz arrived in Tokyo on Monday to discuss the role of China in the region.",
+        "en",
+        "China",
+        "Tokyo",
+    ),
+    (
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Токио, чтобы обсудить "
+        "позицию Китая.",
+        "ru",
+        "Китая",
+        "Токио",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "named", "stop"), STANCE)
+def test_a_country_whose_stance_is_spoken_of_is_vetoed(
+    text: str, lang: str, named: str, stop: str, extractor: Extractor
+) -> None:
+    """The genitive of a noun of position, stance, role, policy or decision ("the role of China",
+    "la position de la Chine", "позицию Китая") names a topic: a veto, as the event nouns'."""
+    c = _candidates(text, lang, extractor).get(named)
+    assert c is None or c.features["event_noun"] == 1.0, c.reason.text()
+    assert CANONICAL.get(stop, stop) in _stops(text, lang, extractor)

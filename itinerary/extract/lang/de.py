@@ -499,6 +499,7 @@ PACK = Lexicon(
     told=("informiert", "unterrichtet", "gewarnt", "vorgewarnt", "benachrichtigt", "konsultiert"),
     told_auxiliaries=frozenset("wurde wurden worden war waren ist sind sei seien".split()),
     topic_preps=frozenset("zu zum zur über".split()),
+    stance_nouns=("haltung", "position", "rolle", "politik", "entscheidung", "standpunkt", "interessen"),
 )
 
 
@@ -601,6 +602,7 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "addressee_preps",  # no preposition marks the object of a verb of saying
             "adjectives_after",  # adjectives stand before their noun
             "again",  # "again" is the adverb "wieder", not a verb of coming back
             "infinitive_endings",  # only read after an "again" pair

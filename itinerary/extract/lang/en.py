@@ -602,6 +602,17 @@ PACK = Lexicon(
     told_auxiliaries=frozenset("was were been is are being".split()),
     topic_preps=frozenset("on about over".split()),
     traffic=("flights", "airlines", "airspace"),
+    stance_nouns=(
+        "position",
+        "stance",
+        "role=",
+        "roles=",
+        "policy",
+        "policies",
+        "decision",
+        "attitude",
+        "interests",
+    ),
 )
 
 
@@ -613,6 +624,7 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "addressee_preps",  # no preposition marks the object of a verb of saying
             "adjectives_after",  # adjectives stand before their noun
             "again",  # "again" is an adverb, not a verb of coming back with "to"
             "infinitive_endings",  # only read after an "again" pair

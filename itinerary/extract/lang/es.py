@@ -586,6 +586,8 @@ PACK = Lexicon(
     told_auxiliaries=frozenset("fue fueron sido es son era eran está están estaba estaban".split()),
     topic_preps=frozenset({"sobre"}),
     traffic=("vuelos",),
+    addressee_preps=frozenset({"a", "al"}),
+    stance_nouns=("postura", "posición", "papel", "política", "decisión", "actitud", "intereses"),
 )
 
 

@@ -623,6 +623,7 @@ PACK = Lexicon(
     told_auxiliaries=frozenset("été est sont était étaient fut".split()),
     topic_preps=frozenset({"sur"}),
     traffic=("vols",),
+    stance_nouns=("position", "rôle", "politique", "décision", "attitude", "posture", "intérêts"),
 )
 
 
@@ -634,6 +635,7 @@ class French(Language):
     words = PACK
     lacks = frozenset(
         {
+            "addressee_preps",  # no preposition marks the object of a verb of saying
             "again",  # "again" is the prefix "re-" ("se réunira"), not a verb of coming back with "à"
             "infinitive_endings",  # only read after an "again" pair
             "being",  # a place put first seldom has its verb negated after it (steps.status)

@@ -609,6 +609,7 @@ PACK = Lexicon(
     told_auxiliaries=frozenset("è sono stato stata stati state era erano fu viene venne".split()),
     topic_preps=frozenset("su sul sulla sui sulle sull'".split()),
     traffic=("voli",),
+    stance_nouns=("posizione", "ruolo", "politica", "decisione", "atteggiamento", "interessi"),
 )
 
 
@@ -695,6 +696,7 @@ class Italian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "addressee_preps",  # no preposition marks the object of a verb of saying
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("il 18")
             "from_phrases",  # "da" alone marks provenance (origin)

@@ -805,6 +805,7 @@ PACK = Lexicon(
     told_auxiliaries=frozenset("foi foram sido é são era eram está estão estava estavam".split()),
     topic_preps=frozenset({"sobre"}),
     traffic=("voos",),
+    stance_nouns=("posição", "papel", "política", "decisão", "postura", "atitude", "interesses"),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and
@@ -891,6 +892,7 @@ class Portuguese(Language):
     words = PACK
     lacks = frozenset(
         {
+            "addressee_preps",  # no preposition marks the object of a verb of saying
             "being",  # a place put first seldom has its verb negated after it (steps.status)
             "day_nouns",  # the day words come before the number ("no dia 18")
             "invitation_final",  # the verb of inviting comes before the place

@@ -554,6 +554,7 @@ PACK = Lexicon(
     ),
     topic_preps=frozenset("о об про".split()),
     traffic=("рейсы", "рейсов", "авиарейсы", "авиарейсов", "авиасообщение"),
+    stance_nouns=("позици", "роль", "роли", "политик", "решени", "интерес"),
 )
 
 
@@ -696,6 +697,7 @@ class Russian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "addressee_preps",  # no preposition marks the object of a verb of saying
             "adjectives_after",  # adjectives stand before their noun
             "again",  # "again" is the adverb "снова", not a verb of coming back
             "infinitive_endings",  # only read after an "again" pair

@@ -304,9 +304,17 @@ def near_travel(text: str, p: Mention, travel: list[int], ctx: Context) -> bool:
 def followed_by_speech(text: str, end: int, ctx: Context) -> bool:
     """The place is the subject of a speech verb ("Moscow said", "Washington warned"), not the end
     of a clause a reporting clause follows ("... ist Äthiopien, sagte ein Sprecher"), also where
-    the place closes a quotation ("«... en Kampala», declaró", "«... в Кампале», — заявил")."""
+    the place closes a quotation ("«... en Kampala», declaró", "«... в Кампале», — заявил"), nor
+    a place a relative "where" follows ("Tokio, donde dijo", "Токио, где заявил": where someone
+    else speaks)."""
     lx, t = ctx.lx, ctx.tuning
     after = word_list(text[end : end + t.speech_window].lower())
+    if (
+        re.match(r"\s*,", text[end:])
+        and after
+        and any(" ".join(after[: len(w.split())]) == w for w in lx.where_words)
+    ):
+        return False
     if re.match(r"\s*[»”“\"]?\s*(?:,\s*[—–-]?|[—–-])\s*[^\W\d_]", text[end:]) and starts(
         after[:1][0], lx.speech
     ):
