@@ -163,6 +163,15 @@ PACK = Lexicon(
         "reuniu-se",
         "encontrou-se",
         "coroa de flores",  # a wreath is laid in person ("depositou uma coroa de flores em Hanói")
+        # the future of "ir" with its preposition of place ("irá a Luanda na sexta-feira")
+        "irá a",
+        "irá ao",
+        "irá à",
+        "irá para",
+        "irão a",
+        "irão ao",
+        "irão à",
+        "irão para",
     ),
     at=frozenset("em no na nos nas num numa a ao à aos às para pra pro até".split()),
     origin=frozenset({"desde"}),
