@@ -52,7 +52,8 @@ def _candidate(text: str, lang: str, place: str, extractor: Extractor) -> tuple[
     ("text", "lang", "place"),
     [
         (
-            "The prime minister returned to Poland, where he is due to meet the president in Warsaw on Tuesday.",
+            "The prime minister returned to Poland, where he is due to "
+            "meet the president in Warsaw on Tuesday.",
             "en",
             "Warsaw",
         ),
@@ -108,7 +109,8 @@ def test_where_clause_in_the_future_after_a_past(
     ("text", "lang", "place"),
     [
         (
-            "The prime minister will travel to Ukraine on Friday, where he met the president in Lviv last year.",
+            "The prime minister will travel to Ukraine on Friday, where "
+            "he met the president in Lviv last year.",
             "en",
             "Lviv",
         ),
@@ -125,12 +127,14 @@ def test_where_clause_in_the_future_after_a_past(
             "Leópolis",
         ),
         (
-            "Il primo ministro andrà venerdì in Ucraina, dove l'anno scorso ha incontrato il presidente a Leopoli.",
+            "Il primo ministro andrà venerdì in Ucraina, dove l'anno "
+            "scorso ha incontrato il presidente a Leopoli.",
             "it",
             "Leopoli",
         ),
         (
-            "Премьер-министр в пятницу поедет на Украину, где в прошлом году встречался с президентом во Львове.",
+            "Премьер-министр в пятницу поедет на Украину, где в прошлом "
+            "году встречался с президентом во Львове.",
             "ru",
             "Львове",
         ),
@@ -285,7 +289,8 @@ def test_not_there_without_since_stays_cancelled(
             "Warschau",
         ),
         (
-            "The chancellor will travel to Kyiv on Friday, his second visit since the war began. At the time, "
+            "The chancellor will travel to Kyiv on Friday, his second "
+            "visit since the war began. At the time, "
             "he also visited Warsaw.",
             "en",
             "Kyiv",
@@ -337,6 +342,21 @@ def test_recalled_visit_is_background(
     assert stops.get(trip) == (Status.PLANNED, "2026-03-13")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("The chancellor visited Warsaw at the time of the summit.", "en", "Warsaw"),
+        ("Le chancelier a visité Varsovie à l'époque du sommet.", "fr", "Varsovie"),
+        ("Der Kanzler besuchte damals am Montag Warschau.", "de", "Warschau"),
+        ("The chancellor will then travel to Warsaw.", "en", "Warsaw"),
+    ],
+)
+def test_no_recall_without_its_adverb(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    """ "at the time of the summit" is a preposition of time, not an adverb of recall; a visit
+    with a day of its own is one of the article's days; "then" is an order, no recall."""
+    assert not candidates_by_place(text, lang, extractor, WEDNESDAY)[place].background
+
+
 # 5. "sollte": a plan of the past
 
 
@@ -361,12 +381,14 @@ def test_plan_of_the_past_still_ahead(text: str, lang: str, place: str, extracto
             "Paris",
         ),
         (
-            "The chancellor was to travel to Paris on Monday. The trip was however called off at short notice.",
+            "The chancellor was to travel to Paris on Monday. The trip "
+            "was however called off at short notice.",
             "en",
             "Paris",
         ),
         (
-            "Il cancelliere doveva recarsi lunedì a Parigi. Il viaggio è stato però annullato all'ultimo momento.",
+            "Il cancelliere doveva recarsi lunedì a Parigi. Il viaggio è "
+            "stato però annullato all'ultimo momento.",
             "it",
             "Parigi",
         ),

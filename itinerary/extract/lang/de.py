@@ -496,6 +496,8 @@ PACK = Lexicon(
     relative_pronouns=("der", "die", "das", "welcher", "welche", "welches"),
     attributions=("hieß", "mitgeteilt", "verlautete"),
     instead=("stattdessen", "statt dessen"),
+    recall=("damals", "seinerzeit", "zu jener zeit"),
+    since=("seit",),
 )
 
 

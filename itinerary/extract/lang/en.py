@@ -598,6 +598,8 @@ PACK = Lexicon(
     where_words=("where",),
     relative_pronouns=("who", "which"),
     instead=("instead",),
+    recall=("at the time", "back then", "at that time"),
+    since=("since",),
 )
 
 

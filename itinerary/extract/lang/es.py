@@ -588,6 +588,14 @@ PACK = Lexicon(
     relative_pronouns=("que", "quien", "quienes", "el cual", "la cual"),
     attributions=("informó", "informaron", "comunicó", "anunciaron", "dijeron", "señalaron"),
     instead=("en cambio", "en su lugar"),
+    recall=(
+        "en aquel momento",
+        "en aquella ocasión",
+        "en aquella época",
+        "por aquel entonces",
+        "en ese entonces",
+    ),
+    since=("desde",),
 )
 
 

@@ -626,6 +626,8 @@ PACK = Lexicon(
     relative_pronouns=("qui", "dont", "lequel", "laquelle"),
     attributions=("a indiqué", "ont indiqué", "a fait savoir", "a précisé", "ont annoncé", "a annoncé"),
     instead=("à la place",),
+    recall=("à l'époque", "à cette époque-là"),
+    since=("depuis",),
 )
 
 

@@ -605,6 +605,8 @@ PACK = Lexicon(
         "ha comunicato",
     ),
     instead=("invece", "al suo posto"),
+    recall=("all'epoca", "a quel tempo", "in quell'occasione"),
+    since=("dal", "dalla", "dallo"),
 )
 
 

@@ -810,6 +810,8 @@ PACK = Lexicon(
     relative_pronouns=("que", "quem", "o qual", "a qual", "os quais", "as quais"),
     attributions=("informou", "informaram", "anunciaram", "disseram", "comunicou"),
     instead=("em vez disso", "ao invés disso", "em seu lugar"),
+    recall=("na época", "naquela época", "naquela altura"),
+    since=("desde",),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

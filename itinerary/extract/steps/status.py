@@ -276,6 +276,75 @@ def fronted_negation(s: Sentence, p: Mention, nxt: int, ctx: Context) -> Status 
     return Status.PLANNED if any(w in lx.yet_words for w in words) else Status.CANCELLED
 
 
+def recalled(s: Sentence, p: Mention, date: DateSpan | None, ctx: Context) -> bool:
+    """The place is background, no stop of the trip the article tells: a presence denied since a
+    time (:func:`not_since`), or an undated visit told in the past with an adverb of recall in its
+    sentence part ("Damals besuchte er auch Warschau", "At the time, he also visited Warsaw",
+    "Тогда он посетил и Варшаву"; the pack's ``recall``): a visit of another time. A visit with a
+    date of its own is one of the article's days (``date``: the stop's)."""
+    if not_since(s, p, ctx):
+        return True
+    if date is not None or not ctx.lx.recall:
+        return False
+    text = s.span.text
+    cut = max(text.rfind(c, 0, p.start) for c in ";:!?") + 1
+    stop = re.search(r"[;:!?]", text[p.end :])
+    end = p.end + stop.start() if stop else len(text)
+    low = text.lower()
+    # (not a preposition of time before a genitive: "at the time of the summit", "à l'époque des")
+    hits = [
+        m.end()
+        for m in _phrases(ctx.lx.recall).finditer(low, cut, end)
+        if not set(word_list(low[m.end() :])[:1]) & ctx.lx.genitives
+    ]
+    if not hits:
+        return False
+    last = max(p.start, *hits)
+    if tense_of(s.span, ctx, cut, last) == "past":
+        return True
+    # an imperfect is a past beside an adverb of recall (the rules leave it out elsewhere: "doveva",
+    # a conditional misread); also the auxiliary of a pluperfect whose participle the tagger took
+    # for a noun ("il avait aussi visité Varsovie")
+    base = s.span.start_char
+    return any(
+        cut <= t.idx - base < last and t.pos_ in ("VERB", "AUX") and "Imp" in t.morph.get("Tense", [])
+        for t in s.span
+    )
+
+
+def not_since(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """A negated clause of the place with a time since which ("has not been to Moscow since 2019",
+    "war seit 2019 nicht mehr in Moskau", "В Москве он не был с 2019 года", "no ha estado en Moscú
+    desde 2019"): a state up to now, not a trip made nor one called off. The time: a number, a
+    month or a date right after one of the pack's ``since`` prepositions (not "since" of a reason,
+    nor "с" of company); the clause: from the punctuation before the place to the one after it,
+    in no future ("will not go to Moscow since 2019's talks" is a plan called off)."""
+    lx = ctx.lx
+    if not lx.since:
+        return False
+    text = s.span.text
+    cut = max(text.rfind(c, 0, p.start) for c in ",;:!?") + 1
+    stop = re.search(r"[,;:!?]", text[p.end :])
+    end = p.end + stop.start() if stop else len(text)
+    low = text.lower()
+    if not any(w in lx.negation_words for w in word_list(low[cut:end])):
+        return False
+    timed = False
+    for m in _phrases(lx.since).finditer(low, cut, end):
+        nxt = re.match(r"\s*([\w'-]+)", low[m.end() :])
+        word = nxt.group(1) if nxt else ""
+        dated = any(h.start <= m.start() < h.end or m.end() <= h.start <= m.end() + 1 for h in s.dates)
+        timed = timed or dated or any(ch.isdigit() for ch in word) or word in lx.months
+    return timed and tense_of(s.span, ctx, cut, end) != "future"
+
+
+@functools.cache
+def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the words and phrases of ``words``, each as words of its own."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])(?:{alts})(?![\w'-])")
+
+
 def _verb_of(s: Sentence, p: Mention, ctx: Context) -> Token | None:
     """The verb the place depends on in the tagger's parse (walking up from its first token)."""
     base = s.span.start_char
