@@ -32,6 +32,9 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     p = reading.stops[k][0]
     end = p.start
     start = _relative_start(text, start, end, ctx)
+    where = where_clause(s, p.start)
+    if where is not None:
+        start = max(start, where[0])  # "returned to Poland, where he will meet ... in Warsaw"
     nxt = _after_end(s, reading, k)
     # "the next day", "le lendemain": a date counted from another, not a word of the future
     counted = [(h.start, h.end) for h in s.dates if h.shift is not None and h.end > start and h.start < end]
@@ -63,7 +66,24 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
         return Status.PLANNED
     if plan_closes(s, p, nxt, ctx):
         return Status.PLANNED
-    return _status_by_form(s, (start, end), words, wl, ctx)
+    found = _status_by_form(s, (start, end), words, wl, ctx)
+    if found is None and where is not None:  # the verb of the clause after the place ("wo er ... traf")
+        told = tense_of(s.span, ctx, *where)
+        found = {"past": Status.CONFIRMED, "future": Status.PLANNED}.get(told or "")
+    return found
+
+
+def where_clause(s: Sentence, pos: int) -> tuple[int, int] | None:
+    """The bounds of the clause of "where" ("where", "où", "wo", "donde", "dove", "onde", "где")
+    that holds ``pos``, None when it is in another clause. Such a clause tells what happens at
+    the place before it in its own tense: "returned to Poland, where he will meet the president in
+    Warsaw on Tuesday" (Warsaw is to come), "will travel to Ukraine, where he met the president in
+    Lviv last year" (Lviv is a visit made); the main clause's tense does not reach its places."""
+    c = s.clauses
+    if c is None or not c.bounds:
+        return None
+    cid = c.at(pos)
+    return c.bounds[cid] if c.kind(cid) == "where" else None
 
 
 def unrealised(s: Sentence, p: Mention, window: tuple[int, int], ctx: Context) -> bool:
@@ -282,7 +302,7 @@ def recalled(s: Sentence, p: Mention, date: DateSpan | None, ctx: Context) -> bo
     sentence part ("Damals besuchte er auch Warschau", "At the time, he also visited Warsaw",
     "Тогда он посетил и Варшаву"; the pack's ``recall``): a visit of another time. A visit with a
     date of its own is one of the article's days (``date``: the stop's)."""
-    if not_since(s, p, ctx):
+    if not_since(s, p, ctx) or _past_where(s, p, ctx):
         return True
     if date is not None or not ctx.lx.recall:
         return False
@@ -310,6 +330,17 @@ def recalled(s: Sentence, p: Mention, date: DateSpan | None, ctx: Context) -> bo
         cut <= t.idx - base < last and t.pos_ in ("VERB", "AUX") and "Imp" in t.morph.get("Tense", [])
         for t in s.span
     )
+
+
+def _past_where(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """The place is in a clause of "where" in the past after a main clause in the future ("will
+    travel to Ukraine, where he met the president in Lviv last year", "viajará a Ucrania, donde se
+    reunió con el presidente en Leópolis"): what happened there before the trip, not one of its
+    stops."""
+    where = where_clause(s, p.start)
+    if where is None or tense_of(s.span, ctx, *where) != "past":
+        return False
+    return tense_of(s.span, ctx, 0, where[0]) == "future"
 
 
 def not_since(s: Sentence, p: Mention, ctx: Context) -> bool:
@@ -775,6 +806,9 @@ def clause_tense(s: Sentence, reading: Reading, k: int, ctx: Context) -> str | N
     text = s.span.text
     start = reading.stops[k - 1][0].end if k else 0
     end = reading.stops[k + 1][0].start if k + 1 < len(reading.stops) else len(text)
+    where = where_clause(s, reading.stops[k][0].start)
+    if where is not None:  # a clause of "where" has its own tense (its verb may come after the place)
+        start, end = max(start, where[0]), where[1]
     return tense_of(s.span, ctx, start, min(end, report_start(s, reading.stops[k][0].end)))
 
 
