@@ -95,9 +95,11 @@ def unrealised(s: Sentence, p: Mention, window: tuple[int, int], ctx: Context) -
     lx = ctx.lx
     # (the packs read a modal's imperfect, "doveva", "tenía previsto", as no past: not a future
     # is enough; a plan still to come, "will fly to Lima; instead of ...", is none)
-    if not lx.instead or tense_of(s.span, ctx, *window) == "future":
+    if tense_of(s.span, ctx, *window) == "future":
         return False
     text = s.span.text
+    if _called_off_next(s, ctx):
+        return True
     semi = text.find(";", p.end)
     after = text[semi + 1 :] if semi >= 0 else s.doc.text[s.span.end_char :]
     after = after.lstrip(" \t\n-—–:").lower()
@@ -106,6 +108,25 @@ def unrealised(s: Sentence, p: Mention, window: tuple[int, int], ctx: Context) -
         if m and not (m.group(1) and m.group(1).strip() in lx.genitives):
             return True
     return False
+
+
+def _called_off_next(s: Sentence, ctx: Context) -> bool:
+    """The next sentence of the paragraph calls the trip off: a noun of travel among its first
+    ``Tuning.called_off_subject_words`` words (its subject) and a word of cancellation, and no
+    place of its own after a preposition ("Der Kanzler sollte am Montag nach
+    Paris reisen. Die Reise wurde jedoch abgesagt.", "Однако визит был отменён"; not "Die Reise
+    nach Rom wurde abgesagt": another trip)."""
+    lx = ctx.lx
+    after = s.doc.text[s.span.end_char :].strip()
+    nxt = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+    low = nxt.lower()
+    words = word_list(low)
+    if not any(starts(w, lx.travel) for w in words[: ctx.tuning.called_off_subject_words]):
+        return False  # the trip is the subject, near the sentence's start ("Die Reise wurde ...")
+    if not any(starts(w, lx.cancelled) for w in words) and phrase_in(low, lx.cancelled) is None:
+        return False
+    at = "|".join(re.escape(w) for w in sorted(lx.at, key=len, reverse=True))
+    return not any(m.group(1)[:1].isupper() for m in re.finditer(rf"(?<![\w'-])(?:{at})\s+(\w+)", nxt))
 
 
 def _status_by_form(
