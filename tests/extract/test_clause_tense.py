@@ -426,3 +426,34 @@ def test_a_cancellation_of_another_trip_keeps_the_plan(
 ) -> None:
     """The next sentence calls off a trip to another place: the plan is not the one called off."""
     assert _candidate(text, lang, place, extractor)[0] is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Der Kanzler hätte am Montag nach Paris reisen sollen.", "de", "Paris"),
+        ("Die Ministerin wäre am Montag in Paris gewesen.", "de", "Paris"),
+        pytest.param(
+            "Il cancelliere avrebbe dovuto recarsi lunedì a Parigi.",
+            "it",
+            "Parigi",
+            marks=pytest.mark.xfail(
+                reason="the pack lists no pair of an unreal past ('avrebbe dovuto'): read as a plan",
+                strict=True,
+            ),
+        ),
+        pytest.param(
+            "The chancellor should have travelled to Paris on Monday.",
+            "en",
+            "Paris",
+            marks=pytest.mark.xfail(
+                reason="the pack lists no pair of an unreal past ('should have'): read as a trip made",
+                strict=True,
+            ),
+        ),
+    ],
+)
+def test_unreal_past_of_a_plan(text: str, lang: str, place: str, extractor: Extractor) -> None:
+    """ "hätte ... reisen sollen" (the subjunctive of "sollte": should have, was to but did not):
+    a plan that did not come true, on the Monday just past."""
+    assert _candidate(text, lang, place, extractor) == (Status.CANCELLED, "2026-03-09")
