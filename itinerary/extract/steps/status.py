@@ -849,6 +849,9 @@ def clause_future(s: Sentence, pos: int, ctx: Context) -> bool | None:
     or future: the next one; past: the previous one); None when the clause has no tense."""
     if arrival_participle(s, pos, ctx):
         return False  # "Le Premier ministre, arrivé lundi à Ankara, s'envolera ...": that Monday is past
+    said = set(word_list(s.span.text.lower()))
+    if any(a in said and b in said for a, b in ctx.lx.irrealis):
+        return False  # an unreal past ("hätte am Montag reisen sollen"): that Monday is past
     start, end = 0, len(s.span.text)
     if s.clauses is not None and s.clauses.bounds:
         start, end = s.clauses.bounds[s.clauses.at(pos)]
