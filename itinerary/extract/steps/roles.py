@@ -4,6 +4,7 @@ place, and which form lists. Every refusal names its rule (``Reading.refused``).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from typing import TYPE_CHECKING
@@ -48,15 +49,24 @@ def dated_phrase_positions(text: str, ctx: Context) -> list[int]:
     dated = {*lx.weekdays, *lx.months, *lx.relative, *lx.determiners, *lx.weekday_leads, *lx.date_links}
     dated |= {w for phrase in lx.day_words for w in phrase.split()}
     out = []
-    for phrase in lx.travel:
-        words = phrase.split()
-        if len(words) != 2 or words[1] not in lx.at or isinstance(phrase, Stem):
-            continue
-        verb, prep = (re.escape(w) for w in words)
-        for m in re.finditer(rf"(?<![\w-]){verb}\s+((?:[\w'-]+\s+)+?){prep}(?![\w-])", text):
+    for pattern in _gapped(lx.travel, lx.at):
+        for m in pattern.finditer(text):
             gap = m.group(1).split()
             if len(gap) <= ctx.tuning.travel_gap_words and all(w in dated or w.isdigit() for w in gap):
                 out.append(m.start())
+    return out
+
+
+@functools.cache
+def _gapped(travel: tuple[str, ...], at: frozenset[str]) -> list[re.Pattern[str]]:
+    """A pattern per travel phrase of a verb and a preposition of place, with words between them."""
+    out = []
+    for phrase in travel:
+        words = phrase.split()
+        if len(words) != 2 or words[1] not in at or isinstance(phrase, Stem):
+            continue
+        verb, prep = (re.escape(w) for w in words)
+        out.append(re.compile(rf"(?<![\w-]){verb}\s+((?:[\w'-]+\s+)+?){prep}(?![\w-])"))
     return out
 
 
