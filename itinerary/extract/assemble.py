@@ -155,6 +155,9 @@ def _by_traveller(
                 d.reason, kept=False, rule="dated long before the article: background"
             )
             continue  # a visit years ago is background, not part of this trip
+        if d.background:
+            d.reason = dataclasses.replace(d.reason, kept=False, rule="a visit of another time: background")
+            continue  # "Damals besuchte er Warschau", "has not been to Moscow since 2019"
         # a stop only the scorer found goes to the main traveller, unless the sentence names
         # the persons who make it together ("Draghi, Macron e Scholz a Kiev")
         own = d.rule or (d.explicit_traveller and bool(d.companions))

@@ -31,7 +31,7 @@ from itinerary.extract.steps.roles import (
     role_before,
     travel_mode,
 )
-from itinerary.extract.steps.status import clause_tense, en_route, status_cues, status_of
+from itinerary.extract.steps.status import clause_tense, en_route, recalled, status_cues, status_of
 from itinerary.extract.text import (
     DATELINE_AGENCY_OPENING,
     DATELINE_END,
@@ -154,6 +154,7 @@ def candidate_at(
     d = Candidate(p, quote, status, date, traveller, role, hints, 0, explicit, companions=companions)
     d.status_features, d.read_date = cues, read
     d.mode = travel_mode(s.span.text, p.start, ctx)
+    d.background = recalled(s, p, date, ctx)
     if received_guest(s, p.start, reading.travel, ctx) is not None:
         return d, carried_subject(s, ctx, carry)  # the host, not the guest, is the subject
     return d, traveller or carry

@@ -108,6 +108,9 @@ class Candidate:
     read_date: DateSpan | None = None
     #: the means of travel its sentence names nearest the place (None: it names none)
     mode: Mode | None = None
+    #: a place of another time than the article's trip ("Damals besuchte er Warschau", "has not
+    #: been to Moscow since 2019"): background, the assembly drops it
+    background: bool = False
 
 
 @dataclass(frozen=True)

@@ -384,6 +384,14 @@ class Lexicon:
     # "postura", "позици"): a place in their genitive ("the role of China", "la position de la
     # Chine", "позиция Китая") is whose stance is spoken of, a topic, no stop.
     stance_nouns: tuple[str, ...] = ()
+    # Adverbs of recall ("damals", "at the time", "à l'époque", "тогда", "en aquel momento",
+    # "all'epoca", "na época"): an undated visit told in the past with one is of another time than
+    # the trip the article tells, background, not one of its stops (see steps.status.recalled).
+    recall: tuple[str, ...] = ()
+    # Prepositions of "since" ("since", "seit", "depuis", "desde", "dal", "с"): with a time after
+    # one and a negation in the place's clause ("has not been to Moscow since 2019", "не был в
+    # Москве с 2019 года") the clause tells a state up to now, no trip: background, no stop.
+    since: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

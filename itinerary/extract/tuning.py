@@ -238,6 +238,10 @@ class Tuning:
     parse_walk: int = 12
     #: tokens after a verb read for its separable particle ("reist ... weiter") - rule tests
     particle_window: int = 16
+    #: words of a date at most between a verb of travel and its preposition ("andrà venerdì a") - rule tests
+    travel_gap_words: int = 3
+    #: first words of the next sentence that hold the trip it calls off ("Die Reise wurde ...") - rule tests
+    called_off_subject_words: int = 3
     #: letters a compound needs before its travel head ("Ostafrikareise") - rule tests
     compound_min_stem: int = 3
     #: letters a mode noun needs to end a compound ("Regierungsflugzeug"; not "zug" of "Anzug") - rule tests

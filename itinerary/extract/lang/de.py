@@ -500,6 +500,8 @@ PACK = Lexicon(
     told_auxiliaries=frozenset("wurde wurden worden war waren ist sind sei seien".split()),
     topic_preps=frozenset("zu zum zur über".split()),
     stance_nouns=("haltung", "position", "rolle", "politik", "entscheidung", "standpunkt", "interessen"),
+    recall=("damals", "seinerzeit", "zu jener zeit"),
+    since=("seit",),
 )
 
 

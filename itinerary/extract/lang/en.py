@@ -613,6 +613,8 @@ PACK = Lexicon(
         "attitude",
         "interests",
     ),
+    recall=("at the time", "back then", "at that time"),
+    since=("since",),
 )
 
 

@@ -81,6 +81,12 @@ PACK = Lexicon(
         "estábamos en",
         "ofrenda floral",  # a wreath is laid in person ("depositó una ofrenda floral en Hanói")
         "corona de flores",
+        # the future of "ir" with its preposition of place ("irá a Lima el viernes"; "irá a reunirse" is
+        # a periphrasis its infinitive tells)
+        "irá a",
+        "irá al",
+        "irán a",
+        "irán al",
     ),
     at=frozenset("a en hacia para al".split()),
     origin=frozenset("desde".split()),
@@ -588,6 +594,14 @@ PACK = Lexicon(
     traffic=("vuelos",),
     addressee_preps=frozenset({"a", "al"}),
     stance_nouns=("postura", "posición", "papel", "política", "decisión", "actitud", "intereses"),
+    recall=(
+        "en aquel momento",
+        "en aquella ocasión",
+        "en aquella época",
+        "por aquel entonces",
+        "en ese entonces",
+    ),
+    since=("desde",),
 )
 
 

@@ -136,6 +136,13 @@ PACK = Lexicon(
         "reçu par",
         "reçue par",
         "gerbe",  # a wreath is laid in person ("a déposé une gerbe à Hanoï")
+        # the future of "aller" with its preposition of place ("ira à Dakar vendredi")
+        "ira à",
+        "ira au",
+        "ira en",
+        "iront à",
+        "iront au",
+        "iront en",
     ),
     at=frozenset("à au aux en dans vers pour sur".split()),
     origin=frozenset("depuis".split()),
@@ -624,6 +631,8 @@ PACK = Lexicon(
     topic_preps=frozenset({"sur"}),
     traffic=("vols",),
     stance_nouns=("position", "rôle", "politique", "décision", "attitude", "posture", "intérêts"),
+    recall=("à l'époque", "à cette époque-là"),
+    since=("depuis",),
 )
 
 

@@ -610,6 +610,8 @@ PACK = Lexicon(
     topic_preps=frozenset("su sul sulla sui sulle sull'".split()),
     traffic=("voli",),
     stance_nouns=("posizione", "ruolo", "politica", "decisione", "atteggiamento", "interessi"),
+    recall=("all'epoca", "a quel tempo", "in quell'occasione"),
+    since=("dal", "dalla", "dallo"),
 )
 
 

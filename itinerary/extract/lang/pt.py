@@ -163,6 +163,15 @@ PACK = Lexicon(
         "reuniu-se",
         "encontrou-se",
         "coroa de flores",  # a wreath is laid in person ("depositou uma coroa de flores em Hanói")
+        # the future of "ir" with its preposition of place ("irá a Luanda na sexta-feira")
+        "irá a",
+        "irá ao",
+        "irá à",
+        "irá para",
+        "irão a",
+        "irão ao",
+        "irão à",
+        "irão para",
     ),
     at=frozenset("em no na nos nas num numa a ao à aos às para pra pro até".split()),
     origin=frozenset({"desde"}),
@@ -806,6 +815,8 @@ PACK = Lexicon(
     topic_preps=frozenset({"sobre"}),
     traffic=("voos",),
     stance_nouns=("posição", "papel", "política", "decisão", "postura", "atitude", "interesses"),
+    recall=("na época", "naquela época", "naquela altura"),
+    since=("desde",),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

@@ -118,6 +118,8 @@ def told_elsewhere(s: Sentence, p: Mention, owned: list[DateHit], t: Tuning) -> 
         home = c.at(p.start)
         # (and the day of a trailing attribution: "..., the ministry said on Monday")
         aside = [h for h in owned if c.at(h.start) != home and c.kind(c.at(h.start)) in ("aside", "report")]
+        if c.kind(home) == "where":  # "flog am Montag nach Polen, wo er am Dienstag in Warschau ...":
+            aside = [h for h in owned if c.at(h.start) != home]  # the clause of "where" dates its place
         if aside and any(c.at(h.start) == home for h in owned):
             owned = [h for h in owned if h not in aside]
     return owned

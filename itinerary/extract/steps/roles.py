@@ -4,12 +4,13 @@ place, and which form lists. Every refusal names its rule (``Reading.refused``).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import AREA_KINDS, Context, Mention, Person, Reading, Sentence
-from itinerary.extract.lexicon import Lexicon, phrase_in, phrase_positions, phrase_spans, starts
+from itinerary.extract.lexicon import Lexicon, Stem, phrase_in, phrase_positions, phrase_spans, starts
 from itinerary.extract.text import SPACE, joined_run, possessive_after, word_before, word_list, words_of
 from itinerary.geocode.normalize import KIND_WORDS
 from itinerary.model import Mode, Role
@@ -34,7 +35,39 @@ def travel_positions(sent: Span, ctx: Context) -> list[int]:
     # every multi-word phrase, each time it occurs: a sentence may tell two legs ("se reunió el
     # lunes en Riad ... y el martes se desplazó a Doha")
     out.extend(phrase_positions(sent.text.lower(), lx.travel))
+    out.extend(dated_phrase_positions(sent.text.lower(), ctx))
     return sorted(x for x in set(out) if not again_at(sent.text, x, ctx))
+
+
+def dated_phrase_positions(text: str, ctx: Context) -> list[int]:
+    """Where a travel phrase of a verb and a preposition of place ("andrà a", "sarà a", "estará
+    en", "ira à") starts with the words of a date between them ("andrà venerdì a Varsavia", "estará
+    el jueves en Davos", "ira vendredi à Dakar"): a date goes between a verb and its complement of
+    place, the verb still leads there. At most ``Tuning.travel_gap_words`` words, each a weekday, a
+    month, a relative day, a number, or an article or link of a date (``text``: lower case)."""
+    lx = ctx.lx
+    dated = {*lx.weekdays, *lx.months, *lx.relative, *lx.determiners, *lx.weekday_leads, *lx.date_links}
+    dated |= {w for phrase in lx.day_words for w in phrase.split()}
+    out = []
+    for pattern in _gapped(lx.travel, lx.at):
+        for m in pattern.finditer(text):
+            gap = m.group(1).split()
+            if len(gap) <= ctx.tuning.travel_gap_words and all(w in dated or w.isdigit() for w in gap):
+                out.append(m.start())
+    return out
+
+
+@functools.cache
+def _gapped(travel: tuple[str, ...], at: frozenset[str]) -> list[re.Pattern[str]]:
+    """A pattern per travel phrase of a verb and a preposition of place, with words between them."""
+    out = []
+    for phrase in travel:
+        words = phrase.split()
+        if len(words) != 2 or words[1] not in at or isinstance(phrase, Stem):
+            continue
+        verb, prep = (re.escape(w) for w in words)
+        out.append(re.compile(rf"(?<![\w-]){verb}\s+((?:[\w'-]+\s+)+?){prep}(?![\w-])"))
+    return out
 
 
 def again_at(text: str, at: int, ctx: Context) -> bool:

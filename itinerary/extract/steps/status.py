@@ -32,6 +32,9 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     p = reading.stops[k][0]
     end = p.start
     start = _relative_start(text, start, end, ctx)
+    where = where_clause(s, p.start)
+    if where is not None:
+        start = max(start, where[0])  # "returned to Poland, where he will meet ... in Warsaw"
     nxt = _after_end(s, reading, k)
     # "the next day", "le lendemain": a date counted from another, not a word of the future
     counted = [(h.start, h.end) for h in s.dates if h.shift is not None and h.end > start and h.start < end]
@@ -63,7 +66,24 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
         return Status.PLANNED
     if plan_closes(s, p, nxt, ctx):
         return Status.PLANNED
-    return _status_by_form(s, (start, end), words, wl, ctx)
+    found = _status_by_form(s, (start, end), words, wl, ctx)
+    if found is None and where is not None:  # the verb of the clause after the place ("wo er ... traf")
+        told = tense_of(s.span, ctx, *where)
+        found = {"past": Status.CONFIRMED, "future": Status.PLANNED}.get(told or "")
+    return found
+
+
+def where_clause(s: Sentence, pos: int) -> tuple[int, int] | None:
+    """The bounds of the clause of "where" ("where", "où", "wo", "donde", "dove", "onde", "где")
+    that holds ``pos``, None when it is in another clause. Such a clause tells what happens at
+    the place before it in its own tense: "returned to Poland, where he will meet the president in
+    Warsaw on Tuesday" (Warsaw is to come), "will travel to Ukraine, where he met the president in
+    Lviv last year" (Lviv is a visit made); the main clause's tense does not reach its places."""
+    c = s.clauses
+    if c is None or not c.bounds:
+        return None
+    cid = c.at(pos)
+    return c.bounds[cid] if c.kind(cid) == "where" else None
 
 
 def unrealised(s: Sentence, p: Mention, window: tuple[int, int], ctx: Context) -> bool:
@@ -75,9 +95,11 @@ def unrealised(s: Sentence, p: Mention, window: tuple[int, int], ctx: Context) -
     lx = ctx.lx
     # (the packs read a modal's imperfect, "doveva", "tenía previsto", as no past: not a future
     # is enough; a plan still to come, "will fly to Lima; instead of ...", is none)
-    if not lx.instead or tense_of(s.span, ctx, *window) == "future":
+    if tense_of(s.span, ctx, *window) == "future":
         return False
     text = s.span.text
+    if _called_off_next(s, ctx):
+        return True
     semi = text.find(";", p.end)
     after = text[semi + 1 :] if semi >= 0 else s.doc.text[s.span.end_char :]
     after = after.lstrip(" \t\n-—–:").lower()
@@ -86,6 +108,25 @@ def unrealised(s: Sentence, p: Mention, window: tuple[int, int], ctx: Context) -
         if m and not (m.group(1) and m.group(1).strip() in lx.genitives):
             return True
     return False
+
+
+def _called_off_next(s: Sentence, ctx: Context) -> bool:
+    """The next sentence of the paragraph calls the trip off: a noun of travel among its first
+    ``Tuning.called_off_subject_words`` words (its subject) and a word of cancellation, and no
+    place of its own after a preposition ("Der Kanzler sollte am Montag nach
+    Paris reisen. Die Reise wurde jedoch abgesagt.", "Однако визит был отменён"; not "Die Reise
+    nach Rom wurde abgesagt": another trip)."""
+    lx = ctx.lx
+    after = s.doc.text[s.span.end_char :].strip()
+    nxt = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+    low = nxt.lower()
+    words = word_list(low)
+    if not any(starts(w, lx.travel) for w in words[: ctx.tuning.called_off_subject_words]):
+        return False  # the trip is the subject, near the sentence's start ("Die Reise wurde ...")
+    if not any(starts(w, lx.cancelled) for w in words) and phrase_in(low, lx.cancelled) is None:
+        return False
+    at = "|".join(re.escape(w) for w in sorted(lx.at, key=len, reverse=True))
+    return not any(m.group(1)[:1].isupper() for m in re.finditer(rf"(?<![\w'-])(?:{at})\s+(\w+)", nxt))
 
 
 def _status_by_form(
@@ -274,6 +315,86 @@ def fronted_negation(s: Sentence, p: Mention, nxt: int, ctx: Context) -> Status 
     if not told:
         return None
     return Status.PLANNED if any(w in lx.yet_words for w in words) else Status.CANCELLED
+
+
+def recalled(s: Sentence, p: Mention, date: DateSpan | None, ctx: Context) -> bool:
+    """The place is background, no stop of the trip the article tells: a presence denied since a
+    time (:func:`not_since`), or an undated visit told in the past with an adverb of recall in its
+    sentence part ("Damals besuchte er auch Warschau", "At the time, he also visited Warsaw",
+    "Тогда он посетил и Варшаву"; the pack's ``recall``): a visit of another time. A visit with a
+    date of its own is one of the article's days (``date``: the stop's)."""
+    if not_since(s, p, ctx) or _past_where(s, p, ctx):
+        return True
+    if date is not None or not ctx.lx.recall:
+        return False
+    text = s.span.text
+    cut = max(text.rfind(c, 0, p.start) for c in ";:!?") + 1
+    stop = re.search(r"[;:!?]", text[p.end :])
+    end = p.end + stop.start() if stop else len(text)
+    low = text.lower()
+    # (not a preposition of time before a genitive: "at the time of the summit", "à l'époque des")
+    hits = [
+        m.end()
+        for m in _phrases(ctx.lx.recall).finditer(low, cut, end)
+        if not set(word_list(low[m.end() :])[:1]) & ctx.lx.genitives
+    ]
+    if not hits:
+        return False
+    last = max(p.start, *hits)
+    if tense_of(s.span, ctx, cut, last) == "past":
+        return True
+    # an imperfect is a past beside an adverb of recall (the rules leave it out elsewhere: "doveva",
+    # a conditional misread); also the auxiliary of a pluperfect whose participle the tagger took
+    # for a noun ("il avait aussi visité Varsovie")
+    base = s.span.start_char
+    return any(
+        cut <= t.idx - base < last and t.pos_ in ("VERB", "AUX") and "Imp" in t.morph.get("Tense", [])
+        for t in s.span
+    )
+
+
+def _past_where(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """The place is in a clause of "where" in the past after a main clause in the future ("will
+    travel to Ukraine, where he met the president in Lviv last year", "viajará a Ucrania, donde se
+    reunió con el presidente en Leópolis"): what happened there before the trip, not one of its
+    stops."""
+    where = where_clause(s, p.start)
+    if where is None or tense_of(s.span, ctx, *where) != "past":
+        return False
+    return tense_of(s.span, ctx, 0, where[0]) == "future"
+
+
+def not_since(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """A negated clause of the place with a time since which ("has not been to Moscow since 2019",
+    "war seit 2019 nicht mehr in Moskau", "В Москве он не был с 2019 года", "no ha estado en Moscú
+    desde 2019"): a state up to now, not a trip made nor one called off. The time: a number, a
+    month or a date right after one of the pack's ``since`` prepositions (not "since" of a reason,
+    nor "с" of company); the clause: from the punctuation before the place to the one after it,
+    in no future ("will not go to Moscow since 2019's talks" is a plan called off)."""
+    lx = ctx.lx
+    if not lx.since:
+        return False
+    text = s.span.text
+    cut = max(text.rfind(c, 0, p.start) for c in ",;:!?") + 1
+    stop = re.search(r"[,;:!?]", text[p.end :])
+    end = p.end + stop.start() if stop else len(text)
+    low = text.lower()
+    if not any(w in lx.negation_words for w in word_list(low[cut:end])):
+        return False
+    timed = False
+    for m in _phrases(lx.since).finditer(low, cut, end):
+        nxt = re.match(r"\s*([\w'-]+)", low[m.end() :])
+        word = nxt.group(1) if nxt else ""
+        dated = any(h.start <= m.start() < h.end or m.end() <= h.start <= m.end() + 1 for h in s.dates)
+        timed = timed or dated or any(ch.isdigit() for ch in word) or word in lx.months
+    return timed and tense_of(s.span, ctx, cut, end) != "future"
+
+
+@functools.cache
+def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the words and phrases of ``words``, each as words of its own."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])(?:{alts})(?![\w'-])")
 
 
 def _verb_of(s: Sentence, p: Mention, ctx: Context) -> Token | None:
@@ -706,6 +827,9 @@ def clause_tense(s: Sentence, reading: Reading, k: int, ctx: Context) -> str | N
     text = s.span.text
     start = reading.stops[k - 1][0].end if k else 0
     end = reading.stops[k + 1][0].start if k + 1 < len(reading.stops) else len(text)
+    where = where_clause(s, reading.stops[k][0].start)
+    if where is not None:  # a clause of "where" has its own tense (its verb may come after the place)
+        start, end = max(start, where[0]), where[1]
     return tense_of(s.span, ctx, start, min(end, report_start(s, reading.stops[k][0].end)))
 
 
@@ -725,6 +849,9 @@ def clause_future(s: Sentence, pos: int, ctx: Context) -> bool | None:
     or future: the next one; past: the previous one); None when the clause has no tense."""
     if arrival_participle(s, pos, ctx):
         return False  # "Le Premier ministre, arrivé lundi à Ankara, s'envolera ...": that Monday is past
+    said = set(word_list(s.span.text.lower()))
+    if any(a in said and b in said for a, b in ctx.lx.irrealis):
+        return False  # an unreal past ("hätte am Montag reisen sollen"): that Monday is past
     start, end = 0, len(s.span.text)
     if s.clauses is not None and s.clauses.bounds:
         start, end = s.clauses.bounds[s.clauses.at(pos)]
