@@ -43,13 +43,13 @@ from typing import Any, Protocol, TypeVar
 from itinerary.errors import MergeError
 from itinerary.groups import DisjointSets
 from itinerary.identity import UNKNOWN_TRAVELLER
-from itinerary.merge import MergeReport, _finish, _input_key
+from itinerary.merge import MergeReport, _finish, _input_key, _whole
 from itinerary.merge.cluster import _absorb, _Cluster, _cluster
 from itinerary.merge.names import group_names_kept, state_of
-from itinerary.merge.observe import _check_versions, _collect, _Inputs, _observations
+from itinerary.merge.observe import _check_versions, _collect, _Inputs, _Obs, _observations
 from itinerary.merge.reprints import _one_text
 from itinerary.merge.stored import StoredTrip, summary
-from itinerary.merge.travellers import _display_name, _is_unknown, _people, _Person
+from itinerary.merge.travellers import _display_name, _is_unknown, _people, _Person, _Travellers
 from itinerary.merge.trips import _as_given, _cut, _merge_trip
 from itinerary.model import Itinerary, Source, Status, Trip
 from itinerary.people import Grouping, group_names
@@ -273,8 +273,17 @@ def _trips_key(stops_key: str, person: _Person, groups: dict[str, int], several:
     of them are one text) and whether there are several inputs. The day the merge is known on is
     not in it (a new article is often the newest, and would change every traveller's key): the
     kept trips say which days they hold for (see :func:`_holds_on`)."""
+    return _trips_key_of(stops_key, _sources_of(person), groups, several)
+
+
+def _sources_of(person: _Person) -> list[str]:
+    """The sources a traveller's reports name, sorted."""
+    return sorted({o.source for t in person.obs for o in t if o.source})
+
+
+def _trips_key_of(stops_key: str, srcs: list[str], groups: dict[str, int], several: bool) -> str:
+    """:func:`_trips_key` from the traveller's sources (:func:`_sources_of`)."""
     labels: dict[int, int] = {}
-    srcs = sorted({o.source for t in person.obs for o in t if o.source})
     together = [labels.setdefault(groups.get(s, 0), len(labels)) for s in srcs]
     return _digest("trips", stops_key, srcs, together, several)
 
@@ -377,6 +386,35 @@ def merge_split(
     reports) run by ``mapper``; the same itinerary and report. With ``memo`` and the ``digests``
     of the inputs (the SHA-256 of each one's file, in their order), a traveller whose reports did
     not change is taken from ``memo``, and the work done is kept there."""
+    merged, report, _ = _merge_split(itineraries, as_of, mapper, batch, digests, memo)
+    return merged, report
+
+
+@dataclass
+class _Run:
+    """What a merge of every input found, for :mod:`itinerary.merge.delta` to keep: the inputs in
+    their order (and each one's index in the given order), the inputs collected, who is who, each
+    traveller's keys and one-text pairs, the reprint groups and the trips merged."""
+
+    itineraries: list[Itinerary]
+    order: list[int]
+    inputs: _Inputs
+    observed: list[tuple[str, list[_Obs]]]
+    who: _Travellers
+    stops_keys: list[str]
+    trips_keys: list[str]
+    pairs: dict[int, list[tuple[str, str]]]
+    done: dict[int, _Done]
+
+
+def _merge_split(
+    itineraries: Sequence[Itinerary],
+    as_of: dt.date | None,
+    mapper: Mapper,
+    batch: int,
+    digests: Sequence[str] | None,
+    memo: Memo | None,
+) -> tuple[Itinerary, MergeReport, _Run]:
     if not itineraries:
         raise MergeError("nothing to merge; give at least one itinerary")
     if digests is not None and len(digests) != len(itineraries):
@@ -385,7 +423,8 @@ def merge_split(
     order = sorted(range(len(itineraries)), key=lambda i: _input_key(itineraries[i]))
     itineraries = [itineraries[i] for i in order]
     inputs = _collect(itineraries, as_of)
-    who = _people(inputs, _observations(inputs, as_of), len(itineraries) > 1, _grouper(memo))
+    observed = _observations(inputs, as_of)
+    who = _people(inputs, observed, len(itineraries) > 1, _grouper(memo))
     used_sources = {o.source for p in who.people for t in p.obs for o in t if o.source}
     sources = {k: s for k, s in inputs.sources.items() if k in used_sources}
     if digests is None:
@@ -426,14 +465,17 @@ def merge_split(
         made += trips
         travellers.append(traveller)
     made.sort(key=lambda tc: (tc[0].traveller, tc[0].id))  # as _finish orders them (then a no-op)
-    merged, report = _finish(itineraries, inputs, who, sources, groups, known_on, made, travellers, as_of)
+    merged, report = _finish(
+        _whole(itineraries, inputs, who), sources, groups, known_on, made, travellers, as_of
+    )
     if memo is not None:  # each trip is its traveller's trips key (and the day when its trips hold
         # on it only), its place there and its id made unique
         on = {n: known_on if stale[n] else None for n in range(len(who.people))}
         for (trip, _), final in zip(made, merged.trips, strict=True):
             n, i = whose[id(trip)]
             memo.known(final, _digest("trip", trips_keys[n], on[n], i, final.id))
-    return merged, report
+    run = _Run(itineraries, order, inputs, observed, who, stops_keys, trips_keys, pairs, done)
+    return merged, report, run
 
 
 def _grouper(memo: Memo | None) -> Callable[[list[str]], Grouping]:
