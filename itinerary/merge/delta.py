@@ -39,6 +39,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from itinerary import people
 from itinerary.merge import MergeReport, _finish, _InputKey, _Whole
 from itinerary.merge.observe import _collect, _observations
@@ -240,7 +242,7 @@ def _state_of(
             "stops": run.stops_keys[n],
             "trips": run.trips_keys[n],
             "srcs": _sources_of(p),
-            "pairs": [list(x) for x in run.pairs[n]],
+            "pairs": [list(x) for x in run.pairs[n] if x[0] != x[1]],  # a source with itself joins nothing
         }
     groups = _groups_of(run)
     return _State(
@@ -315,6 +317,54 @@ def _sources_from_data(data: list[dict[str, Any]]) -> list[Source]:
     from itinerary.io import yaml as yaml_io
 
     return list(yaml_io._build({"sources": data, "trips": []}, {}, "kept merge").sources)
+
+
+def _alone(before: Grouping, old: set[str], new: set[str]) -> Grouping | None:
+    """The grouping of the names ``new`` from the grouping of ``old`` when each name that came or
+    went is alone: no word of it (or a word spelled alike), its letters run together, an alias
+    group or a word's sound is another name's. Such a name is a group of its own in
+    :func:`itinerary.people.group_names` (a block of one name), looks like no other and changes
+    no other's group; it is put in (or taken out of) the groups' order. None when a name is not
+    alone (the names are grouped again)."""
+    came, went = new - old, old - new
+    if not came and not went:
+        return before
+    moved = [n for n in came | went if people.tokens(n)]
+    if not moved:
+        return before
+    words: Counter[str] = Counter()
+    keys: Counter[str] = Counter()
+    sounds: Counter[str] = Counter()
+    for n in old | new:
+        ws = set(people._tokens(n))
+        words.update(ws)
+        keys["".join(people._tokens(n))] += 1
+        sounds.update({people._sound(w) for w in ws} - {""})
+    vocab = list(words)
+    for n in moved:
+        ws = set(people._tokens(n))
+        if (
+            people._alias_group(n) is not None
+            or keys["".join(people._tokens(n))] > 1
+            or any(words[w] > 1 for w in ws)
+            or any(sounds[s] > 1 for s in {people._sound(w) for w in ws} - {""})
+        ):
+            return None
+        for w in ws:
+            near = process.extract(w, vocab, scorer=fuzz.ratio, score_cutoff=people.SPELLING_RATIO, limit=2)
+            if any(v != w for v, *_ in near):
+                return None
+    gone = {(n,) for n in went}
+    if sum(1 for g in before.groups if g in gone) != len(gone & {(n,) for n in moved}):
+        return None  # a name that went was not a group of its own
+    groups = [g for g in before.groups if g not in gone]
+    for n in sorted(n for n in came if people.tokens(n)):
+        groups.insert(bisect.bisect_left(groups, people._key(n), key=lambda g: people._key(g[0])), (n,))
+    if any(n in p for p in before.kept_apart for n in went) or any(
+        n in p for p in before.aliases for n in went
+    ):
+        return None
+    return Grouping(tuple(groups), before.aliases, before.kept_apart)
 
 
 def _group_key(group: Iterable[str]) -> str:
@@ -427,13 +477,13 @@ class _Step:
                 why[n] = _verdict(n, places, self.several)
         self.changed_names = {n for n in why.keys() | st.why.keys() if why.get(n, "-") != st.why.get(n, "-")}
         accepted = sorted(n for n, w in why.items() if w is None)
-        if accepted == sorted(n for n, w in st.why.items() if w is None):
-            grouping = Grouping(
-                tuple(tuple(g) for g in st.groups),
-                tuple((a, b) for a, b in st.aliases),
-                tuple((a, b) for a, b in st.kept_apart),
-            )
-        else:
+        last = Grouping(
+            tuple(tuple(g) for g in st.groups),
+            tuple((a, b) for a, b in st.aliases),
+            tuple((a, b) for a, b in st.kept_apart),
+        )
+        grouping = _alone(last, {n for n, w in st.why.items() if w is None}, set(accepted))
+        if grouping is None:
             grouping = _grouper(self.memo)(accepted)
         return dict(sorted(why.items())), grouping
 
@@ -627,7 +677,7 @@ class _Step:
                 "stops": stops_keys[n],
                 "trips": trips_keys[n],
                 "srcs": srcs[key],
-                "pairs": [list(x) for x in pairs[n]],
+                "pairs": [list(x) for x in pairs[n] if x[0] != x[1]],
             }
         state = _State(
             several=several,

@@ -63,7 +63,7 @@ Mapper = Callable[[Callable[[Any], Any], list[Any]], Iterable[Any]]
 
 BATCH_OBSERVATIONS = 20_000  # a batch of travellers holds about this many reports (one task)
 _T = TypeVar("_T")
-MEMO_VERSION = 2  # in every key: another layout of the kept work is never read
+MEMO_VERSION = 3  # in every key: another layout of the kept work is never read
 
 
 class Memo(Protocol):
@@ -326,7 +326,7 @@ def _trips_text(done: _Done, known_on: dt.date | None) -> str:
     made, (name, spellings) = done
     return json.dumps(
         {
-            "trips": [yaml_io.trip_data(t) for t, _ in made],
+            "trips": [json.dumps(yaml_io.trip_data(t), ensure_ascii=False) for t, _ in made],
             "heads": [summary(t) for t, _ in made],
             "conflicts": [notes for _, notes in made],
             "traveller": [name, list(spellings)],
@@ -340,11 +340,20 @@ def _trips_back(text: str, sources: set[str], known_on: dt.date | None) -> tuple
     """A traveller's kept trips, as stored (:class:`itinerary.merge.stored.StoredTrip`: each made
     whole, and checked as a file's trips are, only when its stops are read), and whether they
     hold on ``known_on`` only (a planned stop's day has passed: see :func:`_stale`). None when
-    the text is not what :func:`_trips_text` writes or the trips do not hold on ``known_on``."""
+    the text is not what :func:`_trips_text` writes or the trips do not hold on ``known_on``.
+    Each trip's data is kept as a text of its own, read only when the trip is made whole: a
+    rebuild reads every kept traveller's text, and most trips are never made whole."""
     from itinerary.io import yaml as yaml_io
 
-    def whole(data: dict[str, Any]) -> Callable[[], Trip]:
-        return lambda: yaml_io.trips_from_data([data], sources, "kept merge")[0]
+    def whole(text: str) -> Callable[[], Trip]:
+        def made() -> Trip:
+            try:
+                data = json.loads(text)
+            except ValueError as exc:
+                raise MergeError(f"kept merge: a trip's text is damaged ({exc})") from None
+            return yaml_io.trips_from_data([data], sources, "kept merge")[0]
+
+        return made
 
     try:
         data = json.loads(text)
@@ -353,9 +362,13 @@ def _trips_back(text: str, sources: set[str], known_on: dt.date | None) -> tuple
         heads, trips = data["heads"], data["trips"]
         conflicts = [[str(c) for c in notes] for notes in data["conflicts"]]
         name, spellings = data["traveller"]
-        if not len(heads) == len(trips) == len(conflicts) or not all(
-            isinstance(h["stops"], int) and isinstance(h["review"], int) and isinstance(h["own"], list)
-            for h in heads
+        if (
+            not len(heads) == len(trips) == len(conflicts)
+            or not all(
+                isinstance(h["stops"], int) and isinstance(h["review"], int) and isinstance(h["own"], list)
+                for h in heads
+            )
+            or not all(isinstance(t, str) for t in trips)
         ):
             return None
         made: list[tuple[Trip, list[str]]] = [
