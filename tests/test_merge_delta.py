@@ -47,10 +47,18 @@ NAMES = [
     "Bufimulu",
     "Tovakeru Simbalo",
     "Mbeki",
+    "Ludavoto Kuvazadi",
+    "Luvomise Ponokeni",
+    "Zisakule Rifirore",
+    "Sopatedi Dinetuzi Pebitugu",
+    "Kapodaso",
+    "Kapodasso",
+    "Gatelaki",
+    "Rifirore Ziso",
 ]
 
 
-@pytest.mark.parametrize("seed", range(40))
+@pytest.mark.parametrize("seed", range(60))
 def test_a_grouping_from_the_last_one_is_the_grouping_made_whole(seed: int) -> None:
     """Random name sets changed by a few names: whenever the names that came or went are alone,
     the grouping put together from the last one is :func:`group_names` of the new names."""

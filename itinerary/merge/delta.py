@@ -321,8 +321,9 @@ def _sources_from_data(data: list[dict[str, Any]]) -> list[Source]:
 
 def _alone(before: Grouping, old: set[str], new: set[str]) -> Grouping | None:
     """The grouping of the names ``new`` from the grouping of ``old`` when each name that came or
-    went is alone: no word of it (or a word spelled alike), its letters run together, an alias
-    group or a word's sound is another name's. Such a name is a group of its own in
+    went is alone: no word of it (or a word spelled alike), its letters run together or its alias
+    group is another name's, a name that came looks like no other by sound, and a name that went
+    was listed with none. Such a name is a group of its own in
     :func:`itinerary.people.group_names` (a block of one name), looks like no other and changes
     no other's group; it is put in (or taken out of) the groups' order. None when a name is not
     alone (the names are grouped again)."""
@@ -334,12 +335,13 @@ def _alone(before: Grouping, old: set[str], new: set[str]) -> Grouping | None:
         return before
     words: Counter[str] = Counter()
     keys: Counter[str] = Counter()
-    sounds: Counter[str] = Counter()
+    by_sound: dict[str, list[str]] = defaultdict(list)  # a word's sound -> the names with it
     for n in old | new:
         ws = set(people._tokens(n))
         words.update(ws)
         keys["".join(people._tokens(n))] += 1
-        sounds.update({people._sound(w) for w in ws} - {""})
+        for sound in {people._sound(w) for w in ws} - {""}:
+            by_sound[sound].append(n)
     vocab = list(words)
     for n in moved:
         ws = set(people._tokens(n))
@@ -347,7 +349,7 @@ def _alone(before: Grouping, old: set[str], new: set[str]) -> Grouping | None:
             people._alias_group(n) is not None
             or keys["".join(people._tokens(n))] > 1
             or any(words[w] > 1 for w in ws)
-            or any(sounds[s] > 1 for s in {people._sound(w) for w in ws} - {""})
+            or (n in came and _looks_like(n, by_sound))
         ):
             return None
         for w in ws:
@@ -365,6 +367,14 @@ def _alone(before: Grouping, old: set[str], new: set[str]) -> Grouping | None:
     ):
         return None
     return Grouping(tuple(groups), before.aliases, before.kept_apart)
+
+
+def _looks_like(name: str, by_sound: dict[str, list[str]]) -> bool:
+    """Whether another name looks like ``name`` by the sound of a word
+    (:func:`itinerary.people._loose`; a word in common is found before)."""
+    mine = people.tokens(name)
+    near = {b for w in mine if (s := people._sound(w)) for b in by_sound.get(s, ())}
+    return any(people._loose(mine, people.tokens(b)) for b in near if b != name)
 
 
 def _group_key(group: Iterable[str]) -> str:
