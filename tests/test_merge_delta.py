@@ -12,9 +12,10 @@ import pytest
 import itinerary
 from itinerary.errors import MergeWarning
 from itinerary.merge.delta import _alone, merge_delta
+from itinerary.merge.names import group_names_kept
 from itinerary.merge.split import merge_split
 from itinerary.model import Itinerary
-from itinerary.people import group_names
+from itinerary.people import Grouping, group_names
 from tests.conftest import ROOT
 
 GROUPS = sorted((ROOT / "tests" / "data" / "merge").glob("*.yaml"))
@@ -68,20 +69,34 @@ def test_a_grouping_from_the_last_one_is_the_grouping_made_whole(seed: int) -> N
     for _ in range(rng.randrange(1, 4)):
         name = rng.choice(NAMES)
         (new.discard if name in new else new.add)(name)
-    got = _alone(group_names(sorted(old)), old, new)
+    last, apart = _last(old)
+    got = _alone(last, old, new, apart)
     if got is not None:
         assert got == group_names(sorted(new))
 
 
 def test_a_name_alone_is_put_in_its_place_and_a_name_that_shares_a_word_is_not() -> None:
     old = {"Emmanuel Macron", "Quentin Zamparelli", "Macron"}
-    last = group_names(sorted(old))
+    last, apart = _last(old)
     for new in (old | {"Barufoso Zenavugi"}, old | {"Aaron Aardvark"}, old - {"Quentin Zamparelli"}):
-        assert _alone(last, old, new) == group_names(sorted(new))
-    assert _alone(last, old, old | {"Zamparelli"}) is None  # a word of another
-    assert _alone(last, old, old | {"Quentin Zamparrelli"}) is None  # spelled alike
-    assert _alone(last, old, old | {"Olaf Scholz"}) is None  # in the alias list
-    assert _alone(last, old, old - {"Macron"}) is None  # a part of another's name
+        assert _alone(last, old, new, apart) == group_names(sorted(new))
+    assert _alone(last, old, old | {"Zamparelli"}, apart) is None  # a word of another
+    assert _alone(last, old, old | {"Quentin Zamparrelli"}, apart) is None  # spelled alike
+    assert _alone(last, old, old | {"Olaf Scholz"}, apart) is None  # in the alias list
+    assert _alone(last, old, old - {"Macron"}, apart) is None  # a part of another's name
+    assert _alone(last, old, old | {"Barufoso Zenavugi"}, None) is None  # the parts apart not known
+    # a name alone that sounds like a one-word name: the pair of look-alikes is put in its place
+    sounding = {"Kapodaso", "Emmanuel Macron", "Macron"}
+    last, apart = _last(sounding)
+    for new in (sounding | {"Kapodisa Lomu"}, sounding | {"Kapodisa Lomu", "Kepedose Vanu"}):
+        assert _alone(last, sounding, new, apart) == group_names(sorted(new))
+        assert _alone(last, sounding, new, apart).kept_apart  # type: ignore[union-attr]
+
+
+def _last(names: set[str]) -> tuple[Grouping, int]:
+    """The grouping of ``names`` and how many of its look-alikes are parts of a name."""
+    grouping, state = group_names_kept(sorted(names))
+    return grouping, sum(len(b.apart) for b in state.blocks.values())
 
 
 class _Memo:

@@ -162,6 +162,7 @@ class _State:
     kept_apart: list[list[str]]
     persons: dict[str, dict[str, Any]]  # key -> drafts, stops, trips, srcs, pairs
     reprints: list[list[str]] = field(default_factory=list)
+    apart: int | None = None  # how many of ``kept_apart`` are parts of a name (the rest: look-alikes)
 
     def text(self) -> str:
         return json.dumps({"table": STATE_VERSION, **self.__dict__}, ensure_ascii=False)
@@ -256,6 +257,7 @@ def _state_of(
         kept_apart=[list(a) for a in who.kept_apart],
         persons=persons,
         reprints=[list(g) for g in _reprint_list(groups)],
+        apart=run.apart[-1] if run.apart else None,
     )
 
 
@@ -319,24 +321,56 @@ def _sources_from_data(data: list[dict[str, Any]]) -> list[Source]:
     return list(yaml_io._build({"sources": data, "trips": []}, {}, "kept merge").sources)
 
 
-def _alone(before: Grouping, old: set[str], new: set[str]) -> Grouping | None:
+def _alone(before: Grouping, old: set[str], new: set[str], apart: int | None) -> Grouping | None:
     """The grouping of the names ``new`` from the grouping of ``old`` when each name that came or
     went is alone: no word of it (or a word spelled alike), its letters run together or its alias
-    group is another name's, a name that came looks like no other by sound, and a name that went
-    was listed with none. Such a name is a group of its own in
-    :func:`itinerary.people.group_names` (a block of one name), looks like no other and changes
-    no other's group; it is put in (or taken out of) the groups' order. None when a name is not
-    alone (the names are grouped again)."""
+    group is another name's. Such a name is a group of its own in
+    :func:`itinerary.people.group_names` (a block of one name) and changes no other's group; it is
+    put in (or taken out of) the groups' order, and so are the pairs of first names that look
+    alike it makes (by a word's sound) after the ``apart`` parts kept apart. None when a name is
+    not alone, or the parts kept apart are not known (the names are grouped again)."""
     came, went = new - old, old - new
     if not came and not went:
         return before
     moved = [n for n in came | went if people.tokens(n)]
     if not moved:
         return before
+    if apart is None:
+        return None
+    by_sound = _sounds(old | new, moved)
+    if by_sound is None:
+        return None
+    gone = {(n,) for n in went if people.tokens(n)}
+    if sum(1 for g in before.groups if g in gone) != len(gone):
+        return None  # a name that went was not a group of its own
+    parts, loose = list(before.kept_apart[:apart]), list(before.kept_apart[apart:])
+    if any(n in p for p in parts for n in went) or any(n in p for p in before.aliases for n in went):
+        return None
+    groups = [g for g in before.groups if g not in gone]
+    for n in sorted(n for n in came if people.tokens(n)):
+        groups.insert(bisect.bisect_left(groups, people._key(n), key=lambda g: people._key(g[0])), (n,))
+    loose = [p for p in loose if not (went & set(p))]
+    made = [(n, b) for n in sorted(came) if people.tokens(n) for b in _looks_like(n, by_sound)]
+    if made:
+        group_of = {x: g for g in groups for x in g}
+        made = [(n, b) for n, b in made if min(group_of[b], key=people._shown_key) == b]
+    if made:
+        at = {min(g, key=people._shown_key): i for i, g in enumerate(groups)}
+        listed = {frozenset(p) for p in parts}
+        made = [(a, b) if at[a] < at[b] else (b, a) for a, b in made]
+        loose = sorted(
+            {*loose, *(p for p in made if frozenset(p) not in listed)}, key=lambda p: (at[p[0]], at[p[1]])
+        )
+    return Grouping(tuple(groups), before.aliases, (*parts, *loose))
+
+
+def _sounds(names: set[str], moved: list[str]) -> dict[str, list[str]] | None:
+    """Each word's sound -> the ``names`` with it; None when a name of ``moved`` is not alone (a
+    word, a word spelled alike, its letters run together or its alias group another name's)."""
     words: Counter[str] = Counter()
     keys: Counter[str] = Counter()
     by_sound: dict[str, list[str]] = defaultdict(list)  # a word's sound -> the names with it
-    for n in old | new:
+    for n in names:
         ws = set(people._tokens(n))
         words.update(ws)
         keys["".join(people._tokens(n))] += 1
@@ -349,32 +383,21 @@ def _alone(before: Grouping, old: set[str], new: set[str]) -> Grouping | None:
             people._alias_group(n) is not None
             or keys["".join(people._tokens(n))] > 1
             or any(words[w] > 1 for w in ws)
-            or (n in came and _looks_like(n, by_sound))
         ):
             return None
         for w in ws:
             near = process.extract(w, vocab, scorer=fuzz.ratio, score_cutoff=people.SPELLING_RATIO, limit=2)
             if any(v != w for v, *_ in near):
                 return None
-    gone = {(n,) for n in went}
-    if sum(1 for g in before.groups if g in gone) != len(gone & {(n,) for n in moved}):
-        return None  # a name that went was not a group of its own
-    groups = [g for g in before.groups if g not in gone]
-    for n in sorted(n for n in came if people.tokens(n)):
-        groups.insert(bisect.bisect_left(groups, people._key(n), key=lambda g: people._key(g[0])), (n,))
-    if any(n in p for p in before.kept_apart for n in went) or any(
-        n in p for p in before.aliases for n in went
-    ):
-        return None
-    return Grouping(tuple(groups), before.aliases, before.kept_apart)
+    return by_sound
 
 
-def _looks_like(name: str, by_sound: dict[str, list[str]]) -> bool:
-    """Whether another name looks like ``name`` by the sound of a word
+def _looks_like(name: str, by_sound: dict[str, list[str]]) -> list[str]:
+    """The other names that look like ``name`` by the sound of a word
     (:func:`itinerary.people._loose`; a word in common is found before)."""
     mine = people.tokens(name)
     near = {b for w in mine if (s := people._sound(w)) for b in by_sound.get(s, ())}
-    return any(people._loose(mine, people.tokens(b)) for b in near if b != name)
+    return sorted(b for b in near if b != name and people._loose(mine, people.tokens(b)))
 
 
 def _group_key(group: Iterable[str]) -> str:
@@ -492,9 +515,12 @@ class _Step:
             tuple((a, b) for a, b in st.aliases),
             tuple((a, b) for a, b in st.kept_apart),
         )
-        grouping = _alone(last, {n for n, w in st.why.items() if w is None}, set(accepted))
+        grouping = _alone(last, {n for n, w in st.why.items() if w is None}, set(accepted), st.apart)
+        self.apart = st.apart
         if grouping is None:
-            grouping = _grouper(self.memo)(accepted)
+            apart: list[int] = []
+            grouping = _grouper(self.memo, apart)(accepted)
+            self.apart = apart[-1] if apart else None
         return dict(sorted(why.items())), grouping
 
     # -- the travellers touched, and the inputs they need --------------------------------------
@@ -700,6 +726,7 @@ class _Step:
             kept_apart=[list(a) for a in self.grouping.kept_apart],
             persons=persons,
             reprints=[list(g) for g in reprints],
+            apart=self.apart,
         )
         return merged, report, state
 

@@ -418,6 +418,7 @@ class _Run:
     trips_keys: list[str]
     pairs: dict[int, list[tuple[str, str]]]
     done: dict[int, _Done]
+    apart: list[int]  # the parts kept apart among the look-alikes (see :func:`_grouper`), when told
 
 
 def _merge_split(
@@ -437,7 +438,8 @@ def _merge_split(
     itineraries = [itineraries[i] for i in order]
     inputs = _collect(itineraries, as_of)
     observed = _observations(inputs, as_of)
-    who = _people(inputs, observed, len(itineraries) > 1, _grouper(memo))
+    apart: list[int] = []
+    who = _people(inputs, observed, len(itineraries) > 1, _grouper(memo, apart))
     used_sources = {o.source for p in who.people for t in p.obs for o in t if o.source}
     sources = {k: s for k, s in inputs.sources.items() if k in used_sources}
     if digests is None:
@@ -487,13 +489,15 @@ def _merge_split(
         for (trip, _), final in zip(made, merged.trips, strict=True):
             n, i = whose[id(trip)]
             memo.known(final, _digest("trip", trips_keys[n], on[n], i, final.id))
-    run = _Run(itineraries, order, inputs, observed, who, stops_keys, trips_keys, pairs, done)
+    run = _Run(itineraries, order, inputs, observed, who, stops_keys, trips_keys, pairs, done, apart)
     return merged, report, run
 
 
-def _grouper(memo: Memo | None) -> Callable[[list[str]], Grouping]:
+def _grouper(memo: Memo | None, apart: list[int] | None = None) -> Callable[[list[str]], Grouping]:
     """How the names are grouped: :func:`itinerary.people.group_names`, or with a ``memo`` the same
-    groups with the last merge's work kept there (:func:`itinerary.merge.names.group_names_kept`)."""
+    groups with the last merge's work kept there (:func:`itinerary.merge.names.group_names_kept`).
+    ``apart`` is told how many of the look-alikes kept apart are parts of a name fitting several
+    groups (they come first; the others are first names that look alike)."""
     if memo is None:
         return group_names
 
@@ -504,6 +508,8 @@ def _grouper(memo: Memo | None) -> Callable[[list[str]], Grouping]:
         grouping, state = group_names_kept(names, state_of(before))
         if (text := state.text()) != before:
             memo.keep(key, text)
+        if apart is not None:
+            apart.append(sum(len(b.apart) for b in state.blocks.values()))
         return grouping
 
     return group
