@@ -106,6 +106,9 @@ class _Memo:
     def recall(self, keys: list[str]) -> dict[str, str]:
         return {k: self.texts[k] for k in keys if k in self.texts}
 
+    def hold(self, keys: list[str]) -> None:
+        pass
+
     def keep(self, key: str, text: str) -> None:
         self.texts[key] = text
 

@@ -517,6 +517,7 @@ class _Step:
         )
         grouping = _alone(last, {n for n, w in st.why.items() if w is None}, set(accepted), st.apart)
         self.apart = st.apart
+        self.memo.hold([_digest("names", _code())])  # the names' kept grouping, for a grouping again
         if grouping is None:
             apart: list[int] = []
             grouping = _grouper(self.memo, apart)(accepted)
@@ -661,6 +662,7 @@ class _Step:
         again |= {k for n, k in enumerate(kept_keys) if n not in back}
         if again:
             return again
+        self.memo.hold([kept[k]["stops"] for k in kept_keys])  # their one-text pairs, for a merge of all
         # the touched travellers merged (their work kept under their keys is taken back)
         trips_keys = [
             _trips_key_of(sk, srcs[key], groups, several)

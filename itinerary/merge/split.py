@@ -77,6 +77,11 @@ class Memo(Protocol):
         """Keep ``text`` under ``key``."""
         ...
 
+    def hold(self, keys: list[str]) -> None:
+        """The texts kept under ``keys`` are still wanted (not read: a merge from the kept table
+        holds the work of the travellers it does not touch)."""
+        ...
+
     def known(self, trip: Trip, key: str) -> None:
         """``trip``, one of the merge's, is all that ``key`` says (what is made of it can be kept
         under ``key`` instead of the trip's every field)."""
