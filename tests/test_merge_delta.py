@@ -140,3 +140,28 @@ def test_the_merge_of_the_inputs_changed_is_the_merge_of_all() -> None:
                 assert delta.fallback is None
                 assert len(set(read)) < len(now)
                 assert (merged, report) == merge_split([drafts[n] for n in now])
+
+
+def test_a_damaged_table_merges_every_input() -> None:
+    """A kept table that is not what a merge writes (a field of the wrong kind) is not used: every
+    input is read and merged, the reason said, and the result is the merge of all."""
+    import json
+
+    from itinerary.merge.delta import _state_key
+
+    drafts = {f"d{i}": itinerary.load(p) for i, p in enumerate(GROUPS)}
+    names = list(drafts)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MergeWarning)
+        memo = _Memo()
+        merge_delta(names, [f"h{n}" for n in names], drafts.__getitem__, memo=memo)
+        key = _state_key(None)
+        table = json.loads(memo.texts[key])
+        for entry in table["drafts"].values():
+            entry["ids"] = 7
+        memo.texts[key] = json.dumps(table)
+        rest = names[1:]
+        merged, report, delta = merge_delta(rest, [f"h{n}" for n in rest], drafts.__getitem__, memo=memo)
+    assert delta.fallback is not None and "damaged" in delta.fallback
+    assert delta.read == len(rest)
+    assert (merged, report) == merge_split([drafts[n] for n in rest])

@@ -301,7 +301,10 @@ def merge_delta(
         if state is None:
             raise _Fallback("no kept table of the last merge")
         step = _Step(state, list(names), list(digests), read, memo, as_of, mapper, batch)
-        merged, report, new_state = step.run()
+        try:
+            merged, report, new_state = step.run()
+        except (KeyError, TypeError, IndexError, AttributeError) as exc:  # a table not as written
+            raise _Fallback(f"the kept table of the last merge is damaged ({exc!r})") from None
         delta.touched = step.touched
     except _Fallback as why:
         delta.fallback = str(why)
