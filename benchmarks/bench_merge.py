@@ -658,7 +658,7 @@ class _Phases:
         ("table read", "Observations", "read"),
         ("drafts from rows", "Observations", "draft"),
         ("table written", "Observations", "write"),
-        ("merge", None, "merge_split"),
+        ("merge", None, "merge_delta"),
         ("trips.yaml text", None, "merged_yaml"),
         ("files written", None, "write_merged"),
     )
@@ -800,7 +800,8 @@ def _rebuild(articles: Path, corpus: dict[str, Any], n: int, spread: bool = Fals
                 f"included), the rest {rest:.1f} s (CPU >= {max(cpu - again.map_seconds, 0.0):.1f} s; merge and files "
                 f"{again.merge_seconds:.1f} s; "
                 f"target {TARGET_REBUILD_S:.0f} s); {again.extracted} extracted, {again.skipped} "
-                f"reused, {again.trips} trips",
+                f"reused, {again.trips} trips; the merge read {again.drafts_read} of {again.merged} drafts"
+                + (f" (all: {again.merged_all})" if again.merged_all else ""),
                 flush=True,
             )
             print(f"    steps: {phases.line()}", flush=True)

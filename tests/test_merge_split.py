@@ -124,6 +124,9 @@ class DictMemo:
     def recall(self, keys: list[str]) -> dict[str, str]:
         return {k: self.texts[k] for k in keys if k in self.texts}
 
+    def hold(self, keys: list[str]) -> None:
+        pass
+
     def keep(self, key: str, text: str) -> None:
         self.texts[key] = text
         self.kept += 1

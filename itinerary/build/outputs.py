@@ -476,6 +476,10 @@ class Parts:
         self.used.update(found)
         return found
 
+    def hold(self, keys: list[str]) -> None:
+        """The texts kept under ``keys`` stay for the next run (see :class:`itinerary.merge.split.Memo`)."""
+        self.used.update(keys)
+
     def keep(self, key: str, text: str) -> None:
         """Keep ``text`` under ``key`` (saved by :meth:`save`)."""
         self.new[key] = text

@@ -55,7 +55,8 @@ from itinerary.errors import ItineraryError, MergeWarning, ValidationError
 from itinerary.extract import Article
 from itinerary.files import write_text
 from itinerary.io import yaml as yaml_io
-from itinerary.merge.split import Mapper, merge_split
+from itinerary.merge.delta import merge_delta
+from itinerary.merge.split import Mapper
 from itinerary.merge.stored import stop_count
 from itinerary.model import Itinerary, draft_index
 
@@ -349,14 +350,27 @@ class Run:
                     "ignore", MergeWarning
                 )  # a corpus holds unrelated trips: no common traveller
                 table = Observations.read(self.out) if geoparquet else None
-                drafts = [self._draft(item, table) for item in ok]
-                if table is not None:
+                by_name = {item.name: item for item in ok}
+                drafts: dict[str, Itinerary] = {}
+                if table is not None:  # every draft gets its rows (reading those the table lacks)
+                    for item in ok:
+                        if not table.has(item.name, self.digests[item.name]):
+                            drafts[item.name] = self._draft(item, table)
                     self._keep_rows(table, ok)
+
+                def load(name: str) -> Itinerary:
+                    found = drafts.pop(name, None)
+                    return found if found is not None else self._draft(by_name[name], table)
+
                 mapper = self.mapper if self.merge_on_cluster and self.mapper is not None else map
-                digests = [self.digests[item.name] for item in ok]
-                merged, report = merge_split(drafts, as_of=as_of, mapper=mapper, digests=digests, memo=parts)
-                s.undated = sum(1 for d in drafts if not any(src.published for src in d.sources))
-                del drafts, table  # freed before writing, so a collection there has less to walk
+                names = [item.name for item in ok]
+                digests = [self.digests[n] for n in names]
+                merged, report, delta = merge_delta(
+                    names, digests, load, as_of=as_of, mapper=mapper, memo=parts
+                )
+                s.undated, s.drafts_read, s.merged_all = delta.undated, delta.read, delta.fallback
+                drafts.clear()  # freed before writing, so a collection there has less to walk
+                table = None
             if merged.trips:
                 s.review = list(report.review)
                 s.trips = len(merged.trips)

@@ -48,6 +48,10 @@ class Summary:
     written: list[Path] = field(default_factory=list)
     review: list[tuple[str, int]] = field(default_factory=list)  # (trip id, stops to review) when merged
     undated: int = 0  # drafts merged whose article had no publication date
+    #: Drafts the merge read (the changed ones and those of the travellers they touch; all of them
+    #: when it merged every draft) and why it merged every draft (None: only the touched travellers).
+    drafts_read: int = 0
+    merged_all: str | None = None
     #: Articles the screen sent to "no trip" without extracting them (this run and earlier ones).
     screened: int = 0
     #: Articles read in full in which the extractor found no trip (no draft, no failure).
@@ -78,6 +82,8 @@ class Summary:
             + f"{self.skipped} skipped as finished; {extracted}; "
             f"{self.trips} trips, {self.stops} stops"
             + (f" ({sum(n for _, n in self.review)} to review)" if self.review else "")
+            + (f"; the merge read {self.drafts_read} of {self.merged} drafts" if self.merged else "")
+            + (f" ({self.merged_all})" if self.merged and self.merged_all else "")
             + f"; {self.seconds:.1f} s in all"
         )
 

@@ -135,13 +135,39 @@ def merge_report(
         alone = len(parts) == 1 or len(itineraries) == 1
         made += [_merge_trip(person, name, part, groups, known_on, alone) for part in parts]
         travellers.append((name, tuple(sorted(set(n for n in person.names if n)))))
-    return _finish(itineraries, inputs, who, sources, groups, known_on, made, travellers, as_of)
+    return _finish(_whole(itineraries, inputs, who), sources, groups, known_on, made, travellers, as_of)
+
+
+@dataclass(frozen=True)
+class _Whole:
+    """What the merged file and its report need of all the inputs besides the trips: each input's
+    title and ``as_of`` (in their order), the format version, the sources published too late,
+    whether the inputs share no traveller, the names refused and the names' look-alikes."""
+
+    heads: tuple[tuple[str | None, dt.date | None], ...]
+    version: int
+    skipped: tuple[str, ...]
+    disjoint: bool
+    refused: tuple[tuple[str, str], ...]
+    kept_apart: tuple[tuple[str, str], ...]
+    aliases: tuple[tuple[str, str], ...]
+
+
+def _whole(itineraries: Sequence[Itinerary], inputs: _Inputs, who: _Travellers) -> _Whole:
+    return _Whole(
+        heads=tuple((it.title, it.as_of) for it in itineraries),
+        version=itineraries[0].version,
+        skipped=tuple(inputs.skipped),
+        disjoint=len({i for p in who.people for i in p.inputs}) > 1
+        and all(len(p.inputs) < 2 for p in who.people),
+        refused=tuple(who.refused),
+        kept_apart=who.kept_apart,
+        aliases=who.aliases,
+    )
 
 
 def _finish(
-    itineraries: Sequence[Itinerary],
-    inputs: _Inputs,
-    who: _Travellers,
+    whole: _Whole,
     sources: dict[str, Source],
     groups: dict[str, int],
     known_on: dt.date | None,
@@ -156,22 +182,21 @@ def _finish(
     ordered_sources = sorted(sources.values(), key=lambda s: (s.published or dt.date.max, s.id))
     itinerary = Itinerary(
         trips=tuple(trips),
-        title=_title(itineraries, trips, as_of, len(sources)),
+        title=_title(whole.heads, trips, as_of, len(sources)),
         as_of=known_on,
         sources=tuple(ordered_sources),
-        version=itineraries[0].version,
+        version=whole.version,
     )
     report = MergeReport(
         travellers=tuple(sorted(travellers)),
         sources=tuple(s.id for s in ordered_sources),
-        skipped=tuple(inputs.skipped),
+        skipped=whole.skipped,
         reprints=_reprint_list(groups),
         conflicts=tuple(conflicts),
-        disjoint=len({i for p in who.people for i in p.inputs}) > 1
-        and all(len(p.inputs) < 2 for p in who.people),
-        refused=tuple(who.refused),
-        kept_apart=who.kept_apart,
-        aliases=who.aliases,
+        disjoint=whole.disjoint,
+        refused=whole.refused,
+        kept_apart=whole.kept_apart,
+        aliases=whole.aliases,
         review=tuple((t.id, n) for t in trips if (n := review_count(t))),
     )
     return itinerary, report
@@ -193,22 +218,23 @@ _GENERATED_TITLE = re.compile(r": merged from \d+ reports?$")
 
 
 def _title(
-    itineraries: Sequence[Itinerary], trips: list[Trip], as_of: dt.date | None, sources: int
+    heads: Sequence[tuple[str | None, dt.date | None]], trips: list[Trip], as_of: dt.date | None, sources: int
 ) -> str | None:
-    """The inputs' title when they share one; else the latest hand-written one, else the
-    travellers' (a title made by an earlier merge is made again, so merging is idempotent)."""
-    usable = [it for it in itineraries if as_of is None or it.as_of is None or it.as_of <= as_of]
-    usable = usable or list(itineraries)
-    titles = {it.title for it in usable}
+    """The inputs' title when they share one (``heads``: each input's title and ``as_of``); else
+    the latest hand-written one, else the travellers' (a title made by an earlier merge is made
+    again, so merging is idempotent)."""
+    usable = [h for h in heads if as_of is None or h[1] is None or h[1] <= as_of]
+    usable = usable or list(heads)
+    titles = {title for title, _ in usable}
     if len(titles) == 1:
         return titles.pop()
     hand = [
-        it
-        for it in usable
-        if it.title and not it.title.startswith("Draft") and not _GENERATED_TITLE.search(it.title)
+        (title, day)
+        for title, day in usable
+        if title and not title.startswith("Draft") and not _GENERATED_TITLE.search(title)
     ]
     if hand:
-        return max(hand, key=lambda it: (it.as_of or dt.date.min, it.title or "")).title
+        return max(hand, key=lambda h: (h[1] or dt.date.min, h[0] or ""))[0]
     names = ", ".join(dict.fromkeys(t.traveller for t in trips))
     return f"{names}: merged from {sources} report{'s' if sources != 1 else ''}"
 

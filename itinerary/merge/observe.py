@@ -91,6 +91,7 @@ class _Inputs:
     sources: dict[str, Source] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     trips: list[tuple[int, Trip, dict[str, str], Itinerary]] = field(default_factory=list)
+    renamings: list[dict[str, str]] = field(default_factory=list)  # each input's source ids renamed
 
 
 def _name(it: Itinerary, i: int) -> str:
@@ -107,19 +108,28 @@ def _check_versions(itineraries: Sequence[Itinerary]) -> None:
         )
 
 
-def _collect(itineraries: Sequence[Itinerary], as_of: dt.date | None) -> _Inputs:
-    """Sources by id (renamed when two different sources share an id) and the trips to merge."""
+def _collect(
+    itineraries: Sequence[Itinerary], as_of: dt.date | None, fixed: Sequence[dict[str, str]] | None = None
+) -> _Inputs:
+    """Sources by id (renamed when two different sources share an id) and the trips to merge.
+    ``fixed``: each input's renaming, given (a merge of some of the inputs renames them as the
+    merge of all did; an id not in it stays)."""
     out = _Inputs()
     for i, it in enumerate(itineraries):
         renamed: dict[str, str] = {}
         for s in it.sources:
             s = dataclasses.replace(s, published=s.published or it.as_of)
             sid, n = s.id, 1
-            while sid in out.sources and dataclasses.replace(out.sources[sid], id=s.id) != s:
+            if fixed is not None:
+                sid = fixed[i].get(s.id, s.id)
+            while (
+                fixed is None and sid in out.sources and dataclasses.replace(out.sources[sid], id=s.id) != s
+            ):
                 n += 1
                 sid = f"{s.id}-{n}"
             renamed[s.id] = sid
             out.sources[sid] = dataclasses.replace(s, id=sid)
+        out.renamings.append(renamed)
         for t in it.trips:
             out.trips.append((i, t, renamed, it))
     if as_of is not None:

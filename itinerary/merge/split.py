@@ -43,13 +43,13 @@ from typing import Any, Protocol, TypeVar
 from itinerary.errors import MergeError
 from itinerary.groups import DisjointSets
 from itinerary.identity import UNKNOWN_TRAVELLER
-from itinerary.merge import MergeReport, _finish, _input_key
+from itinerary.merge import MergeReport, _finish, _input_key, _whole
 from itinerary.merge.cluster import _absorb, _Cluster, _cluster
 from itinerary.merge.names import group_names_kept, state_of
-from itinerary.merge.observe import _check_versions, _collect, _Inputs, _observations
+from itinerary.merge.observe import _check_versions, _collect, _Inputs, _Obs, _observations
 from itinerary.merge.reprints import _one_text
 from itinerary.merge.stored import StoredTrip, summary
-from itinerary.merge.travellers import _display_name, _is_unknown, _people, _Person
+from itinerary.merge.travellers import _display_name, _is_unknown, _people, _Person, _Travellers
 from itinerary.merge.trips import _as_given, _cut, _merge_trip
 from itinerary.model import Itinerary, Source, Status, Trip
 from itinerary.people import Grouping, group_names
@@ -63,7 +63,7 @@ Mapper = Callable[[Callable[[Any], Any], list[Any]], Iterable[Any]]
 
 BATCH_OBSERVATIONS = 20_000  # a batch of travellers holds about this many reports (one task)
 _T = TypeVar("_T")
-MEMO_VERSION = 2  # in every key: another layout of the kept work is never read
+MEMO_VERSION = 3  # in every key: another layout of the kept work is never read
 
 
 class Memo(Protocol):
@@ -75,6 +75,11 @@ class Memo(Protocol):
 
     def keep(self, key: str, text: str) -> None:
         """Keep ``text`` under ``key``."""
+        ...
+
+    def hold(self, keys: list[str]) -> None:
+        """The texts kept under ``keys`` are still wanted (not read: a merge from the kept table
+        holds the work of the travellers it does not touch)."""
         ...
 
     def known(self, trip: Trip, key: str) -> None:
@@ -273,8 +278,17 @@ def _trips_key(stops_key: str, person: _Person, groups: dict[str, int], several:
     of them are one text) and whether there are several inputs. The day the merge is known on is
     not in it (a new article is often the newest, and would change every traveller's key): the
     kept trips say which days they hold for (see :func:`_holds_on`)."""
+    return _trips_key_of(stops_key, _sources_of(person), groups, several)
+
+
+def _sources_of(person: _Person) -> list[str]:
+    """The sources a traveller's reports name, sorted."""
+    return sorted({o.source for t in person.obs for o in t if o.source})
+
+
+def _trips_key_of(stops_key: str, srcs: list[str], groups: dict[str, int], several: bool) -> str:
+    """:func:`_trips_key` from the traveller's sources (:func:`_sources_of`)."""
     labels: dict[int, int] = {}
-    srcs = sorted({o.source for t in person.obs for o in t if o.source})
     together = [labels.setdefault(groups.get(s, 0), len(labels)) for s in srcs]
     return _digest("trips", stops_key, srcs, together, several)
 
@@ -317,7 +331,7 @@ def _trips_text(done: _Done, known_on: dt.date | None) -> str:
     made, (name, spellings) = done
     return json.dumps(
         {
-            "trips": [yaml_io.trip_data(t) for t, _ in made],
+            "trips": [json.dumps(yaml_io.trip_data(t), ensure_ascii=False) for t, _ in made],
             "heads": [summary(t) for t, _ in made],
             "conflicts": [notes for _, notes in made],
             "traveller": [name, list(spellings)],
@@ -331,11 +345,20 @@ def _trips_back(text: str, sources: set[str], known_on: dt.date | None) -> tuple
     """A traveller's kept trips, as stored (:class:`itinerary.merge.stored.StoredTrip`: each made
     whole, and checked as a file's trips are, only when its stops are read), and whether they
     hold on ``known_on`` only (a planned stop's day has passed: see :func:`_stale`). None when
-    the text is not what :func:`_trips_text` writes or the trips do not hold on ``known_on``."""
+    the text is not what :func:`_trips_text` writes or the trips do not hold on ``known_on``.
+    Each trip's data is kept as a text of its own, read only when the trip is made whole: a
+    rebuild reads every kept traveller's text, and most trips are never made whole."""
     from itinerary.io import yaml as yaml_io
 
-    def whole(data: dict[str, Any]) -> Callable[[], Trip]:
-        return lambda: yaml_io.trips_from_data([data], sources, "kept merge")[0]
+    def whole(text: str) -> Callable[[], Trip]:
+        def made() -> Trip:
+            try:
+                data = json.loads(text)
+            except ValueError as exc:
+                raise MergeError(f"kept merge: a trip's text is damaged ({exc})") from None
+            return yaml_io.trips_from_data([data], sources, "kept merge")[0]
+
+        return made
 
     try:
         data = json.loads(text)
@@ -344,9 +367,13 @@ def _trips_back(text: str, sources: set[str], known_on: dt.date | None) -> tuple
         heads, trips = data["heads"], data["trips"]
         conflicts = [[str(c) for c in notes] for notes in data["conflicts"]]
         name, spellings = data["traveller"]
-        if not len(heads) == len(trips) == len(conflicts) or not all(
-            isinstance(h["stops"], int) and isinstance(h["review"], int) and isinstance(h["own"], list)
-            for h in heads
+        if (
+            not len(heads) == len(trips) == len(conflicts)
+            or not all(
+                isinstance(h["stops"], int) and isinstance(h["review"], int) and isinstance(h["own"], list)
+                for h in heads
+            )
+            or not all(isinstance(t, str) for t in trips)
         ):
             return None
         made: list[tuple[Trip, list[str]]] = [
@@ -377,6 +404,36 @@ def merge_split(
     reports) run by ``mapper``; the same itinerary and report. With ``memo`` and the ``digests``
     of the inputs (the SHA-256 of each one's file, in their order), a traveller whose reports did
     not change is taken from ``memo``, and the work done is kept there."""
+    merged, report, _ = _merge_split(itineraries, as_of, mapper, batch, digests, memo)
+    return merged, report
+
+
+@dataclass
+class _Run:
+    """What a merge of every input found, for :mod:`itinerary.merge.delta` to keep: the inputs in
+    their order (and each one's index in the given order), the inputs collected, who is who, each
+    traveller's keys and one-text pairs, the reprint groups and the trips merged."""
+
+    itineraries: list[Itinerary]
+    order: list[int]
+    inputs: _Inputs
+    observed: list[tuple[str, list[_Obs]]]
+    who: _Travellers
+    stops_keys: list[str]
+    trips_keys: list[str]
+    pairs: dict[int, list[tuple[str, str]]]
+    done: dict[int, _Done]
+    apart: list[int]  # the parts kept apart among the look-alikes (see :func:`_grouper`), when told
+
+
+def _merge_split(
+    itineraries: Sequence[Itinerary],
+    as_of: dt.date | None,
+    mapper: Mapper,
+    batch: int,
+    digests: Sequence[str] | None,
+    memo: Memo | None,
+) -> tuple[Itinerary, MergeReport, _Run]:
     if not itineraries:
         raise MergeError("nothing to merge; give at least one itinerary")
     if digests is not None and len(digests) != len(itineraries):
@@ -385,7 +442,9 @@ def merge_split(
     order = sorted(range(len(itineraries)), key=lambda i: _input_key(itineraries[i]))
     itineraries = [itineraries[i] for i in order]
     inputs = _collect(itineraries, as_of)
-    who = _people(inputs, _observations(inputs, as_of), len(itineraries) > 1, _grouper(memo))
+    observed = _observations(inputs, as_of)
+    apart: list[int] = []
+    who = _people(inputs, observed, len(itineraries) > 1, _grouper(memo, apart))
     used_sources = {o.source for p in who.people for t in p.obs for o in t if o.source}
     sources = {k: s for k, s in inputs.sources.items() if k in used_sources}
     if digests is None:
@@ -426,19 +485,24 @@ def merge_split(
         made += trips
         travellers.append(traveller)
     made.sort(key=lambda tc: (tc[0].traveller, tc[0].id))  # as _finish orders them (then a no-op)
-    merged, report = _finish(itineraries, inputs, who, sources, groups, known_on, made, travellers, as_of)
+    merged, report = _finish(
+        _whole(itineraries, inputs, who), sources, groups, known_on, made, travellers, as_of
+    )
     if memo is not None:  # each trip is its traveller's trips key (and the day when its trips hold
         # on it only), its place there and its id made unique
         on = {n: known_on if stale[n] else None for n in range(len(who.people))}
         for (trip, _), final in zip(made, merged.trips, strict=True):
             n, i = whose[id(trip)]
             memo.known(final, _digest("trip", trips_keys[n], on[n], i, final.id))
-    return merged, report
+    run = _Run(itineraries, order, inputs, observed, who, stops_keys, trips_keys, pairs, done, apart)
+    return merged, report, run
 
 
-def _grouper(memo: Memo | None) -> Callable[[list[str]], Grouping]:
+def _grouper(memo: Memo | None, apart: list[int] | None = None) -> Callable[[list[str]], Grouping]:
     """How the names are grouped: :func:`itinerary.people.group_names`, or with a ``memo`` the same
-    groups with the last merge's work kept there (:func:`itinerary.merge.names.group_names_kept`)."""
+    groups with the last merge's work kept there (:func:`itinerary.merge.names.group_names_kept`).
+    ``apart`` is told how many of the look-alikes kept apart are parts of a name fitting several
+    groups (they come first; the others are first names that look alike)."""
     if memo is None:
         return group_names
 
@@ -449,6 +513,8 @@ def _grouper(memo: Memo | None) -> Callable[[list[str]], Grouping]:
         grouping, state = group_names_kept(names, state_of(before))
         if (text := state.text()) != before:
             memo.keep(key, text)
+        if apart is not None:
+            apart.append(sum(len(b.apart) for b in state.blocks.values()))
         return grouping
 
     return group

@@ -47,6 +47,8 @@ class _Person:
     obs_keys: list[int] = field(default_factory=list)  # the input trip of each of ``trips``
     inputs: set[int] = field(default_factory=set)
     places: dict[tuple[object, ...], Stop] = field(default_factory=dict)  # one stop per distinct place
+    made_for: int | None = None  # the input trip without a name it was made for (None: a name's group)
+    group: tuple[str, ...] = ()  # the names' group it was made for
 
 
 @dataclass
@@ -57,6 +59,9 @@ class _Travellers:
     refused: list[tuple[str, str]]  # (name, why it is not a person)
     kept_apart: tuple[tuple[str, str], ...]
     aliases: tuple[tuple[str, str], ...]
+    why: dict[str, str | None] = field(default_factory=dict)  # each name's verdict (None: a person's)
+    groups: tuple[tuple[str, ...], ...] = ()  # the names grouped by person
+    refused_at: list[tuple[int, tuple[str, str]]] = field(default_factory=list)  # (input trip, refusal)
 
 
 def _place_names(observed: list[tuple[str, list[_Obs]]]) -> set[str]:
@@ -72,23 +77,26 @@ def _people(
     observed: list[tuple[str, list[_Obs]]],
     several: bool,
     group: Callable[[list[str]], people.Grouping] = people.group_names,
+    why: dict[str, str | None] | None = None,
 ) -> _Travellers:
     """Input trips by person (the names grouped by ``group``: :func:`itinerary.people.group_names`,
     or what gives the same groups). With several inputs, a name that is not a person (an institution, a
     country, a place the trips visit) is refused; a trip without a name joins the only traveller
     or the one of its own sources sharing its places, for review, and is refused when there is
-    none. One input is taken as written."""
-    places = frozenset(_place_names(observed))
+    none. One input is taken as written. ``why``: each name's verdict, given (a merge of some of
+    the inputs takes the verdicts of all of them), else found here."""
     names = sorted({name for name, _ in observed})
-    if several:
+    if why is not None:
+        why = {name: why[name] for name in names}
+    elif several:
+        places = frozenset(_place_names(observed))
         why = {name: people.not_a_person(name, places) for name in names}
     else:  # one file (a hand-written trip, or the map of a day): its names are taken as written
         why = {name: "no name" if _is_unknown(name) else None for name in names}
     grouping = group([n for n, w in why.items() if w is None])
-    found = [_Person(names=list(g)) for g in grouping.groups]
+    found = [_Person(names=list(g), group=g) for g in grouping.groups]
     index = {n: p for p in found for n in p.names}
     alias_of = dict(grouping.aliases)
-    refused: list[tuple[str, str]] = []
     unnamed: list[int] = []
     for k, (name, obs) in enumerate(observed):
         person = index.get(name)
@@ -98,12 +106,15 @@ def _people(
         if name in alias_of:
             obs = [dataclasses.replace(o, alias=name) for o in obs]
         _add(person, inputs, k, obs, name)
-    refused += _place_unnamed(inputs, observed, unnamed, found, several, why)
+    refused = _place_unnamed(inputs, observed, unnamed, found, several, why)
     return _Travellers(
         [p for p in found if any(p.obs)],
-        sorted(set(refused)),
+        sorted({r for _, r in refused}),
         grouping.kept_apart,
         grouping.aliases,
+        why,
+        grouping.groups,
+        refused,
     )
 
 
@@ -114,12 +125,12 @@ def _place_unnamed(
     found: list[_Person],
     several: bool,
     why: dict[str, str | None],
-) -> list[tuple[str, str]]:
+) -> list[tuple[int, tuple[str, str]]]:
     """Each trip without a person's name (none, or not a person's: ``why``) joins the traveller
     its own article names (see :func:`_adopt`) for review; with no such traveller, a name that is
     no person's is refused (reported), and a trip with no name is kept as an unknown traveller's
-    (its stops are not lost)."""
-    refused: list[tuple[str, str]] = []
+    (its stops are not lost). Each refusal comes with its input trip."""
+    refused: list[tuple[int, tuple[str, str]]] = []
     owners: dict[str | None, dict[int, _Person]] = defaultdict(dict)  # source -> the people it names
     for p in found:
         for src in {o.source for t in p.obs for o in t}:
@@ -134,18 +145,21 @@ def _place_unnamed(
             if obs:
                 refused.append(
                     (
-                        name or UNKNOWN_TRAVELLER,
-                        f"{reason}; its stops left out: no traveller of its article to give them to",
+                        k,
+                        (
+                            name or UNKNOWN_TRAVELLER,
+                            f"{reason}; its stops left out: no traveller of its article to give them to",
+                        ),
                     )
                 )
             continue
         if person is None:
-            person = _Person(names=[name or UNKNOWN_TRAVELLER])
+            person = _Person(names=[name or UNKNOWN_TRAVELLER], made_for=k)
             found.append(person)
         else:  # the traveller is assumed: the stops need a look
             if reason != "no name" and obs:
                 refused.append(
-                    (name, f"{reason}; its stops given to the traveller of its article, for review")
+                    (k, (name, f"{reason}; its stops given to the traveller of its article, for review"))
                 )
             doubtful = {id(o.stop): dataclasses.replace(o.stop, needs_review=True) for o in obs}
             obs = [dataclasses.replace(o, stop=doubtful[id(o.stop)]) for o in obs]

@@ -121,8 +121,9 @@ def stored(out: Path) -> int:
 
 def kept_by_build(merged: Itinerary) -> int:
     """The parts a build keeps: each trip's text and features, each source's text, each
-    traveller's stops and trips, and the names' grouping (see :func:`itinerary.merge.split.merge_split`)."""
-    return 2 * len(merged.trips) + len(merged.sources) + 2 * len({t.traveller for t in merged.trips}) + 1
+    traveller's stops and trips, the names' grouping (see :func:`itinerary.merge.split.merge_split`)
+    and the table of the merge's inputs (:mod:`itinerary.merge.delta`)."""
+    return 2 * len(merged.trips) + len(merged.sources) + 2 * len({t.traveller for t in merged.trips}) + 2
 
 
 def test_files_from_kept_parts_are_the_files_made_whole(mini_data: None, tmp_path: Path) -> None:
