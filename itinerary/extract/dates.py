@@ -233,6 +233,9 @@ class DateFinder:
         after = rf"(?:\s+(?:{_words(lx.year_after)}))?" if lx.year_after else ""
         year = r"(?:,?\s+" + link + r"(\d{4}))?"
         joiners = "|".join(["-", "–", *map(re.escape, lx.range_joiners)])
+        # "entre el 12 y el 14 de julio", "tra il 12 e il 14 luglio": the second day may take its article
+        if lx.determiners:
+            joiners = rf"(?:{joiners})(?:\s+(?:{_words(lx.determiners)}))?"
         self._range_dm = re.compile(
             rf"\b{num}\s*(?:{joiners})\s*{num}\s+{link}({day_months})\.?{year}(?!\w)", re.I
         )
@@ -429,6 +432,8 @@ class DateFinder:
             for m in self._anchored.finditer(text):
                 if of_event(text, m.group(1), m.end(), lx):
                     continue  # "the day after the vote", "il giorno dopo il voto": from an event
+                if self._relative.match(text, m.end() + len(re.match(r"\s*", text[m.end() :])[0])):
+                    continue  # "the day after tomorrow": one day counted from the publication
                 yield DateHit(m.start(), m.end(), shift=lx.anchored[m.group(1).lower()])
         if self._same_day is not None:
             for m in self._same_day.finditer(text):

@@ -9,7 +9,7 @@ _DAYTIMES = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
 
 PACK = Lexicon(
     "de",
-    range_joiners=("bis", "und"),
+    range_joiners=("bis", "und", "bis zum"),
     ordinal_suffixes=(".",),
     this=("diesen", "dieser", "diesem"),
     genitives=frozenset({"von"}),

@@ -525,6 +525,8 @@ PACK = Lexicon(
         "last night": -1,
         "tomorrow": 1,
         "yesterday": -1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
     },
     next_words=frozenset("next coming".split()),
     plan_preps=frozenset("for".split()),

@@ -511,6 +511,7 @@ PACK = Lexicon(
         "dopodomani": 2,
         "ieri": -1,
         "l'altro ieri": -2,
+        "domattina": 1,
     },
     next_words=frozenset("prossimo prossima".split()),
     plan_preps=frozenset("per ad".split()),
