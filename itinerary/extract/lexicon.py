@@ -363,6 +363,12 @@ class Lexicon:
     # zurückgekehrt", "A Mosca non è più stato"; not "In Moskau traf er Putin nicht"). Empty: the
     # language does not put the place first with its verb after it (see steps.status).
     being: tuple[str, ...] = ()
+    # Prepositions that place a time against an event, with the article that opens the event's
+    # noun ("before the", "avant le", "vor dem", "antes de la", "prima del", "depois da"; Russian,
+    # with no article: "до", "после"): a date a few words after one ("days before the summit on 15
+    # July", "avant le sommet du 15 juillet", "до саммита 15 июля") is the event's day. A stop with
+    # a day of its own does not take it (see steps.dates.stop_date).
+    event_times: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -87,7 +87,9 @@ def test_the_day_of_the_event_a_trip_is_for_still_dates_it(
         ("de", "Der Präsident reist vom 12. bis zum 14. Juli nach Japan."),
     ],
 )
-def test_a_range_whose_second_day_has_its_article_is_one_range(lang: str, text: str, extractor: Extractor) -> None:
+def test_a_range_whose_second_day_has_its_article_is_one_range(
+    lang: str, text: str, extractor: Extractor
+) -> None:
     assert _dates(text, lang, extractor)["Japan"] == "2026-07-12/2026-07-14"
 
 

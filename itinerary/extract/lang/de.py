@@ -496,6 +496,17 @@ PACK = Lexicon(
     relative_pronouns=("der", "die", "das", "welcher", "welche", "welches"),
     attributions=("hieß", "mitgeteilt", "verlautete"),
     instead=("stattdessen", "statt dessen"),
+    event_times=(
+        "vor dem",
+        "vor der",
+        "vor den",
+        "nach dem",
+        "nach der",
+        "nach den",
+        "seit dem",
+        "seit der",
+        "seit den",
+    ),
 )
 
 

@@ -600,6 +600,7 @@ PACK = Lexicon(
     where_words=("where",),
     relative_pronouns=("who", "which"),
     instead=("instead",),
+    event_times=("before the", "after the", "ahead of the", "since the", "following the"),
 )
 
 

@@ -582,6 +582,20 @@ PACK = Lexicon(
     relative_pronouns=("que", "quien", "quienes", "el cual", "la cual"),
     attributions=("informó", "informaron", "comunicó", "anunciaron", "dijeron", "señalaron"),
     instead=("en cambio", "en su lugar"),
+    event_times=(
+        "antes de la",
+        "antes del",
+        "antes de los",
+        "antes de las",
+        "después de la",
+        "después del",
+        "después de los",
+        "después de las",
+        "tras la",
+        "tras el",
+        "tras los",
+        "tras las",
+    ),
 )
 
 

@@ -619,6 +619,20 @@ PACK = Lexicon(
     relative_pronouns=("qui", "dont", "lequel", "laquelle"),
     attributions=("a indiqué", "ont indiqué", "a fait savoir", "a précisé", "ont annoncé", "a annoncé"),
     instead=("à la place",),
+    event_times=(
+        "avant le",
+        "avant la",
+        "avant les",
+        "avant l'",
+        "après le",
+        "après la",
+        "après les",
+        "après l'",
+        "depuis le",
+        "depuis la",
+        "depuis les",
+        "depuis l'",
+    ),
 )
 
 

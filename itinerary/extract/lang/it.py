@@ -606,6 +606,18 @@ PACK = Lexicon(
         "ha comunicato",
     ),
     instead=("invece", "al suo posto"),
+    event_times=(
+        "prima del",
+        "prima della",
+        "prima dei",
+        "prima delle",
+        "prima dell'",
+        "dopo il",
+        "dopo la",
+        "dopo i",
+        "dopo le",
+        "dopo l'",
+    ),
 )
 
 

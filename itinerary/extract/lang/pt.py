@@ -801,6 +801,20 @@ PACK = Lexicon(
     relative_pronouns=("que", "quem", "o qual", "a qual", "os quais", "as quais"),
     attributions=("informou", "informaram", "anunciaram", "disseram", "comunicou"),
     instead=("em vez disso", "ao invés disso", "em seu lugar"),
+    event_times=(
+        "antes da",
+        "antes do",
+        "antes das",
+        "antes dos",
+        "depois da",
+        "depois do",
+        "depois das",
+        "depois dos",
+        "após a",
+        "após o",
+        "após as",
+        "após os",
+    ),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

@@ -30,6 +30,10 @@ def stop_date(
     stops = {s.places.index(q) for q, _ in reading.stops} | set(reading.hint_owner)
     owned = owned_dates(s, p, reading, ctx.tuning, stops)
     owned = told_elsewhere(s, p, owned, ctx.tuning)
+    # "arrived in Kyiv on Tuesday, days before the summit on 15 July": the summit's day, when the
+    # stop has one of its own
+    if any(not h.event for h in owned):
+        owned = [h for h in owned if not h.event]
     # "announced on Tuesday a summit in Amman the following day": the anchor dates the announcement
     anchors = {h.anchor for h in owned if h.anchor is not None}
     owned = [h for h in owned if h.start not in anchors]
