@@ -369,6 +369,11 @@ class Lexicon:
     # July", "avant le sommet du 15 juillet", "до саммита 15 июля") is the event's day. A stop with
     # a day of its own does not take it (see steps.dates.stop_date).
     event_times: tuple[str, ...] = ()
+    # Words that tell a plan as it stood before the news, in the imperfect or the past ("était
+    # attendu", "devait", "era atteso", "era esperado", "debía", "was expected", "sollte", "должен
+    # был"; whole words with "="): a weekday of their clause is the one nearest the publication,
+    # before or after it, whatever tense the tagger reads there (see steps.dates.this_week).
+    plans_then: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

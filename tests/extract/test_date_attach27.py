@@ -116,6 +116,11 @@ def test_days_counted_from_the_publication(lang: str, text: str, day: str, extra
         ("pt", "O ministro era esperado na segunda-feira em Kiev."),
         ("it", "Il ministro era atteso lunedì a Kiev."),
         ("en", "The minister was expected in Kyiv on Monday."),
+        ("fr", "Le ministre devait se rendre lundi à Kiev."),
+        ("it", "Il ministro doveva recarsi lunedì a Kiev."),
+        ("es", "El ministro debía viajar el lunes a Kiev."),
+        ("pt", "O ministro devia viajar na segunda-feira para Kiev."),
+        ("de", "Der Minister sollte am Montag nach Kiew reisen."),
     ],
 )
 def test_a_weekday_of_a_plan_told_in_the_imperfect_is_the_nearest(

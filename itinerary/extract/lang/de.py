@@ -507,6 +507,7 @@ PACK = Lexicon(
         "seit der",
         "seit den",
     ),
+    plans_then=("sollte=", "sollten=", "war geplant", "war vorgesehen", "wurde erwartet", "wurden erwartet"),
 )
 
 

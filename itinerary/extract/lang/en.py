@@ -601,6 +601,17 @@ PACK = Lexicon(
     relative_pronouns=("who", "which"),
     instead=("instead",),
     event_times=("before the", "after the", "ahead of the", "since the", "following the"),
+    plans_then=(
+        "was expected",
+        "were expected",
+        "had been expected",
+        "was due",
+        "were due",
+        "was scheduled",
+        "were scheduled",
+        "was supposed to",
+        "were supposed to",
+    ),
 )
 
 

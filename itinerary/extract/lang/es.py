@@ -596,6 +596,17 @@ PACK = Lexicon(
         "tras los",
         "tras las",
     ),
+    plans_then=(
+        "era esperado",
+        "era esperada",
+        "eran esperados",
+        "estaba previsto",
+        "estaba prevista",
+        "tenía previsto",
+        "se esperaba",
+        "debía=",
+        "debían=",
+    ),
 )
 
 

@@ -633,6 +633,16 @@ PACK = Lexicon(
         "depuis les",
         "depuis l'",
     ),
+    plans_then=(
+        "était attendu",
+        "était attendue",
+        "étaient attendus",
+        "étaient attendues",
+        "était prévu",
+        "était prévue",
+        "devait=",
+        "devaient=",
+    ),
 )
 
 

@@ -618,6 +618,16 @@ PACK = Lexicon(
         "dopo le",
         "dopo l'",
     ),
+    plans_then=(
+        "era atteso",
+        "era attesa",
+        "erano attesi",
+        "era previsto",
+        "era prevista",
+        "si attendeva",
+        "doveva=",
+        "dovevano=",
+    ),
 )
 
 

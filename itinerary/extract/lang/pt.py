@@ -815,6 +815,17 @@ PACK = Lexicon(
         "após as",
         "após os",
     ),
+    plans_then=(
+        "era esperado",
+        "era esperada",
+        "eram esperados",
+        "era aguardado",
+        "era aguardada",
+        "estava previsto",
+        "estava prevista",
+        "devia=",
+        "deviam=",
+    ),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

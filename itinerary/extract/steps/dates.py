@@ -166,6 +166,11 @@ def this_week(s: Sentence, h: DateHit, ctx: Context) -> bool:
         return False
     cid = c.at(h.start)
     a, b = c.bounds[cid]
+    # "était attendu lundi à Kiev", "era esperado na segunda-feira", "doveva recarsi lunedì": a
+    # plan as it stood before the news, whatever tense the imperfect is read as
+    text = s.span.text[a:b].lower()
+    if plan_then(s, h.start, ctx):
+        return not trip_told(s, a + last_cue(text, ctx.lx.plans_then), b, ctx)
     tense = tense_of(s.span, ctx, a, b)
     if tense is None:
         return c.kind(cid) == "before"
@@ -178,6 +183,18 @@ def this_week(s: Sentence, h: DateHit, ctx: Context) -> bool:
     # a trip told as made after the word of plan ("Il papa, atteso da migliaia di fedeli, è
     # arrivato mercoledì a Lisbona"): a past, as the status reads it (see status.trip_told)
     return not trip_told(s, a + last_cue(text, planned), b, ctx)
+
+
+def plan_then(s: Sentence, pos: int, ctx: Context) -> bool:
+    """The clause at ``pos`` tells a plan as it stood before the news ("était attendu lundi à Kiev",
+    "was expected in Kyiv on Monday", "doveva recarsi lunedì a Kiev"): a day of that plan already
+    gone is still its day, no date of something else."""
+    then, c = ctx.lx.plans_then, s.clauses
+    if not then:
+        return False
+    a, b = c.bounds[c.at(pos)] if c is not None and c.bounds else (0, len(s.span.text))
+    text = s.span.text[a:b].lower()
+    return any(starts(w, then) for w in word_list(text)) or phrase_in(text, then) is not None
 
 
 def until_span(
