@@ -143,3 +143,15 @@ def test_a_weekday_of_a_plan_told_in_the_imperfect_may_be_to_come(
 ) -> None:
     # said on a Thursday: the Saturday two days on is nearer than the one five days back
     assert _dates(text, lang, extractor)["Kyiv"] == "2026-07-11"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Der Minister flog am 6. Juli nach Oslo. Am Tag darauf reiste er nach Stockholm."),
+        ("de", "Der Minister flog am 6. Juli nach Oslo. Am Tag darauf flog er weiter nach Stockholm."),
+    ],
+)
+def test_a_name_inside_a_date_phrase_owns_no_date(lang: str, text: str, extractor: Extractor) -> None:
+    # "Am Tag" is also a town's name: inside "Am Tag darauf" it is the date, which goes to Stockholm
+    assert _dates(text, lang, extractor)["Stockholm"] == "2026-07-07"

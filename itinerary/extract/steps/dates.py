@@ -255,6 +255,11 @@ def _owner(
     t: Tuning,
 ) -> int | None:
     """The place (the first of its list) that owns the date ``h``, if any."""
+    # a name inside the date's own words ("Am Tag darauf": "Am Tag" is also a town) is the date
+    inside_date = {k for k in range(len(places)) if h.start <= places[k].start and places[k].end <= h.end}
+    eligible = [k for k in eligible if k not in inside_date]
+    if not eligible:
+        return None
     pool = eligible
     if clauses is not None:
         # a semicolon closes what goes before it: no date crosses it ("... Bogotá y Londres;
@@ -282,7 +287,9 @@ def _owner(
     )
     # "débutée ce lundi 3 juin en Guinée, ... attendu à Ouagadougou": the date qualifies the
     # place right beside it, which is no stop here
-    beside = min(range(len(places)), key=lambda k: gap_to(h, places[k]))
+    beside = min(
+        (k for k in range(len(places)) if k not in inside_date), key=lambda k: gap_to(h, places[k]), default=j
+    )
     if (
         clauses is not None
         and beside not in eligible
