@@ -300,7 +300,7 @@ def options(stop: Stop, doc: Document, prev: Stop | None = None, nxt: Stop | Non
         if near is not None and near.date.known:
             offers.add(near.date, {name: 1.0})
     own = [d for _, d in _resolved(doc.sentences[at[0]].dates if at else [], published, future)]
-    # a plan told as it stood before the news: a day of it gone by still fits it
+    # a plan told as it stood before the news: a day of its own clause gone by still fits it
     then = at is not None and at[1] is not None and plan_then(doc.sentences[at[0]], at[1].start, doc.ctx)
     # what speaks for leaving the stop undated: features of the "undated" option alone
     text = {"same_clause", "same_sentence", "prev_sentence", "next_sentence", "paragraph", "dateline"}
@@ -326,7 +326,11 @@ def _option(
     """The option of date ``d`` with its features completed by what holds of the date itself."""
     if not d.known:
         return DateOption(d, {"undated": 1.0, **({"rules": 1.0} if f.get("rules") else {}), **undated})
-    f = {**f, "sources": math.log1p(f["sources"]), **_fits(d, stop.status, published, prev, then)}
+    f = {
+        **f,
+        "sources": math.log1p(f["sources"]),
+        **_fits(d, stop.status, published, prev, then and bool(f.get("same_clause"))),
+    }
     if f.get("publication") and stop.status is Status.CONFIRMED:
         f["publication_done"] = 1.0
     if any(_holds(d, o) and _key(d) != _key(o) for o in own):
