@@ -239,9 +239,6 @@ class DateFinder:
         after = rf"(?:\s+(?:{_words(lx.year_after)}))?" if lx.year_after else ""
         year = r"(?:,?\s+" + link + r"(\d{4}))?"
         joiners = "|".join(["-", "–", *map(re.escape, lx.range_joiners)])
-        # "entre el 12 y el 14 de julio", "tra il 12 e il 14 luglio": the second day may take its article
-        if lx.determiners:
-            joiners = rf"(?:{joiners})(?:\s+(?:{_words(lx.determiners)}))?"
         self._range_dm = re.compile(
             rf"\b{num}\s*(?:{joiners})\s*{num}\s+{link}({day_months})\.?{year}(?!\w)", re.I
         )
