@@ -1,7 +1,7 @@
 """Which date a stop takes, class by class: a date inside a phrase that places the trip against
 another event ("days before the summit on 15 July", "avant le sommet du 15 juillet") is that
 event's, not the stop's, when the stop has a day of its own; a range whose second day follows its
-article ("entre el 12 y el 14 de julio", "vom 12. bis zum 14. Juli") is one range; the days two
+article ("vom 12. bis zum 14. Juli"; "entre el 12 y el 14 de julio" held back) is one range; the days two
 away from the publication ("the day before yesterday", "the day after tomorrow") and "domattina"
 are days of their own; a weekday of a plan told in the imperfect ("était attendu lundi à Kiev",
 "era atteso lunedì") is the one nearest the publication, as for a plan told in the past.
