@@ -19,7 +19,7 @@ from itinerary.extract.features import (
 )
 from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
-from itinerary.extract.steps.dates import collect_dated, consistent, stop_date
+from itinerary.extract.steps.dates import collect_dated, consistent, plan_then, stop_date
 from itinerary.extract.steps.persons import carried_subject, stop_traveller
 from itinerary.extract.steps.roles import (
     classify,
@@ -142,7 +142,8 @@ def candidate_at(
         # a date ahead in a clause not in the past: still to come ("avant de rejoindre
         # Djibouti le 15 mars", "Am Mittwoch reist er nach Seoul weiter")
         status = Status.PLANNED
-    date = consistent(date, status, ctx.published)
+    if not (status is Status.PLANNED and plan_then(s, p.start, ctx)):  # a plan's day gone by is its day
+        date = consistent(date, status, ctx.published)
     if role is not Role.ORIGIN and status in (None, Status.CONFIRMED) and en_route(s, p, ctx):
         status = Status.PLANNED  # "left Beijing for Astana": on the way, not there yet
     if status is None:  # no tense or cue: the date decides, else it happened

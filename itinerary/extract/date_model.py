@@ -30,6 +30,7 @@ from itinerary.extract.dates import DateHit
 from itinerary.extract.document import Document, Mention, Sentence
 from itinerary.extract.lexicon import starts
 from itinerary.extract.scoring import read_model_file
+from itinerary.extract.steps.dates import plan_then
 from itinerary.extract.text import word_list
 from itinerary.identity import in_travel_order
 from itinerary.model import DateSpan, Itinerary, Precision, Status, Stop, Trip
@@ -251,7 +252,7 @@ def _from_text(
     """The dates of the stop's sentence, of the sentences around it and of its paragraph."""
     published, future = doc.ctx.published, stop.status is not Status.CONFIRMED
     s = doc.sentences[idx]
-    for h, d in _resolved(s.dates, published, future):
+    for h, d in _resolved([_then(s, h, doc) for h in s.dates], published, future):
         f = _in_sentence(s, h, m) | _kind(h, d)
         if idx == 0:
             f["headline"] = 1.0
@@ -267,6 +268,14 @@ def _from_text(
             offers.add(d, {"sequence_prev": 1.0})
         if prev is not None and prev.date.known:
             offers.add(prev.date, {"sequence_prev": 1.0})
+
+
+def _then(s: Sentence, h: DateHit, doc: Document) -> DateHit:
+    """A weekday of a plan told as it stood before the news ("était attendu lundi") is the one
+    nearest the publication, as the rules read it (steps.dates.this_week)."""
+    if h.weekday is None or h.span is not None or h.next_ or not plan_then(s, h.start, doc.ctx):
+        return h
+    return dataclasses.replace(h, this=True)
 
 
 def options(stop: Stop, doc: Document, prev: Stop | None = None, nxt: Stop | None = None) -> list[DateOption]:
@@ -291,6 +300,8 @@ def options(stop: Stop, doc: Document, prev: Stop | None = None, nxt: Stop | Non
         if near is not None and near.date.known:
             offers.add(near.date, {name: 1.0})
     own = [d for _, d in _resolved(doc.sentences[at[0]].dates if at else [], published, future)]
+    # a plan told as it stood before the news: a day of its own clause gone by still fits it
+    then = at is not None and at[1] is not None and plan_then(doc.sentences[at[0]], at[1].start, doc.ctx)
     # what speaks for leaving the stop undated: features of the "undated" option alone
     text = {"same_clause", "same_sentence", "prev_sentence", "next_sentence", "paragraph", "dateline"}
     told = any(text & set(f) for _, f in offers.found.values())
@@ -299,7 +310,7 @@ def options(stop: Stop, doc: Document, prev: Stop | None = None, nxt: Stop | Non
         "undated_untold": float(not told),
         "undated_own_date": float(bool(own)),
     }
-    return [_option(d, f, stop, published, prev, own, undated) for d, f in offers.found.values()]
+    return [_option(d, f, stop, published, prev, own, undated, then) for d, f in offers.found.values()]
 
 
 def _option(
@@ -310,11 +321,16 @@ def _option(
     prev: Stop | None,
     own: list[DateSpan],
     undated: dict[str, float],
+    then: bool = False,
 ) -> DateOption:
     """The option of date ``d`` with its features completed by what holds of the date itself."""
     if not d.known:
         return DateOption(d, {"undated": 1.0, **({"rules": 1.0} if f.get("rules") else {}), **undated})
-    f = {**f, "sources": math.log1p(f["sources"]), **_fits(d, stop.status, published, prev)}
+    f = {
+        **f,
+        "sources": math.log1p(f["sources"]),
+        **_fits(d, stop.status, published, prev, then and bool(f.get("same_clause"))),
+    }
     if f.get("publication") and stop.status is Status.CONFIRMED:
         f["publication_done"] = 1.0
     if any(_holds(d, o) and _key(d) != _key(o) for o in own):
@@ -329,11 +345,13 @@ def _holds(d: DateSpan, o: DateSpan) -> bool:
     return bool(d.start and d.end and o.start and o.end and d.start <= o.start and o.end <= d.end)
 
 
-def _fits(d: DateSpan, status: Status, published: dt.date | None, prev: Stop | None) -> dict[str, float]:
+def _fits(
+    d: DateSpan, status: Status, published: dt.date | None, prev: Stop | None, then: bool = False
+) -> dict[str, float]:
     f: dict[str, float] = {}
     if published is not None and d.start is not None and d.end is not None:
         bad = (status is Status.CONFIRMED and d.start > published) or (
-            status is Status.PLANNED and d.end < published
+            status is Status.PLANNED and d.end < published and not then
         )
         f["inconsistent" if bad else "consistent"] = 1.0
     if prev is not None and prev.date.start is not None and d.start is not None:

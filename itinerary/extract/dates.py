@@ -43,6 +43,7 @@ class DateHit:
     relative: int | None = None  # "tomorrow": days from the publication (or from a quote's day)
     told: bool = False  # "the same day": the day the article last told (see anchor())
     yearless: bool = False  # a month named without its year, placed nearest the publication
+    event: bool = False  # "days before the summit on 15 July": the day of an event the text names
 
     def resolve(self, published: dt.date | None, *, future: bool | None) -> DateSpan | None:
         """The dates the hit names, read with the tense of its clause: ``future`` True for a
@@ -221,7 +222,12 @@ def _day_span(d1: int, d2: int, month: int, y: str | None, published: dt.date | 
 class DateFinder:
     """Finds and resolves the date expressions of one language."""
 
-    def __init__(self, lx: Lexicon, time_of_day_window: int = TUNING.time_of_day_window) -> None:
+    def __init__(
+        self,
+        lx: Lexicon,
+        time_of_day_window: int = TUNING.time_of_day_window,
+        event_date_words: int = TUNING.event_date_words,
+    ) -> None:
         self.lx = lx
         self.time_of_day_window = time_of_day_window
         months = _alt(lx.months)
@@ -306,6 +312,17 @@ class DateFinder:
             )
             for template in lx.past_months
         ]
+        # "days before the summit on 15 July", "avant le sommet du 15 juillet", "до саммита 15
+        # июля": a preposition of time, the event's noun (a few words, no number, no stop), the date
+        preps = "|".join(
+            re.escape(p).replace("'", "['’]") + (r"\s*" if p[-1:] in "'’" else r"\s+")
+            for p in sorted(lx.event_times, key=len, reverse=True)
+        )
+        self._event = (
+            re.compile(rf"(?<!\w)(?:{preps})(?:[^\W\d_][\w'’-]*\s+){{1,{event_date_words}}}$", re.I)
+            if lx.event_times
+            else None
+        )
         rel = lx.relative
         self._relative = re.compile(rf"(?<!\w)({_alt(rel)})(?!\w)", re.I)
         joined = _words(lx.range_joiners) or "xx"
@@ -329,7 +346,9 @@ class DateFinder:
                 hits.append(h)
                 taken.append((h.start, h.end))
         hits = [h for h in hits if not self._qualifies_a_day(text, h, hits)]
-        return [self._mark_until(text, h) for h in sorted(hits, key=lambda h: h.start)]
+        return [
+            self._mark_event(text, self._mark_until(text, h)) for h in sorted(hits, key=lambda h: h.start)
+        ]
 
     def _qualifies_a_day(self, text: str, h: DateHit, hits: list[DateHit]) -> bool:
         """ "в понедельник вечером", "on Monday, in the evening": a time of day (or "the same
@@ -429,6 +448,9 @@ class DateFinder:
             for m in self._anchored.finditer(text):
                 if of_event(text, m.group(1), m.end(), lx):
                     continue  # "the day after the vote", "il giorno dopo il voto": from an event
+                rest = text[m.end() :]
+                if self._relative.match(text, m.end() + len(rest) - len(rest.lstrip())):
+                    continue  # "the day after tomorrow": one day counted from the publication
                 yield DateHit(m.start(), m.end(), shift=lx.anchored[m.group(1).lower()])
         if self._same_day is not None:
             for m in self._same_day.finditer(text):
@@ -491,6 +513,12 @@ class DateFinder:
         if self._until is None or not self._until.search(text[max(0, h.start - 40) : h.start]):
             return h
         return dataclasses.replace(h, until=True)
+
+    def _mark_event(self, text: str, h: DateHit) -> DateHit:
+        """ "days before the summit on 15 July", "nach den Wahlen am 12. Juli": the event's day."""
+        if self._event is None or not self._event.search(text, 0, h.start):
+            return h
+        return dataclasses.replace(h, event=True)
 
 
 def requote(hits: list[DateHit], said: dt.date | None) -> list[DateHit]:

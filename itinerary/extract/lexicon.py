@@ -392,6 +392,17 @@ class Lexicon:
     # one and a negation in the place's clause ("has not been to Moscow since 2019", "не был в
     # Москве с 2019 года") the clause tells a state up to now, no trip: background, no stop.
     since: tuple[str, ...] = ()
+    # Prepositions that place a time against an event, with the article that opens the event's
+    # noun ("before the", "avant le", "vor dem", "antes de la", "prima del", "depois da"; Russian,
+    # with no article: "до", "после"): a date a few words after one ("days before the summit on 15
+    # July", "avant le sommet du 15 juillet", "до саммита 15 июля") is the event's day. A stop with
+    # a day of its own does not take it (see steps.dates.stop_date).
+    event_times: tuple[str, ...] = ()
+    # Words that tell a plan as it stood before the news, in the imperfect or the past ("était
+    # attendu", "devait", "era atteso", "era esperado", "debía", "was expected", "sollte", "должен
+    # был"; whole words with "="): a weekday of their clause is the one nearest the publication,
+    # before or after it, whatever tense the tagger reads there (see steps.dates.this_week).
+    plans_then: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -287,6 +287,9 @@ class Tuning:
     #: words at most between a participle qualifying a noun and a date it governs ("killed on
     #: Monday") - dates of other events (steps/dates.of_participle)
     participle_date_words: int = 2
+    #: words at most between a preposition placing a time against an event and the event's date
+    #: ("before the European summit on 15 July": 3) - rule tests (dates.DateFinder, Lexicon.event_times)
+    event_date_words: int = 4
     #: days at most from a dateline's day to the publication for "today" to count from the
     #: dateline (the paper of the next morning) - rule tests (steps/dates.dateline_day)
     dateline_lag_days: int = 2

@@ -9,7 +9,7 @@ _DAYTIMES = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
 
 PACK = Lexicon(
     "de",
-    range_joiners=("bis", "und"),
+    range_joiners=("bis", "und", "bis zum"),
     ordinal_suffixes=(".",),
     this=("diesen", "dieser", "diesem"),
     genitives=frozenset({"von"}),
@@ -502,6 +502,18 @@ PACK = Lexicon(
     stance_nouns=("haltung", "position", "rolle", "politik", "entscheidung", "standpunkt", "interessen"),
     recall=("damals", "seinerzeit", "zu jener zeit"),
     since=("seit",),
+    event_times=(
+        "vor dem",
+        "vor der",
+        "vor den",
+        "nach dem",
+        "nach der",
+        "nach den",
+        "seit dem",
+        "seit der",
+        "seit den",
+    ),
+    plans_then=("sollte=", "sollten=", "war geplant", "war vorgesehen", "wurde erwartet", "wurden erwartet"),
 )
 
 

@@ -525,6 +525,8 @@ PACK = Lexicon(
         "last night": -1,
         "tomorrow": 1,
         "yesterday": -1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
     },
     next_words=frozenset("next coming".split()),
     plan_preps=frozenset("for".split()),
@@ -615,6 +617,18 @@ PACK = Lexicon(
     ),
     recall=("at the time", "back then", "at that time"),
     since=("since",),
+    event_times=("before the", "after the", "ahead of the", "since the", "following the"),
+    plans_then=(
+        "was expected",
+        "were expected",
+        "had been expected",
+        "was due",
+        "were due",
+        "was scheduled",
+        "were scheduled",
+        "was supposed to",
+        "were supposed to",
+    ),
 )
 
 

@@ -602,6 +602,31 @@ PACK = Lexicon(
         "en ese entonces",
     ),
     since=("desde",),
+    event_times=(
+        "antes de la",
+        "antes del",
+        "antes de los",
+        "antes de las",
+        "después de la",
+        "después del",
+        "después de los",
+        "después de las",
+        "tras la",
+        "tras el",
+        "tras los",
+        "tras las",
+    ),
+    plans_then=(
+        "era esperado",
+        "era esperada",
+        "eran esperados",
+        "estaba previsto",
+        "estaba prevista",
+        "tenía previsto",
+        "se esperaba",
+        "debía=",
+        "debían=",
+    ),
 )
 
 

@@ -633,6 +633,30 @@ PACK = Lexicon(
     stance_nouns=("position", "rôle", "politique", "décision", "attitude", "posture", "intérêts"),
     recall=("à l'époque", "à cette époque-là"),
     since=("depuis",),
+    event_times=(
+        "avant le",
+        "avant la",
+        "avant les",
+        "avant l'",
+        "après le",
+        "après la",
+        "après les",
+        "après l'",
+        "depuis le",
+        "depuis la",
+        "depuis les",
+        "depuis l'",
+    ),
+    plans_then=(
+        "était attendu",
+        "était attendue",
+        "étaient attendus",
+        "étaient attendues",
+        "était prévu",
+        "était prévue",
+        "devait=",
+        "devaient=",
+    ),
 )
 
 

@@ -511,6 +511,7 @@ PACK = Lexicon(
         "dopodomani": 2,
         "ieri": -1,
         "l'altro ieri": -2,
+        "domattina": 1,
     },
     next_words=frozenset("prossimo prossima".split()),
     plan_preps=frozenset("per ad".split()),
@@ -612,6 +613,28 @@ PACK = Lexicon(
     stance_nouns=("posizione", "ruolo", "politica", "decisione", "atteggiamento", "interessi"),
     recall=("all'epoca", "a quel tempo", "in quell'occasione"),
     since=("dal", "dalla", "dallo"),
+    event_times=(
+        "prima del",
+        "prima della",
+        "prima dei",
+        "prima delle",
+        "prima dell'",
+        "dopo il",
+        "dopo la",
+        "dopo i",
+        "dopo le",
+        "dopo l'",
+    ),
+    plans_then=(
+        "era atteso",
+        "era attesa",
+        "erano attesi",
+        "era previsto",
+        "era prevista",
+        "si attendeva",
+        "doveva=",
+        "dovevano=",
+    ),
 )
 
 

@@ -817,6 +817,31 @@ PACK = Lexicon(
     stance_nouns=("posição", "papel", "política", "decisão", "postura", "atitude", "interesses"),
     recall=("na época", "naquela época", "naquela altura"),
     since=("desde",),
+    event_times=(
+        "antes da",
+        "antes do",
+        "antes das",
+        "antes dos",
+        "depois da",
+        "depois do",
+        "depois das",
+        "depois dos",
+        "após a",
+        "após o",
+        "após as",
+        "após os",
+    ),
+    plans_then=(
+        "era esperado",
+        "era esperada",
+        "eram esperados",
+        "era aguardado",
+        "era aguardada",
+        "estava previsto",
+        "estava prevista",
+        "devia=",
+        "deviam=",
+    ),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

@@ -30,6 +30,10 @@ def stop_date(
     stops = {s.places.index(q) for q, _ in reading.stops} | set(reading.hint_owner)
     owned = owned_dates(s, p, reading, ctx.tuning, stops)
     owned = told_elsewhere(s, p, owned, ctx.tuning)
+    # "arrived in Kyiv on Tuesday, days before the summit on 15 July": the summit's day, when the
+    # stop has one of its own
+    if any(not h.event for h in owned):
+        owned = [h for h in owned if not h.event]
     # "announced on Tuesday a summit in Amman the following day": the anchor dates the announcement
     anchors = {h.anchor for h in owned if h.anchor is not None}
     owned = [h for h in owned if h.start not in anchors]
@@ -164,6 +168,11 @@ def this_week(s: Sentence, h: DateHit, ctx: Context) -> bool:
         return False
     cid = c.at(h.start)
     a, b = c.bounds[cid]
+    # "était attendu lundi à Kiev", "era esperado na segunda-feira", "doveva recarsi lunedì": a
+    # plan as it stood before the news, whatever tense the imperfect is read as
+    text = s.span.text[a:b].lower()
+    if plan_then(s, h.start, ctx):
+        return not trip_told(s, a + last_cue(text, ctx.lx.plans_then), b, ctx)
     tense = tense_of(s.span, ctx, a, b)
     if tense is None:
         return c.kind(cid) == "before"
@@ -176,6 +185,18 @@ def this_week(s: Sentence, h: DateHit, ctx: Context) -> bool:
     # a trip told as made after the word of plan ("Il papa, atteso da migliaia di fedeli, è
     # arrivato mercoledì a Lisbona"): a past, as the status reads it (see status.trip_told)
     return not trip_told(s, a + last_cue(text, planned), b, ctx)
+
+
+def plan_then(s: Sentence, pos: int, ctx: Context) -> bool:
+    """The clause at ``pos`` tells a plan as it stood before the news ("était attendu lundi à Kiev",
+    "was expected in Kyiv on Monday", "doveva recarsi lunedì a Kiev"): a day of that plan already
+    gone is still its day, no date of something else."""
+    then, c = ctx.lx.plans_then, s.clauses
+    if not then:
+        return False
+    a, b = c.bounds[c.at(pos)] if c is not None and c.bounds else (0, len(s.span.text))
+    text = s.span.text[a:b].lower()
+    return any(starts(w, then) for w in word_list(text)) or phrase_in(text, then) is not None
 
 
 def until_span(
@@ -236,6 +257,11 @@ def _owner(
     t: Tuning,
 ) -> int | None:
     """The place (the first of its list) that owns the date ``h``, if any."""
+    # a name inside the date's own words ("Am Tag darauf": "Am Tag" is also a town) is the date
+    inside_date = {k for k in range(len(places)) if h.start <= places[k].start and places[k].end <= h.end}
+    eligible = [k for k in eligible if k not in inside_date]
+    if not eligible:
+        return None
     pool = eligible
     if clauses is not None:
         # a semicolon closes what goes before it: no date crosses it ("... Bogotá y Londres;
@@ -263,7 +289,9 @@ def _owner(
     )
     # "débutée ce lundi 3 juin en Guinée, ... attendu à Ouagadougou": the date qualifies the
     # place right beside it, which is no stop here
-    beside = min(range(len(places)), key=lambda k: gap_to(h, places[k]))
+    beside = min(
+        (k for k in range(len(places)) if k not in inside_date), key=lambda k: gap_to(h, places[k]), default=j
+    )
     if (
         clauses is not None
         and beside not in eligible
