@@ -439,6 +439,7 @@ _Dumper.add_representer(str, _str_presenter)
 _DIFFERS = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff\U00010000-\U0010ffff]"
 )
+_DOCUMENT_END = "\n...\n"  # what an emitter writes after a document that must be closed
 _CDumper: type[Any] | None = None
 if hasattr(yaml, "CSafeDumper"):
 
@@ -466,6 +467,10 @@ def _emit(data: Any, *, pure: bool = False) -> str:
     fast = not pure and _CDumper is not None and _same_in_libyaml(data)
     dumper = _CDumper if fast else _Dumper
     text: str = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    if fast and text.endswith(_DOCUMENT_END):
+        # LibYAML closes a document holding a kept-breaks block scalar ("|+") anywhere with the
+        # end marker; the Python emitter only when that scalar is the document's last: its bytes
+        return _emit(data, pure=True)
     return text
 
 
@@ -491,7 +496,10 @@ def dumps_from_parts(it: Itinerary, trips: list[str], sources: list[str]) -> str
         return dumps(it)
     head = to_data(Itinerary(title=it.title, as_of=it.as_of))
     del head["trips"]
-    return "".join([_emit(head), *(["sources:\n", *sources] if sources else []), "trips:\n", *trips])
+    parts = [_emit(head), *(["sources:\n", *sources] if sources else []), "trips:\n", *trips]
+    # a part whose last value is a kept-breaks block scalar ("|+") ends with the document end
+    # marker: only the file's last part may keep it, or the file would be several documents
+    return "".join([*(p[: -len("...\n")] if p.endswith(_DOCUMENT_END) else p for p in parts[:-1]), parts[-1]])
 
 
 def dumps_like(it: Itinerary, original: str) -> str:

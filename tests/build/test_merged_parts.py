@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import itinerary
@@ -57,6 +57,7 @@ def test_libyaml_writes_the_bytes_of_the_python_emitter() -> None:
 @libyaml
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(min_size=0, max_size=140), min_size=1, max_size=4))
+@example(["\n", ""])  # a kept-breaks block scalar that is not the document's last
 def test_libyaml_writes_any_text_as_the_python_emitter_does(texts: list[str]) -> None:
     """Quotes, line breaks, long lines, any script, control characters: the same bytes."""
     data = {
@@ -92,6 +93,23 @@ def test_a_file_put_together_from_its_parts_is_the_file() -> None:
         assert yaml_io.dumps_from_parts(it, *parts) == yaml_io.dumps(it)
     empty = Itinerary(title="nothing yet")
     assert yaml_io.dumps_from_parts(empty, [], []) == yaml_io.dumps(empty)
+
+
+@pytest.mark.parametrize("where", ["title", "first", "last"])
+def test_a_text_ending_in_kept_line_breaks_leaves_the_file_one_document(where: str) -> None:
+    """A quote or title ending in more than one line break is written as a "|+" block scalar,
+    after which an emitter may close the document ("..."): put together from parts, the file
+    must still be one document, the bytes of :func:`dumps`, and read back the same."""
+    it = next(i for i in everything() if len(i.trips) > 1 and i.trips[0].stops and i.trips[-1].stops)
+    trip = it.trips[0] if where == "first" else it.trips[-1]
+    stop = dataclasses.replace(trip.stops[-1], quote="The president arrived.\n\n")
+    edited = dataclasses.replace(trip, stops=(*trip.stops[:-1], stop))
+    trips = tuple(edited if t is trip else t for t in it.trips)
+    it = dataclasses.replace(it, trips=trips, title="Two lines\n\n" if where == "title" else it.title)
+    parts = ([yaml_io.trip_text(t) for t in it.trips], [yaml_io.source_text(s) for s in it.sources])
+    text = yaml_io.dumps_from_parts(it, *parts)
+    assert text == yaml_io.dumps(it) == yaml_io._emit(yaml_io.to_data(it), pure=True)
+    assert yaml_io.loads(text) == it
 
 
 def made_whole(merged: Itinerary, out: Path) -> dict[str, str | None]:
