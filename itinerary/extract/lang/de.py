@@ -164,6 +164,9 @@ PACK = Lexicon(
         "besatzung",
         "hungersnot",
         "völkermord",
+        "waffe",
+        "munition",
+        "lieferung",
     ),
     event_preps=frozenset("gegen für mit um über an am".split()),
     # being somewhere, not the auxiliary ("Nach Minsk ist er nie gewesen", "In Kiew war er nicht"),
@@ -500,6 +503,18 @@ PACK = Lexicon(
     told_auxiliaries=frozenset("wurde wurden worden war waren ist sind sei seien".split()),
     topic_preps=frozenset("zu zum zur über".split()),
     stance_nouns=("haltung", "position", "rolle", "politik", "entscheidung", "standpunkt", "interessen"),
+    partner_preps=frozenset("mit".split()),
+    consulting=(
+        "abgestimmt",
+        "koordiniert",
+        "abgesprochen",
+        "gespräche",
+        "verhandlungen",
+        "konsultationen",
+        "absprache",
+        "vereinbart",
+    ),
+    stance_verbs=("unterstützt", "anerkannt", "anerkennt", "verurteilt", "sanktioniert"),
 )
 
 

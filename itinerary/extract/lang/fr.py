@@ -272,6 +272,10 @@ PACK = Lexicon(
         "occupation",
         "famine",
         "génocide",
+        "armes=",
+        "armement",
+        "munition",
+        "livraison",
     ),
     event_preps=frozenset("contre avec".split()),
     adjectives_after=True,
@@ -624,6 +628,19 @@ PACK = Lexicon(
     topic_preps=frozenset({"sur"}),
     traffic=("vols",),
     stance_nouns=("position", "rôle", "politique", "décision", "attitude", "posture", "intérêts"),
+    partner_preps=frozenset("avec".split()),
+    consulting=(
+        "concertation",
+        "coordination",
+        "coordonné",
+        "négociation",
+        "consultation",
+        "entretiens",
+        "discussions",
+        "pourparlers",
+        "concerté",
+    ),
+    stance_verbs=("soutenu", "soutient", "reconnu", "reconnaît", "condamné", "condamne", "sanctionné"),
 )
 
 

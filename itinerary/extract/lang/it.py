@@ -245,6 +245,10 @@ PACK = Lexicon(
         "occupazion",
         "carestia",
         "genocidio",
+        "armi=",
+        "armament",
+        "munizion",
+        "fornitur",
     ),
     event_preps=frozenset("contro con su sul sulla sui sulle".split()),
     adjectives_after=True,
@@ -610,6 +614,27 @@ PACK = Lexicon(
     topic_preps=frozenset("su sul sulla sui sulle sull'".split()),
     traffic=("voli",),
     stance_nouns=("posizione", "ruolo", "politica", "decisione", "atteggiamento", "interessi"),
+    partner_preps=frozenset("con".split()),
+    consulting=(
+        "colloqui",
+        "consultazion",
+        "coordinat",
+        "coordinament",
+        "concordat",
+        "negoziat",
+        "trattativ",
+        "concertat",
+    ),
+    stance_verbs=(
+        "sostenuto",
+        "sostiene",
+        "appoggiato",
+        "appoggia",
+        "riconosciuto",
+        "riconosce",
+        "condannato",
+        "condanna",
+    ),
 )
 
 
