@@ -73,7 +73,7 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "travel_near": float(near_travel(text, p, reading.travel, ctx)),
         "travel_close": close,
         "speech_after": float(speaks_after(text, p.end, ctx, bare=role is None)),
-        "source": float(source_before(text, p.start, ctx) or addressed_before(text, p.start, ctx)),
+        "source": float(source_before(text, p.start, ctx) or addressed_before(text, p, ctx)),
         "birthplace": float(birthplace(text, p, ctx)),
         "owned_title": float(owned_title_subject(s, p, ctx)),
         "talked_about": float(talked_about(s, p, ctx)),
@@ -161,17 +161,21 @@ def source_before(text: str, start: int, ctx: Context) -> bool:
     return any(tail == src or tail.endswith(" " + src) for src in lx.sources)
 
 
-def addressed_before(text: str, start: int, ctx: Context) -> bool:
+def addressed_before(text: str, p: Mention, ctx: Context) -> bool:
     """The place is whom a statement is aimed at: right after a verb of saying, criticising or
-    warning (the pack's ``speech``) or of telling (``told``), determiners and, in Spanish, the
-    personal "a" (``addressee_preps``) at most between ("warned Moscow", "kritisierte er Moskau",
-    "criticó a Estados Unidos", "criticou os Estados Unidos", "уведомили Москву"): its government,
-    as the source of a statement is, no stop. In its clause only, and never after a locative."""
+    warning (the pack's ``speech``), of telling (``told``) or of taking a side (``stance_verbs``,
+    never a travel verb), determiners and, in Spanish, the personal "a" (``addressee_preps``) at
+    most between ("warned Moscow", "kritisierte er Moskau", "criticó a Estados Unidos", "apoyó a
+    Ucrania", "apoiou a Ucrânia", "уведомили Москву"); or whom something is agreed with, a partner
+    (:func:`partner_of`): its government, as the source of a statement is, no stop. In its clause
+    only, and never after a locative."""
     lx = ctx.lx
-    head = re.split(r"[.;:!?,«»\"“”()]", text[max(0, start - ctx.tuning.speech_window) : start])[-1]
+    head = re.split(r"[.;:!?,«»\"“”()]", text[max(0, p.start - ctx.tuning.speech_window) : p.start])[-1]
     words = word_list(head.lower())
     while words and (words[-1] in lx.determiners or words[-1] in lx.elisions):
         words.pop()
+    if words and words[-1] in lx.partner_preps:
+        return partner_of(words[:-1], text, p, ctx)
     if words and words[-1] in lx.addressee_preps:
         words.pop()
     if len(words) >= 2 and words[-1] in lx.subject_pronouns:
@@ -179,7 +183,24 @@ def addressed_before(text: str, start: int, ctx: Context) -> bool:
     if not words:
         return False
     last = words[-1]
+    if starts(last, lx.stance_verbs) and not is_travel(last, ctx):
+        return True  # "apoyó a Ucrania": the personal "a" of a direct object, not "to"
     return starts(last, lx.told) or _speech_verb(words[-2] if len(words) > 1 else "", last, lx)
+
+
+def partner_of(before: list[str], text: str, p: Mention, ctx: Context) -> bool:
+    """The place after a partner preposition (the pack's ``partner_preps``: "with", "mit", "с")
+    is whom something is agreed with: a noun or participle of consulting, coordinating or
+    negotiating (``consulting``) stands in its clause, within ``Tuning.partner_words`` words before
+    the preposition ("talks with Moscow", "had been coordinated with Berlin", "en concertation avec
+    Paris", "переговоров с Москвой"), or after the place where the verb ends the clause ("mit
+    Berlin abgestimmt"). A capital consulted stands for its government, as a told one does; "talks
+    with Washington in Geneva" keeps Geneva, after its own preposition."""
+    lx = ctx.lx
+    if any(starts(w, lx.consulting) for w in before[-ctx.tuning.partner_words :]):
+        return True
+    clause = re.split(r"[.;:!?,«»\"“”()]", text[p.end : p.end + ctx.tuning.speech_window * 2])[0]
+    return any(starts(w, lx.consulting) for w in word_list(clause.lower()))
 
 
 def birthplace(text: str, p: Mention, ctx: Context) -> bool:
@@ -390,10 +411,11 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 def event_noun(text: str, p: Mention, ctx: Context) -> bool:
     """The place complements a noun of an event, a topic or a recipient (the pack's
-    ``event_nouns``): "the war in Ukraine", "aid for Kyiv", "la situation à Gaza", "der Krieg in
-    der Ukraine", "помощь Киеву" (no preposition: the case tells), "Ukraine aid" (before the noun,
-    as a modifier, when no preposition of place comes before it: "hat in Kiew Hilfe zugesagt"
-    keeps Kyiv). Such a place says where something else happens or whom it is for, not where a
+    ``event_nouns``): "the war in Ukraine", "aid for Kyiv", "ammunition to Kyiv" (arms sent, as
+    aid, have the place as their recipient), "la situation à Gaza", "der Krieg in der Ukraine",
+    "помощь Киеву", "поставки оружия Украине" (no preposition: the case tells), "Ukraine aid"
+    (before the noun, as a modifier, when no preposition of place comes before it: "hat in Kiew
+    Hilfe zugesagt" keeps Kyiv). Such a place says where something else happens or whom it is for, not where a
     traveller goes, whatever travel word the sentence has. Only determiners, one preposition and,
     where adjectives follow their noun, one more word stand between the noun and the place, with
     no punctuation: "after the war, Kyiv said" keeps Kyiv."""

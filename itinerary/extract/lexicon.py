@@ -403,6 +403,18 @@ class Lexicon:
     # был"; whole words with "="): a weekday of their clause is the one nearest the publication,
     # before or after it, whatever tense the tagger reads there (see steps.dates.this_week).
     plans_then: tuple[str, ...] = ()
+    # Prepositions of a partner ("with", "mit", "avec", "с"): a place after one, in a clause of
+    # ``consulting``, is whom something is agreed with ("talks with Moscow", "mit Berlin
+    # abgestimmt"): a government, as a told one is.
+    partner_preps: frozenset[str] = frozenset()
+    # Nouns and participles (stems) of consulting, coordinating and negotiating ("talks",
+    # "coordinated", "abgestimmt", "concertation", "переговор"): before a partner preposition, or
+    # after its place where the verb ends the clause ("mit Berlin abgestimmt").
+    consulting: tuple[str, ...] = ()
+    # Verbs (stems) of supporting, condemning or recognising someone ("supported", "unterstützt",
+    # "apoyó", "apoiou", "поддержал"), none of them a travel verb: a place right after one (in
+    # Spanish after the personal "a") is its object, the government whose side is taken, no stop.
+    stance_verbs: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -204,6 +204,10 @@ class Tuning:
     #: words after a bare place, in its clause, in which a participle of telling makes it told
     #: ("Moscow had been told", "Berlin wurde vorab über die Reise informiert") - rule tests
     told_words: int = 6
+    #: words at most before a partner preposition in which a noun or participle of consulting
+    #: makes its place a partner ("talks with Moscow", "had been coordinated with Berlin") - rule
+    #: tests
+    partner_words: int = 3
     #: words at most after a place to the end of its clause for a word of plan there to speak of
     #: it ("Kanzler in Ottawa erwartet", "Visite à Rabat prévue") - rule tests
     plan_after_words: int = 2

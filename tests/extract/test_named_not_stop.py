@@ -8,7 +8,13 @@
 - a headline's preposition of topic ("Merz zu Syrien", "Macron sur l'Ukraine", "Путин о Сирии")
   says what a person speaks of, not where they are;
 - the end of flights, air lines and air space nobody rides ("flights to Tehran were
-  suspended", "Flüge nach Teheran", "рейсы в Стамбул"): travel of nobody.
+  suspended", "Flüge nach Teheran", "рейсы в Стамбул"): travel of nobody;
+- a capital consulted or coordinated WITH ("talks with Moscow", "mit Berlin abgestimmt",
+  "переговоры с Москвой") is a partner, its government;
+- a place arms, ammunition or deliveries are sent to ("send ammunition to Kyiv", "Waffen an die
+  Ukraine liefern", "поставки оружия Украине") is a recipient, as the place of aid is;
+- the object of a verb of supporting, condemning or recognising ("apoyó a Ucrania", "apoiou a
+  Ucrânia") is whose side is taken: the Spanish personal "a" is no "to".
 
 Each case keeps a control: the traveller's own stop in the same text, and the same place as a
 stop when the traveller really goes there. Every sentence here is written for these tests.
@@ -501,3 +507,190 @@ def test_a_country_whose_stance_is_spoken_of_is_vetoed(
     c = _candidates(text, lang, extractor).get(named)
     assert c is None or c.features["event_noun"] == 1.0, c.reason.text()
     assert CANONICAL.get(stop, stop) in _stops(text, lang, extractor)
+
+
+#: a capital or a country consulted, coordinated or negotiated WITH: a partner, its government
+PARTNER = [
+    (
+        "Prime Minister Keir Starmer arrived in Kyiv on Monday. The visit had been coordinated with "
+        "Berlin, officials said.",
+        "en",
+        "Berlin",
+        "Kyiv",
+    ),
+    (
+        "Prime Minister Keir Starmer travelled to Riyadh on Monday after talks with Moscow.",
+        "en",
+        "Moscow",
+        "Riyadh",
+    ),
+    (
+        "Bundeskanzler Friedrich Merz ist am Montag nach Kiew gereist. Die Reise sei mit Paris und mit "
+        "den Spitzen der EU abgestimmt worden.",
+        "de",
+        "Paris",
+        "Kiew",
+    ),
+    (
+        "Le président Emmanuel Macron est arrivé lundi à Kiev, une visite préparée en concertation "
+        "avec Berlin.",
+        "fr",
+        "Berlin",
+        "Kiev",
+    ),
+    (
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Пекин после переговоров с Москвой.",
+        "ru",
+        "Москвой",
+        "Пекин",
+    ),
+    (
+        "El presidente Pedro Sánchez llegó el lunes a Kiev tras consultas con Washington.",
+        "es",
+        "Washington",
+        "Kiev",
+    ),
+    (
+        "La presidente del Consiglio Giorgia Meloni è arrivata lunedì a Kiev dopo colloqui con Mosca.",
+        "it",
+        "Mosca",
+        "Kiev",
+    ),
+    (
+        "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a Pequim após conversas com "
+        "Washington.",
+        "pt",
+        "Washington",
+        "Pequim",
+    ),
+    (
+        "Prime Minister Keir Starmer held talks with Washington in Geneva on Monday.",
+        "en",
+        "Washington",
+        "Geneva",
+    ),
+    (
+        "Bundeskanzler Friedrich Merz ist am Montag nach Genf gereist, um dort mit Moskau Gespräche zu "
+        "führen.",
+        "de",
+        "Moskau",
+        "Genf",
+    ),
+]
+
+CANONICAL.update({"Москвой": "Москва", "Украине": "Украина"})
+
+
+@pytest.mark.parametrize(("text", "lang", "named", "stop"), PARTNER)
+def test_a_capital_consulted_with_is_its_government(
+    text: str, lang: str, named: str, stop: str, extractor: Extractor
+) -> None:
+    """A place after "with" in a clause of consulting, coordinating or negotiating ("talks with
+    Moscow", "mit Paris abgestimmt", "переговоры с Москвой") is a partner, its government, as
+    the capital told of a trip is; "talks with Washington in Geneva" keeps Geneva."""
+    control = {"ru": "Москву"}.get(lang, named)
+    _check(text, lang, CANONICAL.get(named, named), CANONICAL.get(stop, stop), control, extractor)
+
+
+#: a place that is sent, supplied or given something: a recipient
+RECIPIENT = [
+    (
+        "Prime Minister Keir Starmer arrived in Warsaw on Monday and pledged to send more ammunition "
+        "to Kyiv.",
+        "en",
+        "Kyiv",
+        "Warsaw",
+    ),
+    (
+        "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a Lisboa e recusou enviar "
+        "munição a Kiev.",
+        "pt",
+        "Kiev",
+        "Lisboa",
+    ),
+    (
+        "Bundeskanzler Friedrich Merz ist am Montag in Warschau eingetroffen und will weitere Waffen "
+        "an die Ukraine liefern.",
+        "de",
+        "Ukraine",
+        "Warschau",
+    ),
+    (
+        "Le président Emmanuel Macron est arrivé lundi à Varsovie et a promis de livrer des armes à "
+        "l'Ukraine.",
+        "fr",
+        "Ukraine",
+        "Varsovie",
+    ),
+    (
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Варшаву, где обсуждались "
+        "поставки оружия Украине.",
+        "ru",
+        "Украине",
+        "Варшава",
+    ),
+    (
+        "La presidente del Consiglio Giorgia Meloni è arrivata lunedì a Varsavia e ha promesso di "
+        "inviare armi a Kiev.",
+        "it",
+        "Kiev",
+        "Varsavia",
+    ),
+    (
+        "El presidente Pedro Sánchez llegó el lunes a Varsovia y anunció más ayuda a Ucrania.",
+        "es",
+        "Ucrania",
+        "Varsovia",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "named", "stop"), RECIPIENT)
+def test_a_place_things_are_sent_to_is_a_recipient(
+    text: str, lang: str, named: str, stop: str, extractor: Extractor
+) -> None:
+    """Arms, ammunition and deliveries sent to a place ("send ammunition to Kyiv", "Waffen an
+    die Ukraine liefern", "поставки оружия Украине") have it as their recipient, as aid does:
+    nobody travels there."""
+    control = {"ru": "Украину"}.get(lang, named)
+    _check(text, lang, CANONICAL.get(named, named), CANONICAL.get(stop, stop), control, extractor)
+
+
+#: the Spanish and Portuguese personal "a" after a verb of support, criticism or recognition
+OBJECT = [
+    (
+        "El presidente Pedro Sánchez llegó el lunes a Bruselas, donde apoyó a Ucrania.",
+        "es",
+        "Ucrania",
+        "Bruselas",
+    ),
+    (
+        "El presidente Pedro Sánchez viajó el lunes a Oslo tras condenar a Rusia.",
+        "es",
+        "Rusia",
+        "Oslo",
+    ),
+    (
+        "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a Roma e lá apoiou a Ucrânia.",
+        "pt",
+        "Ucrânia",
+        "Roma",
+    ),
+    (
+        "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a Oslo, onde condenou a Rússia.",
+        "pt",
+        "Rússia",
+        "Oslo",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "named", "stop"), OBJECT)
+def test_the_object_of_a_verb_of_stance_is_no_destination(
+    text: str, lang: str, named: str, stop: str, extractor: Extractor
+) -> None:
+    """A place after a verb of supporting, condemning or recognising ("apoyó a Ucrania",
+    "reconoció a Palestina", "apoiou a Ucrânia") is its direct object, the government whose side
+    is taken, not where anyone goes: the "a" is personal, not directional."""
+    assert _feature(text, lang, named, "source", extractor) == 1.0
+    _check(text, lang, named, stop, named, extractor)

@@ -164,6 +164,9 @@ PACK = Lexicon(
         "besatzung",
         "hungersnot",
         "völkermord",
+        "waffe",
+        "munition",
+        "lieferung",
     ),
     event_preps=frozenset("gegen für mit um über an am".split()),
     # being somewhere, not the auxiliary ("Nach Minsk ist er nie gewesen", "In Kiew war er nicht"),
@@ -514,6 +517,18 @@ PACK = Lexicon(
         "seit den",
     ),
     plans_then=("sollte=", "sollten=", "war geplant", "war vorgesehen", "wurde erwartet", "wurden erwartet"),
+    partner_preps=frozenset("mit".split()),
+    consulting=(
+        "abgestimmt",
+        "koordiniert",
+        "abgesprochen",
+        "gespräche",
+        "verhandlungen",
+        "konsultationen",
+        "absprache",
+        "vereinbart",
+    ),
+    stance_verbs=("unterstützt", "anerkannt", "anerkennt", "verurteilt", "sanktioniert"),
 )
 
 

@@ -279,6 +279,10 @@ PACK = Lexicon(
         "occupation",
         "famine",
         "génocide",
+        "armes=",
+        "armement",
+        "munition",
+        "livraison",
     ),
     event_preps=frozenset("contre avec".split()),
     adjectives_after=True,
@@ -657,6 +661,19 @@ PACK = Lexicon(
         "devait=",
         "devaient=",
     ),
+    partner_preps=frozenset("avec".split()),
+    consulting=(
+        "concertation",
+        "coordination",
+        "coordonné",
+        "négociation",
+        "consultation",
+        "entretiens",
+        "discussions",
+        "pourparlers",
+        "concerté",
+    ),
+    stance_verbs=("soutenu", "soutient", "reconnu", "reconnaît", "condamné", "condamne", "sanctionné"),
 )
 
 

@@ -357,6 +357,9 @@ PACK = Lexicon(
         "invasão",
         "ocupação",
         "genocídio",
+        "armas=",
+        "armament",
+        "muniç",
     ),
     event_preps=frozenset("contra com sobre".split()),
     adjectives_after=True,
@@ -842,6 +845,32 @@ PACK = Lexicon(
         "devia=",
         "deviam=",
     ),
+    partner_preps=frozenset("com".split()),
+    consulting=(
+        "conversas",
+        "consultas",
+        "negociaç",
+        "coordenad",
+        "coordenaç",
+        "concertad",
+        "acordad",
+        "diálogo",
+    ),
+    # the feminine article, which the pack reads as "to" elsewhere (not among the determiners):
+    # before the object of a verb of saying or of taking a side ("apoiou a Ucrânia")
+    addressee_preps=frozenset({"a"}),
+    stance_verbs=(
+        "apoiou",
+        "apoia",
+        "apoiado",
+        "respaldou",
+        "reconheceu",
+        "reconhece",
+        "reconhecido",
+        "condenou",
+        "condena",
+        "sancionou",
+    ),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and
@@ -928,7 +957,6 @@ class Portuguese(Language):
     words = PACK
     lacks = frozenset(
         {
-            "addressee_preps",  # no preposition marks the object of a verb of saying
             "being",  # a place put first seldom has its verb negated after it (steps.status)
             "day_nouns",  # the day words come before the number ("no dia 18")
             "invitation_final",  # the verb of inviting comes before the place
