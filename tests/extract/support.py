@@ -79,3 +79,14 @@ TUESDAY = dt.date(2026, 3, 10)
 def tuesday_status(text: str, lang: str, place: str, extractor: Extractor) -> Status | None:
     """The status the rules give the first candidate ``place`` of a text published on TUESDAY."""
     return candidate_status(text, lang, place, extractor, TUESDAY)
+
+
+#: the publication day of the brief and clause tests: a Wednesday (Tuesday the 17th and Friday the
+#: 13th ahead, Monday the 9th past)
+WEDNESDAY = dt.date(2026, 3, 11)
+
+
+def wednesday_stops(text: str, lang: str, extractor: Extractor) -> dict[str, tuple[Status, str]]:
+    """The stops of a text published on WEDNESDAY: the place as written -> (status, date)."""
+    it = extract(text, published=WEDNESDAY, language=lang, extractor=extractor)
+    return {str(s.place): (s.status, str(s.date)) for _, _, s in it.stops()}

@@ -19,24 +19,13 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from itinerary.extract import Extractor, extract
+from itinerary.extract import Extractor
 from itinerary.model import Status
-from tests.extract.support import candidates_by_place
+from tests.extract.support import WEDNESDAY, candidates_by_place, wednesday_stops
 
 pytestmark = pytest.mark.data
-
-#: the publication day: a Wednesday (the coming Tuesday is the 17th, Friday the 13th)
-WEDNESDAY = dt.date(2026, 3, 11)
-
-
-def _stops(text: str, lang: str, extractor: Extractor) -> dict[str, tuple[Status, str]]:
-    """The article's stops: the place as written -> (status, date)."""
-    it = extract(text, published=WEDNESDAY, language=lang, extractor=extractor)
-    return {str(s.place): (s.status, str(s.date)) for _, _, s in it.stops()}
 
 
 def _candidate(text: str, lang: str, place: str, extractor: Extractor) -> tuple[Status, str]:
@@ -152,7 +141,7 @@ def test_where_clause_in_the_past_after_a_future(
     """The main clause tells a trip to come, the clause of "where" a meeting of the past: its
     place is no plan (a visit made, and background: no stop of the coming trip)."""
     assert _candidate(text, lang, place, extractor)[0] is Status.CONFIRMED
-    assert place not in _stops(text, lang, extractor)
+    assert place not in wednesday_stops(text, lang, extractor)
 
 
 @pytest.mark.parametrize(
@@ -205,7 +194,7 @@ def test_past_where_clause_leaves_the_trip_ahead(
 def test_future_of_going_is_a_planned_stop(text: str, lang: str, place: str, extractor: Extractor) -> None:
     """ "andrà a", "irá a", "ira à": the future of the verb of going takes the leader to the place
     on Friday, a stop to come like "partirà per" or "viajará a"."""
-    assert _stops(text, lang, extractor).get(place) == (Status.PLANNED, "2026-03-13")
+    assert wednesday_stops(text, lang, extractor).get(place) == (Status.PLANNED, "2026-03-13")
 
 
 # 3. a negated presence since a time is background
@@ -255,7 +244,7 @@ def test_not_there_since_is_background(
 ) -> None:
     """Not having been somewhere since a year is no stop of the trip, neither made nor called
     off: the place is no stop; the trip's own stop stays planned."""
-    stops = _stops(text, lang, extractor)
+    stops = wednesday_stops(text, lang, extractor)
     assert place not in stops
     assert stops.get(trip) == (Status.PLANNED, "2026-03-13")
 
@@ -337,7 +326,7 @@ def test_recalled_visit_is_background(
 ) -> None:
     """ "Damals besuchte er Warschau": a visit of another time the article recalls, no stop of
     the trip it tells; the trip's own stop stays planned on Friday."""
-    stops = _stops(text, lang, extractor)
+    stops = wednesday_stops(text, lang, extractor)
     assert place not in stops
     assert stops.get(trip) == (Status.PLANNED, "2026-03-13")
 

@@ -16,22 +16,13 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from itinerary.extract import Extractor, extract
+from itinerary.extract import Extractor
 from itinerary.model import Status
-from tests.extract.support import candidate_status
+from tests.extract.support import WEDNESDAY, candidate_status, wednesday_stops
 
 pytestmark = pytest.mark.data
-
-WEDNESDAY = dt.date(2026, 3, 11)
-
-
-def _stops(text: str, lang: str, extractor: Extractor) -> dict[str, tuple[Status, str]]:
-    it = extract(text, published=WEDNESDAY, language=lang, extractor=extractor)
-    return {str(s.place): (s.status, str(s.date)) for _, _, s in it.stops()}
 
 
 @pytest.mark.parametrize(
@@ -79,7 +70,7 @@ def test_a_trip_told_is_no_plan(text: str, lang: str, place: str, extractor: Ext
 def test_trailing_attribution_keeps_the_day_ahead(
     text: str, lang: str, place: str, day: str, extractor: Extractor
 ) -> None:
-    assert _stops(text, lang, extractor)[place] == (Status.PLANNED, day)
+    assert wednesday_stops(text, lang, extractor)[place] == (Status.PLANNED, day)
 
 
 @pytest.mark.parametrize(
@@ -95,7 +86,7 @@ def test_headline_place_planned_after_in_the_body(
 ) -> None:
     """A verbless headline ("Besuch in Lagos") over a body whose plan word closes the place's
     clause: the body tells the trip is to come, the stop is planned though no day is given."""
-    assert _stops(text, lang, extractor)[place][0] is Status.PLANNED
+    assert wednesday_stops(text, lang, extractor)[place][0] is Status.PLANNED
 
 
 @pytest.mark.parametrize(

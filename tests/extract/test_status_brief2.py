@@ -19,22 +19,13 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from itinerary.extract import Extractor, extract
+from itinerary.extract import Extractor
 from itinerary.model import Status
-from tests.extract.support import candidate_status
+from tests.extract.support import WEDNESDAY, candidate_status, wednesday_stops
 
 pytestmark = pytest.mark.data
-
-WEDNESDAY = dt.date(2026, 3, 11)
-
-
-def _stops(text: str, lang: str, extractor: Extractor) -> dict[str, tuple[Status, str]]:
-    it = extract(text, published=WEDNESDAY, language=lang, extractor=extractor)
-    return {str(s.place): (s.status, str(s.date)) for _, _, s in it.stops()}
 
 
 @pytest.mark.parametrize(
@@ -67,7 +58,7 @@ def _stops(text: str, lang: str, extractor: Extractor) -> dict[str, tuple[Status
     ],
 )
 def test_expected_then_arrived_is_a_stop_made(text: str, lang: str, place: str, extractor: Extractor) -> None:
-    assert _stops(text, lang, extractor).get(place) == (Status.CONFIRMED, "2026-03-09")
+    assert wednesday_stops(text, lang, extractor).get(place) == (Status.CONFIRMED, "2026-03-09")
 
 
 @pytest.mark.parametrize(
@@ -93,7 +84,7 @@ def test_expected_then_arrived_is_a_stop_made(text: str, lang: str, place: str, 
     ],
 )
 def test_an_older_trip_keeps_the_plan(text: str, lang: str, place: str, extractor: Extractor) -> None:
-    status, _ = _stops(text, lang, extractor).get(place, (None, ""))
+    status, _ = wednesday_stops(text, lang, extractor).get(place, (None, ""))
     assert status is Status.PLANNED
 
 
@@ -139,7 +130,7 @@ def test_a_fronted_place_with_another_verb_negated(
 def test_a_future_of_going_under_a_headline_is_planned(
     text: str, lang: str, place: str, extractor: Extractor
 ) -> None:
-    assert _stops(text, lang, extractor).get(place) == (Status.PLANNED, "2026-03-13")
+    assert wednesday_stops(text, lang, extractor).get(place) == (Status.PLANNED, "2026-03-13")
 
 
 @pytest.mark.parametrize(
