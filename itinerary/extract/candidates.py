@@ -194,7 +194,7 @@ def other_candidates(
         if dateline_elsewhere(s, p, reading, ctx.tuning, lede or ()):
             continue
         role = role_before(s.span.text, p.start, ctx)
-        if role is None and speaks_after(s.span.text, p.end, ctx, bare=True):
+        if role is None and speaks_after(s.span.text, p.end, ctx, bare=True, start=p.start):
             continue  # "Moscow criticised the visit", "Moscow was told": a bare place is its government
         role = role or Role.VISIT
         trial = dataclasses.replace(

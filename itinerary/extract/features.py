@@ -72,7 +72,7 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "travel_sentence": float(bool(reading.travel)),
         "travel_near": float(near_travel(text, p, reading.travel, ctx)),
         "travel_close": close,
-        "speech_after": float(speaks_after(text, p.end, ctx, bare=role is None)),
+        "speech_after": float(speaks_after(text, p.end, ctx, bare=role is None, start=p.start)),
         "source": float(source_before(text, p.start, ctx) or addressed_before(text, p, ctx)),
         "birthplace": float(birthplace(text, p, ctx)),
         "owned_title": float(owned_title_subject(s, p, ctx)),
@@ -85,14 +85,17 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
     }
 
 
-def speaks_after(text: str, end: int, ctx: Context, bare: bool = False) -> bool:
+def speaks_after(text: str, end: int, ctx: Context, bare: bool = False, start: int | None = None) -> bool:
     """The place is the subject of a speech verb ("Moscow said"), also when negations and the
     auxiliaries of a compound tense stand before the verb ("Washington has not commented", "Moscou
     n'a pas commenté", "Roma non ha commentato", "Washington no ha comentado"): its government
     speaks. Not the end of a clause a reporting clause follows ("... Tokyo, ha detto"). A ``bare``
     place (no preposition before it) that is told, informed or warned stands for its government
-    the same way (:func:`told_after`)."""
+    the same way (:func:`told_after`); so does the subject of a clause whose verb ends it (from
+    ``start``, :func:`speaks_at_clause_end`)."""
     if followed_by_speech(text, end, ctx):
+        return True
+    if start is not None and speaks_at_clause_end(text, start, end, ctx):
         return True
     lx, t = ctx.lx, ctx.tuning
     if re.match(r"\s*,", text[end:]):
@@ -105,6 +108,21 @@ def speaks_after(text: str, end: int, ctx: Context, bare: bool = False) -> bool:
     while i < min(len(words), stop) and words[i] in lx.negations:
         i += 1
     return 0 < i < len(words) and _speech_verb(words[i - 1], words[i], lx)
+
+
+def speaks_at_clause_end(text: str, start: int, end: int, ctx: Context) -> bool:
+    """The place is the subject of a clause whose verb ends it (after one of the pack's
+    ``verb_final_after``: German "nachdem", "weil", "obwohl") and a speech verb is among the
+    clause's last ``Tuning.clause_end_words`` words: "nachdem Moskau die geplanten Gespräche
+    verurteilt hatte" speaks as "Moskau verurteilte die Gespräche" does."""
+    lx = ctx.lx
+    if not lx.verb_final_after:
+        return False
+    before = word_list(text[max(0, start - ctx.tuning.speech_window) : start].lower())
+    if not before or before[-1] not in lx.verb_final_after:
+        return False
+    clause = re.split(r"[.;:!?,«»\"“”()]", text[end:])[0]
+    return any(starts(w, lx.speech) for w in word_list(clause.lower())[-ctx.tuning.clause_end_words :])
 
 
 def told_after(text: str, end: int, ctx: Context) -> bool:

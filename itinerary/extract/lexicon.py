@@ -415,6 +415,12 @@ class Lexicon:
     # "apoyó", "apoiou", "поддержал"), none of them a travel verb: a place right after one (in
     # Spanish after the personal "a") is its object, the government whose side is taken, no stop.
     stance_verbs: tuple[str, ...] = ()
+    # Conjunctions after which the verb ends the clause (German "nachdem", "weil", "dass",
+    # "obwohl"): a place right after one is the clause's subject, and a speech verb among the
+    # clause's last words makes it speak for its government ("nachdem Moskau die Gespräche
+    # verurteilt hatte", see features.speaks_after). Empty: the language puts the verb after its
+    # subject, where the speech verb is found next to it.
+    verb_final_after: frozenset[str] = frozenset()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -204,6 +204,9 @@ class Tuning:
     #: words after a bare place, in its clause, in which a participle of telling makes it told
     #: ("Moscow had been told", "Berlin wurde vorab über die Reise informiert") - rule tests
     told_words: int = 6
+    #: the last words of a clause whose verb ends it that may hold its speech verb: a participle
+    #: with its auxiliaries ("verurteilt hatte", "kritisiert worden war")
+    clause_end_words: int = 3
     #: words at most before a partner preposition in which a noun or participle of consulting
     #: makes its place a partner ("talks with Moscow", "had been coordinated with Berlin") - rule
     #: tests

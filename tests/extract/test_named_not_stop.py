@@ -694,3 +694,62 @@ def test_the_object_of_a_verb_of_stance_is_no_destination(
     is taken, not where anyone goes: the "a" is personal, not directional."""
     assert _feature(text, lang, named, "source", extractor) == 1.0
     _check(text, lang, named, stop, named, extractor)
+
+
+#: a capital as the subject of a clause whose verb stands at its end (a German subordinate clause:
+#: "nachdem Moskau die Gespräche verurteilt hatte"): its government speaks, as "Moskau
+#: verurteilte" does; the English of the same sentence is the parity case (verb after subject)
+VERB_FINAL = [
+    (
+        "Bundeskanzler Friedrich Merz ist am Montag in Ankara eingetroffen, zwei Tage nachdem Moskau "
+        "die geplanten Gespräche scharf verurteilt hatte.",
+        "de",
+        "Moskau",
+        "Ankara",
+    ),
+    (
+        "Bundeskanzler Friedrich Merz reiste am Montag nach Kairo, obwohl Washington den Besuch am "
+        "Wochenende kritisiert hatte.",
+        "de",
+        "Washington",
+        "Kairo",
+    ),
+    (
+        "Bundeskanzler Friedrich Merz ist am Montag in Riad gelandet, während Paris die Reise im "
+        "Vorfeld öffentlich kritisiert hatte, erklärte er.",
+        "de",
+        "Paris",
+        "Riad",
+    ),
+    (
+        "Prime Minister Keir Starmer arrived in Ankara on Monday, two days after Moscow had condemned "
+        "the planned talks.",
+        "en",
+        "Moscow",
+        "Ankara",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "named", "stop"), VERB_FINAL)
+def test_a_capital_speaking_at_the_end_of_its_clause_is_its_government(
+    text: str, lang: str, named: str, stop: str, extractor: Extractor
+) -> None:
+    seen = _candidates(text, lang, extractor).get(named)  # a bare speaker is dropped before scoring
+    assert seen is None or seen.features["speech_after"] == 1.0
+    _check(text, lang, named, stop, named, extractor)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the place is no subject: a verb of travel ends the clause, not one of speech
+        ("Die Opposition kritisierte, dass Merz nach Moskau gereist war.", "Moskau"),
+        # the clause's subject is a person; the capital is where the person spoke
+        ("Merz traf Erdoğan, nachdem er in Ankara die Gespräche verurteilt hatte.", "Ankara"),
+    ],
+)
+def test_a_place_in_a_clause_of_speech_that_is_no_subject_does_not_speak(
+    text: str, place: str, extractor: Extractor
+) -> None:
+    assert _candidates(text, "de", extractor)[place].features["speech_after"] == 0.0

@@ -529,6 +529,9 @@ PACK = Lexicon(
         "vereinbart",
     ),
     stance_verbs=("unterstützt", "anerkannt", "anerkennt", "verurteilt", "sanktioniert"),
+    verb_final_after=frozenset(
+        "nachdem weil dass obwohl obgleich als während bevor ehe sobald wenn falls ob damit".split()
+    ),
 )
 
 

@@ -661,6 +661,7 @@ class English(Language):
     words = PACK
     lacks = frozenset(
         {
+            "verb_final_after",  # the verb follows its subject in every clause
             "addressee_preps",  # no preposition marks the object of a verb of saying
             "adjectives_after",  # adjectives stand before their noun
             "again",  # "again" is an adverb, not a verb of coming back with "to"

@@ -723,6 +723,7 @@ class Spanish(Language):
     words = PACK
     lacks = frozenset(
         {
+            "verb_final_after",  # the verb follows its subject in every clause
             "being",  # a place put first seldom has its verb negated after it (steps.status)
             "day_nouns",  # the day words come before the number ("el día 18")
             "weekday_leads",  # no weekday word is an ordinal

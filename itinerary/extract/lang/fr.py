@@ -685,6 +685,7 @@ class French(Language):
     words = PACK
     lacks = frozenset(
         {
+            "verb_final_after",  # the verb follows its subject in every clause
             "addressee_preps",  # no preposition marks the object of a verb of saying
             "again",  # "again" is the prefix "re-" ("se réunira"), not a verb of coming back with "à"
             "infinitive_endings",  # only read after an "again" pair

@@ -746,6 +746,7 @@ class Italian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "verb_final_after",  # the verb follows its subject in every clause
             "addressee_preps",  # no preposition marks the object of a verb of saying
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("il 18")

@@ -957,6 +957,7 @@ class Portuguese(Language):
     words = PACK
     lacks = frozenset(
         {
+            "verb_final_after",  # the verb follows its subject in every clause
             "being",  # a place put first seldom has its verb negated after it (steps.status)
             "day_nouns",  # the day words come before the number ("no dia 18")
             "invitation_final",  # the verb of inviting comes before the place
