@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import random
 import warnings
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -145,8 +147,6 @@ def test_the_merge_of_the_inputs_changed_is_the_merge_of_all() -> None:
 def test_a_damaged_table_merges_every_input() -> None:
     """A kept table that is not what a merge writes (a field of the wrong kind) is not used: every
     input is read and merged, the reason said, and the result is the merge of all."""
-    import json
-
     from itinerary.merge.delta import _state_key
 
     drafts = {f"d{i}": itinerary.load(p) for i, p in enumerate(GROUPS)}
@@ -156,12 +156,60 @@ def test_a_damaged_table_merges_every_input() -> None:
         memo = _Memo()
         merge_delta(names, [f"h{n}" for n in names], drafts.__getitem__, memo=memo)
         key = _state_key(None)
-        table = json.loads(memo.texts[key])
-        for entry in table["drafts"].values():
-            entry["ids"] = 7
-        memo.texts[key] = json.dumps(table)
+        memo.texts[key] = _altered(memo.texts[key], _ids_of_another_kind)
         rest = names[1:]
         merged, report, delta = merge_delta(rest, [f"h{n}" for n in rest], drafts.__getitem__, memo=memo)
     assert delta.fallback is not None and "damaged" in delta.fallback
     assert delta.read == len(rest)
+    assert (merged, report) == merge_split([drafts[n] for n in rest])
+
+
+def _altered(text: str, change: Callable[[dict[str, Any]], None]) -> str:
+    """The kept ``text`` with its table changed by ``change`` in place, the rest of the text as it
+    was (bytes of a store altered on disk, not a table written by a merge)."""
+    import json
+
+    at = text.index("{")
+    table = json.loads(text[at:])
+    change(table)
+    return text[:at] + json.dumps(table, ensure_ascii=False)
+
+
+def _ids_of_another_kind(table: dict[str, Any]) -> None:
+    for entry in table["drafts"].values():
+        entry["ids"] = 7
+
+
+def _no_day(table: dict[str, Any]) -> None:
+    for entry in table["drafts"].values():
+        entry["head"][0] = "2023-04-32"
+
+
+def _one_traveller_lost(table: dict[str, Any]) -> None:
+    del table["persons"][next(iter(table["persons"]))]
+
+
+def _another_day(table: dict[str, Any]) -> None:
+    first = table["drafts"][table["order"][0]]
+    first["head"][0] = "2030-01-01"
+
+
+@pytest.mark.parametrize("change", [_no_day, _one_traveller_lost, _another_day])
+def test_a_table_altered_in_the_store_merges_every_input(change: Callable[[dict[str, Any]], None]) -> None:
+    """A kept table whose text was altered after the merge wrote it (a day that is no day, a
+    traveller's entry lost, an input's day changed to another day) is found damaged: every input
+    is merged, the reason said, and the result is the merge of all (not a merge that trusts it)."""
+    from itinerary.merge.delta import _state_key
+
+    drafts = {f"d{i}": itinerary.load(p) for i, p in enumerate(GROUPS)}
+    names = list(drafts)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MergeWarning)
+        memo = _Memo()
+        merge_delta(names, [f"h{n}" for n in names], drafts.__getitem__, memo=memo)
+        key = _state_key(None)
+        memo.texts[key] = _altered(memo.texts[key], change)
+        rest = names[1:]
+        merged, report, delta = merge_delta(rest, [f"h{n}" for n in rest], drafts.__getitem__, memo=memo)
+    assert delta.fallback is not None and "damaged" in delta.fallback
     assert (merged, report) == merge_split([drafts[n] for n in rest])

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -165,19 +166,32 @@ class _State:
     apart: int | None = None  # how many of ``kept_apart`` are parts of a name (the rest: look-alikes)
 
     def text(self) -> str:
-        return json.dumps({"table": STATE_VERSION, **self.__dict__}, ensure_ascii=False)
+        """The table as JSON after the SHA-256 of that JSON: a text altered in the store (a day
+        changed into another, a traveller's entry lost) still reads as a table, and only its
+        digest tells."""
+        body = json.dumps({"table": STATE_VERSION, **self.__dict__}, ensure_ascii=False)
+        return f"{_checksum(body)}\n{body}"
 
     @classmethod
     def from_text(cls, text: str | None) -> _State | None:
+        """The table kept as ``text`` (None: none kept); :class:`_Fallback` when it is not what
+        :meth:`text` wrote."""
         if text is None:
             return None
+        check, _, body = text.partition("\n")
         try:
-            data = json.loads(text)
+            if check != _checksum(body):
+                raise ValueError("its digest is not its text's")
+            data = json.loads(body)
             if data.pop("table") != STATE_VERSION:
-                return None
+                raise ValueError("another layout")
             return cls(**data)
-        except (ValueError, TypeError, KeyError):
-            return None
+        except (ValueError, TypeError, KeyError) as exc:
+            raise _Fallback(f"the kept table of the last merge is damaged ({exc})") from None
+
+
+def _checksum(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _state_key(as_of: dt.date | None) -> str:
@@ -288,7 +302,6 @@ def merge_delta(
     delta = Delta()
     key = _state_key(as_of)
     several = len(names) > 1
-    state = _State.from_text(memo.recall([key]).get(key))
     loaded: dict[str, Itinerary] = {}
 
     def read(name: str) -> Itinerary:
@@ -298,6 +311,7 @@ def merge_delta(
         return loaded[name]
 
     try:
+        state = _State.from_text(memo.recall([key]).get(key))
         if state is None:
             raise _Fallback("no kept table of the last merge")
         step = _Step(state, list(names), list(digests), read, memo, as_of, mapper, batch)
