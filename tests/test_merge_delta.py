@@ -13,7 +13,8 @@ import pytest
 
 import itinerary
 from itinerary.errors import MergeWarning
-from itinerary.merge.delta import _alone, merge_delta
+from itinerary.merge import MergeReport
+from itinerary.merge.delta import Delta, _alone, merge_delta
 from itinerary.merge.names import group_names_kept
 from itinerary.merge.split import merge_split
 from itinerary.model import Itinerary
@@ -453,3 +454,33 @@ def test_an_edit_that_touches_a_coupling_merges_as_the_merge_of_all(name: str) -
             if step:
                 assert delta.fallback is None and delta.read < len(names), (step, delta)
             assert (merged, report) == merge_split([drafts[n] for n in names]), step
+
+
+def test_the_inputs_given_in_another_order_read_none_and_most_changed_merge_all() -> None:
+    """The same inputs given in another order read no draft; two of eight changed are merged from
+    the table, three (more than a quarter) by the merge of all, which says so; each time the
+    itinerary and report of the merge of all."""
+    drafts = {f"f{k}": _filler(k) for k in range(len(_LONE))}
+    drafts |= {
+        "a": _draft("a", 2, [("Olaf Scholz", [("Paris", 2, "confirmed", _QUOTE)])]),
+        "b": _draft("b", 3, [("Olaf Scholz", [("Berlin", 3, "confirmed", _OTHER)])]),
+        "c": _draft("c", 4, [("Barufoso Zenavugi", [("Berlin", 4, "confirmed", _QUOTE)])]),
+    }
+    memo = _Memo()
+
+    def merged(names: list[str]) -> tuple[Itinerary, MergeReport, Delta]:
+        digests = [str(hash(repr(drafts[n]))) for n in names]
+        out = merge_delta(names, digests, drafts.__getitem__, memo=memo)
+        assert out[:2] == merge_split([drafts[n] for n in names])
+        return out
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MergeWarning)
+        merged(sorted(drafts))
+        assert merged(sorted(drafts, reverse=True))[2] == Delta(read=0, fallback=None, touched=0, undated=0)
+        drafts["a"] = _draft("a", 2, [("Olaf Scholz", [("Paris", 3, "confirmed", _QUOTE)])])
+        drafts["c"] = _draft("c", 4, [("Barufoso Zenavugi", [("Paris", 4, "confirmed", _QUOTE)])])
+        assert merged(sorted(drafts))[2].fallback is None
+        for n in ("a", "b", "c"):
+            drafts[n] = _draft(n, 5, [("Olaf Scholz", [("Paris", 5, "planned", _OTHER)])])
+        assert merged(sorted(drafts))[2].fallback == "3 of 8 inputs changed"
