@@ -60,12 +60,14 @@ from itinerary.merge.split import (
     _kept,
     _mapped,
     _merge_split,
+    _names_key,
     _pairs,
     _Run,
     _run_stops,
     _sources_of,
     _stale,
     _stops_keys,
+    _trip_places,
     _trips_back,
     _trips_key_of,
     _trips_of,
@@ -142,7 +144,7 @@ def _day(text: str | None) -> dt.date | None:
 def _person_key(p: _Person, input_names: list[str], inputs_of_trip: Callable[[int], tuple[int, int]]) -> str:
     """A traveller's name in the table: its names' group, or the trip without a name it was made for."""
     if p.made_for is None:
-        return json.dumps(["g", list(p.group)], ensure_ascii=False)
+        return _group_key(p.group)
     i, ti = inputs_of_trip(p.made_for)
     return json.dumps(["u", input_names[i], ti], ensure_ascii=False)
 
@@ -234,11 +236,8 @@ def _state_of(
     inputs, who = run.inputs, run.who
     ordered = [names[i] for i in run.order]
     by_input: dict[int, list[list[Any]]] = defaultdict(list)
-    trip_of: list[tuple[int, int]] = []
-    seen: Counter[int] = Counter()
+    trip_of = _trip_places(inputs)
     for k, (i, *_) in enumerate(inputs.trips):
-        trip_of.append((i, seen[i]))
-        seen[i] += 1
         by_input[i].append(run.observed[k][1])
     drafts: dict[str, dict[str, Any]] = {}
     for i, it in enumerate(run.itineraries):
@@ -534,7 +533,7 @@ class _Step:
         )
         grouping = _alone(last, {n for n, w in st.why.items() if w is None}, set(accepted), st.apart)
         self.apart = st.apart
-        self.memo.hold([_digest("names", _code())])  # the names' kept grouping, for a grouping again
+        self.memo.hold([_names_key()])  # the names' kept grouping, for a grouping again
         if grouping is None:
             apart: list[int] = []
             grouping = _grouper(self.memo, apart)(accepted)
@@ -642,11 +641,7 @@ class _Step:
         observed = _observations(inputs, as_of)
         why = self.why
         who = _people(inputs, observed, several, lambda _: self.grouping, why=why)
-        trip_of: list[tuple[int, int]] = []
-        seen: Counter[int] = Counter()
-        for i, *_ in inputs.trips:
-            trip_of.append((i, seen[i]))
-            seen[i] += 1
+        trip_of = _trip_places(inputs)
         mine: list[tuple[str, _Person]] = []
         for p in who.people:
             key = _person_key(p, subset, trip_of.__getitem__)
@@ -725,7 +720,7 @@ class _Step:
         for (m, i), final in zip(whose, merged.trips, strict=True):
             _, _, s, tk, _ = everyone[m]
             self.memo.known(final, _digest("trip", tk, known_on if s else None, i, final.id))
-        persons = {k: p for k, p in kept.items()}
+        persons = dict(kept)
         for n, (key, p) in enumerate(mine):
             persons[key] = {
                 "drafts": sorted({subset[i] for i in p.inputs}),

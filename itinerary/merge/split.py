@@ -256,11 +256,7 @@ def _stops_keys(
     """Each traveller's key for its stops: what each of its input trips is (its file's digest,
     the trip's index there, its place among the traveller's inputs, the input's sources renamed,
     the alias it was joined by, the stops a review was asked for), its names and ``as_of``."""
-    index: list[tuple[int, int]] = []  # input trip -> (input, trip index in it)
-    seen: dict[int, int] = {}
-    for i, *_ in inputs.trips:
-        index.append((i, seen.get(i, 0)))
-        seen[i] = seen.get(i, 0) + 1
+    index = _trip_places(inputs)
     keys = []
     for p in people:
         rank = {k: r for r, k in enumerate(sorted(p.obs_keys))}
@@ -271,6 +267,21 @@ def _stops_keys(
             trips.append((digests[i], ti, rank[k], renamed, obs[0].alias, [o.stop.needs_review for o in obs]))
         keys.append(_digest("stops", _code(), as_of, p.names, trips))
     return keys
+
+
+def _trip_places(inputs: _Inputs) -> list[tuple[int, int]]:
+    """Each input trip's input and its index among that input's trips."""
+    out: list[tuple[int, int]] = []
+    seen: dict[int, int] = {}
+    for i, *_ in inputs.trips:
+        out.append((i, seen.get(i, 0)))
+        seen[i] = seen.get(i, 0) + 1
+    return out
+
+
+def _names_key() -> str:
+    """The key of the names' kept grouping (:func:`itinerary.merge.names.group_names_kept`)."""
+    return _digest("names", _code())
 
 
 def _trips_key(stops_key: str, person: _Person, groups: dict[str, int], several: bool) -> str:
@@ -508,7 +519,7 @@ def _grouper(memo: Memo | None, apart: list[int] | None = None) -> Callable[[lis
 
     def group(names: list[str]) -> Grouping:
         assert memo is not None
-        key = _digest("names", _code())
+        key = _names_key()
         before = memo.recall([key]).get(key)
         grouping, state = group_names_kept(names, state_of(before))
         if (text := state.text()) != before:
