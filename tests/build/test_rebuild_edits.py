@@ -216,3 +216,37 @@ def test_after_one_article_changes_the_rebuild_reads_the_rows_of_that_draft_only
     feed.write()
     fewer = build([feed.src], feed.out, serial=True)
     assert (fewer.drafts_read, fewer.merged, fewer.merged_all) == (0, 11, None)
+
+
+@pytest.mark.parametrize(
+    "scenario", ["reprints through another traveller", "an adoption undone by another article"]
+)
+def test_a_rebuild_after_an_edit_that_touches_a_coupling_writes_the_files_of_a_build_from_scratch(
+    mini_data: None, tmp_path: Path, scenario: str
+) -> None:
+    """The hand-made edits of the merge's tests (:data:`tests.test_merge_delta._SCENARIOS`: copies
+    of one text joined through another traveller's article, a trip without a name given to a
+    traveller and taken back) as articles of a folder: after each edit the rebuild reads only some
+    drafts and writes, byte for byte, the files of a build from scratch."""
+    from itinerary.build import build
+    from tests.test_merge_delta import _LONE, _SCENARIOS, _filler
+
+    feed = _Feed(tmp_path)
+    for k in range(len(_LONE)):
+        feed.put(f"f{k}", _filler(k), f"Article f{k}.")
+    for step, edit in enumerate(_SCENARIOS[scenario]):
+        for name, draft in edit.items():
+            if draft is None:
+                feed.remove(name)
+            else:
+                feed.put(name, draft, f"Article {name} ({step}).")
+        feed.write()
+        summary = build([feed.src], feed.out, serial=True)
+        if step:
+            assert summary.merged_all is None and summary.drafts_read < summary.merged, (step, summary.line())
+        scratch = tmp_path / f"scratch-{step}"
+        _from_scratch(feed.out, scratch)
+        build([feed.src], scratch, serial=True)
+        assert {n: file_digest(feed.out / n) for n in FILES} == {
+            n: file_digest(scratch / n) for n in FILES
+        }, step
