@@ -274,6 +274,10 @@ def _open_figures(
     print(f"  {'bin':>11} {'observed':>8} {'n':>5}")
     for lo, hi, obs, n in ev.reliability(items, cv_models):
         print(f"  {lo:.1f} - {hi:.1f} {obs:8.2f} {n:5d}")
+    origins = ev.kept_by_origin(items, cv_models, ex.model.thresholds.keep)
+    print("held-out kept places by what made them a stop (candidates, one decision per place):")
+    for origin, (kept, true) in origins.items():
+        print(f"  {origin:11} precision {true / kept if kept else 0.0:.3f} ({true} of {kept})")
     return (open_model, open_status), cv
 
 

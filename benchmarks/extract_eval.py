@@ -264,6 +264,34 @@ def reliability(
     return [(i / bins, (i + 1) / bins, (s / n if n else 0.0), int(n)) for i, (s, n) in enumerate(rows)]
 
 
+def kept_by_origin(
+    items: list[Item], models: dict[str, StopModel], keep: float
+) -> dict[str, tuple[int, int]]:
+    """The held-out stops (one decision per place of an article, its most probable mention, as in
+    :func:`best_threshold`) by what made them: ``"rule"`` when the travel rules make one of the
+    place's mentions a stop, ``"model only"`` when the model alone keeps it. Per origin: (kept,
+    true). A stop the model alone keeps has only the model's general evidence (travel words near,
+    mentioned again), so its precision is what news nobody has read tests hardest."""
+    from itinerary.extract.scoring import cued
+
+    best: dict[tuple[str, str], tuple[float, int, bool]] = {}
+    for it in items:
+        m = models[it.event]
+        for d, y in zip(it.analysis.candidates if it.analysis else [], it.labels, strict=True):
+            if y is None or d.place.record is None:
+                continue
+            p = m.probability(d.features) if cued(d.features) else 0.0
+            key = (it.stem, d.place.record.id)
+            was = best.get(key, (0.0, 0, False))
+            best[key] = (max(was[0], p), max(was[1], y), was[2] or d.rule)
+    out = {"rule": (0, 0), "model only": (0, 0)}
+    for p, y, rule in best.values():
+        if p >= keep:
+            kept, true = out["rule" if rule else "model only"]
+            out["rule" if rule else "model only"] = (kept + 1, true + y)
+    return out
+
+
 def best_threshold(items: list[Item], models: dict[str, StopModel], grid: int = 9) -> float:
     """The probability threshold that maximises the F1 of the held-out decisions (each candidate
     scored by the model that did not see its event; one decision per place of an article, its
