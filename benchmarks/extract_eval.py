@@ -264,14 +264,10 @@ def reliability(
     return [(i / bins, (i + 1) / bins, (s / n if n else 0.0), int(n)) for i, (s, n) in enumerate(rows)]
 
 
-def kept_by_origin(
-    items: list[Item], models: dict[str, StopModel], keep: float
-) -> dict[str, tuple[int, int]]:
-    """The held-out stops (one decision per place of an article, its most probable mention, as in
-    :func:`best_threshold`) by what made them: ``"rule"`` when the travel rules make one of the
-    place's mentions a stop, ``"model only"`` when the model alone keeps it. Per origin: (kept,
-    true). A stop the model alone keeps has only the model's general evidence (travel words near,
-    mentioned again), so its precision is what news nobody has read tests hardest."""
+def held_out_decisions(items: list[Item], models: dict[str, StopModel]) -> list[tuple[float, int, bool]]:
+    """One decision per place of an article, as the draft has one stop per place: the probability
+    of its most probable mention (each scored by the model that did not see its event), whether
+    it is a truth stop, and whether the travel rules make one of its mentions a stop."""
     from itinerary.extract.scoring import cued
 
     best: dict[tuple[str, str], tuple[float, int, bool]] = {}
@@ -284,8 +280,19 @@ def kept_by_origin(
             key = (it.stem, d.place.record.id)
             was = best.get(key, (0.0, 0, False))
             best[key] = (max(was[0], p), max(was[1], y), was[2] or d.rule)
+    return list(best.values())
+
+
+def kept_by_origin(
+    items: list[Item], models: dict[str, StopModel], keep: float
+) -> dict[str, tuple[int, int]]:
+    """The held-out stops (:func:`held_out_decisions`) by what made them: ``"rule"`` when the
+    travel rules make one of the place's mentions a stop, ``"model only"`` when the model alone
+    keeps it. Per origin: (kept, true). A stop the model alone keeps has only the model's general
+    evidence (travel words near, mentioned again), so its precision is what news nobody has read
+    tests hardest."""
     out = {"rule": (0, 0), "model only": (0, 0)}
-    for p, y, rule in best.values():
+    for p, y, rule in held_out_decisions(items, models):
         if p >= keep:
             kept, true = out["rule" if rule else "model only"]
             out["rule" if rule else "model only"] = (kept + 1, true + y)
@@ -293,23 +300,9 @@ def kept_by_origin(
 
 
 def best_threshold(items: list[Item], models: dict[str, StopModel], grid: int = 9) -> float:
-    """The probability threshold that maximises the F1 of the held-out decisions (each candidate
-    scored by the model that did not see its event; one decision per place of an article, its
-    most probable mention), over 0.30, 0.35, ..., 0.70."""
-    from itinerary.extract.scoring import cued
-
-    # one decision per place and article, as the draft has one stop per place: its best mention
-    best: dict[tuple[str, str], tuple[float, int]] = {}
-    for it in items:
-        m = models[it.event]
-        for d, y in zip(it.analysis.candidates if it.analysis else [], it.labels, strict=True):
-            if y is None or d.place.record is None:
-                continue
-            p = m.probability(d.features) if cued(d.features) else 0.0
-            key = (it.stem, d.place.record.id)
-            was = best.get(key, (0.0, 0))
-            best[key] = (max(was[0], p), max(was[1], y))
-    held = list(best.values())
+    """The probability threshold that maximises the F1 of the held-out decisions
+    (:func:`held_out_decisions`), over 0.30, 0.35, ..., 0.70."""
+    held = [(p, y) for p, y, _ in held_out_decisions(items, models)]
     positives = sum(y for _, y in held)
 
     def f1(th: float) -> float:
@@ -326,18 +319,16 @@ def best_threshold(items: list[Item], models: dict[str, StopModel], grid: int = 
 
     curve = ", ".join(f"{th:.2f}: {f1(th):.3f}" for th in grid_points)
     print(f"held-out F1 by keep threshold: {curve}", file=sys.stderr)
-    # averaging flattens the top as much as it steadies it: among the thresholds whose averaged F1
-    # is within one held-out decision of the best (about 1 / positives of F1), the one whose own
-    # held-out F1 is highest (0.50 and 0.55 averaged 0.819 and 0.817 while their own F1 were 0.815
-    # and 0.825, and the drafts held out by event agreed with the latter: 10 false stops fewer)
-    # Own F1 within one held-out decision of the best is a tie, and a tie goes to the higher
+    # averaging flattens the top as much as it steadies it: the thresholds whose averaged F1 is
+    # within one held-out decision of the best (about 1 / positives of F1) are near the top; among
+    # them an own F1 within one decision of the best is a tie, and a tie goes to the higher
     # threshold: a news corpus is mostly articles with no trip, where a false stop costs and a
     # missed one cannot happen, a cost the held-out articles (nearly all with a trip) do not show
     top = max(smooth(th) for th in grid_points)
     one = 1 / max(positives, 1)
     near = [th for th in grid_points if smooth(th) >= top - one]
-    best = max(f1(th) for th in near)
-    return max(th for th in near if f1(th) >= best - one)
+    peak = max(f1(th) for th in near)
+    return max(th for th in near if f1(th) >= peak - one)
 
 
 # --- the date model (itinerary.extract.date_model): which date the article offers is a stop's date
