@@ -60,6 +60,18 @@ def choose(candidates: list[Candidate], model: StopModel) -> list[Candidate]:
     return chosen
 
 
+def background(d: Candidate, published: dt.date | None, t: Tuning) -> str | None:
+    """Why the kept candidate ``d`` is background, no stop of the trip the article tells (None
+    when it is not): a visit dated long before the article ("in 2019 he visited Tokyo"), or one
+    the rules read as of another time ("Damals besuchte er Warschau", "has not been to Moscow
+    since 2019"). The assembly drops it; ``extract --explain`` says so."""
+    if long_before(d, published, t.background_days):
+        return "dated long before the article: background"
+    if d.background:
+        return "a visit of another time: background"
+    return None
+
+
 def build_trips(
     drafts: list[Candidate], article: Article, ctx: Context, model: StopModel, settle: Settle | None = None
 ) -> list[Trip]:
@@ -150,14 +162,8 @@ def _by_traveller(
     parties = _parties(drafts)
     by_traveller: dict[str, list[Candidate]] = {}
     for d in drafts:
-        if long_before(d, published, t.background_days):
-            d.reason = dataclasses.replace(
-                d.reason, kept=False, rule="dated long before the article: background"
-            )
-            continue  # a visit years ago is background, not part of this trip
-        if d.background:
-            d.reason = dataclasses.replace(d.reason, kept=False, rule="a visit of another time: background")
-            continue  # "Damals besuchte er Warschau", "has not been to Moscow since 2019"
+        if background(d, published, t):
+            continue  # "in 2019 he visited Tokyo", "has not been to Moscow since 2019"
         # a stop only the scorer found goes to the main traveller, unless the sentence names
         # the persons who make it together ("Draghi, Macron e Scholz a Kiev")
         own = d.rule or (d.explicit_traveller and bool(d.companions))

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from itinerary.extract.article import Article, clean_text
-from itinerary.extract.assemble import build_trips, choose
+from itinerary.extract.assemble import background, build_trips, choose
 from itinerary.extract.completion import date_after_sequence, stay_through_activities
 from itinerary.extract.date_model import DateModel, load_date_model, redate
 from itinerary.extract.document import Candidate, Context, Document
@@ -89,6 +89,10 @@ class Extractor:
 
         for d in analysis.candidates:  # no verdict of an earlier assembly (another model) stays
             d.reason = dataclasses.replace(d.reason, status="")
+        for d in chosen:  # kept by the model, dropped by the assembly as another time's visit
+            why = background(d, ctx.published, ctx.tuning)
+            if why and d.order in notes:
+                notes[d.order].reason = dataclasses.replace(notes[d.order].reason, kept=False, rule=why)
         trips = build_trips(chosen, article, ctx, model, decide)
         named = article.title or headline(clean_text(article.text), self.tuning.headline_max_chars)
         source = Source(
