@@ -270,7 +270,7 @@ def refusal(p: Mention, text: str, ctx: Context, person_words: set[str]) -> str 
     """Why a mention is no place (None: it is one, and ``p.record`` is set)."""
     if outlet_before(text, p.start, ctx) or outlet_after(text, p.end, ctx):
         return "a news outlet"
-    if p.text.lower() in person_words or beside_name(text, p, person_words):
+    if p.text.lower() in person_words or beside_name(text, p, person_words, ctx):
         return "a person's name"
     if after_name_adjective(text, p.start, ctx):
         return "the end of a longer name (an organisation)"
@@ -556,17 +556,39 @@ def city_over_region(cands: Sequence[GeoCandidate], ctx: Context) -> GeoCandidat
     return best
 
 
-def beside_name(text: str, p: Mention, person_words: set[str]) -> bool:
+def beside_name(text: str, p: Mention, person_words: set[str], ctx: Context) -> bool:
     """A one-word place right after or before a word of a person's name: an inflected part of
-    that name ("Ким Чен Ына", "Си Цзиньпин")."""
+    that name ("Ким Чен Ына", "Си Цзиньпин"). A well-known place after the last word of a name the
+    article gives in full is no part of it: the name is complete, the place is the clause's object
+    ("nachdem Scholz Tokio besucht hatte", "Ранее Путин Астану не посещал"). Before a name, a
+    place is its part: a given name the article may leave out ("Wladimir" of "Putin")."""
     if " " in p.text or p.from_ner:
         return False
     before = re.search(r"([^\W\d_][\w'-]*)\s+$", text[: p.start])
     after = re.match(r"\s+([^\W\d_][\w'-]*)", text[p.end :])
-    return any(
-        m is not None and m.group(1)[0].isupper() and m.group(1).lower() in person_words
-        for m in (before, after)
-    )
+    for side, m in (("before", before), ("after", after)):
+        if m is None or not m.group(1)[0].isupper() or m.group(1).lower() not in person_words:
+            continue
+        if side == "before" and _name_edge(m.group(1), ctx) and _well_known_mention(p, ctx):
+            continue  # the name ends there: the place is beside it, not in it
+        return True
+    return False
+
+
+def _name_edge(word: str, ctx: Context) -> bool:
+    """``word`` is the last word of a person's name the article gives: the name ends there."""
+    return any(n.split()[-1].lower() == word.lower() for n in ctx.names.values() if n.split())
+
+
+def _well_known_mention(p: Mention, ctx: Context) -> bool:
+    """The mention names a well-known place (:func:`well_known_place`), also in an inflected form
+    the gazetteer knows by its dictionary form ("Астану")."""
+    if well_known_place(p.text, ctx):
+        return True
+    if not (accept(p, ctx) or accept_dictionary_form(p, ctx)) or p.record is None:
+        return False
+    r = p.record
+    return prominent(r, ctx) and r.population >= ctx.tuning.place_not_person_population
 
 
 def inside_name(text: str, p: Mention, ctx: Context) -> bool:
@@ -587,6 +609,8 @@ def inside_name(text: str, p: Mention, ctx: Context) -> bool:
             continue
         if m is before and m.start(1) == 0:
             continue  # a capitalised first word of the sentence
+        if m is before and _name_edge(w, ctx) and _well_known_mention(p, ctx):
+            continue  # "Ранее Путин Астану посещал": a whole name, then the place
         g = ctx.geocoder.gazetteer
         if not any(prominent(g.record(i), ctx) for i in g.lookup(w)):
             return True
