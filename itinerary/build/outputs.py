@@ -544,7 +544,11 @@ class Parts:
         try:
             self.db.execute("DELETE FROM wanted")
             self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in keys))
-            rows = self.db.execute("SELECT parts.key, parts.text FROM parts JOIN wanted USING (key)")
+            # the keys wanted are the outer loop (CROSS JOIN keeps the order given): a few keys are
+            # looked up in the store's index, where a plain join may scan every part of the store
+            rows = self.db.execute(
+                "SELECT parts.key, parts.text FROM wanted CROSS JOIN parts ON parts.key = wanted.key"
+            )
             found = dict(rows.fetchall())
             self.db.commit()
             return found
