@@ -484,3 +484,55 @@ def test_the_inputs_given_in_another_order_read_none_and_most_changed_merge_all(
         for n in ("a", "b", "c"):
             drafts[n] = _draft(n, 5, [("Olaf Scholz", [("Paris", 5, "planned", _OTHER)])])
         assert merged(sorted(drafts))[2].fallback == "3 of 8 inputs changed"
+
+
+def test_a_kept_travellers_trips_come_from_the_table_not_the_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After one input is left out or put back, only the travellers merged again have their trips
+    read from the store (:func:`itinerary.merge.split._trips_back`): every other traveller's trips
+    are made from the table, their data read only if one is made whole; the result is the merge
+    of all."""
+    from itinerary.merge import delta as delta_module
+
+    drafts = {f"d{i}": itinerary.load(p) for i, p in enumerate(GROUPS)}
+    calls: list[str] = []
+    back = delta_module._trips_back
+    monkeypatch.setattr(delta_module, "_trips_back", lambda text, *a: calls.append(text) or back(text, *a))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MergeWarning)
+        memo = _Memo()
+        names = list(drafts)
+        merge_delta(names, [f"h{n}" for n in names], drafts.__getitem__, memo=memo)
+        for left in names:
+            rest = [n for n in names if n != left]
+            for now in (rest, names):
+                calls.clear()
+                hashes = [f"h{n}" for n in now]
+                merged, report, delta = merge_delta(now, hashes, drafts.__getitem__, memo=memo)
+                assert delta.fallback is None
+                assert len(calls) <= delta.touched
+                assert (merged, report) == merge_split([drafts[n] for n in now])
+
+
+def test_a_stored_trip_a_new_id_makes_whole_is_read_with_the_others_at_once() -> None:
+    """The stored trips whose id :func:`itinerary.merge._unique_ids` changes (another trip of that
+    id sorts before them) are named, by their traveller's trips key, to be read in one go; a
+    stored trip whose id stays, or a trip made here, is not."""
+    from itinerary.merge.delta import _renamed
+    from itinerary.merge.stored import StoredTrip
+    from itinerary.model import Trip
+
+    def stored(tid: str) -> StoredTrip:
+        head = {"id": tid, "traveller": "X", "stops": 0, "review": 0, "own": []}
+        return StoredTrip.stored(head, lambda: Trip(tid, "X"))
+
+    made: list[tuple[Trip, list[str]]] = [
+        (Trip("a", "X"), []),
+        (stored("a"), []),  # becomes a-2
+        (stored("b"), []),
+        (Trip("b", "X"), []),  # made here: becomes b-2, but needs no read
+        (stored("c"), []),
+    ]
+    whose = [(0, 0), (1, 0), (2, 0), (3, 0), (4, 0)]
+    everyone = [(None, None, None, f"key{m}", []) for m in range(5)]
+    assert _renamed(made, whose, everyone) == ["key1"]
+    assert all(t._trip is None for t, _ in made if isinstance(t, StoredTrip))  # none made whole
