@@ -887,8 +887,9 @@ def _from_kept(
     where: list[int | None] = found.to_pylist()
     new = [i for i, row in enumerate(where) if row is None]
     made = dict(zip(new, _parts_of(parts, [items[i] for i in new]), strict=True))
-    headers, columns = _trip_rows(kept["trip"].take(found.fill_null(0)), made)
-    header = _header_text(merged, headers)
+    trips = _trips_now(kept["trip"], where, keys, made)
+    header = _header_text(merged, trips["header"].to_pylist())
+    columns = {f"{f}_{c}": trips[f"{f}_{c}"].to_pylist() for f in GEOPARQUET for c in ("kinds", "rows")}
     firsts: dict[str, dict[str, int]] = {}  # per feature, the first trip of each kinds text
     for f in GEOPARQUET:
         firsts[f] = {}
@@ -912,18 +913,20 @@ def _from_kept(
         table = _feature_from_kept(kept[f], schema, where, starts, [(i, made[i][f]) for i in sorted(made)])
         if table is None or table.num_rows != sum(columns[f"{f}_rows"]):
             return None
-        tables[f] = _with_kept_geo(table, schema, columns, f)
-    return tables, _Kept(_trip_table(keys, headers, columns), tables)
+        tables[f] = _with_kept_geo(table, schema, trips, f)
+    return tables, _Kept(trips, tables)
 
 
-def _with_kept_geo(table: Any, schema: Any, columns: dict[str, list[Any]], f: str) -> Any:
-    """``table`` with the ``geo`` metadata of its trips' bounds and types (their ``columns`` of
-    the kept trip table), or of its geometries when a bound is a zero."""
+def _with_kept_geo(table: Any, schema: Any, trips: Any, f: str) -> Any:
+    """``table`` with the ``geo`` metadata of its trips' bounds and types (their columns of the
+    kept trip table ``trips``), or of its geometries when a bound is a zero."""
     import numpy as np
     import pyarrow as pa
 
-    bounds = np.array([columns[f"{f}_{c}"] for c in ("x0", "y0", "x1", "y1")], dtype=np.float64).T
-    geo = _geo_metadata(bounds.reshape(-1, 4), np.asarray(columns[f"{f}_types"], dtype=np.int64))
+    bounds = np.array(
+        [trips[f"{f}_{c}"].to_numpy() for c in ("x0", "y0", "x1", "y1")], dtype=np.float64
+    ).T.reshape(-1, 4)
+    geo = _geo_metadata(bounds, np.asarray(trips[f"{f}_types"].to_numpy(), dtype=np.int64))
     if geo is None:
         import shapely
 
@@ -933,36 +936,39 @@ def _with_kept_geo(table: Any, schema: Any, columns: dict[str, list[Any]], f: st
     )
 
 
-def _trip_rows(old: Any, made: dict[int, dict[str, Any]]) -> tuple[list[str], dict[str, list[Any]]]:
-    """The kept trip table's entries and other columns (a list each, one item a trip) of the
-    merge's trips: ``old``, the rows of the last merge's table (one a trip, in order; those of
-    the trips ``made`` here, index -> part, are taken from their parts)."""
-    headers = old["header"].to_pylist()
-    for i, part in made.items():
-        headers[i] = json.dumps(part["header"])
-    columns: dict[str, list[Any]] = {}
-    for f in GEOPARQUET:
-        for c in _TRIP_FEATURE_COLUMNS:
-            columns[f"{f}_{c}"] = old[f"{f}_{c}"].to_pylist()
-        if made:
-            _made_columns(columns, f, made)
-    return headers, columns
-
-
-def _made_columns(columns: dict[str, list[Any]], f: str, made: dict[int, dict[str, Any]]) -> None:
-    """The kept trip table's ``f`` columns (``columns``, a list each, one item a trip) of the trips
-    ``made`` here (index -> part), from their parts."""
-    import shapely
+def _trips_now(kept: Any, where: list[int | None], keys: list[str], made: dict[int, dict[str, Any]]) -> Any:
+    """The kept trip table of this merge's trips (their part ``keys``, in order): each trip's row
+    taken from the last merge's table ``kept`` (``where``: its row there, None for one made here),
+    the rows of the trips ``made`` here (index -> part) made from their parts, in one take."""
+    import numpy as np
+    import pyarrow as pa
 
     order = sorted(made)
-    rows = [made[i][f] for i in order]
+    columns: dict[str, list[Any]] = {}
+    for f in GEOPARQUET:
+        columns |= _made_columns(f, [made[i][f] for i in order])
+    extra = _trip_table([keys[i] for i in order], [json.dumps(made[i]["header"]) for i in order], columns)
+    both = pa.concat_tables([kept.replace_schema_metadata(None), extra])
+    at = {i: kept.num_rows + n for n, i in enumerate(order)}
+    index = np.array([at[i] if k is None else k for i, k in enumerate(where)], dtype=np.int64)
+    return both.take(pa.array(index))
+
+
+def _made_columns(f: str, rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """The kept trip table's ``f`` columns of trips made here (their ``f`` rows, in order), from
+    their parts."""
+    import shapely
+
     geoms = shapely.from_wkb([None if w is None else bytes.fromhex(w) for r in rows for w in r["wkb"]])
     bounds, types = _trip_geo(geoms, [r["rows"] for r in rows])
-    for n, (i, r) in enumerate(zip(order, rows, strict=True)):
-        columns[f"{f}_kinds"][i], columns[f"{f}_rows"][i] = r["kinds"], r["rows"]
-        for j, c in enumerate(("x0", "y0", "x1", "y1")):
-            columns[f"{f}_{c}"][i] = float(bounds[n, j])
-        columns[f"{f}_types"][i] = int(types[n])
+    out: dict[str, list[Any]] = {
+        f"{f}_kinds": [r["kinds"] for r in rows],
+        f"{f}_rows": [r["rows"] for r in rows],
+    }
+    for j, c in enumerate(("x0", "y0", "x1", "y1")):
+        out[f"{f}_{c}"] = [float(x) for x in bounds[:, j]]
+    out[f"{f}_types"] = [int(x) for x in types]
+    return out
 
 
 def _feature_from_kept(
