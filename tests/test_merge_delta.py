@@ -168,12 +168,12 @@ def test_a_damaged_table_merges_every_input() -> None:
 def _altered(text: str, change: Callable[[dict[str, Any]], None]) -> str:
     """The kept ``text`` with its table changed by ``change`` in place, the rest of the text as it
     was (bytes of a store altered on disk, not a table written by a merge)."""
-    import json
+    from itinerary.merge.delta import _parse, _render
 
-    at = text.index("{")
-    table = json.loads(text[at:])
+    check, _, body = text.partition("\n")
+    table = _parse(body, {})
     change(table)
-    return text[:at] + json.dumps(table, ensure_ascii=False)
+    return f"{check}\n{_render(table, {})}"
 
 
 def _ids_of_another_kind(table: dict[str, Any]) -> None:
@@ -536,3 +536,46 @@ def test_a_stored_trip_a_new_id_makes_whole_is_read_with_the_others_at_once() ->
     everyone = [(None, None, None, f"key{m}", []) for m in range(5)]
     assert _renamed(made, whose, everyone) == ["key1"]
     assert all(t._trip is None for t, _ in made if isinstance(t, StoredTrip))  # none made whole
+
+
+def test_the_table_kept_after_a_change_is_the_table_written_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After one input is left out or put back, the kept table's text is the text of its table
+    written whole (an entry's line taken as it was read only while the entry is unchanged), and
+    fewer lines are made than the table has entries."""
+    import json
+
+    from itinerary.merge import delta as delta_module
+    from itinerary.merge.delta import _parse, _render, _state_key
+
+    drafts = {f"d{i}": itinerary.load(p) for i, p in enumerate(GROUPS)}
+    made: list[str] = []
+
+    class _Counting:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(json, name)
+
+        def dumps(self, obj: Any, **kw: Any) -> str:
+            if (
+                isinstance(obj, list)
+                and len(obj) == 2
+                and isinstance(obj[0], str)
+                and isinstance(obj[1], dict)
+            ):
+                made.append(obj[0])
+            return json.dumps(obj, **kw)
+
+    monkeypatch.setattr(delta_module, "json", _Counting())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MergeWarning)
+        memo = _Memo()
+        names = list(drafts)
+        merge_delta(names, [f"h{n}" for n in names], drafts.__getitem__, memo=memo)
+        for now in (names[1:], names, names[:-1]):
+            made.clear()
+            merge_delta(now, [f"h{n}" for n in now], drafts.__getitem__, memo=memo)
+            lines_made = len(made)
+            text = memo.texts[_state_key(None)]
+            _, _, body = text.partition("\n")
+            table = _parse(body, {})
+            assert body == _render(table, {})
+            assert 0 < lines_made < len(table["drafts"]) + len(table["persons"])

@@ -85,7 +85,7 @@ from itinerary.people import Grouping
 
 __all__ = ["Delta", "merge_delta"]
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 #: above this share of the inputs changed, the merge of all is run (reading them is then cheaper
 #: than deciding which to read)
 MOST_CHANGED = 0.25
@@ -171,12 +171,14 @@ class _State:
     persons: dict[str, dict[str, Any]]  # key -> drafts, stops, trips, srcs, pairs, back
     reprints: list[list[str]] = field(default_factory=list)
     apart: int | None = None  # how many of ``kept_apart`` are parts of a name (the rest: look-alikes)
+    _lines: dict[tuple[str, str, int], tuple[object, str]] = field(default_factory=dict, repr=False)
 
     def text(self) -> str:
-        """The table as JSON after the SHA-256 of that JSON: a text altered in the store (a day
-        changed into another, a traveller's entry lost) still reads as a table, and only its
-        digest tells."""
-        body = json.dumps({"table": STATE_VERSION, **self.__dict__}, ensure_ascii=False)
+        """The table as text (see :func:`_render`) after the SHA-256 of that text: a text altered
+        in the store (a day changed into another, a traveller's entry lost) still reads as a
+        table, and only its digest tells. An input's or traveller's line read with the table
+        (:meth:`from_text`) and not changed since is written as it was read, not made again."""
+        body = _render({"table": STATE_VERSION, **_fields(self)}, self._lines)
         return f"{_checksum(body)}\n{body}"
 
     @classmethod
@@ -189,12 +191,61 @@ class _State:
         try:
             if check != _checksum(body):
                 raise ValueError("its digest is not its text's")
-            data = json.loads(body)
+            lines: dict[tuple[str, str, int], tuple[object, str]] = {}
+            data = _parse(body, lines)
             if data.pop("table") != STATE_VERSION:
                 raise ValueError("another layout")
-            return cls(**data)
-        except (ValueError, TypeError, KeyError) as exc:
+            state = cls(**data)
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
             raise _Fallback(f"the kept table of the last merge is damaged ({exc})") from None
+        state._lines = lines
+        return state
+
+    def lines_of(self, other: _State) -> None:
+        """Write the lines ``other`` read that this table's entries still are as they were read."""
+        self._lines = other._lines
+
+
+#: The table's two maps kept a line an entry (``d``: inputs, ``p``: travellers), after a first
+#: line of the rest: a rebuild writes the lines of the entries it changed, and the others as read.
+_LINED = {"drafts": "d", "persons": "p"}
+
+
+def _fields(state: _State) -> dict[str, Any]:
+    return {k: v for k, v in state.__dict__.items() if not k.startswith("_")}
+
+
+def _render(table: dict[str, Any], lines: dict[tuple[str, str, int], tuple[object, str]]) -> str:
+    """``table`` as text: a first line, the JSON of every field but :data:`_LINED`'s, then one
+    line an entry of those (a letter, then the JSON of ``[name, entry]``); an entry's line is
+    taken from ``lines`` (by its field, name and identity) when there."""
+    out = [json.dumps({k: v for k, v in table.items() if k not in _LINED}, ensure_ascii=False)]
+    for field_name, letter in _LINED.items():
+        for name, entry in table[field_name].items():
+            found = lines.get((letter, name, id(entry)))
+            if found is not None and found[0] is entry:
+                out.append(found[1])
+            else:
+                out.append(letter + json.dumps([name, entry], ensure_ascii=False))
+    return "\n".join(out)
+
+
+def _parse(body: str, lines: dict[tuple[str, str, int], tuple[object, str]]) -> dict[str, Any]:
+    """The table of :func:`_render`'s ``body``; each entry's line is put in ``lines``."""
+    first, *rest = body.split("\n")
+    table: dict[str, Any] = json.loads(first)
+    if not isinstance(table, dict) or any(k in table for k in _LINED):
+        raise ValueError("not a table")
+    letters = {letter: field_name for field_name, letter in _LINED.items()}
+    for field_name in _LINED:
+        table[field_name] = {}
+    for line in rest:
+        name, entry = json.loads(line[1:])
+        if not isinstance(name, str):
+            raise ValueError("an entry without a name")
+        table[letters[line[:1]]][name] = entry
+        lines[(line[:1], name, id(entry))] = (entry, line)
+    return table
 
 
 def _checksum(body: str) -> str:
@@ -840,6 +891,7 @@ class _Step:
             reprints=[list(g) for g in reprints],
             apart=self.apart,
         )
+        state.lines_of(st)
         return merged, report, state
 
     def _merged(
