@@ -579,3 +579,104 @@ def test_the_table_kept_after_a_change_is_the_table_written_whole(monkeypatch: p
             table = _parse(body, {})
             assert body == _render(table, {})
             assert 0 < lines_made < len(table["drafts"]) + len(table["persons"])
+
+
+_POOL = [
+    "Vladimir Putin",
+    "Putin",
+    "Путин",
+    "Poutine",
+    "Kim Jong Un",
+    "Kim Jong Il",
+    "Kim",
+    "Olaf Scholz",
+    "Olaf Schulz",
+    "Scholz",
+    "Lula",
+    "Kapodaso",
+    "Kapodasso",
+    "Paris",  # a name that is a place another article visits
+    "Berlin",
+    "Lisbon",
+    "France",  # a country
+    "the Kremlin",
+    "Unknown traveller",
+    "unknown",
+    *_LONE,
+]
+_PLACES = ["Paris", "Berlin", "Lisbon", "Kremlin", "Porto"]
+_QUOTES = [
+    _QUOTE,
+    _QUOTE + " ",
+    _OTHER,
+    "The visit was announced on Monday.",
+    "Talks are planned for the spring.",
+]
+_URLS = [None, None, None, "https://x.example/1", "https://x.example/2"]
+
+
+def _random_draft(rng: random.Random, src: str, others: list[str]) -> Itinerary:
+    """A draft of 1-3 trips by travellers of :data:`_POOL` (aliases, look-alikes, places, a
+    country, no name), their stops planned, confirmed or cancelled, quotes and URLs shared with
+    other drafts (reprints), sometimes a second source another draft also names."""
+    more = (rng.choice(others), None) if others and rng.random() < 0.15 else None
+    trips = []
+    for _ in range(rng.randrange(1, 4)):
+        stops = []
+        for _ in range(rng.randrange(1, 4)):
+            stop: tuple[str, ...] = (
+                rng.choice(_PLACES),
+                str(rng.randrange(1, 28)),
+                rng.choice(["confirmed", "confirmed", "planned", "cancelled"]),
+                rng.choice(_QUOTES),
+            )
+            if more and rng.random() < 0.5:
+                stop = (*stop, more[0])
+            stops.append(stop)
+        trips.append((rng.choice(_POOL), stops))
+    return _draft(src, rng.randrange(1, 28), trips, url=rng.choice(_URLS), more=more)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("as_of", [None, "2024-03-14"])
+def test_random_edits_merge_as_the_merge_of_all(seed: int, as_of: str | None) -> None:
+    """Seeded random edits (drafts added, removed, changed, one to three at once, the inputs in
+    another order each time) of drafts that share travellers, names, places, quotes, URLs and
+    sources: after each, the merge from the kept table gives the itinerary, report and file of
+    the merge of all, and most merges read only some drafts."""
+    import datetime as dt
+
+    from itinerary.io import yaml as yaml_io
+
+    rng = random.Random(seed)
+    day = dt.date.fromisoformat(as_of) if as_of else None
+    count = 0
+    drafts = {f"s{k}": _random_draft(rng, f"s{k}", []) for k in range(8)}
+    memo = _Memo()
+    partial = 0
+    steps = 12
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MergeWarning)
+        for step in range(steps):
+            if step:
+                for _ in range(rng.randrange(1, 4)):
+                    kind = rng.choice(["add", "add", "remove", "change"])
+                    if kind == "remove" and len(drafts) > 3:
+                        del drafts[rng.choice(sorted(drafts))]
+                    elif kind == "change":
+                        name = rng.choice(sorted(drafts))
+                        drafts[name] = _random_draft(rng, name, sorted(set(drafts) - {name}))
+                    else:
+                        count += 1
+                        name = f"n{count}"
+                        drafts[name] = _random_draft(rng, name, sorted(set(drafts) - {name}))
+            names = sorted(drafts)
+            rng.shuffle(names)
+            digests = [str(hash(repr(drafts[n]))) for n in names]
+            merged, report, delta = merge_delta(names, digests, drafts.__getitem__, memo=memo, as_of=day)
+            whole, whole_report = merge_split([drafts[n] for n in names], as_of=day)
+            assert (merged, report) == (whole, whole_report), (seed, step, delta)
+            assert yaml_io.dumps(merged) == yaml_io.dumps(whole), (seed, step)
+            partial += delta.fallback is None
+    assert partial >= steps // 3, partial
