@@ -805,7 +805,9 @@ def _ipc_writer(table: Any) -> Callable[[Path], None]:
     def write(tmp: Path) -> None:
         import pyarrow as pa
 
-        options = pa.ipc.IpcWriteOptions(compression="zstd")
+        # LZ4: a rebuild reads and writes the kept tables whole; with zstd (files 40% smaller)
+        # reading them took five times the CPU and writing them 1.4 times (10,000 drafts, measured)
+        options = pa.ipc.IpcWriteOptions(compression="lz4")
         with (
             pa.OSFile(str(tmp), "wb") as sink,
             pa.ipc.new_file(sink, table.schema, options=options) as writer,
