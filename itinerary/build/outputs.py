@@ -5,9 +5,11 @@ GeoParquet rows (by column, see :func:`_tables`; and each source's YAML text) ar
 ``.merged-parts.sqlite``, keyed by the SHA-256 of what they are made from, and only the trips
 that changed are written out (resolved, routed) again; the files are put together from the
 parts (the GeoParquet tables as Arrow arrays of all the trips' columns, with no data frame of
-them), the same bytes as when made whole (tested). Beside the store, the last merge's GeoParquet tables
-are kept as written, each row with its trip's key (``.merged-*.arrow``): a rebuild takes the rows
-of the trips it kept from them in one vectorised step, filtered by key and put in the trips' order
+them), the same bytes as when made whole (tested). Beside the store, the last merge's GeoParquet
+tables are kept as written (``.merged-*.arrow``), with a table of one row a trip: its key, its
+entry in the files' ``itinerary`` member, and per feature its rows' count, bounds and geometry
+types. A rebuild takes the rows of the trips it kept from them as slices (a run of trips kept in
+the same order is one slice), their entries and the ``geo`` metadata from that trip table
 (:func:`_from_kept`), and reads no part of theirs. The store also keeps each traveller's merge for
 :func:`itinerary.merge.split.merge_split` (:meth:`Parts.recall`, :meth:`Parts.keep`), so only the
 travellers whose drafts changed are merged again. A missing or damaged store is made again; it
