@@ -168,12 +168,12 @@ def test_a_damaged_table_merges_every_input() -> None:
 def _altered(text: str, change: Callable[[dict[str, Any]], None]) -> str:
     """The kept ``text`` with its table changed by ``change`` in place, the rest of the text as it
     was (bytes of a store altered on disk, not a table written by a merge)."""
-    import json
+    from itinerary.merge.delta import _parse, _render
 
-    at = text.index("{")
-    table = json.loads(text[at:])
+    check, _, body = text.partition("\n")
+    table = _parse(body, {})
     change(table)
-    return text[:at] + json.dumps(table, ensure_ascii=False)
+    return f"{check}\n{_render(table, {})}"
 
 
 def _ids_of_another_kind(table: dict[str, Any]) -> None:
@@ -484,3 +484,199 @@ def test_the_inputs_given_in_another_order_read_none_and_most_changed_merge_all(
         for n in ("a", "b", "c"):
             drafts[n] = _draft(n, 5, [("Olaf Scholz", [("Paris", 5, "planned", _OTHER)])])
         assert merged(sorted(drafts))[2].fallback == "3 of 8 inputs changed"
+
+
+def test_a_kept_travellers_trips_come_from_the_table_not_the_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After one input is left out or put back, only the travellers merged again have their trips
+    read from the store (:func:`itinerary.merge.split._trips_back`): every other traveller's trips
+    are made from the table, their data read only if one is made whole; the result is the merge
+    of all."""
+    from itinerary.merge import delta as delta_module
+
+    drafts = {f"d{i}": itinerary.load(p) for i, p in enumerate(GROUPS)}
+    calls: list[str] = []
+    back = delta_module._trips_back
+    monkeypatch.setattr(delta_module, "_trips_back", lambda text, *a: calls.append(text) or back(text, *a))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MergeWarning)
+        memo = _Memo()
+        names = list(drafts)
+        merge_delta(names, [f"h{n}" for n in names], drafts.__getitem__, memo=memo)
+        for left in names:
+            rest = [n for n in names if n != left]
+            for now in (rest, names):
+                calls.clear()
+                hashes = [f"h{n}" for n in now]
+                merged, report, delta = merge_delta(now, hashes, drafts.__getitem__, memo=memo)
+                assert delta.fallback is None
+                assert len(calls) <= delta.touched
+                assert (merged, report) == merge_split([drafts[n] for n in now])
+
+
+def test_a_stored_trip_a_new_id_makes_whole_is_read_with_the_others_at_once() -> None:
+    """The stored trips whose id :func:`itinerary.merge._unique_ids` changes (another trip of that
+    id sorts before them) are named, by their traveller's trips key, to be read in one go; a
+    stored trip whose id stays, or a trip made here, is not."""
+    from itinerary.merge.delta import _renamed
+    from itinerary.merge.stored import StoredTrip
+    from itinerary.model import Trip
+
+    def stored(tid: str) -> StoredTrip:
+        head = {"id": tid, "traveller": "X", "stops": 0, "review": 0, "own": []}
+        return StoredTrip.stored(head, lambda: Trip(tid, "X"))
+
+    made: list[tuple[Trip, list[str]]] = [
+        (Trip("a", "X"), []),
+        (stored("a"), []),  # becomes a-2
+        (stored("b"), []),
+        (Trip("b", "X"), []),  # made here: becomes b-2, but needs no read
+        (stored("c"), []),
+    ]
+    whose = [(0, 0), (1, 0), (2, 0), (3, 0), (4, 0)]
+    everyone = [(None, None, None, f"key{m}", []) for m in range(5)]
+    assert _renamed(made, whose, everyone) == ["key1"]
+    assert all(t._trip is None for t, _ in made if isinstance(t, StoredTrip))  # none made whole
+
+
+def test_the_table_kept_after_a_change_is_the_table_written_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After one input is left out or put back, the kept table's text is the text of its table
+    written whole (an entry's line taken as it was read only while the entry is unchanged), and
+    fewer lines are made than the table has entries."""
+    import json
+
+    from itinerary.merge import delta as delta_module
+    from itinerary.merge.delta import _parse, _render, _state_key
+
+    drafts = {f"d{i}": itinerary.load(p) for i, p in enumerate(GROUPS)}
+    made: list[str] = []
+
+    class _Counting:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(json, name)
+
+        def dumps(self, obj: Any, **kw: Any) -> str:
+            if (
+                isinstance(obj, list)
+                and len(obj) == 2
+                and isinstance(obj[0], str)
+                and isinstance(obj[1], dict)
+            ):
+                made.append(obj[0])
+            return json.dumps(obj, **kw)
+
+    monkeypatch.setattr(delta_module, "json", _Counting())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MergeWarning)
+        memo = _Memo()
+        names = list(drafts)
+        merge_delta(names, [f"h{n}" for n in names], drafts.__getitem__, memo=memo)
+        for now in (names[1:], names, names[:-1]):
+            made.clear()
+            merge_delta(now, [f"h{n}" for n in now], drafts.__getitem__, memo=memo)
+            lines_made = len(made)
+            text = memo.texts[_state_key(None)]
+            _, _, body = text.partition("\n")
+            table = _parse(body, {})
+            assert body == _render(table, {})
+            assert 0 < lines_made < len(table["drafts"]) + len(table["persons"])
+
+
+_POOL = [
+    "Vladimir Putin",
+    "Putin",
+    "Путин",
+    "Poutine",
+    "Kim Jong Un",
+    "Kim Jong Il",
+    "Kim",
+    "Olaf Scholz",
+    "Olaf Schulz",
+    "Scholz",
+    "Lula",
+    "Kapodaso",
+    "Kapodasso",
+    "Paris",  # a name that is a place another article visits
+    "Berlin",
+    "Lisbon",
+    "France",  # a country
+    "the Kremlin",
+    "Unknown traveller",
+    "unknown",
+    *_LONE,
+]
+_PLACES = ["Paris", "Berlin", "Lisbon", "Kremlin", "Porto"]
+_QUOTES = [
+    _QUOTE,
+    _QUOTE + " ",
+    _OTHER,
+    "The visit was announced on Monday.",
+    "Talks are planned for the spring.",
+]
+_URLS = [None, None, None, "https://x.example/1", "https://x.example/2"]
+
+
+def _random_draft(rng: random.Random, src: str, others: list[str]) -> Itinerary:
+    """A draft of 1-3 trips by travellers of :data:`_POOL` (aliases, look-alikes, places, a
+    country, no name), their stops planned, confirmed or cancelled, quotes and URLs shared with
+    other drafts (reprints), sometimes a second source another draft also names."""
+    more = (rng.choice(others), None) if others and rng.random() < 0.15 else None
+    trips = []
+    for _ in range(rng.randrange(1, 4)):
+        stops = []
+        for _ in range(rng.randrange(1, 4)):
+            stop: tuple[str, ...] = (
+                rng.choice(_PLACES),
+                str(rng.randrange(1, 28)),
+                rng.choice(["confirmed", "confirmed", "planned", "cancelled"]),
+                rng.choice(_QUOTES),
+            )
+            if more and rng.random() < 0.5:
+                stop = (*stop, more[0])
+            stops.append(stop)
+        trips.append((rng.choice(_POOL), stops))
+    return _draft(src, rng.randrange(1, 28), trips, url=rng.choice(_URLS), more=more)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("as_of", [None, "2024-03-14"])
+def test_random_edits_merge_as_the_merge_of_all(seed: int, as_of: str | None) -> None:
+    """Seeded random edits (drafts added, removed, changed, one to three at once, the inputs in
+    another order each time) of drafts that share travellers, names, places, quotes, URLs and
+    sources: after each, the merge from the kept table gives the itinerary, report and file of
+    the merge of all, and most merges read only some drafts."""
+    import datetime as dt
+
+    from itinerary.io import yaml as yaml_io
+
+    rng = random.Random(seed)
+    day = dt.date.fromisoformat(as_of) if as_of else None
+    count = 0
+    drafts = {f"s{k}": _random_draft(rng, f"s{k}", []) for k in range(8)}
+    memo = _Memo()
+    partial = 0
+    steps = 12
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MergeWarning)
+        for step in range(steps):
+            if step:
+                for _ in range(rng.randrange(1, 4)):
+                    kind = rng.choice(["add", "add", "remove", "change"])
+                    if kind == "remove" and len(drafts) > 3:
+                        del drafts[rng.choice(sorted(drafts))]
+                    elif kind == "change":
+                        name = rng.choice(sorted(drafts))
+                        drafts[name] = _random_draft(rng, name, sorted(set(drafts) - {name}))
+                    else:
+                        count += 1
+                        name = f"n{count}"
+                        drafts[name] = _random_draft(rng, name, sorted(set(drafts) - {name}))
+            names = sorted(drafts)
+            rng.shuffle(names)
+            digests = [str(hash(repr(drafts[n]))) for n in names]
+            merged, report, delta = merge_delta(names, digests, drafts.__getitem__, memo=memo, as_of=day)
+            whole, whole_report = merge_split([drafts[n] for n in names], as_of=day)
+            assert (merged, report) == (whole, whole_report), (seed, step, delta)
+            assert yaml_io.dumps(merged) == yaml_io.dumps(whole), (seed, step)
+            partial += delta.fallback is None
+    assert partial >= steps // 3, partial

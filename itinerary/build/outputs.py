@@ -5,9 +5,11 @@ GeoParquet rows (by column, see :func:`_tables`; and each source's YAML text) ar
 ``.merged-parts.sqlite``, keyed by the SHA-256 of what they are made from, and only the trips
 that changed are written out (resolved, routed) again; the files are put together from the
 parts (the GeoParquet tables as Arrow arrays of all the trips' columns, with no data frame of
-them), the same bytes as when made whole (tested). Beside the store, the last merge's GeoParquet tables
-are kept as written, each row with its trip's key (``.merged-*.arrow``): a rebuild takes the rows
-of the trips it kept from them in one vectorised step, filtered by key and put in the trips' order
+them), the same bytes as when made whole (tested). Beside the store, the last merge's GeoParquet
+tables are kept as written (``.merged-*.arrow``), with a table of one row a trip: its key, its
+entry in the files' ``itinerary`` member, and per feature its rows' count, bounds and geometry
+types. A rebuild takes the rows of the trips it kept from them as slices (a run of trips kept in
+the same order is one slice), their entries and the ``geo`` metadata from that trip table
 (:func:`_from_kept`), and reads no part of theirs. The store also keeps each traveller's merge for
 :func:`itinerary.merge.split.merge_split` (:meth:`Parts.recall`, :meth:`Parts.keep`), so only the
 travellers whose drafts changed are merged again. A missing or damaged store is made again; it
@@ -45,9 +47,8 @@ PARTS_VERSION = 3  # in every key: another layout of the parts is never read
 #: trip (its key, entry and kinds): a rebuild takes the rows of the trips it kept from them in one
 #: vectorised step (see :func:`_from_kept`).
 KEPT = {"trip": ".merged-trips.arrow", "stop": ".merged-stops.arrow", "leg": ".merged-legs.arrow"}
-KEPT_VERSION = 1
+KEPT_VERSION = 2
 KEPT_META = b"itinerary-kept"
-ROW_KEY = "__part"  # the kept tables' column of each row's trip part key
 _P = TypeVar("_P")
 
 
@@ -149,7 +150,7 @@ def _tables(
     return done, _header(merged, [d["header"] for d in done])
 
 
-def _header(merged: Itinerary, trips: list[dict[str, Any]]) -> dict[str, Any]:
+def _header(merged: Itinerary, trips: list[dict[str, Any]] | str) -> dict[str, Any]:
     """The ``itinerary`` member of the files: the itinerary's fields, its sources and ``trips``."""
     from itinerary.io import geojson
 
@@ -311,7 +312,7 @@ def _put_together(done: list[dict[str, Any]], feature: str, header: dict[str, An
     first: dict[str, dict[str, Any]] = {}  # the first part of each kinds text
     for part in mine:
         first.setdefault(part["kinds"], part)
-    schema = _schema(first, lambda part: part, feature, header)
+    schema = _schema(first, lambda part: part, feature, json.dumps(header))
     if schema is None:
         return None
     wkb: list[Any] = []
@@ -331,11 +332,12 @@ def _put_together(done: list[dict[str, Any]], feature: str, header: dict[str, An
     return _with_geo(arrays, schema, shapely.from_wkb(geometry))
 
 
-def _schema(first: dict[str, _P], rows_of: Callable[[_P], Any], feature: str, header: dict[str, Any]) -> Any:
+def _schema(first: dict[str, _P], rows_of: Callable[[_P], Any], feature: str, header: str) -> Any:
     """The Arrow schema the writer gives the frame of every trip's ``feature`` rows, from a few
     parts: ``first`` holds the first trip of each kinds text (see :func:`_kinds`) in the trips'
-    order, ``rows_of`` gives its rows (None: they cannot be read). None when the parts cannot be
-    put together (parts naming their columns otherwise, values of types pandas types otherwise)."""
+    order, ``rows_of`` gives its rows (None: they cannot be read); ``header``: the ``itinerary``
+    member as :func:`json.dumps` writes it (see :func:`_with_header`). None when the parts cannot
+    be put together (parts naming their columns otherwise, values of types pandas types otherwise)."""
     kinds = [_kinds_read(k) or [None, {}] for k in first]
     names = {json.dumps(k[0]) for k in kinds}
     plain = all(set(t) <= _PLAIN for k in kinds for t in k[1].values())
@@ -351,8 +353,41 @@ def _schema(first: dict[str, _P], rows_of: Callable[[_P], Any], feature: str, he
             if rows is None:
                 return None
             sample += _features_of(rows, feature)
-    schema = _arrow(_geodataframe(sample, _Shared(header))).schema
-    return schema if schema.names == ["geometry", *kinds[0][0]] else None
+    schema = _with_header(_arrow(_geodataframe(sample, {_MARK: None})).schema, header)
+    return schema if schema is not None and schema.names == ["geometry", *kinds[0][0]] else None
+
+
+#: What stands for the ``itinerary`` member while a schema is made (see :func:`_with_header`).
+_MARK = "\0itinerary member\0"
+
+
+def _with_header(schema: Any, header: str) -> Any:
+    """``schema`` (of a frame whose ``itinerary`` member is ``{_MARK: None}``) with the member
+    ``header`` (its :func:`json.dumps` text) in its metadata, the bytes the writer gives the frame
+    holding that member: the frame's ``attrs`` are kept as :func:`json.dumps` of them, and
+    ``json.dumps`` writes a value inside a dict as it writes it alone. The member, O(trips), is
+    then written once a rebuild instead of once a frame made. None when the mark is not found
+    once."""
+    meta = dict(schema.metadata or {})
+    text = meta.get(_ATTRS, b"").decode("utf-8")
+    mark = json.dumps({_MARK: None})
+    if text.count(mark) != 1:
+        return None
+    meta[_ATTRS] = text.replace(mark, header).encode("utf-8")
+    return schema.with_metadata(meta)
+
+
+_ATTRS = b"PANDAS_ATTRS"  # where the GeoParquet writer keeps a frame's ``attrs``
+
+
+def _header_text(merged: Itinerary, trips: list[str]) -> str:
+    """:func:`json.dumps` of :func:`_header` of ``merged`` whose ``trips`` are given as their own
+    :func:`json.dumps` texts (kept, so a rebuild reads no trip's entry back)."""
+    mark = json.dumps(_MARK)
+    text = json.dumps(_header(merged, _MARK))
+    if text.count(mark) != 1:  # the mark in the itinerary's own fields: made whole
+        return json.dumps(_header(merged, [json.loads(t) for t in trips]))
+    return text.replace(mark, "[" + ", ".join(trips) + "]")
 
 
 def _with_geo(arrays: list[Any], schema: Any, geometries: Any) -> Any:
@@ -511,7 +546,11 @@ class Parts:
         try:
             self.db.execute("DELETE FROM wanted")
             self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in keys))
-            rows = self.db.execute("SELECT parts.key, parts.text FROM parts JOIN wanted USING (key)")
+            # the keys wanted are the outer loop (CROSS JOIN keeps the order given): a few keys are
+            # looked up in the store's index, where a plain join may scan every part of the store
+            rows = self.db.execute(
+                "SELECT parts.key, parts.text FROM wanted CROSS JOIN parts ON parts.key = wanted.key"
+            )
             found = dict(rows.fetchall())
             self.db.commit()
             return found
@@ -646,14 +685,21 @@ def _frame(gdf: Any) -> Any:
     return gpd.GeoDataFrame({"feature": []}, geometry=gpd.GeoSeries([], crs="EPSG:4326"))
 
 
-# ---------------------------------------------------------------- the kept rows (one scan in C)
+# ---------------------------------------------------------------- the kept rows (slices, in C)
+
+
+#: Per feature, the kept trip table's columns of each trip's rows: their kinds text and count,
+#: their bounds (the NaN-skipping least and greatest x and y of their geometries: NaN for none)
+#: and the set of their geometry types (bit ``i``: GeoParquet type id ``i``, 8 added for Z).
+_TRIP_FEATURE_COLUMNS = ("kinds", "rows", "x0", "y0", "x1", "y1", "types")
 
 
 @dataclasses.dataclass(frozen=True)
 class _Kept:
     """What :func:`_keep_rows` writes: one row a trip (``trips``: its part key, its entry in the
-    ``itinerary`` member as JSON, and per feature the kinds text and count of its rows) and per
-    feature the table written, each row with its trip's key (column :data:`ROW_KEY`)."""
+    ``itinerary`` member as :func:`json.dumps` writes it, and per feature the columns
+    :data:`_TRIP_FEATURE_COLUMNS`) and per feature the table written (the rows of each trip
+    follow one another, in the trips' order)."""
 
     trips: Any
     rows: dict[str, Any]
@@ -661,35 +707,84 @@ class _Kept:
     @classmethod
     def of(cls, done: list[dict[str, Any]], keys: list[str], tables: dict[str, Any]) -> _Kept:
         """From the parts of the trips (in order) and the tables put together from them."""
-        import numpy as np
-        import pyarrow as pa
+        import shapely
 
-        trips = _trip_table(
-            keys,
-            [json.dumps(d["header"], ensure_ascii=False) for d in done],
-            {f: [d[f]["kinds"] for d in done] for f in GEOPARQUET},
-            {f: [d[f]["rows"] for d in done] for f in GEOPARQUET},
-        )
-        at = pa.array(keys, type=pa.string())
-        rows = {
-            f: tables[f].append_column(
-                ROW_KEY, at.take(pa.array(np.repeat(np.arange(len(keys)), [d[f]["rows"] for d in done])))
-            )
-            for f in GEOPARQUET
-        }
-        return cls(trips, rows)
+        columns: dict[str, list[Any]] = {}
+        for f in GEOPARQUET:
+            counts = [d[f]["rows"] for d in done]
+            geoms = shapely.from_wkb(tables[f].column(0).to_numpy(zero_copy_only=False))
+            bounds, types = _trip_geo(geoms, counts)
+            columns |= {f"{f}_kinds": [d[f]["kinds"] for d in done], f"{f}_rows": counts}
+            columns |= {f"{f}_{c}": list(bounds[:, i]) for i, c in enumerate(("x0", "y0", "x1", "y1"))}
+            columns[f"{f}_types"] = list(types)
+        return cls(_trip_table(keys, [json.dumps(d["header"]) for d in done], columns), dict(tables))
 
 
-def _trip_table(
-    keys: list[str], headers: list[str], kinds: dict[str, list[str]], counts: dict[str, list[int]]
-) -> Any:
+def _trip_geo(geoms: Any, counts: list[int]) -> tuple[Any, Any]:
+    """Per trip whose rows (``counts`` of them, in order) hold the shapely geometries ``geoms``:
+    their bounds (an array of rows ``x0 y0 x1 y1``, NaN for none) and their geometry types (a bit
+    set, see :data:`_TRIP_FEATURE_COLUMNS`), as :func:`geopandas.io.arrow._create_metadata`
+    finds them for a whole column."""
+    import numpy as np
+    import shapely
+
+    n = len(counts)
+    bounds = np.full((n, 4), np.nan)
+    types = np.zeros(n, dtype=np.int64)
+    full = np.flatnonzero(np.asarray(counts, dtype=np.int64) > 0)
+    if len(geoms) == 0 or len(full) == 0:
+        return bounds, types
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])[full]
+    b = shapely.bounds(geoms)
+    for i, reduce in enumerate((np.fmin, np.fmin, np.fmax, np.fmax)):
+        bounds[full, i] = reduce.reduceat(b[:, i], starts)
+    ids = shapely.get_type_id(geoms)
+    ids[shapely.has_z(geoms)] += 8
+    bits = np.where(ids >= 0, np.left_shift(1, np.clip(ids, 0, None)), 0).astype(np.int64)
+    types[full] = np.bitwise_or.reduceat(bits, starts)
+    return bounds, types
+
+
+def _geo_metadata(bounds: Any, types: Any) -> bytes | None:
+    """The ``geo`` metadata the writer gives a column whose trips' rows have ``bounds`` and
+    ``types`` (see :func:`_trip_geo`): their least and greatest bounds and every type. None when
+    a bound is a zero (which zero, -0.0 or 0.0, the whole column's least is, depends on the order
+    it is read in: the geometries themselves are read instead)."""
+    import warnings
+
+    import geopandas as gpd
+    import numpy as np
+    from geopandas.io.arrow import _create_metadata, _encode_metadata, _geometry_type_names
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", r"All-NaN (slice|axis) encountered", RuntimeWarning)
+        total = [
+            np.nanmin(bounds[:, 0]) if len(bounds) else np.nan,
+            np.nanmin(bounds[:, 1]) if len(bounds) else np.nan,
+            np.nanmax(bounds[:, 2]) if len(bounds) else np.nan,
+            np.nanmax(bounds[:, 3]) if len(bounds) else np.nan,
+        ]
+    if any(x == 0 for x in total):
+        return None
+    every = int(np.bitwise_or.reduce(types)) if len(types) else 0
+    meta = _create_metadata(gpd.GeoDataFrame(geometry=gpd.GeoSeries([], crs="EPSG:4326")))
+    column = meta["columns"]["geometry"]
+    column["geometry_types"] = sorted(_geometry_type_names[i] for i in range(16) if every >> i & 1)
+    if np.isfinite(total).all():
+        column["bbox"] = [float(x) for x in total]
+    encoded: bytes = _encode_metadata(meta)
+    return encoded
+
+
+def _trip_table(keys: list[str], headers: list[str], columns: dict[str, list[Any]]) -> Any:
     import pyarrow as pa
 
-    columns: dict[str, Any] = {"key": pa.array(keys, pa.string()), "header": pa.array(headers, pa.string())}
+    table: dict[str, Any] = {"key": pa.array(keys, pa.string()), "header": pa.array(headers, pa.string())}
     for f in GEOPARQUET:
-        columns[f"{f}_kinds"] = pa.array(kinds[f], pa.string())
-        columns[f"{f}_rows"] = pa.array(counts[f], pa.int64())
-    return pa.table(columns)
+        for c in _TRIP_FEATURE_COLUMNS:
+            kind = {"kinds": pa.string(), "rows": pa.int64(), "types": pa.int64()}.get(c, pa.float64())
+            table[f"{f}_{c}"] = pa.array(columns[f"{f}_{c}"], kind)
+    return pa.table(table)
 
 
 def _keep_rows(out_dir: Path, kept: _Kept | None) -> None:
@@ -712,7 +807,9 @@ def _ipc_writer(table: Any) -> Callable[[Path], None]:
     def write(tmp: Path) -> None:
         import pyarrow as pa
 
-        options = pa.ipc.IpcWriteOptions(compression="zstd")
+        # LZ4: a rebuild reads and writes the kept tables whole; with zstd (files 40% smaller)
+        # reading them took five times the CPU and writing them 1.4 times (10,000 drafts, measured)
+        options = pa.ipc.IpcWriteOptions(compression="lz4")
         with (
             pa.OSFile(str(tmp), "wb") as sink,
             pa.ipc.new_file(sink, table.schema, options=options) as writer,
@@ -740,12 +837,11 @@ def _read_kept(out_dir: Path) -> dict[str, Any] | None:
     if token is None or not token.startswith(f"{KEPT_VERSION} ".encode()):
         return None
     trips = tables["trip"]
-    wanted = ["key", "header", *(f"{f}_{c}" for f in GEOPARQUET for c in ("kinds", "rows"))]
+    wanted = ["key", "header", *(f"{f}_{c}" for f in GEOPARQUET for c in _TRIP_FEATURE_COLUMNS)]
     if trips.schema.names != wanted:
         return None
     for f in GEOPARQUET:
-        rows = tables[f]
-        if rows.schema.names[-1:] != [ROW_KEY] or rows.num_rows != (pc.sum(trips[f"{f}_rows"]).as_py() or 0):
+        if tables[f].num_rows != (pc.sum(trips[f"{f}_rows"]).as_py() or 0):
             return None
     return tables
 
@@ -774,36 +870,39 @@ def _from_kept(
     items: list[tuple[str, tuple[Trip, tuple[Source, ...]]]],
     keys: list[str],
 ) -> tuple[dict[str, Any], _Kept] | None:
-    """The GeoParquet tables of the trips ``items`` (their part ``keys``), the rows of the trips
-    of the last merge taken from its kept tables in one vectorised step (filtered by key, put in
-    the trips' order), the others' made from their parts: the same tables as put together from
-    every trip's part (tested). With them, the tables to keep for the next merge. None when that
-    cannot be done (no kept tables, another typing of a column, a sample part missing): the
-    tables are then put together from the parts."""
+    """The GeoParquet tables of the trips ``items`` (their part ``keys``): the rows of the trips of
+    the last merge taken from its kept tables as slices (a run of trips kept in the same order is
+    one slice), the others' made from their parts, put one after another in the trips' order;
+    their ``geo`` metadata from each trip's kept bounds and types, and the ``itinerary`` member
+    from each trip's kept entry. The same tables as put together from every trip's part (tested).
+    With them, the tables to keep for the next merge. None when that cannot be done (no kept
+    tables, another typing of a column, a sample part missing): the tables are then put together
+    from the parts."""
     if parts.db is None or not items or len(set(keys)) != len(keys):
         return None
     kept = _read_kept(out_dir)
     if kept is None:
         return None
+    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    order = pa.array(keys, pa.string())
-    at = pc.index_in(order, value_set=kept["trip"]["key"])
-    new = [i for i, row in enumerate(at.to_pylist()) if row is None]
+    found = pc.index_in(pa.array(keys, pa.string()), value_set=kept["trip"]["key"])
+    where: list[int | None] = found.to_pylist()
+    new = [i for i, row in enumerate(where) if row is None]
     made = dict(zip(new, _parts_of(parts, [items[i] for i in new]), strict=True))
-    headers, kinds, counts = _trip_columns(kept["trip"].take(at.fill_null(0)), made)
-    header = _header(merged, [json.loads(h) for h in headers])
+    trips = _trips_now(kept["trip"], where, keys, made)
+    header = _header_text(merged, trips["header"].to_pylist())
+    columns = {f"{f}_{c}": trips[f"{f}_{c}"].to_pylist() for f in GEOPARQUET for c in ("kinds", "rows")}
     firsts: dict[str, dict[str, int]] = {}  # per feature, the first trip of each kinds text
     for f in GEOPARQUET:
         firsts[f] = {}
-        for i, (k, n) in enumerate(zip(kinds[f], counts[f], strict=True)):
+        for i, (k, n) in enumerate(zip(columns[f"{f}_kinds"], columns[f"{f}_rows"], strict=True)):
             if n:
                 firsts[f].setdefault(k, i)
     wanted = sorted({keys[i] for first in firsts.values() for i in first.values() if i not in made})
     texts = parts.recall(wanted)  # the parts a sample may need, in one query
     tables: dict[str, Any] = {}
-    rows: dict[str, Any] = {}
     for f in GEOPARQUET:
 
         def sample(i: int, f: str = f) -> dict[str, Any] | None:
@@ -813,66 +912,117 @@ def _from_kept(
         schema = _schema(firsts[f], sample, f, header)
         if schema is None:
             return None
-        found = _feature_from_kept(kept[f], schema, order, [(i, made[i][f]) for i in sorted(made)])
-        if found is None or found[0].num_rows != sum(counts[f]):
+        counts = kept["trip"][f"{f}_rows"].to_numpy()
+        starts = np.concatenate([[0], np.cumsum(counts)]).tolist()
+        table = _feature_from_kept(kept[f], schema, where, starts, [(i, made[i][f]) for i in sorted(made)])
+        if table is None or table.num_rows != sum(columns[f"{f}_rows"]):
             return None
-        tables[f], rows[f] = found
-    return tables, _Kept(_trip_table(keys, headers, kinds, counts), rows)
+        tables[f] = _with_kept_geo(table, schema, trips, f)
+    return tables, _Kept(trips, tables)
 
 
-def _trip_columns(
-    old: Any, made: dict[int, dict[str, Any]]
-) -> tuple[list[str], dict[str, list[str]], dict[str, list[int]]]:
-    """Each trip's entry (JSON), and per feature its kinds text and count of rows: from the kept
-    table's rows ``old`` (one a trip, in order), the trips ``made`` here (index -> part) from
-    their parts."""
-    headers = old["header"].to_pylist()
-    for i, part in made.items():
-        headers[i] = json.dumps(part["header"], ensure_ascii=False)
-    kinds: dict[str, list[str]] = {}
-    counts: dict[str, list[int]] = {}
+def _with_kept_geo(table: Any, schema: Any, trips: Any, f: str) -> Any:
+    """``table`` with the ``geo`` metadata of its trips' bounds and types (their columns of the
+    kept trip table ``trips``), or of its geometries when a bound is a zero."""
+    import numpy as np
+    import pyarrow as pa
+
+    bounds = np.array(
+        [trips[f"{f}_{c}"].to_numpy() for c in ("x0", "y0", "x1", "y1")], dtype=np.float64
+    ).T.reshape(-1, 4)
+    geo = _geo_metadata(bounds, np.asarray(trips[f"{f}_types"].to_numpy(), dtype=np.int64))
+    if geo is None:
+        import shapely
+
+        return _with_geo(table.columns, schema, shapely.from_wkb(table.column(0).to_numpy(False)))
+    return pa.Table.from_arrays(
+        table.columns, schema=schema.with_metadata(dict(schema.metadata) | {b"geo": geo})
+    )
+
+
+def _trips_now(kept: Any, where: list[int | None], keys: list[str], made: dict[int, dict[str, Any]]) -> Any:
+    """The kept trip table of this merge's trips (their part ``keys``, in order): each trip's row
+    taken from the last merge's table ``kept`` (``where``: its row there, None for one made here),
+    the rows of the trips ``made`` here (index -> part) made from their parts, in one take."""
+    import numpy as np
+    import pyarrow as pa
+
+    order = sorted(made)
+    columns: dict[str, list[Any]] = {}
     for f in GEOPARQUET:
-        kinds[f], counts[f] = old[f"{f}_kinds"].to_pylist(), old[f"{f}_rows"].to_pylist()
-        for i, part in made.items():
-            kinds[f][i], counts[f][i] = part[f]["kinds"], part[f]["rows"]
-    return headers, kinds, counts
+        columns |= _made_columns(f, [made[i][f] for i in order])
+    extra = _trip_table([keys[i] for i in order], [json.dumps(made[i]["header"]) for i in order], columns)
+    both = pa.concat_tables([kept.replace_schema_metadata(None), extra])
+    at = {i: kept.num_rows + n for n, i in enumerate(order)}
+    index = np.array([at[i] if k is None else k for i, k in enumerate(where)], dtype=np.int64)
+    return both.take(pa.array(index))
+
+
+def _made_columns(f: str, rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """The kept trip table's ``f`` columns of trips made here (their ``f`` rows, in order), from
+    their parts."""
+    import shapely
+
+    geoms = shapely.from_wkb([None if w is None else bytes.fromhex(w) for r in rows for w in r["wkb"]])
+    bounds, types = _trip_geo(geoms, [r["rows"] for r in rows])
+    out: dict[str, list[Any]] = {
+        f"{f}_kinds": [r["kinds"] for r in rows],
+        f"{f}_rows": [r["rows"] for r in rows],
+    }
+    for j, c in enumerate(("x0", "y0", "x1", "y1")):
+        out[f"{f}_{c}"] = [float(x) for x in bounds[:, j]]
+    out[f"{f}_types"] = [int(x) for x in types]
+    return out
 
 
 def _feature_from_kept(
-    kept: Any, schema: Any, order: Any, made: list[tuple[int, dict[str, Any]]]
-) -> tuple[Any, Any] | None:
-    """One feature's table (typed by ``schema``) and its kept table: the rows of ``kept`` whose
-    trip is in ``order`` (the keys of the merge's trips), with the rows of the trips ``made``
-    (their index in ``order`` and rows), in the trips' order. None when the kept rows are not
-    typed as ``schema`` types them (a column that the trips gone or come type otherwise)."""
-    import numpy as np
+    kept: Any, schema: Any, where: list[int | None], starts: list[int], made: list[tuple[int, dict[str, Any]]]
+) -> Any:
+    """One feature's table (typed by ``schema``, without its ``geo`` metadata): for each trip in
+    order (``where``: its row in the kept trip table, None for one ``made`` here, whose index in
+    the trips' order and rows are given), its rows: a kept trip's are rows ``starts[k]`` to
+    ``starts[k + 1]`` of ``kept``, the table of the last merge, and a run of trips that follow one
+    another there is taken as one slice. None when the kept rows are not typed as ``schema`` types
+    them (a column that the trips gone or come type otherwise)."""
     import pyarrow as pa
-    import pyarrow.compute as pc
-    import shapely
 
-    if kept.schema.remove(len(kept.schema) - 1).remove_metadata() != schema.remove_metadata():
+    if kept.schema.remove_metadata() != schema.remove_metadata():
         return None
-    where = pc.index_in(kept[ROW_KEY], value_set=order)
-    valid = pc.is_valid(where)
-    columns = [kept.column(j).filter(valid).chunks for j in range(len(schema))]
-    position = where.filter(valid).cast(pa.int64()).chunks
+    width = len(schema)
+    olds = [kept.column(j) for j in range(width)]
+    olds = [c.chunk(0) if c.num_chunks == 1 else pa.concat_arrays(c.chunks) for c in olds]
     mine = [(i, p) for i, p in made if p["rows"]]
+    news: list[Any] = []
+    at: dict[int, int] = {}  # a trip made here -> its first row among ``news``
     if mine:
         try:
             wkb = [None if w is None else bytes.fromhex(w) for _, p in mine for w in p["wkb"]]
-            columns[0] = [*columns[0], pa.array(wkb, type=schema.field(0).type)]
-            for j in range(1, len(schema)):
+            news = [pa.array(wkb, type=schema.field(0).type)]
+            for j in range(1, width):
                 values = [v for _, p in mine for v in p["columns"][j - 1]]
-                columns[j] = [*columns[j], pa.array(values, type=schema.field(j).type, from_pandas=True)]
+                news.append(pa.array(values, type=schema.field(j).type, from_pandas=True))
         except (pa.ArrowException, ValueError, TypeError, OverflowError, IndexError):
             return None
-        at = np.repeat([i for i, _ in mine], [p["rows"] for _, p in mine])
-        position = [*position, pa.array(at, pa.int64())]
-    pos = pa.chunked_array(position, pa.int64())
-    ranked = pa.table({"pos": pos, "seq": pa.array(np.arange(len(pos)))})
-    index = pc.sort_indices(ranked, sort_keys=[("pos", "ascending"), ("seq", "ascending")])
-    arrays = [
-        pa.chunked_array(c, schema.field(j).type).take(index).combine_chunks() for j, c in enumerate(columns)
-    ]
-    table = _with_geo(arrays, schema, shapely.from_wkb(arrays[0].to_numpy(zero_copy_only=False)))
-    return table, table.append_column(ROW_KEY, order.take(pos.take(index)))
+        first = 0
+        for i, p in mine:
+            at[i] = first
+            first += p["rows"]
+    rows = {i: p["rows"] for i, p in mine}
+    runs: list[tuple[bool, int, int]] = []  # (kept?, first row, end row)
+    for i, k in enumerate(where):
+        if k is None:
+            if i in at:
+                runs.append((False, at[i], at[i] + rows[i]))
+            continue
+        begin, end = starts[k], starts[k + 1]
+        if begin == end:
+            continue
+        if runs and runs[-1][0] and runs[-1][2] == begin:
+            runs[-1] = (True, runs[-1][1], end)
+        else:
+            runs.append((True, begin, end))
+    arrays = []
+    for j in range(width):
+        pieces = [(olds if is_kept else news)[j].slice(a, b - a) for is_kept, a, b in runs]
+        arrays.append(pa.concat_arrays(pieces) if pieces else olds[j].slice(0, 0))
+    return pa.Table.from_arrays(arrays, schema=schema)

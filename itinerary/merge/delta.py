@@ -43,6 +43,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from itinerary import people
+from itinerary.errors import MergeError
+from itinerary.identity import unique_id
 from itinerary.merge import MergeReport, _finish, _InputKey, _Whole
 from itinerary.merge.observe import _collect, _observations
 from itinerary.merge.reprints import _reprint_list
@@ -57,6 +59,8 @@ from itinerary.merge.split import (
     _Done,
     _grouper,
     _groups,
+    _holds,
+    _holds_on,
     _kept,
     _mapped,
     _merge_split,
@@ -74,13 +78,14 @@ from itinerary.merge.split import (
     _trips_text,
     _TripWork,
 )
+from itinerary.merge.stored import StoredTrip, summary
 from itinerary.merge.travellers import _is_unknown, _people, _Person
 from itinerary.model import Itinerary, Source, Trip
 from itinerary.people import Grouping
 
 __all__ = ["Delta", "merge_delta"]
 
-STATE_VERSION = 1
+STATE_VERSION = 3
 #: above this share of the inputs changed, the merge of all is run (reading them is then cheaper
 #: than deciding which to read)
 MOST_CHANGED = 0.25
@@ -163,15 +168,17 @@ class _State:
     groups: list[list[str]]
     aliases: list[list[str]]
     kept_apart: list[list[str]]
-    persons: dict[str, dict[str, Any]]  # key -> drafts, stops, trips, srcs, pairs
+    persons: dict[str, dict[str, Any]]  # key -> drafts, stops, trips, srcs, pairs, back
     reprints: list[list[str]] = field(default_factory=list)
     apart: int | None = None  # how many of ``kept_apart`` are parts of a name (the rest: look-alikes)
+    _lines: dict[tuple[str, str, int], tuple[object, str]] = field(default_factory=dict, repr=False)
 
     def text(self) -> str:
-        """The table as JSON after the SHA-256 of that JSON: a text altered in the store (a day
-        changed into another, a traveller's entry lost) still reads as a table, and only its
-        digest tells."""
-        body = json.dumps({"table": STATE_VERSION, **self.__dict__}, ensure_ascii=False)
+        """The table as text (see :func:`_render`) after the SHA-256 of that text: a text altered
+        in the store (a day changed into another, a traveller's entry lost) still reads as a
+        table, and only its digest tells. An input's or traveller's line read with the table
+        (:meth:`from_text`) and not changed since is written as it was read, not made again."""
+        body = _render({"table": STATE_VERSION, **_fields(self)}, self._lines)
         return f"{_checksum(body)}\n{body}"
 
     @classmethod
@@ -184,12 +191,61 @@ class _State:
         try:
             if check != _checksum(body):
                 raise ValueError("its digest is not its text's")
-            data = json.loads(body)
+            lines: dict[tuple[str, str, int], tuple[object, str]] = {}
+            data = _parse(body, lines)
             if data.pop("table") != STATE_VERSION:
                 raise ValueError("another layout")
-            return cls(**data)
-        except (ValueError, TypeError, KeyError) as exc:
+            state = cls(**data)
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
             raise _Fallback(f"the kept table of the last merge is damaged ({exc})") from None
+        state._lines = lines
+        return state
+
+    def lines_of(self, other: _State) -> None:
+        """Write the lines ``other`` read that this table's entries still are as they were read."""
+        self._lines = other._lines
+
+
+#: The table's two maps kept a line an entry (``d``: inputs, ``p``: travellers), after a first
+#: line of the rest: a rebuild writes the lines of the entries it changed, and the others as read.
+_LINED = {"drafts": "d", "persons": "p"}
+
+
+def _fields(state: _State) -> dict[str, Any]:
+    return {k: v for k, v in state.__dict__.items() if not k.startswith("_")}
+
+
+def _render(table: dict[str, Any], lines: dict[tuple[str, str, int], tuple[object, str]]) -> str:
+    """``table`` as text: a first line, the JSON of every field but :data:`_LINED`'s, then one
+    line an entry of those (a letter, then the JSON of ``[name, entry]``); an entry's line is
+    taken from ``lines`` (by its field, name and identity) when there."""
+    out = [json.dumps({k: v for k, v in table.items() if k not in _LINED}, ensure_ascii=False)]
+    for field_name, letter in _LINED.items():
+        for name, entry in table[field_name].items():
+            found = lines.get((letter, name, id(entry)))
+            if found is not None and found[0] is entry:
+                out.append(found[1])
+            else:
+                out.append(letter + json.dumps([name, entry], ensure_ascii=False))
+    return "\n".join(out)
+
+
+def _parse(body: str, lines: dict[tuple[str, str, int], tuple[object, str]]) -> dict[str, Any]:
+    """The table of :func:`_render`'s ``body``; each entry's line is put in ``lines``."""
+    first, *rest = body.split("\n")
+    table: dict[str, Any] = json.loads(first)
+    if not isinstance(table, dict) or any(k in table for k in _LINED):
+        raise ValueError("not a table")
+    letters = {letter: field_name for field_name, letter in _LINED.items()}
+    for field_name in _LINED:
+        table[field_name] = {}
+    for line in rest:
+        name, entry = json.loads(line[1:])
+        if not isinstance(name, str):
+            raise ValueError("an entry without a name")
+        table[letters[line[:1]]][name] = entry
+        lines[(line[:1], name, id(entry))] = (entry, line)
+    return table
 
 
 def _checksum(body: str) -> str:
@@ -230,9 +286,16 @@ def _draft_entry(
 
 
 def _state_of(
-    run: _Run, names: Sequence[str], digests: Sequence[str], several: bool, as_of: dt.date | None
+    run: _Run,
+    names: Sequence[str],
+    digests: Sequence[str],
+    several: bool,
+    as_of: dt.date | None,
+    known_on: dt.date | None,
+    memo: Memo,
 ) -> _State:
-    """The table of a merge of every input (:func:`itinerary.merge.split._merge_split`)."""
+    """The table of a merge of every input (:func:`itinerary.merge.split._merge_split`), known on
+    ``known_on``."""
     inputs, who = run.inputs, run.who
     ordered = [names[i] for i in run.order]
     by_input: dict[int, list[list[Any]]] = defaultdict(list)
@@ -249,6 +312,7 @@ def _state_of(
     for k, refusal in who.refused_at:
         drafts[ordered[trip_of[k][0]]]["refused"].append(list(refusal))
     persons: dict[str, dict[str, Any]] = {}
+    backs = _backs(list(range(len(who.people))), run.done, run.trips_keys, known_on, memo)
     for n, p in enumerate(who.people):
         key = _person_key(p, ordered, trip_of.__getitem__)
         persons[key] = {
@@ -257,6 +321,7 @@ def _state_of(
             "trips": run.trips_keys[n],
             "srcs": _sources_of(p),
             "pairs": [list(x) for x in run.pairs[n] if x[0] != x[1]],  # a source with itself joins nothing
+            "back": backs[n],
         }
     groups = _groups_of(run)
     return _State(
@@ -278,6 +343,67 @@ def _groups_of(run: _Run) -> dict[str, int]:
     used = {s for p in run.who.people for s in _sources_of(p)}
     sources = {k: s for k, s in run.inputs.sources.items() if k in used}
     return _groups(sources, (pair for n in range(len(run.who.people)) for pair in run.pairs[n]))
+
+
+def _backs(
+    which: list[int], done: dict[int, _Done], keys: list[str], known_on: dt.date | None, memo: Memo
+) -> dict[int, dict[str, Any]]:
+    """Per traveller ``which`` (its trips ``done`` kept under ``keys``), what the table keeps of
+    them (see :func:`_trips_again`): what :func:`itinerary.merge.split._trips_text` keeps but each
+    trip's data. The days trips taken as stored hold for are those they were kept with (read from
+    the store: a stored trip's stops are not read)."""
+    stored = [n for n in which if any(isinstance(t, StoredTrip) for t, _ in done[n][0])]
+    texts = memo.recall([keys[n] for n in stored]) if stored else {}
+    out: dict[int, dict[str, Any]] = {}
+    for n in which:
+        made, (name, spellings) = done[n]
+        holds = json.loads(texts[keys[n]])["holds"] if n in stored else _holds_on(made, known_on)
+        out[n] = {
+            "heads": [t._summary if isinstance(t, StoredTrip) else summary(t) for t, _ in made],
+            "conflicts": [list(notes) for _, notes in made],
+            "traveller": [name, list(spellings)],
+            "holds": holds,
+        }
+    return out
+
+
+def _trips_again(
+    back: dict[str, Any],
+    key: str,
+    memo: Memo,
+    known: set[str],
+    known_on: dt.date | None,
+    texts: dict[str, str],
+) -> tuple[_Done, bool] | None:
+    """A kept traveller's trips from the table (``back``, see :func:`_backs`) as stored
+    (:class:`itinerary.merge.stored.StoredTrip`, each trip's data read from the store under
+    ``key`` only when it is made whole: from ``texts`` when read there before), and whether they
+    hold on ``known_on`` only; None when they do not hold on ``known_on``. The store is not read:
+    most kept trips are never made whole."""
+    if not _holds(back["holds"], known_on):
+        return None
+
+    def whole(i: int) -> Callable[[], Trip]:
+        def made() -> Trip:
+            from itinerary.io import yaml as yaml_io
+
+            text = texts[key] if key in texts else memo.recall([key]).get(key)
+            try:
+                data = json.loads(json.loads(text or "")["trips"][i])
+            except (ValueError, KeyError, IndexError, TypeError) as exc:
+                raise MergeError(
+                    f"kept merge: a traveller's kept trips are missing or damaged ({exc})"
+                ) from None
+            return yaml_io.trips_from_data([data], known, "kept merge")[0]
+
+        return made
+
+    made: list[tuple[Trip, list[str]]] = [
+        (StoredTrip.stored(h, whole(i)), [str(c) for c in notes])
+        for i, (h, notes) in enumerate(zip(back["heads"], back["conflicts"], strict=True))
+    ]
+    name, spellings = back["traveller"]
+    return (made, (str(name), tuple(str(x) for x in spellings))), back["holds"]["on"] is not None
 
 
 class _Fallback(Exception):
@@ -323,7 +449,7 @@ def merge_delta(
         delta.fallback = str(why)
         drafts = [read(n) for n in names]
         merged, report, run = _merge_split(drafts, as_of, mapper, batch, digests, memo)
-        new_state = _state_of(run, names, digests, several, as_of)
+        new_state = _state_of(run, names, digests, several, as_of, merged.as_of, memo)
         delta.touched = len(run.who.people)
     memo.keep(key, new_state.text())
     delta.undated = sum(1 for e in new_state.drafts.values() if e["undated"])
@@ -416,6 +542,22 @@ def _looks_like(name: str, by_sound: dict[str, list[str]]) -> list[str]:
     return sorted(b for b in near if b != name and people._loose(mine, people.tokens(b)))
 
 
+def _renamed(
+    made: list[tuple[Trip, list[str]]], whose: list[tuple[int, int]], everyone: list[tuple[Any, ...]]
+) -> list[str]:
+    """The trips keys (``everyone[m][3]``, ``whose``: each trip's ``(m, i)``) of the stored trips
+    whose id :func:`itinerary.merge._unique_ids` changes in the order ``made`` (those made whole
+    there), to be read from the store at once."""
+    used: set[str] = set()
+    out: set[str] = set()
+    for (trip, _), (m, _) in zip(made, whose, strict=True):
+        tid = unique_id(trip.id, used)
+        used.add(tid)
+        if tid != trip.id and isinstance(trip, StoredTrip):
+            out.add(everyone[m][3])
+    return sorted(out)
+
+
 def _group_key(group: Iterable[str]) -> str:
     return json.dumps(["g", list(group)], ensure_ascii=False)
 
@@ -438,6 +580,7 @@ class _Step:
         self.st, self.names, self.read, self.memo = state, names, read, memo
         self.as_of, self.mapper, self.batch = as_of, mapper, batch
         self.current = dict(zip(names, digests, strict=True))
+        self.texts: dict[str, str] = {}  # kept travellers' trips read from the store (see _trips_again)
         self.several = len(names) > 1
         self.touched = 0
 
@@ -668,13 +811,16 @@ class _Step:
         }
         known = set(sources)
         kept_keys = list(kept)
-        back = _kept(
-            self.memo, [kept[k]["trips"] for k in kept_keys], lambda t: _trips_back(t, known, known_on)
-        )
+        found = {
+            n: _trips_again(kept[k]["back"], kept[k]["trips"], self.memo, known, known_on, self.texts)
+            for n, k in enumerate(kept_keys)
+        }
+        back = {n: x for n, x in found.items() if x is not None}
         again |= {k for n, k in enumerate(kept_keys) if n not in back}
         if again:
             return again
         self.memo.hold([kept[k]["stops"] for k in kept_keys])  # their one-text pairs, for a merge of all
+        self.memo.hold([kept[k]["trips"] for k in kept_keys])  # their trips, read only when made whole
         # the touched travellers merged (their work kept under their keys is taken back)
         trips_keys = [
             _trips_key_of(sk, srcs[key], groups, several)
@@ -704,6 +850,7 @@ class _Step:
         ranked = sorted(range(len(made)), key=lambda j: (made[j][0].traveller, made[j][0].id))
         made = [made[j] for j in ranked]
         whose = [whose[j] for j in ranked]
+        self.texts.update(self.memo.recall(_renamed(made, whose, everyone)))
         refused = self._refused(subset, who.refused_at, trip_of)
         inputs_used = {d for x in everyone for d in x[4]}
         whole = _Whole(
@@ -721,6 +868,7 @@ class _Step:
             _, _, s, tk, _ = everyone[m]
             self.memo.known(final, _digest("trip", tk, known_on if s else None, i, final.id))
         persons = dict(kept)
+        backs = _backs(list(range(len(mine))), done, trips_keys, known_on, self.memo)
         for n, (key, p) in enumerate(mine):
             persons[key] = {
                 "drafts": sorted({subset[i] for i in p.inputs}),
@@ -728,6 +876,7 @@ class _Step:
                 "trips": trips_keys[n],
                 "srcs": srcs[key],
                 "pairs": [list(x) for x in pairs[n] if x[0] != x[1]],
+                "back": backs[n],
             }
         state = _State(
             several=several,
@@ -742,6 +891,7 @@ class _Step:
             reprints=[list(g) for g in reprints],
             apart=self.apart,
         )
+        state.lines_of(st)
         return merged, report, state
 
     def _merged(

@@ -579,3 +579,58 @@ def test_a_rebuild_does_not_make_the_kept_travellers_trips_again(
     (out / "drafts" / "a5.yaml").write_text(yaml_io.dumps(other), encoding="utf-8")
     again = build([src], out, serial=True)
     assert again.trips > len(stored) > 10 and made_whole == []
+
+
+def test_the_geo_metadata_from_each_trips_bounds_and_types_is_the_whole_columns() -> None:
+    """The ``geo`` metadata put together from each trip's kept bounds and geometry types is the
+    writer's for the whole column, whatever the trips hold (none, several, a line, a 3D point, no
+    geometry); a bound that is a zero is not trusted to its order (None: read the geometries)."""
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+    from geopandas.io.arrow import _create_metadata, _encode_metadata
+
+    from itinerary.build.outputs import _geo_metadata, _trip_geo
+
+    geoms = np.array(
+        [
+            shapely.Point(2.5, 48.1),
+            None,
+            shapely.LineString([(1.5, 40.2), (3.25, 41.0)]),
+            shapely.Point(-9.1, 38.7, 12.0),
+            shapely.Point(13.4, 52.5),
+            None,
+        ],
+        dtype=object,
+    )
+    for counts in ([1, 0, 2, 3], [6], [0, 1, 1, 1, 1, 1, 1, 0], [2, 0, 0, 4]):
+        bounds, types = _trip_geo(geoms, counts)
+        whole = _encode_metadata(_create_metadata(gpd.GeoDataFrame(geometry=list(geoms), crs="EPSG:4326")))
+        assert _geo_metadata(bounds, types) == whole
+    none = np.array([None, None], dtype=object)
+    bounds, types = _trip_geo(none, [1, 1])
+    assert _geo_metadata(bounds, types) == _encode_metadata(
+        _create_metadata(gpd.GeoDataFrame(geometry=[None, None], crs="EPSG:4326"))
+    )
+    bounds, types = _trip_geo(np.array([shapely.Point(0.0, 1.0)], dtype=object), [1])
+    assert _geo_metadata(bounds, types) is None
+
+
+def test_the_itinerary_member_from_each_trips_kept_entry_is_the_member_written_whole() -> None:
+    """The ``itinerary`` member put together from each trip's kept entry (its JSON text) is the
+    JSON of the member made whole, titles in any script and one holding the mark included; the
+    schema given it carries the bytes the writer gives a frame holding that member."""
+    import json
+
+    from itinerary.build import outputs
+
+    merged = merge_report([itinerary.load(p) for p in GROUPS])[0]
+    trips = [{"id": t.id, "traveller": t.traveller, "note": "Путин à Paris"} for t in merged.trips]
+    for title in ("Visites — Москва", outputs._MARK, None):
+        it = dataclasses.replace(merged, title=title)
+        text = outputs._header_text(it, [json.dumps(t) for t in trips])
+        assert text == json.dumps(outputs._header(it, trips))
+        features = [{"feature": "stop", "wkb": None, "properties": {"n": 1}}]
+        whole = outputs._arrow(outputs._geodataframe(features, outputs._Shared(json.loads(text)))).schema
+        mark = outputs._arrow(outputs._geodataframe(features, {outputs._MARK: None})).schema
+        assert outputs._with_header(mark, text).metadata == whole.metadata
