@@ -188,6 +188,7 @@ PACK = Lexicon(
         "considering",
         "considers",
         "possible=",
+        "been due",  # the pluperfect of a plan: "had been due to fly to Lima"
     ),
     plans_denied=(
         "no plans to",
@@ -319,6 +320,9 @@ PACK = Lexicon(
         "skipped",
         "skips",
         "skipping",
+        # the perfect of a modal of duty: a trip that was owed and did not take place
+        "should have",
+        "ought to have",
     ),
     denied=(
         "will not travel",
@@ -650,6 +654,9 @@ PACK = Lexicon(
         "condemns",
         "sanctioned",
     ),
+    stayed=("stayed", "remained"),
+    postponing=("postpon", "delay", "reschedul"),
+    postponed_to=frozenset("to until till".split()),
 )
 
 

@@ -319,6 +319,7 @@ PACK = Lexicon(
         "deberían haber",
         "habría debido",
         "tendría que haber",
+        "no tuvo lugar",
     ),
     denied=(
         "no irá",
@@ -654,6 +655,9 @@ PACK = Lexicon(
         "condena",
         "sancionó",
     ),
+    stayed=("quedó=", "quedaron=", "permaneció", "permanecieron"),
+    postponing=("aplaz", "pospus", "pospon", "posterg"),
+    postponed_to=frozenset("a al para hasta".split()),
 )
 
 

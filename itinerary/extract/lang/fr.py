@@ -674,6 +674,9 @@ PACK = Lexicon(
         "concerté",
     ),
     stance_verbs=("soutenu", "soutient", "reconnu", "reconnaît", "condamné", "condamne", "sanctionné"),
+    stayed=("resté", "resta=", "restèrent", "demeuré"),
+    postponing=("report", "repouss", "décal"),
+    postponed_to=frozenset("à au aux jusqu'au jusqu'à pour".split()),
 )
 
 

@@ -371,6 +371,9 @@ PACK = Lexicon(
         "non avrà luogo",
         "non ha avuto luogo",
         "non si terrà",
+        # the past conditional of "dovere": a trip that was owed and did not take place
+        "avrebbe dovuto",
+        "avrebbero dovuto",
     ),
     denied=(
         "non andrà",
@@ -660,6 +663,10 @@ PACK = Lexicon(
         "condannato",
         "condanna",
     ),
+    irrealis=(("avrebbe", "dovuto"), ("avrebbero", "dovuto")),
+    stayed=("rimast", "rimase=", "rimasero"),
+    postponing=("rinvi", "posticip", "spostat", "slittat"),
+    postponed_to=frozenset("a al all' fino".split()),
 )
 
 
@@ -766,7 +773,6 @@ class Italian(Language):
             "compound_not",
             "demonym_endings",
             "future_auxiliaries",
-            "irrealis",
             "loc_is_natural",
             "nouns_capitalised",
             "particles",

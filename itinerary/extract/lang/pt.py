@@ -871,6 +871,9 @@ PACK = Lexicon(
         "condena",
         "sancionou",
     ),
+    stayed=("ficou", "ficaram", "permaneceu", "permaneceram"),
+    postponing=("adiou", "adiad", "adiament", "adiar=", "posterg"),
+    postponed_to=frozenset("para até a ao".split()),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and
