@@ -434,6 +434,12 @@ class Lexicon:
     # Prepositions of the new date of a postponed trip ("to", "until", "au", "auf", "al", "para",
     # "на"): a date right after one (or after one and an article: "auf den 20. April").
     postponed_to: frozenset[str] = frozenset()
+    # The perfect of a modal of duty, or its past conditional ("should have", "ought to have",
+    # "aurait dû", "avrebbe dovuto", "sarebbe dovuto", "debería haber", "deveria ter"): in the
+    # place's own clause before it, a trip that was owed and did not take place ("should have
+    # travelled to Lima"); after the place it speaks of something else ("arrived in Tunis, where
+    # she should have met the president"; "sarebbe dovuto al maltempo": would be due to).
+    unreal_modals: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

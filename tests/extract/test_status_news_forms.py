@@ -79,6 +79,8 @@ def test_the_present_of_an_arrival_on_a_later_day_is_planned(
         ("The envoy ought to have gone to Lima on Monday.", "en", "Lima"),
         ("Il premier avrebbe dovuto recarsi a Tunisi lunedì, ma è rimasto a Roma.", "it", "Tunisi"),
         ("I ministri avrebbero dovuto volare a Tunisi lunedì.", "it", "Tunisi"),
+        ("La ministra sarebbe dovuta volare a Tunisi lunedì.", "it", "Tunisi"),
+        ("Il premier sarebbe dovuto andare a Tunisi lunedì.", "it", "Tunisi"),
         ("Le ministre aurait dû se rendre à Alger lundi.", "fr", "Alger"),
         ("Der Kanzler hätte am Montag nach Warschau reisen sollen.", "de", "Warschau"),
         ("El presidente debería haber viajado a Lima el lunes, pero se quedó en Quito.", "es", "Lima"),
@@ -90,6 +92,22 @@ def test_the_unreal_past_of_a_modal_is_cancelled(
     text: str, lang: str, place: str, extractor: Extractor
 ) -> None:
     assert _status(text, lang, place, extractor) is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("The minister arrived in Tunis, where she should have met the president.", "en", "Tunis"),
+        ("The minister, who should have stayed at home, flew to Tunis on Monday.", "en", "Tunis"),
+        ("Meloni è arrivata a Tunisi, dove avrebbe dovuto incontrare Saied.", "it", "Tunisi"),
+        ("Meloni è arrivata a Tunisi con un ritardo che sarebbe dovuto al maltempo.", "it", "Tunisi"),
+        ("Sánchez llegó a Lima, donde debería haber firmado el acuerdo.", "es", "Lima"),
+    ],
+)
+def test_an_unreal_modal_of_another_verb_cancels_no_stop(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is Status.CONFIRMED
 
 
 @pytest.mark.parametrize(
@@ -118,6 +136,7 @@ def test_the_unreal_past_of_a_modal_is_cancelled(
         ),
         ("El presidente debía viajar a Lima el lunes. Sin embargo, el viaje no tuvo lugar.", "es", "Lima"),
         ("Le président devait se rendre à Alger lundi. Mais la visite n'a pas eu lieu.", "fr", "Alger"),
+        ("The president was due to visit Lima on Monday, but the trip fell through.", "en", "Lima"),
         (
             "Президент должен был посетить Минск в понедельник. Однако визит так и не состоялся.",
             "ru",

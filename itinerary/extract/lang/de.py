@@ -638,6 +638,7 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "unreal_modals",  # the verb closes the clause ("hätte ... reisen sollen"): see irrealis
             "addressee_preps",  # no preposition marks the object of a verb of saying
             "adjectives_after",  # adjectives stand before their noun
             "again",  # "again" is the adverb "wieder", not a verb of coming back

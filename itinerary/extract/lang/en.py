@@ -308,9 +308,6 @@ PACK = Lexicon(
         "won't take place",
         "did not take place",
         "didn't take place",
-        # the unreal past of a plan: a trip that did not take place ("was to have visited Quito")
-        "was to have",
-        "were to have",
         # a trip shelved, pulled out of or skipped
         "shelv",
         "pulled out",
@@ -320,9 +317,10 @@ PACK = Lexicon(
         "skipped",
         "skips",
         "skipping",
-        # the perfect of a modal of duty: a trip that was owed and did not take place
-        "should have",
-        "ought to have",
+        # a plan that came to nothing ("the trip fell through")
+        "fell through",
+        "falls through",
+        "fallen through",
     ),
     denied=(
         "will not travel",
@@ -657,6 +655,8 @@ PACK = Lexicon(
     stayed=("stayed", "remained"),
     postponing=("postpon", "delay", "reschedul"),
     postponed_to=frozenset("to until till".split()),
+    # (also the perfect of a plan: "was to have visited Quito")
+    unreal_modals=("should have", "ought to have", "was to have", "were to have"),
 )
 
 

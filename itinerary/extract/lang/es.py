@@ -314,11 +314,6 @@ PACK = Lexicon(
         "no se llevará a cabo",
         "no tendrá lugar",
         "no se realizó",
-        # the unreal past of a plan ("debería haber viajado a Quito"): a trip that did not take place
-        "debería haber",
-        "deberían haber",
-        "habría debido",
-        "tendría que haber",
         "no tuvo lugar",
     ),
     denied=(
@@ -658,6 +653,14 @@ PACK = Lexicon(
     stayed=("quedó=", "quedaron=", "permaneció", "permanecieron"),
     postponing=("aplaz", "pospus", "pospon", "posterg"),
     postponed_to=frozenset("a al para hasta".split()),
+    unreal_modals=(
+        "debería haber",
+        "deberían haber",
+        "habría debido",
+        "habrían debido",
+        "tendría que haber",
+        "tendrían que haber",
+    ),
 )
 
 

@@ -371,9 +371,6 @@ PACK = Lexicon(
         "non avrà luogo",
         "non ha avuto luogo",
         "non si terrà",
-        # the past conditional of "dovere": a trip that was owed and did not take place
-        "avrebbe dovuto",
-        "avrebbero dovuto",
     ),
     denied=(
         "non andrà",
@@ -663,10 +660,17 @@ PACK = Lexicon(
         "condannato",
         "condanna",
     ),
-    irrealis=(("avrebbe", "dovuto"), ("avrebbero", "dovuto")),
     stayed=("rimast", "rimase=", "rimasero"),
     postponing=("rinvi", "posticip", "spostat", "slittat"),
     postponed_to=frozenset("a al all' fino".split()),
+    unreal_modals=(
+        "avrebbe dovuto",
+        "avrebbero dovuto",
+        "sarebbe dovuto",  # with a verb of motion the auxiliary is "essere"
+        "sarebbe dovuta",
+        "sarebbero dovuti",
+        "sarebbero dovute",
+    ),
 )
 
 
@@ -773,6 +777,7 @@ class Italian(Language):
             "compound_not",
             "demonym_endings",
             "future_auxiliaries",
+            "irrealis",
             "loc_is_natural",
             "nouns_capitalised",
             "particles",

@@ -487,6 +487,8 @@ def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, c
             if i == 0 and trip_told(s, start + last_cue(wl, lx.cancelled), end, ctx):
                 continue
             return True
+    if owed(s, (start, end), wl, ctx):
+        return True  # "should have travelled to Lima", "avrebbe dovuto recarsi a Tunisi"
     if split_cue(wl, text[p.end : nxt], lx.cancelled, lx):
         return True  # "sagte seine Reise nach Manila ab", "called the visit to Manila off"
     if phrase_at(wl, lx.denied):  # "... but will not travel to Quito": the place after it
@@ -496,6 +498,20 @@ def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, c
         return True  # "le negó el permiso para viajar a Bogotá": a trip not allowed
     sentence = set(word_list(text.lower()))
     return any(a in sentence and b in sentence for a, b in lx.irrealis)  # "wäre X gewesen"
+
+
+def owed(s: Sentence, window: tuple[int, int], wl: str, ctx: Context) -> bool:
+    """One of the pack's ``unreal_modals`` in the place's own clause before it (after the window's
+    last punctuation), with no trip told as made between it and the place: a trip owed that did
+    not take place ("should have travelled to Lima", "ought to have gone to Lima", "avrebbe dovuto
+    recarsi a Tunisi", "sarebbe dovuto andare a Tunisi"). ``window``: the bounds of ``wl``."""
+    lx = ctx.lx
+    cut = max(wl.rfind(c) for c in ",;:") + 1
+    own = wl[cut:]
+    if phrase_at(own, lx.unreal_modals) is None:
+        return False
+    start, end = window
+    return not trip_told(s, start + cut + last_cue(own, lx.unreal_modals), end, ctx)
 
 
 def split_cue(window: str, after: str, cues: tuple[str, ...], lx: Lexicon) -> bool:
@@ -953,6 +969,8 @@ def clause_future(s: Sentence, pos: int, ctx: Context) -> bool | None:
     start, end = 0, len(s.span.text)
     if s.clauses is not None and s.clauses.bounds:
         start, end = s.clauses.bounds[s.clauses.at(pos)]
+    if phrase_at(s.span.text[start:end].lower(), ctx.lx.unreal_modals) is not None:
+        return False  # "avrebbe dovuto recarsi lunedì a Parigi": that Monday is past
     found = tense_of(s.span, ctx, start, end)
     if found is None and s.clauses is not None and s.clauses.kind(s.clauses.at(pos)) == "before":
         return True  # "before traveling on to Vladivostok for a summit Thursday": later on
