@@ -338,3 +338,33 @@ def test_a_possible_or_invited_trip_is_planned(
     text: str, lang: str, place: str, extractor: Extractor
 ) -> None:
     assert _status(text, lang, place, extractor) is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Der Kanzler hat die Reise nach Lima abgesagt.", "de", "Lima"),
+        ("Die Kanzlerin hat ihren Besuch in Hanoi abgesagt, teilte ihr Sprecher mit.", "de", "Hanoi"),
+        ("Der Präsident hat die Reise nach Warschau gestrichen.", "de", "Warschau"),
+    ],
+)
+def test_a_participle_of_cancelling_closing_the_clause_after_the_place_cancels(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    # the participle of a perfect closes a German clause: "nach Lima abgesagt" is the trip to
+    # Lima called off, not Lima deciding (as "Moskau hat abgesagt", "Luanda suspendeu as visitas")
+    assert _status(text, lang, place, extractor) is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Nach dem Treffen hat Moskau abgesagt.", "de", "Moskau"),
+        ("Luanda suspendeu todas as visitas oficiais.", "pt", "Luanda"),
+        ("Moscou a annulé la visite du ministre.", "fr", "Moscou"),
+    ],
+)
+def test_a_place_that_decides_is_not_cancelled(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    assert _status(text, lang, place, extractor) is not Status.CANCELLED

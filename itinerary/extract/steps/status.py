@@ -481,7 +481,7 @@ def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, c
     # suspendeu todas as visitas", "Riyadh had informed him that both visits were postponed")
     # (nor one followed by the trip told in the past: "After a two-hour delay, Biden landed in
     # Hanoi", "Путин, перенесший визит на день, прибыл в Пекин": the trip was made)
-    parts = (wl,) if decides(text, p.end, ctx) else (wl, text[p.end : nxt].lower())
+    parts = (wl,) if decides(text, p.end, ctx, p.start) else (wl, text[p.end : nxt].lower())
     for i, part in enumerate(parts):
         if any(starts(w, lx.cancelled) for w in word_list(part)) or phrase_at(part, lx.cancelled):
             if i == 0 and trip_told(s, start + last_cue(wl, lx.cancelled), end, ctx):
@@ -583,11 +583,13 @@ def _verb_between(s: Sentence, start: int, end: int, words: list[str], ctx: Cont
     )
 
 
-def decides(text: str, end: int, ctx: Context) -> bool:
+def decides(text: str, end: int, ctx: Context, start: int | None = None) -> bool:
     """The place is the subject of a verb of saying or deciding right after it, an auxiliary or a
     negation between them ("Luanda suspendeu todas as visitas", "Riyadh had informed him", "Moscou
     a annulé la visite"): its government speaks or decides; what it cancels is no stop at it. Not a
-    passive ("the stop in Kigali was called off")."""
+    passive ("the stop in Kigali was called off"), nor a participle that closes the clause after a
+    place put after its preposition (``start``: where the place begins): the participle of a
+    perfect ends a German clause, "hat die Reise nach Lima abgesagt" calls off the trip to Lima."""
     lx = ctx.lx
     if re.match(r"\s*,", text[end:]):
         return False
@@ -597,6 +599,10 @@ def decides(text: str, end: int, ctx: Context) -> bool:
         i += 1
     if i >= len(after):
         return False
+    if start is not None and i == 0 and set(word_list(text[:start].lower())[-1:]) & lx.at:
+        closes = re.match(r"\s*[^\W\d_][\w'-]*\s*(?:[,;:.!?]|$)", text[end:])
+        if closes is not None:
+            return False  # "die Reise nach Lima abgesagt.": the participle closes the clause
     return (
         starts(after[i], lx.decisions)
         or starts(after[i], lx.speech)
