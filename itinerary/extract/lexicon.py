@@ -421,6 +421,25 @@ class Lexicon:
     # verurteilt hatte", see features.speaks_after). Empty: the language puts the verb after its
     # subject, where the speech verb is found next to it.
     verb_final_after: frozenset[str] = frozenset()
+    # Past forms (stems) of staying ("stayed", "resté", "blieb", "se quedó", "rimasto", "ficou",
+    # "остался"): after a word of ``contrasts`` and before a preposition of place, they undo a plan
+    # told in the past ("was due in Lima on Monday but stayed at home", "devait se rendre à Alger,
+    # mais il est resté à Paris"): the traveller did not go (see steps.status.unrealised).
+    stayed: tuple[str, ...] = ()
+    # Words (stems) of postponing ("postpon", "report", "verschob", "aplaz", "adi", "rinvi",
+    # "перен"), a part of the ``cancelled`` words: a trip postponed to a later date ("postponed to
+    # April 20", "reporté au 20 avril", "auf den 20. April verschoben", "перенес на 20 апреля") is
+    # planned at that date; one postponed without a new date is cancelled.
+    postponing: tuple[str, ...] = ()
+    # Prepositions of the new date of a postponed trip ("to", "until", "au", "auf", "al", "para",
+    # "на"): a date right after one (or after one and an article: "auf den 20. April").
+    postponed_to: frozenset[str] = frozenset()
+    # The perfect of a modal of duty, or its past conditional ("should have", "ought to have",
+    # "aurait dû", "avrebbe dovuto", "sarebbe dovuto", "debería haber", "deveria ter"): in the
+    # place's own clause before it, a trip that was owed and did not take place ("should have
+    # travelled to Lima"); after the place it speaks of something else ("arrived in Tunis, where
+    # she should have met the president"; "sarebbe dovuto al maltempo": would be due to).
+    unreal_modals: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -422,24 +422,8 @@ def test_a_cancellation_of_another_trip_keeps_the_plan(
     [
         ("Der Kanzler hätte am Montag nach Paris reisen sollen.", "de", "Paris"),
         ("Die Ministerin wäre am Montag in Paris gewesen.", "de", "Paris"),
-        pytest.param(
-            "Il cancelliere avrebbe dovuto recarsi lunedì a Parigi.",
-            "it",
-            "Parigi",
-            marks=pytest.mark.xfail(
-                reason="the pack lists no pair of an unreal past ('avrebbe dovuto'): read as a plan",
-                strict=True,
-            ),
-        ),
-        pytest.param(
-            "The chancellor should have travelled to Paris on Monday.",
-            "en",
-            "Paris",
-            marks=pytest.mark.xfail(
-                reason="the pack lists no pair of an unreal past ('should have'): read as a trip made",
-                strict=True,
-            ),
-        ),
+        ("Il cancelliere avrebbe dovuto recarsi lunedì a Parigi.", "it", "Parigi"),
+        ("The chancellor should have travelled to Paris on Monday.", "en", "Paris"),
     ],
 )
 def test_unreal_past_of_a_plan(text: str, lang: str, place: str, extractor: Extractor) -> None:

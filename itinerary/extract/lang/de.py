@@ -216,6 +216,7 @@ PACK = Lexicon(
         "findet nicht statt",
         "fand nicht statt",
         "nicht stattfinden",
+        "nicht statt",  # "fand jedoch nicht statt": the particle closes the clause
     ),
     denied=(
         "wird nicht nach",
@@ -532,6 +533,9 @@ PACK = Lexicon(
     verb_final_after=frozenset(
         "nachdem weil dass obwohl obgleich als während bevor ehe sobald wenn falls ob damit".split()
     ),
+    stayed=("blieb", "geblieben"),
+    postponing=("verschob", "verschieb", "vertag"),
+    postponed_to=frozenset("auf bis".split()),
 )
 
 
@@ -634,6 +638,7 @@ class German(Language):
     words = PACK
     lacks = frozenset(
         {
+            "unreal_modals",  # the verb closes the clause ("hätte ... reisen sollen"): see irrealis
             "addressee_preps",  # no preposition marks the object of a verb of saying
             "adjectives_after",  # adjectives stand before their noun
             "again",  # "again" is the adverb "wieder", not a verb of coming back

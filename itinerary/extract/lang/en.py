@@ -188,6 +188,7 @@ PACK = Lexicon(
         "considering",
         "considers",
         "possible=",
+        "been due",  # the pluperfect of a plan: "had been due to fly to Lima"
     ),
     plans_denied=(
         "no plans to",
@@ -307,9 +308,6 @@ PACK = Lexicon(
         "won't take place",
         "did not take place",
         "didn't take place",
-        # the unreal past of a plan: a trip that did not take place ("was to have visited Quito")
-        "was to have",
-        "were to have",
         # a trip shelved, pulled out of or skipped
         "shelv",
         "pulled out",
@@ -319,6 +317,10 @@ PACK = Lexicon(
         "skipped",
         "skips",
         "skipping",
+        # a plan that came to nothing ("the trip fell through")
+        "fell through",
+        "falls through",
+        "fallen through",
     ),
     denied=(
         "will not travel",
@@ -650,6 +652,11 @@ PACK = Lexicon(
         "condemns",
         "sanctioned",
     ),
+    stayed=("stayed", "remained"),
+    postponing=("postpon", "delay", "reschedul"),
+    postponed_to=frozenset("to until till".split()),
+    # (also the perfect of a plan: "was to have visited Quito")
+    unreal_modals=("should have", "ought to have", "was to have", "were to have"),
 )
 
 

@@ -314,11 +314,7 @@ PACK = Lexicon(
         "no se llevará a cabo",
         "no tendrá lugar",
         "no se realizó",
-        # the unreal past of a plan ("debería haber viajado a Quito"): a trip that did not take place
-        "debería haber",
-        "deberían haber",
-        "habría debido",
-        "tendría que haber",
+        "no tuvo lugar",
     ),
     denied=(
         "no irá",
@@ -653,6 +649,17 @@ PACK = Lexicon(
         "condenó",
         "condena",
         "sancionó",
+    ),
+    stayed=("quedó=", "quedaron=", "permaneció", "permanecieron"),
+    postponing=("aplaz", "pospus", "pospon", "posterg"),
+    postponed_to=frozenset("a al para hasta".split()),
+    unreal_modals=(
+        "debería haber",
+        "deberían haber",
+        "habría debido",
+        "habrían debido",
+        "tendría que haber",
+        "tendrían que haber",
     ),
 )
 

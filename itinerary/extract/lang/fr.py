@@ -357,9 +357,6 @@ PACK = Lexicon(
         "n'aura pas lieu",
         "n'aura finalement pas lieu",
         "n'a pas eu lieu",
-        # the unreal past of a plan ("aurait dû se rendre à Quito"): a trip that did not take place
-        "aurait dû",
-        "auraient dû",
     ),
     denied=(
         "ne se rendra pas",
@@ -674,6 +671,10 @@ PACK = Lexicon(
         "concerté",
     ),
     stance_verbs=("soutenu", "soutient", "reconnu", "reconnaît", "condamné", "condamne", "sanctionné"),
+    stayed=("resté", "resta=", "restèrent", "demeuré"),
+    postponing=("report", "repouss", "décal"),
+    postponed_to=frozenset("à au aux jusqu'au jusqu'à pour".split()),
+    unreal_modals=("aurait dû", "auraient dû"),
 )
 
 

@@ -660,6 +660,17 @@ PACK = Lexicon(
         "condannato",
         "condanna",
     ),
+    stayed=("rimast", "rimase=", "rimasero"),
+    postponing=("rinvi", "posticip", "spostat", "slittat"),
+    postponed_to=frozenset("a al all' fino".split()),
+    unreal_modals=(
+        "avrebbe dovuto",
+        "avrebbero dovuto",
+        "sarebbe dovuto",  # with a verb of motion the auxiliary is "essere"
+        "sarebbe dovuta",
+        "sarebbero dovuti",
+        "sarebbero dovute",
+    ),
 )
 
 

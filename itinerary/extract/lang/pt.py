@@ -467,9 +467,6 @@ PACK = Lexicon(
         "não vai se realizar",
         "não se vai realizar",
         "não se realizou",
-        # the unreal past of a plan ("deveria ter viajado a Quito"): a trip that did not take place
-        "deveria ter",
-        "deveriam ter",
     ),
     denied=(
         "não viajará",
@@ -871,6 +868,10 @@ PACK = Lexicon(
         "condena",
         "sancionou",
     ),
+    stayed=("ficou", "ficaram", "permaneceu", "permaneceram"),
+    postponing=("adiou", "adiad", "adiament", "adiar=", "posterg"),
+    postponed_to=frozenset("para até a ao".split()),
+    unreal_modals=("deveria ter", "deveriam ter", "devia ter", "deviam ter"),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

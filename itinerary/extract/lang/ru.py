@@ -575,6 +575,9 @@ PACK = Lexicon(
         "осудил",
         "осуждает",
     ),
+    stayed=("остался", "осталась", "остались", "оставался", "оставалась", "оставались"),
+    postponing=("перенес", "перенёс", "перенос", "отлож"),
+    postponed_to=frozenset("на до".split()),
 )
 
 
@@ -717,6 +720,7 @@ class Russian(Language):
     words = PACK
     lacks = frozenset(
         {
+            "unreal_modals",  # "должен был" tells a plan as often as a duty undone (see instead)
             "verb_final_after",  # the verb follows its subject in every clause
             "addressee_preps",  # no preposition marks the object of a verb of saying
             "adjectives_after",  # adjectives stand before their noun
