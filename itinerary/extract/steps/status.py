@@ -496,8 +496,18 @@ def _cancelled(s: Sentence, p: Mention, bounds: tuple[int, int, int], wl: str, c
     said = word_list(wl)
     if any(any(starts(w, (a,)) for w in said) and any(starts(w, (b,)) for w in said) for a, b in lx.refusals):
         return True  # "le negó el permiso para viajar a Bogotá": a trip not allowed
-    sentence = set(word_list(text.lower()))
-    return any(a in sentence and b in sentence for a, b in lx.irrealis)  # "wäre X gewesen"
+    return irreal(s, p.start, ctx)  # "wäre in Tunis gewesen", "hätte nach Tunis reisen sollen"
+
+
+def irreal(s: Sentence, pos: int, ctx: Context) -> bool:
+    """A word pair of the pack's unreal past (``irrealis``) in the clause at ``pos``: between the
+    punctuation marks around it, as German sets off every clause with a comma. The unreal past of
+    another clause is not this one's ("in Tunis gelandet, wo er Saied hätte treffen sollen")."""
+    text = s.span.text
+    a = max(text.rfind(c, 0, pos) for c in ",;:") + 1
+    ends = [i for i in (text.find(c, pos) for c in ",;:") if i >= 0]
+    clause = set(word_list(text[a : min(ends) if ends else len(text)].lower()))
+    return any(x in clause and y in clause for x, y in ctx.lx.irrealis)
 
 
 def owed(s: Sentence, window: tuple[int, int], wl: str, ctx: Context) -> bool:
@@ -969,8 +979,7 @@ def clause_future(s: Sentence, pos: int, ctx: Context) -> bool | None:
     or future: the next one; past: the previous one); None when the clause has no tense."""
     if arrival_participle(s, pos, ctx):
         return False  # "Le Premier ministre, arrivé lundi à Ankara, s'envolera ...": that Monday is past
-    said = set(word_list(s.span.text.lower()))
-    if any(a in said and b in said for a, b in ctx.lx.irrealis):
+    if irreal(s, pos, ctx):
         return False  # an unreal past ("hätte am Montag reisen sollen"): that Monday is past
     start, end = 0, len(s.span.text)
     if s.clauses is not None and s.clauses.bounds:
