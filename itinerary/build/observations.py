@@ -133,7 +133,8 @@ class Observations:
     never read back), changed in memory; the parts that changed are written again."""
 
     out_dir: Path
-    heads: dict[str, tuple[str, str]] = field(default_factory=dict)  # article -> (draft hash, draft JSON)
+    #: article -> (draft hash, draft JSON); the JSON is None until its part's data is read
+    heads: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     dirty: set[int] = field(default_factory=set)  # the parts to write again
     _legacy: bool = False  # the files of the one-file layout are there (removed by :meth:`write`)
 
@@ -156,7 +157,9 @@ class Observations:
         """The table of ``out_dir`` (empty when there is none). A part whose drafts' file cannot
         be read (damaged, or another version's) is left out and made again from the drafts' YAML;
         a part whose stops' file is not the one written with its drafts' (a run stopped between
-        the two, or a damaged file) is written again from its drafts' rows."""
+        the two, or a damaged file) is written again from its drafts' rows. Only the names and
+        hashes are read here: a rebuild asks for few drafts, and a part's drafts' JSON is read when
+        one of them is asked for or the part is written again."""
         table = cls(out_dir)
         if not table.folder.is_dir():
             return table
@@ -168,11 +171,14 @@ class Observations:
             if not any(path.exists() for path in paths):
                 continue
             try:
-                heads = pq.read_table(paths[0], columns=list(DRAFT_COLUMNS))
+                heads = pq.read_table(paths[0], columns=list(DRAFT_COLUMNS[:2]))
                 token = _token(heads.schema)
                 if token is None:
                     raise ValueError("another version of the table")
-                rows = zip(*(heads.column(c).to_pylist() for c in DRAFT_COLUMNS), strict=True)
+                data = pq.read_schema(paths[0]).field(DRAFT_COLUMNS[2]).type
+                if str(data) != "string":
+                    raise ValueError("another version of the table")
+                rows = zip(*(heads.column(c).to_pylist() for c in DRAFT_COLUMNS[:2]), strict=True)
             except Exception:  # damaged or another version's: made again from the drafts' YAML
                 table.dirty.add(part)
                 continue
@@ -181,22 +187,62 @@ class Observations:
                     table.dirty.add(part)
             except Exception:  # missing or damaged: written again
                 table.dirty.add(part)
-            for name, digest, data in rows:
-                if not (isinstance(name, str) and isinstance(digest, str) and isinstance(data, str)):
+            for name, digest in rows:
+                if not (isinstance(name, str) and isinstance(digest, str)):
                     table.dirty.add(part)  # not what this version writes: the part is made again
                     continue
                 if part_of(name) != part or name in table.heads:  # not this part's: the part is made again
                     table.dirty.add(part)
                     continue
-                table.heads[name] = (digest, data)
+                table.heads[name] = (digest, None)
         return table
+
+    def _data(self, name: str) -> str:
+        """The draft JSON of ``name`` (a row of the table), read from its part's file when first
+        asked (that row only)."""
+        data = self.heads[name][1]
+        if data is None:
+            self._read_data(part_of(name), {name}, one=True)
+            data = self.heads[name][1] if name in self.heads else None
+        if data is None:  # the part's file no longer gives it: no row, the YAML is read instead
+            raise KeyError(name)
+        return data
+
+    def _read_data(self, part: int, want: set[str], one: bool = False) -> None:
+        """Fill in the draft JSON of the part's rows ``want`` (rows without it) from its drafts'
+        file (``one``: only those rows are decoded); a row whose JSON is missing there, or not
+        text, leaves the table and its part is written again."""
+        import pyarrow.parquet as pq
+
+        if not want:
+            return
+        try:
+            cols = pq.read_table(
+                self.folder / DRAFTS / part_name(part),
+                columns=["article", "data"],
+                filters=[("article", "in", sorted(want))] if one else None,
+            )
+            found = dict(zip(*(cols.column(c).to_pylist() for c in ("article", "data")), strict=True))
+        except Exception:  # gone or damaged since it was read: those drafts come from their YAML
+            found = {}
+        for name in want:
+            text = found.get(name)
+            if isinstance(text, str):
+                self.heads[name] = (self.heads[name][0], text)
+            else:
+                del self.heads[name]
+                self.dirty.add(part)
 
     def draft(self, name: str, digest: str) -> Itinerary | None:
         """The draft of ``name`` with hash ``digest`` from its row, or None when it is not here."""
         found = self.heads.get(name)
         if found is None or found[0] != digest:
             return None
-        return from_rows(found[1], f"{self._where} ({name})")
+        try:
+            data = self._data(name)
+        except KeyError:
+            return None
+        return from_rows(data, f"{self._where} ({name})")
 
     def has(self, name: str, digest: str) -> bool:
         return self.heads.get(name, ("",))[0] == digest
@@ -221,6 +267,12 @@ class Observations:
             return
         for name in LEGACY:  # the one-file layout of an earlier version: its drafts are in the parts now
             (self.folder / name).unlink(missing_ok=True)
+        unread: dict[int, set[str]] = {}  # the rows written again are read before their file goes
+        for name, (_, data) in self.heads.items():
+            if data is None and part_of(name) in self.dirty:
+                unread.setdefault(part_of(name), set()).add(name)
+        for part, names in sorted(unread.items()):
+            self._read_data(part, names)
         by_part: dict[int, list[str]] = {part: [] for part in self.dirty}
         if self.dirty:
             for name in self.heads:
@@ -250,9 +302,10 @@ class Observations:
         import pyarrow.parquet as pq
 
         rows: dict[str, list[Any]] = {c: [] for c in STOP_COLUMNS}
+        texts = {name: self._data(name) for name in names}
         for name in names:
-            digest, data = self.heads[name]
-            for row in stop_rows(name, digest, json.loads(data)):
+            digest = self.heads[name][0]
+            for row in stop_rows(name, digest, json.loads(texts[name])):
                 for c in STOP_COLUMNS:
                     rows[c].append(row[c])
         token = hashlib.sha256(
@@ -264,7 +317,7 @@ class Observations:
             {
                 "article": names,
                 "draft": [self.heads[n][0] for n in names],
-                "data": [self.heads[n][1] for n in names],
+                "data": [texts[n] for n in names],
             }
         ).replace_schema_metadata(meta)
         for path in paths:

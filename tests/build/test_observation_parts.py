@@ -191,3 +191,40 @@ def test_a_part_of_another_layout_is_made_again_not_a_crash(tmp_path: Path) -> N
     pq.write_table(heads.set_column(2, "data", numbers).replace_schema_metadata(heads.schema.metadata), path)
     back = Observations.read(tmp_path)
     assert back.dirty == {part} and set(back.heads) == {n for n in table if part_of(n) != part}
+
+
+def test_a_rebuild_decodes_only_the_drafts_it_asks_for(tmp_path: Path) -> None:
+    """Reading the table gives every article's name and hash; a draft's JSON is decoded when that
+    draft is asked for (a rebuild reads few of them), and a part written again after a change
+    keeps its other rows whole."""
+    table = drafts(60)
+    written(tmp_path, table)
+    obs = Observations.read(tmp_path)
+    assert set(obs.heads) == set(table)
+    assert all(data is None for _, data in obs.heads.values())  # nothing decoded yet
+    asked = "article-5"
+    assert obs.draft(asked, f"h-{asked}") == table[asked]
+    decoded = {n for n, (_, data) in obs.heads.items() if data is not None}
+    assert decoded == {asked}
+    changed = next(n for n in table if part_of(n) == part_of(asked) and n != asked)
+    obs.put(changed, "another hash", table["article-8"])
+    obs.write()
+    back = Observations.read(tmp_path)
+    assert back.draft(changed, "another hash") == table["article-8"]
+    assert all(back.draft(n, f"h-{n}") == d for n, d in table.items() if n != changed)
+
+
+def test_a_part_damaged_after_it_was_read_gives_its_drafts_from_their_yaml(tmp_path: Path) -> None:
+    """A part's drafts' file damaged between the read and the ask: the draft is not in the table
+    (the build reads its YAML and puts it again) and the part is written again."""
+    table = drafts(30)
+    written(tmp_path, table)
+    obs = Observations.read(tmp_path)
+    asked = "article-2"
+    (tmp_path / FOLDER / DRAFTS / part_name(part_of(asked))).write_bytes(b"not parquet")
+    assert obs.draft(asked, f"h-{asked}") is None
+    assert not obs.has(asked, f"h-{asked}") and part_of(asked) in obs.dirty
+    obs.put(asked, f"h-{asked}", table[asked])
+    obs.write()
+    back = Observations.read(tmp_path)
+    assert back.draft(asked, f"h-{asked}") == table[asked]
