@@ -31,7 +31,14 @@ from itinerary.extract.steps.roles import (
     role_before,
     travel_mode,
 )
-from itinerary.extract.steps.status import clause_tense, en_route, recalled, status_cues, status_of
+from itinerary.extract.steps.status import (
+    clause_between,
+    clause_tense,
+    en_route,
+    recalled,
+    status_cues,
+    status_of,
+)
 from itinerary.extract.text import (
     DATELINE_AGENCY_OPENING,
     DATELINE_END,
@@ -134,7 +141,9 @@ def candidate_at(
 ) -> tuple[Candidate, str | None]:
     """The k-th stop of a sentence's reading as a candidate, and the traveller it carries on."""
     p, role = reading.stops[k]
-    status = status_of(s, reading, k, prev_end, ctx) or prev_status
+    status = status_of(s, reading, k, prev_end, ctx)
+    if status is None and not clause_between(s, prev_end, p.start, ctx):
+        status = prev_status  # a list's items share their status ("visits to Paris and Rome were cancelled")
     date = stop_date(s, reading, p, status, ctx)
     cues, read = status_cues(s, reading, k, prev_end, date, ctx), date  # what the status model reads
     later = date is not None and ctx.published and date.start and date.start > ctx.published

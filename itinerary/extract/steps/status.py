@@ -864,6 +864,18 @@ def tense_of(span: Span, ctx: Context, start: int, end: int) -> str | None:
     return next((name for name in TENSES if name in tenses), None)
 
 
+def clause_between(s: Sentence, prev_end: int, pos: int, ctx: Context) -> bool:
+    """The previous stop of the sentence (ending at ``prev_end``) lies in another clause than the
+    place at ``pos``, and a finite verb lies between them: that clause has its own say ("Die
+    Ministerin, die in Berlin hätte bleiben sollen, flog nach Tunis": Berlin's unreal past is not
+    Tunis's). A list has no verb between its items, and they share their status ("the visits to
+    Paris and Rome were cancelled", "who cancelled her visits to Paris, Berlin and Rome,")."""
+    c = s.clauses
+    if c is None or not c.ids or prev_end <= 0 or c.at(prev_end - 1) == c.at(pos):
+        return False
+    return tense_of(s.span, ctx, prev_end, pos) is not None
+
+
 def when_ahead(s: Sentence, start: int, end: int, ctx: Context) -> bool:
     """The place is in a clause of time opened by one of the pack's ``when_words`` ("when",
     "cuando", "quando", "wenn"), not in the past from that word to the place, in a sentence whose
