@@ -54,6 +54,10 @@ class DateHit:
             if self.yearless and future is False and published is not None and start and start > published:
                 # told in the past, it is the last month of that name up to the publication
                 return _month(start.year - 1, start.month)
+            end = self.span.end
+            if self.yearless and future and published is not None and start and end and end < published:
+                # a plan for a month already over this year is for that month of the next year
+                return _month(start.year + 1, start.month)
             return self.span
         if self.weekday is None or published is None:
             return None
@@ -239,6 +243,9 @@ class DateFinder:
         after = rf"(?:\s+(?:{_words(lx.year_after)}))?" if lx.year_after else ""
         year = r"(?:,?\s+" + link + r"(\d{4}))?"
         joiners = "|".join(["-", "–", *map(re.escape, lx.range_joiners)])
+        # "entre el 12 y el 14 de julio", "tra il 12 e l'8 luglio": the second day may take its article
+        if lx.determiners:
+            joiners = rf"(?:{joiners})(?:\s+(?:{_words(lx.determiners)}))?"
         self._range_dm = re.compile(
             rf"\b{num}\s*(?:{joiners})\s*{num}\s+{link}({day_months})\.?{year}(?!\w)", re.I
         )
@@ -249,8 +256,9 @@ class DateFinder:
         self._md = re.compile(rf"\b({months})\.?\s+{num}(?!\d){year}(?!\w)", re.I)
         preps = _alt(lx.period_preps) if lx.period_preps else "in"
         month_preps = _alt(lx.period_preps | lx.plan_preps) if lx.period_preps else "in"
+        # a prefix ending in a hyphen is written onto its month ("mid-November", "mi-novembre")
         self._month_only = re.compile(
-            rf"\b(?:{month_preps})\s+{link}({months})\b(?:\s+{link}(\d{{4}}))?", re.I
+            rf"\b(?:{month_preps})(?:(?<=-)\s*|\s+){link}({months})\b(?:\s+{link}(\d{{4}}))?", re.I
         )
         self._year_only = re.compile(rf"\b(?:{preps})\s+{before}(\d{{4}}){after}(?!\w)", re.I)
         self._weekday = re.compile(rf"\b({_alt(lx.weekdays)})\b(?:\s+({_alt(lx.next_words) or 'xx'}))?", re.I)

@@ -421,6 +421,10 @@ class Lexicon:
     # verurteilt hatte", see features.speaks_after). Empty: the language puts the verb after its
     # subject, where the speech verb is found next to it.
     verb_final_after: frozenset[str] = frozenset()
+    # Nouns of a visit or a trip (whole words with "="; stems otherwise): a day a sentence gives
+    # one without naming a place ("The visit is scheduled for 14 May", "La visite est prévue le
+    # 14 mai") is the day of the trip's one planned stop still undated.
+    visit_nouns: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

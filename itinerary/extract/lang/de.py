@@ -532,6 +532,7 @@ PACK = Lexicon(
     verb_final_after=frozenset(
         "nachdem weil dass obwohl obgleich als während bevor ehe sobald wenn falls ob damit".split()
     ),
+    visit_nouns=("besuch=", "reise=", "visite=", "staatsbesuch=", "auslandsreise="),
 )
 
 

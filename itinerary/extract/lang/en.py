@@ -650,6 +650,7 @@ PACK = Lexicon(
         "condemns",
         "sanctioned",
     ),
+    visit_nouns=("visit=", "visits=", "trip=", "tour=", "journey="),
 )
 
 

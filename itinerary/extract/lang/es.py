@@ -654,6 +654,7 @@ PACK = Lexicon(
         "condena",
         "sancionó",
     ),
+    visit_nouns=("visita=", "viaje=", "gira="),
 )
 
 

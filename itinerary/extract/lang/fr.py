@@ -674,6 +674,7 @@ PACK = Lexicon(
         "concerté",
     ),
     stance_verbs=("soutenu", "soutient", "reconnu", "reconnaît", "condamné", "condamne", "sanctionné"),
+    visit_nouns=("visite=", "voyage=", "déplacement=", "tournée=", "séjour="),
 )
 
 

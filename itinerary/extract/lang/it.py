@@ -9,7 +9,7 @@ from itinerary.extract.lexicon import Lexicon, Stem, month_names, weekday_names
 
 PACK = Lexicon(
     "it",
-    range_joiners=("al", "e"),
+    range_joiners=("al", "e", "all'", "all’"),
     ordinal_suffixes=("º",),
     this=("questo", "questa", "quest'"),
     elisions=("l'", "d'"),
@@ -660,6 +660,7 @@ PACK = Lexicon(
         "condannato",
         "condanna",
     ),
+    visit_nouns=("visita=", "viaggio=", "missione="),
 )
 
 

@@ -871,6 +871,7 @@ PACK = Lexicon(
         "condena",
         "sancionou",
     ),
+    visit_nouns=("visita=", "viagem=", "deslocação=", "deslocamento="),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

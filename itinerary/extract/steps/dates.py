@@ -63,6 +63,8 @@ def stop_date(
         ahead = clause_future(s, h.start, ctx) if h.weekday is not None or h.yearless else None
         if ahead is None and not h.yearless:  # no tense to read: the status says it
             ahead = status in (Status.PLANNED, Status.CANCELLED)
+        elif h.yearless and ahead is None and status is Status.PLANNED:
+            ahead = True  # a plan for a month, no tense to read: the month to come
         elif h.yearless and ahead is False and status is not Status.CONFIRMED:
             ahead = None  # no visit told done (a plan, its cancellation, no cue): the nearest month
         if (d := h.resolve(published, future=ahead)) is not None:
@@ -415,6 +417,30 @@ def collect_dated(s: Sentence, reading: Reading, ctx: Context) -> None:
         ctx.arrivals.append((day, subjects_of(s, ctx)))
     for day in visit_end_unplaced(s, ctx):
         ctx.visit_ends.append((day, subjects_of(s, ctx)))
+    for span in visit_day_unplaced(s, ctx):
+        ctx.visit_days.append((span, subjects_of(s, ctx)))
+
+
+def visit_day_unplaced(s: Sentence, ctx: Context) -> list[DateSpan]:
+    """The days a sentence naming no place gives a visit ("The visit is scheduled for 14 May",
+    "La visite est prévue le 14 mai", "Визит запланирован на 14 мая"): a visit noun before a
+    day-precise date of the trip's own (no end of a stay, no other event's day). The assembly
+    dates the trip's one planned stop still undated with it (see
+    :func:`itinerary.extract.completion.date_from_visit_day`)."""
+    lx = ctx.lx
+    if not lx.visit_nouns or s.places:
+        return []
+    text = s.span.text
+    out: list[DateSpan] = []
+    for h in s.dates:
+        if h.until or h.event or h.shift is not None:
+            continue
+        if not any(starts(w, lx.visit_nouns) for w in word_list(text[: h.start].lower())):
+            continue
+        d = h.resolve(ctx.published, future=True)
+        if d is not None and d.precision is Precision.DAY and d.start is not None:
+            out.append(d)
+    return out
 
 
 def visit_end_unplaced(s: Sentence, ctx: Context) -> list[dt.date]:
