@@ -54,10 +54,6 @@ class DateHit:
             if self.yearless and future is False and published is not None and start and start > published:
                 # told in the past, it is the last month of that name up to the publication
                 return _month(start.year - 1, start.month)
-            end = self.span.end
-            if self.yearless and future and published is not None and start and end and end < published:
-                # a plan for a month already over this year is for that month of the next year
-                return _month(start.year + 1, start.month)
             return self.span
         if self.weekday is None or published is None:
             return None
@@ -75,6 +71,11 @@ class DateHit:
 
 def _day(d: dt.date) -> DateSpan:
     return DateSpan(d, d, Precision.DAY, d.isoformat())
+
+
+def month_span(y: int, m: int) -> DateSpan:
+    """The month ``m`` of year ``y``."""
+    return _month(y, m)
 
 
 def _month(y: int, m: int) -> DateSpan:

@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from itinerary.extract.dates import DateFinder, DateHit, anchor, requote, visit_length
+from itinerary.extract.dates import DateFinder, DateHit, anchor, month_span, requote, visit_length
 from itinerary.extract.document import AREA_KINDS, Clauses, Context, Document, Mention, Reading, Sentence
 from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
@@ -68,7 +68,7 @@ def stop_date(
         elif h.yearless and ahead is False and status is not Status.CONFIRMED:
             ahead = None  # no visit told done (a plan, its cancellation, no cue): the nearest month
         if (d := h.resolve(published, future=ahead)) is not None:
-            (ends if h.until else spans).append(d)
+            (ends if h.until else spans).append(next_of_month(h, d, status, ahead, published))
     first = combine(spans, ctx.tuning)
     ends += until_weekdays(s, last, first, status, ctx)
     date = until_span(first, ends, status, published, ctx.tuning)
@@ -83,6 +83,25 @@ def stop_date(
         end = date.start + dt.timedelta(days=found[0] - 1)
         date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
     return date
+
+
+def next_of_month(
+    h: DateHit, d: DateSpan, status: Status | None, ahead: bool | None, published: dt.date | None
+) -> DateSpan:
+    """A month named without its year for a plan told in the future ("will visit Japan in
+    November", said in March) is the next month of that name, not a nearer one already over: a
+    plan's past month would leave the stop undated."""
+    if (
+        h.yearless
+        and ahead
+        and status is Status.PLANNED
+        and published is not None
+        and d.start is not None
+        and d.end is not None
+        and d.end < published
+    ):
+        return month_span(d.start.year + 1, d.start.month)
+    return d
 
 
 def until_weekdays(
