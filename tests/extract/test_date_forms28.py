@@ -178,3 +178,26 @@ def test_a_dateline_dates_its_lead_and_its_relative_days(
 ) -> None:
     # a guard: the wire's day, not the paper's (published two days later)
     assert _dates(text, lang, extractor, THURSDAY)["Riga"] == day
+
+
+def _choose(monkeypatch: pytest.MonkeyPatch, scores: dict[float, float], n: int) -> float:
+    """The C :func:`choose_date_c` picks when a model trained with C scores ``scores[C]``."""
+    from benchmarks import extract_eval as ev
+
+    rows = [ev.DateRow(f"a{k}", f"e{k}", "en", [], []) for k in range(n)]
+    monkeypatch.setattr(ev, "train_dates", lambda rows, name="", c=1.0: c)
+    monkeypatch.setattr(ev, "date_pick_accuracy", lambda rows, models, dated=None: scores[models["e0"]])
+    return ev.choose_date_c(rows)
+
+
+def test_the_date_rankers_penalty_does_not_jump_with_one_stop(monkeypatch: pytest.MonkeyPatch) -> None:
+    # two tables one stop apart (of 100): the best bare C differs, the steadied choice does not
+    one = 0.01
+    a = {0.1: 0.68, 0.3: 0.68, 1.0: 0.69, 3.0: 0.70, 10.0: 0.70 - one}
+    b = {0.1: 0.68, 0.3: 0.68, 1.0: 0.69, 3.0: 0.70 - one, 10.0: 0.70}
+    assert _choose(monkeypatch, a, 100) == _choose(monkeypatch, b, 100) == 10.0
+
+
+def test_the_date_rankers_penalty_follows_a_clear_best(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a guard: a C ahead by many stops is chosen, whatever its place on the grid
+    assert _choose(monkeypatch, {0.1: 0.60, 0.3: 0.72, 1.0: 0.75, 3.0: 0.62, 10.0: 0.55}, 100) == 1.0
