@@ -122,6 +122,29 @@ def test_a_month_without_its_year_for_a_plan_is_the_next_of_that_name(
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        (
+            "es",
+            "El viaje de este año, que incluirá la visita a Pekín, se produce después de que en junio"
+            " China anunciara una investigación.",
+        ),
+        (
+            "en",
+            "This year's trip, which will include a visit to Beijing, comes after China announced an"
+            " inquiry in June.",
+        ),
+    ],
+)
+def test_a_month_of_another_clause_is_not_the_next_of_that_name(
+    lang: str, text: str, extractor: Extractor
+) -> None:
+    # a guard: June is the announcement's, over already, not a plan for next June
+    got = _dates(text, lang, extractor, dt.date(2026, 9, 8))
+    assert "2027-06" not in got.values()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("en", "The president will travel to Japan. The visit is scheduled for 14 July."),
         ("fr", "Le président se rendra au Japon. La visite est prévue le 14 juillet."),
         ("de", "Der Präsident wird nach Japan reisen. Der Besuch ist für den 14. Juli geplant."),

@@ -63,12 +63,12 @@ def stop_date(
         ahead = clause_future(s, h.start, ctx) if h.weekday is not None or h.yearless else None
         if ahead is None and not h.yearless:  # no tense to read: the status says it
             ahead = status in (Status.PLANNED, Status.CANCELLED)
-        elif h.yearless and ahead is None and status is Status.PLANNED:
-            ahead = True  # a plan for a month, no tense to read: the month to come
         elif h.yearless and ahead is False and status is not Status.CONFIRMED:
             ahead = None  # no visit told done (a plan, its cancellation, no cue): the nearest month
         if (d := h.resolve(published, future=ahead)) is not None:
-            (ends if h.until else spans).append(next_of_month(h, d, status, ahead, published))
+            if s.clauses is None or s.clauses.at(h.start) == s.clauses.at(p.start):
+                d = next_of_month(h, d, status, ahead, published)
+            (ends if h.until else spans).append(d)
     first = combine(spans, ctx.tuning)
     ends += until_weekdays(s, last, first, status, ctx)
     date = until_span(first, ends, status, published, ctx.tuning)
@@ -90,7 +90,9 @@ def next_of_month(
 ) -> DateSpan:
     """A month named without its year for a plan told in the future ("will visit Japan in
     November", said in March) is the next month of that name, not a nearer one already over: a
-    plan's past month would leave the stop undated."""
+    plan's past month would leave the stop undated. Only in the stop's own clause: a month of
+    another clause may be another event's, over already ("the trip, which will include Beijing,
+    comes after China announced in June ...")."""
     if (
         h.yearless
         and ahead
