@@ -90,6 +90,26 @@ def test_a_range_of_days_is_one_range(lang: str, text: str, extractor: Extractor
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("en", "Announced on Monday, the king's visit to Bogotá will take place from 6 to 8 August."),
+        ("en", "The king, whose office confirmed the trip on Monday, will visit Bogotá from 6 to 8 August."),
+        ("fr", "Annoncée lundi, la visite du roi à Bogota aura lieu du 6 au 8 août."),
+        ("es", "Anunciada el lunes, la visita del rey a Bogotá tendrá lugar del 6 al 8 de agosto."),
+        ("it", "Il re, la cui visita è stata annunciata lunedì, sarà a Bogotà dal 6 all'8 agosto."),
+        ("pt", "Anunciada na segunda-feira, a visita do rei a Bogotá decorrerá de 6 a 8 de agosto."),
+        ("ru", "Объявленный в понедельник визит короля в Боготу пройдет с 6 по 8 августа."),
+    ],
+)
+def test_a_range_of_days_is_the_stay_and_a_day_beside_it_is_another_events(
+    lang: str, text: str, extractor: Extractor
+) -> None:
+    # published on Wednesday 5 August: Monday is the announcement's, not the stay's first day
+    got = _dates(text, lang, extractor, dt.date(2026, 8, 5))
+    assert list(got.values()) == ["2026-08-06/2026-08-08"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("en", "The president will visit Japan in mid-November."),
         ("fr", "Le président se rendra au Japon à la mi-novembre."),
         ("de", "Der Präsident wird Mitte November nach Japan reisen."),

@@ -393,6 +393,14 @@ def combine(spans: list[DateSpan], t: Tuning) -> DateSpan | None:
     inner = [d for d in spans if all(o is d or (o.start <= d.start and d.end <= o.end) for o in spans)]  # type: ignore[operator]
     if inner:
         return inner[0]
+    # "Announced on Monday, the visit will take place from 6 to 8 August", "The king, whose visit
+    # was confirmed on Monday, will be in Bogotá from 6 to 8 August": a range of days states the
+    # whole stay; a single day outside it is another event's (the announcement), not its stretch
+    ranges = [d for d in spans if d.precision is Precision.DAY and d.start != d.end]
+    if len(ranges) == 1 and all(
+        d.precision is Precision.DAY and d.start == d.end for d in spans if d is not ranges[0]
+    ):
+        return ranges[0]
     a = min(d.start for d in spans if d.start)
     b = max(d.end for d in spans if d.end)
     if (b - a).days > t.stay_max_days or any(d.precision.value != "day" for d in spans):
