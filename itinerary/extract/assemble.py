@@ -18,6 +18,7 @@ from itinerary.extract.completion import (
     arrival_day,
     date_from_country,
     date_from_publication,
+    date_from_visit_day,
     place_country_entries,
     stay_from_arrival,
     stay_until_next_leg,
@@ -102,6 +103,7 @@ def build_trips(
         )
         if trip.traveller == main_traveller:
             ordered = date_from_publication(ordered, article.published, ctx.lx.vague_periods)
+        ordered = date_from_visit_day(ordered, ctx.visit_days, trip.traveller, article.published)
         ordered = stay_until_next_leg(ordered, ctx.lx, t)
         ordered = stay_from_arrival(ordered, ctx.arrivals, trip.traveller, t)
         ordered = stay_until_visit_end(ordered, ctx.visit_ends, trip.traveller, t)

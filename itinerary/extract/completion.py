@@ -263,10 +263,43 @@ def stay_until_next_leg(stops: tuple[Stop, ...], lx: Lexicon, t: Tuning) -> tupl
             nxt is None
             or not 0 < (nxt - day).days <= t.stay_until_leg_days
             or _told_by_arrival(leg, lx, t, s)
+            or _came_back_first(leg, lx, t)
         ):
             continue
         out[i] = dataclasses.replace(s, date=DateSpan(day, nxt, Precision.DAY, f"{day}/{nxt}"))
     return tuple(out)
+
+
+def _came_back_first(leg: Stop, lx: Lexicon, t: Tuning) -> bool:
+    """The sentence of a leg first tells a return somewhere else, in a clause of its own before
+    the leg's place ("He returned to Poland, where he is due to meet Duda in Warsaw", "Il est
+    revenu en Pologne, où il doit rencontrer Duda à Varsovie"): the traveller had left the stop
+    before, so its stay does not run on to the leg's day. A return whose place is the leg's
+    ("will return to Paris on Monday") is the leg itself and says nothing of the sort."""
+    text = (leg.quote or "").lower()
+    at = _find_name(text, leg.place or "", t) if leg.place else -1
+    if at <= 0:
+        return False
+    words = list(re.finditer(r"\w+", text[:at]))
+    back = [m.end() for m in words if starts(m.group(0), lx.returns)]
+    return bool(back) and re.search(r"[,;:]", text[back[0] : at]) is not None
+
+
+def date_from_visit_day(
+    stops: tuple[Stop, ...], days: list[tuple[DateSpan, set[str]]], traveller: str, published: dt.date | None
+) -> tuple[Stop, ...]:
+    """The day a sentence naming no place gives the visit ("The visit is scheduled for 14 May"),
+    of this traveller (or of nobody named), dates the trip's planned stop when the trip plans
+    one stop only and tells it no date: which visit is meant is then clear. One day only, not
+    before the publication (a plan's day)."""
+    spans = {d for d, who in days if not who or traveller in who}
+    planned = [i for i, s in enumerate(stops) if s.status is Status.PLANNED]
+    if len(spans) != 1 or len(planned) != 1:
+        return stops
+    span, i = spans.pop(), planned[0]
+    if stops[i].date.known or consistent(span, Status.PLANNED, published) is None:
+        return stops
+    return (*stops[:i], dataclasses.replace(stops[i], date=span), *stops[i + 1 :])
 
 
 def _holds_stop(area: Stop, s: Stop) -> bool:

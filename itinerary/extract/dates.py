@@ -73,6 +73,11 @@ def _day(d: dt.date) -> DateSpan:
     return DateSpan(d, d, Precision.DAY, d.isoformat())
 
 
+def month_span(y: int, m: int) -> DateSpan:
+    """The month ``m`` of year ``y``."""
+    return _month(y, m)
+
+
 def _month(y: int, m: int) -> DateSpan:
     last = calendar.monthrange(y, m)[1]
     return DateSpan(dt.date(y, m, 1), dt.date(y, m, last), Precision.MONTH, f"{y:04d}-{m:02d}")
@@ -239,6 +244,9 @@ class DateFinder:
         after = rf"(?:\s+(?:{_words(lx.year_after)}))?" if lx.year_after else ""
         year = r"(?:,?\s+" + link + r"(\d{4}))?"
         joiners = "|".join(["-", "–", *map(re.escape, lx.range_joiners)])
+        # "entre el 12 y el 14 de julio", "tra il 12 e l'8 luglio": the second day may take its article
+        if lx.determiners:
+            joiners = rf"(?:{joiners})(?:\s+(?:{_words(lx.determiners)}))?"
         self._range_dm = re.compile(
             rf"\b{num}\s*(?:{joiners})\s*{num}\s+{link}({day_months})\.?{year}(?!\w)", re.I
         )
@@ -249,8 +257,9 @@ class DateFinder:
         self._md = re.compile(rf"\b({months})\.?\s+{num}(?!\d){year}(?!\w)", re.I)
         preps = _alt(lx.period_preps) if lx.period_preps else "in"
         month_preps = _alt(lx.period_preps | lx.plan_preps) if lx.period_preps else "in"
+        # a prefix ending in a hyphen is written onto its month ("mid-November", "mi-novembre")
         self._month_only = re.compile(
-            rf"\b(?:{month_preps})\s+{link}({months})\b(?:\s+{link}(\d{{4}}))?", re.I
+            rf"\b(?:{month_preps})(?:(?<=-)\s*|\s+){link}({months})\b(?:\s+{link}(\d{{4}}))?", re.I
         )
         self._year_only = re.compile(rf"\b(?:{preps})\s+{before}(\d{{4}}){after}(?!\w)", re.I)
         self._weekday = re.compile(rf"\b({_alt(lx.weekdays)})\b(?:\s+({_alt(lx.next_words) or 'xx'}))?", re.I)

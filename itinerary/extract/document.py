@@ -188,6 +188,9 @@ class Context:
     #: (day, persons of the sentence) of a visit's end told without its place ("A visita termina
     #: na sexta-feira"); the candidates step fills it, the assembly reads it
     visit_ends: list[tuple[dt.date, set[str]]] = field(default_factory=list)
+    #: (date, persons of the sentence) of a visit's day told without its place ("The visit is
+    #: scheduled for 14 May"); the candidates step fills it, the assembly reads it
+    visit_days: list[tuple[DateSpan, set[str]]] = field(default_factory=list)
 
     @property
     def lx(self) -> Lexicon:

@@ -440,6 +440,10 @@ class Lexicon:
     # travelled to Lima"); after the place it speaks of something else ("arrived in Tunis, where
     # she should have met the president"; "sarebbe dovuto al maltempo": would be due to).
     unreal_modals: tuple[str, ...] = ()
+    # Nouns of a visit or a trip (whole words with "="; stems otherwise): a day a sentence gives
+    # one without naming a place ("The visit is scheduled for 14 May", "La visite est prévue le
+    # 14 mai") is the day of the trip's one planned stop still undated.
+    visit_nouns: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

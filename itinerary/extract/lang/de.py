@@ -536,6 +536,7 @@ PACK = Lexicon(
     stayed=("blieb", "geblieben"),
     postponing=("verschob", "verschieb", "vertag"),
     postponed_to=frozenset("auf bis".split()),
+    visit_nouns=("besuch=", "reise=", "visite=", "staatsbesuch=", "auslandsreise="),
 )
 
 

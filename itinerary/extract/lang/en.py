@@ -657,6 +657,7 @@ PACK = Lexicon(
     postponed_to=frozenset("to until till".split()),
     # (also the perfect of a plan: "was to have visited Quito")
     unreal_modals=("should have", "ought to have", "was to have", "were to have"),
+    visit_nouns=("visit=", "visits=", "trip=", "tour=", "journey="),
 )
 
 

@@ -661,6 +661,7 @@ PACK = Lexicon(
         "tendría que haber",
         "tendrían que haber",
     ),
+    visit_nouns=("visita=", "viaje=", "gira="),
 )
 
 

@@ -675,6 +675,7 @@ PACK = Lexicon(
     postponing=("report", "repouss", "décal"),
     postponed_to=frozenset("à au aux jusqu'au jusqu'à pour".split()),
     unreal_modals=("aurait dû", "auraient dû"),
+    visit_nouns=("visite=", "voyage=", "déplacement=", "tournée=", "séjour="),
 )
 
 

@@ -9,7 +9,7 @@ from itinerary.extract.lexicon import Lexicon, Stem, month_names, weekday_names
 
 PACK = Lexicon(
     "it",
-    range_joiners=("al", "e"),
+    range_joiners=("al", "e", "all'", "all’"),
     ordinal_suffixes=("º",),
     this=("questo", "questa", "quest'"),
     elisions=("l'", "d'"),
@@ -671,6 +671,7 @@ PACK = Lexicon(
         "sarebbero dovuti",
         "sarebbero dovute",
     ),
+    visit_nouns=("visita=", "viaggio=", "missione="),
 )
 
 

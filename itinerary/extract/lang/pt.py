@@ -872,6 +872,7 @@ PACK = Lexicon(
     postponing=("adiou", "adiad", "adiament", "adiar=", "posterg"),
     postponed_to=frozenset("para até a ao".split()),
     unreal_modals=("deveria ter", "deveriam ter", "devia ter", "deviam ter"),
+    visit_nouns=("visita=", "viagem=", "deslocação=", "deslocamento="),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from itinerary.extract.dates import DateFinder, DateHit, anchor, requote, visit_length
+from itinerary.extract.dates import DateFinder, DateHit, anchor, month_span, requote, visit_length
 from itinerary.extract.document import AREA_KINDS, Clauses, Context, Document, Mention, Reading, Sentence
 from itinerary.extract.lexicon import phrase_in, starts
 from itinerary.extract.registry import step
@@ -66,6 +66,8 @@ def stop_date(
         elif h.yearless and ahead is False and status is not Status.CONFIRMED:
             ahead = None  # no visit told done (a plan, its cancellation, no cue): the nearest month
         if (d := h.resolve(published, future=ahead)) is not None:
+            if s.clauses is None or s.clauses.at(h.start) == s.clauses.at(p.start):
+                d = next_of_month(h, d, status, ahead, published)
             (ends if h.until else spans).append(d)
     first = combine(spans, ctx.tuning)
     ends += until_weekdays(s, last, first, status, ctx)
@@ -81,6 +83,27 @@ def stop_date(
         end = date.start + dt.timedelta(days=found[0] - 1)
         date = DateSpan(date.start, end, date.precision, f"{date.start}/{end}")
     return date
+
+
+def next_of_month(
+    h: DateHit, d: DateSpan, status: Status | None, ahead: bool | None, published: dt.date | None
+) -> DateSpan:
+    """A month named without its year for a plan told in the future ("will visit Japan in
+    November", said in March) is the next month of that name, not a nearer one already over: a
+    plan's past month would leave the stop undated. Only in the stop's own clause: a month of
+    another clause may be another event's, over already ("the trip, which will include Beijing,
+    comes after China announced in June ...")."""
+    if (
+        h.yearless
+        and ahead
+        and status is Status.PLANNED
+        and published is not None
+        and d.start is not None
+        and d.end is not None
+        and d.end < published
+    ):
+        return month_span(d.start.year + 1, d.start.month)
+    return d
 
 
 def until_weekdays(
@@ -370,6 +393,14 @@ def combine(spans: list[DateSpan], t: Tuning) -> DateSpan | None:
     inner = [d for d in spans if all(o is d or (o.start <= d.start and d.end <= o.end) for o in spans)]  # type: ignore[operator]
     if inner:
         return inner[0]
+    # "Announced on Monday, the visit will take place from 6 to 8 August", "The king, whose visit
+    # was confirmed on Monday, will be in Bogotá from 6 to 8 August": a range of days states the
+    # whole stay; a single day outside it is another event's (the announcement), not its stretch
+    ranges = [d for d in spans if d.precision is Precision.DAY and d.start != d.end]
+    if len(ranges) == 1 and all(
+        d.precision is Precision.DAY and d.start == d.end for d in spans if d is not ranges[0]
+    ):
+        return ranges[0]
     a = min(d.start for d in spans if d.start)
     b = max(d.end for d in spans if d.end)
     if (b - a).days > t.stay_max_days or any(d.precision.value != "day" for d in spans):
@@ -415,6 +446,30 @@ def collect_dated(s: Sentence, reading: Reading, ctx: Context) -> None:
         ctx.arrivals.append((day, subjects_of(s, ctx)))
     for day in visit_end_unplaced(s, ctx):
         ctx.visit_ends.append((day, subjects_of(s, ctx)))
+    for span in visit_day_unplaced(s, ctx):
+        ctx.visit_days.append((span, subjects_of(s, ctx)))
+
+
+def visit_day_unplaced(s: Sentence, ctx: Context) -> list[DateSpan]:
+    """The days a sentence naming no place gives a visit ("The visit is scheduled for 14 May",
+    "La visite est prévue le 14 mai", "Визит запланирован на 14 мая"): a visit noun before a
+    day-precise date of the trip's own (no end of a stay, no other event's day). The assembly
+    dates the trip's one planned stop still undated with it (see
+    :func:`itinerary.extract.completion.date_from_visit_day`)."""
+    lx = ctx.lx
+    if not lx.visit_nouns or s.places:
+        return []
+    text = s.span.text
+    out: list[DateSpan] = []
+    for h in s.dates:
+        if h.until or h.event or h.shift is not None:
+            continue
+        if not any(starts(w, lx.visit_nouns) for w in word_list(text[: h.start].lower())):
+            continue
+        d = h.resolve(ctx.published, future=True)
+        if d is not None and d.precision is Precision.DAY and d.start is not None:
+            out.append(d)
+    return out
 
 
 def visit_end_unplaced(s: Sentence, ctx: Context) -> list[dt.date]:
