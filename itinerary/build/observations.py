@@ -137,6 +137,7 @@ class Observations:
     heads: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     dirty: set[int] = field(default_factory=set)  # the parts to write again
     _legacy: bool = False  # the files of the one-file layout are there (removed by :meth:`write`)
+    _asked: set[int] = field(default_factory=set)  # the parts a draft was read from
 
     @property
     def folder(self) -> Path:
@@ -202,7 +203,13 @@ class Observations:
         asked (that row only)."""
         data = self.heads[name][1]
         if data is None:
-            self._read_data(part_of(name), {name}, one=True)
+            part = part_of(name)
+            if part in self._asked:  # a second draft of the part: all of it, once (a merge of all)
+                unread = {n for n, (_, d) in self.heads.items() if d is None and part_of(n) == part}
+                self._read_data(part, unread)
+            else:  # a rebuild asks for a few drafts: that row only
+                self._asked.add(part)
+                self._read_data(part, {name}, one=True)
             data = self.heads[name][1] if name in self.heads else None
         if data is None:  # the part's file no longer gives it: no row, the YAML is read instead
             raise KeyError(name)

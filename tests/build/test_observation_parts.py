@@ -195,8 +195,9 @@ def test_a_part_of_another_layout_is_made_again_not_a_crash(tmp_path: Path) -> N
 
 def test_a_rebuild_decodes_only_the_drafts_it_asks_for(tmp_path: Path) -> None:
     """Reading the table gives every article's name and hash; a draft's JSON is decoded when that
-    draft is asked for (a rebuild reads few of them), and a part written again after a change
-    keeps its other rows whole."""
+    draft is asked for (a rebuild reads few of them; a second draft of a part decodes the part, as a
+    merge of all asks for every draft), and a part written again after a change keeps its other
+    rows whole."""
     table = drafts(60)
     written(tmp_path, table)
     obs = Observations.read(tmp_path)
@@ -206,7 +207,11 @@ def test_a_rebuild_decodes_only_the_drafts_it_asks_for(tmp_path: Path) -> None:
     assert obs.draft(asked, f"h-{asked}") == table[asked]
     decoded = {n for n, (_, data) in obs.heads.items() if data is not None}
     assert decoded == {asked}
-    changed = next(n for n in table if part_of(n) == part_of(asked) and n != asked)
+    second = next(n for n in table if part_of(n) == part_of(asked) and n != asked)
+    assert obs.draft(second, f"h-{second}") == table[second]  # a second of its part: the part, once
+    decoded = {n for n, (_, data) in obs.heads.items() if data is not None}
+    assert decoded == {n for n in table if part_of(n) == part_of(asked)}
+    changed = second
     obs.put(changed, "another hash", table["article-8"])
     obs.write()
     back = Observations.read(tmp_path)
