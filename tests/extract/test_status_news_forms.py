@@ -379,3 +379,19 @@ def test_a_place_that_decides_is_not_cancelled(
     text: str, lang: str, place: str, extractor: Extractor
 ) -> None:
     assert _status(text, lang, place, extractor) is not Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("The president was due to visit Lima on Monday. The trip, however, was called off.", "en", "Lima"),
+        ("El presidente debía viajar a Lima el lunes. El viaje, sin embargo, no tuvo lugar.", "es", "Lima"),
+        ("Le président devait se rendre à Alger lundi. La visite, cependant, n'a pas eu lieu.", "fr", "Alger"),
+    ],
+)
+def test_a_trip_called_off_next_with_a_connective_after_its_subject_is_cancelled(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    """A connective set off by commas after the subject ("The trip, however, was called off")
+    leaves the trip the subject of the next sentence, as one before it does."""
+    assert _status(text, lang, place, extractor) is Status.CANCELLED

@@ -167,12 +167,13 @@ def _called_off_next(s: Sentence, ctx: Context) -> bool:
     nxt = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
     low = nxt.lower()
     words = word_list(low)
-    # (a connective set off by a comma comes before the subject: "Sin embargo, el viaje no tuvo
-    # lugar", "However, the trip was called off")
+    # (a connective set off by a comma may come before the subject: "Sin embargo, el viaje no
+    # tuvo lugar", "However, the trip was called off"; or after it: "The trip, however, was
+    # called off", where the subject is before the comma)
     lead = re.match(r"([^,]*),", low)
     first = words[: ctx.tuning.called_off_subject_words]
     if lead and len(word_list(lead.group(1))) < ctx.tuning.called_off_subject_words:
-        first = word_list(low[lead.end() :])[: ctx.tuning.called_off_subject_words]
+        first += word_list(low[lead.end() :])[: ctx.tuning.called_off_subject_words]
     if not any(starts(w, lx.travel) for w in first):
         return False  # the trip is the subject, near the sentence's start ("Die Reise wurde ...")
     if not any(starts(w, lx.cancelled) for w in words) and phrase_in(low, lx.cancelled) is None:
