@@ -505,10 +505,21 @@ def irreal(s: Sentence, pos: int, ctx: Context) -> bool:
     punctuation marks around it, as German sets off every clause with a comma. The unreal past of
     another clause is not this one's ("in Tunis gelandet, wo er Saied hätte treffen sollen")."""
     text = s.span.text
-    a = max(text.rfind(c, 0, pos) for c in ",;:") + 1
-    ends = [i for i in (text.find(c, pos) for c in ",;:") if i >= 0]
+    a = _part_start(text, pos)
+    ends = [i for i in (text.find(c, pos) for c in CLAUSE_MARKS) if i >= 0]
     clause = set(word_list(text[a : min(ends) if ends else len(text)].lower()))
     return any(x in clause and y in clause for x, y in ctx.lx.irrealis)
+
+
+#: The marks that end a part of a sentence the status rules read as one clause (German sets off
+#: every clause with a comma).
+CLAUSE_MARKS = ",;:"
+
+
+def _part_start(text: str, pos: int) -> int:
+    """Where the part of ``text`` (between :data:`CLAUSE_MARKS`) that holds ``pos`` begins: after
+    the last mark before ``pos``, or 0."""
+    return max(text.rfind(c, 0, pos) for c in CLAUSE_MARKS) + 1
 
 
 def owed(s: Sentence, window: tuple[int, int], wl: str, ctx: Context) -> bool:
@@ -517,7 +528,7 @@ def owed(s: Sentence, window: tuple[int, int], wl: str, ctx: Context) -> bool:
     not take place ("should have travelled to Lima", "ought to have gone to Lima", "avrebbe dovuto
     recarsi a Tunisi", "sarebbe dovuto andare a Tunisi"). ``window``: the bounds of ``wl``."""
     lx = ctx.lx
-    cut = max(wl.rfind(c) for c in ",;:") + 1
+    cut = _part_start(wl, len(wl))
     own = wl[cut:]
     if phrase_at(own, lx.unreal_modals) is None:
         return False
@@ -650,7 +661,7 @@ def _sequence_own(wl: str, s: Sentence, bounds: tuple[int, int], ctx: Context) -
     sequence told in the past ("then travelled to Jakarta") nor one with no verb of its own
     ("visited Hanoi and then Jakarta")."""
     lx = ctx.lx
-    cut = max(wl.rfind(c) for c in ",;:") + 1
+    cut = _part_start(wl, len(wl))
     own = wl[cut:]
     words = word_list(own)
     if not _sequence_word(words, own, lx):
