@@ -680,3 +680,23 @@ def test_random_edits_merge_as_the_merge_of_all(seed: int, as_of: str | None) ->
             assert yaml_io.dumps(merged) == yaml_io.dumps(whole), (seed, step)
             partial += delta.fallback is None
     assert partial >= steps // 3, partial
+
+
+def test_the_table_of_stored_trips_the_store_no_longer_has_says_their_days_from_the_trips() -> None:
+    """A traveller's trips taken as stored whose text the store no longer gives back (a store
+    dropped while the merge ran: it then answers nothing) have the days they hold for found from
+    the trips themselves, not a failure of the merge."""
+    import datetime as dt
+
+    from itinerary.merge.delta import _backs
+    from itinerary.merge.split import _holds_on
+    from itinerary.merge.stored import StoredTrip
+    from itinerary.model import Trip
+
+    head = {"id": "a", "traveller": "X", "stops": 0, "review": 0, "own": []}
+    made: list[tuple[Trip, list[str]]] = [(StoredTrip.stored(head, lambda: Trip("a", "X")), [])]
+    done = {0: (made, ("X", ("X",)))}
+    day = dt.date(2026, 3, 10)
+    backs = _backs([0], done, ["key0"], day, _Memo())
+    assert backs[0]["holds"] == _holds_on([(Trip("a", "X"), [])], day)
+    assert backs[0]["heads"] == [head]
