@@ -137,7 +137,8 @@ def rescheduled(s: Sentence, ctx: Context) -> bool:
     and an article) that falls after the publication ("postponed his visit to Lima to April 20",
     "a reporté sa visite au 20 avril", "hat die Reise auf den 20. April verschoben", "перенес
     визит на 20 апреля"): the trip is planned at its new date. One postponed without a new date,
-    or to a date already past, stays cancelled."""
+    or to a date already past, stays cancelled; so does one whose only date follows a word of
+    planning ("prévue pour le 20 avril"): that is the date it was planned for."""
     lx = ctx.lx
     published = ctx.published
     if not lx.postponing or published is None:
@@ -146,10 +147,12 @@ def rescheduled(s: Sentence, ctx: Context) -> bool:
     if not any(starts(w, lx.postponing) for w in word_list(text.lower())):
         return False
     for h in s.dates:
-        before = word_list(text[: h.start].lower())[-2:]
-        lead = before[-1:] if before[-1:] and before[-1] not in lx.determiners else before[:1]
-        if not lead or lead[0] not in lx.postponed_to:
+        before = word_list(text[: h.start].lower())
+        at = len(before) - 1 if before and before[-1] not in lx.determiners else len(before) - 2
+        if at < 0 or before[at] not in lx.postponed_to:
             continue
+        if at > 0 and starts(before[at - 1], lx.planned):
+            continue  # "prévue pour le 20 avril", "запланированный на 20 апреля": the old date
         span = h.resolve(published, future=True)
         if span is not None and span.start is not None and span.start > published:
             return True
