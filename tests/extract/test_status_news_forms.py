@@ -386,7 +386,11 @@ def test_a_place_that_decides_is_not_cancelled(
     [
         ("The president was due to visit Lima on Monday. The trip, however, was called off.", "en", "Lima"),
         ("El presidente debía viajar a Lima el lunes. El viaje, sin embargo, no tuvo lugar.", "es", "Lima"),
-        ("Le président devait se rendre à Alger lundi. La visite, cependant, n'a pas eu lieu.", "fr", "Alger"),
+        (
+            "Le président devait se rendre à Alger lundi. La visite, cependant, n'a pas eu lieu.",
+            "fr",
+            "Alger",
+        ),
     ],
 )
 def test_a_trip_called_off_next_with_a_connective_after_its_subject_is_cancelled(
