@@ -212,6 +212,8 @@ _LINED = {"drafts": "d", "persons": "p"}
 
 
 def _fields(state: _State) -> dict[str, Any]:
+    """The table's fields as written: not the lines read with it (``_lines``), which are how it
+    is written, not what it is."""
     return {k: v for k, v in state.__dict__.items() if not k.startswith("_")}
 
 
