@@ -545,10 +545,20 @@ def test_the_table_kept_after_a_change_is_the_table_written_whole(monkeypatch: p
     import json
 
     from itinerary.merge import delta as delta_module
-    from itinerary.merge.delta import _parse, _render, _state_key
+    from itinerary.merge.delta import STATE_VERSION, _fields, _parse, _render, _State, _state_key
 
     drafts = {f"d{i}": itinerary.load(p) for i, p in enumerate(GROUPS)}
     made: list[str] = []
+    whole: list[str] = []  # each table kept, written whole from its entries as they are now
+    text_of = _State.text
+
+    def text(state: _State) -> str:
+        counted = len(made)
+        whole.append(_render({"table": STATE_VERSION, **_fields(state)}, {}))
+        del made[counted:]  # (lines made here to compare are not the merge's)
+        return text_of(state)
+
+    monkeypatch.setattr(_State, "text", text)
 
     class _Counting:
         def __getattr__(self, name: str) -> Any:
@@ -577,6 +587,7 @@ def test_the_table_kept_after_a_change_is_the_table_written_whole(monkeypatch: p
             text = memo.texts[_state_key(None)]
             _, _, body = text.partition("\n")
             table = _parse(body, {})
+            assert body == whole[-1]  # no line taken as read is of an entry changed since
             assert body == _render(table, {})
             assert 0 < lines_made < len(table["drafts"]) + len(table["persons"])
 
