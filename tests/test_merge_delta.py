@@ -545,10 +545,20 @@ def test_the_table_kept_after_a_change_is_the_table_written_whole(monkeypatch: p
     import json
 
     from itinerary.merge import delta as delta_module
-    from itinerary.merge.delta import _parse, _render, _state_key
+    from itinerary.merge.delta import STATE_VERSION, _fields, _parse, _render, _State, _state_key
 
     drafts = {f"d{i}": itinerary.load(p) for i, p in enumerate(GROUPS)}
     made: list[str] = []
+    whole: list[str] = []  # each table kept, written whole from its entries as they are now
+    text_of = _State.text
+
+    def text(state: _State) -> str:
+        counted = len(made)
+        whole.append(_render({"table": STATE_VERSION, **_fields(state)}, {}))
+        del made[counted:]  # (lines made here to compare are not the merge's)
+        return text_of(state)
+
+    monkeypatch.setattr(_State, "text", text)
 
     class _Counting:
         def __getattr__(self, name: str) -> Any:
@@ -577,6 +587,7 @@ def test_the_table_kept_after_a_change_is_the_table_written_whole(monkeypatch: p
             text = memo.texts[_state_key(None)]
             _, _, body = text.partition("\n")
             table = _parse(body, {})
+            assert body == whole[-1]  # no line taken as read is of an entry changed since
             assert body == _render(table, {})
             assert 0 < lines_made < len(table["drafts"]) + len(table["persons"])
 
@@ -680,3 +691,23 @@ def test_random_edits_merge_as_the_merge_of_all(seed: int, as_of: str | None) ->
             assert yaml_io.dumps(merged) == yaml_io.dumps(whole), (seed, step)
             partial += delta.fallback is None
     assert partial >= steps // 3, partial
+
+
+def test_the_table_of_stored_trips_the_store_no_longer_has_says_their_days_from_the_trips() -> None:
+    """A traveller's trips taken as stored whose text the store no longer gives back (a store
+    dropped while the merge ran: it then answers nothing) have the days they hold for found from
+    the trips themselves, not a failure of the merge."""
+    import datetime as dt
+
+    from itinerary.merge.delta import _backs
+    from itinerary.merge.split import _holds_on
+    from itinerary.merge.stored import StoredTrip
+    from itinerary.model import Trip
+
+    head = {"id": "a", "traveller": "X", "stops": 0, "review": 0, "own": []}
+    made: list[tuple[Trip, list[str]]] = [(StoredTrip.stored(head, lambda: Trip("a", "X")), [])]
+    done = {0: (made, ("X", ("X",)))}
+    day = dt.date(2026, 3, 10)
+    backs = _backs([0], done, ["key0"], day, _Memo())
+    assert backs[0]["holds"] == _holds_on([(Trip("a", "X"), [])], day)
+    assert backs[0]["heads"] == [head]

@@ -218,7 +218,8 @@ class Observations:
     def _read_data(self, part: int, want: set[str], one: bool = False) -> None:
         """Fill in the draft JSON of the part's rows ``want`` (rows without it) from its drafts'
         file (``one``: only those rows are decoded); a row whose JSON is missing there, or not
-        text, leaves the table and its part is written again."""
+        text, or there under another hash than the one read (the file written again since, by
+        another build), leaves the table and its part is written again."""
         import pyarrow.parquet as pq
 
         if not want:
@@ -226,15 +227,20 @@ class Observations:
         try:
             cols = pq.read_table(
                 self.folder / DRAFTS / part_name(part),
-                columns=["article", "data"],
+                columns=list(DRAFT_COLUMNS),
                 filters=[("article", "in", sorted(want))] if one else None,
             )
-            found = dict(zip(*(cols.column(c).to_pylist() for c in ("article", "data")), strict=True))
+            found = {
+                name: (digest, data)
+                for name, digest, data in zip(
+                    *(cols.column(c).to_pylist() for c in DRAFT_COLUMNS), strict=True
+                )
+            }
         except Exception:  # gone or damaged since it was read: those drafts come from their YAML
             found = {}
         for name in want:
-            text = found.get(name)
-            if isinstance(text, str):
+            digest, text = found.get(name, (None, None))
+            if isinstance(text, str) and digest == self.heads[name][0]:
                 self.heads[name] = (self.heads[name][0], text)
             else:
                 del self.heads[name]

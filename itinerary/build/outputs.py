@@ -777,6 +777,10 @@ def _geo_metadata(bounds: Any, types: Any) -> bytes | None:
 
 
 def _trip_table(keys: list[str], headers: list[str], columns: dict[str, list[Any]]) -> Any:
+    """The kept trip table (see :class:`_Kept`) of trips with part ``keys``, entries ``headers``
+    and per feature the :data:`_TRIP_FEATURE_COLUMNS` in ``columns`` (named ``feature_column``),
+    each column typed alike whatever its values (an empty list included), so the tables of two
+    runs concatenate."""
     import pyarrow as pa
 
     table: dict[str, Any] = {"key": pa.array(keys, pa.string()), "header": pa.array(headers, pa.string())}

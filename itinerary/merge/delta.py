@@ -212,6 +212,8 @@ _LINED = {"drafts": "d", "persons": "p"}
 
 
 def _fields(state: _State) -> dict[str, Any]:
+    """The table's fields as written: not the lines read with it (``_lines``), which are how it
+    is written, not what it is."""
     return {k: v for k, v in state.__dict__.items() if not k.startswith("_")}
 
 
@@ -351,13 +353,15 @@ def _backs(
     """Per traveller ``which`` (its trips ``done`` kept under ``keys``), what the table keeps of
     them (see :func:`_trips_again`): what :func:`itinerary.merge.split._trips_text` keeps but each
     trip's data. The days trips taken as stored hold for are those they were kept with (read from
-    the store: a stored trip's stops are not read)."""
+    the store: a stored trip's stops are not read); found from the trips when the store no longer
+    gives their text back (one dropped while the merge ran answers nothing)."""
     stored = [n for n in which if any(isinstance(t, StoredTrip) for t, _ in done[n][0])]
     texts = memo.recall([keys[n] for n in stored]) if stored else {}
     out: dict[int, dict[str, Any]] = {}
     for n in which:
         made, (name, spellings) = done[n]
-        holds = json.loads(texts[keys[n]])["holds"] if n in stored else _holds_on(made, known_on)
+        text = texts.get(keys[n]) if n in stored else None
+        holds = json.loads(text)["holds"] if text is not None else _holds_on(made, known_on)
         out[n] = {
             "heads": [t._summary if isinstance(t, StoredTrip) else summary(t) for t, _ in made],
             "conflicts": [list(notes) for _, notes in made],

@@ -233,3 +233,20 @@ def test_a_part_damaged_after_it_was_read_gives_its_drafts_from_their_yaml(tmp_p
     obs.write()
     back = Observations.read(tmp_path)
     assert back.draft(asked, f"h-{asked}") == table[asked]
+
+
+def test_a_draft_written_again_after_the_read_is_not_taken_for_the_one_read(tmp_path: Path) -> None:
+    """A part's drafts' file written again between the read and the ask (another build), a draft
+    there of another hash: its JSON is not given for the hash read; the draft is not in the table
+    (its YAML is read) and the part is written again."""
+    table = drafts(30)
+    written(tmp_path, table)
+    obs = Observations.read(tmp_path)
+    asked = "article-2"
+    other = dict(table)
+    other[asked] = table["article-3"] if table["article-3"] != table[asked] else table["article-4"]
+    later = Observations.read(tmp_path)
+    later.put(asked, "a later hash", other[asked])
+    later.write()
+    assert obs.draft(asked, f"h-{asked}") is None
+    assert not obs.has(asked, f"h-{asked}") and part_of(asked) in obs.dirty

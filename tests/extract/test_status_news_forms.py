@@ -374,3 +374,40 @@ def test_a_place_that_decides_is_not_cancelled(
     text: str, lang: str, place: str, extractor: Extractor
 ) -> None:
     assert _status(text, lang, place, extractor) is not Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("The president was due to visit Lima on Monday. The trip, however, was called off.", "en", "Lima"),
+        ("El presidente debía viajar a Lima el lunes. El viaje, sin embargo, no tuvo lugar.", "es", "Lima"),
+        (
+            "Le président devait se rendre à Alger lundi. La visite, cependant, n'a pas eu lieu.",
+            "fr",
+            "Alger",
+        ),
+    ],
+)
+def test_a_trip_called_off_next_with_a_connective_after_its_subject_is_cancelled(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    """A connective set off by commas after the subject ("The trip, however, was called off")
+    leaves the trip the subject of the next sentence, as one before it does."""
+    assert _status(text, lang, place, extractor) is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("La visite à Alger, prévue pour le 20 avril, a été reportée.", "fr", "Alger"),
+        ("El viaje a Lima, previsto para el 20 de abril, fue aplazado.", "es", "Lima"),
+        ("A viagem a Lima, prevista para 20 de abril, foi adiada.", "pt", "Lima"),
+        ("Визит в Минск, запланированный на 20 апреля, перенесен.", "ru", "Минск"),
+    ],
+)
+def test_a_trip_postponed_from_the_date_it_was_planned_for_is_no_plan(
+    text: str, lang: str, place: str, extractor: Extractor
+) -> None:
+    """The date a trip was planned for ("prévue pour le 20 avril", "запланированный на 20
+    апреля") is no new date of a postponed trip, though its preposition is one of a new date."""
+    assert _status(text, lang, place, extractor) is not Status.PLANNED

@@ -137,7 +137,8 @@ def rescheduled(s: Sentence, ctx: Context) -> bool:
     and an article) that falls after the publication ("postponed his visit to Lima to April 20",
     "a reporté sa visite au 20 avril", "hat die Reise auf den 20. April verschoben", "перенес
     визит на 20 апреля"): the trip is planned at its new date. One postponed without a new date,
-    or to a date already past, stays cancelled."""
+    or to a date already past, stays cancelled; so does one whose only date follows a word of
+    planning ("prévue pour le 20 avril"): that is the date it was planned for."""
     lx = ctx.lx
     published = ctx.published
     if not lx.postponing or published is None:
@@ -146,10 +147,12 @@ def rescheduled(s: Sentence, ctx: Context) -> bool:
     if not any(starts(w, lx.postponing) for w in word_list(text.lower())):
         return False
     for h in s.dates:
-        before = word_list(text[: h.start].lower())[-2:]
-        lead = before[-1:] if before[-1:] and before[-1] not in lx.determiners else before[:1]
-        if not lead or lead[0] not in lx.postponed_to:
+        before = word_list(text[: h.start].lower())
+        at = len(before) - 1 if before and before[-1] not in lx.determiners else len(before) - 2
+        if at < 0 or before[at] not in lx.postponed_to:
             continue
+        if at > 0 and starts(before[at - 1], lx.planned):
+            continue  # "prévue pour le 20 avril", "запланированный на 20 апреля": the old date
         span = h.resolve(published, future=True)
         if span is not None and span.start is not None and span.start > published:
             return True
@@ -167,12 +170,13 @@ def _called_off_next(s: Sentence, ctx: Context) -> bool:
     nxt = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
     low = nxt.lower()
     words = word_list(low)
-    # (a connective set off by a comma comes before the subject: "Sin embargo, el viaje no tuvo
-    # lugar", "However, the trip was called off")
+    # (a connective set off by a comma may come before the subject: "Sin embargo, el viaje no
+    # tuvo lugar", "However, the trip was called off"; or after it: "The trip, however, was
+    # called off", where the subject is before the comma)
     lead = re.match(r"([^,]*),", low)
     first = words[: ctx.tuning.called_off_subject_words]
     if lead and len(word_list(lead.group(1))) < ctx.tuning.called_off_subject_words:
-        first = word_list(low[lead.end() :])[: ctx.tuning.called_off_subject_words]
+        first += word_list(low[lead.end() :])[: ctx.tuning.called_off_subject_words]
     if not any(starts(w, lx.travel) for w in first):
         return False  # the trip is the subject, near the sentence's start ("Die Reise wurde ...")
     if not any(starts(w, lx.cancelled) for w in words) and phrase_in(low, lx.cancelled) is None:
@@ -504,10 +508,21 @@ def irreal(s: Sentence, pos: int, ctx: Context) -> bool:
     punctuation marks around it, as German sets off every clause with a comma. The unreal past of
     another clause is not this one's ("in Tunis gelandet, wo er Saied hätte treffen sollen")."""
     text = s.span.text
-    a = max(text.rfind(c, 0, pos) for c in ",;:") + 1
-    ends = [i for i in (text.find(c, pos) for c in ",;:") if i >= 0]
+    a = _part_start(text, pos)
+    ends = [i for i in (text.find(c, pos) for c in CLAUSE_MARKS) if i >= 0]
     clause = set(word_list(text[a : min(ends) if ends else len(text)].lower()))
     return any(x in clause and y in clause for x, y in ctx.lx.irrealis)
+
+
+#: The marks that end a part of a sentence the status rules read as one clause (German sets off
+#: every clause with a comma).
+CLAUSE_MARKS = ",;:"
+
+
+def _part_start(text: str, pos: int) -> int:
+    """Where the part of ``text`` (between :data:`CLAUSE_MARKS`) that holds ``pos`` begins: after
+    the last mark before ``pos``, or 0."""
+    return max(text.rfind(c, 0, pos) for c in CLAUSE_MARKS) + 1
 
 
 def owed(s: Sentence, window: tuple[int, int], wl: str, ctx: Context) -> bool:
@@ -516,7 +531,7 @@ def owed(s: Sentence, window: tuple[int, int], wl: str, ctx: Context) -> bool:
     not take place ("should have travelled to Lima", "ought to have gone to Lima", "avrebbe dovuto
     recarsi a Tunisi", "sarebbe dovuto andare a Tunisi"). ``window``: the bounds of ``wl``."""
     lx = ctx.lx
-    cut = max(wl.rfind(c) for c in ",;:") + 1
+    cut = _part_start(wl, len(wl))
     own = wl[cut:]
     if phrase_at(own, lx.unreal_modals) is None:
         return False
@@ -649,7 +664,7 @@ def _sequence_own(wl: str, s: Sentence, bounds: tuple[int, int], ctx: Context) -
     sequence told in the past ("then travelled to Jakarta") nor one with no verb of its own
     ("visited Hanoi and then Jakarta")."""
     lx = ctx.lx
-    cut = max(wl.rfind(c) for c in ",;:") + 1
+    cut = _part_start(wl, len(wl))
     own = wl[cut:]
     words = word_list(own)
     if not _sequence_word(words, own, lx):
