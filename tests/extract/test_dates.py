@@ -267,11 +267,6 @@ def test_after_which_takes_the_day_of_the_clause_before(
     assert table[place] == ("planned", "2023-04-25")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the learned date ranker (on: it beats the rules held out, 0.672 -> 0.686) gives the city the "
-    "day of its own sentence ('am Nachmittag'), not the country's two-day range the rules give it",
-)
 def test_a_city_takes_the_day_of_its_country(extractor: Extractor) -> None:
     text = (
         "Papst Franziskus wird heute zu einem zweitägigen Besuch in Frankreich erwartet. "
