@@ -819,6 +819,12 @@ def _status_by_verbs(s: Sentence, start: int, end: int, words: list[str], ctx: C
         and t.pos_ in ("VERB", "AUX")
         and "Inf" not in t.morph.get("VerbForm", [])
     ]
+    c = s.clauses
+    if c is not None and c.bounds:  # the verbs of the place's own clause, where it has some: a
+        # clause set off before the place tells its own time ("La ministre, qui aurait dû rester
+        # chez elle, est arrivée lundi à Tunis": arrived)
+        own = [t for t in verbs if c.at(t.idx - base) == c.at(end)]
+        verbs = own or verbs
     for t in verbs:
         tense, mood = t.morph.get("Tense", []), t.morph.get("Mood", [])
         if "Fut" in tense or "Cnd" in mood or _going_to(t, ctx):
