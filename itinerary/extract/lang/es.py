@@ -164,6 +164,12 @@ PACK = Lexicon(
         "eventual",
         # a trip fixed for later ("tiene programada una visita a", "tiene programado viajar a")
         "programad",
+        "quería viajar",
+        "querían viajar",
+        "quería visitar",
+        "querían visitar",
+        "quería ir",
+        "querían ir",
     ),
     plans_denied=(
         "no tiene previsto",

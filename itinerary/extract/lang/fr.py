@@ -226,6 +226,14 @@ PACK = Lexicon(
         "espérait",
         "éventuel",
         "possible=",
+        # the imperfect of wanting with a verb of going: an intention, not a trip made
+        "voulait se rendre",
+        "voulaient se rendre",
+        "voulait aller",
+        "voulaient aller",
+        "voulait visiter",
+        "voulaient visiter",
+        "voulait voyager",
     ),
     plans_denied=(
         "pas l'intention de",

@@ -183,6 +183,13 @@ PACK = Lexicon(
         "valuta=",
         "possibil",
         "eventual",
+        "voleva recarsi",
+        "volevano recarsi",
+        "voleva andare",
+        "volevano andare",
+        "voleva visitare",
+        "volevano visitare",
+        "voleva volare",
     ),
     plans_denied=(
         "non ha in programma",
