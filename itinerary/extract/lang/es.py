@@ -706,6 +706,7 @@ def _conditional(low: list[str]) -> bool:
     the conditional perfect of an unreal past: "habría viajado")."""
     return any(
         w.endswith(_CONDITIONAL)
+        and w not in _R_IMPERFECTS
         and len(w) > len("aría")
         and (i == 0 or low[i - 1] not in _BEFORE_NOUN)
         and not (w.startswith("habr") and any(n.endswith(("ado", "ido")) for n in low[i + 1 : i + 3]))
@@ -723,6 +724,15 @@ def _going_to(low: list[str]) -> bool:
 
 #: endings of the conditional
 _CONDITIONAL = ("ría", "rían", "ríamos")
+#: the imperfect of a verb in -er or -ir whose stem ends in "r" ends like a conditional: "quería"
+#: (quer-ía, wanted) is no "querría" (would want), "prefería" no "preferiría"; the frequent ones
+_R_IMPERFECTS = frozenset(
+    stem + end
+    for stem in (
+        "quer prefer requer refer mor ocurr corr recorr adquir sufr abr cubr descubr transcurr"
+    ).split()
+    for end in ("ía", "ían", "íamos")
+)
 #: words after which a form in "-ría" is a noun ("la secretaría", "una galería", "de la mayoría")
 _BEFORE_NOUN = PACK.determiners | PACK.at | PACK.genitives | frozenset("su sus esta este esa".split())
 #: the present of "ir" ("va a viajar")

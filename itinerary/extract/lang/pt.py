@@ -926,13 +926,24 @@ def _tense(words: list[str]) -> str | None:
         "-á",
         "-ão",
     )
-    if any(w.endswith(future) for w in low) or any(w in ("vai", "vão") for w in low):
+    if any(w.endswith(future) and w not in _R_IMPERFECTS for w in low) or any(
+        w in ("vai", "vão") for w in low
+    ):
         return "future"
     return "present"
 
 
 #: endings of the conditional
 _CONDITIONAL = ("aria", "eria", "iria", "ariam", "eriam", "iriam")
+#: the imperfect of a verb in -er or -ir whose stem ends in "r" ends like a conditional: "queria"
+#: (quer-ia, wanted) is no "quereria" (would want), "preferia" no "preferiria"; the frequent ones
+_R_IMPERFECTS = frozenset(
+    stem + end
+    for stem in (
+        "quer prefer requer refer morr ocorr corr percorr adquir sofr abr cobr descobr transcorr"
+    ).split()
+    for end in ("ia", "iam", "íamos")
+)
 
 
 def _conditional(words: list[str]) -> bool:
@@ -941,6 +952,7 @@ def _conditional(words: list[str]) -> bool:
     low = [_without_clitic(w.lower()) for w in words if w.lower() not in _LOOKALIKES]
     return any(
         w.endswith(_CONDITIONAL)
+        and w not in _R_IMPERFECTS
         and not (
             w.startswith(("ter", "haver")) and any(n.endswith(("ado", "ido")) for n in low[i + 1 : i + 3])
         )
