@@ -53,6 +53,13 @@ def test_a_place_right_after_a_verb_of_leaving_and_of_is_the_origin(
         ("es", "Los dirigentes del partido de Madrid viajaron a Hanói.", "Madrid"),
         ("pt", "Os dirigentes do partido de Lisboa viajaram para Hanói.", "Lisboa"),
         ("es", "La salida de Madrid del torneo sorprendió a todos.", "Madrid"),
+        # "a partir de", "à partir de": a preposition (from ... on), no verb of leaving
+        (
+            "pt",
+            "O presidente Lula falou a partir do Palácio do Planalto e viajou depois para Roma.",
+            "Palácio do Planalto",
+        ),
+        ("fr", "Le président a parlé à partir de Paris avant de se rendre à Rome.", "Paris"),
     ],
 )
 def test_a_noun_of_the_same_letters_is_no_verb_of_leaving(
@@ -86,7 +93,8 @@ def test_the_place_left_is_confirmed(lang: str, text: str, place: str, extractor
         ),
         (
             "de",
-            "Bundeskanzler Scholz, der am Montag in Berlin abgeflogen war, legte einen Zwischenstopp in Dubai ein.",
+            "Bundeskanzler Scholz, der am Montag in Berlin abgeflogen war, "
+            "legte einen Zwischenstopp in Dubai ein.",
             "Dubai",
         ),
         ("en", "President Biden left Washington on Monday and stopped over in Dubai.", "Dubai"),
