@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import Context, Mention, Reading, Sentence
-from itinerary.extract.lexicon import Lexicon, phrase_at, phrase_in, starts, time_of_day
+from itinerary.extract.lexicon import Lexicon, phrase_at, phrase_in, phrase_spans, starts, time_of_day
 from itinerary.extract.steps.roles import role_before
 from itinerary.extract.text import ends_with, inside, word_list
 from itinerary.model import DateSpan, Role, Status
@@ -50,7 +50,10 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
         a, b = max(a - start, 0), min(b - start, len(wl))
         wl = wl[:a] + " " * (b - a) + wl[b:]
     if _cancelled(s, p, (start, end, nxt), wl, ctx):
-        return Status.PLANNED if rescheduled(s, ctx) else Status.CANCELLED
+        after = text[p.end : nxt].lower()
+        return (
+            Status.PLANNED if postponed_here(wl, after, ctx.lx) and rescheduled(s, ctx) else Status.CANCELLED
+        )
     negated = negation(s, p, wl, ctx)
     if negated is None:
         negated = fronted_negation(s, p, nxt, ctx)
@@ -144,7 +147,9 @@ def rescheduled(s: Sentence, ctx: Context) -> bool:
     if not lx.postponing or published is None:
         return False
     text = s.span.text
-    if not any(starts(w, lx.postponing) for w in word_list(text.lower())):
+    if not any(starts(w, lx.postponing) for w in word_list(text.lower())) and not phrase_in(
+        text.lower(), lx.postponing
+    ):
         return False
     for h in s.dates:
         before = word_list(text[: h.start].lower())
@@ -157,6 +162,32 @@ def rescheduled(s: Sentence, ctx: Context) -> bool:
         if span is not None and span.start is not None and span.start > published:
             return True
     return False
+
+
+def postponed_here(window: str, after: str, lx: Lexicon) -> bool:
+    """Whether the word that calls the place's trip off is one of postponing (the pack's
+    ``postponing``), so that a new date can make it planned again: the cancelling word nearest
+    the place, the last before it in ``window`` (the words since the previous stop) or else the
+    first in ``after`` (the words after it that still speak of it). "cancelled his visit to Lima;
+    the talks were postponed to May 5" cancels Lima: what was postponed is another thing. With no
+    cancelling word around the place (an unreal past, a refusal), the sentence's postponing word
+    is taken as the place's."""
+    if not lx.postponing:
+        return False
+    cancel_end = last_cue(window, lx.cancelled)
+    if cancel_end:
+        return last_cue(window, lx.postponing) >= cancel_end
+    firsts = [_first_cue(after, cues) for cues in (lx.cancelled, lx.postponing)]
+    if firsts[0] is None:
+        return True
+    return firsts[1] is not None and firsts[1] <= firsts[0]
+
+
+def _first_cue(text: str, cues: tuple[str, ...]) -> int | None:
+    """Where the first of ``cues`` in ``text`` begins (a word at its start, or a phrase), if any."""
+    spots = [m.start() for m in re.finditer(r"[^\W\d_][\w'-]*", text) if starts(m.group(), cues)]
+    spots += [a for a, _ in phrase_spans(text, tuple(c for c in cues if " " in c))]
+    return min(spots, default=None)
 
 
 def _called_off_next(s: Sentence, ctx: Context) -> bool:
@@ -1019,10 +1050,45 @@ def clause_future(s: Sentence, pos: int, ctx: Context) -> bool | None:
         start, end = s.clauses.bounds[s.clauses.at(pos)]
     if phrase_at(s.span.text[start:end].lower(), ctx.lx.unreal_modals) is not None:
         return False  # "avrebbe dovuto recarsi lunedì a Parigi": that Monday is past
-    found = tense_of(s.span, ctx, start, end)
+    found = coordinated_tense(s, pos, (start, end), ctx) or tense_of(s.span, ctx, start, end)
     if found is None and s.clauses is not None and s.clauses.kind(s.clauses.at(pos)) == "before":
         return True  # "before traveling on to Vladivostok for a summit Thursday": later on
     return None if found is None else found != "past"
+
+
+def coordinated_tense(s: Sentence, pos: int, clause: tuple[int, int], ctx: Context) -> str | None:
+    """The tense of the coordinated part of ``clause`` that holds ``pos``, when a joining word
+    (the pack's ``list_joiners``: "and", "et", "und", "и") splits the clause into parts of their
+    own verbs and that part has one: "was in Warsaw on Tuesday and will be in Vilnius on
+    Thursday", "traf am Montag in Kairo ein und wird am Donnerstag nach Amman weiterreisen",
+    "était mardi à Varsovie et sera jeudi à Vilnius": each weekday takes its own verb's tense, not
+    the tense of the other verb. A finite imperfect counts as past here ("était mardi à"); a part
+    with no verb ("and Rome on Tuesday") has none, and the whole clause tells (where no tagger
+    reads the verbs, only a past or a future the pack's hook finds counts: it reads a part
+    without a verb as present)."""
+    start, end = clause
+    low = s.span.text.lower()
+    cuts = [m.start() for m in _WORD.finditer(low, start, end) if m.group() in ctx.lx.list_joiners]
+    if not cuts:
+        return None
+    a = max((c for c in cuts if c < pos), default=start)
+    b = min((c for c in cuts if c > pos), default=end)
+    if (a, b) == (start, end):
+        return None
+    found = tense_of(s.span, ctx, a, b)
+    if not ctx.trained:  # a pack's hook reads a part with no verb as present: only a tense it finds
+        return found if found in ("past", "future") else None
+    if found is None:
+        base = s.span.start_char
+        imperfect = any(
+            a <= t.idx - base < b
+            and t.pos_ in ("VERB", "AUX")
+            and "Imp" in t.morph.get("Tense", [])
+            and "Fin" in t.morph.get("VerbForm", [])
+            for t in s.span
+        )
+        found = "past" if imperfect else None
+    return found
 
 
 def status_cues(
