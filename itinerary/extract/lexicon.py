@@ -444,6 +444,11 @@ class Lexicon:
     # one without naming a place ("The visit is scheduled for 14 May", "La visite est prévue le
     # 14 mai") is the day of the trip's one planned stop still undated.
     visit_nouns: tuple[str, ...] = ()
+    # The past of wanting or intending ("wanted=", "wollte=", "voulait=", "quería=", "voleva=",
+    # "queria=", "хотел="): with a verb of travel in the place's clause (before the place, or
+    # closing the clause right after it: "wollte am Montag nach Warschau reisen") a plan told in
+    # the past, not a trip made (see steps.status.wanted_trip).
+    wanting: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -174,3 +174,78 @@ PUT_OFF = [
 def test_put_off(body: str, status: str, extractor: Extractor) -> None:
     stops = wednesday_stops("Visit\n\n" + body, "en", extractor)
     assert stops.get("Canberra", (None, ""))[0] == Status(status), stops
+
+
+#: the past of wanting with a verb of travel in the place's clause: a plan told in the past (then
+#: undone by a stay elsewhere), also with words between ("voulait absolument se rendre") and with
+#: the German infinitive closing the clause; what was wanted beside a trip told as made is no plan
+WANTED = [
+    (
+        "de",
+        "Der Kanzler wollte eigentlich nach Warschau fliegen, blieb aber wegen der Krise in Berlin.",
+        "Warschau",
+        "cancelled",
+    ),
+    ("de", "Der Kanzler wollte im April nach Warschau reisen.", "Warschau", "planned"),
+    (
+        "fr",
+        "Le chancelier voulait absolument se rendre lundi à Varsovie, mais il est resté à Berlin.",
+        "Varsovie",
+        "cancelled",
+    ),
+    (
+        "it",
+        "Il cancelliere voleva a tutti i costi recarsi lunedì a Varsavia, ma è rimasto a Berlino.",
+        "Varsavia",
+        "cancelled",
+    ),
+    (
+        "es",
+        "El canciller quería a toda costa viajar el lunes a Varsovia, pero se quedó en Berlín.",
+        "Varsovia",
+        "cancelled",
+    ),
+    (
+        "pt",
+        "O chanceler queria muito viajar na segunda-feira para Varsóvia, mas ficou em Berlim.",
+        "Varsóvia",
+        "cancelled",
+    ),
+    (
+        "ru",
+        "Канцлер очень хотел в понедельник посетить Варшаву, но остался в Берлине.",
+        "Варшава",
+        "cancelled",
+    ),
+    (
+        "en",
+        "The chancellor badly wanted to travel to Warsaw on Monday but stayed in Berlin.",
+        "Warsaw",
+        "cancelled",
+    ),
+    (
+        "de",
+        "Der Kanzler reiste am Montag nach Peking und wollte dort die Menschenrechte ansprechen.",
+        "Peking",
+        "confirmed",
+    ),
+    (
+        "de",
+        "Der Kanzler wollte über Menschenrechte sprechen und ist am Montag in Peking gelandet.",
+        "Peking",
+        "confirmed",
+    ),
+    (
+        "fr",
+        "Le président voulait parler des droits de l'homme et est arrivé lundi à Pékin.",
+        "Pékin",
+        "confirmed",
+    ),
+    ("es", "El presidente quería hablar de derechos humanos y llegó el lunes a Pekín.", "Pekín", "confirmed"),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "place", "status"), WANTED)
+def test_wanted_trip(lang: str, body: str, place: str, status: str, extractor: Extractor) -> None:
+    stops = wednesday_stops("Visit\n\n" + body, lang, extractor)
+    assert stops.get(place, (None, ""))[0] == Status(status), stops

@@ -62,8 +62,8 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     words = _window_words(s, start, end, counted, ctx)
     if invited(s, p, nxt, ctx):
         return Status.PLANNED  # "invited Lula to visit Kyiv": an invitation, no trip yet
-    planned = any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned) is not None
-    if planned and not trip_told(s, start + last_cue(wl, lx.planned), end, ctx):
+    cue = _plan_cue(s, p, (words, wl), nxt, ctx)
+    if cue is not None and not trip_told(s, start + cue, end, ctx):
         return Status.CANCELLED if unrealised(s, p, (start, end), ctx) else Status.PLANNED
     if possible(s, start, end, wl, ctx) and not trip_told(s, start, end, ctx):
         return Status.PLANNED
@@ -311,6 +311,40 @@ def _noun_plan(s: Sentence, p: Mention, end: int, at: list[int], ctx: Context) -
         return False
     dated = [(h.start, h.end) for h in s.dates]
     return sum(1 for a in at if not inside(a, dated)) <= ctx.tuning.plan_after_noun_words
+
+
+def _plan_cue(s: Sentence, p: Mention, window: tuple[list[str], str], nxt: int, ctx: Context) -> int | None:
+    """Where the word of plan before the place ends in the window (``window``: its words and its
+    lower-case text): one of the pack's ``planned``, else the past of wanting with a verb of
+    travel (:func:`wanted_trip`); None when there is none."""
+    lx = ctx.lx
+    words, wl = window
+    if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned) is not None:
+        return last_cue(wl, lx.planned)
+    return last_cue(wl, lx.wanting) if wanted_trip(s, p, wl, nxt, ctx) else None
+
+
+def wanted_trip(s: Sentence, p: Mention, wl: str, nxt: int, ctx: Context) -> bool:
+    """The past of wanting (the pack's ``wanting``) in the place's clause before it, with a verb
+    of travel after it in that clause: between it and the place ("voulait absolument se rendre
+    à", "quería a toda costa viajar a", "voleva a tutti i costi recarsi a") or closing the clause
+    right after the place, where German puts its infinitive ("wollte am Montag nach Warschau
+    reisen"). A plan told in the past, not a trip made; what was wanted at a place already
+    reached has no verb of travel ("wollte in Peking die Menschenrechte ansprechen").
+    ``wl``: the window's lower-case words before the place; ``nxt``: where the words after it
+    stop speaking of it."""
+    lx = ctx.lx
+    if not lx.wanting:
+        return False
+    words = word_list(re.split(r"[,;:]", wl)[-1])
+    at = [i for i, w in enumerate(words) if starts(w, lx.wanting)]
+    if not at:
+        return False
+    between = words[at[-1] + 1 :]
+    if any(starts(w, lx.travel) or w in lx.travel_lemmas or starts(w, lx.visit_verbs) for w in between):
+        return True
+    tail = word_list(re.split(r"[,;:.!?\n]", s.span.text[p.end : nxt].lower(), maxsplit=1)[0])
+    return bool(tail) and tail[-1] in lx.travel_lemmas and len(tail) <= ctx.tuning.plan_after_words
 
 
 def possible(s: Sentence, start: int, end: int, window: str, ctx: Context) -> bool:
@@ -769,7 +803,7 @@ def trip_told(s: Sentence, start: int, end: int, ctx: Context) -> bool:
         # (a participle the small French model takes for a noun still has its aux:tense child)
         return any(
             starts(t.lower_, trip)
-            and not _perfect_infinitive(t)
+            and not _perfect_infinitive(t, ctx)
             and (
                 (t.pos_ in ("VERB", "AUX") and _verb_tense(t, ctx) == "past")
                 or any(c.dep_ == "aux:tense" for c in t.children)
@@ -783,11 +817,14 @@ def trip_told(s: Sentence, start: int, end: int, ctx: Context) -> bool:
     )
 
 
-def _perfect_infinitive(t: Token) -> bool:
+def _perfect_infinitive(t: Token, ctx: Context) -> bool:
     """A participle with an infinitive of its perfect auxiliary, complementing another verb ("was
     to have visited Quito") or after a modal ("should have travelled to Quito", "ought to have
     gone"): the perfect of a plan or of a duty, not a trip told as made (a perfect told as made
-    has a finite auxiliary: "has travelled")."""
+    has a finite auxiliary: "has travelled"). Not one that complements a verb of saying ("is
+    said to have landed in Quito"): a trip reported as made."""
+    if t.dep_ == "xcomp" and starts(t.head.lower_, ctx.lx.speech):
+        return False
     return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in t.children)
 
 
