@@ -249,3 +249,19 @@ WANTED = [
 def test_wanted_trip(lang: str, body: str, place: str, status: str, extractor: Extractor) -> None:
     stops = wednesday_stops("Visit\n\n" + body, lang, extractor)
     assert stops.get(place, (None, ""))[0] == Status(status), stops
+
+
+#: a plan with a date that named its place with no preposition before it: German closes the clause
+#: with the visit verb after the place ("wird ... Japan besuchen"), so the place is a stop there too
+VERB_LAST = [
+    ("Der Bundespräsident wird vom 6. bis 8. April Japan besuchen.", "Japan", "planned"),
+    ("Der Kanzler wird im November Japan besuchen.", "Japan", "planned"),
+    ("Die Ministerin hat am Montag Kenia besucht.", "Kenia", "confirmed"),
+    ("Die Ministerin wollte Warschau besuchen, blieb aber in Berlin.", "Warschau", "cancelled"),
+]
+
+
+@pytest.mark.parametrize(("body", "place", "status"), VERB_LAST)
+def test_visit_verb_closing_the_clause(body: str, place: str, status: str, extractor: Extractor) -> None:
+    stops = wednesday_stops("Agenda\n\n" + body, "de", extractor)
+    assert stops.get(place, (None, ""))[0] == Status(status), stops

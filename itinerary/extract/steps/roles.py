@@ -227,12 +227,26 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
         if lw in times or before_time:
             continue  # "besuchte am Dienstag Irpin", "a visité mardi Irpin": a time between them
         break
+    if lx.particles and visit_verb_after(text, start, ctx):
+        return Role.VISIT  # "wird im November Japan besuchen": the verb closes the clause
     # "à l'aéroport international de Conakry", "at the space centre of ...", "dall'aeroporto di
     # Fiumicino": a joiner before the name, the preposition before the kind word
     # "all'aeroporto Charles de Gaulle", "au palais de Carthage": the kind word right before it
     if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions or prev in KIND_WORDS:
         return role_of_kind_word([w.lower() for w in raw], ctx)
     return None
+
+
+def visit_verb_after(text: str, start: int, ctx: Context) -> bool:
+    """A visit verb right after the place's name, where the language closes its clauses with the
+    verb (one of separable particles puts its infinitives and participles last): "wird vom 6. bis
+    8. April Japan besuchen", "hat Kenia besucht", "wollte Warschau besuchen". The name's words
+    are its capitalised ones; the verb is the next word, in lower case (not the noun "Besuch")."""
+    words = word_list(text[start : start + ctx.tuning.verb_window])
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    return 0 < k < len(words) and starts(words[k], ctx.lx.visit_verbs)
 
 
 def role_of_kind_word(words: list[str], ctx: Context) -> Role | None:
