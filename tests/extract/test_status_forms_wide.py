@@ -265,3 +265,32 @@ VERB_LAST = [
 def test_visit_verb_closing_the_clause(body: str, place: str, status: str, extractor: Extractor) -> None:
     stops = wednesday_stops("Agenda\n\n" + body, "de", extractor)
     assert stops.get(place, (None, ""))[0] == Status(status), stops
+
+
+#: an arrival told in the past, then a clause of "where" with a later day: the place was reached
+#: (the later day is what happens there), so its stop stays confirmed
+ARRIVED_WHERE_LATER = [
+    ("ru", "Путин прибыл в Пхеньян, где проведёт переговоры в четверг.", "Пхеньян"),
+    ("es", "El rey llegó a Lima, donde asistirá el jueves a la cumbre.", "Lima"),
+    ("pt", "O rei chegou a Lima, onde participará na quinta-feira da cúpula.", "Lima"),
+    ("it", "Il re è arrivato a Lima, dove giovedì parteciperà al vertice.", "Lima"),
+    ("de", "Der König traf in Lima ein, wo er am Donnerstag am Gipfel teilnehmen wird.", "Lima"),
+    ("fr", "Le roi est arrivé à Lima, où il participera jeudi au sommet.", "Lima"),
+    ("en", "The king arrived in Lima, where he will attend the summit on Thursday.", "Lima"),
+    pytest.param(
+        "de",
+        "Der König ist in Lima eingetroffen, wo er am Donnerstag am Gipfel teilnehmen wird.",
+        "Lima",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the perfect's participle after the place ('ist in Lima eingetroffen') is not read as "
+            "past where no tagger reads the verbs: the later day of the 'wo' clause decides",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "place"), ARRIVED_WHERE_LATER)
+def test_arrived_then_where_later(lang: str, body: str, place: str, extractor: Extractor) -> None:
+    stops = wednesday_stops("Visit\n\n" + body, lang, extractor)
+    assert stops.get(place, (None, ""))[0] is Status.CONFIRMED, stops

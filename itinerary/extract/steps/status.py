@@ -899,6 +899,12 @@ def _status_by_verbs(s: Sentence, start: int, end: int, words: list[str], ctx: C
             return Status.PLANNED
         if "Imp" in tense and ctx.language.misread_conditional(t.lower_):
             return Status.PLANNED
+    if not ctx.trained and trip_told(s, start, end, ctx):
+        # where no tagger reads the verbs, a verb of travel in the past before the place tells a
+        # trip made, so a later day of another clause ("arrivato a Lima, dove giovedì
+        # parteciperà al vertice", "прибыл в Пхеньян, где в четверг проведёт переговоры") does
+        # not make it planned
+        return Status.CONFIRMED
     if verbs or (start == 0 and any(starts(w, ctx.lx.travel) for w in words)):
         return Status.CONFIRMED if ctx.trained else None
     return None
@@ -1061,7 +1067,21 @@ def clause_tense(s: Sentence, reading: Reading, k: int, ctx: Context) -> str | N
     where = where_clause(s, reading.stops[k][0].start)
     if where is not None:  # a clause of "where" has its own tense (its verb may come after the place)
         start, end = max(start, where[0]), where[1]
+    else:  # nor is the tense of a clause of "where" after the place's the place's ("traf in Lima
+        # ein, wo er am Donnerstag am Gipfel teilnehmen wird": reached)
+        end = min(end, _where_after(s, reading.stops[k][0].end))
     return tense_of(s.span, ctx, start, min(end, report_start(s, reading.stops[k][0].end)))
+
+
+def _where_after(s: Sentence, pos: int) -> int:
+    """Where the clause of "where" right after the clause holding ``pos`` opens, else the
+    sentence's end."""
+    c = s.clauses
+    end = len(s.span.text)
+    if c is None or not c.bounds:
+        return end
+    cid = c.at(pos)
+    return c.bounds[cid + 1][0] if cid + 1 < len(c.bounds) and c.kind(cid + 1) == "where" else end
 
 
 def report_start(s: Sentence, pos: int) -> int:
