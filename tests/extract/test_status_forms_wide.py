@@ -256,7 +256,16 @@ def test_wanted_trip(lang: str, body: str, place: str, status: str, extractor: E
 VERB_LAST = [
     ("Der Bundespräsident wird vom 6. bis 8. April Japan besuchen.", "Japan", "planned"),
     ("Der Kanzler wird im November Japan besuchen.", "Japan", "planned"),
-    ("Die Ministerin hat am Montag Kenia besucht.", "Kenia", "confirmed"),
+    pytest.param(
+        "Die Ministerin hat am Montag Kenia besucht.",
+        "Kenia",
+        "confirmed",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the perfect's participle after the place is left out: told in the past it is as often "
+            "another person's visit ('Sein Außenminister hatte ... Algier besucht'), its subject unread",
+        ),
+    ),
     ("Die Ministerin wollte Warschau besuchen, blieb aber in Berlin.", "Warschau", "cancelled"),
 ]
 

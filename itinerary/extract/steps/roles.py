@@ -238,15 +238,19 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
 
 
 def visit_verb_after(text: str, start: int, ctx: Context) -> bool:
-    """A visit verb right after the place's name, where the language closes its clauses with the
-    verb (one of separable particles puts its infinitives and participles last): "wird vom 6. bis
-    8. April Japan besuchen", "hat Kenia besucht", "wollte Warschau besuchen". The name's words
-    are its capitalised ones; the verb is the next word, in lower case (not the noun "Besuch")."""
+    """The infinitive of a visit verb right after the place's name, where the language closes its
+    clauses with the verb (one of separable particles puts its infinitives last): a plan, "wird
+    vom 6. bis 8. April Japan besuchen", "wollte Warschau besuchen". The name's words are its
+    capitalised ones; the verb is the next word, in lower case (not the noun "Besuch"). Not the
+    participle of a perfect ("hatte im vergangenen Monat Algier besucht"): told in the past, it is
+    as often the visit of another person of the article (a minister's, the month before), whose
+    subject the rules do not read where no tagger parses the clause."""
     words = word_list(text[start : start + ctx.tuning.verb_window])
     k = 0
     while k < len(words) and words[k][:1].isupper():
         k += 1
-    return 0 < k < len(words) and starts(words[k], ctx.lx.visit_verbs)
+    lx = ctx.lx
+    return 0 < k < len(words) and starts(words[k], lx.visit_verbs) and words[k] in lx.travel_lemmas
 
 
 def role_of_kind_word(words: list[str], ctx: Context) -> Role | None:
