@@ -449,6 +449,11 @@ class Lexicon:
     # de Paris"): that place is the trip's origin. Languages with a preposition of provenance of
     # their own ("from", "aus", "da", "из") need none.
     leaving: tuple[str, ...] = ()
+    # The past of wanting or intending ("wanted=", "wollte=", "voulait=", "quería=", "voleva=",
+    # "queria=", "хотел="): with a verb of travel in the place's clause (before the place, or
+    # closing the clause right after it: "wollte am Montag nach Warschau reisen") a plan told in
+    # the past, not a trip made (see steps.status.wanted_trip).
+    wanting: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

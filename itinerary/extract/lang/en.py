@@ -321,6 +321,10 @@ PACK = Lexicon(
         "fell through",
         "falls through",
         "fallen through",
+        # a trip put off to a later day ("put off a planned visit to Canberra")
+        "put off",
+        "puts off",
+        "putting off",
     ),
     denied=(
         "will not travel",
@@ -653,11 +657,12 @@ PACK = Lexicon(
         "sanctioned",
     ),
     stayed=("stayed", "remained"),
-    postponing=("postpon", "delay", "reschedul"),
+    postponing=("postpon", "delay", "reschedul", "put off", "puts off", "putting off"),
     postponed_to=frozenset("to until till".split()),
     # (also the perfect of a plan: "was to have visited Quito")
     unreal_modals=("should have", "ought to have", "was to have", "were to have"),
     visit_nouns=("visit=", "visits=", "trip=", "tour=", "journey="),
+    wanting=("wanted=",),
 )
 
 

@@ -680,6 +680,7 @@ PACK = Lexicon(
         "partía=",
         "despeg",
     ),
+    wanting=("quería=", "querían="),
 )
 
 

@@ -696,6 +696,7 @@ PACK = Lexicon(
         "partira=",
         "décoll",
     ),
+    wanting=("voulait=", "voulaient="),
 )
 
 

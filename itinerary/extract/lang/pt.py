@@ -896,6 +896,7 @@ PACK = Lexicon(
         "descol",
         "decol",
     ),
+    wanting=("queria=", "queriam="),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

@@ -234,12 +234,30 @@ def role_by_verb(text: str, start: int, ctx: Context) -> Role | None:
         if lw in times or before_time:
             continue  # "besuchte am Dienstag Irpin", "a visité mardi Irpin": a time between them
         break
+    if lx.particles and visit_verb_after(text, start, ctx):
+        return Role.VISIT  # "wird im November Japan besuchen": the verb closes the clause
     # "à l'aéroport international de Conakry", "at the space centre of ...", "dall'aeroporto di
     # Fiumicino": a joiner before the name, the preposition before the kind word
     # "all'aeroporto Charles de Gaulle", "au palais de Carthage": the kind word right before it
     if prev in lx.genitives or prev in lx.kind_joiners or prev + "'" in lx.elisions or prev in KIND_WORDS:
         return role_of_kind_word([w.lower() for w in raw], ctx)
     return None
+
+
+def visit_verb_after(text: str, start: int, ctx: Context) -> bool:
+    """The infinitive of a visit verb right after the place's name, where the language closes its
+    clauses with the verb (one of separable particles puts its infinitives last): a plan, "wird
+    vom 6. bis 8. April Japan besuchen", "wollte Warschau besuchen". The name's words are its
+    capitalised ones; the verb is the next word, in lower case (not the noun "Besuch"). Not the
+    participle of a perfect ("hatte im vergangenen Monat Algier besucht"): told in the past, it is
+    as often the visit of another person of the article (a minister's, the month before), whose
+    subject the rules do not read where no tagger parses the clause."""
+    words = word_list(text[start : start + ctx.tuning.verb_window])
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    lx = ctx.lx
+    return 0 < k < len(words) and starts(words[k], lx.visit_verbs) and words[k] in lx.travel_lemmas
 
 
 def role_of_kind_word(words: list[str], ctx: Context) -> Role | None:

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from itinerary.extract.document import Context, Mention, Reading, Sentence
-from itinerary.extract.lexicon import Lexicon, phrase_at, phrase_in, starts, time_of_day
+from itinerary.extract.lexicon import Lexicon, phrase_at, phrase_in, phrase_spans, starts, time_of_day
 from itinerary.extract.steps.roles import role_before
 from itinerary.extract.text import ends_with, inside, word_list
 from itinerary.model import DateSpan, Role, Status
@@ -50,7 +50,10 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
         a, b = max(a - start, 0), min(b - start, len(wl))
         wl = wl[:a] + " " * (b - a) + wl[b:]
     if _cancelled(s, p, (start, end, nxt), wl, ctx):
-        return Status.PLANNED if rescheduled(s, ctx) else Status.CANCELLED
+        after = text[p.end : nxt].lower()
+        return (
+            Status.PLANNED if postponed_here(wl, after, ctx.lx) and rescheduled(s, ctx) else Status.CANCELLED
+        )
     negated = negation(s, p, wl, ctx)
     if negated is None:
         negated = fronted_negation(s, p, nxt, ctx)
@@ -59,8 +62,8 @@ def status_of(s: Sentence, reading: Reading, k: int, start: int, ctx: Context) -
     words = _window_words(s, start, end, counted, ctx)
     if invited(s, p, nxt, ctx):
         return Status.PLANNED  # "invited Lula to visit Kyiv": an invitation, no trip yet
-    planned = any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned) is not None
-    if planned and not trip_told(s, start + last_cue(wl, lx.planned), end, ctx):
+    cue = _plan_cue(s, p, (words, wl), nxt, ctx)
+    if cue is not None and not trip_told(s, start + cue, end, ctx):
         return Status.CANCELLED if unrealised(s, p, (start, end), ctx) else Status.PLANNED
     if possible(s, start, end, wl, ctx) and not trip_told(s, start, end, ctx):
         return Status.PLANNED
@@ -144,7 +147,9 @@ def rescheduled(s: Sentence, ctx: Context) -> bool:
     if not lx.postponing or published is None:
         return False
     text = s.span.text
-    if not any(starts(w, lx.postponing) for w in word_list(text.lower())):
+    if not any(starts(w, lx.postponing) for w in word_list(text.lower())) and not phrase_in(
+        text.lower(), lx.postponing
+    ):
         return False
     for h in s.dates:
         before = word_list(text[: h.start].lower())
@@ -157,6 +162,32 @@ def rescheduled(s: Sentence, ctx: Context) -> bool:
         if span is not None and span.start is not None and span.start > published:
             return True
     return False
+
+
+def postponed_here(window: str, after: str, lx: Lexicon) -> bool:
+    """Whether the word that calls the place's trip off is one of postponing (the pack's
+    ``postponing``), so that a new date can make it planned again: the cancelling word nearest
+    the place, the last before it in ``window`` (the words since the previous stop) or else the
+    first in ``after`` (the words after it that still speak of it). "cancelled his visit to Lima;
+    the talks were postponed to May 5" cancels Lima: what was postponed is another thing. With no
+    cancelling word around the place (an unreal past, a refusal), the sentence's postponing word
+    is taken as the place's."""
+    if not lx.postponing:
+        return False
+    cancel_end = last_cue(window, lx.cancelled)
+    if cancel_end:
+        return last_cue(window, lx.postponing) >= cancel_end
+    firsts = [_first_cue(after, cues) for cues in (lx.cancelled, lx.postponing)]
+    if firsts[0] is None:
+        return True
+    return firsts[1] is not None and firsts[1] <= firsts[0]
+
+
+def _first_cue(text: str, cues: tuple[str, ...]) -> int | None:
+    """Where the first of ``cues`` in ``text`` begins (a word at its start, or a phrase), if any."""
+    spots = [m.start() for m in re.finditer(r"[^\W\d_][\w'-]*", text) if starts(m.group(), cues)]
+    spots += [a for a, _ in phrase_spans(text, tuple(c for c in cues if " " in c))]
+    return min(spots, default=None)
 
 
 def _called_off_next(s: Sentence, ctx: Context) -> bool:
@@ -280,6 +311,40 @@ def _noun_plan(s: Sentence, p: Mention, end: int, at: list[int], ctx: Context) -
         return False
     dated = [(h.start, h.end) for h in s.dates]
     return sum(1 for a in at if not inside(a, dated)) <= ctx.tuning.plan_after_noun_words
+
+
+def _plan_cue(s: Sentence, p: Mention, window: tuple[list[str], str], nxt: int, ctx: Context) -> int | None:
+    """Where the word of plan before the place ends in the window (``window``: its words and its
+    lower-case text): one of the pack's ``planned``, else the past of wanting with a verb of
+    travel (:func:`wanted_trip`); None when there is none."""
+    lx = ctx.lx
+    words, wl = window
+    if any(starts(w, lx.planned) for w in words) or phrase_in(wl, lx.planned) is not None:
+        return last_cue(wl, lx.planned)
+    return last_cue(wl, lx.wanting) if wanted_trip(s, p, wl, nxt, ctx) else None
+
+
+def wanted_trip(s: Sentence, p: Mention, wl: str, nxt: int, ctx: Context) -> bool:
+    """The past of wanting (the pack's ``wanting``) in the place's clause before it, with a verb
+    of travel after it in that clause: between it and the place ("voulait absolument se rendre
+    à", "quería a toda costa viajar a", "voleva a tutti i costi recarsi a") or closing the clause
+    right after the place, where German puts its infinitive ("wollte am Montag nach Warschau
+    reisen"). A plan told in the past, not a trip made; what was wanted at a place already
+    reached has no verb of travel ("wollte in Peking die Menschenrechte ansprechen").
+    ``wl``: the window's lower-case words before the place; ``nxt``: where the words after it
+    stop speaking of it."""
+    lx = ctx.lx
+    if not lx.wanting:
+        return False
+    words = word_list(re.split(r"[,;:]", wl)[-1])
+    at = [i for i, w in enumerate(words) if starts(w, lx.wanting)]
+    if not at:
+        return False
+    between = words[at[-1] + 1 :]
+    if any(starts(w, lx.travel) or w in lx.travel_lemmas or starts(w, lx.visit_verbs) for w in between):
+        return True
+    tail = word_list(re.split(r"[,;:.!?\n]", s.span.text[p.end : nxt].lower(), maxsplit=1)[0])
+    return bool(tail) and tail[-1] in lx.travel_lemmas and len(tail) <= ctx.tuning.plan_after_words
 
 
 def possible(s: Sentence, start: int, end: int, window: str, ctx: Context) -> bool:
@@ -738,7 +803,7 @@ def trip_told(s: Sentence, start: int, end: int, ctx: Context) -> bool:
         # (a participle the small French model takes for a noun still has its aux:tense child)
         return any(
             starts(t.lower_, trip)
-            and not _perfect_infinitive(t)
+            and not _perfect_infinitive(t, ctx)
             and (
                 (t.pos_ in ("VERB", "AUX") and _verb_tense(t, ctx) == "past")
                 or any(c.dep_ == "aux:tense" for c in t.children)
@@ -752,11 +817,14 @@ def trip_told(s: Sentence, start: int, end: int, ctx: Context) -> bool:
     )
 
 
-def _perfect_infinitive(t: Token) -> bool:
+def _perfect_infinitive(t: Token, ctx: Context) -> bool:
     """A participle with an infinitive of its perfect auxiliary, complementing another verb ("was
     to have visited Quito") or after a modal ("should have travelled to Quito", "ought to have
     gone"): the perfect of a plan or of a duty, not a trip told as made (a perfect told as made
-    has a finite auxiliary: "has travelled")."""
+    has a finite auxiliary: "has travelled"). Not one that complements a verb of saying ("is
+    said to have landed in Quito"): a trip reported as made."""
+    if t.dep_ == "xcomp" and starts(t.head.lower_, ctx.lx.speech):
+        return False
     return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in t.children)
 
 
@@ -831,6 +899,12 @@ def _status_by_verbs(s: Sentence, start: int, end: int, words: list[str], ctx: C
             return Status.PLANNED
         if "Imp" in tense and ctx.language.misread_conditional(t.lower_):
             return Status.PLANNED
+    if not ctx.trained and trip_told(s, start, end, ctx):
+        # where no tagger reads the verbs, a verb of travel in the past before the place tells a
+        # trip made, so a later day of another clause ("arrivato a Lima, dove giovedì
+        # parteciperà al vertice", "прибыл в Пхеньян, где в четверг проведёт переговоры") does
+        # not make it planned
+        return Status.CONFIRMED
     if verbs or (start == 0 and any(starts(w, ctx.lx.travel) for w in words)):
         return Status.CONFIRMED if ctx.trained else None
     return None
@@ -1000,7 +1074,21 @@ def clause_tense(s: Sentence, reading: Reading, k: int, ctx: Context) -> str | N
     where = where_clause(s, reading.stops[k][0].start)
     if where is not None:  # a clause of "where" has its own tense (its verb may come after the place)
         start, end = max(start, where[0]), where[1]
+    else:  # nor is the tense of a clause of "where" after the place's the place's ("traf in Lima
+        # ein, wo er am Donnerstag am Gipfel teilnehmen wird": reached)
+        end = min(end, _where_after(s, reading.stops[k][0].end))
     return tense_of(s.span, ctx, start, min(end, report_start(s, reading.stops[k][0].end)))
+
+
+def _where_after(s: Sentence, pos: int) -> int:
+    """Where the clause of "where" right after the clause holding ``pos`` opens, else the
+    sentence's end."""
+    c = s.clauses
+    end = len(s.span.text)
+    if c is None or not c.bounds:
+        return end
+    cid = c.at(pos)
+    return c.bounds[cid + 1][0] if cid + 1 < len(c.bounds) and c.kind(cid + 1) == "where" else end
 
 
 def report_start(s: Sentence, pos: int) -> int:
@@ -1026,10 +1114,45 @@ def clause_future(s: Sentence, pos: int, ctx: Context) -> bool | None:
         start, end = s.clauses.bounds[s.clauses.at(pos)]
     if phrase_at(s.span.text[start:end].lower(), ctx.lx.unreal_modals) is not None:
         return False  # "avrebbe dovuto recarsi lunedì a Parigi": that Monday is past
-    found = tense_of(s.span, ctx, start, end)
+    found = coordinated_tense(s, pos, (start, end), ctx) or tense_of(s.span, ctx, start, end)
     if found is None and s.clauses is not None and s.clauses.kind(s.clauses.at(pos)) == "before":
         return True  # "before traveling on to Vladivostok for a summit Thursday": later on
     return None if found is None else found != "past"
+
+
+def coordinated_tense(s: Sentence, pos: int, clause: tuple[int, int], ctx: Context) -> str | None:
+    """The tense of the coordinated part of ``clause`` that holds ``pos``, when a joining word
+    (the pack's ``list_joiners``: "and", "et", "und", "и") splits the clause into parts of their
+    own verbs and that part has one: "was in Warsaw on Tuesday and will be in Vilnius on
+    Thursday", "traf am Montag in Kairo ein und wird am Donnerstag nach Amman weiterreisen",
+    "était mardi à Varsovie et sera jeudi à Vilnius": each weekday takes its own verb's tense, not
+    the tense of the other verb. A finite imperfect counts as past here ("était mardi à"); a part
+    with no verb ("and Rome on Tuesday") has none, and the whole clause tells (where no tagger
+    reads the verbs, only a past or a future the pack's hook finds counts: it reads a part
+    without a verb as present)."""
+    start, end = clause
+    low = s.span.text.lower()
+    cuts = [m.start() for m in _WORD.finditer(low, start, end) if m.group() in ctx.lx.list_joiners]
+    if not cuts:
+        return None
+    a = max((c for c in cuts if c < pos), default=start)
+    b = min((c for c in cuts if c > pos), default=end)
+    if (a, b) == (start, end):
+        return None
+    found = tense_of(s.span, ctx, a, b)
+    if not ctx.trained:  # a pack's hook reads a part with no verb as present: only a tense it finds
+        return found if found in ("past", "future") else None
+    if found is None:
+        base = s.span.start_char
+        imperfect = any(
+            a <= t.idx - base < b
+            and t.pos_ in ("VERB", "AUX")
+            and "Imp" in t.morph.get("Tense", [])
+            and "Fin" in t.morph.get("VerbForm", [])
+            for t in s.span
+        )
+        found = "past" if imperfect else None
+    return found
 
 
 def status_cues(
