@@ -444,6 +444,10 @@ class Lexicon:
     # one without naming a place ("The visit is scheduled for 14 May", "La visite est prévue le
     # 14 mai") is the day of the trip's one planned stop still undated.
     visit_nouns: tuple[str, ...] = ()
+    # Words offering a choice ("or", "o", "oder", "ou", "или"): a date right after one of them
+    # with no place after ("on Friday or at the weekend", "el viernes o durante el fin de
+    # semana") is one of several days the trip may take, and names no day of the stop.
+    alternatives: frozenset[str] = frozenset()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -537,6 +537,7 @@ PACK = Lexicon(
     postponing=("verschob", "verschieb", "vertag"),
     postponed_to=frozenset("auf bis".split()),
     visit_nouns=("besuch=", "reise=", "visite=", "staatsbesuch=", "auslandsreise="),
+    alternatives=frozenset("oder".split()),
 )
 
 

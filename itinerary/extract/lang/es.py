@@ -668,6 +668,7 @@ PACK = Lexicon(
         "tendrían que haber",
     ),
     visit_nouns=("visita=", "viaje=", "gira="),
+    alternatives=frozenset("o u".split()),
 )
 
 

@@ -684,6 +684,7 @@ PACK = Lexicon(
     postponed_to=frozenset("à au aux jusqu'au jusqu'à pour".split()),
     unreal_modals=("aurait dû", "auraient dû"),
     visit_nouns=("visite=", "voyage=", "déplacement=", "tournée=", "séjour="),
+    alternatives=frozenset("ou".split()),
 )
 
 

@@ -679,6 +679,7 @@ PACK = Lexicon(
         "sarebbero dovute",
     ),
     visit_nouns=("visita=", "viaggio=", "missione="),
+    alternatives=frozenset("o oppure".split()),
 )
 
 

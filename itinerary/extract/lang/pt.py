@@ -881,6 +881,7 @@ PACK = Lexicon(
     postponed_to=frozenset("para até a ao".split()),
     unreal_modals=("deveria ter", "deveriam ter", "devia ter", "deviam ter"),
     visit_nouns=("visita=", "viagem=", "deslocação=", "deslocamento="),
+    alternatives=frozenset("ou".split()),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

@@ -592,6 +592,7 @@ PACK = Lexicon(
     postponing=("перенес", "перенёс", "перенос", "отлож"),
     postponed_to=frozenset("на до".split()),
     visit_nouns=("визит", "поездк", "турне="),
+    alternatives=frozenset("или либо".split()),
 )
 
 
