@@ -44,6 +44,9 @@ def test_the_day_a_cancellation_is_told_is_not_the_trips(lang: str, text: str, e
         ("de", "Wie Staatsmedien am Donnerstag meldeten, wird der Präsident zunächst nach Oslo reisen."),
         ("es", "Según informaron este jueves medios estatales, el presidente viajará primero a Oslo."),
         ("fr", "Comme l'a annoncé jeudi l'Élysée, le président se rendra d'abord à Oslo."),
+        ("de", "Wie Staatsmedien am Donnerstag berichteten, wird der Präsident zunächst nach Oslo reisen."),
+        ("ru", "«Президент отправится в Осло с визитом», — говорится в сообщении в четверг."),
+        ("ru", "Президент отправится в Осло с визитом, говорится в сообщении Кремля в четверг."),
     ],
 )
 def test_the_day_a_plan_is_reported_is_not_the_trips(lang: str, text: str, extractor: Extractor) -> None:
