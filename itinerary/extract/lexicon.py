@@ -454,6 +454,10 @@ class Lexicon:
     # closing the clause right after it: "wollte am Montag nach Warschau reisen") a plan told in
     # the past, not a trip made (see steps.status.wanted_trip).
     wanting: tuple[str, ...] = ()
+    # Words offering a choice ("or", "o", "oder", "ou", "или"): a date right after one of them
+    # with no place after ("on Friday or at the weekend", "el viernes o durante el fin de
+    # semana") is one of several days the trip may take, and names no day of the stop.
+    alternatives: frozenset[str] = frozenset()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -300,6 +300,11 @@ class Tuning:
     #: days at most from a dateline's day to the publication for "today" to count from the
     #: dateline (the paper of the next morning) - rule tests (steps/dates.dateline_day)
     dateline_lag_days: int = 2
+    #: words at most between a date and a complementizer that makes it the day of a telling
+    #: ("confirmed on Monday that", "в понедельник подтвердил, что"), and between a word of
+    #: choice after a date and a place that is the other choice ("on Friday or in Bergen") -
+    #: rule tests (steps/dates.of_telling, steps/dates.offered_with_others)
+    telling_words: int = 1
 
     # --- the scorer's features (features.py)
     #: characters at which a travel word no longer counts as close - bench
@@ -326,6 +331,14 @@ class Tuning:
     #: decimals of a stop's confidence and of a pinned point's coordinates (about 1 m)
     confidence_decimals: int = 3
     coordinate_decimals: int = 5
+
+    # --- the learned date ranker's switch (benchmarks/train_extract_model.py)
+    #: share of the labelled stops by which the ranker must beat the rules held out on all stops
+    #: (a right date, or rightly none) to ship on: one stop of some 170 is within a fold's noise - bench
+    date_ranker_margin: float = 0.01
+    #: share of the stops the truth leaves undated that the ranker may date more than the rules
+    #: do and still ship on (one such stop of some 30): each is a date the article never gave - bench
+    date_ranker_undated_loss: float = 0.05
 
 
 #: the shipped tuning

@@ -176,3 +176,26 @@ def test_redate_with_rules_model_changes_nothing(extractor: Extractor) -> None:
         for opts in trip_options(trip, doc):
             assert sum(1 for o in opts if o.features.get("rules")) == 1  # the rules' choice, once
             assert sum(1 for o in opts if o.features.get("undated")) == 1
+
+
+@pytest.mark.parametrize(
+    ("rules", "learned", "on"),
+    [
+        # the figures of the open articles when the switch was written: more exact dates, bought by
+        # dating stops the articles leave undated, and no gain on all stops: off
+        ([0.681, 0.719, 0.688], [0.703, 0.625, 0.688], False),
+        # a gain on all stops made by leaving dated stops undated: off
+        ([0.681, 0.719, 0.688], [0.660, 0.900, 0.700], False),
+        # a gain on all stops that dates a few too many undated stops: off
+        ([0.681, 0.781, 0.700], [0.720, 0.700, 0.715], False),
+        # more exact dates, the undated ones kept, a gain on all stops: on
+        ([0.681, 0.781, 0.700], [0.710, 0.781, 0.724], True),
+    ],
+)
+def test_the_ranker_ships_on_only_when_it_beats_the_rules_on_every_published_date(
+    rules: list[float], learned: list[float], on: bool
+) -> None:
+    from benchmarks.train_extract_model import date_switch
+    from itinerary.extract.tuning import TUNING
+
+    assert date_switch(rules, learned, TUNING)[0] is on

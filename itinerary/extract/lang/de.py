@@ -498,7 +498,7 @@ PACK = Lexicon(
     when_words=("wenn", "sobald"),  # (not "als": its clause is past)
     where_words=("wo",),
     relative_pronouns=("der", "die", "das", "welcher", "welche", "welches"),
-    attributions=("hieß", "mitgeteilt", "verlautete"),
+    attributions=("hieß", "mitgeteilt", "verlautete", "berichtete"),
     instead=("stattdessen", "statt dessen"),
     told=("informiert", "unterrichtet", "gewarnt", "vorgewarnt", "benachrichtigt", "konsultiert"),
     told_auxiliaries=frozenset("wurde wurden worden war waren ist sind sei seien".split()),
@@ -538,6 +538,7 @@ PACK = Lexicon(
     postponed_to=frozenset("auf bis".split()),
     visit_nouns=("besuch=", "reise=", "visite=", "staatsbesuch=", "auslandsreise="),
     wanting=("wollte=", "wollten="),
+    alternatives=frozenset("oder".split()),
 )
 
 

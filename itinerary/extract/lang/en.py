@@ -663,6 +663,7 @@ PACK = Lexicon(
     unreal_modals=("should have", "ought to have", "was to have", "were to have"),
     visit_nouns=("visit=", "visits=", "trip=", "tour=", "journey="),
     wanting=("wanted=",),
+    alternatives=frozenset("or".split()),
 )
 
 

@@ -681,6 +681,7 @@ PACK = Lexicon(
         "despeg",
     ),
     wanting=("quería=", "querían="),
+    alternatives=frozenset("o u".split()),
 )
 
 

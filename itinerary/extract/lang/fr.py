@@ -697,6 +697,7 @@ PACK = Lexicon(
         "décoll",
     ),
     wanting=("voulait=", "voulaient="),
+    alternatives=frozenset("ou".split()),
 )
 
 

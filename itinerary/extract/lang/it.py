@@ -680,6 +680,7 @@ PACK = Lexicon(
     ),
     visit_nouns=("visita=", "viaggio=", "missione="),
     wanting=("voleva=", "volevano="),
+    alternatives=frozenset("o oppure".split()),
 )
 
 

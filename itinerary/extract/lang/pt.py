@@ -897,6 +897,7 @@ PACK = Lexicon(
         "decol",
     ),
     wanting=("queria=", "queriam="),
+    alternatives=frozenset("ou".split()),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

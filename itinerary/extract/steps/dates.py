@@ -30,6 +30,7 @@ def stop_date(
     stops = {s.places.index(q) for q, _ in reading.stops} | set(reading.hint_owner)
     owned = owned_dates(s, p, reading, ctx.tuning, stops)
     owned = told_elsewhere(s, p, owned, ctx.tuning)
+    owned = untold(s, p, owned, status, ctx)
     # "arrived in Kyiv on Tuesday, days before the summit on 15 July": the summit's day, when the
     # stop has one of its own
     if any(not h.event for h in owned):
@@ -150,6 +151,58 @@ def told_elsewhere(s: Sentence, p: Mention, owned: list[DateHit], t: Tuning) -> 
         if aside and any(c.at(h.start) == home for h in owned):
             owned = [h for h in owned if h not in aside]
     return owned
+
+
+def untold(
+    s: Sentence, p: Mention, owned: list[DateHit], status: Status | None, ctx: Context
+) -> list[DateHit]:
+    """The stop's dates without those that name no day of it: the day a plan (or its end) is
+    told ("confirmed on Monday that he will not travel to Oslo", "wie Staatsmedien am Sonntag
+    meldeten, wird Putin nach Duschanbe reisen": the trip is still ahead, its day untold), and a
+    day offered as one of several ("could arrive in Oslo on Friday or at the weekend")."""
+    if status in (Status.PLANNED, Status.CANCELLED):
+        owned = [h for h in owned if not of_telling(s, h, p, ctx)]
+    return [h for h in owned if not offered_with_others(s, h, ctx)]
+
+
+def of_telling(s: Sentence, h: DateHit, p: Mention, ctx: Context) -> bool:
+    """The date ``h`` tells when something was said about the place ``p``, not when the traveller
+    is there: it stands before a complementizer that opens the place's clause ("confirmed on
+    Monday that he will not travel to Oslo", "bestätigte am Montag, dass er nicht nach Oslo
+    reist", "в понедельник подтвердил, что не поедет в Осло"), or in a stretch between commas that
+    holds a verb of saying while the place stands outside it ("As state media reported on
+    Sunday, he will travel to Oslo", "Wie Staatsmedien am Sonntag meldeten, ...", "..., —
+    говорится в сообщении во вторник")."""
+    text, lx = s.span.text, ctx.lx
+    if h.end <= p.start:
+        # the complementizer right after the date, or after the verb that follows it (a relative
+        # pronoun follows its noun, not a date)
+        after = word_list(text[h.end : p.start].lower())[: ctx.tuning.telling_words + 1]
+        if any(w in lx.complementizers for w in after):
+            return True
+    a = max(text.rfind(c, 0, h.start) for c in ",;—–") + 1
+    ends = [i for c in ",;—–" if (i := text.find(c, h.end)) >= 0]
+    b = min(ends, default=len(text))
+    if a <= p.start < b:
+        return False
+    stretch = text[a:b].lower()
+    cues = (*lx.speech, *lx.attributions)
+    return any(starts(w, cues) for w in word_list(stretch)) or phrase_in(stretch, cues) is not None
+
+
+def offered_with_others(s: Sentence, h: DateHit, ctx: Context) -> bool:
+    """A date right before a word offering a choice, with no place after that word in its
+    stretch of the sentence ("on Friday or at the weekend", "el viernes o durante el fin de
+    semana", "am Freitag oder am Wochenende"): one of several days the trip may take."""
+    text = s.span.text
+    words = word_list(text[h.end :].lower())
+    if not words or words[0] not in ctx.lx.alternatives:
+        return False
+    # "on Friday or in Bergen on Saturday": a place right after the word is the other choice
+    # (of a stop); "am Freitag oder am Wochenende in Oslo": the place of both days
+    reach = text.lower().find(words[0], h.end) + len(words[0])
+    most = ctx.tuning.telling_words
+    return not any(reach <= q.start and len(word_list(text[reach : q.start])) <= most for q in s.places)
 
 
 def in_list(s: Sentence, p: Mention, reading: Reading) -> bool:
