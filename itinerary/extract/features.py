@@ -54,7 +54,37 @@ def features_of(
         }
     )
     f[f"lang_{ctx.language.code}"] = 1.0  # the model file says which languages have a weight
+    if not rule and not f["prep_visit"] and not f["prep_origin"]:
+        f["in_name"] = float(inside_name(s, p, ctx))
     return f
+
+
+def inside_name(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """The place is one word of a longer proper name: a capitalised word stands right beside it,
+    a single space between ("Tokyo Electric", "Real Madrid", "Bayern München", "Paris
+    Saint-Germain", "Банка Москвы", "«Спартак Москва»"). A company, a club or a bank is named
+    for its city; nobody travels to it. Read only where no preposition sends anyone to the place
+    (the caller's test): "In Tokyo" and "nach Berlin" are prepositions, the capitalised word
+    before them no part of a name. A word of the language's grammar (an article, a preposition:
+    "The", "Die", "В") opening the sentence is no part of a name either."""
+    text, lx = s.span.text, ctx.lx
+    small = lx.determiners | lx.at | lx.origin | lx.genitives
+    before = re.search(r"(\S+) $", text[: p.start])
+    after = re.match(r" (\S+)", text[p.end :])
+    for m in (before, after):
+        if m is None:
+            continue
+        word = m.group(1).strip("«»\"“”„'.,;:!?")
+        name = word[:1].isupper() and word.replace("-", "").isalpha()
+        if name and word.lower() not in small and not _in_person(s, word):
+            return True
+    return False
+
+
+def _in_person(s: Sentence, word: str) -> bool:
+    """The word belongs to a person's name the sentence names: a name beside a place is two
+    names, no organisation's."""
+    return any(word in s.span.text[x.start : x.end].split() for x in s.persons)
 
 
 def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> dict[str, float]:
@@ -224,19 +254,22 @@ def partner_of(before: list[str], text: str, p: Mention, ctx: Context) -> bool:
 def birthplace(text: str, p: Mention, ctx: Context) -> bool:
     """A word of birth introduces the place ("born in Marseille", "né à Marseille", "nata a
     Torino", "nacida en Sevilla", "уроженец Гомеля") or follows it ("in Odessa geborene"): a
-    person's birthplace, no stop."""
+    person's birthplace, no stop. A word of residence or origin reads the same way ("a diplomat
+    based in Brussels", "the Glasgow native", "originaire de Marseille", "in Leipzig lebende",
+    "radicado em Bruxelas", "живущий в Брюсселе"): where a person lives is no more their stop."""
     lx = ctx.lx
-    if not lx.births:
+    marks = lx.births | lx.residences
+    if not marks:
         return False
     words = word_list(text[max(0, p.start - ctx.tuning.genitive_window) : p.start].lower())
     while words and (words[-1] in lx.determiners or words[-1] in lx.elisions):
         words.pop()
     if words and (words[-1] in lx.at or words[-1] in lx.genitives or words[-1] in lx.origin):
         words.pop()
-    if words and words[-1] in lx.births:
+    if words and words[-1] in marks:
         return True
     after = word_list(text[p.end : p.end + ctx.tuning.genitive_window].lower())
-    return bool(after) and after[0] in lx.births
+    return bool(after) and after[0] in marks
 
 
 def talked_about(s: Sentence, p: Mention, ctx: Context) -> bool:

@@ -444,6 +444,10 @@ class Lexicon:
     # one without naming a place ("The visit is scheduled for 14 May", "La visite est prévue le
     # 14 mai") is the day of the trip's one planned stop still undated.
     visit_nouns: tuple[str, ...] = ()
+    # Words of residence or origin ("based", "native", "résidant", "originaire", "in Leipzig
+    # lebende", "afincado", "radicado", "живущий", "житель"): a place they introduce or follow is
+    # where a person lives or comes from, as a birthplace is (see ``births``), no stop.
+    residences: frozenset[str] = frozenset()
 
 
 def month_names(*names: str) -> dict[str, int]:

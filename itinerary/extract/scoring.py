@@ -156,7 +156,9 @@ CUES = ("rule", "prep_visit", "prep_origin", "travel_sentence", "dateline")
 #: the place of an event, topic or recipient: "the war in Ukraine", "aid for Kyiv", "помощь Киеву").
 #: ``event_noun`` is a veto alone, no feature of :data:`FEATURES`: a weight learned for it only
 #: moved the weights of the features it shares its candidates with (held out, two false stops more)
-VETOES = ("birthplace", "talked_about", "source", "event_noun")
+#: ``in_name`` (the place is one word of a company's, club's or bank's name: "Tokyo Electric",
+#: "Real Madrid") is read only on a candidate no rule and no preposition makes a stop, a veto alone
+VETOES = ("birthplace", "talked_about", "source", "event_noun", "in_name")
 
 
 #: what each veto says in ``extract --explain``
@@ -165,6 +167,7 @@ VETO_WHY = {
     "talked_about": "where a trip was talked about",
     "source": "the source or the addressee of a statement",
     "event_noun": "the place of an event, topic or recipient ('the war in X', 'aid for X')",
+    "in_name": "one word of an organisation's name ('Tokyo Electric', 'Real Madrid')",
 }
 
 

@@ -658,6 +658,9 @@ PACK = Lexicon(
     # (also the perfect of a plan: "was to have visited Quito")
     unreal_modals=("should have", "ought to have", "was to have", "were to have"),
     visit_nouns=("visit=", "visits=", "trip=", "tour=", "journey="),
+    residences=frozenset(
+        "based resident residents residing lives lived living native natives headquartered".split()
+    ),
 )
 
 

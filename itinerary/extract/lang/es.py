@@ -668,6 +668,9 @@ PACK = Lexicon(
         "tendrían que haber",
     ),
     visit_nouns=("visita=", "viaje=", "gira="),
+    residences=frozenset(
+        "residente residentes afincado afincada afincados afincadas radicado radicada radicados radicadas natural naturales originario originaria originarios originarias reside residía vive vivía".split()
+    ),
 )
 
 

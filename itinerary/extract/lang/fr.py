@@ -684,6 +684,9 @@ PACK = Lexicon(
     postponed_to=frozenset("à au aux jusqu'au jusqu'à pour".split()),
     unreal_modals=("aurait dû", "auraient dû"),
     visit_nouns=("visite=", "voyage=", "déplacement=", "tournée=", "séjour="),
+    residences=frozenset(
+        "basé basée basés basées résidant résidante résidants résidantes résident résidente résidents résidentes domicilié domiciliée domiciliés domiciliées originaire originaires habite habitait vit vivait".split()
+    ),
 )
 
 

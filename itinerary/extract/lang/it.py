@@ -679,6 +679,9 @@ PACK = Lexicon(
         "sarebbero dovute",
     ),
     visit_nouns=("visita=", "viaggio=", "missione="),
+    residences=frozenset(
+        "residente residenti originario originaria originari originarie basato basata basati basate risiede risiedeva vive viveva".split()
+    ),
 )
 
 

@@ -881,6 +881,9 @@ PACK = Lexicon(
     postponed_to=frozenset("para até a ao".split()),
     unreal_modals=("deveria ter", "deveriam ter", "devia ter", "deviam ter"),
     visit_nouns=("visita=", "viagem=", "deslocação=", "deslocamento="),
+    residences=frozenset(
+        "radicado radicada radicados radicadas residente residentes natural naturais morador moradora moradores moradoras reside residia mora morava".split()
+    ),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and
