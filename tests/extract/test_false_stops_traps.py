@@ -493,7 +493,8 @@ TRIPS: list[Case] = [
     (
         "en",
         "residence",
-        "Prime Minister Keir Starmer arrived in Rome on Monday. A diplomat based in Brussels said the talks went well.",
+        "Prime Minister Keir Starmer arrived in Rome on Monday. A diplomat based in Brussels said "
+        "the talks went well.",
         ["Rome"],
         ["Brussels"],
         "",
@@ -501,7 +502,8 @@ TRIPS: list[Case] = [
     (
         "fr",
         "residence",
-        "Le président Emmanuel Macron est arrivé lundi à Alger. Un diplomate basé à Bruxelles a salué la visite.",
+        "Le président Emmanuel Macron est arrivé lundi à Alger. Un diplomate basé à Bruxelles a "
+        "salué la visite.",
         ["Alger"],
         ["Bruxelles"],
         "",
@@ -509,7 +511,8 @@ TRIPS: list[Case] = [
     (
         "de",
         "residence",
-        "Bundeskanzler Friedrich Merz ist am Montag in Athen eingetroffen. Ein in Brüssel ansässiger Diplomat lobte die Gespräche.",
+        "Bundeskanzler Friedrich Merz ist am Montag in Athen eingetroffen. Ein in Brüssel "
+        "ansässiger Diplomat lobte die Gespräche.",
         ["Athen"],
         ["Brüssel"],
         "",
@@ -517,7 +520,8 @@ TRIPS: list[Case] = [
     (
         "es",
         "residence",
-        "El presidente Pedro Sánchez llegó el lunes a Pekín. Un diplomático residente en Bruselas elogió la visita.",
+        "El presidente Pedro Sánchez llegó el lunes a Pekín. Un diplomático residente en Bruselas "
+        "elogió la visita.",
         ["Pekín"],
         ["Bruselas"],
         "",
@@ -525,7 +529,8 @@ TRIPS: list[Case] = [
     (
         "it",
         "residence",
-        "La presidente del Consiglio Giorgia Meloni è arrivata lunedì a Doha. Un diplomatico residente a Bruxelles ha lodato la visita.",
+        "La presidente del Consiglio Giorgia Meloni è arrivata lunedì a Doha. Un diplomatico "
+        "residente a Bruxelles ha lodato la visita.",
         ["Doha"],
         ["Bruxelles"],
         "",
@@ -533,7 +538,8 @@ TRIPS: list[Case] = [
     (
         "pt",
         "residence",
-        "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a Paris. Um diplomata radicado em Bruxelas elogiou a visita.",
+        "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a Paris. Um diplomata "
+        "radicado em Bruxelas elogiou a visita.",
         ["Paris"],
         ["Bruxelas"],
         "",
@@ -541,7 +547,8 @@ TRIPS: list[Case] = [
     (
         "ru",
         "residence",
-        "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Баку. Живущий в Брюсселе дипломат похвалил визит.",
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Баку. Живущий в Брюсселе "
+        "дипломат похвалил визит.",
         ["Баку"],
         ["Брюссель", "Брюсселе"],
         "",

@@ -538,7 +538,12 @@ PACK = Lexicon(
     postponed_to=frozenset("auf bis".split()),
     visit_nouns=("besuch=", "reise=", "visite=", "staatsbesuch=", "auslandsreise="),
     residences=frozenset(
-        "lebend lebende lebenden lebender lebendes ansässig ansässige ansässigen ansässiger ansässiges wohnhaft wohnhafte wohnhaften wohnhafter stammend stammende stammenden stammender stammendes beheimatet beheimatete beheimateten lebt lebte lebten wohnt wohnte wohnten".split()
+        (
+            "lebend lebende lebenden lebender lebendes ansässig ansässige ansässigen ansässiger "
+            "ansässiges wohnhaft wohnhafte wohnhaften wohnhafter stammend stammende stammenden "
+            "stammender stammendes beheimatet beheimatete beheimateten lebt lebte lebten wohnt wohnte "
+            "wohnten"
+        ).split()
     ),
 )
 

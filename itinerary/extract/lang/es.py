@@ -669,7 +669,11 @@ PACK = Lexicon(
     ),
     visit_nouns=("visita=", "viaje=", "gira="),
     residences=frozenset(
-        "residente residentes afincado afincada afincados afincadas radicado radicada radicados radicadas natural naturales originario originaria originarios originarias reside residía vive vivía".split()
+        (
+            "residente residentes afincado afincada afincados afincadas radicado radicada radicados "
+            "radicadas natural naturales originario originaria originarios originarias reside residía "
+            "vive vivía"
+        ).split()
     ),
 )
 

@@ -685,7 +685,11 @@ PACK = Lexicon(
     unreal_modals=("aurait dû", "auraient dû"),
     visit_nouns=("visite=", "voyage=", "déplacement=", "tournée=", "séjour="),
     residences=frozenset(
-        "basé basée basés basées résidant résidante résidants résidantes résident résidente résidents résidentes domicilié domiciliée domiciliés domiciliées originaire originaires habite habitait vit vivait".split()
+        (
+            "basé basée basés basées résidant résidante résidants résidantes résident résidente "
+            "résidents résidentes domicilié domiciliée domiciliés domiciliées originaire originaires "
+            "habite habitait vit vivait"
+        ).split()
     ),
 )
 

@@ -680,7 +680,10 @@ PACK = Lexicon(
     ),
     visit_nouns=("visita=", "viaggio=", "missione="),
     residences=frozenset(
-        "residente residenti originario originaria originari originarie basato basata basati basate risiede risiedeva vive viveva".split()
+        (
+            "residente residenti originario originaria originari originarie basato basata basati "
+            "basate risiede risiedeva vive viveva"
+        ).split()
     ),
 )
 

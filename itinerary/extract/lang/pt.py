@@ -882,7 +882,10 @@ PACK = Lexicon(
     unreal_modals=("deveria ter", "deveriam ter", "devia ter", "deviam ter"),
     visit_nouns=("visita=", "viagem=", "deslocação=", "deslocamento="),
     residences=frozenset(
-        "radicado radicada radicados radicadas residente residentes natural naturais morador moradora moradores moradoras reside residia mora morava".split()
+        (
+            "radicado radicada radicados radicadas residente residentes natural naturais morador "
+            "moradora moradores moradoras reside residia mora morava"
+        ).split()
     ),
 )
 
