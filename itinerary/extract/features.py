@@ -111,6 +111,7 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "genitive": float(role is None and genitive_before(text, p, ctx)),
         "noun_attached": float(role is Role.VISIT and noun_attached(s, p, ctx)),
         "event_noun": float(event_noun(text, p, ctx)),
+        "viewpoint": float(viewpoint(text, p, ctx)),
         "listed": float(listed),
     }
 
@@ -270,6 +271,30 @@ def birthplace(text: str, p: Mention, ctx: Context) -> bool:
         return True
     after = word_list(text[p.end : p.end + ctx.tuning.genitive_window].lower())
     return bool(after) and after[0] in marks
+
+
+def viewpoint(text: str, p: Mention, ctx: Context) -> bool:
+    """A preposition of a point of view opens the sentence, the place and a comma after it ("For
+    Washington, the visit is a warning", "Pour Londres, la visite est un signal", "Para Argel, el
+    viaje es una provocación"), or a clause after a semicolon, or after a comma and a joiner when
+    the sentence opened the same way ("...; for Moscow, a provocation", "..., et pour Pékin, une
+    menace"): whose view is told, no destination, though "pour", "para" and "per" also send
+    travellers ("part pour Londres")."""
+    lx = ctx.lx
+    if not lx.viewpoints or not re.match(r"\s*[,;:—–]", text[p.end :]):
+        return False
+    head = text[: p.start]
+    seps = list(re.finditer(r"[;,]", head))
+    words = word_list(head[seps[-1].end() if seps else 0 :].lower())
+    while words and (words[-1] in lx.determiners or words[-1] in lx.elisions):
+        words.pop()
+    if not words or words[-1] not in lx.viewpoints:
+        return False
+    lead = words[:-1]
+    opened = word_list(head.lower())[:1] == words[-1:] and bool(seps)  # "For X, ...; for Y"
+    if not lead:
+        return not seps or seps[-1].group() == ";" or opened
+    return len(lead) == 1 and lead[0] in lx.list_joiners and opened
 
 
 def talked_about(s: Sentence, p: Mention, ctx: Context) -> bool:

@@ -448,6 +448,11 @@ class Lexicon:
     # lebende", "afincado", "radicado", "живущий", "житель"): a place they introduce or follow is
     # where a person lives or comes from, as a birthplace is (see ``births``), no stop.
     residences: frozenset[str] = frozenset()
+    # Prepositions of a point of view ("for", "pour", "für", "para", "per", "для"): opening a
+    # sentence, with a comma after the place ("For Washington, the visit is a warning", "Pour
+    # Londres, la visite est un signal", "Para Argel, el viaje es una provocación"), the place is
+    # whose view is told, its government, however the preposition also sends travellers.
+    viewpoints: frozenset[str] = frozenset()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -106,6 +106,70 @@ TRIPS: list[Case] = [
         ["Вашингтон", "Брюссель"],
         "",
     ),
+    # metonym: a capital whose view is told ('for Washington, the visit is a warning')
+    (
+        "en",
+        "metonym",
+        "Prime Minister Keir Starmer arrived in Ankara on Monday. For Washington, the visit is a "
+        "warning; for Moscow, a provocation.",
+        ["Ankara"],
+        ["Washington", "Moscow"],
+        "",
+    ),
+    (
+        "fr",
+        "metonym",
+        "Le président Emmanuel Macron est arrivé lundi à Nairobi. Pour Londres, la visite est un "
+        "signal, et pour Pékin, une menace.",
+        ["Nairobi"],
+        ["Londres", "Pékin"],
+        "",
+    ),
+    (
+        "de",
+        "metonym",
+        "Bundeskanzler Friedrich Merz ist am Montag in Hanoi eingetroffen. Für Peking ist der "
+        "Besuch ein Signal, für Washington eine Chance.",
+        ["Hanoi"],
+        ["Peking", "Washington"],
+        "",
+    ),
+    (
+        "es",
+        "metonym",
+        "El presidente Pedro Sánchez llegó el lunes a Rabat. Para Argel, el viaje es una "
+        "provocación; para París, un gesto.",
+        ["Rabat"],
+        ["Argel", "París"],
+        "",
+    ),
+    (
+        "it",
+        "metonym",
+        "La presidente del Consiglio Giorgia Meloni è arrivata lunedì ad Algeri. Per Parigi, la "
+        "visita è un segnale; per Madrid, una sfida.",
+        ["Algeri"],
+        ["Parigi", "Madrid"],
+        "",
+    ),
+    (
+        "pt",
+        "metonym",
+        "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a Pequim. Para "
+        "Washington, a viagem é um recado; para Bruxelas, um alerta.",
+        ["Pequim"],
+        ["Washington", "Bruxelas"],
+        "",
+    ),
+    (
+        "ru",
+        "metonym",
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Пекин. Для Москвы визит "
+        "стал сигналом, для Вашингтона — вызовом.",
+        ["Пекин"],
+        ["Москвы", "Москва", "Вашингтона", "Вашингтон"],
+        "",
+    ),
     # dateline
     (
         "en",
@@ -805,3 +869,44 @@ def test_notrip_article_has_no_stop(
     ok = {a.lower() for a in allowed}
     false = [f"{t.traveller}: {s.place}" for t in it.trips for s in t.stops if not stop_names(s) & ok]
     assert not false, f"false stops: {false}"
+
+
+#: the prepositions of a point of view also send travellers: a place they introduce after a verb
+#: of travel is a stop, the comma after it notwithstanding
+SENT = [
+    (
+        "fr",
+        "Le président Emmanuel Macron est parti lundi pour Londres, où il rencontrera Keir Starmer.",
+        "Londres",
+    ),
+    (
+        "pt",
+        "O presidente Luiz Inácio Lula da Silva viajou na segunda-feira para Paris, onde se reunirá com "
+        "Emmanuel Macron.",
+        "Paris",
+    ),
+    (
+        "es",
+        "El presidente Pedro Sánchez partió el lunes para Bogotá, donde se reunirá con Gustavo Petro.",
+        "Bogotá",
+    ),
+    (
+        "it",
+        "La presidente del Consiglio Giorgia Meloni è partita lunedì per Tokyo, dove incontrerà il premier "
+        "giapponese.",
+        "Tokyo",
+    ),
+    (
+        "en",
+        "Prime Minister Keir Starmer left for Washington on Monday, where he will meet President Trump.",
+        "Washington",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), SENT)
+def test_preposition_of_view_still_sends_a_traveller(
+    lang: str, text: str, place: str, extractor: Extractor
+) -> None:
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    assert place in {str(s.place) for _, _, s in it.stops()}

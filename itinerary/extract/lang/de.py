@@ -545,6 +545,7 @@ PACK = Lexicon(
             "wohnten"
         ).split()
     ),
+    viewpoints=frozenset({"für"}),
 )
 
 

@@ -661,6 +661,7 @@ PACK = Lexicon(
     residences=frozenset(
         "based resident residents residing lives lived living native natives headquartered".split()
     ),
+    viewpoints=frozenset({"for"}),
 )
 
 

@@ -675,6 +675,7 @@ PACK = Lexicon(
             "vive vivía"
         ).split()
     ),
+    viewpoints=frozenset({"para"}),
 )
 
 

@@ -691,6 +691,7 @@ PACK = Lexicon(
             "habite habitait vit vivait"
         ).split()
     ),
+    viewpoints=frozenset({"pour"}),
 )
 
 

@@ -685,6 +685,7 @@ PACK = Lexicon(
             "basate risiede risiedeva vive viveva"
         ).split()
     ),
+    viewpoints=frozenset({"per"}),
 )
 
 

@@ -887,6 +887,7 @@ PACK = Lexicon(
             "moradora moradores moradoras reside residia mora morava"
         ).split()
     ),
+    viewpoints=frozenset({"para"}),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and
