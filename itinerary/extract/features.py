@@ -112,6 +112,7 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "noun_attached": float(role is Role.VISIT and noun_attached(s, p, ctx)),
         "event_noun": float(event_noun(text, p, ctx)),
         "viewpoint": float(viewpoint(text, p, ctx)),
+        "counterpart": float(counterpart_subject(s, p, ctx)),
         "listed": float(listed),
     }
 
@@ -271,6 +272,30 @@ def birthplace(text: str, p: Mention, ctx: Context) -> bool:
         return True
     after = word_list(text[p.end : p.end + ctx.tuning.genitive_window].lower())
     return bool(after) and after[0] in marks
+
+
+def counterpart_subject(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """The place's clause opens on a possessive and the noun of a counterpart, no name in it ("His
+    Japanese counterpart will travel to London in June", "Son homologue japonais se rendra à
+    Paris", "Sein japanischer Amtskollege wird nach Berlin reisen", "Его японский коллега
+    посетит Москву"): the subject is the host, named by office, not the traveller the possessive
+    points back to. Only determiners and joiners may stand before the possessive: "Macron et son
+    homologue", "avec son homologue" make the traveller one of the subjects."""
+    lx, text = ctx.lx, s.span.text
+    if not lx.counterparts or not lx.owners:
+        return False
+    # the clause starts after the place before (not a possessive read as a village: "Son")
+    start = max((q.end for q in s.places if q.end <= p.start and q.text.lower() not in lx.owners), default=0)
+    if any(start <= q.start < p.start for q in s.persons):
+        return False
+    words = [w.lower() for w in word_list(text[start : p.start])]
+    for i, w in enumerate(words):
+        if w in lx.determiners or w in lx.list_joiners:
+            continue
+        if w not in lx.owners:
+            return False
+        return any(starts(x, lx.counterparts) for x in words[i + 1 : i + 1 + ctx.tuning.owned_title_gap])
+    return False
 
 
 def viewpoint(text: str, p: Mention, ctx: Context) -> bool:

@@ -453,6 +453,12 @@ class Lexicon:
     # Londres, la visite est un signal", "Para Argel, el viaje es una provocación"), the place is
     # whose view is told, its government, however the preposition also sends travellers.
     viewpoints: frozenset[str] = frozenset()
+    # Stems of the noun of a counterpart ("counterpart", "homologue", "Amtskollege", "homólogo",
+    # "omologo", "коллега"): after a possessive opening a clause ("His Japanese counterpart will
+    # travel to London", "Son homologue japonais se rendra à Paris"), another person, named by
+    # the office they share with the traveller, is the subject; the place is no stop of the
+    # traveller the possessive points back to.
+    counterparts: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

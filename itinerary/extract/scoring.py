@@ -158,8 +158,9 @@ CUES = ("rule", "prep_visit", "prep_origin", "travel_sentence", "dateline")
 #: moved the weights of the features it shares its candidates with (held out, two false stops more)
 #: ``in_name`` (the place is one word of a company's, club's or bank's name: "Tokyo Electric",
 #: "Real Madrid") is read only on a candidate no rule and no preposition makes a stop, a veto alone
-#: ``viewpoint`` ("For Washington, the visit is a warning") is a veto alone as well
-VETOES = ("birthplace", "talked_about", "source", "event_noun", "in_name", "viewpoint")
+#: ``viewpoint`` ("For Washington, the visit is a warning") and ``counterpart`` ("His Japanese
+#: counterpart will travel to London") are vetoes alone as well
+VETOES = ("birthplace", "talked_about", "source", "event_noun", "in_name", "viewpoint", "counterpart")
 
 
 #: what each veto says in ``extract --explain``
@@ -169,6 +170,7 @@ VETO_WHY = {
     "source": "the source or the addressee of a statement",
     "event_noun": "the place of an event, topic or recipient ('the war in X', 'aid for X')",
     "viewpoint": "whose view is told ('For Washington, the visit is a warning')",
+    "counterpart": "the place of the traveller's counterpart ('his counterpart will travel to X')",
     "in_name": "one word of an organisation's name ('Tokyo Electric', 'Real Madrid')",
 }
 

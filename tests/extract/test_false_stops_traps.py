@@ -361,6 +361,69 @@ TRIPS: list[Case] = [
         ["Пекин"],
         "",
     ),
+    # other person: the traveller's counterpart, named by office, travelling in turn
+    (
+        "en",
+        "other person",
+        "Prime Minister Keir Starmer arrived in Tokyo on Monday. His Japanese counterpart will "
+        "travel to London in June.",
+        ["Tokyo"],
+        ["London"],
+        "",
+    ),
+    (
+        "fr",
+        "other person",
+        "Le président Emmanuel Macron est arrivé lundi à Tokyo. Son homologue japonais se rendra "
+        "à Paris en juin.",
+        ["Tokyo"],
+        ["Paris"],
+        "",
+    ),
+    (
+        "de",
+        "other person",
+        "Bundeskanzler Friedrich Merz ist am Montag in Tokio eingetroffen. Sein japanischer "
+        "Amtskollege wird im Juni nach Berlin reisen.",
+        ["Tokio"],
+        ["Berlin"],
+        "",
+    ),
+    (
+        "es",
+        "other person",
+        "El presidente Pedro Sánchez llegó el lunes a Tokio. Su homólogo japonés viajará a Madrid en junio.",
+        ["Tokio"],
+        ["Madrid"],
+        "",
+    ),
+    (
+        "it",
+        "other person",
+        "La presidente del Consiglio Giorgia Meloni è arrivata lunedì a Tokyo. Il suo omologo "
+        "giapponese andrà a Roma a giugno.",
+        ["Tokyo"],
+        ["Roma"],
+        "",
+    ),
+    (
+        "pt",
+        "other person",
+        "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a Tóquio. O seu homólogo "
+        "japonês irá a Brasília em junho.",
+        ["Tóquio"],
+        ["Brasília"],
+        "",
+    ),
+    (
+        "ru",
+        "other person",
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Токио. Его японский "
+        "коллега посетит Астану в июне.",
+        ["Токио"],
+        ["Астану", "Астана"],
+        "",
+    ),
     # country: a country beside the city of the stop
     (
         "en",
@@ -906,6 +969,37 @@ SENT = [
 
 @pytest.mark.parametrize(("lang", "text", "place"), SENT)
 def test_preposition_of_view_still_sends_a_traveller(
+    lang: str, text: str, place: str, extractor: Extractor
+) -> None:
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    assert place in {str(s.place) for _, _, s in it.stops()}
+
+
+#: the traveller goes with the counterpart: the place is the traveller's stop
+WITH_COUNTERPART = [
+    (
+        "fr",
+        "Le président Emmanuel Macron et son homologue japonais se sont rendus lundi à Hiroshima.",
+        "Hiroshima",
+    ),
+    (
+        "en",
+        "Prime Minister Keir Starmer arrived in Tokyo on Monday. With his Japanese counterpart, "
+        "he will travel to "
+        "Osaka on Tuesday.",
+        "Osaka",
+    ),
+    (
+        "de",
+        "Bundeskanzler Friedrich Merz und sein japanischer Amtskollege sind am Montag nach Hiroshima "
+        "gereist.",
+        "Hiroshima",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), WITH_COUNTERPART)
+def test_travelling_with_a_counterpart_is_a_stop(
     lang: str, text: str, place: str, extractor: Extractor
 ) -> None:
     it = extract(text, published=TUESDAY, language=lang, extractor=extractor)

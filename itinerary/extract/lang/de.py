@@ -546,6 +546,7 @@ PACK = Lexicon(
         ).split()
     ),
     viewpoints=frozenset({"für"}),
+    counterparts=("amtskolleg", "kolleg"),
 )
 
 

@@ -662,6 +662,7 @@ PACK = Lexicon(
         "based resident residents residing lives lived living native natives headquartered".split()
     ),
     viewpoints=frozenset({"for"}),
+    counterparts=("counterpart",),
 )
 
 

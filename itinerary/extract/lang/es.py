@@ -676,6 +676,7 @@ PACK = Lexicon(
         ).split()
     ),
     viewpoints=frozenset({"para"}),
+    counterparts=("homólog",),
 )
 
 

@@ -692,6 +692,7 @@ PACK = Lexicon(
         ).split()
     ),
     viewpoints=frozenset({"pour"}),
+    counterparts=("homologue",),
 )
 
 

@@ -686,6 +686,7 @@ PACK = Lexicon(
         ).split()
     ),
     viewpoints=frozenset({"per"}),
+    counterparts=("omolog",),
 )
 
 

@@ -888,6 +888,7 @@ PACK = Lexicon(
         ).split()
     ),
     viewpoints=frozenset({"para"}),
+    counterparts=("homólog",),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

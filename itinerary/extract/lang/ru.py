@@ -600,6 +600,7 @@ PACK = Lexicon(
         ).split()
     ),
     viewpoints=frozenset({"для"}),
+    counterparts=("коллег",),
 )
 
 
