@@ -15,6 +15,7 @@ from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.steps.dates import owned_dates
 from itinerary.extract.steps.persons import owned_title_subject
 from itinerary.extract.steps.roles import followed_by_speech, is_listed, near_travel, role_before
+from itinerary.extract.steps.status import invited
 from itinerary.extract.text import DATELINE_AFTER_PLACE, DATELINE_END, possessive_after, word_list
 from itinerary.extract.tuning import Tuning
 from itinerary.geocode.records import Record
@@ -113,6 +114,7 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "event_noun": float(event_noun(text, p, ctx)),
         "viewpoint": float(viewpoint(text, p, ctx)),
         "counterpart": float(counterpart_subject(s, p, ctx)),
+        "invitation": float(invitation_only(s, p, ctx)),
         "listed": float(listed),
     }
 
@@ -272,6 +274,20 @@ def birthplace(text: str, p: Mention, ctx: Context) -> bool:
         return True
     after = word_list(text[p.end : p.end + ctx.tuning.genitive_window].lower())
     return bool(after) and after[0] in marks
+
+
+def invitation_only(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """An invitation extended or received, not accepted, sends nobody to the place ("Zelensky
+    invited Lula to visit Kyiv", "Zelensky a invité Macron à se rendre à Kiev", "Ruto received
+    an invitation to visit London", "convidou Lula a visitar Kiev"): the rules read it as at most
+    planned (:func:`itinerary.extract.steps.status.invited`); no verb of accepting stands in the
+    place's clause before it ("accepted an invitation to visit Kyiv" is a planned trip)."""
+    lx, text = ctx.lx, s.span.text
+    nxt = min((q.start for q in s.places if q.start >= p.end), default=len(text))
+    if not invited(s, p, nxt, ctx):
+        return False
+    cut = max(text.rfind(c, 0, p.start) for c in ",;:.!?") + 1
+    return not any(starts(w.lower(), lx.accepting) for w in word_list(text[cut:nxt]))
 
 
 def counterpart_subject(s: Sentence, p: Mention, ctx: Context) -> bool:

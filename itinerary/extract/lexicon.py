@@ -459,6 +459,10 @@ class Lexicon:
     # the office they share with the traveller, is the subject; the place is no stop of the
     # traveller the possessive points back to.
     counterparts: tuple[str, ...] = ()
+    # Stems of verbs of accepting ("accepted", "a accepté", "angenommen", "aceptó", "ha accettato",
+    # "aceitou", "принял"; "=" for a whole word): an invitation accepted is a planned trip, one
+    # only extended or received ("Zelensky invited Lula to visit Kyiv") is none.
+    accepting: tuple[str, ...] = ()
 
 
 def month_names(*names: str) -> dict[str, int]:

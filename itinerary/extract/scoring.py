@@ -160,7 +160,17 @@ CUES = ("rule", "prep_visit", "prep_origin", "travel_sentence", "dateline")
 #: "Real Madrid") is read only on a candidate no rule and no preposition makes a stop, a veto alone
 #: ``viewpoint`` ("For Washington, the visit is a warning") and ``counterpart`` ("His Japanese
 #: counterpart will travel to London") are vetoes alone as well
-VETOES = ("birthplace", "talked_about", "source", "event_noun", "in_name", "viewpoint", "counterpart")
+#: and ``invitation`` ("Zelensky invited Lula to visit Kyiv": extended, not accepted)
+VETOES = (
+    "birthplace",
+    "talked_about",
+    "source",
+    "event_noun",
+    "in_name",
+    "viewpoint",
+    "counterpart",
+    "invitation",
+)
 
 
 #: what each veto says in ``extract --explain``
@@ -171,6 +181,7 @@ VETO_WHY = {
     "event_noun": "the place of an event, topic or recipient ('the war in X', 'aid for X')",
     "viewpoint": "whose view is told ('For Washington, the visit is a warning')",
     "counterpart": "the place of the traveller's counterpart ('his counterpart will travel to X')",
+    "invitation": "an invitation extended or received, not accepted ('invited Lula to visit X')",
     "in_name": "one word of an organisation's name ('Tokyo Electric', 'Real Madrid')",
 }
 

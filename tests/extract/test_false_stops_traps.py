@@ -424,6 +424,70 @@ TRIPS: list[Case] = [
         ["Астану", "Астана"],
         "",
     ),
+    # invitation: an invitation extended to the host, not accepted
+    (
+        "en",
+        "invitation",
+        "Prime Minister Keir Starmer arrived in Nairobi on Monday and invited President William "
+        "Ruto to visit London.",
+        ["Nairobi"],
+        ["London"],
+        "",
+    ),
+    (
+        "fr",
+        "invitation",
+        "Le président Emmanuel Macron est arrivé lundi à Nairobi et a invité le président William "
+        "Ruto à se rendre à Paris.",
+        ["Nairobi"],
+        ["Paris"],
+        "",
+    ),
+    (
+        "de",
+        "invitation",
+        "Bundeskanzler Friedrich Merz ist am Montag in Nairobi eingetroffen und hat Präsident "
+        "William Ruto nach Berlin eingeladen.",
+        ["Nairobi"],
+        ["Berlin"],
+        "",
+    ),
+    (
+        "es",
+        "invitation",
+        "El presidente Pedro Sánchez llegó el lunes a Nairobi e invitó al presidente William Ruto "
+        "a visitar Madrid.",
+        ["Nairobi"],
+        ["Madrid"],
+        "",
+    ),
+    (
+        "it",
+        "invitation",
+        "La presidente del Consiglio Giorgia Meloni è arrivata lunedì a Nairobi e ha invitato il "
+        "presidente William Ruto a visitare Roma.",
+        ["Nairobi"],
+        ["Roma"],
+        "",
+    ),
+    (
+        "pt",
+        "invitation",
+        "O presidente Luiz Inácio Lula da Silva chegou na segunda-feira a Nairóbi e convidou o "
+        "presidente William Ruto a visitar Brasília.",
+        ["Nairóbi"],
+        ["Brasília"],
+        "",
+    ),
+    (
+        "ru",
+        "invitation",
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в понедельник в Найроби и пригласил "
+        "президента Уильяма Руто посетить Астану.",
+        ["Найроби"],
+        ["Астану", "Астана"],
+        "",
+    ),
     # country: a country beside the city of the stop
     (
         "en",
@@ -893,6 +957,56 @@ NOTRIP: list[tuple[str, str, str, list[str], str]] = [
         "",
     ),
 ]
+
+
+#: calls that end on an invitation to the traveller, extended and not accepted: no trip
+INVITED: list[tuple[str, str]] = [
+    (
+        "en",
+        "Prime Minister Keir Starmer spoke with President Volodymyr Zelensky by video on Monday. Zelensky "
+        "invited Starmer to visit Kyiv.",
+    ),
+    (
+        "fr",
+        "Le président Emmanuel Macron s'est entretenu lundi par téléphone avec Volodymyr Zelensky. Zelensky "
+        "a invité Macron à se rendre à Kiev.",
+    ),
+    (
+        "es",
+        "El presidente Pedro Sánchez habló el lunes por teléfono con Volodímir Zelenski. Zelenski invitó a "
+        "Sánchez a visitar Kiev.",
+    ),
+    (
+        "it",
+        "La presidente del Consiglio Giorgia Meloni ha parlato lunedì al telefono con Volodymyr Zelensky. "
+        "Zelensky ha invitato Meloni a visitare Kiev.",
+    ),
+    (
+        "pt",
+        "O presidente Luiz Inácio Lula da Silva conversou na segunda-feira por vídeo com Volodymyr Zelensky. "
+        "Zelensky convidou Lula a visitar Kiev.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), INVITED)
+def test_an_invitation_extended_is_no_trip(lang: str, text: str, extractor: Extractor) -> None:
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    assert not [str(s.place) for _, _, s in it.stops()]
+
+
+#: an invitation accepted is a planned trip
+ACCEPTED = [
+    ("en", "Prime Minister Keir Starmer accepted an invitation to visit Kyiv next month.", "Kyiv"),
+    ("pt", "O presidente Lula aceitou o convite para visitar Kiev no próximo mês.", "Kiev"),
+    ("es", "El presidente Pedro Sánchez aceptó la invitación para visitar Kiev el próximo mes.", "Kiev"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), ACCEPTED)
+def test_an_invitation_accepted_is_a_stop(lang: str, text: str, place: str, extractor: Extractor) -> None:
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    assert place in {str(s.place) for _, _, s in it.stops()}
 
 
 def _params(cases: list[Any]) -> list[Any]:

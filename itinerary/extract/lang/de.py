@@ -547,6 +547,7 @@ PACK = Lexicon(
     ),
     viewpoints=frozenset({"für"}),
     counterparts=("amtskolleg", "kolleg"),
+    accepting=("angenommen", "annehm", "nahm=", "nimmt="),
 )
 
 

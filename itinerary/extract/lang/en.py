@@ -663,6 +663,7 @@ PACK = Lexicon(
     ),
     viewpoints=frozenset({"for"}),
     counterparts=("counterpart",),
+    accepting=("accept",),
 )
 
 

@@ -677,6 +677,7 @@ PACK = Lexicon(
     ),
     viewpoints=frozenset({"para"}),
     counterparts=("homólog",),
+    accepting=("acept",),
 )
 
 

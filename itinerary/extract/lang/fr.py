@@ -693,6 +693,7 @@ PACK = Lexicon(
     ),
     viewpoints=frozenset({"pour"}),
     counterparts=("homologue",),
+    accepting=("accept",),
 )
 
 

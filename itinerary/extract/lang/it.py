@@ -687,6 +687,7 @@ PACK = Lexicon(
     ),
     viewpoints=frozenset({"per"}),
     counterparts=("omolog",),
+    accepting=("accett",),
 )
 
 

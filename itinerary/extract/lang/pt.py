@@ -889,6 +889,7 @@ PACK = Lexicon(
     ),
     viewpoints=frozenset({"para"}),
     counterparts=("homólog",),
+    accepting=("aceit",),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

@@ -601,6 +601,7 @@ PACK = Lexicon(
     ),
     viewpoints=frozenset({"для"}),
     counterparts=("коллег",),
+    accepting=("принял", "приняла", "приняли", "принять", "принимает"),
 )
 
 
