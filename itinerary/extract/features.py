@@ -115,6 +115,7 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "viewpoint": float(viewpoint(text, p, ctx)),
         "counterpart": float(counterpart_subject(s, p, ctx)),
         "invitation": float(invitation_only(s, p, ctx)),
+        "distance": float(distance_from(text, p, ctx)),
         "listed": float(listed),
     }
 
@@ -274,6 +275,27 @@ def birthplace(text: str, p: Mention, ctx: Context) -> bool:
         return True
     after = word_list(text[p.end : p.end + ctx.tuning.genitive_window].lower())
     return bool(after) and after[0] in marks
+
+
+def distance_from(text: str, p: Mention, ctx: Context) -> bool:
+    """A distance is measured from the place: a number, a unit of distance, at most a few words
+    of direction and a word of measuring from just before it ("some 600 km from Abidjan", "à
+    quelque 600 km d'Abidjan", "rund 600 Kilometer von Abidjan entfernt", "a circa 600
+    chilometri da Abidjan", "в 600 километрах от Абиджана", "600 km north of Abidjan"): the
+    place locates another one. "Drove 600 km to Abidjan" has no word of measuring from."""
+    lx, t = ctx.lx, ctx.tuning
+    if not lx.distances:
+        return False
+    before = text[max(0, p.start - 2 * t.genitive_window) : p.start].lower()
+    found = list(re.finditer(r"\d[\d.,\s]*\s*([^\W\d_]+)", before))
+    if not found or found[-1].group(1) not in lx.distances:
+        return False
+    words = re.findall(r"[^\W\d_]+'?", before[found[-1].end() :])
+    if len(words) > t.owned_title_gap:
+        return False
+    while words and words[-1] not in lx.distance_from and words[-1] in lx.determiners:
+        words.pop()  # "600 km from the", but "d'" is both
+    return bool(words) and words[-1] in lx.distance_from
 
 
 def invitation_only(s: Sentence, p: Mention, ctx: Context) -> bool:

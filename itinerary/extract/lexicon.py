@@ -463,6 +463,12 @@ class Lexicon:
     # "aceitou", "принял"; "=" for a whole word): an invitation accepted is a planned trip, one
     # only extended or received ("Zelensky invited Lula to visit Kyiv") is none.
     accepting: tuple[str, ...] = ()
+    # Units of distance ("km", "kilometres", "Kilometer", "chilometri", "километрах") and the
+    # words that measure from a place ("from", "of", "de", "d'", "von", "da", "от"): a place a
+    # distance is measured from ("some 600 km from Abidjan", "à quelque 600 km d'Abidjan", "a
+    # circa 600 chilometri da Abidjan") locates another place; nobody goes there.
+    distances: frozenset[str] = frozenset()
+    distance_from: frozenset[str] = frozenset()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -160,7 +160,8 @@ CUES = ("rule", "prep_visit", "prep_origin", "travel_sentence", "dateline")
 #: "Real Madrid") is read only on a candidate no rule and no preposition makes a stop, a veto alone
 #: ``viewpoint`` ("For Washington, the visit is a warning") and ``counterpart`` ("His Japanese
 #: counterpart will travel to London") are vetoes alone as well
-#: and ``invitation`` ("Zelensky invited Lula to visit Kyiv": extended, not accepted)
+#: ``invitation`` ("Zelensky invited Lula to visit Kyiv": extended, not accepted) and ``distance``
+#: ("some 600 km from Abidjan")
 VETOES = (
     "birthplace",
     "talked_about",
@@ -170,6 +171,7 @@ VETOES = (
     "viewpoint",
     "counterpart",
     "invitation",
+    "distance",
 )
 
 
@@ -182,6 +184,7 @@ VETO_WHY = {
     "viewpoint": "whose view is told ('For Washington, the visit is a warning')",
     "counterpart": "the place of the traveller's counterpart ('his counterpart will travel to X')",
     "invitation": "an invitation extended or received, not accepted ('invited Lula to visit X')",
+    "distance": "a distance is measured from it ('600 km from X')",
     "in_name": "one word of an organisation's name ('Tokyo Electric', 'Real Madrid')",
 }
 

@@ -488,6 +488,70 @@ TRIPS: list[Case] = [
         ["Астану", "Астана"],
         "",
     ),
+    # distance: a place a distance is measured from
+    (
+        "en",
+        "distance",
+        "President Alassane Ouattara arrived on Monday in Korhogo, in the far north of the "
+        "country, some 600 km from Abidjan, for a five-day state visit.",
+        ["Korhogo"],
+        ["Abidjan"],
+        "",
+    ),
+    (
+        "fr",
+        "distance",
+        "Le président Alassane Ouattara est arrivé lundi à Korhogo, dans l'extrême nord du pays, "
+        "à quelque 600 km d'Abidjan, pour une visite d'État de cinq jours.",
+        ["Korhogo"],
+        ["Abidjan"],
+        "",
+    ),
+    (
+        "es",
+        "distance",
+        "El presidente Alassane Ouattara llegó el lunes a Korhogo, en el extremo norte del país, "
+        "a unos 600 kilómetros de Abiyán, para una visita de cinco días.",
+        ["Korhogo"],
+        ["Abiyán"],
+        "",
+    ),
+    (
+        "it",
+        "distance",
+        "Il presidente Alassane Ouattara è arrivato lunedì a Korhogo, nell'estremo nord del "
+        "paese, a circa 600 chilometri da Abidjan, per una visita di cinque giorni.",
+        ["Korhogo"],
+        ["Abidjan"],
+        "",
+    ),
+    (
+        "pt",
+        "distance",
+        "O presidente Alassane Ouattara chegou na segunda-feira a Korhogo, no extremo norte do "
+        "país, a cerca de 600 quilômetros de Abidjan, para uma visita de cinco dias.",
+        ["Korhogo"],
+        ["Abidjan"],
+        "",
+    ),
+    (
+        "de",
+        "distance",
+        "Präsident Alassane Ouattara ist am Montag in Korhogo im äußersten Norden des Landes "
+        "eingetroffen, rund 600 Kilometer von Abidjan entfernt.",
+        ["Korhogo"],
+        ["Abidjan"],
+        "",
+    ),
+    (
+        "ru",
+        "distance",
+        "Президент Алассан Уаттара прибыл в понедельник в Корого на крайнем севере страны, в 600 "
+        "километрах от Абиджана, с пятидневным визитом.",
+        ["Корого"],
+        ["Абиджана", "Абиджан"],
+        "",
+    ),
     # country: a country beside the city of the stop
     (
         "en",
@@ -1114,6 +1178,21 @@ WITH_COUNTERPART = [
 
 @pytest.mark.parametrize(("lang", "text", "place"), WITH_COUNTERPART)
 def test_travelling_with_a_counterpart_is_a_stop(
+    lang: str, text: str, place: str, extractor: Extractor
+) -> None:
+    it = extract(text, published=TUESDAY, language=lang, extractor=extractor)
+    assert place in {str(s.place) for _, _, s in it.stops()}
+
+
+#: a distance travelled to a place: the place is the stop
+DRIVEN = [
+    ("en", "President Alassane Ouattara drove 600 km to Korhogo on Monday for a five-day visit.", "Korhogo"),
+    ("de", "Präsident Alassane Ouattara ist am Montag 600 Kilometer weit nach Korhogo gereist.", "Korhogo"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), DRIVEN)
+def test_a_distance_travelled_to_a_place_keeps_it(
     lang: str, text: str, place: str, extractor: Extractor
 ) -> None:
     it = extract(text, published=TUESDAY, language=lang, extractor=extractor)

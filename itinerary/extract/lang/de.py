@@ -548,6 +548,8 @@ PACK = Lexicon(
     viewpoints=frozenset({"für"}),
     counterparts=("amtskolleg", "kolleg"),
     accepting=("angenommen", "annehm", "nahm=", "nimmt="),
+    distances=frozenset("km kilometer kilometern meilen".split()),
+    distance_from=frozenset("von vom".split()),
 )
 
 

@@ -664,6 +664,8 @@ PACK = Lexicon(
     viewpoints=frozenset({"for"}),
     counterparts=("counterpart",),
     accepting=("accept",),
+    distances=frozenset("km kilometres kilometers kilometre kilometer miles mile".split()),
+    distance_from=frozenset("from of".split()),
 )
 
 

@@ -678,6 +678,8 @@ PACK = Lexicon(
     viewpoints=frozenset({"para"}),
     counterparts=("homólog",),
     accepting=("acept",),
+    distances=frozenset("km kilómetros kilómetro millas".split()),
+    distance_from=frozenset("de del".split()),
 )
 
 

@@ -694,6 +694,8 @@ PACK = Lexicon(
     viewpoints=frozenset({"pour"}),
     counterparts=("homologue",),
     accepting=("accept",),
+    distances=frozenset("km kilomètres kilomètre milles".split()),
+    distance_from=frozenset("de d' du des".split()),
 )
 
 

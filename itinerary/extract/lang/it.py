@@ -688,6 +688,8 @@ PACK = Lexicon(
     viewpoints=frozenset({"per"}),
     counterparts=("omolog",),
     accepting=("accett",),
+    distances=frozenset("km chilometri chilometro miglia".split()),
+    distance_from=frozenset("da dal dalla dallo dai di del della".split()),
 )
 
 

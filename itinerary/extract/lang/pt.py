@@ -890,6 +890,8 @@ PACK = Lexicon(
     viewpoints=frozenset({"para"}),
     counterparts=("homólog",),
     accepting=("aceit",),
+    distances=frozenset("km quilômetros quilómetros quilômetro quilómetro milhas".split()),
+    distance_from=frozenset("de do da dos das".split()),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and

@@ -602,6 +602,8 @@ PACK = Lexicon(
     viewpoints=frozenset({"для"}),
     counterparts=("коллег",),
     accepting=("принял", "приняла", "приняли", "принять", "принимает"),
+    distances=frozenset("км километрах километров километра километре милях миль".split()),
+    distance_from=frozenset("от".split()),
 )
 
 
