@@ -444,6 +444,11 @@ class Lexicon:
     # one without naming a place ("The visit is scheduled for 14 May", "La visite est prévue le
     # 14 mai") is the day of the trip's one planned stop still undated.
     visit_nouns: tuple[str, ...] = ()
+    # Verbs of leaving (stems, matched at word start) whose place left follows the preposition
+    # that is also "of" ("salió de Madrid", "tras salir de Madrid", "partiu de Brasília", "est parti
+    # de Paris"): that place is the trip's origin. Languages with a preposition of provenance of
+    # their own ("from", "aus", "da", "из") need none.
+    leaving: tuple[str, ...] = ()
     # Words of residence or origin ("based", "native", "résidant", "originaire", "in Leipzig
     # lebende", "afincado", "radicado", "живущий", "житель"): a place they introduce or follow is
     # where a person lives or comes from, as a birthplace is (see ``births``), no stop.

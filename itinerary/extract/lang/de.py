@@ -660,6 +660,7 @@ class German(Language):
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("am 18.")
             "from_phrases",  # "aus" alone marks provenance (origin)
+            "leaving",  # "aus" and a participle after "von" mark it (origin)
             "plural_endings",  # German keeps its subject pronouns
             "pro_drop",  # "sie", "er" are said
             "weekday_leads",  # no weekday word is an ordinal

@@ -686,6 +686,7 @@ class English(Language):
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("on the 18th")
             "from_phrases",  # "from" alone marks provenance (origin)
+            "leaving",  # "from" alone marks provenance (origin)
             "plural_endings",  # English keeps its subject pronouns
             "pro_drop",  # "she", "he" are said
             "weekday_leads",  # no weekday word is an ordinal

@@ -668,6 +668,18 @@ PACK = Lexicon(
         "tendrían que haber",
     ),
     visit_nouns=("visita=", "viaje=", "gira="),
+    # "salió de Madrid", "tras salir de Madrid": not "parte" ("parte de Madrid", part of it),
+    # "partido" (the party) nor "partir" ("a partir de Madrid", from Madrid on)
+    leaving=(
+        "sali",
+        "sale=",
+        "salen=",
+        "partió=",
+        "partieron=",
+        "partiendo=",
+        "partía=",
+        "despeg",
+    ),
     residences=frozenset(
         (
             "residente residentes afincado afincada afincados afincadas radicado radicada radicados "

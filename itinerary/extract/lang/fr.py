@@ -684,6 +684,18 @@ PACK = Lexicon(
     postponed_to=frozenset("à au aux jusqu'au jusqu'à pour".split()),
     unreal_modals=("aurait dû", "auraient dû"),
     visit_nouns=("visite=", "voyage=", "déplacement=", "tournée=", "séjour="),
+    # "est parti de Paris", "partant de Dakar": not "parties" ("parties de la ville", parts of it)
+    # nor "partir" ("à partir de Paris", from Paris on)
+    leaving=(
+        "parti=",
+        "partie=",
+        "partis=",
+        "partant=",
+        "part=",
+        "partait=",
+        "partira=",
+        "décoll",
+    ),
     residences=frozenset(
         (
             "basé basée basés basées résidant résidante résidants résidantes résident résidente "

@@ -781,6 +781,7 @@ class Italian(Language):
             "day_months",  # no month abbreviation is also a common word
             "day_nouns",  # the day words come before the number ("il 18")
             "from_phrases",  # "da" alone marks provenance (origin)
+            "leaving",  # "da" alone marks provenance (origin)
             "when_words",  # the clause of time takes the future itself
             "plural_endings",  # Italian plurals end like singular verbs ("-e", "-i")
             "weekday_leads",  # no weekday word is an ordinal

@@ -881,6 +881,21 @@ PACK = Lexicon(
     postponed_to=frozenset("para até a ao".split()),
     unreal_modals=("deveria ter", "deveriam ter", "devia ter", "deviam ter"),
     visit_nouns=("visita=", "viagem=", "deslocação=", "deslocamento="),
+    # "partiu de Brasília", "depois de sair de Brasília": not "parte" ("parte de Lisboa", part of
+    # it), "partido" (the party) nor "partir" ("a partir do Palácio", from the palace)
+    leaving=(
+        "partiu=",
+        "partiram=",
+        "partindo=",
+        "partia=",
+        "saiu=",
+        "saíram=",
+        "sair=",
+        "saindo=",
+        "saía=",
+        "descol",
+        "decol",
+    ),
     residences=frozenset(
         (
             "radicado radicada radicados radicadas residente residentes natural naturais morador "

@@ -755,6 +755,7 @@ class Russian(Language):
             "being",  # "В Москве он не был": the negation stands before the verb (a later rule)
             "day_months",  # no month abbreviation is also a common word
             "from_phrases",  # "из" alone marks provenance (origin)
+            "leaving",  # "из" alone marks provenance (origin)
             "when_words",  # the clause of time takes the future itself
             "plural_endings",  # a Russian past verb keeps its pronoun ("она встретилась")
             "pro_drop",

@@ -171,12 +171,15 @@ def left_from(text: str, start: int, ctx: Context) -> bool:
     "partiu no domingo à noite de Moscovo"), or, where the verb ends its clause, with the verb
     right after the place ("ist am Sonntag von Moskau abgeflogen": a language with separable
     particles puts its participles last; elsewhere "de Rusia partió" is "of Russia"). A verb of
-    coming back leaves the place it comes back from ("regresó el lunes de Nairobi")."""
+    coming back leaves the place it comes back from ("regresó el lunes de Nairobi"), and so does
+    a verb of leaving right before the preposition ("salió de Madrid", "partiu de Brasília")."""
     lx, t = ctx.lx, ctx.tuning
     words = word_list(text[max(0, start - t.verb_window) : start].lower())
     if not words or words[-1] not in lx.genitives or words[-1] in lx.origin:
         return False
-    leave = tuple(({w.split()[0] for w in lx.departure} | set(lx.returns)) - lx.at - lx.determiners)
+    leave = tuple(
+        ({w.split()[0] for w in lx.departure} | set(lx.returns) | set(lx.leaving)) - lx.at - lx.determiners
+    )
     # the participle right after the place's name ("von Moskau abgeflogen")
     after = [w for w in word_list(text[start : start + t.verb_window])[1:] if not w[:1].isupper()]
     if lx.particles and after and starts(after[0].lower(), leave):
@@ -192,6 +195,10 @@ def left_from(text: str, start: int, ctx: Context) -> bool:
         k -= 1
     if 0 <= k < len(words) - 2 and starts(words[k], leave):
         return True
+    # right after a verb of leaving ("salió de Madrid", "est parti de Paris"), not after a noun of
+    # its letters, which an article opens ("la salida de Madrid", "les partis de Paris")
+    if k == len(words) - 2 and starts(words[k], tuple(lx.leaving)):
+        return k == 0 or words[k - 1] not in lx.determiners
     # right after a verb or noun of coming back ("volvió de Nairobi", "de retour de Nairobi")
     return k == len(words) - 2 and k >= 0 and starts(words[k], tuple(lx.returns))
 

@@ -840,7 +840,8 @@ def en_route(s: Sentence, p: Mention, ctx: Context) -> bool:
     """A departure word before the place in its sentence, with no arrival word and no other
     destination between them ("left Beijing for Astana": Astana is not reached yet), nor a clause
     of "where" after the place in the past ("left for Astana, where he met the cabinet", "отправился
-    в Харбин, где посетил выставку": what he did there tells he arrived)."""
+    в Харбин, где посетил выставку": what he did there tells he arrived), nor a finite verb of the
+    past between them ("partito da Roma, ha fatto scalo a Dubai")."""
     lx = ctx.lx
     text = s.span.text
     if _done_there(s, p, ctx):
@@ -853,6 +854,12 @@ def en_route(s: Sentence, p: Mention, ctx: Context) -> bool:
     dep = max(hits)
     between = low[dep:]
     if any(starts(w, lx.arrival) for w in word_list(between)) or phrase_in(between, lx.arrival) is not None:
+        return False
+    # a finite verb of the past after the departure word tells what the traveller did next
+    # ("partito da Roma, ha fatto scalo a Dubai", "der in Berlin abgeflogen war, legte einen
+    # Zwischenstopp in Dubai ein")
+    after = re.match(r"[\w'-]*", low[dep:])
+    if tense_of(s.span, ctx, dep + (after.end() if after else 0), p.start) == "past":
         return False
     return not any(
         dep < q.start < p.start and role_before(text, q.start, ctx) is not Role.ORIGIN for q in s.places
