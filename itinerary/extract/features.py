@@ -15,6 +15,7 @@ from itinerary.extract.lexicon import Lexicon, starts
 from itinerary.extract.steps.dates import owned_dates
 from itinerary.extract.steps.persons import owned_title_subject
 from itinerary.extract.steps.roles import followed_by_speech, is_listed, near_travel, role_before
+from itinerary.extract.steps.status import invited
 from itinerary.extract.text import DATELINE_AFTER_PLACE, DATELINE_END, possessive_after, word_list
 from itinerary.extract.tuning import Tuning
 from itinerary.geocode.records import Record
@@ -54,7 +55,37 @@ def features_of(
         }
     )
     f[f"lang_{ctx.language.code}"] = 1.0  # the model file says which languages have a weight
+    if not rule and not f["prep_visit"] and not f["prep_origin"]:
+        f["in_name"] = float(inside_name(s, p, ctx))
     return f
+
+
+def inside_name(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """The place is one word of a longer proper name: a capitalised word stands right beside it,
+    a single space between ("Tokyo Electric", "Real Madrid", "Bayern München", "Paris
+    Saint-Germain", "Банка Москвы", "«Спартак Москва»"). A company, a club or a bank is named
+    for its city; nobody travels to it. Read only where no preposition sends anyone to the place
+    (the caller's test): "In Tokyo" and "nach Berlin" are prepositions, the capitalised word
+    before them no part of a name. A word of the language's grammar (an article, a preposition:
+    "The", "Die", "В") opening the sentence is no part of a name either."""
+    text, lx = s.span.text, ctx.lx
+    small = lx.determiners | lx.at | lx.origin | lx.genitives
+    before = re.search(r"(\S+) $", text[: p.start])
+    after = re.match(r" (\S+)", text[p.end :])
+    for m in (before, after):
+        if m is None:
+            continue
+        word = m.group(1).strip("«»\"“”„'.,;:!?")
+        name = word[:1].isupper() and word.replace("-", "").isalpha()
+        if name and word.lower() not in small and not _in_person(s, word):
+            return True
+    return False
+
+
+def _in_person(s: Sentence, word: str) -> bool:
+    """The word belongs to a person's name the sentence names: a name beside a place is two
+    names, no organisation's."""
+    return any(word in s.span.text[x.start : x.end].split() for x in s.persons)
 
 
 def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> dict[str, float]:
@@ -81,6 +112,10 @@ def _words_around(s: Sentence, reading: Reading, p: Mention, ctx: Context) -> di
         "genitive": float(role is None and genitive_before(text, p, ctx)),
         "noun_attached": float(role is Role.VISIT and noun_attached(s, p, ctx)),
         "event_noun": float(event_noun(text, p, ctx)),
+        "viewpoint": float(viewpoint(text, p, ctx)),
+        "counterpart": float(counterpart_subject(s, p, ctx)),
+        "invitation": float(invitation_only(s, p, ctx)),
+        "distance": float(distance_from(text, p, ctx)),
         "listed": float(listed),
     }
 
@@ -224,19 +259,105 @@ def partner_of(before: list[str], text: str, p: Mention, ctx: Context) -> bool:
 def birthplace(text: str, p: Mention, ctx: Context) -> bool:
     """A word of birth introduces the place ("born in Marseille", "né à Marseille", "nata a
     Torino", "nacida en Sevilla", "уроженец Гомеля") or follows it ("in Odessa geborene"): a
-    person's birthplace, no stop."""
+    person's birthplace, no stop. A word of residence or origin reads the same way ("a diplomat
+    based in Brussels", "the Glasgow native", "originaire de Marseille", "in Leipzig lebende",
+    "radicado em Bruxelas", "живущий в Брюсселе"): where a person lives is no more their stop."""
     lx = ctx.lx
-    if not lx.births:
+    marks = lx.births | lx.residences
+    if not marks:
         return False
     words = word_list(text[max(0, p.start - ctx.tuning.genitive_window) : p.start].lower())
     while words and (words[-1] in lx.determiners or words[-1] in lx.elisions):
         words.pop()
     if words and (words[-1] in lx.at or words[-1] in lx.genitives or words[-1] in lx.origin):
         words.pop()
-    if words and words[-1] in lx.births:
+    if words and words[-1] in marks:
         return True
     after = word_list(text[p.end : p.end + ctx.tuning.genitive_window].lower())
-    return bool(after) and after[0] in lx.births
+    return bool(after) and after[0] in marks
+
+
+def distance_from(text: str, p: Mention, ctx: Context) -> bool:
+    """A distance is measured from the place: a number, a unit of distance, at most a few words
+    of direction and a word of measuring from just before it ("some 600 km from Abidjan", "à
+    quelque 600 km d'Abidjan", "rund 600 Kilometer von Abidjan entfernt", "a circa 600
+    chilometri da Abidjan", "в 600 километрах от Абиджана", "600 km north of Abidjan"): the
+    place locates another one. "Drove 600 km to Abidjan" has no word of measuring from."""
+    lx, t = ctx.lx, ctx.tuning
+    if not lx.distances:
+        return False
+    before = text[max(0, p.start - 2 * t.genitive_window) : p.start].lower()
+    found = list(re.finditer(r"\d[\d.,\s]*\s*([^\W\d_]+)", before))
+    if not found or found[-1].group(1) not in lx.distances:
+        return False
+    words = re.findall(r"[^\W\d_]+'?", before[found[-1].end() :])
+    if len(words) > t.owned_title_gap:
+        return False
+    while words and words[-1] not in lx.distance_from and words[-1] in lx.determiners:
+        words.pop()  # "600 km from the", but "d'" is both
+    return bool(words) and words[-1] in lx.distance_from
+
+
+def invitation_only(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """An invitation extended or received, not accepted, sends nobody to the place ("Zelensky
+    invited Lula to visit Kyiv", "Zelensky a invité Macron à se rendre à Kiev", "Ruto received
+    an invitation to visit London", "convidou Lula a visitar Kiev"): the rules read it as at most
+    planned (:func:`itinerary.extract.steps.status.invited`); no verb of accepting stands in the
+    place's clause before it ("accepted an invitation to visit Kyiv" is a planned trip)."""
+    lx, text = ctx.lx, s.span.text
+    nxt = min((q.start for q in s.places if q.start >= p.end), default=len(text))
+    if not invited(s, p, nxt, ctx):
+        return False
+    cut = max(text.rfind(c, 0, p.start) for c in ",;:.!?") + 1
+    return not any(starts(w.lower(), lx.accepting) for w in word_list(text[cut:nxt]))
+
+
+def counterpart_subject(s: Sentence, p: Mention, ctx: Context) -> bool:
+    """The place's clause opens on a possessive and the noun of a counterpart, no name in it ("His
+    Japanese counterpart will travel to London in June", "Son homologue japonais se rendra à
+    Paris", "Sein japanischer Amtskollege wird nach Berlin reisen", "Его японский коллега
+    посетит Москву"): the subject is the host, named by office, not the traveller the possessive
+    points back to. Only determiners and joiners may stand before the possessive: "Macron et son
+    homologue", "avec son homologue" make the traveller one of the subjects."""
+    lx, text = ctx.lx, s.span.text
+    if not lx.counterparts or not lx.owners:
+        return False
+    # the clause starts after the place before (not a possessive read as a village: "Son")
+    start = max((q.end for q in s.places if q.end <= p.start and q.text.lower() not in lx.owners), default=0)
+    if any(start <= q.start < p.start for q in s.persons):
+        return False
+    words = [w.lower() for w in word_list(text[start : p.start])]
+    for i, w in enumerate(words):
+        if w in lx.determiners or w in lx.list_joiners:
+            continue
+        if w not in lx.owners:
+            return False
+        return any(starts(x, lx.counterparts) for x in words[i + 1 : i + 1 + ctx.tuning.owned_title_gap])
+    return False
+
+
+def viewpoint(text: str, p: Mention, ctx: Context) -> bool:
+    """A preposition of a point of view opens the sentence, the place and a comma after it ("For
+    Washington, the visit is a warning", "Pour Londres, la visite est un signal", "Para Argel, el
+    viaje es una provocación"), or a clause after a semicolon, or after a comma and a joiner when
+    the sentence opened the same way ("...; for Moscow, a provocation", "..., et pour Pékin, une
+    menace"): whose view is told, no destination, though "pour", "para" and "per" also send
+    travellers ("part pour Londres")."""
+    lx = ctx.lx
+    if not lx.viewpoints or not re.match(r"\s*[,;:—–]", text[p.end :]):
+        return False
+    head = text[: p.start]
+    seps = list(re.finditer(r"[;,]", head))
+    words = word_list(head[seps[-1].end() if seps else 0 :].lower())
+    while words and (words[-1] in lx.determiners or words[-1] in lx.elisions):
+        words.pop()
+    if not words or words[-1] not in lx.viewpoints:
+        return False
+    lead = words[:-1]
+    opened = word_list(head.lower())[:1] == words[-1:] and bool(seps)  # "For X, ...; for Y"
+    if not lead:
+        return not seps or seps[-1].group() == ";" or opened
+    return len(lead) == 1 and lead[0] in lx.list_joiners and opened
 
 
 def talked_about(s: Sentence, p: Mention, ctx: Context) -> bool:

@@ -458,6 +458,31 @@ class Lexicon:
     # with no place after ("on Friday or at the weekend", "el viernes o durante el fin de
     # semana") is one of several days the trip may take, and names no day of the stop.
     alternatives: frozenset[str] = frozenset()
+    # Words of residence or origin ("based", "native", "résidant", "originaire", "in Leipzig
+    # lebende", "afincado", "radicado", "живущий", "житель"): a place they introduce or follow is
+    # where a person lives or comes from, as a birthplace is (see ``births``), no stop.
+    residences: frozenset[str] = frozenset()
+    # Prepositions of a point of view ("for", "pour", "für", "para", "per", "для"): opening a
+    # sentence, with a comma after the place ("For Washington, the visit is a warning", "Pour
+    # Londres, la visite est un signal", "Para Argel, el viaje es una provocación"), the place is
+    # whose view is told, its government, however the preposition also sends travellers.
+    viewpoints: frozenset[str] = frozenset()
+    # Stems of the noun of a counterpart ("counterpart", "homologue", "Amtskollege", "homólogo",
+    # "omologo", "коллега"): after a possessive opening a clause ("His Japanese counterpart will
+    # travel to London", "Son homologue japonais se rendra à Paris"), another person, named by
+    # the office they share with the traveller, is the subject; the place is no stop of the
+    # traveller the possessive points back to.
+    counterparts: tuple[str, ...] = ()
+    # Stems of verbs of accepting ("accepted", "a accepté", "angenommen", "aceptó", "ha accettato",
+    # "aceitou", "принял"; "=" for a whole word): an invitation accepted is a planned trip, one
+    # only extended or received ("Zelensky invited Lula to visit Kyiv") is none.
+    accepting: tuple[str, ...] = ()
+    # Units of distance ("km", "kilometres", "Kilometer", "chilometri", "километрах") and the
+    # words that measure from a place ("from", "of", "de", "d'", "von", "da", "от"): a place a
+    # distance is measured from ("some 600 km from Abidjan", "à quelque 600 km d'Abidjan", "a
+    # circa 600 chilometri da Abidjan") locates another place; nobody goes there.
+    distances: frozenset[str] = frozenset()
+    distance_from: frozenset[str] = frozenset()
 
 
 def month_names(*names: str) -> dict[str, int]:

@@ -156,7 +156,23 @@ CUES = ("rule", "prep_visit", "prep_origin", "travel_sentence", "dateline")
 #: the place of an event, topic or recipient: "the war in Ukraine", "aid for Kyiv", "помощь Киеву").
 #: ``event_noun`` is a veto alone, no feature of :data:`FEATURES`: a weight learned for it only
 #: moved the weights of the features it shares its candidates with (held out, two false stops more)
-VETOES = ("birthplace", "talked_about", "source", "event_noun")
+#: ``in_name`` (the place is one word of a company's, club's or bank's name: "Tokyo Electric",
+#: "Real Madrid") is read only on a candidate no rule and no preposition makes a stop, a veto alone
+#: ``viewpoint`` ("For Washington, the visit is a warning") and ``counterpart`` ("His Japanese
+#: counterpart will travel to London") are vetoes alone as well
+#: ``invitation`` ("Zelensky invited Lula to visit Kyiv": extended, not accepted) and ``distance``
+#: ("some 600 km from Abidjan")
+VETOES = (
+    "birthplace",
+    "talked_about",
+    "source",
+    "event_noun",
+    "in_name",
+    "viewpoint",
+    "counterpart",
+    "invitation",
+    "distance",
+)
 
 
 #: what each veto says in ``extract --explain``
@@ -165,6 +181,11 @@ VETO_WHY = {
     "talked_about": "where a trip was talked about",
     "source": "the source or the addressee of a statement",
     "event_noun": "the place of an event, topic or recipient ('the war in X', 'aid for X')",
+    "viewpoint": "whose view is told ('For Washington, the visit is a warning')",
+    "counterpart": "the place of the traveller's counterpart ('his counterpart will travel to X')",
+    "invitation": "an invitation extended or received, not accepted ('invited Lula to visit X')",
+    "distance": "a distance is measured from it ('600 km from X')",
+    "in_name": "one word of an organisation's name ('Tokyo Electric', 'Real Madrid')",
 }
 
 

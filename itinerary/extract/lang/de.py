@@ -539,6 +539,19 @@ PACK = Lexicon(
     visit_nouns=("besuch=", "reise=", "visite=", "staatsbesuch=", "auslandsreise="),
     wanting=("wollte=", "wollten="),
     alternatives=frozenset("oder".split()),
+    residences=frozenset(
+        (
+            "lebend lebende lebenden lebender lebendes ansässig ansässige ansässigen ansässiger "
+            "ansässiges wohnhaft wohnhafte wohnhaften wohnhafter stammend stammende stammenden "
+            "stammender stammendes beheimatet beheimatete beheimateten lebt lebte lebten wohnt wohnte "
+            "wohnten"
+        ).split()
+    ),
+    viewpoints=frozenset({"für"}),
+    counterparts=("amtskolleg", "kolleg"),
+    accepting=("angenommen", "annehm", "nahm=", "nimmt="),
+    distances=frozenset("km kilometer kilometern meilen".split()),
+    distance_from=frozenset("von vom".split()),
 )
 
 

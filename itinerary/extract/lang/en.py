@@ -664,6 +664,14 @@ PACK = Lexicon(
     visit_nouns=("visit=", "visits=", "trip=", "tour=", "journey="),
     wanting=("wanted=",),
     alternatives=frozenset("or".split()),
+    residences=frozenset(
+        "based resident residents residing lives lived living native natives headquartered".split()
+    ),
+    viewpoints=frozenset({"for"}),
+    counterparts=("counterpart",),
+    accepting=("accept",),
+    distances=frozenset("km kilometres kilometers kilometre kilometer miles mile".split()),
+    distance_from=frozenset("from of".split()),
 )
 
 

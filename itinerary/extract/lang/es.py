@@ -682,6 +682,18 @@ PACK = Lexicon(
     ),
     wanting=("quería=", "querían="),
     alternatives=frozenset("o u".split()),
+    residences=frozenset(
+        (
+            "residente residentes afincado afincada afincados afincadas radicado radicada radicados "
+            "radicadas natural naturales originario originaria originarios originarias reside residía "
+            "vive vivía"
+        ).split()
+    ),
+    viewpoints=frozenset({"para"}),
+    counterparts=("homólog",),
+    accepting=("acept",),
+    distances=frozenset("km kilómetros kilómetro millas".split()),
+    distance_from=frozenset("de del".split()),
 )
 
 

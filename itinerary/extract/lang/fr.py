@@ -698,6 +698,18 @@ PACK = Lexicon(
     ),
     wanting=("voulait=", "voulaient="),
     alternatives=frozenset("ou".split()),
+    residences=frozenset(
+        (
+            "basé basée basés basées résidant résidante résidants résidantes résident résidente "
+            "résidents résidentes domicilié domiciliée domiciliés domiciliées originaire originaires "
+            "habite habitait vit vivait"
+        ).split()
+    ),
+    viewpoints=frozenset({"pour"}),
+    counterparts=("homologue",),
+    accepting=("accept",),
+    distances=frozenset("km kilomètres kilomètre milles".split()),
+    distance_from=frozenset("de d' du des".split()),
 )
 
 

@@ -681,6 +681,17 @@ PACK = Lexicon(
     visit_nouns=("visita=", "viaggio=", "missione="),
     wanting=("voleva=", "volevano="),
     alternatives=frozenset("o oppure".split()),
+    residences=frozenset(
+        (
+            "residente residenti originario originaria originari originarie basato basata basati "
+            "basate risiede risiedeva vive viveva"
+        ).split()
+    ),
+    viewpoints=frozenset({"per"}),
+    counterparts=("omolog",),
+    accepting=("accett",),
+    distances=frozenset("km chilometri chilometro miglia".split()),
+    distance_from=frozenset("da dal dalla dallo dai di del della".split()),
 )
 
 

@@ -898,6 +898,17 @@ PACK = Lexicon(
     ),
     wanting=("queria=", "queriam="),
     alternatives=frozenset("ou".split()),
+    residences=frozenset(
+        (
+            "radicado radicada radicados radicadas residente residentes natural naturais morador "
+            "moradora moradores moradoras reside residia mora morava"
+        ).split()
+    ),
+    viewpoints=frozenset({"para"}),
+    counterparts=("homólog",),
+    accepting=("aceit",),
+    distances=frozenset("km quilômetros quilómetros quilômetro quilómetro milhas".split()),
+    distance_from=frozenset("de do da dos das".split()),
 )
 
 #: words with the ending of a past, a future or a conditional that are none: nouns, names and
