@@ -318,7 +318,8 @@ class Grouping:
 
 def _key(name: str) -> tuple[int, str, str]:
     """An order of names that does not depend on the order they came in: fullest first."""
-    return (-len(tokens(name)), " ".join(tokens(name)), name)
+    words = _tokens(name)
+    return (-len(words), " ".join(words), name)
 
 
 def group_names(names: Iterable[str]) -> Grouping:
@@ -404,9 +405,10 @@ def _alike_candidates(words: set[str]) -> set[tuple[str, str]]:
     partners of every length present need; a pair found is compared, so a candidate too many
     only costs a ratio. Each pair is ``(a, b)`` with ``a < b``."""
     lengths = sorted({len(w) for w in words})
+    sizes = {n: {k for m in lengths if (k := _least_common(n, m)) <= min(n, m)} for n in lengths}
     by_size: dict[int, list[str]] = defaultdict(list)  # subsequence length -> the words indexed so
     for w in sorted(words):
-        for k in {k for m in lengths if (k := _least_common(len(w), m)) <= min(len(w), m)}:
+        for k in sizes[len(w)]:
             by_size[k].append(w)
     out: set[tuple[str, str]] = set()
     for k, some in by_size.items():  # one length at a time: only keys of one length meet
@@ -414,15 +416,17 @@ def _alike_candidates(words: set[str]) -> set[tuple[str, str]]:
         for w in some:
             for key in set(map("".join, combinations(w, k))) if k < len(w) else (w,):
                 index[key].append(w)
-        out.update((a, b) for same in index.values() for i, a in enumerate(same) for b in same[i + 1 :])
+        shared = [same for same in index.values() if len(same) > 1]
+        out.update((a, b) for same in shared for i, a in enumerate(same) for b in same[i + 1 :])
     return out
 
 
 def _shown_key(name: str) -> tuple[bool, int, str]:
     """Latin script first, then the fullest: the name a list of look-alikes shows."""
-    return (not latin(name), -len(tokens(name)), name)
+    return (not latin(name), -len(_tokens(name)), name)
 
 
+@lru_cache(maxsize=1 << 16)
 def latin(name: str) -> bool:
     """Written in the Latin script (accents allowed: "François" is Latin, "Франциск" is not)."""
     return all(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
