@@ -28,7 +28,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache, lru_cache
@@ -255,7 +255,7 @@ def display_name(names: Iterable[str]) -> str | None:
     return None
 
 
-def _loose(a: list[str], b: list[str]) -> bool:
+def _loose(a: Sequence[str], b: Sequence[str]) -> bool:
     """Names a looser rule would take for one person: a word in common ("Kim"), or a one-word
     name that sounds like a word of the other (the same Soundex consonants: "Lula" and "Il").
     These are the pairs worth telling the reader were kept apart."""
@@ -357,7 +357,7 @@ def group_names(names: Iterable[str]) -> Grouping:
         near |= set().union(*(sounds.get(_sound(w), set()) for w in words if _sound(w)))
         for j in sorted(k for k in near if k > i):
             b = firsts[j]
-            if frozenset((a, b)) not in listed and _loose(tokens(a), tokens(b)):
+            if frozenset((a, b)) not in listed and _loose(words, _tokens(b)):
                 kept.append((a, b))
     return Grouping(out, tuple(aliased), tuple(kept))
 
