@@ -349,15 +349,17 @@ def group_names(names: Iterable[str]) -> Grouping:
                 by_sound[_sound(w)].add(i)
                 if len(_tokens(a)) == 1:
                     alone_by_sound[_sound(w)].add(i)
+    # every name found here is a look-alike (:func:`_loose`): a word of three letters or more in
+    # common, or a one-word name on one side sounding like a word of the other; so no pair is
+    # compared again (a corpus's one-word names meet every name of their sound: many pairs)
     for i, a in enumerate(firsts):
         words = _tokens(a)
         near = set().union(*(by_word.get(w, set()) for w in words))
-        # a sound alone makes a look-alike only with a one-word name on one side (:func:`_loose`)
         sounds = by_sound if len(words) == 1 else alone_by_sound
         near |= set().union(*(sounds.get(_sound(w), set()) for w in words if _sound(w)))
         for j in sorted(k for k in near if k > i):
             b = firsts[j]
-            if frozenset((a, b)) not in listed and _loose(words, _tokens(b)):
+            if frozenset((a, b)) not in listed:
                 kept.append((a, b))
     return Grouping(out, tuple(aliased), tuple(kept))
 

@@ -265,3 +265,5 @@ def test_every_look_alike_by_sound_with_a_one_word_name_is_listed() -> None:
     }
     assert len(expected) > 3
     assert expected <= {frozenset(p) for p in grouping.kept_apart}
+    # nothing else is listed but a part fitting several names
+    assert all(frozenset(p) in expected or match(*p) is Match.PART for p in grouping.kept_apart)
