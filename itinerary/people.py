@@ -119,7 +119,7 @@ def tokens(name: str) -> list[str]:
     return list(_tokens(name))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)  # a corpus of 100,000 articles names about that many people
 def _tokens(name: str) -> tuple[str, ...]:
     return tuple(_words(name, _data().titles))
 
@@ -428,7 +428,7 @@ def _shown_key(name: str) -> tuple[bool, int, str]:
     return (not latin(name), -len(_tokens(name)), name)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def latin(name: str) -> bool:
     """Written in the Latin script (accents allowed: "François" is Latin, "Франциск" is not)."""
     return all(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
