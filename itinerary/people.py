@@ -28,10 +28,11 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache, lru_cache
+from itertools import combinations
 from pathlib import Path
 
 from anyascii import anyascii
@@ -118,7 +119,7 @@ def tokens(name: str) -> list[str]:
     return list(_tokens(name))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)  # a corpus of 100,000 articles names about that many people
 def _tokens(name: str) -> tuple[str, ...]:
     return tuple(_words(name, _data().titles))
 
@@ -254,7 +255,7 @@ def display_name(names: Iterable[str]) -> str | None:
     return None
 
 
-def _loose(a: list[str], b: list[str]) -> bool:
+def _loose(a: Sequence[str], b: Sequence[str]) -> bool:
     """Names a looser rule would take for one person: a word in common ("Kim"), or a one-word
     name that sounds like a word of the other (the same Soundex consonants: "Lula" and "Il").
     These are the pairs worth telling the reader were kept apart."""
@@ -317,7 +318,8 @@ class Grouping:
 
 def _key(name: str) -> tuple[int, str, str]:
     """An order of names that does not depend on the order they came in: fullest first."""
-    return (-len(tokens(name)), " ".join(tokens(name)), name)
+    words = _tokens(name)
+    return (-len(words), " ".join(words), name)
 
 
 def group_names(names: Iterable[str]) -> Grouping:
@@ -337,40 +339,96 @@ def group_names(names: Iterable[str]) -> Grouping:
     listed = {frozenset(p) for p in kept}
     firsts = [min(g, key=_shown_key) for g in out]
     by_word: dict[str, set[int]] = defaultdict(set)
-    by_sound: dict[str, set[int]] = defaultdict(set)
+    by_sound: dict[str, set[int]] = defaultdict(set)  # every name with a word of that sound
+    alone_by_sound: dict[str, set[int]] = defaultdict(set)  # the one-word names of that sound
     for i, a in enumerate(firsts):
         for w in _tokens(a):
             if len(w) > 2:
                 by_word[w].add(i)
             if _sound(w):
                 by_sound[_sound(w)].add(i)
+                if len(_tokens(a)) == 1:
+                    alone_by_sound[_sound(w)].add(i)
+    # every name found here is a look-alike (:func:`_loose`): a word of three letters or more in
+    # common, or a one-word name on one side sounding like a word of the other; so no pair is
+    # compared again (a corpus's one-word names meet every name of their sound: many pairs)
     for i, a in enumerate(firsts):
         words = _tokens(a)
         near = set().union(*(by_word.get(w, set()) for w in words))
-        near |= set().union(*(by_sound.get(_sound(w), set()) for w in words if _sound(w)))
+        sounds = by_sound if len(words) == 1 else alone_by_sound
+        near |= set().union(*(sounds.get(_sound(w), set()) for w in words if _sound(w)))
         for j in sorted(k for k in near if k > i):
             b = firsts[j]
-            if frozenset((a, b)) not in listed and _loose(tokens(a), tokens(b)):
+            if frozenset((a, b)) not in listed:
                 kept.append((a, b))
     return Grouping(out, tuple(aliased), tuple(kept))
 
 
 def _alike_words(words: set[str]) -> dict[str, set[str]]:
-    """Each word -> the words spelled alike (rapidfuzz ratio ``SPELLING_RATIO``), itself included."""
-    vocab = sorted(words)
-    out = {w: {w} for w in vocab}
-    if len(vocab) > 1:
-        scores = process.cdist(vocab, vocab, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO, workers=1)
+    """Each word -> the words spelled alike (rapidfuzz ratio ``SPELLING_RATIO``), itself included.
+
+    Not every pair is compared: that grows with the square of the names in a corpus (20,000
+    words: 4·10^8 ratios, and a matrix of that many bytes). Two words of at most
+    ``INDEXED_LETTERS`` letters are compared when they share a common subsequence as long as
+    their ratio needs (:func:`_alike_candidates`); a longer word (rare, and with too many
+    subsequences to index) is compared with every word."""
+    out = {w: {w} for w in words}
+    for a, b in _alike_candidates({w for w in words if len(w) <= INDEXED_LETTERS}):
+        if fuzz.ratio(a, b, score_cutoff=SPELLING_RATIO):
+            out[a].add(b)
+            out[b].add(a)
+    long = sorted(w for w in words if len(w) > INDEXED_LETTERS)
+    if long:
+        vocab = sorted(words)
+        scores = process.cdist(long, vocab, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO, workers=1)
         for i, j in zip(*scores.nonzero(), strict=True):
-            out[vocab[i]].add(vocab[j])
+            out[long[i]].add(vocab[j])
+            out[vocab[j]].add(long[i])
+    return out
+
+
+#: Words of at most this many letters are indexed by their subsequences (a word of eight letters
+#: has a few dozen of the lengths needed, one of twelve about 800, one of twenty tens of thousands).
+INDEXED_LETTERS = 12
+
+
+def _least_common(la: int, lb: int) -> int:
+    """The fewest letters a common subsequence of words of ``la`` and ``lb`` letters holds when
+    their rapidfuzz ratio is at least ``SPELLING_RATIO``: the ratio is ``200·LCS / (la + lb)``
+    (the Indel similarity), so ``LCS >= SPELLING_RATIO / 200 · (la + lb)``, rounded up."""
+    need = SPELLING_RATIO * (la + lb)
+    return int(need // 200) + (need % 200 > 0)
+
+
+def _alike_candidates(words: set[str]) -> set[tuple[str, str]]:
+    """Pairs of distinct ``words`` that may be spelled alike: those sharing a subsequence of
+    :func:`_least_common` letters for their two lengths (any longer common subsequence holds one
+    of exactly that length). Each word is indexed under its subsequences of the lengths its
+    partners of every length present need; a pair found is compared, so a candidate too many
+    only costs a ratio. Each pair is ``(a, b)`` with ``a < b``."""
+    lengths = sorted({len(w) for w in words})
+    sizes = {n: {k for m in lengths if (k := _least_common(n, m)) <= min(n, m)} for n in lengths}
+    by_size: dict[int, list[str]] = defaultdict(list)  # subsequence length -> the words indexed so
+    for w in sorted(words):
+        for k in sizes[len(w)]:
+            by_size[k].append(w)
+    out: set[tuple[str, str]] = set()
+    for k, some in by_size.items():  # one length at a time: only keys of one length meet
+        index: dict[str, list[str]] = defaultdict(list)
+        for w in some:
+            for key in set(map("".join, combinations(w, k))) if k < len(w) else (w,):
+                index[key].append(w)
+        shared = [same for same in index.values() if len(same) > 1]
+        out.update((a, b) for same in shared for i, a in enumerate(same) for b in same[i + 1 :])
     return out
 
 
 def _shown_key(name: str) -> tuple[bool, int, str]:
     """Latin script first, then the fullest: the name a list of look-alikes shows."""
-    return (not latin(name), -len(tokens(name)), name)
+    return (not latin(name), -len(_tokens(name)), name)
 
 
+@lru_cache(maxsize=1 << 18)
 def latin(name: str) -> bool:
     """Written in the Latin script (accents allowed: "François" is Latin, "Франциск" is not)."""
     return all(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())

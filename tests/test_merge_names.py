@@ -90,3 +90,23 @@ def test_new_words_compared_in_many_small_matrices_group_the_same(monkeypatch: p
     kept, state = group_names_kept(DEV)
     assert kept == group_names(DEV)
     assert state.alike == whole
+
+
+def test_many_new_words_found_by_their_common_letters_are_those_every_pair_compared_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past a number of new words, the pairs that may be alike are found by their subsequences
+    (:func:`itinerary.people._alike_candidates`) and not by comparing each new word with every
+    word: the same words alike, the same grouping."""
+    from itinerary.merge import names
+
+    names_now = DEV + SPREAD
+    monkeypatch.setattr(names, "_NEW_WORDS_INDEXED", 1 << 30)  # every new word against every word
+    whole = group_names_kept(names_now)[1].alike
+    assert sum(map(len, whole.values())) > 10
+    monkeypatch.setattr(names, "_NEW_WORDS_INDEXED", 0)
+    kept, state = group_names_kept(names_now)
+    assert state.alike == whole
+    assert kept == group_names(names_now)
+    less, _ = group_names_kept([*names_now[::2], "Vladimir Poutine"], state)  # a few new words again
+    assert less == group_names([*names_now[::2], "Vladimir Poutine"])

@@ -183,3 +183,87 @@ def test_every_language_packs_title_is_a_title_when_travellers_are_compared() ->
 )
 def test_a_title_in_any_language_does_not_keep_a_traveller_apart(a: str, b: str) -> None:
     assert match(a, b) is not None
+
+
+def _every_pair_alike(words: set[str]) -> dict[str, set[str]]:
+    """Each word -> the words spelled alike, every pair of words compared (the matrix the
+    grouping of names made before it compared only the pairs that may be alike)."""
+    from rapidfuzz import fuzz, process
+
+    from itinerary.people import SPELLING_RATIO
+
+    vocab = sorted(words)
+    out = {w: {w} for w in vocab}
+    scores = process.cdist(vocab, vocab, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO, workers=1)
+    for i, j in zip(*scores.nonzero(), strict=True):
+        out[vocab[i]].add(vocab[j])
+    return out
+
+
+def _near_words(seed: int, n: int) -> set[str]:
+    """Words of 1 to 20 letters of a small alphabet, each with copies one to three edits away
+    (a letter left out, put in or changed): many pairs at the edge of the spelling ratio."""
+    import random
+
+    rng = random.Random(seed)
+    out: set[str] = set()
+    for _ in range(n):
+        word = "".join(rng.choice("abcde") for _ in range(rng.randint(1, 20)))
+        out.add(word)
+        for _ in range(3):
+            w = list(word)
+            for _ in range(rng.randint(1, 3)):
+                at = rng.randrange(len(w) + 1)
+                edit = rng.choice("dic")
+                if edit == "d" and w:
+                    del w[min(at, len(w) - 1)]
+                elif edit == "i":
+                    w.insert(at, rng.choice("abcde"))
+                elif w:
+                    w[min(at, len(w) - 1)] = rng.choice("abcde")
+            if w:
+                out.add("".join(w))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_words_spelled_alike_are_those_every_pair_compared_finds(seed: int) -> None:
+    from itinerary.people import _alike_words
+
+    words = _near_words(seed, 250) | {"putin", "poutine", "putina", "jinping", "tszinpin", "lula", "il"}
+    expected = _every_pair_alike(words)
+    assert sum(len(v) - 1 for v in expected.values()) > 200  # many pairs alike, at the ratio's edge too
+    assert _alike_words(words) == expected
+
+
+def test_every_look_alike_by_sound_with_a_one_word_name_is_listed() -> None:
+    """The look-alikes (:func:`itinerary.people._loose`) are found from both sides, a name of one
+    word against a word of a longer name whatever came first, and never two names of several
+    words by sound alone."""
+    from itinerary.people import _loose, _shown_key, tokens
+
+    names = [
+        "Lula",
+        "Kim Jong Il",
+        "Il",
+        "Leyla Aliyeva",
+        "Lale Vargas",
+        "Karl Nehammer",
+        "Kira Nemirova",
+        "Nemirov",
+        "Tom Lale",
+        "Xi Jinping",
+        "Xiomara Castro",
+    ]
+    grouping = group_names(names)
+    firsts = [min(g, key=_shown_key) for g in grouping.groups]
+    expected = {
+        frozenset((a, b))
+        for i, a in enumerate(firsts)
+        for b in firsts[i + 1 :]
+        if _loose(tokens(a), tokens(b))
+    }
+    assert len(expected) > 3
+    assert expected <= {frozenset(p) for p in grouping.kept_apart}
+    # nothing else is listed but a part fitting several names
+    assert all(frozenset(p) in expected or match(*p) is Match.PART for p in grouping.kept_apart)

@@ -29,6 +29,7 @@ import functools
 import gc
 import hashlib
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,6 +139,9 @@ class Observations:
     dirty: set[int] = field(default_factory=set)  # the parts to write again
     _legacy: bool = False  # the files of the one-file layout are there (removed by :meth:`write`)
     _asked: set[int] = field(default_factory=set)  # the parts a draft was read from
+    #: part -> the articles of the table in it when first needed (a merge of all reads every part:
+    #: the rows of each are found once, not by a pass over every row for each part)
+    _by_part: dict[int, list[str]] | None = None
 
     @property
     def folder(self) -> Path:
@@ -205,7 +209,7 @@ class Observations:
         if data is None:
             part = part_of(name)
             if part in self._asked:  # a second draft of the part: all of it, once (a merge of all)
-                unread = {n for n, (_, d) in self.heads.items() if d is None and part_of(n) == part}
+                unread = {n for n in self._names_in(part) if n in self.heads and self.heads[n][1] is None}
                 self._read_data(part, unread)
             else:  # a rebuild asks for a few drafts: that row only
                 self._asked.add(part)
@@ -214,6 +218,15 @@ class Observations:
         if data is None:  # the part's file no longer gives it: no row, the YAML is read instead
             raise KeyError(name)
         return data
+
+    def _names_in(self, part: int) -> list[str]:
+        """The articles of ``part``, as the table held them the first time this was asked (an
+        article put since has its JSON, and one gone is no longer a row: the caller checks)."""
+        if self._by_part is None:
+            self._by_part = defaultdict(list)
+            for n in self.heads:
+                self._by_part[part_of(n)].append(n)
+        return self._by_part.get(part, [])
 
     def _read_data(self, part: int, want: set[str], one: bool = False) -> None:
         """Fill in the draft JSON of the part's rows ``want`` (rows without it) from its drafts'

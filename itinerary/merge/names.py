@@ -33,6 +33,10 @@ __all__ = ["NamesState", "group_names_kept"]
 
 STATE_VERSION = 1
 _CELLS = 1 << 24  # new words are compared with every word in matrices of at most this many scores
+# More new words than this are not compared with every word: the pairs that may be alike are found
+# by their common letters (:func:`itinerary.people._alike_candidates`, about 70 µs a word of the
+# vocabulary) instead of a ratio of each new word with each word (about 30 ns a pair).
+_NEW_WORDS_INDEXED = 2000
 
 
 @dataclass
@@ -127,6 +131,15 @@ def _alike(distinct: list[str], known: dict[str, list[str]]) -> dict[str, list[s
     new = [w for w in vocab if w not in known]
     out = {w: [v for v in known.get(w, ()) if v in words] for w in vocab}  # in one order, whatever came
     fresh = set(new)
+    if len(new) > _NEW_WORDS_INDEXED:  # many new words: only the pairs that may be alike compared
+        alike = people._alike_words(words)  # (every word's: the old ones' pairs found again)
+        for a in new:
+            for b in alike[a]:
+                if b != a:
+                    out[a].append(b)
+                    if b not in fresh:
+                        out[b].append(a)
+        return {w: sorted(set(vs)) for w, vs in out.items()}
     rows = max(1, _CELLS // max(1, len(vocab)))
     for start in range(0, len(new), rows):
         chunk = new[start : start + rows]
@@ -182,17 +195,22 @@ def _loose(firsts: list[str], known: dict[str, list[str]]) -> dict[str, list[str
     out = {a: {b for b in known.get(a, ()) if b in current} for a in firsts}  # in one order, whatever came
     if new:
         by_word: dict[str, list[str]] = defaultdict(list)
-        by_sound: dict[str, list[str]] = defaultdict(list)
+        by_sound: dict[str, list[str]] = defaultdict(list)  # every first name with a word of that sound
+        alone_by_sound: dict[str, list[str]] = defaultdict(list)  # the one-word names of that sound
         for a in firsts:
             for w in people._tokens(a):
                 if len(w) > 2:
                     by_word[w].append(a)
                 if sound := people._sound(w):
                     by_sound[sound].append(a)
+                    if len(people._tokens(a)) == 1:
+                        alone_by_sound[sound].append(a)
         for a in new:
             words = people._tokens(a)
             near = {b for w in words for b in by_word.get(w, ())}
-            near |= {b for w in words if (s := people._sound(w)) for b in by_sound.get(s, ())}
+            # a sound alone makes a look-alike only with a one-word name on one side
+            sounds = by_sound if len(words) == 1 else alone_by_sound
+            near |= {b for w in words if (s := people._sound(w)) for b in sounds.get(s, ())}
             near.discard(a)
             ta = people.tokens(a)
             for b in near:

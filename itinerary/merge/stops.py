@@ -131,7 +131,8 @@ class _Merging:
 
 def _latest(f: Field, m: _Merging) -> object:
     """The latest report that gives a value, else the latest report's own."""
-    return next((v for v in reversed(m.values(f.name)) if v), m.values(f.name)[-1])
+    values = m.values(f.name)
+    return next((v for v in reversed(values) if v), values[-1])
 
 
 def _lead_value(f: Field, m: _Merging) -> object:

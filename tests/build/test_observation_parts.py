@@ -250,3 +250,24 @@ def test_a_draft_written_again_after_the_read_is_not_taken_for_the_one_read(tmp_
     later.write()
     assert obs.draft(asked, f"h-{asked}") is None
     assert not obs.has(asked, f"h-{asked}") and part_of(asked) in obs.dirty
+
+
+def test_a_merge_of_all_finds_each_parts_rows_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every draft asked for, as a merge of all asks: each part's rows are found in one pass over
+    the table, not one pass for each part (the article's part hashed about once per article, not
+    once per article and part), and every draft is the one put."""
+    from itinerary.build import observations
+
+    table = drafts(200)
+    written(tmp_path, table)
+    obs = Observations.read(tmp_path)
+    hashed = 0
+
+    def counted(name: str) -> int:
+        nonlocal hashed
+        hashed += 1
+        return part_of(name)
+
+    monkeypatch.setattr(observations, "part_of", counted)
+    assert all(obs.draft(n, f"h-{n}") == d for n, d in table.items())
+    assert hashed <= 2 * len(table)
