@@ -279,8 +279,7 @@ def in_body_order(
     """``stops`` (merged from the mentions ``items``, in text order) in the order of their first
     mention in the body: a headline names places in the order of the news, not of the journey
     ("Modi lands in Paris, Marseille next" over a body that tells the stopover in Cairo before
-    Marseille). A place only the headline ``head`` names keeps the headline's place; a stop the
-    body tells quotes the body's sentence, not the headline."""
+    Marseille). A place only the headline ``head`` names keeps the headline's place."""
     if head is None:
         return stops
     first: dict[int, Candidate] = {}
@@ -290,9 +289,6 @@ def in_body_order(
         same = next((i for i, o in enumerate(stops) if same_place(o.place, d.place, t, serves)), None)
         if same is not None:
             first.setdefault(same, d)
-    for i, d in first.items():
-        if stops[i].sentence == head:  # the sentence of the body that tells the stop is its source
-            stops[i] = dataclasses.replace(stops[i], sentence=d.sentence)
     return [stops[i] for i in sorted(range(len(stops)), key=lambda i: (first.get(i) or stops[i]).order)]
 
 

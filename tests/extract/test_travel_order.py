@@ -72,17 +72,17 @@ def test_the_body_not_the_headline_orders_the_stops(lang: str, text: str, extrac
     [
         (
             "en",
-            "Putin in Pyongyang\n\nPresident Vladimir Putin left Moscow on Monday. "
+            "Putin abroad\n\nPresident Vladimir Putin left Moscow on Monday. "
             "He arrived in Pyongyang on Tuesday from Yakutsk.",
         ),
         (
             "ru",
-            "Путин в Пхеньяне\n\nПрезидент Владимир Путин вылетел из Москвы в понедельник. "
+            "Путин за границей\n\nПрезидент Владимир Путин вылетел из Москвы в понедельник. "
             "Во вторник он прибыл из Якутска в Пхеньян.",
         ),
         (
             "de",
-            "Putin in Pjöngjang\n\nPräsident Wladimir Putin ist am Montag aus Moskau abgereist. "
+            "Putin unterwegs\n\nPräsident Wladimir Putin ist am Montag aus Moskau abgereist. "
             "Am Dienstag landete er, aus Jakutsk kommend, in Pjöngjang.",
         ),
     ],
