@@ -106,22 +106,29 @@ def unique_id(base: str, used: Collection[str]) -> str:
     return f"{base}-{n}"
 
 
-def travel_order(stops: Sequence[Stop], *, undated_origin_first: bool = True) -> list[int]:
+def travel_order(stops: Sequence[Stop]) -> list[int]:
     """The positions of ``stops`` (given in the sources' order) in travel order: by date, a stop
     without one keeping the date of the stop before it, an origin before the other stops of its
-    day; ``undated_origin_first`` puts an origin without a date at the start of the trip."""
+    day. An origin without a date comes just before the first dated stop told in its sentence (the
+    same quote: "arrived in Pyongyang on Tuesday from Yakutsk"), else at the start of the trip
+    (news tells the journey to the first stop after the arrival: "Modi, who flew in from New
+    Delhi, ...")."""
+    told: dict[str, dt.date] = {}
+    for s in stops:
+        if s.quote and s.date.start is not None:
+            told.setdefault(s.quote, s.date.start)
     keyed: list[tuple[dt.date, int, int]] = []
     last = dt.date.min
     for pos, s in enumerate(stops):
         start = s.date.start
         last = start if start is not None else last
         origin = s.role is Role.ORIGIN
-        day = dt.date.min if origin and start is None and undated_origin_first else last
+        day = told.get(s.quote or "", dt.date.min) if origin and start is None else last
         keyed.append((day, 0 if origin else 1, pos))
     return [pos for *_, pos in sorted(keyed)]
 
 
-def in_travel_order(stops: Iterable[Stop], *, undated_origin_first: bool = True) -> tuple[Stop, ...]:
+def in_travel_order(stops: Iterable[Stop]) -> tuple[Stop, ...]:
     """``stops`` sorted by :func:`travel_order`."""
     given = list(stops)
-    return tuple(given[i] for i in travel_order(given, undated_origin_first=undated_origin_first))
+    return tuple(given[i] for i in travel_order(given))

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -106,10 +107,20 @@ def test_travel_order_follows_dates_then_the_sources_order() -> None:
     stops = [at("b", "2024-06-02"), at("a", "2024-06-01"), at("c", None), at("home", None, Role.ORIGIN)]
     assert [s.place for s in in_travel_order(stops)] == ["home", "a", "c", "b"]  # c follows a
     assert travel_order(stops) == [3, 1, 2, 0]
-    # the extractor's variant: an undated origin keeps the day of the stop before it
     late = [at("a", "2024-06-01"), at("b", "2024-06-02"), at("home", None, Role.ORIGIN)]
     assert [s.place for s in in_travel_order(late)] == ["home", "a", "b"]
-    assert [s.place for s in in_travel_order(late, undated_origin_first=False)] == ["a", "home", "b"]
+    # an undated origin told in the sentence of a dated stop comes just before that stop
+    told = "Arrived in b on 2 June from via."
+    legs = [
+        at("a", "2024-06-01"),
+        dataclasses.replace(at("b", "2024-06-02"), quote=told),
+        at("c", "2024-06-03"),
+        dataclasses.replace(at("via", None, Role.ORIGIN), quote=told),
+    ]
+    assert [s.place for s in in_travel_order(legs)] == ["a", "via", "b", "c"]
+    # ... and only that sentence's: another quote starts the trip
+    apart = [*legs[:3], dataclasses.replace(legs[3], quote="Flew in from via.")]
+    assert [s.place for s in in_travel_order(apart)] == ["via", "a", "b", "c"]
 
 
 def test_a_verb_stays_a_verb_when_its_module_is_imported() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from itinerary.coords import haversine_km
 from itinerary.errors import AmbiguityWarning, ExtractionError, ValidationError
-from itinerary.extract.article import Article
+from itinerary.extract.article import Article, clean_text
 from itinerary.extract.completion import (
     absorb_countries,
     arrival_day,
@@ -31,7 +31,7 @@ from itinerary.extract.scoring import StopModel, cued, uncued
 from itinerary.extract.steps.dates import consistent, day_span
 from itinerary.extract.steps.persons import nationality
 from itinerary.extract.steps.places import SERVING_KINDS, airport_city
-from itinerary.extract.text import slug
+from itinerary.extract.text import headline, slug
 from itinerary.extract.tuning import Tuning
 from itinerary.geocode.gazetteer import Record
 from itinerary.geocode.normalize import analyze
@@ -98,15 +98,14 @@ def build_trips(
     for trip in resolved.trips:
         kept = [landmark_city(date_from_mentions(st, trip.traveller, ctx), ctx) for st in trip.stops]
         t = ctx.tuning
-        ordered = in_travel_order(
-            absorb_countries(date_from_country(kept, article.published), t), undated_origin_first=False
-        )
+        ordered = in_travel_order(absorb_countries(date_from_country(kept, article.published), t))
         if trip.traveller == main_traveller:
             ordered = date_from_publication(ordered, article.published, ctx.lx.vague_periods)
         ordered = date_from_visit_day(ordered, ctx.visit_days, trip.traveller, article.published)
         ordered = stay_until_next_leg(ordered, ctx.lx, t)
         ordered = stay_from_arrival(ordered, ctx.arrivals, trip.traveller, t)
         ordered = stay_until_visit_end(ordered, ctx.visit_ends, trip.traveller, t)
+        ordered = in_travel_order(ordered)  # by the days the steps above gave
         ordered = place_country_entries(ordered, t)
         out.append(dataclasses.replace(trip, stops=ordered))
     return [t for t in out if t.stops]
@@ -244,7 +243,18 @@ def _draft_trips(
     trips: list[Trip] = []
     used_ids: set[str] = set()
     for who, items in _by_traveller(drafts, article.published, t, set(ctx.names.values()), ctx).items():
-        stops = merge_mentions(items, article.published, t, ctx.lx.arrival, lambda r: airport_city(r, ctx))
+
+        def serves(r: Record | Place) -> Record | None:
+            return airport_city(r, ctx)
+
+        stops = merge_mentions(items, article.published, t, ctx.lx.arrival, serves)
+        stops = in_body_order(
+            stops,
+            items,
+            headline(clean_text(article.text), t.headline_max_chars, dateline_shaped=True),
+            t,
+            serves,
+        )
         if settle is not None:  # the final status, over the merged stops of the trip
             stops = settle(stops)
         if not stops:
@@ -257,6 +267,29 @@ def _draft_trips(
         mode = modes.pop() if len(modes) == 1 else None
         trips.append(Trip(id=tid, traveller=who, stops=built, mode=mode, title=f"{who} (from the article)"))
     return trips
+
+
+def in_body_order(
+    stops: list[Candidate],
+    items: list[Candidate],
+    head: str | None,
+    t: Tuning,
+    serves: Callable[[Record | Place], Record | None] | None = None,
+) -> list[Candidate]:
+    """``stops`` (merged from the mentions ``items``, in text order) in the order of their first
+    mention in the body: a headline names places in the order of the news, not of the journey
+    ("Modi lands in Paris, Marseille next" over a body that tells the stopover in Cairo before
+    Marseille). A place only the headline ``head`` names keeps the headline's place."""
+    if head is None:
+        return stops
+    first: dict[int, Candidate] = {}
+    for d in items:
+        if d.sentence == head:
+            continue
+        same = next((i for i, o in enumerate(stops) if same_place(o.place, d.place, t, serves)), None)
+        if same is not None:
+            first.setdefault(same, d)
+    return [stops[i] for i in sorted(range(len(stops)), key=lambda i: (first.get(i) or stops[i]).order)]
 
 
 def _stop(d: Candidate, article: Article, model: StopModel, t: Tuning) -> Stop:

@@ -390,6 +390,6 @@ def redate(draft: Itinerary, doc: Document, model: DateModel) -> Itinerary:
                 continue
             note = "date chosen by the date model among the dates the article offers"
             stops[i] = dataclasses.replace(stops[i], date=best.date, note=stops[i].note or note)
-        ordered = in_travel_order(tuple(stops), undated_origin_first=False)
+        ordered = in_travel_order(tuple(stops))
         trips.append(dataclasses.replace(trip, stops=ordered))
     return draft.with_trips(tuple(trips))

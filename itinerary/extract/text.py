@@ -215,18 +215,20 @@ def joined_run(count: int, k: int, joined: Callable[[int], bool]) -> tuple[int, 
     return a, b
 
 
-def headline(text: str, max_chars: int) -> str | None:
+def headline(text: str, max_chars: int, *, dateline_shaped: bool = False) -> str | None:
     """The article's headline when the text opens on one: a first line standing as a paragraph of
     its own (a blank line after it), short (``max_chars``), not ended like a sentence of the body
     (a full stop, colon, semicolon or comma) and not a dateline ("NAIROBI (Reuters) -"). Wire copy
     and web pages put the headline there; it names the draft and its source when the file has no
-    ``# title:`` header, so that a map says what it shows rather than the file's name."""
+    ``# title:`` header, so that a map says what it shows rather than the file's name.
+    ``dateline_shaped``: also a line that opens like a dateline ("Modi lands in Paris, Marseille
+    next" has the shape of "PARIS, Feb 11"), where a place named in it matters, not the title."""
     paragraphs = re.split(r"\n\s*\n", text.strip(), maxsplit=1)
     if len(paragraphs) < 2:  # a text of one paragraph has no headline of its own
         return None
     first = " ".join(paragraphs[0].split())
     if not first or "\n" in paragraphs[0].strip() or len(first) > max_chars:
         return None
-    if first[-1] in ".:;,-\u2013\u2014" or DATELINE_HEAD.match(first):
+    if first[-1] in ".:;,-\u2013\u2014" or (DATELINE_HEAD.match(first) and not dateline_shaped):
         return None
     return first

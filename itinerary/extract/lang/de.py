@@ -558,7 +558,7 @@ PACK = Lexicon(
 _PAST = frozenset(
     "war waren kam kamen traf trafen empfing empfingen flog flogen fuhr hielt sprach musste mussten "
     "wurde wurden hieß ging gingen blieb blieben begann fand gab nahm rief ließ brach zog schrieb stand "
-    "lag saß".split()
+    "lag saß ließen trat traten schien schienen".split()
 )
 _AUX = frozenset("ist sind hat haben hatte hatten".split())
 #: "werden" of the future, of reported speech ("er werde reisen") and of the conditional ("würde
@@ -569,6 +569,13 @@ _ARTICLES = frozenset(
 )
 _PARTICLES = ("weiter", "ein", "an", "ab", "auf", "zurück", "los", "heim", "durch", "fort", "vorbei", "weg")
 _INSEPARABLE = ("be", "ver", "er", "emp", "ent", "zer")
+
+
+def _prefixed_past(w: str) -> bool:
+    """A strong preterite behind an inseparable prefix ("verließ", "verließen", "betrat",
+    "erschien"): no "-te" ending tells it, its stem does. Written in lower case: a noun of the
+    same letters is capitalised ("der Verlag")."""
+    return w.islower() and any(w.startswith(p) and w[len(p) :] in _PAST for p in _INSEPARABLE)
 
 
 def _participle(w: str) -> bool:
@@ -590,7 +597,7 @@ def _tense(words: list[str]) -> str | None:
     low = [w.lower() for w in words]
     if any(w in _FUTURE for w in low):
         return "future"
-    if any(w in _PAST for w in low):
+    if any(w in _PAST for w in low) or any(_prefixed_past(w) for w in words):
         return "past"
     if any(w in _AUX for w in low) and any(_participle(w) for w in low):
         return "past"
