@@ -73,8 +73,8 @@ def inside_name(s: Sentence, p: Mention, ctx: Context) -> bool:
     before = re.search(r"(\S+) $", text[: p.start])
     after = re.match(r" (\S+)", text[p.end :])
     for m in (before, after):
-        if m is None:
-            continue
+        if m is None or (m is before and m.group(1)[-1] in ".,;:!?"):
+            continue  # a mark between two words ends a name ("Quito and Bogotá; Caracas, tomorrow")
         word = m.group(1).strip("«»\"“”„'.,;:!?")
         name = word[:1].isupper() and word.replace("-", "").isalpha()
         if name and word.lower() not in small and not _in_person(s, word):
