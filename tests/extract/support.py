@@ -90,3 +90,10 @@ def wednesday_stops(text: str, lang: str, extractor: Extractor) -> dict[str, tup
     """The stops of a text published on WEDNESDAY: the place as written -> (status, date)."""
     it = extract(text, published=WEDNESDAY, language=lang, extractor=extractor)
     return {str(s.place): (s.status, str(s.date)) for _, _, s in it.stops()}
+
+
+def dates_by_place(text: str, lang: str, extractor: Extractor, published: dt.date) -> dict[str, str]:
+    """The stops of a text: the gazetteer's name (else the place as written) -> its date ("" for
+    none)."""
+    it = extract(text, published=published, language=lang, extractor=extractor)
+    return {(s.resolved.name if s.resolved else str(s.place)): str(s.date or "") for _, _, s in it.stops()}

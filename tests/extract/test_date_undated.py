@@ -13,14 +13,14 @@ import datetime as dt
 
 import pytest
 
-from itinerary.extract import Extractor, extract
+from itinerary.extract import Extractor
+from tests.extract.support import dates_by_place
 
 THURSDAY = dt.date(2026, 7, 9)
 
 
 def _dates(text: str, lang: str, extractor: Extractor, published: dt.date = THURSDAY) -> dict[str, str]:
-    it = extract(text, published=published, language=lang, extractor=extractor)
-    return {(s.resolved.name if s.resolved else str(s.place)): str(s.date or "") for _, _, s in it.stops()}
+    return dates_by_place(text, lang, extractor, published)
 
 
 @pytest.mark.parametrize(
