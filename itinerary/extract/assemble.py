@@ -242,19 +242,14 @@ def _draft_trips(
     t = ctx.tuning
     trips: list[Trip] = []
     used_ids: set[str] = set()
+    head = headline(clean_text(article.text), t.headline_max_chars, dateline_shaped=True)
+
+    def serves(r: Record | Place) -> Record | None:
+        return airport_city(r, ctx)
+
     for who, items in _by_traveller(drafts, article.published, t, set(ctx.names.values()), ctx).items():
-
-        def serves(r: Record | Place) -> Record | None:
-            return airport_city(r, ctx)
-
         stops = merge_mentions(items, article.published, t, ctx.lx.arrival, serves)
-        stops = in_body_order(
-            stops,
-            items,
-            headline(clean_text(article.text), t.headline_max_chars, dateline_shaped=True),
-            t,
-            serves,
-        )
+        stops = in_body_order(stops, items, head, t, serves)
         if settle is not None:  # the final status, over the merged stops of the trip
             stops = settle(stops)
         if not stops:

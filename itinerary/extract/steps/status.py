@@ -932,8 +932,8 @@ def en_route(s: Sentence, p: Mention, ctx: Context) -> bool:
     # a finite verb of the past after the departure word tells what the traveller did next
     # ("partito da Roma, ha fatto scalo a Dubai", "der in Berlin abgeflogen war, legte einen
     # Zwischenstopp in Dubai ein")
-    after = re.match(r"[\w'-]*", low[dep:])
-    if tense_of(s.span, ctx, dep + (after.end() if after else 0), p.start) == "past":
+    word_end = dep + len(re.findall(r"^[\w'-]*", low[dep:])[0])
+    if tense_of(s.span, ctx, word_end, p.start) == "past":
         return False
     return not any(
         dep < q.start < p.start and role_before(text, q.start, ctx) is not Role.ORIGIN for q in s.places
